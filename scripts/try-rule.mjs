@@ -1,0 +1,10 @@
+import { Linter } from 'eslint';
+import plugin from '../dist/index.js';
+const linter = new Linter();
+const code = process.argv[2];
+const settings = process.argv[3] ? JSON.parse(process.argv[3]) : {};
+const config = [{ plugins: { 'security-logging': plugin }, rules: { [`security-logging/${process.env.RULE ?? 'no-silent-catch'}`]: 'error' }, settings, languageOptions: { ecmaVersion: 'latest', sourceType: 'module' } }];
+const msgs = linter.verify(code, config);
+console.log(JSON.stringify(msgs.map(m => ({ line: m.line, id: m.messageId, msg: m.message, fix: m.fix, sugg: m.suggestions?.map(s => s.desc) })), null, 1));
+const fixed = linter.verifyAndFix(code, config);
+console.log('--- fixed:\n' + fixed.output);

@@ -1,0 +1,19 @@
+import type { TSESLint } from '@typescript-eslint/utils';
+import { createRequire } from 'node:module';
+import { buildConfigs } from './configs/index.js';
+import { rules } from './rules/index.js';
+
+const require = createRequire(import.meta.url);
+const { name, version } = require('../package.json') as { name: string; version: string };
+
+const plugin = {
+  meta: { name, version, namespace: 'security-logging' },
+  rules,
+  configs: {} as ReturnType<typeof buildConfigs>,
+};
+
+plugin.configs = buildConfigs(plugin as unknown as TSESLint.FlatConfig.Plugin, rules, 'security-logging');
+
+export { rules };
+export type { SecurityLoggingSettings, LoggerSetting, FingerprintSetting, LoggerStyle } from './utils/settings.js';
+export default plugin;

@@ -1,0 +1,590 @@
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import {
+  type AnyFunction,
+  contains,
+  getCalleePath,
+  getPropertyName,
+  isFunctionNode,
+  lastSegment,
+  resolveFunction,
+  skipTransparent,
+  walkSameFunction,
+} from '../utils/ast.js';
+import { createPathTracker, mergeListeners } from '../utils/code-path.js';
+import { createRule } from '../utils/create-rule.js';
+import { getBoundVariables, isHandoffCall, isInspectionCall, passesNewError, readsAny } from '../utils/errors.js';
+import {
+  buildLogCall,
+  chooseUnusedName,
+  describeEnclosingFunction,
+  getLogTarget,
+  importFix,
+  indentUnit,
+  insertAtBlockStart,
+  isNameInScope,
+  lineIndent,
+  type LogTarget,
+} from '../utils/fixes.js';
+import { LOG_LEVELS, type LogLevel, getLoggerReferenceLevel, getLoggingLevel, isAtLeast } from '../utils/loggers.js';
+
+export type Options = [
+  {
+    minimumLevel?: LogLevel;
+    allowedProbes?: string[];
+    allowWithComment?: string;
+  },
+];
+export type MessageIds = 'silentCatch' | 'silentPath' | 'silentPromiseCatch' | 'tooQuiet' | 'logIt' | 'rethrow' | 'passToNext';
+
+/**
+ * Calls whose failure is an expected answer, by the last segment of their path.
+ * A `try` made only of these, answered by a fallback in the `catch`, is a probe.
+ */
+const BUILTIN_PROBES = [
+  'JSON.parse',
+  'JSON.stringify',
+  'URL',
+  'require.resolve',
+  'require',
+  'import',
+  'resolve',
+  'access',
+  'accessSync',
+  'stat',
+  'statSync',
+  'lstat',
+  'lstatSync',
+  'existsSync',
+  'realpath',
+  'realpathSync',
+  'readlink',
+  'readlinkSync',
+  'readFileSync',
+  'readdirSync',
+  'unlink',
+  'unlinkSync',
+  'rm',
+  'rmSync',
+  'rmdir',
+  'rmdirSync',
+  'mkdir',
+  'mkdirSync',
+  'Number',
+  'BigInt',
+  'parseInt',
+  'parseFloat',
+  'decodeURIComponent',
+  'decodeURI',
+  'atob',
+  'Buffer.from',
+  'RegExp',
+  'structuredClone',
+];
+
+const DEFAULT_COMMENT = String.raw`\b(?:ignor(?:e|ed|ing)|intentional(?:ly)?|expected|noop|no-op|swallow(?:ed)?|best[- ]effort|don'?t care)\b`;
+
+interface CatchState {
+  node: TSESTree.CatchClause | AnyFunction;
+  /** The block whose exits are checked. */
+  body: TSESTree.BlockStatement | TSESTree.Expression;
+  errorVariables: TSESLint.Scope.Variable[];
+  /** Some path rethrows or hands the error on: a silent path beside it is deliberate triage when guarded by a test of the error. */
+  escalates: boolean;
+  testsError: boolean;
+  quietLog: boolean;
+}
+
+export default createRule<Options, MessageIds>({
+  name: 'no-silent-catch',
+  meta: {
+    type: 'problem',
+    docs: {
+      description: 'Require caught errors to be logged, reported, rethrown or handed on',
+      recommended: 'recommended',
+      cwe: ['CWE-390', 'CWE-778'],
+      owasp: ['A10:2025'],
+    },
+    fixable: 'code',
+    hasSuggestions: true,
+    messages: {
+      silentCatch:
+        'This catch swallows the error: nothing logs, reports, rethrows or hands it on, so the failure is invisible to operators. Log it (at {{minimumLevel}} or above), rethrow it, or pass it to next(err).',
+      silentPath:
+        'This path out of the catch swallows the error while another path handles it. Log or rethrow it here too.',
+      silentPromiseCatch:
+        'This rejection handler swallows the error: nothing logs, reports, rethrows or hands it on. Log it (at {{minimumLevel}} or above) or let it propagate.',
+      tooQuiet:
+        'The caught error is only logged below {{minimumLevel}}; production log levels drop it. Log it at {{minimumLevel}} or above.',
+      logIt: 'Log the error with {{call}}.',
+      rethrow: 'Rethrow the error.',
+      passToNext: 'Pass the error to next(err).',
+    },
+    schema: [
+      {
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          minimumLevel: {
+            type: 'string',
+            enum: [...LOG_LEVELS],
+            description: 'Require the lowest log level that counts as handling the error.',
+          },
+          allowedProbes: {
+            type: 'array',
+            items: { type: 'string' },
+            uniqueItems: true,
+            description:
+              'Allow these calls (names or member paths, e.g. `yaml.load`) as probes whose failure is an expected answer, in addition to the built-in ones.',
+          },
+          allowWithComment: {
+            type: 'string',
+            description: 'Allow a catch that holds a comment matching this regular expression (case-insensitive).',
+          },
+        },
+      },
+    ],
+    defaultOptions: [{ minimumLevel: 'info', allowedProbes: [], allowWithComment: DEFAULT_COMMENT }],
+  },
+  create(context, [options]) {
+    const minimumLevel = options.minimumLevel ?? 'info';
+    const probes = new Set([...BUILTIN_PROBES, ...(options.allowedProbes ?? [])]);
+    const commentPattern = compileCommentPattern(options.allowWithComment ?? DEFAULT_COMMENT);
+    const sourceCode = context.sourceCode;
+    const states = new Map<TSESTree.Node, CatchState>();
+    const open: CatchState[] = [];
+
+    const tracker = createPathTracker<CatchState>((checkpoint) => report(checkpoint.data, checkpoint.node));
+
+    function innermost(node: TSESTree.Node): CatchState[] {
+      return open.filter((s) => contains(s.body, node));
+    }
+
+    function onEnter(state: CatchState): void {
+      states.set(state.node, state);
+      open.push(state);
+      tracker.openRegion(state.node);
+    }
+
+    function onExit(node: TSESTree.Node): void {
+      const state = states.get(node);
+      if (!state) return;
+      if (tracker.isReachable()) tracker.require(node, node, state);
+      open.splice(open.indexOf(state), 1);
+    }
+
+    function isCommentedAsIntentional(node: TSESTree.Node): boolean {
+      return sourceCode.getCommentsInside(node).some((c) => commentPattern.test(c.value));
+    }
+
+    function isProbeCall(call: TSESTree.CallExpression | TSESTree.NewExpression | TSESTree.ImportExpression): boolean {
+      if (call.type === AST_NODE_TYPES.ImportExpression) return true;
+      const path = getCalleePath(call);
+      if (path === null) return false;
+      return probes.has(path) || probes.has(lastSegment(path)) || probes.has(path.replace(/^(?:fs|fsp|fs\.promises|promises)\./u, ''));
+    }
+
+    /** The try block only asks questions whose failure is an expected answer. */
+    function isProbeTry(block: TSESTree.BlockStatement): boolean {
+      if (block.body.length === 0 || block.body.length > 3) return false;
+      let calls = 0;
+      let allProbes = true;
+      walkSameFunction(
+        block,
+        (node) => {
+          if (
+            node.type === AST_NODE_TYPES.CallExpression ||
+            node.type === AST_NODE_TYPES.NewExpression ||
+            node.type === AST_NODE_TYPES.ImportExpression
+          ) {
+            calls += 1;
+            if (!isProbeCall(node)) allProbes = false;
+          }
+        },
+        sourceCode.visitorKeys,
+      );
+      return calls > 0 && allProbes;
+    }
+
+    /** The catch gives a fallback answer: it only returns, assigns, continues or does nothing. */
+    function isFallbackOnly(body: TSESTree.BlockStatement): boolean {
+      return body.body.every(
+        (s) =>
+          s.type === AST_NODE_TYPES.ReturnStatement ||
+          s.type === AST_NODE_TYPES.ContinueStatement ||
+          s.type === AST_NODE_TYPES.BreakStatement ||
+          s.type === AST_NODE_TYPES.VariableDeclaration ||
+          (s.type === AST_NODE_TYPES.ExpressionStatement && s.expression.type === AST_NODE_TYPES.AssignmentExpression),
+      );
+    }
+
+    function isProbePromise(receiver: TSESTree.Node): boolean {
+      let current = skipTransparent(receiver);
+      // access(p).then(() => true).catch(() => false)
+      while (
+        current.type === AST_NODE_TYPES.CallExpression &&
+        current.callee.type === AST_NODE_TYPES.MemberExpression &&
+        ['then', 'finally'].includes(getPropertyName(current.callee) ?? '')
+      ) {
+        current = skipTransparent(current.callee.object);
+      }
+      return (
+        (current.type === AST_NODE_TYPES.CallExpression || current.type === AST_NODE_TYPES.ImportExpression) &&
+        isProbeCall(current)
+      );
+    }
+
+    function report(state: CatchState, at: TSESTree.Node): void {
+      if (state.escalates && state.testsError) return;
+      const isPromise = state.node.type !== AST_NODE_TYPES.CatchClause;
+      const partial = at !== state.node;
+      const messageId: MessageIds = state.quietLog
+        ? 'tooQuiet'
+        : isPromise
+          ? 'silentPromiseCatch'
+          : partial && state.escalates
+            ? 'silentPath'
+            : 'silentCatch';
+      const loc =
+        state.node.type === AST_NODE_TYPES.CatchClause && !partial
+          ? sourceCode.getFirstToken(state.node)!.loc
+          : partial
+            ? at.loc
+            : state.node.loc;
+      const target = getLogTarget(context, state.node);
+      const consoleTarget: LogTarget = { expression: 'console', style: 'console', configured: false, importKind: 'named' };
+      const autofix = target.configured && !state.escalates && !state.quietLog ? buildFix(state, at, target) : null;
+      const suggestions: TSESLint.SuggestionReportDescriptor<MessageIds>[] = [];
+      if (!state.quietLog) {
+        const logFix = buildFix(state, at, target.configured ? target : consoleTarget);
+        if (logFix) suggestions.push({ messageId: 'logIt', data: { call: `${target.configured ? target.expression : 'console'}.error` }, fix: logFix });
+        const rethrow = state.node.type === AST_NODE_TYPES.CatchClause && !partial ? buildRethrow(state.node) : null;
+        if (rethrow) suggestions.push({ messageId: 'rethrow', fix: rethrow });
+        const next = !partial ? buildPassToNext(state) : null;
+        if (next) suggestions.push({ messageId: 'passToNext', fix: next });
+      }
+      context.report({
+        node: at,
+        loc,
+        messageId,
+        data: { minimumLevel },
+        fix: autofix,
+        suggest: suggestions,
+      });
+    }
+
+    /** Name for the caught error, with the edits that bind it when the handler has no binding. */
+    function errorBinding(state: CatchState, fixer: TSESLint.RuleFixer): { name: string | undefined; fixes: TSESLint.RuleFix[] } {
+      const { node } = state;
+      const param = node.type === AST_NODE_TYPES.CatchClause ? node.param : node.params[0];
+      if (param) {
+        return { name: param.type === AST_NODE_TYPES.Identifier ? param.name : undefined, fixes: [] };
+      }
+      const name = chooseUnusedName(context, node, node, ['err', 'error', 'caughtError']);
+      if (node.type === AST_NODE_TYPES.CatchClause) {
+        const catchToken = sourceCode.getFirstToken(node)!;
+        return { name, fixes: [fixer.insertTextAfter(catchToken, ` (${name})`)] };
+      }
+      const open = sourceCode.getFirstToken(node, (t) => t.value === '(');
+      if (open && open.range[0] < node.body.range[0]) {
+        return { name, fixes: [fixer.insertTextAfter(open, name)] };
+      }
+      return { name: undefined, fixes: [] };
+    }
+
+    function buildFix(state: CatchState, at: TSESTree.Node, target: LogTarget): TSESLint.ReportFixFunction | null {
+      const { node } = state;
+      if (isFunctionNode(node) && node.params.length > 0 && node.params[0]!.type !== AST_NODE_TYPES.Identifier) return null;
+      return (fixer) => {
+        const { name, fixes } = errorBinding(state, fixer);
+        const message = `${describeEnclosingFunction(node) ?? 'operation'} failed`;
+        const call = `${buildLogCall(target, { level: 'error', message, error: name })};`;
+        if (target.importFrom !== undefined) {
+          const imp = importFix(context, fixer, target.expression, target.importFrom, target.importKind);
+          if (imp) fixes.push(imp);
+        }
+        if (at !== node && at.type === AST_NODE_TYPES.ReturnStatement) {
+          fixes.push(...insertBeforeStatement(fixer, at, call));
+        } else if (node.type === AST_NODE_TYPES.CatchClause) {
+          fixes.push(insertAtBlockStart(context, fixer, node.body, [call]));
+        } else if (node.body.type === AST_NODE_TYPES.BlockStatement) {
+          fixes.push(insertAtBlockStart(context, fixer, node.body, [call]));
+        } else {
+          const text = sourceCode.getText(node.body);
+          const isVoid = node.body.type === AST_NODE_TYPES.Identifier && node.body.name === 'undefined';
+          const indent = lineIndent(context, node);
+          const unit = indentUnit(context);
+          const wrapped = isVoid
+            ? `{\n${indent}${unit}${call}\n${indent}}`
+            : `{\n${indent}${unit}${call}\n${indent}${unit}return ${text};\n${indent}}`;
+          const arrow = sourceCode.getTokenBefore(node.body, { filter: (t) => t.value === '=>' })!;
+          fixes.push(fixer.replaceTextRange([arrow.range[1], node.range[1]], ` ${wrapped}`));
+        }
+        return fixes;
+      };
+    }
+
+    function insertBeforeStatement(fixer: TSESLint.RuleFixer, statement: TSESTree.Statement, call: string): TSESLint.RuleFix[] {
+      const parent = statement.parent;
+      const indent = lineIndent(context, statement);
+      if (parent?.type === AST_NODE_TYPES.BlockStatement || parent?.type === AST_NODE_TYPES.SwitchCase) {
+        return [fixer.insertTextBefore(statement, `${call}\n${indent}`)];
+      }
+      return [fixer.replaceText(statement, `{ ${call} ${sourceCode.getText(statement)} }`)];
+    }
+
+    function buildRethrow(node: TSESTree.CatchClause): TSESLint.ReportFixFunction | null {
+      if (node.param && node.param.type !== AST_NODE_TYPES.Identifier) return null;
+      return (fixer) => {
+        const state = states.get(node)!;
+        const { name, fixes } = errorBinding(state, fixer);
+        const body = node.body;
+        if (body.body.length === 0) {
+          fixes.push(insertAtBlockStart(context, fixer, body, [`throw ${name};`]));
+        } else {
+          const last = body.body[body.body.length - 1]!;
+          fixes.push(fixer.insertTextAfter(last, `\n${lineIndent(context, last)}throw ${name};`));
+        }
+        return fixes;
+      };
+    }
+
+    function buildPassToNext(state: CatchState): TSESLint.ReportFixFunction | null {
+      const { node } = state;
+      const param = node.type === AST_NODE_TYPES.CatchClause ? node.param : node.params[0];
+      if (param && param.type !== AST_NODE_TYPES.Identifier) return null;
+      let fn: TSESTree.Node | undefined = node.parent;
+      while (fn && !isFunctionNode(fn)) fn = fn.parent;
+      if (!fn || !isFunctionNode(fn)) return null;
+      const nextParam = fn.params.find((p) => p.type === AST_NODE_TYPES.Identifier && p.name === 'next');
+      if (!nextParam || !isNameInScope(context, node, 'next')) return null;
+      if (node.type !== AST_NODE_TYPES.CatchClause) return null;
+      return (fixer) => {
+        const { name, fixes } = errorBinding(state, fixer);
+        fixes.push(insertAtBlockStart(context, fixer, node.body, [`return next(${name});`]));
+        return fixes;
+      };
+    }
+
+    function onCall(node: TSESTree.CallExpression | TSESTree.NewExpression): void {
+      if (open.length === 0) return;
+      const states = innermost(node);
+      if (states.length === 0) return;
+      if (node.type === AST_NODE_TYPES.CallExpression) {
+        const level = getLoggingLevel(context, node);
+        if (level !== null) {
+          if (isAtLeast(level, minimumLevel)) {
+            tracker.mark(node);
+            for (const s of states) s.escalates = true;
+          } else {
+            for (const s of states) s.quietLog = true;
+          }
+          return;
+        }
+        if (isHandoffCall(node)) {
+          tracker.mark(node);
+          for (const s of states) s.escalates = true;
+          return;
+        }
+      }
+      if (isInspectionCall(node)) return;
+      const handsOn = states.some((s) => node.arguments.some((arg) => readsAny(arg, s.errorVariables))) || passesNewError(node.arguments);
+      if (handsOn) {
+        tracker.mark(node);
+        for (const s of states) s.escalates = true;
+      }
+    }
+
+    function taint(declarator: TSESTree.VariableDeclarator): void {
+      if (!declarator.init) return;
+      for (const s of innermost(declarator)) {
+        if (readsAny(declarator.init, s.errorVariables)) {
+          s.errorVariables.push(...sourceCode.getDeclaredVariables(declarator));
+        }
+      }
+    }
+
+    function enterHandlerFunction(fn: AnyFunction): void {
+      const call = fn.parent;
+      if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee.type !== AST_NODE_TYPES.MemberExpression) return;
+      const method = getPropertyName(call.callee);
+      const isCatch = method === 'catch' && call.arguments.length === 1 && call.arguments[0] === fn;
+      const isThenRejected = method === 'then' && call.arguments.length === 2 && call.arguments[1] === fn;
+      if (!isCatch && !isThenRejected) return;
+      if (isProbePromise(call.callee.object) || isCommentedAsIntentional(fn.body)) return;
+      const param = fn.params[0];
+      const state: CatchState = {
+        node: fn,
+        body: fn.body,
+        errorVariables: param ? sourceCode.getDeclaredVariables(fn).filter((v) => v.defs.some((d) => contains(param, d.name))) : [],
+        escalates: false,
+        testsError: false,
+        quietLog: false,
+      };
+      onEnter(state);
+    }
+
+    function checkHandlerReference(call: TSESTree.CallExpression): void {
+      if (call.callee.type !== AST_NODE_TYPES.MemberExpression) return;
+      const method = getPropertyName(call.callee);
+      const handler =
+        method === 'catch' && call.arguments.length === 1
+          ? call.arguments[0]
+          : method === 'then' && call.arguments.length === 2
+            ? call.arguments[1]
+            : undefined;
+      if (!handler || isFunctionNode(handler) || handler.type === AST_NODE_TYPES.SpreadElement) return;
+      if (isProbePromise(call.callee.object)) return;
+      const level = getLoggerReferenceLevel(context, handler);
+      if (level !== null) {
+        if (!isAtLeast(level, minimumLevel)) {
+          context.report({ node: handler, messageId: 'tooQuiet', data: { minimumLevel } });
+        }
+        return;
+      }
+      const fn = resolveFunction(context, handler);
+      const isNoop =
+        (handler.type === AST_NODE_TYPES.Identifier && /^(?:noop|ignore|ignoreError|nothing|swallow)$/iu.test(handler.name)) ||
+        (handler.type === AST_NODE_TYPES.MemberExpression && /^(?:noop|ignore)$/iu.test(getPropertyName(handler) ?? '')) ||
+        (fn !== null && fn.body.type === AST_NODE_TYPES.BlockStatement && fn.body.body.length === 0 && sourceCode.getCommentsInside(fn.body).length === 0);
+      if (isNoop) {
+        const target = getLogTarget(context, call);
+        const replacement = (t: LogTarget): TSESLint.ReportFixFunction => (fixer) => {
+          const message = `${describeEnclosingFunction(call) ?? 'background operation'} failed`;
+          const fixes = [fixer.replaceText(handler, `(err) => ${buildLogCall(t, { level: 'error', message, error: 'err' })}`)];
+          if (t.importFrom !== undefined) {
+            const imp = importFix(context, fixer, t.expression, t.importFrom, t.importKind);
+            if (imp) fixes.push(imp);
+          }
+          return fixes;
+        };
+        const consoleTarget: LogTarget = { expression: 'console', style: 'console', configured: false, importKind: 'named' };
+        context.report({
+          node: handler,
+          messageId: 'silentPromiseCatch',
+          data: { minimumLevel },
+          fix: target.configured ? replacement(target) : null,
+          suggest: [{ messageId: 'logIt', data: { call: `${target.configured ? target.expression : 'console'}.error` }, fix: replacement(target.configured ? target : consoleTarget) }],
+        });
+      }
+    }
+
+    function onReturn(node: TSESTree.ReturnStatement): void {
+      for (const s of innermost(node)) {
+        if (node.argument && readsAny(node.argument, s.errorVariables)) {
+          tracker.mark(node);
+          s.escalates = true;
+        }
+      }
+      const inner = innermost(node).at(-1);
+      if (inner && tracker.isReachable()) tracker.require(node, inner.node, inner);
+    }
+
+    function onJumpOut(node: TSESTree.BreakStatement | TSESTree.ContinueStatement): void {
+      const inner = innermost(node).at(-1);
+      if (!inner || inner.node.type !== AST_NODE_TYPES.CatchClause) return;
+      // A jump that stays inside the catch body is not an exit.
+      const target = node.label ? findLabeled(node, node.label.name) : findLoopOrSwitch(node, node.type === AST_NODE_TYPES.ContinueStatement);
+      if (target && contains(inner.body, target)) return;
+      if (tracker.isReachable()) tracker.require(node, inner.node, inner);
+    }
+
+    function onTest(test: TSESTree.Node): void {
+      for (const s of innermost(test)) if (readsAny(test, s.errorVariables)) s.testsError = true;
+    }
+
+    return mergeListeners(tracker.listeners, {
+      CatchClause(node) {
+        const tryStatement = node.parent;
+        if (isCommentedAsIntentional(node.body)) return;
+        if (tryStatement.type === AST_NODE_TYPES.TryStatement && isProbeTry(tryStatement.block) && isFallbackOnly(node.body)) return;
+        onEnter({
+          node,
+          body: node.body,
+          errorVariables: getBoundVariables(context, node.param),
+          escalates: false,
+          testsError: false,
+          quietLog: false,
+        });
+      },
+      'CatchClause:exit': onExit,
+      ArrowFunctionExpression: enterHandlerFunction,
+      FunctionExpression: enterHandlerFunction,
+      'ArrowFunctionExpression:exit': onExit,
+      'FunctionExpression:exit': onExit,
+      CallExpression(node) {
+        onCall(node);
+        checkHandlerReference(node);
+      },
+      NewExpression: onCall,
+      ReturnStatement: onReturn,
+      BreakStatement: onJumpOut,
+      ContinueStatement: onJumpOut,
+      ThrowStatement(node) {
+        for (const s of innermost(node)) s.escalates = true;
+      },
+      AssignmentExpression(node) {
+        // Stored for someone else: `this.lastError = err`, `result.error = e`.
+        for (const s of innermost(node)) {
+          if (node.left.type === AST_NODE_TYPES.MemberExpression && readsAny(node.right, s.errorVariables)) {
+            tracker.mark(node);
+            s.escalates = true;
+          }
+        }
+      },
+      VariableDeclarator: taint,
+      IfStatement(node) {
+        onTest(node.test);
+      },
+      ConditionalExpression(node) {
+        onTest(node.test);
+      },
+      SwitchStatement(node) {
+        onTest(node.discriminant);
+      },
+      LogicalExpression(node) {
+        onTest(node.left);
+      },
+    } as TSESLint.RuleListener) as TSESLint.RuleListener;
+
+    function findLabeled(node: TSESTree.Node, label: string): TSESTree.Node | null {
+      let current = node.parent;
+      while (current && !isFunctionNode(current)) {
+        if (current.type === AST_NODE_TYPES.LabeledStatement && current.label.name === label) return current;
+        current = current.parent;
+      }
+      return null;
+    }
+
+    function findLoopOrSwitch(node: TSESTree.Node, loopOnly: boolean): TSESTree.Node | null {
+      let current = node.parent;
+      while (current && !isFunctionNode(current)) {
+        switch (current.type) {
+          case AST_NODE_TYPES.ForStatement:
+          case AST_NODE_TYPES.ForInStatement:
+          case AST_NODE_TYPES.ForOfStatement:
+          case AST_NODE_TYPES.WhileStatement:
+          case AST_NODE_TYPES.DoWhileStatement:
+            return current;
+          case AST_NODE_TYPES.SwitchStatement:
+            if (!loopOnly) return current;
+            break;
+          default:
+            break;
+        }
+        current = current.parent;
+      }
+      return null;
+    }
+  },
+});
+
+function compileCommentPattern(source: string): RegExp {
+  try {
+    return new RegExp(source, 'iu');
+  } catch (error) {
+    throw new Error(
+      `eslint-plugin-security-logging: rule "no-silent-catch" option "allowWithComment" must be a valid regular expression; got ${JSON.stringify(source)} (${(error as Error).message}).`,
+    );
+  }
+}

@@ -1,0 +1,231 @@
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+
+export type AnyFunction =
+  | TSESTree.ArrowFunctionExpression
+  | TSESTree.FunctionDeclaration
+  | TSESTree.FunctionExpression;
+
+export type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
+
+export function isFunctionNode(node: TSESTree.Node | null | undefined): node is AnyFunction {
+  return (
+    !!node &&
+    (node.type === AST_NODE_TYPES.ArrowFunctionExpression ||
+      node.type === AST_NODE_TYPES.FunctionDeclaration ||
+      node.type === AST_NODE_TYPES.FunctionExpression)
+  );
+}
+
+/** Strip TS-only wrappers and parentheses-free wrappers that do not change the value. */
+export function skipTransparent(node: TSESTree.Node): TSESTree.Node {
+  let current = node;
+  for (;;) {
+    switch (current.type) {
+      case AST_NODE_TYPES.TSAsExpression:
+      case AST_NODE_TYPES.TSNonNullExpression:
+      case AST_NODE_TYPES.TSSatisfiesExpression:
+      case AST_NODE_TYPES.TSTypeAssertion:
+      case AST_NODE_TYPES.TSInstantiationExpression:
+        current = current.expression;
+        break;
+      case AST_NODE_TYPES.ChainExpression:
+        current = current.expression;
+        break;
+      case AST_NODE_TYPES.AwaitExpression:
+        current = current.argument;
+        break;
+      default:
+        return current;
+    }
+  }
+}
+
+/** Name of a non-computed (or string-literal computed) property, else null. */
+export function getPropertyName(node: TSESTree.MemberExpression | TSESTree.Property | TSESTree.MethodDefinition | TSESTree.PropertyDefinition): string | null {
+  const key = node.type === AST_NODE_TYPES.MemberExpression ? node.property : node.key;
+  const computed = node.computed;
+  if (!computed) {
+    if (key.type === AST_NODE_TYPES.Identifier) return key.name;
+    if (key.type === AST_NODE_TYPES.PrivateIdentifier) return `#${key.name}`;
+  }
+  if (key.type === AST_NODE_TYPES.Literal && (typeof key.value === 'string' || typeof key.value === 'number')) {
+    return String(key.value);
+  }
+  if (key.type === AST_NODE_TYPES.TemplateLiteral && key.expressions.length === 0) {
+    return key.quasis[0]?.value.cooked ?? null;
+  }
+  if (!computed && key.type === AST_NODE_TYPES.Literal) return String(key.value);
+  return null;
+}
+
+/**
+ * Dotted path of an identifier / member chain: `logger`, `this.logger`, `req.log`,
+ * `c.var.logger`, `this.#log`. Null for anything dynamic.
+ */
+export function getMemberPath(node: TSESTree.Node): string | null {
+  const n = skipTransparent(node);
+  if (n.type === AST_NODE_TYPES.Identifier) return n.name;
+  if (n.type === AST_NODE_TYPES.ThisExpression) return 'this';
+  if (n.type === AST_NODE_TYPES.Super) return 'super';
+  if (n.type === AST_NODE_TYPES.MemberExpression) {
+    const object = getMemberPath(n.object);
+    const name = getPropertyName(n);
+    if (object === null || name === null) return null;
+    return `${object}.${name}`;
+  }
+  return null;
+}
+
+/** The callee path of a call (`res.status`, `Sentry.captureException`) or null. */
+export function getCalleePath(node: TSESTree.CallExpression | TSESTree.NewExpression): string | null {
+  return getMemberPath(node.callee);
+}
+
+/** The last segment of a dotted path. */
+export function lastSegment(path: string): string {
+  const i = path.lastIndexOf('.');
+  return i === -1 ? path : path.slice(i + 1);
+}
+
+export function getStringValue(node: TSESTree.Node | undefined | null): string | null {
+  if (!node) return null;
+  if (node.type === AST_NODE_TYPES.Literal && typeof node.value === 'string') return node.value;
+  if (node.type === AST_NODE_TYPES.TemplateLiteral && node.expressions.length === 0) {
+    return node.quasis[0]?.value.cooked ?? null;
+  }
+  return null;
+}
+
+export function getNumberValue(node: TSESTree.Node | undefined | null): number | null {
+  if (!node) return null;
+  const n = skipTransparent(node);
+  if (n.type === AST_NODE_TYPES.Literal && typeof n.value === 'number') return n.value;
+  return null;
+}
+
+/** Find the variable an identifier refers to, walking up from its scope. */
+export function findVariable(context: Context, node: TSESTree.Identifier): TSESLint.Scope.Variable | null {
+  let scope: TSESLint.Scope.Scope | null = context.sourceCode.getScope(node);
+  while (scope) {
+    const ref = scope.references.find((r) => r.identifier === node);
+    if (ref) return ref.resolved;
+    const variable = scope.set.get(node.name);
+    if (variable) return variable;
+    scope = scope.upper;
+  }
+  return null;
+}
+
+/** The initializer of a `const`/`let` variable with a single definition, or null. */
+export function getVariableInit(variable: TSESLint.Scope.Variable | null): TSESTree.Expression | null {
+  if (!variable || variable.defs.length !== 1) return null;
+  const def = variable.defs[0];
+  if (def?.type !== 'Variable') return null;
+  const declarator = def.node;
+  if (declarator.id.type !== AST_NODE_TYPES.Identifier) return null;
+  return declarator.init ?? null;
+}
+
+/** The function a name refers to in this file (declaration or `const f = () => …`), or null. */
+export function resolveFunction(context: Context, node: TSESTree.Node): AnyFunction | null {
+  const n = skipTransparent(node);
+  if (isFunctionNode(n)) return n;
+  if (n.type === AST_NODE_TYPES.Identifier) {
+    const variable = findVariable(context, n);
+    if (!variable || variable.defs.length !== 1) return null;
+    const def = variable.defs[0];
+    if (def?.type === 'FunctionName' && def.node.type === AST_NODE_TYPES.FunctionDeclaration) return def.node;
+    const init = getVariableInit(variable);
+    if (init && isFunctionNode(init)) return init;
+    return null;
+  }
+  if (
+    n.type === AST_NODE_TYPES.MemberExpression &&
+    n.object.type === AST_NODE_TYPES.ThisExpression
+  ) {
+    const name = getPropertyName(n);
+    const cls = findEnclosingClass(n);
+    if (!name || !cls) return null;
+    for (const member of cls.body.body) {
+      if (
+        (member.type === AST_NODE_TYPES.MethodDefinition || member.type === AST_NODE_TYPES.PropertyDefinition) &&
+        !member.static &&
+        getPropertyName(member) === name
+      ) {
+        const value = member.value;
+        if (value && isFunctionNode(value)) return value;
+      }
+    }
+  }
+  return null;
+}
+
+export function findEnclosingClass(node: TSESTree.Node): TSESTree.ClassDeclaration | TSESTree.ClassExpression | null {
+  let current: TSESTree.Node | undefined = node.parent;
+  while (current) {
+    if (current.type === AST_NODE_TYPES.ClassDeclaration || current.type === AST_NODE_TYPES.ClassExpression) {
+      return current;
+    }
+    // A plain function rebinds `this`, unless it is the class member itself.
+    if (
+      (current.type === AST_NODE_TYPES.FunctionDeclaration || current.type === AST_NODE_TYPES.FunctionExpression) &&
+      current.parent?.type !== AST_NODE_TYPES.MethodDefinition &&
+      current.parent?.type !== AST_NODE_TYPES.PropertyDefinition
+    ) {
+      return null;
+    }
+    current = current.parent;
+  }
+  return null;
+}
+
+export function getEnclosingFunction(node: TSESTree.Node): AnyFunction | null {
+  let current = node.parent;
+  while (current) {
+    if (isFunctionNode(current)) return current;
+    current = current.parent;
+  }
+  return null;
+}
+
+/** Whether `inner` lies within `outer` (by range). */
+export function contains(outer: TSESTree.Node, inner: TSESTree.Node): boolean {
+  return outer.range[0] <= inner.range[0] && inner.range[1] <= outer.range[1];
+}
+
+/**
+ * Visit `root`'s descendants without entering nested functions (their bodies run
+ * at another time). The visitor returns `false` to skip a node's children.
+ */
+export function walkSameFunction(
+  root: TSESTree.Node,
+  visit: (node: TSESTree.Node) => boolean | void,
+  visitorKeys: TSESLint.SourceCode.VisitorKeys,
+): void {
+  const stack: TSESTree.Node[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (visit(node) === false) continue;
+    const keys = visitorKeys[node.type] ?? [];
+    for (let k = keys.length - 1; k >= 0; k--) {
+      const child = (node as unknown as Record<string, unknown>)[keys[k]!];
+      if (Array.isArray(child)) {
+        for (let i = child.length - 1; i >= 0; i--) {
+          const c = child[i] as TSESTree.Node | null;
+          if (c && typeof c.type === 'string' && !isFunctionNode(c)) stack.push(c);
+        }
+      } else if (child && typeof (child as TSESTree.Node).type === 'string' && !isFunctionNode(child as TSESTree.Node)) {
+        stack.push(child as TSESTree.Node);
+      }
+    }
+  }
+}
+
+/** Whether an expression reads the given variable (by reference identity). */
+export function referencesVariable(
+  node: TSESTree.Node,
+  variable: TSESLint.Scope.Variable,
+): boolean {
+  return variable.references.some((ref) => contains(node, ref.identifier));
+}

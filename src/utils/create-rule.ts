@@ -1,0 +1,24 @@
+import { ESLintUtils } from '@typescript-eslint/utils';
+
+/** OWASP Top 10:2025 categories this plugin covers. */
+export type OwaspCategory = 'A09:2025' | 'A10:2025';
+
+/** Our additions to `meta.docs`; the configs are built from these. */
+export interface SecurityLoggingDocs {
+  /** `'recommended'` rules are in `recommended`, `strict` and `all`; `'strict'` ones in `strict` and `all`. */
+  recommended: 'recommended' | 'strict' | false;
+  /** CWE ids, e.g. `['CWE-390', 'CWE-778']`. */
+  cwe: readonly string[];
+  /** OWASP Top 10:2025 categories. */
+  owasp: readonly OwaspCategory[];
+  /** True when the rule gets sharper with type information (it never requires it). */
+  usesTypeInformation?: boolean;
+}
+
+export const REPOSITORY_URL = 'https://github.com/eslint-plugin-security-logging/eslint-plugin-security-logging';
+
+export function ruleDocsUrl(name: string): string {
+  return `${REPOSITORY_URL}/blob/main/docs/rules/${name}.md`;
+}
+
+export const createRule = ESLintUtils.RuleCreator<SecurityLoggingDocs>(ruleDocsUrl);

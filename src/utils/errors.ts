@@ -1,0 +1,68 @@
+/**
+ * What "handling" a caught error means, shared by the rules that ask whether an error
+ * reaches a log, a reporter, a rethrow or someone else's hands.
+ */
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { type Context, contains, getCalleePath, lastSegment, skipTransparent } from './ast.js';
+
+/** Callbacks that hand an error to someone else: `next(err)`, `done(err)`, `reject(err)`. */
+export const HANDOFF_CALLBACKS = new Set(['next', 'done', 'cb', 'callback', 'reject', 'fail', 'onError', 'handleError', 'errorHandler']);
+
+/** Calls that only inspect or convert an error: they do not hand it on by themselves. */
+const INSPECTORS = /^(?:is[A-Z_]\w*|has[A-Z_]\w*|String|Boolean|Number|stringify|inspect|keys|values|entries|isArray|includes|startsWith|endsWith|test|match|get[A-Z]\w*(?:Message|Code|Status)\w*)$/u;
+
+/** The variables bound by a catch parameter or a handler's first parameter (destructuring included). */
+export function getBoundVariables(context: Context, pattern: TSESTree.Node | null | undefined): TSESLint.Scope.Variable[] {
+  if (!pattern) return [];
+  return context.sourceCode.getDeclaredVariables(pattern.parent!).filter((v) => v.defs.some((d) => contains(pattern, d.name)));
+}
+
+/** Whether `node` reads any of `variables` (closures included). */
+export function readsAny(node: TSESTree.Node, variables: readonly TSESLint.Scope.Variable[]): boolean {
+  for (const variable of variables) {
+    for (const ref of variable.references) {
+      if (ref.isRead() && contains(node, ref.identifier)) return true;
+    }
+  }
+  return false;
+}
+
+/** Whether a call merely inspects its arguments (`isAxiosError(e)`, `String(e)`). */
+export function isInspectionCall(node: TSESTree.CallExpression | TSESTree.NewExpression): boolean {
+  const path = getCalleePath(node);
+  if (path === null) return false;
+  return INSPECTORS.test(lastSegment(path));
+}
+
+/** Whether a call hands an error on: `next(err)`, `reject(new Error())`, `emitter.emit('error', e)`, `Promise.reject(e)`, `ctx.throw(...)`. */
+export function isHandoffCall(node: TSESTree.CallExpression): boolean {
+  const path = getCalleePath(node);
+  if (path === null) return false;
+  const last = lastSegment(path);
+  const first = node.arguments[0] ? skipTransparent(node.arguments[0]) : undefined;
+  const firstIsNothing =
+    !first ||
+    (first.type === AST_NODE_TYPES.Literal && first.value === null) ||
+    (first.type === AST_NODE_TYPES.Identifier && first.name === 'undefined');
+  if (path === 'Promise.reject' || last === 'throw' || path === 'ctx.throw') return true;
+  if (last === 'emit' && first?.type === AST_NODE_TYPES.Literal && first.value === 'error') return true;
+  if (HANDOFF_CALLBACKS.has(last) && !firstIsNothing) return true;
+  return false;
+}
+
+/** Whether an argument list carries a new error (`cb(new Error('x'))`, `next(createError(500))`). */
+export function passesNewError(args: readonly TSESTree.Node[]): boolean {
+  return args.some((arg) => {
+    const a = skipTransparent(arg);
+    if (a.type === AST_NODE_TYPES.NewExpression) {
+      const path = getCalleePath(a);
+      return path !== null && /(?:Error|Exception)$/u.test(lastSegment(path));
+    }
+    if (a.type === AST_NODE_TYPES.CallExpression) {
+      const path = getCalleePath(a);
+      return path !== null && /^(?:createError|createHttpError|httpErrors?\.\w+|Boom\.\w+)$/u.test(path);
+    }
+    return false;
+  });
+}
