@@ -198,7 +198,7 @@ export default createRule<Options, MessageIds>({
             node.type === AST_NODE_TYPES.ImportExpression
           ) {
             calls += 1;
-            if (!isProbeCall(node)) allProbes = false;
+            if (!isProbeCall(node) && !isCollectionWrite(node)) allProbes = false;
           }
         },
         sourceCode.visitorKeys,
@@ -328,6 +328,8 @@ export default createRule<Options, MessageIds>({
       const parent = statement.parent;
       const indent = lineIndent(context, statement);
       if (parent?.type === AST_NODE_TYPES.BlockStatement || parent?.type === AST_NODE_TYPES.SwitchCase) {
+        const before = sourceCode.getTokenBefore(statement);
+        if (before && before.loc.end.line === statement.loc.start.line) return [fixer.insertTextBefore(statement, `${call} `)];
         return [fixer.insertTextBefore(statement, `${call}\n${indent}`)];
       }
       return [fixer.replaceText(statement, `{ ${call} ${sourceCode.getText(statement)} }`)];
@@ -343,7 +345,14 @@ export default createRule<Options, MessageIds>({
           fixes.push(insertAtBlockStart(context, fixer, body, [`throw ${name};`]));
         } else {
           const last = body.body[body.body.length - 1]!;
-          fixes.push(fixer.insertTextAfter(last, `\n${lineIndent(context, last)}throw ${name};`));
+          const closing = sourceCode.getLastToken(body)!;
+          if (closing.loc.start.line === last.loc.end.line) {
+            const lastToken = sourceCode.getLastToken(last)!;
+            const separator = lastToken.value === ';' || lastToken.value === '}' ? '' : ';';
+            fixes.push(fixer.insertTextAfter(last, `${separator} throw ${name};`));
+          } else {
+            fixes.push(fixer.insertTextAfter(last, `\n${lineIndent(context, last)}throw ${name};`));
+          }
         }
         return fixes;
       };
@@ -356,8 +365,10 @@ export default createRule<Options, MessageIds>({
       let fn: TSESTree.Node | undefined = node.parent;
       while (fn && !isFunctionNode(fn)) fn = fn.parent;
       if (!fn || !isFunctionNode(fn)) return null;
-      const nextParam = fn.params.find((p) => p.type === AST_NODE_TYPES.Identifier && p.name === 'next');
-      if (!nextParam || !isNameInScope(context, node, 'next')) return null;
+      // Express-style `(req, res, next)`: Koa's and Hono's `next` takes no error.
+      const nextParam = fn.params.at(-1);
+      if (fn.params.length < 3 || nextParam?.type !== AST_NODE_TYPES.Identifier || nextParam.name !== 'next') return null;
+      if (!isNameInScope(context, node, 'next')) return null;
       if (node.type !== AST_NODE_TYPES.CatchClause) return null;
       return (fixer) => {
         const { name, fixes } = errorBinding(state, fixer);
@@ -413,10 +424,13 @@ export default createRule<Options, MessageIds>({
       if (!isCatch && !isThenRejected) return;
       if (isProbePromise(call.callee.object) || isCommentedAsIntentional(fn.body)) return;
       const param = fn.params[0];
+      const errorVariables = param ? sourceCode.getDeclaredVariables(fn).filter((v) => v.defs.some((d) => contains(param, d.name))) : [];
+      // `(e) => ({ error: e })`: the error is the answer, someone else's to log.
+      if (fn.body.type !== AST_NODE_TYPES.BlockStatement && readsAny(fn.body, errorVariables)) return;
       const state: CatchState = {
         node: fn,
         body: fn.body,
-        errorVariables: param ? sourceCode.getDeclaredVariables(fn).filter((v) => v.defs.some((d) => contains(param, d.name))) : [],
+        errorVariables,
         escalates: false,
         testsError: false,
         quietLog: false,
@@ -450,7 +464,7 @@ export default createRule<Options, MessageIds>({
       if (isNoop) {
         const target = getLogTarget(context, call);
         const replacement = (t: LogTarget): TSESLint.ReportFixFunction => (fixer) => {
-          const message = `${describeEnclosingFunction(call) ?? 'background operation'} failed`;
+          const message = `${describeEnclosingFunction(call) ?? 'operation'} failed`;
           const fixes = [fixer.replaceText(handler, `(err) => ${buildLogCall(t, { level: 'error', message, error: 'err' })}`)];
           if (t.importFrom !== undefined) {
             const imp = importFix(context, fixer, t.expression, t.importFrom, t.importKind);
@@ -578,6 +592,15 @@ export default createRule<Options, MessageIds>({
     }
   },
 });
+
+/** `out.push(x)`, `map.set(k, v)`: collecting a probe's answer cannot fail by itself. */
+function isCollectionWrite(node: TSESTree.Node): boolean {
+  return (
+    node.type === AST_NODE_TYPES.CallExpression &&
+    node.callee.type === AST_NODE_TYPES.MemberExpression &&
+    ['push', 'unshift', 'set', 'add'].includes(getPropertyName(node.callee) ?? '')
+  );
+}
 
 function compileCommentPattern(source: string): RegExp {
   try {

@@ -237,6 +237,10 @@ export function insertAtBlockStart(
     const kept = inside.length > 0 ? `\n${inner}${inside}` : '';
     return fixer.replaceText(block, `{\n${statements.map((s) => `${inner}${s}`).join('\n')}${kept}\n${outer}}`);
   }
+  if (first && first.loc.start.line === openBrace.loc.end.line) {
+    // A one-line block stays on one line.
+    return fixer.insertTextAfter(openBrace, ` ${statements.join(' ')}`);
+  }
   return fixer.insertTextAfter(openBrace, `\n${statements.map((s) => `${inner}${s}`).join('\n')}`);
 }
 

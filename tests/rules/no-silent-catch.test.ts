@@ -1,0 +1,297 @@
+import { RuleTester } from '@typescript-eslint/rule-tester';
+import rule from '../../src/rules/no-silent-catch.js';
+
+const ruleTester = new RuleTester({
+  languageOptions: { parserOptions: { ecmaFeatures: { jsx: true } } },
+});
+
+const pino = { 'security-logging': { logger: { name: 'logger', importFrom: './logger', style: 'pino' } } };
+const winstonInScope = { 'security-logging': { logger: { name: 'logger', style: 'winston' } } };
+const nest = { 'security-logging': { logger: { name: 'this.logger', style: 'nest' } } };
+const cjsPino = { 'security-logging': { logger: { name: 'log', importFrom: './log', importKind: 'default', style: 'pino' } } };
+
+ruleTester.run('no-silent-catch', rule, {
+  valid: [
+    // --- logged, per logger ---
+    'try { await save() } catch (err) { console.error(err) }',
+    'try { await save() } catch (err) { console.log("save failed", err) }',
+    'try { await save() } catch (err) { logger.error({ err }, "save failed") }',
+    'try { await save() } catch (err) { logger.warn("save failed, retrying later") }',
+    "import pino from 'pino'; const log = pino(); async function f() { try { await save() } catch (e) { log.error(e) } }",
+    "const winston = require('winston'); const audit = winston.createLogger({}); try { run() } catch (e) { audit.log('error', e.message, { e }) }",
+    "const bunyan = require('bunyan'); const l = bunyan.createLogger({ name: 'x' }); try { run() } catch (e) { l.error(e) }",
+    'app.get("/", async (req, res) => { try { await work() } catch (err) { req.log.error({ err }, "work failed"); res.sendStatus(500) } })',
+    'fastify.get("/", async (request, reply) => { try { await work() } catch (err) { request.log.error(err); return reply.code(500).send() } })',
+    'app.use(async (ctx, next) => { try { await next() } catch (err) { ctx.log.error(err); ctx.status = 500 } })',
+    {
+      code: `
+import { Injectable, Logger } from '@nestjs/common';
+@Injectable()
+export class UsersService {
+  private readonly logger = new Logger(UsersService.name);
+  async find(id: string) {
+    try { return await this.repo.findOne(id); }
+    catch (error) { this.logger.error(\`find \${id} failed\`, (error as Error).stack); return null; }
+  }
+}`,
+    },
+    {
+      code: `
+@Injectable()
+export class Payments {
+  constructor(private readonly audit: AuditLogger) {}
+  async charge() { try { await this.api.charge() } catch (e) { this.audit.warn('charge failed') } }
+}`,
+    },
+    // --- configured loggers, helpers, reporters ---
+    {
+      code: 'try { run() } catch (e) { appLog.write(e) ; myAudit.error(e) }',
+      settings: { 'security-logging': { loggers: ['myAudit'] } },
+    },
+    {
+      code: 'try { run() } catch { reportFailure() }',
+      settings: { 'security-logging': { logFunctions: ['reportFailure'] } },
+    },
+    'try { run() } catch (e) { Sentry.captureException(e) }',
+    'try { run() } catch (e) { newrelic.noticeError(e) }',
+    'try { run() } catch (e) { Bugsnag.notify(e) }',
+    'function logFailure() { logger.error("sync failed") } try { sync() } catch { logFailure() }',
+    'const fail = (what) => console.warn(`${what} failed`); try { sync() } catch { fail("sync") }',
+    'class A { note() { this.logger.error("x") } run() { try { go() } catch { this.note() } } }',
+    // --- rethrow and hand-off ---
+    'try { run() } catch (e) { throw e }',
+    'try { run() } catch (e) { throw new Error("run failed", { cause: e }) }',
+    'try { run() } catch { throw new BadRequestException("invalid payload") }',
+    'function mw(req, res, next) { try { run() } catch (err) { next(err) } }',
+    'function mw(req, res, next) { try { run() } catch (err) { return next(err) } }',
+    'new Promise((resolve, reject) => { try { resolve(run()) } catch (e) { reject(e) } })',
+    'function load(cb) { try { cb(null, read()) } catch (err) { cb(err) } }',
+    'function load(done) { try { read() } catch (err) { done(new Error("read failed")) } }',
+    'async function f() { try { return await run() } catch (e) { return Promise.reject(e) } }',
+    'class S extends EventEmitter { run() { try { go() } catch (e) { this.emit("error", e) } } }',
+    'app.use(async (ctx, next) => { try { await next() } catch (err) { ctx.throw(500, "failed") } })',
+    // --- the error is returned or stored as data: someone else's to log ---
+    'function parse(s) { try { return [null, decode(s)] } catch (e) { return [e, null] } }',
+    'async function f() { try { await run(); return { ok: true } } catch (error) { return { ok: false, error } } }',
+    'try { run() } catch (e) { this.lastError = e }',
+    'try { run() } catch (e) { errors.push(e) }',
+    'try { run() } catch (e) { const message = e instanceof Error ? e.message : String(e); res.status(500).json({ message }) }',
+    'try { run() } catch (e) { setImmediate(() => { throw e }) }',
+    // --- deliberate triage of the error ---
+    "async function exists(p) { try { await fs.promises.stat(p); return true } catch (err) { if (err.code === 'ENOENT') return false; throw err } }",
+    "try { fs.mkdirSync(dir) } catch (err) { if (err.code !== 'EEXIST') throw err }",
+    'try { await db.insert(row) } catch (err) { if (err instanceof UniqueViolation) { return existing } logger.error(err); throw err }',
+    // --- intentional probes ---
+    'function tryParse(s) { try { return JSON.parse(s) } catch { return null } }',
+    'let config = {}; try { config = JSON.parse(fs.readFileSync(path, "utf8")) } catch {}',
+    'function isUrl(s) { try { new URL(s); return true } catch { return false } }',
+    'let hasSharp = true; try { require.resolve("sharp") } catch { hasSharp = false }',
+    'async function optional() { try { return await import("optional-dep") } catch { return undefined } }',
+    'function exists(p) { try { fs.accessSync(p); return true } catch { return false } }',
+    'for (const line of lines) { try { out.push(JSON.parse(line)) } catch { continue } }',
+    'function decode(s) { try { return decodeURIComponent(s) } catch { return s } }',
+    { code: 'function read(s) { try { return yaml.load(s) } catch { return {} } }', options: [{ allowedProbes: ['yaml.load'] }] },
+    'await fs.promises.unlink(tmp).catch(() => {})',
+    'const exists = await fs.promises.access(p).then(() => true).catch(() => false)',
+    'const mod = await import("pino-pretty").catch(() => null)',
+    // --- the author said why ---
+    'try { socket.destroy() } catch { /* ignore: already closed */ }',
+    'try { cleanup() } catch (e) {\n  // intentionally swallowed: best effort cleanup\n}',
+    'try { cleanup() } catch { // expected when the file is gone\n}',
+    { code: 'try { cleanup() } catch { /* fine */ }', options: [{ allowWithComment: 'fine' }] },
+    'p.catch(() => { /* ignored: the caller retries */ })',
+    // --- promise handlers ---
+    'p.catch((err) => logger.error({ err }, "failed"))',
+    'p.catch(console.error)',
+    'p.catch(logger.error.bind(logger))',
+    'p.catch(next)',
+    'p.catch(reject)',
+    'p.catch(handleError)',
+    'p.catch((err) => { throw new AppError("wrapped", { cause: err }) })',
+    'p.then(ok, (err) => next(err))',
+    'p.then((v) => v)',
+    'p.catch()',
+    'const r = await fetch(u).catch((e) => ({ error: e }))',
+    // --- nested and weird-but-valid ---
+    'try { a() } catch (outer) { try { b() } catch (inner) { logger.error(inner) } logger.error(outer) }',
+    'try { a() } catch (e) { if (retry) { logger.warn(e) } else { logger.error(e) } }',
+    'try { a() } catch (e) { switch (mode) { case 1: logger.warn(e); break; default: throw e } }',
+    'try { a() } finally { release() }',
+    'label: try { a() } catch (e) { logger.error(e); break label }',
+    {
+      code: 'const C = () => { try { return <div>{render()}</div> } catch (e) { console.error(e); return <p>error</p> } }',
+    },
+    {
+      code: 'try { run() } catch (e: unknown) { logger.error({ err: e as Error }, "run failed") }',
+    },
+    {
+      code: 'try { run() satisfies void } catch (e) { (logger as Logger).error(e) }',
+    },
+  ],
+  invalid: [
+    // --- empty and default-returning catches ---
+    {
+      code: 'try { await save() } catch (e) {}',
+      errors: [
+        {
+          messageId: 'silentCatch',
+          line: 1,
+          suggestions: [
+            { messageId: 'logIt', data: { call: 'console.error' }, output: "try { await save() } catch (e) {\n  console.error('operation failed', e);\n}" },
+            { messageId: 'rethrow', output: 'try { await save() } catch (e) {\n  throw e;\n}' },
+          ],
+        },
+      ],
+    },
+    {
+      code: 'async function saveUser(u) {\n  try {\n    await db.save(u);\n  } catch {\n    return null;\n  }\n}',
+      errors: [
+        {
+          messageId: 'silentCatch',
+          line: 5,
+          suggestions: [
+            {
+              messageId: 'logIt',
+              data: { call: 'console.error' },
+              output: "async function saveUser(u) {\n  try {\n    await db.save(u);\n  } catch (err) {\n    console.error('saveUser failed', err);\n    return null;\n  }\n}",
+            },
+          ],
+        },
+      ],
+    },
+    // --- autofix with a configured pino logger, import added ---
+    {
+      code: "import express from 'express';\nasync function sync() {\n  try {\n    await pull();\n  } catch (e) {}\n}",
+      settings: pino,
+      output: "import express from 'express';\nimport { logger } from './logger';\nasync function sync() {\n  try {\n    await pull();\n  } catch (e) {\n    logger.error({ err: e }, 'sync failed');\n  }\n}",
+      errors: [{ messageId: 'silentCatch', line: 5, suggestions: [
+        { messageId: 'logIt', data: { call: 'logger.error' }, output: "import express from 'express';\nimport { logger } from './logger';\nasync function sync() {\n  try {\n    await pull();\n  } catch (e) {\n    logger.error({ err: e }, 'sync failed');\n  }\n}" },
+        { messageId: 'rethrow', output: "import express from 'express';\nasync function sync() {\n  try {\n    await pull();\n  } catch (e) {\n    throw e;\n  }\n}" },
+      ] }],
+    },
+    // --- CommonJS file: require added ---
+    {
+      code: "const db = require('./db');\nfunction purge() {\n  try {\n    db.purge();\n  } catch {\n    // TODO\n  }\n}",
+      settings: cjsPino,
+      output: "const db = require('./db');\nconst log = require('./log');\nfunction purge() {\n  try {\n    db.purge();\n  } catch (err) {\n    log.error({ err }, 'purge failed');\n    // TODO\n  }\n}",
+      errors: [{ messageId: 'silentCatch', line: 5, suggestions: [
+        { messageId: 'logIt', data: { call: 'log.error' }, output: "const db = require('./db');\nconst log = require('./log');\nfunction purge() {\n  try {\n    db.purge();\n  } catch (err) {\n    log.error({ err }, 'purge failed');\n    // TODO\n  }\n}" },
+        { messageId: 'rethrow', output: "const db = require('./db');\nfunction purge() {\n  try {\n    db.purge();\n  } catch (err) {\n    throw err;\n    // TODO\n  }\n}" },
+      ] }],
+    },
+    // --- winston logger already in scope: no import ---
+    {
+      code: "const logger = require('./logger');\nfunction f() {\n  try { a(); } catch (error) { return false; }\n}",
+      settings: winstonInScope,
+      output: "const logger = require('./logger');\nfunction f() {\n  try { a(); } catch (error) { logger.error('f failed', { err: error }); return false; }\n}",
+      errors: [{ messageId: 'silentCatch', line: 3, suggestions: [
+        { messageId: 'logIt', data: { call: 'logger.error' }, output: "const logger = require('./logger');\nfunction f() {\n  try { a(); } catch (error) { logger.error('f failed', { err: error }); return false; }\n}" },
+      ] }],
+    },
+    // --- Nest service with this.logger ---
+    {
+      code: "@Injectable()\nexport class Orders {\n  private readonly logger = new Logger(Orders.name);\n  async cancel(id: string) {\n    try {\n      await this.api.cancel(id);\n    } catch (err) {\n      return false;\n    }\n  }\n}",
+      settings: nest,
+      output: "@Injectable()\nexport class Orders {\n  private readonly logger = new Logger(Orders.name);\n  async cancel(id: string) {\n    try {\n      await this.api.cancel(id);\n    } catch (err) {\n      this.logger.error('cancel failed', err instanceof Error ? err.stack : String(err));\n      return false;\n    }\n  }\n}",
+      errors: [{ messageId: 'silentCatch', line: 8, suggestions: [
+        { messageId: 'logIt', data: { call: 'this.logger.error' }, output: "@Injectable()\nexport class Orders {\n  private readonly logger = new Logger(Orders.name);\n  async cancel(id: string) {\n    try {\n      await this.api.cancel(id);\n    } catch (err) {\n      this.logger.error('cancel failed', err instanceof Error ? err.stack : String(err));\n      return false;\n    }\n  }\n}" },
+      ] }],
+    },
+    // --- Express middleware with next: pass-to-next suggestion ---
+    {
+      code: 'function auth(req, res, next) {\n  try {\n    verify(req);\n  } catch (err) {\n    res.status(401).end();\n  }\n}',
+      errors: [{ messageId: 'silentCatch', line: 4, suggestions: [
+        { messageId: 'logIt', data: { call: 'console.error' }, output: "function auth(req, res, next) {\n  try {\n    verify(req);\n  } catch (err) {\n    console.error('auth failed', err);\n    res.status(401).end();\n  }\n}" },
+        { messageId: 'rethrow', output: 'function auth(req, res, next) {\n  try {\n    verify(req);\n  } catch (err) {\n    res.status(401).end();\n    throw err;\n  }\n}' },
+        { messageId: 'passToNext', output: 'function auth(req, res, next) {\n  try {\n    verify(req);\n  } catch (err) {\n    return next(err);\n    res.status(401).end();\n  }\n}' },
+      ] }],
+    },
+    // --- Koa: status set, error dropped ---
+    {
+      code: 'app.use(async (ctx, next) => {\n  try {\n    await next();\n  } catch (e) {\n    ctx.status = 500;\n  }\n});',
+      errors: [{ messageId: 'silentCatch', line: 4, suggestions: [
+        { messageId: 'logIt', data: { call: 'console.error' }, output: "app.use(async (ctx, next) => {\n  try {\n    await next();\n  } catch (e) {\n    console.error('operation failed', e);\n    ctx.status = 500;\n  }\n});" },
+        { messageId: 'rethrow', output: 'app.use(async (ctx, next) => {\n  try {\n    await next();\n  } catch (e) {\n    ctx.status = 500;\n    throw e;\n  }\n});' },
+      ] }],
+    },
+    // --- a log on one branch only: the silent branch is reported ---
+    {
+      code: 'function f() {\n  try {\n    a();\n  } catch (e) {\n    if (verbose) {\n      logger.error(e);\n      return 1;\n    }\n    return 0;\n  }\n}',
+      errors: [{ messageId: 'silentPath', line: 9, suggestions: [
+        { messageId: 'logIt', data: { call: 'console.error' }, output: "function f() {\n  try {\n    a();\n  } catch (e) {\n    if (verbose) {\n      logger.error(e);\n      return 1;\n    }\n    console.error('f failed', e);\n    return 0;\n  }\n}" },
+      ] }],
+    },
+    // --- too quiet ---
+    {
+      code: 'try { run() } catch (e) { logger.debug(e) }',
+      errors: [{ messageId: 'tooQuiet', line: 1, data: { minimumLevel: 'info' } }],
+    },
+    {
+      code: 'try { run() } catch (e) { logger.info(e) }',
+      options: [{ minimumLevel: 'warn' }],
+      errors: [{ messageId: 'tooQuiet', line: 1 }],
+    },
+    // --- error inspected but nothing done (peers miss this) ---
+    {
+      code: 'try { run() } catch (e) { if (e.code) {} }',
+      errors: [{ messageId: 'silentCatch', line: 1, suggestions: [
+        { messageId: 'logIt', data: { call: 'console.error' }, output: "try { run() } catch (e) { console.error('operation failed', e); if (e.code) {} }" },
+        { messageId: 'rethrow', output: 'try { run() } catch (e) { if (e.code) {} throw e; }' },
+      ] }],
+    },
+    // --- a probe whose catch does real work is not a probe ---
+    {
+      code: 'try { JSON.parse(s) } catch { notify() }',
+      errors: [{ messageId: 'silentCatch', line: 1, suggestions: [
+        { messageId: 'logIt', data: { call: 'console.error' }, output: "try { JSON.parse(s) } catch (err) { console.error('operation failed', err); notify() }" },
+        { messageId: 'rethrow', output: 'try { JSON.parse(s) } catch (err) { notify(); throw err; }' },
+      ] }],
+    },
+    // --- a comment that does not explain ---
+    {
+      code: 'try { run() } catch {\n  // TODO handle\n}',
+      errors: [{ messageId: 'silentCatch', line: 1, suggestions: [
+        { messageId: 'logIt', data: { call: 'console.error' }, output: "try { run() } catch (err) {\n  console.error('operation failed', err);\n  // TODO handle\n}" },
+        { messageId: 'rethrow', output: 'try { run() } catch (err) {\n  throw err;\n  // TODO handle\n}' },
+      ] }],
+    },
+    // --- promise handlers ---
+    {
+      code: 'sendEmail(user).catch(() => {});',
+      settings: pino,
+      output: "import { logger } from './logger';\nsendEmail(user).catch((err) => {\n  logger.error({ err }, 'operation failed');\n});",
+      errors: [{ messageId: 'silentPromiseCatch', line: 1, suggestions: [
+        { messageId: 'logIt', data: { call: 'logger.error' }, output: "import { logger } from './logger';\nsendEmail(user).catch((err) => {\n  logger.error({ err }, 'operation failed');\n});" },
+      ] }],
+    },
+    {
+      code: 'const user = await findUser(id).catch(() => null);',
+      errors: [{ messageId: 'silentPromiseCatch', line: 1, suggestions: [
+        { messageId: 'logIt', data: { call: 'console.error' }, output: "const user = await findUser(id).catch((err) => {\n  console.error('operation failed', err);\n  return null;\n});" },
+      ] }],
+    },
+    {
+      code: 'p.then(render, function () {});',
+      errors: [{ messageId: 'silentPromiseCatch', line: 1, suggestions: [
+        { messageId: 'logIt', data: { call: 'console.error' }, output: "p.then(render, function (err) {\n  console.error('operation failed', err);\n});" },
+      ] }],
+    },
+    {
+      code: 'const noop = () => {};\nrefresh().catch(noop);',
+      errors: [{ messageId: 'silentPromiseCatch', line: 2, suggestions: [
+        { messageId: 'logIt', data: { call: 'console.error' }, output: "const noop = () => {};\nrefresh().catch((err) => console.error('operation failed', err));" },
+      ] }],
+    },
+    {
+      code: 'refresh().catch(console.debug);',
+      errors: [{ messageId: 'tooQuiet', line: 1 }],
+    },
+    // --- TypeScript: typed catch binding ---
+    {
+      code: 'async function load(): Promise<Config | null> {\n  try {\n    return (await fetchConfig()) as Config;\n  } catch (e: unknown) {\n    return null;\n  }\n}',
+      errors: [{ messageId: 'silentCatch', line: 5, suggestions: [
+        { messageId: 'logIt', data: { call: 'console.error' }, output: "async function load(): Promise<Config | null> {\n  try {\n    return (await fetchConfig()) as Config;\n  } catch (e: unknown) {\n    console.error('load failed', e);\n    return null;\n  }\n}" },
+      ] }],
+    },
+  ],
+});
