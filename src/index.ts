@@ -17,3 +17,5 @@ plugin.configs = buildConfigs(plugin as unknown as TSESLint.FlatConfig.Plugin, r
 export { rules };
 export type { SecurityLoggingSettings, LoggerSetting, FingerprintSetting, LoggerStyle } from './utils/settings.js';
 export default plugin;
+// `require()` of this ESM package (CommonJS `eslint.config.cjs`, eslint-doc-generator) returns the plugin itself, not `{ default, rules }`.
+export { plugin as 'module.exports' };
