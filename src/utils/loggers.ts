@@ -52,6 +52,11 @@ const METHOD_LEVELS: Record<string, LogLevel> = {
   emergency: 'fatal',
 };
 
+/** Own keys only: `toString`, `constructor` and the like are not log methods. */
+function isLevelMethod(name: string): boolean {
+  return Object.hasOwn(METHOD_LEVELS, name);
+}
+
 /** Objects that are loggers by name alone (the last segment of the path). */
 const LOGGER_NAME = /^[_#]?(?:console|log|logger|logging|winston|consola|signale|npmlog|bunyan|pino|tslog|log4js|loglevel)$/iu;
 /** `auditLogger`, `securityLog`, `appLogger`, `this._logger`, `Logger`. */
@@ -211,14 +216,14 @@ function computeIsLoggerObject(context: Context, n: TSESTree.Node, depth: number
 function levelFromWinstonLog(node: TSESTree.CallExpression): { level: LogLevel; args: TSESTree.CallExpressionArgument[] } | null {
   const first = node.arguments[0];
   const literal = getStringValue(first);
-  if (literal !== null && literal in METHOD_LEVELS && literal !== 'log') {
+  if (literal !== null && isLevelMethod(literal) && literal !== 'log') {
     return { level: METHOD_LEVELS[literal]!, args: node.arguments.slice(1) };
   }
   if (first && first.type === AST_NODE_TYPES.ObjectExpression) {
     for (const prop of first.properties) {
       if (prop.type === AST_NODE_TYPES.Property && getPropertyName(prop) === 'level') {
         const value = getStringValue(prop.value);
-        if (value !== null && value in METHOD_LEVELS) return { level: METHOD_LEVELS[value]!, args: node.arguments };
+        if (value !== null && isLevelMethod(value)) return { level: METHOD_LEVELS[value]!, args: node.arguments };
       }
     }
   }
@@ -260,7 +265,7 @@ function computeLoggerCall(context: Context, node: TSESTree.CallExpression): Log
   }
   if (callee.type !== AST_NODE_TYPES.MemberExpression) return null;
   const method = getPropertyName(callee);
-  if (method === null || !(method in METHOD_LEVELS)) return null;
+  if (method === null || !isLevelMethod(method)) return null;
   if (!isLoggerObject(context, callee.object)) return null;
   const loggerPath = getMemberPath(callee.object);
   if (method === 'log' && loggerPath !== 'console') {
@@ -336,6 +341,6 @@ export function getLoggerReferenceLevel(context: Context, node: TSESTree.Node): 
   if (path !== null && (getSettings(context).logFunctions.includes(path) || BUILTIN_REPORTERS.includes(path) || REPORTER_METHODS.has(method))) {
     return 'error';
   }
-  if (!(method in METHOD_LEVELS) || !isLoggerObject(context, n.object)) return null;
+  if (!isLevelMethod(method) || !isLoggerObject(context, n.object)) return null;
   return METHOD_LEVELS[method]!;
 }
