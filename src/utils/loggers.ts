@@ -59,8 +59,8 @@ function isLevelMethod(name: string): boolean {
 
 /** Objects that are loggers by name alone (the last segment of the path). */
 const LOGGER_NAME = /^[_#]?(?:console|log|logger|logging|winston|consola|signale|npmlog|bunyan|pino|tslog|log4js|loglevel)$/iu;
-/** `auditLogger`, `securityLog`, `appLogger`, `this._logger`, `Logger`. */
-const LOGGER_SUFFIX = /(?:^|[a-z0-9_])(?:Logger|_logger|_log)$|^[_#]?[A-Z]?logger$/u;
+/** `auditLogger`, `securityLog`, `appLogger`, `this._logger`, `Logger`; not `dialog`, `catalog`, `backlog`. */
+const LOGGER_SUFFIX = /(?:^|[a-z0-9_])(?:Logger|Log|_logger|_log)$|^[_#]?[A-Z]?logger$/u;
 
 /** Calls that create a logger: `pino()`, `winston.createLogger()`, `log4js.getLogger()`, `new Logger()`. */
 const LOGGER_FACTORIES = new Set([
