@@ -1,4 +1,5 @@
 import { ESLintUtils } from '@typescript-eslint/utils';
+import { getSettings } from './settings.js';
 
 /** OWASP Top 10:2025 categories this plugin covers. */
 export type OwaspCategory = 'A09:2025' | 'A10:2025';
@@ -21,4 +22,17 @@ export function ruleDocsUrl(name: string): string {
   return `${REPOSITORY_URL}/blob/main/docs/rules/${name}.md`;
 }
 
-export const createRule = ESLintUtils.RuleCreator<SecurityLoggingDocs>(ruleDocsUrl);
+const baseCreateRule = ESLintUtils.RuleCreator<SecurityLoggingDocs>(ruleDocsUrl);
+
+/**
+ * Every rule validates `settings['security-logging']` when it starts on a file, so a wrong
+ * setting fails the first file linted with one readable error, not only files that reach a fix.
+ */
+export const createRule: typeof baseCreateRule = (rule) =>
+  baseCreateRule({
+    ...rule,
+    create(context, options) {
+      getSettings(context);
+      return rule.create(context, options);
+    },
+  });
