@@ -13,6 +13,7 @@ import {
   lastSegment,
   resolveFunction,
   skipTransparent,
+  walkSameFunction,
 } from './ast.js';
 import { getSettings } from './settings.js';
 
@@ -276,34 +277,102 @@ function computeLoggerCall(context: Context, node: TSESTree.CallExpression): Log
 }
 
 /**
- * The level a same-file helper function logs at on every path through it, or null.
+ * The level a same-file helper function logs at on every path through it (the lowest
+ * such level when paths differ), or null when some path may log nothing.
  * `function fail(res) { logger.warn('denied'); res.status(403).end(); }` → 'warn'.
  */
 export function getHelperLogLevel(context: Context, fn: AnyFunction, depth = 0): LogLevel | null {
   if (summaryCache.has(fn)) return summaryCache.get(fn)!;
   summaryCache.set(fn, null); // recursion guard
-  let best: LogLevel | null = null;
-  const consider = (expr: TSESTree.Node | null | undefined) => {
-    if (!expr) return;
+  const rankOf = (expr: TSESTree.Node | null | undefined): number => {
+    if (!expr) return NOTHING;
     const e = skipTransparent(expr);
-    if (e.type !== AST_NODE_TYPES.CallExpression) return;
+    if (e.type !== AST_NODE_TYPES.CallExpression) return NOTHING;
     const level = getLoggingLevel(context, e, depth + 1);
-    if (level && (best === null || levelRank(level) > levelRank(best))) best = level;
+    return level ? levelRank(level) : NOTHING;
   };
-  if (fn.body.type !== AST_NODE_TYPES.BlockStatement) {
-    consider(fn.body);
-  } else {
-    // Only statements every call runs: the top level of the body, up to the first exit.
-    for (const statement of fn.body.body) {
-      if (statement.type === AST_NODE_TYPES.ExpressionStatement) consider(statement.expression);
-      else if (statement.type === AST_NODE_TYPES.ReturnStatement || statement.type === AST_NODE_TYPES.ThrowStatement) {
-        consider(statement.argument);
-        break;
-      } else if (statement.type === AST_NODE_TYPES.IfStatement) break;
-    }
-  }
+  const flow =
+    fn.body.type === AST_NODE_TYPES.BlockStatement
+      ? summarizeStatements(context, fn.body.body, NOTHING, rankOf)
+      : { fall: null, exit: rankOf(fn.body) };
+  const rank = lowest(flow.fall, flow.exit);
+  const best = rank === null || rank === NOTHING ? null : LOG_LEVELS[rank]!;
   summaryCache.set(fn, best);
   return best;
+}
+
+/** Rank of a path that logged nothing. */
+const NOTHING = -1;
+
+/**
+ * For the paths through some statements: the lowest "highest level logged" among the
+ * paths that fall through (`fall`) and among those that return or throw (`exit`);
+ * null when there is no such path.
+ */
+interface Flow {
+  fall: number | null;
+  exit: number | null;
+}
+
+function lowest(a: number | null, b: number | null): number | null {
+  if (a === null) return b;
+  if (b === null) return a;
+  return Math.min(a, b);
+}
+
+function summarizeStatements(
+  context: Context,
+  statements: readonly TSESTree.Statement[],
+  incoming: number,
+  rankOf: (expr: TSESTree.Node | null | undefined) => number,
+): Flow {
+  let fall: number | null = incoming;
+  let exit: number | null = null;
+  for (const statement of statements) {
+    if (fall === null) break;
+    const flow = summarizeStatement(context, statement, fall, rankOf);
+    exit = lowest(exit, flow.exit);
+    fall = flow.fall;
+  }
+  return { fall, exit };
+}
+
+function summarizeStatement(
+  context: Context,
+  statement: TSESTree.Statement,
+  incoming: number,
+  rankOf: (expr: TSESTree.Node | null | undefined) => number,
+): Flow {
+  switch (statement.type) {
+    case AST_NODE_TYPES.ExpressionStatement:
+      return { fall: Math.max(incoming, rankOf(statement.expression)), exit: null };
+    case AST_NODE_TYPES.ReturnStatement:
+    case AST_NODE_TYPES.ThrowStatement:
+      return { fall: null, exit: Math.max(incoming, rankOf(statement.argument)) };
+    case AST_NODE_TYPES.BlockStatement:
+      return summarizeStatements(context, statement.body, incoming, rankOf);
+    case AST_NODE_TYPES.IfStatement: {
+      const consequent = summarizeStatement(context, statement.consequent, incoming, rankOf);
+      const alternate = statement.alternate
+        ? summarizeStatement(context, statement.alternate, incoming, rankOf)
+        : { fall: incoming, exit: null };
+      return { fall: lowest(consequent.fall, alternate.fall), exit: lowest(consequent.exit, alternate.exit) };
+    }
+    default: {
+      // Loops, switch, try, labels: what they log may not run, and a return or throw
+      // inside them may leave the function before anything after them runs.
+      let leaves = false;
+      walkSameFunction(
+        statement,
+        (node) => {
+          if (node.type === AST_NODE_TYPES.ReturnStatement || node.type === AST_NODE_TYPES.ThrowStatement) leaves = true;
+          return !leaves;
+        },
+        context.sourceCode.visitorKeys,
+      );
+      return { fall: incoming, exit: leaves ? incoming : null };
+    }
+  }
 }
 
 /**
