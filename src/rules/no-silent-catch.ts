@@ -3,6 +3,7 @@ import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import {
   type AnyFunction,
   contains,
+  findVariable,
   getCalleePath,
   getPropertyName,
   isFunctionNode,
@@ -80,7 +81,21 @@ const BUILTIN_PROBES = [
   'Buffer.from',
   'RegExp',
   'structuredClone',
+  'timingSafeEqual',
+  // Reading the body of a response that already failed: the fallback is the answer.
+  'json',
+  'text',
 ];
+
+/** Calls that cannot be the reason a probe's `try` exists: path and string helpers, collection writes. */
+const PURE_HELPERS = new Set([
+  'join', 'basename', 'dirname', 'extname', 'normalize', 'relative', 'isAbsolute',
+  'toString', 'trim', 'toLowerCase', 'toUpperCase', 'slice', 'split', 'replace', 'includes',
+  'startsWith', 'endsWith', 'filter', 'map', 'push', 'unshift', 'set', 'add', 'has', 'String', 'Boolean',
+]);
+
+/** A comment that explains (several words, not a to-do) is the author saying why. */
+const TODO = /\b(?:todo|fixme|xxx|hack)\b/iu;
 
 const DEFAULT_COMMENT = String.raw`\b(?:ignor(?:e|ed|ing)|intentional(?:ly)?|expected|noop|no-op|swallow(?:ed)?|best[- ]effort|don'?t care)\b`;
 
@@ -174,7 +189,9 @@ export default createRule<Options, MessageIds>({
     }
 
     function isCommentedAsIntentional(node: TSESTree.Node): boolean {
-      return sourceCode.getCommentsInside(node).some((c) => commentPattern.test(c.value));
+      return sourceCode
+        .getCommentsInside(node)
+        .some((c) => commentPattern.test(c.value) || (!TODO.test(c.value) && c.value.trim().split(/\s+/u).length >= 4));
     }
 
     function isProbeCall(call: TSESTree.CallExpression | TSESTree.NewExpression | TSESTree.ImportExpression): boolean {
@@ -187,7 +204,7 @@ export default createRule<Options, MessageIds>({
     /** The try block only asks questions whose failure is an expected answer. */
     function isProbeTry(block: TSESTree.BlockStatement): boolean {
       if (block.body.length === 0 || block.body.length > 3) return false;
-      let calls = 0;
+      let probesSeen = 0;
       let allProbes = true;
       walkSameFunction(
         block,
@@ -197,13 +214,13 @@ export default createRule<Options, MessageIds>({
             node.type === AST_NODE_TYPES.NewExpression ||
             node.type === AST_NODE_TYPES.ImportExpression
           ) {
-            calls += 1;
-            if (!isProbeCall(node) && !isCollectionWrite(node)) allProbes = false;
+            if (isProbeCall(node)) probesSeen += 1;
+            else if (!isPureHelper(node)) allProbes = false;
           }
         },
         sourceCode.visitorKeys,
       );
-      return calls > 0 && allProbes;
+      return probesSeen > 0 && allProbes;
     }
 
     /** The catch gives a fallback answer: it only returns, assigns, continues or does nothing. */
@@ -216,6 +233,22 @@ export default createRule<Options, MessageIds>({
           s.type === AST_NODE_TYPES.VariableDeclaration ||
           (s.type === AST_NODE_TYPES.ExpressionStatement && s.expression.type === AST_NODE_TYPES.AssignmentExpression),
       );
+    }
+
+    /** `p.catch(() => {})` on a promise variable that is awaited or returned elsewhere only silences the unhandled-rejection warning. */
+    function isObservedElsewhere(receiver: TSESTree.Node): boolean {
+      const r = skipTransparent(receiver);
+      if (r.type !== AST_NODE_TYPES.Identifier) return false;
+      const variable = findVariable(context, r);
+      return !!variable && variable.references.filter((ref) => ref.isRead()).length > 1;
+    }
+
+    function isDeclaredInside(target: TSESTree.Node, body: TSESTree.Node): boolean {
+      let root = target;
+      while (root.type === AST_NODE_TYPES.MemberExpression) root = root.object;
+      if (root.type !== AST_NODE_TYPES.Identifier) return false;
+      const variable = findVariable(context, root);
+      return !!variable && variable.defs.some((d) => contains(body, d.name));
     }
 
     function isProbePromise(receiver: TSESTree.Node): boolean {
@@ -236,6 +269,9 @@ export default createRule<Options, MessageIds>({
 
     function report(state: CatchState, at: TSESTree.Node): void {
       if (state.escalates && state.testsError) return;
+      // `if (!silent) logger.error(err)`: a catch that handles the error and lets a flag skip it
+      // on the way out chose that; an explicit early `return` beside a logging path did not.
+      if (state.escalates && at === state.node) return;
       const isPromise = state.node.type !== AST_NODE_TYPES.CatchClause;
       const partial = at !== state.node;
       const messageId: MessageIds = state.quietLog
@@ -422,7 +458,8 @@ export default createRule<Options, MessageIds>({
       const isCatch = method === 'catch' && call.arguments.length === 1 && call.arguments[0] === fn;
       const isThenRejected = method === 'then' && call.arguments.length === 2 && call.arguments[1] === fn;
       if (!isCatch && !isThenRejected) return;
-      if (isProbePromise(call.callee.object) || isCommentedAsIntentional(fn.body)) return;
+      if (isProbePromise(call.callee.object) || isCommentedAsIntentional(fn.body) || isNamedAsIgnored(fn.params[0])) return;
+      if (isObservedElsewhere(call.callee.object)) return;
       const param = fn.params[0];
       const errorVariables = param ? sourceCode.getDeclaredVariables(fn).filter((v) => v.defs.some((d) => contains(param, d.name))) : [];
       // `(e) => ({ error: e })`: the error is the answer, someone else's to log.
@@ -510,7 +547,7 @@ export default createRule<Options, MessageIds>({
     return mergeListeners(tracker.listeners, {
       CatchClause(node) {
         const tryStatement = node.parent;
-        if (isCommentedAsIntentional(node.body)) return;
+        if (isCommentedAsIntentional(node.body) || isNamedAsIgnored(node.param)) return;
         if (tryStatement.type === AST_NODE_TYPES.TryStatement && isProbeTry(tryStatement.block) && isFallbackOnly(node.body)) return;
         onEnter({
           node,
@@ -540,7 +577,7 @@ export default createRule<Options, MessageIds>({
       AssignmentExpression(node) {
         // Stored for someone else: `this.lastError = err`, `result.error = e`.
         for (const s of innermost(node)) {
-          if (node.left.type === AST_NODE_TYPES.MemberExpression && readsAny(node.right, s.errorVariables)) {
+          if (readsAny(node.right, s.errorVariables) && !isDeclaredInside(node.left, s.body)) {
             tracker.mark(node);
             s.escalates = true;
           }
@@ -593,13 +630,21 @@ export default createRule<Options, MessageIds>({
   },
 });
 
-/** `out.push(x)`, `map.set(k, v)`: collecting a probe's answer cannot fail by itself. */
-function isCollectionWrite(node: TSESTree.Node): boolean {
-  return (
-    node.type === AST_NODE_TYPES.CallExpression &&
-    node.callee.type === AST_NODE_TYPES.MemberExpression &&
-    ['push', 'unshift', 'set', 'add'].includes(getPropertyName(node.callee) ?? '')
-  );
+/** `catch (_err)`, `catch (ignore)`: the binding's name says the error is dropped on purpose. */
+function isNamedAsIgnored(param: TSESTree.Node | null | undefined): boolean {
+  return !!param && param.type === AST_NODE_TYPES.Identifier && /^(?:_.*|ignored?|unused)$/iu.test(param.name);
+}
+
+function isPureHelper(node: TSESTree.CallExpression | TSESTree.NewExpression | TSESTree.ImportExpression): boolean {
+  if (node.type === AST_NODE_TYPES.ImportExpression) return false;
+  const callee = skipTransparent(node.callee);
+  const name =
+    callee.type === AST_NODE_TYPES.Identifier
+      ? callee.name
+      : callee.type === AST_NODE_TYPES.MemberExpression
+        ? getPropertyName(callee)
+        : null;
+  return name !== null && PURE_HELPERS.has(name);
 }
 
 function compileCommentPattern(source: string): RegExp {
