@@ -124,11 +124,15 @@ function isLoggerFactoryCall(context: Context, node: TSESTree.Node, depth: numbe
     return mod === 'pino' || mod === 'bunyan' || mod === 'debug';
   }
   const path = getCalleePath(n);
-  if (path === null) return false;
-  if (LOGGER_FACTORIES.has(path) || LOGGER_FACTORIES.has(lastSegment(path))) return true;
+  if (path !== null && LOGGER_FACTORIES.has(path)) return true;
+  // The method decides on any object: `require('bunyan').createLogger()`, `pino().child()`.
+  const last =
+    path !== null ? lastSegment(path) : callee.type === AST_NODE_TYPES.MemberExpression ? getPropertyName(callee) : null;
+  if (last === null) return false;
+  if (LOGGER_FACTORIES.has(last)) return true;
   // x.child({...}) of a logger
   if (
-    lastSegment(path) === 'child' &&
+    last === 'child' &&
     callee.type === AST_NODE_TYPES.MemberExpression &&
     depth < 4
   ) {
