@@ -58,6 +58,7 @@ const cache = new WeakMap<object, SecurityLoggingSettings>();
 
 function describe(value: unknown): string {
   if (value === null) return 'null';
+  if (value === undefined) return 'nothing';
   if (Array.isArray(value)) return 'an array';
   if (typeof value === 'string') return JSON.stringify(value);
   if (typeof value === 'object') return 'an object';
