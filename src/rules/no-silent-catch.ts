@@ -94,6 +94,12 @@ const PURE_HELPERS = new Set([
   'startsWith', 'endsWith', 'filter', 'map', 'push', 'unshift', 'set', 'add', 'has', 'String', 'Boolean',
 ]);
 
+/** Names of switches that turn error reporting off on purpose. */
+const OPT_OUT_FLAG = /(?:silent|quiet|disable|ignore|suppress|skip|optional|allowFail|validate|strict|throwOn|shouldThrow|raise|verbose|debug)/iu;
+
+/** Objects whose `.error()` tells the user in a UI (toast, notification): the failure is shown, not swallowed. */
+export const USER_NOTIFIERS = /^(?:toast|notification|notify|message|snackbar|enqueueSnackbar|alert)$/u;
+
 /** A comment that explains (several words, not a to-do) is the author saying why. */
 const TODO = /\b(?:todo|fixme|xxx|hack)\b/iu;
 
@@ -106,7 +112,6 @@ interface CatchState {
   errorVariables: TSESLint.Scope.Variable[];
   /** Some path rethrows or hands the error on: a silent path beside it is deliberate triage when guarded by a test of the error. */
   escalates: boolean;
-  testsError: boolean;
   quietLog: boolean;
 }
 
@@ -235,6 +240,32 @@ export default createRule<Options, MessageIds>({
       );
     }
 
+    /**
+     * The silent exit sits in a branch chosen by a test of the error (`if (err.code === 'ENOENT') return null`)
+     * or of an opt-out flag (`if (options.disableErrors) return null`): the author picked which failures are
+     * expected. The complement of such a test (unknown errors) is not covered.
+     */
+    function isGuardedSilence(exit: TSESTree.Node, state: CatchState): boolean {
+      if (exit === state.node) return false;
+      // `if (validate) throw e; return value`: a flag picks between raising and falling back.
+      const body = state.body.type === AST_NODE_TYPES.BlockStatement ? state.body.body : [];
+      if (state.escalates && body.some((st) => st.type === AST_NODE_TYPES.IfStatement && OPT_OUT_FLAG.test(sourceCode.getText(st.test)))) {
+        return true;
+      }
+      let child: TSESTree.Node = exit;
+      let current = exit.parent;
+      while (current && current !== state.body && !isFunctionNode(current)) {
+        let test: TSESTree.Node | null = null;
+        if (current.type === AST_NODE_TYPES.IfStatement && child !== current.test) test = current.test;
+        else if (current.type === AST_NODE_TYPES.ConditionalExpression && child !== current.test) test = current.test;
+        else if (current.type === AST_NODE_TYPES.SwitchStatement && child !== current.discriminant) test = current.discriminant;
+        if (test && (readsAny(test, state.errorVariables) || OPT_OUT_FLAG.test(sourceCode.getText(test)))) return true;
+        child = current;
+        current = current.parent;
+      }
+      return false;
+    }
+
     /** `p.catch(() => {})` on a promise variable that is awaited or returned elsewhere only silences the unhandled-rejection warning. */
     function isObservedElsewhere(receiver: TSESTree.Node): boolean {
       const r = skipTransparent(receiver);
@@ -268,7 +299,7 @@ export default createRule<Options, MessageIds>({
     }
 
     function report(state: CatchState, at: TSESTree.Node): void {
-      if (state.escalates && state.testsError) return;
+      if (isGuardedSilence(at, state)) return;
       // `if (!silent) logger.error(err)`: a catch that handles the error and lets a flag skip it
       // on the way out chose that; an explicit early `return` beside a logging path did not.
       if (state.escalates && at === state.node) return;
@@ -428,7 +459,7 @@ export default createRule<Options, MessageIds>({
           }
           return;
         }
-        if (isHandoffCall(node)) {
+        if (isHandoffCall(node) || isUserNotification(node)) {
           tracker.mark(node);
           for (const s of states) s.escalates = true;
           return;
@@ -469,7 +500,6 @@ export default createRule<Options, MessageIds>({
         body: fn.body,
         errorVariables,
         escalates: false,
-        testsError: false,
         quietLog: false,
       };
       onEnter(state);
@@ -540,10 +570,6 @@ export default createRule<Options, MessageIds>({
       if (tracker.isReachable()) tracker.require(node, inner.node, inner);
     }
 
-    function onTest(test: TSESTree.Node): void {
-      for (const s of innermost(test)) if (readsAny(test, s.errorVariables)) s.testsError = true;
-    }
-
     return mergeListeners(tracker.listeners, {
       CatchClause(node) {
         const tryStatement = node.parent;
@@ -554,7 +580,6 @@ export default createRule<Options, MessageIds>({
           body: node.body,
           errorVariables: getBoundVariables(context, node.param),
           escalates: false,
-          testsError: false,
           quietLog: false,
         });
       },
@@ -584,18 +609,6 @@ export default createRule<Options, MessageIds>({
         }
       },
       VariableDeclarator: taint,
-      IfStatement(node) {
-        onTest(node.test);
-      },
-      ConditionalExpression(node) {
-        onTest(node.test);
-      },
-      SwitchStatement(node) {
-        onTest(node.discriminant);
-      },
-      LogicalExpression(node) {
-        onTest(node.left);
-      },
     } as TSESLint.RuleListener) as TSESLint.RuleListener;
 
     function findLabeled(node: TSESTree.Node, label: string): TSESTree.Node | null {
@@ -629,6 +642,16 @@ export default createRule<Options, MessageIds>({
     }
   },
 });
+
+function isUserNotification(node: TSESTree.CallExpression): boolean {
+  const path = getCalleePath(node);
+  if (path === null) return false;
+  const parts = path.split('.');
+  return (
+    (parts.length === 1 && (parts[0] === 'alert' || parts[0] === 'enqueueSnackbar')) ||
+    (parts.length >= 2 && USER_NOTIFIERS.test(parts.at(-2)!) && /^(?:error|warn|warning|danger)$/u.test(parts.at(-1)!))
+  );
+}
 
 /** `catch (_err)`, `catch (ignore)`: the binding's name says the error is dropped on purpose. */
 function isNamedAsIgnored(param: TSESTree.Node | null | undefined): boolean {

@@ -86,6 +86,9 @@ export class Payments {
     'let lastError; for (const key of keys) { try { return verify(key) } catch (error) { lastError = error } } throw lastError',
     'try { await heartbeat() } catch (error) { if (!silent) { logger.error({ err: error }, "heartbeat failed") } }',
     'const done = upload(); done.catch(() => {}); await other(); await done',
+    'async function revert() { try { await api.revert() } catch { toast.error(t("error:reverting")) } }',
+    'async function find(options) { try { return await request(options) } catch (err) { if (options.disableErrors) { return null } throw err } }',
+    'function transform(value) { try { return convert(value) } catch (e) { if (validateRelationships) { throw e } return value } }',
     // --- intentional probes ---
     'function tryParse(s) { try { return JSON.parse(s) } catch { return null } }',
     'let config = {}; try { config = JSON.parse(fs.readFileSync(path, "utf8")) } catch {}',
@@ -227,9 +230,16 @@ export class Payments {
     },
     // --- a log on one branch only: the silent branch is reported ---
     {
-      code: 'function f() {\n  try {\n    a();\n  } catch (e) {\n    if (verbose) {\n      logger.error(e);\n      return 1;\n    }\n    return 0;\n  }\n}',
+      code: 'function f() {\n  try {\n    a();\n  } catch (e) {\n    if (e.status >= 500) {\n      logger.error(e);\n      return 1;\n    }\n    return 0;\n  }\n}',
       errors: [{ messageId: 'silentPath', line: 9, suggestions: [
-        { messageId: 'logIt', data: { call: 'console.error' }, output: "function f() {\n  try {\n    a();\n  } catch (e) {\n    if (verbose) {\n      logger.error(e);\n      return 1;\n    }\n    console.error('f failed', e);\n    return 0;\n  }\n}" },
+        { messageId: 'logIt', data: { call: 'console.error' }, output: "function f() {\n  try {\n    a();\n  } catch (e) {\n    if (e.status >= 500) {\n      logger.error(e);\n      return 1;\n    }\n    console.error('f failed', e);\n    return 0;\n  }\n}" },
+      ] }],
+    },
+    // --- the complement of an error test: unknown errors are swallowed ---
+    {
+      code: 'async function proxy(req, res) {\n  try {\n    res.json(await upstream(req));\n  } catch (err) {\n    if (err.response) {\n      logger.error({ err }, "upstream failed");\n      return res.status(502).end();\n    }\n    return res.status(500).end();\n  }\n}',
+      errors: [{ messageId: 'silentPath', line: 9, suggestions: [
+        { messageId: 'logIt', data: { call: 'console.error' }, output: 'async function proxy(req, res) {\n  try {\n    res.json(await upstream(req));\n  } catch (err) {\n    if (err.response) {\n      logger.error({ err }, "upstream failed");\n      return res.status(502).end();\n    }\n    console.error(\'proxy failed\', err);\n    return res.status(500).end();\n  }\n}' },
       ] }],
     },
     // --- too quiet ---
@@ -252,10 +262,10 @@ export class Payments {
     },
     // --- a probe whose catch does real work is not a probe ---
     {
-      code: 'try { JSON.parse(s) } catch { notify() }',
+      code: 'try { JSON.parse(s) } catch { cleanup() }',
       errors: [{ messageId: 'silentCatch', line: 1, suggestions: [
-        { messageId: 'logIt', data: { call: 'console.error' }, output: "try { JSON.parse(s) } catch (err) { console.error('operation failed', err); notify() }" },
-        { messageId: 'rethrow', output: 'try { JSON.parse(s) } catch (err) { notify(); throw err; }' },
+        { messageId: 'logIt', data: { call: 'console.error' }, output: "try { JSON.parse(s) } catch (err) { console.error('operation failed', err); cleanup() }" },
+        { messageId: 'rethrow', output: 'try { JSON.parse(s) } catch (err) { cleanup(); throw err; }' },
       ] }],
     },
     // --- a comment that does not explain ---
