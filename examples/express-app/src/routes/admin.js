@@ -1,0 +1,21 @@
+import { Router } from 'express';
+import { logger } from '#logger';
+import { db } from '../db.js';
+import { requireApiKey } from '../middleware/auth.js';
+import { getProfile } from '../services/profiles.js';
+
+export const adminRouter = Router();
+
+adminRouter.use(requireApiKey);
+
+adminRouter.get('/users/:id', async (req, res) => {
+  const profile = await getProfile(req.params.id);
+  if (!profile) return res.status(404).json({ error: 'Not found' });
+  return res.json(profile);
+});
+
+adminRouter.delete('/users/:id/sessions', async (req, res) => {
+  const revoked = await db.sessions.revokeAll(req.params.id);
+  logger.warn({ userId: req.params.id, revoked }, 'sessions revoked by an administrator');
+  res.status(204).end();
+});

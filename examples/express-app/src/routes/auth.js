@@ -1,0 +1,50 @@
+import bcrypt from 'bcrypt';
+import { Router } from 'express';
+import jwt from 'jsonwebtoken';
+import { logger } from '#logger';
+import { db } from '../db.js';
+
+const JWT_SECRET = process.env.JWT_SECRET;
+
+export const authRouter = Router();
+
+authRouter.post('/login', async (req, res) => {
+  logger.info({ body: req.body }, 'login attempt'); // planted: no-raw-secret-in-log (the body holds the password)
+  const { email, password } = req.body;
+
+  const user = await db.users.findByEmail(email);
+  if (!user) {
+    return res.status(401).json({ error: 'Invalid email or password' }); // planted: log-auth-failures
+  }
+
+  const passwordMatches = await bcrypt.compare(password, user.passwordHash);
+  if (!passwordMatches) {
+    logger.warn({ userId: user.id, ip: req.ip }, 'login failed: wrong password');
+    return res.status(401).json({ error: 'Invalid email or password' });
+  }
+
+  const session = await db.sessions.create(user.id);
+  const token = jwt.sign({ sub: user.id, sid: session.id }, JWT_SECRET, { expiresIn: '1h' });
+  logger.info({ userId: user.id, sessionExpiresAt: session.expiresAt }, 'login succeeded');
+  return res.json({ token });
+});
+
+authRouter.post('/refresh', (req, res) => {
+  const token = req.get('authorization')?.replace(/^Bearer /u, '');
+  try {
+    const claims = jwt.verify(token, JWT_SECRET);
+    return res.json({ token: jwt.sign({ sub: claims.sub, sid: claims.sid }, JWT_SECRET, { expiresIn: '1h' }) });
+  } catch (err) {
+    return res.status(401).json({ error: 'Session expired' }); // planted: no-silent-catch, log-auth-failures
+  }
+});
+
+authRouter.post('/password-reset', async (req, res) => {
+  const user = await db.users.findByEmail(req.body.email);
+  if (user) {
+    const { tokenExpiresAt } = await db.passwordResets.create(user.id);
+    logger.info({ userId: user.id, tokenExpiresAt }, 'password reset link issued');
+  }
+  // The same answer whether or not the account exists.
+  res.status(202).json({ status: 'If the account exists, an email is on its way' });
+});
