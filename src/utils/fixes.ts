@@ -155,8 +155,22 @@ export function isModuleFile(context: Context): boolean {
     return true;
   }
   if (program.sourceType !== 'module') return false;
-  // A module-typed file that uses require() at the top level is CommonJS in practice.
-  return !context.sourceCode.text.includes('require(');
+  // A module-typed file that uses require() or module.exports is CommonJS in practice.
+  return !/\brequire\(|\bmodule\.exports\b|\bexports\.[A-Za-z_$]/u.test(context.sourceCode.text);
+}
+
+/** Whether `name` is declared at the top level of the file (module scope included) or is a configured global. */
+function isDeclaredAtTopLevel(context: Context, name: string): boolean {
+  const program = context.sourceCode.ast;
+  const globalScope = context.sourceCode.getScope(program);
+  // Imports and top-level bindings of a module (or a CommonJS wrapper) live in a scope under the global one.
+  let scope: TSESLint.Scope.Scope | null = globalScope.childScopes.find((s) => s.block === program) ?? globalScope;
+  while (scope) {
+    const variable = scope.set.get(name);
+    if (variable && (variable.defs.length > 0 || scope.type === 'global')) return true;
+    scope = scope.upper;
+  }
+  return false;
 }
 
 /** A fix that imports `name` from `from`, placed after the last top-level import/require. Null when it is already there. */
@@ -168,7 +182,7 @@ export function importFix(
   kind: 'named' | 'default',
 ): TSESLint.RuleFix | null {
   const program = context.sourceCode.ast;
-  if (isNameInScope(context, program, name)) return null;
+  if (isDeclaredAtTopLevel(context, name)) return null;
   const esm = isModuleFile(context);
   const text = esm
     ? kind === 'default'
@@ -195,9 +209,17 @@ export function importFix(
   if (anchor) return fixer.insertTextAfter(anchor, `\n${text}`);
   const first = program.body[0];
   if (!first) return fixer.insertTextAfterRange([0, context.sourceCode.text.length], `${text}\n`);
-  // Keep a hashbang and leading comments above the import.
+  // Keep a hashbang and header comments above the import; comments that sit right on
+  // top of the first statement (its JSDoc) stay with it.
   const comments = context.sourceCode.getCommentsBefore(first);
-  const start = comments.length > 0 ? comments[0]!.range[0] : first.range[0];
+  let start = first.range[0];
+  let nextLine = first.loc.start.line;
+  for (let i = comments.length - 1; i >= 0; i--) {
+    const comment = comments[i]!;
+    if (comment.loc.end.line < nextLine - 1) break;
+    start = comment.range[0];
+    nextLine = comment.loc.start.line;
+  }
   const hashbangEnd = context.sourceCode.text.startsWith('#!') ? context.sourceCode.text.indexOf('\n') + 1 : 0;
   return fixer.insertTextBeforeRange([Math.max(start, hashbangEnd), Math.max(start, hashbangEnd)], `${text}\n`);
 }
