@@ -233,7 +233,8 @@ export function lineIndent(context: Context, node: TSESTree.Node | TSESTree.Toke
 /** The indentation unit the file uses (two spaces if nothing says otherwise). */
 export function indentUnit(context: Context): string {
   for (const line of context.sourceCode.lines) {
-    const m = /^(\t+|\s+)\S/u.exec(line);
+    // ` * text` inside a block comment is alignment, not indentation.
+    const m = /^(\t+|\s+)(?!\*)\S/u.exec(line);
     if (m) return m[1]!.startsWith('\t') ? '\t' : m[1]!.length >= 4 && m[1]!.length % 4 === 0 ? '    ' : '  ';
   }
   return '  ';
