@@ -42,6 +42,15 @@ const CONSOLE_METHOD: Record<LogLevel, string> = {
   error: 'error',
   fatal: 'error',
 };
+/** Winston's default (npm) levels have no `trace` or `fatal` method. */
+const WINSTON_METHOD: Record<LogLevel, string> = {
+  trace: 'debug',
+  debug: 'debug',
+  info: 'info',
+  warn: 'warn',
+  error: 'error',
+  fatal: 'error',
+};
 const NEST_METHOD: Record<LogLevel, string> = {
   trace: 'verbose',
   debug: 'debug',
@@ -71,7 +80,7 @@ export function buildLogCall(target: LogTarget, spec: LogStatementSpec): string 
     case 'bunyan':
       return `${target.expression}.${spec.level}(${obj ? `${obj}, ` : ''}${msg})`;
     case 'winston':
-      return `${target.expression}.${spec.level}(${msg}${obj ? `, ${obj}` : ''})`;
+      return `${target.expression}.${WINSTON_METHOD[spec.level]}(${msg}${obj ? `, ${obj}` : ''})`;
     case 'nest': {
       const method = NEST_METHOD[spec.level];
       const rest = spec.fields && spec.fields.length > 0 ? objectText(spec.fields) : null;
