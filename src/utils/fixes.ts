@@ -83,14 +83,14 @@ export function buildLogCall(target: LogTarget, spec: LogStatementSpec): string 
       return `${target.expression}.${WINSTON_METHOD[spec.level]}(${msg}${obj ? `, ${obj}` : ''})`;
     case 'nest': {
       const method = NEST_METHOD[spec.level];
-      const rest = spec.fields && spec.fields.length > 0 ? objectText(spec.fields) : null;
+      const message =
+        spec.fields && spec.fields.length > 0 ? objectText([{ key: 'message', value: msg }, ...spec.fields]) : msg;
       if (spec.error !== undefined) {
         const e = spec.error;
         const stack = `${e} instanceof Error ? ${e}.stack : String(${e})`;
-        const message = rest ? `{ message: ${msg}, ...${rest} }` : msg;
         return `${target.expression}.${method}(${message}, ${stack})`;
       }
-      return `${target.expression}.${method}(${rest ? `{ message: ${msg}, ...${rest} }` : msg})`;
+      return `${target.expression}.${method}(${message})`;
     }
     case 'console':
     default: {
