@@ -1,0 +1,746 @@
+/**
+ * Work that runs outside the request/response cycle: timers, cron schedulers, event
+ * listeners, job queues and the objects that run them. A callback is background work
+ * only when it is handed to one of these APIs, so route handlers are never candidates.
+ *
+ * For each API we also record whether the API itself catches a rejected promise from
+ * the callback (a job queue marks the job failed; Nest's scheduler and Fastify's
+ * lifecycle hooks catch and log or propagate), because then the callback body need
+ * not catch, though promises it starts without awaiting still escape.
+ */
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import {
+  type AnyFunction,
+  type Context,
+  findVariable,
+  getCalleePath,
+  getMemberPath,
+  getPropertyName,
+  getStringValue,
+  isFunctionNode,
+  lastSegment,
+  resolveFunction,
+  skipTransparent,
+  walkSameFunction,
+} from './ast.js';
+import { isHandoffCall } from './errors.js';
+import { getLoggingLevel } from './loggers.js';
+
+export type BackgroundKind = 'timer' | 'cron' | 'listener' | 'job' | 'scheduled-method' | 'lifecycle-hook' | 'custom';
+
+export interface BackgroundCallback {
+  /** The argument as written: a function, a name, `this.poll`, `this.poll.bind(this)`. */
+  argument: TSESTree.Node;
+  /** The same-file function it denotes, when known. */
+  fn: AnyFunction | null;
+  /** The call, `new` expression or method that registers it. */
+  registration: TSESTree.Node;
+  /** How messages name the API: `setInterval`, `cron.schedule`, `'data' listener`. */
+  api: string;
+  kind: BackgroundKind;
+  /** The API itself catches a rejection of the callback's promise (and records, logs or propagates it). */
+  rejectionHandled: boolean;
+}
+
+export interface ImportSource {
+  /** Module specifier: `bullmq`, `node:worker_threads`. */
+  source: string;
+  /** `default`, `*`, or the imported / destructured name. */
+  imported: string;
+}
+
+const TIMERS = new Set(['setInterval', 'setTimeout', 'setImmediate', 'queueMicrotask']);
+const TIMER_OWNERS = new Set(['global', 'globalThis', 'window', 'self', 'timers']);
+const TIMER_MODULES = new Set(['timers', 'node:timers']);
+const LISTENER_METHODS = new Set(['on', 'once', 'addListener', 'prependListener', 'prependOnceListener']);
+/** `process` events another rule (global error handlers) is about. */
+const PROCESS_HANDLER_EVENTS = new Set([
+  'uncaughtException',
+  'unhandledRejection',
+  'uncaughtExceptionMonitor',
+  'rejectionHandled',
+  'multipleResolves',
+]);
+/** Fastify awaits these hooks and routes their errors (ready()/close() reject, onListen logs). */
+const FASTIFY_APP_HOOKS = new Set(['onClose', 'onReady', 'onListen', 'preClose']);
+/** @nestjs/schedule wraps these methods in a try/catch that logs (since 0.4.2, 2021). */
+const NEST_SCHEDULE_DECORATORS = new Set(['Cron', 'Interval', 'Timeout']);
+
+const NODE_CRON_MODULES = new Set(['node-cron']);
+const CRON_MODULES = new Set(['cron']);
+const BULL_MODULES = new Set(['bull', 'bee-queue']);
+const BULLMQ_MODULES = new Set(['bullmq', '@taskforcesh/bullmq-pro']);
+const AGENDA_MODULES = new Set(['agenda', '@hokify/agenda']);
+const THREAD_MODULES = new Set(['worker_threads', 'node:worker_threads']);
+const EVENTS_MODULES = new Set(['events', 'node:events', 'eventemitter3', 'eventemitter2']);
+
+const importCache = new WeakMap<TSESTree.Identifier, ImportSource | null>();
+const callbackCache = new WeakMap<TSESTree.Node, BackgroundCallback[]>();
+const functionCache = new WeakMap<AnyFunction, BackgroundCallback | null>();
+
+/**
+ * Where a name comes from: `import x from 'm'`, `import { X } from 'm'`, `import * as x from 'm'`,
+ * `const x = require('m')`, `const { X } = require('m')`, `const X = require('m').X`. Null otherwise.
+ */
+export function getImportSource(context: Context, node: TSESTree.Identifier): ImportSource | null {
+  if (importCache.has(node)) return importCache.get(node)!;
+  const result = computeImportSource(context, node);
+  importCache.set(node, result);
+  return result;
+}
+
+function computeImportSource(context: Context, node: TSESTree.Identifier): ImportSource | null {
+  const variable = findVariable(context, node);
+  if (!variable || variable.defs.length !== 1) return null;
+  const def = variable.defs[0]!;
+  if (def.type === 'ImportBinding') {
+    const spec = def.node;
+    const decl = spec.parent;
+    if (decl?.type !== AST_NODE_TYPES.ImportDeclaration) return null;
+    const source = decl.source.value;
+    if (spec.type === AST_NODE_TYPES.ImportDefaultSpecifier) return { source, imported: 'default' };
+    if (spec.type === AST_NODE_TYPES.ImportNamespaceSpecifier) return { source, imported: '*' };
+    if (spec.type === AST_NODE_TYPES.ImportSpecifier) {
+      const imported = spec.imported.type === AST_NODE_TYPES.Identifier ? spec.imported.name : String(spec.imported.value);
+      return { source, imported };
+    }
+    return null;
+  }
+  if (def.type === 'Variable') {
+    const declarator = def.node;
+    const init = declarator.init ? skipTransparent(declarator.init) : null;
+    if (!init) return null;
+    if (declarator.id.type === AST_NODE_TYPES.Identifier) {
+      const required = getRequiredModule(init);
+      if (required !== null) return { source: required, imported: 'default' };
+      // const Worker = require('worker_threads').Worker
+      if (init.type === AST_NODE_TYPES.MemberExpression) {
+        const from = getRequiredModule(skipTransparent(init.object));
+        const name = getPropertyName(init);
+        if (from !== null && name !== null) return { source: from, imported: name };
+      }
+      return null;
+    }
+    if (declarator.id.type === AST_NODE_TYPES.ObjectPattern) {
+      const from = getRequiredModule(init);
+      if (from === null) return null;
+      for (const prop of declarator.id.properties) {
+        if (prop.type !== AST_NODE_TYPES.Property) continue;
+        const value = prop.value.type === AST_NODE_TYPES.AssignmentPattern ? prop.value.left : prop.value;
+        if (value === node || (value.type === AST_NODE_TYPES.Identifier && value.name === node.name)) {
+          const key = getPropertyName(prop);
+          return key === null ? null : { source: from, imported: key };
+        }
+      }
+    }
+  }
+  return null;
+}
+
+function getRequiredModule(node: TSESTree.Node): string | null {
+  if (
+    node.type === AST_NODE_TYPES.CallExpression &&
+    node.callee.type === AST_NODE_TYPES.Identifier &&
+    node.callee.name === 'require'
+  ) {
+    return getStringValue(node.arguments[0]);
+  }
+  return null;
+}
+
+/** The module the root identifier of a callee (`cron` in `cron.schedule`, `Worker`) comes from. */
+function rootImport(context: Context, node: TSESTree.Node): ImportSource | null {
+  let n = skipTransparent(node);
+  while (n.type === AST_NODE_TYPES.MemberExpression) n = skipTransparent(n.object);
+  return n.type === AST_NODE_TYPES.Identifier ? getImportSource(context, n) : null;
+}
+
+/** Whether the identifier is unbound (a global) rather than a local declaration. */
+function isGlobalName(context: Context, node: TSESTree.Identifier): boolean {
+  const variable = findVariable(context, node);
+  return !variable || variable.defs.length === 0;
+}
+
+/** The function an argument denotes: inline, a same-file name, `this.method`, or `f.bind(...)`. */
+export function resolveCallbackArgument(context: Context, node: TSESTree.Node): AnyFunction | null {
+  const n = skipTransparent(node);
+  if (isFunctionNode(n)) return n;
+  if (
+    n.type === AST_NODE_TYPES.CallExpression &&
+    n.callee.type === AST_NODE_TYPES.MemberExpression &&
+    getPropertyName(n.callee) === 'bind'
+  ) {
+    return resolveFunction(context, n.callee.object);
+  }
+  if (n.type === AST_NODE_TYPES.Identifier || n.type === AST_NODE_TYPES.MemberExpression) return resolveFunction(context, n);
+  return null;
+}
+
+/** Whether an argument can be a function at all (so `setTimeout(1000)` of timers/promises is not a timer callback). */
+function isCallbackLike(node: TSESTree.Node | undefined): node is TSESTree.Expression {
+  if (!node || node.type === AST_NODE_TYPES.SpreadElement) return false;
+  const n = skipTransparent(node);
+  return (
+    isFunctionNode(n) ||
+    n.type === AST_NODE_TYPES.Identifier ||
+    n.type === AST_NODE_TYPES.MemberExpression ||
+    (n.type === AST_NODE_TYPES.CallExpression && n.callee.type === AST_NODE_TYPES.MemberExpression && getPropertyName(n.callee) === 'bind')
+  );
+}
+
+function makeCallback(
+  context: Context,
+  argument: TSESTree.Node,
+  registration: TSESTree.Node,
+  api: string,
+  kind: BackgroundKind,
+  rejectionHandled: boolean,
+): BackgroundCallback {
+  return { argument, fn: resolveCallbackArgument(context, argument), registration, api, kind, rejectionHandled };
+}
+
+function isModule(context: Context, node: TSESTree.Node, modules: ReadonlySet<string>): boolean {
+  const source = rootImport(context, node);
+  return source !== null && modules.has(source.source);
+}
+
+function propertyValue(object: TSESTree.Node | undefined, name: string): TSESTree.Node | null {
+  if (!object || object.type !== AST_NODE_TYPES.ObjectExpression) return null;
+  for (const prop of object.properties) {
+    if (prop.type === AST_NODE_TYPES.Property && getPropertyName(prop) === name) return prop.value;
+  }
+  return null;
+}
+
+/** Whether the value of `node` (a `new CronJob`) is passed to `schedulerRegistry.addCronJob`, which catches and logs. */
+function isAddedToNestRegistry(context: Context, node: TSESTree.Node): boolean {
+  const parent = node.parent;
+  const isAdd = (call: TSESTree.Node | undefined): boolean =>
+    call?.type === AST_NODE_TYPES.CallExpression &&
+    call.callee.type === AST_NODE_TYPES.MemberExpression &&
+    getPropertyName(call.callee) === 'addCronJob';
+  if (isAdd(parent)) return true;
+  if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.id.type === AST_NODE_TYPES.Identifier) {
+    const variable = context.sourceCode.getDeclaredVariables(parent)[0];
+    return !!variable?.references.some((ref) => isAdd(ref.identifier.parent));
+  }
+  return false;
+}
+
+/**
+ * The background callbacks a call registers. `extraApis` are callee paths (or last
+ * segments) the user declared as background schedulers.
+ */
+export function getBackgroundCallbacks(
+  context: Context,
+  node: TSESTree.CallExpression | TSESTree.NewExpression,
+  extraApis: readonly string[] = [],
+): BackgroundCallback[] {
+  const cached = callbackCache.get(node);
+  if (cached) return cached;
+  const result = computeBackgroundCallbacks(context, node, extraApis);
+  callbackCache.set(node, result);
+  return result;
+}
+
+function computeBackgroundCallbacks(
+  context: Context,
+  node: TSESTree.CallExpression | TSESTree.NewExpression,
+  extraApis: readonly string[],
+): BackgroundCallback[] {
+  const callee = skipTransparent(node.callee);
+  const args = node.arguments;
+  const path = getCalleePath(node);
+  const last = path === null ? null : lastSegment(path);
+
+  if (node.type === AST_NODE_TYPES.CallExpression) {
+    // setInterval(fn), global.setTimeout(fn), timers.setImmediate(fn), process.nextTick(fn)
+    if (last !== null && TIMERS.has(last) && isCallbackLike(args[0])) {
+      const isTimer =
+        callee.type === AST_NODE_TYPES.Identifier
+          ? isGlobalName(context, callee) || TIMER_MODULES.has(getImportSource(context, callee)?.source ?? '')
+          : callee.type === AST_NODE_TYPES.MemberExpression &&
+            callee.object.type === AST_NODE_TYPES.Identifier &&
+            TIMER_OWNERS.has(callee.object.name) &&
+            (callee.object.name !== 'timers' || isModule(context, callee, TIMER_MODULES));
+      if (isTimer) return [makeCallback(context, args[0], node, last, 'timer', false)];
+    }
+    if (path === 'process.nextTick' && isCallbackLike(args[0])) {
+      return [makeCallback(context, args[0], node, 'process.nextTick', 'timer', false)];
+    }
+
+    if (callee.type === AST_NODE_TYPES.MemberExpression) {
+      const method = getPropertyName(callee);
+      const receiver = skipTransparent(callee.object);
+      const receiverName = receiver.type === AST_NODE_TYPES.Identifier ? receiver.name : null;
+
+      // node-cron: cron.schedule('* * * * *', fn)
+      if (method === 'schedule' && args.length >= 2 && isCallbackLike(args[1]) && !isFunctionNode(skipTransparent(args[0]!))) {
+        const fromModule = isModule(context, receiver, NODE_CRON_MODULES);
+        const byName = receiverName !== null && /^(?:node_?)?cron$/iu.test(receiverName) && rootImport(context, receiver) === null;
+        if (fromModule || byName) return [makeCallback(context, args[1]!, node, `${receiverName ?? 'cron'}.schedule`, 'cron', false)];
+      }
+      // cron: CronJob.from({ onTick, errorHandler })
+      if (method === 'from' && receiver.type === AST_NODE_TYPES.Identifier && receiver.name === 'CronJob') {
+        const onTick = propertyValue(args[0], 'onTick');
+        if (onTick && isCallbackLike(onTick)) {
+          const handled = propertyValue(args[0], 'errorHandler') !== null || isAddedToNestRegistry(context, node);
+          return [makeCallback(context, onTick, node, 'CronJob', 'cron', handled)];
+        }
+      }
+      // Event listeners: emitter.on('event', fn). Exactly two arguments, so Hono's app.on('GET', '/x', h) is not one.
+      if (method !== null && LISTENER_METHODS.has(method) && args.length === 2 && isCallbackLike(args[1]) && !isFunctionNode(skipTransparent(args[0]!))) {
+        const event = getStringValue(args[0]);
+        if (receiverName === 'process' && event !== null && PROCESS_HANDLER_EVENTS.has(event)) return [];
+        if (isCapturingEmitter(context, receiver)) return [];
+        const api = event !== null ? `'${event}' listener` : 'event listener';
+        return [makeCallback(context, args[1]!, node, api, 'listener', false)];
+      }
+      // Fastify application hooks: awaited by Fastify, errors propagate to ready()/close().
+      if (method === 'addHook' && args.length === 2 && isCallbackLike(args[1])) {
+        const hook = getStringValue(args[0]);
+        if (hook !== null && FASTIFY_APP_HOOKS.has(hook)) return [makeCallback(context, args[1]!, node, `${hook} hook`, 'lifecycle-hook', true)];
+      }
+      // bull / bee-queue: queue.process([name], [concurrency], fn). The queue marks the job failed.
+      if (method === 'process' && args.length >= 1 && args.length <= 3 && isCallbackLike(args.at(-1)) && isBullQueue(context, receiver)) {
+        return [makeCallback(context, args.at(-1)!, node, `${receiverName ?? 'queue'}.process`, 'job', true)];
+      }
+      // agenda.define(name, [options], fn). Agenda marks the job failed and emits 'fail'.
+      if (method === 'define' && args.length >= 2 && args.length <= 3 && getStringValue(args[0]) !== null && isCallbackLike(args.at(-1))) {
+        const isAgenda = isAgendaObject(context, receiver) || (receiverName !== null && /agenda/iu.test(receiverName));
+        if (isAgenda) return [makeCallback(context, args.at(-1)!, node, `${receiverName ?? 'agenda'}.define`, 'job', true)];
+      }
+    }
+    // Named import: import { schedule } from 'node-cron'
+    if (callee.type === AST_NODE_TYPES.Identifier && args.length >= 2 && isCallbackLike(args[1])) {
+      const source = getImportSource(context, callee);
+      if (source && NODE_CRON_MODULES.has(source.source) && source.imported === 'schedule') {
+        return [makeCallback(context, args[1]!, node, 'cron.schedule', 'cron', false)];
+      }
+    }
+  } else {
+    // new CronJob(time, onTick, onComplete, start, timeZone, context, runOnInit, utcOffset, unrefTimeout, waitForCompletion, errorHandler)
+    if (last === 'CronJob') {
+      const first = args[0] ? skipTransparent(args[0]) : undefined;
+      if (first?.type === AST_NODE_TYPES.ObjectExpression) {
+        const onTick = propertyValue(first, 'onTick');
+        if (onTick && isCallbackLike(onTick)) {
+          const handled = propertyValue(first, 'errorHandler') !== null || isAddedToNestRegistry(context, node);
+          return [makeCallback(context, onTick, node, 'CronJob', 'cron', handled)];
+        }
+      } else if (isCallbackLike(args[1])) {
+        const errorHandler = args[10];
+        const handled =
+          (errorHandler !== undefined && !(errorHandler.type === AST_NODE_TYPES.Literal && errorHandler.value === null) && !(errorHandler.type === AST_NODE_TYPES.Identifier && errorHandler.name === 'undefined')) ||
+          isAddedToNestRegistry(context, node);
+        return [makeCallback(context, args[1], node, 'CronJob', 'cron', handled)];
+      }
+    }
+    // bullmq: new Worker(queueName, processor, opts). The worker marks the job failed.
+    if (last === 'Worker' && args.length >= 2 && isCallbackLike(args[1]) && getJobRunnerKind(context, node) === 'bullmq-worker') {
+      return [makeCallback(context, args[1], node, 'Worker', 'job', true)];
+    }
+  }
+
+  if (path !== null && extraApis.length > 0 && (extraApis.includes(path) || extraApis.includes(lastSegment(path)))) {
+    const callbacks: BackgroundCallback[] = [];
+    for (const arg of args) {
+      const a = skipTransparent(arg);
+      if (isFunctionNode(a)) callbacks.push(makeCallback(context, a, node, path, 'custom', false));
+    }
+    if (callbacks.length === 0) {
+      const candidate = args.find((a) => isCallbackLike(a) && resolveCallbackArgument(context, a) !== null);
+      if (candidate) callbacks.push(makeCallback(context, candidate, node, path, 'custom', false));
+    }
+    return callbacks;
+  }
+  return [];
+}
+
+/** `new EventEmitter({ captureRejections: true })`: rejected listeners become 'error' events. */
+function isCapturingEmitter(context: Context, receiver: TSESTree.Node): boolean {
+  if (receiver.type !== AST_NODE_TYPES.Identifier) return false;
+  const variable = findVariable(context, receiver);
+  if (!variable || variable.defs.length !== 1 || variable.defs[0]!.type !== 'Variable') return false;
+  const init = variable.defs[0]!.node.init;
+  if (!init || init.type !== AST_NODE_TYPES.NewExpression) return false;
+  const option = propertyValue(init.arguments[0], 'captureRejections');
+  return option?.type === AST_NODE_TYPES.Literal && option.value === true;
+}
+
+/** The creation (`new X(...)` / `X(...)`) a receiver name was initialised with, if any. */
+function creationOf(context: Context, receiver: TSESTree.Node): TSESTree.CallExpression | TSESTree.NewExpression | null {
+  const n = skipTransparent(receiver);
+  if (n.type === AST_NODE_TYPES.NewExpression || n.type === AST_NODE_TYPES.CallExpression) return n;
+  if (n.type !== AST_NODE_TYPES.Identifier) return null;
+  const variable = findVariable(context, n);
+  if (!variable || variable.defs.length !== 1 || variable.defs[0]!.type !== 'Variable') return null;
+  const init = variable.defs[0]!.node.init;
+  if (!init) return null;
+  const value = skipTransparent(init);
+  return value.type === AST_NODE_TYPES.NewExpression || value.type === AST_NODE_TYPES.CallExpression ? value : null;
+}
+
+function isBullQueue(context: Context, receiver: TSESTree.Node): boolean {
+  const creation = creationOf(context, receiver);
+  return creation !== null && getJobRunnerKind(context, creation) === 'bull-queue';
+}
+
+function isAgendaObject(context: Context, receiver: TSESTree.Node): boolean {
+  const creation = creationOf(context, receiver);
+  return creation !== null && getJobRunnerKind(context, creation) === 'agenda';
+}
+
+export type JobRunnerKind = 'bullmq-worker' | 'bull-queue' | 'agenda' | 'worker-thread' | 'event-emitter' | 'queue-events';
+
+/**
+ * What a `new X(...)` (or bull's `Queue(...)` call) creates, judged by where `X` is imported
+ * from. Null for anything else, including names whose origin is unknown (a `Worker` could
+ * be a browser Web Worker).
+ */
+export function getJobRunnerKind(context: Context, node: TSESTree.CallExpression | TSESTree.NewExpression): JobRunnerKind | null {
+  const callee = skipTransparent(node.callee);
+  const path = getMemberPath(callee);
+  if (path === null) return null;
+  const last = lastSegment(path);
+  const source = rootImport(context, callee);
+  const from = source?.source ?? null;
+  if (from === null) {
+    // EventEmitter is not a global in Node; a bare name is still unmistakable.
+    return node.type === AST_NODE_TYPES.NewExpression && last === 'EventEmitter' ? 'event-emitter' : null;
+  }
+  if (THREAD_MODULES.has(from) && last === 'Worker' && node.type === AST_NODE_TYPES.NewExpression) return 'worker-thread';
+  if (BULLMQ_MODULES.has(from)) {
+    if (last === 'Worker' && node.type === AST_NODE_TYPES.NewExpression) return 'bullmq-worker';
+    if (last === 'QueueEvents' && node.type === AST_NODE_TYPES.NewExpression) return 'queue-events';
+    return null;
+  }
+  if (BULL_MODULES.has(from)) {
+    // import Queue from 'bull'; new Queue('x') / Queue('x') / new Bull('x')
+    const isQueue = callee.type === AST_NODE_TYPES.Identifier ? source!.imported === 'default' : last === 'Queue' || last === 'default';
+    return isQueue ? 'bull-queue' : null;
+  }
+  if (AGENDA_MODULES.has(from) && node.type === AST_NODE_TYPES.NewExpression) {
+    const isAgenda = callee.type === AST_NODE_TYPES.Identifier ? source!.imported === 'default' || source!.imported === 'Agenda' : last === 'Agenda';
+    return isAgenda ? 'agenda' : null;
+  }
+  if (EVENTS_MODULES.has(from) && node.type === AST_NODE_TYPES.NewExpression) {
+    const isEmitter =
+      callee.type === AST_NODE_TYPES.Identifier
+        ? source!.imported === 'default' || source!.imported === 'EventEmitter' || source!.imported === 'EventEmitter2'
+        : last === 'EventEmitter';
+    return isEmitter ? 'event-emitter' : null;
+  }
+  return null;
+}
+
+/** A class method scheduled by `@Cron()` / `@Interval()` / `@Timeout()` of @nestjs/schedule. */
+export function getScheduledMethod(method: TSESTree.MethodDefinition): BackgroundCallback | null {
+  if (method.value.type !== AST_NODE_TYPES.FunctionExpression) return null;
+  const decorators = method.decorators ?? [];
+  for (const decorator of decorators) {
+    const expression = decorator.expression;
+    const callee = expression.type === AST_NODE_TYPES.CallExpression ? expression.callee : expression;
+    const name = getMemberPath(callee);
+    if (name !== null && NEST_SCHEDULE_DECORATORS.has(lastSegment(name))) {
+      return {
+        argument: method.value,
+        fn: method.value,
+        registration: decorator,
+        api: `@${lastSegment(name)}()`,
+        kind: 'scheduled-method',
+        rejectionHandled: true,
+      };
+    }
+  }
+  return null;
+}
+
+/**
+ * Whether a function runs as background work: passed inline to a background API, a
+ * Nest scheduled method, or a same-file function whose name is passed to one.
+ */
+export function getBackgroundRegistration(context: Context, fn: AnyFunction, extraApis: readonly string[] = []): BackgroundCallback | null {
+  if (functionCache.has(fn)) return functionCache.get(fn)!;
+  const result = computeBackgroundRegistration(context, fn, extraApis);
+  functionCache.set(fn, result);
+  return result;
+}
+
+function registrationAt(context: Context, argument: TSESTree.Node, extraApis: readonly string[]): BackgroundCallback | null {
+  // Climb through wrappers that keep the value: `fn as X`, `fn.bind(this)`, `{ onTick: fn }`.
+  const chain: TSESTree.Node[] = [argument];
+  let current: TSESTree.Node = argument;
+  for (let i = 0; i < 5; i++) {
+    const parent = current.parent;
+    if (!parent) return null;
+    if (parent.type === AST_NODE_TYPES.CallExpression && parent.callee === current) {
+      // fn.bind(this)
+      if (current.type !== AST_NODE_TYPES.MemberExpression || getPropertyName(current) !== 'bind') return null;
+    } else if (parent.type === AST_NODE_TYPES.CallExpression || parent.type === AST_NODE_TYPES.NewExpression) {
+      return getBackgroundCallbacks(context, parent, extraApis).find((cb) => chain.includes(cb.argument)) ?? null;
+    } else if (
+      !(
+        parent.type === AST_NODE_TYPES.TSAsExpression ||
+        parent.type === AST_NODE_TYPES.TSSatisfiesExpression ||
+        parent.type === AST_NODE_TYPES.TSNonNullExpression ||
+        (parent.type === AST_NODE_TYPES.Property && parent.value === current) ||
+        parent.type === AST_NODE_TYPES.ObjectExpression ||
+        (parent.type === AST_NODE_TYPES.MemberExpression && parent.object === current && getPropertyName(parent) === 'bind')
+      )
+    ) {
+      return null;
+    }
+    current = parent;
+    chain.push(current);
+  }
+  return null;
+}
+
+function computeBackgroundRegistration(context: Context, fn: AnyFunction, extraApis: readonly string[]): BackgroundCallback | null {
+  const parent = fn.parent;
+  if (parent?.type === AST_NODE_TYPES.MethodDefinition && parent.value === fn) return getScheduledMethod(parent);
+  if (fn.type !== AST_NODE_TYPES.FunctionDeclaration) {
+    const inline = registrationAt(context, fn, extraApis);
+    if (inline) return inline;
+  }
+  // function poll() {} … setInterval(poll, 1000)
+  let variables: readonly TSESLint.Scope.Variable[] = [];
+  if (fn.type === AST_NODE_TYPES.FunctionDeclaration) {
+    variables = context.sourceCode.getDeclaredVariables(fn).filter((v) => v.defs.some((d) => d.type === 'FunctionName'));
+  } else if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.init === fn && parent.id.type === AST_NODE_TYPES.Identifier) {
+    variables = context.sourceCode.getDeclaredVariables(parent);
+  }
+  for (const variable of variables) {
+    for (const ref of variable.references) {
+      if (ref.init) continue;
+      const found = registrationAt(context, ref.identifier, extraApis);
+      if (found) return found;
+    }
+  }
+  return null;
+}
+
+// ---------------------------------------------------------------------------
+// Promises: which calls return one, which chains handle their rejection, and where
+// an async function lets a rejection escape.
+
+/** Callee names of helpers that take a promise and handle its rejection themselves. */
+export const FIRE_AND_FORGET_HELPERS = new Set(['fireAndForget', 'detach', 'runInBackground', 'backgroundTask', 'noAwait', 'safeAsync', 'handlePromise']);
+/** Awaiting these never rejects: they only wait. */
+const WAIT_CALLS = /^(?:sleep|delay|wait|pause|setTimeout|setImmediate|nextTick|yieldToEventLoop|waitMs)$/u;
+
+interface TypeServices {
+  checker: import('typescript').TypeChecker;
+  map: { get(node: TSESTree.Node): import('typescript').Node | undefined };
+}
+
+function getTypeServices(context: Context): TypeServices | null {
+  const services = context.sourceCode.parserServices as
+    | { program?: import('typescript').Program | null; esTreeNodeToTSNodeMap?: TypeServices['map'] }
+    | undefined;
+  if (!services?.program || !services.esTreeNodeToTSNodeMap) return null;
+  return { checker: services.program.getTypeChecker(), map: services.esTreeNodeToTSNodeMap };
+}
+
+/** With type information: whether the expression's type is a thenable. False without it. */
+export function isThenableByType(context: Context, node: TSESTree.Node): boolean {
+  const services = getTypeServices(context);
+  if (!services) return false;
+  const tsNode = services.map.get(node);
+  if (!tsNode) return false;
+  const type = services.checker.getTypeAtLocation(tsNode);
+  const parts = type.isUnion() ? type.types : [type];
+  return parts.some((part) => {
+    const then = part.getProperty('then');
+    if (!then) return false;
+    return services.checker.getTypeOfSymbolAtLocation(then, tsNode).getCallSignatures().length > 0;
+  });
+}
+
+export interface PromiseChain {
+  /** The call the chain starts from: `load()` in `load().then(f).finally(g)`. */
+  root: TSESTree.Node;
+  /** Some link handles a rejection: `.catch(h)` or `.then(ok, fail)`. */
+  handled: boolean;
+}
+
+/** Unwind `.then()` / `.catch()` / `.finally()` links down to the promise they start from. */
+export function getPromiseChain(node: TSESTree.Node): PromiseChain {
+  let current = skipTransparent(node);
+  let handled = false;
+  while (current.type === AST_NODE_TYPES.CallExpression && current.callee.type === AST_NODE_TYPES.MemberExpression) {
+    const method = getPropertyName(current.callee);
+    if (method === 'catch' && current.arguments.length >= 1) handled = true;
+    else if (method === 'then' && current.arguments.length >= 2) handled = true;
+    else if (method !== 'then' && method !== 'finally') break;
+    current = skipTransparent(current.callee.object);
+  }
+  return { root: current, handled };
+}
+
+const escapeCache = new WeakMap<AnyFunction, TSESTree.Node | null>();
+
+/**
+ * Whether calling `node` gives a promise that may reject: a call to a same-file async
+ * function that lets a rejection escape, `fetch()`, `Promise.all/any/race()`, or, with
+ * type information, any call typed as a thenable. Never a guess about unknown functions.
+ */
+export function mayReject(context: Context, node: TSESTree.Node, visitorKeys: TSESLint.SourceCode.VisitorKeys, depth = 0): boolean {
+  const n = skipTransparent(node);
+  if (n.type === AST_NODE_TYPES.NewExpression) {
+    return n.callee.type === AST_NODE_TYPES.Identifier && n.callee.name === 'Promise' && isRejectingExecutor(n.arguments[0]);
+  }
+  if (n.type !== AST_NODE_TYPES.CallExpression) return false;
+  const path = getCalleePath(n);
+  if (path !== null) {
+    const last = lastSegment(path);
+    if (FIRE_AND_FORGET_HELPERS.has(last)) return false;
+    if (path === 'Promise.allSettled' || path === 'Promise.resolve') return false;
+    if (path === 'Promise.all' || path === 'Promise.any' || path === 'Promise.race') {
+      const list = n.arguments[0] ? skipTransparent(n.arguments[0]) : null;
+      if (list?.type === AST_NODE_TYPES.ArrayExpression) {
+        return list.elements.some((e) => e !== null && (e.type === AST_NODE_TYPES.SpreadElement || !getPromiseChain(e).handled));
+      }
+      return true;
+    }
+    if (path === 'Promise.reject') return true;
+    if (n.callee.type === AST_NODE_TYPES.Identifier && path === 'fetch' && isGlobalName(context, n.callee)) return true;
+    if (WAIT_CALLS.test(last)) return false;
+  }
+  const fn = resolveFunction(context, n.callee);
+  if (fn) {
+    if (!fn.async || fn.generator) return isThenableByType(context, n);
+    if (depth > 3) return true;
+    return findEscape(context, fn, visitorKeys, depth + 1) !== null;
+  }
+  return isThenableByType(context, n);
+}
+
+/** A promise-valued expression (possibly a chain) that may reject without a handler. */
+export function promiseMayReject(context: Context, node: TSESTree.Node, visitorKeys: TSESLint.SourceCode.VisitorKeys, depth = 0): boolean {
+  const chain = getPromiseChain(node);
+  if (chain.handled) return false;
+  if (chain.root !== skipTransparent(node) && chain.root.type !== AST_NODE_TYPES.CallExpression && chain.root.type !== AST_NODE_TYPES.NewExpression) {
+    // x.then(f) on a value we know nothing about: only types can tell.
+    return isThenableByType(context, chain.root);
+  }
+  return mayReject(context, chain.root, visitorKeys, depth);
+}
+
+/** `new Promise((resolve) => setTimeout(resolve, ms))` takes no `reject`: it only waits. */
+function isRejectingExecutor(node: TSESTree.Node | undefined): boolean {
+  if (!node) return false;
+  const executor = skipTransparent(node);
+  return !isFunctionNode(executor) || executor.params.length >= 2;
+}
+
+/** Whether an awaited expression can throw into the async function. */
+function awaitMayReject(context: Context, argument: TSESTree.Node, visitorKeys: TSESLint.SourceCode.VisitorKeys, depth: number): boolean {
+  const a = skipTransparent(argument);
+  if (a.type === AST_NODE_TYPES.Literal || a.type === AST_NODE_TYPES.TemplateLiteral) return false;
+  if (a.type === AST_NODE_TYPES.Identifier && a.name === 'undefined') return false;
+  const chain = getPromiseChain(a);
+  if (chain.handled) return false;
+  const root = chain.root;
+  if (root.type === AST_NODE_TYPES.NewExpression) {
+    return !(root.callee.type === AST_NODE_TYPES.Identifier && root.callee.name === 'Promise' && !isRejectingExecutor(root.arguments[0]));
+  }
+  if (root.type === AST_NODE_TYPES.CallExpression) {
+    const path = getCalleePath(root);
+    if (path === 'Promise.allSettled' || path === 'Promise.resolve') return false;
+    if (path !== null && (WAIT_CALLS.test(lastSegment(path)) || FIRE_AND_FORGET_HELPERS.has(lastSegment(path)))) return false;
+    const fn = resolveFunction(context, root.callee);
+    // A same-file async function that catches everything itself never rejects.
+    if (fn && fn.async && !fn.generator && depth <= 3) return findEscape(context, fn, visitorKeys, depth + 1) !== null;
+  }
+  return true;
+}
+
+/** A catch clause that logs, reports or hands the error on (so a rethrow after it is not silent). */
+function catchRecords(context: Context, handler: TSESTree.CatchClause, visitorKeys: TSESLint.SourceCode.VisitorKeys): boolean {
+  let found = false;
+  walkSameFunction(handler.body, (node) => {
+    if (found) return false;
+    if (node.type === AST_NODE_TYPES.CallExpression && (getLoggingLevel(context, node) !== null || isHandoffCall(node))) found = true;
+    return undefined;
+  }, visitorKeys);
+  return found;
+}
+
+/**
+ * The first place a rejection escapes an async function: an `await` (or `for await`)
+ * outside any `try` that has a `catch`, a `throw` not preceded by logging, or a returned
+ * promise that may reject. Null when every failure is caught inside.
+ *
+ * Awaits inside a `catch` or `finally` are the author's error handling already; whether
+ * a `catch` really logs is `no-silent-catch`'s question, not this one's.
+ */
+export function findEscape(context: Context, fn: AnyFunction, visitorKeys: TSESLint.SourceCode.VisitorKeys, depth = 0): TSESTree.Node | null {
+  if (escapeCache.has(fn)) return escapeCache.get(fn)!;
+  escapeCache.set(fn, null); // recursion guard: a function awaiting itself does not make it reject
+  let escape: TSESTree.Node | null = null;
+  if (fn.body.type !== AST_NODE_TYPES.BlockStatement) {
+    const body = skipTransparentKeepAwait(fn.body);
+    if (body.type !== AST_NODE_TYPES.AwaitExpression && promiseMayReject(context, body, visitorKeys, depth)) escape = fn.body;
+  }
+  if (escape === null) {
+    walkSameFunction(
+      fn.body,
+      (node) => {
+        if (escape !== null) return false;
+        switch (node.type) {
+          case AST_NODE_TYPES.AwaitExpression:
+            if (!isProtected(context, node, fn, 'await', visitorKeys) && awaitMayReject(context, node.argument, visitorKeys, depth)) escape = node;
+            break;
+          case AST_NODE_TYPES.ForOfStatement:
+            if (node.await && !isProtected(context, node, fn, 'await', visitorKeys)) escape = node;
+            break;
+          case AST_NODE_TYPES.ThrowStatement:
+            if (!isProtected(context, node, fn, 'throw', visitorKeys)) escape = node;
+            break;
+          case AST_NODE_TYPES.ReturnStatement:
+            if (node.argument && skipTransparentKeepAwait(node.argument).type !== AST_NODE_TYPES.AwaitExpression && promiseMayReject(context, node.argument, visitorKeys, depth)) {
+              escape = node;
+            }
+            break;
+          default:
+            break;
+        }
+        return undefined;
+      },
+      visitorKeys,
+    );
+  }
+  escapeCache.set(fn, escape);
+  return escape;
+}
+
+function skipTransparentKeepAwait(node: TSESTree.Node): TSESTree.Node {
+  let current = node;
+  while (
+    current.type === AST_NODE_TYPES.TSAsExpression ||
+    current.type === AST_NODE_TYPES.TSNonNullExpression ||
+    current.type === AST_NODE_TYPES.TSSatisfiesExpression ||
+    current.type === AST_NODE_TYPES.TSTypeAssertion
+  ) {
+    current = current.expression;
+  }
+  return current;
+}
+
+function isProtected(context: Context, node: TSESTree.Node, fn: AnyFunction, kind: 'await' | 'throw', visitorKeys: TSESLint.SourceCode.VisitorKeys): boolean {
+  let child: TSESTree.Node = node;
+  let current = node.parent;
+  while (current && current !== fn) {
+    if (current.type === AST_NODE_TYPES.TryStatement) {
+      if (child === current.block && current.handler) return true;
+      if (kind === 'await' && (child === current.handler || child === current.finalizer)) return true;
+      if (kind === 'throw' && child === current.handler && catchRecords(context, current.handler, visitorKeys)) return true;
+    }
+    child = current;
+    current = current.parent;
+  }
+  return false;
+}
