@@ -30,7 +30,6 @@ export default createRule<Options, MessageIds>({
       addError: 'Pass the error object: {{remedy}}.',
     },
     schema: [],
-    defaultOptions: [],
   },
   create(context) {
     const sourceCode = context.sourceCode;
