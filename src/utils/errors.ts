@@ -47,6 +47,10 @@ export function isHandoffCall(node: TSESTree.CallExpression): boolean {
     (first.type === AST_NODE_TYPES.Identifier && first.name === 'undefined');
   if (path === 'Promise.reject' || last === 'throw' || path === 'ctx.throw') return true;
   if (last === 'emit' && first?.type === AST_NODE_TYPES.Literal && first.value === 'error') return true;
+  // Express `next('route')` / `next('router')` skip handlers without an error; `x.next(v)` is an iterator or observable.
+  if (last === 'next' && (path !== 'next' || (first?.type === AST_NODE_TYPES.Literal && (first.value === 'route' || first.value === 'router')))) {
+    return false;
+  }
   if (HANDOFF_CALLBACKS.has(last) && !firstIsNothing) return true;
   return false;
 }
