@@ -676,6 +676,7 @@ function compileCommentPattern(source: string): RegExp {
   } catch (error) {
     throw new Error(
       `eslint-plugin-security-logging: rule "no-silent-catch" option "allowWithComment" must be a valid regular expression; got ${JSON.stringify(source)} (${(error as Error).message}).`,
+      { cause: error },
     );
   }
 }
