@@ -53,6 +53,9 @@ export const db = {
     },
   },
   audit: {
+    async read() {
+      return '';
+    },
     async rotate() {
       // Archiving is out of scope for the example.
     },

@@ -23,6 +23,17 @@ export function startAuditRotation() {
   }, HOUR);
 }
 
+/** Nightly copy of the audit log to object storage; the caller retries on `false`. */
+export async function exportAuditLog(storage) {
+  try {
+    await storage.upload(`audit-${new Date().toISOString().slice(0, 10)}.log`, await db.audit.read());
+    return true;
+  } catch (err) {
+    logger.error(`audit export failed: ${err.message}`); // planted: log-error-with-stack
+    return false;
+  }
+}
+
 /** Push job metrics to the collector. */
 export function reportMetrics(metrics) {
   fetch(process.env.METRICS_URL, { method: 'POST', body: JSON.stringify(metrics) }).catch(() => {}); // planted: no-silent-catch
