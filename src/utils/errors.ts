@@ -4,7 +4,7 @@
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
-import { type Context, contains, getCalleePath, lastSegment, skipTransparent } from './ast.js';
+import { type Context, contains, getCalleePath, getPropertyName, lastSegment, skipTransparent } from './ast.js';
 
 /** Callbacks that hand an error to someone else: `next(err)`, `done(err)`, `reject(err)`. */
 export const HANDOFF_CALLBACKS = new Set(['next', 'done', 'cb', 'callback', 'reject', 'fail', 'onError', 'handleError', 'errorHandler']);
@@ -31,8 +31,12 @@ export function readsAny(node: TSESTree.Node, variables: readonly TSESLint.Scope
 /** Whether a call merely inspects its arguments (`isAxiosError(e)`, `String(e)`). */
 export function isInspectionCall(node: TSESTree.CallExpression | TSESTree.NewExpression): boolean {
   const path = getCalleePath(node);
-  if (path === null) return false;
-  return INSPECTORS.test(lastSegment(path));
+  if (path !== null) return INSPECTORS.test(lastSegment(path));
+  // `['ENOENT', 'EEXIST'].includes(e.code)`, `/ECONN/.test(e.code)`: the method decides.
+  const callee = skipTransparent(node.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+  const name = getPropertyName(callee);
+  return name !== null && INSPECTORS.test(name);
 }
 
 /** Whether a call hands an error on: `next(err)`, `reject(new Error())`, `emitter.emit('error', e)`, `Promise.reject(e)`, `ctx.throw(...)`. */
