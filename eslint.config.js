@@ -56,12 +56,4 @@ export default defineConfig(
     files: ['src/**/*.ts'],
     ...securityLogging.configs.recommended,
   },
-  {
-    name: 'repo/tests',
-    files: ['tests/**/*.ts'],
-    rules: {
-      // Fixtures and rule-tester cases hold code with unused names on purpose.
-      '@typescript-eslint/no-unused-vars': 'off',
-    },
-  },
 );
