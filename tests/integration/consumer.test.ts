@@ -72,6 +72,11 @@ beforeAll(() => {
       'eslint.config.cjs',
       "const securityLogging = require('eslint-plugin-security-logging');\n\nmodule.exports = [securityLogging.configs.recommended];\n",
     ],
+    [
+      'bad-settings',
+      'eslint.config.mjs',
+      "import securityLogging from 'eslint-plugin-security-logging';\n\nexport default [\n  securityLogging.configs.recommended,\n  { settings: { 'security-logging': { logger: { name: 'logger', style: 'log4j' } } } },\n];\n",
+    ],
   ]) {
     mkdirSync(join(project, dir));
     writeFileSync(join(project, dir, configFile), config);
@@ -98,6 +103,16 @@ describe('installed from the packed tarball', () => {
     const messages = lint(join(workDir, 'consumer', dir));
     expect(messages.map((message) => [message.ruleId, message.line])).toEqual([['security-logging/no-silent-catch', 5]]);
     expect(messages[0].message).toMatch(/swallows the error/u);
+  });
+
+  it('stops with one readable error naming the key when a setting is wrong', () => {
+    const dir = join(workDir, 'consumer', 'bad-settings');
+    const result = run(process.execPath, [join(workDir, 'consumer', 'node_modules', 'eslint', 'bin', 'eslint.js'), 'profile.js'], dir);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain(
+      `SettingsError: eslint-plugin-security-logging: invalid settings['security-logging']: "logger.style" must be one of "pino", "winston", "bunyan", "console", "nest"; got "log4j".`,
+    );
+    expect(result.stderr).not.toMatch(/\n\s+at /u);
   });
 
   it('passes publint with no errors, warnings or suggestions', () => {
