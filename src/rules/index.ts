@@ -1,10 +1,12 @@
 import backgroundTaskErrorHandling from './background-task-error-handling.js';
+import logAuthFailures from './log-auth-failures.js';
 import logErrorWithStack from './log-error-with-stack.js';
 import noSilentCatch from './no-silent-catch.js';
 
 /** Every rule of the plugin, by name. Configs are derived from each rule's `meta.docs`. */
 export const rules = {
   'background-task-error-handling': backgroundTaskErrorHandling,
+  'log-auth-failures': logAuthFailures,
   'log-error-with-stack': logErrorWithStack,
   'no-silent-catch': noSilentCatch,
 };

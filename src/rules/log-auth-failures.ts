@@ -1,0 +1,838 @@
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import {
+  type AnyFunction,
+  contains,
+  findEnclosingClass,
+  findVariable,
+  getCalleePath,
+  getEnclosingFunction,
+  getMemberPath,
+  getPropertyName,
+  getStringValue,
+  getVariableInit,
+  isFunctionNode,
+  lastSegment,
+  resolveFunction,
+  skipTransparent,
+  walkSameFunction,
+} from '../utils/ast.js';
+import { getImportSource } from '../utils/background.js';
+import { createPathTracker, mergeListeners } from '../utils/code-path.js';
+import { createRule } from '../utils/create-rule.js';
+import {
+  buildLogCall,
+  type LogField,
+  type LogTarget,
+  getLogTarget,
+  importFix,
+  indentUnit,
+  lineIndent,
+} from '../utils/fixes.js';
+import {
+  type HandlerInfo,
+  type HttpOutcome,
+  findEnclosingHandler,
+  getFrameworkLogger,
+  getFunctionOutcome,
+  getHandlerInfo,
+  getHttpOutcome,
+  getRequestContextExpressions,
+  getStatusValue,
+  isCalledInSameFile,
+  isErrorHandler,
+  isNestClass,
+  statusFromErrorName,
+} from '../utils/frameworks.js';
+import { type LogLevel, getLoggerCall, getLoggingLevel, isAtLeast } from '../utils/loggers.js';
+import { getSettings } from '../utils/settings.js';
+
+export type Options = [
+  {
+    includeRateLimit?: boolean;
+    auditedElsewhere?: boolean | string[];
+  },
+];
+export type MessageIds = 'unlogged' | 'tooQuiet' | 'logFailure' | 'raiseLevel';
+
+type Reason = 'unauthorized' | 'forbidden' | 'rate_limited' | 'invalid_credentials' | 'invalid_token' | 'invalid_api_key' | 'guard_denied';
+
+interface Rejection {
+  /** Where the report points. */
+  node: TSESTree.Node;
+  /** The statement (or arrow body) a log line goes before. */
+  anchor: TSESTree.Node;
+  region: AnyFunction;
+  what: string;
+  status: number | null;
+  reason: Reason;
+  /** Thrown or handed on: an error filter or error middleware may log it. */
+  propagates: boolean;
+  errorName: string | null;
+  handler: HandlerInfo | null;
+  /** A log before the anchor would run only on this path (no `&&`, `?:` between). */
+  fixable: boolean;
+}
+
+interface Audit {
+  statuses: Set<number>;
+  /** Null: every error; else the exception classes a Nest filter catches. */
+  names: Set<string> | null;
+}
+
+const MESSAGES: Record<Reason, string> = {
+  unauthorized: 'Authentication failed',
+  forbidden: 'Access denied',
+  rate_limited: 'Rate limit exceeded',
+  invalid_credentials: 'Login failed: invalid credentials',
+  invalid_token: 'Authentication failed: invalid token',
+  invalid_api_key: 'Authentication failed: invalid API key',
+  guard_denied: 'Access denied by guard',
+};
+
+/** Names of variables that hold who tried: logged as the attempted identity (never the secret). */
+const IDENTITY_NAMES = ['userId', 'username', 'userName', 'email', 'login', 'accountId', 'clientId', 'keyId', 'apiKeyId', 'user_id'];
+
+const HASH_MODULES = /^(?:bcrypt|bcryptjs|bcrypt-nodejs|@node-rs\/bcrypt|argon2|@node-rs\/argon2|crypto|node:crypto|tsscmp|safe-compare)$/u;
+const HASH_OBJECTS = /^(?:bcrypt|bcryptjs|bcryptAsync|argon2|argon|crypto|hasher|passwordHasher|hashService|hashingService|Bun\.password)$/u;
+const HASH_METHODS = new Set(['compare', 'compareSync', 'verify', 'timingSafeEqual', 'safeCompare']);
+const PASSWORD_METHOD =
+  /^(?:(?:compare|verify|check|validate|match)Passwords?|comparePass|(?:is)?(?:Valid|Correct)Password|validPassword|isPassword(?:Valid|Correct|Match)|passwordMatch(?:es)?|timingSafeEqual|safeCompare|secureCompare|constantTimeEqual)$/u;
+const TOKEN_VERIFY = /^(?:jwtVerify|verifyToken|verifyJwt|verifyJWT|verifyIdToken|verifyAccessToken|verifyRefreshToken|verifySessionCookie|decodeAndVerify)$/u;
+const API_KEY_TEXT = /api[-_]?key|x-api-key|apiToken|api_token/iu;
+const RESPONSE_METHODS = new Set(['send', 'json', 'end', 'render', 'redirect', 'sendStatus', 'jsonp', 'text', 'html', 'body']);
+const RESPONSE_NAME = /^_?(?:res|resp|response|reply|rep|ctx|context|c)$/u;
+const TEST_CALLS = /^(?:describe|it|test|suite|beforeEach|beforeAll|afterEach|afterAll|fit|xit)$|(?:^|\.)(?:mock\w*|fn|spyOn|stub)$/u;
+
+export default createRule<Options, MessageIds>({
+  name: 'log-auth-failures',
+  meta: {
+    type: 'problem',
+    docs: {
+      description: 'Require every rejected authentication or authorization attempt to be logged at warn or above on its own path',
+      recommended: 'recommended',
+      cwe: ['CWE-778'],
+      owasp: ['A09:2025'],
+    },
+    fixable: 'code',
+    hasSuggestions: true,
+    messages: {
+      unlogged:
+        'Unlogged auth failure: this path ends in {{what}} without a log at warn or above. Log the rejection with its reason, method, path, IP and user agent before it, so that brute force and probing can be alerted on.',
+      tooQuiet:
+        'Auth failure logged below warn: this path ends in {{what}} but logs it only below warn. Security events need warn or above so that alerting sees them.',
+      logFailure: 'Log the failure with {{call}} before it.',
+      raiseLevel: 'Log it at warn: change {{from}} to {{to}}.',
+    },
+    schema: [
+      {
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          includeRateLimit: {
+            type: 'boolean',
+            description: 'Require 429 Too Many Requests responses to be logged too.',
+          },
+          auditedElsewhere: {
+            description:
+              'Allow thrown or forwarded auth errors without a log on their path because an exception filter or error middleware in another file logs them: `true` for all, or the error classes / factories it logs (e.g. `["UnauthorizedException", "ForbiddenException"]`, `["HttpException"]`, `["createError"]`).',
+            anyOf: [{ type: 'boolean' }, { type: 'array', items: { type: 'string' }, uniqueItems: true }],
+          },
+        },
+      },
+    ],
+    defaultOptions: [{ includeRateLimit: false, auditedElsewhere: false }],
+  },
+  create(context, [options]) {
+    const statuses = new Set([401, 403, ...(options.includeRateLimit ? [429] : [])]);
+    const elsewhere = options.auditedElsewhere ?? false;
+    const sourceCode = context.sourceCode;
+    const byAnchor = new Map<TSESTree.Node, Rejection>();
+    const rejections: Rejection[] = [];
+    const unloggedAtWarn = new Set<Rejection>();
+    const unloggedAtAll = new Set<Rejection>();
+    const quietLogs: TSESTree.CallExpression[] = [];
+    const audits: Audit[] = [];
+
+    const warnTracker = createPathTracker<Rejection>((cp) => unloggedAtWarn.add(cp.data));
+    const anyTracker = createPathTracker<Rejection>((cp) => unloggedAtAll.add(cp.data));
+
+    function record(
+      node: TSESTree.Node,
+      details: Pick<Rejection, 'what' | 'status' | 'reason' | 'propagates' | 'errorName'> & { handler?: HandlerInfo | null },
+      acceptLater = false,
+    ): void {
+      const region = getEnclosingFunction(node) ?? (isFunctionNode(node.parent) ? node.parent : null);
+      if (!region || !warnTracker.isReachable()) return;
+      if (isInTestCode(node)) return;
+      // A helper whose whole body is the rejection: its callers are the sites.
+      if (!getHandlerInfo(context, region) && getFunctionOutcome(context, region) && (isCalledInSameFile(context, region) || region.parent?.type === AST_NODE_TYPES.MethodDefinition || isExportedHelper(region))) {
+        return;
+      }
+      const { anchor, fixable } = findAnchor(node, region);
+      if (byAnchor.has(anchor)) return;
+      const rejection: Rejection = {
+        node,
+        anchor,
+        region,
+        fixable,
+        handler: details.handler === undefined ? findEnclosingHandler(context, node) : details.handler,
+        what: details.what,
+        status: details.status,
+        reason: details.reason,
+        propagates: details.propagates,
+        errorName: details.errorName,
+      };
+      byAnchor.set(anchor, rejection);
+      rejections.push(rejection);
+      const later = acceptLater && anchor.type === AST_NODE_TYPES.ExpressionStatement;
+      warnTracker.require(node, region, rejection, { acceptLaterInSegment: later });
+      anyTracker.require(node, region, rejection, { acceptLaterInSegment: later });
+    }
+
+    function reasonFor(status: number): Reason {
+      return status === 401 ? 'unauthorized' : status === 429 ? 'rate_limited' : 'forbidden';
+    }
+
+    // ----- what counts as the server answering a caller -------------------------
+
+    /** In a handler, or a Nest provider / guard / strategy, where a thrown app error reaches the caller. */
+    function inServerContext(node: TSESTree.Node): HandlerInfo | 'nest' | null {
+      const handler = findEnclosingHandler(context, node);
+      if (handler) return handler;
+      const cls = findEnclosingClass(node);
+      return cls && isNestClass(context, cls) ? 'nest' : null;
+    }
+
+    function onOutcome(node: TSESTree.Node, outcome: HttpOutcome | null): boolean {
+      if (!outcome) return false;
+      const credential = credentialFailure(node);
+      const relevant = statuses.has(outcome.status) || (credential !== null && outcome.status >= 400 && outcome.status < 500);
+      if (!relevant) return false;
+      const reason = statuses.has(outcome.status) ? reasonFor(outcome.status) : credential!;
+      if (outcome.kind === 'response') {
+        const handler = findEnclosingHandler(context, node);
+        if (!handler) return false;
+        record(node, { what: `a ${outcome.status} response`, status: outcome.status, reason, propagates: false, errorName: null, handler }, true);
+        return true;
+      }
+      if (outcome.kind === 'throw' || outcome.kind === 'forward') {
+        if (!outcome.frameworkError && !inServerContext(node) && credential === null) return false;
+        const name = outcome.errorName && outcome.errorName !== 'ctx.throw' ? outcome.errorName : null;
+        const what =
+          outcome.kind === 'forward'
+            ? `a ${outcome.status} error handed on`
+            : outcome.errorName === 'ctx.throw'
+              ? `ctx.throw(${outcome.status})`
+              : name
+                ? `${name} (${outcome.status})`
+                : `a thrown ${outcome.status} error`;
+        record(node, { what, status: outcome.status, reason, propagates: true, errorName: outcome.errorName });
+        return true;
+      }
+      return false;
+    }
+
+    function checkCall(node: TSESTree.CallExpression): void {
+      if (onOutcome(node, getHttpOutcome(context, node))) return;
+      if (isPassportFailure(node)) {
+        record(node, { what: 'a failed login (done(null, false))', status: 401, reason: 'invalid_credentials', propagates: false, errorName: null });
+        return;
+      }
+      // deny(res), unauthorized(): a same-file helper that always rejects.
+      if (!isFunctionNode(skipTransparent(node.callee))) {
+        const fn = resolveFunction(context, node.callee);
+        const outcome = fn && !getHandlerInfo(context, fn) ? getFunctionOutcome(context, fn) : null;
+        if (outcome && statuses.has(outcome.status)) {
+          const inHandler = findEnclosingHandler(context, node);
+          if (outcome.kind === 'response' ? inHandler : outcome.frameworkError || inServerContext(node)) {
+            const name = getCalleePath(node) ?? 'helper';
+            record(node, {
+              what: `${name}() (${outcome.status})`,
+              status: outcome.status,
+              reason: reasonFor(outcome.status),
+              propagates: outcome.kind !== 'response',
+              errorName: outcome.errorName,
+            }, outcome.kind === 'response');
+            return;
+          }
+        }
+      }
+      // A failed credential check answered without a status: res.json({ ok: false }), res.redirect('/login').
+      const credential = credentialFailure(node);
+      if (credential && isPlainResponse(node)) {
+        record(node, { what: credentialWhat(credential), status: null, reason: credential, propagates: false, errorName: null }, true);
+      }
+    }
+
+    function isPlainResponse(node: TSESTree.CallExpression): boolean {
+      const callee = skipTransparent(node.callee);
+      if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+      const method = getPropertyName(callee);
+      const objectPath = getMemberPath(callee.object);
+      if ((objectPath === 'NextResponse' || objectPath === 'Response') && (method === 'json' || method === 'redirect')) {
+        return !!findEnclosingHandler(context, node);
+      }
+      if (method === null || !RESPONSE_METHODS.has(method)) return false;
+      let root = skipTransparent(callee.object);
+      while (root.type === AST_NODE_TYPES.CallExpression && root.callee.type === AST_NODE_TYPES.MemberExpression) root = skipTransparent(root.callee.object);
+      if (root.type !== AST_NODE_TYPES.Identifier || !RESPONSE_NAME.test(root.name)) return false;
+      return !!findEnclosingHandler(context, node);
+    }
+
+    /** passport: `done(null, false, { message })` in a strategy's verify callback. */
+    function isPassportFailure(node: TSESTree.CallExpression): boolean {
+      const callee = skipTransparent(node.callee);
+      if (callee.type !== AST_NODE_TYPES.Identifier || node.arguments.length < 2) return false;
+      const [first, second] = node.arguments.map((a) => skipTransparent(a));
+      const firstIsNothing = (first?.type === AST_NODE_TYPES.Literal && first.value === null) || (first?.type === AST_NODE_TYPES.Identifier && first.name === 'undefined');
+      if (!firstIsNothing || second?.type !== AST_NODE_TYPES.Literal || second.value !== false) return false;
+      const variable = findVariable(context, callee);
+      const def = variable?.defs[0];
+      if (!def || def.type !== 'Parameter') return false;
+      const fn = def.node as AnyFunction;
+      if (fn.params[fn.params.length - 1] !== def.name) return false;
+      const owner = fn.parent;
+      if (owner?.type !== AST_NODE_TYPES.NewExpression) return false;
+      const path = getCalleePath(owner);
+      return path !== null && /Strategy$/u.test(lastSegment(path));
+    }
+
+    // ----- failed credential checks --------------------------------------------
+
+    const branchCache = new WeakMap<TSESTree.Node, Reason | null>();
+
+    /** The reason when `node` lies on the branch where a password, token or API-key check failed. */
+    function credentialFailure(node: TSESTree.Node): Reason | null {
+      let child: TSESTree.Node = node;
+      let parent = node.parent;
+      while (parent && !isFunctionNode(parent)) {
+        if (parent.type === AST_NODE_TYPES.IfStatement && (child === parent.consequent || child === parent.alternate)) {
+          const reason = failedBranch(parent, child === parent.consequent);
+          if (reason) return reason;
+        } else if (parent.type === AST_NODE_TYPES.CatchClause && child === parent.body && parent.parent.type === AST_NODE_TYPES.TryStatement) {
+          if (verifiesToken(parent.parent.block)) return 'invalid_token';
+        }
+        child = parent;
+        parent = parent.parent;
+      }
+      return null;
+    }
+
+    function failedBranch(statement: TSESTree.IfStatement, consequent: boolean): Reason | null {
+      const key = consequent ? statement.consequent : statement.alternate!;
+      if (branchCache.has(key)) return branchCache.get(key)!;
+      const result = consequent ? failsWhenTrue(statement.test) : succeedsWhenTrue(statement.test);
+      branchCache.set(key, result);
+      return result;
+    }
+
+    function failsWhenTrue(test: TSESTree.Node): Reason | null {
+      const t = skipTransparent(test);
+      if (t.type === AST_NODE_TYPES.UnaryExpression && t.operator === '!') return checkKind(t.argument);
+      if (t.type === AST_NODE_TYPES.LogicalExpression) return failsWhenTrue(t.left) ?? failsWhenTrue(t.right);
+      if (t.type === AST_NODE_TYPES.BinaryExpression) {
+        if ((t.operator === '!==' || t.operator === '!=') && isApiKeyComparison(t)) return 'invalid_api_key';
+        const literal = booleanSide(t);
+        if (literal && (t.operator === '===' || t.operator === '==') && literal.value === false) return checkKind(literal.other);
+        if (literal && (t.operator === '!==' || t.operator === '!=') && literal.value === true) return checkKind(literal.other);
+      }
+      return null;
+    }
+
+    function succeedsWhenTrue(test: TSESTree.Node): Reason | null {
+      const t = skipTransparent(test);
+      if (t.type === AST_NODE_TYPES.LogicalExpression) return succeedsWhenTrue(t.left) ?? succeedsWhenTrue(t.right);
+      if (t.type === AST_NODE_TYPES.BinaryExpression) {
+        if ((t.operator === '===' || t.operator === '==') && isApiKeyComparison(t)) return 'invalid_api_key';
+        const literal = booleanSide(t);
+        if (literal && (t.operator === '===' || t.operator === '==') && literal.value === true) return checkKind(literal.other);
+        return null;
+      }
+      return checkKind(t);
+    }
+
+    function booleanSide(t: TSESTree.BinaryExpression): { value: boolean; other: TSESTree.Node } | null {
+      const left = skipTransparent(t.left);
+      const right = skipTransparent(t.right);
+      if (right.type === AST_NODE_TYPES.Literal && typeof right.value === 'boolean') return { value: right.value, other: left };
+      if (left.type === AST_NODE_TYPES.Literal && typeof left.value === 'boolean') return { value: left.value, other: right };
+      return null;
+    }
+
+    function isApiKeyComparison(t: TSESTree.BinaryExpression): boolean {
+      const sides = [skipTransparent(t.left), skipTransparent(t.right as TSESTree.Node)];
+      if (sides.some((s) => s.type === AST_NODE_TYPES.Literal || (s.type === AST_NODE_TYPES.Identifier && s.name === 'undefined') || s.type === AST_NODE_TYPES.UnaryExpression)) return false;
+      return sides.some((s) => API_KEY_TEXT.test(sourceCode.getText(s)));
+    }
+
+    /** 'invalid_credentials' when `node` is (the result of) a password / hash comparison. */
+    function checkKind(node: TSESTree.Node, depth = 0): Reason | null {
+      const n = skipTransparent(node);
+      if (n.type === AST_NODE_TYPES.CallExpression) return isPasswordCheck(n) ? 'invalid_credentials' : null;
+      if (n.type !== AST_NODE_TYPES.Identifier || depth > 2) return null;
+      const variable = findVariable(context, n);
+      const init = getVariableInit(variable);
+      if (init) return checkKind(init, depth + 1);
+      const def = variable?.defs[0];
+      if (def?.type !== 'Parameter' || variable!.defs.length !== 1) return null;
+      // bcrypt.compare(pw, hash, (err, same) => …) and bcrypt.compare(pw, hash).then((same) => …)
+      const fn = def.node as AnyFunction;
+      const call = fn.parent;
+      if (call?.type !== AST_NODE_TYPES.CallExpression) return null;
+      if (call.arguments[call.arguments.length - 1] === fn && fn.params[1] === def.name && isPasswordCheck(call)) return 'invalid_credentials';
+      const callee = skipTransparent(call.callee);
+      if (
+        callee.type === AST_NODE_TYPES.MemberExpression &&
+        getPropertyName(callee) === 'then' &&
+        call.arguments[0] === fn &&
+        fn.params[0] === def.name &&
+        skipTransparent(callee.object).type === AST_NODE_TYPES.CallExpression &&
+        isPasswordCheck(skipTransparent(callee.object) as TSESTree.CallExpression)
+      ) {
+        return 'invalid_credentials';
+      }
+      return null;
+    }
+
+    function isPasswordCheck(call: TSESTree.CallExpression): boolean {
+      const callee = skipTransparent(call.callee);
+      const path = getCalleePath(call);
+      if (path === null) return false;
+      const last = lastSegment(path);
+      if (PASSWORD_METHOD.test(last)) return true;
+      if (!HASH_METHODS.has(last)) return false;
+      if (callee.type === AST_NODE_TYPES.MemberExpression) {
+        const objectPath = getMemberPath(callee.object);
+        if (objectPath !== null && (HASH_OBJECTS.test(objectPath) || HASH_OBJECTS.test(lastSegment(objectPath)))) return true;
+        const root = skipTransparent(callee.object);
+        return root.type === AST_NODE_TYPES.Identifier && HASH_MODULES.test(getImportSource(context, root)?.source ?? '');
+      }
+      // import { compare } from 'bcrypt'; import { verify } from 'argon2'
+      return callee.type === AST_NODE_TYPES.Identifier && HASH_MODULES.test(getImportSource(context, callee)?.source ?? '');
+    }
+
+    const tryCache = new WeakMap<TSESTree.BlockStatement, boolean>();
+
+    /** A `try` that verifies a token: its `catch` is the failed-token path. */
+    function verifiesToken(block: TSESTree.BlockStatement): boolean {
+      const cached = tryCache.get(block);
+      if (cached !== undefined) return cached;
+      let found = false;
+      walkSameFunction(
+        block,
+        (n) => {
+          if (found) return false;
+          if (n.type === AST_NODE_TYPES.CallExpression) {
+            const path = getCalleePath(n);
+            if (path !== null) {
+              const last = lastSegment(path);
+              if (TOKEN_VERIFY.test(last) || ((last === 'verify' || last === 'verifyAsync') && /jwt|token|jose/iu.test(path))) found = true;
+            }
+          }
+          return !found;
+        },
+        sourceCode.visitorKeys,
+      );
+      tryCache.set(block, found);
+      return found;
+    }
+
+    function credentialWhat(reason: Reason): string {
+      return reason === 'invalid_token' ? 'a failed token check' : reason === 'invalid_api_key' ? 'a failed API key check' : 'a failed password check';
+    }
+
+    // ----- logging ---------------------------------------------------------------
+
+    function loggingLevel(node: TSESTree.CallExpression): LogLevel | null {
+      const level = getLoggingLevel(context, node);
+      if (level) return level;
+      return isAuditCall(node) ? 'warn' : null;
+    }
+
+    /** `audit.record(...)`, `this.auditService.log(...)`, `logSecurityEvent(...)`: security-audit helpers. */
+    function isAuditCall(node: TSESTree.CallExpression): boolean {
+      const path = getCalleePath(node);
+      if (path === null) return false;
+      const segments = path.split('.');
+      const last = segments[segments.length - 1]!;
+      if (/^(?:get|find|list|fetch|query|count|is|has)[A-Z]?/u.test(last) && segments.length > 1) return false;
+      if (segments.some((s) => /audit/iu.test(s))) return true;
+      return /^(?:log|record|track|report|emit|raise)(?:Security|Auth|Login|Access|Failed|Suspicious)\w*$/u.test(last) || /^security(?:Event|Log)/u.test(last);
+    }
+
+    // ----- audit by a same-file error handler --------------------------------------
+
+    function noteErrorHandler(fn: AnyFunction): void {
+      const info = getHandlerInfo(context, fn);
+      if (!info || !isErrorHandler(info)) return;
+      const logged = new Set<number>();
+      walkSameFunction(
+        fn.body,
+        (n) => {
+          if (n.type !== AST_NODE_TYPES.CallExpression) return;
+          const level = loggingLevel(n);
+          if (!level || !isAtLeast(level, 'warn')) return;
+          for (const status of [401, 403, 429, 500]) if (appliesTo(n, fn, status)) logged.add(status);
+        },
+        sourceCode.visitorKeys,
+      );
+      if (logged.size === 0) return;
+      let names: Set<string> | null = null;
+      if (info.kind === 'filter') {
+        const cls = findEnclosingClass(fn);
+        const decorator = cls?.decorators?.find((d) => {
+          const e = skipTransparent(d.expression);
+          return e.type === AST_NODE_TYPES.CallExpression && getMemberPath(e.callee) === 'Catch';
+        });
+        const args = decorator && decorator.expression.type === AST_NODE_TYPES.CallExpression ? decorator.expression.arguments : [];
+        if (args.length > 0) names = new Set(args.map((a) => getMemberPath(a) ?? '').filter((a) => a !== ''));
+      }
+      audits.push({ statuses: logged, names });
+    }
+
+    /** Whether no condition around `log` (up to `fn`) rules out an error with `status`. */
+    function appliesTo(log: TSESTree.Node, fn: AnyFunction, status: number): boolean {
+      let child: TSESTree.Node = log;
+      let parent = log.parent;
+      while (parent && parent !== fn) {
+        if (parent.type === AST_NODE_TYPES.IfStatement && child !== parent.test) {
+          const value = evaluate(parent.test, status);
+          if (value === (child === parent.consequent ? false : true)) return false;
+        } else if (parent.type === AST_NODE_TYPES.ConditionalExpression && child !== parent.test) {
+          const value = evaluate(parent.test, status);
+          if (value === (child === parent.consequent ? false : true)) return false;
+        } else if (parent.type === AST_NODE_TYPES.SwitchCase && parent.test && child !== parent.test) {
+          const value = getStatusValue(context, parent.test);
+          if (value !== null && value !== status) return false;
+        }
+        child = parent;
+        parent = parent.parent;
+      }
+      return true;
+    }
+
+    /** Value of an error handler's condition for an error with `status`: true, false, or null when unknown. */
+    function evaluate(test: TSESTree.Node, status: number): boolean | null {
+      const t = skipTransparent(test);
+      if (t.type === AST_NODE_TYPES.UnaryExpression && t.operator === '!') {
+        const v = evaluate(t.argument, status);
+        return v === null ? null : !v;
+      }
+      if (t.type === AST_NODE_TYPES.LogicalExpression) {
+        const a = evaluate(t.left, status);
+        const b = evaluate(t.right, status);
+        if (t.operator === '&&') return a === false || b === false ? false : a === true && b === true ? true : null;
+        if (t.operator === '||') return a === true || b === true ? true : a === false && b === false ? false : null;
+        return null;
+      }
+      if (t.type !== AST_NODE_TYPES.BinaryExpression) return null;
+      if (t.operator === 'instanceof') {
+        const name = getMemberPath(t.right);
+        if (name === null) return null;
+        const last = lastSegment(name);
+        if (last === 'HttpException' || last === 'HTTPException' || last === 'HttpError') return true;
+        const s = statusFromErrorName(last);
+        return s === null ? null : s === status;
+      }
+      const left = skipTransparent(t.left as TSESTree.Node);
+      const right = skipTransparent(t.right);
+      const leftValue = getStatusValue(context, left);
+      const rightValue = getStatusValue(context, right);
+      const numeric = leftValue !== null ? { value: leftValue, other: right, flipped: true } : rightValue !== null ? { value: rightValue, other: left, flipped: false } : null;
+      if (numeric && numeric.other.type !== AST_NODE_TYPES.Literal && /status|code/iu.test(sourceCode.getText(numeric.other))) {
+        const [a, b] = numeric.flipped ? [numeric.value, status] : [status, numeric.value];
+        switch (t.operator) {
+          case '===':
+          case '==':
+            return a === b;
+          case '!==':
+          case '!=':
+            return a !== b;
+          case '<':
+            return a < b;
+          case '<=':
+            return a <= b;
+          case '>':
+            return a > b;
+          case '>=':
+            return a >= b;
+          default:
+            return null;
+        }
+      }
+      const text = getStringValue(left) ?? getStringValue(right);
+      if (text !== null && (t.operator === '===' || t.operator === '==' || t.operator === '!==' || t.operator === '!=')) {
+        const matches = /unauthori[sz]ed|forbidden|auth|jwt|token|credential/iu.test(text);
+        const equal = matches ? (status === 401 || status === 403 ? true : null) : /(?:name|code|type)$/u.test(sourceCode.getText(text === getStringValue(left) ? right : left)) ? false : null;
+        if (equal === null) return null;
+        return t.operator === '===' || t.operator === '==' ? equal : !equal;
+      }
+      return null;
+    }
+
+    function isAudited(rejection: Rejection): boolean {
+      if (!rejection.propagates) return false;
+      const name = rejection.errorName;
+      const matchesName = (list: Iterable<string>): boolean => {
+        for (const entry of list) {
+          if (name !== null && (entry === name || lastSegment(entry) === name)) return true;
+          if ((entry === 'HttpException' || entry === 'HTTPException') && name !== null && /Exception$/u.test(name)) return true;
+        }
+        return false;
+      };
+      if (elsewhere === true) return true;
+      if (Array.isArray(elsewhere) && matchesName(elsewhere)) return true;
+      const status = rejection.status ?? 500;
+      return audits.some((a) => a.statuses.has(status) && (a.names === null || matchesName(a.names)));
+    }
+
+    // ----- reporting and fixes -----------------------------------------------------
+
+    function report(rejection: Rejection): void {
+      const quiet = !unloggedAtAll.has(rejection);
+      if (quiet) {
+        const log = findQuietLog(rejection);
+        context.report({
+          node: rejection.node,
+          messageId: 'tooQuiet',
+          data: { what: rejection.what },
+          suggest: log ? [raiseSuggestion(log)].filter((s): s is NonNullable<typeof s> => s !== null) : [],
+        });
+        return;
+      }
+      const target = chooseTarget(rejection);
+      const fix = rejection.fixable ? buildFix(rejection, target) : null;
+      context.report({
+        node: rejection.node,
+        messageId: 'unlogged',
+        data: { what: rejection.what },
+        fix: target.configured ? fix : null,
+        suggest: fix ? [{ messageId: 'logFailure', data: { call: `${target.expression}.warn` }, fix }] : [],
+      });
+    }
+
+    function chooseTarget(rejection: Rejection): LogTarget {
+      const configured = getSettings(context).logger !== undefined;
+      const framework = rejection.handler ? getFrameworkLogger(context, rejection.handler, rejection.anchor) : null;
+      if (framework) {
+        return { expression: framework.expression, style: framework.style, configured, importKind: 'named' };
+      }
+      return getLogTarget(context, rejection.anchor);
+    }
+
+    function buildFix(rejection: Rejection, target: LogTarget): TSESLint.ReportFixFunction {
+      const { anchor } = rejection;
+      const fields: LogField[] = [{ key: 'reason', value: `'${rejection.reason}'` }];
+      if (rejection.handler) {
+        const request = getRequestContextExpressions(context, rejection.handler, anchor);
+        if (request.method) fields.push({ key: 'method', value: request.method });
+        if (request.path) fields.push({ key: 'path', value: request.path });
+        if (request.ip) fields.push({ key: 'ip', value: request.ip });
+        if (request.userAgent) fields.push({ key: 'userAgent', value: request.userAgent });
+      }
+      const identity = findIdentity(anchor);
+      if (identity) fields.push({ key: identity });
+      const call = `${buildLogCall(target, { level: 'warn', message: MESSAGES[rejection.reason], fields })};`;
+      return (fixer) => {
+        const fixes: TSESLint.RuleFix[] = [insertBefore(fixer, anchor, rejection.region, call)];
+        if (target.importFrom !== undefined) {
+          const imp = importFix(context, fixer, target.expression, target.importFrom, target.importKind);
+          if (imp) fixes.push(imp);
+        }
+        return fixes;
+      };
+    }
+
+    function insertBefore(fixer: TSESLint.RuleFixer, anchor: TSESTree.Node, region: AnyFunction, call: string): TSESLint.RuleFix {
+      const unit = indentUnit(context);
+      if (anchor === region.body) {
+        // (req, res) => res.sendStatus(403)
+        const indent = lineIndent(context, region);
+        const arrow = sourceCode.getTokenBefore(anchor, { filter: (t) => t.value === '=>' })!;
+        return fixer.replaceTextRange(
+          [arrow.range[1], region.range[1]],
+          ` {\n${indent}${unit}${call}\n${indent}${unit}return ${sourceCode.getText(anchor)};\n${indent}}`,
+        );
+      }
+      const parent = anchor.parent;
+      if (parent?.type === AST_NODE_TYPES.BlockStatement || parent?.type === AST_NODE_TYPES.SwitchCase || parent?.type === AST_NODE_TYPES.StaticBlock) {
+        const line = sourceCode.lines[anchor.loc.start.line - 1] ?? '';
+        const before = line.slice(0, anchor.loc.start.column);
+        if (/^\s*$/u.test(before)) return fixer.insertTextBefore(anchor, `${call}\n${before}`);
+        return fixer.insertTextBefore(anchor, `${call} `);
+      }
+      // if (!token) return res.sendStatus(401);
+      const outer = lineIndent(context, parent ?? anchor);
+      const previous = sourceCode.getTokenBefore(anchor)!;
+      return fixer.replaceTextRange(
+        [previous.range[1], anchor.range[1]],
+        ` {\n${outer}${unit}${call}\n${outer}${unit}${sourceCode.getText(anchor)}\n${outer}}`,
+      );
+    }
+
+    /** A variable naming who tried (`email`, `username`, `userId`) visible and initialized before `at`. */
+    function findIdentity(at: TSESTree.Node): string | null {
+      for (const name of IDENTITY_NAMES) {
+        let scope: TSESLint.Scope.Scope | null = sourceCode.getScope(at);
+        while (scope) {
+          const variable = scope.set.get(name);
+          if (variable) {
+            const def = variable.defs[0];
+            if (def && (def.type === 'Variable' || def.type === 'Parameter') && def.name.range[1] <= at.range[0]) return name;
+            break;
+          }
+          scope = scope.upper;
+        }
+      }
+      return null;
+    }
+
+    function findQuietLog(rejection: Rejection): TSESTree.CallExpression | null {
+      let found: TSESTree.CallExpression | null = null;
+      for (const log of quietLogs) {
+        if (getEnclosingFunction(log) !== rejection.region || log.range[1] > rejection.anchor.range[0]) continue;
+        let statement: TSESTree.Node = log;
+        while (statement.parent && statement.parent.type !== AST_NODE_TYPES.BlockStatement && statement.parent.type !== AST_NODE_TYPES.SwitchCase && !isFunctionNode(statement.parent)) {
+          statement = statement.parent;
+        }
+        if (statement.parent && contains(statement.parent, rejection.anchor)) found = log;
+      }
+      return found;
+    }
+
+    function raiseSuggestion(log: TSESTree.CallExpression): TSESLint.SuggestionReportDescriptor<MessageIds> | null {
+      const call = getLoggerCall(context, log);
+      const callee = skipTransparent(log.callee);
+      if (!call || call.via !== 'logger' || callee.type !== AST_NODE_TYPES.MemberExpression || callee.computed) return null;
+      const levelArg = log.arguments[0];
+      if (call.method === 'log' && call.loggerPath !== 'console' && levelArg && getStringValue(levelArg) !== null) {
+        const from = sourceCode.getText(levelArg);
+        return { messageId: 'raiseLevel', data: { from, to: "'warn'" }, fix: (fixer) => fixer.replaceText(levelArg, "'warn'") };
+      }
+      const from = `${sourceCode.getText(callee.object)}.${call.method}`;
+      const to = `${sourceCode.getText(callee.object)}.warn`;
+      return { messageId: 'raiseLevel', data: { from, to }, fix: (fixer) => fixer.replaceText(callee.property, 'warn') };
+    }
+
+    // ----- helpers -------------------------------------------------------------------
+
+    function findAnchor(node: TSESTree.Node, region: AnyFunction): { anchor: TSESTree.Node; fixable: boolean } {
+      let fixable = true;
+      let current: TSESTree.Node = node;
+      while (current.parent && current.parent !== region) {
+        const parent: TSESTree.Node = current.parent;
+        if (/Statement$|Declaration$/u.test(current.type) && current.type !== AST_NODE_TYPES.BlockStatement && !/Expression$/u.test(parent.type)) {
+          return { anchor: current, fixable };
+        }
+        if (
+          (parent.type === AST_NODE_TYPES.LogicalExpression && current === parent.right) ||
+          (parent.type === AST_NODE_TYPES.ConditionalExpression && current !== parent.test) ||
+          (parent.type === AST_NODE_TYPES.ChainExpression)
+        ) {
+          fixable = false;
+        }
+        current = parent;
+      }
+      return { anchor: current, fixable };
+    }
+
+    function isInTestCode(node: TSESTree.Node): boolean {
+      let current: TSESTree.Node | undefined = node.parent;
+      while (current) {
+        if (isFunctionNode(current) && current.parent?.type === AST_NODE_TYPES.CallExpression) {
+          const path = getCalleePath(current.parent);
+          if (path !== null && (TEST_CALLS.test(path) || TEST_CALLS.test(lastSegment(path)))) return true;
+        }
+        current = current.parent;
+      }
+      return false;
+    }
+
+    /** `export function unauthorized() { … }`: a response builder other files call. */
+    function isExportedHelper(fn: AnyFunction): boolean {
+      let node: TSESTree.Node | undefined = fn.parent;
+      if (node?.type === AST_NODE_TYPES.VariableDeclarator) node = node.parent?.parent;
+      return node?.type === AST_NODE_TYPES.ExportNamedDeclaration || node?.type === AST_NODE_TYPES.ExportDefaultDeclaration;
+    }
+
+    function onFunction(fn: AnyFunction): void {
+      warnTracker.openRegion(fn);
+      anyTracker.openRegion(fn);
+      noteErrorHandler(fn);
+    }
+
+    return mergeListeners(warnTracker.listeners, anyTracker.listeners, {
+      FunctionDeclaration: onFunction,
+      FunctionExpression: onFunction,
+      ArrowFunctionExpression: onFunction,
+      CallExpression(node: TSESTree.CallExpression) {
+        const level = loggingLevel(node);
+        if (level) {
+          anyTracker.mark(node);
+          if (isAtLeast(level, 'warn')) warnTracker.mark(node);
+          else quietLogs.push(node);
+          // A helper that logs and answers (deny(res)) is still checked as a rejection below.
+          if (getLoggerCall(context, node)) return;
+        }
+        checkCall(node);
+      },
+      NewExpression(node: TSESTree.NewExpression) {
+        const outcome = getHttpOutcome(context, node);
+        if (outcome?.kind === 'response') onOutcome(node, outcome);
+      },
+      AssignmentExpression(node: TSESTree.AssignmentExpression) {
+        if (onOutcome(node, getHttpOutcome(context, node))) return;
+        // Koa: ctx.body = { error } on a failed credential check
+        const credential = node.left.type === AST_NODE_TYPES.MemberExpression && getPropertyName(node.left) === 'body' ? credentialFailure(node) : null;
+        if (credential && findEnclosingHandler(context, node)?.framework === 'koa') {
+          record(node, { what: credentialWhat(credential), status: null, reason: credential, propagates: false, errorName: null }, true);
+        }
+      },
+      ThrowStatement(node: TSESTree.ThrowStatement) {
+        for (const leaf of throwLeaves(node.argument)) {
+          const outcome = leaf.type === AST_NODE_TYPES.Identifier ? getHttpOutcome(context, leaf) : getHttpOutcome(context, leaf);
+          if (outcome && statuses.has(outcome.status) && (outcome.kind === 'error' || outcome.kind === 'response')) {
+            if (onOutcome(node, { ...outcome, kind: 'throw' })) return;
+          }
+        }
+        // if (!(await bcrypt.compare(...))) throw new Error('Invalid credentials')
+        const credential = credentialFailure(node);
+        const arg = skipTransparent(node.argument);
+        if (credential && (arg.type === AST_NODE_TYPES.NewExpression || arg.type === AST_NODE_TYPES.CallExpression || arg.type === AST_NODE_TYPES.ObjectExpression)) {
+          const outcome = getHttpOutcome(context, arg);
+          const name = arg.type === AST_NODE_TYPES.NewExpression ? getCalleePath(arg) : null;
+          record(node, {
+            what: credentialWhat(credential),
+            status: outcome?.status ?? null,
+            reason: credential,
+            propagates: true,
+            errorName: outcome?.errorName ?? (name ? lastSegment(name) : null),
+          });
+        }
+      },
+      ReturnStatement(node: TSESTree.ReturnStatement) {
+        const arg = node.argument ? skipTransparent(node.argument) : null;
+        if (arg?.type !== AST_NODE_TYPES.Literal || arg.value !== false) return;
+        const fn = getEnclosingFunction(node);
+        const info = fn ? getHandlerInfo(context, fn) : null;
+        if (info?.kind !== 'guard' || fn!.parent?.type !== AST_NODE_TYPES.MethodDefinition || getPropertyName(fn!.parent) !== 'canActivate') return;
+        record(node, { what: 'the guard returning false (403)', status: 403, reason: 'guard_denied', propagates: true, errorName: 'ForbiddenException', handler: info });
+      },
+      'Program:exit'() {
+        for (const rejection of rejections) {
+          if (!unloggedAtWarn.has(rejection) || isAudited(rejection)) continue;
+          report(rejection);
+        }
+      },
+    } as Record<string, (...args: never[]) => void>) as TSESLint.RuleListener;
+
+    function throwLeaves(node: TSESTree.Node): TSESTree.Node[] {
+      const n = skipTransparent(node);
+      if (n.type === AST_NODE_TYPES.LogicalExpression) return [...throwLeaves(n.left), ...throwLeaves(n.right)];
+      if (n.type === AST_NODE_TYPES.ConditionalExpression) return [...throwLeaves(n.consequent), ...throwLeaves(n.alternate)];
+      return [n];
+    }
+  },
+});
+
