@@ -314,7 +314,8 @@ export default createRule<Options, MessageIds>({
       const root = skipTransparent(getPromiseChain(node).root);
       if (root.type !== AST_NODE_TYPES.CallExpression && root.type !== AST_NODE_TYPES.NewExpression) return null;
       const path = getCalleePath(root);
-      return path === null ? null : lastSegment(path);
+      if (path === null) return null;
+      return path.startsWith('Promise.') ? path : lastSegment(path);
     }
 
     function callText(node: TSESTree.Node): string {
@@ -339,7 +340,7 @@ export default createRule<Options, MessageIds>({
           word = 'cron job';
           break;
         default:
-          word = cb.api === 'setInterval' ? 'interval' : cb.api === 'setTimeout' ? 'timeout' : cb.kind === 'timer' ? 'deferred task' : `${cb.api} task`;
+          word = cb.api === 'setInterval' ? 'interval task' : cb.api === 'setTimeout' ? 'timeout task' : cb.kind === 'timer' ? 'deferred task' : `${cb.api} task`;
       }
       const enclosing = describeEnclosingFunction(cb.registration);
       return enclosing ? `${enclosing} ${word}` : word;
@@ -433,8 +434,9 @@ export default createRule<Options, MessageIds>({
     }
 
     function checkFloating(statement: TSESTree.ExpressionStatement): void {
-      let expression = skipTransparent(statement.expression);
-      if (expression.type === AST_NODE_TYPES.UnaryExpression && expression.operator === 'void') expression = skipTransparent(expression.argument);
+      let expression = unwrapTypes(statement.expression);
+      if (expression.type === AST_NODE_TYPES.UnaryExpression && expression.operator === 'void') expression = unwrapTypes(expression.argument);
+      if (expression.type === AST_NODE_TYPES.ChainExpression) expression = expression.expression;
       if (expression.type !== AST_NODE_TYPES.CallExpression && expression.type !== AST_NODE_TYPES.NewExpression) return;
       const chain = getPromiseChain(expression);
       if (chain.handled) return;
@@ -613,7 +615,7 @@ export default createRule<Options, MessageIds>({
     function reportRunner(creation: Creation, spec: (typeof RUNNER_EVENTS)[keyof typeof RUNNER_EVENTS]): void {
       const event = spec.events[0]!;
       const what = runnerName(creation);
-      const receiver = creation.receiverText ?? what;
+      const receiver = creation.receiverText ?? (creation.kind === 'bull-queue' ? 'queue' : 'worker');
       const name = getStringValue(creation.node.arguments[0]);
       const build = (target: LogTarget): TSESLint.ReportFixFunction => (fixer) => {
         let log: string;
@@ -692,3 +694,17 @@ export default createRule<Options, MessageIds>({
     };
   },
 });
+
+/** Strip TypeScript-only wrappers, but not `await`: an awaited promise is handled by its function. */
+function unwrapTypes(node: TSESTree.Node): TSESTree.Node {
+  let current = node;
+  while (
+    current.type === AST_NODE_TYPES.TSAsExpression ||
+    current.type === AST_NODE_TYPES.TSNonNullExpression ||
+    current.type === AST_NODE_TYPES.TSSatisfiesExpression ||
+    current.type === AST_NODE_TYPES.TSTypeAssertion
+  ) {
+    current = current.expression;
+  }
+  return current;
+}
