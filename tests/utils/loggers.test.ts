@@ -167,6 +167,9 @@ describe('getLoggerCall: class members (NestJS and friends)', () => {
         private readonly pinoLog: PinoLogger,
         private readonly users: Repository<User>,
         private readonly dialog: DialogService,
+        private readonly writer: Logger,
+        @InjectPinoLogger(AuthService.name) private readonly injected: PinoLogger,
+        private readonly maybe?: Logger,
       ) {}
       login() {
         this.logger.log('A');
@@ -178,6 +181,9 @@ describe('getLoggerCall: class members (NestJS and friends)', () => {
         this.users.log('G');
         this.dialog.error('H');
         this.log('I');
+        this.writer.warn('W');
+        this.injected.info('X');
+        this.maybe?.error('Y');
         const legacy = function () { this.audit.warn('J'); };
         const arrow = () => this.audit.warn('K');
       }
@@ -194,6 +200,9 @@ describe('getLoggerCall: class members (NestJS and friends)', () => {
     ["this.audit.info('E')", 'info'],
     ["this.pinoLog.error('F')", 'error'],
     ["this.audit.warn('K')", 'warn'],
+    ["this.writer.warn('W')", 'warn'],
+    ["this.injected.info('X')", 'info'],
+    ["this.maybe?.error('Y')", 'error'],
     ["this.helper.error('L')", 'error'],
     ["this.helper.child({ job }).warn('M')", 'warn'],
   ])('%s → %s', (text, level) => {
