@@ -5,7 +5,7 @@
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
-import { type Context, findEnclosingClass } from './ast.js';
+import { type Context, findEnclosingClass, getPropertyName } from './ast.js';
 import type { LogLevel } from './loggers.js';
 import { type LoggerStyle, getSettings } from './settings.js';
 
@@ -113,7 +113,9 @@ export function getLogTarget(context: Context, node: TSESTree.Node): LogTarget {
   if (!setting) return CONSOLE_TARGET;
   const root = setting.name.split('.')[0]!;
   if (root === 'this') {
-    if (findEnclosingClass(node)) {
+    const cls = findEnclosingClass(node);
+    const member = setting.name.split('.')[1];
+    if (cls && member !== undefined && classProvides(cls, member)) {
       return { expression: setting.name, style: setting.style, configured: true, importKind: setting.importKind };
     }
     return CONSOLE_TARGET;
@@ -131,6 +133,44 @@ export function getLogTarget(context: Context, node: TSESTree.Node): LogTarget {
     };
   }
   return CONSOLE_TARGET;
+}
+
+/**
+ * Whether instances of `cls` have `this.<name>`: a field, accessor or method, a constructor
+ * parameter property, or `this.<name> = …` in the constructor. A class that extends another
+ * may inherit it, which we cannot see: assume it does.
+ */
+function classProvides(cls: TSESTree.ClassDeclaration | TSESTree.ClassExpression, name: string): boolean {
+  if (cls.superClass) return true;
+  for (const member of cls.body.body) {
+    if (
+      (member.type === AST_NODE_TYPES.PropertyDefinition ||
+        member.type === AST_NODE_TYPES.MethodDefinition ||
+        member.type === AST_NODE_TYPES.AccessorProperty) &&
+      !member.static &&
+      getPropertyName(member as TSESTree.PropertyDefinition) === name
+    ) {
+      return true;
+    }
+    if (member.type !== AST_NODE_TYPES.MethodDefinition || member.kind !== 'constructor') continue;
+    for (const param of member.value.params) {
+      if (param.type !== AST_NODE_TYPES.TSParameterProperty) continue;
+      const id = param.parameter.type === AST_NODE_TYPES.AssignmentPattern ? param.parameter.left : param.parameter;
+      if (id.type === AST_NODE_TYPES.Identifier && id.name === name) return true;
+    }
+    for (const statement of member.value.body?.body ?? []) {
+      if (
+        statement.type === AST_NODE_TYPES.ExpressionStatement &&
+        statement.expression.type === AST_NODE_TYPES.AssignmentExpression &&
+        statement.expression.left.type === AST_NODE_TYPES.MemberExpression &&
+        statement.expression.left.object.type === AST_NODE_TYPES.ThisExpression &&
+        getPropertyName(statement.expression.left) === name
+      ) {
+        return true;
+      }
+    }
+  }
+  return false;
 }
 
 /** Whether `name` resolves to a declared variable (or a configured global) at `node`. */
