@@ -101,7 +101,7 @@ describe('getLogTarget', () => {
 
   it('uses this.logger inside a class, console outside or in a nested plain function', () => {
     const code = `
-      class Svc { run() { here(1); const cb = () => here(2); const fn = function () { here(3); }; } }
+      class Svc { constructor(logger) { this.logger = logger; } run() { here(1); const cb = () => here(2); const fn = function () { here(3); }; } }
       function plain() { here(4); }
     `;
     const result = targets(code, withLogger({ name: 'this.logger', style: 'nest' }));
@@ -109,6 +109,25 @@ describe('getLogTarget', () => {
     expect(callResult(result, 'here(2)')).toMatchObject({ expression: 'this.logger', configured: true });
     expect(callResult(result, 'here(3)')).toMatchObject({ expression: 'console', configured: false });
     expect(callResult(result, 'here(4)')).toMatchObject({ expression: 'console', configured: false });
+  });
+
+  it('uses this.logger only in a class that has it (or may inherit it)', () => {
+    const code = `
+      class Field { logger = new Logger(Field.name); m() { here(1); } }
+      class Injected { constructor(private readonly logger: Logger) {} m() { here(2); } }
+      class Getter { get logger() { return base; } m() { here(3); } }
+      class Derived extends BaseService { m() { here(4); } }
+      class Without { constructor(private readonly repo: Repo) { this.cache = new Map(); } m() { here(5); } }
+      class StaticOnly { static logger = new Logger(); m() { here(6); } }
+    `;
+    const result = targets(code, { ...withLogger({ name: 'this.logger', style: 'nest' }), ts: true });
+    expect(callResult(result, 'here(1)')).toMatchObject({ expression: 'this.logger', configured: true });
+    expect(callResult(result, 'here(2)')).toMatchObject({ expression: 'this.logger', configured: true });
+    expect(callResult(result, 'here(3)')).toMatchObject({ expression: 'this.logger', configured: true });
+    expect(callResult(result, 'here(4)')).toMatchObject({ expression: 'this.logger', configured: true });
+    // Writing this.logger here would throw at run time: fall back to a console suggestion.
+    expect(callResult(result, 'here(5)')).toMatchObject({ expression: 'console', configured: false });
+    expect(callResult(result, 'here(6)')).toMatchObject({ expression: 'console', configured: false });
   });
 
   it('uses a member path whose root is in scope', () => {
