@@ -26,6 +26,7 @@ import {
   resolveCallbackArgument,
 } from '../utils/background.js';
 import { createRule } from '../utils/create-rule.js';
+import { findEnclosingHandler } from '../utils/frameworks.js';
 import { isHandoffCall, readsAny } from '../utils/errors.js';
 import {
   buildLogCall,
@@ -447,9 +448,11 @@ export default createRule<Options, MessageIds>({
       }
       if (root === expression ? !mayReject(context, root, visitorKeys) : !promiseMayReject(context, expression, visitorKeys)) return;
       const cb = backgroundContext(statement);
-      if (!cb) return;
+      const handler = cb ? null : findEnclosingHandler(context, statement);
+      if (!cb && !handler) return;
+      const where = cb ? contextLabel(cb) : `${handler!.framework} ${handler!.kind === 'route' ? 'route handler' : handler!.kind}`;
       reportWithFix(
-        { node: expression, messageId: 'floatingPromise', data: { call: callText(expression), context: contextLabel(cb) } },
+        { node: expression, messageId: 'floatingPromise', data: { call: callText(expression), context: where } },
         'addCatch',
         {},
         appendCatch(expression, callName(expression) ?? 'background task'),
@@ -631,7 +634,7 @@ export default createRule<Options, MessageIds>({
             log = errorLog(target, 'worker thread', 'err');
             break;
           default:
-            log = errorLog(target, creation.receiverText ?? 'emitter', 'err');
+            log = errorLog(target, `${lastSegment(creation.receiverText ?? 'event')} emitter`, 'err');
         }
         const listener = `.on('${event}', ${spec.params} => ${log})`;
         if (creation.insertAfter) {

@@ -137,7 +137,9 @@ export function resolveFunction(context: Context, node: TSESTree.Node): AnyFunct
     const def = variable.defs[0];
     if (def?.type === 'FunctionName' && def.node.type === AST_NODE_TYPES.FunctionDeclaration) return def.node;
     const init = getVariableInit(variable);
-    if (init && isFunctionNode(init)) return init;
+    // `const f = (async () => {}) satisfies Job` / `as Handler`
+    const value = init ? skipTransparent(init) : null;
+    if (value && isFunctionNode(value)) return value;
     return null;
   }
   if (
