@@ -3,6 +3,7 @@
  * fresh names and indentation. Every builder returns text that parses in the place
  * it is inserted and references only names that are in scope or imported by the fix.
  */
+import path from 'node:path';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { type Context, findEnclosingClass, getPropertyName } from './ast.js';
@@ -223,6 +224,21 @@ function isDeclaredAtTopLevel(context: Context, name: string): boolean {
 }
 
 /** A fix that imports `name` from `from`, placed after the last top-level import/require. Null when it is already there. */
+/**
+ * A relative `importFrom` in settings names a file relative to the ESLint working
+ * directory (where the config lives); from a file in another folder it must be
+ * rewritten relative to that file. Package names and aliases (`#logger`) stay as they are.
+ */
+export function moduleSpecifierFor(context: Context, from: string): string {
+  if (!from.startsWith('./') && !from.startsWith('../')) return from;
+  const filename = context.filename;
+  if (!filename || !path.isAbsolute(filename)) return from;
+  const target = path.resolve(context.cwd, from);
+  let relative = path.relative(path.dirname(filename), target).split(path.sep).join('/');
+  if (!relative.startsWith('.')) relative = `./${relative}`;
+  return relative;
+}
+
 export function importFix(
   context: Context,
   fixer: TSESLint.RuleFixer,
@@ -232,6 +248,7 @@ export function importFix(
 ): TSESLint.RuleFix | null {
   const program = context.sourceCode.ast;
   if (isDeclaredAtTopLevel(context, name)) return null;
+  from = moduleSpecifierFor(context, from);
   const esm = isModuleFile(context);
   const text = esm
     ? kind === 'default'

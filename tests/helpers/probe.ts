@@ -15,6 +15,9 @@ export interface ProbeOptions {
   /** Full `settings` object (wrap in `{ 'security-logging': … }` yourself). */
   settings?: Record<string, unknown>;
   sourceType?: 'module' | 'script' | 'commonjs';
+  /** Absolute path of the linted file, and the working directory ESLint runs in. */
+  filename?: string;
+  cwd?: string;
 }
 
 export type ProbeListeners = Record<string, (...args: never[]) => void>;
@@ -29,8 +32,8 @@ export function probe(
     meta: { type: 'problem', fixable: 'code', hasSuggestions: true, schema: [], messages: { m: 'probe' } },
     create: (context) => create(context as unknown as Context) as unknown as Rule.RuleListener,
   };
-  const filename = options.ts ? (options.jsx ? 'file.tsx' : 'file.ts') : options.jsx ? 'file.jsx' : 'file.js';
-  const linter = new Linter({ configType: 'flat' });
+  const filename = options.filename ?? (options.ts ? (options.jsx ? 'file.tsx' : 'file.ts') : options.jsx ? 'file.jsx' : 'file.js');
+  const linter = new Linter({ configType: 'flat', ...(options.cwd ? { cwd: options.cwd } : {}) });
   const config: LinterType.Config = {
     files: ['**/*.js', '**/*.jsx', '**/*.ts', '**/*.tsx'],
     plugins: { probe: { rules: { probe: rule } } },

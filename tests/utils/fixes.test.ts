@@ -12,6 +12,7 @@ import {
   isModuleFile,
   isNameInScope,
   lineIndent,
+  moduleSpecifierFor,
 } from '../../src/utils/fixes.js';
 import { type ProbeOptions, applyFixes, callResult, probe, probeCalls, reportFix } from '../helpers/probe.js';
 
@@ -408,5 +409,24 @@ describe('describeEnclosingFunction', () => {
     expect(callResult(result, 'here(6)')).toBe('fetch');
     expect(callResult(result, 'here(7)')).toBeNull();
     expect(callResult(result, 'here(8)')).toBeNull();
+  });
+});
+
+describe('moduleSpecifierFor', () => {
+  const specifierIn = (filename: string, from: string): string => {
+    let answer = '';
+    probe('x;', (context) => ({ Program() { answer = moduleSpecifierFor(context, from); } }), { filename, cwd: '/proj' });
+    return answer;
+  };
+
+  it('rewrites a relative importFrom (relative to the ESLint cwd) for a file in another folder', () => {
+    expect(specifierIn('/proj/src/routes/auth.js', './src/logger.js')).toBe('../logger.js');
+    expect(specifierIn('/proj/src/logger-user.js', './src/logger.js')).toBe('./logger.js');
+    expect(specifierIn('/proj/app.js', './src/logger.js')).toBe('./src/logger.js');
+  });
+
+  it('keeps package names and import aliases as they are', () => {
+    expect(specifierIn('/proj/src/routes/auth.js', '@app/logging')).toBe('@app/logging');
+    expect(specifierIn('/proj/src/routes/auth.js', '#logger')).toBe('#logger');
   });
 });
