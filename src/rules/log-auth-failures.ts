@@ -75,7 +75,9 @@ interface Rejection {
 }
 
 interface Audit {
-  statuses: Set<number>;
+  fn: AnyFunction;
+  /** Its log calls at warn or above. */
+  logs: TSESTree.CallExpression[];
   /** Null: every error; else the exception classes a Nest filter catches. */
   names: Set<string> | null;
 }
@@ -165,8 +167,14 @@ export default createRule<Options, MessageIds>({
       const region = getEnclosingFunction(node) ?? (isFunctionNode(node.parent) ? node.parent : null);
       if (!region || !warnTracker.isReachable()) return;
       if (isInTestCode(node)) return;
-      // A helper whose whole body is the rejection: its callers are the sites.
-      if (!getHandlerInfo(context, region) && getFunctionOutcome(context, region) && (isCalledInSameFile(context, region) || region.parent?.type === AST_NODE_TYPES.MethodDefinition || isExportedHelper(region))) {
+      // A helper whose whole body is the rejection (`deny(res)`, `unauthorized()`): its callers are the sites.
+      const regionInfo = getHandlerInfo(context, region);
+      if (
+        getFunctionOutcome(context, region) &&
+        (regionInfo
+          ? regionInfo.via === 'params'
+          : isCalledInSameFile(context, region) || region.parent?.type === AST_NODE_TYPES.MethodDefinition || isExportedHelper(region))
+      ) {
         return;
       }
       const { anchor, fixable } = findAnchor(node, region);
@@ -235,14 +243,15 @@ export default createRule<Options, MessageIds>({
 
     function checkCall(node: TSESTree.CallExpression): void {
       if (onOutcome(node, getHttpOutcome(context, node))) return;
-      if (isPassportFailure(node)) {
+      if (isPassportFailure(node) || (isDoneFalse(node) && credentialFailure(node))) {
         record(node, { what: 'a failed login (done(null, false))', status: 401, reason: 'invalid_credentials', propagates: false, errorName: null });
         return;
       }
       // deny(res), unauthorized(): a same-file helper that always rejects.
       if (!isFunctionNode(skipTransparent(node.callee))) {
         const fn = resolveFunction(context, node.callee);
-        const outcome = fn && !getHandlerInfo(context, fn) ? getFunctionOutcome(context, fn) : null;
+        const info = fn ? getHandlerInfo(context, fn) : null;
+        const outcome = fn && (!info || info.via === 'params') ? getFunctionOutcome(context, fn) : null;
         if (outcome && statuses.has(outcome.status)) {
           const inHandler = findEnclosingHandler(context, node);
           if (outcome.kind === 'response' ? inHandler : outcome.frameworkError || inServerContext(node)) {
@@ -280,13 +289,19 @@ export default createRule<Options, MessageIds>({
       return !!findEnclosingHandler(context, node);
     }
 
-    /** passport: `done(null, false, { message })` in a strategy's verify callback. */
-    function isPassportFailure(node: TSESTree.CallExpression): boolean {
+    /** `done(null, false)`, `cb(null, false, { message })`: the passport way to say "no such user". */
+    function isDoneFalse(node: TSESTree.CallExpression): boolean {
       const callee = skipTransparent(node.callee);
-      if (callee.type !== AST_NODE_TYPES.Identifier || node.arguments.length < 2) return false;
+      if (callee.type !== AST_NODE_TYPES.Identifier || !/^(?:done|cb|callback|next|verified)$/u.test(callee.name) || node.arguments.length < 2) return false;
       const [first, second] = node.arguments.map((a) => skipTransparent(a));
       const firstIsNothing = (first?.type === AST_NODE_TYPES.Literal && first.value === null) || (first?.type === AST_NODE_TYPES.Identifier && first.name === 'undefined');
-      if (!firstIsNothing || second?.type !== AST_NODE_TYPES.Literal || second.value !== false) return false;
+      return firstIsNothing && second?.type === AST_NODE_TYPES.Literal && second.value === false;
+    }
+
+    /** passport: `done(null, false, { message })` in a strategy's verify callback. */
+    function isPassportFailure(node: TSESTree.CallExpression): boolean {
+      if (!isDoneFalse(node)) return false;
+      const callee = skipTransparent(node.callee) as TSESTree.Identifier;
       const variable = findVariable(context, callee);
       const def = variable?.defs[0];
       if (!def || def.type !== 'Parameter') return false;
@@ -370,6 +385,8 @@ export default createRule<Options, MessageIds>({
     function checkKind(node: TSESTree.Node, depth = 0): Reason | null {
       const n = skipTransparent(node);
       if (n.type === AST_NODE_TYPES.CallExpression) return isPasswordCheck(n) ? 'invalid_credentials' : null;
+      // const valid = user && (await argon2.verify(user.hash, password))
+      if (n.type === AST_NODE_TYPES.LogicalExpression && n.operator === '&&') return checkKind(n.left, depth) ?? checkKind(n.right, depth);
       if (n.type !== AST_NODE_TYPES.Identifier || depth > 2) return null;
       const variable = findVariable(context, n);
       const init = getVariableInit(variable);
@@ -466,18 +483,17 @@ export default createRule<Options, MessageIds>({
     function noteErrorHandler(fn: AnyFunction): void {
       const info = getHandlerInfo(context, fn);
       if (!info || !isErrorHandler(info)) return;
-      const logged = new Set<number>();
+      const logs: TSESTree.CallExpression[] = [];
       walkSameFunction(
         fn.body,
         (n) => {
           if (n.type !== AST_NODE_TYPES.CallExpression) return;
           const level = loggingLevel(n);
-          if (!level || !isAtLeast(level, 'warn')) return;
-          for (const status of [401, 403, 429, 500]) if (appliesTo(n, fn, status)) logged.add(status);
+          if (level && isAtLeast(level, 'warn')) logs.push(n);
         },
         sourceCode.visitorKeys,
       );
-      if (logged.size === 0) return;
+      if (logs.length === 0) return;
       let names: Set<string> | null = null;
       if (info.kind === 'filter') {
         const cls = findEnclosingClass(fn);
@@ -488,7 +504,7 @@ export default createRule<Options, MessageIds>({
         const args = decorator && decorator.expression.type === AST_NODE_TYPES.CallExpression ? decorator.expression.arguments : [];
         if (args.length > 0) names = new Set(args.map((a) => getMemberPath(a) ?? '').filter((a) => a !== ''));
       }
-      audits.push({ statuses: logged, names });
+      audits.push({ fn, logs, names });
     }
 
     /** Whether no condition around `log` (up to `fn`) rules out an error with `status`. */
@@ -584,7 +600,7 @@ export default createRule<Options, MessageIds>({
       if (elsewhere === true) return true;
       if (Array.isArray(elsewhere) && matchesName(elsewhere)) return true;
       const status = rejection.status ?? 500;
-      return audits.some((a) => a.statuses.has(status) && (a.names === null || matchesName(a.names)));
+      return audits.some((a) => (a.names === null || matchesName(a.names)) && a.logs.some((log) => appliesTo(log, a.fn, status)));
     }
 
     // ----- reporting and fixes -----------------------------------------------------
@@ -618,7 +634,25 @@ export default createRule<Options, MessageIds>({
       if (framework) {
         return { expression: framework.expression, style: framework.style, configured, importKind: 'named' };
       }
-      return getLogTarget(context, rejection.anchor);
+      const target = getLogTarget(context, rejection.anchor);
+      // `this.logger` from the settings: only in a class that has it, or the fix would call undefined.
+      if (target.expression.startsWith('this.')) {
+        const cls = findEnclosingClass(rejection.anchor);
+        if (!cls || !classHasMember(cls, target.expression.slice(5).split('.')[0]!)) {
+          return { expression: 'console', style: 'console', configured: false, importKind: 'named' };
+        }
+      }
+      return target;
+    }
+
+    function classHasMember(cls: TSESTree.ClassDeclaration | TSESTree.ClassExpression, name: string): boolean {
+      return cls.body.body.some((member) => {
+        if ((member.type === AST_NODE_TYPES.PropertyDefinition || member.type === AST_NODE_TYPES.MethodDefinition) && getPropertyName(member) === name) return true;
+        if (member.type === AST_NODE_TYPES.MethodDefinition && member.kind === 'constructor') {
+          return member.value.params.some((p) => p.type === AST_NODE_TYPES.TSParameterProperty && p.parameter.type === AST_NODE_TYPES.Identifier && p.parameter.name === name);
+        }
+        return false;
+      });
     }
 
     function buildFix(rejection: Rejection, target: LogTarget): TSESLint.ReportFixFunction {

@@ -45,6 +45,12 @@ export interface HandlerInfo {
   fn: AnyFunction;
   framework: Framework;
   kind: HandlerKind;
+  /**
+   * What says it is a handler: NestJS decorators or method role, a Next.js route export,
+   * registration with a framework (`app.get(path, fn)`), or only its parameter names
+   * (the weakest evidence: rules may want more before they report).
+   */
+  via: 'nest' | 'export' | 'registration' | 'params';
   /** The binding of the request object (`req`, `request`, a Nest `@Req()` parameter or `const req = ctx.switchToHttp().getRequest()`). */
   req?: TSESTree.Identifier;
   /** The binding of the response object (`res`, `reply`, `@Res()`, `host.getResponse()`). */
@@ -60,7 +66,7 @@ export interface HandlerInfo {
  * What a node does with an HTTP status:
  * - `response`: sends or sets a response (`res.status(401)`, `ctx.status = 401`, `new Response(…, { status })`);
  * - `throw`: throws it (`throw new UnauthorizedException()`, `ctx.throw(401)`);
- * - `forward`: hands an HTTP error to the framework (`next(createError(401))`, `reply.send(err)`, `done(err)`);
+ * - `forward`: hands an HTTP error on (`next(createError(401))`, `reply.send(err)`, `done(err)`, `reject(err)`);
  * - `error`: builds an HTTP error value without throwing it (`new ForbiddenException()`, `Boom.unauthorized()`).
  */
 export type HttpOutcomeKind = 'response' | 'throw' | 'forward' | 'error';
@@ -391,7 +397,7 @@ function callOutcome(context: Context, node: TSESTree.CallExpression, depth: num
       return status === null ? null : { status, kind: 'error', errorName: callee.name, frameworkError: true };
     }
     // next(err), done(err), cb(err): hand an HTTP error to the framework.
-    if (/^(?:next|done|cb|callback)$/u.test(callee.name) && args[0]) {
+    if (/^(?:next|done|cb|callback|reject)$/u.test(callee.name) && args[0]) {
       const error = errorOutcome(context, args[0], depth + 1);
       if (error) return { ...error, kind: 'forward' };
     }
@@ -596,6 +602,11 @@ function computeHandlerInfo(context: Context, fn: AnyFunction): HandlerInfo | nu
 
 /** Classify by parameters. `registered` relaxes the names (the registration already says it is a handler). */
 function fromParams(context: Context, fn: AnyFunction, hint: Framework | null, registered: boolean): HandlerInfo | null {
+  const info = classifyParams(fn, hint, registered);
+  return info ? ({ ...info, via: registered ? 'registration' : 'params' } as HandlerInfo) : null;
+}
+
+function classifyParams(fn: AnyFunction, hint: Framework | null, registered: boolean): Omit<HandlerInfo, 'via'> | null {
   const params = fn.params;
   const names = params.map((p) => paramName(p));
   const types = params.map((p) => paramTypeName(p));
@@ -670,7 +681,7 @@ function nextHandler(fn: AnyFunction): HandlerInfo | null {
   if (isMiddleware && !REQ_NAME.test(paramName(fn.params[0]) ?? '') && paramTypeName(fn.params[0]) !== 'NextRequest') return null;
   if (fn.params.length > 2) return null;
   const req = paramId(fn.params[0]);
-  return { fn, framework: 'next', kind: isRoute ? 'route' : 'middleware', ...(req ? { req } : {}) };
+  return { fn, framework: 'next', kind: isRoute ? 'route' : 'middleware', via: 'export', ...(req ? { req } : {}) };
 }
 
 function decoratorName(decorator: TSESTree.Decorator): string | null {
@@ -753,7 +764,7 @@ function nestHandler(context: Context, fn: AnyFunction): HandlerInfo | null {
   const firstType = paramTypeName(fn.params[0]);
   const nestContext = fileImportsNest(context) || firstType === 'ExecutionContext' || firstType === 'ArgumentsHost';
   const sup = superCallName(cls);
-  const base = { fn, framework: 'nest' as const };
+  const base = { fn, framework: 'nest' as const, via: 'nest' as const };
   if (hasDecorator(cls, 'Controller') && hasDecorator(method, NEST_ROUTE_DECORATORS)) {
     const req = decoratedParam(fn, new Set(['Req', 'Request']));
     const res = decoratedParam(fn, new Set(['Res', 'Response']));
