@@ -68,7 +68,6 @@ const FASTIFY_APP_HOOKS = new Set(['onClose', 'onReady', 'onListen', 'preClose']
 const NEST_SCHEDULE_DECORATORS = new Set(['Cron', 'Interval', 'Timeout']);
 
 const NODE_CRON_MODULES = new Set(['node-cron']);
-const CRON_MODULES = new Set(['cron']);
 const BULL_MODULES = new Set(['bull', 'bee-queue']);
 const BULLMQ_MODULES = new Set(['bullmq', '@taskforcesh/bullmq-pro']);
 const AGENDA_MODULES = new Set(['agenda', '@hokify/agenda']);
