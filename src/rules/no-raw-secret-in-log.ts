@@ -1,0 +1,446 @@
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import {
+  findVariable,
+  getMemberPath,
+  getPropertyName,
+  getStringValue,
+  getVariableInit,
+  lastSegment,
+  skipTransparent,
+} from '../utils/ast.js';
+import { createRule } from '../utils/create-rule.js';
+import { chooseUnusedName, importFix, isModuleFile, isNameInScope } from '../utils/fixes.js';
+import { type LoggerCall, getLoggerCall } from '../utils/loggers.js';
+import { type SecretFinding, createSecretAnalyzer } from '../utils/secrets.js';
+import { getSettings } from '../utils/settings.js';
+
+export type Options = [
+  {
+    secretWords?: string[];
+    allowedNames?: string[];
+    sanitizers?: string[];
+  },
+];
+export type MessageIds = 'rawSecret' | 'secretObject' | 'useSha256' | 'dropValue' | 'redactValue';
+
+const REDACTED = "'[REDACTED]'";
+const CRYPTO_MODULES = new Set(['crypto', 'node:crypto']);
+/** Logger objects that pino-http / Fastify hand to request handlers. */
+const REQUEST_LOGGER_OWNERS = /^(?:req|request|reply|res|ctx|c)$/u;
+const APP_LOGGER_OWNERS = /^(?:app|fastify|server|instance)$/u;
+
+/** One censored path of a pino `redact` option: `req.headers.authorization` → ['req', 'headers', 'authorization']. */
+type RedactPattern = readonly string[];
+
+type FactoryKind = 'pino' | 'http' | 'fastify';
+
+interface LoggerFactory {
+  kind: FactoryKind;
+  call: TSESTree.CallExpression;
+}
+
+export default createRule<Options, MessageIds>({
+  name: 'no-raw-secret-in-log',
+  meta: {
+    type: 'problem',
+    docs: {
+      description: 'Disallow passwords, tokens, API keys, cookies and other secrets in log calls',
+      recommended: 'recommended',
+      cwe: ['CWE-532', 'CWE-312'],
+      owasp: ['A09:2025'],
+      usesTypeInformation: true,
+    },
+    fixable: 'code',
+    hasSuggestions: true,
+    messages: {
+      rawSecret:
+        '{{description}} is written to the log in clear text; anyone who reads the logs can use it. Log a fingerprint of it instead, redact it, or leave it out.',
+      secretObject:
+        '`{{text}}` ({{what}}) is logged whole and carries {{carries}}. Log only the fields you need, or redact them in the logger configuration.',
+      useSha256: "Replace `{{text}}` with a truncated SHA-256 fingerprint (node:crypto's createHash).",
+      dropValue: 'Remove `{{text}}` from the log call.',
+      redactValue: "Replace `{{text}}` with '[REDACTED]'.",
+    },
+    schema: [
+      {
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          secretWords: {
+            type: 'array',
+            items: { type: 'string', minLength: 1 },
+            uniqueItems: true,
+            description:
+              'Disallow these extra secret words or names too (tokenized like identifiers, e.g. `pat`, `licenseKey`, `sessionId`).',
+          },
+          allowedNames: {
+            type: 'array',
+            items: { type: 'string', minLength: 1 },
+            uniqueItems: true,
+            description: 'Allow these names even though they contain a secret word (e.g. `tokenBucket`, `demoApiKey`).',
+          },
+          sanitizers: {
+            type: 'array',
+            items: { type: 'string', minLength: 1 },
+            uniqueItems: true,
+            description:
+              'Allow values passed through these functions (names or member paths, e.g. `redactSecrets`, `logUtils.scrub`), in addition to the built-in redact/mask/sanitize/hash helpers and the configured `fingerprint`.',
+          },
+        },
+      },
+    ],
+    defaultOptions: [{ secretWords: [], allowedNames: [], sanitizers: [] }],
+  },
+  create(context, [options]) {
+    const settings = getSettings(context);
+    const fingerprint = settings.fingerprint;
+    const sourceCode = context.sourceCode;
+    const analyzer = createSecretAnalyzer(context, {
+      secretWords: options.secretWords ?? [],
+      allowedNames: options.allowedNames ?? [],
+      sanitizers: [...(options.sanitizers ?? []), ...(fingerprint ? [fingerprint.name] : [])],
+    });
+    const logCalls: LoggerCall[] = [];
+    const factories = new Map<TSESTree.CallExpression, LoggerFactory>();
+
+    return {
+      CallExpression(node) {
+        const kind = factoryKind(node);
+        if (kind) factories.set(node, { kind, call: node });
+        const call = getLoggerCall(context, node);
+        if (call && (call.via === 'logger' || call.via === 'logFunction')) logCalls.push(call);
+      },
+      'Program:exit'() {
+        for (const call of logCalls) check(call);
+      },
+    };
+
+    function check(call: LoggerCall): void {
+      const args = call.args.map((a) => (a.type === AST_NODE_TYPES.SpreadElement ? a.argument : a));
+      const labels = analyzer.argumentLabels(args);
+      let redaction: RedactPattern[] | null | undefined;
+      args.forEach((arg, index) => {
+        for (const finding of analyzer.findSecrets(arg, labels[index] ?? null, index === 0 ? [] : null)) {
+          if (finding.fieldPath !== null) {
+            redaction ??= redactionFor(call.node);
+            if (redaction && isCensored(finding, redaction)) continue;
+          }
+          report(call, finding);
+        }
+      });
+    }
+
+    // ----- reports and fixes -----
+
+    function shortText(node: TSESTree.Node): string {
+      const t = sourceCode.getText(node).replace(/\s+/gu, ' ');
+      return t.length > 40 ? `${t.slice(0, 37)}…` : t;
+    }
+
+    function report(call: LoggerCall, finding: SecretFinding): void {
+      const text = shortText(finding.node);
+      const wrapable = !finding.whole && !finding.embedded;
+      const fingerprintFix = wrapable && fingerprint ? buildFingerprintFix(finding.node) : null;
+      const suggest: TSESLint.SuggestionReportDescriptor<MessageIds>[] = [];
+      if (wrapable && !fingerprintFix) suggest.push({ messageId: 'useSha256', data: { text }, fix: buildSha256Fix(finding.node) });
+      const drop = buildDropFix(call, finding.node);
+      if (drop) suggest.push({ messageId: 'dropValue', data: { text }, fix: drop });
+      const redact = buildRedactFix(finding.node);
+      if (redact) suggest.push({ messageId: 'redactValue', data: { text }, fix: redact });
+      if (finding.whole) {
+        context.report({
+          node: finding.node,
+          messageId: 'secretObject',
+          data: { text, what: finding.what, carries: finding.carries },
+          fix: null,
+          suggest,
+        });
+        return;
+      }
+      const description = `${finding.what} \`${text}\`${finding.detail}`;
+      context.report({
+        node: finding.node,
+        messageId: 'rawSecret',
+        data: { description: description.charAt(0).toUpperCase() + description.slice(1) },
+        fix: fingerprintFix,
+        suggest,
+      });
+    }
+
+    /** Replace a value, keeping `{ password }` valid as `{ password: <new> }`. */
+    function replaceValue(fixer: TSESLint.RuleFixer, node: TSESTree.Node, replacement: string): TSESLint.RuleFix {
+      const parent = node.parent;
+      if (parent?.type === AST_NODE_TYPES.Property && parent.shorthand && parent.value === node) {
+        return fixer.replaceText(parent, `${sourceCode.getText(parent.key)}: ${replacement}`);
+      }
+      return fixer.replaceText(node, replacement);
+    }
+
+    function valueText(node: TSESTree.Node): string {
+      const t = sourceCode.getText(node);
+      return node.type === AST_NODE_TYPES.SequenceExpression ? `(${t})` : t;
+    }
+
+    function buildFingerprintFix(node: TSESTree.Node): TSESLint.ReportFixFunction | null {
+      if (!fingerprint) return null;
+      const root = fingerprint.name.split('.')[0]!;
+      const inScope = root === 'this' || isNameInScope(context, node, root);
+      if (!inScope && fingerprint.importFrom === undefined) return null;
+      return (fixer) => {
+        const fixes = [replaceValue(fixer, node, `${fingerprint.name}(${valueText(node)})`)];
+        if (!inScope && fingerprint.importFrom !== undefined) {
+          const imp = importFix(context, fixer, fingerprint.name, fingerprint.importFrom, fingerprint.importKind);
+          if (imp) fixes.push(imp);
+        }
+        return fixes;
+      };
+    }
+
+    function buildSha256Fix(node: TSESTree.Node): TSESLint.ReportFixFunction {
+      return (fixer) => {
+        const { callee, importName } = createHashBinding(node);
+        const fixes = [replaceValue(fixer, node, `${callee}('sha256').update(String(${valueText(node)})).digest('hex').slice(0, 12)`)];
+        if (importName !== undefined) {
+          const imp = importFix(context, fixer, importName, 'node:crypto', 'named');
+          if (imp) fixes.push(imp);
+        }
+        return fixes;
+      };
+    }
+
+    function buildDropFix(call: LoggerCall, node: TSESTree.Node): TSESLint.ReportFixFunction | null {
+      const parent = node.parent;
+      if (
+        (parent?.type === AST_NODE_TYPES.Property && parent.value === node) ||
+        (parent?.type === AST_NODE_TYPES.SpreadElement && parent.argument === node)
+      ) {
+        const object = parent.parent;
+        if (object?.type !== AST_NODE_TYPES.ObjectExpression) return null;
+        return (fixer) => removeListItem(fixer, object.properties, parent, object);
+      }
+      const args = call.node.arguments;
+      if (parent === call.node && args.length > 1 && (args as readonly TSESTree.Node[]).includes(node)) {
+        return (fixer) => removeListItem(fixer, args, node, null);
+      }
+      return null;
+    }
+
+    function removeListItem(
+      fixer: TSESLint.RuleFixer,
+      list: readonly TSESTree.Node[],
+      item: TSESTree.Node,
+      container: TSESTree.ObjectExpression | null,
+    ): TSESLint.RuleFix {
+      const index = list.indexOf(item);
+      if (list.length === 1 && container) return fixer.replaceText(container, '{}');
+      if (index < list.length - 1) return fixer.removeRange([item.range[0], list[index + 1]!.range[0]]);
+      return fixer.removeRange([list[index - 1]!.range[1], item.range[1]]);
+    }
+
+    function buildRedactFix(node: TSESTree.Node): TSESLint.ReportFixFunction | null {
+      const parent = node.parent;
+      if (parent?.type === AST_NODE_TYPES.SpreadElement) return null;
+      if (parent?.type === AST_NODE_TYPES.TemplateLiteral) {
+        const before = sourceCode.getTokenBefore(node, { filter: (t) => t.type === 'Template' });
+        const after = sourceCode.getTokenAfter(node, { filter: (t) => t.type === 'Template' });
+        if (!before || !after || !before.value.endsWith('${') || !after.value.startsWith('}')) return null;
+        return (fixer) => fixer.replaceTextRange([before.range[1] - 2, after.range[0] + 1], '[REDACTED]');
+      }
+      return (fixer) => replaceValue(fixer, node, REDACTED);
+    }
+
+    /** How to call node:crypto's createHash at `node`, and what to import for it. */
+    function createHashBinding(node: TSESTree.Node): { callee: string; importName?: string } {
+      const existing = lookup(node, 'createHash');
+      if (existing && isCryptoBinding(existing, 'createHash')) return { callee: 'createHash' };
+      for (const ns of ['crypto', 'nodeCrypto']) {
+        const variable = lookup(node, ns);
+        if (variable && isCryptoBinding(variable, null)) return { callee: `${ns}.createHash` };
+      }
+      if (!existing) return { callee: 'createHash', importName: 'createHash' };
+      const alias = chooseUnusedName(context, node, sourceCode.ast, ['createSha256Hash', 'nodeCreateHash']);
+      return { callee: alias, importName: isModuleFile(context) ? `createHash as ${alias}` : `createHash: ${alias}` };
+    }
+
+    function lookup(node: TSESTree.Node, name: string): TSESLint.Scope.Variable | null {
+      let scope: TSESLint.Scope.Scope | null = sourceCode.getScope(node);
+      while (scope) {
+        const variable = scope.set.get(name);
+        if (variable && (variable.defs.length > 0 || scope.type === 'global')) return variable;
+        scope = scope.upper;
+      }
+      return null;
+    }
+
+    /** `import { createHash } from 'node:crypto'`, `const crypto = require('crypto')`, `import * as crypto from 'crypto'`. */
+    function isCryptoBinding(variable: TSESLint.Scope.Variable, member: string | null): boolean {
+      const def = variable.defs[0];
+      if (!def || variable.defs.length !== 1) return false;
+      if (def.type === 'ImportBinding') {
+        const declaration = def.parent;
+        if (declaration?.type !== AST_NODE_TYPES.ImportDeclaration || !CRYPTO_MODULES.has(String(declaration.source.value))) return false;
+        const spec = def.node;
+        if (member === null) return spec.type !== AST_NODE_TYPES.ImportSpecifier;
+        return spec.type === AST_NODE_TYPES.ImportSpecifier && getImportedName(spec) === member;
+      }
+      if (def.type === 'Variable' && def.node.init) {
+        const init = skipTransparent(def.node.init);
+        const module = requiredModule(init);
+        if (module === null || !CRYPTO_MODULES.has(module)) return false;
+        if (member === null) return def.node.id.type === AST_NODE_TYPES.Identifier;
+        return (
+          def.node.id.type === AST_NODE_TYPES.ObjectPattern &&
+          def.node.id.properties.some(
+            (p) => p.type === AST_NODE_TYPES.Property && getPropertyName(p) === member && p.value === def.name,
+          )
+        );
+      }
+      return false;
+    }
+
+    // ----- pino `redact` -----
+
+    function requiredModule(node: TSESTree.Node): string | null {
+      const n = skipTransparent(node);
+      if (n.type === AST_NODE_TYPES.CallExpression && n.callee.type === AST_NODE_TYPES.Identifier && n.callee.name === 'require') {
+        return getStringValue(n.arguments[0]);
+      }
+      if (n.type === AST_NODE_TYPES.MemberExpression) return requiredModule(n.object);
+      return null;
+    }
+
+    function moduleOf(id: TSESTree.Identifier): string | null {
+      const variable = findVariable(context, id);
+      const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+      if (def?.type === 'ImportBinding' && def.parent?.type === AST_NODE_TYPES.ImportDeclaration) return String(def.parent.source.value);
+      if (def?.type === 'Variable' && def.node.init) return requiredModule(def.node.init);
+      return null;
+    }
+
+    function kindOfModule(module: string): FactoryKind | null {
+      if (module === 'pino') return 'pino';
+      if (/^(?:pino-http|express-pino-logger|koa-pino-logger|hono-pino)$/u.test(module)) return 'http';
+      if (module === 'fastify') return 'fastify';
+      return null;
+    }
+
+    function factoryKind(call: TSESTree.CallExpression): FactoryKind | null {
+      const callee = skipTransparent(call.callee);
+      if (callee.type === AST_NODE_TYPES.CallExpression) {
+        const module = requiredModule(callee);
+        return module === null ? null : kindOfModule(module);
+      }
+      const root = callee.type === AST_NODE_TYPES.MemberExpression ? skipTransparent(callee.object) : callee;
+      if (root.type !== AST_NODE_TYPES.Identifier) return null;
+      const module = moduleOf(root);
+      if (module !== null) return kindOfModule(module);
+      if (callee.type !== AST_NODE_TYPES.Identifier) return null;
+      if (callee.name === 'pino') return 'pino';
+      if (/^(?:pinoHttp|expressPino|pinoLogger)$/u.test(callee.name)) return 'http';
+      if (/^[Ff]astify$/u.test(callee.name)) return 'fastify';
+      return null;
+    }
+
+    function resolveObject(node: TSESTree.Node | undefined, depth = 0): TSESTree.ObjectExpression | null {
+      if (!node || depth > 3) return null;
+      const n = skipTransparent(node);
+      if (n.type === AST_NODE_TYPES.ObjectExpression) return n;
+      if (n.type === AST_NODE_TYPES.Identifier) return resolveObject(getVariableInit(findVariable(context, n)) ?? undefined, depth + 1);
+      return null;
+    }
+
+    function property(object: TSESTree.ObjectExpression | null, name: string): TSESTree.Node | null {
+      if (!object) return null;
+      for (const p of object.properties) {
+        if (p.type === AST_NODE_TYPES.Property && getPropertyName(p) === name) return p.value;
+      }
+      return null;
+    }
+
+    function readPatterns(node: TSESTree.Node | null, depth = 0): RedactPattern[] {
+      if (!node || depth > 3) return [];
+      const n = skipTransparent(node);
+      if (n.type === AST_NODE_TYPES.Identifier) {
+        const init = getVariableInit(findVariable(context, n));
+        return init ? readPatterns(init, depth + 1) : [];
+      }
+      if (n.type === AST_NODE_TYPES.ObjectExpression) return readPatterns(property(n, 'paths'), depth + 1);
+      if (n.type !== AST_NODE_TYPES.ArrayExpression) return [];
+      const out: RedactPattern[] = [];
+      for (const el of n.elements) {
+        const value = el ? getStringValue(el) : null;
+        if (value !== null) out.push(parseRedactPath(value));
+      }
+      return out;
+    }
+
+    /** The pino logger (or child) a logger expression was created from, and its censored paths. */
+    function pinoPatterns(node: TSESTree.Node, depth = 0): RedactPattern[] | null {
+      if (depth > 5) return null;
+      const n = skipTransparent(node);
+      if (n.type === AST_NODE_TYPES.Identifier) {
+        const init = getVariableInit(findVariable(context, n));
+        return init ? pinoPatterns(init, depth + 1) : null;
+      }
+      if (n.type !== AST_NODE_TYPES.CallExpression) return null;
+      const factory = factories.get(n);
+      if (factory?.kind === 'pino') return readPatterns(property(resolveObject(n.arguments[0]), 'redact'));
+      const callee = skipTransparent(n.callee);
+      if (callee.type === AST_NODE_TYPES.MemberExpression && getPropertyName(callee) === 'child') return pinoPatterns(callee.object, depth + 1);
+      return null;
+    }
+
+    /** Censored paths of a pino-http or Fastify logger: its own `redact` or that of the pino logger it was given. */
+    function factoryPatterns(factory: LoggerFactory): RedactPattern[] {
+      const options = resolveObject(factory.call.arguments[0]);
+      const loggerOption = factory.kind === 'fastify' ? property(options, 'logger') ?? property(options, 'loggerInstance') : property(options, 'logger');
+      const own = factory.kind === 'fastify' ? readPatterns(property(resolveObject(loggerOption ?? undefined), 'redact')) : readPatterns(property(options, 'redact'));
+      const given = loggerOption ? pinoPatterns(loggerOption) ?? [] : [];
+      return [...own, ...given];
+    }
+
+    function redactionFor(call: TSESTree.CallExpression): RedactPattern[] | null {
+      const callee = skipTransparent(call.callee);
+      if (callee.type !== AST_NODE_TYPES.MemberExpression) return null;
+      const own = pinoPatterns(callee.object);
+      if (own) return own;
+      // req.log / request.log / reply.log from pino-http or Fastify; app.log / fastify.log.
+      const path = getMemberPath(callee.object);
+      if (path === null || lastSegment(path) !== 'log') return null;
+      const owner = path.split('.').slice(-2, -1)[0] ?? '';
+      if (!REQUEST_LOGGER_OWNERS.test(owner) && !APP_LOGGER_OWNERS.test(owner)) return null;
+      const patterns: RedactPattern[] = [];
+      for (const factory of factories.values()) {
+        if (factory.kind === 'pino') continue;
+        if (APP_LOGGER_OWNERS.test(owner) && factory.kind !== 'fastify') continue;
+        patterns.push(...factoryPatterns(factory));
+      }
+      return patterns.length > 0 ? patterns : null;
+    }
+
+    function isCensored(finding: SecretFinding, patterns: readonly RedactPattern[]): boolean {
+      const base = finding.fieldPath!;
+      return finding.redactPaths.every((sub) => {
+        const full = [...base, ...sub];
+        return full.length > 0 && patterns.some((p) => p.length <= full.length && p.every((seg, i) => seg === '*' || seg.toLowerCase() === full[i]!.toLowerCase()));
+      });
+    }
+  },
+});
+
+function getImportedName(spec: TSESTree.ImportSpecifier): string {
+  return spec.imported.type === AST_NODE_TYPES.Identifier ? spec.imported.name : String(spec.imported.value);
+}
+
+/** `a.b["c-d"][*].e` → ['a', 'b', 'c-d', '*', 'e']. */
+function parseRedactPath(path: string): string[] {
+  const out: string[] = [];
+  const re = /\[\s*(?:"([^"]*)"|'([^']*)'|([^\]]*?))\s*\]|([^.[\]]+)/gu;
+  for (const m of path.matchAll(re)) {
+    const seg = m[1] ?? m[2] ?? m[3] ?? m[4];
+    if (seg !== undefined && seg !== '') out.push(seg.trim());
+  }
+  return out;
+}
+

@@ -1,0 +1,819 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { RuleTester } from '@typescript-eslint/rule-tester';
+import * as espree from 'espree';
+import rule from '../../src/rules/no-raw-secret-in-log.js';
+
+const ruleTester = new RuleTester({
+  languageOptions: { parserOptions: { ecmaFeatures: { jsx: true } } },
+});
+/** Plain JavaScript, parsed by ESLint's default parser. */
+const js = { parser: espree, parserOptions: { ecmaVersion: 'latest', sourceType: 'module' } } as const;
+
+const fixtureDir = path.join(path.dirname(fileURLToPath(import.meta.url)), '../fixtures/no-raw-secret-in-log');
+const typedTester = new RuleTester({
+  languageOptions: { parserOptions: { project: './tsconfig.json', tsconfigRootDir: fixtureDir } },
+});
+const typedFile = 'file.ts';
+
+const fp = { 'security-logging': { fingerprint: { name: 'fingerprint', importFrom: './fingerprint' } } };
+const fpInScope = { 'security-logging': { fingerprint: { name: 'fingerprint' } } };
+
+/** The truncated SHA-256 the suggestion writes around a value. */
+const sha = (value: string, fn = 'createHash') => `${fn}('sha256').update(String(${value})).digest('hex').slice(0, 12)`;
+const esmImport = "import { createHash } from 'node:crypto';\n";
+
+ruleTester.run('no-raw-secret-in-log', rule, {
+  valid: [
+    // --- words in plain message text are not secret values ---
+    "logger.info('Invalid password for user')",
+    "logger.warn('token expired', { userId })",
+    "console.log('Password reset email sent to', email)",
+    'logger.info(`Refreshing token for ${userId}`)',
+    "logger.error('Login failed: invalid credentials', { username })",
+    "console.log('Token refreshed for user', userId)",
+    "logger.info('user %s logged in', username)",
+    'console.log(`Authorization scheme: ${scheme}`)',
+    // --- harmless qualifiers ---
+    "logger.info({ passwordResetUrl }, 'reset link created')",
+    'logger.info({ tokenCount, tokenExpiresAt, tokenType })',
+    'logger.info({ secretName, apiKeyId })',
+    'logger.debug({ isPasswordValid, hasToken, passwordLength: password.length })',
+    "logger.info({ csrfTokenHeaderName: 'x-csrf-token' })",
+    'logger.info({ jwtExpiresIn: config.jwt.expiresIn, cookieName: cfg.cookieName, cookieOptions })',
+    "logger.info({ withCredentials: true, credentialsProvider: 'aws', secretArn })",
+    'logger.info({ passwordChangedAt: user.passwordChangedAt, otpAttempts })',
+    // --- false friends: pagination, LLM and lexer tokens, pins, session ids ---
+    'logger.info({ nextPageToken: res.nextPageToken, pageToken })',
+    'logger.info({ promptTokens: usage.prompt_tokens, totalTokens: usage.total_tokens })',
+    "console.log('tokens used:', usage.total_tokens)",
+    'const tokens = tokenize(src); console.log(tokens)',
+    'logger.info({ tokens: lexer.tokens.length })',
+    'console.log(spinner, mapping, pinned)',
+    "const ledPin = 13; console.log('led on pin', ledPin)",
+    'const pin = 13; console.log({ pin })',
+    "logger.info({ sessionId }, 'chat message received')",
+    'console.log({ tokenAddress, tokenBalance, tokenSymbol })',
+    'logger.debug({ cancelToken, deviceToken })',
+    // --- fingerprints, hashes, sanitizers ---
+    {
+      code: "import { fingerprint } from './fingerprint'; logger.info({ token: fingerprint(token) })",
+      settings: fp,
+    },
+    "import { createHash } from 'node:crypto'; logger.info({ apiKey: createHash('sha256').update(apiKey).digest('hex').slice(0, 12) })",
+    'logger.info({ password: redact(password), token: mask(token), key: sanitize(apiKey) })',
+    'logger.info({ headers: redactHeaders(req.headers), body: scrubSecrets(req.body) })',
+    {
+      code: 'logger.info({ token: logUtils.protect(token) })',
+      options: [{ sanitizers: ['logUtils.protect'] }],
+    },
+    // --- sizes, types and yes/no checks ---
+    'logger.info({ hasToken: !!token, tokenPresent: Boolean(token), tokenKind: typeof token })',
+    "console.log('token set:', token ? 'yes' : 'no')",
+    'logger.debug({ authenticated: token != null, same: password === confirmation })',
+    'logger.info(`token length ${token.length}`)',
+    'logger.info({ hasAuth: req.headers.authorization !== undefined, cookieCount: Object.keys(req.cookies).length })',
+    'logger.info(`key ${apiKey.slice(0, 4)}…, card …${cardNumber.slice(-4)}`)',
+    "logger.info({ password: '[REDACTED]', token: undefined })",
+    'logger.info({ user: { ...user, password: undefined } })',
+    // --- request fields that are not secrets ---
+    "logger.info({ method: req.method, url: req.originalUrl, ip: req.ip, agent: req.headers['user-agent'] })",
+    "logger.info({ requestId: req.headers['x-request-id'] })",
+    'logger.info({ email: req.body.email, name: req.body.name })',
+    'console.log(process.env.NODE_ENV, process.env.PORT, process.env.PWD)',
+    "req.log.info({ userId: req.user.id }, 'login')",
+    'logger.info(Object.keys(req.headers))',
+    "console.log(req.cookies.theme, req.cookies['lang'])",
+    'const request = { id: 1 }; logger.info(request)',
+    'function handle(request: CreateOrderCommand) { logger.info(request) }',
+    // --- the logger's own redaction covers the path ---
+    `
+import pino from 'pino';
+const logger = pino({ redact: ['req.headers.authorization'] });
+app.use((req, res, next) => { logger.info({ req }, 'incoming'); next(); });`,
+    `
+const pino = require('pino');
+const logger = pino({ redact: { paths: ['password', '*.password'], censor: '***' } });
+function login(password) { logger.info({ password }, 'login'); logger.info({ user: { password } }, 'nested'); }`,
+    `
+import { pino } from 'pino';
+const REDACT = ['headers.authorization', 'headers.cookie'];
+const log = pino({ level: 'info', redact: REDACT }).child({ module: 'auth' });
+app.get('/', (req, res) => { log.info({ headers: req.headers }, 'incoming'); });`,
+    `
+import pinoHttp from 'pino-http';
+app.use(pinoHttp({ redact: ['req.headers.authorization'] }));
+app.get('/', (req, res) => { req.log.info({ req }, 'handled'); res.end(); });`,
+    `
+import Fastify from 'fastify';
+const app = Fastify({ logger: { redact: ['token', 'user.password'] } });
+app.post('/login', async (request) => { request.log.info({ token: request.body.token, user: { password: request.body.password } }); });`,
+    // --- not log calls ---
+    'res.json({ token })',
+    "Sentry.captureException(err, { extra: { token } })",
+    "localStorage.setItem('token', token)",
+    'fetch(url, { headers: { Authorization: `Bearer ${token}` } })',
+    'logger.setToken(token)',
+    // --- options ---
+    { code: 'logger.info({ demoApiKey })', options: [{ allowedNames: ['demoApiKey'] }] },
+    // --- JS through espree, Nest, winston, TSX ---
+    { code: "const winston = require('winston'); const logger = winston.createLogger({}); logger.log('info', 'password changed', { userId });", languageOptions: js },
+    `
+import { Injectable, Logger } from '@nestjs/common';
+@Injectable()
+export class AuthService {
+  private readonly logger = new Logger(AuthService.name);
+  changePassword(user: User) { this.logger.log(\`User \${user.id} changed password\`); }
+}`,
+    {
+      code: "function Login() { console.log('render login'); return <input type=\"password\" value={password} />; }",
+      filename: 'login.tsx',
+    },
+  ],
+  invalid: [
+    // --- pino, object first ---
+    {
+      code: "logger.info({ password }, 'login');",
+      errors: [
+        {
+          messageId: 'rawSecret',
+          line: 1,
+          suggestions: [
+            { messageId: 'useSha256', data: { text: 'password' }, output: `${esmImport}logger.info({ password: ${sha('password')} }, 'login');` },
+            { messageId: 'dropValue', data: { text: 'password' }, output: "logger.info({}, 'login');" },
+            { messageId: 'redactValue', data: { text: 'password' }, output: "logger.info({ password: '[REDACTED]' }, 'login');" },
+          ],
+        },
+      ],
+    },
+    {
+      code: "import pino from 'pino';\nconst log = pino();\nlog.info({ userId, apiKey: account.apiKey }, 'called upstream');",
+      errors: [
+        {
+          messageId: 'rawSecret',
+          line: 3,
+          suggestions: [
+            {
+              messageId: 'useSha256',
+              output: `import pino from 'pino';\n${esmImport.trimEnd()}\nconst log = pino();\nlog.info({ userId, apiKey: ${sha('account.apiKey')} }, 'called upstream');`,
+            },
+            { messageId: 'dropValue', output: "import pino from 'pino';\nconst log = pino();\nlog.info({ userId }, 'called upstream');" },
+            { messageId: 'redactValue', output: "import pino from 'pino';\nconst log = pino();\nlog.info({ userId, apiKey: '[REDACTED]' }, 'called upstream');" },
+          ],
+        },
+      ],
+    },
+    // --- winston, meta last ---
+    {
+      code: "logger.info('login attempt', { email, password: input.password });",
+      errors: [
+        {
+          messageId: 'rawSecret',
+          suggestions: [
+            { messageId: 'useSha256', output: `${esmImport}logger.info('login attempt', { email, password: ${sha('input.password')} });` },
+            { messageId: 'dropValue', output: "logger.info('login attempt', { email });" },
+            { messageId: 'redactValue', output: "logger.info('login attempt', { email, password: '[REDACTED]' });" },
+          ],
+        },
+      ],
+    },
+    {
+      code: "const winston = require('winston');\nconst logger = winston.createLogger({});\nlogger.log('warn', 'refresh failed', { refreshToken });",
+      languageOptions: js,
+      errors: [
+        {
+          messageId: 'rawSecret',
+          line: 3,
+          suggestions: [
+            {
+              messageId: 'useSha256',
+              output: `const winston = require('winston');\nconst { createHash } = require('node:crypto');\nconst logger = winston.createLogger({});\nlogger.log('warn', 'refresh failed', { refreshToken: ${sha('refreshToken')} });`,
+            },
+            { messageId: 'dropValue', output: "const winston = require('winston');\nconst logger = winston.createLogger({});\nlogger.log('warn', 'refresh failed', {});" },
+            { messageId: 'redactValue', output: "const winston = require('winston');\nconst logger = winston.createLogger({});\nlogger.log('warn', 'refresh failed', { refreshToken: '[REDACTED]' });" },
+          ],
+        },
+      ],
+    },
+    // --- console varargs ---
+    {
+      code: "console.log('Login with', username, password);",
+      languageOptions: js,
+      errors: [
+        {
+          messageId: 'rawSecret',
+          suggestions: [
+            { messageId: 'useSha256', output: `${esmImport}console.log('Login with', username, ${sha('password')});` },
+            { messageId: 'dropValue', output: "console.log('Login with', username);" },
+            { messageId: 'redactValue', output: "console.log('Login with', username, '[REDACTED]');" },
+          ],
+        },
+      ],
+    },
+    {
+      code: "console.log('password:', input);",
+      errors: [
+        {
+          messageId: 'rawSecret',
+          suggestions: [
+            { messageId: 'useSha256', output: `${esmImport}console.log('password:', ${sha('input')});` },
+            { messageId: 'dropValue', output: "console.log('password:');" },
+            { messageId: 'redactValue', output: "console.log('password:', '[REDACTED]');" },
+          ],
+        },
+      ],
+    },
+    // --- Nest Logger ---
+    {
+      code: `
+import { Injectable, Logger } from '@nestjs/common';
+@Injectable()
+export class AuthService {
+  private readonly logger = new Logger(AuthService.name);
+  issue(user: User, accessToken: string) {
+    this.logger.log(\`Issued token \${accessToken} for \${user.id}\`);
+  }
+}`,
+      errors: [
+        {
+          messageId: 'rawSecret',
+          line: 7,
+          suggestions: [
+            {
+              messageId: 'useSha256',
+              output: `
+import { Injectable, Logger } from '@nestjs/common';
+import { createHash } from 'node:crypto';
+@Injectable()
+export class AuthService {
+  private readonly logger = new Logger(AuthService.name);
+  issue(user: User, accessToken: string) {
+    this.logger.log(\`Issued token \${${sha('accessToken')}} for \${user.id}\`);
+  }
+}`,
+            },
+            {
+              messageId: 'redactValue',
+              output: `
+import { Injectable, Logger } from '@nestjs/common';
+@Injectable()
+export class AuthService {
+  private readonly logger = new Logger(AuthService.name);
+  issue(user: User, accessToken: string) {
+    this.logger.log(\`Issued token [REDACTED] for \${user.id}\`);
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    // --- member names, env, getters, producers ---
+    {
+      code: 'logger.debug(user.password);',
+      errors: [
+        {
+          messageId: 'rawSecret',
+          suggestions: [
+            { messageId: 'useSha256', output: `${esmImport}logger.debug(${sha('user.password')});` },
+            { messageId: 'redactValue', output: "logger.debug('[REDACTED]');" },
+          ],
+        },
+      ],
+    },
+    {
+      code: "console.log('stripe', process.env.STRIPE_SECRET_KEY);",
+      errors: [
+        {
+          messageId: 'rawSecret',
+          suggestions: [
+            { messageId: 'useSha256', output: `${esmImport}console.log('stripe', ${sha('process.env.STRIPE_SECRET_KEY')});` },
+            { messageId: 'dropValue', output: "console.log('stripe');" },
+            { messageId: 'redactValue', output: "console.log('stripe', '[REDACTED]');" },
+          ],
+        },
+      ],
+    },
+    {
+      code: "this.logger.debug(`jwt secret: ${this.configService.get('JWT_SECRET')}`);",
+      errors: [
+        {
+          messageId: 'rawSecret',
+          suggestions: [
+            { messageId: 'useSha256', output: `${esmImport}this.logger.debug(\`jwt secret: \${${sha("this.configService.get('JWT_SECRET')")}}\`);` },
+            { messageId: 'redactValue', output: 'this.logger.debug(`jwt secret: [REDACTED]`);' },
+          ],
+        },
+      ],
+    },
+    {
+      code: 'logger.info({ key: generateApiKey() });',
+      errors: [
+        {
+          messageId: 'rawSecret',
+          suggestions: [
+            { messageId: 'useSha256', output: `${esmImport}logger.info({ key: ${sha('generateApiKey()')} });` },
+            { messageId: 'dropValue', output: 'logger.info({});' },
+            { messageId: 'redactValue', output: "logger.info({ key: '[REDACTED]' });" },
+          ],
+        },
+      ],
+    },
+    // --- labels: message parts and format strings ---
+    {
+      code: 'function call(t) { logger.info(`calling upstream with token=${t}`); }',
+      errors: [
+        {
+          messageId: 'rawSecret',
+          suggestions: [
+            { messageId: 'useSha256', output: `${esmImport}function call(t) { logger.info(\`calling upstream with token=\${${sha('t')}}\`); }` },
+            { messageId: 'redactValue', output: 'function call(t) { logger.info(`calling upstream with token=[REDACTED]`); }' },
+          ],
+        },
+      ],
+    },
+    {
+      code: "function call(t) { logger.debug('Authorization: Bearer ' + t); }",
+      errors: [
+        {
+          messageId: 'rawSecret',
+          suggestions: [
+            { messageId: 'useSha256', output: `${esmImport}function call(t) { logger.debug('Authorization: Bearer ' + ${sha('t')}); }` },
+            { messageId: 'redactValue', output: "function call(t) { logger.debug('Authorization: Bearer ' + '[REDACTED]'); }" },
+          ],
+        },
+      ],
+    },
+    {
+      code: "logger.info('user=%s password=%s', name, secretInput);",
+      errors: [
+        {
+          messageId: 'rawSecret',
+          suggestions: [
+            { messageId: 'useSha256', output: `${esmImport}logger.info('user=%s password=%s', name, ${sha('secretInput')});` },
+            { messageId: 'dropValue', output: "logger.info('user=%s password=%s', name);" },
+            { messageId: 'redactValue', output: "logger.info('user=%s password=%s', name, '[REDACTED]');" },
+          ],
+        },
+      ],
+    },
+    // --- request sources ---
+    {
+      code: "app.get('/', (req, res) => { logger.info({ headers: req.headers }, 'incoming'); });",
+      errors: [
+        {
+          messageId: 'secretObject',
+          data: { text: 'req.headers', what: 'the request headers', carries: 'the Authorization header and cookies' },
+          suggestions: [
+            { messageId: 'dropValue', output: "app.get('/', (req, res) => { logger.info({}, 'incoming'); });" },
+            { messageId: 'redactValue', output: "app.get('/', (req, res) => { logger.info({ headers: '[REDACTED]' }, 'incoming'); });" },
+          ],
+        },
+      ],
+    },
+    {
+      code: "app.post('/login', (req, res) => { console.log(req.body); });",
+      languageOptions: js,
+      errors: [
+        {
+          messageId: 'secretObject',
+          suggestions: [{ messageId: 'redactValue', output: "app.post('/login', (req, res) => { console.log('[REDACTED]'); });" }],
+        },
+      ],
+    },
+    {
+      code: 'app.use((req, res, next) => { logger.info(`cookies: ${JSON.stringify(req.cookies)}`); next(); });',
+      errors: [
+        {
+          messageId: 'secretObject',
+          suggestions: [
+            { messageId: 'redactValue', output: "app.use((req, res, next) => { logger.info(`cookies: ${JSON.stringify('[REDACTED]')}`); next(); });" },
+          ],
+        },
+      ],
+    },
+    {
+      code: "app.use((req, res, next) => { logger.info(req, 'incoming'); next(); });",
+      errors: [
+        {
+          messageId: 'secretObject',
+          data: { text: 'req', what: 'the whole request object', carries: 'its headers (Authorization, cookies)' },
+          suggestions: [
+            { messageId: 'dropValue', output: "app.use((req, res, next) => { logger.info('incoming'); next(); });" },
+            { messageId: 'redactValue', output: "app.use((req, res, next) => { logger.info('[REDACTED]', 'incoming'); next(); });" },
+          ],
+        },
+      ],
+    },
+    {
+      code: 'app.use(async (ctx, next) => { console.log(ctx.request.headers); await next(); });',
+      errors: [{ messageId: 'secretObject', suggestions: [{ messageId: 'redactValue', output: "app.use(async (ctx, next) => { console.log('[REDACTED]'); await next(); });" }] }],
+    },
+    {
+      code: "function auth(req, res, next) {\n  const { authorization } = req.headers;\n  logger.debug({ authorization }, 'auth header');\n  next();\n}",
+      errors: [
+        {
+          messageId: 'rawSecret',
+          line: 3,
+          suggestions: [
+            { messageId: 'useSha256', output: `${esmImport}function auth(req, res, next) {\n  const { authorization } = req.headers;\n  logger.debug({ authorization: ${sha('authorization')} }, 'auth header');\n  next();\n}` },
+            { messageId: 'dropValue', output: "function auth(req, res, next) {\n  const { authorization } = req.headers;\n  logger.debug({}, 'auth header');\n  next();\n}" },
+            { messageId: 'redactValue', output: "function auth(req, res, next) {\n  const { authorization } = req.headers;\n  logger.debug({ authorization: '[REDACTED]' }, 'auth header');\n  next();\n}" },
+          ],
+        },
+      ],
+    },
+    {
+      // renamed while destructuring: still the password
+      code: "app.post('/login', (req, res) => { const { password: pw, email } = req.body; logger.info({ email, pw }); });",
+      errors: [
+        {
+          messageId: 'rawSecret',
+          data: { description: 'The password `pw` (destructured from `password`)' },
+          suggestions: [
+            { messageId: 'useSha256', output: `${esmImport}app.post('/login', (req, res) => { const { password: pw, email } = req.body; logger.info({ email, pw: ${sha('pw')} }); });` },
+            { messageId: 'dropValue', output: "app.post('/login', (req, res) => { const { password: pw, email } = req.body; logger.info({ email }); });" },
+            { messageId: 'redactValue', output: "app.post('/login', (req, res) => { const { password: pw, email } = req.body; logger.info({ email, pw: '[REDACTED]' }); });" },
+          ],
+        },
+      ],
+    },
+    {
+      code: "function mw(req, res, next) { const auth = req.headers.authorization; const [, t] = auth.split(' '); logger.debug(auth); logger.debug(t); next(); }",
+      errors: [
+        {
+          messageId: 'rawSecret',
+          data: { description: 'The authorization header `auth` (from `req.headers.authorization`)' },
+          suggestions: [
+            { messageId: 'useSha256', output: `${esmImport}function mw(req, res, next) { const auth = req.headers.authorization; const [, t] = auth.split(' '); logger.debug(${sha('auth')}); logger.debug(t); next(); }` },
+            { messageId: 'redactValue', output: "function mw(req, res, next) { const auth = req.headers.authorization; const [, t] = auth.split(' '); logger.debug('[REDACTED]'); logger.debug(t); next(); }" },
+          ],
+        },
+        {
+          messageId: 'rawSecret',
+          data: { description: "The authorization header `t` (from `auth.split(' ')`)" },
+          suggestions: [
+            { messageId: 'useSha256', output: `${esmImport}function mw(req, res, next) { const auth = req.headers.authorization; const [, t] = auth.split(' '); logger.debug(auth); logger.debug(${sha('t')}); next(); }` },
+            { messageId: 'redactValue', output: "function mw(req, res, next) { const auth = req.headers.authorization; const [, t] = auth.split(' '); logger.debug(auth); logger.debug('[REDACTED]'); next(); }" },
+          ],
+        },
+      ],
+    },
+    {
+      code: 'console.log(process.env);',
+      errors: [{ messageId: 'secretObject', suggestions: [{ messageId: 'redactValue', output: "console.log('[REDACTED]');" }] }],
+    },
+    {
+      code: "app.get('/', (req, res) => { logger.info({ sid: req.cookies['connect.sid'], session: req.sessionID }); });",
+      errors: [
+        {
+          messageId: 'rawSecret',
+          suggestions: [
+            { messageId: 'useSha256', output: `${esmImport}app.get('/', (req, res) => { logger.info({ sid: ${sha("req.cookies['connect.sid']")}, session: req.sessionID }); });` },
+            { messageId: 'dropValue', output: "app.get('/', (req, res) => { logger.info({ session: req.sessionID }); });" },
+            { messageId: 'redactValue', output: "app.get('/', (req, res) => { logger.info({ sid: '[REDACTED]', session: req.sessionID }); });" },
+          ],
+        },
+        {
+          messageId: 'rawSecret',
+          suggestions: [
+            { messageId: 'useSha256', output: `${esmImport}app.get('/', (req, res) => { logger.info({ sid: req.cookies['connect.sid'], session: ${sha('req.sessionID')} }); });` },
+            { messageId: 'dropValue', output: "app.get('/', (req, res) => { logger.info({ sid: req.cookies['connect.sid'] }); });" },
+            { messageId: 'redactValue', output: "app.get('/', (req, res) => { logger.info({ sid: req.cookies['connect.sid'], session: '[REDACTED]' }); });" },
+          ],
+        },
+      ],
+    },
+    {
+      // Nest interceptor
+      code: `
+class LoggingInterceptor {
+  private readonly logger = new Logger('HTTP');
+  intercept(context: ExecutionContext, next: CallHandler) {
+    const request = context.switchToHttp().getRequest();
+    this.logger.debug(request.headers);
+    return next.handle();
+  }
+}`,
+      errors: [{ messageId: 'secretObject', line: 6, suggestions: [{ messageId: 'redactValue', output: `
+class LoggingInterceptor {
+  private readonly logger = new Logger('HTTP');
+  intercept(context: ExecutionContext, next: CallHandler) {
+    const request = context.switchToHttp().getRequest();
+    this.logger.debug('[REDACTED]');
+    return next.handle();
+  }
+}` }] }],
+    },
+    {
+      // Hono and Next.js route handlers
+      code: "app.get('/', (c) => { console.log(c.req.header('Authorization')); return c.text('ok'); });",
+      errors: [
+        {
+          messageId: 'rawSecret',
+          suggestions: [
+            { messageId: 'useSha256', output: `${esmImport}app.get('/', (c) => { console.log(${sha("c.req.header('Authorization')")}); return c.text('ok'); });` },
+            { messageId: 'redactValue', output: "app.get('/', (c) => { console.log('[REDACTED]'); return c.text('ok'); });" },
+          ],
+        },
+      ],
+    },
+    {
+      code: "export async function GET(request: NextRequest) { console.info('session', cookies().get('token')?.value); }",
+      errors: [
+        {
+          messageId: 'rawSecret',
+          suggestions: [
+            { messageId: 'useSha256', output: `${esmImport}export async function GET(request: NextRequest) { console.info('session', ${sha("cookies().get('token')?.value")}); }` },
+            { messageId: 'dropValue', output: "export async function GET(request: NextRequest) { console.info('session'); }" },
+            { messageId: 'redactValue', output: "export async function GET(request: NextRequest) { console.info('session', '[REDACTED]'); }" },
+          ],
+        },
+      ],
+    },
+    // --- the logger's redaction does not cover it ---
+    {
+      // `*.password` censors nested fields only, not a top-level `password`
+      code: "import pino from 'pino';\nconst logger = pino({ redact: ['*.password'] });\nfunction login(password) { logger.info({ password }, 'login'); }",
+      errors: [
+        {
+          messageId: 'rawSecret',
+          line: 3,
+          suggestions: [
+            { messageId: 'useSha256', output: `import pino from 'pino';\n${esmImport}const logger = pino({ redact: ['*.password'] });\nfunction login(password) { logger.info({ password: ${sha('password')} }, 'login'); }` },
+            { messageId: 'dropValue', output: "import pino from 'pino';\nconst logger = pino({ redact: ['*.password'] });\nfunction login(password) { logger.info({}, 'login'); }" },
+            { messageId: 'redactValue', output: "import pino from 'pino';\nconst logger = pino({ redact: ['*.password'] });\nfunction login(password) { logger.info({ password: '[REDACTED]' }, 'login'); }" },
+          ],
+        },
+      ],
+    },
+    {
+      // redaction applies to the merging object, not to format arguments; console is not that logger
+      code: "import pino from 'pino';\nconst logger = pino({ redact: ['token', 'req.headers.authorization'] });\napp.get('/', (req, res) => {\n  logger.info({}, 'token %s', req.query.token);\n  console.log({ req });\n});",
+      errors: [
+        {
+          messageId: 'rawSecret',
+          line: 4,
+          suggestions: [
+            { messageId: 'useSha256', output: `import pino from 'pino';\n${esmImport}const logger = pino({ redact: ['token', 'req.headers.authorization'] });\napp.get('/', (req, res) => {\n  logger.info({}, 'token %s', ${sha('req.query.token')});\n  console.log({ req });\n});` },
+            { messageId: 'dropValue', output: "import pino from 'pino';\nconst logger = pino({ redact: ['token', 'req.headers.authorization'] });\napp.get('/', (req, res) => {\n  logger.info({}, 'token %s');\n  console.log({ req });\n});" },
+            { messageId: 'redactValue', output: "import pino from 'pino';\nconst logger = pino({ redact: ['token', 'req.headers.authorization'] });\napp.get('/', (req, res) => {\n  logger.info({}, 'token %s', '[REDACTED]');\n  console.log({ req });\n});" },
+          ],
+        },
+        {
+          messageId: 'secretObject',
+          line: 5,
+          suggestions: [
+            { messageId: 'dropValue', output: "import pino from 'pino';\nconst logger = pino({ redact: ['token', 'req.headers.authorization'] });\napp.get('/', (req, res) => {\n  logger.info({}, 'token %s', req.query.token);\n  console.log({});\n});" },
+            { messageId: 'redactValue', output: "import pino from 'pino';\nconst logger = pino({ redact: ['token', 'req.headers.authorization'] });\napp.get('/', (req, res) => {\n  logger.info({}, 'token %s', req.query.token);\n  console.log({ req: '[REDACTED]' });\n});" },
+          ],
+        },
+      ],
+    },
+    // --- fingerprint autofix ---
+    {
+      code: "import { logger } from './logger';\nexport function call(apiKey) { logger.info({ apiKey }, 'calling'); }",
+      settings: fp,
+      output: "import { logger } from './logger';\nimport { fingerprint } from './fingerprint';\nexport function call(apiKey) { logger.info({ apiKey: fingerprint(apiKey) }, 'calling'); }",
+      errors: [
+        {
+          messageId: 'rawSecret',
+          suggestions: [
+            { messageId: 'dropValue', output: "import { logger } from './logger';\nexport function call(apiKey) { logger.info({}, 'calling'); }" },
+            { messageId: 'redactValue', output: "import { logger } from './logger';\nexport function call(apiKey) { logger.info({ apiKey: '[REDACTED]' }, 'calling'); }" },
+          ],
+        },
+      ],
+    },
+    {
+      code: "import { fingerprint } from './fingerprint';\nfunction call(token) { logger.info(`token=${token}`); logger.warn('retry', { token }); }",
+      settings: fp,
+      output: "import { fingerprint } from './fingerprint';\nfunction call(token) { logger.info(`token=${fingerprint(token)}`); logger.warn('retry', { token: fingerprint(token) }); }",
+      errors: [
+        { messageId: 'rawSecret', suggestions: [{ messageId: 'redactValue', output: "import { fingerprint } from './fingerprint';\nfunction call(token) { logger.info(`token=[REDACTED]`); logger.warn('retry', { token }); }" }] },
+        {
+          messageId: 'rawSecret',
+          suggestions: [
+            { messageId: 'dropValue', output: "import { fingerprint } from './fingerprint';\nfunction call(token) { logger.info(`token=${token}`); logger.warn('retry', {}); }" },
+            { messageId: 'redactValue', output: "import { fingerprint } from './fingerprint';\nfunction call(token) { logger.info(`token=${token}`); logger.warn('retry', { token: '[REDACTED]' }); }" },
+          ],
+        },
+      ],
+    },
+    {
+      code: "const logger = require('./logger');\nfunction login(password) { logger.debug('pw: ' + password); }",
+      languageOptions: js,
+      settings: fp,
+      output: "const logger = require('./logger');\nconst { fingerprint } = require('./fingerprint');\nfunction login(password) { logger.debug('pw: ' + fingerprint(password)); }",
+      errors: [{ messageId: 'rawSecret', suggestions: [{ messageId: 'redactValue', output: "const logger = require('./logger');\nfunction login(password) { logger.debug('pw: ' + '[REDACTED]'); }" }] }],
+    },
+    {
+      // a whole object is not fingerprinted
+      code: "app.get('/', (req, res) => { logger.info({ cookies: req.cookies }); });",
+      settings: fp,
+      errors: [
+        {
+          messageId: 'secretObject',
+          suggestions: [
+            { messageId: 'dropValue', output: "app.get('/', (req, res) => { logger.info({}); });" },
+            { messageId: 'redactValue', output: "app.get('/', (req, res) => { logger.info({ cookies: '[REDACTED]' }); });" },
+          ],
+        },
+      ],
+    },
+    {
+      // a configured helper that is neither in scope nor importable: suggestions only
+      code: 'function f(secret) { logger.info({ secret }); }',
+      settings: fpInScope,
+      errors: [
+        {
+          messageId: 'rawSecret',
+          suggestions: [
+            { messageId: 'useSha256', output: `${esmImport}function f(secret) { logger.info({ secret: ${sha('secret')} }); }` },
+            { messageId: 'dropValue', output: 'function f(secret) { logger.info({}); }' },
+            { messageId: 'redactValue', output: "function f(secret) { logger.info({ secret: '[REDACTED]' }); }" },
+          ],
+        },
+      ],
+    },
+    // --- how the SHA-256 suggestion reaches createHash ---
+    {
+      code: "import { createHash } from 'node:crypto';\nlogger.info({ otp });",
+      errors: [
+        {
+          messageId: 'rawSecret',
+          suggestions: [
+            { messageId: 'useSha256', output: `import { createHash } from 'node:crypto';\nlogger.info({ otp: ${sha('otp')} });` },
+            { messageId: 'dropValue', output: "import { createHash } from 'node:crypto';\nlogger.info({});" },
+            { messageId: 'redactValue', output: "import { createHash } from 'node:crypto';\nlogger.info({ otp: '[REDACTED]' });" },
+          ],
+        },
+      ],
+    },
+    {
+      code: "const crypto = require('crypto');\nconsole.log('cvv', card.cvv);",
+      languageOptions: js,
+      errors: [
+        {
+          messageId: 'rawSecret',
+          suggestions: [
+            { messageId: 'useSha256', output: `const crypto = require('crypto');\nconsole.log('cvv', ${sha('card.cvv', 'crypto.createHash')});` },
+            { messageId: 'dropValue', output: "const crypto = require('crypto');\nconsole.log('cvv');" },
+            { messageId: 'redactValue', output: "const crypto = require('crypto');\nconsole.log('cvv', '[REDACTED]');" },
+          ],
+        },
+      ],
+    },
+    {
+      // `createHash` means something else here: import node's under another name
+      code: "import { createHash } from './ids';\nlogger.info({ clientSecret });",
+      errors: [
+        {
+          messageId: 'rawSecret',
+          suggestions: [
+            {
+              messageId: 'useSha256',
+              output: `import { createHash } from './ids';\nimport { createHash as createSha256Hash } from 'node:crypto';\nlogger.info({ clientSecret: ${sha('clientSecret', 'createSha256Hash')} });`,
+            },
+            { messageId: 'dropValue', output: "import { createHash } from './ids';\nlogger.info({});" },
+            { messageId: 'redactValue', output: "import { createHash } from './ids';\nlogger.info({ clientSecret: '[REDACTED]' });" },
+          ],
+        },
+      ],
+    },
+    // --- containers and TypeScript syntax ---
+    {
+      code: 'logger.info(JSON.stringify({ email, password }));',
+      errors: [
+        {
+          messageId: 'rawSecret',
+          suggestions: [
+            { messageId: 'useSha256', output: `${esmImport}logger.info(JSON.stringify({ email, password: ${sha('password')} }));` },
+            { messageId: 'dropValue', output: 'logger.info(JSON.stringify({ email }));' },
+            { messageId: 'redactValue', output: "logger.info(JSON.stringify({ email, password: '[REDACTED]' }));" },
+          ],
+        },
+      ],
+    },
+    {
+      code: "function f(token?: string) { logger.info({ auth: token ? token : 'none' }); }",
+      errors: [
+        {
+          messageId: 'rawSecret',
+          suggestions: [
+            { messageId: 'useSha256', output: `${esmImport}function f(token?: string) { logger.info({ auth: token ? ${sha('token')} : 'none' }); }` },
+            { messageId: 'redactValue', output: "function f(token?: string) { logger.info({ auth: token ? '[REDACTED]' : 'none' }); }" },
+          ],
+        },
+      ],
+    },
+    {
+      code: "app.get('/', (req: Request, res: Response) => { logger.warn({ auth: req.headers.authorization! as string } satisfies object); });",
+      errors: [
+        {
+          messageId: 'rawSecret',
+          suggestions: [
+            { messageId: 'useSha256', output: `${esmImport}app.get('/', (req: Request, res: Response) => { logger.warn({ auth: ${sha('req.headers.authorization! as string')} } satisfies object); });` },
+            { messageId: 'dropValue', output: "app.get('/', (req: Request, res: Response) => { logger.warn({} satisfies object); });" },
+            { messageId: 'redactValue', output: "app.get('/', (req: Request, res: Response) => { logger.warn({ auth: '[REDACTED]' } satisfies object); });" },
+          ],
+        },
+      ],
+    },
+    {
+      code: 'function login(user, password) { const msg = `login ${user} pw=${password}`; logger.info(msg); }',
+      errors: [
+        {
+          messageId: 'rawSecret',
+          data: { description: 'The value `msg` (built from the password `password`)' },
+          suggestions: [{ messageId: 'redactValue', output: "function login(user, password) { const msg = `login ${user} pw=${password}`; logger.info('[REDACTED]'); }" }],
+        },
+      ],
+    },
+    // --- configured log functions and options ---
+    {
+      code: "logError('upstream failed', { token });",
+      settings: { 'security-logging': { logFunctions: ['logError'] } },
+      errors: [
+        {
+          messageId: 'rawSecret',
+          suggestions: [
+            { messageId: 'useSha256', output: `${esmImport}logError('upstream failed', { token: ${sha('token')} });` },
+            { messageId: 'dropValue', output: "logError('upstream failed', {});" },
+            { messageId: 'redactValue', output: "logError('upstream failed', { token: '[REDACTED]' });" },
+          ],
+        },
+      ],
+    },
+    {
+      code: "logger.info({ sessionId }, 'login');",
+      options: [{ secretWords: ['sessionId'] }],
+      errors: [
+        {
+          messageId: 'rawSecret',
+          data: { description: 'The sessionId `sessionId`' },
+          suggestions: [
+            { messageId: 'useSha256', output: `${esmImport}logger.info({ sessionId: ${sha('sessionId')} }, 'login');` },
+            { messageId: 'dropValue', output: "logger.info({}, 'login');" },
+            { messageId: 'redactValue', output: "logger.info({ sessionId: '[REDACTED]' }, 'login');" },
+          ],
+        },
+      ],
+    },
+  ],
+});
+
+typedTester.run('no-raw-secret-in-log (type information)', rule, {
+  valid: [
+    {
+      code: 'interface User { id: string; email: string; passwordChangedAt: Date }\ndeclare const logger: { info(...a: unknown[]): void };\nexport function f(user: User) { logger.info({ user }, "loaded"); }',
+      filename: typedFile,
+    },
+    {
+      code: 'interface User { id: string; passwordHash: string }\ndeclare const logger: { info(...a: unknown[]): void };\nexport function f(user: User) { const { passwordHash, ...safeUser } = user; logger.info({ user: safeUser }); }',
+      filename: typedFile,
+    },
+    {
+      code: 'declare const logger: { info(...a: unknown[]): void };\nexport function f(token: boolean, tokenCount: number, secret: number) { logger.info({ token, secret }); }',
+      filename: typedFile,
+    },
+    {
+      code: 'interface Req { body: { title: string; tags: string[] } }\ndeclare const logger: { info(...a: unknown[]): void };\nexport function create(req: Req) { logger.info(req.body); }',
+      filename: typedFile,
+    },
+  ],
+  invalid: [
+    {
+      code: 'interface User { id: string; passwordHash: string }\ndeclare const logger: { info(...a: unknown[]): void };\nexport function f(user: User) { logger.info({ user }, "loaded"); }',
+      filename: typedFile,
+      errors: [
+        {
+          messageId: 'secretObject',
+          line: 3,
+          data: { text: 'user', what: 'an object of type `User`', carries: 'the secret field `passwordHash`' },
+          suggestions: [
+            { messageId: 'dropValue', output: 'interface User { id: string; passwordHash: string }\ndeclare const logger: { info(...a: unknown[]): void };\nexport function f(user: User) { logger.info({}, "loaded"); }' },
+            { messageId: 'redactValue', output: "interface User { id: string; passwordHash: string }\ndeclare const logger: { info(...a: unknown[]): void };\nexport function f(user: User) { logger.info({ user: '[REDACTED]' }, \"loaded\"); }" },
+          ],
+        },
+      ],
+    },
+    {
+      code: `
+class LoginDto { email!: string; password!: string; }
+declare class Logger { constructor(name: string); log(...a: unknown[]): void }
+export class AuthController {
+  private readonly logger = new Logger('Auth');
+  login(dto: LoginDto) { this.logger.log(dto); }
+}`,
+      filename: typedFile,
+      errors: [{ messageId: 'secretObject', line: 6, suggestions: [{ messageId: 'redactValue', output: `
+class LoginDto { email!: string; password!: string; }
+declare class Logger { constructor(name: string); log(...a: unknown[]): void }
+export class AuthController {
+  private readonly logger = new Logger('Auth');
+  login(dto: LoginDto) { this.logger.log('[REDACTED]'); }
+}` }] }],
+    },
+  ],
+});
