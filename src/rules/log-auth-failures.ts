@@ -217,7 +217,8 @@ export default createRule<Options, MessageIds>({
       const credential = credentialFailure(node);
       const relevant = statuses.has(outcome.status) || (credential !== null && outcome.status >= 400 && outcome.status < 500);
       if (!relevant) return false;
-      const reason = statuses.has(outcome.status) ? reasonFor(outcome.status) : credential!;
+      // A failed password or token check says more than the status it is answered with.
+      const reason = credential ?? reasonFor(outcome.status);
       if (outcome.kind === 'response') {
         const handler = findEnclosingHandler(context, node);
         if (!handler) return false;

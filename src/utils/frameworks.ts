@@ -627,6 +627,10 @@ function classifyParams(fn: AnyFunction, hint: Framework | null, registered: boo
   if (registered && hint === 'hono' && params.length === 2 && ERR_NAME.test(names[0] ?? '')) {
     return { fn, framework: 'hono', kind: 'error-handler', error: paramId(params[0]), ctx: paramId(params[1]) };
   }
+  // Fastify hooks and handlers may take the request alone: preHandler: async (request) => …
+  if (registered && hint === 'fastify' && params.length === 1 && isReq(0)) {
+    return { fn, framework: 'fastify', kind: 'hook', req: paramId(params[0]) };
+  }
   // (req, res, next), (request, reply), (req, res)
   if (params.length >= 2 && params.length <= 3 && ((isReq(0) && isRes(1)) || (registered && params.length >= 2 && (isRes(1) || names[1] !== null) && !isNext(1) && names[0] !== 'c' && names[0] !== 'ctx'))) {
     const framework: Framework = hint ?? (fastifyish(1) ? 'fastify' : nodeHttp ? 'node-http' : 'express');

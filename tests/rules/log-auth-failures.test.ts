@@ -1,0 +1,1878 @@
+import { RuleTester } from '@typescript-eslint/rule-tester';
+import rule from '../../src/rules/log-auth-failures.js';
+
+// The default parser is @typescript-eslint/parser: decorators, `satisfies` and type assertions parse.
+const ruleTester = new RuleTester();
+
+/** A configured logger: fixes become autofixes and import it. */
+const pino = { 'security-logging': { logger: { name: 'logger', importFrom: './logger', style: 'pino' } } };
+/** A CommonJS default export. */
+const cjs = { 'security-logging': { logger: { name: 'log', importFrom: './log', importKind: 'default', style: 'pino' } } };
+/** A logger the file declares itself. */
+const winston = { 'security-logging': { logger: { name: 'logger', style: 'winston' } } };
+/** NestJS: the class's own logger. */
+const nest = { 'security-logging': { logger: { name: 'this.logger', style: 'nest' } } };
+
+ruleTester.run('log-auth-failures', rule, {
+  valid: [
+    // --- Express ---
+    `// res.status(401) in a utility that is not a handler
+function sendError(res, status, message) {
+  res.status(401).json({ message });
+}`,
+    `// a same-file helper that logs before it answers
+function deny(res, reason) {
+  logger.warn({ reason }, 'access denied');
+  return res.status(403).json({ error: 'forbidden' });
+}
+app.get('/admin', (req, res) => {
+  if (!req.user.isAdmin) return deny(res, 'not admin');
+  res.json(report());
+});`,
+    `// login failure logged with pino-http's req.log
+app.post('/login', async (req, res) => {
+  const ok = await bcrypt.compare(req.body.password, hash);
+  if (!ok) {
+    req.log.warn({ user: req.body.email }, 'login failed');
+    return res.status(401).send();
+  }
+  res.send(issue());
+});`,
+    `// 401s inside a branch that already logged
+const auth = (req, res, next) => {
+  const token = req.headers.authorization;
+  if (!token) {
+    logger.warn({ ip: req.ip }, 'missing token');
+    if (req.xhr) return res.status(401).json({ error: 'unauthorized' });
+    return res.status(401).send('unauthorized');
+  }
+  next();
+};`,
+    `// the log comes right after the response, on the same path
+app.use((req, res, next) => {
+  if (!req.user) {
+    res.status(401).end();
+    logger.warn({ path: req.path }, 'anonymous request');
+    return;
+  }
+  next();
+});`,
+    `// error middleware: status unknown, logged anyway
+app.use((err, req, res, next) => {
+  logger.error(err);
+  res.status(err.status || 500).json({ message: 'error' });
+});`,
+    `// express-jwt errors answered and logged
+app.use(function (err, req, res, next) {
+  if (err.name === 'UnauthorizedError') {
+    logger.warn({ err, ip: req.ip }, 'invalid token');
+    return res.status(401).send('invalid token');
+  }
+  next(err);
+});`,
+    `// a forwarded 401 logged by the error middleware in the same file
+app.get('/account', (req, res, next) => {
+  if (!req.user) return next(createError(401));
+  res.json(req.user);
+});
+app.use((err, req, res, next) => {
+  logger.warn({ err, path: req.path }, err.message);
+  res.status(err.status || 500).json({ error: err.message });
+});`,
+    `// not an auth failure: 404
+app.get('/items/:id', async (req, res) => {
+  const item = await Item.findById(req.params.id);
+  if (!item) return res.status(404).json({ error: 'not found' });
+  res.json(item);
+});`,
+    `// a security-audit helper counts as the log
+app.post('/login', async (req, res) => {
+  if (!(await bcrypt.compare(req.body.password, hash))) {
+    await audit.record('login_failed', req.ip);
+    return res.status(401).end();
+  }
+  res.end();
+});`,
+    `// bcrypt used to refuse reusing the old password: not a failed login
+app.post('/password', async (req, res) => {
+  if (await bcrypt.compare(req.body.newPassword, req.user.hash)) {
+    return res.status(400).json({ error: 'choose a new password' });
+  }
+  res.end();
+});`,
+    `// a token error handed to the error middleware as it is
+const auth = (req, res, next) => {
+  try {
+    req.user = jwt.verify(req.headers.authorization, secret);
+    next();
+  } catch (err) {
+    next(err);
+  }
+};`,
+    `// a token helper that answers null, not the caller
+export function verifyToken(token) {
+  try {
+    return jwt.verify(token, secret);
+  } catch {
+    return null;
+  }
+}`,
+    `// a client checking an upstream 401
+app.get('/proxy', async (req, res) => {
+  const upstream = await fetch(url);
+  if (upstream.status === 401) throw new Error('upstream credentials expired');
+  res.json(await upstream.json());
+});`,
+    `// browser code: an axios interceptor
+axios.interceptors.response.use(
+  (response) => response,
+  (error) => {
+    if (error.response?.status === 401) window.location.href = '/login';
+    return Promise.reject(error);
+  },
+);`,
+    `// test code: mocks that throw
+const guard = { canActivate: vi.fn(() => { throw new UnauthorizedException(); }) };
+authService.signIn.mockImplementation(async () => { throw new UnauthorizedException(); });
+it('rejects', () => {
+  const res = mockResponse();
+  res.status(401);
+});`,
+    `// unreachable code after the logged rejection
+app.get('/x', (req, res) => {
+  logger.warn('denied');
+  return res.sendStatus(403);
+  res.sendStatus(401);
+});`,
+    `// a response builder: its callers in other files are the sites
+import { NextResponse } from 'next/server';
+export function unauthorized() {
+  return NextResponse.json({ error: 'Unauthorized' }, { status: 401 });
+}`,
+    `// 429 is not checked unless includeRateLimit
+app.use((req, res, next) => {
+  if (limiter.isLimited(req.ip)) return res.status(429).send('slow down');
+  next();
+});`,
+    {
+      code: `// a configured log function
+app.use((req, res, next) => {
+  if (!req.user) {
+    securityAudit('anonymous', req);
+    return res.sendStatus(401);
+  }
+  next();
+});`,
+      settings: { 'security-logging': { logFunctions: ['securityAudit'] } },
+    },
+    {
+      code: `// a configured logger object
+app.use((req, res, next) => {
+  if (!req.user) {
+    sec.warning('anonymous');
+    return res.sendStatus(401);
+  }
+  next();
+});`,
+      settings: { 'security-logging': { loggers: ['sec'] } },
+    },
+    // --- Koa ---
+    `// koa-pino-logger's ctx.log before ctx.throw
+router.use(async (ctx, next) => {
+  if (!ctx.state.user) {
+    ctx.log.warn('anonymous');
+    ctx.throw(401, 'Authentication required');
+  }
+  await next();
+});`,
+    `// a Koa error handler that rethrows: not a rejection of its own
+app.use(async (ctx, next) => {
+  try {
+    await next();
+  } catch (err) {
+    if (err instanceof UnauthorizedException) throw err;
+    logger.error(err);
+    ctx.status = 500;
+  }
+});`,
+    // --- Fastify ---
+    `// request.log.warn in a preHandler
+export async function authenticate(request, reply) {
+  try {
+    await request.jwtVerify();
+  } catch (err) {
+    request.log.warn({ err }, 'invalid token');
+    return reply.code(401).send({ error: 'Unauthorized' });
+  }
+}`,
+    // --- Hono ---
+    `// logged before c.json(…, 401)
+app.use('/api/*', async (c, next) => {
+  if (c.req.header('x-api-key') !== c.env.API_KEY) {
+    logger.warn({ path: c.req.path }, 'bad api key');
+    return c.json({ error: 'Unauthorized' }, 401);
+  }
+  await next();
+});`,
+    // --- Next.js ---
+    `// logged before the 401
+import { NextResponse } from 'next/server';
+export async function GET(request: Request) {
+  const session = await auth();
+  if (!session) {
+    console.warn('unauthenticated', request.url);
+    return NextResponse.json({ error: 'Unauthorized' }, { status: 401 });
+  }
+  return NextResponse.json(await load(session.user.id));
+}`,
+    // --- Next.js ---
+    `// a middleware redirect to the login page is not a 401
+import { NextResponse, type NextRequest } from 'next/server';
+export function middleware(request: NextRequest) {
+  if (!request.cookies.get('session')) return NextResponse.redirect(new URL('/login', request.url));
+  return NextResponse.next();
+}`,
+    // --- http ---
+    `// plain http: logged before writeHead(401)
+http.createServer((req, res) => {
+  if (req.headers.authorization !== expected) {
+    log.warn({ ip: req.socket.remoteAddress }, 'bad credentials');
+    res.writeHead(401, { 'WWW-Authenticate': 'Basic' });
+    return res.end();
+  }
+  serve(req, res);
+});`,
+    // --- NestJS ---
+    `// a guard that logs before it throws
+import { CanActivate, ExecutionContext, Injectable, Logger, UnauthorizedException } from '@nestjs/common';
+@Injectable()
+export class AuthGuard implements CanActivate {
+  private readonly logger = new Logger(AuthGuard.name);
+  canActivate(context: ExecutionContext): boolean {
+    const request = context.switchToHttp().getRequest<Request>();
+    if (!request.user) {
+      this.logger.warn(\`Unauthenticated \${request.method} \${request.url}\`);
+      throw new UnauthorizedException();
+    }
+    return true;
+  }
+}`,
+    `// a roles guard that returns a computed boolean
+import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
+@Injectable()
+export class RolesGuard implements CanActivate {
+  constructor(private reflector: Reflector) {}
+  canActivate(context: ExecutionContext): boolean {
+    const roles = this.reflector.get<string[]>('roles', context.getHandler());
+    if (!roles) return true;
+    const { user } = context.switchToHttp().getRequest();
+    return roles.some((role) => user.roles?.includes(role));
+  }
+}`,
+    `// an Angular route guard (two parameters) returning false is not a server rejection
+@Injectable({ providedIn: 'root' })
+export class AuthGuard implements CanActivate {
+  canActivate(route: ActivatedRouteSnapshot, state: RouterStateSnapshot): boolean {
+    if (!this.auth.loggedIn) {
+      this.router.navigate(['/login']);
+      return false;
+    }
+    return true;
+  }
+}`,
+    `// an exception filter in the same file logs every 4xx at warn
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Injectable, Logger, UnauthorizedException } from '@nestjs/common';
+@Catch(HttpException)
+export class HttpErrorFilter implements ExceptionFilter {
+  private readonly logger = new Logger('HTTP');
+  catch(exception: HttpException, host: ArgumentsHost) {
+    const status = exception.getStatus();
+    if (status >= 500) this.logger.error(exception.message, exception.stack);
+    else this.logger.warn(\`\${status} \${exception.message}\`);
+    host.switchToHttp().getResponse().status(status).json({ statusCode: status });
+  }
+}
+@Injectable()
+export class AuthService {
+  async signIn(username: string, pass: string) {
+    const user = await this.users.findOne(username);
+    if (user?.password !== pass) throw new UnauthorizedException();
+    return user;
+  }
+}`,
+    {
+      code: `// auditedElsewhere: a global filter in another file logs these
+import { Injectable, UnauthorizedException } from '@nestjs/common';
+@Injectable()
+export class AuthService {
+  async signIn(username: string, pass: string) {
+    const user = await this.users.findOne(username);
+    if (!user || !(await bcrypt.compare(pass, user.hash))) throw new UnauthorizedException();
+    return user;
+  }
+}`,
+      options: [{ auditedElsewhere: ['UnauthorizedException'] }],
+    },
+    {
+      code: `// auditedElsewhere: true
+app.get('/account', (req, res, next) => {
+  if (!req.user) return next(createError(401));
+  res.json(req.user);
+});`,
+      options: [{ auditedElsewhere: true }],
+    },
+    `// passport AuthGuard.handleRequest that logs
+import { Injectable, Logger, UnauthorizedException } from '@nestjs/common';
+import { AuthGuard } from '@nestjs/passport';
+@Injectable()
+export class JwtAuthGuard extends AuthGuard('jwt') {
+  private readonly logger = new Logger(JwtAuthGuard.name);
+  handleRequest(err, user, info) {
+    if (err || !user) {
+      this.logger.warn(\`JWT rejected: \${info?.message}\`);
+      throw err || new UnauthorizedException();
+    }
+    return user;
+  }
+}`,
+    `// validateUser answers null; the strategy decides (and is checked where it throws)
+@Injectable()
+export class AuthService {
+  async validateUser(email: string, pass: string): Promise<Omit<User, 'password'> | null> {
+    const user = await this.users.findOne(email);
+    if (user && (await bcrypt.compare(pass, user.password))) {
+      const { password, ...result } = user;
+      return result;
+    }
+    return null;
+  }
+}`,
+    `// a controller with @Res() that logs through the class logger
+import { Controller, HttpStatus, Logger, Post, Res } from '@nestjs/common';
+@Controller('auth')
+export class AuthController {
+  private readonly logger = new Logger(AuthController.name);
+  @Post('login')
+  async login(@Body() dto: LoginDto, @Res() res: Response) {
+    const user = await this.auth.validate(dto.email, dto.password);
+    if (!user) {
+      this.logger.warn(\`failed login for \${dto.email}\`);
+      return res.status(HttpStatus.UNAUTHORIZED).json({ message: 'Invalid credentials' });
+    }
+    return res.json(await this.auth.login(user));
+  }
+}`,
+    // --- TypeScript ---
+    `// satisfies and type assertions around a logged rejection
+export const requireAdmin = ((req, res, next) => {
+  if ((req.user as User | undefined)?.role !== 'admin') {
+    logger.warn({ user: req.user?.id }, 'admin required');
+    return res.status(403 as const).end();
+  }
+  next();
+}) satisfies RequestHandler;`,
+    `// a status object in API docs is not a response
+export const responses = { 401: { description: 'Unauthorized' } };
+function isUnauthorized(res) {
+  return res.status === 401;
+}`,
+  ],
+  invalid: [
+    // --- Express ---
+    {
+      // a log in only one of two failing branches reports the other
+      code: `app.post('/login', async (req, res) => {
+  const { email, password } = req.body;
+  const user = await User.findOne({ email });
+  if (!user) {
+    logger.warn({ email }, 'unknown user');
+    return res.status(401).json({ error: 'Invalid credentials' });
+  }
+  if (!(await bcrypt.compare(password, user.hash))) {
+    return res.status(401).json({ error: 'Invalid credentials' });
+  }
+  res.json({ token: sign(user) });
+});`,
+      settings: pino,
+      output: `import { logger } from './logger';
+app.post('/login', async (req, res) => {
+  const { email, password } = req.body;
+  const user = await User.findOne({ email });
+  if (!user) {
+    logger.warn({ email }, 'unknown user');
+    return res.status(401).json({ error: 'Invalid credentials' });
+  }
+  if (!(await bcrypt.compare(password, user.hash))) {
+    logger.warn({ reason: 'invalid_credentials', method: req.method, path: req.originalUrl, ip: req.ip, userAgent: req.headers['user-agent'], email }, 'Login failed: invalid credentials');
+    return res.status(401).json({ error: 'Invalid credentials' });
+  }
+  res.json({ token: sign(user) });
+});`,
+      errors: [
+        {
+          messageId: 'unlogged',
+          line: 9,
+          suggestions: [
+            {
+              messageId: 'logFailure',
+              data: { call: "logger.warn" },
+              output: `import { logger } from './logger';
+app.post('/login', async (req, res) => {
+  const { email, password } = req.body;
+  const user = await User.findOne({ email });
+  if (!user) {
+    logger.warn({ email }, 'unknown user');
+    return res.status(401).json({ error: 'Invalid credentials' });
+  }
+  if (!(await bcrypt.compare(password, user.hash))) {
+    logger.warn({ reason: 'invalid_credentials', method: req.method, path: req.originalUrl, ip: req.ip, userAgent: req.headers['user-agent'], email }, 'Login failed: invalid credentials');
+    return res.status(401).json({ error: 'Invalid credentials' });
+  }
+  res.json({ token: sign(user) });
+});`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // auth middleware from a real code base
+      code: `const jwtAuth = (req, res, next) => {
+  const token = req.headers.authorization?.split(' ')[1];
+  if (token == null) return res.sendStatus(401);
+  jwt.verify(token, process.env.SECRET, (err, user) => {
+    if (err) return res.sendStatus(403);
+    req.user = user;
+    next();
+  });
+};`,
+      errors: [
+        {
+          messageId: 'unlogged',
+          line: 3,
+          suggestions: [
+            {
+              messageId: 'logFailure',
+              data: { call: "console.warn" },
+              output: `const jwtAuth = (req, res, next) => {
+  const token = req.headers.authorization?.split(' ')[1];
+  if (token == null) {
+    console.warn('Authentication failed', { reason: 'unauthorized', method: req.method, path: req.originalUrl, ip: req.ip, userAgent: req.headers['user-agent'] });
+    return res.sendStatus(401);
+  }
+  jwt.verify(token, process.env.SECRET, (err, user) => {
+    if (err) return res.sendStatus(403);
+    req.user = user;
+    next();
+  });
+};`,
+            },
+          ],
+        },
+        {
+          messageId: 'unlogged',
+          line: 5,
+          suggestions: [
+            {
+              messageId: 'logFailure',
+              data: { call: "console.warn" },
+              output: `const jwtAuth = (req, res, next) => {
+  const token = req.headers.authorization?.split(' ')[1];
+  if (token == null) return res.sendStatus(401);
+  jwt.verify(token, process.env.SECRET, (err, user) => {
+    if (err) {
+      console.warn('Access denied', { reason: 'forbidden', method: req.method, path: req.originalUrl, ip: req.ip, userAgent: req.headers['user-agent'] });
+      return res.sendStatus(403);
+    }
+    req.user = user;
+    next();
+  });
+};`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // a failed password check answered with 400 (autofix with import, CommonJS)
+      code: `const bcrypt = require('bcryptjs');
+router.post('/login', async (req, res) => {
+  const { email, password } = req.body;
+  const user = await User.findOne({ email });
+  const isMatch = await bcrypt.compare(password, user.password);
+  if (!isMatch) return res.status(400).json({ msg: 'Invalid credentials' });
+  res.json({ token: sign(user) });
+});`,
+      settings: cjs,
+      output: `const bcrypt = require('bcryptjs');
+const log = require('./log');
+router.post('/login', async (req, res) => {
+  const { email, password } = req.body;
+  const user = await User.findOne({ email });
+  const isMatch = await bcrypt.compare(password, user.password);
+  if (!isMatch) {
+    log.warn({ reason: 'invalid_credentials', method: req.method, path: req.originalUrl, ip: req.ip, userAgent: req.headers['user-agent'], email }, 'Login failed: invalid credentials');
+    return res.status(400).json({ msg: 'Invalid credentials' });
+  }
+  res.json({ token: sign(user) });
+});`,
+      errors: [
+        {
+          messageId: 'unlogged',
+          line: 6,
+          suggestions: [
+            {
+              messageId: 'logFailure',
+              data: { call: "log.warn" },
+              output: `const bcrypt = require('bcryptjs');
+const log = require('./log');
+router.post('/login', async (req, res) => {
+  const { email, password } = req.body;
+  const user = await User.findOne({ email });
+  const isMatch = await bcrypt.compare(password, user.password);
+  if (!isMatch) {
+    log.warn({ reason: 'invalid_credentials', method: req.method, path: req.originalUrl, ip: req.ip, userAgent: req.headers['user-agent'], email }, 'Login failed: invalid credentials');
+    return res.status(400).json({ msg: 'Invalid credentials' });
+  }
+  res.json({ token: sign(user) });
+});`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // a failed login that re-renders the form
+      code: `app.post('/login', async (req, res) => {
+  const user = await User.findOne({ username: req.body.username });
+  if (!user || !(await user.validPassword(req.body.password))) {
+    req.flash('error', 'Invalid username or password');
+    return res.redirect('/login');
+  }
+  req.session.userId = user.id;
+  res.redirect('/');
+});`,
+      errors: [
+        {
+          messageId: 'unlogged',
+          line: 5,
+          suggestions: [
+            {
+              messageId: 'logFailure',
+              data: { call: "console.warn" },
+              output: `app.post('/login', async (req, res) => {
+  const user = await User.findOne({ username: req.body.username });
+  if (!user || !(await user.validPassword(req.body.password))) {
+    req.flash('error', 'Invalid username or password');
+    console.warn('Login failed: invalid credentials', { reason: 'invalid_credentials', method: req.method, path: req.originalUrl, ip: req.ip, userAgent: req.headers['user-agent'] });
+    return res.redirect('/login');
+  }
+  req.session.userId = user.id;
+  res.redirect('/');
+});`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // an ownership check answered with 403
+      code: `router.delete('/posts/:id', auth, async (req, res) => {
+  const post = await Post.findById(req.params.id);
+  if (post.author.toString() !== req.user.id) {
+    return res.status(403).json({ msg: 'User not authorized' });
+  }
+  await post.deleteOne();
+  res.json({ msg: 'Post removed' });
+});`,
+      errors: [
+        {
+          messageId: 'unlogged',
+          line: 4,
+          suggestions: [
+            {
+              messageId: 'logFailure',
+              data: { call: "console.warn" },
+              output: `router.delete('/posts/:id', auth, async (req, res) => {
+  const post = await Post.findById(req.params.id);
+  if (post.author.toString() !== req.user.id) {
+    console.warn('Access denied', { reason: 'forbidden', method: req.method, path: req.originalUrl, ip: req.ip, userAgent: req.headers['user-agent'] });
+    return res.status(403).json({ msg: 'User not authorized' });
+  }
+  await post.deleteOne();
+  res.json({ msg: 'Post removed' });
+});`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // a same-file helper that answers without logging
+      code: `function deny(res) {
+  return res.status(403).json({ error: 'forbidden' });
+}
+app.get('/admin', (req, res) => {
+  if (!req.user.isAdmin) return deny(res);
+  res.json(report());
+});`,
+      errors: [
+        {
+          messageId: 'unlogged',
+          line: 5,
+          suggestions: [
+            {
+              messageId: 'logFailure',
+              data: { call: "console.warn" },
+              output: `function deny(res) {
+  return res.status(403).json({ error: 'forbidden' });
+}
+app.get('/admin', (req, res) => {
+  if (!req.user.isAdmin) {
+    console.warn('Access denied', { reason: 'forbidden', method: req.method, path: req.originalUrl, ip: req.ip, userAgent: req.headers['user-agent'] });
+    return deny(res);
+  }
+  res.json(report());
+});`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // a 401 handed to next() without an error handler that logs it
+      code: `app.use((req, res, next) => {
+  if (!req.session.user) return next(createError(401, 'Please log in'));
+  next();
+});`,
+      errors: [
+        {
+          messageId: 'unlogged',
+          line: 2,
+          suggestions: [
+            {
+              messageId: 'logFailure',
+              data: { call: "console.warn" },
+              output: `app.use((req, res, next) => {
+  if (!req.session.user) {
+    console.warn('Authentication failed', { reason: 'unauthorized', method: req.method, path: req.originalUrl, ip: req.ip, userAgent: req.headers['user-agent'] });
+    return next(createError(401, 'Please log in'));
+  }
+  next();
+});`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // an error middleware that turns token errors into 401s
+      code: `app.use(function (err, req, res, next) {
+  if (err.name === 'UnauthorizedError') {
+    res.status(401).send('invalid token');
+  } else {
+    next(err);
+  }
+});`,
+      errors: [
+        {
+          messageId: 'unlogged',
+          line: 3,
+          suggestions: [
+            {
+              messageId: 'logFailure',
+              data: { call: "console.warn" },
+              output: `app.use(function (err, req, res, next) {
+  if (err.name === 'UnauthorizedError') {
+    console.warn('Authentication failed', { reason: 'unauthorized', method: req.method, path: req.originalUrl, ip: req.ip, userAgent: req.headers['user-agent'] });
+    res.status(401).send('invalid token');
+  } else {
+    next(err);
+  }
+});`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // a token check in a catch answered with 400
+      code: `module.exports = function (req, res, next) {
+  try {
+    req.user = jwt.verify(req.header('auth-token'), process.env.TOKEN_SECRET);
+    next();
+  } catch (err) {
+    res.status(400).send('Invalid Token');
+  }
+};`,
+      errors: [
+        {
+          messageId: 'unlogged',
+          line: 6,
+          suggestions: [
+            {
+              messageId: 'logFailure',
+              data: { call: "console.warn" },
+              output: `module.exports = function (req, res, next) {
+  try {
+    req.user = jwt.verify(req.header('auth-token'), process.env.TOKEN_SECRET);
+    next();
+  } catch (err) {
+    console.warn('Authentication failed: invalid token', { reason: 'invalid_token', method: req.method, path: req.originalUrl, ip: req.ip, userAgent: req.headers['user-agent'] });
+    res.status(400).send('Invalid Token');
+  }
+};`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // an API key comparison that fails
+      code: `app.use('/internal', (req, res, next) => {
+  if (req.get('x-api-key') !== process.env.INTERNAL_API_KEY) {
+    return res.status(400).json({ error: 'bad key' });
+  }
+  next();
+});`,
+      errors: [
+        {
+          messageId: 'unlogged',
+          line: 3,
+          suggestions: [
+            {
+              messageId: 'logFailure',
+              data: { call: "console.warn" },
+              output: `app.use('/internal', (req, res, next) => {
+  if (req.get('x-api-key') !== process.env.INTERNAL_API_KEY) {
+    console.warn('Authentication failed: invalid API key', { reason: 'invalid_api_key', method: req.method, path: req.originalUrl, ip: req.ip, userAgent: req.headers['user-agent'] });
+    return res.status(400).json({ error: 'bad key' });
+  }
+  next();
+});`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // logged only at info: reported separately, with a suggestion to raise the level
+      code: `app.post('/login', async (req, res) => {
+  const ok = await bcrypt.compare(req.body.password, hash);
+  if (!ok) {
+    logger.info('login failed');
+    return res.status(401).send();
+  }
+  res.send(issue());
+});`,
+      errors: [
+        {
+          messageId: 'tooQuiet',
+          line: 5,
+          suggestions: [
+            {
+              messageId: 'raiseLevel',
+              data: { from: "logger.info", to: "logger.warn" },
+              output: `app.post('/login', async (req, res) => {
+  const ok = await bcrypt.compare(req.body.password, hash);
+  if (!ok) {
+    logger.warn('login failed');
+    return res.status(401).send();
+  }
+  res.send(issue());
+});`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // winston logger.log('info', …) below warn
+      code: `app.use((req, res, next) => {
+  if (!req.user) {
+    logger.log('info', 'anonymous request');
+    return res.sendStatus(401);
+  }
+  next();
+});`,
+      errors: [
+        {
+          messageId: 'tooQuiet',
+          line: 4,
+          suggestions: [
+            {
+              messageId: 'raiseLevel',
+              data: { from: "'info'", to: "'warn'" },
+              output: `app.use((req, res, next) => {
+  if (!req.user) {
+    logger.log('warn', 'anonymous request');
+    return res.sendStatus(401);
+  }
+  next();
+});`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // braceless else: the fix adds braces
+      code: `app.get('/me', (req, res) => {
+  if (req.user) res.json(req.user);
+  else res.sendStatus(401);
+});`,
+      settings: pino,
+      output: `import { logger } from './logger';
+app.get('/me', (req, res) => {
+  if (req.user) res.json(req.user);
+  else {
+    logger.warn({ reason: 'unauthorized', method: req.method, path: req.originalUrl, ip: req.ip, userAgent: req.headers['user-agent'] }, 'Authentication failed');
+    res.sendStatus(401);
+  }
+});`,
+      errors: [
+        {
+          messageId: 'unlogged',
+          line: 3,
+          suggestions: [
+            {
+              messageId: 'logFailure',
+              data: { call: "logger.warn" },
+              output: `import { logger } from './logger';
+app.get('/me', (req, res) => {
+  if (req.user) res.json(req.user);
+  else {
+    logger.warn({ reason: 'unauthorized', method: req.method, path: req.originalUrl, ip: req.ip, userAgent: req.headers['user-agent'] }, 'Authentication failed');
+    res.sendStatus(401);
+  }
+});`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // expression-bodied handler: the fix makes a block
+      code: `router.all('/admin/*', (req, res) => res.sendStatus(403));`,
+      settings: pino,
+      output: `import { logger } from './logger';
+router.all('/admin/*', (req, res) => {
+  logger.warn({ reason: 'forbidden', method: req.method, path: req.originalUrl, ip: req.ip, userAgent: req.headers['user-agent'] }, 'Access denied');
+  return res.sendStatus(403);
+});`,
+      errors: [
+        {
+          messageId: 'unlogged',
+          line: 1,
+          suggestions: [
+            {
+              messageId: 'logFailure',
+              data: { call: "logger.warn" },
+              output: `import { logger } from './logger';
+router.all('/admin/*', (req, res) => {
+  logger.warn({ reason: 'forbidden', method: req.method, path: req.originalUrl, ip: req.ip, userAgent: req.headers['user-agent'] }, 'Access denied');
+  return res.sendStatus(403);
+});`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // a switch case (winston logger in scope)
+      code: `const logger = winston.createLogger({ transports: [new winston.transports.Console()] });
+app.use((req, res, next) => {
+  switch (check(req)) {
+    case 'ok':
+      return next();
+    case 'expired':
+      return res.status(401).json({ error: 'expired' });
+    default:
+      logger.warn('denied');
+      return res.status(403).end();
+  }
+});`,
+      settings: winston,
+      output: `const logger = winston.createLogger({ transports: [new winston.transports.Console()] });
+app.use((req, res, next) => {
+  switch (check(req)) {
+    case 'ok':
+      return next();
+    case 'expired':
+      logger.warn('Authentication failed', { reason: 'unauthorized', method: req.method, path: req.originalUrl, ip: req.ip, userAgent: req.headers['user-agent'] });
+      return res.status(401).json({ error: 'expired' });
+    default:
+      logger.warn('denied');
+      return res.status(403).end();
+  }
+});`,
+      errors: [
+        {
+          messageId: 'unlogged',
+          line: 7,
+          suggestions: [
+            {
+              messageId: 'logFailure',
+              data: { call: "logger.warn" },
+              output: `const logger = winston.createLogger({ transports: [new winston.transports.Console()] });
+app.use((req, res, next) => {
+  switch (check(req)) {
+    case 'ok':
+      return next();
+    case 'expired':
+      logger.warn('Authentication failed', { reason: 'unauthorized', method: req.method, path: req.originalUrl, ip: req.ip, userAgent: req.headers['user-agent'] });
+      return res.status(401).json({ error: 'expired' });
+    default:
+      logger.warn('denied');
+      return res.status(403).end();
+  }
+});`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // a ternary: reported without a fix (a log before it would run on the success path too)
+      code: `app.get('/me', (req, res) => (req.user ? res.json(req.user) : res.status(401).end()));`,
+      errors: [
+        {
+          messageId: 'unlogged',
+          line: 1,
+        },
+      ],
+    },
+    {
+      // 429 with includeRateLimit
+      code: `app.use((req, res, next) => {
+  if (limiter.isLimited(req.ip)) return res.status(429).send('slow down');
+  next();
+});`,
+      options: [{ includeRateLimit: true }],
+      errors: [
+        {
+          messageId: 'unlogged',
+          line: 2,
+          suggestions: [
+            {
+              messageId: 'logFailure',
+              data: { call: "console.warn" },
+              output: `app.use((req, res, next) => {
+  if (limiter.isLimited(req.ip)) {
+    console.warn('Rate limit exceeded', { reason: 'rate_limited', method: req.method, path: req.originalUrl, ip: req.ip, userAgent: req.headers['user-agent'] });
+    return res.status(429).send('slow down');
+  }
+  next();
+});`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // passport local strategy: done(null, false) on both failures
+      code: `passport.use(new LocalStrategy({ usernameField: 'email' }, async (email, password, done) => {
+  const user = await User.findOne({ email });
+  if (!user) return done(null, false, { message: 'Incorrect email.' });
+  const isMatch = await bcrypt.compare(password, user.password);
+  if (!isMatch) return done(null, false, { message: 'Incorrect password.' });
+  return done(null, user);
+}));`,
+      settings: pino,
+      output: [
+        `import { logger } from './logger';
+passport.use(new LocalStrategy({ usernameField: 'email' }, async (email, password, done) => {
+  const user = await User.findOne({ email });
+  if (!user) {
+    logger.warn({ reason: 'invalid_credentials', email }, 'Login failed: invalid credentials');
+    return done(null, false, { message: 'Incorrect email.' });
+  }
+  const isMatch = await bcrypt.compare(password, user.password);
+  if (!isMatch) return done(null, false, { message: 'Incorrect password.' });
+  return done(null, user);
+}));`,
+        `import { logger } from './logger';
+passport.use(new LocalStrategy({ usernameField: 'email' }, async (email, password, done) => {
+  const user = await User.findOne({ email });
+  if (!user) {
+    logger.warn({ reason: 'invalid_credentials', email }, 'Login failed: invalid credentials');
+    return done(null, false, { message: 'Incorrect email.' });
+  }
+  const isMatch = await bcrypt.compare(password, user.password);
+  if (!isMatch) {
+    logger.warn({ reason: 'invalid_credentials', email }, 'Login failed: invalid credentials');
+    return done(null, false, { message: 'Incorrect password.' });
+  }
+  return done(null, user);
+}));`,
+      ],
+      errors: [
+        {
+          messageId: 'unlogged',
+          line: 3,
+          suggestions: [
+            {
+              messageId: 'logFailure',
+              data: { call: "logger.warn" },
+              output: `import { logger } from './logger';
+passport.use(new LocalStrategy({ usernameField: 'email' }, async (email, password, done) => {
+  const user = await User.findOne({ email });
+  if (!user) {
+    logger.warn({ reason: 'invalid_credentials', email }, 'Login failed: invalid credentials');
+    return done(null, false, { message: 'Incorrect email.' });
+  }
+  const isMatch = await bcrypt.compare(password, user.password);
+  if (!isMatch) return done(null, false, { message: 'Incorrect password.' });
+  return done(null, user);
+}));`,
+            },
+          ],
+        },
+        {
+          messageId: 'unlogged',
+          line: 5,
+          suggestions: [
+            {
+              messageId: 'logFailure',
+              data: { call: "logger.warn" },
+              output: `import { logger } from './logger';
+passport.use(new LocalStrategy({ usernameField: 'email' }, async (email, password, done) => {
+  const user = await User.findOne({ email });
+  if (!user) return done(null, false, { message: 'Incorrect email.' });
+  const isMatch = await bcrypt.compare(password, user.password);
+  if (!isMatch) {
+    logger.warn({ reason: 'invalid_credentials', email }, 'Login failed: invalid credentials');
+    return done(null, false, { message: 'Incorrect password.' });
+  }
+  return done(null, user);
+}));`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // a service that throws when bcrypt says no
+      code: `const checkPassword = async (password, correctPassword) => {
+  const isPasswordMatch = await bcrypt.compare(password, correctPassword);
+  if (!isPasswordMatch) {
+    throw new ApiError(httpStatus.BAD_REQUEST, 'Passwords do not match');
+  }
+};`,
+      errors: [
+        {
+          messageId: 'unlogged',
+          line: 4,
+          suggestions: [
+            {
+              messageId: 'logFailure',
+              data: { call: "console.warn" },
+              output: `const checkPassword = async (password, correctPassword) => {
+  const isPasswordMatch = await bcrypt.compare(password, correctPassword);
+  if (!isPasswordMatch) {
+    console.warn('Login failed: invalid credentials', { reason: 'invalid_credentials' });
+    throw new ApiError(httpStatus.BAD_REQUEST, 'Passwords do not match');
+  }
+};`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // pages API route (Next.js pages router)
+      code: `export default async function handler(req, res) {
+  const session = await getSession({ req });
+  if (!session) {
+    res.status(401).json({ message: 'Unauthorized' });
+    return;
+  }
+  res.json({ ok: true });
+}`,
+      errors: [
+        {
+          messageId: 'unlogged',
+          line: 4,
+          suggestions: [
+            {
+              messageId: 'logFailure',
+              data: { call: "console.warn" },
+              output: `export default async function handler(req, res) {
+  const session = await getSession({ req });
+  if (!session) {
+    console.warn('Authentication failed', { reason: 'unauthorized', method: req.method, path: req.originalUrl, ip: req.ip, userAgent: req.headers['user-agent'] });
+    res.status(401).json({ message: 'Unauthorized' });
+    return;
+  }
+  res.json({ ok: true });
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    // --- TypeScript ---
+    {
+      // satisfies, non-null and type assertions around the rejection
+      code: `export const requireAdmin = ((req, res, next) => {
+  if ((req.user as User | undefined)?.role !== 'admin') return res.status(403 as const)!.end();
+  next();
+}) satisfies RequestHandler;`,
+      settings: pino,
+      output: `import { logger } from './logger';
+export const requireAdmin = ((req, res, next) => {
+  if ((req.user as User | undefined)?.role !== 'admin') {
+    logger.warn({ reason: 'forbidden', method: req.method, path: req.originalUrl, ip: req.ip, userAgent: req.headers['user-agent'] }, 'Access denied');
+    return res.status(403 as const)!.end();
+  }
+  next();
+}) satisfies RequestHandler;`,
+      errors: [
+        {
+          messageId: 'unlogged',
+          line: 2,
+          suggestions: [
+            {
+              messageId: 'logFailure',
+              data: { call: "logger.warn" },
+              output: `import { logger } from './logger';
+export const requireAdmin = ((req, res, next) => {
+  if ((req.user as User | undefined)?.role !== 'admin') {
+    logger.warn({ reason: 'forbidden', method: req.method, path: req.originalUrl, ip: req.ip, userAgent: req.headers['user-agent'] }, 'Access denied');
+    return res.status(403 as const)!.end();
+  }
+  next();
+}) satisfies RequestHandler;`,
+            },
+          ],
+        },
+      ],
+    },
+    // --- Koa ---
+    {
+      // ctx.throw(401)
+      code: `router.use(async (ctx, next) => {
+  if (!ctx.state.user) ctx.throw(401, 'Authentication required');
+  await next();
+});`,
+      settings: pino,
+      output: `import { logger } from './logger';
+router.use(async (ctx, next) => {
+  if (!ctx.state.user) {
+    logger.warn({ reason: 'unauthorized', method: ctx.method, path: ctx.path, ip: ctx.ip, userAgent: ctx.get('user-agent') }, 'Authentication failed');
+    ctx.throw(401, 'Authentication required');
+  }
+  await next();
+});`,
+      errors: [
+        {
+          messageId: 'unlogged',
+          line: 2,
+          suggestions: [
+            {
+              messageId: 'logFailure',
+              data: { call: "logger.warn" },
+              output: `import { logger } from './logger';
+router.use(async (ctx, next) => {
+  if (!ctx.state.user) {
+    logger.warn({ reason: 'unauthorized', method: ctx.method, path: ctx.path, ip: ctx.ip, userAgent: ctx.get('user-agent') }, 'Authentication failed');
+    ctx.throw(401, 'Authentication required');
+  }
+  await next();
+});`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // ctx.status = 401 in the koa-jwt error handler
+      code: `module.exports = (ctx, next) =>
+  next().catch((err) => {
+    if (err.status === 401) {
+      ctx.status = 401;
+      ctx.body = 'Protected resource';
+    } else {
+      throw err;
+    }
+  });`,
+      errors: [
+        {
+          messageId: 'unlogged',
+          line: 4,
+          suggestions: [
+            {
+              messageId: 'logFailure',
+              data: { call: "console.warn" },
+              output: `module.exports = (ctx, next) =>
+  next().catch((err) => {
+    if (err.status === 401) {
+      console.warn('Authentication failed', { reason: 'unauthorized', method: ctx.method, path: ctx.path, ip: ctx.ip, userAgent: ctx.get('user-agent') });
+      ctx.status = 401;
+      ctx.body = 'Protected resource';
+    } else {
+      throw err;
+    }
+  });`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // ctx.body on a failed argon2 check (koa-pino-logger in the file)
+      code: `router.post('/login', async (ctx) => {
+  const { username, password } = ctx.request.body;
+  const user = await User.findOne({ username });
+  const valid = user && (await argon2.verify(user.hash, password));
+  if (!valid) {
+    ctx.body = { success: false };
+    return;
+  }
+  ctx.log.info({ username }, 'login');
+  ctx.body = { token: sign(user) };
+});`,
+      settings: pino,
+      output: `router.post('/login', async (ctx) => {
+  const { username, password } = ctx.request.body;
+  const user = await User.findOne({ username });
+  const valid = user && (await argon2.verify(user.hash, password));
+  if (!valid) {
+    ctx.log.warn({ reason: 'invalid_credentials', method: ctx.method, path: ctx.path, ip: ctx.ip, userAgent: ctx.get('user-agent'), username }, 'Login failed: invalid credentials');
+    ctx.body = { success: false };
+    return;
+  }
+  ctx.log.info({ username }, 'login');
+  ctx.body = { token: sign(user) };
+});`,
+      errors: [
+        {
+          messageId: 'unlogged',
+          line: 6,
+          suggestions: [
+            {
+              messageId: 'logFailure',
+              data: { call: "ctx.log.warn" },
+              output: `router.post('/login', async (ctx) => {
+  const { username, password } = ctx.request.body;
+  const user = await User.findOne({ username });
+  const valid = user && (await argon2.verify(user.hash, password));
+  if (!valid) {
+    ctx.log.warn({ reason: 'invalid_credentials', method: ctx.method, path: ctx.path, ip: ctx.ip, userAgent: ctx.get('user-agent'), username }, 'Login failed: invalid credentials');
+    ctx.body = { success: false };
+    return;
+  }
+  ctx.log.info({ username }, 'login');
+  ctx.body = { token: sign(user) };
+});`,
+            },
+          ],
+        },
+      ],
+    },
+    // --- Fastify ---
+    {
+      // request.log in the suggestion (no configured logger)
+      code: `export async function authenticate(request: FastifyRequest, reply: FastifyReply) {
+  try {
+    await request.jwtVerify();
+  } catch (err) {
+    return reply.code(401).send({ error: 'Unauthorized' });
+  }
+}`,
+      errors: [
+        {
+          messageId: 'unlogged',
+          line: 5,
+          suggestions: [
+            {
+              messageId: 'logFailure',
+              data: { call: "request.log.warn" },
+              output: `export async function authenticate(request: FastifyRequest, reply: FastifyReply) {
+  try {
+    await request.jwtVerify();
+  } catch (err) {
+    request.log.warn({ reason: 'invalid_token', method: request.method, path: request.url, ip: request.ip, userAgent: request.headers['user-agent'] }, 'Authentication failed: invalid token');
+    return reply.code(401).send({ error: 'Unauthorized' });
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // request.log as the autofix target when a logger is configured
+      code: `fastify.addHook('onRequest', async (request, reply) => {
+  if (!request.headers['x-token']) return reply.unauthorized();
+});`,
+      settings: pino,
+      output: `fastify.addHook('onRequest', async (request, reply) => {
+  if (!request.headers['x-token']) {
+    request.log.warn({ reason: 'unauthorized', method: request.method, path: request.url, ip: request.ip, userAgent: request.headers['user-agent'] }, 'Authentication failed');
+    return reply.unauthorized();
+  }
+});`,
+      errors: [
+        {
+          messageId: 'unlogged',
+          line: 2,
+          suggestions: [
+            {
+              messageId: 'logFailure',
+              data: { call: "request.log.warn" },
+              output: `fastify.addHook('onRequest', async (request, reply) => {
+  if (!request.headers['x-token']) {
+    request.log.warn({ reason: 'unauthorized', method: request.method, path: request.url, ip: request.ip, userAgent: request.headers['user-agent'] }, 'Authentication failed');
+    return reply.unauthorized();
+  }
+});`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // fastify.route preHandler throwing httpErrors
+      code: `fastify.route({
+  method: 'GET',
+  url: '/admin',
+  preHandler: async (request) => {
+    if (!request.user?.isAdmin) throw fastify.httpErrors.forbidden();
+  },
+  handler: async () => ({ ok: true }),
+});`,
+      errors: [
+        {
+          messageId: 'unlogged',
+          line: 5,
+          suggestions: [
+            {
+              messageId: 'logFailure',
+              data: { call: "request.log.warn" },
+              output: `fastify.route({
+  method: 'GET',
+  url: '/admin',
+  preHandler: async (request) => {
+    if (!request.user?.isAdmin) {
+      request.log.warn({ reason: 'forbidden', method: request.method, path: request.url, ip: request.ip, userAgent: request.headers['user-agent'] }, 'Access denied');
+      throw fastify.httpErrors.forbidden();
+    }
+  },
+  handler: async () => ({ ok: true }),
+});`,
+            },
+          ],
+        },
+      ],
+    },
+    // --- Hono ---
+    {
+      // c.json(…, 401) in middleware
+      code: `app.use('/api/*', async (c, next) => {
+  if (c.req.header('x-api-key') !== c.env.API_KEY) return c.json({ error: 'Unauthorized' }, 401);
+  await next();
+});`,
+      settings: pino,
+      output: `import { logger } from './logger';
+app.use('/api/*', async (c, next) => {
+  if (c.req.header('x-api-key') !== c.env.API_KEY) {
+    logger.warn({ reason: 'invalid_api_key', method: c.req.method, path: c.req.path, ip: c.req.header('x-forwarded-for'), userAgent: c.req.header('user-agent') }, 'Authentication failed: invalid API key');
+    return c.json({ error: 'Unauthorized' }, 401);
+  }
+  await next();
+});`,
+      errors: [
+        {
+          messageId: 'unlogged',
+          line: 2,
+          suggestions: [
+            {
+              messageId: 'logFailure',
+              data: { call: "logger.warn" },
+              output: `import { logger } from './logger';
+app.use('/api/*', async (c, next) => {
+  if (c.req.header('x-api-key') !== c.env.API_KEY) {
+    logger.warn({ reason: 'invalid_api_key', method: c.req.method, path: c.req.path, ip: c.req.header('x-forwarded-for'), userAgent: c.req.header('user-agent') }, 'Authentication failed: invalid API key');
+    return c.json({ error: 'Unauthorized' }, 401);
+  }
+  await next();
+});`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // throw new HTTPException(401)
+      code: `import { HTTPException } from 'hono/http-exception';
+app.post('/auth', async (c, next) => {
+  if (authorized === false) {
+    throw new HTTPException(401, { message: 'Custom error message' });
+  }
+  await next();
+});`,
+      errors: [
+        {
+          messageId: 'unlogged',
+          line: 4,
+          suggestions: [
+            {
+              messageId: 'logFailure',
+              data: { call: "console.warn" },
+              output: `import { HTTPException } from 'hono/http-exception';
+app.post('/auth', async (c, next) => {
+  if (authorized === false) {
+    console.warn('Authentication failed', { reason: 'unauthorized', method: c.req.method, path: c.req.path, ip: c.req.header('x-forwarded-for'), userAgent: c.req.header('user-agent') });
+    throw new HTTPException(401, { message: 'Custom error message' });
+  }
+  await next();
+});`,
+            },
+          ],
+        },
+      ],
+    },
+    // --- Next.js ---
+    {
+      // route handler returning NextResponse.json(…, { status: 401 })
+      code: `import { NextResponse } from 'next/server';
+export async function GET(request: Request) {
+  const session = await getServerSession(authOptions);
+  if (!session) {
+    return NextResponse.json({ error: 'Unauthorized' }, { status: 401 });
+  }
+  return NextResponse.json(await load(session.user.id));
+}`,
+      settings: pino,
+      output: `import { NextResponse } from 'next/server';
+import { logger } from './logger';
+export async function GET(request: Request) {
+  const session = await getServerSession(authOptions);
+  if (!session) {
+    logger.warn({ reason: 'unauthorized', method: request.method, path: request.url, ip: request.headers.get('x-forwarded-for'), userAgent: request.headers.get('user-agent') }, 'Authentication failed');
+    return NextResponse.json({ error: 'Unauthorized' }, { status: 401 });
+  }
+  return NextResponse.json(await load(session.user.id));
+}`,
+      errors: [
+        {
+          messageId: 'unlogged',
+          line: 5,
+          suggestions: [
+            {
+              messageId: 'logFailure',
+              data: { call: "logger.warn" },
+              output: `import { NextResponse } from 'next/server';
+import { logger } from './logger';
+export async function GET(request: Request) {
+  const session = await getServerSession(authOptions);
+  if (!session) {
+    logger.warn({ reason: 'unauthorized', method: request.method, path: request.url, ip: request.headers.get('x-forwarded-for'), userAgent: request.headers.get('user-agent') }, 'Authentication failed');
+    return NextResponse.json({ error: 'Unauthorized' }, { status: 401 });
+  }
+  return NextResponse.json(await load(session.user.id));
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // new Response(…, { status: 401 }) and a same-file helper
+      code: `function unauthorized() {
+  return new Response('Unauthorized', { status: 401 });
+}
+export const POST = async (req: Request) => {
+  const user = await currentUser();
+  if (!user) return unauthorized();
+  return Response.json(await create(user, await req.json()));
+};`,
+      errors: [
+        {
+          messageId: 'unlogged',
+          line: 6,
+          suggestions: [
+            {
+              messageId: 'logFailure',
+              data: { call: "console.warn" },
+              output: `function unauthorized() {
+  return new Response('Unauthorized', { status: 401 });
+}
+export const POST = async (req: Request) => {
+  const user = await currentUser();
+  if (!user) {
+    console.warn('Authentication failed', { reason: 'unauthorized', method: req.method, path: req.url, ip: req.headers.get('x-forwarded-for'), userAgent: req.headers.get('user-agent') });
+    return unauthorized();
+  }
+  return Response.json(await create(user, await req.json()));
+};`,
+            },
+          ],
+        },
+      ],
+    },
+    // --- http ---
+    {
+      // writeHead(401) and statusCode = 403
+      code: `http.createServer((req, res) => {
+  if (!req.headers.authorization) {
+    res.writeHead(401, { 'WWW-Authenticate': 'Basic' });
+    res.end();
+    return;
+  }
+  if (!allowed(req)) {
+    res.statusCode = 403;
+    return res.end();
+  }
+  serve(req, res);
+});`,
+      settings: pino,
+      output: [
+        `import { logger } from './logger';
+http.createServer((req, res) => {
+  if (!req.headers.authorization) {
+    logger.warn({ reason: 'unauthorized', method: req.method, path: req.url, ip: req.socket.remoteAddress, userAgent: req.headers['user-agent'] }, 'Authentication failed');
+    res.writeHead(401, { 'WWW-Authenticate': 'Basic' });
+    res.end();
+    return;
+  }
+  if (!allowed(req)) {
+    res.statusCode = 403;
+    return res.end();
+  }
+  serve(req, res);
+});`,
+        `import { logger } from './logger';
+http.createServer((req, res) => {
+  if (!req.headers.authorization) {
+    logger.warn({ reason: 'unauthorized', method: req.method, path: req.url, ip: req.socket.remoteAddress, userAgent: req.headers['user-agent'] }, 'Authentication failed');
+    res.writeHead(401, { 'WWW-Authenticate': 'Basic' });
+    res.end();
+    return;
+  }
+  if (!allowed(req)) {
+    logger.warn({ reason: 'forbidden', method: req.method, path: req.url, ip: req.socket.remoteAddress, userAgent: req.headers['user-agent'] }, 'Access denied');
+    res.statusCode = 403;
+    return res.end();
+  }
+  serve(req, res);
+});`,
+      ],
+      errors: [
+        {
+          messageId: 'unlogged',
+          line: 3,
+          suggestions: [
+            {
+              messageId: 'logFailure',
+              data: { call: "logger.warn" },
+              output: `import { logger } from './logger';
+http.createServer((req, res) => {
+  if (!req.headers.authorization) {
+    logger.warn({ reason: 'unauthorized', method: req.method, path: req.url, ip: req.socket.remoteAddress, userAgent: req.headers['user-agent'] }, 'Authentication failed');
+    res.writeHead(401, { 'WWW-Authenticate': 'Basic' });
+    res.end();
+    return;
+  }
+  if (!allowed(req)) {
+    res.statusCode = 403;
+    return res.end();
+  }
+  serve(req, res);
+});`,
+            },
+          ],
+        },
+        {
+          messageId: 'unlogged',
+          line: 8,
+          suggestions: [
+            {
+              messageId: 'logFailure',
+              data: { call: "logger.warn" },
+              output: `import { logger } from './logger';
+http.createServer((req, res) => {
+  if (!req.headers.authorization) {
+    res.writeHead(401, { 'WWW-Authenticate': 'Basic' });
+    res.end();
+    return;
+  }
+  if (!allowed(req)) {
+    logger.warn({ reason: 'forbidden', method: req.method, path: req.url, ip: req.socket.remoteAddress, userAgent: req.headers['user-agent'] }, 'Access denied');
+    res.statusCode = 403;
+    return res.end();
+  }
+  serve(req, res);
+});`,
+            },
+          ],
+        },
+      ],
+    },
+    // --- NestJS ---
+    {
+      // a guard that throws and one that returns false (class logger used by the fix)
+      code: `import { CanActivate, ExecutionContext, Injectable, Logger, UnauthorizedException } from '@nestjs/common';
+@Injectable()
+export class ApiKeyGuard implements CanActivate {
+  private readonly logger = new Logger(ApiKeyGuard.name);
+  canActivate(context: ExecutionContext): boolean {
+    const request = context.switchToHttp().getRequest();
+    const key = request.headers['x-api-key'];
+    if (!key) throw new UnauthorizedException('Missing API key');
+    if (key !== this.config.apiKey) return false;
+    return true;
+  }
+}`,
+      settings: nest,
+      output: `import { CanActivate, ExecutionContext, Injectable, Logger, UnauthorizedException } from '@nestjs/common';
+@Injectable()
+export class ApiKeyGuard implements CanActivate {
+  private readonly logger = new Logger(ApiKeyGuard.name);
+  canActivate(context: ExecutionContext): boolean {
+    const request = context.switchToHttp().getRequest();
+    const key = request.headers['x-api-key'];
+    if (!key) {
+      this.logger.warn({ message: 'Authentication failed', reason: 'unauthorized', method: request.method, path: request.url, ip: request.ip, userAgent: request.headers['user-agent'] });
+      throw new UnauthorizedException('Missing API key');
+    }
+    if (key !== this.config.apiKey) {
+      this.logger.warn({ message: 'Access denied by guard', reason: 'guard_denied', method: request.method, path: request.url, ip: request.ip, userAgent: request.headers['user-agent'] });
+      return false;
+    }
+    return true;
+  }
+}`,
+      errors: [
+        {
+          messageId: 'unlogged',
+          line: 8,
+          suggestions: [
+            {
+              messageId: 'logFailure',
+              data: { call: "this.logger.warn" },
+              output: `import { CanActivate, ExecutionContext, Injectable, Logger, UnauthorizedException } from '@nestjs/common';
+@Injectable()
+export class ApiKeyGuard implements CanActivate {
+  private readonly logger = new Logger(ApiKeyGuard.name);
+  canActivate(context: ExecutionContext): boolean {
+    const request = context.switchToHttp().getRequest();
+    const key = request.headers['x-api-key'];
+    if (!key) {
+      this.logger.warn({ message: 'Authentication failed', reason: 'unauthorized', method: request.method, path: request.url, ip: request.ip, userAgent: request.headers['user-agent'] });
+      throw new UnauthorizedException('Missing API key');
+    }
+    if (key !== this.config.apiKey) return false;
+    return true;
+  }
+}`,
+            },
+          ],
+        },
+        {
+          messageId: 'unlogged',
+          line: 9,
+          suggestions: [
+            {
+              messageId: 'logFailure',
+              data: { call: "this.logger.warn" },
+              output: `import { CanActivate, ExecutionContext, Injectable, Logger, UnauthorizedException } from '@nestjs/common';
+@Injectable()
+export class ApiKeyGuard implements CanActivate {
+  private readonly logger = new Logger(ApiKeyGuard.name);
+  canActivate(context: ExecutionContext): boolean {
+    const request = context.switchToHttp().getRequest();
+    const key = request.headers['x-api-key'];
+    if (!key) throw new UnauthorizedException('Missing API key');
+    if (key !== this.config.apiKey) {
+      this.logger.warn({ message: 'Access denied by guard', reason: 'guard_denied', method: request.method, path: request.url, ip: request.ip, userAgent: request.headers['user-agent'] });
+      return false;
+    }
+    return true;
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // a passport strategy validate()
+      code: `import { Injectable, UnauthorizedException } from '@nestjs/common';
+import { PassportStrategy } from '@nestjs/passport';
+import { Strategy } from 'passport-local';
+@Injectable()
+export class LocalStrategy extends PassportStrategy(Strategy) {
+  constructor(private authService: AuthService) {
+    super();
+  }
+  async validate(username: string, password: string): Promise<any> {
+    const user = await this.authService.validateUser(username, password);
+    if (!user) {
+      throw new UnauthorizedException();
+    }
+    return user;
+  }
+}`,
+      errors: [
+        {
+          messageId: 'unlogged',
+          line: 12,
+          suggestions: [
+            {
+              messageId: 'logFailure',
+              data: { call: "console.warn" },
+              output: `import { Injectable, UnauthorizedException } from '@nestjs/common';
+import { PassportStrategy } from '@nestjs/passport';
+import { Strategy } from 'passport-local';
+@Injectable()
+export class LocalStrategy extends PassportStrategy(Strategy) {
+  constructor(private authService: AuthService) {
+    super();
+  }
+  async validate(username: string, password: string): Promise<any> {
+    const user = await this.authService.validateUser(username, password);
+    if (!user) {
+      console.warn('Authentication failed', { reason: 'unauthorized', username });
+      throw new UnauthorizedException();
+    }
+    return user;
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // a service throwing HttpException(…, HttpStatus.FORBIDDEN) (configured this.logger, class without one: suggestion only)
+      code: `import { HttpException, HttpStatus, Injectable } from '@nestjs/common';
+@Injectable()
+export class PostsService {
+  async remove(id: string, userId: string) {
+    const post = await this.repo.findOneByOrFail({ id });
+    if (post.authorId !== userId) throw new HttpException('Not yours', HttpStatus.FORBIDDEN);
+    await this.repo.delete(id);
+  }
+}`,
+      settings: nest,
+      errors: [
+        {
+          messageId: 'unlogged',
+          line: 6,
+          suggestions: [
+            {
+              messageId: 'logFailure',
+              data: { call: "console.warn" },
+              output: `import { HttpException, HttpStatus, Injectable } from '@nestjs/common';
+@Injectable()
+export class PostsService {
+  async remove(id: string, userId: string) {
+    const post = await this.repo.findOneByOrFail({ id });
+    if (post.authorId !== userId) {
+      console.warn('Access denied', { reason: 'forbidden', userId });
+      throw new HttpException('Not yours', HttpStatus.FORBIDDEN);
+    }
+    await this.repo.delete(id);
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // AuthGuard.handleRequest throwing err || new UnauthorizedException()
+      code: `import { Injectable, UnauthorizedException } from '@nestjs/common';
+import { AuthGuard } from '@nestjs/passport';
+@Injectable()
+export class JwtAuthGuard extends AuthGuard('jwt') {
+  handleRequest(err, user) {
+    if (err || !user) {
+      throw err || new UnauthorizedException();
+    }
+    return user;
+  }
+}`,
+      errors: [
+        {
+          messageId: 'unlogged',
+          line: 7,
+          suggestions: [
+            {
+              messageId: 'logFailure',
+              data: { call: "console.warn" },
+              output: `import { Injectable, UnauthorizedException } from '@nestjs/common';
+import { AuthGuard } from '@nestjs/passport';
+@Injectable()
+export class JwtAuthGuard extends AuthGuard('jwt') {
+  handleRequest(err, user) {
+    if (err || !user) {
+      console.warn('Authentication failed', { reason: 'unauthorized' });
+      throw err || new UnauthorizedException();
+    }
+    return user;
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // an exception filter that logs only 5xx does not cover a 401
+      code: `import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Injectable, Logger, UnauthorizedException } from '@nestjs/common';
+@Catch(HttpException)
+export class HttpErrorFilter implements ExceptionFilter {
+  private readonly logger = new Logger('HTTP');
+  catch(exception: HttpException, host: ArgumentsHost) {
+    const status = exception.getStatus();
+    if (status >= 500) this.logger.error(exception.message, exception.stack);
+    host.switchToHttp().getResponse().status(status).json({ statusCode: status });
+  }
+}
+@Injectable()
+export class AuthService {
+  async signIn(username: string, pass: string) {
+    const user = await this.users.findOne(username);
+    if (user?.password !== pass) throw new UnauthorizedException();
+    return user;
+  }
+}`,
+      errors: [
+        {
+          messageId: 'unlogged',
+          line: 15,
+          suggestions: [
+            {
+              messageId: 'logFailure',
+              data: { call: "console.warn" },
+              output: `import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Injectable, Logger, UnauthorizedException } from '@nestjs/common';
+@Catch(HttpException)
+export class HttpErrorFilter implements ExceptionFilter {
+  private readonly logger = new Logger('HTTP');
+  catch(exception: HttpException, host: ArgumentsHost) {
+    const status = exception.getStatus();
+    if (status >= 500) this.logger.error(exception.message, exception.stack);
+    host.switchToHttp().getResponse().status(status).json({ statusCode: status });
+  }
+}
+@Injectable()
+export class AuthService {
+  async signIn(username: string, pass: string) {
+    const user = await this.users.findOne(username);
+    if (user?.password !== pass) {
+      console.warn('Authentication failed', { reason: 'unauthorized', username });
+      throw new UnauthorizedException();
+    }
+    return user;
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+  ],
+});
