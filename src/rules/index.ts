@@ -1,6 +1,7 @@
 import backgroundTaskErrorHandling from './background-task-error-handling.js';
 import logAuthFailures from './log-auth-failures.js';
 import logErrorWithStack from './log-error-with-stack.js';
+import noRawSecretInLog from './no-raw-secret-in-log.js';
 import noSilentCatch from './no-silent-catch.js';
 
 /** Every rule of the plugin, by name. Configs are derived from each rule's `meta.docs`. */
@@ -8,5 +9,6 @@ export const rules = {
   'background-task-error-handling': backgroundTaskErrorHandling,
   'log-auth-failures': logAuthFailures,
   'log-error-with-stack': logErrorWithStack,
+  'no-raw-secret-in-log': noRawSecretInLog,
   'no-silent-catch': noSilentCatch,
 };
