@@ -1,0 +1,595 @@
+import type { TSESTree } from '@typescript-eslint/utils';
+import { describe, expect, it } from 'vitest';
+import { type AnyFunction, type Context, isFunctionNode } from '../../src/utils/ast.js';
+import {
+  type HttpOutcome,
+  findEnclosingHandler,
+  getFrameworkLogger,
+  getFunctionOutcome,
+  getHandlerInfo,
+  getHttpOutcome,
+  getHttpStatus,
+  getRequestContextExpressions,
+  isCalledInSameFile,
+  isErrorHandler,
+  statusFromErrorName,
+} from '../../src/utils/frameworks.js';
+import { type ProbeOptions, callResult, probe, probeCalls } from '../helpers/probe.js';
+
+const ts: ProbeOptions = { ts: true };
+
+/** getHttpStatus of every call in `code`, by call text. */
+function callStatuses(code: string, options: ProbeOptions = ts): Map<string, number | null> {
+  return probeCalls(code, (context, node) => getHttpStatus(context, node), options);
+}
+
+/** getHttpOutcome of every node of `type`, by its source text. */
+function outcomes(code: string, type: string, options: ProbeOptions = ts): Map<string, Pick<HttpOutcome, 'status' | 'kind' | 'errorName' | 'frameworkError'> | null> {
+  const results = new Map<string, Pick<HttpOutcome, 'status' | 'kind' | 'errorName' | 'frameworkError'> | null>();
+  probe(
+    code,
+    (context) => ({
+      [type](node: TSESTree.Node) {
+        const text = context.sourceCode.getText(node);
+        const o = getHttpOutcome(context, node);
+        if (!results.has(text)) results.set(text, o && { status: o.status, kind: o.kind, errorName: o.errorName, frameworkError: o.frameworkError });
+      },
+    }),
+    options,
+  );
+  return results;
+}
+
+interface HandlerSummary {
+  line: number;
+  framework: string;
+  kind: string;
+  via: string;
+  req?: string;
+  res?: string;
+  next?: string;
+  ctx?: string;
+  error?: string;
+}
+
+/** getHandlerInfo for every function in `code` that is a handler, in source order. */
+function handlers(code: string, options: ProbeOptions = ts): HandlerSummary[] {
+  const found: HandlerSummary[] = [];
+  const visit = (context: Context) => (fn: AnyFunction) => {
+    const info = getHandlerInfo(context, fn);
+    if (!info) return;
+    found.push({
+      line: fn.loc.start.line,
+      framework: info.framework,
+      kind: info.kind,
+      via: info.via,
+      ...(info.req ? { req: info.req.name } : {}),
+      ...(info.res ? { res: info.res.name } : {}),
+      ...(info.next ? { next: info.next.name } : {}),
+      ...(info.ctx ? { ctx: info.ctx.name } : {}),
+      ...(info.error ? { error: info.error.name } : {}),
+    });
+  };
+  probe(
+    code,
+    (context) => ({
+      FunctionDeclaration: visit(context),
+      FunctionExpression: visit(context),
+      ArrowFunctionExpression: visit(context),
+    }),
+    options,
+  );
+  return found.sort((a, b) => a.line - b.line);
+}
+
+describe('getHttpStatus: responses', () => {
+  const code = `
+    res.status(401).json({ error: 'unauthorized' });
+    res.sendStatus(403);
+    res.writeHead(401, { 'WWW-Authenticate': 'Basic' });
+    reply.code(403).send();
+    reply.status(429).send();
+    c.json({ error: 'no' }, 401);
+    c.text('Forbidden', 403);
+    c.json({ error: 'no' }, { status: 401 });
+    NextResponse.json({ error: 'Unauthorized' }, { status: 401 });
+    Response.json({ error: 'Unauthorized' }, { status: 403 });
+    res.status(HttpStatus.UNAUTHORIZED).send();
+    res.status(StatusCodes.FORBIDDEN).send();
+    res.status(httpStatus.TOO_MANY_REQUESTS).send();
+    res.writeHead(constants.HTTP_STATUS_UNAUTHORIZED);
+    reply.unauthorized();
+    res.set('x', 'y').status(401).end();
+    res.json({ ok: true });
+    res.status(status).send();
+    res.status(200).json({});
+    err.status(401);
+    c.json({ ok: true });
+  `;
+  const statuses = callStatuses(code);
+  it.each([
+    ["res.status(401).json({ error: 'unauthorized' })", 401],
+    ["res.status(401)", 401],
+    ['res.sendStatus(403)', 403],
+    ["res.writeHead(401, { 'WWW-Authenticate': 'Basic' })", 401],
+    ['reply.code(403).send()', 403],
+    ['reply.status(429).send()', 429],
+    ["c.json({ error: 'no' }, 401)", 401],
+    ["c.text('Forbidden', 403)", 403],
+    ["c.json({ error: 'no' }, { status: 401 })", 401],
+    ["NextResponse.json({ error: 'Unauthorized' }, { status: 401 })", 401],
+    ["Response.json({ error: 'Unauthorized' }, { status: 403 })", 403],
+    ['res.status(HttpStatus.UNAUTHORIZED).send()', 401],
+    ['res.status(StatusCodes.FORBIDDEN).send()', 403],
+    ['res.status(httpStatus.TOO_MANY_REQUESTS).send()', 429],
+    ['res.writeHead(constants.HTTP_STATUS_UNAUTHORIZED)', 401],
+    ['reply.unauthorized()', 401],
+    ["res.set('x', 'y').status(401).end()", 401],
+    ['res.status(200).json({})', 200],
+  ])('%s → %s', (text, status) => {
+    expect(callResult(statuses, text)).toBe(status);
+  });
+  it.each(['res.json({ ok: true })', 'res.status(status).send()', 'err.status(401)', 'c.json({ ok: true })'])('%s → null', (text) => {
+    expect(callResult(statuses, text)).toBeNull();
+  });
+
+  it('reads a status from a const', () => {
+    const s = callStatuses('const DENIED = 403; res.status(DENIED).end();');
+    expect(callResult(s, 'res.status(DENIED)')).toBe(403);
+  });
+});
+
+describe('getHttpOutcome: errors, throws and hand-offs', () => {
+  const news = outcomes(
+    `
+    new UnauthorizedException();
+    new ForbiddenException('no');
+    new HttpException('Forbidden', HttpStatus.FORBIDDEN);
+    new HttpException('x', 401);
+    new HTTPException(401, { message: 'no' });
+    new createError.Unauthorized();
+    new UnauthorizedError('token expired');
+    new ApiError(httpStatus.UNAUTHORIZED, 'Please authenticate');
+    new Response('Unauthorized', { status: 401 });
+    new NextResponse(null, { status: 403 });
+    new Error('Unauthorized');
+    new ValidationError('bad');
+  `,
+    'NewExpression',
+  );
+  it.each([
+    ['new UnauthorizedException()', { status: 401, kind: 'error', errorName: 'UnauthorizedException', frameworkError: true }],
+    ["new ForbiddenException('no')", { status: 403, kind: 'error', errorName: 'ForbiddenException', frameworkError: true }],
+    ["new HttpException('Forbidden', HttpStatus.FORBIDDEN)", { status: 403, kind: 'error', errorName: 'HttpException', frameworkError: true }],
+    ["new HttpException('x', 401)", { status: 401, kind: 'error', errorName: 'HttpException', frameworkError: true }],
+    ["new HTTPException(401, { message: 'no' })", { status: 401, kind: 'error', errorName: 'HTTPException', frameworkError: true }],
+    ['new createError.Unauthorized()', { status: 401, kind: 'error', errorName: 'createError', frameworkError: true }],
+    ["new UnauthorizedError('token expired')", { status: 401, kind: 'error', errorName: 'UnauthorizedError', frameworkError: false }],
+    ["new ApiError(httpStatus.UNAUTHORIZED, 'Please authenticate')", { status: 401, kind: 'error', errorName: 'ApiError', frameworkError: false }],
+    ["new Response('Unauthorized', { status: 401 })", { status: 401, kind: 'response', errorName: null, frameworkError: false }],
+    ['new NextResponse(null, { status: 403 })', { status: 403, kind: 'response', errorName: null, frameworkError: false }],
+  ])('%s', (text, expected) => {
+    expect(news.get(text)).toEqual(expected);
+  });
+  it.each(["new Error('Unauthorized')", "new ValidationError('bad')"])('%s → null', (text) => {
+    expect(news.has(text)).toBe(true);
+    expect(news.get(text)).toBeNull();
+  });
+
+  it('recognizes factories, Boom, @fastify/sensible and hand-offs', () => {
+    const calls = outcomes(
+      `
+      createError(401, 'Please log in');
+      httpErrors.Forbidden();
+      fastify.httpErrors.unauthorized();
+      Boom.unauthorized('bad token');
+      Boom.tooManyRequests();
+      ctx.throw(401, 'Authentication required');
+      ctx.throw('denied', 403);
+      next(createError(403));
+      done(new UnauthorizedException());
+      reject(new ApiError(401, 'x'));
+      reply.send(httpErrors.Unauthorized());
+      next(err);
+      done(null, false);
+    `,
+      'CallExpression',
+    );
+    expect(calls.get("createError(401, 'Please log in')")).toEqual({ status: 401, kind: 'error', errorName: 'createError', frameworkError: true });
+    expect(calls.get('httpErrors.Forbidden()')).toEqual({ status: 403, kind: 'error', errorName: 'httpErrors', frameworkError: true });
+    expect(calls.get('fastify.httpErrors.unauthorized()')).toEqual({ status: 401, kind: 'error', errorName: 'httpErrors', frameworkError: true });
+    expect(calls.get("Boom.unauthorized('bad token')")).toEqual({ status: 401, kind: 'error', errorName: 'Boom', frameworkError: true });
+    expect(calls.get('Boom.tooManyRequests()')?.status).toBe(429);
+    expect(calls.get("ctx.throw(401, 'Authentication required')")).toEqual({ status: 401, kind: 'throw', errorName: 'ctx.throw', frameworkError: true });
+    expect(calls.get("ctx.throw('denied', 403)")?.status).toBe(403);
+    expect(calls.get('next(createError(403))')).toEqual({ status: 403, kind: 'forward', errorName: 'createError', frameworkError: true });
+    expect(calls.get('done(new UnauthorizedException())')?.kind).toBe('forward');
+    expect(calls.get("reject(new ApiError(401, 'x'))")).toEqual({ status: 401, kind: 'forward', errorName: 'ApiError', frameworkError: false });
+    expect(calls.get('reply.send(httpErrors.Unauthorized())')?.kind).toBe('forward');
+    expect(calls.get('next(err)')).toBeNull();
+    expect(calls.get('done(null, false)')).toBeNull();
+  });
+
+  it('follows a const to the error a throw throws, and reads thrown object literals', () => {
+    const throws = outcomes(
+      `
+      function a() { const e = new ForbiddenException(); throw e; }
+      function b() { throw { statusCode: 401, message: 'Unauthenticated' }; }
+      function c(err) { throw err; }
+      function d() { throw new Error('x'); }
+    `,
+      'ThrowStatement',
+    );
+    expect(throws.get('throw e;')).toEqual({ status: 403, kind: 'throw', errorName: 'ForbiddenException', frameworkError: true });
+    expect(throws.get("throw { statusCode: 401, message: 'Unauthenticated' };")).toEqual({ status: 401, kind: 'throw', errorName: null, frameworkError: false });
+    expect(throws.get('throw err;')).toBeNull();
+    expect(throws.get("throw new Error('x');")).toBeNull();
+  });
+
+  it('reads status assignments on responses and Koa contexts, not on errors', () => {
+    const assignments = outcomes('ctx.status = 401; res.statusCode = 403; err.status = 401; ctx.response.status = 403; ctx.status = code;', 'AssignmentExpression');
+    expect(assignments.get('ctx.status = 401')).toEqual({ status: 401, kind: 'response', errorName: null, frameworkError: false });
+    expect(assignments.get('res.statusCode = 403')?.status).toBe(403);
+    expect(assignments.get('ctx.response.status = 403')?.status).toBe(403);
+    expect(assignments.get('err.status = 401')).toBeNull();
+    expect(assignments.get('ctx.status = code')).toBeNull();
+  });
+});
+
+describe('statusFromErrorName', () => {
+  it.each([
+    ['UnauthorizedException', 401],
+    ['ForbiddenException', 403],
+    ['TooManyRequestsException', 429],
+    ['UnauthorizedError', 401],
+    ['unauthorized', 401],
+    ['forbidden', 403],
+    ['NotFoundError', 404],
+    ['InternalServerErrorException', 500],
+    ['InternalServerError', 500],
+    ['AuthenticationError', 401],
+  ])('%s → %s', (name, status) => {
+    expect(statusFromErrorName(name)).toBe(status);
+  });
+  it.each(['Error', 'ValidationError', 'QueryFailedError', 'Exception'])('%s → null', (name) => {
+    expect(statusFromErrorName(name)).toBeNull();
+  });
+});
+
+describe('getHandlerInfo: Express, plain http and Next.js pages API', () => {
+  it('recognizes registered routes and middleware, error middleware and createServer', () => {
+    expect(
+      handlers(`
+app.get('/users', (req, res) => res.json([]));
+router.post('/login', validate(schema), async function (request, response) {});
+app.use((req, res, next) => next());
+app.use(function (err, req, res, next) { res.status(500).end(); });
+app.route('/book').get((rq, rs) => rs.end());
+http.createServer((req, res) => res.end());
+app.param('id', (req, res, next, id) => next());
+`),
+    ).toEqual([
+      { line: 2, framework: 'express', kind: 'route', via: 'registration', req: 'req', res: 'res' },
+      { line: 3, framework: 'express', kind: 'route', via: 'registration', req: 'request', res: 'response' },
+      { line: 4, framework: 'express', kind: 'middleware', via: 'registration', req: 'req', res: 'res', next: 'next' },
+      { line: 5, framework: 'express', kind: 'error-handler', via: 'registration', error: 'err', req: 'req', res: 'res', next: 'next' },
+      { line: 6, framework: 'express', kind: 'route', via: 'registration', req: 'rq', res: 'rs' },
+      { line: 7, framework: 'node-http', kind: 'route', via: 'registration', req: 'req', res: 'res' },
+    ]);
+  });
+
+  it('recognizes handlers by their parameters when they are not called in the same file', () => {
+    expect(
+      handlers(`
+export function requireAuth(req: Request, res: Response, next: NextFunction) {}
+export default async function handler(req, res) {}
+const errorHandler = (err, req, res, _next) => {};
+class AuthController { async login(req, res) {} }
+`),
+    ).toEqual([
+      { line: 2, framework: 'express', kind: 'middleware', via: 'params', req: 'req', res: 'res', next: 'next' },
+      { line: 3, framework: 'express', kind: 'route', via: 'params', req: 'req', res: 'res' },
+      { line: 4, framework: 'express', kind: 'error-handler', via: 'params', error: 'err', req: 'req', res: 'res', next: '_next' },
+      { line: 5, framework: 'express', kind: 'route', via: 'params', req: 'req', res: 'res' },
+    ]);
+  });
+
+  it('does not take helpers, utilities or other callbacks for handlers', () => {
+    expect(
+      handlers(`
+function deny(req, res) { res.status(403).end(); }
+app.get('/x', (req, res) => deny(req, res));
+function sendError(res, status) { res.status(status).end(); }
+axios.interceptors.response.use((response) => response, (error) => Promise.reject(error));
+emitter.on('data', (chunk, encoding) => {});
+cache.get('key', (key) => load(key));
+users.map((user, index) => user.id);
+`).map((h) => h.line),
+    ).toEqual([3]);
+  });
+});
+
+describe('getHandlerInfo: Koa, Fastify, Hono, Next.js', () => {
+  it('recognizes Koa middleware and routes', () => {
+    expect(
+      handlers(`
+app.use(async (ctx, next) => { await next(); });
+router.get('/me', async (ctx) => {});
+export const auth = async (ctx: Context, next: Next) => {};
+`),
+    ).toEqual([
+      { line: 2, framework: 'koa', kind: 'middleware', via: 'registration', ctx: 'ctx', next: 'next' },
+      { line: 3, framework: 'koa', kind: 'route', via: 'registration', ctx: 'ctx' },
+      { line: 4, framework: 'koa', kind: 'middleware', via: 'params', ctx: 'ctx', next: 'next' },
+    ]);
+  });
+
+  it('recognizes Fastify routes, hooks, route options and error handlers', () => {
+    expect(
+      handlers(`
+fastify.get('/', async (request, reply) => {});
+fastify.addHook('preHandler', async (request, reply) => {});
+fastify.route({ method: 'GET', url: '/', preHandler: [async (request) => {}], handler: async (request, reply) => {} });
+fastify.setErrorHandler(function (error, request, reply) {});
+export async function authenticate(request: FastifyRequest, reply: FastifyReply) {}
+`),
+    ).toEqual([
+      { line: 2, framework: 'fastify', kind: 'route', via: 'registration', req: 'request', res: 'reply' },
+      { line: 3, framework: 'fastify', kind: 'hook', via: 'registration', req: 'request', res: 'reply' },
+      { line: 4, framework: 'fastify', kind: 'hook', via: 'registration', req: 'request' },
+      { line: 4, framework: 'fastify', kind: 'route', via: 'registration', req: 'request', res: 'reply' },
+      { line: 5, framework: 'fastify', kind: 'error-handler', via: 'registration', error: 'error', req: 'request', res: 'reply' },
+      { line: 6, framework: 'fastify', kind: 'route', via: 'params', req: 'request', res: 'reply' },
+    ]);
+  });
+
+  it('recognizes Hono routes, middleware and onError', () => {
+    expect(
+      handlers(`
+app.get('/', (c) => c.text('hi'));
+app.use('*', async (c, next) => { await next(); });
+const mw = createMiddleware(async (c, next) => { await next(); });
+app.onError((err, c) => c.text('error', 500));
+app.on('GET', '/x', (c) => c.text('x'));
+`),
+    ).toEqual([
+      { line: 2, framework: 'hono', kind: 'route', via: 'registration', ctx: 'c' },
+      { line: 3, framework: 'hono', kind: 'middleware', via: 'registration', ctx: 'c', next: 'next' },
+      { line: 4, framework: 'hono', kind: 'middleware', via: 'registration', ctx: 'c', next: 'next' },
+      { line: 5, framework: 'hono', kind: 'error-handler', via: 'registration', error: 'err', ctx: 'c' },
+      { line: 6, framework: 'hono', kind: 'route', via: 'registration', ctx: 'c' },
+    ]);
+  });
+
+  it('recognizes Next.js route handlers and middleware, only when exported', () => {
+    expect(
+      handlers(`
+export async function GET(request: Request) {}
+export const POST = auth(async (req) => {});
+export function middleware(request: NextRequest) {}
+export async function DELETE() {}
+function PUT(request) {}
+export function helper(request) {}
+`),
+    ).toEqual([
+      { line: 2, framework: 'next', kind: 'route', via: 'export', req: 'request' },
+      { line: 3, framework: 'next', kind: 'route', via: 'export', req: 'req' },
+      { line: 4, framework: 'next', kind: 'middleware', via: 'export', req: 'request' },
+      { line: 5, framework: 'next', kind: 'route', via: 'export' },
+    ]);
+  });
+});
+
+describe('getHandlerInfo: NestJS', () => {
+  const code = `
+import { Catch, Controller, Get, Injectable, Post, Req, Res } from '@nestjs/common';
+import { AuthGuard } from '@nestjs/passport';
+@Controller('users')
+export class UsersController {
+  @Get(':id')
+  find(@Req() req: Request) {}
+  @Post()
+  create(@Body() dto: Dto, @Res() res: Response) {}
+  helper() {}
+}
+@Injectable()
+export class RolesGuard implements CanActivate {
+  canActivate(context: ExecutionContext) {
+    const request = context.switchToHttp().getRequest();
+    return true;
+  }
+}
+@Injectable()
+export class JwtGuard extends AuthGuard('jwt') {
+  handleRequest(err, user) { return user; }
+}
+@Catch(HttpException)
+export class HttpFilter implements ExceptionFilter {
+  catch(exception: HttpException, host: ArgumentsHost) {
+    const response = host.switchToHttp().getResponse();
+  }
+}
+@Injectable()
+export class LoggingInterceptor implements NestInterceptor {
+  intercept(context: ExecutionContext, next: CallHandler) { return next.handle(); }
+}
+@Injectable()
+export class LocalStrategy extends PassportStrategy(Strategy) {
+  async validate(username: string, password: string) {}
+}
+@Resolver()
+export class UsersResolver {
+  @Query(() => User)
+  me() {}
+}
+`;
+  it('recognizes routes, guards, filters, interceptors, strategies and resolvers', () => {
+    expect(handlers(code)).toEqual([
+      { line: 7, framework: 'nest', kind: 'route', via: 'nest', req: 'req' },
+      { line: 9, framework: 'nest', kind: 'route', via: 'nest', res: 'res' },
+      { line: 14, framework: 'nest', kind: 'guard', via: 'nest', req: 'request', ctx: 'context' },
+      { line: 21, framework: 'nest', kind: 'guard', via: 'nest', error: 'err' },
+      { line: 25, framework: 'nest', kind: 'filter', via: 'nest', res: 'response', ctx: 'host', error: 'exception' },
+      { line: 31, framework: 'nest', kind: 'interceptor', via: 'nest', ctx: 'context' },
+      { line: 35, framework: 'nest', kind: 'strategy', via: 'nest' },
+      { line: 40, framework: 'nest', kind: 'resolver', via: 'nest' },
+    ]);
+  });
+
+  it('leaves Angular route guards alone', () => {
+    const angular = `
+@Injectable({ providedIn: 'root' })
+export class AuthGuard implements CanActivate {
+  canActivate(route: ActivatedRouteSnapshot, state: RouterStateSnapshot) { return false; }
+}`;
+    expect(handlers(angular)).toEqual([]);
+  });
+});
+
+describe('findEnclosingHandler and isErrorHandler', () => {
+  it('finds the handler around a nested callback, and nothing outside handlers', () => {
+    const found: Record<string, string | null> = {};
+    probe(
+      `
+app.get('/x', (req, res) => {
+  jwt.verify(token, secret, (err, user) => { mark1(); });
+});
+function util() { mark2(); }
+app.use((err, req, res, next) => { mark3(); });
+`,
+      (context) => ({
+        CallExpression(node: TSESTree.CallExpression) {
+          if (node.callee.type !== 'Identifier' || !node.callee.name.startsWith('mark')) return;
+          const info = findEnclosingHandler(context, node);
+          found[node.callee.name] = info ? `${info.kind}@${info.fn.loc.start.line}:${isErrorHandler(info)}` : null;
+        },
+      }),
+      ts,
+    );
+    expect(found).toEqual({ mark1: 'route@2:false', mark2: null, mark3: 'error-handler@6:true' });
+  });
+});
+
+describe('getRequestContextExpressions', () => {
+  function expressions(code: string, marker = 'here'): Record<string, string> {
+    let result: Record<string, string> = {};
+    probe(
+      code,
+      (context) => ({
+        CallExpression(node: TSESTree.CallExpression) {
+          if (node.callee.type !== 'Identifier' || node.callee.name !== marker) return;
+          const info = findEnclosingHandler(context, node);
+          result = info ? { ...getRequestContextExpressions(context, info, node) } : {};
+        },
+      }),
+      ts,
+    );
+    return result;
+  }
+
+  it.each([
+    ['Express', `app.get('/', (req, res) => { here(); });`, { method: 'req.method', path: 'req.originalUrl', ip: 'req.ip', userAgent: "req.headers['user-agent']" }],
+    ['http', `http.createServer((req, res) => { here(); });`, { method: 'req.method', path: 'req.url', ip: 'req.socket.remoteAddress', userAgent: "req.headers['user-agent']" }],
+    ['Fastify', `fastify.get('/', async (request, reply) => { here(); });`, { method: 'request.method', path: 'request.url', ip: 'request.ip', userAgent: "request.headers['user-agent']" }],
+    ['Koa', `app.use(async (ctx, next) => { here(); });`, { method: 'ctx.method', path: 'ctx.path', ip: 'ctx.ip', userAgent: "ctx.get('user-agent')" }],
+    ['Hono', `app.get('/', (c) => { here(); });`, { method: 'c.req.method', path: 'c.req.path', ip: "c.req.header('x-forwarded-for')", userAgent: "c.req.header('user-agent')" }],
+    ['Next.js', `export async function POST(request: Request) { here(); }`, { method: 'request.method', path: 'request.url', ip: "request.headers.get('x-forwarded-for')", userAgent: "request.headers.get('user-agent')" }],
+  ])('%s', (_name, code, expected) => {
+    expect(expressions(code)).toEqual(expected);
+  });
+
+  it('uses a Nest guard’s request variable only after it is declared', () => {
+    const code = `
+import { Injectable } from '@nestjs/common';
+@Injectable()
+export class G {
+  canActivate(context: ExecutionContext) {
+    before();
+    const request = context.switchToHttp().getRequest();
+    here();
+    return true;
+  }
+}`;
+    expect(expressions(code)).toEqual({ method: 'request.method', path: 'request.url', ip: 'request.ip', userAgent: "request.headers['user-agent']" });
+    expect(expressions(code, 'before')).toEqual({});
+  });
+
+  it('gives nothing when a nested callback shadows the request', () => {
+    expect(expressions(`app.get('/', (req, res) => { load((req) => { here(); }); });`)).toEqual({});
+  });
+});
+
+describe('getFrameworkLogger', () => {
+  function logger(code: string): string | null {
+    let result: string | null = 'unset';
+    probe(
+      code,
+      (context) => ({
+        CallExpression(node: TSESTree.CallExpression) {
+          if (node.callee.type !== 'Identifier' || node.callee.name !== 'here') return;
+          const info = findEnclosingHandler(context, node);
+          const found = info ? getFrameworkLogger(context, info, node) : null;
+          result = found ? `${found.expression}:${found.style}` : null;
+        },
+      }),
+      ts,
+    );
+    return result;
+  }
+  it('uses request.log in Fastify', () => {
+    expect(logger(`fastify.get('/', async (request, reply) => { here(); });`)).toBe('request.log:pino');
+  });
+  it('uses req.log / ctx.log only when the file already does', () => {
+    expect(logger(`app.get('/', (req, res) => { here(); });`)).toBeNull();
+    expect(logger(`app.get('/', (req, res) => { req.log.info('x'); here(); });`)).toBe('req.log:pino');
+    expect(logger(`app.use(async (ctx, next) => { ctx.log.info('x'); here(); });`)).toBe('ctx.log:pino');
+  });
+  it("uses a Nest class's own logger", () => {
+    expect(
+      logger(`
+import { Injectable, Logger } from '@nestjs/common';
+@Injectable()
+export class G { private readonly logger = new Logger(G.name); canActivate(context: ExecutionContext) { here(); return true; } }`),
+    ).toBe('this.logger:nest');
+    expect(
+      logger(`
+import { Injectable } from '@nestjs/common';
+@Injectable()
+export class G { canActivate(context: ExecutionContext) { here(); return true; } }`),
+    ).toBeNull();
+  });
+});
+
+describe('getFunctionOutcome and isCalledInSameFile', () => {
+  it('summarizes functions that always answer, and tells helpers from handlers', () => {
+    const results: Record<string, string> = {};
+    probe(
+      `
+function deny(res) { res.status(403).json({ error: 'forbidden' }); }
+const unauthorized = () => NextResponse.json({ error: 'no' }, { status: 401 });
+function fail() { const e = new UnauthorizedException(); throw e; }
+function maybe(res, ok) { if (!ok) return res.status(401).end(); }
+function later(res) { prepare(); return res.sendStatus(401); }
+// The handler only calls the helper: the helper's outcome is not followed.
+app.get('/', (req, res) => deny(res));
+`,
+      (context) => ({
+        ':function'(fn: TSESTree.Node) {
+          if (!isFunctionNode(fn)) return;
+          const name = fn.type === 'FunctionDeclaration' ? fn.id?.name : fn.parent?.type === 'VariableDeclarator' && fn.parent.id.type === 'Identifier' ? fn.parent.id.name : 'inline';
+          const outcome = getFunctionOutcome(context, fn);
+          results[name ?? '?'] = `${outcome ? `${outcome.kind}:${outcome.status}` : 'none'}/${isCalledInSameFile(context, fn) ? 'called' : 'not-called'}`;
+        },
+      }),
+      ts,
+    );
+    expect(results).toEqual({
+      deny: 'response:403/called',
+      unauthorized: 'response:401/not-called',
+      fail: 'throw:401/not-called',
+      maybe: 'none/not-called',
+      later: 'response:401/not-called',
+      inline: 'none/not-called',
+    });
+  });
+});
