@@ -1,0 +1,578 @@
+/**
+ * Request-derived data within one function: which expressions carry what a client sent
+ * (`req.query.user`, `request.body`, `ctx.request.headers`, `c.req.param('id')`, a Nest
+ * `@Query('q')` parameter, `searchParams.get('page')`, `await request.json()`), followed
+ * through local variables, destructuring, string methods, template literals and
+ * concatenation.
+ *
+ * Only free text counts. Framework-derived request facts that cannot carry a line break
+ * (`req.method`, `req.ip`, `req.url`, `req.path`: Node's HTTP parser rejects CR/LF in the
+ * request line) are not request input, nor are values converted to numbers or booleans
+ * (`Number(x)`, `parseInt(x)`, `x.length`, a `number`-typed or `ParseIntPipe` parameter),
+ * nor values passed through a sanitizer (`JSON.stringify`, `encodeURIComponent`, a
+ * `.replace` that strips `\n`, or a configured sanitizer). Calls to unknown functions do
+ * not propagate: `findUser(req.params.id)` returns the app's data, not the client's.
+ */
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import {
+  type AnyFunction,
+  type Context,
+  contains,
+  findVariable,
+  getCalleePath,
+  getMemberPath,
+  getPropertyName,
+  getStringValue,
+  isFunctionNode,
+  lastSegment,
+  skipTransparent,
+} from './ast.js';
+import { getHandlerInfo } from './frameworks.js';
+
+/**
+ * - `request`: the request object (`req`, `request`, `ctx.request`, Hono's `c.req`, a Nest `@Req()`);
+ * - `context`: a Koa or Hono context (`ctx`, `c`);
+ * - `url`: a URL parsed from the request (`new URL(request.url)`, `request.nextUrl`);
+ * - `container`: an object of client-supplied values (`req.query`, `req.body`, headers, `searchParams`, a Nest `@Body()` DTO);
+ * - `value`: one client-supplied value (`req.query.name`, `c.req.param('id')`, `searchParams.get('q')`).
+ */
+export type RequestInputKind = 'request' | 'context' | 'url' | 'container' | 'value';
+
+/** Where the data came from, for messages. */
+export type RequestInputOrigin = 'query' | 'params' | 'body' | 'headers' | 'cookies';
+
+export interface RequestInput {
+  kind: RequestInputKind;
+  origin: RequestInputOrigin | null;
+}
+
+export interface RequestInputOptions {
+  /**
+   * Functions that make a value safe (`sanitizeLog`, `utils.clean`): a call of one of them
+   * (by full path, or by its last segment when the entry has no dot) carries no request input.
+   */
+  sanitizers?: readonly string[];
+}
+
+export interface RequestInputTracker {
+  /** What request data `node` carries, or null when none. */
+  classify(node: TSESTree.Node): RequestInput | null;
+  /** Whether `node` is one free-text value a client supplied (the thing that can carry a CR/LF). */
+  isRequestValue(node: TSESTree.Node): boolean;
+}
+
+const REQUEST_CONTAINERS: Record<string, RequestInputOrigin> = {
+  query: 'query',
+  params: 'params',
+  body: 'body',
+  headers: 'headers',
+  header: 'headers',
+  cookies: 'cookies',
+  signedCookies: 'cookies',
+};
+const CONTEXT_CONTAINERS: Record<string, RequestInputOrigin> = {
+  query: 'query',
+  params: 'params',
+  headers: 'headers',
+  header: 'headers',
+  cookies: 'cookies',
+};
+/** Express / Koa header readers (`req.get('x')`, `req.header('x')`) and Express's `req.param('id')`. */
+const REQUEST_VALUE_METHODS: Record<string, RequestInputOrigin> = { get: 'headers', header: 'headers', param: 'params' };
+/** Hono `c.req.query('q')` / `c.req.query()`, `c.req.param()`, `c.req.header()`, `c.req.queries()`. */
+const HONO_READERS: Record<string, RequestInputOrigin> = { query: 'query', queries: 'query', param: 'params', header: 'headers' };
+/** Body readers: Next/Fetch `await request.json()`, Hono `c.req.json()` / `c.req.parseBody()`. */
+const BODY_READERS = new Set(['json', 'formData', 'parseBody']);
+
+/** String methods whose result still carries the text they were called on. */
+const TEXT_PRESERVING_METHODS = new Set([
+  'trim', 'trimStart', 'trimEnd', 'trimLeft', 'trimRight', 'toLowerCase', 'toUpperCase', 'toLocaleLowerCase',
+  'toLocaleUpperCase', 'slice', 'substring', 'substr', 'padStart', 'padEnd', 'concat', 'normalize', 'toString',
+  'at', 'repeat', 'join', 'valueOf', 'flat',
+]);
+/** Functions whose result carries their argument's text. */
+const TEXT_PRESERVING_FUNCTIONS = new Set(['String', 'decodeURIComponent', 'decodeURI', 'unescape']);
+
+/** Nest parameter decorators that bind request input. */
+const NEST_INPUT_DECORATORS: Record<string, RequestInputOrigin> = {
+  Query: 'query',
+  Param: 'params',
+  Body: 'body',
+  Headers: 'headers',
+  Cookies: 'cookies',
+};
+/** Nest pipes whose output cannot carry free text. */
+const NON_TEXT_PIPES = /^(?:ParseInt|ParseFloat|ParseBool|ParseUUID|ParseEnum|ParseDate)Pipe$/u;
+const REQUEST_TYPE = /^(?:Request|FastifyRequest|NextRequest|IncomingMessage|NextApiRequest|HonoRequest)$/u;
+
+const MAX_DEPTH = 12;
+
+/** A tracker for one file (its caches die with the rule's `create`). */
+export function createRequestInputTracker(context: Context, options: RequestInputOptions = {}): RequestInputTracker {
+  const cache = new WeakMap<TSESTree.Node, RequestInput | null>();
+  const inProgress = new WeakSet<TSESTree.Node>();
+  const sanitizers = options.sanitizers ?? [];
+
+  function classify(node: TSESTree.Node, depth = 0): RequestInput | null {
+    if (depth > MAX_DEPTH) return null;
+    if (cache.has(node)) return cache.get(node)!;
+    if (inProgress.has(node)) return null;
+    inProgress.add(node);
+    const result = compute(node, depth);
+    inProgress.delete(node);
+    cache.set(node, result);
+    return result;
+  }
+
+  function compute(node: TSESTree.Node, depth: number): RequestInput | null {
+    const n = skipTransparent(node);
+    switch (n.type) {
+      case AST_NODE_TYPES.Identifier:
+        return classifyIdentifier(n, depth);
+      case AST_NODE_TYPES.MemberExpression: {
+        const base = classify(n.object, depth + 1);
+        return base ? member(base, n.computed && getPropertyName(n) === null ? null : getPropertyName(n)) : null;
+      }
+      case AST_NODE_TYPES.CallExpression:
+        return classifyCall(n, depth);
+      case AST_NODE_TYPES.NewExpression: {
+        const path = getCalleePath(n);
+        const arg = n.arguments[0];
+        if (!arg) return null;
+        if (path === 'URL') {
+          // new URL(request.url): its search params are the client's.
+          const a = skipTransparent(arg);
+          if (a.type === AST_NODE_TYPES.MemberExpression && getPropertyName(a) === 'url' && classify(a.object, depth + 1)?.kind === 'request') {
+            return { kind: 'url', origin: 'query' };
+          }
+          return null;
+        }
+        if (path === 'URLSearchParams') {
+          const inner = classify(arg, depth + 1);
+          return inner && (inner.kind === 'value' || inner.kind === 'container') ? { kind: 'container', origin: inner.origin } : null;
+        }
+        return null;
+      }
+      case AST_NODE_TYPES.TemplateLiteral:
+        return firstValue(n.expressions, depth);
+      case AST_NODE_TYPES.BinaryExpression:
+        return n.operator === '+' ? firstValue([n.left, n.right], depth) : null;
+      case AST_NODE_TYPES.LogicalExpression:
+        return strongest([n.left, n.right], depth);
+      case AST_NODE_TYPES.ConditionalExpression:
+        return strongest([n.consequent, n.alternate], depth);
+      case AST_NODE_TYPES.AssignmentExpression:
+        return n.operator === '=' || n.operator === '||=' || n.operator === '??=' ? classify(n.right, depth + 1) : null;
+      case AST_NODE_TYPES.SequenceExpression:
+        return n.expressions.length > 0 ? classify(n.expressions[n.expressions.length - 1]!, depth + 1) : null;
+      default:
+        return null;
+    }
+  }
+
+  function firstValue(nodes: readonly TSESTree.Node[], depth: number): RequestInput | null {
+    for (const e of nodes) {
+      if (e.type === AST_NODE_TYPES.PrivateIdentifier) continue;
+      const r = classify(e, depth + 1);
+      if (r?.kind === 'value') return r;
+    }
+    return null;
+  }
+
+  function strongest(nodes: readonly TSESTree.Node[], depth: number): RequestInput | null {
+    let best: RequestInput | null = null;
+    for (const e of nodes) {
+      const r = classify(e, depth + 1);
+      if (r && (!best || r.kind === 'value')) best = r;
+    }
+    return best;
+  }
+
+  function isSanitizer(call: TSESTree.CallExpression): boolean {
+    const path = getCalleePath(call);
+    const callee = skipTransparent(call.callee);
+    const method = callee.type === AST_NODE_TYPES.MemberExpression ? getPropertyName(callee) : null;
+    for (const entry of sanitizers) {
+      if (path === entry) return true;
+      if (!entry.includes('.') && ((path !== null && lastSegment(path) === entry) || method === entry)) return true;
+    }
+    return false;
+  }
+
+  function classifyCall(call: TSESTree.CallExpression, depth: number): RequestInput | null {
+    if (isSanitizer(call)) return null;
+    const callee = skipTransparent(call.callee);
+    if (callee.type === AST_NODE_TYPES.Identifier) {
+      const arg = call.arguments[0];
+      if (!arg || !TEXT_PRESERVING_FUNCTIONS.has(callee.name) || findVariable(context, callee)?.defs.length) return null;
+      const inner = classify(arg, depth + 1);
+      return inner?.kind === 'value' ? inner : null;
+    }
+    if (callee.type !== AST_NODE_TYPES.MemberExpression) return null;
+    const method = getPropertyName(callee);
+    if (method === null) return null;
+    const base = classify(callee.object, depth + 1);
+    if (!base) return null;
+    const hasArg = call.arguments.length > 0;
+    switch (base.kind) {
+      case 'request': {
+        const hono = HONO_READERS[method];
+        if (hono && isHonoRequest(callee.object)) return { kind: hasArg ? 'value' : 'container', origin: hono };
+        const reader = REQUEST_VALUE_METHODS[method];
+        if (reader && hasArg) return { kind: 'value', origin: reader };
+        if (BODY_READERS.has(method)) return { kind: 'container', origin: 'body' };
+        if (method === 'text') return { kind: 'value', origin: 'body' };
+        return null;
+      }
+      case 'context':
+        return method === 'get' && hasArg ? { kind: 'value', origin: 'headers' } : null;
+      case 'container':
+        return (method === 'get' || method === 'getAll') && hasArg ? { kind: 'value', origin: base.origin } : null;
+      case 'value':
+        if (method === 'replace' || method === 'replaceAll') return stripsLineBreaks(call, method) ? null : base;
+        if (method === 'split') return splitsOnLineBreaks(call) ? null : base;
+        return TEXT_PRESERVING_METHODS.has(method) ? base : null;
+      default:
+        return null;
+    }
+  }
+
+  function classifyIdentifier(id: TSESTree.Identifier, depth: number): RequestInput | null {
+    const variable = findVariable(context, id);
+    if (!variable || variable.defs.length === 0) return null;
+    const def = variable.defs[variable.defs.length - 1]!;
+    if (def.type === 'Parameter') return classifyParameter(def.node as AnyFunction, def.name as TSESTree.Identifier);
+    if (def.type !== 'Variable') return null;
+    const declarator = def.node;
+    const declared = def.name as TSESTree.Identifier;
+    if (hasNonTextAnnotation(declared)) return null;
+    // for (const item of req.body.items)
+    const loop = declarator.parent?.parent;
+    if (
+      !declarator.init &&
+      (loop?.type === AST_NODE_TYPES.ForOfStatement || loop?.type === AST_NODE_TYPES.ForInStatement) &&
+      loop.left === declarator.parent
+    ) {
+      if (loop.type === AST_NODE_TYPES.ForInStatement) return null;
+      const base = classify(loop.right, depth + 1);
+      const element = base && (base.kind === 'container' || base.kind === 'value') ? { kind: 'value' as const, origin: base.origin } : null;
+      return element && applyPattern(element, declared, declarator.id);
+    }
+    const write = latestWriteBefore(variable, id);
+    if (write === undefined) {
+      if (!declarator.init) return null;
+      const base = classify(declarator.init, depth + 1);
+      return base && applyPattern(base, declared, declarator.id);
+    }
+    return write === null ? null : classify(write, depth + 1);
+  }
+
+  function classifyParameter(fn: AnyFunction, name: TSESTree.Identifier): RequestInput | null {
+    if (!isFunctionNode(fn)) return null;
+    const index = fn.params.findIndex((p) => contains(p, name));
+    const param = fn.params[index];
+    if (!param) return null;
+    const nest = nestDecoratorInput(param);
+    const bound = paramBinding(param);
+    if (nest) {
+      if (nest === 'none') return null;
+      if (bound === name && hasNonTextAnnotation(name)) return null;
+      return bound ? applyPattern(nest, name, bound) : null;
+    }
+    if (!bound) return null;
+    const base = parameterBase(fn, index, bound);
+    if (!base) return null;
+    if (bound === name && hasNonTextAnnotation(name) && base.kind === 'value') return null;
+    return applyPattern(base, name, bound);
+  }
+
+  /** What a handler's parameter at `index` is: the request, a Koa/Hono context, or nothing. */
+  function parameterBase(fn: AnyFunction, index: number, bound: TSESTree.Node): RequestInput | null {
+    const info = getHandlerInfo(context, fn);
+    const id = bound.type === AST_NODE_TYPES.Identifier ? bound : null;
+    if (info) {
+      if (id && info.req === id) return { kind: 'request', origin: null };
+      if (id && info.ctx === id) {
+        if (info.framework === 'koa' || info.framework === 'hono') return { kind: 'context', origin: null };
+        return null;
+      }
+      // app.post('/login', ({ body }, res) => …): a destructured request.
+      if (!id && info.framework !== 'nest' && info.framework !== 'koa' && info.framework !== 'hono') {
+        const reqIndex = info.kind === 'error-handler' ? 1 : 0;
+        if (index === reqIndex) return { kind: 'request', origin: null };
+      }
+      if (!id && (info.framework === 'koa' || info.framework === 'hono') && index === 0) return { kind: 'context', origin: null };
+    }
+    if (!id) return null;
+    // Helpers that take the request by its conventional name: `function audit(req) { … }`.
+    if (id.name === 'req' || (id.name === 'request' && !isOutgoingRequestCallback(fn))) {
+      const type = typeName(id);
+      if (type === null || REQUEST_TYPE.test(type)) return { kind: 'request', origin: null };
+    }
+    if (id.name === 'request' || id.name === 'req') return null;
+    const type = typeName(id);
+    if (type !== null && REQUEST_TYPE.test(type) && type !== 'Request') return { kind: 'request', origin: null };
+    return null;
+  }
+
+  function isHonoRequest(node: TSESTree.Node): boolean {
+    const n = skipTransparent(node);
+    // c.req, ctx.req, or a variable holding it (`const req = c.req`)
+    if (n.type === AST_NODE_TYPES.MemberExpression) return getPropertyName(n) === 'req' && classify(n.object)?.kind === 'context';
+    if (n.type === AST_NODE_TYPES.Identifier) {
+      const variable = findVariable(context, n);
+      const def = variable?.defs[0];
+      if (def?.type === 'Variable' && def.node.init && def.node.id === def.name) return isHonoRequest(def.node.init);
+      const type = typeName(n);
+      return type === 'HonoRequest';
+    }
+    return false;
+  }
+
+  function member(base: RequestInput, name: string | null): RequestInput | null {
+    switch (base.kind) {
+      case 'request': {
+        if (name === null) return null;
+        const origin = REQUEST_CONTAINERS[name];
+        if (origin) return { kind: 'container', origin };
+        if (name === 'nextUrl') return { kind: 'url', origin: 'query' };
+        return null;
+      }
+      case 'context': {
+        if (name === 'request' || name === 'req') return { kind: 'request', origin: null };
+        const origin = name === null ? undefined : CONTEXT_CONTAINERS[name];
+        return origin ? { kind: 'container', origin } : null;
+      }
+      case 'url':
+        return name === 'searchParams' || name === 'query' ? { kind: 'container', origin: 'query' } : null;
+      case 'container':
+      case 'value':
+        if (name === 'length' || name === 'size') return null;
+        return { kind: 'value', origin: base.origin };
+      default:
+        return null;
+    }
+  }
+
+  function applyPattern(base: RequestInput, name: TSESTree.Identifier, root: TSESTree.Node): RequestInput | null {
+    const path: ({ kind: 'prop'; key: string | null } | { kind: 'rest' | 'index' })[] = [];
+    let node: TSESTree.Node = name;
+    while (node !== root) {
+      const parent: TSESTree.Node | undefined = node.parent;
+      if (!parent) return null;
+      if (parent.type === AST_NODE_TYPES.Property && parent.value === node) {
+        path.push({ kind: 'prop', key: getPropertyName(parent) });
+        node = parent.parent;
+      } else if (parent.type === AST_NODE_TYPES.AssignmentPattern && parent.left === node) {
+        node = parent;
+      } else if (parent.type === AST_NODE_TYPES.RestElement && parent.parent) {
+        // `{ a, ...rest }` keeps the object; `[a, ...rest]` holds elements.
+        path.push({ kind: parent.parent.type === AST_NODE_TYPES.ArrayPattern ? 'index' : 'rest' });
+        node = parent.parent;
+      } else if (parent.type === AST_NODE_TYPES.ArrayPattern) {
+        path.push({ kind: 'index' });
+        node = parent;
+      } else if (parent.type === AST_NODE_TYPES.TSParameterProperty) {
+        node = parent;
+      } else {
+        return null;
+      }
+    }
+    let current: RequestInput | null = base;
+    for (let i = path.length - 1; i >= 0 && current; i--) {
+      const step = path[i]!;
+      if (step.kind === 'prop') current = member(current, step.key);
+      else if (step.kind === 'index') current = current.kind === 'container' || current.kind === 'value' ? { kind: 'value', origin: current.origin } : null;
+    }
+    return current;
+  }
+
+  return {
+    classify: (node) => classify(node),
+    isRequestValue: (node) => classify(node)?.kind === 'value',
+  };
+}
+
+/** The identifier or pattern a parameter binds (decorators and defaults stripped). */
+function paramBinding(param: TSESTree.Parameter): TSESTree.Node | null {
+  let p: TSESTree.Node = param;
+  if (p.type === AST_NODE_TYPES.TSParameterProperty) p = p.parameter;
+  if (p.type === AST_NODE_TYPES.AssignmentPattern) p = p.left;
+  if (p.type === AST_NODE_TYPES.Identifier || p.type === AST_NODE_TYPES.ObjectPattern || p.type === AST_NODE_TYPES.ArrayPattern) return p;
+  return null;
+}
+
+/**
+ * What a Nest-decorated parameter binds: `@Query('q') q` → a value, `@Body() dto` → a container,
+ * `@Req() req` → the request; `'none'` for inputs that cannot carry text (`ParseIntPipe`); null
+ * when the parameter has no such decorator.
+ */
+function nestDecoratorInput(param: TSESTree.Parameter): RequestInput | 'none' | null {
+  const holders: { decorators?: TSESTree.Decorator[] }[] = [param];
+  if (param.type === AST_NODE_TYPES.TSParameterProperty) holders.push(param.parameter);
+  if (param.type === AST_NODE_TYPES.AssignmentPattern) holders.push(param.left);
+  for (const holder of holders) {
+    for (const decorator of holder.decorators ?? []) {
+      const expr = skipTransparent(decorator.expression);
+      const callee = expr.type === AST_NODE_TYPES.CallExpression ? expr.callee : expr;
+      const path = getMemberPath(callee);
+      if (path === null) continue;
+      const name = lastSegment(path);
+      if (name === 'Req' || name === 'Request') return { kind: 'request', origin: null };
+      const origin = NEST_INPUT_DECORATORS[name];
+      if (!origin) continue;
+      const args = expr.type === AST_NODE_TYPES.CallExpression ? expr.arguments : [];
+      if (args.some(isNonTextPipe)) return 'none';
+      const key = args[0] ? getStringValue(args[0]) : null;
+      return { kind: key !== null ? 'value' : 'container', origin };
+    }
+  }
+  return null;
+}
+
+function isNonTextPipe(node: TSESTree.Node): boolean {
+  const n = skipTransparent(node);
+  const target = n.type === AST_NODE_TYPES.NewExpression ? n.callee : n;
+  const path = getMemberPath(target);
+  return path !== null && NON_TEXT_PIPES.test(lastSegment(path));
+}
+
+function typeName(id: TSESTree.Identifier): string | null {
+  const type = id.typeAnnotation?.typeAnnotation;
+  if (!type || type.type !== AST_NODE_TYPES.TSTypeReference) return null;
+  const name = type.typeName;
+  if (name.type === AST_NODE_TYPES.Identifier) return name.name;
+  if (name.type === AST_NODE_TYPES.TSQualifiedName) return name.right.name;
+  return null;
+}
+
+/** A TS annotation that says the value is not text: `id: number`, `flag: boolean`. */
+function hasNonTextAnnotation(id: TSESTree.Identifier): boolean {
+  const type = id.typeAnnotation?.typeAnnotation;
+  if (!type) return false;
+  const nonText = (t: TSESTree.TypeNode): boolean =>
+    t.type === AST_NODE_TYPES.TSNumberKeyword ||
+    t.type === AST_NODE_TYPES.TSBooleanKeyword ||
+    t.type === AST_NODE_TYPES.TSBigIntKeyword ||
+    t.type === AST_NODE_TYPES.TSUndefinedKeyword ||
+    t.type === AST_NODE_TYPES.TSNullKeyword ||
+    (t.type === AST_NODE_TYPES.TSLiteralType && t.literal.type === AST_NODE_TYPES.Literal && typeof t.literal.value !== 'string') ||
+    (t.type === AST_NODE_TYPES.TSUnionType && t.types.every(nonText));
+  return nonText(type);
+}
+
+/** `axios.interceptors.request.use((request) => …)`: an outgoing request, not a client's. */
+function isOutgoingRequestCallback(fn: AnyFunction): boolean {
+  const call = fn.parent;
+  if (call?.type !== AST_NODE_TYPES.CallExpression) return false;
+  const path = getCalleePath(call);
+  return path !== null && /(?:^|\.)interceptors\.request\.use$/u.test(path);
+}
+
+/**
+ * For a `let` reassigned before `use`, the value of the last write that precedes it in the
+ * source (null when that write carries nothing we can follow, e.g. `x += …` of clean text);
+ * undefined when only the declaration writes it.
+ */
+function latestWriteBefore(variable: TSESLint.Scope.Variable, use: TSESTree.Identifier): TSESTree.Node | null | undefined {
+  let latest: TSESLint.Scope.Reference | undefined;
+  let writes = 0;
+  for (const ref of variable.references) {
+    if (!ref.isWrite()) continue;
+    writes++;
+    if (ref.identifier.range[0] < use.range[0] && (!latest || ref.identifier.range[0] > latest.identifier.range[0])) latest = ref;
+  }
+  if (writes <= 1 && (!latest || latest.init)) return undefined;
+  if (!latest || latest.init) return undefined;
+  const assignment = latest.identifier.parent;
+  if (assignment?.type === AST_NODE_TYPES.AssignmentExpression && assignment.left === latest.identifier) {
+    if (assignment.operator === '+=') return assignment;
+    return assignment.operator === '=' ? assignment.right : null;
+  }
+  return null;
+}
+
+function regexOf(node: TSESTree.Node | undefined): RegExp | null {
+  if (!node) return null;
+  const n = skipTransparent(node);
+  if (n.type === AST_NODE_TYPES.Literal && 'regex' in n && n.regex) {
+    try {
+      return new RegExp(n.regex.pattern, n.regex.flags);
+    } catch {
+      return null;
+    }
+  }
+  if (n.type === AST_NODE_TYPES.NewExpression && getCalleePath(n) === 'RegExp') {
+    const pattern = getStringValue(n.arguments[0]);
+    const flags = n.arguments[1] ? getStringValue(n.arguments[1]) : '';
+    if (pattern === null || flags === null) return null;
+    try {
+      return new RegExp(pattern, flags);
+    } catch {
+      return null;
+    }
+  }
+  return null;
+}
+
+/** `x.replace(/[\r\n]+/g, ' ')`, `x.replaceAll('\n', '')`, `x.replace(/\s/g, '')`, `x.replace(/[^\w]/g, '')`. */
+function stripsLineBreaks(call: TSESTree.CallExpression, method: string): boolean {
+  const pattern = call.arguments[0];
+  const regex = regexOf(pattern);
+  if (regex) {
+    if (!regex.global) return false;
+    regex.lastIndex = 0;
+    const strips = regex.test('\n');
+    regex.lastIndex = 0;
+    return strips;
+  }
+  const text = getStringValue(pattern);
+  return method === 'replaceAll' && text !== null && text.includes('\n');
+}
+
+function splitsOnLineBreaks(call: TSESTree.CallExpression): boolean {
+  const pattern = call.arguments[0];
+  const regex = regexOf(pattern);
+  if (regex) return regex.test('\n');
+  const text = getStringValue(pattern);
+  return text !== null && text.includes('\n');
+}
+
+/**
+ * Whether the parser's type information (when there is any) says `node` is a number, a
+ * boolean, a bigint, an enum member, null or undefined: values that cannot carry a line break.
+ */
+export function hasNonTextType(context: Context, node: TSESTree.Node): boolean {
+  const services = context.sourceCode.parserServices as
+    | {
+        program?: { getTypeChecker(): { getTypeAtLocation(node: unknown): TsType } } | null;
+        esTreeNodeToTSNodeMap?: { get(node: TSESTree.Node): unknown };
+      }
+    | undefined;
+  if (!services?.program || !services.esTreeNodeToTSNodeMap) return false;
+  try {
+    const checker = services.program.getTypeChecker();
+    const type = checker.getTypeAtLocation(services.esTreeNodeToTSNodeMap.get(node));
+    return isNonTextTsType(type);
+  } catch {
+    return false;
+  }
+}
+
+interface TsType {
+  flags: number;
+  types?: TsType[];
+}
+
+// ts.TypeFlags: Number 8, Boolean 16, Enum 32, BigInt 64, NumberLiteral 256, BooleanLiteral 512,
+// EnumLiteral 1024, BigIntLiteral 2048, Void 16384, Undefined 32768, Null 65536; Union 1048576.
+const NON_TEXT_FLAGS = 8 | 16 | 32 | 64 | 256 | 512 | 2048 | 16384 | 32768 | 65536;
+const STRING_LIKE_FLAGS = 4 | 128;
+const UNION_FLAG = 1048576;
+
+function isNonTextTsType(type: TsType): boolean {
+  if (type.flags & UNION_FLAG && type.types) return type.types.length > 0 && type.types.every(isNonTextTsType);
+  if (type.flags & STRING_LIKE_FLAGS) return false;
+  return (type.flags & NON_TEXT_FLAGS) !== 0 || (type.flags & 1024) !== 0;
+}

@@ -1,0 +1,325 @@
+import { RuleTester } from '@typescript-eslint/rule-tester';
+import rule from '../../src/rules/no-log-injection.js';
+
+const ruleTester = new RuleTester();
+
+const pino = { 'security-logging': { logger: { name: 'logger', importFrom: './logger', style: 'pino' } } };
+const winston = { 'security-logging': { logger: { name: 'logger', style: 'winston' } } };
+const nest = { 'security-logging': { logger: { name: 'this.logger', style: 'nest' } } };
+
+ruleTester.run('no-log-injection', rule, {
+  valid: [
+    // --- Express: structured fields, extra arguments, framework-derived values ---
+    'app.post("/login", (req, res) => { logger.info({ email: req.body.email }, "login attempt") })',
+    'app.post("/login", (req, res) => { logger.info("login attempt", { email: req.body.email }) })',
+    'app.post("/login", (req, res) => { console.log("login attempt", req.body.email) })',
+    'app.get("/u/:id", (req, res) => { logger.warn({ userId: req.params.id, ip: req.ip }, "sessions revoked") })',
+    'app.use((req, res, next) => { console.log(`${req.method} ${req.originalUrl} from ${req.ip}`); next() })',
+    'app.use((req, res, next) => { logger.info(`${req.method} ${req.path} ${req.url} ${req.hostname} ${req.protocol}`); next() })',
+    'app.get("/", (req, res) => { logger.info(`request ${req.id} took ${Date.now() - start}ms`) })',
+    // the whole container interpolated prints [object Object]
+    'app.post("/", (req, res) => { console.log(`body: ${req.body}`) })',
+    // sanitized or not text
+    'app.post("/", (req, res) => { console.log(`body: ${JSON.stringify(req.body)}`) })',
+    'app.get("/", (req, res) => { logger.info(`q=${encodeURIComponent(req.query.q)}`) })',
+    'app.get("/u/:id", (req, res) => { logger.info(`user ${Number(req.params.id)}`) })',
+    'app.get("/", (req, res) => { logger.info(`page ${parseInt(req.query.page, 10)}`) })',
+    'app.get("/", (req, res) => { logger.info(`name ${req.query.name.replace(/[\\r\\n]/g, "")}`) })',
+    'app.get("/", (req, res) => { logger.info(`name ${String(req.query.name).replace(/\\s+/g, " ")}`) })',
+    'app.get("/", (req, res) => { logger.info(`name ${req.query.name.replaceAll("\\n", " ")}`) })',
+    'app.post("/", (req, res) => { logger.info(`got ${req.body.items.length} items`) })',
+    'app.post("/", (req, res) => { logger.info(`keys ${Object.keys(req.body).length}`) })',
+    'app.post("/", (req, res) => { const n = +req.body.count; logger.info(`count ${n}`) })',
+    'app.post("/", (req, res) => { logger.info(`admin? ${req.body.role === "admin"}`) })',
+    // app data looked up with the input is not the input
+    'app.get("/u/:id", async (req, res) => { const user = await db.find(req.params.id); logger.info(`found ${user.name}`) })',
+    'app.post("/", async (req, res) => { const saved = await save(req.body); console.log(`saved ${saved.id}`) })',
+    'app.get("/", (req, res) => { console.log(`user ${req.user.email} signed in`) })',
+    // reassigned with a sanitized value before logging
+    'app.get("/", (req, res) => { let name = req.query.name; name = name.replace(/\\n/g, ""); logger.info(`hi ${name}`) })',
+    // configured sanitizer
+    {
+      code: 'app.get("/", (req, res) => { logger.info(`q=${cleanLog(req.query.q)} ${req.query.p.scrub()}`) })',
+      options: [{ sanitizers: ['cleanLog', 'scrub'] }],
+    },
+    {
+      code: 'app.get("/", (req, res) => { logger.info(`q=${utils.clean(req.query.q)}`) })',
+      options: [{ sanitizers: ['utils.clean'] }],
+    },
+    // not a log call, or not a request
+    'app.get("/", (req, res) => { res.send(`hello ${req.query.name}`) })',
+    'function greet(user) { console.log(`hello ${user.name}`) }',
+    'function handle(event) { console.log(`got ${event.body.name}`) }',
+    'axios.interceptors.request.use((request) => { console.log(`calling ${request.params.id}`); return request })',
+    'app.get("/", (req, res) => { Sentry.captureMessage(`bad ${req.query.q}`) })',
+    // --- Koa ---
+    'router.get("/", async (ctx) => { ctx.log.info({ q: ctx.query.q }, "search") })',
+    'app.use(async (ctx, next) => { await next(); logger.info(`${ctx.method} ${ctx.path} ${ctx.status}`) })',
+    // --- Fastify ---
+    'fastify.post("/", async (request, reply) => { request.log.info({ user: request.body.user }, "created") })',
+    'fastify.get("/", async (request, reply) => { request.log.info(`request ${request.id} from ${request.ip}`) })',
+    // --- Hono ---
+    'app.get("/", (c) => { console.log("search", { q: c.req.query("q") }); return c.text("ok") })',
+    'app.get("/", (c) => { console.log(`${c.req.method} ${c.req.path}`); return c.text("ok") })',
+    // --- Next.js ---
+    'export async function GET(request) { const { searchParams } = new URL(request.url); console.log("page", { page: searchParams.get("page") }) }',
+    'export async function GET(request) { console.log(`GET ${new URL(request.url).pathname}`) }',
+    // --- NestJS ---
+    `
+import { Controller, Get, Logger, Param, ParseIntPipe, Query } from '@nestjs/common';
+@Controller('users')
+export class UsersController {
+  private readonly logger = new Logger(UsersController.name);
+  @Get(':id')
+  findOne(@Param('id', ParseIntPipe) id: number, @Query('verbose') verbose: boolean) {
+    this.logger.log(\`find user \${id} verbose=\${verbose}\`);
+  }
+  @Get()
+  list(@Query('page') page: number) {
+    this.logger.log(\`list page \${page}\`);
+  }
+  @Get('x/:id')
+  other(@Param('id', new ParseUUIDPipe()) id: string) {
+    this.logger.log(\`other \${id}\`);
+  }
+}`,
+    `
+@Controller('users')
+export class UsersController {
+  private readonly logger = new Logger(UsersController.name);
+  @Post()
+  create(@Body() dto: CreateUserDto) {
+    this.logger.log({ message: 'create user', email: dto.email });
+  }
+}`,
+    // TS-only syntax around clean values
+    'app.get("/", (req, res) => { const n = Number(req.query.n) satisfies number; logger.info(`n ${n as number}`) })',
+  ],
+  invalid: [
+    // --- Express ---
+    {
+      code: 'app.post("/login", (req, res) => { console.info(`login ${req.body.email}`) })',
+      output: 'app.post("/login", (req, res) => { console.info(\'login\', { email: req.body.email }) })',
+      errors: [
+        {
+          messageId: 'injection',
+          line: 1,
+          column: 58,
+          data: { expression: 'req.body.email', origin: 'the request body', remedy: "console.info('login', { email: req.body.email })" },
+          suggestions: [{ messageId: 'useFields', output: 'app.post("/login", (req, res) => { console.info(\'login\', { email: req.body.email }) })' }],
+        },
+      ],
+    },
+    {
+      code: 'app.get("/", (req, res) => { console.log("User: " + req.query.user + " from " + req.ip) })',
+      output: 'app.get("/", (req, res) => { console.log(`User from ${req.ip}`, { user: req.query.user }) })',
+      errors: [{ messageId: 'injection', line: 1, suggestions: [{ messageId: 'useFields', output: 'app.get("/", (req, res) => { console.log(`User from ${req.ip}`, { user: req.query.user }) })' }] }],
+    },
+    {
+      // destructured, through a local, with a trimmed value; no configured logger: suggestion only
+      code: 'app.post("/login", (req, res) => { const { email } = req.body; const who = email.trim(); logger.info(`login ${who}`) })',
+      errors: [
+        {
+          messageId: 'injection',
+          line: 1,
+          data: { expression: 'who', origin: 'the request body', remedy: "logger.info('login', { who })" },
+          suggestions: [{ messageId: 'useFields', output: 'app.post("/login", (req, res) => { const { email } = req.body; const who = email.trim(); logger.info(\'login\', { who }) })' }],
+        },
+      ],
+    },
+    {
+      code: 'app.post("/login", (req, res) => { logger.info(`login ${req.body.email}`) })',
+      settings: pino,
+      output: 'app.post("/login", (req, res) => { logger.info({ email: req.body.email }, \'login\') })',
+      errors: [{ messageId: 'injection', line: 1, suggestions: [{ messageId: 'useFields', output: 'app.post("/login", (req, res) => { logger.info({ email: req.body.email }, \'login\') })' }] }],
+    },
+    {
+      code: 'app.post("/login", (req, res) => { logger.info(`login ${req.body.email}`) })',
+      settings: winston,
+      output: 'app.post("/login", (req, res) => { logger.info(\'login\', { email: req.body.email }) })',
+      errors: [{ messageId: 'injection', line: 1, suggestions: [{ messageId: 'useFields', output: 'app.post("/login", (req, res) => { logger.info(\'login\', { email: req.body.email }) })' }] }],
+    },
+    {
+      // merged into an existing winston meta object, keys kept unique
+      code: 'app.get("/", (req, res) => { logger.warn(`denied user=${req.query.user} q=${req.query.q}`, { user: id }) })',
+      settings: winston,
+      output: 'app.get("/", (req, res) => { logger.warn(\'denied\', { user: id, user2: req.query.user, q: req.query.q }) })',
+      errors: [{ messageId: 'injection', line: 1, suggestions: [{ messageId: 'useFields', output: 'app.get("/", (req, res) => { logger.warn(\'denied\', { user: id, user2: req.query.user, q: req.query.q }) })' }] }],
+    },
+    {
+      // pino with a merging object already there
+      code: 'app.get("/", (req, res) => { logger.info({ route: "search" }, "searching for " + req.query.q) })',
+      settings: pino,
+      output: 'app.get("/", (req, res) => { logger.info({ route: "search", q: req.query.q }, \'searching for\') })',
+      errors: [{ messageId: 'injection', line: 1, suggestions: [{ messageId: 'useFields', output: 'app.get("/", (req, res) => { logger.info({ route: "search", q: req.query.q }, \'searching for\') })' }] }],
+    },
+    {
+      // pino-http's req.log: style known
+      code: 'app.get("/", (req, res) => { req.log.info(`agent=${req.get("user-agent")}`) })',
+      output: 'app.get("/", (req, res) => { req.log.info({ agent: req.get("user-agent") }, \'agent\') })',
+      errors: [{ messageId: 'injection', line: 1, data: { expression: 'req.get("user-agent")', origin: 'a request header', remedy: "req.log.info({ agent: req.get(\"user-agent\") }, 'agent')" }, suggestions: [{ messageId: 'useFields', output: 'app.get("/", (req, res) => { req.log.info({ agent: req.get("user-agent") }, \'agent\') })' }] }],
+    },
+    {
+      code: 'app.get("/", (req, res) => { console.warn(`bad token from ${req.headers["x-client-id"]}`) })',
+      output: 'app.get("/", (req, res) => { console.warn(\'bad token from\', { xClientId: req.headers["x-client-id"] }) })',
+      errors: [{ messageId: 'injection', line: 1, data: { expression: 'req.headers["x-client-id"]', origin: 'a request header', remedy: 'console.warn(\'bad token from\', { xClientId: req.headers["x-client-id"] })' }, suggestions: [{ messageId: 'useFields', output: 'app.get("/", (req, res) => { console.warn(\'bad token from\', { xClientId: req.headers["x-client-id"] }) })' }] }],
+    },
+    {
+      // the message built one step before the call: reported, no fix
+      code: 'app.get("/", (req, res) => { const msg = "search " + req.query.q; logger.info(msg) })',
+      errors: [{ messageId: 'injection', line: 1, column: 79, data: { expression: 'req.query.q', origin: 'the query string', remedy: "logger.info('message', { field })" }, suggestions: [] }],
+    },
+    {
+      // a `.replace` that does not strip line breaks, on a multi-line call
+      code: 'router.post("/", function (req, res) {\n  const name = req.body.name.replace(/</g, "");\n  console.error(\n    `invalid name ${name}`,\n  );\n})',
+      output: 'router.post("/", function (req, res) {\n  const name = req.body.name.replace(/</g, "");\n  console.error(\n    \'invalid name\', { name },\n  );\n})',
+      errors: [{ messageId: 'injection', line: 4, suggestions: [{ messageId: 'useFields', output: 'router.post("/", function (req, res) {\n  const name = req.body.name.replace(/</g, "");\n  console.error(\n    \'invalid name\', { name },\n  );\n})' }] }],
+    },
+    {
+      // a destructured request parameter and a cookie
+      code: 'app.get("/", ({ cookies }, res) => { console.log(`theme ${cookies.theme}`) })',
+      output: 'app.get("/", ({ cookies }, res) => { console.log(\'theme\', { theme: cookies.theme }) })',
+      errors: [{ messageId: 'injection', line: 1, data: { expression: 'cookies.theme', origin: 'a cookie', remedy: "console.log('theme', { theme: cookies.theme })" }, suggestions: [{ messageId: 'useFields', output: 'app.get("/", ({ cookies }, res) => { console.log(\'theme\', { theme: cookies.theme }) })' }] }],
+    },
+    {
+      // a helper that takes the request by its conventional name
+      code: 'function audit(req) { console.log(`audit ${req.params.id}`) }',
+      output: 'function audit(req) { console.log(\'audit\', { id: req.params.id }) }',
+      errors: [{ messageId: 'injection', line: 1, suggestions: [{ messageId: 'useFields', output: 'function audit(req) { console.log(\'audit\', { id: req.params.id }) }' }] }],
+    },
+    {
+      // a `%` in the message: console would read the object as a format argument; suggestion none
+      code: 'app.get("/", (req, res) => { console.log(`100% done for ${req.query.job}`) })',
+      errors: [{ messageId: 'injection', line: 1, suggestions: [] }],
+    },
+    {
+      // iterating request input
+      code: 'app.post("/", (req, res) => { for (const tag of req.body.tags) console.log(`tag ${tag}`) })',
+      output: 'app.post("/", (req, res) => { for (const tag of req.body.tags) console.log(\'tag\', { tag }) })',
+      errors: [{ messageId: 'injection', line: 1, suggestions: [{ messageId: 'useFields', output: 'app.post("/", (req, res) => { for (const tag of req.body.tags) console.log(\'tag\', { tag }) })' }] }],
+    },
+    // --- Koa ---
+    {
+      code: 'router.get("/search", async (ctx) => { ctx.log.info(`search ${ctx.query.q}`) })',
+      output: 'router.get("/search", async (ctx) => { ctx.log.info({ q: ctx.query.q }, \'search\') })',
+      errors: [{ messageId: 'injection', line: 1, data: { expression: 'ctx.query.q', origin: 'the query string', remedy: "ctx.log.info({ q: ctx.query.q }, 'search')" }, suggestions: [{ messageId: 'useFields', output: 'router.get("/search", async (ctx) => { ctx.log.info({ q: ctx.query.q }, \'search\') })' }] }],
+    },
+    {
+      code: 'router.post("/", async (ctx) => { const { name } = ctx.request.body; console.log(`created ${name}`) })',
+      output: 'router.post("/", async (ctx) => { const { name } = ctx.request.body; console.log(\'created\', { name }) })',
+      errors: [{ messageId: 'injection', line: 1, suggestions: [{ messageId: 'useFields', output: 'router.post("/", async (ctx) => { const { name } = ctx.request.body; console.log(\'created\', { name }) })' }] }],
+    },
+    // --- Fastify ---
+    {
+      code: 'fastify.post("/users", async (request, reply) => { request.log.info(`creating ${request.body.username} (${request.id})`) })',
+      output: 'fastify.post("/users", async (request, reply) => { request.log.info({ username: request.body.username }, `creating (${request.id})`) })',
+      errors: [{ messageId: 'injection', line: 1, suggestions: [{ messageId: 'useFields', output: 'fastify.post("/users", async (request, reply) => { request.log.info({ username: request.body.username }, `creating (${request.id})`) })' }] }],
+    },
+    // --- Hono ---
+    {
+      code: 'app.get("/posts/:id", (c) => { console.log(`post ${c.req.param("id")}`); return c.text("ok") })',
+      output: 'app.get("/posts/:id", (c) => { console.log(\'post\', { id: c.req.param("id") }); return c.text("ok") })',
+      errors: [{ messageId: 'injection', line: 1, data: { expression: 'c.req.param("id")', origin: 'the route parameters', remedy: 'console.log(\'post\', { id: c.req.param("id") })' }, suggestions: [{ messageId: 'useFields', output: 'app.get("/posts/:id", (c) => { console.log(\'post\', { id: c.req.param("id") }); return c.text("ok") })' }] }],
+    },
+    {
+      code: 'app.post("/", async (c) => { const body = await c.req.json(); console.log("got " + body.title); return c.json({}) })',
+      output: 'app.post("/", async (c) => { const body = await c.req.json(); console.log(\'got\', { title: body.title }); return c.json({}) })',
+      errors: [{ messageId: 'injection', line: 1, suggestions: [{ messageId: 'useFields', output: 'app.post("/", async (c) => { const body = await c.req.json(); console.log(\'got\', { title: body.title }); return c.json({}) })' }] }],
+    },
+    // --- Next.js ---
+    {
+      code: 'export async function GET(request) { const { searchParams } = new URL(request.url); console.log(`page ${searchParams.get("page")}`) }',
+      output: 'export async function GET(request) { const { searchParams } = new URL(request.url); console.log(\'page\', { page: searchParams.get("page") }) }',
+      errors: [{ messageId: 'injection', line: 1, suggestions: [{ messageId: 'useFields', output: 'export async function GET(request) { const { searchParams } = new URL(request.url); console.log(\'page\', { page: searchParams.get("page") }) }' }] }],
+    },
+    {
+      code: 'export async function POST(request: NextRequest) { const { email } = await request.json(); console.log(`signup ${email}; ref ${request.nextUrl.searchParams.get("ref")}`) }',
+      output: 'export async function POST(request: NextRequest) { const { email } = await request.json(); console.log(\'signup; ref\', { email, ref: request.nextUrl.searchParams.get("ref") }) }',
+      errors: [{ messageId: 'injection', line: 1, data: { expression: 'email', origin: 'the request body', remedy: 'console.log(\'signup; ref\', { email, ref: request.nextUrl.searchParams.get("ref") })' }, suggestions: [{ messageId: 'useFields', output: 'export async function POST(request: NextRequest) { const { email } = await request.json(); console.log(\'signup; ref\', { email, ref: request.nextUrl.searchParams.get("ref") }) }' }] }],
+    },
+    // --- NestJS ---
+    {
+      code: `
+@Controller('users')
+export class UsersController {
+  private readonly logger = new Logger(UsersController.name);
+  @Get(':id')
+  findOne(@Param('id') id: string) {
+    this.logger.log(\`find user \${id}\`);
+  }
+}`,
+      settings: nest,
+      output: `
+@Controller('users')
+export class UsersController {
+  private readonly logger = new Logger(UsersController.name);
+  @Get(':id')
+  findOne(@Param('id') id: string) {
+    this.logger.log({ message: 'find user', id });
+  }
+}`,
+      errors: [{ messageId: 'injection', line: 7, data: { expression: 'id', origin: 'the route parameters', remedy: "this.logger.log({ message: 'find user', id })" }, suggestions: [{ messageId: 'useFields', output: `
+@Controller('users')
+export class UsersController {
+  private readonly logger = new Logger(UsersController.name);
+  @Get(':id')
+  findOne(@Param('id') id: string) {
+    this.logger.log({ message: 'find user', id });
+  }
+}` }] }],
+    },
+    {
+      // a DTO from @Body(), no configured logger: a Nest-style suggestion only
+      code: `
+@Controller('auth')
+export class AuthController {
+  private readonly logger = new Logger(AuthController.name);
+  @Post('login')
+  login(@Body() dto: LoginDto) {
+    this.logger.warn('login failed for ' + (dto.email as string));
+  }
+}`,
+      errors: [{ messageId: 'injection', line: 7, suggestions: [{ messageId: 'useFields', output: `
+@Controller('auth')
+export class AuthController {
+  private readonly logger = new Logger(AuthController.name);
+  @Post('login')
+  login(@Body() dto: LoginDto) {
+    this.logger.warn({ message: 'login failed for', email: dto.email as string });
+  }
+}` }] }],
+    },
+    {
+      code: `
+@Controller()
+export class SearchController {
+  @Get('search')
+  search(@Query() query: SearchDto, @Headers('x-tenant') tenant: string) {
+    console.log(\`search \${query.term} for \${tenant}\`);
+  }
+}`,
+      output: `
+@Controller()
+export class SearchController {
+  @Get('search')
+  search(@Query() query: SearchDto, @Headers('x-tenant') tenant: string) {
+    console.log('search for', { term: query.term, tenant });
+  }
+}`,
+      errors: [{ messageId: 'injection', line: 6, suggestions: [{ messageId: 'useFields', output: `
+@Controller()
+export class SearchController {
+  @Get('search')
+  search(@Query() query: SearchDto, @Headers('x-tenant') tenant: string) {
+    console.log('search for', { term: query.term, tenant });
+  }
+}` }] }],
+    },
+    // --- a logger created in the file: its style is known ---
+    {
+      code: "import pino from 'pino'; const log = pino(); app.get('/', (req, res) => { log.info(`q ${req.query.q}`) })",
+      output: "import pino from 'pino'; const log = pino(); app.get('/', (req, res) => { log.info({ q: req.query.q }, 'q') })",
+      errors: [{ messageId: 'injection', line: 1, suggestions: [{ messageId: 'useFields', output: "import pino from 'pino'; const log = pino(); app.get('/', (req, res) => { log.info({ q: req.query.q }, 'q') })" }] }],
+    },
+  ],
+});
