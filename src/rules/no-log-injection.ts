@@ -46,7 +46,7 @@ export default createRule<Options, MessageIds>({
             items: { type: 'string' },
             uniqueItems: true,
             description:
-              'Disallow nothing for values passed through these functions: names or member paths of your sanitizers (`sanitizeLog`, `utils.clean`); an entry without a dot also matches methods and member calls of that name',
+              'Allow request input passed through these sanitizers (names or member paths such as `sanitizeLog`, `utils.clean`; an entry without a dot also matches methods of that name).',
           },
         },
         additionalProperties: false,
