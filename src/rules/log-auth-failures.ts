@@ -607,14 +607,16 @@ export default createRule<Options, MessageIds>({
     // ----- reporting and fixes -----------------------------------------------------
 
     function report(rejection: Rejection): void {
-      const quiet = !unloggedAtAll.has(rejection);
-      if (quiet) {
-        const log = findQuietLog(rejection);
+      // Every path logs, but only below warn, and a quiet log sits in the failing branch itself
+      // (a "request received" debug line at the top of the handler does not log the failure).
+      const log = unloggedAtAll.has(rejection) ? null : findQuietLog(rejection);
+      if (log) {
+        const raise = raiseSuggestion(log);
         context.report({
           node: rejection.node,
           messageId: 'tooQuiet',
           data: { what: rejection.what },
-          suggest: log ? [raiseSuggestion(log)].filter((s): s is NonNullable<typeof s> => s !== null) : [],
+          suggest: raise ? [raise] : [],
         });
         return;
       }
@@ -723,17 +725,28 @@ export default createRule<Options, MessageIds>({
       return null;
     }
 
+    /** The last below-warn log before the rejection inside the branch that leads to it. */
     function findQuietLog(rejection: Rejection): TSESTree.CallExpression | null {
+      const branch = innermostBranch(rejection.anchor, rejection.region);
       let found: TSESTree.CallExpression | null = null;
       for (const log of quietLogs) {
         if (getEnclosingFunction(log) !== rejection.region || log.range[1] > rejection.anchor.range[0]) continue;
-        let statement: TSESTree.Node = log;
-        while (statement.parent && statement.parent.type !== AST_NODE_TYPES.BlockStatement && statement.parent.type !== AST_NODE_TYPES.SwitchCase && !isFunctionNode(statement.parent)) {
-          statement = statement.parent;
-        }
-        if (statement.parent && contains(statement.parent, rejection.anchor)) found = log;
+        if (contains(branch, log)) found = log;
       }
       return found;
+    }
+
+    /** The `if` branch, `catch` body or `case` the anchor lies in (the function body when none). */
+    function innermostBranch(anchor: TSESTree.Node, region: AnyFunction): TSESTree.Node {
+      let child: TSESTree.Node = anchor;
+      let parent = anchor.parent;
+      while (parent && parent !== region) {
+        if (parent.type === AST_NODE_TYPES.IfStatement && child !== parent.test) return child;
+        if (parent.type === AST_NODE_TYPES.CatchClause || parent.type === AST_NODE_TYPES.SwitchCase) return parent;
+        child = parent;
+        parent = parent.parent;
+      }
+      return region.body;
     }
 
     function raiseSuggestion(log: TSESTree.CallExpression): TSESLint.SuggestionReportDescriptor<MessageIds> | null {

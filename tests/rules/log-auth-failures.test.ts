@@ -205,6 +205,15 @@ export async function authenticate(request, reply) {
     return reply.code(401).send({ error: 'Unauthorized' });
   }
 }`,
+    `// Fastify: setErrorHandler in the same file logs client errors at warn
+fastify.addHook('preHandler', async (request) => {
+  if (!request.user) throw fastify.httpErrors.unauthorized();
+});
+fastify.setErrorHandler((error, request, reply) => {
+  if (error.statusCode && error.statusCode < 500) request.log.warn({ err: error }, 'client error');
+  else request.log.error({ err: error }, 'server error');
+  reply.send(error);
+});`,
     // --- Hono ---
     `// logged before c.json(…, 401)
 app.use('/api/*', async (c, next) => {
@@ -213,6 +222,15 @@ app.use('/api/*', async (c, next) => {
     return c.json({ error: 'Unauthorized' }, 401);
   }
   await next();
+});`,
+    `// Hono: app.onError in the same file logs the thrown HTTPException
+app.use('/admin/*', async (c, next) => {
+  if (!c.get('user')?.isAdmin) throw new HTTPException(403, { message: 'Admins only' });
+  await next();
+});
+app.onError((err, c) => {
+  logger.warn({ err, path: c.req.path }, err.message);
+  return c.json({ error: err.message }, err instanceof HTTPException ? err.status : 500);
 });`,
     // --- Next.js ---
     `// logged before the 401
@@ -780,6 +798,51 @@ app.get('/admin', (req, res) => {
     return res.status(401).send();
   }
   res.send(issue());
+});`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // a request log at the top of the handler does not log the failure: reported and fixed
+      code: `app.post('/login', async (req, res) => {
+  logger.debug({ path: req.path }, 'login attempt');
+  const { email, password } = req.body;
+  const user = await User.findOne({ email });
+  if (!user || !(await bcrypt.compare(password, user.hash))) return res.status(401).end();
+  res.json({ token: sign(user) });
+});`,
+      settings: pino,
+      output: `import { logger } from './logger';
+app.post('/login', async (req, res) => {
+  logger.debug({ path: req.path }, 'login attempt');
+  const { email, password } = req.body;
+  const user = await User.findOne({ email });
+  if (!user || !(await bcrypt.compare(password, user.hash))) {
+    logger.warn({ reason: 'invalid_credentials', method: req.method, path: req.originalUrl, ip: req.ip, userAgent: req.headers['user-agent'], email }, 'Login failed: invalid credentials');
+    return res.status(401).end();
+  }
+  res.json({ token: sign(user) });
+});`,
+      errors: [
+        {
+          messageId: 'unlogged',
+          line: 5,
+          suggestions: [
+            {
+              messageId: 'logFailure',
+              data: { call: "logger.warn" },
+              output: `import { logger } from './logger';
+app.post('/login', async (req, res) => {
+  logger.debug({ path: req.path }, 'login attempt');
+  const { email, password } = req.body;
+  const user = await User.findOne({ email });
+  if (!user || !(await bcrypt.compare(password, user.hash))) {
+    logger.warn({ reason: 'invalid_credentials', method: req.method, path: req.originalUrl, ip: req.ip, userAgent: req.headers['user-agent'], email }, 'Login failed: invalid credentials');
+    return res.status(401).end();
+  }
+  res.json({ token: sign(user) });
 });`,
             },
           ],
