@@ -221,7 +221,8 @@ export default createRule<Options, MessageIds>({
       const reason = credential ?? reasonFor(outcome.status);
       if (outcome.kind === 'response') {
         const handler = findEnclosingHandler(context, node);
-        if (!handler) return false;
+        // `const response = NextResponse.json(…, { status: 401 })` is a value; its `return` answers.
+        if (!handler || isVariableInit(node)) return false;
         record(node, { what: `a ${outcome.status} response`, status: outcome.status, reason, propagates: false, errorName: null, handler }, true);
         return true;
       }
@@ -785,6 +786,12 @@ export default createRule<Options, MessageIds>({
       return { anchor: current, fixable };
     }
 
+    function isVariableInit(node: TSESTree.Node): boolean {
+      let current: TSESTree.Node = node;
+      while (current.parent && !/Statement$|Declaration$|Declarator$/u.test(current.parent.type) && !isFunctionNode(current.parent)) current = current.parent;
+      return current.parent?.type === AST_NODE_TYPES.VariableDeclarator && current.parent.init === current;
+    }
+
     function isInTestCode(node: TSESTree.Node): boolean {
       let current: TSESTree.Node | undefined = node.parent;
       while (current) {
@@ -861,6 +868,13 @@ export default createRule<Options, MessageIds>({
       },
       ReturnStatement(node: TSESTree.ReturnStatement) {
         const arg = node.argument ? skipTransparent(node.argument) : null;
+        if (arg?.type === AST_NODE_TYPES.Identifier) {
+          // const response = NextResponse.json(…, { status: 401 }); …; return response;
+          const init = getVariableInit(findVariable(context, arg));
+          const outcome = init ? getHttpOutcome(context, skipTransparent(init)) : null;
+          if (outcome?.kind === 'response') onOutcome(node, outcome);
+          return;
+        }
         if (arg?.type !== AST_NODE_TYPES.Literal || arg.value !== false) return;
         const fn = getEnclosingFunction(node);
         const info = fn ? getHandlerInfo(context, fn) : null;

@@ -243,6 +243,15 @@ export async function GET(request: Request) {
   }
   return NextResponse.json(await load(session.user.id));
 }`,
+    `// Hono: the Response built for an HTTPException is a value; the throw is the rejection, and it is logged
+app.use('/admin/*', async (c, next) => {
+  if (!checkBasicAuth(c.req.header('authorization'))) {
+    const res = new Response('Unauthorized', { status: 401, headers: { 'WWW-Authenticate': 'Basic' } });
+    logger.warn({ path: c.req.path }, 'basic auth failed');
+    throw new HTTPException(401, { res });
+  }
+  await next();
+});`,
     // --- Next.js ---
     `// a middleware redirect to the login page is not a 401
 import { NextResponse, type NextRequest } from 'next/server';
@@ -1570,6 +1579,42 @@ export const POST = async (req: Request) => {
   }
   return Response.json(await create(user, await req.json()));
 };`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // a response kept in a variable is reported where it is returned
+      code: `import { NextResponse } from 'next/server';
+export async function POST(request: Request) {
+  const { token } = await request.json();
+  if (!(await verifySession(token))) {
+    const response = NextResponse.json({ error: 'Session expired' }, { status: 401 });
+    response.cookies.delete('session');
+    return response;
+  }
+  return NextResponse.json({ ok: true });
+}`,
+      errors: [
+        {
+          messageId: 'unlogged',
+          line: 7,
+          suggestions: [
+            {
+              messageId: 'logFailure',
+              data: { call: "console.warn" },
+              output: `import { NextResponse } from 'next/server';
+export async function POST(request: Request) {
+  const { token } = await request.json();
+  if (!(await verifySession(token))) {
+    const response = NextResponse.json({ error: 'Session expired' }, { status: 401 });
+    response.cookies.delete('session');
+    console.warn('Authentication failed', { reason: 'unauthorized', method: request.method, path: request.url, ip: request.headers.get('x-forwarded-for'), userAgent: request.headers.get('user-agent') });
+    return response;
+  }
+  return NextResponse.json({ ok: true });
+}`,
             },
           ],
         },
