@@ -18,15 +18,18 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import {
+  type AnyFunction,
   type Context,
   findVariable,
   getCalleePath,
+  getEnclosingFunction,
   getMemberPath,
   getPropertyName,
   getStringValue,
   isFunctionNode,
   lastSegment,
   skipTransparent,
+  walkSameFunction,
 } from './ast.js';
 
 // ---------------------------------------------------------------------------------------
@@ -321,7 +324,15 @@ export function classifySecretTokens(tokens: readonly string[], options?: Secret
   }
   if (!best) return { kind: 'none' };
   if (best.voided) return { kind: 'qualified', concept: best.concept };
+  // NEXT_PUBLIC_*, VITE_*, REACT_APP_*, EXPO_PUBLIC_*: shipped to every browser by design.
+  if (tokens[0] === 'vite' || tokens[0] === 'public' || (tokens[1] === 'public' && ['next', 'expo', 'nuxt'].includes(tokens[0]!)) || (tokens[0] === 'react' && tokens[1] === 'app')) {
+    return { kind: 'qualified', concept: best.concept };
+  }
   const trailing = tokens.slice(best.end);
+  // A JWT's header or payload (`jwtHeader`, `jwt.payload`) is not the token.
+  if (tokens[best.start] === 'jwt' && trailing.length > 0 && ['header', 'headers', 'payload', 'claims', 'alg'].includes(trailing[trailing.length - 1]!)) {
+    return { kind: 'qualified', concept: best.concept };
+  }
   if (trailing.length > 0 && HARMLESS_SUFFIXES.has(trailing[trailing.length - 1]!)) {
     return { kind: 'qualified', concept: best.concept };
   }
@@ -449,6 +460,20 @@ const BOOLEAN_METHODS = new Set([
 const BOOLEAN_PREFIXES = new Set(['is', 'has', 'can', 'should', 'contains', 'matches']);
 /** Cookies that hold a session even when their name does not say so. */
 const SESSION_COOKIE_NAMES = new Set(['sid', 'session', 'sess', 'connect.sid', 'auth', 'jwt', 'remember_me', 'rememberme']);
+/** Route, handler and file words for requests whose body carries credentials or card data. */
+const CREDENTIAL_ROUTE_WORDS = new Set([
+  'login', 'logon', 'signin', 'signup', 'register', 'registration', 'auth', 'authenticate', 'authentication',
+  'authorize', 'oauth', 'password', 'passwords', 'reset', 'forgot', 'token', 'tokens', 'refresh', 'session',
+  'sessions', 'otp', 'mfa', 'totp', 'verify', 'verification', 'credential', 'credentials', 'user', 'users',
+  'account', 'accounts', 'payment', 'payments', 'checkout', 'card', 'cards', 'billing', 'secret', 'secrets',
+  'key', 'keys', 'apikey', 'apikeys',
+]);
+/** Registration methods whose string arguments are a route (`app.post('/login', fn)`, `router.use(fn)`). */
+const ROUTE_METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'del', 'all', 'options', 'head', 'use', 'route', 'on']);
+/** Middleware that logs every request (`requestLogger`, `auditTrail`): its body is every body, logins included. */
+const GENERIC_LOGGER_WORDS = new Set(['log', 'logger', 'logging', 'audit', 'trace', 'tracer', 'dump', 'debug', 'inspect', 'morgan']);
+/** Values named like this are what a label describes the context of, not the secret (`token for ${username}`). */
+const LABEL_NEUTRAL = new Set(['user', 'users', 'username', 'login', 'account', 'ip', 'role', 'roles', 'method', 'e', 'ex', 'exception', 'req', 'request']);
 /** Secrets that may legitimately be numbers. */
 const NUMERIC_SECRETS = new Set(['PIN', 'one-time code', 'SSN', 'card number', 'CVV', 'passcode']);
 
@@ -693,7 +718,10 @@ export function createSecretAnalyzer(context: Context, options: SecretAnalyzerOp
       if (props.length === 1) return WHOLE_HEADERS;
       if (props.length === 2 && second !== undefined) {
         const v = nameOf(second);
-        if (v.kind === 'secret') return secret(`the ${second} header`, v.concept);
+        if (v.kind === 'secret') {
+          const what = v.concept === 'Authorization header' ? 'the Authorization header' : v.concept === 'cookie' ? 'the Cookie header' : `the ${second} header`;
+          return secret(what, v.concept);
+        }
       }
       return null;
     }
@@ -706,7 +734,7 @@ export function createSecretAnalyzer(context: Context, options: SecretAnalyzerOp
     }
     if (first === 'body' && props.length === 1) {
       if (display && isTypedWithoutSecrets(display)) return SAFE;
-      return WHOLE_BODY;
+      return isCredentialBodyContext(display ?? base) ? WHOLE_BODY : null;
     }
     if ((first === 'sessionID' || first === 'sessionId') && props.length === 1) return secret('the session id', 'session id');
     if (first === 'session' && second === 'id' && props.length === 2) return secret('the session id', 'session id');
@@ -730,6 +758,139 @@ export function createSecretAnalyzer(context: Context, options: SecretAnalyzerOp
       if (found) return found;
     }
     return null;
+  }
+
+  // ----- where a whole request body carries credentials -----
+
+  const bodyContextCache = new WeakMap<AnyFunction, boolean>();
+
+  /** `/api/auth/login`, `registerUser`, `routes/users.ts`: a place whose requests carry credentials. */
+  function isCredentialText(value: string): boolean {
+    const tokens = tokenizeName(value);
+    for (let i = 0; i < tokens.length; i++) {
+      const t = tokens[i]!;
+      if (CREDENTIAL_ROUTE_WORDS.has(t)) return true;
+      const next = tokens[i + 1];
+      if ((t === 'sign' || t === 'log') && (next === 'in' || next === 'up' || next === 'on')) return true;
+    }
+    return classifySecretTokens(tokens, nameOptions).kind === 'secret';
+  }
+
+  function functionName(fn: AnyFunction): string | null {
+    if (fn.type !== AST_NODE_TYPES.ArrowFunctionExpression && fn.id) return fn.id.name;
+    const parent = fn.parent;
+    if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.id.type === AST_NODE_TYPES.Identifier) return parent.id.name;
+    if (
+      (parent?.type === AST_NODE_TYPES.Property || parent?.type === AST_NODE_TYPES.MethodDefinition || parent?.type === AST_NODE_TYPES.PropertyDefinition) &&
+      parent.value === fn
+    ) {
+      return getPropertyName(parent);
+    }
+    if (parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.right === fn) {
+      const path = getMemberPath(parent.left);
+      return path === null ? null : lastSegment(path);
+    }
+    return null;
+  }
+
+  /** The route text a function is registered under: `router.post('/login', fn)`, Nest `@Post('login')` in `@Controller('auth')`. */
+  function routeText(fn: AnyFunction): { text: string | null; registered: boolean } {
+    const parent = fn.parent;
+    if (parent?.type === AST_NODE_TYPES.CallExpression && parent.arguments.includes(fn as TSESTree.CallExpressionArgument)) {
+      const callee = skipTransparent(parent.callee);
+      const method = callee.type === AST_NODE_TYPES.MemberExpression ? getPropertyName(callee) : null;
+      if (method !== null && ROUTE_METHODS.has(method)) {
+        const parts: string[] = [];
+        for (const arg of parent.arguments) {
+          if (arg === fn) break;
+          const value = getStringValue(arg);
+          if (value !== null) parts.push(value);
+          else if (arg.type === AST_NODE_TYPES.MemberExpression || arg.type === AST_NODE_TYPES.Identifier) parts.push(sourceCode.getText(arg));
+        }
+        // app.route('/login').post(fn)
+        const owner = callee.type === AST_NODE_TYPES.MemberExpression ? skipTransparent(callee.object) : null;
+        if (owner?.type === AST_NODE_TYPES.CallExpression && owner.callee.type === AST_NODE_TYPES.MemberExpression && getPropertyName(owner.callee) === 'route') {
+          const value = getStringValue(owner.arguments[0]);
+          if (value !== null) parts.push(value);
+        }
+        return { text: parts.length > 0 ? parts.join(' ') : null, registered: true };
+      }
+    }
+    if (parent?.type === AST_NODE_TYPES.MethodDefinition) {
+      const parts: string[] = [];
+      const routeOf = (decorators: readonly TSESTree.Decorator[] | undefined) => {
+        for (const d of decorators ?? []) {
+          const expr = skipTransparent(d.expression);
+          if (expr.type !== AST_NODE_TYPES.CallExpression) continue;
+          const name = getMemberPath(expr.callee);
+          if (name === null || !/^(?:Controller|Post|Put|Patch|Get|Delete|All)$/u.test(lastSegment(name))) continue;
+          const value = getStringValue(expr.arguments[0]);
+          if (value !== null) parts.push(value);
+        }
+      };
+      routeOf(parent.decorators);
+      const cls = parent.parent?.parent;
+      if (cls?.type === AST_NODE_TYPES.ClassDeclaration || cls?.type === AST_NODE_TYPES.ClassExpression) routeOf(cls.decorators);
+      return { text: parts.length > 0 ? parts.join(' ') : null, registered: parts.length > 0 };
+    }
+    return { text: null, registered: false };
+  }
+
+  /** The function reads a secret field of a request body: `req.body.password`, `const { password } = req.body`. */
+  function readsSecretBodyField(fn: AnyFunction): boolean {
+    let found = false;
+    walkSameFunction(
+      fn.body,
+      (node) => {
+        if (found) return false;
+        if (node.type === AST_NODE_TYPES.MemberExpression) {
+          const object = skipTransparent(node.object);
+          const name = getPropertyName(node);
+          if (name !== null && object.type === AST_NODE_TYPES.MemberExpression && getPropertyName(object) === 'body' && nameOf(name).kind === 'secret') {
+            found = true;
+          }
+        } else if (node.type === AST_NODE_TYPES.VariableDeclarator && node.id.type === AST_NODE_TYPES.ObjectPattern && node.init) {
+          const init = skipTransparent(node.init);
+          const fromBody =
+            (init.type === AST_NODE_TYPES.MemberExpression && getPropertyName(init) === 'body') ||
+            (init.type === AST_NODE_TYPES.Identifier && /body|dto|input|payload/iu.test(init.name));
+          if (fromBody && node.id.properties.some((p) => p.type === AST_NODE_TYPES.Property && nameOf(getPropertyName(p) ?? '').kind === 'secret')) {
+            found = true;
+          }
+        }
+        return undefined;
+      },
+      sourceCode.visitorKeys,
+    );
+    return found;
+  }
+
+  /**
+   * A whole request body is reported where it carries credentials: request-wide middleware
+   * (`app.use(fn)` without a path, a `requestLogger`), auth / user / payment routes and
+   * handlers (by route, function name or file name), or a handler that reads a secret field
+   * of the body. `console.log(req.body)` in `POST /products` is not a secret leak.
+   */
+  function isCredentialBodyContext(at: TSESTree.Node): boolean {
+    let fn = getEnclosingFunction(at);
+    for (let depth = 0; fn && depth < 4; depth++, fn = getEnclosingFunction(fn)) {
+      const cached = bodyContextCache.get(fn);
+      if (cached !== undefined) return cached;
+      const route = routeText(fn);
+      const name = functionName(fn);
+      let result: boolean | null = null;
+      if (readsSecretBodyField(fn)) result = true;
+      else if (route.text !== null && isCredentialText(route.text)) result = true;
+      else if (route.registered && route.text === null) result = true;
+      else if (name !== null && (isCredentialText(name) || tokenizeName(name).some((t) => GENERIC_LOGGER_WORDS.has(t)))) result = true;
+      else if (route.registered || name !== null) result = false;
+      if (result !== null) {
+        if (!result && isCredentialText(context.filename.replace(/\.[cm]?[jt]sx?$/u, ''))) result = true;
+        bodyContextCache.set(fn, result);
+        return result;
+      }
+    }
+    return isCredentialText(context.filename.replace(/\.[cm]?[jt]sx?$/u, ''));
   }
 
   // ----- calls -----
@@ -1049,11 +1210,19 @@ export function createSecretAnalyzer(context: Context, options: SecretAnalyzerOp
     return v.kind === 'secret' ? { concept: v.concept, word: name } : null;
   }
 
+  /** `token=` labels what follows; `getAccessToken: ${userId}` is a method name, not a label. */
+  function labelFromWord(word: string): SecretLabel | null {
+    const first = tokenizeName(word)[0];
+    if (first !== undefined && (PRODUCER_VERBS.has(first) || ACTION_VERBS.has(first))) return null;
+    return labelFromName(word);
+  }
+
   function labelFromText(value: string): SecretLabel | null {
-    const scheme = /\b(Bearer|Basic|Token)\s+$/iu.exec(value);
+    // `Bearer ${t}`, `Authorization: Basic ${c}`, `Authorization: Token ${t}`; not `token ${i} of ${n}`.
+    const scheme = /(?:^|[\s:="'])(Bearer|bearer|BEARER|Basic)\s+$/u.exec(value) ?? /authorization["']?\s*[:=]\s*["']?(Token|token)\s+$/iu.exec(value);
     if (scheme) return { concept: scheme[1]!.toLowerCase() === 'basic' ? 'credentials' : 'token', word: scheme[1]! };
     const keyed = /([A-Za-z_$][\w$-]*)["']?\s*[:=]\s*["']?$/u.exec(value);
-    return keyed ? labelFromName(keyed[1]!) : null;
+    return keyed ? labelFromWord(keyed[1]!) : null;
   }
 
   function argumentLabels(args: readonly TSESTree.Node[]): (SecretLabel | null)[] {
@@ -1088,7 +1257,7 @@ export function createSecretAnalyzer(context: Context, options: SecretAnalyzerOp
     if (name === null) return true;
     const tokens = tokenizeName(name);
     const last = tokens[tokens.length - 1];
-    return last === undefined || !HARMLESS_SUFFIXES.has(last);
+    return last === undefined || (!HARMLESS_SUFFIXES.has(last) && !LABEL_NEUTRAL.has(last));
   }
 
   // ----- containers -----

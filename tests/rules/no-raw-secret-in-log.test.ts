@@ -34,6 +34,9 @@ ruleTester.run('no-raw-secret-in-log', rule, {
     "console.log('Token refreshed for user', userId)",
     "logger.info('user %s logged in', username)",
     'console.log(`Authorization scheme: ${scheme}`)',
+    'console.log(`token ${i} of ${tokens.length}`)',
+    "logger.warn(`Invalid token: ${err.message}`, { userId })",
+    'this.logger.log(`getAccessToken: ${username}`)',
     // --- harmless qualifiers ---
     "logger.info({ passwordResetUrl }, 'reset link created')",
     'logger.info({ tokenCount, tokenExpiresAt, tokenType })',
@@ -85,6 +88,17 @@ ruleTester.run('no-raw-secret-in-log', rule, {
     'logger.info(Object.keys(req.headers))',
     "console.log(req.cookies.theme, req.cookies['lang'])",
     'const request = { id: 1 }; logger.info(request)',
+    // --- a whole body outside credential routes is not a secret leak ---
+    "router.post('/products', (req, res) => { console.log(req.body); res.sendStatus(201); });",
+    'exports.createProduct = async (req, res) => { logger.info({ body: req.body }, "create product"); };',
+    "app.put('/posts/:id', async (req, res) => { const { title, text } = req.body; logger.debug(JSON.stringify(req.body)); });",
+    `
+@Controller('orders')
+export class OrdersController {
+  private readonly logger = new Logger(OrdersController.name);
+  @Post()
+  create(@Req() req: Request) { this.logger.log(req.body); }
+}`,
     'function handle(request: CreateOrderCommand) { logger.info(request) }',
     // --- the logger's own redaction covers the path ---
     `
@@ -382,6 +396,62 @@ export class AuthService {
       ],
     },
     {
+      // the handler reads the password from the body it logs
+      code: "router.post('/', async (req, res) => { const { email, password } = req.body; logger.info({ body: req.body }); });",
+      errors: [
+        {
+          messageId: 'secretObject',
+          data: { text: 'req.body', what: 'the request body', carries: 'whatever the client sent, passwords and tokens included' },
+          suggestions: [
+            { messageId: 'dropValue', output: "router.post('/', async (req, res) => { const { email, password } = req.body; logger.info({}); });" },
+            { messageId: 'redactValue', output: "router.post('/', async (req, res) => { const { email, password } = req.body; logger.info({ body: '[REDACTED]' }); });" },
+          ],
+        },
+      ],
+    },
+    {
+      // request-wide middleware sees every body, logins included
+      code: 'app.use((req, res, next) => { console.log(`${req.method} ${req.url}`, JSON.stringify(req.body)); next(); });',
+      errors: [
+        {
+          messageId: 'secretObject',
+          suggestions: [
+            { messageId: 'redactValue', output: "app.use((req, res, next) => { console.log(`${req.method} ${req.url}`, JSON.stringify('[REDACTED]')); next(); });" },
+          ],
+        },
+      ],
+    },
+    {
+      code: 'const requestLogger = (req, res, next) => {\n  const { body } = req;\n  logger.info({ path: req.path, body });\n  next();\n};',
+      errors: [
+        {
+          messageId: 'secretObject',
+          line: 3,
+          data: { text: 'body', what: 'the request body', carries: 'whatever the client sent, passwords and tokens included' },
+          suggestions: [
+            { messageId: 'dropValue', output: 'const requestLogger = (req, res, next) => {\n  const { body } = req;\n  logger.info({ path: req.path });\n  next();\n};' },
+            { messageId: 'redactValue', output: "const requestLogger = (req, res, next) => {\n  const { body } = req;\n  logger.info({ path: req.path, body: '[REDACTED]' });\n  next();\n};" },
+          ],
+        },
+      ],
+    },
+    {
+      code: `
+@Controller('auth')
+export class AuthController {
+  private readonly logger = new Logger(AuthController.name);
+  @Post('login')
+  login(@Req() req: Request) { this.logger.log(req.body); }
+}`,
+      errors: [{ messageId: 'secretObject', line: 6, suggestions: [{ messageId: 'redactValue', output: `
+@Controller('auth')
+export class AuthController {
+  private readonly logger = new Logger(AuthController.name);
+  @Post('login')
+  login(@Req() req: Request) { this.logger.log('[REDACTED]'); }
+}` }] }],
+    },
+    {
       code: 'app.use((req, res, next) => { logger.info(`cookies: ${JSON.stringify(req.cookies)}`); next(); });',
       errors: [
         {
@@ -443,7 +513,7 @@ export class AuthService {
       errors: [
         {
           messageId: 'rawSecret',
-          data: { description: 'The authorization header `auth` (from `req.headers.authorization`)' },
+          data: { description: 'The Authorization header `auth` (from `req.headers.authorization`)' },
           suggestions: [
             { messageId: 'useSha256', output: `${esmImport}function mw(req, res, next) { const auth = req.headers.authorization; const [, t] = auth.split(' '); logger.debug(${sha('auth')}); logger.debug(t); next(); }` },
             { messageId: 'redactValue', output: "function mw(req, res, next) { const auth = req.headers.authorization; const [, t] = auth.split(' '); logger.debug('[REDACTED]'); logger.debug(t); next(); }" },
@@ -451,7 +521,7 @@ export class AuthService {
         },
         {
           messageId: 'rawSecret',
-          data: { description: "The authorization header `t` (from `auth.split(' ')`)" },
+          data: { description: "The Authorization header `t` (from `auth.split(' ')`)" },
           suggestions: [
             { messageId: 'useSha256', output: `${esmImport}function mw(req, res, next) { const auth = req.headers.authorization; const [, t] = auth.split(' '); logger.debug(auth); logger.debug(${sha('t')}); next(); }` },
             { messageId: 'redactValue', output: "function mw(req, res, next) { const auth = req.headers.authorization; const [, t] = auth.split(' '); logger.debug(auth); logger.debug('[REDACTED]'); next(); }" },

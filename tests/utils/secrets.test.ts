@@ -1,5 +1,7 @@
+import type { TSESTree } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
-import { classifySecretName, isSecretName, tokenizeName } from '../../src/utils/secrets.js';
+import { type SecretAnalyzerOptions, classifySecretName, createSecretAnalyzer, isSecretName, tokenizeName } from '../../src/utils/secrets.js';
+import { probe } from '../helpers/probe.js';
 
 describe('tokenizeName', () => {
   it.each([
@@ -56,6 +58,7 @@ describe('isSecretName: qualified (mentions a secret word, harmless)', () => {
     'authorizationUrl', 'passwordChangedAt', 'shouldRefreshToken', 'validateToken', 'setToken', 'tokenBucket',
     'tokenAddress', 'tokenBalance', 'tokenId', 'otpExpiresAt', 'otpAttempts', 'passwordHint', 'passwordStrength',
     'privateKeyPath', 'isSecret', 'maskedToken', 'tokenPreview', 'numTokens', 'passwordMatches', 'passwordReset',
+    'jwtHeaders', 'jwtHeader', 'NEXT_PUBLIC_MAPS_API_KEY', 'VITE_FIREBASE_API_KEY', 'REACT_APP_API_KEY',
   ])('%s', (name) => {
     expect(classifySecretName(name)).toMatchObject({ kind: 'qualified' });
   });
@@ -83,5 +86,96 @@ describe('options', () => {
     expect(isSecretName('demoToken', { allowedNames: ['demoToken'] })).toBe(false);
     expect(isSecretName('DEMO_TOKEN', { allowedNames: ['demoToken'] })).toBe(false);
     expect(isSecretName('otherToken', { allowedNames: ['demoToken'] })).toBe(true);
+  });
+});
+
+describe('createSecretAnalyzer on log arguments', () => {
+  /** What the analyzer finds in the arguments of every `log(...)` call: `[text, what, whole]` per finding. */
+  function findings(code: string, options: SecretAnalyzerOptions = {}, ts = false): [string, string, boolean][] {
+    const out: [string, string, boolean][] = [];
+    probe(
+      code,
+      (context) => {
+        const analyzer = createSecretAnalyzer(context, options);
+        return {
+          CallExpression(node: TSESTree.CallExpression) {
+            if (node.callee.type !== 'Identifier' || node.callee.name !== 'log') return;
+            const labels = analyzer.argumentLabels(node.arguments);
+            node.arguments.forEach((arg, i) => {
+              for (const f of analyzer.findSecrets(arg, labels[i] ?? null, i === 0 ? [] : null)) {
+                out.push([context.sourceCode.getText(f.node), f.what, f.whole]);
+              }
+            });
+          },
+        };
+      },
+      { ts },
+    );
+    return out;
+  }
+
+  it('recognises request sources', () => {
+    expect(findings('function h(req, res) { log(req.headers); log(req.headers.authorization); log(req.get("Cookie")); log(req.cookies); log(req); }')).toEqual([
+      ['req.headers', 'the request headers', true],
+      ['req.headers.authorization', 'the Authorization header', false],
+      ['req.get("Cookie")', 'the cookie', false],
+      ['req.cookies', 'the request cookies', true],
+      ['req', 'the whole request object', true],
+    ]);
+  });
+
+  it('keeps what a destructured or renamed value was', () => {
+    expect(
+      findings(
+        "function h(req) { const { password: pw } = req.body; const { headers } = req; const auth = headers['x-api-key']; const [, t] = req.headers.authorization.split(' '); log(pw, headers, auth, t); }",
+      ),
+    ).toEqual([
+      ['pw', 'the password', false],
+      ['headers', 'the request headers', true],
+      ['auth', 'the API key', false],
+      ['t', 'the Authorization header', false],
+    ]);
+  });
+
+  it('reads process.env by name, and whole', () => {
+    expect(findings('log(process.env.DB_PASSWORD, process.env.NODE_ENV, process.env.PWD, process.env)')).toEqual([
+      ['process.env.DB_PASSWORD', 'the password', false],
+      ['process.env', 'the whole environment', true],
+    ]);
+  });
+
+  it('does not treat a local object named request as the request', () => {
+    expect(findings('const request = { id: 1 }; log(request); function f(req) { const body = req.body; log(body.title); }')).toEqual([]);
+  });
+
+  it('finds secrets inside templates, concatenations, objects and conditionals', () => {
+    expect(findings('function f(user, password, t, u) { log(`login ${user} pw=${password}`, "Bearer " + t, { nested: { token: u } }, u ? password : null); }')).toEqual([
+      ['password', 'the password', false],
+      ['t', 'the token', false],
+      ['u', 'the token', false],
+      ['password', 'the password', false],
+    ]);
+  });
+
+  it('treats sanitized, hashed, boolean and size-only forms as safe', () => {
+    expect(
+      findings(
+        "function f(token, apiKey) { log(redact(token), createHash('sha256').update(apiKey).digest('hex'), !!token, token.length, typeof apiKey, apiKey.slice(0, 4), scrub.it(token)); }",
+        { sanitizers: ['scrub.it'] },
+      ),
+    ).toEqual([]);
+  });
+
+  it('labels values by format strings and preceding message parts', () => {
+    expect(findings("function f(a, b, c) { log('user=%s password=%s', a, b); log('secret:', c); log('user:', a); }")).toEqual([
+      ['b', 'the password', false],
+      ['c', 'the secret', false],
+    ]);
+  });
+
+  it('reports a whole body only where it carries credentials', () => {
+    expect(findings("app.post('/login', (req) => { log(req.body); }); app.post('/products', (req) => { log(req.body); });")).toEqual([
+      ['req.body', 'the request body', true],
+    ]);
   });
 });
