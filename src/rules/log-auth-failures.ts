@@ -27,6 +27,7 @@ import {
   getLogTarget,
   importFix,
   indentUnit,
+  isNameInScope,
   lineIndent,
 } from '../utils/fixes.js';
 import {
@@ -91,6 +92,9 @@ const MESSAGES: Record<Reason, string> = {
   invalid_api_key: 'Authentication failed: invalid API key',
   guard_denied: 'Access denied by guard',
 };
+
+/** Variables that hold the presented secret: logged only through the configured fingerprint helper. */
+const SECRET_NAMES = ['apiKey', 'apiToken', 'token', 'accessToken', 'bearerToken', 'providedKey', 'presentedKey', 'key'];
 
 /** Names of variables that hold who tried: logged as the attempted identity (never the secret). */
 const IDENTITY_NAMES = ['userId', 'username', 'userName', 'email', 'login', 'accountId', 'clientId', 'keyId', 'apiKeyId', 'user_id'];
@@ -671,11 +675,20 @@ export default createRule<Options, MessageIds>({
       }
       const identity = findIdentity(anchor);
       if (identity) fields.push({ key: identity });
+      const fingerprint = getSettings(context).fingerprint;
+      const secret = fingerprint ? findSecret(anchor, rejection.reason) : null;
+      const fingerprintUsable =
+        fingerprint !== undefined && (fingerprint.importFrom !== undefined || isNameInScope(context, anchor, fingerprint.name.split('.')[0]!));
+      if (secret && fingerprintUsable) fields.push({ key: 'keyFingerprint', value: `${secret} ? ${fingerprint.name}(${secret}) : undefined` });
       const call = `${buildLogCall(target, { level: 'warn', message: MESSAGES[rejection.reason], fields })};`;
       return (fixer) => {
         const fixes: TSESLint.RuleFix[] = [insertBefore(fixer, anchor, rejection.region, call)];
         if (target.importFrom !== undefined) {
           const imp = importFix(context, fixer, target.expression, target.importFrom, target.importKind);
+          if (imp) fixes.push(imp);
+        }
+        if (secret && fingerprintUsable && fingerprint.importFrom !== undefined) {
+          const imp = importFix(context, fixer, fingerprint.name, fingerprint.importFrom, fingerprint.importKind);
           if (imp) fixes.push(imp);
         }
         return fixes;
@@ -711,22 +724,38 @@ export default createRule<Options, MessageIds>({
 
     /** A variable naming who tried (`email`, `username`, `userId`) visible and initialized before `at`. */
     function findIdentity(at: TSESTree.Node): string | null {
-      for (const name of IDENTITY_NAMES) {
-        let scope: TSESLint.Scope.Scope | null = sourceCode.getScope(at);
-        while (scope) {
-          const variable = scope.set.get(name);
-          if (variable) {
-            const def = variable.defs[0];
-            if (def && (def.type === 'Variable' || def.type === 'Parameter') && def.name.range[1] <= at.range[0]) return name;
-            break;
-          }
-          scope = scope.upper;
+      return IDENTITY_NAMES.find((name) => visibleVariable(at, name) !== null) ?? null;
+    }
+
+    /** The last below-warn log before the rejection inside the branch that leads to it. */
+    /** A variable holding the presented API key or token, visible and initialized before `at`. */
+    function findSecret(at: TSESTree.Node, reason: Reason): string | null {
+      for (const name of SECRET_NAMES) {
+        const variable = visibleVariable(at, name);
+        if (!variable) continue;
+        // `key` is too common a name to trust without an API-key check or an Authorization read.
+        if (name === 'key' && reason !== 'invalid_api_key') {
+          const init = getVariableInit(variable);
+          if (!init || !/api[-_]?key|authorization/iu.test(sourceCode.getText(init))) continue;
         }
+        return name;
       }
       return null;
     }
 
-    /** The last below-warn log before the rejection inside the branch that leads to it. */
+    function visibleVariable(at: TSESTree.Node, name: string): TSESLint.Scope.Variable | null {
+      let scope: TSESLint.Scope.Scope | null = sourceCode.getScope(at);
+      while (scope) {
+        const variable = scope.set.get(name);
+        if (variable) {
+          const def = variable.defs[0];
+          return def && (def.type === 'Variable' || def.type === 'Parameter') && def.name.range[1] <= at.range[0] ? variable : null;
+        }
+        scope = scope.upper;
+      }
+      return null;
+    }
+
     function findQuietLog(rejection: Rejection): TSESTree.CallExpression | null {
       const branch = innermostBranch(rejection.anchor, rejection.region);
       let found: TSESTree.CallExpression | null = null;

@@ -10,6 +10,13 @@ const pino = { 'security-logging': { logger: { name: 'logger', importFrom: './lo
 const cjs = { 'security-logging': { logger: { name: 'log', importFrom: './log', importKind: 'default', style: 'pino' } } };
 /** A logger the file declares itself. */
 const winston = { 'security-logging': { logger: { name: 'logger', style: 'winston' } } };
+/** A configured fingerprint helper for presented keys and tokens. */
+const fingerprint = {
+  'security-logging': {
+    logger: { name: 'logger', importFrom: './logger', style: 'pino' },
+    fingerprint: { name: 'fingerprint', importFrom: './crypto' },
+  },
+};
 /** NestJS: the class's own logger. */
 const nest = { 'security-logging': { logger: { name: 'this.logger', style: 'nest' } } };
 
@@ -563,6 +570,47 @@ router.post('/login', async (req, res) => {
   }
   res.json({ token: sign(user) });
 });`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // an API key check: the fix logs a fingerprint of the key with the configured helper, never the key
+      code: `export function apiKeyAuth(req, res, next) {
+  const apiKey = req.get('x-api-key');
+  if (!apiKey || !keys.has(apiKey)) return res.status(401).json({ error: 'invalid key' });
+  next();
+}`,
+      settings: fingerprint,
+      output: `import { logger } from './logger';
+import { fingerprint } from './crypto';
+export function apiKeyAuth(req, res, next) {
+  const apiKey = req.get('x-api-key');
+  if (!apiKey || !keys.has(apiKey)) {
+    logger.warn({ reason: 'unauthorized', method: req.method, path: req.originalUrl, ip: req.ip, userAgent: req.headers['user-agent'], keyFingerprint: apiKey ? fingerprint(apiKey) : undefined }, 'Authentication failed');
+    return res.status(401).json({ error: 'invalid key' });
+  }
+  next();
+}`,
+      errors: [
+        {
+          messageId: 'unlogged',
+          line: 3,
+          suggestions: [
+            {
+              messageId: 'logFailure',
+              data: { call: "logger.warn" },
+              output: `import { logger } from './logger';
+import { fingerprint } from './crypto';
+export function apiKeyAuth(req, res, next) {
+  const apiKey = req.get('x-api-key');
+  if (!apiKey || !keys.has(apiKey)) {
+    logger.warn({ reason: 'unauthorized', method: req.method, path: req.originalUrl, ip: req.ip, userAgent: req.headers['user-agent'], keyFingerprint: apiKey ? fingerprint(apiKey) : undefined }, 'Authentication failed');
+    return res.status(401).json({ error: 'invalid key' });
+  }
+  next();
+}`,
             },
           ],
         },
