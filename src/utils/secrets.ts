@@ -352,7 +352,19 @@ export function classifySecretName(name: string, options?: SecretNameOptions): S
   if (compiled.allowed.size > 0 && (compiled.allowed.has(name.toLowerCase()) || compiled.allowed.has(tokens.join(' ')))) {
     return { kind: 'none' };
   }
-  return classifySecretTokens(tokens, options);
+  const verdict = classifySecretTokens(tokens, options);
+  if (verdict.kind === 'secret' && /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/u.test(name) && isMessageConstant(tokens)) {
+    return { kind: 'qualified', concept: verdict.concept };
+  }
+  return verdict;
+}
+
+/** Words of message and event constants: `TOKEN_NOT_FOUND_REDIS`, `CREATING_TOKEN`, `INVALID_TOKEN_ERROR`. */
+const MESSAGE_WORDS = new Set(['not', 'found', 'invalid', 'expired', 'missing', 'no', 'bad', 'wrong', 'unknown', 'empty', 'failed', 'success', 'from', 'for', 'with']);
+
+/** SCREAMING_CASE names that read like a message or an event, not a configuration value. */
+function isMessageConstant(tokens: readonly string[]): boolean {
+  return tokens.some((t) => MESSAGE_WORDS.has(t) || (t.length > 4 && /(?:ing|ed)$/u.test(t) && !['hashed', 'signed', 'encrypted', 'shared', 'salted', 'encoded', 'signing'].includes(t)));
 }
 
 /** Whether a name denotes a secret value (`apiKey`, `DB_PASSWORD`, `x-api-key`; not `tokenCount`). */
@@ -472,6 +484,11 @@ const CREDENTIAL_ROUTE_WORDS = new Set([
 const ROUTE_METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'del', 'all', 'options', 'head', 'use', 'route', 'on']);
 /** Middleware that logs every request (`requestLogger`, `auditTrail`): its body is every body, logins included. */
 const GENERIC_LOGGER_WORDS = new Set(['log', 'logger', 'logging', 'audit', 'trace', 'tracer', 'dump', 'debug', 'inspect', 'morgan']);
+/** Object names that hold names or texts: `VERIFICATION_MESSAGES`, `ErrorCodes`, `EVENTS`, `i18n`. */
+const NAME_TABLE_WORDS = new Set([
+  'messages', 'message', 'msg', 'msgs', 'errors', 'codes', 'texts', 'labels', 'events', 'routes', 'paths', 'types',
+  'actions', 'strings', 'i18n', 'translations', 'queues', 'topics', 'channels', 'statuses', 'templates', 'enum', 'enums',
+]);
 /** Values named like this are what a label describes the context of, not the secret (`token for ${username}`). */
 const LABEL_NEUTRAL = new Set(['user', 'users', 'username', 'login', 'account', 'ip', 'role', 'roles', 'method', 'e', 'ex', 'exception', 'req', 'request']);
 /** Secrets that may legitimately be numbers. */
@@ -1108,6 +1125,17 @@ export function createSecretAnalyzer(context: Context, options: SecretAnalyzerOp
     return byName();
   }
 
+  /** `MESSAGES.TOKEN_EXPIRED`, `CACHE_KEYS.REFRESH_TOKEN`, `ERRORS.INVALID_PASSWORD`: a table of names and texts, not of values. */
+  function isNameTable(object: TSESTree.Node): boolean {
+    const path = getMemberPath(object);
+    if (path === null) return false;
+    const tokens = tokenizeName(lastSegment(path));
+    if (tokens.some((t) => NAME_TABLE_WORDS.has(t))) return true;
+    const last = tokens[tokens.length - 1];
+    const before = tokens[tokens.length - 2];
+    return (last === 'keys' || last === 'names') && before !== undefined && ['storage', 'cache', 'cookie', 'header', 'redis', 'local', 'session', 'query', 'param'].includes(before);
+  }
+
   function classifyMember(node: TSESTree.MemberExpression): ValueVerdict {
     const name = getPropertyName(node);
     if (!node.computed && name !== null && SIZE_PROPERTIES.has(name)) return SAFE;
@@ -1120,6 +1148,7 @@ export function createSecretAnalyzer(context: Context, options: SecretAnalyzerOp
     const source = sourceOfMember(node);
     if (source) return source;
     if (name === null) return UNKNOWN;
+    if (isNameTable(node.object)) return SAFE;
     const v = nameOf(name);
     if (v.kind === 'secret') return secret(article(v.concept), v.concept);
     if (v.kind === 'qualified') return SAFE;

@@ -37,6 +37,10 @@ ruleTester.run('no-raw-secret-in-log', rule, {
     'console.log(`token ${i} of ${tokens.length}`)',
     "logger.warn(`Invalid token: ${err.message}`, { userId })",
     'this.logger.log(`getAccessToken: ${username}`)',
+    // --- message and name tables ---
+    'this.logger.warn({ key: verifyKey }, VERIFICATION_MESSAGES.TOKEN_NOT_FOUND_REDIS)',
+    'logger.info(TOKEN_MESSAGES.CREATING_TOKEN); logger.debug({ key: CACHE_KEYS.REFRESH_TOKEN })',
+    'logger.error(ErrorCodes.INVALID_PASSWORD, { userId })',
     // --- harmless qualifiers ---
     "logger.info({ passwordResetUrl }, 'reset link created')",
     'logger.info({ tokenCount, tokenExpiresAt, tokenType })',

@@ -40,7 +40,8 @@ describe('isSecretName: secrets', () => {
     'credential', 'awsCredentials', 'creds', 'otp', 'otpCode', 'totp', 'verificationCode', 'recoveryCodes',
     'pin', 'pinCode', 'userPin', 'ssn', 'socialSecurityNumber', 'creditCard', 'creditCardNumber', 'cardNumber',
     'card_number', 'cvv', 'cvc', 'mnemonic', 'seedPhrase', 'secretAccessKey', 'signingKey', 'encryptionKey',
-    'authCode', 'tokenSet', 'sessionKey',
+    'authCode', 'tokenSet', 'sessionKey', 'REFRESH_TOKEN_SECRET', 'ACCESS_TOKEN_PRIVATE_KEY', 'GOOGLE_CLIENT_SECRET',
+    'AWS_SECRET_ACCESS_KEY', 'HASHED_PASSWORD', 'DEFAULT_PASSWORD', 'JWT_SIGNING_KEY', 'ENCODED_CREDENTIALS',
   ])('%s', (name) => {
     expect(classifySecretName(name)).toMatchObject({ kind: 'secret' });
   });
@@ -58,7 +59,8 @@ describe('isSecretName: qualified (mentions a secret word, harmless)', () => {
     'authorizationUrl', 'passwordChangedAt', 'shouldRefreshToken', 'validateToken', 'setToken', 'tokenBucket',
     'tokenAddress', 'tokenBalance', 'tokenId', 'otpExpiresAt', 'otpAttempts', 'passwordHint', 'passwordStrength',
     'privateKeyPath', 'isSecret', 'maskedToken', 'tokenPreview', 'numTokens', 'passwordMatches', 'passwordReset',
-    'jwtHeaders', 'jwtHeader', 'NEXT_PUBLIC_MAPS_API_KEY', 'VITE_FIREBASE_API_KEY', 'REACT_APP_API_KEY',
+    'jwtHeaders', 'jwtHeader', 'TOKEN_NOT_FOUND_REDIS', 'USER_FROM_TOKEN_NOT_FOUND', 'CREATING_TOKEN', 'TOKEN_STORED_REDIS',
+    'INVALID_TOKEN_ERROR', 'EXPIRED_TOKEN', 'MISSING_API_KEY', 'NEXT_PUBLIC_MAPS_API_KEY', 'VITE_FIREBASE_API_KEY', 'REACT_APP_API_KEY',
   ])('%s', (name) => {
     expect(classifySecretName(name)).toMatchObject({ kind: 'qualified' });
   });
