@@ -181,7 +181,10 @@ export default createRule<Options, MessageIds>({
       ) {
         return;
       }
-      const { anchor, fixable } = findAnchor(node, region);
+      const found = findAnchor(node, region);
+      const { anchor } = found;
+      // A comment between `=>` and an expression body would be lost by turning it into a block.
+      const fixable = found.fixable && !(anchor === region.body && sourceCode.getCommentsBefore(anchor).some((c) => c.range[0] > region.range[0]));
       if (byAnchor.has(anchor)) return;
       const rejection: Rejection = {
         node,
@@ -274,8 +277,8 @@ export default createRule<Options, MessageIds>({
         }
       }
       // A failed credential check answered without a status: res.json({ ok: false }), res.redirect('/login').
-      const credential = credentialFailure(node);
-      if (credential && isPlainResponse(node)) {
+      const credential = isPlainResponse(node) ? credentialFailure(node) : null;
+      if (credential) {
         record(node, { what: credentialWhat(credential), status: null, reason: credential, propagates: false, errorName: null }, true);
       }
     }
@@ -286,7 +289,7 @@ export default createRule<Options, MessageIds>({
       const method = getPropertyName(callee);
       const objectPath = getMemberPath(callee.object);
       if ((objectPath === 'NextResponse' || objectPath === 'Response') && (method === 'json' || method === 'redirect')) {
-        return !!findEnclosingHandler(context, node);
+        return !isVariableInit(node) && !!findEnclosingHandler(context, node);
       }
       if (method === null || !RESPONSE_METHODS.has(method)) return false;
       let root = skipTransparent(callee.object);
@@ -715,11 +718,11 @@ export default createRule<Options, MessageIds>({
       }
       // if (!token) return res.sendStatus(401);
       const outer = lineIndent(context, parent ?? anchor);
-      const previous = sourceCode.getTokenBefore(anchor)!;
-      return fixer.replaceTextRange(
-        [previous.range[1], anchor.range[1]],
-        ` {\n${outer}${unit}${call}\n${outer}${unit}${sourceCode.getText(anchor)}\n${outer}}`,
-      );
+      const previous = sourceCode.getTokenBefore(anchor, { includeComments: true })!;
+      const block = `{\n${outer}${unit}${call}\n${outer}${unit}${sourceCode.getText(anchor)}\n${outer}}`;
+      // Keep a comment between `)` and the statement where it is.
+      if (previous.type === 'Block' || previous.type === 'Line') return fixer.replaceText(anchor, block);
+      return fixer.replaceTextRange([previous.range[1], anchor.range[1]], ` ${block}`);
     }
 
     /** A variable naming who tried (`email`, `username`, `userId`) visible and initialized before `at`. */

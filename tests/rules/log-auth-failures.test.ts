@@ -405,6 +405,61 @@ export const requireAdmin = ((req, res, next) => {
   }
   next();
 }) satisfies RequestHandler;`,
+    `// a guard that logs before returning false
+import { CanActivate, ExecutionContext, Injectable, Logger } from '@nestjs/common';
+@Injectable()
+export class IpAllowListGuard implements CanActivate {
+  private readonly logger = new Logger(IpAllowListGuard.name);
+  canActivate(context: ExecutionContext): boolean {
+    const request = context.switchToHttp().getRequest();
+    if (!this.allowed.has(request.ip)) {
+      this.logger.warn(\`blocked \${request.ip}\`);
+      return false;
+    }
+    return true;
+  }
+}`,
+    `// a filter for UnauthorizedException in the same file logs what the guard throws
+import { ArgumentsHost, Catch, ExceptionFilter, Injectable, Logger, UnauthorizedException } from '@nestjs/common';
+@Catch(UnauthorizedException)
+export class AuthFailureFilter implements ExceptionFilter {
+  private readonly logger = new Logger('Auth');
+  catch(exception: UnauthorizedException, host: ArgumentsHost) {
+    const request = host.switchToHttp().getRequest();
+    this.logger.warn(\`401 \${request.method} \${request.url} from \${request.ip}\`);
+    host.switchToHttp().getResponse().status(401).json({ statusCode: 401, message: 'Unauthorized' });
+  }
+}
+@Injectable()
+export class SessionGuard implements CanActivate {
+  canActivate(context: ExecutionContext): boolean {
+    if (!context.switchToHttp().getRequest().session?.userId) throw new UnauthorizedException();
+    return true;
+  }
+}`,
+    `// 404 for a missing resource in a Nest controller
+import { Controller, Get, NotFoundException, Param } from '@nestjs/common';
+@Controller('posts')
+export class PostsController {
+  @Get(':id')
+  async find(@Param('id') id: string) {
+    const post = await this.posts.find(id);
+    if (!post) throw new NotFoundException();
+    return post;
+  }
+}`,
+    `// reading a response status in a finish listener is not producing one
+app.use((req, res, next) => {
+  res.on('finish', () => {
+    if (res.statusCode === 401) metrics.increment('auth.rejected');
+  });
+  next();
+});`,
+    `// tests asserting a 401
+it('rejects anonymous users', async () => {
+  await request(app).get('/me').expect(401);
+  expect(res.status).toHaveBeenCalledWith(401);
+});`,
     `// a status object in API docs is not a response
 export const responses = { 401: { description: 'Unauthorized' } };
 function isUnauthorized(res) {
@@ -995,6 +1050,74 @@ router.all('/admin/*', (req, res) => {
 });`,
             },
           ],
+        },
+      ],
+    },
+    {
+      // a comment between the condition and the statement stays where it is
+      code: `app.get('/me', (req, res) => {
+  if (!req.user) /* anonymous */ return res.sendStatus(401);
+  res.json(req.user);
+});`,
+      settings: pino,
+      output: `import { logger } from './logger';
+app.get('/me', (req, res) => {
+  if (!req.user) /* anonymous */ {
+    logger.warn({ reason: 'unauthorized', method: req.method, path: req.originalUrl, ip: req.ip, userAgent: req.headers['user-agent'] }, 'Authentication failed');
+    return res.sendStatus(401);
+  }
+  res.json(req.user);
+});`,
+      errors: [
+        {
+          messageId: 'unlogged',
+          line: 2,
+          suggestions: [
+            {
+              messageId: 'logFailure',
+              data: { call: "logger.warn" },
+              output: `import { logger } from './logger';
+app.get('/me', (req, res) => {
+  if (!req.user) /* anonymous */ {
+    logger.warn({ reason: 'unauthorized', method: req.method, path: req.originalUrl, ip: req.ip, userAgent: req.headers['user-agent'] }, 'Authentication failed');
+    return res.sendStatus(401);
+  }
+  res.json(req.user);
+});`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // a block on one line
+      code: `app.get('/me', (req, res) => { if (!req.user) { return res.sendStatus(401); } res.json(req.user); });`,
+      settings: pino,
+      output: `import { logger } from './logger';
+app.get('/me', (req, res) => { if (!req.user) { logger.warn({ reason: 'unauthorized', method: req.method, path: req.originalUrl, ip: req.ip, userAgent: req.headers['user-agent'] }, 'Authentication failed'); return res.sendStatus(401); } res.json(req.user); });`,
+      errors: [
+        {
+          messageId: 'unlogged',
+          line: 1,
+          suggestions: [
+            {
+              messageId: 'logFailure',
+              data: { call: "logger.warn" },
+              output: `import { logger } from './logger';
+app.get('/me', (req, res) => { if (!req.user) { logger.warn({ reason: 'unauthorized', method: req.method, path: req.originalUrl, ip: req.ip, userAgent: req.headers['user-agent'] }, 'Authentication failed'); return res.sendStatus(401); } res.json(req.user); });`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // an expression body after a comment: reported without a fix (the comment would be lost)
+      code: `router.all('/admin/*', (req, res) => /* nobody */ res.sendStatus(403));`,
+      settings: pino,
+      errors: [
+        {
+          messageId: 'unlogged',
+          line: 1,
         },
       ],
     },
