@@ -1,0 +1,208 @@
+/**
+ * Where a value goes to the client: response sinks of Express, Fastify, Koa, Hono, Next.js
+ * and plain `http`, and the HTTP exceptions whose message NestJS and Hono send as the body.
+ *
+ * A receiver counts as a response when it is the response (or context) binding of a
+ * recognized handler, or goes by a response's conventional name (`res`, `response`,
+ * `reply`, `ctx`, `c`). A fetch `Response` being read (`await response.json()`) is not a
+ * sink: it has no argument.
+ */
+import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { type Context, getCalleePath, getMemberPath, getPropertyName, getStringValue, lastSegment, skipTransparent } from './ast.js';
+import { getHttpStatus, getStatusValue, statusFromErrorName } from './frameworks.js';
+
+export type ResponseSinkKind =
+  /** The body is serialized as JSON (`res.json`, `c.json`, `NextResponse.json`, an object given to `res.send` / `ctx.body`). */
+  | 'json'
+  /** The body is sent as given (`res.end`, `res.write`, `c.text`, `new Response`). */
+  | 'text'
+  /** Either, decided by the value (`res.send`, `reply.send`, `ctx.body =`). */
+  | 'body'
+  /** An HTTP exception whose message becomes the response body (`new BadRequestException(msg)`). */
+  | 'exception';
+
+export interface ResponseSink {
+  node: TSESTree.CallExpression | TSESTree.NewExpression | TSESTree.AssignmentExpression;
+  kind: ResponseSinkKind;
+  /** The expressions whose value reaches the client. */
+  payload: TSESTree.Expression[];
+  /** How the sink reads in a message: `res.json()`, `ctx.body`, `new HttpException()`. */
+  description: string;
+  /** The root binding of the response (`res` in `res.status(500).json(…)`), when there is one. */
+  receiver: TSESTree.Identifier | null;
+  /** The HTTP status, when the code says it. */
+  status: number | null;
+}
+
+const RESPONSE_NAME = /^_?(?:res|resp|response|reply|rep)$/u;
+const CONTEXT_NAME = /^_?(?:ctx|context|c)$/u;
+const RESPONSE_METHODS: Record<string, ResponseSinkKind> = { json: 'json', jsonp: 'json', send: 'body', end: 'text', write: 'text' };
+const HONO_METHODS: Record<string, ResponseSinkKind> = { json: 'json', text: 'text', html: 'text', body: 'text' };
+/** Methods a response chain goes through before the sink: `res.status(500).json()`, `reply.code(500).type('text').send()`. */
+const CHAIN_METHODS = new Set(['status', 'code', 'type', 'set', 'header', 'headers', 'append', 'vary', 'location', 'contentType', 'cookie', 'clearCookie', 'links']);
+
+/** NestJS's built-in HTTP exceptions and Hono's `HTTPException`: their message is the response body. */
+const HTTP_EXCEPTIONS = new Set([
+  'HttpException',
+  'BadRequestException',
+  'UnauthorizedException',
+  'NotFoundException',
+  'ForbiddenException',
+  'NotAcceptableException',
+  'RequestTimeoutException',
+  'ConflictException',
+  'GoneException',
+  'HttpVersionNotSupportedException',
+  'PayloadTooLargeException',
+  'UnsupportedMediaTypeException',
+  'UnprocessableEntityException',
+  'InternalServerErrorException',
+  'NotImplementedException',
+  'ImATeapotException',
+  'MethodNotAllowedException',
+  'BadGatewayException',
+  'ServiceUnavailableException',
+  'GatewayTimeoutException',
+  'PreconditionFailedException',
+  'MisdirectedException',
+  'HTTPException',
+]);
+
+const cache = new WeakMap<TSESTree.Node, ResponseSink | null>();
+
+/** The response sink `node` is (a call, a `new`, or a `ctx.body =` assignment), or null. */
+export function getResponseSink(context: Context, node: TSESTree.CallExpression | TSESTree.NewExpression | TSESTree.AssignmentExpression): ResponseSink | null {
+  if (cache.has(node)) return cache.get(node)!;
+  const result = computeSink(context, node);
+  cache.set(node, result);
+  return result;
+}
+
+function computeSink(context: Context, node: TSESTree.CallExpression | TSESTree.NewExpression | TSESTree.AssignmentExpression): ResponseSink | null {
+  if (node.type === AST_NODE_TYPES.AssignmentExpression) return assignmentSink(node);
+  if (node.type === AST_NODE_TYPES.NewExpression) return newSink(context, node);
+  return callSink(context, node);
+}
+
+function rootOf(node: TSESTree.Node): TSESTree.Identifier | null {
+  let n = skipTransparent(node);
+  for (;;) {
+    if (n.type === AST_NODE_TYPES.MemberExpression) n = skipTransparent(n.object);
+    else if (n.type === AST_NODE_TYPES.CallExpression) n = skipTransparent(n.callee);
+    else break;
+  }
+  return n.type === AST_NODE_TYPES.Identifier ? n : null;
+}
+
+/** `res`, `res.status(500)`, `reply.code(500).type('text/plain')`, `ctx.response`: the receiver of a response method. */
+function isResponseChain(node: TSESTree.Node): TSESTree.Identifier | null {
+  const n = skipTransparent(node);
+  if (n.type === AST_NODE_TYPES.Identifier) return RESPONSE_NAME.test(n.name) ? n : null;
+  if (n.type === AST_NODE_TYPES.CallExpression) {
+    const callee = skipTransparent(n.callee);
+    if (callee.type !== AST_NODE_TYPES.MemberExpression || !CHAIN_METHODS.has(getPropertyName(callee) ?? '')) return null;
+    return isResponseChain(callee.object);
+  }
+  if (n.type === AST_NODE_TYPES.MemberExpression) {
+    // ctx.res (Koa's raw response), this.res
+    const name = getPropertyName(n);
+    return name !== null && RESPONSE_NAME.test(name) ? rootOf(n) : null;
+  }
+  return null;
+}
+
+function callSink(context: Context, node: TSESTree.CallExpression): ResponseSink | null {
+  const callee = skipTransparent(node.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression) return null;
+  const method = getPropertyName(callee);
+  if (method === null || node.arguments.length === 0) return null;
+  const args = node.arguments.filter((a): a is TSESTree.Expression => a.type !== AST_NODE_TYPES.SpreadElement);
+  if (args.length !== node.arguments.length) return null;
+  const objectPath = getMemberPath(callee.object);
+  // NextResponse.json(body, init), Response.json(body, init)
+  if ((objectPath === 'NextResponse' || objectPath === 'Response') && method === 'json') {
+    return { node, kind: 'json', payload: [args[0]!], description: `${objectPath}.json()`, receiver: null, status: getHttpStatus(context, node) };
+  }
+  const responseKind = RESPONSE_METHODS[method];
+  if (responseKind) {
+    const receiver = isResponseChain(callee.object);
+    if (receiver) {
+      // Express 3 / restify: res.send(500, body), res.json(500, body)
+      const statusFirst = args.length >= 2 && getStatusValue(context, args[0]) !== null;
+      const payload = statusFirst ? args[1]! : args[0]!;
+      return {
+        node,
+        kind: responseKind,
+        payload: [payload],
+        description: `${receiver.name}.${method}()`,
+        receiver,
+        status: statusFirst ? getStatusValue(context, args[0]) : getHttpStatus(context, node),
+      };
+    }
+  }
+  const honoKind = HONO_METHODS[method];
+  if (honoKind) {
+    const object = skipTransparent(callee.object);
+    if (object.type === AST_NODE_TYPES.Identifier && CONTEXT_NAME.test(object.name)) {
+      return { node, kind: honoKind, payload: [args[0]!], description: `${object.name}.${method}()`, receiver: object, status: getHttpStatus(context, node) };
+    }
+  }
+  return null;
+}
+
+function newSink(context: Context, node: TSESTree.NewExpression): ResponseSink | null {
+  const path = getCalleePath(node);
+  if (path === null) return null;
+  const name = lastSegment(path);
+  const args = node.arguments.filter((a): a is TSESTree.Expression => a.type !== AST_NODE_TYPES.SpreadElement);
+  if (args.length === 0) return null;
+  if (path === 'Response' || path === 'NextResponse') {
+    return { node, kind: 'text', payload: [args[0]!], description: `new ${path}()`, receiver: null, status: getHttpStatus(context, node) };
+  }
+  if (!HTTP_EXCEPTIONS.has(name)) return null;
+  const payload: TSESTree.Expression[] = [];
+  let status: number | null = null;
+  if (name === 'HTTPException') {
+    // Hono: new HTTPException(500, { message })
+    status = getStatusValue(context, args[0]);
+    const options = args[1] && skipTransparent(args[1]);
+    if (options?.type === AST_NODE_TYPES.ObjectExpression) {
+      for (const prop of options.properties) {
+        if (prop.type === AST_NODE_TYPES.Property && getPropertyName(prop) === 'message') payload.push(prop.value as TSESTree.Expression);
+      }
+    }
+  } else {
+    payload.push(args[0]!);
+    const second = args[1] && skipTransparent(args[1]);
+    if (name === 'HttpException') {
+      status = getStatusValue(context, args[1]);
+    } else {
+      status = statusFromErrorName(name);
+      // new BadRequestException(body, 'description') or { description }; `cause` stays on the server.
+      if (second?.type === AST_NODE_TYPES.ObjectExpression) {
+        for (const prop of second.properties) {
+          if (prop.type === AST_NODE_TYPES.Property && getPropertyName(prop) === 'description') payload.push(prop.value as TSESTree.Expression);
+        }
+      } else if (second && (getStringValue(second) !== null || second.type === AST_NODE_TYPES.TemplateLiteral || second.type === AST_NODE_TYPES.BinaryExpression || second.type === AST_NODE_TYPES.MemberExpression)) {
+        payload.push(args[1]!);
+      }
+    }
+  }
+  if (payload.length === 0) return null;
+  return { node, kind: 'exception', payload, description: `new ${name}()`, receiver: null, status };
+}
+
+/** Koa: `ctx.body = …`, `ctx.response.body = …`. */
+function assignmentSink(node: TSESTree.AssignmentExpression): ResponseSink | null {
+  if (node.operator !== '=' || node.left.type !== AST_NODE_TYPES.MemberExpression || getPropertyName(node.left) !== 'body') return null;
+  const object = skipTransparent(node.left.object);
+  let receiver: TSESTree.Identifier | null = null;
+  if (object.type === AST_NODE_TYPES.Identifier && CONTEXT_NAME.test(object.name) && object.name !== 'c') receiver = object;
+  else if (object.type === AST_NODE_TYPES.MemberExpression && getPropertyName(object) === 'response') {
+    const root = skipTransparent(object.object);
+    if (root.type === AST_NODE_TYPES.Identifier && CONTEXT_NAME.test(root.name)) receiver = root;
+  }
+  if (!receiver) return null;
+  return { node, kind: 'body', payload: [node.right], description: `${receiver.name}.body`, receiver, status: null };
+}

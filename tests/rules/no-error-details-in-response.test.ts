@@ -1,0 +1,365 @@
+import { RuleTester } from '@typescript-eslint/rule-tester';
+import rule from '../../src/rules/no-error-details-in-response.js';
+
+const ruleTester = new RuleTester();
+
+const pino = { 'security-logging': { logger: { name: 'logger', importFrom: './logger', style: 'pino' } } };
+
+ruleTester.run('no-error-details-in-response', rule, {
+  valid: [
+    // --- Express: generic messages, logged on the server ---
+    'app.get("/", async (req, res) => { try { await run() } catch (err) { logger.error({ err }, "run failed"); res.status(500).json({ error: "Internal Server Error" }) } })',
+    'app.use((err, req, res, next) => { req.log.error(err); res.status(500).json({ message: "Something went wrong", requestId: req.id }) })',
+    // guarded by a non-production check
+    'app.use((err, req, res, next) => { res.status(500).json({ message: "Internal error", stack: process.env.NODE_ENV === "production" ? undefined : err.stack }) })',
+    'app.use((err, req, res, next) => { res.status(500).json({ message: "Internal error", ...(process.env.NODE_ENV !== "production" && { stack: err.stack }) }) })',
+    'app.use((err, req, res, next) => { if (req.app.get("env") === "development") { return res.status(500).send(err.stack) } res.sendStatus(500) })',
+    'app.use((err, req, res, next) => { if (process.env.NODE_ENV === "production") return res.status(500).json({ message: "Internal error" }); res.status(500).json({ message: err.message, stack: err.stack }) })',
+    'app.use((err, req, res, next) => { res.status(500).json({ error: isDev ? err.message : "Internal error" }) })',
+    'app.use((err, req, res, next) => { res.status(500).json({ error: config.isProduction ? "Internal error" : String(err) }) })',
+    'app.use((err, req, res, next) => { res.status(500).json({ error: !IS_PROD ? err : {} }) })',
+    // errors written for the client
+    'app.use((err, req, res, next) => { res.status(err.status || 500).json({ error: err.expose ? err.message : "Internal Server Error" }) })',
+    'app.use((err, req, res, next) => { if (err instanceof AppError) return res.status(err.statusCode).json({ message: err.message }); res.status(500).json({ message: "Internal error" }) })',
+    'app.use((err, req, res, next) => { if (err.isOperational) { res.status(err.statusCode).json({ message: err.message }) } else { res.status(500).json({ message: "Internal error" }) } })',
+    'app.use((err, req, res, next) => { const status = err.status || 500; res.status(status).json({ message: status < 500 ? err.message : "Internal Server Error" }) })',
+    'app.use((err, req, res, next) => { const status = err.statusCode ?? 500; res.status(status).json({ message: status === 500 ? "Internal Server Error" : err.message }) })',
+    'app.use((err, req, res, next) => { if (err.statusCode >= 500) return res.status(500).json({ message: "Internal" }); res.status(err.statusCode).json({ message: err.message }) })',
+    'app.use((err, req, res, next) => { if (err.name === "ValidationError") return res.status(400).json({ message: err.message }); next(err) })',
+    'app.use((err, req, res, next) => { switch (err.name) { case "UnauthorizedError": return res.status(401).json({ message: err.message }); default: return res.sendStatus(500) } })',
+    'app.use((err, req, res, next) => { if (isHttpError(err)) return res.status(err.status).send(err.message); res.sendStatus(500) })',
+    'app.post("/", (req, res) => { try { const data = schema.parse(req.body); res.json(data) } catch (e) { res.status(400).json({ error: e.message }) } })',
+    'app.post("/", (req, res) => { let body; try { body = JSON.parse(req.body.raw) } catch (e) { return res.status(400).send(`Invalid JSON: ${e.message}`) } res.json(body) })',
+    'app.post("/", async (req, res) => { try { await create(req.body) } catch (e) { if (e instanceof ZodError) return res.status(400).json({ errors: e.issues }); res.status(500).json({ message: "Internal" }) } })',
+    // errors this code created, and details beside the message
+    'app.get("/", (req, res) => { const err = new HttpError(400, "name is required"); res.status(400).json({ error: err.message }) })',
+    'app.get("/", async (req, res) => { try { await run() } catch (err) { res.status(502).json({ code: err.code, upstreamStatus: err.response?.status }) } })',
+    'app.get("/", async (req, res) => { try { await run() } catch (err) { res.status(500).json({ message: "Failed", details: err.errors }) } })',
+    // not a response: logs, rethrows, hand-offs, locals, fetch responses
+    'app.get("/", async (req, res, next) => { try { await run() } catch (err) { next(err) } })',
+    'app.use((err, req, res, next) => { res.locals.message = err.message; res.locals.error = req.app.get("env") === "development" ? err : {}; res.status(err.status || 500); res.render("error") })',
+    'async function load() { try { return await fetch(url) } catch (err) { console.error(err.message); throw err } }',
+    'async function load(response) { try { return await response.json() } catch (err) { return null } }',
+    'fastify.setErrorHandler((error, request, reply) => { request.log.error(error); reply.send(error) })',
+    'socket.on("message", (raw) => { try { handle(raw) } catch (err) { socket.send(JSON.stringify({ error: "bad message" })) } })',
+    // --- Koa ---
+    'app.use(async (ctx, next) => { try { await next() } catch (err) { ctx.status = err.status || 500; ctx.body = err.expose ? err.message : "Internal Server Error"; ctx.app.emit("error", err, ctx) } })',
+    'app.use(async (ctx, next) => { try { await next() } catch (err) { ctx.status = 500; ctx.body = { error: "Internal Server Error" } } })',
+    // --- Hono ---
+    'app.onError((err, c) => { console.error(err); return c.json({ error: "Internal Server Error" }, 500) })',
+    'app.onError((err, c) => { if (err instanceof HTTPException) return err.getResponse(); return c.text("Internal Server Error", 500) })',
+    // --- Next.js ---
+    'export async function GET() { try { return NextResponse.json(await load()) } catch (error) { console.error(error); return NextResponse.json({ error: "Failed to load" }, { status: 500 }) } }',
+    'export async function GET() { try { return Response.json(await load()) } catch (error) { return new Response(process.env.NODE_ENV === "development" ? String(error) : "Internal error", { status: 500 }) } }',
+    // --- NestJS ---
+    `
+@Injectable()
+export class UsersService {
+  async create(dto: CreateUserDto) {
+    try { return await this.repo.save(dto); }
+    catch (error) { throw new InternalServerErrorException('Could not create the user', { cause: error }); }
+  }
+}`,
+    `
+@Catch(HttpException)
+export class HttpExceptionFilter implements ExceptionFilter {
+  catch(exception: HttpException, host: ArgumentsHost) {
+    const response = host.switchToHttp().getResponse<Response>();
+    response.status(exception.getStatus()).json({ message: exception.message });
+  }
+}`,
+    `
+@Catch()
+export class AllExceptionsFilter implements ExceptionFilter {
+  catch(exception: unknown, host: ArgumentsHost) {
+    const response = host.switchToHttp().getResponse<Response>();
+    const status = exception instanceof HttpException ? exception.getStatus() : 500;
+    const message = exception instanceof HttpException ? exception.message : 'Internal server error';
+    response.status(status).json({ statusCode: status, message });
+  }
+}`,
+    'async function f() { try { await run() } catch (e) { if (e instanceof NotFoundError) throw new NotFoundException((e as NotFoundError).message); throw e } }',
+  ],
+  invalid: [
+    // --- Express ---
+    {
+      code: 'app.get("/", async (req, res) => {\n  try {\n    await run();\n  } catch (err) {\n    res.status(500).json({ error: err.message });\n  }\n});',
+      errors: [
+        {
+          messageId: 'detailsInResponse',
+          line: 5,
+          column: 35,
+          data: { what: '`err.message` of an error this code did not create', sink: 'res.json()', idHint: '' },
+          suggestions: [
+            {
+              messageId: 'sendGeneric',
+              data: { generic: 'Internal Server Error', idHint: '', logHint: ', and log the error on the server' },
+              output: "app.get(\"/\", async (req, res) => {\n  try {\n    await run();\n  } catch (err) {\n    console.error('unhandled error', err);\n    res.status(500).json({ error: 'Internal Server Error' });\n  }\n});",
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // the configured logger, imported by the fix
+      code: 'app.get("/", async (req, res) => {\n  try {\n    await run();\n  } catch (err) {\n    res.status(500).send(err.stack);\n  }\n});',
+      settings: pino,
+      errors: [
+        {
+          messageId: 'detailsInResponse',
+          line: 5,
+          data: { what: 'The stack trace `err.stack`', sink: 'res.send()', idHint: '' },
+          suggestions: [
+            {
+              messageId: 'sendGeneric',
+              output: "import { logger } from './logger';\napp.get(\"/\", async (req, res) => {\n  try {\n    await run();\n  } catch (err) {\n    logger.error({ err }, 'unhandled error');\n    res.status(500).send({ error: 'Internal Server Error' });\n  }\n});",
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // error middleware: the status comes from the error, the message too
+      code: 'app.use((err, req, res, next) => { logger.error({ err }, "failed"); res.status(err.status || 500).json({ message: err.message, requestId: req.id }) })',
+      errors: [
+        {
+          messageId: 'detailsInResponse',
+          line: 1,
+          data: { what: '`err.message` of an error this code did not create', sink: 'res.json()', idHint: ' with a request id' },
+          suggestions: [
+            {
+              messageId: 'sendGeneric',
+              data: { generic: 'Internal Server Error', idHint: ' with the request id (`req.id`)', logHint: '' },
+              output: 'app.use((err, req, res, next) => { logger.error({ err }, "failed"); res.status(err.status || 500).json({ message: \'Internal Server Error\', requestId: req.id }) })',
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // a whole error from a node-style callback, in an unbraced branch
+      code: 'app.get("/users", (req, res) => { User.find({}, (err, users) => { if (err) return res.status(500).send(err); res.json(users) }) })',
+      errors: [
+        {
+          messageId: 'detailsInResponse',
+          line: 1,
+          data: { what: 'The whole error object `err`', sink: 'res.send()', idHint: '' },
+          suggestions: [
+            {
+              messageId: 'sendGeneric',
+              output: "app.get(\"/users\", (req, res) => { User.find({}, (err, users) => { if (err) { console.error('unhandled error', err); return res.status(500).send({ error: 'Internal Server Error' }); } res.json(users) }) })",
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // a rejection handler with an expression body; the id is in use in the file
+      code: 'app.get("/", (req, res) => {\n  load(req.id).then((data) => res.json(data)).catch((e) => res.status(500).json({ message: e.message || "Failed" }));\n});',
+      errors: [
+        {
+          messageId: 'detailsInResponse',
+          line: 2,
+          suggestions: [
+            {
+              messageId: 'sendGeneric',
+              output: "app.get(\"/\", (req, res) => {\n  load(req.id).then((data) => res.json(data)).catch((e) => {\n    console.error('unhandled error', e);\n    return res.status(500).json({ message: 'Internal Server Error', requestId: req.id });\n  });\n});",
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // through a variable, with the instanceof Error idiom
+      code: 'app.get("/", async (req, res) => {\n  try {\n    await run();\n  } catch (e) {\n    const message = e instanceof Error ? e.message : String(e);\n    res.status(500).json({ message });\n  }\n});',
+      errors: [
+        {
+          messageId: 'detailsInResponse',
+          line: 6,
+          column: 28,
+          suggestions: [
+            {
+              messageId: 'sendGeneric',
+              output: "app.get(\"/\", async (req, res) => {\n  try {\n    await run();\n  } catch (e) {\n    const message = e instanceof Error ? e.message : String(e);\n    console.error('unhandled error', e);\n    res.status(500).json({ message: 'Internal Server Error' });\n  }\n});",
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // a template literal in the body; a helper that takes the response and the error
+      code: 'function sendError(res, error) { res.status(400).send(`Request failed: ${error}`) }',
+      errors: [
+        {
+          messageId: 'detailsInResponse',
+          line: 1,
+          data: { what: 'The text of `error` (its class and message)', sink: 'res.send()', idHint: '' },
+          suggestions: [{ messageId: 'sendGeneric', output: "function sendError(res, error) { console.error('request failed', error); res.status(400).send({ error: 'Bad Request' }) }" }],
+        },
+      ],
+    },
+    {
+      // a 400 does not make an unknown error's message safe
+      code: 'app.post("/users", async (req, res) => { try { res.status(201).json(await User.create(req.body)) } catch (error) { res.status(400).json({ message: error.message }) } })',
+      errors: [{ messageId: 'detailsInResponse', line: 1, suggestions: [{ messageId: 'sendGeneric', output: "app.post(\"/users\", async (req, res) => { try { res.status(201).json(await User.create(req.body)) } catch (error) { console.error('request failed', error); res.status(400).json({ message: 'Bad Request' }) } })" }] }],
+    },
+    {
+      // instanceof Error says nothing about who wrote the message; several leaks, one report
+      code: 'app.use((err, req, res, next) => { if (err instanceof Error) { res.status(500).json({ message: err.message, stack: err.stack }) } })',
+      errors: [
+        {
+          messageId: 'detailsInResponse',
+          line: 1,
+          suggestions: [
+            {
+              messageId: 'sendGeneric',
+              output: "app.use((err, req, res, next) => { if (err instanceof Error) { console.error('unhandled error', err); res.status(500).json({ message: 'Internal Server Error', stack: 'Internal Server Error' }) } })",
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // a database error's class is no guard
+      code: 'app.use((err, req, res, next) => { if (err instanceof Prisma.PrismaClientKnownRequestError) return res.status(409).json({ error: err.message }); next(err) })',
+      errors: [{ messageId: 'detailsInResponse', line: 1, suggestions: [{ messageId: 'sendGeneric', output: "app.use((err, req, res, next) => { if (err instanceof Prisma.PrismaClientKnownRequestError) return res.status(409).json({ error: 'Conflict' }); next(err) })" }] }],
+    },
+    // --- Fastify ---
+    {
+      code: 'fastify.get("/", async (request, reply) => { try { return await load() } catch (err) { return reply.code(500).send({ message: err.message }) } })',
+      errors: [
+        {
+          messageId: 'detailsInResponse',
+          line: 1,
+          data: { what: '`err.message` of an error this code did not create', sink: 'reply.send()', idHint: ' with a request id' },
+          suggestions: [
+            {
+              messageId: 'sendGeneric',
+              output: "fastify.get(\"/\", async (request, reply) => { try { return await load() } catch (err) { console.error('unhandled error', err); return reply.code(500).send({ message: 'Internal Server Error', requestId: request.id }) } })",
+            },
+          ],
+        },
+      ],
+    },
+    // --- Koa ---
+    {
+      code: 'app.use(async (ctx, next) => { try { await next() } catch (err) { ctx.status = err.status || 500; ctx.body = err.message; ctx.app.emit("error", err, ctx) } })',
+      errors: [
+        {
+          messageId: 'detailsInResponse',
+          line: 1,
+          data: { what: '`err.message` of an error this code did not create', sink: 'ctx.body', idHint: '' },
+          suggestions: [{ messageId: 'sendGeneric', data: { generic: 'Internal Server Error', idHint: '', logHint: '' }, output: 'app.use(async (ctx, next) => { try { await next() } catch (err) { ctx.status = err.status || 500; ctx.body = { error: \'Internal Server Error\' }; ctx.app.emit("error", err, ctx) } })' }],
+        },
+      ],
+    },
+    // --- Hono ---
+    {
+      code: 'app.onError((err, c) => c.json({ error: err.message }, 500))',
+      errors: [
+        {
+          messageId: 'detailsInResponse',
+          line: 1,
+          data: { what: '`err.message` of an error this code did not create', sink: 'c.json()', idHint: '' },
+          suggestions: [{ messageId: 'sendGeneric', output: "app.onError((err, c) => {\n  console.error('unhandled error', err);\n  return c.json({ error: 'Internal Server Error' }, 500);\n})" }],
+        },
+      ],
+    },
+    // --- Next.js ---
+    {
+      code: 'export async function POST(request: Request) {\n  try {\n    await save(await request.json());\n  } catch (error) {\n    return NextResponse.json({ error: (error as Error).message }, { status: 500 });\n  }\n}',
+      errors: [
+        {
+          messageId: 'detailsInResponse',
+          line: 5,
+          data: { what: '`error.message` of an error this code did not create', sink: 'NextResponse.json()', idHint: '' },
+          suggestions: [
+            {
+              messageId: 'sendGeneric',
+              output: "export async function POST(request: Request) {\n  try {\n    await save(await request.json());\n  } catch (error) {\n    console.error('unhandled error', error);\n    return NextResponse.json({ error: 'Internal Server Error' }, { status: 500 });\n  }\n}",
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: 'export async function GET() { try { return Response.json(await load()) } catch (error) { return new Response(String(error), { status: 500 }) } }',
+      errors: [{ messageId: 'detailsInResponse', line: 1, suggestions: [{ messageId: 'sendGeneric', output: "export async function GET() { try { return Response.json(await load()) } catch (error) { console.error('unhandled error', error); return new Response('Internal Server Error', { status: 500 }) } }" }] }],
+    },
+    // --- NestJS ---
+    {
+      code: `
+@Injectable()
+export class UsersService {
+  private readonly logger = new Logger(UsersService.name);
+  async create(dto: CreateUserDto) {
+    try {
+      return await this.repo.save(dto);
+    } catch (error) {
+      throw new BadRequestException(error.message);
+    }
+  }
+}`,
+      settings: { 'security-logging': { logger: { name: 'this.logger', style: 'nest' } } },
+      errors: [
+        {
+          messageId: 'detailsInResponse',
+          line: 9,
+          data: { what: '`error.message` of an error this code did not create', sink: 'new BadRequestException()', idHint: '' },
+          suggestions: [
+            {
+              messageId: 'sendGeneric',
+              output: `
+@Injectable()
+export class UsersService {
+  private readonly logger = new Logger(UsersService.name);
+  async create(dto: CreateUserDto) {
+    try {
+      return await this.repo.save(dto);
+    } catch (error) {
+      this.logger.error('request failed', error instanceof Error ? error.stack : String(error));
+      throw new BadRequestException('Bad Request');
+    }
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: `
+@Catch()
+export class AllExceptionsFilter implements ExceptionFilter {
+  catch(exception: any, host: ArgumentsHost) {
+    const response = host.switchToHttp().getResponse<Response>();
+    response.status(500).json({ statusCode: 500, message: exception.message });
+  }
+}`,
+      errors: [
+        {
+          messageId: 'detailsInResponse',
+          line: 6,
+          suggestions: [
+            {
+              messageId: 'sendGeneric',
+              output: `
+@Catch()
+export class AllExceptionsFilter implements ExceptionFilter {
+  catch(exception: any, host: ArgumentsHost) {
+    const response = host.switchToHttp().getResponse<Response>();
+    console.error('unhandled error', exception);
+    response.status(500).json({ statusCode: 500, message: 'Internal Server Error' });
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: 'async function f() { try { await run() } catch (err) { throw new HttpException({ status: 500, error: `${err}` }, 500) } }',
+      errors: [{ messageId: 'detailsInResponse', line: 1, suggestions: [{ messageId: 'sendGeneric', output: "async function f() { try { await run() } catch (err) { console.error('unhandled error', err); throw new HttpException({ status: 500, error: 'Internal Server Error' }, 500) } }" }] }],
+    },
+  ],
+});
