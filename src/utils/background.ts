@@ -337,7 +337,7 @@ function computeBackgroundCallbacks(
       }
     }
     // bullmq: new Worker(queueName, processor, opts). The worker marks the job failed.
-    if (last === 'Worker' && args.length >= 2 && isCallbackLike(args[1]) && getJobRunnerKind(context, node) === 'bullmq-worker') {
+    if (args.length >= 2 && isCallbackLike(args[1]) && getJobRunnerKind(context, node) === 'bullmq-worker') {
       return [makeCallback(context, args[1], node, 'Worker', 'job', true)];
     }
   }
@@ -402,8 +402,12 @@ export function getJobRunnerKind(context: Context, node: TSESTree.CallExpression
   const callee = skipTransparent(node.callee);
   const path = getMemberPath(callee);
   if (path === null) return null;
-  const last = lastSegment(path);
   const source = rootImport(context, callee);
+  // `import { Worker as MqWorker } from 'bullmq'`: judge by the imported name.
+  const last =
+    callee.type === AST_NODE_TYPES.Identifier && source && source.imported !== 'default' && source.imported !== '*'
+      ? source.imported
+      : lastSegment(path);
   const from = source?.source ?? null;
   if (from === null) {
     // EventEmitter is not a global in Node; a bare name is still unmistakable.
@@ -417,7 +421,7 @@ export function getJobRunnerKind(context: Context, node: TSESTree.CallExpression
   }
   if (BULL_MODULES.has(from)) {
     // import Queue from 'bull'; new Queue('x') / Queue('x') / new Bull('x')
-    const isQueue = callee.type === AST_NODE_TYPES.Identifier ? source!.imported === 'default' : last === 'Queue' || last === 'default';
+    const isQueue = callee.type === AST_NODE_TYPES.Identifier ? source!.imported === 'default' || source!.imported === '*' : last === 'Queue' || last === 'default';
     return isQueue ? 'bull-queue' : null;
   }
   if (AGENDA_MODULES.has(from) && node.type === AST_NODE_TYPES.NewExpression) {
