@@ -655,7 +655,8 @@ export function createSecretAnalyzer(context: Context, options: SecretAnalyzerOp
     if (n.type === AST_NODE_TYPES.Identifier) return REQUEST_NAME.test(n.name);
     if (n.type === AST_NODE_TYPES.MemberExpression) {
       const name = getPropertyName(n);
-      return name === 'req' || name === 'request' || (name === 'raw' && isRequestLike(n.object));
+      // ctx.request, c.req, request.raw, socket.handshake
+      return name === 'req' || name === 'request' || name === 'handshake' || (name === 'raw' && isRequestLike(n.object));
     }
     if (n.type === AST_NODE_TYPES.CallExpression && n.callee.type === AST_NODE_TYPES.MemberExpression) {
       return getPropertyName(n.callee) === 'getRequest';
@@ -795,15 +796,23 @@ export function createSecretAnalyzer(context: Context, options: SecretAnalyzerOp
 
   function functionName(fn: AnyFunction): string | null {
     if (fn.type !== AST_NODE_TYPES.ArrowFunctionExpression && fn.id) return fn.id.name;
-    const parent = fn.parent;
+    // const login = asyncHandler(async (req, res) => …), exports.register = catchAsync(…)
+    let node: TSESTree.Node = fn;
+    for (let i = 0; i < 2 && node.parent?.type === AST_NODE_TYPES.CallExpression && node.parent.arguments.includes(node as TSESTree.CallExpressionArgument); i++) {
+      const callee = skipTransparent(node.parent.callee);
+      const method = callee.type === AST_NODE_TYPES.MemberExpression ? getPropertyName(callee) : null;
+      if (method !== null && ROUTE_METHODS.has(method)) break;
+      node = node.parent;
+    }
+    const parent = node.parent;
     if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.id.type === AST_NODE_TYPES.Identifier) return parent.id.name;
     if (
       (parent?.type === AST_NODE_TYPES.Property || parent?.type === AST_NODE_TYPES.MethodDefinition || parent?.type === AST_NODE_TYPES.PropertyDefinition) &&
-      parent.value === fn
+      parent.value === node
     ) {
       return getPropertyName(parent);
     }
-    if (parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.right === fn) {
+    if (parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.right === node) {
       const path = getMemberPath(parent.left);
       return path === null ? null : lastSegment(path);
     }
@@ -1250,8 +1259,11 @@ export function createSecretAnalyzer(context: Context, options: SecretAnalyzerOp
     // `Bearer ${t}`, `Authorization: Basic ${c}`, `Authorization: Token ${t}`; not `token ${i} of ${n}`.
     const scheme = /(?:^|[\s:="'])(Bearer|bearer|BEARER|Basic)\s+$/u.exec(value) ?? /authorization["']?\s*[:=]\s*["']?(Token|token)\s+$/iu.exec(value);
     if (scheme) return { concept: scheme[1]!.toLowerCase() === 'basic' ? 'credentials' : 'token', word: scheme[1]! };
-    const keyed = /([A-Za-z_$][\w$-]*)["']?\s*[:=]\s*["']?$/u.exec(value);
-    return keyed ? labelFromWord(keyed[1]!) : null;
+    // `token=${t}`, `"password": "${p}"`, `verification code: ${c}`, `your OTP is ${otp}`
+    const keyed = /(?:([A-Za-z_$][\w$-]*)\s+)?([A-Za-z_$][\w$-]*)["']?(?:\s*[:=]|\s+(?:is|was))\s*["']?$/u.exec(value);
+    if (!keyed) return null;
+    const pair = keyed[1] !== undefined ? labelFromWord(`${keyed[1]}_${keyed[2]!}`) : null;
+    return pair && tokenizeName(keyed[2]!).every((t) => !HARMLESS_SUFFIXES.has(t)) ? { ...pair, word: `${keyed[1]} ${keyed[2]}` } : labelFromWord(keyed[2]!);
   }
 
   function argumentLabels(args: readonly TSESTree.Node[]): (SecretLabel | null)[] {

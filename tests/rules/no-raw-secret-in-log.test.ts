@@ -37,6 +37,8 @@ ruleTester.run('no-raw-secret-in-log', rule, {
     'console.log(`token ${i} of ${tokens.length}`)',
     "logger.warn(`Invalid token: ${err.message}`, { userId })",
     'this.logger.log(`getAccessToken: ${username}`)',
+    'logger.info(`Token is ${status}`, `reset link sent to: ${email}`)',
+    "const createPost = asyncHandler(async (req, res) => { console.log(req.body); });",
     // --- message and name tables ---
     'this.logger.warn({ key: verifyKey }, VERIFICATION_MESSAGES.TOKEN_NOT_FOUND_REDIS)',
     'logger.info(TOKEN_MESSAGES.CREATING_TOKEN); logger.debug({ key: CACHE_KEYS.REFRESH_TOKEN })',
@@ -409,6 +411,37 @@ export class AuthService {
           suggestions: [
             { messageId: 'dropValue', output: "router.post('/', async (req, res) => { const { email, password } = req.body; logger.info({}); });" },
             { messageId: 'redactValue', output: "router.post('/', async (req, res) => { const { email, password } = req.body; logger.info({ body: '[REDACTED]' }); });" },
+          ],
+        },
+      ],
+    },
+    {
+      code: 'function sendCode(email, code) { console.log(`Your verification code is ${code}`); }',
+      errors: [
+        {
+          messageId: 'rawSecret',
+          data: { description: 'The one-time code `code` (logged as `verification code`)' },
+          suggestions: [
+            { messageId: 'useSha256', output: `${esmImport}function sendCode(email, code) { console.log(\`Your verification code is \${${sha('code')}}\`); }` },
+            { messageId: 'redactValue', output: 'function sendCode(email, code) { console.log(`Your verification code is [REDACTED]`); }' },
+          ],
+        },
+      ],
+    },
+    {
+      // express-async-handler / catchAsync wrappers keep the handler's name
+      code: 'const loginUser = asyncHandler(async (req, res) => { console.log(req.body); });',
+      languageOptions: js,
+      errors: [{ messageId: 'secretObject', suggestions: [{ messageId: 'redactValue', output: "const loginUser = asyncHandler(async (req, res) => { console.log('[REDACTED]'); });" }] }],
+    },
+    {
+      code: "io.on('connection', (socket) => { logger.debug({ headers: socket.handshake.headers }, 'socket connected'); });",
+      errors: [
+        {
+          messageId: 'secretObject',
+          suggestions: [
+            { messageId: 'dropValue', output: "io.on('connection', (socket) => { logger.debug({}, 'socket connected'); });" },
+            { messageId: 'redactValue', output: "io.on('connection', (socket) => { logger.debug({ headers: '[REDACTED]' }, 'socket connected'); });" },
           ],
         },
       ],
