@@ -280,8 +280,8 @@ function unknownErrorOf(context: Context, id: TSESTree.Identifier, depth = 0): T
     if (info?.error === def.name) return catchesOnlyClientErrors(info) ? null : variable;
     if (index === 0 && isRejectionHandler(fn)) return variable;
     if (def.name.type !== AST_NODE_TYPES.Identifier || !ERROR_PARAM.test(def.name.name)) return null;
-    // (err, data) => … callbacks, and helpers like sendError(res, err)
-    if (index === 0 && fn.params.length >= 2 && isCallbackArgument(fn)) return variable;
+    // (err, data) => … and upload(req, res, (err) => …) callbacks, and helpers like sendError(res, err)
+    if (index === 0 && isCallbackArgument(fn)) return variable;
     return fn.params.some((p) => p.type === AST_NODE_TYPES.Identifier && RESPONSE_PARAM.test(p.name)) ? variable : null;
   }
   if (def.type === 'Variable' && def.node.id === def.name && def.node.init && def.parent?.type === AST_NODE_TYPES.VariableDeclaration && def.parent.kind === 'const') {

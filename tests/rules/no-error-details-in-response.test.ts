@@ -41,6 +41,7 @@ ruleTester.run('no-error-details-in-response', rule, {
     'async function load() { try { return await fetch(url) } catch (err) { console.error(err.message); throw err } }',
     'async function load(response) { try { return await response.json() } catch (err) { return null } }',
     'fastify.setErrorHandler((error, request, reply) => { request.log.error(error); reply.send(error) })',
+    'server.listen(port, (err) => { if (err) console.error(err.message) })',
     'socket.on("message", (raw) => { try { handle(raw) } catch (err) { socket.send(JSON.stringify({ error: "bad message" })) } })',
     // --- Koa ---
     'app.use(async (ctx, next) => { try { await next() } catch (err) { ctx.status = err.status || 500; ctx.body = err.expose ? err.message : "Internal Server Error"; ctx.app.emit("error", err, ctx) } })',
@@ -223,6 +224,11 @@ export class AllExceptionsFilter implements ExceptionFilter {
       // a database error's class is no guard
       code: 'app.use((err, req, res, next) => { if (err instanceof Prisma.PrismaClientKnownRequestError) return res.status(409).json({ error: err.message }); next(err) })',
       errors: [{ messageId: 'detailsInResponse', line: 1, suggestions: [{ messageId: 'sendGeneric', output: "app.use((err, req, res, next) => { if (err instanceof Prisma.PrismaClientKnownRequestError) return res.status(409).json({ error: 'Conflict' }); next(err) })" }] }],
+    },
+    {
+      // an upload callback's error
+      code: 'app.post("/upload", (req, res, next) => { upload(req, res, (err) => { if (err) { return res.status(400).json({ error: err.message }); } next(); }) })',
+      errors: [{ messageId: 'detailsInResponse', line: 1, suggestions: [{ messageId: 'sendGeneric', output: "app.post(\"/upload\", (req, res, next) => { upload(req, res, (err) => { if (err) { console.error('request failed', err); return res.status(400).json({ error: 'Bad Request' }); } next(); }) })" }] }],
     },
     // --- Fastify ---
     {
