@@ -219,7 +219,8 @@ function isStatus(value: number): boolean {
 }
 
 function statusFromConstantName(name: string): number | null {
-  const key = name.replace(/^HTTP_STATUS_/u, '');
+  // UNAUTHORIZED, HTTP_STATUS_UNAUTHORIZED, and enums in PascalCase: HttpStatusCode.Unauthorized, TooManyRequests
+  const key = /^[A-Z][a-z]/u.test(name) ? name.replace(/(?<=[a-z])(?=[A-Z])/gu, '_').toUpperCase() : name.replace(/^HTTP_STATUS_/u, '');
   return STATUS_BY_NAME[key] ?? null;
 }
 
@@ -533,6 +534,8 @@ function getRegistration(fn: AnyFunction): Registration {
   if (callee.type !== AST_NODE_TYPES.MemberExpression) return null;
   const method = getPropertyName(callee);
   if (method === null) return null;
+  // Mock Service Worker handlers (rest.get(path, (req, res, ctx) => …)) mock a server in tests.
+  if (path === `rest.${method}` || path === `graphql.${method}`) return null;
   if (path === 'http.createServer' || path === 'https.createServer' || path === 'http2.createServer') return { framework: 'node-http', kind: 'route' };
   if (method === 'createMiddleware' || method === 'createHandlers') return { framework: 'hono', kind: method === 'createMiddleware' ? 'middleware' : 'route' };
   if (method === 'addHook') return { framework: 'fastify', kind: 'hook' };
@@ -631,6 +634,8 @@ function classifyParams(fn: AnyFunction, hint: Framework | null, registered: boo
   if (registered && hint === 'fastify' && params.length === 1 && isReq(0)) {
     return { fn, framework: 'fastify', kind: 'hook', req: paramId(params[0]) };
   }
+  // (req, res, ctx): a Mock Service Worker resolver, not a server
+  if (names[2] === 'ctx' && params.length === 3) return null;
   // (req, res, next), (request, reply), (req, res)
   if (params.length >= 2 && params.length <= 3 && ((isReq(0) && isRes(1)) || (registered && params.length >= 2 && (isRes(1) || names[1] !== null) && !isNext(1) && names[0] !== 'c' && names[0] !== 'ctx'))) {
     const framework: Framework = hint ?? (fastifyish(1) ? 'fastify' : nodeHttp ? 'node-http' : 'express');

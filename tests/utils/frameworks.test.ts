@@ -133,6 +133,12 @@ describe('getHttpStatus: responses', () => {
     expect(callResult(statuses, text)).toBeNull();
   });
 
+  it('reads enum members in PascalCase (axios / Next HttpStatusCode)', () => {
+    const s = callStatuses('res.status(HttpStatusCode.Unauthorized).end(); reply.code(HttpStatusCode.TooManyRequests).send();');
+    expect(callResult(s, 'res.status(HttpStatusCode.Unauthorized)')).toBe(401);
+    expect(callResult(s, 'reply.code(HttpStatusCode.TooManyRequests)')).toBe(429);
+  });
+
   it('reads a status from a const', () => {
     const s = callStatuses('const DENIED = 403; res.status(DENIED).end();');
     expect(callResult(s, 'res.status(DENIED)')).toBe(403);
@@ -303,6 +309,8 @@ function sendError(res, status) { res.status(status).end(); }
 axios.interceptors.response.use((response) => response, (error) => Promise.reject(error));
 emitter.on('data', (chunk, encoding) => {});
 cache.get('key', (key) => load(key));
+rest.get('/api/user', (req, res, ctx) => res(ctx.status(401)));
+export const resolver = (req, res, ctx) => res(ctx.json({}));
 users.map((user, index) => user.id);
 `).map((h) => h.line),
     ).toEqual([3]);
