@@ -280,6 +280,8 @@ function unknownErrorOf(context: Context, id: TSESTree.Identifier, depth = 0): T
     if (info?.error === def.name) return catchesOnlyClientErrors(info) ? null : variable;
     if (index === 0 && isRejectionHandler(fn)) return variable;
     if (def.name.type !== AST_NODE_TYPES.Identifier || !ERROR_PARAM.test(def.name.name)) return null;
+    // sendError(res, error: AppError): the signature says which errors come here.
+    if (isClientErrorType(def.name)) return null;
     // (err, data) => … and upload(req, res, (err) => …) callbacks, and helpers like sendError(res, err)
     if (index === 0 && isCallbackArgument(fn)) return variable;
     return fn.params.some((p) => p.type === AST_NODE_TYPES.Identifier && RESPONSE_PARAM.test(p.name)) ? variable : null;
@@ -297,6 +299,14 @@ function unknownErrorOf(context: Context, id: TSESTree.Identifier, depth = 0): T
     }
   }
   return null;
+}
+
+/** A parameter annotated with an error class of the app's own (`error: AppError`, `err: HttpException`). */
+function isClientErrorType(id: TSESTree.Identifier): boolean {
+  const type = id.typeAnnotation?.typeAnnotation;
+  if (type?.type !== AST_NODE_TYPES.TSTypeReference) return false;
+  const name = type.typeName.type === AST_NODE_TYPES.Identifier ? type.typeName.name : type.typeName.type === AST_NODE_TYPES.TSQualifiedName ? type.typeName.right.name : '';
+  return /(?:Error|Exception)$/u.test(name) && !INTERNAL_ERROR_CLASS.test(name);
 }
 
 function isRejectionHandler(fn: AnyFunction): boolean {

@@ -91,6 +91,8 @@ const TEXT_PRESERVING_METHODS = new Set([
   'toLocaleUpperCase', 'slice', 'substring', 'substr', 'padStart', 'padEnd', 'concat', 'normalize', 'toString',
   'at', 'repeat', 'join', 'valueOf', 'flat',
 ]);
+/** Array methods whose callback gets each element first. */
+const ITERATION_METHODS = new Set(['forEach', 'map', 'flatMap', 'filter', 'find', 'findLast', 'some', 'every']);
 /** Functions whose result carries their argument's text. */
 const TEXT_PRESERVING_FUNCTIONS = new Set(['String', 'decodeURIComponent', 'decodeURI', 'unescape']);
 
@@ -281,10 +283,20 @@ export function createRequestInputTracker(context: Context, options: RequestInpu
       return bound ? applyPattern(nest, name, bound) : null;
     }
     if (!bound) return null;
-    const base = parameterBase(fn, index, bound);
+    const base = parameterBase(fn, index, bound) ?? elementOfIteration(fn, index);
     if (!base) return null;
     if (bound === name && hasNonTextAnnotation(name) && base.kind === 'value') return null;
     return applyPattern(base, name, bound);
+  }
+
+  /** `req.body.items.forEach((item) => …)`: the callback's first parameter is an element of request input. */
+  function elementOfIteration(fn: AnyFunction, index: number): RequestInput | null {
+    const call = fn.parent;
+    if (index !== 0 || call?.type !== AST_NODE_TYPES.CallExpression || call.arguments[0] !== fn) return null;
+    const callee = skipTransparent(call.callee);
+    if (callee.type !== AST_NODE_TYPES.MemberExpression || !ITERATION_METHODS.has(getPropertyName(callee) ?? '')) return null;
+    const base = classify(callee.object);
+    return base && (base.kind === 'container' || base.kind === 'value') ? { kind: 'value', origin: base.origin } : null;
   }
 
   /** What a handler's parameter at `index` is: the request, a Koa/Hono context, or nothing. */

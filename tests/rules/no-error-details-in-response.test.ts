@@ -41,6 +41,7 @@ ruleTester.run('no-error-details-in-response', rule, {
     'async function load() { try { return await fetch(url) } catch (err) { console.error(err.message); throw err } }',
     'async function load(response) { try { return await response.json() } catch (err) { return null } }',
     'fastify.setErrorHandler((error, request, reply) => { request.log.error(error); reply.send(error) })',
+    'function sendError(res: Response, error: AppError) { res.status(error.statusCode).json({ message: error.message }) }',
     'server.listen(port, (err) => { if (err) console.error(err.message) })',
     'socket.on("message", (raw) => { try { handle(raw) } catch (err) { socket.send(JSON.stringify({ error: "bad message" })) } })',
     // --- Koa ---

@@ -166,6 +166,8 @@ describe('createRequestInputTracker: other frameworks', () => {
       w = req.query.w;
       check(w);
       for (const tag of req.body.tags) check(tag);
+      req.body.items.forEach((item) => check(item.name));
+      [1, 2].map((n) => check(n));
     });
   `);
   it.each([
@@ -187,10 +189,11 @@ describe('createRequestInputTracker: other frameworks', () => {
     ['req.params.id', 'value'],
     ['w', 'value'],
     ['tag', 'value'],
+    ['item.name', 'value'],
   ])('%s is %s', (text, kind) => {
     expect(result(results, text)?.kind).toBe(kind);
   });
-  it.each(['ctx.path', 'ctx.body', 'request.id', 'c.req.path', 'new URL(request.url).pathname', 'user.name', 'request.params.id', 'v'])(
+  it.each(['ctx.path', 'ctx.body', 'request.id', 'c.req.path', 'new URL(request.url).pathname', 'user.name', 'request.params.id', 'v', 'n'])(
     '%s carries no request input',
     (text) => {
       expect(result(results, text)).toBeNull();
