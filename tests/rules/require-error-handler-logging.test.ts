@@ -1,0 +1,816 @@
+import { RuleTester } from '@typescript-eslint/rule-tester';
+import rule from '../../src/rules/require-error-handler-logging.js';
+
+// @typescript-eslint/parser throughout: decorators, type annotations and `satisfies` parse.
+const ruleTester = new RuleTester();
+
+const pino = { 'security-logging': { logger: { name: 'logger', importFrom: './logger', style: 'pino' } } };
+const nest = { 'security-logging': { logger: { name: 'this.logger', style: 'nest' } } };
+
+ruleTester.run('require-error-handler-logging', rule, {
+  valid: [
+    // ---------------------------------------------------------------- Express
+    // the Express guide's own example
+    `app.use((err, req, res, next) => {
+  console.error(err.stack);
+  res.status(500).send('Something broke!');
+});`,
+    `app.use((err, req, res, next) => {
+  logger.error({ err, url: req.originalUrl }, 'unhandled error');
+  res.status(500).json({ error: 'Internal Server Error' });
+});`,
+    // handing the error on: the next handler (or Express's default one) logs it
+    `app.use((err, req, res, next) => next(err));`,
+    `app.use(function (err, req, res, next) {
+  req.log.error(err);
+  next(err);
+});`,
+    // an error reporter counts
+    `app.use((err, req, res, next) => {
+  Sentry.captureException(err);
+  res.status(500).end();
+});`,
+    // expected client errors are answered under a test of the error; unknown ones are logged
+    `app.use(function (err, req, res, next) {
+  if (err instanceof ValidationError) return res.status(400).json({ errors: err.errors });
+  if (err.name === 'UnauthorizedError') {
+    return res.status(401).json({ error: 'invalid token' });
+  }
+  logger.error({ err }, 'unhandled error');
+  res.status(500).end();
+});`,
+    // the response is already on its way: delegate
+    `export function errorHandler(err, req, res, next) {
+  if (res.headersSent) return next(err);
+  logger.error({ err, method: req.method, url: req.originalUrl }, 'unhandled error');
+  return res.status(err.status ?? 500).json({ error: 'Internal Server Error' });
+}`,
+    // only server errors are logged: a deliberate choice of level
+    `app.use((err, req, res, next) => {
+  const status = err.statusCode || 500;
+  if (status >= 500) logger.error({ err }, 'request failed');
+  res.status(status).json({ message: status >= 500 ? 'Internal error' : err.message });
+});`,
+    // a same-file helper that logs
+    `function logError(err, req) {
+  logger.error({ err, url: req.url }, 'unhandled error');
+}
+app.use((err, req, res, next) => {
+  logError(err, req);
+  res.status(500).end();
+});`,
+    // delegating to an error-handling module
+    `app.use((err, req, res, next) => errorHandler.handleError(err, res));`,
+    `app.use(async (err, req, res, next) => {
+  await handleError(err, res);
+});`,
+    // winston: the error in the metadata
+    `app.use((err, req, res, next) => {
+  logger.error('unhandled error', { error: err, path: req.path });
+  res.sendStatus(500);
+});`,
+    // an alias of the error
+    `app.use((err, req, res, next) => {
+  const error = err instanceof Error ? err : new Error(String(err));
+  logger.error({ err: error }, 'unhandled error');
+  res.status(500).end();
+});`,
+    // TypeScript
+    `import type { ErrorRequestHandler } from 'express';
+export const errorHandler: ErrorRequestHandler = (err: Error, req, res, _next) => {
+  logger.error({ err }, 'unhandled error');
+  res.status(500).json({ error: 'Internal Server Error' } satisfies ApiError);
+};`,
+    // not error handlers
+    `app.use((req, res, next) => { res.status(404).json({ error: 'Not found' }); });`,
+    `function format(err, req, res, next) { return res.json({ message: err.message }); }
+format(error, request, response, noop);`,
+
+    // ---------------------------------------------------------------- Fastify
+    `fastify.setErrorHandler((error, request, reply) => {
+  request.log.error(error);
+  reply.status(500).send({ ok: false });
+});`,
+    // sending the error on calls the parent (ultimately Fastify's default) handler, which logs
+    `fastify.setErrorHandler(function (error, request, reply) {
+  if (error.validation) {
+    return reply.status(400).send({ message: error.message });
+  }
+  reply.send(error);
+});`,
+    `fastify.setErrorHandler(async (error) => {
+  throw new AppError('wrapped', { cause: error });
+});`,
+    `fastify.setErrorHandler(function (error, request, reply) {
+  this.log.error({ err: error }, 'request failed');
+  reply.code(500).send({ message: 'Internal error' });
+});`,
+
+    // ---------------------------------------------------------------- Hono
+    `import { Hono } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+const app = new Hono();
+app.onError((err, c) => {
+  if (err instanceof HTTPException) return err.getResponse();
+  console.error(err);
+  return c.json({ message: 'Internal Server Error' }, 500);
+});`,
+    `import { Hono } from 'hono';
+const app = new Hono();
+const onError = (err, c) => {
+  c.var.logger.error({ err }, 'unhandled');
+  return c.text('Internal Server Error', 500);
+};
+app.onError(onError);`,
+
+    // ---------------------------------------------------------------- Koa
+    // the Koa wiki's error middleware: emit to the app, whose listener logs
+    `import Koa from 'koa';
+const app = new Koa();
+app.use(async (ctx, next) => {
+  try {
+    await next();
+  } catch (err) {
+    ctx.status = err.status || 500;
+    ctx.body = { message: err.expose ? err.message : 'Internal Server Error' };
+    ctx.app.emit('error', err, ctx);
+  }
+});
+app.on('error', (err, ctx) => {
+  logger.error({ err, url: ctx?.url }, 'server error');
+});`,
+    `import Koa from 'koa';
+const app = new Koa();
+app.use(async (ctx, next) => {
+  try {
+    await next();
+  } catch (err) {
+    if (err.status === 404) { ctx.status = 404; return; }
+    throw err;
+  }
+});`,
+    // a catch that does not wrap next() is a route's own business
+    `app.use(async (ctx, next) => {
+  try { ctx.body = await load(); } catch (err) { ctx.status = 502; }
+});`,
+
+    // ---------------------------------------------------------------- NestJS
+    `import { ArgumentsHost, Catch } from '@nestjs/common';
+import { BaseExceptionFilter } from '@nestjs/core';
+@Catch()
+export class AllExceptionsFilter extends BaseExceptionFilter {
+  catch(exception: unknown, host: ArgumentsHost) {
+    super.catch(exception, host);
+  }
+}`,
+    // filters for HTTP exceptions format expected errors (Nest does not log them either)
+    `import { ArgumentsHost, Catch, ExceptionFilter, HttpException } from '@nestjs/common';
+@Catch(HttpException)
+export class HttpExceptionFilter implements ExceptionFilter {
+  catch(exception: HttpException, host: ArgumentsHost) {
+    const response = host.switchToHttp().getResponse();
+    response.status(exception.getStatus()).json({ message: exception.message });
+  }
+}`,
+    `import { ArgumentsHost, Catch, ExceptionFilter, Logger } from '@nestjs/common';
+@Catch()
+export class AllExceptionsFilter implements ExceptionFilter {
+  private readonly logger = new Logger(AllExceptionsFilter.name);
+  catch(exception: unknown, host: ArgumentsHost) {
+    const ctx = host.switchToHttp();
+    const request = ctx.getRequest();
+    this.logger.error(\`\${request.method} \${request.url}\`, exception instanceof Error ? exception.stack : String(exception));
+    ctx.getResponse().status(500).json({ statusCode: 500 });
+  }
+}`,
+    `import { ArgumentsHost, Catch, ExceptionFilter, Logger } from '@nestjs/common';
+@Catch()
+export class AllExceptionsFilter implements ExceptionFilter {
+  private readonly logger = new Logger('Exceptions');
+  catch(exception: unknown, host: ArgumentsHost) {
+    this.report(exception);
+    host.switchToHttp().getResponse().status(500).json({ statusCode: 500 });
+  }
+  private report(exception: unknown) {
+    this.logger.error('unhandled exception', (exception as Error).stack);
+  }
+}`,
+
+    // ---------------------------------------------------------------- process
+    `process.on('uncaughtException', (err) => {
+  console.error('Uncaught exception', err);
+  process.exit(1);
+});`,
+    `process.on('unhandledRejection', (reason, promise) => {
+  logger.fatal({ err: reason, promise }, 'unhandled rejection');
+});`,
+    `process.on('unhandledRejection', (reason) => { throw reason; });`,
+    `process.on('uncaughtException', (err) => {
+  Sentry.captureException(err);
+  Sentry.flush(2000).then(() => process.exit(1));
+});`,
+    // the log is in the shutdown callback
+    `process.on('uncaughtException', (err) => {
+  server.close(() => {
+    logger.fatal({ err }, 'uncaught exception');
+    process.exit(1);
+  });
+});`,
+    `process.on('SIGTERM', () => server.close());`,
+
+    // ---------------------------------------------------------------- server 'error'
+    // express-generator's bin/www: the message names the failure and the process exits
+    `const server = http.createServer(app);
+server.on('error', onError);
+function onError(error) {
+  if (error.syscall !== 'listen') {
+    throw error;
+  }
+  switch (error.code) {
+    case 'EACCES':
+      console.error(bind + ' requires elevated privileges');
+      process.exit(1);
+      break;
+    default:
+      throw error;
+  }
+}`,
+    `const server = app.listen(port);
+server.on('error', (err) => logger.error({ err }, 'server error'));`,
+    // not servers
+    `stream.on('error', () => {});`,
+    `socket.on('error', () => socket.destroy());`,
+  ],
+  invalid: [
+    // ---------------------------------------------------------------- Express
+    {
+      code: `app.use((err, req, res, next) => {
+  res.status(500).json({ error: 'Internal Server Error' });
+});`,
+      errors: [
+        {
+          messageId: 'notLogged',
+          line: 1,
+          column: 10,
+          suggestions: [
+            {
+              messageId: 'addLog',
+              output: `app.use((err, req, res, next) => {
+  console.error('unhandled error', err, { method: req.method, url: req.originalUrl });
+  res.status(500).json({ error: 'Internal Server Error' });
+});`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // configured logger: an autofix, with its import
+      code: `import express from 'express';
+const app = express();
+app.use((err, req, res, next) => {
+  res.status(500).json({ error: 'Internal Server Error' });
+});`,
+      settings: pino,
+      output: `import express from 'express';
+import { logger } from './logger';
+const app = express();
+app.use((err, req, res, next) => {
+  logger.error({ err, method: req.method, url: req.originalUrl }, 'unhandled error');
+  res.status(500).json({ error: 'Internal Server Error' });
+});`,
+      errors: [
+        {
+          messageId: 'notLogged',
+          line: 3,
+          suggestions: [
+            {
+              messageId: 'addLog',
+              output: `import express from 'express';
+import { logger } from './logger';
+const app = express();
+app.use((err, req, res, next) => {
+  logger.error({ err, method: req.method, url: req.originalUrl }, 'unhandled error');
+  res.status(500).json({ error: 'Internal Server Error' });
+});`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // express-generator's error handler renders the page and forgets the error
+      code: `app.use(function(err, req, res, next) {
+  res.locals.message = err.message;
+  res.locals.error = req.app.get('env') === 'development' ? err : {};
+  res.status(err.status || 500);
+  res.render('error');
+});`,
+      errors: [
+        {
+          messageId: 'notLogged',
+          line: 1,
+          column: 18,
+          suggestions: [
+            {
+              messageId: 'addLog',
+              output: `app.use(function(err, req, res, next) {
+  console.error('unhandled error', err, { method: req.method, url: req.originalUrl });
+  res.locals.message = err.message;
+  res.locals.error = req.app.get('env') === 'development' ? err : {};
+  res.status(err.status || 500);
+  res.render('error');
+});`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // an expression body becomes a block
+      code: `app.use((err, req, res, next) => res.status(500).json({ message: 'Internal error' }));`,
+      settings: pino,
+      output: `import { logger } from './logger';
+app.use((err, req, res, next) => {
+  logger.error({ err, method: req.method, url: req.originalUrl }, 'unhandled error');
+  return res.status(500).json({ message: 'Internal error' });
+});`,
+      errors: [
+        {
+          messageId: 'notLogged',
+          line: 1,
+          suggestions: [
+            {
+              messageId: 'addLog',
+              output: `import { logger } from './logger';
+app.use((err, req, res, next) => {
+  logger.error({ err, method: req.method, url: req.originalUrl }, 'unhandled error');
+  return res.status(500).json({ message: 'Internal error' });
+});`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: `app.use((err, req, res, next) => {
+  console.error(err.message);
+  res.status(500).send('Internal error');
+});`,
+      errors: [
+        {
+          messageId: 'stackLost',
+          line: 1,
+          column: 10,
+          data: { handler: 'Express error handler', name: 'err', form: 'err.message', example: "console.error('unhandled error', err, { method: req.method, url: req.originalUrl })" },
+          suggestions: [
+            {
+              messageId: 'passError',
+              output: `app.use((err, req, res, next) => {
+  console.error(err.message, err);
+  res.status(500).send('Internal error');
+});`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: `app.use((err, req, res, next) => {
+  req.log.error(\`request failed: \${err}\`);
+  res.sendStatus(500);
+});`,
+      errors: [
+        {
+          messageId: 'stackLost',
+          line: 1,
+          suggestions: [
+            {
+              messageId: 'passError',
+              output: `app.use((err, req, res, next) => {
+  req.log.error({ err }, \`request failed: \${err}\`);
+  res.sendStatus(500);
+});`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: `app.use((err, req, res, next) => {
+  console.log(err);
+  res.status(500).json({ error: 'Internal error' });
+});`,
+      errors: [
+        {
+          messageId: 'lowLevel',
+          line: 1,
+          data: { handler: 'Express error handler', level: 'info', example: "console.error('unhandled error', err, { method: req.method, url: req.originalUrl })" },
+          suggestions: [
+            {
+              messageId: 'raiseLevel',
+              output: `app.use((err, req, res, next) => {
+  console.error(err);
+  res.status(500).json({ error: 'Internal error' });
+});`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: `app.use((error, req, res, next) => {
+  logger.error({ status: error.status }, 'request failed');
+  res.status(500).end();
+});`,
+      errors: [
+        {
+          messageId: 'noError',
+          line: 1,
+          suggestions: [
+            {
+              messageId: 'passError',
+              output: `app.use((error, req, res, next) => {
+  logger.error({ status: error.status, err: error }, 'request failed');
+  res.status(500).end();
+});`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // one path answers without logging
+      code: `app.use((err, req, res, next) => {
+  if (req.accepts('html')) {
+    return res.status(500).render('error');
+  }
+  logger.error({ err }, 'unhandled error');
+  res.status(500).json({ error: 'Internal error' });
+});`,
+      errors: [
+        {
+          messageId: 'pathNotLogged',
+          line: 3,
+          suggestions: [
+            {
+              messageId: 'addLog',
+              output: `app.use((err, req, res, next) => {
+  if (req.accepts('html')) {
+    console.error('unhandled error', err, { method: req.method, url: req.originalUrl });
+    return res.status(500).render('error');
+  }
+  logger.error({ err }, 'unhandled error');
+  res.status(500).json({ error: 'Internal error' });
+});`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // TypeScript, exported by name
+      code: `import type { NextFunction, Request, Response } from 'express';
+export function errorHandler(err: Error, req: Request, res: Response, _next: NextFunction) {
+  res.status(500).json({ message: (err as AppError).publicMessage ?? 'Internal error' });
+}`,
+      errors: [
+        {
+          messageId: 'notLogged',
+          line: 2,
+          suggestions: [
+            {
+              messageId: 'addLog',
+              output: `import type { NextFunction, Request, Response } from 'express';
+export function errorHandler(err: Error, req: Request, res: Response, _next: NextFunction) {
+  console.error('unhandled error', err, { method: req.method, url: req.originalUrl });
+  res.status(500).json({ message: (err as AppError).publicMessage ?? 'Internal error' });
+}`,
+            },
+          ],
+        },
+      ],
+    },
+
+    // ---------------------------------------------------------------- Fastify
+    {
+      code: `fastify.setErrorHandler((error, request, reply) => {
+  reply.status(500).send({ ok: false });
+});`,
+      errors: [
+        {
+          messageId: 'notLogged',
+          line: 1,
+          column: 26,
+          suggestions: [
+            {
+              messageId: 'addLog',
+              output: `fastify.setErrorHandler((error, request, reply) => {
+  request.log.error({ err: error, method: request.method, url: request.url }, 'unhandled error');
+  reply.status(500).send({ ok: false });
+});`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: `function onError(error, request, reply) {
+  reply.code(500).send({ message: 'Internal error' });
+}
+fastify.setErrorHandler(onError);`,
+      errors: [
+        {
+          messageId: 'notLogged',
+          line: 1,
+          suggestions: [
+            {
+              messageId: 'addLog',
+              output: `function onError(error, request, reply) {
+  request.log.error({ err: error, method: request.method, url: request.url }, 'unhandled error');
+  reply.code(500).send({ message: 'Internal error' });
+}
+fastify.setErrorHandler(onError);`,
+            },
+          ],
+        },
+      ],
+    },
+
+    // ---------------------------------------------------------------- Hono
+    {
+      // the Hono docs' example stringifies the error
+      code: `import { Hono } from 'hono';
+const app = new Hono();
+app.onError((err, c) => {
+  console.error(\`\${err}\`);
+  return c.text('Custom Error Message', 500);
+});`,
+      errors: [
+        {
+          messageId: 'stackLost',
+          line: 3,
+          column: 14,
+          suggestions: [
+            {
+              messageId: 'passError',
+              output: `import { Hono } from 'hono';
+const app = new Hono();
+app.onError((err, c) => {
+  console.error(\`\${err}\`, err);
+  return c.text('Custom Error Message', 500);
+});`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: `import { Hono } from 'hono';
+const app = new Hono();
+const handleError = (err, c) => c.json({ message: 'Internal Server Error' }, 500);
+app.onError(handleError);`,
+      errors: [
+        {
+          messageId: 'notLogged',
+          line: 3,
+          suggestions: [
+            {
+              messageId: 'addLog',
+              output: `import { Hono } from 'hono';
+const app = new Hono();
+const handleError = (err, c) => {
+  console.error('unhandled error', err, { method: c.req.method, url: c.req.path });
+  return c.json({ message: 'Internal Server Error' }, 500);
+};
+app.onError(handleError);`,
+            },
+          ],
+        },
+      ],
+    },
+
+    // ---------------------------------------------------------------- Koa
+    {
+      code: `import Koa from 'koa';
+const app = new Koa();
+app.use(async (ctx, next) => {
+  try {
+    await next();
+  } catch (err) {
+    ctx.status = err.status || 500;
+    ctx.body = { message: err.message };
+  }
+});`,
+      errors: [
+        {
+          messageId: 'notLogged',
+          line: 6,
+          column: 12,
+          suggestions: [
+            {
+              messageId: 'addLog',
+              output: `import Koa from 'koa';
+const app = new Koa();
+app.use(async (ctx, next) => {
+  try {
+    await next();
+  } catch (err) {
+    console.error('unhandled error', err, { method: ctx.method, url: ctx.path });
+    ctx.status = err.status || 500;
+    ctx.body = { message: err.message };
+  }
+});`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: `import Koa from 'koa';
+const app = new Koa();
+app.on('error', () => {});`,
+      settings: pino,
+      output: `import Koa from 'koa';
+import { logger } from './logger';
+const app = new Koa();
+app.on('error', (err) => {
+  logger.error({ err }, 'unhandled error');
+});`,
+      errors: [
+        {
+          messageId: 'notLogged',
+          line: 3,
+          column: 8,
+          suggestions: [
+            {
+              messageId: 'addLog',
+              output: `import Koa from 'koa';
+import { logger } from './logger';
+const app = new Koa();
+app.on('error', (err) => {
+  logger.error({ err }, 'unhandled error');
+});`,
+            },
+          ],
+        },
+      ],
+    },
+
+    // ---------------------------------------------------------------- NestJS
+    {
+      // the Nest docs' catch-everything filter replaces BaseExceptionFilter, which logged
+      code: `import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus } from '@nestjs/common';
+@Catch()
+export class CatchEverythingFilter implements ExceptionFilter {
+  constructor(private readonly httpAdapterHost: HttpAdapterHost) {}
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const { httpAdapter } = this.httpAdapterHost;
+    const ctx = host.switchToHttp();
+    const httpStatus = exception instanceof HttpException ? exception.getStatus() : HttpStatus.INTERNAL_SERVER_ERROR;
+    httpAdapter.reply(ctx.getResponse(), { statusCode: httpStatus }, httpStatus);
+  }
+}`,
+      errors: [
+        {
+          messageId: 'notLogged',
+          line: 5,
+          column: 3,
+          suggestions: [
+            {
+              messageId: 'addLog',
+              output: `import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus } from '@nestjs/common';
+@Catch()
+export class CatchEverythingFilter implements ExceptionFilter {
+  constructor(private readonly httpAdapterHost: HttpAdapterHost) {}
+  catch(exception: unknown, host: ArgumentsHost): void {
+    console.error('unhandled error', exception);
+    const { httpAdapter } = this.httpAdapterHost;
+    const ctx = host.switchToHttp();
+    const httpStatus = exception instanceof HttpException ? exception.getStatus() : HttpStatus.INTERNAL_SERVER_ERROR;
+    httpAdapter.reply(ctx.getResponse(), { statusCode: httpStatus }, httpStatus);
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: `import { ArgumentsHost, Catch, ExceptionFilter, Logger } from '@nestjs/common';
+@Catch(Error)
+export class AllExceptionsFilter implements ExceptionFilter {
+  private readonly logger = new Logger(AllExceptionsFilter.name);
+  catch(exception: Error, host: ArgumentsHost) {
+    host.switchToHttp().getResponse().status(500).json({ statusCode: 500 });
+  }
+}`,
+      settings: nest,
+      output: `import { ArgumentsHost, Catch, ExceptionFilter, Logger } from '@nestjs/common';
+@Catch(Error)
+export class AllExceptionsFilter implements ExceptionFilter {
+  private readonly logger = new Logger(AllExceptionsFilter.name);
+  catch(exception: Error, host: ArgumentsHost) {
+    this.logger.error('unhandled error', exception instanceof Error ? exception.stack : String(exception));
+    host.switchToHttp().getResponse().status(500).json({ statusCode: 500 });
+  }
+}`,
+      errors: [
+        {
+          messageId: 'notLogged',
+          line: 5,
+          suggestions: [
+            {
+              messageId: 'addLog',
+              output: `import { ArgumentsHost, Catch, ExceptionFilter, Logger } from '@nestjs/common';
+@Catch(Error)
+export class AllExceptionsFilter implements ExceptionFilter {
+  private readonly logger = new Logger(AllExceptionsFilter.name);
+  catch(exception: Error, host: ArgumentsHost) {
+    this.logger.error('unhandled error', exception instanceof Error ? exception.stack : String(exception));
+    host.switchToHttp().getResponse().status(500).json({ statusCode: 500 });
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+
+    // ---------------------------------------------------------------- process
+    {
+      code: `process.on('unhandledRejection', () => {});`,
+      errors: [
+        {
+          messageId: 'processSilent',
+          line: 1,
+          column: 12,
+          data: { event: 'unhandledRejection', example: "console.error('unhandled rejection', err)" },
+          suggestions: [{ messageId: 'addLog', output: `process.on('unhandledRejection', (err) => {
+  console.error('unhandled rejection', err);
+});` }],
+        },
+      ],
+    },
+    {
+      code: `process.on('uncaughtException', (err) => {
+  process.exit(1);
+});`,
+      settings: pino,
+      output: `import { logger } from './logger';
+process.on('uncaughtException', (err) => {
+  logger.error({ err }, 'uncaught exception');
+  process.exit(1);
+});`,
+      errors: [
+        {
+          messageId: 'processExitsSilently',
+          line: 1,
+          column: 34,
+          suggestions: [{ messageId: 'addLog', output: `import { logger } from './logger';
+process.on('uncaughtException', (err) => {
+  logger.error({ err }, 'uncaught exception');
+  process.exit(1);
+});` }],
+        },
+      ],
+    },
+    {
+      code: `process.on('unhandledRejection', (err) => {
+  console.log('UNHANDLED REJECTION! Shutting down...');
+  console.log(err.name, err.message);
+  server.close(() => process.exit(1));
+});`,
+      errors: [
+        {
+          messageId: 'stackLost',
+          line: 1,
+          suggestions: [{ messageId: 'passError', output: `process.on('unhandledRejection', (err) => {
+  console.log('UNHANDLED REJECTION! Shutting down...');
+  console.log(err.name, err.message, err);
+  server.close(() => process.exit(1));
+});` }],
+        },
+      ],
+    },
+
+    // ---------------------------------------------------------------- server 'error'
+    {
+      code: `const server = app.listen(3000);
+server.on('error', (e) => {
+  if (e.code === 'EADDRINUSE') setTimeout(() => server.listen(3000), 1000);
+});`,
+      errors: [
+        {
+          messageId: 'notLogged',
+          line: 2,
+          suggestions: [{ messageId: 'addLog', output: `const server = app.listen(3000);
+server.on('error', (e) => {
+  console.error('server error', e);
+  if (e.code === 'EADDRINUSE') setTimeout(() => server.listen(3000), 1000);
+});` }],
+        },
+      ],
+    },
+  ],
+});
