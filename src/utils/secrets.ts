@@ -31,6 +31,7 @@ import {
   skipTransparent,
   walkSameFunction,
 } from './ast.js';
+import { getHandlerInfo } from './frameworks.js';
 
 // ---------------------------------------------------------------------------------------
 // Names
@@ -664,6 +665,13 @@ export function createSecretAnalyzer(context: Context, options: SecretAnalyzerOp
     return false;
   }
 
+  /** `(ctx, next) => …`, `app.use(fn)`, `router.get('/x', fn)`, a GraphQL resolver `(parent, args, ctx)`. */
+  function isRequestHandler(fn: AnyFunction): boolean {
+    if (getHandlerInfo(context, fn)) return true;
+    const names = fn.params.map((p) => (p.type === AST_NODE_TYPES.Identifier ? p.name : null));
+    return names.includes('next') || (names.length >= 3 && (names[1] === 'args' || names[1] === '_args'));
+  }
+
   /** The whole incoming request: a handler's `req`/`request`/`ctx` parameter, `ctx.request`, `getRequest()`. */
   function isWholeRequest(node: TSESTree.Node): boolean {
     const n = skipTransparent(node);
@@ -673,6 +681,8 @@ export function createSecretAnalyzer(context: Context, options: SecretAnalyzerOp
       const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
       if (def?.type === 'Parameter') {
         const annotation = (def.name as TSESTree.Identifier).typeAnnotation?.typeAnnotation;
+        // A bare `ctx` is a canvas or a test context as often as a Koa context: require a handler.
+        if (!annotation && n.name === 'ctx') return isFunctionNode(def.node) && isRequestHandler(def.node);
         if (!annotation) return true;
         if (annotation.type === AST_NODE_TYPES.TSAnyKeyword) return true;
         if (annotation.type !== AST_NODE_TYPES.TSTypeReference) return false;

@@ -94,6 +94,7 @@ ruleTester.run('no-raw-secret-in-log', rule, {
     'logger.info(Object.keys(req.headers))',
     "console.log(req.cookies.theme, req.cookies['lang'])",
     'const request = { id: 1 }; logger.info(request)',
+    'function draw(ctx) { console.log(ctx); ctx.fillRect(0, 0, 10, 10); }',
     // --- a whole body outside credential routes is not a secret leak ---
     "router.post('/products', (req, res) => { console.log(req.body); res.sendStatus(201); });",
     'exports.createProduct = async (req, res) => { logger.info({ body: req.body }, "create product"); };',
@@ -508,6 +509,19 @@ export class AuthController {
           suggestions: [
             { messageId: 'dropValue', output: "app.use((req, res, next) => { logger.info('incoming'); next(); });" },
             { messageId: 'redactValue', output: "app.use((req, res, next) => { logger.info('[REDACTED]', 'incoming'); next(); });" },
+          ],
+        },
+      ],
+    },
+    {
+      code: "router.get('/me', async (ctx) => { logger.info({ ctx }, 'me'); });",
+      errors: [
+        {
+          messageId: 'secretObject',
+          data: { text: 'ctx', what: 'the whole request object', carries: 'its headers (Authorization, cookies)' },
+          suggestions: [
+            { messageId: 'dropValue', output: "router.get('/me', async (ctx) => { logger.info({}, 'me'); });" },
+            { messageId: 'redactValue', output: "router.get('/me', async (ctx) => { logger.info({ ctx: '[REDACTED]' }, 'me'); });" },
           ],
         },
       ],
