@@ -1,0 +1,531 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { RuleTester } from '@typescript-eslint/rule-tester';
+import { afterAll } from 'vitest';
+import rule from '../../src/rules/require-request-logging.js';
+
+// Projects on disk: the suggestion depends on the nearest package.json, and a Nest entry file
+// is judged together with the root module it imports.
+const root = mkdtempSync(join(tmpdir(), 'require-request-logging-'));
+function project(name: string, dependencies: Record<string, string>, files: Record<string, string> = {}): string {
+  const dir = join(root, name);
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, 'package.json'), JSON.stringify({ name, dependencies }));
+  for (const [file, text] of Object.entries(files)) writeFileSync(join(dir, file), text);
+  return dir;
+}
+const bare = project('bare', { express: '^5.0.0', koa: '^2.0.0', fastify: '^5.0.0' });
+const withMorgan = project('morgan', { express: '^5.0.0', morgan: '^1.10.0' });
+const withPinoHttp = project('pino-http', { express: '^5.0.0', 'pino-http': '^10.0.0', morgan: '^1.10.0' });
+const koa = project('koa', { koa: '^2.0.0', 'koa-logger': '^3.0.0' });
+const hono = project('hono', { hono: '^4.0.0' });
+const nest = project('nest', { '@nestjs/core': '^11.0.0', morgan: '^1.10.0' }, {
+  'app.module.ts': "import { Module } from '@nestjs/common';\n@Module({ imports: [] })\nexport class AppModule {}\n",
+  'logged.module.ts':
+    "import { MiddlewareConsumer, Module } from '@nestjs/common';\nimport { LoggerMiddleware } from './logger.middleware';\n@Module({})\nexport class LoggedModule { configure(consumer: MiddlewareConsumer) { consumer.apply(LoggerMiddleware).forRoutes('*'); } }\n",
+  'pino.module.ts': "import { Module } from '@nestjs/common';\nimport { LoggerModule } from 'nestjs-pino';\n@Module({ imports: [LoggerModule.forRoot()] })\nexport class PinoModule {}\n",
+});
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+const ruleTester = new RuleTester();
+
+ruleTester.run('require-request-logging', rule, {
+  valid: [
+    // ---------------------------------------------------------------- Express
+    { filename: join(bare, 'app.js'), code: `const express = require('express');
+const logger = require('morgan');
+const app = express();
+app.use(logger('dev'));
+app.use(express.json());
+module.exports = app;` },
+    { filename: join(bare, 'app.ts'), code: `import express from 'express';
+import { pinoHttp } from 'pino-http';
+import { logger } from './logger';
+export const app = express();
+app.use(pinoHttp({ logger }));
+app.listen(3000);` },
+    // registered only in development: still registered
+    { filename: join(bare, 'app.js'), code: `import express from 'express';
+import morgan from 'morgan';
+const app = express();
+if (app.get('env') === 'development') app.use(morgan('dev'));
+app.listen(3000);` },
+    { filename: join(bare, 'app.js'), code: `import express from 'express';
+import expressWinston from 'express-winston';
+const app = express();
+app.use(expressWinston.logger({ transports: [new winston.transports.Console()] }));
+app.listen(3000);` },
+    // the app's own middleware, named like logging or logging per request
+    { filename: join(bare, 'app.js'), code: `import express from 'express';
+import { requestLogger } from './middleware/request-logger';
+const app = express();
+app.use(requestLogger);
+app.listen(3000);` },
+    { filename: join(bare, 'app.js'), code: `import express from 'express';
+const app = express();
+app.use((req, res, next) => {
+  const start = process.hrtime.bigint();
+  res.on('finish', () => {
+    logger.info({ status: res.statusCode, ms: Number(process.hrtime.bigint() - start) / 1e6 }, 'request');
+  });
+  next();
+});
+app.listen(3000);` },
+    { filename: join(bare, 'app.js'), code: `import express from 'express';
+function timing() {
+  return (req, res, next) => {
+    const t = Date.now();
+    next();
+    console.log(req.method, req.originalUrl, Date.now() - t);
+  };
+}
+const app = express();
+app.use(timing());
+app.listen(3000);` },
+    // configured with the option
+    { filename: join(bare, 'app.js'), options: [{ requestLoggers: ['auditTrail'] }], code: `import express from 'express';
+import { auditTrail } from '@acme/audit';
+const app = express();
+app.use(auditTrail());
+app.listen(3000);` },
+    { filename: join(bare, 'app.js'), options: [{ requestLoggers: ['@acme/http-log'] }], code: `import express from 'express';
+import httpLog from '@acme/http-log';
+const app = express();
+app.use(httpLog.middleware());
+app.listen(3000);` },
+    // configured elsewhere: the app is handed to a setup module, returned by a factory, or mounted
+    { filename: join(bare, 'server.js'), code: `const express = require('express');
+const app = express();
+require('./config/express')(app);
+app.listen(3000);` },
+    { filename: join(bare, 'app.ts'), code: `import express from 'express';
+export function createApp() {
+  const app = express();
+  app.use(express.json());
+  return app;
+}` },
+    { filename: join(bare, 'app.js'), code: `import express from 'express';
+import morgan from 'morgan';
+const app = express();
+const admin = express();
+admin.get('/', (req, res) => res.send('admin'));
+app.use(morgan('combined'));
+app.use('/admin', admin);
+app.listen(3000);` },
+    // a sub-app with routes only, exported to be mounted
+    { filename: join(bare, 'admin.js'), code: `import express from 'express';
+import users from './users';
+const admin = express();
+admin.use('/users', users);
+export default admin;` },
+    // test files build throwaway apps around a router
+    { filename: join(bare, 'users.test.js'), code: `import express from 'express';
+const app = express();
+app.use(express.json());
+app.use('/users', router);
+await request(app).get('/users');` },
+    { filename: join(bare, '__tests__', 'app.js'), code: `import express from 'express';
+const app = express();
+app.use(express.json());
+app.listen(0);` },
+    // not express
+    { filename: join(bare, 'app.js'), code: `function express() { return {}; }
+const app = express();
+app.use(cors());
+app.listen(3000);` },
+
+    // ---------------------------------------------------------------- Koa
+    { filename: join(koa, 'app.js'), code: `import Koa from 'koa';
+import logger from 'koa-logger';
+const app = new Koa();
+app.use(logger());
+app.use(router.routes());
+app.listen(3000);` },
+    { filename: join(koa, 'app.js'), code: `const Koa = require('koa');
+const app = new Koa();
+app.use(async (ctx, next) => {
+  const start = Date.now();
+  await next();
+  const ms = Date.now() - start;
+  console.log(\`\${ctx.method} \${ctx.url} - \${ms}ms\`);
+});
+app.use(router.routes());
+app.listen(3000);` },
+    { filename: join(koa, 'app.js'), code: `import Koa from 'koa';
+import pino from 'koa-pino-logger';
+const app = new Koa();
+app.use(pino());
+app.listen(3000);` },
+
+    // ---------------------------------------------------------------- Fastify
+    { filename: join(bare, 'server.js'), code: `import Fastify from 'fastify';
+const fastify = Fastify({ logger: true });
+fastify.listen({ port: 3000 });` },
+    { filename: join(bare, 'server.ts'), code: `import fastify from 'fastify';
+const app = fastify({ logger: { level: process.env.LOG_LEVEL ?? 'info', redact: ['req.headers.authorization'] } });
+app.listen({ port: 3000 });` },
+    { filename: join(bare, 'server.js'), code: `const app = require('fastify')({ loggerInstance: logger });
+app.listen({ port: 3000 });` },
+    { filename: join(bare, 'server.js'), code: `import Fastify from 'fastify';
+const options = { logger: envToLogger[environment] ?? true };
+const app = Fastify(options);
+app.listen({ port: 3000 });` },
+    { filename: join(bare, 'app.js'), code: `import Fastify from 'fastify';
+export function build(opts = {}) {
+  return Fastify(opts);
+}` },
+    { filename: join(bare, 'server.js'), code: `import Fastify from 'fastify';
+const app = Fastify({ logger: true, disableRequestLogging: true });
+app.addHook('onResponse', async (request, reply) => {
+  request.log.info({ url: request.url, statusCode: reply.statusCode, ms: reply.elapsedTime }, 'request completed');
+});
+app.listen({ port: 3000 });` },
+
+    // ---------------------------------------------------------------- Hono
+    { filename: join(hono, 'index.ts'), code: `import { Hono } from 'hono';
+import { logger } from 'hono/logger';
+const app = new Hono();
+app.use(logger());
+app.get('/', (c) => c.text('Hello'));
+export default app;` },
+    { filename: join(hono, 'index.ts'), code: `import { Hono } from 'hono';
+const app = new Hono();
+app.use('*', async (c, next) => {
+  const start = performance.now();
+  await next();
+  console.log(c.req.method, c.req.path, c.res.status, \`\${Math.round(performance.now() - start)}ms\`);
+});
+export default app;` },
+    // a sub-app: routes only, mounted elsewhere
+    { filename: join(hono, 'users.ts'), code: `import { Hono } from 'hono';
+const users = new Hono();
+users.get('/', (c) => c.json([]));
+export default users;` },
+
+    // ---------------------------------------------------------------- NestJS
+    { filename: join(nest, 'main.ts'), code: `import { NestFactory } from '@nestjs/core';
+import { Logger } from 'nestjs-pino';
+import { AppModule } from './app.module';
+async function bootstrap() {
+  const app = await NestFactory.create(AppModule, { bufferLogs: true });
+  app.useLogger(app.get(Logger));
+  await app.listen(3000);
+}
+bootstrap();` },
+    { filename: join(nest, 'main.ts'), code: `import { NestFactory } from '@nestjs/core';
+import { AppModule } from './app.module';
+import { LoggingInterceptor } from './common/logging.interceptor';
+async function bootstrap() {
+  const app = await NestFactory.create(AppModule);
+  app.useGlobalInterceptors(new LoggingInterceptor());
+  await app.listen(3000);
+}
+bootstrap();` },
+    // the root module applies a logging middleware
+    { filename: join(nest, 'main.ts'), code: `import { NestFactory } from '@nestjs/core';
+import { LoggedModule } from './logged.module';
+async function bootstrap() {
+  const app = await NestFactory.create(LoggedModule);
+  await app.listen(3000);
+}
+bootstrap();` },
+    { filename: join(nest, 'main.ts'), code: `import { NestFactory } from '@nestjs/core';
+import { PinoModule } from './pino.module';
+NestFactory.create(PinoModule).then((app) => app.listen(3000));` },
+    // the root module cannot be read: assume it may log
+    { filename: join(nest, 'main.ts'), code: `import { NestFactory } from '@nestjs/core';
+import { AppModule } from '@app/app.module';
+async function bootstrap() {
+  const app = await NestFactory.create(AppModule);
+  await app.listen(3000);
+}
+bootstrap();` },
+
+    // ---------------------------------------------------------------- node:http
+    { filename: join(bare, 'server.js'), code: `import http from 'node:http';
+import app from './app.js';
+http.createServer(app).listen(3000);` },
+    // a probe endpoint that ignores the request
+    { filename: join(bare, 'health.js'), code: `import { createServer } from 'node:http';
+createServer((req, res) => { res.writeHead(200); res.end('ok'); }).listen(9000);` },
+    { filename: join(bare, 'server.js'), code: `import http from 'node:http';
+http.createServer((req, res) => {
+  res.on('finish', () => console.log(req.method, req.url, res.statusCode));
+  route(req, res);
+}).listen(3000);` },
+  ],
+  invalid: [
+    // ---------------------------------------------------------------- Express
+    {
+      filename: join(withMorgan, 'app.js'),
+      code: `import express from 'express';
+const app = express();
+app.use(express.json());
+app.get('/', (req, res) => res.send('ok'));
+app.listen(3000);`,
+      errors: [
+        {
+          messageId: 'missingRequestLogging',
+          line: 2,
+          column: 13,
+          data: { framework: 'Express app', remedy: "Register a request logger right after creating the app: `app.use(pinoHttp())` (pino-http) or `app.use(morgan('combined'))` (morgan)" },
+          suggestions: [
+            {
+              messageId: 'addRequestLogger',
+              output: `import express from 'express';
+import morgan from 'morgan';
+const app = express();
+app.use(morgan('combined'));
+app.use(express.json());
+app.get('/', (req, res) => res.send('ok'));
+app.listen(3000);`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // CommonJS, pino-http preferred when installed
+      filename: join(withPinoHttp, 'app.js'),
+      code: `const express = require('express');
+const cors = require('cors');
+
+const app = express();
+app.use(cors());
+
+module.exports = app;`,
+      errors: [
+        {
+          messageId: 'missingRequestLogging',
+          line: 4,
+          suggestions: [
+            {
+              messageId: 'addRequestLogger',
+              output: `const express = require('express');
+const cors = require('cors');
+const pinoHttp = require('pino-http');
+
+const app = express();
+app.use(pinoHttp());
+app.use(cors());
+
+module.exports = app;`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // no logger package installed: the message says what to add, no suggestion
+      filename: join(bare, 'index.ts'),
+      code: `import express, { type Application } from 'express';
+const app: Application = express();
+app.use(express.urlencoded({ extended: true }));
+app.use('/api', router);
+app.listen(Number(process.env.PORT));`,
+      errors: [{ messageId: 'missingRequestLogging', line: 2, suggestions: [] }],
+    },
+    {
+      // an error logger is not a request logger; routes modules do not log requests
+      filename: join(bare, 'server.js'),
+      code: `import express from 'express';
+import expressWinston from 'express-winston';
+const app = express();
+require('./routes')(app);
+app.use(expressWinston.errorLogger({ transports }));
+app.listen(3000);`,
+      errors: [{ messageId: 'missingRequestLogging', line: 3, suggestions: [] }],
+    },
+    {
+      // a class-based server
+      filename: join(bare, 'app.ts'),
+      code: `import express from 'express';
+export class App {
+  public app = express();
+  constructor() {
+    this.app.use(express.json());
+  }
+  listen() {
+    this.app.listen(3000);
+  }
+}`,
+      errors: [{ messageId: 'missingRequestLogging', line: 3, column: 16, suggestions: [] }],
+    },
+
+    // ---------------------------------------------------------------- Koa
+    {
+      filename: join(koa, 'app.js'),
+      code: `import Koa from 'koa';
+const app = new Koa();
+app.use(bodyParser());
+app.use(router.routes());
+app.listen(3000);`,
+      errors: [
+        {
+          messageId: 'missingRequestLogging',
+          line: 2,
+          suggestions: [
+            {
+              messageId: 'addRequestLogger',
+              output: `import Koa from 'koa';
+import koaLogger from 'koa-logger';
+const app = new Koa();
+app.use(koaLogger());
+app.use(bodyParser());
+app.use(router.routes());
+app.listen(3000);`,
+            },
+          ],
+        },
+      ],
+    },
+
+    // ---------------------------------------------------------------- Fastify
+    {
+      filename: join(bare, 'server.js'),
+      code: `import Fastify from 'fastify';
+const fastify = Fastify();
+fastify.get('/', async () => ({ hello: 'world' }));
+await fastify.listen({ port: 3000 });`,
+      errors: [
+        {
+          messageId: 'missingRequestLogging',
+          line: 2,
+          column: 17,
+          suggestions: [
+            {
+              messageId: 'enableFastifyLogger',
+              output: `import Fastify from 'fastify';
+const fastify = Fastify({ logger: true });
+fastify.get('/', async () => ({ hello: 'world' }));
+await fastify.listen({ port: 3000 });`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      filename: join(bare, 'server.js'),
+      code: `const app = require('fastify')({
+  trustProxy: true,
+  logger: false,
+});
+app.listen({ port: 3000 });`,
+      errors: [
+        {
+          messageId: 'missingRequestLogging',
+          line: 1,
+          suggestions: [
+            {
+              messageId: 'enableFastifyLogger',
+              output: `const app = require('fastify')({
+  trustProxy: true,
+  logger: true,
+});
+app.listen({ port: 3000 });`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      filename: join(bare, 'server.ts'),
+      code: `import Fastify from 'fastify';
+const app = Fastify({ logger: true, disableRequestLogging: true });
+app.listen({ port: 3000 });`,
+      errors: [
+        {
+          messageId: 'missingRequestLogging',
+          line: 2,
+          suggestions: [
+            {
+              messageId: 'enableFastifyLogger',
+              output: `import Fastify from 'fastify';
+const app = Fastify({ logger: true, disableRequestLogging: false });
+app.listen({ port: 3000 });`,
+            },
+          ],
+        },
+      ],
+    },
+
+    // ---------------------------------------------------------------- Hono
+    {
+      filename: join(hono, 'index.ts'),
+      code: `import { Hono } from 'hono';
+import { cors } from 'hono/cors';
+import { logger } from './lib/logger';
+const app = new Hono();
+app.use('*', cors());
+app.get('/', (c) => { logger.info('hit'); return c.text('Hello'); });
+export default app;`,
+      errors: [
+        {
+          messageId: 'missingRequestLogging',
+          line: 4,
+          suggestions: [
+            {
+              messageId: 'addRequestLogger',
+              output: `import { Hono } from 'hono';
+import { cors } from 'hono/cors';
+import { logger } from './lib/logger';
+import { logger as loggerMiddleware } from 'hono/logger';
+const app = new Hono();
+app.use(loggerMiddleware());
+app.use('*', cors());
+app.get('/', (c) => { logger.info('hit'); return c.text('Hello'); });
+export default app;`,
+            },
+          ],
+        },
+      ],
+    },
+
+    // ---------------------------------------------------------------- NestJS
+    {
+      filename: join(nest, 'main.ts'),
+      code: `import { NestFactory } from '@nestjs/core';
+import { AppModule } from './app.module';
+async function bootstrap() {
+  const app = await NestFactory.create(AppModule);
+  app.enableCors();
+  await app.listen(3000);
+}
+bootstrap();`,
+      errors: [
+        {
+          messageId: 'missingRequestLogging',
+          line: 4,
+          column: 21,
+          suggestions: [
+            {
+              messageId: 'addRequestLogger',
+              output: `import { NestFactory } from '@nestjs/core';
+import { AppModule } from './app.module';
+import morgan from 'morgan';
+async function bootstrap() {
+  const app = await NestFactory.create(AppModule);
+  app.use(morgan('combined'));
+  app.enableCors();
+  await app.listen(3000);
+}
+bootstrap();`,
+            },
+          ],
+        },
+      ],
+    },
+
+    // ---------------------------------------------------------------- node:http
+    {
+      filename: join(bare, 'server.js'),
+      code: `import http from 'node:http';
+http.createServer((req, res) => {
+  if (req.url === '/api/items') return listItems(req, res);
+  res.writeHead(404).end();
+}).listen(3000);`,
+      errors: [{ messageId: 'missingRequestLogging', line: 2, suggestions: [] }],
+    },
+  ],
+});
