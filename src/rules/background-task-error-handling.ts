@@ -335,7 +335,7 @@ export default createRule<Options, MessageIds>({
       let word: string;
       switch (cb.kind) {
         case 'listener':
-          word = cb.api.replace(/'/gu, '');
+          word = cb.api === 'listen' ? 'listen callback' : cb.api.replace(/'/gu, '');
           break;
         case 'cron':
           word = 'cron job';

@@ -293,8 +293,14 @@ function computeBackgroundCallbacks(
         const event = getStringValue(args[0]);
         if (receiverName === 'process' && event !== null && PROCESS_HANDLER_EVENTS.has(event)) return [];
         if (isCapturingEmitter(context, receiver)) return [];
+        // Telegraf / grammY `bot.on('text', async (ctx) => …)` is middleware: the bot catches its errors.
+        if (isMiddlewareLike(args[1]!)) return [];
         const api = event !== null ? `'${event}' listener` : 'event listener';
         return [makeCallback(context, args[1]!, node, api, 'listener', false)];
+      }
+      // server.listen(port, cb) registers cb as a 'listening' listener; Fastify's (err, address) callback alike.
+      if (method === 'listen' && args.length >= 2 && isFunctionNode(skipTransparent(args.at(-1)!))) {
+        return [makeCallback(context, args.at(-1)!, node, 'listen', 'listener', false)];
       }
       // Fastify application hooks: awaited by Fastify, errors propagate to ready()/close().
       if (method === 'addHook' && args.length === 2 && isCallbackLike(args[1])) {
@@ -355,6 +361,14 @@ function computeBackgroundCallbacks(
     return callbacks;
   }
   return [];
+}
+
+/** A handler whose first parameter is a middleware context (`ctx`), not an event payload. */
+function isMiddlewareLike(node: TSESTree.Node): boolean {
+  const fn = skipTransparent(node);
+  if (!isFunctionNode(fn)) return false;
+  const first = fn.params[0];
+  return first?.type === AST_NODE_TYPES.Identifier && /^(?:ctx|context)$/u.test(first.name);
 }
 
 /** `new EventEmitter({ captureRejections: true })`: rejected listeners become 'error' events. */

@@ -606,6 +606,33 @@ worker.on('failed', (job, err) => notifySlack(job, err));`,
 }, 10);`,
     },
 
+    // --- bot middleware (Telegraf / grammY catch errors), listen callbacks that catch ---
+    {
+      code: `bot.on('text', async (ctx) => {
+  await ctx.reply(await answer(ctx.message.text));
+});`,
+    },
+    {
+      code: `app.listen(PORT, () => {
+  console.log(\`listening on \${PORT}\`);
+});
+fastify.listen({ port: 3000 }, (err, address) => {
+  if (err) {
+    fastify.log.error(err);
+    process.exit(1);
+  }
+});`,
+    },
+    {
+      code: `server.listen(port, async () => {
+  try {
+    await registerService();
+  } catch (err) {
+    logger.error({ err }, 'service registration failed');
+  }
+});`,
+    },
+
     // --- fix outputs: applying a fix once leaves nothing to report (idempotent) ---
     {
       code: `setInterval(async () => {
@@ -1565,6 +1592,30 @@ export class PriceFeed implements OnModuleInit {
     });
   }
 }` },
+          ],
+        },
+      ],
+    },
+    // --- server.listen(port, async () => …) ---
+    {
+      code: `app.listen(PORT, async () => {
+  await mongoose.connect(process.env.MONGO_URL);
+  console.log(\`listening on \${PORT}\`);
+});`,
+      output: null,
+      errors: [
+        {
+          messageId: 'asyncCallback',
+          line: 1,
+          suggestions: [
+            { messageId: 'wrapInTryCatch', output: `app.listen(PORT, async () => {
+  try {
+    await mongoose.connect(process.env.MONGO_URL);
+    console.log(\`listening on \${PORT}\`);
+  } catch (err) {
+    console.error('listen callback failed', err);
+  }
+});` },
           ],
         },
       ],

@@ -87,6 +87,8 @@ describe('getBackgroundCallbacks', () => {
       app.get('/x', async (req, res) => {});
       fastify.addHook('onClose', async () => {});
       fastify.addHook('onRequest', async () => {});
+      bot.on('text', async (ctx) => {});
+      app.listen(3000, async () => {});
     `);
     expect(of("socket.on('message', async (m) => {})")).toBe("'message' listener/listener/unhandled");
     expect(of("stream.once('data', handler)")).toBe("'data' listener/listener/unhandled/no-fn");
@@ -96,6 +98,8 @@ describe('getBackgroundCallbacks', () => {
     expect(of("app.get('/x', async (req, res) => {})")).toBe('');
     expect(of("fastify.addHook('onClose', async () => {})")).toBe('onClose hook/lifecycle-hook/handled');
     expect(of("fastify.addHook('onRequest', async () => {})")).toBe('');
+    expect(of("bot.on('text', async (ctx) => {})")).toBe('');
+    expect(of('app.listen(3000, async () => {})')).toBe('listen/listener/unhandled');
   });
 
   it('recognises job processors only on queues it can trace to their module', () => {
