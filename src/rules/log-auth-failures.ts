@@ -170,7 +170,7 @@ export default createRule<Options, MessageIds>({
     ): void {
       const region = getEnclosingFunction(node) ?? (isFunctionNode(node.parent) ? node.parent : null);
       if (!region || !warnTracker.isReachable()) return;
-      if (isInTestCode(node)) return;
+      if (isInTestCode(node) || translatesOtherError(node, region)) return;
       // A helper whose whole body is the rejection (`deny(res)`, `unauthorized()`): its callers are the sites.
       const regionInfo = getHandlerInfo(context, region);
       if (
@@ -816,6 +816,35 @@ export default createRule<Options, MessageIds>({
         current = parent;
       }
       return { anchor: current, fixable };
+    }
+
+    /**
+     * `case 'ER_BAD_FIELD_ERROR': ctx.throw(403, …)`, `if (err.code === 'EACCES') return res.sendStatus(403)`:
+     * the innermost branch was chosen by an error code or name that is not about authentication.
+     */
+    function translatesOtherError(node: TSESTree.Node, region: AnyFunction): boolean {
+      let child: TSESTree.Node = node;
+      let parent = node.parent;
+      while (parent && parent !== region) {
+        if (parent.type === AST_NODE_TYPES.SwitchCase && parent.test && child !== parent.test) {
+          const discriminant = (parent.parent as TSESTree.SwitchStatement).discriminant;
+          return isOtherErrorCode(discriminant, parent.test);
+        }
+        if (parent.type === AST_NODE_TYPES.IfStatement && child === parent.consequent) {
+          const test = skipTransparent(parent.test);
+          if (test.type !== AST_NODE_TYPES.BinaryExpression || (test.operator !== '===' && test.operator !== '==')) return false;
+          return isOtherErrorCode(test.left as TSESTree.Node, test.right) || isOtherErrorCode(test.right, test.left as TSESTree.Node);
+        }
+        child = parent;
+        parent = parent.parent;
+      }
+      return false;
+    }
+
+    function isOtherErrorCode(subject: TSESTree.Node, value: TSESTree.Node): boolean {
+      const literal = getStringValue(skipTransparent(value));
+      if (literal === null || !/(?:^|\.)(?:code|errno|name|type)$/u.test(getMemberPath(subject) ?? '')) return false;
+      return !/auth|token|jwt|credential|permission|forbidden|unauthori[sz]ed|access|denied|login|session|csrf|signature|expired|invalid/iu.test(literal);
     }
 
     function isVariableInit(node: TSESTree.Node): boolean {

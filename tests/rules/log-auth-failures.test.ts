@@ -192,6 +192,28 @@ router.use(async (ctx, next) => {
   }
   await next();
 });`,
+    `// a database error code translated to 403 is not an auth failure
+router.post('/members', async (ctx) => {
+  try {
+    ctx.body = await Member.insert(ctx.request.body);
+  } catch (e) {
+    switch (e.code) {
+      case 'ER_BAD_FIELD_ERROR':
+        ctx.throw(403, 'Unrecognised Member field');
+        break;
+      default:
+        throw e;
+    }
+  }
+});
+app.use((err, req, res, next) => {
+  if (err.code === 'EBADCSRFTOKEN') {
+    logger.warn({ ip: req.ip }, 'bad CSRF token');
+    return res.status(403).send('form tampered with');
+  }
+  if (err.code === 'LIMIT_FILE_SIZE') return res.status(403).send('file too large');
+  next(err);
+});`,
     `// a Koa error handler that rethrows: not a rejection of its own
 app.use(async (ctx, next) => {
   try {
