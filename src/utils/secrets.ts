@@ -553,6 +553,7 @@ export function createSecretAnalyzer(context: Context, options: SecretAnalyzerOp
   try {
     checker = services?.program && services.esTreeNodeToTSNodeMap ? services.program.getTypeChecker() : null;
   } catch {
+    // Type information is optional: without a checker the analysis works from names and sources.
     checker = null;
   }
 
@@ -571,6 +572,7 @@ export function createSecretAnalyzer(context: Context, options: SecretAnalyzerOp
       const tsNode = services!.esTreeNodeToTSNodeMap!.get(node);
       return tsNode ? checker.getTypeAtLocation(tsNode) : null;
     } catch {
+      // A node the checker cannot type (a parse recovery, an older TypeScript): treat it as untyped.
       return null;
     }
   }
@@ -620,6 +622,7 @@ export function createSecretAnalyzer(context: Context, options: SecretAnalyzerOp
         }
       }
     } catch {
+      // The checker threw on an exotic type: treat the value as untyped rather than guess.
       result = null;
     }
     typeCache.set(node, result);
@@ -1297,7 +1300,7 @@ export function createSecretAnalyzer(context: Context, options: SecretAnalyzerOp
 
   /** A label only names plain values: `{ token: t }`, not `{ token: jwt.decode(t) }` nor `{ token: record.id }`. */
   function labelApplies(n: TSESTree.Node): boolean {
-    let name: string | null = null;
+    let name: string | null;
     if (n.type === AST_NODE_TYPES.Identifier) name = n.name;
     else if (n.type === AST_NODE_TYPES.MemberExpression) name = getPropertyName(n);
     else if (n.type === AST_NODE_TYPES.CallExpression && n.callee.type === AST_NODE_TYPES.MemberExpression) {
