@@ -1360,8 +1360,14 @@ export function createSecretAnalyzer(context: Context, options: SecretAnalyzerOp
                 }
               }
               const arg = skipTransparent(prop.argument);
-              if (arg.type === AST_NODE_TYPES.ObjectExpression) visit(prop.argument, null, path, depth + 1);
-              else leaf(prop.argument, arg, null, path, later);
+              if (arg.type === AST_NODE_TYPES.ObjectExpression) {
+                visit(prop.argument, null, path, depth + 1);
+                return;
+              }
+              // `{ ...req.body, password: undefined }`: the override removes what made it a secret.
+              const spread = classify(arg);
+              if (spread.kind === 'secret' && spread.whole && spread.redactPaths.every((p) => p.length > 0 && later.has(p[0]!))) return;
+              leaf(prop.argument, arg, null, path, later);
               return;
             }
             if (prop.kind !== 'init' || prop.method || isFunctionNode(prop.value)) return;

@@ -85,6 +85,7 @@ ruleTester.run('no-raw-secret-in-log', rule, {
     'logger.info(`key ${apiKey.slice(0, 4)}…, card …${cardNumber.slice(-4)}`)',
     "logger.info({ password: '[REDACTED]', token: undefined })",
     'logger.info({ user: { ...user, password: undefined } })',
+    "app.post('/login', (req, res) => { logger.info({ body: { ...req.body, password: '[hidden]' } }, 'login'); });",
     // --- request fields that are not secrets ---
     "logger.info({ method: req.method, url: req.originalUrl, ip: req.ip, agent: req.headers['user-agent'] })",
     "logger.info({ requestId: req.headers['x-request-id'] })",
