@@ -19,7 +19,7 @@ import { isHandoffCall } from '../utils/errors.js';
 import { buildLogCall, getLogTarget, importFix, indentUnit, lineIndent } from '../utils/fixes.js';
 import { type HandlerInfo, findEnclosingHandler, getHandlerInfo } from '../utils/frameworks.js';
 import { getLoggerCall } from '../utils/loggers.js';
-import { type ResponseSink, getResponseSink } from '../utils/responses.js';
+import { type ResponseSink, getResponseSink, getReturnSink } from '../utils/responses.js';
 
 export type Options = [];
 export type MessageIds = 'detailsInResponse' | 'sendGeneric';
@@ -87,7 +87,7 @@ export default createRule<Options, MessageIds>({
     hasSuggestions: true,
     messages: {
       detailsInResponse:
-        '{{what}} is sent to the client by `{{sink}}`. It can reveal internals (SQL, file paths, hosts, library versions) to an attacker. Send a generic message{{idHint}} and log the error on the server.',
+        '{{what}} is sent to the client by {{sink}}. It can reveal internals (SQL, file paths, hosts, library versions) to an attacker. Send a generic message{{idHint}} and log the error on the server.',
       sendGeneric: "Send '{{generic}}'{{idHint}} instead{{logHint}}.",
     },
     schema: [],
@@ -95,15 +95,15 @@ export default createRule<Options, MessageIds>({
   create(context) {
     const sourceCode = context.sourceCode;
 
-    const check = (node: TSESTree.CallExpression | TSESTree.NewExpression | TSESTree.AssignmentExpression) => {
-      const sink = getResponseSink(context, node);
+    const checkSink = (node: TSESTree.CallExpression | TSESTree.NewExpression | TSESTree.AssignmentExpression) => check(getResponseSink(context, node));
+    const check = (sink: ResponseSink | null) => {
       if (!sink) return;
       const leaks: Leak[] = [];
       for (const payload of sink.payload) collectLeaks(context, payload, sink, leaks);
       const open = leaks.filter((leak) => !isGuarded(context, leak));
       if (open.length === 0) return;
       const first = open[0]!;
-      const requestId = findRequestId(context, node);
+      const requestId = findRequestId(context, sink.node);
       const generic = genericMessage(sink);
       const log = planLog(context, sink, first);
       const idHint = requestId ? ` with the request id (\`${requestId}\`)` : '';
@@ -122,9 +122,13 @@ export default createRule<Options, MessageIds>({
     };
 
     return {
-      CallExpression: check,
-      NewExpression: check,
-      AssignmentExpression: check,
+      CallExpression: checkSink,
+      NewExpression: checkSink,
+      AssignmentExpression: checkSink,
+      ReturnStatement: (node) => check(getReturnSink(context, node)),
+      'ArrowFunctionExpression[expression=true]'(node: TSESTree.ArrowFunctionExpression) {
+        check(getReturnSink(context, node.body as TSESTree.Expression));
+      },
     };
 
     function insertLog(fixer: TSESLint.RuleFixer, log: LogPlan): TSESLint.RuleFix[] {

@@ -9,8 +9,8 @@
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
-import { type Context, getCalleePath, getMemberPath, getPropertyName, getStringValue, lastSegment, skipTransparent } from './ast.js';
-import { getHttpStatus, getStatusValue, statusFromErrorName } from './frameworks.js';
+import { type Context, getCalleePath, getEnclosingFunction, isFunctionNode, getMemberPath, getPropertyName, getStringValue, lastSegment, skipTransparent } from './ast.js';
+import { getHandlerInfo, getHttpStatus, getStatusValue, statusFromErrorName } from './frameworks.js';
 
 export type ResponseSinkKind =
   /** The body is serialized as JSON (`res.json`, `c.json`, `NextResponse.json`, an object given to `res.send` / `ctx.body`). */
@@ -23,11 +23,12 @@ export type ResponseSinkKind =
   | 'exception';
 
 export interface ResponseSink {
-  node: TSESTree.CallExpression | TSESTree.NewExpression | TSESTree.AssignmentExpression;
+  /** The sending call, `new`, assignment, or the `return` (or arrow body) of a handler whose return value is the body. */
+  node: TSESTree.CallExpression | TSESTree.NewExpression | TSESTree.AssignmentExpression | TSESTree.ReturnStatement | TSESTree.Expression;
   kind: ResponseSinkKind;
   /** The expressions whose value reaches the client. */
   payload: TSESTree.Expression[];
-  /** How the sink reads in a message: `res.json()`, `ctx.body`, `new HttpException()`. */
+  /** How the sink reads in a message, in backticks where it is code: `` `res.json()` ``, `` `ctx.body` ``, "the return value of a Fastify handler". */
   description: string;
   /** The root binding of the response (`res` in `res.status(500).json(…)`), when there is one. */
   receiver: TSESTree.Identifier | null;
@@ -122,7 +123,7 @@ function callSink(context: Context, node: TSESTree.CallExpression): ResponseSink
   const objectPath = getMemberPath(callee.object);
   // NextResponse.json(body, init), Response.json(body, init)
   if ((objectPath === 'NextResponse' || objectPath === 'Response') && method === 'json') {
-    return { node, kind: 'json', payload: [args[0]!], description: `${objectPath}.json()`, receiver: null, status: getHttpStatus(context, node) };
+    return { node, kind: 'json', payload: [args[0]!], description: `\`${objectPath}.json()\``, receiver: null, status: getHttpStatus(context, node) };
   }
   const responseKind = RESPONSE_METHODS[method];
   if (responseKind) {
@@ -135,7 +136,7 @@ function callSink(context: Context, node: TSESTree.CallExpression): ResponseSink
         node,
         kind: responseKind,
         payload: [payload],
-        description: `${receiver.name}.${method}()`,
+        description: `\`${receiver.name}.${method}()\``,
         receiver,
         status: statusFirst ? getStatusValue(context, args[0]) : getHttpStatus(context, node),
       };
@@ -145,7 +146,7 @@ function callSink(context: Context, node: TSESTree.CallExpression): ResponseSink
   if (honoKind) {
     const object = skipTransparent(callee.object);
     if (object.type === AST_NODE_TYPES.Identifier && CONTEXT_NAME.test(object.name)) {
-      return { node, kind: honoKind, payload: [args[0]!], description: `${object.name}.${method}()`, receiver: object, status: getHttpStatus(context, node) };
+      return { node, kind: honoKind, payload: [args[0]!], description: `\`${object.name}.${method}()\``, receiver: object, status: getHttpStatus(context, node) };
     }
   }
   return null;
@@ -158,7 +159,7 @@ function newSink(context: Context, node: TSESTree.NewExpression): ResponseSink |
   const args = node.arguments.filter((a): a is TSESTree.Expression => a.type !== AST_NODE_TYPES.SpreadElement);
   if (args.length === 0) return null;
   if (path === 'Response' || path === 'NextResponse') {
-    return { node, kind: 'text', payload: [args[0]!], description: `new ${path}()`, receiver: null, status: getHttpStatus(context, node) };
+    return { node, kind: 'text', payload: [args[0]!], description: `\`new ${path}()\``, receiver: null, status: getHttpStatus(context, node) };
   }
   if (!HTTP_EXCEPTIONS.has(name)) return null;
   const payload: TSESTree.Expression[] = [];
@@ -190,7 +191,7 @@ function newSink(context: Context, node: TSESTree.NewExpression): ResponseSink |
     }
   }
   if (payload.length === 0) return null;
-  return { node, kind: 'exception', payload, description: `new ${name}()`, receiver: null, status };
+  return { node, kind: 'exception', payload, description: `\`new ${name}()\``, receiver: null, status };
 }
 
 /** Koa: `ctx.body = …`, `ctx.response.body = …`. */
@@ -204,5 +205,37 @@ function assignmentSink(node: TSESTree.AssignmentExpression): ResponseSink | nul
     if (root.type === AST_NODE_TYPES.Identifier && CONTEXT_NAME.test(root.name)) receiver = root;
   }
   if (!receiver) return null;
-  return { node, kind: 'body', payload: [node.right], description: `${receiver.name}.body`, receiver, status: null };
+  return { node, kind: 'body', payload: [node.right], description: `\`${receiver.name}.body\``, receiver, status: null };
+}
+
+const returnCache = new WeakMap<TSESTree.Node, ResponseSink | null>();
+
+/**
+ * The value a handler returns when the framework sends it as the body: a Fastify route or
+ * error handler, a NestJS controller route. `node` is a `return` statement or an arrow
+ * function's expression body.
+ */
+export function getReturnSink(context: Context, node: TSESTree.ReturnStatement | TSESTree.Expression): ResponseSink | null {
+  if (returnCache.has(node)) return returnCache.get(node)!;
+  let result: ResponseSink | null = null;
+  const fn = node.type === AST_NODE_TYPES.ReturnStatement ? getEnclosingFunction(node) : node.parent;
+  const value = node.type === AST_NODE_TYPES.ReturnStatement ? node.argument : node;
+  if (value && isFunctionNode(fn) && (node.type === AST_NODE_TYPES.ReturnStatement || fn.body === node)) {
+    const info = getHandlerInfo(context, fn);
+    const sends =
+      (info?.framework === 'fastify' && (info.kind === 'route' || info.kind === 'error-handler')) ||
+      (info?.framework === 'nest' && info.kind === 'route' && !info.res);
+    if (info && sends) {
+      result = {
+        node,
+        kind: 'json',
+        payload: [value],
+        description: `the return value of a ${info.framework === 'nest' ? 'NestJS route' : 'Fastify handler'}`,
+        receiver: null,
+        status: null,
+      };
+    }
+  }
+  returnCache.set(node, result);
+  return result;
 }

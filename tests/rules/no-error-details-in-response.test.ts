@@ -44,6 +44,17 @@ ruleTester.run('no-error-details-in-response', rule, {
     'function sendError(res: Response, error: AppError) { res.status(error.statusCode).json({ message: error.message }) }',
     'server.listen(port, (err) => { if (err) console.error(err.message) })',
     'socket.on("message", (raw) => { try { handle(raw) } catch (err) { socket.send(JSON.stringify({ error: "bad message" })) } })',
+    `fastify.setErrorHandler((err, request, reply) => {
+  request.log.error({ err }, 'unhandled error');
+  reply.code(err.statusCode ?? 500);
+  let message = 'Internal Server Error';
+  if (err.statusCode && err.statusCode < 500) {
+    message = err.message;
+  }
+  return { message };
+})`,
+    'fastify.get("/", async (request, reply) => { try { return await load() } catch (err) { request.log.error(err); return { message: "Internal Server Error", requestId: request.id } } })',
+    'function helper() { try { return load() } catch (err) { return { error: err.message } } }',
     // --- Koa ---
     'app.use(async (ctx, next) => { try { await next() } catch (err) { ctx.status = err.status || 500; ctx.body = err.expose ? err.message : "Internal Server Error"; ctx.app.emit("error", err, ctx) } })',
     'app.use(async (ctx, next) => { try { await next() } catch (err) { ctx.status = 500; ctx.body = { error: "Internal Server Error" } } })',
@@ -91,7 +102,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
           messageId: 'detailsInResponse',
           line: 5,
           column: 35,
-          data: { what: '`err.message` of an error this code did not create', sink: 'res.json()', idHint: '' },
+          data: { what: '`err.message` of an error this code did not create', sink: '`res.json()`', idHint: '' },
           suggestions: [
             {
               messageId: 'sendGeneric',
@@ -110,7 +121,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
         {
           messageId: 'detailsInResponse',
           line: 5,
-          data: { what: 'The stack trace `err.stack`', sink: 'res.send()', idHint: '' },
+          data: { what: 'The stack trace `err.stack`', sink: '`res.send()`', idHint: '' },
           suggestions: [
             {
               messageId: 'sendGeneric',
@@ -127,7 +138,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
         {
           messageId: 'detailsInResponse',
           line: 1,
-          data: { what: '`err.message` of an error this code did not create', sink: 'res.json()', idHint: ' with a request id' },
+          data: { what: '`err.message` of an error this code did not create', sink: '`res.json()`', idHint: ' with a request id' },
           suggestions: [
             {
               messageId: 'sendGeneric',
@@ -145,7 +156,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
         {
           messageId: 'detailsInResponse',
           line: 1,
-          data: { what: 'The whole error object `err`', sink: 'res.send()', idHint: '' },
+          data: { what: 'The whole error object `err`', sink: '`res.send()`', idHint: '' },
           suggestions: [
             {
               messageId: 'sendGeneric',
@@ -195,7 +206,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
         {
           messageId: 'detailsInResponse',
           line: 1,
-          data: { what: 'The text of `error` (its class and message)', sink: 'res.send()', idHint: '' },
+          data: { what: 'The text of `error` (its class and message)', sink: '`res.send()`', idHint: '' },
           suggestions: [{ messageId: 'sendGeneric', output: "function sendError(res, error) { console.error('request failed', error); res.status(400).send({ error: 'Bad Request' }) }" }],
         },
       ],
@@ -238,13 +249,25 @@ export class AllExceptionsFilter implements ExceptionFilter {
         {
           messageId: 'detailsInResponse',
           line: 1,
-          data: { what: '`err.message` of an error this code did not create', sink: 'reply.send()', idHint: ' with a request id' },
+          data: { what: '`err.message` of an error this code did not create', sink: '`reply.send()`', idHint: ' with a request id' },
           suggestions: [
             {
               messageId: 'sendGeneric',
               output: "fastify.get(\"/\", async (request, reply) => { try { return await load() } catch (err) { console.error('unhandled error', err); return reply.code(500).send({ message: 'Internal Server Error', requestId: request.id }) } })",
             },
           ],
+        },
+      ],
+    },
+    {
+      // a Fastify handler's return value is the body
+      code: 'fastify.get("/", async (request, reply) => { try { return await load() } catch (err) { reply.code(500); return { message: err.message } } })',
+      errors: [
+        {
+          messageId: 'detailsInResponse',
+          line: 1,
+          data: { what: '`err.message` of an error this code did not create', sink: 'the return value of a Fastify handler', idHint: ' with a request id' },
+          suggestions: [{ messageId: 'sendGeneric', output: "fastify.get(\"/\", async (request, reply) => { try { return await load() } catch (err) { reply.code(500); console.error('unhandled error', err); return { message: 'Internal Server Error', requestId: request.id } } })" }],
         },
       ],
     },
@@ -255,7 +278,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
         {
           messageId: 'detailsInResponse',
           line: 1,
-          data: { what: '`err.message` of an error this code did not create', sink: 'ctx.body', idHint: '' },
+          data: { what: '`err.message` of an error this code did not create', sink: '`ctx.body`', idHint: '' },
           suggestions: [{ messageId: 'sendGeneric', data: { generic: 'Internal Server Error', idHint: '', logHint: '' }, output: 'app.use(async (ctx, next) => { try { await next() } catch (err) { ctx.status = err.status || 500; ctx.body = { error: \'Internal Server Error\' }; ctx.app.emit("error", err, ctx) } })' }],
         },
       ],
@@ -267,7 +290,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
         {
           messageId: 'detailsInResponse',
           line: 1,
-          data: { what: '`err.message` of an error this code did not create', sink: 'c.json()', idHint: '' },
+          data: { what: '`err.message` of an error this code did not create', sink: '`c.json()`', idHint: '' },
           suggestions: [{ messageId: 'sendGeneric', output: "app.onError((err, c) => {\n  console.error('unhandled error', err);\n  return c.json({ error: 'Internal Server Error' }, 500);\n})" }],
         },
       ],
@@ -279,7 +302,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
         {
           messageId: 'detailsInResponse',
           line: 5,
-          data: { what: '`error.message` of an error this code did not create', sink: 'NextResponse.json()', idHint: '' },
+          data: { what: '`error.message` of an error this code did not create', sink: '`NextResponse.json()`', idHint: '' },
           suggestions: [
             {
               messageId: 'sendGeneric',
@@ -312,7 +335,7 @@ export class UsersService {
         {
           messageId: 'detailsInResponse',
           line: 9,
-          data: { what: '`error.message` of an error this code did not create', sink: 'new BadRequestException()', idHint: '' },
+          data: { what: '`error.message` of an error this code did not create', sink: '`new BadRequestException()`', idHint: '' },
           suggestions: [
             {
               messageId: 'sendGeneric',
@@ -361,6 +384,41 @@ export class AllExceptionsFilter implements ExceptionFilter {
 }`,
             },
           ],
+        },
+      ],
+    },
+    {
+      // a controller route's return value is the body
+      code: `
+@Controller('reports')
+export class ReportsController {
+  @Get()
+  async list() {
+    try {
+      return await this.reports.list();
+    } catch (e) {
+      return { ok: false, error: String(e) };
+    }
+  }
+}`,
+      errors: [
+        {
+          messageId: 'detailsInResponse',
+          line: 9,
+          data: { what: 'The text of `e` (its class and message)', sink: 'the return value of a NestJS route', idHint: '' },
+          suggestions: [{ messageId: 'sendGeneric', output: `
+@Controller('reports')
+export class ReportsController {
+  @Get()
+  async list() {
+    try {
+      return await this.reports.list();
+    } catch (e) {
+      console.error('unhandled error', e);
+      return { ok: false, error: 'Internal Server Error' };
+    }
+  }
+}` }],
         },
       ],
     },
