@@ -5,6 +5,8 @@ import noErrorDetailsInResponse from './no-error-details-in-response.js';
 import noLogInjection from './no-log-injection.js';
 import noRawSecretInLog from './no-raw-secret-in-log.js';
 import noSilentCatch from './no-silent-catch.js';
+import requireErrorHandlerLogging from './require-error-handler-logging.js';
+import requireRequestLogging from './require-request-logging.js';
 
 /** Every rule of the plugin, by name. Configs are derived from each rule's `meta.docs`. */
 export const rules = {
@@ -15,4 +17,6 @@ export const rules = {
   'no-log-injection': noLogInjection,
   'no-raw-secret-in-log': noRawSecretInLog,
   'no-silent-catch': noSilentCatch,
+  'require-error-handler-logging': requireErrorHandlerLogging,
+  'require-request-logging': requireRequestLogging,
 };

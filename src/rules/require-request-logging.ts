@@ -129,7 +129,7 @@ export default createRule<Options, MessageIds>({
             items: { type: 'string', minLength: 1 },
             uniqueItems: true,
             description:
-              'Require nothing more when one of these is registered: extra request-logging package names (`"@acme/http-logger"`) or middleware function names (`"auditTrail"`, `"logging.middleware"`)',
+              'Allow these as request logging too: package names a middleware is imported from (`"@acme/http-log"`) or middleware names (`"auditTrail"`, `"logging.middleware"`)',
           },
         },
         additionalProperties: false,
