@@ -305,7 +305,7 @@ function messageText(pieces: readonly Piece[]): string | null {
   const parts: string[] = [];
   for (const p of kept) {
     if (p.kind === 'text') parts.push(hasExpr ? p.raw : p.cooked);
-    else parts.push('\u0000EXPR\u0000');
+    else parts.push('\uE000');
   }
   let text = parts.join('');
   // Tidy the seams where values were taken out: empty quotes and brackets, doubled spaces, dangling separators.
@@ -316,11 +316,11 @@ function messageText(pieces: readonly Piece[]): string | null {
     .replace(/^[\s,;:=\-–>|]+/u, '')
     .replace(/[\s,;:=\-–>|]+$/u, '')
     .trim();
-  if (text.replace(/\u0000EXPR\u0000/gu, '').replace(/[\W_]/gu, '') === '') return null;
+  if (text.replace(/\uE000/gu, '').replace(/[\W_]/gu, '') === '') return null;
   if (!hasExpr) return `'${text.replace(/\\/gu, '\\\\').replace(/'/gu, "\\'").replace(/\r/gu, '\\r').replace(/\n/gu, '\\n')}'`;
   const exprs = kept.filter((p): p is ExprPiece => p.kind === 'expr');
   let index = 0;
-  return `\`${text.replace(/\u0000EXPR\u0000/gu, () => `\${${exprs[index++]!.text}}`)}\``;
+  return `\`${text.replace(/\uE000/gu, () => `\${${exprs[index++]!.text}}`)}\``;
 }
 
 /** When nothing but the input was in the message: its label or field name. */

@@ -568,6 +568,7 @@ export function hasNonTextType(context: Context, node: TSESTree.Node): boolean {
     const type = checker.getTypeAtLocation(services.esTreeNodeToTSNodeMap.get(node));
     return isNonTextTsType(type);
   } catch {
+    // A node the parser did not map to TypeScript: no type information is the expected answer.
     return false;
   }
 }

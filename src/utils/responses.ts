@@ -163,7 +163,7 @@ function newSink(context: Context, node: TSESTree.NewExpression): ResponseSink |
   }
   if (!HTTP_EXCEPTIONS.has(name)) return null;
   const payload: TSESTree.Expression[] = [];
-  let status: number | null = null;
+  let status: number | null;
   if (name === 'HTTPException') {
     // Hono: new HTTPException(500, { message })
     status = getStatusValue(context, args[0]);
