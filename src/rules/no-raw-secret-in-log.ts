@@ -332,7 +332,8 @@ export default createRule<Options, MessageIds>({
         return module === null ? null : kindOfModule(module);
       }
       const root = callee.type === AST_NODE_TYPES.MemberExpression ? skipTransparent(callee.object) : callee;
-      if (root.type !== AST_NODE_TYPES.Identifier) return null;
+      // Only names that can be a logger factory are resolved: this runs for every call in the file.
+      if (root.type !== AST_NODE_TYPES.Identifier || !/pino|fastify|http|log/iu.test(root.name)) return null;
       const module = moduleOf(root);
       if (module !== null) return kindOfModule(module);
       if (callee.type !== AST_NODE_TYPES.Identifier) return null;
