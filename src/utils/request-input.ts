@@ -82,6 +82,8 @@ const CONTEXT_CONTAINERS: Record<string, RequestInputOrigin> = {
 const REQUEST_VALUE_METHODS: Record<string, RequestInputOrigin> = { get: 'headers', header: 'headers', param: 'params' };
 /** Hono `c.req.query('q')` / `c.req.query()`, `c.req.param()`, `c.req.header()`, `c.req.queries()`. */
 const HONO_READERS: Record<string, RequestInputOrigin> = { query: 'query', queries: 'query', param: 'params', header: 'headers' };
+/** Hono validator targets. */
+const VALIDATED_TARGETS: Record<string, RequestInputOrigin> = { json: 'body', form: 'body', query: 'query', param: 'params', header: 'headers', cookie: 'cookies' };
 /** Body readers: Next/Fetch `await request.json()`, Hono `c.req.json()` / `c.req.parseBody()`. */
 const BODY_READERS = new Set(['json', 'formData', 'parseBody']);
 
@@ -224,6 +226,12 @@ export function createRequestInputTracker(context: Context, options: RequestInpu
         const reader = REQUEST_VALUE_METHODS[method];
         if (reader && hasArg) return { kind: 'value', origin: reader };
         if (BODY_READERS.has(method)) return { kind: 'container', origin: 'body' };
+        // Hono: c.req.valid('json') — validated for shape, still the client's text
+        if (method === 'valid' && isHonoRequest(callee.object)) {
+          const target = getStringValue(call.arguments[0]);
+          const origin = target === null ? null : VALIDATED_TARGETS[target];
+          return origin ? { kind: 'container', origin } : null;
+        }
         if (method === 'text') return { kind: 'value', origin: 'body' };
         return null;
       }
@@ -315,6 +323,8 @@ export function createRequestInputTracker(context: Context, options: RequestInpu
         if (index === reqIndex) return { kind: 'request', origin: null };
       }
       if (!id && (info.framework === 'koa' || info.framework === 'hono') && index === 0) return { kind: 'context', origin: null };
+      // Next.js: export async function GET(request, { params }) — the dynamic route segments
+      if (info.framework === 'next' && info.kind === 'route' && index === 1) return { kind: 'context', origin: null };
     }
     if (!id) return null;
     // Helpers that take the request by its conventional name: `function audit(req) { … }`.

@@ -154,6 +154,19 @@ describe('createRequestInputTracker: other frameworks', () => {
       check(form.get('file'));
       check(new URL(request.url).pathname);
     }
+    export async function DELETE(request, { params }) {
+      const { slug } = await params;
+      check(slug);
+    }
+    export async function PATCH(request, context) {
+      check(context.params.id);
+    }
+    app.post('/v', zValidator('json', schema), async (c) => {
+      const { title } = c.req.valid('json');
+      check(title);
+      check(c.req.valid('query').q);
+      return c.json({});
+    });
     function audit(req) { check(req.params.id); }
     function greet(user) { check(user.name); }
     axios.interceptors.request.use((request) => { check(request.params.id); return request; });
@@ -187,6 +200,10 @@ describe('createRequestInputTracker: other frameworks', () => {
     ['data.email', 'value'],
     ["form.get('file')", 'value'],
     ['req.params.id', 'value'],
+    ['slug', 'value'],
+    ['context.params.id', 'value'],
+    ['title', 'value'],
+    ["c.req.valid('query').q", 'value'],
     ['w', 'value'],
     ['tag', 'value'],
     ['item.name', 'value'],
