@@ -434,8 +434,9 @@ export default createRule<Options, MessageIds>({
       return null;
     }
 
-    function checkFloating(statement: TSESTree.ExpressionStatement): void {
-      let expression = unwrapTypes(statement.expression);
+    /** `value` is discarded: an expression statement, or the `void …` body of an arrow (`() => void run()`). */
+    function checkFloating(statement: TSESTree.Node, value: TSESTree.Node): void {
+      let expression = unwrapTypes(value);
       if (expression.type === AST_NODE_TYPES.UnaryExpression && expression.operator === 'void') expression = unwrapTypes(expression.argument);
       if (expression.type === AST_NODE_TYPES.ChainExpression) expression = expression.expression;
       if (expression.type !== AST_NODE_TYPES.CallExpression && expression.type !== AST_NODE_TYPES.NewExpression) return;
@@ -685,7 +686,12 @@ export default createRule<Options, MessageIds>({
     return {
       CallExpression: onCall,
       NewExpression: onCall,
-      ExpressionStatement: checkFloating,
+      ExpressionStatement(node) {
+        checkFloating(node, node.expression);
+      },
+      'ArrowFunctionExpression > UnaryExpression.body[operator="void"]'(node: TSESTree.UnaryExpression) {
+        checkFloating(node, node);
+      },
       'MemberExpression[object.type="ThisExpression"]'(node: TSESTree.MemberExpression) {
         if (!isEscapingReference(node)) return;
         const parent = node.parent;

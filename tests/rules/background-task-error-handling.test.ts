@@ -633,6 +633,8 @@ fastify.listen({ port: 3000 }, (err, address) => {
 });`,
     },
 
+    "import { sync } from './sync';\nsetInterval(() => void sync(), 1000);",
+
     // --- fix outputs: applying a fix once leaves nothing to report (idempotent) ---
     {
       code: `setInterval(async () => {
@@ -1621,6 +1623,34 @@ export class PriceFeed implements OnModuleInit {
       ],
     },
     // --- fire-and-forget promises in background callbacks and request handlers ---
+    // void in a concise arrow body discards the promise just like a statement
+    {
+      code: `export default function init() {
+  async function run(schedule) {
+    for (const task of tasks) {
+      if (task.interval === schedule) await task.schedule();
+    }
+  }
+  setInterval(() => void run('day'), DAY).unref();
+}`,
+      output: null,
+      errors: [
+        {
+          messageId: 'floatingPromise',
+          line: 7,
+          suggestions: [
+            { messageId: 'addCatch', output: `export default function init() {
+  async function run(schedule) {
+    for (const task of tasks) {
+      if (task.interval === schedule) await task.schedule();
+    }
+  }
+  setInterval(() => void run('day').catch((err) => console.error('run failed', err)), DAY).unref();
+}` },
+          ],
+        },
+      ],
+    },
     {
       code: `async function warmCache() { await cache.load(); }
 setTimeout(() => {
