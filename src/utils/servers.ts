@@ -563,6 +563,7 @@ function readManifest(path: string): ReadonlySet<string> | null {
     }
     return names;
   } catch {
+    // A malformed manifest only turns the suggestions off; the lint run must not fail on it.
     return null;
   }
 }
