@@ -917,6 +917,9 @@ export default createRule<Options, MessageIds>({
         const arg = skipTransparent(node.argument);
         if (credential && (arg.type === AST_NODE_TYPES.NewExpression || arg.type === AST_NODE_TYPES.CallExpression || arg.type === AST_NODE_TYPES.ObjectExpression)) {
           const outcome = getHttpOutcome(context, arg);
+          // A catch around a token check also catches network failures: a 5xx or a timeout
+          // thrown from it reports the server's failure, not a rejected caller.
+          if (outcome && (outcome.status >= 500 || outcome.status === 408)) return;
           const name = arg.type === AST_NODE_TYPES.NewExpression ? getCalleePath(arg) : null;
           record(node, {
             what: credentialWhat(credential),

@@ -22,6 +22,21 @@ const nest = { 'security-logging': { logger: { name: 'this.logger', style: 'nest
 
 ruleTester.run('log-auth-failures', rule, {
   valid: [
+    // A catch around a token check that reports a server failure (5xx, timeout) is not a rejection.
+    {
+      code: `
+async function getProfile(token) {
+  try {
+    await verifyAccessToken(token);
+    return await fetchProfile(token);
+  } catch (error) {
+    if (error.name === 'TimeoutError') {
+      throw new HttpException('Facebook API request timeout', HttpStatus.REQUEST_TIMEOUT);
+    }
+    throw new HttpException('Failed to get Facebook profile', HttpStatus.INTERNAL_SERVER_ERROR);
+  }
+}`,
+    },
     // --- Express ---
     `// res.status(401) in a utility that is not a handler
 function sendError(res, status, message) {
