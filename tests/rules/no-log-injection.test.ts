@@ -92,6 +92,27 @@ export class UsersController {
     this.logger.log({ message: 'create user', email: dto.email });
   }
 }`,
+    `
+@Controller('audit')
+export class AuditController {
+  private readonly logger = new Logger(AuditController.name);
+  @Get()
+  list(@Req() req: Request) {
+    this.logger.log(\`\${req.method} \${req.url} from \${req.ip}\`);
+  }
+}`,
+    // a service method's parameter is not known to be request input
+    `
+@Injectable()
+export class UsersService {
+  private readonly logger = new Logger(UsersService.name);
+  create(dto: CreateUserDto) {
+    this.logger.log(\`creating \${dto.email}\`);
+  }
+}`,
+    // --- winston and log4js: meta objects and extra arguments ---
+    'app.get("/", (req, res) => { logger.log("info", "search", { q: req.query.q }) })',
+    'app.get("/", (req, res) => { log4js.getLogger().info("search %s", req.query.q) })',
     // TS-only syntax around clean values
     'app.get("/", (req, res) => { const n = Number(req.query.n) satisfies number; logger.info(`n ${n as number}`) })',
   ],
@@ -314,6 +335,13 @@ export class SearchController {
     console.log('search for', { term: query.term, tenant });
   }
 }` }] }],
+    },
+    {
+      // winston's log(level, message)
+      code: 'app.get("/", (req, res) => { logger.log("warn", `search ${req.query.q} failed`) })',
+      settings: winston,
+      output: 'app.get("/", (req, res) => { logger.log("warn", \'search failed\', { q: req.query.q }) })',
+      errors: [{ messageId: 'injection', line: 1, suggestions: [{ messageId: 'useFields', output: 'app.get("/", (req, res) => { logger.log("warn", \'search failed\', { q: req.query.q }) })' }] }],
     },
     // --- a logger created in the file: its style is known ---
     {
