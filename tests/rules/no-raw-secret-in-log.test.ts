@@ -803,6 +803,23 @@ class LoggingInterceptor {
         },
       ],
     },
+    {
+      code: "const { createHash } = require('./ids');\nfunction f(bearer) { console.debug('auth', bearer); }",
+      languageOptions: js,
+      errors: [
+        {
+          messageId: 'rawSecret',
+          suggestions: [
+            {
+              messageId: 'useSha256',
+              output: `const { createHash } = require('./ids');\nconst { createHash: createSha256Hash } = require('node:crypto');\nfunction f(bearer) { console.debug('auth', ${sha('bearer', 'createSha256Hash')}); }`,
+            },
+            { messageId: 'dropValue', output: "const { createHash } = require('./ids');\nfunction f(bearer) { console.debug('auth'); }" },
+            { messageId: 'redactValue', output: "const { createHash } = require('./ids');\nfunction f(bearer) { console.debug('auth', '[REDACTED]'); }" },
+          ],
+        },
+      ],
+    },
     // --- containers and TypeScript syntax ---
     {
       code: 'logger.info(JSON.stringify({ email, password }));',
