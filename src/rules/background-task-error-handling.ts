@@ -255,20 +255,23 @@ export default createRule<Options, MessageIds>({
           .filter((t) => t.type === 'Template' && t.loc.start.line !== t.loc.end.line)
           .map((t) => t.range);
         const pieces = inside.split('\n');
+        // Text after `{` on its line: a comment stays there; code moves inside the try.
         const head = pieces[0]!.trim();
-        const lines: string[] = [];
+        const lines: string[] = head !== '' && !head.startsWith('//') ? [`${inner}${unit}${head}`] : [];
         let offset = open + 1 + pieces[0]!.length + 1;
         for (let i = 1; i < pieces.length; i++) {
           const line = pieces[i]!;
-          const isLast = i === pieces.length - 1;
-          const inTemplate = templates.some(([s, e]) => s < offset && offset < e);
-          if (!(isLast && line.trim() === '')) {
-            lines.push(inTemplate || line.trim() === '' ? line.replace(/\s+$/u, inTemplate ? line.slice(line.trimEnd().length) : '') : `${unit}${line.replace(/\s+$/u, '')}`);
-          }
+          // A line that starts inside a multi-line template literal is its content: leave it byte for byte.
+          const inTemplate = templates.some(([start, end]) => start < offset && offset < end);
+          if (inTemplate) lines.push(line);
+          else if (line.trim() === '') {
+            if (i < pieces.length - 1) lines.push('');
+          } else lines.push(`${unit}${line}`);
           offset += line.length + 1;
         }
         while (lines.length > 0 && lines[0]!.trim() === '') lines.shift();
-        const headText = head === '' ? '' : ` ${head}`;
+        while (lines.length > 0 && lines.at(-1)!.trim() === '') lines.pop();
+        const headText = head.startsWith('//') ? ` ${head}` : '';
         return fixer.replaceText(
           body,
           `{${headText}\n${inner}try {\n${lines.join('\n')}\n${inner}} catch (${err}) {\n${inner}${unit}${log}\n${inner}}\n${outer}}`,

@@ -1081,6 +1081,79 @@ setInterval(() => handler().catch((err) => console.error('interval task failed',
         },
       ],
     },
+    // the try/catch wrap keeps the layout: code after `{` moves inside, a comment stays, template text is untouched
+    {
+      code: `setInterval(async () => { await a();
+  await b();
+}, 1000);`,
+      output: null,
+      errors: [
+        {
+          messageId: 'asyncCallback',
+          line: 1,
+          suggestions: [
+            { messageId: 'wrapInTryCatch', output: `setInterval(async () => {
+  try {
+    await a();
+    await b();
+  } catch (err) {
+    console.error('interval task failed', err);
+  }
+}, 1000);` },
+          ],
+        },
+      ],
+    },
+    {
+      code: `setInterval(async () => { // every minute
+  await a();
+
+  await b();
+}, 1000);`,
+      output: null,
+      errors: [
+        {
+          messageId: 'asyncCallback',
+          line: 1,
+          suggestions: [
+            { messageId: 'wrapInTryCatch', output: `setInterval(async () => { // every minute
+  try {
+    await a();
+
+    await b();
+  } catch (err) {
+    console.error('interval task failed', err);
+  }
+}, 1000);` },
+          ],
+        },
+      ],
+    },
+    {
+      code: `setInterval(async () => {
+  await db.query(\`   
+  select 1
+\`);
+}, 1000);`,
+      output: null,
+      errors: [
+        {
+          messageId: 'asyncCallback',
+          line: 1,
+          suggestions: [
+            { messageId: 'wrapInTryCatch', output: `setInterval(async () => {
+  try {
+    await db.query(\`   
+  select 1
+\`);
+  } catch (err) {
+    console.error('interval task failed', err);
+  }
+}, 1000);` },
+          ],
+        },
+      ],
+    },
     // --- async functions and promise-returning callbacks passed by name ---
     {
       code: `async function poll() {
