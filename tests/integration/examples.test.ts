@@ -8,13 +8,20 @@
  * findings that need a human (`afterFix`), that the fixes parse, introduce no undefined name and
  * are stable (a second --fix changes nothing).
  * examples/express-app is checked by example-app.test.ts (planted markers only).
+ *
+ * The guides in docs/guides/ show those findings: a line `❌ <text naming the rules>` or
+ * `✅ <text>`, optionally followed by `<!-- settings: {...} -->`, then a fenced js/ts block. A ❌
+ * block must report exactly the rules named on its marker line (as `security-logging/<rule>`), a
+ * ✅ block nothing; a ✅ block that says it is "what `eslint --fix` writes" must be exactly the
+ * fixed output of the ❌ block before it, linted with that block's settings.
  */
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { register } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { ESLint } from 'eslint';
+import tsParser from '@typescript-eslint/parser';
+import { ESLint, Linter } from 'eslint';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import plugin from '../../src/index.js';
 
@@ -196,5 +203,112 @@ describe.each(examples)('examples/%s', (name) => {
     it('is stable: a second --fix changes nothing', () => {
       expect(secondPass.filter((result) => result.output !== undefined).map((result) => relative(work, result.filePath))).toEqual([]);
     });
+  });
+});
+
+interface GuideBlock {
+  guide: string;
+  line: number;
+  kind: '❌' | '✅';
+  marker: string;
+  language: string;
+  settings: Record<string, unknown> | undefined;
+  code: string;
+}
+
+const guidesDir = join(root, 'docs', 'guides');
+const FRAMEWORK_GUIDES = ['express.md', 'fastify.md', 'hono.md', 'koa.md', 'nestjs.md', 'nextjs.md'];
+const FIX_CLAIM = 'what `eslint --fix` writes';
+
+function guideBlocks(guide: string): GuideBlock[] {
+  const lines = readFileSync(join(guidesDir, guide), 'utf8').split('\n');
+  const blocks: GuideBlock[] = [];
+  lines.forEach((text, index) => {
+    const marker = /^(❌|✅)(.*)$/u.exec(text);
+    if (!marker) return;
+    let next = index + 1;
+    const settings = /^<!-- settings: (.*) -->$/u.exec(lines[next] ?? '');
+    if (settings) next += 1;
+    while (lines[next]?.trim() === '') next += 1;
+    const fence = /^```(js|jsx|ts|tsx)$/u.exec(lines[next] ?? '');
+    if (!fence) throw new Error(`docs/guides/${guide}:${index + 1}: a ${marker[1]} line must be followed by a fenced js or ts block`);
+    const end = lines.indexOf('```', next + 1);
+    blocks.push({
+      guide,
+      line: index + 1,
+      kind: marker[1] as '❌' | '✅',
+      marker: marker[2],
+      language: fence[1],
+      settings: settings ? (JSON.parse(settings[1]) as Record<string, unknown>) : undefined,
+      code: `${lines.slice(next + 1, end).join('\n')}\n`,
+    });
+  });
+  return blocks;
+}
+
+function guideConfig(block: GuideBlock): Linter.Config[] {
+  const typescript = block.language.startsWith('ts');
+  return [
+    {
+      files: [`**/*.${block.language}`],
+      ...(plugin.configs.recommended as Linter.Config),
+      settings: block.settings ?? {},
+      languageOptions: {
+        ecmaVersion: 'latest',
+        sourceType: 'module',
+        ...(typescript ? { parser: tsParser as Linter.Parser } : {}),
+        parserOptions: { ecmaFeatures: { jsx: block.language.endsWith('x') } },
+      },
+    },
+  ];
+}
+
+// A file two folders down, so that a relative `importFrom` ('./src/lib/logger.js') is rewritten
+// as it would be in src/<folder>/<file>.
+const guideFile = (block: GuideBlock) => join(root, 'src', 'guide', `example.${block.language}`);
+const guides = existsSync(guidesDir) ? readdirSync(guidesDir).filter((file) => file.endsWith('.md')) : [];
+
+describe('docs/guides', () => {
+  it('has a page per framework with checked examples', () => {
+    expect(guides).toEqual(expect.arrayContaining(FRAMEWORK_GUIDES));
+    for (const guide of FRAMEWORK_GUIDES) {
+      const kinds = guideBlocks(guide).map((block) => block.kind);
+      expect(kinds, guide).toContain('❌');
+      expect(kinds, guide).toContain('✅');
+    }
+  });
+
+  const blocks = guides.flatMap(guideBlocks);
+  const linter = new Linter({ cwd: root });
+
+  it.each(blocks.map((block) => [`${block.guide}:${block.line} ${block.kind}`, block] as const))('%s', (_label, block) => {
+    const messages = linter.verify(block.code, guideConfig(block), { filename: guideFile(block) });
+    expect(messages.filter((message) => !message.ruleId?.startsWith(PREFIX))).toEqual([]);
+    const reported = [...new Set(messages.map((message) => message.ruleId!.slice(PREFIX.length)))].sort();
+    const named = [...block.marker.matchAll(/`security-logging\/([a-z-]+)`/gu)].map((match) => match[1]).sort();
+    if (block.kind === '✅') {
+      expect(named).toEqual([]);
+      expect(reported).toEqual([]);
+    } else {
+      expect(named.length, 'a ❌ line names the rules it reports').toBeGreaterThan(0);
+      expect(reported).toEqual(named);
+    }
+  });
+
+  const fixClaims = blocks.flatMap((block, index) =>
+    block.kind === '✅' && block.marker.includes(FIX_CLAIM) ? [[`${block.guide}:${block.line}`, blocks[index - 1], block] as const] : [],
+  );
+
+  it('backs the claims about --fix output', () => {
+    expect([...new Set(fixClaims.map(([, , after]) => after.guide))].sort()).toEqual(['express.md', 'fastify.md', 'koa.md', 'nestjs.md', 'nextjs.md']);
+  });
+
+  it.each(fixClaims)('%s is the --fix output of the block before it', (_label, before, after) => {
+    expect(before.kind).toBe('❌');
+    expect(before.guide).toBe(after.guide);
+    expect(before.settings, 'the ❌ block carries the settings the fix uses').toBeDefined();
+    const fixed = linter.verifyAndFix(before.code, guideConfig(before), { filename: guideFile(before) });
+    expect(fixed.fixed).toBe(true);
+    expect(fixed.output).toBe(after.code);
   });
 });
