@@ -353,6 +353,7 @@ export default createRule<Options, MessageIds>({
     function contextLabel(cb: BackgroundCallback): string {
       switch (cb.kind) {
         case 'listener':
+          return cb.api === 'listen' ? 'listen callback' : cb.api;
         case 'lifecycle-hook':
           return cb.api;
         case 'job':
