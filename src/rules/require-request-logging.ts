@@ -1,6 +1,6 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
-import { findVariable, getCalleePath, getMemberPath, getPropertyName, getStringValue, isFunctionNode, lastSegment, skipTransparent } from '../utils/ast.js';
+import { findVariable, getCalleePath, getMemberPath, getPropertyName, getStringValue, isFunctionNode, lastSegment, resolveFunction, skipTransparent } from '../utils/ast.js';
 import { resolveCallbackArgument } from '../utils/background.js';
 import { createRule } from '../utils/create-rule.js';
 import { chooseUnusedName, importFix, isModuleFile, lineIndent } from '../utils/fixes.js';
@@ -15,6 +15,7 @@ import {
   getServerCreation,
   isLoggingName,
   isRequestLoggerMiddleware,
+  isTestFile,
   logsEveryRequest,
   readImportedSource,
 } from '../utils/servers.js';
@@ -36,8 +37,6 @@ const SERVING = /^(?:createServer|createSecureServer|serverless|serverlessExpres
 const TEST_DRIVERS = /^(?:supertest|request|agent|inject|testClient)$/u;
 /** Modules that register routes or integrations, not request logging. */
 const NON_LOGGING_WORDS = /(?:route|router|routes|routing|swagger|openapi|docs|graphql|apollo|socket|websocket|\bws\b|database|\bdb\b|mongo|prisma|sequelize|typeorm|passport|auth|session|static|views|metrics|health|sentry|cron)/iu;
-/** Test files create throwaway apps around a router under test. */
-const TEST_FILE = /(?:^|[\\/])(?:__tests__|__mocks__|tests?|spec|e2e|fixtures?)[\\/]|\.(?:test|spec|e2e-spec|e2e)\.[cm]?[jt]sx?$/iu;
 /** A module file that registers logging (or any middleware or global interceptor) for a Nest app. */
 const NEST_MODULE_LOGGING = /nestjs-pino|LoggerModule|Logging|LoggerMiddleware|RequestLogger|HttpLogger|morgan|pino-http|APP_INTERCEPTOR|MiddlewareConsumer/u;
 
@@ -140,7 +139,8 @@ export default createRule<Options, MessageIds>({
   create(context, [options]) {
     const extra = options.requestLoggers ?? [];
     const filename = context.physicalFilename || context.filename;
-    if (TEST_FILE.test(filename)) return {};
+    // Test files create throwaway apps around a router under test.
+    if (isTestFile(filename)) return {};
     const sourceCode = context.sourceCode;
     const creations: ServerCreation[] = [];
     const calls: TSESTree.CallExpression[] = [];
@@ -177,7 +177,8 @@ export default createRule<Options, MessageIds>({
           break;
         }
         case 'nest':
-          if (hasFileLogging() || nestAdapterLogs(creation) || nestModuleMayLog(creation)) return;
+          // A Nest app that never listens is a script (seeds, migrations) run through the DI container.
+          if (!usage.served || hasFileLogging() || nestAdapterLogs(creation) || nestModuleMayLog(creation)) return;
           break;
         default:
           if (usage.mounted || usage.passed || usage.returned) return;
@@ -354,6 +355,14 @@ export default createRule<Options, MessageIds>({
       ) {
         value = value.parent;
       }
+      // var app = module.exports = express()
+      while (
+        value.parent?.type === AST_NODE_TYPES.AssignmentExpression &&
+        value.parent.right === value &&
+        (value.parent.parent.type === AST_NODE_TYPES.VariableDeclarator || value.parent.parent.type === AST_NODE_TYPES.AssignmentExpression)
+      ) {
+        value = value.parent;
+      }
       const parent = value.parent;
       let variable: ReturnType<typeof findVariable> = null;
       if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.init === value && parent.id.type === AST_NODE_TYPES.Identifier) {
@@ -395,7 +404,7 @@ export default createRule<Options, MessageIds>({
           const method = getPropertyName(callee);
           if (method === 'listen') usage.served = true;
           if (method !== null && APP_SETTINGS.has(method)) usage.configured = true;
-          if (method === 'use' && call.arguments.some((a) => isAppLevelMiddleware(a))) usage.configured = true;
+          if (method === 'use' && isAppLevelUse(call)) usage.configured = true;
           continue;
         }
         if (call.arguments.some((a) => refersToApp(a, path))) classifyConsumer(call, usage);
@@ -444,6 +453,8 @@ export default createRule<Options, MessageIds>({
         usage.served = true;
         return;
       }
+      // A same-file setup function's registrations are in this file already.
+      if (resolveFunction(context, callee)) return;
       if (TEST_DRIVERS.test(name)) {
         usage.passed = true;
         return;
@@ -453,13 +464,23 @@ export default createRule<Options, MessageIds>({
       usage.passed = true;
     }
 
-    /** `app.use(express.json())`, `app.use(cors())`, `app.use((req, res, next) => …)`: cross-cutting middleware, not a mounted router. */
-    function isAppLevelMiddleware(arg: TSESTree.Node): boolean {
-      const a = skipTransparent(arg);
-      if (isFunctionNode(a)) return true;
-      if (a.type !== AST_NODE_TYPES.CallExpression) return false;
-      const callee = skipTransparent(a.callee);
-      return !(callee.type === AST_NODE_TYPES.Identifier && callee.name === 'require');
+    /**
+     * `app.use(express.json())`, `app.use(cors())`, `app.use('*', secureHeaders())`: cross-cutting
+     * middleware from a factory, for every path — what only the top-level app gets. Handlers
+     * (`app.use(async (ctx) => …)` is a Koa route), mounted routers and middleware scoped to a
+     * path (`api.use('/posts/*', cors())` in a Hono sub-app) do not say so.
+     */
+    function isAppLevelUse(call: TSESTree.CallExpression): boolean {
+      const [first, ...rest] = call.arguments;
+      if (!first) return false;
+      const path = getStringValue(first);
+      const args = path === null ? call.arguments : ['*', '/*', '/'].includes(path) ? rest : [];
+      return args.some((arg) => {
+        const a = skipTransparent(arg);
+        if (a.type !== AST_NODE_TYPES.CallExpression) return false;
+        const callee = skipTransparent(a.callee);
+        return !(callee.type === AST_NODE_TYPES.Identifier && callee.name === 'require');
+      });
     }
   },
 });

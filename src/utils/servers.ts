@@ -257,7 +257,9 @@ export function isRequestLoggerMiddleware(context: Context, arg: TSESTree.Node, 
       const factory = resolveFunction(context, callee);
       if (factory && returnsRequestLogger(context, factory)) return true;
     }
-    // app.useGlobalInterceptors(new LoggingInterceptor(logger)) / app.useLogger(app.get(Logger)) with nestjs-pino
+    // unless(morgan('dev'), { path: ['/health'] }), ignoreAssets(logger()): a wrapper around a logger
+    if (n.arguments.some((a) => (a.type === AST_NODE_TYPES.CallExpression || a.type === AST_NODE_TYPES.NewExpression) && isRequestLoggerMiddleware(context, a, extra, depth + 1))) return true;
+    // app.useLogger(app.get(Logger)) with nestjs-pino
     return n.arguments.some((a) => a.type !== AST_NODE_TYPES.SpreadElement && isImportedLogger(context, a, extra));
   }
   if (n.type === AST_NODE_TYPES.Identifier || n.type === AST_NODE_TYPES.MemberExpression) {
@@ -509,6 +511,13 @@ export function creationOf(context: Context, receiver: TSESTree.Node): TSESTree.
   if (def?.type !== 'Variable' || !def.node.init) return null;
   const value = skipTransparent(def.node.init);
   return value.type === AST_NODE_TYPES.NewExpression || value.type === AST_NODE_TYPES.CallExpression ? value : null;
+}
+
+const TEST_FILE = /(?:^|[\\/])(?:__tests__|__mocks__|tests?|spec|e2e|fixtures?)[\\/]|\.(?:test|spec|e2e-spec|e2e)\.[cm]?[jt]sx?$/iu;
+
+/** Test code: `*.test.*`, `*.spec.*`, `*.e2e-spec.*`, or under `test/`, `tests/`, `__tests__/`, `spec/`, `e2e/`, `fixtures/`. */
+export function isTestFile(filename: string): boolean {
+  return TEST_FILE.test(filename);
 }
 
 // ---------------------------------------------------------------------------

@@ -83,6 +83,18 @@ export const errorHandler: ErrorRequestHandler = (err: Error, req, res, _next) =
 };`,
     // not error handlers
     `app.use((req, res, next) => { res.status(404).json({ error: 'Not found' }); });`,
+    // a mock server's route, chained on a call (must not crash handler recognition)
+    `nock('http://mailer.com').post('/send', (payload) => ((emailPayload = payload), true)).reply(202);`,
+    `request(app).get('/', [(err, req, res, next) => res.end()]);`,
+    // tests build error handlers to assert the framework's behaviour
+    {
+      filename: 'test/app.router.js',
+      code: `app.use(function (err, req, res, next) { res.status(500).send(err.message); });`,
+    },
+    {
+      filename: 'src/error.spec.ts',
+      code: `app.use((err, req, res, next) => res.sendStatus(500));`,
+    },
     `function format(err, req, res, next) { return res.json({ message: err.message }); }
 format(error, request, response, noop);`,
 

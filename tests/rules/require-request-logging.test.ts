@@ -119,6 +119,30 @@ import users from './users';
 const admin = express();
 admin.use('/users', users);
 export default admin;` },
+    // a Hono sub-app: middleware scoped to its own paths, mounted with app.route() elsewhere
+    { filename: join(hono, 'api.ts'), code: `import { Hono } from 'hono';
+import { cors } from 'hono/cors';
+const api = new Hono();
+api.use('/posts/*', cors());
+api.get('/posts', (c) => c.json([]));
+export default api;` },
+    // a wrapper around a logger
+    { filename: join(koa, 'app.js'), code: `const logger = require('koa-logger');
+const Koa = require('koa');
+const app = new Koa();
+function ignoreAssets(mw) {
+  return async function (ctx, next) {
+    if (/\\.(?:js|css)$/.test(ctx.path)) await next();
+    else await mw.call(this, ctx, next);
+  };
+}
+app.use(ignoreAssets(logger()));
+app.listen(3000);` },
+    { filename: join(bare, 'app.js'), code: `const express = require('express');
+const morgan = require('morgan');
+var app = module.exports = express();
+app.use(express.urlencoded());
+if (!module.parent) app.use(morgan('dev'));` },
     // test files build throwaway apps around a router
     { filename: join(bare, 'users.test.js'), code: `import express from 'express';
 const app = express();
@@ -233,6 +257,12 @@ bootstrap();` },
     { filename: join(nest, 'main.ts'), code: `import { NestFactory } from '@nestjs/core';
 import { PinoModule } from './pino.module';
 NestFactory.create(PinoModule).then((app) => app.listen(3000));` },
+    // a script run through the DI container never listens
+    { filename: join(nest, 'seed.ts'), code: `import { NestFactory } from '@nestjs/core';
+import { AppModule } from './app.module';
+const app = await NestFactory.create(AppModule);
+await app.get(SeedService).run();
+await app.close();` },
     // the root module cannot be read: assume it may log
     { filename: join(nest, 'main.ts'), code: `import { NestFactory } from '@nestjs/core';
 import { AppModule } from '@app/app.module';
@@ -336,6 +366,19 @@ require('./routes')(app);
 app.use(expressWinston.errorLogger({ transports }));
 app.listen(3000);`,
       errors: [{ messageId: 'missingRequestLogging', line: 3, suggestions: [] }],
+    },
+    {
+      // \`var app = module.exports = express()\`, set up by a same-file function
+      filename: join(bare, 'app.js'),
+      code: `const express = require('express');
+var app = module.exports = express();
+function defineRoutes(expressApp) {
+  expressApp.use(express.json());
+  expressApp.get('/', (req, res) => res.send('ok'));
+}
+defineRoutes(app);
+if (!module.parent) app.listen(3000);`,
+      errors: [{ messageId: 'missingRequestLogging', line: 2, suggestions: [] }],
     },
     {
       // a class-based server
