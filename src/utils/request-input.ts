@@ -568,34 +568,37 @@ function splitsOnLineBreaks(call: TSESTree.CallExpression): boolean {
 export function hasNonTextType(context: Context, node: TSESTree.Node): boolean {
   const services = context.sourceCode.parserServices as
     | {
-        program?: { getTypeChecker(): { getTypeAtLocation(node: unknown): TsType } } | null;
+        program?: { getTypeChecker(): TsChecker } | null;
         esTreeNodeToTSNodeMap?: { get(node: TSESTree.Node): unknown };
       }
     | undefined;
   if (!services?.program || !services.esTreeNodeToTSNodeMap) return false;
   try {
     const checker = services.program.getTypeChecker();
-    const type = checker.getTypeAtLocation(services.esTreeNodeToTSNodeMap.get(node));
-    return isNonTextTsType(type);
+    return isNonTextTsType(checker, checker.getTypeAtLocation(services.esTreeNodeToTSNodeMap.get(node)), 0);
   } catch {
     // A node the parser did not map to TypeScript: no type information is the expected answer.
     return false;
   }
 }
 
+/** The parts of TypeScript's API this needs; `TypeFlags` values differ between TypeScript versions, so they are not used. */
 interface TsType {
-  flags: number;
+  isUnion?(): boolean;
+  isNumberLiteral?(): boolean;
   types?: TsType[];
 }
+interface TsChecker {
+  getTypeAtLocation(node: unknown): TsType;
+  typeToString(type: TsType): string;
+}
 
-// ts.TypeFlags: Number 8, Boolean 16, Enum 32, BigInt 64, NumberLiteral 256, BooleanLiteral 512,
-// EnumLiteral 1024, BigIntLiteral 2048, Void 16384, Undefined 32768, Null 65536; Union 1048576.
-const NON_TEXT_FLAGS = 8 | 16 | 32 | 64 | 256 | 512 | 2048 | 16384 | 32768 | 65536;
-const STRING_LIKE_FLAGS = 4 | 128;
-const UNION_FLAG = 1048576;
+const NON_TEXT_TYPE_NAME = /^(?:number|boolean|bigint|true|false|null|undefined|void|never|-?\d[\d_.e+-]*n?)$/u;
 
-function isNonTextTsType(type: TsType): boolean {
-  if (type.flags & UNION_FLAG && type.types) return type.types.length > 0 && type.types.every(isNonTextTsType);
-  if (type.flags & STRING_LIKE_FLAGS) return false;
-  return (type.flags & NON_TEXT_FLAGS) !== 0 || (type.flags & 1024) !== 0;
+function isNonTextTsType(checker: TsChecker, type: TsType, depth: number): boolean {
+  if (depth > 3) return false;
+  if (type.isUnion?.() && type.types) return type.types.length > 0 && type.types.every((t) => isNonTextTsType(checker, t, depth + 1));
+  // Numeric literals, numeric enum members included.
+  if (type.isNumberLiteral?.()) return true;
+  return NON_TEXT_TYPE_NAME.test(checker.typeToString(type));
 }

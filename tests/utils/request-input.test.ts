@@ -294,3 +294,51 @@ describe('hasNonTextType', () => {
     expect(answers).toEqual([false]);
   });
 });
+
+describe('hasNonTextType with type information', () => {
+  it('reads number, boolean and enum types from the checker, and not strings', async () => {
+    const { Linter } = await import('eslint');
+    const tsParserModule = await import('@typescript-eslint/parser');
+    const { fileURLToPath } = await import('node:url');
+    const root = fileURLToPath(new URL('../..', import.meta.url));
+    const answers = new Map<string, boolean>();
+    const linter = new Linter({ configType: 'flat', cwd: root });
+    const code = `
+      declare const req: { query: Record<string, string> };
+      enum Color { Red, Green }
+      const page: number = Number(req.query.page);
+      const flag = req.query.flag === 'yes';
+      const color = Color.Red;
+      const userName = req.query.name;
+      check(page); check(flag); check(color); check(userName);
+    `;
+    linter.verify(
+      code,
+      {
+        files: ['**/*.ts'],
+        plugins: {
+          probe: {
+            rules: {
+              probe: {
+                meta: { type: 'problem', schema: [], messages: {} },
+                create: (context: unknown) => ({
+                  CallExpression(node: TSESTree.CallExpression) {
+                    const arg = node.arguments[0];
+                    if (arg?.type === 'Identifier') answers.set(arg.name, hasNonTextType(context as unknown as Context, arg));
+                  },
+                }),
+              },
+            },
+          },
+        },
+        rules: { 'probe/probe': 'error' },
+        languageOptions: {
+          parser: tsParserModule.default as never,
+          parserOptions: { projectService: { allowDefaultProject: ['*.ts'] }, tsconfigRootDir: root },
+        },
+      } as never,
+      `${root}type-probe.ts`,
+    );
+    expect(Object.fromEntries(answers)).toEqual({ page: true, flag: true, color: true, userName: false });
+  });
+});
