@@ -40,6 +40,9 @@ const NON_LOGGING_WORDS = /(?:route|router|routes|routing|swagger|openapi|docs|g
 /** A module file that registers logging (or any middleware or global interceptor) for a Nest app. */
 const NEST_MODULE_LOGGING = /nestjs-pino|LoggerModule|Logging|LoggerMiddleware|RequestLogger|HttpLogger|morgan|pino-http|APP_INTERCEPTOR|MiddlewareConsumer/u;
 
+/** A helper named for logging requests: `logRequest`, `responseLogger`, `httpLog`, `accessLogger`. */
+const REQUEST_LOG_CALL = /(?:request|response|http|access)/iu;
+
 const FRAMEWORK_LABEL: Record<ServerFramework, string> = {
   express: 'Express app',
   koa: 'Koa app',
@@ -266,6 +269,9 @@ export default createRule<Options, MessageIds>({
     function registersRequestLogging(): boolean {
       for (const call of calls) {
         const callee = skipTransparent(call.callee);
+        // responseLogger(request) in an Apollo formatResponse, logRequest(req) in a hook
+        const calleePath = getCalleePath(call);
+        if (calleePath !== null && REQUEST_LOG_CALL.test(lastSegment(calleePath)) && isLoggingName(lastSegment(calleePath)) && call.arguments.length > 0) return true;
         if (callee.type !== AST_NODE_TYPES.MemberExpression) continue;
         const method = getPropertyName(callee);
         if (method === null) continue;

@@ -83,6 +83,14 @@ function timing() {
 const app = express();
 app.use(timing());
 app.listen(3000);` },
+    // every request goes through Apollo, whose formatResponse logs it
+    { filename: join(bare, 'app.ts'), code: `import express from 'express';
+import { responseLogger } from '@utils/logger';
+const app = express();
+app.use(express.json());
+const apollo = new ApolloServer({ schema, formatResponse: (response, request) => { responseLogger(request); return response; } });
+apollo.applyMiddleware({ app, path: '/graphql' });
+app.listen(3000);` },
     // configured with the option
     { filename: join(bare, 'app.js'), options: [{ requestLoggers: ['auditTrail'] }], code: `import express from 'express';
 import { auditTrail } from '@acme/audit';
