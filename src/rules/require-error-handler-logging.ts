@@ -155,7 +155,7 @@ export default createRule<Options, MessageIds>({
     }
 
     function enterFunction(fn: AnyFunction): void {
-      const info = registrationCallIsSafe(fn) ? getHandlerInfo(context, fn) : null;
+      const info = getHandlerInfo(context, fn);
       if (info && isErrorHandler(info)) {
         if (info.kind === 'filter' && !isCatchAllFilter(fn)) return;
         const kind: HandlerKind = info.kind === 'filter' ? 'nest' : info.framework === 'fastify' ? 'fastify' : info.framework === 'hono' ? 'hono' : 'express';
@@ -241,7 +241,7 @@ export default createRule<Options, MessageIds>({
     /** Koa: `try { await next() } catch (err) { … }` in a middleware is the app's error handler. */
     function enterCatch(node: TSESTree.CatchClause): void {
       const fn = getEnclosingFunction(node);
-      if (!fn || !registrationCallIsSafe(fn)) return;
+      if (!fn) return;
       const info = getHandlerInfo(context, fn);
       if (!info || info.framework !== 'koa' || !info.next) return;
       const next = info.next.name;
@@ -705,25 +705,6 @@ export default createRule<Options, MessageIds>({
     } as TSESLint.RuleListener) as TSESLint.RuleListener;
   },
 });
-
-/**
- * Work-around until frameworks.ts's getRegistration checks the callee type: it reads
- * `x().get(path, fn)`'s inner callee as a member expression and throws when it is a plain
- * call (`nock(url).post('/send', fn)`). Such chains are never an app's error handler.
- */
-function registrationCallIsSafe(fn: AnyFunction): boolean {
-  let child: TSESTree.Node = fn;
-  let parent = fn.parent;
-  if (parent?.type === AST_NODE_TYPES.ArrayExpression) {
-    child = parent;
-    parent = parent.parent;
-  }
-  if (parent?.type !== AST_NODE_TYPES.CallExpression || !parent.arguments.includes(child as TSESTree.CallExpressionArgument)) return true;
-  const callee = skipTransparent(parent.callee);
-  if (callee.type !== AST_NODE_TYPES.MemberExpression) return true;
-  const object = skipTransparent(callee.object);
-  return object.type !== AST_NODE_TYPES.CallExpression || skipTransparent(object.callee).type === AST_NODE_TYPES.MemberExpression;
-}
 
 type ErrorUse = { kind: 'whole' } | { kind: 'none' } | { kind: 'text'; form: string; name: string };
 

@@ -549,9 +549,11 @@ function getRegistration(fn: AnyFunction): Registration {
     return { framework: 'hono', kind: 'route' };
   }
   const first = call.arguments[0];
+  // router.route('/x').get(fn), but not nock(url).post('/send', fn): the inner callee may be a plain call.
+  const inner = skipTransparent(callee.object);
+  const innerCallee = inner.type === AST_NODE_TYPES.CallExpression ? skipTransparent(inner.callee) : null;
   const chainedRoute =
-    skipTransparent(callee.object).type === AST_NODE_TYPES.CallExpression &&
-    ['route', 'prefix'].includes(getPropertyName((skipTransparent(callee.object) as TSESTree.CallExpression).callee as TSESTree.MemberExpression) ?? '');
+    innerCallee?.type === AST_NODE_TYPES.MemberExpression && ['route', 'prefix'].includes(getPropertyName(innerCallee) ?? '');
   if (method === 'use') return { framework: null, kind: 'middleware' };
   if (method === 'param') return { framework: 'express', kind: 'middleware' };
   if ((first && first !== child && isPathLike(first)) || chainedRoute) return { framework: null, kind: 'route' };

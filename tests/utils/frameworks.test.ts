@@ -315,6 +315,15 @@ users.map((user, index) => user.id);
 `).map((h) => h.line),
     ).toEqual([3]);
   });
+
+  it('does not crash on a route-like call chained on a plain call (nock(url).post(path, fn))', () => {
+    expect(
+      handlers(`
+nock('https://api.example.com').post('/send', (uri, body) => [200, body]);
+router.route('/users').get((req, res) => res.json([]));
+`).map((h) => h.line),
+    ).toEqual([3]);
+  });
 });
 
 describe('getHandlerInfo: Koa, Fastify, Hono, Next.js', () => {
