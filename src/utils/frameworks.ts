@@ -543,6 +543,7 @@ function getRegistration(fn: AnyFunction): Registration {
   if (method === 'onError' && call.arguments[0] === child) return { framework: 'hono', kind: 'error-handler' };
   if (method === 'notFound' || method === 'setNotFoundHandler') return { framework: null, kind: 'route' };
   if (!ROUTE_METHODS.has(method)) return null;
+  if (isTestClientCall(call)) return null;
   if (method === 'on') {
     // Hono: app.on('GET', '/path', handler); an event emitter's 'on' has no path.
     if (call.arguments.length < 3 || !isPathLike(call.arguments[1])) return null;
@@ -559,6 +560,9 @@ function getRegistration(fn: AnyFunction): Registration {
   if ((first && first !== child && isPathLike(first)) || chainedRoute) return { framework: null, kind: 'route' };
   return null;
 }
+
+/** Calls that return an app or router a route can be registered on directly. */
+const APP_FACTORIES = new Set(['express', 'Router', 'fastify', 'Fastify', 'polka', 'createRouter']);
 
 function isPathLike(node: TSESTree.Node | undefined): boolean {
   if (!node) return false;
@@ -602,7 +606,22 @@ function computeHandlerInfo(context: Context, fn: AnyFunction): HandlerInfo | nu
     return null;
   }
   if (isCalledInSameFile(context, fn)) return null;
+  const holder = fn.parent?.type === AST_NODE_TYPES.ArrayExpression ? fn.parent.parent : fn.parent;
+  if (holder?.type === AST_NODE_TYPES.CallExpression && isTestClientCall(holder)) return null;
   return fromParams(context, fn, null, false);
+}
+
+/**
+ * `request(app).get(…)` (supertest), `nock(url).post(…)`: a route method on what a plain
+ * function returned is a test client or a mock, not an app — except the app factories themselves.
+ */
+function isTestClientCall(call: TSESTree.CallExpression): boolean {
+  const callee = skipTransparent(call.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+  const receiver = skipTransparent(callee.object);
+  if (receiver.type !== AST_NODE_TYPES.CallExpression) return false;
+  const inner = skipTransparent(receiver.callee);
+  return inner.type === AST_NODE_TYPES.Identifier && !APP_FACTORIES.has(inner.name);
 }
 
 /** Classify by parameters. `registered` relaxes the names (the registration already says it is a handler). */
