@@ -1,3 +1,4 @@
+import express from 'express';
 import { logger } from '#logger';
 import { app } from './app.js';
 import { startAuditRotation, startSessionCleanup } from './jobs/cleanup.js';
@@ -12,4 +13,13 @@ process.on('SIGTERM', () => {
     if (err) logger.error({ err }, 'shutdown failed');
     process.exit(err ? 1 : 0);
   });
+});
+
+// A second, internal server for metrics scrapes: nobody records who calls it.
+const metrics = express(); // planted: require-request-logging
+metrics.get('/metrics', (req, res) => res.type('text/plain').send(`uptime_seconds ${process.uptime()}`));
+metrics.listen(9100);
+
+process.on('unhandledRejection', (reason) => { // planted: require-error-handler-logging
+  logger.warn({ reason }, 'unhandled rejection');
 });

@@ -19,3 +19,12 @@ adminRouter.delete('/users/:id/sessions', async (req, res) => {
   logger.warn({ userId: req.params.id, revoked }, 'sessions revoked by an administrator');
   res.status(204).end();
 });
+
+adminRouter.post('/users/:id/export', async (req, res) => {
+  try {
+    const file = await db.exports.create(req.params.id);
+    res.status(201).json({ file });
+  } catch (err) {
+    res.status(500).json({ error: err.message }); // planted: no-error-details-in-response
+  }
+});
