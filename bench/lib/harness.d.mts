@@ -3,6 +3,7 @@ import { Linter } from 'eslint';
 
 export { Linter };
 export const NAMESPACE: 'security-logging';
+export const SOURCE_FILES: string[];
 export const NODE_GLOBALS: Readonly<Record<string, 'readonly'>>;
 export const LINTER_OPTIONS: Readonly<{ noInlineConfig: true; reportUnusedDisableDirectives: 'off' }>;
 export const CONFIGURED_LOGGER_SETTINGS: Readonly<Record<string, unknown>>;

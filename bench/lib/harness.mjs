@@ -85,10 +85,19 @@ export function allRules(plugin) {
  */
 export function makeConfigs(plugin, { rules, languageOptions, settings = {} }) {
   return {
-    lint: [{ plugins: { [NAMESPACE]: plugin }, rules, languageOptions, settings, linterOptions: LINTER_OPTIONS }],
+    lint: [{ files: SOURCE_FILES, plugins: { [NAMESPACE]: plugin }, rules, languageOptions, settings, linterOptions: LINTER_OPTIONS }],
     // Parse check plus undefined names, to compare input and output of a fix.
-    check: [{ rules: { 'no-undef': 'error' }, languageOptions, linterOptions: LINTER_OPTIONS }],
+    check: [{ files: SOURCE_FILES, rules: { 'no-undef': 'error' }, languageOptions, linterOptions: LINTER_OPTIONS }],
   };
+}
+
+/** Without `files`, a flat config matches only .js/.mjs/.cjs: TypeScript and JSX files would get no rules at all. */
+export const SOURCE_FILES = ['**/*.{js,mjs,cjs,jsx,ts,mts,cts,tsx}'];
+
+/** A file no config object matched, or one ESLint ignores, is a harness bug: nothing was checked. */
+function assertLinted(messages, filename) {
+  const unmatched = messages.find((m) => !m.ruleId && !m.fatal && /No matching configuration|ignored/iu.test(m.message));
+  if (unmatched) throw new Error(`harness: ${filename} was not linted: ${unmatched.message}`);
 }
 
 /**
@@ -119,6 +128,7 @@ const UNDEFINED_NAME = /^'(.+)' is not defined\.$/u;
 /** Parse `text` with the check config: `null` when it does not parse, else its undefined names. */
 function undefinedNames(linter, text, checkConfig, filename) {
   const messages = linter.verify(text, checkConfig, { filename });
+  assertLinted(messages, filename);
   const fatal = messages.find((m) => m.fatal);
   if (fatal) return { parseError: `${fatal.line}:${fatal.column} ${fatal.message}` };
   const names = new Set();
@@ -154,6 +164,7 @@ export function checkSource(linter, text, configs, filename) {
   } catch (error) {
     return { reports: [], problems: [{ kind: 'crash', ruleId: ruleOfError(error), detail: describeError(error), code: text }] };
   }
+  assertLinted(messages, filename);
   const fatal = messages.find((m) => m.fatal);
   if (fatal) {
     if (fatal.ruleId || fatal.message.includes(NAMESPACE)) {
