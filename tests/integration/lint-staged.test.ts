@@ -6,13 +6,15 @@
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { delimiter, join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
-const lintStagedBin = join(root, 'node_modules', 'lint-staged', 'bin', 'lint-staged.js');
+const require = createRequire(import.meta.url);
+const lintStagedBin = require.resolve('lint-staged/bin');
 const env = {
   ...process.env,
   NO_COLOR: '1',
