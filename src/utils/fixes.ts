@@ -277,9 +277,13 @@ export function importFix(
   if (!first) return fixer.insertTextAfterRange([0, context.sourceCode.text.length], `${text}\n`);
   // Keep a hashbang and header comments above the import; comments that sit right on
   // top of the first statement (its JSDoc) stay with it.
-  const comments = context.sourceCode.getCommentsBefore(first);
-  let start = first.range[0];
-  let nextLine = first.loc.start.line;
+  // `@Injectable() export class X {}`: the export's range starts after the decorators; insert above them.
+  const declaration = 'declaration' in first && first.declaration ? first.declaration : first;
+  const decorator = 'decorators' in declaration ? declaration.decorators?.[0] : undefined;
+  const top = decorator && decorator.range[0] < first.range[0] ? decorator : first;
+  const comments = context.sourceCode.getCommentsBefore(top);
+  let start = top.range[0];
+  let nextLine = top.loc.start.line;
   for (let i = comments.length - 1; i >= 0; i--) {
     const comment = comments[i]!;
     if (comment.loc.end.line < nextLine - 1) break;
