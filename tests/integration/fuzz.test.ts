@@ -63,7 +63,20 @@ describe(`fuzzing every rule (seed ${seed})`, () => {
 });
 
 /** Programs the fuzzer once broke a rule with: each must now lint cleanly. */
-const REGRESSIONS: { name: string; code: string; typescript?: boolean; jsx?: boolean; sourceType?: 'module' | 'commonjs' | 'script'; settings?: Record<string, unknown> }[] = [];
+const REGRESSIONS: { name: string; code: string; typescript?: boolean; jsx?: boolean; sourceType?: 'module' | 'commonjs' | 'script'; settings?: Record<string, unknown> }[] = [
+  {
+    // Found with seed 2002: importFix put `import { createHash } from 'node:crypto'` between the decorator and `export class`.
+    name: 'a suggestion that adds an import above a decorated exported class keeps the decorator on the class',
+    typescript: true,
+    code: "@Controller('users')\nexport class UsersController {}\n\nfastify.setErrorHandler(function (error, request, reply) {\n  request.log.error({ password });\n});\n",
+  },
+  {
+    name: 'an autofix that imports the configured logger above a decorated exported class keeps the decorator on the class',
+    typescript: true,
+    settings: { 'security-logging': { logger: { name: 'logger', importFrom: './logger', style: 'pino' } } },
+    code: '/** Users. */\n@Injectable()\nexport default class UsersService {\n  async load(id: string) {\n    try {\n      return await this.repo.find(id);\n    } catch (err) {\n      return null;\n    }\n  }\n}\n',
+  },
+];
 
 describe('fuzz regressions', () => {
   const linter = new Linter();
@@ -88,6 +101,8 @@ describe('fuzz regressions', () => {
         settings: regression.settings ?? {},
       });
       expect(checked.parseError).toBeUndefined();
+      // Each regression reports (so its fix or suggestion really ran) and breaks nothing.
+      expect(checked.reports.filter((r) => r.fixable || r.suggestions > 0).length).toBeGreaterThan(0);
       expect(checked.problems.map((p) => `[${p.kind}] ${p.ruleId}: ${p.detail}`)).toEqual([]);
     });
   }
