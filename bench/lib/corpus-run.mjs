@@ -88,11 +88,12 @@ export function runCorpus(plugin, options = {}) {
 /** Every finding with its context, grouped by rule; the configured-logger pass lists only reports the default pass lacks. */
 export function formatFindings(result) {
   const seen = new Set(
-    result.findings.filter((f) => f.pass === 'default').map((f) => `${f.file}:${f.report.line}:${f.report.column}:${f.report.ruleId}:${f.report.message}`),
+    result.findings.filter((f) => f.pass === 'default').map((f) => `${f.file}:${f.report.line}:${f.report.column}:${f.report.ruleId}`),
   );
   const byRule = new Map();
   for (const finding of result.findings) {
-    const key = `${finding.file}:${finding.report.line}:${finding.report.column}:${finding.report.ruleId}:${finding.report.message}`;
+    // The same place reported under both settings (the message may name a different logger) is one finding.
+    const key = `${finding.file}:${finding.report.line}:${finding.report.column}:${finding.report.ruleId}`;
     if (finding.pass !== 'default' && seen.has(key)) continue;
     const list = byRule.get(finding.report.ruleId) ?? [];
     list.push(finding);
