@@ -14,6 +14,7 @@ import {
 } from '../utils/ast.js';
 import { createPathTracker, mergeListeners } from '../utils/code-path.js';
 import { createRule } from '../utils/create-rule.js';
+import { getResponseSink } from '../utils/responses.js';
 import { getBoundVariables, isHandoffCall, isInspectionCall, passesNewError, readsAny } from '../utils/errors.js';
 import {
   buildLogCall,
@@ -92,6 +93,14 @@ const PURE_HELPERS = new Set([
   'join', 'basename', 'dirname', 'extname', 'normalize', 'relative', 'isAbsolute',
   'toString', 'trim', 'toLowerCase', 'toUpperCase', 'slice', 'split', 'replace', 'includes',
   'startsWith', 'endsWith', 'filter', 'map', 'push', 'unshift', 'set', 'add', 'has', 'String', 'Boolean',
+]);
+
+const STATEMENTS_NEEDING_SEMICOLON = new Set<string>([
+  AST_NODE_TYPES.ExpressionStatement,
+  AST_NODE_TYPES.VariableDeclaration,
+  AST_NODE_TYPES.ReturnStatement,
+  AST_NODE_TYPES.ThrowStatement,
+  AST_NODE_TYPES.DoWhileStatement,
 ]);
 
 /** Names of switches that turn error reporting off on purpose. */
@@ -415,7 +424,10 @@ export default createRule<Options, MessageIds>({
           const closing = sourceCode.getLastToken(body)!;
           if (closing.loc.start.line === last.loc.end.line) {
             const lastToken = sourceCode.getLastToken(last)!;
-            const separator = lastToken.value === ';' || lastToken.value === '}' ? '' : ';';
+            // A statement that ends in a block (if, loops, try) needs no `;`; an expression does,
+            // even when it ends in `}` (`ctx.body = { error }`).
+            const endsInBlock = lastToken.value === '}' && !STATEMENTS_NEEDING_SEMICOLON.has(last.type);
+            const separator = lastToken.value === ';' || endsInBlock ? '' : ';';
             fixes.push(fixer.insertTextAfter(last, `${separator} throw ${name};`));
           } else {
             fixes.push(fixer.insertTextAfter(last, `\n${lineIndent(context, last)}throw ${name};`));
@@ -466,11 +478,23 @@ export default createRule<Options, MessageIds>({
         }
       }
       if (isInspectionCall(node)) return;
+      if (isServerErrorResponse(node)) return;
       const handsOn = states.some((s) => node.arguments.some((arg) => readsAny(arg, s.errorVariables))) || passesNewError(node.arguments);
       if (handsOn) {
         tracker.mark(node);
         for (const s of states) s.escalates = true;
       }
+    }
+
+    /**
+     * Sending the error to the client in a 5xx (or unknown-status) response tells the caller, not the
+     * people who run the service: it is not handing the error on. A 4xx answer is the client's problem
+     * (validation, not found), and an HTTP exception is a throw.
+     */
+    function isServerErrorResponse(node: TSESTree.CallExpression | TSESTree.NewExpression | TSESTree.AssignmentExpression): boolean {
+      const sink = getResponseSink(context, node);
+      if (!sink || sink.kind === 'exception') return false;
+      return sink.status === null || sink.status >= 500;
     }
 
     function taint(declarator: TSESTree.VariableDeclarator): void {
@@ -601,6 +625,7 @@ export default createRule<Options, MessageIds>({
       },
       AssignmentExpression(node) {
         // Stored for someone else: `this.lastError = err`, `result.error = e`.
+        if (isServerErrorResponse(node)) return;
         for (const s of innermost(node)) {
           if (readsAny(node.right, s.errorVariables) && !isDeclaredInside(node.left, s.body)) {
             tracker.mark(node);

@@ -75,7 +75,8 @@ export class Payments {
     'async function f() { try { await run(); return { ok: true } } catch (error) { return { ok: false, error } } }',
     'try { run() } catch (e) { this.lastError = e }',
     'try { run() } catch (e) { errors.push(e) }',
-    'try { run() } catch (e) { const message = e instanceof Error ? e.message : String(e); res.status(500).json({ message }) }',
+    'try { validate(body) } catch (e) { const message = e instanceof Error ? e.message : String(e); res.status(400).json({ message }) }',
+    'try { run() } catch (e) { return res.status(422).send({ errors: e.errors }) }',
     'try { run() } catch (e) { setImmediate(() => { throw e }) }',
     // --- deliberate triage of the error ---
     "async function exists(p) { try { await fs.promises.stat(p); return true } catch (err) { if (err.code === 'ENOENT') return false; throw err } }",
@@ -240,6 +241,21 @@ export class Payments {
       code: 'async function proxy(req, res) {\n  try {\n    res.json(await upstream(req));\n  } catch (err) {\n    if (err.response) {\n      logger.error({ err }, "upstream failed");\n      return res.status(502).end();\n    }\n    return res.status(500).end();\n  }\n}',
       errors: [{ messageId: 'silentPath', line: 9, suggestions: [
         { messageId: 'logIt', data: { call: 'console.error' }, output: 'async function proxy(req, res) {\n  try {\n    res.json(await upstream(req));\n  } catch (err) {\n    if (err.response) {\n      logger.error({ err }, "upstream failed");\n      return res.status(502).end();\n    }\n    console.error(\'proxy failed\', err);\n    return res.status(500).end();\n  }\n}' },
+      ] }],
+    },
+    // --- the error goes to the client in a 5xx answer, not to the people who run the service ---
+    {
+      code: 'try { run() } catch (e) { res.status(500).json({ error: e.message }) }',
+      errors: [{ messageId: 'silentCatch', line: 1, suggestions: [
+        { messageId: 'logIt', data: { call: 'console.error' }, output: "try { run() } catch (e) { console.error('operation failed', e); res.status(500).json({ error: e.message }) }" },
+        { messageId: 'rethrow', output: 'try { run() } catch (e) { res.status(500).json({ error: e.message }); throw e; }' },
+      ] }],
+    },
+    {
+      code: 'app.use(async (ctx, next) => { try { await next() } catch (err) { ctx.body = { error: err.message } } })',
+      errors: [{ messageId: 'silentCatch', line: 1, suggestions: [
+        { messageId: 'logIt', data: { call: 'console.error' }, output: "app.use(async (ctx, next) => { try { await next() } catch (err) { console.error('operation failed', err); ctx.body = { error: err.message } } })" },
+        { messageId: 'rethrow', output: 'app.use(async (ctx, next) => { try { await next() } catch (err) { ctx.body = { error: err.message }; throw err; } })' },
       ] }],
     },
     // --- too quiet ---

@@ -24,7 +24,7 @@ adminRouter.post('/users/:id/export', async (req, res) => {
   try {
     const file = await db.exports.create(req.params.id);
     res.status(201).json({ file });
-  } catch (err) {
+  } catch (err) { // planted: no-silent-catch
     res.status(500).json({ error: err.message }); // planted: no-error-details-in-response
   }
 });
