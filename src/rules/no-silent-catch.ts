@@ -83,16 +83,23 @@ const BUILTIN_PROBES = [
   'RegExp',
   'structuredClone',
   'timingSafeEqual',
+  // Parsers of untrusted text: contentType.parse, qs.parse, yaml.parse, url.parse.
+  'parse',
+
   // Reading the body of a response that already failed: the fallback is the answer.
   'json',
   'text',
 ];
+
+/** `reader.cancel().catch(noop)`: best-effort cleanup of something that may already be gone (no arguments: not `orders.cancel(id)`). */
+const CLEANUP_METHODS = new Set(['cancel', 'close', 'destroy', 'abort', 'disconnect', 'quit', 'unsubscribe']);
 
 /** Calls that cannot be the reason a probe's `try` exists: path and string helpers, collection writes. */
 const PURE_HELPERS = new Set([
   'join', 'basename', 'dirname', 'extname', 'normalize', 'relative', 'isAbsolute',
   'toString', 'trim', 'toLowerCase', 'toUpperCase', 'slice', 'split', 'replace', 'includes',
   'startsWith', 'endsWith', 'filter', 'map', 'push', 'unshift', 'set', 'add', 'has', 'String', 'Boolean',
+  'test', 'exec', 'match',
 ]);
 
 const STATEMENTS_NEEDING_SEMICOLON = new Set<string>([
@@ -301,6 +308,14 @@ export default createRule<Options, MessageIds>({
       ) {
         current = skipTransparent(current.callee.object);
       }
+      if (
+        current.type === AST_NODE_TYPES.CallExpression &&
+        current.arguments.length === 0 &&
+        current.callee.type === AST_NODE_TYPES.MemberExpression &&
+        CLEANUP_METHODS.has(getPropertyName(current.callee) ?? '')
+      ) {
+        return true;
+      }
       return (
         (current.type === AST_NODE_TYPES.CallExpression || current.type === AST_NODE_TYPES.ImportExpression) &&
         isProbeCall(current)
@@ -471,7 +486,7 @@ export default createRule<Options, MessageIds>({
           }
           return;
         }
-        if (isHandoffCall(node) || isUserNotification(node)) {
+        if (isHandoffCall(node) || isUserNotification(node) || isAssertion(node)) {
           tracker.mark(node);
           for (const s of states) s.escalates = true;
           return;
@@ -676,6 +691,28 @@ function isUserNotification(node: TSESTree.CallExpression): boolean {
     (parts.length === 1 && (parts[0] === 'alert' || parts[0] === 'enqueueSnackbar')) ||
     (parts.length >= 2 && USER_NOTIFIERS.test(parts.at(-2)!) && /^(?:error|warn|warning|danger)$/u.test(parts.at(-1)!))
   );
+}
+
+/**
+ * A test assertion in a catch (`t.assert.fail()`, `assert.ok(true)`, `expect(e).toBeInstanceOf(X)`)
+ * checks the error: the test fails or passes on it, nothing is swallowed.
+ */
+function isAssertion(node: TSESTree.CallExpression): boolean {
+  let callee: TSESTree.Node = skipTransparent(node.callee);
+  let member = false;
+  for (;;) {
+    if (callee.type === AST_NODE_TYPES.MemberExpression) {
+      member = true;
+      if (!callee.computed && callee.property.type === AST_NODE_TYPES.Identifier && /^(?:assert|expect|should|fail)$/u.test(callee.property.name)) return true;
+      callee = skipTransparent(callee.object);
+    } else if (callee.type === AST_NODE_TYPES.CallExpression) {
+      callee = skipTransparent(callee.callee);
+    } else {
+      break;
+    }
+  }
+  if (callee.type !== AST_NODE_TYPES.Identifier) return false;
+  return /^(?:assert|expect|chai|should)$/u.test(callee.name) || (member && /^(?:t|tap|test)$/u.test(callee.name)) || callee.name === 'fail';
 }
 
 /** `catch (_err)`, `catch (ignore)`: the binding's name says the error is dropped on purpose. */

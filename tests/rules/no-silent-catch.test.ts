@@ -90,6 +90,10 @@ export class Payments {
     'async function revert() { try { await api.revert() } catch { toast.error(t("error:reverting")) } }',
     'async function find(options) { try { return await request(options) } catch (err) { if (options.disableErrors) { return null } throw err } }',
     'function transform(value) { try { return convert(value) } catch (e) { if (validateRelationships) { throw e } return value } }',
+    // --- tests that expect or reject the throw ---
+    'test("throws", async (t) => { try { await app.inject(bad); t.assert.fail() } catch (e) { t.assert.ok(true) } })',
+    'it("works", async () => { try { await run() } catch (e) { assert.fail("should not throw") } })',
+    'it("rejects", async () => { try { await run() } catch (e) { expect(e).toBeInstanceOf(TypeError) } })',
     // --- intentional probes ---
     'function tryParse(s) { try { return JSON.parse(s) } catch { return null } }',
     'let config = {}; try { config = JSON.parse(fs.readFileSync(path, "utf8")) } catch {}',
@@ -99,6 +103,10 @@ export class Payments {
     'function exists(p) { try { fs.accessSync(p); return true } catch { return false } }',
     'for (const line of lines) { try { out.push(JSON.parse(line)) } catch { continue } }',
     'function decode(s) { try { return decodeURIComponent(s) } catch { return s } }',
+    'function charset(req) { try { const { parameters } = contentType.parse(req); return parameters.charset || "" } catch (e) { return "" } }',
+    'let url; try { url = PREFIX.test(raw) ? new URL(raw) : new URL(`${proto}://${host}${raw}`) } catch (err) { url = Object.create(null) }',
+    'reader.cancel().catch(noop)',
+    'stream.close().catch(() => {})',
     { code: 'function read(s) { try { return yaml.load(s) } catch { return {} } }', options: [{ allowedProbes: ['yaml.load'] }] },
     'await fs.promises.unlink(tmp).catch(() => {})',
     'const exists = await fs.promises.access(p).then(() => true).catch(() => false)',
@@ -317,6 +325,12 @@ export class Payments {
       code: 'const noop = () => {};\nrefresh().catch(noop);',
       errors: [{ messageId: 'silentPromiseCatch', line: 2, suggestions: [
         { messageId: 'logIt', data: { call: 'console.error' }, output: "const noop = () => {};\nrefresh().catch((err) => console.error('operation failed', err));" },
+      ] }],
+    },
+    {
+      code: 'orders.cancel(id).catch(() => {});',
+      errors: [{ messageId: 'silentPromiseCatch', line: 1, suggestions: [
+        { messageId: 'logIt', data: { call: 'console.error' }, output: "orders.cancel(id).catch((err) => {\n  console.error('operation failed', err);\n});" },
       ] }],
     },
     {
