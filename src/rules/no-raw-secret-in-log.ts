@@ -10,6 +10,7 @@ import {
   skipTransparent,
 } from '../utils/ast.js';
 import { createRule } from '../utils/create-rule.js';
+import { findEnclosingHandler } from '../utils/frameworks.js';
 import { chooseUnusedName, importFix, isModuleFile, isNameInScope } from '../utils/fixes.js';
 import { type LoggerCall, getLoggerCall } from '../utils/loggers.js';
 import { type SecretFinding, createSecretAnalyzer } from '../utils/secrets.js';
@@ -125,10 +126,22 @@ export default createRule<Options, MessageIds>({
           if (finding.fieldPath !== null) {
             redaction ??= redactionFor(call.node);
             if (redaction && isCensored(finding, redaction)) continue;
+            // Fastify's own `req` serializer logs method, url, host and ip, never headers or body.
+            if (isFastifyReqField(call, finding)) continue;
           }
           report(call, finding);
         }
       });
+    }
+
+    function isFastifyReqField(call: LoggerCall, finding: SecretFinding): boolean {
+      return (
+        finding.whole === true &&
+        finding.fieldPath?.length === 1 &&
+        finding.fieldPath[0] === 'req' &&
+        /^(?:request|req|reply)\.log$/u.test(call.loggerPath ?? '') &&
+        findEnclosingHandler(context, call.node)?.framework === 'fastify'
+      );
     }
 
     // ----- reports and fixes -----

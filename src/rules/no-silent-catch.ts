@@ -111,7 +111,7 @@ const STATEMENTS_NEEDING_SEMICOLON = new Set<string>([
 ]);
 
 /** Names of switches that turn error reporting off on purpose. */
-const OPT_OUT_FLAG = /(?:silent|quiet|disable|ignore|suppress|skip|optional|allowFail|validate|strict|throwOn|shouldThrow|raise|verbose|debug)/iu;
+const OPT_OUT_FLAG = /(?:silent|quiet|disable|ignore|suppress|skip|optional|allowFail|validate|strict|throwOn|shouldThrow|raise|verbose|debug|closing|closed|interrupted|shuttingDown|stopping|destroyed|aborted)/iu;
 
 /** Objects whose `.error()` tells the user in a UI (toast, notification): the failure is shown, not swallowed. */
 export const USER_NOTIFIERS = /^(?:toast|notification|notify|message|snackbar|enqueueSnackbar|alert)$/u;
@@ -119,7 +119,7 @@ export const USER_NOTIFIERS = /^(?:toast|notification|notify|message|snackbar|en
 /** A comment that explains (several words, not a to-do) is the author saying why. */
 const TODO = /\b(?:todo|fixme|xxx|hack)\b/iu;
 
-const DEFAULT_COMMENT = String.raw`\b(?:ignor(?:e|ed|ing)|intentional(?:ly)?|expected|noop|no-op|swallow(?:ed)?|best[- ]effort|don'?t care)\b`;
+const DEFAULT_COMMENT = String.raw`\b(?:ignor(?:e|ed|ing)|intentional(?:ly)?|expected|noop|no-op|swallow(?:ed|s)?|best[- ]effort|don'?t care)\b`;
 
 interface CatchState {
   node: TSESTree.CatchClause | AnyFunction;
@@ -493,7 +493,7 @@ export default createRule<Options, MessageIds>({
         }
       }
       if (isInspectionCall(node)) return;
-      if (isServerErrorResponse(node)) return;
+      if (isServerErrorResponse(node) && !isFastifyErrorForward(node, states)) return;
       const handsOn = states.some((s) => node.arguments.some((arg) => readsAny(arg, s.errorVariables))) || passesNewError(node.arguments);
       if (handsOn) {
         tracker.mark(node);
@@ -510,6 +510,18 @@ export default createRule<Options, MessageIds>({
       const sink = getResponseSink(context, node);
       if (!sink || sink.kind === 'exception') return false;
       return sink.status === null || sink.status >= 500;
+    }
+
+    /** Fastify: `reply.send(err)` hands the error to Fastify's error handler, which logs it. */
+    function isFastifyErrorForward(node: TSESTree.CallExpression | TSESTree.NewExpression, states: readonly CatchState[]): boolean {
+      if (node.type !== AST_NODE_TYPES.CallExpression) return false;
+      const sink = getResponseSink(context, node);
+      if (!sink?.receiver || !/^_?(?:reply|rep)$/u.test(sink.receiver.name)) return false;
+      const first = node.arguments[0] ? skipTransparent(node.arguments[0]) : null;
+      return (
+        first?.type === AST_NODE_TYPES.Identifier &&
+        states.some((s) => s.errorVariables.some((v) => v.references.some((r) => r.identifier === first)))
+      );
     }
 
     function taint(declarator: TSESTree.VariableDeclarator): void {
@@ -563,10 +575,10 @@ export default createRule<Options, MessageIds>({
         return;
       }
       const fn = resolveFunction(context, handler);
-      const isNoop =
-        (handler.type === AST_NODE_TYPES.Identifier && /^(?:noop|ignore|ignoreError|nothing|swallow)$/iu.test(handler.name)) ||
-        (handler.type === AST_NODE_TYPES.MemberExpression && /^(?:noop|ignore)$/iu.test(getPropertyName(handler) ?? '')) ||
-        (fn !== null && fn.body.type === AST_NODE_TYPES.BlockStatement && fn.body.body.length === 0 && sourceCode.getCommentsInside(fn.body).length === 0);
+      const isNoop = fn
+        ? fn.body.type === AST_NODE_TYPES.BlockStatement && fn.body.body.length === 0 && !isCommentedAsIntentional(fn.body) && sourceCode.getCommentsInside(fn.body).length === 0
+        : (handler.type === AST_NODE_TYPES.Identifier && /^(?:noop|ignore|ignoreError|nothing|swallow)$/iu.test(handler.name)) ||
+          (handler.type === AST_NODE_TYPES.MemberExpression && /^(?:noop|ignore)$/iu.test(getPropertyName(handler) ?? ''));
       if (isNoop) {
         const target = getLogTarget(context, call);
         const replacement = (t: LogTarget): TSESLint.ReportFixFunction => (fixer) => {
@@ -613,6 +625,13 @@ export default createRule<Options, MessageIds>({
       CatchClause(node) {
         const tryStatement = node.parent;
         if (isCommentedAsIntentional(node.body) || isNamedAsIgnored(node.param)) return;
+        if (
+          tryStatement.type === AST_NODE_TYPES.TryStatement &&
+          isYesNoCheck(tryStatement.block, node.body) &&
+          PREDICATE_NAME.test(describeEnclosingFunction(node) ?? '')
+        ) {
+          return;
+        }
         if (tryStatement.type === AST_NODE_TYPES.TryStatement && isProbeTry(tryStatement.block) && isFallbackOnly(node.body)) return;
         onEnter({
           node,
@@ -690,6 +709,23 @@ function isUserNotification(node: TSESTree.CallExpression): boolean {
   return (
     (parts.length === 1 && (parts[0] === 'alert' || parts[0] === 'enqueueSnackbar')) ||
     (parts.length >= 2 && USER_NOTIFIERS.test(parts.at(-2)!) && /^(?:error|warn|warning|danger)$/u.test(parts.at(-1)!))
+  );
+}
+
+/** A function that asks a question: `isMountable`, `validate`, `verifySignature`, `canConnect`. */
+const PREDICATE_NAME = /^(?:is|has|can|should|supports?|validate|verify|check|test)(?:[A-Z_]|$)/u;
+
+/** `try { …; return true } catch { return false }` in a predicate: the question is "does it work?", and the answer is the fallback. */
+function isYesNoCheck(block: TSESTree.BlockStatement, handler: TSESTree.BlockStatement): boolean {
+  const last = block.body.at(-1);
+  const only = handler.body.length === 1 ? handler.body[0] : undefined;
+  const isBool = (n: TSESTree.Node | null | undefined, value: boolean) =>
+    !!n && n.type === AST_NODE_TYPES.Literal && n.value === value;
+  return (
+    last?.type === AST_NODE_TYPES.ReturnStatement &&
+    isBool(last.argument, true) &&
+    only?.type === AST_NODE_TYPES.ReturnStatement &&
+    isBool(only.argument, false)
   );
 }
 

@@ -641,7 +641,9 @@ function classifyParams(fn: AnyFunction, hint: Framework | null, registered: boo
   const nodeHttp = types[1] === 'ServerResponse' || types[0] === 'IncomingMessage';
 
   // (err, req, res, next): Express error middleware
-  if (params.length === 4 && (ERR_NAME.test(names[0] ?? '') || registered) && isReq(1) && isRes(2)) {
+  // By parameters alone, `(error, request, reply, payload)` (an internal continuation) is not an error
+  // middleware: without a registration the fourth parameter must be `next`.
+  if (params.length === 4 && (registered || (ERR_NAME.test(names[0] ?? '') && (isNext(3) || names[3] === '_next'))) && isReq(1) && isRes(2)) {
     return { fn, framework: hint ?? 'express', kind: 'error-handler', error: paramId(params[0]), req: paramId(params[1]), res: paramId(params[2]), next: paramId(params[3]) };
   }
   // Fastify setErrorHandler((error, request, reply) => ...) / Hono app.onError((err, c) => ...)

@@ -25,6 +25,8 @@ const esmImport = "import { createHash } from 'node:crypto';\n";
 
 ruleTester.run('no-raw-secret-in-log', rule, {
   valid: [
+    // Fastify's default `req` serializer logs method, url, host and ip only.
+    'fastify.get("/", async (request, reply) => { request.log.info({ req: request }, "incoming request"); return {} })',
     // --- words in plain message text are not secret values ---
     "logger.info('Invalid password for user')",
     "logger.warn('token expired', { userId })",

@@ -90,6 +90,14 @@ export class Payments {
     'async function revert() { try { await api.revert() } catch { toast.error(t("error:reverting")) } }',
     'async function find(options) { try { return await request(options) } catch (err) { if (options.disableErrors) { return null } throw err } }',
     'function transform(value) { try { return convert(value) } catch (e) { if (validateRelationships) { throw e } return value } }',
+    // --- found on the third-party corpus ---
+    'fastify.get("/", async (request, reply) => { try { await work() } catch (err) { reply.send(err) } })',
+    'fastify.get("/", async (request, reply) => { try { await work() } catch (err) { reply.code(500).send(err) } })',
+    'async function get(key) { try { return await this.client.get(key) } catch (err) { if (this.closing) return null; throw err } }',
+    'function isMountable(app) { try { app.use(probe); return true } catch { return false } }',
+    'function validate(expr) { try { parse(expr); return true } catch { return false } }',
+    'const swallow = (_) => { /* surfaces through EXEC */ }; multi.exec().catch(swallow)',
+    'try { require.resolve(target, { paths }) } catch (e) {\n  // Silent catch\n}',
     // --- tests that expect or reject the throw ---
     'test("throws", async (t) => { try { await app.inject(bad); t.assert.fail() } catch (e) { t.assert.ok(true) } })',
     'it("works", async () => { try { await run() } catch (e) { assert.fail("should not throw") } })',

@@ -316,6 +316,16 @@ users.map((user, index) => user.id);
     ).toEqual([3]);
   });
 
+  it('needs `next` to call an unregistered four-parameter function an error middleware', () => {
+    expect(
+      handlers(`
+function wrapOnSendEnd(err, request, reply, payload) { reply.send(payload); }
+class LogController { requestCompleted(error, request, reply, metadata) { reply.log.info(metadata); } }
+export function errorHandler(err, req, res, next) { res.status(500).end(); }
+`).map((h) => h.line),
+    ).toEqual([4]);
+  });
+
   it('does not crash on a route-like call chained on a plain call (nock(url).post(path, fn))', () => {
     expect(
       handlers(`
