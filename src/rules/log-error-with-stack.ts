@@ -1,8 +1,8 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
-import { type Context, contains, findVariable, getPropertyName, isFunctionNode, skipTransparent } from '../utils/ast.js';
+import { type Context, contains, findVariable, getPropertyName, isFunctionNode } from '../utils/ast.js';
 import { createRule } from '../utils/create-rule.js';
-import { isHandoffCall } from '../utils/errors.js';
+import { classifyErrorMention, isHandoffCall } from '../utils/errors.js';
 import { type LoggerCall, getLoggerCall, isAtLeast } from '../utils/loggers.js';
 import { type LoggerStyle, getSettings } from '../utils/settings.js';
 
@@ -110,7 +110,7 @@ function findTextOnlyError(context: Context, call: LoggerCall): TextOnlyUse | nu
     for (const ref of variable.references) {
       if (!contains(node, ref.identifier)) continue;
       if (ref.identifier.type !== AST_NODE_TYPES.Identifier) continue;
-      const use = classifyUse(ref.identifier);
+      const use = classifyErrorMention(ref.identifier);
       // The error object or its stack reaches the logger: nothing is lost.
       if (use.kind === 'whole') return null;
       if (use.kind === 'text') textOnly ??= { variable, use: use.node, form: use.form };
@@ -128,49 +128,6 @@ function isPassedOn(variable: TSESLint.Scope.Variable): boolean {
     if (parent?.type === AST_NODE_TYPES.Property && parent.value === ref.identifier && getPropertyName(parent) === 'cause') return true;
     return parent?.type === AST_NODE_TYPES.CallExpression && parent.arguments.includes(ref.identifier as TSESTree.Expression) && isHandoffCall(parent);
   });
-}
-
-type Use = { kind: 'whole' } | { kind: 'neutral' } | { kind: 'text'; node: TSESTree.Node; form: string };
-
-/** How one mention of the error inside the log call uses it. */
-function classifyUse(id: TSESTree.Identifier): Use {
-  let node: TSESTree.Node = id;
-  while (
-    node.parent &&
-    (node.parent.type === AST_NODE_TYPES.TSAsExpression ||
-      node.parent.type === AST_NODE_TYPES.TSNonNullExpression ||
-      node.parent.type === AST_NODE_TYPES.ChainExpression)
-  ) {
-    node = node.parent;
-  }
-  const parent = node.parent;
-  if (!parent) return { kind: 'whole' };
-  if (parent.type === AST_NODE_TYPES.MemberExpression && parent.object === node) {
-    const name = getPropertyName(parent);
-    if (name === 'stack' || name === 'cause') return { kind: 'whole' };
-    if (name === 'message') return { kind: 'text', node: parent, form: `${id.name}.message` };
-    if (name === 'toString' && parent.parent?.type === AST_NODE_TYPES.CallExpression) {
-      return { kind: 'text', node: parent.parent, form: `${id.name}.toString()` };
-    }
-    // err.code, err.response.status: details beside the error, neither kept nor lost.
-    return { kind: 'neutral' };
-  }
-  if (parent.type === AST_NODE_TYPES.TemplateLiteral) return { kind: 'text', node, form: 'interpolated into a string' };
-  if (parent.type === AST_NODE_TYPES.BinaryExpression && parent.operator === '+') {
-    return { kind: 'text', node, form: 'concatenated into a string' };
-  }
-  if (parent.type === AST_NODE_TYPES.CallExpression && parent.arguments[0] === node) {
-    const callee = skipTransparent(parent.callee);
-    const path =
-      callee.type === AST_NODE_TYPES.Identifier
-        ? callee.name
-        : callee.type === AST_NODE_TYPES.MemberExpression && callee.object.type === AST_NODE_TYPES.Identifier
-          ? `${callee.object.name}.${getPropertyName(callee) ?? ''}`
-          : '';
-    if (path === 'String') return { kind: 'text', node: parent, form: `String(${id.name})` };
-    if (path === 'JSON.stringify') return { kind: 'text', node: parent, form: `JSON.stringify(${id.name}), which prints {} for an Error` };
-  }
-  return { kind: 'whole' };
 }
 
 /** Caught errors in scope at `node`: catch bindings, rejection-handler and error-callback parameters. */

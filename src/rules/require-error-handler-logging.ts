@@ -15,7 +15,7 @@ import {
 } from '../utils/ast.js';
 import { type Checkpoint, createPathTracker, mergeListeners } from '../utils/code-path.js';
 import { createRule } from '../utils/create-rule.js';
-import { getBoundVariables, isHandoffCall, isInspectionCall, readsAny } from '../utils/errors.js';
+import { classifyErrorMention, getBoundVariables, isHandoffCall, isInspectionCall, readsAny } from '../utils/errors.js';
 import {
   buildLogCall,
   chooseUnusedName,
@@ -727,30 +727,7 @@ function classifyErrorUse(args: readonly TSESTree.Node[], vars: readonly Variabl
 }
 
 function classifyReference(id: TSESTree.Identifier): ErrorUse {
-  let node: TSESTree.Node = id;
-  while (
-    node.parent &&
-    (node.parent.type === AST_NODE_TYPES.TSAsExpression ||
-      node.parent.type === AST_NODE_TYPES.TSNonNullExpression ||
-      node.parent.type === AST_NODE_TYPES.ChainExpression)
-  ) {
-    node = node.parent;
-  }
-  const parent = node.parent;
-  if (!parent) return { kind: 'whole' };
-  if (parent.type === AST_NODE_TYPES.MemberExpression && parent.object === node) {
-    const name = getPropertyName(parent);
-    if (name === 'stack' || name === 'cause') return { kind: 'whole' };
-    if (name === 'message') return { kind: 'text', form: `${id.name}.message`, name: id.name };
-    if (name === 'toString' && parent.parent?.type === AST_NODE_TYPES.CallExpression) return { kind: 'text', form: `${id.name}.toString()`, name: id.name };
-    return { kind: 'none' };
-  }
-  if (parent.type === AST_NODE_TYPES.TemplateLiteral) return { kind: 'text', form: 'interpolated into a string', name: id.name };
-  if (parent.type === AST_NODE_TYPES.BinaryExpression && parent.operator === '+') return { kind: 'text', form: 'concatenated into a string', name: id.name };
-  if (parent.type === AST_NODE_TYPES.CallExpression && parent.arguments[0] === node) {
-    const path = getCalleePath(parent);
-    if (path === 'String') return { kind: 'text', form: `String(${id.name})`, name: id.name };
-    if (path === 'JSON.stringify') return { kind: 'text', form: `JSON.stringify(${id.name}), which prints {} for an Error`, name: id.name };
-  }
-  return { kind: 'whole' };
+  const mention = classifyErrorMention(id);
+  if (mention.kind === 'text') return { kind: 'text', form: mention.form, name: id.name };
+  return mention.kind === 'whole' ? { kind: 'whole' } : { kind: 'none' };
 }

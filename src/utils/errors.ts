@@ -74,3 +74,47 @@ export function passesNewError(args: readonly TSESTree.Node[]): boolean {
     return false;
   });
 }
+
+/** How one mention of an error uses it: the object or its stack (`whole`), only its text, or a detail beside it. */
+export type ErrorMention =
+  | { kind: 'whole' }
+  | { kind: 'neutral' }
+  | { kind: 'text'; node: TSESTree.Node; form: string };
+
+/**
+ * Classify a reference to an error variable: `err`, `err.stack`, `err.cause` keep the stack;
+ * `err.message`, `err.toString()`, `${err}`, `'x' + err`, `String(err)`, `JSON.stringify(err)` keep
+ * only its text; `err.code`, `err.response.status` are details, neither kept nor lost.
+ */
+export function classifyErrorMention(id: TSESTree.Identifier): ErrorMention {
+  let node: TSESTree.Node = id;
+  while (
+    node.parent &&
+    (node.parent.type === AST_NODE_TYPES.TSAsExpression ||
+      node.parent.type === AST_NODE_TYPES.TSNonNullExpression ||
+      node.parent.type === AST_NODE_TYPES.ChainExpression)
+  ) {
+    node = node.parent;
+  }
+  const parent = node.parent;
+  if (!parent) return { kind: 'whole' };
+  if (parent.type === AST_NODE_TYPES.MemberExpression && parent.object === node) {
+    const name = !parent.computed && parent.property.type === AST_NODE_TYPES.Identifier ? parent.property.name : null;
+    if (name === 'stack' || name === 'cause') return { kind: 'whole' };
+    if (name === 'message') return { kind: 'text', node: parent, form: `${id.name}.message` };
+    if (name === 'toString' && parent.parent?.type === AST_NODE_TYPES.CallExpression) {
+      return { kind: 'text', node: parent.parent, form: `${id.name}.toString()` };
+    }
+    return { kind: 'neutral' };
+  }
+  if (parent.type === AST_NODE_TYPES.TemplateLiteral) return { kind: 'text', node, form: 'interpolated into a string' };
+  if (parent.type === AST_NODE_TYPES.BinaryExpression && parent.operator === '+') {
+    return { kind: 'text', node, form: 'concatenated into a string' };
+  }
+  if (parent.type === AST_NODE_TYPES.CallExpression && parent.arguments[0] === node) {
+    const path = getCalleePath(parent);
+    if (path === 'String') return { kind: 'text', node: parent, form: `String(${id.name})` };
+    if (path === 'JSON.stringify') return { kind: 'text', node: parent, form: `JSON.stringify(${id.name}), which prints {} for an Error` };
+  }
+  return { kind: 'whole' };
+}

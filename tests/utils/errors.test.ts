@@ -1,6 +1,6 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
-import { getBoundVariables, isHandoffCall, isInspectionCall, passesNewError, readsAny } from '../../src/utils/errors.js';
+import { classifyErrorMention, getBoundVariables, isHandoffCall, isInspectionCall, passesNewError, readsAny } from '../../src/utils/errors.js';
 import { type ProbeOptions, callResult, probe, probeCalls } from '../helpers/probe.js';
 
 describe('isHandoffCall', () => {
@@ -267,5 +267,49 @@ describe('readsAny', () => {
       },
     }));
     expect(answer).toBe(false);
+  });
+});
+
+describe('classifyErrorMention', () => {
+  /** The classification of every mention of `err` inside `log(...)`, in source order. */
+  const mentions = (code: string, options: ProbeOptions = {}): string[] => {
+    const out: string[] = [];
+    const seen = new Set<number>();
+    probe(
+      code,
+      () => ({
+        Identifier(node: TSESTree.Identifier) {
+          // A shorthand `{ err }` visits the same name as key and value: count it once.
+          if (node.name !== 'err' || node.parent?.type === AST_NODE_TYPES_CATCH || seen.has(node.range[0])) return;
+          seen.add(node.range[0]);
+          const m = classifyErrorMention(node);
+          out.push(m.kind === 'text' ? `text:${m.form}` : m.kind);
+        },
+      }),
+      options,
+    );
+    return out;
+  };
+  const AST_NODE_TYPES_CATCH = 'CatchClause';
+
+  it('keeps the stack for the object, its stack and its cause', () => {
+    expect(mentions('try {} catch (err) { log(err); log({ err }); log(err.stack); log(err.cause) }')).toEqual(['whole', 'whole', 'whole', 'whole']);
+  });
+
+  it('keeps only the text for message, toString, templates, concatenation, String and JSON.stringify', () => {
+    expect(
+      mentions('try {} catch (err) { log(err.message); log(err.toString()); log(`x ${err}`); log("x" + err); log(String(err)); log(JSON.stringify(err)) }'),
+    ).toEqual([
+      'text:err.message',
+      'text:err.toString()',
+      'text:interpolated into a string',
+      'text:concatenated into a string',
+      'text:String(err)',
+      'text:JSON.stringify(err), which prints {} for an Error',
+    ]);
+  });
+
+  it('reads details beside the error as neutral, through TS wrappers', () => {
+    expect(mentions('try {} catch (err) { log(err.code); log((err as Error).message) }', { ts: true })).toEqual(['neutral', 'text:err.message']);
   });
 });
