@@ -561,6 +561,8 @@ function getTypeServices(context: Context): TypeServices | null {
   return { checker: services.program.getTypeChecker(), map: services.esTreeNodeToTSNodeMap };
 }
 
+const AWAITABLE_NOT_PROMISES = new Set(['FastifyReply', 'FastifyInstance']);
+
 /** With type information: whether the expression's type is a thenable. False without it. */
 export function isThenableByType(context: Context, node: TSESTree.Node): boolean {
   const services = getTypeServices(context);
@@ -570,6 +572,10 @@ export function isThenableByType(context: Context, node: TSESTree.Node): boolean
   const type = services.checker.getTypeAtLocation(tsNode);
   const parts = type.isUnion() ? type.types : [type];
   return parts.some((part) => {
+    // Fastify's reply and instance declare `then` so that they can be awaited, yet
+    // `reply.send(x)` and `app.register(plugin)` are complete on their own.
+    const name = part.aliasSymbol?.getName() ?? part.getSymbol()?.getName();
+    if (name !== undefined && AWAITABLE_NOT_PROMISES.has(name)) return false;
     const then = part.getProperty('then');
     if (!then) return false;
     return services.checker.getTypeOfSymbolAtLocation(then, tsNode).getCallSignatures().length > 0;

@@ -2371,6 +2371,8 @@ const typedTester = new RuleTester({
 typedTester.run('background-task-error-handling (type-aware)', rule, {
   valid: [
     'declare function syncRemote(): void;\nsetInterval(() => {\n  syncRemote();\n}, 1000);',
+    // Fastify's reply declares `then` to be awaitable; reply.send() is not a floating promise.
+    "interface FastifyReply { code(n: number): FastifyReply; send(p?: unknown): FastifyReply; then(ok: () => void, fail: (e: unknown) => void): void }\ndeclare const fastify: { get(path: string, h: (request: unknown, reply: FastifyReply) => void): void };\nfastify.get('/', (request, reply) => {\n  reply.code(200).send('ok');\n});",
     "declare function syncRemote(): Promise<void>;\ndeclare const logger: { error(o: object, m: string): void };\nsetInterval(() => {\n  syncRemote().catch((err) => logger.error({ err }, 'sync failed'));\n}, 1000);",
     // Outside background work and request handlers: typescript-eslint's no-floating-promises covers it.
     'declare function migrate(): Promise<void>;\nmigrate();',
