@@ -11,6 +11,7 @@ import {
   lastSegment,
   skipTransparent,
   walkSameFunction,
+  skipTypeWrappers,
 } from '../utils/ast.js';
 import {
   type BackgroundCallback,
@@ -440,8 +441,8 @@ export default createRule<Options, MessageIds>({
 
     /** `value` is discarded: an expression statement, or the `void …` body of an arrow (`() => void run()`). */
     function checkFloating(statement: TSESTree.Node, value: TSESTree.Node): void {
-      let expression = unwrapTypes(value);
-      if (expression.type === AST_NODE_TYPES.UnaryExpression && expression.operator === 'void') expression = unwrapTypes(expression.argument);
+      let expression = skipTypeWrappers(value);
+      if (expression.type === AST_NODE_TYPES.UnaryExpression && expression.operator === 'void') expression = skipTypeWrappers(expression.argument);
       if (expression.type === AST_NODE_TYPES.ChainExpression) expression = expression.expression;
       if (expression.type !== AST_NODE_TYPES.CallExpression && expression.type !== AST_NODE_TYPES.NewExpression) return;
       const chain = getPromiseChain(expression);
@@ -708,16 +709,3 @@ export default createRule<Options, MessageIds>({
   },
 });
 
-/** Strip TypeScript-only wrappers, but not `await`: an awaited promise is handled by its function. */
-function unwrapTypes(node: TSESTree.Node): TSESTree.Node {
-  let current = node;
-  while (
-    current.type === AST_NODE_TYPES.TSAsExpression ||
-    current.type === AST_NODE_TYPES.TSNonNullExpression ||
-    current.type === AST_NODE_TYPES.TSSatisfiesExpression ||
-    current.type === AST_NODE_TYPES.TSTypeAssertion
-  ) {
-    current = current.expression;
-  }
-  return current;
-}

@@ -17,7 +17,7 @@ import {
   skipTransparent,
   walkSameFunction,
 } from '../utils/ast.js';
-import { getImportSource } from '../utils/background.js';
+import { getImportSource } from '../utils/modules.js';
 import { createPathTracker, mergeListeners } from '../utils/code-path.js';
 import { createRule } from '../utils/create-rule.js';
 import {

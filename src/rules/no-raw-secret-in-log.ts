@@ -11,6 +11,7 @@ import {
 } from '../utils/ast.js';
 import { createRule } from '../utils/create-rule.js';
 import { findEnclosingHandler } from '../utils/frameworks.js';
+import { getImportSource, getRequiredModule } from '../utils/modules.js';
 import { chooseUnusedName, importFix, isModuleFile, isNameInScope } from '../utils/fixes.js';
 import { type LoggerCall, getLoggerCall } from '../utils/loggers.js';
 import { type SecretFinding, createSecretAnalyzer } from '../utils/secrets.js';
@@ -289,47 +290,13 @@ export default createRule<Options, MessageIds>({
     /** `import { createHash } from 'node:crypto'`, `const crypto = require('crypto')`, `import * as crypto from 'crypto'`. */
     function isCryptoBinding(variable: TSESLint.Scope.Variable, member: string | null): boolean {
       const def = variable.defs[0];
-      if (!def || variable.defs.length !== 1) return false;
-      if (def.type === 'ImportBinding') {
-        const declaration = def.parent;
-        if (declaration?.type !== AST_NODE_TYPES.ImportDeclaration || !CRYPTO_MODULES.has(String(declaration.source.value))) return false;
-        const spec = def.node;
-        if (member === null) return spec.type !== AST_NODE_TYPES.ImportSpecifier;
-        return spec.type === AST_NODE_TYPES.ImportSpecifier && getImportedName(spec) === member;
-      }
-      if (def.type === 'Variable' && def.node.init) {
-        const init = skipTransparent(def.node.init);
-        const module = requiredModule(init);
-        if (module === null || !CRYPTO_MODULES.has(module)) return false;
-        if (member === null) return def.node.id.type === AST_NODE_TYPES.Identifier;
-        return (
-          def.node.id.type === AST_NODE_TYPES.ObjectPattern &&
-          def.node.id.properties.some(
-            (p) => p.type === AST_NODE_TYPES.Property && getPropertyName(p) === member && p.value === def.name,
-          )
-        );
-      }
-      return false;
+      if (!def || variable.defs.length !== 1 || def.name.type !== AST_NODE_TYPES.Identifier) return false;
+      const from = getImportSource(context, def.name);
+      if (!from || !CRYPTO_MODULES.has(from.source)) return false;
+      return member === null ? from.imported === 'default' || from.imported === '*' : from.imported === member;
     }
 
     // ----- pino `redact` -----
-
-    function requiredModule(node: TSESTree.Node): string | null {
-      const n = skipTransparent(node);
-      if (n.type === AST_NODE_TYPES.CallExpression && n.callee.type === AST_NODE_TYPES.Identifier && n.callee.name === 'require') {
-        return getStringValue(n.arguments[0]);
-      }
-      if (n.type === AST_NODE_TYPES.MemberExpression) return requiredModule(n.object);
-      return null;
-    }
-
-    function moduleOf(id: TSESTree.Identifier): string | null {
-      const variable = findVariable(context, id);
-      const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
-      if (def?.type === 'ImportBinding' && def.parent?.type === AST_NODE_TYPES.ImportDeclaration) return String(def.parent.source.value);
-      if (def?.type === 'Variable' && def.node.init) return requiredModule(def.node.init);
-      return null;
-    }
 
     function kindOfModule(module: string): FactoryKind | null {
       if (module === 'pino') return 'pino';
@@ -341,13 +308,13 @@ export default createRule<Options, MessageIds>({
     function factoryKind(call: TSESTree.CallExpression): FactoryKind | null {
       const callee = skipTransparent(call.callee);
       if (callee.type === AST_NODE_TYPES.CallExpression) {
-        const module = requiredModule(callee);
+        const module = getRequiredModule(callee);
         return module === null ? null : kindOfModule(module);
       }
       const root = callee.type === AST_NODE_TYPES.MemberExpression ? skipTransparent(callee.object) : callee;
       // Only names that can be a logger factory are resolved: this runs for every call in the file.
       if (root.type !== AST_NODE_TYPES.Identifier || !/pino|fastify|http|log/iu.test(root.name)) return null;
-      const module = moduleOf(root);
+      const module = getImportSource(context, root)?.source ?? null;
       if (module !== null) return kindOfModule(module);
       if (callee.type !== AST_NODE_TYPES.Identifier) return null;
       if (callee.name === 'pino') return 'pino';
@@ -442,10 +409,6 @@ export default createRule<Options, MessageIds>({
     }
   },
 });
-
-function getImportedName(spec: TSESTree.ImportSpecifier): string {
-  return spec.imported.type === AST_NODE_TYPES.Identifier ? spec.imported.name : String(spec.imported.value);
-}
 
 /** `a.b["c-d"][*].e` → ['a', 'b', 'c-d', '*', 'e']. */
 function parseRedactPath(path: string): string[] {

@@ -3,6 +3,7 @@ import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { findVariable, getCalleePath, getMemberPath, getPropertyName, getStringValue, isFunctionNode, lastSegment, resolveFunction, skipTransparent } from '../utils/ast.js';
 import { resolveCallbackArgument } from '../utils/background.js';
 import { createRule } from '../utils/create-rule.js';
+import { getImportSource } from '../utils/modules.js';
 import { chooseUnusedName, importFix, isModuleFile, lineIndent } from '../utils/fixes.js';
 import {
   type ServerCreation,
@@ -10,7 +11,6 @@ import {
   REQUEST_LOGGER_PACKAGES,
   fastifyLogsRequests,
   findProperty,
-  getBinding,
   getDependencies,
   getServerCreation,
   isLoggingName,
@@ -295,7 +295,7 @@ export default createRule<Options, MessageIds>({
     function mentionsLoggerPackage(node: TSESTree.Node): boolean {
       const n = skipTransparent(node);
       if (n.type === AST_NODE_TYPES.Identifier) {
-        const binding = getBinding(context, n);
+        const binding = getImportSource(context, n);
         return !!binding && (REQUEST_LOGGER_PACKAGES.has(binding.source) || extra.includes(binding.source));
       }
       if (n.type === AST_NODE_TYPES.CallExpression || n.type === AST_NODE_TYPES.NewExpression) {
@@ -329,7 +329,7 @@ export default createRule<Options, MessageIds>({
       const variable = findVariable(context, first);
       const def = variable?.defs[0];
       if (def && def.type === 'ClassName') return NEST_MODULE_LOGGING.test(sourceCode.getText(def.node));
-      const binding = getBinding(context, first);
+      const binding = getImportSource(context, first);
       if (!binding) return true;
       const text = readImportedSource(context, binding.source);
       return text === null || NEST_MODULE_LOGGING.test(text);

@@ -41,6 +41,34 @@ export function skipTransparent(node: TSESTree.Node): TSESTree.Node {
   }
 }
 
+/** Strip only TypeScript's wrappers (`as`, `!`, `satisfies`, `<T>x`), keeping `await` and `?.`. */
+export function skipTypeWrappers(node: TSESTree.Node): TSESTree.Node {
+  let current = node;
+  while (
+    current.type === AST_NODE_TYPES.TSAsExpression ||
+    current.type === AST_NODE_TYPES.TSNonNullExpression ||
+    current.type === AST_NODE_TYPES.TSSatisfiesExpression ||
+    current.type === AST_NODE_TYPES.TSTypeAssertion
+  ) {
+    current = current.expression;
+  }
+  return current;
+}
+
+/**
+ * The identifier a member chain starts from: `res` in `res.status(500).json`, `cron` in
+ * `cron.schedule`. With `throughCalls`, calls in the chain are crossed too (`reply.code(500).send`).
+ */
+export function getRootIdentifier(node: TSESTree.Node, throughCalls = false): TSESTree.Identifier | null {
+  let n = skipTransparent(node);
+  for (;;) {
+    if (n.type === AST_NODE_TYPES.MemberExpression) n = skipTransparent(n.object);
+    else if (throughCalls && n.type === AST_NODE_TYPES.CallExpression) n = skipTransparent(n.callee);
+    else break;
+  }
+  return n.type === AST_NODE_TYPES.Identifier ? n : null;
+}
+
 /** Name of a non-computed (or string-literal computed) property, else null. */
 export function getPropertyName(node: TSESTree.MemberExpression | TSESTree.Property | TSESTree.MethodDefinition | TSESTree.PropertyDefinition): string | null {
   const key = node.type === AST_NODE_TYPES.MemberExpression ? node.property : node.key;

@@ -23,8 +23,11 @@ import {
   resolveFunction,
   skipTransparent,
   walkSameFunction,
+  getRootIdentifier,
+  skipTypeWrappers,
 } from './ast.js';
 import { isHandoffCall } from './errors.js';
+import { type ImportSource, getImportSource } from './modules.js';
 import { getLoggingLevel } from './loggers.js';
 
 export type BackgroundKind = 'timer' | 'cron' | 'listener' | 'job' | 'scheduled-method' | 'lifecycle-hook' | 'custom';
@@ -43,12 +46,6 @@ export interface BackgroundCallback {
   rejectionHandled: boolean;
 }
 
-export interface ImportSource {
-  /** Module specifier: `bullmq`, `node:worker_threads`. */
-  source: string;
-  /** `default`, `*`, or the imported / destructured name. */
-  imported: string;
-}
 
 const TIMERS = new Set(['setInterval', 'setTimeout', 'setImmediate', 'queueMicrotask']);
 const TIMER_OWNERS = new Set(['global', 'globalThis', 'window', 'self', 'timers']);
@@ -74,85 +71,13 @@ const AGENDA_MODULES = new Set(['agenda', '@hokify/agenda']);
 const THREAD_MODULES = new Set(['worker_threads', 'node:worker_threads']);
 const EVENTS_MODULES = new Set(['events', 'node:events', 'eventemitter3', 'eventemitter2']);
 
-const importCache = new WeakMap<TSESTree.Identifier, ImportSource | null>();
 const callbackCache = new WeakMap<TSESTree.Node, BackgroundCallback[]>();
 const functionCache = new WeakMap<AnyFunction, BackgroundCallback | null>();
 
-/**
- * Where a name comes from: `import x from 'm'`, `import { X } from 'm'`, `import * as x from 'm'`,
- * `const x = require('m')`, `const { X } = require('m')`, `const X = require('m').X`. Null otherwise.
- */
-export function getImportSource(context: Context, node: TSESTree.Identifier): ImportSource | null {
-  if (importCache.has(node)) return importCache.get(node)!;
-  const result = computeImportSource(context, node);
-  importCache.set(node, result);
-  return result;
-}
-
-function computeImportSource(context: Context, node: TSESTree.Identifier): ImportSource | null {
-  const variable = findVariable(context, node);
-  if (!variable || variable.defs.length !== 1) return null;
-  const def = variable.defs[0]!;
-  if (def.type === 'ImportBinding') {
-    const spec = def.node;
-    const decl = spec.parent;
-    if (decl?.type !== AST_NODE_TYPES.ImportDeclaration) return null;
-    const source = decl.source.value;
-    if (spec.type === AST_NODE_TYPES.ImportDefaultSpecifier) return { source, imported: 'default' };
-    if (spec.type === AST_NODE_TYPES.ImportNamespaceSpecifier) return { source, imported: '*' };
-    if (spec.type === AST_NODE_TYPES.ImportSpecifier) {
-      const imported = spec.imported.type === AST_NODE_TYPES.Identifier ? spec.imported.name : String(spec.imported.value);
-      return { source, imported };
-    }
-    return null;
-  }
-  if (def.type === 'Variable') {
-    const declarator = def.node;
-    const init = declarator.init ? skipTransparent(declarator.init) : null;
-    if (!init) return null;
-    if (declarator.id.type === AST_NODE_TYPES.Identifier) {
-      const required = getRequiredModule(init);
-      if (required !== null) return { source: required, imported: 'default' };
-      // const Worker = require('worker_threads').Worker
-      if (init.type === AST_NODE_TYPES.MemberExpression) {
-        const from = getRequiredModule(skipTransparent(init.object));
-        const name = getPropertyName(init);
-        if (from !== null && name !== null) return { source: from, imported: name };
-      }
-      return null;
-    }
-    if (declarator.id.type === AST_NODE_TYPES.ObjectPattern) {
-      const from = getRequiredModule(init);
-      if (from === null) return null;
-      for (const prop of declarator.id.properties) {
-        if (prop.type !== AST_NODE_TYPES.Property) continue;
-        const value = prop.value.type === AST_NODE_TYPES.AssignmentPattern ? prop.value.left : prop.value;
-        if (value === node || (value.type === AST_NODE_TYPES.Identifier && value.name === node.name)) {
-          const key = getPropertyName(prop);
-          return key === null ? null : { source: from, imported: key };
-        }
-      }
-    }
-  }
-  return null;
-}
-
-function getRequiredModule(node: TSESTree.Node): string | null {
-  if (
-    node.type === AST_NODE_TYPES.CallExpression &&
-    node.callee.type === AST_NODE_TYPES.Identifier &&
-    node.callee.name === 'require'
-  ) {
-    return getStringValue(node.arguments[0]);
-  }
-  return null;
-}
-
 /** The module the root identifier of a callee (`cron` in `cron.schedule`, `Worker`) comes from. */
 function rootImport(context: Context, node: TSESTree.Node): ImportSource | null {
-  let n = skipTransparent(node);
-  while (n.type === AST_NODE_TYPES.MemberExpression) n = skipTransparent(n.object);
-  return n.type === AST_NODE_TYPES.Identifier ? getImportSource(context, n) : null;
+  const root = getRootIdentifier(node);
+  return root ? getImportSource(context, root) : null;
 }
 
 /** Whether the identifier is unbound (a global) rather than a local declaration. */
@@ -705,7 +630,7 @@ export function findEscape(context: Context, fn: AnyFunction, visitorKeys: TSESL
   escapeCache.set(fn, null); // recursion guard: a function awaiting itself does not make it reject
   let escape: TSESTree.Node | null = null;
   if (fn.body.type !== AST_NODE_TYPES.BlockStatement) {
-    const body = skipTransparentKeepAwait(fn.body);
+    const body = skipTypeWrappers(fn.body);
     if (body.type !== AST_NODE_TYPES.AwaitExpression && promiseMayReject(context, body, visitorKeys, depth)) escape = fn.body;
   }
   if (escape === null) {
@@ -724,7 +649,7 @@ export function findEscape(context: Context, fn: AnyFunction, visitorKeys: TSESL
             if (!isProtected(context, node, fn, 'throw', visitorKeys)) escape = node;
             break;
           case AST_NODE_TYPES.ReturnStatement:
-            if (node.argument && skipTransparentKeepAwait(node.argument).type !== AST_NODE_TYPES.AwaitExpression && promiseMayReject(context, node.argument, visitorKeys, depth)) {
+            if (node.argument && skipTypeWrappers(node.argument).type !== AST_NODE_TYPES.AwaitExpression && promiseMayReject(context, node.argument, visitorKeys, depth)) {
               escape = node;
             }
             break;
@@ -738,19 +663,6 @@ export function findEscape(context: Context, fn: AnyFunction, visitorKeys: TSESL
   }
   escapeCache.set(fn, escape);
   return escape;
-}
-
-function skipTransparentKeepAwait(node: TSESTree.Node): TSESTree.Node {
-  let current = node;
-  while (
-    current.type === AST_NODE_TYPES.TSAsExpression ||
-    current.type === AST_NODE_TYPES.TSNonNullExpression ||
-    current.type === AST_NODE_TYPES.TSSatisfiesExpression ||
-    current.type === AST_NODE_TYPES.TSTypeAssertion
-  ) {
-    current = current.expression;
-  }
-  return current;
 }
 
 function isProtected(context: Context, node: TSESTree.Node, fn: AnyFunction, kind: 'await' | 'throw', visitorKeys: TSESLint.SourceCode.VisitorKeys): boolean {

@@ -24,6 +24,7 @@ import {
   isFunctionNode,
   lastSegment,
   skipTransparent,
+  getRootIdentifier,
 } from './ast.js';
 import { isLoggerObject } from './loggers.js';
 import type { LoggerStyle } from './settings.js';
@@ -322,21 +323,11 @@ function errorOutcome(context: Context, node: TSESTree.Node, depth: number): Htt
   return outcome && outcome.kind === 'error' ? outcome : null;
 }
 
-function rootIdentifier(node: TSESTree.Node): TSESTree.Identifier | null {
-  let n = skipTransparent(node);
-  for (;;) {
-    if (n.type === AST_NODE_TYPES.MemberExpression) n = skipTransparent(n.object);
-    else if (n.type === AST_NODE_TYPES.CallExpression) n = skipTransparent(n.callee);
-    else break;
-  }
-  return n.type === AST_NODE_TYPES.Identifier ? n : null;
-}
-
 function assignmentOutcome(context: Context, node: TSESTree.AssignmentExpression): HttpOutcome | null {
   if (node.operator !== '=' || node.left.type !== AST_NODE_TYPES.MemberExpression) return null;
   const prop = getPropertyName(node.left);
   if (prop !== 'status' && prop !== 'statusCode') return null;
-  const receiver = rootIdentifier(node.left.object);
+  const receiver = getRootIdentifier(node.left.object, true);
   // `err.status = 401` labels an error; only a response (or Koa context) answers the caller.
   if (!receiver || !RESPONSE_RECEIVER.test(receiver.name)) return null;
   const status = getStatusValue(context, node.right);
@@ -349,7 +340,7 @@ function callOutcome(context: Context, node: TSESTree.CallExpression, depth: num
   if (callee.type === AST_NODE_TYPES.MemberExpression) {
     const method = getPropertyName(callee);
     const objectPath = getMemberPath(callee.object);
-    const receiver = rootIdentifier(callee.object);
+    const receiver = getRootIdentifier(callee.object, true);
     const isResponseReceiver = !!receiver && RESPONSE_RECEIVER.test(receiver.name);
     if (method !== null) {
       // Response.json(body, { status }), NextResponse.json(...)

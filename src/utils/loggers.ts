@@ -15,6 +15,7 @@ import {
   skipTransparent,
   walkSameFunction,
 } from './ast.js';
+import { getRequiredModule } from './modules.js';
 import { getSettings } from './settings.js';
 
 export type LogLevel = 'trace' | 'debug' | 'info' | 'warn' | 'error' | 'fatal';
@@ -115,14 +116,8 @@ function isLoggerFactoryCall(context: Context, node: TSESTree.Node, depth: numbe
   if (n.type !== AST_NODE_TYPES.CallExpression && n.type !== AST_NODE_TYPES.NewExpression) return false;
   const callee = skipTransparent(n.callee);
   // require('pino')(...)
-  if (
-    callee.type === AST_NODE_TYPES.CallExpression &&
-    callee.callee.type === AST_NODE_TYPES.Identifier &&
-    callee.callee.name === 'require'
-  ) {
-    const mod = getStringValue(callee.arguments[0]);
-    return mod === 'pino' || mod === 'bunyan' || mod === 'debug';
-  }
+  const required = getRequiredModule(callee);
+  if (required !== null) return required === 'pino' || required === 'bunyan' || required === 'debug';
   const path = getCalleePath(n);
   if (path !== null && LOGGER_FACTORIES.has(path)) return true;
   // The method decides on any object: `require('bunyan').createLogger()`, `pino().child()`.

@@ -9,7 +9,18 @@
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
-import { type Context, getCalleePath, getEnclosingFunction, isFunctionNode, getMemberPath, getPropertyName, getStringValue, lastSegment, skipTransparent } from './ast.js';
+import {
+  type Context,
+  getCalleePath,
+  getEnclosingFunction,
+  isFunctionNode,
+  getMemberPath,
+  getPropertyName,
+  getStringValue,
+  lastSegment,
+  skipTransparent,
+  getRootIdentifier,
+} from './ast.js';
 import { getHandlerInfo, getHttpStatus, getStatusValue, statusFromErrorName } from './frameworks.js';
 
 export type ResponseSinkKind =
@@ -86,16 +97,6 @@ function computeSink(context: Context, node: TSESTree.CallExpression | TSESTree.
   return callSink(context, node);
 }
 
-function rootOf(node: TSESTree.Node): TSESTree.Identifier | null {
-  let n = skipTransparent(node);
-  for (;;) {
-    if (n.type === AST_NODE_TYPES.MemberExpression) n = skipTransparent(n.object);
-    else if (n.type === AST_NODE_TYPES.CallExpression) n = skipTransparent(n.callee);
-    else break;
-  }
-  return n.type === AST_NODE_TYPES.Identifier ? n : null;
-}
-
 /** `res`, `res.status(500)`, `reply.code(500).type('text/plain')`, `ctx.response`: the receiver of a response method. */
 function isResponseChain(node: TSESTree.Node): TSESTree.Identifier | null {
   const n = skipTransparent(node);
@@ -108,7 +109,7 @@ function isResponseChain(node: TSESTree.Node): TSESTree.Identifier | null {
   if (n.type === AST_NODE_TYPES.MemberExpression) {
     // ctx.res (Koa's raw response), this.res
     const name = getPropertyName(n);
-    return name !== null && RESPONSE_NAME.test(name) ? rootOf(n) : null;
+    return name !== null && RESPONSE_NAME.test(name) ? getRootIdentifier(n, true) : null;
   }
   return null;
 }

@@ -25,8 +25,10 @@ import {
   lastSegment,
   resolveFunction,
   skipTransparent,
+  getRootIdentifier,
 } from './ast.js';
-import { getImportSource, resolveCallbackArgument } from './background.js';
+import { resolveCallbackArgument } from './background.js';
+import { getImportSource, getRequiredModule } from './modules.js';
 import { getLoggerCall } from './loggers.js';
 
 export type ServerFramework = 'express' | 'koa' | 'fastify' | 'hono' | 'nest' | 'node-http';
@@ -64,31 +66,6 @@ const ERROR_ONLY_MEMBERS = new Set(['errorLogger']);
 const creationCache = new WeakMap<TSESTree.Node, ServerCreation | null>();
 const requestLoggingFnCache = new WeakMap<AnyFunction, boolean>();
 
-function requiredModule(node: TSESTree.Node): string | null {
-  const n = skipTransparent(node);
-  if (n.type === AST_NODE_TYPES.CallExpression && n.callee.type === AST_NODE_TYPES.Identifier && n.callee.name === 'require') {
-    return getStringValue(n.arguments[0]);
-  }
-  return null;
-}
-
-/** `import x = require('m')` (TypeScript) is an import binding whose node is not an import specifier. */
-function importEqualsSource(context: Context, id: TSESTree.Identifier): string | null {
-  const variable = findVariable(context, id);
-  const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
-  if (def?.type !== 'ImportBinding' || def.node.type !== AST_NODE_TYPES.TSImportEqualsDeclaration) return null;
-  const ref = def.node.moduleReference;
-  return ref.type === AST_NODE_TYPES.TSExternalModuleReference ? getStringValue(ref.expression) : null;
-}
-
-/** The module a name is imported (or required) from, with the imported name: `default`, `*` or a named export. */
-export function getBinding(context: Context, id: TSESTree.Identifier): { source: string; imported: string } | null {
-  const source = getImportSource(context, id);
-  if (source) return source;
-  const equals = importEqualsSource(context, id);
-  return equals === null ? null : { source: equals, imported: 'default' };
-}
-
 /**
  * The server a call creates, or null: `express()`, `require('express')()`, `new Koa()`,
  * `fastify({...})`, `Fastify()`, `new Hono()`, `new OpenAPIHono()`, `NestFactory.create(...)`,
@@ -109,7 +86,7 @@ export function getServerCreation(context: Context, node: TSESTree.CallExpressio
 function creationFramework(context: Context, node: TSESTree.CallExpression | TSESTree.NewExpression): ServerFramework | null {
   const callee = skipTransparent(node.callee);
   const isNew = node.type === AST_NODE_TYPES.NewExpression;
-  const direct = requiredModule(callee);
+  const direct = getRequiredModule(callee);
   if (direct !== null) {
     if (!isNew && direct === 'express') return 'express';
     if (!isNew && direct === 'fastify') return 'fastify';
@@ -117,7 +94,7 @@ function creationFramework(context: Context, node: TSESTree.CallExpression | TSE
     return null;
   }
   if (callee.type === AST_NODE_TYPES.Identifier) {
-    const binding = getBinding(context, callee);
+    const binding = getImportSource(context, callee);
     if (!binding) return null;
     const { source, imported } = binding;
     const whole = imported === 'default' || imported === '*';
@@ -136,7 +113,7 @@ function creationFramework(context: Context, node: TSESTree.CallExpression | TSE
     const method = getPropertyName(callee);
     const object = skipTransparent(callee.object);
     if (object.type !== AST_NODE_TYPES.Identifier) return null;
-    const binding = getBinding(context, object);
+    const binding = getImportSource(context, object);
     if (!binding) return null;
     if (method === 'create' && binding.source === '@nestjs/core' && (binding.imported === 'NestFactory' || binding.imported === '*')) return 'nest';
     if (method === 'createServer' && HTTP_MODULES.has(binding.source) && (binding.imported === 'default' || binding.imported === '*')) return 'node-http';
@@ -240,15 +217,15 @@ export function isRequestLoggerMiddleware(context: Context, arg: TSESTree.Node, 
   if (n.type === AST_NODE_TYPES.CallExpression || n.type === AST_NODE_TYPES.NewExpression) {
     const callee = skipTransparent(n.callee);
     // require('morgan')('dev'), require('./middleware/request-logger')
-    const required = requiredModule(callee) ?? (n.type === AST_NODE_TYPES.CallExpression ? requiredModule(n) : null);
+    const required = getRequiredModule(callee) ?? (n.type === AST_NODE_TYPES.CallExpression ? getRequiredModule(n) : null);
     if (required !== null) return REQUEST_LOGGER_PACKAGES.has(required) || extra.includes(required) || isLoggingName(required);
     if (callee.type === AST_NODE_TYPES.MemberExpression && getPropertyName(callee) === 'bind') {
       return isRequestLoggerMiddleware(context, callee.object, extra, depth + 1);
     }
     const path = getMemberPath(callee);
     if (path !== null && ERROR_ONLY_MEMBERS.has(lastSegment(path))) return false;
-    const root = rootIdentifier(callee);
-    const binding = root ? getBinding(context, root) : null;
+    const root = getRootIdentifier(callee);
+    const binding = root ? getImportSource(context, root) : null;
     if (binding && (REQUEST_LOGGER_PACKAGES.has(binding.source) || extra.includes(binding.source))) return true;
     if (matchesExtra(extra, path, null)) return true;
     if (path !== null && isLoggingName(path)) return true;
@@ -265,8 +242,8 @@ export function isRequestLoggerMiddleware(context: Context, arg: TSESTree.Node, 
   if (n.type === AST_NODE_TYPES.Identifier || n.type === AST_NODE_TYPES.MemberExpression) {
     const path = getMemberPath(n);
     if (path !== null && ERROR_ONLY_MEMBERS.has(lastSegment(path))) return false;
-    const root = rootIdentifier(n);
-    const binding = root ? getBinding(context, root) : null;
+    const root = getRootIdentifier(n);
+    const binding = root ? getImportSource(context, root) : null;
     if (binding && (REQUEST_LOGGER_PACKAGES.has(binding.source) || extra.includes(binding.source))) return true;
     if (matchesExtra(extra, path, null)) return true;
     if (path !== null && isLoggingName(path)) return true;
@@ -286,14 +263,8 @@ export function isRequestLoggerMiddleware(context: Context, arg: TSESTree.Node, 
 function isImportedLogger(context: Context, node: TSESTree.Node, extra: readonly string[]): boolean {
   const n = skipTransparent(node);
   if (n.type !== AST_NODE_TYPES.Identifier) return false;
-  const binding = getBinding(context, n);
+  const binding = getImportSource(context, n);
   return !!binding && (REQUEST_LOGGER_PACKAGES.has(binding.source) || extra.includes(binding.source));
-}
-
-function rootIdentifier(node: TSESTree.Node): TSESTree.Identifier | null {
-  let n = skipTransparent(node);
-  while (n.type === AST_NODE_TYPES.MemberExpression) n = skipTransparent(n.object);
-  return n.type === AST_NODE_TYPES.Identifier ? n : null;
 }
 
 function returnsRequestLogger(context: Context, factory: AnyFunction): boolean {

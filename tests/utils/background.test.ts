@@ -5,12 +5,12 @@ import {
   findEscape,
   getBackgroundCallbacks,
   getBackgroundRegistration,
-  getImportSource,
   getJobRunnerKind,
   getPromiseChain,
   mayReject,
   promiseMayReject,
 } from '../../src/utils/background.js';
+import { getImportSource } from '../../src/utils/modules.js';
 import { type ProbeOptions, callResult, probe, probeCalls } from '../helpers/probe.js';
 
 /** For each call in `code`: `api/kind/handled` of the background callbacks it registers, joined by `;`. */

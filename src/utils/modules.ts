@@ -1,0 +1,94 @@
+/**
+ * Which module a name comes from, for every rule that recognises a library by its import:
+ * ES imports, CommonJS `require`, destructuring and TypeScript `import x = require('m')`.
+ */
+import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { type Context, findVariable, getPropertyName, getStringValue, skipTransparent } from './ast.js';
+
+export interface ImportSource {
+  /** Module specifier: `bullmq`, `node:worker_threads`. */
+  source: string;
+  /** `default`, `*`, or the imported / destructured name. */
+  imported: string;
+}
+
+const importCache = new WeakMap<TSESTree.Identifier, ImportSource | null>();
+
+/**
+ * Where a name comes from: `import x from 'm'`, `import { X } from 'm'`, `import * as x from 'm'`,
+ * `const x = require('m')`, `const { X } = require('m')`, `const X = require('m').X`. Null otherwise.
+ */
+export function getImportSource(context: Context, node: TSESTree.Identifier): ImportSource | null {
+  if (importCache.has(node)) return importCache.get(node)!;
+  const result = computeImportSource(context, node);
+  importCache.set(node, result);
+  return result;
+}
+
+function computeImportSource(context: Context, node: TSESTree.Identifier): ImportSource | null {
+  const variable = findVariable(context, node);
+  if (!variable || variable.defs.length !== 1) return null;
+  const def = variable.defs[0]!;
+  if (def.type === 'ImportBinding' && def.node.type === AST_NODE_TYPES.TSImportEqualsDeclaration) {
+    // import x = require('m')
+    const ref = def.node.moduleReference;
+    const source = ref.type === AST_NODE_TYPES.TSExternalModuleReference ? getStringValue(ref.expression) : null;
+    return source === null ? null : { source, imported: 'default' };
+  }
+  if (def.type === 'ImportBinding') {
+    const spec = def.node;
+    const decl = spec.parent;
+    if (decl?.type !== AST_NODE_TYPES.ImportDeclaration) return null;
+    const source = decl.source.value;
+    if (spec.type === AST_NODE_TYPES.ImportDefaultSpecifier) return { source, imported: 'default' };
+    if (spec.type === AST_NODE_TYPES.ImportNamespaceSpecifier) return { source, imported: '*' };
+    if (spec.type === AST_NODE_TYPES.ImportSpecifier) {
+      const imported = spec.imported.type === AST_NODE_TYPES.Identifier ? spec.imported.name : String(spec.imported.value);
+      return { source, imported };
+    }
+    return null;
+  }
+  if (def.type === 'Variable') {
+    const declarator = def.node;
+    const init = declarator.init ? skipTransparent(declarator.init) : null;
+    if (!init) return null;
+    if (declarator.id.type === AST_NODE_TYPES.Identifier) {
+      const required = getRequiredModule(init);
+      if (required !== null) return { source: required, imported: 'default' };
+      // const Worker = require('worker_threads').Worker
+      if (init.type === AST_NODE_TYPES.MemberExpression) {
+        const from = getRequiredModule(skipTransparent(init.object));
+        const name = getPropertyName(init);
+        if (from !== null && name !== null) return { source: from, imported: name };
+      }
+      return null;
+    }
+    if (declarator.id.type === AST_NODE_TYPES.ObjectPattern) {
+      const from = getRequiredModule(init);
+      if (from === null) return null;
+      for (const prop of declarator.id.properties) {
+        if (prop.type !== AST_NODE_TYPES.Property) continue;
+        const value = prop.value.type === AST_NODE_TYPES.AssignmentPattern ? prop.value.left : prop.value;
+        if (value === node || (value.type === AST_NODE_TYPES.Identifier && value.name === node.name)) {
+          const key = getPropertyName(prop);
+          return key === null ? null : { source: from, imported: key };
+        }
+      }
+    }
+  }
+  return null;
+}
+
+/** `require('m')` → `'m'`; null for anything else. */
+export function getRequiredModule(node: TSESTree.Node): string | null {
+  if (
+    node.type === AST_NODE_TYPES.CallExpression &&
+    node.callee.type === AST_NODE_TYPES.Identifier &&
+    node.callee.name === 'require'
+  ) {
+    return getStringValue(node.arguments[0]);
+  }
+  return null;
+}
+
