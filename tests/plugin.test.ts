@@ -18,7 +18,7 @@ const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { na
 
 type AnyRule = {
   meta: {
-    docs?: { description?: string; url?: string; cwe?: readonly string[]; owasp?: readonly string[]; recommended?: unknown };
+    docs?: { description?: string; url?: string; cwe?: readonly string[]; owasp?: readonly string[]; recommended?: unknown; strictOptions?: Record<string, unknown> };
     schema?: unknown;
   };
 };
@@ -119,7 +119,32 @@ describe('configs', () => {
     const flat = plugin.configs[config];
     expect(flat.name).toBe(`security-logging/${config}`);
     expect(flat.plugins?.['security-logging']).toBe(plugin);
-    expect(flat.rules).toEqual(Object.fromEntries(expected[config].map(([name]) => [`security-logging/${name}`, 'error'])));
+    expect(flat.rules).toEqual(
+      Object.fromEntries(
+        expected[config].map(([name, rule]) => {
+          const strictOptions = rule.meta.docs?.strictOptions;
+          return [`security-logging/${name}`, config !== 'recommended' && strictOptions ? ['error', strictOptions] : 'error'];
+        }),
+      ),
+    );
+  });
+
+  it('makes strict stricter than recommended: every recommended rule, and more rules or stricter options', () => {
+    const recommended = plugin.configs.recommended.rules ?? {};
+    const strict = plugin.configs.strict.rules ?? {};
+    for (const rule of Object.keys(recommended)) expect(strict).toHaveProperty(rule);
+    expect(strict).not.toEqual(recommended);
+    const stricter = Object.keys(strict).filter((rule) => !(rule in recommended) || Array.isArray(strict[rule]));
+    expect(stricter.length).toBeGreaterThan(0);
+  });
+
+  it('sets in strict only options that the rule schema declares', () => {
+    for (const [name, rule] of ruleEntries) {
+      const strictOptions = rule.meta.docs?.strictOptions;
+      if (!strictOptions) continue;
+      const declared = optionNames(rule.meta.schema);
+      for (const key of Object.keys(strictOptions)) expect(declared, `${name}: strictOptions.${key}`).toContain(key);
+    }
   });
 
   it('has only the configs recommended, strict and all', () => {

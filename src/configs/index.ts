@@ -22,7 +22,12 @@ export function buildConfigs(
     rules: Object.fromEntries(
       Object.entries(rules)
         .filter(([, rule]) => rule.meta.docs && INCLUDES[name](rule.meta.docs))
-        .map(([ruleName]) => [`${prefix}/${ruleName}`, 'error' as const]),
+        .map(([ruleName, rule]) => {
+          const strictOptions = rule.meta.docs?.strictOptions;
+          const entry: TSESLint.FlatConfig.RuleEntry =
+            name !== 'recommended' && strictOptions ? ['error', { ...strictOptions }] : 'error';
+          return [`${prefix}/${ruleName}`, entry];
+        }),
     ),
   });
   return { recommended: make('recommended'), strict: make('strict'), all: make('all') };

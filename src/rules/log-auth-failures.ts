@@ -119,6 +119,7 @@ export default createRule<Options, MessageIds>({
       recommended: 'recommended',
       cwe: ['CWE-778'],
       owasp: ['A09:2025'],
+      strictOptions: { includeRateLimit: true },
     },
     fixable: 'code',
     hasSuggestions: true,

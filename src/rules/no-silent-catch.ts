@@ -140,6 +140,7 @@ export default createRule<Options, MessageIds>({
       recommended: 'recommended',
       cwe: ['CWE-390', 'CWE-778'],
       owasp: ['A10:2025'],
+      strictOptions: { minimumLevel: 'warn' },
     },
     fixable: 'code',
     hasSuggestions: true,

@@ -14,6 +14,11 @@ export interface SecurityLoggingDocs {
   owasp: readonly OwaspCategory[];
   /** True when the rule gets sharper with type information (it never requires it). */
   usesTypeInformation?: boolean;
+  /**
+   * Options that the `strict` (and `all`) config sets for this rule: the noisier but useful
+   * policies. `recommended` uses the rule's defaults. Keys must be options in the rule's schema.
+   */
+  strictOptions?: Readonly<Record<string, unknown>>;
 }
 
 export const REPOSITORY_URL = 'https://github.com/eslint-plugin-security-logging/eslint-plugin-security-logging';
