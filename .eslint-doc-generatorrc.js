@@ -124,7 +124,6 @@ const config = {
   ],
   ruleDocNotices: ['deprecated', 'configs', 'fixableAndHasSuggestions', 'options'],
   ruleListColumns: ['name', 'description', 'configsError', 'fixable', 'hasSuggestions', 'options', 'deprecated'],
-  urlConfigs: 'https://github.com/eslint-plugin-security-logging/eslint-plugin-security-logging#configs',
   postprocess(content, path) {
     if (basename(dirname(path)) === 'rules' && path.endsWith('.md')) {
       return addTaxonomyNotice(content, basename(path, '.md'));

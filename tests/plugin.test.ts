@@ -83,9 +83,13 @@ describe.each(ruleEntries)('rule %s', (name, rule) => {
     expect(docs?.description).not.toContain('\n');
   });
 
-  it('points meta.docs.url at docs/rules/<name>.md', () => {
+  it('points meta.docs.url at docs/rules/<name>.md, a page that exists', () => {
     expect(docs?.url).toBe(ruleDocsUrl(name));
     expect(docs?.url).toMatch(new RegExp(`/docs/rules/${name}\\.md$`, 'u'));
+    // Until a public home is set, the link is the page shipped inside the package.
+    expect(docs?.url?.startsWith('file://')).toBe(true);
+    expect(existsSync(fileURLToPath(docs!.url!)), docs?.url).toBe(true);
+    expect(ruleDocsUrl(name, 'https://example.org/docs/rules/')).toBe(`https://example.org/docs/rules/${name}.md`);
   });
 
   it('is tagged with CWE ids and OWASP Top 10:2025 categories', () => {

@@ -21,13 +21,22 @@ export interface SecurityLoggingDocs {
   strictOptions?: Readonly<Record<string, unknown>>;
 }
 
-export const REPOSITORY_URL = 'https://github.com/eslint-plugin-security-logging/eslint-plugin-security-logging';
+/**
+ * Where each rule's page is published, ending in `/`, e.g. `https://…/docs/rules/`. The one
+ * place a release sets the public home. Until the project has one it stays undefined, and a
+ * finding's docs link is the rule's page inside the installed package (`docs/` ships in it),
+ * which exists wherever the plugin is installed.
+ */
+export const PUBLIC_DOCS_BASE_URL: string | undefined = undefined;
 
-export function ruleDocsUrl(name: string): string {
-  return `${REPOSITORY_URL}/blob/main/docs/rules/${name}.md`;
+/** The docs link of a rule: its public page when there is one, else its page in this package. */
+export function ruleDocsUrl(name: string, base: string | undefined = PUBLIC_DOCS_BASE_URL): string {
+  if (base !== undefined) return `${base}${name}.md`;
+  // src/utils/ and dist/utils/ both sit two levels below the package root.
+  return new URL(`../../docs/rules/${name}.md`, import.meta.url).href;
 }
 
-const baseCreateRule = ESLintUtils.RuleCreator<SecurityLoggingDocs>(ruleDocsUrl);
+const baseCreateRule = ESLintUtils.RuleCreator<SecurityLoggingDocs>((name) => ruleDocsUrl(name));
 
 /**
  * Every rule validates `settings['security-logging']` when it starts on a file, so a wrong
