@@ -142,6 +142,19 @@ describe('configs', () => {
     expect(stricter.length).toBeGreaterThan(0);
   });
 
+  it("lists each rule's strict options in the README's tier table", () => {
+    const readme = readFileSync(join(root, 'README.md'), 'utf8');
+    const rows = readme.split('\n').filter((line) => /^\| \[[\w-]+\]\(docs\/rules\/[\w-]+\.md\) \| [^|]+ \| [^|]+ \|$/u.test(line));
+    const withStrictOptions = ruleEntries.filter(([, rule]) => rule.meta.docs?.strictOptions);
+    expect(rows.map((row) => /^\| \[([\w-]+)\]/u.exec(row)![1]).sort()).toEqual(withStrictOptions.map(([name]) => name).sort());
+    for (const [name, rule] of withStrictOptions) {
+      const row = rows.find((line) => line.startsWith(`| [${name}](`))!;
+      for (const [key, value] of Object.entries(rule.meta.docs!.strictOptions!)) {
+        expect(row, name).toContain(`${key}: ${typeof value === 'string' ? `'${value}'` : JSON.stringify(value)}`);
+      }
+    }
+  });
+
   it('sets in strict only options that the rule schema declares', () => {
     for (const [name, rule] of ruleEntries) {
       const strictOptions = rule.meta.docs?.strictOptions;
