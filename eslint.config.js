@@ -26,8 +26,8 @@ const nodeGlobals = Object.fromEntries(
 export default defineConfig(
   {
     name: 'repo/ignores',
-    // examples/ contain planted findings on purpose; tests lint them through the ESLint API.
-    ignores: ['dist/', 'node_modules/', 'examples/', 'docs/', 'coverage/', 'bench/.tmp/'],
+    // examples/ and the consumer fixtures contain planted findings on purpose; tests lint them through the ESLint API.
+    ignores: ['dist/', 'node_modules/', 'examples/', 'docs/', 'coverage/', 'bench/.tmp/', 'tests/fixtures/consumer/'],
   },
   {
     name: 'repo/javascript',
