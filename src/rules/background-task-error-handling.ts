@@ -23,6 +23,7 @@ import {
   getJobRunnerKind,
   getPromiseChain,
   mayReject,
+  voidedCallMayReject,
   promiseMayReject,
   resolveCallbackArgument,
 } from '../utils/background.js';
@@ -442,6 +443,7 @@ export default createRule<Options, MessageIds>({
     /** `value` is discarded: an expression statement, or the `void …` body of an arrow (`() => void run()`). */
     function checkFloating(statement: TSESTree.Node, value: TSESTree.Node): void {
       let expression = skipTypeWrappers(value);
+      const voided = expression.type === AST_NODE_TYPES.UnaryExpression && expression.operator === 'void';
       if (expression.type === AST_NODE_TYPES.UnaryExpression && expression.operator === 'void') expression = skipTypeWrappers(expression.argument);
       if (expression.type === AST_NODE_TYPES.ChainExpression) expression = expression.expression;
       if (expression.type !== AST_NODE_TYPES.CallExpression && expression.type !== AST_NODE_TYPES.NewExpression) return;
@@ -452,7 +454,13 @@ export default createRule<Options, MessageIds>({
         const path = getCalleePath(root);
         if (path !== null && (FIRE_AND_FORGET_HELPERS.has(lastSegment(path)) || logFunctions.includes(path))) return;
       }
-      if (root === expression ? !mayReject(context, root, visitorKeys) : !promiseMayReject(context, expression, visitorKeys)) return;
+      if (
+        root === expression
+          ? !(voided ? voidedCallMayReject(context, root, visitorKeys) : mayReject(context, root, visitorKeys))
+          : !promiseMayReject(context, expression, visitorKeys)
+      ) {
+        return;
+      }
       const cb = backgroundContext(statement);
       const handler = cb ? null : findEnclosingHandler(context, statement);
       if (!cb && !handler) return;

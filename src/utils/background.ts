@@ -566,6 +566,25 @@ export function mayReject(context: Context, node: TSESTree.Node, visitorKeys: TS
   return isThenableByType(context, n);
 }
 
+/**
+ * `void call()`: the author says the call returns a promise and chose not to wait for it, so
+ * treat it as one even when the callee is out of sight (imported, injected, a method). Only
+ * a same-file function shows otherwise (not async, or async without a way to reject), and
+ * calls that only wait or that handle their own rejection are never a risk.
+ */
+export function voidedCallMayReject(context: Context, node: TSESTree.Node, visitorKeys: TSESLint.SourceCode.VisitorKeys): boolean {
+  const n = skipTransparent(node);
+  if (mayReject(context, n, visitorKeys)) return true;
+  if (n.type !== AST_NODE_TYPES.CallExpression) return false;
+  const path = getCalleePath(n);
+  if (path !== null) {
+    const last = lastSegment(path);
+    if (FIRE_AND_FORGET_HELPERS.has(last) || WAIT_CALLS.test(last)) return false;
+    if (path === 'Promise.allSettled' || path === 'Promise.resolve') return false;
+  }
+  return resolveFunction(context, n.callee) === null;
+}
+
 /** A promise-valued expression (possibly a chain) that may reject without a handler. */
 export function promiseMayReject(context: Context, node: TSESTree.Node, visitorKeys: TSESLint.SourceCode.VisitorKeys, depth = 0): boolean {
   const chain = getPromiseChain(node);

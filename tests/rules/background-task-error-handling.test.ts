@@ -633,7 +633,12 @@ fastify.listen({ port: 3000 }, (err, address) => {
 });`,
     },
 
-    "import { sync } from './sync';\nsetInterval(() => void sync(), 1000);",
+    // `void` on a same-file function that cannot reject, on a wait, or on a handled chain; and
+    // `void main()` at the top of a script, which is no background or handler context.
+    'function refresh() { counter += 1; }\nsetInterval(() => void refresh(), 1000);',
+    'setInterval(() => { void sleep(100); }, 1000);',
+    "setInterval(() => void sync().catch((err) => logger.error({ err }, 'sync failed')), 1000);",
+    'void main();',
 
     // --- fix outputs: applying a fix once leaves nothing to report (idempotent) ---
     {
@@ -725,6 +730,77 @@ app.post('/signup', async (req, res) => {
 
   ],
   invalid: [
+    // --- `void call()`: the author says it returns a promise; with no .catch, a rejection is lost ---
+    {
+      code: "import { sync } from './sync';\nsetInterval(() => void sync(), 1000);",
+      output: null,
+      errors: [
+        {
+          messageId: 'floatingPromise',
+          line: 2,
+          suggestions: [
+            {
+              messageId: 'addCatch',
+              output: "import { sync } from './sync';\nsetInterval(() => void sync().catch((err) => console.error('sync failed', err)), 1000);",
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: `import express from 'express';
+const app = express();
+app.post('/orders', (req, res) => {
+  void mailer.sendReceipt(req.body.orderId);
+  res.sendStatus(202);
+});`,
+      output: null,
+      errors: [
+        {
+          messageId: 'floatingPromise',
+          line: 4,
+          suggestions: [
+            {
+              messageId: 'addCatch',
+              output: `import express from 'express';
+const app = express();
+app.post('/orders', (req, res) => {
+  void mailer.sendReceipt(req.body.orderId).catch((err) => console.error('sendReceipt failed', err));
+  res.sendStatus(202);
+});`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: `export class Billing {
+  constructor(emitter, billing) {
+    emitter.on('order', (order) => {
+      void billing.charge(order);
+    });
+  }
+}`,
+      output: null,
+      errors: [
+        {
+          messageId: 'floatingPromise',
+          line: 4,
+          suggestions: [
+            {
+              messageId: 'addCatch',
+              output: `export class Billing {
+  constructor(emitter, billing) {
+    emitter.on('order', (order) => {
+      void billing.charge(order).catch((err) => console.error('charge failed', err));
+    });
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
     // --- timers: setInterval, setTimeout, setImmediate, process.nextTick, queueMicrotask; nested; TS and JSX ---
     {
       code: `setInterval(async () => {
