@@ -346,7 +346,7 @@ export default createRule<Options, MessageIds>({
           word = 'cron job';
           break;
         default:
-          word = cb.api === 'setInterval' ? 'interval task' : cb.api === 'setTimeout' ? 'timeout task' : cb.kind === 'timer' ? 'deferred task' : `${cb.api} task`;
+          word = cb.api.endsWith('setInterval') ? 'interval task' : cb.api.endsWith('setTimeout') ? 'timeout task' : cb.kind === 'timer' ? 'deferred task' : `${cb.api} task`;
       }
       const enclosing = describeEnclosingFunction(cb.registration);
       return enclosing ? `${enclosing} ${word}` : word;

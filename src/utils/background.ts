@@ -49,6 +49,8 @@ export interface BackgroundCallback {
 
 const TIMERS = new Set(['setInterval', 'setTimeout', 'setImmediate', 'queueMicrotask']);
 const TIMER_OWNERS = new Set(['global', 'globalThis', 'window', 'self', 'timers']);
+/** An injected clock or timer object: `this.timers.setInterval(fn, ms)`, `deps.clock.setTimeout(fn)`. */
+const INJECTED_TIMER_OWNER = /^_?(?:timers?|clock|timeProvider|timerService|scheduler)$/iu;
 const TIMER_MODULES = new Set(['timers', 'node:timers']);
 const LISTENER_METHODS = new Set(['on', 'once', 'addListener', 'prependListener', 'prependOnceListener']);
 /** `process` events another rule (global error handlers) is about. */
@@ -188,6 +190,11 @@ function computeBackgroundCallbacks(
             callee.object.type === AST_NODE_TYPES.Identifier &&
             TIMER_OWNERS.has(callee.object.name) &&
             (callee.object.name !== 'timers' || isModule(context, callee, TIMER_MODULES));
+      const isInjectedTimer =
+        callee.type === AST_NODE_TYPES.MemberExpression &&
+        callee.object.type === AST_NODE_TYPES.MemberExpression &&
+        INJECTED_TIMER_OWNER.test(getPropertyName(callee.object) ?? '');
+      if (isInjectedTimer) return [makeCallback(context, args[0], node, `${getPropertyName(callee.object)}.${last}`, 'timer', false)];
       if (isTimer) return [makeCallback(context, args[0], node, last, 'timer', false)];
     }
     if (path === 'process.nextTick' && isCallbackLike(args[0])) {

@@ -639,6 +639,19 @@ fastify.listen({ port: 3000 }, (err, address) => {
     'setInterval(() => { void sleep(100); }, 1000);',
     "setInterval(() => void sync().catch((err) => logger.error({ err }, 'sync failed')), 1000);",
     'void main();',
+    // An injected timer object whose callback catches and logs; a sync callback that cannot reject.
+    `export class Poller {
+  start() {
+    this.timers.setInterval(async () => {
+      try {
+        await this.outbox.flush();
+      } catch (err) {
+        this.logger.error({ err }, 'outbox flush failed');
+      }
+    }, 1000);
+    this.clock.setTimeout(() => this.stop(), 5000);
+  }
+}`,
 
     // --- fix outputs: applying a fix once leaves nothing to report (idempotent) ---
     {
@@ -730,6 +743,39 @@ app.post('/signup', async (req, res) => {
 
   ],
   invalid: [
+    // --- timers reached through an injected clock or timer object ---
+    {
+      code: `export class Poller {
+  start() {
+    this.timers.setInterval(async () => {
+      await this.outbox.flush();
+    }, 1000);
+  }
+}`,
+      output: null,
+      errors: [
+        {
+          messageId: 'asyncCallback',
+          line: 3,
+          suggestions: [
+            {
+              messageId: 'wrapInTryCatch',
+              output: `export class Poller {
+  start() {
+    this.timers.setInterval(async () => {
+      try {
+        await this.outbox.flush();
+      } catch (err) {
+        console.error('start interval task failed', err);
+      }
+    }, 1000);
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
     // --- `void call()`: the author says it returns a promise; with no .catch, a rejection is lost ---
     {
       code: "import { sync } from './sync';\nsetInterval(() => void sync(), 1000);",
