@@ -179,7 +179,9 @@ const NEST_RESOLVER_DECORATORS = new Set(['Query', 'Mutation', 'Subscription', '
 
 const REQ_NAME = /^(?:req|request)$/u;
 const RES_NAME = /^(?:res|response|resp|reply|rep)$/u;
-const ERR_NAME = /^(?:err|error|e|ex|exception)$/u;
+const ERR_NAME = /^_?(?:err|error|e|ex|exception)$/u;
+/** A continuation parameter in last position: `next`, `_next`, `done`. */
+const NEXT_LIKE = /^_?(?:next|done)$/u;
 /** Names a response object goes by in handlers: receivers of `.status()`, `.json()`, `.send()`. */
 const RESPONSE_RECEIVER = /^_?(?:res|resp|response|reply|rep|ctx|context|c)$/u;
 
@@ -634,7 +636,11 @@ function classifyParams(fn: AnyFunction, hint: Framework | null, registered: boo
   // (err, req, res, next): Express error middleware
   // By parameters alone, `(error, request, reply, payload)` (an internal continuation) is not an error
   // middleware: without a registration the fourth parameter must be `next`.
-  if (params.length === 4 && (registered || (ERR_NAME.test(names[0] ?? '') && (isNext(3) || names[3] === '_next'))) && isReq(1) && isRes(2)) {
+  // Registered or not, a four-parameter function is error middleware only when it looks like one:
+  // registered, an error-like first or a next-like last parameter; by parameters alone, both.
+  const errorLike = ERR_NAME.test(names[0] ?? '');
+  const nextLike = isNext(3) || NEXT_LIKE.test(names[3] ?? '');
+  if (params.length === 4 && (registered ? errorLike || nextLike : errorLike && nextLike) && isReq(1) && isRes(2)) {
     return { fn, framework: hint ?? 'express', kind: 'error-handler', error: paramId(params[0]), req: paramId(params[1]), res: paramId(params[2]), next: paramId(params[3]) };
   }
   // Fastify setErrorHandler((error, request, reply) => ...) / Hono app.onError((err, c) => ...)

@@ -300,6 +300,24 @@ class AuthController { async login(req, res) {} }
     ]);
   });
 
+  it('takes a four-parameter function for error middleware only when it looks like one', () => {
+    expect(
+      handlers(`
+app.use((error, request, response, done) => { response.status(500).end(); });
+app.use((_err, req, res, _next) => res.sendStatus(500));
+app.use(function (problem, req, res, next) { res.status(500).end(); });
+router.use(audit((entry, req, res, extra) => res.end()));
+function render(view, req, res, locals) { res.render(view, locals); }
+export const onError = (err, req, res, done) => res.status(500).end();
+`).map((info) => [info.line, info.kind]),
+    ).toEqual([
+      [2, 'error-handler'],
+      [3, 'error-handler'],
+      [4, 'error-handler'],
+      [7, 'error-handler'],
+    ]);
+  });
+
   it('does not take helpers, utilities or other callbacks for handlers', () => {
     expect(
       handlers(`
