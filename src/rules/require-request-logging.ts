@@ -168,7 +168,7 @@ export default createRule<Options, MessageIds>({
     };
 
     function check(creation: ServerCreation, hasFileLogging: () => boolean): void {
-      const usage = analyzeUsage(creation.node);
+      const usage = analyzeUsage(creation.node, creation.framework);
       switch (creation.framework) {
         case 'fastify':
           if (fastifyLogsRequests(creation) || hasFileLogging()) return;
@@ -349,7 +349,7 @@ export default createRule<Options, MessageIds>({
     }
 
     /** How the file uses the app a creation returns. */
-    function analyzeUsage(node: TSESTree.CallExpression | TSESTree.NewExpression): AppUsage {
+    function analyzeUsage(node: TSESTree.CallExpression | TSESTree.NewExpression, framework: ServerCreation['framework']): AppUsage {
       const usage: AppUsage = { path: null, statement: null, returned: false, passed: false, mounted: false, served: false, configured: false };
       let value: TSESTree.Node = node;
       while (
@@ -404,11 +404,13 @@ export default createRule<Options, MessageIds>({
           if (p?.type === AST_NODE_TYPES.Property && p.value === ref.identifier && p.parent.parent?.type === AST_NODE_TYPES.ReturnStatement) usage.returned = true;
         }
       }
+      let mountsSubApps = false;
       for (const call of calls) {
         const callee = skipTransparent(call.callee);
         if (callee.type === AST_NODE_TYPES.MemberExpression && getMemberPath(callee.object) === path) {
           const method = getPropertyName(callee);
           if (method === 'listen') usage.served = true;
+          if (method === 'route' && call.arguments.length === 2) mountsSubApps = true;
           if (method !== null && APP_SETTINGS.has(method)) usage.configured = true;
           if (method === 'use' && isAppLevelUse(call)) usage.configured = true;
           continue;
@@ -417,7 +419,14 @@ export default createRule<Options, MessageIds>({
       }
       // export default { fetch: app.fetch } (Bun, Workers)
       for (const statement of sourceCode.ast.body) {
-        if (statement.type === AST_NODE_TYPES.ExportDefaultDeclaration && refersToApp(statement.declaration, path) && statement.declaration.type === AST_NODE_TYPES.ObjectExpression) {
+        if (statement.type !== AST_NODE_TYPES.ExportDefaultDeclaration) continue;
+        if (refersToApp(statement.declaration, path) && statement.declaration.type === AST_NODE_TYPES.ObjectExpression) {
+          usage.served = true;
+        }
+        // `export default app` is how Cloudflare Workers, Bun and Deno serve a Hono app. A sub-app
+        // of routes is exported the same way, so only the root counts: one that mounts sub-apps
+        // (`app.route('/users', users)`) or registers app-wide middleware.
+        if (framework === 'hono' && getMemberPath(skipTransparent(statement.declaration)) === path && (mountsSubApps || usage.configured)) {
           usage.served = true;
         }
       }

@@ -190,11 +190,11 @@ function computeBackgroundCallbacks(
             callee.object.type === AST_NODE_TYPES.Identifier &&
             TIMER_OWNERS.has(callee.object.name) &&
             (callee.object.name !== 'timers' || isModule(context, callee, TIMER_MODULES));
-      const isInjectedTimer =
-        callee.type === AST_NODE_TYPES.MemberExpression &&
-        callee.object.type === AST_NODE_TYPES.MemberExpression &&
-        INJECTED_TIMER_OWNER.test(getPropertyName(callee.object) ?? '');
-      if (isInjectedTimer) return [makeCallback(context, args[0], node, `${getPropertyName(callee.object)}.${last}`, 'timer', false)];
+      const owner =
+        callee.type === AST_NODE_TYPES.MemberExpression && callee.object.type === AST_NODE_TYPES.MemberExpression
+          ? getPropertyName(callee.object)
+          : null;
+      if (owner !== null && INJECTED_TIMER_OWNER.test(owner)) return [makeCallback(context, args[0], node, `${owner}.${last}`, 'timer', false)];
       if (isTimer) return [makeCallback(context, args[0], node, last, 'timer', false)];
     }
     if (path === 'process.nextTick' && isCallbackLike(args[0])) {

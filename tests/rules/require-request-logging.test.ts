@@ -234,6 +234,19 @@ export default app;` },
 const users = new Hono();
 users.get('/', (c) => c.json([]));
 export default users;` },
+    // a sub-app that mounts its own sub-routes but logs through the root's middleware: exported
+    // as an object member, not as the default export
+    { filename: join(hono, 'admin.ts'), code: `import { Hono } from 'hono';
+import audit from './audit';
+export const admin = new Hono();
+admin.route('/audit', audit);` },
+    { filename: join(hono, 'index.ts'), code: `import { Hono } from 'hono';
+import { logger } from 'hono/logger';
+import users from './users';
+const app = new Hono();
+app.use(logger());
+app.route('/users', users);
+export default app;` },
 
     // ---------------------------------------------------------------- NestJS
     { filename: join(nest, 'main.ts'), code: `import { NestFactory } from '@nestjs/core';
@@ -526,6 +539,36 @@ const app = new Hono();
 app.use(loggerMiddleware());
 app.use('*', cors());
 app.get('/', (c) => { logger.info('hit'); return c.text('Hello'); });
+export default app;`,
+            },
+          ],
+        },
+      ],
+    },
+
+    // the root app of a Worker / Bun / Deno: served by `export default app`, mounting sub-apps
+    {
+      filename: join(hono, 'index.ts'),
+      code: `import { Hono } from 'hono';
+import users from './users';
+const app = new Hono();
+app.route('/users', users);
+app.get('/', (c) => c.text('ok'));
+export default app;`,
+      errors: [
+        {
+          messageId: 'missingRequestLogging',
+          line: 3,
+          suggestions: [
+            {
+              messageId: 'addRequestLogger',
+              output: `import { Hono } from 'hono';
+import users from './users';
+import { logger } from 'hono/logger';
+const app = new Hono();
+app.use(logger());
+app.route('/users', users);
+app.get('/', (c) => c.text('ok'));
 export default app;`,
             },
           ],
