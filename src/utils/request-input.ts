@@ -216,6 +216,11 @@ export function createRequestInputTracker(context: Context, options: RequestInpu
     if (callee.type !== AST_NODE_TYPES.MemberExpression) return null;
     const method = getPropertyName(callee);
     if (method === null) return null;
+    // Nest guards, interceptors and filters: context.switchToHttp().getRequest()
+    if (method === 'getRequest' && call.arguments.length === 0) {
+      const receiver = skipTransparent(callee.object);
+      if (receiver.type === AST_NODE_TYPES.CallExpression && getCalleePath(receiver)?.endsWith('.switchToHttp')) return { kind: 'request', origin: null };
+    }
     const base = classify(callee.object, depth + 1);
     if (!base) return null;
     const hasArg = call.arguments.length > 0;

@@ -263,6 +263,34 @@ describe('createRequestInputTracker: NestJS parameters', () => {
   });
 });
 
+describe('createRequestInputTracker: NestJS guards and interceptors', () => {
+  const results = classifyChecks(
+    `
+    @Injectable()
+    class ApiKeyGuard implements CanActivate {
+      canActivate(context: ExecutionContext): boolean {
+        const request = context.switchToHttp().getRequest<Request>();
+        check(request.headers['x-api-key']);
+        check(context.switchToHttp().getRequest().query);
+        const ws = context.switchToWs().getClient();
+        check(ws.handshake);
+        check(this.reflector.getRequest());
+        return true;
+      }
+    }
+  `,
+    { ts: true },
+  );
+  it("reads the request of context.switchToHttp().getRequest()", () => {
+    expect(result(results, "request.headers['x-api-key']")).toEqual({ kind: 'value', origin: 'headers' });
+    expect(result(results, 'context.switchToHttp().getRequest().query')).toEqual({ kind: 'container', origin: 'query' });
+  });
+  it('does not take other getRequest() or clients for the HTTP request', () => {
+    expect(result(results, 'ws.handshake')).toBeNull();
+    expect(result(results, 'this.reflector.getRequest()')).toBeNull();
+  });
+});
+
 describe('createRequestInputTracker: sanitizers option', () => {
   const code = `app.get('/', (req, res) => { check(clean(req.query.a)); check(req.query.b.scrub()); check(log.redact(req.query.c)); check(String(req.query.d)); });`;
   it('treats configured sanitizers as clean', () => {
