@@ -41,13 +41,22 @@ const MAX_BYTES = 200_000;
 const MAX_AVERAGE_LINE = 300;
 const ESM_SYNTAX = /^(?:import\s*[{*'"]|import\s+[\w$]|export\s+(?:\{|\*|default\b|const\b|let\b|var\b|function\b|async\b|class\b))/mu;
 
+/** Top-level `import` / `export` statements. @param {string} text */
+export function hasEsmSyntax(text) {
+  return ESM_SYNTAX.test(text);
+}
+
 /** @param {string} file */
 export function isTypeScript(file) {
   return /\.[cm]?ts$/u.test(file);
 }
 
-/** @param {string} dir @param {string[]} out */
-function walk(dir, out) {
+/**
+ * Every source file under `dir` (no declaration files, no nested `node_modules` or dot directories).
+ * @param {string} dir @param {string[]} [out]
+ * @returns {string[]}
+ */
+export function walk(dir, out = []) {
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     const path = join(dir, entry.name);
     if (entry.isDirectory()) {
@@ -56,10 +65,11 @@ function walk(dir, out) {
       out.push(path);
     }
   }
+  return out;
 }
 
 /** @param {string} file */
-function isDuplicateBuild(file) {
+export function isDuplicateBuild(file) {
   const parts = file.split(sep);
   const cjs = parts.lastIndexOf('cjs');
   if (cjs !== -1 && cjs < parts.length - 1) {
@@ -75,7 +85,7 @@ function isDuplicateBuild(file) {
 }
 
 /** @param {string} file @param {string} text */
-function isMinifiedOrGenerated(file, text) {
+export function isMinifiedOrGenerated(file, text) {
   if (MINIFIED_NAME.test(file)) return true;
   if (text.length > MAX_BYTES) return true;
   const lines = text.split('\n').length;
@@ -85,16 +95,16 @@ function isMinifiedOrGenerated(file, text) {
 /** @type {Map<string, 'module' | 'commonjs'>} */
 const packageTypeCache = new Map();
 
-/** `type` of the nearest package.json at or above `dir`, up to the corpus package's root. */
-function packageType(dir) {
+/** `type` of the nearest package.json at or above `dir`, up to the package's root (a directory below `root`). */
+function packageType(dir, root) {
   const cached = packageTypeCache.get(dir);
   if (cached) return cached;
   let type = /** @type {'module' | 'commonjs'} */ ('commonjs');
   const manifest = join(dir, 'package.json');
   if (existsSync(manifest)) {
     type = JSON.parse(readFileSync(manifest, 'utf8')).type === 'module' ? 'module' : 'commonjs';
-  } else if (dirname(dir) !== dir && relative(join(ROOT, 'node_modules'), dir).includes(sep)) {
-    type = packageType(dirname(dir));
+  } else if (dirname(dir) !== dir && relative(root, dir).includes(sep)) {
+    type = packageType(dirname(dir), root);
   }
   packageTypeCache.set(dir, type);
   return type;
@@ -105,16 +115,17 @@ function packageType(dir) {
  * nearest package.json. TypeScript sources are always parsed as modules (that is how they are written).
  * @param {string} file
  * @param {string} [text]
+ * @param {string} [root] the directory holding the packages (`node_modules` of this repository by default)
  * @returns {'module' | 'commonjs'}
  */
-export function sourceTypeOf(file, text = '') {
+export function sourceTypeOf(file, text = '', root = join(ROOT, 'node_modules')) {
   if (/\.m[jt]s$/u.test(file)) return 'module';
   if (/\.c[jt]s$/u.test(file)) return 'commonjs';
   if (isTypeScript(file)) return 'module';
   // Some packages ship an ES module build without a `"type": "module"` package.json beside it
   // (bullmq's dist/esm is loaded through `exports.import`): top-level import/export decides.
-  if (ESM_SYNTAX.test(text)) return 'module';
-  return packageType(dirname(file));
+  if (hasEsmSyntax(text)) return 'module';
+  return packageType(dirname(file), root);
 }
 
 /**
@@ -135,10 +146,7 @@ export function loadCorpus(options = {}) {
   for (const pkg of packages) {
     const pkgDir = join(ROOT, 'node_modules', pkg);
     if (!existsSync(join(pkgDir, 'package.json'))) throw new Error(`corpus package ${pkg} is not installed: run \`npm ci\``);
-    /** @type {string[]} */
-    const found = [];
-    walk(pkgDir, found);
-    found.sort();
+    const found = walk(pkgDir).sort();
     for (const path of found) {
       const relativePath = relative(join(ROOT, 'node_modules'), path);
       if (isDuplicateBuild(path)) {
