@@ -7,6 +7,7 @@ import plugin from './dist/index.js';
 
 const CWE_TITLES = {
   'CWE-117': 'Improper Output Neutralization for Logs',
+  'CWE-208': 'Observable Timing Discrepancy',
   'CWE-209': 'Generation of Error Message Containing Sensitive Information',
   'CWE-312': 'Cleartext Storage of Sensitive Information',
   'CWE-390': 'Detection of Error Condition Without Action',

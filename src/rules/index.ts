@@ -5,6 +5,7 @@ import noErrorDetailsInResponse from './no-error-details-in-response.js';
 import noLogInjection from './no-log-injection.js';
 import noRawSecretInLog from './no-raw-secret-in-log.js';
 import noSilentCatch from './no-silent-catch.js';
+import requireConstantTimeCompare from './require-constant-time-compare.js';
 import requireErrorHandlerLogging from './require-error-handler-logging.js';
 import requireRequestLogging from './require-request-logging.js';
 
@@ -17,6 +18,7 @@ export const rules = {
   'no-log-injection': noLogInjection,
   'no-raw-secret-in-log': noRawSecretInLog,
   'no-silent-catch': noSilentCatch,
+  'require-constant-time-compare': requireConstantTimeCompare,
   'require-error-handler-logging': requireErrorHandlerLogging,
   'require-request-logging': requireRequestLogging,
 };

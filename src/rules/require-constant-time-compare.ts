@@ -1,0 +1,140 @@
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { type CredentialSource, createCredentialClassifier } from '../utils/credentials.js';
+import { createRule } from '../utils/create-rule.js';
+import { chooseUnusedName, importFix, isNameInScope } from '../utils/fixes.js';
+import { createRequestInputTracker } from '../utils/request-input.js';
+
+export type Options = [{ includeLookups?: boolean }];
+export type MessageIds = 'nonConstantTimeCompare' | 'nonConstantTimeLookup' | 'useSafeEqual';
+
+const EQUALITY = new Set(['===', '!==', '==', '!=']);
+
+const DESCRIBE: Partial<Record<CredentialSource, string>> = {
+  presented: 'a credential the client sent',
+  stored: 'a secret the server holds',
+  mac: 'a signature the server computed',
+};
+
+export default createRule<Options, MessageIds>({
+  name: 'require-constant-time-compare',
+  meta: {
+    type: 'problem',
+    docs: {
+      description: 'Require secrets, API keys and signatures to be compared in constant time',
+      recommended: 'strict',
+      cwe: ['CWE-208'],
+      owasp: ['A09:2025'],
+      strictOptions: { includeLookups: true },
+    },
+    hasSuggestions: true,
+    messages: {
+      nonConstantTimeCompare:
+        '`{{operator}}` compares {{left}} with {{right}} and stops at the first differing character, so the response time tells an attacker how much of the secret they have guessed (CWE-208). Compare in constant time: hash both sides to equal-length digests and use crypto.timingSafeEqual.',
+      nonConstantTimeLookup:
+        '`.{{method}}()` looks a credential the client sent up in a list of secrets with `===`, which leaks through timing how much of a key matched. Compare against each key in constant time (crypto.timingSafeEqual on equal-length digests).',
+      useSafeEqual: 'Compare with a constant-time helper `{{helper}}` (SHA-256 of both sides, then crypto.timingSafeEqual).',
+    },
+    schema: [
+      {
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          includeLookups: {
+            type: 'boolean',
+            description: 'Require `keys.includes(presented)` / `keys.indexOf(presented)` over a list of secrets to be reported too.',
+          },
+        },
+      },
+    ],
+    defaultOptions: [{ includeLookups: false }],
+  },
+  create(context, [options]) {
+    const sourceCode = context.sourceCode;
+    const credentials = createCredentialClassifier(context, createRequestInputTracker(context));
+
+    return {
+      BinaryExpression(node) {
+        if (!EQUALITY.has(node.operator) || node.left.type === AST_NODE_TYPES.PrivateIdentifier) return;
+        const left = credentials.classify(node.left);
+        const right = credentials.classify(node.right);
+        if (!isSecretComparison(left, right, node)) return;
+        const [presented, held] = left === 'presented' || (left !== 'mac' && right === 'mac') ? [node.left, node.right] : [node.right, node.left];
+        context.report({
+          node,
+          messageId: 'nonConstantTimeCompare',
+          data: { operator: node.operator, left: describe(left), right: describe(right) },
+          suggest: [suggestion(node, presented, held, node.operator === '!==' || node.operator === '!=')],
+        });
+      },
+      CallExpression(node) {
+        if (!options.includeLookups) return;
+        const callee = node.callee;
+        if (callee.type !== AST_NODE_TYPES.MemberExpression || callee.computed || callee.property.type !== AST_NODE_TYPES.Identifier) return;
+        const method = callee.property.name;
+        if ((method !== 'includes' && method !== 'indexOf') || node.arguments.length !== 1) return;
+        const argument = node.arguments[0]!;
+        if (argument.type === AST_NODE_TYPES.SpreadElement) return;
+        if (credentials.classify(argument) !== 'presented') return;
+        const list = credentials.classify(callee.object);
+        const listName = sourceCode.getText(callee.object);
+        if (list !== 'stored' && !/(?:keys|tokens|secrets)\b/iu.test(listName)) return;
+        context.report({ node, messageId: 'nonConstantTimeLookup', data: { method } });
+      },
+    };
+
+    function isSecretComparison(left: CredentialSource, right: CredentialSource, node: TSESTree.BinaryExpression): boolean {
+      const pair = new Set([left, right]);
+      if (pair.has('constant') || pair.has('hash')) return false;
+      if (pair.has('presented') && (pair.has('stored') || pair.has('mac'))) return true;
+      // signature !== expected, where expected is an HMAC the server computed
+      if (pair.has('mac') && (left === 'unknown' || right === 'unknown')) {
+        const other = left === 'mac' ? node.right : node.left;
+        return other.type === AST_NODE_TYPES.Identifier || other.type === AST_NODE_TYPES.MemberExpression;
+      }
+      return false;
+    }
+
+    function describe(source: CredentialSource): string {
+      return DESCRIBE[source] ?? 'a value';
+    }
+
+    function suggestion(
+      node: TSESTree.BinaryExpression,
+      presented: TSESTree.Node,
+      held: TSESTree.Node,
+      negated: boolean,
+    ): TSESLint.SuggestionReportDescriptor<MessageIds> {
+      const program = sourceCode.ast;
+      // A `safeEqual` already in scope is this fix's helper from an earlier finding, or the
+      // project's own: reuse it rather than adding a second one.
+      const helper = 'safeEqual';
+      const exists = isNameInScope(context, node, helper);
+      const cryptoName = chooseUnusedName(context, program, program, ['nodeCrypto']);
+      return {
+        messageId: 'useSafeEqual',
+        data: { helper },
+        fix(fixer) {
+          const call = `${helper}(${sourceCode.getText(presented)}, ${sourceCode.getText(held)})`;
+          const fixes: TSESLint.RuleFix[] = [fixer.replaceText(node, negated ? `!${call}` : call)];
+          if (exists) return fixes;
+          const typed = /\.(?:m|c)?tsx?$/u.test(context.filename);
+          const params = typed ? 'presented: unknown, expected: unknown): boolean' : 'presented, expected)';
+          fixes.push(
+            fixer.insertTextAfterRange(
+              [program.range[1], program.range[1]],
+              `\n\n/** Compare a presented credential with the expected one in constant time; false unless both are non-empty strings. */\nfunction ${helper}(${params} {\n` +
+                `  if (typeof presented !== 'string' || typeof expected !== 'string' || expected.length === 0) return false;\n` +
+                `  const a = ${cryptoName}.createHash('sha256').update(presented).digest();\n` +
+                `  const b = ${cryptoName}.createHash('sha256').update(expected).digest();\n` +
+                `  return ${cryptoName}.timingSafeEqual(a, b);\n}\n`,
+            ),
+          );
+          const imported = importFix(context, fixer, cryptoName, 'node:crypto', 'default');
+          if (imported) fixes.push(imported);
+          return fixes;
+        },
+      };
+    }
+  },
+});

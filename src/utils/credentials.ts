@@ -1,0 +1,228 @@
+/**
+ * Where a compared value comes from, for secret comparisons: a credential the client
+ * presented (request header, query, body, cookie, a bearer token cut from `Authorization`),
+ * a secret the server holds (`process.env.API_KEY`, `config.get('WEBHOOK_SECRET')`,
+ * `user.apiKey`), a MAC the server computed (`createHmac(…).digest('hex')`), a plain hash
+ * (a lookup by hash), or a constant. Decided by source, not by variable name alone, so that
+ * `token === null` or any variable called `hash` is no finding.
+ */
+import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { type Context, findVariable, getMemberPath, getPropertyName, getStringValue, isFunctionNode, skipTypeWrappers } from './ast.js';
+import type { RequestInputTracker } from './request-input.js';
+import { isSecretName, tokenizeName } from './secrets.js';
+
+export type CredentialSource = 'presented' | 'stored' | 'mac' | 'hash' | 'constant' | 'unknown';
+
+/** Words that make an environment variable or config key hold a secret to compare against. */
+const SECRET_TOKENS = new Set(['key', 'secret', 'token', 'password', 'passwd', 'pass', 'signature', 'hmac', 'apikey', 'credential', 'credentials']);
+/** Receivers of `.get(name)` that read request input: `headers.get('x-api-key')`, `searchParams.get('token')`. */
+const REQUEST_READERS = /^(?:headers?|searchParams|query|params|cookies|headersList|requestHeaders)$/iu;
+/** Receivers of `.get(name)` / members that hold server configuration. */
+const CONFIG_READERS = /(?:^|\.)(?:config|configService|configuration|settings|options|env|environment|secrets|vault)$/iu;
+/** Calls that compute a keyed MAC or a signature. */
+const MAC_CALL = /^(?:createHmac|hmac\w*|\w*Hmac\w*|sign|computeSignature|signPayload)$/iu;
+/** Calls that compute a plain hash: comparing hashes is a lookup, not a secret comparison. */
+const HASH_CALL = /^(?:createHash|hash|sha\d+|md5|digestOf)$/iu;
+/** String methods whose result still is (part of) the text they were called on. */
+const CUTTING_METHODS = new Set(['trim', 'slice', 'substring', 'substr', 'replace', 'replaceAll', 'split', 'toString', 'toLowerCase', 'toUpperCase', 'at']);
+/** Array methods whose callback gets each element: `keys.find((k) => k === presented)`. */
+const ELEMENT_CALLBACKS = new Set(['find', 'findIndex', 'some', 'every', 'filter', 'findLast']);
+
+const MAX_DEPTH = 8;
+
+/** Whether a name (env var, config key, property) names a secret to compare against. */
+export function namesComparableSecret(name: string): boolean {
+  if (isSecretName(name)) return true;
+  const tokens = tokenizeName(name);
+  return tokens.length > 0 && SECRET_TOKENS.has(tokens[tokens.length - 1]!);
+}
+
+export interface CredentialClassifier {
+  classify(node: TSESTree.Node): CredentialSource;
+}
+
+export function createCredentialClassifier(context: Context, requestInput: RequestInputTracker): CredentialClassifier {
+  const cache = new WeakMap<TSESTree.Node, CredentialSource>();
+
+  function classify(node: TSESTree.Node, depth = 0): CredentialSource {
+    if (depth > MAX_DEPTH) return 'unknown';
+    const cached = cache.get(node);
+    if (cached !== undefined) return cached;
+    cache.set(node, 'unknown');
+    const result = compute(node, depth);
+    cache.set(node, result);
+    return result;
+  }
+
+  function compute(raw: TSESTree.Node, depth: number): CredentialSource {
+    const node = skipTypeWrappers(raw);
+    switch (node.type) {
+      case AST_NODE_TYPES.Literal:
+        return 'constant';
+      case AST_NODE_TYPES.TemplateLiteral: {
+        if (node.expressions.length === 0) return 'constant';
+        const parts = node.expressions.map((e) => classify(e, depth + 1));
+        if (parts.includes('mac')) return 'mac';
+        if (parts.includes('presented')) return 'presented';
+        if (parts.includes('stored')) return 'stored';
+        return 'unknown';
+      }
+      case AST_NODE_TYPES.UnaryExpression:
+        return 'constant';
+      case AST_NODE_TYPES.AwaitExpression:
+        return classify(node.argument, depth + 1);
+      case AST_NODE_TYPES.LogicalExpression: {
+        const left = classify(node.left, depth + 1);
+        return left === 'unknown' || left === 'constant' ? classify(node.right, depth + 1) : left;
+      }
+      case AST_NODE_TYPES.ConditionalExpression: {
+        const consequent = classify(node.consequent, depth + 1);
+        return consequent === 'unknown' || consequent === 'constant' ? classify(node.alternate, depth + 1) : consequent;
+      }
+      case AST_NODE_TYPES.Identifier:
+        if (node.name === 'undefined' || node.name === 'NaN' || node.name === 'Infinity') return 'constant';
+        return classifyIdentifier(node, depth);
+      case AST_NODE_TYPES.MemberExpression:
+        return classifyMember(node, depth);
+      case AST_NODE_TYPES.CallExpression:
+        return classifyCall(node, depth);
+      default:
+        return 'unknown';
+    }
+  }
+
+  function fromRequest(node: TSESTree.Node): boolean {
+    return requestInput.classify(node) !== null;
+  }
+
+  function classifyIdentifier(node: TSESTree.Identifier, depth: number): CredentialSource {
+    if (fromRequest(node)) return 'presented';
+    const variable = findVariable(context, node);
+    if (!variable || variable.defs.length !== 1) return 'unknown';
+    const def = variable.defs[0]!;
+    if (def.type === 'Variable') {
+      const declarator = def.node as TSESTree.VariableDeclarator;
+      // `let token = …; token = …` elsewhere: more than one value.
+      if (declarator.parent.kind !== 'const' && variable.references.some((r) => r.isWrite() && !r.init)) return 'unknown';
+      if (!declarator.init) return 'unknown';
+      const init = classify(declarator.init, depth + 1);
+      // A secret-named constant written in the source: `const API_KEY = 'k3y'`.
+      if (init === 'constant' && declarator.id.type === AST_NODE_TYPES.Identifier && namesComparableSecret(node.name)) return 'stored';
+      return init;
+    }
+    if (def.type === 'Parameter') {
+      const fn = def.node as TSESTree.Node;
+      if (isFunctionNode(fn)) {
+        // keys.find((k) => k === presented): an element of the stored list.
+        const call = fn.parent;
+        if (
+          call?.type === AST_NODE_TYPES.CallExpression &&
+          call.arguments[0] === fn &&
+          call.callee.type === AST_NODE_TYPES.MemberExpression &&
+          ELEMENT_CALLBACKS.has(getPropertyName(call.callee) ?? '') &&
+          fn.params[0]?.type === AST_NODE_TYPES.Identifier &&
+          fn.params[0].name === node.name
+        ) {
+          const list = classify(call.callee.object, depth + 1);
+          if (list === 'stored') return 'stored';
+          if (list === 'unknown' && namesList(call.callee.object)) return 'stored';
+          return 'unknown';
+        }
+      }
+      // A credential handed to a checker: `function verifyApiKey(apiKey) { … }`.
+      return namesComparableSecret(node.name) ? 'presented' : 'unknown';
+    }
+    return 'unknown';
+  }
+
+  /** `validKeys`, `API_KEYS`, `allowedTokens`: a list of stored secrets by its name. */
+  function namesList(node: TSESTree.Node): boolean {
+    const path = getMemberPath(node);
+    if (path === null) return false;
+    const last = path.split('.').pop()!;
+    return namesComparableSecret(last.replace(/s$/u, '')) || namesComparableSecret(last);
+  }
+
+  function classifyMember(node: TSESTree.MemberExpression, depth: number): CredentialSource {
+    if (fromRequest(node)) return 'presented';
+    // authorization.split(' ')[1]
+    if (node.computed && node.object.type === AST_NODE_TYPES.CallExpression) return classify(node.object, depth + 1);
+    const name = node.computed ? getStringValue(node.property) : getPropertyName(node);
+    if (name === 'length') return 'constant';
+    const objectPath = getMemberPath(node.object);
+    if (name !== null && objectPath !== null && /(?:^|\.)env$/u.test(objectPath)) {
+      // process.env.API_KEY, c.env.WEBHOOK_SECRET, import.meta.env.TOKEN
+      return namesComparableSecret(name) ? 'stored' : 'unknown';
+    }
+    if (name !== null && namesComparableSecret(name)) {
+      const root = classify(node.object, depth + 1);
+      if (root === 'presented') return 'presented';
+      // `this.config.apiKey`, `user.apiKey`, `settings.webhookSecret`: held by the server.
+      return 'stored';
+    }
+    return 'unknown';
+  }
+
+  function classifyCall(node: TSESTree.CallExpression, depth: number): CredentialSource {
+    if (fromRequest(node)) return 'presented';
+    const callee = skipTypeWrappers(node.callee);
+    const method =
+      callee.type === AST_NODE_TYPES.MemberExpression ? getPropertyName(callee) : callee.type === AST_NODE_TYPES.Identifier ? callee.name : null;
+    if (method === null) return 'unknown';
+    // Walk a call chain down to where it starts: createHmac(…).update(…).digest('hex').
+    const chain = chainMethods(node);
+    if (chain.some((m) => MAC_CALL.test(m))) return 'mac';
+    if (chain.some((m) => HASH_CALL.test(m))) return 'hash';
+    if (method === 'String' && node.arguments[0]) return classify(node.arguments[0], depth + 1);
+    if (callee.type === AST_NODE_TYPES.MemberExpression) {
+      if (CUTTING_METHODS.has(method)) return classify(callee.object, depth + 1);
+      const key = getStringValue(node.arguments[0]);
+      if ((method === 'get' || method === 'getOrThrow' || method === 'header' || method === 'getHeader') && key !== null) {
+        const receiver = skipTypeWrappers(callee.object);
+        const receiverPath = getMemberPath(receiver) ?? (receiver.type === AST_NODE_TYPES.CallExpression ? calleeName(receiver) : null) ?? '';
+        const last = receiverPath.split('.').pop() ?? '';
+        if (CONFIG_READERS.test(receiverPath) || /config/iu.test(last)) return namesComparableSecret(key) ? 'stored' : 'unknown';
+        if (REQUEST_READERS.test(last) && namesComparableSecret(key.replace(/^x-/iu, ''))) return 'presented';
+        if (/authorization/iu.test(key) && REQUEST_READERS.test(last)) return 'presented';
+      }
+      // Deno.env.get('API_KEY')
+      if (method === 'get' && key !== null && /(?:^|\.)env$/u.test(getMemberPath(callee.object) ?? '')) {
+        return namesComparableSecret(key) ? 'stored' : 'unknown';
+      }
+    }
+    return 'unknown';
+  }
+
+  return { classify: (node) => classify(node) };
+}
+
+function calleeName(call: TSESTree.CallExpression): string | null {
+  const callee = skipTypeWrappers(call.callee);
+  if (callee.type === AST_NODE_TYPES.Identifier) return callee.name;
+  if (callee.type === AST_NODE_TYPES.MemberExpression) return getPropertyName(callee);
+  return null;
+}
+
+/** The method and function names of a call chain, outermost first. */
+function chainMethods(node: TSESTree.CallExpression): string[] {
+  const names: string[] = [];
+  let current: TSESTree.Node = node;
+  for (let i = 0; i < 12; i++) {
+    current = skipTypeWrappers(current);
+    if (current.type === AST_NODE_TYPES.CallExpression) {
+      const name = calleeName(current);
+      if (name !== null) names.push(name);
+      current = current.callee;
+    } else if (current.type === AST_NODE_TYPES.MemberExpression) {
+      if (current.object.type === AST_NODE_TYPES.Identifier && /^(?:CryptoJS|crypto)$/u.test(current.object.name)) {
+        const name = getPropertyName(current);
+        if (name !== null && !names.includes(name)) names.push(name);
+      }
+      current = current.object;
+    } else {
+      break;
+    }
+  }
+  return names;
+}
