@@ -1,6 +1,7 @@
 import backgroundTaskErrorHandling from './background-task-error-handling.js';
 import logAuthFailures from './log-auth-failures.js';
 import logErrorWithStack from './log-error-with-stack.js';
+import noCredentialsInRequestLog from './no-credentials-in-request-log.js';
 import noErrorDetailsInResponse from './no-error-details-in-response.js';
 import noLogInjection from './no-log-injection.js';
 import noRawSecretInLog from './no-raw-secret-in-log.js';
@@ -14,6 +15,7 @@ export const rules = {
   'background-task-error-handling': backgroundTaskErrorHandling,
   'log-auth-failures': logAuthFailures,
   'log-error-with-stack': logErrorWithStack,
+  'no-credentials-in-request-log': noCredentialsInRequestLog,
   'no-error-details-in-response': noErrorDetailsInResponse,
   'no-log-injection': noLogInjection,
   'no-raw-secret-in-log': noRawSecretInLog,

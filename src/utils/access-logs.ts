@@ -1,0 +1,241 @@
+/**
+ * Access-log middleware and what it records of each request: pino-http and the packages
+ * built on it (express-pino-logger, koa-pino-logger, hono-pino, nestjs-pino's `pinoHttp`),
+ * express-winston, and morgan formats. Their default serializers write every request
+ * header (Authorization, Cookie, X-API-Key) and the response's `set-cookie`; this module
+ * answers which of those a creation leaves unredacted.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { type Context, findVariable, getPropertyName, getStringValue, isFunctionNode, skipTransparent } from './ast.js';
+import { getImportSource, getRequiredModule } from './modules.js';
+
+export type AccessLoggerKind = 'pino-http' | 'express-winston' | 'morgan';
+
+export interface AccessLoggerCreation {
+  kind: AccessLoggerKind;
+  /** The package it comes from, for messages. */
+  source: string;
+  call: TSESTree.CallExpression;
+  /** The options object written in the call (null: none given). */
+  options: TSESTree.ObjectExpression | null;
+  /** Options that cannot be read (a variable from elsewhere, a spread, a call). */
+  opaque: boolean;
+}
+
+/** Request headers that carry credentials by default, lowercase. */
+export const DEFAULT_SECRET_HEADERS: readonly string[] = ['authorization', 'cookie', 'x-api-key'];
+/** The response header that carries session cookies. */
+export const SET_COOKIE = 'set-cookie';
+
+const PINO_HTTP_SOURCES = new Map<string, string | null>([
+  // source → the named export that creates the middleware (null: the default export / module itself)
+  ['pino-http', null],
+  ['express-pino-logger', null],
+  ['koa-pino-logger', null],
+  ['hono-pino', 'pinoLogger'],
+]);
+
+function optionsOf(context: Context, arg: TSESTree.Node | undefined): { options: TSESTree.ObjectExpression | null; opaque: boolean } {
+  if (!arg) return { options: null, opaque: false };
+  let n = skipTransparent(arg);
+  if (n.type === AST_NODE_TYPES.Identifier) {
+    const variable = findVariable(context, n);
+    const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+    const init = def?.type === 'Variable' && def.node.id.type === AST_NODE_TYPES.Identifier ? def.node.init : null;
+    if (!init) return { options: null, opaque: true };
+    n = skipTransparent(init);
+  }
+  if (n.type !== AST_NODE_TYPES.ObjectExpression) return { options: null, opaque: true };
+  if (n.properties.some((p) => p.type === AST_NODE_TYPES.SpreadElement)) return { options: n, opaque: true };
+  return { options: n, opaque: false };
+}
+
+/** The module a callee's root name comes from, and which export of it. */
+function calleeModule(context: Context, callee: TSESTree.Node): { source: string; imported: string; member: string | null } | null {
+  const n = skipTransparent(callee);
+  const required = getRequiredModule(n);
+  if (required !== null) return { source: required, imported: 'default', member: null };
+  if (n.type === AST_NODE_TYPES.Identifier) {
+    const binding = getImportSource(context, n);
+    return binding ? { ...binding, member: null } : null;
+  }
+  if (n.type === AST_NODE_TYPES.MemberExpression && n.object.type === AST_NODE_TYPES.Identifier) {
+    const binding = getImportSource(context, n.object);
+    return binding ? { ...binding, member: getPropertyName(n) } : null;
+  }
+  return null;
+}
+
+/** The access-log middleware a call creates, or null. */
+export function getAccessLoggerCreation(context: Context, call: TSESTree.CallExpression): AccessLoggerCreation | null {
+  const from = calleeModule(context, call.callee);
+  if (!from) return null;
+  const named = PINO_HTTP_SOURCES.get(from.source);
+  if (named !== undefined) {
+    const creates =
+      from.member === null
+        ? from.imported === 'default' || from.imported === '*' || from.imported === 'pinoHttp' || from.imported === named
+        : from.member === 'pinoHttp' || from.member === named || from.member === 'default';
+    if (!creates) return null;
+    return { kind: 'pino-http', source: from.source, call, ...optionsOf(context, call.arguments[0]) };
+  }
+  if (from.source === 'nestjs-pino' && from.member !== null && (from.imported === 'LoggerModule' || from.imported === '*')) {
+    // LoggerModule.forRoot({ pinoHttp: {...} }), forRootAsync({ useFactory: () => ({ pinoHttp: {...} }) })
+    const method = from.member;
+    if (method !== 'forRoot' && method !== 'forRootAsync') return null;
+    const params = optionsOf(context, call.arguments[0]);
+    if (params.opaque || !params.options) return method === 'forRoot' && !call.arguments[0] ? { kind: 'pino-http', source: 'nestjs-pino', call, options: null, opaque: false } : null;
+    const holder = method === 'forRoot' ? params.options : factoryResult(params.options);
+    if (!holder) return null;
+    const pinoHttp = property(holder, 'pinoHttp');
+    if (!pinoHttp) return { kind: 'pino-http', source: 'nestjs-pino', call, options: null, opaque: false };
+    return { kind: 'pino-http', source: 'nestjs-pino', call, ...optionsOf(context, pinoHttp) };
+  }
+  if (from.source === 'express-winston' && (from.member === 'logger' || (from.member === null && from.imported === 'logger'))) {
+    return { kind: 'express-winston', source: from.source, call, ...optionsOf(context, call.arguments[0]) };
+  }
+  if (from.source === 'morgan' && from.member === null) {
+    return { kind: 'morgan', source: from.source, call, options: null, opaque: false };
+  }
+  return null;
+}
+
+/** `useFactory: () => ({ … })` / `useFactory: async () => { return { … } }`. */
+function factoryResult(options: TSESTree.ObjectExpression): TSESTree.ObjectExpression | null {
+  const factory = property(options, 'useFactory');
+  if (!factory || !isFunctionNode(factory)) return null;
+  const body = factory.body;
+  if (body.type !== AST_NODE_TYPES.BlockStatement) {
+    const value = skipTransparent(body);
+    return value.type === AST_NODE_TYPES.ObjectExpression ? value : null;
+  }
+  for (const statement of body.body) {
+    if (statement.type === AST_NODE_TYPES.ReturnStatement && statement.argument) {
+      const value = skipTransparent(statement.argument);
+      return value.type === AST_NODE_TYPES.ObjectExpression ? value : null;
+    }
+  }
+  return null;
+}
+
+export function property(object: TSESTree.ObjectExpression, name: string): TSESTree.Node | null {
+  for (const p of object.properties) {
+    if (p.type !== AST_NODE_TYPES.Property || p.computed) continue;
+    const key = p.key.type === AST_NODE_TYPES.Identifier ? p.key.name : getStringValue(p.key);
+    if (key === name) return p.value;
+  }
+  return null;
+}
+
+/** A pino redact path → the header it removes (`req.headers.authorization` → `req:authorization`; `req.headers` → `req:*`). */
+export function headerOfRedactPath(redactPath: string): { side: 'req' | 'res'; header: string } | null {
+  const m = /^(\*|req|request|res|response)\.headers(?:\.([\w-]+|\*)|\[\s*["'`]?([^"'`\]]+)["'`]?\s*\])?$/u.exec(redactPath.trim());
+  if (!m) return null;
+  const side = m[1] === 'res' || m[1] === 'response' ? 'res' : 'req';
+  const header = (m[2] ?? m[3] ?? '*').toLowerCase();
+  if (m[1] === '*') return { side: 'req', header };
+  return { side, header };
+}
+
+/** The strings of a `redact: [...]` or `redact: { paths: [...] }` option, or null when it cannot be read. */
+export function redactPaths(value: TSESTree.Node): string[] | null {
+  let n = skipTransparent(value);
+  if (n.type === AST_NODE_TYPES.ObjectExpression) {
+    const paths = property(n, 'paths');
+    if (!paths) return null;
+    n = skipTransparent(paths);
+  }
+  if (n.type !== AST_NODE_TYPES.ArrayExpression) return null;
+  const out: string[] = [];
+  for (const element of n.elements) {
+    const text = element ? getStringValue(element) : null;
+    if (text === null) return null;
+    out.push(text);
+  }
+  return out;
+}
+
+/**
+ * Redact paths of a logger created in another file of the project: `pinoHttp({ logger })`
+ * with `import { logger } from './lib/logger'`. Reads the module's text (one hop, relative
+ * imports only) and collects the quoted paths of its `redact` option. Null when the module
+ * cannot be found or has no readable `redact`.
+ */
+export function redactPathsOfImportedLogger(context: Context, identifier: TSESTree.Identifier): string[] | null {
+  const binding = getImportSource(context, identifier);
+  if (!binding || !binding.source.startsWith('.') || !path.isAbsolute(context.filename)) return null;
+  const base = path.resolve(path.dirname(context.filename), binding.source);
+  const candidates = [base, ...['.ts', '.js', '.mjs', '.cjs', '.mts', '.cts'].map((ext) => base.replace(/\.(?:[mc]?js)$/u, '') + ext), ...['index.ts', 'index.js'].map((f) => path.join(base, f))];
+  for (const file of candidates) {
+    let text: string;
+    try {
+      text = readFileSync(file, 'utf8');
+    } catch {
+      continue;
+    }
+    return redactPathsInText(text);
+  }
+  return null;
+}
+
+/** The quoted strings inside the first `redact:` array (or its `paths:` array) of a module's text; [] without any `redact`, null when it cannot be read. */
+export function redactPathsInText(text: string): string[] | null {
+  // No redaction at all: the logger writes what pino-http gives it.
+  if (!/\bredact\b/u.test(text)) return [];
+  const start = /\bredact\s*:\s*(\{[^[]*?\bpaths\s*:\s*)?\[/u.exec(text);
+  if (!start) return null;
+  let depth = 0;
+  let end = -1;
+  for (let i = start.index + start[0].length - 1; i < text.length; i++) {
+    const c = text[i];
+    if (c === '[') depth++;
+    else if (c === ']' && --depth === 0) {
+      end = i;
+      break;
+    }
+  }
+  if (end === -1) return null;
+  const body = text.slice(start.index + start[0].length, end);
+  return [...body.matchAll(/'((?:[^'\\]|\\.)*)'|"((?:[^"\\]|\\.)*)"|`([^`]*)`/gu)].map((m) => (m[1] ?? m[2] ?? m[3]!).replace(/\\(["'])/gu, '$1'));
+}
+
+/** Whether a custom serializer (`serializers.req`) writes the whole `headers` object. */
+export function serializerWritesHeaders(fn: TSESTree.Node): boolean {
+  let found = false;
+  const visit = (node: TSESTree.Node): void => {
+    if (found) return;
+    if (node.type === AST_NODE_TYPES.MemberExpression && getPropertyName(node) === 'headers') {
+      const parent = node.parent;
+      // req.headers['user-agent'] reads one header; req.headers as a value writes them all
+      const readsOne = parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === node;
+      if (!readsOne) found = true;
+    }
+    for (const key of Object.keys(node) as (keyof typeof node)[]) {
+      if (key === 'parent') continue;
+      const child = node[key] as unknown;
+      if (Array.isArray(child)) for (const c of child) if (c && typeof (c as TSESTree.Node).type === 'string') visit(c as TSESTree.Node);
+      if (child && typeof (child as TSESTree.Node).type === 'string') visit(child as TSESTree.Node);
+    }
+  };
+  visit(fn);
+  // `req => req` or a serializer that returns the raw request writes everything.
+  if (isFunctionNode(fn) && fn.params[0]?.type === AST_NODE_TYPES.Identifier) {
+    const param = fn.params[0].name;
+    const body = fn.body;
+    const returnsParam = (value: TSESTree.Node | null | undefined) => value?.type === AST_NODE_TYPES.Identifier && value.name === param;
+    if (body.type !== AST_NODE_TYPES.BlockStatement && returnsParam(body)) return true;
+    if (body.type === AST_NODE_TYPES.BlockStatement && body.body.some((s) => s.type === AST_NODE_TYPES.ReturnStatement && returnsParam(s.argument))) return true;
+  }
+  return found;
+}
+
+/** Whether a morgan format string prints a credential header: `:req[authorization]`. */
+export function morganSecretTokens(format: string, secretHeaders: readonly string[]): string[] {
+  return [...format.matchAll(/:(req|res)\[([^\]]+)\]/gu)]
+    .filter((m) => (m[1] === 'res' ? m[2]!.toLowerCase() === SET_COOKIE : secretHeaders.includes(m[2]!.toLowerCase())))
+    .map((m) => m[0]);
+}
+
