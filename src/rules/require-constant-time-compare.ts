@@ -12,7 +12,9 @@ const EQUALITY = new Set(['===', '!==', '==', '!=']);
 
 const DESCRIBE: Partial<Record<CredentialSource, string>> = {
   presented: 'a credential the client sent',
+  parameter: 'a credential passed in',
   stored: 'a secret the server holds',
+  record: 'a stored secret',
   mac: 'a signature the server computed',
 };
 
@@ -59,7 +61,8 @@ export default createRule<Options, MessageIds>({
         const left = credentials.classify(node.left);
         const right = credentials.classify(node.right);
         if (!isSecretComparison(left, right, node)) return;
-        const [presented, held] = left === 'presented' || (left !== 'mac' && right === 'mac') ? [node.left, node.right] : [node.right, node.left];
+        const leftPresents = left === 'presented' || left === 'parameter' || (left === 'unknown' && right === 'mac');
+        const [presented, held] = leftPresents ? [node.left, node.right] : [node.right, node.left];
         context.report({
           node,
           messageId: 'nonConstantTimeCompare',
@@ -77,8 +80,7 @@ export default createRule<Options, MessageIds>({
         if (argument.type === AST_NODE_TYPES.SpreadElement) return;
         if (credentials.classify(argument) !== 'presented') return;
         const list = credentials.classify(callee.object);
-        const listName = sourceCode.getText(callee.object);
-        if (list !== 'stored' && !/(?:keys|tokens|secrets)\b/iu.test(listName)) return;
+        if (list !== 'stored' && list !== 'record') return;
         context.report({ node, messageId: 'nonConstantTimeLookup', data: { method } });
       },
     };
@@ -86,7 +88,11 @@ export default createRule<Options, MessageIds>({
     function isSecretComparison(left: CredentialSource, right: CredentialSource, node: TSESTree.BinaryExpression): boolean {
       const pair = new Set([left, right]);
       if (pair.has('constant') || pair.has('hash')) return false;
-      if (pair.has('presented') && (pair.has('stored') || pair.has('mac'))) return true;
+      // request input against configuration, a stored record or a computed signature
+      if (pair.has('presented') && (pair.has('stored') || pair.has('record') || pair.has('mac'))) return true;
+      // a credential-named parameter: only against configuration or a signature (a record
+      // compared with a parameter is as often a duplicate check as an authentication)
+      if (pair.has('parameter') && (pair.has('stored') || pair.has('mac'))) return true;
       // signature !== expected, where expected is an HMAC the server computed
       if (pair.has('mac') && (left === 'unknown' || right === 'unknown')) {
         const other = left === 'mac' ? node.right : node.left;

@@ -12,7 +12,13 @@ import { type Context, findVariable, getMemberPath, getPropertyName, getStringVa
 import type { RequestInputTracker } from './request-input.js';
 import { isSecretName, tokenizeName } from './secrets.js';
 
-export type CredentialSource = 'presented' | 'stored' | 'mac' | 'hash' | 'constant' | 'unknown';
+/**
+ * `presented`: request input. `parameter`: a parameter named like a credential, handed to a
+ * checker (`verifyApiKey(apiKey)`), weaker evidence. `stored`: server configuration — an
+ * environment variable, a config getter, a secret-named constant. `record`: a secret-named
+ * property of some object (`user.apiKey`, `session.botToken`).
+ */
+export type CredentialSource = 'presented' | 'parameter' | 'stored' | 'record' | 'mac' | 'hash' | 'constant' | 'unknown';
 
 /** Words that make an environment variable or config key hold a secret to compare against. */
 const SECRET_TOKENS = new Set(['key', 'secret', 'token', 'password', 'passwd', 'pass', 'signature', 'hmac', 'apikey', 'credential', 'credentials']);
@@ -31,11 +37,17 @@ const ELEMENT_CALLBACKS = new Set(['find', 'findIndex', 'some', 'every', 'filter
 
 const MAX_DEPTH = 8;
 
-/** Whether a name (env var, config key, property) names a secret to compare against. */
+/** `key` alone is a cache key, a map key or a setting name; these words make it a credential. */
+const KEY_QUALIFIERS = new Set(['api', 'secret', 'access', 'private', 'auth', 'admin', 'signing', 'master', 'client', 'webhook', 'service', 'app', 'encryption', 'hmac', 'session', 'shared', 'license', 'integration', 'ingest', 'write', 'read', 'deploy']);
+
+/** Whether a name (env var, config key, property) names a secret to compare against; plurals name lists of them. */
 export function namesComparableSecret(name: string): boolean {
-  if (isSecretName(name)) return true;
   const tokens = tokenizeName(name);
-  return tokens.length > 0 && SECRET_TOKENS.has(tokens[tokens.length - 1]!);
+  if (tokens.length === 0) return false;
+  const last = tokens[tokens.length - 1]!.replace(/s$/u, '');
+  if (last === 'key') return tokens.slice(0, -1).some((t) => KEY_QUALIFIERS.has(t));
+  if (SECRET_TOKENS.has(last)) return true;
+  return isSecretName(name);
 }
 
 export interface CredentialClassifier {
@@ -63,9 +75,7 @@ export function createCredentialClassifier(context: Context, requestInput: Reque
       case AST_NODE_TYPES.TemplateLiteral: {
         if (node.expressions.length === 0) return 'constant';
         const parts = node.expressions.map((e) => classify(e, depth + 1));
-        if (parts.includes('mac')) return 'mac';
-        if (parts.includes('presented')) return 'presented';
-        if (parts.includes('stored')) return 'stored';
+        for (const kind of ['mac', 'presented', 'stored', 'record', 'parameter'] as const) if (parts.includes(kind)) return kind;
         return 'unknown';
       }
       case AST_NODE_TYPES.UnaryExpression:
@@ -109,6 +119,10 @@ export function createCredentialClassifier(context: Context, requestInput: Reque
       const init = classify(declarator.init, depth + 1);
       // A secret-named constant written in the source: `const API_KEY = 'k3y'`.
       if (init === 'constant' && declarator.id.type === AST_NODE_TYPES.Identifier && namesComparableSecret(node.name)) return 'stored';
+      // const { WEBHOOK_SECRET } = process.env
+      if (declarator.id.type === AST_NODE_TYPES.ObjectPattern && init === 'unknown' && /(?:^|\.)env$/u.test(getMemberPath(declarator.init) ?? '') && namesComparableSecret(node.name)) {
+        return 'stored';
+      }
       return init;
     }
     if (def.type === 'Parameter') {
@@ -125,23 +139,13 @@ export function createCredentialClassifier(context: Context, requestInput: Reque
           fn.params[0].name === node.name
         ) {
           const list = classify(call.callee.object, depth + 1);
-          if (list === 'stored') return 'stored';
-          if (list === 'unknown' && namesList(call.callee.object)) return 'stored';
-          return 'unknown';
+          return list === 'stored' || list === 'record' ? list : 'unknown';
         }
       }
       // A credential handed to a checker: `function verifyApiKey(apiKey) { … }`.
-      return namesComparableSecret(node.name) ? 'presented' : 'unknown';
+      return namesComparableSecret(node.name) ? 'parameter' : 'unknown';
     }
     return 'unknown';
-  }
-
-  /** `validKeys`, `API_KEYS`, `allowedTokens`: a list of stored secrets by its name. */
-  function namesList(node: TSESTree.Node): boolean {
-    const path = getMemberPath(node);
-    if (path === null) return false;
-    const last = path.split('.').pop()!;
-    return namesComparableSecret(last.replace(/s$/u, '')) || namesComparableSecret(last);
   }
 
   function classifyMember(node: TSESTree.MemberExpression, depth: number): CredentialSource {
@@ -158,8 +162,10 @@ export function createCredentialClassifier(context: Context, requestInput: Reque
     if (name !== null && namesComparableSecret(name)) {
       const root = classify(node.object, depth + 1);
       if (root === 'presented') return 'presented';
-      // `this.config.apiKey`, `user.apiKey`, `settings.webhookSecret`: held by the server.
-      return 'stored';
+      // `this.config.apiKey`, `settings.webhookSecret`: configuration; `user.apiKey`: a record.
+      if (objectPath !== null && CONFIG_READERS.test(objectPath)) return 'stored';
+      const rootIsConfig = root === 'stored';
+      return rootIsConfig ? 'stored' : 'record';
     }
     return 'unknown';
   }

@@ -61,6 +61,12 @@ app.use((req, res, next) => {
   if (validKeys.find((key) => key === req.query.token)) return next();
   next();
 });`;
+const METRICS = `router.get('/metrics', (req, res, next) => {
+  const metricTokens = env['METRICS_TOKENS'];
+  const parts = req.headers.authorization.split(' ');
+  if (metricTokens.find((mt) => mt.toString() === parts[1]) !== undefined) return next();
+  res.sendStatus(403);
+});`;
 
 ruleTester.run('require-constant-time-compare', rule, {
   valid: [
@@ -105,6 +111,16 @@ app.use((req, res, next) => {
     "import crypto from 'node:crypto';\nexport function unchanged(body, etag) { return crypto.createHash('md5').update(body).digest('hex') === etag; }",
     // `.includes` over a list of keys only with includeLookups
     "app.use((req, res, next) => { if (!validKeys.includes(req.get('x-api-key'))) return res.sendStatus(401); next(); });",
+    // from real apps: a cache-busting version key, a map key, a duplicate-token check, settings keys
+    "function matchCacheKey(req, cache) { if (req.query && req.query.v && cache && cache.key) return req.query.v === cache.key; }",
+    'async function validateUniqueVariable(key, projectId) { return (await this.getAllCached()).filter((v) => v.key === key); }',
+    `function sessionKeyUsingBotToken(botToken) {
+  for (const [key, session] of this.sessions) if (session.botToken === botToken) return key;
+}`,
+    {
+      code: "_.each(getDefaultSettings(), (defaultSetting, defaultSettingKey) => { if (usedKeys.indexOf(defaultSettingKey) === -1) insert(defaultSetting); });\nif (RESERVED_KEYS.includes(key)) throw new Error('reserved');",
+      options: [{ includeLookups: true }],
+    },
     // includeLookups on, but the list is not one of secrets
     {
       code: "app.get('/x', (req, res) => { if (!['asc', 'desc'].includes(req.query.order)) return res.sendStatus(400); });",
@@ -189,7 +205,10 @@ router.post('/webhook', (req, res) => {
     // a hard-coded key, and a key held in a same-file constant read from the environment
     {
       code: CASE_4,
-      errors: [{ messageId: 'nonConstantTimeCompare', line: 4, suggestions: suggested(CASE_4, "req.get('x-admin-token') === ADMIN_TOKEN", "safeEqual(req.get('x-admin-token'), ADMIN_TOKEN)") }],
+      errors: [
+        { messageId: 'nonConstantTimeCompare', line: 4, suggestions: suggested(CASE_4, "req.get('x-admin-token') === ADMIN_TOKEN", "safeEqual(req.get('x-admin-token'), ADMIN_TOKEN)") },
+        { messageId: 'nonConstantTimeCompare', line: 5, suggestions: suggested(CASE_4, "req.get('x-webhook-secret') === WEBHOOK_SECRET", "safeEqual(req.get('x-webhook-secret'), WEBHOOK_SECRET)") },
+      ],
     },
     // --- Koa ---
     {
@@ -276,6 +295,11 @@ function safeEqual(presented, expected) {
           ],
         },
       ],
+    },
+    // from a real app: a metrics token list from the environment searched with ===
+    {
+      code: METRICS,
+      errors: [{ messageId: 'nonConstantTimeCompare', line: 4, suggestions: suggested(METRICS, 'mt.toString() === parts[1]', 'safeEqual(parts[1], mt.toString())') }],
     },
     // --- lookups, with includeLookups (strict) ---
     {
