@@ -477,6 +477,8 @@ function computeBackgroundRegistration(context: Context, fn: AnyFunction, extraA
 
 /** Callee names of helpers that take a promise and handle its rejection themselves. */
 export const FIRE_AND_FORGET_HELPERS = new Set(['fireAndForget', 'detach', 'runInBackground', 'backgroundTask', 'noAwait', 'safeAsync', 'handlePromise']);
+/** Arguments that make a call callback-style: `next`, `cb`, `done`. */
+const CALLBACK_NAME = /^(?:next|cb|callback|done)$/u;
 /** Awaiting these never rejects: they only wait. */
 const WAIT_CALLS = /^(?:sleep|delay|wait|pause|setTimeout|setImmediate|nextTick|yieldToEventLoop|waitMs)$/u;
 
@@ -583,6 +585,11 @@ export function voidedCallMayReject(context: Context, node: TSESTree.Node, visit
   const n = skipTransparent(node);
   if (mayReject(context, n, visitorKeys)) return true;
   if (n.type !== AST_NODE_TYPES.CallExpression) return false;
+  // `void` is also written to quiet a linter on calls that report through a callback:
+  // middleware run by hand (`void router(req, res, next)`, `void upload.array('f')(req, res, cb)`)
+  // and APIs that take a callback. Those are not promises the author set aside.
+  if (skipTransparent(n.callee).type === AST_NODE_TYPES.CallExpression) return false;
+  if (n.arguments.some((a) => isFunctionNode(skipTransparent(a)) || (a.type === AST_NODE_TYPES.Identifier && CALLBACK_NAME.test(a.name)))) return false;
   const path = getCalleePath(n);
   if (path !== null) {
     const last = lastSegment(path);

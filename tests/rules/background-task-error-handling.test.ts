@@ -639,6 +639,22 @@ fastify.listen({ port: 3000 }, (err, address) => {
     'setInterval(() => { void sleep(100); }, 1000);',
     "setInterval(() => void sync().catch((err) => logger.error({ err }, 'sync failed')), 1000);",
     'void main();',
+    // `void` on middleware run by hand and on callback-style calls (seen in a real app that
+    // voids every call its linter flags): not a promise set aside
+    `app.use('/api', (req, res, next) => {
+  void cachedRouter(req, res, next);
+});`,
+    `export function array(fieldName) {
+  return (req, res, next) => {
+    void this.upload.array(fieldName, 10)(req, res, (error) => {
+      if (error) req.fileUploadError = error;
+      next();
+    });
+  };
+}`,
+    `app.get('/trace', (req, res) => {
+  void traceRequestHandler(async () => { app(req, res); }, req, res, '/trace');
+});`,
     // An injected timer object whose callback catches and logs; a sync callback that cannot reject.
     `export class Poller {
   start() {
