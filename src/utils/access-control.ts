@@ -239,7 +239,7 @@ export function classifyPath(segments: readonly string[]): Term {
   const head = segments[0] === 'this' ? segments.slice(1) : segments;
   const root = head[0] ?? '';
   // Settings outrank every word: `process.env.AUTH_OIDC_ENABLED` is a switch, not a credential.
-  if (tokenizeName(root).some((w) => CONFIG_WORDS.has(w)) || (root === 'process' && head[1] === 'env')) return { kind: 'other', isId, setting: true };
+  if (isSettingsHolder(root) || (root === 'process' && head[1] === 'env')) return { kind: 'other', isId, setting: true };
   if (words.some((w) => STRONG_WORDS.has(w))) return { kind: 'strong', isId };
   if (words.some((w) => OTHER_WORDS.has(w))) return { kind: 'other', isId };
   const inputAt = REQUEST_ROOT.test(root) ? 1 : 0;
@@ -250,6 +250,12 @@ export function classifyPath(segments: readonly string[]): Term {
   if (words.some((w) => STATE_WORDS.has(w))) return { kind: 'other', isId };
   if (/^[A-Z][A-Z0-9_]*[A-Z0-9]$/u.test(root) && head.length === 1) return { kind: 'other', isId };
   return { kind: 'unknown', isId };
+}
+
+/** `config`, `appConfig`, `settingsCache`, `this.configService`; not a predicate about a caller (`isUserManagedByEnv(user)`). */
+function isSettingsHolder(root: string): boolean {
+  const words = tokenizeName(root);
+  return words.some((w) => CONFIG_WORDS.has(w)) && !/^(?:is|has|can|check|should|must|may)$/u.test(words[0] ?? '');
 }
 
 function wordTerm(words: readonly string[], isId: boolean): Term {

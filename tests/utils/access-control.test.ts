@@ -125,5 +125,8 @@ describe('classifyPath', () => {
     expect(classifyPath(['EXTENSION_TYPES']).kind).toBe('other');
     expect(classifyPath(['Object', 'keys']).kind).toBe('unknown');
     expect(classifyPath(['req', 'user', 'id']).isId).toBe(true);
+    expect(classifyPath(['this', 'instanceSettingsLoaderConfig', 'ssoManagedByEnv']).kind).toBe('other');
+    // A predicate named after a setting is not the settings object.
+    expect(classifyPath(['this', 'isUserManagedByEnv']).setting).toBeUndefined();
   });
 });
