@@ -17,6 +17,7 @@ import {
   skipTransparent,
   walkSameFunction,
 } from '../utils/ast.js';
+import { classifyRejectionGuard } from '../utils/access-control.js';
 import { getImportSource } from '../utils/modules.js';
 import { createPathTracker, mergeListeners } from '../utils/code-path.js';
 import { createRule } from '../utils/create-rule.js';
@@ -51,6 +52,7 @@ import { getSettings } from '../utils/settings.js';
 export type Options = [
   {
     includeRateLimit?: boolean;
+    includeNonAccessControl?: boolean;
     auditedElsewhere?: boolean | string[];
   },
 ];
@@ -119,7 +121,7 @@ export default createRule<Options, MessageIds>({
       recommended: 'recommended',
       cwe: ['CWE-778'],
       owasp: ['A09:2025'],
-      strictOptions: { includeRateLimit: true },
+      strictOptions: { includeRateLimit: true, includeNonAccessControl: true },
     },
     fixable: 'code',
     hasSuggestions: true,
@@ -140,6 +142,11 @@ export default createRule<Options, MessageIds>({
             type: 'boolean',
             description: 'Require 429 Too Many Requests responses to be logged too.',
           },
+          includeNonAccessControl: {
+            type: 'boolean',
+            description:
+              'Require 401/403 answers to be logged even when the condition that chooses them tests no caller: a feature flag or setting, the plan, the state of a resource, request input against fixed values, a blocklist, or an action on oneself.',
+          },
           auditedElsewhere: {
             description:
               'Allow thrown or forwarded auth errors without a log on their path because an exception filter or error middleware in another file logs them: `true` for all, or the error classes / factories it logs (e.g. `["UnauthorizedException", "ForbiddenException"]`, `["HttpException"]`, `["createError"]`).',
@@ -148,7 +155,7 @@ export default createRule<Options, MessageIds>({
         },
       },
     ],
-    defaultOptions: [{ includeRateLimit: false, auditedElsewhere: false }],
+    defaultOptions: [{ includeRateLimit: false, includeNonAccessControl: false, auditedElsewhere: false }],
   },
   create(context, [options]) {
     const statuses = new Set([401, 403, ...(options.includeRateLimit ? [429] : [])]);
@@ -206,6 +213,17 @@ export default createRule<Options, MessageIds>({
       anyTracker.require(node, region, rejection, { acceptLaterInSegment: later });
     }
 
+    /**
+     * A 401/403 is access control when what chooses it tests who is asking; one chosen by a
+     * feature flag, the plan, a resource's state or input validation is a product answer.
+     * Unrecognizable conditions (`if (!ok)`) and unconditional rejections count as access control.
+     */
+    function isAccessControl(node: TSESTree.Node, status: number): boolean {
+      if (options.includeNonAccessControl || (status !== 401 && status !== 403)) return true;
+      const region = getEnclosingFunction(node);
+      return !region || classifyRejectionGuard(context, node, region, { inputIdentifiesCaller: status === 401 }) !== 'other';
+    }
+
     function reasonFor(status: number): Reason {
       return status === 401 ? 'unauthorized' : status === 429 ? 'rate_limited' : 'forbidden';
     }
@@ -225,6 +243,7 @@ export default createRule<Options, MessageIds>({
       const credential = credentialFailure(node);
       const relevant = statuses.has(outcome.status) || (credential !== null && outcome.status >= 400 && outcome.status < 500);
       if (!relevant) return false;
+      if (credential === null && !isAccessControl(node, outcome.status)) return false;
       // A failed password or token check says more than the status it is answered with.
       const reason = credential ?? reasonFor(outcome.status);
       if (outcome.kind === 'response') {
@@ -262,7 +281,7 @@ export default createRule<Options, MessageIds>({
         const fn = resolveFunction(context, node.callee);
         const info = fn ? getHandlerInfo(context, fn) : null;
         const outcome = fn && (!info || info.via === 'params') ? getFunctionOutcome(context, fn) : null;
-        if (outcome && statuses.has(outcome.status)) {
+        if (outcome && statuses.has(outcome.status) && isAccessControl(node, outcome.status)) {
           const inHandler = findEnclosingHandler(context, node);
           if (outcome.kind === 'response' ? inHandler : outcome.frameworkError || inServerContext(node)) {
             const name = getCalleePath(node) ?? 'helper';

@@ -286,6 +286,8 @@ function unknownErrorOf(context: Context, id: TSESTree.Identifier, depth = 0): T
     if (def.name.type !== AST_NODE_TYPES.Identifier || !ERROR_PARAM.test(def.name.name)) return null;
     // sendError(res, error: AppError): the signature says which errors come here.
     if (isClientErrorType(def.name)) return null;
+    // sendError(res, 'Invalid email'), fail(res, t('errors.notFound')): text the handler was given to send.
+    if (isTextParameter(context, fn, index)) return null;
     // (err, data) => … and upload(req, res, (err) => …) callbacks, and helpers like sendError(res, err)
     if (index === 0 && isCallbackArgument(fn)) return variable;
     return fn.params.some((p) => p.type === AST_NODE_TYPES.Identifier && RESPONSE_PARAM.test(p.name)) ? variable : null;
@@ -309,8 +311,90 @@ function unknownErrorOf(context: Context, id: TSESTree.Identifier, depth = 0): T
 function isClientErrorType(id: TSESTree.Identifier): boolean {
   const type = id.typeAnnotation?.typeAnnotation;
   if (type?.type !== AST_NODE_TYPES.TSTypeReference) return false;
-  const name = type.typeName.type === AST_NODE_TYPES.Identifier ? type.typeName.name : type.typeName.type === AST_NODE_TYPES.TSQualifiedName ? type.typeName.right.name : '';
-  return /(?:Error|Exception)$/u.test(name) && !INTERNAL_ERROR_CLASS.test(name);
+  const name = type.typeName.type === AST_NODE_TYPES.Identifier ? type.typeName.name : type.typeName.type === AST_NODE_TYPES.TSQualifiedName ? qualifiedName(type.typeName) : '';
+  return /(?:Error|Exception)$/u.test(name) && !isInternalErrorClass(name);
+}
+
+function qualifiedName(name: TSESTree.EntityName): string {
+  if (name.type === AST_NODE_TYPES.Identifier) return name.name;
+  if (name.type === AST_NODE_TYPES.TSQualifiedName) return `${qualifiedName(name.left)}.${name.right.name}`;
+  return '';
+}
+
+/** Namespaces whose error classes carry server internals: Node's, the runtime's, database and HTTP clients. */
+const INTERNAL_NAMESPACE = /^(?:globalThis|global|window|self|util|Mongo|Mongoose|Sequelize|Prisma|Pg|Postgres|Mysql|Redis|Knex|TypeORM|Typeorm|Axios|Got|Undici|Fetch|Db|Database|Sql|ioredis|grpc)$/iu;
+
+/**
+ * `Error`, `TypeError`, `MongoServerError`, `Prisma.PrismaClientKnownRequestError`: internal.
+ * A namespace's own class named like a built-in (`Parse.Error`, `errors.Error`) is that
+ * library's or app's error type, written for clients, unless the namespace is an internal one.
+ */
+function isInternalErrorClass(path: string): boolean {
+  const segments = path.split('.');
+  const last = segments[segments.length - 1]!;
+  if (segments.length === 1) return INTERNAL_ERROR_CLASS.test(last);
+  if (segments.slice(0, -1).some((s) => INTERNAL_NAMESPACE.test(s.replace(/^_+/u, '')) || INTERNAL_ERROR_CLASS.test(s))) return true;
+  return INTERNAL_ERROR_CLASS.test(last) && !/^(?:Error|EvalError|RangeError|ReferenceError|TypeError|URIError|AggregateError)$/u.test(last);
+}
+
+/** Translation helpers: `t('key')`, `req.t(…)`, `i18n.__(…)`, `intl.formatMessage(…)`, Ghost's `tpl(messages.x)`. */
+const TRANSLATE = /^(?:t|__|__n|translate|formatMessage|tpl|i18n|localize|gettext|_)$/u;
+
+/**
+ * A parameter that holds text, not an error: typed `string` (or a string-literal union), defaulting
+ * to a string, or given only text (a literal, a template, a translation) by every call in this file.
+ * A function passed or exported elsewhere may get anything, so it needs the type or the default.
+ */
+function isTextParameter(context: Context, fn: AnyFunction, index: number): boolean {
+  const param = fn.params[index]!;
+  const id = param.type === AST_NODE_TYPES.AssignmentPattern ? param.left : param;
+  if (param.type === AST_NODE_TYPES.AssignmentPattern && isTextValue(context, param.right)) return true;
+  const type = id.type === AST_NODE_TYPES.Identifier ? id.typeAnnotation?.typeAnnotation : undefined;
+  if (type) return isTextType(type);
+  const variable = functionVariable(context, fn);
+  if (!variable || variable.references.length === 0) return false;
+  return variable.references.every((ref) => {
+    const call = ref.identifier.parent;
+    if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== ref.identifier) return false;
+    const arg = call.arguments[index];
+    return arg !== undefined && arg.type !== AST_NODE_TYPES.SpreadElement && isTextValue(context, arg);
+  });
+}
+
+function isTextType(type: TSESTree.TypeNode): boolean {
+  if (type.type === AST_NODE_TYPES.TSStringKeyword) return true;
+  if (type.type === AST_NODE_TYPES.TSLiteralType) return type.literal.type === AST_NODE_TYPES.Literal && typeof type.literal.value === 'string';
+  if (type.type === AST_NODE_TYPES.TSTemplateLiteralType) return true;
+  if (type.type === AST_NODE_TYPES.TSUnionType) return type.types.every((t) => isTextType(t) || t.type === AST_NODE_TYPES.TSUndefinedKeyword);
+  // type ErrorKey = 'auth.expired' | …, MessageKey, TranslationKey: names of client-facing text.
+  return type.type === AST_NODE_TYPES.TSTypeReference && type.typeName.type === AST_NODE_TYPES.Identifier && /(?:Key|Message|Text|Label)$/u.test(type.typeName.name);
+}
+
+/** A string literal, a template without a caught error in it, or a translation. */
+function isTextValue(context: Context, node: TSESTree.Node): boolean {
+  const n = skipTransparent(node);
+  if (n.type === AST_NODE_TYPES.Literal) return typeof n.value === 'string';
+  if (n.type === AST_NODE_TYPES.TemplateLiteral) {
+    return n.expressions.every((e) => {
+      const x = skipTransparent(e);
+      return !(x.type === AST_NODE_TYPES.Identifier && unknownErrorOf(context, x)) && !(x.type === AST_NODE_TYPES.MemberExpression && x.object.type === AST_NODE_TYPES.Identifier && unknownErrorOf(context, x.object));
+    });
+  }
+  if (n.type === AST_NODE_TYPES.CallExpression) {
+    const path = getCalleePath(n);
+    return path !== null && TRANSLATE.test(lastSegment(path));
+  }
+  return false;
+}
+
+/** The variable naming a function: `function sendError(…)`, `const sendError = (…) => …`. */
+function functionVariable(context: Context, fn: AnyFunction): TSESLint.Scope.Variable | null {
+  if (fn.type === AST_NODE_TYPES.FunctionDeclaration && fn.id) return context.sourceCode.getDeclaredVariables(fn)[0] ?? null;
+  const parent = fn.parent;
+  if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.init === fn && parent.id.type === AST_NODE_TYPES.Identifier) {
+    return context.sourceCode.getDeclaredVariables(parent)[0] ?? null;
+  }
+  return null;
 }
 
 function isRejectionHandler(fn: AnyFunction): boolean {
@@ -335,7 +419,7 @@ function catchesOnlyClientErrors(info: HandlerInfo): boolean {
     if (expr.arguments.length === 0) return false;
     return expr.arguments.every((a) => {
       const path = getMemberPath(a);
-      return path !== null && !INTERNAL_ERROR_CLASS.test(lastSegment(path));
+      return path !== null && !isInternalErrorClass(path);
     });
   }
   return false;
@@ -592,7 +676,7 @@ function binarySafe(context: Context, test: TSESTree.BinaryExpression, holds: bo
   if (operator === 'instanceof') {
     if (!holds || !refersTo(context, test.left, error)) return false;
     const path = getMemberPath(test.right);
-    return path !== null && !INTERNAL_ERROR_CLASS.test(lastSegment(path));
+    return path !== null && !isInternalErrorClass(path);
   }
   const equality = operator === '===' || operator === '==' || operator === '!==' || operator === '!=';
   const equal = operator === '===' || operator === '==' ? holds : !holds;
@@ -678,7 +762,19 @@ function refersTo(context: Context, node: TSESTree.Node, error: TSESLint.Scope.V
   return unknownErrorOf(context, n) === error;
 }
 
-/** A catch whose `try` only parses or validates input: its messages are about the client's own data. */
+/** Arguments of an error the app throws itself: literals, templates and values that are not caught errors. */
+function isComposedText(context: Context, node: TSESTree.Node): boolean {
+  const n = skipTransparent(node);
+  if (n.type === AST_NODE_TYPES.Literal) return true;
+  if (n.type === AST_NODE_TYPES.TemplateLiteral) return isTextValue(context, n);
+  if (n.type === AST_NODE_TYPES.ObjectExpression) {
+    return n.properties.every((p) => p.type === AST_NODE_TYPES.Property && isComposedText(context, p.value));
+  }
+  if (n.type === AST_NODE_TYPES.MemberExpression) return !(n.object.type === AST_NODE_TYPES.Identifier && unknownErrorOf(context, n.object));
+  return isTextValue(context, n);
+}
+
+/** A catch whose `try` only parses or validates input, or throws errors the app composed: its messages are about the client's own data. */
 function isValidationCatch(context: Context, error: TSESLint.Scope.Variable): boolean {
   const def = error.defs[0];
   if (def?.type !== 'CatchClause') return false;
@@ -692,6 +788,8 @@ function isValidationCatch(context: Context, error: TSESLint.Scope.Variable): bo
       if (!onlyValidation) return false;
       if (node.type !== AST_NODE_TYPES.CallExpression && node.type !== AST_NODE_TYPES.NewExpression) return;
       calls++;
+      // throw new BadRequestError('start must be before end'): a message the app wrote for the client.
+      if (node.type === AST_NODE_TYPES.NewExpression && node.parent?.type === AST_NODE_TYPES.ThrowStatement && node.arguments.every((a) => isComposedText(context, a))) return false;
       const path = getCalleePath(node);
       const callee = skipTransparent(node.callee);
       const method = callee.type === AST_NODE_TYPES.MemberExpression ? getPropertyName(callee) : path;

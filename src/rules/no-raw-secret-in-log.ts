@@ -13,6 +13,7 @@ import { createRule } from '../utils/create-rule.js';
 import { findEnclosingHandler } from '../utils/frameworks.js';
 import { getImportSource, getRequiredModule } from '../utils/modules.js';
 import { chooseUnusedName, importFix, isModuleFile, isNameInScope } from '../utils/fixes.js';
+import { createLogFieldFilters, parseRedactPath } from '../utils/log-serializers.js';
 import { type LoggerCall, getLoggerCall } from '../utils/loggers.js';
 import { type SecretFinding, createSecretAnalyzer } from '../utils/secrets.js';
 import { getSettings } from '../utils/settings.js';
@@ -105,6 +106,7 @@ export default createRule<Options, MessageIds>({
     });
     const logCalls: LoggerCall[] = [];
     const factories = new Map<TSESTree.CallExpression, LoggerFactory>();
+    const fieldFilters = createLogFieldFilters(context);
 
     return {
       CallExpression(node) {
@@ -129,10 +131,19 @@ export default createRule<Options, MessageIds>({
             if (redaction && isCensored(finding, redaction)) continue;
             // Fastify's own `req` serializer logs method, url, host and ip, never headers or body.
             if (isFastifyReqField(call, finding)) continue;
+            // The logger's `serializers.req` (here or in the logger module this file imports) leaves the headers out.
+            if (droppedBySerializer(call, finding)) continue;
           }
           report(call, finding);
         }
       });
+    }
+
+    function droppedBySerializer(call: LoggerCall, finding: SecretFinding): boolean {
+      const [field, ...rest] = finding.fieldPath!;
+      if (field === undefined) return false;
+      const filter = fieldFilters.forLogCall(call.node);
+      return filter !== null && filter.drops(field, finding.redactPaths.map((sub) => [...rest, ...sub]));
     }
 
     function isFastifyReqField(call: LoggerCall, finding: SecretFinding): boolean {
@@ -409,15 +420,3 @@ export default createRule<Options, MessageIds>({
     }
   },
 });
-
-/** `a.b["c-d"][*].e` → ['a', 'b', 'c-d', '*', 'e']. */
-function parseRedactPath(path: string): string[] {
-  const out: string[] = [];
-  const re = /\[\s*(?:"([^"]*)"|'([^']*)'|([^\]]*?))\s*\]|([^.[\]]+)/gu;
-  for (const m of path.matchAll(re)) {
-    const seg = m[1] ?? m[2] ?? m[3] ?? m[4];
-    if (seg !== undefined && seg !== '') out.push(seg.trim());
-  }
-  return out;
-}
-

@@ -158,6 +158,8 @@ const HARMLESS_SUFFIXES = new Set([
   'removed', 'used', 'confirmed', 'accepted', 'rejected', 'failed', 'failure', 'success', 'succeeded', 'visible',
   'hidden', 'shown', 'masked', 'redacted', 'hashed', 'consent', 'banner', 'payload', 'claims', 'fingerprint',
   'digest', 'checksum',
+  // which one: a public identifier of a key or token, not the secret (`signingKeyDid`, `jwtKid`, `tokenSubject`)
+  'did', 'dids', 'kid', 'subject', 'sub', 'thumbprint', 'public', 'pub', 'method', 'methods',
   // the thing that handles it
   'service', 'services', 'provider', 'providers', 'store', 'storage', 'manager', 'helper', 'helpers', 'util',
   'utils', 'repository', 'repo', 'model', 'schema', 'entity', 'dto', 'module', 'strategy', 'guard', 'middleware',

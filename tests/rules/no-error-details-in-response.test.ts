@@ -92,6 +92,48 @@ export class AllExceptionsFilter implements ExceptionFilter {
   }
 }`,
     'async function f() { try { await run() } catch (e) { if (e instanceof NotFoundError) throw new NotFoundException((e as NotFoundError).message); throw e } }',
+    // --- the app's own client-facing text: not an unknown error ---
+    // A helper given only text to send by every call in the file: the parameter is a message, not an error.
+    `function sendError(res, error, status = 400) {
+  return res.status(status).json({ success: false, error });
+}
+app.post('/invite', async (req, res) => {
+  if (!req.body.email) return sendError(res, 'Email is required');
+  if (await invites.exists(req.body.email)) return sendError(res, t('invite.duplicate'), 409);
+  res.json(await invites.create(req.body.email));
+});`,
+    // Typed as text (a string, a union of translation keys).
+    `type ErrorKey = 'auth.expired' | 'auth.invalid';
+export function fail(res: Response, error: string, status = 400) {
+  res.status(status).json({ error });
+}
+export function failKey(req: Request, res: Response, error: ErrorKey | 'auth.locked') {
+  res.status(401).json({ error, message: req.t(error) });
+}`,
+    // A default message says the parameter is text.
+    `export const badRequest = (res, error = 'Bad request') => res.status(400).send({ error });`,
+    // The try only validates and throws errors the app composed: their messages were written for the client.
+    `app.post('/reports', (req, res) => {
+  try {
+    const range = schema.parse(req.body);
+    if (range.start > range.end) throw new BadRequestError(\`start (\${range.start}) must be before end\`);
+    if (range.days > 90) throw new Error('A report covers at most 90 days');
+  } catch (err) {
+    return res.status(400).json({ error: err.message });
+  }
+  res.json(reports.queue(req.body));
+});`,
+    // Parse Server's error handler: a namespace's own Error class (Parse.Error) is the app's client-facing error type.
+    `function handleParseErrors(err, req, res, next) {
+  if (err instanceof Parse.Error) {
+    const httpStatus = err.code === Parse.Error.OBJECT_NOT_FOUND ? 404 : 400;
+    res.status(httpStatus);
+    res.json({ code: err.code, error: err.message });
+    return;
+  }
+  next(err);
+}
+app.use(handleParseErrors);`,
   ],
   invalid: [
     // --- Express ---
@@ -425,6 +467,127 @@ export class ReportsController {
     {
       code: 'async function f() { try { await run() } catch (err) { throw new HttpException({ status: 500, error: `${err}` }, 500) } }',
       errors: [{ messageId: 'detailsInResponse', line: 1, suggestions: [{ messageId: 'sendGeneric', output: "async function f() { try { await run() } catch (err) { console.error('unhandled error', err); throw new HttpException({ status: 500, error: 'Internal Server Error' }, 500) } }" }] }],
+    },
+    // --- what can carry internals stays reported ---
+    {
+      // One call hands the helper a caught error: every call must pass text.
+      code: `function sendError(res, error) {
+  return res.status(400).json({ error: error.message });
+}
+app.post('/invite', async (req, res) => {
+  try {
+    res.json(await invites.create(req.body.email));
+  } catch (err) {
+    sendError(res, err);
+  }
+});`,
+      errors: [
+        {
+          messageId: 'detailsInResponse',
+          line: 2,
+          suggestions: [
+            { messageId: 'sendGeneric', output: `function sendError(res, error) {
+  console.error('request failed', error);
+  return res.status(400).json({ error: 'Bad Request' });
+}
+app.post('/invite', async (req, res) => {
+  try {
+    res.json(await invites.create(req.body.email));
+  } catch (err) {
+    sendError(res, err);
+  }
+});` },
+          ],
+        },
+      ],
+    },
+    {
+      // A try that calls the database too: its errors are unknown, even if it also throws the app's own.
+      code: `app.post('/reports', async (req, res) => {
+  try {
+    const range = schema.parse(req.body);
+    if (range.start > range.end) throw new BadRequestError('start must be before end');
+    res.json(await db.reports.insert(range));
+  } catch (err) {
+    res.status(400).json({ error: err.message });
+  }
+});`,
+      errors: [
+        {
+          messageId: 'detailsInResponse',
+          line: 7,
+          suggestions: [
+            { messageId: 'sendGeneric', output: `app.post('/reports', async (req, res) => {
+  try {
+    const range = schema.parse(req.body);
+    if (range.start > range.end) throw new BadRequestError('start must be before end');
+    res.json(await db.reports.insert(range));
+  } catch (err) {
+    console.error('request failed', err);
+    res.status(400).json({ error: 'Bad Request' });
+  }
+});` },
+          ],
+        },
+      ],
+    },
+    {
+      // globalThis.Error is the built-in one.
+      code: `app.use((err, req, res, next) => {
+  if (err instanceof globalThis.Error) return res.status(500).json({ error: err.message });
+  next(err);
+});`,
+      errors: [
+        {
+          messageId: 'detailsInResponse',
+          line: 2,
+          suggestions: [
+            { messageId: 'sendGeneric', output: `app.use((err, req, res, next) => {
+  if (err instanceof globalThis.Error) return res.status(500).json({ error: 'Internal Server Error' });
+  next(err);
+});` },
+          ],
+        },
+      ],
+    },
+    {
+      // Ghost's members middleware: an unknown error's message, status or not.
+      code: `const deleteSession = async function deleteSession(req, res) {
+  try {
+    await membersService.ssr.deleteSession(req, res);
+    res.writeHead(204);
+    res.end();
+  } catch (err) {
+    if (!err.statusCode) {
+      logging.error(err);
+    }
+    res.writeHead(err.statusCode ?? 500, { 'Content-Type': 'text/plain;charset=UTF-8' });
+    res.end(err.message);
+  }
+};
+router.delete('/session', deleteSession);`,
+      errors: [
+        {
+          messageId: 'detailsInResponse',
+          line: 11,
+          suggestions: [
+            { messageId: 'sendGeneric', output: `const deleteSession = async function deleteSession(req, res) {
+  try {
+    await membersService.ssr.deleteSession(req, res);
+    res.writeHead(204);
+    res.end();
+  } catch (err) {
+    if (!err.statusCode) {
+      logging.error(err);
+    }
+    res.writeHead(err.statusCode ?? 500, { 'Content-Type': 'text/plain;charset=UTF-8' });
+    res.end('Internal Server Error');
+  }
+};
+router.delete('/session', deleteSession);` },
+          ],
+        },
+      ],
     },
   ],
 });

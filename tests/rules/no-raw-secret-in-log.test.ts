@@ -153,6 +153,51 @@ export class AuthService {
       code: "function Login() { console.log('render login'); return <input type=\"password\" value={password} />; }",
       filename: 'login.tsx',
     },
+    // --- a name is not a value; a logger whose serializer leaves the headers out ---
+    // The file's own logger has a request serializer that leaves the credential headers out.
+    `import pino from 'pino';
+const logger = pino({
+  serializers: {
+    req: (req) => ({ method: req.method, url: req.url, headers: redactHeaders(req.headers) }),
+  },
+});
+app.use((req, res, next) => {
+  logger.info({ req }, 'request received');
+  next();
+});`,
+    // bunyan, a named serializer without headers, through a child logger.
+    `const bunyan = require('bunyan');
+function reqSerializer(req) {
+  return { method: req.method, url: req.url, remoteAddress: req.connection.remoteAddress };
+}
+const log = bunyan.createLogger({ name: 'api', serializers: { req: reqSerializer } });
+app.use((req, res, next) => {
+  log.child({ component: 'http' }).info({ req, res }, 'request finished');
+  next();
+});`,
+    // The logger module this file imports has that serializer (one import away).
+    {
+      code: `const logger = require('./redacting-logger');
+module.exports = function logRequest(req, res, next) {
+  res.on('finish', () => logger.info({ req: req, res: res }, 'request'));
+  next();
+};`,
+      filename: path.join(fixtureDir, 'loggers', 'routes.js'),
+    },
+    // pino redact paths in the imported module (a TypeScript ESM import written with .js).
+    {
+      code: `import { logger } from './redact-paths-logger.js';
+export function logRequest(req: Request, res: Response, next: () => void) {
+  logger.warn({ req }, 'slow request');
+  next();
+}`,
+      filename: path.join(fixtureDir, 'loggers', 'middleware.ts'),
+    },
+    // Public identifiers of keys and tokens: a DID, a key id, the subject of a token, an auth method name.
+    `logger.info({ repoDid, signingKeyDid, rotationKeys: plcOp.rotationKeys }, 'account created');
+logger.info('rotated signing key', { kid: jwk.kid, jwtKid, publicKey: keypair.publicKey });
+logger.debug('Resolved subject from access token', { subject: tokenSubject });
+logger.debug({ client_id: result.client_id, token_endpoint_auth_method: result.token_endpoint_auth_method });`,
   ],
   invalid: [
     // --- pino, object first ---
@@ -897,6 +942,162 @@ class LoggingInterceptor {
             { messageId: 'useSha256', output: `${esmImport}logger.info({ sessionId: ${sha('sessionId')} }, 'login');` },
             { messageId: 'dropValue', output: "logger.info({}, 'login');" },
             { messageId: 'redactValue', output: "logger.info({ sessionId: '[REDACTED]' }, 'login');" },
+          ],
+        },
+      ],
+    },
+    // --- what still carries the secret ---
+    {
+      // The imported logger logs headers as they come (bunyan.stdSerializers.req).
+      code: `const log = require('./plain-logger');
+module.exports = (req, res, next) => {
+  log.info({ req }, 'request');
+  next();
+};`,
+      filename: path.join(fixtureDir, 'loggers', 'routes.js'),
+      errors: [
+        {
+          messageId: 'secretObject',
+          line: 3,
+          suggestions: [
+            { messageId: 'dropValue', output: `const log = require('./plain-logger');
+module.exports = (req, res, next) => {
+  log.info({}, 'request');
+  next();
+};` },
+            { messageId: 'redactValue', output: `const log = require('./plain-logger');
+module.exports = (req, res, next) => {
+  log.info({ req: '[REDACTED]' }, 'request');
+  next();
+};` },
+          ],
+        },
+      ],
+    },
+    {
+      // A serializer that copies the headers is no redaction.
+      code: `import logger from './copying-logger.mjs';
+export const logRequest = (req, res, next) => {
+  logger.info({ req }, 'request');
+  next();
+};`,
+      filename: path.join(fixtureDir, 'loggers', 'routes.mjs'),
+      errors: [
+        {
+          messageId: 'secretObject',
+          line: 3,
+          suggestions: [
+            { messageId: 'dropValue', output: `import logger from './copying-logger.mjs';
+export const logRequest = (req, res, next) => {
+  logger.info({}, 'request');
+  next();
+};` },
+            { messageId: 'redactValue', output: `import logger from './copying-logger.mjs';
+export const logRequest = (req, res, next) => {
+  logger.info({ req: '[REDACTED]' }, 'request');
+  next();
+};` },
+          ],
+        },
+      ],
+    },
+    {
+      // A logger module that cannot be read: the rule assumes nothing.
+      code: `const logger = require('./no-such-logger');
+app.use((req, res, next) => {
+  logger.info({ req }, 'request');
+  next();
+});`,
+      filename: path.join(fixtureDir, 'loggers', 'routes.js'),
+      errors: [
+        {
+          messageId: 'secretObject',
+          line: 3,
+          suggestions: [
+            { messageId: 'dropValue', output: `const logger = require('./no-such-logger');
+app.use((req, res, next) => {
+  logger.info({}, 'request');
+  next();
+});` },
+            { messageId: 'redactValue', output: `const logger = require('./no-such-logger');
+app.use((req, res, next) => {
+  logger.info({ req: '[REDACTED]' }, 'request');
+  next();
+});` },
+          ],
+        },
+      ],
+    },
+    {
+      // A serializer that hands the request back keeps its headers.
+      code: `import pino from 'pino';
+const logger = pino({ serializers: { req: (req) => { req.body = undefined; return req; } } });
+app.use((req, res, next) => {
+  logger.info({ req }, 'request');
+  next();
+});`,
+      errors: [
+        {
+          messageId: 'secretObject',
+          line: 4,
+          suggestions: [
+            { messageId: 'dropValue', output: `import pino from 'pino';
+const logger = pino({ serializers: { req: (req) => { req.body = undefined; return req; } } });
+app.use((req, res, next) => {
+  logger.info({}, 'request');
+  next();
+});` },
+            { messageId: 'redactValue', output: `import pino from 'pino';
+const logger = pino({ serializers: { req: (req) => { req.body = undefined; return req; } } });
+app.use((req, res, next) => {
+  logger.info({ req: '[REDACTED]' }, 'request');
+  next();
+});` },
+          ],
+        },
+      ],
+    },
+    {
+      // A req serializer does not cover another field: the raw headers.
+      code: `import pino from 'pino';
+const logger = pino({ serializers: { req: (req) => ({ method: req.method, url: req.url }) } });
+app.use((req, res, next) => {
+  logger.info({ headers: req.headers }, 'request');
+  next();
+});`,
+      errors: [
+        {
+          messageId: 'secretObject',
+          line: 4,
+          suggestions: [
+            { messageId: 'dropValue', output: `import pino from 'pino';
+const logger = pino({ serializers: { req: (req) => ({ method: req.method, url: req.url }) } });
+app.use((req, res, next) => {
+  logger.info({}, 'request');
+  next();
+});` },
+            { messageId: 'redactValue', output: `import pino from 'pino';
+const logger = pino({ serializers: { req: (req) => ({ method: req.method, url: req.url }) } });
+app.use((req, res, next) => {
+  logger.info({ headers: '[REDACTED]' }, 'request');
+  next();
+});` },
+          ],
+        },
+      ],
+    },
+    {
+      // The key itself, next to its id, is still a secret.
+      code: `logger.info({ signingKeyDid, signingKey }, 'account created');`,
+      errors: [
+        {
+          messageId: 'rawSecret',
+          line: 1,
+          suggestions: [
+            { messageId: 'useSha256', output: `import { createHash } from 'node:crypto';
+logger.info({ signingKeyDid, signingKey: createHash('sha256').update(String(signingKey)).digest('hex').slice(0, 12) }, 'account created');` },
+            { messageId: 'dropValue', output: `logger.info({ signingKeyDid }, 'account created');` },
+            { messageId: 'redactValue', output: `logger.info({ signingKeyDid, signingKey: '[REDACTED]' }, 'account created');` },
           ],
         },
       ],
