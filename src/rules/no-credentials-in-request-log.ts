@@ -9,12 +9,11 @@ import {
   morganSecretTokens,
   property,
   redactPaths,
-  redactPathsOfImportedLogger,
   serializerWritesHeaders,
 } from '../utils/access-logs.js';
 import { findVariable, getStringValue, isFunctionNode, skipTransparent } from '../utils/ast.js';
 import { createRule } from '../utils/create-rule.js';
-import { getImportSource } from '../utils/modules.js';
+import { createLogFieldFilters } from '../utils/log-serializers.js';
 import { isTestFile } from '../utils/servers.js';
 
 export type Options = [{ secretHeaders?: string[] }];
@@ -54,6 +53,7 @@ export default createRule<Options, MessageIds>({
   create(context, [options]) {
     if (isTestFile(context.filename)) return {};
     const sourceCode = context.sourceCode;
+    const logFieldFilters = createLogFieldFilters(context);
     const secretHeaders = [...new Set([...DEFAULT_SECRET_HEADERS, ...(options.secretHeaders ?? []).map((h) => h.toLowerCase())])];
 
     return {
@@ -110,16 +110,12 @@ export default createRule<Options, MessageIds>({
           if (h) redacted.push(h);
         }
       }
+      // pinoHttp({ logger }): what that logger's own redact and serializers drop counts too.
       const loggerOption = opts ? property(opts, 'logger') : null;
-      if (loggerOption) {
-        const fromLogger = loggerRedactPaths(loggerOption);
-        if (fromLogger === null) return;
-        for (const p of fromLogger) {
-          const h = headerOfRedactPath(p);
-          if (h) redacted.push(h);
-        }
-      }
-      const has = (side: 'req' | 'res', header: string) => redacted.some((r) => r.side === side && (r.header === header || r.header === '*'));
+      const loggerFilter = loggerOption ? logFieldFilters.forLogger(loggerOption) : null;
+      if (loggerOption && !loggerFilter) return;
+      const has = (side: 'req' | 'res', header: string) =>
+        redacted.some((r) => r.side === side && (r.header === header || r.header === '*')) || (loggerFilter?.drops(side, [['headers', header]]) ?? false);
       const missingRequest = requestCovered ? [] : secretHeaders.filter((h) => !has('req', h));
       const missingResponse = responseCovered || has('res', SET_COOKIE) ? [] : [SET_COOKIE];
       if (missingRequest.length === 0 && missingResponse.length === 0) return;
@@ -183,28 +179,6 @@ export default createRule<Options, MessageIds>({
       if (isFunctionNode(n)) return !serializerWritesHeaders(n);
       // pino.stdSerializers.req: the default, which writes every header
       if (n.type === AST_NODE_TYPES.MemberExpression && /stdSerializers/u.test(sourceCode.getText(n))) return false;
-      return null;
-    }
-
-    /** Redact paths of the logger handed to pino-http; null when its creation cannot be read. */
-    function loggerRedactPaths(value: TSESTree.Node): string[] | null {
-      const n = skipTransparent(value);
-      if (n.type !== AST_NODE_TYPES.Identifier) return null;
-      const variable = findVariable(context, n);
-      const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
-      if (def?.type === 'ImportBinding') return redactPathsOfImportedLogger(context, n);
-      if (def?.type === 'Variable' && def.node.init) {
-        if (getImportSource(context, n)) return redactPathsOfImportedLogger(context, n);
-        const init = skipTransparent(def.node.init);
-        // const logger = pino({ redact: [...] })
-        if (init.type === AST_NODE_TYPES.CallExpression) {
-          const arg = init.arguments[0] ? skipTransparent(init.arguments[0]) : null;
-          if (!arg) return [];
-          if (arg.type !== AST_NODE_TYPES.ObjectExpression) return null;
-          const redact = property(arg, 'redact');
-          return redact ? redactPaths(redact) : [];
-        }
-      }
       return null;
     }
 

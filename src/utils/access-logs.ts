@@ -5,11 +5,10 @@
  * header (Authorization, Cookie, X-API-Key) and the response's `set-cookie`; this module
  * answers which of those a creation leaves unredacted.
  */
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { type Context, findVariable, getPropertyName, getStringValue, isFunctionNode, skipTransparent } from './ast.js';
+import { parseRedactPath } from './log-serializers.js';
 import { getImportSource, getRequiredModule } from './modules.js';
 
 export type AccessLoggerKind = 'pino-http' | 'express-winston' | 'morgan';
@@ -132,12 +131,10 @@ export function property(object: TSESTree.ObjectExpression, name: string): TSEST
 
 /** A pino redact path → the header it removes (`req.headers.authorization` → `req:authorization`; `req.headers` → `req:*`). */
 export function headerOfRedactPath(redactPath: string): { side: 'req' | 'res'; header: string } | null {
-  const m = /^(\*|req|request|res|response)\.headers(?:\.([\w-]+|\*)|\[\s*["'`]?([^"'`\]]+)["'`]?\s*\])?$/u.exec(redactPath.trim());
-  if (!m) return null;
-  const side = m[1] === 'res' || m[1] === 'response' ? 'res' : 'req';
-  const header = (m[2] ?? m[3] ?? '*').toLowerCase();
-  if (m[1] === '*') return { side: 'req', header };
-  return { side, header };
+  const [root, headers, header, ...rest] = parseRedactPath(redactPath);
+  if (headers !== 'headers' || rest.length > 0 || root === undefined) return null;
+  const side = root === 'res' || root === 'response' ? 'res' : root === 'req' || root === 'request' || root === '*' ? 'req' : null;
+  return side === null ? null : { side, header: (header ?? '*').toLowerCase() };
 }
 
 /** The strings of a `redact: [...]` or `redact: { paths: [...] }` option, or null when it cannot be read. */
@@ -156,50 +153,6 @@ export function redactPaths(value: TSESTree.Node): string[] | null {
     out.push(text);
   }
   return out;
-}
-
-/**
- * Redact paths of a logger created in another file of the project: `pinoHttp({ logger })`
- * with `import { logger } from './lib/logger'`. Reads the module's text (one hop, relative
- * imports only) and collects the quoted paths of its `redact` option. Null when the module
- * cannot be found or has no readable `redact`.
- */
-export function redactPathsOfImportedLogger(context: Context, identifier: TSESTree.Identifier): string[] | null {
-  const binding = getImportSource(context, identifier);
-  if (!binding || !binding.source.startsWith('.') || !path.isAbsolute(context.filename)) return null;
-  const base = path.resolve(path.dirname(context.filename), binding.source);
-  const candidates = [base, ...['.ts', '.js', '.mjs', '.cjs', '.mts', '.cts'].map((ext) => base.replace(/\.(?:[mc]?js)$/u, '') + ext), ...['index.ts', 'index.js'].map((f) => path.join(base, f))];
-  for (const file of candidates) {
-    let text: string;
-    try {
-      text = readFileSync(file, 'utf8');
-    } catch {
-      continue;
-    }
-    return redactPathsInText(text);
-  }
-  return null;
-}
-
-/** The quoted strings inside the first `redact:` array (or its `paths:` array) of a module's text; [] without any `redact`, null when it cannot be read. */
-export function redactPathsInText(text: string): string[] | null {
-  // No redaction at all: the logger writes what pino-http gives it.
-  if (!/\bredact\b/u.test(text)) return [];
-  const start = /\bredact\s*:\s*(\{[^[]*?\bpaths\s*:\s*)?\[/u.exec(text);
-  if (!start) return null;
-  let depth = 0;
-  let end = -1;
-  for (let i = start.index + start[0].length - 1; i < text.length; i++) {
-    const c = text[i];
-    if (c === '[') depth++;
-    else if (c === ']' && --depth === 0) {
-      end = i;
-      break;
-    }
-  }
-  if (end === -1) return null;
-  const body = text.slice(start.index + start[0].length, end);
-  return [...body.matchAll(/'((?:[^'\\]|\\.)*)'|"((?:[^"\\]|\\.)*)"|`([^`]*)`/gu)].map((m) => (m[1] ?? m[2] ?? m[3]!).replace(/\\(["'])/gu, '$1'));
 }
 
 /** Whether a custom serializer (`serializers.req`) writes the whole `headers` object. */

@@ -28,25 +28,45 @@ interface LoggerOptions {
 /** Calls that copy what they are given (`Object.assign({}, req.headers)`): no redaction. */
 const COPYING_CALLS = /^(?:Object\.assign|structuredClone|JSON\.parse|_\.clone|_\.cloneDeep|cloneDeep|clone|Object\.fromEntries)$/u;
 
+export interface LogFieldFilters {
+  /** What the logger of `logger.info(…)` drops; null when unknown or when it drops nothing. */
+  forLogCall(call: TSESTree.CallExpression): LogFieldFilter | null;
+  /**
+   * What the logger a name holds drops (`pinoHttp({ logger })`): null when its creation cannot be
+   * read; a filter that drops nothing when it is created (`pino()`) without serializers or redact.
+   */
+  forLogger(logger: TSESTree.Node): LogFieldFilter | null;
+}
+
 /** A reader for the loggers of one file. Per-file caches only. */
-export function createLogFieldFilters(context: Context): { forLogCall(call: TSESTree.CallExpression): LogFieldFilter | null } {
+export function createLogFieldFilters(context: Context): LogFieldFilters {
   const moduleCache = new Map<string, LoggerOptions[] | null>();
 
   return {
     forLogCall(call) {
-      const configs = loggerOptionsOf(call);
+      const callee = skipTransparent(call.callee);
+      if (callee.type !== AST_NODE_TYPES.MemberExpression) return null;
+      const configs = loggerOptionsOf(callee.object);
       if (!configs || configs.length === 0) return null;
       return {
         drops: (field, subPaths) => configs.every((c) => optionsDrop(c, field, subPaths)),
       };
     },
+    forLogger(logger) {
+      const configs = loggerOptionsOf(logger);
+      if (configs === null) return null;
+      return {
+        drops: (field, subPaths) => configs.length > 0 && configs.every((c) => optionsDrop(c, field, subPaths)),
+      };
+    },
   };
 
-  /** The option objects the logger of `logger.info(…)` was created with, or null when unknown. */
-  function loggerOptionsOf(call: TSESTree.CallExpression): LoggerOptions[] | null {
-    const callee = skipTransparent(call.callee);
-    if (callee.type !== AST_NODE_TYPES.MemberExpression) return null;
-    let target: TSESTree.Node = skipTransparent(callee.object);
+  /**
+   * The option objects a logger was created with: null when unknown, [] when it is created by a
+   * logger factory without serializers or redact.
+   */
+  function loggerOptionsOf(logger: TSESTree.Node): LoggerOptions[] | null {
+    let target: TSESTree.Node = skipTransparent(logger);
     // log.child({ module: 'auth' }).info(…): the child keeps its parent's serializers.
     while (target.type === AST_NODE_TYPES.CallExpression && target.callee.type === AST_NODE_TYPES.MemberExpression && getPropertyName(target.callee) === 'child') {
       target = skipTransparent(target.callee.object);
@@ -57,7 +77,8 @@ export function createLogFieldFilters(context: Context): { forLogCall(call: TSES
     const init = getVariableInit(findVariable(context, target));
     if (!init) return null;
     const options = factoryOptions(init, (name) => sameFileLookup(name));
-    return options ? [options] : null;
+    if (options) return [options];
+    return isLoggerFactoryCall(init) ? [] : null;
   }
 
   function sameFileLookup(name: string): TSESTree.Node | null {
@@ -78,7 +99,10 @@ export function createLogFieldFilters(context: Context): { forLogCall(call: TSES
           if (options) found.push(options);
         }
       });
-      result = found.length > 0 ? found : null;
+      // A module that creates its logger with no serializers or redact drops nothing.
+      let createsLogger = false;
+      if (found.length === 0) walk(ast, (node) => (createsLogger ||= isLoggerFactoryCall(node)));
+      result = found.length > 0 ? found : createsLogger ? [] : null;
     }
     moduleCache.set(source, result);
     return result;
@@ -100,6 +124,14 @@ export function createLogFieldFilters(context: Context): { forLogCall(call: TSES
     }
     return null;
   }
+}
+
+/** `pino(…)`, `pino.default(…)`, `bunyan.createLogger(…)`, `winston.createLogger(…)`. */
+function isLoggerFactoryCall(node: TSESTree.Node): boolean {
+  const n = skipTransparent(node);
+  if (n.type !== AST_NODE_TYPES.CallExpression) return false;
+  const path = getMemberPath(n.callee);
+  return path !== null && /^(?:pino(?:\.default)?|bunyan\.createLogger|winston\.createLogger)$/u.test(path);
 }
 
 /** `pino(opts)`, `bunyan.createLogger(opts)`, `pinoHttp({ logger, serializers })`: options with `serializers` or `redact`. */
