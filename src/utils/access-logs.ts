@@ -7,7 +7,7 @@
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
-import { type Context, findVariable, getPropertyName, getStringValue, isFunctionNode, skipTransparent } from './ast.js';
+import { type Context, getPropertyName, readOptionsArgument, getStringValue, isFunctionNode, skipTransparent } from './ast.js';
 import { parseRedactPath } from './log-serializers.js';
 import { getImportSource, getRequiredModule } from './modules.js';
 
@@ -37,19 +37,11 @@ const PINO_HTTP_SOURCES = new Map<string, string | null>([
   ['hono-pino', 'pinoLogger'],
 ]);
 
+/** The options argument; spreads make it opaque (what they add cannot be read). */
 function optionsOf(context: Context, arg: TSESTree.Node | undefined): { options: TSESTree.ObjectExpression | null; opaque: boolean } {
-  if (!arg) return { options: null, opaque: false };
-  let n = skipTransparent(arg);
-  if (n.type === AST_NODE_TYPES.Identifier) {
-    const variable = findVariable(context, n);
-    const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
-    const init = def?.type === 'Variable' && def.node.id.type === AST_NODE_TYPES.Identifier ? def.node.init : null;
-    if (!init) return { options: null, opaque: true };
-    n = skipTransparent(init);
-  }
-  if (n.type !== AST_NODE_TYPES.ObjectExpression) return { options: null, opaque: true };
-  if (n.properties.some((p) => p.type === AST_NODE_TYPES.SpreadElement)) return { options: n, opaque: true };
-  return { options: n, opaque: false };
+  const read = readOptionsArgument(context, arg);
+  if (read.options?.properties.some((p) => p.type === AST_NODE_TYPES.SpreadElement)) return { options: read.options, opaque: true };
+  return read;
 }
 
 /** The module a callee's root name comes from, and which export of it. */

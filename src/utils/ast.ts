@@ -259,3 +259,21 @@ export function referencesVariable(
 ): boolean {
   return variable.references.some((ref) => contains(node, ref.identifier));
 }
+
+/**
+ * An options argument as written: the object literal, or the object a same-file `const`
+ * holds. `opaque` when it is something else (a parameter, a call, an import).
+ */
+export function readOptionsArgument(context: Context, arg: TSESTree.Node | undefined): { options: TSESTree.ObjectExpression | null; opaque: boolean } {
+  if (!arg) return { options: null, opaque: false };
+  let n = skipTransparent(arg);
+  if (n.type === AST_NODE_TYPES.Identifier) {
+    const variable = findVariable(context, n);
+    const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+    const init = def?.type === 'Variable' && def.node.id.type === AST_NODE_TYPES.Identifier ? def.node.init : null;
+    if (!init) return { options: null, opaque: true };
+    n = skipTransparent(init);
+  }
+  if (n.type !== AST_NODE_TYPES.ObjectExpression) return { options: null, opaque: true };
+  return { options: n, opaque: false };
+}

@@ -24,6 +24,7 @@ import {
   isFunctionNode,
   lastSegment,
   resolveFunction,
+  readOptionsArgument,
   skipTransparent,
   getRootIdentifier,
 } from './ast.js';
@@ -76,7 +77,7 @@ export function getServerCreation(context: Context, node: TSESTree.CallExpressio
   const framework = creationFramework(context, node);
   let result: ServerCreation | null = null;
   if (framework) {
-    const { options, opaque } = framework === 'fastify' ? readOptions(context, node.arguments[0]) : { options: null, opaque: false };
+    const { options, opaque } = framework === 'fastify' ? readOptionsArgument(context, node.arguments[0]) : { options: null, opaque: false };
     result = { node, framework, options, opaqueOptions: opaque };
   }
   creationCache.set(node, result);
@@ -122,19 +123,6 @@ function creationFramework(context: Context, node: TSESTree.CallExpression | TSE
   return null;
 }
 
-function readOptions(context: Context, arg: TSESTree.Node | undefined): { options: TSESTree.ObjectExpression | null; opaque: boolean } {
-  if (!arg) return { options: null, opaque: false };
-  let n = skipTransparent(arg);
-  if (n.type === AST_NODE_TYPES.Identifier) {
-    const variable = findVariable(context, n);
-    const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
-    const init = def?.type === 'Variable' && def.node.id.type === AST_NODE_TYPES.Identifier ? def.node.init : null;
-    if (!init) return { options: null, opaque: true };
-    n = skipTransparent(init);
-  }
-  if (n.type !== AST_NODE_TYPES.ObjectExpression) return { options: null, opaque: true };
-  return { options: n, opaque: false };
-}
 
 /** A property of an object literal by name (the last one wins, like at run time). */
 export function findProperty(object: TSESTree.ObjectExpression, name: string): TSESTree.Property | null {
