@@ -256,7 +256,7 @@ function isProbePath(path: string | null, options: FailureOptions): boolean {
 
 function isExternalByName(call: TSESTree.CallExpression, path: string | null, method: string | null): boolean {
   if (path !== null && EXTERNAL_FUNCTIONS.has(path)) return true;
-  if (method !== null && WRITE_OR_SPAWN.has(method)) {
+  if (path !== null && method !== null && WRITE_OR_SPAWN.has(method)) {
     const receiver = path !== null && path.includes('.') ? path.slice(0, path.lastIndexOf('.')) : null;
     if (receiver === null || FS_ROOT.test(receiver) || /^(?:child_process|cp|childProcess)$/u.test(receiver)) return true;
   }
