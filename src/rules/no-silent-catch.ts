@@ -618,6 +618,8 @@ export default createRule<Options, MessageIds>({
         node,
         (n) => {
           if (found) return false;
+          // A response chain (`res.status(401).json(…)`) and a log are answers, not attempts.
+          if (n.type === AST_NODE_TYPES.CallExpression && (getResponseSink(context, n) !== null || getLoggingLevel(context, n) !== null)) return false;
           if (n.type === AST_NODE_TYPES.AwaitExpression) found = true;
           else if (n.type === AST_NODE_TYPES.CallExpression && isAttemptCall(n)) found = true;
           return !found;
