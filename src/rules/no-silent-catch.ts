@@ -690,7 +690,7 @@ export default createRule<Options, MessageIds>({
      */
     function isCheckedThenThrown(node: TSESTree.TryStatement | TSESTree.CallExpression): boolean {
       const names = new Set<string>();
-      let statement: TSESTree.Node | null = null;
+      let statement: TSESTree.Node | null;
       if (node.type === AST_NODE_TYPES.TryStatement) {
         walkSameFunction(
           node.block,
