@@ -738,6 +738,24 @@ export default createRule<Options, MessageIds>({
       return tests && throwsServerError(next.consequent);
     }
 
+    /** The statement sits in a catch (same function) whose own body rethrows or logs at its top level. */
+    function isInsideEscalatingCatch(statement: TSESTree.Node): boolean {
+      let current = statement.parent;
+      while (current && !isFunctionNode(current)) {
+        if (current.type === AST_NODE_TYPES.CatchClause) {
+          return current.body.body.some(
+            (s) =>
+              s.type === AST_NODE_TYPES.ThrowStatement ||
+              (s.type === AST_NODE_TYPES.ExpressionStatement &&
+                s.expression.type === AST_NODE_TYPES.CallExpression &&
+                (getLoggingLevel(context, s.expression) !== null || isHandoffCall(s.expression))),
+          );
+        }
+        current = current.parent;
+      }
+      return false;
+    }
+
     function doesNothing(body: TSESTree.BlockStatement): boolean {
       let acts = false;
       walkSameFunction(
@@ -800,7 +818,13 @@ export default createRule<Options, MessageIds>({
           return;
         }
         if (tryStatement.type === AST_NODE_TYPES.TryStatement && isProbeTry(tryStatement.block) && isFallbackOnly(node.body)) return;
-        const source: FailureSource = tryStatement.type === AST_NODE_TYPES.TryStatement ? classifyFailures(context, tryStatement.block, failureOptions) : 'unknown';
+        // Cleanup on an error path that is rethrown or logged anyway: `catch (err) { try { await rm(tmp) } catch {} throw err }`.
+        const onReportedErrorPath = isInsideEscalatingCatch(tryStatement);
+        const source: FailureSource = onReportedErrorPath
+          ? 'probe'
+          : tryStatement.type === AST_NODE_TYPES.TryStatement
+            ? classifyFailures(context, tryStatement.block, failureOptions)
+            : 'unknown';
         const fallsBackOnPurpose =
           tryStatement.type === AST_NODE_TYPES.TryStatement && (isAnotherAttempt(tryStatement.block, node) || isCheckedThenThrown(tryStatement));
         onEnter({

@@ -15,6 +15,7 @@ import {
   type Context,
   getCalleePath,
   getEnclosingFunction,
+  getMemberPath,
   getPropertyName,
   isFunctionNode,
   lastSegment,
@@ -183,14 +184,14 @@ export function classifyCall(
 ): CallFailure {
   if (call.type === AST_NODE_TYPES.ImportExpression) return 'probe';
   if (call.type === AST_NODE_TYPES.CallExpression && getLoggingLevel(context, call) !== null) return 'logs';
-  const path = getCalleePath(call);
+  const callee = unwrapIndirectCall(call.callee);
+  const path = getMemberPath(callee);
   const awaited = asynchronous || isAwaited(call);
   if (isProbePath(path, options)) return 'probe';
   if (call.type === AST_NODE_TYPES.NewExpression) {
     // Building an object from a value validates the value: `new URL(x)`, `new Netmask(cidr)`, `new Parser(input)`.
     return path === 'Promise' ? (awaited ? 'external' : 'unknown') : 'probe';
   }
-  const callee = skipTypeWrappers(call.callee);
   const method =
     path !== null ? lastSegment(path) : callee.type === AST_NODE_TYPES.MemberExpression ? getPropertyName(callee) : null;
   // `new Parser(input).result()`: asking the parsed object.
@@ -202,7 +203,7 @@ export function classifyCall(
   if ((method !== null && VALIDATOR_NAME.test(method)) || receiverCalls(callee).some((name) => VALIDATOR_NAME.test(name))) return 'probe';
   const fn = depth < 3 ? resolveFunction(context, callee) : null;
   if (fn && fn !== getEnclosingFunction(call)) return classifyFunction(context, fn, options, depth + 1);
-  if (isExternalByName(call, path, method)) return 'external';
+  if (isExternalByName(call, callee, path, method)) return 'external';
   if (method !== null && PURE_HELPERS.has(method) && !awaited) return 'pure';
   return awaited ? 'external' : 'unknown';
 }
@@ -254,16 +255,25 @@ function isProbePath(path: string | null, options: FailureOptions): boolean {
   );
 }
 
-function isExternalByName(call: TSESTree.CallExpression, path: string | null, method: string | null): boolean {
+/** `(0, fs_1.readFile)(p)`: compiled TypeScript calls an import without `this`; the function is the last expression. */
+function unwrapIndirectCall(callee: TSESTree.Node): TSESTree.Node {
+  const c = skipTypeWrappers(callee);
+  if (c.type === AST_NODE_TYPES.SequenceExpression && c.expressions.length === 2 && c.expressions[0]!.type === AST_NODE_TYPES.Literal) {
+    return skipTypeWrappers(c.expressions[1]!);
+  }
+  return c;
+}
+
+function isExternalByName(call: TSESTree.CallExpression, callee: TSESTree.Node, path: string | null, method: string | null): boolean {
   if (path !== null && EXTERNAL_FUNCTIONS.has(path)) return true;
   if (path !== null && method !== null && WRITE_OR_SPAWN.has(method)) {
     const receiver = path !== null && path.includes('.') ? path.slice(0, path.lastIndexOf('.')) : null;
     if (receiver === null || FS_ROOT.test(receiver) || /^(?:child_process|cp|childProcess)$/u.test(receiver)) return true;
   }
-  const isMethod = skipTypeWrappers(call.callee).type === AST_NODE_TYPES.MemberExpression;
+  const isMethod = callee.type === AST_NODE_TYPES.MemberExpression;
   if (method !== null && isMethod && (QUERY_EXECUTION.has(method) || (method === 'exec' && call.arguments.length === 0))) return true;
   // The object the method is called on: `this.knex.raw()`, `trx('t').insert()`, `User.findOne()` (not `strapi.db.metadata.get()`).
-  const receiver = receiverSegments(call.callee)[0];
+  const receiver = receiverSegments(callee)[0];
   if (receiver === undefined) return false;
   if (EXTERNAL_RECEIVER.test(receiver) || EXTERNAL_RECEIVER_SUFFIX.test(receiver)) return true;
   return /^[A-Z][a-z]\w*$/u.test(receiver) && method !== null && MODEL_QUERY.test(method);

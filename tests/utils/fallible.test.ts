@@ -35,6 +35,7 @@ describe('classifyCall', () => {
       /x/.exec(s);
       strapi.db.metadata.get(uid);
       run();
+      (0, promises_1.readFile)(file);
       logger.error(err);
     }
   `;
@@ -68,6 +69,7 @@ describe('classifyCall', () => {
     ['/x/.exec(s)', 'pure'],
     ['strapi.db.metadata.get(uid)', 'pure'],
     ['run()', 'unknown'],
+    ['(0, promises_1.readFile)(file)', 'probe'],
     ['logger.error(err)', 'logs'],
   ])('%s → %s', (text, expected) => {
     expect(callResult(result, text)).toBe(expected);

@@ -91,6 +91,10 @@ ruleTester.run('no-silent-catch (precision on real code)', rule, {
     "async function isDatabaseUp() {\n  try {\n    await db.raw('select 1');\n    return true;\n  } catch {\n    return false;\n  }\n}",
     // the same health check under a name that does not ask a question
     "async function redisHealth() {\n  try {\n    await redis.ping();\n    return true;\n  } catch {\n    return false;\n  }\n}",
+    // compiled TypeScript: `(0, promises_1.access)(p)` is still an existence probe
+    "const exists = (p) => (0, promises_1.access)(p).then(() => true, () => false);",
+    // best-effort cleanup on an error path whose error is rethrown right after
+    "async function store(file, tmp) {\n  try {\n    await storage.write(file, tmp);\n  } catch (err) {\n    try {\n      await storage.delete(file);\n    } catch {}\n    throw err;\n  }\n}",
   ],
   invalid: [
     // --- real finding shapes: an outside call fails and the catch makes it look ordinary ---
