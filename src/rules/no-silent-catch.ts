@@ -15,6 +15,8 @@ import {
 import { createPathTracker, mergeListeners } from '../utils/code-path.js';
 import { createRule } from '../utils/create-rule.js';
 import { getResponseSink } from '../utils/responses.js';
+import { BUILTIN_PROBES, type FailureSource, classifyCall, classifyFailures, isCallToEnclosing } from '../utils/fallible.js';
+import { statusFromErrorName } from '../utils/frameworks.js';
 import { getBoundVariables, isHandoffCall, isInspectionCall, passesNewError, readsAny } from '../utils/errors.js';
 import {
   buildLogCall,
@@ -35,61 +37,10 @@ export type Options = [
     minimumLevel?: LogLevel;
     allowedProbes?: string[];
     allowWithComment?: string;
+    reportFallbacks?: boolean;
   },
 ];
 export type MessageIds = 'silentCatch' | 'silentPath' | 'silentPromiseCatch' | 'tooQuiet' | 'logIt' | 'rethrow' | 'passToNext';
-
-/**
- * Calls whose failure is an expected answer, by the last segment of their path.
- * A `try` made only of these, answered by a fallback in the `catch`, is a probe.
- */
-const BUILTIN_PROBES = [
-  'JSON.parse',
-  'JSON.stringify',
-  'URL',
-  'require.resolve',
-  'require',
-  'import',
-  'resolve',
-  'access',
-  'accessSync',
-  'stat',
-  'statSync',
-  'lstat',
-  'lstatSync',
-  'existsSync',
-  'realpath',
-  'realpathSync',
-  'readlink',
-  'readlinkSync',
-  'readFileSync',
-  'readdirSync',
-  'unlink',
-  'unlinkSync',
-  'rm',
-  'rmSync',
-  'rmdir',
-  'rmdirSync',
-  'mkdir',
-  'mkdirSync',
-  'Number',
-  'BigInt',
-  'parseInt',
-  'parseFloat',
-  'decodeURIComponent',
-  'decodeURI',
-  'atob',
-  'Buffer.from',
-  'RegExp',
-  'structuredClone',
-  'timingSafeEqual',
-  // Parsers of untrusted text: contentType.parse, qs.parse, yaml.parse, url.parse.
-  'parse',
-
-  // Reading the body of a response that already failed: the fallback is the answer.
-  'json',
-  'text',
-];
 
 /** `reader.cancel().catch(noop)`: best-effort cleanup of something that may already be gone (no arguments: not `orders.cancel(id)`). */
 const CLEANUP_METHODS = new Set(['cancel', 'close', 'destroy', 'abort', 'disconnect', 'quit', 'unsubscribe']);
@@ -129,6 +80,12 @@ interface CatchState {
   /** Some path rethrows or hands the error on: a silent path beside it is deliberate triage when guarded by a test of the error. */
   escalates: boolean;
   quietLog: boolean;
+  /** A 5xx (or unknown-status) answer on some path: the client is told, the operators are not. */
+  serverError: boolean;
+  /** Whether a catch that hides the error on every path is reported (the default policy, or `reportFallbacks`). */
+  silentReported: boolean;
+  /** The try can fail for more than its input (not a probe): a log below `minimumLevel`, or a silent path beside a logging one, is reported. */
+  mayFailOutside: boolean;
 }
 
 export default createRule<Options, MessageIds>({
@@ -140,7 +97,7 @@ export default createRule<Options, MessageIds>({
       recommended: 'recommended',
       cwe: ['CWE-390', 'CWE-778'],
       owasp: ['A10:2025'],
-      strictOptions: { minimumLevel: 'warn' },
+      strictOptions: { minimumLevel: 'warn', reportFallbacks: true },
     },
     fixable: 'code',
     hasSuggestions: true,
@@ -178,15 +135,22 @@ export default createRule<Options, MessageIds>({
             type: 'string',
             description: 'Allow a catch that holds a comment matching this regular expression (case-insensitive).',
           },
+          reportFallbacks: {
+            type: 'boolean',
+            description:
+              'Require a log in every catch that falls back without one, whatever its `try` calls: also parse and validation probes outside the built-in list, fallback chains and catches around code that cannot fail for an outside reason.',
+          },
         },
       },
     ],
-    defaultOptions: [{ minimumLevel: 'info', allowedProbes: [], allowWithComment: DEFAULT_COMMENT }],
+    defaultOptions: [{ minimumLevel: 'info', allowedProbes: [], allowWithComment: DEFAULT_COMMENT, reportFallbacks: false }],
   },
   create(context, [options]) {
     const minimumLevel = options.minimumLevel ?? 'info';
     const probes = new Set([...BUILTIN_PROBES, ...(options.allowedProbes ?? [])]);
     const commentPattern = compileCommentPattern(options.allowWithComment ?? DEFAULT_COMMENT);
+    const reportFallbacks = options.reportFallbacks ?? false;
+    const failureOptions = { probes: new Set(options.allowedProbes ?? []) };
     const sourceCode = context.sourceCode;
     const states = new Map<TSESTree.Node, CatchState>();
     const open: CatchState[] = [];
@@ -325,6 +289,9 @@ export default createRule<Options, MessageIds>({
 
     function report(state: CatchState, at: TSESTree.Node): void {
       if (isGuardedSilence(at, state)) return;
+      // What is lost, and can anyone see it: a catch that handles the error nowhere is reported
+      // when its try reaches outside the process (or it answers 5xx); a partly silent catch always.
+      if (!state.serverError && !(state.escalates ? state.mayFailOutside : state.quietLog ? state.mayFailOutside : state.silentReported)) return;
       // `if (!silent) logger.error(err)`: a catch that handles the error and lets a flag skip it
       // on the way out chose that; an explicit early `return` beside a logging path did not.
       if (state.escalates && at === state.node) return;
@@ -494,7 +461,10 @@ export default createRule<Options, MessageIds>({
         }
       }
       if (isInspectionCall(node)) return;
-      if (isServerErrorResponse(node) && !isFastifyErrorForward(node, states)) return;
+      if (isServerErrorResponse(node) && !isFastifyErrorForward(node, states)) {
+        for (const s of states) s.serverError = true;
+        return;
+      }
       const handsOn = states.some((s) => node.arguments.some((arg) => readsAny(arg, s.errorVariables))) || passesNewError(node.arguments);
       if (handsOn) {
         tracker.mark(node);
@@ -547,12 +517,18 @@ export default createRule<Options, MessageIds>({
       const errorVariables = param ? sourceCode.getDeclaredVariables(fn).filter((v) => v.defs.some((d) => contains(param, d.name))) : [];
       // `(e) => ({ error: e })`: the error is the answer, someone else's to log.
       if (fn.body.type !== AST_NODE_TYPES.BlockStatement && readsAny(fn.body, errorVariables)) return;
+      const source = promiseFailureSource(call.callee.object);
+      if (source === null) return;
+      const fallsBackOnPurpose = isAnotherAttemptInHandler(fn, call) || isCheckedThenThrown(call);
       const state: CatchState = {
         node: fn,
         body: fn.body,
         errorVariables,
         escalates: false,
         quietLog: false,
+        serverError: false,
+        silentReported: reportFallbacks || (source !== 'probe' && source !== 'none' && !fallsBackOnPurpose),
+        mayFailOutside: reportFallbacks || (source !== 'probe' && source !== 'none'),
       };
       onEnter(state);
     }
@@ -568,9 +544,12 @@ export default createRule<Options, MessageIds>({
             : undefined;
       if (!handler || isFunctionNode(handler) || handler.type === AST_NODE_TYPES.SpreadElement) return;
       if (isProbePromise(call.callee.object)) return;
+      const source = promiseFailureSource(call.callee.object);
+      if (source === null) return;
+      const hidden = reportFallbacks || (source !== 'probe' && source !== 'none' && !isCheckedThenThrown(call));
       const level = getLoggerReferenceLevel(context, handler);
       if (level !== null) {
-        if (!isAtLeast(level, minimumLevel)) {
+        if (!isAtLeast(level, minimumLevel) && (reportFallbacks || (source !== 'probe' && source !== 'none'))) {
           context.report({ node: handler, messageId: 'tooQuiet', data: { minimumLevel } });
         }
         return;
@@ -580,7 +559,7 @@ export default createRule<Options, MessageIds>({
         ? fn.body.type === AST_NODE_TYPES.BlockStatement && fn.body.body.length === 0 && !isCommentedAsIntentional(fn.body) && sourceCode.getCommentsInside(fn.body).length === 0
         : (handler.type === AST_NODE_TYPES.Identifier && /^(?:noop|ignore|ignoreError|nothing|swallow)$/iu.test(handler.name)) ||
           (handler.type === AST_NODE_TYPES.MemberExpression && /^(?:noop|ignore)$/iu.test(getPropertyName(handler) ?? ''));
-      if (isNoop) {
+      if (isNoop && hidden && !isObservedElsewhere(call.callee.object)) {
         const target = getLogTarget(context, call);
         const replacement = (t: LogTarget): TSESLint.ReportFixFunction => (fixer) => {
           const message = `${describeEnclosingFunction(call) ?? 'operation'} failed`;
@@ -600,6 +579,210 @@ export default createRule<Options, MessageIds>({
           suggest: [{ messageId: 'logIt', data: { call: `${target.configured ? target.expression : 'console'}.error` }, fix: replacement(target.configured ? target : consoleTarget) }],
         });
       }
+    }
+
+    /**
+     * What the promise a handler is attached to can fail for; null when its producer logs its own
+     * failures. A promise is asynchronous work, so a call the file does not explain counts as
+     * reaching outside.
+     */
+    function promiseFailureSource(receiver: TSESTree.Node): FailureSource | null {
+      let current = skipTransparent(receiver);
+      while (
+        current.type === AST_NODE_TYPES.CallExpression &&
+        current.callee.type === AST_NODE_TYPES.MemberExpression &&
+        ['then', 'finally'].includes(getPropertyName(current.callee) ?? '')
+      ) {
+        current = skipTransparent(current.callee.object);
+      }
+      if (current.type !== AST_NODE_TYPES.CallExpression && current.type !== AST_NODE_TYPES.ImportExpression) return 'external';
+      const kind = classifyCall(context, current, failureOptions, 0, true);
+      if (kind === 'logs') return null;
+      if (kind === 'pure' || kind === 'unknown') return kind === 'pure' ? 'none' : 'external';
+      return kind;
+    }
+
+    /** A call in a catch that tries again or asks elsewhere (not a log, a response, or a pure helper). */
+    function isAttemptCall(call: TSESTree.CallExpression | TSESTree.NewExpression): boolean {
+      if (call.type === AST_NODE_TYPES.NewExpression) return false;
+      if (getLoggingLevel(context, call) !== null || getResponseSink(context, call) !== null) return false;
+      const kind = classifyCall(context, call, failureOptions);
+      if (kind === 'pure' || kind === 'logs') return false;
+      const path = getCalleePath(call);
+      return path === null || !/^Promise\.(?:reject|resolve)$/u.test(path);
+    }
+
+    function holdsAttempt(node: TSESTree.Node): boolean {
+      let found = false;
+      walkSameFunction(
+        node,
+        (n) => {
+          if (found) return false;
+          // A response chain (`res.status(401).json(…)`) and a log are answers, not attempts.
+          if (n.type === AST_NODE_TYPES.CallExpression && (getResponseSink(context, n) !== null || getLoggingLevel(context, n) !== null)) return false;
+          if (n.type === AST_NODE_TYPES.AwaitExpression) found = true;
+          else if (n.type === AST_NODE_TYPES.CallExpression && isAttemptCall(n)) found = true;
+          return !found;
+        },
+        sourceCode.visitorKeys,
+      );
+      return found;
+    }
+
+    /**
+     * A fallback chain: the catch makes another attempt — it calls again what the try called, calls
+     * the enclosing function (retry), computes the value the try was computing by other means, or
+     * returns another call's answer where the try returned one.
+     */
+    function isAnotherAttempt(block: TSESTree.BlockStatement, handler: TSESTree.CatchClause): boolean {
+      const tryCallees = new Set<string>();
+      const tryTargets = new Set<string>();
+      let tryReturns = false;
+      walkSameFunction(
+        block,
+        (n) => {
+          if (n.type === AST_NODE_TYPES.CallExpression && isAttemptCall(n)) tryCallees.add(sourceCode.getText(n.callee));
+          else if (n.type === AST_NODE_TYPES.AssignmentExpression) tryTargets.add(sourceCode.getText(n.left));
+          else if (n.type === AST_NODE_TYPES.ReturnStatement && n.argument) tryReturns = true;
+        },
+        sourceCode.visitorKeys,
+      );
+      let found = false;
+      walkSameFunction(
+        handler.body,
+        (n) => {
+          if (found) return false;
+          if (n.type === AST_NODE_TYPES.CallExpression && isAttemptCall(n)) {
+            found = isCallToEnclosing(context, n, handler) || tryCallees.has(sourceCode.getText(n.callee));
+          } else if (n.type === AST_NODE_TYPES.AssignmentExpression) {
+            found = tryTargets.has(sourceCode.getText(n.left)) && holdsAttempt(n.right);
+          } else if (n.type === AST_NODE_TYPES.ReturnStatement && n.argument) {
+            found = tryReturns && holdsAttempt(n.argument);
+          }
+          return !found;
+        },
+        sourceCode.visitorKeys,
+      );
+      return found;
+    }
+
+    /** `.catch(() => retry(opts, n + 1))`, `.catch(() => readFromMirror(id))`: the handler answers with another attempt. */
+    function isAnotherAttemptInHandler(fn: AnyFunction, call: TSESTree.CallExpression): boolean {
+      if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return holdsAttempt(fn.body);
+      let found = false;
+      walkSameFunction(
+        fn.body,
+        (n) => {
+          if (found) return false;
+          if (n.type === AST_NODE_TYPES.CallExpression && isAttemptCall(n) && isCallToEnclosing(context, n, call)) found = true;
+          else if (n.type === AST_NODE_TYPES.ReturnStatement && n.argument && holdsAttempt(n.argument)) found = true;
+          return !found;
+        },
+        sourceCode.visitorKeys,
+      );
+      return found;
+    }
+
+    /**
+     * The fallback value is tested right after and turned into a server error:
+     * `const tmp = await createTmpFile().catch(() => null); if (!tmp) throw new Error('…')`. The failure
+     * surfaces (as a 5xx the error handler logs); a 4xx there (`ForbiddenError`) would hide it.
+     */
+    function isCheckedThenThrown(node: TSESTree.TryStatement | TSESTree.CallExpression): boolean {
+      const names = new Set<string>();
+      let statement: TSESTree.Node | null;
+      if (node.type === AST_NODE_TYPES.TryStatement) {
+        walkSameFunction(
+          node.block,
+          (n) => {
+            if (n.type === AST_NODE_TYPES.AssignmentExpression && n.left.type === AST_NODE_TYPES.Identifier) names.add(n.left.name);
+          },
+          sourceCode.visitorKeys,
+        );
+        statement = node;
+      } else {
+        let current: TSESTree.Node = node;
+        while (
+          current.parent &&
+          (current.parent.type === AST_NODE_TYPES.AwaitExpression ||
+            current.parent.type === AST_NODE_TYPES.TSAsExpression ||
+            current.parent.type === AST_NODE_TYPES.TSNonNullExpression)
+        ) {
+          current = current.parent;
+        }
+        const declarator = current.parent;
+        if (declarator?.type !== AST_NODE_TYPES.VariableDeclarator || declarator.init !== current || declarator.id.type !== AST_NODE_TYPES.Identifier) return false;
+        names.add(declarator.id.name);
+        statement = declarator.parent;
+      }
+      if (names.size === 0 || !statement) return false;
+      const siblings =
+        statement.parent?.type === AST_NODE_TYPES.BlockStatement || statement.parent?.type === AST_NODE_TYPES.Program
+          ? statement.parent.body
+          : statement.parent?.type === AST_NODE_TYPES.SwitchCase
+            ? statement.parent.consequent
+            : null;
+      let next = siblings ? siblings[siblings.indexOf(statement as TSESTree.Statement) + 1] : undefined;
+      // `const tmp = await make().catch(() => null); try { if (!tmp) throw … } finally { … }`
+      if (next?.type === AST_NODE_TYPES.TryStatement) next = next.block.body[0];
+      if (next?.type !== AST_NODE_TYPES.IfStatement) return false;
+      let tests = false;
+      walkSameFunction(
+        next.test,
+        (n) => {
+          if (n.type === AST_NODE_TYPES.Identifier && names.has(n.name)) tests = true;
+          return !tests;
+        },
+        sourceCode.visitorKeys,
+      );
+      return tests && throwsServerError(next.consequent);
+    }
+
+    /** The statement sits in a catch (same function) whose own body rethrows or logs at its top level. */
+    function isInsideEscalatingCatch(statement: TSESTree.Node): boolean {
+      let current = statement.parent;
+      while (current && !isFunctionNode(current)) {
+        if (current.type === AST_NODE_TYPES.CatchClause) {
+          return current.body.body.some(
+            (s) =>
+              s.type === AST_NODE_TYPES.ThrowStatement ||
+              (s.type === AST_NODE_TYPES.ExpressionStatement &&
+                s.expression.type === AST_NODE_TYPES.CallExpression &&
+                (getLoggingLevel(context, s.expression) !== null || isHandoffCall(s.expression))),
+          );
+        }
+        current = current.parent;
+      }
+      return false;
+    }
+
+    function doesNothing(body: TSESTree.BlockStatement): boolean {
+      let acts = false;
+      walkSameFunction(
+        body,
+        (n) => {
+          switch (n.type) {
+            case AST_NODE_TYPES.CallExpression:
+            case AST_NODE_TYPES.NewExpression:
+            case AST_NODE_TYPES.AssignmentExpression:
+            case AST_NODE_TYPES.UpdateExpression:
+            case AST_NODE_TYPES.ReturnStatement:
+            case AST_NODE_TYPES.ThrowStatement:
+            case AST_NODE_TYPES.BreakStatement:
+            case AST_NODE_TYPES.ContinueStatement:
+            case AST_NODE_TYPES.AwaitExpression:
+            case AST_NODE_TYPES.YieldExpression:
+            case AST_NODE_TYPES.ImportExpression:
+              acts = true;
+              break;
+            default:
+              break;
+          }
+          return !acts;
+        },
+        sourceCode.visitorKeys,
+      );
+      return !acts;
     }
 
     function onReturn(node: TSESTree.ReturnStatement): void {
@@ -629,17 +812,31 @@ export default createRule<Options, MessageIds>({
         if (
           tryStatement.type === AST_NODE_TYPES.TryStatement &&
           isYesNoCheck(tryStatement.block, node.body) &&
-          PREDICATE_NAME.test(describeEnclosingFunction(node) ?? '')
+          // "Does it work?" answered by the fallback (a health check); the broad policy asks the name to say so.
+          (!reportFallbacks || PREDICATE_NAME.test(describeEnclosingFunction(node) ?? ''))
         ) {
           return;
         }
         if (tryStatement.type === AST_NODE_TYPES.TryStatement && isProbeTry(tryStatement.block) && isFallbackOnly(node.body)) return;
+        // Cleanup on an error path that is rethrown or logged anyway: `catch (err) { try { await rm(tmp) } catch {} throw err }`.
+        const onReportedErrorPath = isInsideEscalatingCatch(tryStatement);
+        const source: FailureSource = onReportedErrorPath
+          ? 'probe'
+          : tryStatement.type === AST_NODE_TYPES.TryStatement
+            ? classifyFailures(context, tryStatement.block, failureOptions)
+            : 'unknown';
+        const fallsBackOnPurpose =
+          tryStatement.type === AST_NODE_TYPES.TryStatement && (isAnotherAttempt(tryStatement.block, node) || isCheckedThenThrown(tryStatement));
         onEnter({
           node,
           body: node.body,
           errorVariables: getBoundVariables(context, node.param),
           escalates: false,
           quietLog: false,
+          serverError: false,
+          silentReported:
+            reportFallbacks || (source === 'external' && !fallsBackOnPurpose) || (source === 'unknown' && doesNothing(node.body)),
+          mayFailOutside: reportFallbacks || source === 'external' || source === 'unknown',
         });
       },
       'CatchClause:exit': onExit,
@@ -660,7 +857,10 @@ export default createRule<Options, MessageIds>({
       },
       AssignmentExpression(node) {
         // Stored for someone else: `this.lastError = err`, `result.error = e`.
-        if (isServerErrorResponse(node)) return;
+        if (isServerErrorResponse(node)) {
+          for (const s of innermost(node)) s.serverError = true;
+          return;
+        }
         for (const s of innermost(node)) {
           if (readsAny(node.right, s.errorVariables) && !isDeclaredInside(node.left, s.body)) {
             tracker.mark(node);
@@ -669,6 +869,13 @@ export default createRule<Options, MessageIds>({
         }
       },
       VariableDeclarator: taint,
+      // `if (isKnownError(err)) { reason = err.code } else { logger.warn(err) }`: the branch that names the
+      // error is the expected case, chosen on purpose; its complement (unknown errors) still has to log.
+      'IfStatement > .consequent'(node: TSESTree.Statement) {
+        const test = (node.parent as TSESTree.IfStatement).test;
+        const inner = innermost(node).at(-1);
+        if (inner && contains(inner.body, test) && identifiesError(test, inner.errorVariables)) tracker.mark(node);
+      },
     } as TSESLint.RuleListener) as TSESLint.RuleListener;
 
     function findLabeled(node: TSESTree.Node, label: string): TSESTree.Node | null {
@@ -702,6 +909,28 @@ export default createRule<Options, MessageIds>({
     }
   },
 });
+
+/** A test that names a kind of error (`e.code === 'X'`, `e instanceof X`, `isHttpError(e)`), not one that rules kinds out (`!isKnown(e)`, `e.code !== 'X'`). */
+function identifiesError(test: TSESTree.Expression, errorVariables: readonly TSESLint.Scope.Variable[]): boolean {
+  const t = skipTransparent(test);
+  if (t.type === AST_NODE_TYPES.UnaryExpression && t.operator === '!') return false;
+  if (t.type === AST_NODE_TYPES.BinaryExpression && (t.operator === '!==' || t.operator === '!=')) return false;
+  if (t.type === AST_NODE_TYPES.LogicalExpression) return t.operator === '&&' ? identifiesError(t.left, errorVariables) : identifiesError(t.left, errorVariables) && identifiesError(t.right, errorVariables);
+  return readsAny(t, errorVariables);
+}
+
+/** The statement throws, and not a client error: `throw new Error('…')`, `throw new InternalServerError()`. */
+function throwsServerError(statement: TSESTree.Statement): boolean {
+  const body = statement.type === AST_NODE_TYPES.BlockStatement ? statement.body : [statement];
+  return body.some((s) => {
+    if (s.type !== AST_NODE_TYPES.ThrowStatement) return false;
+    const arg = skipTransparent(s.argument);
+    if (arg.type !== AST_NODE_TYPES.NewExpression && arg.type !== AST_NODE_TYPES.CallExpression) return true;
+    const path = getCalleePath(arg);
+    const status = path === null ? null : statusFromErrorName(lastSegment(path));
+    return status === null || status >= 500;
+  });
+}
 
 function isUserNotification(node: TSESTree.CallExpression): boolean {
   const path = getCalleePath(node);

@@ -211,8 +211,10 @@ export class Payments {
       ] }],
     },
     // --- winston logger already in scope: no import ---
+    // A neutral value after a call that cannot fail for an outside reason is a fallback: reported with reportFallbacks (strict).
     {
       code: "const logger = require('./logger');\nfunction f() {\n  try { a(); } catch (error) { return false; }\n}",
+      options: [{ reportFallbacks: true }],
       settings: winstonInScope,
       output: "const logger = require('./logger');\nfunction f() {\n  try { a(); } catch (error) { logger.error('f failed', { err: error }); return false; }\n}",
       errors: [{ messageId: 'silentCatch', line: 3, suggestions: [
@@ -229,8 +231,10 @@ export class Payments {
       ] }],
     },
     // --- Express middleware with next: pass-to-next suggestion ---
+    // A synchronous validator answered with a 4xx is a probe by default (log-auth-failures covers the 401); reportFallbacks reports it.
     {
       code: 'function auth(req, res, next) {\n  try {\n    verify(req);\n  } catch (err) {\n    res.status(401).end();\n  }\n}',
+      options: [{ reportFallbacks: true }],
       errors: [{ messageId: 'silentCatch', line: 4, suggestions: [
         { messageId: 'logIt', data: { call: 'console.error' }, output: "function auth(req, res, next) {\n  try {\n    verify(req);\n  } catch (err) {\n    console.error('auth failed', err);\n    res.status(401).end();\n  }\n}" },
         { messageId: 'rethrow', output: 'function auth(req, res, next) {\n  try {\n    verify(req);\n  } catch (err) {\n    res.status(401).end();\n    throw err;\n  }\n}' },
@@ -292,9 +296,10 @@ export class Payments {
         { messageId: 'rethrow', output: 'try { run() } catch (e) { if (e.code) {} throw e; }' },
       ] }],
     },
-    // --- a probe whose catch does real work is not a probe ---
+    // --- a probe whose catch does real work: a fallback chain by default, reported with reportFallbacks ---
     {
       code: 'try { JSON.parse(s) } catch { cleanup() }',
+      options: [{ reportFallbacks: true }],
       errors: [{ messageId: 'silentCatch', line: 1, suggestions: [
         { messageId: 'logIt', data: { call: 'console.error' }, output: "try { JSON.parse(s) } catch (err) { console.error('operation failed', err); cleanup() }" },
         { messageId: 'rethrow', output: 'try { JSON.parse(s) } catch (err) { cleanup(); throw err; }' },

@@ -29,10 +29,12 @@ authRouter.post('/login', async (req, res) => {
   return res.json({ token });
 });
 
-authRouter.post('/refresh', (req, res) => {
+authRouter.post('/refresh', async (req, res) => {
   const token = req.get('authorization')?.replace(/^Bearer /u, '');
   try {
     const claims = jwt.verify(token, JWT_SECRET);
+    // A database outage here answers "Session expired" and leaves no trace.
+    await db.sessions.touch(claims.sid);
     return res.json({ token: jwt.sign({ sub: claims.sub, sid: claims.sid }, JWT_SECRET, { expiresIn: '1h' }) });
   } catch (err) {
     return res.status(401).json({ error: 'Session expired' }); // planted: no-silent-catch, log-auth-failures

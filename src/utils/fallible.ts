@@ -1,0 +1,379 @@
+/**
+ * Why can this code fail? A caught failure matters to the people who run a service when it
+ * comes from outside the process — a database, an HTTP call, a queue, a file write, another
+ * program — because then a fallback turns an outage into an ordinary-looking answer. A parse
+ * of untrusted text, a validator that throws or a read of an optional file fails because of
+ * its input, and the fallback is the answer.
+ *
+ * No type information: the answer comes from what the code does (it awaits a call, calls a
+ * client, writes a file) and from same-file functions read through.
+ */
+import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import {
+  type AnyFunction,
+  type Context,
+  getCalleePath,
+  getEnclosingFunction,
+  getMemberPath,
+  getPropertyName,
+  isFunctionNode,
+  lastSegment,
+  resolveFunction,
+  skipTypeWrappers,
+  walkSameFunction,
+} from './ast.js';
+import { getHelperLogLevel, getLoggingLevel } from './loggers.js';
+
+/**
+ * What a piece of code can fail for, strongest first:
+ * - `external`: a call to something outside the process (awaited, or a client / database / HTTP / queue / file write);
+ * - `unknown`: a call the file does not explain;
+ * - `probe`: only parses, validators, optional reads and its own `throw`s — failing is an answer about the input;
+ * - `none`: no call at all.
+ */
+export type FailureSource = 'external' | 'unknown' | 'probe' | 'none';
+
+/** How one call contributes: `logs` and `pure` calls cannot be the reason a catch exists. */
+export type CallFailure = FailureSource | 'logs' | 'pure';
+
+const RANK: Record<FailureSource, number> = { none: 0, probe: 1, unknown: 2, external: 3 };
+
+/**
+ * Calls whose failure is an expected answer about their input, by the last segment of their path
+ * (or the full path). Reads of optional files and modules belong here too: "missing" is an answer.
+ */
+export const BUILTIN_PROBES: readonly string[] = [
+  'JSON.parse',
+  'JSON.stringify',
+  'URL',
+  'URLSearchParams',
+  'Date',
+  'RegExp',
+  'require.resolve',
+  'require',
+  'import',
+  'resolve',
+  'access',
+  'accessSync',
+  'stat',
+  'statSync',
+  'lstat',
+  'lstatSync',
+  'exists',
+  'existsSync',
+  'pathExists',
+  'pathExistsSync',
+  'realpath',
+  'realpathSync',
+  'readlink',
+  'readlinkSync',
+  'readFile',
+  'readFileSync',
+  'readJson',
+  'readJSON',
+  'readJsonSync',
+  'readdir',
+  'readdirSync',
+  'unlink',
+  'unlinkSync',
+  'rm',
+  'rmSync',
+  'rmdir',
+  'rmdirSync',
+  'mkdir',
+  'mkdirSync',
+  'Number',
+  'BigInt',
+  'parseInt',
+  'parseFloat',
+  'decodeURIComponent',
+  'decodeURI',
+  'encodeURIComponent',
+  'atob',
+  'btoa',
+  'Buffer.from',
+  'structuredClone',
+  'timingSafeEqual',
+  // Reading the body of a response that already failed: the fallback is the answer.
+  'json',
+  'text',
+];
+
+/** Parsers and converters of a value in hand: `parse`, `parseJSON`, `qs.parse`, `toArray`, `fromBuffer`, `cron.parseExpression`. */
+const PARSE_NAME =
+  /^(?:parse|decode|deserialize|unserialize|unmarshal|unpack|inflate|convert|coerce|cast|compile|format|(?:parse|decode|deserialize|compile|convert|normalize)[A-Z]\w*|to[A-Z]\w*|from[A-Z]\w*|\w+(?:Parse|Parser|Decode|Decoder))$/u;
+
+/** Validators that throw for bad input: `validate(x)`, `ensureValidUrl(x)`, `assertOwner(x)`, `checkUserRequirements(a)`, `isAllowed(x)`. */
+const VALIDATOR_NAME = /^(?:validate|verify|check|assert|ensure|is|has|can|must)(?:[A-Z_]\w*)?$/u;
+
+/** Calls that cannot be the reason a `try` exists: path, string, collection and object helpers. */
+const PURE_HELPERS = new Set([
+  'join', 'basename', 'dirname', 'extname', 'normalize', 'relative', 'isAbsolute', 'resolvePath',
+  'toString', 'trim', 'toLowerCase', 'toUpperCase', 'slice', 'split', 'replace', 'replaceAll', 'includes', 'indexOf',
+  'startsWith', 'endsWith', 'filter', 'map', 'flatMap', 'forEach', 'reduce', 'some', 'every', 'find', 'findIndex', 'sort', 'concat',
+  'push', 'unshift', 'pop', 'shift', 'splice', 'set', 'add', 'has', 'get', 'delete', 'keys', 'values', 'entries', 'assign', 'freeze',
+  'String', 'Boolean', 'Array', 'Object', 'Symbol', 'test', 'exec', 'match', 'matchAll', 'padStart', 'padEnd', 'repeat',
+  'now', 'getTime', 'valueOf', 'toISOString', 'toFixed', 'floor', 'ceil', 'round', 'min', 'max', 'abs', 'random',
+  'pick', 'omit', 'clone', 'cloneDeep', 'merge', 'isArray', 'isObject', 'isString', 'isEmpty', 'isNil', 'bind', 'call', 'apply',
+]);
+
+/** Receivers that talk to another system: `db.`, `this.knex.`, `prisma.user.`, `stripeClient.`, `usersService.`, `this.repo.`. */
+const EXTERNAL_RECEIVER =
+  /^[_#]?(?:db|database|knex|trx|tx|prisma|sequelize|mongoose|mongo|typeorm|orm|em|entityManager|dataSource|connection|conn|pool|client|redis|queue|producer|publisher|broker|channel|bus|kafka|amqp|mq|nats|s3|storage|bucket|stripe|mailer|mail|smtp|transport|transporter|api|http|https|axios|got|superagent|needle|undici|webhook|webhooks|sftp|ftp|elasticsearch|es|ldap|graphql|grpc)$/iu;
+const EXTERNAL_RECEIVER_SUFFIX = /[a-z0-9](?:Client|Repository|Repo|Model|Service|Api|API|Db|DB|Queue|Gateway|Mailer|Transport|Connection|Pool|Producer|Publisher)$/u;
+
+/** Functions that call another system by themselves. */
+const EXTERNAL_FUNCTIONS = new Set(['fetch', 'axios', 'got', 'request', 'superagent', 'needle', 'ky', 'ofetch', '$fetch', 'sendMail', 'sendEmail']);
+
+/** File writes and other programs: the disk or the other program can fail. */
+const WRITE_OR_SPAWN = new Set([
+  'writeFile', 'writeFileSync', 'appendFile', 'appendFileSync', 'outputFile', 'outputFileSync', 'outputJson', 'outputJsonSync',
+  'writeJson', 'writeJsonSync', 'copyFile', 'copyFileSync', 'createWriteStream',
+  'exec', 'execSync', 'execFile', 'execFileSync', 'spawn', 'spawnSync', 'fork',
+]);
+const FS_ROOT = /^(?:fs|fsp|fse|fsExtra|fs\.promises|promises)$/u;
+
+/** A PascalCase model's query: `User.findOne()`, `Post.create()`. */
+const MODEL_QUERY = /^(?:find\w*|create\w*|insert\w*|update\w*|upsert\w*|delete\w*|destroy|remove|save|count|aggregate|query|bulkWrite|increment|decrement)$/u;
+/** Query execution on any receiver: `query.exec()`, `pool.query()`, `knex.raw()`. */
+const QUERY_EXECUTION = new Set(['execute', 'query', 'raw', 'transaction', 'commit', 'rollback']);
+
+export interface FailureOptions {
+  /** Extra probe names or paths (`yaml.load`). */
+  probes?: ReadonlySet<string>;
+}
+
+const blockCache = new WeakMap<TSESTree.Node, FailureSource>();
+
+/** What the calls in `root` (not in nested functions) can fail for. */
+export function classifyFailures(context: Context, root: TSESTree.Node, options: FailureOptions = {}, depth = 0): FailureSource {
+  const useCache = !options.probes || options.probes.size === 0;
+  if (useCache && blockCache.has(root)) return blockCache.get(root)!;
+  if (useCache) blockCache.set(root, 'unknown'); // recursion guard
+  let result: FailureSource = 'none';
+  walkSameFunction(
+    root,
+    (node) => {
+      if (node.type === AST_NODE_TYPES.ThrowStatement) {
+        result = stronger(result, 'probe');
+      } else if (
+        node.type === AST_NODE_TYPES.CallExpression ||
+        node.type === AST_NODE_TYPES.NewExpression ||
+        node.type === AST_NODE_TYPES.ImportExpression
+      ) {
+        const kind = classifyCall(context, node, options, depth);
+        if (kind !== 'logs' && kind !== 'pure') result = stronger(result, kind);
+      }
+      return result !== 'external';
+    },
+    context.sourceCode.visitorKeys,
+  );
+  if (useCache) blockCache.set(root, result);
+  return result;
+}
+
+/** What one call can fail for. */
+export function classifyCall(
+  context: Context,
+  call: TSESTree.CallExpression | TSESTree.NewExpression | TSESTree.ImportExpression,
+  options: FailureOptions = {},
+  depth = 0,
+  /** The caller knows the call's promise is used (`f().catch(…)`). */
+  asynchronous = false,
+): CallFailure {
+  if (call.type === AST_NODE_TYPES.ImportExpression) return 'probe';
+  if (call.type === AST_NODE_TYPES.CallExpression && getLoggingLevel(context, call) !== null) return 'logs';
+  const callee = unwrapIndirectCall(call.callee);
+  const path = getMemberPath(callee);
+  const awaited = asynchronous || isAwaited(call);
+  if (isProbePath(path, options)) return 'probe';
+  if (call.type === AST_NODE_TYPES.NewExpression) {
+    // Building an object from a value validates the value: `new URL(x)`, `new Netmask(cidr)`, `new Parser(input)`.
+    return path === 'Promise' ? (awaited ? 'external' : 'unknown') : 'probe';
+  }
+  const method =
+    path !== null ? lastSegment(path) : callee.type === AST_NODE_TYPES.MemberExpression ? getPropertyName(callee) : null;
+  // `new Parser(input).result()`: asking the parsed object.
+  if (callee.type === AST_NODE_TYPES.MemberExpression && skipTypeWrappers(callee.object).type === AST_NODE_TYPES.NewExpression) {
+    return 'probe';
+  }
+  if (method !== null && PARSE_NAME.test(method)) return 'probe';
+  // A validator or permission check answers with its throw: `validateAccess(opts)`, `canThis(ctx).edit.post(id)`.
+  if ((method !== null && VALIDATOR_NAME.test(method)) || receiverCalls(callee).some((name) => VALIDATOR_NAME.test(name))) return 'probe';
+  const fn = depth < 3 ? resolveFunction(context, callee) : null;
+  if (fn && fn !== getEnclosingFunction(call)) return classifyFunction(context, fn, options, depth + 1);
+  if (isExternalByName(call, callee, path, method)) return 'external';
+  if (method !== null && PURE_HELPERS.has(method) && !awaited) return 'pure';
+  return awaited ? 'external' : 'unknown';
+}
+
+/**
+ * A same-file function: one that logs its own failures is handled already (`logs`); otherwise
+ * it fails for whatever its body fails for — a validator that only throws is a `probe`.
+ */
+function classifyFunction(context: Context, fn: AnyFunction, options: FailureOptions, depth: number): CallFailure {
+  if (logsOwnFailures(context, fn)) return 'logs';
+  const source = classifyFailures(context, fn.body, options, depth);
+  return source === 'none' ? 'probe' : source;
+}
+
+/** The function logs on every path, or each of its catch clauses logs. */
+export function logsOwnFailures(context: Context, fn: AnyFunction): boolean {
+  if (getHelperLogLevel(context, fn) !== null) return true;
+  let catches = 0;
+  let logging = 0;
+  walkSameFunction(
+    fn.body,
+    (node) => {
+      if (node.type !== AST_NODE_TYPES.CatchClause) return true;
+      catches += 1;
+      const logs = node.body.body.some(
+        (s) =>
+          s.type === AST_NODE_TYPES.ExpressionStatement &&
+          s.expression.type === AST_NODE_TYPES.CallExpression &&
+          getLoggingLevel(context, s.expression) !== null,
+      );
+      if (logs) logging += 1;
+      return true;
+    },
+    context.sourceCode.visitorKeys,
+  );
+  return catches > 0 && catches === logging;
+}
+
+function isProbePath(path: string | null, options: FailureOptions): boolean {
+  if (path === null) return false;
+  const extra = options.probes;
+  const last = lastSegment(path);
+  const bare = path.replace(/^(?:fs|fsp|fse|fsExtra|fs\.promises|promises)\./u, '');
+  return (
+    BUILTIN_PROBES.includes(path) ||
+    BUILTIN_PROBES.includes(last) ||
+    BUILTIN_PROBES.includes(bare) ||
+    (!!extra && (extra.has(path) || extra.has(last) || extra.has(bare)))
+  );
+}
+
+/** `(0, fs_1.readFile)(p)`: compiled TypeScript calls an import without `this`; the function is the last expression. */
+function unwrapIndirectCall(callee: TSESTree.Node): TSESTree.Node {
+  const c = skipTypeWrappers(callee);
+  if (c.type === AST_NODE_TYPES.SequenceExpression && c.expressions.length === 2 && c.expressions[0]!.type === AST_NODE_TYPES.Literal) {
+    return skipTypeWrappers(c.expressions[1]!);
+  }
+  return c;
+}
+
+function isExternalByName(call: TSESTree.CallExpression, callee: TSESTree.Node, path: string | null, method: string | null): boolean {
+  if (path !== null && EXTERNAL_FUNCTIONS.has(path)) return true;
+  if (path !== null && method !== null && WRITE_OR_SPAWN.has(method)) {
+    const receiver = path !== null && path.includes('.') ? path.slice(0, path.lastIndexOf('.')) : null;
+    if (receiver === null || FS_ROOT.test(receiver) || /^(?:child_process|cp|childProcess)$/u.test(receiver)) return true;
+  }
+  const isMethod = callee.type === AST_NODE_TYPES.MemberExpression;
+  if (method !== null && isMethod && (QUERY_EXECUTION.has(method) || (method === 'exec' && call.arguments.length === 0))) return true;
+  // The object the method is called on: `this.knex.raw()`, `trx('t').insert()`, `User.findOne()` (not `strapi.db.metadata.get()`).
+  const receiver = receiverSegments(callee)[0];
+  if (receiver === undefined) return false;
+  if (EXTERNAL_RECEIVER.test(receiver) || EXTERNAL_RECEIVER_SUFFIX.test(receiver)) return true;
+  return /^[A-Z][a-z]\w*$/u.test(receiver) && method !== null && MODEL_QUERY.test(method);
+}
+
+/** Names of the functions called along the receiver chain: `canThis` in `canThis(ctx).edit.post(id)`. */
+function receiverCalls(callee: TSESTree.Node): string[] {
+  const out: string[] = [];
+  let n = skipTypeWrappers(callee);
+  for (let i = 0; i < 12; i++) {
+    if (n.type === AST_NODE_TYPES.MemberExpression) n = skipTypeWrappers(n.object);
+    else if (n.type === AST_NODE_TYPES.CallExpression) {
+      const inner = skipTypeWrappers(n.callee);
+      const name = inner.type === AST_NODE_TYPES.Identifier ? inner.name : inner.type === AST_NODE_TYPES.MemberExpression ? getPropertyName(inner) : null;
+      if (name !== null) out.push(name);
+      n = inner;
+    } else break;
+  }
+  return out;
+}
+
+/** Names along the callee's receiver chain, calls crossed: `this.knex.select(...).from` → `knex`, `this`. */
+function receiverSegments(callee: TSESTree.Node): string[] {
+  const out: string[] = [];
+  let n = skipTypeWrappers(callee);
+  if (n.type === AST_NODE_TYPES.MemberExpression) n = skipTypeWrappers(n.object);
+  else return out;
+  for (let i = 0; i < 12; i++) {
+    if (n.type === AST_NODE_TYPES.MemberExpression) {
+      const name = getPropertyName(n);
+      if (name !== null) out.push(name);
+      n = skipTypeWrappers(n.object);
+    } else if (n.type === AST_NODE_TYPES.CallExpression) {
+      // `trx('table').insert()`, `getClient().send()`: the function that made the receiver.
+      const inner = skipTypeWrappers(n.callee);
+      if (inner.type === AST_NODE_TYPES.Identifier) out.push(inner.name);
+      n = inner;
+    } else if (n.type === AST_NODE_TYPES.Identifier) {
+      out.push(n.name);
+      break;
+    } else if (n.type === AST_NODE_TYPES.ChainExpression) {
+      n = n.expression;
+    } else {
+      break;
+    }
+  }
+  return out;
+}
+
+/** The call's promise is awaited: `await f()`, `await f().then(g)`, `await Promise.all([f()])`. */
+export function isAwaited(call: TSESTree.Node): boolean {
+  let node: TSESTree.Node = call;
+  for (let i = 0; i < 8; i++) {
+    const parent = node.parent;
+    if (!parent) return false;
+    switch (parent.type) {
+      case AST_NODE_TYPES.AwaitExpression:
+        return true;
+      case AST_NODE_TYPES.TSAsExpression:
+      case AST_NODE_TYPES.TSNonNullExpression:
+      case AST_NODE_TYPES.TSSatisfiesExpression:
+      case AST_NODE_TYPES.ChainExpression:
+        node = parent;
+        break;
+      case AST_NODE_TYPES.MemberExpression: {
+        // f().then(...) / .catch / .finally
+        const name = parent.object === node ? getPropertyName(parent) : null;
+        if (name !== 'then' && name !== 'catch' && name !== 'finally') return false;
+        if (parent.parent?.type !== AST_NODE_TYPES.CallExpression) return false;
+        node = parent.parent;
+        break;
+      }
+      case AST_NODE_TYPES.ArrayExpression:
+        node = parent;
+        break;
+      case AST_NODE_TYPES.CallExpression: {
+        const path = getCalleePath(parent);
+        if (path === null || !/^Promise\.(?:all|allSettled|race|any)$/u.test(path)) return false;
+        node = parent;
+        break;
+      }
+      default:
+        return false;
+    }
+  }
+  return false;
+}
+
+function stronger(a: FailureSource, b: FailureSource): FailureSource {
+  return RANK[b] > RANK[a] ? b : a;
+}
+
+/** Whether `fn` is the function `node` sits in (a recursive call is another attempt). */
+export function isCallToEnclosing(context: Context, call: TSESTree.CallExpression, from: TSESTree.Node): boolean {
+  const fn = resolveFunction(context, call.callee);
+  if (!fn) return false;
+  let current: TSESTree.Node | undefined = from;
+  while (current) {
+    if (isFunctionNode(current) && current === fn) return true;
+    current = current.parent;
+  }
+  return false;
+}
