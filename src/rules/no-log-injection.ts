@@ -1,12 +1,12 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
-import { type Context, findVariable, getCalleePath, getMemberPath, getPropertyName, getStringValue, getVariableInit, skipTransparent } from '../utils/ast.js';
+import { type Context, findVariable, getCalleePath, getMemberPath, getPropertyName, getStringValue, getVariableInit, lastSegment, skipTransparent } from '../utils/ast.js';
 import { createRule } from '../utils/create-rule.js';
 import { type LoggerCall, getLoggerCall } from '../utils/loggers.js';
 import { type RequestInputOrigin, type RequestInputTracker, createRequestInputTracker, hasNonTextType } from '../utils/request-input.js';
 import { type LoggerStyle, getSettings } from '../utils/settings.js';
 
-export type Options = [{ sanitizers?: string[] }];
+export type Options = [{ sanitizers?: string[]; includeHeaders?: boolean }];
 export type MessageIds = 'injection' | 'useFields';
 
 const ORIGIN_TEXT: Record<RequestInputOrigin, string> = {
@@ -29,6 +29,7 @@ export default createRule<Options, MessageIds>({
       recommended: 'recommended',
       cwe: ['CWE-117'],
       owasp: ['A09:2025'],
+      strictOptions: { includeHeaders: true },
     },
     fixable: 'code',
     hasSuggestions: true,
@@ -48,15 +49,22 @@ export default createRule<Options, MessageIds>({
             description:
               'Allow request input passed through these sanitizers (names or member paths such as `sanitizeLog`, `utils.clean`; an entry without a dot also matches methods of that name).',
           },
+          includeHeaders: {
+            type: 'boolean',
+            description:
+              "Disallow request header values in log messages too. Off by default: Node's HTTP parser (and the Fetch `Headers` class) rejects CR, LF and other control characters in header values, so a header cannot forge a line unless the app decodes it (`decodeURIComponent(header)` is always reported). Turn on for servers run with `insecureHTTPParser` or behind a parser that is not as strict.",
+          },
         },
         additionalProperties: false,
       },
     ],
-    defaultOptions: [{ sanitizers: [] }],
+    defaultOptions: [{ sanitizers: [], includeHeaders: false }],
   },
   create(context, [options]) {
     const tracker = createRequestInputTracker(context, { sanitizers: options.sanitizers ?? [] });
+    const includeHeaders = options.includeHeaders === true;
     const sourceCode = context.sourceCode;
+    const constraints = createConstraintFinder(context, tracker);
 
     return {
       CallExpression(node) {
@@ -70,7 +78,7 @@ export default createRule<Options, MessageIds>({
         const direct = isComposedString(message);
         const composed = direct ? message : composedInit(context, message);
         if (!composed) return;
-        const pieces = toPieces(composed, tracker, context);
+        const pieces = toPieces(composed, tracker, context, includeHeaders, constraints);
         if (!pieces) return;
         const tainted = pieces.filter((p): p is ExprPiece => p.kind === 'expr' && p.tainted);
         if (tainted.length === 0) return;
@@ -252,7 +260,13 @@ function templateRaw(cooked: string): string {
 }
 
 /** Flatten a template literal or a `+` chain into text and expressions. Null when it cannot be read. */
-function toPieces(node: TSESTree.Node, tracker: RequestInputTracker, context: Context): Piece[] | null {
+function toPieces(
+  node: TSESTree.Node,
+  tracker: RequestInputTracker,
+  context: Context,
+  includeHeaders: boolean,
+  constraints: ConstraintFinder,
+): Piece[] | null {
   const pieces: Piece[] = [];
   const visit = (raw: TSESTree.Node): boolean => {
     const n = skipTransparent(raw);
@@ -277,7 +291,7 @@ function toPieces(node: TSESTree.Node, tracker: RequestInputTracker, context: Co
     return true;
   };
   const pushExpr = (expr: TSESTree.Node) => {
-    const tainted = tracker.isRequestValue(expr) && !hasNonTextType(context, expr);
+    const tainted = tracker.isRequestValue(expr, includeHeaders) && !hasNonTextType(context, expr) && !constraints.isConstrained(expr);
     pieces.push({ kind: 'expr', node: expr, text: context.sourceCode.getText(expr), tainted });
   };
   if (!visit(node)) return null;
@@ -429,4 +443,278 @@ function remedyText(call: LoggerCall, style: LoggerStyle): string {
     default:
       return `${logger}('message', { field })`;
   }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Values the code has already pinned down
+
+interface ConstraintFinder {
+  /** Whether `node` (a request value) is, where it is used, a value the code checked or found a record by. */
+  isConstrained(node: TSESTree.Node): boolean;
+}
+
+/** Calls that load a record by a key: `getExecution(id)`, `findOne({ name })`, `repo.findById(id)`. Searches are not. */
+const LOOKUP_CALL = /^(?:get|find|load|fetch|read|lookup|retrieve)(?:[A-Z_$]|$)/u;
+/** Validators whose `true` means the text is an identifier, a number or an address: no line break. */
+const VALIDATOR = /^is(?:Valid)?(?:Uuid|UUID|UUIDv4|Int|Integer|Numeric|Number|Alphanumeric|Alpha|Hex|Hexadecimal|MongoId|ObjectId|ObjectID|Slug|Semver|IP|Ip|Port|Base64)$/u;
+/** Methods that keep what a check established about a value (no line break appears). */
+const KEEPS_CHECKED_TEXT = new Set(['trim', 'trimStart', 'trimEnd', 'toLowerCase', 'toUpperCase', 'toString', 'valueOf']);
+
+/**
+ * A request value used after the code has constrained it: checked against an allow-list
+ * (`LIST.includes(x)`, `SET.has(x)`, `x in MAP`, `x === 'a'`), an anchored pattern that cannot
+ * match a line break (`/^[\w-]+$/.test(x)`) or a validator (`isUUID(x)`), or used to load a
+ * record that was found (`const row = await repo.findOne(x); if (!row) throw …`). The check must
+ * decide whether the log runs: an enclosing `if`, or an earlier `if (…) return / throw` in an
+ * enclosing block. Values are matched through `const` aliases and destructuring; a variable
+ * written after its declaration matches nothing.
+ */
+function createConstraintFinder(context: Context, tracker: RequestInputTracker): ConstraintFinder {
+  const ids = new WeakMap<TSESLint.Scope.Variable, number>();
+  let next = 0;
+
+  function keyOf(node: TSESTree.Node, depth = 0): string | null {
+    if (depth > 8) return null;
+    const n = skipTransparent(node);
+    if (n.type === AST_NODE_TYPES.Identifier) {
+      const variable = findVariable(context, n);
+      if (!variable || variable.defs.length !== 1) return null;
+      if (variable.references.some((r) => r.isWrite() && !r.init)) return null;
+      const def = variable.defs[0]!;
+      if (def.type === 'Variable' && def.node.init) {
+        const declarator = def.node;
+        if (declarator.id === def.name) {
+          const aliased = keyOf(declarator.init!, depth + 1);
+          if (aliased) return aliased;
+        } else if (declarator.id.type === AST_NODE_TYPES.ObjectPattern) {
+          // const { path: executionId } = req.params
+          const property = def.name.parent;
+          if (property?.type === AST_NODE_TYPES.Property && property.value === def.name && property.parent === declarator.id) {
+            const name = getPropertyName(property);
+            const base = keyOf(declarator.init!, depth + 1);
+            if (name !== null && base) return `${base}.${name}`;
+          }
+        }
+      }
+      let id = ids.get(variable);
+      if (id === undefined) {
+        id = next++;
+        ids.set(variable, id);
+      }
+      return `#${id}`;
+    }
+    if (n.type === AST_NODE_TYPES.MemberExpression) {
+      const name = getPropertyName(n);
+      if (name === null) return null;
+      const base = keyOf(n.object, depth + 1);
+      return base && `${base}.${name}`;
+    }
+    return null;
+  }
+
+  /** The key of a logged expression: `x.trim()` and `String(x)` are as constrained as `x`. */
+  function loggedKey(node: TSESTree.Node): string | null {
+    const n = skipTransparent(node);
+    if (n.type === AST_NODE_TYPES.CallExpression && n.arguments.length <= 1) {
+      const callee = skipTransparent(n.callee);
+      if (callee.type === AST_NODE_TYPES.MemberExpression && n.arguments.length === 0 && KEEPS_CHECKED_TEXT.has(getPropertyName(callee) ?? '')) {
+        return loggedKey(callee.object);
+      }
+      if (callee.type === AST_NODE_TYPES.Identifier && callee.name === 'String' && n.arguments[0]) return loggedKey(n.arguments[0]);
+    }
+    return keyOf(n);
+  }
+
+  const same = (node: TSESTree.Node | undefined, key: string): boolean =>
+    !!node && node.type !== AST_NODE_TYPES.SpreadElement && node.type !== AST_NODE_TYPES.PrivateIdentifier && keyOf(node) === key;
+
+  /** Whether `test` evaluating to `positive` tells that the value under `key` is constrained. */
+  function implies(test: TSESTree.Node, positive: boolean, key: string): boolean {
+    const n = skipTransparent(test);
+    if (n.type === AST_NODE_TYPES.UnaryExpression && n.operator === '!') return implies(n.argument, !positive, key);
+    if (n.type === AST_NODE_TYPES.LogicalExpression) {
+      if (n.operator === '&&') return positive ? implies(n.left, true, key) || implies(n.right, true, key) : implies(n.left, false, key) && implies(n.right, false, key);
+      if (n.operator === '||') return positive ? implies(n.left, true, key) && implies(n.right, true, key) : implies(n.left, false, key) || implies(n.right, false, key);
+      return false;
+    }
+    if (n.type === AST_NODE_TYPES.BinaryExpression && ['===', '==', '!==', '!='].includes(n.operator)) {
+      const equal = (n.operator === '===' || n.operator === '==') === positive;
+      const pairs: [TSESTree.Node, TSESTree.Node][] = [
+        [n.left, n.right],
+        [n.right, n.left],
+      ];
+      for (const [side, other] of pairs) {
+        if (side.type === AST_NODE_TYPES.PrivateIdentifier) continue;
+        if (equal && same(side, key) && isPlainLiteral(other)) return true;
+        // `row == null` false / `row !== undefined` true: the record was found.
+        if (!equal && isNullish(other) && isLookupResult(side, key, false)) return true;
+      }
+      return false;
+    }
+    return positive && atom(n, key);
+  }
+
+  /** A test whose truth constrains the value. */
+  function atom(n: TSESTree.Node, key: string): boolean {
+    if (n.type === AST_NODE_TYPES.CallExpression) {
+      const callee = skipTransparent(n.callee);
+      const arg = n.arguments[0];
+      if (callee.type === AST_NODE_TYPES.MemberExpression) {
+        const method = getPropertyName(callee);
+        // LIST.includes(x), ALLOWED.has(x), Object.values(Kind).includes(x)
+        if ((method === 'includes' || method === 'has') && n.arguments.length === 1 && same(arg, key) && !tracker.classify(callee.object)) return true;
+        if ((method === 'test' || method === 'exec') && same(arg, key) && isLineSafePattern(context, callee.object)) return true;
+        if (method === 'match' && arg && same(callee.object, key) && isLineSafePattern(context, arg)) return true;
+      }
+      const path = getCalleePath(n);
+      if (path !== null && VALIDATOR.test(lastSegment(path)) && same(arg, key)) return true;
+      return false;
+    }
+    if (n.type === AST_NODE_TYPES.BinaryExpression && n.operator === 'in') return same(n.left, key) && !tracker.classify(n.right);
+    return isLookupResult(n, key, true);
+  }
+
+  /**
+   * `row` (or `row.field` when truthy) where `const row = await repo.findOne(x)`: a record found by
+   * the value. Only a `const`-like variable, initialised by a lookup call that takes the value.
+   */
+  function isLookupResult(node: TSESTree.Node, key: string, throughMembers: boolean): boolean {
+    let n = skipTransparent(node);
+    while (throughMembers && n.type === AST_NODE_TYPES.MemberExpression) n = skipTransparent(n.object);
+    if (n.type !== AST_NODE_TYPES.Identifier) return false;
+    const variable = findVariable(context, n);
+    if (!variable || variable.defs.length !== 1 || variable.references.some((r) => r.isWrite() && !r.init)) return false;
+    const def = variable.defs[0]!;
+    if (def.type !== 'Variable' || def.node.id !== def.name || !def.node.init) return false;
+    let init = skipTransparent(def.node.init);
+    if (init.type === AST_NODE_TYPES.AwaitExpression) init = skipTransparent(init.argument);
+    if (init.type !== AST_NODE_TYPES.CallExpression) return false;
+    const callee = skipTransparent(init.callee);
+    const name = callee.type === AST_NODE_TYPES.MemberExpression ? getPropertyName(callee) : callee.type === AST_NODE_TYPES.Identifier ? callee.name : null;
+    if (name === null || !LOOKUP_CALL.test(name)) return false;
+    return init.arguments.some((a) => {
+      if (same(a, key)) return true;
+      const o = skipTransparent(a);
+      return o.type === AST_NODE_TYPES.ObjectExpression && o.properties.some((p) => p.type === AST_NODE_TYPES.Property && same(p.value, key));
+    });
+  }
+
+  function exits(statement: TSESTree.Statement): boolean {
+    switch (statement.type) {
+      case AST_NODE_TYPES.ReturnStatement:
+      case AST_NODE_TYPES.ThrowStatement:
+      case AST_NODE_TYPES.ContinueStatement:
+      case AST_NODE_TYPES.BreakStatement:
+        return true;
+      case AST_NODE_TYPES.BlockStatement: {
+        const last = statement.body[statement.body.length - 1];
+        return !!last && exits(last);
+      }
+      default:
+        return false;
+    }
+  }
+
+  function guardedBefore(list: readonly TSESTree.Node[], child: TSESTree.Node, key: string): boolean {
+    const index = list.indexOf(child);
+    for (let i = 0; i < index; i++) {
+      const statement = list[i]!;
+      if (statement.type === AST_NODE_TYPES.IfStatement && !statement.alternate && exits(statement.consequent) && implies(statement.test, false, key)) return true;
+    }
+    return false;
+  }
+
+  return {
+    isConstrained(node) {
+      const key = loggedKey(node);
+      if (!key) return false;
+      let child: TSESTree.Node = node;
+      let current = node.parent;
+      while (current) {
+        switch (current.type) {
+          case AST_NODE_TYPES.IfStatement:
+          case AST_NODE_TYPES.ConditionalExpression:
+            if (child === current.consequent && implies(current.test, true, key)) return true;
+            if (child === current.alternate && implies(current.test, false, key)) return true;
+            break;
+          case AST_NODE_TYPES.LogicalExpression:
+            if (child === current.right && current.operator === '&&' && implies(current.left, true, key)) return true;
+            if (child === current.right && current.operator === '||' && implies(current.left, false, key)) return true;
+            break;
+          case AST_NODE_TYPES.BlockStatement:
+          case AST_NODE_TYPES.Program:
+          case AST_NODE_TYPES.StaticBlock:
+            if (guardedBefore(current.body, child, key)) return true;
+            break;
+          case AST_NODE_TYPES.SwitchCase:
+            if (guardedBefore(current.consequent, child, key)) return true;
+            break;
+          default:
+            break;
+        }
+        child = current;
+        current = current.parent;
+      }
+      return false;
+    },
+  };
+}
+
+function isPlainLiteral(node: TSESTree.Node): boolean {
+  const n = skipTransparent(node);
+  if (n.type !== AST_NODE_TYPES.Literal) return false;
+  if (typeof n.value === 'string') return !/[\r\n]/u.test(n.value);
+  return typeof n.value === 'number' || typeof n.value === 'boolean';
+}
+
+function isNullish(node: TSESTree.Node): boolean {
+  const n = skipTransparent(node);
+  return (n.type === AST_NODE_TYPES.Literal && n.value === null) || (n.type === AST_NODE_TYPES.Identifier && n.name === 'undefined');
+}
+
+/**
+ * A regular expression (a literal, or a `const` holding one) that cannot match text with a line
+ * break: anchored at both ends without the `m` flag, no top-level alternation, and no class or
+ * escape that admits CR/LF (`\s`, `\W`, `\D`, `[^…]`, `\n`, `\x…`, `\u…`, `\p{…}`, `.` with `s`).
+ */
+function isLineSafePattern(context: Context, node: TSESTree.Node): boolean {
+  let n = skipTransparent(node);
+  if (n.type === AST_NODE_TYPES.Identifier) {
+    const variable = findVariable(context, n);
+    if (!variable || variable.references.some((r) => r.isWrite() && !r.init)) return false;
+    const init = getVariableInit(variable);
+    if (!init) return false;
+    n = skipTransparent(init);
+  }
+  let source: string | null = null;
+  let flags = '';
+  if (n.type === AST_NODE_TYPES.Literal && 'regex' in n && n.regex) {
+    source = n.regex.pattern;
+    flags = n.regex.flags;
+  } else if (n.type === AST_NODE_TYPES.NewExpression && getCalleePath(n) === 'RegExp') {
+    source = getStringValue(n.arguments[0]);
+    flags = n.arguments[1] ? (getStringValue(n.arguments[1]) ?? 'm') : '';
+  }
+  if (source === null || flags.includes('m')) return false;
+  if (!source.startsWith('^') || !source.endsWith('$') || source.endsWith('\\$')) return false;
+  if (/[\r\n]/u.test(source) || /\\[sWDtvfnrxu0cpPbB]/u.test(source) || source.includes('[^')) return false;
+  if (flags.includes('s') && /(?:^|[^\\])\./u.test(source)) return false;
+  let depth = 0;
+  let inClass = false;
+  for (let i = 0; i < source.length; i++) {
+    const ch = source[i]!;
+    if (ch === '\\') {
+      i++;
+      continue;
+    }
+    if (inClass) {
+      if (ch === ']') inClass = false;
+      continue;
+    }
+    if (ch === '[') inClass = true;
+    else if (ch === '(') depth++;
+    else if (ch === ')') depth--;
+    else if (ch === '|' && depth === 0) return false;
+  }
+  return true;
 }

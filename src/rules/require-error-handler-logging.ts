@@ -76,6 +76,8 @@ interface HandlerState {
 const RESPONSE_NAME = /^_?(?:res|resp|response|reply|rep|ctx|context|c|h|httpAdapter|host)$/u;
 /** Tests that decide whether a response can still be written: a guard, not a choice about the error. */
 const RESPONSE_STATE = /\b(?:headersSent|writableEnded|finished|sent)\b/u;
+/** Error handlers of error-reporting services: `sentry.errorHandler`, `Sentry.Handlers.errorHandler()`, `Sentry.expressErrorHandler()`. */
+const ERROR_REPORTER_HANDLER = /^(?:\w+\.)*(?:sentry|raven|bugsnag|honeybadger|rollbar|airbrake)(?:\.\w+)*\.(?:errorHandler|expressErrorHandler)$/iu;
 const LEVEL_METHODS = new Set(['log', 'info', 'warn', 'warning', 'debug', 'trace', 'verbose', 'notice', 'http', 'silly']);
 
 const HANDLER_LABEL: Record<HandlerKind, string> = {
@@ -286,6 +288,11 @@ export default createRule<Options, MessageIds>({
         return;
       }
       if (isInspectionCall(node)) return;
+      // `fn(err, req, res, next)`: the error goes to another error handler, which owns logging it.
+      if (delegatesToHandler(s, node)) {
+        good(s, node);
+        return;
+      }
       if (isStatementLevel(node) && node.arguments.some((a) => isErrorValue(s, a))) {
         const helper = resolveFunction(context, node.callee);
         if (!helper || helperMayLog(helper)) {
@@ -344,6 +351,17 @@ export default createRule<Options, MessageIds>({
       return RESPONSE_NAME.test(n.name);
     }
 
+    /** A call in the shape of an Express error handler: the error, then this handler's `req`, `res` (and `next`). */
+    function delegatesToHandler(s: HandlerState, node: TSESTree.CallExpression): boolean {
+      const info = s.info;
+      if (!info?.req || !info.res || node.arguments.length < 3 || !isErrorValue(s, node.arguments[0])) return false;
+      const names = [info.req, info.res, info.next].map((id) => id?.name);
+      return node.arguments.slice(1, 4).every((a, i) => {
+        const arg = skipTransparent(a);
+        return arg.type === AST_NODE_TYPES.Identifier && arg.name === names[i];
+      });
+    }
+
     function isStatementLevel(node: TSESTree.CallExpression): boolean {
       let child: TSESTree.Node = node;
       let parent = node.parent;
@@ -385,7 +403,8 @@ export default createRule<Options, MessageIds>({
           if (n.type === AST_NODE_TYPES.ThrowStatement) found = true;
           else if (n.type === AST_NODE_TYPES.CallExpression) {
             const level = getLoggingLevel(context, n);
-            if (level !== null && isAtLeast(level, 'error')) found = true;
+            // A callback that hands an error on (`reject(err)`, `next(err)`) passes it to whoever logs.
+            if ((level !== null && isAtLeast(level, 'error')) || (level === null && isHandoffCall(n))) found = true;
           }
           return !found;
         },
@@ -442,6 +461,7 @@ export default createRule<Options, MessageIds>({
 
     function finalize(s: HandlerState): void {
       if (s.unsatisfied.length === 0) return;
+      if (!s.escalates && followsReporterInChain(s)) return;
       if (s.escalates) {
         for (const node of s.unsatisfied) {
           // Logging under a condition and then falling through is a choice; an early exit beside it is a path.
@@ -453,22 +473,75 @@ export default createRule<Options, MessageIds>({
       reportHandler(s);
     }
 
-    /** The exit sits under a test of the error (`if (err instanceof HttpError) return …`) or of the response state. */
+    /**
+     * The exit sits under a test of the error (`if (err instanceof HttpError) return …`) or of the
+     * response state, or after an early exit on such a test (`if (err.statusCode !== 404) return
+     * next(err)`): the path was chosen for a kind of error.
+     */
     function isGuarded(exit: TSESTree.Node, s: HandlerState): boolean {
       const vars = [...s.errorVars, ...s.derivedVars];
+      const decides = (test: TSESTree.Node): boolean => readsAny(test, vars) || RESPONSE_STATE.test(sourceCode.getText(test));
       let child: TSESTree.Node = exit;
       let current = exit.parent;
-      while (current && current !== s.body) {
+      while (current) {
+        if (current.type === AST_NODE_TYPES.BlockStatement) {
+          const index = current.body.indexOf(child as TSESTree.Statement);
+          for (let i = 0; i < index; i++) {
+            const earlier = current.body[i]!;
+            if (earlier.type === AST_NODE_TYPES.IfStatement && !earlier.alternate && endsInExit(earlier.consequent) && readsAny(earlier.test, vars)) return true;
+          }
+        }
+        if (current === s.body) break;
         let test: TSESTree.Node | null = null;
         if (current.type === AST_NODE_TYPES.IfStatement && child !== current.test) test = current.test;
         else if (current.type === AST_NODE_TYPES.ConditionalExpression && child !== current.test) test = current.test;
         else if (current.type === AST_NODE_TYPES.SwitchStatement && child !== current.discriminant) test = current.discriminant;
         else if (current.type === AST_NODE_TYPES.SwitchCase && current.test) test = current.test;
-        if (test && (readsAny(test, vars) || RESPONSE_STATE.test(sourceCode.getText(test)))) return true;
+        if (test && decides(test)) return true;
         child = current;
         current = current.parent;
       }
       return false;
+    }
+
+    function endsInExit(statement: TSESTree.Statement): boolean {
+      if (statement.type === AST_NODE_TYPES.ReturnStatement || statement.type === AST_NODE_TYPES.ThrowStatement) return true;
+      if (statement.type !== AST_NODE_TYPES.BlockStatement) return false;
+      const last = statement.body[statement.body.length - 1];
+      return !!last && endsInExit(last);
+    }
+
+    /**
+     * `[prepareError, sentry.errorHandler, renderError]`: an Express error handler listed after an
+     * error reporter's handler (Sentry, Bugsnag, …) or after a same-file error handler that logs, in
+     * one array or one `app.use(…)`: every error reaches the earlier handler first.
+     */
+    function followsReporterInChain(s: HandlerState): boolean {
+      if (s.kind !== 'express') return false;
+      const fn = s.fn;
+      const references: TSESTree.Node[] = [fn];
+      const holder = fn.parent?.type === AST_NODE_TYPES.VariableDeclarator && fn.parent.init === fn ? fn.parent : fn.type === AST_NODE_TYPES.FunctionDeclaration ? fn : null;
+      if (holder) {
+        for (const variable of sourceCode.getDeclaredVariables(holder)) {
+          for (const ref of variable.references) if (!ref.init) references.push(ref.identifier);
+        }
+      }
+      return references.some((ref) => {
+        const list = ref.parent?.type === AST_NODE_TYPES.ArrayExpression ? ref.parent.elements : ref.parent?.type === AST_NODE_TYPES.CallExpression && ref.parent.callee !== ref ? ref.parent.arguments : null;
+        if (!list) return false;
+        const index = list.indexOf(ref as never);
+        return list.slice(0, Math.max(index, 0)).some((earlier) => !!earlier && earlier.type !== AST_NODE_TYPES.SpreadElement && isReportingHandler(earlier, fn));
+      });
+    }
+
+    function isReportingHandler(node: TSESTree.Node, self: AnyFunction): boolean {
+      const n = skipTransparent(node);
+      const target = n.type === AST_NODE_TYPES.CallExpression ? n.callee : n;
+      const path = getMemberPath(target);
+      if (path !== null && ERROR_REPORTER_HANDLER.test(path)) return true;
+      const fn = resolveFunction(context, n);
+      if (!fn || fn === self || fn.params.length !== 4) return false;
+      return helperMayLog(fn);
     }
 
     /** `return res.status(404).json(…)`: an expected client error, answered on purpose. */

@@ -28,7 +28,7 @@ import {
 } from './ast.js';
 import { isHandoffCall } from './errors.js';
 import { type ImportSource, getImportSource } from './modules.js';
-import { getLoggingLevel } from './loggers.js';
+import { getLoggingLevel, isAtLeast } from './loggers.js';
 
 export type BackgroundKind = 'timer' | 'cron' | 'listener' | 'job' | 'scheduled-method' | 'lifecycle-hook' | 'custom';
 
@@ -625,6 +625,7 @@ function awaitMayReject(context: Context, argument: TSESTree.Node, visitorKeys: 
   const chain = getPromiseChain(a);
   if (chain.handled) return false;
   const root = chain.root;
+  if (root === a && root.type === AST_NODE_TYPES.Identifier && holdsOnlySafePromises(context, root, visitorKeys, depth)) return false;
   if (root.type === AST_NODE_TYPES.NewExpression) {
     return !(root.callee.type === AST_NODE_TYPES.Identifier && root.callee.name === 'Promise' && !isRejectingExecutor(root.arguments[0]));
   }
@@ -637,6 +638,28 @@ function awaitMayReject(context: Context, argument: TSESTree.Node, visitorKeys: 
     if (fn && fn.async && !fn.generator && depth <= 3) return findEscape(context, fn, visitorKeys, depth + 1) !== null;
   }
   return true;
+}
+
+/**
+ * `let p; p = (async () => { try { … } catch (e) { log(e) } })(); …; await p`: a variable whose
+ * every value is `undefined`/`null` or a call to a same-file async function that catches its own
+ * failures. Any other write (an unknown call, a parameter) keeps the await a risk.
+ */
+function holdsOnlySafePromises(context: Context, id: TSESTree.Identifier, visitorKeys: TSESLint.SourceCode.VisitorKeys, depth: number): boolean {
+  const variable = findVariable(context, id);
+  if (!variable || variable.defs.length !== 1 || variable.defs[0]!.type !== 'Variable') return false;
+  let calls = 0;
+  for (const ref of variable.references) {
+    if (!ref.isWrite()) continue;
+    const value = ref.writeExpr ? skipTransparent(ref.writeExpr) : null;
+    if (!value) return false;
+    if ((value.type === AST_NODE_TYPES.Identifier && value.name === 'undefined') || (value.type === AST_NODE_TYPES.Literal && value.value === null)) continue;
+    if (value.type !== AST_NODE_TYPES.CallExpression || depth > 3) return false;
+    const fn = resolveFunction(context, value.callee);
+    if (!fn || !fn.async || fn.generator || findEscape(context, fn, visitorKeys, depth + 1) !== null) return false;
+    calls++;
+  }
+  return calls > 0;
 }
 
 /** A catch clause that logs, reports or hands the error on (so a rethrow after it is not silent). */
@@ -661,6 +684,9 @@ function catchRecords(context: Context, handler: TSESTree.CatchClause, visitorKe
 export function findEscape(context: Context, fn: AnyFunction, visitorKeys: TSESLint.SourceCode.VisitorKeys, depth = 0): TSESTree.Node | null {
   if (escapeCache.has(fn)) return escapeCache.get(fn)!;
   escapeCache.set(fn, null); // recursion guard: a function awaiting itself does not make it reject
+  // A function whose answer to failure is to log and end the process: a rejection escaping it
+  // ends the process too, with the error printed — the outcome its author chose.
+  if (endsProcessOnFailure(context, fn, visitorKeys)) return null;
   let escape: TSESTree.Node | null = null;
   if (fn.body.type !== AST_NODE_TYPES.BlockStatement) {
     const body = skipTypeWrappers(fn.body);
@@ -696,6 +722,51 @@ export function findEscape(context: Context, fn: AnyFunction, visitorKeys: TSESL
   }
   escapeCache.set(fn, escape);
   return escape;
+}
+
+/** `process.exit(code)` with a code other than 0 (or none given: the caller decides). */
+function isFailureExit(node: TSESTree.Node): boolean {
+  const n = skipTransparent(node);
+  if (n.type !== AST_NODE_TYPES.CallExpression || getCalleePath(n) !== 'process.exit') return false;
+  const code = n.arguments[0];
+  return !(code && skipTransparent(code).type === AST_NODE_TYPES.Literal && (skipTransparent(code) as TSESTree.Literal).value === 0);
+}
+
+function exitsProcess(statement: TSESTree.Statement): boolean {
+  return statement.type === AST_NODE_TYPES.ExpressionStatement && isFailureExit(statement.expression);
+}
+
+/** Whether `body` logs at error level (or reports) outside nested functions. */
+function logsError(context: Context, body: TSESTree.Node, visitorKeys: TSESLint.SourceCode.VisitorKeys): boolean {
+  let found = false;
+  walkSameFunction(body, (node) => {
+    if (found) return false;
+    if (node.type === AST_NODE_TYPES.CallExpression) {
+      const level = getLoggingLevel(context, node);
+      if (level !== null && isAtLeast(level, 'error')) found = true;
+    }
+    return undefined;
+  }, visitorKeys);
+  return found;
+}
+
+/**
+ * A function whose policy on failure is to log the error and end the process: its body ends
+ * with `process.exit(1)` after an error log (n8n's `exitWithCrash`), or a `try` of its body
+ * catches by logging at error level and exiting (a server's start-up: `catch (err) {
+ * logger.error('Error starting server', err); process.exit(1) }`).
+ */
+function endsProcessOnFailure(context: Context, fn: AnyFunction, visitorKeys: TSESLint.SourceCode.VisitorKeys): boolean {
+  if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return false;
+  const statements = fn.body.body;
+  const last = statements[statements.length - 1];
+  if (last && exitsProcess(last) && logsError(context, fn.body, visitorKeys)) return true;
+  return statements.some((statement) => {
+    if (statement.type !== AST_NODE_TYPES.TryStatement || !statement.handler) return false;
+    const handlerBody = statement.handler.body.body;
+    const end = handlerBody[handlerBody.length - 1];
+    return !!end && exitsProcess(end) && logsError(context, statement.handler.body, visitorKeys);
+  });
 }
 
 function isProtected(context: Context, node: TSESTree.Node, fn: AnyFunction, kind: 'await' | 'throw', visitorKeys: TSESLint.SourceCode.VisitorKeys): boolean {

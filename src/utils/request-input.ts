@@ -12,6 +12,12 @@
  * nor values passed through a sanitizer (`JSON.stringify`, `encodeURIComponent`, a
  * `.replace` that strips `\n`, or a configured sanitizer). Calls to unknown functions do
  * not propagate: `findUser(req.params.id)` returns the app's data, not the client's.
+ *
+ * Header values are request input but, as the HTTP parser hands them over, cannot carry a
+ * line break: Node's parser (llhttp) answers 400 to CR, LF, NUL, ESC and other control
+ * characters in a header value, and the Fetch `Headers` class rejects CR, LF and NUL. A
+ * header value can forge a log line only once the app decodes it (`decodeURIComponent`).
+ * `RequestInput.lineSafe` says so; `isRequestValue` leaves such values out unless asked.
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
@@ -45,6 +51,8 @@ export type RequestInputOrigin = 'query' | 'params' | 'body' | 'headers' | 'cook
 export interface RequestInput {
   kind: RequestInputKind;
   origin: RequestInputOrigin | null;
+  /** A value that is known to be decoded by the app (`decodeURIComponent(header)`): it may hold any character again. */
+  decoded?: boolean;
 }
 
 export interface RequestInputOptions {
@@ -58,8 +66,16 @@ export interface RequestInputOptions {
 export interface RequestInputTracker {
   /** What request data `node` carries, or null when none. */
   classify(node: TSESTree.Node): RequestInput | null;
-  /** Whether `node` is one free-text value a client supplied (the thing that can carry a CR/LF). */
-  isRequestValue(node: TSESTree.Node): boolean;
+  /**
+   * Whether `node` is one free-text value a client supplied that can carry a CR/LF. Header
+   * values as parsed (see the module comment) count only with `includeHeaders`.
+   */
+  isRequestValue(node: TSESTree.Node, includeHeaders?: boolean): boolean;
+}
+
+/** Whether a classified value can still carry a line break: not a header value straight from the parser. */
+export function canCarryLineBreak(input: RequestInput | null): boolean {
+  return !!input && input.kind === 'value' && (input.origin !== 'headers' || input.decoded === true);
 }
 
 const REQUEST_CONTAINERS: Record<string, RequestInputOrigin> = {
@@ -97,6 +113,8 @@ const TEXT_PRESERVING_METHODS = new Set([
 const ITERATION_METHODS = new Set(['forEach', 'map', 'flatMap', 'filter', 'find', 'findLast', 'some', 'every']);
 /** Functions whose result carries their argument's text. */
 const TEXT_PRESERVING_FUNCTIONS = new Set(['String', 'decodeURIComponent', 'decodeURI', 'unescape']);
+/** Of those, the ones that turn `%0A` back into a line break. */
+const DECODING_FUNCTIONS = new Set(['decodeURIComponent', 'decodeURI', 'unescape']);
 
 /** Nest parameter decorators that bind request input. */
 const NEST_INPUT_DECORATORS: Record<string, RequestInputOrigin> = {
@@ -175,20 +193,23 @@ export function createRequestInputTracker(context: Context, options: RequestInpu
     }
   }
 
+  /** The first value among `nodes`, preferring one that can carry a line break (`${req.get('host')}/${req.query.q}`). */
   function firstValue(nodes: readonly TSESTree.Node[], depth: number): RequestInput | null {
+    let first: RequestInput | null = null;
     for (const e of nodes) {
       if (e.type === AST_NODE_TYPES.PrivateIdentifier) continue;
       const r = classify(e, depth + 1);
-      if (r?.kind === 'value') return r;
+      if (canCarryLineBreak(r)) return r;
+      if (r?.kind === 'value') first ??= r;
     }
-    return null;
+    return first;
   }
 
   function strongest(nodes: readonly TSESTree.Node[], depth: number): RequestInput | null {
     let best: RequestInput | null = null;
     for (const e of nodes) {
       const r = classify(e, depth + 1);
-      if (r && (!best || r.kind === 'value')) best = r;
+      if (r && (!best || (r.kind === 'value' && !canCarryLineBreak(best)))) best = r;
     }
     return best;
   }
@@ -211,7 +232,8 @@ export function createRequestInputTracker(context: Context, options: RequestInpu
       const arg = call.arguments[0];
       if (!arg || !TEXT_PRESERVING_FUNCTIONS.has(callee.name) || findVariable(context, callee)?.defs.length) return null;
       const inner = classify(arg, depth + 1);
-      return inner?.kind === 'value' ? inner : null;
+      if (inner?.kind !== 'value') return null;
+      return DECODING_FUNCTIONS.has(callee.name) ? { ...inner, decoded: true } : inner;
     }
     if (callee.type !== AST_NODE_TYPES.MemberExpression) return null;
     const method = getPropertyName(callee);
@@ -417,7 +439,10 @@ export function createRequestInputTracker(context: Context, options: RequestInpu
 
   return {
     classify: (node) => classify(node),
-    isRequestValue: (node) => classify(node)?.kind === 'value',
+    isRequestValue: (node, includeHeaders = false) => {
+      const input = classify(node);
+      return includeHeaders ? input?.kind === 'value' : canCarryLineBreak(input);
+    },
   };
 }
 

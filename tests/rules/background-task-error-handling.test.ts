@@ -14,6 +14,59 @@ const cjsPino = { 'security-logging': { logger: { name: 'log', importFrom: './lo
 
 ruleTester.run('background-task-error-handling', rule, {
   valid: [
+    // --- the callee catches and logs its own failures (n8n insights-collection.service) ---
+    {
+      code: `class InsightsCollectionService {
+  scheduleFlushing() {
+    this.timer = setTimeout(async () => await this.flushEvents(), 1000);
+  }
+  async flushEvents() {
+    let flushPromise = undefined;
+    flushPromise = (async () => {
+      try {
+        await this.saveInsights(this.buffer);
+      } catch (e) {
+        this.logger.error('Error while saving insights', { error: e });
+      } finally {
+        this.scheduleFlushing();
+      }
+    })();
+    this.flushesInProgress.add(flushPromise);
+    await flushPromise;
+  }
+}`,
+    },
+    // --- a callee that logs and exits (n8n base-command exitWithCrash) ---
+    {
+      code: `class BaseCommand {
+  onTerminationSignal() {
+    setTimeout(async () => {
+      await this.exitWithCrash('Shutdown timed out', new Error('timeout'));
+    }, 30000);
+  }
+  async exitWithCrash(message, error) {
+    this.logger.error(message, { error });
+    await this.errorReporter.flush();
+    process.exit(1);
+  }
+}`,
+    },
+    // --- start-up whose failure is a logged crash (medusa commands/start) ---
+    {
+      code: `async function internalStart() {
+  const container = await initializeContainer(directory);
+  const logger = container.resolve('logger');
+  try {
+    await loaders({ directory });
+  } catch (err) {
+    logger.error('Error starting server', err);
+    process.exit(1);
+  }
+}
+process.on('message', async (msg) => {
+  return await internalStart();
+});`,
+    },
     // --- timers, cron, listeners that already catch and log, sync callbacks, route handlers,
     //     handled / collected / awaited promises, job runners with failure listeners ---
     {
@@ -759,6 +812,97 @@ app.post('/signup', async (req, res) => {
 
   ],
   invalid: [
+    // --- awaited promise held in a variable that an unknown call may reject ---
+    {
+      code: `class Flusher {
+  start() {
+    setTimeout(async () => await this.flush(), 1000);
+  }
+  async flush() {
+    let pending = undefined;
+    pending = this.repo.save(this.buffer);
+    await pending;
+  }
+}`,
+      output: null,
+      errors: [{ messageId: 'asyncCallback', line: 3, suggestions: [{ messageId: 'wrapInTryCatch', output: `class Flusher {
+  start() {
+    setTimeout(async () => {
+      try {
+        await this.flush();
+      } catch (err) {
+        console.error('start timeout task failed', err);
+      }
+    }, 1000);
+  }
+  async flush() {
+    let pending = undefined;
+    pending = this.repo.save(this.buffer);
+    await pending;
+  }
+}` }] }],
+    },
+    // --- exits without a log, or ends with a successful exit: the failure is not the author's crash ---
+    {
+      code: `class Command {
+  start() {
+    setTimeout(async () => {
+      await this.stop();
+    }, 1000);
+  }
+  async stop() {
+    await this.db.close();
+    process.exit(1);
+  }
+}`,
+      output: null,
+      errors: [{ messageId: 'asyncCallback', line: 3, suggestions: [{ messageId: 'wrapInTryCatch', output: `class Command {
+  start() {
+    setTimeout(async () => {
+      try {
+        await this.stop();
+      } catch (err) {
+        console.error('start timeout task failed', err);
+      }
+    }, 1000);
+  }
+  async stop() {
+    await this.db.close();
+    process.exit(1);
+  }
+}` }] }],
+    },
+    {
+      code: `async function start() {
+  await connect();
+  try {
+    await serve();
+  } catch (err) {
+    logger.error('serve failed', err);
+    process.exit(0);
+  }
+}
+process.on('message', async () => {
+  await start();
+});`,
+      output: null,
+      errors: [{ messageId: 'asyncCallback', line: 10, suggestions: [{ messageId: 'wrapInTryCatch', output: `async function start() {
+  await connect();
+  try {
+    await serve();
+  } catch (err) {
+    logger.error('serve failed', err);
+    process.exit(0);
+  }
+}
+process.on('message', async () => {
+  try {
+    await start();
+  } catch (err) {
+    console.error('message listener failed', err);
+  }
+});` }] }],
+    },
     // --- timers reached through an injected clock or timer object ---
     {
       code: `export class Poller {

@@ -9,6 +9,60 @@ const nest = { 'security-logging': { logger: { name: 'this.logger', style: 'nest
 
 ruleTester.run('no-log-injection', rule, {
   valid: [
+    // --- request headers: Node's HTTP parser rejects CR/LF and control characters in header values ---
+    'app.get("/", (req, res) => { req.log.info(`agent=${req.get("user-agent")}`) })',
+    'app.get("/", (req, res) => { console.warn(`bad token from ${req.headers["x-client-id"]}`) })',
+    // ghost core/app.js: the host a request came in on
+    "app.use((req, res, next) => { logging.warn(`Unknown host ${req.headers.host} requested ${req.url}`); next() })",
+    // n8n push: a rejected Origin header
+    'function handle(req, res) { const origin = req.headers.origin; logger.warn(`Origin header does NOT match the expected origin. (Origin: "${origin}")`) }',
+    'app.get("/posts/:id", (c) => { console.log(`ua ${c.req.header("user-agent")}`); return c.text("ok") })',
+    'export async function GET(request) { console.log(`ua ${request.headers.get("user-agent")}`) }',
+    {
+      code: `
+@Controller()
+export class SearchController {
+  @Get('search')
+  search(@Headers('x-tenant') tenant: string) {
+    console.log(\`search for \${tenant}\`);
+  }
+}`,
+    },
+    // --- a value checked against an allow-list, a pattern or a validator before the log ---
+    // directus deployment-webhooks: the provider is one of the known types or the request ends
+    `router.post("/:provider", async (req, res) => {
+  const provider = req.params["provider"];
+  if (!DEPLOYMENT_PROVIDER_TYPES.includes(provider)) return res.sendStatus(404);
+  if (!req.rawBody) {
+    logger.debug(\`[webhook:\${provider}] No raw body\`);
+    return res.sendStatus(400);
+  }
+  logger.info(\`[webhook:\${provider}] Processed\`);
+})`,
+    'app.get("/:kind", (req, res) => { if (ALLOWED.has(req.params.kind)) { logger.info(`kind ${req.params.kind}`) } })',
+    'app.get("/:kind", (req, res) => { const { kind } = req.params; if (!(kind in HANDLERS)) { throw new NotFound() } logger.info(`kind ${kind.toLowerCase()}`) })',
+    'app.get("/", (req, res) => { const sort = req.query.sort; if (sort !== "asc" && sort !== "desc") return res.sendStatus(400); logger.info(`sort ${sort}`) })',
+    'app.get("/:slug", (req, res) => { const slug = req.params.slug; if (!/^[a-z0-9-]+$/.test(slug)) return next(); logger.info(`page ${slug}`) })',
+    'const SLUG = /^[\\w-]+$/u; app.get("/:slug", (req, res) => { const { slug } = req.params; if (!SLUG.test(slug)) return next(); logger.info(`page ${slug}`) })',
+    'app.get("/:id", (req, res) => { const id = req.params.id; if (!validator.isUUID(id)) { return res.sendStatus(400) } logger.info(`item ${id}`) })',
+    'app.get("/:id", (req, res) => { for (const id of req.body.ids) { if (!isMongoId(id)) continue; logger.info(`item ${id}`) } })',
+    'app.get("/", (req, res) => { const mode = req.query.mode; MODES.includes(mode) && logger.info(`mode ${mode}`) })',
+    // --- a value that has just loaded an existing record by that key ---
+    // n8n waiting-webhooks: the execution was found by this id
+    `class WaitingWebhooks {
+  async executeWebhook(req, res) {
+    const { path: executionId } = req.params;
+    const execution = await this.getExecution(executionId);
+    if (!execution) {
+      throw new NotFoundError(\`The execution "\${executionId}" does not exist.\`);
+    }
+    if (execution.data?.resultData?.error) {
+      const message = \`The execution "\${executionId}" has finished with error.\`;
+      this.logger.debug(message, { error: execution.data.resultData.error });
+    }
+  }
+}`,
+    'app.get("/:name", async (req, res) => { const pkg = await storage.findOne({ name: req.params.name }); if (pkg == null) return res.sendStatus(404); logger.info(`starred ${req.params.name}`) })',
     // --- Express: structured fields, extra arguments, framework-derived values ---
     'app.post("/login", (req, res) => { logger.info({ email: req.body.email }, "login attempt") })',
     'app.post("/login", (req, res) => { logger.info("login attempt", { email: req.body.email }) })',
@@ -117,6 +171,56 @@ export class UsersService {
     'app.get("/", (req, res) => { const n = Number(req.query.n) satisfies number; logger.info(`n ${n as number}`) })',
   ],
   invalid: [
+    // --- a decoded header can hold a line break again ---
+    {
+      code: 'app.get("/", (req, res) => { console.log(`file ${decodeURIComponent(req.get("x-file-name"))}`) })',
+      output: 'app.get("/", (req, res) => { console.log(\'file\', { xFileName: decodeURIComponent(req.get("x-file-name")) }) })',
+      errors: [{ messageId: 'injection', line: 1, data: { expression: 'decodeURIComponent(req.get("x-file-name"))', origin: 'a request header', remedy: 'console.log(\'file\', { xFileName: decodeURIComponent(req.get("x-file-name")) })' }, suggestions: [{ messageId: 'useFields', output: 'app.get("/", (req, res) => { console.log(\'file\', { xFileName: decodeURIComponent(req.get("x-file-name")) }) })' }] }],
+    },
+    {
+      // a header beside a query value: the query value is reported
+      code: 'app.get("/", (req, res) => { const line = `${req.get("host")}: ${req.query.q}`; logger.info(line) })',
+      errors: [{ messageId: 'injection', line: 1, suggestions: [] }],
+    },
+    // --- checks that do not pin the value down ---
+    {
+      // the log runs whether or not the check passed
+      code: 'app.get("/:kind", (req, res) => { if (!ALLOWED.includes(req.params.kind)) { res.status(404) } logger.info(`kind ${req.params.kind}`) })',
+      errors: [{ messageId: 'injection', line: 1, suggestions: [{ messageId: 'useFields', output: 'app.get("/:kind", (req, res) => { if (!ALLOWED.includes(req.params.kind)) { res.status(404) } logger.info(\'kind\', { kind: req.params.kind }) })' }] }],
+    },
+    {
+      // the pattern lets a line break through: no anchors, `\s`, the `m` flag, top-level alternation
+      code: 'app.get("/:slug", (req, res) => { const slug = req.params.slug; if (!/^[\\w\\s]+$/.test(slug)) return next(); logger.info(`page ${slug}`) })',
+      errors: [{ messageId: 'injection', line: 1, suggestions: [{ messageId: 'useFields', output: 'app.get("/:slug", (req, res) => { const slug = req.params.slug; if (!/^[\\w\\s]+$/.test(slug)) return next(); logger.info(\'page\', { slug }) })' }] }],
+    },
+    {
+      code: 'app.get("/:slug", (req, res) => { const slug = req.params.slug; if (!/^a|b$/.test(slug)) return next(); logger.info(`page ${slug}`) })',
+      errors: [{ messageId: 'injection', line: 1, suggestions: [{ messageId: 'useFields', output: 'app.get("/:slug", (req, res) => { const slug = req.params.slug; if (!/^a|b$/.test(slug)) return next(); logger.info(\'page\', { slug }) })' }] }],
+    },
+    {
+      // the allow-list comes from the request itself
+      code: 'app.get("/", (req, res) => { const q = req.query.q; if (!req.body.tags.includes(q)) return; logger.info(`tag ${q}`) })',
+      errors: [{ messageId: 'injection', line: 1, suggestions: [{ messageId: 'useFields', output: 'app.get("/", (req, res) => { const q = req.query.q; if (!req.body.tags.includes(q)) return; logger.info(\'tag\', { q }) })' }] }],
+    },
+    {
+      // checked, then reassigned from the request
+      code: 'app.get("/", (req, res) => { let sort = req.query.sort; if (sort !== "asc") return; sort = req.query.other; logger.info(`sort ${sort}`) })',
+      errors: [{ messageId: 'injection', line: 1, suggestions: [{ messageId: 'useFields', output: 'app.get("/", (req, res) => { let sort = req.query.sort; if (sort !== "asc") return; sort = req.query.other; logger.info(\'sort\', { sort }) })' }] }],
+    },
+    {
+      // a search is not a lookup by key, and the found record is not checked
+      code: 'app.get("/", async (req, res) => { const hits = await index.search(req.query.q); if (!hits) return; logger.info(`search ${req.query.q}`) })',
+      errors: [{ messageId: 'injection', line: 1, suggestions: [{ messageId: 'useFields', output: 'app.get("/", async (req, res) => { const hits = await index.search(req.query.q); if (!hits) return; logger.info(\'search\', { q: req.query.q }) })' }] }],
+    },
+    {
+      code: 'app.get("/:id", async (req, res) => { const row = await repo.findOne(req.params.id); logger.info(`loaded ${req.params.id}`) })',
+      errors: [{ messageId: 'injection', line: 1, suggestions: [{ messageId: 'useFields', output: 'app.get("/:id", async (req, res) => { const row = await repo.findOne(req.params.id); logger.info(\'loaded\', { id: req.params.id }) })' }] }],
+    },
+    {
+      // checked after trimming, logged untrimmed: the trailing text may hold a line break
+      code: 'app.get("/", (req, res) => { const sort = req.query.sort; if (sort.trim() !== "asc") return; logger.info(`sort ${sort}`) })',
+      errors: [{ messageId: 'injection', line: 1, suggestions: [{ messageId: 'useFields', output: 'app.get("/", (req, res) => { const sort = req.query.sort; if (sort.trim() !== "asc") return; logger.info(\'sort\', { sort }) })' }] }],
+    },
     // --- Express ---
     {
       code: 'app.post("/login", (req, res) => { console.info(`login ${req.body.email}`) })',
@@ -176,12 +280,15 @@ export class UsersService {
     },
     {
       // pino-http's req.log: style known
+      // a header value: reported with includeHeaders (strict)
       code: 'app.get("/", (req, res) => { req.log.info(`agent=${req.get("user-agent")}`) })',
+      options: [{ includeHeaders: true }],
       output: 'app.get("/", (req, res) => { req.log.info({ agent: req.get("user-agent") }, \'agent\') })',
       errors: [{ messageId: 'injection', line: 1, data: { expression: 'req.get("user-agent")', origin: 'a request header', remedy: "req.log.info({ agent: req.get(\"user-agent\") }, 'agent')" }, suggestions: [{ messageId: 'useFields', output: 'app.get("/", (req, res) => { req.log.info({ agent: req.get("user-agent") }, \'agent\') })' }] }],
     },
     {
       code: 'app.get("/", (req, res) => { console.warn(`bad token from ${req.headers["x-client-id"]}`) })',
+      options: [{ includeHeaders: true }],
       output: 'app.get("/", (req, res) => { console.warn(\'bad token from\', { xClientId: req.headers["x-client-id"] }) })',
       errors: [{ messageId: 'injection', line: 1, data: { expression: 'req.headers["x-client-id"]', origin: 'a request header', remedy: 'console.warn(\'bad token from\', { xClientId: req.headers["x-client-id"] })' }, suggestions: [{ messageId: 'useFields', output: 'app.get("/", (req, res) => { console.warn(\'bad token from\', { xClientId: req.headers["x-client-id"] }) })' }] }],
     },
@@ -319,6 +426,7 @@ export class SearchController {
     console.log(\`search \${query.term} for \${tenant}\`);
   }
 }`,
+      options: [{ includeHeaders: true }],
       output: `
 @Controller()
 export class SearchController {

@@ -9,6 +9,61 @@ const nest = { 'security-logging': { logger: { name: 'this.logger', style: 'nest
 
 ruleTester.run('require-error-handler-logging', rule, {
   valid: [
+    // --- the error goes on to a handler that logs it ---
+    // directus middleware/error-handler: a wrapper delegating to the real error handler
+    `function asyncErrorHandler(fn) {
+  return (err, req, res, next) => fn(err, req, res, next).catch((error) => {
+    try {
+      useLogger().error(error, 'Unexpected error in error handler');
+    } catch {}
+    if (res.headersSent) return next(err);
+    res.status(500);
+    return res.json({ errors: [{ message: 'Internal error' }] });
+  });
+}`,
+    // ghost frontend error-handler: the renderer runs after Sentry's error handler in the same chain
+    `const themeErrorRenderer = function themeErrorRenderer(err, req, res, next) {
+  res.status(err.statusCode || 500);
+  res.render('error', { message: err.message });
+};
+module.exports.handleThemeResponse = [prepareError, sentry.errorHandler, prepareStack, themeErrorRenderer];`,
+    `function logErrors(err, req, res, next) {
+  logger.error({ err }, 'request failed');
+  next(err);
+}
+function renderError(err, req, res, next) {
+  res.status(500).render('error');
+}
+app.use(logErrors, renderError);`,
+    // ghost private-blogging: only an expected 404 reaches the redirect; every other error goes on
+    `const privateBlogging = {
+  handle404: function handle404(err, req, res, next) {
+    if (!res.isPrivateBlog) {
+      return next(err);
+    }
+    if (err.statusCode !== 404) {
+      return next(err);
+    }
+    return authenticatePrivateSession(req, res, function onSessionVerified() {
+      return next(err);
+    });
+  },
+};
+app.use(privateBlogging.handle404);`,
+    // ghost-server: the listen error rejects the start promise, and boot reports it
+    `class GhostServer {
+  start(rootApp) {
+    return new Promise((resolve, reject) => {
+      const httpServer = rootApp.listen(port, host);
+      httpServer.on('error', (error) => {
+        const ghostError = new InternalServerError({ message: 'address in use', code: error.code });
+        return notify.notifyServerStarted().finally(() => {
+          reject(ghostError);
+        });
+      });
+    });
+  }
+}`,
     // ---------------------------------------------------------------- Express
     // the Express guide's own example
     `app.use((err, req, res, next) => {
@@ -254,6 +309,68 @@ server.on('error', (err) => logger.error({ err }, 'server error'));`,
     `socket.on('error', () => socket.destroy());`,
   ],
   invalid: [
+    // a call that is not in the shape of an error handler (err, req, res, next) is no hand-off
+    {
+      code: `app.use((err, req, res, next) => send(res, err).catch(() => res.status(500).end()));`,
+      errors: [{ messageId: 'notLogged', line: 1, suggestions: [{ messageId: 'addLog', output: `app.use((err, req, res, next) => {
+  console.error('unhandled error', err, { method: req.method, url: req.originalUrl });
+  return send(res, err).catch(() => res.status(500).end());
+});` }] }],
+    },
+    // the reporter comes after the renderer in the chain: the renderer answers first
+    {
+      code: `const renderError = function renderError(err, req, res, next) {
+  res.status(err.statusCode || 500);
+  res.render('error', { message: err.message });
+};
+module.exports = [prepareError, renderError, sentry.errorHandler];`,
+      errors: [{ messageId: 'notLogged', line: 1, suggestions: [{ messageId: 'addLog', output: `const renderError = function renderError(err, req, res, next) {
+  console.error('unhandled error', err, { method: req.method, url: req.originalUrl });
+  res.status(err.statusCode || 500);
+  res.render('error', { message: err.message });
+};
+module.exports = [prepareError, renderError, sentry.errorHandler];` }] }],
+    },
+    // the early exit tests the response, not the error: every error is redirected unlogged
+    {
+      code: `app.use(function handle404(err, req, res, next) {
+  if (!res.isPrivateBlog) {
+    return next(err);
+  }
+  return res.redirect('/private/');
+});`,
+      errors: [{ messageId: 'pathNotLogged', line: 5, suggestions: [{ messageId: 'addLog', output: `app.use(function handle404(err, req, res, next) {
+  if (!res.isPrivateBlog) {
+    return next(err);
+  }
+  console.error('unhandled error', err, { method: req.method, url: req.originalUrl });
+  return res.redirect('/private/');
+});` }] }],
+    },
+    // the listen error resolves the start promise: nobody hears of it
+    {
+      code: `function start(app) {
+  return new Promise((resolve, reject) => {
+    const server = app.listen(3000);
+    server.on('error', (error) => {
+      notify().finally(() => {
+        resolve(null);
+      });
+    });
+  });
+}`,
+      errors: [{ messageId: 'notLogged', line: 4, suggestions: [{ messageId: 'addLog', output: `function start(app) {
+  return new Promise((resolve, reject) => {
+    const server = app.listen(3000);
+    server.on('error', (error) => {
+      console.error('server error', error);
+      notify().finally(() => {
+        resolve(null);
+      });
+    });
+  });
+}` }] }],
+    },
     // ---------------------------------------------------------------- Express
     {
       code: `app.use((err, req, res, next) => {

@@ -1,7 +1,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
 import type { Context } from '../../src/utils/ast.js';
-import { type RequestInput, type RequestInputOptions, type RequestInputTracker, createRequestInputTracker, hasNonTextType } from '../../src/utils/request-input.js';
+import { type RequestInput, type RequestInputOptions, type RequestInputTracker, canCarryLineBreak, createRequestInputTracker, hasNonTextType } from '../../src/utils/request-input.js';
 import { type ProbeOptions, probe } from '../helpers/probe.js';
 
 /** Classify the argument of every `check(…)` call, keyed by the argument's text. */
@@ -117,6 +117,34 @@ describe('createRequestInputTracker: Express', () => {
     expect(result(results, "req.get('x-api-version')")?.origin).toBe('headers');
     expect(result(results, 'req.cookies.sid')?.origin).toBe('cookies');
     expect(result(results, 'req.params.id')?.origin).toBe('params');
+  });
+});
+
+describe('createRequestInputTracker: header values cannot carry a line break until decoded', () => {
+  const results = classifyChecks(`app.get('/', (req, res) => {
+    check(req.get('user-agent'));
+    check(req.headers.origin);
+    check(decodeURIComponent(req.get('x-file-name')));
+    check(decodeURIComponent(req.get('x-file-name')).trim());
+    check(String(req.headers.host));
+    check(\`\${req.get('host')}/\${req.query.q}\`);
+    check(req.query.q || req.get('x-q'));
+    check(req.get('x-q') || req.query.q);
+    check(req.cookies.sid);
+  });`);
+  it.each([["req.get('user-agent')"], ['req.headers.origin'], ['String(req.headers.host)']])('%s is a header value that cannot hold CR/LF', (text) => {
+    const input = result(results, text);
+    expect(input).toMatchObject({ kind: 'value', origin: 'headers' });
+    expect(canCarryLineBreak(input)).toBe(false);
+  });
+  it.each([["decodeURIComponent(req.get('x-file-name'))"], ["decodeURIComponent(req.get('x-file-name')).trim()"]])('%s is decoded and can', (text) => {
+    expect(canCarryLineBreak(result(results, text))).toBe(true);
+  });
+  it('prefers the value that can carry a line break when text combines several', () => {
+    expect(result(results, "`${req.get('host')}/${req.query.q}`")?.origin).toBe('query');
+    expect(result(results, "req.query.q || req.get('x-q')")?.origin).toBe('query');
+    expect(result(results, "req.get('x-q') || req.query.q")?.origin).toBe('query');
+    expect(canCarryLineBreak(result(results, 'req.cookies.sid'))).toBe(true);
   });
 });
 

@@ -7,7 +7,7 @@ const adminKey = Buffer.from(process.env.ADMIN_API_KEY ?? '');
 /** Admin endpoints: the caller must present the admin API key. */
 export function requireApiKey(req, res, next) {
   const presented = req.get('x-api-key') ?? '';
-  logger.debug(`admin request to ${req.path} with key ${presented}`); // planted: no-raw-secret-in-log, no-log-injection
+  logger.debug(`admin request to ${req.path} with key ${presented}`); // planted: no-raw-secret-in-log
   const candidate = Buffer.from(presented);
   if (candidate.length !== adminKey.length || !timingSafeEqual(candidate, adminKey)) {
     return res.status(403).json({ error: 'Forbidden' }); // planted: log-auth-failures

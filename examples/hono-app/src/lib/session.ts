@@ -18,7 +18,7 @@ export async function requireSession(c: Context, next: Next) {
 export async function requireAdminToken(c: Context, next: Next) {
   const token = c.req.header('authorization');
   if (token !== `Bearer ${process.env.ADMIN_TOKEN}`) {
-    logger.debug(`admin token rejected: ${token}`); // planted: no-raw-secret-in-log, no-log-injection
+    logger.debug(`admin token rejected: ${token}`); // planted: no-raw-secret-in-log
     return c.json({ error: 'Forbidden' }, 403); // planted: log-auth-failures
   }
   await next();
