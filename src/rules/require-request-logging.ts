@@ -3,7 +3,7 @@ import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { findVariable, getCalleePath, getMemberPath, getPropertyName, getStringValue, isFunctionNode, lastSegment, resolveFunction, skipTransparent } from '../utils/ast.js';
 import { resolveCallbackArgument } from '../utils/background.js';
 import { createRule } from '../utils/create-rule.js';
-import { getImportSource } from '../utils/modules.js';
+import { getImportSource, readImportedSource } from '../utils/modules.js';
 import { chooseUnusedName, importFix, isModuleFile, lineIndent } from '../utils/fixes.js';
 import {
   type ServerCreation,
@@ -17,7 +17,6 @@ import {
   isRequestLoggerMiddleware,
   isTestFile,
   logsEveryRequest,
-  readImportedSource,
 } from '../utils/servers.js';
 
 export type Options = [{ requestLoggers?: string[] }];

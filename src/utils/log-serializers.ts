@@ -1,8 +1,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { type Context, findVariable, getMemberPath, getPropertyName, getStringValue, getVariableInit, isFunctionNode, skipTransparent } from './ast.js';
-import { getImportSource } from './modules.js';
-import { readImportedSource } from './servers.js';
+import { getImportSource, readImportedSource } from './modules.js';
 
 /**
  * What a logger's own configuration does to one top-level field of a log record:
@@ -73,7 +72,7 @@ export function createLogFieldFilters(context: Context): LogFieldFilters {
     }
     if (target.type !== AST_NODE_TYPES.Identifier) return null;
     const imported = getImportSource(context, target);
-    if (imported) return imported.source.startsWith('.') ? moduleOptions(imported.source) : null;
+    if (imported) return /^[.#]/u.test(imported.source) ? moduleOptions(imported.source) : null;
     const init = getVariableInit(findVariable(context, target));
     if (!init) return null;
     const options = factoryOptions(init, (name) => sameFileLookup(name));

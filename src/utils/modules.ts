@@ -2,6 +2,8 @@
  * Which module a name comes from, for every rule that recognises a library by its import:
  * ES imports, CommonJS `require`, destructuring and TypeScript `import x = require('m')`.
  */
+import { readFileSync } from 'node:fs';
+import { dirname, isAbsolute, join, resolve } from 'node:path';
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { type Context, findVariable, getPropertyName, getStringValue, skipTransparent } from './ast.js';
@@ -92,3 +94,54 @@ export function getRequiredModule(node: TSESTree.Node): string | null {
   return null;
 }
 
+
+/**
+ * The source text of a module of this project that the linted file imports: a relative
+ * specifier (`./logger`, `../lib/logger.js`) or a package.json `imports` alias (`#logger`,
+ * read from the nearest package.json). Null for packages and anything unreadable. Nothing is
+ * cached: the text is read when a rule asks, once per file at most.
+ */
+export function readImportedSource(context: Context, specifier: string): string | null {
+  const filename = context.physicalFilename || context.filename;
+  if (!filename || filename.startsWith('<')) return null;
+  const fromDir = dirname(isAbsolute(filename) ? filename : resolve(context.cwd, filename));
+  let target: string | null = null;
+  if (specifier.startsWith('.')) target = resolve(fromDir, specifier);
+  else if (specifier.startsWith('#')) target = resolveImportsAlias(fromDir, specifier);
+  if (target === null) return null;
+  const base = target.replace(/\.[cm]?[jt]s$/u, '');
+  for (const candidate of [target, ...['.ts', '.mts', '.js', '.mjs', '.cjs', '/index.ts', '/index.js'].map((ext) => base + ext)]) {
+    try {
+      return readFileSync(candidate, 'utf8');
+    } catch {
+      // try the next candidate
+    }
+  }
+  return null;
+}
+
+/** `#logger` → the file the nearest package.json's `imports` maps it to (string or node/import/default condition). */
+function resolveImportsAlias(fromDir: string, specifier: string): string | null {
+  for (let dir = fromDir; ; dir = dirname(dir)) {
+    let text: string | null = null;
+    try {
+      text = readFileSync(join(dir, 'package.json'), 'utf8');
+    } catch {
+      // no package.json here: look further up
+    }
+    if (text !== null) {
+      try {
+        const imports = (JSON.parse(text) as { imports?: Record<string, unknown> }).imports;
+        let entry = imports?.[specifier];
+        while (entry !== null && typeof entry === 'object') {
+          const conditions = entry as Record<string, unknown>;
+          entry = conditions.node ?? conditions.import ?? conditions.require ?? conditions.default ?? null;
+        }
+        return typeof entry === 'string' && entry.startsWith('./') ? resolve(dir, entry) : null;
+      } catch {
+        return null;
+      }
+    }
+    if (dirname(dir) === dir) return null;
+  }
+}

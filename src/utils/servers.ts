@@ -536,18 +536,3 @@ function readManifest(path: string): ReadonlySet<string> | null {
   }
 }
 
-/** The text of a same-project source file a relative import points at (`./app.module` → app.module.ts), or null. */
-export function readImportedSource(context: Context, specifier: string): string | null {
-  if (!specifier.startsWith('.')) return null;
-  const filename = context.physicalFilename || context.filename;
-  if (!filename || filename.startsWith('<')) return null;
-  const base = resolve(dirname(isAbsolute(filename) ? filename : resolve(context.cwd, filename)), specifier.replace(/\.[cm]?js$/u, ''));
-  for (const candidate of ['.ts', '.mts', '.js', '.mjs', '.cjs', '/index.ts', '/index.js']) {
-    try {
-      return readFileSync(base + candidate, 'utf8');
-    } catch {
-      // try the next extension
-    }
-  }
-  return null;
-}

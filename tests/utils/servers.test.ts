@@ -12,8 +12,8 @@ import {
   isLoggingName,
   isRequestLoggerMiddleware,
   logsEveryRequest,
-  readImportedSource,
 } from '../../src/utils/servers.js';
+import { readImportedSource } from '../../src/utils/modules.js';
 import { type ProbeOptions, callResult, probe, probeCalls } from '../helpers/probe.js';
 
 function creations(code: string, options: ProbeOptions = {}): Map<string, string | null> {
@@ -271,7 +271,14 @@ describe('package.json and imported sources', () => {
   const root = mkdtempSync(join(tmpdir(), 'servers-util-'));
   afterAll(() => rmSync(root, { recursive: true, force: true }));
   mkdirSync(join(root, 'pkg', 'src', 'deep'), { recursive: true });
-  writeFileSync(join(root, 'pkg', 'package.json'), JSON.stringify({ dependencies: { morgan: '1' }, devDependencies: { vitest: '4' } }));
+  writeFileSync(
+    join(root, 'pkg', 'package.json'),
+    JSON.stringify({
+      dependencies: { morgan: '1' },
+      devDependencies: { vitest: '4' },
+      imports: { '#app-module': './src/app.module.ts', '#conditional': { node: { import: './src/app.module.ts' }, default: './nope.js' } },
+    }),
+  );
   writeFileSync(join(root, 'pkg', 'src', 'app.module.ts'), 'export class AppModule {}\n');
   mkdirSync(join(root, 'broken'), { recursive: true });
   writeFileSync(join(root, 'broken', 'package.json'), '{ not json');
@@ -288,10 +295,13 @@ describe('package.json and imported sources', () => {
     expect(run(join(root, 'broken', 'main.js'), (c) => getDependencies(c))).toBeNull();
   });
 
-  it('reads a relative import with its TypeScript extension, and nothing else', () => {
+  it('reads a relative import with its TypeScript extension, a package.json imports alias, and nothing else', () => {
     const file = join(root, 'pkg', 'src', 'main.ts');
     expect(run(file, (c) => readImportedSource(c, './app.module'))).toBe('export class AppModule {}\n');
     expect(run(file, (c) => readImportedSource(c, './app.module.js'))).toBe('export class AppModule {}\n');
+    expect(run(file, (c) => readImportedSource(c, '#app-module'))).toBe('export class AppModule {}\n');
+    expect(run(file, (c) => readImportedSource(c, '#conditional'))).toBe('export class AppModule {}\n');
+    expect(run(file, (c) => readImportedSource(c, '#unknown'))).toBeNull();
     expect(run(file, (c) => readImportedSource(c, './missing'))).toBeNull();
     expect(run(file, (c) => readImportedSource(c, '@nestjs/core'))).toBeNull();
   });

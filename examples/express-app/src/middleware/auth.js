@@ -25,3 +25,12 @@ export async function requireSession(req, res, next) {
   req.session = session;
   return next();
 }
+
+/** The metrics scraper presents a bearer token. */
+export function requireMetricsToken(req, res, next) {
+  if (req.get('authorization') !== `Bearer ${process.env.METRICS_TOKEN}`) { // planted: require-constant-time-compare
+    logger.warn({ ip: req.ip, method: req.method, path: req.path }, 'metrics request with a wrong token rejected');
+    return res.status(401).end();
+  }
+  return next();
+}
