@@ -89,7 +89,9 @@ export function createLogFieldFilters(context: Context): LogFieldFilters {
     const text = readImportedSource(context, source);
     const ast = text === null ? null : parseModule(text);
     let result: LoggerOptions[] | null = null;
-    if (ast) {
+    // A host without a parser to lend (oxlint): read only the `redact` list from the text.
+    if (ast === 'unavailable' && text !== null) result = redactOptionsFromText(text) as LoggerOptions[] | null;
+    else if (ast && ast !== 'unavailable') {
       const lookup = topLevelLookup(ast);
       const found: LoggerOptions[] = [];
       walk(ast, (node) => {
@@ -107,8 +109,8 @@ export function createLogFieldFilters(context: Context): LogFieldFilters {
     return result;
   }
 
-  /** Parses another module with the parser of the file being linted; null when it does not parse. */
-  function parseModule(text: string): TSESTree.Program | null {
+  /** Parses another module with the parser of the file being linted; null when it does not parse, 'unavailable' when the host lends no parser. */
+  function parseModule(text: string): TSESTree.Program | null | 'unavailable' {
     const languageOptions = (context as unknown as { languageOptions?: { parser?: unknown; parserOptions?: Record<string, unknown> } }).languageOptions;
     const parser = languageOptions?.parser as
       | { parseForESLint?: (code: string, options: object) => { ast: TSESTree.Program }; parse?: (code: string, options: object) => TSESTree.Program }
@@ -117,11 +119,39 @@ export function createLogFieldFilters(context: Context): LogFieldFilters {
     try {
       if (parser?.parseForESLint) return parser.parseForESLint(text, options).ast;
       if (parser?.parse) return parser.parse(text, options);
-    } catch {
+    } catch (error) {
+      // oxlint's JS plugins expose a parser whose parse() is not implemented.
+      if (error instanceof Error && /not implemented/iu.test(error.message)) return 'unavailable';
       // A module this parser cannot read (another dialect, a syntax error) only means its logger is unknown.
       return null;
     }
-    return null;
+    return 'unavailable';
+  }
+}
+
+/**
+ * Without a parser: the quoted paths of the module's `redact: [...]` (or `redact: { paths: [...] }`)
+ * as the only option; [] for a module that creates a logger with no `redact` and no `serializers`;
+ * null when it cannot tell.
+ */
+export function redactOptionsFromText(text: string): { redact: string[][] }[] | null {
+  const createsLogger = /\b(?:pino|createLogger)\s*\(/u.test(text);
+  if (/\bserializers\b/u.test(text)) return null;
+  if (!/\bredact\b/u.test(text)) return createsLogger ? [] : null;
+  const start = /\bredact\s*:\s*(?:\{[^[]*?\bpaths\s*:\s*)?\[/u.exec(text);
+  if (!start) return null;
+  // The array's string elements, up to its closing bracket (brackets inside strings do not count).
+  const element = /\s*(?:'((?:[^'\\]|\\.)*)'|"((?:[^"\\]|\\.)*)")\s*(,|\])/uy;
+  const paths: string[][] = [];
+  const options = (): LoggerOptions[] => [{ serializers: new Map(), redact: paths, lookup: () => null }];
+  let position = start.index + start[0].length;
+  for (;;) {
+    element.lastIndex = position;
+    const m = element.exec(text);
+    if (!m) return /^\s*\]/u.test(text.slice(position)) ? options() : null;
+    paths.push(parseRedactPath((m[1] ?? m[2]!).replace(/\\(.)/gu, '$1')));
+    position = element.lastIndex;
+    if (m[3] === ']') return options();
   }
 }
 

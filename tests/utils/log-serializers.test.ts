@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import type { TSESTree } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
 import type { Context } from '../../src/utils/ast.js';
-import { createLogFieldFilters, parseRedactPath } from '../../src/utils/log-serializers.js';
+import { createLogFieldFilters, parseRedactPath, redactOptionsFromText } from '../../src/utils/log-serializers.js';
 import { type ProbeOptions, probe } from '../helpers/probe.js';
 
 const loggers = path.join(path.dirname(fileURLToPath(import.meta.url)), '../fixtures/no-raw-secret-in-log/loggers');
@@ -65,6 +65,27 @@ describe('createLogFieldFilters: the logger module one import away', () => {
     expect(dropsReqHeaders(`const logger = require('./missing'); logger.info({ req });`, { filename: path.join(loggers, 'a.js') })).toEqual([null]);
     // A module that does not parse as a program (JSON) is skipped without an error.
     expect(dropsReqHeaders(`import x from '../tsconfig.json'; x.info({ req });`, { filename: path.join(loggers, 'a.js') })).toEqual([null]);
+  });
+});
+
+describe('redactOptionsFromText (hosts that lend no parser, such as oxlint)', () => {
+  it('reads the string elements of redact, brackets in strings included', () => {
+    const text = `export const logger = pino({ level: 'info', redact: ['req.headers.authorization', "req.headers[\\"x-api-key\\"]", 'res.headers["set-cookie"]', ] });`;
+    expect(redactOptionsFromText(text)?.map((o) => o.redact)).toEqual([
+      [
+        ['req', 'headers', 'authorization'],
+        ['req', 'headers', 'x-api-key'],
+        ['res', 'headers', 'set-cookie'],
+      ],
+    ]);
+    expect(redactOptionsFromText("pino({ redact: { paths: ['req.headers.cookie'], censor: '***' } })")?.map((o) => o.redact)).toEqual([[['req', 'headers', 'cookie']]]);
+  });
+  it('answers "drops nothing" for a logger without redact, and "unknown" when it cannot read it', () => {
+    expect(redactOptionsFromText("export const logger = pino({ level: 'info' });")).toEqual([]);
+    expect(redactOptionsFromText('export const x = 1;')).toBeNull();
+    expect(redactOptionsFromText('pino({ redact: REDACT_PATHS })')).toBeNull();
+    expect(redactOptionsFromText("pino({ redact: ['a', ...more] })")).toBeNull();
+    expect(redactOptionsFromText('pino({ serializers: { req: (r) => r.url } })')).toBeNull();
   });
 });
 
