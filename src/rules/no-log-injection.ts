@@ -77,7 +77,10 @@ export default createRule<Options, MessageIds>({
         if (!message) return;
         const direct = isComposedString(message);
         const composed = direct ? message : composedInit(context, message);
-        if (!composed) return;
+        if (!composed) {
+          checkPrintedRaw(call, messageIndex);
+          return;
+        }
         const pieces = toPieces(composed, tracker, context, includeHeaders, constraints);
         if (!pieces) return;
         const tainted = pieces.filter((p): p is ExprPiece => p.kind === 'expr' && p.tainted);
@@ -101,6 +104,37 @@ export default createRule<Options, MessageIds>({
         });
       },
     };
+
+    /**
+     * `console.log('login by', req.body.user)`, `logger.info('login by %s', req.body.user)`: console
+     * and printf-style formatting print string arguments after the first as they are, so they are
+     * message text that can carry a line break, not quoted data. Reported without a fix (which
+     * shape keeps the value apart depends on the logger).
+     */
+    function checkPrintedRaw(call: LoggerCall, messageIndex: number): void {
+      const args = call.args;
+      const first = getStringValue(args[messageIndex]);
+      const printf = first !== null && /%[sdifjoOc]/u.test(first);
+      const isConsole = call.loggerPath === 'console';
+      if (!isConsole && !printf) return;
+      for (const arg of args.slice(messageIndex + 1)) {
+        if (skipTransparent(arg).type === AST_NODE_TYPES.ObjectExpression) continue;
+        const pieces = toPieces(arg, tracker, context, includeHeaders, constraints);
+        const tainted = pieces?.find((p): p is ExprPiece => p.kind === 'expr' && p.tainted);
+        if (!tainted) continue;
+        const origin = tracker.classify(tainted.node)?.origin ?? null;
+        context.report({
+          node: tainted.node,
+          messageId: 'injection',
+          data: {
+            expression: shorten(sourceCode.getText(tainted.node)),
+            origin: origin ? ORIGIN_TEXT[origin] : 'the request',
+            remedy: remedyText(call, styleOf(context, call).style),
+          },
+        });
+        return;
+      }
+    }
 
     interface FixPlan {
       fix: TSESLint.ReportFixFunction;
@@ -237,6 +271,9 @@ function findMessageIndex(args: readonly TSESTree.CallExpressionArgument[]): num
   const second = args[1];
   // logger.info(meta, `…`): pino's merging object first, then the message.
   if (second && isComposedString(second) && !isComposedString(first) && getStringValue(first) === null && first.type === AST_NODE_TYPES.Identifier) return 1;
+  // log.info('auth', `login by ${user}`): a tag first, then the message.
+  const tag = getStringValue(first);
+  if (second && isComposedString(second) && tag !== null && /^[\w.:-]{1,40}$/u.test(tag)) return 1;
   return 0;
 }
 

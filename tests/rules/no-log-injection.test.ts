@@ -9,6 +9,12 @@ const nest = { 'security-logging': { logger: { name: 'this.logger', style: 'nest
 
 ruleTester.run('no-log-injection', rule, {
   valid: [
+    // console: an object argument is inspected (strings quoted and escaped), not printed raw
+    "app.post('/login', (req, res) => { console.log('login attempt', { user: req.body.username }); res.end(); });",
+    // winston-style meta after a plain message; a tag with a constant message
+    "app.post('/login', (req, res) => { logger.info('login attempt', req.body.username); log.info('auth', 'login attempt'); res.end(); });",
+    // printf-style with only server values
+    "app.post('/login', (req, res) => { logger.info('login attempt from %s at %d', req.ip, Date.now()); res.end(); });",
     // --- request headers: Node's HTTP parser rejects CR/LF and control characters in header values ---
     'app.get("/", (req, res) => { req.log.info(`agent=${req.get("user-agent")}`) })',
     'app.get("/", (req, res) => { console.warn(`bad token from ${req.headers["x-client-id"]}`) })',
@@ -66,7 +72,6 @@ export class SearchController {
     // --- Express: structured fields, extra arguments, framework-derived values ---
     'app.post("/login", (req, res) => { logger.info({ email: req.body.email }, "login attempt") })',
     'app.post("/login", (req, res) => { logger.info("login attempt", { email: req.body.email }) })',
-    'app.post("/login", (req, res) => { console.log("login attempt", req.body.email) })',
     'app.get("/u/:id", (req, res) => { logger.warn({ userId: req.params.id, ip: req.ip }, "sessions revoked") })',
     'app.use((req, res, next) => { console.log(`${req.method} ${req.originalUrl} from ${req.ip}`); next() })',
     'app.use((req, res, next) => { logger.info(`${req.method} ${req.path} ${req.url} ${req.hostname} ${req.protocol}`); next() })',
@@ -166,11 +171,33 @@ export class UsersService {
 }`,
     // --- winston and log4js: meta objects and extra arguments ---
     'app.get("/", (req, res) => { logger.log("info", "search", { q: req.query.q }) })',
-    'app.get("/", (req, res) => { log4js.getLogger().info("search %s", req.query.q) })',
     // TS-only syntax around clean values
     'app.get("/", (req, res) => { const n = Number(req.query.n) satisfies number; logger.info(`n ${n as number}`) })',
   ],
   invalid: [
+    // --- console and printf-style loggers print string arguments after the first as they are ---
+    {
+      code: "app.post('/login', (req, res) => { console.log('login attempt by', req.body.username); res.end(); });",
+      errors: [{ messageId: 'injection', line: 1, data: { expression: 'req.body.username', origin: 'the request body', remedy: "console.log('message', { field })" }, suggestions: [] }],
+    },
+    {
+      code: "app.post('/login', (req, res) => { logger.info('login attempt by %s from %s', req.body.username, req.ip); res.end(); });",
+      errors: [{ messageId: 'injection', line: 1, suggestions: [] }],
+    },
+    // These two were valid before: console and %s print the value raw, so a CR/LF in it forges a line.
+    {
+      code: 'app.post("/login", (req, res) => { console.log("login attempt", req.body.email) })',
+      errors: [{ messageId: 'injection', line: 1, suggestions: [] }],
+    },
+    {
+      code: 'app.get("/", (req, res) => { log4js.getLogger().info("search %s", req.query.q) })',
+      errors: [{ messageId: 'injection', line: 1, suggestions: [] }],
+    },
+    // --- a tag first, then the message (npmlog style) ---
+    {
+      code: "app.post('/login', (req, res) => { log.info('auth', `login attempt by ${req.body.username}`); res.end(); });",
+      errors: [{ messageId: 'injection', line: 1 }],
+    },
     // --- a decoded header can hold a line break again ---
     {
       code: 'app.get("/", (req, res) => { console.log(`file ${decodeURIComponent(req.get("x-file-name"))}`) })',
