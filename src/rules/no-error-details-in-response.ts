@@ -49,6 +49,8 @@ const STATUS_NAME = /(?:^|[a-z_])(?:status|Status|statusCode|StatusCode|httpStat
 const ENV_EXPRESSION = /(?:^|\.)(?:NODE_ENV|APP_ENV|ENV|env|environment|ENVIRONMENT|nodeEnv|stage|STAGE)$/u;
 const DEV_ENV = /^(?:dev|development|develop|local|test|testing)$/iu;
 const PROD_ENV = /^(?:prod|production)$/iu;
+/** Helpers that turn an error into text: `getErrorMessage`, `errorToString`, `toErrorText`, `formatErrorMessage`. */
+const ERROR_TEXT_HELPER = /^(?:get|to|format|extract|read|stringify)?Err(?:or)?(?:Message|Text|String|Details?|Description)$|^err(?:or)?To(?:String|Text|Message)$/iu;
 const DEV_FLAG = /^(?:is|show|expose|with|include)?_?(?:dev|development|debug|local|test|stack|stacks|errorDetails|details|verbose)(?:_?(?:mode|env|environment|enabled|errors|traces))?$|^__DEV__$/iu;
 const PROD_FLAG = /^(?:is)?_?(?:prod|production)(?:_?(?:mode|env|environment))?$/iu;
 /** Calls in a `try` whose failure speaks about the client's input (`schema.parse(req.body)`). */
@@ -515,6 +517,16 @@ function collectLeaks(context: Context, payload: TSESTree.Node, sink: ResponseSi
           const error = errorIdentifier(callee.object);
           if (error) leak('string', n, error);
           return;
+        }
+        // getErrorMessage(e), errorToString(e), toErrorText(e): the app's own helpers that turn a caught error into text
+        if (path !== null && ERROR_TEXT_HELPER.test(lastSegment(path))) {
+          for (const a of n.arguments) {
+            const error = a.type === AST_NODE_TYPES.SpreadElement ? null : errorIdentifier(a);
+            if (error) {
+              leak('string', n, error);
+              return;
+            }
+          }
         }
         if (path !== null && /^(?:JSON\.stringify|util\.inspect|inspect|serializeError|util\.format|format)$/u.test(path)) {
           for (const a of n.arguments) if (a.type !== AST_NODE_TYPES.SpreadElement) visit(a, use, sites, depth + 1);

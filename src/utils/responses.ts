@@ -126,6 +126,10 @@ function callSink(context: Context, node: TSESTree.CallExpression): ResponseSink
   if ((objectPath === 'NextResponse' || objectPath === 'Response') && method === 'json') {
     return { node, kind: 'json', payload: [args[0]!], description: `\`${objectPath}.json()\``, receiver: null, status: getHttpStatus(context, node) };
   }
+  // req.flash('error', err.message): shown to the user on the next page
+  if (method === 'flash' && args.length >= 2 && objectPath !== null && /^_?(?:req|request)$/u.test(objectPath)) {
+    return { node, kind: 'text', payload: [args[1]!], description: `\`${objectPath}.flash()\``, receiver: null, status: null };
+  }
   const responseKind = RESPONSE_METHODS[method];
   if (responseKind) {
     const receiver = isResponseChain(callee.object);

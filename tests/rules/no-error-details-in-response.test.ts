@@ -7,6 +7,10 @@ const pino = { 'security-logging': { logger: { name: 'logger', importFrom: './lo
 
 ruleTester.run('no-error-details-in-response', rule, {
   valid: [
+    // a flash message the app wrote, with the error logged; a helper given something else than an error
+    "app.post('/settings', async (req, res) => { try { await db.query('x'); } catch (e) { logger.error({ err: e }, 'saving settings failed'); req.flash('error', 'Could not save your settings'); res.redirect('/settings'); } });",
+    "app.get('/x', (req, res) => { res.status(400).json({ error: getErrorMessage('INVALID_INPUT') }); });",
+    "app.get('/x', (req, res) => { const messages = req.flash('error'); res.render('x', { messages }); });",
     // --- Express: generic messages, logged on the server ---
     'app.get("/", async (req, res) => { try { await run() } catch (err) { logger.error({ err }, "run failed"); res.status(500).json({ error: "Internal Server Error" }) } })',
     'app.use((err, req, res, next) => { req.log.error(err); res.status(500).json({ message: "Something went wrong", requestId: req.id }) })',
@@ -136,6 +140,37 @@ export function failKey(req: Request, res: Response, error: ErrorKey | 'auth.loc
 app.use(handleParseErrors);`,
   ],
   invalid: [
+    // --- the app's own error-to-text helper, and a flash message shown on the next page ---
+    {
+      code: "app.get('/x', async (req, res) => { try { await db.query('x'); } catch (e) { res.status(500).json({ error: getErrorMessage(e) }); } });",
+      errors: [
+        {
+          messageId: 'detailsInResponse',
+          line: 1,
+          suggestions: [
+            {
+              messageId: 'sendGeneric',
+              output: "app.get('/x', async (req, res) => { try { await db.query('x'); } catch (e) { console.error('unhandled error', e); res.status(500).json({ error: 'Internal Server Error' }); } });",
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: "app.post('/settings', async (req, res) => { try { await db.query('x'); } catch (e) { req.flash('error', e.message); res.redirect('/settings'); } });",
+      errors: [
+        {
+          messageId: 'detailsInResponse',
+          line: 1,
+          suggestions: [
+            {
+              messageId: 'sendGeneric',
+              output: "app.post('/settings', async (req, res) => { try { await db.query('x'); } catch (e) { console.error('unhandled error', e); req.flash('error', 'Internal Server Error'); res.redirect('/settings'); } });",
+            },
+          ],
+        },
+      ],
+    },
     // --- Express ---
     {
       code: 'app.get("/", async (req, res) => {\n  try {\n    await run();\n  } catch (err) {\n    res.status(500).json({ error: err.message });\n  }\n});',
