@@ -4,6 +4,7 @@ import logErrorWithStack from './log-error-with-stack.js';
 import noCredentialsInRequestLog from './no-credentials-in-request-log.js';
 import noErrorDetailsInResponse from './no-error-details-in-response.js';
 import noLogInjection from './no-log-injection.js';
+import noPiiInLog from './no-pii-in-log.js';
 import noRawSecretInLog from './no-raw-secret-in-log.js';
 import noSilentCatch from './no-silent-catch.js';
 import requireConstantTimeCompare from './require-constant-time-compare.js';
@@ -18,6 +19,7 @@ export const rules = {
   'no-credentials-in-request-log': noCredentialsInRequestLog,
   'no-error-details-in-response': noErrorDetailsInResponse,
   'no-log-injection': noLogInjection,
+  'no-pii-in-log': noPiiInLog,
   'no-raw-secret-in-log': noRawSecretInLog,
   'no-silent-catch': noSilentCatch,
   'require-constant-time-compare': requireConstantTimeCompare,
