@@ -92,10 +92,13 @@ const QUALIFYING_PREFIXES = new Set([
   'organization', 'org', 'app', 'service', 'env', 'config',
 ]);
 
-/** Objects whose `.name` is a person's name. */
+/**
+ * Objects whose `.name` is a person's name. Not `user` or `profile`: their `name` is as often
+ * the login name (verdaccio's `remote_user.name`), which security logs need; not `candidate`.
+ */
 const PERSON_OWNERS = new Set([
-  'user', 'member', 'customer', 'person', 'contact', 'patient', 'employee', 'recipient', 'subscriber', 'buyer',
-  'applicant', 'student', 'guest', 'profile', 'attendee', 'candidate', 'signer', 'cardholder', 'payer',
+  'member', 'customer', 'person', 'contact', 'patient', 'employee', 'recipient', 'subscriber', 'buyer',
+  'applicant', 'student', 'guest', 'attendee', 'signer', 'cardholder', 'payer',
 ]);
 
 const SCREAMING_CASE = /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*$/u;

@@ -48,6 +48,9 @@ ruleTester.run('no-pii-in-log', rule, {
     "mailer.send({ to: user.email, subject: 'hi' });",
     "logger.info({ username: user.username, name: product.name }, 'x');",
     "logger.info({ name: file.name, firstEntry: entries[0] }, 'x');",
+    // a user's `name` is as often the login name; a candidate is any kind of thing
+    "logger.debug(`package ${name} starred by user ${req.remote_user?.name}`);",
+    "this.logger.error(`Failed to import data table ${candidate.name}`, { error });",
     "logger.info(`${passport}`);",
     // --- whole-word matching, never substrings ---
     "logger.info({ emailer, telephonyProvider, dobby, nameserver }, 'x');",
