@@ -15,7 +15,7 @@ import {
 } from '../utils/ast.js';
 import { createPathTracker, mergeListeners } from '../utils/code-path.js';
 import { createRule } from '../utils/create-rule.js';
-import { buildLogCall, getLogTarget, lineIndent } from '../utils/fixes.js';
+import { buildLogCall, getLogTarget, importFix, isNameInScope, lineIndent } from '../utils/fixes.js';
 import { type HttpOutcome, findEnclosingHandler, getHandlerInfo, getHttpOutcome, isErrorHandler, isNestClass } from '../utils/frameworks.js';
 import { type LogLevel, LOG_LEVELS, getLoggingLevel, isAtLeast } from '../utils/loggers.js';
 import { getImportSource } from '../utils/modules.js';
@@ -438,14 +438,24 @@ export default createRule<Options, MessageIds>({
       const level: LogLevel = isAtLeast(minimum, 'info') ? minimum : 'info';
       const log = `${buildLogCall(target, { level, message: 'Request validation failed', fields: [{ key: 'issues', value: issues }] })};`;
       const parent = stmt.parent;
+      const anchor = stmt;
+      // The configured logger, imported when it is not in scope here.
+      const withImport = (fixer: TSESLint.RuleFixer, fix: TSESLint.RuleFix): TSESLint.RuleFix[] => {
+        const fixes = [fix];
+        if (target.importFrom !== undefined && !isNameInScope(context, anchor, target.expression.split('.')[0]!)) {
+          const imp = importFix(context, fixer, target.expression, target.importFrom, target.importKind);
+          if (imp) fixes.push(imp);
+        }
+        return fixes;
+      };
       if (parent.type === AST_NODE_TYPES.BlockStatement || parent.type === AST_NODE_TYPES.Program || parent.type === AST_NODE_TYPES.SwitchCase) {
         // A statement sharing its line with what comes before stays on that line.
         const before = sourceCode.getTokenBefore(stmt);
         const sameLine = before !== null && before.loc.end.line === stmt.loc.start.line;
         const indent = lineIndent(context, stmt);
-        return (fixer) => fixer.insertTextBefore(stmt, sameLine ? `${log} ` : `${log}\n${indent}`);
+        return (fixer) => withImport(fixer, fixer.insertTextBefore(anchor, sameLine ? `${log} ` : `${log}\n${indent}`));
       }
-      return (fixer) => fixer.replaceText(stmt, `{ ${log} ${sourceCode.getText(stmt)} }`);
+      return (fixer) => withImport(fixer, fixer.replaceText(anchor, `{ ${log} ${sourceCode.getText(anchor)} }`));
     }
 
     function isStatementSlot(node: TSESTree.Node): boolean {

@@ -60,10 +60,6 @@ const CONCEPTS: Record<PiiCategory, string> = {
   name: "a person's name",
 };
 
-export function piiConcept(category: PiiCategory): string {
-  return CONCEPTS[category];
-}
-
 const PHRASES: readonly Phrase[] = PII_CATEGORIES.flatMap((category) =>
   PHRASES_BY_CATEGORY[category].map((p) => ({ tokens: p.split(' '), category })),
 ).sort((a, b) => b.tokens.length - a.tokens.length);

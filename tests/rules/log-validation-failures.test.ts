@@ -131,6 +131,8 @@ ruleTester.run('log-validation-failures', rule, {
       if (!parsed.success) { logger.info({ issues: parsed.error.issues } satisfies object, 'bad'); return res.status(400).end(); }
       res.end();
     });`,
+    // a log at warn with the issues, in the failing branch, before a thrown framework error
+    "app.post('/w', (req, res) => { const r = S.safeParse(req.body); if (!r.success) { logger.warn({ issues: r.error.issues }, 'bad'); throw new BadRequestException(); } });",
     // --- JavaScript (espree) ---
     {
       code: "app.get('/ok', (req, res) => { res.json({ ok: true }); });",
@@ -180,6 +182,22 @@ ruleTester.run('log-validation-failures', rule, {
             {
               messageId: 'addLog',
               output: `const logger = pino();\napp.post('/items', (req, res) => { const parsed = ItemSchema.safeParse(req.body); logger.info('creating item'); if (!parsed.success) { logger.info({ issues: ${ZOD_ISSUES} }, 'Request validation failed'); return res.status(422).end(); } });`,
+            },
+          ],
+        },
+      ],
+    },
+    // --- the configured logger is imported when it is not in scope ---
+    {
+      code: "app.post('/i', (req, res) => { const parsed = Item.safeParse(req.body); if (!parsed.success) return res.status(400).end(); });",
+      settings: { 'security-logging': { logger: { name: 'logger', importFrom: '#logger', style: 'pino' } } },
+      errors: [
+        {
+          messageId: 'unloggedValidationFailure',
+          suggestions: [
+            {
+              messageId: 'addLog',
+              output: `import { logger } from '#logger';\napp.post('/i', (req, res) => { const parsed = Item.safeParse(req.body); if (!parsed.success) { logger.info({ issues: ${ZOD_ISSUES} }, 'Request validation failed'); return res.status(400).end(); } });`,
             },
           ],
         },
