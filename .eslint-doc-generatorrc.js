@@ -10,6 +10,7 @@ const CWE_TITLES = {
   'CWE-208': 'Observable Timing Discrepancy',
   'CWE-209': 'Generation of Error Message Containing Sensitive Information',
   'CWE-312': 'Cleartext Storage of Sensitive Information',
+  'CWE-359': 'Exposure of Private Personal Information to an Unauthorized Actor',
   'CWE-390': 'Detection of Error Condition Without Action',
   'CWE-532': 'Insertion of Sensitive Information into Log File',
   'CWE-754': 'Improper Check for Unusual or Exceptional Conditions',

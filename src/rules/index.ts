@@ -1,9 +1,11 @@
 import backgroundTaskErrorHandling from './background-task-error-handling.js';
 import logAuthFailures from './log-auth-failures.js';
 import logErrorWithStack from './log-error-with-stack.js';
+import logValidationFailures from './log-validation-failures.js';
 import noCredentialsInRequestLog from './no-credentials-in-request-log.js';
 import noErrorDetailsInResponse from './no-error-details-in-response.js';
 import noLogInjection from './no-log-injection.js';
+import noPiiInLog from './no-pii-in-log.js';
 import noRawSecretInLog from './no-raw-secret-in-log.js';
 import noSilentCatch from './no-silent-catch.js';
 import requireConstantTimeCompare from './require-constant-time-compare.js';
@@ -15,9 +17,11 @@ export const rules = {
   'background-task-error-handling': backgroundTaskErrorHandling,
   'log-auth-failures': logAuthFailures,
   'log-error-with-stack': logErrorWithStack,
+  'log-validation-failures': logValidationFailures,
   'no-credentials-in-request-log': noCredentialsInRequestLog,
   'no-error-details-in-response': noErrorDetailsInResponse,
   'no-log-injection': noLogInjection,
+  'no-pii-in-log': noPiiInLog,
   'no-raw-secret-in-log': noRawSecretInLog,
   'no-silent-catch': noSilentCatch,
   'require-constant-time-compare': requireConstantTimeCompare,
