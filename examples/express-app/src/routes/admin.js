@@ -1,4 +1,5 @@
 import { Router } from 'express';
+import { z } from 'zod';
 import { logger } from '#logger';
 import { db } from '../db.js';
 import { requireApiKey } from '../middleware/auth.js';
@@ -27,4 +28,17 @@ adminRouter.post('/users/:id/export', async (req, res) => {
   } catch (err) { // planted: no-silent-catch
     res.status(500).json({ error: err.message }); // planted: no-error-details-in-response
   }
+});
+
+const invitation = z.object({ email: z.string().email(), role: z.enum(['viewer', 'editor']) });
+
+adminRouter.post('/invitations', async (req, res) => {
+  const parsed = invitation.safeParse(req.body);
+  if (!parsed.success) {
+    return res.status(400).json({ error: 'Invalid invitation' }); // planted: log-validation-failures
+  }
+  const { email, role } = parsed.data;
+  await db.invitations.create({ email, role });
+  logger.info({ email, role }, 'invitation sent'); // planted: no-pii-in-log
+  return res.status(201).end();
 });

@@ -42,7 +42,7 @@ authRouter.post('/refresh', async (req, res) => {
 });
 
 authRouter.post('/password-reset', async (req, res) => {
-  logger.info(`password reset requested for ${req.body.email}`); // planted: no-log-injection
+  logger.info(`password reset requested for ${req.body.email}`); // planted: no-log-injection, no-pii-in-log
   const user = await db.users.findByEmail(req.body.email);
   if (user) {
     const { tokenExpiresAt } = await db.passwordResets.create(user.id);
