@@ -34,6 +34,7 @@ import {
   chooseUnusedName,
   describeEnclosingFunction,
   getLogTarget,
+  targetSetupFixes,
   importFix,
   indentUnit,
   lineIndent,
@@ -195,10 +196,7 @@ export default createRule<Options, MessageIds>({
       const target = getLogTarget(context, descriptor.node);
       const withImport = (t: LogTarget): TSESLint.ReportFixFunction => (fixer) => {
         const fixes = [build!(t)(fixer)].flat() as TSESLint.RuleFix[];
-        if (t.importFrom !== undefined) {
-          const imp = importFix(context, fixer, t.expression, t.importFrom, t.importKind);
-          if (imp) fixes.push(imp);
-        }
+        fixes.push(...targetSetupFixes(context, fixer, t));
         return fixes;
       };
       context.report({

@@ -25,6 +25,7 @@ import {
   type LogField,
   type LogTarget,
   getLogTarget,
+  targetSetupFixes,
   importFix,
   indentUnit,
   isNameInScope,
@@ -687,10 +688,7 @@ export default createRule<Options, MessageIds>({
       const call = `${buildLogCall(target, { level: 'warn', message: MESSAGES[rejection.reason], fields })};`;
       return (fixer) => {
         const fixes: TSESLint.RuleFix[] = [insertBefore(fixer, anchor, rejection.region, call)];
-        if (target.importFrom !== undefined) {
-          const imp = importFix(context, fixer, target.expression, target.importFrom, target.importKind);
-          if (imp) fixes.push(imp);
-        }
+        fixes.push(...targetSetupFixes(context, fixer, target));
         if (secret && fingerprintUsable && fingerprint.importFrom !== undefined) {
           const imp = importFix(context, fixer, fingerprint.name, fingerprint.importFrom, fingerprint.importKind);
           if (imp) fixes.push(imp);

@@ -21,6 +21,7 @@ import {
   chooseUnusedName,
   describeEnclosingFunction,
   getLogTarget,
+  targetSetupFixes,
   importFix,
   indentUnit,
   insertAtBlockStart,
@@ -391,10 +392,7 @@ export default createRule<Options, MessageIds>({
         const { name, fixes } = errorBinding(state, fixer);
         const message = `${describeEnclosingFunction(node) ?? 'operation'} failed`;
         const call = `${buildLogCall(target, { level: 'error', message, error: name })};`;
-        if (target.importFrom !== undefined) {
-          const imp = importFix(context, fixer, target.expression, target.importFrom, target.importKind);
-          if (imp) fixes.push(imp);
-        }
+        fixes.push(...targetSetupFixes(context, fixer, target));
         if (at !== node && at.type === AST_NODE_TYPES.ReturnStatement) {
           fixes.push(...insertBeforeStatement(fixer, at, call));
         } else if (node.type === AST_NODE_TYPES.CatchClause) {
@@ -585,10 +583,7 @@ export default createRule<Options, MessageIds>({
         const replacement = (t: LogTarget): TSESLint.ReportFixFunction => (fixer) => {
           const message = `${describeEnclosingFunction(call) ?? 'operation'} failed`;
           const fixes = [fixer.replaceText(handler, `(err) => ${buildLogCall(t, { level: 'error', message, error: 'err' })}`)];
-          if (t.importFrom !== undefined) {
-            const imp = importFix(context, fixer, t.expression, t.importFrom, t.importKind);
-            if (imp) fixes.push(imp);
-          }
+          fixes.push(...targetSetupFixes(context, fixer, t));
           return fixes;
         };
         const consoleTarget: LogTarget = { expression: 'console', style: 'console', configured: false, importKind: 'named' };

@@ -20,6 +20,7 @@ import {
   buildLogCall,
   chooseUnusedName,
   getLogTarget,
+  targetSetupFixes,
   importFix,
   indentUnit,
   insertAtBlockStart,
@@ -567,10 +568,7 @@ export default createRule<Options, MessageIds>({
           data: { call },
           fix: (fixer) => {
             const fixes = insertBeforeStatement(fixer, node, `${call};`);
-            if (target.importFrom !== undefined) {
-              const imp = importFix(context, fixer, target.expression, target.importFrom, target.importKind);
-              if (imp) fixes.push(imp);
-            }
+            fixes.push(...targetSetupFixes(context, fixer, target));
             return fixes;
           },
         });
@@ -602,10 +600,7 @@ export default createRule<Options, MessageIds>({
           }
         }
         const call = `${buildLogCall(target, { level: 'error', message: logMessage(s), error: name, fields: fieldsAt(s, s.body) })};`;
-        if (target.importFrom !== undefined) {
-          const imp = importFix(context, fixer, target.expression, target.importFrom, target.importKind);
-          if (imp) fixes.push(imp);
-        }
+        fixes.push(...targetSetupFixes(context, fixer, target));
         const body = s.body;
         if (body.type === AST_NODE_TYPES.BlockStatement) {
           fixes.push(insertAtBlockStart(context, fixer, body, [call]));

@@ -1873,7 +1873,7 @@ setInterval(() => {
       output: `const logger = require('./logger');
 async function purge() { await files.purge(); }
 setInterval(() => {
-  purge().catch((err) => logger.error('purge failed', { err }));
+  purge().catch((err) => logger.error('purge failed', err));
 }, 3600_000);`,
       errors: [
         {
@@ -1883,7 +1883,7 @@ setInterval(() => {
             { messageId: 'addCatch', output: `const logger = require('./logger');
 async function purge() { await files.purge(); }
 setInterval(() => {
-  purge().catch((err) => logger.error('purge failed', { err }));
+  purge().catch((err) => logger.error('purge failed', err));
 }, 3600_000);` },
           ],
         },

@@ -214,9 +214,9 @@ export class Payments {
     {
       code: "const logger = require('./logger');\nfunction f() {\n  try { a(); } catch (error) { return false; }\n}",
       settings: winstonInScope,
-      output: "const logger = require('./logger');\nfunction f() {\n  try { a(); } catch (error) { logger.error('f failed', { err: error }); return false; }\n}",
+      output: "const logger = require('./logger');\nfunction f() {\n  try { a(); } catch (error) { logger.error('f failed', error); return false; }\n}",
       errors: [{ messageId: 'silentCatch', line: 3, suggestions: [
-        { messageId: 'logIt', data: { call: 'logger.error' }, output: "const logger = require('./logger');\nfunction f() {\n  try { a(); } catch (error) { logger.error('f failed', { err: error }); return false; }\n}" },
+        { messageId: 'logIt', data: { call: 'logger.error' }, output: "const logger = require('./logger');\nfunction f() {\n  try { a(); } catch (error) { logger.error('f failed', error); return false; }\n}" },
       ] }],
     },
     // --- Nest service with this.logger ---

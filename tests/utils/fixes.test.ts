@@ -26,10 +26,16 @@ describe('buildLogCall', () => {
     ['pino', { level: 'warn', message: 'denied', fields: [{ key: 'userId' }, { key: 'ip', value: 'req.ip' }] }, "logger.warn({ userId, ip: req.ip }, 'denied')"],
     ['pino', { level: 'error', message: 'x', error: 'error', fields: [{ key: 'id', value: 'id' }] }, "logger.error({ err: error, id }, 'x')"],
     ['pino', { level: 'info', message: 'done' }, "logger.info('done')"],
-    ['bunyan', { level: 'fatal', message: 'boom', error: 'e' }, "logger.fatal({ err: e }, 'boom')"],
+    // bunyan serializes `{ err }` only with an err serializer; an Error first always keeps it.
+    ['bunyan', { level: 'fatal', message: 'boom', error: 'e' }, "logger.fatal(e, 'boom')"],
+    ['bunyan', { level: 'warn', message: 'denied', error: 'e', fields: [{ key: 'userId' }] }, "logger.child({ userId }).warn(e, 'denied')"],
     ['bunyan', { level: 'trace', message: 'step' }, "logger.trace('step')"],
-    ['winston', { level: 'error', message: 'login failed', error: 'err' }, "logger.error('login failed', { err })"],
-    ['winston', { level: 'warn', message: 'denied', error: 'e', fields: [{ key: 'userId' }] }, "logger.warn('denied', { err: e, userId })"],
+    // winston expands an Error only as the meta argument itself; `{ err }` meta prints {}.
+    ['winston', { level: 'error', message: 'login failed', error: 'err' }, "logger.error('login failed', err)"],
+    ['winston', { level: 'warn', message: 'denied', error: 'e', fields: [{ key: 'userId' }] }, "logger.child({ userId }).warn('denied', e)"],
+    ['log4js', { level: 'error', message: 'login failed', error: 'err', fields: [{ key: 'userId' }] }, "logger.error('login failed', err, { userId })"],
+    // Nest's warn() takes (message, context): the stack goes inside the message object.
+    ['nest', { level: 'warn', message: 'slow', error: 'e' }, "logger.warn({ message: 'slow', stack: e instanceof Error ? e.stack : String(e) })"],
     ['winston', { level: 'info', message: 'done' }, "logger.info('done')"],
     ['winston', { level: 'fatal', message: 'boom' }, "logger.error('boom')"],
     ['winston', { level: 'trace', message: 'step' }, "logger.debug('step')"],
@@ -112,7 +118,7 @@ describe('getLogTarget', () => {
     expect(callResult(result, 'here(4)')).toMatchObject({ expression: 'console', configured: false });
   });
 
-  it('uses this.logger only in a class that has it (or may inherit it)', () => {
+  it('uses this.logger only in a class that visibly declares it (itself or a base class in the file)', () => {
     const code = `
       class Field { logger = new Logger(Field.name); m() { here(1); } }
       class Injected { constructor(private readonly logger: Logger) {} m() { here(2); } }
@@ -125,10 +131,50 @@ describe('getLogTarget', () => {
     expect(callResult(result, 'here(1)')).toMatchObject({ expression: 'this.logger', configured: true });
     expect(callResult(result, 'here(2)')).toMatchObject({ expression: 'this.logger', configured: true });
     expect(callResult(result, 'here(3)')).toMatchObject({ expression: 'this.logger', configured: true });
-    expect(callResult(result, 'here(4)')).toMatchObject({ expression: 'this.logger', configured: true });
+    // A base class we cannot see may not have it (TS2339 on a real app): console suggestion.
+    expect(callResult(result, 'here(4)')).toMatchObject({ expression: 'console', configured: false });
     // Writing this.logger here would throw at run time: fall back to a console suggestion.
     expect(callResult(result, 'here(5)')).toMatchObject({ expression: 'console', configured: false });
     expect(callResult(result, 'here(6)')).toMatchObject({ expression: 'console', configured: false });
+  });
+
+  it('follows a base class declared in the same file', () => {
+    const code = `
+      class Base { protected readonly logger = new Logger('x'); }
+      class Child extends Base { m() { here(1); } }
+      class Grandchild extends Child { m() { here(2); } }
+    `;
+    const result = targets(code, { ...withLogger({ name: 'this.logger', style: 'nest' }), ts: true });
+    expect(callResult(result, 'here(1)')).toMatchObject({ expression: 'this.logger', configured: true });
+    expect(callResult(result, 'here(2)')).toMatchObject({ expression: 'this.logger', configured: true });
+  });
+
+  it('never writes this before super() in a derived constructor', () => {
+    const code = `
+      class Base { logger = new Logger('x'); }
+      class Child extends Base {
+        constructor() { try { here(1); } catch {} super(); here(2); }
+      }
+    `;
+    const result = targets(code, { ...withLogger({ name: 'this.logger', style: 'nest' }), ts: true });
+    expect(callResult(result, 'here(1)')).toMatchObject({ expression: 'console', configured: false });
+    expect(callResult(result, 'here(2)')).toMatchObject({ expression: 'this.logger', configured: true });
+  });
+
+  it('adds a Nest logger member when the file imports from @nestjs/common and the class has no base', () => {
+    const code = `
+      import { Injectable } from '@nestjs/common';
+      @Injectable() class NoLogger { m() { here(1); } }
+      class Sub extends Other { m() { here(2); } }
+    `;
+    const result = targets(code, { ...withLogger({ name: 'this.logger', style: 'nest' }), ts: true });
+    const added = callResult(result, 'here(1)') as LogTarget;
+    expect(added).toMatchObject({ expression: 'this.logger', configured: true });
+    expect(added.addMember).toMatchObject({ text: 'private readonly logger = new Logger(NoLogger.name);', importLogger: true });
+    expect(callResult(result, 'here(2)')).toMatchObject({ expression: 'console', configured: false });
+    // Without a @nestjs/common import the member cannot be added safely.
+    const plain = targets('class NoLogger { m() { here(1); } }', { ...withLogger({ name: 'this.logger', style: 'nest' }), ts: true });
+    expect(callResult(plain, 'here(1)')).toMatchObject({ expression: 'console', configured: false });
   });
 
   it('uses a member path whose root is in scope', () => {
