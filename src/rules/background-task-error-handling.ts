@@ -33,9 +33,9 @@ import {
   buildLogCall,
   chooseUnusedName,
   describeEnclosingFunction,
+  describeFailedOperation,
   getLogTarget,
   targetSetupFixes,
-  importFix,
   indentUnit,
   lineIndent,
   type LogField,
@@ -459,7 +459,7 @@ export default createRule<Options, MessageIds>({
         { node: expression, messageId: 'floatingPromise', data: { call: callText(expression), context: where } },
         'addCatch',
         {},
-        appendCatch(expression, callName(expression) ?? 'background task'),
+        appendCatch(expression, callName(expression) ?? describeFailedOperation(context, expression) ?? `promise at line ${expression.loc.start.line}`),
       );
     }
 

@@ -16,7 +16,7 @@ import {
 } from '../utils/ast.js';
 import { createRule } from '../utils/create-rule.js';
 import { isHandoffCall } from '../utils/errors.js';
-import { type LogTarget, buildLogCall, getLogTarget, indentUnit, lineIndent, targetSetupFixes } from '../utils/fixes.js';
+import { type LogTarget, buildLogCall, failureMessage, getLogTarget, indentUnit, lineIndent, targetSetupFixes } from '../utils/fixes.js';
 import { type HandlerInfo, findEnclosingHandler, getHandlerInfo } from '../utils/frameworks.js';
 import { getLoggerCall } from '../utils/loggers.js';
 import { type ResponseSink, getResponseSink, getReturnSink } from '../utils/responses.js';
@@ -765,7 +765,8 @@ function planLog(context: Context, sink: ResponseSink, leak: Leak): LogPlan | nu
   const fnBody = isFunctionNode(slot) && slot.body === anchor;
   if (fnBody && anchor.type === AST_NODE_TYPES.BlockStatement) return null;
   const target = getLogTarget(context, anchor);
-  const message = sink.status !== null && sink.status < 500 ? 'request failed' : 'unhandled error';
-  const text = `${buildLogCall(target, { level: 'error', message, error: leak.error.name })};`;
+  // A 4xx answers a failure the code expected (bad input, a miss): notable, not an incident.
+  const level = sink.status !== null && sink.status < 500 ? 'warn' : 'error';
+  const text = `${buildLogCall(target, { level, message: failureMessage(context, anchor), error: leak.error.name })};`;
   return { anchor, text, target };
 }

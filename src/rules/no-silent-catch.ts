@@ -20,9 +20,11 @@ import {
   buildLogCall,
   chooseUnusedName,
   describeEnclosingFunction,
+  failureMessage,
+  promiseFailureMessage,
+  swallowedFailureLevel,
   getLogTarget,
   targetSetupFixes,
-  importFix,
   indentUnit,
   insertAtBlockStart,
   isNameInScope,
@@ -186,6 +188,11 @@ export default createRule<Options, MessageIds>({
   },
   create(context, [options]) {
     const minimumLevel = options.minimumLevel ?? 'info';
+    /** warn for a handler that recovers with a fallback (expected but notable), else error; never below minimumLevel. */
+    const levelFor = (body: TSESTree.Node | null): LogLevel => {
+      const level = swallowedFailureLevel(body);
+      return isAtLeast(level, minimumLevel) ? level : minimumLevel;
+    };
     const probes = new Set([...BUILTIN_PROBES, ...(options.allowedProbes ?? [])]);
     const commentPattern = compileCommentPattern(options.allowWithComment ?? DEFAULT_COMMENT);
     const sourceCode = context.sourceCode;
@@ -390,8 +397,8 @@ export default createRule<Options, MessageIds>({
       if (isFunctionNode(node) && node.params.length > 0 && node.params[0]!.type !== AST_NODE_TYPES.Identifier) return null;
       return (fixer) => {
         const { name, fixes } = errorBinding(state, fixer);
-        const message = `${describeEnclosingFunction(node) ?? 'operation'} failed`;
-        const call = `${buildLogCall(target, { level: 'error', message, error: name })};`;
+        const message = failureMessage(context, node);
+        const call = `${buildLogCall(target, { level: levelFor(node.body), message, error: name })};`;
         fixes.push(...targetSetupFixes(context, fixer, target));
         if (at !== node && at.type === AST_NODE_TYPES.ReturnStatement) {
           fixes.push(...insertBeforeStatement(fixer, at, call));
@@ -581,8 +588,8 @@ export default createRule<Options, MessageIds>({
       if (isNoop) {
         const target = getLogTarget(context, call);
         const replacement = (t: LogTarget): TSESLint.ReportFixFunction => (fixer) => {
-          const message = `${describeEnclosingFunction(call) ?? 'operation'} failed`;
-          const fixes = [fixer.replaceText(handler, `(err) => ${buildLogCall(t, { level: 'error', message, error: 'err' })}`)];
+          const message = call.callee.type === AST_NODE_TYPES.MemberExpression ? promiseFailureMessage(context, call.callee.object) : failureMessage(context, call);
+          const fixes = [fixer.replaceText(handler, `(err) => ${buildLogCall(t, { level: levelFor(null), message, error: 'err' })}`)];
           fixes.push(...targetSetupFixes(context, fixer, t));
           return fixes;
         };

@@ -20,8 +20,8 @@ import {
   buildLogCall,
   chooseUnusedName,
   getLogTarget,
+  requestLogFields,
   targetSetupFixes,
-  importFix,
   indentUnit,
   insertAtBlockStart,
   lineIndent,
@@ -496,17 +496,14 @@ export default createRule<Options, MessageIds>({
 
     function logMessage(s: HandlerState): string {
       if (s.kind === 'process') return s.event === 'uncaughtException' ? 'uncaught exception' : 'unhandled rejection';
-      if (s.kind === 'server') return 'server error';
-      return 'unhandled error';
+      if (s.kind === 'server') return "server emitted an 'error' event";
+      return `unhandled error reached the ${HANDLER_LABEL[s.kind]}`;
     }
 
     function fieldsAt(s: HandlerState, at: TSESTree.Node): LogField[] {
       if (!s.info || s.kind === 'koa-app' || s.kind === 'process' || s.kind === 'server') return [];
       const expressions = getRequestContextExpressions(context, s.info, at);
-      const fields: LogField[] = [];
-      if (expressions.method) fields.push({ key: 'method', value: expressions.method });
-      if (expressions.path) fields.push({ key: 'url', value: expressions.path });
-      return fields;
+      return requestLogFields(expressions, ['method', 'path']);
     }
 
     /** Configured logger (autofix), else the framework's logger or console (suggestions). */

@@ -22,6 +22,49 @@ const nest = { 'security-logging': { logger: { name: 'this.logger', style: 'nest
 
 ruleTester.run('log-auth-failures', rule, {
   valid: [
+    // A password re-check that is logged (at warn, with its reason) is fine whatever identity mode says.
+    {
+      code: `app.post('/account/delete', async (req, res) => {
+  const { email, password } = req.body;
+  const user = await User.findOne({ email });
+  if (!(await bcrypt.compare(password, user.hash))) {
+    logger.warn({ reason: 'invalid_credentials', path: req.path }, 'password re-check failed');
+    return res.status(401).json({ error: 'Wrong password' });
+  }
+  res.sendStatus(204);
+});`,
+      settings: { 'security-logging': { ...pino['security-logging'], identity: 'omit' } },
+    },
+    {
+      code: `app.post('/account/email', async (req, res) => {
+  if (!(await bcrypt.compare(req.body.password, req.user.hash))) {
+    req.log.warn({ reason: 'invalid_credentials' }, 'password re-check failed');
+    return res.status(401).end();
+  }
+  res.sendStatus(204);
+});`,
+      settings: { 'security-logging': { ...pino['security-logging'], identity: 'raw' } },
+    },
+    {
+      code: `app.post('/account/email', async (req, res) => {
+  if (!(await bcrypt.compare(req.body.password, req.user.hash))) {
+    logger.warn({ reason: 'invalid_credentials', userHash: fingerprint(String(req.user.id)) }, 'password re-check failed');
+    return res.status(401).end();
+  }
+  res.sendStatus(204);
+});`,
+      settings: fingerprint,
+    },
+    {
+      code: `app.post('/account/email', async (req, res) => {
+  if (!(await bcrypt.compare(req.body.password, req.user.hash))) {
+    console.warn('password re-check failed', { reason: 'invalid_credentials' });
+    return res.status(401).end();
+  }
+  res.sendStatus(204);
+});`,
+    },
+
     // A catch around a token check that reports a server failure (5xx, timeout) is not a rejection.
     {
       code: `
@@ -504,6 +547,149 @@ function isUnauthorized(res) {
 }`,
   ],
   invalid: [
+    // identity: 'raw' logs the attempted identity as is; the message says what was checked (a re-check, not a login).
+    {
+      code: `app.post('/account/delete', async (req, res) => {
+  const { email, password } = req.body;
+  const user = await User.findOne({ email });
+  if (!(await bcrypt.compare(password, user.hash))) {
+    return res.status(401).json({ error: 'Wrong password' });
+  }
+  await user.remove();
+  res.sendStatus(204);
+});`,
+      settings: { 'security-logging': { ...pino['security-logging'], identity: 'raw' } },
+      output: `import { logger } from './logger';
+app.post('/account/delete', async (req, res) => {
+  const { email, password } = req.body;
+  const user = await User.findOne({ email });
+  if (!(await bcrypt.compare(password, user.hash))) {
+    logger.warn({ reason: 'invalid_credentials', method: req.method, path: req.originalUrl.split('?')[0], ip: req.ip, userAgent: req.headers['user-agent'], email }, 'Password re-check failed in /account/delete');
+    return res.status(401).json({ error: 'Wrong password' });
+  }
+  await user.remove();
+  res.sendStatus(204);
+});`,
+      errors: [{ messageId: 'unlogged', line: 5, suggestions: [{ messageId: 'logFailure', data: { call: 'logger.warn' }, output: `import { logger } from './logger';
+app.post('/account/delete', async (req, res) => {
+  const { email, password } = req.body;
+  const user = await User.findOne({ email });
+  if (!(await bcrypt.compare(password, user.hash))) {
+    logger.warn({ reason: 'invalid_credentials', method: req.method, path: req.originalUrl.split('?')[0], ip: req.ip, userAgent: req.headers['user-agent'], email }, 'Password re-check failed in /account/delete');
+    return res.status(401).json({ error: 'Wrong password' });
+  }
+  await user.remove();
+  res.sendStatus(204);
+});` }] }],
+    },
+    // identity: 'omit' never logs it, not even in the suggestion.
+    {
+      code: `app.post('/account/delete', async (req, res) => {
+  const { email, password } = req.body;
+  const user = await User.findOne({ email });
+  if (!(await bcrypt.compare(password, user.hash))) {
+    return res.status(401).json({ error: 'Wrong password' });
+  }
+  await user.remove();
+  res.sendStatus(204);
+});`,
+      settings: { 'security-logging': { ...pino['security-logging'], identity: 'omit' } },
+      output: `import { logger } from './logger';
+app.post('/account/delete', async (req, res) => {
+  const { email, password } = req.body;
+  const user = await User.findOne({ email });
+  if (!(await bcrypt.compare(password, user.hash))) {
+    logger.warn({ reason: 'invalid_credentials', method: req.method, path: req.originalUrl.split('?')[0], ip: req.ip, userAgent: req.headers['user-agent'] }, 'Password re-check failed in /account/delete');
+    return res.status(401).json({ error: 'Wrong password' });
+  }
+  await user.remove();
+  res.sendStatus(204);
+});`,
+      errors: [{ messageId: 'unlogged', line: 5, suggestions: [{ messageId: 'logFailure', data: { call: 'logger.warn' }, output: `import { logger } from './logger';
+app.post('/account/delete', async (req, res) => {
+  const { email, password } = req.body;
+  const user = await User.findOne({ email });
+  if (!(await bcrypt.compare(password, user.hash))) {
+    logger.warn({ reason: 'invalid_credentials', method: req.method, path: req.originalUrl.split('?')[0], ip: req.ip, userAgent: req.headers['user-agent'] }, 'Password re-check failed in /account/delete');
+    return res.status(401).json({ error: 'Wrong password' });
+  }
+  await user.remove();
+  res.sendStatus(204);
+});` }] }],
+    },
+    // identity: 'hash' (default) with a fingerprint helper: through the helper, imported.
+    {
+      code: `app.post('/account/delete', async (req, res) => {
+  const { email, password } = req.body;
+  const user = await User.findOne({ email });
+  if (!(await bcrypt.compare(password, user.hash))) {
+    return res.status(401).json({ error: 'Wrong password' });
+  }
+  await user.remove();
+  res.sendStatus(204);
+});`,
+      settings: fingerprint,
+      output: `import { logger } from './logger';
+import { fingerprint } from './crypto';
+app.post('/account/delete', async (req, res) => {
+  const { email, password } = req.body;
+  const user = await User.findOne({ email });
+  if (!(await bcrypt.compare(password, user.hash))) {
+    logger.warn({ reason: 'invalid_credentials', method: req.method, path: req.originalUrl.split('?')[0], ip: req.ip, userAgent: req.headers['user-agent'], emailFingerprint: email ? fingerprint(String(email)) : undefined }, 'Password re-check failed in /account/delete');
+    return res.status(401).json({ error: 'Wrong password' });
+  }
+  await user.remove();
+  res.sendStatus(204);
+});`,
+      errors: [{ messageId: 'unlogged', line: 5, suggestions: [{ messageId: 'logFailure', data: { call: 'logger.warn' }, output: `import { logger } from './logger';
+import { fingerprint } from './crypto';
+app.post('/account/delete', async (req, res) => {
+  const { email, password } = req.body;
+  const user = await User.findOne({ email });
+  if (!(await bcrypt.compare(password, user.hash))) {
+    logger.warn({ reason: 'invalid_credentials', method: req.method, path: req.originalUrl.split('?')[0], ip: req.ip, userAgent: req.headers['user-agent'], emailFingerprint: email ? fingerprint(String(email)) : undefined }, 'Password re-check failed in /account/delete');
+    return res.status(401).json({ error: 'Wrong password' });
+  }
+  await user.remove();
+  res.sendStatus(204);
+});` }] }],
+    },
+    // identity: 'hash' without a helper: the autofix leaves it out; the suggestion hashes it inline.
+    {
+      code: `app.post('/account/delete', async (req, res) => {
+  const { email, password } = req.body;
+  const user = await User.findOne({ email });
+  if (!(await bcrypt.compare(password, user.hash))) {
+    return res.status(401).json({ error: 'Wrong password' });
+  }
+  await user.remove();
+  res.sendStatus(204);
+});`,
+      settings: pino,
+      output: `import { logger } from './logger';
+app.post('/account/delete', async (req, res) => {
+  const { email, password } = req.body;
+  const user = await User.findOne({ email });
+  if (!(await bcrypt.compare(password, user.hash))) {
+    logger.warn({ reason: 'invalid_credentials', method: req.method, path: req.originalUrl.split('?')[0], ip: req.ip, userAgent: req.headers['user-agent'] }, 'Password re-check failed in /account/delete');
+    return res.status(401).json({ error: 'Wrong password' });
+  }
+  await user.remove();
+  res.sendStatus(204);
+});`,
+      errors: [{ messageId: 'unlogged', line: 5, suggestions: [{ messageId: 'logFailureWithIdentity', data: { call: 'logger.warn' }, output: `import { logger } from './logger';
+import { createHash } from 'node:crypto';
+app.post('/account/delete', async (req, res) => {
+  const { email, password } = req.body;
+  const user = await User.findOne({ email });
+  if (!(await bcrypt.compare(password, user.hash))) {
+    logger.warn({ reason: 'invalid_credentials', method: req.method, path: req.originalUrl.split('?')[0], ip: req.ip, userAgent: req.headers['user-agent'], emailHash: createHash('sha256').update(String(email)).digest('hex').slice(0, 16) }, 'Password re-check failed in /account/delete');
+    return res.status(401).json({ error: 'Wrong password' });
+  }
+  await user.remove();
+  res.sendStatus(204);
+});` }] }],
+    },
     // --- Express ---
     {
       // a log in only one of two failing branches reports the other
@@ -529,7 +715,7 @@ app.post('/login', async (req, res) => {
     return res.status(401).json({ error: 'Invalid credentials' });
   }
   if (!(await bcrypt.compare(password, user.hash))) {
-    logger.warn({ reason: 'invalid_credentials', method: req.method, path: req.originalUrl, ip: req.ip, userAgent: req.headers['user-agent'], email }, 'Login failed: invalid credentials');
+    logger.warn({ reason: 'invalid_credentials', method: req.method, path: req.originalUrl.split('?')[0], ip: req.ip, userAgent: req.headers['user-agent'] }, 'Login failed: invalid credentials');
     return res.status(401).json({ error: 'Invalid credentials' });
   }
   res.json({ token: sign(user) });
@@ -540,9 +726,10 @@ app.post('/login', async (req, res) => {
           line: 9,
           suggestions: [
             {
-              messageId: 'logFailure',
+              messageId: 'logFailureWithIdentity',
               data: { call: "logger.warn" },
               output: `import { logger } from './logger';
+import { createHash } from 'node:crypto';
 app.post('/login', async (req, res) => {
   const { email, password } = req.body;
   const user = await User.findOne({ email });
@@ -551,7 +738,7 @@ app.post('/login', async (req, res) => {
     return res.status(401).json({ error: 'Invalid credentials' });
   }
   if (!(await bcrypt.compare(password, user.hash))) {
-    logger.warn({ reason: 'invalid_credentials', method: req.method, path: req.originalUrl, ip: req.ip, userAgent: req.headers['user-agent'], email }, 'Login failed: invalid credentials');
+    logger.warn({ reason: 'invalid_credentials', method: req.method, path: req.originalUrl.split('?')[0], ip: req.ip, userAgent: req.headers['user-agent'], emailHash: createHash('sha256').update(String(email)).digest('hex').slice(0, 16) }, 'Login failed: invalid credentials');
     return res.status(401).json({ error: 'Invalid credentials' });
   }
   res.json({ token: sign(user) });
@@ -583,7 +770,7 @@ app.post('/login', async (req, res) => {
               output: `const jwtAuth = (req, res, next) => {
   const token = req.headers.authorization?.split(' ')[1];
   if (token == null) {
-    console.warn('Authentication failed', { reason: 'unauthorized', method: req.method, path: req.originalUrl, ip: req.ip, userAgent: req.headers['user-agent'] });
+    console.warn('Authentication failed', { reason: 'unauthorized', method: req.method, path: req.originalUrl.split('?')[0], ip: req.ip, userAgent: req.headers['user-agent'] });
     return res.sendStatus(401);
   }
   jwt.verify(token, process.env.SECRET, (err, user) => {
@@ -607,7 +794,7 @@ app.post('/login', async (req, res) => {
   if (token == null) return res.sendStatus(401);
   jwt.verify(token, process.env.SECRET, (err, user) => {
     if (err) {
-      console.warn('Access denied', { reason: 'forbidden', method: req.method, path: req.originalUrl, ip: req.ip, userAgent: req.headers['user-agent'] });
+      console.warn('Access denied', { reason: 'forbidden', method: req.method, path: req.originalUrl.split('?')[0], ip: req.ip, userAgent: req.headers['user-agent'] });
       return res.sendStatus(403);
     }
     req.user = user;
@@ -637,7 +824,7 @@ router.post('/login', async (req, res) => {
   const user = await User.findOne({ email });
   const isMatch = await bcrypt.compare(password, user.password);
   if (!isMatch) {
-    log.warn({ reason: 'invalid_credentials', method: req.method, path: req.originalUrl, ip: req.ip, userAgent: req.headers['user-agent'], email }, 'Login failed: invalid credentials');
+    log.warn({ reason: 'invalid_credentials', method: req.method, path: req.originalUrl.split('?')[0], ip: req.ip, userAgent: req.headers['user-agent'] }, 'Login failed: invalid credentials');
     return res.status(400).json({ msg: 'Invalid credentials' });
   }
   res.json({ token: sign(user) });
@@ -648,16 +835,17 @@ router.post('/login', async (req, res) => {
           line: 6,
           suggestions: [
             {
-              messageId: 'logFailure',
+              messageId: 'logFailureWithIdentity',
               data: { call: "log.warn" },
               output: `const bcrypt = require('bcryptjs');
 const log = require('./log');
+const { createHash } = require('node:crypto');
 router.post('/login', async (req, res) => {
   const { email, password } = req.body;
   const user = await User.findOne({ email });
   const isMatch = await bcrypt.compare(password, user.password);
   if (!isMatch) {
-    log.warn({ reason: 'invalid_credentials', method: req.method, path: req.originalUrl, ip: req.ip, userAgent: req.headers['user-agent'], email }, 'Login failed: invalid credentials');
+    log.warn({ reason: 'invalid_credentials', method: req.method, path: req.originalUrl.split('?')[0], ip: req.ip, userAgent: req.headers['user-agent'], emailHash: createHash('sha256').update(String(email)).digest('hex').slice(0, 16) }, 'Login failed: invalid credentials');
     return res.status(400).json({ msg: 'Invalid credentials' });
   }
   res.json({ token: sign(user) });
@@ -680,7 +868,7 @@ import { fingerprint } from './crypto';
 export function apiKeyAuth(req, res, next) {
   const apiKey = req.get('x-api-key');
   if (!apiKey || !keys.has(apiKey)) {
-    logger.warn({ reason: 'unauthorized', method: req.method, path: req.originalUrl, ip: req.ip, userAgent: req.headers['user-agent'], keyFingerprint: apiKey ? fingerprint(apiKey) : undefined }, 'Authentication failed');
+    logger.warn({ reason: 'unauthorized', method: req.method, path: req.originalUrl.split('?')[0], ip: req.ip, userAgent: req.headers['user-agent'], keyFingerprint: apiKey ? fingerprint(apiKey) : undefined }, 'Authentication failed');
     return res.status(401).json({ error: 'invalid key' });
   }
   next();
@@ -698,7 +886,7 @@ import { fingerprint } from './crypto';
 export function apiKeyAuth(req, res, next) {
   const apiKey = req.get('x-api-key');
   if (!apiKey || !keys.has(apiKey)) {
-    logger.warn({ reason: 'unauthorized', method: req.method, path: req.originalUrl, ip: req.ip, userAgent: req.headers['user-agent'], keyFingerprint: apiKey ? fingerprint(apiKey) : undefined }, 'Authentication failed');
+    logger.warn({ reason: 'unauthorized', method: req.method, path: req.originalUrl.split('?')[0], ip: req.ip, userAgent: req.headers['user-agent'], keyFingerprint: apiKey ? fingerprint(apiKey) : undefined }, 'Authentication failed');
     return res.status(401).json({ error: 'invalid key' });
   }
   next();
@@ -731,7 +919,7 @@ export function apiKeyAuth(req, res, next) {
   const user = await User.findOne({ username: req.body.username });
   if (!user || !(await user.validPassword(req.body.password))) {
     req.flash('error', 'Invalid username or password');
-    console.warn('Login failed: invalid credentials', { reason: 'invalid_credentials', method: req.method, path: req.originalUrl, ip: req.ip, userAgent: req.headers['user-agent'] });
+    console.warn('Login failed: invalid credentials', { reason: 'invalid_credentials', method: req.method, path: req.originalUrl.split('?')[0], ip: req.ip, userAgent: req.headers['user-agent'] });
     return res.redirect('/login');
   }
   req.session.userId = user.id;
@@ -763,7 +951,7 @@ export function apiKeyAuth(req, res, next) {
               output: `router.delete('/posts/:id', auth, async (req, res) => {
   const post = await Post.findById(req.params.id);
   if (post.author.toString() !== req.user.id) {
-    console.warn('Access denied', { reason: 'forbidden', method: req.method, path: req.originalUrl, ip: req.ip, userAgent: req.headers['user-agent'] });
+    console.warn('Access denied', { reason: 'forbidden', method: req.method, path: req.originalUrl.split('?')[0], ip: req.ip, userAgent: req.headers['user-agent'] });
     return res.status(403).json({ msg: 'User not authorized' });
   }
   await post.deleteOne();
@@ -796,7 +984,7 @@ app.get('/admin', (req, res) => {
 }
 app.get('/admin', (req, res) => {
   if (!req.user.isAdmin) {
-    console.warn('Access denied', { reason: 'forbidden', method: req.method, path: req.originalUrl, ip: req.ip, userAgent: req.headers['user-agent'] });
+    console.warn('Access denied', { reason: 'forbidden', method: req.method, path: req.originalUrl.split('?')[0], ip: req.ip, userAgent: req.headers['user-agent'] });
     return deny(res);
   }
   res.json(report());
@@ -822,7 +1010,7 @@ app.get('/admin', (req, res) => {
               data: { call: "console.warn" },
               output: `app.use((req, res, next) => {
   if (!req.session.user) {
-    console.warn('Authentication failed', { reason: 'unauthorized', method: req.method, path: req.originalUrl, ip: req.ip, userAgent: req.headers['user-agent'] });
+    console.warn('Authentication failed', { reason: 'unauthorized', method: req.method, path: req.originalUrl.split('?')[0], ip: req.ip, userAgent: req.headers['user-agent'] });
     return next(createError(401, 'Please log in'));
   }
   next();
@@ -851,7 +1039,7 @@ app.get('/admin', (req, res) => {
               data: { call: "console.warn" },
               output: `app.use(function (err, req, res, next) {
   if (err.name === 'UnauthorizedError') {
-    console.warn('Authentication failed', { reason: 'unauthorized', method: req.method, path: req.originalUrl, ip: req.ip, userAgent: req.headers['user-agent'] });
+    console.warn('Authentication failed', { reason: 'unauthorized', method: req.method, path: req.originalUrl.split('?')[0], ip: req.ip, userAgent: req.headers['user-agent'] });
     res.status(401).send('invalid token');
   } else {
     next(err);
@@ -885,7 +1073,7 @@ app.get('/admin', (req, res) => {
     req.user = jwt.verify(req.header('auth-token'), process.env.TOKEN_SECRET);
     next();
   } catch (err) {
-    console.warn('Authentication failed: invalid token', { reason: 'invalid_token', method: req.method, path: req.originalUrl, ip: req.ip, userAgent: req.headers['user-agent'] });
+    console.warn('Authentication failed: invalid token', { reason: 'invalid_token', method: req.method, path: req.originalUrl.split('?')[0], ip: req.ip, userAgent: req.headers['user-agent'] });
     res.status(400).send('Invalid Token');
   }
 };`,
@@ -912,7 +1100,7 @@ app.get('/admin', (req, res) => {
               data: { call: "console.warn" },
               output: `app.use('/internal', (req, res, next) => {
   if (req.get('x-api-key') !== process.env.INTERNAL_API_KEY) {
-    console.warn('Authentication failed: invalid API key', { reason: 'invalid_api_key', method: req.method, path: req.originalUrl, ip: req.ip, userAgent: req.headers['user-agent'] });
+    console.warn('Authentication failed: invalid API key', { reason: 'invalid_api_key', method: req.method, path: req.originalUrl.split('?')[0], ip: req.ip, userAgent: req.headers['user-agent'] });
     return res.status(400).json({ error: 'bad key' });
   }
   next();
@@ -969,7 +1157,7 @@ app.post('/login', async (req, res) => {
   const { email, password } = req.body;
   const user = await User.findOne({ email });
   if (!user || !(await bcrypt.compare(password, user.hash))) {
-    logger.warn({ reason: 'invalid_credentials', method: req.method, path: req.originalUrl, ip: req.ip, userAgent: req.headers['user-agent'], email }, 'Login failed: invalid credentials');
+    logger.warn({ reason: 'invalid_credentials', method: req.method, path: req.originalUrl.split('?')[0], ip: req.ip, userAgent: req.headers['user-agent'] }, 'Login failed: invalid credentials');
     return res.status(401).end();
   }
   res.json({ token: sign(user) });
@@ -980,15 +1168,16 @@ app.post('/login', async (req, res) => {
           line: 5,
           suggestions: [
             {
-              messageId: 'logFailure',
+              messageId: 'logFailureWithIdentity',
               data: { call: "logger.warn" },
               output: `import { logger } from './logger';
+import { createHash } from 'node:crypto';
 app.post('/login', async (req, res) => {
   logger.debug({ path: req.path }, 'login attempt');
   const { email, password } = req.body;
   const user = await User.findOne({ email });
   if (!user || !(await bcrypt.compare(password, user.hash))) {
-    logger.warn({ reason: 'invalid_credentials', method: req.method, path: req.originalUrl, ip: req.ip, userAgent: req.headers['user-agent'], email }, 'Login failed: invalid credentials');
+    logger.warn({ reason: 'invalid_credentials', method: req.method, path: req.originalUrl.split('?')[0], ip: req.ip, userAgent: req.headers['user-agent'], emailHash: createHash('sha256').update(String(email)).digest('hex').slice(0, 16) }, 'Login failed: invalid credentials');
     return res.status(401).end();
   }
   res.json({ token: sign(user) });
@@ -1038,7 +1227,7 @@ app.post('/login', async (req, res) => {
 app.get('/me', (req, res) => {
   if (req.user) res.json(req.user);
   else {
-    logger.warn({ reason: 'unauthorized', method: req.method, path: req.originalUrl, ip: req.ip, userAgent: req.headers['user-agent'] }, 'Authentication failed');
+    logger.warn({ reason: 'unauthorized', method: req.method, path: req.originalUrl.split('?')[0], ip: req.ip, userAgent: req.headers['user-agent'] }, 'Authentication failed');
     res.sendStatus(401);
   }
 });`,
@@ -1054,7 +1243,7 @@ app.get('/me', (req, res) => {
 app.get('/me', (req, res) => {
   if (req.user) res.json(req.user);
   else {
-    logger.warn({ reason: 'unauthorized', method: req.method, path: req.originalUrl, ip: req.ip, userAgent: req.headers['user-agent'] }, 'Authentication failed');
+    logger.warn({ reason: 'unauthorized', method: req.method, path: req.originalUrl.split('?')[0], ip: req.ip, userAgent: req.headers['user-agent'] }, 'Authentication failed');
     res.sendStatus(401);
   }
 });`,
@@ -1069,7 +1258,7 @@ app.get('/me', (req, res) => {
       settings: pino,
       output: `import { logger } from './logger';
 router.all('/admin/*', (req, res) => {
-  logger.warn({ reason: 'forbidden', method: req.method, path: req.originalUrl, ip: req.ip, userAgent: req.headers['user-agent'] }, 'Access denied');
+  logger.warn({ reason: 'forbidden', method: req.method, path: req.originalUrl.split('?')[0], ip: req.ip, userAgent: req.headers['user-agent'] }, 'Access denied');
   return res.sendStatus(403);
 });`,
       errors: [
@@ -1082,7 +1271,7 @@ router.all('/admin/*', (req, res) => {
               data: { call: "logger.warn" },
               output: `import { logger } from './logger';
 router.all('/admin/*', (req, res) => {
-  logger.warn({ reason: 'forbidden', method: req.method, path: req.originalUrl, ip: req.ip, userAgent: req.headers['user-agent'] }, 'Access denied');
+  logger.warn({ reason: 'forbidden', method: req.method, path: req.originalUrl.split('?')[0], ip: req.ip, userAgent: req.headers['user-agent'] }, 'Access denied');
   return res.sendStatus(403);
 });`,
             },
@@ -1100,7 +1289,7 @@ router.all('/admin/*', (req, res) => {
       output: `import { logger } from './logger';
 app.get('/me', (req, res) => {
   if (!req.user) /* anonymous */ {
-    logger.warn({ reason: 'unauthorized', method: req.method, path: req.originalUrl, ip: req.ip, userAgent: req.headers['user-agent'] }, 'Authentication failed');
+    logger.warn({ reason: 'unauthorized', method: req.method, path: req.originalUrl.split('?')[0], ip: req.ip, userAgent: req.headers['user-agent'] }, 'Authentication failed');
     return res.sendStatus(401);
   }
   res.json(req.user);
@@ -1116,7 +1305,7 @@ app.get('/me', (req, res) => {
               output: `import { logger } from './logger';
 app.get('/me', (req, res) => {
   if (!req.user) /* anonymous */ {
-    logger.warn({ reason: 'unauthorized', method: req.method, path: req.originalUrl, ip: req.ip, userAgent: req.headers['user-agent'] }, 'Authentication failed');
+    logger.warn({ reason: 'unauthorized', method: req.method, path: req.originalUrl.split('?')[0], ip: req.ip, userAgent: req.headers['user-agent'] }, 'Authentication failed');
     return res.sendStatus(401);
   }
   res.json(req.user);
@@ -1131,7 +1320,7 @@ app.get('/me', (req, res) => {
       code: `app.get('/me', (req, res) => { if (!req.user) { return res.sendStatus(401); } res.json(req.user); });`,
       settings: pino,
       output: `import { logger } from './logger';
-app.get('/me', (req, res) => { if (!req.user) { logger.warn({ reason: 'unauthorized', method: req.method, path: req.originalUrl, ip: req.ip, userAgent: req.headers['user-agent'] }, 'Authentication failed'); return res.sendStatus(401); } res.json(req.user); });`,
+app.get('/me', (req, res) => { if (!req.user) { logger.warn({ reason: 'unauthorized', method: req.method, path: req.originalUrl.split('?')[0], ip: req.ip, userAgent: req.headers['user-agent'] }, 'Authentication failed'); return res.sendStatus(401); } res.json(req.user); });`,
       errors: [
         {
           messageId: 'unlogged',
@@ -1141,7 +1330,7 @@ app.get('/me', (req, res) => { if (!req.user) { logger.warn({ reason: 'unauthori
               messageId: 'logFailure',
               data: { call: "logger.warn" },
               output: `import { logger } from './logger';
-app.get('/me', (req, res) => { if (!req.user) { logger.warn({ reason: 'unauthorized', method: req.method, path: req.originalUrl, ip: req.ip, userAgent: req.headers['user-agent'] }, 'Authentication failed'); return res.sendStatus(401); } res.json(req.user); });`,
+app.get('/me', (req, res) => { if (!req.user) { logger.warn({ reason: 'unauthorized', method: req.method, path: req.originalUrl.split('?')[0], ip: req.ip, userAgent: req.headers['user-agent'] }, 'Authentication failed'); return res.sendStatus(401); } res.json(req.user); });`,
             },
           ],
         },
@@ -1179,7 +1368,7 @@ app.use((req, res, next) => {
     case 'ok':
       return next();
     case 'expired':
-      logger.warn('Authentication failed', { reason: 'unauthorized', method: req.method, path: req.originalUrl, ip: req.ip, userAgent: req.headers['user-agent'] });
+      logger.warn('Authentication failed', { reason: 'unauthorized', method: req.method, path: req.originalUrl.split('?')[0], ip: req.ip, userAgent: req.headers['user-agent'] });
       return res.status(401).json({ error: 'expired' });
     default:
       logger.warn('denied');
@@ -1200,7 +1389,7 @@ app.use((req, res, next) => {
     case 'ok':
       return next();
     case 'expired':
-      logger.warn('Authentication failed', { reason: 'unauthorized', method: req.method, path: req.originalUrl, ip: req.ip, userAgent: req.headers['user-agent'] });
+      logger.warn('Authentication failed', { reason: 'unauthorized', method: req.method, path: req.originalUrl.split('?')[0], ip: req.ip, userAgent: req.headers['user-agent'] });
       return res.status(401).json({ error: 'expired' });
     default:
       logger.warn('denied');
@@ -1239,7 +1428,7 @@ app.use((req, res, next) => {
               data: { call: "console.warn" },
               output: `app.use((req, res, next) => {
   if (limiter.isLimited(req.ip)) {
-    console.warn('Rate limit exceeded', { reason: 'rate_limited', method: req.method, path: req.originalUrl, ip: req.ip, userAgent: req.headers['user-agent'] });
+    console.warn('Rate limit exceeded', { reason: 'rate_limited', method: req.method, path: req.originalUrl.split('?')[0], ip: req.ip, userAgent: req.headers['user-agent'] });
     return res.status(429).send('slow down');
   }
   next();
@@ -1264,7 +1453,7 @@ app.use((req, res, next) => {
 passport.use(new LocalStrategy({ usernameField: 'email' }, async (email, password, done) => {
   const user = await User.findOne({ email });
   if (!user) {
-    logger.warn({ reason: 'invalid_credentials', email }, 'Login failed: invalid credentials');
+    logger.warn({ reason: 'invalid_credentials' }, 'Login failed: invalid credentials');
     return done(null, false, { message: 'Incorrect email.' });
   }
   const isMatch = await bcrypt.compare(password, user.password);
@@ -1275,12 +1464,12 @@ passport.use(new LocalStrategy({ usernameField: 'email' }, async (email, passwor
 passport.use(new LocalStrategy({ usernameField: 'email' }, async (email, password, done) => {
   const user = await User.findOne({ email });
   if (!user) {
-    logger.warn({ reason: 'invalid_credentials', email }, 'Login failed: invalid credentials');
+    logger.warn({ reason: 'invalid_credentials' }, 'Login failed: invalid credentials');
     return done(null, false, { message: 'Incorrect email.' });
   }
   const isMatch = await bcrypt.compare(password, user.password);
   if (!isMatch) {
-    logger.warn({ reason: 'invalid_credentials', email }, 'Login failed: invalid credentials');
+    logger.warn({ reason: 'invalid_credentials' }, 'Login failed: invalid credentials');
     return done(null, false, { message: 'Incorrect password.' });
   }
   return done(null, user);
@@ -1292,13 +1481,14 @@ passport.use(new LocalStrategy({ usernameField: 'email' }, async (email, passwor
           line: 3,
           suggestions: [
             {
-              messageId: 'logFailure',
+              messageId: 'logFailureWithIdentity',
               data: { call: "logger.warn" },
               output: `import { logger } from './logger';
+import { createHash } from 'node:crypto';
 passport.use(new LocalStrategy({ usernameField: 'email' }, async (email, password, done) => {
   const user = await User.findOne({ email });
   if (!user) {
-    logger.warn({ reason: 'invalid_credentials', email }, 'Login failed: invalid credentials');
+    logger.warn({ reason: 'invalid_credentials', emailHash: createHash('sha256').update(String(email)).digest('hex').slice(0, 16) }, 'Login failed: invalid credentials');
     return done(null, false, { message: 'Incorrect email.' });
   }
   const isMatch = await bcrypt.compare(password, user.password);
@@ -1313,15 +1503,16 @@ passport.use(new LocalStrategy({ usernameField: 'email' }, async (email, passwor
           line: 5,
           suggestions: [
             {
-              messageId: 'logFailure',
+              messageId: 'logFailureWithIdentity',
               data: { call: "logger.warn" },
               output: `import { logger } from './logger';
+import { createHash } from 'node:crypto';
 passport.use(new LocalStrategy({ usernameField: 'email' }, async (email, password, done) => {
   const user = await User.findOne({ email });
   if (!user) return done(null, false, { message: 'Incorrect email.' });
   const isMatch = await bcrypt.compare(password, user.password);
   if (!isMatch) {
-    logger.warn({ reason: 'invalid_credentials', email }, 'Login failed: invalid credentials');
+    logger.warn({ reason: 'invalid_credentials', emailHash: createHash('sha256').update(String(email)).digest('hex').slice(0, 16) }, 'Login failed: invalid credentials');
     return done(null, false, { message: 'Incorrect password.' });
   }
   return done(null, user);
@@ -1350,7 +1541,7 @@ passport.use(new LocalStrategy({ usernameField: 'email' }, async (email, passwor
               output: `const checkPassword = async (password, correctPassword) => {
   const isPasswordMatch = await bcrypt.compare(password, correctPassword);
   if (!isPasswordMatch) {
-    console.warn('Login failed: invalid credentials', { reason: 'invalid_credentials' });
+    console.warn('Password check failed: invalid credentials', { reason: 'invalid_credentials' });
     throw new ApiError(httpStatus.BAD_REQUEST, 'Passwords do not match');
   }
 };`,
@@ -1380,7 +1571,7 @@ passport.use(new LocalStrategy({ usernameField: 'email' }, async (email, passwor
               output: `export default async function handler(req, res) {
   const session = await getSession({ req });
   if (!session) {
-    console.warn('Authentication failed', { reason: 'unauthorized', method: req.method, path: req.originalUrl, ip: req.ip, userAgent: req.headers['user-agent'] });
+    console.warn('Authentication failed', { reason: 'unauthorized', method: req.method, path: req.originalUrl.split('?')[0], ip: req.ip, userAgent: req.headers['user-agent'] });
     res.status(401).json({ message: 'Unauthorized' });
     return;
   }
@@ -1402,7 +1593,7 @@ passport.use(new LocalStrategy({ usernameField: 'email' }, async (email, passwor
       output: `import { logger } from './logger';
 export const requireAdmin = ((req, res, next) => {
   if ((req.user as User | undefined)?.role !== 'admin') {
-    logger.warn({ reason: 'forbidden', method: req.method, path: req.originalUrl, ip: req.ip, userAgent: req.headers['user-agent'] }, 'Access denied');
+    logger.warn({ reason: 'forbidden', method: req.method, path: req.originalUrl.split('?')[0], ip: req.ip, userAgent: req.headers['user-agent'] }, 'Access denied');
     return res.status(403 as const)!.end();
   }
   next();
@@ -1418,7 +1609,7 @@ export const requireAdmin = ((req, res, next) => {
               output: `import { logger } from './logger';
 export const requireAdmin = ((req, res, next) => {
   if ((req.user as User | undefined)?.role !== 'admin') {
-    logger.warn({ reason: 'forbidden', method: req.method, path: req.originalUrl, ip: req.ip, userAgent: req.headers['user-agent'] }, 'Access denied');
+    logger.warn({ reason: 'forbidden', method: req.method, path: req.originalUrl.split('?')[0], ip: req.ip, userAgent: req.headers['user-agent'] }, 'Access denied');
     return res.status(403 as const)!.end();
   }
   next();
@@ -1513,12 +1704,13 @@ router.use(async (ctx, next) => {
   ctx.body = { token: sign(user) };
 });`,
       settings: pino,
-      output: `router.post('/login', async (ctx) => {
+      output: `import { logger } from './logger';
+router.post('/login', async (ctx) => {
   const { username, password } = ctx.request.body;
   const user = await User.findOne({ username });
   const valid = user && (await argon2.verify(user.hash, password));
   if (!valid) {
-    ctx.log.warn({ reason: 'invalid_credentials', method: ctx.method, path: ctx.path, ip: ctx.ip, userAgent: ctx.get('user-agent'), username }, 'Login failed: invalid credentials');
+    logger.warn({ reason: 'invalid_credentials', method: ctx.method, path: ctx.path, ip: ctx.ip, userAgent: ctx.get('user-agent') }, 'Login failed: invalid credentials');
     ctx.body = { success: false };
     return;
   }
@@ -1531,14 +1723,16 @@ router.use(async (ctx, next) => {
           line: 6,
           suggestions: [
             {
-              messageId: 'logFailure',
-              data: { call: "ctx.log.warn" },
-              output: `router.post('/login', async (ctx) => {
+              messageId: 'logFailureWithIdentity',
+              data: { call: "logger.warn" },
+              output: `import { logger } from './logger';
+import { createHash } from 'node:crypto';
+router.post('/login', async (ctx) => {
   const { username, password } = ctx.request.body;
   const user = await User.findOne({ username });
   const valid = user && (await argon2.verify(user.hash, password));
   if (!valid) {
-    ctx.log.warn({ reason: 'invalid_credentials', method: ctx.method, path: ctx.path, ip: ctx.ip, userAgent: ctx.get('user-agent'), username }, 'Login failed: invalid credentials');
+    logger.warn({ reason: 'invalid_credentials', method: ctx.method, path: ctx.path, ip: ctx.ip, userAgent: ctx.get('user-agent'), usernameHash: createHash('sha256').update(String(username)).digest('hex').slice(0, 16) }, 'Login failed: invalid credentials');
     ctx.body = { success: false };
     return;
   }
@@ -1572,7 +1766,7 @@ router.use(async (ctx, next) => {
   try {
     await request.jwtVerify();
   } catch (err) {
-    request.log.warn({ reason: 'invalid_token', method: request.method, path: request.url, ip: request.ip, userAgent: request.headers['user-agent'] }, 'Authentication failed: invalid token');
+    request.log.warn({ reason: 'invalid_token', method: request.method, path: request.url.split('?')[0], ip: request.ip, userAgent: request.headers['user-agent'] }, 'Authentication failed: invalid token');
     return reply.code(401).send({ error: 'Unauthorized' });
   }
 }`,
@@ -1587,9 +1781,10 @@ router.use(async (ctx, next) => {
   if (!request.headers['x-token']) return reply.unauthorized();
 });`,
       settings: pino,
-      output: `fastify.addHook('onRequest', async (request, reply) => {
+      output: `import { logger } from './logger';
+fastify.addHook('onRequest', async (request, reply) => {
   if (!request.headers['x-token']) {
-    request.log.warn({ reason: 'unauthorized', method: request.method, path: request.url, ip: request.ip, userAgent: request.headers['user-agent'] }, 'Authentication failed');
+    logger.warn({ reason: 'unauthorized', method: request.method, path: request.url.split('?')[0], ip: request.ip, userAgent: request.headers['user-agent'] }, 'Authentication failed');
     return reply.unauthorized();
   }
 });`,
@@ -1600,10 +1795,11 @@ router.use(async (ctx, next) => {
           suggestions: [
             {
               messageId: 'logFailure',
-              data: { call: "request.log.warn" },
-              output: `fastify.addHook('onRequest', async (request, reply) => {
+              data: { call: "logger.warn" },
+              output: `import { logger } from './logger';
+fastify.addHook('onRequest', async (request, reply) => {
   if (!request.headers['x-token']) {
-    request.log.warn({ reason: 'unauthorized', method: request.method, path: request.url, ip: request.ip, userAgent: request.headers['user-agent'] }, 'Authentication failed');
+    logger.warn({ reason: 'unauthorized', method: request.method, path: request.url.split('?')[0], ip: request.ip, userAgent: request.headers['user-agent'] }, 'Authentication failed');
     return reply.unauthorized();
   }
 });`,
@@ -1635,7 +1831,7 @@ router.use(async (ctx, next) => {
   url: '/admin',
   preHandler: async (request) => {
     if (!request.user?.isAdmin) {
-      request.log.warn({ reason: 'forbidden', method: request.method, path: request.url, ip: request.ip, userAgent: request.headers['user-agent'] }, 'Access denied');
+      request.log.warn({ reason: 'forbidden', method: request.method, path: request.url.split('?')[0], ip: request.ip, userAgent: request.headers['user-agent'] }, 'Access denied');
       throw fastify.httpErrors.forbidden();
     }
   },
@@ -1730,7 +1926,7 @@ import { logger } from './logger';
 export async function GET(request: Request) {
   const session = await getServerSession(authOptions);
   if (!session) {
-    logger.warn({ reason: 'unauthorized', method: request.method, path: request.url, ip: request.headers.get('x-forwarded-for'), userAgent: request.headers.get('user-agent') }, 'Authentication failed');
+    logger.warn({ reason: 'unauthorized', method: request.method, path: request.url.split('?')[0], ip: request.headers.get('x-forwarded-for'), userAgent: request.headers.get('user-agent') }, 'Authentication failed');
     return NextResponse.json({ error: 'Unauthorized' }, { status: 401 });
   }
   return NextResponse.json(await load(session.user.id));
@@ -1748,7 +1944,7 @@ import { logger } from './logger';
 export async function GET(request: Request) {
   const session = await getServerSession(authOptions);
   if (!session) {
-    logger.warn({ reason: 'unauthorized', method: request.method, path: request.url, ip: request.headers.get('x-forwarded-for'), userAgent: request.headers.get('user-agent') }, 'Authentication failed');
+    logger.warn({ reason: 'unauthorized', method: request.method, path: request.url.split('?')[0], ip: request.headers.get('x-forwarded-for'), userAgent: request.headers.get('user-agent') }, 'Authentication failed');
     return NextResponse.json({ error: 'Unauthorized' }, { status: 401 });
   }
   return NextResponse.json(await load(session.user.id));
@@ -1782,7 +1978,7 @@ export const POST = async (req: Request) => {
 export const POST = async (req: Request) => {
   const user = await currentUser();
   if (!user) {
-    console.warn('Authentication failed', { reason: 'unauthorized', method: req.method, path: req.url, ip: req.headers.get('x-forwarded-for'), userAgent: req.headers.get('user-agent') });
+    console.warn('Authentication failed', { reason: 'unauthorized', method: req.method, path: req.url.split('?')[0], ip: req.headers.get('x-forwarded-for'), userAgent: req.headers.get('user-agent') });
     return unauthorized();
   }
   return Response.json(await create(user, await req.json()));
@@ -1818,7 +2014,7 @@ export async function POST(request: Request) {
   if (!(await verifySession(token))) {
     const response = NextResponse.json({ error: 'Session expired' }, { status: 401 });
     response.cookies.delete('session');
-    console.warn('Authentication failed', { reason: 'unauthorized', method: request.method, path: request.url, ip: request.headers.get('x-forwarded-for'), userAgent: request.headers.get('user-agent') });
+    console.warn('Authentication failed', { reason: 'unauthorized', method: request.method, path: request.url.split('?')[0], ip: request.headers.get('x-forwarded-for'), userAgent: request.headers.get('user-agent') });
     return response;
   }
   return NextResponse.json({ ok: true });
@@ -1848,7 +2044,7 @@ export async function POST(request: Request) {
         `import { logger } from './logger';
 http.createServer((req, res) => {
   if (!req.headers.authorization) {
-    logger.warn({ reason: 'unauthorized', method: req.method, path: req.url, ip: req.socket.remoteAddress, userAgent: req.headers['user-agent'] }, 'Authentication failed');
+    logger.warn({ reason: 'unauthorized', method: req.method, path: req.url?.split('?')[0], ip: req.socket.remoteAddress, userAgent: req.headers['user-agent'] }, 'Authentication failed');
     res.writeHead(401, { 'WWW-Authenticate': 'Basic' });
     res.end();
     return;
@@ -1862,13 +2058,13 @@ http.createServer((req, res) => {
         `import { logger } from './logger';
 http.createServer((req, res) => {
   if (!req.headers.authorization) {
-    logger.warn({ reason: 'unauthorized', method: req.method, path: req.url, ip: req.socket.remoteAddress, userAgent: req.headers['user-agent'] }, 'Authentication failed');
+    logger.warn({ reason: 'unauthorized', method: req.method, path: req.url?.split('?')[0], ip: req.socket.remoteAddress, userAgent: req.headers['user-agent'] }, 'Authentication failed');
     res.writeHead(401, { 'WWW-Authenticate': 'Basic' });
     res.end();
     return;
   }
   if (!allowed(req)) {
-    logger.warn({ reason: 'forbidden', method: req.method, path: req.url, ip: req.socket.remoteAddress, userAgent: req.headers['user-agent'] }, 'Access denied');
+    logger.warn({ reason: 'forbidden', method: req.method, path: req.url?.split('?')[0], ip: req.socket.remoteAddress, userAgent: req.headers['user-agent'] }, 'Access denied');
     res.statusCode = 403;
     return res.end();
   }
@@ -1886,7 +2082,7 @@ http.createServer((req, res) => {
               output: `import { logger } from './logger';
 http.createServer((req, res) => {
   if (!req.headers.authorization) {
-    logger.warn({ reason: 'unauthorized', method: req.method, path: req.url, ip: req.socket.remoteAddress, userAgent: req.headers['user-agent'] }, 'Authentication failed');
+    logger.warn({ reason: 'unauthorized', method: req.method, path: req.url?.split('?')[0], ip: req.socket.remoteAddress, userAgent: req.headers['user-agent'] }, 'Authentication failed');
     res.writeHead(401, { 'WWW-Authenticate': 'Basic' });
     res.end();
     return;
@@ -1915,7 +2111,7 @@ http.createServer((req, res) => {
     return;
   }
   if (!allowed(req)) {
-    logger.warn({ reason: 'forbidden', method: req.method, path: req.url, ip: req.socket.remoteAddress, userAgent: req.headers['user-agent'] }, 'Access denied');
+    logger.warn({ reason: 'forbidden', method: req.method, path: req.url?.split('?')[0], ip: req.socket.remoteAddress, userAgent: req.headers['user-agent'] }, 'Access denied');
     res.statusCode = 403;
     return res.end();
   }
@@ -1950,11 +2146,11 @@ export class ApiKeyGuard implements CanActivate {
     const request = context.switchToHttp().getRequest();
     const key = request.headers['x-api-key'];
     if (!key) {
-      this.logger.warn({ message: 'Authentication failed', reason: 'unauthorized', method: request.method, path: request.url, ip: request.ip, userAgent: request.headers['user-agent'] });
+      this.logger.warn({ message: 'Authentication failed', reason: 'unauthorized', method: request.method, path: request.url?.split('?')[0], ip: request.ip, userAgent: request.headers['user-agent'] });
       throw new UnauthorizedException('Missing API key');
     }
     if (key !== this.config.apiKey) {
-      this.logger.warn({ message: 'Access denied by guard', reason: 'guard_denied', method: request.method, path: request.url, ip: request.ip, userAgent: request.headers['user-agent'] });
+      this.logger.warn({ message: 'Access denied by guard', reason: 'guard_denied', method: request.method, path: request.url?.split('?')[0], ip: request.ip, userAgent: request.headers['user-agent'] });
       return false;
     }
     return true;
@@ -1976,7 +2172,7 @@ export class ApiKeyGuard implements CanActivate {
     const request = context.switchToHttp().getRequest();
     const key = request.headers['x-api-key'];
     if (!key) {
-      this.logger.warn({ message: 'Authentication failed', reason: 'unauthorized', method: request.method, path: request.url, ip: request.ip, userAgent: request.headers['user-agent'] });
+      this.logger.warn({ message: 'Authentication failed', reason: 'unauthorized', method: request.method, path: request.url?.split('?')[0], ip: request.ip, userAgent: request.headers['user-agent'] });
       throw new UnauthorizedException('Missing API key');
     }
     if (key !== this.config.apiKey) return false;
@@ -2002,7 +2198,7 @@ export class ApiKeyGuard implements CanActivate {
     const key = request.headers['x-api-key'];
     if (!key) throw new UnauthorizedException('Missing API key');
     if (key !== this.config.apiKey) {
-      this.logger.warn({ message: 'Access denied by guard', reason: 'guard_denied', method: request.method, path: request.url, ip: request.ip, userAgent: request.headers['user-agent'] });
+      this.logger.warn({ message: 'Access denied by guard', reason: 'guard_denied', method: request.method, path: request.url?.split('?')[0], ip: request.ip, userAgent: request.headers['user-agent'] });
       return false;
     }
     return true;
@@ -2037,11 +2233,12 @@ export class LocalStrategy extends PassportStrategy(Strategy) {
           line: 12,
           suggestions: [
             {
-              messageId: 'logFailure',
+              messageId: 'logFailureWithIdentity',
               data: { call: "console.warn" },
               output: `import { Injectable, UnauthorizedException } from '@nestjs/common';
 import { PassportStrategy } from '@nestjs/passport';
 import { Strategy } from 'passport-local';
+import { createHash } from 'node:crypto';
 @Injectable()
 export class LocalStrategy extends PassportStrategy(Strategy) {
   constructor(private authService: AuthService) {
@@ -2050,7 +2247,7 @@ export class LocalStrategy extends PassportStrategy(Strategy) {
   async validate(username: string, password: string): Promise<any> {
     const user = await this.authService.validateUser(username, password);
     if (!user) {
-      console.warn('Authentication failed', { reason: 'unauthorized', username });
+      console.warn('Authentication failed', { reason: 'unauthorized', usernameHash: createHash('sha256').update(String(username)).digest('hex').slice(0, 16) });
       throw new UnauthorizedException();
     }
     return user;
@@ -2073,21 +2270,38 @@ export class PostsService {
   }
 }`,
       settings: nest,
+      output: `import { HttpException, HttpStatus, Injectable, Logger } from '@nestjs/common';
+@Injectable()
+export class PostsService {
+  private readonly logger = new Logger(PostsService.name);
+
+  async remove(id: string, userId: string) {
+    const post = await this.repo.findOneByOrFail({ id });
+    if (post.authorId !== userId) {
+      this.logger.warn({ message: 'Access denied', reason: 'forbidden' });
+      throw new HttpException('Not yours', HttpStatus.FORBIDDEN);
+    }
+    await this.repo.delete(id);
+  }
+}`,
       errors: [
         {
           messageId: 'unlogged',
           line: 6,
           suggestions: [
             {
-              messageId: 'logFailure',
-              data: { call: "console.warn" },
-              output: `import { HttpException, HttpStatus, Injectable } from '@nestjs/common';
+              messageId: 'logFailureWithIdentity',
+              data: { call: "this.logger.warn" },
+              output: `import { HttpException, HttpStatus, Injectable, Logger } from '@nestjs/common';
+import { createHash } from 'node:crypto';
 @Injectable()
 export class PostsService {
+  private readonly logger = new Logger(PostsService.name);
+
   async remove(id: string, userId: string) {
     const post = await this.repo.findOneByOrFail({ id });
     if (post.authorId !== userId) {
-      console.warn('Access denied', { reason: 'forbidden', userId });
+      this.logger.warn({ message: 'Access denied', reason: 'forbidden', userIdHash: createHash('sha256').update(String(userId)).digest('hex').slice(0, 16) });
       throw new HttpException('Not yours', HttpStatus.FORBIDDEN);
     }
     await this.repo.delete(id);
@@ -2162,9 +2376,10 @@ export class AuthService {
           line: 15,
           suggestions: [
             {
-              messageId: 'logFailure',
+              messageId: 'logFailureWithIdentity',
               data: { call: "console.warn" },
               output: `import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Injectable, Logger, UnauthorizedException } from '@nestjs/common';
+import { createHash } from 'node:crypto';
 @Catch(HttpException)
 export class HttpErrorFilter implements ExceptionFilter {
   private readonly logger = new Logger('HTTP');
@@ -2179,7 +2394,7 @@ export class AuthService {
   async signIn(username: string, pass: string) {
     const user = await this.users.findOne(username);
     if (user?.password !== pass) {
-      console.warn('Authentication failed', { reason: 'unauthorized', username });
+      console.warn('Authentication failed', { reason: 'unauthorized', usernameHash: createHash('sha256').update(String(username)).digest('hex').slice(0, 16) });
       throw new UnauthorizedException();
     }
     return user;

@@ -107,7 +107,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
             {
               messageId: 'sendGeneric',
               data: { generic: 'Internal Server Error', idHint: '', logHint: ', and log the error on the server' },
-              output: "app.get(\"/\", async (req, res) => {\n  try {\n    await run();\n  } catch (err) {\n    console.error('unhandled error', err);\n    res.status(500).json({ error: 'Internal Server Error' });\n  }\n});",
+              output: "app.get(\"/\", async (req, res) => {\n  try {\n    await run();\n  } catch (err) {\n    console.error('run failed', err);\n    res.status(500).json({ error: 'Internal Server Error' });\n  }\n});",
             },
           ],
         },
@@ -125,7 +125,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
           suggestions: [
             {
               messageId: 'sendGeneric',
-              output: "import { logger } from './logger';\napp.get(\"/\", async (req, res) => {\n  try {\n    await run();\n  } catch (err) {\n    logger.error({ err }, 'unhandled error');\n    res.status(500).send({ error: 'Internal Server Error' });\n  }\n});",
+              output: "import { logger } from './logger';\napp.get(\"/\", async (req, res) => {\n  try {\n    await run();\n  } catch (err) {\n    logger.error({ err }, 'run failed');\n    res.status(500).send({ error: 'Internal Server Error' });\n  }\n});",
             },
           ],
         },
@@ -160,7 +160,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
           suggestions: [
             {
               messageId: 'sendGeneric',
-              output: "app.get(\"/users\", (req, res) => { User.find({}, (err, users) => { if (err) { console.error('unhandled error', err); return res.status(500).send({ error: 'Internal Server Error' }); } res.json(users) }) })",
+              output: "app.get(\"/users\", (req, res) => { User.find({}, (err, users) => { if (err) { console.error('User.find failed', err); return res.status(500).send({ error: 'Internal Server Error' }); } res.json(users) }) })",
             },
           ],
         },
@@ -176,7 +176,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
           suggestions: [
             {
               messageId: 'sendGeneric',
-              output: "app.get(\"/\", (req, res) => {\n  load(req.id).then((data) => res.json(data)).catch((e) => {\n    console.error('unhandled error', e);\n    return res.status(500).json({ message: 'Internal Server Error', requestId: req.id });\n  });\n});",
+              output: "app.get(\"/\", (req, res) => {\n  load(req.id).then((data) => res.json(data)).catch((e) => {\n    console.error('load failed', e);\n    return res.status(500).json({ message: 'Internal Server Error', requestId: req.id });\n  });\n});",
             },
           ],
         },
@@ -193,7 +193,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
           suggestions: [
             {
               messageId: 'sendGeneric',
-              output: "app.get(\"/\", async (req, res) => {\n  try {\n    await run();\n  } catch (e) {\n    const message = e instanceof Error ? e.message : String(e);\n    console.error('unhandled error', e);\n    res.status(500).json({ message: 'Internal Server Error' });\n  }\n});",
+              output: "app.get(\"/\", async (req, res) => {\n  try {\n    await run();\n  } catch (e) {\n    const message = e instanceof Error ? e.message : String(e);\n    console.error('run failed', e);\n    res.status(500).json({ message: 'Internal Server Error' });\n  }\n});",
             },
           ],
         },
@@ -207,14 +207,14 @@ export class AllExceptionsFilter implements ExceptionFilter {
           messageId: 'detailsInResponse',
           line: 1,
           data: { what: 'The text of `error` (its class and message)', sink: '`res.send()`', idHint: '' },
-          suggestions: [{ messageId: 'sendGeneric', output: "function sendError(res, error) { console.error('request failed', error); res.status(400).send({ error: 'Bad Request' }) }" }],
+          suggestions: [{ messageId: 'sendGeneric', output: "function sendError(res, error) { console.warn('sendError failed', error); res.status(400).send({ error: 'Bad Request' }) }" }],
         },
       ],
     },
     {
       // a 400 does not make an unknown error's message safe
       code: 'app.post("/users", async (req, res) => { try { res.status(201).json(await User.create(req.body)) } catch (error) { res.status(400).json({ message: error.message }) } })',
-      errors: [{ messageId: 'detailsInResponse', line: 1, suggestions: [{ messageId: 'sendGeneric', output: "app.post(\"/users\", async (req, res) => { try { res.status(201).json(await User.create(req.body)) } catch (error) { console.error('request failed', error); res.status(400).json({ message: 'Bad Request' }) } })" }] }],
+      errors: [{ messageId: 'detailsInResponse', line: 1, suggestions: [{ messageId: 'sendGeneric', output: "app.post(\"/users\", async (req, res) => { try { res.status(201).json(await User.create(req.body)) } catch (error) { console.warn('User.create failed', error); res.status(400).json({ message: 'Bad Request' }) } })" }] }],
     },
     {
       // instanceof Error says nothing about who wrote the message; several leaks, one report
@@ -226,7 +226,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
           suggestions: [
             {
               messageId: 'sendGeneric',
-              output: "app.use((err, req, res, next) => { if (err instanceof Error) { console.error('unhandled error', err); res.status(500).json({ message: 'Internal Server Error', stack: 'Internal Server Error' }) } })",
+              output: "app.use((err, req, res, next) => { if (err instanceof Error) { console.error('request handler failed', err); res.status(500).json({ message: 'Internal Server Error', stack: 'Internal Server Error' }) } })",
             },
           ],
         },
@@ -240,7 +240,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
     {
       // an upload callback's error
       code: 'app.post("/upload", (req, res, next) => { upload(req, res, (err) => { if (err) { return res.status(400).json({ error: err.message }); } next(); }) })',
-      errors: [{ messageId: 'detailsInResponse', line: 1, suggestions: [{ messageId: 'sendGeneric', output: "app.post(\"/upload\", (req, res, next) => { upload(req, res, (err) => { if (err) { console.error('request failed', err); return res.status(400).json({ error: 'Bad Request' }); } next(); }) })" }] }],
+      errors: [{ messageId: 'detailsInResponse', line: 1, suggestions: [{ messageId: 'sendGeneric', output: "app.post(\"/upload\", (req, res, next) => { upload(req, res, (err) => { if (err) { console.warn('upload failed', err); return res.status(400).json({ error: 'Bad Request' }); } next(); }) })" }] }],
     },
     // --- Fastify ---
     {
@@ -253,7 +253,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
           suggestions: [
             {
               messageId: 'sendGeneric',
-              output: "fastify.get(\"/\", async (request, reply) => { try { return await load() } catch (err) { console.error('unhandled error', err); return reply.code(500).send({ message: 'Internal Server Error', requestId: request.id }) } })",
+              output: "fastify.get(\"/\", async (request, reply) => { try { return await load() } catch (err) { console.error('load failed', err); return reply.code(500).send({ message: 'Internal Server Error', requestId: request.id }) } })",
             },
           ],
         },
@@ -267,7 +267,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
           messageId: 'detailsInResponse',
           line: 1,
           data: { what: '`err.message` of an error this code did not create', sink: 'the return value of a Fastify handler', idHint: ' with a request id' },
-          suggestions: [{ messageId: 'sendGeneric', output: "fastify.get(\"/\", async (request, reply) => { try { return await load() } catch (err) { reply.code(500); console.error('unhandled error', err); return { message: 'Internal Server Error', requestId: request.id } } })" }],
+          suggestions: [{ messageId: 'sendGeneric', output: "fastify.get(\"/\", async (request, reply) => { try { return await load() } catch (err) { reply.code(500); console.error('load failed', err); return { message: 'Internal Server Error', requestId: request.id } } })" }],
         },
       ],
     },
@@ -291,7 +291,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
           messageId: 'detailsInResponse',
           line: 1,
           data: { what: '`err.message` of an error this code did not create', sink: '`c.json()`', idHint: '' },
-          suggestions: [{ messageId: 'sendGeneric', output: "app.onError((err, c) => {\n  console.error('unhandled error', err);\n  return c.json({ error: 'Internal Server Error' }, 500);\n})" }],
+          suggestions: [{ messageId: 'sendGeneric', output: "app.onError((err, c) => {\n  console.error('request handler failed', err);\n  return c.json({ error: 'Internal Server Error' }, 500);\n})" }],
         },
       ],
     },
@@ -306,7 +306,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
           suggestions: [
             {
               messageId: 'sendGeneric',
-              output: "export async function POST(request: Request) {\n  try {\n    await save(await request.json());\n  } catch (error) {\n    console.error('unhandled error', error);\n    return NextResponse.json({ error: 'Internal Server Error' }, { status: 500 });\n  }\n}",
+              output: "export async function POST(request: Request) {\n  try {\n    await save(await request.json());\n  } catch (error) {\n    console.error('save failed', error);\n    return NextResponse.json({ error: 'Internal Server Error' }, { status: 500 });\n  }\n}",
             },
           ],
         },
@@ -314,7 +314,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
     },
     {
       code: 'export async function GET() { try { return Response.json(await load()) } catch (error) { return new Response(String(error), { status: 500 }) } }',
-      errors: [{ messageId: 'detailsInResponse', line: 1, suggestions: [{ messageId: 'sendGeneric', output: "export async function GET() { try { return Response.json(await load()) } catch (error) { console.error('unhandled error', error); return new Response('Internal Server Error', { status: 500 }) } }" }] }],
+      errors: [{ messageId: 'detailsInResponse', line: 1, suggestions: [{ messageId: 'sendGeneric', output: "export async function GET() { try { return Response.json(await load()) } catch (error) { console.error('load failed', error); return new Response('Internal Server Error', { status: 500 }) } }" }] }],
     },
     // --- NestJS ---
     {
@@ -347,7 +347,7 @@ export class UsersService {
     try {
       return await this.repo.save(dto);
     } catch (error) {
-      this.logger.error('request failed', error instanceof Error ? error.stack : String(error));
+      this.logger.warn({ message: 'repo.save failed', stack: error instanceof Error ? error.stack : String(error) });
       throw new BadRequestException('Bad Request');
     }
   }
@@ -378,7 +378,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
 export class AllExceptionsFilter implements ExceptionFilter {
   catch(exception: any, host: ArgumentsHost) {
     const response = host.switchToHttp().getResponse<Response>();
-    console.error('unhandled error', exception);
+    console.error('request handler failed', exception);
     response.status(500).json({ statusCode: 500, message: 'Internal Server Error' });
   }
 }`,
@@ -414,7 +414,7 @@ export class ReportsController {
     try {
       return await this.reports.list();
     } catch (e) {
-      console.error('unhandled error', e);
+      console.error('reports.list failed', e);
       return { ok: false, error: 'Internal Server Error' };
     }
   }
@@ -424,7 +424,7 @@ export class ReportsController {
     },
     {
       code: 'async function f() { try { await run() } catch (err) { throw new HttpException({ status: 500, error: `${err}` }, 500) } }',
-      errors: [{ messageId: 'detailsInResponse', line: 1, suggestions: [{ messageId: 'sendGeneric', output: "async function f() { try { await run() } catch (err) { console.error('unhandled error', err); throw new HttpException({ status: 500, error: 'Internal Server Error' }, 500) } }" }] }],
+      errors: [{ messageId: 'detailsInResponse', line: 1, suggestions: [{ messageId: 'sendGeneric', output: "async function f() { try { await run() } catch (err) { console.error('run failed', err); throw new HttpException({ status: 500, error: 'Internal Server Error' }, 500) } }" }] }],
     },
   ],
 });

@@ -1,10 +1,12 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
 import {
+  GENERIC_MESSAGES,
   type LogTarget,
   buildLogCall,
   chooseUnusedName,
   describeEnclosingFunction,
+  failureMessage,
   getLogTarget,
   importFix,
   indentUnit,
@@ -13,6 +15,7 @@ import {
   isNameInScope,
   lineIndent,
   moduleSpecifierFor,
+  swallowedFailureLevel,
 } from '../../src/utils/fixes.js';
 import { type ProbeOptions, applyFixes, callResult, probe, probeCalls, reportFix } from '../helpers/probe.js';
 
@@ -474,5 +477,62 @@ describe('moduleSpecifierFor', () => {
   it('keeps package names and import aliases as they are', () => {
     expect(specifierIn('/proj/src/routes/auth.js', '@app/logging')).toBe('@app/logging');
     expect(specifierIn('/proj/src/routes/auth.js', '#logger')).toBe('#logger');
+  });
+});
+
+describe('failureMessage', () => {
+  const messages = (code: string, options: ProbeOptions = {}) => probeCalls(code, (context, node) => failureMessage(context, node), options);
+
+  it('names the awaited call of the try block, else its first call that is work, else the function', () => {
+    const result = messages(`
+      async function get(id) { try { log.info('x'); await this.users.loadUserSettings(id); } catch (e) { here(1); } }
+      function parse(s) { try { console.debug(s); return JSON.parse(s); } catch { here(2); } }
+      function quiet() { try { x = 1; } catch { here(3); } }
+      load().then(show).catch((e) => here(4));
+      p.then(show, (e) => here(5));
+      User.find({}, (err, users) => { if (err) here(6); });
+      app.use((err, req, res, next) => { here(7); });
+      class Filter { catch(exception, host) { here(8); } }
+      app.get('/', async (req, res) => { try { await next(); } catch { here(9); } });
+    `);
+    expect(callResult(result, 'here(1)')).toBe('users.loadUserSettings failed');
+    expect(callResult(result, 'here(2)')).toBe('JSON.parse failed');
+    expect(callResult(result, 'here(3)')).toBe('quiet failed');
+    expect(callResult(result, 'here(4)')).toBe('load failed');
+    expect(callResult(result, 'here(5)')).toBe('p failed');
+    expect(callResult(result, 'here(6)')).toBe('User.find failed');
+    expect(callResult(result, 'here(7)')).toBe('request handler failed');
+    expect(callResult(result, 'here(8)')).toBe('request handler failed');
+    expect(callResult(result, 'here(9)')).toBe('downstream handler failed');
+  });
+
+  it('never writes a generic phrase: with nothing to name, it names the line', () => {
+    const result = messages('try { x = 1; } catch { here(); }');
+    expect(callResult(result, 'here()')).toBe('code at line 1 failed');
+    for (const value of Object.values(Object.fromEntries(result))) expect(GENERIC_MESSAGES.has(String(value))).toBe(false);
+  });
+});
+
+describe('swallowedFailureLevel', () => {
+  const levels = (code: string) => probeCalls(code, (context, node) => {
+    let n: TSESTree.Node | undefined = node;
+    while (n && n.type !== 'CatchClause') n = n.parent;
+    return swallowedFailureLevel(n?.type === 'CatchClause' ? n.body : null);
+  });
+
+  it('warns when the handler recovers with a fallback, errors when it only swallows', () => {
+    const result = levels(`
+      function a() { try { run(); } catch { here(1); return null; } }
+      function b() { let v; try { v = run(); } catch { here(2); v = 0; } }
+      function c() { for (const x of xs) { try { run(x); } catch { here(3); continue; } } }
+      function d() { try { run(); } catch { here(4); } }
+      function e(ctx) { try { run(); } catch { here(5); ctx.body = { error: 'x' }; } }
+    `);
+    expect(callResult(result, 'here(1)')).toBe('warn');
+    expect(callResult(result, 'here(2)')).toBe('warn');
+    expect(callResult(result, 'here(3)')).toBe('warn');
+    expect(callResult(result, 'here(4)')).toBe('error');
+    // Setting a response is not a recovery.
+    expect(callResult(result, 'here(5)')).toBe('error');
   });
 });
