@@ -6,13 +6,20 @@
  * ConsoleLogger, console — writing to memory, and check the output holds the error's message and
  * the first frame of its stack.
  */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { type IncomingMessage, type ServerResponse, createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { Console } from 'node:console';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { ConsoleLogger } from '@nestjs/common';
 import bunyan from 'bunyan';
+import expressWinston from 'express-winston';
 import { Linter } from 'eslint';
 import log4js from 'log4js';
 import pino from 'pino';
+import { pinoHttp } from 'pino-http';
 import { describe, expect, it } from 'vitest';
 import winston from 'winston';
 import plugin from '../../src/index.js';
@@ -327,5 +334,71 @@ describe('documented shapes (docs/guides/logger-setup.md)', () => {
     const kept = output.includes(frame);
     expect(kept, `${call} → ${output}`).toBe(verdict === 'keeps');
     if (verdict === 'keeps') expect(output).toContain(error.message);
+  });
+});
+
+/**
+ * require-request-logging's suggestion: the exact middleware call it inserts, run with the real
+ * pino-http / express-winston on a real HTTP request that carries credentials. The log line must
+ * be written and must not contain the Authorization, Cookie, X-API-Key or set-cookie values.
+ */
+describe('request-logging setup the suggestion inserts', () => {
+  const code = `import express from 'express';\n\nconst app = express();\napp.listen(3000);\n`;
+
+  function suggestedLine(dependencies: Record<string, string>): string {
+    const dir = mkdtempSync(join(tmpdir(), 'rrl-'));
+    writeFileSync(join(dir, 'package.json'), JSON.stringify({ dependencies: { express: '5.0.0', ...dependencies } }));
+    const linter = new Linter({ configType: 'flat', cwd: dir });
+    const filename = join(dir, 'server.js');
+    const messages = linter.verify(code, [{ files: ['**/*.js'], plugins: { 'security-logging': plugin as never }, rules: { 'security-logging/require-request-logging': 'error' } }], { filename });
+    const suggestion = messages[0]?.suggestions?.[0];
+    expect(suggestion, JSON.stringify(messages)).toBeDefined();
+    const fixed = code.slice(0, suggestion!.fix.range[0]) + suggestion!.fix.text + code.slice(suggestion!.fix.range[1]);
+    const line = /^app\.use\((.*)\);$/mu.exec(fixed)?.[1];
+    expect(line, fixed).toBeDefined();
+    return line!;
+  }
+
+  async function request(middleware: (req: IncomingMessage, res: ServerResponse, next: () => void) => void): Promise<void> {
+    const server = createServer((req, res) =>
+      middleware(req, res, () => {
+        res.setHeader('set-cookie', 'sid=SECRET-SET-COOKIE');
+        res.end('ok');
+      }),
+    );
+    await new Promise<void>((resolve) => server.listen(0, resolve));
+    const { port } = server.address() as AddressInfo;
+    await fetch(`http://127.0.0.1:${port}/orders?page=2`, {
+      headers: { authorization: 'Bearer SECRET-TOKEN', cookie: 'sid=SECRET-COOKIE', 'x-api-key': 'SECRET-KEY' },
+    });
+    await new Promise((r) => setTimeout(r, 50));
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+  }
+
+  it('pino-http with redact', async () => {
+    const line = suggestedLine({ 'pino-http': '11.0.0' });
+    expect(line).toContain('pinoHttp(');
+    const chunks: string[] = [];
+    const logger = pino({}, memoryStream(chunks));
+    // The inserted options object, with our in-memory logger added.
+    const options = new Function(`return ${line.replace(/^pinoHttp\((.*)\)$/su, '$1')};`)() as Record<string, unknown>;
+    await request(pinoHttp({ ...options, logger }) as never);
+    const output = chunks.join('');
+    expect(output).toContain('/orders');
+    expect(output).not.toMatch(/SECRET/u);
+  });
+
+  it('express-winston with headerBlacklist', async () => {
+    const line = suggestedLine({ 'express-winston': '4.2.0', winston: '3.19.0' });
+    expect(line).toContain('expressWinston.logger(');
+    const chunks: string[] = [];
+    const stream = memoryStream(chunks);
+    // Evaluate the exact text, with winston's Console transport writing into memory.
+    const memoryWinston = { ...winston, transports: { ...winston.transports, Console: class extends winston.transports.Stream { constructor() { super({ stream }); } } } };
+    const middleware = new Function('expressWinston', 'winston', `return ${line};`)(expressWinston, memoryWinston);
+    await request(middleware);
+    const output = chunks.join('');
+    expect(output).toContain('/orders');
+    expect(output).not.toMatch(/SECRET/u);
   });
 });
