@@ -14,6 +14,21 @@ const cjsPino = { 'security-logging': { logger: { name: 'log', importFrom: './lo
 
 ruleTester.run('background-task-error-handling', rule, {
   valid: [
+    // A child's message listener that already catches, logs and fails the exit code.
+    `process.on('message', async (msg) => {
+  try {
+    await runJob(msg);
+  } catch (err) {
+    console.error('job failed', err);
+    process.exitCode = 1;
+  }
+});`,
+    `parentPort.on('message', (task) => {
+  runTask(task).catch((err) => {
+    console.error('task failed', err);
+    process.exit(1);
+  });
+});`,
     // --- timers, cron, listeners that already catch and log, sync callbacks, route handlers,
     //     handled / collected / awaited promises, job runners with failure listeners ---
     {
@@ -1549,6 +1564,7 @@ schedule.scheduleJob('*/5 * * * *', async () => {
     process.exit(0);
   } catch (err) {
     console.error('SIGTERM listener failed', err);
+    process.exitCode = 1;
   }
 });` },
           ],
@@ -1602,6 +1618,56 @@ schedule.scheduleJob('*/5 * * * *', async () => {
       ],
     },
     {
+      // A child process's IPC listener: even with a configured logger the fix is only a suggestion
+      // (whether a failing child exits is the supervisor protocol's call), and it keeps the failure
+      // visible to the parent through the exit code.
+      code: `process.on('message', async (msg) => {
+  await runJob(msg);
+});`,
+      settings: { 'security-logging': { logger: { name: 'logger', importFrom: './logger', style: 'pino' } } },
+      output: null,
+      errors: [
+        {
+          messageId: 'asyncCallback',
+          line: 1,
+          suggestions: [
+            { messageId: 'wrapInTryCatch', output: `import { logger } from './logger';
+process.on('message', async (msg) => {
+  try {
+    await runJob(msg);
+  } catch (err) {
+    logger.error({ err }, 'message listener failed');
+    process.exitCode = 1;
+  }
+});` },
+          ],
+        },
+      ],
+    },
+    {
+      // A worker thread's port, the same.
+      code: `parentPort.on('message', async (task) => {
+  await runTask(task);
+});`,
+      output: null,
+      errors: [
+        {
+          messageId: 'asyncCallback',
+          line: 1,
+          suggestions: [
+            { messageId: 'wrapInTryCatch', output: `parentPort.on('message', async (task) => {
+  try {
+    await runTask(task);
+  } catch (err) {
+    console.error('message listener failed', err);
+    process.exitCode = 1;
+  }
+});` },
+          ],
+        },
+      ],
+    },
+    {
       code: `process.on('message', async (msg) => {
   await handle(msg);
 });`,
@@ -1616,6 +1682,7 @@ schedule.scheduleJob('*/5 * * * *', async () => {
     await handle(msg);
   } catch (err) {
     console.error('message listener failed', err);
+    process.exitCode = 1;
   }
 });` },
           ],
