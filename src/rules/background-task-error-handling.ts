@@ -35,7 +35,7 @@ import {
   chooseUnusedName,
   describeEnclosingFunction,
   describeFailedOperation,
-  getLogTarget,
+  logTargetAt,
   targetSetupFixes,
   indentUnit,
   lineIndent,
@@ -69,7 +69,6 @@ const STATEMENT_LISTS = new Set<string>([
   AST_NODE_TYPES.SwitchCase,
   AST_NODE_TYPES.TSModuleBlock,
 ]);
-const CONSOLE_TARGET: LogTarget = { expression: 'console', style: 'console', configured: false, importKind: 'named' };
 
 interface ListenerUse {
   event: string;
@@ -184,7 +183,7 @@ export default createRule<Options, MessageIds>({
     // ------------------------------------------------------------------ reporting
 
     function logCall(target: LogTarget): string {
-      return `${target.configured ? target.expression : 'console'}.error`;
+      return `${target.expression}.error`;
     }
 
     /** Report with the configured logger as autofix, and always as a suggestion (console when none is configured). */
@@ -195,7 +194,7 @@ export default createRule<Options, MessageIds>({
       build: ((target: LogTarget) => TSESLint.ReportFixFunction) | null,
       autofix = true,
     ): void {
-      const target = getLogTarget(context, descriptor.node);
+      const target = logTargetAt(context, descriptor.node);
       const withImport = (t: LogTarget): TSESLint.ReportFixFunction => (fixer) => {
         const fixes = [build!(t)(fixer)].flat() as TSESLint.RuleFix[];
         fixes.push(...targetSetupFixes(context, fixer, t));
@@ -205,7 +204,7 @@ export default createRule<Options, MessageIds>({
         ...descriptor,
         fix: build && target.configured && autofix ? withImport(target) : null,
         suggest: build
-          ? [{ messageId: suggestionId, data: { ...suggestionData, call: logCall(target) }, fix: withImport(target.configured ? target : CONSOLE_TARGET) }]
+          ? [{ messageId: suggestionId, data: { ...suggestionData, call: logCall(target) }, fix: withImport(target) }]
           : [],
       });
     }

@@ -99,6 +99,8 @@ const MESSAGES: Record<Reason, string> = {
 /** Where a password check is a login rather than a re-check of a signed-in user. */
 const LOGIN_CONTEXT = /log_?in|sign_?in|log_?on|authenticat|session|token|passport|strategy|credential|verify_?user|validate_?user/iu;
 
+const SENSITIVE_ACTION = /delete|remove|destroy|close|change|update|reset|transfer|withdraw|confirm|reauth|sudo|account|email|password|settings|payout/iu;
+
 const PASSWORD_HELPER = /^(?:check|verify|compare|validate|match)\w*(?:password|passwd|pw|hash|credential)s?$|^(?:is|has)?\w*password\w*$/iu;
 
 /** Variables that hold the presented secret: logged only through the configured fingerprint helper. */
@@ -727,11 +729,14 @@ export default createRule<Options, MessageIds>({
       if (rejection.reason !== 'invalid_credentials') return MESSAGES[rejection.reason];
       const name = describeEnclosingFunction(rejection.anchor);
       const route = routeOf(rejection.region);
-      const where = [name, route].filter((w): w is string => w !== null).join(' ');
-      if (where === '' || LOGIN_CONTEXT.test(where)) return MESSAGES.invalid_credentials;
+      // Next.js and file-routed frameworks name the route by the file: app/api/login/route.ts.
+      const where = [name, route, context.filename.split(/[\\/]/u).slice(-3).join('/')].filter((w): w is string => w !== null).join(' ');
+      if (LOGIN_CONTEXT.test(where)) return MESSAGES.invalid_credentials;
       // checkPassword(), comparePasswords(): a helper that may serve a login or a re-check.
-      if (PASSWORD_HELPER.test(where)) return 'Password check failed: invalid credentials';
-      return `Password re-check failed in ${name ?? route}`;
+      if (PASSWORD_HELPER.test(name ?? '')) return 'Password check failed: invalid credentials';
+      // A signed-in user confirming a sensitive action (delete the account, change the email).
+      if (SENSITIVE_ACTION.test(`${name ?? ''} ${route ?? ''}`)) return `Password re-check failed in ${name ?? route}`;
+      return name === null && route === null ? MESSAGES.invalid_credentials : 'Authentication failed: invalid credentials';
     }
 
     /** `app.post('/account/delete', fn)` → '/account/delete'. */

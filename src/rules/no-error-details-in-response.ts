@@ -16,7 +16,7 @@ import {
 } from '../utils/ast.js';
 import { createRule } from '../utils/create-rule.js';
 import { isHandoffCall } from '../utils/errors.js';
-import { type LogTarget, buildLogCall, failureMessage, getLogTarget, indentUnit, lineIndent, targetSetupFixes } from '../utils/fixes.js';
+import { type LogTarget, buildLogCall, failureMessage, indentUnit, lineIndent, logTargetAt, targetSetupFixes } from '../utils/fixes.js';
 import { type HandlerInfo, findEnclosingHandler, getHandlerInfo } from '../utils/frameworks.js';
 import { getLoggerCall } from '../utils/loggers.js';
 import { type ResponseSink, getResponseSink, getReturnSink } from '../utils/responses.js';
@@ -764,7 +764,7 @@ function planLog(context: Context, sink: ResponseSink, leak: Leak): LogPlan | nu
   if (!slot) return null;
   const fnBody = isFunctionNode(slot) && slot.body === anchor;
   if (fnBody && anchor.type === AST_NODE_TYPES.BlockStatement) return null;
-  const target = getLogTarget(context, anchor);
+  const target = logTargetAt(context, anchor);
   // A 4xx answers a failure the code expected (bad input, a miss): notable, not an incident.
   const level = sink.status !== null && sink.status < 500 ? 'warn' : 'error';
   const text = `${buildLogCall(target, { level, message: failureMessage(context, anchor), error: leak.error.name })};`;

@@ -23,7 +23,7 @@ import {
   failureMessage,
   promiseFailureMessage,
   swallowedFailureLevel,
-  getLogTarget,
+  logTargetAt,
   targetSetupFixes,
   indentUnit,
   insertAtBlockStart,
@@ -351,13 +351,13 @@ export default createRule<Options, MessageIds>({
           : partial
             ? at.loc
             : state.node.loc;
-      const target = getLogTarget(context, state.node);
-      const consoleTarget: LogTarget = { expression: 'console', style: 'console', configured: false, importKind: 'named' };
+      // One precedence for every rule: configured logger (autofix) > the framework's request logger > console.
+      const target = logTargetAt(context, state.node);
       const autofix = target.configured && !state.escalates && !state.quietLog ? buildFix(state, at, target) : null;
       const suggestions: TSESLint.SuggestionReportDescriptor<MessageIds>[] = [];
       if (!state.quietLog) {
-        const logFix = buildFix(state, at, target.configured ? target : consoleTarget);
-        if (logFix) suggestions.push({ messageId: 'logIt', data: { call: `${target.configured ? target.expression : 'console'}.error` }, fix: logFix });
+        const logFix = buildFix(state, at, target);
+        if (logFix) suggestions.push({ messageId: 'logIt', data: { call: `${target.expression}.error` }, fix: logFix });
         const rethrow = state.node.type === AST_NODE_TYPES.CatchClause && !partial ? buildRethrow(state.node) : null;
         if (rethrow) suggestions.push({ messageId: 'rethrow', fix: rethrow });
         const next = !partial ? buildPassToNext(state) : null;
@@ -586,20 +586,19 @@ export default createRule<Options, MessageIds>({
         : (handler.type === AST_NODE_TYPES.Identifier && /^(?:noop|ignore|ignoreError|nothing|swallow)$/iu.test(handler.name)) ||
           (handler.type === AST_NODE_TYPES.MemberExpression && /^(?:noop|ignore)$/iu.test(getPropertyName(handler) ?? ''));
       if (isNoop) {
-        const target = getLogTarget(context, call);
+        const target = logTargetAt(context, call);
         const replacement = (t: LogTarget): TSESLint.ReportFixFunction => (fixer) => {
           const message = call.callee.type === AST_NODE_TYPES.MemberExpression ? promiseFailureMessage(context, call.callee.object) : failureMessage(context, call);
           const fixes = [fixer.replaceText(handler, `(err) => ${buildLogCall(t, { level: levelFor(null), message, error: 'err' })}`)];
           fixes.push(...targetSetupFixes(context, fixer, t));
           return fixes;
         };
-        const consoleTarget: LogTarget = { expression: 'console', style: 'console', configured: false, importKind: 'named' };
         context.report({
           node: handler,
           messageId: 'silentPromiseCatch',
           data: { minimumLevel },
           fix: target.configured ? replacement(target) : null,
-          suggest: [{ messageId: 'logIt', data: { call: `${target.configured ? target.expression : 'console'}.error` }, fix: replacement(target.configured ? target : consoleTarget) }],
+          suggest: [{ messageId: 'logIt', data: { call: `${target.expression}.error` }, fix: replacement(target) }],
         });
       }
     }

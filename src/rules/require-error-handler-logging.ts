@@ -19,7 +19,7 @@ import { classifyErrorMention, getBoundVariables, isHandoffCall, isInspectionCal
 import {
   buildLogCall,
   chooseUnusedName,
-  getLogTarget,
+  chooseLogTarget,
   requestLogFields,
   targetSetupFixes,
   indentUnit,
@@ -506,13 +506,10 @@ export default createRule<Options, MessageIds>({
       return requestLogFields(expressions, ['method', 'path']);
     }
 
-    /** Configured logger (autofix), else the framework's logger or console (suggestions). */
+    /** The one precedence: configured logger (autofix), else the framework's logger or console (suggestions). */
     function targetsAt(s: HandlerState, at: TSESTree.Node): { target: LogTarget; autofix: boolean } {
-      const configured = getLogTarget(context, at);
-      if (configured.configured) return { target: configured, autofix: true };
-      const framework = s.info ? getFrameworkLogger(context, s.info, at) : null;
-      if (framework) return { target: { expression: framework.expression, style: framework.style, configured: false, importKind: 'named' }, autofix: false };
-      return { target: configured, autofix: false };
+      const target = chooseLogTarget(context, at, s.info ? getFrameworkLogger(context, s.info, at) : null);
+      return { target, autofix: target.configured };
     }
 
     function reportHandler(s: HandlerState): void {

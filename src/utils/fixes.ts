@@ -7,7 +7,7 @@ import path from 'node:path';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { type Context, findEnclosingClass, getPropertyName, walkSameFunction } from './ast.js';
-import type { FrameworkLogger, RequestContextExpressions } from './frameworks.js';
+import { type FrameworkLogger, type RequestContextExpressions, findEnclosingHandler, getFrameworkLogger } from './frameworks.js';
 import { errorLogCallText, resolveLoggerStyle } from './logger-styles.js';
 import type { LogLevel } from './loggers.js';
 import { type LoggerStyle, getSettings } from './settings.js';
@@ -155,6 +155,14 @@ export function chooseLogTarget(context: Context, at: TSESTree.Node, framework: 
     return { expression: framework.expression, style: framework.style, configured: false, importKind: 'named' };
   }
   return CONSOLE_TARGET;
+}
+
+/** chooseLogTarget at `at`, looking up the enclosing request handler's framework logger itself. */
+export function logTargetAt(context: Context, at: TSESTree.Node): LogTarget {
+  const configured = getLogTarget(context, at);
+  if (configured.configured) return configured;
+  const handler = findEnclosingHandler(context, at);
+  return chooseLogTarget(context, at, handler ? getFrameworkLogger(context, handler, at) : null);
 }
 
 function thisUsable(at: TSESTree.Node): boolean {

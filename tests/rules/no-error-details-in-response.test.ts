@@ -253,7 +253,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
           suggestions: [
             {
               messageId: 'sendGeneric',
-              output: "fastify.get(\"/\", async (request, reply) => { try { return await load() } catch (err) { console.error('load failed', err); return reply.code(500).send({ message: 'Internal Server Error', requestId: request.id }) } })",
+              output: "fastify.get(\"/\", async (request, reply) => { try { return await load() } catch (err) { request.log.error({ err }, 'load failed'); return reply.code(500).send({ message: 'Internal Server Error', requestId: request.id }) } })",
             },
           ],
         },
@@ -267,7 +267,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
           messageId: 'detailsInResponse',
           line: 1,
           data: { what: '`err.message` of an error this code did not create', sink: 'the return value of a Fastify handler', idHint: ' with a request id' },
-          suggestions: [{ messageId: 'sendGeneric', output: "fastify.get(\"/\", async (request, reply) => { try { return await load() } catch (err) { reply.code(500); console.error('load failed', err); return { message: 'Internal Server Error', requestId: request.id } } })" }],
+          suggestions: [{ messageId: 'sendGeneric', output: "fastify.get(\"/\", async (request, reply) => { try { return await load() } catch (err) { reply.code(500); request.log.error({ err }, 'load failed'); return { message: 'Internal Server Error', requestId: request.id } } })" }],
         },
       ],
     },
