@@ -681,7 +681,7 @@ export function swallowedFailureLevel(body: TSESTree.Node | null | undefined): L
   }
   const recovers = body.body.some(
     (s) =>
-      (s.type === AST_NODE_TYPES.ReturnStatement && s.argument !== null) ||
+      (s.type === AST_NODE_TYPES.ReturnStatement && s.argument !== null && !isServerErrorResponse(s.argument)) ||
       s.type === AST_NODE_TYPES.ContinueStatement ||
       // `result = fallback`: a local default. (`ctx.body = …` is a response, not a recovery.)
       (s.type === AST_NODE_TYPES.ExpressionStatement && s.expression.type === AST_NODE_TYPES.AssignmentExpression && s.expression.left.type === AST_NODE_TYPES.Identifier),
@@ -695,4 +695,42 @@ export const REQUEST_FIELDS = ['method', 'path', 'ip', 'userAgent'] as const;
 /** Log fields for the request, under the one shared set of names (`method`, `path`, `ip`, `userAgent`). */
 export function requestLogFields(expressions: RequestContextExpressions, which: ReadonlyArray<(typeof REQUEST_FIELDS)[number]> = REQUEST_FIELDS): LogField[] {
   return which.flatMap((key) => (expressions[key] ? [{ key, value: expressions[key] }] : []));
+}
+
+/** The root identifier of a call / member chain: `res` in `res.status(503).json(…)`. */
+function chainRoot(node: TSESTree.Node): TSESTree.Node {
+  let n = node;
+  for (;;) {
+    if (n.type === AST_NODE_TYPES.CallExpression) n = n.callee;
+    else if (n.type === AST_NODE_TYPES.MemberExpression) n = n.object;
+    else if (n.type === AST_NODE_TYPES.AwaitExpression) n = n.argument;
+    else return n;
+  }
+}
+
+/**
+ * `res.status(503).json(…)`, `reply.code(500).send(…)`, `NextResponse.json(…, { status: 500 })`:
+ * answering with a server error is reporting the failure, not recovering from it. A response with
+ * a 4xx (or no visible status) is an expected outcome.
+ */
+function isServerErrorResponse(node: TSESTree.Node): boolean {
+  const root = chainRoot(node);
+  const isResponse =
+    (root.type === AST_NODE_TYPES.Identifier && /^(?:res|reply|response|c|ctx|NextResponse|Response)$/u.test(root.name)) ||
+    (node.type === AST_NODE_TYPES.NewExpression && node.callee.type === AST_NODE_TYPES.Identifier && node.callee.name === 'Response');
+  if (!isResponse) return false;
+  let serverError = false;
+  const visit = (n: TSESTree.Node): void => {
+    if (serverError) return;
+    if (n.type === AST_NODE_TYPES.Literal && typeof n.value === 'number' && n.value >= 500 && n.value < 600) serverError = true;
+    else if (n.type === AST_NODE_TYPES.CallExpression || n.type === AST_NODE_TYPES.NewExpression) {
+      visit(n.callee);
+      n.arguments.forEach(visit);
+    } else if (n.type === AST_NODE_TYPES.MemberExpression) visit(n.object);
+    else if (n.type === AST_NODE_TYPES.ObjectExpression) {
+      for (const p of n.properties) if (p.type === AST_NODE_TYPES.Property) visit(p.value);
+    } else if (n.type === AST_NODE_TYPES.AwaitExpression) visit(n.argument);
+  };
+  visit(node);
+  return serverError;
 }

@@ -21,7 +21,6 @@ import {
   type Context,
   findEnclosingClass,
   findVariable,
-  getCalleePath,
   getMemberPath,
   getPropertyName,
   getStringValue,
@@ -287,12 +286,4 @@ function mergeIntoObject(objectText: string, prop: string): string {
 /** One line per style for messages and docs: the call shape that keeps the error. */
 export function keepingShape(style: LoggerStyle, logger: string, method: string, error: string): string {
   return errorLogCallText(style, { logger, method, message: "'…'", error });
-}
-
-/** Whether `node` is a call that creates a Nest `Logger` (for members the fixes add). */
-export function isNestLoggerCreation(context: Context, node: TSESTree.Node | null | undefined): boolean {
-  if (!node) return false;
-  const n = skipTransparent(node);
-  if (n.type !== AST_NODE_TYPES.NewExpression) return false;
-  return factoryModuleStyle(context, skipTransparent(n.callee)) === 'nest' || getCalleePath(n) === 'Logger';
 }

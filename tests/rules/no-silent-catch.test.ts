@@ -256,7 +256,7 @@ export class Payments {
     {
       code: 'async function proxy(req, res) {\n  try {\n    res.json(await upstream(req));\n  } catch (err) {\n    if (err.response) {\n      logger.error({ err }, "upstream failed");\n      return res.status(502).end();\n    }\n    return res.status(500).end();\n  }\n}',
       errors: [{ messageId: 'silentPath', line: 9, suggestions: [
-        { messageId: 'logIt', data: { call: 'console.error' }, output: 'async function proxy(req, res) {\n  try {\n    res.json(await upstream(req));\n  } catch (err) {\n    if (err.response) {\n      logger.error({ err }, "upstream failed");\n      return res.status(502).end();\n    }\n    console.warn(\'upstream failed\', err);\n    return res.status(500).end();\n  }\n}' },
+        { messageId: 'logIt', data: { call: 'console.error' }, output: 'async function proxy(req, res) {\n  try {\n    res.json(await upstream(req));\n  } catch (err) {\n    if (err.response) {\n      logger.error({ err }, "upstream failed");\n      return res.status(502).end();\n    }\n    console.error(\'upstream failed\', err);\n    return res.status(500).end();\n  }\n}' },
       ] }],
     },
     // --- the error goes to the client in a 5xx answer, not to the people who run the service ---

@@ -536,3 +536,23 @@ describe('swallowedFailureLevel', () => {
     expect(callResult(result, 'here(5)')).toBe('error');
   });
 });
+
+describe('swallowedFailureLevel with a response', () => {
+  it('a 5xx response reports the failure (error); a 4xx is an expected outcome (warn)', () => {
+    const result = probeCalls(
+      `
+      app.get('/health', async (req, res) => { try { await db.ping(); } catch (err) { here(1); return res.status(503).json({ ok: false }); } });
+      app.get('/user', async (req, res) => { try { await db.find(); } catch (err) { here(2); return res.status(404).json({ error: 'not found' }); } });
+      export async function GET() { try { await db.ping(); } catch { here(3); return NextResponse.json({ ok: false }, { status: 500 }); } }
+      `,
+      (context, node) => {
+        let n: TSESTree.Node | undefined = node;
+        while (n && n.type !== 'CatchClause') n = n.parent;
+        return swallowedFailureLevel(n?.type === 'CatchClause' ? n.body : null);
+      },
+    );
+    expect(callResult(result, 'here(1)')).toBe('error');
+    expect(callResult(result, 'here(2)')).toBe('warn');
+    expect(callResult(result, 'here(3)')).toBe('error');
+  });
+});
