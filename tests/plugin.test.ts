@@ -295,14 +295,14 @@ describe('settings validation', () => {
       (thrown: unknown) => thrown as Error,
     );
     expect(error).toBeInstanceOf(Error);
-    expect(error?.message).toContain(`invalid settings['security-logging']: "logger.style" must be one of "pino", "winston", "bunyan", "console", "nest"; got "log4j".`);
+    expect(error?.message).toContain(`invalid settings['security-logging']: "logger.style" must be one of "pino", "winston", "bunyan", "console", "nest", "log4js"; got "log4j".`);
     // The message names the key once and carries no stack frames from inside the plugin.
     expect(error?.message.match(/logger\.style/gu)).toHaveLength(1);
     expect(error?.stack).not.toMatch(/\n\s+at /u);
   });
 
   it('rejects an unknown top-level key', async () => {
-    await expect(lintWith({ loger: {} })).rejects.toThrow(`"loger" is not a known key; expected one of loggers, logFunctions, reporters, logger, fingerprint.`);
+    await expect(lintWith({ loger: {} })).rejects.toThrow(`"loger" is not a known key; expected one of loggers, logFunctions, reporters, logger, fingerprint, identity.`);
   });
 
   it('accepts a complete, valid settings object', async () => {

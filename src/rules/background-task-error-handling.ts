@@ -6,6 +6,7 @@ import {
   findVariable,
   getCalleePath,
   getEnclosingFunction,
+  getMemberPath,
   getPropertyName,
   getStringValue,
   lastSegment,
@@ -34,8 +35,9 @@ import {
   buildLogCall,
   chooseUnusedName,
   describeEnclosingFunction,
-  getLogTarget,
-  importFix,
+  describeFailedOperation,
+  logTargetAt,
+  targetSetupFixes,
   indentUnit,
   lineIndent,
   type LogField,
@@ -68,7 +70,6 @@ const STATEMENT_LISTS = new Set<string>([
   AST_NODE_TYPES.SwitchCase,
   AST_NODE_TYPES.TSModuleBlock,
 ]);
-const CONSOLE_TARGET: LogTarget = { expression: 'console', style: 'console', configured: false, importKind: 'named' };
 
 interface ListenerUse {
   event: string;
@@ -183,7 +184,7 @@ export default createRule<Options, MessageIds>({
     // ------------------------------------------------------------------ reporting
 
     function logCall(target: LogTarget): string {
-      return `${target.configured ? target.expression : 'console'}.error`;
+      return `${target.expression}.error`;
     }
 
     /** Report with the configured logger as autofix, and always as a suggestion (console when none is configured). */
@@ -192,21 +193,19 @@ export default createRule<Options, MessageIds>({
       suggestionId: MessageIds,
       suggestionData: Record<string, string>,
       build: ((target: LogTarget) => TSESLint.ReportFixFunction) | null,
+      autofix = true,
     ): void {
-      const target = getLogTarget(context, descriptor.node);
+      const target = logTargetAt(context, descriptor.node);
       const withImport = (t: LogTarget): TSESLint.ReportFixFunction => (fixer) => {
         const fixes = [build!(t)(fixer)].flat() as TSESLint.RuleFix[];
-        if (t.importFrom !== undefined) {
-          const imp = importFix(context, fixer, t.expression, t.importFrom, t.importKind);
-          if (imp) fixes.push(imp);
-        }
+        fixes.push(...targetSetupFixes(context, fixer, t));
         return fixes;
       };
       context.report({
         ...descriptor,
-        fix: build && target.configured ? withImport(target) : null,
+        fix: build && target.configured && autofix ? withImport(target) : null,
         suggest: build
-          ? [{ messageId: suggestionId, data: { ...suggestionData, call: logCall(target) }, fix: withImport(target.configured ? target : CONSOLE_TARGET) }]
+          ? [{ messageId: suggestionId, data: { ...suggestionData, call: logCall(target) }, fix: withImport(target) }]
           : [],
       });
     }
@@ -222,12 +221,17 @@ export default createRule<Options, MessageIds>({
       };
     }
 
-    function wrapInTryCatch(fn: AnyFunction, label: string): (target: LogTarget) => TSESLint.ReportFixFunction {
+    /**
+     * Wrap the callback's body in try/catch that logs. `exitOnFailure`: the listener serves a
+     * supervisor (a child process's or worker's `message` channel) — the catch also sets
+     * `process.exitCode = 1`, so the failure still shows in the exit status the parent sees.
+     */
+    function wrapInTryCatch(fn: AnyFunction, label: string, exitOnFailure = false): (target: LogTarget) => TSESLint.ReportFixFunction {
       return (target) => (fixer) => {
         const unit = indentUnit(context);
         const body = fn.body;
         const err = chooseUnusedName(context, body, body, ['err', 'error', 'caughtError']);
-        const log = `${errorLog(target, label, err)};`;
+        const statements = [`${errorLog(target, label, err)};`, ...(exitOnFailure ? ['process.exitCode = 1;'] : [])];
         if (body.type !== AST_NODE_TYPES.BlockStatement) {
           const outer = lineIndent(context, fn);
           const inner = outer + unit;
@@ -241,14 +245,14 @@ export default createRule<Options, MessageIds>({
           const arrow = sourceCode.getTokenBefore(body, { filter: (t) => t.value === '=>' })!;
           return fixer.replaceTextRange(
             [arrow.range[1], fn.range[1]],
-            ` {\n${inner}try {\n${inner}${unit}${awaited};\n${inner}} catch (${err}) {\n${inner}${unit}${log}\n${inner}}\n${outer}}`,
+            ` {\n${inner}try {\n${inner}${unit}${awaited};\n${inner}} catch (${err}) {\n${inner}${unit}${statements.join(`\n${inner}${unit}`)}\n${inner}}\n${outer}}`,
           );
         }
         const open = body.range[0];
         const close = body.range[1] - 1;
         const inside = sourceCode.text.slice(open + 1, close);
         if (body.loc.start.line === body.loc.end.line) {
-          return fixer.replaceText(body, `{ try { ${inside.trim()} } catch (${err}) { ${log} } }`);
+          return fixer.replaceText(body, `{ try { ${inside.trim()} } catch (${err}) { ${statements.join(' ')} } }`);
         }
         const outer = lineIndent(context, body);
         const inner = outer + unit;
@@ -276,7 +280,7 @@ export default createRule<Options, MessageIds>({
         const headText = head.startsWith('//') ? ` ${head}` : '';
         return fixer.replaceText(
           body,
-          `{${headText}\n${inner}try {\n${lines.join('\n')}\n${inner}} catch (${err}) {\n${inner}${unit}${log}\n${inner}}\n${outer}}`,
+          `{${headText}\n${inner}try {\n${lines.join('\n')}\n${inner}} catch (${err}) {\n${inner}${unit}${statements.join(`\n${inner}${unit}`)}\n${inner}}\n${outer}}`,
         );
       };
     }
@@ -380,11 +384,16 @@ export default createRule<Options, MessageIds>({
         const label = taskLabel(cb);
         const data = { api: cb.api, owner: ownerName(cb), line: String(escape.loc.start.line), name: functionName(fn) ?? 'This function' };
         if (inline) {
+          // A child process's / worker's message listener: swallowing the failure keeps a broken child
+          // alive with its IPC channel open. The fix logs and sets a failing exit code, and is only a
+          // suggestion: whether to exit is the supervisor protocol's decision.
+          const supervised = isSupervisorChannel(cb);
           reportWithFix(
             { node: fn, loc: { start: fn.loc.start, end: fn.body.loc.start }, messageId: 'asyncCallback', data },
             'wrapInTryCatch',
             {},
-            wrapInTryCatch(fn, label),
+            wrapInTryCatch(fn, label, supervised),
+            !supervised,
           );
         } else {
           reportWithFix({ node: cb.argument, messageId: 'asyncReference', data }, 'addCatch', {}, wrapReference(cb.argument, fn, label));
@@ -415,6 +424,14 @@ export default createRule<Options, MessageIds>({
           appendCatch(target, callName(value) ?? taskLabel(cb)),
         );
       }
+    }
+
+    /** `process.on('message')`, `parentPort.on('message')`, `process.on('disconnect')`: the channel to a supervising parent. */
+    function isSupervisorChannel(cb: BackgroundCallback): boolean {
+      const call = cb.registration;
+      if (cb.kind !== 'listener' || call.type !== AST_NODE_TYPES.CallExpression || call.callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+      const owner = getMemberPath(call.callee.object);
+      return owner !== null && (owner === 'process' || owner === 'parentPort' || owner.endsWith('.parentPort') || owner === 'cluster.worker');
     }
 
     function ownerName(cb: BackgroundCallback): string {
@@ -469,7 +486,7 @@ export default createRule<Options, MessageIds>({
         { node: expression, messageId: 'floatingPromise', data: { call: callText(expression), context: where } },
         'addCatch',
         {},
-        appendCatch(expression, callName(expression) ?? 'background task'),
+        appendCatch(expression, callName(expression) ?? describeFailedOperation(context, expression) ?? `promise at line ${expression.loc.start.line}`),
       );
     }
 

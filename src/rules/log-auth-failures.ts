@@ -25,7 +25,10 @@ import {
   buildLogCall,
   type LogField,
   type LogTarget,
-  getLogTarget,
+  describeEnclosingFunction,
+  chooseLogTarget,
+  requestLogFields,
+  targetSetupFixes,
   importFix,
   indentUnit,
   isNameInScope,
@@ -56,7 +59,7 @@ export type Options = [
     auditedElsewhere?: boolean | string[];
   },
 ];
-export type MessageIds = 'unlogged' | 'tooQuiet' | 'logFailure' | 'raiseLevel';
+export type MessageIds = 'unlogged' | 'tooQuiet' | 'logFailure' | 'logFailureWithIdentity' | 'raiseLevel';
 
 type Reason = 'unauthorized' | 'forbidden' | 'rate_limited' | 'invalid_credentials' | 'invalid_token' | 'invalid_api_key' | 'guard_denied';
 
@@ -95,6 +98,13 @@ const MESSAGES: Record<Reason, string> = {
   guard_denied: 'Access denied by guard',
 };
 
+/** Where a password check is a login rather than a re-check of a signed-in user. */
+const LOGIN_CONTEXT = /log_?in|sign_?in|log_?on|authenticat|session|token|passport|strategy|credential|verify_?user|validate_?user/iu;
+
+const SENSITIVE_ACTION = /delete|remove|destroy|close|change|update|reset|transfer|withdraw|confirm|reauth|sudo|account|email|password|settings|payout/iu;
+
+const PASSWORD_HELPER = /^(?:check|verify|compare|validate|match)\w*(?:password|passwd|pw|hash|credential)s?$|^(?:is|has)?\w*password\w*$/iu;
+
 /** Variables that hold the presented secret: logged only through the configured fingerprint helper. */
 const SECRET_NAMES = ['apiKey', 'apiToken', 'token', 'accessToken', 'bearerToken', 'providedKey', 'presentedKey', 'key'];
 
@@ -131,6 +141,7 @@ export default createRule<Options, MessageIds>({
       tooQuiet:
         'Auth failure logged below warn: this path ends in {{what}} but logs it only below warn. Security events need warn or above so that alerting sees them.',
       logFailure: 'Log the failure with {{call}} before it.',
+      logFailureWithIdentity: 'Log the failure with {{call}} before it, with a truncated SHA-256 of the attempted identity (configure settings.fingerprint to use your own keyed helper).',
       raiseLevel: 'Log it at warn: change {{from}} to {{to}}.',
     },
     schema: [
@@ -649,73 +660,114 @@ export default createRule<Options, MessageIds>({
         return;
       }
       const target = chooseTarget(rejection);
-      const fix = rejection.fixable ? buildFix(rejection, target) : null;
+      const fix = rejection.fixable ? buildFix(rejection, target, 'setting') : null;
+      // identity: 'hash' without a fingerprint helper: the autofix leaves the identity out; a suggestion hashes it inline.
+      const hashed = rejection.fixable && identityNeedsInlineHash(rejection) ? buildFix(rejection, target, 'inline-hash') : null;
+      // The suggestion, read by a person, may carry the inline hash; the unreviewed autofix does not.
+      const suggest: TSESLint.SuggestionReportDescriptor<MessageIds>[] = hashed
+        ? [{ messageId: 'logFailureWithIdentity', data: { call: `${target.expression}.warn` }, fix: hashed }]
+        : fix
+          ? [{ messageId: 'logFailure', data: { call: `${target.expression}.warn` }, fix }]
+          : [];
       context.report({
         node: rejection.node,
         messageId: 'unlogged',
         data: { what: rejection.what },
         fix: target.configured ? fix : null,
-        suggest: fix ? [{ messageId: 'logFailure', data: { call: `${target.expression}.warn` }, fix }] : [],
+        suggest,
       });
     }
 
+    /** The one precedence: the configured logger > the framework's request logger > console. */
     function chooseTarget(rejection: Rejection): LogTarget {
-      const configured = getSettings(context).logger !== undefined;
       const framework = rejection.handler ? getFrameworkLogger(context, rejection.handler, rejection.anchor) : null;
-      if (framework) {
-        return { expression: framework.expression, style: framework.style, configured, importKind: 'named' };
-      }
-      const target = getLogTarget(context, rejection.anchor);
-      // `this.logger` from the settings: only in a class that has it, or the fix would call undefined.
-      if (target.expression.startsWith('this.')) {
-        const cls = findEnclosingClass(rejection.anchor);
-        if (!cls || !classHasMember(cls, target.expression.slice(5).split('.')[0]!)) {
-          return { expression: 'console', style: 'console', configured: false, importKind: 'named' };
-        }
-      }
-      return target;
+      return chooseLogTarget(context, rejection.anchor, framework);
     }
 
-    function classHasMember(cls: TSESTree.ClassDeclaration | TSESTree.ClassExpression, name: string): boolean {
-      return cls.body.body.some((member) => {
-        if ((member.type === AST_NODE_TYPES.PropertyDefinition || member.type === AST_NODE_TYPES.MethodDefinition) && getPropertyName(member) === name) return true;
-        if (member.type === AST_NODE_TYPES.MethodDefinition && member.kind === 'constructor') {
-          return member.value.params.some((p) => p.type === AST_NODE_TYPES.TSParameterProperty && p.parameter.type === AST_NODE_TYPES.Identifier && p.parameter.name === name);
-        }
-        return false;
-      });
+    function identityNeedsInlineHash(rejection: Rejection): boolean {
+      const settings = getSettings(context);
+      return settings.identity === 'hash' && !fingerprintUsableAt(rejection.anchor) && findIdentity(rejection.anchor) !== null;
     }
 
-    function buildFix(rejection: Rejection, target: LogTarget): TSESLint.ReportFixFunction {
+    function fingerprintUsableAt(at: TSESTree.Node): boolean {
+      const fingerprint = getSettings(context).fingerprint;
+      return fingerprint !== undefined && (fingerprint.importFrom !== undefined || isNameInScope(context, at, fingerprint.name.split('.')[0]!));
+    }
+
+    /**
+     * The log before the rejection: reason, the request fields (path without its query string),
+     * the attempted identity per `settings.identity` (`hash`: through the fingerprint helper, or
+     * — for `inline-hash` — a truncated SHA-256; `raw`: as is; `omit`: never), and the presented
+     * key's fingerprint when a helper is configured.
+     */
+    function buildFix(rejection: Rejection, target: LogTarget, identityMode: 'setting' | 'inline-hash'): TSESLint.ReportFixFunction {
       const { anchor } = rejection;
+      const settings = getSettings(context);
       const fields: LogField[] = [{ key: 'reason', value: `'${rejection.reason}'` }];
       if (rejection.handler) {
         const request = getRequestContextExpressions(context, rejection.handler, anchor);
-        if (request.method) fields.push({ key: 'method', value: request.method });
-        if (request.path) fields.push({ key: 'path', value: request.path });
-        if (request.ip) fields.push({ key: 'ip', value: request.ip });
-        if (request.userAgent) fields.push({ key: 'userAgent', value: request.userAgent });
+        fields.push(...requestLogFields(request));
       }
+      const fingerprint = settings.fingerprint;
+      const fingerprintUsable = fingerprintUsableAt(anchor);
       const identity = findIdentity(anchor);
-      if (identity) fields.push({ key: identity });
-      const fingerprint = getSettings(context).fingerprint;
+      let hashName: string | null = null;
+      if (identity) {
+        if (settings.identity === 'raw') fields.push({ key: identity });
+        else if (settings.identity === 'hash' && fingerprintUsable) fields.push({ key: `${identity}Fingerprint`, value: `${identity} ? ${fingerprint!.name}(String(${identity})) : undefined` });
+        else if (settings.identity === 'hash' && identityMode === 'inline-hash') {
+          hashName = isNameInScope(context, anchor, 'createHash') ? null : 'createHash';
+          fields.push({ key: `${identity}Hash`, value: `createHash('sha256').update(String(${identity})).digest('hex').slice(0, 16)` });
+        }
+      }
       const secret = fingerprint ? findSecret(anchor, rejection.reason) : null;
-      const fingerprintUsable =
-        fingerprint !== undefined && (fingerprint.importFrom !== undefined || isNameInScope(context, anchor, fingerprint.name.split('.')[0]!));
-      if (secret && fingerprintUsable) fields.push({ key: 'keyFingerprint', value: `${secret} ? ${fingerprint.name}(${secret}) : undefined` });
-      const call = `${buildLogCall(target, { level: 'warn', message: MESSAGES[rejection.reason], fields })};`;
+      if (secret && fingerprintUsable) fields.push({ key: 'keyFingerprint', value: `${secret} ? ${fingerprint!.name}(${secret}) : undefined` });
+      const call = `${buildLogCall(target, { level: 'warn', message: authMessage(rejection), fields })};`;
+      const needsFingerprintImport = fingerprintUsable && fingerprint!.importFrom !== undefined && fields.some((f) => f.value?.includes(`${fingerprint!.name}(`));
       return (fixer) => {
         const fixes: TSESLint.RuleFix[] = [insertBefore(fixer, anchor, rejection.region, call)];
-        if (target.importFrom !== undefined) {
-          const imp = importFix(context, fixer, target.expression, target.importFrom, target.importKind);
+        fixes.push(...targetSetupFixes(context, fixer, target));
+        if (needsFingerprintImport) {
+          const imp = importFix(context, fixer, fingerprint!.name, fingerprint!.importFrom!, fingerprint!.importKind);
           if (imp) fixes.push(imp);
         }
-        if (secret && fingerprintUsable && fingerprint.importFrom !== undefined) {
-          const imp = importFix(context, fixer, fingerprint.name, fingerprint.importFrom, fingerprint.importKind);
+        if (hashName) {
+          const imp = importFix(context, fixer, 'createHash', 'node:crypto', 'named');
           if (imp) fixes.push(imp);
         }
         return fixes;
       };
+    }
+
+    /**
+     * Say what the check tested: a password check in a login (a named login/sign-in/session
+     * function or route, a passport strategy) is a failed login; anywhere else (before deleting
+     * an account, changing an email) it is a password re-check of a signed-in user.
+     */
+    function authMessage(rejection: Rejection): string {
+      if (rejection.reason !== 'invalid_credentials') return MESSAGES[rejection.reason];
+      const name = describeEnclosingFunction(rejection.anchor);
+      const route = routeOf(rejection.region);
+      // Next.js and file-routed frameworks name the route by the file: app/api/login/route.ts.
+      const where = [name, route, context.filename.split(/[\\/]/u).slice(-3).join('/')].filter((w): w is string => w !== null).join(' ');
+      if (LOGIN_CONTEXT.test(where)) return MESSAGES.invalid_credentials;
+      // checkPassword(), comparePasswords(): a helper that may serve a login or a re-check.
+      if (PASSWORD_HELPER.test(name ?? '')) return 'Password check failed: invalid credentials';
+      // A signed-in user confirming a sensitive action (delete the account, change the email).
+      if (SENSITIVE_ACTION.test(`${name ?? ''} ${route ?? ''}`)) return `Password re-check failed in ${name ?? route}`;
+      return name === null && route === null ? MESSAGES.invalid_credentials : 'Authentication failed: invalid credentials';
+    }
+
+    /** `app.post('/account/delete', fn)` → '/account/delete'. */
+    function routeOf(fn: AnyFunction): string | null {
+      const call = fn.parent;
+      if (call?.type !== AST_NODE_TYPES.CallExpression) return null;
+      for (const arg of call.arguments) {
+        if (arg === fn) break;
+        const value = arg.type === AST_NODE_TYPES.Literal && typeof arg.value === 'string' ? arg.value : null;
+        if (value !== null) return value;
+      }
+      return null;
     }
 
     function insertBefore(fixer: TSESLint.RuleFixer, anchor: TSESTree.Node, region: AnyFunction, call: string): TSESLint.RuleFix {

@@ -1,13 +1,14 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
-import { type Context, contains, findVariable, getPropertyName, isFunctionNode } from '../utils/ast.js';
+import { type Context, contains, findVariable, getPropertyName, isFunctionNode, skipTransparent } from '../utils/ast.js';
 import { createRule } from '../utils/create-rule.js';
 import { classifyErrorMention, isHandoffCall } from '../utils/errors.js';
+import { type ResolvedLoggerStyle, keepingShape, keyKeepsError, resolveLoggerStyle } from '../utils/logger-styles.js';
 import { type LoggerCall, getLoggerCall, isAtLeast } from '../utils/loggers.js';
-import { type LoggerStyle, getSettings } from '../utils/settings.js';
+import type { LoggerStyle } from '../utils/settings.js';
 
 export type Options = [];
-export type MessageIds = 'stackLost' | 'addError';
+export type MessageIds = 'stackLost' | 'errorHidden' | 'addError';
 
 /** Parameter names that hold an error by convention (callbacks, error middleware). */
 const ERROR_PARAM = /^(?:err|error|exception|ex)$/u;
@@ -27,6 +28,8 @@ export default createRule<Options, MessageIds>({
     messages: {
       stackLost:
         'This error log keeps only the text of `{{name}}` ({{form}}), so the stack trace and the `cause` chain are lost. Pass the error object itself: {{remedy}}.',
+      errorHidden:
+        'This {{style}} logger prints `{{key}}: {{name}}` as `{}`: error properties are not enumerable and {{why}}. Pass it where the logger serializes errors: {{remedy}}.',
       addError: 'Pass the error object: {{remedy}}.',
     },
     schema: [],
@@ -38,11 +41,29 @@ export default createRule<Options, MessageIds>({
       CallExpression(node) {
         const call = getLoggerCall(context, node);
         if (!call || call.via !== 'logger' || !isAtLeast(call.level, 'error')) return;
+        const callee = skipTransparent(node.callee);
+        if (callee.type !== AST_NODE_TYPES.MemberExpression) return;
+        const resolved = resolveLoggerStyle(context, callee.object);
+        const hidden = findHiddenError(context, call, resolved);
+        if (hidden && resolved) {
+          const fix = hiddenFix(call, hidden, resolved);
+          const remedy = keepingShape(resolved.style, sourceCode.getText(callee.object), call.method ?? 'error', hidden.name);
+          context.report({
+            node: hidden.property,
+            messageId: 'errorHidden',
+            data: { style: resolved.style, key: hidden.key, name: hidden.name, why: WHY_HIDDEN[resolved.style] ?? 'it has no serializer for that key', remedy },
+            fix: fix && resolved.source !== 'convention' ? fix : null,
+            suggest: fix ? [{ messageId: 'addError', data: { remedy }, fix }] : [],
+          });
+          return;
+        }
         const found = findTextOnlyError(context, call);
         if (!found) return;
-        const style = styleOf(context, call);
+        const style = resolved
+          ? { style: resolved.style, confident: resolved.source !== 'convention', errorKeys: resolved.errorKeys }
+          : { ...guessStyle(call), errorKeys: null };
         const fix = buildFix(call, found.variable.name, style);
-        const remedy = remedyText(style, found.variable.name, call);
+        const remedy = keepingShape(style.style, sourceCode.getText(callee.object), call.method ?? 'error', found.variable.name);
         context.report({
           node: found.use,
           messageId: 'stackLost',
@@ -53,28 +74,75 @@ export default createRule<Options, MessageIds>({
       },
     };
 
-    function buildFix(call: LoggerCall, errorName: string, style: { style: LoggerStyle }): TSESLint.ReportFixFunction | null {
+    /** Add the error to an existing log call in the shape that keeps it with this logger. */
+    function buildFix(
+      call: LoggerCall,
+      errorName: string,
+      style: { style: LoggerStyle; errorKeys: ReadonlySet<string> | null },
+    ): TSESLint.ReportFixFunction | null {
       const args = call.node.arguments;
       if (args.length === 0 || args.some((a) => a.type === AST_NODE_TYPES.SpreadElement)) return null;
       const prop = errorName === 'err' ? 'err' : `err: ${errorName}`;
       const first = args[0]!;
       const last = args[args.length - 1]!;
+      const callee = skipTransparent(call.node.callee) as TSESTree.MemberExpression;
+      const logger = sourceCode.getText(callee.object);
+      const method = sourceCode.getText(callee.property);
       switch (style.style) {
         case 'pino':
-        case 'bunyan':
           if (first.type === AST_NODE_TYPES.ObjectExpression) return (fixer) => addProperty(fixer, first, prop);
           return (fixer) => fixer.insertTextBefore(first, `{ ${prop} }, `);
+        case 'bunyan':
+          if (first.type !== AST_NODE_TYPES.ObjectExpression) return (fixer) => fixer.insertTextBefore(first, `${errorName}, `);
+          if (style.errorKeys?.has('err')) return (fixer) => addProperty(fixer, first, prop);
+          // Fields beside an Error need a serializer bunyan may not have: put them on a child.
+          if (args.length !== 2) return null;
+          return (fixer) =>
+            fixer.replaceText(call.node, `${logger}.child(${sourceCode.getText(first)}).${method}(${errorName}, ${sourceCode.getText(args[1]!)})`);
         case 'winston':
-          if (args.length > 1 && last.type === AST_NODE_TYPES.ObjectExpression) {
-            return (fixer) => addProperty(fixer, last, errorName === 'error' ? 'error' : `error: ${errorName}`);
+          if (args.length === 1) return (fixer) => fixer.insertTextAfter(last, `, ${errorName}`);
+          // logger.error('msg', { id }) → logger.child({ id }).error('msg', err): meta beside an Error would hide it.
+          if (args.length === 2 && last.type === AST_NODE_TYPES.ObjectExpression && isPlainObject(last)) {
+            return (fixer) => fixer.replaceText(call.node, `${logger}.child(${sourceCode.getText(last)}).${method}(${sourceCode.getText(first)}, ${errorName})`);
           }
-          return (fixer) => fixer.insertTextAfter(last, `, { ${errorName === 'error' ? 'error' : `error: ${errorName}`} }`);
+          return null;
         case 'nest':
           if (args.length !== 1) return null;
           return (fixer) => fixer.insertTextAfter(last, `, ${errorName} instanceof Error ? ${errorName}.stack : String(${errorName})`);
+        case 'log4js':
         case 'console':
         default:
           return (fixer) => fixer.insertTextAfter(last, `, ${errorName}`);
+      }
+    }
+
+    /** Move a hidden error where the logger serializes it. */
+    function hiddenFix(call: LoggerCall, hidden: HiddenError, resolved: ResolvedLoggerStyle): TSESLint.ReportFixFunction | null {
+      const { object, property, name } = hidden;
+      const args = call.node.arguments;
+      const callee = skipTransparent(call.node.callee) as TSESTree.MemberExpression;
+      const logger = sourceCode.getText(callee.object);
+      const method = sourceCode.getText(callee.property);
+      const others = object.properties.filter((p) => p !== property);
+      const rest = others.length > 0 ? `{ ${others.map((p) => sourceCode.getText(p)).join(', ')} }` : null;
+      switch (resolved.style) {
+        case 'pino':
+        case 'bunyan': {
+          const keyFree = !others.some((p) => p.type === AST_NODE_TYPES.Property && getPropertyName(p) === 'err');
+          if (resolved.style === 'pino' || resolved.errorKeys?.has('err')) {
+            if (!keyFree) return null;
+            return (fixer) => fixer.replaceText(property, name === 'err' ? 'err' : `err: ${name}`);
+          }
+          if (args[0] !== object || args.length !== 2) return null;
+          return (fixer) =>
+            fixer.replaceText(call.node, rest ? `${logger}.child(${rest}).${method}(${name}, ${sourceCode.getText(args[1]!)})` : `${logger}.${method}(${name}, ${sourceCode.getText(args[1]!)})`);
+        }
+        case 'winston':
+          if (args.length !== 2 || args[1] !== object) return null;
+          return (fixer) =>
+            fixer.replaceText(call.node, rest ? `${logger}.child(${rest}).${method}(${sourceCode.getText(args[0]!)}, ${name})` : `${logger}.${method}(${sourceCode.getText(args[0]!)}, ${name})`);
+        default:
+          return null;
       }
     }
 
@@ -88,6 +156,44 @@ export default createRule<Options, MessageIds>({
     }
   },
 });
+
+const WHY_HIDDEN: Partial<Record<LoggerStyle, string>> = {
+  pino: 'pino serializes errors only under `err` (or the `errorKey` / `serializers` keys given at creation)',
+  bunyan: 'bunyan serializes errors only under keys its `serializers` name',
+  winston: 'winston expands an Error only as the message or the meta argument itself',
+};
+
+function isPlainObject(object: TSESTree.ObjectExpression): boolean {
+  return object.properties.every((p) => p.type === AST_NODE_TYPES.Property);
+}
+
+interface HiddenError {
+  object: TSESTree.ObjectExpression;
+  property: TSESTree.Property;
+  key: string;
+  name: string;
+}
+
+/**
+ * `{ error: err }` in a pino / bunyan call whose creation has no serializer for that key, or
+ * any `{ k: err }` meta in a winston call: the error prints as `{}`. Only when the style is known.
+ */
+function findHiddenError(context: Context, call: LoggerCall, resolved: ResolvedLoggerStyle | null): HiddenError | null {
+  if (!resolved) return null;
+  for (const variable of errorVariablesAround(context, call.node)) {
+    for (const ref of variable.references) {
+      const id = ref.identifier;
+      const property = id.parent;
+      if (property?.type !== AST_NODE_TYPES.Property || property.value !== id || property.computed) continue;
+      const object = property.parent;
+      if (object?.type !== AST_NODE_TYPES.ObjectExpression || !call.node.arguments.includes(object)) continue;
+      const key = getPropertyName(property);
+      if (key === null || !isPlainObject(object)) continue;
+      if (keyKeepsError(resolved, key) === false) return { object, property, key, name: id.name };
+    }
+  }
+  return null;
+}
 
 interface TextOnlyUse {
   variable: TSESLint.Scope.Variable;
@@ -157,34 +263,11 @@ function isRejectionHandler(fn: TSESTree.Node): boolean {
   return (method === 'catch' && call.arguments[0] === fn) || (method === 'then' && call.arguments[1] === fn);
 }
 
-/** The style of the logger this call uses, and whether we are sure enough to autofix. */
-function styleOf(context: Context, call: LoggerCall): { style: LoggerStyle; confident: boolean } {
+/** Unknown logger: a guess for the suggestion only (never an autofix). */
+function guessStyle(call: LoggerCall): { style: LoggerStyle; confident: false } {
   const path = call.loggerPath ?? '';
-  const configured = getSettings(context).logger;
-  if (configured && configured.name === path) return { style: configured.style, confident: true };
-  if (path === 'console') return { style: 'console', confident: true };
-  if (path === 'winston') return { style: 'winston', confident: true };
-  if (/^(?:req|request|reply|ctx|fastify|app|server)\.log$/u.test(path)) return { style: 'pino', confident: true };
   const first = call.node.arguments[0];
   if (first?.type === AST_NODE_TYPES.ObjectExpression) return { style: 'pino', confident: false };
   if (/^this\.#?_?logger$/u.test(path) && call.node.arguments.length === 1) return { style: 'nest', confident: false };
-  if (configured) return { style: configured.style, confident: false };
   return { style: 'console', confident: false };
-}
-
-function remedyText(style: { style: LoggerStyle }, name: string, call: LoggerCall): string {
-  const prop = name === 'err' ? 'err' : `err: ${name}`;
-  const logger = call.loggerPath ?? 'logger';
-  const method = call.method ?? 'error';
-  switch (style.style) {
-    case 'pino':
-    case 'bunyan':
-      return `${logger}.${method}({ ${prop} }, '…')`;
-    case 'winston':
-      return `${logger}.${method}('…', { error: ${name} })`;
-    case 'nest':
-      return `${logger}.${method}('…', ${name}.stack)`;
-    default:
-      return `${logger}.${method}('…', ${name})`;
-  }
 }

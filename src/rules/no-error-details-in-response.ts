@@ -16,7 +16,7 @@ import {
 } from '../utils/ast.js';
 import { createRule } from '../utils/create-rule.js';
 import { isHandoffCall } from '../utils/errors.js';
-import { buildLogCall, getLogTarget, importFix, indentUnit, lineIndent } from '../utils/fixes.js';
+import { type LogTarget, buildLogCall, failureMessage, indentUnit, lineIndent, logTargetAt, targetSetupFixes } from '../utils/fixes.js';
 import { type HandlerInfo, findEnclosingHandler, getHandlerInfo } from '../utils/frameworks.js';
 import { getLoggerCall } from '../utils/loggers.js';
 import { type ResponseSink, getResponseSink, getReturnSink } from '../utils/responses.js';
@@ -213,10 +213,7 @@ export default createRule<Options, MessageIds>({
       }
       if (log) {
         fixes.push(...insertLog(fixer, log));
-        if (log.importFrom) {
-          const imported = importFix(context, fixer, log.importName, log.importFrom, log.importKind);
-          if (imported) fixes.push(imported);
-        }
+        fixes.push(...targetSetupFixes(context, fixer, log.target));
       }
       return fixes;
     }
@@ -835,9 +832,8 @@ interface LogPlan {
   /** A statement in a block, a non-block branch body, or an arrow function's expression body. */
   anchor: TSESTree.Node;
   text: string;
-  importFrom?: string;
-  importName: string;
-  importKind: 'named' | 'default';
+  /** The logger the text writes to, with the import or member it needs. */
+  target: LogTarget;
 }
 
 /** Whether `node` sits where a statement (or an arrow's expression body) goes. */
@@ -878,14 +874,9 @@ function planLog(context: Context, sink: ResponseSink, leak: Leak): LogPlan | nu
   if (!slot) return null;
   const fnBody = isFunctionNode(slot) && slot.body === anchor;
   if (fnBody && anchor.type === AST_NODE_TYPES.BlockStatement) return null;
-  const target = getLogTarget(context, anchor);
-  const message = sink.status !== null && sink.status < 500 ? 'request failed' : 'unhandled error';
-  const text = `${buildLogCall(target, { level: 'error', message, error: leak.error.name })};`;
-  return {
-    anchor,
-    text,
-    ...(target.importFrom !== undefined ? { importFrom: target.importFrom } : {}),
-    importName: target.expression,
-    importKind: target.importKind,
-  };
+  const target = logTargetAt(context, anchor);
+  // A 4xx answers a failure the code expected (bad input, a miss): notable, not an incident.
+  const level = sink.status !== null && sink.status < 500 ? 'warn' : 'error';
+  const text = `${buildLogCall(target, { level, message: failureMessage(context, anchor), error: leak.error.name })};`;
+  return { anchor, text, target };
 }

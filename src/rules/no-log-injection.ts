@@ -4,7 +4,8 @@ import { type Context, findVariable, getCalleePath, getMemberPath, getPropertyNa
 import { createRule } from '../utils/create-rule.js';
 import { type LoggerCall, getLoggerCall } from '../utils/loggers.js';
 import { type RequestInputOrigin, type RequestInputTracker, createRequestInputTracker, hasNonTextType } from '../utils/request-input.js';
-import { type LoggerStyle, getSettings } from '../utils/settings.js';
+import { resolveLoggerStyle } from '../utils/logger-styles.js';
+import type { LoggerStyle } from '../utils/settings.js';
 
 export type Options = [{ sanitizers?: string[]; includeHeaders?: boolean }];
 export type MessageIds = 'injection' | 'useFields';
@@ -18,7 +19,6 @@ const ORIGIN_TEXT: Record<RequestInputOrigin, string> = {
 };
 
 /** Request loggers that pino-http, Fastify and koa-pino-logger attach: their style is known. */
-const PINO_REQUEST_LOGGER = /^(?:req|request|reply|ctx|fastify|app|server)\.log$/u;
 
 export default createRule<Options, MessageIds>({
   name: 'no-log-injection',
@@ -436,37 +436,18 @@ function shorten(text: string): string {
   return line.length > 60 ? `${line.slice(0, 57)}...` : line;
 }
 
-/** The style of the logger this call uses, and whether we are sure enough to autofix. */
+/**
+ * The style of the logger this call uses (the one resolution every rule shares), and whether we
+ * are sure enough to autofix; for an unknown logger, a guess from the call's shape.
+ */
 function styleOf(context: Context, call: LoggerCall): { style: LoggerStyle; known: boolean } {
+  const callee = skipTransparent(call.node.callee);
+  const resolved = callee.type === AST_NODE_TYPES.MemberExpression ? resolveLoggerStyle(context, callee.object) : null;
+  if (resolved) return { style: resolved.style, known: resolved.source !== 'convention' };
   const path = call.loggerPath ?? '';
-  const configured = getSettings(context).logger;
-  if (configured && configured.name === path) return { style: configured.style, known: true };
-  if (path === 'console') return { style: 'console', known: true };
-  if (path === 'winston') return { style: 'winston', known: true };
-  if (PINO_REQUEST_LOGGER.test(path)) return { style: 'pino', known: true };
-  const factory = factoryStyle(context, call);
-  if (factory) return { style: factory, known: true };
   if (skipTransparent(call.args[0]!).type === AST_NODE_TYPES.ObjectExpression) return { style: 'pino', known: false };
   if (/^(?:this\.#?_?logger|Logger)$/u.test(path) && call.method !== 'info') return { style: 'nest', known: false };
-  if (configured) return { style: configured.style, known: false };
   return { style: 'winston', known: false };
-}
-
-/** `const logger = pino()` / `winston.createLogger()` / `bunyan.createLogger()` in this file. */
-function factoryStyle(context: Context, call: LoggerCall): LoggerStyle | null {
-  const callee = skipTransparent(call.node.callee);
-  if (callee.type !== AST_NODE_TYPES.MemberExpression) return null;
-  const object = skipTransparent(callee.object);
-  if (object.type !== AST_NODE_TYPES.Identifier) return null;
-  const init = getVariableInit(findVariable(context, object));
-  if (!init) return null;
-  const created = skipTransparent(init);
-  if (created.type !== AST_NODE_TYPES.CallExpression) return null;
-  const path = getCalleePath(created);
-  if (path === 'pino') return 'pino';
-  if (path === 'winston.createLogger') return 'winston';
-  if (path === 'bunyan.createLogger') return 'bunyan';
-  return null;
 }
 
 function remedyText(call: LoggerCall, style: LoggerStyle): string {

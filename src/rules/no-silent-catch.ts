@@ -22,8 +22,11 @@ import {
   buildLogCall,
   chooseUnusedName,
   describeEnclosingFunction,
-  getLogTarget,
-  importFix,
+  failureMessage,
+  promiseFailureMessage,
+  swallowedFailureLevel,
+  logTargetAt,
+  targetSetupFixes,
   indentUnit,
   insertAtBlockStart,
   isNameInScope,
@@ -147,6 +150,11 @@ export default createRule<Options, MessageIds>({
   },
   create(context, [options]) {
     const minimumLevel = options.minimumLevel ?? 'info';
+    /** warn for a handler that recovers with a fallback (expected but notable), else error; never below minimumLevel. */
+    const levelFor = (body: TSESTree.Node | null): LogLevel => {
+      const level = swallowedFailureLevel(body);
+      return isAtLeast(level, minimumLevel) ? level : minimumLevel;
+    };
     const probes = new Set([...BUILTIN_PROBES, ...(options.allowedProbes ?? [])]);
     const commentPattern = compileCommentPattern(options.allowWithComment ?? DEFAULT_COMMENT);
     const reportFallbacks = options.reportFallbacks ?? false;
@@ -310,13 +318,13 @@ export default createRule<Options, MessageIds>({
           : partial
             ? at.loc
             : state.node.loc;
-      const target = getLogTarget(context, state.node);
-      const consoleTarget: LogTarget = { expression: 'console', style: 'console', configured: false, importKind: 'named' };
+      // One precedence for every rule: configured logger (autofix) > the framework's request logger > console.
+      const target = logTargetAt(context, state.node);
       const autofix = target.configured && !state.escalates && !state.quietLog ? buildFix(state, at, target) : null;
       const suggestions: TSESLint.SuggestionReportDescriptor<MessageIds>[] = [];
       if (!state.quietLog) {
-        const logFix = buildFix(state, at, target.configured ? target : consoleTarget);
-        if (logFix) suggestions.push({ messageId: 'logIt', data: { call: `${target.configured ? target.expression : 'console'}.error` }, fix: logFix });
+        const logFix = buildFix(state, at, target);
+        if (logFix) suggestions.push({ messageId: 'logIt', data: { call: `${target.expression}.error` }, fix: logFix });
         const rethrow = state.node.type === AST_NODE_TYPES.CatchClause && !partial ? buildRethrow(state.node) : null;
         if (rethrow) suggestions.push({ messageId: 'rethrow', fix: rethrow });
         const next = !partial ? buildPassToNext(state) : null;
@@ -356,12 +364,9 @@ export default createRule<Options, MessageIds>({
       if (isFunctionNode(node) && node.params.length > 0 && node.params[0]!.type !== AST_NODE_TYPES.Identifier) return null;
       return (fixer) => {
         const { name, fixes } = errorBinding(state, fixer);
-        const message = `${describeEnclosingFunction(node) ?? 'operation'} failed`;
-        const call = `${buildLogCall(target, { level: 'error', message, error: name })};`;
-        if (target.importFrom !== undefined) {
-          const imp = importFix(context, fixer, target.expression, target.importFrom, target.importKind);
-          if (imp) fixes.push(imp);
-        }
+        const message = failureMessage(context, node);
+        const call = `${buildLogCall(target, { level: levelFor(node.body), message, error: name })};`;
+        fixes.push(...targetSetupFixes(context, fixer, target));
         if (at !== node && at.type === AST_NODE_TYPES.ReturnStatement) {
           fixes.push(...insertBeforeStatement(fixer, at, call));
         } else if (node.type === AST_NODE_TYPES.CatchClause) {
@@ -560,23 +565,19 @@ export default createRule<Options, MessageIds>({
         : (handler.type === AST_NODE_TYPES.Identifier && /^(?:noop|ignore|ignoreError|nothing|swallow)$/iu.test(handler.name)) ||
           (handler.type === AST_NODE_TYPES.MemberExpression && /^(?:noop|ignore)$/iu.test(getPropertyName(handler) ?? ''));
       if (isNoop && hidden && !isObservedElsewhere(call.callee.object)) {
-        const target = getLogTarget(context, call);
+        const target = logTargetAt(context, call);
         const replacement = (t: LogTarget): TSESLint.ReportFixFunction => (fixer) => {
-          const message = `${describeEnclosingFunction(call) ?? 'operation'} failed`;
-          const fixes = [fixer.replaceText(handler, `(err) => ${buildLogCall(t, { level: 'error', message, error: 'err' })}`)];
-          if (t.importFrom !== undefined) {
-            const imp = importFix(context, fixer, t.expression, t.importFrom, t.importKind);
-            if (imp) fixes.push(imp);
-          }
+          const message = call.callee.type === AST_NODE_TYPES.MemberExpression ? promiseFailureMessage(context, call.callee.object) : failureMessage(context, call);
+          const fixes = [fixer.replaceText(handler, `(err) => ${buildLogCall(t, { level: levelFor(null), message, error: 'err' })}`)];
+          fixes.push(...targetSetupFixes(context, fixer, t));
           return fixes;
         };
-        const consoleTarget: LogTarget = { expression: 'console', style: 'console', configured: false, importKind: 'named' };
         context.report({
           node: handler,
           messageId: 'silentPromiseCatch',
           data: { minimumLevel },
           fix: target.configured ? replacement(target) : null,
-          suggest: [{ messageId: 'logIt', data: { call: `${target.configured ? target.expression : 'console'}.error` }, fix: replacement(target.configured ? target : consoleTarget) }],
+          suggest: [{ messageId: 'logIt', data: { call: `${target.expression}.error` }, fix: replacement(target) }],
         });
       }
     }

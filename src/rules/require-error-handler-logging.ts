@@ -19,8 +19,9 @@ import { classifyErrorMention, getBoundVariables, isHandoffCall, isInspectionCal
 import {
   buildLogCall,
   chooseUnusedName,
-  getLogTarget,
-  importFix,
+  chooseLogTarget,
+  requestLogFields,
+  targetSetupFixes,
   indentUnit,
   insertAtBlockStart,
   lineIndent,
@@ -568,26 +569,20 @@ export default createRule<Options, MessageIds>({
 
     function logMessage(s: HandlerState): string {
       if (s.kind === 'process') return s.event === 'uncaughtException' ? 'uncaught exception' : 'unhandled rejection';
-      if (s.kind === 'server') return 'server error';
-      return 'unhandled error';
+      if (s.kind === 'server') return "server emitted an 'error' event";
+      return `unhandled error reached the ${HANDLER_LABEL[s.kind]}`;
     }
 
     function fieldsAt(s: HandlerState, at: TSESTree.Node): LogField[] {
       if (!s.info || s.kind === 'koa-app' || s.kind === 'process' || s.kind === 'server') return [];
       const expressions = getRequestContextExpressions(context, s.info, at);
-      const fields: LogField[] = [];
-      if (expressions.method) fields.push({ key: 'method', value: expressions.method });
-      if (expressions.path) fields.push({ key: 'url', value: expressions.path });
-      return fields;
+      return requestLogFields(expressions, ['method', 'path']);
     }
 
-    /** Configured logger (autofix), else the framework's logger or console (suggestions). */
+    /** The one precedence: configured logger (autofix), else the framework's logger or console (suggestions). */
     function targetsAt(s: HandlerState, at: TSESTree.Node): { target: LogTarget; autofix: boolean } {
-      const configured = getLogTarget(context, at);
-      if (configured.configured) return { target: configured, autofix: true };
-      const framework = s.info ? getFrameworkLogger(context, s.info, at) : null;
-      if (framework) return { target: { expression: framework.expression, style: framework.style, configured: false, importKind: 'named' }, autofix: false };
-      return { target: configured, autofix: false };
+      const target = chooseLogTarget(context, at, s.info ? getFrameworkLogger(context, s.info, at) : null);
+      return { target, autofix: target.configured };
     }
 
     function reportHandler(s: HandlerState): void {
@@ -640,10 +635,7 @@ export default createRule<Options, MessageIds>({
           data: { call },
           fix: (fixer) => {
             const fixes = insertBeforeStatement(fixer, node, `${call};`);
-            if (target.importFrom !== undefined) {
-              const imp = importFix(context, fixer, target.expression, target.importFrom, target.importKind);
-              if (imp) fixes.push(imp);
-            }
+            fixes.push(...targetSetupFixes(context, fixer, target));
             return fixes;
           },
         });
@@ -675,10 +667,7 @@ export default createRule<Options, MessageIds>({
           }
         }
         const call = `${buildLogCall(target, { level: 'error', message: logMessage(s), error: name, fields: fieldsAt(s, s.body) })};`;
-        if (target.importFrom !== undefined) {
-          const imp = importFix(context, fixer, target.expression, target.importFrom, target.importKind);
-          if (imp) fixes.push(imp);
-        }
+        fixes.push(...targetSetupFixes(context, fixer, target));
         const body = s.body;
         if (body.type === AST_NODE_TYPES.BlockStatement) {
           fixes.push(insertAtBlockStart(context, fixer, body, [call]));

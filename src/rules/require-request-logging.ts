@@ -60,15 +60,34 @@ interface LoggerPackage {
   /** Exported name for named imports; preferred local name. */
   name: string;
   call: (local: string) => string;
+  /** A second import the call needs (express-winston's `winston` for the transport). */
+  also?: { dependency: string; from: string; kind: 'default' | 'named'; name: string };
 }
+
+/**
+ * pino-http's default serializers record every request header and the response's headers:
+ * the setup we insert redacts the credentials among them (checked at runtime with pino-http 11
+ * and express-winston 4 in tests/integration/logger-runtime.test.ts).
+ */
+const PINO_HTTP_REDACT = `{ redact: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-api-key"]', 'res.headers["set-cookie"]'] }`;
+/** express-winston logs request headers by default (`requestWhitelist` has `headers`). */
+const EXPRESS_WINSTON_OPTIONS = `{ transports: [new winston.transports.Console()], headerBlacklist: ['authorization', 'cookie', 'x-api-key', 'set-cookie'] }`;
 
 const SUGGESTED_PACKAGES: Partial<Record<ServerFramework, readonly LoggerPackage[]>> = {
   express: [
-    { dependency: 'pino-http', from: 'pino-http', kind: 'default', name: 'pinoHttp', call: (n) => `${n}()` },
+    { dependency: 'pino-http', from: 'pino-http', kind: 'default', name: 'pinoHttp', call: (n) => `${n}(${PINO_HTTP_REDACT})` },
+    {
+      dependency: 'express-winston',
+      from: 'express-winston',
+      kind: 'default',
+      name: 'expressWinston',
+      call: (n) => `${n}.logger(${EXPRESS_WINSTON_OPTIONS})`,
+      also: { dependency: 'winston', from: 'winston', kind: 'default', name: 'winston' },
+    },
     { dependency: 'morgan', from: 'morgan', kind: 'default', name: 'morgan', call: (n) => `${n}('combined')` },
   ],
   koa: [
-    { dependency: 'koa-pino-logger', from: 'koa-pino-logger', kind: 'default', name: 'koaPinoLogger', call: (n) => `${n}()` },
+    { dependency: 'koa-pino-logger', from: 'koa-pino-logger', kind: 'default', name: 'koaPinoLogger', call: (n) => `${n}(${PINO_HTTP_REDACT})` },
     { dependency: 'koa-logger', from: 'koa-logger', kind: 'default', name: 'koaLogger', call: (n) => `${n}()` },
   ],
   hono: [{ dependency: 'hono', from: 'hono/logger', kind: 'named', name: 'logger', call: (n) => `${n}()` }],
@@ -78,9 +97,9 @@ const SUGGESTED_PACKAGES: Partial<Record<ServerFramework, readonly LoggerPackage
 function remedyFor(framework: ServerFramework, app: string): string {
   switch (framework) {
     case 'express':
-      return `Register a request logger right after creating the app: \`${app}.use(pinoHttp())\` (pino-http) or \`${app}.use(morgan('combined'))\` (morgan)`;
+      return `Register a request logger right after creating the app, with credentials redacted: \`${app}.use(pinoHttp({ redact: [...] }))\` (pino-http), \`${app}.use(expressWinston.logger({ headerBlacklist: [...] }))\` (express-winston) or \`${app}.use(morgan('combined'))\` (morgan)`;
     case 'koa':
-      return `Register a request logger first: \`${app}.use(koaPinoLogger())\` (koa-pino-logger) or \`${app}.use(koaLogger())\` (koa-logger)`;
+      return `Register a request logger first: \`${app}.use(koaPinoLogger({ redact: [...] }))\` (koa-pino-logger, credentials redacted) or \`${app}.use(koaLogger())\` (koa-logger)`;
     case 'fastify':
       return 'Turn on Fastify\'s request logging: pass `{ logger: true }` (or `loggerInstance`) when creating the instance, and leave `disableRequestLogging` off';
     case 'hono':
@@ -211,6 +230,10 @@ export default createRule<Options, MessageIds>({
               const fixes = [fixer.insertTextAfter(statement, `\n${lineIndent(context, statement)}${line}`)];
               const imp = importFix(context, fixer, imported, pkg.from, pkg.kind);
               if (imp) fixes.push(imp);
+              if (pkg.also) {
+                const extra = importFix(context, fixer, pkg.also.name, pkg.also.from, pkg.also.kind);
+                if (extra) fixes.push(extra);
+              }
               return fixes;
             },
           });
@@ -230,7 +253,7 @@ export default createRule<Options, MessageIds>({
       const deps = getDependencies(context);
       if (!deps) return null;
       if (framework === 'nest' && deps.has('@nestjs/platform-fastify')) return null;
-      return candidates.find((c) => deps.has(c.dependency)) ?? null;
+      return candidates.find((c) => deps.has(c.dependency) && (!c.also || deps.has(c.also.dependency))) ?? null;
     }
 
     function fastifyFix(creation: ServerCreation): TSESLint.ReportFixFunction | null {

@@ -905,9 +905,11 @@ function isParamOf(id: TSESTree.Identifier): boolean {
 }
 
 /**
- * Expressions for the request's method, path, client IP and user agent that are valid
- * where a log line would go (`at`), in the handler's framework: `req.method`,
- * `req.originalUrl`, `request.url`, `ctx.path`, `c.req.path`, `req.ip`, `request.ip`,
+ * The one set of request fields every fix logs (field name → what it holds): `method`, `path`
+ * (without the query string, where API keys and tokens often travel), `ip`, `userAgent`.
+ * Expressions for them that are valid where a log line would go (`at`), in the handler's
+ * framework: `req.method`, `req.originalUrl.split('?')[0]`, `request.url.split('?')[0]`,
+ * `ctx.path`, `c.req.path`, `req.ip`, `request.ip`,
  * `ctx.ip`, `req.headers['user-agent']`, `ctx.get('user-agent')`, `c.req.header('user-agent')`.
  * Only what the framework really provides; an entry is missing when unknown.
  */
@@ -927,29 +929,29 @@ export function getRequestContextExpressions(context: Context, handler: HandlerI
     case 'next': {
       const req = visible(handler.req);
       if (!req) return {};
-      return { method: `${req}.method`, path: `${req}.url`, ip: `${req}.headers.get('x-forwarded-for')`, userAgent: `${req}.headers.get('user-agent')` };
+      return { method: `${req}.method`, path: `${req}.url.split('?')[0]`, ip: `${req}.headers.get('x-forwarded-for')`, userAgent: `${req}.headers.get('user-agent')` };
     }
     case 'fastify': {
       const req = visible(handler.req);
       if (!req) return {};
-      return { method: `${req}.method`, path: `${req}.url`, ip: `${req}.ip`, userAgent: `${req}.headers['user-agent']` };
+      return { method: `${req}.method`, path: `${req}.url.split('?')[0]`, ip: `${req}.ip`, userAgent: `${req}.headers['user-agent']` };
     }
     case 'node-http': {
       const req = visible(handler.req);
       if (!req) return {};
-      return { method: `${req}.method`, path: `${req}.url`, ip: `${req}.socket.remoteAddress`, userAgent: `${req}.headers['user-agent']` };
+      return { method: `${req}.method`, path: `${req}.url?.split('?')[0]`, ip: `${req}.socket.remoteAddress`, userAgent: `${req}.headers['user-agent']` };
     }
     case 'nest': {
       const req = visible(handler.req);
       if (!req) return {};
       // Nest runs on Express or Fastify: both requests have these.
-      return { method: `${req}.method`, path: `${req}.url`, ip: `${req}.ip`, userAgent: `${req}.headers['user-agent']` };
+      return { method: `${req}.method`, path: `${req}.url?.split('?')[0]`, ip: `${req}.ip`, userAgent: `${req}.headers['user-agent']` };
     }
     case 'express':
     default: {
       const req = visible(handler.req);
       if (!req) return {};
-      return { method: `${req}.method`, path: `${req}.originalUrl`, ip: `${req}.ip`, userAgent: `${req}.headers['user-agent']` };
+      return { method: `${req}.method`, path: `${req}.originalUrl.split('?')[0]`, ip: `${req}.ip`, userAgent: `${req}.headers['user-agent']` };
     }
   }
 }

@@ -5,8 +5,12 @@
 
 export const SETTINGS_KEY = 'security-logging';
 
-export type LoggerStyle = 'pino' | 'winston' | 'bunyan' | 'console' | 'nest';
-export const LOGGER_STYLES: readonly LoggerStyle[] = ['pino', 'winston', 'bunyan', 'console', 'nest'];
+export type LoggerStyle = 'pino' | 'winston' | 'bunyan' | 'console' | 'nest' | 'log4js';
+export const LOGGER_STYLES: readonly LoggerStyle[] = ['pino', 'winston', 'bunyan', 'console', 'nest', 'log4js'];
+
+/** How the auth fix logs the attempted identity (a user name, an email): hashed, as is, or not at all. */
+export type IdentityMode = 'hash' | 'raw' | 'omit';
+export const IDENTITY_MODES: readonly IdentityMode[] = ['hash', 'raw', 'omit'];
 
 export interface LoggerSetting {
   /** Expression the fix writes as the logger object: `logger`, `this.logger`, `log`. */
@@ -34,6 +38,12 @@ export interface SecurityLoggingSettings {
   /** What autofixes insert; `undefined` means fixes are offered as suggestions only. */
   logger: LoggerSetting | undefined;
   fingerprint: FingerprintSetting | undefined;
+  /**
+   * The attempted identity in auth-failure fixes: `hash` (default) logs it through the
+   * `fingerprint` helper, or leaves it out of the autofix when none is configured; `raw`
+   * logs it as is; `omit` never logs it.
+   */
+  identity: IdentityMode;
 }
 
 export class SettingsError extends Error {
@@ -51,9 +61,10 @@ const EMPTY: SecurityLoggingSettings = {
   reporters: [],
   logger: undefined,
   fingerprint: undefined,
+  identity: 'hash',
 };
 
-const TOP_LEVEL_KEYS = ['loggers', 'logFunctions', 'reporters', 'logger', 'fingerprint'] as const;
+const TOP_LEVEL_KEYS = ['loggers', 'logFunctions', 'reporters', 'logger', 'fingerprint', 'identity'] as const;
 const cache = new WeakMap<object, SecurityLoggingSettings>();
 
 function describe(value: unknown): string {
@@ -142,12 +153,16 @@ export function parseSettings(all: unknown): SecurityLoggingSettings {
     const { obj: _obj, ...base } = readImportable(rec, 'fingerprint', []);
     fingerprint = base;
   }
+  if (rec.identity !== undefined && !(IDENTITY_MODES as readonly unknown[]).includes(rec.identity)) {
+    throw new SettingsError(`"identity" must be one of ${IDENTITY_MODES.map((m) => `"${m}"`).join(', ')}; got ${describe(rec.identity)}.`);
+  }
   const settings: SecurityLoggingSettings = {
     loggers: readPathList(rec, 'loggers'),
     logFunctions: readPathList(rec, 'logFunctions'),
     reporters: readPathList(rec, 'reporters'),
     logger,
     fingerprint,
+    identity: (rec.identity as IdentityMode | undefined) ?? 'hash',
   };
   cache.set(raw, settings);
   return settings;

@@ -163,7 +163,7 @@ describe('installed from the packed tarball', () => {
     const result = run(process.execPath, [join(workDir, 'consumer', 'node_modules', 'eslint', 'bin', 'eslint.js'), 'profile.js'], dir);
     expect(result.status).toBe(2);
     expect(result.stderr).toContain(
-      `SettingsError: eslint-plugin-security-logging: invalid settings['security-logging']: "logger.style" must be one of "pino", "winston", "bunyan", "console", "nest"; got "log4j".`,
+      `SettingsError: eslint-plugin-security-logging: invalid settings['security-logging']: "logger.style" must be one of "pino", "winston", "bunyan", "console", "nest", "log4js"; got "log4j".`,
     );
     expect(result.stderr).not.toMatch(/\n\s+at /u);
   });

@@ -67,6 +67,21 @@ process.on('message', async (msg) => {
   return await internalStart();
 });`,
     },
+    // A child's message listener that already catches, logs and fails the exit code.
+    `process.on('message', async (msg) => {
+  try {
+    await runJob(msg);
+  } catch (err) {
+    console.error('job failed', err);
+    process.exitCode = 1;
+  }
+});`,
+    `parentPort.on('message', (task) => {
+  runTask(task).catch((err) => {
+    console.error('task failed', err);
+    process.exit(1);
+  });
+});`,
     // --- timers, cron, listeners that already catch and log, sync callbacks, route handlers,
     //     handled / collected / awaited promises, job runners with failure listeners ---
     {
@@ -900,6 +915,7 @@ process.on('message', async () => {
     await start();
   } catch (err) {
     console.error('message listener failed', err);
+    process.exitCode = 1;
   }
 });` }] }],
     },
@@ -1831,6 +1847,7 @@ schedule.scheduleJob('*/5 * * * *', async () => {
     process.exit(0);
   } catch (err) {
     console.error('SIGTERM listener failed', err);
+    process.exitCode = 1;
   }
 });` },
           ],
@@ -1884,6 +1901,56 @@ schedule.scheduleJob('*/5 * * * *', async () => {
       ],
     },
     {
+      // A child process's IPC listener: even with a configured logger the fix is only a suggestion
+      // (whether a failing child exits is the supervisor protocol's call), and it keeps the failure
+      // visible to the parent through the exit code.
+      code: `process.on('message', async (msg) => {
+  await runJob(msg);
+});`,
+      settings: { 'security-logging': { logger: { name: 'logger', importFrom: './logger', style: 'pino' } } },
+      output: null,
+      errors: [
+        {
+          messageId: 'asyncCallback',
+          line: 1,
+          suggestions: [
+            { messageId: 'wrapInTryCatch', output: `import { logger } from './logger';
+process.on('message', async (msg) => {
+  try {
+    await runJob(msg);
+  } catch (err) {
+    logger.error({ err }, 'message listener failed');
+    process.exitCode = 1;
+  }
+});` },
+          ],
+        },
+      ],
+    },
+    {
+      // A worker thread's port, the same.
+      code: `parentPort.on('message', async (task) => {
+  await runTask(task);
+});`,
+      output: null,
+      errors: [
+        {
+          messageId: 'asyncCallback',
+          line: 1,
+          suggestions: [
+            { messageId: 'wrapInTryCatch', output: `parentPort.on('message', async (task) => {
+  try {
+    await runTask(task);
+  } catch (err) {
+    console.error('message listener failed', err);
+    process.exitCode = 1;
+  }
+});` },
+          ],
+        },
+      ],
+    },
+    {
       code: `process.on('message', async (msg) => {
   await handle(msg);
 });`,
@@ -1898,6 +1965,7 @@ schedule.scheduleJob('*/5 * * * *', async () => {
     await handle(msg);
   } catch (err) {
     console.error('message listener failed', err);
+    process.exitCode = 1;
   }
 });` },
           ],
@@ -2155,7 +2223,7 @@ setInterval(() => {
       output: `const logger = require('./logger');
 async function purge() { await files.purge(); }
 setInterval(() => {
-  purge().catch((err) => logger.error('purge failed', { err }));
+  purge().catch((err) => logger.error('purge failed', err));
 }, 3600_000);`,
       errors: [
         {
@@ -2165,7 +2233,7 @@ setInterval(() => {
             { messageId: 'addCatch', output: `const logger = require('./logger');
 async function purge() { await files.purge(); }
 setInterval(() => {
-  purge().catch((err) => logger.error('purge failed', { err }));
+  purge().catch((err) => logger.error('purge failed', err));
 }, 3600_000);` },
           ],
         },

@@ -22,6 +22,49 @@ const nest = { 'security-logging': { logger: { name: 'this.logger', style: 'nest
 
 ruleTester.run('log-auth-failures', rule, {
   valid: [
+    // A password re-check that is logged (at warn, with its reason) is fine whatever identity mode says.
+    {
+      code: `app.post('/account/delete', async (req, res) => {
+  const { email, password } = req.body;
+  const user = await User.findOne({ email });
+  if (!(await bcrypt.compare(password, user.hash))) {
+    logger.warn({ reason: 'invalid_credentials', path: req.path }, 'password re-check failed');
+    return res.status(401).json({ error: 'Wrong password' });
+  }
+  res.sendStatus(204);
+});`,
+      settings: { 'security-logging': { ...pino['security-logging'], identity: 'omit' } },
+    },
+    {
+      code: `app.post('/account/email', async (req, res) => {
+  if (!(await bcrypt.compare(req.body.password, req.user.hash))) {
+    req.log.warn({ reason: 'invalid_credentials' }, 'password re-check failed');
+    return res.status(401).end();
+  }
+  res.sendStatus(204);
+});`,
+      settings: { 'security-logging': { ...pino['security-logging'], identity: 'raw' } },
+    },
+    {
+      code: `app.post('/account/email', async (req, res) => {
+  if (!(await bcrypt.compare(req.body.password, req.user.hash))) {
+    logger.warn({ reason: 'invalid_credentials', userHash: fingerprint(String(req.user.id)) }, 'password re-check failed');
+    return res.status(401).end();
+  }
+  res.sendStatus(204);
+});`,
+      settings: fingerprint,
+    },
+    {
+      code: `app.post('/account/email', async (req, res) => {
+  if (!(await bcrypt.compare(req.body.password, req.user.hash))) {
+    console.warn('password re-check failed', { reason: 'invalid_credentials' });
+    return res.status(401).end();
+  }
+  res.sendStatus(204);
+});`,
+    },
+
     // A catch around a token check that reports a server failure (5xx, timeout) is not a rejection.
     {
       code: `
@@ -612,6 +655,149 @@ router.post('/:collection', collectionExists, asyncHandler(async (req, res, next
 }));`,
   ],
   invalid: [
+    // identity: 'raw' logs the attempted identity as is; the message says what was checked (a re-check, not a login).
+    {
+      code: `app.post('/account/delete', async (req, res) => {
+  const { email, password } = req.body;
+  const user = await User.findOne({ email });
+  if (!(await bcrypt.compare(password, user.hash))) {
+    return res.status(401).json({ error: 'Wrong password' });
+  }
+  await user.remove();
+  res.sendStatus(204);
+});`,
+      settings: { 'security-logging': { ...pino['security-logging'], identity: 'raw' } },
+      output: `import { logger } from './logger';
+app.post('/account/delete', async (req, res) => {
+  const { email, password } = req.body;
+  const user = await User.findOne({ email });
+  if (!(await bcrypt.compare(password, user.hash))) {
+    logger.warn({ reason: 'invalid_credentials', method: req.method, path: req.originalUrl.split('?')[0], ip: req.ip, userAgent: req.headers['user-agent'], email }, 'Password re-check failed in /account/delete');
+    return res.status(401).json({ error: 'Wrong password' });
+  }
+  await user.remove();
+  res.sendStatus(204);
+});`,
+      errors: [{ messageId: 'unlogged', line: 5, suggestions: [{ messageId: 'logFailure', data: { call: 'logger.warn' }, output: `import { logger } from './logger';
+app.post('/account/delete', async (req, res) => {
+  const { email, password } = req.body;
+  const user = await User.findOne({ email });
+  if (!(await bcrypt.compare(password, user.hash))) {
+    logger.warn({ reason: 'invalid_credentials', method: req.method, path: req.originalUrl.split('?')[0], ip: req.ip, userAgent: req.headers['user-agent'], email }, 'Password re-check failed in /account/delete');
+    return res.status(401).json({ error: 'Wrong password' });
+  }
+  await user.remove();
+  res.sendStatus(204);
+});` }] }],
+    },
+    // identity: 'omit' never logs it, not even in the suggestion.
+    {
+      code: `app.post('/account/delete', async (req, res) => {
+  const { email, password } = req.body;
+  const user = await User.findOne({ email });
+  if (!(await bcrypt.compare(password, user.hash))) {
+    return res.status(401).json({ error: 'Wrong password' });
+  }
+  await user.remove();
+  res.sendStatus(204);
+});`,
+      settings: { 'security-logging': { ...pino['security-logging'], identity: 'omit' } },
+      output: `import { logger } from './logger';
+app.post('/account/delete', async (req, res) => {
+  const { email, password } = req.body;
+  const user = await User.findOne({ email });
+  if (!(await bcrypt.compare(password, user.hash))) {
+    logger.warn({ reason: 'invalid_credentials', method: req.method, path: req.originalUrl.split('?')[0], ip: req.ip, userAgent: req.headers['user-agent'] }, 'Password re-check failed in /account/delete');
+    return res.status(401).json({ error: 'Wrong password' });
+  }
+  await user.remove();
+  res.sendStatus(204);
+});`,
+      errors: [{ messageId: 'unlogged', line: 5, suggestions: [{ messageId: 'logFailure', data: { call: 'logger.warn' }, output: `import { logger } from './logger';
+app.post('/account/delete', async (req, res) => {
+  const { email, password } = req.body;
+  const user = await User.findOne({ email });
+  if (!(await bcrypt.compare(password, user.hash))) {
+    logger.warn({ reason: 'invalid_credentials', method: req.method, path: req.originalUrl.split('?')[0], ip: req.ip, userAgent: req.headers['user-agent'] }, 'Password re-check failed in /account/delete');
+    return res.status(401).json({ error: 'Wrong password' });
+  }
+  await user.remove();
+  res.sendStatus(204);
+});` }] }],
+    },
+    // identity: 'hash' (default) with a fingerprint helper: through the helper, imported.
+    {
+      code: `app.post('/account/delete', async (req, res) => {
+  const { email, password } = req.body;
+  const user = await User.findOne({ email });
+  if (!(await bcrypt.compare(password, user.hash))) {
+    return res.status(401).json({ error: 'Wrong password' });
+  }
+  await user.remove();
+  res.sendStatus(204);
+});`,
+      settings: fingerprint,
+      output: `import { logger } from './logger';
+import { fingerprint } from './crypto';
+app.post('/account/delete', async (req, res) => {
+  const { email, password } = req.body;
+  const user = await User.findOne({ email });
+  if (!(await bcrypt.compare(password, user.hash))) {
+    logger.warn({ reason: 'invalid_credentials', method: req.method, path: req.originalUrl.split('?')[0], ip: req.ip, userAgent: req.headers['user-agent'], emailFingerprint: email ? fingerprint(String(email)) : undefined }, 'Password re-check failed in /account/delete');
+    return res.status(401).json({ error: 'Wrong password' });
+  }
+  await user.remove();
+  res.sendStatus(204);
+});`,
+      errors: [{ messageId: 'unlogged', line: 5, suggestions: [{ messageId: 'logFailure', data: { call: 'logger.warn' }, output: `import { logger } from './logger';
+import { fingerprint } from './crypto';
+app.post('/account/delete', async (req, res) => {
+  const { email, password } = req.body;
+  const user = await User.findOne({ email });
+  if (!(await bcrypt.compare(password, user.hash))) {
+    logger.warn({ reason: 'invalid_credentials', method: req.method, path: req.originalUrl.split('?')[0], ip: req.ip, userAgent: req.headers['user-agent'], emailFingerprint: email ? fingerprint(String(email)) : undefined }, 'Password re-check failed in /account/delete');
+    return res.status(401).json({ error: 'Wrong password' });
+  }
+  await user.remove();
+  res.sendStatus(204);
+});` }] }],
+    },
+    // identity: 'hash' without a helper: the autofix leaves it out; the suggestion hashes it inline.
+    {
+      code: `app.post('/account/delete', async (req, res) => {
+  const { email, password } = req.body;
+  const user = await User.findOne({ email });
+  if (!(await bcrypt.compare(password, user.hash))) {
+    return res.status(401).json({ error: 'Wrong password' });
+  }
+  await user.remove();
+  res.sendStatus(204);
+});`,
+      settings: pino,
+      output: `import { logger } from './logger';
+app.post('/account/delete', async (req, res) => {
+  const { email, password } = req.body;
+  const user = await User.findOne({ email });
+  if (!(await bcrypt.compare(password, user.hash))) {
+    logger.warn({ reason: 'invalid_credentials', method: req.method, path: req.originalUrl.split('?')[0], ip: req.ip, userAgent: req.headers['user-agent'] }, 'Password re-check failed in /account/delete');
+    return res.status(401).json({ error: 'Wrong password' });
+  }
+  await user.remove();
+  res.sendStatus(204);
+});`,
+      errors: [{ messageId: 'unlogged', line: 5, suggestions: [{ messageId: 'logFailureWithIdentity', data: { call: 'logger.warn' }, output: `import { logger } from './logger';
+import { createHash } from 'node:crypto';
+app.post('/account/delete', async (req, res) => {
+  const { email, password } = req.body;
+  const user = await User.findOne({ email });
+  if (!(await bcrypt.compare(password, user.hash))) {
+    logger.warn({ reason: 'invalid_credentials', method: req.method, path: req.originalUrl.split('?')[0], ip: req.ip, userAgent: req.headers['user-agent'], emailHash: createHash('sha256').update(String(email)).digest('hex').slice(0, 16) }, 'Password re-check failed in /account/delete');
+    return res.status(401).json({ error: 'Wrong password' });
+  }
+  await user.remove();
+  res.sendStatus(204);
+});` }] }],
+    },
     // --- Express ---
     {
       // a log in only one of two failing branches reports the other
@@ -637,7 +823,7 @@ app.post('/login', async (req, res) => {
     return res.status(401).json({ error: 'Invalid credentials' });
   }
   if (!(await bcrypt.compare(password, user.hash))) {
-    logger.warn({ reason: 'invalid_credentials', method: req.method, path: req.originalUrl, ip: req.ip, userAgent: req.headers['user-agent'], email }, 'Login failed: invalid credentials');
+    logger.warn({ reason: 'invalid_credentials', method: req.method, path: req.originalUrl.split('?')[0], ip: req.ip, userAgent: req.headers['user-agent'] }, 'Login failed: invalid credentials');
     return res.status(401).json({ error: 'Invalid credentials' });
   }
   res.json({ token: sign(user) });
@@ -648,9 +834,10 @@ app.post('/login', async (req, res) => {
           line: 9,
           suggestions: [
             {
-              messageId: 'logFailure',
+              messageId: 'logFailureWithIdentity',
               data: { call: "logger.warn" },
               output: `import { logger } from './logger';
+import { createHash } from 'node:crypto';
 app.post('/login', async (req, res) => {
   const { email, password } = req.body;
   const user = await User.findOne({ email });
@@ -659,7 +846,7 @@ app.post('/login', async (req, res) => {
     return res.status(401).json({ error: 'Invalid credentials' });
   }
   if (!(await bcrypt.compare(password, user.hash))) {
-    logger.warn({ reason: 'invalid_credentials', method: req.method, path: req.originalUrl, ip: req.ip, userAgent: req.headers['user-agent'], email }, 'Login failed: invalid credentials');
+    logger.warn({ reason: 'invalid_credentials', method: req.method, path: req.originalUrl.split('?')[0], ip: req.ip, userAgent: req.headers['user-agent'], emailHash: createHash('sha256').update(String(email)).digest('hex').slice(0, 16) }, 'Login failed: invalid credentials');
     return res.status(401).json({ error: 'Invalid credentials' });
   }
   res.json({ token: sign(user) });
@@ -691,7 +878,7 @@ app.post('/login', async (req, res) => {
               output: `const jwtAuth = (req, res, next) => {
   const token = req.headers.authorization?.split(' ')[1];
   if (token == null) {
-    console.warn('Authentication failed', { reason: 'unauthorized', method: req.method, path: req.originalUrl, ip: req.ip, userAgent: req.headers['user-agent'] });
+    console.warn('Authentication failed', { reason: 'unauthorized', method: req.method, path: req.originalUrl.split('?')[0], ip: req.ip, userAgent: req.headers['user-agent'] });
     return res.sendStatus(401);
   }
   jwt.verify(token, process.env.SECRET, (err, user) => {
@@ -715,7 +902,7 @@ app.post('/login', async (req, res) => {
   if (token == null) return res.sendStatus(401);
   jwt.verify(token, process.env.SECRET, (err, user) => {
     if (err) {
-      console.warn('Access denied', { reason: 'forbidden', method: req.method, path: req.originalUrl, ip: req.ip, userAgent: req.headers['user-agent'] });
+      console.warn('Access denied', { reason: 'forbidden', method: req.method, path: req.originalUrl.split('?')[0], ip: req.ip, userAgent: req.headers['user-agent'] });
       return res.sendStatus(403);
     }
     req.user = user;
@@ -745,7 +932,7 @@ router.post('/login', async (req, res) => {
   const user = await User.findOne({ email });
   const isMatch = await bcrypt.compare(password, user.password);
   if (!isMatch) {
-    log.warn({ reason: 'invalid_credentials', method: req.method, path: req.originalUrl, ip: req.ip, userAgent: req.headers['user-agent'], email }, 'Login failed: invalid credentials');
+    log.warn({ reason: 'invalid_credentials', method: req.method, path: req.originalUrl.split('?')[0], ip: req.ip, userAgent: req.headers['user-agent'] }, 'Login failed: invalid credentials');
     return res.status(400).json({ msg: 'Invalid credentials' });
   }
   res.json({ token: sign(user) });
@@ -756,16 +943,17 @@ router.post('/login', async (req, res) => {
           line: 6,
           suggestions: [
             {
-              messageId: 'logFailure',
+              messageId: 'logFailureWithIdentity',
               data: { call: "log.warn" },
               output: `const bcrypt = require('bcryptjs');
 const log = require('./log');
+const { createHash } = require('node:crypto');
 router.post('/login', async (req, res) => {
   const { email, password } = req.body;
   const user = await User.findOne({ email });
   const isMatch = await bcrypt.compare(password, user.password);
   if (!isMatch) {
-    log.warn({ reason: 'invalid_credentials', method: req.method, path: req.originalUrl, ip: req.ip, userAgent: req.headers['user-agent'], email }, 'Login failed: invalid credentials');
+    log.warn({ reason: 'invalid_credentials', method: req.method, path: req.originalUrl.split('?')[0], ip: req.ip, userAgent: req.headers['user-agent'], emailHash: createHash('sha256').update(String(email)).digest('hex').slice(0, 16) }, 'Login failed: invalid credentials');
     return res.status(400).json({ msg: 'Invalid credentials' });
   }
   res.json({ token: sign(user) });
@@ -788,7 +976,7 @@ import { fingerprint } from './crypto';
 export function apiKeyAuth(req, res, next) {
   const apiKey = req.get('x-api-key');
   if (!apiKey || !keys.has(apiKey)) {
-    logger.warn({ reason: 'unauthorized', method: req.method, path: req.originalUrl, ip: req.ip, userAgent: req.headers['user-agent'], keyFingerprint: apiKey ? fingerprint(apiKey) : undefined }, 'Authentication failed');
+    logger.warn({ reason: 'unauthorized', method: req.method, path: req.originalUrl.split('?')[0], ip: req.ip, userAgent: req.headers['user-agent'], keyFingerprint: apiKey ? fingerprint(apiKey) : undefined }, 'Authentication failed');
     return res.status(401).json({ error: 'invalid key' });
   }
   next();
@@ -806,7 +994,7 @@ import { fingerprint } from './crypto';
 export function apiKeyAuth(req, res, next) {
   const apiKey = req.get('x-api-key');
   if (!apiKey || !keys.has(apiKey)) {
-    logger.warn({ reason: 'unauthorized', method: req.method, path: req.originalUrl, ip: req.ip, userAgent: req.headers['user-agent'], keyFingerprint: apiKey ? fingerprint(apiKey) : undefined }, 'Authentication failed');
+    logger.warn({ reason: 'unauthorized', method: req.method, path: req.originalUrl.split('?')[0], ip: req.ip, userAgent: req.headers['user-agent'], keyFingerprint: apiKey ? fingerprint(apiKey) : undefined }, 'Authentication failed');
     return res.status(401).json({ error: 'invalid key' });
   }
   next();
@@ -839,7 +1027,7 @@ export function apiKeyAuth(req, res, next) {
   const user = await User.findOne({ username: req.body.username });
   if (!user || !(await user.validPassword(req.body.password))) {
     req.flash('error', 'Invalid username or password');
-    console.warn('Login failed: invalid credentials', { reason: 'invalid_credentials', method: req.method, path: req.originalUrl, ip: req.ip, userAgent: req.headers['user-agent'] });
+    console.warn('Login failed: invalid credentials', { reason: 'invalid_credentials', method: req.method, path: req.originalUrl.split('?')[0], ip: req.ip, userAgent: req.headers['user-agent'] });
     return res.redirect('/login');
   }
   req.session.userId = user.id;
@@ -871,7 +1059,7 @@ export function apiKeyAuth(req, res, next) {
               output: `router.delete('/posts/:id', auth, async (req, res) => {
   const post = await Post.findById(req.params.id);
   if (post.author.toString() !== req.user.id) {
-    console.warn('Access denied', { reason: 'forbidden', method: req.method, path: req.originalUrl, ip: req.ip, userAgent: req.headers['user-agent'] });
+    console.warn('Access denied', { reason: 'forbidden', method: req.method, path: req.originalUrl.split('?')[0], ip: req.ip, userAgent: req.headers['user-agent'] });
     return res.status(403).json({ msg: 'User not authorized' });
   }
   await post.deleteOne();
@@ -904,7 +1092,7 @@ app.get('/admin', (req, res) => {
 }
 app.get('/admin', (req, res) => {
   if (!req.user.isAdmin) {
-    console.warn('Access denied', { reason: 'forbidden', method: req.method, path: req.originalUrl, ip: req.ip, userAgent: req.headers['user-agent'] });
+    console.warn('Access denied', { reason: 'forbidden', method: req.method, path: req.originalUrl.split('?')[0], ip: req.ip, userAgent: req.headers['user-agent'] });
     return deny(res);
   }
   res.json(report());
@@ -930,7 +1118,7 @@ app.get('/admin', (req, res) => {
               data: { call: "console.warn" },
               output: `app.use((req, res, next) => {
   if (!req.session.user) {
-    console.warn('Authentication failed', { reason: 'unauthorized', method: req.method, path: req.originalUrl, ip: req.ip, userAgent: req.headers['user-agent'] });
+    console.warn('Authentication failed', { reason: 'unauthorized', method: req.method, path: req.originalUrl.split('?')[0], ip: req.ip, userAgent: req.headers['user-agent'] });
     return next(createError(401, 'Please log in'));
   }
   next();
@@ -959,7 +1147,7 @@ app.get('/admin', (req, res) => {
               data: { call: "console.warn" },
               output: `app.use(function (err, req, res, next) {
   if (err.name === 'UnauthorizedError') {
-    console.warn('Authentication failed', { reason: 'unauthorized', method: req.method, path: req.originalUrl, ip: req.ip, userAgent: req.headers['user-agent'] });
+    console.warn('Authentication failed', { reason: 'unauthorized', method: req.method, path: req.originalUrl.split('?')[0], ip: req.ip, userAgent: req.headers['user-agent'] });
     res.status(401).send('invalid token');
   } else {
     next(err);
@@ -993,7 +1181,7 @@ app.get('/admin', (req, res) => {
     req.user = jwt.verify(req.header('auth-token'), process.env.TOKEN_SECRET);
     next();
   } catch (err) {
-    console.warn('Authentication failed: invalid token', { reason: 'invalid_token', method: req.method, path: req.originalUrl, ip: req.ip, userAgent: req.headers['user-agent'] });
+    console.warn('Authentication failed: invalid token', { reason: 'invalid_token', method: req.method, path: req.originalUrl.split('?')[0], ip: req.ip, userAgent: req.headers['user-agent'] });
     res.status(400).send('Invalid Token');
   }
 };`,
@@ -1020,7 +1208,7 @@ app.get('/admin', (req, res) => {
               data: { call: "console.warn" },
               output: `app.use('/internal', (req, res, next) => {
   if (req.get('x-api-key') !== process.env.INTERNAL_API_KEY) {
-    console.warn('Authentication failed: invalid API key', { reason: 'invalid_api_key', method: req.method, path: req.originalUrl, ip: req.ip, userAgent: req.headers['user-agent'] });
+    console.warn('Authentication failed: invalid API key', { reason: 'invalid_api_key', method: req.method, path: req.originalUrl.split('?')[0], ip: req.ip, userAgent: req.headers['user-agent'] });
     return res.status(400).json({ error: 'bad key' });
   }
   next();
@@ -1077,7 +1265,7 @@ app.post('/login', async (req, res) => {
   const { email, password } = req.body;
   const user = await User.findOne({ email });
   if (!user || !(await bcrypt.compare(password, user.hash))) {
-    logger.warn({ reason: 'invalid_credentials', method: req.method, path: req.originalUrl, ip: req.ip, userAgent: req.headers['user-agent'], email }, 'Login failed: invalid credentials');
+    logger.warn({ reason: 'invalid_credentials', method: req.method, path: req.originalUrl.split('?')[0], ip: req.ip, userAgent: req.headers['user-agent'] }, 'Login failed: invalid credentials');
     return res.status(401).end();
   }
   res.json({ token: sign(user) });
@@ -1088,15 +1276,16 @@ app.post('/login', async (req, res) => {
           line: 5,
           suggestions: [
             {
-              messageId: 'logFailure',
+              messageId: 'logFailureWithIdentity',
               data: { call: "logger.warn" },
               output: `import { logger } from './logger';
+import { createHash } from 'node:crypto';
 app.post('/login', async (req, res) => {
   logger.debug({ path: req.path }, 'login attempt');
   const { email, password } = req.body;
   const user = await User.findOne({ email });
   if (!user || !(await bcrypt.compare(password, user.hash))) {
-    logger.warn({ reason: 'invalid_credentials', method: req.method, path: req.originalUrl, ip: req.ip, userAgent: req.headers['user-agent'], email }, 'Login failed: invalid credentials');
+    logger.warn({ reason: 'invalid_credentials', method: req.method, path: req.originalUrl.split('?')[0], ip: req.ip, userAgent: req.headers['user-agent'], emailHash: createHash('sha256').update(String(email)).digest('hex').slice(0, 16) }, 'Login failed: invalid credentials');
     return res.status(401).end();
   }
   res.json({ token: sign(user) });
@@ -1146,7 +1335,7 @@ app.post('/login', async (req, res) => {
 app.get('/me', (req, res) => {
   if (req.user) res.json(req.user);
   else {
-    logger.warn({ reason: 'unauthorized', method: req.method, path: req.originalUrl, ip: req.ip, userAgent: req.headers['user-agent'] }, 'Authentication failed');
+    logger.warn({ reason: 'unauthorized', method: req.method, path: req.originalUrl.split('?')[0], ip: req.ip, userAgent: req.headers['user-agent'] }, 'Authentication failed');
     res.sendStatus(401);
   }
 });`,
@@ -1162,7 +1351,7 @@ app.get('/me', (req, res) => {
 app.get('/me', (req, res) => {
   if (req.user) res.json(req.user);
   else {
-    logger.warn({ reason: 'unauthorized', method: req.method, path: req.originalUrl, ip: req.ip, userAgent: req.headers['user-agent'] }, 'Authentication failed');
+    logger.warn({ reason: 'unauthorized', method: req.method, path: req.originalUrl.split('?')[0], ip: req.ip, userAgent: req.headers['user-agent'] }, 'Authentication failed');
     res.sendStatus(401);
   }
 });`,
@@ -1177,7 +1366,7 @@ app.get('/me', (req, res) => {
       settings: pino,
       output: `import { logger } from './logger';
 router.all('/admin/*', (req, res) => {
-  logger.warn({ reason: 'forbidden', method: req.method, path: req.originalUrl, ip: req.ip, userAgent: req.headers['user-agent'] }, 'Access denied');
+  logger.warn({ reason: 'forbidden', method: req.method, path: req.originalUrl.split('?')[0], ip: req.ip, userAgent: req.headers['user-agent'] }, 'Access denied');
   return res.sendStatus(403);
 });`,
       errors: [
@@ -1190,7 +1379,7 @@ router.all('/admin/*', (req, res) => {
               data: { call: "logger.warn" },
               output: `import { logger } from './logger';
 router.all('/admin/*', (req, res) => {
-  logger.warn({ reason: 'forbidden', method: req.method, path: req.originalUrl, ip: req.ip, userAgent: req.headers['user-agent'] }, 'Access denied');
+  logger.warn({ reason: 'forbidden', method: req.method, path: req.originalUrl.split('?')[0], ip: req.ip, userAgent: req.headers['user-agent'] }, 'Access denied');
   return res.sendStatus(403);
 });`,
             },
@@ -1208,7 +1397,7 @@ router.all('/admin/*', (req, res) => {
       output: `import { logger } from './logger';
 app.get('/me', (req, res) => {
   if (!req.user) /* anonymous */ {
-    logger.warn({ reason: 'unauthorized', method: req.method, path: req.originalUrl, ip: req.ip, userAgent: req.headers['user-agent'] }, 'Authentication failed');
+    logger.warn({ reason: 'unauthorized', method: req.method, path: req.originalUrl.split('?')[0], ip: req.ip, userAgent: req.headers['user-agent'] }, 'Authentication failed');
     return res.sendStatus(401);
   }
   res.json(req.user);
@@ -1224,7 +1413,7 @@ app.get('/me', (req, res) => {
               output: `import { logger } from './logger';
 app.get('/me', (req, res) => {
   if (!req.user) /* anonymous */ {
-    logger.warn({ reason: 'unauthorized', method: req.method, path: req.originalUrl, ip: req.ip, userAgent: req.headers['user-agent'] }, 'Authentication failed');
+    logger.warn({ reason: 'unauthorized', method: req.method, path: req.originalUrl.split('?')[0], ip: req.ip, userAgent: req.headers['user-agent'] }, 'Authentication failed');
     return res.sendStatus(401);
   }
   res.json(req.user);
@@ -1239,7 +1428,7 @@ app.get('/me', (req, res) => {
       code: `app.get('/me', (req, res) => { if (!req.user) { return res.sendStatus(401); } res.json(req.user); });`,
       settings: pino,
       output: `import { logger } from './logger';
-app.get('/me', (req, res) => { if (!req.user) { logger.warn({ reason: 'unauthorized', method: req.method, path: req.originalUrl, ip: req.ip, userAgent: req.headers['user-agent'] }, 'Authentication failed'); return res.sendStatus(401); } res.json(req.user); });`,
+app.get('/me', (req, res) => { if (!req.user) { logger.warn({ reason: 'unauthorized', method: req.method, path: req.originalUrl.split('?')[0], ip: req.ip, userAgent: req.headers['user-agent'] }, 'Authentication failed'); return res.sendStatus(401); } res.json(req.user); });`,
       errors: [
         {
           messageId: 'unlogged',
@@ -1249,7 +1438,7 @@ app.get('/me', (req, res) => { if (!req.user) { logger.warn({ reason: 'unauthori
               messageId: 'logFailure',
               data: { call: "logger.warn" },
               output: `import { logger } from './logger';
-app.get('/me', (req, res) => { if (!req.user) { logger.warn({ reason: 'unauthorized', method: req.method, path: req.originalUrl, ip: req.ip, userAgent: req.headers['user-agent'] }, 'Authentication failed'); return res.sendStatus(401); } res.json(req.user); });`,
+app.get('/me', (req, res) => { if (!req.user) { logger.warn({ reason: 'unauthorized', method: req.method, path: req.originalUrl.split('?')[0], ip: req.ip, userAgent: req.headers['user-agent'] }, 'Authentication failed'); return res.sendStatus(401); } res.json(req.user); });`,
             },
           ],
         },
@@ -1287,7 +1476,7 @@ app.use((req, res, next) => {
     case 'ok':
       return next();
     case 'expired':
-      logger.warn('Authentication failed', { reason: 'unauthorized', method: req.method, path: req.originalUrl, ip: req.ip, userAgent: req.headers['user-agent'] });
+      logger.warn('Authentication failed', { reason: 'unauthorized', method: req.method, path: req.originalUrl.split('?')[0], ip: req.ip, userAgent: req.headers['user-agent'] });
       return res.status(401).json({ error: 'expired' });
     default:
       logger.warn('denied');
@@ -1308,7 +1497,7 @@ app.use((req, res, next) => {
     case 'ok':
       return next();
     case 'expired':
-      logger.warn('Authentication failed', { reason: 'unauthorized', method: req.method, path: req.originalUrl, ip: req.ip, userAgent: req.headers['user-agent'] });
+      logger.warn('Authentication failed', { reason: 'unauthorized', method: req.method, path: req.originalUrl.split('?')[0], ip: req.ip, userAgent: req.headers['user-agent'] });
       return res.status(401).json({ error: 'expired' });
     default:
       logger.warn('denied');
@@ -1347,7 +1536,7 @@ app.use((req, res, next) => {
               data: { call: "console.warn" },
               output: `app.use((req, res, next) => {
   if (limiter.isLimited(req.ip)) {
-    console.warn('Rate limit exceeded', { reason: 'rate_limited', method: req.method, path: req.originalUrl, ip: req.ip, userAgent: req.headers['user-agent'] });
+    console.warn('Rate limit exceeded', { reason: 'rate_limited', method: req.method, path: req.originalUrl.split('?')[0], ip: req.ip, userAgent: req.headers['user-agent'] });
     return res.status(429).send('slow down');
   }
   next();
@@ -1372,7 +1561,7 @@ app.use((req, res, next) => {
 passport.use(new LocalStrategy({ usernameField: 'email' }, async (email, password, done) => {
   const user = await User.findOne({ email });
   if (!user) {
-    logger.warn({ reason: 'invalid_credentials', email }, 'Login failed: invalid credentials');
+    logger.warn({ reason: 'invalid_credentials' }, 'Login failed: invalid credentials');
     return done(null, false, { message: 'Incorrect email.' });
   }
   const isMatch = await bcrypt.compare(password, user.password);
@@ -1383,12 +1572,12 @@ passport.use(new LocalStrategy({ usernameField: 'email' }, async (email, passwor
 passport.use(new LocalStrategy({ usernameField: 'email' }, async (email, password, done) => {
   const user = await User.findOne({ email });
   if (!user) {
-    logger.warn({ reason: 'invalid_credentials', email }, 'Login failed: invalid credentials');
+    logger.warn({ reason: 'invalid_credentials' }, 'Login failed: invalid credentials');
     return done(null, false, { message: 'Incorrect email.' });
   }
   const isMatch = await bcrypt.compare(password, user.password);
   if (!isMatch) {
-    logger.warn({ reason: 'invalid_credentials', email }, 'Login failed: invalid credentials');
+    logger.warn({ reason: 'invalid_credentials' }, 'Login failed: invalid credentials');
     return done(null, false, { message: 'Incorrect password.' });
   }
   return done(null, user);
@@ -1400,13 +1589,14 @@ passport.use(new LocalStrategy({ usernameField: 'email' }, async (email, passwor
           line: 3,
           suggestions: [
             {
-              messageId: 'logFailure',
+              messageId: 'logFailureWithIdentity',
               data: { call: "logger.warn" },
               output: `import { logger } from './logger';
+import { createHash } from 'node:crypto';
 passport.use(new LocalStrategy({ usernameField: 'email' }, async (email, password, done) => {
   const user = await User.findOne({ email });
   if (!user) {
-    logger.warn({ reason: 'invalid_credentials', email }, 'Login failed: invalid credentials');
+    logger.warn({ reason: 'invalid_credentials', emailHash: createHash('sha256').update(String(email)).digest('hex').slice(0, 16) }, 'Login failed: invalid credentials');
     return done(null, false, { message: 'Incorrect email.' });
   }
   const isMatch = await bcrypt.compare(password, user.password);
@@ -1421,15 +1611,16 @@ passport.use(new LocalStrategy({ usernameField: 'email' }, async (email, passwor
           line: 5,
           suggestions: [
             {
-              messageId: 'logFailure',
+              messageId: 'logFailureWithIdentity',
               data: { call: "logger.warn" },
               output: `import { logger } from './logger';
+import { createHash } from 'node:crypto';
 passport.use(new LocalStrategy({ usernameField: 'email' }, async (email, password, done) => {
   const user = await User.findOne({ email });
   if (!user) return done(null, false, { message: 'Incorrect email.' });
   const isMatch = await bcrypt.compare(password, user.password);
   if (!isMatch) {
-    logger.warn({ reason: 'invalid_credentials', email }, 'Login failed: invalid credentials');
+    logger.warn({ reason: 'invalid_credentials', emailHash: createHash('sha256').update(String(email)).digest('hex').slice(0, 16) }, 'Login failed: invalid credentials');
     return done(null, false, { message: 'Incorrect password.' });
   }
   return done(null, user);
@@ -1458,7 +1649,7 @@ passport.use(new LocalStrategy({ usernameField: 'email' }, async (email, passwor
               output: `const checkPassword = async (password, correctPassword) => {
   const isPasswordMatch = await bcrypt.compare(password, correctPassword);
   if (!isPasswordMatch) {
-    console.warn('Login failed: invalid credentials', { reason: 'invalid_credentials' });
+    console.warn('Password check failed: invalid credentials', { reason: 'invalid_credentials' });
     throw new ApiError(httpStatus.BAD_REQUEST, 'Passwords do not match');
   }
 };`,
@@ -1488,7 +1679,7 @@ passport.use(new LocalStrategy({ usernameField: 'email' }, async (email, passwor
               output: `export default async function handler(req, res) {
   const session = await getSession({ req });
   if (!session) {
-    console.warn('Authentication failed', { reason: 'unauthorized', method: req.method, path: req.originalUrl, ip: req.ip, userAgent: req.headers['user-agent'] });
+    console.warn('Authentication failed', { reason: 'unauthorized', method: req.method, path: req.originalUrl.split('?')[0], ip: req.ip, userAgent: req.headers['user-agent'] });
     res.status(401).json({ message: 'Unauthorized' });
     return;
   }
@@ -1510,7 +1701,7 @@ passport.use(new LocalStrategy({ usernameField: 'email' }, async (email, passwor
       output: `import { logger } from './logger';
 export const requireAdmin = ((req, res, next) => {
   if ((req.user as User | undefined)?.role !== 'admin') {
-    logger.warn({ reason: 'forbidden', method: req.method, path: req.originalUrl, ip: req.ip, userAgent: req.headers['user-agent'] }, 'Access denied');
+    logger.warn({ reason: 'forbidden', method: req.method, path: req.originalUrl.split('?')[0], ip: req.ip, userAgent: req.headers['user-agent'] }, 'Access denied');
     return res.status(403 as const)!.end();
   }
   next();
@@ -1526,7 +1717,7 @@ export const requireAdmin = ((req, res, next) => {
               output: `import { logger } from './logger';
 export const requireAdmin = ((req, res, next) => {
   if ((req.user as User | undefined)?.role !== 'admin') {
-    logger.warn({ reason: 'forbidden', method: req.method, path: req.originalUrl, ip: req.ip, userAgent: req.headers['user-agent'] }, 'Access denied');
+    logger.warn({ reason: 'forbidden', method: req.method, path: req.originalUrl.split('?')[0], ip: req.ip, userAgent: req.headers['user-agent'] }, 'Access denied');
     return res.status(403 as const)!.end();
   }
   next();
@@ -1621,12 +1812,13 @@ router.use(async (ctx, next) => {
   ctx.body = { token: sign(user) };
 });`,
       settings: pino,
-      output: `router.post('/login', async (ctx) => {
+      output: `import { logger } from './logger';
+router.post('/login', async (ctx) => {
   const { username, password } = ctx.request.body;
   const user = await User.findOne({ username });
   const valid = user && (await argon2.verify(user.hash, password));
   if (!valid) {
-    ctx.log.warn({ reason: 'invalid_credentials', method: ctx.method, path: ctx.path, ip: ctx.ip, userAgent: ctx.get('user-agent'), username }, 'Login failed: invalid credentials');
+    logger.warn({ reason: 'invalid_credentials', method: ctx.method, path: ctx.path, ip: ctx.ip, userAgent: ctx.get('user-agent') }, 'Login failed: invalid credentials');
     ctx.body = { success: false };
     return;
   }
@@ -1639,14 +1831,16 @@ router.use(async (ctx, next) => {
           line: 6,
           suggestions: [
             {
-              messageId: 'logFailure',
-              data: { call: "ctx.log.warn" },
-              output: `router.post('/login', async (ctx) => {
+              messageId: 'logFailureWithIdentity',
+              data: { call: "logger.warn" },
+              output: `import { logger } from './logger';
+import { createHash } from 'node:crypto';
+router.post('/login', async (ctx) => {
   const { username, password } = ctx.request.body;
   const user = await User.findOne({ username });
   const valid = user && (await argon2.verify(user.hash, password));
   if (!valid) {
-    ctx.log.warn({ reason: 'invalid_credentials', method: ctx.method, path: ctx.path, ip: ctx.ip, userAgent: ctx.get('user-agent'), username }, 'Login failed: invalid credentials');
+    logger.warn({ reason: 'invalid_credentials', method: ctx.method, path: ctx.path, ip: ctx.ip, userAgent: ctx.get('user-agent'), usernameHash: createHash('sha256').update(String(username)).digest('hex').slice(0, 16) }, 'Login failed: invalid credentials');
     ctx.body = { success: false };
     return;
   }
@@ -1680,7 +1874,7 @@ router.use(async (ctx, next) => {
   try {
     await request.jwtVerify();
   } catch (err) {
-    request.log.warn({ reason: 'invalid_token', method: request.method, path: request.url, ip: request.ip, userAgent: request.headers['user-agent'] }, 'Authentication failed: invalid token');
+    request.log.warn({ reason: 'invalid_token', method: request.method, path: request.url.split('?')[0], ip: request.ip, userAgent: request.headers['user-agent'] }, 'Authentication failed: invalid token');
     return reply.code(401).send({ error: 'Unauthorized' });
   }
 }`,
@@ -1695,9 +1889,10 @@ router.use(async (ctx, next) => {
   if (!request.headers['x-token']) return reply.unauthorized();
 });`,
       settings: pino,
-      output: `fastify.addHook('onRequest', async (request, reply) => {
+      output: `import { logger } from './logger';
+fastify.addHook('onRequest', async (request, reply) => {
   if (!request.headers['x-token']) {
-    request.log.warn({ reason: 'unauthorized', method: request.method, path: request.url, ip: request.ip, userAgent: request.headers['user-agent'] }, 'Authentication failed');
+    logger.warn({ reason: 'unauthorized', method: request.method, path: request.url.split('?')[0], ip: request.ip, userAgent: request.headers['user-agent'] }, 'Authentication failed');
     return reply.unauthorized();
   }
 });`,
@@ -1708,10 +1903,11 @@ router.use(async (ctx, next) => {
           suggestions: [
             {
               messageId: 'logFailure',
-              data: { call: "request.log.warn" },
-              output: `fastify.addHook('onRequest', async (request, reply) => {
+              data: { call: "logger.warn" },
+              output: `import { logger } from './logger';
+fastify.addHook('onRequest', async (request, reply) => {
   if (!request.headers['x-token']) {
-    request.log.warn({ reason: 'unauthorized', method: request.method, path: request.url, ip: request.ip, userAgent: request.headers['user-agent'] }, 'Authentication failed');
+    logger.warn({ reason: 'unauthorized', method: request.method, path: request.url.split('?')[0], ip: request.ip, userAgent: request.headers['user-agent'] }, 'Authentication failed');
     return reply.unauthorized();
   }
 });`,
@@ -1743,7 +1939,7 @@ router.use(async (ctx, next) => {
   url: '/admin',
   preHandler: async (request) => {
     if (!request.user?.isAdmin) {
-      request.log.warn({ reason: 'forbidden', method: request.method, path: request.url, ip: request.ip, userAgent: request.headers['user-agent'] }, 'Access denied');
+      request.log.warn({ reason: 'forbidden', method: request.method, path: request.url.split('?')[0], ip: request.ip, userAgent: request.headers['user-agent'] }, 'Access denied');
       throw fastify.httpErrors.forbidden();
     }
   },
@@ -1838,7 +2034,7 @@ import { logger } from './logger';
 export async function GET(request: Request) {
   const session = await getServerSession(authOptions);
   if (!session) {
-    logger.warn({ reason: 'unauthorized', method: request.method, path: request.url, ip: request.headers.get('x-forwarded-for'), userAgent: request.headers.get('user-agent') }, 'Authentication failed');
+    logger.warn({ reason: 'unauthorized', method: request.method, path: request.url.split('?')[0], ip: request.headers.get('x-forwarded-for'), userAgent: request.headers.get('user-agent') }, 'Authentication failed');
     return NextResponse.json({ error: 'Unauthorized' }, { status: 401 });
   }
   return NextResponse.json(await load(session.user.id));
@@ -1856,7 +2052,7 @@ import { logger } from './logger';
 export async function GET(request: Request) {
   const session = await getServerSession(authOptions);
   if (!session) {
-    logger.warn({ reason: 'unauthorized', method: request.method, path: request.url, ip: request.headers.get('x-forwarded-for'), userAgent: request.headers.get('user-agent') }, 'Authentication failed');
+    logger.warn({ reason: 'unauthorized', method: request.method, path: request.url.split('?')[0], ip: request.headers.get('x-forwarded-for'), userAgent: request.headers.get('user-agent') }, 'Authentication failed');
     return NextResponse.json({ error: 'Unauthorized' }, { status: 401 });
   }
   return NextResponse.json(await load(session.user.id));
@@ -1890,7 +2086,7 @@ export const POST = async (req: Request) => {
 export const POST = async (req: Request) => {
   const user = await currentUser();
   if (!user) {
-    console.warn('Authentication failed', { reason: 'unauthorized', method: req.method, path: req.url, ip: req.headers.get('x-forwarded-for'), userAgent: req.headers.get('user-agent') });
+    console.warn('Authentication failed', { reason: 'unauthorized', method: req.method, path: req.url.split('?')[0], ip: req.headers.get('x-forwarded-for'), userAgent: req.headers.get('user-agent') });
     return unauthorized();
   }
   return Response.json(await create(user, await req.json()));
@@ -1926,7 +2122,7 @@ export async function POST(request: Request) {
   if (!(await verifySession(token))) {
     const response = NextResponse.json({ error: 'Session expired' }, { status: 401 });
     response.cookies.delete('session');
-    console.warn('Authentication failed', { reason: 'unauthorized', method: request.method, path: request.url, ip: request.headers.get('x-forwarded-for'), userAgent: request.headers.get('user-agent') });
+    console.warn('Authentication failed', { reason: 'unauthorized', method: request.method, path: request.url.split('?')[0], ip: request.headers.get('x-forwarded-for'), userAgent: request.headers.get('user-agent') });
     return response;
   }
   return NextResponse.json({ ok: true });
@@ -1956,7 +2152,7 @@ export async function POST(request: Request) {
         `import { logger } from './logger';
 http.createServer((req, res) => {
   if (!req.headers.authorization) {
-    logger.warn({ reason: 'unauthorized', method: req.method, path: req.url, ip: req.socket.remoteAddress, userAgent: req.headers['user-agent'] }, 'Authentication failed');
+    logger.warn({ reason: 'unauthorized', method: req.method, path: req.url?.split('?')[0], ip: req.socket.remoteAddress, userAgent: req.headers['user-agent'] }, 'Authentication failed');
     res.writeHead(401, { 'WWW-Authenticate': 'Basic' });
     res.end();
     return;
@@ -1970,13 +2166,13 @@ http.createServer((req, res) => {
         `import { logger } from './logger';
 http.createServer((req, res) => {
   if (!req.headers.authorization) {
-    logger.warn({ reason: 'unauthorized', method: req.method, path: req.url, ip: req.socket.remoteAddress, userAgent: req.headers['user-agent'] }, 'Authentication failed');
+    logger.warn({ reason: 'unauthorized', method: req.method, path: req.url?.split('?')[0], ip: req.socket.remoteAddress, userAgent: req.headers['user-agent'] }, 'Authentication failed');
     res.writeHead(401, { 'WWW-Authenticate': 'Basic' });
     res.end();
     return;
   }
   if (!allowed(req)) {
-    logger.warn({ reason: 'forbidden', method: req.method, path: req.url, ip: req.socket.remoteAddress, userAgent: req.headers['user-agent'] }, 'Access denied');
+    logger.warn({ reason: 'forbidden', method: req.method, path: req.url?.split('?')[0], ip: req.socket.remoteAddress, userAgent: req.headers['user-agent'] }, 'Access denied');
     res.statusCode = 403;
     return res.end();
   }
@@ -1994,7 +2190,7 @@ http.createServer((req, res) => {
               output: `import { logger } from './logger';
 http.createServer((req, res) => {
   if (!req.headers.authorization) {
-    logger.warn({ reason: 'unauthorized', method: req.method, path: req.url, ip: req.socket.remoteAddress, userAgent: req.headers['user-agent'] }, 'Authentication failed');
+    logger.warn({ reason: 'unauthorized', method: req.method, path: req.url?.split('?')[0], ip: req.socket.remoteAddress, userAgent: req.headers['user-agent'] }, 'Authentication failed');
     res.writeHead(401, { 'WWW-Authenticate': 'Basic' });
     res.end();
     return;
@@ -2023,7 +2219,7 @@ http.createServer((req, res) => {
     return;
   }
   if (!allowed(req)) {
-    logger.warn({ reason: 'forbidden', method: req.method, path: req.url, ip: req.socket.remoteAddress, userAgent: req.headers['user-agent'] }, 'Access denied');
+    logger.warn({ reason: 'forbidden', method: req.method, path: req.url?.split('?')[0], ip: req.socket.remoteAddress, userAgent: req.headers['user-agent'] }, 'Access denied');
     res.statusCode = 403;
     return res.end();
   }
@@ -2058,11 +2254,11 @@ export class ApiKeyGuard implements CanActivate {
     const request = context.switchToHttp().getRequest();
     const key = request.headers['x-api-key'];
     if (!key) {
-      this.logger.warn({ message: 'Authentication failed', reason: 'unauthorized', method: request.method, path: request.url, ip: request.ip, userAgent: request.headers['user-agent'] });
+      this.logger.warn({ message: 'Authentication failed', reason: 'unauthorized', method: request.method, path: request.url?.split('?')[0], ip: request.ip, userAgent: request.headers['user-agent'] });
       throw new UnauthorizedException('Missing API key');
     }
     if (key !== this.config.apiKey) {
-      this.logger.warn({ message: 'Access denied by guard', reason: 'guard_denied', method: request.method, path: request.url, ip: request.ip, userAgent: request.headers['user-agent'] });
+      this.logger.warn({ message: 'Access denied by guard', reason: 'guard_denied', method: request.method, path: request.url?.split('?')[0], ip: request.ip, userAgent: request.headers['user-agent'] });
       return false;
     }
     return true;
@@ -2084,7 +2280,7 @@ export class ApiKeyGuard implements CanActivate {
     const request = context.switchToHttp().getRequest();
     const key = request.headers['x-api-key'];
     if (!key) {
-      this.logger.warn({ message: 'Authentication failed', reason: 'unauthorized', method: request.method, path: request.url, ip: request.ip, userAgent: request.headers['user-agent'] });
+      this.logger.warn({ message: 'Authentication failed', reason: 'unauthorized', method: request.method, path: request.url?.split('?')[0], ip: request.ip, userAgent: request.headers['user-agent'] });
       throw new UnauthorizedException('Missing API key');
     }
     if (key !== this.config.apiKey) return false;
@@ -2110,7 +2306,7 @@ export class ApiKeyGuard implements CanActivate {
     const key = request.headers['x-api-key'];
     if (!key) throw new UnauthorizedException('Missing API key');
     if (key !== this.config.apiKey) {
-      this.logger.warn({ message: 'Access denied by guard', reason: 'guard_denied', method: request.method, path: request.url, ip: request.ip, userAgent: request.headers['user-agent'] });
+      this.logger.warn({ message: 'Access denied by guard', reason: 'guard_denied', method: request.method, path: request.url?.split('?')[0], ip: request.ip, userAgent: request.headers['user-agent'] });
       return false;
     }
     return true;
@@ -2145,11 +2341,12 @@ export class LocalStrategy extends PassportStrategy(Strategy) {
           line: 12,
           suggestions: [
             {
-              messageId: 'logFailure',
+              messageId: 'logFailureWithIdentity',
               data: { call: "console.warn" },
               output: `import { Injectable, UnauthorizedException } from '@nestjs/common';
 import { PassportStrategy } from '@nestjs/passport';
 import { Strategy } from 'passport-local';
+import { createHash } from 'node:crypto';
 @Injectable()
 export class LocalStrategy extends PassportStrategy(Strategy) {
   constructor(private authService: AuthService) {
@@ -2158,7 +2355,7 @@ export class LocalStrategy extends PassportStrategy(Strategy) {
   async validate(username: string, password: string): Promise<any> {
     const user = await this.authService.validateUser(username, password);
     if (!user) {
-      console.warn('Authentication failed', { reason: 'unauthorized', username });
+      console.warn('Authentication failed', { reason: 'unauthorized', usernameHash: createHash('sha256').update(String(username)).digest('hex').slice(0, 16) });
       throw new UnauthorizedException();
     }
     return user;
@@ -2181,21 +2378,38 @@ export class PostsService {
   }
 }`,
       settings: nest,
+      output: `import { HttpException, HttpStatus, Injectable, Logger } from '@nestjs/common';
+@Injectable()
+export class PostsService {
+  private readonly logger = new Logger(PostsService.name);
+
+  async remove(id: string, userId: string) {
+    const post = await this.repo.findOneByOrFail({ id });
+    if (post.authorId !== userId) {
+      this.logger.warn({ message: 'Access denied', reason: 'forbidden' });
+      throw new HttpException('Not yours', HttpStatus.FORBIDDEN);
+    }
+    await this.repo.delete(id);
+  }
+}`,
       errors: [
         {
           messageId: 'unlogged',
           line: 6,
           suggestions: [
             {
-              messageId: 'logFailure',
-              data: { call: "console.warn" },
-              output: `import { HttpException, HttpStatus, Injectable } from '@nestjs/common';
+              messageId: 'logFailureWithIdentity',
+              data: { call: "this.logger.warn" },
+              output: `import { HttpException, HttpStatus, Injectable, Logger } from '@nestjs/common';
+import { createHash } from 'node:crypto';
 @Injectable()
 export class PostsService {
+  private readonly logger = new Logger(PostsService.name);
+
   async remove(id: string, userId: string) {
     const post = await this.repo.findOneByOrFail({ id });
     if (post.authorId !== userId) {
-      console.warn('Access denied', { reason: 'forbidden', userId });
+      this.logger.warn({ message: 'Access denied', reason: 'forbidden', userIdHash: createHash('sha256').update(String(userId)).digest('hex').slice(0, 16) });
       throw new HttpException('Not yours', HttpStatus.FORBIDDEN);
     }
     await this.repo.delete(id);
@@ -2270,9 +2484,10 @@ export class AuthService {
           line: 15,
           suggestions: [
             {
-              messageId: 'logFailure',
+              messageId: 'logFailureWithIdentity',
               data: { call: "console.warn" },
               output: `import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Injectable, Logger, UnauthorizedException } from '@nestjs/common';
+import { createHash } from 'node:crypto';
 @Catch(HttpException)
 export class HttpErrorFilter implements ExceptionFilter {
   private readonly logger = new Logger('HTTP');
@@ -2287,7 +2502,7 @@ export class AuthService {
   async signIn(username: string, pass: string) {
     const user = await this.users.findOne(username);
     if (user?.password !== pass) {
-      console.warn('Authentication failed', { reason: 'unauthorized', username });
+      console.warn('Authentication failed', { reason: 'unauthorized', usernameHash: createHash('sha256').update(String(username)).digest('hex').slice(0, 16) });
       throw new UnauthorizedException();
     }
     return user;
@@ -2320,7 +2535,7 @@ router.post('/registry/install', asyncHandler(async (req, _res, next) => {
             { messageId: 'logFailure', data: { call: 'console.warn' }, output: `import { ForbiddenError } from '@directus/errors';
 router.post('/registry/install', asyncHandler(async (req, _res, next) => {
   if (req.accountability && req.accountability.admin !== true) {
-    console.warn('Access denied', { reason: 'forbidden', method: req.method, path: req.originalUrl, ip: req.ip, userAgent: req.headers['user-agent'] });
+    console.warn('Access denied', { reason: 'forbidden', method: req.method, path: req.originalUrl.split('?')[0], ip: req.ip, userAgent: req.headers['user-agent'] });
     throw new ForbiddenError();
   }
   const { version, extension } = req.body;
@@ -2347,7 +2562,7 @@ router.post('/registry/install', asyncHandler(async (req, _res, next) => {
 router.patch('/posts/:id', async (req, res) => {
   const post = await posts.find(req.params.id);
   if (post.authorId !== req.user.id) {
-    logger.warn({ reason: 'forbidden', method: req.method, path: req.originalUrl, ip: req.ip, userAgent: req.headers['user-agent'] }, 'Access denied');
+    logger.warn({ reason: 'forbidden', method: req.method, path: req.originalUrl.split('?')[0], ip: req.ip, userAgent: req.headers['user-agent'] }, 'Access denied');
     return res.status(403).json({ error: 'Not your post' });
   }
   res.json(await posts.update(post, req.body));
@@ -2361,7 +2576,7 @@ router.patch('/posts/:id', async (req, res) => {
 router.patch('/posts/:id', async (req, res) => {
   const post = await posts.find(req.params.id);
   if (post.authorId !== req.user.id) {
-    logger.warn({ reason: 'forbidden', method: req.method, path: req.originalUrl, ip: req.ip, userAgent: req.headers['user-agent'] }, 'Access denied');
+    logger.warn({ reason: 'forbidden', method: req.method, path: req.originalUrl.split('?')[0], ip: req.ip, userAgent: req.headers['user-agent'] }, 'Access denied');
     return res.status(403).json({ error: 'Not your post' });
   }
   res.json(await posts.update(post, req.body));
@@ -2385,7 +2600,7 @@ router.patch('/posts/:id', async (req, res) => {
 app.put('/member/email', async (req, res) => {
   const identity = req.body.identity;
   if (!identity) {
-    logger.warn({ reason: 'forbidden', method: req.method, path: req.originalUrl, ip: req.ip, userAgent: req.headers['user-agent'] }, 'Access denied');
+    logger.warn({ reason: 'forbidden', method: req.method, path: req.originalUrl.split('?')[0], ip: req.ip, userAgent: req.headers['user-agent'] }, 'Access denied');
     res.writeHead(403);
     return res.end('No Permission.');
   }
@@ -2400,7 +2615,7 @@ app.put('/member/email', async (req, res) => {
 app.put('/member/email', async (req, res) => {
   const identity = req.body.identity;
   if (!identity) {
-    logger.warn({ reason: 'forbidden', method: req.method, path: req.originalUrl, ip: req.ip, userAgent: req.headers['user-agent'] }, 'Access denied');
+    logger.warn({ reason: 'forbidden', method: req.method, path: req.originalUrl.split('?')[0], ip: req.ip, userAgent: req.headers['user-agent'] }, 'Access denied');
     res.writeHead(403);
     return res.end('No Permission.');
   }
@@ -2425,7 +2640,7 @@ app.use(authMemberByUuid);`,
 const authMemberByUuid = async function (req, res, next) {
   const key = req.query.key;
   if (!key) {
-    logger.warn({ reason: 'unauthorized', method: req.method, path: req.originalUrl, ip: req.ip, userAgent: req.headers['user-agent'] }, 'Authentication failed');
+    logger.warn({ reason: 'unauthorized', method: req.method, path: req.originalUrl.split('?')[0], ip: req.ip, userAgent: req.headers['user-agent'] }, 'Authentication failed');
     throw new UnauthorizedError({ message: 'Missing key' });
   }
   next();
@@ -2440,7 +2655,7 @@ app.use(authMemberByUuid);`,
 const authMemberByUuid = async function (req, res, next) {
   const key = req.query.key;
   if (!key) {
-    logger.warn({ reason: 'unauthorized', method: req.method, path: req.originalUrl, ip: req.ip, userAgent: req.headers['user-agent'] }, 'Authentication failed');
+    logger.warn({ reason: 'unauthorized', method: req.method, path: req.originalUrl.split('?')[0], ip: req.ip, userAgent: req.headers['user-agent'] }, 'Authentication failed');
     throw new UnauthorizedError({ message: 'Missing key' });
   }
   next();
@@ -2460,7 +2675,7 @@ app.use(authMemberByUuid);` },
       output: `import { logger } from './logger';
 app.get('/exports', (req, res) => {
   if (!req.user || !settings.exportsEnabled) {
-    logger.warn({ reason: 'forbidden', method: req.method, path: req.originalUrl, ip: req.ip, userAgent: req.headers['user-agent'] }, 'Access denied');
+    logger.warn({ reason: 'forbidden', method: req.method, path: req.originalUrl.split('?')[0], ip: req.ip, userAgent: req.headers['user-agent'] }, 'Access denied');
     return res.sendStatus(403);
   }
   res.json(exportsFor(req.user));
@@ -2473,7 +2688,7 @@ app.get('/exports', (req, res) => {
             { messageId: 'logFailure', data: { call: 'logger.warn' }, output: `import { logger } from './logger';
 app.get('/exports', (req, res) => {
   if (!req.user || !settings.exportsEnabled) {
-    logger.warn({ reason: 'forbidden', method: req.method, path: req.originalUrl, ip: req.ip, userAgent: req.headers['user-agent'] }, 'Access denied');
+    logger.warn({ reason: 'forbidden', method: req.method, path: req.originalUrl.split('?')[0], ip: req.ip, userAgent: req.headers['user-agent'] }, 'Access denied');
     return res.sendStatus(403);
   }
   res.json(exportsFor(req.user));
@@ -2495,7 +2710,7 @@ app.get('/exports', (req, res) => {
 app.get('/admin/stats', (req, res) => {
   if (config.adminApiEnabled) {
     if (!req.user.isAdmin) {
-      logger.warn({ reason: 'forbidden', method: req.method, path: req.originalUrl, ip: req.ip, userAgent: req.headers['user-agent'] }, 'Access denied');
+      logger.warn({ reason: 'forbidden', method: req.method, path: req.originalUrl.split('?')[0], ip: req.ip, userAgent: req.headers['user-agent'] }, 'Access denied');
       return res.sendStatus(403);
     }
   }
@@ -2510,7 +2725,7 @@ app.get('/admin/stats', (req, res) => {
 app.get('/admin/stats', (req, res) => {
   if (config.adminApiEnabled) {
     if (!req.user.isAdmin) {
-      logger.warn({ reason: 'forbidden', method: req.method, path: req.originalUrl, ip: req.ip, userAgent: req.headers['user-agent'] }, 'Access denied');
+      logger.warn({ reason: 'forbidden', method: req.method, path: req.originalUrl.split('?')[0], ip: req.ip, userAgent: req.headers['user-agent'] }, 'Access denied');
       return res.sendStatus(403);
     }
   }
@@ -2533,7 +2748,7 @@ app.get('/admin/stats', (req, res) => {
       output: `import { logger } from './logger';
 app.post('/register', async (req, res) => {
   if (!config.registrationEnabled) {
-    logger.warn({ reason: 'forbidden', method: req.method, path: req.originalUrl, ip: req.ip, userAgent: req.headers['user-agent'] }, 'Access denied');
+    logger.warn({ reason: 'forbidden', method: req.method, path: req.originalUrl.split('?')[0], ip: req.ip, userAgent: req.headers['user-agent'] }, 'Access denied');
     return res.status(403).json({ error: 'Registration is disabled' });
   }
   res.status(201).json(await users.create(req.body));
@@ -2546,7 +2761,7 @@ app.post('/register', async (req, res) => {
             { messageId: 'logFailure', data: { call: 'logger.warn' }, output: `import { logger } from './logger';
 app.post('/register', async (req, res) => {
   if (!config.registrationEnabled) {
-    logger.warn({ reason: 'forbidden', method: req.method, path: req.originalUrl, ip: req.ip, userAgent: req.headers['user-agent'] }, 'Access denied');
+    logger.warn({ reason: 'forbidden', method: req.method, path: req.originalUrl.split('?')[0], ip: req.ip, userAgent: req.headers['user-agent'] }, 'Access denied');
     return res.status(403).json({ error: 'Registration is disabled' });
   }
   res.status(201).json(await users.create(req.body));

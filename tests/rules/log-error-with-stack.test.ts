@@ -9,6 +9,18 @@ const nestSettings = { 'security-logging': { logger: { name: 'this.logger', styl
 
 ruleTester.run('log-error-with-stack', rule, {
   valid: [
+    // Shapes that keep the error with a logger whose creation is in the file (verified by tests/integration/logger-runtime.test.ts).
+    'const logger = pino(); try { run() } catch (err) { logger.error({ err }, "run failed") }',
+    'const logger = pino({ errorKey: "error" }); try { run() } catch (e) { logger.error({ error: e }, "run failed") }',
+    'const logger = pino({ serializers: { error: pino.stdSerializers.err } }); try { run() } catch (e) { logger.error({ error: e }, "run failed") }',
+    'const log = bunyan.createLogger({ name: "a", serializers: bunyan.stdSerializers }); try { run() } catch (err) { log.error({ err }, "run failed") }',
+    'const log = bunyan.createLogger({ name: "a" }); try { run() } catch (err) { log.error(err, "run failed") }',
+    'const logger = winston.createLogger({}); try { run() } catch (err) { logger.error("run failed", err) }',
+    'const logger = winston.createLogger({}); try { run() } catch (err) { logger.child({ jobId }).error("run failed", err) }',
+    // The style is unknown (no settings, no creation in sight): `{ error }` may have a serializer.
+    'try { run() } catch (e) { log.error({ error: e }, "run failed") }',
+    // An options object we cannot read may set errorKey.
+    'const logger = pino(opts); try { run() } catch (e) { logger.error({ error: e }, "run failed") }',
     // the error object reaches the logger
     'try { run() } catch (err) { logger.error({ err }, "run failed") }',
     'try { run() } catch (err) { logger.error({ err, userId }, `run failed: ${err.message}`) }',
@@ -45,6 +57,36 @@ ruleTester.run('log-error-with-stack', rule, {
   ],
   invalid: [
     {
+      code: 'const logger = pino(); try { run() } catch (e) { logger.error({ error: e, jobId }, "run failed") }',
+      output: 'const logger = pino(); try { run() } catch (e) { logger.error({ err: e, jobId }, "run failed") }',
+      errors: [{ messageId: 'errorHidden', line: 1, column: 65, data: { style: 'pino', key: 'error', name: 'e', why: 'pino serializes errors only under `err` (or the `errorKey` / `serializers` keys given at creation)', remedy: "logger.error({ err: e }, '…')" }, suggestions: [{ messageId: 'addError', output: 'const logger = pino(); try { run() } catch (e) { logger.error({ err: e, jobId }, "run failed") }' }] }],
+    },
+    {
+      // bunyan without an err serializer prints `{ err }` as {}: the Error goes first.
+      code: 'const log = bunyan.createLogger({ name: "a" }); try { run() } catch (err) { log.error({ err, jobId }, "run failed") }',
+      output: 'const log = bunyan.createLogger({ name: "a" }); try { run() } catch (err) { log.child({ jobId }).error(err, "run failed") }',
+      errors: [{ messageId: 'errorHidden', line: 1, suggestions: [{ messageId: 'addError', output: 'const log = bunyan.createLogger({ name: "a" }); try { run() } catch (err) { log.child({ jobId }).error(err, "run failed") }' }] }],
+    },
+    {
+      code: 'const logger = winston.createLogger({}); try { run() } catch (err) { logger.error("run failed", { err }) }',
+      output: 'const logger = winston.createLogger({}); try { run() } catch (err) { logger.error("run failed", err) }',
+      errors: [{ messageId: 'errorHidden', line: 1, suggestions: [{ messageId: 'addError', output: 'const logger = winston.createLogger({}); try { run() } catch (err) { logger.error("run failed", err) }' }] }],
+    },
+    {
+      // configured winston: `{ error: err, jobId }` meta → the error as meta, the fields on a child logger.
+      code: 'try { run() } catch (err) { logger.error("run failed", { error: err, jobId }) }',
+      settings: winstonSettings,
+      output: 'try { run() } catch (err) { logger.child({ jobId }).error("run failed", err) }',
+      errors: [{ messageId: 'errorHidden', line: 1, suggestions: [{ messageId: 'addError', output: 'try { run() } catch (err) { logger.child({ jobId }).error("run failed", err) }' }] }],
+    },
+    {
+      // Only the project's convention says winston (the logger is not the configured one): a suggestion.
+      code: 'try { run() } catch (err) { auditLog.error("run failed", { err }) }',
+      settings: winstonSettings,
+      output: null,
+      errors: [{ messageId: 'errorHidden', line: 1, suggestions: [{ messageId: 'addError', output: 'try { run() } catch (err) { auditLog.error("run failed", err) }' }] }],
+    },
+    {
       code: 'try { run() } catch (err) { console.error(err.message) }',
       output: 'try { run() } catch (err) { console.error(err.message, err) }',
       errors: [{ messageId: 'stackLost', line: 1, column: 43, data: { name: 'err', form: 'err.message', remedy: "console.error('…', err)" }, suggestions: [{ messageId: 'addError', data: { remedy: "console.error('…', err)" }, output: 'try { run() } catch (err) { console.error(err.message, err) }' }] }],
@@ -68,8 +110,9 @@ ruleTester.run('log-error-with-stack', rule, {
     {
       code: 'try { run() } catch (error) { logger.error(`sync failed: ${error.message}`, { jobId }) }',
       settings: winstonSettings,
-      output: 'try { run() } catch (error) { logger.error(`sync failed: ${error.message}`, { jobId, error }) }',
-      errors: [{ messageId: 'stackLost', line: 1, suggestions: [{ messageId: 'addError', output: 'try { run() } catch (error) { logger.error(`sync failed: ${error.message}`, { jobId, error }) }' }] }],
+      // winston prints `{ error }` meta as {}: the error is the meta argument, the fields go on a child.
+      output: 'try { run() } catch (error) { logger.child({ jobId }).error(`sync failed: ${error.message}`, error) }',
+      errors: [{ messageId: 'stackLost', line: 1, suggestions: [{ messageId: 'addError', output: 'try { run() } catch (error) { logger.child({ jobId }).error(`sync failed: ${error.message}`, error) }' }] }],
     },
     {
       code: 'class S { run() { try { go() } catch (e) { this.logger.error(e.message) } } }',

@@ -150,7 +150,7 @@ app.use(handleParseErrors);`,
           suggestions: [
             {
               messageId: 'sendGeneric',
-              output: "app.get('/x', async (req, res) => { try { await db.query('x'); } catch (e) { console.error('unhandled error', e); res.status(500).json({ error: 'Internal Server Error' }); } });",
+              output: "app.get('/x', async (req, res) => { try { await db.query('x'); } catch (e) { console.error('db.query failed', e); res.status(500).json({ error: 'Internal Server Error' }); } });",
             },
           ],
         },
@@ -165,7 +165,7 @@ app.use(handleParseErrors);`,
           suggestions: [
             {
               messageId: 'sendGeneric',
-              output: "app.post('/settings', async (req, res) => { try { await db.query('x'); } catch (e) { console.error('unhandled error', e); req.flash('error', 'Internal Server Error'); res.redirect('/settings'); } });",
+              output: "app.post('/settings', async (req, res) => { try { await db.query('x'); } catch (e) { console.error('db.query failed', e); req.flash('error', 'Internal Server Error'); res.redirect('/settings'); } });",
             },
           ],
         },
@@ -184,7 +184,7 @@ app.use(handleParseErrors);`,
             {
               messageId: 'sendGeneric',
               data: { generic: 'Internal Server Error', idHint: '', logHint: ', and log the error on the server' },
-              output: "app.get(\"/\", async (req, res) => {\n  try {\n    await run();\n  } catch (err) {\n    console.error('unhandled error', err);\n    res.status(500).json({ error: 'Internal Server Error' });\n  }\n});",
+              output: "app.get(\"/\", async (req, res) => {\n  try {\n    await run();\n  } catch (err) {\n    console.error('run failed', err);\n    res.status(500).json({ error: 'Internal Server Error' });\n  }\n});",
             },
           ],
         },
@@ -202,7 +202,7 @@ app.use(handleParseErrors);`,
           suggestions: [
             {
               messageId: 'sendGeneric',
-              output: "import { logger } from './logger';\napp.get(\"/\", async (req, res) => {\n  try {\n    await run();\n  } catch (err) {\n    logger.error({ err }, 'unhandled error');\n    res.status(500).send({ error: 'Internal Server Error' });\n  }\n});",
+              output: "import { logger } from './logger';\napp.get(\"/\", async (req, res) => {\n  try {\n    await run();\n  } catch (err) {\n    logger.error({ err }, 'run failed');\n    res.status(500).send({ error: 'Internal Server Error' });\n  }\n});",
             },
           ],
         },
@@ -237,7 +237,7 @@ app.use(handleParseErrors);`,
           suggestions: [
             {
               messageId: 'sendGeneric',
-              output: "app.get(\"/users\", (req, res) => { User.find({}, (err, users) => { if (err) { console.error('unhandled error', err); return res.status(500).send({ error: 'Internal Server Error' }); } res.json(users) }) })",
+              output: "app.get(\"/users\", (req, res) => { User.find({}, (err, users) => { if (err) { console.error('User.find failed', err); return res.status(500).send({ error: 'Internal Server Error' }); } res.json(users) }) })",
             },
           ],
         },
@@ -253,7 +253,7 @@ app.use(handleParseErrors);`,
           suggestions: [
             {
               messageId: 'sendGeneric',
-              output: "app.get(\"/\", (req, res) => {\n  load(req.id).then((data) => res.json(data)).catch((e) => {\n    console.error('unhandled error', e);\n    return res.status(500).json({ message: 'Internal Server Error', requestId: req.id });\n  });\n});",
+              output: "app.get(\"/\", (req, res) => {\n  load(req.id).then((data) => res.json(data)).catch((e) => {\n    console.error('load failed', e);\n    return res.status(500).json({ message: 'Internal Server Error', requestId: req.id });\n  });\n});",
             },
           ],
         },
@@ -270,7 +270,7 @@ app.use(handleParseErrors);`,
           suggestions: [
             {
               messageId: 'sendGeneric',
-              output: "app.get(\"/\", async (req, res) => {\n  try {\n    await run();\n  } catch (e) {\n    const message = e instanceof Error ? e.message : String(e);\n    console.error('unhandled error', e);\n    res.status(500).json({ message: 'Internal Server Error' });\n  }\n});",
+              output: "app.get(\"/\", async (req, res) => {\n  try {\n    await run();\n  } catch (e) {\n    const message = e instanceof Error ? e.message : String(e);\n    console.error('run failed', e);\n    res.status(500).json({ message: 'Internal Server Error' });\n  }\n});",
             },
           ],
         },
@@ -284,14 +284,14 @@ app.use(handleParseErrors);`,
           messageId: 'detailsInResponse',
           line: 1,
           data: { what: 'The text of `error` (its class and message)', sink: '`res.send()`', idHint: '' },
-          suggestions: [{ messageId: 'sendGeneric', output: "function sendError(res, error) { console.error('request failed', error); res.status(400).send({ error: 'Bad Request' }) }" }],
+          suggestions: [{ messageId: 'sendGeneric', output: "function sendError(res, error) { console.warn('sendError failed', error); res.status(400).send({ error: 'Bad Request' }) }" }],
         },
       ],
     },
     {
       // a 400 does not make an unknown error's message safe
       code: 'app.post("/users", async (req, res) => { try { res.status(201).json(await User.create(req.body)) } catch (error) { res.status(400).json({ message: error.message }) } })',
-      errors: [{ messageId: 'detailsInResponse', line: 1, suggestions: [{ messageId: 'sendGeneric', output: "app.post(\"/users\", async (req, res) => { try { res.status(201).json(await User.create(req.body)) } catch (error) { console.error('request failed', error); res.status(400).json({ message: 'Bad Request' }) } })" }] }],
+      errors: [{ messageId: 'detailsInResponse', line: 1, suggestions: [{ messageId: 'sendGeneric', output: "app.post(\"/users\", async (req, res) => { try { res.status(201).json(await User.create(req.body)) } catch (error) { console.warn('User.create failed', error); res.status(400).json({ message: 'Bad Request' }) } })" }] }],
     },
     {
       // instanceof Error says nothing about who wrote the message; several leaks, one report
@@ -303,7 +303,7 @@ app.use(handleParseErrors);`,
           suggestions: [
             {
               messageId: 'sendGeneric',
-              output: "app.use((err, req, res, next) => { if (err instanceof Error) { console.error('unhandled error', err); res.status(500).json({ message: 'Internal Server Error', stack: 'Internal Server Error' }) } })",
+              output: "app.use((err, req, res, next) => { if (err instanceof Error) { console.error('request handler failed', err); res.status(500).json({ message: 'Internal Server Error', stack: 'Internal Server Error' }) } })",
             },
           ],
         },
@@ -317,7 +317,7 @@ app.use(handleParseErrors);`,
     {
       // an upload callback's error
       code: 'app.post("/upload", (req, res, next) => { upload(req, res, (err) => { if (err) { return res.status(400).json({ error: err.message }); } next(); }) })',
-      errors: [{ messageId: 'detailsInResponse', line: 1, suggestions: [{ messageId: 'sendGeneric', output: "app.post(\"/upload\", (req, res, next) => { upload(req, res, (err) => { if (err) { console.error('request failed', err); return res.status(400).json({ error: 'Bad Request' }); } next(); }) })" }] }],
+      errors: [{ messageId: 'detailsInResponse', line: 1, suggestions: [{ messageId: 'sendGeneric', output: "app.post(\"/upload\", (req, res, next) => { upload(req, res, (err) => { if (err) { console.warn('upload failed', err); return res.status(400).json({ error: 'Bad Request' }); } next(); }) })" }] }],
     },
     // --- Fastify ---
     {
@@ -330,7 +330,7 @@ app.use(handleParseErrors);`,
           suggestions: [
             {
               messageId: 'sendGeneric',
-              output: "fastify.get(\"/\", async (request, reply) => { try { return await load() } catch (err) { console.error('unhandled error', err); return reply.code(500).send({ message: 'Internal Server Error', requestId: request.id }) } })",
+              output: "fastify.get(\"/\", async (request, reply) => { try { return await load() } catch (err) { request.log.error({ err }, 'load failed'); return reply.code(500).send({ message: 'Internal Server Error', requestId: request.id }) } })",
             },
           ],
         },
@@ -344,7 +344,7 @@ app.use(handleParseErrors);`,
           messageId: 'detailsInResponse',
           line: 1,
           data: { what: '`err.message` of an error this code did not create', sink: 'the return value of a Fastify handler', idHint: ' with a request id' },
-          suggestions: [{ messageId: 'sendGeneric', output: "fastify.get(\"/\", async (request, reply) => { try { return await load() } catch (err) { reply.code(500); console.error('unhandled error', err); return { message: 'Internal Server Error', requestId: request.id } } })" }],
+          suggestions: [{ messageId: 'sendGeneric', output: "fastify.get(\"/\", async (request, reply) => { try { return await load() } catch (err) { reply.code(500); request.log.error({ err }, 'load failed'); return { message: 'Internal Server Error', requestId: request.id } } })" }],
         },
       ],
     },
@@ -368,7 +368,7 @@ app.use(handleParseErrors);`,
           messageId: 'detailsInResponse',
           line: 1,
           data: { what: '`err.message` of an error this code did not create', sink: '`c.json()`', idHint: '' },
-          suggestions: [{ messageId: 'sendGeneric', output: "app.onError((err, c) => {\n  console.error('unhandled error', err);\n  return c.json({ error: 'Internal Server Error' }, 500);\n})" }],
+          suggestions: [{ messageId: 'sendGeneric', output: "app.onError((err, c) => {\n  console.error('request handler failed', err);\n  return c.json({ error: 'Internal Server Error' }, 500);\n})" }],
         },
       ],
     },
@@ -383,7 +383,7 @@ app.use(handleParseErrors);`,
           suggestions: [
             {
               messageId: 'sendGeneric',
-              output: "export async function POST(request: Request) {\n  try {\n    await save(await request.json());\n  } catch (error) {\n    console.error('unhandled error', error);\n    return NextResponse.json({ error: 'Internal Server Error' }, { status: 500 });\n  }\n}",
+              output: "export async function POST(request: Request) {\n  try {\n    await save(await request.json());\n  } catch (error) {\n    console.error('save failed', error);\n    return NextResponse.json({ error: 'Internal Server Error' }, { status: 500 });\n  }\n}",
             },
           ],
         },
@@ -391,7 +391,7 @@ app.use(handleParseErrors);`,
     },
     {
       code: 'export async function GET() { try { return Response.json(await load()) } catch (error) { return new Response(String(error), { status: 500 }) } }',
-      errors: [{ messageId: 'detailsInResponse', line: 1, suggestions: [{ messageId: 'sendGeneric', output: "export async function GET() { try { return Response.json(await load()) } catch (error) { console.error('unhandled error', error); return new Response('Internal Server Error', { status: 500 }) } }" }] }],
+      errors: [{ messageId: 'detailsInResponse', line: 1, suggestions: [{ messageId: 'sendGeneric', output: "export async function GET() { try { return Response.json(await load()) } catch (error) { console.error('load failed', error); return new Response('Internal Server Error', { status: 500 }) } }" }] }],
     },
     // --- NestJS ---
     {
@@ -424,7 +424,7 @@ export class UsersService {
     try {
       return await this.repo.save(dto);
     } catch (error) {
-      this.logger.error('request failed', error instanceof Error ? error.stack : String(error));
+      this.logger.warn({ message: 'repo.save failed', stack: error instanceof Error ? error.stack : String(error) });
       throw new BadRequestException('Bad Request');
     }
   }
@@ -455,7 +455,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
 export class AllExceptionsFilter implements ExceptionFilter {
   catch(exception: any, host: ArgumentsHost) {
     const response = host.switchToHttp().getResponse<Response>();
-    console.error('unhandled error', exception);
+    console.error('request handler failed', exception);
     response.status(500).json({ statusCode: 500, message: 'Internal Server Error' });
   }
 }`,
@@ -491,7 +491,7 @@ export class ReportsController {
     try {
       return await this.reports.list();
     } catch (e) {
-      console.error('unhandled error', e);
+      console.error('reports.list failed', e);
       return { ok: false, error: 'Internal Server Error' };
     }
   }
@@ -501,7 +501,7 @@ export class ReportsController {
     },
     {
       code: 'async function f() { try { await run() } catch (err) { throw new HttpException({ status: 500, error: `${err}` }, 500) } }',
-      errors: [{ messageId: 'detailsInResponse', line: 1, suggestions: [{ messageId: 'sendGeneric', output: "async function f() { try { await run() } catch (err) { console.error('unhandled error', err); throw new HttpException({ status: 500, error: 'Internal Server Error' }, 500) } }" }] }],
+      errors: [{ messageId: 'detailsInResponse', line: 1, suggestions: [{ messageId: 'sendGeneric', output: "async function f() { try { await run() } catch (err) { console.error('run failed', err); throw new HttpException({ status: 500, error: 'Internal Server Error' }, 500) } }" }] }],
     },
     // --- what can carry internals stays reported ---
     {
@@ -522,7 +522,7 @@ app.post('/invite', async (req, res) => {
           line: 2,
           suggestions: [
             { messageId: 'sendGeneric', output: `function sendError(res, error) {
-  console.error('request failed', error);
+  console.warn('sendError failed', error);
   return res.status(400).json({ error: 'Bad Request' });
 }
 app.post('/invite', async (req, res) => {
@@ -558,7 +558,7 @@ app.post('/invite', async (req, res) => {
     if (range.start > range.end) throw new BadRequestError('start must be before end');
     res.json(await db.reports.insert(range));
   } catch (err) {
-    console.error('request failed', err);
+    console.warn('reports.insert failed', err);
     res.status(400).json({ error: 'Bad Request' });
   }
 });` },

@@ -168,7 +168,7 @@ export class Payments {
           messageId: 'silentCatch',
           line: 1,
           suggestions: [
-            { messageId: 'logIt', data: { call: 'console.error' }, output: "try { await save() } catch (e) {\n  console.error('operation failed', e);\n}" },
+            { messageId: 'logIt', data: { call: 'console.error' }, output: "try { await save() } catch (e) {\n  console.error('save failed', e);\n}" },
             { messageId: 'rethrow', output: 'try { await save() } catch (e) {\n  throw e;\n}' },
           ],
         },
@@ -184,7 +184,7 @@ export class Payments {
             {
               messageId: 'logIt',
               data: { call: 'console.error' },
-              output: "async function saveUser(u) {\n  try {\n    await db.save(u);\n  } catch (err) {\n    console.error('saveUser failed', err);\n    return null;\n  }\n}",
+              output: "async function saveUser(u) {\n  try {\n    await db.save(u);\n  } catch (err) {\n    console.warn('db.save failed', err);\n    return null;\n  }\n}",
             },
           ],
         },
@@ -194,9 +194,9 @@ export class Payments {
     {
       code: "import express from 'express';\nasync function sync() {\n  try {\n    await pull();\n  } catch (e) {}\n}",
       settings: pino,
-      output: "import express from 'express';\nimport { logger } from './logger';\nasync function sync() {\n  try {\n    await pull();\n  } catch (e) {\n    logger.error({ err: e }, 'sync failed');\n  }\n}",
+      output: "import express from 'express';\nimport { logger } from './logger';\nasync function sync() {\n  try {\n    await pull();\n  } catch (e) {\n    logger.error({ err: e }, 'pull failed');\n  }\n}",
       errors: [{ messageId: 'silentCatch', line: 5, suggestions: [
-        { messageId: 'logIt', data: { call: 'logger.error' }, output: "import express from 'express';\nimport { logger } from './logger';\nasync function sync() {\n  try {\n    await pull();\n  } catch (e) {\n    logger.error({ err: e }, 'sync failed');\n  }\n}" },
+        { messageId: 'logIt', data: { call: 'logger.error' }, output: "import express from 'express';\nimport { logger } from './logger';\nasync function sync() {\n  try {\n    await pull();\n  } catch (e) {\n    logger.error({ err: e }, 'pull failed');\n  }\n}" },
         { messageId: 'rethrow', output: "import express from 'express';\nasync function sync() {\n  try {\n    await pull();\n  } catch (e) {\n    throw e;\n  }\n}" },
       ] }],
     },
@@ -204,9 +204,9 @@ export class Payments {
     {
       code: "const db = require('./db');\nfunction purge() {\n  try {\n    db.purge();\n  } catch {\n    // TODO\n  }\n}",
       settings: cjsPino,
-      output: "const db = require('./db');\nconst log = require('./log');\nfunction purge() {\n  try {\n    db.purge();\n  } catch (err) {\n    log.error({ err }, 'purge failed');\n    // TODO\n  }\n}",
+      output: "const db = require('./db');\nconst log = require('./log');\nfunction purge() {\n  try {\n    db.purge();\n  } catch (err) {\n    log.error({ err }, 'db.purge failed');\n    // TODO\n  }\n}",
       errors: [{ messageId: 'silentCatch', line: 5, suggestions: [
-        { messageId: 'logIt', data: { call: 'log.error' }, output: "const db = require('./db');\nconst log = require('./log');\nfunction purge() {\n  try {\n    db.purge();\n  } catch (err) {\n    log.error({ err }, 'purge failed');\n    // TODO\n  }\n}" },
+        { messageId: 'logIt', data: { call: 'log.error' }, output: "const db = require('./db');\nconst log = require('./log');\nfunction purge() {\n  try {\n    db.purge();\n  } catch (err) {\n    log.error({ err }, 'db.purge failed');\n    // TODO\n  }\n}" },
         { messageId: 'rethrow', output: "const db = require('./db');\nfunction purge() {\n  try {\n    db.purge();\n  } catch (err) {\n    throw err;\n    // TODO\n  }\n}" },
       ] }],
     },
@@ -216,18 +216,18 @@ export class Payments {
       code: "const logger = require('./logger');\nfunction f() {\n  try { a(); } catch (error) { return false; }\n}",
       options: [{ reportFallbacks: true }],
       settings: winstonInScope,
-      output: "const logger = require('./logger');\nfunction f() {\n  try { a(); } catch (error) { logger.error('f failed', { err: error }); return false; }\n}",
+      output: "const logger = require('./logger');\nfunction f() {\n  try { a(); } catch (error) { logger.warn('a failed', error); return false; }\n}",
       errors: [{ messageId: 'silentCatch', line: 3, suggestions: [
-        { messageId: 'logIt', data: { call: 'logger.error' }, output: "const logger = require('./logger');\nfunction f() {\n  try { a(); } catch (error) { logger.error('f failed', { err: error }); return false; }\n}" },
+        { messageId: 'logIt', data: { call: 'logger.error' }, output: "const logger = require('./logger');\nfunction f() {\n  try { a(); } catch (error) { logger.warn('a failed', error); return false; }\n}" },
       ] }],
     },
     // --- Nest service with this.logger ---
     {
       code: "@Injectable()\nexport class Orders {\n  private readonly logger = new Logger(Orders.name);\n  async cancel(id: string) {\n    try {\n      await this.api.cancel(id);\n    } catch (err) {\n      return false;\n    }\n  }\n}",
       settings: nest,
-      output: "@Injectable()\nexport class Orders {\n  private readonly logger = new Logger(Orders.name);\n  async cancel(id: string) {\n    try {\n      await this.api.cancel(id);\n    } catch (err) {\n      this.logger.error('cancel failed', err instanceof Error ? err.stack : String(err));\n      return false;\n    }\n  }\n}",
+      output: "@Injectable()\nexport class Orders {\n  private readonly logger = new Logger(Orders.name);\n  async cancel(id: string) {\n    try {\n      await this.api.cancel(id);\n    } catch (err) {\n      this.logger.warn({ message: 'api.cancel failed', stack: err instanceof Error ? err.stack : String(err) });\n      return false;\n    }\n  }\n}",
       errors: [{ messageId: 'silentCatch', line: 8, suggestions: [
-        { messageId: 'logIt', data: { call: 'this.logger.error' }, output: "@Injectable()\nexport class Orders {\n  private readonly logger = new Logger(Orders.name);\n  async cancel(id: string) {\n    try {\n      await this.api.cancel(id);\n    } catch (err) {\n      this.logger.error('cancel failed', err instanceof Error ? err.stack : String(err));\n      return false;\n    }\n  }\n}" },
+        { messageId: 'logIt', data: { call: 'this.logger.error' }, output: "@Injectable()\nexport class Orders {\n  private readonly logger = new Logger(Orders.name);\n  async cancel(id: string) {\n    try {\n      await this.api.cancel(id);\n    } catch (err) {\n      this.logger.warn({ message: 'api.cancel failed', stack: err instanceof Error ? err.stack : String(err) });\n      return false;\n    }\n  }\n}" },
       ] }],
     },
     // --- Express middleware with next: pass-to-next suggestion ---
@@ -236,7 +236,7 @@ export class Payments {
       code: 'function auth(req, res, next) {\n  try {\n    verify(req);\n  } catch (err) {\n    res.status(401).end();\n  }\n}',
       options: [{ reportFallbacks: true }],
       errors: [{ messageId: 'silentCatch', line: 4, suggestions: [
-        { messageId: 'logIt', data: { call: 'console.error' }, output: "function auth(req, res, next) {\n  try {\n    verify(req);\n  } catch (err) {\n    console.error('auth failed', err);\n    res.status(401).end();\n  }\n}" },
+        { messageId: 'logIt', data: { call: 'console.error' }, output: "function auth(req, res, next) {\n  try {\n    verify(req);\n  } catch (err) {\n    console.error('verify failed', err);\n    res.status(401).end();\n  }\n}" },
         { messageId: 'rethrow', output: 'function auth(req, res, next) {\n  try {\n    verify(req);\n  } catch (err) {\n    res.status(401).end();\n    throw err;\n  }\n}' },
         { messageId: 'passToNext', output: 'function auth(req, res, next) {\n  try {\n    verify(req);\n  } catch (err) {\n    return next(err);\n    res.status(401).end();\n  }\n}' },
       ] }],
@@ -245,7 +245,7 @@ export class Payments {
     {
       code: 'app.use(async (ctx, next) => {\n  try {\n    await next();\n  } catch (e) {\n    ctx.status = 500;\n  }\n});',
       errors: [{ messageId: 'silentCatch', line: 4, suggestions: [
-        { messageId: 'logIt', data: { call: 'console.error' }, output: "app.use(async (ctx, next) => {\n  try {\n    await next();\n  } catch (e) {\n    console.error('operation failed', e);\n    ctx.status = 500;\n  }\n});" },
+        { messageId: 'logIt', data: { call: 'console.error' }, output: "app.use(async (ctx, next) => {\n  try {\n    await next();\n  } catch (e) {\n    console.error('downstream handler failed', e);\n    ctx.status = 500;\n  }\n});" },
         { messageId: 'rethrow', output: 'app.use(async (ctx, next) => {\n  try {\n    await next();\n  } catch (e) {\n    ctx.status = 500;\n    throw e;\n  }\n});' },
       ] }],
     },
@@ -253,28 +253,28 @@ export class Payments {
     {
       code: 'function f() {\n  try {\n    a();\n  } catch (e) {\n    if (e.status >= 500) {\n      logger.error(e);\n      return 1;\n    }\n    return 0;\n  }\n}',
       errors: [{ messageId: 'silentPath', line: 9, suggestions: [
-        { messageId: 'logIt', data: { call: 'console.error' }, output: "function f() {\n  try {\n    a();\n  } catch (e) {\n    if (e.status >= 500) {\n      logger.error(e);\n      return 1;\n    }\n    console.error('f failed', e);\n    return 0;\n  }\n}" },
+        { messageId: 'logIt', data: { call: 'console.error' }, output: "function f() {\n  try {\n    a();\n  } catch (e) {\n    if (e.status >= 500) {\n      logger.error(e);\n      return 1;\n    }\n    console.warn('a failed', e);\n    return 0;\n  }\n}" },
       ] }],
     },
     // --- the complement of an error test: unknown errors are swallowed ---
     {
       code: 'async function proxy(req, res) {\n  try {\n    res.json(await upstream(req));\n  } catch (err) {\n    if (err.response) {\n      logger.error({ err }, "upstream failed");\n      return res.status(502).end();\n    }\n    return res.status(500).end();\n  }\n}',
       errors: [{ messageId: 'silentPath', line: 9, suggestions: [
-        { messageId: 'logIt', data: { call: 'console.error' }, output: 'async function proxy(req, res) {\n  try {\n    res.json(await upstream(req));\n  } catch (err) {\n    if (err.response) {\n      logger.error({ err }, "upstream failed");\n      return res.status(502).end();\n    }\n    console.error(\'proxy failed\', err);\n    return res.status(500).end();\n  }\n}' },
+        { messageId: 'logIt', data: { call: 'console.error' }, output: 'async function proxy(req, res) {\n  try {\n    res.json(await upstream(req));\n  } catch (err) {\n    if (err.response) {\n      logger.error({ err }, "upstream failed");\n      return res.status(502).end();\n    }\n    console.error(\'upstream failed\', err);\n    return res.status(500).end();\n  }\n}' },
       ] }],
     },
     // --- the error goes to the client in a 5xx answer, not to the people who run the service ---
     {
       code: 'try { run() } catch (e) { res.status(500).json({ error: e.message }) }',
       errors: [{ messageId: 'silentCatch', line: 1, suggestions: [
-        { messageId: 'logIt', data: { call: 'console.error' }, output: "try { run() } catch (e) { console.error('operation failed', e); res.status(500).json({ error: e.message }) }" },
+        { messageId: 'logIt', data: { call: 'console.error' }, output: "try { run() } catch (e) { console.error('run failed', e); res.status(500).json({ error: e.message }) }" },
         { messageId: 'rethrow', output: 'try { run() } catch (e) { res.status(500).json({ error: e.message }); throw e; }' },
       ] }],
     },
     {
       code: 'app.use(async (ctx, next) => { try { await next() } catch (err) { ctx.body = { error: err.message } } })',
       errors: [{ messageId: 'silentCatch', line: 1, suggestions: [
-        { messageId: 'logIt', data: { call: 'console.error' }, output: "app.use(async (ctx, next) => { try { await next() } catch (err) { console.error('operation failed', err); ctx.body = { error: err.message } } })" },
+        { messageId: 'logIt', data: { call: 'console.error' }, output: "app.use(async (ctx, next) => { try { await next() } catch (err) { console.error('downstream handler failed', err); ctx.body = { error: err.message } } })" },
         { messageId: 'rethrow', output: 'app.use(async (ctx, next) => { try { await next() } catch (err) { ctx.body = { error: err.message }; throw err; } })' },
       ] }],
     },
@@ -292,7 +292,7 @@ export class Payments {
     {
       code: 'try { run() } catch (e) { if (e.code) {} }',
       errors: [{ messageId: 'silentCatch', line: 1, suggestions: [
-        { messageId: 'logIt', data: { call: 'console.error' }, output: "try { run() } catch (e) { console.error('operation failed', e); if (e.code) {} }" },
+        { messageId: 'logIt', data: { call: 'console.error' }, output: "try { run() } catch (e) { console.error('run failed', e); if (e.code) {} }" },
         { messageId: 'rethrow', output: 'try { run() } catch (e) { if (e.code) {} throw e; }' },
       ] }],
     },
@@ -301,7 +301,7 @@ export class Payments {
       code: 'try { JSON.parse(s) } catch { cleanup() }',
       options: [{ reportFallbacks: true }],
       errors: [{ messageId: 'silentCatch', line: 1, suggestions: [
-        { messageId: 'logIt', data: { call: 'console.error' }, output: "try { JSON.parse(s) } catch (err) { console.error('operation failed', err); cleanup() }" },
+        { messageId: 'logIt', data: { call: 'console.error' }, output: "try { JSON.parse(s) } catch (err) { console.error('JSON.parse failed', err); cleanup() }" },
         { messageId: 'rethrow', output: 'try { JSON.parse(s) } catch (err) { cleanup(); throw err; }' },
       ] }],
     },
@@ -309,7 +309,7 @@ export class Payments {
     {
       code: 'try { run() } catch {\n  // TODO handle\n}',
       errors: [{ messageId: 'silentCatch', line: 1, suggestions: [
-        { messageId: 'logIt', data: { call: 'console.error' }, output: "try { run() } catch (err) {\n  console.error('operation failed', err);\n  // TODO handle\n}" },
+        { messageId: 'logIt', data: { call: 'console.error' }, output: "try { run() } catch (err) {\n  console.error('run failed', err);\n  // TODO handle\n}" },
         { messageId: 'rethrow', output: 'try { run() } catch (err) {\n  throw err;\n  // TODO handle\n}' },
       ] }],
     },
@@ -317,33 +317,33 @@ export class Payments {
     {
       code: 'sendEmail(user).catch(() => {});',
       settings: pino,
-      output: "import { logger } from './logger';\nsendEmail(user).catch((err) => {\n  logger.error({ err }, 'operation failed');\n});",
+      output: "import { logger } from './logger';\nsendEmail(user).catch((err) => {\n  logger.error({ err }, 'sendEmail failed');\n});",
       errors: [{ messageId: 'silentPromiseCatch', line: 1, suggestions: [
-        { messageId: 'logIt', data: { call: 'logger.error' }, output: "import { logger } from './logger';\nsendEmail(user).catch((err) => {\n  logger.error({ err }, 'operation failed');\n});" },
+        { messageId: 'logIt', data: { call: 'logger.error' }, output: "import { logger } from './logger';\nsendEmail(user).catch((err) => {\n  logger.error({ err }, 'sendEmail failed');\n});" },
       ] }],
     },
     {
       code: 'const user = await findUser(id).catch(() => null);',
       errors: [{ messageId: 'silentPromiseCatch', line: 1, suggestions: [
-        { messageId: 'logIt', data: { call: 'console.error' }, output: "const user = await findUser(id).catch((err) => {\n  console.error('operation failed', err);\n  return null;\n});" },
+        { messageId: 'logIt', data: { call: 'console.error' }, output: "const user = await findUser(id).catch((err) => {\n  console.warn('findUser failed', err);\n  return null;\n});" },
       ] }],
     },
     {
       code: 'p.then(render, function () {});',
       errors: [{ messageId: 'silentPromiseCatch', line: 1, suggestions: [
-        { messageId: 'logIt', data: { call: 'console.error' }, output: "p.then(render, function (err) {\n  console.error('operation failed', err);\n});" },
+        { messageId: 'logIt', data: { call: 'console.error' }, output: "p.then(render, function (err) {\n  console.error('p failed', err);\n});" },
       ] }],
     },
     {
       code: 'const noop = () => {};\nrefresh().catch(noop);',
       errors: [{ messageId: 'silentPromiseCatch', line: 2, suggestions: [
-        { messageId: 'logIt', data: { call: 'console.error' }, output: "const noop = () => {};\nrefresh().catch((err) => console.error('operation failed', err));" },
+        { messageId: 'logIt', data: { call: 'console.error' }, output: "const noop = () => {};\nrefresh().catch((err) => console.error('refresh failed', err));" },
       ] }],
     },
     {
       code: 'orders.cancel(id).catch(() => {});',
       errors: [{ messageId: 'silentPromiseCatch', line: 1, suggestions: [
-        { messageId: 'logIt', data: { call: 'console.error' }, output: "orders.cancel(id).catch((err) => {\n  console.error('operation failed', err);\n});" },
+        { messageId: 'logIt', data: { call: 'console.error' }, output: "orders.cancel(id).catch((err) => {\n  console.error('orders.cancel failed', err);\n});" },
       ] }],
     },
     {
@@ -354,7 +354,7 @@ export class Payments {
     {
       code: 'async function load(): Promise<Config | null> {\n  try {\n    return (await fetchConfig()) as Config;\n  } catch (e: unknown) {\n    return null;\n  }\n}',
       errors: [{ messageId: 'silentCatch', line: 5, suggestions: [
-        { messageId: 'logIt', data: { call: 'console.error' }, output: "async function load(): Promise<Config | null> {\n  try {\n    return (await fetchConfig()) as Config;\n  } catch (e: unknown) {\n    console.error('load failed', e);\n    return null;\n  }\n}" },
+        { messageId: 'logIt', data: { call: 'console.error' }, output: "async function load(): Promise<Config | null> {\n  try {\n    return (await fetchConfig()) as Config;\n  } catch (e: unknown) {\n    console.warn('fetchConfig failed', e);\n    return null;\n  }\n}" },
       ] }],
     },
   ],

@@ -313,7 +313,7 @@ server.on('error', (err) => logger.error({ err }, 'server error'));`,
     {
       code: `app.use((err, req, res, next) => send(res, err).catch(() => res.status(500).end()));`,
       errors: [{ messageId: 'notLogged', line: 1, suggestions: [{ messageId: 'addLog', output: `app.use((err, req, res, next) => {
-  console.error('unhandled error', err, { method: req.method, url: req.originalUrl });
+  console.error('unhandled error reached the Express error handler', err, { method: req.method, path: req.originalUrl.split('?')[0] });
   return send(res, err).catch(() => res.status(500).end());
 });` }] }],
     },
@@ -325,7 +325,7 @@ server.on('error', (err) => logger.error({ err }, 'server error'));`,
 };
 module.exports = [prepareError, renderError, sentry.errorHandler];`,
       errors: [{ messageId: 'notLogged', line: 1, suggestions: [{ messageId: 'addLog', output: `const renderError = function renderError(err, req, res, next) {
-  console.error('unhandled error', err, { method: req.method, url: req.originalUrl });
+  console.error('unhandled error reached the Express error handler', err, { method: req.method, path: req.originalUrl.split('?')[0] });
   res.status(err.statusCode || 500);
   res.render('error', { message: err.message });
 };
@@ -343,7 +343,7 @@ module.exports = [prepareError, renderError, sentry.errorHandler];` }] }],
   if (!res.isPrivateBlog) {
     return next(err);
   }
-  console.error('unhandled error', err, { method: req.method, url: req.originalUrl });
+  console.error('unhandled error reached the Express error handler', err, { method: req.method, path: req.originalUrl.split('?')[0] });
   return res.redirect('/private/');
 });` }] }],
     },
@@ -363,7 +363,7 @@ module.exports = [prepareError, renderError, sentry.errorHandler];` }] }],
   return new Promise((resolve, reject) => {
     const server = app.listen(3000);
     server.on('error', (error) => {
-      console.error('server error', error);
+      console.error('server emitted an \\'error\\' event', error);
       notify().finally(() => {
         resolve(null);
       });
@@ -385,7 +385,7 @@ module.exports = [prepareError, renderError, sentry.errorHandler];` }] }],
             {
               messageId: 'addLog',
               output: `app.use((err, req, res, next) => {
-  console.error('unhandled error', err, { method: req.method, url: req.originalUrl });
+  console.error('unhandled error reached the Express error handler', err, { method: req.method, path: req.originalUrl.split('?')[0] });
   res.status(500).json({ error: 'Internal Server Error' });
 });`,
             },
@@ -405,7 +405,7 @@ app.use((err, req, res, next) => {
 import { logger } from './logger';
 const app = express();
 app.use((err, req, res, next) => {
-  logger.error({ err, method: req.method, url: req.originalUrl }, 'unhandled error');
+  logger.error({ err, method: req.method, path: req.originalUrl.split('?')[0] }, 'unhandled error reached the Express error handler');
   res.status(500).json({ error: 'Internal Server Error' });
 });`,
       errors: [
@@ -419,7 +419,7 @@ app.use((err, req, res, next) => {
 import { logger } from './logger';
 const app = express();
 app.use((err, req, res, next) => {
-  logger.error({ err, method: req.method, url: req.originalUrl }, 'unhandled error');
+  logger.error({ err, method: req.method, path: req.originalUrl.split('?')[0] }, 'unhandled error reached the Express error handler');
   res.status(500).json({ error: 'Internal Server Error' });
 });`,
             },
@@ -444,7 +444,7 @@ app.use((err, req, res, next) => {
             {
               messageId: 'addLog',
               output: `app.use(function(err, req, res, next) {
-  console.error('unhandled error', err, { method: req.method, url: req.originalUrl });
+  console.error('unhandled error reached the Express error handler', err, { method: req.method, path: req.originalUrl.split('?')[0] });
   res.locals.message = err.message;
   res.locals.error = req.app.get('env') === 'development' ? err : {};
   res.status(err.status || 500);
@@ -461,7 +461,7 @@ app.use((err, req, res, next) => {
       settings: pino,
       output: `import { logger } from './logger';
 app.use((err, req, res, next) => {
-  logger.error({ err, method: req.method, url: req.originalUrl }, 'unhandled error');
+  logger.error({ err, method: req.method, path: req.originalUrl.split('?')[0] }, 'unhandled error reached the Express error handler');
   return res.status(500).json({ message: 'Internal error' });
 });`,
       errors: [
@@ -473,7 +473,7 @@ app.use((err, req, res, next) => {
               messageId: 'addLog',
               output: `import { logger } from './logger';
 app.use((err, req, res, next) => {
-  logger.error({ err, method: req.method, url: req.originalUrl }, 'unhandled error');
+  logger.error({ err, method: req.method, path: req.originalUrl.split('?')[0] }, 'unhandled error reached the Express error handler');
   return res.status(500).json({ message: 'Internal error' });
 });`,
             },
@@ -491,7 +491,7 @@ app.use((err, req, res, next) => {
           messageId: 'stackLost',
           line: 1,
           column: 10,
-          data: { handler: 'Express error handler', name: 'err', form: 'err.message', example: "console.error('unhandled error', err, { method: req.method, url: req.originalUrl })" },
+          data: { handler: 'Express error handler', name: 'err', form: 'err.message', example: "console.error('unhandled error reached the Express error handler', err, { method: req.method, path: req.originalUrl.split('?')[0] })" },
           suggestions: [
             {
               messageId: 'passError',
@@ -534,7 +534,7 @@ app.use((err, req, res, next) => {
         {
           messageId: 'lowLevel',
           line: 1,
-          data: { handler: 'Express error handler', level: 'info', example: "console.error('unhandled error', err, { method: req.method, url: req.originalUrl })" },
+          data: { handler: 'Express error handler', level: 'info', example: "console.error('unhandled error reached the Express error handler', err, { method: req.method, path: req.originalUrl.split('?')[0] })" },
           suggestions: [
             {
               messageId: 'raiseLevel',
@@ -586,7 +586,7 @@ app.use((err, req, res, next) => {
               messageId: 'addLog',
               output: `app.use((err, req, res, next) => {
   if (req.accepts('html')) {
-    console.error('unhandled error', err, { method: req.method, url: req.originalUrl });
+    console.error('unhandled error reached the Express error handler', err, { method: req.method, path: req.originalUrl.split('?')[0] });
     return res.status(500).render('error');
   }
   logger.error({ err }, 'unhandled error');
@@ -612,7 +612,7 @@ export function errorHandler(err: Error, req: Request, res: Response, _next: Nex
               messageId: 'addLog',
               output: `import type { NextFunction, Request, Response } from 'express';
 export function errorHandler(err: Error, req: Request, res: Response, _next: NextFunction) {
-  console.error('unhandled error', err, { method: req.method, url: req.originalUrl });
+  console.error('unhandled error reached the Express error handler', err, { method: req.method, path: req.originalUrl.split('?')[0] });
   res.status(500).json({ message: (err as AppError).publicMessage ?? 'Internal error' });
 }`,
             },
@@ -635,7 +635,7 @@ export function errorHandler(err: Error, req: Request, res: Response, _next: Nex
             {
               messageId: 'addLog',
               output: `fastify.setErrorHandler((error, request, reply) => {
-  request.log.error({ err: error, method: request.method, url: request.url }, 'unhandled error');
+  request.log.error({ err: error, method: request.method, path: request.url.split('?')[0] }, 'unhandled error reached the Fastify error handler');
   reply.status(500).send({ ok: false });
 });`,
             },
@@ -656,7 +656,7 @@ fastify.setErrorHandler(onError);`,
             {
               messageId: 'addLog',
               output: `function onError(error, request, reply) {
-  request.log.error({ err: error, method: request.method, url: request.url }, 'unhandled error');
+  request.log.error({ err: error, method: request.method, path: request.url.split('?')[0] }, 'unhandled error reached the Fastify error handler');
   reply.code(500).send({ message: 'Internal error' });
 }
 fastify.setErrorHandler(onError);`,
@@ -709,7 +709,7 @@ app.onError(handleError);`,
               output: `import { Hono } from 'hono';
 const app = new Hono();
 const handleError = (err, c) => {
-  console.error('unhandled error', err, { method: c.req.method, url: c.req.path });
+  console.error('unhandled error reached the Hono onError handler', err, { method: c.req.method, path: c.req.path });
   return c.json({ message: 'Internal Server Error' }, 500);
 };
 app.onError(handleError);`,
@@ -745,7 +745,7 @@ app.use(async (ctx, next) => {
   try {
     await next();
   } catch (err) {
-    console.error('unhandled error', err, { method: ctx.method, url: ctx.path });
+    console.error('unhandled error reached the Koa error middleware', err, { method: ctx.method, path: ctx.path });
     ctx.status = err.status || 500;
     ctx.body = { message: err.message };
   }
@@ -764,7 +764,7 @@ app.on('error', () => {});`,
 import { logger } from './logger';
 const app = new Koa();
 app.on('error', (err) => {
-  logger.error({ err }, 'unhandled error');
+  logger.error({ err }, 'unhandled error reached the Koa \\'error\\' listener');
 });`,
       errors: [
         {
@@ -778,7 +778,7 @@ app.on('error', (err) => {
 import { logger } from './logger';
 const app = new Koa();
 app.on('error', (err) => {
-  logger.error({ err }, 'unhandled error');
+  logger.error({ err }, 'unhandled error reached the Koa \\'error\\' listener');
 });`,
             },
           ],
@@ -813,7 +813,7 @@ export class CatchEverythingFilter implements ExceptionFilter {
 export class CatchEverythingFilter implements ExceptionFilter {
   constructor(private readonly httpAdapterHost: HttpAdapterHost) {}
   catch(exception: unknown, host: ArgumentsHost): void {
-    console.error('unhandled error', exception);
+    console.error('unhandled error reached the NestJS exception filter', exception);
     const { httpAdapter } = this.httpAdapterHost;
     const ctx = host.switchToHttp();
     const httpStatus = exception instanceof HttpException ? exception.getStatus() : HttpStatus.INTERNAL_SERVER_ERROR;
@@ -840,7 +840,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
 export class AllExceptionsFilter implements ExceptionFilter {
   private readonly logger = new Logger(AllExceptionsFilter.name);
   catch(exception: Error, host: ArgumentsHost) {
-    this.logger.error('unhandled error', exception instanceof Error ? exception.stack : String(exception));
+    this.logger.error('unhandled error reached the NestJS exception filter', exception instanceof Error ? exception.stack : String(exception));
     host.switchToHttp().getResponse().status(500).json({ statusCode: 500 });
   }
 }`,
@@ -856,7 +856,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
 export class AllExceptionsFilter implements ExceptionFilter {
   private readonly logger = new Logger(AllExceptionsFilter.name);
   catch(exception: Error, host: ArgumentsHost) {
-    this.logger.error('unhandled error', exception instanceof Error ? exception.stack : String(exception));
+    this.logger.error('unhandled error reached the NestJS exception filter', exception instanceof Error ? exception.stack : String(exception));
     host.switchToHttp().getResponse().status(500).json({ statusCode: 500 });
   }
 }`,
@@ -935,7 +935,7 @@ server.on('error', (e) => {
           line: 2,
           suggestions: [{ messageId: 'addLog', output: `const server = app.listen(3000);
 server.on('error', (e) => {
-  console.error('server error', e);
+  console.error('server emitted an \\'error\\' event', e);
   if (e.code === 'EADDRINUSE') setTimeout(() => server.listen(3000), 1000);
 });` }],
         },

@@ -320,7 +320,7 @@ app.listen(3000);`,
           messageId: 'missingRequestLogging',
           line: 2,
           column: 13,
-          data: { framework: 'Express app', remedy: "Register a request logger right after creating the app: `app.use(pinoHttp())` (pino-http) or `app.use(morgan('combined'))` (morgan)" },
+          data: { framework: 'Express app', remedy: "Register a request logger right after creating the app, with credentials redacted: `app.use(pinoHttp({ redact: [...] }))` (pino-http), `app.use(expressWinston.logger({ headerBlacklist: [...] }))` (express-winston) or `app.use(morgan('combined'))` (morgan)" },
           suggestions: [
             {
               messageId: 'addRequestLogger',
@@ -358,7 +358,7 @@ const cors = require('cors');
 const pinoHttp = require('pino-http');
 
 const app = express();
-app.use(pinoHttp());
+app.use(pinoHttp({ redact: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-api-key"]', 'res.headers["set-cookie"]'] }));
 app.use(cors());
 
 module.exports = app;`,

@@ -1,10 +1,12 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
 import {
+  GENERIC_MESSAGES,
   type LogTarget,
   buildLogCall,
   chooseUnusedName,
   describeEnclosingFunction,
+  failureMessage,
   getLogTarget,
   importFix,
   indentUnit,
@@ -13,6 +15,7 @@ import {
   isNameInScope,
   lineIndent,
   moduleSpecifierFor,
+  swallowedFailureLevel,
 } from '../../src/utils/fixes.js';
 import { type ProbeOptions, applyFixes, callResult, probe, probeCalls, reportFix } from '../helpers/probe.js';
 
@@ -26,10 +29,16 @@ describe('buildLogCall', () => {
     ['pino', { level: 'warn', message: 'denied', fields: [{ key: 'userId' }, { key: 'ip', value: 'req.ip' }] }, "logger.warn({ userId, ip: req.ip }, 'denied')"],
     ['pino', { level: 'error', message: 'x', error: 'error', fields: [{ key: 'id', value: 'id' }] }, "logger.error({ err: error, id }, 'x')"],
     ['pino', { level: 'info', message: 'done' }, "logger.info('done')"],
-    ['bunyan', { level: 'fatal', message: 'boom', error: 'e' }, "logger.fatal({ err: e }, 'boom')"],
+    // bunyan serializes `{ err }` only with an err serializer; an Error first always keeps it.
+    ['bunyan', { level: 'fatal', message: 'boom', error: 'e' }, "logger.fatal(e, 'boom')"],
+    ['bunyan', { level: 'warn', message: 'denied', error: 'e', fields: [{ key: 'userId' }] }, "logger.child({ userId }).warn(e, 'denied')"],
     ['bunyan', { level: 'trace', message: 'step' }, "logger.trace('step')"],
-    ['winston', { level: 'error', message: 'login failed', error: 'err' }, "logger.error('login failed', { err })"],
-    ['winston', { level: 'warn', message: 'denied', error: 'e', fields: [{ key: 'userId' }] }, "logger.warn('denied', { err: e, userId })"],
+    // winston expands an Error only as the meta argument itself; `{ err }` meta prints {}.
+    ['winston', { level: 'error', message: 'login failed', error: 'err' }, "logger.error('login failed', err)"],
+    ['winston', { level: 'warn', message: 'denied', error: 'e', fields: [{ key: 'userId' }] }, "logger.child({ userId }).warn('denied', e)"],
+    ['log4js', { level: 'error', message: 'login failed', error: 'err', fields: [{ key: 'userId' }] }, "logger.error('login failed', err, { userId })"],
+    // Nest's warn() takes (message, context): the stack goes inside the message object.
+    ['nest', { level: 'warn', message: 'slow', error: 'e' }, "logger.warn({ message: 'slow', stack: e instanceof Error ? e.stack : String(e) })"],
     ['winston', { level: 'info', message: 'done' }, "logger.info('done')"],
     ['winston', { level: 'fatal', message: 'boom' }, "logger.error('boom')"],
     ['winston', { level: 'trace', message: 'step' }, "logger.debug('step')"],
@@ -112,7 +121,7 @@ describe('getLogTarget', () => {
     expect(callResult(result, 'here(4)')).toMatchObject({ expression: 'console', configured: false });
   });
 
-  it('uses this.logger only in a class that has it (or may inherit it)', () => {
+  it('uses this.logger only in a class that visibly declares it (itself or a base class in the file)', () => {
     const code = `
       class Field { logger = new Logger(Field.name); m() { here(1); } }
       class Injected { constructor(private readonly logger: Logger) {} m() { here(2); } }
@@ -125,10 +134,50 @@ describe('getLogTarget', () => {
     expect(callResult(result, 'here(1)')).toMatchObject({ expression: 'this.logger', configured: true });
     expect(callResult(result, 'here(2)')).toMatchObject({ expression: 'this.logger', configured: true });
     expect(callResult(result, 'here(3)')).toMatchObject({ expression: 'this.logger', configured: true });
-    expect(callResult(result, 'here(4)')).toMatchObject({ expression: 'this.logger', configured: true });
+    // A base class we cannot see may not have it (TS2339 on a real app): console suggestion.
+    expect(callResult(result, 'here(4)')).toMatchObject({ expression: 'console', configured: false });
     // Writing this.logger here would throw at run time: fall back to a console suggestion.
     expect(callResult(result, 'here(5)')).toMatchObject({ expression: 'console', configured: false });
     expect(callResult(result, 'here(6)')).toMatchObject({ expression: 'console', configured: false });
+  });
+
+  it('follows a base class declared in the same file', () => {
+    const code = `
+      class Base { protected readonly logger = new Logger('x'); }
+      class Child extends Base { m() { here(1); } }
+      class Grandchild extends Child { m() { here(2); } }
+    `;
+    const result = targets(code, { ...withLogger({ name: 'this.logger', style: 'nest' }), ts: true });
+    expect(callResult(result, 'here(1)')).toMatchObject({ expression: 'this.logger', configured: true });
+    expect(callResult(result, 'here(2)')).toMatchObject({ expression: 'this.logger', configured: true });
+  });
+
+  it('never writes this before super() in a derived constructor', () => {
+    const code = `
+      class Base { logger = new Logger('x'); }
+      class Child extends Base {
+        constructor() { try { here(1); } catch {} super(); here(2); }
+      }
+    `;
+    const result = targets(code, { ...withLogger({ name: 'this.logger', style: 'nest' }), ts: true });
+    expect(callResult(result, 'here(1)')).toMatchObject({ expression: 'console', configured: false });
+    expect(callResult(result, 'here(2)')).toMatchObject({ expression: 'this.logger', configured: true });
+  });
+
+  it('adds a Nest logger member when the file imports from @nestjs/common and the class has no base', () => {
+    const code = `
+      import { Injectable } from '@nestjs/common';
+      @Injectable() class NoLogger { m() { here(1); } }
+      class Sub extends Other { m() { here(2); } }
+    `;
+    const result = targets(code, { ...withLogger({ name: 'this.logger', style: 'nest' }), ts: true });
+    const added = callResult(result, 'here(1)') as LogTarget;
+    expect(added).toMatchObject({ expression: 'this.logger', configured: true });
+    expect(added.addMember).toMatchObject({ text: 'private readonly logger = new Logger(NoLogger.name);', importLogger: true });
+    expect(callResult(result, 'here(2)')).toMatchObject({ expression: 'console', configured: false });
+    // Without a @nestjs/common import the member cannot be added safely.
+    const plain = targets('class NoLogger { m() { here(1); } }', { ...withLogger({ name: 'this.logger', style: 'nest' }), ts: true });
+    expect(callResult(plain, 'here(1)')).toMatchObject({ expression: 'console', configured: false });
   });
 
   it('uses a member path whose root is in scope', () => {
@@ -428,5 +477,82 @@ describe('moduleSpecifierFor', () => {
   it('keeps package names and import aliases as they are', () => {
     expect(specifierIn('/proj/src/routes/auth.js', '@app/logging')).toBe('@app/logging');
     expect(specifierIn('/proj/src/routes/auth.js', '#logger')).toBe('#logger');
+  });
+});
+
+describe('failureMessage', () => {
+  const messages = (code: string, options: ProbeOptions = {}) => probeCalls(code, (context, node) => failureMessage(context, node), options);
+
+  it('names the awaited call of the try block, else its first call that is work, else the function', () => {
+    const result = messages(`
+      async function get(id) { try { log.info('x'); await this.users.loadUserSettings(id); } catch (e) { here(1); } }
+      function parse(s) { try { console.debug(s); return JSON.parse(s); } catch { here(2); } }
+      function quiet() { try { x = 1; } catch { here(3); } }
+      load().then(show).catch((e) => here(4));
+      p.then(show, (e) => here(5));
+      User.find({}, (err, users) => { if (err) here(6); });
+      app.use((err, req, res, next) => { here(7); });
+      class Filter { catch(exception, host) { here(8); } }
+      app.get('/', async (req, res) => { try { await next(); } catch { here(9); } });
+    `);
+    expect(callResult(result, 'here(1)')).toBe('users.loadUserSettings failed');
+    expect(callResult(result, 'here(2)')).toBe('JSON.parse failed');
+    expect(callResult(result, 'here(3)')).toBe('quiet failed');
+    expect(callResult(result, 'here(4)')).toBe('load failed');
+    expect(callResult(result, 'here(5)')).toBe('p failed');
+    expect(callResult(result, 'here(6)')).toBe('User.find failed');
+    expect(callResult(result, 'here(7)')).toBe('request handler failed');
+    expect(callResult(result, 'here(8)')).toBe('request handler failed');
+    expect(callResult(result, 'here(9)')).toBe('downstream handler failed');
+  });
+
+  it('never writes a generic phrase: with nothing to name, it names the line', () => {
+    const result = messages('try { x = 1; } catch { here(); }');
+    expect(callResult(result, 'here()')).toBe('code at line 1 failed');
+    for (const value of Object.values(Object.fromEntries(result))) expect(GENERIC_MESSAGES.has(String(value))).toBe(false);
+  });
+});
+
+describe('swallowedFailureLevel', () => {
+  const levels = (code: string) => probeCalls(code, (context, node) => {
+    let n: TSESTree.Node | undefined = node;
+    while (n && n.type !== 'CatchClause') n = n.parent;
+    return swallowedFailureLevel(n?.type === 'CatchClause' ? n.body : null);
+  });
+
+  it('warns when the handler recovers with a fallback, errors when it only swallows', () => {
+    const result = levels(`
+      function a() { try { run(); } catch { here(1); return null; } }
+      function b() { let v; try { v = run(); } catch { here(2); v = 0; } }
+      function c() { for (const x of xs) { try { run(x); } catch { here(3); continue; } } }
+      function d() { try { run(); } catch { here(4); } }
+      function e(ctx) { try { run(); } catch { here(5); ctx.body = { error: 'x' }; } }
+    `);
+    expect(callResult(result, 'here(1)')).toBe('warn');
+    expect(callResult(result, 'here(2)')).toBe('warn');
+    expect(callResult(result, 'here(3)')).toBe('warn');
+    expect(callResult(result, 'here(4)')).toBe('error');
+    // Setting a response is not a recovery.
+    expect(callResult(result, 'here(5)')).toBe('error');
+  });
+});
+
+describe('swallowedFailureLevel with a response', () => {
+  it('a 5xx response reports the failure (error); a 4xx is an expected outcome (warn)', () => {
+    const result = probeCalls(
+      `
+      app.get('/health', async (req, res) => { try { await db.ping(); } catch (err) { here(1); return res.status(503).json({ ok: false }); } });
+      app.get('/user', async (req, res) => { try { await db.find(); } catch (err) { here(2); return res.status(404).json({ error: 'not found' }); } });
+      export async function GET() { try { await db.ping(); } catch { here(3); return NextResponse.json({ ok: false }, { status: 500 }); } }
+      `,
+      (context, node) => {
+        let n: TSESTree.Node | undefined = node;
+        while (n && n.type !== 'CatchClause') n = n.parent;
+        return swallowedFailureLevel(n?.type === 'CatchClause' ? n.body : null);
+      },
+    );
+    expect(callResult(result, 'here(1)')).toBe('error');
+    expect(callResult(result, 'here(2)')).toBe('warn');
+    expect(callResult(result, 'here(3)')).toBe('error');
   });
 });

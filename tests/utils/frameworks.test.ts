@@ -532,13 +532,14 @@ describe('getRequestContextExpressions', () => {
     return result;
   }
 
+  // `path` never carries the query string, where API keys and tokens often travel.
   it.each([
-    ['Express', `app.get('/', (req, res) => { here(); });`, { method: 'req.method', path: 'req.originalUrl', ip: 'req.ip', userAgent: "req.headers['user-agent']" }],
-    ['http', `http.createServer((req, res) => { here(); });`, { method: 'req.method', path: 'req.url', ip: 'req.socket.remoteAddress', userAgent: "req.headers['user-agent']" }],
-    ['Fastify', `fastify.get('/', async (request, reply) => { here(); });`, { method: 'request.method', path: 'request.url', ip: 'request.ip', userAgent: "request.headers['user-agent']" }],
+    ['Express', `app.get('/', (req, res) => { here(); });`, { method: 'req.method', path: "req.originalUrl.split('?')[0]", ip: 'req.ip', userAgent: "req.headers['user-agent']" }],
+    ['http', `http.createServer((req, res) => { here(); });`, { method: 'req.method', path: "req.url?.split('?')[0]", ip: 'req.socket.remoteAddress', userAgent: "req.headers['user-agent']" }],
+    ['Fastify', `fastify.get('/', async (request, reply) => { here(); });`, { method: 'request.method', path: "request.url.split('?')[0]", ip: 'request.ip', userAgent: "request.headers['user-agent']" }],
     ['Koa', `app.use(async (ctx, next) => { here(); });`, { method: 'ctx.method', path: 'ctx.path', ip: 'ctx.ip', userAgent: "ctx.get('user-agent')" }],
     ['Hono', `app.get('/', (c) => { here(); });`, { method: 'c.req.method', path: 'c.req.path', ip: "c.req.header('x-forwarded-for')", userAgent: "c.req.header('user-agent')" }],
-    ['Next.js', `export async function POST(request: Request) { here(); }`, { method: 'request.method', path: 'request.url', ip: "request.headers.get('x-forwarded-for')", userAgent: "request.headers.get('user-agent')" }],
+    ['Next.js', `export async function POST(request: Request) { here(); }`, { method: 'request.method', path: "request.url.split('?')[0]", ip: "request.headers.get('x-forwarded-for')", userAgent: "request.headers.get('user-agent')" }],
   ])('%s', (_name, code, expected) => {
     expect(expressions(code)).toEqual(expected);
   });
@@ -555,7 +556,7 @@ export class G {
     return true;
   }
 }`;
-    expect(expressions(code)).toEqual({ method: 'request.method', path: 'request.url', ip: 'request.ip', userAgent: "request.headers['user-agent']" });
+    expect(expressions(code)).toEqual({ method: 'request.method', path: "request.url?.split('?')[0]", ip: 'request.ip', userAgent: "request.headers['user-agent']" });
     expect(expressions(code, 'before')).toEqual({});
   });
 

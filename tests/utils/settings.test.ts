@@ -17,11 +17,11 @@ function errorFor(value: unknown): SettingsError {
 
 describe('parseSettings: defaults', () => {
   it.each([[undefined], [null], [{}], [{ other: { x: 1 } }], ['not an object']])('no security-logging key in %j → empty settings', (all) => {
-    expect(parseSettings(all)).toEqual({ loggers: [], logFunctions: [], reporters: [], logger: undefined, fingerprint: undefined });
+    expect(parseSettings(all)).toEqual({ loggers: [], logFunctions: [], reporters: [], logger: undefined, fingerprint: undefined, identity: 'hash' });
   });
 
   it('an empty object parses to the defaults', () => {
-    expect(parseSettings(wrap({}))).toEqual({ loggers: [], logFunctions: [], reporters: [], logger: undefined, fingerprint: undefined });
+    expect(parseSettings(wrap({}))).toEqual({ loggers: [], logFunctions: [], reporters: [], logger: undefined, fingerprint: undefined, identity: 'hash' });
   });
 });
 
@@ -34,6 +34,7 @@ describe('parseSettings: good settings', () => {
         reporters: ['alerts.page'],
         logger: { name: 'logger', importFrom: './logger', importKind: 'default', style: 'pino' },
         fingerprint: { name: 'fingerprint', importFrom: '@app/crypto' },
+        identity: 'omit',
       }),
     );
     expect(result).toEqual({
@@ -42,10 +43,11 @@ describe('parseSettings: good settings', () => {
       reporters: ['alerts.page'],
       logger: { name: 'logger', importFrom: './logger', importKind: 'default', style: 'pino' },
       fingerprint: { name: 'fingerprint', importFrom: '@app/crypto', importKind: 'named' },
+      identity: 'omit',
     });
   });
 
-  it.each(['pino', 'winston', 'bunyan', 'console', 'nest'])('accepts logger style %s and defaults importKind to named', (style) => {
+  it.each(['pino', 'winston', 'bunyan', 'console', 'nest', 'log4js'])('accepts logger style %s and defaults importKind to named', (style) => {
     expect(parseSettings(wrap({ logger: { name: 'log', style } })).logger).toEqual({
       name: 'log',
       importFrom: undefined,
@@ -61,7 +63,7 @@ describe('parseSettings: good settings', () => {
 
 describe('parseSettings: bad settings throw one SettingsError naming the key and the shape', () => {
   it.each([
-    [[], /it must be an object with the keys loggers, logFunctions, reporters, logger, fingerprint; got an array/u],
+    [[], /it must be an object with the keys loggers, logFunctions, reporters, logger, fingerprint, identity; got an array/u],
     ['pino', /it must be an object .*; got "pino"/u],
     [null, /it must be an object .*; got null/u],
   ])('the whole value %j', (value, message) => {
@@ -69,7 +71,7 @@ describe('parseSettings: bad settings throw one SettingsError naming the key and
   });
 
   it('an unknown top-level key', () => {
-    expect(errorFor({ loger: {} }).message).toMatch(/"loger" is not a known key; expected one of loggers, logFunctions, reporters, logger, fingerprint\./u);
+    expect(errorFor({ loger: {} }).message).toMatch(/"loger" is not a known key; expected one of loggers, logFunctions, reporters, logger, fingerprint, identity\./u);
   });
 
   it.each(['loggers', 'logFunctions', 'reporters'])('%s that is not an array', (key) => {
@@ -91,8 +93,12 @@ describe('parseSettings: bad settings throw one SettingsError naming the key and
   it('logger.style that is not a known style', () => {
     const { message } = errorFor({ logger: { name: 'logger', style: 'log4j' } });
     expect(message).toBe(
-      `eslint-plugin-security-logging: invalid settings['security-logging']: "logger.style" must be one of "pino", "winston", "bunyan", "console", "nest"; got "log4j".`,
+      `eslint-plugin-security-logging: invalid settings['security-logging']: "logger.style" must be one of "pino", "winston", "bunyan", "console", "nest", "log4js"; got "log4j".`,
     );
+  });
+
+  it.each([['sha256'], [true], [null]])('identity that is not hash, raw or omit: %j', (identity) => {
+    expect(errorFor({ identity }).message).toMatch(/"identity" must be one of "hash", "raw", "omit"; got /u);
   });
 
   it('logger.style missing', () => {
@@ -100,7 +106,7 @@ describe('parseSettings: bad settings throw one SettingsError naming the key and
   });
 
   it.each([
-    [{ logger: 'logger' }, /"logger" must be \{ name: string, importFrom\?: string, importKind\?: "named" \| "default", style: "pino" \| "winston" \| "bunyan" \| "console" \| "nest" \}; got "logger"\./u],
+    [{ logger: 'logger' }, /"logger" must be \{ name: string, importFrom\?: string, importKind\?: "named" \| "default", style: "pino" \| "winston" \| "bunyan" \| "console" \| "nest" \| "log4js" \}; got "logger"\./u],
     [{ logger: ['logger'] }, /"logger" must be \{ name: string.*; got an array\./u],
     [{ logger: { name: 'logger', style: 'pino', level: 'error' } }, /"logger\.level" is not a known key; "logger" must be \{ name: string/u],
     [{ logger: { style: 'pino' } }, /"logger\.name" must be an identifier or member path such as "logger" or "this\.logger"; got nothing\./u],
@@ -178,6 +184,6 @@ describe('getSettings in a rule', () => {
         },
         { settings: wrap({ logger: { name: 'logger', style: 'log4j' } }) },
       ),
-    ).toThrow(/"logger\.style" must be one of "pino", "winston", "bunyan", "console", "nest"; got "log4j"\./u);
+    ).toThrow(/"logger\.style" must be one of "pino", "winston", "bunyan", "console", "nest", "log4js"; got "log4j"\./u);
   });
 });

@@ -15,5 +15,5 @@ app.use(reportsRouter.routes());
 
 // Errors the error middleware re-emits end here, with the request context.
 app.on('error', (err, ctx) => {
-  logger.error('request failed', { err, method: ctx?.method, path: ctx?.path });
+  logger.child({ method: ctx?.method, path: ctx?.path }).error('request failed', err);
 });

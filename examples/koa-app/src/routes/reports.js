@@ -24,7 +24,7 @@ reportsRouter.post('/:name/refresh', async (ctx) => {
 
 reportsRouter.delete('/cache', async (ctx) => {
   const removed = await clearReportCache().catch((err) => {
-    logger.warn('report cache was not cleared', { err });
+    logger.warn('report cache was not cleared', err);
     return 0;
   });
   ctx.body = { removed };

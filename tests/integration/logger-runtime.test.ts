@@ -1,0 +1,404 @@
+/**
+ * Runtime proof that every fix which inserts or changes a log call keeps the error: lint small,
+ * runnable fixtures with each rule and a configured logger of each style, apply the autofixes
+ * (and, where a rule only suggests, its first suggestion), then run the EXACT fixed text with the
+ * real logger — pino, winston (format.errors({ stack: true }) + JSON), bunyan, log4js, Nest's
+ * ConsoleLogger, console — writing to memory, and check the output holds the error's message and
+ * the first frame of its stack.
+ */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { type IncomingMessage, type ServerResponse, createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { Console } from 'node:console';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Writable } from 'node:stream';
+import { ConsoleLogger } from '@nestjs/common';
+import bunyan from 'bunyan';
+import expressWinston from 'express-winston';
+import { Linter } from 'eslint';
+import log4js from 'log4js';
+import pino from 'pino';
+import { pinoHttp } from 'pino-http';
+import { describe, expect, it } from 'vitest';
+import winston from 'winston';
+import plugin from '../../src/index.js';
+
+type Style = 'pino' | 'winston' | 'bunyan' | 'log4js' | 'nest' | 'console';
+
+interface Sink {
+  logger: unknown;
+  output: () => string;
+}
+
+function memoryStream(chunks: string[]): Writable {
+  return new Writable({
+    write(chunk, _encoding, callback) {
+      chunks.push(String(chunk));
+      callback();
+    },
+  });
+}
+
+/** A real logger of `style` writing into memory. */
+function makeLogger(style: Style): Sink {
+  const chunks: string[] = [];
+  const output = () => chunks.join('');
+  switch (style) {
+    case 'pino':
+      return { logger: pino({}, memoryStream(chunks)), output };
+    case 'winston':
+      return {
+        logger: winston.createLogger({
+          format: winston.format.combine(winston.format.errors({ stack: true }), winston.format.json()),
+          transports: [new winston.transports.Stream({ stream: memoryStream(chunks) })],
+        }),
+        output,
+      };
+    case 'bunyan':
+      return { logger: bunyan.createLogger({ name: 'runtime', streams: [{ stream: memoryStream(chunks), level: 'trace' }] }), output };
+    case 'log4js': {
+      const category = `runtime-${Math.random().toString(36).slice(2)}`;
+      log4js.configure({
+        // log4js's own basic layout (util.format of the arguments), into memory.
+        appenders: {
+          memory: {
+            type: {
+              configure: (_config: unknown, layouts: { basicLayout: (event: unknown) => string }) => (event: unknown) => chunks.push(layouts.basicLayout(event)),
+            },
+          },
+        },
+        categories: { default: { appenders: ['memory'], level: 'trace' } },
+      } as never);
+      return { logger: log4js.getLogger(category), output };
+    }
+    case 'nest': {
+      class MemoryLogger extends ConsoleLogger {
+        protected override printMessages(messages: unknown[], context?: string, logLevel?: string): void {
+          chunks.push(`${logLevel} ${context ?? ''} ${messages.map((m) => (typeof m === 'string' ? m : JSON.stringify(m))).join(' ')}`);
+        }
+        protected override printStackTrace(stack: string): void {
+          chunks.push(stack);
+        }
+      }
+      return { logger: new MemoryLogger('Runtime'), output };
+    }
+    case 'console':
+    default: {
+      const stream = memoryStream(chunks);
+      return { logger: new Console({ stdout: stream, stderr: stream }), output };
+    }
+  }
+}
+
+interface Fixture {
+  rule: string;
+  name: string;
+  /** Runs as the body of an async function with `logger`, `fail`, `app`, `process`, `setTimeout` in scope. */
+  code: string;
+  /** A Nest-style fixture: the logger is `this.logger`, given to the class. */
+  nest?: boolean;
+}
+
+/** `fail()` throws this run's error; its stack's first frame names `fail`. */
+const FIXTURES: Fixture[] = [
+  {
+    rule: 'no-silent-catch',
+    name: 'empty catch',
+    code: `async function loadUserSettings() { fail(); }
+async function run() {
+  try {
+    await loadUserSettings();
+  } catch (err) {}
+}
+await run();`,
+  },
+  {
+    rule: 'no-silent-catch',
+    name: 'noop promise handler',
+    code: `async function loadUserSettings() { fail(); }
+await loadUserSettings().catch(() => {});`,
+  },
+  {
+    rule: 'no-silent-catch',
+    name: 'fallback value',
+    code: `async function loadUserSettings() { fail(); }
+async function settingsOrDefault() {
+  try {
+    return await loadUserSettings();
+  } catch {
+    return {};
+  }
+}
+await settingsOrDefault();`,
+  },
+  {
+    rule: 'require-error-handler-logging',
+    name: 'Express error middleware with request fields',
+    code: `app.use((err, req, res, next) => {
+  res.status(500).json({ message: 'Internal error' });
+});
+await app.fire();`,
+  },
+  {
+    rule: 'require-error-handler-logging',
+    name: 'uncaughtException handler',
+    code: `process.on('uncaughtException', (err) => {
+  process.exitCode = 1;
+});
+await process.fire('uncaughtException');`,
+  },
+  {
+    rule: 'no-error-details-in-response',
+    name: 'err.message sent to the client',
+    code: `async function loadUserSettings() { fail(); }
+app.get('/settings', async (req, res) => {
+  try {
+    await loadUserSettings();
+  } catch (err) {
+    res.status(500).json({ error: err.message });
+  }
+});
+await app.fire();`,
+  },
+  {
+    rule: 'background-task-error-handling',
+    name: 'floating promise in a timer',
+    code: `async function purgeSessions() { await sessions.purge(); }
+setTimeout(() => {
+  purgeSessions();
+}, 0);
+await setTimeout.fire();`,
+  },
+  {
+    rule: 'background-task-error-handling',
+    name: 'async listener wrapped in try/catch',
+    code: `socket.on('price', async (tick) => {
+  await prices.save(tick);
+});
+await socket.fire('price');`,
+  },
+  {
+    rule: 'log-error-with-stack',
+    name: 'message only',
+    code: `async function loadUserSettings() { fail(); }
+try {
+  await loadUserSettings();
+} catch (err) {
+  logger.error('loading settings failed: ' + err.message);
+}`,
+  },
+  {
+    rule: 'log-error-with-stack',
+    name: 'message and fields',
+    code: `async function loadUserSettings() { fail(); }
+const userId = 7;
+try {
+  await loadUserSettings();
+} catch (err) {
+  STYLE_CALL
+}`,
+  },
+  {
+    rule: 'no-silent-catch',
+    name: 'Nest service method',
+    nest: true,
+    code: `class SettingsService {
+  constructor(logger) { this.logger = logger; }
+  async loadUserSettings() { fail(); }
+  async get() {
+    try {
+      await this.loadUserSettings();
+    } catch (err) {}
+  }
+}
+await new SettingsService(logger).get();`,
+  },
+];
+
+/** log-error-with-stack's second fixture: a message-only call with fields, in each style's own shape. */
+const FIELDS_CALL: Record<Style, string> = {
+  pino: "logger.error({ userId }, 'loading settings failed: ' + err.message);",
+  bunyan: "logger.error({ userId }, 'loading settings failed: ' + err.message);",
+  winston: "logger.error('loading settings failed: ' + err.message, { userId });",
+  log4js: "logger.error('loading settings failed: ' + err.message, { userId });",
+  console: "logger.error('loading settings failed: ' + err.message, { userId });",
+  nest: "logger.error('loading settings failed: ' + err.message);",
+};
+
+const GLOBALS = { logger: 'readonly', fail: 'readonly', app: 'readonly', process: 'readonly', setTimeout: 'readonly', socket: 'readonly', sessions: 'readonly', prices: 'readonly' } as const;
+
+/** Apply autofixes, then the first suggestion of each remaining finding of the rule, until nothing changes. */
+function fixWithRule(code: string, rule: string, settings: Record<string, unknown>): string {
+  const linter = new Linter({ configType: 'flat' });
+  const config = [
+    {
+      plugins: { 'security-logging': plugin as never },
+      languageOptions: { sourceType: 'module' as const, ecmaVersion: 'latest' as const, globals: GLOBALS },
+      settings: { 'security-logging': settings },
+      rules: { [`security-logging/${rule}`]: 'error' as const },
+    },
+  ];
+  let text = linter.verifyAndFix(code, config).output;
+  for (let round = 0; round < 10; round++) {
+    const messages = linter.verify(text, config);
+    const fatal = messages.find((m) => m.fatal);
+    if (fatal) throw new Error(`fixed code does not parse: ${fatal.message}\n${text}`);
+    const suggestion = messages.find((m) => m.suggestions && m.suggestions.length > 0)?.suggestions?.[0];
+    if (!suggestion) break;
+    const { range, text: replacement } = suggestion.fix;
+    text = text.slice(0, range[0]) + replacement + text.slice(range[1]);
+    text = linter.verifyAndFix(text, config).output;
+  }
+  return text;
+}
+
+/** Mocks that call the registered handlers with this run's error. */
+function harness(error: Error) {
+  const handlers: Array<(...args: unknown[]) => unknown> = [];
+  const res = { status: () => res, json: () => res, send: () => res, end: () => res };
+  const req = { method: 'GET', originalUrl: '/settings?token=secret', path: '/settings', url: '/settings?token=secret', ip: '127.0.0.1', headers: {} };
+  const app = {
+    use: (fn: (...args: unknown[]) => unknown) => handlers.push(fn),
+    get: (_path: string, fn: (...args: unknown[]) => unknown) => handlers.push(fn),
+    fire: async () => {
+      for (const h of handlers) await (h.length === 4 ? h(error, req, res, () => {}) : h(req, res, () => {}));
+    },
+  };
+  const listeners = new Map<string, (...args: unknown[]) => unknown>();
+  const processMock = { on: (event: string, fn: (...args: unknown[]) => unknown) => listeners.set(event, fn), exitCode: 0, fire: async (event: string) => listeners.get(event)?.(error) };
+  const socket = { on: (event: string, fn: (...args: unknown[]) => unknown) => listeners.set(event, fn), fire: async (event: string) => listeners.get(event)?.({}) };
+  let timer: (() => unknown) | null = null;
+  const timeout = Object.assign((fn: () => unknown) => (timer = fn), {
+    fire: async () => {
+      timer?.();
+      // Let the floating promise settle and its .catch run.
+      for (let i = 0; i < 5; i++) await new Promise((r) => setImmediate(r));
+    },
+  });
+  const fail = () => {
+    throw error;
+  };
+  const failing = { purge: async () => fail(), save: async () => fail() };
+  return { app, process: processMock, socket, setTimeout: timeout, fail, sessions: failing, prices: failing };
+}
+
+const AsyncFunction = Object.getPrototypeOf(async () => {}).constructor as new (...args: string[]) => (...values: unknown[]) => Promise<unknown>;
+
+const STYLES: Style[] = ['pino', 'winston', 'bunyan', 'log4js', 'console'];
+
+describe('fixes keep the error at runtime', () => {
+  const cases = FIXTURES.flatMap((fixture) => (fixture.nest ? [[fixture, 'nest' as Style] as const] : STYLES.map((style) => [fixture, style] as const)));
+  it.each(cases.map(([f, s]) => [`${f.rule}: ${f.name} (${s})`, f, s] as const))('%s', async (_title, fixture, style) => {
+    const settings = { logger: { name: fixture.nest ? 'this.logger' : 'logger', style } };
+    const source = fixture.code.replace('STYLE_CALL', FIELDS_CALL[style]);
+    const fixed = fixWithRule(source, fixture.rule, settings);
+    expect(fixed, 'the rule wrote a fix').not.toBe(source);
+    const expression = fixture.nest ? 'this.logger' : 'logger';
+    expect(fixed, 'the fix logs with the configured logger').toContain(`${expression}.`);
+
+    const error = new Error(`boom-${fixture.rule}-${style}-${Math.random().toString(36).slice(2)}`);
+    const frame = error.stack!.split('\n')[1]!.trim();
+    const sink = makeLogger(style);
+    const env = harness(error);
+    const run = new AsyncFunction('logger', 'fail', 'app', 'process', 'setTimeout', 'socket', 'sessions', 'prices', fixed);
+    await run(sink.logger, env.fail, env.app, env.process, env.setTimeout, env.socket, env.sessions, env.prices);
+    const output = sink.output();
+    expect(output, `message of the error in:\n${fixed}\n--- output ---\n${output}`).toContain(error.message);
+    expect(output, `stack of the error in:\n${fixed}\n--- output ---\n${output}`).toContain(frame);
+  });
+});
+
+/**
+ * The shapes docs/guides/logger-setup.md shows: for each logger, the call that keeps the error
+ * and the one that loses it (the harness would catch a fix that wrote the losing one).
+ */
+const SHAPES: Array<{ style: Style; keeps: string; loses: string }> = [
+  { style: 'pino', keeps: "logger.error({ err }, 'loading settings failed')", loses: "logger.error({ error: err }, 'loading settings failed')" },
+  { style: 'bunyan', keeps: "logger.error(err, 'loading settings failed')", loses: "logger.error({ err }, 'loading settings failed')" },
+  { style: 'winston', keeps: "logger.error('loading settings failed', err)", loses: "logger.error('loading settings failed', { err })" },
+  { style: 'winston', keeps: "logger.child({ userId }).error('loading settings failed', err)", loses: "logger.error('loading settings failed', { error: err, userId })" },
+  { style: 'nest', keeps: "logger.error('loading settings failed', err.stack)", loses: "logger.error('loading settings failed', err.message)" },
+  { style: 'console', keeps: "logger.error('loading settings failed', err)", loses: "logger.error('loading settings failed', JSON.stringify(err))" },
+  { style: 'log4js', keeps: "logger.error('loading settings failed', err)", loses: "logger.error('loading settings failed: ' + err.message)" },
+];
+
+describe('documented shapes (docs/guides/logger-setup.md)', () => {
+  it.each(SHAPES.flatMap((s) => [[s.style, 'keeps', s.keeps] as const, [s.style, 'loses', s.loses] as const]))('%s %s: %s', async (style, verdict, call) => {
+    const error = new Error(`boom-shape-${Math.random().toString(36).slice(2)}`);
+    const frame = error.stack!.split('\n')[1]!.trim();
+    const sink = makeLogger(style);
+    const run = new AsyncFunction('logger', 'err', 'userId', `${call};`);
+    await run(sink.logger, error, 7);
+    const output = sink.output();
+    const kept = output.includes(frame);
+    expect(kept, `${call} → ${output}`).toBe(verdict === 'keeps');
+    if (verdict === 'keeps') expect(output).toContain(error.message);
+  });
+});
+
+/**
+ * require-request-logging's suggestion: the exact middleware call it inserts, run with the real
+ * pino-http / express-winston on a real HTTP request that carries credentials. The log line must
+ * be written and must not contain the Authorization, Cookie, X-API-Key or set-cookie values.
+ */
+describe('request-logging setup the suggestion inserts', () => {
+  const code = `import express from 'express';\n\nconst app = express();\napp.listen(3000);\n`;
+
+  function suggestedLine(dependencies: Record<string, string>): string {
+    const dir = mkdtempSync(join(tmpdir(), 'rrl-'));
+    writeFileSync(join(dir, 'package.json'), JSON.stringify({ dependencies: { express: '5.0.0', ...dependencies } }));
+    const linter = new Linter({ configType: 'flat', cwd: dir });
+    const filename = join(dir, 'server.js');
+    const messages = linter.verify(code, [{ files: ['**/*.js'], plugins: { 'security-logging': plugin as never }, rules: { 'security-logging/require-request-logging': 'error' } }], { filename });
+    const suggestion = messages[0]?.suggestions?.[0];
+    expect(suggestion, JSON.stringify(messages)).toBeDefined();
+    const fixed = code.slice(0, suggestion!.fix.range[0]) + suggestion!.fix.text + code.slice(suggestion!.fix.range[1]);
+    const line = /^app\.use\((.*)\);$/mu.exec(fixed)?.[1];
+    expect(line, fixed).toBeDefined();
+    return line!;
+  }
+
+  async function request(middleware: (req: IncomingMessage, res: ServerResponse, next: () => void) => void): Promise<void> {
+    const server = createServer((req, res) =>
+      middleware(req, res, () => {
+        res.setHeader('set-cookie', 'sid=SECRET-SET-COOKIE');
+        res.end('ok');
+      }),
+    );
+    await new Promise<void>((resolve) => server.listen(0, resolve));
+    const { port } = server.address() as AddressInfo;
+    await fetch(`http://127.0.0.1:${port}/orders?page=2`, {
+      headers: { authorization: 'Bearer SECRET-TOKEN', cookie: 'sid=SECRET-COOKIE', 'x-api-key': 'SECRET-KEY' },
+    });
+    await new Promise((r) => setTimeout(r, 50));
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+  }
+
+  it('pino-http with redact', async () => {
+    const line = suggestedLine({ 'pino-http': '11.0.0' });
+    expect(line).toContain('pinoHttp(');
+    const chunks: string[] = [];
+    const logger = pino({}, memoryStream(chunks));
+    // The inserted options object, with our in-memory logger added.
+    const options = new Function(`return ${line.replace(/^pinoHttp\((.*)\)$/su, '$1')};`)() as Record<string, unknown>;
+    await request(pinoHttp({ ...options, logger }) as never);
+    const output = chunks.join('');
+    expect(output).toContain('/orders');
+    expect(output).not.toMatch(/SECRET/u);
+  });
+
+  it('express-winston with headerBlacklist', async () => {
+    const line = suggestedLine({ 'express-winston': '4.2.0', winston: '3.19.0' });
+    expect(line).toContain('expressWinston.logger(');
+    const chunks: string[] = [];
+    const stream = memoryStream(chunks);
+    // Evaluate the exact text, with winston's Console transport writing into memory.
+    const memoryWinston = { ...winston, transports: { ...winston.transports, Console: class extends winston.transports.Stream { constructor() { super({ stream }); } } } };
+    const middleware = new Function('expressWinston', 'winston', `return ${line};`)(expressWinston, memoryWinston);
+    await request(middleware);
+    const output = chunks.join('');
+    expect(output).toContain('/orders');
+    expect(output).not.toMatch(/SECRET/u);
+  });
+});

@@ -1,0 +1,42 @@
+/**
+ * No inserted message is a fixed generic phrase ("operation failed", "unhandled error", …): run
+ * every rule test file (their fixtures, fixes and suggestions) with the shared log-call builder
+ * recording each message a fix writes, then check the recorded set. Every fix that inserts a log
+ * call goes through buildLogCall (src/utils/fixes.ts), so this sees all of them.
+ */
+import { describe, expect, it, vi } from 'vitest';
+import type * as Fixes from '../../src/utils/fixes.js';
+
+const recorded = vi.hoisted(() => [] as Array<{ message: string; level: string }>);
+
+vi.mock('../../src/utils/fixes.js', async (importOriginal) => {
+  const actual = await importOriginal<typeof Fixes>();
+  return {
+    ...actual,
+    buildLogCall: (target: Fixes.LogTarget, spec: Fixes.LogStatementSpec) => {
+      recorded.push({ message: spec.message, level: spec.level });
+      return actual.buildLogCall(target, spec);
+    },
+  };
+});
+
+const { GENERIC_MESSAGES } = await vi.importActual<typeof Fixes>('../../src/utils/fixes.js');
+
+// Registers every rule's RuleTester suites inside this file, under the mock.
+await import('../rules/no-silent-catch.test.js');
+await import('../rules/require-error-handler-logging.test.js');
+await import('../rules/no-error-details-in-response.test.js');
+await import('../rules/background-task-error-handling.test.js');
+await import('../rules/log-auth-failures.test.js');
+
+describe('inserted log messages', () => {
+  // Registered after the rule suites above, so it runs after them (tests in a file run in order).
+  it('names what failed in every message the fixes insert, at warn or error', () => {
+    expect(GENERIC_MESSAGES.has('operation failed')).toBe(true);
+    expect(recorded.length).toBeGreaterThan(200);
+    const generic = recorded.filter((r) => GENERIC_MESSAGES.has(r.message.toLowerCase().trim()));
+    expect(generic, 'generic messages').toEqual([]);
+    // Both levels occur: expected-but-notable failures warn, unexpected ones error.
+    expect(new Set(recorded.map((r) => r.level))).toEqual(new Set(['warn', 'error']));
+  });
+});
