@@ -1,8 +1,10 @@
 import backgroundTaskErrorHandling from './background-task-error-handling.js';
 import logAuthFailures from './log-auth-failures.js';
 import logErrorWithStack from './log-error-with-stack.js';
+import logRateLimitViolations from './log-rate-limit-violations.js';
 import noCredentialsInRequestLog from './no-credentials-in-request-log.js';
 import noErrorDetailsInResponse from './no-error-details-in-response.js';
+import noFailOpenAuth from './no-fail-open-auth.js';
 import noLogInjection from './no-log-injection.js';
 import noRawSecretInLog from './no-raw-secret-in-log.js';
 import noSilentCatch from './no-silent-catch.js';
@@ -15,8 +17,10 @@ export const rules = {
   'background-task-error-handling': backgroundTaskErrorHandling,
   'log-auth-failures': logAuthFailures,
   'log-error-with-stack': logErrorWithStack,
+  'log-rate-limit-violations': logRateLimitViolations,
   'no-credentials-in-request-log': noCredentialsInRequestLog,
   'no-error-details-in-response': noErrorDetailsInResponse,
+  'no-fail-open-auth': noFailOpenAuth,
   'no-log-injection': noLogInjection,
   'no-raw-secret-in-log': noRawSecretInLog,
   'no-silent-catch': noSilentCatch,
