@@ -164,7 +164,8 @@ export default createRule<Options, MessageIds>({
           const log = buildLogCall(target, {
             level: 'warn',
             message: MESSAGE,
-            fields: fields([['method', 'c.req.method'], ['path', 'c.req.path'], ['limit', 'options.limit']]),
+            // options.limit is not on the Cloudflare variant of the config type: write the number when it is one.
+            fields: fields([['method', 'c.req.method'], ['path', 'c.req.path'], ['limit', limitText(opts, ['limit'])]]),
           });
           text = [
             'handler: async (c, _next, options) => {',
@@ -177,6 +178,8 @@ export default createRule<Options, MessageIds>({
           break;
         }
         case 'koa-ratelimit': {
+          // @types/koa-ratelimit has no onLimited: in TypeScript the added property would not compile.
+          if (/\.[cm]?tsx?$/u.test(context.filename)) return null;
           const log = buildLogCall(target, {
             level: 'warn',
             message: MESSAGE,

@@ -314,9 +314,10 @@ export const limiter = rateLimit({
         },
       ],
     },
-    // koa-ratelimit: onLimited
+    // koa-ratelimit: onLimited (in JavaScript: @types/koa-ratelimit does not declare it)
     {
       code: KOA,
+      filename: 'server.js',
       errors: [
         {
           messageId: 'limiterUnlogged',
@@ -330,6 +331,11 @@ export const limiter = rateLimit({
           ],
         },
       ],
+    },
+    // koa-ratelimit in TypeScript: reported without a fix
+    {
+      code: KOA,
+      errors: [{ messageId: 'limiterUnlogged', line: 2, suggestions: [] }],
     },
     // hono-rate-limiter
     {
@@ -347,7 +353,7 @@ export const limiter = rateLimit({
                 [
                   "    keyGenerator: (c) => c.req.header('x-forwarded-for') ?? '',",
                   '    handler: async (c, _next, options) => {',
-                  "      console.warn('Rate limit exceeded', { method: c.req.method, path: c.req.path, limit: options.limit });",
+                  "      console.warn('Rate limit exceeded', { method: c.req.method, path: c.req.path, limit: 100 });",
                   '      c.status(options.statusCode);',
                   "      const message = typeof options.message === 'function' ? await options.message(c) : options.message;",
                   "      return typeof message === 'string' ? c.text(message) : c.json(message);",
