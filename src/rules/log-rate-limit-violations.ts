@@ -21,6 +21,8 @@ export type Options = [{ includeThrown?: boolean; loggedElsewhere?: boolean }];
 export type MessageIds = 'limiterUnlogged' | 'hookUnlogged' | 'throttlerUnlogged' | 'handWrittenUnlogged' | 'addHook' | 'logViolation';
 
 const MESSAGE = 'Rate limit exceeded';
+/** A limiter package, the Nest throttler, or a 429 by number, constant or error name. */
+const RELEVANT_TEXT = /rate-?limit|ratelimit|throttler|429|too_?many_?requests/iu;
 
 interface Site {
   node: TSESTree.Node;
@@ -75,6 +77,9 @@ export default createRule<Options, MessageIds>({
   create(context, [options]) {
     if (isTestFile(context.filename)) return {};
     const sourceCode = context.sourceCode;
+    // Every case needs a limiter package, Nest's throttler or a 429 in the text: skip the rest
+    // of the files without paying for code-path events and import lookups on each call.
+    if (!RELEVANT_TEXT.test(sourceCode.text)) return {};
     const hookFunctions = new Set<AnyFunction>();
     const sites: Site[] = [];
     const unlogged = new Set<Site>();
@@ -245,7 +250,7 @@ export default createRule<Options, MessageIds>({
 
     /** `{ provide: APP_GUARD, useClass: ThrottlerGuard }`, `@UseGuards(ThrottlerGuard)`, `useGlobalGuards(new ThrottlerGuard(…))`. */
     function checkThrottlerUse(node: TSESTree.Identifier): void {
-      if (options.loggedElsewhere) return;
+      if (options.loggedElsewhere || !node.name.includes('Throttler')) return;
       const parent = node.parent;
       const used =
         (parent?.type === AST_NODE_TYPES.Property && parent.value === node && getPropertyName(parent) === 'useClass') ||

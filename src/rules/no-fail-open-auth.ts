@@ -77,6 +77,8 @@ export default createRule<Options, MessageIds>({
   create(context, [options]) {
     if (isTestFile(context.filename)) return {};
     const sourceCode = context.sourceCode;
+    // An auth step is named or calls something named like one: skip files that mention none.
+    if (!AUTH_CALL.test(sourceCode.text) && !/guard|canActivate|Strategy/u.test(sourceCode.text)) return {};
     const optionalNames = new Set(options.optionalAuthNames ?? []);
     const fileWords = tokenize(path.basename(context.filename).replace(/\.[^.]+$/u, ''));
     const fileSaysAuth = isAuthName(fileWords);
@@ -367,7 +369,7 @@ export default createRule<Options, MessageIds>({
       const following = container.body[index + 1];
       if (following) {
         const how = passesThrough(following, auth);
-        if (how) report(following, auth, what, `goes on to ${how.replace(/^calls /u, '')}`, errorName, body);
+        if (how) report(following, auth, what, `swallows the error and goes on to ${how.replace(/^calls /u, 'call ').replace(/^returns /u, 'return ')}`, errorName, body);
         return;
       }
       // Fastify: the hook's end lets the request on to the route.

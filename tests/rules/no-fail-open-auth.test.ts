@@ -212,6 +212,30 @@ export class ApiKeyGuard implements CanActivate {
     .then((user) => { req.user = user; next(); })
     .catch((err) => next(err));
 }`,
+    // Koa: ctx.throw(401) in the catch
+    `export async function requireAuth(ctx, next) {
+  try {
+    ctx.state.user = await verifyToken(ctx.get('authorization'));
+  } catch (err) {
+    ctx.throw(401, 'Invalid token');
+  }
+  await next();
+}`,
+    // the error handed to next as a function reference
+    `export const authenticate = (req, res, next) => {
+  verifyToken(req.get('authorization'))
+    .then((user) => { req.user = user; next(); })
+    .catch(next);
+};`,
+    // a redirect to the login page rejects too
+    `export function ensureLoggedIn(req, res, next) {
+  try {
+    req.user = sessions.verifySession(req.cookies.sid);
+  } catch {
+    return res.redirect('/login');
+  }
+  next();
+}`,
     // test files are not checked
     { code: EXPRESS_CATCH_NEXT, filename: 'auth.test.ts' },
   ],
@@ -405,6 +429,47 @@ export const authMiddleware = async (req, res, next) => {
                 "@Injectable()",
                 "import { UnauthorizedException } from '@nestjs/common';\n@Injectable()",
               ).replace("    } catch {\n      return true;", "    } catch {\n      console.warn('Authentication failed');\n      throw new UnauthorizedException();"),
+            },
+          ],
+        },
+      ],
+    },
+    // Nest guard: the catch logs and falls through to return true
+    {
+      code: `@Injectable()
+export class ApiKeyGuard implements CanActivate {
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    try {
+      context.switchToHttp().getRequest().client = await this.apiKeys.verifyKey(key);
+    } catch (err) {
+      this.logger.warn(err);
+    }
+    return true;
+  }
+}`,
+      errors: [
+        {
+          messageId: 'failOpen',
+          line: 9,
+          data: { what: 'the credential check in the try', kind: 'guard', how: 'swallows the error and goes on to return true' },
+          suggestions: [
+            {
+              messageId: 'reject',
+              data: { how: 'UnauthorizedException (401)' },
+              output: `import { UnauthorizedException } from '@nestjs/common';
+@Injectable()
+export class ApiKeyGuard implements CanActivate {
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    try {
+      context.switchToHttp().getRequest().client = await this.apiKeys.verifyKey(key);
+    } catch (err) {
+      this.logger.warn(err);
+      console.warn('Authentication failed', err);
+      throw new UnauthorizedException();
+    }
+    return true;
+  }
+}`,
             },
           ],
         },
