@@ -280,11 +280,37 @@ export default createRule<Options, MessageIds>({
       const handler = findEnclosingHandler(context, node);
       if (!handler && !thrown) return;
       if (thrown && !handler && !inNestClass(node)) return;
+      if (relaysUpstream429(node, region)) return;
       const anchor = findAnchor(node, region);
       if (sites.some((s) => s.anchor === anchor)) return;
       const site: Site = { node, anchor, region, handler, thrown };
       sites.push(site);
       tracker.require(node, region, site, { acceptLaterInSegment: anchor.type === AST_NODE_TYPES.ExpressionStatement });
+    }
+
+    /**
+     * `if (upstream.status === 429) return res.status(429).json(…)`: a proxy passing on another
+     * service's throttling, not this server's limiter.
+     */
+    function relaysUpstream429(node: TSESTree.Node, region: AnyFunction): boolean {
+      let child: TSESTree.Node = node;
+      let parent = node.parent;
+      while (parent && parent !== region) {
+        if ((parent.type === AST_NODE_TYPES.IfStatement || parent.type === AST_NODE_TYPES.ConditionalExpression) && child !== parent.test && tests429(parent.test)) return true;
+        child = parent;
+        parent = parent.parent;
+      }
+      return false;
+    }
+
+    function tests429(test: TSESTree.Node): boolean {
+      const t = skipTransparent(test);
+      if (t.type === AST_NODE_TYPES.LogicalExpression) return tests429(t.left) || tests429(t.right);
+      if (t.type !== AST_NODE_TYPES.BinaryExpression || !/^[!=]==?$/u.test(t.operator)) return false;
+      const sides = [skipTransparent(t.left as TSESTree.Node), skipTransparent(t.right)];
+      const literal = sides.some((side) => side.type === AST_NODE_TYPES.Literal && side.value === 429);
+      const status = sides.some((side) => side.type === AST_NODE_TYPES.MemberExpression && /^(?:status|statusCode|code)$/u.test(getPropertyName(side) ?? ''));
+      return literal && status;
     }
 
     function inNestClass(node: TSESTree.Node): boolean {

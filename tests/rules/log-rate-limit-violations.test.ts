@@ -188,6 +188,12 @@ export const providers = [{ provide: APP_GUARD, useClass: AuthGuard }];`,
   if (response.status === 429) return retryLater(url);
   return response.json();
 }`,
+    // a proxy passing on the upstream service's 429
+    `app.get('/search', async (req, res) => {
+  const upstream = await fetch(searchUrl(req.query.q));
+  if (upstream.status === 429) return res.status(429).json({ error: 'Search is busy, retry later' });
+  res.json(await upstream.json());
+});`,
     // thrown or forwarded 429s go to the error handler (Ghost's express-brute failCallback): only with includeThrown
     `app.post('/otp', async (req, res) => {
   if (await tooManyAttempts(req.body.phone)) throw createError(429, 'Too many attempts');
