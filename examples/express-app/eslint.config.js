@@ -5,8 +5,10 @@ export default [
   {
     // Rules of the strict tier that this app also wants.
     rules: {
+      'security-logging/log-rate-limit-violations': 'error',
       'security-logging/log-validation-failures': 'error',
       'security-logging/no-credentials-in-request-log': 'error',
+      'security-logging/no-fail-open-auth': 'error',
       'security-logging/no-pii-in-log': 'error',
       'security-logging/require-constant-time-compare': 'error',
     },

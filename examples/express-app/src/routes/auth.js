@@ -1,5 +1,6 @@
 import bcrypt from 'bcrypt';
 import { Router } from 'express';
+import rateLimit from 'express-rate-limit';
 import jwt from 'jsonwebtoken';
 import { logger } from '#logger';
 import { db } from '../db.js';
@@ -7,6 +8,8 @@ import { db } from '../db.js';
 const JWT_SECRET = process.env.JWT_SECRET;
 
 export const authRouter = Router();
+
+authRouter.use(rateLimit({ windowMs: 15 * 60 * 1000, limit: 20 })); // planted: log-rate-limit-violations
 
 authRouter.post('/login', async (req, res) => {
   logger.info({ body: req.body }, 'login attempt'); // planted: no-raw-secret-in-log (the body holds the password)

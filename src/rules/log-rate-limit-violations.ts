@@ -1,0 +1,452 @@
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { type AnyFunction, getEnclosingFunction, getPropertyName, resolveFunction, skipTransparent, walkSameFunction } from '../utils/ast.js';
+import { createPathTracker, mergeListeners } from '../utils/code-path.js';
+import { createRule } from '../utils/create-rule.js';
+import { type LogField, type LogTarget, buildLogCall, getLogTarget, importFix, indentUnit, lineIndent } from '../utils/fixes.js';
+import {
+  type HandlerInfo,
+  findEnclosingHandler,
+  getFrameworkLogger,
+  getHttpOutcome,
+  getRequestContextExpressions,
+  isNestClass,
+} from '../utils/frameworks.js';
+import { type LogLevel, getLoggingLevel, isAtLeast } from '../utils/loggers.js';
+import { LIMIT_HOOKS, type RateLimiterCreation, getRateLimiterCreation, isThrottlerGuard, property } from '../utils/rate-limits.js';
+import { isTestFile } from '../utils/servers.js';
+import { getSettings } from '../utils/settings.js';
+
+export type Options = [{ includeThrown?: boolean; loggedElsewhere?: boolean }];
+export type MessageIds = 'limiterUnlogged' | 'hookUnlogged' | 'throttlerUnlogged' | 'handWrittenUnlogged' | 'addHook' | 'logViolation';
+
+const MESSAGE = 'Rate limit exceeded';
+/** A limiter package, the Nest throttler, or a 429 by number, constant or error name. */
+const RELEVANT_TEXT = /rate-?limit|ratelimit|throttler|429|too_?many_?requests/iu;
+
+interface Site {
+  node: TSESTree.Node;
+  anchor: TSESTree.Node;
+  region: AnyFunction;
+  handler: HandlerInfo | null;
+  thrown: boolean;
+}
+
+export default createRule<Options, MessageIds>({
+  name: 'log-rate-limit-violations',
+  meta: {
+    type: 'problem',
+    docs: {
+      description: 'Require rate limiters and hand-written 429 answers to log each violation at warn or above',
+      recommended: 'strict',
+      cwe: ['CWE-778'],
+      owasp: ['A09:2025'],
+    },
+    fixable: 'code',
+    hasSuggestions: true,
+    messages: {
+      limiterUnlogged:
+        '{{library}} answers 429 without a log: its default {{hook}} logs nothing, so brute force and credential stuffing leave no record. Give it a `{{hook}}` that logs the violation at warn (IP, route, limit).',
+      hookUnlogged: "This rate limiter's `{{hook}}` does not log at warn or above: log the violation (IP, route, limit) so that abuse can be alerted on.",
+      throttlerUnlogged:
+        "{{what}} throws a ThrottlerException that Nest's exception filter does not log. Override `throwThrottlingException` in a ThrottlerGuard subclass to log the violation at warn (IP, route, limit) before throwing.",
+      handWrittenUnlogged: 'This path answers 429 Too Many Requests without a log at warn or above. Log the violation (IP, route, limit) before it.',
+      addHook: 'Add a `{{hook}}` that logs with {{call}} and answers as the default does.',
+      logViolation: 'Log the violation with {{call}} before it.',
+    },
+    schema: [
+      {
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          includeThrown: {
+            type: 'boolean',
+            description:
+              'Require a log before thrown or forwarded 429 errors too (`throw new HttpException(…, 429)`, `next(createError(429))`, `ctx.throw(429)`), for apps whose error handler does not log 4xx answers at warn or above.',
+          },
+          loggedElsewhere: {
+            type: 'boolean',
+            description:
+              'Allow the Nest ThrottlerGuard (and, with includeThrown, thrown 429 errors) without a log here because an exception filter or error handler in another file logs 429s at warn or above.',
+          },
+        },
+      },
+    ],
+    defaultOptions: [{ includeThrown: false, loggedElsewhere: false }],
+  },
+  create(context, [options]) {
+    if (isTestFile(context.filename)) return {};
+    const sourceCode = context.sourceCode;
+    // Every case needs a limiter package, Nest's throttler or a 429 in the text: skip the rest
+    // of the files without paying for code-path events and import lookups on each call.
+    if (!RELEVANT_TEXT.test(sourceCode.text)) return {};
+    const hookFunctions = new Set<AnyFunction>();
+    const sites: Site[] = [];
+    const unlogged = new Set<Site>();
+    const tracker = createPathTracker<Site>((cp) => unlogged.add(cp.data));
+
+    function logsAtWarn(fn: AnyFunction): boolean {
+      let found = false;
+      const visit = (n: TSESTree.Node): boolean | void => {
+        if (found) return false;
+        if (n.type === AST_NODE_TYPES.CallExpression) {
+          const level: LogLevel | null = getLoggingLevel(context, n);
+          if (level && isAtLeast(level, 'warn')) found = true;
+        }
+      };
+      walkSameFunction(fn.body, visit, sourceCode.visitorKeys);
+      return found;
+    }
+
+    function checkCreation(creation: RateLimiterCreation): void {
+      if (creation.opaque) return;
+      const hooks = LIMIT_HOOKS[creation.library];
+      const opts = creation.options;
+      const present = opts ? hooks.map((h) => property(opts, h)).filter((p): p is TSESTree.Property => p !== null) : [];
+      if (present.length > 0) {
+        // Any hook that logs is enough; a hook from elsewhere is trusted.
+        const fns: { prop: TSESTree.Property; fn: AnyFunction }[] = [];
+        for (const prop of present) {
+          const value = prop.kind === 'init' && prop.method ? (prop.value as AnyFunction) : prop.value;
+          const fn = resolveFunction(context, value as TSESTree.Node);
+          if (!fn) return;
+          hookFunctions.add(fn);
+          fns.push({ prop, fn });
+        }
+        if (fns.some(({ fn }) => logsAtWarn(fn))) return;
+        context.report({ node: fns[0]!.prop, messageId: 'hookUnlogged', data: { hook: getPropertyName(fns[0]!.prop) ?? hooks[0]! } });
+        return;
+      }
+      const hook = hooks[0]!;
+      const fix = hookFix(creation);
+      context.report({
+        node: creation.call,
+        messageId: 'limiterUnlogged',
+        data: { library: creation.library, hook },
+        fix: fix && fix.target.configured ? fix.fix : null,
+        suggest: fix ? [{ messageId: 'addHook', data: { hook, call: fix.call }, fix: fix.fix }] : [],
+      });
+    }
+
+    function limitText(opts: TSESTree.ObjectExpression | null, names: readonly string[]): string | null {
+      if (!opts) return null;
+      for (const name of names) {
+        const p = property(opts, name);
+        if (!p) continue;
+        const v = skipTransparent(p.value as TSESTree.Node);
+        return v.type === AST_NODE_TYPES.Literal && typeof v.value === 'number' ? String(v.value) : null;
+      }
+      return null;
+    }
+
+    function hookFix(creation: RateLimiterCreation): { fix: TSESLint.ReportFixFunction; call: string; target: LogTarget } | null {
+      let target = getLogTarget(context, creation.call);
+      if (target.expression.startsWith('this.')) return null;
+      const unit = indentUnit(context);
+      const opts = creation.options;
+      const baseIndent = opts && opts.loc.start.line !== opts.loc.end.line && opts.properties[0] ? lineIndent(context, opts.properties[0]) : lineIndent(context, creation.call) + unit;
+      const inner = baseIndent + unit;
+      let text: string;
+      const fields = (entries: [string, string | null][]): LogField[] => entries.filter(([, v]) => v !== null).map(([key, value]) => ({ key, value: value! }));
+      switch (creation.library) {
+        case 'express-rate-limit': {
+          const log = buildLogCall(target, {
+            level: 'warn',
+            message: MESSAGE,
+            fields: fields([['ip', 'req.ip'], ['method', 'req.method'], ['path', 'req.originalUrl'], ['limit', 'options.limit']]),
+          });
+          text = [
+            'handler: async (req, res, _next, options) => {',
+            `${inner}${log};`,
+            `${inner}res.status(options.statusCode);`,
+            `${inner}const message = typeof options.message === 'function' ? await options.message(req, res) : options.message;`,
+            `${inner}if (!res.writableEnded) res.send(message);`,
+            `${baseIndent}}`,
+          ].join('\n');
+          break;
+        }
+        case 'hono-rate-limiter': {
+          const log = buildLogCall(target, {
+            level: 'warn',
+            message: MESSAGE,
+            // options.limit is not on the Cloudflare variant of the config type: write the number when it is one.
+            fields: fields([['method', 'c.req.method'], ['path', 'c.req.path'], ['limit', limitText(opts, ['limit'])]]),
+          });
+          text = [
+            'handler: async (c, _next, options) => {',
+            `${inner}${log};`,
+            `${inner}c.status(options.statusCode);`,
+            `${inner}const message = typeof options.message === 'function' ? await options.message(c) : options.message;`,
+            `${inner}return typeof message === 'string' ? c.text(message) : c.json(message);`,
+            `${baseIndent}}`,
+          ].join('\n');
+          break;
+        }
+        case 'koa-ratelimit': {
+          // @types/koa-ratelimit has no onLimited: in TypeScript the added property would not compile.
+          if (/\.[cm]?tsx?$/u.test(context.filename)) return null;
+          const log = buildLogCall(target, {
+            level: 'warn',
+            message: MESSAGE,
+            fields: fields([['ip', 'ctx.ip'], ['method', 'ctx.method'], ['path', 'ctx.path'], ['limit', limitText(opts, ['max'])]]),
+          });
+          text = `onLimited: (ctx) => {\n${inner}${log};\n${baseIndent}}`;
+          break;
+        }
+        case '@fastify/rate-limit': {
+          // Fastify's own request logger is always there: use it unless a logger is configured.
+          if (!target.configured) target = { expression: 'request.log', style: 'pino', configured: false, importKind: 'named' };
+          const log = buildLogCall(target, {
+            level: 'warn',
+            message: MESSAGE,
+            fields: fields([['ip', 'request.ip'], ['method', 'request.method'], ['url', 'request.url'], ['key', 'key'], ['limit', limitText(opts, ['max'])]]),
+          });
+          text = `onExceeded: (request, key) => {\n${inner}${log};\n${baseIndent}}`;
+          break;
+        }
+      }
+      const call = `${target.expression}.warn`;
+      const fix: TSESLint.ReportFixFunction = (fixer) => {
+        const fixes: TSESLint.RuleFix[] = [];
+        if (opts) {
+          const last = opts.properties[opts.properties.length - 1];
+          if (!last) fixes.push(fixer.replaceText(opts, `{\n${baseIndent}${text},\n${lineIndent(context, opts)}}`));
+          else {
+            const after = sourceCode.getTokenAfter(last);
+            const hasComma = after?.value === ',';
+            const multiline = opts.loc.start.line !== opts.loc.end.line;
+            fixes.push(fixer.insertTextAfter(hasComma ? after! : last, multiline ? `${hasComma ? '' : ','}\n${baseIndent}${text}${hasComma ? ',' : ''}` : `, ${text}`));
+          }
+        } else {
+          const args = creation.call.arguments;
+          if (creation.library === '@fastify/rate-limit') fixes.push(fixer.insertTextAfter(args[0]!, `, { ${text} }`));
+          else fixes.push(fixer.insertTextBefore(sourceCode.getLastToken(creation.call)!, `{ ${text} }`));
+        }
+        if (target.importFrom !== undefined) {
+          const imp = importFix(context, fixer, target.expression, target.importFrom, target.importKind);
+          if (imp) fixes.push(imp);
+        }
+        return fixes;
+      };
+      // An options object given but empty of arguments (koa-ratelimit needs options) stays as it is.
+      if (!opts && creation.call.arguments.length > (creation.library === '@fastify/rate-limit' ? 1 : 0)) return null;
+      return { fix, call, target };
+    }
+
+    // ----- @nestjs/throttler -------------------------------------------------------
+
+    function checkThrottlerClass(node: TSESTree.ClassDeclaration | TSESTree.ClassExpression): void {
+      if (!node.superClass || !isThrottlerGuard(context, node.superClass)) return;
+      const method = node.body.body.find(
+        (m): m is TSESTree.MethodDefinition => m.type === AST_NODE_TYPES.MethodDefinition && getPropertyName(m) === 'throwThrottlingException',
+      );
+      if (method) {
+        if (method.value.type === AST_NODE_TYPES.FunctionExpression && !logsAtWarn(method.value)) context.report({ node: method.key, messageId: 'hookUnlogged', data: { hook: 'throwThrottlingException' } });
+        return;
+      }
+      if (options.loggedElsewhere) return;
+      context.report({ node: node.id ?? node, messageId: 'throttlerUnlogged', data: { what: `${node.id?.name ?? 'This guard'} (a ThrottlerGuard)` } });
+    }
+
+    /** `{ provide: APP_GUARD, useClass: ThrottlerGuard }`, `@UseGuards(ThrottlerGuard)`, `useGlobalGuards(new ThrottlerGuard(…))`. */
+    function checkThrottlerUse(node: TSESTree.Identifier): void {
+      if (options.loggedElsewhere || !node.name.includes('Throttler')) return;
+      const parent = node.parent;
+      const used =
+        (parent?.type === AST_NODE_TYPES.Property && parent.value === node && getPropertyName(parent) === 'useClass') ||
+        (parent?.type === AST_NODE_TYPES.CallExpression && parent.arguments.includes(node) && /^(?:UseGuards|useGlobalGuards)$/u.test(calleeName(parent))) ||
+        (parent?.type === AST_NODE_TYPES.NewExpression && parent.callee === node && parent.parent?.type === AST_NODE_TYPES.CallExpression && calleeName(parent.parent) === 'useGlobalGuards');
+      if (!used || !/Throttler/u.test(node.name) || !isThrottlerGuard(context, node)) return;
+      context.report({ node, messageId: 'throttlerUnlogged', data: { what: 'The stock ThrottlerGuard' } });
+    }
+
+    function calleeName(call: TSESTree.CallExpression): string {
+      const c = skipTransparent(call.callee);
+      if (c.type === AST_NODE_TYPES.Identifier) return c.name;
+      if (c.type === AST_NODE_TYPES.MemberExpression) return getPropertyName(c) ?? '';
+      return '';
+    }
+
+    // ----- hand-written 429 answers ---------------------------------------------------
+
+    function on429(node: TSESTree.Node): void {
+      const outcome = getHttpOutcome(context, node);
+      if (!outcome || outcome.status !== 429 || outcome.kind === 'error') return;
+      const thrown = outcome.kind !== 'response';
+      // A thrown or forwarded error reaches an error handler, which usually logs it.
+      if (thrown && (!options.includeThrown || options.loggedElsewhere)) return;
+      const region = getEnclosingFunction(node);
+      if (!region || !tracker.isReachable()) return;
+      const handler = findEnclosingHandler(context, node);
+      if (!handler && !thrown) return;
+      if (thrown && !handler && !inNestClass(node)) return;
+      if (relaysUpstream429(node, region)) return;
+      const anchor = findAnchor(node, region);
+      if (sites.some((s) => s.anchor === anchor)) return;
+      const site: Site = { node, anchor, region, handler, thrown };
+      sites.push(site);
+      tracker.require(node, region, site, { acceptLaterInSegment: anchor.type === AST_NODE_TYPES.ExpressionStatement });
+    }
+
+    /**
+     * `if (upstream.status === 429) return res.status(429).json(…)`: a proxy passing on another
+     * service's throttling, not this server's limiter.
+     */
+    function relaysUpstream429(node: TSESTree.Node, region: AnyFunction): boolean {
+      let child: TSESTree.Node = node;
+      let parent = node.parent;
+      while (parent && parent !== region) {
+        if ((parent.type === AST_NODE_TYPES.IfStatement || parent.type === AST_NODE_TYPES.ConditionalExpression) && child !== parent.test && tests429(parent.test)) return true;
+        child = parent;
+        parent = parent.parent;
+      }
+      return false;
+    }
+
+    function tests429(test: TSESTree.Node): boolean {
+      const t = skipTransparent(test);
+      if (t.type === AST_NODE_TYPES.LogicalExpression) return tests429(t.left) || tests429(t.right);
+      if (t.type !== AST_NODE_TYPES.BinaryExpression || !/^[!=]==?$/u.test(t.operator)) return false;
+      const sides = [skipTransparent(t.left as TSESTree.Node), skipTransparent(t.right)];
+      const literal = sides.some((side) => side.type === AST_NODE_TYPES.Literal && side.value === 429);
+      const status = sides.some((side) => side.type === AST_NODE_TYPES.MemberExpression && /^(?:status|statusCode|code)$/u.test(getPropertyName(side) ?? ''));
+      return literal && status;
+    }
+
+    function inNestClass(node: TSESTree.Node): boolean {
+      let current: TSESTree.Node | undefined = node.parent;
+      while (current) {
+        if (current.type === AST_NODE_TYPES.ClassDeclaration || current.type === AST_NODE_TYPES.ClassExpression) return isNestClass(context, current);
+        current = current.parent;
+      }
+      return false;
+    }
+
+    function findAnchor(node: TSESTree.Node, region: AnyFunction): TSESTree.Node {
+      let current: TSESTree.Node = node;
+      while (current.parent && current.parent !== region) {
+        if (/Statement$|Declaration$/u.test(current.type) && current.type !== AST_NODE_TYPES.BlockStatement && !/Expression$/u.test(current.parent.type)) return current;
+        current = current.parent;
+      }
+      return current;
+    }
+
+    function reportSite(site: Site): void {
+      const target = chooseTarget(site);
+      const fix = siteFix(site, target);
+      context.report({
+        node: site.node,
+        messageId: 'handWrittenUnlogged',
+        fix: fix && target.configured ? fix : null,
+        suggest: fix ? [{ messageId: 'logViolation', data: { call: `${target.expression}.warn` }, fix }] : [],
+      });
+    }
+
+    function chooseTarget(site: Site): LogTarget {
+      const configured = getSettings(context).logger !== undefined;
+      const framework = site.handler ? getFrameworkLogger(context, site.handler, site.anchor) : null;
+      if (framework) return { expression: framework.expression, style: framework.style, configured, importKind: 'named' };
+      const target = getLogTarget(context, site.anchor);
+      return target;
+    }
+
+    function siteFix(site: Site, target: LogTarget): TSESLint.ReportFixFunction | null {
+      const { anchor, region } = site;
+      const parent = anchor.parent;
+      if (anchor === region.body) return null;
+      const fields: LogField[] = [];
+      if (site.handler) {
+        const request = getRequestContextExpressions(context, site.handler, anchor);
+        if (request.ip) fields.push({ key: 'ip', value: request.ip });
+        if (request.method) fields.push({ key: 'method', value: request.method });
+        if (request.path) fields.push({ key: 'path', value: request.path });
+      }
+      const call = `${buildLogCall(target, { level: 'warn', message: MESSAGE, fields })};`;
+      const withImport = (fixer: TSESLint.RuleFixer, first: TSESLint.RuleFix): TSESLint.RuleFix[] => {
+        const fixes = [first];
+        if (target.importFrom !== undefined) {
+          const imp = importFix(context, fixer, target.expression, target.importFrom, target.importKind);
+          if (imp) fixes.push(imp);
+        }
+        return fixes;
+      };
+      if (parent?.type === AST_NODE_TYPES.BlockStatement || parent?.type === AST_NODE_TYPES.SwitchCase) {
+        const line = sourceCode.lines[anchor.loc.start.line - 1] ?? '';
+        const before = line.slice(0, anchor.loc.start.column);
+        if (!/^\s*$/u.test(before)) return (fixer) => withImport(fixer, fixer.insertTextBefore(anchor, `${call} `));
+        return (fixer) => withImport(fixer, fixer.insertTextBefore(anchor, `${call}\n${before}`));
+      }
+      if (parent?.type === AST_NODE_TYPES.IfStatement && parent.test !== anchor) {
+        const outer = lineIndent(context, parent);
+        const unit = indentUnit(context);
+        const previous = sourceCode.getTokenBefore(anchor, { includeComments: true })!;
+        if (previous.type === 'Block' || previous.type === 'Line') return null;
+        const block = ` {\n${outer}${unit}${call}\n${outer}${unit}${sourceCode.getText(anchor)}\n${outer}}`;
+        return (fixer) => withImport(fixer, fixer.replaceTextRange([previous.range[1], anchor.range[1]], block));
+      }
+      return null;
+    }
+
+    function onFunction(fn: AnyFunction): void {
+      tracker.openRegion(fn);
+    }
+
+    return mergeListeners(tracker.listeners, {
+      FunctionDeclaration: onFunction,
+      FunctionExpression: onFunction,
+      ArrowFunctionExpression: onFunction,
+      ClassDeclaration: checkThrottlerClass,
+      ClassExpression: checkThrottlerClass,
+      Identifier: checkThrottlerUse,
+      CallExpression(node: TSESTree.CallExpression) {
+        const level = getLoggingLevel(context, node);
+        if (level && isAtLeast(level, 'warn')) {
+          tracker.mark(node);
+          return;
+        }
+        const creation = getRateLimiterCreation(context, node);
+        if (creation) {
+          checkCreation(creation);
+          return;
+        }
+        on429(node);
+      },
+      NewExpression(node: TSESTree.NewExpression) {
+        const outcome = getHttpOutcome(context, node);
+        if (outcome?.kind === 'response') on429(node);
+      },
+      AssignmentExpression: on429,
+      ThrowStatement(node: TSESTree.ThrowStatement) {
+        const arg = skipTransparent(node.argument);
+        const outcome = getHttpOutcome(context, arg);
+        if (outcome && outcome.status === 429) on429Thrown(node);
+      },
+      'Program:exit'() {
+        for (const site of sites) {
+          if (!unlogged.has(site) || hookFunctions.has(site.region) || isHookOfLimiter(site.region)) continue;
+          reportSite(site);
+        }
+      },
+    } as Record<string, (...args: never[]) => void>) as TSESLint.RuleListener;
+
+    function on429Thrown(node: TSESTree.ThrowStatement): void {
+      if (!options.includeThrown || options.loggedElsewhere) return;
+      const region = getEnclosingFunction(node);
+      if (!region || !tracker.isReachable()) return;
+      const handler = findEnclosingHandler(context, node);
+      if (!handler && !inNestClass(node)) return;
+      if (sites.some((s) => s.anchor === node)) return;
+      const site: Site = { node, anchor: node, region, handler, thrown: true };
+      sites.push(site);
+      tracker.require(node, region, site);
+    }
+
+    /** A function written inline as a limiter option (checked as the limiter's hook instead). */
+    function isHookOfLimiter(fn: AnyFunction): boolean {
+      const parent = fn.parent;
+      if (parent?.type !== AST_NODE_TYPES.Property || parent.value !== fn) return false;
+      const name = getPropertyName(parent);
+      return name !== null && Object.values(LIMIT_HOOKS).some((hooks) => hooks.includes(name));
+    }
+  },
+});

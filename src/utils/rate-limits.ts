@@ -1,0 +1,139 @@
+/**
+ * Rate limiters of the common Node.js libraries, and the option that runs the application's
+ * own code when a client goes over the limit. Read from the packages' sources:
+ * - express-rate-limit (v7/v8): the default `handler` sends the 429 and logs nothing;
+ *   `onLimitReached` was removed in v7 (v7+ only prints a deprecation warning for it).
+ * - @fastify/rate-limit: `onExceeded` / `onBanReach` default to a no-op; the 429 is thrown
+ *   through `errorResponseBuilder` and Fastify's default error handler logs a 4xx at `info`.
+ * - koa-ratelimit: sets `ctx.status = 429` (or `ctx.throw` with `throw: true`, an exposed
+ *   error Koa does not log) and calls `onLimited(ctx)` when given.
+ * - hono-rate-limiter: the default `handler` answers 429 and logs nothing.
+ * - @nestjs/throttler: `ThrottlerGuard.throwThrottlingException` throws a ThrottlerException
+ *   (an HttpException, which Nest's base exception filter does not log).
+ */
+import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { type Context, findVariable, getPropertyName, getStringValue, skipTransparent } from './ast.js';
+import { getImportSource, getRequiredModule } from './modules.js';
+
+export type RateLimiterLibrary = 'express-rate-limit' | '@fastify/rate-limit' | 'koa-ratelimit' | 'hono-rate-limiter';
+
+export interface RateLimiterCreation {
+  library: RateLimiterLibrary;
+  /** The call that creates or registers the limiter. */
+  call: TSESTree.CallExpression;
+  /** The options object written in the call (null: none given). */
+  options: TSESTree.ObjectExpression | null;
+  /** Options that cannot be read (a variable from elsewhere, a spread, a call). */
+  opaque: boolean;
+}
+
+/** The options of each library that run application code when the limit is exceeded. */
+export const LIMIT_HOOKS: Record<RateLimiterLibrary, readonly string[]> = {
+  'express-rate-limit': ['handler'],
+  '@fastify/rate-limit': ['onExceeded', 'errorResponseBuilder', 'onBanReach'],
+  'koa-ratelimit': ['onLimited'],
+  'hono-rate-limiter': ['handler'],
+};
+
+const FASTIFY_SOURCES = new Set(['@fastify/rate-limit', 'fastify-rate-limit']);
+
+/** `(0, x.y)`, `x_1.default`, TypeScript wrappers: the expression that is really called. */
+function unwrapCallee(node: TSESTree.Node): TSESTree.Node {
+  let n = skipTransparent(node);
+  while (n.type === AST_NODE_TYPES.SequenceExpression) n = skipTransparent(n.expressions[n.expressions.length - 1]!);
+  return n;
+}
+
+/** `require('m')`, `__importDefault(require('m'))`, `__importStar(require('m'))`, `import('m')`. */
+function moduleOfExpression(node: TSESTree.Node): string | null {
+  const n = unwrapCallee(node);
+  const required = getRequiredModule(n);
+  if (required !== null) return required;
+  if (n.type === AST_NODE_TYPES.ImportExpression) return getStringValue(n.source);
+  if (n.type === AST_NODE_TYPES.CallExpression && n.callee.type === AST_NODE_TYPES.Identifier && /^__import(?:Default|Star)$/u.test(n.callee.name) && n.arguments[0]) {
+    return getRequiredModule(skipTransparent(n.arguments[0]));
+  }
+  return null;
+}
+
+/** The module and export a name or member stands for: `rateLimit` → express-rate-limit's default. */
+export function moduleExportOf(context: Context, node: TSESTree.Node): { source: string; name: string } | null {
+  const n = unwrapCallee(node);
+  const direct = moduleOfExpression(n);
+  if (direct !== null) return { source: direct, name: 'default' };
+  if (n.type === AST_NODE_TYPES.Identifier) {
+    const binding = getImportSource(context, n);
+    if (binding) return { source: binding.source, name: binding.imported === '*' ? 'default' : binding.imported };
+    // const x_1 = __importDefault(require('m'))
+    const variable = findVariable(context, n);
+    const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+    if (def?.type === 'Variable' && def.node.id.type === AST_NODE_TYPES.Identifier && def.node.init) {
+      const source = moduleOfExpression(def.node.init);
+      if (source !== null) return { source, name: 'default' };
+    }
+    return null;
+  }
+  if (n.type === AST_NODE_TYPES.MemberExpression) {
+    const member = getPropertyName(n);
+    if (member === null) return null;
+    const object = unwrapCallee(n.object);
+    const fromObject = moduleOfExpression(object);
+    if (fromObject !== null) return { source: fromObject, name: member };
+    if (object.type !== AST_NODE_TYPES.Identifier) return null;
+    const outer = moduleExportOf(context, object);
+    if (!outer) return null;
+    // `rateLimit.rateLimit` / `x_1.default` / `x_1.rateLimit`: a named export of the module object
+    return outer.name === 'default' || outer.name === '*' ? { source: outer.source, name: member } : null;
+  }
+  return null;
+}
+
+function optionsOf(context: Context, arg: TSESTree.Node | undefined): { options: TSESTree.ObjectExpression | null; opaque: boolean } {
+  if (!arg) return { options: null, opaque: false };
+  let n = skipTransparent(arg);
+  if (n.type === AST_NODE_TYPES.Identifier) {
+    const variable = findVariable(context, n);
+    const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+    const init = def?.type === 'Variable' && def.node.id.type === AST_NODE_TYPES.Identifier ? def.node.init : null;
+    if (!init) return { options: null, opaque: true };
+    n = skipTransparent(init);
+  }
+  if (n.type !== AST_NODE_TYPES.ObjectExpression) return { options: null, opaque: true };
+  if (n.properties.some((p) => p.type === AST_NODE_TYPES.SpreadElement)) return { options: n, opaque: true };
+  return { options: n, opaque: false };
+}
+
+/** The rate limiter a call creates (or registers, for Fastify), or null. */
+export function getRateLimiterCreation(context: Context, call: TSESTree.CallExpression): RateLimiterCreation | null {
+  const callee = unwrapCallee(call.callee);
+  // fastify.register(rateLimit, { … }) / app.register(import('@fastify/rate-limit'), { … })
+  if (callee.type === AST_NODE_TYPES.MemberExpression && getPropertyName(callee) === 'register' && call.arguments[0]) {
+    const plugin = moduleExportOf(context, call.arguments[0]);
+    if (!plugin || !FASTIFY_SOURCES.has(plugin.source) || (plugin.name !== 'default' && plugin.name !== 'fastifyRateLimit')) return null;
+    return { library: '@fastify/rate-limit', call, ...optionsOf(context, call.arguments[1]) };
+  }
+  const from = moduleExportOf(context, callee);
+  if (!from) return null;
+  let library: RateLimiterLibrary | null = null;
+  if (from.source === 'express-rate-limit' && (from.name === 'default' || from.name === 'rateLimit')) library = 'express-rate-limit';
+  else if (from.source === 'koa-ratelimit' && from.name === 'default') library = 'koa-ratelimit';
+  else if (from.source === 'hono-rate-limiter' && from.name === 'rateLimiter') library = 'hono-rate-limiter';
+  if (!library) return null;
+  return { library, call, ...optionsOf(context, call.arguments[0]) };
+}
+
+/** A property of an object literal by its static key. */
+export function property(object: TSESTree.ObjectExpression, name: string): TSESTree.Property | null {
+  for (const p of object.properties) {
+    if (p.type === AST_NODE_TYPES.Property && !p.computed && getPropertyName(p) === name) return p;
+    if (p.type === AST_NODE_TYPES.Property && p.computed && getStringValue(p.key) === name) return p;
+  }
+  return null;
+}
+
+/** Whether `node` names `ThrottlerGuard` from @nestjs/throttler. */
+export function isThrottlerGuard(context: Context, node: TSESTree.Node): boolean {
+  const from = moduleExportOf(context, node);
+  return from !== null && from.source === '@nestjs/throttler' && from.name === 'ThrottlerGuard';
+}
