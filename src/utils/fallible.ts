@@ -387,7 +387,7 @@ export function isResponseCall(context: Context, call: TSESTree.CallExpression, 
 
 /** Words that name product analytics, metrics and tracing: `this.telemetry.track`, `posthog.capture`, `withLifecycleTrace`, `metrics.send`. */
 const TELEMETRY_WORDS = new Set([
-  'telemetry', 'analytics', 'metric', 'metrics', 'tracing', 'tracer', 'trace', 'traces', 'tracking', 'tracker',
+  'telemetry', 'analytics', 'metric', 'metrics', 'tracing', 'tracer', 'trace', 'traces',
   'posthog', 'mixpanel', 'amplitude', 'statsd', 'datadog', 'instrumentation', 'beacon',
 ]);
 
