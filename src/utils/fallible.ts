@@ -113,6 +113,9 @@ const PARSE_NAME =
 /** Validators that throw for bad input: `validate(x)`, `ensureValidUrl(x)`, `assertOwner(x)`, `checkUserRequirements(a)`, `isAllowed(x)`. */
 const VALIDATOR_NAME = /^(?:validate|verify|check|assert|ensure|is|has|can|must)(?:[A-Z_]\w*)?$/u;
 
+/** `getFlag`, `getByNameAndVersion`, `getEnv`: a read by name. */
+const GETTER_NAME = /^get[A-Z]\w*$/u;
+
 /** Calls that cannot be the reason a `try` exists: path, string, collection and object helpers. */
 const PURE_HELPERS = new Set([
   'join', 'basename', 'dirname', 'extname', 'normalize', 'relative', 'isAbsolute', 'resolvePath',
@@ -214,6 +217,9 @@ export function classifyCall(
   if (fn && fn !== getEnclosingFunction(call)) return classifyFunction(context, fn, options, depth + 1);
   if (isExternalByName(call, callee, path, method)) return 'external';
   if (method !== null && PURE_HELPERS.has(method) && !awaited) return 'pure';
+  // A synchronous getter on an object in hand (`nodeTypes.getByNameAndVersion(name)`, `flags.getFlag(key)`,
+  // `config.getEnv('ui.banners')`): a read of in-process state; I/O would be awaited or named above.
+  if (method !== null && callee.type === AST_NODE_TYPES.MemberExpression && GETTER_NAME.test(method) && !awaited) return 'pure';
   return awaited ? 'external' : 'unknown';
 }
 

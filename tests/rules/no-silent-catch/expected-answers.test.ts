@@ -28,6 +28,8 @@ ruleTester.run('no-silent-catch (expected answers)', rule, {
     "// a lookup answered null to callers that reply 404 (no logo -> 404)\nclass LogoController {\n  async findLogo(siteId) {\n    try {\n      return await this.storage.read(`logos/${siteId}.png`);\n    } catch {\n      return null;\n    }\n  }\n  async get(req, res) {\n    const logo = await this.findLogo(req.params.siteId);\n    if (!logo) {\n      return res.status(404).end();\n    }\n    return res.type('png').send(logo);\n  }\n  async head(req) {\n    const logo = await this.findLogo(req.params.siteId);\n    if (logo === null) throw new NotFoundError('No logo');\n    return { size: logo.length };\n  }\n}",
     "// candidates tried in turn; when all fail the function throws (n8n OAuth discovery)\nasync function discoverProtectedResource(discoveryUrls) {\n  for (const url of discoveryUrls) {\n    try {\n      const response = await axios.get(url);\n      if (Array.isArray(response.data.authorization_servers)) return response.data;\n    } catch (error) {}\n  }\n  throw new BadRequestError(`Failed to discover protected resource metadata. Tried: ${discoveryUrls.join(', ')}`);\n}",
     "// an availability check: an unreachable gateway is the answer 'not available' (n8n AI gateway)\nasync function isAvailable() {\n  if (!this.isEnabled()) return { available: false };\n  try {\n    const config = await this.getGatewayConfig();\n    return { available: true, config };\n  } catch {\n    return { available: false };\n  }\n}",
+    "// synchronous reads of evaluated feature flags: in-process state (n8n PostHog)\nfunction resolveFeatureFlagData(evaluatedFlags) {\n  const featureFlags = {};\n  for (const key of evaluatedFlags.keys) {\n    try {\n      featureFlags[key] = evaluatedFlags.getFlag(key);\n    } catch {}\n  }\n  return featureFlags;\n}",
+    "// a synchronous registry read; unknown types have no credentials (n8n community nodes)\nfunction credentialTypesOf(nodeTypeNames, nodeTypes) {\n  const types = new Set();\n  for (const name of nodeTypeNames) {\n    try {\n      for (const credential of nodeTypes.getByNameAndVersion(name).description.credentials ?? []) {\n        types.add(credential.name);\n      }\n    } catch {}\n  }\n  return [...types];\n}",
   ],
   invalid: [
     // a credential lookup answered null to a caller that refuses with 401: an outage reads as a bad token (Ghost members)
@@ -158,6 +160,29 @@ ruleTester.run('no-silent-catch (expected answers)', rule, {
                 "call": "console.error"
               },
               "output": "async function upload(req) {\n  try {\n    await bucket.put(req.file);\n  } catch (error) {\n    if (error.code === 'EEXIST') {\n      logger.warn(error, 'upload exists');\n    }\n    console.error('upload failed', error);\n    return null;\n  }\n}"
+            }
+          ]
+        }
+      ]
+    },
+    // an awaited getter reaches outside: decryption of a credential fails unseen (n8n log streaming)
+    {
+      "code": "async function requestOptions(credentials) {\n  let auth;\n  try {\n    auth = await credentials.getDecrypted('httpBasicAuth');\n  } catch {}\n  return { auth };\n}",
+      "errors": [
+        {
+          "messageId": "silentCatch",
+          "line": 5,
+          "suggestions": [
+            {
+              "messageId": "logIt",
+              "data": {
+                "call": "console.error"
+              },
+              "output": "async function requestOptions(credentials) {\n  let auth;\n  try {\n    auth = await credentials.getDecrypted('httpBasicAuth');\n  } catch (err) {\n    console.error('requestOptions failed', err);\n  }\n  return { auth };\n}"
+            },
+            {
+              "messageId": "rethrow",
+              "output": "async function requestOptions(credentials) {\n  let auth;\n  try {\n    auth = await credentials.getDecrypted('httpBasicAuth');\n  } catch (err) {\n    throw err;\n  }\n  return { auth };\n}"
             }
           ]
         }
