@@ -43,6 +43,9 @@ export type Options = [
 ];
 export type MessageIds = 'silentCatch' | 'silentPath' | 'silentPromiseCatch' | 'tooQuiet' | 'logIt' | 'rethrow' | 'passToNext';
 
+/** `cleanup().catch(() => {})`, `this.teardownSandbox(id).catch(noop)`: a call named for cleanup is best effort. */
+const CLEANUP_NAME = /^(?:clean[uU]p|tear[dD]own|dispose|removeTemp|deleteTemp)\w*$/u;
+
 /** `reader.cancel().catch(noop)`: best-effort cleanup of something that may already be gone (no arguments: not `orders.cancel(id)`). */
 const CLEANUP_METHODS = new Set(['cancel', 'close', 'destroy', 'abort', 'disconnect', 'quit', 'unsubscribe', 'shutdown', 'dispose', 'terminate']);
 
@@ -302,6 +305,10 @@ export default createRule<Options, MessageIds>({
         CLEANUP_METHODS.has(getPropertyName(current.callee) ?? '')
       ) {
         return true;
+      }
+      if (current.type === AST_NODE_TYPES.CallExpression) {
+        const path = getCalleePath(current);
+        if (path !== null && CLEANUP_NAME.test(lastSegment(path))) return true;
       }
       return (
         (current.type === AST_NODE_TYPES.CallExpression || current.type === AST_NODE_TYPES.ImportExpression) &&
@@ -929,12 +936,15 @@ export default createRule<Options, MessageIds>({
       let current = statement.parent;
       while (current && !isFunctionNode(current)) {
         if (current.type === AST_NODE_TYPES.CatchClause) {
+          const outer = states.get(current);
           return current.body.body.some(
             (s) =>
               s.type === AST_NODE_TYPES.ThrowStatement ||
               (s.type === AST_NODE_TYPES.ExpressionStatement &&
                 s.expression.type === AST_NODE_TYPES.CallExpression &&
-                (getLoggingLevel(context, s.expression) !== null || isHandoffCall(s.expression))),
+                (getLoggingLevel(context, s.expression) !== null || isHandoffCall(s.expression))) ||
+              // `if (!isTimeout && !isAbort) throw error; try { stop(id) } catch {}`: cleanup in the expected case.
+              (!!outer && isTriageOfUnexpected(s, outer)),
           );
         }
         current = current.parent;
