@@ -5,6 +5,7 @@ import {
   contains,
   findVariable,
   getCalleePath,
+  getNumberValue,
   getPropertyName,
   isFunctionNode,
   lastSegment,
@@ -15,7 +16,7 @@ import {
 import { createPathTracker, mergeListeners } from '../utils/code-path.js';
 import { createRule } from '../utils/create-rule.js';
 import { getResponseSink } from '../utils/responses.js';
-import { BUILTIN_PROBES, type FailureSource, classifyCall, classifyFailures, isCallToEnclosing } from '../utils/fallible.js';
+import { BUILTIN_PROBES, type FailureSource, classifyCall, isResponseCall, classifyFailures, identifierWords, isCallToEnclosing, namesTelemetry } from '../utils/fallible.js';
 import { statusFromErrorName } from '../utils/frameworks.js';
 import { getBoundVariables, isHandoffCall, isInspectionCall, passesNewError, readsAny } from '../utils/errors.js';
 import {
@@ -45,8 +46,11 @@ export type Options = [
 ];
 export type MessageIds = 'silentCatch' | 'silentPath' | 'silentPromiseCatch' | 'tooQuiet' | 'logIt' | 'rethrow' | 'passToNext';
 
+/** `cleanup().catch(() => {})`, `this.teardownSandbox(id).catch(noop)`: a call named for cleanup is best effort. */
+const CLEANUP_NAME = /^(?:clean[uU]p|tear[dD]own|dispose|removeTemp|deleteTemp)\w*$/u;
+
 /** `reader.cancel().catch(noop)`: best-effort cleanup of something that may already be gone (no arguments: not `orders.cancel(id)`). */
-const CLEANUP_METHODS = new Set(['cancel', 'close', 'destroy', 'abort', 'disconnect', 'quit', 'unsubscribe']);
+const CLEANUP_METHODS = new Set(['cancel', 'close', 'destroy', 'abort', 'disconnect', 'quit', 'unsubscribe', 'shutdown', 'dispose', 'terminate']);
 
 /** Calls that cannot be the reason a probe's `try` exists: path and string helpers, collection writes. */
 const PURE_HELPERS = new Set([
@@ -241,6 +245,7 @@ export default createRule<Options, MessageIds>({
       if (state.escalates && body.some((st) => st.type === AST_NODE_TYPES.IfStatement && OPT_OUT_FLAG.test(sourceCode.getText(st.test)))) {
         return true;
       }
+      if (body.some((st) => st.range[1] <= exit.range[0] && isTriageOfUnexpected(st, state))) return true;
       let child: TSESTree.Node = exit;
       let current = exit.parent;
       while (current && current !== state.body && !isFunctionNode(current)) {
@@ -253,6 +258,26 @@ export default createRule<Options, MessageIds>({
         current = current.parent;
       }
       return false;
+    }
+
+    /**
+     * `if (e.code !== 'ENOENT') throw e` / `if (!(e instanceof ConflictError)) { logger.warn(e); … }` before
+     * the exit: the unexpected errors are escalated first, so what falls through is the expected case the
+     * author named. `if (e instanceof Error) logger.error(…)` escalates every real error the same way.
+     */
+    function isTriageOfUnexpected(statement: TSESTree.Statement, state: CatchState): boolean {
+      if (statement.type !== AST_NODE_TYPES.IfStatement || statement.alternate) return false;
+      if (!readsAny(statement.test, state.errorVariables)) return false;
+      if (!excludesExpected(statement.test) && !isErrorTypeGuard(statement.test)) return false;
+      const consequent = statement.consequent.type === AST_NODE_TYPES.BlockStatement ? statement.consequent.body : [statement.consequent];
+      return consequent.some(
+        (s) =>
+          s.type === AST_NODE_TYPES.ThrowStatement ||
+          (s.type === AST_NODE_TYPES.ReturnStatement && !!s.argument && readsAny(s.argument, state.errorVariables)) ||
+          (s.type === AST_NODE_TYPES.ExpressionStatement &&
+            s.expression.type === AST_NODE_TYPES.CallExpression &&
+            (isHandoffCall(s.expression) || isAtLeast(getLoggingLevel(context, s.expression) ?? 'trace', minimumLevel) && getLoggingLevel(context, s.expression) !== null)),
+      );
     }
 
     /** `p.catch(() => {})` on a promise variable that is awaited or returned elsewhere only silences the unhandled-rejection warning. */
@@ -288,6 +313,10 @@ export default createRule<Options, MessageIds>({
         CLEANUP_METHODS.has(getPropertyName(current.callee) ?? '')
       ) {
         return true;
+      }
+      if (current.type === AST_NODE_TYPES.CallExpression) {
+        const path = getCalleePath(current);
+        if (path !== null && CLEANUP_NAME.test(lastSegment(path))) return true;
       }
       return (
         (current.type === AST_NODE_TYPES.CallExpression || current.type === AST_NODE_TYPES.ImportExpression) &&
@@ -459,7 +488,7 @@ export default createRule<Options, MessageIds>({
           }
           return;
         }
-        if (isHandoffCall(node) || isUserNotification(node) || isAssertion(node)) {
+        if (isHandoffCall(node) || isUserNotification(node) || isAssertion(node) || isFailureCount(node)) {
           tracker.mark(node);
           for (const s of states) s.escalates = true;
           return;
@@ -467,7 +496,8 @@ export default createRule<Options, MessageIds>({
       }
       if (isInspectionCall(node)) return;
       if (isServerErrorResponse(node) && !isFastifyErrorForward(node, states)) {
-        for (const s of states) s.serverError = true;
+        // `res.status(404); res.end('File not found.')`: the status was set by an earlier statement.
+        for (const s of states) if (!answersNotFound(s.body)) s.serverError = true;
         return;
       }
       const handsOn = states.some((s) => node.arguments.some((arg) => readsAny(arg, s.errorVariables))) || passesNewError(node.arguments);
@@ -518,13 +548,17 @@ export default createRule<Options, MessageIds>({
       if (!isCatch && !isThenRejected) return;
       if (isProbePromise(call.callee.object) || isCommentedAsIntentional(fn.body) || isNamedAsIgnored(fn.params[0])) return;
       if (isObservedElsewhere(call.callee.object)) return;
+      // Cleanup on an error path that is rethrown or logged anyway: `catch (e) { await rm(tmp).catch(() => {}); throw e }`.
+      const onReportedErrorPath = isInsideEscalatingCatch(call);
       const param = fn.params[0];
       const errorVariables = param ? sourceCode.getDeclaredVariables(fn).filter((v) => v.defs.some((d) => contains(param, d.name))) : [];
       // `(e) => ({ error: e })`: the error is the answer, someone else's to log.
       if (fn.body.type !== AST_NODE_TYPES.BlockStatement && readsAny(fn.body, errorVariables)) return;
-      const source = promiseFailureSource(call.callee.object);
-      if (source === null) return;
-      const fallsBackOnPurpose = isAnotherAttemptInHandler(fn, call) || isCheckedThenThrown(call);
+      const produced = promiseFailureSource(call.callee.object);
+      if (produced === null) return;
+      const source: FailureSource = onReportedErrorPath ? 'probe' : produced;
+      const fallsBackOnPurpose =
+        isAnotherAttemptInHandler(fn, call) || isCheckedThenThrown(call) || answersNotFound(fn.body) || isLookupAnsweredAbsent(fn, fn.body);
       const state: CatchState = {
         node: fn,
         body: fn.body,
@@ -549,8 +583,9 @@ export default createRule<Options, MessageIds>({
             : undefined;
       if (!handler || isFunctionNode(handler) || handler.type === AST_NODE_TYPES.SpreadElement) return;
       if (isProbePromise(call.callee.object)) return;
-      const source = promiseFailureSource(call.callee.object);
-      if (source === null) return;
+      const produced = promiseFailureSource(call.callee.object);
+      if (produced === null) return;
+      const source: FailureSource = isInsideEscalatingCatch(call) ? 'probe' : produced;
       const hidden = reportFallbacks || (source !== 'probe' && source !== 'none' && !isCheckedThenThrown(call));
       const level = getLoggerReferenceLevel(context, handler);
       if (level !== null) {
@@ -599,6 +634,11 @@ export default createRule<Options, MessageIds>({
       if (current.type !== AST_NODE_TYPES.CallExpression && current.type !== AST_NODE_TYPES.ImportExpression) return 'external';
       const kind = classifyCall(context, current, failureOptions, 0, true);
       if (kind === 'logs') return null;
+      // Fire-and-forget telemetry (`telemetry.send(…).catch(() => {})`): nobody waits for the answer,
+      // and a lost data point is not a failure of the service's own work.
+      // The function that is nothing but the send (`function track(e) { analytics.track(e).catch(() => {}) }`)
+      // is the client every caller relies on: silenced there, every caller is silenced, so it stays reported.
+      if (kind === 'telemetry') return isResultDiscarded(receiver) && !isOnlyStatement(receiver) ? 'none' : 'external';
       if (kind === 'pure' || kind === 'unknown') return kind === 'pure' ? 'none' : 'external';
       return kind;
     }
@@ -608,7 +648,7 @@ export default createRule<Options, MessageIds>({
       if (call.type === AST_NODE_TYPES.NewExpression) return false;
       if (getLoggingLevel(context, call) !== null || getResponseSink(context, call) !== null) return false;
       const kind = classifyCall(context, call, failureOptions);
-      if (kind === 'pure' || kind === 'logs') return false;
+      if (kind === 'pure' || kind === 'logs' || kind === 'telemetry') return false;
       const path = getCalleePath(call);
       return path === null || !/^Promise\.(?:reject|resolve)$/u.test(path);
     }
@@ -739,17 +779,173 @@ export default createRule<Options, MessageIds>({
       return tests && throwsServerError(next.consequent);
     }
 
+    /** `res.status(404)`, `res.sendStatus(404)`, `res.writeHead(404)`, `reply.code(404).send()`: a response that says "not found". */
+    function isNotFoundAnswer(call: TSESTree.CallExpression): boolean {
+      if (getResponseSink(context, call)?.status === 404) return true;
+      const callee = skipTransparent(call.callee);
+      return (
+        callee.type === AST_NODE_TYPES.MemberExpression &&
+        /^(?:status|sendStatus|writeHead|code)$/u.test(getPropertyName(callee) ?? '') &&
+        getNumberValue(call.arguments[0]) === 404 &&
+        isResponseCall(context, call)
+      );
+    }
+
+    /** The handler answers "not found": `res.status(404).end('File not found.')`, `return res.sendStatus(404)`. */
+    function answersNotFound(body: TSESTree.Node): boolean {
+      let found = false;
+      walkSameFunction(
+        body,
+        (n) => {
+          if (found) return false;
+          if (n.type === AST_NODE_TYPES.CallExpression && isNotFoundAnswer(n)) found = true;
+          return !found;
+        },
+        sourceCode.visitorKeys,
+      );
+      return found;
+    }
+
+    /**
+     * A lookup answered "absent" to a caller that treats absence as "not found": the handler only
+     * returns `null` / `undefined`, and every call of its function in this file tests the answer and
+     * replies 404 (`const logo = await this.findLogo(id); if (!logo) throw new NotFoundError()`).
+     * Without such a caller the null may mean "no session", "no config" or "no data", and an outage
+     * would read as that answer, so the catch stays reported.
+     */
+    const lookupVerdicts = new Map<TSESTree.Node, boolean>();
+
+    function isLookupAnsweredAbsent(handler: TSESTree.Node, body: TSESTree.Node): boolean {
+      const value =
+        body.type === AST_NODE_TYPES.BlockStatement
+          ? body.body.length === 1 && body.body[0]!.type === AST_NODE_TYPES.ReturnStatement
+            ? (body.body[0].argument ?? 'bare')
+            : null
+          : body;
+      if (value === null) return false;
+      if (value !== 'bare') {
+        const v = skipTransparent(value);
+        const absent = (v.type === AST_NODE_TYPES.Literal && v.value === null) || (v.type === AST_NODE_TYPES.Identifier && v.name === 'undefined');
+        if (!absent) return false;
+      }
+      let fn: TSESTree.Node | undefined = handler.type === AST_NODE_TYPES.CatchClause ? handler.parent : handler.parent;
+      while (fn && !isFunctionNode(fn)) fn = fn.parent;
+      if (!fn || !isFunctionNode(fn)) return false;
+      if (!lookupVerdicts.has(fn)) {
+        const calls = callsOf(fn);
+        lookupVerdicts.set(fn, calls.length > 0 && calls.every((call) => answersNotFoundOnAbsence(call)));
+      }
+      return lookupVerdicts.get(fn)!;
+    }
+
+    /** Same-file calls of `fn`: by its name (`findLogo(…)`) or, for a method, `this.findLogo(…)` in its class. */
+    function callsOf(fn: AnyFunction): TSESTree.CallExpression[] {
+      const out: TSESTree.CallExpression[] = [];
+      const parent = fn.parent;
+      if (parent?.type === AST_NODE_TYPES.MethodDefinition || parent?.type === AST_NODE_TYPES.PropertyDefinition) {
+        const name = getPropertyName(parent);
+        const cls = parent.parent.parent;
+        if (name === null || !cls) return out;
+        walkAll(cls, (n) => {
+          if (
+            n.type === AST_NODE_TYPES.CallExpression &&
+            n.callee.type === AST_NODE_TYPES.MemberExpression &&
+            n.callee.object.type === AST_NODE_TYPES.ThisExpression &&
+            getPropertyName(n.callee) === name
+          ) {
+            out.push(n);
+          }
+        });
+        return out;
+      }
+      const id =
+        fn.type === AST_NODE_TYPES.FunctionDeclaration
+          ? fn.id
+          : parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.id.type === AST_NODE_TYPES.Identifier
+            ? parent.id
+            : null;
+      if (!id) return out;
+      const variable = findVariable(context, id);
+      for (const ref of variable?.references ?? []) {
+        const call = ref.identifier.parent;
+        if (call?.type === AST_NODE_TYPES.CallExpression && call.callee === ref.identifier) out.push(call);
+      }
+      return out;
+    }
+
+    function walkAll(root: TSESTree.Node, visit: (n: TSESTree.Node) => void): void {
+      const stack: TSESTree.Node[] = [root];
+      while (stack.length > 0) {
+        const n = stack.pop()!;
+        visit(n);
+        for (const key of sourceCode.visitorKeys[n.type] ?? []) {
+          const child = (n as unknown as Record<string, unknown>)[key];
+          if (Array.isArray(child)) for (const c of child) { if (c && typeof c === 'object' && 'type' in c) stack.push(c as TSESTree.Node); }
+          else if (child && typeof child === 'object' && 'type' in child) stack.push(child as TSESTree.Node);
+        }
+      }
+    }
+
+    /** `const x = await f(); if (!x) <404>` / `if (x === null) <404>`: the caller answers "not found" when the lookup is empty. */
+    function answersNotFoundOnAbsence(call: TSESTree.CallExpression): boolean {
+      let node: TSESTree.Node = call;
+      while (node.parent && (node.parent.type === AST_NODE_TYPES.AwaitExpression || node.parent.type === AST_NODE_TYPES.TSAsExpression || node.parent.type === AST_NODE_TYPES.TSNonNullExpression)) {
+        node = node.parent;
+      }
+      const declarator = node.parent;
+      if (declarator?.type !== AST_NODE_TYPES.VariableDeclarator || declarator.init !== node || declarator.id.type !== AST_NODE_TYPES.Identifier) return false;
+      const name = declarator.id.name;
+      const statement = declarator.parent;
+      const siblings = statement.parent?.type === AST_NODE_TYPES.BlockStatement || statement.parent?.type === AST_NODE_TYPES.Program ? statement.parent.body : null;
+      const next = siblings ? siblings[siblings.indexOf(statement as TSESTree.Statement) + 1] : undefined;
+      if (next?.type !== AST_NODE_TYPES.IfStatement || !testsAbsence(next.test, name)) return false;
+      const consequent = next.consequent;
+      let notFound = false;
+      walkSameFunction(
+        consequent,
+        (n) => {
+          if (notFound) return false;
+          if (n.type === AST_NODE_TYPES.CallExpression && isNotFoundAnswer(n)) notFound = true;
+          else if (n.type === AST_NODE_TYPES.ThrowStatement) {
+            const arg = skipTransparent(n.argument);
+            const path = arg.type === AST_NODE_TYPES.NewExpression || arg.type === AST_NODE_TYPES.CallExpression ? getCalleePath(arg) : null;
+            if (path !== null && statusFromErrorName(lastSegment(path)) === 404) notFound = true;
+          }
+          return !notFound;
+        },
+        sourceCode.visitorKeys,
+      );
+      return notFound;
+    }
+
+    /**
+     * Candidates tried in turn: `for (const url of urls) { try { return await discover(url) } catch {} }
+     * throw new Error('Tried: …')`. A failed candidate moves on; when all fail, the loop is followed by a throw.
+     */
+    function isCandidateLoopThenThrow(tryStatement: TSESTree.TryStatement, handler: TSESTree.BlockStatement): boolean {
+      if (!handler.body.every((st) => st.type === AST_NODE_TYPES.ContinueStatement)) return false;
+      let loop: TSESTree.Node | undefined = tryStatement.parent;
+      while (loop && !isFunctionNode(loop) && !isLoop(loop)) loop = loop.parent;
+      if (!loop || !isLoop(loop)) return false;
+      const siblings = loop.parent?.type === AST_NODE_TYPES.BlockStatement ? loop.parent.body : null;
+      const next = siblings ? siblings[siblings.indexOf(loop as TSESTree.Statement) + 1] : undefined;
+      return next?.type === AST_NODE_TYPES.ThrowStatement;
+    }
+
     /** The statement sits in a catch (same function) whose own body rethrows or logs at its top level. */
     function isInsideEscalatingCatch(statement: TSESTree.Node): boolean {
       let current = statement.parent;
       while (current && !isFunctionNode(current)) {
         if (current.type === AST_NODE_TYPES.CatchClause) {
+          const outer = states.get(current);
           return current.body.body.some(
             (s) =>
               s.type === AST_NODE_TYPES.ThrowStatement ||
               (s.type === AST_NODE_TYPES.ExpressionStatement &&
                 s.expression.type === AST_NODE_TYPES.CallExpression &&
-                (getLoggingLevel(context, s.expression) !== null || isHandoffCall(s.expression))),
+                (getLoggingLevel(context, s.expression) !== null || isHandoffCall(s.expression))) ||
+              // `if (!isTimeout && !isAbort) throw error; try { stop(id) } catch {}`: cleanup in the expected case.
+              (!!outer && isTriageOfUnexpected(s, outer)),
           );
         }
         current = current.parent;
@@ -812,7 +1008,7 @@ export default createRule<Options, MessageIds>({
         if (isCommentedAsIntentional(node.body) || isNamedAsIgnored(node.param)) return;
         if (
           tryStatement.type === AST_NODE_TYPES.TryStatement &&
-          isYesNoCheck(tryStatement.block, node.body) &&
+          (isYesNoCheck(tryStatement.block, node.body) || isAvailabilityCheck(tryStatement.block, node)) &&
           // "Does it work?" answered by the fallback (a health check); the broad policy asks the name to say so.
           (!reportFallbacks || PREDICATE_NAME.test(describeEnclosingFunction(node) ?? ''))
         ) {
@@ -821,13 +1017,20 @@ export default createRule<Options, MessageIds>({
         if (tryStatement.type === AST_NODE_TYPES.TryStatement && isProbeTry(tryStatement.block) && isFallbackOnly(node.body)) return;
         // Cleanup on an error path that is rethrown or logged anyway: `catch (err) { try { await rm(tmp) } catch {} throw err }`.
         const onReportedErrorPath = isInsideEscalatingCatch(tryStatement);
-        const source: FailureSource = onReportedErrorPath
+        // A function that records telemetry (`emitSystemTaskMetric`, `sendTelemetry`): a lost data point, not lost work.
+        const recordsTelemetry = namesTelemetry(describeEnclosingFunction(node) ?? '');
+        const source: FailureSource = onReportedErrorPath || recordsTelemetry
           ? 'probe'
           : tryStatement.type === AST_NODE_TYPES.TryStatement
             ? classifyFailures(context, tryStatement.block, failureOptions)
             : 'unknown';
         const fallsBackOnPurpose =
-          tryStatement.type === AST_NODE_TYPES.TryStatement && (isAnotherAttempt(tryStatement.block, node) || isCheckedThenThrown(tryStatement));
+          tryStatement.type === AST_NODE_TYPES.TryStatement &&
+          (isAnotherAttempt(tryStatement.block, node) ||
+            isCheckedThenThrown(tryStatement) ||
+            answersNotFound(node.body) ||
+            (returnsValue(tryStatement.block) && isLookupAnsweredAbsent(node, node.body)) ||
+            isCandidateLoopThenThrow(tryStatement, node.body));
         onEnter({
           node,
           body: node.body,
@@ -911,6 +1114,100 @@ export default createRule<Options, MessageIds>({
   },
 });
 
+/** The value of the promise chain `receiver.catch(…)` is thrown away: `void p.catch(…)`, `p.catch(…);`, `await p.catch(…);`. */
+function isResultDiscarded(receiver: TSESTree.Node): boolean {
+  let node: TSESTree.Node | undefined = receiver.parent?.parent;
+  if (node?.type !== AST_NODE_TYPES.CallExpression) return false;
+  for (;;) {
+    const parent: TSESTree.Node | undefined = node.parent;
+    if (!parent) return false;
+    if (parent.type === AST_NODE_TYPES.AwaitExpression || parent.type === AST_NODE_TYPES.ChainExpression) {
+      node = parent;
+      continue;
+    }
+    if (parent.type === AST_NODE_TYPES.UnaryExpression && parent.operator === 'void') return true;
+    return parent.type === AST_NODE_TYPES.ExpressionStatement;
+  }
+}
+
+function isLoop(node: TSESTree.Node): boolean {
+  return (
+    node.type === AST_NODE_TYPES.ForStatement ||
+    node.type === AST_NODE_TYPES.ForOfStatement ||
+    node.type === AST_NODE_TYPES.ForInStatement ||
+    node.type === AST_NODE_TYPES.WhileStatement ||
+    node.type === AST_NODE_TYPES.DoWhileStatement
+  );
+}
+
+/** `!x`, `x === null`, `x == null`, `x === undefined`, `!x?.y`. */
+function testsAbsence(test: TSESTree.Expression, name: string): boolean {
+  const t = skipTransparent(test);
+  const isName = (n: TSESTree.Node): boolean => {
+    let c = skipTransparent(n);
+    while (c.type === AST_NODE_TYPES.MemberExpression) c = skipTransparent(c.object);
+    return c.type === AST_NODE_TYPES.Identifier && c.name === name;
+  };
+  if (t.type === AST_NODE_TYPES.UnaryExpression && t.operator === '!') return isName(t.argument);
+  if (t.type === AST_NODE_TYPES.BinaryExpression && (t.operator === '===' || t.operator === '==')) {
+    const other = isName(t.left) ? t.right : isName(t.right) ? t.left : null;
+    return !!other && ((other.type === AST_NODE_TYPES.Literal && other.value === null) || (other.type === AST_NODE_TYPES.Identifier && other.name === 'undefined'));
+  }
+  if (t.type === AST_NODE_TYPES.LogicalExpression && t.operator === '||') return testsAbsence(t.left, name);
+  return false;
+}
+
+/** The try block returns a value (the lookup's answer). */
+function returnsValue(block: TSESTree.BlockStatement): boolean {
+  return block.body.some((st) => st.type === AST_NODE_TYPES.ReturnStatement && st.argument !== null);
+}
+
+/**
+ * `try { …; return { available: true, … } } catch { return { available: false } }` in a predicate
+ * (`isAvailable`, `checkConnection`): the "no" of a yes/no question, written as an object.
+ */
+function isAvailabilityCheck(block: TSESTree.BlockStatement, handler: TSESTree.CatchClause): boolean {
+  const only = handler.body.body.length === 1 ? handler.body.body[0] : undefined;
+  if (only?.type !== AST_NODE_TYPES.ReturnStatement || !only.argument || !returnsValue(block)) return false;
+  const arg = skipTransparent(only.argument);
+  if (arg.type !== AST_NODE_TYPES.ObjectExpression || arg.properties.length === 0) return false;
+  const answersNo = arg.properties.every(
+    (p) => p.type === AST_NODE_TYPES.Property && p.value.type === AST_NODE_TYPES.Literal && p.value.value === false,
+  );
+  return answersNo && PREDICATE_NAME.test(describeEnclosingFunction(handler) ?? '');
+}
+
+/** The statement holding `node` is the whole body of its function. */
+function isOnlyStatement(node: TSESTree.Node): boolean {
+  let current: TSESTree.Node | undefined = node;
+  while (current && current.type !== AST_NODE_TYPES.ExpressionStatement && !isFunctionNode(current)) current = current.parent;
+  const block = current?.type === AST_NODE_TYPES.ExpressionStatement ? current.parent : undefined;
+  return block?.type === AST_NODE_TYPES.BlockStatement && block.body.length === 1 && isFunctionNode(block.parent);
+}
+
+/** A test that rules the expected kinds out: `e.code !== 'X'`, `!(e instanceof X)`, `!isKnown(e)`, `a !== x && b !== y`. */
+function excludesExpected(test: TSESTree.Expression): boolean {
+  const t = skipTransparent(test);
+  if (t.type === AST_NODE_TYPES.UnaryExpression && t.operator === '!') return true;
+  if (t.type === AST_NODE_TYPES.BinaryExpression) return t.operator === '!==' || t.operator === '!=';
+  if (t.type === AST_NODE_TYPES.LogicalExpression && t.operator === '&&') return excludesExpected(t.left) && excludesExpected(t.right);
+  return false;
+}
+
+/** `e instanceof Error`, `isError(e)`, `isNativeError(e)`: a test of "is it an error at all", true for every real failure. */
+function isErrorTypeGuard(test: TSESTree.Expression): boolean {
+  const t = skipTransparent(test);
+  if (t.type === AST_NODE_TYPES.BinaryExpression && t.operator === 'instanceof') {
+    const right = skipTransparent(t.right);
+    return right.type === AST_NODE_TYPES.Identifier && right.name === 'Error';
+  }
+  if (t.type === AST_NODE_TYPES.CallExpression) {
+    const path = getCalleePath(t);
+    return path !== null && /^(?:isError|isNativeError)$/u.test(lastSegment(path));
+  }
+  return false;
+}
+
 /** A test that names a kind of error (`e.code === 'X'`, `e instanceof X`, `isHttpError(e)`), not one that rules kinds out (`!isKnown(e)`, `e.code !== 'X'`). */
 function identifiesError(test: TSESTree.Expression, errorVariables: readonly TSESLint.Scope.Variable[]): boolean {
   const t = skipTransparent(test);
@@ -931,6 +1228,23 @@ function throwsServerError(statement: TSESTree.Statement): boolean {
     const status = path === null ? null : statusFromErrorName(lastSegment(path));
     return status === null || status >= 500;
   });
+}
+
+/** Metric objects: `metric.inc()`, `this.errorCounter.add(1)`, `metrics.recordAppendFailure(n)`. */
+const METRIC_WORDS = new Set(['metric', 'metrics', 'counter', 'counters', 'gauge', 'histogram', 'meter', 'statsd', 'prometheus']);
+
+/**
+ * The failure is counted in a metric that operators watch (`catch { metric.inc() }` in a health
+ * check): it is recorded, not swallowed.
+ */
+function isFailureCount(node: TSESTree.CallExpression): boolean {
+  const callee = skipTransparent(node.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+  const method = getPropertyName(callee);
+  if (method === null) return false;
+  if (/^(?:inc|incr|increment)$/u.test(method)) return true;
+  const path = getCalleePath(node);
+  return path !== null && identifierWords(path).some((w) => METRIC_WORDS.has(w)) && /^(?:add|observe|record\w*|mark|count)$/u.test(method);
 }
 
 function isUserNotification(node: TSESTree.CallExpression): boolean {

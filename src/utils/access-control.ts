@@ -1,6 +1,6 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
-import { type Context, findVariable, getPropertyName, isFunctionNode, skipTransparent } from './ast.js';
+import { type Context, findVariable, getCalleePath, getPropertyName, isFunctionNode, skipTransparent, walkSameFunction } from './ast.js';
 import { tokenizeName } from './secrets.js';
 
 /**
@@ -86,13 +86,38 @@ export function classifyRejectionGuard(context: Context, node: TSESTree.Node, re
       const discriminant = (parent.parent as TSESTree.SwitchStatement).discriminant;
       verdict = combine([atomic(context, parent.test ? [discriminant, parent.test] : [discriminant], 0)], options);
     } else if (parent.type === AST_NODE_TYPES.CatchClause) {
-      return 'unknown';
+      // `try { req.body = JSON.parse(req.body) } catch { return invalidRequest(req, res) }`: a body that does not parse.
+      return onlyParses(context, parent.parent.block) ? 'other' : 'unknown';
     }
     if (verdict !== 'unknown') return verdict;
     child = parent;
     parent = parent.parent;
   }
   return 'unknown';
+}
+
+/** Calls that only turn text into a value: a failure is malformed input. */
+const PARSE_CALL = /^(?:JSON\.parse|(?:\w+\.)*(?:parse|decodeURIComponent|decodeURI|atob)|Buffer\.from)$/u;
+
+/** The try block calls nothing but parsers (`JSON.parse(req.body)`), at least one. */
+function onlyParses(context: Context, block: TSESTree.BlockStatement): boolean {
+  let calls = 0;
+  let other = false;
+  walkSameFunction(
+    block,
+    (n) => {
+      if (n.type === AST_NODE_TYPES.CallExpression || n.type === AST_NODE_TYPES.NewExpression) {
+        const path = getCalleePath(n);
+        if (path !== null && PARSE_CALL.test(path)) calls += 1;
+        else other = true;
+      } else if (n.type === AST_NODE_TYPES.AwaitExpression) {
+        other = true;
+      }
+      return !other;
+    },
+    context.sourceCode.visitorKeys,
+  );
+  return calls > 0 && !other;
 }
 
 /** `whenTrue`: the rejection happens when `test` is truthy. */
@@ -116,8 +141,20 @@ function collect(context: Context, node: TSESTree.Node, whenTrue: boolean, out: 
     return;
   }
   if (n.type === AST_NODE_TYPES.LogicalExpression) {
+    // `info.sessionToken && typeof info.sessionToken !== 'string'`: a value present but of the wrong type.
+    const typed = typeofOperand(n.right);
+    if (typed && context.sourceCode.getText(skipTransparent(n.left)) === context.sourceCode.getText(typed)) {
+      out.push('input');
+      return;
+    }
     collect(context, n.left, whenTrue, out, depth);
     collect(context, n.right, whenTrue, out, depth);
+    return;
+  }
+  // `typeof req.body._SessionToken !== 'string'`: the shape of what was sent, whatever it is called —
+  // input validation (for a 401, the caller's credential is malformed: `inputIdentifiesCaller`).
+  if (typeofOperand(n)) {
+    out.push('input');
     return;
   }
   if (n.type === AST_NODE_TYPES.BinaryExpression && ['===', '==', '!==', '!='].includes(n.operator)) {
@@ -130,6 +167,20 @@ function collect(context: Context, node: TSESTree.Node, whenTrue: boolean, out: 
     return;
   }
   out.push(atomic(context, [n], depth));
+}
+
+/** `typeof x !== 'string'` → `x`. */
+function typeofOperand(node: TSESTree.Node): TSESTree.Node | null {
+  const n = skipTransparent(node);
+  if (n.type !== AST_NODE_TYPES.BinaryExpression || !['===', '==', '!==', '!='].includes(n.operator)) return null;
+  for (const [side, other] of [[n.left, n.right], [n.right, n.left]] as const) {
+    const s = skipTransparent(side as TSESTree.Node);
+    const o = skipTransparent(other as TSESTree.Node);
+    if (s.type === AST_NODE_TYPES.UnaryExpression && s.operator === 'typeof' && o.type === AST_NODE_TYPES.Literal && typeof o.value === 'string') {
+      return skipTransparent(s.argument);
+    }
+  }
+  return null;
 }
 
 /**

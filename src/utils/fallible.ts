@@ -17,6 +17,7 @@ import {
   getEnclosingFunction,
   getMemberPath,
   getPropertyName,
+  getRootIdentifier,
   isFunctionNode,
   lastSegment,
   resolveFunction,
@@ -24,6 +25,7 @@ import {
   walkSameFunction,
 } from './ast.js';
 import { getHelperLogLevel, getLoggingLevel } from './loggers.js';
+import { getResponseSink } from './responses.js';
 
 /**
  * What a piece of code can fail for, strongest first:
@@ -34,8 +36,12 @@ import { getHelperLogLevel, getLoggingLevel } from './loggers.js';
  */
 export type FailureSource = 'external' | 'unknown' | 'probe' | 'none';
 
-/** How one call contributes: `logs` and `pure` calls cannot be the reason a catch exists. */
-export type CallFailure = FailureSource | 'logs' | 'pure';
+/**
+ * How one call contributes: `logs` and `pure` calls cannot be the reason a catch exists, and
+ * neither can `telemetry` — recording product analytics, metrics or traces, whose failure loses
+ * a data point about the service, not the service's own work.
+ */
+export type CallFailure = FailureSource | 'logs' | 'pure' | 'telemetry';
 
 const RANK: Record<FailureSource, number> = { none: 0, probe: 1, unknown: 2, external: 3 };
 
@@ -107,6 +113,9 @@ const PARSE_NAME =
 /** Validators that throw for bad input: `validate(x)`, `ensureValidUrl(x)`, `assertOwner(x)`, `checkUserRequirements(a)`, `isAllowed(x)`. */
 const VALIDATOR_NAME = /^(?:validate|verify|check|assert|ensure|is|has|can|must)(?:[A-Z_]\w*)?$/u;
 
+/** `getFlag`, `getByNameAndVersion`, `getEnv`: a read by name. */
+const GETTER_NAME = /^get[A-Z]\w*$/u;
+
 /** Calls that cannot be the reason a `try` exists: path, string, collection and object helpers. */
 const PURE_HELPERS = new Set([
   'join', 'basename', 'dirname', 'extname', 'normalize', 'relative', 'isAbsolute', 'resolvePath',
@@ -163,7 +172,7 @@ export function classifyFailures(context: Context, root: TSESTree.Node, options:
         node.type === AST_NODE_TYPES.ImportExpression
       ) {
         const kind = classifyCall(context, node, options, depth);
-        if (kind !== 'logs' && kind !== 'pure') result = stronger(result, kind);
+        if (kind !== 'logs' && kind !== 'pure' && kind !== 'telemetry') result = stronger(result, kind);
       }
       return result !== 'external';
     },
@@ -188,6 +197,9 @@ export function classifyCall(
   const path = getMemberPath(callee);
   const awaited = asynchronous || isAwaited(call);
   if (isProbePath(path, options)) return 'probe';
+  if (call.type === AST_NODE_TYPES.CallExpression && isTelemetryCall(context, call, callee)) return 'telemetry';
+  // Writing the answer (`res.sendFile(p)`, `res.json(x)`): the response reports its own failures.
+  if (call.type === AST_NODE_TYPES.CallExpression && isResponseCall(context, call, callee)) return 'pure';
   if (call.type === AST_NODE_TYPES.NewExpression) {
     // Building an object from a value validates the value: `new URL(x)`, `new Netmask(cidr)`, `new Parser(input)`.
     return path === 'Promise' ? (awaited ? 'external' : 'unknown') : 'probe';
@@ -205,6 +217,9 @@ export function classifyCall(
   if (fn && fn !== getEnclosingFunction(call)) return classifyFunction(context, fn, options, depth + 1);
   if (isExternalByName(call, callee, path, method)) return 'external';
   if (method !== null && PURE_HELPERS.has(method) && !awaited) return 'pure';
+  // A synchronous getter on an object in hand (`nodeTypes.getByNameAndVersion(name)`, `flags.getFlag(key)`,
+  // `config.getEnv('ui.banners')`): a read of in-process state; I/O would be awaited or named above.
+  if (method !== null && callee.type === AST_NODE_TYPES.MemberExpression && GETTER_NAME.test(method) && !awaited) return 'pure';
   return awaited ? 'external' : 'unknown';
 }
 
@@ -364,6 +379,55 @@ export function isAwaited(call: TSESTree.Node): boolean {
 
 function stronger(a: FailureSource, b: FailureSource): FailureSource {
   return RANK[b] > RANK[a] ? b : a;
+}
+
+const RESPONSE_ROOT = /^_?(?:res|resp|response|reply|rep)$/u;
+
+/** A call on the HTTP response: `res.sendFile(p)`, `res.status(404).end()`, `reply.send(x)`. */
+export function isResponseCall(context: Context, call: TSESTree.CallExpression, callee: TSESTree.Node = call.callee): boolean {
+  if (getResponseSink(context, call) !== null) return true;
+  if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+  const root = getRootIdentifier(callee, true);
+  return root !== null && RESPONSE_ROOT.test(root.name);
+}
+
+/** Words that name product analytics, metrics and tracing: `this.telemetry.track`, `posthog.capture`, `withLifecycleTrace`, `metrics.send`. */
+const TELEMETRY_WORDS = new Set([
+  'telemetry', 'analytics', 'metric', 'metrics', 'tracing', 'tracer', 'trace', 'traces',
+  'posthog', 'mixpanel', 'amplitude', 'statsd', 'datadog', 'instrumentation', 'beacon',
+]);
+
+/** Lower-case words of an identifier path: `this.telemetryClient.trackEvent` → this, telemetry, client, track, event. */
+export function identifierWords(text: string): string[] {
+  return text
+    .replace(/([a-z0-9])([A-Z])/gu, '$1 $2')
+    .replace(/([A-Z]+)([A-Z][a-z])/gu, '$1 $2')
+    .split(/[^A-Za-z0-9]+/u)
+    .filter(Boolean)
+    .map((w) => w.toLowerCase());
+}
+
+/** Whether a name or path names telemetry (analytics, metrics, tracing). */
+export function namesTelemetry(text: string): boolean {
+  return identifierWords(text).some((w) => TELEMETRY_WORDS.has(w));
+}
+
+/** HTTP calls whose target decides what they are for: `fetch(`${analyticsUrl}/track`)`. */
+const HTTP_SEND = new Set(['fetch', 'post', 'put', 'request', 'send']);
+
+/**
+ * A call that records telemetry: its callee path names analytics, metrics or tracing
+ * (`strapi.telemetry.send(…)`, `this.metrics.record(…)`, `withSandboxLifecycleTrace(…)`), or an HTTP
+ * call whose URL does (`strapi.fetch(`${analyticsUrl}/api/v2/track`, …)`).
+ */
+function isTelemetryCall(context: Context, call: TSESTree.CallExpression, callee: TSESTree.Node): boolean {
+  const text = context.sourceCode.getText(callee);
+  if (text.length <= 200 && namesTelemetry(text)) return true;
+  const method = callee.type === AST_NODE_TYPES.MemberExpression ? getPropertyName(callee) : callee.type === AST_NODE_TYPES.Identifier ? callee.name : null;
+  const url = call.arguments[0];
+  if (method === null || !HTTP_SEND.has(method) || !url || url.type === AST_NODE_TYPES.SpreadElement) return false;
+  const urlText = context.sourceCode.getText(url);
+  return urlText.length <= 200 && namesTelemetry(urlText);
 }
 
 /** Whether `fn` is the function `node` sits in (a recursive call is another attempt). */

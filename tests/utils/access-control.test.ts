@@ -130,3 +130,29 @@ describe('classifyPath', () => {
     expect(classifyPath(['this', 'isUserManagedByEnv']).setting).toBeUndefined();
   });
 });
+
+describe('classifyRejectionGuard: the shape of the input', () => {
+  it.each([
+    "typeof req.body._SessionToken !== 'string'",
+    "info.sessionToken && typeof info.sessionToken !== 'string'",
+    "typeof req.query.token === 'object'",
+  ])('%s → other for a 403', (condition) => {
+    expect(one(condition)).toBe('other');
+  });
+
+  it("typeof token !== 'string' answered 401 is a malformed credential", () => {
+    expect(one("typeof token !== 'string'", { inputIdentifiesCaller: true })).toBe('who');
+  });
+
+  it('a typeof test beside a test of who stays who', () => {
+    expect(one("typeof req.body.sessionToken !== 'string' || req.body.sessionToken !== req.session.token")).toBe('who');
+  });
+
+  it('a catch around a parse is input; a catch around a verification is not recognized', () => {
+    expect(
+      verdicts(
+        'async function h(req, res) { try { req.body = JSON.parse(req.body); } catch { reject(); } try { jwt.verify(t, k); } catch { reject(); } }',
+      ),
+    ).toEqual(['other', 'unknown']);
+  });
+});

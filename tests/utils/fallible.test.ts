@@ -1,6 +1,6 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
-import { classifyCall, classifyFailures, isAwaited, logsOwnFailures } from '../../src/utils/fallible.js';
+import { classifyCall, classifyFailures, isAwaited, logsOwnFailures, namesTelemetry } from '../../src/utils/fallible.js';
 import { callResult, probe, probeCalls } from '../helpers/probe.js';
 
 describe('classifyCall', () => {
@@ -142,5 +142,50 @@ describe('isAwaited and logsOwnFailures', () => {
       }),
     );
     expect(answers).toEqual([true, false]);
+  });
+});
+
+describe('classifyCall: telemetry and responses', () => {
+  const code = `
+    async function f(req, res) {
+      await strapi.telemetry.send('event', {});
+      this.telemetry.track('done', {});
+      await withSandboxLifecycleTrace(id, 'evict', {}, cb);
+      await strapi.fetch(\`\${analyticsUrl}/api/v2/track\`, params);
+      await strapi.fetch(\`\${registryUrl}/packages\`, params);
+      await this.metrics.recordDrainBatch(n);
+      res.sendFile(file);
+      reply.code(404).send();
+      await tracker.shipments(id);
+    }
+  `;
+  const result = probeCalls(code, (context, node) => classifyCall(context, node));
+  it.each([
+    ["strapi.telemetry.send('event', {})", 'telemetry'],
+    ["this.telemetry.track('done', {})", 'telemetry'],
+    ["withSandboxLifecycleTrace(id, 'evict', {}, cb)", 'telemetry'],
+    ['strapi.fetch(`${analyticsUrl}/api/v2/track`, params)', 'telemetry'],
+    ['strapi.fetch(`${registryUrl}/packages`, params)', 'external'],
+    ['this.metrics.recordDrainBatch(n)', 'telemetry'],
+    ['res.sendFile(file)', 'pure'],
+    ['reply.code(404).send()', 'pure'],
+    ['tracker.shipments(id)', 'external'],
+  ])('%s → %s', (call, expected) => {
+    expect(callResult(result, call)).toBe(expected);
+  });
+});
+
+describe('namesTelemetry', () => {
+  it.each([
+    ['strapi.telemetry.send', true],
+    ['posthog.capture', true],
+    ['withSandboxLifecycleTrace', true],
+    ['emitSystemTaskMetric', true],
+    ['analyticsUrl', true],
+    ['orders.create', false],
+    ['traceroute', false],
+    ['sendMail', false],
+  ])('%s → %s', (text, expected) => {
+    expect(namesTelemetry(text)).toBe(expected);
   });
 });

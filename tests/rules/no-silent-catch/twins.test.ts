@@ -24,6 +24,10 @@ const SHAPES: Record<string, string> = {
   'quiet log': 'async function h() {\n  try {\n    await work();\n  } catch (e) {\n    logger.debug(e);\n  }\n}',
   'error test with silent complement': 'async function h() {\n  try {\n    await work();\n  } catch (e) {\n    if (e.status >= 500) {\n      logger.error(e);\n      return 1;\n    }\n    return 0;\n  }\n}',
   'retry': 'async function h(n) {\n  try {\n    return await api.get(n);\n  } catch {\n    return h(n + 1);\n  }\n}',
+  'telemetry beside other work': 'function done(id) {\n  jobs.delete(id);\n  telemetry.send("job-done", { id }).catch(() => {});\n}',
+  'unexpected errors rethrown first': 'async function list(dir) {\n  try {\n    return await fsp.readdir(dir);\n  } catch (e) {\n    if (e.code !== "ENOENT") throw e;\n    return [];\n  }\n}',
+  'failure counted in a metric': 'async function probe(metric) {\n  try {\n    await redis.ping();\n  } catch {\n    metric.inc();\n  }\n}',
+  'cleanup in a rethrowing catch': 'async function put(name) {\n  try {\n    await store.save(name);\n  } catch (e) {\n    await store.delete(name).catch(() => {});\n    throw e;\n  }\n}',
 };
 
 function lint(code: string, strict: boolean): LinterType.LintMessage[] {
@@ -78,6 +82,10 @@ describe('no-silent-catch: identical catches get identical verdicts', () => {
       'quiet log': 2,
       'error test with silent complement': 2,
       retry: 0,
+      'telemetry beside other work': 0,
+      'unexpected errors rethrown first': 0,
+      'failure counted in a metric': 0,
+      'cleanup in a rethrowing catch': 0,
     });
   });
 });
