@@ -30,7 +30,7 @@ ruleTester.run('log-auth-failures (input shape)', rule, {
               "data": {
                 "call": "console.warn"
               },
-              "output": "// a malformed credential answered 401 is a failed authentication\napp.get('/me', (req, res, next) => {\n  const token = req.headers['x-api-key'];\n  if (typeof token !== 'string') {\n    console.warn('Authentication failed', { reason: 'unauthorized', method: req.method, path: req.originalUrl, ip: req.ip, userAgent: req.headers['user-agent'] });\n    return res.status(401).json({ error: 'unauthorized' });\n  }\n  next();\n});"
+              "output": "// a malformed credential answered 401 is a failed authentication\napp.get('/me', (req, res, next) => {\n  const token = req.headers['x-api-key'];\n  if (typeof token !== 'string') {\n    console.warn('Authentication failed', { reason: 'unauthorized', method: req.method, path: req.originalUrl.split('?')[0], ip: req.ip, userAgent: req.headers['user-agent'] });\n    return res.status(401).json({ error: 'unauthorized' });\n  }\n  next();\n});"
             }
           ]
         }
@@ -48,7 +48,7 @@ ruleTester.run('log-auth-failures (input shape)', rule, {
               "data": {
                 "call": "console.warn"
               },
-              "output": "// a token that fails verification in a catch stays access control\napp.get('/files', (req, res, next) => {\n  try {\n    req.user = jwt.verify(req.headers.authorization, secret);\n  } catch {\n    console.warn('Authentication failed: invalid token', { reason: 'invalid_token', method: req.method, path: req.originalUrl, ip: req.ip, userAgent: req.headers['user-agent'] });\n    return res.status(403).json({ error: 'forbidden' });\n  }\n  next();\n});"
+              "output": "// a token that fails verification in a catch stays access control\napp.get('/files', (req, res, next) => {\n  try {\n    req.user = jwt.verify(req.headers.authorization, secret);\n  } catch {\n    console.warn('Authentication failed: invalid token', { reason: 'invalid_token', method: req.method, path: req.originalUrl.split('?')[0], ip: req.ip, userAgent: req.headers['user-agent'] });\n    return res.status(403).json({ error: 'forbidden' });\n  }\n  next();\n});"
             }
           ]
         }
@@ -66,7 +66,7 @@ ruleTester.run('log-auth-failures (input shape)', rule, {
               "data": {
                 "call": "console.warn"
               },
-              "output": "// a present session token that is not the caller's: the typeof test sits beside a test of who\napp.post('/logout', (req, res) => {\n  if (typeof req.body.sessionToken !== 'string' || req.body.sessionToken !== req.session.token) {\n    console.warn('Access denied', { reason: 'forbidden', method: req.method, path: req.originalUrl, ip: req.ip, userAgent: req.headers['user-agent'] });\n    return res.status(403).json({ error: 'forbidden' });\n  }\n  res.json({ ok: true });\n});"
+              "output": "// a present session token that is not the caller's: the typeof test sits beside a test of who\napp.post('/logout', (req, res) => {\n  if (typeof req.body.sessionToken !== 'string' || req.body.sessionToken !== req.session.token) {\n    console.warn('Access denied', { reason: 'forbidden', method: req.method, path: req.originalUrl.split('?')[0], ip: req.ip, userAgent: req.headers['user-agent'] });\n    return res.status(403).json({ error: 'forbidden' });\n  }\n  res.json({ ok: true });\n});"
             }
           ]
         }
@@ -90,7 +90,7 @@ ruleTester.run('log-auth-failures (input shape)', rule, {
               "data": {
                 "call": "console.warn"
               },
-              "output": "// Parse Server: parameters of the wrong type are refused 403 before anyone is identified\nfunction invalidRequest(req, res) {\n  res.status(403);\n  res.end('{\"error\":\"unauthorized\"}');\n}\nexport async function handleParseHeaders(req, res, next) {\n  const info = { sessionToken: req.get('X-Parse-Session-Token') };\n  if (req.body._SessionToken) {\n    if (typeof req.body._SessionToken !== 'string') {\n      console.warn('Access denied', { reason: 'forbidden', method: req.method, path: req.originalUrl, ip: req.ip, userAgent: req.headers['user-agent'] });\n      return invalidRequest(req, res);\n    }\n    info.sessionToken = req.body._SessionToken;\n  }\n  if (info.sessionToken && typeof info.sessionToken !== 'string') {\n    return invalidRequest(req, res);\n  }\n  return next();\n}"
+              "output": "// Parse Server: parameters of the wrong type are refused 403 before anyone is identified\nfunction invalidRequest(req, res) {\n  res.status(403);\n  res.end('{\"error\":\"unauthorized\"}');\n}\nexport async function handleParseHeaders(req, res, next) {\n  const info = { sessionToken: req.get('X-Parse-Session-Token') };\n  if (req.body._SessionToken) {\n    if (typeof req.body._SessionToken !== 'string') {\n      console.warn('Access denied', { reason: 'forbidden', method: req.method, path: req.originalUrl.split('?')[0], ip: req.ip, userAgent: req.headers['user-agent'] });\n      return invalidRequest(req, res);\n    }\n    info.sessionToken = req.body._SessionToken;\n  }\n  if (info.sessionToken && typeof info.sessionToken !== 'string') {\n    return invalidRequest(req, res);\n  }\n  return next();\n}"
             }
           ]
         },
@@ -103,7 +103,7 @@ ruleTester.run('log-auth-failures (input shape)', rule, {
               "data": {
                 "call": "console.warn"
               },
-              "output": "// Parse Server: parameters of the wrong type are refused 403 before anyone is identified\nfunction invalidRequest(req, res) {\n  res.status(403);\n  res.end('{\"error\":\"unauthorized\"}');\n}\nexport async function handleParseHeaders(req, res, next) {\n  const info = { sessionToken: req.get('X-Parse-Session-Token') };\n  if (req.body._SessionToken) {\n    if (typeof req.body._SessionToken !== 'string') {\n      return invalidRequest(req, res);\n    }\n    info.sessionToken = req.body._SessionToken;\n  }\n  if (info.sessionToken && typeof info.sessionToken !== 'string') {\n    console.warn('Access denied', { reason: 'forbidden', method: req.method, path: req.originalUrl, ip: req.ip, userAgent: req.headers['user-agent'] });\n    return invalidRequest(req, res);\n  }\n  return next();\n}"
+              "output": "// Parse Server: parameters of the wrong type are refused 403 before anyone is identified\nfunction invalidRequest(req, res) {\n  res.status(403);\n  res.end('{\"error\":\"unauthorized\"}');\n}\nexport async function handleParseHeaders(req, res, next) {\n  const info = { sessionToken: req.get('X-Parse-Session-Token') };\n  if (req.body._SessionToken) {\n    if (typeof req.body._SessionToken !== 'string') {\n      return invalidRequest(req, res);\n    }\n    info.sessionToken = req.body._SessionToken;\n  }\n  if (info.sessionToken && typeof info.sessionToken !== 'string') {\n    console.warn('Access denied', { reason: 'forbidden', method: req.method, path: req.originalUrl.split('?')[0], ip: req.ip, userAgent: req.headers['user-agent'] });\n    return invalidRequest(req, res);\n  }\n  return next();\n}"
             }
           ]
         }

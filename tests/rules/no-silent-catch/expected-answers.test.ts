@@ -47,7 +47,7 @@ ruleTester.run('no-silent-catch (expected answers)', rule, {
               "data": {
                 "call": "console.error"
               },
-              "output": "class MembersController {\n  async getMemberByToken(token) {\n    try {\n      return await this.memberRepository.getByToken(token);\n    } catch (err) {\n      console.error('getMemberByToken failed', err);\n      return null;\n    }\n  }\n  async updateEmail(req, res) {\n    const member = await this.getMemberByToken(req.body.identity);\n    if (!member) {\n      return res.status(401).end('Unauthorized.');\n    }\n    return res.json(member);\n  }\n}"
+              "output": "class MembersController {\n  async getMemberByToken(token) {\n    try {\n      return await this.memberRepository.getByToken(token);\n    } catch (err) {\n      console.warn('memberRepository.getByToken failed', err);\n      return null;\n    }\n  }\n  async updateEmail(req, res) {\n    const member = await this.getMemberByToken(req.body.identity);\n    if (!member) {\n      return res.status(401).end('Unauthorized.');\n    }\n    return res.json(member);\n  }\n}"
             }
           ]
         }
@@ -66,7 +66,7 @@ ruleTester.run('no-silent-catch (expected answers)', rule, {
               "data": {
                 "call": "console.error"
               },
-              "output": "async function cleanupAfterFailure(file) {\n  try {\n    await storage.save(file);\n  } catch (error) {\n    if (error.code !== 'EEXIST') {\n      metrics.note(error.code);\n    }\n    console.error('cleanupAfterFailure failed', error);\n    return null;\n  }\n}"
+              "output": "async function cleanupAfterFailure(file) {\n  try {\n    await storage.save(file);\n  } catch (error) {\n    if (error.code !== 'EEXIST') {\n      metrics.note(error.code);\n    }\n    console.warn('storage.save failed', error);\n    return null;\n  }\n}"
             }
           ]
         }
@@ -85,7 +85,7 @@ ruleTester.run('no-silent-catch (expected answers)', rule, {
               "data": {
                 "call": "console.error"
               },
-              "output": "async function searchChannels(api, guilds) {\n  const channels = [];\n  for (const guild of guilds) {\n    let guildChannels;\n    try {\n      guildChannels = await api.get(`/guilds/${guild.id}/channels`);\n    } catch (err) {\n      console.error('searchChannels failed', err);\n      continue;\n    }\n    channels.push(...guildChannels);\n  }\n  return channels;\n}"
+              "output": "async function searchChannels(api, guilds) {\n  const channels = [];\n  for (const guild of guilds) {\n    let guildChannels;\n    try {\n      guildChannels = await api.get(`/guilds/${guild.id}/channels`);\n    } catch (err) {\n      console.warn('api.get failed', err);\n      continue;\n    }\n    channels.push(...guildChannels);\n  }\n  return channels;\n}"
             }
           ]
         }
@@ -104,7 +104,7 @@ ruleTester.run('no-silent-catch (expected answers)', rule, {
               "data": {
                 "call": "console.error"
               },
-              "output": "class SessionManager {\n  async rotateRefreshToken(refreshToken) {\n    try {\n      const payload = jwt.verify(refreshToken, verifyKey);\n      const current = await this.provider.findBySessionId(payload.sessionId);\n      if (!current) return { error: 'invalid_refresh_token' };\n      const childRecord = await this.provider.create({ userId: current.userId, status: 'active' });\n      return { token: jwt.sign({ sessionId: childRecord.sessionId }, signKey) };\n    } catch (err) {\n      console.error('rotateRefreshToken failed', err);\n      return { error: 'invalid_refresh_token' };\n    }\n  }\n}"
+              "output": "class SessionManager {\n  async rotateRefreshToken(refreshToken) {\n    try {\n      const payload = jwt.verify(refreshToken, verifyKey);\n      const current = await this.provider.findBySessionId(payload.sessionId);\n      if (!current) return { error: 'invalid_refresh_token' };\n      const childRecord = await this.provider.create({ userId: current.userId, status: 'active' });\n      return { token: jwt.sign({ sessionId: childRecord.sessionId }, signKey) };\n    } catch (err) {\n      console.warn('provider.findBySessionId failed', err);\n      return { error: 'invalid_refresh_token' };\n    }\n  }\n}"
             }
           ]
         }
@@ -123,7 +123,7 @@ ruleTester.run('no-silent-catch (expected answers)', rule, {
               "data": {
                 "call": "console.error"
               },
-              "output": "async function isLicensed() {\n  try {\n    const licence = await licenceServer.activation(key);\n    return { licensed: true, licence };\n  } catch (err) {\n    console.error('isLicensed failed', err);\n    return { licensed: false, reason: 'unreachable' };\n  }\n}"
+              "output": "async function isLicensed() {\n  try {\n    const licence = await licenceServer.activation(key);\n    return { licensed: true, licence };\n  } catch (err) {\n    console.warn('licenceServer.activation failed', err);\n    return { licensed: false, reason: 'unreachable' };\n  }\n}"
             }
           ]
         }
@@ -142,7 +142,7 @@ ruleTester.run('no-silent-catch (expected answers)', rule, {
               "data": {
                 "call": "console.error"
               },
-              "output": "async function submit(user, threadId, payload) {\n  const ok = await telemetry.send('feedback', payload).catch((err) => {\n    console.error('submit failed', err);\n    return false;\n  });\n  return { ok };\n}"
+              "output": "async function submit(user, threadId, payload) {\n  const ok = await telemetry.send('feedback', payload).catch((err) => {\n    console.warn('telemetry.send failed', err);\n    return false;\n  });\n  return { ok };\n}"
             }
           ]
         }
@@ -161,7 +161,7 @@ ruleTester.run('no-silent-catch (expected answers)', rule, {
               "data": {
                 "call": "console.error"
               },
-              "output": "async function upload(req) {\n  try {\n    await bucket.put(req.file);\n  } catch (error) {\n    if (error.code === 'EEXIST') {\n      logger.warn(error, 'upload exists');\n    }\n    console.error('upload failed', error);\n    return null;\n  }\n}"
+              "output": "async function upload(req) {\n  try {\n    await bucket.put(req.file);\n  } catch (error) {\n    if (error.code === 'EEXIST') {\n      logger.warn(error, 'upload exists');\n    }\n    console.warn('bucket.put failed', error);\n    return null;\n  }\n}"
             }
           ]
         }
@@ -180,7 +180,7 @@ ruleTester.run('no-silent-catch (expected answers)', rule, {
               "data": {
                 "call": "console.error"
               },
-              "output": "async function requestOptions(credentials) {\n  let auth;\n  try {\n    auth = await credentials.getDecrypted('httpBasicAuth');\n  } catch (err) {\n    console.error('requestOptions failed', err);\n  }\n  return { auth };\n}"
+              "output": "async function requestOptions(credentials) {\n  let auth;\n  try {\n    auth = await credentials.getDecrypted('httpBasicAuth');\n  } catch (err) {\n    console.error('credentials.getDecrypted failed', err);\n  }\n  return { auth };\n}"
             },
             {
               "messageId": "rethrow",
@@ -208,7 +208,7 @@ ruleTester.run('no-silent-catch (expected answers)', rule, {
               "data": {
                 "call": "console.error"
               },
-              "output": "// fire-and-forget telemetry beside other work (Strapi MCP metrics)\nconst sendDidExecuteMcpCapability = (strapi, identity) => {\n  if (!shouldSendCapabilityEvent(identity, true)) {\n    return;\n  }\n  strapi.telemetry.send('didExecuteMcpCapability', { eventProperties: { type: identity.type } }).catch((err) => {\n    console.error('sendDidExecuteMcpCapability failed', err);\n  });\n};"
+              "output": "// fire-and-forget telemetry beside other work (Strapi MCP metrics)\nconst sendDidExecuteMcpCapability = (strapi, identity) => {\n  if (!shouldSendCapabilityEvent(identity, true)) {\n    return;\n  }\n  strapi.telemetry.send('didExecuteMcpCapability', { eventProperties: { type: identity.type } }).catch((err) => {\n    console.error('telemetry.send failed', err);\n  });\n};"
             }
           ]
         }
@@ -231,7 +231,7 @@ ruleTester.run('no-silent-catch (expected answers)', rule, {
               "data": {
                 "call": "console.error"
               },
-              "output": "// a lookup answered null to callers that reply 404 (no logo -> 404)\nclass LogoController {\n  async findLogo(siteId) {\n    try {\n      return await this.storage.read(`logos/${siteId}.png`);\n    } catch (err) {\n      console.error('findLogo failed', err);\n      return null;\n    }\n  }\n  async get(req, res) {\n    const logo = await this.findLogo(req.params.siteId);\n    if (!logo) {\n      return res.status(404).end();\n    }\n    return res.type('png').send(logo);\n  }\n  async head(req) {\n    const logo = await this.findLogo(req.params.siteId);\n    if (logo === null) throw new NotFoundError('No logo');\n    return { size: logo.length };\n  }\n}"
+              "output": "// a lookup answered null to callers that reply 404 (no logo -> 404)\nclass LogoController {\n  async findLogo(siteId) {\n    try {\n      return await this.storage.read(`logos/${siteId}.png`);\n    } catch (err) {\n      console.warn('storage.read failed', err);\n      return null;\n    }\n  }\n  async get(req, res) {\n    const logo = await this.findLogo(req.params.siteId);\n    if (!logo) {\n      return res.status(404).end();\n    }\n    return res.type('png').send(logo);\n  }\n  async head(req) {\n    const logo = await this.findLogo(req.params.siteId);\n    if (logo === null) throw new NotFoundError('No logo');\n    return { size: logo.length };\n  }\n}"
             }
           ]
         }
