@@ -122,15 +122,16 @@ await loadUserSettings().catch(() => {});`,
   {
     rule: 'no-silent-catch',
     name: 'fallback value',
-    code: `async function loadUserSettings() { fail(); }
-async function settingsOrDefault() {
+    // A failure from outside the process (the session store) turned into a default: reported by
+    // default. A same-file function that cannot fail for an outside reason would not be.
+    code: `async function sessionsOrDefault() {
   try {
-    return await loadUserSettings();
+    return await sessions.purge();
   } catch {
     return {};
   }
 }
-await settingsOrDefault();`,
+await sessionsOrDefault();`,
   },
   {
     rule: 'require-error-handler-logging',
