@@ -28,7 +28,16 @@ const examples = readdirSync(join(root, 'examples')).filter((name) =>
   ['eslint.config.js', 'eslint.config.mjs'].some((f) => existsSync(join(root, 'examples', name, f))),
 );
 
-const INSERTING = ['no-silent-catch', 'require-error-handler-logging', 'no-error-details-in-response', 'background-task-error-handling', 'log-auth-failures'];
+const INSERTING = [
+  'no-silent-catch',
+  'require-error-handler-logging',
+  'no-error-details-in-response',
+  'background-task-error-handling',
+  'log-auth-failures',
+  'log-rate-limit-violations',
+  'log-validation-failures',
+  'no-fail-open-auth',
+];
 
 /** `logger.warn(`, `this.logger.error(`, `request.log.error(`, `logger.child({ … }).error(`, `console.warn(`. */
 const LOG_CALL = /((?:this\.)?[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*?)(?:\.child\((\{[^)]*\})\))?\.(trace|debug|info|warn|error|fatal|log|verbose)\((.*)$/u;
