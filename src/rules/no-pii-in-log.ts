@@ -1,7 +1,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { createRule } from '../utils/create-rule.js';
-import { importFix, isNameInScope } from '../utils/fixes.js';
+import { importFix, isNameInScope, removeListItem } from '../utils/fixes.js';
 import { getLoggerCall } from '../utils/loggers.js';
 import { type PiiCategory, type PiiFinding, PII_CATEGORIES, createPiiAnalyzer, replaceValue } from '../utils/pii.js';
 import { getSettings } from '../utils/settings.js';
@@ -141,16 +141,5 @@ export default createRule<Options, MessageIds>({
       return null;
     }
 
-    function removeListItem(
-      fixer: TSESLint.RuleFixer,
-      list: readonly TSESTree.Node[],
-      item: TSESTree.Node,
-      container: TSESTree.ObjectExpression | null,
-    ): TSESLint.RuleFix {
-      const index = list.indexOf(item);
-      if (list.length === 1 && container) return fixer.replaceText(container, '{}');
-      if (index < list.length - 1) return fixer.removeRange([item.range[0], list[index + 1]!.range[0]]);
-      return fixer.removeRange([list[index - 1]!.range[1], item.range[1]]);
-    }
   },
 });

@@ -12,7 +12,7 @@ import {
 import { createRule } from '../utils/create-rule.js';
 import { findEnclosingHandler } from '../utils/frameworks.js';
 import { getImportSource, getRequiredModule } from '../utils/modules.js';
-import { chooseUnusedName, importFix, isModuleFile, isNameInScope } from '../utils/fixes.js';
+import { chooseUnusedName, importFix, isModuleFile, isNameInScope, removeListItem } from '../utils/fixes.js';
 import { createLogFieldFilters, parseRedactPath } from '../utils/log-serializers.js';
 import { type LoggerCall, getLoggerCall } from '../utils/loggers.js';
 import { type SecretFinding, createSecretAnalyzer } from '../utils/secrets.js';
@@ -251,17 +251,6 @@ export default createRule<Options, MessageIds>({
       return null;
     }
 
-    function removeListItem(
-      fixer: TSESLint.RuleFixer,
-      list: readonly TSESTree.Node[],
-      item: TSESTree.Node,
-      container: TSESTree.ObjectExpression | null,
-    ): TSESLint.RuleFix {
-      const index = list.indexOf(item);
-      if (list.length === 1 && container) return fixer.replaceText(container, '{}');
-      if (index < list.length - 1) return fixer.removeRange([item.range[0], list[index + 1]!.range[0]]);
-      return fixer.removeRange([list[index - 1]!.range[1], item.range[1]]);
-    }
 
     function buildRedactFix(node: TSESTree.Node): TSESLint.ReportFixFunction | null {
       const parent = node.parent;

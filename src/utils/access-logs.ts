@@ -37,12 +37,6 @@ const PINO_HTTP_SOURCES = new Map<string, string | null>([
   ['hono-pino', 'pinoLogger'],
 ]);
 
-/** The options argument; spreads make it opaque (what they add cannot be read). */
-function optionsOf(context: Context, arg: TSESTree.Node | undefined): { options: TSESTree.ObjectExpression | null; opaque: boolean } {
-  const read = readOptionsArgument(context, arg);
-  if (read.options?.properties.some((p) => p.type === AST_NODE_TYPES.SpreadElement)) return { options: read.options, opaque: true };
-  return read;
-}
 
 /** The module a callee's root name comes from, and which export of it. */
 function calleeModule(context: Context, callee: TSESTree.Node): { source: string; imported: string; member: string | null } | null {
@@ -71,22 +65,22 @@ export function getAccessLoggerCreation(context: Context, call: TSESTree.CallExp
         ? from.imported === 'default' || from.imported === '*' || from.imported === 'pinoHttp' || from.imported === named
         : from.member === 'pinoHttp' || from.member === named || from.member === 'default';
     if (!creates) return null;
-    return { kind: 'pino-http', source: from.source, call, ...optionsOf(context, call.arguments[0]) };
+    return { kind: 'pino-http', source: from.source, call, ...readOptionsArgument(context, call.arguments[0], true) };
   }
   if (from.source === 'nestjs-pino' && from.member !== null && (from.imported === 'LoggerModule' || from.imported === '*')) {
     // LoggerModule.forRoot({ pinoHttp: {...} }), forRootAsync({ useFactory: () => ({ pinoHttp: {...} }) })
     const method = from.member;
     if (method !== 'forRoot' && method !== 'forRootAsync') return null;
-    const params = optionsOf(context, call.arguments[0]);
+    const params = readOptionsArgument(context, call.arguments[0], true);
     if (params.opaque || !params.options) return method === 'forRoot' && !call.arguments[0] ? { kind: 'pino-http', source: 'nestjs-pino', call, options: null, opaque: false } : null;
     const holder = method === 'forRoot' ? params.options : factoryResult(params.options);
     if (!holder) return null;
     const pinoHttp = property(holder, 'pinoHttp');
     if (!pinoHttp) return { kind: 'pino-http', source: 'nestjs-pino', call, options: null, opaque: false };
-    return { kind: 'pino-http', source: 'nestjs-pino', call, ...optionsOf(context, pinoHttp) };
+    return { kind: 'pino-http', source: 'nestjs-pino', call, ...readOptionsArgument(context, pinoHttp, true) };
   }
   if (from.source === 'express-winston' && (from.member === 'logger' || (from.member === null && from.imported === 'logger'))) {
-    return { kind: 'express-winston', source: from.source, call, ...optionsOf(context, call.arguments[0]) };
+    return { kind: 'express-winston', source: from.source, call, ...readOptionsArgument(context, call.arguments[0], true) };
   }
   if (from.source === 'morgan' && from.member === null) {
     return { kind: 'morgan', source: from.source, call, options: null, opaque: false };

@@ -262,9 +262,14 @@ export function referencesVariable(
 
 /**
  * An options argument as written: the object literal, or the object a same-file `const`
- * holds. `opaque` when it is something else (a parameter, a call, an import).
+ * holds. `opaque` when it is something else (a parameter, a call, an import) — or, with
+ * `spreadIsOpaque`, when a spread adds keys that cannot be read.
  */
-export function readOptionsArgument(context: Context, arg: TSESTree.Node | undefined): { options: TSESTree.ObjectExpression | null; opaque: boolean } {
+export function readOptionsArgument(
+  context: Context,
+  arg: TSESTree.Node | undefined,
+  spreadIsOpaque = false,
+): { options: TSESTree.ObjectExpression | null; opaque: boolean } {
   if (!arg) return { options: null, opaque: false };
   let n = skipTransparent(arg);
   if (n.type === AST_NODE_TYPES.Identifier) {
@@ -275,5 +280,6 @@ export function readOptionsArgument(context: Context, arg: TSESTree.Node | undef
     n = skipTransparent(init);
   }
   if (n.type !== AST_NODE_TYPES.ObjectExpression) return { options: null, opaque: true };
+  if (spreadIsOpaque && n.properties.some((p) => p.type === AST_NODE_TYPES.SpreadElement)) return { options: n, opaque: true };
   return { options: n, opaque: false };
 }

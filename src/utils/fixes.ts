@@ -734,3 +734,19 @@ function isServerErrorResponse(node: TSESTree.Node): boolean {
   visit(node);
   return serverError;
 }
+
+/**
+ * Remove one element of a comma-separated list (call arguments, object properties) together
+ * with the comma that separates it; the last property of an object leaves `{}`.
+ */
+export function removeListItem(
+  fixer: TSESLint.RuleFixer,
+  list: readonly TSESTree.Node[],
+  item: TSESTree.Node,
+  container: TSESTree.ObjectExpression | null,
+): TSESLint.RuleFix {
+  const index = list.indexOf(item);
+  if (list.length === 1 && container) return fixer.replaceText(container, '{}');
+  if (index < list.length - 1) return fixer.removeRange([item.range[0], list[index + 1]!.range[0]]);
+  return fixer.removeRange([list[index - 1]!.range[1], item.range[1]]);
+}

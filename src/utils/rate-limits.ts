@@ -13,7 +13,7 @@
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
-import { type Context, findVariable, getPropertyName, getStringValue, skipTransparent } from './ast.js';
+import { type Context, findVariable, getPropertyName, getStringValue, readOptionsArgument, skipTransparent } from './ast.js';
 import { getImportSource, getRequiredModule } from './modules.js';
 
 export type RateLimiterLibrary = 'express-rate-limit' | '@fastify/rate-limit' | 'koa-ratelimit' | 'hono-rate-limiter';
@@ -89,20 +89,6 @@ export function moduleExportOf(context: Context, node: TSESTree.Node): { source:
   return null;
 }
 
-function optionsOf(context: Context, arg: TSESTree.Node | undefined): { options: TSESTree.ObjectExpression | null; opaque: boolean } {
-  if (!arg) return { options: null, opaque: false };
-  let n = skipTransparent(arg);
-  if (n.type === AST_NODE_TYPES.Identifier) {
-    const variable = findVariable(context, n);
-    const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
-    const init = def?.type === 'Variable' && def.node.id.type === AST_NODE_TYPES.Identifier ? def.node.init : null;
-    if (!init) return { options: null, opaque: true };
-    n = skipTransparent(init);
-  }
-  if (n.type !== AST_NODE_TYPES.ObjectExpression) return { options: null, opaque: true };
-  if (n.properties.some((p) => p.type === AST_NODE_TYPES.SpreadElement)) return { options: n, opaque: true };
-  return { options: n, opaque: false };
-}
 
 /** The rate limiter a call creates (or registers, for Fastify), or null. */
 export function getRateLimiterCreation(context: Context, call: TSESTree.CallExpression): RateLimiterCreation | null {
@@ -111,7 +97,7 @@ export function getRateLimiterCreation(context: Context, call: TSESTree.CallExpr
   if (callee.type === AST_NODE_TYPES.MemberExpression && getPropertyName(callee) === 'register' && call.arguments[0]) {
     const plugin = moduleExportOf(context, call.arguments[0]);
     if (!plugin || !FASTIFY_SOURCES.has(plugin.source) || (plugin.name !== 'default' && plugin.name !== 'fastifyRateLimit')) return null;
-    return { library: '@fastify/rate-limit', call, ...optionsOf(context, call.arguments[1]) };
+    return { library: '@fastify/rate-limit', call, ...readOptionsArgument(context, call.arguments[1], true) };
   }
   const from = moduleExportOf(context, callee);
   if (!from) return null;
@@ -120,7 +106,7 @@ export function getRateLimiterCreation(context: Context, call: TSESTree.CallExpr
   else if (from.source === 'koa-ratelimit' && from.name === 'default') library = 'koa-ratelimit';
   else if (from.source === 'hono-rate-limiter' && from.name === 'rateLimiter') library = 'hono-rate-limiter';
   if (!library) return null;
-  return { library, call, ...optionsOf(context, call.arguments[0]) };
+  return { library, call, ...readOptionsArgument(context, call.arguments[0], true) };
 }
 
 /** A property of an object literal by its static key. */
