@@ -1,8 +1,8 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
-import { type Context, contains, findVariable, getPropertyName, isFunctionNode, skipTransparent } from '../utils/ast.js';
+import { type Context, contains, findVariable, getCalleePath, getEnclosingFunction, getPropertyName, isFunctionNode, lastSegment, skipTransparent } from '../utils/ast.js';
 import { createRule } from '../utils/create-rule.js';
-import { classifyErrorMention, isHandoffCall } from '../utils/errors.js';
+import { classifyErrorMention, isErrorReporterCall, isHandoffCall } from '../utils/errors.js';
 import { type ResolvedLoggerStyle, keepingShape, keyKeepsError, resolveLoggerStyle } from '../utils/logger-styles.js';
 import { type LoggerCall, getLoggerCall, isAtLeast } from '../utils/loggers.js';
 import type { LoggerStyle } from '../utils/settings.js';
@@ -212,6 +212,12 @@ function findTextOnlyError(context: Context, call: LoggerCall): TextOnlyUse | nu
   for (const variable of errorVariablesAround(context, node)) {
     // Rethrown or handed on: the stack travels with it and is logged where it lands.
     if (isPassedOn(variable)) continue;
+    // The same handler records the object or its stack (a reporter, `logger.error(e.stack)`).
+    if (isRecordedBeside(context, variable, node)) continue;
+    // An expected failure: the log sits in the branch that named its class or code.
+    if (isInExpectedErrorBranch(variable, node)) continue;
+    // A SyntaxError from a try that only parses JSON: the message is the whole story.
+    if (isJsonParseFailure(context, variable)) continue;
     let textOnly: TextOnlyUse | null = null;
     for (const ref of variable.references) {
       if (!contains(node, ref.identifier)) continue;
@@ -234,6 +240,178 @@ function isPassedOn(variable: TSESLint.Scope.Variable): boolean {
     if (parent?.type === AST_NODE_TYPES.Property && parent.value === ref.identifier && getPropertyName(parent) === 'cause') return true;
     return parent?.type === AST_NODE_TYPES.CallExpression && parent.arguments.includes(ref.identifier as TSESTree.Expression) && isHandoffCall(parent);
   });
+}
+
+/**
+ * Another call in the same handler records the error object or its stack: a reporter
+ * (`errorReporter.error(e)`, `Sentry.captureException(e)`) or a log (`logger.error(e.stack)`,
+ * `console.error(e)`). It must be a statement of a block that encloses the text-only log, in the
+ * same function, so it runs whenever the log runs (barring an early exit between them).
+ */
+function isRecordedBeside(context: Context, variable: TSESLint.Scope.Variable, log: TSESTree.CallExpression): boolean {
+  const logFunction = getEnclosingFunction(log);
+  return variable.references.some((ref) => {
+    const id = ref.identifier;
+    if (id.type !== AST_NODE_TYPES.Identifier || contains(log, id)) return false;
+    if (classifyErrorMention(id).kind !== 'whole') return false;
+    const call = argumentOwner(id);
+    if (!call || contains(call, log)) return false;
+    const recorder = isErrorReporterCall(context, call) || getLoggerCall(context, call) !== null;
+    if (!recorder) return false;
+    let statement: TSESTree.Node = call;
+    while (statement.parent && (statement.parent.type === AST_NODE_TYPES.AwaitExpression || statement.parent.type === AST_NODE_TYPES.ChainExpression)) {
+      statement = statement.parent;
+    }
+    if (statement.parent?.type !== AST_NODE_TYPES.ExpressionStatement) return false;
+    const block = statement.parent.parent;
+    if (!block || (block.type !== AST_NODE_TYPES.BlockStatement && block.type !== AST_NODE_TYPES.SwitchCase)) return false;
+    return contains(block, log) && getEnclosingFunction(call) === logFunction;
+  });
+}
+
+/** The call `id` is an argument of (directly, as `e.stack`, or inside an object / array argument). */
+function argumentOwner(id: TSESTree.Identifier): TSESTree.CallExpression | null {
+  let node: TSESTree.Node = id;
+  while (node.parent) {
+    const parent: TSESTree.Node = node.parent;
+    if (parent.type === AST_NODE_TYPES.CallExpression) return parent.arguments.includes(node as TSESTree.CallExpressionArgument) ? parent : null;
+    if (
+      parent.type === AST_NODE_TYPES.MemberExpression ||
+      parent.type === AST_NODE_TYPES.ChainExpression ||
+      parent.type === AST_NODE_TYPES.TSAsExpression ||
+      parent.type === AST_NODE_TYPES.TSNonNullExpression ||
+      parent.type === AST_NODE_TYPES.Property ||
+      parent.type === AST_NODE_TYPES.ObjectExpression ||
+      parent.type === AST_NODE_TYPES.ArrayExpression
+    ) {
+      node = parent;
+      continue;
+    }
+    return null;
+  }
+  return null;
+}
+
+/** Classes that say nothing about which failure it was (`e instanceof Error` is a type guard). */
+const GENERIC_ERROR_CLASSES = new Set(['Error', 'TypeError', 'RangeError', 'ReferenceError', 'EvalError', 'URIError', 'AggregateError', 'Object']);
+/** Properties that name a known failure: `e.code === 'ENOENT'`, `e.name === 'AbortError'`. */
+const ERROR_KIND_KEYS = new Set(['code', 'name', 'errno', 'status', 'statusCode', 'type']);
+
+/**
+ * The log sits in the branch taken when the error is of a named class or carries a named code
+ * (`if (e instanceof UserError)`, `e.code === 'ENOENT'`, `switch (e.code) { case 'EEXIST': … }`):
+ * an expected failure whose message is what matters. The else branch stays reported.
+ */
+function isInExpectedErrorBranch(variable: TSESLint.Scope.Variable, log: TSESTree.Node): boolean {
+  const binder = variable.defs[0]?.node;
+  let child: TSESTree.Node = log;
+  let current = log.parent;
+  while (current && current !== binder) {
+    if (current.type === AST_NODE_TYPES.IfStatement && current.consequent === child && namesErrorKind(current.test, variable)) return true;
+    if (current.type === AST_NODE_TYPES.ConditionalExpression && current.consequent === child && namesErrorKind(current.test, variable)) return true;
+    if (current.type === AST_NODE_TYPES.SwitchCase && current.test !== null && current.parent.type === AST_NODE_TYPES.SwitchStatement && isErrorKindRead(current.parent.discriminant, variable)) {
+      return true;
+    }
+    if (isFunctionNode(current)) return false;
+    child = current;
+    current = current.parent;
+  }
+  return false;
+}
+
+function isReferenceTo(node: TSESTree.Node, variable: TSESLint.Scope.Variable): boolean {
+  const n = skipTransparent(node);
+  return n.type === AST_NODE_TYPES.Identifier && variable.references.some((r) => r.identifier === n);
+}
+
+/** `e.code`, `e?.name`, `(e as NodeJS.ErrnoException).code`. */
+function isErrorKindRead(node: TSESTree.Node, variable: TSESLint.Scope.Variable): boolean {
+  const n = skipTransparent(node);
+  if (n.type !== AST_NODE_TYPES.MemberExpression) return false;
+  const key = getPropertyName(n);
+  return key !== null && ERROR_KIND_KEYS.has(key) && isReferenceTo(n.object, variable);
+}
+
+function namesErrorKind(test: TSESTree.Node, variable: TSESLint.Scope.Variable): boolean {
+  const t = skipTransparent(test);
+  if (t.type === AST_NODE_TYPES.LogicalExpression && t.operator === '&&') return namesErrorKind(t.left, variable) || namesErrorKind(t.right, variable);
+  if (t.type === AST_NODE_TYPES.BinaryExpression) {
+    if (t.operator === 'instanceof') {
+      if (!isReferenceTo(t.left, variable)) return false;
+      const right = skipTransparent(t.right);
+      const name = right.type === AST_NODE_TYPES.Identifier ? right.name : right.type === AST_NODE_TYPES.MemberExpression ? getPropertyName(right) : null;
+      return name !== null && !GENERIC_ERROR_CLASSES.has(name);
+    }
+    if (t.operator === '===' || t.operator === '==') {
+      return (isErrorKindRead(t.left, variable) && isKnownValue(t.right)) || (isErrorKindRead(t.right, variable) && isKnownValue(t.left));
+    }
+    return false;
+  }
+  // ['ENOENT', 'EACCES'].includes(e.code)
+  if (t.type === AST_NODE_TYPES.CallExpression && t.callee.type === AST_NODE_TYPES.MemberExpression && getPropertyName(t.callee) === 'includes') {
+    return t.arguments.length === 1 && isErrorKindRead(t.arguments[0]!, variable);
+  }
+  return false;
+}
+
+/** A literal or a named constant (`'ENOENT'`, `404`, `MedusaError.Codes.UNKNOWN_MODULES`). */
+function isKnownValue(node: TSESTree.Node): boolean {
+  const n = skipTransparent(node);
+  if (n.type === AST_NODE_TYPES.Literal) return typeof n.value === 'string' || typeof n.value === 'number';
+  if (n.type === AST_NODE_TYPES.TemplateLiteral) return n.expressions.length === 0;
+  return n.type === AST_NODE_TYPES.MemberExpression || (n.type === AST_NODE_TYPES.Identifier && n.name !== 'undefined');
+}
+
+/**
+ * The error is a catch binding whose try block only parses JSON (`data = JSON.parse(body)`):
+ * every call in it is `JSON.parse`, with no `new`, `await`, `throw` or function inside. The
+ * SyntaxError's message names the bad input; its stack only points into the parser.
+ */
+function isJsonParseFailure(context: Context, variable: TSESLint.Scope.Variable): boolean {
+  const def = variable.defs[0];
+  if (def?.type !== 'CatchClause') return false;
+  const tryStatement = def.node.parent;
+  if (tryStatement?.type !== AST_NODE_TYPES.TryStatement) return false;
+  const keys = context.sourceCode.visitorKeys;
+  let parses = 0;
+  let other = false;
+  const visit = (node: TSESTree.Node): void => {
+    if (other) return;
+    switch (node.type) {
+      case AST_NODE_TYPES.CallExpression: {
+        const path = getCalleePath(node);
+        if (path === null || lastSegment(path) !== 'parse' || !/^(?:\w+\.)*JSON\.parse$/u.test(path)) {
+          other = true;
+          return;
+        }
+        parses++;
+        break;
+      }
+      case AST_NODE_TYPES.NewExpression:
+      case AST_NODE_TYPES.AwaitExpression:
+      case AST_NODE_TYPES.YieldExpression:
+      case AST_NODE_TYPES.ThrowStatement:
+      case AST_NODE_TYPES.TaggedTemplateExpression:
+      case AST_NODE_TYPES.ImportExpression:
+        other = true;
+        return;
+      default:
+        if (isFunctionNode(node)) {
+          other = true;
+          return;
+        }
+    }
+    for (const key of keys[node.type] ?? []) {
+      const child = (node as unknown as Record<string, unknown>)[key];
+      if (Array.isArray(child)) {
+        for (const c of child) if (c && typeof (c as TSESTree.Node).type === 'string') visit(c as TSESTree.Node);
+      } else if (child && typeof (child as TSESTree.Node).type === 'string') {
+        visit(child as TSESTree.Node);
+      }
+    }
+  };
+  visit(tryStatement.block);
+  return parses > 0 && !other;
 }
 
 /** Caught errors in scope at `node`: catch bindings, rejection-handler and error-callback parameters. */

@@ -5,6 +5,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { type Context, contains, getCalleePath, getPropertyName, lastSegment, skipTransparent } from './ast.js';
+import { isReporterCall } from './loggers.js';
 
 /** Callbacks that hand an error to someone else: `next(err)`, `done(err)`, `reject(err)`. */
 export const HANDOFF_CALLBACKS = new Set(['next', 'done', 'cb', 'callback', 'reject', 'fail', 'onError', 'handleError', 'errorHandler']);
@@ -117,4 +118,22 @@ export function classifyErrorMention(id: TSESTree.Identifier): ErrorMention {
     if (path === 'JSON.stringify') return { kind: 'text', node: parent, form: `JSON.stringify(${id.name}), which prints {} for an Error` };
   }
   return { kind: 'whole' };
+}
+
+/** Objects that send errors to a tracker: `errorReporter`, `this.errorReporter`, `sentry`, `bugsnagClient`. */
+const REPORTER_OBJECT = /(?:^|\.)#?_?\w*(?:reporter|sentry|raven|bugsnag|rollbar|honeybadger|airbrake)\w*$/iu;
+const REPORTER_OBJECT_METHODS = new Set(['error', 'fatal', 'report', 'reportError', 'capture', 'captureException', 'captureError', 'notify', 'exception']);
+
+/**
+ * Whether a call hands an error to an error tracker, which keeps its stack: a configured or
+ * built-in reporter (`Sentry.captureException(e)`) or a reporter object's error method
+ * (`this.errorReporter.error(e)`, `bugsnagClient.notify(e)`).
+ */
+export function isErrorReporterCall(context: Context, node: TSESTree.CallExpression): boolean {
+  if (isReporterCall(context, node)) return true;
+  const path = getCalleePath(node);
+  if (path === null || !path.includes('.')) return false;
+  const method = lastSegment(path);
+  const object = path.slice(0, path.length - method.length - 1);
+  return REPORTER_OBJECT_METHODS.has(method) && REPORTER_OBJECT.test(object);
 }

@@ -54,6 +54,25 @@ ruleTester.run('log-error-with-stack', rule, {
     'app.use((err, req, res, next) => { req.log.error(err); res.status(500).end() })',
     'p.catch((e) => console.error("refresh failed", e))',
     'process.on("unhandledRejection", (reason) => logger.fatal({ reason }, `unhandled: ${reason}`))',
+    // The same handler hands the error object to a reporter (n8n active-workflow-manager, load-nodes-and-credentials).
+    'class M { async remove(id) { try { await this.clearWebhooks(id) } catch (error) { this.errorReporter.error(error); this.logger.error(`Could not remove webhooks of workflow "${id}" because of error: "${error.message}"`) } } }',
+    'class L { async load(p) { for (const x of p) { try { await this.runDirectoryLoader(x) } catch (error) { this.logger.error(error.message); this.errorReporter.error(error) } } } }',
+    'async function save(id, data) { try { await store.save(id, data) } catch (e) { errorReporter.error(e); logger.error(`There was a problem saving the workflow with id "${id}": "${e.message}"`, { id }) } }',
+    'try { run() } catch (e) { Sentry.captureException(e); logger.error(`run failed: ${e.message}`) }',
+    'const onLoop = async (error) => { this.logger.error(error.message); this.errorReporter.error(error); await sleep(1000) }',
+    // ... or logs its stack next to the message (n8n commands/execute, export/credentials).
+    'class C { async catch(error) { this.logger.error("Error executing workflow."); this.logger.error(error.message); this.logger.error(error.stack) } }',
+    'try { mkdir(dir) } catch (e) { this.logger.error("FILESYSTEM ERROR"); if (e instanceof Error) { this.logger.error(e.message); this.logger.error(e.stack) } return }',
+    'try { run() } catch (err) { console.error(`run failed: ${err.message}`); console.error(err) }',
+    // An expected, named failure: the branch tests the error's class or code (n8n webhook handler, medusa db:generate).
+    'try { await handle(req) } catch (e) { const error = ensureError(e); if (e instanceof WebhookNotFoundError) { logger.error(`Received request for unknown webhook: ${e.message}`) } else { logger.error(`Error in handling webhook request: ${error.message}`, { error }) } }',
+    'try { generate() } catch (error) { if (error.code && error.code === MedusaError.Codes.UNKNOWN_MODULES) { logger.error(error.message) } else { logger.error(error) } }',
+    'try { fs.readFileSync(p) } catch (e) { if (e.code === "ENOENT") logger.error(`config not found: ${e.message}`); else logger.error({ err: e }, "read failed") }',
+    'try { fs.mkdirSync(p) } catch (e) { switch (e.code) { case "EACCES": console.error(`no permission: ${e.message}`); break; default: console.error(e) } }',
+    'try { connect() } catch (e) { if (["ECONNREFUSED", "ETIMEDOUT"].includes(e.code)) logger.error(`cannot reach the database: ${e.message}`) }',
+    // A try that only parses JSON: the SyntaxError's message is the whole story (Ghost tinybird).
+    'function parse(response) { let data; try { data = JSON.parse(response.body) } catch (e) { logging.error(`Error parsing response body: ${e.message}`); return null } return data }',
+    'try { const config = JSON.parse(text); void config } catch (e) { console.error("bad JSON: " + e) }',
   ],
   invalid: [
     {
@@ -144,6 +163,30 @@ ruleTester.run('log-error-with-stack', rule, {
       code: 'try { run() } catch (e: unknown) { console.error((e as Error).message) }',
       output: 'try { run() } catch (e: unknown) { console.error((e as Error).message, e) }',
       errors: [{ messageId: 'stackLost', line: 1, suggestions: [{ messageId: 'addError', output: 'try { run() } catch (e: unknown) { console.error((e as Error).message, e) }' }] }],
+    },
+    {
+      // `instanceof Error` is a type guard, not an expected failure (n8n ldap.service).
+      code: 'try { search() } catch (e) { if (e instanceof Error) { console.error("LDAP - Error during search", e.message) } }',
+      output: 'try { search() } catch (e) { if (e instanceof Error) { console.error("LDAP - Error during search", e.message, e) } }',
+      errors: [{ messageId: 'stackLost', line: 1, suggestions: [{ messageId: 'addError', output: 'try { search() } catch (e) { if (e instanceof Error) { console.error("LDAP - Error during search", e.message, e) } }' }] }],
+    },
+    {
+      // The else branch of a typed check is the unexpected failure.
+      code: 'try { run() } catch (e) { if (e instanceof UserError) { console.error(e) } else { console.error(e.message) } }',
+      output: 'try { run() } catch (e) { if (e instanceof UserError) { console.error(e) } else { console.error(e.message, e) } }',
+      errors: [{ messageId: 'stackLost', line: 1, suggestions: [{ messageId: 'addError', output: 'try { run() } catch (e) { if (e instanceof UserError) { console.error(e) } else { console.error(e.message, e) } }' }] }],
+    },
+    {
+      // A reporter call in another branch does not run with this log.
+      code: 'try { run() } catch (e) { if (retry) Sentry.captureException(e); console.error(e.message) }',
+      output: 'try { run() } catch (e) { if (retry) Sentry.captureException(e); console.error(e.message, e) }',
+      errors: [{ messageId: 'stackLost', line: 1, suggestions: [{ messageId: 'addError', output: 'try { run() } catch (e) { if (retry) Sentry.captureException(e); console.error(e.message, e) }' }] }],
+    },
+    {
+      // The try does more than parse: the failure may come from the file read.
+      code: 'try { const c = JSON.parse(fs.readFileSync(p, "utf8")) } catch (e) { console.error(`bad config: ${e.message}`) }',
+      output: 'try { const c = JSON.parse(fs.readFileSync(p, "utf8")) } catch (e) { console.error(`bad config: ${e.message}`, e) }',
+      errors: [{ messageId: 'stackLost', line: 1, suggestions: [{ messageId: 'addError', output: 'try { const c = JSON.parse(fs.readFileSync(p, "utf8")) } catch (e) { console.error(`bad config: ${e.message}`, e) }' }] }],
     },
   ],
 });
