@@ -131,7 +131,7 @@ export default createRule<Options, MessageIds>({
       recommended: 'recommended',
       cwe: ['CWE-778'],
       owasp: ['A09:2025'],
-      strictOptions: { includeRateLimit: true, includeNonAccessControl: true },
+      strictOptions: { includeNonAccessControl: true },
     },
     fixable: 'code',
     hasSuggestions: true,
