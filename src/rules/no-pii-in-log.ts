@@ -1,9 +1,9 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { createRule } from '../utils/create-rule.js';
-import { importFix, isNameInScope, removeListItem } from '../utils/fixes.js';
+import { fingerprintFix, removeListItem } from '../utils/fixes.js';
 import { getLoggerCall } from '../utils/loggers.js';
-import { type PiiCategory, type PiiFinding, PII_CATEGORIES, createPiiAnalyzer, replaceValue } from '../utils/pii.js';
+import { type PiiCategory, type PiiFinding, PII_CATEGORIES, createPiiAnalyzer } from '../utils/pii.js';
 import { getSettings } from '../utils/settings.js';
 
 export type Options = [
@@ -97,7 +97,7 @@ export default createRule<Options, MessageIds>({
     function report(call: TSESTree.CallExpression, finding: PiiFinding): void {
       const text = shortText(finding.node);
       const suggest: TSESLint.SuggestionReportDescriptor<MessageIds>[] = [];
-      const wrap = buildFingerprintFix(finding.node);
+      const wrap = fingerprintFix(context, finding.node);
       if (wrap && fingerprint) suggest.push({ messageId: 'useFingerprint', data: { text, helper: fingerprint.name }, fix: wrap });
       const drop = buildDropFix(call, finding.node);
       if (drop) suggest.push({ messageId: 'dropValue', data: { text }, fix: drop });
@@ -108,22 +108,6 @@ export default createRule<Options, MessageIds>({
         data: { description: description.charAt(0).toUpperCase() + description.slice(1) },
         suggest,
       });
-    }
-
-    function buildFingerprintFix(node: TSESTree.Node): TSESLint.ReportFixFunction | null {
-      if (!fingerprint) return null;
-      const root = fingerprint.name.split('.')[0]!;
-      const inScope = root === 'this' || isNameInScope(context, node, root);
-      if (!inScope && fingerprint.importFrom === undefined) return null;
-      const valueText = node.type === AST_NODE_TYPES.SequenceExpression ? `(${sourceCode.getText(node)})` : sourceCode.getText(node);
-      return (fixer) => {
-        const fixes = [replaceValue(context, fixer, node, `${fingerprint.name}(${valueText})`)];
-        if (!inScope && fingerprint.importFrom !== undefined) {
-          const imp = importFix(context, fixer, fingerprint.name, fingerprint.importFrom, fingerprint.importKind);
-          if (imp) fixes.push(imp);
-        }
-        return fixes;
-      };
     }
 
     function buildDropFix(call: TSESTree.CallExpression, node: TSESTree.Node): TSESLint.ReportFixFunction | null {

@@ -12,7 +12,7 @@ import {
 import { createRule } from '../utils/create-rule.js';
 import { findEnclosingHandler } from '../utils/frameworks.js';
 import { getImportSource, getRequiredModule } from '../utils/modules.js';
-import { chooseUnusedName, importFix, isModuleFile, isNameInScope, removeListItem } from '../utils/fixes.js';
+import { argumentText, chooseUnusedName, fingerprintFix, importFix, isModuleFile, removeListItem, replaceValue } from '../utils/fixes.js';
 import { createLogFieldFilters, parseRedactPath } from '../utils/log-serializers.js';
 import { type LoggerCall, getLoggerCall } from '../utils/loggers.js';
 import { type SecretFinding, createSecretAnalyzer } from '../utils/secrets.js';
@@ -166,9 +166,9 @@ export default createRule<Options, MessageIds>({
     function report(call: LoggerCall, finding: SecretFinding): void {
       const text = shortText(finding.node);
       const wrapable = !finding.whole && !finding.embedded;
-      const fingerprintFix = wrapable && fingerprint ? buildFingerprintFix(finding.node) : null;
+      const wrapFix = wrapable && fingerprint ? fingerprintFix(context, finding.node) : null;
       const suggest: TSESLint.SuggestionReportDescriptor<MessageIds>[] = [];
-      if (wrapable && !fingerprintFix) suggest.push({ messageId: 'useSha256', data: { text }, fix: buildSha256Fix(finding.node) });
+      if (wrapable && !wrapFix) suggest.push({ messageId: 'useSha256', data: { text }, fix: buildSha256Fix(finding.node) });
       const drop = buildDropFix(call, finding.node);
       if (drop) suggest.push({ messageId: 'dropValue', data: { text }, fix: drop });
       const redact = buildRedactFix(finding.node);
@@ -188,44 +188,16 @@ export default createRule<Options, MessageIds>({
         node: finding.node,
         messageId: 'rawSecret',
         data: { description: description.charAt(0).toUpperCase() + description.slice(1) },
-        fix: fingerprintFix,
+        fix: wrapFix,
         suggest,
       });
     }
 
     /** Replace a value, keeping `{ password }` valid as `{ password: <new> }`. */
-    function replaceValue(fixer: TSESLint.RuleFixer, node: TSESTree.Node, replacement: string): TSESLint.RuleFix {
-      const parent = node.parent;
-      if (parent?.type === AST_NODE_TYPES.Property && parent.shorthand && parent.value === node) {
-        return fixer.replaceText(parent, `${sourceCode.getText(parent.key)}: ${replacement}`);
-      }
-      return fixer.replaceText(node, replacement);
-    }
-
-    function valueText(node: TSESTree.Node): string {
-      const t = sourceCode.getText(node);
-      return node.type === AST_NODE_TYPES.SequenceExpression ? `(${t})` : t;
-    }
-
-    function buildFingerprintFix(node: TSESTree.Node): TSESLint.ReportFixFunction | null {
-      if (!fingerprint) return null;
-      const root = fingerprint.name.split('.')[0]!;
-      const inScope = root === 'this' || isNameInScope(context, node, root);
-      if (!inScope && fingerprint.importFrom === undefined) return null;
-      return (fixer) => {
-        const fixes = [replaceValue(fixer, node, `${fingerprint.name}(${valueText(node)})`)];
-        if (!inScope && fingerprint.importFrom !== undefined) {
-          const imp = importFix(context, fixer, fingerprint.name, fingerprint.importFrom, fingerprint.importKind);
-          if (imp) fixes.push(imp);
-        }
-        return fixes;
-      };
-    }
-
     function buildSha256Fix(node: TSESTree.Node): TSESLint.ReportFixFunction {
       return (fixer) => {
         const { callee, importName } = createHashBinding(node);
-        const fixes = [replaceValue(fixer, node, `${callee}('sha256').update(String(${valueText(node)})).digest('hex').slice(0, 12)`)];
+        const fixes = [replaceValue(context, fixer, node, `${callee}('sha256').update(String(${argumentText(context, node)})).digest('hex').slice(0, 12)`)];
         if (importName !== undefined) {
           const imp = importFix(context, fixer, importName, 'node:crypto', 'named');
           if (imp) fixes.push(imp);
@@ -261,7 +233,7 @@ export default createRule<Options, MessageIds>({
         if (!before || !after || !before.value.endsWith('${') || !after.value.startsWith('}')) return null;
         return (fixer) => fixer.replaceTextRange([before.range[1] - 2, after.range[0] + 1], '[REDACTED]');
       }
-      return (fixer) => replaceValue(fixer, node, REDACTED);
+      return (fixer) => replaceValue(context, fixer, node, REDACTED);
     }
 
     /** How to call node:crypto's createHash at `node`, and what to import for it. */

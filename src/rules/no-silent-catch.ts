@@ -12,6 +12,7 @@ import {
   resolveFunction,
   skipTransparent,
   walkSameFunction,
+  walkTree,
 } from '../utils/ast.js';
 import { createPathTracker, mergeListeners } from '../utils/code-path.js';
 import { createRule } from '../utils/create-rule.js';
@@ -846,7 +847,7 @@ export default createRule<Options, MessageIds>({
         const name = getPropertyName(parent);
         const cls = parent.parent.parent;
         if (name === null || !cls) return out;
-        walkAll(cls, (n) => {
+        walkTree(cls, (n) => {
           if (
             n.type === AST_NODE_TYPES.CallExpression &&
             n.callee.type === AST_NODE_TYPES.MemberExpression &&
@@ -855,7 +856,7 @@ export default createRule<Options, MessageIds>({
           ) {
             out.push(n);
           }
-        });
+        }, sourceCode.visitorKeys);
         return out;
       }
       const id =
@@ -871,19 +872,6 @@ export default createRule<Options, MessageIds>({
         if (call?.type === AST_NODE_TYPES.CallExpression && call.callee === ref.identifier) out.push(call);
       }
       return out;
-    }
-
-    function walkAll(root: TSESTree.Node, visit: (n: TSESTree.Node) => void): void {
-      const stack: TSESTree.Node[] = [root];
-      while (stack.length > 0) {
-        const n = stack.pop()!;
-        visit(n);
-        for (const key of sourceCode.visitorKeys[n.type] ?? []) {
-          const child = (n as unknown as Record<string, unknown>)[key];
-          if (Array.isArray(child)) for (const c of child) { if (c && typeof c === 'object' && 'type' in c) stack.push(c as TSESTree.Node); }
-          else if (child && typeof child === 'object' && 'type' in child) stack.push(child as TSESTree.Node);
-        }
-      }
     }
 
     /** `const x = await f(); if (!x) <404>` / `if (x === null) <404>`: the caller answers "not found" when the lookup is empty. */

@@ -7,7 +7,7 @@
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
-import { type Context, getPropertyName, readOptionsArgument, getStringValue, isFunctionNode, skipTransparent } from './ast.js';
+import { type Context, getPropertyName, getStringValue, isFunctionNode, readOptionsArgument, skipTransparent, walkTree } from './ast.js';
 import { parseRedactPath } from './log-serializers.js';
 import { getImportSource, getRequiredModule } from './modules.js';
 
@@ -144,22 +144,13 @@ export function redactPaths(value: TSESTree.Node): string[] | null {
 /** Whether a custom serializer (`serializers.req`) writes the whole `headers` object. */
 export function serializerWritesHeaders(fn: TSESTree.Node): boolean {
   let found = false;
-  const visit = (node: TSESTree.Node): void => {
-    if (found) return;
-    if (node.type === AST_NODE_TYPES.MemberExpression && getPropertyName(node) === 'headers') {
-      const parent = node.parent;
-      // req.headers['user-agent'] reads one header; req.headers as a value writes them all
-      const readsOne = parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === node;
-      if (!readsOne) found = true;
-    }
-    for (const key of Object.keys(node) as (keyof typeof node)[]) {
-      if (key === 'parent') continue;
-      const child = node[key] as unknown;
-      if (Array.isArray(child)) for (const c of child) if (c && typeof (c as TSESTree.Node).type === 'string') visit(c as TSESTree.Node);
-      if (child && typeof (child as TSESTree.Node).type === 'string') visit(child as TSESTree.Node);
-    }
-  };
-  visit(fn);
+  walkTree(fn, (node) => {
+    if (found || node.type !== AST_NODE_TYPES.MemberExpression || getPropertyName(node) !== 'headers') return;
+    // req.headers['user-agent'] reads one header; req.headers as a value writes them all
+    const parent = node.parent;
+    const readsOne = parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === node;
+    if (!readsOne) found = true;
+  });
   // `req => req` or a serializer that returns the raw request writes everything.
   if (isFunctionNode(fn) && fn.params[0]?.type === AST_NODE_TYPES.Identifier) {
     const param = fn.params[0].name;

@@ -252,6 +252,34 @@ export function walkSameFunction(
   }
 }
 
+/**
+ * Visit `root` and all its descendants, nested functions included. Children come from ESLint's
+ * `visitorKeys` when given; without them (an AST parsed from another module) from every own
+ * property that holds a node. `sameFunction` skips nested functions' bodies.
+ */
+export function walkTree(
+  root: TSESTree.Node,
+  visit: (node: TSESTree.Node) => void,
+  visitorKeys?: TSESLint.SourceCode.VisitorKeys,
+  sameFunction = false,
+): void {
+  const stack: TSESTree.Node[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    visit(node);
+    const keys = visitorKeys?.[node.type] ?? (visitorKeys ? [] : Object.keys(node).filter((k) => !NOT_CHILDREN.has(k)));
+    for (const key of keys) {
+      const child = (node as unknown as Record<string, unknown>)[key];
+      for (const c of Array.isArray(child) ? child : [child]) {
+        if (!c || typeof c !== 'object' || typeof (c as { type?: unknown }).type !== 'string') continue;
+        if (sameFunction && isFunctionNode(c as TSESTree.Node)) continue;
+        stack.push(c as TSESTree.Node);
+      }
+    }
+  }
+}
+const NOT_CHILDREN = new Set(['parent', 'loc', 'range', 'tokens', 'comments']);
+
 /** Whether an expression reads the given variable (by reference identity). */
 export function referencesVariable(
   node: TSESTree.Node,

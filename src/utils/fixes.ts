@@ -750,3 +750,38 @@ export function removeListItem(
   if (index < list.length - 1) return fixer.removeRange([item.range[0], list[index + 1]!.range[0]]);
   return fixer.removeRange([list[index - 1]!.range[1], item.range[1]]);
 }
+
+/** Replace a logged value; a shorthand property `{ email }` becomes `{ email: <replacement> }`. */
+export function replaceValue(context: Context, fixer: TSESLint.RuleFixer, node: TSESTree.Node, replacement: string): TSESLint.RuleFix {
+  const parent = node.parent;
+  if (parent?.type === AST_NODE_TYPES.Property && parent.shorthand && parent.value === node) {
+    return fixer.replaceText(parent, `${context.sourceCode.getText(parent.key)}: ${replacement}`);
+  }
+  return fixer.replaceText(node, replacement);
+}
+
+/** The text of a value as a call argument (a sequence expression needs parentheses). */
+export function argumentText(context: Context, node: TSESTree.Node): string {
+  const text = context.sourceCode.getText(node);
+  return node.type === AST_NODE_TYPES.SequenceExpression ? `(${text})` : text;
+}
+
+/**
+ * Wrap a logged value in the configured `fingerprint` helper, importing it when it is not in
+ * scope. Null when no helper is configured or it can be neither seen nor imported here.
+ */
+export function fingerprintFix(context: Context, node: TSESTree.Node): TSESLint.ReportFixFunction | null {
+  const fingerprint = getSettings(context).fingerprint;
+  if (!fingerprint) return null;
+  const root = fingerprint.name.split('.')[0]!;
+  const inScope = root === 'this' || isNameInScope(context, node, root);
+  if (!inScope && fingerprint.importFrom === undefined) return null;
+  return (fixer) => {
+    const fixes = [replaceValue(context, fixer, node, `${fingerprint.name}(${argumentText(context, node)})`)];
+    if (!inScope && fingerprint.importFrom !== undefined) {
+      const imp = importFix(context, fixer, fingerprint.name, fingerprint.importFrom, fingerprint.importKind);
+      if (imp) fixes.push(imp);
+    }
+    return fixes;
+  };
+}

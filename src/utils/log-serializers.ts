@@ -1,6 +1,6 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
-import { type Context, findVariable, getMemberPath, getPropertyName, getStringValue, getVariableInit, isFunctionNode, skipTransparent } from './ast.js';
+import { type Context, findVariable, getMemberPath, getPropertyName, getStringValue, getVariableInit, isFunctionNode, skipTransparent, walkTree } from './ast.js';
 import { getImportSource, readImportedSource } from './modules.js';
 
 /**
@@ -94,7 +94,7 @@ export function createLogFieldFilters(context: Context): LogFieldFilters {
     else if (ast && ast !== 'unavailable') {
       const lookup = topLevelLookup(ast);
       const found: LoggerOptions[] = [];
-      walk(ast, (node) => {
+      walkTree(ast, (node) => {
         if (node.type === AST_NODE_TYPES.CallExpression || node.type === AST_NODE_TYPES.NewExpression) {
           const options = factoryOptions(node, lookup);
           if (options) found.push(options);
@@ -102,7 +102,7 @@ export function createLogFieldFilters(context: Context): LogFieldFilters {
       });
       // A module that creates its logger with no serializers or redact drops nothing.
       let createsLogger = false;
-      if (found.length === 0) walk(ast, (node) => (createsLogger ||= isLoggerFactoryCall(node)));
+      if (found.length === 0) walkTree(ast, (node) => (createsLogger ||= isLoggerFactoryCall(node)));
       result = found.length > 0 ? found : createsLogger ? [] : null;
     }
     moduleCache.set(source, result);
@@ -211,9 +211,9 @@ function serializerDrops(value: TSESTree.Node, sub: readonly string[], lookup: (
   const outputs: TSESTree.Node[] = [];
   if (fn.body.type !== AST_NODE_TYPES.BlockStatement) outputs.push(fn.body);
   else {
-    walk(fn.body, (node) => {
+    walkTree(fn.body, (node) => {
       if (node.type === AST_NODE_TYPES.ReturnStatement) outputs.push(node.argument ?? node);
-    }, true);
+    }, undefined, true);
   }
   return outputs.length > 0 && outputs.every((out) => !carries(out, sub, param.name, []));
 }
@@ -310,22 +310,3 @@ function topLevelLookup(program: TSESTree.Program): (name: string) => TSESTree.N
   };
 }
 
-/** A plain recursive walk over an ESTree (no visitor keys needed: every child object with a `type`). */
-function walk(node: TSESTree.Node, visit: (node: TSESTree.Node) => void, sameFunction = false): void {
-  const stack: TSESTree.Node[] = [node];
-  while (stack.length > 0) {
-    const current = stack.pop()!;
-    visit(current);
-    for (const key of Object.keys(current)) {
-      if (key === 'parent' || key === 'loc' || key === 'range' || key === 'tokens' || key === 'comments') continue;
-      const child = (current as unknown as Record<string, unknown>)[key];
-      const children = Array.isArray(child) ? child : [child];
-      for (const c of children) {
-        if (c && typeof c === 'object' && typeof (c as { type?: unknown }).type === 'string') {
-          if (sameFunction && isFunctionNode(c as TSESTree.Node)) continue;
-          stack.push(c as TSESTree.Node);
-        }
-      }
-    }
-  }
-}

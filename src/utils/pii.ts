@@ -14,7 +14,7 @@
  * here: security logs need them. Names the secret rules already treat as secrets (`ssn`)
  * are left to `no-raw-secret-in-log`.
  */
-import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { type Context, findVariable, getCalleePath, getMemberPath, getPropertyName, isFunctionNode, lastSegment, skipTransparent } from './ast.js';
 import { classifySecretName, tokenizeName } from './secrets.js';
@@ -466,11 +466,3 @@ export function createPiiAnalyzer(context: Context, options: PiiAnalyzerOptions 
   return { findPii };
 }
 
-/** For fixes: replace a value, keeping `{ email }` valid as `{ email: <new> }`. */
-export function replaceValue(context: Context, fixer: TSESLint.RuleFixer, node: TSESTree.Node, replacement: string): TSESLint.RuleFix {
-  const parent = node.parent;
-  if (parent?.type === AST_NODE_TYPES.Property && parent.shorthand && parent.value === node) {
-    return fixer.replaceText(parent, `${context.sourceCode.getText(parent.key)}: ${replacement}`);
-  }
-  return fixer.replaceText(node, replacement);
-}
