@@ -35,6 +35,7 @@ import {
   skipTransparent,
 } from './ast.js';
 import { getHandlerInfo } from './frameworks.js';
+import { getImportSource } from './modules.js';
 
 /**
  * - `request`: the request object (`req`, `request`, `ctx.request`, Hono's `c.req`, a Nest `@Req()`);
@@ -229,6 +230,11 @@ export function createRequestInputTracker(context: Context, options: RequestInpu
     if (isSanitizer(call)) return null;
     const callee = skipTransparent(call.callee);
     if (callee.type === AST_NODE_TYPES.Identifier) {
+      // Next.js server code: headers() / cookies() from next/headers read the incoming request
+      const nextReader = getImportSource(context, callee);
+      if (nextReader?.source === 'next/headers' && (nextReader.imported === 'headers' || nextReader.imported === 'cookies')) {
+        return { kind: 'container', origin: nextReader.imported };
+      }
       const arg = call.arguments[0];
       if (!arg || !TEXT_PRESERVING_FUNCTIONS.has(callee.name) || findVariable(context, callee)?.defs.length) return null;
       const inner = classify(arg, depth + 1);

@@ -319,6 +319,30 @@ describe('createRequestInputTracker: NestJS guards and interceptors', () => {
   });
 });
 
+describe('createRequestInputTracker: next/headers', () => {
+  const results = classifyChecks(`
+    import { cookies, headers } from 'next/headers';
+    export async function GET() {
+      const list = await headers();
+      check(list.get('x-api-key'));
+      check(headers().get('user-agent'));
+      check((await cookies()).get('session'));
+      check(list);
+    }
+    function headersOf(x) { return x; }
+    check(headersOf(1));
+  `);
+  it('reads the incoming request through headers() and cookies()', () => {
+    expect(result(results, "list.get('x-api-key')")).toEqual({ kind: 'value', origin: 'headers' });
+    expect(result(results, "headers().get('user-agent')")).toEqual({ kind: 'value', origin: 'headers' });
+    expect(result(results, "(await cookies()).get('session')")).toEqual({ kind: 'value', origin: 'cookies' });
+    expect(result(results, 'list')).toEqual({ kind: 'container', origin: 'headers' });
+  });
+  it('does not take other functions named like them for request readers', () => {
+    expect(result(results, 'headersOf(1)')).toBeNull();
+  });
+});
+
 describe('createRequestInputTracker: sanitizers option', () => {
   const code = `app.get('/', (req, res) => { check(clean(req.query.a)); check(req.query.b.scrub()); check(log.redact(req.query.c)); check(String(req.query.d)); });`;
   it('treats configured sanitizers as clean', () => {
