@@ -3,13 +3,14 @@ import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { type AnyFunction, getEnclosingFunction, getPropertyName, resolveFunction, skipTransparent, walkSameFunction } from '../utils/ast.js';
 import { createPathTracker, mergeListeners } from '../utils/code-path.js';
 import { createRule } from '../utils/create-rule.js';
-import { type LogField, type LogTarget, buildLogCall, getLogTarget, importFix, indentUnit, lineIndent } from '../utils/fixes.js';
+import { type LogField, type LogTarget, buildLogCall, getLogTarget, importFix, indentUnit, lineIndent, requestLogFields } from '../utils/fixes.js';
 import {
   type HandlerInfo,
   findEnclosingHandler,
   getFrameworkLogger,
   getHttpOutcome,
   getRequestContextExpressions,
+  requestFieldExpressions,
   isNestClass,
 } from '../utils/frameworks.js';
 import { type LogLevel, getLoggingLevel, isAtLeast } from '../utils/loggers.js';
@@ -153,7 +154,7 @@ export default createRule<Options, MessageIds>({
           const log = buildLogCall(target, {
             level: 'warn',
             message: MESSAGE,
-            fields: fields([['ip', 'req.ip'], ['method', 'req.method'], ['path', 'req.originalUrl'], ['limit', 'options.limit']]),
+            fields: [...requestLogFields(requestFieldExpressions('express', 'req')), { key: 'limit', value: 'options.limit' }],
           });
           text = [
             'handler: async (req, res, _next, options) => {',
@@ -170,7 +171,7 @@ export default createRule<Options, MessageIds>({
             level: 'warn',
             message: MESSAGE,
             // options.limit is not on the Cloudflare variant of the config type: write the number when it is one.
-            fields: fields([['method', 'c.req.method'], ['path', 'c.req.path'], ['limit', limitText(opts, ['limit'])]]),
+            fields: [...requestLogFields(requestFieldExpressions('hono', 'c')), ...fields([['limit', limitText(opts, ['limit'])]])],
           });
           text = [
             'handler: async (c, _next, options) => {',
@@ -188,7 +189,7 @@ export default createRule<Options, MessageIds>({
           const log = buildLogCall(target, {
             level: 'warn',
             message: MESSAGE,
-            fields: fields([['ip', 'ctx.ip'], ['method', 'ctx.method'], ['path', 'ctx.path'], ['limit', limitText(opts, ['max'])]]),
+            fields: [...requestLogFields(requestFieldExpressions('koa', 'ctx')), ...fields([['limit', limitText(opts, ['max'])]])],
           });
           text = `onLimited: (ctx) => {\n${inner}${log};\n${baseIndent}}`;
           break;
@@ -199,7 +200,7 @@ export default createRule<Options, MessageIds>({
           const log = buildLogCall(target, {
             level: 'warn',
             message: MESSAGE,
-            fields: fields([['ip', 'request.ip'], ['method', 'request.method'], ['url', 'request.url'], ['key', 'key'], ['limit', limitText(opts, ['max'])]]),
+            fields: [...requestLogFields(requestFieldExpressions('fastify', 'request')), ...fields([['key', 'key'], ['limit', limitText(opts, ['max'])]])],
           });
           text = `onExceeded: (request, key) => {\n${inner}${log};\n${baseIndent}}`;
           break;
@@ -356,10 +357,7 @@ export default createRule<Options, MessageIds>({
       if (anchor === region.body) return null;
       const fields: LogField[] = [];
       if (site.handler) {
-        const request = getRequestContextExpressions(context, site.handler, anchor);
-        if (request.ip) fields.push({ key: 'ip', value: request.ip });
-        if (request.method) fields.push({ key: 'method', value: request.method });
-        if (request.path) fields.push({ key: 'path', value: request.path });
+        fields.push(...requestLogFields(getRequestContextExpressions(context, site.handler, anchor)));
       }
       const call = `${buildLogCall(target, { level: 'warn', message: MESSAGE, fields })};`;
       const withImport = (fixer: TSESLint.RuleFixer, first: TSESLint.RuleFix): TSESLint.RuleFix[] => {

@@ -914,45 +914,34 @@ function isParamOf(id: TSESTree.Identifier): boolean {
  * Only what the framework really provides; an entry is missing when unknown.
  */
 export function getRequestContextExpressions(context: Context, handler: HandlerInfo, at?: TSESTree.Node): RequestContextExpressions {
-  const visible = (id: TSESTree.Identifier | undefined): string | null => (id && bindingVisibleAt(context, id, at) ? id.name : null);
-  switch (handler.framework) {
-    case 'koa': {
-      const ctx = visible(handler.ctx);
-      if (!ctx) return {};
-      return { method: `${ctx}.method`, path: `${ctx}.path`, ip: `${ctx}.ip`, userAgent: `${ctx}.get('user-agent')` };
-    }
-    case 'hono': {
-      const c = visible(handler.ctx);
-      if (!c) return {};
-      return { method: `${c}.req.method`, path: `${c}.req.path`, ip: `${c}.req.header('x-forwarded-for')`, userAgent: `${c}.req.header('user-agent')` };
-    }
-    case 'next': {
-      const req = visible(handler.req);
-      if (!req) return {};
-      return { method: `${req}.method`, path: `${req}.url.split('?')[0]`, ip: `${req}.headers.get('x-forwarded-for')`, userAgent: `${req}.headers.get('user-agent')` };
-    }
-    case 'fastify': {
-      const req = visible(handler.req);
-      if (!req) return {};
-      return { method: `${req}.method`, path: `${req}.url.split('?')[0]`, ip: `${req}.ip`, userAgent: `${req}.headers['user-agent']` };
-    }
-    case 'node-http': {
-      const req = visible(handler.req);
-      if (!req) return {};
-      return { method: `${req}.method`, path: `${req}.url?.split('?')[0]`, ip: `${req}.socket.remoteAddress`, userAgent: `${req}.headers['user-agent']` };
-    }
-    case 'nest': {
-      const req = visible(handler.req);
-      if (!req) return {};
+  const binding = handler.framework === 'koa' || handler.framework === 'hono' ? handler.ctx : handler.req;
+  if (!binding || !bindingVisibleAt(context, binding, at)) return {};
+  return requestFieldExpressions(handler.framework, binding.name);
+}
+
+/**
+ * The shared request fields for a request (or Koa / Hono context) object named `name` in `framework`:
+ * what getRequestContextExpressions answers for a handler, also used where a fix writes its own
+ * callback (a rate limiter's `handler: (req, res) => …`).
+ */
+export function requestFieldExpressions(framework: Framework, name: string): RequestContextExpressions {
+  switch (framework) {
+    case 'koa':
+      return { method: `${name}.method`, path: `${name}.path`, ip: `${name}.ip`, userAgent: `${name}.get('user-agent')` };
+    case 'hono':
+      return { method: `${name}.req.method`, path: `${name}.req.path`, ip: `${name}.req.header('x-forwarded-for')`, userAgent: `${name}.req.header('user-agent')` };
+    case 'next':
+      return { method: `${name}.method`, path: `${name}.url.split('?')[0]`, ip: `${name}.headers.get('x-forwarded-for')`, userAgent: `${name}.headers.get('user-agent')` };
+    case 'fastify':
+      return { method: `${name}.method`, path: `${name}.url.split('?')[0]`, ip: `${name}.ip`, userAgent: `${name}.headers['user-agent']` };
+    case 'node-http':
+      return { method: `${name}.method`, path: `${name}.url?.split('?')[0]`, ip: `${name}.socket.remoteAddress`, userAgent: `${name}.headers['user-agent']` };
+    case 'nest':
       // Nest runs on Express or Fastify: both requests have these.
-      return { method: `${req}.method`, path: `${req}.url?.split('?')[0]`, ip: `${req}.ip`, userAgent: `${req}.headers['user-agent']` };
-    }
+      return { method: `${name}.method`, path: `${name}.url?.split('?')[0]`, ip: `${name}.ip`, userAgent: `${name}.headers['user-agent']` };
     case 'express':
-    default: {
-      const req = visible(handler.req);
-      if (!req) return {};
-      return { method: `${req}.method`, path: `${req}.originalUrl.split('?')[0]`, ip: `${req}.ip`, userAgent: `${req}.headers['user-agent']` };
-    }
+    default:
+      return { method: `${name}.method`, path: `${name}.originalUrl.split('?')[0]`, ip: `${name}.ip`, userAgent: `${name}.headers['user-agent']` };
   }
 }
 

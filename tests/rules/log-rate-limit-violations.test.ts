@@ -15,8 +15,8 @@ const EXPRESS_HANDLER = (indent: string, log: string) =>
     `${indent}  if (!res.writableEnded) res.send(message);`,
     `${indent}}`,
   ].join('\n');
-const EXPRESS_LOG_CONSOLE = "console.warn('Rate limit exceeded', { ip: req.ip, method: req.method, path: req.originalUrl, limit: options.limit })";
-const EXPRESS_LOG_PINO = "logger.warn({ ip: req.ip, method: req.method, path: req.originalUrl, limit: options.limit }, 'Rate limit exceeded')";
+const EXPRESS_LOG_CONSOLE = "console.warn('Rate limit exceeded', { method: req.method, path: req.originalUrl.split('?')[0], ip: req.ip, userAgent: req.headers['user-agent'], limit: options.limit })";
+const EXPRESS_LOG_PINO = "logger.warn({ method: req.method, path: req.originalUrl.split('?')[0], ip: req.ip, userAgent: req.headers['user-agent'], limit: options.limit }, 'Rate limit exceeded')";
 
 const LOGIN_LIMITER = `import rateLimit from 'express-rate-limit';
 
@@ -313,7 +313,7 @@ export const limiter = rateLimit({
               data: { hook: 'onExceeded', call: 'request.log.warn' },
               output: FASTIFY.replace(
                 "timeWindow: '1 minute' }",
-                "timeWindow: '1 minute', onExceeded: (request, key) => {\n    request.log.warn({ ip: request.ip, method: request.method, url: request.url, key, limit: 100 }, 'Rate limit exceeded');\n  } }",
+                "timeWindow: '1 minute', onExceeded: (request, key) => {\n    request.log.warn({ method: request.method, path: request.url.split('?')[0], ip: request.ip, userAgent: request.headers['user-agent'], key, limit: 100 }, 'Rate limit exceeded');\n  } }",
               ),
             },
           ],
@@ -332,7 +332,7 @@ export const limiter = rateLimit({
             {
               messageId: 'addHook',
               data: { hook: 'onLimited', call: 'console.warn' },
-              output: KOA.replace('  max: 100,', "  max: 100,\n  onLimited: (ctx) => {\n    console.warn('Rate limit exceeded', { ip: ctx.ip, method: ctx.method, path: ctx.path, limit: 100 });\n  },"),
+              output: KOA.replace('  max: 100,', "  max: 100,\n  onLimited: (ctx) => {\n    console.warn('Rate limit exceeded', { method: ctx.method, path: ctx.path, ip: ctx.ip, userAgent: ctx.get('user-agent'), limit: 100 });\n  },"),
             },
           ],
         },
@@ -359,7 +359,7 @@ export const limiter = rateLimit({
                 [
                   "    keyGenerator: (c) => c.req.header('x-forwarded-for') ?? '',",
                   '    handler: async (c, _next, options) => {',
-                  "      console.warn('Rate limit exceeded', { method: c.req.method, path: c.req.path, limit: 100 });",
+                  "      console.warn('Rate limit exceeded', { method: c.req.method, path: c.req.path, ip: c.req.header('x-forwarded-for'), userAgent: c.req.header('user-agent'), limit: 100 });",
                   '      c.status(options.statusCode);',
                   "      const message = typeof options.message === 'function' ? await options.message(c) : options.message;",
                   "      return typeof message === 'string' ? c.text(message) : c.json(message);",
@@ -403,7 +403,7 @@ export class CustomThrottlerGuard extends ThrottlerGuard {
             {
               messageId: 'logViolation',
               data: { call: 'console.warn' },
-              output: HAND_WRITTEN.replace("    return res.status(429)", "    console.warn('Rate limit exceeded', { ip: req.ip, method: req.method, path: req.originalUrl.split('?')[0] });\n    return res.status(429)"),
+              output: HAND_WRITTEN.replace("    return res.status(429)", "    console.warn('Rate limit exceeded', { method: req.method, path: req.originalUrl.split('?')[0], ip: req.ip, userAgent: req.headers['user-agent'] });\n    return res.status(429)"),
             },
           ],
         },
@@ -420,7 +420,7 @@ export class CustomThrottlerGuard extends ThrottlerGuard {
             {
               messageId: 'logViolation',
               data: { call: 'console.warn' },
-              output: KOA_HAND_WRITTEN.replace('    ctx.status = 429;', "    console.warn('Rate limit exceeded', { ip: ctx.ip, method: ctx.method, path: ctx.path });\n    ctx.status = 429;"),
+              output: KOA_HAND_WRITTEN.replace('    ctx.status = 429;', "    console.warn('Rate limit exceeded', { method: ctx.method, path: ctx.path, ip: ctx.ip, userAgent: ctx.get('user-agent') });\n    ctx.status = 429;"),
             },
           ],
         },
@@ -435,7 +435,7 @@ export class CustomThrottlerGuard extends ThrottlerGuard {
       options: [{ includeThrown: true }],
       errors: [{ messageId: 'handWrittenUnlogged', line: 2, suggestions: [{ messageId: 'logViolation', data: { call: 'console.warn' }, output: `app.post('/otp', async (req, res) => {
   if (await tooManyAttempts(req.body.phone)) {
-    console.warn('Rate limit exceeded', { ip: req.ip, method: req.method, path: req.originalUrl.split('?')[0] });
+    console.warn('Rate limit exceeded', { method: req.method, path: req.originalUrl.split('?')[0], ip: req.ip, userAgent: req.headers['user-agent'] });
     throw createError(429, 'Too many attempts');
   }
   res.json(await sendOtp(req.body.phone));
@@ -450,7 +450,7 @@ export class CustomThrottlerGuard extends ThrottlerGuard {
       options: [{ includeThrown: true }],
       errors: [{ messageId: 'handWrittenUnlogged', line: 2, suggestions: [{ messageId: 'logViolation', data: { call: 'console.warn' }, output: `router.post('/login', async (ctx) => {
   if (await limiter.isBlocked(ctx.ip)) {
-    console.warn('Rate limit exceeded', { ip: ctx.ip, method: ctx.method, path: ctx.path });
+    console.warn('Rate limit exceeded', { method: ctx.method, path: ctx.path, ip: ctx.ip, userAgent: ctx.get('user-agent') });
     ctx.throw(429, 'Too many attempts');
   }
   ctx.body = await login(ctx.request.body);
@@ -469,7 +469,7 @@ app.post('/login', (req, res) => {
 app.post('/login', (req, res) => {
   logger.debug('login attempt');
   if (isLimited(req.ip)) {
-    logger.warn({ ip: req.ip, method: req.method, path: req.originalUrl.split('?')[0] }, 'Rate limit exceeded');
+    logger.warn({ method: req.method, path: req.originalUrl.split('?')[0], ip: req.ip, userAgent: req.headers['user-agent'] }, 'Rate limit exceeded');
     return res.sendStatus(429);
   }
   res.json(login(req.body));
@@ -486,7 +486,7 @@ app.post('/login', (req, res) => {
 app.post('/login', (req, res) => {
   logger.debug('login attempt');
   if (isLimited(req.ip)) {
-    logger.warn({ ip: req.ip, method: req.method, path: req.originalUrl.split('?')[0] }, 'Rate limit exceeded');
+    logger.warn({ method: req.method, path: req.originalUrl.split('?')[0], ip: req.ip, userAgent: req.headers['user-agent'] }, 'Rate limit exceeded');
     return res.sendStatus(429);
   }
   res.json(login(req.body));
