@@ -201,6 +201,20 @@ try {
 }`,
   },
   {
+    rule: 'no-fail-open-auth',
+    name: 'token verification failure that let the request through',
+    code: `async function authenticate(req, res, next) {
+  try {
+    req.user = await sessions.verify(req.headers.authorization);
+  } catch (err) {
+    return next();
+  }
+  next();
+}
+app.use(authenticate);
+await app.fire();`,
+  },
+  {
     rule: 'no-silent-catch',
     name: 'Nest service method',
     nest: true,
@@ -280,7 +294,7 @@ function harness(error: Error) {
   const fail = () => {
     throw error;
   };
-  const failing = { purge: async () => fail(), save: async () => fail() };
+  const failing = { purge: async () => fail(), save: async () => fail(), verify: async () => fail() };
   return { app, process: processMock, socket, setTimeout: timeout, fail, sessions: failing, prices: failing };
 }
 
@@ -335,6 +349,183 @@ describe('documented shapes (docs/guides/logger-setup.md)', () => {
     const kept = output.includes(frame);
     expect(kept, `${call} → ${output}`).toBe(verdict === 'keeps');
     if (verdict === 'keeps') expect(output).toContain(error.message);
+  });
+});
+
+/**
+ * Fixes that log an event rather than a caught error (an access-control refusal, a rate-limit hit,
+ * a validation failure): the exact fixed text runs with each real logger against a request whose
+ * URL carries a token in its query string. The line must be written with its message and the
+ * request path, and must not hold the query string.
+ */
+interface EventFixture {
+  rule: string;
+  name: string;
+  code: string;
+  /** Text the log line must hold (besides the path). */
+  expects: string[];
+  /** The line holds the request path (default true). */
+  logsPath?: boolean;
+}
+
+const EVENT_FIXTURES: EventFixture[] = [
+  {
+    rule: 'log-auth-failures',
+    name: 'login refused with 401',
+    code: `app.post('/settings', async (req, res) => {
+  const user = await users.findByEmail(req.body.email);
+  if (!user) {
+    return res.status(401).json({ error: 'Invalid credentials' });
+  }
+  res.json({ ok: true });
+});
+await app.fire();`,
+    expects: ['Authentication failed', 'unauthorized'],
+  },
+  {
+    rule: 'log-auth-failures',
+    name: 'role check refused with 403',
+    code: `app.get('/settings', (req, res) => {
+  if (req.user.role !== 'admin') {
+    return res.status(403).json({ error: 'Forbidden' });
+  }
+  res.json({ ok: true });
+});
+await app.fire();`,
+    expects: ['denied'],
+  },
+  {
+    rule: 'log-rate-limit-violations',
+    name: 'hand-written 429',
+    code: `app.post('/settings', (req, res) => {
+  if (limiter.isLimited(req.ip)) {
+    return res.status(429).json({ error: 'Too many requests' });
+  }
+  res.json({ ok: true });
+});
+await app.fire();`,
+    expects: ['Rate limit exceeded'],
+  },
+  {
+    rule: 'log-rate-limit-violations',
+    name: 'express-rate-limit without a handler',
+    code: `import rateLimit from 'express-rate-limit';
+app.use(rateLimit({ windowMs: 60000, limit: 5 }));
+await app.fire();`,
+    expects: ['Rate limit exceeded'],
+  },
+  {
+    rule: 'log-validation-failures',
+    name: 'zod safeParse answered 400',
+    code: `app.post('/settings', (req, res) => {
+  const result = schema.safeParse(req.body);
+  if (!result.success) return res.status(400).json({ error: 'Invalid body' });
+  res.json({ ok: true });
+});
+await app.fire();`,
+    expects: ['validation failed', 'invalid_type', 'name'],
+    // The validation log names the failing fields, not the request.
+    logsPath: false,
+  },
+];
+
+const EVENT_GLOBALS = ['logger', 'app', 'users', 'limiter', 'rateLimit', 'schema'] as const;
+
+/** Lint with `rule` (configured logger, or none) and apply its fixes and first suggestions. */
+function fixEvent(code: string, rule: string, settings: Record<string, unknown>): string {
+  const linter = new Linter({ configType: 'flat' });
+  const config = [
+    {
+      plugins: { 'security-logging': plugin as never },
+      languageOptions: {
+        sourceType: 'module' as const,
+        ecmaVersion: 'latest' as const,
+        globals: Object.fromEntries(EVENT_GLOBALS.map((g) => [g, 'readonly' as const])),
+      },
+      settings: { 'security-logging': settings },
+      rules: { [`security-logging/${rule}`]: 'error' as const },
+    },
+  ];
+  let text = linter.verifyAndFix(code, config).output;
+  for (let round = 0; round < 10; round++) {
+    const messages = linter.verify(text, config);
+    const fatal = messages.find((m) => m.fatal);
+    if (fatal) throw new Error(`fixed code does not parse: ${fatal.message}\n${text}`);
+    const suggestion = messages.find((m) => m.suggestions && m.suggestions.length > 0)?.suggestions?.[0];
+    if (!suggestion) break;
+    const { range, text: replacement } = suggestion.fix;
+    text = text.slice(0, range[0]) + replacement + text.slice(range[1]);
+    text = linter.verifyAndFix(text, config).output;
+  }
+  return text;
+}
+
+/** An Express-like app whose routes run once, on a request for /settings?token=… . */
+function eventHarness() {
+  const handlers: Array<(...args: unknown[]) => unknown> = [];
+  const res = {
+    statusCode: 200,
+    writableEnded: false,
+    status: (code: number) => ((res.statusCode = code), res),
+    json: () => ((res.writableEnded = true), res),
+    send: () => ((res.writableEnded = true), res),
+    end: () => ((res.writableEnded = true), res),
+    sendStatus: () => res,
+  };
+  const req = {
+    method: 'POST',
+    originalUrl: '/settings?token=QUERY-SECRET',
+    url: '/settings?token=QUERY-SECRET',
+    path: '/settings',
+    ip: '203.0.113.9',
+    headers: { 'user-agent': 'runtime-test' },
+    body: { email: 'someone@example.com', name: 42 },
+    user: { id: 7, role: 'viewer' },
+    get: (name: string) => (name.toLowerCase() === 'user-agent' ? 'runtime-test' : undefined),
+  };
+  const register = (...args: unknown[]) => {
+    const fn = args.at(-1);
+    if (typeof fn === 'function') handlers.push(fn as (...a: unknown[]) => unknown);
+  };
+  const app = {
+    use: register,
+    get: register,
+    post: register,
+    fire: async () => {
+      for (const h of handlers) await h(req, res, () => {});
+    },
+  };
+  const users = { findByEmail: async () => null };
+  const limiter = { isLimited: () => true };
+  // express-rate-limit's contract for `handler`: called with (req, res, next, options) once the limit is hit.
+  const rateLimit = (options: Record<string, unknown>) => async (rq: unknown, rs: unknown, next: () => void) => {
+    const handler = options.handler as ((...a: unknown[]) => unknown) | undefined;
+    if (!handler) return void res.status(429).send('Too many requests, please try again later.');
+    await handler(rq, rs, next, { ...options, statusCode: 429, message: 'Too many requests, please try again later.' });
+  };
+  // zod's SafeParseReturnType for a body whose `name` is not a string.
+  const schema = {
+    safeParse: () => ({ success: false, error: { issues: [{ path: ['name'], code: 'invalid_type', message: 'Expected string, received number' }] } }),
+  };
+  return { app, users, limiter, rateLimit, schema, res };
+}
+
+describe('fixes that log an event write it with each real logger', () => {
+  const cases = EVENT_FIXTURES.flatMap((f) => STYLES.map((style) => [`${f.rule}: ${f.name} (${style})`, f, style] as const));
+  it.each(cases)('%s', async (_title, fixture, style) => {
+    const fixed = fixEvent(fixture.code, fixture.rule, { logger: { name: 'logger', style } });
+    expect(fixed, 'the rule wrote a fix').not.toBe(fixture.code);
+    expect(fixed, 'the fix logs with the configured logger').toContain('logger.');
+    const sink = makeLogger(style);
+    const env = eventHarness();
+    // The module's imports are the harness's globals (`rateLimit`).
+    const run = new AsyncFunction(...EVENT_GLOBALS, fixed.replace(/^import .*$/gmu, ''));
+    await run(sink.logger, env.app, env.users, env.limiter, env.rateLimit, env.schema);
+    const output = sink.output();
+    for (const text of fixture.expects) expect(output, `"${text}" in:\n${fixed}\n--- output ---\n${output}`).toContain(text);
+    if (fixture.logsPath !== false) expect(output, `path in:\n${fixed}\n--- output ---\n${output}`).toContain('/settings');
+    expect(output, `query string kept out of:\n${fixed}\n--- output ---\n${output}`).not.toContain('QUERY-SECRET');
+    expect(env.res.writableEnded, 'the request is still answered').toBe(true);
   });
 });
 
