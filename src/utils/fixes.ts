@@ -7,6 +7,7 @@ import path from 'node:path';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { type Context, findEnclosingClass, getPropertyName, walkSameFunction } from './ast.js';
+import { classifyCall } from './fallible.js';
 import { type FrameworkLogger, type RequestContextExpressions, findEnclosingHandler, getFrameworkLogger } from './frameworks.js';
 import { errorLogCallText, resolveLoggerStyle } from './logger-styles.js';
 import type { LogLevel } from './loggers.js';
@@ -586,9 +587,15 @@ function getMemberPathText(node: TSESTree.Node): string | null {
 /** Calls that are never "the operation" of a try block: logging, responding, building values. */
 const NOT_AN_OPERATION = /^(?:console|logger|log|this\.logger|req\.log|request\.log|res|reply|ctx|c|Object|Array|Math|String|Number|Boolean|Date|Symbol)\.|^(?:String|Number|Boolean|parseInt|parseFloat|setTimeout|clearTimeout)$/u;
 
-/** The first awaited call in `block` (same function), else its first call that looks like work. */
+/**
+ * The first awaited call in `block` (same function), else its first call that can fail for an
+ * outside reason, else its first call that is not a pure helper (`trim`, `split`, a getter), else
+ * its first call: `users.findById` rather than `email.trim` in `const e = email.trim(); user = db.find(e)`.
+ */
 function firstOperationIn(context: Context, block: TSESTree.Node): string | null {
   let awaited: string | null = null;
+  let external: string | null = null;
+  let work: string | null = null;
   let called: string | null = null;
   walkSameFunction(
     block,
@@ -597,15 +604,21 @@ function firstOperationIn(context: Context, block: TSESTree.Node): string | null
       if (node.type === AST_NODE_TYPES.AwaitExpression) {
         const op = calleeOperation(node);
         if (op !== null) awaited = op;
-      } else if ((node.type === AST_NODE_TYPES.CallExpression || node.type === AST_NODE_TYPES.NewExpression) && called === null) {
+      } else if ((node.type === AST_NODE_TYPES.CallExpression || node.type === AST_NODE_TYPES.NewExpression) && external === null) {
         const path = getMemberPathText(node.callee);
-        if (path !== null && !NOT_AN_OPERATION.test(path)) called = calleeOperation(node);
+        if (path === null || NOT_AN_OPERATION.test(path)) return undefined;
+        const op = calleeOperation(node);
+        if (op === null) return undefined;
+        const kind = classifyCall(context, node);
+        if (kind === 'external') external = op;
+        else if (work === null && kind !== 'pure' && kind !== 'logs' && kind !== 'telemetry') work = op;
+        called ??= op;
       }
       return undefined;
     },
     context.sourceCode.visitorKeys,
   );
-  return awaited ?? called;
+  return awaited ?? external ?? work ?? called;
 }
 
 /**

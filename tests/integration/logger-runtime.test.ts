@@ -468,7 +468,7 @@ function eventHarness() {
     writableEnded: false,
     status: (code: number) => ((res.statusCode = code), res),
     json: () => ((res.writableEnded = true), res),
-    send: () => ((res.writableEnded = true), res),
+    send: (_body?: unknown) => ((res.writableEnded = true), res),
     end: () => ((res.writableEnded = true), res),
     sendStatus: () => res,
   };

@@ -506,6 +506,18 @@ describe('failureMessage', () => {
     expect(callResult(result, 'here(9)')).toBe('downstream handler failed');
   });
 
+  it('names the call that can fail for an outside reason, not a string helper before or around it', () => {
+    const result = messages(`
+      function revision() { try { return execSync('git rev-parse HEAD').toString().trim(); } catch { here(1); } }
+      function find(email) { try { const e = email.trim().toLowerCase(); return db.query('select', [e]); } catch { here(2); } }
+      function local(s) { try { const t = s.trim(); return canonicalEmail(t); } catch { here(3); } }
+    `);
+    expect(callResult(result, 'here(1)')).toBe('execSync failed');
+    expect(callResult(result, 'here(2)')).toBe('db.query failed');
+    // Nothing external: the first call that is not a pure helper.
+    expect(callResult(result, 'here(3)')).toBe('canonicalEmail failed');
+  });
+
   it('never writes a generic phrase: with nothing to name, it names the line', () => {
     const result = messages('try { x = 1; } catch { here(); }');
     expect(callResult(result, 'here()')).toBe('code at line 1 failed');

@@ -233,7 +233,7 @@ ruleTester.run('no-silent-catch (precision on real code)', rule, {
               "data": {
                 "call": "console.error"
               },
-              "output": "function revision() {\n  try {\n    return execSync(\"git rev-parse HEAD\").toString().trim();\n  } catch (err) {\n    console.warn('trim failed', err);\n    return \"unknown\";\n  }\n}"
+              "output": "function revision() {\n  try {\n    return execSync(\"git rev-parse HEAD\").toString().trim();\n  } catch (err) {\n    console.warn('execSync failed', err);\n    return \"unknown\";\n  }\n}"
             }
           ]
         }
