@@ -276,7 +276,7 @@ function ownMember(cls: TSESTree.ClassDeclaration | TSESTree.ClassExpression, na
 
 /**
  * A Nest class without the logger member: the fix may add
- * `private readonly logger = new Logger(ClassName.name);` (and `import { Logger }`) when the
+ * `private readonly logger = new Logger(ClassName.name);` (`logger = …` in JavaScript) (and `import { Logger }`) when the
  * file already imports from @nestjs/common, the class is named and has no base class (a
  * base we cannot see may declare the member differently), and `Logger` is free or Nest's.
  */
@@ -296,7 +296,9 @@ function nestLoggerMember(
     d.specifiers.some((sp) => sp.type === AST_NODE_TYPES.ImportSpecifier && sp.local.name === 'Logger' && sp.importKind !== 'type' && (sp.imported.type === AST_NODE_TYPES.Identifier ? sp.imported.name : sp.imported.value) === 'Logger'),
   );
   if (!importsLogger && isNameInScope(context, cls, 'Logger')) return null;
-  return { cls, text: `private readonly ${member} = new Logger(${cls.id.name}.name);`, importLogger: !importsLogger };
+  // `private readonly` is TypeScript: a JavaScript file (Nest with Babel) gets a plain class field.
+  const modifiers = /\.[cm]?tsx?$/u.test(context.filename) ? 'private readonly ' : '';
+  return { cls, text: `${modifiers}${member} = new Logger(${cls.id.name}.name);`, importLogger: !importsLogger };
 }
 
 export interface AddedMember {

@@ -74,7 +74,13 @@ const REGRESSIONS: { name: string; code: string; typescript?: boolean; jsx?: boo
     name: 'an autofix that imports the configured logger above a decorated exported class keeps the decorator on the class',
     typescript: true,
     settings: { 'security-logging': { logger: { name: 'logger', importFrom: './logger', style: 'pino' } } },
-    code: '/** Users. */\n@Injectable()\nexport default class UsersService {\n  async load(id: string) {\n    try {\n      return await this.repo.find(id);\n    } catch (err) {\n      return null;\n    }\n  }\n}\n',
+    code: '/** Users. */\n@Injectable()\nexport default class UsersService {\n  async loadSession(id: string) {\n    try {\n      return await this.sessions.find(id);\n    } catch (err) {\n      return null;\n    }\n  }\n}\n',
+  },
+  {
+    // Found with seed 1091894258: the Nest logger member was written as `private readonly logger = …` in a JavaScript file.
+    name: 'a fix that adds the Nest logger member to a class in a JavaScript file writes a plain class field',
+    settings: { 'security-logging': { logger: { name: 'this.logger', style: 'nest' } } },
+    code: "import { Logger, UnauthorizedException } from '@nestjs/common';\n\nclass AuthGuard {\n  canActivate(context) {\n    const req = context.switchToHttp().getRequest();\n    if (!req.user) throw new UnauthorizedException();\n    return true;\n  }\n}\n",
   },
 ];
 
