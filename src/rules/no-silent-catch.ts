@@ -17,8 +17,8 @@ import {
 import { createPathTracker, mergeListeners } from '../utils/code-path.js';
 import { createRule } from '../utils/create-rule.js';
 import { getResponseSink } from '../utils/responses.js';
-import { BUILTIN_PROBES, type FailureSource, classifyCall, isResponseCall, classifyFailures, identifierWords, isCallToEnclosing, namesTelemetry } from '../utils/fallible.js';
-import { statusFromErrorName } from '../utils/frameworks.js';
+import { BUILTIN_PROBES, type FailureSource, classifyCall, concernsSecurity, isResponseCall, classifyFailures, identifierWords, isCallToEnclosing, namesTelemetry } from '../utils/fallible.js';
+import { getHttpOutcome, statusFromErrorName } from '../utils/frameworks.js';
 import { getBoundVariables, isHandoffCall, isInspectionCall, passesNewError, readsAny } from '../utils/errors.js';
 import {
   buildLogCall,
@@ -51,7 +51,7 @@ export type MessageIds = 'silentCatch' | 'silentPath' | 'silentPromiseCatch' | '
 const CLEANUP_NAME = /^(?:clean[uU]p|tear[dD]own|dispose|removeTemp|deleteTemp)\w*$/u;
 
 /** `reader.cancel().catch(noop)`: best-effort cleanup of something that may already be gone (no arguments: not `orders.cancel(id)`). */
-const CLEANUP_METHODS = new Set(['cancel', 'close', 'destroy', 'abort', 'disconnect', 'quit', 'unsubscribe', 'shutdown', 'dispose', 'terminate']);
+const CLEANUP_METHODS = new Set(['cancel', 'close', 'destroy', 'abort', 'disconnect', 'quit', 'unsubscribe', 'shutdown', 'dispose', 'terminate', 'unbind', 'release']);
 
 /** Calls that cannot be the reason a probe's `try` exists: path and string helpers, collection writes. */
 const PURE_HELPERS = new Set([
@@ -68,6 +68,9 @@ const STATEMENTS_NEEDING_SEMICOLON = new Set<string>([
   AST_NODE_TYPES.ThrowStatement,
   AST_NODE_TYPES.DoWhileStatement,
 ]);
+
+/** A call that checks the caller's credential rather than reaching a store: `verifyToken`, `decodeToken`, `jwt.verify`. */
+const VERIFICATION_METHOD = /^(?:verify|decode|validate|check|parse|compare|introspect)/iu;
 
 /** Names of switches that turn error reporting off on purpose. */
 const OPT_OUT_FLAG = /(?:silent|quiet|disable|ignore|suppress|skip|optional|allowFail|validate|strict|throwOn|shouldThrow|raise|verbose|debug|closing|closed|interrupted|shuttingDown|stopping|destroyed|aborted)/iu;
@@ -325,6 +328,67 @@ export default createRule<Options, MessageIds>({
       );
     }
 
+    /**
+     * Whether a catch that hides a failure is reported by default: the failed operation is a security
+     * control (see concernsSecurity). Measured on seven real applications, a swallowed failure of
+     * anything else (telemetry, caches, enrichment, cleanup, optional lookups) was a deliberate
+     * fallback nine times in ten; `reportFallbacks` (strict) reports those too. A catch that answers
+     * with a refusal (401 / 403, an Unauthorized / Forbidden error) is log-auth-failures' finding.
+     */
+    function guardsSecurity(tried: TSESTree.Node | null, handler: TSESTree.Node, at: TSESTree.Node): boolean {
+      // A catch that answers 401 / 403 after only verifying the caller's token (`jwt.verify`,
+      // `tokenService.decodeToken`) is an access-control refusal: log-auth-failures reports it
+      // unlogged. After a store call (`db.sessions.touch`, `members.getByToken`) an outage reads as
+      // "Session expired": the error is lost, and that is this rule's finding.
+      if (answersRefusal(handler)) return !!tried && reachesStore(tried);
+      return concernsSecurity(context, tried, handler, describeEnclosingFunction(at));
+    }
+
+    /** The `try` (or promise) calls something outside the process that is not a verification of its input. */
+    function reachesStore(tried: TSESTree.Node): boolean {
+      let found = false;
+      const check = (call: TSESTree.CallExpression | TSESTree.NewExpression) => {
+        if (classifyCall(context, call, failureOptions) !== 'external') return;
+        const path = getCalleePath(call);
+        if (path === null || !VERIFICATION_METHOD.test(lastSegment(path))) found = true;
+      };
+      if (tried.type === AST_NODE_TYPES.CallExpression) check(tried);
+      walkSameFunction(
+        tried,
+        (n) => {
+          if (found) return false;
+          if (n.type === AST_NODE_TYPES.CallExpression || n.type === AST_NODE_TYPES.NewExpression) check(n);
+          return !found;
+        },
+        sourceCode.visitorKeys,
+      );
+      return found;
+    }
+
+    /** The handler answers 401 / 403, or throws an error that means one. */
+    function answersRefusal(body: TSESTree.Node): boolean {
+      let found = false;
+      walkSameFunction(
+        body,
+        (n) => {
+          if (found) return false;
+          if (n.type === AST_NODE_TYPES.CallExpression || n.type === AST_NODE_TYPES.AssignmentExpression) {
+            const status = getResponseSink(context, n)?.status;
+            if (status === 401 || status === 403) found = true;
+          }
+          if (n.type === AST_NODE_TYPES.ThrowStatement) {
+            const arg = skipTransparent(n.argument);
+            const path = arg.type === AST_NODE_TYPES.NewExpression || arg.type === AST_NODE_TYPES.CallExpression ? getCalleePath(arg) : null;
+            const status = path !== null ? statusFromErrorName(lastSegment(path)) : null;
+            if (status === 401 || status === 403) found = true;
+          }
+          return !found;
+        },
+        sourceCode.visitorKeys,
+      );
+      return found;
+    }
+
     function report(state: CatchState, at: TSESTree.Node): void {
       if (isGuardedSilence(at, state)) return;
       // What is lost, and can anyone see it: a catch that handles the error nowhere is reported
@@ -496,9 +560,9 @@ export default createRule<Options, MessageIds>({
         }
       }
       if (isInspectionCall(node)) return;
-      if (isServerErrorResponse(node) && !isFastifyErrorForward(node, states)) {
+      if ((isServerErrorResponse(node) || answersServerStatus(node)) && !isFastifyErrorForward(node, states)) {
         // `res.status(404); res.end('File not found.')`: the status was set by an earlier statement.
-        for (const s of states) if (!answersNotFound(s.body)) s.serverError = true;
+        for (const s of states) if (!setsClientStatus(s.body)) s.serverError = true;
         return;
       }
       const handsOn = states.some((s) => node.arguments.some((arg) => readsAny(arg, s.errorVariables))) || passesNewError(node.arguments);
@@ -517,6 +581,18 @@ export default createRule<Options, MessageIds>({
       const sink = getResponseSink(context, node);
       if (!sink || sink.kind === 'exception') return false;
       return sink.status === null || sink.status >= 500;
+    }
+
+    /**
+     * `res.status(500).end()`, `res.sendStatus(503)`, `reply.code(500).send()`: a 5xx answer without a
+     * body the response sinks know (the status is the whole answer). Only the outermost call of a chain.
+     */
+    function answersServerStatus(node: TSESTree.CallExpression | TSESTree.NewExpression): boolean {
+      if (node.type !== AST_NODE_TYPES.CallExpression) return false;
+      const parent = node.parent;
+      if (parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === node) return false;
+      const outcome = getHttpOutcome(context, node);
+      return !!outcome && outcome.kind === 'response' && outcome.status >= 500;
     }
 
     /** Fastify: `reply.send(err)` hands the error to Fastify's error handler, which logs it. */
@@ -558,8 +634,13 @@ export default createRule<Options, MessageIds>({
       const produced = promiseFailureSource(call.callee.object);
       if (produced === null) return;
       const source: FailureSource = onReportedErrorPath ? 'probe' : produced;
+      const security = guardsSecurity(call.callee.object, fn.body, fn) || isCheckedThenRefused(call);
       const fallsBackOnPurpose =
-        isAnotherAttemptInHandler(fn, call) || isCheckedThenThrown(call) || answersNotFound(fn.body) || isLookupAnsweredAbsent(fn, fn.body);
+        isAnotherAttemptInHandler(fn, call) ||
+        isCheckedThenThrown(call) ||
+        answersNotFound(fn.body) ||
+        isLookupAnsweredAbsent(fn, fn.body) ||
+        reportsFailureAsData(fn.body);
       const state: CatchState = {
         node: fn,
         body: fn.body,
@@ -567,8 +648,8 @@ export default createRule<Options, MessageIds>({
         escalates: false,
         quietLog: false,
         serverError: false,
-        silentReported: reportFallbacks || (source !== 'probe' && source !== 'none' && !fallsBackOnPurpose),
-        mayFailOutside: reportFallbacks || (source !== 'probe' && source !== 'none'),
+        silentReported: reportFallbacks || (source !== 'probe' && source !== 'none' && !fallsBackOnPurpose && security),
+        mayFailOutside: reportFallbacks || (source !== 'probe' && source !== 'none' && security),
       };
       onEnter(state);
     }
@@ -587,10 +668,11 @@ export default createRule<Options, MessageIds>({
       const produced = promiseFailureSource(call.callee.object);
       if (produced === null) return;
       const source: FailureSource = isInsideEscalatingCatch(call) ? 'probe' : produced;
-      const hidden = reportFallbacks || (source !== 'probe' && source !== 'none' && !isCheckedThenThrown(call));
+      const security = reportFallbacks || guardsSecurity(call.callee.object, handler, call);
+      const hidden = reportFallbacks || (source !== 'probe' && source !== 'none' && !isCheckedThenThrown(call) && security);
       const level = getLoggerReferenceLevel(context, handler);
       if (level !== null) {
-        if (!isAtLeast(level, minimumLevel) && (reportFallbacks || (source !== 'probe' && source !== 'none'))) {
+        if (!isAtLeast(level, minimumLevel) && (reportFallbacks || (source !== 'probe' && source !== 'none' && security))) {
           context.report({ node: handler, messageId: 'tooQuiet', data: { minimumLevel } });
         }
         return;
@@ -639,7 +721,8 @@ export default createRule<Options, MessageIds>({
       // and a lost data point is not a failure of the service's own work.
       // The function that is nothing but the send (`function track(e) { analytics.track(e).catch(() => {}) }`)
       // is the client every caller relies on: silenced there, every caller is silenced, so it stays reported.
-      if (kind === 'telemetry') return isResultDiscarded(receiver) && !isOnlyStatement(receiver) ? 'none' : 'external';
+      // By default telemetry is never the reason to report; `reportFallbacks` keeps that wrapper reported.
+      if (kind === 'telemetry') return !reportFallbacks || (isResultDiscarded(receiver) && !isOnlyStatement(receiver)) ? 'none' : 'external';
       if (kind === 'pure' || kind === 'unknown') return kind === 'pure' ? 'none' : 'external';
       return kind;
     }
@@ -731,6 +814,22 @@ export default createRule<Options, MessageIds>({
      * surfaces (as a 5xx the error handler logs); a 4xx there (`ForbiddenError`) would hide it.
      */
     function isCheckedThenThrown(node: TSESTree.TryStatement | TSESTree.CallExpression): boolean {
+      const consequent = checkOfFallback(node);
+      return consequent !== null && throwsServerError(consequent);
+    }
+
+    /**
+     * The fallback value is tested right after and answered with a refusal: `try { column = await
+     * this.columnInfo(…) } catch {} if (!column) throw new ForbiddenError()` — an outage reads as
+     * "Forbidden", with no record.
+     */
+    function isCheckedThenRefused(node: TSESTree.TryStatement | TSESTree.CallExpression): boolean {
+      const consequent = checkOfFallback(node);
+      return consequent !== null && answersRefusal(consequent);
+    }
+
+    /** The consequent of the `if` right after `node` that tests the value `node` assigns. */
+    function checkOfFallback(node: TSESTree.TryStatement | TSESTree.CallExpression): TSESTree.Statement | null {
       const names = new Set<string>();
       let statement: TSESTree.Node | null;
       if (node.type === AST_NODE_TYPES.TryStatement) {
@@ -753,11 +852,11 @@ export default createRule<Options, MessageIds>({
           current = current.parent;
         }
         const declarator = current.parent;
-        if (declarator?.type !== AST_NODE_TYPES.VariableDeclarator || declarator.init !== current || declarator.id.type !== AST_NODE_TYPES.Identifier) return false;
+        if (declarator?.type !== AST_NODE_TYPES.VariableDeclarator || declarator.init !== current || declarator.id.type !== AST_NODE_TYPES.Identifier) return null;
         names.add(declarator.id.name);
         statement = declarator.parent;
       }
-      if (names.size === 0 || !statement) return false;
+      if (names.size === 0 || !statement) return null;
       const siblings =
         statement.parent?.type === AST_NODE_TYPES.BlockStatement || statement.parent?.type === AST_NODE_TYPES.Program
           ? statement.parent.body
@@ -767,7 +866,7 @@ export default createRule<Options, MessageIds>({
       let next = siblings ? siblings[siblings.indexOf(statement as TSESTree.Statement) + 1] : undefined;
       // `const tmp = await make().catch(() => null); try { if (!tmp) throw … } finally { … }`
       if (next?.type === AST_NODE_TYPES.TryStatement) next = next.block.body[0];
-      if (next?.type !== AST_NODE_TYPES.IfStatement) return false;
+      if (next?.type !== AST_NODE_TYPES.IfStatement) return null;
       let tests = false;
       walkSameFunction(
         next.test,
@@ -777,7 +876,7 @@ export default createRule<Options, MessageIds>({
         },
         sourceCode.visitorKeys,
       );
-      return tests && throwsServerError(next.consequent);
+      return tests ? next.consequent : null;
     }
 
     /** `res.status(404)`, `res.sendStatus(404)`, `res.writeHead(404)`, `reply.code(404).send()`: a response that says "not found". */
@@ -790,6 +889,76 @@ export default createRule<Options, MessageIds>({
         getNumberValue(call.arguments[0]) === 404 &&
         isResponseCall(context, call)
       );
+    }
+
+    /**
+     * The handler sets a 4xx status in a statement of its own before writing the body:
+     * `res.writeHead(400); res.end('Failed to unsubscribe')`, `res.status(404); res.end(…)`,
+     * `ctx.status = 403`. The body written after it is a client answer, not a 5xx.
+     */
+    function setsClientStatus(body: TSESTree.Node): boolean {
+      let found = false;
+      const isClient = (n: TSESTree.Node | undefined) => {
+        const value = n ? getNumberValue(n) : null;
+        return value !== null && value >= 400 && value < 500;
+      };
+      walkSameFunction(
+        body,
+        (n) => {
+          if (found) return false;
+          if (n.type === AST_NODE_TYPES.CallExpression) {
+            const callee = skipTransparent(n.callee);
+            if (
+              callee.type === AST_NODE_TYPES.MemberExpression &&
+              /^(?:status|sendStatus|writeHead|code)$/u.test(getPropertyName(callee) ?? '') &&
+              isClient(n.arguments[0]) &&
+              isResponseCall(context, n)
+            ) {
+              found = true;
+            }
+          } else if (
+            n.type === AST_NODE_TYPES.AssignmentExpression &&
+            n.left.type === AST_NODE_TYPES.MemberExpression &&
+            /^(?:status|statusCode)$/u.test(getPropertyName(n.left) ?? '') &&
+            isClient(n.right)
+          ) {
+            found = true;
+          }
+          return !found;
+        },
+        sourceCode.visitorKeys,
+      );
+      return found;
+    }
+
+    /**
+     * The catch answers its caller with a result that says the operation failed
+     * (`return { success: false, testState: 'error' }`, `return [provider, { models: [], error: 'Could not retrieve models' }]`,
+     * a `const errorState = { success: false }` returned by name): the failure is handed on as data,
+     * and the caller (or the user it is shown to) sees it.
+     */
+    function reportsFailureAsData(body: TSESTree.Node): boolean {
+      const isFailureResult = (value: TSESTree.Node | null | undefined, depth = 0): boolean => {
+        let v = value ? skipTransparent(value) : null;
+        if (v?.type === AST_NODE_TYPES.Identifier && depth === 0) {
+          const def = findVariable(context, v)?.defs[0];
+          v = def?.node.type === AST_NODE_TYPES.VariableDeclarator && def.node.init && def.parent?.type === AST_NODE_TYPES.VariableDeclaration && def.parent.kind === 'const' ? skipTransparent(def.node.init) : null;
+        }
+        if (v?.type === AST_NODE_TYPES.ArrayExpression && depth === 0) return v.elements.some((e) => !!e && e.type !== AST_NODE_TYPES.SpreadElement && isFailureResult(e, 1));
+        return v?.type === AST_NODE_TYPES.ObjectExpression && v.properties.some(isFailureProperty) && !v.properties.some(blamesInput);
+      };
+      if (body.type !== AST_NODE_TYPES.BlockStatement) return isFailureResult(body);
+      let found = false;
+      walkSameFunction(
+        body,
+        (n) => {
+          if (found) return false;
+          if (n.type === AST_NODE_TYPES.ReturnStatement && isFailureResult(n.argument)) found = true;
+          return !found;
+        },
+        sourceCode.visitorKeys,
+      );
+      return found;
     }
 
     /** The handler answers "not found": `res.status(404).end('File not found.')`, `return res.sendStatus(404)`. */
@@ -1017,8 +1186,12 @@ export default createRule<Options, MessageIds>({
           (isAnotherAttempt(tryStatement.block, node) ||
             isCheckedThenThrown(tryStatement) ||
             answersNotFound(node.body) ||
+            reportsFailureAsData(node.body) ||
             (returnsValue(tryStatement.block) && isLookupAnsweredAbsent(node, node.body)) ||
             isCandidateLoopThenThrow(tryStatement, node.body));
+        const security =
+          tryStatement.type === AST_NODE_TYPES.TryStatement &&
+          (guardsSecurity(tryStatement.block, node.body, node) || isCheckedThenRefused(tryStatement));
         onEnter({
           node,
           body: node.body,
@@ -1027,8 +1200,8 @@ export default createRule<Options, MessageIds>({
           quietLog: false,
           serverError: false,
           silentReported:
-            reportFallbacks || (source === 'external' && !fallsBackOnPurpose) || (source === 'unknown' && doesNothing(node.body)),
-          mayFailOutside: reportFallbacks || source === 'external' || source === 'unknown',
+            reportFallbacks || (((source === 'external' && !fallsBackOnPurpose) || (source === 'unknown' && doesNothing(node.body))) && security),
+          mayFailOutside: reportFallbacks || ((source === 'external' || source === 'unknown') && security),
         });
       },
       'CatchClause:exit': onExit,
@@ -1049,7 +1222,7 @@ export default createRule<Options, MessageIds>({
       },
       AssignmentExpression(node) {
         // Stored for someone else: `this.lastError = err`, `result.error = e`.
-        if (isServerErrorResponse(node)) {
+        if (isServerErrorResponse(node) || setsServerStatus(node)) {
           for (const s of innermost(node)) s.serverError = true;
           return;
         }
@@ -1310,4 +1483,47 @@ function compileCommentPattern(source: string): RegExp {
       { cause: error },
     );
   }
+}
+
+/** Text that blames the input (`invalid_token`, `Session expired`, `Access denied`) rather than reporting a failure. */
+const VERDICT_TEXT = /invalid|expired|unauthori[sz]ed|unauthenticated|denied|forbidden|not[\s_-]?found|missing|unknown/iu;
+
+function textOf(node: TSESTree.Node): string {
+  if (node.type === AST_NODE_TYPES.Literal) return String(node.value);
+  if (node.type === AST_NODE_TYPES.TemplateLiteral) return node.quasis.map((q) => q.value.cooked ?? '').join(' ');
+  return '';
+}
+
+/**
+ * `error: 'invalid_refresh_token'`, `reason: 'Session expired'`: a verdict on the input, not a report of
+ * the failure — an outage read as a refusal.
+ */
+function blamesInput(p: TSESTree.ObjectLiteralElement): boolean {
+  if (p.type !== AST_NODE_TYPES.Property) return false;
+  const value = skipTransparent(p.value as TSESTree.Node);
+  return VERDICT_TEXT.test(textOf(value));
+}
+
+/** `success: false`, `ok: false`; `error: 'Could not retrieve models'`; `status: 'error'`, `testState: 'failed'`. */
+function isFailureProperty(p: TSESTree.ObjectLiteralElement): boolean {
+  if (p.type !== AST_NODE_TYPES.Property) return false;
+  const key = getPropertyName(p);
+  const value = skipTransparent(p.value as TSESTree.Node);
+  if (key === null) return false;
+  if (/^(?:success|ok|succeeded)$/u.test(key)) return value.type === AST_NODE_TYPES.Literal && value.value === false;
+  const isText = (value.type === AST_NODE_TYPES.Literal && typeof value.value === 'string') || value.type === AST_NODE_TYPES.TemplateLiteral;
+  if (/^(?:error|errorMessage|failure|failureReason)$/u.test(key)) return isText;
+  if (/^(?:status|state|testState|outcome|result)$/u.test(key)) {
+    return value.type === AST_NODE_TYPES.Literal && typeof value.value === 'string' && /(?:error|fail)/iu.test(value.value);
+  }
+  return false;
+}
+
+/** `ctx.status = 500`, `res.statusCode = 503`: the answer is a server error, whatever body follows. */
+function setsServerStatus(node: TSESTree.AssignmentExpression): boolean {
+  if (node.left.type !== AST_NODE_TYPES.MemberExpression || !/^(?:status|statusCode)$/u.test(getPropertyName(node.left) ?? '')) return false;
+  const object = skipTransparent(node.left.object);
+  if (object.type !== AST_NODE_TYPES.Identifier || !/^_?(?:ctx|context|res|resp|response|reply)$/u.test(object.name)) return false;
+  const value = getNumberValue(node.right);
+  return value !== null && value >= 500;
 }

@@ -441,3 +441,58 @@ export function isCallToEnclosing(context: Context, call: TSESTree.CallExpressio
   }
   return false;
 }
+
+/**
+ * Words that name a security control: authentication, sessions, tokens, credentials, secrets, keys,
+ * encryption, signatures, permissions. A failure of such an operation that a catch turns into an
+ * ordinary answer is what an attacker or an outage hides behind ("invalid token", "not logged in").
+ */
+const SECURITY_WORDS = new Set([
+  'auth', 'authn', 'authz', 'authenticate', 'authenticated', 'authentication', 'authenticator', 'authorize', 'authorized',
+  'authorization', 'authorise', 'authorised', 'authorisation', 'token', 'tokens', 'jwt', 'jwks', 'session', 'sessions',
+  'credential', 'credentials', 'secret', 'secrets', 'password', 'passwords', 'passwd', 'passphrase', 'decrypt', 'decrypted',
+  'decryption', 'encrypt', 'encrypted', 'encryption', 'cipher', 'decipher', 'signature', 'hmac', 'otp', 'otc', 'totp', 'mfa',
+  'permission', 'permissions', 'acl', 'rbac', 'login', 'logon', 'signin', 'oauth', 'oauth2', 'oidc', 'saml', 'ldap', 'sso',
+  'apikey', 'identity', 'impersonate', 'csrf', 'xsrf', 'nonce', 'accountability',
+  'unauthorized', 'unauthenticated', 'forbidden', 'integrity', 'audit',
+  'trust', 'trusted', 'allowlist', 'blocklist', 'denylist', 'whitelist', 'blacklist', 'banned', 'cors', 'csp',
+]);
+
+/** `api key`, `private key`, `signing key`: a key that is a credential, not a cache or map key. */
+const KEY_QUALIFIERS = new Set(['api', 'private', 'signing', 'encryption', 'secret', 'access', 'master', 'license']);
+
+/** Whether an identifier, path or text names a security control (`this.tokenProvider.validate`, `decryptCredentials`, `INVALID_TOKEN`). */
+export function namesSecurity(text: string): boolean {
+  const words = identifierWords(text);
+  return words.some((w, i) => SECURITY_WORDS.has(w) || (w === 'key' && i > 0 && KEY_QUALIFIERS.has(words[i - 1]!)) || (w === 'keys' && i > 0 && KEY_QUALIFIERS.has(words[i - 1]!)));
+}
+
+/**
+ * The failure a catch handles concerns a security control: the `try` calls one (`sessions.find`,
+ * `this.credentials.decrypt`, `jwt.verify`), the function it sits in is one (`getUserForSession`),
+ * or the catch answers as one (`'invalid_token'`, `new UnauthorizedError()`). (The class is not
+ * asked: in a `CredentialsService` most catches guard lookups and display, not the control.) Such a catch that hides an outage makes it read as a refusal or as
+ * "nobody is logged in", with no record.
+ */
+export function concernsSecurity(context: Context, tried: TSESTree.Node | null, handler: TSESTree.Node, enclosingName: string | null): boolean {
+  if (enclosingName !== null && namesSecurity(enclosingName)) return true;
+  let found = false;
+  const visit = (root: TSESTree.Node, literals: boolean): void =>
+    walkSameFunction(
+      root,
+      (node) => {
+        if (found) return false;
+        if (node.type === AST_NODE_TYPES.CallExpression || node.type === AST_NODE_TYPES.NewExpression) {
+          const text = context.sourceCode.getText(node.callee);
+          if (text.length <= 200 && namesSecurity(text)) found = true;
+        } else if (literals && node.type === AST_NODE_TYPES.Literal && typeof node.value === 'string' && node.value.length <= 80 && namesSecurity(node.value)) {
+          found = true;
+        }
+        return !found;
+      },
+      context.sourceCode.visitorKeys,
+    );
+  if (tried) visit(tried, false);
+  if (!found) visit(handler, true);
+  return found;
+}

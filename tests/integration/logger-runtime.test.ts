@@ -105,10 +105,10 @@ const FIXTURES: Fixture[] = [
   {
     rule: 'no-silent-catch',
     name: 'empty catch',
-    code: `async function loadUserSettings() { fail(); }
+    code: `async function loadUserSession() { fail(); }
 async function run() {
   try {
-    await loadUserSettings();
+    await loadUserSession();
   } catch (err) {}
 }
 await run();`,
@@ -116,8 +116,8 @@ await run();`,
   {
     rule: 'no-silent-catch',
     name: 'noop promise handler',
-    code: `async function loadUserSettings() { fail(); }
-await loadUserSettings().catch(() => {});`,
+    code: `async function loadUserSession() { fail(); }
+await loadUserSession().catch(() => {});`,
   },
   {
     rule: 'no-silent-catch',
@@ -152,10 +152,10 @@ await process.fire('uncaughtException');`,
   {
     rule: 'no-error-details-in-response',
     name: 'err.message sent to the client',
-    code: `async function loadUserSettings() { fail(); }
+    code: `async function loadUserSession() { fail(); }
 app.get('/settings', async (req, res) => {
   try {
-    await loadUserSettings();
+    await loadUserSession();
   } catch (err) {
     res.status(500).json({ error: err.message });
   }
@@ -182,9 +182,9 @@ await socket.fire('price');`,
   {
     rule: 'log-error-with-stack',
     name: 'message only',
-    code: `async function loadUserSettings() { fail(); }
+    code: `async function loadUserSession() { fail(); }
 try {
-  await loadUserSettings();
+  await loadUserSession();
 } catch (err) {
   logger.error('loading settings failed: ' + err.message);
 }`,
@@ -192,10 +192,10 @@ try {
   {
     rule: 'log-error-with-stack',
     name: 'message and fields',
-    code: `async function loadUserSettings() { fail(); }
+    code: `async function loadUserSession() { fail(); }
 const userId = 7;
 try {
-  await loadUserSettings();
+  await loadUserSession();
 } catch (err) {
   STYLE_CALL
 }`,
@@ -220,10 +220,10 @@ await app.fire();`,
     nest: true,
     code: `class SettingsService {
   constructor(logger) { this.logger = logger; }
-  async loadUserSettings() { fail(); }
+  async loadUserSession() { fail(); }
   async get() {
     try {
-      await this.loadUserSettings();
+      await this.loadUserSession();
     } catch (err) {}
   }
 }

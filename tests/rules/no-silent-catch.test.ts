@@ -163,6 +163,7 @@ export class Payments {
     // --- empty and default-returning catches ---
     {
       code: 'try { await save() } catch (e) {}',
+      options: [{ reportFallbacks: true }],
       errors: [
         {
           messageId: 'silentCatch',
@@ -176,6 +177,7 @@ export class Payments {
     },
     {
       code: 'async function saveUser(u) {\n  try {\n    await db.save(u);\n  } catch {\n    return null;\n  }\n}',
+      options: [{ reportFallbacks: true }],
       errors: [
         {
           messageId: 'silentCatch',
@@ -193,6 +195,7 @@ export class Payments {
     // --- autofix with a configured pino logger, import added ---
     {
       code: "import express from 'express';\nasync function sync() {\n  try {\n    await pull();\n  } catch (e) {}\n}",
+      options: [{ reportFallbacks: true }],
       settings: pino,
       output: "import express from 'express';\nimport { logger } from './logger';\nasync function sync() {\n  try {\n    await pull();\n  } catch (e) {\n    logger.error({ err: e }, 'pull failed');\n  }\n}",
       errors: [{ messageId: 'silentCatch', line: 5, suggestions: [
@@ -203,6 +206,7 @@ export class Payments {
     // --- CommonJS file: require added ---
     {
       code: "const db = require('./db');\nfunction purge() {\n  try {\n    db.purge();\n  } catch {\n    // TODO\n  }\n}",
+      options: [{ reportFallbacks: true }],
       settings: cjsPino,
       output: "const db = require('./db');\nconst log = require('./log');\nfunction purge() {\n  try {\n    db.purge();\n  } catch (err) {\n    log.error({ err }, 'db.purge failed');\n    // TODO\n  }\n}",
       errors: [{ messageId: 'silentCatch', line: 5, suggestions: [
@@ -224,6 +228,7 @@ export class Payments {
     // --- Nest service with this.logger ---
     {
       code: "@Injectable()\nexport class Orders {\n  private readonly logger = new Logger(Orders.name);\n  async cancel(id: string) {\n    try {\n      await this.api.cancel(id);\n    } catch (err) {\n      return false;\n    }\n  }\n}",
+      options: [{ reportFallbacks: true }],
       settings: nest,
       output: "@Injectable()\nexport class Orders {\n  private readonly logger = new Logger(Orders.name);\n  async cancel(id: string) {\n    try {\n      await this.api.cancel(id);\n    } catch (err) {\n      this.logger.warn({ message: 'api.cancel failed', stack: err instanceof Error ? err.stack : String(err) });\n      return false;\n    }\n  }\n}",
       errors: [{ messageId: 'silentCatch', line: 8, suggestions: [
@@ -252,6 +257,7 @@ export class Payments {
     // --- a log on one branch only: the silent branch is reported ---
     {
       code: 'function f() {\n  try {\n    a();\n  } catch (e) {\n    if (e.status >= 500) {\n      logger.error(e);\n      return 1;\n    }\n    return 0;\n  }\n}',
+      options: [{ reportFallbacks: true }],
       errors: [{ messageId: 'silentPath', line: 9, suggestions: [
         { messageId: 'logIt', data: { call: 'console.error' }, output: "function f() {\n  try {\n    a();\n  } catch (e) {\n    if (e.status >= 500) {\n      logger.error(e);\n      return 1;\n    }\n    console.warn('a failed', e);\n    return 0;\n  }\n}" },
       ] }],
@@ -281,16 +287,18 @@ export class Payments {
     // --- too quiet ---
     {
       code: 'try { run() } catch (e) { logger.debug(e) }',
+      options: [{ reportFallbacks: true }],
       errors: [{ messageId: 'tooQuiet', line: 1, data: { minimumLevel: 'info' } }],
     },
     {
       code: 'try { run() } catch (e) { logger.info(e) }',
-      options: [{ minimumLevel: 'warn' }],
+      options: [{ minimumLevel: 'warn', reportFallbacks: true }],
       errors: [{ messageId: 'tooQuiet', line: 1 }],
     },
     // --- error inspected but nothing done (peers miss this) ---
     {
       code: 'try { run() } catch (e) { if (e.code) {} }',
+      options: [{ reportFallbacks: true }],
       errors: [{ messageId: 'silentCatch', line: 1, suggestions: [
         { messageId: 'logIt', data: { call: 'console.error' }, output: "try { run() } catch (e) { console.error('run failed', e); if (e.code) {} }" },
         { messageId: 'rethrow', output: 'try { run() } catch (e) { if (e.code) {} throw e; }' },
@@ -308,6 +316,7 @@ export class Payments {
     // --- a comment that does not explain ---
     {
       code: 'try { run() } catch {\n  // TODO handle\n}',
+      options: [{ reportFallbacks: true }],
       errors: [{ messageId: 'silentCatch', line: 1, suggestions: [
         { messageId: 'logIt', data: { call: 'console.error' }, output: "try { run() } catch (err) {\n  console.error('run failed', err);\n  // TODO handle\n}" },
         { messageId: 'rethrow', output: 'try { run() } catch (err) {\n  throw err;\n  // TODO handle\n}' },
@@ -316,6 +325,7 @@ export class Payments {
     // --- promise handlers ---
     {
       code: 'sendEmail(user).catch(() => {});',
+      options: [{ reportFallbacks: true }],
       settings: pino,
       output: "import { logger } from './logger';\nsendEmail(user).catch((err) => {\n  logger.error({ err }, 'sendEmail failed');\n});",
       errors: [{ messageId: 'silentPromiseCatch', line: 1, suggestions: [
@@ -324,35 +334,41 @@ export class Payments {
     },
     {
       code: 'const user = await findUser(id).catch(() => null);',
+      options: [{ reportFallbacks: true }],
       errors: [{ messageId: 'silentPromiseCatch', line: 1, suggestions: [
         { messageId: 'logIt', data: { call: 'console.error' }, output: "const user = await findUser(id).catch((err) => {\n  console.warn('findUser failed', err);\n  return null;\n});" },
       ] }],
     },
     {
       code: 'p.then(render, function () {});',
+      options: [{ reportFallbacks: true }],
       errors: [{ messageId: 'silentPromiseCatch', line: 1, suggestions: [
         { messageId: 'logIt', data: { call: 'console.error' }, output: "p.then(render, function (err) {\n  console.error('p failed', err);\n});" },
       ] }],
     },
     {
       code: 'const noop = () => {};\nrefresh().catch(noop);',
+      options: [{ reportFallbacks: true }],
       errors: [{ messageId: 'silentPromiseCatch', line: 2, suggestions: [
         { messageId: 'logIt', data: { call: 'console.error' }, output: "const noop = () => {};\nrefresh().catch((err) => console.error('refresh failed', err));" },
       ] }],
     },
     {
       code: 'orders.cancel(id).catch(() => {});',
+      options: [{ reportFallbacks: true }],
       errors: [{ messageId: 'silentPromiseCatch', line: 1, suggestions: [
         { messageId: 'logIt', data: { call: 'console.error' }, output: "orders.cancel(id).catch((err) => {\n  console.error('orders.cancel failed', err);\n});" },
       ] }],
     },
     {
       code: 'refresh().catch(console.debug);',
+      options: [{ reportFallbacks: true }],
       errors: [{ messageId: 'tooQuiet', line: 1 }],
     },
     // --- TypeScript: typed catch binding ---
     {
       code: 'async function load(): Promise<Config | null> {\n  try {\n    return (await fetchConfig()) as Config;\n  } catch (e: unknown) {\n    return null;\n  }\n}',
+      options: [{ reportFallbacks: true }],
       errors: [{ messageId: 'silentCatch', line: 5, suggestions: [
         { messageId: 'logIt', data: { call: 'console.error' }, output: "async function load(): Promise<Config | null> {\n  try {\n    return (await fetchConfig()) as Config;\n  } catch (e: unknown) {\n    console.warn('fetchConfig failed', e);\n    return null;\n  }\n}" },
       ] }],

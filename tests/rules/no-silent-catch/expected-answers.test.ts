@@ -7,6 +7,10 @@ import rule from '../../../src/rules/no-silent-catch.js';
  * Ghost, n8n, Strapi, Directus and Parse Server sources judged on the accuracy harness
  * (bench/accuracy/triage.json). The real shapes beside them stay invalid; `reportFallbacks`
  * (strict) reports the fallbacks anyway.
+ *
+ * Since the security scope (tests/rules/no-silent-catch/security-scope.test.ts): a real shape
+ * whose failed operation is not a security control and that answers no 5xx is reported under
+ * `reportFallbacks` (strict) only; those cases say so with their options.
  */
 const ruleTester = new RuleTester();
 
@@ -56,6 +60,7 @@ ruleTester.run('no-silent-catch (expected answers)', rule, {
     // a negative test whose branch does not escalate: the unexpected errors fall through to the silent return
     {
       "code": "async function cleanupAfterFailure(file) {\n  try {\n    await storage.save(file);\n  } catch (error) {\n    if (error.code !== 'EEXIST') {\n      metrics.note(error.code);\n    }\n    return null;\n  }\n}",
+      "options": [{ "reportFallbacks": true }],
       "errors": [
         {
           "messageId": "silentPath",
@@ -75,6 +80,7 @@ ruleTester.run('no-silent-catch (expected answers)', rule, {
     // a candidate loop that is not followed by a throw: every failure vanishes into a shorter list
     {
       "code": "async function searchChannels(api, guilds) {\n  const channels = [];\n  for (const guild of guilds) {\n    let guildChannels;\n    try {\n      guildChannels = await api.get(`/guilds/${guild.id}/channels`);\n    } catch {\n      continue;\n    }\n    channels.push(...guildChannels);\n  }\n  return channels;\n}",
+      "options": [{ "reportFallbacks": true }],
       "errors": [
         {
           "messageId": "silentCatch",
@@ -113,6 +119,7 @@ ruleTester.run('no-silent-catch (expected answers)', rule, {
     // a licence check whose outage reads as 'unlicensed': not every answer is the 'no' of a yes/no question
     {
       "code": "async function isLicensed() {\n  try {\n    const licence = await licenceServer.activation(key);\n    return { licensed: true, licence };\n  } catch {\n    return { licensed: false, reason: 'unreachable' };\n  }\n}",
+      "options": [{ "reportFallbacks": true }],
       "errors": [
         {
           "messageId": "silentCatch",
@@ -132,6 +139,7 @@ ruleTester.run('no-silent-catch (expected answers)', rule, {
     // telemetry whose result is used: the caller decides on the fallback
     {
       "code": "async function submit(user, threadId, payload) {\n  const ok = await telemetry.send('feedback', payload).catch(() => false);\n  return { ok };\n}",
+      "options": [{ "reportFallbacks": true }],
       "errors": [
         {
           "messageId": "silentPromiseCatch",
@@ -151,6 +159,7 @@ ruleTester.run('no-silent-catch (expected answers)', rule, {
     // a positive test of the error with a silent complement: the unknown errors are lost
     {
       "code": "async function upload(req) {\n  try {\n    await bucket.put(req.file);\n  } catch (error) {\n    if (error.code === 'EEXIST') {\n      logger.warn(error, 'upload exists');\n    }\n    return null;\n  }\n}",
+      "options": [{ "reportFallbacks": true }],
       "errors": [
         {
           "messageId": "silentPath",

@@ -34,9 +34,9 @@ export async function exportAuditLog(storage) {
   }
 }
 
-/** Push job metrics to the collector. */
-export function reportMetrics(metrics) {
-  fetch(process.env.METRICS_URL, { method: 'POST', body: JSON.stringify(metrics) }).catch(() => {}); // planted: no-silent-catch
+/** Revoke every session of a disabled account. */
+export function revokeSessions(userId) {
+  db.sessions.deleteForUser(userId).catch(() => {}); // planted: no-silent-catch
 }
 
 /** Job settings come from an environment variable; a malformed value means the defaults. */

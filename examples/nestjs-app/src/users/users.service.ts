@@ -38,13 +38,13 @@ export class UsersService {
   }
 
   @OnEvent('user.deleted', { async: true })
-  async purgeUploads(payload: { id: string }) {
+  async revokeSessions(payload: { id: string }) {
     try {
-      await fetch(`${process.env.STORAGE_URL}/users/${payload.id}`, { method: 'DELETE' });
+      await fetch(`${process.env.AUTH_URL}/users/${payload.id}/sessions`, { method: 'DELETE' });
     } catch {
       return; // planted: no-silent-catch
     }
-    this.logger.log(`uploads of user ${payload.id} purged`);
+    this.logger.log(`sessions of user ${payload.id} revoked`);
   }
 
   private async fetchAvatar(email: string): Promise<string> {

@@ -29,7 +29,7 @@ export async function DELETE(request: NextRequest, { params }: { params: Promise
   try {
     await db.cancelOrder(id, userId);
   } catch {
-    return NextResponse.json({ error: 'The order cannot be cancelled' }, { status: 409 }); // planted: no-silent-catch
+    return NextResponse.json({ error: 'The order cannot be cancelled' }, { status: 409 });
   }
   logger.info({ orderId: id, userId }, 'order cancelled');
   return new Response(null, { status: 204 });
