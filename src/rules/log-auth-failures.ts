@@ -159,7 +159,7 @@ export default createRule<Options, MessageIds>({
           includeNonAccessControl: {
             type: 'boolean',
             description:
-              'Require 401/403 answers to be logged even when the condition that chooses them tests no caller: a feature flag or setting, the plan, the state of a resource, request input against fixed values, a blocklist, or an action on oneself.',
+              'Require 401/403 answers to be logged even when the condition that chooses them tests no caller: a feature flag or setting, the plan, the state of a resource, request input against fixed values, a blocklist, the route, or an action on oneself; and link tokens (invite, reset, signed form) that fail to verify answered with a 400.',
           },
           auditedElsewhere: {
             description:
