@@ -203,11 +203,6 @@ function onlyParses(context: Context, block: TSESTree.BlockStatement): boolean {
 }
 
 /** `whenTrue`: the rejection happens when `test` is truthy. */
-export function classifyCondition(context: Context, test: TSESTree.Node, whenTrue: boolean, options: GuardOptions = {}): GuardSubject {
-  const verdict = classifyTest(context, test, whenTrue, options);
-  return verdict === 'route' ? 'other' : verdict;
-}
-
 function classifyTest(context: Context, test: TSESTree.Node, whenTrue: boolean, options: GuardOptions): Verdict {
   return combine(collect(context, test, whenTrue, 0), options);
 }
