@@ -120,6 +120,9 @@ const TOKEN_VERIFY = /^(?:jwtVerify|verifyToken|verifyJwt|verifyJWT|verifyIdToke
 const API_KEY_TEXT = /api[-_]?key|x-api-key|apiToken|api_token/iu;
 const RESPONSE_METHODS = new Set(['send', 'json', 'end', 'render', 'redirect', 'sendStatus', 'jsonp', 'text', 'html', 'body']);
 const RESPONSE_NAME = /^_?(?:res|resp|response|reply|rep|ctx|context|c)$/u;
+const RESPONSE_NAME_REQUEST = /^_?(?:req|request|ctx|context|c)$/u;
+/** Where a request carries the caller's own credential, as opposed to a link or form token. */
+const CREDENTIAL_CARRIER = /header|authori[sz]ation|cookie|bearer/iu;
 const TEST_CALLS = /^(?:describe|it|test|suite|beforeEach|beforeAll|afterEach|afterAll|fit|xit)$|(?:^|\.)(?:mock\w*|fn|spyOn|stub)$/u;
 
 export default createRule<Options, MessageIds>({
@@ -156,7 +159,7 @@ export default createRule<Options, MessageIds>({
           includeNonAccessControl: {
             type: 'boolean',
             description:
-              'Require 401/403 answers to be logged even when the condition that chooses them tests no caller: a feature flag or setting, the plan, the state of a resource, request input against fixed values, a blocklist, or an action on oneself.',
+              'Require 401/403 answers to be logged even when the condition that chooses them tests no caller: a feature flag or setting, the plan, the state of a resource, request input against fixed values, a blocklist, the route, or an action on oneself; and link tokens (invite, reset, signed form) that fail to verify answered with a 400.',
           },
           auditedElsewhere: {
             description:
@@ -255,6 +258,8 @@ export default createRule<Options, MessageIds>({
       const relevant = statuses.has(outcome.status) || (credential !== null && outcome.status >= 400 && outcome.status < 500);
       if (!relevant) return false;
       if (credential === null && !isAccessControl(node, outcome.status)) return false;
+      // Handled: nothing to report, and not a plain credential-failure response either.
+      if (answersLinkToken(node, credential, outcome.status)) return true;
       // A failed password or token check says more than the status it is answered with.
       const reason = credential ?? reasonFor(outcome.status);
       if (outcome.kind === 'response') {
@@ -418,7 +423,15 @@ export default createRule<Options, MessageIds>({
     function isApiKeyComparison(t: TSESTree.BinaryExpression): boolean {
       const sides = [skipTransparent(t.left), skipTransparent(t.right as TSESTree.Node)];
       if (sides.some((s) => s.type === AST_NODE_TYPES.Literal || (s.type === AST_NODE_TYPES.Identifier && s.name === 'undefined') || s.type === AST_NODE_TYPES.UnaryExpression)) return false;
-      return sides.some((s) => API_KEY_TEXT.test(sourceCode.getText(s)));
+      const keySides = sides.filter((s) => API_KEY_TEXT.test(sourceCode.getText(s)));
+      // `apiKey.type !== ApiKeyType.PUBLISHABLE`: a field of a stored key record, not the key presented.
+      return keySides.length > 0 && !keySides.every((s) => isKeyRecordField(s));
+    }
+
+    function isKeyRecordField(node: TSESTree.Node): boolean {
+      if (node.type !== AST_NODE_TYPES.MemberExpression) return false;
+      const name = getPropertyName(node);
+      return name !== null && !/key|token|secret|hash|digest|value/iu.test(name);
     }
 
     /** 'invalid_credentials' when `node` is (the result of) a password / hash comparison. */
@@ -469,13 +482,18 @@ export default createRule<Options, MessageIds>({
       return callee.type === AST_NODE_TYPES.Identifier && HASH_MODULES.test(getImportSource(context, callee)?.source ?? '');
     }
 
-    const tryCache = new WeakMap<TSESTree.BlockStatement, boolean>();
+    const tryCache = new WeakMap<TSESTree.BlockStatement, TSESTree.CallExpression | null>();
 
     /** A `try` that verifies a token: its `catch` is the failed-token path. */
     function verifiesToken(block: TSESTree.BlockStatement): boolean {
+      return tokenVerification(block) !== null;
+    }
+
+    /** The token-verifying call of a `try` block (`jwt.verify(token, secret)`), if any. */
+    function tokenVerification(block: TSESTree.BlockStatement): TSESTree.CallExpression | null {
       const cached = tryCache.get(block);
       if (cached !== undefined) return cached;
-      let found = false;
+      let found: TSESTree.CallExpression | null = null;
       walkSameFunction(
         block,
         (n) => {
@@ -484,7 +502,7 @@ export default createRule<Options, MessageIds>({
             const path = getCalleePath(n);
             if (path !== null) {
               const last = lastSegment(path);
-              if (TOKEN_VERIFY.test(last) || ((last === 'verify' || last === 'verifyAsync') && /jwt|token|jose/iu.test(path))) found = true;
+              if (TOKEN_VERIFY.test(last) || ((last === 'verify' || last === 'verifyAsync') && /jwt|token|jose/iu.test(path))) found = n;
             }
           }
           return !found;
@@ -493,6 +511,45 @@ export default createRule<Options, MessageIds>({
       );
       tryCache.set(block, found);
       return found;
+    }
+
+    /**
+     * A failed token check answered 400 (`Invalid invite URL`, `Invalid or expired consent token`)
+     * about a token the request carries as data (an invite or reset link, a signed form field):
+     * a broken link, not a refused caller. Reported only with `includeNonAccessControl`; a token
+     * read from the Authorization header or a cookie stays reported whatever the status.
+     */
+    function answersLinkToken(node: TSESTree.Node, credential: Reason | null, status: number): boolean {
+      if (credential !== 'invalid_token' || statuses.has(status) || options.includeNonAccessControl) return false;
+      const call = enclosingTokenVerification(node);
+      const token = call?.arguments[0];
+      return token !== undefined && token.type !== AST_NODE_TYPES.SpreadElement && !readsCallerCredential(token, 0);
+    }
+
+    function enclosingTokenVerification(node: TSESTree.Node): TSESTree.CallExpression | null {
+      let child: TSESTree.Node = node;
+      let parent = node.parent;
+      while (parent && !isFunctionNode(parent)) {
+        if (parent.type === AST_NODE_TYPES.CatchClause && child === parent.body && parent.parent.type === AST_NODE_TYPES.TryStatement) {
+          const call = tokenVerification(parent.parent.block);
+          if (call) return call;
+        }
+        child = parent;
+        parent = parent.parent;
+      }
+      return null;
+    }
+
+    /** `req.headers.authorization`, `req.cookies.session`, `getToken(req)`, or a const holding one. */
+    function readsCallerCredential(node: TSESTree.Node, depth: number): boolean {
+      const n = skipTransparent(node);
+      if (CREDENTIAL_CARRIER.test(sourceCode.getText(n))) return true;
+      if (n.type === AST_NODE_TYPES.CallExpression && n.arguments.some((a) => a.type === AST_NODE_TYPES.Identifier && RESPONSE_NAME_REQUEST.test(a.name))) return true;
+      if (n.type !== AST_NODE_TYPES.Identifier || depth > 1) return false;
+      const variable = findVariable(context, n);
+      const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+      const init = def?.type === 'Variable' ? def.node.init : null;
+      return init ? readsCallerCredential(init, depth + 1) : false;
     }
 
     function credentialWhat(reason: Reason): string {
@@ -992,6 +1049,7 @@ export default createRule<Options, MessageIds>({
           // A catch around a token check also catches network failures: a 5xx or a timeout
           // thrown from it reports the server's failure, not a rejected caller.
           if (outcome && (outcome.status >= 500 || outcome.status === 408)) return;
+          if (outcome && answersLinkToken(node, credential, outcome.status)) return;
           const name = arg.type === AST_NODE_TYPES.NewExpression ? getCalleePath(arg) : null;
           record(node, {
             what: credentialWhat(credential),

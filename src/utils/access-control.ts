@@ -12,8 +12,14 @@ import { tokenizeName } from './secrets.js';
  */
 export type GuardSubject = 'who' | 'other' | 'unknown';
 
-/** How one term of a condition reads. `weak` names a caller without saying what is checked (`req.user`). */
-type TermKind = 'strong' | 'weak' | 'other' | 'input' | 'unknown';
+/**
+ * How one term of a condition reads. `weak` names a caller without saying what is checked (`req.user`);
+ * `route` tests the request's path, which chooses the rule that applies but says nothing of the caller.
+ */
+type TermKind = 'strong' | 'weak' | 'other' | 'input' | 'route' | 'unknown';
+
+/** A switch or a paywall among the words: in a conjunction it, not the caller, is what refuses. */
+type Product = 'paywall' | 'flag';
 
 /** Words that say a condition is about who is asking and what they may do. */
 const STRONG_WORDS = new Set([
@@ -25,23 +31,48 @@ const STRONG_WORDS = new Set([
   'unauthorized', 'unauthenticated', 'login', 'logged', 'anonymous', 'guest',
   'credential', 'credentials', 'session', 'sessions', 'cookie', 'csrf', 'xsrf',
   'acl', 'acls', 'policy', 'policies', 'privilege', 'privileges', 'grant', 'granted', 'grants',
-  'allowed', 'allowlist', 'whitelist', 'whitelisted', 'forbidden', 'denied',
+  'forbidden', 'denied',
   'claims', 'principal', 'accountability', 'identity', 'can', 'cannot', 'ability', 'abilities', 'rbac', 'access', 'verified', 'verify',
 ]);
 
-/** Words of a setting, a plan or a blocklist: the 403 is a product decision, not access control. */
-const OTHER_WORDS = new Set([
-  'feature', 'features', 'flag', 'flags', 'labs', 'enabled', 'disabled', 'toggle', 'toggled',
+/** Words of a plan or a licence: a paywall. */
+const PAYWALL_WORDS = new Set([
   'plan', 'plans', 'tier', 'tiers', 'subscription', 'subscriptions', 'subscribed', 'paid', 'free', 'premium', 'billing',
-  'quota', 'quotas', 'limit', 'limits', 'trial', 'license', 'licensed', 'credits',
-  'blocked', 'blocklist', 'blacklist', 'blacklisted', 'denylist', 'blocklisted',
+  'quota', 'quotas', 'limit', 'limits', 'trial', 'license', 'licensed', 'licence', 'licenced', 'credits',
 ]);
+
+/** Words of a feature switch. */
+const FLAG_WORDS = new Set(['feature', 'features', 'flag', 'flags', 'labs', 'enabled', 'disabled', 'toggle', 'toggled']);
+
+/** Words of a setting, a plan or a blocklist: the 403 is a product decision, not access control. */
+const OTHER_WORDS = new Set([...PAYWALL_WORDS, ...FLAG_WORDS, 'blocked', 'blocklist', 'blacklist', 'blacklisted', 'denylist', 'blocklisted']);
+
+/**
+ * Words of an allowlist. A list of what may be asked for (`allowedModels.includes(model)`) is a
+ * setting; only a list matched against the caller (`allowedIps.has(req.ip)`) is access control.
+ */
+const ALLOW_WORDS = new Set(['allowed', 'allowlist', 'whitelist', 'whitelisted']);
+
+/** Words of what identifies a caller on the network or by address, for an allowlist match. */
+const CALLER_WORDS = new Set(['ip', 'ips', 'addr', 'address', 'remote', 'origin', 'referer', 'referrer', 'email', 'emails', 'domain', 'host', 'hostname', 'client', 'sender']);
+
+/**
+ * Words of the request's route: a test of the path chooses which rule applies, not who is asking.
+ * In a predicate's name they outrank the auth words (`isOAuthHtmlEndpoint(req)` is a routing test).
+ */
+const ROUTE_WORDS = new Set(['endpoint', 'endpoints', 'route', 'routes', 'path', 'paths', 'pathname', 'url', 'urls', 'directory']);
+const ROUTE_SEGMENT = /^(?:path|url|originalUrl|baseUrl|route|method|pathname)$/u;
+/** Auth words that name a route's purpose rather than a check (`isLoginPath`, `isOAuthEndpoint`). */
+const ROUTE_NAMING_WORDS = new Set(['auth', 'oauth', 'login', 'logout', 'signin', 'signup', 'session', 'sessions', 'authenticate', 'authentication', 'authorization', 'authorize']);
 
 /** Words naming a caller without saying what is checked about them. */
 const WEAK_WORDS = new Set(['user', 'users', 'member', 'members', 'account', 'accounts', 'caller', 'requester', 'viewer', 'actor', 'me', 'internal']);
 
 /** Words of a resource's own state: archived, inactive, missing. */
-const STATE_WORDS = new Set(['active', 'inactive', 'archived', 'deleted', 'published', 'draft', 'exists', 'existing', 'readonly', 'maintenance', 'setup', 'installed', 'configured']);
+const STATE_WORDS = new Set([
+  'active', 'inactive', 'archived', 'deleted', 'published', 'draft', 'exists', 'existing', 'readonly', 'maintenance', 'setup', 'installed', 'configured',
+  'connected', 'disconnected', 'initialized', 'initialised', 'managed',
+]);
 
 /** Words of objects that hold the app's settings: `config.x`, `settingsCache.get('…')`, `this.configService.get('…')`. */
 const CONFIG_WORDS = new Set(['config', 'conf', 'cfg', 'configuration', 'settings', 'env', 'environment', 'flags', 'features', 'labs']);
@@ -55,6 +86,19 @@ interface Term {
   isId: boolean;
   /** Read from the app's settings: its call arguments are setting keys, not tests. */
   setting?: boolean;
+  product?: Product;
+  /** An allowlist (`allowedModels`): access control only when matched against the caller. */
+  allow?: boolean;
+  /** Words that identify a caller by address (`req.ip`, `email`), for an allowlist match. */
+  callerAddress?: boolean;
+}
+
+/** One test of a condition and how it reads. */
+interface Test {
+  kind: TermKind;
+  product?: Product;
+  /** The rejection needs this test to hold for a present caller fact (`req.accountability.oauth && …`). */
+  presence: boolean;
 }
 
 export interface GuardOptions {
@@ -66,40 +110,78 @@ export interface GuardOptions {
   inputIdentifiesCaller?: boolean;
 }
 
+type Verdict = GuardSubject | 'route';
+
 /**
  * What the innermost recognizable condition that leads from `region`'s body to `node` tests.
  * Conditions are read from the nearest outward; the first one that says anything decides.
+ * A test of the request's path alone says nothing of the caller: the walk goes on outward, and
+ * when nothing else decides, the rejection is a routing rule (`other`).
  * A `catch` stops the walk: the rejection answers whatever failed in the `try`.
  */
 export function classifyRejectionGuard(context: Context, node: TSESTree.Node, region: TSESTree.Node, options: GuardOptions = {}): GuardSubject {
   let child: TSESTree.Node = node;
   let parent = node.parent;
+  let routed = false;
   while (parent && parent !== region && !isFunctionNode(parent)) {
-    let verdict: GuardSubject = 'unknown';
+    let verdict: Verdict = 'unknown';
     if (parent.type === AST_NODE_TYPES.IfStatement && child !== parent.test) {
-      verdict = classifyCondition(context, parent.test, child === parent.consequent, options);
+      verdict = classifyTest(context, parent.test, child === parent.consequent, options);
     } else if (parent.type === AST_NODE_TYPES.ConditionalExpression && child !== parent.test) {
-      verdict = classifyCondition(context, parent.test, child === parent.consequent, options);
+      verdict = classifyTest(context, parent.test, child === parent.consequent, options);
     } else if (parent.type === AST_NODE_TYPES.LogicalExpression && child === parent.right && parent.operator !== '??') {
-      verdict = classifyCondition(context, parent.left, parent.operator === '&&', options);
+      verdict = classifyTest(context, parent.left, parent.operator === '&&', options);
     } else if (parent.type === AST_NODE_TYPES.SwitchCase && child !== parent.test) {
       const discriminant = (parent.parent as TSESTree.SwitchStatement).discriminant;
-      verdict = combine([atomic(context, parent.test ? [discriminant, parent.test] : [discriminant], 0)], options);
+      verdict = combine([atomic(context, parent.test ? [discriminant, parent.test] : [discriminant], 0, false)], options);
     } else if (parent.type === AST_NODE_TYPES.CatchClause) {
       // `try { req.body = JSON.parse(req.body) } catch { return invalidRequest(req, res) }`: a body that does not parse.
-      return onlyParses(context, parent.parent.block) ? 'other' : 'unknown';
+      if (onlyParses(context, parent.parent.block)) return 'other';
+      return routed ? routeVerdict(context, node, region, options) : 'unknown';
     }
-    if (verdict !== 'unknown') return verdict;
+    if (verdict === 'route') routed = true;
+    else if (verdict !== 'unknown') return verdict;
     child = parent;
     parent = parent.parent;
   }
-  return 'unknown';
+  return routed ? routeVerdict(context, node, region, options) : 'unknown';
+}
+
+/**
+ * A rejection chosen by the route alone is a routing rule, unless an early exit before it let only
+ * some callers through: `if (!req.accountability?.oauth) return next(); if (!isMcpPath(req.path)) throw …`
+ * refuses an OAuth session outside its endpoints — a token's scope.
+ */
+function routeVerdict(context: Context, node: TSESTree.Node, region: TSESTree.Node, options: GuardOptions): GuardSubject {
+  let child: TSESTree.Node = node;
+  let parent = node.parent;
+  while (parent && parent !== region && !isFunctionNode(parent)) {
+    if (parent.type === AST_NODE_TYPES.BlockStatement) {
+      for (const statement of parent.body) {
+        if (statement === child) break;
+        if (statement.type === AST_NODE_TYPES.IfStatement && !statement.alternate && exits(statement.consequent)) {
+          if (classifyTest(context, statement.test, false, options) === 'who') return 'who';
+        }
+      }
+    }
+    child = parent;
+    parent = parent.parent;
+  }
+  return 'other';
+}
+
+/** A branch that leaves the function: `return`, `throw`, or a block ending in one. */
+function exits(statement: TSESTree.Statement): boolean {
+  if (statement.type === AST_NODE_TYPES.ReturnStatement || statement.type === AST_NODE_TYPES.ThrowStatement) return true;
+  if (statement.type !== AST_NODE_TYPES.BlockStatement) return false;
+  const last = statement.body[statement.body.length - 1];
+  return last !== undefined && exits(last);
 }
 
 /** Calls that only turn text into a value: a failure is malformed input. */
-const PARSE_CALL = /^(?:JSON\.parse|(?:\w+\.)*(?:parse|decodeURIComponent|decodeURI|atob)|Buffer\.from)$/u;
+const PARSE_CALL = /^(?:JSON\.parse|(?:\w+\.)*(?:parse|decodeURIComponent|decodeURI|atob)|Buffer\.from|URL|String|Number)$/u;
 
-/** The try block calls nothing but parsers (`JSON.parse(req.body)`), at least one. */
+/** The try block calls nothing but parsers (`JSON.parse(req.body)`, `new URL(origin)`), at least one. */
 function onlyParses(context: Context, block: TSESTree.BlockStatement): boolean {
   let calls = 0;
   let other = false;
@@ -121,52 +203,105 @@ function onlyParses(context: Context, block: TSESTree.BlockStatement): boolean {
 }
 
 /** `whenTrue`: the rejection happens when `test` is truthy. */
-export function classifyCondition(context: Context, test: TSESTree.Node, whenTrue: boolean, options: GuardOptions = {}): GuardSubject {
-  const kinds: TermKind[] = [];
-  collect(context, test, whenTrue, kinds, 0);
-  return combine(kinds, options);
+function classifyTest(context: Context, test: TSESTree.Node, whenTrue: boolean, options: GuardOptions): Verdict {
+  return combine(collect(context, test, whenTrue, 0), options);
 }
 
-function combine(kinds: readonly TermKind[], options: GuardOptions): GuardSubject {
+function combine(tests: readonly Test[], options: GuardOptions): Verdict {
+  const kinds = tests.map((t) => t.kind);
   if (kinds.some((k) => k === 'strong' || k === 'weak' || (k === 'input' && options.inputIdentifiesCaller))) return 'who';
   if (kinds.includes('other') || kinds.includes('input')) return 'other';
+  if (kinds.includes('route')) return 'route';
   return 'unknown';
 }
 
+const isCaller = (t: Test): boolean => t.kind === 'strong' || t.kind === 'weak';
+
+/**
+ * A conjunction refuses only when all of its tests hold. With a paywall among them
+ * (`user.role !== OWNER && !license.isWithinUsersLimit()`), the paywall refuses and the caller
+ * test only exempts someone. With a switch among them, the switch refuses when every caller
+ * test is a fact the caller has (`req.accountability.oauth && !mcpOauthEnabled`: OAuth is off);
+ * a caller test that fails (`!req.user && !publicApiEnabled`) still refuses the caller.
+ */
+function gatedByProduct(tests: readonly Test[]): Product | null {
+  if (tests.some((t) => t.product === 'paywall')) return 'paywall';
+  if (tests.some((t) => t.product === 'flag') && tests.every((t) => !isCaller(t) || t.presence)) return 'flag';
+  return null;
+}
+
 /** Splits a condition into its tests (`!`, `&&`, `||`) and classifies each. */
-function collect(context: Context, node: TSESTree.Node, whenTrue: boolean, out: TermKind[], depth: number): void {
+function collect(context: Context, node: TSESTree.Node, whenTrue: boolean, depth: number): Test[] {
   const n = skipTransparent(node);
   if (n.type === AST_NODE_TYPES.UnaryExpression && n.operator === '!') {
-    collect(context, n.argument, !whenTrue, out, depth);
-    return;
+    return collect(context, n.argument, !whenTrue, depth);
   }
   if (n.type === AST_NODE_TYPES.LogicalExpression) {
     // `info.sessionToken && typeof info.sessionToken !== 'string'`: a value present but of the wrong type.
     const typed = typeofOperand(n.right);
     if (typed && context.sourceCode.getText(skipTransparent(n.left)) === context.sourceCode.getText(typed)) {
-      out.push('input');
-      return;
+      return [{ kind: 'input', presence: false }];
     }
-    collect(context, n.left, whenTrue, out, depth);
-    collect(context, n.right, whenTrue, out, depth);
-    return;
+    const tests = [...collect(context, n.left, whenTrue, depth), ...collect(context, n.right, whenTrue, depth)];
+    const conjunctive = n.operator !== '??' && (n.operator === '&&') === whenTrue;
+    const product = conjunctive ? gatedByProduct(tests) : null;
+    return product ? [{ kind: 'other', product, presence: false }] : tests;
   }
   // `typeof req.body._SessionToken !== 'string'`: the shape of what was sent, whatever it is called —
   // input validation (for a 401, the caller's credential is malformed: `inputIdentifiesCaller`).
-  if (typeofOperand(n)) {
-    out.push('input');
-    return;
-  }
+  if (typeofOperand(n)) return [{ kind: 'input', presence: false }];
   if (n.type === AST_NODE_TYPES.BinaryExpression && ['===', '==', '!==', '!='].includes(n.operator)) {
     const rejectsWhenEqual = whenTrue === (n.operator === '===' || n.operator === '==');
-    out.push(comparison(context, n.left as TSESTree.Node, n.right, rejectsWhenEqual, depth));
-    return;
+    return [comparison(context, n.left as TSESTree.Node, n.right, rejectsWhenEqual, depth)];
+  }
+  if (n.type === AST_NODE_TYPES.BinaryExpression && n.operator === 'instanceof') {
+    return [caughtErrorClass(context, n.left as TSESTree.Node, n.right, depth)];
   }
   if (n.type === AST_NODE_TYPES.BinaryExpression) {
-    out.push(atomic(context, [n.left as TSESTree.Node, n.right], depth));
-    return;
+    return [atomic(context, [n.left as TSESTree.Node, n.right], depth, false)];
   }
-  out.push(atomic(context, [n], depth));
+  return [atomic(context, [n], depth, whenTrue)];
+}
+
+/**
+ * `err instanceof CredentialNotFoundError`: the class says what failed when it names the caller's
+ * rights. Otherwise (`err instanceof UserError`) what the `try` called says it
+ * (`validateDateFiltersLicense()`: a paywall), and a class named after a user does not name the caller.
+ */
+function caughtErrorClass(context: Context, value: TSESTree.Node, errorClass: TSESTree.Node, depth: number): Test {
+  const cls = termsTest(terms(context, errorClass, depth), false);
+  if (cls.kind === 'strong') return cls;
+  const block = caughtFrom(context, value);
+  if (block) {
+    const called = tryCalls(context, block);
+    if (called.kind !== 'unknown') return called;
+  }
+  return cls.kind === 'weak' ? { kind: 'unknown', presence: false } : cls;
+}
+
+/** The `try` block whose error the identifier holds (the `catch` parameter). */
+function caughtFrom(context: Context, node: TSESTree.Node): TSESTree.BlockStatement | null {
+  const n = skipTransparent(node);
+  if (n.type !== AST_NODE_TYPES.Identifier) return null;
+  const def = findVariable(context, n)?.defs[0];
+  return def?.type === 'CatchClause' ? def.node.parent.block : null;
+}
+
+/** How the functions a `try` block calls read, by their names. */
+function tryCalls(context: Context, block: TSESTree.BlockStatement): Test {
+  const found: Term[] = [];
+  walkSameFunction(
+    block,
+    (n) => {
+      if (n.type === AST_NODE_TYPES.CallExpression || n.type === AST_NODE_TYPES.NewExpression) {
+        const path = getCalleePath(n);
+        if (path !== null) found.push(classifyPath(path.split('.')));
+      }
+    },
+    context.sourceCode.visitorKeys,
+  );
+  const strong = found.some((t) => t.kind === 'strong');
+  return termsTest(strong ? found : found.filter((t) => t.kind === 'other'), false);
 }
 
 /** `typeof x !== 'string'` → `x`. */
@@ -187,31 +322,42 @@ function typeofOperand(node: TSESTree.Node): TSESTree.Node | null {
  * `resource.ownerId !== req.user.id` rejects a caller who is not the owner: access control.
  * `req.user.id === req.params.id` rejects a caller acting on themselves: a business rule.
  */
-function comparison(context: Context, left: TSESTree.Node, right: TSESTree.Node, rejectsWhenEqual: boolean, depth: number): TermKind {
+function comparison(context: Context, left: TSESTree.Node, right: TSESTree.Node, rejectsWhenEqual: boolean, depth: number): Test {
   const a = terms(context, left, depth);
   const b = terms(context, right, depth);
   const all = [...a, ...b];
-  if (all.some((t) => t.kind === 'strong')) return 'strong';
   const literal = (n: TSESTree.Node): boolean => {
     const s = skipTransparent(n);
     return s.type === AST_NODE_TYPES.Literal || (s.type === AST_NODE_TYPES.Identifier && s.name === 'undefined') || s.type === AST_NODE_TYPES.TemplateLiteral;
   };
   const names = (ts: Term[]): boolean => ts.some((t) => t.kind === 'weak');
   const ids = (ts: Term[]): boolean => ts.some((t) => t.isId);
-  if (!literal(left) && !literal(right) && (names(a) || names(b)) && ids(a) && ids(b)) return rejectsWhenEqual ? 'other' : 'strong';
-  return kindOf(all);
+  if (!all.some((t) => t.kind === 'strong') && !literal(left) && !literal(right) && (names(a) || names(b)) && ids(a) && ids(b)) {
+    return { kind: rejectsWhenEqual ? 'other' : 'strong', presence: false };
+  }
+  return termsTest(all, false);
 }
 
-function atomic(context: Context, nodes: readonly TSESTree.Node[], depth: number): TermKind {
-  return kindOf(nodes.flatMap((n) => terms(context, n, depth)));
+function atomic(context: Context, nodes: readonly TSESTree.Node[], depth: number, presence: boolean): Test {
+  return termsTest(nodes.flatMap((n) => terms(context, n, depth)), presence);
 }
 
-/** Within one test a setting or plan word outranks a bare caller (`member.status === 'free'`). */
+function termsTest(ts: readonly Term[], presence: boolean): Test {
+  const product = ts.some((t) => t.product === 'paywall') ? 'paywall' : ts.some((t) => t.product === 'flag') ? 'flag' : undefined;
+  return product ? { kind: kindOf(ts), product, presence } : { kind: kindOf(ts), presence };
+}
+
+/**
+ * Within one test a setting or plan word outranks a bare caller (`member.status === 'free'`).
+ * An allowlist is access control when matched against the caller, else a setting.
+ */
 function kindOf(ts: readonly Term[]): TermKind {
   if (ts.some((t) => t.kind === 'strong')) return 'strong';
+  if (ts.some((t) => t.allow)) return ts.some((t) => t.callerAddress || t.kind === 'weak') ? 'strong' : 'other';
   if (ts.some((t) => t.kind === 'other')) return 'other';
   if (ts.some((t) => t.kind === 'input')) return 'input';
   if (ts.some((t) => t.kind === 'weak')) return 'weak';
+  if (ts.some((t) => t.kind === 'route')) return 'route';
   return 'unknown';
 }
 
@@ -220,7 +366,7 @@ function terms(context: Context, node: TSESTree.Node, depth: number): Term[] {
   const n = skipTransparent(node);
   switch (n.type) {
     case AST_NODE_TYPES.Literal:
-      return typeof n.value === 'string' ? [wordTerm(tokenizeName(n.value), false)] : [];
+      return typeof n.value === 'string' ? [wordTerm(accessWords(tokenizeName(n.value)), false)] : [];
     case AST_NODE_TYPES.TemplateLiteral:
       return n.expressions.flatMap((e) => terms(context, e, depth));
     case AST_NODE_TYPES.UnaryExpression:
@@ -242,6 +388,8 @@ function terms(context: Context, node: TSESTree.Node, depth: number): Term[] {
 }
 
 function chainTerms(context: Context, node: TSESTree.Node, depth: number): Term[] {
+  const predicate = node.type === AST_NODE_TYPES.CallExpression ? predicateTerm(node) : null;
+  if (predicate) return [predicate];
   const segments: string[] = [];
   const extra: Term[] = [];
   let current: TSESTree.Node = node;
@@ -265,15 +413,100 @@ function chainTerms(context: Context, node: TSESTree.Node, depth: number): Term[
     segments.unshift(current.name);
     rootIdentifier = current;
   } else if (!isFunctionNode(current)) extra.push(...terms(context, current, depth));
-  const own = classifyPath(segments);
-  // settingsCache.get('members_signup_access'): the key names a setting.
-  if (own.setting) return [own];
-  // `const ok = await permissions.check(user, 'edit'); if (!ok) …`: read what the const holds.
-  if (own.kind === 'unknown' && rootIdentifier && segments.length === 1 && depth < 2) {
-    const init = declaredFrom(findVariable(context, rootIdentifier));
-    if (init && !isFunctionNode(init)) extra.push(...terms(context, init, depth + 1));
+  let own = classifyPath(segments);
+  // `allowed(req)`, `isAllowed(user, 'edit')`: a check that is called decides about the caller it is given.
+  if (own.allow && node.type === AST_NODE_TYPES.CallExpression && tokenizeName(segments[segments.length - 1] ?? '').some((w) => ALLOW_WORDS.has(w))) {
+    own = { kind: 'strong', isId: own.isId };
+  }
+  // settingsCache.get('members_signup_access'), env['MCP_OAUTH_ENABLED']: the key names a setting.
+  if (own.setting) {
+    const product = own.product ?? extra.find((t) => t.product)?.product;
+    return [product ? { ...own, product } : own];
+  }
+  if (rootIdentifier && depth < 2) {
+    const variable = findVariable(context, rootIdentifier);
+    // `const allowedModels = aiSettings.openaiAllowedModels`: a value read from the settings is a setting, whatever its name.
+    if (variable && settingsDerived(context, variable, 0)) return [{ kind: 'other', isId: own.isId, setting: true }, ...extra];
+    // `const ok = await permissions.check(user, 'edit'); if (!ok) …`: read what the const holds.
+    if (own.kind === 'unknown' && segments.length === 1) {
+      const init = declaredFrom(variable);
+      if (init && !isFunctionNode(init)) extra.push(...terms(context, init, depth + 1));
+    }
   }
   return segments.length > 0 ? [own, ...extra] : extra;
+}
+
+/**
+ * A predicate's name says what it tests, not the object that answers it:
+ * `Container.get(InstanceWriteAccessService).isReadOnly()` tests a mode, `isUserManagedByEnv(user)` how an
+ * account is provisioned, `isOAuthHtmlEndpoint(req)` the route. Null when the name says nothing of that.
+ */
+function predicateTerm(call: TSESTree.CallExpression): Term | null {
+  const callee = skipTransparent(call.callee);
+  const name = callee.type === AST_NODE_TYPES.Identifier ? callee.name : callee.type === AST_NODE_TYPES.MemberExpression ? getPropertyName(callee) : null;
+  if (name === null) return null;
+  const words = accessWords(tokenizeName(name));
+  if (!/^(?:is|has|was|may|should|matches|match)$/u.test(words[0] ?? '')) {
+    return routeName(words) ? { kind: 'route', isId: false } : null;
+  }
+  const rest = words.slice(1);
+  if (routeName(rest)) return { kind: 'route', isId: false };
+  if (rest.some((w) => STRONG_WORDS.has(w))) return null;
+  if (rest.some((w) => OTHER_WORDS.has(w) || STATE_WORDS.has(w) || CONFIG_WORDS.has(w))) return { kind: 'other', isId: false, ...productOf(rest) };
+  return null;
+}
+
+/** Route words, and no auth word beyond one naming the route's purpose (`isLoginPath`, not `validUrlSignature`). */
+function routeName(words: readonly string[]): boolean {
+  return words.some((w) => ROUTE_WORDS.has(w)) && !words.some((w) => STRONG_WORDS.has(w) && !ROUTE_NAMING_WORDS.has(w));
+}
+
+/**
+ * A local read from the app's settings alone (`aiSettings.x`, an object of such reads, an entry of
+ * one): no call argument other than literals, so nothing about the request went in.
+ */
+function settingsDerived(context: Context, variable: TSESLint.Scope.Variable, depth: number): boolean {
+  const init = declaredFrom(variable);
+  return init !== null && isSettingsRead(context, init, depth);
+}
+
+function isSettingsRead(context: Context, node: TSESTree.Node, depth: number): boolean {
+  const n = skipTransparent(node);
+  if (n.type === AST_NODE_TYPES.ObjectExpression) {
+    return (
+      n.properties.length > 0 &&
+      n.properties.every((p) => p.type === AST_NODE_TYPES.Property && !p.computed && isSettingsRead(context, p.value as TSESTree.Node, depth))
+    );
+  }
+  let current: TSESTree.Node = n;
+  for (;;) {
+    current = skipTransparent(current);
+    if (current.type === AST_NODE_TYPES.MemberExpression) {
+      current = current.object;
+    } else if (current.type === AST_NODE_TYPES.CallExpression || current.type === AST_NODE_TYPES.NewExpression) {
+      if (!current.arguments.every((a) => isLiteralish(a))) return false;
+      current = current.callee;
+    } else {
+      break;
+    }
+  }
+  if (current.type !== AST_NODE_TYPES.Identifier) return false;
+  if (isSettingsHolder(current.name)) return true;
+  if (current.name === 'process') return /^process\??\.env\b/u.test(context.sourceCode.getText(n));
+  if (depth >= 2) return false;
+  const variable = findVariable(context, current);
+  return variable !== null && variable.defs[0]?.type === 'Variable' && settingsDerived(context, variable, depth + 1);
+}
+
+function isLiteralish(node: TSESTree.Node): boolean {
+  const n = skipTransparent(node);
+  if (n.type === AST_NODE_TYPES.Literal) return true;
+  if (n.type === AST_NODE_TYPES.TemplateLiteral) return n.expressions.length === 0;
+  if (n.type === AST_NODE_TYPES.ArrayExpression) return n.elements.every((e) => e !== null && e.type !== AST_NODE_TYPES.SpreadElement && isLiteralish(e));
+  if (n.type === AST_NODE_TYPES.ObjectExpression) {
+    return n.properties.every((p) => p.type === AST_NODE_TYPES.Property && !p.computed && isLiteralish(p.value as TSESTree.Node));
+  }
+  return false;
 }
 
 /** What a single-definition const/let was declared from, destructuring included (`const { pk } = req.params`). */
@@ -283,24 +516,53 @@ function declaredFrom(variable: TSESLint.Scope.Variable | null): TSESTree.Expres
   return def?.type === 'Variable' ? (def.node.init ?? null) : null;
 }
 
+/** `OAuth` is tokenized as `o` + `auth`: one word, the protocol, not a check. */
+function accessWords(words: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i]!;
+    const next = words[i + 1];
+    if (w === 'o' && next === 'auth') {
+      out.push('oauth');
+      i++;
+    } else if (w === 'read' && next === 'only') {
+      out.push('readonly');
+      i++;
+    } else {
+      out.push(w);
+    }
+  }
+  return out;
+}
+
+function productOf(words: readonly string[]): { product?: Product } {
+  if (words.some((w) => PAYWALL_WORDS.has(w))) return { product: 'paywall' };
+  if (words.some((w) => FLAG_WORDS.has(w))) return { product: 'flag' };
+  return {};
+}
+
 /** Classifies one dotted path (`req.accountability.admin`, `settingsCache.get`). */
 export function classifyPath(segments: readonly string[]): Term {
-  const words = segments.flatMap((s) => (s === 'this' ? [] : tokenizeName(s)));
+  const words = accessWords(segments.flatMap((s) => (s === 'this' ? [] : tokenizeName(s))));
   const isId = words.length > 0 && ID_WORDS.has(words[words.length - 1]!);
   const head = segments[0] === 'this' ? segments.slice(1) : segments;
   const root = head[0] ?? '';
+  const product = productOf(words);
   // Settings outrank every word: `process.env.AUTH_OIDC_ENABLED` is a switch, not a credential.
-  if (isSettingsHolder(root) || (root === 'process' && head[1] === 'env')) return { kind: 'other', isId, setting: true };
+  if (isSettingsHolder(root) || (root === 'process' && head[1] === 'env')) return { kind: 'other', isId, setting: true, ...product };
   if (words.some((w) => STRONG_WORDS.has(w))) return { kind: 'strong', isId };
-  if (words.some((w) => OTHER_WORDS.has(w))) return { kind: 'other', isId };
+  if (words.some((w) => ALLOW_WORDS.has(w))) return { kind: 'other', isId, allow: true };
+  if (words.some((w) => OTHER_WORDS.has(w))) return { kind: 'other', isId, ...product };
   const inputAt = REQUEST_ROOT.test(root) ? 1 : 0;
+  if (REQUEST_ROOT.test(root) && head.length === 2 && ROUTE_SEGMENT.test(head[1]!)) return { kind: 'route', isId };
+  const callerAddress = words.some((w) => CALLER_WORDS.has(w));
   if (INPUT_SEGMENT.test(head[inputAt] ?? '') || (REQUEST_ROOT.test(root) && head[1] === 'request' && INPUT_SEGMENT.test(head[2] ?? ''))) {
-    return { kind: 'input', isId };
+    return { kind: 'input', isId, callerAddress };
   }
   if (words.some((w) => WEAK_WORDS.has(w))) return { kind: 'weak', isId };
   if (words.some((w) => STATE_WORDS.has(w))) return { kind: 'other', isId };
   if (/^[A-Z][A-Z0-9_]*[A-Z0-9]$/u.test(root) && head.length === 1) return { kind: 'other', isId };
-  return { kind: 'unknown', isId };
+  return { kind: 'unknown', isId, callerAddress };
 }
 
 /** `config`, `appConfig`, `settingsCache`, `this.configService`; not a predicate about a caller (`isUserManagedByEnv(user)`). */
@@ -311,7 +573,7 @@ function isSettingsHolder(root: string): boolean {
 
 function wordTerm(words: readonly string[], isId: boolean): Term {
   if (words.some((w) => STRONG_WORDS.has(w))) return { kind: 'strong', isId };
-  if (words.some((w) => OTHER_WORDS.has(w) || STATE_WORDS.has(w))) return { kind: 'other', isId };
+  if (words.some((w) => OTHER_WORDS.has(w) || STATE_WORDS.has(w))) return { kind: 'other', isId, ...productOf(words) };
   if (words.some((w) => WEAK_WORDS.has(w))) return { kind: 'weak', isId };
   return { kind: 'unknown', isId };
 }

@@ -39,6 +39,13 @@ describe('classifyRejectionGuard: who is asking', () => {
     '!req.user || !settings.exportsEnabled',
     'token !== process.env.ADMIN_TOKEN',
     '!member',
+    '!allowedIps.includes(req.ip)',
+    '!allowed(req)',
+    '!isAllowed(req.user, "edit")',
+    '!req.user && !features.publicApiEnabled',
+    "!req.user && req.user.plan === 'free' || !req.session",
+    'isProtectedPath(req.path) && !req.user',
+    '!validateUrlSignature(req.url, sig)',
   ])('%s → who', (condition) => {
     expect(one(condition)).toBe('who');
   });
@@ -60,6 +67,14 @@ describe('classifyRejectionGuard: something else', () => {
     "typeof req.params['pk'] !== 'string'",
     "req.params['collection'] in req.schema.collections === false",
     'isSystemCollection(req.params.collection)',
+    'user.role.slug !== OWNER_ROLE.slug && !this.license.isWithinUsersLimit()',
+    "req.accountability?.oauth && (toBoolean(env['MCP_OAUTH_ENABLED']) !== true || toBoolean(mcp_oauth_enabled) !== true)",
+    'req.user && !flags.betaEnabled',
+    'Container.get(InstanceWriteAccessService).isReadOnly()',
+    'this.isUserManagedByEnv(user)',
+    '!gateway.isConnected',
+    "requestPath.mayReachDirectory(req.path, 'types')",
+    'isOAuthHtmlEndpoint(req)',
   ])('%s → other', (condition) => {
     expect(one(condition)).toBe('other');
   });
@@ -87,6 +102,34 @@ describe('classifyRejectionGuard: structure', () => {
     expect(verdicts('function h(req) { const ok = permissions.check(req.user); if (!ok) reject(); }')).toEqual(['who']);
     expect(verdicts('function h(req) { const { version } = req.body; if (!version) reject(); }')).toEqual(['other']);
     expect(verdicts('function h(req) { const on = config.get("x"); if (!on) reject(); }')).toEqual(['other']);
+  });
+
+  it('reads a local read from the settings alone as a setting, whatever its name', () => {
+    expect(verdicts('function h(req) { const allowedModels = { a: aiSettings.aModels, b: aiSettings.bModels }[req.body.p]; if (!allowedModels) reject(); }')).toEqual(['other']);
+    expect(verdicts('function h(req) { const byProvider = { a: aiSettings.aModels }; const allowedModels = byProvider[req.body.p]; if (!allowedModels?.length) reject(); }')).toEqual(['other']);
+    expect(verdicts('function h(req) { const allowedModels = aiSettings.openaiAllowedModels; if (!allowedModels.includes(req.body.model)) reject(); }')).toEqual(['other']);
+    // A value computed from the request is not a setting: `config.admins.includes(req.user.email)` names the caller.
+    expect(verdicts('function h(req) { const isAdmin = config.admins.includes(req.user.email); if (!isAdmin) reject(); }')).toEqual(['who']);
+  });
+
+  it('reads an allowlist as access control only when matched against the caller', () => {
+    expect(one('!allowedModels.includes(req.body.model)')).toBe('other');
+    expect(one('!allowedOrigins.includes(req.headers.origin)')).toBe('who');
+    expect(one('!allowedEmails.has(req.user.email)')).toBe('who');
+  });
+
+  it('reads a caught error by its class, else by what the try called', () => {
+    expect(verdicts('function h(req) { try { svc.testWithCredentials(req.user); } catch (e) { if (e instanceof CredentialNotFoundError) reject(); } }')).toEqual(['who']);
+    expect(verdicts('function h(req) { try { svc.validateDateFiltersLicense(q); } catch (e) { if (e instanceof UserError) reject(); } }')).toEqual(['other']);
+    expect(verdicts('function h(req) { try { svc.run(q); } catch (e) { if (e instanceof UserError) reject(); } }')).toEqual(['unknown']);
+    expect(verdicts('function h(req) { try { jwt.verify(t, k); } catch (e) { if (e instanceof jwt.TokenExpiredError) reject(); } }')).toEqual(['who']);
+  });
+
+  it('treats a route test as a routing rule unless an early exit let only some callers through', () => {
+    expect(verdicts('function h(req) { if (isMcpPath(req.path)) reject(); }')).toEqual(['other']);
+    expect(verdicts('function h(req) { if (!req.accountability?.oauth) { return next(); } if (!isMcpPath(req.path)) reject(); }')).toEqual(['who']);
+    expect(verdicts('function h(req) { if (!token) { if (!isPublicPath(req.path)) reject(); } }')).toEqual(['who']);
+    expect(verdicts('function h(req) { if (!config.oauthEnabled) { if (isOAuthHtmlEndpoint(req)) reject(); } }')).toEqual(['other']);
   });
 
   it('reads the innermost condition first and goes outward only past unknown ones', () => {
