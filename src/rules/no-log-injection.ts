@@ -606,10 +606,9 @@ function createConstraintFinder(context: Context, tracker: RequestInputTracker):
   function loadsRecordBy(statement: TSESTree.Node, key: string): boolean {
     if (statement.type !== AST_NODE_TYPES.VariableDeclaration || !/(?:^|[.#_])(?:\w*Id|id|ID|pk|PK)$/u.test(key)) return false;
     return statement.declarations.some((d) => {
-      if (d.id.type !== AST_NODE_TYPES.ObjectPattern || !d.init) return false;
-      const init = skipTransparent(d.init);
-      if (init.type !== AST_NODE_TYPES.AwaitExpression) return false;
-      const call = skipTransparent(init.argument);
+      if (d.id.type !== AST_NODE_TYPES.ObjectPattern || !d.init || d.init.type !== AST_NODE_TYPES.AwaitExpression) return false;
+      // skipTransparent looks through the await too.
+      const call = skipTransparent(d.init);
       return call.type === AST_NODE_TYPES.CallExpression && call.arguments.length === 1 && same(call.arguments[0], key);
     });
   }
