@@ -570,7 +570,51 @@ interface Condition {
 
 function isGuarded(context: Context, leak: Leak): boolean {
   if (isValidationCatch(context, leak.error)) return true;
+  if (leak.sites.some((site) => normalisedBefore(context, site, leak.error))) return true;
   return leak.sites.some((site) => conditionsAt(site).some((c) => impliesSafe(context, c.test, c.holds, leak.error)));
+}
+
+/**
+ * An error handler that has normalised the error into the app's own classes before it reads it:
+ * `if (!isGhostError(err)) { if (err.statusCode === 404) err = new NotFoundError(…); else … }`.
+ * One branch of an earlier `if` in an enclosing block keeps errors of the app's class (the test
+ * says so, as a guard would), and the other replaces the error with `new AppError(…)`.
+ */
+function normalisedBefore(context: Context, site: TSESTree.Node, error: TSESLint.Scope.Variable): boolean {
+  let child: TSESTree.Node = site;
+  let parent = site.parent;
+  while (parent && !isFunctionNode(parent)) {
+    const list = parent.type === AST_NODE_TYPES.BlockStatement || parent.type === AST_NODE_TYPES.Program ? parent.body : parent.type === AST_NODE_TYPES.SwitchCase ? parent.consequent : null;
+    if (list) {
+      for (const statement of list) {
+        if (statement === child) break;
+        if (statement.type !== AST_NODE_TYPES.IfStatement) continue;
+        if (impliesSafe(context, statement.test, false, error) && replacesWithClientError(context, statement.consequent, error)) return true;
+        if (statement.alternate && impliesSafe(context, statement.test, true, error) && replacesWithClientError(context, statement.alternate, error)) return true;
+      }
+    }
+    child = parent;
+    parent = parent.parent;
+  }
+  return false;
+}
+
+/** `err = new errors.NotFoundError({ … })` somewhere in `branch`: the error is replaced by one of the app's classes. */
+function replacesWithClientError(context: Context, branch: TSESTree.Node, error: TSESLint.Scope.Variable): boolean {
+  let found = false;
+  walkSameFunction(
+    branch,
+    (node) => {
+      if (found) return false;
+      if (node.type !== AST_NODE_TYPES.AssignmentExpression || node.operator !== '=' || node.left.type !== AST_NODE_TYPES.Identifier) return;
+      const right = skipTransparent(node.right);
+      if (right.type !== AST_NODE_TYPES.NewExpression || findVariable(context, node.left) !== error) return;
+      const path = getMemberPath(right.callee);
+      if (path !== null && /(?:Error|Exception)$/u.test(path) && !isInternalErrorClass(path)) found = true;
+    },
+    context.sourceCode.visitorKeys,
+  );
+  return found;
 }
 
 /** The conditions known to hold where `node` runs: enclosing branches and earlier early exits. */

@@ -1,6 +1,6 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
-import { type Context, findVariable, getCalleePath, getMemberPath, getPropertyName, getStringValue, getVariableInit, lastSegment, skipTransparent } from '../utils/ast.js';
+import { type Context, findVariable, getCalleePath, getMemberPath, getPropertyName, getStringValue, getVariableInit, isFunctionNode, lastSegment, skipTransparent } from '../utils/ast.js';
 import { createRule } from '../utils/create-rule.js';
 import { type LoggerCall, getLoggerCall } from '../utils/loggers.js';
 import { type RequestInputOrigin, type RequestInputTracker, createRequestInputTracker, hasNonTextType } from '../utils/request-input.js';
@@ -569,7 +569,79 @@ function createConstraintFinder(context: Context, tracker: RequestInputTracker):
       }
       return false;
     }
+    // `if (err) return next(err)` in the callback of `storage.getPackage({ name, callback(err, info) { … } })`
+    if (!positive && n.type === AST_NODE_TYPES.Identifier && isLookupCallbackError(n, key)) return true;
     return positive && atom(n, key);
+  }
+
+  /** The error parameter of the callback a lookup call (`getPackage({ name, callback })`, `findUser(id, cb)`) that takes the value reports to. */
+  function isLookupCallbackError(id: TSESTree.Identifier, key: string): boolean {
+    const variable = findVariable(context, id);
+    const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+    if (def?.type !== 'Parameter' || !isFunctionNode(def.node) || def.node.params[0] !== def.name) return false;
+    const fn = def.node;
+    let call: TSESTree.Node | undefined = fn.parent;
+    if (call?.type === AST_NODE_TYPES.Property && call.value === fn) call = call.parent?.parent;
+    if (call?.type !== AST_NODE_TYPES.CallExpression) return false;
+    return isLookupOf(call, key);
+  }
+
+  /** `repo.findOne(x)`, `getPackage({ name: x, … })`: a call that loads a record by the value. */
+  function isLookupOf(call: TSESTree.CallExpression, key: string): boolean {
+    const callee = skipTransparent(call.callee);
+    const name = callee.type === AST_NODE_TYPES.MemberExpression ? getPropertyName(callee) : callee.type === AST_NODE_TYPES.Identifier ? callee.name : null;
+    if (name === null || !LOOKUP_CALL.test(name)) return false;
+    return call.arguments.some((a) => {
+      if (same(a, key)) return true;
+      const o = skipTransparent(a);
+      return o.type === AST_NODE_TYPES.ObjectExpression && o.properties.some((p) => p.type === AST_NODE_TYPES.Property && same(p.value, key));
+    });
+  }
+
+  /**
+   * `const { archive, metadata } = await service.zipFolder(req.params.pk)`: an id (a name ending in
+   * `id` or `pk`) given to an awaited call whose result the code takes fields of. The call found
+   * the record, or the handler would have thrown before reaching the log.
+   */
+  function loadsRecordBy(statement: TSESTree.Node, key: string): boolean {
+    if (statement.type !== AST_NODE_TYPES.VariableDeclaration || !/(?:^|[.#_])(?:\w*Id|id|ID|pk|PK)$/u.test(key)) return false;
+    return statement.declarations.some((d) => {
+      if (d.id.type !== AST_NODE_TYPES.ObjectPattern || !d.init || d.init.type !== AST_NODE_TYPES.AwaitExpression) return false;
+      // skipTransparent looks through the await too.
+      const call = skipTransparent(d.init);
+      return call.type === AST_NODE_TYPES.CallExpression && call.arguments.length === 1 && same(call.arguments[0], key);
+    });
+  }
+
+  const calledConstrained = new Map<string, boolean>();
+
+  /**
+   * A local function (`const afterChange = function (err) { … log … }`) whose every call in this
+   * file runs where the value is constrained.
+   */
+  function everyCallConstrained(fn: TSESTree.Node, key: string, depth: number): boolean {
+    if (depth > 2 || !isFunctionNode(fn)) return false;
+    const parent = fn.parent;
+    const variable =
+      fn.type === AST_NODE_TYPES.FunctionDeclaration && fn.id
+        ? context.sourceCode.getDeclaredVariables(fn)[0]
+        : parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.init === fn && parent.id.type === AST_NODE_TYPES.Identifier
+          ? context.sourceCode.getDeclaredVariables(parent)[0]
+          : undefined;
+    if (!variable) return false;
+    const cacheKey = `${fn.range[0]}:${key}`;
+    const cached = calledConstrained.get(cacheKey);
+    if (cached !== undefined) return cached;
+    calledConstrained.set(cacheKey, false);
+    const calls = variable.references.filter((r) => !r.init);
+    const result =
+      calls.length > 0 &&
+      calls.every((r) => {
+        const call = r.identifier.parent;
+        return call?.type === AST_NODE_TYPES.CallExpression && call.callee === r.identifier && constrainedAt(call, key, depth + 1);
+      });
+    calledConstrained.set(cacheKey, result);
+    return result;
   }
 
   /** A test whose truth constrains the value. */
@@ -638,14 +710,12 @@ function createConstraintFinder(context: Context, tracker: RequestInputTracker):
     for (let i = 0; i < index; i++) {
       const statement = list[i]!;
       if (statement.type === AST_NODE_TYPES.IfStatement && !statement.alternate && exits(statement.consequent) && implies(statement.test, false, key)) return true;
+      if (loadsRecordBy(statement, key)) return true;
     }
     return false;
   }
 
-  return {
-    isConstrained(node) {
-      const key = loggedKey(node);
-      if (!key) return false;
+  function constrainedAt(node: TSESTree.Node, key: string, depth: number): boolean {
       let child: TSESTree.Node = node;
       let current = node.parent;
       while (current) {
@@ -667,6 +737,11 @@ function createConstraintFinder(context: Context, tracker: RequestInputTracker):
           case AST_NODE_TYPES.SwitchCase:
             if (guardedBefore(current.consequent, child, key)) return true;
             break;
+          case AST_NODE_TYPES.FunctionDeclaration:
+          case AST_NODE_TYPES.FunctionExpression:
+          case AST_NODE_TYPES.ArrowFunctionExpression:
+            if (everyCallConstrained(current, key, depth)) return true;
+            break;
           default:
             break;
         }
@@ -674,6 +749,12 @@ function createConstraintFinder(context: Context, tracker: RequestInputTracker):
         current = current.parent;
       }
       return false;
+  }
+
+  return {
+    isConstrained(node) {
+      const key = loggedKey(node);
+      return key !== null && constrainedAt(node, key, 0);
     },
   };
 }

@@ -2,6 +2,18 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { type Context, findVariable, getMemberPath, getPropertyName, getStringValue, getVariableInit, isFunctionNode, skipTransparent, walkTree } from './ast.js';
 import { getImportSource, readImportedSource } from './modules.js';
+import { getSettings } from './settings.js';
+
+/**
+ * Logger packages whose own `req` / `res` serializers strip credentials, read in their sources:
+ * @tryghost/logging 5.x (GhostLogger's `serializers.req` keeps `headers`, `query` and `body` only
+ * through `removeSensitiveData`, which drops every key matching
+ * pin|password|pass|key|authorization|bearer|cookie). More come from
+ * `settings['security-logging'].redactingLoggers`.
+ */
+export const KNOWN_REDACTING_LOGGERS: readonly string[] = ['@tryghost/logging'];
+/** The record fields such a logger's request serializers handle. */
+const REQUEST_FIELDS = new Set(['req', 'res']);
 
 /**
  * What a logger's own configuration does to one top-level field of a log record:
@@ -19,6 +31,8 @@ export interface LogFieldFilter {
 
 interface LoggerOptions {
   serializers: Map<string, TSESTree.Node>;
+  /** A logger package (built in or configured) whose `req` / `res` serializers strip credentials. */
+  redactsRequest?: boolean;
   redact: string[][];
   /** Top-level declarations of the module the options live in, to resolve names in it. */
   lookup: (name: string) => TSESTree.Node | null;
@@ -40,6 +54,7 @@ export interface LogFieldFilters {
 /** A reader for the loggers of one file. Per-file caches only. */
 export function createLogFieldFilters(context: Context): LogFieldFilters {
   const moduleCache = new Map<string, LoggerOptions[] | null>();
+  const redacting = new Set([...KNOWN_REDACTING_LOGGERS, ...getSettings(context).redactingLoggers]);
 
   return {
     forLogCall(call) {
@@ -72,6 +87,7 @@ export function createLogFieldFilters(context: Context): LogFieldFilters {
     }
     if (target.type !== AST_NODE_TYPES.Identifier) return null;
     const imported = getImportSource(context, target);
+    if (imported && redacting.has(imported.source)) return [{ serializers: new Map(), redact: [], redactsRequest: true, lookup: () => null }];
     if (imported) return /^[.#]/u.test(imported.source) ? moduleOptions(imported.source) : null;
     const init = getVariableInit(findVariable(context, target));
     if (!init) return null;
@@ -183,6 +199,7 @@ function factoryOptions(node: TSESTree.Node, lookup: (name: string) => TSESTree.
 }
 
 function optionsDrop(options: LoggerOptions, field: string, subPaths: readonly (readonly string[])[]): boolean {
+  if (options.redactsRequest) return REQUEST_FIELDS.has(field) && subPaths.every((sub) => sub.length > 0);
   return subPaths.every((sub) => {
     const full = [field, ...sub];
     if (options.redact.some((p) => p.length <= full.length && p.every((seg, i) => seg === '*' || seg.toLowerCase() === full[i]!.toLowerCase()))) return true;

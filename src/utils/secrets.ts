@@ -26,10 +26,12 @@ import {
   getMemberPath,
   getPropertyName,
   getStringValue,
+  getVariableInit,
   isFunctionNode,
   lastSegment,
   skipTransparent,
   walkSameFunction,
+  walkTree,
 } from './ast.js';
 import { getHandlerInfo } from './frameworks.js';
 
@@ -337,6 +339,10 @@ export function classifySecretTokens(tokens: readonly string[], options?: Secret
     return { kind: 'qualified', concept: best.concept };
   }
   if (trailing.length > 0 && HARMLESS_SUFFIXES.has(trailing[trailing.length - 1]!)) {
+    return { kind: 'qualified', concept: best.concept };
+  }
+  // `tokenKey`, `ACCESS_TOKEN_KEY`, `jwtStorageKey`: the key a token is stored or looked up under, not the token.
+  if (best.concept === 'token' && trailing.length > 0 && (trailing[trailing.length - 1] === 'key' || trailing[trailing.length - 1] === 'keys')) {
     return { kind: 'qualified', concept: best.concept };
   }
   const leading = tokens.slice(0, best.start);
@@ -1117,6 +1123,8 @@ export function createSecretAnalyzer(context: Context, options: SecretAnalyzerOp
       if (declarator.id.type === AST_NODE_TYPES.Identifier) {
         const initVerdict = classify(init);
         if (initVerdict.kind === 'safe') return SAFE;
+        // const sessionKey = `${sessionId}|${executionId}`: a key made of ids is an id.
+        if (nameVerdict.kind === 'secret' && isIdComposite(init)) return SAFE;
         if (nameVerdict.kind !== 'none') return byName();
         if (initVerdict.kind === 'secret') return alias(initVerdict, init);
         return UNKNOWN;
@@ -1146,7 +1154,139 @@ export function createSecretAnalyzer(context: Context, options: SecretAnalyzerOp
       return byName();
     }
     if (def?.type === 'Parameter' && nameVerdict.kind === 'none' && isWholeRequest(id)) return WHOLE_REQUEST;
+    // handler(sessionKey) called only as handler(`${sessionId}|${executionId}`) in this file.
+    if (def?.type === 'Parameter' && nameVerdict.kind === 'secret' && isFunctionNode(def.node) && parameterGetsOnlyIds(def.node, def.name)) return SAFE;
     return byName();
+  }
+
+  const referenceCache = new Map<string, boolean>();
+
+  /**
+   * `node.credentials` where this file reads `node.credentials[type].id`: a map of references to
+   * stored credentials (`{ [type]: { id, name } }`), not the secrets themselves.
+   */
+  function holdsReferences(owner: TSESTree.Node, property: string): boolean {
+    const o = skipTransparent(owner);
+    const ownerName = o.type === AST_NODE_TYPES.Identifier ? o.name : o.type === AST_NODE_TYPES.MemberExpression ? getPropertyName(o) : null;
+    if (ownerName === null) return false;
+    const key = `${ownerName}.${property}`;
+    let found = referenceCache.get(key);
+    if (found === undefined) {
+      const escape = (t: string) => t.replace(/[$]/gu, '\\$');
+      const pattern = new RegExp(`(?<![\\w$])${escape(ownerName)}\\??\\.${escape(property)}(?:\\?\\.)?\\[[^\\]\\n]+\\]\\??\\.id\\b`, 'u');
+      found = pattern.test(sourceCode.text);
+      referenceCache.set(key, found);
+    }
+    return found;
+  }
+
+  // ----- keys made of ids -----
+
+  /** `sessionId`, `executionId`, `user.id`: a name whose last word is `id`. */
+  function isIdNamed(node: TSESTree.Node): boolean {
+    const name = node.type === AST_NODE_TYPES.Identifier ? node.name : node.type === AST_NODE_TYPES.MemberExpression ? getPropertyName(node) : null;
+    if (name === null) return false;
+    const tokens = tokenizeName(name);
+    return tokens[tokens.length - 1] === 'id' && nameOf(name).kind !== 'secret';
+  }
+
+  /** A literal, or a choice between literals (`isPublic ? 'public' : 'integrated'`). */
+  function isFixedPart(node: TSESTree.Node): boolean {
+    const n = skipTransparent(node);
+    if (n.type === AST_NODE_TYPES.Literal) return typeof n.value === 'string' || typeof n.value === 'number';
+    if (n.type === AST_NODE_TYPES.TemplateLiteral) return n.expressions.length === 0;
+    return n.type === AST_NODE_TYPES.ConditionalExpression && isFixedPart(n.consequent) && isFixedPart(n.alternate);
+  }
+
+  /**
+   * `${sessionId}|${executionId}`, `userId + ':' + projectId` (directly or through a `const`): a
+   * composite key of two or more ids and fixed text, nothing else. A token built from a random
+   * part or a signature is not one.
+   */
+  function isIdComposite(node: TSESTree.Node, depth = 0): boolean {
+    if (depth > 3) return false;
+    const n = skipTransparent(node);
+    let parts: TSESTree.Node[];
+    if (n.type === AST_NODE_TYPES.Identifier) {
+      const variable = findVariable(context, n);
+      if (!variable || variable.references.some((r) => r.isWrite() && !r.init)) return false;
+      const init = getVariableInit(variable);
+      return init !== null && isIdComposite(init, depth + 1);
+    }
+    if (n.type === AST_NODE_TYPES.TemplateLiteral) parts = n.expressions;
+    else if (n.type === AST_NODE_TYPES.BinaryExpression && n.operator === '+') {
+      parts = [];
+      const flatten = (e: TSESTree.Node) => {
+        const x = skipTransparent(e);
+        if (x.type === AST_NODE_TYPES.BinaryExpression && x.operator === '+') {
+          flatten(x.left);
+          flatten(x.right);
+        } else parts.push(x);
+      };
+      flatten(n);
+    } else return false;
+    let ids = 0;
+    for (const part of parts) {
+      const p = skipTransparent(part);
+      if (isIdNamed(p)) ids++;
+      else if (!isFixedPart(p)) return false;
+    }
+    return ids >= 2;
+  }
+
+  const callSiteCache = new WeakMap<AnyFunction, TSESTree.CallExpression[] | null>();
+
+  /**
+   * Every call of `fn` in this file: by its name (a function declaration or a `const`), or as
+   * `this.method(…)` inside its class. Null when it is used any other way (passed, exported,
+   * read as a value), so its callers are not all known here.
+   */
+  function callSitesOf(fn: AnyFunction): TSESTree.CallExpression[] | null {
+    if (callSiteCache.has(fn)) return callSiteCache.get(fn)!;
+    let result: TSESTree.CallExpression[] | null = null;
+    const parent = fn.parent;
+    if (parent?.type === AST_NODE_TYPES.MethodDefinition && parent.value === fn && !parent.static && parent.key.type === AST_NODE_TYPES.Identifier && !parent.computed) {
+      const name = parent.key.name;
+      const calls: TSESTree.CallExpression[] = [];
+      let other = false;
+      walkTree(parent.parent, (node) => {
+        if (node.type !== AST_NODE_TYPES.MemberExpression || node.object.type !== AST_NODE_TYPES.ThisExpression || getPropertyName(node) !== name) return;
+        if (node.parent?.type === AST_NODE_TYPES.CallExpression && node.parent.callee === node) calls.push(node.parent);
+        else other = true;
+      }, sourceCode.visitorKeys);
+      result = other ? null : calls;
+    } else {
+      const variable =
+        fn.type === AST_NODE_TYPES.FunctionDeclaration && fn.id
+          ? sourceCode.getDeclaredVariables(fn)[0]
+          : parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.init === fn && parent.id.type === AST_NODE_TYPES.Identifier
+            ? sourceCode.getDeclaredVariables(parent)[0]
+            : undefined;
+      if (variable) {
+        const calls: TSESTree.CallExpression[] = [];
+        let other = false;
+        for (const ref of variable.references) {
+          if (ref.init) continue;
+          const call = ref.identifier.parent;
+          if (call?.type === AST_NODE_TYPES.CallExpression && call.callee === ref.identifier) calls.push(call);
+          else other = true;
+        }
+        result = other ? null : calls;
+      }
+    }
+    callSiteCache.set(fn, result);
+    return result;
+  }
+
+  function parameterGetsOnlyIds(fn: AnyFunction, param: TSESTree.Node): boolean {
+    const index = fn.params.indexOf(param as TSESTree.Parameter);
+    if (index === -1) return false;
+    const calls = callSitesOf(fn);
+    if (!calls || calls.length === 0) return false;
+    return calls.every((call) => {
+      const arg = call.arguments[index];
+      return arg !== undefined && arg.type !== AST_NODE_TYPES.SpreadElement && isIdComposite(arg);
+    });
   }
 
   /** `MESSAGES.TOKEN_EXPIRED`, `CACHE_KEYS.REFRESH_TOKEN`, `ERRORS.INVALID_PASSWORD`: a table of names and texts, not of values. */
@@ -1174,6 +1314,7 @@ export function createSecretAnalyzer(context: Context, options: SecretAnalyzerOp
     if (name === null) return UNKNOWN;
     if (isNameTable(node.object)) return SAFE;
     const v = nameOf(name);
+    if (v.kind === 'secret' && v.concept === 'credentials' && !node.computed && holdsReferences(node.object, name)) return SAFE;
     if (v.kind === 'secret') return secret(article(v.concept), v.concept);
     if (v.kind === 'qualified') return SAFE;
     if (VALUE_PROPERTIES.has(name.toLowerCase())) {

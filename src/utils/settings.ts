@@ -44,6 +44,12 @@ export interface SecurityLoggingSettings {
    * logs it as is; `omit` never logs it.
    */
   identity: IdentityMode;
+  /**
+   * Logger modules (package names or import paths as written) whose `req` / `res` serializers
+   * strip credentials (Authorization, cookies, passwords) before writing: a request logged
+   * through them is not a leak. Extends the built-in list (`@tryghost/logging`).
+   */
+  redactingLoggers: readonly string[];
 }
 
 export class SettingsError extends Error {
@@ -62,9 +68,10 @@ const EMPTY: SecurityLoggingSettings = {
   logger: undefined,
   fingerprint: undefined,
   identity: 'hash',
+  redactingLoggers: [],
 };
 
-const TOP_LEVEL_KEYS = ['loggers', 'logFunctions', 'reporters', 'logger', 'fingerprint', 'identity'] as const;
+const TOP_LEVEL_KEYS = ['loggers', 'logFunctions', 'reporters', 'logger', 'fingerprint', 'identity', 'redactingLoggers'] as const;
 const cache = new WeakMap<object, SecurityLoggingSettings>();
 
 function describe(value: unknown): string {
@@ -86,6 +93,19 @@ function readPathList(raw: Record<string, unknown>, key: string): readonly strin
   value.forEach((item, index) => {
     if (typeof item !== 'string' || !MEMBER_PATH.test(item)) {
       throw new SettingsError(`"${key}[${index}]" must be an identifier or member path such as "appLogger" or "this.audit"; got ${describe(item)}.`);
+    }
+  });
+  return value as string[];
+}
+
+function readModuleList(raw: Record<string, unknown>, key: string): readonly string[] {
+  const value = raw[key];
+  if (value === undefined) return [];
+  const shape = `an array of module specifiers such as ["@acme/logger", "./logger"]`;
+  if (!Array.isArray(value)) throw new SettingsError(`"${key}" must be ${shape}; got ${describe(value)}.`);
+  value.forEach((item, index) => {
+    if (typeof item !== 'string' || item.trim() === '' || /\s/u.test(item)) {
+      throw new SettingsError(`"${key}[${index}]" must be a module specifier as it is imported, such as "@acme/logger"; got ${describe(item)}.`);
     }
   });
   return value as string[];
@@ -163,6 +183,7 @@ export function parseSettings(all: unknown): SecurityLoggingSettings {
     logger,
     fingerprint,
     identity: (rec.identity as IdentityMode | undefined) ?? 'hash',
+    redactingLoggers: readModuleList(rec, 'redactingLoggers'),
   };
   cache.set(raw, settings);
   return settings;

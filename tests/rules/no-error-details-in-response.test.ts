@@ -138,8 +138,60 @@ export function failKey(req: Request, res: Response, error: ErrorKey | 'auth.loc
   next(err);
 }
 app.use(handleParseErrors);`,
+    // Ghost's theme error renderer: errors outside Ghost's classes are replaced by them before the message is read.
+    `const errors = require('@tryghost/errors');
+function themeErrorRenderer(err, req, res, next) {
+  if (!errors.utils.isGhostError(err)) {
+    if (err.statusCode === 404) {
+      err = new errors.NotFoundError({ message: tpl(messages.notFound), code: 'STATIC_FILE_NOT_FOUND' });
+    } else if (err.statusCode === 403) {
+      err = new errors.NoPermissionError({ err: err });
+    } else if (err.statusCode) {
+      err = new errors.InternalServerError({ err: err });
+    }
+  }
+  const message = err.message || tpl(messages.unexpectedError);
+  res.status(err.statusCode || 500);
+  res.type('text/plain');
+  return res.send(message);
+}
+module.exports.handleThemeResponse = [prepareError, themeErrorRenderer];`,
+    // The same, written with instanceof and an else branch that normalises.
+    `app.use((err: unknown, req: Request, res: Response, next: NextFunction) => {
+  if (err instanceof AppError) {
+    res.status(err.status);
+  } else {
+    err = new AppError('Something went wrong', 500);
+  }
+  res.json({ message: (err as AppError).message });
+});`,
   ],
   invalid: [
+    // --- a check of the app's class that does not replace the error, or replaces it with a built-in ---
+    {
+      code: "function handler(err, req, res, next) {\n  if (!isAppError(err)) {\n    console.error(err);\n  }\n  res.status(500).send(err.message);\n}\napp.use(handler);",
+      errors: [
+        {
+          messageId: 'detailsInResponse',
+          line: 5,
+          suggestions: [
+            { messageId: 'sendGeneric', output: "function handler(err, req, res, next) {\n  if (!isAppError(err)) {\n    console.error(err);\n  }\n  res.status(500).send({ error: 'Internal Server Error' });\n}\napp.use(handler);" },
+          ],
+        },
+      ],
+    },
+    {
+      code: "function handler(err, req, res, next) {\n  if (!isAppError(err)) {\n    err = new TypeError('x');\n  }\n  res.status(500).send(err.message);\n}\napp.use(handler);",
+      errors: [
+        {
+          messageId: 'detailsInResponse',
+          line: 5,
+          suggestions: [
+            { messageId: 'sendGeneric', output: "function handler(err, req, res, next) {\n  if (!isAppError(err)) {\n    err = new TypeError('x');\n  }\n  console.error('handler failed', err);\n  res.status(500).send({ error: 'Internal Server Error' });\n}\napp.use(handler);" },
+          ],
+        },
+      ],
+    },
     // --- the app's own error-to-text helper, and a flash message shown on the next page ---
     {
       code: "app.get('/x', async (req, res) => { try { await db.query('x'); } catch (e) { res.status(500).json({ error: getErrorMessage(e) }); } });",

@@ -173,8 +173,94 @@ export class UsersService {
     'app.get("/", (req, res) => { logger.log("info", "search", { q: req.query.q }) })',
     // TS-only syntax around clean values
     'app.get("/", (req, res) => { const n = Number(req.query.n) satisfies number; logger.info(`n ${n as number}`) })',
+    // Verdaccio's star route: the log runs only from the callback of getPackage({ name }) after its error check, so the package exists under that name.
+    `export default function star(storage) {
+  return (req, res, next) => {
+    const name = req.params.package;
+    const afterChangePackage = function (err) {
+      if (err) return next(err);
+      logger.debug(\`package \${name} starred by user \${req.remote_user?.name}\`);
+      next({ success: true });
+    };
+    storage.getPackage({
+      name,
+      req,
+      callback: function (err, info) {
+        if (err) return next(err);
+        if (info.starred) return afterChangePackage();
+        storage.changePackage(name, info, req.body._rev, function (err) { afterChangePackage(err); });
+      },
+    });
+  };
+}`,
+    // Directus: the folder was loaded by this primary key (its fields are taken) before the log.
+    `router.post('/folder/:pk', asyncHandler(async (req, res) => {
+  const { archive, complete, metadata } = await new AssetsService({ schema: req.schema }).zipFolder(req.params['pk']);
+  archive.pipe(res);
+  try {
+    await complete();
+  } catch (error) {
+    logger.error(error, \`Couldn't archive folder \${req.params['pk']} to the client\`);
+  }
+}));`,
   ],
   invalid: [
+    // --- a lookup that does not decide whether the log runs, a call that loads nothing, a value that is not an id ---
+    {
+      code: `export default function star(storage) {
+  return (req, res, next) => {
+    const name = req.params.package;
+    const afterChangePackage = function (err) {
+      if (err) return next(err);
+      logger.debug(\`package \${name} starred\`);
+    };
+    afterChangePackage();
+    storage.getPackage({ name, req, callback: function (err, info) { if (err) return next(err); afterChangePackage(); } });
+  };
+}`,
+      errors: [
+        {
+          messageId: 'injection',
+          line: 6,
+          suggestions: [
+            {
+              messageId: 'useFields',
+              output: `export default function star(storage) {
+  return (req, res, next) => {
+    const name = req.params.package;
+    const afterChangePackage = function (err) {
+      if (err) return next(err);
+      logger.debug('package starred', { name });
+    };
+    afterChangePackage();
+    storage.getPackage({ name, req, callback: function (err, info) { if (err) return next(err); afterChangePackage(); } });
+  };
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: "router.post('/folder/:pk', async (req, res) => {\n  await service.touch(req.params.pk);\n  logger.info(`touched ${req.params.pk}`);\n});",
+      errors: [
+        {
+          messageId: 'injection',
+          line: 3,
+          suggestions: [{ messageId: 'useFields', output: "router.post('/folder/:pk', async (req, res) => {\n  await service.touch(req.params.pk);\n  logger.info('touched', { pk: req.params.pk });\n});" }],
+        },
+      ],
+    },
+    {
+      code: "router.post('/folder/:name', async (req, res) => {\n  const { archive } = await service.zipFolder(req.params.name);\n  logger.info(`zipped ${req.params.name}`);\n});",
+      errors: [
+        {
+          messageId: 'injection',
+          line: 3,
+          suggestions: [{ messageId: 'useFields', output: "router.post('/folder/:name', async (req, res) => {\n  const { archive } = await service.zipFolder(req.params.name);\n  logger.info('zipped', { name: req.params.name });\n});" }],
+        },
+      ],
+    },
     // --- console and printf-style loggers print string arguments after the first as they are ---
     {
       code: "app.post('/login', (req, res) => { console.log('login attempt by', req.body.username); res.end(); });",

@@ -198,8 +198,116 @@ export function logRequest(req: Request, res: Response, next: () => void) {
 logger.info('rotated signing key', { kid: jwk.kid, jwtKid, publicKey: keypair.publicKey });
 logger.debug('Resolved subject from access token', { subject: tokenSubject });
 logger.debug({ client_id: result.client_id, token_endpoint_auth_method: result.token_endpoint_auth_method });`,
+    // Ghost's request log: @tryghost/logging's req serializer strips Authorization, cookies and secrets (checked in 5.4.5).
+    `const logging = require('@tryghost/logging');
+module.exports = function logRequest(req, res, next) {
+  res.on('finish', () => logging.info({ req: req, res: res }));
+  next();
+};`,
+    // A logger package the project declares as redacting.
+    {
+      code: "import log from '@acme/logging';\nexport function logRequest(req, res, next) {\n  res.on('finish', () => log.info({ req }));\n  next();\n}",
+      settings: { 'security-logging': { redactingLoggers: ['@acme/logging'] } },
+    },
+    // Verdaccio: the key of a token is its id (what the revoke route takes), not the token.
+    `router.delete('/-/npm/v1/tokens/token/:tokenKey', async (req, res, next) => {
+  const { params: { tokenKey } } = req;
+  await storage.deleteToken(req.remote_user.name, tokenKey);
+  logger.info({ tokenKey }, 'token id @{tokenKey} was revoked');
+});
+const ACCESS_TOKEN_KEY = 'access_token';
+console.log('stored under', ACCESS_TOKEN_KEY);`,
+    // n8n's chat service: a map key made of the session id and the execution id, passed to the handler that logs it.
+    `class ChatService {
+  startSession(sessionId, executionId, isPublic) {
+    const key = \`\${sessionId}|\${executionId}|\${isPublic ? 'public' : 'integrated'}\`;
+    this.pollAndProcessChatResponses(key);
+  }
+  pollAndProcessChatResponses(sessionKey) {
+    return async () => {
+      try { await this.process(sessionKey); } catch (e) { this.logger.error(\`Error sending message to chat in session \${sessionKey}: \${e.message}\`); }
+    };
+  }
+}`,
+    'const sessionKey = `${userId}|${projectId}`;\nlogger.info(`session ${sessionKey}`);',
+    // n8n's workflow nodes: the file reads node.credentials[type].id, so the map holds references ({ id, name }).
+    `function getNodesWithInaccessibleCreds(workflow, allowed) {
+  return workflow.nodes.filter((node) => Object.keys(node.credentials ?? {}).some((type) => !allowed.includes(node.credentials[type]?.id)));
+}
+function blockUpdate(node) {
+  logger.warn('Blocked workflow update due to tampering attempt', { nodeName: node.name, nodeCredentials: node.credentials });
+}`,
   ],
   invalid: [
+    // A logger package nobody declared: its serializer is unknown.
+    {
+      code: "import log from '@acme/logging';\nexport function logRequest(req, res, next) {\n  res.on('finish', () => log.info({ req }));\n  next();\n}",
+      errors: [
+        {
+          messageId: 'secretObject',
+          line: 3,
+          suggestions: [
+            { messageId: 'dropValue', output: "import log from '@acme/logging';\nexport function logRequest(req, res, next) {\n  res.on('finish', () => log.info({}));\n  next();\n}" },
+            { messageId: 'redactValue', output: "import log from '@acme/logging';\nexport function logRequest(req, res, next) {\n  res.on('finish', () => log.info({ req: '[REDACTED]' }));\n  next();\n}" },
+          ],
+        },
+      ],
+    },
+    // A session key that is key material, and a handler whose caller passes a secret, stay reported.
+    {
+      code: "const sessionKey = crypto.randomBytes(32).toString('hex');\nlogger.info(`session key ${sessionKey}`);",
+      errors: [
+        {
+          messageId: 'rawSecret',
+          line: 2,
+          suggestions: [
+            { messageId: 'useSha256', output: `${esmImport}const sessionKey = crypto.randomBytes(32).toString('hex');\nlogger.info(\`session key \${${sha('sessionKey')}}\`);` },
+            { messageId: 'redactValue', output: "const sessionKey = crypto.randomBytes(32).toString('hex');\nlogger.info(`session key [REDACTED]`);" },
+          ],
+        },
+      ],
+    },
+    {
+      code: 'const sessionKey = `${userId}|${password}`;\nlogger.info(`session ${sessionKey}`);',
+      errors: [
+        {
+          messageId: 'rawSecret',
+          line: 2,
+          suggestions: [
+            { messageId: 'useSha256', output: `${esmImport}const sessionKey = \`\${userId}|\${password}\`;\nlogger.info(\`session \${${sha('sessionKey')}}\`);` },
+            { messageId: 'redactValue', output: 'const sessionKey = `${userId}|${password}`;\nlogger.info(`session [REDACTED]`);' },
+          ],
+        },
+      ],
+    },
+    {
+      code: 'class ChatService {\n  start(secret) {\n    this.poll(secret);\n  }\n  poll(sessionKey) {\n    this.logger.error(`Error in session ${sessionKey}`);\n  }\n}',
+      errors: [
+        {
+          messageId: 'rawSecret',
+          line: 6,
+          suggestions: [
+            { messageId: 'useSha256', output: `${esmImport}class ChatService {\n  start(secret) {\n    this.poll(secret);\n  }\n  poll(sessionKey) {\n    this.logger.error(\`Error in session \${${sha('sessionKey')}}\`);\n  }\n}` },
+            { messageId: 'redactValue', output: 'class ChatService {\n  start(secret) {\n    this.poll(secret);\n  }\n  poll(sessionKey) {\n    this.logger.error(`Error in session [REDACTED]`);\n  }\n}' },
+          ],
+        },
+      ],
+    },
+    // Without the file showing that its entries are references, a credentials object is a secret.
+    {
+      code: "function blockUpdate(node) {\n  logger.warn('Blocked update', { nodeName: node.name, nodeCredentials: node.credentials });\n}",
+      errors: [
+        {
+          messageId: 'rawSecret',
+          line: 2,
+          suggestions: [
+            { messageId: 'useSha256', output: `${esmImport}function blockUpdate(node) {\n  logger.warn('Blocked update', { nodeName: node.name, nodeCredentials: ${sha('node.credentials')} });\n}` },
+            { messageId: 'dropValue', output: "function blockUpdate(node) {\n  logger.warn('Blocked update', { nodeName: node.name });\n}" },
+            { messageId: 'redactValue', output: "function blockUpdate(node) {\n  logger.warn('Blocked update', { nodeName: node.name, nodeCredentials: '[REDACTED]' });\n}" },
+          ],
+        },
+      ],
+    },
     // --- pino, object first ---
     {
       code: "logger.info({ password }, 'login');",

@@ -60,11 +60,33 @@ describe('createLogFieldFilters: the logger module one import away', () => {
     expect(dropsReqHeaders(`const log = require('./plain-logger'); log.info({ req });`, { filename: path.join(loggers, 'a.js') })).toEqual([false]);
   });
 
-  it('assumes nothing for packages and missing or unparsable modules', () => {
-    expect(dropsReqHeaders(`const logging = require('@tryghost/logging'); logging.info({ req });`, { filename: path.join(loggers, 'a.js') })).toEqual([null]);
+  it('assumes nothing for unknown packages and missing or unparsable modules', () => {
+    expect(dropsReqHeaders(`const logging = require('@acme/logging'); logging.info({ req });`, { filename: path.join(loggers, 'a.js') })).toEqual([null]);
     expect(dropsReqHeaders(`const logger = require('./missing'); logger.info({ req });`, { filename: path.join(loggers, 'a.js') })).toEqual([null]);
     // A module that does not parse as a program (JSON) is skipped without an error.
     expect(dropsReqHeaders(`import x from '../tsconfig.json'; x.info({ req });`, { filename: path.join(loggers, 'a.js') })).toEqual([null]);
+  });
+});
+
+describe('createLogFieldFilters: logger packages whose request serializers strip credentials', () => {
+  it('knows @tryghost/logging: its req and res serializers drop credential headers, other fields are kept', () => {
+    expect(dropsReqHeaders(`const logging = require('@tryghost/logging'); logging.info({ req }); logging.info({ req, res });`, { filename: path.join(loggers, 'a.js') })).toEqual([true, true]);
+    const kept: (boolean | null)[] = [];
+    probe(
+      `import logging from '@tryghost/logging'; logging.info({ headers: req.headers });`,
+      (context: Context) => ({
+        CallExpression(node: TSESTree.CallExpression) {
+          if (node.callee.type === 'MemberExpression') kept.push(createLogFieldFilters(context).forLogCall(node)?.drops('headers', [['authorization']]) ?? null);
+        },
+      }),
+      { sourceType: 'module' },
+    );
+    expect(kept).toEqual([false]);
+  });
+  it('takes more packages from settings.redactingLoggers', () => {
+    const settings = { 'security-logging': { redactingLoggers: ['@acme/logging'] } };
+    expect(dropsReqHeaders(`import log from '@acme/logging'; log.info({ req });`, { settings })).toEqual([true]);
+    expect(dropsReqHeaders(`import log from '@acme/other'; log.info({ req });`, { settings })).toEqual([null]);
   });
 });
 

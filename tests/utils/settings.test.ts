@@ -17,11 +17,11 @@ function errorFor(value: unknown): SettingsError {
 
 describe('parseSettings: defaults', () => {
   it.each([[undefined], [null], [{}], [{ other: { x: 1 } }], ['not an object']])('no security-logging key in %j → empty settings', (all) => {
-    expect(parseSettings(all)).toEqual({ loggers: [], logFunctions: [], reporters: [], logger: undefined, fingerprint: undefined, identity: 'hash' });
+    expect(parseSettings(all)).toEqual({ loggers: [], logFunctions: [], reporters: [], logger: undefined, fingerprint: undefined, identity: 'hash', redactingLoggers: [] });
   });
 
   it('an empty object parses to the defaults', () => {
-    expect(parseSettings(wrap({}))).toEqual({ loggers: [], logFunctions: [], reporters: [], logger: undefined, fingerprint: undefined, identity: 'hash' });
+    expect(parseSettings(wrap({}))).toEqual({ loggers: [], logFunctions: [], reporters: [], logger: undefined, fingerprint: undefined, identity: 'hash', redactingLoggers: [] });
   });
 });
 
@@ -35,6 +35,7 @@ describe('parseSettings: good settings', () => {
         logger: { name: 'logger', importFrom: './logger', importKind: 'default', style: 'pino' },
         fingerprint: { name: 'fingerprint', importFrom: '@app/crypto' },
         identity: 'omit',
+        redactingLoggers: ['@acme/logging', './log'],
       }),
     );
     expect(result).toEqual({
@@ -44,6 +45,7 @@ describe('parseSettings: good settings', () => {
       logger: { name: 'logger', importFrom: './logger', importKind: 'default', style: 'pino' },
       fingerprint: { name: 'fingerprint', importFrom: '@app/crypto', importKind: 'named' },
       identity: 'omit',
+      redactingLoggers: ['@acme/logging', './log'],
     });
   });
 
@@ -63,7 +65,7 @@ describe('parseSettings: good settings', () => {
 
 describe('parseSettings: bad settings throw one SettingsError naming the key and the shape', () => {
   it.each([
-    [[], /it must be an object with the keys loggers, logFunctions, reporters, logger, fingerprint, identity; got an array/u],
+    [[], /it must be an object with the keys loggers, logFunctions, reporters, logger, fingerprint, identity, redactingLoggers; got an array/u],
     ['pino', /it must be an object .*; got "pino"/u],
     [null, /it must be an object .*; got null/u],
   ])('the whole value %j', (value, message) => {
@@ -71,7 +73,7 @@ describe('parseSettings: bad settings throw one SettingsError naming the key and
   });
 
   it('an unknown top-level key', () => {
-    expect(errorFor({ loger: {} }).message).toMatch(/"loger" is not a known key; expected one of loggers, logFunctions, reporters, logger, fingerprint, identity\./u);
+    expect(errorFor({ loger: {} }).message).toMatch(/"loger" is not a known key; expected one of loggers, logFunctions, reporters, logger, fingerprint, identity, redactingLoggers\./u);
   });
 
   it.each(['loggers', 'logFunctions', 'reporters'])('%s that is not an array', (key) => {
@@ -99,6 +101,14 @@ describe('parseSettings: bad settings throw one SettingsError naming the key and
 
   it.each([['sha256'], [true], [null]])('identity that is not hash, raw or omit: %j', (identity) => {
     expect(errorFor({ identity }).message).toMatch(/"identity" must be one of "hash", "raw", "omit"; got /u);
+  });
+
+  it.each([
+    ['@acme/logging', /"redactingLoggers" must be an array of module specifiers such as \["@acme\/logger", "\.\/logger"\]; got "@acme\/logging"\./u],
+    [[''], /"redactingLoggers\[0\]" must be a module specifier as it is imported, such as "@acme\/logger"; got ""\./u],
+    [['ok', 3], /"redactingLoggers\[1\]" must be a module specifier .*; got number 3\./u],
+  ])('redactingLoggers %j', (redactingLoggers, message) => {
+    expect(errorFor({ redactingLoggers }).message).toMatch(message);
   });
 
   it('logger.style missing', () => {
