@@ -227,7 +227,6 @@ function findTextOnlyError(context: Context, call: LoggerCall, reportExpected: b
   const node = call.node;
   let result: TextOnlyUse | null = null;
   for (const variable of errorVariablesAround(context, node)) {
-    if (losesNothing(context, variable, node, reportExpected)) continue;
     let textOnly: TextOnlyUse | null = null;
     for (const ref of variable.references) {
       if (!contains(node, ref.identifier)) continue;
@@ -237,7 +236,8 @@ function findTextOnlyError(context: Context, call: LoggerCall, reportExpected: b
       if (use.kind === 'whole') return null;
       if (use.kind === 'text') textOnly ??= { variable, use: use.node, form: use.form };
     }
-    if (textOnly && !result) result = textOnly;
+    // The exceptions read the surrounding code: ask only about a text-only mention.
+    if (textOnly && !result && !losesNothing(context, variable, node, reportExpected)) result = textOnly;
   }
   return result;
 }
