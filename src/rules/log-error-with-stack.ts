@@ -1,13 +1,15 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
-import { type Context, contains, findVariable, getCalleePath, getEnclosingFunction, getPropertyName, isFunctionNode, lastSegment, skipTransparent } from '../utils/ast.js';
+import { type AnyFunction, type Context, contains, findVariable, getCalleePath, getEnclosingFunction, getPropertyName, isFunctionNode, lastSegment, skipTransparent, walkSameFunction, walkTree } from '../utils/ast.js';
 import { createRule } from '../utils/create-rule.js';
 import { classifyErrorMention, isErrorReporterCall, isHandoffCall } from '../utils/errors.js';
+import { identifierWords, isAwaited } from '../utils/fallible.js';
+import { getHandlerInfo } from '../utils/frameworks.js';
 import { type ResolvedLoggerStyle, keepingShape, keyKeepsError, resolveLoggerStyle } from '../utils/logger-styles.js';
 import { type LoggerCall, getLoggerCall, isAtLeast } from '../utils/loggers.js';
 import type { LoggerStyle } from '../utils/settings.js';
 
-export type Options = [];
+export type Options = [{ reportExpectedFailures?: boolean }];
 export type MessageIds = 'stackLost' | 'errorHidden' | 'addError';
 
 /** Parameter names that hold an error by convention (callbacks, error middleware). */
@@ -22,6 +24,7 @@ export default createRule<Options, MessageIds>({
       recommended: 'recommended',
       cwe: ['CWE-778'],
       owasp: ['A09:2025', 'A10:2025'],
+      strictOptions: { reportExpectedFailures: true },
     },
     fixable: 'code',
     hasSuggestions: true,
@@ -32,10 +35,24 @@ export default createRule<Options, MessageIds>({
         'This {{style}} logger prints `{{key}}: {{name}}` as `{}`: error properties are not enumerable and {{why}}. Pass it where the logger serializes errors: {{remedy}}.',
       addError: 'Pass the error object: {{remedy}}.',
     },
-    schema: [],
+    schema: [
+      {
+        type: 'object',
+        properties: {
+          reportExpectedFailures: {
+            type: 'boolean',
+            description:
+              'Require the error object also where the failure is an expected answer whose message says it all: a `try` that only releases a handle (`res.end()`, `conn.close()`, `client.quit()`) or only checks a password (`client.bind(dn, password)`, `bcrypt.compare(password, hash)`). Off by default; `strict` turns it on.',
+          },
+        },
+        additionalProperties: false,
+      },
+    ],
+    defaultOptions: [{ reportExpectedFailures: false }],
   },
-  create(context) {
+  create(context, [options]) {
     const sourceCode = context.sourceCode;
+    const reportExpected = options.reportExpectedFailures === true;
 
     return {
       CallExpression(node) {
@@ -57,7 +74,7 @@ export default createRule<Options, MessageIds>({
           });
           return;
         }
-        const found = findTextOnlyError(context, call);
+        const found = findTextOnlyError(context, call, reportExpected);
         if (!found) return;
         const style = resolved
           ? { style: resolved.style, confident: resolved.source !== 'convention', errorKeys: resolved.errorKeys }
@@ -206,18 +223,10 @@ interface TextOnlyUse {
  * The log call mentions a caught error, and every mention keeps only its text
  * (`err.message`, `${err}`, `'x' + err`, `String(err)`, `err.toString()`, `JSON.stringify(err)`).
  */
-function findTextOnlyError(context: Context, call: LoggerCall): TextOnlyUse | null {
+function findTextOnlyError(context: Context, call: LoggerCall, reportExpected: boolean): TextOnlyUse | null {
   const node = call.node;
   let result: TextOnlyUse | null = null;
   for (const variable of errorVariablesAround(context, node)) {
-    // Rethrown or handed on: the stack travels with it and is logged where it lands.
-    if (isPassedOn(variable)) continue;
-    // The same handler records the object or its stack (a reporter, `logger.error(e.stack)`).
-    if (isRecordedBeside(context, variable, node)) continue;
-    // An expected failure: the log sits in the branch that named its class or code.
-    if (isInExpectedErrorBranch(variable, node)) continue;
-    // A SyntaxError from a try that only parses JSON: the message is the whole story.
-    if (isJsonParseFailure(context, variable)) continue;
     let textOnly: TextOnlyUse | null = null;
     for (const ref of variable.references) {
       if (!contains(node, ref.identifier)) continue;
@@ -227,14 +236,40 @@ function findTextOnlyError(context: Context, call: LoggerCall): TextOnlyUse | nu
       if (use.kind === 'whole') return null;
       if (use.kind === 'text') textOnly ??= { variable, use: use.node, form: use.form };
     }
-    if (textOnly && !result) result = textOnly;
+    // The exceptions read the surrounding code: ask only about a text-only mention.
+    if (textOnly && !result && !losesNothing(context, variable, node, reportExpected)) result = textOnly;
   }
   return result;
 }
 
-function isPassedOn(variable: TSESLint.Scope.Variable): boolean {
+/**
+ * Whether a text-only log of `variable` at `log` loses nothing worth keeping: the stack travels
+ * on or is recorded beside it, or the failure is one whose message is the whole story.
+ * `handedTo` is the helper call this log is judged at (see `helperLosesNothing`).
+ */
+function losesNothing(context: Context, variable: TSESLint.Scope.Variable, log: TSESTree.CallExpression, reportExpected: boolean, handedTo?: TSESTree.CallExpression): boolean {
+  // Rethrown or handed on: the stack travels with it and is logged where it lands.
+  if (isPassedOn(variable, handedTo)) return true;
+  // The same handler records the object or its stack (a reporter, `logger.error(e.stack)`).
+  if (isRecordedBeside(context, variable, log)) return true;
+  // An expected failure: the log sits in the branch that named its class or code.
+  if (isInExpectedErrorBranch(variable, log)) return true;
+  const tryBlock = caughtFrom(variable);
+  if (tryBlock) {
+    // A try that only parses or formats a value in hand: the message names the bad input.
+    if (isParseOnly(context, tryBlock)) return true;
+    // The emitter's 'error' listener logs the whole error of the call that failed.
+    if (isRecordedByErrorListener(context, tryBlock)) return true;
+    if (!reportExpected && (isHandleRelease(context, tryBlock) || isCredentialCheck(context, tryBlock))) return true;
+  }
+  // A same-file helper given the error (`catch (err) { this._handleFormatError(err) }`) is judged where it is given it.
+  return handedTo === undefined && helperLosesNothing(context, variable, reportExpected);
+}
+
+function isPassedOn(variable: TSESLint.Scope.Variable, except?: TSESTree.CallExpression): boolean {
   return variable.references.some((ref) => {
     const parent = ref.identifier.parent;
+    if (except && parent === except) return false;
     if (parent?.type === AST_NODE_TYPES.ThrowStatement) return true;
     // new AppError('…', { cause: err })
     if (parent?.type === AST_NODE_TYPES.Property && parent.value === ref.identifier && getPropertyName(parent) === 'cause') return true;
@@ -282,7 +317,10 @@ function argumentOwner(id: TSESTree.Identifier): TSESTree.CallExpression | null 
       parent.type === AST_NODE_TYPES.TSNonNullExpression ||
       parent.type === AST_NODE_TYPES.Property ||
       parent.type === AST_NODE_TYPES.ObjectExpression ||
-      parent.type === AST_NODE_TYPES.ArrayExpression
+      parent.type === AST_NODE_TYPES.ArrayExpression ||
+      // `${err.stack}` / 'failed: ' + err.stack: the stack text, message included, reaches the call.
+      parent.type === AST_NODE_TYPES.TemplateLiteral ||
+      (parent.type === AST_NODE_TYPES.BinaryExpression && parent.operator === '+')
     ) {
       node = parent;
       continue;
@@ -362,56 +400,241 @@ function isKnownValue(node: TSESTree.Node): boolean {
   return n.type === AST_NODE_TYPES.MemberExpression || (n.type === AST_NODE_TYPES.Identifier && n.name !== 'undefined');
 }
 
-/**
- * The error is a catch binding whose try block only parses JSON (`data = JSON.parse(body)`):
- * every call in it is `JSON.parse`, with no `new`, `await`, `throw` or function inside. The
- * SyntaxError's message names the bad input; its stack only points into the parser.
- */
-function isJsonParseFailure(context: Context, variable: TSESLint.Scope.Variable): boolean {
+/** The `try` block whose catch clause binds `variable`, or null. */
+function caughtFrom(variable: TSESLint.Scope.Variable): TSESTree.BlockStatement | null {
   const def = variable.defs[0];
-  if (def?.type !== 'CatchClause') return false;
+  if (def?.type !== 'CatchClause') return null;
   const tryStatement = def.node.parent;
-  if (tryStatement?.type !== AST_NODE_TYPES.TryStatement) return false;
-  const keys = context.sourceCode.visitorKeys;
+  return tryStatement?.type === AST_NODE_TYPES.TryStatement ? tryStatement.block : null;
+}
+
+/** Methods that parse or format a value in hand: `JSON.parse`, `yaml.parse`, `qs.parse`, `msg.format(bindings)`. */
+const PARSE_METHODS = new Set(['parse', 'format', 'decode', 'deserialize', 'unserialize']);
+
+/**
+ * Every call in the try block parses or formats a value in hand (`JSON.parse(body)`,
+ * `yaml.parse(text)`, `msg.format(bindings)`), with no `new`, `await`, `throw` or function
+ * inside. The error's message names the bad input; its stack only points into the parser.
+ * A method of `this` is the app's own code and may do anything: it does not count.
+ */
+function isParseOnly(context: Context, block: TSESTree.BlockStatement): boolean {
   let parses = 0;
   let other = false;
-  const visit = (node: TSESTree.Node): void => {
-    if (other) return;
-    switch (node.type) {
-      case AST_NODE_TYPES.CallExpression: {
-        const path = getCalleePath(node);
-        if (path === null || lastSegment(path) !== 'parse' || !/^(?:\w+\.)*JSON\.parse$/u.test(path)) {
-          other = true;
+  walkTree(
+    block,
+    (node) => {
+      if (other) return;
+      switch (node.type) {
+        case AST_NODE_TYPES.CallExpression: {
+          const callee = skipTransparent(node.callee);
+          const path = getCalleePath(node);
+          const method = callee.type === AST_NODE_TYPES.MemberExpression ? getPropertyName(callee) : null;
+          const receiver = callee.type === AST_NODE_TYPES.MemberExpression ? skipTransparent(callee.object) : null;
+          const parse =
+            (path !== null && /^(?:\w+\.)*JSON\.parse$/u.test(path)) ||
+            (method !== null && PARSE_METHODS.has(method) && receiver !== null && receiver.type !== AST_NODE_TYPES.ThisExpression);
+          if (parse) parses++;
+          else other = true;
           return;
         }
-        parses++;
-        break;
-      }
-      case AST_NODE_TYPES.NewExpression:
-      case AST_NODE_TYPES.AwaitExpression:
-      case AST_NODE_TYPES.YieldExpression:
-      case AST_NODE_TYPES.ThrowStatement:
-      case AST_NODE_TYPES.TaggedTemplateExpression:
-      case AST_NODE_TYPES.ImportExpression:
-        other = true;
-        return;
-      default:
-        if (isFunctionNode(node)) {
+        case AST_NODE_TYPES.NewExpression:
+        case AST_NODE_TYPES.AwaitExpression:
+        case AST_NODE_TYPES.YieldExpression:
+        case AST_NODE_TYPES.ThrowStatement:
+        case AST_NODE_TYPES.TaggedTemplateExpression:
+        case AST_NODE_TYPES.ImportExpression:
           other = true;
           return;
-        }
-    }
-    for (const key of keys[node.type] ?? []) {
-      const child = (node as unknown as Record<string, unknown>)[key];
-      if (Array.isArray(child)) {
-        for (const c of child) if (c && typeof (c as TSESTree.Node).type === 'string') visit(c as TSESTree.Node);
-      } else if (child && typeof (child as TSESTree.Node).type === 'string') {
-        visit(child as TSESTree.Node);
+        default:
+          if (isFunctionNode(node)) other = true;
       }
-    }
-  };
-  visit(tryStatement.block);
+    },
+    context.sourceCode.visitorKeys,
+  );
   return parses > 0 && !other;
+}
+
+/** The calls of a try block that do work (logs aside), not entering nested functions. */
+function workCalls(context: Context, block: TSESTree.BlockStatement): TSESTree.CallExpression[] {
+  const calls: TSESTree.CallExpression[] = [];
+  walkSameFunction(
+    block,
+    (node) => {
+      if (node.type !== AST_NODE_TYPES.CallExpression) return true;
+      if (getLoggerCall(context, node) !== null) return false;
+      calls.push(node);
+      return true;
+    },
+    context.sourceCode.visitorKeys,
+  );
+  return calls;
+}
+
+/**
+ * Every call in the try block is a method of one emitter variable (`await client.connect()`), and
+ * that emitter's `'error'` listener in this file logs or reports the whole error
+ * (`client.on('error', (err) => log.error('redis error', { error: err }))`): the failure is
+ * recorded there with its stack, and the catch's text line is a second record.
+ */
+function isRecordedByErrorListener(context: Context, block: TSESTree.BlockStatement): boolean {
+  const calls = workCalls(context, block);
+  if (calls.length === 0) return false;
+  let emitter: TSESLint.Scope.Variable | null = null;
+  for (const call of calls) {
+    const callee = skipTransparent(call.callee);
+    if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+    const receiver = skipTransparent(callee.object);
+    if (receiver.type !== AST_NODE_TYPES.Identifier) return false;
+    const variable = findVariable(context, receiver);
+    if (!variable || (emitter && variable !== emitter)) return false;
+    emitter = variable;
+  }
+  return emitter !== null && emitter.references.some((ref) => isLoggingErrorListener(context, ref.identifier));
+}
+
+const LISTEN_METHODS = new Set(['on', 'once', 'addListener', 'prependListener']);
+
+/** `emitter.on('error', (err) => logger.error(…, err))`: a listener that records the whole error. */
+function isLoggingErrorListener(context: Context, id: TSESTree.Node): boolean {
+  const member = id.parent;
+  if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== id) return false;
+  const method = getPropertyName(member);
+  const call = member.parent;
+  if (method === null || !LISTEN_METHODS.has(method) || call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== member) return false;
+  const [event, listener] = call.arguments;
+  if (event?.type !== AST_NODE_TYPES.Literal || event.value !== 'error' || !listener || !isFunctionNode(listener)) return false;
+  const param = listener.params[0];
+  if (param?.type !== AST_NODE_TYPES.Identifier) return false;
+  const variable = findVariable(context, param);
+  return (
+    variable !== null &&
+    variable.references.some((ref) => {
+      if (ref.identifier.type !== AST_NODE_TYPES.Identifier || classifyErrorMention(ref.identifier).kind !== 'whole') return false;
+      const owner = argumentOwner(ref.identifier);
+      return owner !== null && getEnclosingFunction(owner) === listener && (getLoggerCall(context, owner) !== null || isErrorReporterCall(context, owner));
+    })
+  );
+}
+
+/** Methods that let go of a handle: a response, stream, socket, connection or client. */
+const RELEASE_METHODS = new Set(['end', 'close', 'destroy', 'disconnect', 'quit', 'release', 'terminate', 'abort', 'unref', 'unsubscribe', 'removeAllListeners']);
+
+/**
+ * Every call in the try block releases a handle (`res.end()`, `socket.destroy()`, `await
+ * pool.end()`): the message says why (already closed, client gone) and the stack only points
+ * into the stream or driver. Removing files is not releasing: `fs.rm(dir)` stays reported.
+ */
+function isHandleRelease(context: Context, block: TSESTree.BlockStatement): boolean {
+  const calls = workCalls(context, block);
+  return (
+    calls.length > 0 &&
+    calls.every((call) => {
+      const callee = skipTransparent(call.callee);
+      if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+      const method = getPropertyName(callee);
+      return method !== null && RELEASE_METHODS.has(method);
+    })
+  );
+}
+
+/** A call that checks a credential: `bind`, `compare`, `verify…`, `valid…`, `check…`, `authenticate…`, `login`, `signIn`. */
+const CHECK_METHOD = /^(?:bind|compare|compareSync|verify\w*|valid\w*|check\w*|authenticate\w*|login|logIn|signIn)$/u;
+const PASSWORD_WORDS = new Set(['password', 'passwd', 'passphrase', 'pwd']);
+
+/**
+ * The try block checks a password (`await client.bind(dn, password)`, `await this.validUser(dn,
+ * password)`, `bcrypt.compare(password, hash)`) and awaits nothing else: a failure is the answer
+ * to that check (invalid credentials, server unreachable) and its message says which.
+ */
+function isCredentialCheck(context: Context, block: TSESTree.BlockStatement): boolean {
+  const calls = workCalls(context, block);
+  const checks = calls.filter((call) => {
+    const path = getCalleePath(call);
+    if (path === null || !CHECK_METHOD.test(lastSegment(path))) return false;
+    return call.arguments.some((arg) => {
+      const a = skipTransparent(arg);
+      const name = a.type === AST_NODE_TYPES.Identifier ? a.name : a.type === AST_NODE_TYPES.MemberExpression ? getPropertyName(a) : null;
+      return name !== null && identifierWords(name).some((w) => PASSWORD_WORDS.has(w));
+    });
+  });
+  return checks.length > 0 && calls.every((call) => checks.includes(call) || !isAwaited(call));
+}
+
+/**
+ * `variable` is a parameter of a same-file helper (`_handleFormatError(err) { logging.error(err.message) }`)
+ * and every call of the helper in this file hands it a caught error whose text-only log would lose
+ * nothing there. A helper with no call in this file, or used other than by a call, stays reported.
+ */
+function helperLosesNothing(context: Context, variable: TSESLint.Scope.Variable, reportExpected: boolean): boolean {
+  const def = variable.defs[0];
+  if (def?.type !== 'Parameter' || !isFunctionNode(def.node)) return false;
+  const fn = def.node;
+  const index = fn.params.indexOf(def.name as TSESTree.Parameter);
+  if (index < 0) return false;
+  const calls = sameFileCalls(context, fn);
+  if (!calls || calls.length === 0) return false;
+  return calls.every((call) => {
+    const arg = call.arguments[index];
+    if (arg?.type !== AST_NODE_TYPES.Identifier) return false;
+    const given = findVariable(context, arg);
+    return given !== null && caughtFrom(given) !== null && losesNothing(context, given, call, reportExpected, call);
+  });
+}
+
+const classCalls = new WeakMap<TSESTree.ClassBody, Map<string, TSESTree.CallExpression[] | null>>();
+
+/**
+ * The calls of a same-file function: `f(…)` for a declaration or `const f = …`, `this.f(…)` for a
+ * class method. Null when it is used otherwise too (passed as a callback, exported, bound).
+ */
+function sameFileCalls(context: Context, fn: AnyFunction): TSESTree.CallExpression[] | null {
+  const parent = fn.parent;
+  if (parent?.type === AST_NODE_TYPES.MethodDefinition || (parent?.type === AST_NODE_TYPES.PropertyDefinition && parent.value === fn)) {
+    if (parent.computed || parent.static || parent.parent.type !== AST_NODE_TYPES.ClassBody) return null;
+    const name = getPropertyName(parent);
+    if (name === null) return null;
+    return methodCalls(context, parent.parent).get(name) ?? null;
+  }
+  let variable: TSESLint.Scope.Variable | null = null;
+  if (fn.type === AST_NODE_TYPES.FunctionDeclaration && fn.id && parent?.type !== AST_NODE_TYPES.ExportNamedDeclaration && parent?.type !== AST_NODE_TYPES.ExportDefaultDeclaration) {
+    variable = findVariable(context, fn.id);
+  } else if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.init === fn && parent.id.type === AST_NODE_TYPES.Identifier && parent.parent.parent?.type !== AST_NODE_TYPES.ExportNamedDeclaration) {
+    variable = findVariable(context, parent.id);
+  }
+  if (!variable) return null;
+  const calls: TSESTree.CallExpression[] = [];
+  for (const ref of variable.references) {
+    if (ref.init) continue;
+    const p = ref.identifier.parent;
+    if (p?.type !== AST_NODE_TYPES.CallExpression || p.callee !== ref.identifier) return null;
+    calls.push(p);
+  }
+  return calls;
+}
+
+/** `this.name(…)` calls in a class body, per method name; null for a name also used other than as a callee. */
+function methodCalls(context: Context, body: TSESTree.ClassBody): Map<string, TSESTree.CallExpression[] | null> {
+  const cached = classCalls.get(body);
+  if (cached) return cached;
+  const map = new Map<string, TSESTree.CallExpression[] | null>();
+  walkTree(
+    body,
+    (node) => {
+      if (node.type !== AST_NODE_TYPES.MemberExpression || node.object.type !== AST_NODE_TYPES.ThisExpression || node.computed) return;
+      const name = getPropertyName(node);
+      if (name === null) return;
+      const parent = node.parent;
+      if (parent?.type === AST_NODE_TYPES.CallExpression && parent.callee === node) {
+        const list = map.get(name);
+        if (list !== null) map.set(name, [...(list ?? []), parent]);
+      } else {
+        map.set(name, null);
+      }
+    },
+    context.sourceCode.visitorKeys,
+  );
+  classCalls.set(body, map);
+  return map;
 }
 
 /** Caught errors in scope at `node`: catch bindings, rejection-handler and error-callback parameters. */
@@ -424,7 +647,7 @@ function errorVariablesAround(context: Context, node: TSESTree.Node): TSESLint.S
       if (v) out.push(v);
     } else if (isFunctionNode(current)) {
       const first = current.params[0];
-      if (first?.type === AST_NODE_TYPES.Identifier && (ERROR_PARAM.test(first.name) || isRejectionHandler(current) || current.params.length === 4)) {
+      if (first?.type === AST_NODE_TYPES.Identifier && (ERROR_PARAM.test(first.name) || isRejectionHandler(current) || isErrorMiddleware(context, current, first))) {
         const v = findVariable(context, first);
         if (v) out.push(v);
       }
@@ -432,6 +655,15 @@ function errorVariablesAround(context: Context, node: TSESTree.Node): TSESLint.S
     current = current.parent;
   }
   return out;
+}
+
+/**
+ * `(e, req, res, next)` as the framework recognition sees it (registered, or named like one): not
+ * any function of four parameters (`scheduleRetry(key, operation, backoff, attempt)`).
+ */
+function isErrorMiddleware(context: Context, fn: AnyFunction, first: TSESTree.Identifier): boolean {
+  const info = getHandlerInfo(context, fn);
+  return info?.kind === 'error-handler' && info.error === first;
 }
 
 function isRejectionHandler(fn: TSESTree.Node): boolean {

@@ -73,6 +73,31 @@ ruleTester.run('log-error-with-stack', rule, {
     // A try that only parses JSON: the SyntaxError's message is the whole story (Ghost tinybird).
     'function parse(response) { let data; try { data = JSON.parse(response.body) } catch (e) { logging.error(`Error parsing response body: ${e.message}`); return null } return data }',
     'try { const config = JSON.parse(text); void config } catch (e) { console.error("bad JSON: " + e) }',
+    // Not every four-parameter function is error middleware: a key or a message is not a caught error (n8n retry-manager, agent-execution).
+    'class R { scheduleRetry(key, operation, backoff = 1, attempt = 0) { this.logger.error(`Retry failed for ${key}`, { error: this.lastError }) } }',
+    'class A { errorResult(message, seed, skipped = [], partial) { this.logger.error(`[EvalAgentMock] ${message}`); return { success: false, errors: [message] } } }',
+    'app.use((e, req, res, next) => { console.error("unhandled", e); res.sendStatus(500) })',
+    // The stack went out inside a string on an earlier line (verdaccio init).
+    'async function start(p) { try { await runServer(p) } catch (err) { console.error(`cannot open config file ${p}: ${err.stack}`); if (logger) logger.fatal({ err }, "cannot open config file"); else console.error(`cannot open config file ${p}: ${err.message}`); process.exit(1) } }',
+    'try { run() } catch (e) { console.error("run failed: " + e.stack); console.error(e.message) }',
+    // The emitter's error listener logs the whole error of the call that failed (parse-server rate-limit Redis).
+    'const client = createClient({ url }); client.on("error", (err) => { log.error("Redis client error", { error: err }) }); const connect = async () => { if (client.isOpen) return; try { await client.connect() } catch (e) { log.error(`Could not connect to redisURL in rate limit: ${e}`) } };',
+    // A helper given the error is judged at the catch that hands it: here a format-only try (Ghost i18n).
+    'class I18n { formatMessage(string, bindings) { let msg = new MessageFormat(string); try { msg = msg.format(bindings) } catch (err) { this._handleFormatError(err); msg = this.fallback() } return msg } _handleFormatError(err) { logging.error(err.message) } }',
+    'function report(err) { console.error(err.message) } function load(text) { try { return yaml.parse(text) } catch (e) { report(e); return null } }',
+    'function onFail(error) { logger.error(`sync failed: ${error.message}`) } async function sync() { try { await push() } catch (e) { errorReporter.error(e); onFail(e) } }',
+    // A try that only parses or formats a value in hand.
+    'let doc; try { doc = yaml.parse(text) } catch (e) { console.error(`invalid YAML: ${e.message}`) }',
+    'try { out = util.format(template, ...args) } catch (e) { console.error("bad template: " + e) }',
+    // Expected failures whose message says it all (reportExpectedFailures, on in strict, reports them):
+    // releasing a handle (n8n active-executions) ...
+    'class E { finalize(execution) { if (execution.httpResponse) { try { this.logger.debug("Closing response"); execution.httpResponse.end() } catch (error) { this.logger.error("Error closing streaming response", { error: error.message }) } } } }',
+    'async function shutdown() { try { await pool.end() } catch (e) { console.error(`pool close failed: ${e.message}`) } }',
+    // ... and checking a password (n8n ldap validUser).
+    'class L { async auth(user, password) { try { await this.validUser(user.dn, password) } catch (e) { if (e instanceof Error) { this.logger.error("LDAP - Error validating user against LDAP server", { message: e.message }) } return undefined } return user } }',
+    'async function login(user, password) { try { await client.bind(user.dn, password) } catch (e) { console.error(`bind failed: ${e.message}`); return false } return true }',
+    // Twins: identical catches in one file get identical verdicts.
+    'class H { async a() { try { await this.resA.end() } catch (e) { console.error(`close A: ${e.message}`) } } async b() { try { await this.resB.end() } catch (e) { console.error(`close B: ${e.message}`) } } }',
   ],
   invalid: [
     {
@@ -187,6 +212,89 @@ ruleTester.run('log-error-with-stack', rule, {
       code: 'try { const c = JSON.parse(fs.readFileSync(p, "utf8")) } catch (e) { console.error(`bad config: ${e.message}`) }',
       output: 'try { const c = JSON.parse(fs.readFileSync(p, "utf8")) } catch (e) { console.error(`bad config: ${e.message}`, e) }',
       errors: [{ messageId: 'stackLost', line: 1, suggestions: [{ messageId: 'addError', output: 'try { const c = JSON.parse(fs.readFileSync(p, "utf8")) } catch (e) { console.error(`bad config: ${e.message}`, e) }' }] }],
+    },
+      {
+      // Error middleware registered with the framework: the first parameter is the error whatever its name.
+      code: "app.use((e, req, res, next) => { console.error(e.message); res.sendStatus(500) })",
+      output: "app.use((e, req, res, next) => { console.error(e.message, e); res.sendStatus(500) })",
+      errors: [{ messageId: 'stackLost', line: 1, suggestions: [{ messageId: 'addError', output: "app.use((e, req, res, next) => { console.error(e.message, e); res.sendStatus(500) })" }] }],
+    },
+    {
+      // A helper given an error from a database write: reported in the helper.
+      code: "function report(err) { console.error(err.message) } async function save(x) { try { await db.insert(x) } catch (e) { report(e) } }",
+      output: "function report(err) { console.error(err.message, err) } async function save(x) { try { await db.insert(x) } catch (e) { report(e) } }",
+      errors: [{ messageId: 'stackLost', line: 1, suggestions: [{ messageId: 'addError', output: "function report(err) { console.error(err.message, err) } async function save(x) { try { await db.insert(x) } catch (e) { report(e) } }" }] }],
+    },
+    {
+      // One of the helper's callers hands it an outside failure.
+      code: "function report(err) { console.error(err.message) } function load(t) { try { return yaml.parse(t) } catch (e) { report(e) } } async function save(x) { try { await db.insert(x) } catch (e) { report(e) } }",
+      output: "function report(err) { console.error(err.message, err) } function load(t) { try { return yaml.parse(t) } catch (e) { report(e) } } async function save(x) { try { await db.insert(x) } catch (e) { report(e) } }",
+      errors: [{ messageId: 'stackLost', line: 1, suggestions: [{ messageId: 'addError', output: "function report(err) { console.error(err.message, err) } function load(t) { try { return yaml.parse(t) } catch (e) { report(e) } } async function save(x) { try { await db.insert(x) } catch (e) { report(e) } }" }] }],
+    },
+    {
+      // A helper other files may call: judged where it is.
+      code: "export function onError(err) { console.error(err.message) } function load(t) { try { return yaml.parse(t) } catch (e) { onError(e) } }",
+      output: "export function onError(err) { console.error(err.message, err) } function load(t) { try { return yaml.parse(t) } catch (e) { onError(e) } }",
+      errors: [{ messageId: 'stackLost', line: 1, suggestions: [{ messageId: 'addError', output: "export function onError(err) { console.error(err.message, err) } function load(t) { try { return yaml.parse(t) } catch (e) { onError(e) } }" }] }],
+    },
+    {
+      // The emitter's error listener does not log the error.
+      code: "client.on(\"error\", () => metrics.inc(\"redis_error\")); async function connect() { try { await client.connect() } catch (e) { console.error(`connect failed: ${e}`) } }",
+      output: "client.on(\"error\", () => metrics.inc(\"redis_error\")); async function connect() { try { await client.connect() } catch (e) { console.error(`connect failed: ${e}`, e) } }",
+      errors: [{ messageId: 'stackLost', line: 1, suggestions: [{ messageId: 'addError', output: "client.on(\"error\", () => metrics.inc(\"redis_error\")); async function connect() { try { await client.connect() } catch (e) { console.error(`connect failed: ${e}`, e) } }" }] }],
+    },
+    {
+      // The try calls another object than the emitter whose listener logs.
+      code: "client.on(\"error\", (err) => console.error(err)); async function load(q) { try { await db.query(q) } catch (e) { console.error(`query failed: ${e}`) } }",
+      output: "client.on(\"error\", (err) => console.error(err)); async function load(q) { try { await db.query(q) } catch (e) { console.error(`query failed: ${e}`, e) } }",
+      errors: [{ messageId: 'stackLost', line: 1, suggestions: [{ messageId: 'addError', output: "client.on(\"error\", (err) => console.error(err)); async function load(q) { try { await db.query(q) } catch (e) { console.error(`query failed: ${e}`, e) } }" }] }],
+    },
+    {
+      // The app's own parse method may do anything.
+      code: "class C { load(t) { try { return this.parse(t) } catch (e) { console.error(e.message) } } }",
+      output: "class C { load(t) { try { return this.parse(t) } catch (e) { console.error(e.message, e) } } }",
+      errors: [{ messageId: 'stackLost', line: 1, suggestions: [{ messageId: 'addError', output: "class C { load(t) { try { return this.parse(t) } catch (e) { console.error(e.message, e) } } }" }] }],
+    },
+    {
+      // Removing a folder is not releasing a handle (n8n source-control export).
+      code: "class S { async deleteRepositoryFolder() { try { await rm(this.gitFolder, { recursive: true }) } catch (error) { console.error(`Failed to delete work folder: ${error.message}`) } } }",
+      output: "class S { async deleteRepositoryFolder() { try { await rm(this.gitFolder, { recursive: true }) } catch (error) { console.error(`Failed to delete work folder: ${error.message}`, error) } } }",
+      errors: [{ messageId: 'stackLost', line: 1, suggestions: [{ messageId: 'addError', output: "class S { async deleteRepositoryFolder() { try { await rm(this.gitFolder, { recursive: true }) } catch (error) { console.error(`Failed to delete work folder: ${error.message}`, error) } } }" }] }],
+    },
+    {
+      // A password-named argument to a call that is not a check: a database write.
+      code: "async function change(user, newPassword) { try { await this.userService.changePassword(user, newPassword) } catch (e) { console.error(e.message) } }",
+      output: "async function change(user, newPassword) { try { await this.userService.changePassword(user, newPassword) } catch (e) { console.error(e.message, e) } }",
+      errors: [{ messageId: 'stackLost', line: 1, suggestions: [{ messageId: 'addError', output: "async function change(user, newPassword) { try { await this.userService.changePassword(user, newPassword) } catch (e) { console.error(e.message, e) } }" }] }],
+    },
+    {
+      // reportExpectedFailures (strict) reports a failed release ...
+      code: "async function shutdown() { try { await pool.end() } catch (e) { console.error(`pool close failed: ${e.message}`) } }",
+      options: [{ reportExpectedFailures: true }],
+      output: "async function shutdown() { try { await pool.end() } catch (e) { console.error(`pool close failed: ${e.message}`, e) } }",
+      errors: [{ messageId: 'stackLost', line: 1, suggestions: [{ messageId: 'addError', output: "async function shutdown() { try { await pool.end() } catch (e) { console.error(`pool close failed: ${e.message}`, e) } }" }] }],
+    },
+    {
+      // ... and a failed password check.
+      code: "async function login(user, password) { try { await client.bind(user.dn, password) } catch (e) { console.error(`bind failed: ${e.message}`); return false } return true }",
+      options: [{ reportExpectedFailures: true }],
+      output: "async function login(user, password) { try { await client.bind(user.dn, password) } catch (e) { console.error(`bind failed: ${e.message}`, e); return false } return true }",
+      errors: [{ messageId: 'stackLost', line: 1, suggestions: [{ messageId: 'addError', output: "async function login(user, password) { try { await client.bind(user.dn, password) } catch (e) { console.error(`bind failed: ${e.message}`, e); return false } return true }" }] }],
+    },
+    {
+      // A CLI command's failure hook that prints only the message (n8n import:credentials): the stack is nowhere.
+      code: "class ImportCredentialsCommand extends BaseCommand { async catch(error) { console.error(\"An error occurred while importing credentials. See log messages for details.\"); console.error(error.message) } }",
+      output: "class ImportCredentialsCommand extends BaseCommand { async catch(error) { console.error(\"An error occurred while importing credentials. See log messages for details.\"); console.error(error.message, error) } }",
+      errors: [{ messageId: 'stackLost', line: 1, suggestions: [{ messageId: 'addError', output: "class ImportCredentialsCommand extends BaseCommand { async catch(error) { console.error(\"An error occurred while importing credentials. See log messages for details.\"); console.error(error.message, error) } }" }] }],
+    },
+    {
+      // Twins: both identical catches of an outside send are reported.
+      code: "class H { async a() { try { await this.mailA.send() } catch (e) { console.error(`send A: ${e.message}`) } } async b() { try { await this.mailB.send() } catch (e) { console.error(`send B: ${e.message}`) } } }",
+      output: "class H { async a() { try { await this.mailA.send() } catch (e) { console.error(`send A: ${e.message}`, e) } } async b() { try { await this.mailB.send() } catch (e) { console.error(`send B: ${e.message}`, e) } } }",
+      errors: [
+        { messageId: 'stackLost', line: 1, suggestions: [{ messageId: 'addError', output: "class H { async a() { try { await this.mailA.send() } catch (e) { console.error(`send A: ${e.message}`, e) } } async b() { try { await this.mailB.send() } catch (e) { console.error(`send B: ${e.message}`) } } }" }] },
+        { messageId: 'stackLost', line: 1, suggestions: [{ messageId: 'addError', output: "class H { async a() { try { await this.mailA.send() } catch (e) { console.error(`send A: ${e.message}`) } } async b() { try { await this.mailB.send() } catch (e) { console.error(`send B: ${e.message}`, e) } } }" }] },
+      ],
     },
   ],
 });
