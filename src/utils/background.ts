@@ -520,7 +520,9 @@ export function installsRejectionLogger(context: Context): boolean {
   if (cached !== undefined) return cached;
   let found = false;
   const globalScope = sourceCode.scopeManager?.globalScope;
-  const references = globalScope ? [...globalScope.through, ...(globalScope.set.get('process')?.references ?? [])] : [];
+  // Unbound (\`through\`), or bound to the configured global of that name, never to a declaration.
+  const declaredGlobal = globalScope?.set.get('process');
+  const references = globalScope ? [...globalScope.through, ...(declaredGlobal && declaredGlobal.defs.length === 0 ? declaredGlobal.references : [])] : [];
   for (const ref of references) {
     if (found) break;
     const id = ref.identifier;
