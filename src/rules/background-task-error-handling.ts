@@ -26,6 +26,7 @@ import {
   mayReject,
   voidedCallMayReject,
   promiseMayReject,
+  installsRejectionLogger,
   resolveCallbackArgument,
 } from '../utils/background.js';
 import { createRule } from '../utils/create-rule.js';
@@ -49,6 +50,9 @@ import { getSettings } from '../utils/settings.js';
 export type Options = [
   {
     backgroundFunctions?: string[];
+    includeVoidedCalls?: boolean;
+    includeShutdownHandlers?: boolean;
+    rejectionsLoggedByProcessHandler?: boolean;
   },
 ];
 export type MessageIds =
@@ -115,6 +119,7 @@ export default createRule<Options, MessageIds>({
       cwe: ['CWE-755', 'CWE-778'],
       owasp: ['A10:2025'],
       usesTypeInformation: true,
+      strictOptions: { includeVoidedCalls: true, includeShutdownHandlers: true },
     },
     fixable: 'code',
     hasSuggestions: true,
@@ -147,13 +152,32 @@ export default createRule<Options, MessageIds>({
             description:
               'Require callbacks passed to these calls (names or member paths, e.g. `schedule.scheduleJob`) to handle their errors, as for the built-in timers, schedulers and listeners.',
           },
+          includeVoidedCalls: {
+            type: 'boolean',
+            description:
+              'Require a `.catch` on `void call()` whatever its callee (imported, injected, a method of another object), as if it returned a promise that may reject. Off: a voided call is reported only when the file shows that it may reject.',
+          },
+          includeShutdownHandlers: {
+            type: 'boolean',
+            description:
+              "Require `process.on('SIGTERM' | 'SIGINT' | 'SIGQUIT' | 'SIGBREAK', …)` handlers to catch and log their errors too. Off: a rejection escaping a shutdown handler ends the process that was already ending, with Node printing the error, and is not reported.",
+          },
+          rejectionsLoggedByProcessHandler: {
+            type: 'boolean',
+            description:
+              "Declare that the application logs unhandled rejections in a `process.on('unhandledRejection')` handler installed in another file: async callbacks and fire-and-forget promises are then not reported (job runners, worker threads and emitters still are).",
+          },
         },
       },
     ],
-    defaultOptions: [{ backgroundFunctions: [] }],
+    defaultOptions: [{ backgroundFunctions: [], includeVoidedCalls: false, includeShutdownHandlers: false, rejectionsLoggedByProcessHandler: false }],
   },
   create(context, [options]) {
     const extraApis = options.backgroundFunctions ?? [];
+    const includeVoidedCalls = options.includeVoidedCalls ?? false;
+    const includeShutdownHandlers = options.includeShutdownHandlers ?? false;
+    // A rejection that escapes reaches the process handler, which logs it with its stack.
+    const rejectionsLogged = (): boolean => (options.rejectionsLoggedByProcessHandler ?? false) || installsRejectionLogger(context);
     const sourceCode = context.sourceCode;
     const visitorKeys = sourceCode.visitorKeys;
     const logFunctions = getSettings(context).logFunctions;
@@ -375,12 +399,12 @@ export default createRule<Options, MessageIds>({
 
     function checkCallback(cb: BackgroundCallback): void {
       const fn = cb.fn;
-      if (cb.rejectionHandled || !fn) return;
+      if (cb.rejectionHandled || !fn || (cb.shutdown && !includeShutdownHandlers)) return;
       const inline = skipTransparent(cb.argument) === fn;
       if (fn.async) {
         if (fn.generator) return;
         const escape = findEscape(context, fn, visitorKeys);
-        if (!escape) return;
+        if (!escape || rejectionsLogged()) return;
         const label = taskLabel(cb);
         const data = { api: cb.api, owner: ownerName(cb), line: String(escape.loc.start.line), name: functionName(fn) ?? 'This function' };
         if (inline) {
@@ -415,7 +439,7 @@ export default createRule<Options, MessageIds>({
         );
       }
       for (const value of returned) {
-        if (!promiseMayReject(context, value, visitorKeys)) continue;
+        if (!promiseMayReject(context, value, visitorKeys) || rejectionsLogged()) continue;
         const target = skipTransparent(value);
         reportWithFix(
           { node: value, messageId: 'returnedPromise', data: { api: cb.api, owner: ownerName(cb), call: callText(value) } },
@@ -473,14 +497,15 @@ export default createRule<Options, MessageIds>({
       }
       if (
         root === expression
-          ? !(voided ? voidedCallMayReject(context, root, visitorKeys) : mayReject(context, root, visitorKeys))
+          ? !(voided && includeVoidedCalls ? voidedCallMayReject(context, root, visitorKeys) : mayReject(context, root, visitorKeys))
           : !promiseMayReject(context, expression, visitorKeys)
       ) {
         return;
       }
       const cb = backgroundContext(statement);
+      if (cb?.shutdown && !includeShutdownHandlers) return;
       const handler = cb ? null : findEnclosingHandler(context, statement);
-      if (!cb && !handler) return;
+      if ((!cb && !handler) || rejectionsLogged()) return;
       const where = cb ? contextLabel(cb) : `${handler!.framework} ${handler!.kind === 'route' ? 'route handler' : handler!.kind}`;
       reportWithFix(
         { node: expression, messageId: 'floatingPromise', data: { call: callText(expression), context: where } },

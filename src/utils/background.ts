@@ -26,7 +26,7 @@ import {
   getRootIdentifier,
   skipTypeWrappers,
 } from './ast.js';
-import { isHandoffCall } from './errors.js';
+import { getBoundVariables, isHandoffCall, readsAny } from './errors.js';
 import { type ImportSource, getImportSource } from './modules.js';
 import { getLoggingLevel, isAtLeast } from './loggers.js';
 
@@ -44,6 +44,11 @@ export interface BackgroundCallback {
   kind: BackgroundKind;
   /** The API itself catches a rejection of the callback's promise (and records, logs or propagates it). */
   rejectionHandled: boolean;
+  /**
+   * A `process` listener for a termination signal (SIGTERM, SIGINT, …): the process is ending, and a
+   * rejection escaping the handler ends it too, with the error printed.
+   */
+  shutdown?: boolean;
 }
 
 
@@ -61,6 +66,12 @@ const PROCESS_HANDLER_EVENTS = new Set([
   'rejectionHandled',
   'multipleResolves',
 ]);
+/**
+ * Signals whose handler ends the process (a graceful shutdown). A rejection escaping such a handler
+ * ends it too, with Node's printed stack (or the app's rejection handler's log): nothing is lost
+ * that the shutdown was not about to lose. SIGHUP and SIGUSR1/2 are often "reload", so they stay.
+ */
+const TERMINATION_SIGNALS = new Set(['SIGTERM', 'SIGINT', 'SIGQUIT', 'SIGBREAK']);
 /** Fastify awaits these hooks and routes their errors (ready()/close() reject, onListen logs). */
 const FASTIFY_APP_HOOKS = new Set(['onClose', 'onReady', 'onListen', 'preClose']);
 /** @nestjs/schedule wraps these methods in a try/catch that logs (since 0.4.2, 2021). */
@@ -228,7 +239,9 @@ function computeBackgroundCallbacks(
         // Telegraf / grammY `bot.on('text', async (ctx) => …)` is middleware: the bot catches its errors.
         if (isMiddlewareLike(args[1]!)) return [];
         const api = event !== null ? `'${event}' listener` : 'event listener';
-        return [makeCallback(context, args[1]!, node, api, 'listener', false)];
+        const callback = makeCallback(context, args[1]!, node, api, 'listener', false);
+        if (receiverName === 'process' && isTerminationSignal(context, args[0]!)) callback.shutdown = true;
+        return [callback];
       }
       // server.listen(port, cb) registers cb as a 'listening' listener; Fastify's (err, address) callback alike.
       if (method === 'listen' && args.length >= 2 && isFunctionNode(skipTransparent(args.at(-1)!))) {
@@ -293,6 +306,53 @@ function computeBackgroundCallbacks(
     return callbacks;
   }
   return [];
+}
+
+/**
+ * The event names an argument can hold: a string, or the parameter of a loop over a literal list
+ * (`['SIGTERM', 'SIGINT'].forEach((signal) => process.on(signal, stop))`,
+ * `for (const signal of ['SIGTERM', 'SIGINT']) process.on(signal, stop)`). Null when unknown.
+ */
+function possibleEventNames(context: Context, node: TSESTree.Node): string[] | null {
+  const n = skipTransparent(node);
+  const literal = getStringValue(n);
+  if (literal !== null) return [literal];
+  if (n.type !== AST_NODE_TYPES.Identifier) return null;
+  const variable = findVariable(context, n);
+  if (!variable || variable.defs.length !== 1 || variable.references.some((ref) => ref.isWrite() && !ref.init)) return null;
+  const def = variable.defs[0]!;
+  let list: TSESTree.Node | null = null;
+  if (def.type === 'Parameter' && def.node.params[0] === def.name) {
+    // ['SIGTERM', 'SIGINT'].forEach((signal) => …)
+    const call = def.node.parent;
+    if (
+      call?.type === AST_NODE_TYPES.CallExpression &&
+      call.arguments[0] === def.node &&
+      call.callee.type === AST_NODE_TYPES.MemberExpression &&
+      getPropertyName(call.callee) === 'forEach'
+    ) {
+      list = call.callee.object;
+    }
+  } else if (def.type === 'Variable' && def.parent.parent?.type === AST_NODE_TYPES.ForOfStatement && def.parent.parent.left === def.parent) {
+    // for (const signal of ['SIGTERM', 'SIGINT'])
+    list = def.parent.parent.right;
+  }
+  if (!list) return null;
+  const array = skipTransparent(list);
+  if (array.type !== AST_NODE_TYPES.ArrayExpression || array.elements.length === 0) return null;
+  const names: string[] = [];
+  for (const element of array.elements) {
+    const value = element && element.type !== AST_NODE_TYPES.SpreadElement ? getStringValue(element) : null;
+    if (value === null) return null;
+    names.push(value);
+  }
+  return names;
+}
+
+/** `process.on('SIGTERM', …)`, also through a loop over a literal list of such signals. */
+function isTerminationSignal(context: Context, node: TSESTree.Node): boolean {
+  const names = possibleEventNames(context, node);
+  return names !== null && names.every((name) => TERMINATION_SIGNALS.has(name));
 }
 
 /** A handler whose first parameter is a middleware context (`ctx`), not an event payload. */
@@ -447,6 +507,54 @@ function registrationAt(context: Context, argument: TSESTree.Node, extraApis: re
   return null;
 }
 
+const rejectionLoggerCache = new WeakMap<object, boolean>();
+
+/**
+ * The file installs `process.on('unhandledRejection', handler)` with a handler that logs (or
+ * reports) what it receives: every rejection that escapes background work in this process is then
+ * recorded with its stack. Found through the references to the global `process`, not a tree walk.
+ */
+export function installsRejectionLogger(context: Context): boolean {
+  const sourceCode = context.sourceCode;
+  const cached = rejectionLoggerCache.get(sourceCode);
+  if (cached !== undefined) return cached;
+  let found = false;
+  const globalScope = sourceCode.scopeManager?.globalScope;
+  // Unbound (\`through\`), or bound to the configured global of that name, never to a declaration.
+  const declaredGlobal = globalScope?.set.get('process');
+  const references = globalScope ? [...globalScope.through, ...(declaredGlobal && declaredGlobal.defs.length === 0 ? declaredGlobal.references : [])] : [];
+  for (const ref of references) {
+    if (found) break;
+    const id = ref.identifier;
+    if (id.type !== AST_NODE_TYPES.Identifier || id.name !== 'process') continue;
+    const member = id.parent;
+    if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== id || !LISTENER_METHODS.has(getPropertyName(member) ?? '')) continue;
+    const call = member.parent;
+    if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== member || getStringValue(call.arguments[0]) !== 'unhandledRejection') continue;
+    const handler = call.arguments[1] ? resolveCallbackArgument(context, call.arguments[1]) : null;
+    if (handler && handlerLogs(context, handler)) found = true;
+  }
+  rejectionLoggerCache.set(sourceCode, found);
+  return found;
+}
+
+/** The handler passes the rejection reason (its first parameter) to a log or reporter call, outside nested functions. */
+function handlerLogs(context: Context, fn: AnyFunction): boolean {
+  const reason = getBoundVariables(context, fn.params[0]);
+  if (reason.length === 0) return false;
+  let logs = false;
+  walkSameFunction(
+    fn.body,
+    (node) => {
+      if (logs) return false;
+      if (node.type === AST_NODE_TYPES.CallExpression && getLoggingLevel(context, node) !== null && node.arguments.some((a) => readsAny(a, reason))) logs = true;
+      return undefined;
+    },
+    context.sourceCode.visitorKeys,
+  );
+  return logs;
+}
+
 function computeBackgroundRegistration(context: Context, fn: AnyFunction, extraApis: readonly string[]): BackgroundCallback | null {
   const parent = fn.parent;
   if (parent?.type === AST_NODE_TYPES.MethodDefinition && parent.value === fn) return getScheduledMethod(parent);
@@ -566,7 +674,7 @@ export function mayReject(context: Context, node: TSESTree.Node, visitorKeys: TS
     if (n.callee.type === AST_NODE_TYPES.Identifier && path === 'fetch' && isGlobalName(context, n.callee)) return true;
     if (WAIT_CALLS.test(last)) return false;
   }
-  const fn = resolveFunction(context, n.callee);
+  const fn = resolveCalledFunction(context, n.callee);
   if (fn) {
     if (!fn.async || fn.generator) return isThenableByType(context, n);
     if (depth > 3) return true;
@@ -596,7 +704,7 @@ export function voidedCallMayReject(context: Context, node: TSESTree.Node, visit
     if (FIRE_AND_FORGET_HELPERS.has(last) || WAIT_CALLS.test(last)) return false;
     if (path === 'Promise.allSettled' || path === 'Promise.resolve') return false;
   }
-  return resolveFunction(context, n.callee) === null;
+  return resolveCalledFunction(context, n.callee) === null;
 }
 
 /** A promise-valued expression (possibly a chain) that may reject without a handler. */
@@ -608,6 +716,50 @@ export function promiseMayReject(context: Context, node: TSESTree.Node, visitorK
     return isThenableByType(context, chain.root);
   }
   return mayReject(context, chain.root, visitorKeys, depth);
+}
+
+/**
+ * The same-file function a call runs: what `resolveFunction` finds, or the function a same-file
+ * factory returns (`const respond = this.makeResponder(key); … await respond()`, where
+ * `makeResponder(key) { return async () => { try … catch … } }`).
+ */
+function resolveCalledFunction(context: Context, callee: TSESTree.Node): AnyFunction | null {
+  const direct = resolveFunction(context, callee);
+  if (direct) return direct;
+  const n = skipTransparent(callee);
+  if (n.type !== AST_NODE_TYPES.Identifier) return null;
+  const variable = findVariable(context, n);
+  if (!variable || variable.defs.length !== 1 || variable.defs[0]!.type !== 'Variable') return null;
+  if (variable.references.some((ref) => ref.isWrite() && !ref.init)) return null;
+  const init = variable.defs[0]!.node.init;
+  const call = init ? skipTransparent(init) : null;
+  if (call?.type !== AST_NODE_TYPES.CallExpression) return null;
+  const factory = resolveFunction(context, call.callee);
+  return factory ? returnedFunction(context, factory) : null;
+}
+
+/** The one function a factory returns (`return async () => …`, or an arrow whose body is one), else null. */
+function returnedFunction(context: Context, factory: AnyFunction): AnyFunction | null {
+  if (factory.async || factory.generator) return null;
+  if (factory.body.type !== AST_NODE_TYPES.BlockStatement) {
+    const body = skipTransparent(factory.body);
+    return isFunctionNode(body) ? body : null;
+  }
+  let found: AnyFunction | null = null;
+  let other = false;
+  walkSameFunction(
+    factory.body,
+    (node) => {
+      if (other) return false;
+      if (node.type !== AST_NODE_TYPES.ReturnStatement) return undefined;
+      const value = node.argument ? skipTransparent(node.argument) : null;
+      if (value && isFunctionNode(value) && found === null) found = value;
+      else other = true;
+      return false;
+    },
+    context.sourceCode.visitorKeys,
+  );
+  return other ? null : found;
 }
 
 /** `new Promise((resolve) => setTimeout(resolve, ms))` takes no `reject`: it only waits. */
@@ -633,7 +785,7 @@ function awaitMayReject(context: Context, argument: TSESTree.Node, visitorKeys: 
     const path = getCalleePath(root);
     if (path === 'Promise.allSettled' || path === 'Promise.resolve') return false;
     if (path !== null && (WAIT_CALLS.test(lastSegment(path)) || FIRE_AND_FORGET_HELPERS.has(lastSegment(path)))) return false;
-    const fn = resolveFunction(context, root.callee);
+    const fn = resolveCalledFunction(context, root.callee);
     // A same-file async function that catches everything itself never rejects.
     if (fn && fn.async && !fn.generator && depth <= 3) return findEscape(context, fn, visitorKeys, depth + 1) !== null;
   }
@@ -655,7 +807,12 @@ function holdsOnlySafePromises(context: Context, id: TSESTree.Identifier, visito
     if (!value) return false;
     if ((value.type === AST_NODE_TYPES.Identifier && value.name === 'undefined') || (value.type === AST_NODE_TYPES.Literal && value.value === null)) continue;
     if (value.type !== AST_NODE_TYPES.CallExpression || depth > 3) return false;
-    const fn = resolveFunction(context, value.callee);
+    // `p = previous.catch(() => {}).then(run)`: handled as when awaited directly.
+    if (getPromiseChain(value).handled) {
+      calls++;
+      continue;
+    }
+    const fn = resolveCalledFunction(context, value.callee);
     if (!fn || !fn.async || fn.generator || findEscape(context, fn, visitorKeys, depth + 1) !== null) return false;
     calls++;
   }

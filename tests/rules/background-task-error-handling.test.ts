@@ -825,8 +825,347 @@ app.post('/signup', async (req, res) => {
 });`,
     },
 
+    // --- precision on real applications (issue 15) ---
+    // `void call()` on a callee the file cannot see (medusa's workflow engine subscribe/unsubscribe,
+    // which only edit an in-memory map; n8n's publisher; a sync stopExecution): recommended does
+    // not guess; `includeVoidedCalls` (strict) does.
+    `export const GET = async (req, res) => {
+  const workflowEngineService = req.scope.resolve('workflows');
+  req.on('close', () => {
+    res.end();
+    void workflowEngineService.unsubscribe({ workflowId: req.params.workflow_id, subscriberOrId: subscriberId });
+  });
+  void workflowEngineService.subscribe({ workflowId: req.params.workflow_id, subscriber: async (args) => res.write(format(args)) });
+};`,
+    `export class McpSettingsController {
+  async toggleWorkflowsMCPAccess(req, _res, dto) {
+    const { changedWorkflows, ...result } = await this.mcpSettingsService.bulkSetAvailableInMCP(req.user, dto);
+    void this.mcpSettingsService.broadcastWorkflowMCPAvailabilityChanged(changedWorkflows);
+    return result;
+  }
+}`,
+    `export class WorkflowRunner {
+  schedule(executionId, timeout) {
+    setTimeout(() => {
+      void this.activeExecutions.stopExecution(executionId, new TimeoutError(executionId));
+    }, timeout);
+  }
+}`,
+    // Shutdown handlers (strapi, medusa develop): the process is ending; a rejection ends it with the
+    // error printed. `includeShutdownHandlers` (strict) reports them.
+    `const destroyOnSignal = (strapi) => {
+  let signalReceived = false;
+  const terminateStrapi = async () => {
+    if (!signalReceived) {
+      signalReceived = true;
+      await strapi.destroy();
+      process.exit();
+    }
+  };
+  ['SIGTERM', 'SIGINT'].forEach((signal) => {
+    process.on(signal, terminateStrapi);
+  });
+};`,
+    `process.on('SIGINT', async () => {
+  await promptClaudeCodePlugin();
+  process.exit(0);
+});`,
+    `for (const signal of ['SIGTERM', 'SIGQUIT']) {
+  process.once(signal, async () => {
+    await server.stop();
+    void db.close();
+  });
+}`,
+    // A same-file factory whose returned callback catches and logs (n8n's chat service).
+    `export class ChatService {
+  startSession(key) {
+    const respondToChat = this.pollAndProcessChatResponses(key);
+    const intervalId = setInterval(async () => await respondToChat(), 1000);
+    return intervalId;
+  }
+  pollAndProcessChatResponses(sessionKey) {
+    return async () => {
+      try {
+        await this.processWaitingExecution(sessionKey);
+      } catch (e) {
+        this.logger.error('Error sending message to chat', { error: e });
+      }
+    };
+  }
+}`,
+    `function makePoller(source) {
+  return async () => {
+    try {
+      await source.poll();
+    } catch (err) {
+      logger.error({ err }, 'poll failed');
+    }
+  };
+}
+const poll = makePoller(feed);
+setInterval(() => poll(), 5000);`,
+    // A promise chain that catches the previous pass and runs one that catches itself (n8n's reconciler).
+    `export class Reconciler {
+  init() {
+    setInterval(async () => await this.reconcile('interval'), 60000);
+  }
+  async reconcile(reason) {
+    if (this.inFlight && reason === 'interval') return await this.inFlight.catch(() => {});
+    const pass = (this.inFlight ?? Promise.resolve())
+      .catch(() => {})
+      .then(async () => {
+        await this.runPass(reason);
+      });
+    this.inFlight = pass;
+    try {
+      await pass;
+    } finally {
+      if (this.inFlight === pass) this.inFlight = undefined;
+    }
+  }
+  async runPass(reason) {
+    try {
+      await this.repository.findPublished(reason);
+    } catch (error) {
+      this.errorReporter.error(error, { shouldBeLogged: true });
+    }
+  }
+}`,
+    // A process handler in the same file that logs each unhandled rejection with its stack (Ghost's boot).
+    `process.on('unhandledRejection', (error) => {
+  logging.error('Unhandled rejection:', error);
+});
+events.on('settings.labs.edited', async () => {
+  await activityPub.enable();
+});`,
+    // … or one declared by the option when it is installed in another file.
+    {
+      code: `async function configureActivityPub() {
+  await ActivityPubServiceWrapper.instance.enable();
+}
+events.on('settings.social_web.edited', configureActivityPub);
+setTimeout(async () => { await milestones.run(); }, 1000);`,
+      options: [{ rejectionsLoggedByProcessHandler: true }],
+    },
+
   ],
   invalid: [
+    // --- precision on real applications (issue 15): the true shapes stay reported ---
+    // SIGHUP is often "reload": not a shutdown, so its failure is reported.
+    {
+      code: `process.on('SIGHUP', async () => {
+  await config.reload();
+});`,
+      output: null,
+      errors: [
+        {
+          messageId: 'asyncCallback',
+          line: 1,
+          suggestions: [
+            {
+              messageId: 'wrapInTryCatch',
+              output: `process.on('SIGHUP', async () => {
+  try {
+    await config.reload();
+  } catch (err) {
+    console.error('SIGHUP listener failed', err);
+    process.exitCode = 1;
+  }
+});`,
+            },
+          ],
+        },
+      ],
+    },
+    // A loop over signals one of which is not a shutdown.
+    {
+      code: `['SIGTERM', 'SIGUSR2'].forEach((signal) => process.on(signal, async () => {
+  await cache.flush();
+}));`,
+      output: null,
+      errors: [
+        {
+          messageId: 'asyncCallback',
+          line: 1,
+          suggestions: [
+            {
+              messageId: 'wrapInTryCatch',
+              output: `['SIGTERM', 'SIGUSR2'].forEach((signal) => process.on(signal, async () => {
+  try {
+    await cache.flush();
+  } catch (err) {
+    console.error('event listener failed', err);
+    process.exitCode = 1;
+  }
+}));`,
+            },
+          ],
+        },
+      ],
+    },
+    // A process handler that does not log the rejection it receives records nothing.
+    {
+      code: `process.on('unhandledRejection', () => {
+  metrics.increment('rejections');
+});
+events.on('settings.labs.edited', async () => {
+  await activityPub.enable();
+});`,
+      output: null,
+      errors: [
+        {
+          messageId: 'asyncCallback',
+          line: 4,
+          suggestions: [
+            {
+              messageId: 'wrapInTryCatch',
+              output: `process.on('unhandledRejection', () => {
+  metrics.increment('rejections');
+});
+events.on('settings.labs.edited', async () => {
+  try {
+    await activityPub.enable();
+  } catch (err) {
+    console.error('settings.labs.edited listener failed', err);
+  }
+});`,
+            },
+          ],
+        },
+      ],
+    },
+    // A factory whose callback lets the rejection escape (n8n's prune timer, through a factory).
+    {
+      code: `function makePruner(repository) {
+  return async () => {
+    await repository.deleteEarlierThan(Date.now() - 3600000);
+  };
+}
+const prune = makePruner(historyRepository);
+setInterval(async () => await prune(), 3600000);`,
+      output: null,
+      errors: [
+        {
+          messageId: 'asyncCallback',
+          line: 7,
+          suggestions: [
+            {
+              messageId: 'wrapInTryCatch',
+              output: `function makePruner(repository) {
+  return async () => {
+    await repository.deleteEarlierThan(Date.now() - 3600000);
+  };
+}
+const prune = makePruner(historyRepository);
+setInterval(async () => {
+  try {
+    await prune();
+  } catch (err) {
+    console.error('interval task failed', err);
+  }
+}, 3600000);`,
+            },
+          ],
+        },
+      ],
+    },
+    // A voided same-class method that can reject is reported without the option (n8n's telemetry pulse).
+    {
+      code: `export class Telemetry {
+  startPulse() {
+    this.pulseInterval = setInterval(async () => {
+      void this.pulse();
+    }, 6 * 60 * 60 * 1000);
+  }
+  async pulse() {
+    const counts = await this.workflowRepository.getActiveCounts();
+    await this.track('pulse', counts);
+  }
+}`,
+      output: null,
+      errors: [
+        {
+          messageId: 'floatingPromise',
+          line: 4,
+          suggestions: [
+            {
+              messageId: 'addCatch',
+              output: `export class Telemetry {
+  startPulse() {
+    this.pulseInterval = setInterval(async () => {
+      void this.pulse().catch((err) => console.error('pulse failed', err));
+    }, 6 * 60 * 60 * 1000);
+  }
+  async pulse() {
+    const counts = await this.workflowRepository.getActiveCounts();
+    await this.track('pulse', counts);
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    // The strict options report what recommended leaves: a voided call to another module's service,
+    // and a shutdown handler (strapi's), here through a loop over the signals.
+    {
+      code: `export class WsServer {
+  onMessage(id, message) {
+    connection.on('message', () => {
+      void this.taskBroker.onRunnerMessage(id, message);
+    });
+  }
+}`,
+      options: [{ includeVoidedCalls: true }],
+      output: null,
+      errors: [
+        {
+          messageId: 'floatingPromise',
+          line: 4,
+          suggestions: [
+            {
+              messageId: 'addCatch',
+              output: `export class WsServer {
+  onMessage(id, message) {
+    connection.on('message', () => {
+      void this.taskBroker.onRunnerMessage(id, message).catch((err) => console.error('onRunnerMessage failed', err));
+    });
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: `const terminate = async () => {
+  await strapi.destroy();
+  process.exit();
+};
+['SIGTERM', 'SIGINT'].forEach((signal) => {
+  process.on(signal, terminate);
+});`,
+      options: [{ includeShutdownHandlers: true }],
+      output: null,
+      errors: [
+        {
+          messageId: 'asyncReference',
+          line: 6,
+          suggestions: [
+            {
+              messageId: 'addCatch',
+              output: `const terminate = async () => {
+  await strapi.destroy();
+  process.exit();
+};
+['SIGTERM', 'SIGINT'].forEach((signal) => {
+  process.on(signal, () => terminate().catch((err) => console.error('terminate failed', err)));
+});`,
+            },
+          ],
+        },
+      ],
+    },
     // --- awaited promise held in a variable that an unknown call may reject ---
     {
       code: `class Flusher {
@@ -955,6 +1294,7 @@ process.on('message', async () => {
     // --- `void call()`: the author says it returns a promise; with no .catch, a rejection is lost ---
     {
       code: "import { sync } from './sync';\nsetInterval(() => void sync(), 1000);",
+      options: [{ includeVoidedCalls: true }],
       output: null,
       errors: [
         {
@@ -976,6 +1316,7 @@ app.post('/orders', (req, res) => {
   void mailer.sendReceipt(req.body.orderId);
   res.sendStatus(202);
 });`,
+      options: [{ includeVoidedCalls: true }],
       output: null,
       errors: [
         {
@@ -1003,6 +1344,7 @@ app.post('/orders', (req, res) => {
     });
   }
 }`,
+      options: [{ includeVoidedCalls: true }],
       output: null,
       errors: [
         {
@@ -1834,6 +2176,7 @@ schedule.scheduleJob('*/5 * * * *', async () => {
   await db.disconnect();
   process.exit(0);
 });`,
+      options: [{ includeShutdownHandlers: true }],
       output: null,
       errors: [
         {

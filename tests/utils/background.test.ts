@@ -7,6 +7,7 @@ import {
   getBackgroundRegistration,
   getJobRunnerKind,
   getPromiseChain,
+  installsRejectionLogger,
   mayReject,
   promiseMayReject,
 } from '../../src/utils/background.js';
@@ -267,6 +268,89 @@ describe('mayReject, promiseMayReject and findEscape', () => {
     expect(of('p(Promise.allSettled([a()]))')).toEqual({ call: false, chain: false });
     expect(of('p(loud().then(f))')?.chain).toBe(true);
     expect(of('p(loud().catch(h))')?.chain).toBe(false);
+  });
+});
+
+describe('same-file factories, caught chains held in variables, shutdown signals, process rejection handlers', () => {
+  const code = `
+    function makeQuiet() { return async () => { try { await api.call(); } catch (err) { logger.error(err); } }; }
+    const makeLoud = () => async () => { await api.call(); };
+    function makeEither(x) { if (x) return async () => {}; return other; }
+    const quietTask = makeQuiet();
+    const loudTask = makeLoud();
+    const eitherTask = makeEither(1);
+    let reassigned = makeQuiet(); reassigned = makeLoud();
+    async function awaitsQuietTask() { await quietTask(); }
+    async function awaitsLoudTask() { await loudTask(); }
+    async function awaitsEither() { await eitherTask(); }
+    async function awaitsReassigned() { await reassigned(); }
+    async function awaitsCaughtChain() { const pass = previous.catch(() => {}).then(run); try { await pass; } finally { done(); } }
+    async function awaitsUncaughtChain() { const pass = previous.then(run); try { await pass; } finally { done(); } }
+  `;
+
+  it('follows a factory to the one function it returns, and a variable to a chain that catches', () => {
+    const results = new Map<string, string | null>();
+    probe(code, (context) => ({
+      FunctionDeclaration(node: TSESTree.FunctionDeclaration) {
+        if (!node.async) return;
+        const escape = findEscape(context, node, context.sourceCode.visitorKeys);
+        results.set(node.id!.name, escape ? escape.type : null);
+      },
+    }));
+    expect(Object.fromEntries(results)).toEqual({
+      awaitsQuietTask: null,
+      awaitsLoudTask: 'AwaitExpression',
+      awaitsEither: 'AwaitExpression',
+      awaitsReassigned: 'AwaitExpression',
+      awaitsCaughtChain: null,
+      awaitsUncaughtChain: 'AwaitExpression',
+    });
+  });
+
+  it('marks process listeners for shutdown signals, also through a loop over a literal list', () => {
+    const shutdown = new Map<string, boolean>();
+    probe(
+      `
+      process.on('SIGTERM', async () => {});
+      process.once('SIGINT', stop);
+      process.on('SIGHUP', async () => {});
+      server.on('SIGTERM', async () => {});
+      ['SIGTERM', 'SIGQUIT'].forEach((signal) => process.on(signal, stop));
+      ['SIGTERM', 'SIGUSR2'].forEach((sig) => process.on(sig, stop));
+      for (const s of ['SIGINT', 'SIGBREAK']) process.on(s, stop);
+      for (const t of signals) process.on(t, stop);
+      `,
+      (context) => ({
+        CallExpression(node: TSESTree.CallExpression) {
+          for (const cb of getBackgroundCallbacks(context, node)) shutdown.set(context.sourceCode.getText(node), cb.shutdown === true);
+        },
+      }),
+    );
+    expect(Object.fromEntries(shutdown)).toEqual({
+      "process.on('SIGTERM', async () => {})": true,
+      "process.once('SIGINT', stop)": true,
+      "process.on('SIGHUP', async () => {})": false,
+      "server.on('SIGTERM', async () => {})": false,
+      'process.on(signal, stop)': true,
+      'process.on(sig, stop)': false,
+      'process.on(s, stop)': true,
+      'process.on(t, stop)': false,
+    });
+  });
+
+  it('sees a same-file unhandledRejection handler only when it logs the reason', () => {
+    const installs = (source: string, options: ProbeOptions = {}) => {
+      let found: boolean | null = null;
+      probe(source, (context) => ({ 'Program:exit'() { found = installsRejectionLogger(context); } }), options);
+      return found;
+    };
+    expect(installs("process.on('unhandledRejection', (error) => { logging.error('Unhandled rejection:', error); });")).toBe(true);
+    expect(installs("function boot() { process.once('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled')); }")).toBe(true);
+    expect(installs("process.on('unhandledRejection', () => { logger.error('something failed'); });")).toBe(false);
+    expect(installs("process.on('unhandledRejection', (e) => { metrics.inc('rejections', e); });")).toBe(false);
+    expect(installs("process.on('uncaughtException', (e) => logger.error(e));")).toBe(false);
+    expect(installs("const process = emitter; process.on('unhandledRejection', (e) => logger.error(e));")).toBe(false);
+    expect(installs("var process = emitter; process.on('unhandledRejection', (e) => logger.error(e));", { sourceType: 'script' })).toBe(false);
   });
 });
 
