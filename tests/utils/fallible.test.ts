@@ -1,6 +1,6 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
-import { classifyCall, classifyFailures, isAwaited, logsOwnFailures, namesTelemetry } from '../../src/utils/fallible.js';
+import { classifyCall, classifyFailures, concernsSecurity, isAwaited, logsOwnFailures, namesSecurity, namesTelemetry } from '../../src/utils/fallible.js';
 import { callResult, probe, probeCalls } from '../helpers/probe.js';
 
 describe('classifyCall', () => {
@@ -187,5 +187,51 @@ describe('namesTelemetry', () => {
     ['sendMail', false],
   ])('%s → %s', (text, expected) => {
     expect(namesTelemetry(text)).toBe(expected);
+  });
+});
+
+describe('namesSecurity', () => {
+  it.each([
+    ['getUserForSession', true],
+    ['this._memberRepository.getByToken', true],
+    ['this.decryptCredentials', true],
+    ['verifyOTC', true],
+    ['this.apiKeys.revoke', true],
+    ['signingKey', true],
+    ['auditLog.write', true],
+    ['trustedProxies', true],
+    ['invalid_refresh_token', true],
+    // `key` alone is a cache or map key; `author` is not `auth`; `verify` alone is any check.
+    ['cache.getKey', false],
+    ['post.author', false],
+    ['verifyAddress', false],
+    ['orders.cancel', false],
+    ['telemetry.send', false],
+  ])('%s → %s', (text, expected) => {
+    expect(namesSecurity(text)).toBe(expected);
+  });
+});
+
+describe('concernsSecurity', () => {
+  it('asks the try\'s calls, the enclosing function\'s name and the catch\'s answer text, not the class', () => {
+    const answers: boolean[] = [];
+    probe(
+      `
+      async function a() { try { await sessionStore.get(id) } catch { return null } }
+      async function getUserForSession() { try { await users.find(id) } catch { return null } }
+      async function c() { try { await store.rotate(t) } catch { return { error: 'invalid_refresh_token' } } }
+      async function d() { try { await cache.get(k) } catch { return null } }
+      class CredentialsService { async e() { try { await this.repo.find(id) } catch { return null } } }
+      `,
+      (context) => ({
+        CatchClause(node: TSESTree.CatchClause) {
+          let fn: TSESTree.Node | undefined = node.parent;
+          while (fn && fn.type !== 'FunctionDeclaration' && fn.type !== 'FunctionExpression') fn = fn.parent;
+          const name = fn?.type === 'FunctionDeclaration' ? fn.id?.name ?? null : fn?.parent?.type === 'MethodDefinition' && fn.parent.key.type === 'Identifier' ? fn.parent.key.name : null;
+          answers.push(concernsSecurity(context, node.parent.type === 'TryStatement' ? node.parent.block : null, node.body, name));
+        },
+      }),
+    );
+    expect(answers).toEqual([true, true, true, false, false]);
   });
 });
