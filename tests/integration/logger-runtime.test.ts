@@ -244,12 +244,12 @@ const FIELDS_CALL: Record<Style, string> = {
 const GLOBALS = { logger: 'readonly', fail: 'readonly', app: 'readonly', process: 'readonly', setTimeout: 'readonly', socket: 'readonly', sessions: 'readonly', prices: 'readonly' } as const;
 
 /** Apply autofixes, then the first suggestion of each remaining finding of the rule, until nothing changes. */
-function fixWithRule(code: string, rule: string, settings: Record<string, unknown>): string {
+function fixWithRule(code: string, rule: string, settings: Record<string, unknown>, globals: Record<string, 'readonly'> = GLOBALS): string {
   const linter = new Linter({ configType: 'flat' });
   const config = [
     {
       plugins: { 'security-logging': plugin as never },
-      languageOptions: { sourceType: 'module' as const, ecmaVersion: 'latest' as const, globals: GLOBALS },
+      languageOptions: { sourceType: 'module' as const, ecmaVersion: 'latest' as const, globals },
       settings: { 'security-logging': settings },
       rules: { [`security-logging/${rule}`]: 'error' as const },
     },
@@ -431,35 +431,6 @@ await app.fire();`,
 
 const EVENT_GLOBALS = ['logger', 'app', 'users', 'limiter', 'rateLimit', 'schema'] as const;
 
-/** Lint with `rule` (configured logger, or none) and apply its fixes and first suggestions. */
-function fixEvent(code: string, rule: string, settings: Record<string, unknown>): string {
-  const linter = new Linter({ configType: 'flat' });
-  const config = [
-    {
-      plugins: { 'security-logging': plugin as never },
-      languageOptions: {
-        sourceType: 'module' as const,
-        ecmaVersion: 'latest' as const,
-        globals: Object.fromEntries(EVENT_GLOBALS.map((g) => [g, 'readonly' as const])),
-      },
-      settings: { 'security-logging': settings },
-      rules: { [`security-logging/${rule}`]: 'error' as const },
-    },
-  ];
-  let text = linter.verifyAndFix(code, config).output;
-  for (let round = 0; round < 10; round++) {
-    const messages = linter.verify(text, config);
-    const fatal = messages.find((m) => m.fatal);
-    if (fatal) throw new Error(`fixed code does not parse: ${fatal.message}\n${text}`);
-    const suggestion = messages.find((m) => m.suggestions && m.suggestions.length > 0)?.suggestions?.[0];
-    if (!suggestion) break;
-    const { range, text: replacement } = suggestion.fix;
-    text = text.slice(0, range[0]) + replacement + text.slice(range[1]);
-    text = linter.verifyAndFix(text, config).output;
-  }
-  return text;
-}
-
 /** An Express-like app whose routes run once, on a request for /settings?token=… . */
 function eventHarness() {
   const handlers: Array<(...args: unknown[]) => unknown> = [];
@@ -513,7 +484,7 @@ function eventHarness() {
 describe('fixes that log an event write it with each real logger', () => {
   const cases = EVENT_FIXTURES.flatMap((f) => STYLES.map((style) => [`${f.rule}: ${f.name} (${style})`, f, style] as const));
   it.each(cases)('%s', async (_title, fixture, style) => {
-    const fixed = fixEvent(fixture.code, fixture.rule, { logger: { name: 'logger', style } });
+    const fixed = fixWithRule(fixture.code, fixture.rule, { logger: { name: 'logger', style } }, Object.fromEntries(EVENT_GLOBALS.map((g) => [g, 'readonly' as const])));
     expect(fixed, 'the rule wrote a fix').not.toBe(fixture.code);
     expect(fixed, 'the fix logs with the configured logger').toContain('logger.');
     const sink = makeLogger(style);
