@@ -640,7 +640,8 @@ export default createRule<Options, MessageIds>({
         isCheckedThenThrown(call) ||
         answersNotFound(fn.body) ||
         isLookupAnsweredAbsent(fn, fn.body) ||
-        reportsFailureAsData(fn.body);
+        reportsFailureAsData(fn.body) ||
+        returnsOwnInput(fn, fn.body);
       const state: CatchState = {
         node: fn,
         body: fn.body,
@@ -961,6 +962,32 @@ export default createRule<Options, MessageIds>({
       return found;
     }
 
+    /**
+     * The fallback is the enclosing function's own input, unchanged: `async function nameById(id) { try {
+     * return (await credentials.get(id)).name } catch { return id } }`. The lookup only enriched a value
+     * the caller already has (a display name for an id), and the caller still gets that value.
+     */
+    function returnsOwnInput(handler: TSESTree.Node, body: TSESTree.Node): boolean {
+      let fn: TSESTree.Node | undefined = handler.parent;
+      while (fn && !isFunctionNode(fn)) fn = fn.parent;
+      if (!fn || !isFunctionNode(fn)) return false;
+      // For a `.catch(() => id)` the enclosing function is the one around the promise chain.
+      if (fn === handler) {
+        fn = fn.parent;
+        while (fn && !isFunctionNode(fn)) fn = fn.parent;
+        if (!fn || !isFunctionNode(fn)) return false;
+      }
+      const params = new Set(fn.params.flatMap((p) => (p.type === AST_NODE_TYPES.Identifier ? [p.name] : [])));
+      const only =
+        body.type !== AST_NODE_TYPES.BlockStatement
+          ? body
+          : body.body.length === 1 && body.body[0]!.type === AST_NODE_TYPES.ReturnStatement
+            ? body.body[0].argument
+            : null;
+      const value = only ? skipTransparent(only) : null;
+      return value?.type === AST_NODE_TYPES.Identifier && params.has(value.name);
+    }
+
     /** The handler answers "not found": `res.status(404).end('File not found.')`, `return res.sendStatus(404)`. */
     function answersNotFound(body: TSESTree.Node): boolean {
       let found = false;
@@ -1187,6 +1214,7 @@ export default createRule<Options, MessageIds>({
             isCheckedThenThrown(tryStatement) ||
             answersNotFound(node.body) ||
             reportsFailureAsData(node.body) ||
+            returnsOwnInput(node, node.body) ||
             (returnsValue(tryStatement.block) && isLookupAnsweredAbsent(node, node.body)) ||
             isCandidateLoopThenThrow(tryStatement, node.body));
         const security =

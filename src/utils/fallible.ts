@@ -125,6 +125,7 @@ const PURE_HELPERS = new Set([
   'String', 'Boolean', 'Array', 'Object', 'Symbol', 'test', 'exec', 'match', 'matchAll', 'padStart', 'padEnd', 'repeat',
   'now', 'getTime', 'valueOf', 'toISOString', 'toFixed', 'floor', 'ceil', 'round', 'min', 'max', 'abs', 'random',
   'pick', 'omit', 'clone', 'cloneDeep', 'merge', 'isArray', 'isObject', 'isString', 'isEmpty', 'isNil', 'bind', 'call', 'apply',
+  'escape', 'unescape', 'encodeURIComponent', 'encodeURI',
 ]);
 
 /** Receivers that talk to another system: `db.`, `this.knex.`, `prisma.user.`, `stripeClient.`, `usersService.`, `this.repo.`. */

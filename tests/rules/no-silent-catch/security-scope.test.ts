@@ -13,6 +13,10 @@ const ruleTester = new RuleTester();
 
 ruleTester.run('no-silent-catch (default scope: security controls and 5xx answers)', rule, {
   valid: [
+    // the fallback is the function's own input: a display name looked up for an id falls back to the id (n8n)
+    "async function credentialNameById(credentialService, credentialId) {\n  try {\n    const credential = await credentialService.get(credentialId);\n    return credential.name;\n  } catch {\n    return credentialId;\n  }\n}",
+    // URL and query-string helpers are pure: parsing a Referer header in an SSO handler is a probe (n8n)
+    "async function initSsoGet(req, res) {\n  let redirectUrl = '';\n  try {\n    const refererUrl = req.headers.referer;\n    if (refererUrl) {\n      const parsed = url.parse(refererUrl);\n      if (parsed?.query) {\n        const params = querystring.parse(parsed.query);\n        if (typeof params.redirect === 'string') redirectUrl = querystring.unescape(params.redirect);\n      }\n    }\n  } catch {\n  }\n  return await this.handleInitSSO(res, validateRedirectUrl(redirectUrl));\n}",
     "try { await save() } catch (e) {}",
     "sendEmail(user).catch(() => {});",
     "const user = await findUser(id).catch(() => null);",
@@ -136,6 +140,25 @@ ruleTester.run('no-silent-catch (default scope: security controls and 5xx answer
             {
               "messageId": "rethrow",
               "output": "app.use(async (ctx, next) => { try { await next() } catch (err) { ctx.status = 503; throw err; } })"
+            }
+          ]
+        }
+      ]
+    },
+    // --- a fallback that is not the input (the twin of credentialNameById above) hides the outage ---
+    {
+      "code": "async function credentialNameById(credentialService, credentialId) {\n  try {\n    const credential = await credentialService.get(credentialId);\n    return credential.name;\n  } catch {\n    return 'unknown';\n  }\n}",
+      "errors": [
+        {
+          "messageId": "silentCatch",
+          "line": 6,
+          "suggestions": [
+            {
+              "messageId": "logIt",
+              "data": {
+                "call": "console.error"
+              },
+              "output": "async function credentialNameById(credentialService, credentialId) {\n  try {\n    const credential = await credentialService.get(credentialId);\n    return credential.name;\n  } catch (err) {\n    console.warn('credentialService.get failed', err);\n    return 'unknown';\n  }\n}"
             }
           ]
         }
