@@ -13,6 +13,7 @@ import {
 } from '../utils/access-logs.js';
 import { findVariable, getStringValue, isFunctionNode, skipTransparent } from '../utils/ast.js';
 import { createRule } from '../utils/create-rule.js';
+import { getSettings } from '../utils/settings.js';
 import { createLogFieldFilters } from '../utils/log-serializers.js';
 import { isTestFile } from '../utils/servers.js';
 
@@ -54,7 +55,9 @@ export default createRule<Options, MessageIds>({
     if (isTestFile(context.filename)) return {};
     const sourceCode = context.sourceCode;
     const logFieldFilters = createLogFieldFilters(context);
-    const secretHeaders = [...new Set([...DEFAULT_SECRET_HEADERS, ...(options.secretHeaders ?? []).map((h) => h.toLowerCase())])];
+    const secretHeaders = [
+      ...new Set([...DEFAULT_SECRET_HEADERS, ...getSettings(context).secretHeaders, ...(options.secretHeaders ?? []).map((h) => h.toLowerCase())]),
+    ];
 
     return {
       CallExpression(node) {

@@ -4,9 +4,10 @@ import { type CredentialSource, createCredentialClassifier } from '../utils/cred
 import { createRule } from '../utils/create-rule.js';
 import { chooseUnusedName, importFix, isNameInScope } from '../utils/fixes.js';
 import { createRequestInputTracker } from '../utils/request-input.js';
+import { getSettings } from '../utils/settings.js';
 
 export type Options = [{ includeLookups?: boolean }];
-export type MessageIds = 'nonConstantTimeCompare' | 'nonConstantTimeLookup' | 'useSafeEqual';
+export type MessageIds = 'nonConstantTimeCompare' | 'nonConstantTimeLookup' | 'useSafeEqual' | 'useSafeCompare';
 
 const EQUALITY = new Set(['===', '!==', '==', '!=']);
 
@@ -29,6 +30,7 @@ export default createRule<Options, MessageIds>({
       owasp: ['A09:2025'],
       strictOptions: { includeLookups: true },
     },
+    fixable: 'code',
     hasSuggestions: true,
     messages: {
       nonConstantTimeCompare:
@@ -36,6 +38,7 @@ export default createRule<Options, MessageIds>({
       nonConstantTimeLookup:
         '`.{{method}}()` looks a credential the client sent up in a list of secrets with `===`, which leaks through timing how much of a key matched. Compare against each key in constant time (crypto.timingSafeEqual on equal-length digests).',
       useSafeEqual: 'Compare with a constant-time helper `{{helper}}` (SHA-256 of both sides, then crypto.timingSafeEqual).',
+      useSafeCompare: "Compare with the project's constant-time helper `{{helper}}` (settings['security-logging'].safeCompare).",
     },
     schema: [
       {
@@ -54,6 +57,32 @@ export default createRule<Options, MessageIds>({
   create(context, [options]) {
     const sourceCode = context.sourceCode;
     const credentials = createCredentialClassifier(context, createRequestInputTracker(context));
+    const { safeCompare } = getSettings(context);
+
+    /** `safeCompare(presented, expected)` (negated for `!==`), importing the helper when settings say where from. */
+    function projectHelperFix(node: TSESTree.BinaryExpression, presented: TSESTree.Node, held: TSESTree.Node, negated: boolean): TSESLint.ReportFixFunction | null {
+      const helper = safeCompare!;
+      // An imported helper whose name is taken by something else in the file would not be the helper.
+      if (helper.importFrom !== undefined && isNameInScope(context, node, helper.name) && !importsHelper(helper.name, helper.importFrom)) return null;
+      return (fixer) => {
+        const call = `${helper.name}(${sourceCode.getText(presented)}, ${sourceCode.getText(held)})`;
+        const fixes: TSESLint.RuleFix[] = [fixer.replaceText(node, negated ? `!${call}` : call)];
+        if (helper.importFrom !== undefined) {
+          const imported = importFix(context, fixer, helper.name, helper.importFrom, helper.importKind);
+          if (imported) fixes.push(imported);
+        }
+        return fixes;
+      };
+    }
+
+    function importsHelper(name: string, from: string): boolean {
+      return sourceCode.ast.body.some(
+        (s) =>
+          s.type === AST_NODE_TYPES.ImportDeclaration &&
+          s.source.value === from &&
+          s.specifiers.some((sp) => sp.local.name === name),
+      );
+    }
 
     return {
       BinaryExpression(node) {
@@ -63,11 +92,17 @@ export default createRule<Options, MessageIds>({
         if (!isSecretComparison(left, right, node)) return;
         const leftPresents = left === 'presented' || left === 'parameter' || (left === 'unknown' && right === 'mac');
         const [presented, held] = leftPresents ? [node.left, node.right] : [node.right, node.left];
+        const negated = node.operator === '!==' || node.operator === '!=';
+        // The project's helper, when settings name it: an autofix (it is the team's own, length-safe compare).
+        const configured = safeCompare ? projectHelperFix(node, presented, held, negated) : null;
         context.report({
           node,
           messageId: 'nonConstantTimeCompare',
           data: { operator: node.operator, left: describe(left), right: describe(right) },
-          suggest: [suggestion(node, presented, held, node.operator === '!==' || node.operator === '!=')],
+          fix: configured,
+          suggest: configured
+            ? [{ messageId: 'useSafeCompare', data: { helper: safeCompare!.name }, fix: configured }]
+            : [suggestion(node, presented, held, negated)],
         });
       },
       CallExpression(node) {

@@ -50,6 +50,16 @@ export interface SecurityLoggingSettings {
    * through them is not a leak. Extends the built-in list (`@tryghost/logging`).
    */
   redactingLoggers: readonly string[];
+  /**
+   * The project's constant-time comparison helper (`safeCompare(presented, expected)`, returning a
+   * boolean and safe for unequal lengths): require-constant-time-compare autofixes to it.
+   */
+  safeCompare: FingerprintSetting | undefined;
+  /**
+   * Request headers that carry credentials besides Authorization, Cookie, X-API-Key and the like
+   * (`x-acme-token`), lower-cased: access logs must redact them too.
+   */
+  secretHeaders: readonly string[];
 }
 
 export class SettingsError extends Error {
@@ -69,9 +79,11 @@ const EMPTY: SecurityLoggingSettings = {
   fingerprint: undefined,
   identity: 'hash',
   redactingLoggers: [],
+  safeCompare: undefined,
+  secretHeaders: [],
 };
 
-const TOP_LEVEL_KEYS = ['loggers', 'logFunctions', 'reporters', 'logger', 'fingerprint', 'identity', 'redactingLoggers'] as const;
+const TOP_LEVEL_KEYS = ['loggers', 'logFunctions', 'reporters', 'logger', 'fingerprint', 'identity', 'redactingLoggers', 'safeCompare', 'secretHeaders'] as const;
 const cache = new WeakMap<object, SecurityLoggingSettings>();
 
 function describe(value: unknown): string {
@@ -111,7 +123,21 @@ function readModuleList(raw: Record<string, unknown>, key: string): readonly str
   return value as string[];
 }
 
-function readImportable(raw: Record<string, unknown>, key: 'logger' | 'fingerprint', extraKeys: readonly string[]) {
+/** HTTP header names (`x-acme-token`), returned lower-cased. */
+function readHeaderList(raw: Record<string, unknown>, key: string): readonly string[] {
+  const value = raw[key];
+  if (value === undefined) return [];
+  const shape = `an array of HTTP header names such as ["x-acme-token"]`;
+  if (!Array.isArray(value)) throw new SettingsError(`"${key}" must be ${shape}; got ${describe(value)}.`);
+  return value.map((item, index) => {
+    if (typeof item !== 'string' || !/^[A-Za-z0-9!#$%&'*+.^_`|~-]+$/u.test(item)) {
+      throw new SettingsError(`"${key}[${index}]" must be an HTTP header name such as "x-acme-token"; got ${describe(item)}.`);
+    }
+    return item.toLowerCase();
+  });
+}
+
+function readImportable(raw: Record<string, unknown>, key: 'logger' | 'fingerprint' | 'safeCompare', extraKeys: readonly string[]) {
   const value = raw[key];
   const shapeHint =
     key === 'logger'
@@ -173,6 +199,11 @@ export function parseSettings(all: unknown): SecurityLoggingSettings {
     const { obj: _obj, ...base } = readImportable(rec, 'fingerprint', []);
     fingerprint = base;
   }
+  let safeCompare: FingerprintSetting | undefined;
+  if (rec.safeCompare !== undefined) {
+    const { obj: _obj, ...base } = readImportable(rec, 'safeCompare', []);
+    safeCompare = base;
+  }
   if (rec.identity !== undefined && !(IDENTITY_MODES as readonly unknown[]).includes(rec.identity)) {
     throw new SettingsError(`"identity" must be one of ${IDENTITY_MODES.map((m) => `"${m}"`).join(', ')}; got ${describe(rec.identity)}.`);
   }
@@ -184,6 +215,8 @@ export function parseSettings(all: unknown): SecurityLoggingSettings {
     fingerprint,
     identity: (rec.identity as IdentityMode | undefined) ?? 'hash',
     redactingLoggers: readModuleList(rec, 'redactingLoggers'),
+    safeCompare,
+    secretHeaders: readHeaderList(rec, 'secretHeaders'),
   };
   cache.set(raw, settings);
   return settings;

@@ -175,6 +175,13 @@ LoggerModule.forRootAsync({
       output: null,
       errors: [{ messageId: 'morganSecretToken', line: 2 }],
     },
+    // --- settings secretHeaders (shared with every rule) ---
+    {
+      code: `import pinoHttp from 'pino-http';\napp.use(pinoHttp({ redact: [${ALL_PATHS}] }));`,
+      settings: { 'security-logging': { secretHeaders: ['X-Tenant-Token'] } },
+      output: `import pinoHttp from 'pino-http';\napp.use(pinoHttp({ redact: [${ALL_PATHS}, 'req.headers["x-tenant-token"]'] }));`,
+      errors: [{ messageId: 'headersLogged', line: 2 }],
+    },
     // --- option secretHeaders ---
     {
       code: `import pinoHttp from 'pino-http';\napp.use(pinoHttp({ redact: [${ALL_PATHS}] }));`,

@@ -70,6 +70,11 @@ const METRICS = `router.get('/metrics', (req, res, next) => {
 
 ruleTester.run('require-constant-time-compare', rule, {
   valid: [
+    // --- the project's helper from settings.safeCompare is a constant-time compare ---
+    {
+      code: "import { safeCompare } from './security.js';\napp.use((req, res, next) => {\n  if (!safeCompare(req.headers['x-api-key'], process.env.API_KEY)) return res.sendStatus(401);\n  next();\n});",
+      settings: { 'security-logging': { safeCompare: { name: 'safeCompare', importFrom: './security.js' } } },
+    },
     // --- Express: the comparisons that hold no secret on one side ---
     `app.use((req, res, next) => {
   const token = req.headers['x-api-key'];
@@ -128,6 +133,90 @@ app.use((req, res, next) => {
     },
   ],
   invalid: [
+    // --- settings.safeCompare names the project's helper: an autofix to it, imported when needed ---
+    {
+      "code": "app.use((req, res, next) => {\n  const apiKey = req.headers['x-api-key'];\n  if (apiKey !== process.env.API_KEY) return res.status(401).json({ error: 'Invalid API key' });\n  next();\n});",
+      "filename": "api-key.js",
+      "settings": {
+        "security-logging": {
+          "safeCompare": {
+            "name": "safeCompare",
+            "importFrom": "./security.js"
+          }
+        }
+      },
+      "output": "import { safeCompare } from './security.js';\napp.use((req, res, next) => {\n  const apiKey = req.headers['x-api-key'];\n  if (!safeCompare(apiKey, process.env.API_KEY)) return res.status(401).json({ error: 'Invalid API key' });\n  next();\n});",
+      "errors": [
+        {
+          "messageId": "nonConstantTimeCompare",
+          "line": 3,
+          "suggestions": [
+            {
+              "messageId": "useSafeCompare",
+              "data": {
+                "helper": "safeCompare"
+              },
+              "output": "import { safeCompare } from './security.js';\napp.use((req, res, next) => {\n  const apiKey = req.headers['x-api-key'];\n  if (!safeCompare(apiKey, process.env.API_KEY)) return res.status(401).json({ error: 'Invalid API key' });\n  next();\n});"
+            }
+          ]
+        }
+      ]
+    },
+    {
+      "code": "import { safeCompare } from './security.js';\nexport function isAdmin(req) {\n  return req.headers['x-admin-token'] === process.env.ADMIN_TOKEN;\n}",
+      "filename": "api-key.js",
+      "settings": {
+        "security-logging": {
+          "safeCompare": {
+            "name": "safeCompare",
+            "importFrom": "./security.js"
+          }
+        }
+      },
+      "output": "import { safeCompare } from './security.js';\nexport function isAdmin(req) {\n  return safeCompare(req.headers['x-admin-token'], process.env.ADMIN_TOKEN);\n}",
+      "errors": [
+        {
+          "messageId": "nonConstantTimeCompare",
+          "line": 3,
+          "suggestions": [
+            {
+              "messageId": "useSafeCompare",
+              "data": {
+                "helper": "safeCompare"
+              },
+              "output": "import { safeCompare } from './security.js';\nexport function isAdmin(req) {\n  return safeCompare(req.headers['x-admin-token'], process.env.ADMIN_TOKEN);\n}"
+            }
+          ]
+        }
+      ]
+    },
+    {
+      "code": "app.use((req, res, next) => {\n  const apiKey = req.headers['x-api-key'];\n  if (apiKey !== process.env.API_KEY) return res.status(401).json({ error: 'Invalid API key' });\n  next();\n});",
+      "filename": "api-key.js",
+      "settings": {
+        "security-logging": {
+          "safeCompare": {
+            "name": "security.safeCompare"
+          }
+        }
+      },
+      "output": "app.use((req, res, next) => {\n  const apiKey = req.headers['x-api-key'];\n  if (!security.safeCompare(apiKey, process.env.API_KEY)) return res.status(401).json({ error: 'Invalid API key' });\n  next();\n});",
+      "errors": [
+        {
+          "messageId": "nonConstantTimeCompare",
+          "line": 3,
+          "suggestions": [
+            {
+              "messageId": "useSafeCompare",
+              "data": {
+                "helper": "security.safeCompare"
+              },
+              "output": "app.use((req, res, next) => {\n  const apiKey = req.headers['x-api-key'];\n  if (!security.safeCompare(apiKey, process.env.API_KEY)) return res.status(401).json({ error: 'Invalid API key' });\n  next();\n});"
+            }
+          ]
+        }
+      ]
+    },
     // --- Express ---
     {
       code: `app.use((req, res, next) => {

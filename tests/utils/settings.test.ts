@@ -17,11 +17,11 @@ function errorFor(value: unknown): SettingsError {
 
 describe('parseSettings: defaults', () => {
   it.each([[undefined], [null], [{}], [{ other: { x: 1 } }], ['not an object']])('no security-logging key in %j → empty settings', (all) => {
-    expect(parseSettings(all)).toEqual({ loggers: [], logFunctions: [], reporters: [], logger: undefined, fingerprint: undefined, identity: 'hash', redactingLoggers: [] });
+    expect(parseSettings(all)).toEqual({ loggers: [], logFunctions: [], reporters: [], logger: undefined, fingerprint: undefined, identity: 'hash', redactingLoggers: [], safeCompare: undefined, secretHeaders: [] });
   });
 
   it('an empty object parses to the defaults', () => {
-    expect(parseSettings(wrap({}))).toEqual({ loggers: [], logFunctions: [], reporters: [], logger: undefined, fingerprint: undefined, identity: 'hash', redactingLoggers: [] });
+    expect(parseSettings(wrap({}))).toEqual({ loggers: [], logFunctions: [], reporters: [], logger: undefined, fingerprint: undefined, identity: 'hash', redactingLoggers: [], safeCompare: undefined, secretHeaders: [] });
   });
 });
 
@@ -36,6 +36,8 @@ describe('parseSettings: good settings', () => {
         fingerprint: { name: 'fingerprint', importFrom: '@app/crypto' },
         identity: 'omit',
         redactingLoggers: ['@acme/logging', './log'],
+        safeCompare: { name: 'safeCompare', importFrom: '@app/security', importKind: 'default' },
+        secretHeaders: ['X-Tenant-Token', 'x-acme-key'],
       }),
     );
     expect(result).toEqual({
@@ -46,6 +48,8 @@ describe('parseSettings: good settings', () => {
       fingerprint: { name: 'fingerprint', importFrom: '@app/crypto', importKind: 'named' },
       identity: 'omit',
       redactingLoggers: ['@acme/logging', './log'],
+      safeCompare: { name: 'safeCompare', importFrom: '@app/security', importKind: 'default' },
+      secretHeaders: ['x-tenant-token', 'x-acme-key'],
     });
   });
 
@@ -65,7 +69,7 @@ describe('parseSettings: good settings', () => {
 
 describe('parseSettings: bad settings throw one SettingsError naming the key and the shape', () => {
   it.each([
-    [[], /it must be an object with the keys loggers, logFunctions, reporters, logger, fingerprint, identity, redactingLoggers; got an array/u],
+    [[], /it must be an object with the keys loggers, logFunctions, reporters, logger, fingerprint, identity, redactingLoggers, safeCompare, secretHeaders; got an array/u],
     ['pino', /it must be an object .*; got "pino"/u],
     [null, /it must be an object .*; got null/u],
   ])('the whole value %j', (value, message) => {
@@ -73,7 +77,7 @@ describe('parseSettings: bad settings throw one SettingsError naming the key and
   });
 
   it('an unknown top-level key', () => {
-    expect(errorFor({ loger: {} }).message).toMatch(/"loger" is not a known key; expected one of loggers, logFunctions, reporters, logger, fingerprint, identity, redactingLoggers\./u);
+    expect(errorFor({ loger: {} }).message).toMatch(/"loger" is not a known key; expected one of loggers, logFunctions, reporters, logger, fingerprint, identity, redactingLoggers, safeCompare, secretHeaders\./u);
   });
 
   it.each(['loggers', 'logFunctions', 'reporters'])('%s that is not an array', (key) => {
@@ -109,6 +113,22 @@ describe('parseSettings: bad settings throw one SettingsError naming the key and
     [['ok', 3], /"redactingLoggers\[1\]" must be a module specifier .*; got number 3\./u],
   ])('redactingLoggers %j', (redactingLoggers, message) => {
     expect(errorFor({ redactingLoggers }).message).toMatch(message);
+  });
+
+  it.each([
+    ['x-acme-token', /"secretHeaders" must be an array of HTTP header names such as \["x-acme-token"\]; got "x-acme-token"\./u],
+    [['x acme'], /"secretHeaders\[0\]" must be an HTTP header name such as "x-acme-token"; got "x acme"\./u],
+    [['ok', 3], /"secretHeaders\[1\]" must be an HTTP header name .*; got number 3\./u],
+  ])('secretHeaders %j', (secretHeaders, message) => {
+    expect(errorFor({ secretHeaders }).message).toMatch(message);
+  });
+
+  it.each([
+    ['safeCompare', /"safeCompare" must be \{ name: string, importFrom\?: string, importKind\?: "named" \| "default" \}; got "safeCompare"\./u],
+    [{ name: 'a b' }, /"safeCompare\.name" must be an identifier or member path/u],
+    [{ name: 'safeCompare', from: './x' }, /"safeCompare\.from" is not a known key/u],
+  ])('safeCompare %j', (safeCompare, message) => {
+    expect(errorFor({ safeCompare }).message).toMatch(message);
   });
 
   it('logger.style missing', () => {
