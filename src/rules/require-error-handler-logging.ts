@@ -75,6 +75,9 @@ interface HandlerState {
 
 /** Names response objects go by, so `res.json({ error: err })` is not a hand-off. */
 const RESPONSE_NAME = /^_?(?:res|resp|response|reply|rep|ctx|context|c|h|httpAdapter|host)$/u;
+
+/** Helpers named for answering the client: `sendError`, `respond`, `replyWithError`, `formatResponse`, `errorResponse`. */
+const RESPONSE_HELPER_NAME = /^(?:send|respond|reply|render|write|format)\w*$|\w*Response$/u;
 /** Tests that decide whether a response can still be written: a guard, not a choice about the error. */
 const RESPONSE_STATE = /\b(?:headersSent|writableEnded|finished|sent)\b/u;
 /** Error handlers of error-reporting services: `sentry.errorHandler`, `Sentry.Handlers.errorHandler()`, `Sentry.expressErrorHandler()`. */
@@ -296,6 +299,9 @@ export default createRule<Options, MessageIds>({
       }
       if (isStatementLevel(node) && node.arguments.some((a) => isErrorValue(s, a))) {
         const helper = resolveFunction(context, node.callee);
+        // `sendError(res, err)`, `formatResponse(500, res, err)`: a helper from elsewhere named for
+        // answering, handed the response object, answers the client; it is not a log.
+        if (!helper && isResponseHelper(s, node)) return;
         if (!helper || helperMayLog(helper)) {
           good(s, node);
           return;
@@ -306,6 +312,8 @@ export default createRule<Options, MessageIds>({
     }
 
     function onLog(s: HandlerState, node: TSESTree.CallExpression, level: LogLevel): void {
+      // `if (process.env.NODE_ENV === 'development') console.error(err.stack)`: nothing in production.
+      if (isDevelopmentOnly(node, s.body)) return;
       const direct = getLoggerCall(context, node);
       if (!direct) {
         if (isAtLeast(level, 'error')) good(s, node);
@@ -334,6 +342,48 @@ export default createRule<Options, MessageIds>({
       if (a.type === AST_NODE_TYPES.Identifier) return s.errorVars.some((v) => v.references.some((r) => r.identifier === a));
       if (a.type === AST_NODE_TYPES.ObjectExpression) {
         return a.properties.some((p) => p.type === AST_NODE_TYPES.Property && isErrorValue(s, p.value));
+      }
+      return false;
+    }
+
+    /** A call named for answering (`sendError`, `respondWith`, `formatResponse`) that is handed the response object. */
+    function isResponseHelper(s: HandlerState, node: TSESTree.CallExpression): boolean {
+      const path = getCalleePath(node);
+      if (path === null || !RESPONSE_HELPER_NAME.test(lastSegment(path))) return false;
+      const own = [s.info?.res, s.info?.ctx].flatMap((id) => (id ? [id.name] : []));
+      return node.arguments.some((arg) => {
+        const a = skipTransparent(arg);
+        return a.type === AST_NODE_TYPES.Identifier && (own.includes(a.name) || RESPONSE_NAME.test(a.name));
+      });
+    }
+
+    /** The call sits in the branch of a test that holds only outside production (`NODE_ENV === 'development'`, `isDev`). */
+    function isDevelopmentOnly(node: TSESTree.Node, body: TSESTree.Node): boolean {
+      let child: TSESTree.Node = node;
+      let current = node.parent;
+      while (current && current !== body && !isFunctionNode(current)) {
+        if (current.type === AST_NODE_TYPES.IfStatement && child === current.consequent && isDevelopmentTest(current.test)) return true;
+        if (current.type === AST_NODE_TYPES.ConditionalExpression && child === current.consequent && isDevelopmentTest(current.test)) return true;
+        if (current.type === AST_NODE_TYPES.LogicalExpression && current.operator === '&&' && child === current.right && isDevelopmentTest(current.left)) return true;
+        child = current;
+        current = current.parent;
+      }
+      return false;
+    }
+
+    function isDevelopmentTest(test: TSESTree.Node): boolean {
+      const t = skipTransparent(test);
+      if (t.type === AST_NODE_TYPES.BinaryExpression && t.left.type !== AST_NODE_TYPES.PrivateIdentifier) {
+        const value = [t.left, t.right].map((n) => skipTransparent(n)).find((n) => n.type === AST_NODE_TYPES.Literal && typeof n.value === 'string');
+        const env = value?.type === AST_NODE_TYPES.Literal ? String(value.value) : null;
+        if (env === null) return false;
+        if (t.operator === '===' || t.operator === '==') return /^(?:development|dev|local|test)$/u.test(env);
+        if (t.operator === '!==' || t.operator === '!=') return env === 'production' || env === 'prod';
+        return false;
+      }
+      if (t.type === AST_NODE_TYPES.Identifier || t.type === AST_NODE_TYPES.MemberExpression) {
+        const path = getMemberPath(t);
+        return path !== null && /^(?:isDev|isDevelopment|isLocal|devMode|isDevMode)$/u.test(lastSegment(path));
       }
       return false;
     }

@@ -9,6 +9,10 @@ const nest = { 'security-logging': { logger: { name: 'this.logger', style: 'nest
 
 ruleTester.run('require-error-handler-logging', rule, {
   valid: [
+    // --- a helper that may log (not named for answering), and a log that runs in production ---
+    "import express from 'express';\nconst app = express();\napp.use((err, req, res, next) => {\n  handleError(err, res);\n});\napp.listen(3000);",
+    "import express from 'express';\nconst app = express();\napp.use((err, req, res, next) => {\n  if (process.env.NODE_ENV !== 'production') console.error(err.stack);\n  else logger.error({ err }, 'request failed');\n  sendError(res, err);\n});\napp.listen(3000);",
+    "import express from 'express';\nconst app = express();\nfunction sendError(res, err) {\n  logger.error({ err }, 'request failed');\n  res.status(500).end();\n}\napp.use((err, req, res, next) => {\n  sendError(res, err);\n});\napp.listen(3000);",
     // --- the error goes on to a handler that logs it ---
     // directus middleware/error-handler: a wrapper delegating to the real error handler
     `function asyncErrorHandler(fn) {
@@ -309,6 +313,61 @@ server.on('error', (err) => logger.error({ err }, 'server error'));`,
     `socket.on('error', () => socket.destroy());`,
   ],
   invalid: [
+    // --- the error handed only to a response helper, or logged only in development (issue 18) ---
+    {
+      "code": "import express from 'express';\nconst app = express();\napp.use((err, req, res, next) => {\n  sendError(res, err);\n});\napp.listen(3000);",
+      "errors": [
+        {
+          "messageId": "notLogged",
+          "line": 3,
+          "suggestions": [
+            {
+              "messageId": "addLog",
+              "data": {
+                "call": "console.error('unhandled error reached the Express error handler', err, { method: req.method, path: req.originalUrl.split('?')[0] })"
+              },
+              "output": "import express from 'express';\nconst app = express();\napp.use((err, req, res, next) => {\n  console.error('unhandled error reached the Express error handler', err, { method: req.method, path: req.originalUrl.split('?')[0] });\n  sendError(res, err);\n});\napp.listen(3000);"
+            }
+          ]
+        }
+      ]
+    },
+    {
+      "code": "import express from 'express';\nconst app = express();\napp.use((err, req, res, next) => {\n  if (process.env.NODE_ENV === 'development') console.error(err.stack);\n  res.status(500).json({ error: 'Internal' });\n});\napp.listen(3000);",
+      "errors": [
+        {
+          "messageId": "notLogged",
+          "line": 3,
+          "suggestions": [
+            {
+              "messageId": "addLog",
+              "data": {
+                "call": "console.error('unhandled error reached the Express error handler', err, { method: req.method, path: req.originalUrl.split('?')[0] })"
+              },
+              "output": "import express from 'express';\nconst app = express();\napp.use((err, req, res, next) => {\n  console.error('unhandled error reached the Express error handler', err, { method: req.method, path: req.originalUrl.split('?')[0] });\n  if (process.env.NODE_ENV === 'development') console.error(err.stack);\n  res.status(500).json({ error: 'Internal' });\n});\napp.listen(3000);"
+            }
+          ]
+        }
+      ]
+    },
+    {
+      "code": "import express from 'express';\nconst app = express();\napp.use((err, req, res, next) => {\n  if (process.env.NODE_ENV !== 'production') {\n    console.error(err);\n  }\n  formatResponse(500, res, { message: err.message });\n});\napp.listen(3000);",
+      "errors": [
+        {
+          "messageId": "notLogged",
+          "line": 3,
+          "suggestions": [
+            {
+              "messageId": "addLog",
+              "data": {
+                "call": "console.error('unhandled error reached the Express error handler', err, { method: req.method, path: req.originalUrl.split('?')[0] })"
+              },
+              "output": "import express from 'express';\nconst app = express();\napp.use((err, req, res, next) => {\n  console.error('unhandled error reached the Express error handler', err, { method: req.method, path: req.originalUrl.split('?')[0] });\n  if (process.env.NODE_ENV !== 'production') {\n    console.error(err);\n  }\n  formatResponse(500, res, { message: err.message });\n});\napp.listen(3000);"
+            }
+          ]
+        }
+      ]
+    },
     // a call that is not in the shape of an error handler (err, req, res, next) is no hand-off
     {
       code: `app.use((err, req, res, next) => send(res, err).catch(() => res.status(500).end()));`,
