@@ -10,7 +10,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { type Context, findVariable, getMemberPath, getPropertyName, getStringValue, isFunctionNode, skipTypeWrappers } from './ast.js';
 import type { RequestInputTracker } from './request-input.js';
-import { isSecretName, tokenizeName } from './secrets.js';
+import { isCredentialEnvKey, isSecretName, tokenizeName } from './secrets.js';
 
 /**
  * `presented`: request input. `parameter`: a parameter named like a credential, handed to a
@@ -156,8 +156,8 @@ export function createCredentialClassifier(context: Context, requestInput: Reque
     if (name === 'length') return 'constant';
     const objectPath = getMemberPath(node.object);
     if (name !== null && objectPath !== null && /(?:^|\.)env$/u.test(objectPath)) {
-      // process.env.API_KEY, c.env.WEBHOOK_SECRET, import.meta.env.TOKEN
-      return namesComparableSecret(name) ? 'stored' : 'unknown';
+      // process.env.API_KEY, c.env.WEBHOOK_SECRET, import.meta.env.TOKEN, process.env.METRICS_KEY
+      return namesComparableSecret(name) || isCredentialEnvKey(name) ? 'stored' : 'unknown';
     }
     if (name !== null && namesComparableSecret(name)) {
       const root = classify(node.object, depth + 1);

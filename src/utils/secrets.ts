@@ -368,6 +368,20 @@ export function classifySecretName(name: string, options?: SecretNameOptions): S
   return verdict;
 }
 
+/** Qualifiers of a `*_KEY` variable that make it something other than a credential: `SORT_KEY`, `RECAPTCHA_SITE_KEY`, `VAPID_PUBLIC_KEY`. */
+const NON_CREDENTIAL_KEY_WORDS = new Set(['public', 'publishable', 'site', 'sort', 'partition', 'cache', 'primary', 'foreign', 'id', 'prefix', 'idempotency', 'routing', 'shard', 'hash', 'lookup', 'map', 'storage', 'row', 'column', 'index', 'group', 'queue', 'topic', 'event', 'header', 'field', 'name']);
+
+/**
+ * An environment variable named `<SERVICE>_KEY` (`STRIPE_KEY`, `GEO_KEY`, `MAPBOX_KEY`) holds a
+ * credential for that service: in deployment configuration a bare `_KEY` is an API key unless a
+ * qualifier says otherwise (`PUBLIC`, `PUBLISHABLE`, `SITE`, `SORT`, `CACHE`, …).
+ */
+export function isCredentialEnvKey(name: string): boolean {
+  if (!/^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*_KEY$/u.test(name)) return false;
+  const tokens = name.toLowerCase().split('_').slice(0, -1);
+  return !tokens.some((t) => NON_CREDENTIAL_KEY_WORDS.has(t));
+}
+
 /** Words of message and event constants: `TOKEN_NOT_FOUND_REDIS`, `CREATING_TOKEN`, `INVALID_TOKEN_ERROR`. */
 const MESSAGE_WORDS = new Set(['not', 'found', 'invalid', 'expired', 'missing', 'no', 'bad', 'wrong', 'unknown', 'empty', 'failed', 'success', 'from', 'for', 'with']);
 
@@ -749,7 +763,8 @@ export function createSecretAnalyzer(context: Context, options: SecretAnalyzerOp
     const b = skipTransparent(base);
     if (props.length === 0) return isWholeRequest(b) ? WHOLE_REQUEST : null;
     if (b.type === AST_NODE_TYPES.Identifier && b.name === 'process' && props[0] === 'env') {
-      return props.length === 1 ? WHOLE_ENV : null;
+      if (props.length === 1) return WHOLE_ENV;
+      return props.length === 2 && isCredentialEnvKey(props[1]!) ? secret(`the ${props[1]} variable`, 'API key') : null;
     }
     if (!isRequestLike(b)) return null;
     const [first, second] = props as [string, string | undefined];

@@ -25,6 +25,9 @@ const esmImport = "import { createHash } from 'node:crypto';\n";
 
 ruleTester.run('no-raw-secret-in-log', rule, {
   valid: [
+    // --- *_KEY variables whose qualifier says they are not credentials ---
+    "logger.info({ sortKey: process.env.SORT_KEY, siteKey: process.env.RECAPTCHA_SITE_KEY }, 'search configured');",
+    "logger.info({ publishable: process.env.STRIPE_PUBLISHABLE_KEY, vapid: process.env.VAPID_PUBLIC_KEY }, 'client keys');",
     // Fastify's default `req` serializer logs method, url, host and ip only.
     'fastify.get("/", async (request, reply) => { request.log.info({ req: request }, "incoming request"); return {} })',
     // --- words in plain message text are not secret values ---
@@ -239,6 +242,64 @@ function blockUpdate(node) {
 }`,
   ],
   invalid: [
+    // --- an environment variable named <SERVICE>_KEY is an API key, also inside a URL built from it (issue 18) ---
+    {
+      "code": "logger.info({ stripeKey: process.env.STRIPE_KEY }, 'payments configured');",
+      "errors": [
+        {
+          "messageId": "rawSecret",
+          "line": 1,
+          "suggestions": [
+            {
+              "messageId": "useSha256",
+              "data": {
+                "text": "process.env.STRIPE_KEY"
+              },
+              "output": "import { createHash } from 'node:crypto';\nlogger.info({ stripeKey: createHash('sha256').update(String(process.env.STRIPE_KEY)).digest('hex').slice(0, 12) }, 'payments configured');"
+            },
+            {
+              "messageId": "dropValue",
+              "data": {
+                "text": "process.env.STRIPE_KEY"
+              },
+              "output": "logger.info({}, 'payments configured');"
+            },
+            {
+              "messageId": "redactValue",
+              "data": {
+                "text": "process.env.STRIPE_KEY"
+              },
+              "output": "logger.info({ stripeKey: '[REDACTED]' }, 'payments configured');"
+            }
+          ]
+        }
+      ]
+    },
+    {
+      "code": "const url = `https://maps.example.com/geo?key=${process.env.GEO_KEY}&q=${query}`;\nlogger.info({ url }, 'geocoding');",
+      "errors": [
+        {
+          "messageId": "rawSecret",
+          "line": 2,
+          "suggestions": [
+            {
+              "messageId": "dropValue",
+              "data": {
+                "text": "url"
+              },
+              "output": "const url = `https://maps.example.com/geo?key=${process.env.GEO_KEY}&q=${query}`;\nlogger.info({}, 'geocoding');"
+            },
+            {
+              "messageId": "redactValue",
+              "data": {
+                "text": "url"
+              },
+              "output": "const url = `https://maps.example.com/geo?key=${process.env.GEO_KEY}&q=${query}`;\nlogger.info({ url: '[REDACTED]' }, 'geocoding');"
+            }
+          ]
+        }
+      ]
+    },
     // A logger package nobody declared: its serializer is unknown.
     {
       code: "import log from '@acme/logging';\nexport function logRequest(req, res, next) {\n  res.on('finish', () => log.info({ req }));\n  next();\n}",

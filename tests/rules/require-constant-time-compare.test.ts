@@ -70,6 +70,8 @@ const METRICS = `router.get('/metrics', (req, res, next) => {
 
 ruleTester.run('require-constant-time-compare', rule, {
   valid: [
+    // --- a *_KEY variable that is not a credential ---
+    { code: "app.get('/x', (req, res) => { if (req.query.sort !== process.env.SORT_KEY) return res.sendStatus(400); res.end(); });", filename: 'sort.js' },
     // --- the project's helper from settings.safeCompare is a constant-time compare ---
     {
       code: "import { safeCompare } from './security.js';\napp.use((req, res, next) => {\n  if (!safeCompare(req.headers['x-api-key'], process.env.API_KEY)) return res.sendStatus(401);\n  next();\n});",
@@ -133,6 +135,26 @@ app.use((req, res, next) => {
     },
   ],
   invalid: [
+    // --- a <SERVICE>_KEY environment variable is a stored secret (issue 18) ---
+    {
+      "code": "app.get('/metrics', (req, res) => {\n  if (req.get('x-metrics-token') !== process.env.METRICS_KEY) return res.sendStatus(401);\n  res.json(collect());\n});",
+      "filename": "metrics.js",
+      "errors": [
+        {
+          "messageId": "nonConstantTimeCompare",
+          "line": 2,
+          "suggestions": [
+            {
+              "messageId": "useSafeEqual",
+              "data": {
+                "helper": "safeEqual"
+              },
+              "output": "import nodeCrypto from 'node:crypto';\napp.get('/metrics', (req, res) => {\n  if (!safeEqual(req.get('x-metrics-token'), process.env.METRICS_KEY)) return res.sendStatus(401);\n  res.json(collect());\n});\n\n/** Compare a presented credential with the expected one in constant time; false unless both are non-empty strings. */\nfunction safeEqual(presented, expected) {\n  if (typeof presented !== 'string' || typeof expected !== 'string' || expected.length === 0) return false;\n  const a = nodeCrypto.createHash('sha256').update(presented).digest();\n  const b = nodeCrypto.createHash('sha256').update(expected).digest();\n  return nodeCrypto.timingSafeEqual(a, b);\n}\n"
+            }
+          ]
+        }
+      ]
+    },
     // --- settings.safeCompare names the project's helper: an autofix to it, imported when needed ---
     {
       "code": "app.use((req, res, next) => {\n  const apiKey = req.headers['x-api-key'];\n  if (apiKey !== process.env.API_KEY) return res.status(401).json({ error: 'Invalid API key' });\n  next();\n});",

@@ -1,6 +1,6 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
-import { type SecretAnalyzerOptions, classifySecretName, createSecretAnalyzer, isSecretName, tokenizeName } from '../../src/utils/secrets.js';
+import { type SecretAnalyzerOptions, classifySecretName, createSecretAnalyzer, isCredentialEnvKey, isSecretName, tokenizeName } from '../../src/utils/secrets.js';
 import { probe } from '../helpers/probe.js';
 
 describe('tokenizeName', () => {
@@ -179,5 +179,24 @@ describe('createSecretAnalyzer on log arguments', () => {
     expect(findings("app.post('/login', (req) => { log(req.body); }); app.post('/products', (req) => { log(req.body); });")).toEqual([
       ['req.body', 'the request body', true],
     ]);
+  });
+});
+
+describe('isCredentialEnvKey', () => {
+  it.each([
+    ['STRIPE_KEY', true],
+    ['GEO_KEY', true],
+    ['MAPBOX_ACCESS_KEY', true],
+    ['LICENSE_KEY', true],
+    ['SORT_KEY', false],
+    ['RECAPTCHA_SITE_KEY', false],
+    ['STRIPE_PUBLISHABLE_KEY', false],
+    ['VAPID_PUBLIC_KEY', false],
+    ['CACHE_KEY', false],
+    ['KEY', false],
+    ['stripeKey', false],
+    ['REDIS_KEY_PREFIX', false],
+  ])('%s → %s', (name, expected) => {
+    expect(isCredentialEnvKey(name)).toBe(expected);
   });
 });
