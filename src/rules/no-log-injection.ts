@@ -16,6 +16,7 @@ const ORIGIN_TEXT: Record<RequestInputOrigin, string> = {
   body: 'the request body',
   headers: 'a request header',
   cookies: 'a cookie',
+  message: 'a WebSocket message',
 };
 
 /** Request loggers that pino-http, Fastify and koa-pino-logger attach: their style is known. */

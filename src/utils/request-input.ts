@@ -47,7 +47,13 @@ import { getImportSource } from './modules.js';
 export type RequestInputKind = 'request' | 'context' | 'url' | 'container' | 'value';
 
 /** Where the data came from, for messages. */
-export type RequestInputOrigin = 'query' | 'params' | 'body' | 'headers' | 'cookies';
+export type RequestInputOrigin = 'query' | 'params' | 'body' | 'headers' | 'cookies' | 'message';
+
+/** Socket events that carry no client data: connection lifecycle of socket.io and ws. */
+const RESERVED_SOCKET_EVENTS = new Set([
+  'connect', 'connection', 'disconnect', 'disconnecting', 'error', 'close', 'open', 'ping', 'pong', 'upgrade',
+  'unexpected-response', 'headers', 'listening', 'connect_error', 'reconnect', 'newListener', 'removeListener', 'end', 'drain', 'timeout',
+]);
 
 export interface RequestInput {
   kind: RequestInputKind;
@@ -324,10 +330,49 @@ export function createRequestInputTracker(context: Context, options: RequestInpu
       return bound ? applyPattern(nest, name, bound) : null;
     }
     if (!bound) return null;
-    const base = parameterBase(fn, index, bound) ?? elementOfIteration(fn, index);
+    const base = parameterBase(fn, index, bound) ?? elementOfIteration(fn, index) ?? socketMessage(fn);
     if (!base) return null;
     if (bound === name && hasNonTextAnnotation(name) && base.kind === 'value') return null;
     return applyPattern(base, name, bound);
+  }
+
+  /**
+   * `socket.on('join', (room, ack) => …)` (socket.io), `ws.on('message', (data) => …)` (ws): what a
+   * client sends over a WebSocket is client input like a request body. The socket is a parameter of
+   * a `'connection'` listener or named like one; reserved events (`disconnect`, `error`, `close`, …)
+   * carry no client data.
+   */
+  function socketMessage(fn: AnyFunction): RequestInput | null {
+    const call = fn.parent;
+    if (call?.type !== AST_NODE_TYPES.CallExpression || call.arguments.at(-1) !== fn || call.arguments.length !== 2) return null;
+    const callee = skipTransparent(call.callee);
+    if (callee.type !== AST_NODE_TYPES.MemberExpression || !/^(?:on|once|addListener|prependListener)$/u.test(getPropertyName(callee) ?? '')) return null;
+    const event = getStringValue(call.arguments[0]!);
+    if (event === null || RESERVED_SOCKET_EVENTS.has(event)) return null;
+    const socket = skipTransparent(callee.object);
+    if (socket.type !== AST_NODE_TYPES.Identifier || !isClientSocket(socket)) return null;
+    return { kind: 'value', origin: 'message' };
+  }
+
+  /** A parameter of `io.on('connection', (socket) => …)` / `wss.on('connection', (ws) => …)`, or a variable named `socket` / `ws`. */
+  function isClientSocket(id: TSESTree.Identifier): boolean {
+    const variable = findVariable(context, id);
+    const def = variable?.defs[0];
+    if (def?.type === 'Parameter') {
+      const listener = def.node as AnyFunction;
+      const registration = listener.parent;
+      if (
+        registration?.type === AST_NODE_TYPES.CallExpression &&
+        registration.callee.type === AST_NODE_TYPES.MemberExpression &&
+        getPropertyName(registration.callee) === 'on' &&
+        registration.arguments[0] &&
+        getStringValue(registration.arguments[0]) === 'connection' &&
+        listener.params[0] === def.name
+      ) {
+        return true;
+      }
+    }
+    return /^(?:socket|ws|webSocket|websocket)$/u.test(id.name);
   }
 
   /** `req.body.items.forEach((item) => …)`: the callback's first parameter is an element of request input. */

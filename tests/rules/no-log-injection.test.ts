@@ -9,6 +9,9 @@ const nest = { 'security-logging': { logger: { name: 'this.logger', style: 'nest
 
 ruleTester.run('no-log-injection', rule, {
   valid: [
+    // --- socket lifecycle events and other emitters carry no client text ---
+    "io.on('connection', (socket) => {\n  socket.on('disconnect', (reason) => {\n    logger.info(`client left: ${reason}`);\n  });\n});",
+    "queue.on('completed', (job) => {\n  logger.info(`job ${job} done`);\n});",
     // console: an object argument is inspected (strings quoted and escaped), not printed raw
     "app.post('/login', (req, res) => { console.log('login attempt', { user: req.body.username }); res.end(); });",
     // winston-style meta after a plain message; a tag with a constant message
@@ -205,6 +208,44 @@ export class UsersService {
 }));`,
   ],
   invalid: [
+    // --- a WebSocket / socket.io message is client input (issue 18) ---
+    {
+      "code": "io.on('connection', (socket) => {\n  socket.on('join', (room) => {\n    logger.info(`joining room ${room}`);\n    socket.join(room);\n  });\n});",
+      "errors": [
+        {
+          "messageId": "injection",
+          "line": 3,
+          "suggestions": [
+            {
+              "messageId": "useFields",
+              "data": {
+                "remedy": "logger.info('joining room', { room })"
+              },
+              "output": "io.on('connection', (socket) => {\n  socket.on('join', (room) => {\n    logger.info('joining room', { room });\n    socket.join(room);\n  });\n});"
+            }
+          ]
+        }
+      ]
+    },
+    {
+      "code": "wss.on('connection', (ws) => {\n  ws.on('message', (data) => {\n    console.log('received: ' + data);\n  });\n});",
+      "output": "wss.on('connection', (ws) => {\n  ws.on('message', (data) => {\n    console.log('received', { data });\n  });\n});",
+      "errors": [
+        {
+          "messageId": "injection",
+          "line": 3,
+          "suggestions": [
+            {
+              "messageId": "useFields",
+              "data": {
+                "remedy": "console.log('received', { data })"
+              },
+              "output": "wss.on('connection', (ws) => {\n  ws.on('message', (data) => {\n    console.log('received', { data });\n  });\n});"
+            }
+          ]
+        }
+      ]
+    },
     // --- a lookup that does not decide whether the log runs, a call that loads nothing, a value that is not an id ---
     {
       code: `export default function star(storage) {

@@ -422,3 +422,27 @@ describe('hasNonTextType with type information', () => {
     expect(Object.fromEntries(answers)).toEqual({ page: true, flag: true, color: true, userName: false });
   });
 });
+
+describe('createRequestInputTracker: WebSocket and socket.io messages', () => {
+  const results = classifyChecks(`
+    io.on('connection', (client) => {
+      client.on('join', (room, ack) => { check(room); });
+      client.on('disconnect', (reason) => { check(reason); });
+    });
+    wss.on('connection', (conn) => {
+      conn.on('message', (data) => { check(data); });
+      conn.on('close', (code) => { check(code); });
+    });
+    socket.on('chat', (text) => { check(text); });
+    queue.on('job', (job) => { check(job); });
+  `);
+
+  it('a client message is input; lifecycle events and other emitters are not', () => {
+    expect(result(results, 'room')).toEqual({ kind: 'value', origin: 'message' });
+    expect(result(results, 'data')).toEqual({ kind: 'value', origin: 'message' });
+    expect(result(results, 'text')).toEqual({ kind: 'value', origin: 'message' });
+    expect(result(results, 'reason')).toBeNull();
+    expect(result(results, 'code')).toBeNull();
+    expect(result(results, 'job')).toBeNull();
+  });
+});
