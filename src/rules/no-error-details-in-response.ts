@@ -729,6 +729,9 @@ function binarySafe(context: Context, test: TSESTree.BinaryExpression, holds: bo
   if (operator === 'instanceof') {
     if (!holds || !refersTo(context, test.left, error)) return false;
     const path = getMemberPath(test.right);
+    // A SyntaxError is the client's only when the try parses nothing but what it was given: around
+    // `await next()` or a call into other code, any downstream parse (a config file, a stored document) throws it.
+    if (path === 'SyntaxError') return tryOnlyParsesInput(context, error);
     return path !== null && !isInternalErrorClass(path);
   }
   const equality = operator === '===' || operator === '==' || operator === '!==' || operator === '!=';
@@ -923,4 +926,27 @@ function planLog(context: Context, sink: ResponseSink, leak: Leak): LogPlan | nu
   const level = sink.status !== null && sink.status < 500 ? 'warn' : 'error';
   const text = `${buildLogCall(target, { level, message: failureMessage(context, anchor), error: leak.error.name })};`;
   return { anchor, text, target };
+}
+
+/** The try block of the catch that binds `error` awaits nothing and calls nothing but `JSON.parse` and pure helpers. */
+function tryOnlyParsesInput(context: Context, error: TSESLint.Scope.Variable): boolean {
+  const clause = error.defs[0]?.node;
+  if (clause?.type !== AST_NODE_TYPES.CatchClause || clause.parent.type !== AST_NODE_TYPES.TryStatement) return false;
+  let parses = false;
+  let other = false;
+  walkSameFunction(
+    clause.parent.block,
+    (n) => {
+      if (other) return false;
+      if (n.type === AST_NODE_TYPES.AwaitExpression) other = true;
+      else if (n.type === AST_NODE_TYPES.CallExpression || n.type === AST_NODE_TYPES.NewExpression) {
+        const path = getCalleePath(n);
+        if (path === 'JSON.parse') parses = true;
+        else if (path === null || !/^(?:String|Number|Boolean|Buffer\.from|\w+\.(?:toString|trim|slice|replace|split))$/u.test(path)) other = true;
+      }
+      return !other;
+    },
+    context.sourceCode.visitorKeys,
+  );
+  return parses && !other;
 }

@@ -7,6 +7,8 @@ const pino = { 'security-logging': { logger: { name: 'logger', importFrom: './lo
 
 ruleTester.run('no-error-details-in-response', rule, {
   valid: [
+    // --- a SyntaxError of parsing only what the client sent is the client's own ---
+    "app.post('/import', (req, res) => {\n  let doc;\n  try {\n    doc = JSON.parse(req.body.payload);\n  } catch (err) {\n    if (err instanceof SyntaxError) return res.status(400).json({ error: err.message });\n    throw err;\n  }\n  res.json(save(doc));\n});",
     // a flash message the app wrote, with the error logged; a helper given something else than an error
     "app.post('/settings', async (req, res) => { try { await db.query('x'); } catch (e) { logger.error({ err: e }, 'saving settings failed'); req.flash('error', 'Could not save your settings'); res.redirect('/settings'); } });",
     "app.get('/x', (req, res) => { res.status(400).json({ error: getErrorMessage('INVALID_INPUT') }); });",
@@ -167,6 +169,27 @@ module.exports.handleThemeResponse = [prepareError, themeErrorRenderer];`,
 });`,
   ],
   invalid: [
+    // --- `instanceof SyntaxError` around `await next()` is not a client-error guard: any downstream parse throws it (issue 18) ---
+    {
+      "code": "import Koa from 'koa';\nconst app = new Koa();\napp.use(async (ctx, next) => {\n  try {\n    await next();\n  } catch (err) {\n    if (err instanceof SyntaxError) {\n      ctx.status = 400;\n      ctx.body = { error: err.message };\n      return;\n    }\n    ctx.status = 500;\n    ctx.body = { error: 'Internal' };\n    ctx.app.emit('error', err, ctx);\n  }\n});",
+      "errors": [
+        {
+          "messageId": "detailsInResponse",
+          "line": 9,
+          "suggestions": [
+            {
+              "messageId": "sendGeneric",
+              "data": {
+                "generic": "Internal Server Error",
+                "idHint": "",
+                "logHint": ""
+              },
+              "output": "import Koa from 'koa';\nconst app = new Koa();\napp.use(async (ctx, next) => {\n  try {\n    await next();\n  } catch (err) {\n    if (err instanceof SyntaxError) {\n      ctx.status = 400;\n      ctx.body = { error: 'Internal Server Error' };\n      return;\n    }\n    ctx.status = 500;\n    ctx.body = { error: 'Internal' };\n    ctx.app.emit('error', err, ctx);\n  }\n});"
+            }
+          ]
+        }
+      ]
+    },
     // --- a check of the app's class that does not replace the error, or replaces it with a built-in ---
     {
       code: "function handler(err, req, res, next) {\n  if (!isAppError(err)) {\n    console.error(err);\n  }\n  res.status(500).send(err.message);\n}\napp.use(handler);",
