@@ -79,7 +79,6 @@ export default createRule<Options, MessageIds>({
       logSuccess: 'Log the success with {{call}} before answering.',
     },
     schema: [],
-    defaultOptions: [],
   },
   create(context) {
     const sourceCode = context.sourceCode;
