@@ -165,6 +165,22 @@ export default createRule<Options, MessageIds>({
       return path !== null && /Strategy$/u.test(lastSegment(path));
     }
 
+    /**
+     * `return user` from `validate()` of a Nest `class LocalStrategy extends PassportStrategy(Strategy)`
+     * with `Strategy` from passport-local: Nest signs the user in with what `validate` returns.
+     * JWT and API-key strategies validate every request and are not logins.
+     */
+    function isLocalStrategyAcceptance(node: TSESTree.ReturnStatement, arg: TSESTree.Node): boolean {
+      if ((arg.type === AST_NODE_TYPES.Literal && !arg.value) || (arg.type === AST_NODE_TYPES.Identifier && arg.name === 'undefined')) return false;
+      const fn = getEnclosingFunction(node);
+      const method = fn?.parent;
+      if (method?.type !== AST_NODE_TYPES.MethodDefinition || getPropertyName(method) !== 'validate') return false;
+      const superClass = method.parent.parent.superClass ? skipTransparent(method.parent.parent.superClass) : null;
+      if (superClass?.type !== AST_NODE_TYPES.CallExpression || getCalleePath(superClass) !== 'PassportStrategy') return false;
+      const strategy = superClass.arguments[0];
+      return strategy?.type === AST_NODE_TYPES.Identifier && getImportSource(context, strategy)?.source === 'passport-local';
+    }
+
     /** `done(null, user)` in the verify callback of `new LocalStrategy(…)` that checked a password. */
     function isStrategySuccess(call: TSESTree.CallExpression): boolean {
       const callee = skipTransparent(call.callee);
@@ -208,6 +224,10 @@ export default createRule<Options, MessageIds>({
 
     function onReturn(node: TSESTree.ReturnStatement): void {
       const arg = node.argument ? skipTransparent(node.argument) : null;
+      if (arg && isLocalStrategyAcceptance(node, arg)) {
+        noteEvent(node, 'strategy', true);
+        return;
+      }
       // `return res.json(…)` is the call's answer; `return;` and `return null` are no success.
       if (!arg || arg.type === AST_NODE_TYPES.CallExpression || (arg.type === AST_NODE_TYPES.Literal && !arg.value) || (arg.type === AST_NODE_TYPES.Identifier && arg.name === 'undefined')) return;
       if (arg.type === AST_NODE_TYPES.AwaitExpression && skipTransparent(arg.argument).type === AST_NODE_TYPES.CallExpression) return;

@@ -106,6 +106,26 @@ ruleTester.run('log-auth-success', rule, {
         return { accessToken: await this.jwtService.signAsync({ sub: user.id } satisfies Payload) };
       }
     }`,
+    // NestJS LocalStrategy that logs the principal
+    `import { Strategy } from 'passport-local';
+    @Injectable()
+    export class LocalStrategy extends PassportStrategy(Strategy) {
+      private readonly logger = new Logger(LocalStrategy.name);
+      async validate(email: string, password: string): Promise<User> {
+        const user = await this.auth.validateUser(email, password);
+        if (!user) throw new UnauthorizedException();
+        this.logger.log({ userId: user.id }, 'login succeeded');
+        return user;
+      }
+    }`,
+    // NestJS JwtStrategy validates every request: not a login
+    `import { ExtractJwt, Strategy } from 'passport-jwt';
+    @Injectable()
+    export class JwtStrategy extends PassportStrategy(Strategy) {
+      async validate(payload: JwtPayload) {
+        return { userId: payload.sub, roles: payload.roles };
+      }
+    }`,
   ],
   invalid: [
     // --- Express: a token answered without any log ---
@@ -285,6 +305,40 @@ export async function POST(request: Request) {
   const token = await new SignJWT({ sub: user.id }).setProtectedHeader({ alg: 'HS256' }).sign(key);
   console.info('Login succeeded', { userId: user.id, ip: request.headers.get('x-forwarded-for'), userAgent: request.headers.get('user-agent') });
   return NextResponse.json({ ok: true } satisfies Body, { headers: { 'Set-Cookie': \`session=\${token}\` } });
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    // --- NestJS LocalStrategy returning the user ---
+    {
+      code: `import { Strategy } from 'passport-local';
+@Injectable()
+export class LocalStrategy extends PassportStrategy(Strategy) {
+  async validate(email: string, password: string): Promise<User> {
+    const user = await this.auth.validateUser(email, password);
+    if (!user) throw new UnauthorizedException();
+    return user;
+  }
+}`,
+      errors: [
+        {
+          messageId: 'unlogged',
+          line: 7,
+          suggestions: [
+            {
+              messageId: 'logSuccess',
+              data: { call: 'console.info' },
+              output: `import { Strategy } from 'passport-local';
+@Injectable()
+export class LocalStrategy extends PassportStrategy(Strategy) {
+  async validate(email: string, password: string): Promise<User> {
+    const user = await this.auth.validateUser(email, password);
+    if (!user) throw new UnauthorizedException();
+    console.info('Login succeeded', { userId: user.id });
+    return user;
+  }
 }`,
             },
           ],
