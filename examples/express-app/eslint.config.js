@@ -5,6 +5,7 @@ export default [
   {
     // Rules of the strict tier that this app also wants.
     rules: {
+      'security-logging/log-auth-success': 'error',
       'security-logging/log-rate-limit-violations': 'error',
       'security-logging/log-validation-failures': 'error',
       'security-logging/no-credentials-in-request-log': 'error',

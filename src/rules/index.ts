@@ -1,5 +1,6 @@
 import backgroundTaskErrorHandling from './background-task-error-handling.js';
 import logAuthFailures from './log-auth-failures.js';
+import logAuthSuccess from './log-auth-success.js';
 import logErrorWithStack from './log-error-with-stack.js';
 import logRateLimitViolations from './log-rate-limit-violations.js';
 import logValidationFailures from './log-validation-failures.js';
@@ -18,6 +19,7 @@ import requireRequestLogging from './require-request-logging.js';
 export const rules = {
   'background-task-error-handling': backgroundTaskErrorHandling,
   'log-auth-failures': logAuthFailures,
+  'log-auth-success': logAuthSuccess,
   'log-error-with-stack': logErrorWithStack,
   'log-rate-limit-violations': logRateLimitViolations,
   'log-validation-failures': logValidationFailures,

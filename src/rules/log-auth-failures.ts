@@ -18,7 +18,7 @@ import {
   walkSameFunction,
 } from '../utils/ast.js';
 import { classifyRejectionGuard } from '../utils/access-control.js';
-import { getImportSource } from '../utils/modules.js';
+import { LOGIN_CONTEXT, passwordCheckResult, securityLogLevel, visibleVariable as sharedVisibleVariable } from '../utils/credential-checks.js';
 import { createPathTracker, mergeListeners } from '../utils/code-path.js';
 import { createRule } from '../utils/create-rule.js';
 import {
@@ -49,7 +49,7 @@ import {
   isNestClass,
   statusFromErrorName,
 } from '../utils/frameworks.js';
-import { type LogLevel, getLoggerCall, getLoggingLevel, isAtLeast } from '../utils/loggers.js';
+import { type LogLevel, getLoggerCall, isAtLeast } from '../utils/loggers.js';
 import { getSettings } from '../utils/settings.js';
 
 export type Options = [
@@ -98,9 +98,6 @@ const MESSAGES: Record<Reason, string> = {
   guard_denied: 'Access denied by guard',
 };
 
-/** Where a password check is a login rather than a re-check of a signed-in user. */
-const LOGIN_CONTEXT = /log_?in|sign_?in|log_?on|authenticat|session|token|passport|strategy|credential|verify_?user|validate_?user/iu;
-
 const SENSITIVE_ACTION = /delete|remove|destroy|close|change|update|reset|transfer|withdraw|confirm|reauth|sudo|account|email|password|settings|payout/iu;
 
 const PASSWORD_HELPER = /^(?:check|verify|compare|validate|match)\w*(?:password|passwd|pw|hash|credential)s?$|^(?:is|has)?\w*password\w*$/iu;
@@ -111,11 +108,6 @@ const SECRET_NAMES = ['apiKey', 'apiToken', 'token', 'accessToken', 'bearerToken
 /** Names of variables that hold who tried: logged as the attempted identity (never the secret). */
 const IDENTITY_NAMES = ['userId', 'username', 'userName', 'email', 'login', 'accountId', 'clientId', 'keyId', 'apiKeyId', 'user_id'];
 
-const HASH_MODULES = /^(?:bcrypt|bcryptjs|bcrypt-nodejs|@node-rs\/bcrypt|argon2|@node-rs\/argon2|crypto|node:crypto|tsscmp|safe-compare)$/u;
-const HASH_OBJECTS = /^(?:bcrypt|bcryptjs|bcryptAsync|argon2|argon|crypto|hasher|passwordHasher|hashService|hashingService|Bun\.password)$/u;
-const HASH_METHODS = new Set(['compare', 'compareSync', 'verify', 'timingSafeEqual', 'safeCompare']);
-const PASSWORD_METHOD =
-  /^(?:(?:compare|verify|check|validate|match)Passwords?|comparePass|(?:is)?(?:Valid|Correct)Password|validPassword|isPassword(?:Valid|Correct|Match)|passwordMatch(?:es)?|timingSafeEqual|safeCompare|secureCompare|constantTimeEqual)$/u;
 const TOKEN_VERIFY = /^(?:jwtVerify|verifyToken|verifyJwt|verifyJWT|verifyIdToken|verifyAccessToken|verifyRefreshToken|verifySessionCookie|decodeAndVerify)$/u;
 const API_KEY_TEXT = /api[-_]?key|x-api-key|apiToken|api_token/iu;
 const RESPONSE_METHODS = new Set(['send', 'json', 'end', 'render', 'redirect', 'sendStatus', 'jsonp', 'text', 'html', 'body']);
@@ -435,51 +427,8 @@ export default createRule<Options, MessageIds>({
     }
 
     /** 'invalid_credentials' when `node` is (the result of) a password / hash comparison. */
-    function checkKind(node: TSESTree.Node, depth = 0): Reason | null {
-      const n = skipTransparent(node);
-      if (n.type === AST_NODE_TYPES.CallExpression) return isPasswordCheck(n) ? 'invalid_credentials' : null;
-      // const valid = user && (await argon2.verify(user.hash, password))
-      if (n.type === AST_NODE_TYPES.LogicalExpression && n.operator === '&&') return checkKind(n.left, depth) ?? checkKind(n.right, depth);
-      if (n.type !== AST_NODE_TYPES.Identifier || depth > 2) return null;
-      const variable = findVariable(context, n);
-      const init = getVariableInit(variable);
-      if (init) return checkKind(init, depth + 1);
-      const def = variable?.defs[0];
-      if (def?.type !== 'Parameter' || variable!.defs.length !== 1) return null;
-      // bcrypt.compare(pw, hash, (err, same) => …) and bcrypt.compare(pw, hash).then((same) => …)
-      const fn = def.node as AnyFunction;
-      const call = fn.parent;
-      if (call?.type !== AST_NODE_TYPES.CallExpression) return null;
-      if (call.arguments[call.arguments.length - 1] === fn && fn.params[1] === def.name && isPasswordCheck(call)) return 'invalid_credentials';
-      const callee = skipTransparent(call.callee);
-      if (
-        callee.type === AST_NODE_TYPES.MemberExpression &&
-        getPropertyName(callee) === 'then' &&
-        call.arguments[0] === fn &&
-        fn.params[0] === def.name &&
-        skipTransparent(callee.object).type === AST_NODE_TYPES.CallExpression &&
-        isPasswordCheck(skipTransparent(callee.object) as TSESTree.CallExpression)
-      ) {
-        return 'invalid_credentials';
-      }
-      return null;
-    }
-
-    function isPasswordCheck(call: TSESTree.CallExpression): boolean {
-      const callee = skipTransparent(call.callee);
-      const path = getCalleePath(call);
-      if (path === null) return false;
-      const last = lastSegment(path);
-      if (PASSWORD_METHOD.test(last)) return true;
-      if (!HASH_METHODS.has(last)) return false;
-      if (callee.type === AST_NODE_TYPES.MemberExpression) {
-        const objectPath = getMemberPath(callee.object);
-        if (objectPath !== null && (HASH_OBJECTS.test(objectPath) || HASH_OBJECTS.test(lastSegment(objectPath)))) return true;
-        const root = skipTransparent(callee.object);
-        return root.type === AST_NODE_TYPES.Identifier && HASH_MODULES.test(getImportSource(context, root)?.source ?? '');
-      }
-      // import { compare } from 'bcrypt'; import { verify } from 'argon2'
-      return callee.type === AST_NODE_TYPES.Identifier && HASH_MODULES.test(getImportSource(context, callee)?.source ?? '');
+    function checkKind(node: TSESTree.Node): Reason | null {
+      return passwordCheckResult(context, node) ? 'invalid_credentials' : null;
     }
 
     const tryCache = new WeakMap<TSESTree.BlockStatement, TSESTree.CallExpression | null>();
@@ -559,20 +508,7 @@ export default createRule<Options, MessageIds>({
     // ----- logging ---------------------------------------------------------------
 
     function loggingLevel(node: TSESTree.CallExpression): LogLevel | null {
-      const level = getLoggingLevel(context, node);
-      if (level) return level;
-      return isAuditCall(node) ? 'warn' : null;
-    }
-
-    /** `audit.record(...)`, `this.auditService.log(...)`, `logSecurityEvent(...)`: security-audit helpers. */
-    function isAuditCall(node: TSESTree.CallExpression): boolean {
-      const path = getCalleePath(node);
-      if (path === null) return false;
-      const segments = path.split('.');
-      const last = segments[segments.length - 1]!;
-      if (/^(?:get|find|list|fetch|query|count|is|has)[A-Z]?/u.test(last) && segments.length > 1) return false;
-      if (segments.some((s) => /audit/iu.test(s))) return true;
-      return /^(?:log|record|track|report|emit|raise)(?:Security|Auth|Login|Access|Failed|Suspicious)\w*$/u.test(last) || /^security(?:Event|Log)/u.test(last);
+      return securityLogLevel(context, node);
     }
 
     // ----- audit by a same-file error handler --------------------------------------
@@ -876,16 +812,7 @@ export default createRule<Options, MessageIds>({
     }
 
     function visibleVariable(at: TSESTree.Node, name: string): TSESLint.Scope.Variable | null {
-      let scope: TSESLint.Scope.Scope | null = sourceCode.getScope(at);
-      while (scope) {
-        const variable = scope.set.get(name);
-        if (variable) {
-          const def = variable.defs[0];
-          return def && (def.type === 'Variable' || def.type === 'Parameter') && def.name.range[1] <= at.range[0] ? variable : null;
-        }
-        scope = scope.upper;
-      }
-      return null;
+      return sharedVisibleVariable(context, at, name);
     }
 
     function findQuietLog(rejection: Rejection): TSESTree.CallExpression | null {
