@@ -485,7 +485,9 @@ function paramId(param: TSESTree.Parameter | undefined): TSESTree.Identifier | u
 }
 
 function paramTypeName(param: TSESTree.Parameter | undefined): string | null {
-  const id = paramId(param);
+  // `({ body }: Request, res)`: a destructured parameter carries its own annotation.
+  const pattern = destructuredParam(param);
+  const id = pattern ?? paramId(param);
   const type = id?.typeAnnotation?.typeAnnotation;
   if (!type || type.type !== AST_NODE_TYPES.TSTypeReference) return null;
   const name = type.typeName;
@@ -494,12 +496,60 @@ function paramTypeName(param: TSESTree.Parameter | undefined): string | null {
   return null;
 }
 
+/** The object pattern a parameter destructures (`{ body, query }` in `({ body, query }: Request, res)`), or null. */
+function destructuredParam(param: TSESTree.Parameter | undefined): TSESTree.ObjectPattern | null {
+  if (!param) return null;
+  const p = param.type === AST_NODE_TYPES.AssignmentPattern ? param.left : param;
+  return p.type === AST_NODE_TYPES.ObjectPattern ? p : null;
+}
+
+/**
+ * Fields only a request has: a first parameter destructuring one of them (`({ body }, res)`)
+ * is a request. `user`, `path` or `method` alone are not enough, other objects have them too.
+ */
+const REQUEST_ONLY_FIELDS = new Set(['body', 'query', 'params', 'headers', 'cookies', 'signedCookies', 'session', 'originalUrl']);
+
+function destructuresRequest(param: TSESTree.Parameter | undefined): boolean {
+  const pattern = destructuredParam(param);
+  return !!pattern && pattern.properties.some((p) => p.type === AST_NODE_TYPES.Property && REQUEST_ONLY_FIELDS.has(getPropertyName(p) ?? ''));
+}
+
 type Registration = { framework: Framework | null; kind: HandlerKind } | null;
 
-/** How a function is handed to a framework: `app.get(path, fn)`, `fastify.addHook('preHandler', fn)`, `createMiddleware(fn)`… */
-function getRegistration(fn: AnyFunction): Registration {
-  let child: TSESTree.Node = fn;
-  let parent = fn.parent;
+/**
+ * How a function is handed to a framework: `app.get(path, fn)`, `fastify.addHook('preHandler', fn)`,
+ * `createMiddleware(fn)`…, inline or by the name it is declared under in this file
+ * (`async function login(req, res) {…}` … `router.post('/login', limiter, login)`).
+ */
+function getRegistration(context: Context, fn: AnyFunction): Registration {
+  const inline = registrationOf(fn);
+  if (inline) return inline;
+  const variable = declaredVariable(context, fn);
+  if (!variable) return null;
+  for (const ref of variable.references) {
+    if (ref.init || ref.identifier === variable.identifiers[0]) continue;
+    const registration = registrationOf(ref.identifier);
+    if (registration) return registration;
+  }
+  return null;
+}
+
+/** The variable a function is declared as: `function f() {}`, `const f = () => {}`. */
+function declaredVariable(context: Context, fn: AnyFunction): TSESLint.Scope.Variable | null {
+  if (fn.type === AST_NODE_TYPES.FunctionDeclaration && fn.id) {
+    return context.sourceCode.getDeclaredVariables(fn).find((v) => v.name === fn.id!.name) ?? null;
+  }
+  const declarator = fn.parent;
+  if (declarator?.type === AST_NODE_TYPES.VariableDeclarator && declarator.init === fn && declarator.id.type === AST_NODE_TYPES.Identifier) {
+    return context.sourceCode.getDeclaredVariables(declarator)[0] ?? null;
+  }
+  return null;
+}
+
+/** How `node` (a function, or a name for one) is handed to a framework where it appears. */
+function registrationOf(node: TSESTree.Node): Registration {
+  let child: TSESTree.Node = node;
+  let parent = node.parent;
   // app.get('/', [auth, handler]) and fastify.route({ preHandler: [a, b] })
   if (parent?.type === AST_NODE_TYPES.ArrayExpression) {
     child = parent;
@@ -588,7 +638,7 @@ function computeHandlerInfo(context: Context, fn: AnyFunction): HandlerInfo | nu
   if (nest) return nest;
   const next = nextHandler(fn);
   if (next) return next;
-  const registration = getRegistration(fn);
+  const registration = getRegistration(context, fn);
   if (registration) {
     const info = fromParams(context, fn, registration.framework, true);
     if (info) {
@@ -627,7 +677,8 @@ function classifyParams(fn: AnyFunction, hint: Framework | null, registered: boo
   const params = fn.params;
   const names = params.map((p) => paramName(p));
   const types = params.map((p) => paramTypeName(p));
-  const isReq = (i: number) => REQ_NAME.test(names[i] ?? '') || /^(?:Request|FastifyRequest|IncomingMessage|NextApiRequest)$/u.test(types[i] ?? '');
+  const isReq = (i: number) =>
+    REQ_NAME.test(names[i] ?? '') || /^(?:Request|FastifyRequest|IncomingMessage|NextApiRequest)$/u.test(types[i] ?? '') || destructuresRequest(params[i]);
   const isRes = (i: number) => RES_NAME.test(names[i] ?? '') || /^(?:Response|FastifyReply|ServerResponse|NextApiResponse)$/u.test(types[i] ?? '');
   const isNext = (i: number) => names[i] === 'next' || types[i] === 'NextFunction' || types[i] === 'Next';
   const fastifyish = (i: number) => names[i] === 'reply' || names[i] === 'rep' || types[i] === 'FastifyReply';

@@ -22,6 +22,53 @@ const nest = { 'security-logging': { logger: { name: 'this.logger', style: 'nest
 
 ruleTester.run('log-auth-failures', rule, {
   valid: [
+    // The same shapes, logged.
+    {
+      code: `export const makeUpdate = (users) => async ({ body, params }: Request, res: Response) => {
+  const user = await users.find(params.id);
+  if (user.ownerId !== body.ownerId) {
+    logger.warn({ reason: 'forbidden' }, 'Access denied');
+    return res.status(403).json({ error: 'Forbidden' });
+  }
+  res.json(await users.update(user, body));
+};`,
+      settings: pino,
+    },
+    {
+      code: `async function showInvoice(ctx) {
+  const invoice = await Invoice.findById(ctx.params.id);
+  if (invoice.accountId !== ctx.state.user.accountId) {
+    logger.warn({ reason: 'forbidden', path: ctx.path }, 'Access denied');
+    ctx.status = 403;
+    return;
+  }
+  ctx.body = invoice;
+}
+
+router.get('/invoices/:id', requireLogin, showInvoice);`,
+      settings: pino,
+    },
+    // Not handlers: a destructured object without request fields, and a one-parameter function that is only called.
+    {
+      code: `export const renderCard = ({ data, user }, response) => {
+  if (!user) return response.status(403).json({ error: 'Forbidden' });
+  return response.json(data);
+};`,
+      settings: pino,
+    },
+    {
+      code: `async function showInvoice(ctx) {
+  if (!ctx.state.user) {
+    ctx.status = 403;
+    return;
+  }
+  ctx.body = 1;
+}
+
+jobs.on('invoice', showInvoice);
+showInvoice(fakeContext);`,
+      settings: pino,
+    },
     // A password re-check that is logged (at warn, with its reason) is fine whatever identity mode says.
     {
       code: `app.post('/account/delete', async (req, res) => {
@@ -797,6 +844,109 @@ router.use(checkOAuthSettings);`,
 }`,
   ],
   invalid: [
+    // A handler whose request is destructured, returned by a factory (no `req` binding: the log has no request fields).
+    {
+      code: `export const makeUpdate = (users) => async ({ body, params }: Request, res: Response) => {
+  const user = await users.find(params.id);
+  if (user.ownerId !== body.ownerId) {
+    return res.status(403).json({ error: 'Forbidden' });
+  }
+  res.json(await users.update(user, body));
+};`,
+      settings: pino,
+      output: `import { logger } from './logger';
+export const makeUpdate = (users) => async ({ body, params }: Request, res: Response) => {
+  const user = await users.find(params.id);
+  if (user.ownerId !== body.ownerId) {
+    logger.warn({ reason: 'forbidden' }, 'Access denied');
+    return res.status(403).json({ error: 'Forbidden' });
+  }
+  res.json(await users.update(user, body));
+};`,
+      errors: [{ messageId: 'unlogged', line: 4, suggestions: [{ messageId: 'logFailure', data: { call: 'logger.warn' }, output: `import { logger } from './logger';
+export const makeUpdate = (users) => async ({ body, params }: Request, res: Response) => {
+  const user = await users.find(params.id);
+  if (user.ownerId !== body.ownerId) {
+    logger.warn({ reason: 'forbidden' }, 'Access denied');
+    return res.status(403).json({ error: 'Forbidden' });
+  }
+  res.json(await users.update(user, body));
+};` }] }],
+    },
+    // A Koa `(ctx)` handler declared above and registered by name.
+    {
+      code: `async function showInvoice(ctx) {
+  const invoice = await Invoice.findById(ctx.params.id);
+  if (invoice.accountId !== ctx.state.user.accountId) {
+    ctx.status = 403;
+    return;
+  }
+  ctx.body = invoice;
+}
+
+router.get('/invoices/:id', requireLogin, showInvoice);`,
+      settings: pino,
+      output: `import { logger } from './logger';
+async function showInvoice(ctx) {
+  const invoice = await Invoice.findById(ctx.params.id);
+  if (invoice.accountId !== ctx.state.user.accountId) {
+    logger.warn({ reason: 'forbidden', method: ctx.method, path: ctx.path, ip: ctx.ip, userAgent: ctx.get('user-agent') }, 'Access denied');
+    ctx.status = 403;
+    return;
+  }
+  ctx.body = invoice;
+}
+
+router.get('/invoices/:id', requireLogin, showInvoice);`,
+      errors: [{ messageId: 'unlogged', line: 4, suggestions: [{ messageId: 'logFailure', data: { call: 'logger.warn' }, output: `import { logger } from './logger';
+async function showInvoice(ctx) {
+  const invoice = await Invoice.findById(ctx.params.id);
+  if (invoice.accountId !== ctx.state.user.accountId) {
+    logger.warn({ reason: 'forbidden', method: ctx.method, path: ctx.path, ip: ctx.ip, userAgent: ctx.get('user-agent') }, 'Access denied');
+    ctx.status = 403;
+    return;
+  }
+  ctx.body = invoice;
+}
+
+router.get('/invoices/:id', requireLogin, showInvoice);` }] }],
+    },
+    // A destructured-request handler registered by name after a middleware.
+    {
+      code: `const removeProject = async ({ params, user }: Request, res: Response) => {
+  const project = await Project.findById(params.id);
+  if (project.ownerId !== user.id) return res.sendStatus(403);
+  await project.remove();
+  res.sendStatus(204);
+};
+
+router.delete('/projects/:id', auth, removeProject);`,
+      settings: pino,
+      output: `import { logger } from './logger';
+const removeProject = async ({ params, user }: Request, res: Response) => {
+  const project = await Project.findById(params.id);
+  if (project.ownerId !== user.id) {
+    logger.warn({ reason: 'forbidden' }, 'Access denied');
+    return res.sendStatus(403);
+  }
+  await project.remove();
+  res.sendStatus(204);
+};
+
+router.delete('/projects/:id', auth, removeProject);`,
+      errors: [{ messageId: 'unlogged', line: 3, suggestions: [{ messageId: 'logFailure', data: { call: 'logger.warn' }, output: `import { logger } from './logger';
+const removeProject = async ({ params, user }: Request, res: Response) => {
+  const project = await Project.findById(params.id);
+  if (project.ownerId !== user.id) {
+    logger.warn({ reason: 'forbidden' }, 'Access denied');
+    return res.sendStatus(403);
+  }
+  await project.remove();
+  res.sendStatus(204);
+};
+
+router.delete('/projects/:id', auth, removeProject);` }] }],
+    },
     // identity: 'raw' logs the attempted identity as is; the message says what was checked (a re-check, not a login).
     {
       code: `app.post('/account/delete', async (req, res) => {

@@ -354,6 +354,68 @@ router.route('/users').get((req, res) => res.json([]));
   });
 });
 
+describe('getHandlerInfo: destructured requests and handlers registered by name', () => {
+  it('recognizes a handler whose request parameter is destructured, also when a factory returns it', () => {
+    expect(
+      handlers(`
+export const create = async ({ body, query }: Request, res: Response, next: NextFunction) => {};
+const makeHandler = (svc) => async ({ body }, res) => {};
+export const typed = async ({ user }: Request, res) => {};
+app.post('/login', ({ body }, res) => {});
+`),
+    ).toEqual([
+      { line: 2, framework: 'express', kind: 'middleware', via: 'params', res: 'res', next: 'next' },
+      { line: 3, framework: 'express', kind: 'route', via: 'params', res: 'res' },
+      { line: 4, framework: 'express', kind: 'route', via: 'params', res: 'res' },
+      { line: 5, framework: 'express', kind: 'route', via: 'registration', res: 'res' },
+    ]);
+  });
+
+  it('does not take a destructured object without request fields, or a helper called here, for a request', () => {
+    expect(
+      handlers(`
+const onPage = ({ data, user }, response) => {};
+const render = ({ body }, res) => {};
+render(page, out);
+items.map(({ body }, index) => body);
+`),
+    ).toEqual([]);
+  });
+
+  it('recognizes a function declared elsewhere in the file and registered by name', () => {
+    expect(
+      handlers(`
+async function login(req, res) {}
+const me = async (ctx) => {};
+function deny(rq, rs) {}
+router.post('/login', limiter, login);
+router.get('/me', me);
+app.get('/admin', [auth, deny]);
+deny(a, b);
+fastify.route({ method: 'GET', url: '/x', handler: show });
+async function show(request, reply) {}
+`),
+    ).toEqual([
+      { line: 2, framework: 'express', kind: 'route', via: 'registration', req: 'req', res: 'res' },
+      { line: 3, framework: 'koa', kind: 'route', via: 'registration', ctx: 'ctx' },
+      { line: 4, framework: 'express', kind: 'route', via: 'registration', req: 'rq', res: 'rs' },
+      { line: 10, framework: 'fastify', kind: 'route', via: 'registration', req: 'request', res: 'reply' },
+    ]);
+  });
+
+  it('does not take a one-parameter function passed to something that is not a router for a handler', () => {
+    expect(
+      handlers(`
+async function show(ctx) {}
+const other = (ctx) => {};
+emitter.on('ready', show);
+cache.set(key, other);
+other(1);
+`),
+    ).toEqual([]);
+  });
+});
+
 describe('getHandlerInfo: Koa, Fastify, Hono, Next.js', () => {
   it('recognizes Koa middleware and routes', () => {
     expect(
