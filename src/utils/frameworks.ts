@@ -380,7 +380,8 @@ function callOutcome(context: Context, node: TSESTree.CallExpression, depth: num
         const chained = getHttpOutcome(context, inner);
         if (chained && chained.kind === 'response') return chained;
       }
-      return null;
+      if (isResponseReceiver || isLoggerObject(context, callee.object)) return null;
+      return helperResponseOutcome(context, method, args);
     }
     return null;
   }
@@ -395,8 +396,35 @@ function callOutcome(context: Context, node: TSESTree.CallExpression, depth: num
       const error = errorOutcome(context, args[0], depth + 1);
       if (error) return { ...error, kind: 'forward' };
     }
+    return helperResponseOutcome(context, callee.name, args);
   }
   return null;
+}
+
+/** A response object handed to an app's helper by its conventional name. */
+const RESPONSE_ARGUMENT = /^_?(?:res|resp|response|reply|rep)$/u;
+/** Helpers whose number is a duration or a count, not a status: `withTimeout(res, 500)`. */
+const NOT_A_STATUS_HELPER = /timeout|delay|wait|sleep|retry|throttle|debounce|interval|limit|expire|cache|ttl|page/iu;
+
+/**
+ * The app's own response helper: a call that receives the response object and an error status
+ * (`sendStatus(403, res)`, `formatResponse(401, res, body)`, `utils.respond(res, HttpStatus.FORBIDDEN)`)
+ * answers with that status. Only a 4xx/5xx counts: a number beside `res` may be anything else.
+ */
+function helperResponseOutcome(context: Context, name: string | null, args: readonly TSESTree.CallExpressionArgument[]): HttpOutcome | null {
+  if (args.length < 2 || name === null || NOT_A_STATUS_HELPER.test(name)) return null;
+  let receiver: TSESTree.Identifier | undefined;
+  let status: number | null = null;
+  for (const arg of args) {
+    const a = skipTransparent(arg);
+    if (a.type === AST_NODE_TYPES.Identifier && RESPONSE_ARGUMENT.test(a.name)) {
+      receiver ??= a;
+      continue;
+    }
+    status ??= getStatusValue(context, a);
+  }
+  if (!receiver || status === null || status < 400) return null;
+  return { status, kind: 'response', receiver, errorName: null, frameworkError: false };
 }
 
 /** `res.status(401)`, `res.sendStatus(401)`, `res.writeHead(401)`, `reply.code(401)`, `c.json(body, 401)`, `reply.unauthorized()`. */

@@ -22,6 +22,28 @@ const nest = { 'security-logging': { logger: { name: 'this.logger', style: 'nest
 
 ruleTester.run('log-auth-failures', rule, {
   valid: [
+    // The app's own response helpers: logged, or given a number that is no status.
+    {
+      code: `export async function deleteTeam(req: Request, res: Response) {
+  const team = await Team.findById(req.params.id);
+  if (team.ownerId !== req.user.id) {
+    logger.warn({ reason: 'forbidden', path: req.path }, 'Access denied');
+    return sendStatus(403, res);
+  }
+  return sendStatus(204, res);
+}`,
+      settings: pino,
+    },
+    {
+      code: `router.get('/reports/:id', async (req, res) => {
+  const report = await Report.findById(req.params.id);
+  if (!req.user.canRead(report)) {
+    return withTimeout(res, 403);
+  }
+  return formatResponse(200, res, report);
+});`,
+      settings: pino,
+    },
     // The same shapes, logged.
     {
       code: `export const makeUpdate = (users) => async ({ body, params }: Request, res: Response) => {
@@ -844,6 +866,73 @@ router.use(checkOAuthSettings);`,
 }`,
   ],
   invalid: [
+    // The app's own response helper given the response and a 403.
+    {
+      code: `import { sendStatus } from '../utils/http';
+
+export async function deleteTeam(req: Request, res: Response) {
+  const team = await Team.findById(req.params.id);
+  if (team.ownerId !== req.user.id) {
+    return sendStatus(403, res);
+  }
+  await team.remove();
+  return sendStatus(204, res);
+}`,
+      settings: pino,
+      output: `import { sendStatus } from '../utils/http';
+import { logger } from './logger';
+
+export async function deleteTeam(req: Request, res: Response) {
+  const team = await Team.findById(req.params.id);
+  if (team.ownerId !== req.user.id) {
+    logger.warn({ reason: 'forbidden', method: req.method, path: req.originalUrl.split('?')[0], ip: req.ip, userAgent: req.headers['user-agent'] }, 'Access denied');
+    return sendStatus(403, res);
+  }
+  await team.remove();
+  return sendStatus(204, res);
+}`,
+      errors: [{ messageId: 'unlogged', line: 6, suggestions: [{ messageId: 'logFailure', data: { call: 'logger.warn' }, output: `import { sendStatus } from '../utils/http';
+import { logger } from './logger';
+
+export async function deleteTeam(req: Request, res: Response) {
+  const team = await Team.findById(req.params.id);
+  if (team.ownerId !== req.user.id) {
+    logger.warn({ reason: 'forbidden', method: req.method, path: req.originalUrl.split('?')[0], ip: req.ip, userAgent: req.headers['user-agent'] }, 'Access denied');
+    return sendStatus(403, res);
+  }
+  await team.remove();
+  return sendStatus(204, res);
+}` }] }],
+    },
+    // The app's own response helper given a 401 and the response.
+    {
+      code: `router.get('/reports/:id', async (req, res) => {
+  const report = await Report.findById(req.params.id);
+  if (!req.user.canRead(report)) {
+    return formatResponse(401, res, { message: 'Not allowed' });
+  }
+  return formatResponse(200, res, report);
+});`,
+      settings: pino,
+      output: `import { logger } from './logger';
+router.get('/reports/:id', async (req, res) => {
+  const report = await Report.findById(req.params.id);
+  if (!req.user.canRead(report)) {
+    logger.warn({ reason: 'unauthorized', method: req.method, path: req.originalUrl.split('?')[0], ip: req.ip, userAgent: req.headers['user-agent'] }, 'Authentication failed');
+    return formatResponse(401, res, { message: 'Not allowed' });
+  }
+  return formatResponse(200, res, report);
+});`,
+      errors: [{ messageId: 'unlogged', line: 4, suggestions: [{ messageId: 'logFailure', data: { call: 'logger.warn' }, output: `import { logger } from './logger';
+router.get('/reports/:id', async (req, res) => {
+  const report = await Report.findById(req.params.id);
+  if (!req.user.canRead(report)) {
+    logger.warn({ reason: 'unauthorized', method: req.method, path: req.originalUrl.split('?')[0], ip: req.ip, userAgent: req.headers['user-agent'] }, 'Authentication failed');
+    return formatResponse(401, res, { message: 'Not allowed' });
+  }
+  return formatResponse(200, res, report);
+});` }] }],
+    },
     // A handler whose request is destructured, returned by a factory (no `req` binding: the log has no request fields).
     {
       code: `export const makeUpdate = (users) => async ({ body, params }: Request, res: Response) => {

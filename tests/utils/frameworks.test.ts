@@ -145,6 +145,39 @@ describe('getHttpStatus: responses', () => {
   });
 });
 
+describe('getHttpOutcome: the app\'s own response helpers', () => {
+  const found = outcomes(
+    `
+    sendStatus(403, res);
+    formatResponse(401, res, { message: 'no' });
+    utils.respond(response, HttpStatus.FORBIDDEN);
+    this.sendError(reply, 'Unauthorized', 401);
+    sendStatus(204, res);
+    withTimeout(res, 500);
+    logger.warn(res, 403);
+    track(ctx, 403);
+    notify(user, 403);
+    sendStatus(code, res);
+  `,
+    'CallExpression',
+  );
+  it.each([
+    ['sendStatus(403, res)', 403],
+    ["formatResponse(401, res, { message: 'no' })", 401],
+    ['utils.respond(response, HttpStatus.FORBIDDEN)', 403],
+    ["this.sendError(reply, 'Unauthorized', 401)", 401],
+  ])('%s answers with %s', (text, status) => {
+    expect(found.get(text)).toEqual({ status, kind: 'response', errorName: null, frameworkError: false });
+  });
+  it.each(['sendStatus(204, res)', 'withTimeout(res, 500)', 'logger.warn(res, 403)', 'track(ctx, 403)', 'notify(user, 403)', 'sendStatus(code, res)'])(
+    '%s is no error response',
+    (text) => {
+      expect(found.has(text)).toBe(true);
+      expect(found.get(text)).toBeNull();
+    },
+  );
+});
+
 describe('getHttpOutcome: errors, throws and hand-offs', () => {
   const news = outcomes(
     `
