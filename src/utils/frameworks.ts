@@ -237,6 +237,16 @@ export function statusFromErrorName(name: string): number | null {
   return ERROR_STATUS_BY_NAME[stripped] ?? null;
 }
 
+/**
+ * The error status a factory's name stands for: `createUnauthorizedError` → 401, `Unauthorized` → 401,
+ * `makeForbiddenException` → 403, `forbidden` → 403. Only 4xx/5xx.
+ */
+function statusFromFactoryName(name: string): number | null {
+  const bare = name.replace(/^(?:create|make|new|build)(?=[A-Z_])/u, '');
+  const status = statusFromErrorName(bare);
+  return status !== null && status >= 400 ? status : null;
+}
+
 function statusFromInit(context: Context, init: TSESTree.Node | undefined): number | null {
   if (!init) return null;
   const n = skipTransparent(init);
@@ -360,6 +370,11 @@ function callOutcome(context: Context, node: TSESTree.CallExpression, depth: num
         const status = statusFromErrorName(method);
         return status === null ? null : { status, kind: 'error', errorName: lastSegment(objectPath), frameworkError: true };
       }
+      // An app's static error factory: ApiError.unauthorized(), AppError.forbidden('…'), errors.createForbiddenError()
+      if (objectPath !== null && /(?:error|exception)s?$/iu.test(lastSegment(objectPath))) {
+        const status = statusFromFactoryName(method);
+        if (status !== null) return { status, kind: 'error', errorName: lastSegment(objectPath), frameworkError: false };
+      }
       if (isResponseReceiver) {
         const own = responseMethodOutcome(context, method, args, receiver);
         if (own) return own;
@@ -391,6 +406,10 @@ function callOutcome(context: Context, node: TSESTree.CallExpression, depth: num
       const status = args.map((a) => getStatusValue(context, a)).find((s) => s !== null) ?? null;
       return status === null ? null : { status, kind: 'error', errorName: callee.name, frameworkError: true };
     }
+    // An app's error factory called without `new`: createUnauthorizedError(), Unauthorized(), forbidden('…').
+    // Only a thrown or forwarded error matters to the rules, so a predicate named alike stays harmless.
+    const factoryStatus = statusFromFactoryName(callee.name);
+    if (factoryStatus !== null) return { status: factoryStatus, kind: 'error', errorName: callee.name, frameworkError: false };
     // next(err), done(err), cb(err): hand an HTTP error to the framework.
     if (/^(?:next|done|cb|callback|reject)$/u.test(callee.name) && args[0]) {
       const error = errorOutcome(context, args[0], depth + 1);
@@ -425,6 +444,66 @@ function helperResponseOutcome(context: Context, name: string | null, args: read
   }
   if (!receiver || status === null || status < 400) return null;
   return { status, kind: 'response', receiver, errorName: null, frameworkError: false };
+}
+
+export interface Assertion {
+  status: number;
+  /** The value that must be truthy, or the call throws. */
+  value: TSESTree.Expression;
+}
+
+/**
+ * Koa's `ctx.assert(value, 401, msg)` (http-assert): a throw of that status when `value` is falsy.
+ * A conditional throw, kept out of getHttpOutcome: the call runs on every path, the throw on some.
+ */
+export function getAssertion(context: Context, node: TSESTree.CallExpression): Assertion | null {
+  const callee = skipTransparent(node.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression || getPropertyName(callee) !== 'assert') return null;
+  const object = skipTransparent(callee.object);
+  if (object.type !== AST_NODE_TYPES.Identifier || !/^_?(?:ctx|context)$/u.test(object.name)) return null;
+  const [value, statusArg] = node.arguments;
+  if (!value || value.type === AST_NODE_TYPES.SpreadElement) return null;
+  const status = getStatusValue(context, statusArg);
+  return status === null || status < 400 ? null : { status, value };
+}
+
+export interface StatusChoice {
+  status: number;
+  /** The branch that holds it (`403` in `res.status(userId ? 404 : 403)`): what chooses it is the ternary's test. */
+  node: TSESTree.Expression;
+}
+
+/**
+ * The statuses a response chooses between with a ternary: `res.status(userId ? 404 : 403)`,
+ * `res.sendStatus(ok ? 200 : FORBIDDEN)`, `reply.code(…)`, `res.writeHead(…)`, `res.statusCode = … ? … : …`,
+ * `ctx.status = … ? … : …`. One entry per branch that denotes a status; null when `node` sets no
+ * status this way. Only the call or assignment that holds the ternary answers (not calls chained on it),
+ * and getHttpOutcome leaves these out: which branch runs is the caller's question.
+ */
+export function getStatusChoices(context: Context, node: TSESTree.CallExpression | TSESTree.AssignmentExpression): StatusChoice[] | null {
+  let chosen: TSESTree.Node | undefined;
+  if (node.type === AST_NODE_TYPES.AssignmentExpression) {
+    if (node.operator !== '=' || node.left.type !== AST_NODE_TYPES.MemberExpression) return null;
+    const prop = getPropertyName(node.left);
+    const receiver = getRootIdentifier(node.left.object, true);
+    if ((prop !== 'status' && prop !== 'statusCode') || !receiver || !RESPONSE_RECEIVER.test(receiver.name)) return null;
+    chosen = node.right;
+  } else {
+    const callee = skipTransparent(node.callee);
+    if (callee.type !== AST_NODE_TYPES.MemberExpression) return null;
+    const method = getPropertyName(callee);
+    const receiver = getRootIdentifier(callee.object, true);
+    if (!receiver || !RESPONSE_RECEIVER.test(receiver.name) || !['status', 'code', 'sendStatus', 'writeHead'].includes(method ?? '')) return null;
+    chosen = node.arguments[0];
+  }
+  const ternary = chosen && skipTransparent(chosen);
+  if (ternary?.type !== AST_NODE_TYPES.ConditionalExpression) return null;
+  const choices: StatusChoice[] = [];
+  for (const branch of [ternary.consequent, ternary.alternate]) {
+    const status = getStatusValue(context, branch);
+    if (status !== null) choices.push({ status, node: branch });
+  }
+  return choices.length > 0 ? choices : null;
 }
 
 /** `res.status(401)`, `res.sendStatus(401)`, `res.writeHead(401)`, `reply.code(401)`, `c.json(body, 401)`, `reply.unauthorized()`. */

@@ -22,6 +22,69 @@ const nest = { 'security-logging': { logger: { name: 'this.logger', style: 'nest
 
 ruleTester.run('log-auth-failures', rule, {
   valid: [
+    // Koa ctx.assert: a feature switch (not access control), a 400, or written out as a logged throw.
+    {
+      code: `router.post('/exports', async (ctx) => {
+  ctx.assert(config.exportsEnabled, 403, 'Exports are disabled');
+  ctx.assert(ctx.request.body.format, 400, 'format is required');
+  ctx.body = await exports.create(ctx.request.body);
+});`,
+      settings: pino,
+    },
+    {
+      code: `router.get('/admin/stats', async (ctx) => {
+  if (!ctx.state.user?.isAdmin) {
+    logger.warn({ reason: 'forbidden', path: ctx.path }, 'Access denied');
+    ctx.throw(403, 'Admins only');
+  }
+  ctx.body = await stats.collect();
+});`,
+      settings: pino,
+    },
+    // A status chosen by a ternary: logged on the way; or chosen by a resource's state (not access control, as with an if).
+    {
+      code: `router.get('/documents/:id', async (req, res) => {
+  const userId = req.session.userId;
+  const doc = await Document.findOne({ _id: req.params.id, ownerId: userId });
+  if (!doc) {
+    logger.warn({ reason: userId ? 'not_found' : 'unauthorized', path: req.path }, 'Document not available');
+    return res.status(userId ? 404 : 401).json({ error: 'Not available' });
+  }
+  res.json(doc);
+});`,
+      settings: pino,
+    },
+    {
+      code: `router.get('/documents/:id', async (req, res) => {
+  const doc = await Document.findById(req.params.id);
+  if (!doc || doc.archived) {
+    return res.status(doc ? 403 : 404).json({ error: 'Not available' });
+  }
+  res.json(doc);
+});`,
+      settings: pino,
+    },
+    // An app's error factories called without `new`: logged, or not thrown (a predicate named alike).
+    {
+      code: `export const requireApiKey = async (req: Request, res: Response, next: NextFunction) => {
+  const key = await ApiKey.findOne({ token: req.get('x-api-key') });
+  if (!key) {
+    logger.warn({ reason: 'unauthorized', path: req.path }, 'Invalid API key');
+    return next(createUnauthorizedError('Invalid API key'));
+  }
+  next();
+};`,
+      settings: pino,
+    },
+    {
+      code: `router.delete('/posts/:id', async (req, res) => {
+  const post = await Post.findById(req.params.id);
+  if (forbidden(post, req.user)) return res.redirect('/posts');
+  await post.remove();
+  res.sendStatus(204);
+});`,
+      settings: pino,
+    },
     // The app's own response helpers: logged, or given a number that is no status.
     {
       code: `export async function deleteTeam(req: Request, res: Response) {
@@ -866,6 +929,105 @@ router.use(checkOAuthSettings);`,
 }`,
   ],
   invalid: [
+    // Koa ctx.assert(value, 403): a conditional throw, reported without a fix (a log before it would run when it holds too).
+    {
+      code: `router.get('/admin/stats', async (ctx) => {
+  ctx.assert(ctx.state.user?.isAdmin, 403, 'Admins only');
+  ctx.body = await stats.collect();
+});`,
+      settings: pino,
+      errors: [{ messageId: 'unlogged', line: 2, column: 3 }],
+    },
+    // A 401 chosen by a ternary on who is asking: reported at the branch, without a fix (a log before the statement would run for the 404 too).
+    {
+      code: `router.get('/documents/:id', async (req, res) => {
+  const userId = req.session.userId;
+  const doc = await Document.findOne({ _id: req.params.id, ownerId: userId });
+  if (!doc) {
+    return res.status(userId ? 404 : 401).json({ error: 'Not available' });
+  }
+  res.json(doc);
+});`,
+      settings: pino,
+      errors: [{ messageId: 'unlogged', line: 5, column: 38 }],
+    },
+    // An app's error factory called without `new`, handed to next.
+    {
+      code: `import { createUnauthorizedError } from '../errors';
+
+export const requireApiKey = async (req: Request, res: Response, next: NextFunction) => {
+  const key = await ApiKey.findOne({ token: req.get('x-api-key') });
+  if (!key) {
+    return next(createUnauthorizedError('Invalid API key'));
+  }
+  next();
+};`,
+      settings: pino,
+      output: `import { createUnauthorizedError } from '../errors';
+import { logger } from './logger';
+
+export const requireApiKey = async (req: Request, res: Response, next: NextFunction) => {
+  const key = await ApiKey.findOne({ token: req.get('x-api-key') });
+  if (!key) {
+    logger.warn({ reason: 'unauthorized', method: req.method, path: req.originalUrl.split('?')[0], ip: req.ip, userAgent: req.headers['user-agent'] }, 'Authentication failed');
+    return next(createUnauthorizedError('Invalid API key'));
+  }
+  next();
+};`,
+      errors: [{ messageId: 'unlogged', line: 6, suggestions: [{ messageId: 'logFailure', data: { call: 'logger.warn' }, output: `import { createUnauthorizedError } from '../errors';
+import { logger } from './logger';
+
+export const requireApiKey = async (req: Request, res: Response, next: NextFunction) => {
+  const key = await ApiKey.findOne({ token: req.get('x-api-key') });
+  if (!key) {
+    logger.warn({ reason: 'unauthorized', method: req.method, path: req.originalUrl.split('?')[0], ip: req.ip, userAgent: req.headers['user-agent'] }, 'Authentication failed');
+    return next(createUnauthorizedError('Invalid API key'));
+  }
+  next();
+};` }] }],
+    },
+    // A same-file error factory called without `new` and thrown.
+    {
+      code: `function Forbidden(message = 'Forbidden') {
+  return Object.assign(new Error(message), { status: 403 });
+}
+
+router.delete('/posts/:id', async (req, res) => {
+  const post = await Post.findById(req.params.id);
+  if (post.authorId !== req.user.id) throw Forbidden();
+  await post.remove();
+  res.sendStatus(204);
+});`,
+      settings: pino,
+      output: `import { logger } from './logger';
+function Forbidden(message = 'Forbidden') {
+  return Object.assign(new Error(message), { status: 403 });
+}
+
+router.delete('/posts/:id', async (req, res) => {
+  const post = await Post.findById(req.params.id);
+  if (post.authorId !== req.user.id) {
+    logger.warn({ reason: 'forbidden', method: req.method, path: req.originalUrl.split('?')[0], ip: req.ip, userAgent: req.headers['user-agent'] }, 'Access denied');
+    throw Forbidden();
+  }
+  await post.remove();
+  res.sendStatus(204);
+});`,
+      errors: [{ messageId: 'unlogged', line: 7, suggestions: [{ messageId: 'logFailure', data: { call: 'logger.warn' }, output: `import { logger } from './logger';
+function Forbidden(message = 'Forbidden') {
+  return Object.assign(new Error(message), { status: 403 });
+}
+
+router.delete('/posts/:id', async (req, res) => {
+  const post = await Post.findById(req.params.id);
+  if (post.authorId !== req.user.id) {
+    logger.warn({ reason: 'forbidden', method: req.method, path: req.originalUrl.split('?')[0], ip: req.ip, userAgent: req.headers['user-agent'] }, 'Access denied');
+    throw Forbidden();
+  }
+  await post.remove();
+  res.sendStatus(204);
+});` }] }],
+    },
     // The app's own response helper given the response and a 403.
     {
       code: `import { sendStatus } from '../utils/http';

@@ -10,6 +10,8 @@ import {
   getHttpOutcome,
   getHttpStatus,
   getRequestContextExpressions,
+  getAssertion,
+  getStatusChoices,
   isCalledInSameFile,
   isErrorHandler,
   statusFromErrorName,
@@ -176,6 +178,103 @@ describe('getHttpOutcome: the app\'s own response helpers', () => {
       expect(found.get(text)).toBeNull();
     },
   );
+});
+
+describe('getAssertion: Koa ctx.assert as a conditional throw', () => {
+  const found = probeCalls(
+    `
+    ctx.assert(ctx.state.user, 401, 'Login required');
+    context.assert(user.isAdmin, HttpStatus.FORBIDDEN);
+    ctx.assert(body.name, 400);
+    ctx.assert(ok, 200);
+    assert(user, 401);
+    expect.assert(user, 401);
+    ctx.assert(user);
+  `,
+    (context, node) => {
+      const a = getAssertion(context, node);
+      return a && { status: a.status, value: context.sourceCode.getText(a.value) };
+    },
+    ts,
+  );
+  it.each([
+    ["ctx.assert(ctx.state.user, 401, 'Login required')", { status: 401, value: 'ctx.state.user' }],
+    ['context.assert(user.isAdmin, HttpStatus.FORBIDDEN)', { status: 403, value: 'user.isAdmin' }],
+    ['ctx.assert(body.name, 400)', { status: 400, value: 'body.name' }],
+  ])('%s', (text, expected) => {
+    expect(callResult(found, text)).toEqual(expected);
+  });
+  it.each(['ctx.assert(ok, 200)', 'assert(user, 401)', 'expect.assert(user, 401)', 'ctx.assert(user)'])('%s → null', (text) => {
+    expect(callResult(found, text)).toBeNull();
+  });
+});
+
+describe('getStatusChoices: a status chosen by a ternary', () => {
+  function choices(code: string): Map<string, { status: number; node: string }[] | null> {
+    const found = new Map<string, { status: number; node: string }[] | null>();
+    const record = (context: Context, node: TSESTree.CallExpression | TSESTree.AssignmentExpression) => {
+      const text = context.sourceCode.getText(node);
+      if (found.has(text)) return;
+      found.set(text, getStatusChoices(context, node)?.map((c) => ({ status: c.status, node: context.sourceCode.getText(c.node) })) ?? null);
+    };
+    probe(code, (context) => ({ CallExpression: (node: TSESTree.CallExpression) => record(context, node), AssignmentExpression: (node: TSESTree.AssignmentExpression) => record(context, node) }), ts);
+    return found;
+  }
+  const found = choices(`
+    res.status(userId ? 404 : 403);
+    res.sendStatus(ok ? 200 : HttpStatus.FORBIDDEN);
+    ctx.status = user ? 403 : 401;
+    reply.code(a ? b : 401);
+    res.status(401);
+    err.status = a ? 401 : 403;
+    list.code(a ? 401 : 403);
+  `);
+  it('lists the branches that denote a status', () => {
+    expect(found.get('res.status(userId ? 404 : 403)')).toEqual([{ status: 404, node: '404' }, { status: 403, node: '403' }]);
+    expect(found.get('res.sendStatus(ok ? 200 : HttpStatus.FORBIDDEN)')).toEqual([{ status: 200, node: '200' }, { status: 403, node: 'HttpStatus.FORBIDDEN' }]);
+    expect(found.get('ctx.status = user ? 403 : 401')).toEqual([{ status: 403, node: '403' }, { status: 401, node: '401' }]);
+    expect(found.get('reply.code(a ? b : 401)')).toEqual([{ status: 401, node: '401' }]);
+  });
+  it.each(['res.status(401)', 'err.status = a ? 401 : 403', 'list.code(a ? 401 : 403)'])('%s → null', (text) => {
+    expect(found.has(text)).toBe(true);
+    expect(found.get(text)).toBeNull();
+  });
+});
+
+describe('getHttpOutcome: an app\'s error factories called without new', () => {
+  const calls = outcomes(
+    `
+    createUnauthorizedError('Invalid API key');
+    Unauthorized();
+    forbidden('Not yours');
+    makeForbiddenException();
+    ApiError.unauthorized('Please log in');
+    AppErrors.forbidden();
+    next(createUnauthorizedError('x'));
+    createUser();
+    Unauthorizedx();
+    notify.forbidden();
+    createdError();
+    newFound();
+    isForbidden(user);
+  `,
+    'CallExpression',
+  );
+  it.each([
+    ["createUnauthorizedError('Invalid API key')", { status: 401, kind: 'error', errorName: 'createUnauthorizedError', frameworkError: false }],
+    ['Unauthorized()', { status: 401, kind: 'error', errorName: 'Unauthorized', frameworkError: false }],
+    ["forbidden('Not yours')", { status: 403, kind: 'error', errorName: 'forbidden', frameworkError: false }],
+    ['makeForbiddenException()', { status: 403, kind: 'error', errorName: 'makeForbiddenException', frameworkError: false }],
+    ["ApiError.unauthorized('Please log in')", { status: 401, kind: 'error', errorName: 'ApiError', frameworkError: false }],
+    ['AppErrors.forbidden()', { status: 403, kind: 'error', errorName: 'AppErrors', frameworkError: false }],
+    ["next(createUnauthorizedError('x'))", { status: 401, kind: 'forward', errorName: 'createUnauthorizedError', frameworkError: false }],
+  ])('%s', (text, expected) => {
+    expect(calls.get(text)).toEqual(expected);
+  });
+  it.each(['createUser()', 'Unauthorizedx()', 'notify.forbidden()', 'createdError()', 'newFound()', 'isForbidden(user)'])('%s → null', (text) => {
+    expect(calls.has(text)).toBe(true);
+    expect(calls.get(text)).toBeNull();
+  });
 });
 
 describe('getHttpOutcome: errors, throws and hand-offs', () => {
