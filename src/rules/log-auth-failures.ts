@@ -41,7 +41,9 @@ import {
   getFrameworkLogger,
   getFunctionOutcome,
   getHandlerInfo,
+  getAssertion,
   getHttpOutcome,
+  getStatusChoices,
   getRequestContextExpressions,
   getStatusValue,
   isCalledInSameFile,
@@ -179,7 +181,7 @@ export default createRule<Options, MessageIds>({
 
     function record(
       node: TSESTree.Node,
-      details: Pick<Rejection, 'what' | 'status' | 'reason' | 'propagates' | 'errorName'> & { handler?: HandlerInfo | null },
+      details: Pick<Rejection, 'what' | 'status' | 'reason' | 'propagates' | 'errorName'> & { handler?: HandlerInfo | null; fixable?: false },
       acceptLater = false,
     ): void {
       const region = getEnclosingFunction(node) ?? (isFunctionNode(node.parent) ? node.parent : null);
@@ -198,7 +200,7 @@ export default createRule<Options, MessageIds>({
       const found = findAnchor(node, region);
       const { anchor } = found;
       // A comment between `=>` and an expression body would be lost by turning it into a block.
-      const fixable = found.fixable && !(anchor === region.body && sourceCode.getCommentsBefore(anchor).some((c) => c.range[0] > region.range[0]));
+      const fixable = details.fixable !== false && found.fixable && !(anchor === region.body && sourceCode.getCommentsBefore(anchor).some((c) => c.range[0] > region.range[0]));
       if (byAnchor.has(anchor)) return;
       const rejection: Rejection = {
         node,
@@ -278,8 +280,53 @@ export default createRule<Options, MessageIds>({
       return false;
     }
 
+    /**
+     * `res.status(userId ? 404 : 403)`: the 401/403 branch is the rejection, chosen by the ternary's
+     * test as much as by the conditions around it; the log belongs on the path to that branch.
+     */
+    function onStatusChoices(node: TSESTree.CallExpression | TSESTree.AssignmentExpression): boolean {
+      const choices = getStatusChoices(context, node);
+      if (!choices) return false;
+      const handler = findEnclosingHandler(context, node);
+      if (!handler) return true;
+      for (const choice of choices) {
+        if (!statuses.has(choice.status) || !isAccessControl(choice.node, choice.status)) continue;
+        const what = `a ${choice.status} response`;
+        record(choice.node, { what, status: choice.status, reason: reasonFor(choice.status), propagates: false, errorName: null, handler });
+      }
+      return true;
+    }
+
+    /**
+     * Koa `ctx.assert(ctx.state.user, 401)`: a throw when the value is falsy, judged by the same
+     * access-control test with the value as its innermost condition. No fix: a log before the call
+     * would run when the assertion holds too.
+     */
+    function onAssertion(node: TSESTree.CallExpression): boolean {
+      const assertion = getAssertion(context, node);
+      if (!assertion) return false;
+      const handler = findEnclosingHandler(context, node);
+      if (!handler || handler.framework !== 'koa' || !statuses.has(assertion.status)) return true;
+      const region = getEnclosingFunction(node);
+      const guard = { inputIdentifiesCaller: assertion.status === 401, assertion: assertion.value };
+      const accessControlOnly = !options.includeNonAccessControl && (assertion.status === 401 || assertion.status === 403);
+      if (accessControlOnly && region && classifyRejectionGuard(context, node, region, guard) === 'other') return true;
+      record(node, {
+        what: `ctx.assert(…, ${assertion.status})`,
+        status: assertion.status,
+        reason: reasonFor(assertion.status),
+        propagates: true,
+        errorName: 'ctx.throw',
+        handler,
+        fixable: false,
+      });
+      return true;
+    }
+
     function checkCall(node: TSESTree.CallExpression): void {
       if (onOutcome(node, getHttpOutcome(context, node))) return;
+      if (onStatusChoices(node)) return;
+      if (onAssertion(node)) return;
       if (isPassportFailure(node) || (isDoneFalse(node) && credentialFailure(node))) {
         record(node, { what: 'a failed login (done(null, false))', status: 401, reason: 'invalid_credentials', propagates: false, errorName: null });
         return;
@@ -955,6 +1002,7 @@ export default createRule<Options, MessageIds>({
       },
       AssignmentExpression(node: TSESTree.AssignmentExpression) {
         if (onOutcome(node, getHttpOutcome(context, node))) return;
+        if (onStatusChoices(node)) return;
         // Koa: ctx.body = { error } on a failed credential check
         const credential = node.left.type === AST_NODE_TYPES.MemberExpression && getPropertyName(node.left) === 'body' ? credentialFailure(node) : null;
         if (credential && findEnclosingHandler(context, node)?.framework === 'koa') {

@@ -108,6 +108,11 @@ export interface GuardOptions {
    * checked against the app's rules (`typeof req.params.pk !== 'string'`).
    */
   inputIdentifiesCaller?: boolean;
+  /**
+   * A value whose falsiness is the innermost condition of the rejection: Koa's
+   * `ctx.assert(ctx.state.user, 401)` rejects when `ctx.state.user` is falsy.
+   */
+  assertion?: TSESTree.Node;
 }
 
 type Verdict = GuardSubject | 'route';
@@ -123,6 +128,11 @@ export function classifyRejectionGuard(context: Context, node: TSESTree.Node, re
   let child: TSESTree.Node = node;
   let parent = node.parent;
   let routed = false;
+  if (options.assertion) {
+    const verdict = classifyTest(context, options.assertion, false, options);
+    if (verdict === 'route') routed = true;
+    else if (verdict !== 'unknown') return verdict;
+  }
   while (parent && parent !== region && !isFunctionNode(parent)) {
     let verdict: Verdict = 'unknown';
     if (parent.type === AST_NODE_TYPES.IfStatement && child !== parent.test) {

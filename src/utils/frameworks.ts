@@ -237,6 +237,16 @@ export function statusFromErrorName(name: string): number | null {
   return ERROR_STATUS_BY_NAME[stripped] ?? null;
 }
 
+/**
+ * The error status a factory's name stands for: `createUnauthorizedError` → 401, `Unauthorized` → 401,
+ * `makeForbiddenException` → 403, `forbidden` → 403. Only 4xx/5xx.
+ */
+function statusFromFactoryName(name: string): number | null {
+  const bare = name.replace(/^(?:create|make|new|build)(?=[A-Z_])/u, '');
+  const status = statusFromErrorName(bare);
+  return status !== null && status >= 400 ? status : null;
+}
+
 function statusFromInit(context: Context, init: TSESTree.Node | undefined): number | null {
   if (!init) return null;
   const n = skipTransparent(init);
@@ -360,6 +370,11 @@ function callOutcome(context: Context, node: TSESTree.CallExpression, depth: num
         const status = statusFromErrorName(method);
         return status === null ? null : { status, kind: 'error', errorName: lastSegment(objectPath), frameworkError: true };
       }
+      // An app's static error factory: ApiError.unauthorized(), AppError.forbidden('…'), errors.createForbiddenError()
+      if (objectPath !== null && /(?:error|exception)s?$/iu.test(lastSegment(objectPath))) {
+        const status = statusFromFactoryName(method);
+        if (status !== null) return { status, kind: 'error', errorName: lastSegment(objectPath), frameworkError: false };
+      }
       if (isResponseReceiver) {
         const own = responseMethodOutcome(context, method, args, receiver);
         if (own) return own;
@@ -380,7 +395,8 @@ function callOutcome(context: Context, node: TSESTree.CallExpression, depth: num
         const chained = getHttpOutcome(context, inner);
         if (chained && chained.kind === 'response') return chained;
       }
-      return null;
+      if (isResponseReceiver || isLoggerObject(context, callee.object)) return null;
+      return helperResponseOutcome(context, method, args);
     }
     return null;
   }
@@ -390,13 +406,104 @@ function callOutcome(context: Context, node: TSESTree.CallExpression, depth: num
       const status = args.map((a) => getStatusValue(context, a)).find((s) => s !== null) ?? null;
       return status === null ? null : { status, kind: 'error', errorName: callee.name, frameworkError: true };
     }
+    // An app's error factory called without `new`: createUnauthorizedError(), Unauthorized(), forbidden('…').
+    // Only a thrown or forwarded error matters to the rules, so a predicate named alike stays harmless.
+    const factoryStatus = statusFromFactoryName(callee.name);
+    if (factoryStatus !== null) return { status: factoryStatus, kind: 'error', errorName: callee.name, frameworkError: false };
     // next(err), done(err), cb(err): hand an HTTP error to the framework.
     if (/^(?:next|done|cb|callback|reject)$/u.test(callee.name) && args[0]) {
       const error = errorOutcome(context, args[0], depth + 1);
       if (error) return { ...error, kind: 'forward' };
     }
+    return helperResponseOutcome(context, callee.name, args);
   }
   return null;
+}
+
+/** A response object handed to an app's helper by its conventional name. */
+const RESPONSE_ARGUMENT = /^_?(?:res|resp|response|reply|rep)$/u;
+/** Helpers whose number is a duration or a count, not a status: `withTimeout(res, 500)`. */
+const NOT_A_STATUS_HELPER = /timeout|delay|wait|sleep|retry|throttle|debounce|interval|limit|expire|cache|ttl|page/iu;
+
+/**
+ * The app's own response helper: a call that receives the response object and an error status
+ * (`sendStatus(403, res)`, `formatResponse(401, res, body)`, `utils.respond(res, HttpStatus.FORBIDDEN)`)
+ * answers with that status. Only a 4xx/5xx counts: a number beside `res` may be anything else.
+ */
+function helperResponseOutcome(context: Context, name: string | null, args: readonly TSESTree.CallExpressionArgument[]): HttpOutcome | null {
+  if (args.length < 2 || name === null || NOT_A_STATUS_HELPER.test(name)) return null;
+  let receiver: TSESTree.Identifier | undefined;
+  let status: number | null = null;
+  for (const arg of args) {
+    const a = skipTransparent(arg);
+    if (a.type === AST_NODE_TYPES.Identifier && RESPONSE_ARGUMENT.test(a.name)) {
+      receiver ??= a;
+      continue;
+    }
+    status ??= getStatusValue(context, a);
+  }
+  if (!receiver || status === null || status < 400) return null;
+  return { status, kind: 'response', receiver, errorName: null, frameworkError: false };
+}
+
+export interface Assertion {
+  status: number;
+  /** The value that must be truthy, or the call throws. */
+  value: TSESTree.Expression;
+}
+
+/**
+ * Koa's `ctx.assert(value, 401, msg)` (http-assert): a throw of that status when `value` is falsy.
+ * A conditional throw, kept out of getHttpOutcome: the call runs on every path, the throw on some.
+ */
+export function getAssertion(context: Context, node: TSESTree.CallExpression): Assertion | null {
+  const callee = skipTransparent(node.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression || getPropertyName(callee) !== 'assert') return null;
+  const object = skipTransparent(callee.object);
+  if (object.type !== AST_NODE_TYPES.Identifier || !/^_?(?:ctx|context)$/u.test(object.name)) return null;
+  const [value, statusArg] = node.arguments;
+  if (!value || value.type === AST_NODE_TYPES.SpreadElement) return null;
+  const status = getStatusValue(context, statusArg);
+  return status === null || status < 400 ? null : { status, value };
+}
+
+export interface StatusChoice {
+  status: number;
+  /** The branch that holds it (`403` in `res.status(userId ? 404 : 403)`): what chooses it is the ternary's test. */
+  node: TSESTree.Expression;
+}
+
+/**
+ * The statuses a response chooses between with a ternary: `res.status(userId ? 404 : 403)`,
+ * `res.sendStatus(ok ? 200 : FORBIDDEN)`, `reply.code(…)`, `res.writeHead(…)`, `res.statusCode = … ? … : …`,
+ * `ctx.status = … ? … : …`. One entry per branch that denotes a status; null when `node` sets no
+ * status this way. Only the call or assignment that holds the ternary answers (not calls chained on it),
+ * and getHttpOutcome leaves these out: which branch runs is the caller's question.
+ */
+export function getStatusChoices(context: Context, node: TSESTree.CallExpression | TSESTree.AssignmentExpression): StatusChoice[] | null {
+  let chosen: TSESTree.Node | undefined;
+  if (node.type === AST_NODE_TYPES.AssignmentExpression) {
+    if (node.operator !== '=' || node.left.type !== AST_NODE_TYPES.MemberExpression) return null;
+    const prop = getPropertyName(node.left);
+    const receiver = getRootIdentifier(node.left.object, true);
+    if ((prop !== 'status' && prop !== 'statusCode') || !receiver || !RESPONSE_RECEIVER.test(receiver.name)) return null;
+    chosen = node.right;
+  } else {
+    const callee = skipTransparent(node.callee);
+    if (callee.type !== AST_NODE_TYPES.MemberExpression) return null;
+    const method = getPropertyName(callee);
+    const receiver = getRootIdentifier(callee.object, true);
+    if (!receiver || !RESPONSE_RECEIVER.test(receiver.name) || !['status', 'code', 'sendStatus', 'writeHead'].includes(method ?? '')) return null;
+    chosen = node.arguments[0];
+  }
+  const ternary = chosen && skipTransparent(chosen);
+  if (ternary?.type !== AST_NODE_TYPES.ConditionalExpression) return null;
+  const choices: StatusChoice[] = [];
+  for (const branch of [ternary.consequent, ternary.alternate]) {
+    const status = getStatusValue(context, branch);
+    if (status !== null) choices.push({ status, node: branch });
+  }
+  return choices.length > 0 ? choices : null;
 }
 
 /** `res.status(401)`, `res.sendStatus(401)`, `res.writeHead(401)`, `reply.code(401)`, `c.json(body, 401)`, `reply.unauthorized()`. */
@@ -485,7 +592,9 @@ function paramId(param: TSESTree.Parameter | undefined): TSESTree.Identifier | u
 }
 
 function paramTypeName(param: TSESTree.Parameter | undefined): string | null {
-  const id = paramId(param);
+  // `({ body }: Request, res)`: a destructured parameter carries its own annotation.
+  const pattern = destructuredParam(param);
+  const id = pattern ?? paramId(param);
   const type = id?.typeAnnotation?.typeAnnotation;
   if (!type || type.type !== AST_NODE_TYPES.TSTypeReference) return null;
   const name = type.typeName;
@@ -494,12 +603,60 @@ function paramTypeName(param: TSESTree.Parameter | undefined): string | null {
   return null;
 }
 
+/** The object pattern a parameter destructures (`{ body, query }` in `({ body, query }: Request, res)`), or null. */
+function destructuredParam(param: TSESTree.Parameter | undefined): TSESTree.ObjectPattern | null {
+  if (!param) return null;
+  const p = param.type === AST_NODE_TYPES.AssignmentPattern ? param.left : param;
+  return p.type === AST_NODE_TYPES.ObjectPattern ? p : null;
+}
+
+/**
+ * Fields only a request has: a first parameter destructuring one of them (`({ body }, res)`)
+ * is a request. `user`, `path` or `method` alone are not enough, other objects have them too.
+ */
+const REQUEST_ONLY_FIELDS = new Set(['body', 'query', 'params', 'headers', 'cookies', 'signedCookies', 'session', 'originalUrl']);
+
+function destructuresRequest(param: TSESTree.Parameter | undefined): boolean {
+  const pattern = destructuredParam(param);
+  return !!pattern && pattern.properties.some((p) => p.type === AST_NODE_TYPES.Property && REQUEST_ONLY_FIELDS.has(getPropertyName(p) ?? ''));
+}
+
 type Registration = { framework: Framework | null; kind: HandlerKind } | null;
 
-/** How a function is handed to a framework: `app.get(path, fn)`, `fastify.addHook('preHandler', fn)`, `createMiddleware(fn)`… */
-function getRegistration(fn: AnyFunction): Registration {
-  let child: TSESTree.Node = fn;
-  let parent = fn.parent;
+/**
+ * How a function is handed to a framework: `app.get(path, fn)`, `fastify.addHook('preHandler', fn)`,
+ * `createMiddleware(fn)`…, inline or by the name it is declared under in this file
+ * (`async function login(req, res) {…}` … `router.post('/login', limiter, login)`).
+ */
+function getRegistration(context: Context, fn: AnyFunction): Registration {
+  const inline = registrationOf(fn);
+  if (inline) return inline;
+  const variable = declaredVariable(context, fn);
+  if (!variable) return null;
+  for (const ref of variable.references) {
+    if (ref.init || ref.identifier === variable.identifiers[0]) continue;
+    const registration = registrationOf(ref.identifier);
+    if (registration) return registration;
+  }
+  return null;
+}
+
+/** The variable a function is declared as: `function f() {}`, `const f = () => {}`. */
+function declaredVariable(context: Context, fn: AnyFunction): TSESLint.Scope.Variable | null {
+  if (fn.type === AST_NODE_TYPES.FunctionDeclaration && fn.id) {
+    return context.sourceCode.getDeclaredVariables(fn).find((v) => v.name === fn.id!.name) ?? null;
+  }
+  const declarator = fn.parent;
+  if (declarator?.type === AST_NODE_TYPES.VariableDeclarator && declarator.init === fn && declarator.id.type === AST_NODE_TYPES.Identifier) {
+    return context.sourceCode.getDeclaredVariables(declarator)[0] ?? null;
+  }
+  return null;
+}
+
+/** How `node` (a function, or a name for one) is handed to a framework where it appears. */
+function registrationOf(node: TSESTree.Node): Registration {
+  let child: TSESTree.Node = node;
+  let parent = node.parent;
   // app.get('/', [auth, handler]) and fastify.route({ preHandler: [a, b] })
   if (parent?.type === AST_NODE_TYPES.ArrayExpression) {
     child = parent;
@@ -588,7 +745,7 @@ function computeHandlerInfo(context: Context, fn: AnyFunction): HandlerInfo | nu
   if (nest) return nest;
   const next = nextHandler(fn);
   if (next) return next;
-  const registration = getRegistration(fn);
+  const registration = getRegistration(context, fn);
   if (registration) {
     const info = fromParams(context, fn, registration.framework, true);
     if (info) {
@@ -627,7 +784,8 @@ function classifyParams(fn: AnyFunction, hint: Framework | null, registered: boo
   const params = fn.params;
   const names = params.map((p) => paramName(p));
   const types = params.map((p) => paramTypeName(p));
-  const isReq = (i: number) => REQ_NAME.test(names[i] ?? '') || /^(?:Request|FastifyRequest|IncomingMessage|NextApiRequest)$/u.test(types[i] ?? '');
+  const isReq = (i: number) =>
+    REQ_NAME.test(names[i] ?? '') || /^(?:Request|FastifyRequest|IncomingMessage|NextApiRequest)$/u.test(types[i] ?? '') || destructuresRequest(params[i]);
   const isRes = (i: number) => RES_NAME.test(names[i] ?? '') || /^(?:Response|FastifyReply|ServerResponse|NextApiResponse)$/u.test(types[i] ?? '');
   const isNext = (i: number) => names[i] === 'next' || types[i] === 'NextFunction' || types[i] === 'Next';
   const fastifyish = (i: number) => names[i] === 'reply' || names[i] === 'rep' || types[i] === 'FastifyReply';

@@ -21,7 +21,7 @@ import {
   skipTransparent,
   getRootIdentifier,
 } from './ast.js';
-import { getHandlerInfo, getHttpStatus, getStatusValue, statusFromErrorName } from './frameworks.js';
+import { getHandlerInfo, getHttpOutcome, getHttpStatus, getStatusValue, statusFromErrorName } from './frameworks.js';
 
 export type ResponseSinkKind =
   /** The body is serialized as JSON (`res.json`, `c.json`, `NextResponse.json`, an object given to `res.send` / `ctx.body`). */
@@ -115,6 +115,8 @@ function isResponseChain(node: TSESTree.Node): TSESTree.Identifier | null {
 }
 
 function callSink(context: Context, node: TSESTree.CallExpression): ResponseSink | null {
+  const helper = helperSink(context, node);
+  if (helper) return helper;
   const callee = skipTransparent(node.callee);
   if (callee.type !== AST_NODE_TYPES.MemberExpression) return null;
   const method = getPropertyName(callee);
@@ -155,6 +157,24 @@ function callSink(context: Context, node: TSESTree.CallExpression): ResponseSink
     }
   }
   return null;
+}
+
+/**
+ * The app's own response helper (`formatResponse(500, res, err.message)`, `sendError(res, 500, msg)`):
+ * given the response and an error status it answers (see getHttpOutcome), so what else it is
+ * given is the body.
+ */
+function helperSink(context: Context, node: TSESTree.CallExpression): ResponseSink | null {
+  const outcome = getHttpOutcome(context, node);
+  const receiver = outcome?.kind === 'response' ? outcome.receiver : undefined;
+  if (!outcome || !receiver || !node.arguments.some((a) => skipTransparent(a) === receiver)) return null;
+  const payload = node.arguments.filter(
+    (a): a is TSESTree.Expression => a.type !== AST_NODE_TYPES.SpreadElement && skipTransparent(a) !== receiver && getStatusValue(context, a) === null,
+  );
+  if (payload.length === 0) return null;
+  const name = getCalleePath(node) ?? 'helper';
+  // 'text': the helper's body shape is unknown, so a fix replaces a leak with a string in its place.
+  return { node, kind: 'text', payload, description: `\`${name}()\``, receiver, status: outcome.status };
 }
 
 function newSink(context: Context, node: TSESTree.NewExpression): ResponseSink | null {

@@ -9,6 +9,9 @@ ruleTester.run('no-error-details-in-response', rule, {
   valid: [
     // --- a SyntaxError of parsing only what the client sent is the client's own ---
     "app.post('/import', (req, res) => {\n  let doc;\n  try {\n    doc = JSON.parse(req.body.payload);\n  } catch (err) {\n    if (err instanceof SyntaxError) return res.status(400).json({ error: err.message });\n    throw err;\n  }\n  res.json(save(doc));\n});",
+    // the app's own response helper with a message the app wrote, and a helper whose number is a timeout
+    "router.post('/orders', async (req, res) => {\n  try {\n    return formatResponse(201, res, await orders.create(req.body));\n  } catch (err) {\n    logger.error({ err }, 'creating the order failed');\n    return formatResponse(500, res, 'Could not create the order');\n  }\n});",
+    "router.post('/orders', async (req, res) => {\n  try {\n    await orders.create(req.body);\n  } catch (err) {\n    withTimeout(res, 500, err.message);\n  }\n});",
     // a flash message the app wrote, with the error logged; a helper given something else than an error
     "app.post('/settings', async (req, res) => { try { await db.query('x'); } catch (e) { logger.error({ err: e }, 'saving settings failed'); req.flash('error', 'Could not save your settings'); res.redirect('/settings'); } });",
     "app.get('/x', (req, res) => { res.status(400).json({ error: getErrorMessage('INVALID_INPUT') }); });",
@@ -189,6 +192,11 @@ module.exports.handleThemeResponse = [prepareError, themeErrorRenderer];`,
           ]
         }
       ]
+    },
+    // --- the app's own response helper given the response and a 500: what else it gets is the body ---
+    {
+      code: "router.post('/orders', async (req, res) => {\n  try {\n    const order = await orders.create(req.body);\n    return formatResponse(201, res, order);\n  } catch (err) {\n    return formatResponse(500, res, err.message);\n  }\n});",
+      errors: [{ messageId: 'detailsInResponse', line: 6, suggestions: [{ messageId: 'sendGeneric', output: "router.post('/orders', async (req, res) => {\n  try {\n    const order = await orders.create(req.body);\n    return formatResponse(201, res, order);\n  } catch (err) {\n    console.error('orders.create failed', err);\n    return formatResponse(500, res, 'Internal Server Error');\n  }\n});" }] }],
     },
     // --- a check of the app's class that does not replace the error, or replaces it with a built-in ---
     {

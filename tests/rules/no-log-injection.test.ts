@@ -12,6 +12,21 @@ ruleTester.run('no-log-injection', rule, {
     // --- socket lifecycle events and other emitters carry no client text ---
     "io.on('connection', (socket) => {\n  socket.on('disconnect', (reason) => {\n    logger.info(`client left: ${reason}`);\n  });\n});",
     "queue.on('completed', (job) => {\n  logger.info(`job ${job} done`);\n});",
+    // --- the same shapes where the first parameter is no request: no request fields destructured; a function only called here ---
+    {
+      code: `export const makeCard = (index) => async ({ data }, response) => {
+  logger.info(\`card for \${data.q}\`);
+  response.json(await index.search(data.q));
+};`,
+    },
+    {
+      code: `async function lookup(ctx) {
+  logger.info(\`lookup \${ctx.query.name}\`);
+  ctx.body = await directory.find(ctx.query.name);
+}
+
+lookup(fakeContext);`,
+    },
     // console: an object argument is inspected (strings quoted and escaped), not printed raw
     "app.post('/login', (req, res) => { console.log('login attempt', { user: req.body.username }); res.end(); });",
     // winston-style meta after a plain message; a tag with a constant message
@@ -245,6 +260,32 @@ export class UsersService {
           ]
         }
       ]
+    },
+    // --- a handler whose request is destructured, returned by a factory ---
+    {
+      code: `export const makeSearch = (index) => async ({ query }: Request, res: Response) => {
+  logger.info(\`search for \${query.q}\`);
+  res.json(await index.search(query.q));
+};`,
+      errors: [{ messageId: 'injection', line: 2, suggestions: [{ messageId: 'useFields', data: { remedy: "logger.info('search for', { q: query.q })" }, output: `export const makeSearch = (index) => async ({ query }: Request, res: Response) => {
+  logger.info('search for', { q: query.q });
+  res.json(await index.search(query.q));
+};` }] }],
+    },
+    // --- a one-parameter Koa handler declared above and registered by name ---
+    {
+      code: `async function lookup(ctx) {
+  logger.info(\`lookup \${ctx.query.name}\`);
+  ctx.body = await directory.find(ctx.query.name);
+}
+
+router.get('/lookup', lookup);`,
+      errors: [{ messageId: 'injection', line: 2, suggestions: [{ messageId: 'useFields', data: { remedy: "logger.info('lookup', { name: ctx.query.name })" }, output: `async function lookup(ctx) {
+  logger.info('lookup', { name: ctx.query.name });
+  ctx.body = await directory.find(ctx.query.name);
+}
+
+router.get('/lookup', lookup);` }] }],
     },
     // --- a lookup that does not decide whether the log runs, a call that loads nothing, a value that is not an id ---
     {

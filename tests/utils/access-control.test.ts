@@ -199,3 +199,28 @@ describe('classifyRejectionGuard: the shape of the input', () => {
     ).toEqual(['other', 'unknown']);
   });
 });
+
+describe('classifyRejectionGuard: an assertion as the innermost condition', () => {
+  /** The verdict for `reject()` with `assertion` (the first argument of `assertValue(…)` before it) as the value that must hold. */
+  function asserted(code: string): GuardSubject[] {
+    const out: GuardSubject[] = [];
+    probe(code, (context: Context) => ({
+      CallExpression(node: TSESTree.CallExpression) {
+        if (node.callee.type !== 'Identifier' || node.callee.name !== 'reject' || !node.arguments[0]) return;
+        let region: TSESTree.Node = node;
+        while (region.parent && !/Function/u.test(region.type)) region = region.parent;
+        out.push(classifyRejectionGuard(context, node, region, { assertion: node.arguments[0] }));
+      },
+    }));
+    return out;
+  }
+  it('reads the asserted value as the test that refuses when falsy', () => {
+    expect(
+      asserted(`async function handler(ctx) {
+  reject(ctx.state.user);
+  reject(settings.exportsEnabled);
+  if (!settings.exportsEnabled) reject(ctx.state.user);
+}`),
+    ).toEqual(['who', 'other', 'who']);
+  });
+});

@@ -10,6 +10,8 @@ import {
   getHttpOutcome,
   getHttpStatus,
   getRequestContextExpressions,
+  getAssertion,
+  getStatusChoices,
   isCalledInSameFile,
   isErrorHandler,
   statusFromErrorName,
@@ -142,6 +144,136 @@ describe('getHttpStatus: responses', () => {
   it('reads a status from a const', () => {
     const s = callStatuses('const DENIED = 403; res.status(DENIED).end();');
     expect(callResult(s, 'res.status(DENIED)')).toBe(403);
+  });
+});
+
+describe('getHttpOutcome: the app\'s own response helpers', () => {
+  const found = outcomes(
+    `
+    sendStatus(403, res);
+    formatResponse(401, res, { message: 'no' });
+    utils.respond(response, HttpStatus.FORBIDDEN);
+    this.sendError(reply, 'Unauthorized', 401);
+    sendStatus(204, res);
+    withTimeout(res, 500);
+    logger.warn(res, 403);
+    track(ctx, 403);
+    notify(user, 403);
+    sendStatus(code, res);
+  `,
+    'CallExpression',
+  );
+  it.each([
+    ['sendStatus(403, res)', 403],
+    ["formatResponse(401, res, { message: 'no' })", 401],
+    ['utils.respond(response, HttpStatus.FORBIDDEN)', 403],
+    ["this.sendError(reply, 'Unauthorized', 401)", 401],
+  ])('%s answers with %s', (text, status) => {
+    expect(found.get(text)).toEqual({ status, kind: 'response', errorName: null, frameworkError: false });
+  });
+  it.each(['sendStatus(204, res)', 'withTimeout(res, 500)', 'logger.warn(res, 403)', 'track(ctx, 403)', 'notify(user, 403)', 'sendStatus(code, res)'])(
+    '%s is no error response',
+    (text) => {
+      expect(found.has(text)).toBe(true);
+      expect(found.get(text)).toBeNull();
+    },
+  );
+});
+
+describe('getAssertion: Koa ctx.assert as a conditional throw', () => {
+  const found = probeCalls(
+    `
+    ctx.assert(ctx.state.user, 401, 'Login required');
+    context.assert(user.isAdmin, HttpStatus.FORBIDDEN);
+    ctx.assert(body.name, 400);
+    ctx.assert(ok, 200);
+    assert(user, 401);
+    expect.assert(user, 401);
+    ctx.assert(user);
+  `,
+    (context, node) => {
+      const a = getAssertion(context, node);
+      return a && { status: a.status, value: context.sourceCode.getText(a.value) };
+    },
+    ts,
+  );
+  it.each([
+    ["ctx.assert(ctx.state.user, 401, 'Login required')", { status: 401, value: 'ctx.state.user' }],
+    ['context.assert(user.isAdmin, HttpStatus.FORBIDDEN)', { status: 403, value: 'user.isAdmin' }],
+    ['ctx.assert(body.name, 400)', { status: 400, value: 'body.name' }],
+  ])('%s', (text, expected) => {
+    expect(callResult(found, text)).toEqual(expected);
+  });
+  it.each(['ctx.assert(ok, 200)', 'assert(user, 401)', 'expect.assert(user, 401)', 'ctx.assert(user)'])('%s → null', (text) => {
+    expect(callResult(found, text)).toBeNull();
+  });
+});
+
+describe('getStatusChoices: a status chosen by a ternary', () => {
+  function choices(code: string): Map<string, { status: number; node: string }[] | null> {
+    const found = new Map<string, { status: number; node: string }[] | null>();
+    const record = (context: Context, node: TSESTree.CallExpression | TSESTree.AssignmentExpression) => {
+      const text = context.sourceCode.getText(node);
+      if (found.has(text)) return;
+      found.set(text, getStatusChoices(context, node)?.map((c) => ({ status: c.status, node: context.sourceCode.getText(c.node) })) ?? null);
+    };
+    probe(code, (context) => ({ CallExpression: (node: TSESTree.CallExpression) => record(context, node), AssignmentExpression: (node: TSESTree.AssignmentExpression) => record(context, node) }), ts);
+    return found;
+  }
+  const found = choices(`
+    res.status(userId ? 404 : 403);
+    res.sendStatus(ok ? 200 : HttpStatus.FORBIDDEN);
+    ctx.status = user ? 403 : 401;
+    reply.code(a ? b : 401);
+    res.status(401);
+    err.status = a ? 401 : 403;
+    list.code(a ? 401 : 403);
+  `);
+  it('lists the branches that denote a status', () => {
+    expect(found.get('res.status(userId ? 404 : 403)')).toEqual([{ status: 404, node: '404' }, { status: 403, node: '403' }]);
+    expect(found.get('res.sendStatus(ok ? 200 : HttpStatus.FORBIDDEN)')).toEqual([{ status: 200, node: '200' }, { status: 403, node: 'HttpStatus.FORBIDDEN' }]);
+    expect(found.get('ctx.status = user ? 403 : 401')).toEqual([{ status: 403, node: '403' }, { status: 401, node: '401' }]);
+    expect(found.get('reply.code(a ? b : 401)')).toEqual([{ status: 401, node: '401' }]);
+  });
+  it.each(['res.status(401)', 'err.status = a ? 401 : 403', 'list.code(a ? 401 : 403)'])('%s → null', (text) => {
+    expect(found.has(text)).toBe(true);
+    expect(found.get(text)).toBeNull();
+  });
+});
+
+describe('getHttpOutcome: an app\'s error factories called without new', () => {
+  const calls = outcomes(
+    `
+    createUnauthorizedError('Invalid API key');
+    Unauthorized();
+    forbidden('Not yours');
+    makeForbiddenException();
+    ApiError.unauthorized('Please log in');
+    AppErrors.forbidden();
+    next(createUnauthorizedError('x'));
+    createUser();
+    Unauthorizedx();
+    notify.forbidden();
+    createdError();
+    newFound();
+    isForbidden(user);
+  `,
+    'CallExpression',
+  );
+  it.each([
+    ["createUnauthorizedError('Invalid API key')", { status: 401, kind: 'error', errorName: 'createUnauthorizedError', frameworkError: false }],
+    ['Unauthorized()', { status: 401, kind: 'error', errorName: 'Unauthorized', frameworkError: false }],
+    ["forbidden('Not yours')", { status: 403, kind: 'error', errorName: 'forbidden', frameworkError: false }],
+    ['makeForbiddenException()', { status: 403, kind: 'error', errorName: 'makeForbiddenException', frameworkError: false }],
+    ["ApiError.unauthorized('Please log in')", { status: 401, kind: 'error', errorName: 'ApiError', frameworkError: false }],
+    ['AppErrors.forbidden()', { status: 403, kind: 'error', errorName: 'AppErrors', frameworkError: false }],
+    ["next(createUnauthorizedError('x'))", { status: 401, kind: 'forward', errorName: 'createUnauthorizedError', frameworkError: false }],
+  ])('%s', (text, expected) => {
+    expect(calls.get(text)).toEqual(expected);
+  });
+  it.each(['createUser()', 'Unauthorizedx()', 'notify.forbidden()', 'createdError()', 'newFound()', 'isForbidden(user)'])('%s → null', (text) => {
+    expect(calls.has(text)).toBe(true);
+    expect(calls.get(text)).toBeNull();
   });
 });
 
@@ -351,6 +483,68 @@ nock('https://api.example.com').post('/send', (uri, body) => [200, body]);
 router.route('/users').get((req, res) => res.json([]));
 `).map((h) => h.line),
     ).toEqual([3]);
+  });
+});
+
+describe('getHandlerInfo: destructured requests and handlers registered by name', () => {
+  it('recognizes a handler whose request parameter is destructured, also when a factory returns it', () => {
+    expect(
+      handlers(`
+export const create = async ({ body, query }: Request, res: Response, next: NextFunction) => {};
+const makeHandler = (svc) => async ({ body }, res) => {};
+export const typed = async ({ user }: Request, res) => {};
+app.post('/login', ({ body }, res) => {});
+`),
+    ).toEqual([
+      { line: 2, framework: 'express', kind: 'middleware', via: 'params', res: 'res', next: 'next' },
+      { line: 3, framework: 'express', kind: 'route', via: 'params', res: 'res' },
+      { line: 4, framework: 'express', kind: 'route', via: 'params', res: 'res' },
+      { line: 5, framework: 'express', kind: 'route', via: 'registration', res: 'res' },
+    ]);
+  });
+
+  it('does not take a destructured object without request fields, or a helper called here, for a request', () => {
+    expect(
+      handlers(`
+const onPage = ({ data, user }, response) => {};
+const render = ({ body }, res) => {};
+render(page, out);
+items.map(({ body }, index) => body);
+`),
+    ).toEqual([]);
+  });
+
+  it('recognizes a function declared elsewhere in the file and registered by name', () => {
+    expect(
+      handlers(`
+async function login(req, res) {}
+const me = async (ctx) => {};
+function deny(rq, rs) {}
+router.post('/login', limiter, login);
+router.get('/me', me);
+app.get('/admin', [auth, deny]);
+deny(a, b);
+fastify.route({ method: 'GET', url: '/x', handler: show });
+async function show(request, reply) {}
+`),
+    ).toEqual([
+      { line: 2, framework: 'express', kind: 'route', via: 'registration', req: 'req', res: 'res' },
+      { line: 3, framework: 'koa', kind: 'route', via: 'registration', ctx: 'ctx' },
+      { line: 4, framework: 'express', kind: 'route', via: 'registration', req: 'rq', res: 'rs' },
+      { line: 10, framework: 'fastify', kind: 'route', via: 'registration', req: 'request', res: 'reply' },
+    ]);
+  });
+
+  it('does not take a one-parameter function passed to something that is not a router for a handler', () => {
+    expect(
+      handlers(`
+async function show(ctx) {}
+const other = (ctx) => {};
+emitter.on('ready', show);
+cache.set(key, other);
+other(1);
+`),
+    ).toEqual([]);
   });
 });
 

@@ -120,6 +120,27 @@ describe('createRequestInputTracker: Express', () => {
   });
 });
 
+describe('createRequestInputTracker: destructured requests of handlers recognized by their parameters', () => {
+  const results = classifyChecks(`
+    export const makeSearch = (svc) => async ({ query, body: { note } }, res) => {
+      check(query.q);
+      check(note);
+    };
+    const page = ({ data }, response) => {
+      check(data.q);
+    };
+  `);
+  it.each([
+    ['query.q', 'value'],
+    ['note', 'value'],
+  ])('%s is %s', (text, kind) => {
+    expect(result(results, text)?.kind).toBe(kind);
+  });
+  it('leaves a destructured object without request fields alone', () => {
+    expect(result(results, 'data.q')).toBeNull();
+  });
+});
+
 describe('createRequestInputTracker: header values cannot carry a line break until decoded', () => {
   const results = classifyChecks(`app.get('/', (req, res) => {
     check(req.get('user-agent'));
