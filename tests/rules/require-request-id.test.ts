@@ -1,0 +1,177 @@
+import { RuleTester } from '@typescript-eslint/rule-tester';
+import * as espree from 'espree';
+import rule from '../../src/rules/require-request-id.js';
+
+const ruleTester = new RuleTester();
+/** CommonJS JavaScript, parsed by ESLint's default parser. */
+const cjs = { parser: espree, parserOptions: { ecmaVersion: 'latest', sourceType: 'commonjs' } } as const;
+
+ruleTester.run('require-request-id', rule, {
+  valid: [
+    // --- Fastify: a unique id, or no logger at all ---
+    "import Fastify from 'fastify';\nimport { randomUUID } from 'node:crypto';\nconst app = Fastify({ logger: true, genReqId: () => randomUUID() });",
+    "import Fastify from 'fastify';\nconst app = Fastify();",
+    "import Fastify from 'fastify';\nconst app = Fastify({ logger: false });",
+    "import Fastify from 'fastify';\nconst app = Fastify(options);",
+    "import Fastify from 'fastify';\nconst app = Fastify({ ...base, logger: true });",
+    "import Fastify from 'fastify';\nconst app = Fastify({ logger: true, requestIdHeader: false, genReqId: newId });",
+    "import Fastify from 'fastify';\nconst app = Fastify({ logger: true });\napp.setGenReqId(() => crypto.randomUUID());",
+    // an inbound id checked against a pattern before it is trusted
+    `import Fastify from 'fastify';
+const SAFE = /^[\\w-]{1,64}$/;
+const app = Fastify({
+  logger: true,
+  genReqId: (req) => {
+    const inbound = req.headers['x-request-id'];
+    return typeof inbound === 'string' && SAFE.test(inbound) ? inbound : crypto.randomUUID();
+  },
+});`,
+    // --- pino-http and the packages built on it ---
+    "import pinoHttp from 'pino-http';\nimport { randomUUID } from 'node:crypto';\napp.use(pinoHttp({ genReqId: () => randomUUID() }));",
+    "import pinoHttp from 'pino-http';\napp.use(pinoHttp(httpOptions));",
+    "import pinoHttp from 'pino-http';\napp.use(pinoHttp({ ...config.http }));",
+    // an earlier middleware sets req.id, which pino-http's default generator keeps
+    "import pinoHttp from 'pino-http';\nimport { randomUUID } from 'node:crypto';\napp.use((req, res, next) => { req.id = randomUUID(); next(); });\napp.use(pinoHttp());",
+    "import pinoHttp from 'pino-http';\nimport requestId from 'express-request-id';\napp.use(requestId());\napp.use(pinoHttp());",
+    { code: "const rTracer = require('cls-rtracer');\nconst pinoHttp = require('pino-http');\napp.use(rTracer.expressMiddleware());\napp.use(pinoHttp());", languageOptions: cjs },
+    "import { LoggerModule } from 'nestjs-pino';\nLoggerModule.forRoot({ pinoHttp: { genReqId: (req, res) => randomUUID() } });",
+    "import { LoggerModule } from 'nestjs-pino';\nLoggerModule.forRootAsync({ useFactory: (config) => config.get('logger') });",
+    "import { pinoLogger } from 'hono-pino';\nimport { requestId } from 'hono/request-id';\napp.use(requestId());\napp.use(pinoLogger());",
+    "import { pinoLogger } from 'hono-pino';\napp.use(pinoLogger({ http: { reqId: () => crypto.randomUUID() } }));",
+    // a pino (not pino-http) logger is not a request logger
+    "import pino from 'pino';\nconst logger = pino();",
+    // --- loggers without ids, in a file that gives requests ids ---
+    "import morgan from 'morgan';\nimport { randomUUID } from 'node:crypto';\napp.use((req, res, next) => { req.requestId = randomUUID(); next(); });\napp.use(morgan('combined'));",
+    "import morgan from 'morgan';\napp.use(morgan(':id :method :url :status'));",
+    "import morgan from 'morgan';\napp.use(morgan(':req[x-request-id] :method :url'));",
+    { code: "import morgan from 'morgan';\napp.use(traceContext());\napp.use(morgan('tiny'));", options: [{ requestIdMiddlewares: ['traceContext'] }] },
+    { code: "import morgan from 'morgan';\nimport ctx from '@acme/request-context';\napp.use(ctx());\napp.use(morgan('tiny'));", options: [{ requestIdMiddlewares: ['@acme/request-context'] }] },
+    "import { Hono } from 'hono';\nimport { logger } from 'hono/logger';\nimport { requestId } from 'hono/request-id';\nconst app = new Hono();\napp.use(requestId());\napp.use(logger());",
+    "import Koa from 'koa';\nimport koaLogger from 'koa-logger';\nconst app = new Koa();\napp.use(async (ctx, next) => { ctx.state.requestId = crypto.randomUUID(); await next(); });\napp.use(koaLogger());",
+    // a local function called logger is not hono/logger
+    "const logger = () => (c, next) => next();\napp.use(logger());",
+    // express-winston's error logger is not a request logger
+    "import expressWinston from 'express-winston';\napp.use(expressWinston.errorLogger({ transports }));",
+    // --- inbound ids that are validated, or headers that are not request ids ---
+    "app.use((req, res, next) => { const id = req.get('x-request-id'); req.id = id && /^[\\w-]{1,64}$/.test(id) ? id : randomUUID(); next(); });",
+    "app.use((req, res, next) => { const inbound = req.headers['x-request-id']; req.requestId = isUUID(inbound) ? inbound : uuid(); next(); });",
+    "app.use((req, res, next) => { req.id = randomUUID(); res.setHeader('x-request-id', req.id); next(); });",
+    "app.use((req, res, next) => { req.requestId = req.headers['x-parse-request-id']; next(); });",
+    "const requestId = req.headers['x-request-id'];\nlogger.info({ requestId }, 'got');",
+    "app.use((c, next) => { c.set('requestId', crypto.randomUUID()); return next(); });",
+    // test files build throwaway servers
+    { code: "import Fastify from 'fastify';\nconst app = Fastify({ logger: true });", filename: '/repo/test/app.test.ts' },
+  ],
+  invalid: [
+    // --- Fastify ---
+    {
+      code: "import Fastify from 'fastify';\nconst app = Fastify({ logger: true });",
+      errors: [
+        {
+          messageId: 'counterRequestId',
+          line: 2,
+          suggestions: [
+            {
+              messageId: 'addGenReqId',
+              data: { option: 'genReqId' },
+              output: "import Fastify from 'fastify';\nimport { randomUUID } from 'node:crypto';\nconst app = Fastify({ genReqId: () => randomUUID(), logger: true });",
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: "import fastify from 'fastify';\nimport { randomUUID } from 'node:crypto';\nexport const server = fastify({\n  loggerInstance: logger,\n  trustProxy: true,\n});",
+      errors: [
+        {
+          messageId: 'counterRequestId',
+          line: 3,
+          suggestions: [
+            {
+              messageId: 'addGenReqId',
+              data: { option: 'genReqId' },
+              output: "import fastify from 'fastify';\nimport { randomUUID } from 'node:crypto';\nexport const server = fastify({\n  genReqId: () => randomUUID(),\n  loggerInstance: logger,\n  trustProxy: true,\n});",
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: "import Fastify from 'fastify';\nconst app = Fastify({ logger: true, requestIdHeader: 'x-request-id', genReqId: () => crypto.randomUUID() });",
+      errors: [{ messageId: 'untrustedRequestId', data: { header: 'x-request-id' }, line: 2, column: 37 }],
+    },
+    {
+      code: "import Fastify from 'fastify';\nconst app = Fastify({\n  logger: true,\n  genReqId: (req) => req.headers['x-request-id'] ?? crypto.randomUUID(),\n});",
+      errors: [{ messageId: 'untrustedRequestId', data: { header: 'x-request-id' }, line: 4, column: 22 }],
+    },
+    // --- pino-http family ---
+    {
+      code: "import pinoHttp from 'pino-http';\napp.use(pinoHttp({ logger }));",
+      errors: [
+        {
+          messageId: 'counterRequestId',
+          line: 2,
+          suggestions: [
+            {
+              messageId: 'addGenReqId',
+              data: { option: 'genReqId' },
+              output: "import pinoHttp from 'pino-http';\nimport { randomUUID } from 'node:crypto';\napp.use(pinoHttp({ genReqId: () => randomUUID(), logger }));",
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: "const pino = require('pino');\nconst pinoHttp = require('pino-http');\nconst logger = pino();\napp.use(pinoHttp(logger));",
+      languageOptions: cjs,
+      errors: [{ messageId: 'counterRequestId', line: 4, suggestions: [] }],
+    },
+    {
+      code: "import { LoggerModule } from 'nestjs-pino';\n@Module({ imports: [LoggerModule.forRoot()] })\nexport class AppModule {}",
+      errors: [{ messageId: 'counterRequestId', line: 2, suggestions: [] }],
+    },
+    {
+      code: "import { pinoLogger } from 'hono-pino';\napp.use(pinoLogger({ pino: logger }));",
+      errors: [{ messageId: 'counterRequestId', data: { logger: 'This hono-pino logger', option: 'http.reqId', example: '1, 2, 3' }, line: 2, suggestions: [] }],
+    },
+    {
+      code: "import pinoHttp from 'pino-http';\napp.use(pinoHttp({\n  genReqId(req) {\n    return req.headers['x-correlation-id'] || randomUUID();\n  },\n}));",
+      errors: [{ messageId: 'untrustedRequestId', data: { header: 'x-correlation-id' }, line: 4 }],
+    },
+    // --- loggers that write no id ---
+    {
+      code: "import express from 'express';\nimport morgan from 'morgan';\nconst app = express();\napp.use(morgan('combined'));",
+      errors: [{ messageId: 'noRequestId', line: 4, column: 9 }],
+    },
+    {
+      code: "const expressWinston = require('express-winston');\napp.use(expressWinston.logger({ transports }));",
+      languageOptions: cjs,
+      errors: [{ messageId: 'noRequestId', line: 2 }],
+    },
+    {
+      code: "import { Hono } from 'hono';\nimport { logger } from 'hono/logger';\nconst app = new Hono();\napp.use(logger());\nexport default app;",
+      errors: [{ messageId: 'noRequestId', line: 4 }],
+    },
+    {
+      code: "import Koa from 'koa';\nimport koaLogger from 'koa-logger';\nconst app = new Koa();\napp.use(koaLogger());",
+      errors: [{ messageId: 'noRequestId', line: 4 }],
+    },
+    // --- inbound ids trusted in a middleware ---
+    {
+      code: "app.use((req, res, next) => {\n  req.requestId = req.headers['x-request-id'] ?? uuid();\n  next();\n});",
+      errors: [{ messageId: 'untrustedRequestId', data: { header: 'x-request-id' }, line: 2, column: 19 }],
+    },
+    {
+      code: "function requestId(req, res, next) {\n  const id = req.get('X-Request-ID') || crypto.randomUUID();\n  req.requestId = id;\n  next();\n}",
+      errors: [{ messageId: 'untrustedRequestId', data: { header: 'X-Request-ID' }, line: 2, column: 14 }],
+    },
+    {
+      code: "app.use(async (c, next) => {\n  c.set('requestId', c.req.header('x-request-id') ?? crypto.randomUUID());\n  await next();\n});",
+      errors: [{ messageId: 'untrustedRequestId', line: 2 }],
+    },
+    {
+      code: "app.use(async (ctx: Context, next: Next) => {\n  ctx.state.requestId = (ctx.get('X-Request-Id') as string) || randomUUID();\n  await next();\n});",
+      errors: [{ messageId: 'untrustedRequestId', line: 2 }],
+    },
+  ],
+});
