@@ -4,13 +4,15 @@ import { type AccessLoggerCreation, getAccessLoggerCreation, property } from '..
 import { type AnyFunction, findVariable, getPropertyName, getRootIdentifier, getStringValue, isFunctionNode, resolveFunction, skipTransparent, walkTree } from '../utils/ast.js';
 import { createRule } from '../utils/create-rule.js';
 import { importFix, lineIndent } from '../utils/fixes.js';
-import { isLoggerObject } from '../utils/loggers.js';
-import { getImportSource, getRequiredModule } from '../utils/modules.js';
+import { findEnclosingHandler, getFrameworkLogger } from '../utils/frameworks.js';
+import { resolveLoggerStyle } from '../utils/logger-styles.js';
+import { getLoggerCall, isLoggerObject } from '../utils/loggers.js';
+import { getImportSource, getRequiredModule, readImportedSource } from '../utils/modules.js';
 import { fileAssignsRequestIds, functionValidates, readRequestIdHeader } from '../utils/request-ids.js';
 import { type ServerCreation, findProperty, getServerCreation, isTestFile } from '../utils/servers.js';
 
 export type Options = [{ requestIdMiddlewares?: string[] }];
-export type MessageIds = 'counterRequestId' | 'noRequestId' | 'untrustedRequestId' | 'addGenReqId';
+export type MessageIds = 'counterRequestId' | 'noRequestId' | 'untrustedRequestId' | 'addGenReqId' | 'moduleLoggerInHandler' | 'useRequestLogger';
 
 /** Request loggers that write no request id of their own (by module specifier). */
 const ID_LESS_LOGGERS: Record<string, string> = {
@@ -24,6 +26,8 @@ const ID_LESS_LOGGERS: Record<string, string> = {
 const ID_PROPERTY = /^(?:id|requestId|reqId|request_id|req_id|correlationId|correlation_id|traceId)$/u;
 /** Request objects a middleware assigns the id on. */
 const REQUEST_ROOT = /^(?:req|request|ctx|context|c)$/u;
+/** A logger that adds the request id itself, from an AsyncLocalStorage store (pino `mixin`, a winston format reading the store). */
+const CONTEXT_AWARE_LOGGER = /\bmixin\b|AsyncLocalStorage|\.getStore\(|rTracer|cls-rtracer|cls-hooked|express-http-context|continuation-local-storage/u;
 /** A morgan format that prints an id token: `:id`, `:request-id`, `:req[x-request-id]`. */
 const MORGAN_ID_TOKEN = /:(?:[\w-]*id\b|req\[[^\]]*id\])/iu;
 
@@ -46,6 +50,9 @@ export default createRule<Options, MessageIds>({
       untrustedRequestId:
         'The inbound `{{header}}` header is used as the request id without validation: any client can choose it — reuse another request\'s id to hide among its events, or send a huge or log-breaking value. Accept it only if it matches a safe pattern (for example `/^[\\w-]{1,64}$/`), else generate `randomUUID()`; echo the id in the response header.',
       addGenReqId: 'Add `{{option}}: () => randomUUID()` (imported from node:crypto).',
+      moduleLoggerInHandler:
+        '`{{logger}}` is a module-level logger: inside this request handler its lines carry no request id, so they cannot be joined with the other lines of the same request. Log with the request\'s logger `{{requestLogger}}`, which carries the id.',
+      useRequestLogger: 'Log with `{{requestLogger}}` instead of `{{logger}}`.',
     },
     schema: [
       {
@@ -89,6 +96,7 @@ export default createRule<Options, MessageIds>({
         const logger = getAccessLoggerCreation(context, node);
         if (logger && logger.kind === 'pino-http') accessLoggers.push(logger);
         checkIdSetter(node);
+        checkModuleLogger(node);
       },
       NewExpression: onCreation,
       AssignmentExpression(node) {
@@ -106,6 +114,65 @@ export default createRule<Options, MessageIds>({
         for (const call of calls) checkIdLessLogger(call);
       },
     };
+
+    /**
+     * `logger.info(…)` on a module-level logger inside a handler whose request has its own logger
+     * (`request.log`, `req.log`, `ctx.log`, used in this file). A suggestion, not a fix: the request
+     * logger may be another pino instance with other destinations, serializers or redaction.
+     */
+    function checkModuleLogger(node: TSESTree.CallExpression): void {
+      const callee = skipTransparent(node.callee);
+      if (callee.type !== AST_NODE_TYPES.MemberExpression) return;
+      const object = skipTransparent(callee.object);
+      if (object.type !== AST_NODE_TYPES.Identifier) return;
+      const call = getLoggerCall(context, node);
+      if (!call || call.via !== 'logger') return;
+      const variable = findVariable(context, object);
+      if (!variable || !variable.scope || (variable.scope.type !== 'module' && variable.scope.type !== 'global')) return;
+      const def = variable.defs[0];
+      if (!def || (def.type !== 'Variable' && def.type !== 'ImportBinding')) return;
+      const handler = findEnclosingHandler(context, node);
+      if (!handler || handler.framework === 'nest') return;
+      const requestLogger = getFrameworkLogger(context, handler, node);
+      if (!requestLogger || requestLogger.expression === object.name) return;
+      // Fastify's request.log is a no-op when the instance has no logger: only a file that logs through it shows it is on.
+      if (!new RegExp(`(?<![\\w$.])${requestLogger.expression.replace(/[.$]/gu, '\\$&')}\\.\\w+\\(`, 'u').test(sourceCode.text)) return;
+      if (addsContext(def)) return;
+      const style = resolveLoggerStyle(context, object);
+      const data = { logger: object.name, requestLogger: requestLogger.expression };
+      context.report({
+        node: object,
+        messageId: 'moduleLoggerInHandler',
+        data,
+        suggest: style?.style === 'pino' ? [{ messageId: 'useRequestLogger', data, fix: (fixer) => fixer.replaceText(object, requestLogger.expression) }] : [],
+      });
+    }
+
+    /** The logger's creation (this file, or the project module it is imported from) adds the id from a context store; unknown counts as yes. */
+    function addsContext(def: NonNullable<ReturnType<typeof findVariable>>['defs'][number]): boolean {
+      if (def.type === 'ImportBinding') {
+        const source = def.parent.type === AST_NODE_TYPES.ImportDeclaration ? def.parent.source.value : null;
+        const text = source === null ? null : readImportedSource(context, source);
+        return text === null || CONTEXT_AWARE_LOGGER.test(text);
+      }
+      const init = def.node.type === AST_NODE_TYPES.VariableDeclarator ? def.node.init : null;
+      if (!init) return true;
+      const required = getRequiredModule(skipTransparent(init));
+      if (required !== null) {
+        const text = readImportedSource(context, required);
+        return text === null || CONTEXT_AWARE_LOGGER.test(text);
+      }
+      const binding = (() => {
+        const root = getRootIdentifier(skipTransparent(init), true);
+        return root ? getImportSource(context, root) : null;
+      })();
+      // const logger = createLogger() from ./logging: read that module
+      if (binding && binding.source.startsWith('.')) {
+        const text = readImportedSource(context, binding.source);
+        return text === null || CONTEXT_AWARE_LOGGER.test(text);
+      }
+      return CONTEXT_AWARE_LOGGER.test(sourceCode.text);
+    }
 
     /** `c.set('requestId', c.req.header('x-request-id') ?? randomUUID())`, `fastify.setGenReqId(fn)`. */
     function checkIdSetter(node: TSESTree.CallExpression): void {

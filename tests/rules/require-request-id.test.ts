@@ -59,6 +59,20 @@ const app = Fastify({
     "app.use((req, res, next) => { req.requestId = req.headers['x-parse-request-id']; next(); });",
     "const requestId = req.headers['x-request-id'];\nlogger.info({ requestId }, 'got');",
     "app.use((c, next) => { c.set('requestId', crypto.randomUUID()); return next(); });",
+    // --- module-level loggers in handlers ---
+    // no request logger in use in this file (Fastify's request.log may be a no-op)
+    "import pino from 'pino';\nconst logger = pino();\nexport default async function routes(fastify) {\n  fastify.get('/x', async (request, reply) => {\n    logger.info('listing');\n    return [];\n  });\n}",
+    // the module logger adds the id itself from AsyncLocalStorage
+    "import pino from 'pino';\nimport { AsyncLocalStorage } from 'node:async_hooks';\nconst als = new AsyncLocalStorage();\nconst logger = pino({ mixin: () => ({ reqId: als.getStore()?.reqId }) });\napp.get('/x', (req, res) => {\n  req.log.info('start');\n  logger.info('listing');\n  res.json([]);\n});",
+    // a logger imported from a package or an unreadable module: unknown, quiet
+    "import { logger } from '@acme/logging';\napp.get('/x', (req, res) => {\n  req.log.info('start');\n  logger.info('listing');\n  res.json([]);\n});",
+    // outside any handler
+    "import pino from 'pino';\nconst logger = pino();\nlogger.info('starting');\napp.get('/x', (req, res) => { req.log.info('x'); res.end(); });",
+    // the request's own logger, and a logger local to the handler
+    "app.get('/x', (req, res) => {\n  req.log.info('listing');\n  res.json([]);\n});",
+    "import pino from 'pino';\nconst base = pino();\napp.get('/x', (req, res) => {\n  const log = req.log.child({ route: 'x' });\n  log.info('listing');\n  req.log.warn('x');\n  res.json([]);\n});",
+    // console is not the module logger this rule is about
+    "app.get('/x', (req, res) => {\n  req.log.info('x');\n  console.log('debug');\n  res.end();\n});",
     // test files build throwaway servers
     { code: "import Fastify from 'fastify';\nconst app = Fastify({ logger: true });", filename: '/repo/test/app.test.ts' },
   ],
@@ -155,6 +169,44 @@ const app = Fastify({
     {
       code: "import Koa from 'koa';\nimport koaLogger from 'koa-logger';\nconst app = new Koa();\napp.use(koaLogger());",
       errors: [{ messageId: 'noRequestId', line: 4 }],
+    },
+    // --- module-level loggers in handlers ---
+    {
+      code: "import pino from 'pino';\nconst logger = pino();\napp.get('/items', (req, res) => {\n  req.log.info('listing');\n  logger.warn({ count: 0 }, 'no items');\n  res.json([]);\n});",
+      errors: [
+        {
+          messageId: 'moduleLoggerInHandler',
+          data: { logger: 'logger', requestLogger: 'req.log' },
+          line: 5,
+          suggestions: [
+            {
+              messageId: 'useRequestLogger',
+              data: { logger: 'logger', requestLogger: 'req.log' },
+              output: "import pino from 'pino';\nconst logger = pino();\napp.get('/items', (req, res) => {\n  req.log.info('listing');\n  req.log.warn({ count: 0 }, 'no items');\n  res.json([]);\n});",
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: "import Fastify from 'fastify';\nimport pino from 'pino';\nconst log = pino();\nconst app = Fastify({ logger: true, genReqId: () => crypto.randomUUID() });\napp.get('/x', async (request, reply) => {\n  request.log.info('x');\n  log.error('lost');\n  return {};\n});",
+      errors: [
+        {
+          messageId: 'moduleLoggerInHandler',
+          line: 7,
+          suggestions: [
+            {
+              messageId: 'useRequestLogger',
+              output: "import Fastify from 'fastify';\nimport pino from 'pino';\nconst log = pino();\nconst app = Fastify({ logger: true, genReqId: () => crypto.randomUUID() });\napp.get('/x', async (request, reply) => {\n  request.log.info('x');\n  request.log.error('lost');\n  return {};\n});",
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // winston: a different call shape, so a suggestion would not keep the line as written
+      code: "import winston from 'winston';\nconst logger = winston.createLogger({ transports: [new winston.transports.Console()] });\napp.post('/x', (req, res) => {\n  req.log.info('x');\n  logger.info('saved', { id: 1 });\n  res.end();\n});",
+      errors: [{ messageId: 'moduleLoggerInHandler', line: 5, suggestions: [] }],
     },
     // --- inbound ids trusted in a middleware ---
     {
