@@ -14,10 +14,6 @@ const ID_HEADER = /^(?:x-)?(?:amzn-)?(?:request|req|correlation|trace)[-_]?id$/i
 /** Methods that read one request header: Express `req.get`/`req.header`, Koa `ctx.get`, Hono `c.req.header`, fetch `headers.get`. */
 const HEADER_GETTERS = new Set(['get', 'header']);
 
-export function isRequestIdHeaderName(name: string): boolean {
-  return ID_HEADER.test(name);
-}
-
 /**
  * The header a node reads when it reads an inbound request-id header, else null:
  * `req.headers['x-request-id']`, `request.headers['request-id']`, `req.get('X-Request-ID')`,
