@@ -99,6 +99,11 @@ export default createRule<Options, MessageIds>({
         checkModuleLogger(node);
       },
       NewExpression: onCreation,
+      // `genReqId` is pino-http's and Fastify's option name: check it wherever the options are built
+      // (a nestjs-pino `loggerOptions()` factory, a shared config module).
+      Property(node) {
+        if (node.parent.type === AST_NODE_TYPES.ObjectExpression && !node.computed && getPropertyName(node) === 'genReqId') checkGenerator(node.value);
+      },
       AssignmentExpression(node) {
         assignments.push(node);
         const left = node.left;
@@ -179,7 +184,8 @@ export default createRule<Options, MessageIds>({
       const callee = skipTransparent(node.callee);
       if (callee.type !== AST_NODE_TYPES.MemberExpression) return;
       const method = getPropertyName(callee);
-      if (method === 'set' && node.arguments.length === 2) {
+      const receiver = skipTransparent(callee.object);
+      if (method === 'set' && node.arguments.length === 2 && receiver.type === AST_NODE_TYPES.Identifier && REQUEST_ROOT.test(receiver.name)) {
         const key = getStringValue(node.arguments[0]);
         if (key !== null && ID_PROPERTY.test(key)) checkInbound(node.arguments[1]!, node);
       } else if (method === 'setGenReqId' && node.arguments[0]) {
@@ -218,6 +224,7 @@ export default createRule<Options, MessageIds>({
       walkTree(
         fn.body,
         (node) => {
+          if (node.type !== AST_NODE_TYPES.MemberExpression && node.type !== AST_NODE_TYPES.CallExpression) return;
           const header = readRequestIdHeader(node);
           if (header !== null) report(node, header);
         },

@@ -59,6 +59,10 @@ const app = Fastify({
     "app.use((req, res, next) => { req.requestId = req.headers['x-parse-request-id']; next(); });",
     "const requestId = req.headers['x-request-id'];\nlogger.info({ requestId }, 'got');",
     "app.use((c, next) => { c.set('requestId', crypto.randomUUID()); return next(); });",
+    "export function loggerOptions(config: AppConfig): Params {\n  return {\n    pinoHttp: {\n      genReqId: (req: IncomingMessage) => {\n        const inbound = req.headers['x-request-id'];\n        return typeof inbound === 'string' && /^[A-Za-z0-9._-]{1,64}$/.test(inbound) ? inbound : randomUUID();\n      },\n    },\n  };\n}",
+    "const options = { genReqId: createRequestId, logger: true };",
+    // a cache or a map is not the request
+    "app.use((req, res, next) => { seen.set('requestId', req.headers['x-request-id']); next(); });",
     // --- module-level loggers in handlers ---
     // no request logger in use in this file (Fastify's request.log may be a no-op)
     "import pino from 'pino';\nconst logger = pino();\nexport default async function routes(fastify) {\n  fastify.get('/x', async (request, reply) => {\n    logger.info('listing');\n    return [];\n  });\n}",
@@ -151,6 +155,11 @@ const app = Fastify({
     {
       code: "import pinoHttp from 'pino-http';\napp.use(pinoHttp({\n  genReqId(req) {\n    return req.headers['x-correlation-id'] || randomUUID();\n  },\n}));",
       errors: [{ messageId: 'untrustedRequestId', data: { header: 'x-correlation-id' }, line: 4 }],
+    },
+    {
+      // nestjs-pino options built in a factory of their own
+      code: "export function loggerOptions(config: AppConfig): Params {\n  return {\n    pinoHttp: {\n      level: config.logLevel,\n      genReqId: (req, res) => {\n        const id = (req.headers['x-request-id'] as string) ?? randomUUID();\n        res.setHeader('x-request-id', id);\n        return id;\n      },\n    },\n  };\n}",
+      errors: [{ messageId: 'untrustedRequestId', data: { header: 'x-request-id' }, line: 6, column: 21 }],
     },
     // --- loggers that write no id ---
     {
