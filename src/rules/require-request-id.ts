@@ -314,7 +314,9 @@ export default createRule<Options, MessageIds>({
         if (a.type !== AST_NODE_TYPES.CallExpression) continue;
         const source = loggerSource(a);
         if (source === null) continue;
-        if (source === 'morgan' && MORGAN_ID_TOKEN.test(getStringValue(a.arguments[0]) ?? '')) continue;
+        const format = source === 'morgan' ? getStringValue(a.arguments[0]) : null;
+        // morgan('dev') is a developer's console, not an access log anyone joins
+        if (format !== null && (format === 'dev' || MORGAN_ID_TOKEN.test(format))) continue;
         if (fileGivesIds()) return;
         context.report({ node: a, messageId: 'noRequestId', data: { logger: ID_LESS_LOGGERS[source]!, remedy: remedyFor(source) } });
       }

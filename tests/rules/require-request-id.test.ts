@@ -43,6 +43,7 @@ const app = Fastify({
     // --- loggers without ids, in a file that gives requests ids ---
     "import morgan from 'morgan';\nimport { randomUUID } from 'node:crypto';\napp.use((req, res, next) => { req.requestId = randomUUID(); next(); });\napp.use(morgan('combined'));",
     "import morgan from 'morgan';\napp.use(morgan(':id :method :url :status'));",
+    "import morgan from 'morgan';\nif (process.env.NODE_ENV !== 'production') app.use(morgan('dev'));",
     "import morgan from 'morgan';\napp.use(morgan(':req[x-request-id] :method :url'));",
     { code: "import morgan from 'morgan';\napp.use(traceContext());\napp.use(morgan('tiny'));", options: [{ requestIdMiddlewares: ['traceContext'] }] },
     { code: "import morgan from 'morgan';\nimport ctx from '@acme/request-context';\napp.use(ctx());\napp.use(morgan('tiny'));", options: [{ requestIdMiddlewares: ['@acme/request-context'] }] },
