@@ -28,6 +28,8 @@ const ID_PROPERTY = /^(?:id|requestId|reqId|request_id|req_id|correlationId|corr
 const REQUEST_ROOT = /^(?:req|request|ctx|context|c)$/u;
 /** A logger that adds the request id itself, from an AsyncLocalStorage store (pino `mixin`, a winston format reading the store). */
 const CONTEXT_AWARE_LOGGER = /\bmixin\b|AsyncLocalStorage|\.getStore\(|rTracer|cls-rtracer|cls-hooked|express-http-context|continuation-local-storage/u;
+/** Names a Fastify instance goes by in a route plugin or a server file. */
+const FASTIFY_INSTANCE = /^(?:fastify|app|server|instance|api)$/u;
 /** A morgan format that prints an id token: `:id`, `:request-id`, `:req[x-request-id]`. */
 const MORGAN_ID_TOKEN = /:(?:[\w-]*id\b|req\[[^\]]*id\])/iu;
 
@@ -51,7 +53,7 @@ export default createRule<Options, MessageIds>({
         'The inbound `{{header}}` header is used as the request id without validation: any client can choose it — reuse another request\'s id to hide among its events, or send a huge or log-breaking value. Accept it only if it matches a safe pattern (for example `/^[\\w-]{1,64}$/`), else generate `randomUUID()`; echo the id in the response header.',
       addGenReqId: 'Add `{{option}}: () => randomUUID()` (imported from node:crypto).',
       moduleLoggerInHandler:
-        '`{{logger}}` is a module-level logger: inside this request handler its lines carry no request id, so they cannot be joined with the other lines of the same request. Log with the request\'s logger `{{requestLogger}}`, which carries the id.',
+        '`{{logger}}` is not the request\'s logger: inside this request handler its lines carry no request id, so they cannot be joined with the other lines of the same request. Log with the request\'s logger `{{requestLogger}}`, which carries the id.',
       useRequestLogger: 'Log with `{{requestLogger}}` instead of `{{logger}}`.',
     },
     schema: [
@@ -129,6 +131,10 @@ export default createRule<Options, MessageIds>({
       const callee = skipTransparent(node.callee);
       if (callee.type !== AST_NODE_TYPES.MemberExpression) return;
       const object = skipTransparent(callee.object);
+      if (object.type === AST_NODE_TYPES.MemberExpression) {
+        checkInstanceLogger(node, object);
+        return;
+      }
       if (object.type !== AST_NODE_TYPES.Identifier) return;
       const call = getLoggerCall(context, node);
       if (!call || call.via !== 'logger') return;
@@ -150,6 +156,29 @@ export default createRule<Options, MessageIds>({
         messageId: 'moduleLoggerInHandler',
         data,
         suggest: style?.style === 'pino' ? [{ messageId: 'useRequestLogger', data, fix: (fixer) => fixer.replaceText(object, requestLogger.expression) }] : [],
+      });
+    }
+
+    /**
+     * `fastify.log.info(…)` inside a Fastify route: the instance logger, whose child `request.log`
+     * carries the request id. A suggestion: a route's `logLevel` can make `request.log` quieter.
+     */
+    function checkInstanceLogger(node: TSESTree.CallExpression, object: TSESTree.MemberExpression): void {
+      const instance = skipTransparent(object.object);
+      if (getPropertyName(object) !== 'log' || instance.type !== AST_NODE_TYPES.Identifier || !FASTIFY_INSTANCE.test(instance.name)) return;
+      const call = getLoggerCall(context, node);
+      if (!call || call.via !== 'logger') return;
+      const handler = findEnclosingHandler(context, node);
+      if (!handler || handler.framework !== 'fastify') return;
+      const requestLogger = getFrameworkLogger(context, handler, node);
+      if (!requestLogger || CONTEXT_AWARE_LOGGER.test(sourceCode.text)) return;
+      const logger = sourceCode.getText(object);
+      const data = { logger, requestLogger: requestLogger.expression };
+      context.report({
+        node: object,
+        messageId: 'moduleLoggerInHandler',
+        data,
+        suggest: [{ messageId: 'useRequestLogger', data, fix: (fixer) => fixer.replaceText(object, requestLogger.expression) }],
       });
     }
 

@@ -78,6 +78,10 @@ const app = Fastify({
     "import pino from 'pino';\nconst base = pino();\napp.get('/x', (req, res) => {\n  const log = req.log.child({ route: 'x' });\n  log.info('listing');\n  req.log.warn('x');\n  res.json([]);\n});",
     // console is not the module logger this rule is about
     "app.get('/x', (req, res) => {\n  req.log.info('x');\n  console.log('debug');\n  res.end();\n});",
+    // the instance logger outside routes (startup, hooks that are not handlers)
+    "export default async function routes(fastify) {\n  fastify.log.info('registering routes');\n  fastify.get('/x', async (request, reply) => {\n    request.log.info('x');\n    return {};\n  });\n}",
+    // an Express app has no instance logger; app.log here is something else
+    "app.get('/x', (req, res) => {\n  app.log.info('x');\n  res.end();\n});",
     // test files build throwaway servers
     { code: "import Fastify from 'fastify';\nconst app = Fastify({ logger: true });", filename: '/repo/test/app.test.ts' },
   ],
@@ -217,6 +221,24 @@ const app = Fastify({
       // winston: a different call shape, so a suggestion would not keep the line as written
       code: "import winston from 'winston';\nconst logger = winston.createLogger({ transports: [new winston.transports.Console()] });\napp.post('/x', (req, res) => {\n  req.log.info('x');\n  logger.info('saved', { id: 1 });\n  res.end();\n});",
       errors: [{ messageId: 'moduleLoggerInHandler', line: 5, suggestions: [] }],
+    },
+    {
+      // the Fastify instance logger in a route: request.log is its child with the request id
+      code: "export default async function routes(fastify) {\n  fastify.delete('/stash/:id', async (request, reply) => {\n    const res = await remove(request.params.id);\n    fastify.log.info(res.toString());\n    reply.code(204).send();\n  });\n}",
+      errors: [
+        {
+          messageId: 'moduleLoggerInHandler',
+          data: { logger: 'fastify.log', requestLogger: 'request.log' },
+          line: 4,
+          suggestions: [
+            {
+              messageId: 'useRequestLogger',
+              data: { logger: 'fastify.log', requestLogger: 'request.log' },
+              output: "export default async function routes(fastify) {\n  fastify.delete('/stash/:id', async (request, reply) => {\n    const res = await remove(request.params.id);\n    request.log.info(res.toString());\n    reply.code(204).send();\n  });\n}",
+            },
+          ],
+        },
+      ],
     },
     // --- inbound ids trusted in a middleware ---
     {
