@@ -28,6 +28,8 @@ const ID_PROPERTY = /^(?:id|requestId|reqId|request_id|req_id|correlationId|corr
 const REQUEST_ROOT = /^(?:req|request|ctx|context|c)$/u;
 /** A logger that adds the request id itself, from an AsyncLocalStorage store (pino `mixin`, a winston format reading the store). */
 const CONTEXT_AWARE_LOGGER = /\bmixin\b|AsyncLocalStorage|\.getStore\(|rTracer|cls-rtracer|cls-hooked|express-http-context|continuation-local-storage/u;
+/** Logger options that write a request id: `req.id`, `requestId`, `ctx.state.correlationId`. */
+const WRITES_ID = /\b(?:req|request)\.id\b|\b(?:requestId|reqId|request_id|correlationId|correlation_id|traceId)\b/u;
 /** Names a Fastify instance goes by in a route plugin or a server file. */
 const FASTIFY_INSTANCE = /^(?:fastify|app|server|instance|api)$/u;
 /** A morgan format that prints an id token: `:id`, `:request-id`, `:req[x-request-id]`. */
@@ -346,6 +348,8 @@ export default createRule<Options, MessageIds>({
         const format = source === 'morgan' ? getStringValue(a.arguments[0]) : null;
         // morgan('dev') is a developer's console, not an access log anyone joins
         if (format !== null && (format === 'dev' || MORGAN_ID_TOKEN.test(format))) continue;
+        // expressWinston.logger({ dynamicMeta: (req) => ({ requestId: req.id }) }): it writes an id set elsewhere
+        if (WRITES_ID.test(sourceCode.getText(a))) continue;
         if (fileGivesIds()) return;
         context.report({ node: a, messageId: 'noRequestId', data: { logger: ID_LESS_LOGGERS[source]!, remedy: remedyFor(source) } });
       }

@@ -51,6 +51,8 @@ const app = Fastify({
     "import Koa from 'koa';\nimport koaLogger from 'koa-logger';\nconst app = new Koa();\napp.use(async (ctx, next) => { ctx.state.requestId = crypto.randomUUID(); await next(); });\napp.use(koaLogger());",
     // a local function called logger is not hono/logger
     "const logger = () => (c, next) => next();\napp.use(logger());",
+    "import expressWinston from 'express-winston';\napp.use(expressWinston.logger({ transports, dynamicMeta: (req) => ({ requestId: req.id }) }));",
+    "import koaLogger from 'koa-logger';\napp.use(koaLogger({ transporter: (line, args) => log.info({ requestId: ctx.state.requestId }, line) }));",
     // express-winston's error logger is not a request logger
     "import expressWinston from 'express-winston';\napp.use(expressWinston.errorLogger({ transports }));",
     // --- inbound ids that are validated, or headers that are not request ids ---
