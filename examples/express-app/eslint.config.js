@@ -12,6 +12,7 @@ export default [
       'security-logging/no-fail-open-auth': 'error',
       'security-logging/no-pii-in-log': 'error',
       'security-logging/require-constant-time-compare': 'error',
+      'security-logging/require-request-id': 'error',
     },
   },
   {

@@ -13,6 +13,7 @@ import noRawSecretInLog from './no-raw-secret-in-log.js';
 import noSilentCatch from './no-silent-catch.js';
 import requireConstantTimeCompare from './require-constant-time-compare.js';
 import requireErrorHandlerLogging from './require-error-handler-logging.js';
+import requireRequestId from './require-request-id.js';
 import requireRequestLogging from './require-request-logging.js';
 
 /** Every rule of the plugin, by name. Configs are derived from each rule's `meta.docs`. */
@@ -32,5 +33,6 @@ export const rules = {
   'no-silent-catch': noSilentCatch,
   'require-constant-time-compare': requireConstantTimeCompare,
   'require-error-handler-logging': requireErrorHandlerLogging,
+  'require-request-id': requireRequestId,
   'require-request-logging': requireRequestLogging,
 };

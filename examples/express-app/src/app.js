@@ -9,7 +9,7 @@ import { authRouter } from './routes/auth.js';
 export const app = express();
 
 app.disable('x-powered-by');
-app.use(pinoHttp({ logger })); // planted: no-credentials-in-request-log
+app.use(pinoHttp({ logger })); // planted: no-credentials-in-request-log, require-request-id
 app.use(express.json());
 
 app.use('/auth', authRouter);
