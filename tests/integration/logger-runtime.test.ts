@@ -415,6 +415,24 @@ await app.fire();`,
     expects: ['Rate limit exceeded'],
   },
   {
+    rule: 'log-auth-success',
+    name: 'login answered with a token',
+    code: `import bcrypt from 'bcrypt';
+app.post('/login', async (req, res) => {
+  const user = await accounts.findByEmail(req.body.email);
+  if (!user || !(await bcrypt.compare(req.body.password, user.hash))) {
+    logger.warn({ reason: 'invalid_credentials' }, 'Login failed');
+    return res.status(401).json({ error: 'Invalid credentials' });
+  }
+  const userId = user.id;
+  res.json({ token: sign(userId) });
+});
+await app.fire();`,
+    expects: ['Login succeeded', 'account-7', '203.0.113.9'],
+    // The success line names the principal and the client, not the route.
+    logsPath: false,
+  },
+  {
     rule: 'log-validation-failures',
     name: 'zod safeParse answered 400',
     code: `app.post('/settings', (req, res) => {
@@ -429,7 +447,7 @@ await app.fire();`,
   },
 ];
 
-const EVENT_GLOBALS = ['logger', 'app', 'users', 'limiter', 'rateLimit', 'schema'] as const;
+const EVENT_GLOBALS = ['logger', 'app', 'users', 'limiter', 'rateLimit', 'schema', 'accounts', 'bcrypt', 'sign'] as const;
 
 /** An Express-like app whose routes run once, on a request for /settings?token=… . */
 function eventHarness() {
@@ -478,7 +496,11 @@ function eventHarness() {
   const schema = {
     safeParse: () => ({ success: false, error: { issues: [{ path: ['name'], code: 'invalid_type', message: 'Expected string, received number' }] } }),
   };
-  return { app, users, limiter, rateLimit, schema, res };
+  // A login that succeeds: the account exists and the password matches.
+  const accounts = { findByEmail: async () => ({ id: 'account-7', hash: 'stored-hash' }) };
+  const bcrypt = { compare: async () => true };
+  const sign = (id: unknown) => `token-for-${String(id)}`;
+  return { app, users, limiter, rateLimit, schema, accounts, bcrypt, sign, res };
 }
 
 describe('fixes that log an event write it with each real logger', () => {
@@ -491,7 +513,7 @@ describe('fixes that log an event write it with each real logger', () => {
     const env = eventHarness();
     // The module's imports are the harness's globals (`rateLimit`).
     const run = new AsyncFunction(...EVENT_GLOBALS, fixed.replace(/^import .*$/gmu, ''));
-    await run(sink.logger, env.app, env.users, env.limiter, env.rateLimit, env.schema);
+    await run(sink.logger, env.app, env.users, env.limiter, env.rateLimit, env.schema, env.accounts, env.bcrypt, env.sign);
     const output = sink.output();
     for (const text of fixture.expects) expect(output, `"${text}" in:\n${fixed}\n--- output ---\n${output}`).toContain(text);
     if (fixture.logsPath !== false) expect(output, `path in:\n${fixed}\n--- output ---\n${output}`).toContain('/settings');
