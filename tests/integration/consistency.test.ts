@@ -37,6 +37,7 @@ const INSERTING = [
   'log-rate-limit-violations',
   'log-validation-failures',
   'no-fail-open-auth',
+  'log-auth-success',
 ];
 
 /** `logger.warn(`, `this.logger.error(`, `request.log.error(`, `logger.child({ … }).error(`, `console.warn(`. */
