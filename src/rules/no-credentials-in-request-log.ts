@@ -11,14 +11,18 @@ import {
   redactPaths,
   serializerWritesHeaders,
 } from '../utils/access-logs.js';
-import { findVariable, getStringValue, isFunctionNode, skipTransparent } from '../utils/ast.js';
+import { findVariable, getPropertyName, getStringValue, isFunctionNode, skipTransparent } from '../utils/ast.js';
+import { isSecretName } from '../utils/secrets.js';
 import { createRule } from '../utils/create-rule.js';
 import { getSettings } from '../utils/settings.js';
 import { createLogFieldFilters } from '../utils/log-serializers.js';
 import { isTestFile } from '../utils/servers.js';
 
 export type Options = [{ secretHeaders?: string[] }];
-export type MessageIds = 'headersLogged' | 'morganSecretToken';
+
+/** morgan's predefined formats that print `:url`. */
+const MORGAN_URL_FORMATS = new Set(['combined', 'common', 'dev', 'short', 'tiny']);
+export type MessageIds = 'headersLogged' | 'morganSecretToken' | 'secretInUrl';
 
 export default createRule<Options, MessageIds>({
   name: 'no-credentials-in-request-log',
@@ -35,6 +39,8 @@ export default createRule<Options, MessageIds>({
       headersLogged:
         '{{source}} writes every request header{{response}} of every request to the log, and nothing here redacts {{missing}}: bearer tokens, session cookies and API keys end up in log storage. Add them to `{{option}}`.',
       morganSecretToken: 'This morgan format prints {{tokens}}: a credential written to the access log on every request. Remove it from the format.',
+      secretInUrl:
+        '{{source}} writes the full URL of every request to the log, query string included, and this file reads the credential {{param}} from the query string ({{read}}): every request that carries it leaves it in log storage. Log the path without the query (a `req` serializer or format without it), or accept the credential in a header.',
     },
     schema: [
       {
@@ -59,15 +65,103 @@ export default createRule<Options, MessageIds>({
       ...new Set([...DEFAULT_SECRET_HEADERS, ...getSettings(context).secretHeaders, ...(options.secretHeaders ?? []).map((h) => h.toLowerCase())]),
     ];
 
+    /** Access loggers of the file that write the full URL, and the first secret query parameter the file reads. */
+    const urlLoggers: AccessLoggerCreation[] = [];
+    let secretQuery: { param: string; node: TSESTree.Node } | null = null;
+
     return {
       CallExpression(node) {
+        if (!secretQuery) {
+          const param = secretQueryCall(node);
+          if (param) secretQuery = { param, node };
+        }
         const creation = getAccessLoggerCreation(context, node);
         if (!creation) return;
+        if (writesFullUrl(creation)) urlLoggers.push(creation);
         if (creation.kind === 'morgan') checkMorgan(creation);
         else if (creation.kind === 'pino-http') checkPinoHttp(creation);
         else checkExpressWinston(creation);
       },
+      MemberExpression(node) {
+        if (secretQuery) return;
+        const param = secretQueryMember(node);
+        if (param) secretQuery = { param, node };
+      },
+      'Program:exit'() {
+        if (!secretQuery) return;
+        const read = sourceCode.getText(secretQuery.node);
+        for (const creation of urlLoggers) {
+          context.report({
+            node: creation.call,
+            messageId: 'secretInUrl',
+            data: {
+              source: creation.source === 'nestjs-pino' ? 'nestjs-pino (pino-http)' : creation.source,
+              param: `\`${secretQuery.param}\``,
+              read: read.length > 60 ? `${read.slice(0, 57)}…` : read,
+            },
+          });
+        }
+      },
     };
+
+    /** `req.query.api_key`, `ctx.query.token`, `req.query['access_token']`: a secret-named query parameter. */
+    function secretQueryMember(node: TSESTree.MemberExpression): string | null {
+      const object = skipTransparent(node.object);
+      if (object.type !== AST_NODE_TYPES.MemberExpression || getPropertyName(object) !== 'query') return null;
+      const root = skipTransparent(object.object);
+      const rootName =
+        root.type === AST_NODE_TYPES.Identifier ? root.name : root.type === AST_NODE_TYPES.MemberExpression ? getPropertyName(root) : null;
+      if (rootName === null || !/^(?:req|request|ctx|context)$/u.test(rootName)) return null;
+      const name = getPropertyName(node);
+      return name !== null && isSecretName(name) ? name : null;
+    }
+
+    /** `url.searchParams.get('token')`, `c.req.query('api_key')`: a secret-named query parameter read by name. */
+    function secretQueryCall(node: TSESTree.CallExpression): string | null {
+      const callee = skipTransparent(node.callee);
+      if (callee.type !== AST_NODE_TYPES.MemberExpression) return null;
+      const method = getPropertyName(callee);
+      const owner = getPropertyName(callee.object.type === AST_NODE_TYPES.MemberExpression ? callee.object : callee);
+      const isQueryRead =
+        (method === 'get' && callee.object.type === AST_NODE_TYPES.MemberExpression && getPropertyName(callee.object) === 'searchParams') ||
+        (method === 'query' && owner === 'req');
+      if (!isQueryRead || !node.arguments[0]) return null;
+      const name = getStringValue(node.arguments[0]);
+      return name !== null && isSecretName(name) ? name : null;
+    }
+
+    /** The middleware logs `req.url` with its query string: morgan's `:url`, pino-http's default request serializer, express-winston's default fields. */
+    function writesFullUrl(creation: AccessLoggerCreation): boolean {
+      if (creation.opaque) return false;
+      const opts = creation.options;
+      if (creation.kind === 'morgan') {
+        const format = creation.call.arguments[0] ? getStringValue(creation.call.arguments[0]) : null;
+        if (format === null) return false;
+        return MORGAN_URL_FORMATS.has(format) || format.includes(':url');
+      }
+      if (creation.kind === 'pino-http') {
+        if (!opts) return true;
+        const autoLogging = property(opts, 'autoLogging');
+        if (autoLogging && autoLogging.type === AST_NODE_TYPES.Literal && autoLogging.value === false) return false;
+        const serializers = property(opts, 'serializers');
+        // A request serializer of its own decides what it writes; a `redact` path on `req.url` drops it.
+        if (serializers && (skipTransparent(serializers).type !== AST_NODE_TYPES.ObjectExpression || property(skipTransparent(serializers) as TSESTree.ObjectExpression, 'req'))) return false;
+        const redact = property(opts, 'redact');
+        const paths = redact ? redactPaths(redact) : [];
+        return paths !== null && !paths.some((p) => p === 'req.url' || p === 'req');
+      }
+      if (!opts) return true;
+      if (property(opts, 'requestFilter')) return false;
+      const meta = property(opts, 'meta');
+      if (meta && meta.type === AST_NODE_TYPES.Literal && meta.value === false) {
+        const msg = property(opts, 'msg');
+        return !msg || /\{\{\s*req\.url\s*\}\}/u.test(sourceCode.getText(msg));
+      }
+      const whitelist = property(opts, 'requestWhitelist');
+      if (!whitelist) return true;
+      const w = skipTransparent(whitelist);
+      return w.type === AST_NODE_TYPES.ArrayExpression && w.elements.some((e) => e && getStringValue(e) === 'url');
+    }
 
     function checkMorgan(creation: AccessLoggerCreation): void {
       const format = getStringValue(creation.call.arguments[0]);

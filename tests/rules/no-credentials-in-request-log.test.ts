@@ -30,6 +30,10 @@ const ALL_PATHS = `'req.headers.authorization', 'req.headers.cookie', 'req.heade
 
 ruleTester.run('no-credentials-in-request-log', rule, {
   valid: [
+    // --- a URL logged without the query, a file without secret query parameters, a format without :url ---
+    "import morgan from 'morgan';\napp.use(morgan('combined'));\napp.get('/search', (req, res) => res.json(search(req.query.q)));",
+    "import pinoHttp from 'pino-http';\napp.use(pinoHttp({\n  redact: ['req.headers.authorization', 'req.headers.cookie', 'req.headers[\"x-api-key\"]', 'res.headers[\"set-cookie\"]'],\n  serializers: { req: (req) => ({ method: req.method, url: req.url.split('?')[0] }) },\n}));\napp.get('/export', (req, res) => res.json(exportFor(req.query.api_key)));",
+    "import morgan from 'morgan';\napp.use(morgan(':method :status :response-time ms'));\napp.get('/export', (req, res) => res.json(exportFor(req.query.token)));",
     // --- pino-http: redacted inline, with custom serializers, or not logging requests ---
     `import pinoHttp from 'pino-http';
 app.use(pinoHttp({ redact: [${ALL_PATHS}] }));`,
@@ -82,6 +86,27 @@ export class AppModule {}`,
     'function pinoHttp() {}\napp.use(pinoHttp());',
   ],
   invalid: [
+    // --- the full URL logged in a file that reads a credential from the query string ---
+    {
+      "code": "import morgan from 'morgan';\napp.use(morgan('combined'));\napp.get('/export', (req, res) => {\n  if (!isValidKey(req.query.api_key)) return res.sendStatus(401);\n  res.json(exportAll());\n});",
+      "errors": [
+        {
+          "messageId": "secretInUrl",
+          "line": 2
+        }
+      ],
+      "output": null
+    },
+    {
+      "code": "import pinoHttp from 'pino-http';\napp.use(pinoHttp({ redact: ['req.headers.authorization', 'req.headers.cookie', 'req.headers[\"x-api-key\"]', 'res.headers[\"set-cookie\"]'] }));\napp.get('/feed', (req, res) => {\n  const url = new URL(req.url, 'http://localhost');\n  const token = url.searchParams.get('token');\n  res.json(feedFor(token));\n});",
+      "errors": [
+        {
+          "messageId": "secretInUrl",
+          "line": 2
+        }
+      ],
+      "output": null
+    },
     // --- pino-http with no options: every header of every request ---
     {
       code: "import pinoHttp from 'pino-http';\napp.use(pinoHttp());",
