@@ -22,7 +22,7 @@ export type Options = [{ secretHeaders?: string[] }];
 
 /** morgan's predefined formats that print `:url`. */
 const MORGAN_URL_FORMATS = new Set(['combined', 'common', 'dev', 'short', 'tiny']);
-export type MessageIds = 'headersLogged' | 'morganSecretToken' | 'secretInUrl';
+export type MessageIds = 'headersLogged' | 'morganSecretToken' | 'secretInUrl' | 'stripQuery';
 
 export default createRule<Options, MessageIds>({
   name: 'no-credentials-in-request-log',
@@ -35,12 +35,14 @@ export default createRule<Options, MessageIds>({
       owasp: ['A09:2025'],
     },
     fixable: 'code',
+    hasSuggestions: true,
     messages: {
       headersLogged:
         '{{source}} writes every request header{{response}} of every request to the log, and nothing here redacts {{missing}}: bearer tokens, session cookies and API keys end up in log storage. Add them to `{{option}}`.',
       morganSecretToken: 'This morgan format prints {{tokens}}: a credential written to the access log on every request. Remove it from the format.',
       secretInUrl:
         '{{source}} writes the full URL of every request to the log, query string included, and this file reads the credential {{param}} from the query string ({{read}}): every request that carries it leaves it in log storage. Log the path without the query (a `req` serializer or format without it), or accept the credential in a header.',
+      stripQuery: 'Log the request URL without its query string ({{how}}).',
     },
     schema: [
       {
@@ -91,6 +93,7 @@ export default createRule<Options, MessageIds>({
         if (!secretQuery) return;
         const read = sourceCode.getText(secretQuery.node);
         for (const creation of urlLoggers) {
+          const strip = stripQueryFix(creation);
           context.report({
             node: creation.call,
             messageId: 'secretInUrl',
@@ -99,10 +102,41 @@ export default createRule<Options, MessageIds>({
               param: `\`${secretQuery.param}\``,
               read: read.length > 60 ? `${read.slice(0, 57)}…` : read,
             },
+            suggest: strip ? [{ messageId: 'stripQuery', data: { how: strip.how }, fix: strip.fix }] : [],
           });
         }
       },
     };
+
+    /**
+     * A suggestion that logs the URL without its query: pino-http gets a `req` serializer that keeps
+     * id, method and the path (it receives pino's standard request object; headers are left out too);
+     * express-winston gets a `requestFilter` that trims `url` / `originalUrl` and drops `query`.
+     * morgan formats are left to a human (the fix would be a custom token).
+     */
+    function stripQueryFix(creation: AccessLoggerCreation): { how: string; fix: TSESLint.ReportFixFunction } | null {
+      if (creation.kind === 'pino-http' && creation.source === 'pino-http') {
+        const serializer = "serializers: { req: (req) => ({ id: req.id, method: req.method, url: req.url.split('?')[0] }) }";
+        const how = 'a `req` serializer that keeps the path';
+        if (creation.options) return property(creation.options, 'serializers') ? null : { how, fix: addProperty(creation.options, serializer) };
+        if (creation.call.arguments.length === 0) {
+          const close = sourceCode.getLastToken(creation.call)!;
+          return { how, fix: (fixer) => fixer.insertTextBefore(close, `{ ${serializer} }`) };
+        }
+        return null;
+      }
+      // The default message (`HTTP {{req.method}} {{req.url}}`) reads the raw request: the message is replaced too.
+      if (creation.kind === 'express-winston' && creation.options && !property(creation.options, 'requestFilter') && !property(creation.options, 'msg')) {
+        return {
+          how: 'a `requestFilter` that trims `url` and `originalUrl` and drops `query`, and a message with the path only',
+          fix: addProperty(
+            creation.options,
+            "msg: \"HTTP {{req.method}} {{String(req.originalUrl || req.url).split('?')[0]}}\", requestFilter: (req, propName) => (propName === 'url' || propName === 'originalUrl' ? String(req[propName]).split('?')[0] : propName === 'query' ? undefined : req[propName])",
+          ),
+        };
+      }
+      return null;
+    }
 
     /** `req.query.api_key`, `ctx.query.token`, `req.query['access_token']`: a secret-named query parameter. */
     function secretQueryMember(node: TSESTree.MemberExpression): string | null {

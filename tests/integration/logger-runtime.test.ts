@@ -560,6 +560,44 @@ describe('request-logging setup the suggestion inserts', () => {
     await new Promise<void>((resolve) => server.close(() => resolve()));
   }
 
+  /** no-credentials-in-request-log's "log the URL without its query" suggestion, applied to `code`: the options object it leaves. */
+  function strippedOptions(code: string, call: RegExp): string {
+    const linter = new Linter({ configType: 'flat' });
+    const messages = linter.verify(code, [{ plugins: { 'security-logging': plugin as never }, languageOptions: { sourceType: 'module' }, rules: { 'security-logging/no-credentials-in-request-log': 'error' } }]);
+    const suggestion = messages.find((m) => m.messageId === 'secretInUrl')?.suggestions?.[0];
+    expect(suggestion, JSON.stringify(messages)).toBeDefined();
+    const fixed = code.slice(0, suggestion!.fix.range[0]) + suggestion!.fix.text + code.slice(suggestion!.fix.range[1]);
+    const options = call.exec(fixed)?.[1];
+    expect(options, fixed).toBeDefined();
+    return options!;
+  }
+
+  it('pino-http: the suggested req serializer logs the path without the query string', async () => {
+    const code =
+      "import pinoHttp from 'pino-http';\napp.use(pinoHttp({ redact: ['req.headers.authorization', 'req.headers.cookie', 'req.headers[\"x-api-key\"]', 'res.headers[\"set-cookie\"]'] }));\napp.get('/orders', (req, res) => res.json(list(req.query.token)));\n";
+    const options = new Function(`return ${strippedOptions(code, /pinoHttp\((\{.*\})\)\);/u)};`)() as Record<string, unknown>;
+    const chunks: string[] = [];
+    await request(pinoHttp({ ...options, logger: pino({}, memoryStream(chunks)) }) as never);
+    const output = chunks.join('');
+    expect(output).toContain('/orders');
+    expect(output).not.toContain('page=2');
+    expect(output).not.toMatch(/SECRET/u);
+  });
+
+  it('express-winston: the suggested requestFilter logs the path without the query string', async () => {
+    const code =
+      "import expressWinston from 'express-winston';\napp.use(expressWinston.logger({ transports: [new winston.transports.Console()], headerBlacklist: ['authorization', 'cookie', 'x-api-key'] }));\napp.get('/orders', (req, res) => res.json(list(req.query.api_key)));\n";
+    const chunks: string[] = [];
+    const stream = memoryStream(chunks);
+    const memoryWinston = { ...winston, transports: { ...winston.transports, Console: class extends winston.transports.Stream { constructor() { super({ stream }); } } } };
+    const middleware = new Function('expressWinston', 'winston', `return expressWinston.logger(${strippedOptions(code, /expressWinston\.logger\((\{.*\})\)\);/u)});`)(expressWinston, memoryWinston);
+    await request(middleware);
+    const output = chunks.join('');
+    expect(output).toContain('/orders');
+    expect(output).not.toContain('page=2');
+    expect(output).not.toMatch(/SECRET/u);
+  });
+
   it('pino-http with redact', async () => {
     const line = suggestedLine({ 'pino-http': '11.0.0' });
     expect(line).toContain('pinoHttp(');

@@ -88,6 +88,25 @@ export class AppModule {}`,
   invalid: [
     // --- the full URL logged in a file that reads a credential from the query string ---
     {
+      "code": "import expressWinston from 'express-winston';\napp.use(expressWinston.logger({ transports: [new winston.transports.Console()], headerBlacklist: ['authorization', 'cookie', 'x-api-key'] }));\napp.get('/export', (req, res) => res.json(exportFor(req.query.api_key)));",
+      "errors": [
+        {
+          "messageId": "secretInUrl",
+          "line": 2,
+          "suggestions": [
+            {
+              "messageId": "stripQuery",
+              "data": {
+                "how": "a `requestFilter` that trims `url` and `originalUrl` and drops `query`, and a message with the path only"
+              },
+              "output": "import expressWinston from 'express-winston';\napp.use(expressWinston.logger({ transports: [new winston.transports.Console()], headerBlacklist: ['authorization', 'cookie', 'x-api-key'], msg: \"HTTP {{req.method}} {{String(req.originalUrl || req.url).split('?')[0]}}\", requestFilter: (req, propName) => (propName === 'url' || propName === 'originalUrl' ? String(req[propName]).split('?')[0] : propName === 'query' ? undefined : req[propName]) }));\napp.get('/export', (req, res) => res.json(exportFor(req.query.api_key)));"
+            }
+          ]
+        }
+      ],
+      "output": null
+    },
+    {
       "code": "import morgan from 'morgan';\napp.use(morgan('combined'));\napp.get('/export', (req, res) => {\n  if (!isValidKey(req.query.api_key)) return res.sendStatus(401);\n  res.json(exportAll());\n});",
       "errors": [
         {
@@ -102,7 +121,16 @@ export class AppModule {}`,
       "errors": [
         {
           "messageId": "secretInUrl",
-          "line": 2
+          "line": 2,
+          "suggestions": [
+            {
+              "messageId": "stripQuery",
+              "data": {
+                "how": "a `req` serializer that keeps the path"
+              },
+              "output": "import pinoHttp from 'pino-http';\napp.use(pinoHttp({ redact: ['req.headers.authorization', 'req.headers.cookie', 'req.headers[\"x-api-key\"]', 'res.headers[\"set-cookie\"]'], serializers: { req: (req) => ({ id: req.id, method: req.method, url: req.url.split('?')[0] }) } }));\napp.get('/feed', (req, res) => {\n  const url = new URL(req.url, 'http://localhost');\n  const token = url.searchParams.get('token');\n  res.json(feedFor(token));\n});"
+            }
+          ]
         }
       ],
       "output": null
