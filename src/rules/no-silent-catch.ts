@@ -18,7 +18,7 @@ import { createPathTracker, mergeListeners } from '../utils/code-path.js';
 import { createRule } from '../utils/create-rule.js';
 import { getResponseSink } from '../utils/responses.js';
 import { BUILTIN_PROBES, type FailureSource, classifyCall, concernsSecurity, isResponseCall, classifyFailures, identifierWords, isCallToEnclosing, namesTelemetry } from '../utils/fallible.js';
-import { getHttpOutcome, statusFromErrorName } from '../utils/frameworks.js';
+import { type HttpOutcome, getHttpOutcome, statusFromErrorName } from '../utils/frameworks.js';
 import { getBoundVariables, isHandoffCall, isInspectionCall, passesNewError, readsAny } from '../utils/errors.js';
 import {
   buildLogCall,
@@ -365,22 +365,21 @@ export default createRule<Options, MessageIds>({
       return found;
     }
 
-    /** The handler answers 401 / 403, or throws an error that means one. */
+    /** The handler answers 401 / 403, or throws or hands on an error that means one (shared getHttpOutcome). */
     function answersRefusal(body: TSESTree.Node): boolean {
+      return answersWith(body, (o) => o.kind !== 'error' && (o.status === 401 || o.status === 403));
+    }
+
+    /** Some call, assignment or throw in `body` (same function) has an HTTP outcome that `test` accepts. */
+    function answersWith(body: TSESTree.Node, test: (outcome: HttpOutcome) => boolean): boolean {
       let found = false;
       walkSameFunction(
         body,
         (n) => {
           if (found) return false;
-          if (n.type === AST_NODE_TYPES.CallExpression || n.type === AST_NODE_TYPES.AssignmentExpression) {
-            const status = getResponseSink(context, n)?.status;
-            if (status === 401 || status === 403) found = true;
-          }
-          if (n.type === AST_NODE_TYPES.ThrowStatement) {
-            const arg = skipTransparent(n.argument);
-            const path = arg.type === AST_NODE_TYPES.NewExpression || arg.type === AST_NODE_TYPES.CallExpression ? getCalleePath(arg) : null;
-            const status = path !== null ? statusFromErrorName(lastSegment(path)) : null;
-            if (status === 401 || status === 403) found = true;
+          if (n.type === AST_NODE_TYPES.CallExpression || n.type === AST_NODE_TYPES.AssignmentExpression || n.type === AST_NODE_TYPES.ThrowStatement) {
+            const outcome = getHttpOutcome(context, n);
+            if (outcome && test(outcome)) found = true;
           }
           return !found;
         },
@@ -898,38 +897,7 @@ export default createRule<Options, MessageIds>({
      * `ctx.status = 403`. The body written after it is a client answer, not a 5xx.
      */
     function setsClientStatus(body: TSESTree.Node): boolean {
-      let found = false;
-      const isClient = (n: TSESTree.Node | undefined) => {
-        const value = n ? getNumberValue(n) : null;
-        return value !== null && value >= 400 && value < 500;
-      };
-      walkSameFunction(
-        body,
-        (n) => {
-          if (found) return false;
-          if (n.type === AST_NODE_TYPES.CallExpression) {
-            const callee = skipTransparent(n.callee);
-            if (
-              callee.type === AST_NODE_TYPES.MemberExpression &&
-              /^(?:status|sendStatus|writeHead|code)$/u.test(getPropertyName(callee) ?? '') &&
-              isClient(n.arguments[0]) &&
-              isResponseCall(context, n)
-            ) {
-              found = true;
-            }
-          } else if (
-            n.type === AST_NODE_TYPES.AssignmentExpression &&
-            n.left.type === AST_NODE_TYPES.MemberExpression &&
-            /^(?:status|statusCode)$/u.test(getPropertyName(n.left) ?? '') &&
-            isClient(n.right)
-          ) {
-            found = true;
-          }
-          return !found;
-        },
-        sourceCode.visitorKeys,
-      );
-      return found;
+      return answersWith(body, (o) => o.kind === 'response' && o.status >= 400 && o.status < 500);
     }
 
     /**
@@ -1250,7 +1218,8 @@ export default createRule<Options, MessageIds>({
       },
       AssignmentExpression(node) {
         // Stored for someone else: `this.lastError = err`, `result.error = e`.
-        if (isServerErrorResponse(node) || setsServerStatus(node)) {
+        const status = getHttpOutcome(context, node);
+        if (isServerErrorResponse(node) || (status?.kind === 'response' && status.status >= 500)) {
           for (const s of innermost(node)) s.serverError = true;
           return;
         }
@@ -1545,13 +1514,4 @@ function isFailureProperty(p: TSESTree.ObjectLiteralElement): boolean {
     return value.type === AST_NODE_TYPES.Literal && typeof value.value === 'string' && /(?:error|fail)/iu.test(value.value);
   }
   return false;
-}
-
-/** `ctx.status = 500`, `res.statusCode = 503`: the answer is a server error, whatever body follows. */
-function setsServerStatus(node: TSESTree.AssignmentExpression): boolean {
-  if (node.left.type !== AST_NODE_TYPES.MemberExpression || !/^(?:status|statusCode)$/u.test(getPropertyName(node.left) ?? '')) return false;
-  const object = skipTransparent(node.left.object);
-  if (object.type !== AST_NODE_TYPES.Identifier || !/^_?(?:ctx|context|res|resp|response|reply)$/u.test(object.name)) return false;
-  const value = getNumberValue(node.right);
-  return value !== null && value >= 500;
 }
