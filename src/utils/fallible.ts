@@ -26,6 +26,7 @@ import {
 } from './ast.js';
 import { getHelperLogLevel, getLoggingLevel } from './loggers.js';
 import { getResponseSink } from './responses.js';
+import { isSecretName } from './secrets.js';
 
 /**
  * What a piece of code can fail for, strongest first:
@@ -459,13 +460,14 @@ const SECURITY_WORDS = new Set([
   'trust', 'trusted', 'allowlist', 'blocklist', 'denylist', 'whitelist', 'blacklist', 'banned', 'cors', 'csp',
 ]);
 
-/** `api key`, `private key`, `signing key`: a key that is a credential, not a cache or map key. */
-const KEY_QUALIFIERS = new Set(['api', 'private', 'signing', 'encryption', 'secret', 'access', 'master', 'license']);
-
-/** Whether an identifier, path or text names a security control (`this.tokenProvider.validate`, `decryptCredentials`, `INVALID_TOKEN`). */
+/**
+ * Whether an identifier, path or text names a security control (`this.tokenProvider.validate`,
+ * `decryptCredentials`, `INVALID_TOKEN`). A `key` counts when the shared secret-name classifier says
+ * it is a credential (`apiKey`, `SIGNING_KEY`), not a cache or map key.
+ */
 export function namesSecurity(text: string): boolean {
-  const words = identifierWords(text);
-  return words.some((w, i) => SECURITY_WORDS.has(w) || (w === 'key' && i > 0 && KEY_QUALIFIERS.has(words[i - 1]!)) || (w === 'keys' && i > 0 && KEY_QUALIFIERS.has(words[i - 1]!)));
+  if (identifierWords(text).some((w) => SECURITY_WORDS.has(w))) return true;
+  return text.split(/[^\w$]+/u).some((segment) => /key/iu.test(segment) && isSecretName(segment));
 }
 
 /**
