@@ -15,6 +15,7 @@ import {
   walkSameFunction,
 } from '../utils/ast.js';
 import { createRule } from '../utils/create-rule.js';
+import { envComparisonMeansDevelopment } from '../utils/environment.js';
 import { isHandoffCall } from '../utils/errors.js';
 import { type LogTarget, buildLogCall, failureMessage, indentUnit, lineIndent, logTargetAt, targetSetupFixes } from '../utils/fixes.js';
 import { type HandlerInfo, findEnclosingHandler, getHandlerInfo } from '../utils/frameworks.js';
@@ -46,9 +47,6 @@ const INTERNAL_ERROR_CHECK = /^is(?:Native)?Error$|^is(?:Axios|Mongo|Mongoose|Pr
 /** Flags on an error that say its message was written for the client (http-errors, Boom, app errors). */
 const CLIENT_FLAGS = new Set(['expose', 'isOperational', 'isPublic', 'isClientError', 'isBoom', 'isJoi', 'status', 'statusCode', 'isHttpError', 'isAppError']);
 const STATUS_NAME = /(?:^|[a-z_])(?:status|Status|statusCode|StatusCode|httpStatus)$|^status$/u;
-const ENV_EXPRESSION = /(?:^|\.)(?:NODE_ENV|APP_ENV|ENV|env|environment|ENVIRONMENT|nodeEnv|stage|STAGE)$/u;
-const DEV_ENV = /^(?:dev|development|develop|local|test|testing)$/iu;
-const PROD_ENV = /^(?:prod|production)$/iu;
 /** Helpers that turn an error into text: `getErrorMessage`, `errorToString`, `toErrorText`, `formatErrorMessage`. */
 const ERROR_TEXT_HELPER = /^(?:get|to|format|extract|read|stringify)?Err(?:or)?(?:Message|Text|String|Details?|Description)$|^err(?:or)?To(?:String|Text|Message)$/iu;
 const DEV_FLAG = /^(?:is|show|expose|with|include)?_?(?:dev|development|debug|local|test|stack|stacks|errorDetails|details|verbose)(?:_?(?:mode|env|environment|enabled|errors|traces))?$|^__DEV__$/iu;
@@ -737,14 +735,11 @@ function binarySafe(context: Context, test: TSESTree.BinaryExpression, holds: bo
   const equality = operator === '===' || operator === '==' || operator === '!==' || operator === '!=';
   const equal = operator === '===' || operator === '==' ? holds : !holds;
   // NODE_ENV checks: process.env.NODE_ENV !== 'production', app.get('env') === 'development'
+  const development = envComparisonMeansDevelopment(test, holds);
+  if (development !== null) return development;
   const literal = getStringValue(test.right) ?? getStringValue(test.left);
   const other = getStringValue(test.right) !== null ? test.left : test.right;
   if (equality && literal !== null) {
-    if (isEnvExpression(other)) {
-      if (DEV_ENV.test(literal)) return equal;
-      if (PROD_ENV.test(literal)) return !equal;
-      return false;
-    }
     // err.name === 'ValidationError'; switch (err.name) { case 'ValidationError': … }
     if (equal && other.type === AST_NODE_TYPES.MemberExpression && getPropertyName(other) === 'name' && refersTo(context, other.object, error)) {
       return /(?:Error|Exception)$/u.test(literal) && !INTERNAL_ERROR_CLASS.test(literal);
@@ -783,18 +778,6 @@ function binarySafe(context: Context, test: TSESTree.BinaryExpression, holds: bo
 
 function flip(operator: string): string {
   return ({ '<': '>', '<=': '>=', '>': '<', '>=': '<=' } as Record<string, string>)[operator] ?? operator;
-}
-
-function isEnvExpression(node: TSESTree.Node): boolean {
-  const n = skipTransparent(node);
-  // app.get('env'), req.app.get('env'), config.get('env')
-  if (n.type === AST_NODE_TYPES.CallExpression) {
-    const path = getCalleePath(n);
-    const key = getStringValue(n.arguments[0]);
-    return path !== null && lastSegment(path) === 'get' && key !== null && /^(?:env|NODE_ENV|environment)$/u.test(key);
-  }
-  const path = getMemberPath(n);
-  return path !== null && (ENV_EXPRESSION.test(path) || path === 'NODE_ENV');
 }
 
 /** `err.status`, `err.statusCode`, `err.getStatus()`, a `status` variable, `res.statusCode`. */

@@ -15,6 +15,7 @@ import {
 } from '../utils/ast.js';
 import { type Checkpoint, createPathTracker, mergeListeners } from '../utils/code-path.js';
 import { createRule } from '../utils/create-rule.js';
+import { holdsOnlyInDevelopment } from '../utils/environment.js';
 import { classifyErrorMention, getBoundVariables, isHandoffCall, isInspectionCall, readsAny } from '../utils/errors.js';
 import {
   buildLogCall,
@@ -362,28 +363,11 @@ export default createRule<Options, MessageIds>({
       let child: TSESTree.Node = node;
       let current = node.parent;
       while (current && current !== body && !isFunctionNode(current)) {
-        if (current.type === AST_NODE_TYPES.IfStatement && child === current.consequent && isDevelopmentTest(current.test)) return true;
-        if (current.type === AST_NODE_TYPES.ConditionalExpression && child === current.consequent && isDevelopmentTest(current.test)) return true;
-        if (current.type === AST_NODE_TYPES.LogicalExpression && current.operator === '&&' && child === current.right && isDevelopmentTest(current.left)) return true;
+        if (current.type === AST_NODE_TYPES.IfStatement && child === current.consequent && holdsOnlyInDevelopment(current.test)) return true;
+        if (current.type === AST_NODE_TYPES.ConditionalExpression && child === current.consequent && holdsOnlyInDevelopment(current.test)) return true;
+        if (current.type === AST_NODE_TYPES.LogicalExpression && current.operator === '&&' && child === current.right && holdsOnlyInDevelopment(current.left)) return true;
         child = current;
         current = current.parent;
-      }
-      return false;
-    }
-
-    function isDevelopmentTest(test: TSESTree.Node): boolean {
-      const t = skipTransparent(test);
-      if (t.type === AST_NODE_TYPES.BinaryExpression && t.left.type !== AST_NODE_TYPES.PrivateIdentifier) {
-        const value = [t.left, t.right].map((n) => skipTransparent(n)).find((n) => n.type === AST_NODE_TYPES.Literal && typeof n.value === 'string');
-        const env = value?.type === AST_NODE_TYPES.Literal ? String(value.value) : null;
-        if (env === null) return false;
-        if (t.operator === '===' || t.operator === '==') return /^(?:development|dev|local|test)$/u.test(env);
-        if (t.operator === '!==' || t.operator === '!=') return env === 'production' || env === 'prod';
-        return false;
-      }
-      if (t.type === AST_NODE_TYPES.Identifier || t.type === AST_NODE_TYPES.MemberExpression) {
-        const path = getMemberPath(t);
-        return path !== null && /^(?:isDev|isDevelopment|isLocal|devMode|isDevMode)$/u.test(lastSegment(path));
       }
       return false;
     }

@@ -1,0 +1,55 @@
+/**
+ * "Does this branch run only outside production?" — one answer for every rule: an error handler
+ * that logs only in development does not log (require-error-handler-logging), and error details
+ * sent only in development are not a leak (no-error-details-in-response).
+ */
+import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { getCalleePath, getMemberPath, getStringValue, lastSegment, skipTransparent } from './ast.js';
+
+const ENV_EXPRESSION = /(?:^|\.)(?:NODE_ENV|APP_ENV|ENV|env|environment|ENVIRONMENT|nodeEnv|stage|STAGE)$/u;
+const DEV_ENV = /^(?:dev|development|develop|local|test|testing)$/iu;
+const PROD_ENV = /^(?:prod|production)$/iu;
+/** `isDev`, `isDevelopment`, `devMode`, `IS_LOCAL`, `__DEV__`: a flag that is true only outside production. */
+const DEV_MODE_FLAG = /^(?:is)?_?(?:dev|development|local)(?:_?(?:mode|env|environment))?$|^__DEV__$/iu;
+
+/** `process.env.NODE_ENV`, `config.env`, `app.get('env')`, `NODE_ENV`. */
+function isEnvExpression(node: TSESTree.Node): boolean {
+  const n = skipTransparent(node);
+  // app.get('env'), req.app.get('env'), config.get('env')
+  if (n.type === AST_NODE_TYPES.CallExpression) {
+    const path = getCalleePath(n);
+    const key = n.arguments[0] ? getStringValue(n.arguments[0]) : null;
+    return path !== null && lastSegment(path) === 'get' && key !== null && /^(?:env|NODE_ENV|environment)$/u.test(key);
+  }
+  const path = getMemberPath(n);
+  return path !== null && (ENV_EXPRESSION.test(path) || path === 'NODE_ENV');
+}
+
+/**
+ * For an environment comparison (`NODE_ENV === 'development'`, `app.get('env') !== 'production'`):
+ * whether the test being `holds` means the code runs only outside production; null when `test` is not
+ * such a comparison.
+ */
+export function envComparisonMeansDevelopment(test: TSESTree.BinaryExpression, holds: boolean): boolean | null {
+  const { operator } = test;
+  if (operator !== '===' && operator !== '==' && operator !== '!==' && operator !== '!=') return null;
+  const literal = getStringValue(test.right) ?? getStringValue(test.left);
+  const other = getStringValue(test.right) !== null ? test.left : test.right;
+  if (literal === null || !isEnvExpression(other)) return null;
+  const equal = operator === '===' || operator === '==' ? holds : !holds;
+  if (DEV_ENV.test(literal)) return equal;
+  if (PROD_ENV.test(literal)) return !equal;
+  return false;
+}
+
+/** A test that holds only outside production: an environment comparison or a development-mode flag (`isDev`, `config.isDevelopment`). */
+export function holdsOnlyInDevelopment(test: TSESTree.Node): boolean {
+  const t = skipTransparent(test);
+  if (t.type === AST_NODE_TYPES.BinaryExpression) return envComparisonMeansDevelopment(t, true) ?? false;
+  if (t.type === AST_NODE_TYPES.Identifier || t.type === AST_NODE_TYPES.MemberExpression) {
+    const path = getMemberPath(t);
+    return path !== null && DEV_MODE_FLAG.test(lastSegment(path));
+  }
+  return false;
+}
