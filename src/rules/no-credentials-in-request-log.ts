@@ -12,6 +12,7 @@ import {
   serializerWritesHeaders,
 } from '../utils/access-logs.js';
 import { findVariable, getPropertyName, getStringValue, isFunctionNode, skipTransparent } from '../utils/ast.js';
+import { createRequestInputTracker } from '../utils/request-input.js';
 import { isSecretName } from '../utils/secrets.js';
 import { createRule } from '../utils/create-rule.js';
 import { getSettings } from '../utils/settings.js';
@@ -69,6 +70,7 @@ export default createRule<Options, MessageIds>({
 
     /** Access loggers of the file that write the full URL, and the first secret query parameter the file reads. */
     const urlLoggers: AccessLoggerCreation[] = [];
+    const requestInput = createRequestInputTracker(context);
     let secretQuery: { param: string; node: TSESTree.Node } | null = null;
 
     return {
@@ -138,30 +140,17 @@ export default createRule<Options, MessageIds>({
       return null;
     }
 
-    /** `req.query.api_key`, `ctx.query.token`, `req.query['access_token']`: a secret-named query parameter. */
+    /** `req.query.api_key`, `ctx.query.token`, `const { token } = req.query`: a secret-named value the shared request-input tracker traces to the query string. */
     function secretQueryMember(node: TSESTree.MemberExpression): string | null {
-      const object = skipTransparent(node.object);
-      if (object.type !== AST_NODE_TYPES.MemberExpression || getPropertyName(object) !== 'query') return null;
-      const root = skipTransparent(object.object);
-      const rootName =
-        root.type === AST_NODE_TYPES.Identifier ? root.name : root.type === AST_NODE_TYPES.MemberExpression ? getPropertyName(root) : null;
-      if (rootName === null || !/^(?:req|request|ctx|context)$/u.test(rootName)) return null;
       const name = getPropertyName(node);
-      return name !== null && isSecretName(name) ? name : null;
+      return name !== null && isSecretName(name) && requestInput.classify(node)?.origin === 'query' ? name : null;
     }
 
     /** `url.searchParams.get('token')`, `c.req.query('api_key')`: a secret-named query parameter read by name. */
     function secretQueryCall(node: TSESTree.CallExpression): string | null {
-      const callee = skipTransparent(node.callee);
-      if (callee.type !== AST_NODE_TYPES.MemberExpression) return null;
-      const method = getPropertyName(callee);
-      const owner = getPropertyName(callee.object.type === AST_NODE_TYPES.MemberExpression ? callee.object : callee);
-      const isQueryRead =
-        (method === 'get' && callee.object.type === AST_NODE_TYPES.MemberExpression && getPropertyName(callee.object) === 'searchParams') ||
-        (method === 'query' && owner === 'req');
-      if (!isQueryRead || !node.arguments[0]) return null;
-      const name = getStringValue(node.arguments[0]);
-      return name !== null && isSecretName(name) ? name : null;
+      const first = node.arguments[0];
+      const name = first ? getStringValue(first) : null;
+      return name !== null && isSecretName(name) && requestInput.classify(node)?.origin === 'query' ? name : null;
     }
 
     /** The middleware logs `req.url` with its query string: morgan's `:url`, pino-http's default request serializer, express-winston's default fields. */
