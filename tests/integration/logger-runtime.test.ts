@@ -523,6 +523,64 @@ describe('fixes that log an event write it with each real logger', () => {
 });
 
 /**
+ * require-request-id's suggestion moves a module-level pino call inside a handler to the request's
+ * logger (`logger.error({ err }, …)` → `req.log.error({ err }, …)`): the changed call, run with the
+ * real pino-http child logger, still writes the error's message and stack, and now the request id.
+ */
+describe('require-request-id: the switched log call keeps the error', () => {
+  it('req.log from real pino-http', async () => {
+    const code = `import pino from 'pino';
+import pinoHttp from 'pino-http';
+const logger = pino();
+app.use(pinoHttp({ logger, genReqId: () => 'req-42' }));
+app.get('/a', (req, res) => {
+  req.log.info('a');
+  res.end();
+});
+app.get('/settings', async (req, res) => {
+  try {
+    await loadUserSession();
+  } catch (err) {
+    logger.error({ err }, 'loading the session failed');
+  }
+  res.end();
+});`;
+    const linter = new Linter({ configType: 'flat' });
+    const config = [{ plugins: { 'security-logging': plugin as never }, languageOptions: { sourceType: 'module' as const }, rules: { 'security-logging/require-request-id': 'error' as const } }];
+    const suggestion = linter.verify(code, config).find((m) => m.messageId === 'moduleLoggerInHandler')?.suggestions?.[0];
+    expect(suggestion).toBeDefined();
+    const fixed = code.slice(0, suggestion!.fix.range[0]) + suggestion!.fix.text + code.slice(suggestion!.fix.range[1]);
+    expect(fixed).toContain('req.log.error({ err }');
+
+    const error = new Error(`boom-request-id-${Math.random().toString(36).slice(2)}`);
+    const frame = error.stack!.split('\n')[1]!.trim();
+    const chunks: string[] = [];
+    const base = pino({}, memoryStream(chunks));
+    const routes = new Map<string, (req: IncomingMessage, res: ServerResponse) => unknown>();
+    const middleware: Array<(req: IncomingMessage, res: ServerResponse, next: () => void) => void> = [];
+    const app = {
+      use: (fn: (req: IncomingMessage, res: ServerResponse, next: () => void) => void) => middleware.push(fn),
+      get: (path: string, fn: (req: IncomingMessage, res: ServerResponse) => unknown) => routes.set(path, fn),
+    };
+    const body = fixed.replace(/^import .*$/gmu, '');
+    const setup = new Function('app', 'pino', 'pinoHttp', 'loadUserSession', 'randomUUID', body);
+    setup(app, () => base, pinoHttp, async () => { throw error; }, () => 'unused');
+    const server = createServer((req, res) => {
+      middleware[0]!(req, res, () => void routes.get('/settings')!(req, res));
+    });
+    await new Promise<void>((resolve) => server.listen(0, resolve));
+    const { port } = server.address() as AddressInfo;
+    await fetch(`http://127.0.0.1:${port}/settings`);
+    await new Promise((r) => setTimeout(r, 50));
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    const line = chunks.find((c) => c.includes('loading the session failed')) ?? '';
+    expect(line, chunks.join('')).toContain(error.message);
+    expect(line).toContain(frame.replace(/\\/gu, '\\\\'));
+    expect(line).toContain('req-42');
+  });
+});
+
+/**
  * require-request-logging's suggestion: the exact middleware call it inserts, run with the real
  * pino-http / express-winston on a real HTTP request that carries credentials. The log line must
  * be written and must not contain the Authorization, Cookie, X-API-Key or set-cookie values.
