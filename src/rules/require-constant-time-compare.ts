@@ -2,7 +2,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { type CredentialSource, createCredentialClassifier } from '../utils/credentials.js';
 import { createRule } from '../utils/create-rule.js';
-import { chooseUnusedName, importFix, isNameInScope } from '../utils/fixes.js';
+import { chooseUnusedName, configuredHelperFix, importFix, isNameInScope } from '../utils/fixes.js';
 import { createRequestInputTracker } from '../utils/request-input.js';
 import { getSettings } from '../utils/settings.js';
 
@@ -59,29 +59,13 @@ export default createRule<Options, MessageIds>({
     const credentials = createCredentialClassifier(context, createRequestInputTracker(context));
     const { safeCompare } = getSettings(context);
 
-    /** `safeCompare(presented, expected)` (negated for `!==`), importing the helper when settings say where from. */
+    /** `safeCompare(presented, expected)` (negated for `!==`), through the shared configured-helper fix. */
     function projectHelperFix(node: TSESTree.BinaryExpression, presented: TSESTree.Node, held: TSESTree.Node, negated: boolean): TSESLint.ReportFixFunction | null {
       const helper = safeCompare!;
-      // An imported helper whose name is taken by something else in the file would not be the helper.
-      if (helper.importFrom !== undefined && isNameInScope(context, node, helper.name) && !importsHelper(helper.name, helper.importFrom)) return null;
-      return (fixer) => {
+      return configuredHelperFix(context, helper, node, (fixer) => {
         const call = `${helper.name}(${sourceCode.getText(presented)}, ${sourceCode.getText(held)})`;
-        const fixes: TSESLint.RuleFix[] = [fixer.replaceText(node, negated ? `!${call}` : call)];
-        if (helper.importFrom !== undefined) {
-          const imported = importFix(context, fixer, helper.name, helper.importFrom, helper.importKind);
-          if (imported) fixes.push(imported);
-        }
-        return fixes;
-      };
-    }
-
-    function importsHelper(name: string, from: string): boolean {
-      return sourceCode.ast.body.some(
-        (s) =>
-          s.type === AST_NODE_TYPES.ImportDeclaration &&
-          s.source.value === from &&
-          s.specifiers.some((sp) => sp.local.name === name),
-      );
+        return fixer.replaceText(node, negated ? `!${call}` : call);
+      });
     }
 
     return {

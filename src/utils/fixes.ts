@@ -788,13 +788,29 @@ export function argumentText(context: Context, node: TSESTree.Node): string {
 export function fingerprintFix(context: Context, node: TSESTree.Node): TSESLint.ReportFixFunction | null {
   const fingerprint = getSettings(context).fingerprint;
   if (!fingerprint) return null;
-  const root = fingerprint.name.split('.')[0]!;
+  return configuredHelperFix(context, fingerprint, node, (fixer) =>
+    replaceValue(context, fixer, node, `${fingerprint.name}(${argumentText(context, node)})`),
+  );
+}
+
+/**
+ * The one way a fix calls a helper named in settings (`fingerprint`, `safeCompare`): `edit` writes
+ * the call; the helper is imported when its name is not in scope at `node`. Null when it can be
+ * neither seen nor imported here.
+ */
+export function configuredHelperFix(
+  context: Context,
+  helper: { name: string; importFrom?: string; importKind: 'named' | 'default' },
+  node: TSESTree.Node,
+  edit: (fixer: TSESLint.RuleFixer) => TSESLint.RuleFix,
+): TSESLint.ReportFixFunction | null {
+  const root = helper.name.split('.')[0]!;
   const inScope = root === 'this' || isNameInScope(context, node, root);
-  if (!inScope && fingerprint.importFrom === undefined) return null;
+  if (!inScope && helper.importFrom === undefined) return null;
   return (fixer) => {
-    const fixes = [replaceValue(context, fixer, node, `${fingerprint.name}(${argumentText(context, node)})`)];
-    if (!inScope && fingerprint.importFrom !== undefined) {
-      const imp = importFix(context, fixer, fingerprint.name, fingerprint.importFrom, fingerprint.importKind);
+    const fixes = [edit(fixer)];
+    if (!inScope && helper.importFrom !== undefined) {
+      const imp = importFix(context, fixer, helper.name, helper.importFrom, helper.importKind);
       if (imp) fixes.push(imp);
     }
     return fixes;

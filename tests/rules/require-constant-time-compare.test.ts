@@ -156,6 +156,33 @@ app.use((req, res, next) => {
       ]
     },
     // --- settings.safeCompare names the project's helper: an autofix to it, imported when needed ---
+    // (a helper that can be neither seen nor imported here: no autofix, the safeEqual suggestion instead)
+    {
+      "code": "app.use((req, res, next) => {\n  const apiKey = req.headers['x-api-key'];\n  if (apiKey !== process.env.API_KEY) return res.status(401).json({ error: 'Invalid API key' });\n  next();\n});",
+      "filename": "api-key.js",
+      "settings": {
+        "security-logging": {
+          "safeCompare": {
+            "name": "security.safeCompare"
+          }
+        }
+      },
+      "errors": [
+        {
+          "messageId": "nonConstantTimeCompare",
+          "line": 3,
+          "suggestions": [
+            {
+              "messageId": "useSafeEqual",
+              "data": {
+                "helper": "safeEqual"
+              },
+              "output": "import nodeCrypto from 'node:crypto';\napp.use((req, res, next) => {\n  const apiKey = req.headers['x-api-key'];\n  if (!safeEqual(apiKey, process.env.API_KEY)) return res.status(401).json({ error: 'Invalid API key' });\n  next();\n});\n\n/** Compare a presented credential with the expected one in constant time; false unless both are non-empty strings. */\nfunction safeEqual(presented, expected) {\n  if (typeof presented !== 'string' || typeof expected !== 'string' || expected.length === 0) return false;\n  const a = nodeCrypto.createHash('sha256').update(presented).digest();\n  const b = nodeCrypto.createHash('sha256').update(expected).digest();\n  return nodeCrypto.timingSafeEqual(a, b);\n}\n"
+            }
+          ]
+        }
+      ]
+    },
     {
       "code": "app.use((req, res, next) => {\n  const apiKey = req.headers['x-api-key'];\n  if (apiKey !== process.env.API_KEY) return res.status(401).json({ error: 'Invalid API key' });\n  next();\n});",
       "filename": "api-key.js",
@@ -213,7 +240,7 @@ app.use((req, res, next) => {
       ]
     },
     {
-      "code": "app.use((req, res, next) => {\n  const apiKey = req.headers['x-api-key'];\n  if (apiKey !== process.env.API_KEY) return res.status(401).json({ error: 'Invalid API key' });\n  next();\n});",
+      "code": "import * as security from './security.js';\napp.use((req, res, next) => {\n  const apiKey = req.headers['x-api-key'];\n  if (apiKey !== process.env.API_KEY) return res.status(401).json({ error: 'Invalid API key' });\n  next();\n});",
       "filename": "api-key.js",
       "settings": {
         "security-logging": {
@@ -222,23 +249,24 @@ app.use((req, res, next) => {
           }
         }
       },
-      "output": "app.use((req, res, next) => {\n  const apiKey = req.headers['x-api-key'];\n  if (!security.safeCompare(apiKey, process.env.API_KEY)) return res.status(401).json({ error: 'Invalid API key' });\n  next();\n});",
+      "output": "import * as security from './security.js';\napp.use((req, res, next) => {\n  const apiKey = req.headers['x-api-key'];\n  if (!security.safeCompare(apiKey, process.env.API_KEY)) return res.status(401).json({ error: 'Invalid API key' });\n  next();\n});",
       "errors": [
         {
           "messageId": "nonConstantTimeCompare",
-          "line": 3,
+          "line": 4,
           "suggestions": [
             {
               "messageId": "useSafeCompare",
               "data": {
                 "helper": "security.safeCompare"
               },
-              "output": "app.use((req, res, next) => {\n  const apiKey = req.headers['x-api-key'];\n  if (!security.safeCompare(apiKey, process.env.API_KEY)) return res.status(401).json({ error: 'Invalid API key' });\n  next();\n});"
+              "output": "import * as security from './security.js';\napp.use((req, res, next) => {\n  const apiKey = req.headers['x-api-key'];\n  if (!security.safeCompare(apiKey, process.env.API_KEY)) return res.status(401).json({ error: 'Invalid API key' });\n  next();\n});"
             }
           ]
         }
       ]
     },
+
     // --- Express ---
     {
       code: `app.use((req, res, next) => {
