@@ -15,7 +15,7 @@ const plugin = {
 plugin.configs = buildConfigs(plugin as unknown as TSESLint.FlatConfig.Plugin, rules, 'security-logging');
 
 export { rules };
-export type { SecurityLoggingSettings, LoggerSetting, FingerprintSetting, LoggerStyle } from './utils/settings.js';
+export type { SecurityLoggingSettings, LoggerSetting, FingerprintSetting, LoggerStyle } from './core/settings.js';
 export default plugin;
 // `require()` of this ESM package (CommonJS `eslint.config.cjs`, eslint-doc-generator) returns the plugin itself, not `{ default, rules }`.
 export { plugin as 'module.exports' };

@@ -9,7 +9,7 @@ import tsParser from '@typescript-eslint/parser';
 import { ESLint, Linter } from 'eslint';
 import { describe, expect, it } from 'vitest';
 import plugin, { rules } from '../src/index.js';
-import { ruleDocsUrl } from '../src/utils/create-rule.js';
+import { ruleDocsUrl } from '../src/core/create-rule.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const rulesDir = join(root, 'src', 'rules');

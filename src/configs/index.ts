@@ -1,5 +1,5 @@
 import type { TSESLint } from '@typescript-eslint/utils';
-import type { SecurityLoggingDocs } from '../utils/create-rule.js';
+import type { SecurityLoggingDocs } from '../core/create-rule.js';
 
 type RuleMap = Record<string, { meta: { docs?: SecurityLoggingDocs & { description: string } } }>;
 export type ConfigName = 'recommended' | 'strict' | 'all';

@@ -13,7 +13,7 @@ import {
   skipTransparent,
   walkSameFunction,
   skipTypeWrappers,
-} from '../utils/ast.js';
+} from '../model/ast.js';
 import {
   type BackgroundCallback,
   type JobRunnerKind,
@@ -28,10 +28,10 @@ import {
   promiseMayReject,
   installsRejectionLogger,
   resolveCallbackArgument,
-} from '../utils/background.js';
-import { createRule } from '../utils/create-rule.js';
-import { findEnclosingHandler } from '../utils/frameworks.js';
-import { isHandoffCall, readsAny } from '../utils/errors.js';
+} from '../model/background.js';
+import { createRule } from '../core/create-rule.js';
+import { findEnclosingHandler } from '../model/frameworks.js';
+import { isHandoffCall, readsAny } from '../model/errors.js';
 import {
   buildLogCall,
   chooseUnusedName,
@@ -43,9 +43,9 @@ import {
   lineIndent,
   type LogField,
   type LogTarget,
-} from '../utils/fixes.js';
-import { getLoggingLevel } from '../utils/loggers.js';
-import { getSettings } from '../utils/settings.js';
+} from '../fixes/index.js';
+import { getLoggingLevel } from '../model/loggers.js';
+import { getSettings } from '../core/settings.js';
 
 export type Options = [
   {

@@ -16,11 +16,11 @@ import {
   resolveFunction,
   skipTransparent,
   walkSameFunction,
-} from '../utils/ast.js';
-import { classifyRejectionGuard } from '../utils/access-control.js';
-import { LOGIN_CONTEXT, passwordCheckResult, securityLogLevel, visibleVariable as sharedVisibleVariable } from '../utils/credential-checks.js';
-import { createPathTracker, mergeListeners } from '../utils/code-path.js';
-import { createRule } from '../utils/create-rule.js';
+} from '../model/ast.js';
+import { classifyRejectionGuard } from '../model/access-control.js';
+import { LOGIN_CONTEXT, passwordCheckResult, securityLogLevel, visibleVariable as sharedVisibleVariable } from '../model/credential-checks.js';
+import { createPathTracker, mergeListeners } from '../analysis/code-path.js';
+import { createRule } from '../core/create-rule.js';
 import {
   buildLogCall,
   type LogField,
@@ -33,7 +33,7 @@ import {
   indentUnit,
   isNameInScope,
   lineIndent,
-} from '../utils/fixes.js';
+} from '../fixes/index.js';
 import {
   type HandlerInfo,
   type HttpOutcome,
@@ -50,9 +50,9 @@ import {
   isErrorHandler,
   isNestClass,
   statusFromErrorName,
-} from '../utils/frameworks.js';
-import { type LogLevel, getLoggerCall, isAtLeast } from '../utils/loggers.js';
-import { getSettings } from '../utils/settings.js';
+} from '../model/frameworks.js';
+import { type LogLevel, getLoggerCall, isAtLeast } from '../model/loggers.js';
+import { getSettings } from '../core/settings.js';
 
 export type Options = [
   {

@@ -11,17 +11,17 @@ import {
   isFunctionNode,
   lastSegment,
   skipTransparent,
-} from '../utils/ast.js';
-import { createPathTracker, mergeListeners } from '../utils/code-path.js';
-import { passwordCheckResult, isPasswordCheck, securityLogLevel, visibleVariable } from '../utils/credential-checks.js';
-import { createRule } from '../utils/create-rule.js';
-import { type LogField, buildLogCall, chooseLogTarget, describeEnclosingFunction, importFix, isNameInScope, requestLogFields, targetSetupFixes } from '../utils/fixes.js';
-import { findEnclosingHandler, getFrameworkLogger, getHandlerInfo, getHttpOutcome, getRequestContextExpressions } from '../utils/frameworks.js';
-import { isAtLeast } from '../utils/loggers.js';
-import { getImportSource } from '../utils/modules.js';
-import { getResponseSink } from '../utils/responses.js';
-import { tokenizeName } from '../utils/secrets.js';
-import { getSettings } from '../utils/settings.js';
+} from '../model/ast.js';
+import { createPathTracker, mergeListeners } from '../analysis/code-path.js';
+import { passwordCheckResult, isPasswordCheck, securityLogLevel, visibleVariable } from '../model/credential-checks.js';
+import { createRule } from '../core/create-rule.js';
+import { type LogField, buildLogCall, chooseLogTarget, describeEnclosingFunction, importFix, isNameInScope, requestLogFields, targetSetupFixes } from '../fixes/index.js';
+import { findEnclosingHandler, getFrameworkLogger, getHandlerInfo, getHttpOutcome, getRequestContextExpressions } from '../model/frameworks.js';
+import { isAtLeast } from '../model/loggers.js';
+import { getImportSource } from '../model/modules.js';
+import { getResponseSink } from '../model/responses.js';
+import { tokenizeName } from '../model/secrets.js';
+import { getSettings } from '../core/settings.js';
 
 export type Options = [];
 export type MessageIds = 'unlogged' | 'noPrincipal' | 'logSuccess';

@@ -1,13 +1,13 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
-import { type AnyFunction, type Context, contains, findVariable, getCalleePath, getEnclosingFunction, getPropertyName, isFunctionNode, lastSegment, skipTransparent, walkSameFunction, walkTree } from '../utils/ast.js';
-import { createRule } from '../utils/create-rule.js';
-import { classifyErrorMention, isErrorReporterCall, isHandoffCall } from '../utils/errors.js';
-import { identifierWords, isAwaited } from '../utils/fallible.js';
-import { getHandlerInfo } from '../utils/frameworks.js';
-import { type ResolvedLoggerStyle, keepingShape, keyKeepsError, resolveLoggerStyle } from '../utils/logger-styles.js';
-import { type LoggerCall, getLoggerCall, isAtLeast } from '../utils/loggers.js';
-import type { LoggerStyle } from '../utils/settings.js';
+import { type AnyFunction, type Context, contains, findVariable, getCalleePath, getEnclosingFunction, getPropertyName, isFunctionNode, lastSegment, skipTransparent, walkSameFunction, walkTree } from '../model/ast.js';
+import { createRule } from '../core/create-rule.js';
+import { classifyErrorMention, isErrorReporterCall, isHandoffCall } from '../model/errors.js';
+import { identifierWords, isAwaited } from '../model/fallible.js';
+import { getHandlerInfo } from '../model/frameworks.js';
+import { type ResolvedLoggerStyle, keepingShape, keyKeepsError, resolveLoggerStyle } from '../model/logger-styles.js';
+import { type LoggerCall, getLoggerCall, isAtLeast } from '../model/loggers.js';
+import type { LoggerStyle } from '../core/settings.js';
 
 export type Options = [{ reportExpectedFailures?: boolean }];
 export type MessageIds = 'stackLost' | 'errorHidden' | 'addError';

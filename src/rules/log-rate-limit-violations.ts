@@ -1,9 +1,9 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
-import { type AnyFunction, getEnclosingFunction, getPropertyName, resolveFunction, skipTransparent, walkSameFunction } from '../utils/ast.js';
-import { createPathTracker, mergeListeners } from '../utils/code-path.js';
-import { createRule } from '../utils/create-rule.js';
-import { type LogField, type LogTarget, buildLogCall, getLogTarget, importFix, indentUnit, lineIndent, requestLogFields } from '../utils/fixes.js';
+import { type AnyFunction, getEnclosingFunction, getPropertyName, resolveFunction, skipTransparent, walkSameFunction } from '../model/ast.js';
+import { createPathTracker, mergeListeners } from '../analysis/code-path.js';
+import { createRule } from '../core/create-rule.js';
+import { type LogField, type LogTarget, buildLogCall, getLogTarget, importFix, indentUnit, lineIndent, requestLogFields } from '../fixes/index.js';
 import {
   type HandlerInfo,
   findEnclosingHandler,
@@ -12,11 +12,11 @@ import {
   getRequestContextExpressions,
   requestFieldExpressions,
   isNestClass,
-} from '../utils/frameworks.js';
-import { type LogLevel, getLoggingLevel, isAtLeast } from '../utils/loggers.js';
-import { LIMIT_HOOKS, type RateLimiterCreation, getRateLimiterCreation, isThrottlerGuard, property } from '../utils/rate-limits.js';
-import { isTestFile } from '../utils/servers.js';
-import { getSettings } from '../utils/settings.js';
+} from '../model/frameworks.js';
+import { type LogLevel, getLoggingLevel, isAtLeast } from '../model/loggers.js';
+import { LIMIT_HOOKS, type RateLimiterCreation, getRateLimiterCreation, isThrottlerGuard, property } from '../model/rate-limits.js';
+import { isTestFile } from '../model/servers.js';
+import { getSettings } from '../core/settings.js';
 
 export type Options = [{ includeThrown?: boolean; loggedElsewhere?: boolean }];
 export type MessageIds = 'limiterUnlogged' | 'hookUnlogged' | 'throttlerUnlogged' | 'handWrittenUnlogged' | 'addHook' | 'logViolation';

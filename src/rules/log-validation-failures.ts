@@ -12,13 +12,13 @@ import {
   lastSegment,
   skipTransparent,
   walkSameFunction,
-} from '../utils/ast.js';
-import { createPathTracker, mergeListeners } from '../utils/code-path.js';
-import { createRule } from '../utils/create-rule.js';
-import { buildLogCall, getLogTarget, importFix, isNameInScope, lineIndent } from '../utils/fixes.js';
-import { type HttpOutcome, findEnclosingHandler, getHandlerInfo, getHttpOutcome, isErrorHandler, isNestClass } from '../utils/frameworks.js';
-import { type LogLevel, LOG_LEVELS, getLoggingLevel, isAtLeast } from '../utils/loggers.js';
-import { getImportSource } from '../utils/modules.js';
+} from '../model/ast.js';
+import { createPathTracker, mergeListeners } from '../analysis/code-path.js';
+import { createRule } from '../core/create-rule.js';
+import { buildLogCall, getLogTarget, importFix, isNameInScope, lineIndent } from '../fixes/index.js';
+import { type HttpOutcome, findEnclosingHandler, getHandlerInfo, getHttpOutcome, isErrorHandler, isNestClass } from '../model/frameworks.js';
+import { type LogLevel, LOG_LEVELS, getLoggingLevel, isAtLeast } from '../model/loggers.js';
+import { getImportSource } from '../model/modules.js';
 
 export type Options = [{ level?: LogLevel; coveredByRequestLog?: boolean }];
 export type MessageIds = 'unloggedValidationFailure' | 'addLog';

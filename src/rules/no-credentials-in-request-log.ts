@@ -10,14 +10,14 @@ import {
   property,
   redactPaths,
   serializerWritesHeaders,
-} from '../utils/access-logs.js';
-import { findVariable, getPropertyName, getStringValue, isFunctionNode, skipTransparent } from '../utils/ast.js';
-import { createRequestInputTracker } from '../utils/request-input.js';
-import { isSecretName } from '../utils/secrets.js';
-import { createRule } from '../utils/create-rule.js';
-import { getSettings } from '../utils/settings.js';
-import { createLogFieldFilters } from '../utils/log-serializers.js';
-import { isTestFile } from '../utils/servers.js';
+} from '../model/access-logs.js';
+import { findVariable, getPropertyName, getStringValue, isFunctionNode, skipTransparent } from '../model/ast.js';
+import { createRequestInputTracker } from '../model/request-input.js';
+import { isSecretName } from '../model/secrets.js';
+import { createRule } from '../core/create-rule.js';
+import { getSettings } from '../core/settings.js';
+import { createLogFieldFilters } from '../model/log-serializers.js';
+import { isTestFile } from '../model/servers.js';
 
 export type Options = [{ secretHeaders?: string[] }];
 

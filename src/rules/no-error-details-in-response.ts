@@ -13,14 +13,14 @@ import {
   lastSegment,
   skipTransparent,
   walkSameFunction,
-} from '../utils/ast.js';
-import { createRule } from '../utils/create-rule.js';
-import { envComparisonMeansDevelopment } from '../utils/environment.js';
-import { isHandoffCall } from '../utils/errors.js';
-import { type LogTarget, buildLogCall, failureMessage, indentUnit, lineIndent, logTargetAt, targetSetupFixes } from '../utils/fixes.js';
-import { type HandlerInfo, findEnclosingHandler, getHandlerInfo } from '../utils/frameworks.js';
-import { getLoggerCall } from '../utils/loggers.js';
-import { type ResponseSink, getResponseSink, getReturnSink } from '../utils/responses.js';
+} from '../model/ast.js';
+import { createRule } from '../core/create-rule.js';
+import { envComparisonMeansDevelopment } from '../model/environment.js';
+import { isHandoffCall } from '../model/errors.js';
+import { type LogTarget, buildLogCall, failureMessage, indentUnit, lineIndent, logTargetAt, targetSetupFixes } from '../fixes/index.js';
+import { type HandlerInfo, findEnclosingHandler, getHandlerInfo } from '../model/frameworks.js';
+import { getLoggerCall } from '../model/loggers.js';
+import { type ResponseSink, getResponseSink, getReturnSink } from '../model/responses.js';
 
 export type Options = [];
 export type MessageIds = 'detailsInResponse' | 'sendGeneric';

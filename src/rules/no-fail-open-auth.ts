@@ -11,11 +11,11 @@ import {
   lastSegment,
   skipTransparent,
   walkSameFunction,
-} from '../utils/ast.js';
-import { createRule } from '../utils/create-rule.js';
-import { buildLogCall, getLogTarget, importFix, insertAtBlockStart, isNameInScope, lineIndent } from '../utils/fixes.js';
-import { getHttpOutcome } from '../utils/frameworks.js';
-import { isTestFile } from '../utils/servers.js';
+} from '../model/ast.js';
+import { createRule } from '../core/create-rule.js';
+import { buildLogCall, getLogTarget, importFix, insertAtBlockStart, isNameInScope, lineIndent } from '../fixes/index.js';
+import { getHttpOutcome } from '../model/frameworks.js';
+import { isTestFile } from '../model/servers.js';
 
 export type Options = [{ optionalAuthNames?: string[] }];
 export type MessageIds = 'failOpen' | 'reject';

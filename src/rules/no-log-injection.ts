@@ -1,11 +1,11 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
-import { type Context, findVariable, getCalleePath, getMemberPath, getPropertyName, getStringValue, getVariableInit, isFunctionNode, lastSegment, skipTransparent } from '../utils/ast.js';
-import { createRule } from '../utils/create-rule.js';
-import { type LoggerCall, getLoggerCall } from '../utils/loggers.js';
-import { type RequestInputOrigin, type RequestInputTracker, createRequestInputTracker, hasNonTextType } from '../utils/request-input.js';
-import { resolveLoggerStyle } from '../utils/logger-styles.js';
-import type { LoggerStyle } from '../utils/settings.js';
+import { type Context, findVariable, getCalleePath, getMemberPath, getPropertyName, getStringValue, getVariableInit, isFunctionNode, lastSegment, skipTransparent } from '../model/ast.js';
+import { createRule } from '../core/create-rule.js';
+import { type LoggerCall, getLoggerCall } from '../model/loggers.js';
+import { type RequestInputOrigin, type RequestInputTracker, createRequestInputTracker, hasNonTextType } from '../model/request-input.js';
+import { resolveLoggerStyle } from '../model/logger-styles.js';
+import type { LoggerStyle } from '../core/settings.js';
 
 export type Options = [{ sanitizers?: string[]; includeHeaders?: boolean }];
 export type MessageIds = 'injection' | 'useFields';

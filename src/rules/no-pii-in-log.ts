@@ -1,10 +1,10 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
-import { createRule } from '../utils/create-rule.js';
-import { fingerprintFix, removeListItem } from '../utils/fixes.js';
-import { getLoggerCall } from '../utils/loggers.js';
-import { type PiiCategory, type PiiFinding, PII_CATEGORIES, createPiiAnalyzer } from '../utils/pii.js';
-import { getSettings } from '../utils/settings.js';
+import { createRule } from '../core/create-rule.js';
+import { fingerprintFix, removeListItem } from '../fixes/index.js';
+import { getLoggerCall } from '../model/loggers.js';
+import { type PiiCategory, type PiiFinding, PII_CATEGORIES, createPiiAnalyzer } from '../model/pii.js';
+import { getSettings } from '../core/settings.js';
 
 export type Options = [
   {

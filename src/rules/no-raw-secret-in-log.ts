@@ -8,15 +8,15 @@ import {
   getVariableInit,
   lastSegment,
   skipTransparent,
-} from '../utils/ast.js';
-import { createRule } from '../utils/create-rule.js';
-import { findEnclosingHandler } from '../utils/frameworks.js';
-import { getImportSource, getRequiredModule } from '../utils/modules.js';
-import { argumentText, chooseUnusedName, fingerprintFix, importFix, isModuleFile, removeListItem, replaceValue } from '../utils/fixes.js';
-import { createLogFieldFilters, parseRedactPath } from '../utils/log-serializers.js';
-import { type LoggerCall, getLoggerCall } from '../utils/loggers.js';
-import { type SecretFinding, createSecretAnalyzer } from '../utils/secrets.js';
-import { getSettings } from '../utils/settings.js';
+} from '../model/ast.js';
+import { createRule } from '../core/create-rule.js';
+import { findEnclosingHandler } from '../model/frameworks.js';
+import { getImportSource, getRequiredModule } from '../model/modules.js';
+import { argumentText, chooseUnusedName, fingerprintFix, importFix, isModuleFile, removeListItem, replaceValue } from '../fixes/index.js';
+import { createLogFieldFilters, parseRedactPath } from '../model/log-serializers.js';
+import { type LoggerCall, getLoggerCall } from '../model/loggers.js';
+import { type SecretFinding, createSecretAnalyzer } from '../model/secrets.js';
+import { getSettings } from '../core/settings.js';
 
 export type Options = [
   {

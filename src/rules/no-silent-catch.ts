@@ -13,13 +13,13 @@ import {
   skipTransparent,
   walkSameFunction,
   walkTree,
-} from '../utils/ast.js';
-import { createPathTracker, mergeListeners } from '../utils/code-path.js';
-import { createRule } from '../utils/create-rule.js';
-import { getResponseSink } from '../utils/responses.js';
-import { BUILTIN_PROBES, type FailureSource, classifyCall, concernsSecurity, isResponseCall, classifyFailures, identifierWords, isCallToEnclosing, namesTelemetry } from '../utils/fallible.js';
-import { type HttpOutcome, getHttpOutcome, statusFromErrorName } from '../utils/frameworks.js';
-import { getBoundVariables, isHandoffCall, isInspectionCall, passesNewError, readsAny } from '../utils/errors.js';
+} from '../model/ast.js';
+import { createPathTracker, mergeListeners } from '../analysis/code-path.js';
+import { createRule } from '../core/create-rule.js';
+import { getResponseSink } from '../model/responses.js';
+import { BUILTIN_PROBES, type FailureSource, classifyCall, concernsSecurity, isResponseCall, classifyFailures, identifierWords, isCallToEnclosing, namesTelemetry } from '../model/fallible.js';
+import { type HttpOutcome, getHttpOutcome, statusFromErrorName } from '../model/frameworks.js';
+import { getBoundVariables, isHandoffCall, isInspectionCall, passesNewError, readsAny } from '../model/errors.js';
 import {
   buildLogCall,
   chooseUnusedName,
@@ -34,8 +34,8 @@ import {
   isNameInScope,
   lineIndent,
   type LogTarget,
-} from '../utils/fixes.js';
-import { LOG_LEVELS, type LogLevel, getLoggerReferenceLevel, getLoggingLevel, isAtLeast } from '../utils/loggers.js';
+} from '../fixes/index.js';
+import { LOG_LEVELS, type LogLevel, getLoggerReferenceLevel, getLoggingLevel, isAtLeast } from '../model/loggers.js';
 
 export type Options = [
   {

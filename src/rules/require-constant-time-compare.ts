@@ -1,10 +1,10 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
-import { type CredentialSource, createCredentialClassifier } from '../utils/credentials.js';
-import { createRule } from '../utils/create-rule.js';
-import { chooseUnusedName, configuredHelperFix, importFix, isNameInScope } from '../utils/fixes.js';
-import { createRequestInputTracker } from '../utils/request-input.js';
-import { getSettings } from '../utils/settings.js';
+import { type CredentialSource, createCredentialClassifier } from '../model/credentials.js';
+import { createRule } from '../core/create-rule.js';
+import { chooseUnusedName, configuredHelperFix, importFix, isNameInScope } from '../fixes/index.js';
+import { createRequestInputTracker } from '../model/request-input.js';
+import { getSettings } from '../core/settings.js';
 
 export type Options = [{ includeLookups?: boolean }];
 export type MessageIds = 'nonConstantTimeCompare' | 'nonConstantTimeLookup' | 'useSafeEqual' | 'useSafeCompare';

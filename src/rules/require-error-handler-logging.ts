@@ -12,11 +12,11 @@ import {
   resolveFunction,
   skipTransparent,
   walkSameFunction,
-} from '../utils/ast.js';
-import { type Checkpoint, createPathTracker, mergeListeners } from '../utils/code-path.js';
-import { createRule } from '../utils/create-rule.js';
-import { holdsOnlyInDevelopment } from '../utils/environment.js';
-import { classifyErrorMention, getBoundVariables, isHandoffCall, isInspectionCall, readsAny } from '../utils/errors.js';
+} from '../model/ast.js';
+import { type Checkpoint, createPathTracker, mergeListeners } from '../analysis/code-path.js';
+import { createRule } from '../core/create-rule.js';
+import { holdsOnlyInDevelopment } from '../model/environment.js';
+import { classifyErrorMention, getBoundVariables, isHandoffCall, isInspectionCall, readsAny } from '../model/errors.js';
 import {
   buildLogCall,
   chooseUnusedName,
@@ -28,11 +28,11 @@ import {
   lineIndent,
   type LogField,
   type LogTarget,
-} from '../utils/fixes.js';
-import { type HandlerInfo, getFrameworkLogger, getHandlerInfo, getHttpOutcome, getRequestContextExpressions, isErrorHandler } from '../utils/frameworks.js';
-import { type LogLevel, type LoggerCall, getLoggerCall, getLoggingLevel, isAtLeast } from '../utils/loggers.js';
-import { type ErrorEventKind, getErrorEventRegistration, isTestFile } from '../utils/servers.js';
-import { getSettings } from '../utils/settings.js';
+} from '../fixes/index.js';
+import { type HandlerInfo, getFrameworkLogger, getHandlerInfo, getHttpOutcome, getRequestContextExpressions, isErrorHandler } from '../model/frameworks.js';
+import { type LogLevel, type LoggerCall, getLoggerCall, getLoggingLevel, isAtLeast } from '../model/loggers.js';
+import { type ErrorEventKind, getErrorEventRegistration, isTestFile } from '../model/servers.js';
+import { getSettings } from '../core/settings.js';
 
 export type Options = [];
 export type MessageIds =

@@ -1,15 +1,15 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
-import { type AccessLoggerCreation, getAccessLoggerCreation, property } from '../utils/access-logs.js';
-import { type AnyFunction, findVariable, getPropertyName, getRootIdentifier, getStringValue, isFunctionNode, resolveFunction, skipTransparent, walkTree } from '../utils/ast.js';
-import { createRule } from '../utils/create-rule.js';
-import { importFix, lineIndent } from '../utils/fixes.js';
-import { findEnclosingHandler, getFrameworkLogger } from '../utils/frameworks.js';
-import { resolveLoggerStyle } from '../utils/logger-styles.js';
-import { getLoggerCall, isLoggerObject } from '../utils/loggers.js';
-import { getImportSource, getRequiredModule, readImportedSource } from '../utils/modules.js';
-import { fileAssignsRequestIds, functionValidates, readRequestIdHeader } from '../utils/request-ids.js';
-import { type ServerCreation, findProperty, getServerCreation, isTestFile } from '../utils/servers.js';
+import { type AccessLoggerCreation, getAccessLoggerCreation, property } from '../model/access-logs.js';
+import { type AnyFunction, findVariable, getPropertyName, getRootIdentifier, getStringValue, isFunctionNode, resolveFunction, skipTransparent, walkTree } from '../model/ast.js';
+import { createRule } from '../core/create-rule.js';
+import { importFix, lineIndent } from '../fixes/index.js';
+import { findEnclosingHandler, getFrameworkLogger } from '../model/frameworks.js';
+import { resolveLoggerStyle } from '../model/logger-styles.js';
+import { getLoggerCall, isLoggerObject } from '../model/loggers.js';
+import { getImportSource, getRequiredModule, readImportedSource } from '../model/modules.js';
+import { fileAssignsRequestIds, functionValidates, readRequestIdHeader } from '../model/request-ids.js';
+import { type ServerCreation, findProperty, getServerCreation, isTestFile } from '../model/servers.js';
 
 export type Options = [{ requestIdMiddlewares?: string[] }];
 export type MessageIds = 'counterRequestId' | 'noRequestId' | 'untrustedRequestId' | 'addGenReqId' | 'moduleLoggerInHandler' | 'useRequestLogger';

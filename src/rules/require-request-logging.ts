@@ -1,10 +1,10 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
-import { findVariable, getCalleePath, getMemberPath, getPropertyName, getStringValue, isFunctionNode, lastSegment, resolveFunction, skipTransparent } from '../utils/ast.js';
-import { resolveCallbackArgument } from '../utils/background.js';
-import { createRule } from '../utils/create-rule.js';
-import { getImportSource, readImportedSource } from '../utils/modules.js';
-import { chooseUnusedName, importFix, isModuleFile, lineIndent } from '../utils/fixes.js';
+import { findVariable, getCalleePath, getMemberPath, getPropertyName, getStringValue, isFunctionNode, lastSegment, resolveFunction, skipTransparent } from '../model/ast.js';
+import { resolveCallbackArgument } from '../model/background.js';
+import { createRule } from '../core/create-rule.js';
+import { getImportSource, readImportedSource } from '../model/modules.js';
+import { chooseUnusedName, importFix, isModuleFile, lineIndent } from '../fixes/index.js';
 import {
   type ServerCreation,
   type ServerFramework,
@@ -17,7 +17,7 @@ import {
   isRequestLoggerMiddleware,
   isTestFile,
   logsEveryRequest,
-} from '../utils/servers.js';
+} from '../model/servers.js';
 
 export type Options = [{ requestLoggers?: string[] }];
 export type MessageIds = 'missingRequestLogging' | 'addRequestLogger' | 'enableFastifyLogger';

@@ -6,7 +6,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import tsParser from '@typescript-eslint/parser';
 import { type Linter as LinterType, Linter, type Rule } from 'eslint';
-import type { Context } from '../../src/utils/ast.js';
+import type { Context } from '../../src/model/ast.js';
 
 export interface ProbeOptions {
   /** Parse with @typescript-eslint/parser (default: espree). */

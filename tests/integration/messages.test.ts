@@ -5,11 +5,11 @@
  * call goes through buildLogCall (src/utils/fixes.ts), so this sees all of them.
  */
 import { describe, expect, it, vi } from 'vitest';
-import type * as Fixes from '../../src/utils/fixes.js';
+import type * as Fixes from '../../src/fixes/index.js';
 
 const recorded = vi.hoisted(() => [] as Array<{ message: string; level: string }>);
 
-vi.mock('../../src/utils/fixes.js', async (importOriginal) => {
+vi.mock('../../src/fixes/index.js', async (importOriginal) => {
   const actual = await importOriginal<typeof Fixes>();
   return {
     ...actual,
@@ -20,7 +20,7 @@ vi.mock('../../src/utils/fixes.js', async (importOriginal) => {
   };
 });
 
-const { GENERIC_MESSAGES } = await vi.importActual<typeof Fixes>('../../src/utils/fixes.js');
+const { GENERIC_MESSAGES } = await vi.importActual<typeof Fixes>('../../src/fixes/index.js');
 
 // Registers every rule's RuleTester suites inside this file, under the mock.
 await import('../rules/no-silent-catch.test.js');

@@ -14,7 +14,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { ESLint } from 'eslint';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rules } from '../../src/index.js';
-import { ruleDocsUrl } from '../../src/utils/create-rule.js';
+import { ruleDocsUrl } from '../../src/core/create-rule.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const ciDir = join(root, 'docs', 'guides', 'ci');

@@ -1,0 +1,173 @@
+/**
+ * "Does every path to here pass through X?" on top of ESLint's code-path analysis.
+ *
+ * A rule opens a *region* (a catch clause, a handler function), *marks* the places
+ * where X happens (a log call, a hand-off) and *requires* X at checkpoints (the
+ * exits of the catch, a 401 response). When the function's code path ends, every
+ * checkpoint that some path from the region's start reaches without passing a mark
+ * is handed to the rule. Marks count for a region only when they lie inside it,
+ * so nested regions do not see each other's marks.
+ */
+import type { Rule } from 'eslint';
+import type { TSESTree } from '@typescript-eslint/utils';
+import { contains } from '../model/ast.js';
+
+type Segment = Rule.CodePathSegment;
+type CodePath = Rule.CodePath;
+
+interface Mark {
+  order: number;
+  node: TSESTree.Node;
+}
+
+export interface Checkpoint<T> {
+  order: number;
+  node: TSESTree.Node;
+  region: TSESTree.Node;
+  data: T;
+  /** Count marks that come later in the same straight-line segment too. */
+  acceptLaterInSegment: boolean;
+}
+
+interface SegmentInfo<T> {
+  marks: Mark[];
+  checkpoints: Checkpoint<T>[];
+}
+
+interface Region {
+  node: TSESTree.Node;
+  start: Segment[];
+}
+
+interface PathFrame<T> {
+  codePath: CodePath;
+  current: Set<Segment>;
+  info: Map<string, SegmentInfo<T>>;
+  regions: Region[];
+}
+
+export interface PathTracker<T> {
+  /** Spread into the rule's listener map. */
+  listeners: Record<string, (...args: never[]) => void>;
+  /** Start a region at the current position (call from the region node's enter listener). */
+  openRegion(node: TSESTree.Node): void;
+  /** X happens here. */
+  mark(node: TSESTree.Node): void;
+  /** Every path from `region`'s start to here must have passed a mark. */
+  require(node: TSESTree.Node, region: TSESTree.Node, data: T, options?: { acceptLaterInSegment?: boolean }): void;
+  /** Whether the current position is reachable at all. */
+  isReachable(): boolean;
+}
+
+export function createPathTracker<T>(onUnsatisfied: (checkpoint: Checkpoint<T>) => void): PathTracker<T> {
+  const stack: PathFrame<T>[] = [];
+  let order = 0;
+
+  const top = () => stack[stack.length - 1];
+
+  const infoOf = (frame: PathFrame<T>, segment: Segment): SegmentInfo<T> => {
+    let info = frame.info.get(segment.id);
+    if (!info) {
+      info = { marks: [], checkpoints: [] };
+      frame.info.set(segment.id, info);
+    }
+    return info;
+  };
+
+  const reachableCurrent = (frame: PathFrame<T>): Segment[] => [...frame.current].filter((s) => s.reachable);
+
+  function evaluate(frame: PathFrame<T>): void {
+    for (const region of frame.regions) {
+      const firstMark = (segment: Segment): Mark | undefined => {
+        const info = frame.info.get(segment.id);
+        return info?.marks.find((m) => contains(region.node, m.node));
+      };
+      const seen = new Set<string>();
+      const queue = [...region.start];
+      const reported = new Set<Checkpoint<T>>();
+      while (queue.length > 0) {
+        const segment = queue.shift()!;
+        if (seen.has(segment.id)) continue;
+        seen.add(segment.id);
+        const info = frame.info.get(segment.id);
+        const mark = firstMark(segment);
+        for (const cp of info?.checkpoints ?? []) {
+          if (cp.region !== region.node || reported.has(cp)) continue;
+          const satisfied =
+            mark !== undefined &&
+            (mark.order < cp.order || cp.acceptLaterInSegment || contains(cp.node, mark.node));
+          if (!satisfied) {
+            reported.add(cp);
+            onUnsatisfied(cp);
+          }
+        }
+        if (mark === undefined) queue.push(...segment.nextSegments);
+      }
+    }
+  }
+
+  const listeners = {
+    onCodePathStart(codePath: CodePath) {
+      stack.push({ codePath, current: new Set(), info: new Map(), regions: [] });
+    },
+    onCodePathEnd() {
+      const frame = stack.pop();
+      if (frame && frame.regions.length > 0) evaluate(frame);
+    },
+    onCodePathSegmentStart(segment: Segment) {
+      top()?.current.add(segment);
+    },
+    onCodePathSegmentEnd(segment: Segment) {
+      top()?.current.delete(segment);
+    },
+    onUnreachableCodePathSegmentStart(segment: Segment) {
+      top()?.current.add(segment);
+    },
+    onUnreachableCodePathSegmentEnd(segment: Segment) {
+      top()?.current.delete(segment);
+    },
+  };
+
+  return {
+    listeners: listeners as unknown as Record<string, (...args: never[]) => void>,
+    openRegion(node) {
+      const frame = top();
+      if (!frame) return;
+      const start = reachableCurrent(frame);
+      if (start.length > 0) frame.regions.push({ node, start });
+    },
+    mark(node) {
+      const frame = top();
+      if (!frame) return;
+      order += 1;
+      for (const segment of reachableCurrent(frame)) infoOf(frame, segment).marks.push({ order, node });
+    },
+    require(node, region, data, options) {
+      const frame = top();
+      if (!frame) return;
+      order += 1;
+      const cp: Checkpoint<T> = { order, node, region, data, acceptLaterInSegment: options?.acceptLaterInSegment ?? false };
+      for (const segment of reachableCurrent(frame)) infoOf(frame, segment).checkpoints.push(cp);
+    },
+    isReachable() {
+      const frame = top();
+      return !!frame && reachableCurrent(frame).length > 0;
+    },
+  };
+}
+
+/** Merge listener maps, calling every listener registered for the same key in order. */
+export function mergeListeners(...maps: Record<string, ((...args: never[]) => void) | undefined>[]): Record<string, (...args: never[]) => void> {
+  const merged: Record<string, ((...args: never[]) => void)[]> = {};
+  for (const map of maps) {
+    for (const [key, fn] of Object.entries(map)) {
+      if (!fn) continue;
+      (merged[key] ??= []).push(fn);
+    }
+  }
+  const out: Record<string, (...args: never[]) => void> = {};
+  for (const [key, fns] of Object.entries(merged)) {
+    out[key] = fns.length === 1 ? fns[0]! : (...args: never[]) => { for (const fn of fns) fn(...args); };
+  }
+  return out;
+}

@@ -1,0 +1,52 @@
+import { ESLintUtils } from '@typescript-eslint/utils';
+import { getSettings } from './settings.js';
+
+/** OWASP Top 10:2025 categories this plugin covers. */
+export type OwaspCategory = 'A09:2025' | 'A10:2025';
+
+/** Our additions to `meta.docs`; the configs are built from these. */
+export interface SecurityLoggingDocs {
+  /** `'recommended'` rules are in `recommended`, `strict` and `all`; `'strict'` ones in `strict` and `all`. */
+  recommended: 'recommended' | 'strict' | false;
+  /** CWE ids, e.g. `['CWE-390', 'CWE-778']`. */
+  cwe: readonly string[];
+  /** OWASP Top 10:2025 categories. */
+  owasp: readonly OwaspCategory[];
+  /** True when the rule gets sharper with type information (it never requires it). */
+  usesTypeInformation?: boolean;
+  /**
+   * Options that the `strict` (and `all`) config sets for this rule: the noisier but useful
+   * policies. `recommended` uses the rule's defaults. Keys must be options in the rule's schema.
+   */
+  strictOptions?: Readonly<Record<string, unknown>>;
+}
+
+/**
+ * Where each rule's page is published, ending in `/`, e.g. `https://…/docs/rules/`. The one
+ * place a release sets the public home. Until the project has one it stays undefined, and a
+ * finding's docs link is the rule's page inside the installed package (`docs/` ships in it),
+ * which exists wherever the plugin is installed.
+ */
+export const PUBLIC_DOCS_BASE_URL: string | undefined = undefined;
+
+/** The docs link of a rule: its public page when there is one, else its page in this package. */
+export function ruleDocsUrl(name: string, base: string | undefined = PUBLIC_DOCS_BASE_URL): string {
+  if (base !== undefined) return `${base}${name}.md`;
+  // src/core/ and dist/core/ both sit two levels below the package root.
+  return new URL(`../../docs/rules/${name}.md`, import.meta.url).href;
+}
+
+const baseCreateRule = ESLintUtils.RuleCreator<SecurityLoggingDocs>((name) => ruleDocsUrl(name));
+
+/**
+ * Every rule validates `settings['security-logging']` when it starts on a file, so a wrong
+ * setting fails the first file linted with one readable error, not only files that reach a fix.
+ */
+export const createRule: typeof baseCreateRule = (rule) =>
+  baseCreateRule({
+    ...rule,
+    create(context, options) {
+      getSettings(context);
+      return rule.create(context, options);
+    },
+  });

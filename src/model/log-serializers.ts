@@ -1,0 +1,329 @@
+import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { type Context, findVariable, getMemberPath, getPropertyName, getStringValue, getVariableInit, isFunctionNode, skipTransparent, walkTree } from './ast.js';
+import { getImportSource, readImportedSource } from './modules.js';
+import { getSettings } from '../core/settings.js';
+
+/**
+ * Logger packages whose own `req` / `res` serializers strip credentials, read in their sources:
+ * @tryghost/logging 5.x (GhostLogger's `serializers.req` keeps `headers`, `query` and `body` only
+ * through `removeSensitiveData`, which drops every key matching
+ * pin|password|pass|key|authorization|bearer|cookie). More come from
+ * `settings['security-logging'].redactingLoggers`.
+ */
+export const KNOWN_REDACTING_LOGGERS: readonly string[] = ['@tryghost/logging'];
+/** The record fields such a logger's request serializers handle. */
+const REQUEST_FIELDS = new Set(['req', 'res']);
+
+/**
+ * What a logger's own configuration does to one top-level field of a log record:
+ * a `serializers: { req: (req) => ({ method: req.method, url: req.url }) }` entry (pino,
+ * bunyan, pino-http) that leaves the headers out, or censoring `redact` paths (pino).
+ *
+ * The configuration is read where the logger is created: in this file, or one import away in
+ * a relative module (`import logger from './logger'`), which is read from disk and parsed with
+ * the parser of the file being linted. Nothing is kept beyond one file's lint.
+ */
+export interface LogFieldFilter {
+  /** Whether the logger keeps `field` + each of `subPaths` out of its output. */
+  drops(field: string, subPaths: readonly (readonly string[])[]): boolean;
+}
+
+interface LoggerOptions {
+  serializers: Map<string, TSESTree.Node>;
+  /** A logger package (built in or configured) whose `req` / `res` serializers strip credentials. */
+  redactsRequest?: boolean;
+  redact: string[][];
+  /** Top-level declarations of the module the options live in, to resolve names in it. */
+  lookup: (name: string) => TSESTree.Node | null;
+}
+
+/** Calls that copy what they are given (`Object.assign({}, req.headers)`): no redaction. */
+const COPYING_CALLS = /^(?:Object\.assign|structuredClone|JSON\.parse|_\.clone|_\.cloneDeep|cloneDeep|clone|Object\.fromEntries)$/u;
+
+export interface LogFieldFilters {
+  /** What the logger of `logger.info(…)` drops; null when unknown or when it drops nothing. */
+  forLogCall(call: TSESTree.CallExpression): LogFieldFilter | null;
+  /**
+   * What the logger a name holds drops (`pinoHttp({ logger })`): null when its creation cannot be
+   * read; a filter that drops nothing when it is created (`pino()`) without serializers or redact.
+   */
+  forLogger(logger: TSESTree.Node): LogFieldFilter | null;
+}
+
+/** A reader for the loggers of one file. Per-file caches only. */
+export function createLogFieldFilters(context: Context): LogFieldFilters {
+  const moduleCache = new Map<string, LoggerOptions[] | null>();
+  const redacting = new Set([...KNOWN_REDACTING_LOGGERS, ...getSettings(context).redactingLoggers]);
+
+  return {
+    forLogCall(call) {
+      const callee = skipTransparent(call.callee);
+      if (callee.type !== AST_NODE_TYPES.MemberExpression) return null;
+      const configs = loggerOptionsOf(callee.object);
+      if (!configs || configs.length === 0) return null;
+      return {
+        drops: (field, subPaths) => configs.every((c) => optionsDrop(c, field, subPaths)),
+      };
+    },
+    forLogger(logger) {
+      const configs = loggerOptionsOf(logger);
+      if (configs === null) return null;
+      return {
+        drops: (field, subPaths) => configs.length > 0 && configs.every((c) => optionsDrop(c, field, subPaths)),
+      };
+    },
+  };
+
+  /**
+   * The option objects a logger was created with: null when unknown, [] when it is created by a
+   * logger factory without serializers or redact.
+   */
+  function loggerOptionsOf(logger: TSESTree.Node): LoggerOptions[] | null {
+    let target: TSESTree.Node = skipTransparent(logger);
+    // log.child({ module: 'auth' }).info(…): the child keeps its parent's serializers.
+    while (target.type === AST_NODE_TYPES.CallExpression && target.callee.type === AST_NODE_TYPES.MemberExpression && getPropertyName(target.callee) === 'child') {
+      target = skipTransparent(target.callee.object);
+    }
+    if (target.type !== AST_NODE_TYPES.Identifier) return null;
+    const imported = getImportSource(context, target);
+    if (imported && redacting.has(imported.source)) return [{ serializers: new Map(), redact: [], redactsRequest: true, lookup: () => null }];
+    if (imported) return /^[.#]/u.test(imported.source) ? moduleOptions(imported.source) : null;
+    const init = getVariableInit(findVariable(context, target));
+    if (!init) return null;
+    const options = factoryOptions(init, (name) => sameFileLookup(name));
+    if (options) return [options];
+    return isLoggerFactoryCall(init) ? [] : null;
+  }
+
+  function sameFileLookup(name: string): TSESTree.Node | null {
+    return topLevelLookup(context.sourceCode.ast)(name);
+  }
+
+  function moduleOptions(source: string): LoggerOptions[] | null {
+    if (moduleCache.has(source)) return moduleCache.get(source)!;
+    const text = readImportedSource(context, source);
+    const ast = text === null ? null : parseModule(text);
+    let result: LoggerOptions[] | null = null;
+    // A host without a parser to lend (oxlint): read only the `redact` list from the text.
+    if (ast === 'unavailable' && text !== null) result = redactOptionsFromText(text) as LoggerOptions[] | null;
+    else if (ast && ast !== 'unavailable') {
+      const lookup = topLevelLookup(ast);
+      const found: LoggerOptions[] = [];
+      walkTree(ast, (node) => {
+        if (node.type === AST_NODE_TYPES.CallExpression || node.type === AST_NODE_TYPES.NewExpression) {
+          const options = factoryOptions(node, lookup);
+          if (options) found.push(options);
+        }
+      });
+      // A module that creates its logger with no serializers or redact drops nothing.
+      let createsLogger = false;
+      if (found.length === 0) walkTree(ast, (node) => (createsLogger ||= isLoggerFactoryCall(node)));
+      result = found.length > 0 ? found : createsLogger ? [] : null;
+    }
+    moduleCache.set(source, result);
+    return result;
+  }
+
+  /** Parses another module with the parser of the file being linted; null when it does not parse, 'unavailable' when the host lends no parser. */
+  function parseModule(text: string): TSESTree.Program | null | 'unavailable' {
+    const languageOptions = (context as unknown as { languageOptions?: { parser?: unknown; parserOptions?: Record<string, unknown> } }).languageOptions;
+    const parser = languageOptions?.parser as
+      | { parseForESLint?: (code: string, options: object) => { ast: TSESTree.Program }; parse?: (code: string, options: object) => TSESTree.Program }
+      | undefined;
+    const options = { ...(languageOptions?.parserOptions ?? {}), ecmaVersion: 'latest', sourceType: 'module', range: true, loc: true, project: undefined, projectService: undefined };
+    try {
+      if (parser?.parseForESLint) return parser.parseForESLint(text, options).ast;
+      if (parser?.parse) return parser.parse(text, options);
+    } catch (error) {
+      // oxlint's JS plugins expose a parser whose parse() is not implemented.
+      if (error instanceof Error && /not implemented/iu.test(error.message)) return 'unavailable';
+      // A module this parser cannot read (another dialect, a syntax error) only means its logger is unknown.
+      return null;
+    }
+    return 'unavailable';
+  }
+}
+
+/**
+ * Without a parser: the quoted paths of the module's `redact: [...]` (or `redact: { paths: [...] }`)
+ * as the only option; [] for a module that creates a logger with no `redact` and no `serializers`;
+ * null when it cannot tell.
+ */
+export function redactOptionsFromText(text: string): { redact: string[][] }[] | null {
+  const createsLogger = /\b(?:pino|createLogger)\s*\(/u.test(text);
+  if (/\bserializers\b/u.test(text)) return null;
+  if (!/\bredact\b/u.test(text)) return createsLogger ? [] : null;
+  const start = /\bredact\s*:\s*(?:\{[^[]*?\bpaths\s*:\s*)?\[/u.exec(text);
+  if (!start) return null;
+  // The array's string elements, up to its closing bracket (brackets inside strings do not count).
+  const element = /\s*(?:'((?:[^'\\]|\\.)*)'|"((?:[^"\\]|\\.)*)")\s*(,|\])/uy;
+  const paths: string[][] = [];
+  const options = (): LoggerOptions[] => [{ serializers: new Map(), redact: paths, lookup: () => null }];
+  let position = start.index + start[0].length;
+  for (;;) {
+    element.lastIndex = position;
+    const m = element.exec(text);
+    if (!m) return /^\s*\]/u.test(text.slice(position)) ? options() : null;
+    paths.push(parseRedactPath((m[1] ?? m[2]!).replace(/\\(.)/gu, '$1')));
+    position = element.lastIndex;
+    if (m[3] === ']') return options();
+  }
+}
+
+/** `pino(…)`, `pino.default(…)`, `bunyan.createLogger(…)`, `winston.createLogger(…)`. */
+function isLoggerFactoryCall(node: TSESTree.Node): boolean {
+  const n = skipTransparent(node);
+  if (n.type !== AST_NODE_TYPES.CallExpression) return false;
+  const path = getMemberPath(n.callee);
+  return path !== null && /^(?:pino(?:\.default)?|bunyan\.createLogger|winston\.createLogger)$/u.test(path);
+}
+
+/** `pino(opts)`, `bunyan.createLogger(opts)`, `pinoHttp({ logger, serializers })`: options with `serializers` or `redact`. */
+function factoryOptions(node: TSESTree.Node, lookup: (name: string) => TSESTree.Node | null): LoggerOptions | null {
+  let n = skipTransparent(node);
+  while (n.type === AST_NODE_TYPES.CallExpression && n.callee.type === AST_NODE_TYPES.MemberExpression && getPropertyName(n.callee) === 'child') n = skipTransparent(n.callee.object);
+  if (n.type !== AST_NODE_TYPES.CallExpression && n.type !== AST_NODE_TYPES.NewExpression) return null;
+  const object = resolveObject(n.arguments[0], lookup);
+  if (!object) return null;
+  const serializers = new Map<string, TSESTree.Node>();
+  const serializerObject = resolveObject(propertyValue(object, 'serializers'), lookup);
+  for (const p of serializerObject?.properties ?? []) {
+    if (p.type !== AST_NODE_TYPES.Property) continue;
+    const key = getPropertyName(p);
+    if (key !== null) serializers.set(key, p.value);
+  }
+  const redact = readRedact(propertyValue(object, 'redact'), lookup);
+  if (serializers.size === 0 && redact.length === 0) return null;
+  return { serializers, redact, lookup };
+}
+
+function optionsDrop(options: LoggerOptions, field: string, subPaths: readonly (readonly string[])[]): boolean {
+  if (options.redactsRequest) return REQUEST_FIELDS.has(field) && subPaths.every((sub) => sub.length > 0);
+  return subPaths.every((sub) => {
+    const full = [field, ...sub];
+    if (options.redact.some((p) => p.length <= full.length && p.every((seg, i) => seg === '*' || seg.toLowerCase() === full[i]!.toLowerCase()))) return true;
+    const serializer = options.serializers.get(field);
+    return serializer !== undefined && sub.length > 0 && serializerDrops(serializer, sub, options.lookup);
+  });
+}
+
+/** Whether a serializer's output leaves `sub` (e.g. `headers.authorization`) out. Unknown serializers keep everything. */
+function serializerDrops(value: TSESTree.Node, sub: readonly string[], lookup: (name: string) => TSESTree.Node | null, depth = 0): boolean {
+  if (depth > 3) return false;
+  const n = skipTransparent(value);
+  let fn: TSESTree.Node | null = null;
+  if (isFunctionNode(n)) fn = n;
+  else if (n.type === AST_NODE_TYPES.Identifier) {
+    const declared = lookup(n.name);
+    return declared ? serializerDrops(declared, sub, lookup, depth + 1) : false;
+  } else if (n.type === AST_NODE_TYPES.CallExpression) {
+    // pino.stdSerializers.wrapRequestSerializer((req) => ({ … }))
+    const inner = n.arguments.find((a) => isFunctionNode(a));
+    if (inner) fn = inner;
+  }
+  if (!fn || !isFunctionNode(fn)) return false;
+  const param = fn.params[0];
+  if (param?.type !== AST_NODE_TYPES.Identifier) return false;
+  const outputs: TSESTree.Node[] = [];
+  if (fn.body.type !== AST_NODE_TYPES.BlockStatement) outputs.push(fn.body);
+  else {
+    walkTree(fn.body, (node) => {
+      if (node.type === AST_NODE_TYPES.ReturnStatement) outputs.push(node.argument ?? node);
+    }, undefined, true);
+  }
+  return outputs.length > 0 && outputs.every((out) => !carries(out, sub, param.name, []));
+}
+
+/** Whether `value` (built in a serializer whose parameter is `param`) still holds `param.<prefix>.<rest>`. */
+function carries(value: TSESTree.Node, rest: readonly string[], param: string, prefix: readonly string[]): boolean {
+  const n = skipTransparent(value);
+  const rawPath = [param, ...prefix].join('.');
+  if (rest.length === 0) return true;
+  if (n.type === AST_NODE_TYPES.ObjectExpression) {
+    for (const p of n.properties) {
+      if (p.type === AST_NODE_TYPES.SpreadElement) {
+        const spread = getMemberPath(p.argument);
+        if (spread === null || spread === rawPath || spread === [param, ...prefix, rest[0]].join('.')) return true;
+        continue;
+      }
+      const key = getPropertyName(p);
+      if (key === null) return true;
+      if (key.toLowerCase() === rest[0]!.toLowerCase()) return carries(p.value, rest.slice(1), param, [...prefix, rest[0]!]);
+    }
+    return false;
+  }
+  if (n.type === AST_NODE_TYPES.CallExpression) {
+    const callee = getMemberPath(n.callee);
+    // redactHeaders(req.headers), omit(req.headers, ['authorization']): the app chose what to keep.
+    return callee !== null && COPYING_CALLS.test(callee);
+  }
+  if (n.type === AST_NODE_TYPES.Literal || n.type === AST_NODE_TYPES.TemplateLiteral || (n.type === AST_NODE_TYPES.Identifier && n.name === 'undefined')) return false;
+  // req, req.headers, anything unread: assume it is kept.
+  return true;
+}
+
+function propertyValue(object: TSESTree.ObjectExpression, name: string): TSESTree.Node | undefined {
+  for (const p of object.properties) {
+    if (p.type === AST_NODE_TYPES.Property && getPropertyName(p) === name) return p.value;
+  }
+  return undefined;
+}
+
+function resolveObject(node: TSESTree.Node | undefined, lookup: (name: string) => TSESTree.Node | null, depth = 0): TSESTree.ObjectExpression | null {
+  if (!node || depth > 3) return null;
+  const n = skipTransparent(node);
+  if (n.type === AST_NODE_TYPES.ObjectExpression) return n;
+  if (n.type === AST_NODE_TYPES.Identifier) {
+    const declared = lookup(n.name);
+    return declared ? resolveObject(declared, lookup, depth + 1) : null;
+  }
+  return null;
+}
+
+function readRedact(node: TSESTree.Node | undefined, lookup: (name: string) => TSESTree.Node | null, depth = 0): string[][] {
+  if (!node || depth > 3) return [];
+  const n = skipTransparent(node);
+  if (n.type === AST_NODE_TYPES.Identifier) {
+    const declared = lookup(n.name);
+    return declared ? readRedact(declared, lookup, depth + 1) : [];
+  }
+  if (n.type === AST_NODE_TYPES.ObjectExpression) return readRedact(propertyValue(n, 'paths'), lookup, depth + 1);
+  if (n.type !== AST_NODE_TYPES.ArrayExpression) return [];
+  const out: string[][] = [];
+  for (const el of n.elements) {
+    const value = el ? getStringValue(el) : null;
+    if (value !== null) out.push(parseRedactPath(value));
+  }
+  return out;
+}
+
+/** `a.b["c-d"][*].e` → ['a', 'b', 'c-d', '*', 'e']. */
+export function parseRedactPath(text: string): string[] {
+  const out: string[] = [];
+  const re = /\[\s*(?:"([^"]*)"|'([^']*)'|([^\]]*?))\s*\]|([^.[\]]+)/gu;
+  for (const m of text.matchAll(re)) {
+    const seg = m[1] ?? m[2] ?? m[3] ?? m[4];
+    if (seg !== undefined && seg !== '') out.push(seg.trim());
+  }
+  return out;
+}
+
+/** Top-level `const x = …`, `function x() {}` (exported or not) of a program, by name. */
+function topLevelLookup(program: TSESTree.Program): (name: string) => TSESTree.Node | null {
+  let index: Map<string, TSESTree.Node> | null = null;
+  return (name) => {
+    if (!index) {
+      index = new Map();
+      for (const raw of program.body) {
+        const statement = raw.type === AST_NODE_TYPES.ExportNamedDeclaration && raw.declaration ? raw.declaration : raw;
+        if (statement.type === AST_NODE_TYPES.FunctionDeclaration && statement.id) index.set(statement.id.name, statement);
+        if (statement.type === AST_NODE_TYPES.VariableDeclaration) {
+          for (const d of statement.declarations) if (d.id.type === AST_NODE_TYPES.Identifier && d.init) index.set(d.id.name, d.init);
+        }
+      }
+    }
+    return index.get(name) ?? null;
+  };
+}
+

@@ -1,0 +1,226 @@
+import type { TSESTree } from '@typescript-eslint/utils';
+import { describe, expect, it } from 'vitest';
+import type { Context } from '../../src/model/ast.js';
+import { type GuardOptions, type GuardSubject, classifyPath, classifyRejectionGuard } from '../../src/model/access-control.js';
+import { probe } from '../helpers/probe.js';
+
+/** The guard verdict for every `reject()` call, in source order. */
+function verdicts(code: string, options: GuardOptions = {}): GuardSubject[] {
+  const out: GuardSubject[] = [];
+  probe(code, (context: Context) => ({
+    CallExpression(node: TSESTree.CallExpression) {
+      if (node.callee.type !== 'Identifier' || node.callee.name !== 'reject') return;
+      let region: TSESTree.Node = node;
+      while (region.parent && !/Function/u.test(region.type)) region = region.parent;
+      out.push(classifyRejectionGuard(context, node, region, options));
+    },
+  }));
+  return out;
+}
+
+const one = (condition: string, options: GuardOptions = {}): GuardSubject => {
+  const result = verdicts(`async function handler(req, res) { if (${condition}) reject(); }`, options);
+  expect(result).toHaveLength(1);
+  return result[0]!;
+};
+
+describe('classifyRejectionGuard: who is asking', () => {
+  it.each([
+    '!req.user',
+    '!req.session.userId',
+    "req.user.role !== 'admin'",
+    'req.accountability && req.accountability.admin !== true',
+    '!req.accountability?.user && !req.accountability?.role',
+    "!req.headers['x-api-key']",
+    '!(await permissions.can(req.user, "edit"))',
+    '!isValidSignature(req.body, sig)',
+    'post.authorId !== req.user.id',
+    'String(doc.ownerId) !== String(req.user.id)',
+    '!req.user || !settings.exportsEnabled',
+    'token !== process.env.ADMIN_TOKEN',
+    '!member',
+    '!allowedIps.includes(req.ip)',
+    '!allowed(req)',
+    '!isAllowed(req.user, "edit")',
+    '!req.user && !features.publicApiEnabled',
+    "!req.user && req.user.plan === 'free' || !req.session",
+    'isProtectedPath(req.path) && !req.user',
+    '!validateUrlSignature(req.url, sig)',
+  ])('%s → who', (condition) => {
+    expect(one(condition)).toBe('who');
+  });
+});
+
+describe('classifyRejectionGuard: something else', () => {
+  it.each([
+    '!config.registrationEnabled',
+    "process.env.AUTH_OIDC_ENABLED !== 'true'",
+    "!this.configService.get('SIGNUP_ENABLED')",
+    "!settingsCache.get('members_signup_access')",
+    "req.user.plan === 'free'",
+    "commentsEnabled === 'paid' && member.status === 'free'",
+    'req.params.id === req.user.id',
+    'blockedEmailDomains.includes(domain)',
+    'ipBlocklist.has(req.ip)',
+    "product.get('active') !== true",
+    'isIn(type, EXTENSION_TYPES) === false',
+    "typeof req.params['pk'] !== 'string'",
+    "req.params['collection'] in req.schema.collections === false",
+    'isSystemCollection(req.params.collection)',
+    'user.role.slug !== OWNER_ROLE.slug && !this.license.isWithinUsersLimit()',
+    "req.accountability?.oauth && (toBoolean(env['MCP_OAUTH_ENABLED']) !== true || toBoolean(mcp_oauth_enabled) !== true)",
+    'req.user && !flags.betaEnabled',
+    'Container.get(InstanceWriteAccessService).isReadOnly()',
+    'this.isUserManagedByEnv(user)',
+    '!gateway.isConnected',
+    "requestPath.mayReachDirectory(req.path, 'types')",
+    'isOAuthHtmlEndpoint(req)',
+  ])('%s → other', (condition) => {
+    expect(one(condition)).toBe('other');
+  });
+
+  it('a self-action is "other" only when rejected on equality; inequality is ownership', () => {
+    expect(one('req.user.id === req.params.id')).toBe('other');
+    expect(one('!(req.user.id !== req.params.id)')).toBe('other');
+    expect(one('req.user.id !== req.params.id')).toBe('who');
+  });
+
+  it('request input chooses a 401 as the presented credential', () => {
+    expect(one('!req.query.uuid')).toBe('other');
+    expect(one('!req.query.uuid', { inputIdentifiesCaller: true })).toBe('who');
+    expect(one('!config.publicApi', { inputIdentifiesCaller: true })).toBe('other');
+  });
+});
+
+describe('classifyRejectionGuard: structure', () => {
+  it('is unknown without a recognizable condition', () => {
+    expect(one('!ok')).toBe('unknown');
+    expect(verdicts('function h() { reject(); }')).toEqual(['unknown']);
+  });
+
+  it('follows a local const and destructuring to what they hold', () => {
+    expect(verdicts('function h(req) { const ok = permissions.check(req.user); if (!ok) reject(); }')).toEqual(['who']);
+    expect(verdicts('function h(req) { const { version } = req.body; if (!version) reject(); }')).toEqual(['other']);
+    expect(verdicts('function h(req) { const on = config.get("x"); if (!on) reject(); }')).toEqual(['other']);
+  });
+
+  it('reads a local read from the settings alone as a setting, whatever its name', () => {
+    expect(verdicts('function h(req) { const allowedModels = { a: aiSettings.aModels, b: aiSettings.bModels }[req.body.p]; if (!allowedModels) reject(); }')).toEqual(['other']);
+    expect(verdicts('function h(req) { const byProvider = { a: aiSettings.aModels }; const allowedModels = byProvider[req.body.p]; if (!allowedModels?.length) reject(); }')).toEqual(['other']);
+    expect(verdicts('function h(req) { const allowedModels = aiSettings.openaiAllowedModels; if (!allowedModels.includes(req.body.model)) reject(); }')).toEqual(['other']);
+    // A value computed from the request is not a setting: `config.admins.includes(req.user.email)` names the caller.
+    expect(verdicts('function h(req) { const isAdmin = config.admins.includes(req.user.email); if (!isAdmin) reject(); }')).toEqual(['who']);
+  });
+
+  it('reads an allowlist as access control only when matched against the caller', () => {
+    expect(one('!allowedModels.includes(req.body.model)')).toBe('other');
+    expect(one('!allowedOrigins.includes(req.headers.origin)')).toBe('who');
+    expect(one('!allowedEmails.has(req.user.email)')).toBe('who');
+  });
+
+  it('reads a caught error by its class, else by what the try called', () => {
+    expect(verdicts('function h(req) { try { svc.testWithCredentials(req.user); } catch (e) { if (e instanceof CredentialNotFoundError) reject(); } }')).toEqual(['who']);
+    expect(verdicts('function h(req) { try { svc.validateDateFiltersLicense(q); } catch (e) { if (e instanceof UserError) reject(); } }')).toEqual(['other']);
+    expect(verdicts('function h(req) { try { svc.run(q); } catch (e) { if (e instanceof UserError) reject(); } }')).toEqual(['unknown']);
+    expect(verdicts('function h(req) { try { jwt.verify(t, k); } catch (e) { if (e instanceof jwt.TokenExpiredError) reject(); } }')).toEqual(['who']);
+  });
+
+  it('treats a route test as a routing rule unless an early exit let only some callers through', () => {
+    expect(verdicts('function h(req) { if (isMcpPath(req.path)) reject(); }')).toEqual(['other']);
+    expect(verdicts('function h(req) { if (!req.accountability?.oauth) { return next(); } if (!isMcpPath(req.path)) reject(); }')).toEqual(['who']);
+    expect(verdicts('function h(req) { if (!token) { if (!isPublicPath(req.path)) reject(); } }')).toEqual(['who']);
+    expect(verdicts('function h(req) { if (!config.oauthEnabled) { if (isOAuthHtmlEndpoint(req)) reject(); } }')).toEqual(['other']);
+  });
+
+  it('reads the innermost condition first and goes outward only past unknown ones', () => {
+    expect(verdicts('function h(req) { if (config.adminApi) { if (!req.user.isAdmin) reject(); } }')).toEqual(['who']);
+    expect(verdicts('function h(req) { if (req.user) { if (!config.exportsEnabled) reject(); } }')).toEqual(['other']);
+    expect(verdicts('function h(req) { if (!config.exportsEnabled) { if (!ok) reject(); } }')).toEqual(['other']);
+  });
+
+  it('reads else branches, && / ?: / switch guards, and stops at a catch', () => {
+    expect(verdicts('function h(req) { if (req.user.isAdmin) go(); else reject(); }')).toEqual(['who']);
+    expect(verdicts('function h(req) { config.locked && reject(); }')).toEqual(['other']);
+    expect(verdicts('function h(req) { return req.user ? go() : reject(); }')).toEqual(['who']);
+    expect(verdicts("function h(req) { switch (req.user.role) { case 'guest': reject(); } }")).toEqual(['who']);
+    expect(verdicts('function h(req) { if (!config.x) { try { go(); } catch { reject(); } } }')).toEqual(['unknown']);
+  });
+
+  it('gives identical conditions identical verdicts', () => {
+    const code = `
+      function a(req) { if (!config.registrationEnabled) reject(); }
+      function b(req) { if (!config.registrationEnabled) reject(); }
+      function c(req) { if (!req.user) reject(); }
+      function d(req) { if (!req.user) reject(); }`;
+    expect(verdicts(code)).toEqual(['other', 'other', 'who', 'who']);
+  });
+});
+
+describe('classifyPath', () => {
+  it('ranks settings over every word, then caller words, then plan, input, bare callers and state', () => {
+    expect(classifyPath(['process', 'env', 'JWT_SECRET']).kind).toBe('other');
+    expect(classifyPath(['req', 'user', 'permissions']).kind).toBe('strong');
+    expect(classifyPath(['user', 'subscription']).kind).toBe('other');
+    expect(classifyPath(['req', 'body', 'email']).kind).toBe('input');
+    expect(classifyPath(['req', 'body', 'token']).kind).toBe('strong');
+    expect(classifyPath(['req', 'user']).kind).toBe('weak');
+    expect(classifyPath(['tier', 'status']).kind).toBe('other');
+    expect(classifyPath(['EXTENSION_TYPES']).kind).toBe('other');
+    expect(classifyPath(['Object', 'keys']).kind).toBe('unknown');
+    expect(classifyPath(['req', 'user', 'id']).isId).toBe(true);
+    expect(classifyPath(['this', 'instanceSettingsLoaderConfig', 'ssoManagedByEnv']).kind).toBe('other');
+    // A predicate named after a setting is not the settings object.
+    expect(classifyPath(['this', 'isUserManagedByEnv']).setting).toBeUndefined();
+  });
+});
+
+describe('classifyRejectionGuard: the shape of the input', () => {
+  it.each([
+    "typeof req.body._SessionToken !== 'string'",
+    "info.sessionToken && typeof info.sessionToken !== 'string'",
+    "typeof req.query.token === 'object'",
+  ])('%s → other for a 403', (condition) => {
+    expect(one(condition)).toBe('other');
+  });
+
+  it("typeof token !== 'string' answered 401 is a malformed credential", () => {
+    expect(one("typeof token !== 'string'", { inputIdentifiesCaller: true })).toBe('who');
+  });
+
+  it('a typeof test beside a test of who stays who', () => {
+    expect(one("typeof req.body.sessionToken !== 'string' || req.body.sessionToken !== req.session.token")).toBe('who');
+  });
+
+  it('a catch around a parse is input; a catch around a verification is not recognized', () => {
+    expect(
+      verdicts(
+        'async function h(req, res) { try { req.body = JSON.parse(req.body); } catch { reject(); } try { jwt.verify(t, k); } catch { reject(); } }',
+      ),
+    ).toEqual(['other', 'unknown']);
+  });
+});
+
+describe('classifyRejectionGuard: an assertion as the innermost condition', () => {
+  /** The verdict for `reject()` with `assertion` (the first argument of `assertValue(…)` before it) as the value that must hold. */
+  function asserted(code: string): GuardSubject[] {
+    const out: GuardSubject[] = [];
+    probe(code, (context: Context) => ({
+      CallExpression(node: TSESTree.CallExpression) {
+        if (node.callee.type !== 'Identifier' || node.callee.name !== 'reject' || !node.arguments[0]) return;
+        let region: TSESTree.Node = node;
+        while (region.parent && !/Function/u.test(region.type)) region = region.parent;
+        out.push(classifyRejectionGuard(context, node, region, { assertion: node.arguments[0] }));
+      },
+    }));
+    return out;
+  }
+  it('reads the asserted value as the test that refuses when falsy', () => {
+    expect(
+      asserted(`async function handler(ctx) {
+  reject(ctx.state.user);
+  reject(settings.exportsEnabled);
+  if (!settings.exportsEnabled) reject(ctx.state.user);
+}`),
+    ).toEqual(['who', 'other', 'who']);
+  });
+});

@@ -1,0 +1,47 @@
+import type { TSESTree } from '@typescript-eslint/utils';
+import { describe, expect, it } from 'vitest';
+import { envComparisonMeansDevelopment, holdsOnlyInDevelopment } from '../../src/model/environment.js';
+import { probe } from '../helpers/probe.js';
+
+/** The test of every `if` in `code`, in order. */
+function tests(code: string): TSESTree.Expression[] {
+  const out: TSESTree.Expression[] = [];
+  probe(code, () => ({
+    IfStatement(node: TSESTree.IfStatement) {
+      out.push(node.test);
+    },
+  }));
+  return out;
+}
+
+describe('holdsOnlyInDevelopment', () => {
+  it('environment comparisons and development flags', () => {
+    const answers = tests(`
+      if (process.env.NODE_ENV === 'development') a();
+      if (process.env.NODE_ENV !== 'production') a();
+      if (app.get('env') === 'test') a();
+      if (isDev) a();
+      if (config.isDevelopment) a();
+      if (process.env.NODE_ENV === 'production') a();
+      if (process.env.NODE_ENV !== 'development') a();
+      if (status >= 500) a();
+      if (showStack) a();
+    `).map((t) => holdsOnlyInDevelopment(t));
+    expect(answers).toEqual([true, true, true, true, true, false, false, false, false]);
+  });
+});
+
+describe('envComparisonMeansDevelopment', () => {
+  it('answers for the branch taken (holds) and the other one, and null for other comparisons', () => {
+    const [dev, notProd, other] = tests(`
+      if (process.env.NODE_ENV === 'development') a();
+      if (env !== 'production') a();
+      if (err.name === 'ValidationError') a();
+    `) as TSESTree.BinaryExpression[];
+    expect(envComparisonMeansDevelopment(dev!, true)).toBe(true);
+    expect(envComparisonMeansDevelopment(dev!, false)).toBe(false);
+    expect(envComparisonMeansDevelopment(notProd!, true)).toBe(true);
+    expect(envComparisonMeansDevelopment(notProd!, false)).toBe(false);
+    expect(envComparisonMeansDevelopment(other!, true)).toBeNull();
+  });
+});

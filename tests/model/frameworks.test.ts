@@ -1,0 +1,835 @@
+import type { TSESTree } from '@typescript-eslint/utils';
+import { describe, expect, it } from 'vitest';
+import { type AnyFunction, type Context, isFunctionNode } from '../../src/model/ast.js';
+import {
+  type HttpOutcome,
+  findEnclosingHandler,
+  getFrameworkLogger,
+  getFunctionOutcome,
+  getHandlerInfo,
+  getHttpOutcome,
+  getHttpStatus,
+  getRequestContextExpressions,
+  getAssertion,
+  getStatusChoices,
+  isCalledInSameFile,
+  isErrorHandler,
+  statusFromErrorName,
+} from '../../src/model/frameworks.js';
+import { type ProbeOptions, callResult, probe, probeCalls } from '../helpers/probe.js';
+
+const ts: ProbeOptions = { ts: true };
+
+/** getHttpStatus of every call in `code`, by call text. */
+function callStatuses(code: string, options: ProbeOptions = ts): Map<string, number | null> {
+  return probeCalls(code, (context, node) => getHttpStatus(context, node), options);
+}
+
+/** getHttpOutcome of every node of `type`, by its source text. */
+function outcomes(code: string, type: string, options: ProbeOptions = ts): Map<string, Pick<HttpOutcome, 'status' | 'kind' | 'errorName' | 'frameworkError'> | null> {
+  const results = new Map<string, Pick<HttpOutcome, 'status' | 'kind' | 'errorName' | 'frameworkError'> | null>();
+  probe(
+    code,
+    (context) => ({
+      [type](node: TSESTree.Node) {
+        const text = context.sourceCode.getText(node);
+        const o = getHttpOutcome(context, node);
+        if (!results.has(text)) results.set(text, o && { status: o.status, kind: o.kind, errorName: o.errorName, frameworkError: o.frameworkError });
+      },
+    }),
+    options,
+  );
+  return results;
+}
+
+interface HandlerSummary {
+  line: number;
+  framework: string;
+  kind: string;
+  via: string;
+  req?: string;
+  res?: string;
+  next?: string;
+  ctx?: string;
+  error?: string;
+}
+
+/** getHandlerInfo for every function in `code` that is a handler, in source order. */
+function handlers(code: string, options: ProbeOptions = ts): HandlerSummary[] {
+  const found: HandlerSummary[] = [];
+  const visit = (context: Context) => (fn: AnyFunction) => {
+    const info = getHandlerInfo(context, fn);
+    if (!info) return;
+    found.push({
+      line: fn.loc.start.line,
+      framework: info.framework,
+      kind: info.kind,
+      via: info.via,
+      ...(info.req ? { req: info.req.name } : {}),
+      ...(info.res ? { res: info.res.name } : {}),
+      ...(info.next ? { next: info.next.name } : {}),
+      ...(info.ctx ? { ctx: info.ctx.name } : {}),
+      ...(info.error ? { error: info.error.name } : {}),
+    });
+  };
+  probe(
+    code,
+    (context) => ({
+      FunctionDeclaration: visit(context),
+      FunctionExpression: visit(context),
+      ArrowFunctionExpression: visit(context),
+    }),
+    options,
+  );
+  return found.sort((a, b) => a.line - b.line);
+}
+
+describe('getHttpStatus: responses', () => {
+  const code = `
+    res.status(401).json({ error: 'unauthorized' });
+    res.sendStatus(403);
+    res.writeHead(401, { 'WWW-Authenticate': 'Basic' });
+    reply.code(403).send();
+    reply.status(429).send();
+    c.json({ error: 'no' }, 401);
+    c.text('Forbidden', 403);
+    c.json({ error: 'no' }, { status: 401 });
+    NextResponse.json({ error: 'Unauthorized' }, { status: 401 });
+    Response.json({ error: 'Unauthorized' }, { status: 403 });
+    res.status(HttpStatus.UNAUTHORIZED).send();
+    res.status(StatusCodes.FORBIDDEN).send();
+    res.status(httpStatus.TOO_MANY_REQUESTS).send();
+    res.writeHead(constants.HTTP_STATUS_UNAUTHORIZED);
+    reply.unauthorized();
+    res.set('x', 'y').status(401).end();
+    res.json({ ok: true });
+    res.status(status).send();
+    res.status(200).json({});
+    err.status(401);
+    c.json({ ok: true });
+  `;
+  const statuses = callStatuses(code);
+  it.each([
+    ["res.status(401).json({ error: 'unauthorized' })", 401],
+    ["res.status(401)", 401],
+    ['res.sendStatus(403)', 403],
+    ["res.writeHead(401, { 'WWW-Authenticate': 'Basic' })", 401],
+    ['reply.code(403).send()', 403],
+    ['reply.status(429).send()', 429],
+    ["c.json({ error: 'no' }, 401)", 401],
+    ["c.text('Forbidden', 403)", 403],
+    ["c.json({ error: 'no' }, { status: 401 })", 401],
+    ["NextResponse.json({ error: 'Unauthorized' }, { status: 401 })", 401],
+    ["Response.json({ error: 'Unauthorized' }, { status: 403 })", 403],
+    ['res.status(HttpStatus.UNAUTHORIZED).send()', 401],
+    ['res.status(StatusCodes.FORBIDDEN).send()', 403],
+    ['res.status(httpStatus.TOO_MANY_REQUESTS).send()', 429],
+    ['res.writeHead(constants.HTTP_STATUS_UNAUTHORIZED)', 401],
+    ['reply.unauthorized()', 401],
+    ["res.set('x', 'y').status(401).end()", 401],
+    ['res.status(200).json({})', 200],
+  ])('%s → %s', (text, status) => {
+    expect(callResult(statuses, text)).toBe(status);
+  });
+  it.each(['res.json({ ok: true })', 'res.status(status).send()', 'err.status(401)', 'c.json({ ok: true })'])('%s → null', (text) => {
+    expect(callResult(statuses, text)).toBeNull();
+  });
+
+  it('reads enum members in PascalCase (axios / Next HttpStatusCode)', () => {
+    const s = callStatuses('res.status(HttpStatusCode.Unauthorized).end(); reply.code(HttpStatusCode.TooManyRequests).send();');
+    expect(callResult(s, 'res.status(HttpStatusCode.Unauthorized)')).toBe(401);
+    expect(callResult(s, 'reply.code(HttpStatusCode.TooManyRequests)')).toBe(429);
+  });
+
+  it('reads a status from a const', () => {
+    const s = callStatuses('const DENIED = 403; res.status(DENIED).end();');
+    expect(callResult(s, 'res.status(DENIED)')).toBe(403);
+  });
+});
+
+describe('getHttpOutcome: the app\'s own response helpers', () => {
+  const found = outcomes(
+    `
+    sendStatus(403, res);
+    formatResponse(401, res, { message: 'no' });
+    utils.respond(response, HttpStatus.FORBIDDEN);
+    this.sendError(reply, 'Unauthorized', 401);
+    sendStatus(204, res);
+    withTimeout(res, 500);
+    logger.warn(res, 403);
+    track(ctx, 403);
+    notify(user, 403);
+    sendStatus(code, res);
+  `,
+    'CallExpression',
+  );
+  it.each([
+    ['sendStatus(403, res)', 403],
+    ["formatResponse(401, res, { message: 'no' })", 401],
+    ['utils.respond(response, HttpStatus.FORBIDDEN)', 403],
+    ["this.sendError(reply, 'Unauthorized', 401)", 401],
+  ])('%s answers with %s', (text, status) => {
+    expect(found.get(text)).toEqual({ status, kind: 'response', errorName: null, frameworkError: false });
+  });
+  it.each(['sendStatus(204, res)', 'withTimeout(res, 500)', 'logger.warn(res, 403)', 'track(ctx, 403)', 'notify(user, 403)', 'sendStatus(code, res)'])(
+    '%s is no error response',
+    (text) => {
+      expect(found.has(text)).toBe(true);
+      expect(found.get(text)).toBeNull();
+    },
+  );
+});
+
+describe('getAssertion: Koa ctx.assert as a conditional throw', () => {
+  const found = probeCalls(
+    `
+    ctx.assert(ctx.state.user, 401, 'Login required');
+    context.assert(user.isAdmin, HttpStatus.FORBIDDEN);
+    ctx.assert(body.name, 400);
+    ctx.assert(ok, 200);
+    assert(user, 401);
+    expect.assert(user, 401);
+    ctx.assert(user);
+  `,
+    (context, node) => {
+      const a = getAssertion(context, node);
+      return a && { status: a.status, value: context.sourceCode.getText(a.value) };
+    },
+    ts,
+  );
+  it.each([
+    ["ctx.assert(ctx.state.user, 401, 'Login required')", { status: 401, value: 'ctx.state.user' }],
+    ['context.assert(user.isAdmin, HttpStatus.FORBIDDEN)', { status: 403, value: 'user.isAdmin' }],
+    ['ctx.assert(body.name, 400)', { status: 400, value: 'body.name' }],
+  ])('%s', (text, expected) => {
+    expect(callResult(found, text)).toEqual(expected);
+  });
+  it.each(['ctx.assert(ok, 200)', 'assert(user, 401)', 'expect.assert(user, 401)', 'ctx.assert(user)'])('%s → null', (text) => {
+    expect(callResult(found, text)).toBeNull();
+  });
+});
+
+describe('getStatusChoices: a status chosen by a ternary', () => {
+  function choices(code: string): Map<string, { status: number; node: string }[] | null> {
+    const found = new Map<string, { status: number; node: string }[] | null>();
+    const record = (context: Context, node: TSESTree.CallExpression | TSESTree.AssignmentExpression) => {
+      const text = context.sourceCode.getText(node);
+      if (found.has(text)) return;
+      found.set(text, getStatusChoices(context, node)?.map((c) => ({ status: c.status, node: context.sourceCode.getText(c.node) })) ?? null);
+    };
+    probe(code, (context) => ({ CallExpression: (node: TSESTree.CallExpression) => record(context, node), AssignmentExpression: (node: TSESTree.AssignmentExpression) => record(context, node) }), ts);
+    return found;
+  }
+  const found = choices(`
+    res.status(userId ? 404 : 403);
+    res.sendStatus(ok ? 200 : HttpStatus.FORBIDDEN);
+    ctx.status = user ? 403 : 401;
+    reply.code(a ? b : 401);
+    res.status(401);
+    err.status = a ? 401 : 403;
+    list.code(a ? 401 : 403);
+  `);
+  it('lists the branches that denote a status', () => {
+    expect(found.get('res.status(userId ? 404 : 403)')).toEqual([{ status: 404, node: '404' }, { status: 403, node: '403' }]);
+    expect(found.get('res.sendStatus(ok ? 200 : HttpStatus.FORBIDDEN)')).toEqual([{ status: 200, node: '200' }, { status: 403, node: 'HttpStatus.FORBIDDEN' }]);
+    expect(found.get('ctx.status = user ? 403 : 401')).toEqual([{ status: 403, node: '403' }, { status: 401, node: '401' }]);
+    expect(found.get('reply.code(a ? b : 401)')).toEqual([{ status: 401, node: '401' }]);
+  });
+  it.each(['res.status(401)', 'err.status = a ? 401 : 403', 'list.code(a ? 401 : 403)'])('%s → null', (text) => {
+    expect(found.has(text)).toBe(true);
+    expect(found.get(text)).toBeNull();
+  });
+});
+
+describe('getHttpOutcome: an app\'s error factories called without new', () => {
+  const calls = outcomes(
+    `
+    createUnauthorizedError('Invalid API key');
+    Unauthorized();
+    forbidden('Not yours');
+    makeForbiddenException();
+    ApiError.unauthorized('Please log in');
+    AppErrors.forbidden();
+    next(createUnauthorizedError('x'));
+    createUser();
+    Unauthorizedx();
+    notify.forbidden();
+    createdError();
+    newFound();
+    isForbidden(user);
+  `,
+    'CallExpression',
+  );
+  it.each([
+    ["createUnauthorizedError('Invalid API key')", { status: 401, kind: 'error', errorName: 'createUnauthorizedError', frameworkError: false }],
+    ['Unauthorized()', { status: 401, kind: 'error', errorName: 'Unauthorized', frameworkError: false }],
+    ["forbidden('Not yours')", { status: 403, kind: 'error', errorName: 'forbidden', frameworkError: false }],
+    ['makeForbiddenException()', { status: 403, kind: 'error', errorName: 'makeForbiddenException', frameworkError: false }],
+    ["ApiError.unauthorized('Please log in')", { status: 401, kind: 'error', errorName: 'ApiError', frameworkError: false }],
+    ['AppErrors.forbidden()', { status: 403, kind: 'error', errorName: 'AppErrors', frameworkError: false }],
+    ["next(createUnauthorizedError('x'))", { status: 401, kind: 'forward', errorName: 'createUnauthorizedError', frameworkError: false }],
+  ])('%s', (text, expected) => {
+    expect(calls.get(text)).toEqual(expected);
+  });
+  it.each(['createUser()', 'Unauthorizedx()', 'notify.forbidden()', 'createdError()', 'newFound()', 'isForbidden(user)'])('%s → null', (text) => {
+    expect(calls.has(text)).toBe(true);
+    expect(calls.get(text)).toBeNull();
+  });
+});
+
+describe('getHttpOutcome: errors, throws and hand-offs', () => {
+  const news = outcomes(
+    `
+    new UnauthorizedException();
+    new ForbiddenException('no');
+    new HttpException('Forbidden', HttpStatus.FORBIDDEN);
+    new HttpException('x', 401);
+    new HTTPException(401, { message: 'no' });
+    new createError.Unauthorized();
+    new UnauthorizedError('token expired');
+    new ApiError(httpStatus.UNAUTHORIZED, 'Please authenticate');
+    new Response('Unauthorized', { status: 401 });
+    new NextResponse(null, { status: 403 });
+    new Error('Unauthorized');
+    new ValidationError('bad');
+  `,
+    'NewExpression',
+  );
+  it.each([
+    ['new UnauthorizedException()', { status: 401, kind: 'error', errorName: 'UnauthorizedException', frameworkError: true }],
+    ["new ForbiddenException('no')", { status: 403, kind: 'error', errorName: 'ForbiddenException', frameworkError: true }],
+    ["new HttpException('Forbidden', HttpStatus.FORBIDDEN)", { status: 403, kind: 'error', errorName: 'HttpException', frameworkError: true }],
+    ["new HttpException('x', 401)", { status: 401, kind: 'error', errorName: 'HttpException', frameworkError: true }],
+    ["new HTTPException(401, { message: 'no' })", { status: 401, kind: 'error', errorName: 'HTTPException', frameworkError: true }],
+    ['new createError.Unauthorized()', { status: 401, kind: 'error', errorName: 'createError', frameworkError: true }],
+    ["new UnauthorizedError('token expired')", { status: 401, kind: 'error', errorName: 'UnauthorizedError', frameworkError: false }],
+    ["new ApiError(httpStatus.UNAUTHORIZED, 'Please authenticate')", { status: 401, kind: 'error', errorName: 'ApiError', frameworkError: false }],
+    ["new Response('Unauthorized', { status: 401 })", { status: 401, kind: 'response', errorName: null, frameworkError: false }],
+    ['new NextResponse(null, { status: 403 })', { status: 403, kind: 'response', errorName: null, frameworkError: false }],
+  ])('%s', (text, expected) => {
+    expect(news.get(text)).toEqual(expected);
+  });
+  it.each(["new Error('Unauthorized')", "new ValidationError('bad')"])('%s → null', (text) => {
+    expect(news.has(text)).toBe(true);
+    expect(news.get(text)).toBeNull();
+  });
+
+  it('recognizes factories, Boom, @fastify/sensible and hand-offs', () => {
+    const calls = outcomes(
+      `
+      createError(401, 'Please log in');
+      httpErrors.Forbidden();
+      fastify.httpErrors.unauthorized();
+      Boom.unauthorized('bad token');
+      Boom.tooManyRequests();
+      ctx.throw(401, 'Authentication required');
+      ctx.throw('denied', 403);
+      next(createError(403));
+      done(new UnauthorizedException());
+      reject(new ApiError(401, 'x'));
+      reply.send(httpErrors.Unauthorized());
+      next(err);
+      done(null, false);
+    `,
+      'CallExpression',
+    );
+    expect(calls.get("createError(401, 'Please log in')")).toEqual({ status: 401, kind: 'error', errorName: 'createError', frameworkError: true });
+    expect(calls.get('httpErrors.Forbidden()')).toEqual({ status: 403, kind: 'error', errorName: 'httpErrors', frameworkError: true });
+    expect(calls.get('fastify.httpErrors.unauthorized()')).toEqual({ status: 401, kind: 'error', errorName: 'httpErrors', frameworkError: true });
+    expect(calls.get("Boom.unauthorized('bad token')")).toEqual({ status: 401, kind: 'error', errorName: 'Boom', frameworkError: true });
+    expect(calls.get('Boom.tooManyRequests()')?.status).toBe(429);
+    expect(calls.get("ctx.throw(401, 'Authentication required')")).toEqual({ status: 401, kind: 'throw', errorName: 'ctx.throw', frameworkError: true });
+    expect(calls.get("ctx.throw('denied', 403)")?.status).toBe(403);
+    expect(calls.get('next(createError(403))')).toEqual({ status: 403, kind: 'forward', errorName: 'createError', frameworkError: true });
+    expect(calls.get('done(new UnauthorizedException())')?.kind).toBe('forward');
+    expect(calls.get("reject(new ApiError(401, 'x'))")).toEqual({ status: 401, kind: 'forward', errorName: 'ApiError', frameworkError: false });
+    expect(calls.get('reply.send(httpErrors.Unauthorized())')?.kind).toBe('forward');
+    expect(calls.get('next(err)')).toBeNull();
+    expect(calls.get('done(null, false)')).toBeNull();
+  });
+
+  it('follows a const to the error a throw throws, and reads thrown object literals', () => {
+    const throws = outcomes(
+      `
+      function a() { const e = new ForbiddenException(); throw e; }
+      function b() { throw { statusCode: 401, message: 'Unauthenticated' }; }
+      function c(err) { throw err; }
+      function d() { throw new Error('x'); }
+    `,
+      'ThrowStatement',
+    );
+    expect(throws.get('throw e;')).toEqual({ status: 403, kind: 'throw', errorName: 'ForbiddenException', frameworkError: true });
+    expect(throws.get("throw { statusCode: 401, message: 'Unauthenticated' };")).toEqual({ status: 401, kind: 'throw', errorName: null, frameworkError: false });
+    expect(throws.get('throw err;')).toBeNull();
+    expect(throws.get("throw new Error('x');")).toBeNull();
+  });
+
+  it('reads status assignments on responses and Koa contexts, not on errors', () => {
+    const assignments = outcomes('ctx.status = 401; res.statusCode = 403; err.status = 401; ctx.response.status = 403; ctx.status = code;', 'AssignmentExpression');
+    expect(assignments.get('ctx.status = 401')).toEqual({ status: 401, kind: 'response', errorName: null, frameworkError: false });
+    expect(assignments.get('res.statusCode = 403')?.status).toBe(403);
+    expect(assignments.get('ctx.response.status = 403')?.status).toBe(403);
+    expect(assignments.get('err.status = 401')).toBeNull();
+    expect(assignments.get('ctx.status = code')).toBeNull();
+  });
+});
+
+describe('statusFromErrorName', () => {
+  it.each([
+    ['UnauthorizedException', 401],
+    ['ForbiddenException', 403],
+    ['TooManyRequestsException', 429],
+    ['UnauthorizedError', 401],
+    ['unauthorized', 401],
+    ['forbidden', 403],
+    ['NotFoundError', 404],
+    ['InternalServerErrorException', 500],
+    ['InternalServerError', 500],
+    ['AuthenticationError', 401],
+  ])('%s → %s', (name, status) => {
+    expect(statusFromErrorName(name)).toBe(status);
+  });
+  it.each(['Error', 'ValidationError', 'QueryFailedError', 'Exception'])('%s → null', (name) => {
+    expect(statusFromErrorName(name)).toBeNull();
+  });
+});
+
+describe('getHandlerInfo: Express, plain http and Next.js pages API', () => {
+  it('recognizes registered routes and middleware, error middleware and createServer', () => {
+    expect(
+      handlers(`
+app.get('/users', (req, res) => res.json([]));
+router.post('/login', validate(schema), async function (request, response) {});
+app.use((req, res, next) => next());
+app.use(function (err, req, res, next) { res.status(500).end(); });
+app.route('/book').get((rq, rs) => rs.end());
+http.createServer((req, res) => res.end());
+app.param('id', (req, res, next, id) => next());
+`),
+    ).toEqual([
+      { line: 2, framework: 'express', kind: 'route', via: 'registration', req: 'req', res: 'res' },
+      { line: 3, framework: 'express', kind: 'route', via: 'registration', req: 'request', res: 'response' },
+      { line: 4, framework: 'express', kind: 'middleware', via: 'registration', req: 'req', res: 'res', next: 'next' },
+      { line: 5, framework: 'express', kind: 'error-handler', via: 'registration', error: 'err', req: 'req', res: 'res', next: 'next' },
+      { line: 6, framework: 'express', kind: 'route', via: 'registration', req: 'rq', res: 'rs' },
+      { line: 7, framework: 'node-http', kind: 'route', via: 'registration', req: 'req', res: 'res' },
+    ]);
+  });
+
+  it('recognizes handlers by their parameters when they are not called in the same file', () => {
+    expect(
+      handlers(`
+export function requireAuth(req: Request, res: Response, next: NextFunction) {}
+export default async function handler(req, res) {}
+const errorHandler = (err, req, res, _next) => {};
+class AuthController { async login(req, res) {} }
+`),
+    ).toEqual([
+      { line: 2, framework: 'express', kind: 'middleware', via: 'params', req: 'req', res: 'res', next: 'next' },
+      { line: 3, framework: 'express', kind: 'route', via: 'params', req: 'req', res: 'res' },
+      { line: 4, framework: 'express', kind: 'error-handler', via: 'params', error: 'err', req: 'req', res: 'res', next: '_next' },
+      { line: 5, framework: 'express', kind: 'route', via: 'params', req: 'req', res: 'res' },
+    ]);
+  });
+
+  it('takes a four-parameter function for error middleware only when it looks like one', () => {
+    expect(
+      handlers(`
+app.use((error, request, response, done) => { response.status(500).end(); });
+app.use((_err, req, res, _next) => res.sendStatus(500));
+app.use(function (problem, req, res, next) { res.status(500).end(); });
+router.use(audit((entry, req, res, extra) => res.end()));
+function render(view, req, res, locals) { res.render(view, locals); }
+export const onError = (err, req, res, done) => res.status(500).end();
+`).map((info) => [info.line, info.kind]),
+    ).toEqual([
+      [2, 'error-handler'],
+      [3, 'error-handler'],
+      [4, 'error-handler'],
+      [7, 'error-handler'],
+    ]);
+  });
+
+  it('does not take helpers, utilities or other callbacks for handlers', () => {
+    expect(
+      handlers(`
+function deny(req, res) { res.status(403).end(); }
+app.get('/x', (req, res) => deny(req, res));
+function sendError(res, status) { res.status(status).end(); }
+axios.interceptors.response.use((response) => response, (error) => Promise.reject(error));
+emitter.on('data', (chunk, encoding) => {});
+cache.get('key', (key) => load(key));
+rest.get('/api/user', (req, res, ctx) => res(ctx.status(401)));
+export const resolver = (req, res, ctx) => res(ctx.json({}));
+users.map((user, index) => user.id);
+`).map((h) => h.line),
+    ).toEqual([3]);
+  });
+
+  it('needs `next` to call an unregistered four-parameter function an error middleware', () => {
+    expect(
+      handlers(`
+function wrapOnSendEnd(err, request, reply, payload) { reply.send(payload); }
+class LogController { requestCompleted(error, request, reply, metadata) { reply.log.info(metadata); } }
+export function errorHandler(err, req, res, next) { res.status(500).end(); }
+`).map((h) => h.line),
+    ).toEqual([4]);
+  });
+
+  it('does not crash on a route-like call chained on a plain call (nock(url).post(path, fn))', () => {
+    expect(
+      handlers(`
+nock('https://api.example.com').post('/send', (uri, body) => [200, body]);
+router.route('/users').get((req, res) => res.json([]));
+`).map((h) => h.line),
+    ).toEqual([3]);
+  });
+});
+
+describe('getHandlerInfo: destructured requests and handlers registered by name', () => {
+  it('recognizes a handler whose request parameter is destructured, also when a factory returns it', () => {
+    expect(
+      handlers(`
+export const create = async ({ body, query }: Request, res: Response, next: NextFunction) => {};
+const makeHandler = (svc) => async ({ body }, res) => {};
+export const typed = async ({ user }: Request, res) => {};
+app.post('/login', ({ body }, res) => {});
+`),
+    ).toEqual([
+      { line: 2, framework: 'express', kind: 'middleware', via: 'params', res: 'res', next: 'next' },
+      { line: 3, framework: 'express', kind: 'route', via: 'params', res: 'res' },
+      { line: 4, framework: 'express', kind: 'route', via: 'params', res: 'res' },
+      { line: 5, framework: 'express', kind: 'route', via: 'registration', res: 'res' },
+    ]);
+  });
+
+  it('does not take a destructured object without request fields, or a helper called here, for a request', () => {
+    expect(
+      handlers(`
+const onPage = ({ data, user }, response) => {};
+const render = ({ body }, res) => {};
+render(page, out);
+items.map(({ body }, index) => body);
+`),
+    ).toEqual([]);
+  });
+
+  it('recognizes a function declared elsewhere in the file and registered by name', () => {
+    expect(
+      handlers(`
+async function login(req, res) {}
+const me = async (ctx) => {};
+function deny(rq, rs) {}
+router.post('/login', limiter, login);
+router.get('/me', me);
+app.get('/admin', [auth, deny]);
+deny(a, b);
+fastify.route({ method: 'GET', url: '/x', handler: show });
+async function show(request, reply) {}
+`),
+    ).toEqual([
+      { line: 2, framework: 'express', kind: 'route', via: 'registration', req: 'req', res: 'res' },
+      { line: 3, framework: 'koa', kind: 'route', via: 'registration', ctx: 'ctx' },
+      { line: 4, framework: 'express', kind: 'route', via: 'registration', req: 'rq', res: 'rs' },
+      { line: 10, framework: 'fastify', kind: 'route', via: 'registration', req: 'request', res: 'reply' },
+    ]);
+  });
+
+  it('does not take a one-parameter function passed to something that is not a router for a handler', () => {
+    expect(
+      handlers(`
+async function show(ctx) {}
+const other = (ctx) => {};
+emitter.on('ready', show);
+cache.set(key, other);
+other(1);
+`),
+    ).toEqual([]);
+  });
+});
+
+describe('getHandlerInfo: Koa, Fastify, Hono, Next.js', () => {
+  it('recognizes Koa middleware and routes', () => {
+    expect(
+      handlers(`
+app.use(async (ctx, next) => { await next(); });
+router.get('/me', async (ctx) => {});
+export const auth = async (ctx: Context, next: Next) => {};
+`),
+    ).toEqual([
+      { line: 2, framework: 'koa', kind: 'middleware', via: 'registration', ctx: 'ctx', next: 'next' },
+      { line: 3, framework: 'koa', kind: 'route', via: 'registration', ctx: 'ctx' },
+      { line: 4, framework: 'koa', kind: 'middleware', via: 'params', ctx: 'ctx', next: 'next' },
+    ]);
+  });
+
+  it('recognizes Fastify routes, hooks, route options and error handlers', () => {
+    expect(
+      handlers(`
+fastify.get('/', async (request, reply) => {});
+fastify.addHook('preHandler', async (request, reply) => {});
+fastify.route({ method: 'GET', url: '/', preHandler: [async (request) => {}], handler: async (request, reply) => {} });
+fastify.setErrorHandler(function (error, request, reply) {});
+export async function authenticate(request: FastifyRequest, reply: FastifyReply) {}
+`),
+    ).toEqual([
+      { line: 2, framework: 'fastify', kind: 'route', via: 'registration', req: 'request', res: 'reply' },
+      { line: 3, framework: 'fastify', kind: 'hook', via: 'registration', req: 'request', res: 'reply' },
+      { line: 4, framework: 'fastify', kind: 'hook', via: 'registration', req: 'request' },
+      { line: 4, framework: 'fastify', kind: 'route', via: 'registration', req: 'request', res: 'reply' },
+      { line: 5, framework: 'fastify', kind: 'error-handler', via: 'registration', error: 'error', req: 'request', res: 'reply' },
+      { line: 6, framework: 'fastify', kind: 'route', via: 'params', req: 'request', res: 'reply' },
+    ]);
+  });
+
+  it('recognizes Hono routes, middleware and onError', () => {
+    expect(
+      handlers(`
+app.get('/', (c) => c.text('hi'));
+app.use('*', async (c, next) => { await next(); });
+const mw = createMiddleware(async (c, next) => { await next(); });
+app.onError((err, c) => c.text('error', 500));
+app.on('GET', '/x', (c) => c.text('x'));
+`),
+    ).toEqual([
+      { line: 2, framework: 'hono', kind: 'route', via: 'registration', ctx: 'c' },
+      { line: 3, framework: 'hono', kind: 'middleware', via: 'registration', ctx: 'c', next: 'next' },
+      { line: 4, framework: 'hono', kind: 'middleware', via: 'registration', ctx: 'c', next: 'next' },
+      { line: 5, framework: 'hono', kind: 'error-handler', via: 'registration', error: 'err', ctx: 'c' },
+      { line: 6, framework: 'hono', kind: 'route', via: 'registration', ctx: 'c' },
+    ]);
+  });
+
+  it('recognizes Next.js route handlers and middleware, only when exported', () => {
+    expect(
+      handlers(`
+export async function GET(request: Request) {}
+export const POST = auth(async (req) => {});
+export function middleware(request: NextRequest) {}
+export async function DELETE() {}
+function PUT(request) {}
+export function helper(request) {}
+`),
+    ).toEqual([
+      { line: 2, framework: 'next', kind: 'route', via: 'export', req: 'request' },
+      { line: 3, framework: 'next', kind: 'route', via: 'export', req: 'req' },
+      { line: 4, framework: 'next', kind: 'middleware', via: 'export', req: 'request' },
+      { line: 5, framework: 'next', kind: 'route', via: 'export' },
+    ]);
+  });
+});
+
+describe('getHandlerInfo: NestJS', () => {
+  const code = `
+import { Catch, Controller, Get, Injectable, Post, Req, Res } from '@nestjs/common';
+import { AuthGuard } from '@nestjs/passport';
+@Controller('users')
+export class UsersController {
+  @Get(':id')
+  find(@Req() req: Request) {}
+  @Post()
+  create(@Body() dto: Dto, @Res() res: Response) {}
+  helper() {}
+}
+@Injectable()
+export class RolesGuard implements CanActivate {
+  canActivate(context: ExecutionContext) {
+    const request = context.switchToHttp().getRequest();
+    return true;
+  }
+}
+@Injectable()
+export class JwtGuard extends AuthGuard('jwt') {
+  handleRequest(err, user) { return user; }
+}
+@Catch(HttpException)
+export class HttpFilter implements ExceptionFilter {
+  catch(exception: HttpException, host: ArgumentsHost) {
+    const response = host.switchToHttp().getResponse();
+  }
+}
+@Injectable()
+export class LoggingInterceptor implements NestInterceptor {
+  intercept(context: ExecutionContext, next: CallHandler) { return next.handle(); }
+}
+@Injectable()
+export class LocalStrategy extends PassportStrategy(Strategy) {
+  async validate(username: string, password: string) {}
+}
+@Resolver()
+export class UsersResolver {
+  @Query(() => User)
+  me() {}
+}
+`;
+  it('recognizes routes, guards, filters, interceptors, strategies and resolvers', () => {
+    expect(handlers(code)).toEqual([
+      { line: 7, framework: 'nest', kind: 'route', via: 'nest', req: 'req' },
+      { line: 9, framework: 'nest', kind: 'route', via: 'nest', res: 'res' },
+      { line: 14, framework: 'nest', kind: 'guard', via: 'nest', req: 'request', ctx: 'context' },
+      { line: 21, framework: 'nest', kind: 'guard', via: 'nest', error: 'err' },
+      { line: 25, framework: 'nest', kind: 'filter', via: 'nest', res: 'response', ctx: 'host', error: 'exception' },
+      { line: 31, framework: 'nest', kind: 'interceptor', via: 'nest', ctx: 'context' },
+      { line: 35, framework: 'nest', kind: 'strategy', via: 'nest' },
+      { line: 40, framework: 'nest', kind: 'resolver', via: 'nest' },
+    ]);
+  });
+
+  it('leaves Angular route guards alone', () => {
+    const angular = `
+@Injectable({ providedIn: 'root' })
+export class AuthGuard implements CanActivate {
+  canActivate(route: ActivatedRouteSnapshot, state: RouterStateSnapshot) { return false; }
+}`;
+    expect(handlers(angular)).toEqual([]);
+  });
+});
+
+describe('findEnclosingHandler and isErrorHandler', () => {
+  it('finds the handler around a nested callback, and nothing outside handlers', () => {
+    const found: Record<string, string | null> = {};
+    probe(
+      `
+app.get('/x', (req, res) => {
+  jwt.verify(token, secret, (err, user) => { mark1(); });
+});
+function util() { mark2(); }
+app.use((err, req, res, next) => { mark3(); });
+`,
+      (context) => ({
+        CallExpression(node: TSESTree.CallExpression) {
+          if (node.callee.type !== 'Identifier' || !node.callee.name.startsWith('mark')) return;
+          const info = findEnclosingHandler(context, node);
+          found[node.callee.name] = info ? `${info.kind}@${info.fn.loc.start.line}:${isErrorHandler(info)}` : null;
+        },
+      }),
+      ts,
+    );
+    expect(found).toEqual({ mark1: 'route@2:false', mark2: null, mark3: 'error-handler@6:true' });
+  });
+});
+
+describe('getRequestContextExpressions', () => {
+  function expressions(code: string, marker = 'here'): Record<string, string> {
+    let result: Record<string, string> = {};
+    probe(
+      code,
+      (context) => ({
+        CallExpression(node: TSESTree.CallExpression) {
+          if (node.callee.type !== 'Identifier' || node.callee.name !== marker) return;
+          const info = findEnclosingHandler(context, node);
+          result = info ? { ...getRequestContextExpressions(context, info, node) } : {};
+        },
+      }),
+      ts,
+    );
+    return result;
+  }
+
+  // `path` never carries the query string, where API keys and tokens often travel.
+  it.each([
+    ['Express', `app.get('/', (req, res) => { here(); });`, { method: 'req.method', path: "req.originalUrl.split('?')[0]", ip: 'req.ip', userAgent: "req.headers['user-agent']" }],
+    ['http', `http.createServer((req, res) => { here(); });`, { method: 'req.method', path: "req.url?.split('?')[0]", ip: 'req.socket.remoteAddress', userAgent: "req.headers['user-agent']" }],
+    ['Fastify', `fastify.get('/', async (request, reply) => { here(); });`, { method: 'request.method', path: "request.url.split('?')[0]", ip: 'request.ip', userAgent: "request.headers['user-agent']" }],
+    ['Koa', `app.use(async (ctx, next) => { here(); });`, { method: 'ctx.method', path: 'ctx.path', ip: 'ctx.ip', userAgent: "ctx.get('user-agent')" }],
+    ['Hono', `app.get('/', (c) => { here(); });`, { method: 'c.req.method', path: 'c.req.path', ip: "c.req.header('x-forwarded-for')", userAgent: "c.req.header('user-agent')" }],
+    ['Next.js', `export async function POST(request: Request) { here(); }`, { method: 'request.method', path: "request.url.split('?')[0]", ip: "request.headers.get('x-forwarded-for')", userAgent: "request.headers.get('user-agent')" }],
+  ])('%s', (_name, code, expected) => {
+    expect(expressions(code)).toEqual(expected);
+  });
+
+  it('uses a Nest guard’s request variable only after it is declared', () => {
+    const code = `
+import { Injectable } from '@nestjs/common';
+@Injectable()
+export class G {
+  canActivate(context: ExecutionContext) {
+    before();
+    const request = context.switchToHttp().getRequest();
+    here();
+    return true;
+  }
+}`;
+    expect(expressions(code)).toEqual({ method: 'request.method', path: "request.url?.split('?')[0]", ip: 'request.ip', userAgent: "request.headers['user-agent']" });
+    expect(expressions(code, 'before')).toEqual({});
+  });
+
+  it('gives nothing when a nested callback shadows the request', () => {
+    expect(expressions(`app.get('/', (req, res) => { load((req) => { here(); }); });`)).toEqual({});
+  });
+});
+
+describe('getFrameworkLogger', () => {
+  function logger(code: string): string | null {
+    let result: string | null = 'unset';
+    probe(
+      code,
+      (context) => ({
+        CallExpression(node: TSESTree.CallExpression) {
+          if (node.callee.type !== 'Identifier' || node.callee.name !== 'here') return;
+          const info = findEnclosingHandler(context, node);
+          const found = info ? getFrameworkLogger(context, info, node) : null;
+          result = found ? `${found.expression}:${found.style}` : null;
+        },
+      }),
+      ts,
+    );
+    return result;
+  }
+  it('uses request.log in Fastify', () => {
+    expect(logger(`fastify.get('/', async (request, reply) => { here(); });`)).toBe('request.log:pino');
+  });
+  it('uses req.log / ctx.log only when the file already does', () => {
+    expect(logger(`app.get('/', (req, res) => { here(); });`)).toBeNull();
+    expect(logger(`app.get('/', (req, res) => { req.log.info('x'); here(); });`)).toBe('req.log:pino');
+    expect(logger(`app.use(async (ctx, next) => { ctx.log.info('x'); here(); });`)).toBe('ctx.log:pino');
+  });
+  it("uses a Nest class's own logger", () => {
+    expect(
+      logger(`
+import { Injectable, Logger } from '@nestjs/common';
+@Injectable()
+export class G { private readonly logger = new Logger(G.name); canActivate(context: ExecutionContext) { here(); return true; } }`),
+    ).toBe('this.logger:nest');
+    expect(
+      logger(`
+import { Injectable } from '@nestjs/common';
+@Injectable()
+export class G { canActivate(context: ExecutionContext) { here(); return true; } }`),
+    ).toBeNull();
+  });
+});
+
+describe('getFunctionOutcome and isCalledInSameFile', () => {
+  it('summarizes functions that always answer, and tells helpers from handlers', () => {
+    const results: Record<string, string> = {};
+    probe(
+      `
+function deny(res) { res.status(403).json({ error: 'forbidden' }); }
+const unauthorized = () => NextResponse.json({ error: 'no' }, { status: 401 });
+function fail() { const e = new UnauthorizedException(); throw e; }
+function maybe(res, ok) { if (!ok) return res.status(401).end(); }
+function later(res) { prepare(); return res.sendStatus(401); }
+// The handler only calls the helper: the helper's outcome is not followed.
+app.get('/', (req, res) => deny(res));
+`,
+      (context) => ({
+        ':function'(fn: TSESTree.Node) {
+          if (!isFunctionNode(fn)) return;
+          const name = fn.type === 'FunctionDeclaration' ? fn.id?.name : fn.parent?.type === 'VariableDeclarator' && fn.parent.id.type === 'Identifier' ? fn.parent.id.name : 'inline';
+          const outcome = getFunctionOutcome(context, fn);
+          results[name ?? '?'] = `${outcome ? `${outcome.kind}:${outcome.status}` : 'none'}/${isCalledInSameFile(context, fn) ? 'called' : 'not-called'}`;
+        },
+      }),
+      ts,
+    );
+    expect(results).toEqual({
+      deny: 'response:403/called',
+      unauthorized: 'response:401/not-called',
+      fail: 'throw:401/not-called',
+      maybe: 'none/not-called',
+      later: 'response:401/not-called',
+      inline: 'none/not-called',
+    });
+  });
+});

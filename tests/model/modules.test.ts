@@ -1,0 +1,69 @@
+import type { TSESTree } from '@typescript-eslint/utils';
+import { describe, expect, it } from 'vitest';
+import { getRootIdentifier, skipTypeWrappers } from '../../src/model/ast.js';
+import { getImportSource, getRequiredModule } from '../../src/model/modules.js';
+import { type ProbeOptions, callResult, probeCalls } from '../helpers/probe.js';
+
+/** getImportSource of the root name of every call's callee, keyed by the call's text. */
+function sources(code: string, options: ProbeOptions = {}) {
+  return probeCalls(
+    code,
+    (context, node) => {
+      const root = getRootIdentifier(node.callee);
+      return root ? getImportSource(context, root) : null;
+    },
+    options,
+  );
+}
+
+describe('getImportSource', () => {
+  it('reads ES imports: default, named (renamed), namespace', () => {
+    const r = sources("import cron from 'node-cron'; import { Worker as W } from 'bullmq'; import * as fs from 'fs';\ncron.schedule(); new W(); W(); fs.readFile();");
+    expect(callResult(r, 'cron.schedule()')).toEqual({ source: 'node-cron', imported: 'default' });
+    expect(callResult(r, 'W()')).toEqual({ source: 'bullmq', imported: 'Worker' });
+    expect(callResult(r, 'fs.readFile()')).toEqual({ source: 'fs', imported: '*' });
+  });
+
+  it('reads CommonJS: whole module, destructured, member of a require', () => {
+    const r = sources("const pino = require('pino'); const { Worker } = require('worker_threads'); const Q = require('bull').Queue;\npino(); Worker(); Q();", { sourceType: 'script' });
+    expect(callResult(r, 'pino()')).toEqual({ source: 'pino', imported: 'default' });
+    expect(callResult(r, 'Worker()')).toEqual({ source: 'worker_threads', imported: 'Worker' });
+    expect(callResult(r, 'Q()')).toEqual({ source: 'bull', imported: 'Queue' });
+  });
+
+  it("reads TypeScript's import x = require('m')", () => {
+    const r = sources("import express = require('express');\nexpress();", { ts: true });
+    expect(callResult(r, 'express()')).toEqual({ source: 'express', imported: 'default' });
+  });
+
+  it('answers null for locals, parameters and globals', () => {
+    const r = sources('const local = () => 1; function f(param) { param(); } local(); setTimeout();');
+    expect(callResult(r, 'local()')).toBeNull();
+    expect(callResult(r, 'param()')).toBeNull();
+    expect(callResult(r, 'setTimeout()')).toBeNull();
+  });
+});
+
+describe('getRequiredModule, getRootIdentifier, skipTypeWrappers', () => {
+  it('reads require calls only', () => {
+    const r = probeCalls("require('a'); required('b'); require(name);", (_context, node) => getRequiredModule(node));
+    expect(callResult(r, "require('a')")).toBe('a');
+    expect(callResult(r, "required('b')")).toBeNull();
+    expect(callResult(r, 'require(name)')).toBeNull();
+  });
+
+  it('finds the root of a member chain, crossing calls only when asked', () => {
+    const r = probeCalls('res.status(500).json(x);', (_context, node) => {
+      const callee = node.callee as TSESTree.MemberExpression;
+      return [getRootIdentifier(callee.object)?.name ?? null, getRootIdentifier(callee.object, true)?.name ?? null];
+    });
+    expect(callResult(r, 'res.status(500).json(x)')).toEqual([null, 'res']);
+    expect(callResult(r, 'res.status(500)')).toEqual(['res', 'res']);
+  });
+
+  it('strips TypeScript wrappers but keeps await', () => {
+    const r = probeCalls('async function f() { g((await p) as T); g(q! satisfies U); }', (_context, node) => skipTypeWrappers(node.arguments[0]!).type, { ts: true });
+    expect(callResult(r, 'g((await p) as T)')).toBe('AwaitExpression');
+    expect(callResult(r, 'g(q! satisfies U)')).toBe('Identifier');
+  });
+});

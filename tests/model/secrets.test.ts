@@ -1,0 +1,202 @@
+import type { TSESTree } from '@typescript-eslint/utils';
+import { describe, expect, it } from 'vitest';
+import { type SecretAnalyzerOptions, classifySecretName, createSecretAnalyzer, isCredentialEnvKey, isSecretName, tokenizeName } from '../../src/model/secrets.js';
+import { probe } from '../helpers/probe.js';
+
+describe('tokenizeName', () => {
+  it.each([
+    ['apiKey', ['api', 'key']],
+    ['APIKey', ['api', 'key']],
+    ['X-API-Key', ['x', 'api', 'key']],
+    ['x-api-key', ['x', 'api', 'key']],
+    ['JWT_SECRET', ['jwt', 'secret']],
+    ['sessionID', ['session', 'id']],
+    ['client_secret', ['client', 'secret']],
+    ['cvv2', ['cvv']],
+    ['accesstoken', ['access', 'token']],
+    ['apikeyid', ['api', 'key', 'id']],
+    ['#refreshToken', ['refresh', 'token']],
+    ['OAuth2Token', ['o', 'auth', 'token']],
+    ['spinner', ['spinner']],
+    ['passport', ['passport']],
+    ['tokenizer', ['tokenizer']],
+    ['passage', ['passage']],
+    ['XMLHttpRequest', ['xml', 'http', 'request']],
+  ])('%s → %j', (name, tokens) => {
+    expect(tokenizeName(name)).toEqual(tokens);
+  });
+});
+
+describe('isSecretName: secrets', () => {
+  it.each([
+    'password', 'newPassword', 'hashedPassword', 'passwordHash', 'user_password', 'DB_PASSWORD', 'passwd', 'pwd',
+    'dbPass', 'SMTP_PASS', 'pass', 'passphrase', 'PASS_PHRASE', 'secret', 'clientSecret', 'client_secret',
+    'JWT_SECRET', 'secretKey', 'secretValue', 'token', 'accessToken', 'access_token', 'refreshToken',
+    'idToken', 'bearerToken', 'sessionToken', 'csrfToken', 'authToken', 'resetToken', 'passwordResetToken',
+    'forgotPasswordToken', 'GITHUB_TOKEN', 'jwt', 'bearer', 'tokenValue', 'tokenResponse', 'refreshTokens',
+    'apiKey', 'api_key', 'API_KEY', 'x-api-key', 'X-Api-Key', 'apikey', 'STRIPE_SECRET_KEY', 'privateKey',
+    'private_key', 'PRIVATE_KEY', 'authorization', 'Authorization', 'authHeader', 'authorizationHeader',
+    'proxy-authorization', 'cookie', 'cookies', 'set-cookie', 'setCookie', 'COOKIE_SECRET', 'credentials',
+    'credential', 'awsCredentials', 'creds', 'otp', 'otpCode', 'totp', 'verificationCode', 'recoveryCodes',
+    'pin', 'pinCode', 'userPin', 'ssn', 'socialSecurityNumber', 'creditCard', 'creditCardNumber', 'cardNumber',
+    'card_number', 'cvv', 'cvc', 'mnemonic', 'seedPhrase', 'secretAccessKey', 'signingKey', 'encryptionKey',
+    'authCode', 'tokenSet', 'sessionKey', 'REFRESH_TOKEN_SECRET', 'ACCESS_TOKEN_PRIVATE_KEY', 'GOOGLE_CLIENT_SECRET',
+    'AWS_SECRET_ACCESS_KEY', 'HASHED_PASSWORD', 'DEFAULT_PASSWORD', 'JWT_SIGNING_KEY', 'ENCODED_CREDENTIALS',
+  ])('%s', (name) => {
+    expect(classifySecretName(name)).toMatchObject({ kind: 'secret' });
+  });
+});
+
+describe('isSecretName: qualified (mentions a secret word, harmless)', () => {
+  it.each([
+    'passwordResetUrl', 'tokenCount', 'tokenExpiresAt', 'secretName', 'apiKeyId', 'isPasswordValid', 'hasToken',
+    'passwordLength', 'tokenType', 'token_type', 'csrfTokenHeaderName', 'pageToken', 'nextPageToken',
+    'next_page_token', 'cancelToken', 'cancellationToken', 'deviceToken', 'pushToken', 'fcmToken',
+    'continuationToken', 'maxTokens', 'promptTokens', 'completion_tokens', 'total_tokens', 'tokens', 'ledPin',
+    'accessKeyId', 'secretArn', 'secretId', 'secretsManager', 'passwordPolicy', 'passwordMinLength',
+    'tokenService', 'jwtService', 'jwtStrategy', 'jwtPayload', 'jwtExpiresIn', 'JWT_EXPIRES_IN', 'tokenEndpoint',
+    'tokenUrl', 'cookieName', 'cookieOptions', 'cookieParser', 'withCredentials', 'credentialsProvider',
+    'authorizationUrl', 'passwordChangedAt', 'shouldRefreshToken', 'validateToken', 'setToken', 'tokenBucket',
+    'tokenAddress', 'tokenBalance', 'tokenId', 'otpExpiresAt', 'otpAttempts', 'passwordHint', 'passwordStrength',
+    'privateKeyPath', 'isSecret', 'maskedToken', 'tokenPreview', 'numTokens', 'passwordMatches', 'passwordReset',
+    'jwtHeaders', 'jwtHeader', 'TOKEN_NOT_FOUND_REDIS', 'USER_FROM_TOKEN_NOT_FOUND', 'CREATING_TOKEN', 'TOKEN_STORED_REDIS',
+    'INVALID_TOKEN_ERROR', 'EXPIRED_TOKEN', 'MISSING_API_KEY', 'NEXT_PUBLIC_MAPS_API_KEY', 'VITE_FIREBASE_API_KEY', 'REACT_APP_API_KEY',
+  ])('%s', (name) => {
+    expect(classifySecretName(name)).toMatchObject({ kind: 'qualified' });
+  });
+});
+
+describe('isSecretName: unrelated names', () => {
+  it.each([
+    'userName', 'email', 'spinner', 'mapping', 'pinned', 'opinion', 'tokenizer', 'tokenize', 'passport', 'bypass',
+    'passage', 'compass', 'passThrough', 'firstPass', 'sessionId', 'session_id', 'sid', 'session', 'auth', 'key',
+    'keys', 'hash', 'code', 'PWD', 'OLDPWD', 'passwordless', 'secretary', 'userId', 'requestId', 'authMethod',
+  ])('%s', (name) => {
+    expect(isSecretName(name)).toBe(false);
+  });
+});
+
+describe('options', () => {
+  it('secretWords adds words and names', () => {
+    expect(isSecretName('sessionId', { secretWords: ['sessionId'] })).toBe(true);
+    expect(isSecretName('session_id', { secretWords: ['sessionId'] })).toBe(true);
+    expect(isSecretName('sessionIdCount', { secretWords: ['sessionId'] })).toBe(false);
+    expect(isSecretName('githubPat', { secretWords: ['pat'] })).toBe(true);
+    expect(isSecretName('pattern', { secretWords: ['pat'] })).toBe(false);
+  });
+  it('allowedNames exempts names, in any case style', () => {
+    expect(isSecretName('demoToken', { allowedNames: ['demoToken'] })).toBe(false);
+    expect(isSecretName('DEMO_TOKEN', { allowedNames: ['demoToken'] })).toBe(false);
+    expect(isSecretName('otherToken', { allowedNames: ['demoToken'] })).toBe(true);
+  });
+});
+
+describe('createSecretAnalyzer on log arguments', () => {
+  /** What the analyzer finds in the arguments of every `log(...)` call: `[text, what, whole]` per finding. */
+  function findings(code: string, options: SecretAnalyzerOptions = {}, ts = false): [string, string, boolean][] {
+    const out: [string, string, boolean][] = [];
+    probe(
+      code,
+      (context) => {
+        const analyzer = createSecretAnalyzer(context, options);
+        return {
+          CallExpression(node: TSESTree.CallExpression) {
+            if (node.callee.type !== 'Identifier' || node.callee.name !== 'log') return;
+            const labels = analyzer.argumentLabels(node.arguments);
+            node.arguments.forEach((arg, i) => {
+              for (const f of analyzer.findSecrets(arg, labels[i] ?? null, i === 0 ? [] : null)) {
+                out.push([context.sourceCode.getText(f.node), f.what, f.whole]);
+              }
+            });
+          },
+        };
+      },
+      { ts },
+    );
+    return out;
+  }
+
+  it('recognises request sources', () => {
+    expect(findings('function h(req, res) { log(req.headers); log(req.headers.authorization); log(req.get("Cookie")); log(req.cookies); log(req); }')).toEqual([
+      ['req.headers', 'the request headers', true],
+      ['req.headers.authorization', 'the Authorization header', false],
+      ['req.get("Cookie")', 'the cookie', false],
+      ['req.cookies', 'the request cookies', true],
+      ['req', 'the whole request object', true],
+    ]);
+  });
+
+  it('keeps what a destructured or renamed value was', () => {
+    expect(
+      findings(
+        "function h(req) { const { password: pw } = req.body; const { headers } = req; const auth = headers['x-api-key']; const [, t] = req.headers.authorization.split(' '); log(pw, headers, auth, t); }",
+      ),
+    ).toEqual([
+      ['pw', 'the password', false],
+      ['headers', 'the request headers', true],
+      ['auth', 'the API key', false],
+      ['t', 'the Authorization header', false],
+    ]);
+  });
+
+  it('reads process.env by name, and whole', () => {
+    expect(findings('log(process.env.DB_PASSWORD, process.env.NODE_ENV, process.env.PWD, process.env)')).toEqual([
+      ['process.env.DB_PASSWORD', 'the password', false],
+      ['process.env', 'the whole environment', true],
+    ]);
+  });
+
+  it('does not treat a local object named request as the request', () => {
+    expect(findings('const request = { id: 1 }; log(request); function f(req) { const body = req.body; log(body.title); }')).toEqual([]);
+  });
+
+  it('finds secrets inside templates, concatenations, objects and conditionals', () => {
+    expect(findings('function f(user, password, t, u) { log(`login ${user} pw=${password}`, "Bearer " + t, { nested: { token: u } }, u ? password : null); }')).toEqual([
+      ['password', 'the password', false],
+      ['t', 'the token', false],
+      ['u', 'the token', false],
+      ['password', 'the password', false],
+    ]);
+  });
+
+  it('treats sanitized, hashed, boolean and size-only forms as safe', () => {
+    expect(
+      findings(
+        "function f(token, apiKey) { log(redact(token), createHash('sha256').update(apiKey).digest('hex'), !!token, token.length, typeof apiKey, apiKey.slice(0, 4), scrub.it(token)); }",
+        { sanitizers: ['scrub.it'] },
+      ),
+    ).toEqual([]);
+  });
+
+  it('labels values by format strings and preceding message parts', () => {
+    expect(findings("function f(a, b, c) { log('user=%s password=%s', a, b); log('secret:', c); log('user:', a); }")).toEqual([
+      ['b', 'the password', false],
+      ['c', 'the secret', false],
+    ]);
+  });
+
+  it('reports a whole body only where it carries credentials', () => {
+    expect(findings("app.post('/login', (req) => { log(req.body); }); app.post('/products', (req) => { log(req.body); });")).toEqual([
+      ['req.body', 'the request body', true],
+    ]);
+  });
+});
+
+describe('isCredentialEnvKey', () => {
+  it.each([
+    ['STRIPE_KEY', true],
+    ['GEO_KEY', true],
+    ['MAPBOX_ACCESS_KEY', true],
+    ['LICENSE_KEY', true],
+    ['SORT_KEY', false],
+    ['RECAPTCHA_SITE_KEY', false],
+    ['STRIPE_PUBLISHABLE_KEY', false],
+    ['VAPID_PUBLIC_KEY', false],
+    ['CACHE_KEY', false],
+    ['KEY', false],
+    ['stripeKey', false],
+    ['REDIS_KEY_PREFIX', false],
+  ])('%s → %s', (name, expected) => {
+    expect(isCredentialEnvKey(name)).toBe(expected);
+  });
+});
