@@ -4,6 +4,7 @@ import {
   type AnyFunction,
   contains,
   findVariable,
+  getEnclosingFunction,
   getCalleePath,
   getNumberValue,
   getPropertyName,
@@ -1084,6 +1085,102 @@ export default createRule<Options, MessageIds>({
       return next?.type === AST_NODE_TYPES.ThrowStatement;
     }
 
+    /**
+     * "Try this, else try that, else throw": the catch makes another attempt inside its own `try`
+     * whose catch always throws (`catch { try { return await viaCli() } catch (e) { throw new X(…) } }`).
+     * The first failure is replaced by a second attempt, and if that fails too the caller is told.
+     */
+    function isAttemptElseThrow(handler: TSESTree.BlockStatement): boolean {
+      return handler.body.some(
+        (st) =>
+          st.type === AST_NODE_TYPES.TryStatement &&
+          st.handler !== null &&
+          st.finalizer === null &&
+          holdsAttempt(st.block) &&
+          alwaysThrows(st.handler.body),
+      );
+    }
+
+    /**
+     * A batch that reports per item: the try records success in a collection the function returns
+     * (`for (f of files) { try { await rotate(f); rotated.push(f) } catch { continue } } return { rotated }`),
+     * so the caller sees which items failed; the catch only moves on to the next item.
+     */
+    function isRecordedInReturnedBatch(tryStatement: TSESTree.TryStatement, handler: TSESTree.BlockStatement): boolean {
+      if (!handler.body.every((st) => st.type === AST_NODE_TYPES.ContinueStatement)) return false;
+      let loop: TSESTree.Node | undefined = tryStatement.parent;
+      while (loop && !isFunctionNode(loop) && !isLoop(loop)) loop = loop.parent;
+      if (!loop || !isLoop(loop)) return false;
+      const fn = getEnclosingFunction(tryStatement);
+      if (!fn) return false;
+      const collections = new Set<string>();
+      walkSameFunction(
+        tryStatement.block,
+        (n) => {
+          if (
+            n.type === AST_NODE_TYPES.CallExpression &&
+            n.callee.type === AST_NODE_TYPES.MemberExpression &&
+            n.callee.object.type === AST_NODE_TYPES.Identifier &&
+            /^(?:push|add|set)$/u.test(getPropertyName(n.callee) ?? '')
+          ) {
+            collections.add(n.callee.object.name);
+          }
+        },
+        sourceCode.visitorKeys,
+      );
+      if (collections.size === 0) return false;
+      let returned = false;
+      walkSameFunction(
+        fn.body,
+        (n) => {
+          if (returned) return false;
+          if (n.type === AST_NODE_TYPES.ReturnStatement && n.argument) {
+            walkSameFunction(
+              n.argument,
+              (m) => {
+                if (m.type === AST_NODE_TYPES.Identifier && collections.has(m.name)) returned = true;
+                return !returned;
+              },
+              sourceCode.visitorKeys,
+            );
+          }
+          return !returned;
+        },
+        sourceCode.visitorKeys,
+      );
+      return returned;
+    }
+
+    /**
+     * The try answers `{ …, applied: true }` and the catch answers the same shape with `applied: false`:
+     * the result itself tells the caller the step failed.
+     */
+    function returnsFailedFlag(block: TSESTree.BlockStatement, handler: TSESTree.BlockStatement): boolean {
+      const flags = (root: TSESTree.Node, value: boolean): Set<string> => {
+        const keys = new Set<string>();
+        walkSameFunction(
+          root,
+          (n) => {
+            if (n.type !== AST_NODE_TYPES.ReturnStatement || !n.argument) return;
+            const arg = skipTransparent(n.argument);
+            // `{ ok: false, error: 'invalid_refresh_token' }` says the failure is the client's: that is no report.
+            if (arg.type !== AST_NODE_TYPES.ObjectExpression || arg.properties.some(blamesInput)) return;
+            for (const p of arg.properties) {
+              if (p.type !== AST_NODE_TYPES.Property) continue;
+              const key = getPropertyName(p);
+              const v = skipTransparent(p.value as TSESTree.Node);
+              if (key !== null && v.type === AST_NODE_TYPES.Literal && v.value === value) keys.add(key);
+            }
+          },
+          sourceCode.visitorKeys,
+        );
+        return keys;
+      };
+      const succeeded = flags(block, true);
+      if (succeeded.size === 0) return false;
+      return [...flags(handler, false)].some((key) => succeeded.has(key));
+    }
+
     /** The statement sits in a catch (same function) whose own body rethrows or logs at its top level. */
     function isInsideEscalatingCatch(statement: TSESTree.Node): boolean {
       let current = statement.parent;
@@ -1180,6 +1277,8 @@ export default createRule<Options, MessageIds>({
           tryStatement.type === AST_NODE_TYPES.TryStatement &&
           (isAnotherAttempt(tryStatement.block, node) ||
             isCheckedThenThrown(tryStatement) ||
+            isRecordedInReturnedBatch(tryStatement, node.body) ||
+            returnsFailedFlag(tryStatement.block, node.body) ||
             answersNotFound(node.body) ||
             reportsFailureAsData(node.body) ||
             returnsOwnInput(node, node.body) ||
@@ -1197,7 +1296,8 @@ export default createRule<Options, MessageIds>({
           serverError: false,
           silentReported:
             reportFallbacks || (((source === 'external' && !fallsBackOnPurpose) || (source === 'unknown' && doesNothing(node.body))) && security),
-          mayFailOutside: reportFallbacks || ((source === 'external' || source === 'unknown') && security),
+          // "Else try that, else throw": the silent path out is the second attempt's success.
+          mayFailOutside: reportFallbacks || ((source === 'external' || source === 'unknown') && security && !isAttemptElseThrow(node.body)),
         });
       },
       'CatchClause:exit': onExit,
@@ -1285,6 +1385,38 @@ function isResultDiscarded(receiver: TSESTree.Node): boolean {
     }
     if (parent.type === AST_NODE_TYPES.UnaryExpression && parent.operator === 'void') return true;
     return parent.type === AST_NODE_TYPES.ExpressionStatement;
+  }
+}
+
+/**
+ * Every path through `node` ends in a `throw`: a throw, an if/else that throws on both sides, or a
+ * block that reaches such a statement without a `return`/`break`/`continue` before it.
+ */
+function alwaysThrows(node: TSESTree.Statement): boolean {
+  if (node.type === AST_NODE_TYPES.ThrowStatement) return true;
+  if (node.type === AST_NODE_TYPES.IfStatement) return node.alternate !== null && alwaysThrows(node.consequent) && alwaysThrows(node.alternate);
+  if (node.type !== AST_NODE_TYPES.BlockStatement) return false;
+  for (const st of node.body) {
+    if (alwaysThrows(st)) return true;
+    if (jumpsOut(st)) return false;
+  }
+  return false;
+}
+
+function jumpsOut(node: TSESTree.Node): boolean {
+  switch (node.type) {
+    case AST_NODE_TYPES.ReturnStatement:
+    case AST_NODE_TYPES.BreakStatement:
+    case AST_NODE_TYPES.ContinueStatement:
+      return true;
+    case AST_NODE_TYPES.BlockStatement:
+      return node.body.some(jumpsOut);
+    case AST_NODE_TYPES.IfStatement:
+      return jumpsOut(node.consequent) || (node.alternate !== null && jumpsOut(node.alternate));
+    case AST_NODE_TYPES.TryStatement:
+      return jumpsOut(node.block) || (node.handler !== null && jumpsOut(node.handler.body)) || (node.finalizer !== null && jumpsOut(node.finalizer));
+    default:
+      return false;
   }
 }
 

@@ -99,6 +99,12 @@ ruleTester.run('no-silent-catch (precision on real code)', rule, {
     "const exists = (p) => (0, promises_1.access)(p).then(() => true, () => false);",
     // best-effort cleanup on an error path whose error is rethrown right after
     "async function store(file, tmp) {\n  try {\n    await storage.write(file, tmp);\n  } catch (err) {\n    try {\n      await storage.delete(file);\n    } catch {}\n    throw err;\n  }\n}",
+    // fallback chain: another attempt in its own try, whose catch always throws (n8n verifyIntegrity, registry then npm CLI)
+    "async function verifyPackageIntegrity(name, expected, authToken) {\n  try {\n    const metadata = await registry.fetchMetadata(name, { authToken });\n    if (metadata.integrity !== expected) throw new Error('Checksum verification failed');\n    return;\n  } catch {\n    try {\n      const integrity = await npmCli.view(name, 'dist.integrity', { authToken });\n      if (integrity !== expected) throw new Error('Checksum verification failed');\n      return;\n    } catch (cliError) {\n      if (isDnsError(cliError)) throw new Error('The registry is unreachable');\n      throw new Error('Failed to verify package checksum');\n    }\n  }\n}",
+    // batch that reports per item: success recorded in a collection the function returns (parse-server GridFS key rotation)
+    "async function rotateEncryptionKey(fileNames, oldKeyAdapter) {\n  const rotated = [];\n  for (const fileName of fileNames) {\n    try {\n      const plain = await oldKeyAdapter.getFileData(fileName);\n      await this.createFile(fileName, plain);\n      rotated.push(fileName);\n    } catch {\n      continue;\n    }\n  }\n  return { rotated, notRotated: fileNames.filter((f) => !rotated.includes(f)) };\n}",
+    // the result says the step failed: try answers credentialApplied: true, catch the same shape with false (n8n MCP tool)
+    "async function connectWithCredential(deps, input, tools) {\n  try {\n    const { applied } = await deps.applyCredentialToServer(input.name, input.credential);\n    if (applied) return { ok: true, tools, credentialApplied: true };\n  } catch {\n    return { ok: true, tools, credentialApplied: false };\n  }\n  return { ok: true, tools, credentialApplied: false };\n}",
   ],
   invalid: [
     // --- real finding shapes: an outside call fails and the catch makes it look ordinary ---
@@ -721,6 +727,76 @@ ruleTester.run('no-silent-catch (precision on real code)', rule, {
                 "call": "console.error"
               },
               "output": "async function redisHealth() {\n  try {\n    await redis.ping();\n    return true;\n  } catch (err) {\n    console.warn('redis.ping failed', err);\n    return false;\n  }\n}"
+            }
+          ]
+        }
+      ]
+    },
+    // twin: the second attempt's catch returns instead of throwing on one path
+    {
+      "code": "async function verifyPackageIntegrity(name, expected, authToken) {\n  try {\n    const metadata = await registry.fetchMetadata(name, { authToken });\n    if (metadata.integrity !== expected) throw new Error('Checksum verification failed');\n    return;\n  } catch {\n    try {\n      const integrity = await npmCli.view(name, 'dist.integrity', { authToken });\n      if (integrity !== expected) throw new Error('Checksum verification failed');\n      return;\n    } catch (cliError) {\n      if (isDnsError(cliError)) throw new Error('The registry is unreachable');\n      return;\n    }\n  }\n}",
+      "errors": [
+        {
+          "messageId": "silentPath",
+          "line": 10,
+          "suggestions": [
+            {
+              "messageId": "logIt",
+              "data": {
+                "call": "console.error"
+              },
+              "output": "async function verifyPackageIntegrity(name, expected, authToken) {\n  try {\n    const metadata = await registry.fetchMetadata(name, { authToken });\n    if (metadata.integrity !== expected) throw new Error('Checksum verification failed');\n    return;\n  } catch (err) {\n    try {\n      const integrity = await npmCli.view(name, 'dist.integrity', { authToken });\n      if (integrity !== expected) throw new Error('Checksum verification failed');\n      console.error('registry.fetchMetadata failed', err);\n      return;\n    } catch (cliError) {\n      if (isDnsError(cliError)) throw new Error('The registry is unreachable');\n      return;\n    }\n  }\n}"
+            }
+          ]
+        },
+        {
+          "messageId": "silentPath",
+          "line": 13,
+          "suggestions": [
+            {
+              "messageId": "logIt",
+              "data": {
+                "call": "console.error"
+              },
+              "output": "async function verifyPackageIntegrity(name, expected, authToken) {\n  try {\n    const metadata = await registry.fetchMetadata(name, { authToken });\n    if (metadata.integrity !== expected) throw new Error('Checksum verification failed');\n    return;\n  } catch {\n    try {\n      const integrity = await npmCli.view(name, 'dist.integrity', { authToken });\n      if (integrity !== expected) throw new Error('Checksum verification failed');\n      return;\n    } catch (cliError) {\n      if (isDnsError(cliError)) throw new Error('The registry is unreachable');\n      console.error('npmCli.view failed', cliError);\n      return;\n    }\n  }\n}"
+            }
+          ]
+        }
+      ]
+    },
+    // twin: the collection of successes is never returned to the caller
+    {
+      "code": "async function rotateEncryptionKey(fileNames, oldKeyAdapter) {\n  const rotated = [];\n  for (const fileName of fileNames) {\n    try {\n      const plain = await oldKeyAdapter.getFileData(fileName);\n      await this.createFile(fileName, plain);\n      rotated.push(fileName);\n    } catch {\n      continue;\n    }\n  }\n  await audit.record('keys rotated', rotated.length);\n}",
+      "errors": [
+        {
+          "messageId": "silentCatch",
+          "line": 9,
+          "suggestions": [
+            {
+              "messageId": "logIt",
+              "data": {
+                "call": "console.error"
+              },
+              "output": "async function rotateEncryptionKey(fileNames, oldKeyAdapter) {\n  const rotated = [];\n  for (const fileName of fileNames) {\n    try {\n      const plain = await oldKeyAdapter.getFileData(fileName);\n      await this.createFile(fileName, plain);\n      rotated.push(fileName);\n    } catch (err) {\n      console.warn('oldKeyAdapter.getFileData failed', err);\n      continue;\n    }\n  }\n  await audit.record('keys rotated', rotated.length);\n}"
+            }
+          ]
+        }
+      ]
+    },
+    // twin: the catch answers the success shape without the failed flag
+    {
+      "code": "async function connectWithCredential(deps, input, tools) {\n  try {\n    const { applied } = await deps.applyCredentialToServer(input.name, input.credential);\n    if (applied) return { ok: true, tools, credentialApplied: true };\n  } catch {\n    return { ok: true, tools };\n  }\n  return { ok: true, tools, credentialApplied: false };\n}",
+      "errors": [
+        {
+          "messageId": "silentCatch",
+          "line": 6,
+          "suggestions": [
+            {
+              "messageId": "logIt",
+              "data": {
+                "call": "console.error"
+              },
+              "output": "async function connectWithCredential(deps, input, tools) {\n  try {\n    const { applied } = await deps.applyCredentialToServer(input.name, input.credential);\n    if (applied) return { ok: true, tools, credentialApplied: true };\n  } catch (err) {\n    console.warn('deps.applyCredentialToServer failed', err);\n    return { ok: true, tools };\n  }\n  return { ok: true, tools, credentialApplied: false };\n}"
             }
           ]
         }
