@@ -20,7 +20,7 @@ import { findEnclosingHandler, getFrameworkLogger, getHandlerInfo, getHttpOutcom
 import { isAtLeast } from '../model/loggers.js';
 import { getImportSource } from '../model/modules.js';
 import { getResponseSink } from '../model/responses.js';
-import { tokenizeName } from '../model/secrets.js';
+import { tokenizeName } from '../model/secrets/names.js';
 import { getSettings } from '../core/settings.js';
 
 export type Options = [];

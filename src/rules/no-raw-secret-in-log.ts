@@ -15,7 +15,8 @@ import { getImportSource, getRequiredModule } from '../model/modules.js';
 import { argumentText, chooseUnusedName, fingerprintFix, importFix, isModuleFile, removeListItem, replaceValue } from '../fixes/index.js';
 import { createLogFieldFilters, parseRedactPath } from '../model/log-serializers.js';
 import { type LoggerCall, getLoggerCall } from '../model/loggers.js';
-import { type SecretFinding, createSecretAnalyzer } from '../model/secrets.js';
+import { createSecretAnalyzer } from '../model/secrets/values.js';
+import type { SecretFinding } from '../model/secrets/verdicts.js';
 import { getSettings } from '../core/settings.js';
 
 export type Options = [
