@@ -30,7 +30,7 @@ import {
   resolveCallbackArgument,
 } from '../model/background.js';
 import { createRule } from '../core/create-rule.js';
-import { findEnclosingHandler } from '../model/frameworks.js';
+import { findEnclosingHandler } from '../model/handlers.js';
 import { isHandoffCall, readsAny } from '../model/errors.js';
 import {
   buildLogCall,

@@ -34,23 +34,11 @@ import {
   isNameInScope,
   lineIndent,
 } from '../fixes/index.js';
-import {
-  type HandlerInfo,
-  type HttpOutcome,
-  findEnclosingHandler,
-  getFrameworkLogger,
-  getFunctionOutcome,
-  getHandlerInfo,
-  getAssertion,
-  getHttpOutcome,
-  getStatusChoices,
-  getRequestContextExpressions,
-  getStatusValue,
-  isCalledInSameFile,
-  isErrorHandler,
-  isNestClass,
-  statusFromErrorName,
-} from '../model/frameworks.js';
+import { type HandlerInfo, findEnclosingHandler, getHandlerInfo, isCalledInSameFile, isErrorHandler } from '../model/handlers.js';
+import { type HttpOutcome, getAssertion, getFunctionOutcome, getHttpOutcome, getStatusChoices } from '../model/http-outcomes.js';
+import { getStatusValue, statusFromErrorName } from '../model/http-status.js';
+import { isNestClass } from '../model/nest.js';
+import { getFrameworkLogger, getRequestContextExpressions } from '../model/request-context.js';
 import { type LogLevel, getLoggerCall, isAtLeast } from '../model/loggers.js';
 import { getSettings } from '../core/settings.js';
 

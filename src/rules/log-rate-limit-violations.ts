@@ -4,15 +4,10 @@ import { type AnyFunction, getEnclosingFunction, getPropertyName, resolveFunctio
 import { createPathTracker, mergeListeners } from '../analysis/code-path.js';
 import { createRule } from '../core/create-rule.js';
 import { type LogField, type LogTarget, buildLogCall, getLogTarget, importFix, indentUnit, lineIndent, requestLogFields } from '../fixes/index.js';
-import {
-  type HandlerInfo,
-  findEnclosingHandler,
-  getFrameworkLogger,
-  getHttpOutcome,
-  getRequestContextExpressions,
-  requestFieldExpressions,
-  isNestClass,
-} from '../model/frameworks.js';
+import { type HandlerInfo, findEnclosingHandler } from '../model/handlers.js';
+import { getHttpOutcome } from '../model/http-outcomes.js';
+import { isNestClass } from '../model/nest.js';
+import { getFrameworkLogger, getRequestContextExpressions, requestFieldExpressions } from '../model/request-context.js';
 import { type LogLevel, getLoggingLevel, isAtLeast } from '../model/loggers.js';
 import { LIMIT_HOOKS, type RateLimiterCreation, getRateLimiterCreation, isThrottlerGuard, property } from '../model/rate-limits.js';
 import { isTestFile } from '../model/servers.js';

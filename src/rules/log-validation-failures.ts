@@ -16,7 +16,9 @@ import {
 import { createPathTracker, mergeListeners } from '../analysis/code-path.js';
 import { createRule } from '../core/create-rule.js';
 import { buildLogCall, getLogTarget, importFix, isNameInScope, lineIndent } from '../fixes/index.js';
-import { type HttpOutcome, findEnclosingHandler, getHandlerInfo, getHttpOutcome, isErrorHandler, isNestClass } from '../model/frameworks.js';
+import { findEnclosingHandler, getHandlerInfo, isErrorHandler } from '../model/handlers.js';
+import { type HttpOutcome, getHttpOutcome } from '../model/http-outcomes.js';
+import { isNestClass } from '../model/nest.js';
 import { type LogLevel, LOG_LEVELS, getLoggingLevel, isAtLeast } from '../model/loggers.js';
 import { getImportSource } from '../model/modules.js';
 

@@ -18,7 +18,7 @@ import { createRule } from '../core/create-rule.js';
 import { envComparisonMeansDevelopment } from '../model/environment.js';
 import { isHandoffCall } from '../model/errors.js';
 import { type LogTarget, buildLogCall, failureMessage, indentUnit, lineIndent, logTargetAt, targetSetupFixes } from '../fixes/index.js';
-import { type HandlerInfo, findEnclosingHandler, getHandlerInfo } from '../model/frameworks.js';
+import { type HandlerInfo, findEnclosingHandler, getHandlerInfo } from '../model/handlers.js';
 import { getLoggerCall } from '../model/loggers.js';
 import { type ResponseSink, getResponseSink, getReturnSink } from '../model/responses.js';
 

@@ -14,7 +14,7 @@ import {
 } from '../model/ast.js';
 import { createRule } from '../core/create-rule.js';
 import { buildLogCall, getLogTarget, importFix, insertAtBlockStart, isNameInScope, lineIndent } from '../fixes/index.js';
-import { getHttpOutcome } from '../model/frameworks.js';
+import { getHttpOutcome } from '../model/http-outcomes.js';
 import { isTestFile } from '../model/servers.js';
 
 export type Options = [{ optionalAuthNames?: string[] }];

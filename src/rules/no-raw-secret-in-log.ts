@@ -10,7 +10,7 @@ import {
   skipTransparent,
 } from '../model/ast.js';
 import { createRule } from '../core/create-rule.js';
-import { findEnclosingHandler } from '../model/frameworks.js';
+import { findEnclosingHandler } from '../model/handlers.js';
 import { getImportSource, getRequiredModule } from '../model/modules.js';
 import { argumentText, chooseUnusedName, fingerprintFix, importFix, isModuleFile, removeListItem, replaceValue } from '../fixes/index.js';
 import { createLogFieldFilters, parseRedactPath } from '../model/log-serializers.js';

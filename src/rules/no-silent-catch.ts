@@ -18,7 +18,8 @@ import { createPathTracker, mergeListeners } from '../analysis/code-path.js';
 import { createRule } from '../core/create-rule.js';
 import { getResponseSink } from '../model/responses.js';
 import { BUILTIN_PROBES, type FailureSource, classifyCall, concernsSecurity, isResponseCall, classifyFailures, identifierWords, isCallToEnclosing, namesTelemetry } from '../model/fallible.js';
-import { type HttpOutcome, getHttpOutcome, statusFromErrorName } from '../model/frameworks.js';
+import { type HttpOutcome, getHttpOutcome } from '../model/http-outcomes.js';
+import { statusFromErrorName } from '../model/http-status.js';
 import { getBoundVariables, isHandoffCall, isInspectionCall, passesNewError, readsAny } from '../model/errors.js';
 import {
   buildLogCall,

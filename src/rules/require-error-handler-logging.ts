@@ -29,7 +29,9 @@ import {
   type LogField,
   type LogTarget,
 } from '../fixes/index.js';
-import { type HandlerInfo, getFrameworkLogger, getHandlerInfo, getHttpOutcome, getRequestContextExpressions, isErrorHandler } from '../model/frameworks.js';
+import { type HandlerInfo, getHandlerInfo, isErrorHandler } from '../model/handlers.js';
+import { getHttpOutcome } from '../model/http-outcomes.js';
+import { getFrameworkLogger, getRequestContextExpressions } from '../model/request-context.js';
 import { type LogLevel, type LoggerCall, getLoggerCall, getLoggingLevel, isAtLeast } from '../model/loggers.js';
 import { type ErrorEventKind, getErrorEventRegistration, isTestFile } from '../model/servers.js';
 import { getSettings } from '../core/settings.js';

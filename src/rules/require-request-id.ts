@@ -4,7 +4,8 @@ import { type AccessLoggerCreation, getAccessLoggerCreation, property } from '..
 import { type AnyFunction, findVariable, getPropertyName, getRootIdentifier, getStringValue, isFunctionNode, resolveFunction, skipTransparent, walkTree } from '../model/ast.js';
 import { createRule } from '../core/create-rule.js';
 import { importFix, lineIndent } from '../fixes/index.js';
-import { findEnclosingHandler, getFrameworkLogger } from '../model/frameworks.js';
+import { findEnclosingHandler } from '../model/handlers.js';
+import { getFrameworkLogger } from '../model/request-context.js';
 import { resolveLoggerStyle } from '../model/logger-styles.js';
 import { getLoggerCall, isLoggerObject } from '../model/loggers.js';
 import { getImportSource, getRequiredModule, readImportedSource } from '../model/modules.js';

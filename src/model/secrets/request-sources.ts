@@ -6,7 +6,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { type AnyFunction, type Context, findVariable, getPropertyName, isFunctionNode, skipTransparent } from '../ast.js';
-import { getHandlerInfo } from '../frameworks.js';
+import { getHandlerInfo } from '../handlers.js';
 import { isCredentialEnvKey } from './names.js';
 import { type NameVerdictOf, type ValueVerdict, SAFE, secret } from './verdicts.js';
 
