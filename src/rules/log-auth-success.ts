@@ -15,7 +15,11 @@ import {
 import { createPathTracker, mergeListeners } from '../analysis/code-path.js';
 import { passwordCheckResult, isPasswordCheck, securityLogLevel, visibleVariable } from '../model/credential-checks.js';
 import { createRule } from '../core/create-rule.js';
-import { type LogField, buildLogCall, chooseLogTarget, describeEnclosingFunction, importFix, isNameInScope, requestLogFields, targetSetupFixes } from '../fixes/index.js';
+import { importFix } from '../fixes/imports.js';
+import { type LogField, buildLogCall, requestLogFields } from '../fixes/log-call.js';
+import { describeEnclosingFunction } from '../fixes/log-message.js';
+import { chooseLogTarget, targetSetupFixes } from '../fixes/log-target.js';
+import { isNameInScope } from '../fixes/names.js';
 import { findEnclosingHandler, getHandlerInfo } from '../model/handlers.js';
 import { getHttpOutcome } from '../model/http-outcomes.js';
 import { getFrameworkLogger, getRequestContextExpressions } from '../model/request-context.js';

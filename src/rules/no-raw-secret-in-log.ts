@@ -12,7 +12,10 @@ import {
 import { createRule } from '../core/create-rule.js';
 import { findEnclosingHandler } from '../model/handlers.js';
 import { getImportSource, getRequiredModule } from '../model/modules.js';
-import { argumentText, chooseUnusedName, fingerprintFix, importFix, isModuleFile, removeListItem, replaceValue } from '../fixes/index.js';
+import { fingerprintFix } from '../fixes/configured-helpers.js';
+import { argumentText, removeListItem, replaceValue } from '../fixes/edits.js';
+import { importFix, isModuleFile } from '../fixes/imports.js';
+import { chooseUnusedName } from '../fixes/names.js';
 import { createLogFieldFilters, parseRedactPath } from '../model/log-serializers.js';
 import { type LoggerCall, getLoggerCall } from '../model/loggers.js';
 import { createSecretAnalyzer } from '../model/secrets/values.js';
