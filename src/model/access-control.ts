@@ -1,7 +1,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { type Context, findVariable, getCalleePath, getPropertyName, isFunctionNode, skipTransparent, walkSameFunction } from './ast.js';
-import { tokenizeName } from './secrets.js';
+import { tokenizeName } from './secrets/names.js';
 
 /**
  * What the condition that chooses a 401/403 tests:

@@ -10,7 +10,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { type Context, findVariable, getMemberPath, getPropertyName, getStringValue, isFunctionNode, skipTypeWrappers } from './ast.js';
 import type { RequestInputTracker } from './request-input.js';
-import { isCredentialEnvKey, isSecretName, tokenizeName } from './secrets.js';
+import { isCredentialEnvKey, isSecretName, tokenizeName } from './secrets/names.js';
 
 /**
  * `presented`: request input. `parameter`: a parameter named like a credential, handed to a

@@ -26,7 +26,7 @@ import {
 } from './ast.js';
 import { getHelperLogLevel, getLoggingLevel } from './loggers.js';
 import { getResponseSink } from './responses.js';
-import { isSecretName } from './secrets.js';
+import { isSecretName } from './secrets/names.js';
 
 /**
  * What a piece of code can fail for, strongest first:

@@ -202,7 +202,7 @@ function optionsDrop(options: LoggerOptions, field: string, subPaths: readonly (
   if (options.redactsRequest) return REQUEST_FIELDS.has(field) && subPaths.every((sub) => sub.length > 0);
   return subPaths.every((sub) => {
     const full = [field, ...sub];
-    if (options.redact.some((p) => p.length <= full.length && p.every((seg, i) => seg === '*' || seg.toLowerCase() === full[i]!.toLowerCase()))) return true;
+    if (redactCovers(options.redact, full)) return true;
     const serializer = options.serializers.get(field);
     return serializer !== undefined && sub.length > 0 && serializerDrops(serializer, sub, options.lookup);
   });
@@ -296,6 +296,14 @@ function readRedact(node: TSESTree.Node | undefined, lookup: (name: string) => T
     if (value !== null) out.push(parseRedactPath(value));
   }
   return out;
+}
+
+/** One censored path of a pino `redact` option: `req.headers.authorization` → ['req', 'headers', 'authorization']. */
+export type RedactPattern = readonly string[];
+
+/** Whether a censored path covers `full` (a pattern covers the paths under it; `*` matches any key; keys ignore case). */
+export function redactCovers(patterns: readonly RedactPattern[], full: readonly string[]): boolean {
+  return patterns.some((p) => p.length <= full.length && p.every((seg, i) => seg === '*' || seg.toLowerCase() === full[i]!.toLowerCase()));
 }
 
 /** `a.b["c-d"][*].e` → ['a', 'b', 'c-d', '*', 'e']. */

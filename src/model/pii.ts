@@ -17,7 +17,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { type Context, findVariable, getCalleePath, getMemberPath, getPropertyName, isFunctionNode, lastSegment, skipTransparent } from './ast.js';
-import { classifySecretName, tokenizeName } from './secrets.js';
+import { classifySecretName, tokenizeName } from './secrets/names.js';
 
 export type PiiCategory = 'email' | 'phone' | 'national-id' | 'birth-date' | 'name';
 export const PII_CATEGORIES: readonly PiiCategory[] = ['email', 'phone', 'national-id', 'birth-date', 'name'];

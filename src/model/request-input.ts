@@ -34,7 +34,7 @@ import {
   lastSegment,
   skipTransparent,
 } from './ast.js';
-import { getHandlerInfo } from './frameworks.js';
+import { getHandlerInfo } from './handlers.js';
 import { getImportSource } from './modules.js';
 
 /**

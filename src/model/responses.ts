@@ -21,7 +21,9 @@ import {
   skipTransparent,
   getRootIdentifier,
 } from './ast.js';
-import { getHandlerInfo, getHttpOutcome, getHttpStatus, getStatusValue, statusFromErrorName } from './frameworks.js';
+import { getHandlerInfo } from './handlers.js';
+import { getHttpOutcome, getHttpStatus } from './http-outcomes.js';
+import { getStatusValue, statusFromErrorName } from './http-status.js';
 
 export type ResponseSinkKind =
   /** The body is serialized as JSON (`res.json`, `c.json`, `NextResponse.json`, an object given to `res.send` / `ctx.body`). */

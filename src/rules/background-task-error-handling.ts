@@ -30,20 +30,13 @@ import {
   resolveCallbackArgument,
 } from '../model/background.js';
 import { createRule } from '../core/create-rule.js';
-import { findEnclosingHandler } from '../model/frameworks.js';
+import { findEnclosingHandler } from '../model/handlers.js';
 import { isHandoffCall, readsAny } from '../model/errors.js';
-import {
-  buildLogCall,
-  chooseUnusedName,
-  describeEnclosingFunction,
-  describeFailedOperation,
-  logTargetAt,
-  targetSetupFixes,
-  indentUnit,
-  lineIndent,
-  type LogField,
-  type LogTarget,
-} from '../fixes/index.js';
+import { indentUnit, lineIndent } from '../fixes/edits.js';
+import { type LogField, type LogTarget, buildLogCall } from '../fixes/log-call.js';
+import { describeEnclosingFunction, describeFailedOperation } from '../fixes/log-message.js';
+import { logTargetAt, targetSetupFixes } from '../fixes/log-target.js';
+import { chooseUnusedName } from '../fixes/names.js';
 import { getLoggingLevel } from '../model/loggers.js';
 import { getSettings } from '../core/settings.js';
 

@@ -21,36 +21,17 @@ import { classifyRejectionGuard } from '../model/access-control.js';
 import { LOGIN_CONTEXT, passwordCheckResult, securityLogLevel, visibleVariable as sharedVisibleVariable } from '../model/credential-checks.js';
 import { createPathTracker, mergeListeners } from '../analysis/code-path.js';
 import { createRule } from '../core/create-rule.js';
-import {
-  buildLogCall,
-  type LogField,
-  type LogTarget,
-  describeEnclosingFunction,
-  chooseLogTarget,
-  requestLogFields,
-  targetSetupFixes,
-  importFix,
-  indentUnit,
-  isNameInScope,
-  lineIndent,
-} from '../fixes/index.js';
-import {
-  type HandlerInfo,
-  type HttpOutcome,
-  findEnclosingHandler,
-  getFrameworkLogger,
-  getFunctionOutcome,
-  getHandlerInfo,
-  getAssertion,
-  getHttpOutcome,
-  getStatusChoices,
-  getRequestContextExpressions,
-  getStatusValue,
-  isCalledInSameFile,
-  isErrorHandler,
-  isNestClass,
-  statusFromErrorName,
-} from '../model/frameworks.js';
+import { indentUnit, lineIndent } from '../fixes/edits.js';
+import { importFix } from '../fixes/imports.js';
+import { type LogField, type LogTarget, buildLogCall, requestLogFields } from '../fixes/log-call.js';
+import { describeEnclosingFunction } from '../fixes/log-message.js';
+import { chooseLogTarget, targetSetupFixes } from '../fixes/log-target.js';
+import { isNameInScope } from '../fixes/names.js';
+import { type HandlerInfo, findEnclosingHandler, getHandlerInfo, isCalledInSameFile, isErrorHandler } from '../model/handlers.js';
+import { type HttpOutcome, getAssertion, getFunctionOutcome, getHttpOutcome, getStatusChoices } from '../model/http-outcomes.js';
+import { getStatusValue, statusFromErrorName } from '../model/http-status.js';
+import { isNestClass } from '../model/nest.js';
+import { getFrameworkLogger, getRequestContextExpressions } from '../model/request-context.js';
 import { type LogLevel, getLoggerCall, isAtLeast } from '../model/loggers.js';
 import { getSettings } from '../core/settings.js';
 

@@ -15,12 +15,18 @@ import {
 import { createPathTracker, mergeListeners } from '../analysis/code-path.js';
 import { passwordCheckResult, isPasswordCheck, securityLogLevel, visibleVariable } from '../model/credential-checks.js';
 import { createRule } from '../core/create-rule.js';
-import { type LogField, buildLogCall, chooseLogTarget, describeEnclosingFunction, importFix, isNameInScope, requestLogFields, targetSetupFixes } from '../fixes/index.js';
-import { findEnclosingHandler, getFrameworkLogger, getHandlerInfo, getHttpOutcome, getRequestContextExpressions } from '../model/frameworks.js';
+import { importFix } from '../fixes/imports.js';
+import { type LogField, buildLogCall, requestLogFields } from '../fixes/log-call.js';
+import { describeEnclosingFunction } from '../fixes/log-message.js';
+import { chooseLogTarget, targetSetupFixes } from '../fixes/log-target.js';
+import { isNameInScope } from '../fixes/names.js';
+import { findEnclosingHandler, getHandlerInfo } from '../model/handlers.js';
+import { getHttpOutcome } from '../model/http-outcomes.js';
+import { getFrameworkLogger, getRequestContextExpressions } from '../model/request-context.js';
 import { isAtLeast } from '../model/loggers.js';
 import { getImportSource } from '../model/modules.js';
 import { getResponseSink } from '../model/responses.js';
-import { tokenizeName } from '../model/secrets.js';
+import { tokenizeName } from '../model/secrets/names.js';
 import { getSettings } from '../core/settings.js';
 
 export type Options = [];

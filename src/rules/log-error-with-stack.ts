@@ -4,7 +4,7 @@ import { type AnyFunction, type Context, contains, findVariable, getCalleePath, 
 import { createRule } from '../core/create-rule.js';
 import { classifyErrorMention, isErrorReporterCall, isHandoffCall } from '../model/errors.js';
 import { identifierWords, isAwaited } from '../model/fallible.js';
-import { getHandlerInfo } from '../model/frameworks.js';
+import { getHandlerInfo } from '../model/handlers.js';
 import { type ResolvedLoggerStyle, keepingShape, keyKeepsError, resolveLoggerStyle } from '../model/logger-styles.js';
 import { type LoggerCall, getLoggerCall, isAtLeast } from '../model/loggers.js';
 import type { LoggerStyle } from '../core/settings.js';

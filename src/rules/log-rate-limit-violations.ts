@@ -3,16 +3,14 @@ import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { type AnyFunction, getEnclosingFunction, getPropertyName, resolveFunction, skipTransparent, walkSameFunction } from '../model/ast.js';
 import { createPathTracker, mergeListeners } from '../analysis/code-path.js';
 import { createRule } from '../core/create-rule.js';
-import { type LogField, type LogTarget, buildLogCall, getLogTarget, importFix, indentUnit, lineIndent, requestLogFields } from '../fixes/index.js';
-import {
-  type HandlerInfo,
-  findEnclosingHandler,
-  getFrameworkLogger,
-  getHttpOutcome,
-  getRequestContextExpressions,
-  requestFieldExpressions,
-  isNestClass,
-} from '../model/frameworks.js';
+import { indentUnit, lineIndent } from '../fixes/edits.js';
+import { importFix } from '../fixes/imports.js';
+import { type LogField, type LogTarget, buildLogCall, requestLogFields } from '../fixes/log-call.js';
+import { getLogTarget } from '../fixes/log-target.js';
+import { type HandlerInfo, findEnclosingHandler } from '../model/handlers.js';
+import { getHttpOutcome } from '../model/http-outcomes.js';
+import { isNestClass } from '../model/nest.js';
+import { getFrameworkLogger, getRequestContextExpressions, requestFieldExpressions } from '../model/request-context.js';
 import { type LogLevel, getLoggingLevel, isAtLeast } from '../model/loggers.js';
 import { LIMIT_HOOKS, type RateLimiterCreation, getRateLimiterCreation, isThrottlerGuard, property } from '../model/rate-limits.js';
 import { isTestFile } from '../model/servers.js';

@@ -15,8 +15,14 @@ import {
 } from '../model/ast.js';
 import { createPathTracker, mergeListeners } from '../analysis/code-path.js';
 import { createRule } from '../core/create-rule.js';
-import { buildLogCall, getLogTarget, importFix, isNameInScope, lineIndent } from '../fixes/index.js';
-import { type HttpOutcome, findEnclosingHandler, getHandlerInfo, getHttpOutcome, isErrorHandler, isNestClass } from '../model/frameworks.js';
+import { lineIndent } from '../fixes/edits.js';
+import { importFix } from '../fixes/imports.js';
+import { buildLogCall } from '../fixes/log-call.js';
+import { getLogTarget } from '../fixes/log-target.js';
+import { isNameInScope } from '../fixes/names.js';
+import { findEnclosingHandler, getHandlerInfo, isErrorHandler } from '../model/handlers.js';
+import { type HttpOutcome, getHttpOutcome } from '../model/http-outcomes.js';
+import { isNestClass } from '../model/nest.js';
 import { type LogLevel, LOG_LEVELS, getLoggingLevel, isAtLeast } from '../model/loggers.js';
 import { getImportSource } from '../model/modules.js';
 

@@ -13,7 +13,7 @@ import {
 } from '../model/access-logs.js';
 import { findVariable, getPropertyName, getStringValue, isFunctionNode, skipTransparent } from '../model/ast.js';
 import { createRequestInputTracker } from '../model/request-input.js';
-import { isSecretName } from '../model/secrets.js';
+import { isSecretName } from '../model/secrets/names.js';
 import { createRule } from '../core/create-rule.js';
 import { getSettings } from '../core/settings.js';
 import { createLogFieldFilters } from '../model/log-serializers.js';

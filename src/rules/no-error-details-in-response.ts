@@ -17,8 +17,11 @@ import {
 import { createRule } from '../core/create-rule.js';
 import { envComparisonMeansDevelopment } from '../model/environment.js';
 import { isHandoffCall } from '../model/errors.js';
-import { type LogTarget, buildLogCall, failureMessage, indentUnit, lineIndent, logTargetAt, targetSetupFixes } from '../fixes/index.js';
-import { type HandlerInfo, findEnclosingHandler, getHandlerInfo } from '../model/frameworks.js';
+import { indentUnit, lineIndent } from '../fixes/edits.js';
+import { type LogTarget, buildLogCall } from '../fixes/log-call.js';
+import { failureMessage } from '../fixes/log-message.js';
+import { logTargetAt, targetSetupFixes } from '../fixes/log-target.js';
+import { type HandlerInfo, findEnclosingHandler, getHandlerInfo } from '../model/handlers.js';
 import { getLoggerCall } from '../model/loggers.js';
 import { type ResponseSink, getResponseSink, getReturnSink } from '../model/responses.js';
 

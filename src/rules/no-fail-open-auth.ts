@@ -13,8 +13,12 @@ import {
   walkSameFunction,
 } from '../model/ast.js';
 import { createRule } from '../core/create-rule.js';
-import { buildLogCall, getLogTarget, importFix, insertAtBlockStart, isNameInScope, lineIndent } from '../fixes/index.js';
-import { getHttpOutcome } from '../model/frameworks.js';
+import { insertAtBlockStart, lineIndent } from '../fixes/edits.js';
+import { importFix } from '../fixes/imports.js';
+import { buildLogCall } from '../fixes/log-call.js';
+import { getLogTarget } from '../fixes/log-target.js';
+import { isNameInScope } from '../fixes/names.js';
+import { getHttpOutcome } from '../model/http-outcomes.js';
 import { isTestFile } from '../model/servers.js';
 
 export type Options = [{ optionalAuthNames?: string[] }];

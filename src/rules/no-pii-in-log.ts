@@ -1,7 +1,8 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { createRule } from '../core/create-rule.js';
-import { fingerprintFix, removeListItem } from '../fixes/index.js';
+import { fingerprintFix } from '../fixes/configured-helpers.js';
+import { removeListItem } from '../fixes/edits.js';
 import { getLoggerCall } from '../model/loggers.js';
 import { type PiiCategory, type PiiFinding, PII_CATEGORIES, createPiiAnalyzer } from '../model/pii.js';
 import { getSettings } from '../core/settings.js';

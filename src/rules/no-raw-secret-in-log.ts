@@ -1,21 +1,17 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
-import {
-  findVariable,
-  getMemberPath,
-  getPropertyName,
-  getStringValue,
-  getVariableInit,
-  lastSegment,
-  skipTransparent,
-} from '../model/ast.js';
 import { createRule } from '../core/create-rule.js';
-import { findEnclosingHandler } from '../model/frameworks.js';
-import { getImportSource, getRequiredModule } from '../model/modules.js';
-import { argumentText, chooseUnusedName, fingerprintFix, importFix, isModuleFile, removeListItem, replaceValue } from '../fixes/index.js';
-import { createLogFieldFilters, parseRedactPath } from '../model/log-serializers.js';
+import { findEnclosingHandler } from '../model/handlers.js';
+import { getImportSource } from '../model/modules.js';
+import { fingerprintFix } from '../fixes/configured-helpers.js';
+import { argumentText, removeListItem, replaceValue } from '../fixes/edits.js';
+import { importFix, isModuleFile } from '../fixes/imports.js';
+import { chooseUnusedName } from '../fixes/names.js';
+import { type RedactPattern, createLogFieldFilters, redactCovers } from '../model/log-serializers.js';
+import { createLoggerRedaction } from '../model/logger-redaction.js';
 import { type LoggerCall, getLoggerCall } from '../model/loggers.js';
-import { type SecretFinding, createSecretAnalyzer } from '../model/secrets.js';
+import { createSecretAnalyzer } from '../model/secrets/values.js';
+import type { SecretFinding } from '../model/secrets/verdicts.js';
 import { getSettings } from '../core/settings.js';
 
 export type Options = [
@@ -29,19 +25,6 @@ export type MessageIds = 'rawSecret' | 'secretObject' | 'useSha256' | 'dropValue
 
 const REDACTED = "'[REDACTED]'";
 const CRYPTO_MODULES = new Set(['crypto', 'node:crypto']);
-/** Logger objects that pino-http / Fastify hand to request handlers. */
-const REQUEST_LOGGER_OWNERS = /^(?:req|request|reply|res|ctx|c)$/u;
-const APP_LOGGER_OWNERS = /^(?:app|fastify|server|instance)$/u;
-
-/** One censored path of a pino `redact` option: `req.headers.authorization` → ['req', 'headers', 'authorization']. */
-type RedactPattern = readonly string[];
-
-type FactoryKind = 'pino' | 'http' | 'fastify';
-
-interface LoggerFactory {
-  kind: FactoryKind;
-  call: TSESTree.CallExpression;
-}
 
 export default createRule<Options, MessageIds>({
   name: 'no-raw-secret-in-log',
@@ -105,13 +88,12 @@ export default createRule<Options, MessageIds>({
       sanitizers: [...(options.sanitizers ?? []), ...(fingerprint ? [fingerprint.name] : [])],
     });
     const logCalls: LoggerCall[] = [];
-    const factories = new Map<TSESTree.CallExpression, LoggerFactory>();
+    const redaction = createLoggerRedaction(context);
     const fieldFilters = createLogFieldFilters(context);
 
     return {
       CallExpression(node) {
-        const kind = factoryKind(node);
-        if (kind) factories.set(node, { kind, call: node });
+        redaction.noteCall(node);
         const call = getLoggerCall(context, node);
         if (call && (call.via === 'logger' || call.via === 'logFunction')) logCalls.push(call);
       },
@@ -123,12 +105,12 @@ export default createRule<Options, MessageIds>({
     function check(call: LoggerCall): void {
       const args = call.args.map((a) => (a.type === AST_NODE_TYPES.SpreadElement ? a.argument : a));
       const labels = analyzer.argumentLabels(args);
-      let redaction: RedactPattern[] | null | undefined;
+      let censored: RedactPattern[] | null | undefined;
       args.forEach((arg, index) => {
         for (const finding of analyzer.findSecrets(arg, labels[index] ?? null, index === 0 ? [] : null)) {
           if (finding.fieldPath !== null) {
-            redaction ??= redactionFor(call.node);
-            if (redaction && isCensored(finding, redaction)) continue;
+            censored ??= redaction.redactionFor(call.node);
+            if (censored && isCensored(finding, censored)) continue;
             // Fastify's own `req` serializer logs method, url, host and ip, never headers or body.
             if (isFastifyReqField(call, finding)) continue;
             // The logger's `serializers.req` (here or in the logger module this file imports) leaves the headers out.
@@ -223,7 +205,6 @@ export default createRule<Options, MessageIds>({
       return null;
     }
 
-
     function buildRedactFix(node: TSESTree.Node): TSESLint.ReportFixFunction | null {
       const parent = node.parent;
       if (parent?.type === AST_NODE_TYPES.SpreadElement) return null;
@@ -268,115 +249,12 @@ export default createRule<Options, MessageIds>({
       return member === null ? from.imported === 'default' || from.imported === '*' : from.imported === member;
     }
 
-    // ----- pino `redact` -----
-
-    function kindOfModule(module: string): FactoryKind | null {
-      if (module === 'pino') return 'pino';
-      if (/^(?:pino-http|express-pino-logger|koa-pino-logger|hono-pino)$/u.test(module)) return 'http';
-      if (module === 'fastify') return 'fastify';
-      return null;
-    }
-
-    function factoryKind(call: TSESTree.CallExpression): FactoryKind | null {
-      const callee = skipTransparent(call.callee);
-      if (callee.type === AST_NODE_TYPES.CallExpression) {
-        const module = getRequiredModule(callee);
-        return module === null ? null : kindOfModule(module);
-      }
-      const root = callee.type === AST_NODE_TYPES.MemberExpression ? skipTransparent(callee.object) : callee;
-      // Only names that can be a logger factory are resolved: this runs for every call in the file.
-      if (root.type !== AST_NODE_TYPES.Identifier || !/pino|fastify|http|log/iu.test(root.name)) return null;
-      const module = getImportSource(context, root)?.source ?? null;
-      if (module !== null) return kindOfModule(module);
-      if (callee.type !== AST_NODE_TYPES.Identifier) return null;
-      if (callee.name === 'pino') return 'pino';
-      if (/^(?:pinoHttp|expressPino|pinoLogger)$/u.test(callee.name)) return 'http';
-      if (/^[Ff]astify$/u.test(callee.name)) return 'fastify';
-      return null;
-    }
-
-    function resolveObject(node: TSESTree.Node | undefined, depth = 0): TSESTree.ObjectExpression | null {
-      if (!node || depth > 3) return null;
-      const n = skipTransparent(node);
-      if (n.type === AST_NODE_TYPES.ObjectExpression) return n;
-      if (n.type === AST_NODE_TYPES.Identifier) return resolveObject(getVariableInit(findVariable(context, n)) ?? undefined, depth + 1);
-      return null;
-    }
-
-    function property(object: TSESTree.ObjectExpression | null, name: string): TSESTree.Node | null {
-      if (!object) return null;
-      for (const p of object.properties) {
-        if (p.type === AST_NODE_TYPES.Property && getPropertyName(p) === name) return p.value;
-      }
-      return null;
-    }
-
-    function readPatterns(node: TSESTree.Node | null, depth = 0): RedactPattern[] {
-      if (!node || depth > 3) return [];
-      const n = skipTransparent(node);
-      if (n.type === AST_NODE_TYPES.Identifier) {
-        const init = getVariableInit(findVariable(context, n));
-        return init ? readPatterns(init, depth + 1) : [];
-      }
-      if (n.type === AST_NODE_TYPES.ObjectExpression) return readPatterns(property(n, 'paths'), depth + 1);
-      if (n.type !== AST_NODE_TYPES.ArrayExpression) return [];
-      const out: RedactPattern[] = [];
-      for (const el of n.elements) {
-        const value = el ? getStringValue(el) : null;
-        if (value !== null) out.push(parseRedactPath(value));
-      }
-      return out;
-    }
-
-    /** The pino logger (or child) a logger expression was created from, and its censored paths. */
-    function pinoPatterns(node: TSESTree.Node, depth = 0): RedactPattern[] | null {
-      if (depth > 5) return null;
-      const n = skipTransparent(node);
-      if (n.type === AST_NODE_TYPES.Identifier) {
-        const init = getVariableInit(findVariable(context, n));
-        return init ? pinoPatterns(init, depth + 1) : null;
-      }
-      if (n.type !== AST_NODE_TYPES.CallExpression) return null;
-      const factory = factories.get(n);
-      if (factory?.kind === 'pino') return readPatterns(property(resolveObject(n.arguments[0]), 'redact'));
-      const callee = skipTransparent(n.callee);
-      if (callee.type === AST_NODE_TYPES.MemberExpression && getPropertyName(callee) === 'child') return pinoPatterns(callee.object, depth + 1);
-      return null;
-    }
-
-    /** Censored paths of a pino-http or Fastify logger: its own `redact` or that of the pino logger it was given. */
-    function factoryPatterns(factory: LoggerFactory): RedactPattern[] {
-      const options = resolveObject(factory.call.arguments[0]);
-      const loggerOption = factory.kind === 'fastify' ? property(options, 'logger') ?? property(options, 'loggerInstance') : property(options, 'logger');
-      const own = factory.kind === 'fastify' ? readPatterns(property(resolveObject(loggerOption ?? undefined), 'redact')) : readPatterns(property(options, 'redact'));
-      const given = loggerOption ? pinoPatterns(loggerOption) ?? [] : [];
-      return [...own, ...given];
-    }
-
-    function redactionFor(call: TSESTree.CallExpression): RedactPattern[] | null {
-      const callee = skipTransparent(call.callee);
-      if (callee.type !== AST_NODE_TYPES.MemberExpression) return null;
-      const own = pinoPatterns(callee.object);
-      if (own) return own;
-      // req.log / request.log / reply.log from pino-http or Fastify; app.log / fastify.log.
-      const path = getMemberPath(callee.object);
-      if (path === null || lastSegment(path) !== 'log') return null;
-      const owner = path.split('.').slice(-2, -1)[0] ?? '';
-      if (!REQUEST_LOGGER_OWNERS.test(owner) && !APP_LOGGER_OWNERS.test(owner)) return null;
-      const patterns: RedactPattern[] = [];
-      for (const factory of factories.values()) {
-        if (factory.kind === 'pino') continue;
-        if (APP_LOGGER_OWNERS.test(owner) && factory.kind !== 'fastify') continue;
-        patterns.push(...factoryPatterns(factory));
-      }
-      return patterns.length > 0 ? patterns : null;
-    }
-
+    /** The logger's `redact` censors every sub-path that makes the finding a secret. */
     function isCensored(finding: SecretFinding, patterns: readonly RedactPattern[]): boolean {
       const base = finding.fieldPath!;
       return finding.redactPaths.every((sub) => {
         const full = [...base, ...sub];
-        return full.length > 0 && patterns.some((p) => p.length <= full.length && p.every((seg, i) => seg === '*' || seg.toLowerCase() === full[i]!.toLowerCase()));
+        return full.length > 0 && redactCovers(patterns, full);
       });
     }
   },

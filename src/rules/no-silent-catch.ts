@@ -19,23 +19,14 @@ import { createPathTracker, mergeListeners } from '../analysis/code-path.js';
 import { createRule } from '../core/create-rule.js';
 import { getResponseSink } from '../model/responses.js';
 import { BUILTIN_PROBES, type FailureSource, classifyCall, concernsSecurity, isResponseCall, classifyFailures, identifierWords, isCallToEnclosing, namesTelemetry } from '../model/fallible.js';
-import { type HttpOutcome, getHttpOutcome, statusFromErrorName } from '../model/frameworks.js';
+import { type HttpOutcome, getHttpOutcome } from '../model/http-outcomes.js';
+import { statusFromErrorName } from '../model/http-status.js';
 import { getBoundVariables, isHandoffCall, isInspectionCall, passesNewError, readsAny } from '../model/errors.js';
-import {
-  buildLogCall,
-  chooseUnusedName,
-  describeEnclosingFunction,
-  failureMessage,
-  promiseFailureMessage,
-  swallowedFailureLevel,
-  logTargetAt,
-  targetSetupFixes,
-  indentUnit,
-  insertAtBlockStart,
-  isNameInScope,
-  lineIndent,
-  type LogTarget,
-} from '../fixes/index.js';
+import { indentUnit, insertAtBlockStart, lineIndent } from '../fixes/edits.js';
+import { type LogTarget, buildLogCall } from '../fixes/log-call.js';
+import { describeEnclosingFunction, failureMessage, promiseFailureMessage, swallowedFailureLevel } from '../fixes/log-message.js';
+import { logTargetAt, targetSetupFixes } from '../fixes/log-target.js';
+import { chooseUnusedName, isNameInScope } from '../fixes/names.js';
 import { LOG_LEVELS, type LogLevel, getLoggerReferenceLevel, getLoggingLevel, isAtLeast } from '../model/loggers.js';
 
 export type Options = [

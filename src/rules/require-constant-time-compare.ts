@@ -2,7 +2,9 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { type CredentialSource, createCredentialClassifier } from '../model/credentials.js';
 import { createRule } from '../core/create-rule.js';
-import { chooseUnusedName, configuredHelperFix, importFix, isNameInScope } from '../fixes/index.js';
+import { configuredHelperFix } from '../fixes/configured-helpers.js';
+import { importFix } from '../fixes/imports.js';
+import { chooseUnusedName, isNameInScope } from '../fixes/names.js';
 import { createRequestInputTracker } from '../model/request-input.js';
 import { getSettings } from '../core/settings.js';
 

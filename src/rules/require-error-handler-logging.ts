@@ -17,19 +17,13 @@ import { type Checkpoint, createPathTracker, mergeListeners } from '../analysis/
 import { createRule } from '../core/create-rule.js';
 import { holdsOnlyInDevelopment } from '../model/environment.js';
 import { classifyErrorMention, getBoundVariables, isHandoffCall, isInspectionCall, readsAny } from '../model/errors.js';
-import {
-  buildLogCall,
-  chooseUnusedName,
-  chooseLogTarget,
-  requestLogFields,
-  targetSetupFixes,
-  indentUnit,
-  insertAtBlockStart,
-  lineIndent,
-  type LogField,
-  type LogTarget,
-} from '../fixes/index.js';
-import { type HandlerInfo, getFrameworkLogger, getHandlerInfo, getHttpOutcome, getRequestContextExpressions, isErrorHandler } from '../model/frameworks.js';
+import { indentUnit, insertAtBlockStart, lineIndent } from '../fixes/edits.js';
+import { type LogField, type LogTarget, buildLogCall, requestLogFields } from '../fixes/log-call.js';
+import { chooseLogTarget, targetSetupFixes } from '../fixes/log-target.js';
+import { chooseUnusedName } from '../fixes/names.js';
+import { type HandlerInfo, getHandlerInfo, isErrorHandler } from '../model/handlers.js';
+import { getHttpOutcome } from '../model/http-outcomes.js';
+import { getFrameworkLogger, getRequestContextExpressions } from '../model/request-context.js';
 import { type LogLevel, type LoggerCall, getLoggerCall, getLoggingLevel, isAtLeast } from '../model/loggers.js';
 import { type ErrorEventKind, getErrorEventRegistration, isTestFile } from '../model/servers.js';
 import { getSettings } from '../core/settings.js';

@@ -4,7 +4,9 @@ import { findVariable, getCalleePath, getMemberPath, getPropertyName, getStringV
 import { resolveCallbackArgument } from '../model/background.js';
 import { createRule } from '../core/create-rule.js';
 import { getImportSource, readImportedSource } from '../model/modules.js';
-import { chooseUnusedName, importFix, isModuleFile, lineIndent } from '../fixes/index.js';
+import { lineIndent } from '../fixes/edits.js';
+import { importFix, isModuleFile } from '../fixes/imports.js';
+import { chooseUnusedName } from '../fixes/names.js';
 import {
   type ServerCreation,
   type ServerFramework,

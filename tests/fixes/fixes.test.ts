@@ -1,22 +1,11 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
-import {
-  GENERIC_MESSAGES,
-  type LogTarget,
-  buildLogCall,
-  chooseUnusedName,
-  describeEnclosingFunction,
-  failureMessage,
-  getLogTarget,
-  importFix,
-  indentUnit,
-  insertAtBlockStart,
-  isModuleFile,
-  isNameInScope,
-  lineIndent,
-  moduleSpecifierFor,
-  swallowedFailureLevel,
-} from '../../src/fixes/index.js';
+import { indentUnit, insertAtBlockStart, lineIndent } from '../../src/fixes/edits.js';
+import { importFix, isModuleFile, moduleSpecifierFor } from '../../src/fixes/imports.js';
+import { type LogTarget, buildLogCall } from '../../src/fixes/log-call.js';
+import { describeEnclosingFunction, failureMessage, GENERIC_MESSAGES, swallowedFailureLevel } from '../../src/fixes/log-message.js';
+import { getLogTarget } from '../../src/fixes/log-target.js';
+import { chooseUnusedName, isNameInScope } from '../../src/fixes/names.js';
 import { type ProbeOptions, applyFixes, callResult, probe, probeCalls, reportFix } from '../helpers/probe.js';
 
 const target = (style: LogTarget['style'], expression = 'logger'): LogTarget => ({ expression, style, configured: true, importKind: 'named' });

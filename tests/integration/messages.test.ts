@@ -2,14 +2,15 @@
  * No inserted message is a fixed generic phrase ("operation failed", "unhandled error", …): run
  * every rule test file (their fixtures, fixes and suggestions) with the shared log-call builder
  * recording each message a fix writes, then check the recorded set. Every fix that inserts a log
- * call goes through buildLogCall (src/utils/fixes.ts), so this sees all of them.
+ * call goes through buildLogCall (src/fixes/log-call.ts), so this sees all of them.
  */
 import { describe, expect, it, vi } from 'vitest';
-import type * as Fixes from '../../src/fixes/index.js';
+import type * as Fixes from '../../src/fixes/log-call.js';
+import type * as LogMessages from '../../src/fixes/log-message.js';
 
 const recorded = vi.hoisted(() => [] as Array<{ message: string; level: string }>);
 
-vi.mock('../../src/fixes/index.js', async (importOriginal) => {
+vi.mock('../../src/fixes/log-call.js', async (importOriginal) => {
   const actual = await importOriginal<typeof Fixes>();
   return {
     ...actual,
@@ -20,7 +21,7 @@ vi.mock('../../src/fixes/index.js', async (importOriginal) => {
   };
 });
 
-const { GENERIC_MESSAGES } = await vi.importActual<typeof Fixes>('../../src/fixes/index.js');
+const { GENERIC_MESSAGES } = await vi.importActual<typeof LogMessages>('../../src/fixes/log-message.js');
 
 // Registers every rule's RuleTester suites inside this file, under the mock.
 await import('../rules/no-silent-catch.test.js');

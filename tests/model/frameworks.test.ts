@@ -1,21 +1,10 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
 import { type AnyFunction, type Context, isFunctionNode } from '../../src/model/ast.js';
-import {
-  type HttpOutcome,
-  findEnclosingHandler,
-  getFrameworkLogger,
-  getFunctionOutcome,
-  getHandlerInfo,
-  getHttpOutcome,
-  getHttpStatus,
-  getRequestContextExpressions,
-  getAssertion,
-  getStatusChoices,
-  isCalledInSameFile,
-  isErrorHandler,
-  statusFromErrorName,
-} from '../../src/model/frameworks.js';
+import { findEnclosingHandler, getHandlerInfo, isCalledInSameFile, isErrorHandler } from '../../src/model/handlers.js';
+import { type HttpOutcome, getAssertion, getFunctionOutcome, getHttpOutcome, getHttpStatus, getStatusChoices } from '../../src/model/http-outcomes.js';
+import { statusFromErrorName } from '../../src/model/http-status.js';
+import { getFrameworkLogger, getRequestContextExpressions } from '../../src/model/request-context.js';
 import { type ProbeOptions, callResult, probe, probeCalls } from '../helpers/probe.js';
 
 const ts: ProbeOptions = { ts: true };

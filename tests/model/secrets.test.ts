@@ -1,6 +1,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
-import { type SecretAnalyzerOptions, classifySecretName, createSecretAnalyzer, isCredentialEnvKey, isSecretName, tokenizeName } from '../../src/model/secrets.js';
+import { classifySecretName, isCredentialEnvKey, isSecretName, tokenizeName } from '../../src/model/secrets/names.js';
+import { type SecretAnalyzerOptions, createSecretAnalyzer } from '../../src/model/secrets/values.js';
 import { probe } from '../helpers/probe.js';
 
 describe('tokenizeName', () => {

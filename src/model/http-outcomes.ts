@@ -1,0 +1,405 @@
+/**
+ * What does this node do with an HTTP status: send or set a response, throw it, forward an HTTP
+ * error to the framework, or build an HTTP error value? Also Koa's `ctx.assert`, statuses chosen
+ * by a ternary, and the response a same-file helper function always produces.
+ */
+import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import {
+  type AnyFunction,
+  type Context,
+  findVariable,
+  getCalleePath,
+  getMemberPath,
+  getPropertyName,
+  getRootIdentifier,
+  getVariableInit,
+  lastSegment,
+  skipTransparent,
+} from './ast.js';
+import { statusFromErrorName, statusFromFactoryName, statusFromInit, getStatusValue } from './http-status.js';
+import { isLoggerObject } from './loggers.js';
+
+/**
+ * What a node does with an HTTP status:
+ * - `response`: sends or sets a response (`res.status(401)`, `ctx.status = 401`, `new Response(…, { status })`);
+ * - `throw`: throws it (`throw new UnauthorizedException()`, `ctx.throw(401)`);
+ * - `forward`: hands an HTTP error on (`next(createError(401))`, `reply.send(err)`, `done(err)`, `reject(err)`);
+ * - `error`: builds an HTTP error value without throwing it (`new ForbiddenException()`, `Boom.unauthorized()`).
+ */
+export type HttpOutcomeKind = 'response' | 'throw' | 'forward' | 'error';
+
+export interface HttpOutcome {
+  status: number;
+  kind: HttpOutcomeKind;
+  /** The root binding the status is set on (`res` in `res.status(401).json()`), for `response` outcomes that have one. */
+  receiver?: TSESTree.Identifier;
+  /**
+   * For errors: the class or factory that builds it (`UnauthorizedException`, `createError`,
+   * `Boom`, `HTTPException`, `ctx.throw`); null for plain objects and responses.
+   */
+  errorName: string | null;
+  /** The error comes from a framework's HTTP-error API (Nest, Hono, http-errors, Boom, @fastify/sensible) rather than an app's own class. */
+  frameworkError: boolean;
+}
+
+/** Classes whose status is an argument: `new HttpException(msg, 401)`, `new HTTPException(401)`. */
+const STATUS_ARGUMENT_CLASSES = new Set(['HttpException', 'HTTPException', 'HttpError', 'HTTPError', 'HttpErrors', 'createError', 'createHttpError']);
+/** Factories: `createError(401)`, `createError.Unauthorized()`, `httpErrors.Unauthorized()`, `fastify.httpErrors.unauthorized()`. */
+const ERROR_FACTORIES = new Set(['createError', 'createHttpError', 'httpErrors', 'HttpErrors', 'httpError', 'createHttpErrors']);
+const BOOM = new Set(['Boom', 'boom']);
+/** Names a response object goes by in handlers: receivers of `.status()`, `.json()`, `.send()`. */
+const RESPONSE_RECEIVER = /^_?(?:res|resp|response|reply|rep|ctx|context|c)$/u;
+
+const outcomeCache = new WeakMap<TSESTree.Node, HttpOutcome | null>();
+
+/** The HTTP status a node produces (see `getHttpOutcome`), or null. */
+export function getHttpStatus(context: Context, node: TSESTree.Node): number | null {
+  return getHttpOutcome(context, node)?.status ?? null;
+}
+
+/**
+ * What a node does with an HTTP status. Recognizes `res.status(n)` (and anything chained
+ * on it), `res.sendStatus(n)`, `res.writeHead(n)`, `res.statusCode = n`, `reply.code(n)`,
+ * `ctx.status = n`, `ctx.throw(n)`, `c.json(body, n)`, `c.text(…, n)`, `new Response(…, { status })`,
+ * `Response.json` / `NextResponse.json(…, { status })`, Nest exceptions, `HttpException(…, n)`,
+ * Hono `HTTPException(n)`, http-errors, Boom, @fastify/sensible, `throw { statusCode: n }`,
+ * and `next(err)` / `done(err)` / `reply.send(err)` with such an error.
+ */
+export function getHttpOutcome(context: Context, node: TSESTree.Node): HttpOutcome | null {
+  if (outcomeCache.has(node)) return outcomeCache.get(node)!;
+  outcomeCache.set(node, null); // recursion guard through `const` initializers
+  const result = computeOutcome(context, node, 0);
+  outcomeCache.set(node, result);
+  return result;
+}
+
+/** getHttpOutcome without the cache: dispatch on the node type. */
+function computeOutcome(context: Context, node: TSESTree.Node, depth: number): HttpOutcome | null {
+  if (depth > 4) return null;
+  switch (node.type) {
+    case AST_NODE_TYPES.ThrowStatement: {
+      const error = errorOutcome(context, node.argument, depth + 1);
+      return error ? { ...error, kind: 'throw' } : null;
+    }
+    case AST_NODE_TYPES.AssignmentExpression:
+      return assignmentOutcome(context, node);
+    case AST_NODE_TYPES.CallExpression:
+      return callOutcome(context, node, depth);
+    case AST_NODE_TYPES.NewExpression:
+      return newOutcome(context, node);
+    case AST_NODE_TYPES.ExpressionStatement:
+      return getHttpOutcome(context, node.expression);
+    case AST_NODE_TYPES.ReturnStatement:
+      return node.argument ? getHttpOutcome(context, node.argument) : null;
+    case AST_NODE_TYPES.AwaitExpression:
+    case AST_NODE_TYPES.TSAsExpression:
+    case AST_NODE_TYPES.TSNonNullExpression:
+    case AST_NODE_TYPES.TSSatisfiesExpression:
+    case AST_NODE_TYPES.ChainExpression:
+      return getHttpOutcome(context, skipTransparent(node));
+    case AST_NODE_TYPES.Identifier: {
+      const init = getVariableInit(findVariable(context, node));
+      if (!init) return null;
+      const error = errorOutcome(context, init, depth + 1);
+      return error;
+    }
+    default:
+      return null;
+  }
+}
+
+/** An error value with a status (not thrown yet): `new UnauthorizedException()`, `createError(401)`, `{ statusCode: 401 }`. */
+function errorOutcome(context: Context, node: TSESTree.Node, depth: number): HttpOutcome | null {
+  const n = skipTransparent(node);
+  if (n.type === AST_NODE_TYPES.ObjectExpression) {
+    for (const prop of n.properties) {
+      if (prop.type !== AST_NODE_TYPES.Property) continue;
+      const key = getPropertyName(prop);
+      if (key === 'statusCode' || key === 'status' || key === 'code') {
+        const status = getStatusValue(context, prop.value);
+        if (status !== null && status >= 400) return { status, kind: 'error', errorName: null, frameworkError: false };
+      }
+    }
+    return null;
+  }
+  if (n.type === AST_NODE_TYPES.Identifier) {
+    if (depth > 3) return null;
+    const init = getVariableInit(findVariable(context, n));
+    return init ? errorOutcome(context, init, depth + 1) : null;
+  }
+  const outcome = n.type === AST_NODE_TYPES.CallExpression || n.type === AST_NODE_TYPES.NewExpression ? getHttpOutcome(context, n) : null;
+  return outcome && outcome.kind === 'error' ? outcome : null;
+}
+
+/** `res.statusCode = 401`, `ctx.status = 401`: a status set on a response (not on an error). */
+function assignmentOutcome(context: Context, node: TSESTree.AssignmentExpression): HttpOutcome | null {
+  if (node.operator !== '=' || node.left.type !== AST_NODE_TYPES.MemberExpression) return null;
+  const prop = getPropertyName(node.left);
+  if (prop !== 'status' && prop !== 'statusCode') return null;
+  const receiver = getRootIdentifier(node.left.object, true);
+  // `err.status = 401` labels an error; only a response (or Koa context) answers the caller.
+  if (!receiver || !RESPONSE_RECEIVER.test(receiver.name)) return null;
+  const status = getStatusValue(context, node.right);
+  return status === null ? null : { status, kind: 'response', receiver, errorName: null, frameworkError: false };
+}
+
+/** The outcome of a call: response methods, `ctx.throw`, error factories, Boom, `next(err)`, app helpers. */
+function callOutcome(context: Context, node: TSESTree.CallExpression, depth: number): HttpOutcome | null {
+  const callee = skipTransparent(node.callee);
+  const args = node.arguments;
+  if (callee.type === AST_NODE_TYPES.MemberExpression) {
+    const method = getPropertyName(callee);
+    const objectPath = getMemberPath(callee.object);
+    const receiver = getRootIdentifier(callee.object, true);
+    const isResponseReceiver = !!receiver && RESPONSE_RECEIVER.test(receiver.name);
+    if (method !== null) {
+      // Response.json(body, { status }), NextResponse.json(...)
+      if ((objectPath === 'Response' || objectPath === 'NextResponse') && (method === 'json' || method === 'redirect')) {
+        const status = method === 'json' ? statusFromInit(context, args[1]) : getStatusValue(context, args[1]);
+        return status === null ? null : { status, kind: 'response', errorName: null, frameworkError: false };
+      }
+      // Boom.unauthorized(), boom.forbidden()
+      if (objectPath !== null && BOOM.has(objectPath)) {
+        const status = statusFromErrorName(method);
+        return status === null ? null : { status, kind: 'error', errorName: objectPath, frameworkError: true };
+      }
+      // createError.Unauthorized(), httpErrors.Unauthorized(), fastify.httpErrors.unauthorized()
+      if (objectPath !== null && ERROR_FACTORIES.has(lastSegment(objectPath))) {
+        const status = statusFromErrorName(method);
+        return status === null ? null : { status, kind: 'error', errorName: lastSegment(objectPath), frameworkError: true };
+      }
+      // An app's static error factory: ApiError.unauthorized(), AppError.forbidden('…'), errors.createForbiddenError()
+      if (objectPath !== null && /(?:error|exception)s?$/iu.test(lastSegment(objectPath))) {
+        const status = statusFromFactoryName(method);
+        if (status !== null) return { status, kind: 'error', errorName: lastSegment(objectPath), frameworkError: false };
+      }
+      if (isResponseReceiver) {
+        const own = responseMethodOutcome(context, method, args, receiver);
+        if (own) return own;
+      }
+      // ctx.throw(401), ctx.throw('msg', 401), this.throw(401)
+      if (method === 'throw' && (isResponseReceiver || callee.object.type === AST_NODE_TYPES.ThisExpression)) {
+        const status = args.map((a) => getStatusValue(context, a)).find((s) => s !== null) ?? null;
+        return status === null ? null : { status, kind: 'throw', errorName: 'ctx.throw', frameworkError: true };
+      }
+      // reply.send(createError(401)): Fastify answers with the error's status.
+      if (method === 'send' && receiver && /^_?(?:reply|rep)$/u.test(receiver.name) && args[0]) {
+        const error = errorOutcome(context, args[0], depth + 1);
+        if (error) return { ...error, kind: 'forward' };
+      }
+      // Anything chained on a status: res.status(401).json(...), reply.code(403).send()
+      const inner = skipTransparent(callee.object);
+      if (inner.type === AST_NODE_TYPES.CallExpression) {
+        const chained = getHttpOutcome(context, inner);
+        if (chained && chained.kind === 'response') return chained;
+      }
+      if (isResponseReceiver || isLoggerObject(context, callee.object)) return null;
+      return helperResponseOutcome(context, method, args);
+    }
+    return null;
+  }
+  if (callee.type === AST_NODE_TYPES.Identifier) {
+    // createError(401), httpErrors(403, 'nope')
+    if (ERROR_FACTORIES.has(callee.name)) {
+      const status = args.map((a) => getStatusValue(context, a)).find((s) => s !== null) ?? null;
+      return status === null ? null : { status, kind: 'error', errorName: callee.name, frameworkError: true };
+    }
+    // An app's error factory called without `new`: createUnauthorizedError(), Unauthorized(), forbidden('…').
+    // Only a thrown or forwarded error matters to the rules, so a predicate named alike stays harmless.
+    const factoryStatus = statusFromFactoryName(callee.name);
+    if (factoryStatus !== null) return { status: factoryStatus, kind: 'error', errorName: callee.name, frameworkError: false };
+    // next(err), done(err), cb(err): hand an HTTP error to the framework.
+    if (/^(?:next|done|cb|callback|reject)$/u.test(callee.name) && args[0]) {
+      const error = errorOutcome(context, args[0], depth + 1);
+      if (error) return { ...error, kind: 'forward' };
+    }
+    return helperResponseOutcome(context, callee.name, args);
+  }
+  return null;
+}
+
+/** A response object handed to an app's helper by its conventional name. */
+const RESPONSE_ARGUMENT = /^_?(?:res|resp|response|reply|rep)$/u;
+/** Helpers whose number is a duration or a count, not a status: `withTimeout(res, 500)`. */
+const NOT_A_STATUS_HELPER = /timeout|delay|wait|sleep|retry|throttle|debounce|interval|limit|expire|cache|ttl|page/iu;
+
+/**
+ * The app's own response helper: a call that receives the response object and an error status
+ * (`sendStatus(403, res)`, `formatResponse(401, res, body)`, `utils.respond(res, HttpStatus.FORBIDDEN)`)
+ * answers with that status. Only a 4xx/5xx counts: a number beside `res` may be anything else.
+ */
+function helperResponseOutcome(context: Context, name: string | null, args: readonly TSESTree.CallExpressionArgument[]): HttpOutcome | null {
+  if (args.length < 2 || name === null || NOT_A_STATUS_HELPER.test(name)) return null;
+  let receiver: TSESTree.Identifier | undefined;
+  let status: number | null = null;
+  for (const arg of args) {
+    const a = skipTransparent(arg);
+    if (a.type === AST_NODE_TYPES.Identifier && RESPONSE_ARGUMENT.test(a.name)) {
+      receiver ??= a;
+      continue;
+    }
+    status ??= getStatusValue(context, a);
+  }
+  if (!receiver || status === null || status < 400) return null;
+  return { status, kind: 'response', receiver, errorName: null, frameworkError: false };
+}
+
+export interface Assertion {
+  status: number;
+  /** The value that must be truthy, or the call throws. */
+  value: TSESTree.Expression;
+}
+
+/**
+ * Koa's `ctx.assert(value, 401, msg)` (http-assert): a throw of that status when `value` is falsy.
+ * A conditional throw, kept out of getHttpOutcome: the call runs on every path, the throw on some.
+ */
+export function getAssertion(context: Context, node: TSESTree.CallExpression): Assertion | null {
+  const callee = skipTransparent(node.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression || getPropertyName(callee) !== 'assert') return null;
+  const object = skipTransparent(callee.object);
+  if (object.type !== AST_NODE_TYPES.Identifier || !/^_?(?:ctx|context)$/u.test(object.name)) return null;
+  const [value, statusArg] = node.arguments;
+  if (!value || value.type === AST_NODE_TYPES.SpreadElement) return null;
+  const status = getStatusValue(context, statusArg);
+  return status === null || status < 400 ? null : { status, value };
+}
+
+export interface StatusChoice {
+  status: number;
+  /** The branch that holds it (`403` in `res.status(userId ? 404 : 403)`): what chooses it is the ternary's test. */
+  node: TSESTree.Expression;
+}
+
+/**
+ * The statuses a response chooses between with a ternary: `res.status(userId ? 404 : 403)`,
+ * `res.sendStatus(ok ? 200 : FORBIDDEN)`, `reply.code(…)`, `res.writeHead(…)`, `res.statusCode = … ? … : …`,
+ * `ctx.status = … ? … : …`. One entry per branch that denotes a status; null when `node` sets no
+ * status this way. Only the call or assignment that holds the ternary answers (not calls chained on it),
+ * and getHttpOutcome leaves these out: which branch runs is the caller's question.
+ */
+export function getStatusChoices(context: Context, node: TSESTree.CallExpression | TSESTree.AssignmentExpression): StatusChoice[] | null {
+  let chosen: TSESTree.Node | undefined;
+  if (node.type === AST_NODE_TYPES.AssignmentExpression) {
+    if (node.operator !== '=' || node.left.type !== AST_NODE_TYPES.MemberExpression) return null;
+    const prop = getPropertyName(node.left);
+    const receiver = getRootIdentifier(node.left.object, true);
+    if ((prop !== 'status' && prop !== 'statusCode') || !receiver || !RESPONSE_RECEIVER.test(receiver.name)) return null;
+    chosen = node.right;
+  } else {
+    const callee = skipTransparent(node.callee);
+    if (callee.type !== AST_NODE_TYPES.MemberExpression) return null;
+    const method = getPropertyName(callee);
+    const receiver = getRootIdentifier(callee.object, true);
+    if (!receiver || !RESPONSE_RECEIVER.test(receiver.name) || !['status', 'code', 'sendStatus', 'writeHead'].includes(method ?? '')) return null;
+    chosen = node.arguments[0];
+  }
+  const ternary = chosen && skipTransparent(chosen);
+  if (ternary?.type !== AST_NODE_TYPES.ConditionalExpression) return null;
+  const choices: StatusChoice[] = [];
+  for (const branch of [ternary.consequent, ternary.alternate]) {
+    const status = getStatusValue(context, branch);
+    if (status !== null) choices.push({ status, node: branch });
+  }
+  return choices.length > 0 ? choices : null;
+}
+
+/** `res.status(401)`, `res.sendStatus(401)`, `res.writeHead(401)`, `reply.code(401)`, `c.json(body, 401)`, `reply.unauthorized()`. */
+function responseMethodOutcome(
+  context: Context,
+  method: string,
+  args: readonly TSESTree.CallExpressionArgument[],
+  receiver: TSESTree.Identifier,
+): HttpOutcome | null {
+  const make = (status: number | null): HttpOutcome | null =>
+    status === null ? null : { status, kind: 'response', receiver, errorName: null, frameworkError: false };
+  switch (method) {
+    case 'status':
+    case 'code':
+    case 'sendStatus':
+    case 'writeHead':
+      return make(getStatusValue(context, args[0]));
+    case 'json':
+    case 'text':
+    case 'html':
+    case 'body':
+    case 'newResponse':
+      // Hono: c.json(body, 401) or c.json(body, { status: 401 }); Express 3: res.json(body, 401)
+      return args.length >= 2 ? make(statusFromInit(context, args[1])) : null;
+    case 'send':
+      // Express 3 / restify: res.send(401, body)
+      return args.length >= 2 ? make(getStatusValue(context, args[0])) : null;
+    default: {
+      // @fastify/sensible: reply.unauthorized(), reply.forbidden(), reply.tooManyRequests()
+      if (!/^_?(?:reply|rep|res)$/u.test(receiver.name)) return null;
+      const status = /^[a-z][A-Za-z]+$/u.test(method) ? statusFromErrorName(method) : null;
+      return status !== null && status >= 400 ? make(status) : null;
+    }
+  }
+}
+
+/** `new Response(…, { status })`, Nest exceptions, `new HttpException(msg, 401)`, an app's `new ApiError(401)`. */
+function newOutcome(context: Context, node: TSESTree.NewExpression): HttpOutcome | null {
+  const path = getCalleePath(node);
+  if (path === null) return null;
+  const last = lastSegment(path);
+  const args = node.arguments;
+  if (path === 'Response' || path === 'NextResponse') {
+    const status = statusFromInit(context, args[1]);
+    return status === null ? null : { status, kind: 'response', errorName: null, frameworkError: false };
+  }
+  // new createError.Unauthorized(), new httpErrors.Forbidden()
+  const owner = path.includes('.') ? lastSegment(path.slice(0, path.lastIndexOf('.'))) : null;
+  if (owner !== null && ERROR_FACTORIES.has(owner)) {
+    const status = statusFromErrorName(last);
+    return status === null ? null : { status, kind: 'error', errorName: owner, frameworkError: true };
+  }
+  if (STATUS_ARGUMENT_CLASSES.has(last)) {
+    const status = args.map((a) => getStatusValue(context, a)).find((s) => s !== null && s >= 400) ?? null;
+    if (status === null) return null;
+    return { status, kind: 'error', errorName: last, frameworkError: last !== 'HttpError' && last !== 'HTTPError' };
+  }
+  if (!/(?:Exception|Error)$/u.test(last)) return null;
+  const named = statusFromErrorName(last);
+  if (named !== null) {
+    // Nest's built-in exceptions all end in `Exception`; `*Error` classes are the app's own.
+    return { status: named, kind: 'error', errorName: last, frameworkError: /Exception$/u.test(last) };
+  }
+  // new ApiError(401, 'Unauthorized'), new AppError('Forbidden', 403)
+  const status = args.map((a) => getStatusValue(context, a)).find((s) => s !== null && s >= 400) ?? null;
+  return status === null ? null : { status, kind: 'error', errorName: last, frameworkError: false };
+}
+
+const functionOutcomeCache = new WeakMap<AnyFunction, HttpOutcome | null>();
+
+/**
+ * The response or throw a function produces unconditionally (its top-level statements
+ * before any branch): `function deny(res) { res.status(403).end(); }`,
+ * `const unauthorized = () => NextResponse.json(…, { status: 401 })`. Null otherwise.
+ * Lets a rule treat a call of such a same-file helper as the response itself.
+ */
+export function getFunctionOutcome(context: Context, fn: AnyFunction): HttpOutcome | null {
+  if (functionOutcomeCache.has(fn)) return functionOutcomeCache.get(fn)!;
+  functionOutcomeCache.set(fn, null);
+  let result: HttpOutcome | null = null;
+  const accept = (o: HttpOutcome | null) => (o && (o.kind === 'response' || o.kind === 'throw' || o.kind === 'forward') ? o : null);
+  if (fn.body.type !== AST_NODE_TYPES.BlockStatement) {
+    result = accept(getHttpOutcome(context, fn.body));
+  } else {
+    for (const statement of fn.body.body) {
+      if (
+        statement.type === AST_NODE_TYPES.ExpressionStatement ||
+        statement.type === AST_NODE_TYPES.ReturnStatement ||
+        statement.type === AST_NODE_TYPES.ThrowStatement
+      ) {
+        result = accept(getHttpOutcome(context, statement));
+        if (result || statement.type !== AST_NODE_TYPES.ExpressionStatement) break;
+      } else if (statement.type !== AST_NODE_TYPES.VariableDeclaration) {
+        break;
+      }
+    }
+  }
+  functionOutcomeCache.set(fn, result);
+  return result;
+}

@@ -1,0 +1,143 @@
+/**
+ * Which HTTP status does this expression or error name denote? `401`, `HttpStatus.UNAUTHORIZED`,
+ * `StatusCodes.FORBIDDEN`, a `const` holding one, `UnauthorizedException` → 401,
+ * `createForbiddenError` → 403.
+ */
+import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { type Context, findVariable, getPropertyName, getVariableInit, skipTransparent } from './ast.js';
+
+/** Status names used by `HttpStatus.X`, `StatusCodes.X`, `httpStatus.X`, `constants.HTTP_STATUS_X` and error classes. */
+const STATUS_BY_NAME: Record<string, number> = {
+  OK: 200,
+  CREATED: 201,
+  ACCEPTED: 202,
+  NO_CONTENT: 204,
+  MOVED_PERMANENTLY: 301,
+  FOUND: 302,
+  SEE_OTHER: 303,
+  NOT_MODIFIED: 304,
+  TEMPORARY_REDIRECT: 307,
+  PERMANENT_REDIRECT: 308,
+  BAD_REQUEST: 400,
+  UNAUTHORIZED: 401,
+  PAYMENT_REQUIRED: 402,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  METHOD_NOT_ALLOWED: 405,
+  NOT_ACCEPTABLE: 406,
+  PROXY_AUTHENTICATION_REQUIRED: 407,
+  REQUEST_TIMEOUT: 408,
+  CONFLICT: 409,
+  GONE: 410,
+  PRECONDITION_FAILED: 412,
+  PAYLOAD_TOO_LARGE: 413,
+  UNSUPPORTED_MEDIA_TYPE: 415,
+  I_AM_A_TEAPOT: 418,
+  IM_A_TEAPOT: 418,
+  UNPROCESSABLE_ENTITY: 422,
+  TOO_MANY_REQUESTS: 429,
+  INTERNAL_SERVER_ERROR: 500,
+  NOT_IMPLEMENTED: 501,
+  BAD_GATEWAY: 502,
+  SERVICE_UNAVAILABLE: 503,
+  GATEWAY_TIMEOUT: 504,
+};
+
+/** Error class / factory names (lower case, no separators, suffix stripped) → status. */
+const ERROR_STATUS_BY_NAME: Record<string, number> = {
+  badrequest: 400,
+  unauthorized: 401,
+  unauthorised: 401,
+  unauthenticated: 401,
+  notauthenticated: 401,
+  authentication: 401,
+  paymentrequired: 402,
+  forbidden: 403,
+  accessdenied: 403,
+  notfound: 404,
+  methodnotallowed: 405,
+  notacceptable: 406,
+  requesttimeout: 408,
+  conflict: 409,
+  gone: 410,
+  preconditionfailed: 412,
+  payloadtoolarge: 413,
+  unsupportedmediatype: 415,
+  imateapot: 418,
+  unprocessableentity: 422,
+  toomanyrequests: 429,
+  internalserver: 500,
+  internalservererror: 500,
+  notimplemented: 501,
+  badgateway: 502,
+  serviceunavailable: 503,
+  gatewaytimeout: 504,
+};
+
+/** The status an expression denotes: `401`, `HttpStatus.UNAUTHORIZED`, `StatusCodes.FORBIDDEN`, a `const` holding one. */
+export function getStatusValue(context: Context, node: TSESTree.Node | null | undefined, depth = 0): number | null {
+  if (!node || node.type === AST_NODE_TYPES.SpreadElement) return null;
+  const n = skipTransparent(node);
+  if (n.type === AST_NODE_TYPES.Literal && typeof n.value === 'number') return isStatus(n.value) ? n.value : null;
+  if (n.type === AST_NODE_TYPES.MemberExpression) {
+    const name = getPropertyName(n);
+    return name === null ? null : statusFromConstantName(name);
+  }
+  if (n.type === AST_NODE_TYPES.Identifier) {
+    if (depth < 3) {
+      const init = getVariableInit(findVariable(context, n));
+      if (init) {
+        const value = getStatusValue(context, init, depth + 1);
+        if (value !== null) return value;
+      }
+    }
+    // `import { UNAUTHORIZED } from 'http-status-codes'`
+    return /^[A-Z][A-Z_]+$/u.test(n.name) ? statusFromConstantName(n.name) : null;
+  }
+  return null;
+}
+
+/** A number in the HTTP status range (100–599). */
+function isStatus(value: number): boolean {
+  return Number.isInteger(value) && value >= 100 && value <= 599;
+}
+
+/** The status a constant or enum member names: `UNAUTHORIZED`, `HTTP_STATUS_FORBIDDEN`, `TooManyRequests`. */
+function statusFromConstantName(name: string): number | null {
+  // UNAUTHORIZED, HTTP_STATUS_UNAUTHORIZED, and enums in PascalCase: HttpStatusCode.Unauthorized, TooManyRequests
+  const key = /^[A-Z][a-z]/u.test(name) ? name.replace(/(?<=[a-z])(?=[A-Z])/gu, '_').toUpperCase() : name.replace(/^HTTP_STATUS_/u, '');
+  return STATUS_BY_NAME[key] ?? null;
+}
+
+/** The status an error class or factory name stands for: `UnauthorizedException` → 401, `forbidden` → 403. */
+export function statusFromErrorName(name: string): number | null {
+  const key = name.replace(/[_\s-]/gu, '').toLowerCase();
+  const direct = ERROR_STATUS_BY_NAME[key];
+  if (direct !== undefined) return direct;
+  const stripped = key.replace(/(?:http)?(?:exception|error)$/u, '');
+  if (stripped === key || stripped.length === 0) return null;
+  return ERROR_STATUS_BY_NAME[stripped] ?? null;
+}
+
+/**
+ * The error status a factory's name stands for: `createUnauthorizedError` → 401, `Unauthorized` → 401,
+ * `makeForbiddenException` → 403, `forbidden` → 403. Only 4xx/5xx.
+ */
+export function statusFromFactoryName(name: string): number | null {
+  const bare = name.replace(/^(?:create|make|new|build)(?=[A-Z_])/u, '');
+  const status = statusFromErrorName(bare);
+  return status !== null && status >= 400 ? status : null;
+}
+
+/** The status of a `Response` init (`{ status: 401 }`) or of a bare status argument (`c.json(body, 401)`). */
+export function statusFromInit(context: Context, init: TSESTree.Node | undefined): number | null {
+  if (!init) return null;
+  const n = skipTransparent(init);
+  if (n.type !== AST_NODE_TYPES.ObjectExpression) return getStatusValue(context, n);
+  for (const prop of n.properties) {
+    if (prop.type === AST_NODE_TYPES.Property && getPropertyName(prop) === 'status') return getStatusValue(context, prop.value);
+  }
+  return null;
+}
+

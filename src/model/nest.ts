@@ -1,0 +1,135 @@
+/**
+ * Is this a NestJS class (provider, controller, guard, filter, strategy, resolver), and which
+ * handler is this method of one: a `@Controller` route, a resolver field, `canActivate`,
+ * `handleRequest`, a `@Catch` filter's `catch`, `intercept`, a Passport strategy's `validate`?
+ */
+import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { type AnyFunction, type Context, getMemberPath, getPropertyName, lastSegment, skipTransparent } from './ast.js';
+import { paramId, paramTypeName } from './handler-params.js';
+import type { HandlerInfo } from './handlers.js';
+
+const NEST_ROUTE_DECORATORS = new Set(['Get', 'Post', 'Put', 'Patch', 'Delete', 'All', 'Options', 'Head', 'Search', 'Sse']);
+const NEST_RESOLVER_DECORATORS = new Set(['Query', 'Mutation', 'Subscription', 'ResolveField']);
+
+const nestImportCache = new WeakMap<TSESTree.Program, boolean>();
+
+/** A decorator's name: `Get` for `@Get('x')`, `Catch` for `@nest.Catch()`. */
+function decoratorName(decorator: TSESTree.Decorator): string | null {
+  const expr = skipTransparent(decorator.expression);
+  const target = expr.type === AST_NODE_TYPES.CallExpression ? skipTransparent(expr.callee) : expr;
+  const path = getMemberPath(target);
+  return path === null ? null : lastSegment(path);
+}
+
+/** The node carries a decorator of that name (or one of those names). */
+function hasDecorator(node: { decorators?: TSESTree.Decorator[] }, names: ReadonlySet<string> | string): boolean {
+  return (node.decorators ?? []).some((d) => {
+    const name = decoratorName(d);
+    return name !== null && (typeof names === 'string' ? name === names : names.has(name));
+  });
+}
+
+/** The call a class extends, by callee name: `AuthGuard('jwt')` → 'AuthGuard', `PassportStrategy(Strategy)` → 'PassportStrategy'. */
+function superCallName(cls: TSESTree.ClassDeclaration | TSESTree.ClassExpression): string | null {
+  const sup = cls.superClass ? skipTransparent(cls.superClass) : null;
+  if (!sup) return null;
+  if (sup.type === AST_NODE_TYPES.CallExpression) {
+    const path = getMemberPath(sup.callee);
+    return path === null ? null : lastSegment(path);
+  }
+  const path = getMemberPath(sup);
+  return path === null ? null : lastSegment(path);
+}
+
+/** The file imports or requires an `@nestjs/*` package. Cached per file. */
+function fileImportsNest(context: Context): boolean {
+  const program = context.sourceCode.ast;
+  const cached = nestImportCache.get(program);
+  if (cached !== undefined) return cached;
+  const result = program.body.some(
+    (s) =>
+      (s.type === AST_NODE_TYPES.ImportDeclaration && /^@nestjs\//u.test(s.source.value)) ||
+      (s.type === AST_NODE_TYPES.VariableDeclaration && /require\(\s*['"]@nestjs\//u.test(context.sourceCode.getText(s))),
+  );
+  nestImportCache.set(program, result);
+  return result;
+}
+
+/** Whether a class is a NestJS provider, controller, guard, filter, strategy or resolver. */
+export function isNestClass(context: Context, cls: TSESTree.ClassDeclaration | TSESTree.ClassExpression): boolean {
+  if (hasDecorator(cls, new Set(['Injectable', 'Controller', 'Catch', 'Resolver', 'WebSocketGateway']))) return true;
+  const sup = superCallName(cls);
+  if (sup === 'AuthGuard' || sup === 'PassportStrategy') return true;
+  return fileImportsNest(context) && (cls.implements ?? []).length > 0;
+}
+
+/** `const request = context.switchToHttp().getRequest()` at the top of a guard or filter body. */
+function findLocalFromCall(fn: AnyFunction, methods: readonly string[]): TSESTree.Identifier | undefined {
+  if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return undefined;
+  for (const statement of fn.body.body) {
+    if (statement.type !== AST_NODE_TYPES.VariableDeclaration) continue;
+    for (const declarator of statement.declarations) {
+      if (declarator.id.type !== AST_NODE_TYPES.Identifier || !declarator.init) continue;
+      const init = skipTransparent(declarator.init);
+      if (init.type !== AST_NODE_TYPES.CallExpression || init.callee.type !== AST_NODE_TYPES.MemberExpression) continue;
+      if (methods.includes(getPropertyName(init.callee) ?? '')) return declarator.id;
+    }
+  }
+  return undefined;
+}
+
+/** The parameter decorated with one of `names` (`@Req() req`), if any. */
+function decoratedParam(fn: AnyFunction, names: ReadonlySet<string>): TSESTree.Identifier | undefined {
+  for (const param of fn.params) {
+    const id = paramId(param);
+    const decorated = param.type === AST_NODE_TYPES.TSParameterProperty ? param : id;
+    if (id && decorated && hasDecorator(decorated as { decorators?: TSESTree.Decorator[] }, names)) return id;
+  }
+  return undefined;
+}
+
+/** The NestJS handler a class method is (route, resolver, guard, filter, interceptor, strategy), or null. */
+export function nestHandler(context: Context, fn: AnyFunction): HandlerInfo | null {
+  const method = fn.parent;
+  if (fn.type !== AST_NODE_TYPES.FunctionExpression || method?.type !== AST_NODE_TYPES.MethodDefinition || method.static) return null;
+  const cls = method.parent.parent;
+  if (cls.type !== AST_NODE_TYPES.ClassDeclaration && cls.type !== AST_NODE_TYPES.ClassExpression) return null;
+  const name = getPropertyName(method);
+  const firstType = paramTypeName(fn.params[0]);
+  const nestContext = fileImportsNest(context) || firstType === 'ExecutionContext' || firstType === 'ArgumentsHost';
+  const sup = superCallName(cls);
+  const base = { fn, framework: 'nest' as const, via: 'nest' as const };
+  if (hasDecorator(cls, 'Controller') && hasDecorator(method, NEST_ROUTE_DECORATORS)) {
+    const req = decoratedParam(fn, new Set(['Req', 'Request']));
+    const res = decoratedParam(fn, new Set(['Res', 'Response']));
+    return { ...base, kind: 'route', ...(req ? { req } : {}), ...(res ? { res } : {}) };
+  }
+  if (hasDecorator(cls, 'Resolver') && hasDecorator(method, NEST_RESOLVER_DECORATORS)) {
+    return { ...base, kind: 'resolver' };
+  }
+  // canActivate(context: ExecutionContext); Angular's route guards take (route, state).
+  if (name === 'canActivate' && fn.params.length <= 1 && (nestContext || sup === 'AuthGuard')) {
+    const ctx = paramId(fn.params[0]);
+    const req = findLocalFromCall(fn, ['getRequest']);
+    return { ...base, kind: 'guard', ...(ctx ? { ctx } : {}), ...(req ? { req } : {}) };
+  }
+  if (name === 'handleRequest' && sup === 'AuthGuard') {
+    return { ...base, kind: 'guard', ...(paramId(fn.params[0]) ? { error: paramId(fn.params[0])! } : {}) };
+  }
+  if (name === 'catch' && hasDecorator(cls, 'Catch')) {
+    const error = paramId(fn.params[0]);
+    const ctx = paramId(fn.params[1]);
+    const res = findLocalFromCall(fn, ['getResponse']);
+    const req = findLocalFromCall(fn, ['getRequest']);
+    return { ...base, kind: 'filter', ...(error ? { error } : {}), ...(ctx ? { ctx } : {}), ...(res ? { res } : {}), ...(req ? { req } : {}) };
+  }
+  if (name === 'intercept' && nestContext && fn.params.length === 2) {
+    const ctx = paramId(fn.params[0]);
+    return { ...base, kind: 'interceptor', ...(ctx ? { ctx } : {}) };
+  }
+  if (name === 'validate' && sup === 'PassportStrategy') {
+    return { ...base, kind: 'strategy' };
+  }
+  return null;
+}
