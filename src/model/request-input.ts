@@ -39,8 +39,6 @@ import { getImportSource } from './modules.js';
 import { splitsOnLineBreaks, stripsLineBreaks } from './line-breaks.js';
 import { hasNonTextAnnotation, isNonTextPipe } from './non-text-values.js';
 
-export { hasNonTextType } from './non-text-values.js';
-
 /**
  * - `request`: the request object (`req`, `request`, `ctx.request`, Hono's `c.req`, a Nest `@Req()`);
  * - `context`: a Koa or Hono context (`ctx`, `c`);
