@@ -75,6 +75,7 @@ export function findRequestId(context: Context, node: TSESTree.Node): string | n
   return used ? `${req.name}.id` : null;
 }
 
+/** Where and what the fix logs. */
 export interface LogPlan {
   /** A statement in a block, a non-block branch body, or an arrow function's expression body. */
   anchor: TSESTree.Node;

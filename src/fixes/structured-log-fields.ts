@@ -61,6 +61,7 @@ function usedKeys(object: TSESTree.ObjectExpression): Set<string> {
   return keys;
 }
 
+/** The shape the message advises for this logger's style: `logger.info({ field }, 'message')` and the like. */
 export function remedyText(call: LoggerCall, style: LoggerStyle): string {
   const logger = `${call.loggerPath ?? 'logger'}.${call.method ?? 'info'}`;
   switch (style) {
@@ -74,11 +75,16 @@ export function remedyText(call: LoggerCall, style: LoggerStyle): string {
   }
 }
 
+/** The fix and how it reads in the message. */
 export interface FixPlan {
   fix: TSESLint.ReportFixFunction;
   preview: string;
 }
 
+/**
+ * Move the request input out of the message (`pieces`) into fields, in the shape `style` keeps
+ * them apart; null when the call's shape leaves no safe place for them or nothing would be left of the message.
+ */
 export function planFix(context: Context, call: LoggerCall, messageIndex: number, pieces: readonly Piece[], style: LoggerStyle): FixPlan | null {
   const args = call.args;
   const message = args[messageIndex]!;

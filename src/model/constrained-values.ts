@@ -8,6 +8,7 @@ import { type Context, findVariable, getCalleePath, getPropertyName, isFunctionN
 import { isLineSafePattern } from './line-breaks.js';
 import type { RequestInputTracker } from './request-input.js';
 
+/** The answer for one file (and one request-input tracker). */
 export interface ConstraintFinder {
   /** Whether `node` (a request value) is, where it is used, a value the code checked or found a record by. */
   isConstrained(node: TSESTree.Node): boolean;

@@ -9,8 +9,10 @@ import { type Context, findVariable, getCalleePath, getPropertyName, lastSegment
 import { type ResponseSink, isFastifyReplyName } from './responses.js';
 import { unknownErrorOf } from './unknown-errors.js';
 
+/** What of the error reaches the client: its message, its stack, the object, or its text (class and message). */
 export type LeakForm = 'message' | 'stack' | 'whole' | 'string';
 
+/** One place a caught error's details enter a response payload. */
 export interface Leak {
   form: LeakForm;
   /** Where the error is read (`err.message`). */

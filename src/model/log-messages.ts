@@ -14,6 +14,7 @@ import { hasNonTextType } from './non-text-values.js';
 import type { RequestInputTracker } from './request-input.js';
 import type { LoggerStyle } from '../core/settings.js';
 
+/** Literal text of a message. */
 export interface TextPiece {
   kind: 'text';
   /** Cooked text. */
@@ -22,6 +23,7 @@ export interface TextPiece {
   raw: string;
 }
 
+/** An expression interpolated or concatenated into a message, and whether it is unconstrained request input. */
 export interface ExprPiece {
   kind: 'expr';
   node: TSESTree.Node;
@@ -32,8 +34,10 @@ export interface ExprPiece {
   label?: string;
 }
 
+/** One piece of a flattened message, in order. */
 export type Piece = TextPiece | ExprPiece;
 
+/** The index of a log call's message argument: after pino's merging object (`{ … }` or a meta variable) or a tag, else 0. */
 export function findMessageIndex(args: readonly TSESTree.CallExpressionArgument[]): number {
   const first = skipTransparent(args[0]!);
   if (first.type === AST_NODE_TYPES.ObjectExpression) return 1;
@@ -46,6 +50,7 @@ export function findMessageIndex(args: readonly TSESTree.CallExpressionArgument[
   return 0;
 }
 
+/** A template literal with expressions, or a `+` concatenation. */
 export function isComposedString(node: TSESTree.Node): boolean {
   const n = skipTransparent(node);
   return (n.type === AST_NODE_TYPES.TemplateLiteral && n.expressions.length > 0) || (n.type === AST_NODE_TYPES.BinaryExpression && n.operator === '+');
