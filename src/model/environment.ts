@@ -5,7 +5,7 @@
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
-import { getCalleePath, getMemberPath, getStringValue, lastSegment, skipTransparent } from './ast.js';
+import { getCalleePath, getMemberPath, getStringValue, isFunctionNode, lastSegment, skipTransparent } from './ast.js';
 
 const ENV_EXPRESSION = /(?:^|\.)(?:NODE_ENV|APP_ENV|ENV|env|environment|ENVIRONMENT|nodeEnv|stage|STAGE)$/u;
 const DEV_ENV = /^(?:dev|development|develop|local|test|testing)$/iu;
@@ -50,6 +50,23 @@ export function holdsOnlyInDevelopment(test: TSESTree.Node): boolean {
   if (t.type === AST_NODE_TYPES.Identifier || t.type === AST_NODE_TYPES.MemberExpression) {
     const path = getMemberPath(t);
     return path !== null && DEV_MODE_FLAG.test(lastSegment(path));
+  }
+  return false;
+}
+
+/**
+ * `node` sits, within `body` and its own function, in the branch of a test that holds only outside
+ * production: `if (process.env.NODE_ENV === 'development') console.error(err.stack)`, `isDev && log(err)`.
+ */
+export function runsOnlyInDevelopment(node: TSESTree.Node, body: TSESTree.Node): boolean {
+  let child: TSESTree.Node = node;
+  let current = node.parent;
+  while (current && current !== body && !isFunctionNode(current)) {
+    if (current.type === AST_NODE_TYPES.IfStatement && child === current.consequent && holdsOnlyInDevelopment(current.test)) return true;
+    if (current.type === AST_NODE_TYPES.ConditionalExpression && child === current.consequent && holdsOnlyInDevelopment(current.test)) return true;
+    if (current.type === AST_NODE_TYPES.LogicalExpression && current.operator === '&&' && child === current.right && holdsOnlyInDevelopment(current.left)) return true;
+    child = current;
+    current = current.parent;
   }
   return false;
 }

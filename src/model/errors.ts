@@ -137,3 +137,31 @@ export function isErrorReporterCall(context: Context, node: TSESTree.CallExpress
   const object = path.slice(0, path.length - method.length - 1);
   return REPORTER_OBJECT_METHODS.has(method) && REPORTER_OBJECT.test(object);
 }
+
+/** How log arguments use an error: the object (`whole`), only its text, or not at all. */
+export type ErrorUse = { kind: 'whole' } | { kind: 'none' } | { kind: 'text'; form: string; name: string };
+
+/**
+ * How a log call's arguments use the error: the object or its stack (`whole`), only its
+ * text (`err.message`, `${err}`, `String(err)`, `JSON.stringify(err)`), or not at all.
+ * Same reading as log-error-with-stack's (classifyErrorMention).
+ */
+export function classifyErrorUse(args: readonly TSESTree.Node[], vars: readonly TSESLint.Scope.Variable[]): ErrorUse {
+  let text: ErrorUse | null = null;
+  for (const variable of vars) {
+    for (const ref of variable.references) {
+      if (!args.some((a) => contains(a, ref.identifier))) continue;
+      const use = classifyReference(ref.identifier as TSESTree.Identifier);
+      if (use.kind === 'whole') return use;
+      if (use.kind === 'text') text ??= use;
+    }
+  }
+  return text ?? { kind: 'none' };
+}
+
+/** One reference to the error, as an ErrorUse (a detail such as `err.code` is `none`). */
+function classifyReference(id: TSESTree.Identifier): ErrorUse {
+  const mention = classifyErrorMention(id);
+  if (mention.kind === 'text') return { kind: 'text', form: mention.form, name: id.name };
+  return mention.kind === 'whole' ? { kind: 'whole' } : { kind: 'none' };
+}

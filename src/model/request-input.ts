@@ -36,6 +36,8 @@ import {
 } from './ast.js';
 import { getHandlerInfo } from './handlers.js';
 import { getImportSource } from './modules.js';
+import { splitsOnLineBreaks, stripsLineBreaks } from './line-breaks.js';
+import { hasNonTextAnnotation, isNonTextPipe } from './non-text-values.js';
 
 /**
  * - `request`: the request object (`req`, `request`, `ctx.request`, Hono's `c.req`, a Nest `@Req()`);
@@ -131,8 +133,6 @@ const NEST_INPUT_DECORATORS: Record<string, RequestInputOrigin> = {
   Headers: 'headers',
   Cookies: 'cookies',
 };
-/** Nest pipes whose output cannot carry free text. */
-const NON_TEXT_PIPES = /^(?:ParseInt|ParseFloat|ParseBool|ParseUUID|ParseEnum|ParseDate)Pipe$/u;
 const REQUEST_TYPE = /^(?:Request|FastifyRequest|NextRequest|IncomingMessage|NextApiRequest|HonoRequest)$/u;
 
 const MAX_DEPTH = 12;
@@ -534,13 +534,6 @@ function nestDecoratorInput(param: TSESTree.Parameter): RequestInput | 'none' | 
   return null;
 }
 
-function isNonTextPipe(node: TSESTree.Node): boolean {
-  const n = skipTransparent(node);
-  const target = n.type === AST_NODE_TYPES.NewExpression ? n.callee : n;
-  const path = getMemberPath(target);
-  return path !== null && NON_TEXT_PIPES.test(lastSegment(path));
-}
-
 function typeName(id: TSESTree.Identifier): string | null {
   const type = id.typeAnnotation?.typeAnnotation;
   if (!type || type.type !== AST_NODE_TYPES.TSTypeReference) return null;
@@ -550,20 +543,6 @@ function typeName(id: TSESTree.Identifier): string | null {
   return null;
 }
 
-/** A TS annotation that says the value is not text: `id: number`, `flag: boolean`. */
-function hasNonTextAnnotation(id: TSESTree.Identifier): boolean {
-  const type = id.typeAnnotation?.typeAnnotation;
-  if (!type) return false;
-  const nonText = (t: TSESTree.TypeNode): boolean =>
-    t.type === AST_NODE_TYPES.TSNumberKeyword ||
-    t.type === AST_NODE_TYPES.TSBooleanKeyword ||
-    t.type === AST_NODE_TYPES.TSBigIntKeyword ||
-    t.type === AST_NODE_TYPES.TSUndefinedKeyword ||
-    t.type === AST_NODE_TYPES.TSNullKeyword ||
-    (t.type === AST_NODE_TYPES.TSLiteralType && t.literal.type === AST_NODE_TYPES.Literal && typeof t.literal.value !== 'string') ||
-    (t.type === AST_NODE_TYPES.TSUnionType && t.types.every(nonText));
-  return nonText(type);
-}
 
 /** `axios.interceptors.request.use((request) => …)`: an outgoing request, not a client's. */
 function isOutgoingRequestCallback(fn: AnyFunction): boolean {
@@ -594,92 +573,4 @@ function latestWriteBefore(variable: TSESLint.Scope.Variable, use: TSESTree.Iden
     return assignment.operator === '=' ? assignment.right : null;
   }
   return null;
-}
-
-function regexOf(node: TSESTree.Node | undefined): RegExp | null {
-  if (!node) return null;
-  const n = skipTransparent(node);
-  if (n.type === AST_NODE_TYPES.Literal && 'regex' in n && n.regex) {
-    try {
-      return new RegExp(n.regex.pattern, n.regex.flags);
-    } catch {
-      return null;
-    }
-  }
-  if (n.type === AST_NODE_TYPES.NewExpression && getCalleePath(n) === 'RegExp') {
-    const pattern = getStringValue(n.arguments[0]);
-    const flags = n.arguments[1] ? getStringValue(n.arguments[1]) : '';
-    if (pattern === null || flags === null) return null;
-    try {
-      return new RegExp(pattern, flags);
-    } catch {
-      return null;
-    }
-  }
-  return null;
-}
-
-/** `x.replace(/[\r\n]+/g, ' ')`, `x.replaceAll('\n', '')`, `x.replace(/\s/g, '')`, `x.replace(/[^\w]/g, '')`. */
-function stripsLineBreaks(call: TSESTree.CallExpression, method: string): boolean {
-  const pattern = call.arguments[0];
-  const regex = regexOf(pattern);
-  if (regex) {
-    if (!regex.global) return false;
-    regex.lastIndex = 0;
-    const strips = regex.test('\n');
-    regex.lastIndex = 0;
-    return strips;
-  }
-  const text = getStringValue(pattern);
-  return method === 'replaceAll' && text !== null && text.includes('\n');
-}
-
-function splitsOnLineBreaks(call: TSESTree.CallExpression): boolean {
-  const pattern = call.arguments[0];
-  const regex = regexOf(pattern);
-  if (regex) return regex.test('\n');
-  const text = getStringValue(pattern);
-  return text !== null && text.includes('\n');
-}
-
-/**
- * Whether the parser's type information (when there is any) says `node` is a number, a
- * boolean, a bigint, an enum member, null or undefined: values that cannot carry a line break.
- */
-export function hasNonTextType(context: Context, node: TSESTree.Node): boolean {
-  const services = context.sourceCode.parserServices as
-    | {
-        program?: { getTypeChecker(): TsChecker } | null;
-        esTreeNodeToTSNodeMap?: { get(node: TSESTree.Node): unknown };
-      }
-    | undefined;
-  if (!services?.program || !services.esTreeNodeToTSNodeMap) return false;
-  try {
-    const checker = services.program.getTypeChecker();
-    return isNonTextTsType(checker, checker.getTypeAtLocation(services.esTreeNodeToTSNodeMap.get(node)), 0);
-  } catch {
-    // A node the parser did not map to TypeScript: no type information is the expected answer.
-    return false;
-  }
-}
-
-/** The parts of TypeScript's API this needs; `TypeFlags` values differ between TypeScript versions, so they are not used. */
-interface TsType {
-  isUnion?(): boolean;
-  isNumberLiteral?(): boolean;
-  types?: TsType[];
-}
-interface TsChecker {
-  getTypeAtLocation(node: unknown): TsType;
-  typeToString(type: TsType): string;
-}
-
-const NON_TEXT_TYPE_NAME = /^(?:number|boolean|bigint|true|false|null|undefined|void|never|-?\d[\d_.e+-]*n?)$/u;
-
-function isNonTextTsType(checker: TsChecker, type: TsType, depth: number): boolean {
-  if (depth > 3) return false;
-  if (type.isUnion?.() && type.types) return type.types.length > 0 && type.types.every((t) => isNonTextTsType(checker, t, depth + 1));
-  // Numeric literals, numeric enum members included.
-  if (type.isNumberLiteral?.()) return true;
-  return NON_TEXT_TYPE_NAME.test(checker.typeToString(type));
 }

@@ -51,6 +51,11 @@ export interface ResponseSink {
 
 const RESPONSE_NAME = /^_?(?:res|resp|response|reply|rep)$/u;
 const CONTEXT_NAME = /^_?(?:ctx|context|c)$/u;
+/** hapi's response toolkit `h`, Nest's `ArgumentsHost` (`host`) and `httpAdapter`: they answer for a handler. */
+const TOOLKIT_NAME = /^_?(?:h|httpAdapter|host)$/u;
+const FASTIFY_REPLY_NAME = /^_?(?:reply|rep)$/u;
+/** Helpers named for answering the client: `sendError`, `respond`, `replyWithError`, `formatResponse`, `errorResponse`. */
+const RESPONSE_HELPER_NAME = /^(?:send|respond|reply|render|write|format)\w*$|\w*Response$/u;
 const RESPONSE_METHODS: Record<string, ResponseSinkKind> = { json: 'json', jsonp: 'json', send: 'body', end: 'text', write: 'text' };
 const HONO_METHODS: Record<string, ResponseSinkKind> = { json: 'json', text: 'text', html: 'text', body: 'text' };
 /** Methods a response chain goes through before the sink: `res.status(500).json()`, `reply.code(500).type('text').send()`. */
@@ -85,6 +90,55 @@ const HTTP_EXCEPTIONS = new Set([
 
 const cache = new WeakMap<TSESTree.Node, ResponseSink | null>();
 
+export type ResponseNameKind = 'response' | 'context' | 'toolkit';
+
+/**
+ * What a binding's conventional name says it is — the one answer to "what is a response object
+ * called": `'response'` (`res`, `resp`, `response`, `reply`, `rep`), `'context'` (Koa / Hono
+ * `ctx`, `context`, `c`), `'toolkit'` (hapi's `h`, Nest's `host` and `httpAdapter`), or null.
+ * A leading underscore (`_res`) does not change the answer. Callers pick the kinds they accept.
+ */
+export function responseNameKind(name: string): ResponseNameKind | null {
+  if (RESPONSE_NAME.test(name)) return 'response';
+  if (CONTEXT_NAME.test(name)) return 'context';
+  return TOOLKIT_NAME.test(name) ? 'toolkit' : null;
+}
+
+/** Fastify's reply by name (`reply`, `rep`): `reply.send(err)` hands the error to the error handler instead of sending it. */
+export function isFastifyReplyName(name: string): boolean {
+  return FASTIFY_REPLY_NAME.test(name);
+}
+
+/**
+ * A call named for answering (`sendError(res, err)`, `respondWith(ctx, …)`, `formatResponse(500, res, err)`)
+ * that is handed the response object — one of `own` (the handler's response or context binding) or
+ * a response, context or toolkit by name. Unlike getResponseSink's helper sinks, no status is needed:
+ * the name says the helper answers the client.
+ */
+export function isResponseHelperCall(node: TSESTree.CallExpression, own: readonly string[]): boolean {
+  const path = getCalleePath(node);
+  if (path === null || !RESPONSE_HELPER_NAME.test(lastSegment(path))) return false;
+  return node.arguments.some((arg) => {
+    const a = skipTransparent(arg);
+    return a.type === AST_NODE_TYPES.Identifier && (own.includes(a.name) || responseNameKind(a.name) !== null);
+  });
+}
+
+/**
+ * A method call on a response chain (`res.status(500).json(…)`, `reply.send(…)`, `c.json(…)`,
+ * `httpAdapter.reply(…)`): its root is one of `own` (the handler's bindings) or a response,
+ * context or toolkit by name; `this.…` is not.
+ */
+export function isResponseObjectCall(node: TSESTree.CallExpression, own: readonly string[]): boolean {
+  let n: TSESTree.Node = skipTransparent(node.callee);
+  if (n.type !== AST_NODE_TYPES.MemberExpression) return false;
+  while (n.type === AST_NODE_TYPES.MemberExpression || n.type === AST_NODE_TYPES.CallExpression) {
+    n = skipTransparent(n.type === AST_NODE_TYPES.MemberExpression ? n.object : n.callee);
+  }
+  if (n.type !== AST_NODE_TYPES.Identifier) return false;
+  return own.includes(n.name) || responseNameKind(n.name) !== null;
+}
+
 /** The response sink `node` is (a call, a `new`, or a `ctx.body =` assignment), or null. */
 export function getResponseSink(context: Context, node: TSESTree.CallExpression | TSESTree.NewExpression | TSESTree.AssignmentExpression): ResponseSink | null {
   if (cache.has(node)) return cache.get(node)!;
@@ -102,7 +156,7 @@ function computeSink(context: Context, node: TSESTree.CallExpression | TSESTree.
 /** `res`, `res.status(500)`, `reply.code(500).type('text/plain')`, `ctx.response`: the receiver of a response method. */
 function isResponseChain(node: TSESTree.Node): TSESTree.Identifier | null {
   const n = skipTransparent(node);
-  if (n.type === AST_NODE_TYPES.Identifier) return RESPONSE_NAME.test(n.name) ? n : null;
+  if (n.type === AST_NODE_TYPES.Identifier) return responseNameKind(n.name) === 'response' ? n : null;
   if (n.type === AST_NODE_TYPES.CallExpression) {
     const callee = skipTransparent(n.callee);
     if (callee.type !== AST_NODE_TYPES.MemberExpression || !CHAIN_METHODS.has(getPropertyName(callee) ?? '')) return null;
@@ -111,7 +165,7 @@ function isResponseChain(node: TSESTree.Node): TSESTree.Identifier | null {
   if (n.type === AST_NODE_TYPES.MemberExpression) {
     // ctx.res (Koa's raw response), this.res
     const name = getPropertyName(n);
-    return name !== null && RESPONSE_NAME.test(name) ? getRootIdentifier(n, true) : null;
+    return name !== null && responseNameKind(name) === 'response' ? getRootIdentifier(n, true) : null;
   }
   return null;
 }
@@ -154,7 +208,7 @@ function callSink(context: Context, node: TSESTree.CallExpression): ResponseSink
   const honoKind = HONO_METHODS[method];
   if (honoKind) {
     const object = skipTransparent(callee.object);
-    if (object.type === AST_NODE_TYPES.Identifier && CONTEXT_NAME.test(object.name)) {
+    if (object.type === AST_NODE_TYPES.Identifier && responseNameKind(object.name) === 'context') {
       return { node, kind: honoKind, payload: [args[0]!], description: `\`${object.name}.${method}()\``, receiver: object, status: getHttpStatus(context, node) };
     }
   }
@@ -226,10 +280,10 @@ function assignmentSink(node: TSESTree.AssignmentExpression): ResponseSink | nul
   if (node.operator !== '=' || node.left.type !== AST_NODE_TYPES.MemberExpression || getPropertyName(node.left) !== 'body') return null;
   const object = skipTransparent(node.left.object);
   let receiver: TSESTree.Identifier | null = null;
-  if (object.type === AST_NODE_TYPES.Identifier && CONTEXT_NAME.test(object.name) && object.name !== 'c') receiver = object;
+  if (object.type === AST_NODE_TYPES.Identifier && responseNameKind(object.name) === 'context' && object.name !== 'c') receiver = object;
   else if (object.type === AST_NODE_TYPES.MemberExpression && getPropertyName(object) === 'response') {
     const root = skipTransparent(object.object);
-    if (root.type === AST_NODE_TYPES.Identifier && CONTEXT_NAME.test(root.name)) receiver = root;
+    if (root.type === AST_NODE_TYPES.Identifier && responseNameKind(root.name) === 'context') receiver = root;
   }
   if (!receiver) return null;
   return { node, kind: 'body', payload: [node.right], description: `\`${receiver.name}.body\``, receiver, status: null };

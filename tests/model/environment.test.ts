@@ -1,6 +1,6 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
-import { envComparisonMeansDevelopment, holdsOnlyInDevelopment } from '../../src/model/environment.js';
+import { envComparisonMeansDevelopment, holdsOnlyInDevelopment, runsOnlyInDevelopment } from '../../src/model/environment.js';
 import { probe } from '../helpers/probe.js';
 
 /** The test of every `if` in `code`, in order. */
@@ -43,5 +43,41 @@ describe('envComparisonMeansDevelopment', () => {
     expect(envComparisonMeansDevelopment(notProd!, true)).toBe(true);
     expect(envComparisonMeansDevelopment(notProd!, false)).toBe(false);
     expect(envComparisonMeansDevelopment(other!, true)).toBeNull();
+  });
+});
+
+describe('runsOnlyInDevelopment', () => {
+  /** For every call to `log(…)`, whether it runs only in development within its function body. */
+  function answers(code: string): boolean[] {
+    const out: boolean[] = [];
+    probe(code, () => ({
+      'CallExpression[callee.name="log"]'(node: TSESTree.CallExpression) {
+        let fn: TSESTree.Node | undefined = node.parent;
+        while (fn && fn.type !== 'FunctionDeclaration') fn = fn.parent;
+        out.push(runsOnlyInDevelopment(node, (fn as TSESTree.FunctionDeclaration).body));
+      },
+    }));
+    return out;
+  }
+
+  it('branches, ternaries and && guarded by a development test', () => {
+    expect(
+      answers(`
+        function a(err) { if (process.env.NODE_ENV === 'development') log(err.stack); }
+        function b(err) { isDev ? log(err) : 0; }
+        function c(err) { config.isDevelopment && log(err); }
+      `),
+    ).toEqual([true, true, true]);
+  });
+
+  it('production branches, else branches, and tests outside a nested function do not count', () => {
+    expect(
+      answers(`
+        function a(err) { if (process.env.NODE_ENV === 'production') log(err); }
+        function b(err) { if (isDev) {} else log(err); }
+        function c(err) { if (isDev) { function inner() { log(err); } } }
+        function d(err) { log(err); }
+      `),
+    ).toEqual([false, false, false, false]);
   });
 });

@@ -1,6 +1,6 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
-import { classifyErrorMention, getBoundVariables, isHandoffCall, isInspectionCall, passesNewError, readsAny } from '../../src/model/errors.js';
+import { classifyErrorMention, classifyErrorUse, getBoundVariables, isHandoffCall, isInspectionCall, passesNewError, readsAny } from '../../src/model/errors.js';
 import { type ProbeOptions, callResult, probe, probeCalls } from '../helpers/probe.js';
 
 describe('isHandoffCall', () => {
@@ -311,5 +311,32 @@ describe('classifyErrorMention', () => {
 
   it('reads details beside the error as neutral, through TS wrappers', () => {
     expect(mentions('try {} catch (err) { log(err.code); log((err as Error).message) }', { ts: true })).toEqual(['neutral', 'text:err.message']);
+  });
+});
+
+describe('classifyErrorUse: how log arguments use the caught error', () => {
+  /** classifyErrorUse of every `log(…)` call's arguments, against the catch binding. */
+  const uses = (code: string) => {
+    const out: unknown[] = [];
+    probe(code, (context) => ({
+      'CallExpression[callee.name="log"]'(node: TSESTree.CallExpression) {
+        let clause: TSESTree.Node | undefined = node.parent;
+        while (clause && clause.type !== 'CatchClause') clause = clause.parent;
+        const vars = getBoundVariables(context, (clause as TSESTree.CatchClause).param);
+        out.push(classifyErrorUse(node.arguments, vars));
+      },
+    }));
+    return out;
+  };
+
+  it('the object wins over its text; the text is named', () => {
+    expect(uses('try {} catch (err) { log({ err }, err.message); log(`failed: ${err.message}`) }')).toEqual([
+      { kind: 'whole' },
+      { kind: 'text', form: 'err.message', name: 'err' },
+    ]);
+  });
+
+  it('a log without the error, or with a detail only, does not use it', () => {
+    expect(uses("try {} catch (err) { log('failed'); log(err.code) }")).toEqual([{ kind: 'none' }, { kind: 'none' }]);
   });
 });

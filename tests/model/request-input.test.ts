@@ -1,7 +1,8 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
 import type { Context } from '../../src/model/ast.js';
-import { type RequestInput, type RequestInputOptions, type RequestInputTracker, canCarryLineBreak, createRequestInputTracker, hasNonTextType } from '../../src/model/request-input.js';
+import { type RequestInput, type RequestInputOptions, type RequestInputTracker, canCarryLineBreak, createRequestInputTracker } from '../../src/model/request-input.js';
+import { hasNonTextType } from '../../src/model/non-text-values.js';
 import { type ProbeOptions, probe } from '../helpers/probe.js';
 
 /** Classify the argument of every `check(…)` call, keyed by the argument's text. */

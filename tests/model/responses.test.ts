@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { getResponseSink } from '../../src/model/responses.js';
+import { getResponseSink, isFastifyReplyName, isResponseHelperCall, isResponseObjectCall, responseNameKind } from '../../src/model/responses.js';
 import { callResult, probeCalls } from '../helpers/probe.js';
 
 /** getResponseSink of every call in `code`, summarized, by call text. */
@@ -51,4 +51,81 @@ describe('getResponseSink: the app\'s own response helpers', () => {
       expect(callResult(found, text)).toBeNull();
     },
   );
+});
+
+describe('responseNameKind: what a response object is called', () => {
+  it.each([
+    ['res', 'response'],
+    ['_res', 'response'],
+    ['reply', 'response'],
+    ['response', 'response'],
+    ['ctx', 'context'],
+    ['context', 'context'],
+    ['c', 'context'],
+    ['h', 'toolkit'],
+    ['host', 'toolkit'],
+    ['httpAdapter', 'toolkit'],
+  ])('%s is a %s', (name, kind) => {
+    expect(responseNameKind(name)).toBe(kind);
+  });
+
+  it.each(['req', 'request', 'result', 'data', 'resource', 'cb'])('%s is no response', (name) => {
+    expect(responseNameKind(name)).toBeNull();
+  });
+});
+
+describe('isFastifyReplyName', () => {
+  it('reply and rep are Fastify replies; res and ctx are not', () => {
+    expect(['reply', 'rep', '_reply', 'res', 'ctx'].map(isFastifyReplyName)).toEqual([true, true, true, false, false]);
+  });
+});
+
+describe('isResponseHelperCall: helpers named for answering, handed the response', () => {
+  const found = probeCalls(
+    `
+    sendError(res, err);
+    utils.respondWithError(reply, err);
+    formatResponse(500, res, err.message);
+    errorResponse(ctx, err);
+    replyTo(out, err);
+    sendError(err);
+    notify(res, err);
+    sendMail(user, err);
+  `,
+    (_context, node) => isResponseHelperCall(node, ['out']),
+  );
+  it.each(['sendError(res, err)', 'utils.respondWithError(reply, err)', 'formatResponse(500, res, err.message)', 'errorResponse(ctx, err)', 'replyTo(out, err)'])(
+    '%s answers the client',
+    (text) => {
+      expect(callResult(found, text)).toBe(true);
+    },
+  );
+  it.each(['sendError(err)', 'notify(res, err)', 'sendMail(user, err)'])('%s is not a response helper', (text) => {
+    expect(callResult(found, text)).toBe(false);
+  });
+});
+
+describe('isResponseObjectCall: methods on a response chain', () => {
+  const found = probeCalls(
+    `
+    res.status(500).json({ error: 'x' });
+    reply.code(500).send(err);
+    c.json({ ok: false }, 500);
+    httpAdapter.reply(host.switchToHttp().getResponse(), body, 500);
+    request.raw.destroy();
+    this.res.send(err);
+    logger.error(err);
+    send(err);
+  `,
+    (_context, node) => isResponseObjectCall(node, ['request']),
+  );
+  it.each(["res.status(500).json({ error: 'x' })", 'reply.code(500).send(err)', 'c.json({ ok: false }, 500)', 'httpAdapter.reply(host.switchToHttp().getResponse(), body, 500)', 'request.raw.destroy()'])(
+    '%s is a call on the response',
+    (text) => {
+      expect(callResult(found, text)).toBe(true);
+    },
+  );
+  it.each(['this.res.send(err)', 'logger.error(err)', 'send(err)'])('%s is not', (text) => {
+    expect(callResult(found, text)).toBe(false);
+  });
 });

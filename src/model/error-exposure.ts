@@ -1,0 +1,346 @@
+/**
+ * "Is sending this error's details safe where it happens?" — the guards no-error-details-in-response
+ * accepts: development-only branches, errors written for the client (flags, app error classes,
+ * 4xx statuses), validation catches and errors normalised into the app's classes.
+ */
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { type Context, findVariable, getCalleePath, getMemberPath, getNumberValue, getPropertyName, getStringValue, isFunctionNode, lastSegment, skipTransparent, walkSameFunction } from './ast.js';
+import { envComparisonMeansDevelopment } from './environment.js';
+import type { Leak } from './error-leaks.js';
+import { getLoggerCall } from './loggers.js';
+import { getResponseSink } from './responses.js';
+import { INTERNAL_ERROR_CLASS, isInternalErrorClass, isTextValue, unknownErrorOf } from './unknown-errors.js';
+
+/** Predicates for errors that carry internals (`isAxiosError`, `isNativeError`): true says nothing about the client. */
+const INTERNAL_ERROR_CHECK = /^is(?:Native)?Error$|^is(?:Axios|Mongo|Mongoose|Prisma|Sequelize|Database|Db|Sql|Pg|Knex|TypeORM|QueryFailed|Fetch|System)/u;
+
+/** Flags on an error that say its message was written for the client (http-errors, Boom, app errors). */
+const CLIENT_FLAGS = new Set(['expose', 'isOperational', 'isPublic', 'isClientError', 'isBoom', 'isJoi', 'status', 'statusCode', 'isHttpError', 'isAppError']);
+
+/** Names that hold an HTTP status: `status`, `statusCode`, `err.httpStatus`, `errorStatus`. */
+const STATUS_NAME = /(?:^|[a-z_])(?:status|Status|statusCode|StatusCode|httpStatus)$|^status$/u;
+
+/**
+ * Flags and calls that say details may be shown: development or debug mode, `showStack`,
+ * `includeDetails`, `verbose` (wider than environment.ts's development-mode flags: it covers opt-in
+ * detail switches too).
+ */
+const DEV_FLAG = /^(?:is|show|expose|with|include)?_?(?:dev|development|debug|local|test|stack|stacks|errorDetails|details|verbose)(?:_?(?:mode|env|environment|enabled|errors|traces))?$|^__DEV__$/iu;
+
+/** `isProd`, `PRODUCTION`, `prodMode`: true in production, so details under it are not safe. */
+const PROD_FLAG = /^(?:is)?_?(?:prod|production)(?:_?(?:mode|env|environment))?$/iu;
+
+/** Calls in a `try` whose failure speaks about the client's input (`schema.parse(req.body)`). */
+const VALIDATION_CALLS = /^(?:parse|parseAsync|validate|validateAsync|validateSync|validateOrReject|assert|verify|decode)$/u;
+
+interface Condition {
+  test: TSESTree.Expression;
+  /** Whether the test is true where the node runs. */
+  holds: boolean;
+}
+
+/**
+ * Whether a leak is safe where it happens: the `try` only validates the client's input, the error was
+ * normalised into the app's classes before, or a condition on the way says development only, a
+ * client error (`err.expose`, `err instanceof HttpError`, `status < 500`) or not production.
+ */
+export function isGuarded(context: Context, leak: Leak): boolean {
+  if (isValidationCatch(context, leak.error)) return true;
+  if (leak.sites.some((site) => normalisedBefore(context, site, leak.error))) return true;
+  return leak.sites.some((site) => conditionsAt(site).some((c) => impliesSafe(context, c.test, c.holds, leak.error)));
+}
+
+/**
+ * An error handler that has normalised the error into the app's own classes before it reads it:
+ * `if (!isGhostError(err)) { if (err.statusCode === 404) err = new NotFoundError(…); else … }`.
+ * One branch of an earlier `if` in an enclosing block keeps errors of the app's class (the test
+ * says so, as a guard would), and the other replaces the error with `new AppError(…)`.
+ */
+function normalisedBefore(context: Context, site: TSESTree.Node, error: TSESLint.Scope.Variable): boolean {
+  let child: TSESTree.Node = site;
+  let parent = site.parent;
+  while (parent && !isFunctionNode(parent)) {
+    const list = parent.type === AST_NODE_TYPES.BlockStatement || parent.type === AST_NODE_TYPES.Program ? parent.body : parent.type === AST_NODE_TYPES.SwitchCase ? parent.consequent : null;
+    if (list) {
+      for (const statement of list) {
+        if (statement === child) break;
+        if (statement.type !== AST_NODE_TYPES.IfStatement) continue;
+        if (impliesSafe(context, statement.test, false, error) && replacesWithClientError(context, statement.consequent, error)) return true;
+        if (statement.alternate && impliesSafe(context, statement.test, true, error) && replacesWithClientError(context, statement.alternate, error)) return true;
+      }
+    }
+    child = parent;
+    parent = parent.parent;
+  }
+  return false;
+}
+
+/** `err = new errors.NotFoundError({ … })` somewhere in `branch`: the error is replaced by one of the app's classes. */
+function replacesWithClientError(context: Context, branch: TSESTree.Node, error: TSESLint.Scope.Variable): boolean {
+  let found = false;
+  walkSameFunction(
+    branch,
+    (node) => {
+      if (found) return false;
+      if (node.type !== AST_NODE_TYPES.AssignmentExpression || node.operator !== '=' || node.left.type !== AST_NODE_TYPES.Identifier) return;
+      const right = skipTransparent(node.right);
+      if (right.type !== AST_NODE_TYPES.NewExpression || findVariable(context, node.left) !== error) return;
+      const path = getMemberPath(right.callee);
+      if (path !== null && /(?:Error|Exception)$/u.test(path) && !isInternalErrorClass(path)) found = true;
+    },
+    context.sourceCode.visitorKeys,
+  );
+  return found;
+}
+
+/** The conditions known to hold where `node` runs: enclosing branches and earlier early exits. */
+function conditionsAt(node: TSESTree.Node): Condition[] {
+  const out: Condition[] = [];
+  let child: TSESTree.Node = node;
+  let parent = node.parent;
+  while (parent) {
+    switch (parent.type) {
+      case AST_NODE_TYPES.IfStatement:
+      case AST_NODE_TYPES.ConditionalExpression:
+        if (parent.consequent === child) out.push({ test: parent.test, holds: true });
+        else if (parent.alternate === child) out.push({ test: parent.test, holds: false });
+        break;
+      case AST_NODE_TYPES.LogicalExpression:
+        if (parent.right === child && parent.operator === '&&') out.push({ test: parent.left, holds: true });
+        else if (parent.right === child && parent.operator === '||') out.push({ test: parent.left, holds: false });
+        break;
+      case AST_NODE_TYPES.SwitchCase:
+        if (parent.test && parent.consequent.includes(child as TSESTree.Statement) && parent.parent.type === AST_NODE_TYPES.SwitchStatement) {
+          out.push({ test: { type: AST_NODE_TYPES.BinaryExpression, operator: '===', left: parent.parent.discriminant, right: parent.test, parent } as unknown as TSESTree.Expression, holds: true });
+        }
+        break;
+      case AST_NODE_TYPES.BlockStatement:
+      case AST_NODE_TYPES.Program:
+        for (const statement of parent.body) {
+          if (statement === child) break;
+          if (statement.type !== AST_NODE_TYPES.IfStatement) continue;
+          const thenExits = exits(statement.consequent);
+          const elseExits = statement.alternate ? exits(statement.alternate) : false;
+          if (thenExits && !elseExits) out.push({ test: statement.test, holds: false });
+          else if (elseExits && !thenExits) out.push({ test: statement.test, holds: true });
+        }
+        break;
+      default:
+        break;
+    }
+    child = parent;
+    parent = parent.parent;
+  }
+  return out;
+}
+
+function exits(statement: TSESTree.Statement): boolean {
+  switch (statement.type) {
+    case AST_NODE_TYPES.ReturnStatement:
+    case AST_NODE_TYPES.ThrowStatement:
+      return true;
+    case AST_NODE_TYPES.BlockStatement: {
+      const last = statement.body[statement.body.length - 1];
+      return !!last && exits(last);
+    }
+    case AST_NODE_TYPES.IfStatement:
+      return exits(statement.consequent) && !!statement.alternate && exits(statement.alternate);
+    default:
+      return false;
+  }
+}
+
+/** Whether `test` being `holds` means the details are safe to send: not production, or an error written for the client. */
+function impliesSafe(context: Context, raw: TSESTree.Node, holds: boolean, error: TSESLint.Scope.Variable): boolean {
+  const test = skipTransparent(raw);
+  switch (test.type) {
+    case AST_NODE_TYPES.UnaryExpression:
+      return test.operator === '!' && impliesSafe(context, test.argument, !holds, error);
+    case AST_NODE_TYPES.LogicalExpression:
+      if (test.operator === '&&') {
+        return holds
+          ? impliesSafe(context, test.left, true, error) || impliesSafe(context, test.right, true, error)
+          : impliesSafe(context, test.left, false, error) && impliesSafe(context, test.right, false, error);
+      }
+      if (test.operator === '||') {
+        return holds
+          ? impliesSafe(context, test.left, true, error) && impliesSafe(context, test.right, true, error)
+          : impliesSafe(context, test.left, false, error) || impliesSafe(context, test.right, false, error);
+      }
+      return false;
+    case AST_NODE_TYPES.BinaryExpression:
+      return binarySafe(context, test, holds, error);
+    case AST_NODE_TYPES.Identifier:
+    case AST_NODE_TYPES.MemberExpression:
+    case AST_NODE_TYPES.CallExpression:
+      return flagSafe(context, test, holds, error);
+    default:
+      return false;
+  }
+}
+
+function flagSafe(context: Context, test: TSESTree.Identifier | TSESTree.MemberExpression | TSESTree.CallExpression, holds: boolean, error: TSESLint.Scope.Variable): boolean {
+  if (test.type === AST_NODE_TYPES.CallExpression) {
+    const path = getCalleePath(test);
+    if (path === null) return false;
+    const name = lastSegment(path);
+    // isHttpError(err), Boom.isBoom(err), isValidationError(err)
+    if (holds && /^is[A-Z]\w*$/u.test(name) && !INTERNAL_ERROR_CHECK.test(name) && test.arguments.some((a) => refersTo(context, a, error))) return true;
+    // isDev(), isProduction()
+    return test.arguments.length === 0 && ((holds && DEV_FLAG.test(name)) || (!holds && PROD_FLAG.test(name)));
+  }
+  if (test.type === AST_NODE_TYPES.MemberExpression && refersTo(context, test.object, error)) {
+    const name = getPropertyName(test);
+    return holds && name !== null && CLIENT_FLAGS.has(name);
+  }
+  const path = getMemberPath(test);
+  if (path === null) return false;
+  const name = lastSegment(path);
+  return (holds && DEV_FLAG.test(name)) || (!holds && PROD_FLAG.test(name));
+}
+
+function binarySafe(context: Context, test: TSESTree.BinaryExpression, holds: boolean, error: TSESLint.Scope.Variable): boolean {
+  const { operator } = test;
+  if (test.left.type === AST_NODE_TYPES.PrivateIdentifier) return false;
+  if (operator === 'instanceof') {
+    if (!holds || !refersTo(context, test.left, error)) return false;
+    const path = getMemberPath(test.right);
+    // A SyntaxError is the client's only when the try parses nothing but what it was given: around
+    // `await next()` or a call into other code, any downstream parse (a config file, a stored document) throws it.
+    if (path === 'SyntaxError') return tryOnlyParsesInput(context, error);
+    return path !== null && !isInternalErrorClass(path);
+  }
+  const equality = operator === '===' || operator === '==' || operator === '!==' || operator === '!=';
+  const equal = operator === '===' || operator === '==' ? holds : !holds;
+  // NODE_ENV checks: process.env.NODE_ENV !== 'production', app.get('env') === 'development'
+  const development = envComparisonMeansDevelopment(test, holds);
+  if (development !== null) return development;
+  const literal = getStringValue(test.right) ?? getStringValue(test.left);
+  const other = getStringValue(test.right) !== null ? test.left : test.right;
+  if (equality && literal !== null) {
+    // err.name === 'ValidationError'; switch (err.name) { case 'ValidationError': … }
+    if (equal && other.type === AST_NODE_TYPES.MemberExpression && getPropertyName(other) === 'name' && refersTo(context, other.object, error)) {
+      return /(?:Error|Exception)$/u.test(literal) && !INTERNAL_ERROR_CLASS.test(literal);
+    }
+    // err.constructor.name, typeof: not a client signal
+    return false;
+  }
+  // status < 500, err.statusCode >= 500 (else branch)
+  const rightNumber = getNumberValue(test.right);
+  const leftNumber = getNumberValue(test.left);
+  if (rightNumber === null && leftNumber === null) return false;
+  const subject = rightNumber !== null ? test.left : test.right;
+  const value = rightNumber ?? leftNumber!;
+  if (!isStatusExpression(context, subject, error)) return false;
+  const op = rightNumber !== null ? operator : flip(operator);
+  // The statuses where the test is `holds` are all below 500.
+  switch (op) {
+    case '<':
+      return holds ? value <= 500 : false;
+    case '<=':
+      return holds ? value < 500 : false;
+    case '>':
+      return holds ? false : value < 500;
+    case '>=':
+      return holds ? false : value <= 500;
+    case '===':
+    case '==':
+      return holds ? value < 500 : value === 500;
+    case '!==':
+    case '!=':
+      return holds ? value === 500 : value < 500;
+    default:
+      return false;
+  }
+}
+
+function flip(operator: string): string {
+  return ({ '<': '>', '<=': '>=', '>': '<', '>=': '<=' } as Record<string, string>)[operator] ?? operator;
+}
+
+/** `err.status`, `err.statusCode`, `err.getStatus()`, a `status` variable, `res.statusCode`. */
+function isStatusExpression(context: Context, node: TSESTree.Node, error: TSESLint.Scope.Variable): boolean {
+  const n = skipTransparent(node);
+  if (n.type === AST_NODE_TYPES.CallExpression) {
+    const callee = skipTransparent(n.callee);
+    return callee.type === AST_NODE_TYPES.MemberExpression && getPropertyName(callee) === 'getStatus' && refersTo(context, callee.object, error);
+  }
+  const path = getMemberPath(n);
+  return path !== null && STATUS_NAME.test(lastSegment(path));
+}
+
+/** Whether `node` is the error variable or a `const` alias of it. */
+function refersTo(context: Context, node: TSESTree.Node, error: TSESLint.Scope.Variable): boolean {
+  const n = skipTransparent(node);
+  if (n.type !== AST_NODE_TYPES.Identifier) return false;
+  const variable = findVariable(context, n);
+  if (!variable) return false;
+  if (variable === error) return true;
+  return unknownErrorOf(context, n) === error;
+}
+
+/** Arguments of an error the app throws itself: literals, templates and values that are not caught errors. */
+function isComposedText(context: Context, node: TSESTree.Node): boolean {
+  const n = skipTransparent(node);
+  if (n.type === AST_NODE_TYPES.Literal) return true;
+  if (n.type === AST_NODE_TYPES.TemplateLiteral) return isTextValue(context, n);
+  if (n.type === AST_NODE_TYPES.ObjectExpression) {
+    return n.properties.every((p) => p.type === AST_NODE_TYPES.Property && isComposedText(context, p.value));
+  }
+  if (n.type === AST_NODE_TYPES.MemberExpression) return !(n.object.type === AST_NODE_TYPES.Identifier && unknownErrorOf(context, n.object));
+  return isTextValue(context, n);
+}
+
+/** A catch whose `try` only parses or validates input, or throws errors the app composed: its messages are about the client's own data. */
+function isValidationCatch(context: Context, error: TSESLint.Scope.Variable): boolean {
+  const def = error.defs[0];
+  if (def?.type !== 'CatchClause') return false;
+  const tryStatement = def.node.parent;
+  if (tryStatement?.type !== AST_NODE_TYPES.TryStatement) return false;
+  let calls = 0;
+  let onlyValidation = true;
+  walkSameFunction(
+    tryStatement.block,
+    (node) => {
+      if (!onlyValidation) return false;
+      if (node.type !== AST_NODE_TYPES.CallExpression && node.type !== AST_NODE_TYPES.NewExpression) return;
+      calls++;
+      // throw new BadRequestError('start must be before end'): a message the app wrote for the client.
+      if (node.type === AST_NODE_TYPES.NewExpression && node.parent?.type === AST_NODE_TYPES.ThrowStatement && node.arguments.every((a) => isComposedText(context, a))) return false;
+      const path = getCalleePath(node);
+      const callee = skipTransparent(node.callee);
+      const method = callee.type === AST_NODE_TYPES.MemberExpression ? getPropertyName(callee) : path;
+      if (method !== null && VALIDATION_CALLS.test(method)) return;
+      if (node.type === AST_NODE_TYPES.CallExpression && (getLoggerCall(context, node) || getResponseSink(context, node))) return;
+      if (path !== null && /^(?:Number|String|Boolean|parseInt|parseFloat|Array\.isArray|Object\.keys)$/u.test(path)) return;
+      onlyValidation = false;
+      return false;
+    },
+    context.sourceCode.visitorKeys,
+  );
+  return onlyValidation && calls > 0;
+}
+
+/** The try block of the catch that binds `error` awaits nothing and calls nothing but `JSON.parse` and pure helpers. */
+function tryOnlyParsesInput(context: Context, error: TSESLint.Scope.Variable): boolean {
+  const clause = error.defs[0]?.node;
+  if (clause?.type !== AST_NODE_TYPES.CatchClause || clause.parent.type !== AST_NODE_TYPES.TryStatement) return false;
+  let parses = false;
+  let other = false;
+  walkSameFunction(
+    clause.parent.block,
+    (n) => {
+      if (other) return false;
+      if (n.type === AST_NODE_TYPES.AwaitExpression) other = true;
+      else if (n.type === AST_NODE_TYPES.CallExpression || n.type === AST_NODE_TYPES.NewExpression) {
+        const path = getCalleePath(n);
+        if (path === 'JSON.parse') parses = true;
+        else if (path === null || !/^(?:String|Number|Boolean|Buffer\.from|\w+\.(?:toString|trim|slice|replace|split))$/u.test(path)) other = true;
+      }
+      return !other;
+    },
+    context.sourceCode.visitorKeys,
+  );
+  return parses && !other;
+}

@@ -1,0 +1,163 @@
+/**
+ * "Which details of a caught error does this response payload carry?" — the leaks of
+ * no-error-details-in-response, each with where the error is read, where it enters the payload,
+ * and every node whose guards count.
+ */
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { type Context, findVariable, getCalleePath, getPropertyName, lastSegment, skipTransparent } from './ast.js';
+import { type ResponseSink, isFastifyReplyName } from './responses.js';
+import { unknownErrorOf } from './unknown-errors.js';
+
+/** What of the error reaches the client: its message, its stack, the object, or its text (class and message). */
+export type LeakForm = 'message' | 'stack' | 'whole' | 'string';
+
+/** One place a caught error's details enter a response payload. */
+export interface Leak {
+  form: LeakForm;
+  /** Where the error is read (`err.message`). */
+  read: TSESTree.Node;
+  /** The expression inside the sink's payload that carries it (the read, or a variable holding it). */
+  use: TSESTree.Node;
+  /** Every node whose guards count: the read, the writes of variables it passed through, the use. */
+  sites: TSESTree.Node[];
+  error: TSESLint.Scope.Variable;
+}
+
+/** Helpers that turn an error into text: `getErrorMessage`, `errorToString`, `toErrorText`, `formatErrorMessage`. */
+const ERROR_TEXT_HELPER = /^(?:get|to|format|extract|read|stringify)?Err(?:or)?(?:Message|Text|String|Details?|Description)$|^err(?:or)?To(?:String|Text|Message)$/iu;
+
+/**
+ * Every place `payload` (a response sink's payload) carries a caught error's details: the error
+ * itself, its `message` or `stack`, its text (`String(err)`, `${err}`, `getErrorMessage(err)`), through
+ * objects, arrays, ternaries, fallbacks, `JSON.stringify` and variables that hold them. Appends to `out`.
+ */
+export function collectLeaks(context: Context, payload: TSESTree.Node, sink: ResponseSink, out: Leak[]): void {
+  const seen = new Set<TSESTree.Node>();
+  const visit = (raw: TSESTree.Node, use: TSESTree.Node | null, sites: readonly TSESTree.Node[], depth: number): void => {
+    if (depth > 6 || seen.has(raw)) return;
+    seen.add(raw);
+    const n = skipTransparent(raw);
+    const at = use ?? raw;
+    const leak = (form: LeakForm, read: TSESTree.Node, error: TSESLint.Scope.Variable) =>
+      out.push({ form, read, use: at, sites: [...sites, read, at], error });
+    switch (n.type) {
+      case AST_NODE_TYPES.Identifier: {
+        const error = unknownErrorOf(context, n);
+        if (error) {
+          // Fastify's reply.send(err) hands the error to the error handler.
+          if (!(sink.receiver && isFastifyReplyName(sink.receiver.name) && sink.payload.includes(raw as TSESTree.Expression))) leak('whole', raw, error);
+          return;
+        }
+        const destructured = destructuredCatchField(context, n);
+        if (destructured) {
+          leak(destructured.form, raw, destructured.error);
+          return;
+        }
+        // A variable holding it: const message = err.message; let body = …
+        const variable = findVariable(context, n);
+        if (!variable || variable.defs.length !== 1 || variable.defs[0]!.type !== 'Variable') return;
+        const def = variable.defs[0]!;
+        if (def.node.id !== def.name) return;
+        const writes: TSESTree.Node[] = [];
+        if (def.node.init) writes.push(def.node.init);
+        for (const ref of variable.references) {
+          const parent = ref.identifier.parent;
+          if (!ref.init && ref.isWrite() && parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.left === ref.identifier) writes.push(parent.right);
+        }
+        for (const write of writes) visit(write, at, [...sites, write], depth + 1);
+        return;
+      }
+      case AST_NODE_TYPES.MemberExpression: {
+        const object = skipTransparent(n.object);
+        if (object.type !== AST_NODE_TYPES.Identifier) return;
+        const error = unknownErrorOf(context, object);
+        if (!error) return;
+        const name = getPropertyName(n);
+        if (name === 'message' || name === 'stack') leak(name, n, error);
+        return;
+      }
+      case AST_NODE_TYPES.TemplateLiteral:
+        for (const e of n.expressions) visitText(e);
+        return;
+      case AST_NODE_TYPES.BinaryExpression:
+        if (n.operator === '+') {
+          visitText(n.left);
+          visitText(n.right);
+        }
+        return;
+      case AST_NODE_TYPES.ObjectExpression:
+        for (const prop of n.properties) {
+          if (prop.type === AST_NODE_TYPES.Property) visit(prop.value, null, sites, depth + 1);
+          else visit(prop.argument, null, sites, depth + 1);
+        }
+        return;
+      case AST_NODE_TYPES.ArrayExpression:
+        for (const e of n.elements) if (e) visit(e.type === AST_NODE_TYPES.SpreadElement ? e.argument : e, null, sites, depth + 1);
+        return;
+      case AST_NODE_TYPES.ConditionalExpression:
+        visit(n.consequent, use, sites, depth + 1);
+        visit(n.alternate, use, sites, depth + 1);
+        return;
+      case AST_NODE_TYPES.LogicalExpression:
+        visit(n.left, use, sites, depth + 1);
+        visit(n.right, use, sites, depth + 1);
+        return;
+      case AST_NODE_TYPES.CallExpression: {
+        const path = getCalleePath(n);
+        const arg = n.arguments[0];
+        const callee = skipTransparent(n.callee);
+        // String(err), err.toString()
+        if (path === 'String' && arg) {
+          const error = errorIdentifier(arg);
+          if (error) leak('string', n, error);
+          else visit(arg, use, sites, depth + 1);
+          return;
+        }
+        if (callee.type === AST_NODE_TYPES.MemberExpression && getPropertyName(callee) === 'toString') {
+          const error = errorIdentifier(callee.object);
+          if (error) leak('string', n, error);
+          return;
+        }
+        // getErrorMessage(e), errorToString(e), toErrorText(e): the app's own helpers that turn a caught error into text
+        if (path !== null && ERROR_TEXT_HELPER.test(lastSegment(path))) {
+          for (const a of n.arguments) {
+            const error = a.type === AST_NODE_TYPES.SpreadElement ? null : errorIdentifier(a);
+            if (error) {
+              leak('string', n, error);
+              return;
+            }
+          }
+        }
+        if (path !== null && /^(?:JSON\.stringify|util\.inspect|inspect|serializeError|util\.format|format)$/u.test(path)) {
+          for (const a of n.arguments) if (a.type !== AST_NODE_TYPES.SpreadElement) visit(a, use, sites, depth + 1);
+        }
+        return;
+      }
+      default:
+        return;
+    }
+
+    function visitText(e: TSESTree.Node): void {
+      const error = errorIdentifier(e);
+      if (error) leak('string', e, error);
+      else visit(e, use, sites, depth + 1);
+    }
+  };
+  const errorIdentifier = (node: TSESTree.Node): TSESLint.Scope.Variable | null => {
+    const n = skipTransparent(node);
+    return n.type === AST_NODE_TYPES.Identifier ? unknownErrorOf(context, n) : null;
+  };
+  visit(payload, null, [], 0);
+}
+
+/** `catch ({ message })`: a field read straight off the caught error. */
+function destructuredCatchField(context: Context, id: TSESTree.Identifier): { form: LeakForm; error: TSESLint.Scope.Variable } | null {
+  const variable = findVariable(context, id);
+  const def = variable?.defs[0];
+  if (!variable || def?.type !== 'CatchClause' || def.node.param === def.name) return null;
+  const prop = def.name.parent;
+  if (prop?.type !== AST_NODE_TYPES.Property || prop.parent?.type !== AST_NODE_TYPES.ObjectPattern || prop.parent !== def.node.param) return null;
+  const key = getPropertyName(prop);
+  return key === 'message' || key === 'stack' ? { form: key, error: variable } : null;
+}

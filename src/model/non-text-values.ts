@@ -1,0 +1,76 @@
+/**
+ * "Can this value carry text at all?" — values that cannot hold a line break or free text: a
+ * number-, boolean- or bigint-typed value (by the parser's type information or a TypeScript
+ * annotation), and the output of a Nest pipe that parses to a number, boolean, UUID, enum or date.
+ */
+import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { type Context, getMemberPath, lastSegment, skipTransparent } from './ast.js';
+
+/** Nest pipes whose output cannot carry free text. */
+const NON_TEXT_PIPES = /^(?:ParseInt|ParseFloat|ParseBool|ParseUUID|ParseEnum|ParseDate)Pipe$/u;
+
+/** A Nest pipe (`ParseIntPipe`, `new ParseUUIDPipe()`) whose output is not free text. */
+export function isNonTextPipe(node: TSESTree.Node): boolean {
+  const n = skipTransparent(node);
+  const target = n.type === AST_NODE_TYPES.NewExpression ? n.callee : n;
+  const path = getMemberPath(target);
+  return path !== null && NON_TEXT_PIPES.test(lastSegment(path));
+}
+
+/** A TS annotation that says the value is not text: `id: number`, `flag: boolean`. */
+export function hasNonTextAnnotation(id: TSESTree.Identifier): boolean {
+  const type = id.typeAnnotation?.typeAnnotation;
+  if (!type) return false;
+  const nonText = (t: TSESTree.TypeNode): boolean =>
+    t.type === AST_NODE_TYPES.TSNumberKeyword ||
+    t.type === AST_NODE_TYPES.TSBooleanKeyword ||
+    t.type === AST_NODE_TYPES.TSBigIntKeyword ||
+    t.type === AST_NODE_TYPES.TSUndefinedKeyword ||
+    t.type === AST_NODE_TYPES.TSNullKeyword ||
+    (t.type === AST_NODE_TYPES.TSLiteralType && t.literal.type === AST_NODE_TYPES.Literal && typeof t.literal.value !== 'string') ||
+    (t.type === AST_NODE_TYPES.TSUnionType && t.types.every(nonText));
+  return nonText(type);
+}
+
+/**
+ * Whether the parser's type information (when there is any) says `node` is a number, a
+ * boolean, a bigint, an enum member, null or undefined: values that cannot carry a line break.
+ */
+export function hasNonTextType(context: Context, node: TSESTree.Node): boolean {
+  const services = context.sourceCode.parserServices as
+    | {
+        program?: { getTypeChecker(): TsChecker } | null;
+        esTreeNodeToTSNodeMap?: { get(node: TSESTree.Node): unknown };
+      }
+    | undefined;
+  if (!services?.program || !services.esTreeNodeToTSNodeMap) return false;
+  try {
+    const checker = services.program.getTypeChecker();
+    return isNonTextTsType(checker, checker.getTypeAtLocation(services.esTreeNodeToTSNodeMap.get(node)), 0);
+  } catch {
+    // A node the parser did not map to TypeScript: no type information is the expected answer.
+    return false;
+  }
+}
+
+/** The parts of TypeScript's API this needs; `TypeFlags` values differ between TypeScript versions, so they are not used. */
+interface TsType {
+  isUnion?(): boolean;
+  isNumberLiteral?(): boolean;
+  types?: TsType[];
+}
+interface TsChecker {
+  getTypeAtLocation(node: unknown): TsType;
+  typeToString(type: TsType): string;
+}
+
+const NON_TEXT_TYPE_NAME = /^(?:number|boolean|bigint|true|false|null|undefined|void|never|-?\d[\d_.e+-]*n?)$/u;
+
+function isNonTextTsType(checker: TsChecker, type: TsType, depth: number): boolean {
+  if (depth > 3) return false;
+  if (type.isUnion?.() && type.types) return type.types.length > 0 && type.types.every((t) => isNonTextTsType(checker, t, depth + 1));
+  // Numeric literals, numeric enum members included.
+  if (type.isNumberLiteral?.()) return true;
+  return NON_TEXT_TYPE_NAME.test(checker.typeToString(type));
+}

@@ -1,0 +1,178 @@
+/**
+ * "Is this a caught error the code did not create?" — a catch binding, an error handler's or a
+ * rejection handler's error, an `err` parameter of a helper given the response, or a `const`
+ * alias of one — and "is this error class one whose message carries server internals?"
+ * (built-ins, database and HTTP-client errors, not the app's own `AppError` or `HttpException`).
+ * Text a helper was given to send (a string-typed parameter, a literal, a translation) is not one.
+ */
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { type AnyFunction, type Context, findVariable, getCalleePath, getPropertyName, isFunctionNode, lastSegment, skipTransparent } from './ast.js';
+import { getCaughtExceptionTypes } from './exception-filters.js';
+import { type HandlerInfo, getHandlerInfo } from './handlers.js';
+import { responseNameKind } from './responses.js';
+
+const ERROR_PARAM = /^(?:err|error|exception|ex)$/u;
+
+/** Error classes whose message is not written for clients: built-ins, database and HTTP-client errors. */
+export const INTERNAL_ERROR_CLASS =
+  /^(?:Error|EvalError|RangeError|ReferenceError|TypeError|URIError|AggregateError|DOMException|SystemError)$|^(?:Mongo|Mongoose|Sequelize|Prisma|QueryFailed|Database|Db|DB|Sql|SQL|Pg|Postgres|Mysql|MySQL|Redis|Knex|TypeORM|Typeorm|Entity|Axios|Fetch|Got|Driver|Connection|Timeout)/u;
+
+/** The caught error an identifier refers to (a catch binding, an error handler's or rejection handler's error, an alias of one). */
+export function unknownErrorOf(context: Context, id: TSESTree.Identifier, depth = 0): TSESLint.Scope.Variable | null {
+  if (depth > 4) return null;
+  const variable = findVariable(context, id);
+  const def = variable?.defs[0];
+  if (!variable || !def || variable.defs.length !== 1) return null;
+  if (def.type === 'CatchClause') {
+    return def.node.param === def.name ? variable : null;
+  }
+  if (def.type === 'Parameter') {
+    const fn = def.node as AnyFunction;
+    if (!isFunctionNode(fn)) return null;
+    const index = fn.params.findIndex((p) => p === def.name || (p.type === AST_NODE_TYPES.AssignmentPattern && p.left === def.name) || (p.type === AST_NODE_TYPES.TSParameterProperty && p.parameter === def.name));
+    if (index === -1) return null;
+    const info = getHandlerInfo(context, fn);
+    if (info?.error === def.name) return catchesOnlyClientErrors(info) ? null : variable;
+    if (index === 0 && isRejectionHandler(fn)) return variable;
+    if (def.name.type !== AST_NODE_TYPES.Identifier || !ERROR_PARAM.test(def.name.name)) return null;
+    // sendError(res, error: AppError): the signature says which errors come here.
+    if (isClientErrorType(def.name)) return null;
+    // sendError(res, 'Invalid email'), fail(res, t('errors.notFound')): text the handler was given to send.
+    if (isTextParameter(context, fn, index)) return null;
+    // (err, data) => … and upload(req, res, (err) => …) callbacks, and helpers like sendError(res, err)
+    if (index === 0 && isCallbackArgument(fn)) return variable;
+    return fn.params.some((p) => p.type === AST_NODE_TYPES.Identifier && isResponseParamName(p.name)) ? variable : null;
+  }
+  if (def.type === 'Variable' && def.node.id === def.name && def.node.init && def.parent?.type === AST_NODE_TYPES.VariableDeclaration && def.parent.kind === 'const') {
+    // const e = err as Error; const error = err instanceof Error ? err : new Error(String(err))
+    const init = skipTransparent(def.node.init);
+    const candidates = init.type === AST_NODE_TYPES.ConditionalExpression ? [init.consequent, init.alternate] : [init];
+    for (const c of candidates) {
+      const n = skipTransparent(c);
+      if (n.type === AST_NODE_TYPES.Identifier) {
+        const aliased = unknownErrorOf(context, n, depth + 1);
+        if (aliased) return aliased;
+      }
+    }
+  }
+  return null;
+}
+
+/** A parameter annotated with an error class of the app's own (`error: AppError`, `err: HttpException`). */
+function isClientErrorType(id: TSESTree.Identifier): boolean {
+  const type = id.typeAnnotation?.typeAnnotation;
+  if (type?.type !== AST_NODE_TYPES.TSTypeReference) return false;
+  const name = type.typeName.type === AST_NODE_TYPES.Identifier ? type.typeName.name : type.typeName.type === AST_NODE_TYPES.TSQualifiedName ? qualifiedName(type.typeName) : '';
+  return /(?:Error|Exception)$/u.test(name) && !isInternalErrorClass(name);
+}
+
+function qualifiedName(name: TSESTree.EntityName): string {
+  if (name.type === AST_NODE_TYPES.Identifier) return name.name;
+  if (name.type === AST_NODE_TYPES.TSQualifiedName) return `${qualifiedName(name.left)}.${name.right.name}`;
+  return '';
+}
+
+/** Namespaces whose error classes carry server internals: Node's, the runtime's, database and HTTP clients. */
+const INTERNAL_NAMESPACE = /^(?:globalThis|global|window|self|util|Mongo|Mongoose|Sequelize|Prisma|Pg|Postgres|Mysql|Redis|Knex|TypeORM|Typeorm|Axios|Got|Undici|Fetch|Db|Database|Sql|ioredis|grpc)$/iu;
+
+/**
+ * `Error`, `TypeError`, `MongoServerError`, `Prisma.PrismaClientKnownRequestError`: internal.
+ * A namespace's own class named like a built-in (`Parse.Error`, `errors.Error`) is that
+ * library's or app's error type, written for clients, unless the namespace is an internal one.
+ */
+export function isInternalErrorClass(path: string): boolean {
+  const segments = path.split('.');
+  const last = segments[segments.length - 1]!;
+  if (segments.length === 1) return INTERNAL_ERROR_CLASS.test(last);
+  if (segments.slice(0, -1).some((s) => INTERNAL_NAMESPACE.test(s.replace(/^_+/u, '')) || INTERNAL_ERROR_CLASS.test(s))) return true;
+  return INTERNAL_ERROR_CLASS.test(last) && !/^(?:Error|EvalError|RangeError|ReferenceError|TypeError|URIError|AggregateError)$/u.test(last);
+}
+
+/** Translation helpers: `t('key')`, `req.t(…)`, `i18n.__(…)`, `intl.formatMessage(…)`, Ghost's `tpl(messages.x)`. */
+const TRANSLATE = /^(?:t|__|__n|translate|formatMessage|tpl|i18n|localize|gettext|_)$/u;
+
+/**
+ * A parameter that holds text, not an error: typed `string` (or a string-literal union), defaulting
+ * to a string, or given only text (a literal, a template, a translation) by every call in this file.
+ * A function passed or exported elsewhere may get anything, so it needs the type or the default.
+ */
+function isTextParameter(context: Context, fn: AnyFunction, index: number): boolean {
+  const param = fn.params[index]!;
+  const id = param.type === AST_NODE_TYPES.AssignmentPattern ? param.left : param;
+  if (param.type === AST_NODE_TYPES.AssignmentPattern && isTextValue(context, param.right)) return true;
+  const type = id.type === AST_NODE_TYPES.Identifier ? id.typeAnnotation?.typeAnnotation : undefined;
+  if (type) return isTextType(type);
+  const variable = functionVariable(context, fn);
+  if (!variable || variable.references.length === 0) return false;
+  return variable.references.every((ref) => {
+    const call = ref.identifier.parent;
+    if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== ref.identifier) return false;
+    const arg = call.arguments[index];
+    return arg !== undefined && arg.type !== AST_NODE_TYPES.SpreadElement && isTextValue(context, arg);
+  });
+}
+
+function isTextType(type: TSESTree.TypeNode): boolean {
+  if (type.type === AST_NODE_TYPES.TSStringKeyword) return true;
+  if (type.type === AST_NODE_TYPES.TSLiteralType) return type.literal.type === AST_NODE_TYPES.Literal && typeof type.literal.value === 'string';
+  if (type.type === AST_NODE_TYPES.TSTemplateLiteralType) return true;
+  if (type.type === AST_NODE_TYPES.TSUnionType) return type.types.every((t) => isTextType(t) || t.type === AST_NODE_TYPES.TSUndefinedKeyword);
+  // type ErrorKey = 'auth.expired' | …, MessageKey, TranslationKey: names of client-facing text.
+  return type.type === AST_NODE_TYPES.TSTypeReference && type.typeName.type === AST_NODE_TYPES.Identifier && /(?:Key|Message|Text|Label)$/u.test(type.typeName.name);
+}
+
+/** A string literal, a template without a caught error in it, or a translation. */
+export function isTextValue(context: Context, node: TSESTree.Node): boolean {
+  const n = skipTransparent(node);
+  if (n.type === AST_NODE_TYPES.Literal) return typeof n.value === 'string';
+  if (n.type === AST_NODE_TYPES.TemplateLiteral) {
+    return n.expressions.every((e) => {
+      const x = skipTransparent(e);
+      return !(x.type === AST_NODE_TYPES.Identifier && unknownErrorOf(context, x)) && !(x.type === AST_NODE_TYPES.MemberExpression && x.object.type === AST_NODE_TYPES.Identifier && unknownErrorOf(context, x.object));
+    });
+  }
+  if (n.type === AST_NODE_TYPES.CallExpression) {
+    const path = getCalleePath(n);
+    return path !== null && TRANSLATE.test(lastSegment(path));
+  }
+  return false;
+}
+
+/** The variable naming a function: `function sendError(…)`, `const sendError = (…) => …`. */
+function functionVariable(context: Context, fn: AnyFunction): TSESLint.Scope.Variable | null {
+  if (fn.type === AST_NODE_TYPES.FunctionDeclaration && fn.id) return context.sourceCode.getDeclaredVariables(fn)[0] ?? null;
+  const parent = fn.parent;
+  if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.init === fn && parent.id.type === AST_NODE_TYPES.Identifier) {
+    return context.sourceCode.getDeclaredVariables(parent)[0] ?? null;
+  }
+  return null;
+}
+
+function isRejectionHandler(fn: AnyFunction): boolean {
+  const call = fn.parent;
+  if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+  const method = getPropertyName(call.callee);
+  return (method === 'catch' && call.arguments[0] === fn) || (method === 'then' && call.arguments[1] === fn);
+}
+
+function isCallbackArgument(fn: AnyFunction): boolean {
+  return fn.parent?.type === AST_NODE_TYPES.CallExpression && fn.parent.arguments.includes(fn as TSESTree.CallExpressionArgument);
+}
+
+/** A Nest filter declared for client-facing exceptions only: `@Catch(HttpException)`, `@Catch(ValidationError)`. */
+function catchesOnlyClientErrors(info: HandlerInfo): boolean {
+  if (info.framework !== 'nest' || info.kind !== 'filter') return false;
+  const types = getCaughtExceptionTypes(info.fn);
+  if (types === null || types.length === 0) return false;
+  return types.every((path) => path !== null && !isInternalErrorClass(path));
+}
+
+/**
+ * A parameter named like a response or context (`res`, `reply`, `ctx`, `c`), beside which an
+ * `err` parameter is the error a helper is given to answer with (`sendError(res, err)`).
+ */
+function isResponseParamName(name: string): boolean {
+  const kind = responseNameKind(name);
+  return kind === 'response' || (kind === 'context' && !/^_?context$/u.test(name));
+}

@@ -1,0 +1,97 @@
+import type { TSESTree } from '@typescript-eslint/utils';
+import { describe, expect, it } from 'vitest';
+import { isGuarded } from '../../src/model/error-exposure.js';
+import { type Leak, collectLeaks } from '../../src/model/error-leaks.js';
+import { getResponseSink } from '../../src/model/responses.js';
+import { type ProbeOptions, probe } from '../helpers/probe.js';
+
+/** For every response sink in `code`: its leaks as `form:use text`, and whether each is guarded. */
+function leaksIn(code: string, options: ProbeOptions = {}): { leaks: string[]; guarded: boolean[] }[] {
+  const out: { leaks: string[]; guarded: boolean[] }[] = [];
+  probe(
+    code,
+    (context) => ({
+      CallExpression(node: TSESTree.CallExpression) {
+        const sink = getResponseSink(context, node);
+        if (!sink) return;
+        const leaks: Leak[] = [];
+        for (const payload of sink.payload) collectLeaks(context, payload, sink, leaks);
+        out.push({ leaks: leaks.map((l) => `${l.form}:${context.sourceCode.getText(l.use)}`), guarded: leaks.map((l) => isGuarded(context, l)) });
+      },
+    }),
+    options,
+  );
+  return out;
+}
+
+describe('collectLeaks', () => {
+  it('the message, the stack, the whole error and its text, through objects, fallbacks and variables', () => {
+    const found = leaksIn(`
+      app.get('/a', async (req, res) => {
+        try { await db.query(sql); } catch (err) {
+          res.status(500).json({ error: err.message });
+          res.status(500).send(err.stack);
+          res.status(500).json(err);
+          res.status(500).send(\`Failed: \${err}\`);
+          const message = err.message || 'Error';
+          res.status(500).json({ message });
+          res.status(500).json({ error: getErrorMessage(err) });
+        }
+      });
+    `);
+    expect(found.map((f) => f.leaks)).toEqual([
+      ['message:err.message'],
+      ['stack:err.stack'],
+      ['whole:err'],
+      ['string:`Failed: ${err}`'],
+      ['message:message'],
+      ['string:getErrorMessage(err)'],
+    ]);
+  });
+
+  it('nothing for generic text, an error the app made, or Fastify reply.send(err)', () => {
+    const found = leaksIn(`
+      fastify.get('/b', async (request, reply) => {
+        try { await db.query(sql); } catch (err) {
+          reply.code(500).send({ error: 'Internal Server Error' });
+          reply.send(err);
+          const made = new Error('x');
+          reply.code(500).send(made.message);
+        }
+      });
+    `);
+    expect(found.map((f) => f.leaks)).toEqual([[], [], []]);
+  });
+});
+
+describe('isGuarded', () => {
+  it('development-only branches, client-error flags and classes, 4xx statuses and validation catches are safe', () => {
+    const found = leaksIn(`
+      app.use((err, req, res, next) => {
+        if (process.env.NODE_ENV === 'development') res.status(500).json({ stack: err.stack });
+        if (err.expose) res.status(err.status).json({ error: err.message });
+        if (err instanceof ValidationError) res.status(400).json({ error: err.message });
+        if (err.statusCode < 500) res.status(err.statusCode).json({ error: err.message });
+      });
+      app.post('/c', (req, res) => {
+        try { schema.parse(req.body); } catch (e) { res.status(400).json({ error: e.message }); }
+      });
+    `);
+    expect(found.map((f) => f.guarded)).toEqual([[true], [true], [true], [true], [true]]);
+  });
+
+  it('production branches, internal error classes and unguarded sends are not', () => {
+    const found = leaksIn(`
+      app.use((err, req, res, next) => {
+        if (process.env.NODE_ENV === 'production') res.status(500).json({ error: err.message });
+        if (err instanceof TypeError) res.status(500).json({ error: err.message });
+        if (err.statusCode >= 500) res.status(500).json({ error: err.message });
+        res.status(500).json({ error: err.message });
+      });
+      app.post('/d', async (req, res) => {
+        try { await db.insert(req.body); } catch (e) { res.status(500).json({ error: e.message }); }
+      });
+    `);
+    expect(found.map((f) => f.guarded)).toEqual([[false], [false], [false], [false], [false]]);
+  });
+});
