@@ -2,7 +2,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import type { Context } from '../model/ast.js';
-import { type LogTarget, importFix, isNameInScope, lineIndent } from './index.js';
+import { type LogTarget, importFix, indentUnit, isNameInScope, lineIndent } from './index.js';
 
 /** A statement where another can be written before it: in a block, the program, a `case`, or as a branch of an `if`. */
 function isStatementSlot(node: TSESTree.Node): boolean {
@@ -48,4 +48,40 @@ export function insertLogBeforeFix(context: Context, statement: TSESTree.Node, l
     return (fixer) => withImport(fixer, fixer.insertTextBefore(statement, sameLine ? `${log} ` : `${log}\n${indent}`));
   }
   return (fixer) => withImport(fixer, fixer.replaceText(statement, `{ ${log} ${sourceCode.getText(statement)} }`));
+}
+
+/**
+ * Write `log` (a whole statement) before `statement`, the other shape: in a block or a `case`,
+ * on its own line with the statement's leading whitespace (or on the same line when code comes
+ * before it there); as an `if` branch, wrapped in a multi-line block
+ * (`if (x) {\n  log;\n  statement\n}`), unless a comment sits before the branch. Null elsewhere.
+ * (Unlike `insertLogBeforeFix`, the configured logger is imported even when a same-named
+ * binding is in scope, and a branch becomes a multi-line block.)
+ */
+export function insertLogLineBeforeFix(context: Context, statement: TSESTree.Node, log: string, target: LogTarget): TSESLint.ReportFixFunction | null {
+  const sourceCode = context.sourceCode;
+  const parent = statement.parent;
+  const withImport = (fixer: TSESLint.RuleFixer, first: TSESLint.RuleFix): TSESLint.RuleFix[] => {
+    const fixes = [first];
+    if (target.importFrom !== undefined) {
+      const imp = importFix(context, fixer, target.expression, target.importFrom, target.importKind);
+      if (imp) fixes.push(imp);
+    }
+    return fixes;
+  };
+  if (parent?.type === AST_NODE_TYPES.BlockStatement || parent?.type === AST_NODE_TYPES.SwitchCase) {
+    const line = sourceCode.lines[statement.loc.start.line - 1] ?? '';
+    const before = line.slice(0, statement.loc.start.column);
+    if (!/^\s*$/u.test(before)) return (fixer) => withImport(fixer, fixer.insertTextBefore(statement, `${log} `));
+    return (fixer) => withImport(fixer, fixer.insertTextBefore(statement, `${log}\n${before}`));
+  }
+  if (parent?.type === AST_NODE_TYPES.IfStatement && parent.test !== statement) {
+    const outer = lineIndent(context, parent);
+    const unit = indentUnit(context);
+    const previous = sourceCode.getTokenBefore(statement, { includeComments: true })!;
+    if (previous.type === 'Block' || previous.type === 'Line') return null;
+    const block = ` {\n${outer}${unit}${log}\n${outer}${unit}${sourceCode.getText(statement)}\n${outer}}`;
+    return (fixer) => withImport(fixer, fixer.replaceTextRange([previous.range[1], statement.range[1]], block));
+  }
+  return null;
 }
