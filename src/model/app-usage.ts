@@ -139,7 +139,7 @@ function isInsertable(statement: TSESTree.Node): statement is TSESTree.Statement
 }
 
 /** `app`, `app.fetch`, `app.callback()`, `{ app }`, `{ fetch: app.fetch }`. */
-export function refersToApp(node: TSESTree.Node, path: string): boolean {
+function refersToApp(node: TSESTree.Node, path: string): boolean {
   const n = skipTransparent(node);
   const own = getMemberPath(n);
   if (own === path || own === `${path}.fetch` || own === `${path}.handle` || own === `${path}.server`) return true;
@@ -185,7 +185,7 @@ function classifyConsumer(context: Context, call: TSESTree.CallExpression, usage
  * (`app.use(async (ctx) => …)` is a Koa route), mounted routers and middleware scoped to a
  * path (`api.use('/posts/*', cors())` in a Hono sub-app) do not say so.
  */
-export function isAppLevelUse(call: TSESTree.CallExpression): boolean {
+function isAppLevelUse(call: TSESTree.CallExpression): boolean {
   const [first, ...rest] = call.arguments;
   if (!first) return false;
   const path = getStringValue(first);

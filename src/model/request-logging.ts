@@ -54,7 +54,7 @@ export function fileRegistersRequestLogging(context: Context, calls: readonly TS
 }
 
 /** `app.get(Logger)` / `Logger` where Logger comes from nestjs-pino or a configured package. */
-export function mentionsLoggerPackage(context: Context, node: TSESTree.Node, extra: readonly string[]): boolean {
+function mentionsLoggerPackage(context: Context, node: TSESTree.Node, extra: readonly string[]): boolean {
   const n = skipTransparent(node);
   if (n.type === AST_NODE_TYPES.Identifier) {
     const binding = getImportSource(context, n);
