@@ -14,6 +14,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { type AnyFunction, type Context, findEnclosingClass, findVariable, getCalleePath, getPropertyName, isFunctionNode, lastSegment, skipTransparent, walkSameFunction } from './ast.js';
 import { getHttpOutcome } from './frameworks.js';
+import { words } from './servers.js';
 
 export type AuthKind = 'middleware' | 'guard' | 'strategy' | 'hook';
 
@@ -261,15 +262,10 @@ export function errorBranch(statement: TSESTree.IfStatement, err: TSESTree.Ident
 
 /** camelCase, PascalCase, snake_case, kebab-case and dotted names as lowercase words; `apiKey` also as `apikey`. */
 function tokenize(name: string): string[] {
-  const words = name
-    .replace(/([a-z0-9])([A-Z])/gu, '$1 $2')
-    .replace(/([A-Z]+)([A-Z][a-z])/gu, '$1 $2')
-    .split(/[^A-Za-z0-9]+/u)
-    .filter((w) => w.length > 0)
-    .map((w) => w.toLowerCase());
+  const split = words(name);
   const joined: string[] = [];
-  for (let i = 0; i + 1 < words.length; i++) joined.push(words[i]! + words[i + 1]!);
-  return [...words, ...joined];
+  for (let i = 0; i + 1 < split.length; i++) joined.push(split[i]! + split[i + 1]!);
+  return [...split, ...joined];
 }
 
 /** Whether a name's words say authentication: `auth`, `jwt`, `guard`, `verifyToken`, `requireUser`. */

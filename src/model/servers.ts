@@ -201,7 +201,7 @@ export function fastifyLogsRequests(creation: ServerCreation): boolean {
 // ---------------------------------------------------------------------------
 
 /** Words of an identifier or path: `requestLogger` → request, logger; `http-logger` → http, logger. */
-function words(name: string): string[] {
+export function words(name: string): string[] {
   return name
     .replace(/([a-z0-9])([A-Z])/gu, '$1 $2')
     .replace(/([A-Z]+)([A-Z][a-z])/gu, '$1 $2')

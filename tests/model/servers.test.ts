@@ -14,6 +14,7 @@ import {
   isLoggingName,
   isRequestLoggerMiddleware,
   logsEveryRequest,
+  words,
 } from '../../src/model/servers.js';
 import { readImportedSource } from '../../src/model/modules.js';
 import { type ProbeOptions, callResult, probe, probeCalls } from '../helpers/probe.js';
@@ -348,5 +349,18 @@ describe('isFalsyLiteral', () => {
   it('is true for falsy literals and undefined, false for anything else', () => {
     const r = probeCalls("f(false, 0, '', null, undefined, true, 1, 'x', logger);", (_c, n) => n.arguments.map((a) => isFalsyLiteral(a)));
     expect(callResult(r, "f(false, 0, '', null, undefined, true, 1, 'x', logger)")).toEqual([true, true, true, true, true, false, false, false, false]);
+  });
+});
+
+describe('words', () => {
+  it('splits camelCase, PascalCase, kebab, snake and dotted names into lowercase words', () => {
+    expect(words('requestLogger')).toEqual(['request', 'logger']);
+    expect(words('HTTPLoggerMiddleware')).toEqual(['http', 'logger', 'middleware']);
+    expect(words('./middleware/http-logger.ts')).toEqual(['middleware', 'http', 'logger', 'ts']);
+    expect(words('ACCESS_LOG')).toEqual(['access', 'log']);
+  });
+  it('gives nothing for a name without letters or digits', () => {
+    expect(words('')).toEqual([]);
+    expect(words('$_./-')).toEqual([]);
   });
 });
