@@ -8,6 +8,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import type { TSESLint } from '@typescript-eslint/utils';
 import { type AnyFunction, type Context, findVariable, getCalleePath, getMemberPath, getPropertyName, getRootIdentifier, getStringValue, lastSegment, skipTransparent } from './ast.js';
+import { property } from './access-logs.js';
 import { getImportSource, getRequiredModule, readImportedSource } from './modules.js';
 
 /** `x-request-id`, `request-id`, `x-correlation-id`, `x-trace-id`, `x-amzn-trace-id`; not `x-parse-request-id` (an idempotency key). */
@@ -196,4 +197,30 @@ export function getIdLessLoggerSource(context: Context, call: TSESTree.CallExpre
 
 function isIdPackage(source: string, extra: readonly string[]): boolean {
   return REQUEST_ID_PACKAGE.test(source) || extra.includes(source);
+}
+
+/** Logger options that write a request id: `req.id`, `requestId`, `ctx.state.correlationId`. */
+const WRITES_ID = /\b(?:req|request)\.id\b|\b(?:requestId|reqId|request_id|correlationId|correlation_id|traceId)\b/u;
+/** A morgan format that prints an id token: `:id`, `:request-id`, `:req[x-request-id]`. */
+const MORGAN_ID_TOKEN = /:(?:[\w-]*id\b|req\[[^\]]*id\])/iu;
+
+/**
+ * Whether an id-less access logger's setup (`call`, of module `source`) records a request id
+ * after all, or is no access log: morgan's `dev` format (a developer's console) or a format with
+ * an id token (`:id`, `:req[x-request-id]`), or options that write an id set elsewhere
+ * (`expressWinston.logger({ dynamicMeta: (req) => ({ requestId: req.id }) })`).
+ */
+export function accessLogRecordsId(context: Context, call: TSESTree.CallExpression, source: string): boolean {
+  const format = source === 'morgan' ? getStringValue(call.arguments[0]) : null;
+  if (format !== null && (format === 'dev' || MORGAN_ID_TOKEN.test(format))) return true;
+  return WRITES_ID.test(context.sourceCode.getText(call));
+}
+
+/** hono-pino's `{ http: { reqId } }` holder: the `http` object; null when there is none; undefined when `http` cannot be read. */
+export function honoPinoHttpOptions(opts: TSESTree.ObjectExpression | null): TSESTree.ObjectExpression | null | undefined {
+  if (!opts) return null;
+  const http = property(opts, 'http');
+  if (!http) return null;
+  const v = skipTransparent(http);
+  return v.type === AST_NODE_TYPES.ObjectExpression ? v : undefined;
 }

@@ -11,10 +11,12 @@ import { resolveLoggerStyle } from '../model/logger-styles.js';
 import { getLoggerCall, isLoggerObject } from '../model/loggers.js';
 import {
   ID_LESS_LOGGERS,
+  accessLogRecordsId,
   fileAssignsRequestIds,
   findInboundIdRead,
   functionValidates,
   getIdLessLoggerSource,
+  honoPinoHttpOptions,
   isRequestIdSetter,
   isRequestIdTarget,
   loggerAddsRequestContext,
@@ -26,12 +28,8 @@ import { type ServerCreation, collectServers, findProperty, isFalsyLiteral, isTe
 export type Options = [{ requestIdMiddlewares?: string[] }];
 export type MessageIds = 'counterRequestId' | 'noRequestId' | 'untrustedRequestId' | 'addGenReqId' | 'moduleLoggerInHandler' | 'useRequestLogger';
 
-/** Logger options that write a request id: `req.id`, `requestId`, `ctx.state.correlationId`. */
-const WRITES_ID = /\b(?:req|request)\.id\b|\b(?:requestId|reqId|request_id|correlationId|correlation_id|traceId)\b/u;
 /** Names a Fastify instance goes by in a route plugin or a server file. */
 const FASTIFY_INSTANCE = /^(?:fastify|app|server|instance|api)$/u;
-/** A morgan format that prints an id token: `:id`, `:request-id`, `:req[x-request-id]`. */
-const MORGAN_ID_TOKEN = /:(?:[\w-]*id\b|req\[[^\]]*id\])/iu;
 
 const OPTIONS = extraNamesOption(
   'requestIdMiddlewares',
@@ -239,7 +237,7 @@ export default createRule<Options, MessageIds>({
         if (logger.source === 'nestjs-pino' || !arg || !isLoggerObject(context, arg)) return;
         opts = null;
       }
-      const holder = hono ? httpOptions(opts) : opts;
+      const holder = hono ? honoPinoHttpOptions(opts) : opts;
       if (holder === undefined) return;
       const option = hono ? 'reqId' : 'genReqId';
       const gen = holder ? property(holder, option) : null;
@@ -259,15 +257,6 @@ export default createRule<Options, MessageIds>({
       });
     }
 
-    /** hono-pino's `{ http: { reqId } }`; undefined when `http` cannot be read. */
-    function httpOptions(opts: TSESTree.ObjectExpression | null): TSESTree.ObjectExpression | null | undefined {
-      if (!opts) return null;
-      const http = property(opts, 'http');
-      if (!http) return null;
-      const v = skipTransparent(http);
-      return v.type === AST_NODE_TYPES.ObjectExpression ? v : undefined;
-    }
-
     /** `app.use(morgan('combined'))`, `app.use(expressWinston.logger(…))`, `app.use(logger())` from hono/logger. */
     function checkIdLessLogger(call: TSESTree.CallExpression): void {
       const callee = skipTransparent(call.callee);
@@ -277,11 +266,7 @@ export default createRule<Options, MessageIds>({
         if (a.type !== AST_NODE_TYPES.CallExpression) continue;
         const source = getIdLessLoggerSource(context, a);
         if (source === null) continue;
-        const format = source === 'morgan' ? getStringValue(a.arguments[0]) : null;
-        // morgan('dev') is a developer's console, not an access log anyone joins
-        if (format !== null && (format === 'dev' || MORGAN_ID_TOKEN.test(format))) continue;
-        // expressWinston.logger({ dynamicMeta: (req) => ({ requestId: req.id }) }): it writes an id set elsewhere
-        if (WRITES_ID.test(sourceCode.getText(a))) continue;
+        if (accessLogRecordsId(context, a, source)) continue;
         if (fileGivesIds()) return;
         context.report({ node: a, messageId: 'noRequestId', data: { logger: ID_LESS_LOGGERS[source]!, remedy: remedyFor(source) } });
       }

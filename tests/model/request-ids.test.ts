@@ -5,9 +5,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { findVariable } from '../../src/model/ast.js';
 import {
+  accessLogRecordsId,
   fileAssignsRequestIds,
   findInboundIdRead,
   getIdLessLoggerSource,
+  honoPinoHttpOptions,
   isRequestIdSetter,
   isRequestIdTarget,
   loggerAddsRequestContext,
@@ -198,5 +200,42 @@ describe('getIdLessLoggerSource', () => {
   it('is null for error loggers, pino-http and local look-alikes', () => {
     const code = "import expressWinston from 'express-winston';\nimport pinoHttp from 'pino-http';\nimport { logger } from './logger';\nexpressWinston.errorLogger({}); pinoHttp(); logger();";
     expect([...probeCalls(code, getIdLessLoggerSource).values()]).toEqual([null, null, null]);
+  });
+});
+
+describe('accessLogRecordsId', () => {
+  const records = (code: string, text: string, source: string) => callResult(probeCalls(code, (context, node) => accessLogRecordsId(context, node, source)), text);
+  it("is true for morgan's dev format, a format with an id token, and options that write an id", () => {
+    expect(records("morgan('dev');", "morgan('dev')", 'morgan')).toBe(true);
+    expect(records("morgan(':id :method :url :status');", "morgan(':id :method :url :status')", 'morgan')).toBe(true);
+    expect(records("morgan(':req[x-request-id] :method :url');", "morgan(':req[x-request-id] :method :url')", 'morgan')).toBe(true);
+    expect(records('expressWinston.logger({ dynamicMeta: (req) => ({ requestId: req.id }) });', 'expressWinston.logger({ dynamicMeta: (req) => ({ requestId: req.id }) })', 'express-winston')).toBe(true);
+  });
+  it('is false for a combined access log and plain options', () => {
+    expect(records("morgan('combined');", "morgan('combined')", 'morgan')).toBe(false);
+    expect(records('expressWinston.logger({ transports, meta: true });', 'expressWinston.logger({ transports, meta: true })', 'express-winston')).toBe(false);
+  });
+});
+
+describe('honoPinoHttpOptions', () => {
+  /** honoPinoHttpOptions of the first argument of pinoLogger(…), as text ('null' / 'undefined' otherwise). */
+  function http(code: string): string {
+    let out = '';
+    probe(code, (context) => ({
+      'CallExpression[callee.name="pinoLogger"]'(node: TSESTree.CallExpression) {
+        const arg = node.arguments[0];
+        const r = honoPinoHttpOptions(arg && arg.type === 'ObjectExpression' ? arg : null);
+        out = r === undefined ? 'undefined' : r === null ? 'null' : context.sourceCode.getText(r);
+      },
+    }));
+    return out;
+  }
+  it('finds the http options object', () => {
+    expect(http('pinoLogger({ pino: base, http: { reqId: () => crypto.randomUUID() } });')).toBe('{ reqId: () => crypto.randomUUID() }');
+  });
+  it('is null without http options and undefined when they cannot be read', () => {
+    expect(http('pinoLogger({ pino: base });')).toBe('null');
+    expect(http('pinoLogger();')).toBe('null');
+    expect(http('pinoLogger({ http: httpOptions });')).toBe('undefined');
   });
 });
