@@ -11,6 +11,7 @@ import { enableFastifyLoggerFix, registerRequestLoggerFix } from '../../src/fixe
 import { getAppUsage } from '../../src/model/app-usage.js';
 import { collectServers } from '../../src/model/servers.js';
 import { type ProbeOptions, applyFixes, probe, reportFix } from '../helpers/probe.js';
+import { probeServers } from '../helpers/servers.js';
 
 /** Run `build` on every node the selector matches; apply the fixes it makes. Null when it made none. */
 function fixWith(
@@ -97,21 +98,14 @@ describe('registerRequestLoggerFix', () => {
   /** The fix for the file's first server creation, applied; null when there is none. */
   function setup(code: string, options: ProbeOptions): { what: string; output: string } | null {
     let what: string | null = null;
-    const messages = probe(code, (context) => {
-      const servers = collectServers(context);
-      return {
-        CallExpression: (node: TSESTree.CallExpression) => servers.onCall(node),
-        NewExpression: (node: TSESTree.NewExpression) => servers.onNew(node),
-        'Program:exit': () => {
-          const creation = servers.creations[0]!;
-          const usage = getAppUsage(context, creation.node, creation.framework, servers.calls);
-          const made = registerRequestLoggerFix(context, creation.framework, usage.path!, usage.statement!);
-          if (made) {
-            what = made.what;
-            reportFix(context, creation.node, made.fix as never);
-          }
-        },
-      };
+    const messages = probeServers(code, (context, servers) => {
+      const creation = servers.creations[0]!;
+      const usage = getAppUsage(context, creation.node, creation.framework, servers.calls);
+      const made = registerRequestLoggerFix(context, creation.framework, usage.path!, usage.statement!);
+      if (made) {
+        what = made.what;
+        reportFix(context, creation.node, made.fix as never);
+      }
     }, options);
     return what === null ? null : { what, output: applyFixes(code, messages) };
   }

@@ -1,26 +1,14 @@
-import type { TSESTree } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
 import { type AppUsage, getAppUsage } from '../../src/model/app-usage.js';
-import { collectServers } from '../../src/model/servers.js';
-import { type ProbeOptions, probe } from '../helpers/probe.js';
+import type { ProbeOptions } from '../helpers/probe.js';
+import { probeServers } from '../helpers/servers.js';
 
 /** getAppUsage of every server the file creates, in order. */
 function usages(code: string, options: ProbeOptions = {}): AppUsage[] {
   const out: AppUsage[] = [];
-  probe(
-    code,
-    (context) => {
-      const servers = collectServers(context);
-      return {
-        CallExpression: (node: TSESTree.CallExpression) => servers.onCall(node),
-        NewExpression: (node: TSESTree.NewExpression) => servers.onNew(node),
-        'Program:exit': () => {
-          for (const c of servers.creations) out.push(getAppUsage(context, c.node, c.framework, servers.calls));
-        },
-      };
-    },
-    options,
-  );
+  probeServers(code, (context, servers) => {
+    for (const c of servers.creations) out.push(getAppUsage(context, c.node, c.framework, servers.calls));
+  }, options);
   return out;
 }
 

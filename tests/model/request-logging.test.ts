@@ -3,47 +3,27 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TSESTree } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
-import { getEnclosingFunction, isFunctionNode } from '../../src/model/ast.js';
+import { type Context, getEnclosingFunction, isFunctionNode } from '../../src/model/ast.js';
 import { fileRegistersRequestLogging, isLiteralFalse, nestAdapterLogs, nestModuleMayLog, readsRequestTarget } from '../../src/model/request-logging.js';
-import { type ServerCreation, collectServers } from '../../src/model/servers.js';
+import type { ServerCreation } from '../../src/model/servers.js';
 import { type ProbeOptions, probe } from '../helpers/probe.js';
+import { probeServers } from '../helpers/servers.js';
 
 /** fileRegistersRequestLogging for a whole file. */
 function registers(code: string, extra: string[] = [], options: ProbeOptions = {}): boolean {
   let answer: boolean | null = null;
-  probe(
-    code,
-    (context) => {
-      const servers = collectServers(context);
-      return {
-        CallExpression: (node: TSESTree.CallExpression) => servers.onCall(node),
-        'Program:exit': () => {
-          answer = fileRegistersRequestLogging(context, servers.calls, extra);
-        },
-      };
-    },
-    options,
-  );
+  probeServers(code, (context, servers) => {
+    answer = fileRegistersRequestLogging(context, servers.calls, extra);
+  }, options);
   return answer!;
 }
 
 /** `fn` applied to each server creation of the file. */
-function perCreation<T>(code: string, fn: (context: Parameters<Parameters<typeof probe>[1]>[0], creation: ServerCreation) => T, options: ProbeOptions = {}): T[] {
+function perCreation<T>(code: string, fn: (context: Context, creation: ServerCreation) => T, options: ProbeOptions = {}): T[] {
   const out: T[] = [];
-  probe(
-    code,
-    (context) => {
-      const servers = collectServers(context);
-      return {
-        CallExpression: (node: TSESTree.CallExpression) => servers.onCall(node),
-        NewExpression: (node: TSESTree.NewExpression) => servers.onNew(node),
-        'Program:exit': () => {
-          for (const c of servers.creations) out.push(fn(context, c));
-        },
-      };
-    },
-    options,
-  );
+  probeServers(code, (context, servers) => {
+    for (const c of servers.creations) out.push(fn(context, c));
+  }, options);
   return out;
 }
 
