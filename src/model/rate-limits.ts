@@ -13,7 +13,7 @@
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
-import { type Context, findVariable, getPropertyName, getStringValue, readOptionsArgument, skipTransparent } from './ast.js';
+import { type AnyFunction, type Context, findVariable, getPropertyName, getStringValue, readOptionsArgument, skipTransparent } from './ast.js';
 import { getImportSource, getRequiredModule } from './modules.js';
 
 export type RateLimiterLibrary = 'express-rate-limit' | '@fastify/rate-limit' | 'koa-ratelimit' | 'hono-rate-limiter';
@@ -122,4 +122,74 @@ export function property(object: TSESTree.ObjectExpression, name: string): TSEST
 export function isThrottlerGuard(context: Context, node: TSESTree.Node): boolean {
   const from = moduleExportOf(context, node);
   return from !== null && from.source === '@nestjs/throttler' && from.name === 'ThrottlerGuard';
+}
+
+/** The limit a limiter's options write as a number literal (the first of `names` present: `limit`, `max`), as text; null otherwise. */
+export function readLimit(opts: TSESTree.ObjectExpression | null, names: readonly string[]): string | null {
+  if (!opts) return null;
+  for (const name of names) {
+    const p = property(opts, name);
+    if (!p) continue;
+    const v = skipTransparent(p.value as TSESTree.Node);
+    return v.type === AST_NODE_TYPES.Literal && typeof v.value === 'number' ? String(v.value) : null;
+  }
+  return null;
+}
+
+/** A function written inline as a limiter's hook option (`handler: (req, res) => …`, `onExceeded() {…}`). */
+export function isLimiterHookFunction(fn: AnyFunction): boolean {
+  const parent = fn.parent;
+  if (parent?.type !== AST_NODE_TYPES.Property || parent.value !== fn) return false;
+  const name = getPropertyName(parent);
+  return name !== null && Object.values(LIMIT_HOOKS).some((hooks) => hooks.includes(name));
+}
+
+/**
+ * `if (upstream.status === 429) return res.status(429).json(…)`: `node` answers 429 on a branch
+ * that tests another response's status for 429 — a proxy passing on another service's
+ * throttling, not this server's limiter. `region`: the function to search up to.
+ */
+export function relaysUpstream429(node: TSESTree.Node, region: AnyFunction): boolean {
+  let child: TSESTree.Node = node;
+  let parent = node.parent;
+  while (parent && parent !== region) {
+    if ((parent.type === AST_NODE_TYPES.IfStatement || parent.type === AST_NODE_TYPES.ConditionalExpression) && child !== parent.test && tests429(parent.test)) return true;
+    child = parent;
+    parent = parent.parent;
+  }
+  return false;
+}
+
+/** `x.status === 429`, `429 !== res.statusCode`, either side of `||` / `&&`. */
+function tests429(test: TSESTree.Node): boolean {
+  const t = skipTransparent(test);
+  if (t.type === AST_NODE_TYPES.LogicalExpression) return tests429(t.left) || tests429(t.right);
+  if (t.type !== AST_NODE_TYPES.BinaryExpression || !/^[!=]==?$/u.test(t.operator)) return false;
+  const sides = [skipTransparent(t.left as TSESTree.Node), skipTransparent(t.right)];
+  const literal = sides.some((side) => side.type === AST_NODE_TYPES.Literal && side.value === 429);
+  const status = sides.some((side) => side.type === AST_NODE_TYPES.MemberExpression && /^(?:status|statusCode|code)$/u.test(getPropertyName(side) ?? ''));
+  return literal && status;
+}
+
+/**
+ * Whether an identifier puts the stock `ThrottlerGuard` (from @nestjs/throttler) to use:
+ * `{ provide: APP_GUARD, useClass: ThrottlerGuard }`, `@UseGuards(ThrottlerGuard)`,
+ * `app.useGlobalGuards(new ThrottlerGuard(…))`.
+ */
+export function isThrottlerGuardUse(context: Context, node: TSESTree.Identifier): boolean {
+  if (!node.name.includes('Throttler')) return false;
+  const parent = node.parent;
+  const used =
+    (parent?.type === AST_NODE_TYPES.Property && parent.value === node && getPropertyName(parent) === 'useClass') ||
+    (parent?.type === AST_NODE_TYPES.CallExpression && parent.arguments.includes(node) && /^(?:UseGuards|useGlobalGuards)$/u.test(calleeName(parent))) ||
+    (parent?.type === AST_NODE_TYPES.NewExpression && parent.callee === node && parent.parent?.type === AST_NODE_TYPES.CallExpression && calleeName(parent.parent) === 'useGlobalGuards');
+  return used && /Throttler/u.test(node.name) && isThrottlerGuard(context, node);
+}
+
+/** The name a call is made by: `f` of `f()`, `m` of `x.m()`; '' otherwise. */
+function calleeName(call: TSESTree.CallExpression): string {
+  const c = skipTransparent(call.callee);
+  if (c.type === AST_NODE_TYPES.Identifier) return c.name;
+  if (c.type === AST_NODE_TYPES.MemberExpression) return getPropertyName(c) ?? '';
+  return '';
 }

@@ -6,8 +6,10 @@
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
-import { type AnyFunction, type Context, getCalleePath, getMemberPath, getPropertyName, getRootIdentifier, getStringValue, lastSegment, skipTransparent } from './ast.js';
-import { getImportSource, getRequiredModule } from './modules.js';
+import type { TSESLint } from '@typescript-eslint/utils';
+import { type AnyFunction, type Context, findVariable, getCalleePath, getMemberPath, getPropertyName, getRootIdentifier, getStringValue, lastSegment, skipTransparent } from './ast.js';
+import { property } from './access-logs.js';
+import { getImportSource, getRequiredModule, readImportedSource } from './modules.js';
 
 /** `x-request-id`, `request-id`, `x-correlation-id`, `x-trace-id`, `x-amzn-trace-id`; not `x-parse-request-id` (an idempotency key). */
 const ID_HEADER = /^(?:x-)?(?:amzn-)?(?:request|req|correlation|trace)[-_]?id$/iu;
@@ -84,17 +86,141 @@ export function fileAssignsRequestIds(context: Context, calls: readonly TSESTree
       if (binding && isIdPackage(binding.source, extra)) return true;
     }
   }
-  for (const assignment of assignments) {
-    const left = assignment.left;
-    if (left.type !== AST_NODE_TYPES.MemberExpression) continue;
-    const name = getPropertyName(left);
-    if (name === null || !ID_PROPERTY.test(name)) continue;
-    const root = getRootIdentifier(left);
-    if (root && REQUEST_ROOT.test(root.name)) return true;
+  return assignments.some((assignment) => isRequestIdTarget(assignment.left));
+}
+
+/** `req.id`, `request.requestId`, `ctx.state.correlationId`, `c.traceId`: where a middleware keeps a request's id. */
+export function isRequestIdTarget(node: TSESTree.Node): boolean {
+  if (node.type !== AST_NODE_TYPES.MemberExpression) return false;
+  const name = getPropertyName(node);
+  if (name === null || !ID_PROPERTY.test(name)) return false;
+  const root = getRootIdentifier(node);
+  return !!root && REQUEST_ROOT.test(root.name);
+}
+
+/** `c.set('requestId', …)`, `ctx.set('traceId', …)`: a request-scoped setter given an id key. */
+export function isRequestIdSetter(call: TSESTree.CallExpression): boolean {
+  const callee = skipTransparent(call.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression || getPropertyName(callee) !== 'set' || call.arguments.length !== 2) return false;
+  const receiver = skipTransparent(callee.object);
+  const key = getStringValue(call.arguments[0]);
+  return receiver.type === AST_NODE_TYPES.Identifier && REQUEST_ROOT.test(receiver.name) && key !== null && ID_PROPERTY.test(key);
+}
+
+/**
+ * The inbound id header an id value takes, and the node that reads it: directly
+ * (`req.headers['x-request-id']`), in a fallback chain (`… ?? randomUUID()`, `a ? b : c`), or
+ * through a `const` that holds it. Null when the value reads no id header.
+ */
+export function findInboundIdRead(context: Context, value: TSESTree.Node, depth = 0): { node: TSESTree.Node; header: string } | null {
+  const n = skipTransparent(value);
+  const header = readRequestIdHeader(n);
+  if (header !== null) return { node: n, header };
+  if (depth > 3) return null;
+  if (n.type === AST_NODE_TYPES.LogicalExpression) return findInboundIdRead(context, n.left, depth + 1) ?? findInboundIdRead(context, n.right, depth + 1);
+  if (n.type === AST_NODE_TYPES.ConditionalExpression) return findInboundIdRead(context, n.consequent, depth + 1) ?? findInboundIdRead(context, n.alternate, depth + 1);
+  if (n.type === AST_NODE_TYPES.Identifier) {
+    const variable = findVariable(context, n);
+    const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+    if (def?.type === 'Variable' && def.node.init && def.node.id.type === AST_NODE_TYPES.Identifier) return findInboundIdRead(context, def.node.init, depth + 1);
   }
-  return false;
+  return null;
+}
+
+// ---------------------------------------------------------------------------
+// Loggers that add the id themselves, and access loggers that write none
+// ---------------------------------------------------------------------------
+
+/** A logger that adds the request id itself, from an AsyncLocalStorage store (pino `mixin`, a winston format reading the store). */
+const CONTEXT_AWARE_LOGGER = /\bmixin\b|AsyncLocalStorage|\.getStore\(|rTracer|cls-rtracer|cls-hooked|express-http-context|continuation-local-storage/u;
+
+/** Whether source text sets up a logger that reads the request's id from a context store. */
+export function readsContextStore(text: string): boolean {
+  return CONTEXT_AWARE_LOGGER.test(text);
+}
+
+/**
+ * Whether the logger a module-level binding holds adds the request id from a context store:
+ * its creation in this file, or in the project module it is imported or required from, reads
+ * one. A module that cannot be read counts as yes.
+ */
+export function loggerAddsRequestContext(context: Context, def: TSESLint.Scope.Definition): boolean {
+  if (def.type === 'ImportBinding') {
+    const source = def.parent.type === AST_NODE_TYPES.ImportDeclaration ? def.parent.source.value : null;
+    const text = source === null ? null : readImportedSource(context, source);
+    return text === null || readsContextStore(text);
+  }
+  const init = def.node.type === AST_NODE_TYPES.VariableDeclarator ? def.node.init : null;
+  if (!init) return true;
+  const required = getRequiredModule(skipTransparent(init));
+  if (required !== null) {
+    const text = readImportedSource(context, required);
+    return text === null || readsContextStore(text);
+  }
+  const root = getRootIdentifier(skipTransparent(init), true);
+  const binding = root ? getImportSource(context, root) : null;
+  // const logger = createLogger() from ./logging: read that module
+  if (binding && binding.source.startsWith('.')) {
+    const text = readImportedSource(context, binding.source);
+    return text === null || readsContextStore(text);
+  }
+  return readsContextStore(context.sourceCode.text);
+}
+
+/** Request loggers that write no request id of their own (by module specifier), with the name a message gives them. */
+export const ID_LESS_LOGGERS: Readonly<Record<string, string>> = {
+  morgan: 'morgan',
+  'express-winston': 'express-winston',
+  'koa-logger': 'koa-logger',
+  'koa-morgan': 'koa-morgan',
+  'hono/logger': "Hono's logger()",
+};
+
+/**
+ * The module of an access logger that writes no request id, when `call` creates one:
+ * `morgan('combined')`, `expressWinston.logger(…)`, `koaLogger()`, `logger()` from hono/logger.
+ */
+export function getIdLessLoggerSource(context: Context, call: TSESTree.CallExpression): string | null {
+  const callee = skipTransparent(call.callee);
+  const required = getRequiredModule(callee);
+  if (required !== null) return required in ID_LESS_LOGGERS ? required : null;
+  const root = getRootIdentifier(callee);
+  const binding = root ? getImportSource(context, root) : null;
+  if (!binding || !(binding.source in ID_LESS_LOGGERS)) return null;
+  if (binding.source === 'express-winston') {
+    const member = callee.type === AST_NODE_TYPES.MemberExpression ? getPropertyName(callee) : binding.imported;
+    return member === 'logger' ? binding.source : null;
+  }
+  if (binding.source === 'hono/logger') return binding.imported === 'logger' && callee.type === AST_NODE_TYPES.Identifier ? binding.source : null;
+  return callee.type === AST_NODE_TYPES.Identifier ? binding.source : null;
 }
 
 function isIdPackage(source: string, extra: readonly string[]): boolean {
   return REQUEST_ID_PACKAGE.test(source) || extra.includes(source);
+}
+
+/** Logger options that write a request id: `req.id`, `requestId`, `ctx.state.correlationId`. */
+const WRITES_ID = /\b(?:req|request)\.id\b|\b(?:requestId|reqId|request_id|correlationId|correlation_id|traceId)\b/u;
+/** A morgan format that prints an id token: `:id`, `:request-id`, `:req[x-request-id]`. */
+const MORGAN_ID_TOKEN = /:(?:[\w-]*id\b|req\[[^\]]*id\])/iu;
+
+/**
+ * Whether an id-less access logger's setup (`call`, of module `source`) records a request id
+ * after all, or is no access log: morgan's `dev` format (a developer's console) or a format with
+ * an id token (`:id`, `:req[x-request-id]`), or options that write an id set elsewhere
+ * (`expressWinston.logger({ dynamicMeta: (req) => ({ requestId: req.id }) })`).
+ */
+export function accessLogRecordsId(context: Context, call: TSESTree.CallExpression, source: string): boolean {
+  const format = source === 'morgan' ? getStringValue(call.arguments[0]) : null;
+  if (format !== null && (format === 'dev' || MORGAN_ID_TOKEN.test(format))) return true;
+  return WRITES_ID.test(context.sourceCode.getText(call));
+}
+
+/** hono-pino's `{ http: { reqId } }` holder: the `http` object; null when there is none; undefined when `http` cannot be read. */
+export function honoPinoHttpOptions(opts: TSESTree.ObjectExpression | null): TSESTree.ObjectExpression | null | undefined {
+  if (!opts) return null;
+  const http = property(opts, 'http');
+  if (!http) return null;
+  const v = skipTransparent(http);
+  return v.type === AST_NODE_TYPES.ObjectExpression ? v : undefined;
 }

@@ -124,6 +124,40 @@ function creationFramework(context: Context, node: TSESTree.CallExpression | TSE
 }
 
 
+/** A file's calls and the servers they create, gathered while ESLint traverses the file. */
+export interface ServerCollector {
+  /** Every call expression of the file, in traversal order. */
+  calls: TSESTree.CallExpression[];
+  /** Every server creation (`express()`, `new Koa()`, `fastify()`…), in traversal order. */
+  creations: ServerCreation[];
+  /** The `CallExpression` listener. */
+  onCall(node: TSESTree.CallExpression): void;
+  /** The `NewExpression` listener. */
+  onNew(node: TSESTree.NewExpression): void;
+}
+
+/**
+ * Collect a file's calls and server creations for a rule that decides at `Program:exit`.
+ * One collector per file (call it in `create`); it holds nothing across files.
+ */
+export function collectServers(context: Context): ServerCollector {
+  const calls: TSESTree.CallExpression[] = [];
+  const creations: ServerCreation[] = [];
+  const onNew = (node: TSESTree.CallExpression | TSESTree.NewExpression): void => {
+    const creation = getServerCreation(context, node);
+    if (creation) creations.push(creation);
+  };
+  return {
+    calls,
+    creations,
+    onCall(node) {
+      calls.push(node);
+      onNew(node);
+    },
+    onNew,
+  };
+}
+
 /** A property of an object literal by name (the last one wins, like at run time). */
 export function findProperty(object: TSESTree.ObjectExpression, name: string): TSESTree.Property | null {
   let found: TSESTree.Property | null = null;
@@ -133,7 +167,8 @@ export function findProperty(object: TSESTree.ObjectExpression, name: string): T
   return found;
 }
 
-function isFalsyLiteral(node: TSESTree.Node): boolean {
+/** A falsy literal (`false`, `0`, `''`, `null`) or `undefined`, through parentheses and type assertions. */
+export function isFalsyLiteral(node: TSESTree.Node): boolean {
   const n = skipTransparent(node);
   if (n.type === AST_NODE_TYPES.Literal) return !n.value;
   return n.type === AST_NODE_TYPES.Identifier && n.name === 'undefined';
@@ -166,7 +201,7 @@ export function fastifyLogsRequests(creation: ServerCreation): boolean {
 // ---------------------------------------------------------------------------
 
 /** Words of an identifier or path: `requestLogger` → request, logger; `http-logger` → http, logger. */
-function words(name: string): string[] {
+export function words(name: string): string[] {
   return name
     .replace(/([a-z0-9])([A-Z])/gu, '$1 $2')
     .replace(/([A-Z]+)([A-Z][a-z])/gu, '$1 $2')

@@ -3,16 +3,25 @@ import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { type AnyFunction, getEnclosingFunction, getPropertyName, resolveFunction, skipTransparent, walkSameFunction } from '../model/ast.js';
 import { createPathTracker, mergeListeners } from '../analysis/code-path.js';
 import { createRule } from '../core/create-rule.js';
-import { indentUnit, lineIndent } from '../fixes/edits.js';
-import { importFix } from '../fixes/imports.js';
-import { type LogField, type LogTarget, buildLogCall, requestLogFields } from '../fixes/log-call.js';
+import { type LogTarget, buildLogCall, requestLogFields } from '../fixes/log-call.js';
 import { getLogTarget } from '../fixes/log-target.js';
+import { insertLogLineBeforeFix } from '../fixes/log-before-statement.js';
+import { limiterHookFix } from '../fixes/rate-limit-hook.js';
 import { type HandlerInfo, findEnclosingHandler } from '../model/handlers.js';
 import { getHttpOutcome } from '../model/http-outcomes.js';
 import { isNestClass } from '../model/nest.js';
-import { getFrameworkLogger, getRequestContextExpressions, requestFieldExpressions } from '../model/request-context.js';
+import { getFrameworkLogger, getRequestContextExpressions } from '../model/request-context.js';
 import { type LogLevel, getLoggingLevel, isAtLeast } from '../model/loggers.js';
-import { LIMIT_HOOKS, type RateLimiterCreation, getRateLimiterCreation, isThrottlerGuard, property } from '../model/rate-limits.js';
+import {
+  LIMIT_HOOKS,
+  type RateLimiterCreation,
+  getRateLimiterCreation,
+  isLimiterHookFunction,
+  isThrottlerGuard,
+  isThrottlerGuardUse,
+  property,
+  relaysUpstream429,
+} from '../model/rate-limits.js';
 import { isTestFile } from '../model/servers.js';
 import { getSettings } from '../core/settings.js';
 
@@ -117,7 +126,7 @@ export default createRule<Options, MessageIds>({
         return;
       }
       const hook = hooks[0]!;
-      const fix = hookFix(creation);
+      const fix = limiterHookFix(context, creation);
       context.report({
         node: creation.call,
         messageId: 'limiterUnlogged',
@@ -125,111 +134,6 @@ export default createRule<Options, MessageIds>({
         fix: fix && fix.target.configured ? fix.fix : null,
         suggest: fix ? [{ messageId: 'addHook', data: { hook, call: fix.call }, fix: fix.fix }] : [],
       });
-    }
-
-    function limitText(opts: TSESTree.ObjectExpression | null, names: readonly string[]): string | null {
-      if (!opts) return null;
-      for (const name of names) {
-        const p = property(opts, name);
-        if (!p) continue;
-        const v = skipTransparent(p.value as TSESTree.Node);
-        return v.type === AST_NODE_TYPES.Literal && typeof v.value === 'number' ? String(v.value) : null;
-      }
-      return null;
-    }
-
-    function hookFix(creation: RateLimiterCreation): { fix: TSESLint.ReportFixFunction; call: string; target: LogTarget } | null {
-      let target = getLogTarget(context, creation.call);
-      if (target.expression.startsWith('this.')) return null;
-      const unit = indentUnit(context);
-      const opts = creation.options;
-      const baseIndent = opts && opts.loc.start.line !== opts.loc.end.line && opts.properties[0] ? lineIndent(context, opts.properties[0]) : lineIndent(context, creation.call) + unit;
-      const inner = baseIndent + unit;
-      let text: string;
-      const fields = (entries: [string, string | null][]): LogField[] => entries.filter(([, v]) => v !== null).map(([key, value]) => ({ key, value: value! }));
-      switch (creation.library) {
-        case 'express-rate-limit': {
-          const log = buildLogCall(target, {
-            level: 'warn',
-            message: MESSAGE,
-            fields: [...requestLogFields(requestFieldExpressions('express', 'req')), { key: 'limit', value: 'options.limit' }],
-          });
-          text = [
-            'handler: async (req, res, _next, options) => {',
-            `${inner}${log};`,
-            `${inner}res.status(options.statusCode);`,
-            `${inner}const message = typeof options.message === 'function' ? await options.message(req, res) : options.message;`,
-            `${inner}if (!res.writableEnded) res.send(message);`,
-            `${baseIndent}}`,
-          ].join('\n');
-          break;
-        }
-        case 'hono-rate-limiter': {
-          const log = buildLogCall(target, {
-            level: 'warn',
-            message: MESSAGE,
-            // options.limit is not on the Cloudflare variant of the config type: write the number when it is one.
-            fields: [...requestLogFields(requestFieldExpressions('hono', 'c')), ...fields([['limit', limitText(opts, ['limit'])]])],
-          });
-          text = [
-            'handler: async (c, _next, options) => {',
-            `${inner}${log};`,
-            `${inner}c.status(options.statusCode);`,
-            `${inner}const message = typeof options.message === 'function' ? await options.message(c) : options.message;`,
-            `${inner}return typeof message === 'string' ? c.text(message) : c.json(message);`,
-            `${baseIndent}}`,
-          ].join('\n');
-          break;
-        }
-        case 'koa-ratelimit': {
-          // @types/koa-ratelimit has no onLimited: in TypeScript the added property would not compile.
-          if (/\.[cm]?tsx?$/u.test(context.filename)) return null;
-          const log = buildLogCall(target, {
-            level: 'warn',
-            message: MESSAGE,
-            fields: [...requestLogFields(requestFieldExpressions('koa', 'ctx')), ...fields([['limit', limitText(opts, ['max'])]])],
-          });
-          text = `onLimited: (ctx) => {\n${inner}${log};\n${baseIndent}}`;
-          break;
-        }
-        case '@fastify/rate-limit': {
-          // Fastify's own request logger is always there: use it unless a logger is configured.
-          if (!target.configured) target = { expression: 'request.log', style: 'pino', configured: false, importKind: 'named' };
-          const log = buildLogCall(target, {
-            level: 'warn',
-            message: MESSAGE,
-            fields: [...requestLogFields(requestFieldExpressions('fastify', 'request')), ...fields([['key', 'key'], ['limit', limitText(opts, ['max'])]])],
-          });
-          text = `onExceeded: (request, key) => {\n${inner}${log};\n${baseIndent}}`;
-          break;
-        }
-      }
-      const call = `${target.expression}.warn`;
-      const fix: TSESLint.ReportFixFunction = (fixer) => {
-        const fixes: TSESLint.RuleFix[] = [];
-        if (opts) {
-          const last = opts.properties[opts.properties.length - 1];
-          if (!last) fixes.push(fixer.replaceText(opts, `{\n${baseIndent}${text},\n${lineIndent(context, opts)}}`));
-          else {
-            const after = sourceCode.getTokenAfter(last);
-            const hasComma = after?.value === ',';
-            const multiline = opts.loc.start.line !== opts.loc.end.line;
-            fixes.push(fixer.insertTextAfter(hasComma ? after! : last, multiline ? `${hasComma ? '' : ','}\n${baseIndent}${text}${hasComma ? ',' : ''}` : `, ${text}`));
-          }
-        } else {
-          const args = creation.call.arguments;
-          if (creation.library === '@fastify/rate-limit') fixes.push(fixer.insertTextAfter(args[0]!, `, { ${text} }`));
-          else fixes.push(fixer.insertTextBefore(sourceCode.getLastToken(creation.call)!, `{ ${text} }`));
-        }
-        if (target.importFrom !== undefined) {
-          const imp = importFix(context, fixer, target.expression, target.importFrom, target.importKind);
-          if (imp) fixes.push(imp);
-        }
-        return fixes;
-      };
-      // An options object given but empty of arguments (koa-ratelimit needs options) stays as it is.
-      if (!opts && creation.call.arguments.length > (creation.library === '@fastify/rate-limit' ? 1 : 0)) return null;
-      return { fix, call, target };
     }
 
     // ----- @nestjs/throttler -------------------------------------------------------
@@ -249,21 +153,8 @@ export default createRule<Options, MessageIds>({
 
     /** `{ provide: APP_GUARD, useClass: ThrottlerGuard }`, `@UseGuards(ThrottlerGuard)`, `useGlobalGuards(new ThrottlerGuard(…))`. */
     function checkThrottlerUse(node: TSESTree.Identifier): void {
-      if (options.loggedElsewhere || !node.name.includes('Throttler')) return;
-      const parent = node.parent;
-      const used =
-        (parent?.type === AST_NODE_TYPES.Property && parent.value === node && getPropertyName(parent) === 'useClass') ||
-        (parent?.type === AST_NODE_TYPES.CallExpression && parent.arguments.includes(node) && /^(?:UseGuards|useGlobalGuards)$/u.test(calleeName(parent))) ||
-        (parent?.type === AST_NODE_TYPES.NewExpression && parent.callee === node && parent.parent?.type === AST_NODE_TYPES.CallExpression && calleeName(parent.parent) === 'useGlobalGuards');
-      if (!used || !/Throttler/u.test(node.name) || !isThrottlerGuard(context, node)) return;
+      if (options.loggedElsewhere || !isThrottlerGuardUse(context, node)) return;
       context.report({ node, messageId: 'throttlerUnlogged', data: { what: 'The stock ThrottlerGuard' } });
-    }
-
-    function calleeName(call: TSESTree.CallExpression): string {
-      const c = skipTransparent(call.callee);
-      if (c.type === AST_NODE_TYPES.Identifier) return c.name;
-      if (c.type === AST_NODE_TYPES.MemberExpression) return getPropertyName(c) ?? '';
-      return '';
     }
 
     // ----- hand-written 429 answers ---------------------------------------------------
@@ -285,31 +176,6 @@ export default createRule<Options, MessageIds>({
       const site: Site = { node, anchor, region, handler, thrown };
       sites.push(site);
       tracker.require(node, region, site, { acceptLaterInSegment: anchor.type === AST_NODE_TYPES.ExpressionStatement });
-    }
-
-    /**
-     * `if (upstream.status === 429) return res.status(429).json(…)`: a proxy passing on another
-     * service's throttling, not this server's limiter.
-     */
-    function relaysUpstream429(node: TSESTree.Node, region: AnyFunction): boolean {
-      let child: TSESTree.Node = node;
-      let parent = node.parent;
-      while (parent && parent !== region) {
-        if ((parent.type === AST_NODE_TYPES.IfStatement || parent.type === AST_NODE_TYPES.ConditionalExpression) && child !== parent.test && tests429(parent.test)) return true;
-        child = parent;
-        parent = parent.parent;
-      }
-      return false;
-    }
-
-    function tests429(test: TSESTree.Node): boolean {
-      const t = skipTransparent(test);
-      if (t.type === AST_NODE_TYPES.LogicalExpression) return tests429(t.left) || tests429(t.right);
-      if (t.type !== AST_NODE_TYPES.BinaryExpression || !/^[!=]==?$/u.test(t.operator)) return false;
-      const sides = [skipTransparent(t.left as TSESTree.Node), skipTransparent(t.right)];
-      const literal = sides.some((side) => side.type === AST_NODE_TYPES.Literal && side.value === 429);
-      const status = sides.some((side) => side.type === AST_NODE_TYPES.MemberExpression && /^(?:status|statusCode|code)$/u.test(getPropertyName(side) ?? ''));
-      return literal && status;
     }
 
     function inNestClass(node: TSESTree.Node): boolean {
@@ -350,37 +216,9 @@ export default createRule<Options, MessageIds>({
     }
 
     function siteFix(site: Site, target: LogTarget): TSESLint.ReportFixFunction | null {
-      const { anchor, region } = site;
-      const parent = anchor.parent;
-      if (anchor === region.body) return null;
-      const fields: LogField[] = [];
-      if (site.handler) {
-        fields.push(...requestLogFields(getRequestContextExpressions(context, site.handler, anchor)));
-      }
-      const call = `${buildLogCall(target, { level: 'warn', message: MESSAGE, fields })};`;
-      const withImport = (fixer: TSESLint.RuleFixer, first: TSESLint.RuleFix): TSESLint.RuleFix[] => {
-        const fixes = [first];
-        if (target.importFrom !== undefined) {
-          const imp = importFix(context, fixer, target.expression, target.importFrom, target.importKind);
-          if (imp) fixes.push(imp);
-        }
-        return fixes;
-      };
-      if (parent?.type === AST_NODE_TYPES.BlockStatement || parent?.type === AST_NODE_TYPES.SwitchCase) {
-        const line = sourceCode.lines[anchor.loc.start.line - 1] ?? '';
-        const before = line.slice(0, anchor.loc.start.column);
-        if (!/^\s*$/u.test(before)) return (fixer) => withImport(fixer, fixer.insertTextBefore(anchor, `${call} `));
-        return (fixer) => withImport(fixer, fixer.insertTextBefore(anchor, `${call}\n${before}`));
-      }
-      if (parent?.type === AST_NODE_TYPES.IfStatement && parent.test !== anchor) {
-        const outer = lineIndent(context, parent);
-        const unit = indentUnit(context);
-        const previous = sourceCode.getTokenBefore(anchor, { includeComments: true })!;
-        if (previous.type === 'Block' || previous.type === 'Line') return null;
-        const block = ` {\n${outer}${unit}${call}\n${outer}${unit}${sourceCode.getText(anchor)}\n${outer}}`;
-        return (fixer) => withImport(fixer, fixer.replaceTextRange([previous.range[1], anchor.range[1]], block));
-      }
-      return null;
+      if (site.anchor === site.region.body) return null;
+      const fields = site.handler ? requestLogFields(getRequestContextExpressions(context, site.handler, site.anchor)) : [];
+      return insertLogLineBeforeFix(context, site.anchor, `${buildLogCall(target, { level: 'warn', message: MESSAGE, fields })};`, target);
     }
 
     function onFunction(fn: AnyFunction): void {
@@ -419,7 +257,7 @@ export default createRule<Options, MessageIds>({
       },
       'Program:exit'() {
         for (const site of sites) {
-          if (!unlogged.has(site) || hookFunctions.has(site.region) || isHookOfLimiter(site.region)) continue;
+          if (!unlogged.has(site) || hookFunctions.has(site.region) || isLimiterHookFunction(site.region)) continue;
           reportSite(site);
         }
       },
@@ -437,12 +275,5 @@ export default createRule<Options, MessageIds>({
       tracker.require(node, region, site);
     }
 
-    /** A function written inline as a limiter option (checked as the limiter's hook instead). */
-    function isHookOfLimiter(fn: AnyFunction): boolean {
-      const parent = fn.parent;
-      if (parent?.type !== AST_NODE_TYPES.Property || parent.value !== fn) return false;
-      const name = getPropertyName(parent);
-      return name !== null && Object.values(LIMIT_HOOKS).some((hooks) => hooks.includes(name));
-    }
   },
 });

@@ -1,6 +1,15 @@
+import type { TSESTree } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
-import { getRateLimiterCreation, moduleExportOf } from '../../src/model/rate-limits.js';
-import { callResult, probeCalls } from '../helpers/probe.js';
+import { getEnclosingFunction, isFunctionNode } from '../../src/model/ast.js';
+import {
+  getRateLimiterCreation,
+  isLimiterHookFunction,
+  isThrottlerGuardUse,
+  moduleExportOf,
+  readLimit,
+  relaysUpstream429,
+} from '../../src/model/rate-limits.js';
+import { callResult, probe, probeCalls } from '../helpers/probe.js';
 
 /** The library and whether the options were readable, for every call that creates a limiter. */
 function creations(code: string, sourceType: 'module' | 'script' = 'module') {
@@ -56,5 +65,85 @@ describe('moduleExportOf', () => {
     const r = probeCalls("import { ThrottlerGuard as TG } from '@nestjs/throttler';\nTG(); require('x').y();", (context, node) => moduleExportOf(context, node.callee));
     expect(callResult(r, 'TG()')).toEqual({ source: '@nestjs/throttler', name: 'ThrottlerGuard' });
     expect(callResult(r, "require('x').y()")).toEqual({ source: 'x', name: 'y' });
+  });
+});
+
+describe('readLimit', () => {
+  /** readLimit of each limiter creation's options. */
+  function limits(code: string, names: string[]): (string | null)[] {
+    return [...probeCalls(code, (context, node) => getRateLimiterCreation(context, node)).values()]
+      .filter((c) => c !== null)
+      .map((c) => readLimit(c!.options, names));
+  }
+  it('reads the first present limit option written as a number', () => {
+    expect(limits("import rateLimit from 'express-rate-limit';\nrateLimit({ windowMs: 60000, limit: 100 });", ['limit'])).toEqual(['100']);
+    expect(limits("import ratelimit from 'koa-ratelimit';\nratelimit({ driver: 'memory', max: 10, limit: 5 });", ['max', 'limit'])).toEqual(['10']);
+  });
+  it('is null when the limit is computed, absent, or there are no options', () => {
+    expect(limits("import rateLimit from 'express-rate-limit';\nrateLimit({ limit: config.max });", ['limit'])).toEqual([null]);
+    expect(limits("import rateLimit from 'express-rate-limit';\nrateLimit({ windowMs: 1000 });", ['limit'])).toEqual([null]);
+    expect(limits("import rateLimit from 'express-rate-limit';\nrateLimit();", ['limit'])).toEqual([null]);
+  });
+});
+
+describe('isLimiterHookFunction', () => {
+  /** isLimiterHookFunction of every function, in order. */
+  function hooks(code: string): boolean[] {
+    const out: boolean[] = [];
+    probe(code, () => ({
+      ':function'(node: TSESTree.Node) {
+        if (isFunctionNode(node)) out.push(isLimiterHookFunction(node));
+      },
+    }));
+    return out;
+  }
+  it('is true for functions written as a limiter hook option', () => {
+    expect(hooks('rateLimit({ handler: (req, res) => res.status(429).end() }); register(plugin, { onExceeded(req, key) {} });')).toEqual([true, true]);
+  });
+  it('is false for other options and other functions', () => {
+    expect(hooks('rateLimit({ keyGenerator: (req) => req.ip }); const handler = () => {};')).toEqual([false, false]);
+  });
+});
+
+describe('relaysUpstream429', () => {
+  /** relaysUpstream429 of each `answer(…)` call within its function. */
+  function relays(code: string): boolean[] {
+    const out: boolean[] = [];
+    probe(code, () => ({
+      'CallExpression[callee.name="answer"]'(node: TSESTree.CallExpression) {
+        out.push(relaysUpstream429(node, getEnclosingFunction(node)!));
+      },
+    }));
+    return out;
+  }
+  it('is true on a branch that tests another response for 429', () => {
+    expect(relays('async function proxy(req, res) { const r = await fetch(url); if (r.status === 429) return answer(429); }')).toEqual([true]);
+    expect(relays('async function proxy(req, res) { const r = await api(); return 429 === r.statusCode || r.code === 503 ? answer(429) : answer(200); }')).toEqual([true, true]);
+  });
+  it('is false for the server\'s own limit answer', () => {
+    expect(relays('function limit(req, res) { if (count > max) return answer(429); if (r.status === 500) answer(1); }')).toEqual([false, false]);
+  });
+});
+
+describe('isThrottlerGuardUse', () => {
+  /** isThrottlerGuardUse of every identifier named ThrottlerGuard, in order. */
+  function uses(code: string): boolean[] {
+    const out: boolean[] = [];
+    probe(code, (context) => ({
+      'Identifier[name="ThrottlerGuard"]'(node: TSESTree.Identifier) {
+        if (node.parent.type !== 'ImportSpecifier') out.push(isThrottlerGuardUse(context, node));
+      },
+    }), { ts: true });
+    return out;
+  }
+  const head = "import { ThrottlerGuard } from '@nestjs/throttler';\n";
+  it('sees APP_GUARD providers, @UseGuards and useGlobalGuards', () => {
+    expect(uses(`${head}@Module({ providers: [{ provide: APP_GUARD, useClass: ThrottlerGuard }] }) class AppModule {}`)).toEqual([true]);
+    expect(uses(`${head}@UseGuards(ThrottlerGuard) class AuthController {}`)).toEqual([true]);
+    expect(uses(`${head}app.useGlobalGuards(new ThrottlerGuard(options, storage, reflector));`)).toEqual([true]);
+  });
+  it('does not count a subclass, other uses, or a local class of that name', () => {
+    expect(uses(`${head}class LoggingThrottlerGuard extends ThrottlerGuard {}\nconst g = ThrottlerGuard;`)).toEqual([false, false]);
+    expect(uses("class ThrottlerGuard {}\n@UseGuards(ThrottlerGuard) class C {}")).toEqual([false, false]);
   });
 });

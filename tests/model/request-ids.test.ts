@@ -1,7 +1,22 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
-import { fileAssignsRequestIds, readRequestIdHeader } from '../../src/model/request-ids.js';
-import { type ProbeOptions, probe } from '../helpers/probe.js';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { findVariable } from '../../src/model/ast.js';
+import {
+  accessLogRecordsId,
+  fileAssignsRequestIds,
+  findInboundIdRead,
+  getIdLessLoggerSource,
+  honoPinoHttpOptions,
+  isRequestIdSetter,
+  isRequestIdTarget,
+  loggerAddsRequestContext,
+  readRequestIdHeader,
+  readsContextStore,
+} from '../../src/model/request-ids.js';
+import { type ProbeOptions, callResult, probe, probeCalls } from '../helpers/probe.js';
 
 /** readRequestIdHeader of every member expression and call, keyed by its text (first one wins). */
 function headers(code: string): Map<string, string | null> {
@@ -74,5 +89,153 @@ describe('fileAssignsRequestIds', () => {
     expect(assignsIds('app.use(cors()); app.use(express.json());')).toBe(false);
     expect(assignsIds('user.id = 1; order.requestId = x;')).toBe(false);
     expect(assignsIds("cache.set('user', u);")).toBe(false);
+  });
+});
+
+describe('isRequestIdTarget', () => {
+  /** isRequestIdTarget of the left side of every assignment, keyed by its text. */
+  function targets(code: string): Map<string, boolean> {
+    const out = new Map<string, boolean>();
+    probe(code, (context) => ({
+      AssignmentExpression: (node: TSESTree.AssignmentExpression) => out.set(context.sourceCode.getText(node.left), isRequestIdTarget(node.left)),
+    }));
+    return out;
+  }
+  it('is true for id properties on request objects', () => {
+    const r = targets("req.id = randomUUID(); request.requestId = id; ctx.state.correlationId = id; c.traceId = t;");
+    expect([...r.values()]).toEqual([true, true, true, true]);
+  });
+  it('is false for other properties, other objects and plain variables', () => {
+    const r = targets('req.user = u; user.id = 1; res.locals.requestId = id; requestId = 2;');
+    expect([...r.values()]).toEqual([false, false, false, false]);
+  });
+});
+
+describe('isRequestIdSetter', () => {
+  it("is true for c.set('requestId', …) on a request context", () => {
+    const r = probeCalls("c.set('requestId', c.req.header('x-request-id') ?? crypto.randomUUID()); ctx.set('traceId', t);", (_c, n) => isRequestIdSetter(n));
+    expect(callResult(r, "c.set('requestId', c.req.header('x-request-id') ?? crypto.randomUUID())")).toBe(true);
+    expect(callResult(r, "ctx.set('traceId', t)")).toBe(true);
+  });
+  it('is false for other keys, other receivers and header setters', () => {
+    const r = probeCalls("c.set('user', u); cache.set('requestId', id); res.set('X-Request-Id', id); c.set('requestId');", (_c, n) => isRequestIdSetter(n));
+    expect([...r.values()]).toEqual([false, false, false, false]);
+  });
+});
+
+describe('findInboundIdRead', () => {
+  /** findInboundIdRead of the initializer of `const id = …` (the last declarator named id). */
+  function read(code: string): { text: string; header: string } | null {
+    let out: { text: string; header: string } | null | undefined;
+    probe(code, (context) => ({
+      VariableDeclarator(node: TSESTree.VariableDeclarator) {
+        if (node.id.type !== 'Identifier' || node.id.name !== 'id' || !node.init) return;
+        const r = findInboundIdRead(context, node.init);
+        out = r ? { text: context.sourceCode.getText(r.node), header: r.header } : null;
+      },
+    }));
+    return out!;
+  }
+  it('finds the header read directly, in a fallback chain, in a conditional, or through a const', () => {
+    expect(read("const id = req.headers['x-request-id'];")).toEqual({ text: "req.headers['x-request-id']", header: 'x-request-id' });
+    expect(read("const id = req.get('X-Correlation-Id') || randomUUID();")).toEqual({ text: "req.get('X-Correlation-Id')", header: 'X-Correlation-Id' });
+    expect(read("const id = fresh ? randomUUID() : req.header('x-request-id');")?.header).toBe('x-request-id');
+    expect(read("const inbound = req.headers['x-trace-id'];\nconst id = inbound ?? uuid();")?.header).toBe('x-trace-id');
+  });
+  it('answers null for generated ids and other headers', () => {
+    expect(read('const id = randomUUID();')).toBeNull();
+    expect(read("const id = req.headers['x-api-key'] ?? nanoid();")).toBeNull();
+  });
+});
+
+describe('readsContextStore', () => {
+  it('sees a pino mixin, AsyncLocalStorage and cls-rtracer', () => {
+    expect(readsContextStore('pino({ mixin() { return { requestId: store.getStore()?.id }; } })')).toBe(true);
+    expect(readsContextStore("import rTracer from 'cls-rtracer';")).toBe(true);
+    expect(readsContextStore('const als = new AsyncLocalStorage();')).toBe(true);
+  });
+  it('is false for a plain logger setup', () => {
+    expect(readsContextStore("const logger = pino({ level: 'info' });")).toBe(false);
+  });
+});
+
+describe('loggerAddsRequestContext', () => {
+  /** loggerAddsRequestContext for the binding `logger` used in `logger.info()`. */
+  function adds(code: string, options: ProbeOptions = {}): boolean {
+    let answer: boolean | null = null;
+    probe(code, (context) => ({
+      'CallExpression[callee.object.name="logger"]'(node: TSESTree.CallExpression) {
+        const object = (node.callee as TSESTree.MemberExpression).object as TSESTree.Identifier;
+        const def = findVariable(context, object)!.defs[0]!;
+        answer = loggerAddsRequestContext(context, def);
+      },
+    }), options);
+    return answer!;
+  }
+  it('reads a same-file creation', () => {
+    expect(adds("import pino from 'pino';\nconst logger = pino({ mixin: () => ({ requestId: als.getStore()?.id }) });\nlogger.info('x');")).toBe(true);
+    expect(adds("import pino from 'pino';\nconst logger = pino();\nlogger.info('x');")).toBe(false);
+  });
+  it('reads the project module a logger is imported from, and assumes yes when it cannot', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'req-ids-'));
+    writeFileSync(join(dir, 'plain.js'), "import pino from 'pino';\nexport const logger = pino();\n");
+    writeFileSync(join(dir, 'scoped.js'), "import pino from 'pino';\nimport { store } from './store';\nexport const logger = pino({ mixin: () => store.getStore() });\n");
+    const options = { filename: join(dir, 'app.js'), cwd: dir };
+    expect(adds("import { logger } from './plain.js';\nlogger.info('x');", options)).toBe(false);
+    expect(adds("import { logger } from './scoped.js';\nlogger.info('x');", options)).toBe(true);
+    expect(adds("import { logger } from './missing.js';\nlogger.info('x');", options)).toBe(true);
+  });
+});
+
+describe('getIdLessLoggerSource', () => {
+  it('recognises morgan, express-winston.logger, koa-logger and hono/logger by import', () => {
+    const code = "import morgan from 'morgan';\nimport expressWinston from 'express-winston';\nimport koaLogger from 'koa-logger';\nimport { logger } from 'hono/logger';\nmorgan('combined'); expressWinston.logger({}); koaLogger(); logger();";
+    const r = probeCalls(code, getIdLessLoggerSource);
+    expect(callResult(r, "morgan('combined')")).toBe('morgan');
+    expect(callResult(r, 'expressWinston.logger({})')).toBe('express-winston');
+    expect(callResult(r, 'koaLogger()')).toBe('koa-logger');
+    expect(callResult(r, 'logger()')).toBe('hono/logger');
+    expect(callResult(probeCalls("require('morgan')('tiny');", getIdLessLoggerSource), "require('morgan')('tiny')")).toBe('morgan');
+  });
+  it('is null for error loggers, pino-http and local look-alikes', () => {
+    const code = "import expressWinston from 'express-winston';\nimport pinoHttp from 'pino-http';\nimport { logger } from './logger';\nexpressWinston.errorLogger({}); pinoHttp(); logger();";
+    expect([...probeCalls(code, getIdLessLoggerSource).values()]).toEqual([null, null, null]);
+  });
+});
+
+describe('accessLogRecordsId', () => {
+  const records = (code: string, text: string, source: string) => callResult(probeCalls(code, (context, node) => accessLogRecordsId(context, node, source)), text);
+  it("is true for morgan's dev format, a format with an id token, and options that write an id", () => {
+    expect(records("morgan('dev');", "morgan('dev')", 'morgan')).toBe(true);
+    expect(records("morgan(':id :method :url :status');", "morgan(':id :method :url :status')", 'morgan')).toBe(true);
+    expect(records("morgan(':req[x-request-id] :method :url');", "morgan(':req[x-request-id] :method :url')", 'morgan')).toBe(true);
+    expect(records('expressWinston.logger({ dynamicMeta: (req) => ({ requestId: req.id }) });', 'expressWinston.logger({ dynamicMeta: (req) => ({ requestId: req.id }) })', 'express-winston')).toBe(true);
+  });
+  it('is false for a combined access log and plain options', () => {
+    expect(records("morgan('combined');", "morgan('combined')", 'morgan')).toBe(false);
+    expect(records('expressWinston.logger({ transports, meta: true });', 'expressWinston.logger({ transports, meta: true })', 'express-winston')).toBe(false);
+  });
+});
+
+describe('honoPinoHttpOptions', () => {
+  /** honoPinoHttpOptions of the first argument of pinoLogger(…), as text ('null' / 'undefined' otherwise). */
+  function http(code: string): string {
+    let out = '';
+    probe(code, (context) => ({
+      'CallExpression[callee.name="pinoLogger"]'(node: TSESTree.CallExpression) {
+        const arg = node.arguments[0];
+        const r = honoPinoHttpOptions(arg && arg.type === 'ObjectExpression' ? arg : null);
+        out = r === undefined ? 'undefined' : r === null ? 'null' : context.sourceCode.getText(r);
+      },
+    }));
+    return out;
+  }
+  it('finds the http options object', () => {
+    expect(http('pinoLogger({ pino: base, http: { reqId: () => crypto.randomUUID() } });')).toBe('{ reqId: () => crypto.randomUUID() }');
+  });
+  it('is null without http options and undefined when they cannot be read', () => {
+    expect(http('pinoLogger({ pino: base });')).toBe('null');
+    expect(http('pinoLogger();')).toBe('null');
+    expect(http('pinoLogger({ http: httpOptions });')).toBe('undefined');
   });
 });

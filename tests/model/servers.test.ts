@@ -5,13 +5,16 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { afterAll, describe, expect, it } from 'vitest';
 import { isFunctionNode } from '../../src/model/ast.js';
 import {
+  collectServers,
   fastifyLogsRequests,
   getDependencies,
   getErrorEventRegistration,
   getServerCreation,
+  isFalsyLiteral,
   isLoggingName,
   isRequestLoggerMiddleware,
   logsEveryRequest,
+  words,
 } from '../../src/model/servers.js';
 import { readImportedSource } from '../../src/model/modules.js';
 import { type ProbeOptions, callResult, probe, probeCalls } from '../helpers/probe.js';
@@ -304,5 +307,60 @@ describe('package.json and imported sources', () => {
     expect(run(file, (c) => readImportedSource(c, '#unknown'))).toBeNull();
     expect(run(file, (c) => readImportedSource(c, './missing'))).toBeNull();
     expect(run(file, (c) => readImportedSource(c, '@nestjs/core'))).toBeNull();
+  });
+});
+
+describe('collectServers', () => {
+  it('gathers every call and the servers created by calls and new expressions, in order', () => {
+    let calls: string[] = [];
+    let frameworks: string[] = [];
+    probe("import express from 'express';\nimport Koa from 'koa';\nconst app = express();\nconst koa = new Koa();\napp.use(cors());\nkoa.listen(3000);", (context) => {
+      const servers = collectServers(context);
+      return {
+        CallExpression: (node: TSESTree.CallExpression) => servers.onCall(node),
+        NewExpression: (node: TSESTree.NewExpression) => servers.onNew(node),
+        'Program:exit': () => {
+          calls = servers.calls.map((c) => context.sourceCode.getText(c));
+          frameworks = servers.creations.map((c) => c.framework);
+        },
+      };
+    });
+    expect(calls).toEqual(['express()', 'app.use(cors())', 'cors()', 'koa.listen(3000)']);
+    expect(frameworks).toEqual(['express', 'koa']);
+  });
+
+  it('collects no creation in a file that creates no server', () => {
+    let count = -1;
+    probe("import { Router } from 'express';\nconst router = Router();\nnew Map();", (context) => {
+      const servers = collectServers(context);
+      return {
+        CallExpression: (node: TSESTree.CallExpression) => servers.onCall(node),
+        NewExpression: (node: TSESTree.NewExpression) => servers.onNew(node),
+        'Program:exit': () => {
+          count = servers.creations.length;
+        },
+      };
+    });
+    expect(count).toBe(0);
+  });
+});
+
+describe('isFalsyLiteral', () => {
+  it('is true for falsy literals and undefined, false for anything else', () => {
+    const r = probeCalls("f(false, 0, '', null, undefined, true, 1, 'x', logger);", (_c, n) => n.arguments.map((a) => isFalsyLiteral(a)));
+    expect(callResult(r, "f(false, 0, '', null, undefined, true, 1, 'x', logger)")).toEqual([true, true, true, true, true, false, false, false, false]);
+  });
+});
+
+describe('words', () => {
+  it('splits camelCase, PascalCase, kebab, snake and dotted names into lowercase words', () => {
+    expect(words('requestLogger')).toEqual(['request', 'logger']);
+    expect(words('HTTPLoggerMiddleware')).toEqual(['http', 'logger', 'middleware']);
+    expect(words('./middleware/http-logger.ts')).toEqual(['middleware', 'http', 'logger', 'ts']);
+    expect(words('ACCESS_LOG')).toEqual(['access', 'log']);
+  });
+  it('gives nothing for a name without letters or digits', () => {
+    expect(words('')).toEqual([]);
+    expect(words('$_./-')).toEqual([]);
   });
 });

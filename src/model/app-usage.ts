@@ -1,0 +1,199 @@
+/**
+ * How a file uses the app a server creation returns: under which name it is kept, whether it is
+ * served here (`app.listen()`, `serverless(app)`, `export default { fetch: app.fetch }`),
+ * configured as a top-level app (`app.set(…)`, app-wide middleware), or handed on — returned
+ * from a factory, mounted into another app, passed to a test driver or to another module's setup —
+ * so that its request logging may be registered elsewhere.
+ */
+import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { type Context, findVariable, getCalleePath, getMemberPath, getPropertyName, getStringValue, isFunctionNode, lastSegment, resolveFunction, skipTransparent } from './ast.js';
+import { type ServerFramework, isLoggingName } from './servers.js';
+
+/** Methods that mount one app into another. */
+const MOUNT_METHODS = new Set(['use', 'route', 'mount', 'register', 'basePath']);
+/** Configuration only the top-level app gets. */
+const APP_SETTINGS = new Set(['set', 'disable', 'enable', 'engine', 'listen', 'setGlobalPrefix', 'enableCors', 'useGlobalPipes', 'useGlobalFilters', 'useGlobalGuards']);
+/** Consumers that serve an app without configuring it. */
+const SERVING = /^(?:createServer|createSecureServer|serverless|serverlessExpress|handle|serve|listen|startServer|start|run|bootstrap)$/iu;
+/** Test drivers: an app handed to them lives in a test. */
+const TEST_DRIVERS = /^(?:supertest|request|agent|inject|testClient)$/u;
+/** Modules that register routes or integrations, not request logging. */
+const NON_LOGGING_WORDS = /(?:route|router|routes|routing|swagger|openapi|docs|graphql|apollo|socket|websocket|\bws\b|database|\bdb\b|mongo|prisma|sequelize|typeorm|passport|auth|session|static|views|metrics|health|sentry|cron)/iu;
+
+export interface AppUsage {
+  /** The name the app is kept under: `app`, `exports.app`, `this.app`; null when it is not kept. */
+  path: string | null;
+  /** The statement the app is created in, when a registration can be inserted after it. */
+  statement: TSESTree.Statement | null;
+  /** Returned from the function that creates it (a factory: the caller sets it up). */
+  returned: boolean;
+  /** Handed to a call that may set it up (another module's setup, a test driver). */
+  passed: boolean;
+  /** Mounted into another app (`parent.use(app)`, `root.route('/x', app)`). */
+  mounted: boolean;
+  /** Served here: `app.listen()`, `createServer(app)`, `serverless(app)`, an exported `fetch`. */
+  served: boolean;
+  /** Given configuration only a top-level app gets (`app.set`, `app.enableCors`, app-wide middleware). */
+  configured: boolean;
+}
+
+/**
+ * How the file uses the app `node` creates. `calls`: every call expression of the file (the
+ * rule collects them while it traverses), searched for what is done with the app.
+ */
+export function getAppUsage(
+  context: Context,
+  node: TSESTree.CallExpression | TSESTree.NewExpression,
+  framework: ServerFramework,
+  calls: readonly TSESTree.CallExpression[],
+): AppUsage {
+  const sourceCode = context.sourceCode;
+  const usage: AppUsage = { path: null, statement: null, returned: false, passed: false, mounted: false, served: false, configured: false };
+  let value: TSESTree.Node = node;
+  while (
+    value.parent &&
+    (value.parent.type === AST_NODE_TYPES.AwaitExpression ||
+      value.parent.type === AST_NODE_TYPES.TSAsExpression ||
+      value.parent.type === AST_NODE_TYPES.TSNonNullExpression ||
+      value.parent.type === AST_NODE_TYPES.TSSatisfiesExpression)
+  ) {
+    value = value.parent;
+  }
+  // var app = module.exports = express()
+  while (
+    value.parent?.type === AST_NODE_TYPES.AssignmentExpression &&
+    value.parent.right === value &&
+    (value.parent.parent.type === AST_NODE_TYPES.VariableDeclarator || value.parent.parent.type === AST_NODE_TYPES.AssignmentExpression)
+  ) {
+    value = value.parent;
+  }
+  const parent = value.parent;
+  let variable: ReturnType<typeof findVariable> = null;
+  if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.init === value && parent.id.type === AST_NODE_TYPES.Identifier) {
+    usage.path = parent.id.name;
+    variable = sourceCode.getDeclaredVariables(parent)[0] ?? null;
+    const declaration = parent.parent;
+    const statement = declaration.parent?.type === AST_NODE_TYPES.ExportNamedDeclaration ? declaration.parent : declaration;
+    if (declaration.declarations.length === 1 && isInsertable(statement)) usage.statement = statement;
+  } else if (parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.right === value) {
+    usage.path = getMemberPath(parent.left);
+    if (parent.parent.type === AST_NODE_TYPES.ExpressionStatement && isInsertable(parent.parent)) usage.statement = parent.parent;
+  } else if (parent?.type === AST_NODE_TYPES.PropertyDefinition && parent.value === value && !parent.static) {
+    const key = getPropertyName(parent);
+    usage.path = key === null ? null : `this.${key}`;
+  } else if (parent?.type === AST_NODE_TYPES.ReturnStatement || (parent && isFunctionNode(parent) && parent.body === value)) {
+    usage.returned = true;
+    return usage;
+  } else if (parent?.type === AST_NODE_TYPES.CallExpression && parent.arguments.includes(value as TSESTree.CallExpressionArgument)) {
+    classifyConsumer(context, parent, usage);
+    return usage;
+  } else if (parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === value) {
+    // express().listen(3000)
+    usage.served = getPropertyName(parent) === 'listen';
+    return usage;
+  }
+  if (usage.path === null) return usage;
+  const path = usage.path;
+  if (variable) {
+    for (const ref of variable.references) {
+      const p = ref.identifier.parent;
+      if (p?.type === AST_NODE_TYPES.ReturnStatement || (p && isFunctionNode(p) && p.body === ref.identifier)) usage.returned = true;
+      // return { app, server }
+      if (p?.type === AST_NODE_TYPES.Property && p.value === ref.identifier && p.parent.parent?.type === AST_NODE_TYPES.ReturnStatement) usage.returned = true;
+    }
+  }
+  let mountsSubApps = false;
+  for (const call of calls) {
+    const callee = skipTransparent(call.callee);
+    if (callee.type === AST_NODE_TYPES.MemberExpression && getMemberPath(callee.object) === path) {
+      const method = getPropertyName(callee);
+      if (method === 'listen') usage.served = true;
+      if (method === 'route' && call.arguments.length === 2) mountsSubApps = true;
+      if (method !== null && APP_SETTINGS.has(method)) usage.configured = true;
+      if (method === 'use' && isAppLevelUse(call)) usage.configured = true;
+      continue;
+    }
+    if (call.arguments.some((a) => refersToApp(a, path))) classifyConsumer(context, call, usage);
+  }
+  // export default { fetch: app.fetch } (Bun, Workers)
+  for (const statement of sourceCode.ast.body) {
+    if (statement.type !== AST_NODE_TYPES.ExportDefaultDeclaration) continue;
+    if (refersToApp(statement.declaration, path) && statement.declaration.type === AST_NODE_TYPES.ObjectExpression) {
+      usage.served = true;
+    }
+    // `export default app` is how Cloudflare Workers, Bun and Deno serve a Hono app. A sub-app
+    // of routes is exported the same way, so only the root counts: one that mounts sub-apps
+    // (`app.route('/users', users)`) or registers app-wide middleware.
+    if (framework === 'hono' && getMemberPath(skipTransparent(statement.declaration)) === path && (mountsSubApps || usage.configured)) {
+      usage.served = true;
+    }
+  }
+  return usage;
+}
+
+/** A statement directly in a block or the program, where another statement can follow it. */
+function isInsertable(statement: TSESTree.Node): statement is TSESTree.Statement {
+  const p = statement.parent;
+  return p?.type === AST_NODE_TYPES.Program || p?.type === AST_NODE_TYPES.BlockStatement;
+}
+
+/** `app`, `app.fetch`, `app.callback()`, `{ app }`, `{ fetch: app.fetch }`. */
+function refersToApp(node: TSESTree.Node, path: string): boolean {
+  const n = skipTransparent(node);
+  const own = getMemberPath(n);
+  if (own === path || own === `${path}.fetch` || own === `${path}.handle` || own === `${path}.server`) return true;
+  if (n.type === AST_NODE_TYPES.CallExpression && n.callee.type === AST_NODE_TYPES.MemberExpression && getMemberPath(n.callee.object) === path) {
+    return ['callback', 'getHttpServer', 'getInstance'].includes(getPropertyName(n.callee) ?? '');
+  }
+  if (n.type === AST_NODE_TYPES.ObjectExpression) {
+    return n.properties.some((p) => p.type === AST_NODE_TYPES.Property && refersToApp(p.value, path));
+  }
+  return false;
+}
+
+/** What a call that receives the app does with it. */
+function classifyConsumer(context: Context, call: TSESTree.CallExpression, usage: AppUsage): void {
+  const callee = skipTransparent(call.callee);
+  if (callee.type === AST_NODE_TYPES.MemberExpression && MOUNT_METHODS.has(getPropertyName(callee) ?? '')) {
+    usage.mounted = true;
+    return;
+  }
+  const required = callee.type === AST_NODE_TYPES.CallExpression && callee.callee.type === AST_NODE_TYPES.Identifier && callee.callee.name === 'require'
+    ? getStringValue(callee.arguments[0])
+    : null;
+  const path = required ?? getCalleePath(call);
+  const name = path === null ? '' : lastSegment(path.replace(/[/\\]index$/u, '').replace(/^.*[/\\]/u, ''));
+  if (SERVING.test(name)) {
+    usage.served = true;
+    return;
+  }
+  // A same-file setup function's registrations are in this file already.
+  if (resolveFunction(context, callee)) return;
+  if (TEST_DRIVERS.test(name)) {
+    usage.passed = true;
+    return;
+  }
+  // Routes, docs, sockets and database setup do not log requests; anything else might.
+  if (path !== null && NON_LOGGING_WORDS.test(path) && !isLoggingName(path)) return;
+  usage.passed = true;
+}
+
+/**
+ * `app.use(express.json())`, `app.use(cors())`, `app.use('*', secureHeaders())`: cross-cutting
+ * middleware from a factory, for every path — what only the top-level app gets. Handlers
+ * (`app.use(async (ctx) => …)` is a Koa route), mounted routers and middleware scoped to a
+ * path (`api.use('/posts/*', cors())` in a Hono sub-app) do not say so.
+ */
+function isAppLevelUse(call: TSESTree.CallExpression): boolean {
+  const [first, ...rest] = call.arguments;
+  if (!first) return false;
+  const path = getStringValue(first);
+  const args = path === null ? call.arguments : ['*', '/*', '/'].includes(path) ? rest : [];
+  return args.some((arg) => {
+    const a = skipTransparent(arg);
+    if (a.type !== AST_NODE_TYPES.CallExpression) return false;
+    const callee = skipTransparent(a.callee);
+    return !(callee.type === AST_NODE_TYPES.Identifier && callee.name === 'require');
+  });
+}

@@ -1,0 +1,117 @@
+/**
+ * Whether a file turns on request logging for the servers it creates, beyond a middleware
+ * argument (`servers.ts` answers that one): a per-request hook or interceptor, nestjs-pino's
+ * logger, a Fastify adapter with a logger, a Nest root module that registers logging, or a
+ * plain Node listener that serves an application at all.
+ *
+ * `extra` is the rule's list of configured package or middleware names; it is an argument,
+ * never part of a cached answer.
+ */
+import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { type AnyFunction, type Context, findVariable, getCalleePath, getPropertyName, getStringValue, lastSegment, skipTransparent } from './ast.js';
+import { resolveCallbackArgument } from './background.js';
+import { getImportSource, readImportedSource } from './modules.js';
+import { type ServerCreation, REQUEST_LOGGER_PACKAGES, findProperty, isLoggingName, isRequestLoggerMiddleware, logsEveryRequest } from './servers.js';
+
+/** Calls that register middleware, plugins, hooks or interceptors on an app. */
+const REGISTER_METHODS = new Set(['use', 'register', 'useGlobalInterceptors', 'apply', 'addHook', 'all']);
+/** Fastify hooks that run once per request. */
+const REQUEST_HOOKS = new Set(['onRequest', 'preHandler', 'onResponse', 'onSend', 'preValidation', 'preParsing']);
+/** A module file that registers logging (or any middleware or global interceptor) for a Nest app. */
+const NEST_MODULE_LOGGING = /nestjs-pino|LoggerModule|Logging|LoggerMiddleware|RequestLogger|HttpLogger|morgan|pino-http|APP_INTERCEPTOR|MiddlewareConsumer/u;
+/** A helper named for logging requests: `logRequest`, `responseLogger`, `httpLog`, `accessLogger`. */
+const REQUEST_LOG_CALL = /(?:request|response|http|access)/iu;
+
+/**
+ * Anything among a file's calls registers request logging: middleware, a per-request hook that
+ * logs, an interceptor, nestjs-pino's logger (`app.useLogger(app.get(Logger))`), or a helper named
+ * for it called with arguments (`logRequest(req)` in a hook). `calls`: every call of the file.
+ */
+export function fileRegistersRequestLogging(context: Context, calls: readonly TSESTree.CallExpression[], extra: readonly string[]): boolean {
+  for (const call of calls) {
+    const callee = skipTransparent(call.callee);
+    // responseLogger(request) in an Apollo formatResponse, logRequest(req) in a hook
+    const calleePath = getCalleePath(call);
+    if (calleePath !== null && REQUEST_LOG_CALL.test(lastSegment(calleePath)) && isLoggingName(lastSegment(calleePath)) && call.arguments.length > 0) return true;
+    if (callee.type !== AST_NODE_TYPES.MemberExpression) continue;
+    const method = getPropertyName(callee);
+    if (method === null) continue;
+    if (method === 'useLogger') {
+      if (call.arguments.some((a) => mentionsLoggerPackage(context, a, extra))) return true;
+      continue;
+    }
+    if (!REGISTER_METHODS.has(method)) continue;
+    if (method === 'addHook') {
+      const hook = getStringValue(call.arguments[0]);
+      const fn = call.arguments[1] ? resolveCallbackArgument(context, call.arguments[1]) : null;
+      if (hook !== null && REQUEST_HOOKS.has(hook) && fn && logsEveryRequest(context, fn)) return true;
+      continue;
+    }
+    if (call.arguments.some((a) => isRequestLoggerMiddleware(context, a, extra))) return true;
+  }
+  return false;
+}
+
+/** `app.get(Logger)` / `Logger` where Logger comes from nestjs-pino or a configured package. */
+function mentionsLoggerPackage(context: Context, node: TSESTree.Node, extra: readonly string[]): boolean {
+  const n = skipTransparent(node);
+  if (n.type === AST_NODE_TYPES.Identifier) {
+    const binding = getImportSource(context, n);
+    return !!binding && (REQUEST_LOGGER_PACKAGES.has(binding.source) || extra.includes(binding.source));
+  }
+  if (n.type === AST_NODE_TYPES.CallExpression || n.type === AST_NODE_TYPES.NewExpression) {
+    return n.arguments.some((a) => a.type !== AST_NODE_TYPES.SpreadElement && mentionsLoggerPackage(context, a, extra)) || mentionsLoggerPackage(context, n.callee, extra);
+  }
+  if (n.type === AST_NODE_TYPES.MemberExpression) return mentionsLoggerPackage(context, n.object, extra);
+  return false;
+}
+
+/** A literal `false` (through parentheses and type assertions). */
+export function isLiteralFalse(node: TSESTree.Node): boolean {
+  const v = skipTransparent(node);
+  return v.type === AST_NODE_TYPES.Literal && v.value === false;
+}
+
+/** `NestFactory.create(AppModule, new FastifyAdapter({ logger: true }))`: the adapter logs requests. */
+export function nestAdapterLogs(creation: ServerCreation): boolean {
+  return creation.node.arguments.some((arg) => {
+    const a = skipTransparent(arg);
+    if (a.type !== AST_NODE_TYPES.NewExpression || getCalleePath(a) !== 'FastifyAdapter') return false;
+    const opts = a.arguments[0] ? skipTransparent(a.arguments[0]) : null;
+    if (!opts) return false;
+    if (opts.type !== AST_NODE_TYPES.ObjectExpression) return true;
+    const logger = findProperty(opts, 'logger');
+    return !!logger && !isLiteralFalse(logger.value);
+  });
+}
+
+/**
+ * Nest apps register request logging in their root module (`consumer.apply(LoggerMiddleware)`,
+ * an `APP_INTERCEPTOR`, nestjs-pino's `LoggerModule`). Read that module's file; when it cannot be
+ * read, assume it may.
+ */
+export function nestModuleMayLog(context: Context, creation: ServerCreation): boolean {
+  const first = creation.node.arguments[0] ? skipTransparent(creation.node.arguments[0]) : null;
+  if (!first || first.type !== AST_NODE_TYPES.Identifier) return true;
+  const variable = findVariable(context, first);
+  const def = variable?.defs[0];
+  if (def && def.type === 'ClassName') return NEST_MODULE_LOGGING.test(context.sourceCode.getText(def.node));
+  const binding = getImportSource(context, first);
+  if (!binding) return true;
+  const text = readImportedSource(context, binding.source);
+  return text === null || NEST_MODULE_LOGGING.test(text);
+}
+
+/** The listener reads `req.url` / `req.method`: it serves an application, not a probe. */
+export function readsRequestTarget(context: Context, fn: AnyFunction): boolean {
+  const param = fn.params[0];
+  if (!param || param.type !== AST_NODE_TYPES.Identifier) return false;
+  const variable = context.sourceCode.getDeclaredVariables(fn).find((v) => v.name === param.name);
+  return !!variable?.references.some((ref) => {
+    const parent = ref.identifier.parent;
+    if (parent?.type !== AST_NODE_TYPES.MemberExpression || parent.object !== ref.identifier) return false;
+    const name = getPropertyName(parent);
+    return name === 'url' || name === 'method';
+  });
+}

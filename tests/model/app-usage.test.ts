@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import { type AppUsage, getAppUsage } from '../../src/model/app-usage.js';
+import type { ProbeOptions } from '../helpers/probe.js';
+import { probeServers } from '../helpers/servers.js';
+
+/** getAppUsage of every server the file creates, in order. */
+function usages(code: string, options: ProbeOptions = {}): AppUsage[] {
+  const out: AppUsage[] = [];
+  probeServers(code, (context, servers) => {
+    for (const c of servers.creations) out.push(getAppUsage(context, c.node, c.framework, servers.calls));
+  }, options);
+  return out;
+}
+
+function only(code: string, options: ProbeOptions = {}): AppUsage {
+  const all = usages(code, options);
+  expect(all).toHaveLength(1);
+  return all[0]!;
+}
+
+describe('getAppUsage', () => {
+  it('finds a served, configured Express app and where a registration can follow its creation', () => {
+    const u = only("import express from 'express';\nconst app = express();\napp.use(express.json());\napp.get('/', (req, res) => res.send('ok'));\napp.listen(3000);");
+    expect(u).toMatchObject({ path: 'app', served: true, configured: true, returned: false, passed: false, mounted: false });
+    expect(u.statement?.type).toBe('VariableDeclaration');
+  });
+
+  it('sees a factory that returns the app, and a sub-app mounted into another', () => {
+    expect(only("import express from 'express';\nexport function createApp() { const app = express(); app.use(cors()); return app; }").returned).toBe(true);
+    expect(only("import express from 'express';\nexport default function build() { return express(); }").returned).toBe(true);
+    const [api] = usages("import express from 'express';\nconst api = express();\napi.get('/x', h);\nconst root = makeRoot();\nroot.use('/api', api);");
+    expect(api).toMatchObject({ path: 'api', mounted: true, served: false });
+  });
+
+  it('treats serverless wrappers and createServer(app) as serving, another module\'s setup as handing on', () => {
+    expect(only("const express = require('express');\nconst app = express();\nmodule.exports.handler = serverless(app);").served).toBe(true);
+    // createServer(app) is a server creation of its own: the Express app is the first one.
+    expect(usages("import express from 'express';\nimport http from 'node:http';\nconst app = express();\nhttp.createServer(app).listen(80);")[0]!.served).toBe(true);
+    const passed = only("import express from 'express';\nimport { setupMiddleware } from './middleware';\nconst app = express();\nsetupMiddleware(app);");
+    expect(passed.passed).toBe(true);
+  });
+
+  it('does not count routes, docs or database setup as handing the app on', () => {
+    const u = only("import express from 'express';\nimport { registerRoutes } from './routes';\nimport { setupSwagger } from './swagger';\nconst app = express();\nregisterRoutes(app);\nsetupSwagger(app);");
+    expect(u.passed).toBe(false);
+    expect(u.served).toBe(false);
+  });
+
+  it('serves a Hono root app exported by default, but not a sub-app of routes', () => {
+    const root = only("import { Hono } from 'hono';\nimport users from './users';\nconst app = new Hono();\napp.route('/users', users);\nexport default app;");
+    expect(root.served).toBe(true);
+    const sub = only("import { Hono } from 'hono';\nconst users = new Hono();\nusers.get('/', (c) => c.json([]));\nexport default users;");
+    expect(sub.served).toBe(false);
+    expect(only("import { Hono } from 'hono';\nconst app = new Hono();\nexport default { fetch: app.fetch };").served).toBe(true);
+  });
+
+  it('reads route-scoped and handler middleware as not app-wide', () => {
+    expect(only("import Koa from 'koa';\nconst app = new Koa();\napp.use(async (ctx) => { ctx.body = 'hi'; });").configured).toBe(false);
+    expect(only("import { Hono } from 'hono';\nconst api = new Hono();\napi.use('/posts/*', cors());").configured).toBe(false);
+    expect(only("import { Hono } from 'hono';\nconst app = new Hono();\napp.use('*', secureHeaders());").configured).toBe(true);
+  });
+
+  it('keeps class fields and member assignments by their path, with no insertion point for a field', () => {
+    const field = only("import express from 'express';\nclass Server { app = express(); start() { this.app.listen(3000); } }");
+    expect(field).toMatchObject({ path: 'this.app', statement: null, served: true });
+    const member = only("const express = require('express');\nmodule.exports.app = express();");
+    expect(member.path).toBe('module.exports.app');
+    expect(member.statement?.type).toBe('ExpressionStatement');
+  });
+
+  it('answers nothing used for an app created and dropped', () => {
+    expect(only("import express from 'express';\nexpress();")).toEqual({ path: null, statement: null, returned: false, passed: false, mounted: false, served: false, configured: false });
+  });
+});
