@@ -2,11 +2,12 @@
  * Credential checks that log-auth-failures and log-auth-success both recognise: a password
  * or hash comparison (`bcrypt.compare`, `argon2.verify`, `user.comparePassword`), its result
  * carried through a variable or a callback parameter, the login context a check lies in, and
- * the security-audit helpers that count as a log of the outcome.
+ * the security-audit helpers that count as a log of the outcome; and which branch is the failure
+ * of a password, token or API-key check.
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
-import { type AnyFunction, type Context, findVariable, getCalleePath, getMemberPath, getPropertyName, getVariableInit, lastSegment, skipTransparent } from './ast.js';
+import { type AnyFunction, type Context, findVariable, getCalleePath, getMemberPath, getPropertyName, getVariableInit, isFunctionNode, lastSegment, skipTransparent, walkSameFunction } from './ast.js';
 import { type LogLevel, getLoggingLevel } from './loggers.js';
 import { getImportSource } from './modules.js';
 
@@ -99,4 +100,188 @@ export function visibleVariable(context: Context, at: TSESTree.Node, name: strin
     scope = scope.upper;
   }
   return null;
+}
+
+// ---------------------------------------------------------------------------
+// Failed credential checks: which branch is the failure of a password, token or API-key check
+// ---------------------------------------------------------------------------
+
+/** What a failed credential check says about the caller. */
+export type CredentialFailure = 'invalid_credentials' | 'invalid_token' | 'invalid_api_key';
+
+const TOKEN_VERIFY = /^(?:jwtVerify|verifyToken|verifyJwt|verifyJWT|verifyIdToken|verifyAccessToken|verifyRefreshToken|verifySessionCookie|decodeAndVerify)$/u;
+const API_KEY_TEXT = /api[-_]?key|x-api-key|apiToken|api_token/iu;
+/** Where a request carries the caller's own credential, as opposed to a link or form token. */
+const CREDENTIAL_CARRIER = /header|authori[sz]ation|cookie|bearer/iu;
+const REQUEST_ARGUMENT = /^_?(?:req|request|ctx|context|c)$/u;
+
+const branchCache = new WeakMap<TSESTree.Node, CredentialFailure | null>();
+const tryCache = new WeakMap<TSESTree.BlockStatement, TSESTree.CallExpression | null>();
+
+/**
+ * The failure when `node` lies on the branch where a password, token or API-key check failed:
+ * `if (!(await bcrypt.compare(…))) …`, `if (ok) {} else …`, `if (apiKey !== expected) …`, or the
+ * `catch` of a `try` that verifies a token. Null otherwise (up to the enclosing function).
+ */
+export function credentialFailureAt(context: Context, node: TSESTree.Node): CredentialFailure | null {
+  let child: TSESTree.Node = node;
+  let parent = node.parent;
+  while (parent && !isFunctionNode(parent)) {
+    if (parent.type === AST_NODE_TYPES.IfStatement && (child === parent.consequent || child === parent.alternate)) {
+      const reason = failedBranch(context, parent, child === parent.consequent);
+      if (reason) return reason;
+    } else if (parent.type === AST_NODE_TYPES.CatchClause && child === parent.body && parent.parent.type === AST_NODE_TYPES.TryStatement) {
+      if (getTokenVerification(context, parent.parent.block) !== null) return 'invalid_token';
+    }
+    child = parent;
+    parent = parent.parent;
+  }
+  return null;
+}
+
+function failedBranch(context: Context, statement: TSESTree.IfStatement, consequent: boolean): CredentialFailure | null {
+  const key = consequent ? statement.consequent : statement.alternate!;
+  if (branchCache.has(key)) return branchCache.get(key)!;
+  const result = consequent ? failsWhenTrue(context, statement.test) : succeedsWhenTrue(context, statement.test);
+  branchCache.set(key, result);
+  return result;
+}
+
+function failsWhenTrue(context: Context, test: TSESTree.Node): CredentialFailure | null {
+  const t = skipTransparent(test);
+  if (t.type === AST_NODE_TYPES.UnaryExpression && t.operator === '!') return checkKind(context, t.argument);
+  if (t.type === AST_NODE_TYPES.LogicalExpression) return failsWhenTrue(context, t.left) ?? failsWhenTrue(context, t.right);
+  if (t.type === AST_NODE_TYPES.BinaryExpression) {
+    if ((t.operator === '!==' || t.operator === '!=') && isApiKeyComparison(context, t)) return 'invalid_api_key';
+    const literal = booleanSide(t);
+    if (literal && (t.operator === '===' || t.operator === '==') && literal.value === false) return checkKind(context, literal.other);
+    if (literal && (t.operator === '!==' || t.operator === '!=') && literal.value === true) return checkKind(context, literal.other);
+  }
+  return null;
+}
+
+function succeedsWhenTrue(context: Context, test: TSESTree.Node): CredentialFailure | null {
+  const t = skipTransparent(test);
+  if (t.type === AST_NODE_TYPES.LogicalExpression) return succeedsWhenTrue(context, t.left) ?? succeedsWhenTrue(context, t.right);
+  if (t.type === AST_NODE_TYPES.BinaryExpression) {
+    if ((t.operator === '===' || t.operator === '==') && isApiKeyComparison(context, t)) return 'invalid_api_key';
+    const literal = booleanSide(t);
+    if (literal && (t.operator === '===' || t.operator === '==') && literal.value === true) return checkKind(context, literal.other);
+    return null;
+  }
+  return checkKind(context, t);
+}
+
+function booleanSide(t: TSESTree.BinaryExpression): { value: boolean; other: TSESTree.Node } | null {
+  const left = skipTransparent(t.left);
+  const right = skipTransparent(t.right);
+  if (right.type === AST_NODE_TYPES.Literal && typeof right.value === 'boolean') return { value: right.value, other: left };
+  if (left.type === AST_NODE_TYPES.Literal && typeof left.value === 'boolean') return { value: left.value, other: right };
+  return null;
+}
+
+/** `apiKey !== process.env.API_KEY`, `req.headers['x-api-key'] === key`: a presented API key compared. */
+function isApiKeyComparison(context: Context, t: TSESTree.BinaryExpression): boolean {
+  const sides = [skipTransparent(t.left), skipTransparent(t.right as TSESTree.Node)];
+  if (sides.some((s) => s.type === AST_NODE_TYPES.Literal || (s.type === AST_NODE_TYPES.Identifier && s.name === 'undefined') || s.type === AST_NODE_TYPES.UnaryExpression)) return false;
+  const keySides = sides.filter((s) => API_KEY_TEXT.test(context.sourceCode.getText(s)));
+  // `apiKey.type !== ApiKeyType.PUBLISHABLE`: a field of a stored key record, not the key presented.
+  return keySides.length > 0 && !keySides.every((s) => isKeyRecordField(s));
+}
+
+function isKeyRecordField(node: TSESTree.Node): boolean {
+  if (node.type !== AST_NODE_TYPES.MemberExpression) return false;
+  const name = getPropertyName(node);
+  return name !== null && !/key|token|secret|hash|digest|value/iu.test(name);
+}
+
+/** 'invalid_credentials' when `node` is (the result of) a password / hash comparison. */
+function checkKind(context: Context, node: TSESTree.Node): CredentialFailure | null {
+  return passwordCheckResult(context, node) ? 'invalid_credentials' : null;
+}
+
+/** The token-verifying call of a `try` block (`jwt.verify(token, secret)`, `jwtVerify(…)`), if any. */
+export function getTokenVerification(context: Context, block: TSESTree.BlockStatement): TSESTree.CallExpression | null {
+  const cached = tryCache.get(block);
+  if (cached !== undefined) return cached;
+  let found: TSESTree.CallExpression | null = null;
+  walkSameFunction(
+    block,
+    (n) => {
+      if (found) return false;
+      if (n.type === AST_NODE_TYPES.CallExpression) {
+        const path = getCalleePath(n);
+        if (path !== null) {
+          const last = lastSegment(path);
+          if (TOKEN_VERIFY.test(last) || ((last === 'verify' || last === 'verifyAsync') && /jwt|token|jose/iu.test(path))) found = n;
+        }
+      }
+      return !found;
+    },
+    context.sourceCode.visitorKeys,
+  );
+  tryCache.set(block, found);
+  return found;
+}
+
+/** The token verification whose `catch` `node` lies in (up to the enclosing function), if any. */
+export function enclosingTokenVerification(context: Context, node: TSESTree.Node): TSESTree.CallExpression | null {
+  let child: TSESTree.Node = node;
+  let parent = node.parent;
+  while (parent && !isFunctionNode(parent)) {
+    if (parent.type === AST_NODE_TYPES.CatchClause && child === parent.body && parent.parent.type === AST_NODE_TYPES.TryStatement) {
+      const call = getTokenVerification(context, parent.parent.block);
+      if (call) return call;
+    }
+    child = parent;
+    parent = parent.parent;
+  }
+  return null;
+}
+
+/**
+ * Whether a value is the caller's own credential: `req.headers.authorization`, `req.cookies.session`,
+ * `getToken(req)`, or a `const` holding one — as opposed to a token the request carries as data
+ * (an invite or reset link, a signed form field).
+ */
+export function readsCallerCredential(context: Context, node: TSESTree.Node, depth = 0): boolean {
+  const n = skipTransparent(node);
+  if (CREDENTIAL_CARRIER.test(context.sourceCode.getText(n))) return true;
+  if (n.type === AST_NODE_TYPES.CallExpression && n.arguments.some((a) => a.type === AST_NODE_TYPES.Identifier && REQUEST_ARGUMENT.test(a.name))) return true;
+  if (n.type !== AST_NODE_TYPES.Identifier || depth > 1) return false;
+  const variable = findVariable(context, n);
+  const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+  const init = def?.type === 'Variable' ? def.node.init : null;
+  return init ? readsCallerCredential(context, init, depth + 1) : false;
+}
+
+/**
+ * On the branch where a password check failed, up to `fn`: `if (!ok) …`, `if (!ok || x) …`,
+ * `ok === false ? … : …`, the `else` of `if (ok)`. Password checks only, and a narrower reading of
+ * the test than credentialFailureAt (no `!== true`, no `&&`): what log-auth-success skips as no success.
+ */
+export function inPasswordFailureBranch(context: Context, node: TSESTree.Node, fn: AnyFunction): boolean {
+  let child: TSESTree.Node = node;
+  let parent = node.parent;
+  while (parent && parent !== fn) {
+    if (parent.type === AST_NODE_TYPES.IfStatement || parent.type === AST_NODE_TYPES.ConditionalExpression) {
+      if (child === parent.consequent && passwordFailsWhenTrue(context, parent.test)) return true;
+      if (child === parent.alternate && passwordCheckResult(context, parent.test)) return true;
+    }
+    child = parent;
+    parent = parent.parent;
+  }
+  return false;
+}
+
+function passwordFailsWhenTrue(context: Context, test: TSESTree.Node): boolean {
+  const t = skipTransparent(test);
+  if (t.type === AST_NODE_TYPES.UnaryExpression && t.operator === '!') return passwordCheckResult(context, t.argument) !== null;
+  if (t.type === AST_NODE_TYPES.LogicalExpression && t.operator === '||') return passwordFailsWhenTrue(context, t.left) || passwordFailsWhenTrue(context, t.right);
+  if (t.type === AST_NODE_TYPES.BinaryExpression && (t.operator === '===' || t.operator === '==')) {
+    const [left, right] = [skipTransparent(t.left as TSESTree.Node), skipTransparent(t.right)];
+    if (right.type === AST_NODE_TYPES.Literal && right.value === false) return passwordCheckResult(context, left) !== null;
+    if (left.type === AST_NODE_TYPES.Literal && left.value === false) return passwordCheckResult(context, right) !== null;
+  }
+  return false;
 }

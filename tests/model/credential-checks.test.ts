@@ -1,7 +1,17 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
-import type { Context } from '../../src/model/ast.js';
-import { isAuditCall, passwordCheckResult, securityLogLevel, visibleVariable } from '../../src/model/credential-checks.js';
+import type { AnyFunction, Context } from '../../src/model/ast.js';
+import {
+  credentialFailureAt,
+  enclosingTokenVerification,
+  getTokenVerification,
+  inPasswordFailureBranch,
+  isAuditCall,
+  passwordCheckResult,
+  readsCallerCredential,
+  securityLogLevel,
+  visibleVariable,
+} from '../../src/model/credential-checks.js';
 import { probe } from '../helpers/probe.js';
 
 /** Whether the argument of each `probeHere(x)` is the result of a password check. */
@@ -80,5 +90,92 @@ describe('visibleVariable', () => {
       },
     }));
     expect(found).toEqual(['userId', null, null, null]);
+  });
+});
+
+/** For each `probeHere()` call, what `fn` answers about it. */
+function atProbes<T>(code: string, fn: (context: Context, node: TSESTree.CallExpression) => T, options: { ts?: boolean } = {}): T[] {
+  const out: T[] = [];
+  probe(
+    code,
+    (context: Context) => ({
+      CallExpression(node: TSESTree.CallExpression) {
+        if (node.callee.type === 'Identifier' && node.callee.name === 'probeHere') out.push(fn(context, node));
+      },
+    }),
+    options,
+  );
+  return out;
+}
+
+describe('credentialFailureAt', () => {
+  it.each([
+    ["import bcrypt from 'bcrypt'; async function login(req, res) { if (!(await bcrypt.compare(req.body.password, user.hash))) probeHere(); }", 'invalid_credentials'],
+    ["import bcrypt from 'bcrypt'; async function login(pw, hash) { const ok = await bcrypt.compare(pw, hash); if (ok) { done(); } else { probeHere(); } }", 'invalid_credentials'],
+    ['async function login(user, pw) { if ((await user.comparePassword(pw)) === false) probeHere(); }', 'invalid_credentials'],
+    ["function check(req) { if (req.headers['x-api-key'] !== process.env.API_KEY) probeHere(); }", 'invalid_api_key'],
+    ["import jwt from 'jsonwebtoken'; function auth(req) { try { jwt.verify(req.headers.authorization, secret); } catch (e) { probeHere(); } }", 'invalid_token'],
+  ])('%s → %s', (code, reason) => {
+    expect(atProbes(code, credentialFailureAt)).toEqual([reason]);
+  });
+
+  it.each([
+    "import bcrypt from 'bcrypt'; async function login(pw, hash) { if (await bcrypt.compare(pw, hash)) probeHere(); }",
+    'function f(req) { if (!req.user) probeHere(); }',
+    "function f(apiKey) { if (apiKey.type !== ApiKeyType.PUBLISHABLE) probeHere(); }",
+    "function f(req) { try { JSON.parse(req.body); } catch (e) { probeHere(); } }",
+    // the check fails in the outer function; the callback is a function of its own
+    "import bcrypt from 'bcrypt'; async function f(pw, hash) { if (!(await bcrypt.compare(pw, hash))) setTimeout(() => probeHere()); }",
+  ])('%s → null', (code) => {
+    expect(atProbes(code, credentialFailureAt)).toEqual([null]);
+  });
+});
+
+describe('getTokenVerification and enclosingTokenVerification', () => {
+  it('finds the token check of a try block, not other calls', () => {
+    const code = [
+      "import jwt from 'jsonwebtoken';",
+      'async function a(token) { try { const p = await jwtVerify(token, key); use(p); } catch { probeHere(); } }',
+      'function b(token) { try { jwt.verify(token, secret); } catch { probeHere(); } }',
+      'function c(s) { try { JSON.parse(s); } catch { probeHere(); } }',
+      'function d(token) { try { jwt.verify(token, secret); } finally { probeHere(); } }',
+    ].join('\n');
+    expect(atProbes(code, (context, node) => enclosingTokenVerification(context, node)?.callee.type ?? null)).toEqual(['Identifier', 'MemberExpression', null, null]);
+    expect(
+      atProbes(code, (context, node) => {
+        const tryStatement = node.parent?.parent?.parent?.parent;
+        return tryStatement?.type === 'TryStatement' ? getTokenVerification(context, tryStatement.block) !== null : null;
+      }),
+    ).toEqual([true, true, false, null]);
+  });
+});
+
+describe('readsCallerCredential', () => {
+  it.each([
+    ['function f(req) { probeHere(req.headers.authorization); }', true],
+    ['function f(req) { probeHere(req.cookies.session); }', true],
+    ['function f(req) { probeHere(getToken(req)); }', true],
+    ['function f(req) { const token = req.headers.authorization.split(" ")[1]; probeHere(token); }', true],
+    ['function f(req) { probeHere(req.params.inviteToken); }', false],
+    ['function f(req) { const token = req.body.resetToken; probeHere(token); }', false],
+  ])('%s → %s', (code, expected) => {
+    expect(atProbes(code, (context, node) => readsCallerCredential(context, node.arguments[0]!))).toEqual([expected]);
+  });
+});
+
+describe('inPasswordFailureBranch', () => {
+  const fnOf = (node: TSESTree.Node): AnyFunction => {
+    let current: TSESTree.Node = node;
+    while (current.parent && !/Function/u.test(current.type)) current = current.parent;
+    return current as AnyFunction;
+  };
+  it.each([
+    ["import bcrypt from 'bcrypt'; async function login(pw, hash) { const ok = await bcrypt.compare(pw, hash); if (!ok || locked) probeHere(); }", true],
+    ["import bcrypt from 'bcrypt'; async function login(pw, hash) { const ok = await bcrypt.compare(pw, hash); if (ok) {} else probeHere(); }", true],
+    ["import bcrypt from 'bcrypt'; async function login(pw, hash) { const ok = await bcrypt.compare(pw, hash); if (ok) probeHere(); }", false],
+    // narrower than credentialFailureAt: `!== true` is not read
+    ["import bcrypt from 'bcrypt'; async function login(pw, hash) { const ok = await bcrypt.compare(pw, hash); if (ok !== true) probeHere(); }", false],
+  ])('%s → %s', (code, expected) => {
+    expect(atProbes(code, (context, node) => inPasswordFailureBranch(context, node, fnOf(node)))).toEqual([expected]);
   });
 });

@@ -1,0 +1,45 @@
+/**
+ * Can this file hold an auth failure at all? A cheap text pre-check that lets log-auth-failures
+ * skip a file (no code-path regions, no path tracking, no per-call recognition) when nothing in
+ * it could ever be recognized as a rejected caller.
+ *
+ * It must stay a superset of what the recognizers accept, so it lists the raw material they
+ * work from:
+ * - statuses 401, 403 and 429 as number literals (`getStatusValue`; decimal with or without
+ *   numeric separators, hex, octal, binary — not exponent forms such as `4.01e2`);
+ * - the names the status tables in frameworks.ts map to 401 / 403 / 429, with or without `_`,
+ *   `-` or spaces between words (`UNAUTHORIZED`, `Unauthorised`, `NOT_AUTHENTICATED`,
+ *   `AuthenticationError`, `Forbidden`, `ACCESS_DENIED`, `TooManyRequests`): statuses from
+ *   constant, error-class, factory and `@fastify/sensible` method names;
+ * - the words of credential checks (credential-checks.ts): password / hash comparisons
+ *   (`compare`, `verify`, `timingSafeEqual`, `constantTimeEqual`, `…Password…`), token
+ *   verification (`…verify…`), API-key comparisons (`apiKey`, `x-api-key`, `apiToken`);
+ * - passport strategies (`…Strategy`) and Nest guards (`canActivate`).
+ * Same-file helpers (`deny(res)`) and constants (`const DENIED = 403`) answer with a status
+ * written in the same file, so they are covered by the same text.
+ */
+import type { TSESLint } from '@typescript-eslint/utils';
+
+const AUTH_FAILURE_TEXT = new RegExp(
+  [
+    // 401, 403, 429 as number literals
+    String.raw`4_?0_?[13]|4_?2_?9|0x0*1(?:91|93|ad)|0o0*6(?:21|23|55)|0b0*1100100(?:01|11)|0b0*110101101`,
+    // status and error names
+    String.raw`un[_\s-]*authori[sz]ed|authenticat|forbidden|access[_\s-]*denied|too[_\s-]*many[_\s-]*requests`,
+    // credential checks, passport, guards
+    String.raw`password|compare|verify|timing[_\s-]*safe[_\s-]*equal|constant[_\s-]*time[_\s-]*equal|api[-_]?key|api[-_]?token|strategy|canactivate`,
+  ].join('|'),
+  'iu',
+);
+
+const cache = new WeakMap<TSESLint.SourceCode, boolean>();
+
+/** Whether the file's text mentions anything an auth-failure recognizer could start from (a superset; see above). */
+export function mentionsAuthFailure(sourceCode: Readonly<TSESLint.SourceCode>): boolean {
+  let result = cache.get(sourceCode);
+  if (result === undefined) {
+    result = AUTH_FAILURE_TEXT.test(sourceCode.text);
+    cache.set(sourceCode, result);
+  }
+  return result;
+}

@@ -1,0 +1,112 @@
+/**
+ * Answers around an auth check: a plain response in a handler (`res.json({ ok: false })`,
+ * `res.redirect('/login')`) that a failed credential check may choose, a 401/403 branch chosen by
+ * an error code that is not about authentication, same-file helpers that always reject
+ * (`deny(res)`), and where a thrown error reaches the caller (a handler or a Nest class).
+ */
+import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { type AnyFunction, type Context, findEnclosingClass, getEnclosingFunction, getMemberPath, getPropertyName, getStringValue, isFunctionNode, resolveFunction, skipTransparent } from './ast.js';
+import { type HandlerInfo, findEnclosingHandler, getHandlerInfo, isCalledInSameFile } from './handlers.js';
+import { type HttpOutcome, getFunctionOutcome } from './http-outcomes.js';
+import { isNestClass } from './nest.js';
+import { isExportedHelper, isVariableInit } from './placement.js';
+
+const RESPONSE_METHODS = new Set(['send', 'json', 'end', 'render', 'redirect', 'sendStatus', 'jsonp', 'text', 'html', 'body']);
+const RESPONSE_NAME = /^_?(?:res|resp|response|reply|rep|ctx|context|c)$/u;
+const AUTH_WORDS = /auth|token|jwt|credential|permission|forbidden|unauthori[sz]ed|access|denied|login|session|csrf|signature|expired|invalid/iu;
+
+/**
+ * A response call in a handler, whatever its status: `res.json(…)`, `res.status(…).send()`,
+ * `reply.redirect(…)`, `ctx.body(…)`, `return NextResponse.json(…)` (not `const r = NextResponse.json(…)`).
+ */
+export function isPlainResponse(context: Context, node: TSESTree.CallExpression): boolean {
+  const callee = skipTransparent(node.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+  const method = getPropertyName(callee);
+  const objectPath = getMemberPath(callee.object);
+  if ((objectPath === 'NextResponse' || objectPath === 'Response') && (method === 'json' || method === 'redirect')) {
+    return !isVariableInit(node) && !!findEnclosingHandler(context, node);
+  }
+  if (method === null || !RESPONSE_METHODS.has(method)) return false;
+  let root = skipTransparent(callee.object);
+  while (root.type === AST_NODE_TYPES.CallExpression && root.callee.type === AST_NODE_TYPES.MemberExpression) root = skipTransparent(root.callee.object);
+  if (root.type !== AST_NODE_TYPES.Identifier || !RESPONSE_NAME.test(root.name)) return false;
+  return !!findEnclosingHandler(context, node);
+}
+
+/**
+ * `case 'ER_BAD_FIELD_ERROR': ctx.throw(403, …)`, `if (err.code === 'EACCES') return res.sendStatus(403)`:
+ * the innermost branch around `node` (up to `region`) was chosen by an error code or name that is
+ * not about authentication.
+ */
+export function translatesOtherError(node: TSESTree.Node, region: AnyFunction): boolean {
+  let child: TSESTree.Node = node;
+  let parent = node.parent;
+  while (parent && parent !== region) {
+    if (parent.type === AST_NODE_TYPES.SwitchCase && parent.test && child !== parent.test) {
+      const discriminant = (parent.parent as TSESTree.SwitchStatement).discriminant;
+      return isOtherErrorCode(discriminant, parent.test);
+    }
+    if (parent.type === AST_NODE_TYPES.IfStatement && child === parent.consequent) {
+      const test = skipTransparent(parent.test);
+      if (test.type !== AST_NODE_TYPES.BinaryExpression || (test.operator !== '===' && test.operator !== '==')) return false;
+      return isOtherErrorCode(test.left as TSESTree.Node, test.right) || isOtherErrorCode(test.right, test.left as TSESTree.Node);
+    }
+    child = parent;
+    parent = parent.parent;
+  }
+  return false;
+}
+
+/** `err.code` compared with `'EACCES'`: an error code, name or type that says nothing about auth. */
+function isOtherErrorCode(subject: TSESTree.Node, value: TSESTree.Node): boolean {
+  const literal = getStringValue(skipTransparent(value));
+  if (literal === null || !/(?:^|\.)(?:code|errno|name|type)$/u.test(getMemberPath(subject) ?? '')) return false;
+  return !AUTH_WORDS.test(literal);
+}
+
+/**
+ * A helper whose whole body is a rejection (`function deny(res) { res.status(403).end(); }`,
+ * `unauthorized()` exported for other files, a class method): its callers are the sites of the
+ * rejection, not the helper itself.
+ */
+export function isRejectionHelper(context: Context, fn: AnyFunction): boolean {
+  if (!getFunctionOutcome(context, fn)) return false;
+  const info = getHandlerInfo(context, fn);
+  return info ? info.via === 'params' : isCalledInSameFile(context, fn) || fn.parent?.type === AST_NODE_TYPES.MethodDefinition || isExportedHelper(fn);
+}
+
+/** `deny(res)`, `this.unauthorized()`: the outcome of a call of a same-file helper that always answers or throws (not an inline function). */
+export function helperCallOutcome(context: Context, call: TSESTree.CallExpression): HttpOutcome | null {
+  if (isFunctionNode(skipTransparent(call.callee))) return null;
+  const fn = resolveFunction(context, call.callee);
+  const info = fn ? getHandlerInfo(context, fn) : null;
+  return fn && (!info || info.via === 'params') ? getFunctionOutcome(context, fn) : null;
+}
+
+/** In a handler, or a Nest provider / guard / strategy, where a thrown app error reaches the caller. */
+export function inServerContext(context: Context, node: TSESTree.Node): HandlerInfo | 'nest' | null {
+  const handler = findEnclosingHandler(context, node);
+  if (handler) return handler;
+  const cls = findEnclosingClass(node);
+  return cls && isNestClass(context, cls) ? 'nest' : null;
+}
+
+/** `return false` from `canActivate()` of a Nest guard: a 403 (ForbiddenException); the guard's handler info, else null. */
+export function guardDenial(context: Context, node: TSESTree.ReturnStatement): HandlerInfo | null {
+  const arg = node.argument ? skipTransparent(node.argument) : null;
+  if (arg?.type !== AST_NODE_TYPES.Literal || arg.value !== false) return null;
+  const fn = getEnclosingFunction(node);
+  const info = fn ? getHandlerInfo(context, fn) : null;
+  if (info?.kind !== 'guard' || fn!.parent?.type !== AST_NODE_TYPES.MethodDefinition || getPropertyName(fn!.parent) !== 'canActivate') return null;
+  return info;
+}
+
+/** The values a `throw` may throw: both sides of `a || b`, both branches of `c ? d : e`. */
+export function thrownValues(node: TSESTree.Node): TSESTree.Node[] {
+  const n = skipTransparent(node);
+  if (n.type === AST_NODE_TYPES.LogicalExpression) return [...thrownValues(n.left), ...thrownValues(n.right)];
+  if (n.type === AST_NODE_TYPES.ConditionalExpression) return [...thrownValues(n.consequent), ...thrownValues(n.alternate)];
+  return [n];
+}

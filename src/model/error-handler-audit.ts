@@ -1,0 +1,157 @@
+/**
+ * Does a same-file error handler log an auth error for us? An Express error middleware, Koa
+ * error handler or Nest exception filter that logs at warn or above audits the errors it
+ * receives — those its `@Catch(…)` names, and those no condition around the log rules out
+ * (`if (err.status >= 500) logger.error(…)` does not log a 401).
+ */
+import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { type AnyFunction, type Context, findEnclosingClass, getMemberPath, getStringValue, lastSegment, skipTransparent, walkSameFunction } from './ast.js';
+import { securityLogLevel } from './credential-checks.js';
+import { getHandlerInfo, isErrorHandler } from './handlers.js';
+import { getStatusValue, statusFromErrorName } from './http-status.js';
+import { isAtLeast } from './loggers.js';
+
+export interface ErrorHandlerAudit {
+  fn: AnyFunction;
+  /** Its log calls at warn or above. */
+  logs: TSESTree.CallExpression[];
+  /** Null: every error; else the exception classes a Nest filter catches. */
+  names: Set<string> | null;
+}
+
+const auditCache = new WeakMap<AnyFunction, ErrorHandlerAudit | null>();
+
+/** The audit an error handler performs (its warn-or-above logs, what it catches), or null for any other function. */
+export function getErrorHandlerAudit(context: Context, fn: AnyFunction): ErrorHandlerAudit | null {
+  const cached = auditCache.get(fn);
+  if (cached !== undefined) return cached;
+  const result = computeAudit(context, fn);
+  auditCache.set(fn, result);
+  return result;
+}
+
+function computeAudit(context: Context, fn: AnyFunction): ErrorHandlerAudit | null {
+  const info = getHandlerInfo(context, fn);
+  if (!info || !isErrorHandler(info)) return null;
+  const logs: TSESTree.CallExpression[] = [];
+  walkSameFunction(
+    fn.body,
+    (n) => {
+      if (n.type !== AST_NODE_TYPES.CallExpression) return;
+      const level = securityLogLevel(context, n);
+      if (level && isAtLeast(level, 'warn')) logs.push(n);
+    },
+    context.sourceCode.visitorKeys,
+  );
+  if (logs.length === 0) return null;
+  let names: Set<string> | null = null;
+  if (info.kind === 'filter') {
+    const cls = findEnclosingClass(fn);
+    const decorator = cls?.decorators?.find((d) => {
+      const e = skipTransparent(d.expression);
+      return e.type === AST_NODE_TYPES.CallExpression && getMemberPath(e.callee) === 'Catch';
+    });
+    const args = decorator && decorator.expression.type === AST_NODE_TYPES.CallExpression ? decorator.expression.arguments : [];
+    if (args.length > 0) names = new Set(args.map((a) => getMemberPath(a) ?? '').filter((a) => a !== ''));
+  }
+  return { fn, logs, names };
+}
+
+/**
+ * Whether `name` (an error class or factory: `UnauthorizedException`, `createError`) is one of
+ * `list`, by full path or last segment; `HttpException` in the list stands for every `…Exception`.
+ */
+export function errorNameMatches(list: Iterable<string>, name: string | null): boolean {
+  if (name === null) return false;
+  for (const entry of list) {
+    if (entry === name || lastSegment(entry) === name) return true;
+    if ((entry === 'HttpException' || entry === 'HTTPException') && /Exception$/u.test(name)) return true;
+  }
+  return false;
+}
+
+/** Whether the audit logs an error with `status` named `errorName`: it catches it, and some log's conditions allow it. */
+export function auditLogsError(context: Context, audit: ErrorHandlerAudit, errorName: string | null, status: number): boolean {
+  return (audit.names === null || errorNameMatches(audit.names, errorName)) && audit.logs.some((log) => appliesTo(context, log, audit.fn, status));
+}
+
+/** Whether no condition around `log` (up to `fn`) rules out an error with `status`. */
+function appliesTo(context: Context, log: TSESTree.Node, fn: AnyFunction, status: number): boolean {
+  let child: TSESTree.Node = log;
+  let parent = log.parent;
+  while (parent && parent !== fn) {
+    if (parent.type === AST_NODE_TYPES.IfStatement && child !== parent.test) {
+      const value = evaluate(context, parent.test, status);
+      if (value === (child === parent.consequent ? false : true)) return false;
+    } else if (parent.type === AST_NODE_TYPES.ConditionalExpression && child !== parent.test) {
+      const value = evaluate(context, parent.test, status);
+      if (value === (child === parent.consequent ? false : true)) return false;
+    } else if (parent.type === AST_NODE_TYPES.SwitchCase && parent.test && child !== parent.test) {
+      const value = getStatusValue(context, parent.test);
+      if (value !== null && value !== status) return false;
+    }
+    child = parent;
+    parent = parent.parent;
+  }
+  return true;
+}
+
+/** Value of an error handler's condition for an error with `status`: true, false, or null when unknown. */
+function evaluate(context: Context, test: TSESTree.Node, status: number): boolean | null {
+  const t = skipTransparent(test);
+  if (t.type === AST_NODE_TYPES.UnaryExpression && t.operator === '!') {
+    const v = evaluate(context, t.argument, status);
+    return v === null ? null : !v;
+  }
+  if (t.type === AST_NODE_TYPES.LogicalExpression) {
+    const a = evaluate(context, t.left, status);
+    const b = evaluate(context, t.right, status);
+    if (t.operator === '&&') return a === false || b === false ? false : a === true && b === true ? true : null;
+    if (t.operator === '||') return a === true || b === true ? true : a === false && b === false ? false : null;
+    return null;
+  }
+  if (t.type !== AST_NODE_TYPES.BinaryExpression) return null;
+  if (t.operator === 'instanceof') {
+    const name = getMemberPath(t.right);
+    if (name === null) return null;
+    const last = lastSegment(name);
+    if (last === 'HttpException' || last === 'HTTPException' || last === 'HttpError') return true;
+    const s = statusFromErrorName(last);
+    return s === null ? null : s === status;
+  }
+  const left = skipTransparent(t.left as TSESTree.Node);
+  const right = skipTransparent(t.right);
+  const leftValue = getStatusValue(context, left);
+  const rightValue = getStatusValue(context, right);
+  const numeric = leftValue !== null ? { value: leftValue, other: right, flipped: true } : rightValue !== null ? { value: rightValue, other: left, flipped: false } : null;
+  if (numeric && numeric.other.type !== AST_NODE_TYPES.Literal && /status|code/iu.test(context.sourceCode.getText(numeric.other))) {
+    const [a, b] = numeric.flipped ? [numeric.value, status] : [status, numeric.value];
+    switch (t.operator) {
+      case '===':
+      case '==':
+        return a === b;
+      case '!==':
+      case '!=':
+        return a !== b;
+      case '<':
+        return a < b;
+      case '<=':
+        return a <= b;
+      case '>':
+        return a > b;
+      case '>=':
+        return a >= b;
+      default:
+        return null;
+    }
+  }
+  const text = getStringValue(left) ?? getStringValue(right);
+  if (text !== null && (t.operator === '===' || t.operator === '==' || t.operator === '!==' || t.operator === '!=')) {
+    const matches = /unauthori[sz]ed|forbidden|auth|jwt|token|credential/iu.test(text);
+    const equal = matches ? (status === 401 || status === 403 ? true : null) : /(?:name|code|type)$/u.test(context.sourceCode.getText(text === getStringValue(left) ? right : left)) ? false : null;
+    if (equal === null) return null;
+    return t.operator === '===' || t.operator === '==' ? equal : !equal;
+  }
+  return null;
+}

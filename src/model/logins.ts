@@ -1,0 +1,147 @@
+/**
+ * What signs a user in, and how passport says "no": the login events log-auth-success looks for
+ * (a token signed, a session naming a user, `req.login()`, a strategy accepting a user) and the
+ * failed-login answer of a passport strategy that log-auth-failures looks for (`done(null, false)`).
+ */
+import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { type AnyFunction, type Context, findVariable, getCalleePath, getMemberPath, getPropertyName, getRootIdentifier, lastSegment, skipTransparent } from './ast.js';
+import { getImportSource } from './modules.js';
+import { tokenizeName } from './secrets/names.js';
+
+/** A function or route that signs a user in (`login`, `/auth/signin`, `authenticate`, `POST /sessions`). */
+export const LOGIN_NAME = /log_?in|sign_?in|log_?on|authenticat|(?:^|\/)sessions?$/iu;
+/** Files of a login route (`routes/auth.js`, `app/api/login/route.ts`). */
+export const LOGIN_FILE = /log_?in|sign_?in|auth|sessions?(?:\/|\.)/iu;
+/** `req.session.userId = …`: the session now names a signed-in principal. */
+const SESSION_IDENTITY = /^(?:user|userId|user_id|uid|account|accountId|principal|passport|member|memberId|authenticated|loggedIn|isLoggedIn|isAuthenticated)$/u;
+/** Words of a log argument that name the principal. */
+const PRINCIPAL_WORDS = new Set(['user', 'users', 'username', 'userid', 'uid', 'id', 'email', 'login', 'account', 'principal', 'sub', 'subject', 'member', 'customer', 'client', 'actor', 'owner', 'identity']);
+const RESPONSE_ROOT = /^_?(?:res|resp|response|reply|rep|ctx|context|c)$/u;
+const ACTIVITY_RECORD = /(?:^|\.)\w*(?:activit|audit)\w*\.(?:create\w*|insert\w*|log\w*|record\w*|add\w*|write\w*|track\w*)$/iu;
+
+/** `done(null, false)`, `cb(null, false, { message })`: the passport way to say "no such user". */
+export function isDoneFalse(node: TSESTree.CallExpression): boolean {
+  const callee = skipTransparent(node.callee);
+  if (callee.type !== AST_NODE_TYPES.Identifier || !/^(?:done|cb|callback|next|verified)$/u.test(callee.name) || node.arguments.length < 2) return false;
+  const [first, second] = node.arguments.map((a) => skipTransparent(a));
+  const firstIsNothing = (first?.type === AST_NODE_TYPES.Literal && first.value === null) || (first?.type === AST_NODE_TYPES.Identifier && first.name === 'undefined');
+  return firstIsNothing && second?.type === AST_NODE_TYPES.Literal && second.value === false;
+}
+
+/** The verify callback of `new LocalStrategy(…)` (any `…Strategy`). */
+export function isStrategyCallback(fn: AnyFunction): boolean {
+  if (fn.parent?.type !== AST_NODE_TYPES.NewExpression) return false;
+  const path = getCalleePath(fn.parent);
+  return path !== null && /Strategy$/u.test(lastSegment(path));
+}
+
+/** The strategy callback whose last parameter `callee` is (`done` of `new LocalStrategy((u, p, done) => …)`). */
+function strategyOfDone(context: Context, callee: TSESTree.Identifier): AnyFunction | null {
+  const def = findVariable(context, callee)?.defs[0];
+  if (!def || def.type !== 'Parameter') return null;
+  const fn = def.node as AnyFunction;
+  return fn.params[fn.params.length - 1] === def.name && isStrategyCallback(fn) ? fn : null;
+}
+
+/** passport: `done(null, false, { message })` in a strategy's verify callback. */
+export function isPassportFailure(context: Context, node: TSESTree.CallExpression): boolean {
+  return isDoneFalse(node) && strategyOfDone(context, skipTransparent(node.callee) as TSESTree.Identifier) !== null;
+}
+
+/** `done(null, user)` in the verify callback of `new LocalStrategy(…)`. */
+export function isStrategySuccess(context: Context, call: TSESTree.CallExpression): boolean {
+  const callee = skipTransparent(call.callee);
+  if (callee.type !== AST_NODE_TYPES.Identifier || call.arguments.length < 2) return false;
+  const [first, second] = call.arguments.map((a) => skipTransparent(a));
+  const firstIsNothing = (first?.type === AST_NODE_TYPES.Literal && first.value === null) || (first?.type === AST_NODE_TYPES.Identifier && first.name === 'undefined');
+  if (!firstIsNothing || !second || (second.type === AST_NODE_TYPES.Literal && !second.value) || (second.type === AST_NODE_TYPES.Identifier && second.name === 'undefined')) return false;
+  return strategyOfDone(context, callee) !== null;
+}
+
+/**
+ * `return user` from `validate()` of a Nest `class LocalStrategy extends PassportStrategy(Strategy)`
+ * with `Strategy` from passport-local: Nest signs the user in with what `validate` returns.
+ * JWT and API-key strategies validate every request and are not logins.
+ */
+export function isLocalStrategyAcceptance(context: Context, fn: AnyFunction | null, arg: TSESTree.Node): boolean {
+  if ((arg.type === AST_NODE_TYPES.Literal && !arg.value) || (arg.type === AST_NODE_TYPES.Identifier && arg.name === 'undefined')) return false;
+  const method = fn?.parent;
+  if (method?.type !== AST_NODE_TYPES.MethodDefinition || getPropertyName(method) !== 'validate') return false;
+  const superClass = method.parent.parent.superClass ? skipTransparent(method.parent.parent.superClass) : null;
+  if (superClass?.type !== AST_NODE_TYPES.CallExpression || getCalleePath(superClass) !== 'PassportStrategy') return false;
+  const strategy = superClass.arguments[0];
+  return strategy?.type === AST_NODE_TYPES.Identifier && getImportSource(context, strategy)?.source === 'passport-local';
+}
+
+/** `jwt.sign(…)`, `this.jwtService.sign(…)` / `signAsync`, `sign` imported from jsonwebtoken / jose; `new SignJWT(…)` is a NewExpression. */
+export function isTokenSign(context: Context, call: TSESTree.CallExpression): boolean {
+  const path = getCalleePath(call);
+  if (path === null) return false;
+  const last = lastSegment(path);
+  if (last !== 'sign' && last !== 'signAsync') return false;
+  if (/jwt|token/iu.test(path)) return true;
+  // import { sign } from 'jsonwebtoken'
+  const callee = skipTransparent(call.callee);
+  return callee.type === AST_NODE_TYPES.Identifier && /^(?:jsonwebtoken|jose|hono\/jwt|@fastify\/jwt)$/u.test(getImportSource(context, callee)?.source ?? '');
+}
+
+/** `req.login(user, cb)` / `req.logIn(…)`: passport establishes the session. */
+export function isPassportLogin(call: TSESTree.CallExpression): boolean {
+  const callee = skipTransparent(call.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+  const method = getPropertyName(callee);
+  const object = skipTransparent(callee.object);
+  return (method === 'login' || method === 'logIn') && object.type === AST_NODE_TYPES.Identifier && /^_?(?:req|request)$/u.test(object.name) && call.arguments.length > 0;
+}
+
+/** `req.session.userId = …`, `ctx.session.user = …`: the session now names a principal. */
+export function isSessionIdentityAssignment(node: TSESTree.AssignmentExpression): boolean {
+  const left = node.left;
+  if (left.type !== AST_NODE_TYPES.MemberExpression) return false;
+  const name = getPropertyName(left);
+  const object = skipTransparent(left.object);
+  return name !== null && SESSION_IDENTITY.test(name) && object.type === AST_NODE_TYPES.MemberExpression && getPropertyName(object) === 'session';
+}
+
+/** `res.redirect('/home')`, `ctx.redirect(…)`: a redirect on a response-named object (in a handler: the caller's check). */
+export function isResponseRedirect(call: TSESTree.CallExpression): boolean {
+  const callee = skipTransparent(call.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression || getPropertyName(callee) !== 'redirect') return false;
+  const root = getRootIdentifier(callee.object);
+  return root !== null && RESPONSE_ROOT.test(root.name);
+}
+
+/** `activityLog.create(…)`, `this.auditRepo.insert(…)`: a write to an activity or audit record. */
+export function isActivityRecord(call: TSESTree.CallExpression): boolean {
+  return ACTIVITY_RECORD.test(getCalleePath(call) ?? '');
+}
+
+/** Whether an argument of a log call mentions who signed in: `{ userId }`, `user.id`, `` `login ${email}` ``. */
+export function namesPrincipal(call: TSESTree.CallExpression): boolean {
+  let found = false;
+  const visit = (node: TSESTree.Node, depth: number): void => {
+    if (found || depth > 6) return;
+    const n = skipTransparent(node);
+    const names: string[] = [];
+    if (n.type === AST_NODE_TYPES.Identifier) names.push(n.name);
+    else if (n.type === AST_NODE_TYPES.MemberExpression) names.push(...(getMemberPath(n) ?? '').split('.'));
+    else if (n.type === AST_NODE_TYPES.ObjectExpression) {
+      for (const p of n.properties) {
+        if (p.type === AST_NODE_TYPES.Property) {
+          if (!p.computed && p.key.type === AST_NODE_TYPES.Identifier) names.push(p.key.name);
+          else if (p.key.type === AST_NODE_TYPES.Literal) names.push(String(p.key.value));
+          visit(p.value, depth + 1);
+        } else visit(p.argument, depth + 1);
+      }
+    } else if (n.type === AST_NODE_TYPES.TemplateLiteral) n.expressions.forEach((e) => visit(e, depth + 1));
+    else if (n.type === AST_NODE_TYPES.CallExpression) n.arguments.forEach((a) => visit(a, depth + 1));
+    else if (n.type === AST_NODE_TYPES.BinaryExpression || n.type === AST_NODE_TYPES.LogicalExpression) {
+      visit(n.left as TSESTree.Node, depth + 1);
+      visit(n.right, depth + 1);
+    }
+    if (names.some((name) => tokenizeName(name).some((t) => PRINCIPAL_WORDS.has(t)))) found = true;
+  };
+  for (const arg of call.arguments) visit(arg, 0);
+  return found;
+}

@@ -1,0 +1,103 @@
+import type { TSESTree } from '@typescript-eslint/utils';
+import { describe, expect, it } from 'vitest';
+import { type AnyFunction, type Context, getEnclosingFunction } from '../../src/model/ast.js';
+import { guardDenial, helperCallOutcome, inServerContext, isPlainResponse, isRejectionHelper, thrownValues, translatesOtherError } from '../../src/model/auth-responses.js';
+import { callResult, probe, probeCalls } from '../helpers/probe.js';
+
+describe('isPlainResponse', () => {
+  it('a response call in a handler, not a stored value or a call outside handlers', () => {
+    const results = probeCalls(
+      "app.post('/login', (req, res) => { res.json({ ok: false }); res.status(200).send('x'); db.send(q); }); function helper(res) { res.json({}); } export async function POST() { const r = NextResponse.json({}); return NextResponse.redirect('/login'); }",
+      (context, node) => isPlainResponse(context, node),
+    );
+    expect(callResult(results, 'res.json({ ok: false })')).toBe(true);
+    expect(callResult(results, "res.status(200).send('x')")).toBe(true);
+    expect(callResult(results, 'db.send(q)')).toBe(false);
+    expect(callResult(results, 'res.json({})')).toBe(false);
+    expect(callResult(results, 'NextResponse.json({})')).toBe(false);
+    expect(callResult(results, "NextResponse.redirect('/login')")).toBe(true);
+  });
+});
+
+describe('translatesOtherError', () => {
+  function translates(code: string): boolean[] {
+    const out: boolean[] = [];
+    probe(code, () => ({
+      'CallExpression[callee.name="deny"]'(node: TSESTree.CallExpression) {
+        out.push(translatesOtherError(node, getEnclosingFunction(node)!));
+      },
+    }));
+    return out;
+  }
+  it('a branch chosen by an error code that is not about auth', () => {
+    expect(translates("function f(err) { if (err.code === 'EACCES') deny(); switch (err.name) { case 'ER_BAD_FIELD_ERROR': deny(); } }")).toEqual([true, true]);
+  });
+  it('not an auth error code, nor a non-code condition', () => {
+    expect(translates("function f(err) { if (err.code === 'invalid_token') deny(); if (!req.user) deny(); switch (err.name) { case 'TokenExpiredError': deny(); } }")).toEqual([false, false, false]);
+  });
+});
+
+describe('isRejectionHelper and helperCallOutcome', () => {
+  const code = [
+    'function deny(res) { res.status(403).end(); }',
+    'function work(res) { doWork(); }',
+    "app.get('/a', (req, res) => { deny(res); work(res); (() => res.sendStatus(401))(); });",
+  ].join('\n');
+  it('a same-file helper that always answers 403, called from a handler', () => {
+    const results = probeCalls(code, (context, node) => helperCallOutcome(context, node)?.status ?? null);
+    expect(callResult(results, 'deny(res)')).toBe(403);
+    expect(callResult(results, 'work(res)')).toBe(null);
+    expect(callResult(results, '(() => res.sendStatus(401))()')).toBe(null);
+  });
+  it('the helper is a rejection helper; the handler is not', () => {
+    const out: boolean[] = [];
+    probe(code, (context: Context) => ({
+      ':function'(fn: AnyFunction) {
+        out.push(isRejectionHelper(context, fn));
+      },
+    }));
+    expect(out).toEqual([true, false, false, false]);
+  });
+});
+
+describe('inServerContext and guardDenial', () => {
+  it('handlers and Nest classes are server context; plain functions are not', () => {
+    const results = probeCalls(
+      "import { Injectable } from '@nestjs/common'; @Injectable() class S { run() { probeA(); } } app.get('/', (req, res) => probeB()); function plain() { probeC(); }",
+      (context, node) => {
+        const where = inServerContext(context, node);
+        return where === 'nest' ? 'nest' : where ? 'handler' : null;
+      },
+      { ts: true },
+    );
+    expect(callResult(results, 'probeA()')).toBe('nest');
+    expect(callResult(results, 'probeB()')).toBe('handler');
+    expect(callResult(results, 'probeC()')).toBe(null);
+  });
+
+  it('return false from canActivate of a guard is a denial', () => {
+    const out: (string | null)[] = [];
+    probe(
+      "import { Injectable, CanActivate } from '@nestjs/common'; @Injectable() class G implements CanActivate { canActivate(ctx: any) { if (!ok) return false; return true; } other() { return false; } }",
+      (context: Context) => ({
+        ReturnStatement(node: TSESTree.ReturnStatement) {
+          out.push(guardDenial(context, node)?.kind ?? null);
+        },
+      }),
+      { ts: true },
+    );
+    expect(out).toEqual(['guard', null, null]);
+  });
+});
+
+describe('thrownValues', () => {
+  it('both sides of || and both branches of ?:', () => {
+    const out: string[][] = [];
+    probe('function f() { throw a || (b ? c : d); } function g() { throw e; }', (context: Context) => ({
+      ThrowStatement(node: TSESTree.ThrowStatement) {
+        out.push(thrownValues(node.argument).map((n) => context.sourceCode.getText(n)));
+      },
+    }));
+    expect(out).toEqual([['a', 'c', 'd'], ['e']]);
+  });
+});

@@ -1,0 +1,128 @@
+import type { TSESTree } from '@typescript-eslint/utils';
+import { describe, expect, it } from 'vitest';
+import { type AnyFunction, type Context, getEnclosingFunction, skipTransparent } from '../../src/model/ast.js';
+import {
+  LOGIN_FILE,
+  LOGIN_NAME,
+  isActivityRecord,
+  isDoneFalse,
+  isLocalStrategyAcceptance,
+  isPassportFailure,
+  isPassportLogin,
+  isResponseRedirect,
+  isSessionIdentityAssignment,
+  isStrategyCallback,
+  isStrategySuccess,
+  isTokenSign,
+  namesPrincipal,
+} from '../../src/model/logins.js';
+import { callResult, probe, probeCalls } from '../helpers/probe.js';
+
+describe('passport: isDoneFalse, isPassportFailure, isStrategySuccess, isStrategyCallback', () => {
+  const code = [
+    "const LocalStrategy = require('passport-local').Strategy;",
+    'passport.use(new LocalStrategy(async (username, password, done) => {',
+    '  if (!user) return done(null, false, { message: "no user" });',
+    '  return done(null, user);',
+    '}));',
+    'function other(cb) { cb(null, false); cb(undefined, found); }',
+  ].join('\n');
+
+  it('reads done(null, false) and done(null, user) of a strategy callback only', () => {
+    const results = probeCalls(code, (context, node) => ({
+      doneFalse: isDoneFalse(node),
+      failure: isPassportFailure(context, node),
+      success: isStrategySuccess(context, node),
+    }));
+    expect(callResult(results, 'done(null, false, { message: "no user" })')).toEqual({ doneFalse: true, failure: true, success: false });
+    expect(callResult(results, 'done(null, user)')).toEqual({ doneFalse: false, failure: false, success: true });
+    // Not a strategy's `done`: the shape alone, not passport.
+    expect(callResult(results, 'cb(null, false)')).toEqual({ doneFalse: true, failure: false, success: false });
+    expect(callResult(results, 'cb(undefined, found)')).toEqual({ doneFalse: false, failure: false, success: false });
+  });
+
+  it('knows the verify callback of a strategy', () => {
+    const found: boolean[] = [];
+    probe(code, () => ({
+      ':function'(fn: AnyFunction) {
+        found.push(isStrategyCallback(fn));
+      },
+    }));
+    expect(found).toEqual([true, false]);
+  });
+});
+
+describe('isLocalStrategyAcceptance', () => {
+  function accepts(code: string): boolean[] {
+    const out: boolean[] = [];
+    probe(
+      code,
+      (context: Context) => ({
+        ReturnStatement(node: TSESTree.ReturnStatement) {
+          out.push(isLocalStrategyAcceptance(context, getEnclosingFunction(node), skipTransparent(node.argument!)));
+        },
+      }),
+      { ts: true },
+    );
+    return out;
+  }
+  const strategy = (from: string) =>
+    `import { Strategy } from '${from}'; class LocalStrategy extends PassportStrategy(Strategy) { async validate(u: string, p: string) { if (!ok) return null; return user; } }`;
+
+  it('Nest LocalStrategy.validate returning a user signs in', () => {
+    expect(accepts(strategy('passport-local'))).toEqual([false, true]);
+  });
+  it('a JWT strategy validates every request: no login', () => {
+    expect(accepts(strategy('passport-jwt'))).toEqual([false, false]);
+  });
+});
+
+describe('isTokenSign, isPassportLogin, isResponseRedirect, isActivityRecord', () => {
+  it('recognizes login effects and answers', () => {
+    const results = probeCalls(
+      "import { sign } from 'jsonwebtoken'; import { sign as signCookie } from 'cookie-signature'; jwt.sign(p, k); this.jwtService.signAsync(p); sign(p, k); signCookie(v, s); crypto.sign(a, b); req.login(user, cb); req.login(); auth.login(u); res.redirect('/home'); router.redirect('/a', '/b'); activityLog.create({}); this.auditRepo.insert({}); users.create({});",
+      (context, node) => [isTokenSign(context, node), isPassportLogin(node), isResponseRedirect(node), isActivityRecord(node)],
+    );
+    expect(callResult(results, 'jwt.sign(p, k)')[0]).toBe(true);
+    expect(callResult(results, 'this.jwtService.signAsync(p)')[0]).toBe(true);
+    expect(callResult(results, 'sign(p, k)')[0]).toBe(true);
+    expect(callResult(results, 'signCookie(v, s)')[0]).toBe(false);
+    expect(callResult(results, 'crypto.sign(a, b)')[0]).toBe(false);
+    expect(callResult(results, 'req.login(user, cb)')[1]).toBe(true);
+    expect(callResult(results, 'req.login()')[1]).toBe(false);
+    expect(callResult(results, 'auth.login(u)')[1]).toBe(false);
+    expect(callResult(results, "res.redirect('/home')")[2]).toBe(true);
+    expect(callResult(results, "router.redirect('/a', '/b')")[2]).toBe(false);
+    expect(callResult(results, 'activityLog.create({})')[3]).toBe(true);
+    expect(callResult(results, 'this.auditRepo.insert({})')[3]).toBe(true);
+    expect(callResult(results, 'users.create({})')[3]).toBe(false);
+  });
+});
+
+describe('isSessionIdentityAssignment', () => {
+  it('a session naming a user, not other session fields', () => {
+    const out: boolean[] = [];
+    probe('req.session.userId = user.id; ctx.session.user = u; req.session.cart = []; req.userId = 1;', () => ({
+      AssignmentExpression(node: TSESTree.AssignmentExpression) {
+        out.push(isSessionIdentityAssignment(node));
+      },
+    }));
+    expect(out).toEqual([true, true, false, false]);
+  });
+});
+
+describe('namesPrincipal', () => {
+  it('finds who signed in among log arguments', () => {
+    const results = probeCalls("logger.info({ userId }, 'in'); logger.info(`login ${user.email}`); logger.info('Login succeeded'); logger.info({ ip: req.ip });", (_context, node) => namesPrincipal(node));
+    expect([...results.values()]).toEqual([true, true, false, false]);
+  });
+});
+
+describe('LOGIN_NAME and LOGIN_FILE', () => {
+  it.each(['login', 'signIn', '/auth/signin', 'authenticate', '/sessions'])('%s names a login', (name) => expect(LOGIN_NAME.test(name)).toBe(true));
+  it.each(['logout', 'changePassword', '/users'])('%s does not', (name) => expect(LOGIN_NAME.test(name)).toBe(false));
+  it('files of a login route', () => {
+    expect(LOGIN_FILE.test('routes/auth.js')).toBe(true);
+    expect(LOGIN_FILE.test('routes/users.js')).toBe(false);
+  });
+});
