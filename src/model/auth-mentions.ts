@@ -14,7 +14,9 @@
  * - the words of credential checks (credential-checks.ts): password / hash comparisons
  *   (`compare`, `verify`, `timingSafeEqual`, `constantTimeEqual`, `…Password…`), token
  *   verification (`…verify…`), API-key comparisons (`apiKey`, `x-api-key`, `apiToken`);
- * - passport strategies (`…Strategy`) and Nest guards (`canActivate`).
+ * - passport strategies (`…Strategy`) and Nest guards (`canActivate`);
+ * - WebSocket refusals (socket-refusals.ts): close codes 4001/4401/4003/4403 and 1008, and the
+ *   refusal reasons it reads (`invalid token`, `token expired`, plus the status names above).
  * Same-file helpers (`deny(res)`) and constants (`const DENIED = 403`) answer with a status
  * written in the same file, so they are covered by the same text.
  */
@@ -26,6 +28,8 @@ const AUTH_FAILURE_TEXT = new RegExp(
     String.raw`4_?0_?[13]|4_?2_?9|0x0*1(?:91|93|ad)|0o0*6(?:21|23|55)|0b0*1100100(?:01|11)|0b0*110101101`,
     // status and error names
     String.raw`un[_\s-]*authori[sz]ed|authenticat|forbidden|access[_\s-]*denied|too[_\s-]*many[_\s-]*requests`,
+    // WebSocket refusals (socket-refusals.ts): application auth close codes, policy violation, refusal reasons
+    String.raw`4_?[04]_?0_?[13]|1_?0_?0_?8|invalid[_\s-]*(?:auth[_\s-]*)?token|token[_\s-]*(?:expired|invalid)`,
     // credential checks, passport, guards
     String.raw`password|compare|verify|timing[_\s-]*safe[_\s-]*equal|constant[_\s-]*time[_\s-]*equal|api[-_]?key|api[-_]?token|strategy|canactivate`,
   ].join('|'),

@@ -11,6 +11,7 @@ import { type HttpOutcome, getAssertion, getHttpOutcome, getStatusChoices } from
 import { getLoggerCall, isAtLeast } from '../model/loggers.js';
 import { isDoneFalse, isPassportFailure } from '../model/logins.js';
 import { findLogAnchor, isInTestCode, isVariableInit, lastInBranchBefore } from '../model/placement.js';
+import { getSocketRefusal } from '../model/socket-refusals.js';
 import { createPathTracker, mergeListeners } from '../analysis/code-path.js';
 import { createRule } from '../core/create-rule.js';
 import { type AuthFailureReason, authFailureLogFix, describeCredentialFailure, handlerLogTarget, identityNeedsInlineHash, raiseToWarn } from '../fixes/auth-log.js';
@@ -247,6 +248,14 @@ export default createRule<Options, MessageIds>({
         record(node, { what: 'a failed login (done(null, false))', status: 401, reason: 'invalid_credentials', propagates: false, errorName: null });
         return;
       }
+      // A refused WebSocket / socket.io connection: ws.close(4003, …), an upgrade answered 401, io.use's next(err).
+      const refusal = getSocketRefusal(context, node);
+      if (refusal) {
+        const credential = credentialFailureAt(context, node);
+        const refused = credential || (!refusal.needsCredentialFailure && isAccessControl(node, refusal.status));
+        if (refused) record(node, { what: refusal.what, status: refusal.status, reason: credential ?? reasonFor(refusal.status), propagates: false, errorName: null, handler: null });
+        return;
+      }
       // deny(res), unauthorized(): a same-file helper that always rejects.
       const outcome = helperCallOutcome(context, node);
       if (outcome && statuses.has(outcome.status) && isAccessControl(node, outcome.status)) {
@@ -272,8 +281,6 @@ export default createRule<Options, MessageIds>({
       audits ??= functions.map((fn) => getErrorHandlerAudit(context, fn)).filter((a): a is ErrorHandlerAudit => a !== null);
       return audits.some((audit) => auditLogsError(context, audit, rejection.errorName, rejection.status ?? 500));
     }
-
-    // ----- reporting and fixes -----------------------------------------------------
 
     function report(rejection: Rejection): void {
       // Every path logs, but only below warn, and a quiet log sits in the failing branch itself

@@ -1,0 +1,113 @@
+/**
+ * Refused WebSocket and socket.io connections: the real-time twin of a 401/403 answer.
+ *
+ * - `ws.close(4003, 'Invalid auth token')`, `ws.close(4401)`, `ws.close(1008)` — the `ws` package's
+ *   close with an application auth code (4001/4401 → 401, 4003/4403 → 403), or the protocol's
+ *   "policy violation" (1008), or any code whose reason names an auth failure;
+ * - `socket.write('HTTP/1.1 401 Unauthorized\r\n\r\n')` on an HTTP upgrade, before `socket.destroy()`;
+ * - `next(new Error('unauthorized'))` in socket.io middleware (`io.use((socket, next) => …)`), which
+ *   refuses the handshake with that error;
+ * - `socket.disconnect()` / `ws.terminate()` — only a refusal where a credential check failed (the
+ *   caller decides that: a disconnect is also how a client leaves).
+ *
+ * Whether the refusal is access control is decided like any 401/403: by what the condition that
+ * chooses it tests (access-control.ts) or by a failed credential check on its path.
+ */
+import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { type Context, getCalleePath, getEnclosingFunction, getNumberValue, getPropertyName, getStringValue, isFunctionNode, lastSegment, skipTransparent } from './ast.js';
+
+export interface SocketRefusal {
+  /** The HTTP status it stands for. */
+  status: 401 | 403;
+  /** How the report names it. */
+  what: string;
+  /** `socket.disconnect()`, a bare `ws.close(1008)`: a refusal only on a failed credential check's path. */
+  needsCredentialFailure: boolean;
+
+}
+
+/** What a WebSocket / socket.io connection (or the raw upgrade socket) is called. */
+const SOCKET_NAME = /^_?(?:ws|websocket|webSocket|socket|client|conn|connection)$/u;
+/** Refusal reasons (auth-mentions.ts lists the same words in its text pre-check). */
+const AUTH_TEXT = /un[_\s-]*authori[sz]ed|authenticat|forbidden|access[_\s-]*denied|invalid[_\s-]*(?:auth[_\s-]*)?token|token[_\s-]*(?:expired|invalid)/iu;
+const FORBIDDEN_TEXT = /forbidden|denied/iu;
+const CLOSE_CODES = new Map<number, 401 | 403>([
+  [4001, 401],
+  [4401, 401],
+  [4003, 403],
+  [4403, 403],
+]);
+
+function isSocketReceiver(node: TSESTree.Node): boolean {
+  const receiver = skipTransparent(node);
+  if (receiver.type === AST_NODE_TYPES.Identifier) return SOCKET_NAME.test(receiver.name);
+  // `req.ws`, `this.socket`, `request.socket`
+  if (receiver.type === AST_NODE_TYPES.MemberExpression) return SOCKET_NAME.test(getPropertyName(receiver) ?? '');
+  return false;
+}
+
+function statusOfText(text: string): 401 | 403 {
+  return FORBIDDEN_TEXT.test(text) ? 403 : 401;
+}
+
+/** `io.use((socket, next) => …)`: `fn` is socket.io middleware, its second parameter the `next` that refuses. */
+function socketMiddlewareNext(fn: TSESTree.Node | null): string | null {
+  if (!fn || !isFunctionNode(fn) || fn.params.length !== 2) return null;
+  const [socket, next] = fn.params;
+  if (socket?.type !== AST_NODE_TYPES.Identifier || !SOCKET_NAME.test(socket.name) || next?.type !== AST_NODE_TYPES.Identifier) return null;
+  const call = fn.parent;
+  if (call?.type !== AST_NODE_TYPES.CallExpression || call.arguments[0] !== fn) return null;
+  const path = getCalleePath(call);
+  return path !== null && lastSegment(path) === 'use' ? next.name : null;
+}
+
+/** `ws.close(4003); ws.terminate()`: the disconnect ends a refusal already made in the same block. */
+function followsRefusal(context: Context, call: TSESTree.CallExpression): boolean {
+  const statement = call.parent;
+  const block = statement?.parent;
+  if (statement?.type !== AST_NODE_TYPES.ExpressionStatement || (block?.type !== AST_NODE_TYPES.BlockStatement && block?.type !== AST_NODE_TYPES.SwitchCase)) return false;
+  const siblings: TSESTree.Statement[] = block.type === AST_NODE_TYPES.BlockStatement ? block.body : block.consequent;
+  return siblings.slice(0, siblings.indexOf(statement)).some((st) => {
+    const expr = st.type === AST_NODE_TYPES.ExpressionStatement ? skipTransparent(st.expression) : null;
+    return expr?.type === AST_NODE_TYPES.CallExpression && getSocketRefusal(context, expr)?.needsCredentialFailure === false;
+  });
+}
+
+/** The refusal `call` makes, or null. */
+export function getSocketRefusal(context: Context, call: TSESTree.CallExpression): SocketRefusal | null {
+  const callee = skipTransparent(call.callee);
+  if (callee.type === AST_NODE_TYPES.Identifier) {
+    // next(new Error('unauthorized')) in io.use middleware
+    const fn = getEnclosingFunction(call);
+    if (socketMiddlewareNext(fn) !== callee.name) return null;
+    const arg = call.arguments[0] ? skipTransparent(call.arguments[0]) : null;
+    if (arg?.type !== AST_NODE_TYPES.NewExpression) return null;
+    const message = arg.arguments[0] ? getStringValue(arg.arguments[0]) : null;
+    if (message === null || !AUTH_TEXT.test(message)) return null;
+    return { status: statusOfText(message), what: `the socket.io handshake refused (next(new Error('${message}')))`, needsCredentialFailure: false };
+  }
+  if (callee.type !== AST_NODE_TYPES.MemberExpression || !isSocketReceiver(callee.object)) return null;
+  const method = getPropertyName(callee);
+  if (method === 'close') {
+    const code = call.arguments[0] ? getNumberValue(call.arguments[0]) : null;
+    const reason = call.arguments[1] ? getStringValue(call.arguments[1]) : null;
+    const byCode = code === null ? undefined : CLOSE_CODES.get(code);
+    const status = byCode ?? (reason !== null && AUTH_TEXT.test(reason) ? statusOfText(reason) : code === 1008 ? 403 : null);
+    if (status === null) return null;
+    // A bare 1008 "policy violation" also ends sessions for bad input: a refusal only after a failed credential check.
+    const explicit = byCode !== undefined || (reason !== null && AUTH_TEXT.test(reason));
+    return { status, what: `the WebSocket closed with ${code ?? 'a refusal'}${reason ? ` ('${reason}')` : ''}`, needsCredentialFailure: !explicit };
+  }
+  if (method === 'write') {
+    const text = call.arguments[0] ? getStringValue(call.arguments[0]) : null;
+    const match = text === null ? null : /^HTTP\/1\.[01] (401|403)\b/u.exec(text);
+    if (!match) return null;
+    return { status: match[1] === '401' ? 401 : 403, what: `the upgrade answered ${match[1]}`, needsCredentialFailure: false };
+  }
+  if ((method === 'disconnect' || method === 'terminate') && !followsRefusal(context, call)) {
+    return { status: 401, what: `the socket ${method === 'disconnect' ? 'disconnected' : 'terminated'} after a failed check`, needsCredentialFailure: true };
+  }
+  return null;
+}
+

@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { getSocketRefusal } from '../../src/model/socket-refusals.js';
+import { callResult, probeCalls } from '../helpers/probe.js';
+
+const statusOf = (code: string, call: string): number | null | undefined => {
+  const results = probeCalls(code, (context, node) => getSocketRefusal(context, node)?.status ?? null);
+  return callResult(results, call) as number | null | undefined;
+};
+
+describe('getSocketRefusal', () => {
+  it('ws close codes and reasons that say auth', () => {
+    expect(statusOf("ws.close(4003, 'Invalid auth token');", "ws.close(4003, 'Invalid auth token')")).toBe(403);
+    expect(statusOf('req.ws.close(4401);', 'req.ws.close(4401)')).toBe(401);
+    expect(statusOf("socket.close(1000, 'Unauthorized');", "socket.close(1000, 'Unauthorized')")).toBe(401);
+    expect(statusOf("ws.close(1001, 'Server shutting down');", "ws.close(1001, 'Server shutting down')")).toBe(null);
+    expect(statusOf('db.close(4003);', 'db.close(4003)')).toBe(null);
+  });
+
+  it('a bare 1008 and a disconnect need a failed credential check on their path', () => {
+    const results = probeCalls('ws.close(1008); socket.disconnect(true);', (context, node) => getSocketRefusal(context, node)?.needsCredentialFailure ?? null);
+    expect(callResult(results, 'ws.close(1008)')).toBe(true);
+    expect(callResult(results, 'socket.disconnect(true)')).toBe(true);
+    const explicit = probeCalls("ws.close(4003, 'denied');", (context, node) => getSocketRefusal(context, node)?.needsCredentialFailure ?? null);
+    expect(callResult(explicit, "ws.close(4003, 'denied')")).toBe(false);
+  });
+
+  it('a disconnect right after a refusal in the same block is the same refusal', () => {
+    expect(statusOf("if (bad) { ws.close(4003, 'denied'); ws.terminate(); }", 'ws.terminate()')).toBe(null);
+    expect(statusOf('if (bad) { socket.disconnect(); }', 'socket.disconnect()')).toBe(401);
+  });
+
+  it('an HTTP upgrade answered 401/403 on the raw socket', () => {
+    expect(statusOf("socket.write('HTTP/1.1 401 Unauthorized\\r\\n\\r\\n');", "socket.write('HTTP/1.1 401 Unauthorized\\r\\n\\r\\n')")).toBe(401);
+    expect(statusOf("socket.write('HTTP/1.1 403 Forbidden\\r\\n\\r\\n');", "socket.write('HTTP/1.1 403 Forbidden\\r\\n\\r\\n')")).toBe(403);
+    expect(statusOf("socket.write('HTTP/1.1 400 Bad Request\\r\\n\\r\\n');", "socket.write('HTTP/1.1 400 Bad Request\\r\\n\\r\\n')")).toBe(null);
+    expect(statusOf("stream.write('HTTP/1.1 401 Unauthorized');", "stream.write('HTTP/1.1 401 Unauthorized')")).toBe(null);
+  });
+
+  it("socket.io middleware refusing the handshake with an auth error, not other next() calls", () => {
+    const code = "io.use((socket, next) => { if (!ok) return next(new Error('unauthorized')); if (busy) return next(new Error('server busy')); next(); }); app.use((req, next) => next(new Error('Unauthorized')));";
+    const results = probeCalls(code, (context, node) => getSocketRefusal(context, node)?.status ?? null);
+    expect(callResult(results, "next(new Error('unauthorized'))")).toBe(401);
+    expect(callResult(results, "next(new Error('server busy'))")).toBe(null);
+    expect(callResult(results, 'next()')).toBe(null);
+    expect(callResult(results, "next(new Error('Unauthorized'))")).toBe(null);
+  });
+});

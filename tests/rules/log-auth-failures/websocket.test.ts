@@ -1,0 +1,103 @@
+import { RuleTester } from '@typescript-eslint/rule-tester';
+import rule from '../../../src/rules/log-auth-failures.js';
+
+/**
+ * Issue 18: refused WebSocket and socket.io connections are auth failures too — a close with an
+ * auth code or reason, an upgrade answered 401/403, socket.io middleware refusing the handshake with
+ * an auth error, and a bare 1008 or a disconnect after a failed credential check. Shapes trimmed from
+ * n8n and Directus. Not yet seen: the error branch of a callback-style `jwt.verify(token, key, (err) => …)`.
+ */
+const ruleTester = new RuleTester();
+
+ruleTester.run('log-auth-failures (WebSocket refusals)', rule, {
+  valid: [
+    // the refusal is logged first
+    "import { WebSocketServer } from 'ws';\nconst wss = new WebSocketServer({ noServer: true });\nwss.on('connection', (ws, req) => {\n  const token = new URL(req.url, 'http://localhost').searchParams.get('token');\n  if (!sessions.isValidToken(token)) {\n    logger.warn({ ip: req.socket.remoteAddress }, 'websocket auth failed');\n    ws.close(4003, 'Invalid auth token');\n    return;\n  }\n  attach(ws);\n});",
+    // a bare 1008 for missing input (n8n chat: no session or execution id) is not an auth failure
+    "wss.on('connection', (ws, req) => {\n  const { sessionId, executionId } = parse(req.url);\n  if (!sessionId || !executionId) {\n    ws.close(1008);\n    return;\n  }\n  attach(ws);\n});",
+    // a client leaving is not a refusal
+    "io.on('connection', (socket) => {\n  socket.on('leave', () => {\n    socket.disconnect(true);\n  });\n});",
+    // closing every client at shutdown is not a refusal
+    "process.on('SIGTERM', () => {\n  for (const ws of wss.clients) ws.close(1001, 'Server shutting down');\n});",
+    // socket.io middleware refusing for load, not auth
+    "io.use((socket, next) => {\n  if (connections.size > MAX_CONNECTIONS) return next(new Error('server busy'));\n  next();\n});",
+  ],
+  invalid: [
+    // ws: close 4003 after a failed token check (n8n browser-session upgrade)
+    {
+      "code": "import { WebSocketServer } from 'ws';\nconst wss = new WebSocketServer({ noServer: true });\nwss.on('connection', (ws, req) => {\n  const token = new URL(req.url, 'http://localhost').searchParams.get('token');\n  if (!sessions.isValidToken(token)) {\n    ws.close(4003, 'Invalid auth token');\n    return;\n  }\n  attach(ws);\n});",
+      "errors": [
+        {
+          "messageId": "unlogged",
+          "line": 6,
+          "suggestions": [
+            {
+              "messageId": "logFailure",
+              "data": {
+                "call": "console.warn"
+              },
+              "output": "import { WebSocketServer } from 'ws';\nconst wss = new WebSocketServer({ noServer: true });\nwss.on('connection', (ws, req) => {\n  const token = new URL(req.url, 'http://localhost').searchParams.get('token');\n  if (!sessions.isValidToken(token)) {\n    console.warn('Access denied', { reason: 'forbidden' });\n    ws.close(4003, 'Invalid auth token');\n    return;\n  }\n  attach(ws);\n});"
+            }
+          ]
+        }
+      ]
+    },
+    // socket.io middleware: next(new Error('unauthorized')) in the catch of jwt.verify
+    {
+      "code": "io.use((socket, next) => {\n  try {\n    socket.data.user = jwt.verify(socket.handshake.auth.token, process.env.JWT_SECRET);\n    next();\n  } catch (err) {\n    next(new Error('unauthorized'));\n  }\n});",
+      "errors": [
+        {
+          "messageId": "unlogged",
+          "line": 6,
+          "suggestions": [
+            {
+              "messageId": "logFailure",
+              "data": {
+                "call": "console.warn"
+              },
+              "output": "io.use((socket, next) => {\n  try {\n    socket.data.user = jwt.verify(socket.handshake.auth.token, process.env.JWT_SECRET);\n    next();\n  } catch (err) {\n    console.warn('Authentication failed: invalid token', { reason: 'invalid_token' });\n    next(new Error('unauthorized'));\n  }\n});"
+            }
+          ]
+        }
+      ]
+    },
+    // raw upgrade answered 401 (Directus websocket controller)
+    {
+      "code": "server.on('upgrade', async (request, socket, head) => {\n  const user = await authenticate(request.headers.authorization);\n  if (!user) {\n    socket.write('HTTP/1.1 401 Unauthorized\\r\\n\\r\\n');\n    socket.destroy();\n    return;\n  }\n  wss.handleUpgrade(request, socket, head, (ws) => wss.emit('connection', ws, request));\n});",
+      "errors": [
+        {
+          "messageId": "unlogged",
+          "line": 4,
+          "suggestions": [
+            {
+              "messageId": "logFailure",
+              "data": {
+                "call": "console.warn"
+              },
+              "output": "server.on('upgrade', async (request, socket, head) => {\n  const user = await authenticate(request.headers.authorization);\n  if (!user) {\n    console.warn('Authentication failed', { reason: 'unauthorized' });\n    socket.write('HTTP/1.1 401 Unauthorized\\r\\n\\r\\n');\n    socket.destroy();\n    return;\n  }\n  wss.handleUpgrade(request, socket, head, (ws) => wss.emit('connection', ws, request));\n});"
+            }
+          ]
+        }
+      ]
+    },
+    // ws: a bare 1008 after a failed timingSafeEqual token check (n8n chat resume token)
+    {
+      "code": "wss.on('connection', async (ws, req) => {\n  const execution = await executions.find(req.query.executionId);\n  if (!req.query.token || !crypto.timingSafeEqual(Buffer.from(req.query.token), Buffer.from(execution.resumeToken))) {\n    ws.send('Connection rejected');\n    ws.close(1008);\n    return;\n  }\n  attach(ws, execution);\n});",
+      "errors": [
+        {
+          "messageId": "unlogged",
+          "line": 5,
+          "suggestions": [
+            {
+              "messageId": "logFailure",
+              "data": {
+                "call": "console.warn"
+              },
+              "output": "wss.on('connection', async (ws, req) => {\n  const execution = await executions.find(req.query.executionId);\n  if (!req.query.token || !crypto.timingSafeEqual(Buffer.from(req.query.token), Buffer.from(execution.resumeToken))) {\n    ws.send('Connection rejected');\n    console.warn('Authentication failed: invalid credentials', { reason: 'invalid_credentials' });\n    ws.close(1008);\n    return;\n  }\n  attach(ws, execution);\n});"
+            }
+          ]
+        }
+      ]
+    },
+  ],
+});
