@@ -84,8 +84,19 @@ const AGENDA_MODULES = new Set(['agenda', '@hokify/agenda']);
 const THREAD_MODULES = new Set(['worker_threads', 'node:worker_threads']);
 const EVENTS_MODULES = new Set(['events', 'node:events', 'eventemitter3', 'eventemitter2']);
 
-const callbackCache = new WeakMap<TSESTree.Node, BackgroundCallback[]>();
-const functionCache = new WeakMap<AnyFunction, BackgroundCallback | null>();
+/**
+ * Answers per node, filed with the `extraApis` they were computed for (a rule option): an answer
+ * asked for with other extra APIs is computed afresh, never taken from the cache.
+ */
+interface Cached<T> {
+  extraApis: readonly string[];
+  value: T;
+}
+const callbackCache = new WeakMap<TSESTree.Node, Cached<BackgroundCallback[]>>();
+const functionCache = new WeakMap<AnyFunction, Cached<BackgroundCallback | null>>();
+const NO_CALLBACKS: BackgroundCallback[] = [];
+/** Methods that register a callback on a receiver (see `computeBackgroundCallbacks`). */
+const REGISTERING_METHODS = new Set([...LISTENER_METHODS, 'schedule', 'from', 'listen', 'addHook', 'process', 'define', 'nextTick']);
 
 /** The module the root identifier of a callee (`cron` in `cron.schedule`, `Worker`) comes from. */
 function rootImport(context: Context, node: TSESTree.Node): ImportSource | null {
@@ -174,11 +185,34 @@ export function getBackgroundCallbacks(
   node: TSESTree.CallExpression | TSESTree.NewExpression,
   extraApis: readonly string[] = [],
 ): BackgroundCallback[] {
+  if (extraApis.length === 0 && !mayRegister(context, node)) return NO_CALLBACKS;
   const cached = callbackCache.get(node);
-  if (cached) return cached;
+  if (cached && cached.extraApis === extraApis) return cached.value;
   const result = computeBackgroundCallbacks(context, node, extraApis);
-  callbackCache.set(node, result);
+  callbackCache.set(node, { extraApis, value: result });
   return result;
+}
+
+/**
+ * A name check before any scope or import look-up: false when `computeBackgroundCallbacks` cannot
+ * find a callback in this call (no timer, scheduler, listener, queue or `new CronJob` / `new Worker`
+ * shape), so that most calls of a file cost a property read.
+ */
+function mayRegister(context: Context, node: TSESTree.CallExpression | TSESTree.NewExpression): boolean {
+  const callee = skipTransparent(node.callee);
+  const args = node.arguments;
+  if (node.type === AST_NODE_TYPES.NewExpression) {
+    const name = callee.type === AST_NODE_TYPES.Identifier ? callee.name : callee.type === AST_NODE_TYPES.MemberExpression ? getPropertyName(callee) : null;
+    // `new Worker(name, processor)` of bullmq needs the module named in the file.
+    return name === 'CronJob' || (args.length >= 2 && isCallbackLike(args[1]) && namesModule(context, RUNNER_MODULES));
+  }
+  if (callee.type === AST_NODE_TYPES.Identifier) {
+    // `schedule(expression, fn)` imported from node-cron under any name.
+    return TIMERS.has(callee.name) || (args.length >= 2 && isCallbackLike(args[1]) && namesModule(context, NODE_CRON_MODULES));
+  }
+  if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+  const method = getPropertyName(callee);
+  return method !== null && (TIMERS.has(method) || REGISTERING_METHODS.has(method));
 }
 
 function computeBackgroundCallbacks(
@@ -397,6 +431,37 @@ function isAgendaObject(context: Context, receiver: TSESTree.Node): boolean {
   return creation !== null && getJobRunnerKind(context, creation) === 'agenda';
 }
 
+const RUNNER_MODULES: ReadonlySet<string> = new Set([...THREAD_MODULES, ...BULLMQ_MODULES, ...BULL_MODULES, ...AGENDA_MODULES, ...EVENTS_MODULES]);
+const moduleMentionCache = new WeakMap<object, Map<ReadonlySet<string>, boolean>>();
+
+/**
+ * Whether the file's text names one of `modules` as a whole string (`'bullmq'`, `"node:events"`):
+ * every import or `require` that `getImportSource` follows does, so without one no name of this
+ * file comes from those modules. One scan of the text per file and module set; a specifier spelled
+ * with escape sequences (`'bull\u006dq'`) is not seen.
+ */
+function namesModule(context: Context, modules: ReadonlySet<string>): boolean {
+  const sourceCode = context.sourceCode;
+  let perFile = moduleMentionCache.get(sourceCode);
+  if (!perFile) {
+    perFile = new Map();
+    moduleMentionCache.set(sourceCode, perFile);
+  }
+  let found = perFile.get(modules);
+  if (found === undefined) {
+    const text = sourceCode.text;
+    found = [...modules].some((name) => {
+      for (let i = text.indexOf(name); i !== -1; i = text.indexOf(name, i + 1)) {
+        const before = text[i - 1];
+        if ((before === "'" || before === '"' || before === '`') && text[i + name.length] === before) return true;
+      }
+      return false;
+    });
+    perFile.set(modules, found);
+  }
+  return found;
+}
+
 export type JobRunnerKind = 'bullmq-worker' | 'bull-queue' | 'agenda' | 'worker-thread' | 'event-emitter' | 'queue-events';
 
 /**
@@ -408,6 +473,8 @@ export function getJobRunnerKind(context: Context, node: TSESTree.CallExpression
   const callee = skipTransparent(node.callee);
   const path = getMemberPath(callee);
   if (path === null) return null;
+  // Without a runner module named in the file, only a bare `new EventEmitter()` can be one: skip the import look-up.
+  if (!namesModule(context, RUNNER_MODULES) && !(node.type === AST_NODE_TYPES.NewExpression && lastSegment(path) === 'EventEmitter')) return null;
   const source = rootImport(context, callee);
   // `import { Worker as MqWorker } from 'bullmq'`: judge by the imported name.
   const last =
@@ -471,9 +538,10 @@ export function getScheduledMethod(method: TSESTree.MethodDefinition): Backgroun
  * Nest scheduled method, or a same-file function whose name is passed to one.
  */
 export function getBackgroundRegistration(context: Context, fn: AnyFunction, extraApis: readonly string[] = []): BackgroundCallback | null {
-  if (functionCache.has(fn)) return functionCache.get(fn)!;
+  const cached = functionCache.get(fn);
+  if (cached && cached.extraApis === extraApis) return cached.value;
   const result = computeBackgroundRegistration(context, fn, extraApis);
-  functionCache.set(fn, result);
+  functionCache.set(fn, { extraApis, value: result });
   return result;
 }
 
@@ -674,6 +742,8 @@ export function mayReject(context: Context, node: TSESTree.Node, visitorKeys: TS
     if (n.callee.type === AST_NODE_TYPES.Identifier && path === 'fetch' && isGlobalName(context, n.callee)) return true;
     if (WAIT_CALLS.test(last)) return false;
   }
+  // Without an async function in the file or type information, no callee can be shown to reject.
+  if (!canShowRejection(context)) return false;
   const fn = resolveCalledFunction(context, n.callee);
   if (fn) {
     if (!fn.async || fn.generator) return isThenableByType(context, n);
@@ -681,6 +751,23 @@ export function mayReject(context: Context, node: TSESTree.Node, visitorKeys: TS
     return findEscape(context, fn, visitorKeys, depth + 1) !== null;
   }
   return isThenableByType(context, n);
+}
+
+const showsRejectionCache = new WeakMap<object, boolean>();
+
+/**
+ * Whether a call of this file can be shown to reject by its callee: the text has the word `async`
+ * (a same-file async function, or a factory returning one), or the parser gives type information.
+ * Otherwise `mayReject` answers from the callee's name alone, with no scope look-up.
+ */
+function canShowRejection(context: Context): boolean {
+  const sourceCode = context.sourceCode;
+  let can = showsRejectionCache.get(sourceCode);
+  if (can === undefined) {
+    can = sourceCode.text.includes('async') || getTypeServices(context) !== null;
+    showsRejectionCache.set(sourceCode, can);
+  }
+  return can;
 }
 
 /**
