@@ -16,19 +16,13 @@ import {
 } from '../model/ast.js';
 import {
   type BackgroundCallback,
-  type JobRunnerKind,
-  FIRE_AND_FORGET_HELPERS,
-  findEscape,
   getBackgroundCallbacks,
   getBackgroundRegistration,
-  getJobRunnerKind,
-  getPromiseChain,
-  mayReject,
-  voidedCallMayReject,
-  promiseMayReject,
   installsRejectionLogger,
   resolveCallbackArgument,
 } from '../model/background.js';
+import { type JobRunnerKind, getJobRunnerKind } from '../model/job-runners.js';
+import { FIRE_AND_FORGET_HELPERS, findEscape, getPromiseChain, mayReject, promiseMayReject, voidedCallMayReject } from '../model/promises.js';
 import { createRule } from '../core/create-rule.js';
 import { findEnclosingHandler } from '../model/frameworks.js';
 import { isHandoffCall, readsAny } from '../model/errors.js';

@@ -1,16 +1,9 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
 import { type AnyFunction, type Context, isFunctionNode } from '../../src/model/ast.js';
-import {
-  findEscape,
-  getBackgroundCallbacks,
-  getBackgroundRegistration,
-  getJobRunnerKind,
-  getPromiseChain,
-  installsRejectionLogger,
-  mayReject,
-  promiseMayReject,
-} from '../../src/model/background.js';
+import { getBackgroundCallbacks, getBackgroundRegistration, installsRejectionLogger } from '../../src/model/background.js';
+import { getJobRunnerKind } from '../../src/model/job-runners.js';
+import { findEscape, getPromiseChain, mayReject, promiseMayReject } from '../../src/model/promises.js';
 import { getImportSource } from '../../src/model/modules.js';
 import { type ProbeOptions, callResult, probe, probeCalls } from '../helpers/probe.js';
 
