@@ -527,3 +527,11 @@ function computeBackgroundRegistration(context: Context, fn: AnyFunction, extraA
   }
   return null;
 }
+
+/** `process.on('message')`, `parentPort.on('message')`, `process.on('disconnect')`: the channel to a supervising parent. */
+export function isSupervisorChannel(cb: BackgroundCallback): boolean {
+  const call = cb.registration;
+  if (cb.kind !== 'listener' || call.type !== AST_NODE_TYPES.CallExpression || call.callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+  const owner = getMemberPath(call.callee.object);
+  return owner !== null && (owner === 'process' || owner === 'parentPort' || owner.endsWith('.parentPort') || owner === 'cluster.worker');
+}
