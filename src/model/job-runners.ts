@@ -5,7 +5,7 @@
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
-import { type Context, findVariable, getMemberPath, getRootIdentifier, lastSegment, skipTransparent } from './ast.js';
+import { type Context, findVariable, getMemberPath, getPropertyName, getRootIdentifier, lastSegment, skipTransparent } from './ast.js';
 import { type ImportSource, getImportSource } from './modules.js';
 
 const BULL_MODULES = new Set(['bull', 'bee-queue']);
@@ -86,10 +86,13 @@ export type JobRunnerKind = 'bullmq-worker' | 'bull-queue' | 'agenda' | 'worker-
  */
 export function getJobRunnerKind(context: Context, node: TSESTree.CallExpression | TSESTree.NewExpression): JobRunnerKind | null {
   const callee = skipTransparent(node.callee);
+  // Without a runner module named in the file, only a bare `new EventEmitter()` can be one: skip the import look-up.
+  if (!namesModule(context, RUNNER_MODULES)) {
+    const name = callee.type === AST_NODE_TYPES.Identifier ? callee.name : callee.type === AST_NODE_TYPES.MemberExpression ? getPropertyName(callee) : null;
+    if (node.type !== AST_NODE_TYPES.NewExpression || name !== 'EventEmitter') return null;
+  }
   const path = getMemberPath(callee);
   if (path === null) return null;
-  // Without a runner module named in the file, only a bare `new EventEmitter()` can be one: skip the import look-up.
-  if (!namesModule(context, RUNNER_MODULES) && !(node.type === AST_NODE_TYPES.NewExpression && lastSegment(path) === 'EventEmitter')) return null;
   const source = rootImport(context, callee);
   // `import { Worker as MqWorker } from 'bullmq'`: judge by the imported name.
   const last =
