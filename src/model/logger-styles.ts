@@ -29,6 +29,7 @@ import {
   skipTransparent,
 } from './ast.js';
 import { getImportSource, getRequiredModule } from './modules.js';
+import type { LoggerCall } from './loggers.js';
 import { type LoggerStyle, getSettings } from '../core/settings.js';
 
 export type StyleSource = 'configured' | 'creation' | 'framework' | 'console' | 'convention';
@@ -286,4 +287,16 @@ function mergeIntoObject(objectText: string, prop: string): string {
 /** One line per style for messages and docs: the call shape that keeps the error. */
 export function keepingShape(style: LoggerStyle, logger: string, method: string, error: string): string {
   return errorLogCallText(style, { logger, method, message: "'…'", error });
+}
+
+/**
+ * Unknown logger: a guess from the call's shape, for a suggestion only (never an autofix): an
+ * object first argument is pino's shape, `this.logger.error(msg)` Nest's, anything else console's.
+ */
+export function guessLoggerStyle(call: LoggerCall): { style: LoggerStyle; confident: false } {
+  const path = call.loggerPath ?? '';
+  const first = call.node.arguments[0];
+  if (first?.type === AST_NODE_TYPES.ObjectExpression) return { style: 'pino', confident: false };
+  if (/^this\.#?_?logger$/u.test(path) && call.node.arguments.length === 1) return { style: 'nest', confident: false };
+  return { style: 'console', confident: false };
 }

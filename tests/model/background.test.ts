@@ -1,16 +1,9 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
 import { type AnyFunction, type Context, isFunctionNode } from '../../src/model/ast.js';
-import {
-  findEscape,
-  getBackgroundCallbacks,
-  getBackgroundRegistration,
-  getJobRunnerKind,
-  getPromiseChain,
-  installsRejectionLogger,
-  mayReject,
-  promiseMayReject,
-} from '../../src/model/background.js';
+import { getBackgroundCallbacks, getBackgroundRegistration, installsRejectionLogger, isSupervisorChannel } from '../../src/model/background.js';
+import { getJobRunnerKind } from '../../src/model/job-runners.js';
+import { findEscape, getPromiseChain, mayReject, promiseMayReject } from '../../src/model/promises.js';
 import { getImportSource } from '../../src/model/modules.js';
 import { type ProbeOptions, callResult, probe, probeCalls } from '../helpers/probe.js';
 
@@ -397,5 +390,21 @@ describe('getBackgroundRegistration', () => {
       { ts: true },
     );
     expect(found).toMatchObject({ poll: 'setInterval', tick: "'x' listener", helper: null, nightly: '@Cron()', other: null });
+  });
+});
+
+describe('isSupervisorChannel', () => {
+  it("is true for process.on('message') and parentPort.on('message'), false for another emitter's listener", () => {
+    const results = probeCalls(
+      `
+      process.on('message', async (m) => {});
+      parentPort.on('message', async (m) => {});
+      socket.on('message', async (m) => {});
+    `,
+      (context, node) => getBackgroundCallbacks(context, node).map((cb) => isSupervisorChannel(cb)).join(','),
+    );
+    expect(callResult(results, "process.on('message', async (m) => {})")).toBe('true');
+    expect(callResult(results, "parentPort.on('message', async (m) => {})")).toBe('true');
+    expect(callResult(results, "socket.on('message', async (m) => {})")).toBe('false');
   });
 });

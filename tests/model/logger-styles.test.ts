@@ -1,6 +1,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
-import { errorLogCallText, keyKeepsError, resolveLoggerStyle } from '../../src/model/logger-styles.js';
+import { errorLogCallText, guessLoggerStyle, keyKeepsError, resolveLoggerStyle } from '../../src/model/logger-styles.js';
+import { getLoggerCall } from '../../src/model/loggers.js';
 import { type ProbeOptions, callResult, probeCalls } from '../helpers/probe.js';
 
 /** The resolved style of the logger object of each `x.error(…)` call. */
@@ -92,5 +93,24 @@ describe('errorLogCallText', () => {
     expect(errorLogCallText('bunyan', { logger: 'log', method: 'warn', message: "'m'", error: 'e', fields: '{ id }', errorKeys: new Set(['err']) })).toBe(
       "log.warn({ err: e, id }, 'm')",
     );
+  });
+});
+
+describe('guessLoggerStyle', () => {
+  it("guesses pino for an object first argument, Nest for this.logger.error(msg), console otherwise", () => {
+    const results = probeCalls(
+      `
+      log.error({ err }, 'failed');
+      this.logger.error('failed');
+      log.error('failed', err);
+    `,
+      (context, node) => {
+        const call = getLoggerCall(context, node);
+        return call ? guessLoggerStyle(call).style : null;
+      },
+    );
+    expect(callResult(results, "log.error({ err }, 'failed')")).toBe('pino');
+    expect(callResult(results, "this.logger.error('failed')")).toBe('nest');
+    expect(callResult(results, "log.error('failed', err)")).toBe('console');
   });
 });

@@ -1,0 +1,407 @@
+/**
+ * Promises: which calls return one, which chains handle their rejection (`getPromiseChain`),
+ * whether a call or a promise may reject (`mayReject`, `voidedCallMayReject`, `promiseMayReject`),
+ * and where an async function lets a rejection escape (`findEscape`). Never a guess about an
+ * unknown function: a same-file function, a known API, or type information decides.
+ */
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import {
+  type AnyFunction,
+  type Context,
+  findVariable,
+  getCalleePath,
+  getPropertyName,
+  isFunctionNode,
+  lastSegment,
+  resolveFunction,
+  skipTransparent,
+  walkSameFunction,
+  skipTypeWrappers,
+} from './ast.js';
+import { isHandoffCall } from './errors.js';
+import { getLoggingLevel, isAtLeast } from './loggers.js';
+
+/** Whether the identifier is unbound (a global) rather than a local declaration. */
+export function isGlobalName(context: Context, node: TSESTree.Identifier): boolean {
+  const variable = findVariable(context, node);
+  return !variable || variable.defs.length === 0;
+}
+
+
+/** Callee names of helpers that take a promise and handle its rejection themselves. */
+export const FIRE_AND_FORGET_HELPERS = new Set(['fireAndForget', 'detach', 'runInBackground', 'backgroundTask', 'noAwait', 'safeAsync', 'handlePromise']);
+/** Arguments that make a call callback-style: `next`, `cb`, `done`. */
+const CALLBACK_NAME = /^(?:next|cb|callback|done)$/u;
+/** Awaiting these never rejects: they only wait. */
+const WAIT_CALLS = /^(?:sleep|delay|wait|pause|setTimeout|setImmediate|nextTick|yieldToEventLoop|waitMs)$/u;
+
+interface TypeServices {
+  checker: import('typescript').TypeChecker;
+  map: { get(node: TSESTree.Node): import('typescript').Node | undefined };
+}
+
+function getTypeServices(context: Context): TypeServices | null {
+  const services = context.sourceCode.parserServices as
+    | { program?: import('typescript').Program | null; esTreeNodeToTSNodeMap?: TypeServices['map'] }
+    | undefined;
+  if (!services?.program || !services.esTreeNodeToTSNodeMap) return null;
+  return { checker: services.program.getTypeChecker(), map: services.esTreeNodeToTSNodeMap };
+}
+
+const AWAITABLE_NOT_PROMISES = new Set(['FastifyReply', 'FastifyInstance']);
+
+/** With type information: whether the expression's type is a thenable. False without it. */
+export function isThenableByType(context: Context, node: TSESTree.Node): boolean {
+  const services = getTypeServices(context);
+  if (!services) return false;
+  const tsNode = services.map.get(node);
+  if (!tsNode) return false;
+  const type = services.checker.getTypeAtLocation(tsNode);
+  const parts = type.isUnion() ? type.types : [type];
+  return parts.some((part) => {
+    // Fastify's reply and instance declare `then` so that they can be awaited, yet
+    // `reply.send(x)` and `app.register(plugin)` are complete on their own.
+    const name = part.aliasSymbol?.getName() ?? part.getSymbol()?.getName();
+    if (name !== undefined && AWAITABLE_NOT_PROMISES.has(name)) return false;
+    const then = part.getProperty('then');
+    if (!then) return false;
+    return services.checker.getTypeOfSymbolAtLocation(then, tsNode).getCallSignatures().length > 0;
+  });
+}
+
+export interface PromiseChain {
+  /** The call the chain starts from: `load()` in `load().then(f).finally(g)`. */
+  root: TSESTree.Node;
+  /** Some link handles a rejection: `.catch(h)` or `.then(ok, fail)`. */
+  handled: boolean;
+}
+
+/** Unwind `.then()` / `.catch()` / `.finally()` links down to the promise they start from. */
+export function getPromiseChain(node: TSESTree.Node): PromiseChain {
+  let current = skipTransparent(node);
+  let handled = false;
+  while (current.type === AST_NODE_TYPES.CallExpression && current.callee.type === AST_NODE_TYPES.MemberExpression) {
+    const method = getPropertyName(current.callee);
+    if (method === 'catch' && current.arguments.length >= 1) handled = true;
+    else if (method === 'then' && current.arguments.length >= 2) handled = true;
+    else if (method !== 'then' && method !== 'finally') break;
+    current = skipTransparent(current.callee.object);
+  }
+  return { root: current, handled };
+}
+
+const escapeCache = new WeakMap<AnyFunction, TSESTree.Node | null>();
+
+/**
+ * Whether calling `node` gives a promise that may reject: a call to a same-file async
+ * function that lets a rejection escape, `fetch()`, `Promise.all/any/race()`, or, with
+ * type information, any call typed as a thenable. Never a guess about unknown functions.
+ */
+export function mayReject(context: Context, node: TSESTree.Node, visitorKeys: TSESLint.SourceCode.VisitorKeys, depth = 0): boolean {
+  const n = skipTransparent(node);
+  if (n.type === AST_NODE_TYPES.NewExpression) {
+    return n.callee.type === AST_NODE_TYPES.Identifier && n.callee.name === 'Promise' && isRejectingExecutor(n.arguments[0]);
+  }
+  if (n.type !== AST_NODE_TYPES.CallExpression) return false;
+  const path = getCalleePath(n);
+  if (path !== null) {
+    const last = lastSegment(path);
+    if (FIRE_AND_FORGET_HELPERS.has(last)) return false;
+    if (path === 'Promise.allSettled' || path === 'Promise.resolve') return false;
+    if (path === 'Promise.all' || path === 'Promise.any' || path === 'Promise.race') {
+      const list = n.arguments[0] ? skipTransparent(n.arguments[0]) : null;
+      if (list?.type === AST_NODE_TYPES.ArrayExpression) {
+        return list.elements.some((e) => e !== null && (e.type === AST_NODE_TYPES.SpreadElement || !getPromiseChain(e).handled));
+      }
+      return true;
+    }
+    if (path === 'Promise.reject') return true;
+    if (n.callee.type === AST_NODE_TYPES.Identifier && path === 'fetch' && isGlobalName(context, n.callee)) return true;
+    if (WAIT_CALLS.test(last)) return false;
+  }
+  // Without an async function in the file or type information, no callee can be shown to reject.
+  if (!canShowRejection(context)) return false;
+  const fn = resolveCalledFunction(context, n.callee);
+  if (fn) {
+    if (!fn.async || fn.generator) return isThenableByType(context, n);
+    if (depth > 3) return true;
+    return findEscape(context, fn, visitorKeys, depth + 1) !== null;
+  }
+  return isThenableByType(context, n);
+}
+
+const showsRejectionCache = new WeakMap<object, boolean>();
+
+/**
+ * Whether a call of this file can be shown to reject by its callee: the text has the word `async`
+ * (a same-file async function, or a factory returning one), or the parser gives type information.
+ * Otherwise `mayReject` answers from the callee's name alone, with no scope look-up.
+ */
+function canShowRejection(context: Context): boolean {
+  const sourceCode = context.sourceCode;
+  let can = showsRejectionCache.get(sourceCode);
+  if (can === undefined) {
+    can = sourceCode.text.includes('async') || getTypeServices(context) !== null;
+    showsRejectionCache.set(sourceCode, can);
+  }
+  return can;
+}
+
+/**
+ * `void call()`: the author says the call returns a promise and chose not to wait for it, so
+ * treat it as one even when the callee is out of sight (imported, injected, a method). Only
+ * a same-file function shows otherwise (not async, or async without a way to reject), and
+ * calls that only wait or that handle their own rejection are never a risk.
+ */
+export function voidedCallMayReject(context: Context, node: TSESTree.Node, visitorKeys: TSESLint.SourceCode.VisitorKeys): boolean {
+  const n = skipTransparent(node);
+  if (mayReject(context, n, visitorKeys)) return true;
+  if (n.type !== AST_NODE_TYPES.CallExpression) return false;
+  // `void` is also written to quiet a linter on calls that report through a callback:
+  // middleware run by hand (`void router(req, res, next)`, `void upload.array('f')(req, res, cb)`)
+  // and APIs that take a callback. Those are not promises the author set aside.
+  if (skipTransparent(n.callee).type === AST_NODE_TYPES.CallExpression) return false;
+  if (n.arguments.some((a) => isFunctionNode(skipTransparent(a)) || (a.type === AST_NODE_TYPES.Identifier && CALLBACK_NAME.test(a.name)))) return false;
+  const path = getCalleePath(n);
+  if (path !== null) {
+    const last = lastSegment(path);
+    if (FIRE_AND_FORGET_HELPERS.has(last) || WAIT_CALLS.test(last)) return false;
+    if (path === 'Promise.allSettled' || path === 'Promise.resolve') return false;
+  }
+  return resolveCalledFunction(context, n.callee) === null;
+}
+
+/** A promise-valued expression (possibly a chain) that may reject without a handler. */
+export function promiseMayReject(context: Context, node: TSESTree.Node, visitorKeys: TSESLint.SourceCode.VisitorKeys, depth = 0): boolean {
+  const chain = getPromiseChain(node);
+  if (chain.handled) return false;
+  if (chain.root !== skipTransparent(node) && chain.root.type !== AST_NODE_TYPES.CallExpression && chain.root.type !== AST_NODE_TYPES.NewExpression) {
+    // x.then(f) on a value we know nothing about: only types can tell.
+    return isThenableByType(context, chain.root);
+  }
+  return mayReject(context, chain.root, visitorKeys, depth);
+}
+
+/**
+ * The same-file function a call runs: what `resolveFunction` finds, or the function a same-file
+ * factory returns (`const respond = this.makeResponder(key); … await respond()`, where
+ * `makeResponder(key) { return async () => { try … catch … } }`).
+ */
+function resolveCalledFunction(context: Context, callee: TSESTree.Node): AnyFunction | null {
+  const direct = resolveFunction(context, callee);
+  if (direct) return direct;
+  const n = skipTransparent(callee);
+  if (n.type !== AST_NODE_TYPES.Identifier) return null;
+  const variable = findVariable(context, n);
+  if (!variable || variable.defs.length !== 1 || variable.defs[0]!.type !== 'Variable') return null;
+  if (variable.references.some((ref) => ref.isWrite() && !ref.init)) return null;
+  const init = variable.defs[0]!.node.init;
+  const call = init ? skipTransparent(init) : null;
+  if (call?.type !== AST_NODE_TYPES.CallExpression) return null;
+  const factory = resolveFunction(context, call.callee);
+  return factory ? returnedFunction(context, factory) : null;
+}
+
+/** The one function a factory returns (`return async () => …`, or an arrow whose body is one), else null. */
+function returnedFunction(context: Context, factory: AnyFunction): AnyFunction | null {
+  if (factory.async || factory.generator) return null;
+  if (factory.body.type !== AST_NODE_TYPES.BlockStatement) {
+    const body = skipTransparent(factory.body);
+    return isFunctionNode(body) ? body : null;
+  }
+  let found: AnyFunction | null = null;
+  let other = false;
+  walkSameFunction(
+    factory.body,
+    (node) => {
+      if (other) return false;
+      if (node.type !== AST_NODE_TYPES.ReturnStatement) return undefined;
+      const value = node.argument ? skipTransparent(node.argument) : null;
+      if (value && isFunctionNode(value) && found === null) found = value;
+      else other = true;
+      return false;
+    },
+    context.sourceCode.visitorKeys,
+  );
+  return other ? null : found;
+}
+
+/** `new Promise((resolve) => setTimeout(resolve, ms))` takes no `reject`: it only waits. */
+function isRejectingExecutor(node: TSESTree.Node | undefined): boolean {
+  if (!node) return false;
+  const executor = skipTransparent(node);
+  return !isFunctionNode(executor) || executor.params.length >= 2;
+}
+
+/** Whether an awaited expression can throw into the async function. */
+function awaitMayReject(context: Context, argument: TSESTree.Node, visitorKeys: TSESLint.SourceCode.VisitorKeys, depth: number): boolean {
+  const a = skipTransparent(argument);
+  if (a.type === AST_NODE_TYPES.Literal || a.type === AST_NODE_TYPES.TemplateLiteral) return false;
+  if (a.type === AST_NODE_TYPES.Identifier && a.name === 'undefined') return false;
+  const chain = getPromiseChain(a);
+  if (chain.handled) return false;
+  const root = chain.root;
+  if (root === a && root.type === AST_NODE_TYPES.Identifier && holdsOnlySafePromises(context, root, visitorKeys, depth)) return false;
+  if (root.type === AST_NODE_TYPES.NewExpression) {
+    return !(root.callee.type === AST_NODE_TYPES.Identifier && root.callee.name === 'Promise' && !isRejectingExecutor(root.arguments[0]));
+  }
+  if (root.type === AST_NODE_TYPES.CallExpression) {
+    const path = getCalleePath(root);
+    if (path === 'Promise.allSettled' || path === 'Promise.resolve') return false;
+    if (path !== null && (WAIT_CALLS.test(lastSegment(path)) || FIRE_AND_FORGET_HELPERS.has(lastSegment(path)))) return false;
+    const fn = resolveCalledFunction(context, root.callee);
+    // A same-file async function that catches everything itself never rejects.
+    if (fn && fn.async && !fn.generator && depth <= 3) return findEscape(context, fn, visitorKeys, depth + 1) !== null;
+  }
+  return true;
+}
+
+/**
+ * `let p; p = (async () => { try { … } catch (e) { log(e) } })(); …; await p`: a variable whose
+ * every value is `undefined`/`null` or a call to a same-file async function that catches its own
+ * failures. Any other write (an unknown call, a parameter) keeps the await a risk.
+ */
+function holdsOnlySafePromises(context: Context, id: TSESTree.Identifier, visitorKeys: TSESLint.SourceCode.VisitorKeys, depth: number): boolean {
+  const variable = findVariable(context, id);
+  if (!variable || variable.defs.length !== 1 || variable.defs[0]!.type !== 'Variable') return false;
+  let calls = 0;
+  for (const ref of variable.references) {
+    if (!ref.isWrite()) continue;
+    const value = ref.writeExpr ? skipTransparent(ref.writeExpr) : null;
+    if (!value) return false;
+    if ((value.type === AST_NODE_TYPES.Identifier && value.name === 'undefined') || (value.type === AST_NODE_TYPES.Literal && value.value === null)) continue;
+    if (value.type !== AST_NODE_TYPES.CallExpression || depth > 3) return false;
+    // `p = previous.catch(() => {}).then(run)`: handled as when awaited directly.
+    if (getPromiseChain(value).handled) {
+      calls++;
+      continue;
+    }
+    const fn = resolveCalledFunction(context, value.callee);
+    if (!fn || !fn.async || fn.generator || findEscape(context, fn, visitorKeys, depth + 1) !== null) return false;
+    calls++;
+  }
+  return calls > 0;
+}
+
+/** A catch clause that logs, reports or hands the error on (so a rethrow after it is not silent). */
+function catchRecords(context: Context, handler: TSESTree.CatchClause, visitorKeys: TSESLint.SourceCode.VisitorKeys): boolean {
+  let found = false;
+  walkSameFunction(handler.body, (node) => {
+    if (found) return false;
+    if (node.type === AST_NODE_TYPES.CallExpression && (getLoggingLevel(context, node) !== null || isHandoffCall(node))) found = true;
+    return undefined;
+  }, visitorKeys);
+  return found;
+}
+
+/**
+ * The first place a rejection escapes an async function: an `await` (or `for await`)
+ * outside any `try` that has a `catch`, a `throw` not preceded by logging, or a returned
+ * promise that may reject. Null when every failure is caught inside.
+ *
+ * Awaits inside a `catch` or `finally` are the author's error handling already; whether
+ * a `catch` really logs is `no-silent-catch`'s question, not this one's.
+ */
+export function findEscape(context: Context, fn: AnyFunction, visitorKeys: TSESLint.SourceCode.VisitorKeys, depth = 0): TSESTree.Node | null {
+  if (escapeCache.has(fn)) return escapeCache.get(fn)!;
+  escapeCache.set(fn, null); // recursion guard: a function awaiting itself does not make it reject
+  // A function whose answer to failure is to log and end the process: a rejection escaping it
+  // ends the process too, with the error printed — the outcome its author chose.
+  if (endsProcessOnFailure(context, fn, visitorKeys)) return null;
+  let escape: TSESTree.Node | null = null;
+  if (fn.body.type !== AST_NODE_TYPES.BlockStatement) {
+    const body = skipTypeWrappers(fn.body);
+    if (body.type !== AST_NODE_TYPES.AwaitExpression && promiseMayReject(context, body, visitorKeys, depth)) escape = fn.body;
+  }
+  if (escape === null) {
+    walkSameFunction(
+      fn.body,
+      (node) => {
+        if (escape !== null) return false;
+        switch (node.type) {
+          case AST_NODE_TYPES.AwaitExpression:
+            if (!isProtected(context, node, fn, 'await', visitorKeys) && awaitMayReject(context, node.argument, visitorKeys, depth)) escape = node;
+            break;
+          case AST_NODE_TYPES.ForOfStatement:
+            if (node.await && !isProtected(context, node, fn, 'await', visitorKeys)) escape = node;
+            break;
+          case AST_NODE_TYPES.ThrowStatement:
+            if (!isProtected(context, node, fn, 'throw', visitorKeys)) escape = node;
+            break;
+          case AST_NODE_TYPES.ReturnStatement:
+            if (node.argument && skipTypeWrappers(node.argument).type !== AST_NODE_TYPES.AwaitExpression && promiseMayReject(context, node.argument, visitorKeys, depth)) {
+              escape = node;
+            }
+            break;
+          default:
+            break;
+        }
+        return undefined;
+      },
+      visitorKeys,
+    );
+  }
+  escapeCache.set(fn, escape);
+  return escape;
+}
+
+/** `process.exit(code)` with a code other than 0 (or none given: the caller decides). */
+function isFailureExit(node: TSESTree.Node): boolean {
+  const n = skipTransparent(node);
+  if (n.type !== AST_NODE_TYPES.CallExpression || getCalleePath(n) !== 'process.exit') return false;
+  const code = n.arguments[0];
+  return !(code && skipTransparent(code).type === AST_NODE_TYPES.Literal && (skipTransparent(code) as TSESTree.Literal).value === 0);
+}
+
+function exitsProcess(statement: TSESTree.Statement): boolean {
+  return statement.type === AST_NODE_TYPES.ExpressionStatement && isFailureExit(statement.expression);
+}
+
+/** Whether `body` logs at error level (or reports) outside nested functions. */
+function logsError(context: Context, body: TSESTree.Node, visitorKeys: TSESLint.SourceCode.VisitorKeys): boolean {
+  let found = false;
+  walkSameFunction(body, (node) => {
+    if (found) return false;
+    if (node.type === AST_NODE_TYPES.CallExpression) {
+      const level = getLoggingLevel(context, node);
+      if (level !== null && isAtLeast(level, 'error')) found = true;
+    }
+    return undefined;
+  }, visitorKeys);
+  return found;
+}
+
+/**
+ * A function whose policy on failure is to log the error and end the process: its body ends
+ * with `process.exit(1)` after an error log (n8n's `exitWithCrash`), or a `try` of its body
+ * catches by logging at error level and exiting (a server's start-up: `catch (err) {
+ * logger.error('Error starting server', err); process.exit(1) }`).
+ */
+function endsProcessOnFailure(context: Context, fn: AnyFunction, visitorKeys: TSESLint.SourceCode.VisitorKeys): boolean {
+  if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return false;
+  const statements = fn.body.body;
+  const last = statements[statements.length - 1];
+  if (last && exitsProcess(last) && logsError(context, fn.body, visitorKeys)) return true;
+  return statements.some((statement) => {
+    if (statement.type !== AST_NODE_TYPES.TryStatement || !statement.handler) return false;
+    const handlerBody = statement.handler.body.body;
+    const end = handlerBody[handlerBody.length - 1];
+    return !!end && exitsProcess(end) && logsError(context, statement.handler.body, visitorKeys);
+  });
+}
+
+function isProtected(context: Context, node: TSESTree.Node, fn: AnyFunction, kind: 'await' | 'throw', visitorKeys: TSESLint.SourceCode.VisitorKeys): boolean {
+  let child: TSESTree.Node = node;
+  let current = node.parent;
+  while (current && current !== fn) {
+    if (current.type === AST_NODE_TYPES.TryStatement) {
+      if (child === current.block && current.handler) return true;
+      if (kind === 'await' && (child === current.handler || child === current.finalizer)) return true;
+      if (kind === 'throw' && child === current.handler && catchRecords(context, current.handler, visitorKeys)) return true;
+    }
+    child = current;
+    current = current.parent;
+  }
+  return false;
+}

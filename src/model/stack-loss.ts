@@ -1,0 +1,423 @@
+/**
+ * Does logging only a caught error's text lose nothing worth keeping? Yes when the error is
+ * rethrown or handed on, when the same handler records the whole error beside the text log, when
+ * the log sits in the branch of a named error class or code (an expected failure), when the `try`
+ * only parses a value in hand, or when the emitter's `'error'` listener logs the whole error. With
+ * `reportExpected` off (a rule option, passed in, never cached), also when the `try` only releases
+ * a handle or only checks a password. A same-file helper given the error is judged where it is given it.
+ */
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import {
+  type AnyFunction,
+  type Context,
+  contains,
+  findVariable,
+  getCalleePath,
+  getEnclosingFunction,
+  getPropertyName,
+  isFunctionNode,
+  lastSegment,
+  skipTransparent,
+  walkSameFunction,
+  walkTree,
+} from './ast.js';
+import { classifyErrorMention, isErrorReporterCall, isHandoffCall } from './errors.js';
+import { identifierWords, isAwaited } from './fallible.js';
+import { getLoggerCall } from './loggers.js';
+
+/**
+ * Whether a text-only log of `variable` at `log` loses nothing worth keeping: the stack travels
+ * on or is recorded beside it, or the failure is one whose message is the whole story.
+ * `handedTo` is the helper call this log is judged at (see `helperLosesNothing`).
+ */
+export function losesNothing(context: Context, variable: TSESLint.Scope.Variable, log: TSESTree.CallExpression, reportExpected: boolean, handedTo?: TSESTree.CallExpression): boolean {
+  // Rethrown or handed on: the stack travels with it and is logged where it lands.
+  if (isPassedOn(variable, handedTo)) return true;
+  // The same handler records the object or its stack (a reporter, `logger.error(e.stack)`).
+  if (isRecordedBeside(context, variable, log)) return true;
+  // An expected failure: the log sits in the branch that named its class or code.
+  if (isInExpectedErrorBranch(variable, log)) return true;
+  const tryBlock = caughtFrom(variable);
+  if (tryBlock) {
+    // A try that only parses or formats a value in hand: the message names the bad input.
+    if (isParseOnly(context, tryBlock)) return true;
+    // The emitter's 'error' listener logs the whole error of the call that failed.
+    if (isRecordedByErrorListener(context, tryBlock)) return true;
+    if (!reportExpected && (isHandleRelease(context, tryBlock) || isCredentialCheck(context, tryBlock))) return true;
+  }
+  // A same-file helper given the error (`catch (err) { this._handleFormatError(err) }`) is judged where it is given it.
+  return handedTo === undefined && helperLosesNothing(context, variable, reportExpected);
+}
+
+function isPassedOn(variable: TSESLint.Scope.Variable, except?: TSESTree.CallExpression): boolean {
+  return variable.references.some((ref) => {
+    const parent = ref.identifier.parent;
+    if (except && parent === except) return false;
+    if (parent?.type === AST_NODE_TYPES.ThrowStatement) return true;
+    // new AppError('…', { cause: err })
+    if (parent?.type === AST_NODE_TYPES.Property && parent.value === ref.identifier && getPropertyName(parent) === 'cause') return true;
+    return parent?.type === AST_NODE_TYPES.CallExpression && parent.arguments.includes(ref.identifier as TSESTree.Expression) && isHandoffCall(parent);
+  });
+}
+
+/**
+ * Another call in the same handler records the error object or its stack: a reporter
+ * (`errorReporter.error(e)`, `Sentry.captureException(e)`) or a log (`logger.error(e.stack)`,
+ * `console.error(e)`). It must be a statement of a block that encloses the text-only log, in the
+ * same function, so it runs whenever the log runs (barring an early exit between them).
+ */
+function isRecordedBeside(context: Context, variable: TSESLint.Scope.Variable, log: TSESTree.CallExpression): boolean {
+  const logFunction = getEnclosingFunction(log);
+  return variable.references.some((ref) => {
+    const id = ref.identifier;
+    if (id.type !== AST_NODE_TYPES.Identifier || contains(log, id)) return false;
+    if (classifyErrorMention(id).kind !== 'whole') return false;
+    const call = argumentOwner(id);
+    if (!call || contains(call, log)) return false;
+    const recorder = isErrorReporterCall(context, call) || getLoggerCall(context, call) !== null;
+    if (!recorder) return false;
+    let statement: TSESTree.Node = call;
+    while (statement.parent && (statement.parent.type === AST_NODE_TYPES.AwaitExpression || statement.parent.type === AST_NODE_TYPES.ChainExpression)) {
+      statement = statement.parent;
+    }
+    if (statement.parent?.type !== AST_NODE_TYPES.ExpressionStatement) return false;
+    const block = statement.parent.parent;
+    if (!block || (block.type !== AST_NODE_TYPES.BlockStatement && block.type !== AST_NODE_TYPES.SwitchCase)) return false;
+    return contains(block, log) && getEnclosingFunction(call) === logFunction;
+  });
+}
+
+/** The call `id` is an argument of (directly, as `e.stack`, or inside an object / array argument). */
+function argumentOwner(id: TSESTree.Identifier): TSESTree.CallExpression | null {
+  let node: TSESTree.Node = id;
+  while (node.parent) {
+    const parent: TSESTree.Node = node.parent;
+    if (parent.type === AST_NODE_TYPES.CallExpression) return parent.arguments.includes(node as TSESTree.CallExpressionArgument) ? parent : null;
+    if (
+      parent.type === AST_NODE_TYPES.MemberExpression ||
+      parent.type === AST_NODE_TYPES.ChainExpression ||
+      parent.type === AST_NODE_TYPES.TSAsExpression ||
+      parent.type === AST_NODE_TYPES.TSNonNullExpression ||
+      parent.type === AST_NODE_TYPES.Property ||
+      parent.type === AST_NODE_TYPES.ObjectExpression ||
+      parent.type === AST_NODE_TYPES.ArrayExpression ||
+      // `${err.stack}` / 'failed: ' + err.stack: the stack text, message included, reaches the call.
+      parent.type === AST_NODE_TYPES.TemplateLiteral ||
+      (parent.type === AST_NODE_TYPES.BinaryExpression && parent.operator === '+')
+    ) {
+      node = parent;
+      continue;
+    }
+    return null;
+  }
+  return null;
+}
+
+/** Classes that say nothing about which failure it was (`e instanceof Error` is a type guard). */
+const GENERIC_ERROR_CLASSES = new Set(['Error', 'TypeError', 'RangeError', 'ReferenceError', 'EvalError', 'URIError', 'AggregateError', 'Object']);
+/** Properties that name a known failure: `e.code === 'ENOENT'`, `e.name === 'AbortError'`. */
+const ERROR_KIND_KEYS = new Set(['code', 'name', 'errno', 'status', 'statusCode', 'type']);
+
+/**
+ * The log sits in the branch taken when the error is of a named class or carries a named code
+ * (`if (e instanceof UserError)`, `e.code === 'ENOENT'`, `switch (e.code) { case 'EEXIST': … }`):
+ * an expected failure whose message is what matters. The else branch stays reported.
+ */
+function isInExpectedErrorBranch(variable: TSESLint.Scope.Variable, log: TSESTree.Node): boolean {
+  const binder = variable.defs[0]?.node;
+  let child: TSESTree.Node = log;
+  let current = log.parent;
+  while (current && current !== binder) {
+    if (current.type === AST_NODE_TYPES.IfStatement && current.consequent === child && namesErrorKind(current.test, variable)) return true;
+    if (current.type === AST_NODE_TYPES.ConditionalExpression && current.consequent === child && namesErrorKind(current.test, variable)) return true;
+    if (current.type === AST_NODE_TYPES.SwitchCase && current.test !== null && current.parent.type === AST_NODE_TYPES.SwitchStatement && isErrorKindRead(current.parent.discriminant, variable)) {
+      return true;
+    }
+    if (isFunctionNode(current)) return false;
+    child = current;
+    current = current.parent;
+  }
+  return false;
+}
+
+function isReferenceTo(node: TSESTree.Node, variable: TSESLint.Scope.Variable): boolean {
+  const n = skipTransparent(node);
+  return n.type === AST_NODE_TYPES.Identifier && variable.references.some((r) => r.identifier === n);
+}
+
+/** `e.code`, `e?.name`, `(e as NodeJS.ErrnoException).code`. */
+function isErrorKindRead(node: TSESTree.Node, variable: TSESLint.Scope.Variable): boolean {
+  const n = skipTransparent(node);
+  if (n.type !== AST_NODE_TYPES.MemberExpression) return false;
+  const key = getPropertyName(n);
+  return key !== null && ERROR_KIND_KEYS.has(key) && isReferenceTo(n.object, variable);
+}
+
+function namesErrorKind(test: TSESTree.Node, variable: TSESLint.Scope.Variable): boolean {
+  const t = skipTransparent(test);
+  if (t.type === AST_NODE_TYPES.LogicalExpression && t.operator === '&&') return namesErrorKind(t.left, variable) || namesErrorKind(t.right, variable);
+  if (t.type === AST_NODE_TYPES.BinaryExpression) {
+    if (t.operator === 'instanceof') {
+      if (!isReferenceTo(t.left, variable)) return false;
+      const right = skipTransparent(t.right);
+      const name = right.type === AST_NODE_TYPES.Identifier ? right.name : right.type === AST_NODE_TYPES.MemberExpression ? getPropertyName(right) : null;
+      return name !== null && !GENERIC_ERROR_CLASSES.has(name);
+    }
+    if (t.operator === '===' || t.operator === '==') {
+      return (isErrorKindRead(t.left, variable) && isKnownValue(t.right)) || (isErrorKindRead(t.right, variable) && isKnownValue(t.left));
+    }
+    return false;
+  }
+  // ['ENOENT', 'EACCES'].includes(e.code)
+  if (t.type === AST_NODE_TYPES.CallExpression && t.callee.type === AST_NODE_TYPES.MemberExpression && getPropertyName(t.callee) === 'includes') {
+    return t.arguments.length === 1 && isErrorKindRead(t.arguments[0]!, variable);
+  }
+  return false;
+}
+
+/** A literal or a named constant (`'ENOENT'`, `404`, `MedusaError.Codes.UNKNOWN_MODULES`). */
+function isKnownValue(node: TSESTree.Node): boolean {
+  const n = skipTransparent(node);
+  if (n.type === AST_NODE_TYPES.Literal) return typeof n.value === 'string' || typeof n.value === 'number';
+  if (n.type === AST_NODE_TYPES.TemplateLiteral) return n.expressions.length === 0;
+  return n.type === AST_NODE_TYPES.MemberExpression || (n.type === AST_NODE_TYPES.Identifier && n.name !== 'undefined');
+}
+
+/** The `try` block whose catch clause binds `variable`, or null. */
+export function caughtFrom(variable: TSESLint.Scope.Variable): TSESTree.BlockStatement | null {
+  const def = variable.defs[0];
+  if (def?.type !== 'CatchClause') return null;
+  const tryStatement = def.node.parent;
+  return tryStatement?.type === AST_NODE_TYPES.TryStatement ? tryStatement.block : null;
+}
+
+/** Methods that parse or format a value in hand: `JSON.parse`, `yaml.parse`, `qs.parse`, `msg.format(bindings)`. */
+const PARSE_METHODS = new Set(['parse', 'format', 'decode', 'deserialize', 'unserialize']);
+
+/**
+ * Every call in the try block parses or formats a value in hand (`JSON.parse(body)`,
+ * `yaml.parse(text)`, `msg.format(bindings)`), with no `new`, `await`, `throw` or function
+ * inside. The error's message names the bad input; its stack only points into the parser.
+ * A method of `this` is the app's own code and may do anything: it does not count.
+ */
+function isParseOnly(context: Context, block: TSESTree.BlockStatement): boolean {
+  let parses = 0;
+  let other = false;
+  walkTree(
+    block,
+    (node) => {
+      if (other) return;
+      switch (node.type) {
+        case AST_NODE_TYPES.CallExpression: {
+          const callee = skipTransparent(node.callee);
+          const path = getCalleePath(node);
+          const method = callee.type === AST_NODE_TYPES.MemberExpression ? getPropertyName(callee) : null;
+          const receiver = callee.type === AST_NODE_TYPES.MemberExpression ? skipTransparent(callee.object) : null;
+          const parse =
+            (path !== null && /^(?:\w+\.)*JSON\.parse$/u.test(path)) ||
+            (method !== null && PARSE_METHODS.has(method) && receiver !== null && receiver.type !== AST_NODE_TYPES.ThisExpression);
+          if (parse) parses++;
+          else other = true;
+          return;
+        }
+        case AST_NODE_TYPES.NewExpression:
+        case AST_NODE_TYPES.AwaitExpression:
+        case AST_NODE_TYPES.YieldExpression:
+        case AST_NODE_TYPES.ThrowStatement:
+        case AST_NODE_TYPES.TaggedTemplateExpression:
+        case AST_NODE_TYPES.ImportExpression:
+          other = true;
+          return;
+        default:
+          if (isFunctionNode(node)) other = true;
+      }
+    },
+    context.sourceCode.visitorKeys,
+  );
+  return parses > 0 && !other;
+}
+
+/** The calls of a try block that do work (logs aside), not entering nested functions. */
+function workCalls(context: Context, block: TSESTree.BlockStatement): TSESTree.CallExpression[] {
+  const calls: TSESTree.CallExpression[] = [];
+  walkSameFunction(
+    block,
+    (node) => {
+      if (node.type !== AST_NODE_TYPES.CallExpression) return true;
+      if (getLoggerCall(context, node) !== null) return false;
+      calls.push(node);
+      return true;
+    },
+    context.sourceCode.visitorKeys,
+  );
+  return calls;
+}
+
+/**
+ * Every call in the try block is a method of one emitter variable (`await client.connect()`), and
+ * that emitter's `'error'` listener in this file logs or reports the whole error
+ * (`client.on('error', (err) => log.error('redis error', { error: err }))`): the failure is
+ * recorded there with its stack, and the catch's text line is a second record.
+ */
+function isRecordedByErrorListener(context: Context, block: TSESTree.BlockStatement): boolean {
+  const calls = workCalls(context, block);
+  if (calls.length === 0) return false;
+  let emitter: TSESLint.Scope.Variable | null = null;
+  for (const call of calls) {
+    const callee = skipTransparent(call.callee);
+    if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+    const receiver = skipTransparent(callee.object);
+    if (receiver.type !== AST_NODE_TYPES.Identifier) return false;
+    const variable = findVariable(context, receiver);
+    if (!variable || (emitter && variable !== emitter)) return false;
+    emitter = variable;
+  }
+  return emitter !== null && emitter.references.some((ref) => isLoggingErrorListener(context, ref.identifier));
+}
+
+const LISTEN_METHODS = new Set(['on', 'once', 'addListener', 'prependListener']);
+
+/** `emitter.on('error', (err) => logger.error(…, err))`: a listener that records the whole error. */
+function isLoggingErrorListener(context: Context, id: TSESTree.Node): boolean {
+  const member = id.parent;
+  if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== id) return false;
+  const method = getPropertyName(member);
+  const call = member.parent;
+  if (method === null || !LISTEN_METHODS.has(method) || call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== member) return false;
+  const [event, listener] = call.arguments;
+  if (event?.type !== AST_NODE_TYPES.Literal || event.value !== 'error' || !listener || !isFunctionNode(listener)) return false;
+  const param = listener.params[0];
+  if (param?.type !== AST_NODE_TYPES.Identifier) return false;
+  const variable = findVariable(context, param);
+  return (
+    variable !== null &&
+    variable.references.some((ref) => {
+      if (ref.identifier.type !== AST_NODE_TYPES.Identifier || classifyErrorMention(ref.identifier).kind !== 'whole') return false;
+      const owner = argumentOwner(ref.identifier);
+      return owner !== null && getEnclosingFunction(owner) === listener && (getLoggerCall(context, owner) !== null || isErrorReporterCall(context, owner));
+    })
+  );
+}
+
+/** Methods that let go of a handle: a response, stream, socket, connection or client. */
+const RELEASE_METHODS = new Set(['end', 'close', 'destroy', 'disconnect', 'quit', 'release', 'terminate', 'abort', 'unref', 'unsubscribe', 'removeAllListeners']);
+
+/**
+ * Every call in the try block releases a handle (`res.end()`, `socket.destroy()`, `await
+ * pool.end()`): the message says why (already closed, client gone) and the stack only points
+ * into the stream or driver. Removing files is not releasing: `fs.rm(dir)` stays reported.
+ */
+function isHandleRelease(context: Context, block: TSESTree.BlockStatement): boolean {
+  const calls = workCalls(context, block);
+  return (
+    calls.length > 0 &&
+    calls.every((call) => {
+      const callee = skipTransparent(call.callee);
+      if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+      const method = getPropertyName(callee);
+      return method !== null && RELEASE_METHODS.has(method);
+    })
+  );
+}
+
+/** A call that checks a credential: `bind`, `compare`, `verify…`, `valid…`, `check…`, `authenticate…`, `login`, `signIn`. */
+const CHECK_METHOD = /^(?:bind|compare|compareSync|verify\w*|valid\w*|check\w*|authenticate\w*|login|logIn|signIn)$/u;
+const PASSWORD_WORDS = new Set(['password', 'passwd', 'passphrase', 'pwd']);
+
+/**
+ * The try block checks a password (`await client.bind(dn, password)`, `await this.validUser(dn,
+ * password)`, `bcrypt.compare(password, hash)`) and awaits nothing else: a failure is the answer
+ * to that check (invalid credentials, server unreachable) and its message says which.
+ */
+function isCredentialCheck(context: Context, block: TSESTree.BlockStatement): boolean {
+  const calls = workCalls(context, block);
+  const checks = calls.filter((call) => {
+    const path = getCalleePath(call);
+    if (path === null || !CHECK_METHOD.test(lastSegment(path))) return false;
+    return call.arguments.some((arg) => {
+      const a = skipTransparent(arg);
+      const name = a.type === AST_NODE_TYPES.Identifier ? a.name : a.type === AST_NODE_TYPES.MemberExpression ? getPropertyName(a) : null;
+      return name !== null && identifierWords(name).some((w) => PASSWORD_WORDS.has(w));
+    });
+  });
+  return checks.length > 0 && calls.every((call) => checks.includes(call) || !isAwaited(call));
+}
+
+/**
+ * `variable` is a parameter of a same-file helper (`_handleFormatError(err) { logging.error(err.message) }`)
+ * and every call of the helper in this file hands it a caught error whose text-only log would lose
+ * nothing there. A helper with no call in this file, or used other than by a call, stays reported.
+ */
+function helperLosesNothing(context: Context, variable: TSESLint.Scope.Variable, reportExpected: boolean): boolean {
+  const def = variable.defs[0];
+  if (def?.type !== 'Parameter' || !isFunctionNode(def.node)) return false;
+  const fn = def.node;
+  const index = fn.params.indexOf(def.name as TSESTree.Parameter);
+  if (index < 0) return false;
+  const calls = sameFileCalls(context, fn);
+  if (!calls || calls.length === 0) return false;
+  return calls.every((call) => {
+    const arg = call.arguments[index];
+    if (arg?.type !== AST_NODE_TYPES.Identifier) return false;
+    const given = findVariable(context, arg);
+    return given !== null && caughtFrom(given) !== null && losesNothing(context, given, call, reportExpected, call);
+  });
+}
+
+const classCalls = new WeakMap<TSESTree.ClassBody, Map<string, TSESTree.CallExpression[] | null>>();
+
+/**
+ * The calls of a same-file function: `f(…)` for a declaration or `const f = …`, `this.f(…)` for a
+ * class method. Null when it is used otherwise too (passed as a callback, exported, bound).
+ */
+function sameFileCalls(context: Context, fn: AnyFunction): TSESTree.CallExpression[] | null {
+  const parent = fn.parent;
+  if (parent?.type === AST_NODE_TYPES.MethodDefinition || (parent?.type === AST_NODE_TYPES.PropertyDefinition && parent.value === fn)) {
+    if (parent.computed || parent.static || parent.parent.type !== AST_NODE_TYPES.ClassBody) return null;
+    const name = getPropertyName(parent);
+    if (name === null) return null;
+    return methodCalls(context, parent.parent).get(name) ?? null;
+  }
+  let variable: TSESLint.Scope.Variable | null = null;
+  if (fn.type === AST_NODE_TYPES.FunctionDeclaration && fn.id && parent?.type !== AST_NODE_TYPES.ExportNamedDeclaration && parent?.type !== AST_NODE_TYPES.ExportDefaultDeclaration) {
+    variable = findVariable(context, fn.id);
+  } else if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.init === fn && parent.id.type === AST_NODE_TYPES.Identifier && parent.parent.parent?.type !== AST_NODE_TYPES.ExportNamedDeclaration) {
+    variable = findVariable(context, parent.id);
+  }
+  if (!variable) return null;
+  const calls: TSESTree.CallExpression[] = [];
+  for (const ref of variable.references) {
+    if (ref.init) continue;
+    const p = ref.identifier.parent;
+    if (p?.type !== AST_NODE_TYPES.CallExpression || p.callee !== ref.identifier) return null;
+    calls.push(p);
+  }
+  return calls;
+}
+
+/** `this.name(…)` calls in a class body, per method name; null for a name also used other than as a callee. */
+function methodCalls(context: Context, body: TSESTree.ClassBody): Map<string, TSESTree.CallExpression[] | null> {
+  const cached = classCalls.get(body);
+  if (cached) return cached;
+  const map = new Map<string, TSESTree.CallExpression[] | null>();
+  walkTree(
+    body,
+    (node) => {
+      if (node.type !== AST_NODE_TYPES.MemberExpression || node.object.type !== AST_NODE_TYPES.ThisExpression || node.computed) return;
+      const name = getPropertyName(node);
+      if (name === null) return;
+      const parent = node.parent;
+      if (parent?.type === AST_NODE_TYPES.CallExpression && parent.callee === node) {
+        const list = map.get(name);
+        if (list !== null) map.set(name, [...(list ?? []), parent]);
+      } else {
+        map.set(name, null);
+      }
+    },
+    context.sourceCode.visitorKeys,
+  );
+  classCalls.set(body, map);
+  return map;
+}
+

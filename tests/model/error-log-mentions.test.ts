@@ -1,0 +1,86 @@
+import type { TSESTree } from '@typescript-eslint/utils';
+import { describe, expect, it } from 'vitest';
+import { errorVariablesAround, findHiddenError, findTextOnlyError, isPlainObject, isRejectionHandler } from '../../src/model/error-log-mentions.js';
+import { resolveLoggerStyle } from '../../src/model/logger-styles.js';
+import { getLoggerCall } from '../../src/model/loggers.js';
+import { callResult, probe, probeCalls } from '../helpers/probe.js';
+
+describe('errorVariablesAround', () => {
+  it('finds catch bindings and rejection-handler parameters, not an ordinary parameter', () => {
+    const results = probeCalls(
+      `
+      try { run(); } catch (e) { report(e); }
+      load().catch((failure) => note(failure));
+      function plain(value) { use(value); }
+    `,
+      (context, node) => errorVariablesAround(context, node).map((v) => v.name).join(','),
+    );
+    expect(callResult(results, 'report(e)')).toBe('e');
+    expect(callResult(results, 'note(failure)')).toBe('failure');
+    expect(callResult(results, 'use(value)')).toBe('');
+  });
+});
+
+describe('isRejectionHandler', () => {
+  it('is true for .catch(fn) and the second argument of .then, false for .then(ok)', () => {
+    const found: string[] = [];
+    probe('p.catch(function onFail(e) {}); p.then(function ok(v) {}, function bad(e) {});', () => ({
+      FunctionExpression(node: TSESTree.FunctionExpression) {
+        found.push(`${node.id!.name}:${isRejectionHandler(node)}`);
+      },
+    }));
+    expect(found).toEqual(['onFail:true', 'ok:false', 'bad:true']);
+  });
+});
+
+describe('isPlainObject', () => {
+  it('is false for an object with a spread', () => {
+    const found: boolean[] = [];
+    probe('a({ x: 1, y }); b({ ...rest, x: 1 });', () => ({
+      ObjectExpression(node: TSESTree.ObjectExpression) {
+        found.push(isPlainObject(node));
+      },
+    }));
+    expect(found).toEqual([true, false]);
+  });
+});
+
+describe('findTextOnlyError', () => {
+  it('finds a log that keeps only err.message, not one that passes the error', () => {
+    const results = probeCalls(
+      `
+      import pino from 'pino';
+      const logger = pino();
+      try { await sync(); } catch (err) { logger.error(\`sync failed: \${err.message}\`); }
+      try { await push(); } catch (err) { logger.error({ err }, 'push failed'); }
+    `,
+      (context, node) => {
+        const call = getLoggerCall(context, node);
+        const found = call ? findTextOnlyError(context, call, false) : null;
+        return found ? `${found.variable.name} ${found.form}` : null;
+      },
+    );
+    expect(callResult(results, 'logger.error(`sync failed: ${err.message}`)')).toMatch(/^err /u);
+    expect(callResult(results, "logger.error({ err }, 'push failed')")).toBeNull();
+  });
+});
+
+describe('findHiddenError', () => {
+  it('finds { error: err } in a pino call, not { err }', () => {
+    const results = probeCalls(
+      `
+      import pino from 'pino';
+      const logger = pino();
+      try { a(); } catch (err) { logger.error({ error: err }, 'a failed'); }
+      try { b(); } catch (err) { logger.error({ err }, 'b failed'); }
+    `,
+      (context, node) => {
+        const call = getLoggerCall(context, node);
+        if (!call || node.callee.type !== 'MemberExpression') return null;
+        return findHiddenError(context, call, resolveLoggerStyle(context, node.callee.object))?.key ?? null;
+      },
+    );
+    expect(callResult(results, "logger.error({ error: err }, 'a failed')")).toBe('error');
+    expect(callResult(results, "logger.error({ err }, 'b failed')")).toBeNull();
+  });
+});

@@ -1,0 +1,42 @@
+import type { TSESTree } from '@typescript-eslint/utils';
+import { describe, expect, it } from 'vitest';
+import { isGlobalName, isThenableByType, voidedCallMayReject } from '../../src/model/promises.js';
+import { callResult, probeCalls } from '../helpers/probe.js';
+
+describe('isGlobalName', () => {
+  it('is true for an unbound name and false for a local declaration', () => {
+    const results = probeCalls(
+      `
+      fetch('/a');
+      { const fetch = (u) => u; fetch('/b'); }
+    `,
+      (context, node) => isGlobalName(context, node.callee as TSESTree.Identifier),
+    );
+    expect(callResult(results, "fetch('/a')")).toBe(true);
+    expect(callResult(results, "fetch('/b')")).toBe(false);
+  });
+});
+
+describe('voidedCallMayReject', () => {
+  it('treats a voided call of an unseen callee as a promise, not a callback-style call or a same-file sync function', () => {
+    const results = probeCalls(
+      `
+      function syncWork() { return 1; }
+      void mailer.send(message);
+      void router(req, res, next);
+      void syncWork();
+    `,
+      (context, node) => voidedCallMayReject(context, node, context.sourceCode.visitorKeys),
+    );
+    expect(callResult(results, 'mailer.send(message)')).toBe(true);
+    expect(callResult(results, 'router(req, res, next)')).toBe(false);
+    expect(callResult(results, 'syncWork()')).toBe(false);
+  });
+});
+
+describe('isThenableByType', () => {
+  it('answers false without type information', () => {
+    const results = probeCalls('const p: Promise<void> = load(); load();', (context, node) => isThenableByType(context, node), { ts: true });
+    expect(callResult(results, 'load()')).toBe(false);
+  });
+});

@@ -1,0 +1,62 @@
+import type { TSESLint } from '@typescript-eslint/utils';
+import { describe, expect, it } from 'vitest';
+import { findVariable } from '../../src/model/ast.js';
+import { caughtFrom, losesNothing } from '../../src/model/stack-loss.js';
+import { callResult, probeCalls } from '../helpers/probe.js';
+
+/** For each `log(…)` call: whether a text-only log of the error named by its first argument loses nothing there. */
+function losses(code: string, reportExpected = false) {
+  const results = probeCalls(code, (context, node) => {
+    const arg = node.arguments[0];
+    if (node.callee.type !== 'Identifier' || node.callee.name !== 'log' || arg?.type !== 'MemberExpression' || arg.object.type !== 'Identifier') return null;
+    const variable = findVariable(context, arg.object) as TSESLint.Scope.Variable;
+    return losesNothing(context, variable, node, reportExpected);
+  });
+  return (text: string) => callResult(results, text);
+}
+
+describe('losesNothing', () => {
+  it('is true when the error is rethrown or parsed from a value in hand, false for plain work', () => {
+    const of = losses(`
+      try { await save(); } catch (a) { log(a.message); throw a; }
+      try { JSON.parse(body); } catch (b) { log(b.message); }
+      try { await save(); } catch (c) { log(c.message); }
+    `);
+    expect(of('log(a.message)')).toBe(true);
+    expect(of('log(b.message)')).toBe(true);
+    expect(of('log(c.message)')).toBe(false);
+  });
+
+  it('treats a handle release as an expected failure only while reportExpected is off', () => {
+    const code = 'try { await pool.end(); } catch (d) { log(d.message); }';
+    expect(losses(code)('log(d.message)')).toBe(true);
+    expect(losses(code, true)('log(d.message)')).toBe(false);
+  });
+
+  it('is true in the branch that names the error class', () => {
+    const of = losses(`
+      try { await read(); } catch (e) { if (e.code === 'ENOENT') log(e.message); else log(e.message, 'other'); }
+    `);
+    expect(of('log(e.message)')).toBe(true);
+    expect(of("log(e.message, 'other')")).toBe(false);
+  });
+});
+
+describe('caughtFrom', () => {
+  it('gives the try block of a catch binding, null for a parameter', () => {
+    const results = probeCalls(
+      `
+      try { run(); } catch (e) { use(e); }
+      function f(p) { use(p); }
+    `,
+      (context, node) => {
+        const arg = node.arguments[0];
+        if (arg?.type !== 'Identifier') return null;
+        const block = caughtFrom(findVariable(context, arg) as TSESLint.Scope.Variable);
+        return block ? context.sourceCode.getText(block) : null;
+      },
+    );
+    expect(callResult(results, 'use(e)')).toBe('{ run(); }');
+    expect(callResult(results, 'use(p)')).toBeNull();
+  });
+});
