@@ -13,7 +13,6 @@ import {
   type Context,
   findVariable,
   getCalleePath,
-  getNumberValue,
   getPropertyName,
   isFunctionNode,
   lastSegment,
@@ -21,9 +20,7 @@ import {
   walkSameFunction,
   walkTree,
 } from './ast.js';
-import { isResponseCall } from './fallible.js';
 import { type HttpOutcome, getHttpOutcome, statusFromErrorName } from './frameworks.js';
-import { getResponseSink } from './responses.js';
 
 /** Some call, assignment or throw in `body` (same function) has an HTTP outcome that `test` accepts. */
 export function answersWith(context: Context, body: TSESTree.Node, test: (outcome: HttpOutcome) => boolean): boolean {
@@ -57,16 +54,13 @@ export function setsClientStatus(context: Context, body: TSESTree.Node): boolean
   return answersWith(context, body, (o) => o.kind === 'response' && o.status >= 400 && o.status < 500);
 }
 
-/** `res.status(404)`, `res.sendStatus(404)`, `res.writeHead(404)`, `reply.code(404).send()`: a response that says "not found". */
+/**
+ * `res.status(404)`, `res.sendStatus(404)`, `res.writeHead(404)`, `reply.code(404).send()`, `c.json(body, 404)`:
+ * a response that says "not found" (the shared getHttpOutcome).
+ */
 export function isNotFoundAnswer(context: Context, call: TSESTree.CallExpression): boolean {
-  if (getResponseSink(context, call)?.status === 404) return true;
-  const callee = skipTransparent(call.callee);
-  return (
-    callee.type === AST_NODE_TYPES.MemberExpression &&
-    /^(?:status|sendStatus|writeHead|code)$/u.test(getPropertyName(callee) ?? '') &&
-    getNumberValue(call.arguments[0]) === 404 &&
-    isResponseCall(context, call)
-  );
+  const outcome = getHttpOutcome(context, call);
+  return outcome?.kind === 'response' && outcome.status === 404;
 }
 
 /** The handler answers "not found": `res.status(404).end('File not found.')`, `return res.sendStatus(404)`. */

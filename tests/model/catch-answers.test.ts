@@ -61,6 +61,15 @@ describe('isNotFoundAnswer / answersNotFound', () => {
     expect(callResult(results, 'res.status(500)')).toBe(false);
     expect(callResult(results, 'cache.status(404)')).toBe(false);
   });
+  it('isNotFoundAnswer reads the shared HTTP outcome: Hono c.json(body, 404), a named status; not next(createError(404))', () => {
+    const results = probeCalls(
+      `app.get('/h', (c) => c.json({ error: 'Not found' }, 404)); res.status(HttpStatus.NOT_FOUND).end(); next(createError(404));`,
+      (context, node) => isNotFoundAnswer(context, node),
+    );
+    expect(callResult(results, "c.json({ error: 'Not found' }, 404)")).toBe(true);
+    expect(callResult(results, 'res.status(HttpStatus.NOT_FOUND)')).toBe(true);
+    expect(callResult(results, 'next(createError(404))')).toBe(false);
+  });
 });
 
 describe('isFailureProperty / blamesInput', () => {
