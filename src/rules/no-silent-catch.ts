@@ -1,6 +1,6 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
-import { type AnyFunction, contains, getPropertyName, isFunctionNode } from '../model/ast.js';
+import { type AnyFunction, contains, isFunctionNode } from '../model/ast.js';
 import { createPathTracker, findJumpTarget, mergeListeners } from '../analysis/code-path.js';
 import { createRule } from '../core/create-rule.js';
 import { BUILTIN_PROBES, type FailureSource, classifyFailures, namesTelemetry } from '../model/fallible.js';
@@ -8,7 +8,7 @@ import { getHttpOutcome } from '../model/frameworks.js';
 import { getBoundVariables, isHandoffCall, isInspectionCall, passesNewError, readsAny } from '../model/errors.js';
 import { doesNothing, isFallbackOnly, setsClientStatus } from '../model/catch-answers.js';
 import { catchFallsBackOnPurpose, handlerFallsBackOnPurpose, isAttemptElseThrow, isCheckedThenRefused, isCheckedThenThrown } from '../model/fallback-chains.js';
-import { PREDICATE_NAME, isAvailabilityCheck, isNoopHandler, isObservedElsewhere, isProbePromise, isProbeTry, isYesNoCheck, promiseFailureSource } from '../model/catch-probes.js';
+import { PREDICATE_NAME, getRejectionHandler, isAvailabilityCheck, isNoopHandler, isObservedElsewhere, isProbePromise, isProbeTry, isYesNoCheck, promiseFailureSource } from '../model/catch-probes.js';
 import {
   type CatchRegion,
   DEFAULT_COMMENT,
@@ -213,18 +213,15 @@ export default createRule<Options, MessageIds>({
 
     function enterHandlerFunction(fn: AnyFunction): void {
       const call = fn.parent;
-      if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee.type !== AST_NODE_TYPES.MemberExpression) return;
-      const method = getPropertyName(call.callee);
-      const isCatch = method === 'catch' && call.arguments.length === 1 && call.arguments[0] === fn;
-      const isThenRejected = method === 'then' && call.arguments.length === 2 && call.arguments[1] === fn;
-      if (!isCatch && !isThenRejected) return;
-      const promise = call.callee.object;
+      if (call?.type !== AST_NODE_TYPES.CallExpression) return;
+      const attached = getRejectionHandler(call);
+      if (attached?.handler !== fn) return;
+      const { promise } = attached;
       if (isProbePromise(promise, probes) || commented(fn.body) || isNamedAsIgnored(fn.params[0])) return;
       if (isObservedElsewhere(context, promise)) return;
       // Cleanup on an error path that is rethrown or logged anyway: `catch (e) { await rm(tmp).catch(() => {}); throw e }`.
       const cleanupOnReportedPath = onReportedErrorPath(call);
-      const param = fn.params[0];
-      const errorVariables = param ? sourceCode.getDeclaredVariables(fn).filter((v) => v.defs.some((d) => contains(param, d.name))) : [];
+      const errorVariables = getBoundVariables(context, fn.params[0]);
       // `(e) => ({ error: e })`: the error is the answer, someone else's to log.
       if (fn.body.type !== AST_NODE_TYPES.BlockStatement && readsAny(fn.body, errorVariables)) return;
       const produced = promiseFailureSource(context, promise, failureOptions, reportFallbacks);
@@ -247,16 +244,9 @@ export default createRule<Options, MessageIds>({
     }
 
     function checkHandlerReference(call: TSESTree.CallExpression): void {
-      if (call.callee.type !== AST_NODE_TYPES.MemberExpression) return;
-      const method = getPropertyName(call.callee);
-      const handler =
-        method === 'catch' && call.arguments.length === 1
-          ? call.arguments[0]
-          : method === 'then' && call.arguments.length === 2
-            ? call.arguments[1]
-            : undefined;
-      if (!handler || isFunctionNode(handler) || handler.type === AST_NODE_TYPES.SpreadElement) return;
-      const promise = call.callee.object;
+      const attached = getRejectionHandler(call);
+      if (!attached || isFunctionNode(attached.handler) || attached.handler.type === AST_NODE_TYPES.SpreadElement) return;
+      const { handler, promise } = attached;
       if (isProbePromise(promise, probes)) return;
       const produced = promiseFailureSource(context, promise, failureOptions, reportFallbacks);
       if (produced === null) return;
