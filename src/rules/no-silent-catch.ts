@@ -37,6 +37,7 @@ export type MessageIds = 'silentCatch' | 'silentPath' | 'silentPromiseCatch' | '
 
 /** A catch clause or rejection handler being checked, with what its paths have done so far. */
 interface CatchState extends CatchRegion {
+  /** Some path logs the error below `minimumLevel`. */
   quietLog: boolean;
   /** A 5xx (or unknown-status) answer on some path: the client is told, the operators are not. */
   serverError: boolean;
