@@ -10,7 +10,8 @@
  */
 import type { Rule } from 'eslint';
 import type { TSESTree } from '@typescript-eslint/utils';
-import { contains } from '../model/ast.js';
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { contains, isFunctionNode } from '../model/ast.js';
 
 type Segment = Rule.CodePathSegment;
 type CodePath = Rule.CodePath;
@@ -170,4 +171,35 @@ export function mergeListeners(...maps: Record<string, ((...args: never[]) => vo
     out[key] = fns.length === 1 ? fns[0]! : (...args: never[]) => { for (const fn of fns) fn(...args); };
   }
   return out;
+}
+
+/**
+ * The statement a `break` / `continue` leaves (same function): its labeled statement, else the
+ * innermost loop (or, for `break`, switch). Null when there is none in this function.
+ */
+export function findJumpTarget(node: TSESTree.BreakStatement | TSESTree.ContinueStatement): TSESTree.Node | null {
+  let current: TSESTree.Node | undefined = node.parent;
+  const label = node.label?.name;
+  const loopOnly = node.type === AST_NODE_TYPES.ContinueStatement;
+  while (current && !isFunctionNode(current)) {
+    if (label !== undefined) {
+      if (current.type === AST_NODE_TYPES.LabeledStatement && current.label.name === label) return current;
+    } else {
+      switch (current.type) {
+        case AST_NODE_TYPES.ForStatement:
+        case AST_NODE_TYPES.ForInStatement:
+        case AST_NODE_TYPES.ForOfStatement:
+        case AST_NODE_TYPES.WhileStatement:
+        case AST_NODE_TYPES.DoWhileStatement:
+          return current;
+        case AST_NODE_TYPES.SwitchStatement:
+          if (!loopOnly) return current;
+          break;
+        default:
+          break;
+      }
+    }
+    current = current.parent;
+  }
+  return null;
 }

@@ -1,7 +1,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { describe, expect, it, vi } from 'vitest';
 import { contains } from '../../src/model/ast.js';
-import { createPathTracker, mergeListeners } from '../../src/analysis/code-path.js';
+import { createPathTracker, findJumpTarget, mergeListeners } from '../../src/analysis/code-path.js';
 import { type ProbeListeners, type ProbeOptions, probe } from '../helpers/probe.js';
 
 /**
@@ -307,5 +307,31 @@ describe('mergeListeners', () => {
       });
     });
     expect(starts).toEqual(['program', 'function', 'reachable:true']);
+  });
+});
+
+describe('findJumpTarget', () => {
+  /** For each break / continue of `code`: the type (and label) of the statement it leaves, or null. */
+  function targets(code: string): (string | null)[] {
+    const out: (string | null)[] = [];
+    const record = (node: TSESTree.BreakStatement | TSESTree.ContinueStatement): void => {
+      const target = findJumpTarget(node);
+      out.push(target === null ? null : target.type === 'LabeledStatement' ? `label:${target.label.name}` : target.type);
+    };
+    probe(code, () => ({ BreakStatement: record, ContinueStatement: record }));
+    return out;
+  }
+  it('the innermost loop, or for a break the innermost switch', () => {
+    expect(targets('for (const a of b) { switch (a) { case 1: break; default: continue } } while (x) { break }')).toEqual([
+      'SwitchStatement',
+      'ForOfStatement',
+      'WhileStatement',
+    ]);
+  });
+  it('a labeled statement by name', () => {
+    expect(targets('outer: for (;;) { for (;;) { continue outer } }')).toEqual(['label:outer']);
+  });
+  it('no target across a function boundary', () => {
+    expect(targets('for (;;) { items.forEach(() => { try { a() } catch { return } }) } function f() { switch (x) { case 1: g(() => { while (y) break }) } }')).toEqual(['WhileStatement']);
   });
 });

@@ -1,0 +1,112 @@
+/**
+ * What a call (or assignment) inside a catch does with the failure, besides logging it: shows it
+ * to the user (a toast), asserts on it in a test, counts it in a metric operators watch, hands it
+ * to Fastify's error handler, stores it for someone else — or only tells the client in a 5xx
+ * answer, which the people who run the service never see.
+ *
+ * Recognition only: no rule options, no reports.
+ */
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { type Context, contains, findVariable, getCalleePath, getPropertyName, skipTransparent } from './ast.js';
+import { identifierWords } from './fallible.js';
+import { getHttpOutcome } from './http-outcomes.js';
+import { getResponseSink } from './responses.js';
+
+/** Objects whose `.error()` tells the user in a UI (toast, notification): the failure is shown, not swallowed. */
+export const USER_NOTIFIERS = /^(?:toast|notification|notify|message|snackbar|enqueueSnackbar|alert)$/u;
+
+/** Metric objects: `metric.inc()`, `this.errorCounter.add(1)`, `metrics.recordAppendFailure(n)`. */
+const METRIC_WORDS = new Set(['metric', 'metrics', 'counter', 'counters', 'gauge', 'histogram', 'meter', 'statsd', 'prometheus']);
+
+/** `toast.error(…)`, `notification.warn(…)`, `alert(…)`, `enqueueSnackbar(…)`: the failure is shown to the user. */
+export function isUserNotification(node: TSESTree.CallExpression): boolean {
+  const path = getCalleePath(node);
+  if (path === null) return false;
+  const parts = path.split('.');
+  return (
+    (parts.length === 1 && (parts[0] === 'alert' || parts[0] === 'enqueueSnackbar')) ||
+    (parts.length >= 2 && USER_NOTIFIERS.test(parts.at(-2)!) && /^(?:error|warn|warning|danger)$/u.test(parts.at(-1)!))
+  );
+}
+
+/**
+ * The failure is counted in a metric that operators watch (`catch { metric.inc() }` in a health
+ * check): it is recorded, not swallowed.
+ */
+export function isFailureCount(node: TSESTree.CallExpression): boolean {
+  const callee = skipTransparent(node.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+  const method = getPropertyName(callee);
+  if (method === null) return false;
+  if (/^(?:inc|incr|increment)$/u.test(method)) return true;
+  const path = getCalleePath(node);
+  return path !== null && identifierWords(path).some((w) => METRIC_WORDS.has(w)) && /^(?:add|observe|record\w*|mark|count)$/u.test(method);
+}
+
+/**
+ * A test assertion in a catch (`t.assert.fail()`, `assert.ok(true)`, `expect(e).toBeInstanceOf(X)`)
+ * checks the error: the test fails or passes on it, nothing is swallowed.
+ */
+export function isAssertion(node: TSESTree.CallExpression): boolean {
+  let callee: TSESTree.Node = skipTransparent(node.callee);
+  let member = false;
+  for (;;) {
+    if (callee.type === AST_NODE_TYPES.MemberExpression) {
+      member = true;
+      if (!callee.computed && callee.property.type === AST_NODE_TYPES.Identifier && /^(?:assert|expect|should|fail)$/u.test(callee.property.name)) return true;
+      callee = skipTransparent(callee.object);
+    } else if (callee.type === AST_NODE_TYPES.CallExpression) {
+      callee = skipTransparent(callee.callee);
+    } else {
+      break;
+    }
+  }
+  if (callee.type !== AST_NODE_TYPES.Identifier) return false;
+  return /^(?:assert|expect|chai|should)$/u.test(callee.name) || (member && /^(?:t|tap|test)$/u.test(callee.name)) || callee.name === 'fail';
+}
+
+/**
+ * Sending the error to the client in a 5xx (or unknown-status) response tells the caller, not the
+ * people who run the service: it is not handing the error on. A 4xx answer is the client's problem
+ * (validation, not found), and an HTTP exception is a throw.
+ */
+export function isServerErrorResponse(context: Context, node: TSESTree.CallExpression | TSESTree.NewExpression | TSESTree.AssignmentExpression): boolean {
+  const sink = getResponseSink(context, node);
+  if (!sink || sink.kind === 'exception') return false;
+  return sink.status === null || sink.status >= 500;
+}
+
+/**
+ * `res.status(500).end()`, `res.sendStatus(503)`, `reply.code(500).send()`: a 5xx answer without a
+ * body the response sinks know (the status is the whole answer). Only the outermost call of a chain.
+ */
+export function answersServerStatus(context: Context, node: TSESTree.CallExpression | TSESTree.NewExpression): boolean {
+  if (node.type !== AST_NODE_TYPES.CallExpression) return false;
+  const parent = node.parent;
+  if (parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === node) return false;
+  const outcome = getHttpOutcome(context, node);
+  return !!outcome && outcome.kind === 'response' && outcome.status >= 500;
+}
+
+/** Fastify: `reply.send(err)` hands the error (one of `errorVariables`) to Fastify's error handler, which logs it. */
+export function isFastifyErrorForward(
+  context: Context,
+  node: TSESTree.CallExpression | TSESTree.NewExpression,
+  errorVariables: readonly TSESLint.Scope.Variable[],
+): boolean {
+  if (node.type !== AST_NODE_TYPES.CallExpression) return false;
+  const sink = getResponseSink(context, node);
+  if (!sink?.receiver || !/^_?(?:reply|rep)$/u.test(sink.receiver.name)) return false;
+  const first = node.arguments[0] ? skipTransparent(node.arguments[0]) : null;
+  return first?.type === AST_NODE_TYPES.Identifier && errorVariables.some((v) => v.references.some((r) => r.identifier === first));
+}
+
+/** The root of an assignment target (`x` in `x.lastError = err`) is declared inside `body`: the error stays local. */
+export function isDeclaredInside(context: Context, target: TSESTree.Node, body: TSESTree.Node): boolean {
+  let root = target;
+  while (root.type === AST_NODE_TYPES.MemberExpression) root = root.object;
+  if (root.type !== AST_NODE_TYPES.Identifier) return false;
+  const variable = findVariable(context, root);
+  return !!variable && variable.defs.some((d) => contains(body, d.name));
+}

@@ -1,0 +1,223 @@
+/**
+ * Does a `try` (or a promise with a rejection handler) only ask a question? A probe (parse,
+ * optional read, import), a yes/no check (`try { …; return true } catch { return false }`), a
+ * best-effort cleanup (`cleanup().catch(noop)`) or a promise observed elsewhere fails as an
+ * answer, not as lost work. Also: what a promise a handler is attached to can fail for.
+ *
+ * Recognition only: the rule's probe list and `reportFallbacks` are passed in, never cached.
+ */
+import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import {
+  type Context,
+  findVariable,
+  getCalleePath,
+  getPropertyName,
+  isFunctionNode,
+  lastSegment,
+  resolveFunction,
+  skipTransparent,
+  walkSameFunction,
+} from './ast.js';
+import { returnsValue } from './catch-answers.js';
+import { type FailureOptions, type FailureSource, classifyCall } from './fallible.js';
+
+/** `cleanup().catch(() => {})`, `this.teardownSandbox(id).catch(noop)`: a call named for cleanup is best effort. */
+const CLEANUP_NAME = /^(?:clean[uU]p|tear[dD]own|dispose|removeTemp|deleteTemp)\w*$/u;
+
+/** `reader.cancel().catch(noop)`: best-effort cleanup of something that may already be gone (no arguments: not `orders.cancel(id)`). */
+const CLEANUP_METHODS = new Set(['cancel', 'close', 'destroy', 'abort', 'disconnect', 'quit', 'unsubscribe', 'shutdown', 'dispose', 'terminate', 'unbind', 'release']);
+
+/** Calls that cannot be the reason a probe's `try` exists: path and string helpers, collection writes. */
+const PURE_HELPERS = new Set([
+  'join', 'basename', 'dirname', 'extname', 'normalize', 'relative', 'isAbsolute',
+  'toString', 'trim', 'toLowerCase', 'toUpperCase', 'slice', 'split', 'replace', 'includes',
+  'startsWith', 'endsWith', 'filter', 'map', 'push', 'unshift', 'set', 'add', 'has', 'String', 'Boolean',
+  'test', 'exec', 'match',
+]);
+
+/** A function that asks a question: `isMountable`, `validate`, `verifySignature`, `canConnect`. */
+export const PREDICATE_NAME = /^(?:is|has|can|should|supports?|validate|verify|check|test)(?:[A-Z_]|$)/u;
+
+/** `import(…)`, or a call whose path (or last segment, or path without an `fs.` prefix) is in `probes`. */
+export function isProbeCall(call: TSESTree.CallExpression | TSESTree.NewExpression | TSESTree.ImportExpression, probes: ReadonlySet<string>): boolean {
+  if (call.type === AST_NODE_TYPES.ImportExpression) return true;
+  const path = getCalleePath(call);
+  if (path === null) return false;
+  return probes.has(path) || probes.has(lastSegment(path)) || probes.has(path.replace(/^(?:fs|fsp|fs\.promises|promises)\./u, ''));
+}
+
+/** A path, string or collection helper (`path.join`, `s.trim()`, `list.push(x)`): never the reason for a `try`. */
+export function isPureHelper(node: TSESTree.CallExpression | TSESTree.NewExpression | TSESTree.ImportExpression): boolean {
+  if (node.type === AST_NODE_TYPES.ImportExpression) return false;
+  const callee = skipTransparent(node.callee);
+  const name =
+    callee.type === AST_NODE_TYPES.Identifier
+      ? callee.name
+      : callee.type === AST_NODE_TYPES.MemberExpression
+        ? getPropertyName(callee)
+        : null;
+  return name !== null && PURE_HELPERS.has(name);
+}
+
+/** The try block only asks questions whose failure is an expected answer (one to three statements, probes and pure helpers only). */
+export function isProbeTry(context: Context, block: TSESTree.BlockStatement, probes: ReadonlySet<string>): boolean {
+  if (block.body.length === 0 || block.body.length > 3) return false;
+  let probesSeen = 0;
+  let allProbes = true;
+  walkSameFunction(
+    block,
+    (node) => {
+      if (
+        node.type === AST_NODE_TYPES.CallExpression ||
+        node.type === AST_NODE_TYPES.NewExpression ||
+        node.type === AST_NODE_TYPES.ImportExpression
+      ) {
+        if (isProbeCall(node, probes)) probesSeen += 1;
+        else if (!isPureHelper(node)) allProbes = false;
+      }
+    },
+    context.sourceCode.visitorKeys,
+  );
+  return probesSeen > 0 && allProbes;
+}
+
+/**
+ * The rejection handler a call attaches and the promise it is attached to: `p.catch(h)` (one
+ * argument) or `p.then(onFulfilled, h)` (two); null for anything else.
+ */
+export function getRejectionHandler(call: TSESTree.CallExpression): { handler: TSESTree.CallExpressionArgument; promise: TSESTree.Expression } | null {
+  if (call.callee.type !== AST_NODE_TYPES.MemberExpression) return null;
+  const method = getPropertyName(call.callee);
+  const handler =
+    method === 'catch' && call.arguments.length === 1 ? call.arguments[0] : method === 'then' && call.arguments.length === 2 ? call.arguments[1] : undefined;
+  return handler ? { handler, promise: call.callee.object } : null;
+}
+
+/** `receiver.then(…).finally(…)` → `receiver`: the call that produced the promise a handler is attached to. */
+function skipThenChain(receiver: TSESTree.Node): TSESTree.Node {
+  let current = skipTransparent(receiver);
+  while (
+    current.type === AST_NODE_TYPES.CallExpression &&
+    current.callee.type === AST_NODE_TYPES.MemberExpression &&
+    ['then', 'finally'].includes(getPropertyName(current.callee) ?? '')
+  ) {
+    current = skipTransparent(current.callee.object);
+  }
+  return current;
+}
+
+/** The promise comes from a probe (`access(p).then(() => true).catch(() => false)`) or a best-effort cleanup (`reader.cancel()`, `cleanupTmp()`). */
+export function isProbePromise(receiver: TSESTree.Node, probes: ReadonlySet<string>): boolean {
+  const current = skipThenChain(receiver);
+  if (
+    current.type === AST_NODE_TYPES.CallExpression &&
+    current.arguments.length === 0 &&
+    current.callee.type === AST_NODE_TYPES.MemberExpression &&
+    CLEANUP_METHODS.has(getPropertyName(current.callee) ?? '')
+  ) {
+    return true;
+  }
+  if (current.type === AST_NODE_TYPES.CallExpression) {
+    const path = getCalleePath(current);
+    if (path !== null && CLEANUP_NAME.test(lastSegment(path))) return true;
+  }
+  return (
+    (current.type === AST_NODE_TYPES.CallExpression || current.type === AST_NODE_TYPES.ImportExpression) &&
+    isProbeCall(current, probes)
+  );
+}
+
+/** `p.catch(() => {})` on a promise variable that is awaited or returned elsewhere only silences the unhandled-rejection warning. */
+export function isObservedElsewhere(context: Context, receiver: TSESTree.Node): boolean {
+  const r = skipTransparent(receiver);
+  if (r.type !== AST_NODE_TYPES.Identifier) return false;
+  const variable = findVariable(context, r);
+  return !!variable && variable.references.filter((ref) => ref.isRead()).length > 1;
+}
+
+/**
+ * What the promise a handler is attached to can fail for; null when its producer logs its own
+ * failures. A promise is asynchronous work, so a call the file does not explain counts as
+ * reaching outside. `reportFallbacks` is the rule's option (passed, never cached).
+ */
+export function promiseFailureSource(context: Context, receiver: TSESTree.Node, failureOptions: FailureOptions, reportFallbacks: boolean): FailureSource | null {
+  const current = skipThenChain(receiver);
+  if (current.type !== AST_NODE_TYPES.CallExpression && current.type !== AST_NODE_TYPES.ImportExpression) return 'external';
+  const kind = classifyCall(context, current, failureOptions, 0, true);
+  if (kind === 'logs') return null;
+  // Fire-and-forget telemetry (`telemetry.send(…).catch(() => {})`): nobody waits for the answer,
+  // and a lost data point is not a failure of the service's own work.
+  // The function that is nothing but the send (`function track(e) { analytics.track(e).catch(() => {}) }`)
+  // is the client every caller relies on: silenced there, every caller is silenced, so it stays reported.
+  // By default telemetry is never the reason to report; `reportFallbacks` keeps that wrapper reported.
+  if (kind === 'telemetry') return !reportFallbacks || (isResultDiscarded(receiver) && !isOnlyStatement(receiver)) ? 'none' : 'external';
+  if (kind === 'pure' || kind === 'unknown') return kind === 'pure' ? 'none' : 'external';
+  return kind;
+}
+
+/** The value of the promise chain `receiver.catch(…)` is thrown away: `void p.catch(…)`, `p.catch(…);`, `await p.catch(…);`. */
+export function isResultDiscarded(receiver: TSESTree.Node): boolean {
+  let node: TSESTree.Node | undefined = receiver.parent?.parent;
+  if (node?.type !== AST_NODE_TYPES.CallExpression) return false;
+  for (;;) {
+    const parent: TSESTree.Node | undefined = node.parent;
+    if (!parent) return false;
+    if (parent.type === AST_NODE_TYPES.AwaitExpression || parent.type === AST_NODE_TYPES.ChainExpression) {
+      node = parent;
+      continue;
+    }
+    if (parent.type === AST_NODE_TYPES.UnaryExpression && parent.operator === 'void') return true;
+    return parent.type === AST_NODE_TYPES.ExpressionStatement;
+  }
+}
+
+/** The statement holding `node` is the whole body of its function. */
+export function isOnlyStatement(node: TSESTree.Node): boolean {
+  let current: TSESTree.Node | undefined = node;
+  while (current && current.type !== AST_NODE_TYPES.ExpressionStatement && !isFunctionNode(current)) current = current.parent;
+  const block = current?.type === AST_NODE_TYPES.ExpressionStatement ? current.parent : undefined;
+  return block?.type === AST_NODE_TYPES.BlockStatement && block.body.length === 1 && isFunctionNode(block.parent);
+}
+
+/** `try { …; return true } catch { return false }` in a predicate: the question is "does it work?", and the answer is the fallback. */
+export function isYesNoCheck(block: TSESTree.BlockStatement, handler: TSESTree.BlockStatement): boolean {
+  const last = block.body.at(-1);
+  const only = handler.body.length === 1 ? handler.body[0] : undefined;
+  const isBool = (n: TSESTree.Node | null | undefined, value: boolean) =>
+    !!n && n.type === AST_NODE_TYPES.Literal && n.value === value;
+  return (
+    last?.type === AST_NODE_TYPES.ReturnStatement &&
+    isBool(last.argument, true) &&
+    only?.type === AST_NODE_TYPES.ReturnStatement &&
+    isBool(only.argument, false)
+  );
+}
+
+/**
+ * `try { …; return { available: true, … } } catch { return { available: false } }` in a predicate
+ * (`isAvailable`, `checkConnection`, the `enclosingName` given): the "no" of a yes/no question, written as an object.
+ */
+export function isAvailabilityCheck(block: TSESTree.BlockStatement, handler: TSESTree.CatchClause, enclosingName: string | null): boolean {
+  const only = handler.body.body.length === 1 ? handler.body.body[0] : undefined;
+  if (only?.type !== AST_NODE_TYPES.ReturnStatement || !only.argument || !returnsValue(block)) return false;
+  const arg = skipTransparent(only.argument);
+  if (arg.type !== AST_NODE_TYPES.ObjectExpression || arg.properties.length === 0) return false;
+  const answersNo = arg.properties.every(
+    (p) => p.type === AST_NODE_TYPES.Property && p.value.type === AST_NODE_TYPES.Literal && p.value.value === false,
+  );
+  return answersNo && PREDICATE_NAME.test(enclosingName ?? '');
+}
+
+/**
+ * A rejection handler given by reference that does nothing: a same-file function with an empty,
+ * comment-free body, or one named for it (`noop`, `ignoreError`, `_.noop`).
+ */
+export function isNoopHandler(context: Context, handler: TSESTree.Node): boolean {
+  const fn = resolveFunction(context, handler);
+  if (fn) return fn.body.type === AST_NODE_TYPES.BlockStatement && fn.body.body.length === 0 && context.sourceCode.getCommentsInside(fn.body).length === 0;
+  return (
+    (handler.type === AST_NODE_TYPES.Identifier && /^(?:noop|ignore|ignoreError|nothing|swallow)$/iu.test(handler.name)) ||
+    (handler.type === AST_NODE_TYPES.MemberExpression && /^(?:noop|ignore)$/iu.test(getPropertyName(handler) ?? ''))
+  );
+}
