@@ -5,7 +5,7 @@
  * header (Authorization, Cookie, X-API-Key) and the response's `set-cookie`; this module
  * answers which of those a creation leaves unredacted.
  */
-import type { TSESTree } from '@typescript-eslint/utils';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { type Context, getPropertyName, getStringValue, isFunctionNode, readOptionsArgument, skipTransparent, walkTree } from './ast.js';
 import { parseRedactPath } from './log-serializers.js';
@@ -169,3 +169,38 @@ export function morganSecretTokens(format: string, secretHeaders: readonly strin
     .map((m) => m[0]);
 }
 
+/** morgan's predefined formats that print `:url`. */
+const MORGAN_URL_FORMATS = new Set(['combined', 'common', 'dev', 'short', 'tiny']);
+
+/** The middleware logs `req.url` with its query string: morgan's `:url`, pino-http's default request serializer, express-winston's default fields. */
+export function accessLoggerWritesFullUrl(creation: AccessLoggerCreation, sourceCode: Readonly<TSESLint.SourceCode>): boolean {
+  if (creation.opaque) return false;
+  const opts = creation.options;
+  if (creation.kind === 'morgan') {
+    const format = creation.call.arguments[0] ? getStringValue(creation.call.arguments[0]) : null;
+    if (format === null) return false;
+    return MORGAN_URL_FORMATS.has(format) || format.includes(':url');
+  }
+  if (creation.kind === 'pino-http') {
+    if (!opts) return true;
+    const autoLogging = property(opts, 'autoLogging');
+    if (autoLogging && autoLogging.type === AST_NODE_TYPES.Literal && autoLogging.value === false) return false;
+    const serializers = property(opts, 'serializers');
+    // A request serializer of its own decides what it writes; a `redact` path on `req.url` drops it.
+    if (serializers && (skipTransparent(serializers).type !== AST_NODE_TYPES.ObjectExpression || property(skipTransparent(serializers) as TSESTree.ObjectExpression, 'req'))) return false;
+    const redact = property(opts, 'redact');
+    const paths = redact ? redactPaths(redact) : [];
+    return paths !== null && !paths.some((p) => p === 'req.url' || p === 'req');
+  }
+  if (!opts) return true;
+  if (property(opts, 'requestFilter')) return false;
+  const meta = property(opts, 'meta');
+  if (meta && meta.type === AST_NODE_TYPES.Literal && meta.value === false) {
+    const msg = property(opts, 'msg');
+    return !msg || /\{\{\s*req\.url\s*\}\}/u.test(sourceCode.getText(msg));
+  }
+  const whitelist = property(opts, 'requestWhitelist');
+  if (!whitelist) return true;
+  const w = skipTransparent(whitelist);
+  return w.type === AST_NODE_TYPES.ArrayExpression && w.elements.some((e) => e && getStringValue(e) === 'url');
+}

@@ -3,6 +3,7 @@ import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import {
   type AccessLoggerCreation,
   DEFAULT_SECRET_HEADERS,
+  accessLoggerWritesFullUrl,
   SET_COOKIE,
   getAccessLoggerCreation,
   headerOfRedactPath,
@@ -21,8 +22,6 @@ import { isTestFile } from '../model/servers.js';
 
 export type Options = [{ secretHeaders?: string[] }];
 
-/** morgan's predefined formats that print `:url`. */
-const MORGAN_URL_FORMATS = new Set(['combined', 'common', 'dev', 'short', 'tiny']);
 export type MessageIds = 'headersLogged' | 'morganSecretToken' | 'secretInUrl' | 'stripQuery';
 
 export default createRule<Options, MessageIds>({
@@ -81,7 +80,7 @@ export default createRule<Options, MessageIds>({
         }
         const creation = getAccessLoggerCreation(context, node);
         if (!creation) return;
-        if (writesFullUrl(creation)) urlLoggers.push(creation);
+        if (accessLoggerWritesFullUrl(creation, sourceCode)) urlLoggers.push(creation);
         if (creation.kind === 'morgan') checkMorgan(creation);
         else if (creation.kind === 'pino-http') checkPinoHttp(creation);
         else checkExpressWinston(creation);
@@ -151,39 +150,6 @@ export default createRule<Options, MessageIds>({
       const first = node.arguments[0];
       const name = first ? getStringValue(first) : null;
       return name !== null && isSecretName(name) && requestInput.classify(node)?.origin === 'query' ? name : null;
-    }
-
-    /** The middleware logs `req.url` with its query string: morgan's `:url`, pino-http's default request serializer, express-winston's default fields. */
-    function writesFullUrl(creation: AccessLoggerCreation): boolean {
-      if (creation.opaque) return false;
-      const opts = creation.options;
-      if (creation.kind === 'morgan') {
-        const format = creation.call.arguments[0] ? getStringValue(creation.call.arguments[0]) : null;
-        if (format === null) return false;
-        return MORGAN_URL_FORMATS.has(format) || format.includes(':url');
-      }
-      if (creation.kind === 'pino-http') {
-        if (!opts) return true;
-        const autoLogging = property(opts, 'autoLogging');
-        if (autoLogging && autoLogging.type === AST_NODE_TYPES.Literal && autoLogging.value === false) return false;
-        const serializers = property(opts, 'serializers');
-        // A request serializer of its own decides what it writes; a `redact` path on `req.url` drops it.
-        if (serializers && (skipTransparent(serializers).type !== AST_NODE_TYPES.ObjectExpression || property(skipTransparent(serializers) as TSESTree.ObjectExpression, 'req'))) return false;
-        const redact = property(opts, 'redact');
-        const paths = redact ? redactPaths(redact) : [];
-        return paths !== null && !paths.some((p) => p === 'req.url' || p === 'req');
-      }
-      if (!opts) return true;
-      if (property(opts, 'requestFilter')) return false;
-      const meta = property(opts, 'meta');
-      if (meta && meta.type === AST_NODE_TYPES.Literal && meta.value === false) {
-        const msg = property(opts, 'msg');
-        return !msg || /\{\{\s*req\.url\s*\}\}/u.test(sourceCode.getText(msg));
-      }
-      const whitelist = property(opts, 'requestWhitelist');
-      if (!whitelist) return true;
-      const w = skipTransparent(whitelist);
-      return w.type === AST_NODE_TYPES.ArrayExpression && w.elements.some((e) => e && getStringValue(e) === 'url');
     }
 
     function checkMorgan(creation: AccessLoggerCreation): void {

@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { accessLoggerWritesFullUrl, getAccessLoggerCreation } from '../../src/model/access-logs.js';
+import { probeCalls } from '../helpers/probe.js';
+
+/** Whether the access logger created by the call whose text starts with `start` writes the full URL. */
+function writesUrl(code: string, start: string): boolean | null {
+  const results = probeCalls(code, (context, node) => {
+    const creation = getAccessLoggerCreation(context, node);
+    return creation ? accessLoggerWritesFullUrl(creation, context.sourceCode) : null;
+  });
+  for (const [text, value] of results) if (text.startsWith(start) && value !== null) return value;
+  return null;
+}
+
+describe('accessLoggerWritesFullUrl', () => {
+  it("morgan: predefined formats and formats with :url write it, a format without :url does not", () => {
+    expect(writesUrl("import morgan from 'morgan'; app.use(morgan('combined'));", 'morgan(')).toBe(true);
+    expect(writesUrl("import morgan from 'morgan'; app.use(morgan(':method :url :status'));", 'morgan(')).toBe(true);
+    expect(writesUrl("import morgan from 'morgan'; app.use(morgan(':method :status :response-time'));", 'morgan(')).toBe(false);
+  });
+
+  it("pino-http: the default request serializer writes it; its own req serializer or a redact of req.url does not", () => {
+    expect(writesUrl("import pinoHttp from 'pino-http'; app.use(pinoHttp());", 'pinoHttp(')).toBe(true);
+    expect(writesUrl("import pinoHttp from 'pino-http'; app.use(pinoHttp({ serializers: { req: (r) => ({ method: r.method }) } }));", 'pinoHttp(')).toBe(false);
+    expect(writesUrl("import pinoHttp from 'pino-http'; app.use(pinoHttp({ redact: ['req.url'] }));", 'pinoHttp(')).toBe(false);
+    expect(writesUrl("import pinoHttp from 'pino-http'; app.use(pinoHttp({ autoLogging: false }));", 'pinoHttp(')).toBe(false);
+  });
+
+  it('express-winston: default fields write it; a requestFilter or a message without {{req.url}} does not', () => {
+    expect(writesUrl("import expressWinston from 'express-winston'; app.use(expressWinston.logger({ winstonInstance }));", 'expressWinston.logger(')).toBe(true);
+    expect(writesUrl("import expressWinston from 'express-winston'; app.use(expressWinston.logger({ winstonInstance, requestFilter: (req, name) => req[name] }));", 'expressWinston.logger(')).toBe(false);
+    expect(writesUrl("import expressWinston from 'express-winston'; app.use(expressWinston.logger({ winstonInstance, meta: false, msg: 'HTTP {{req.method}}' }));", 'expressWinston.logger(')).toBe(false);
+  });
+});
