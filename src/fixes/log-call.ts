@@ -44,6 +44,7 @@ export interface AddedMember {
   importLogger: boolean;
 }
 
+/** console and winston's default (npm) levels have no `trace` or `fatal` method. */
 const CONSOLE_METHOD: Record<LogLevel, string> = {
   trace: 'debug',
   debug: 'debug',
@@ -52,15 +53,7 @@ const CONSOLE_METHOD: Record<LogLevel, string> = {
   error: 'error',
   fatal: 'error',
 };
-/** Winston's default (npm) levels have no `trace` or `fatal` method. */
-const WINSTON_METHOD: Record<LogLevel, string> = {
-  trace: 'debug',
-  debug: 'debug',
-  info: 'info',
-  warn: 'warn',
-  error: 'error',
-  fatal: 'error',
-};
+const WINSTON_METHOD = CONSOLE_METHOD;
 const NEST_METHOD: Record<LogLevel, string> = {
   trace: 'verbose',
   debug: 'debug',

@@ -227,6 +227,21 @@ function matchesExtra(names: readonly string[], path: string | null, source: str
 }
 
 /**
+ * What the name of a middleware (or of the call that makes it) says: an error-only member of a
+ * logger package is not request logging (false), a request-logger package, a configured name or a
+ * logging name is (true); null when the name says nothing.
+ */
+function namesRequestLogger(context: Context, node: TSESTree.Node, path: string | null, extra: readonly string[]): boolean | null {
+  if (path !== null && ERROR_ONLY_MEMBERS.has(lastSegment(path))) return false;
+  const root = getRootIdentifier(node);
+  const binding = root ? getImportSource(context, root) : null;
+  if (binding && (REQUEST_LOGGER_PACKAGES.has(binding.source) || extra.includes(binding.source))) return true;
+  if (matchesExtra(extra, path, null)) return true;
+  if (path !== null && isLoggingName(path)) return true;
+  return null;
+}
+
+/**
  * Whether a middleware argument logs every request: a known package's middleware
  * (`morgan('combined')`, `pinoHttp()`, `expressWinston.logger({...})`, `logger()` from
  * `hono/logger`), a configured name, the app's own middleware named like logging
@@ -246,12 +261,8 @@ export function isRequestLoggerMiddleware(context: Context, arg: TSESTree.Node, 
       return isRequestLoggerMiddleware(context, callee.object, extra, depth + 1);
     }
     const path = getMemberPath(callee);
-    if (path !== null && ERROR_ONLY_MEMBERS.has(lastSegment(path))) return false;
-    const root = getRootIdentifier(callee);
-    const binding = root ? getImportSource(context, root) : null;
-    if (binding && (REQUEST_LOGGER_PACKAGES.has(binding.source) || extra.includes(binding.source))) return true;
-    if (matchesExtra(extra, path, null)) return true;
-    if (path !== null && isLoggingName(path)) return true;
+    const named = namesRequestLogger(context, callee, path, extra);
+    if (named !== null) return named;
     // requestLogger() defined in this file: the function it returns logs
     if (n.type === AST_NODE_TYPES.CallExpression) {
       const factory = resolveFunction(context, callee);
@@ -264,12 +275,8 @@ export function isRequestLoggerMiddleware(context: Context, arg: TSESTree.Node, 
   }
   if (n.type === AST_NODE_TYPES.Identifier || n.type === AST_NODE_TYPES.MemberExpression) {
     const path = getMemberPath(n);
-    if (path !== null && ERROR_ONLY_MEMBERS.has(lastSegment(path))) return false;
-    const root = getRootIdentifier(n);
-    const binding = root ? getImportSource(context, root) : null;
-    if (binding && (REQUEST_LOGGER_PACKAGES.has(binding.source) || extra.includes(binding.source))) return true;
-    if (matchesExtra(extra, path, null)) return true;
-    if (path !== null && isLoggingName(path)) return true;
+    const named = namesRequestLogger(context, n, path, extra);
+    if (named !== null) return named;
     if (n.type === AST_NODE_TYPES.Identifier) {
       const variable = findVariable(context, n);
       const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
