@@ -7,7 +7,7 @@
  * Used by tests/integration/alone-together.test.ts (a fixed sample of the corpus) and by
  * `npm run bench` (the whole corpus).
  */
-import { Linter, LINTER_OPTIONS, NAMESPACE, SOURCE_FILES, languageOptionsFor } from './harness.mjs';
+import { Linter, languageOptionsFor, makeConfigs } from './harness.mjs';
 
 /** `rule line:column message` of one report: the identity compared between the two runs. */
 const reportKey = (m) => `${m.ruleId} ${m.line}:${m.column} ${m.message}`;
@@ -20,9 +20,8 @@ const reportKey = (m) => `${m.ruleId} ${m.line}:${m.column} ${m.message}`;
  */
 export function compareAloneTogether(plugin, files, rules) {
   const linter = new Linter();
-  const configFor = (file, ruleEntries) => [
-    { files: SOURCE_FILES, plugins: { [NAMESPACE]: plugin }, rules: ruleEntries, languageOptions: languageOptionsFor(file), linterOptions: LINTER_OPTIONS },
-  ];
+  // The same config shape as the corpus test's (bench/lib/harness.mjs), with the given rule entries.
+  const configFor = (file, ruleEntries) => makeConfigs(plugin, { rules: ruleEntries, languageOptions: languageOptionsFor(file) }).lint;
   const differences = [];
   let linted = 0;
   let reports = 0;
