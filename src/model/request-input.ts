@@ -34,6 +34,7 @@ import {
   lastSegment,
   skipTransparent,
 } from './ast.js';
+import { isClientSocket } from './sockets.js';
 import { getHandlerInfo } from './handlers.js';
 import { getImportSource } from './modules.js';
 import { splitsOnLineBreaks, stripsLineBreaks } from './line-breaks.js';
@@ -350,29 +351,8 @@ export function createRequestInputTracker(context: Context, options: RequestInpu
     const event = getStringValue(call.arguments[0]!);
     if (event === null || RESERVED_SOCKET_EVENTS.has(event)) return null;
     const socket = skipTransparent(callee.object);
-    if (socket.type !== AST_NODE_TYPES.Identifier || !isClientSocket(socket)) return null;
+    if (socket.type !== AST_NODE_TYPES.Identifier || !isClientSocket(context, socket)) return null;
     return { kind: 'value', origin: 'message' };
-  }
-
-  /** A parameter of `io.on('connection', (socket) => …)` / `wss.on('connection', (ws) => …)`, or a variable named `socket` / `ws`. */
-  function isClientSocket(id: TSESTree.Identifier): boolean {
-    const variable = findVariable(context, id);
-    const def = variable?.defs[0];
-    if (def?.type === 'Parameter') {
-      const listener = def.node as AnyFunction;
-      const registration = listener.parent;
-      if (
-        registration?.type === AST_NODE_TYPES.CallExpression &&
-        registration.callee.type === AST_NODE_TYPES.MemberExpression &&
-        getPropertyName(registration.callee) === 'on' &&
-        registration.arguments[0] &&
-        getStringValue(registration.arguments[0]) === 'connection' &&
-        listener.params[0] === def.name
-      ) {
-        return true;
-      }
-    }
-    return /^(?:socket|ws|webSocket|websocket)$/u.test(id.name);
   }
 
   /** `req.body.items.forEach((item) => …)`: the callback's first parameter is an element of request input. */

@@ -16,6 +16,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { type Context, getCalleePath, getEnclosingFunction, getNumberValue, getPropertyName, getStringValue, isFunctionNode, lastSegment, skipTransparent } from './ast.js';
+import { isClientSocket } from './sockets.js';
 
 export interface SocketRefusal {
   /** The HTTP status it stands for. */
@@ -27,7 +28,7 @@ export interface SocketRefusal {
 
 }
 
-/** What a WebSocket / socket.io connection (or the raw upgrade socket) is called. */
+/** What a WebSocket / socket.io connection (or the raw upgrade socket) is called; any connection listener's parameter counts too (sockets.ts). */
 const SOCKET_NAME = /^_?(?:ws|websocket|webSocket|socket|client|conn|connection)$/u;
 /** Refusal reasons (auth-mentions.ts lists the same words in its text pre-check). */
 const AUTH_TEXT = /un[_\s-]*authori[sz]ed|authenticat|forbidden|access[_\s-]*denied|invalid[_\s-]*(?:auth[_\s-]*)?token|token[_\s-]*(?:expired|invalid)/iu;
@@ -39,9 +40,9 @@ const CLOSE_CODES = new Map<number, 401 | 403>([
   [4403, 403],
 ]);
 
-function isSocketReceiver(node: TSESTree.Node): boolean {
+function isSocketReceiver(context: Context, node: TSESTree.Node): boolean {
   const receiver = skipTransparent(node);
-  if (receiver.type === AST_NODE_TYPES.Identifier) return SOCKET_NAME.test(receiver.name);
+  if (receiver.type === AST_NODE_TYPES.Identifier) return SOCKET_NAME.test(receiver.name) || isClientSocket(context, receiver);
   // `req.ws`, `this.socket`, `request.socket`
   if (receiver.type === AST_NODE_TYPES.MemberExpression) return SOCKET_NAME.test(getPropertyName(receiver) ?? '');
   return false;
@@ -87,7 +88,7 @@ export function getSocketRefusal(context: Context, call: TSESTree.CallExpression
     if (message === null || !AUTH_TEXT.test(message)) return null;
     return { status: statusOfText(message), what: `the socket.io handshake refused (next(new Error('${message}')))`, needsCredentialFailure: false };
   }
-  if (callee.type !== AST_NODE_TYPES.MemberExpression || !isSocketReceiver(callee.object)) return null;
+  if (callee.type !== AST_NODE_TYPES.MemberExpression || !isSocketReceiver(context, callee.object)) return null;
   const method = getPropertyName(callee);
   if (method === 'close') {
     const code = call.arguments[0] ? getNumberValue(call.arguments[0]) : null;

@@ -14,6 +14,8 @@ describe('getSocketRefusal', () => {
     expect(statusOf("socket.close(1000, 'Unauthorized');", "socket.close(1000, 'Unauthorized')")).toBe(401);
     expect(statusOf("ws.close(1001, 'Server shutting down');", "ws.close(1001, 'Server shutting down')")).toBe(null);
     expect(statusOf('db.close(4003);', 'db.close(4003)')).toBe(null);
+    // a connection listener's parameter is the socket whatever it is called (sockets.ts)
+    expect(statusOf("wss.on('connection', (peer) => { peer.close(4401); });", 'peer.close(4401)')).toBe(401);
   });
 
   it('a bare 1008 and a disconnect need a failed credential check on their path', () => {

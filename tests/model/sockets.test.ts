@@ -1,0 +1,27 @@
+import type { TSESTree } from '@typescript-eslint/utils';
+import { describe, expect, it } from 'vitest';
+import { isClientSocket } from '../../src/model/sockets.js';
+import { callResult, probeCalls } from '../helpers/probe.js';
+
+/** isClientSocket on the receiver of each `x.send(…)` call. */
+const receivers = (code: string) =>
+  probeCalls(code, (context, node) => {
+    const callee = node.callee as TSESTree.MemberExpression;
+    return callee.object.type === 'Identifier' ? isClientSocket(context, callee.object) : null;
+  });
+
+describe('isClientSocket', () => {
+  it('the parameter of a connection listener, whatever its name', () => {
+    const results = receivers("wss.on('connection', (c) => { c.send('hi'); }); io.on('connection', (peer) => peer.send('x'));");
+    expect(callResult(results, "c.send('hi')")).toBe(true);
+    expect(callResult(results, "peer.send('x')")).toBe(true);
+  });
+
+  it('a variable named socket or ws; not another listener parameter or another name', () => {
+    const results = receivers("socket.send(1); ws.send(2); emitter.on('data', (c) => c.send(3)); mailer.send(4);");
+    expect(callResult(results, 'socket.send(1)')).toBe(true);
+    expect(callResult(results, 'ws.send(2)')).toBe(true);
+    expect(callResult(results, 'c.send(3)')).toBe(false);
+    expect(callResult(results, 'mailer.send(4)')).toBe(false);
+  });
+});
