@@ -168,6 +168,13 @@ export function classifyFailures(context: Context, root: TSESTree.Node, options:
     (node) => {
       if (node.type === AST_NODE_TYPES.ThrowStatement) {
         result = stronger(result, 'probe');
+      } else if (node.type === AST_NODE_TYPES.TryStatement && node.handler && !mayRethrow(node.handler, context)) {
+        // `try { return await find() } catch { return null }`: what fails in the block stays in this catch
+        // (which answers for itself); only the catch and the finally can fail outward.
+        for (const part of [node.handler.body, node.finalizer]) {
+          if (part) result = stronger(result, classifyFailures(context, part, options, depth));
+        }
+        return false;
       } else if (
         node.type === AST_NODE_TYPES.CallExpression ||
         node.type === AST_NODE_TYPES.NewExpression ||
@@ -182,6 +189,20 @@ export function classifyFailures(context: Context, root: TSESTree.Node, options:
   );
   if (useCache) blockCache.set(root, result);
   return result;
+}
+
+/** The catch throws on some path (a `throw` of its own, not in a nested function). */
+function mayRethrow(handler: TSESTree.CatchClause, context: Context): boolean {
+  let throws = false;
+  walkSameFunction(
+    handler.body,
+    (node) => {
+      if (node.type === AST_NODE_TYPES.ThrowStatement) throws = true;
+      return !throws;
+    },
+    context.sourceCode.visitorKeys,
+  );
+  return throws;
 }
 
 /** What one call can fail for. */

@@ -117,9 +117,24 @@ describe('classifyFailures', () => {
     expect(classifyTries(code)).toEqual(['external', 'probe', 'none', 'external']);
   });
 
+  it('does not count what a nested catch swallows: only its catch and finally fail outward', () => {
+    const code = `
+      async function getRef(t) { try { const m = await model.findOne({ t }); return m ? m.id : null } catch (err) { return null } }
+      async function getRefOrThrow(t) { try { return await model.findOne({ t }) } catch (err) { throw new Error('lookup failed') } }
+      async function cleanup(t) { try { await cache.del(t) } catch {} finally { await db.release() } }
+      async function a(t) { try { const ref = await getRef(t); return ref !== null } catch { return false } }
+      async function b(t) { try { return await getRefOrThrow(t) } catch { return false } }
+      async function c(t) { try { await cleanup(t) } catch { return false } }
+    `;
+    // The three helpers' own tries, then the callers: getRef swallows, getRefOrThrow rethrows, cleanup's finally awaits.
+    expect(classifyTries(code)).toEqual(['external', 'external', 'external', 'probe', 'external', 'external']);
+  });
+
   it('does not read a recursive call through (and does not loop on it)', () => {
     expect(classifyTries('function again(n) { try { return again(n - 1) } catch {} }')).toEqual(['unknown']);
-    expect(classifyTries('function a(n) { return b(n) } function b(n) { try { return a(n) } catch {} }')).toEqual(['unknown']);
+    // b's catch swallows everything, so b (and a, which only calls b) cannot fail outward.
+    expect(classifyTries('function a(n) { return b(n) } function b(n) { try { return a(n) } catch {} }')).toEqual(['probe']);
+    expect(classifyTries('function a(n) { return b(n) } function b(n) { try { return a(n) } catch (e) { throw e } }')).toEqual(['unknown']);
   });
 });
 

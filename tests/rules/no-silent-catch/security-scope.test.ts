@@ -26,8 +26,50 @@ ruleTester.run('no-silent-catch (default scope: security controls and 5xx answer
     "app.post('/subscription', async (req, res) => {\n  try {\n    await this.tokenService.decodeToken(req.body.identity);\n  } catch (err) {\n    res.writeHead(401);\n    return res.end('Unauthorized');\n  }\n  res.end('ok');\n});",
     "async function unsubscribe(req, res) {\n  try {\n    res.json(format(req.member));\n  } catch (err) {\n    res.writeHead(400);\n    res.end('Failed to unsubscribe this email address');\n  }\n}",
     "function bindAndVerify(client, dn, password) {\n  return client.bind(dn, password).finally(() => client.unbind().catch(() => {}));\n}",
+    // the lookup helper answers its own failures (null), so what is left in verifySignature's try is a
+    // comparison of the input: a probe (Ghost's _isValidOTCVerificationHash over getRefByToken)
+    "class S {\n  async lookupRef(id) {\n    try {\n      return await this.model.findOne({ id });\n    } catch {\n      return null;\n    }\n  }\n  async verifySignature(id, signature) {\n    try {\n      const ref = await this.lookupRef(id);\n      if (!ref) return false;\n      return crypto.timingSafeEqual(Buffer.from(signature, 'hex'), Buffer.from(ref.expected, 'hex'));\n    } catch {\n      return false;\n    }\n  }\n}",
   ],
   invalid: [
+    // a same-file helper that swallows its own failures cannot fail its caller: only the helper's catch is
+    // reported (Ghost's getRefByToken), not the caller's catch around it
+    {
+      "code": "class TokenProvider {\n  async getRefByToken(token) {\n    try {\n      const model = await this.model.findOne({ token });\n      return model ? model.get('uuid') : null;\n    } catch (err) {\n      return null;\n    }\n  }\n  async isValidVerificationHash(token, providedHash) {\n    try {\n      const tokenId = await this.getRefByToken(token);\n      if (!tokenId) return false;\n      return crypto.timingSafeEqual(Buffer.from(providedHash, 'hex'), Buffer.from(this.hashOf(tokenId), 'hex'));\n    } catch (err) {\n      return false;\n    }\n  }\n}",
+      "errors": [
+        {
+          "messageId": "silentCatch",
+          "line": 7,
+          "suggestions": [
+            {
+              "messageId": "logIt",
+              "data": {
+                "call": "console.error"
+              },
+              "output": "class TokenProvider {\n  async getRefByToken(token) {\n    try {\n      const model = await this.model.findOne({ token });\n      return model ? model.get('uuid') : null;\n    } catch (err) {\n      console.warn('model.findOne failed', err);\n      return null;\n    }\n  }\n  async isValidVerificationHash(token, providedHash) {\n    try {\n      const tokenId = await this.getRefByToken(token);\n      if (!tokenId) return false;\n      return crypto.timingSafeEqual(Buffer.from(providedHash, 'hex'), Buffer.from(this.hashOf(tokenId), 'hex'));\n    } catch (err) {\n      return false;\n    }\n  }\n}"
+            }
+          ]
+        }
+      ]
+    },
+    // the same helper rethrowing: the caller's catch now hides the lookup failure
+    {
+      "code": "class TokenProvider {\n  async getRefByToken(token) {\n    try {\n      const model = await this.model.findOne({ token });\n      return model ? model.get('uuid') : null;\n    } catch (err) {\n      throw new Error('token lookup failed');\n    }\n  }\n  async isValidVerificationHash(token, providedHash) {\n    try {\n      const tokenId = await this.getRefByToken(token);\n      if (!tokenId) return false;\n      return crypto.timingSafeEqual(Buffer.from(providedHash, 'hex'), Buffer.from(this.hashOf(tokenId), 'hex'));\n    } catch (err) {\n      return false;\n    }\n  }\n}",
+      "errors": [
+        {
+          "messageId": "silentCatch",
+          "line": 16,
+          "suggestions": [
+            {
+              "messageId": "logIt",
+              "data": {
+                "call": "console.error"
+              },
+              "output": "class TokenProvider {\n  async getRefByToken(token) {\n    try {\n      const model = await this.model.findOne({ token });\n      return model ? model.get('uuid') : null;\n    } catch (err) {\n      throw new Error('token lookup failed');\n    }\n  }\n  async isValidVerificationHash(token, providedHash) {\n    try {\n      const tokenId = await this.getRefByToken(token);\n      if (!tokenId) return false;\n      return crypto.timingSafeEqual(Buffer.from(providedHash, 'hex'), Buffer.from(this.hashOf(tokenId), 'hex'));\n    } catch (err) {\n      console.warn('getRefByToken failed', err);\n      return false;\n    }\n  }\n}"
+            }
+          ]
+        }
+      ]
+    },
     // --- a security control fails and the catch makes it read as an ordinary answer ---
     {
       "code": "async function getUserForSession(req) {\n  try {\n    const session = await sessionStore.get(req.sessionId);\n    return session.user;\n  } catch (err) {\n    return null;\n  }\n}",
