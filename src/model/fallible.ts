@@ -481,13 +481,19 @@ const SECURITY_WORDS = new Set([
   'trust', 'trusted', 'allowlist', 'blocklist', 'denylist', 'whitelist', 'blacklist', 'banned', 'cors', 'csp',
 ]);
 
+/** A word after a security word that makes the name about its kind, not about it: `credential type`. */
+const METADATA_QUALIFIERS = new Set(['type', 'types', 'kind', 'kinds']);
+
 /**
  * Whether an identifier, path or text names a security control (`this.tokenProvider.validate`,
  * `decryptCredentials`, `INVALID_TOKEN`). A `key` counts when the shared secret-name classifier says
  * it is a credential (`apiKey`, `SIGNING_KEY`), not a cache or map key.
  */
 export function namesSecurity(text: string): boolean {
-  if (identifierWords(text).some((w) => SECURITY_WORDS.has(w))) return true;
+  const words = identifierWords(text);
+  // `getCredentialTypeForProvider`, `credentialTypes.includes(t)`: the kind of a credential is catalogue
+  // metadata (which integrations exist), not the credential or a check of it.
+  if (words.some((w, i) => SECURITY_WORDS.has(w) && !METADATA_QUALIFIERS.has(words[i + 1] ?? ''))) return true;
   return text.split(/[^\w$]+/u).some((segment) => /key/iu.test(segment) && isSecretName(segment));
 }
 

@@ -216,12 +216,18 @@ describe('namesSecurity', () => {
     ['auditLog.write', true],
     ['trustedProxies', true],
     ['invalid_refresh_token', true],
+    // a qualifier elsewhere does not hide the security word; another security word still counts
+    ['matchDecryptedCredentialType', true],
+    ['tokenTypeOf(secret)', true],
     // `key` alone is a cache or map key; `author` is not `auth`; `verify` alone is any check.
     ['cache.getKey', false],
     ['post.author', false],
     ['verifyAddress', false],
     ['orders.cancel', false],
     ['telemetry.send', false],
+    // the kind of a credential is catalogue metadata, not the credential
+    ['this.aiGatewayService.getCredentialTypeForProvider', false],
+    ['config.credentialTypes.includes', false],
   ])('%s → %s', (text, expected) => {
     expect(namesSecurity(text)).toBe(expected);
   });

@@ -105,8 +105,29 @@ ruleTester.run('no-silent-catch (precision on real code)', rule, {
     "async function rotateEncryptionKey(fileNames, oldKeyAdapter) {\n  const rotated = [];\n  for (const fileName of fileNames) {\n    try {\n      const plain = await oldKeyAdapter.getFileData(fileName);\n      await this.createFile(fileName, plain);\n      rotated.push(fileName);\n    } catch {\n      continue;\n    }\n  }\n  return { rotated, notRotated: fileNames.filter((f) => !rotated.includes(f)) };\n}",
     // the result says the step failed: try answers credentialApplied: true, catch the same shape with false (n8n MCP tool)
     "async function connectWithCredential(deps, input, tools) {\n  try {\n    const { applied } = await deps.applyCredentialToServer(input.name, input.credential);\n    if (applied) return { ok: true, tools, credentialApplied: true };\n  } catch {\n    return { ok: true, tools, credentialApplied: false };\n  }\n  return { ok: true, tools, credentialApplied: false };\n}",
+    // asking which credential type a provider uses is a catalogue lookup, not a credential (n8n's agents builder)
+    "async function isProviderServedByGateway(provider) {\n  try {\n    return (await this.aiGatewayService.getCredentialTypeForProvider(provider)) !== undefined;\n  } catch {\n    return false;\n  }\n}",
   ],
   invalid: [
+    // its twin fetches the credential itself: a failed lookup reads as "not served"
+    {
+      "code": "async function isProviderServedByGateway(provider) {\n  try {\n    return (await this.aiGatewayService.getCredentialForProvider(provider)) !== undefined;\n  } catch {\n    return false;\n  }\n}",
+      "errors": [
+        {
+          "messageId": "silentCatch",
+          "line": 5,
+          "suggestions": [
+            {
+              "messageId": "logIt",
+              "data": {
+                "call": "console.error"
+              },
+              "output": "async function isProviderServedByGateway(provider) {\n  try {\n    return (await this.aiGatewayService.getCredentialForProvider(provider)) !== undefined;\n  } catch (err) {\n    console.warn('aiGatewayService.getCredentialForProvider failed', err);\n    return false;\n  }\n}"
+            }
+          ]
+        }
+      ]
+    },
     // --- real finding shapes: an outside call fails and the catch makes it look ordinary ---
     // token lookup in the database fails → 401: an outage looks like a bad token
     {
