@@ -56,23 +56,35 @@ export function getLogTarget(context: Context, node: TSESTree.Node): LogTarget {
 }
 
 /**
- * The one log-target precedence every rule uses: the configured logger (autofix) > the
- * framework's request logger (`req.log`, `request.log`, `ctx.log`, a Nest class's logger) >
- * `console`. Only the configured logger makes an autofix; the others are suggestions.
+ * The one log-target precedence every rule uses:
+ * 1. the framework's request logger (`req.log`, `request.log`, `ctx.log`, a Nest class's logger)
+ *    when this file already logs through it: its lines carry the request id (a module logger's
+ *    would not — require-request-id reports those), and the file shows it is switched on
+ *    (Fastify's `request.log` is a no-op when the instance has no logger);
+ * 2. the configured logger;
+ * 3. the framework's request logger the file does not use yet;
+ * 4. `console`.
+ * A fix is an autofix only when a logger is configured (the user opted in); else a suggestion.
  */
 export function chooseLogTarget(context: Context, at: TSESTree.Node, framework: FrameworkLogger | null): LogTarget {
   const configured = getLogTarget(context, at);
-  if (configured.configured) return configured;
-  if (framework && (!framework.expression.startsWith('this.') || thisUsable(at))) {
-    return { expression: framework.expression, style: framework.style, configured: false, importKind: 'named' };
+  const usable = framework !== null && (!framework.expression.startsWith('this.') || thisUsable(at));
+  if (usable && logsThrough(context, framework.expression)) {
+    return { expression: framework.expression, style: framework.style, configured: getSettings(context).logger !== undefined, importKind: 'named' };
   }
+  if (configured.configured) return configured;
+  if (usable) return { expression: framework.expression, style: framework.style, configured: false, importKind: 'named' };
   return CONSOLE_TARGET;
+}
+
+/** The file calls a logging method on `expression` (`request.log.info(`, `this.logger.warn(`). */
+function logsThrough(context: Context, expression: string): boolean {
+  const escaped = expression.replace(/[.$]/gu, '\\$&');
+  return new RegExp(`(?<![\\w$.])${escaped}\\.(?:fatal|error|warn|info|debug|trace|log|verbose)\\(`, 'u').test(context.sourceCode.text);
 }
 
 /** chooseLogTarget at `at`, looking up the enclosing request handler's framework logger itself. */
 export function logTargetAt(context: Context, at: TSESTree.Node): LogTarget {
-  const configured = getLogTarget(context, at);
-  if (configured.configured) return configured;
   const handler = findEnclosingHandler(context, at);
   return chooseLogTarget(context, at, handler ? getFrameworkLogger(context, handler, at) : null);
 }

@@ -276,6 +276,27 @@ function computeLoggerCall(context: Context, node: TSESTree.CallExpression): Log
 }
 
 /**
+ * Whether some call in `fn` (not in nested functions) logs at `minimum` or above — on any path, not
+ * necessarily every one: `onLimitReached(req) { if (first) logger.warn('limit', { ip: req.ip }) }`.
+ */
+export function logsSomewhereAtLeast(context: Context, fn: AnyFunction, minimum: LogLevel): boolean {
+  let found = false;
+  walkSameFunction(
+    fn.body,
+    (node) => {
+      if (found) return false;
+      if (node.type === AST_NODE_TYPES.CallExpression) {
+        const level = getLoggingLevel(context, node);
+        if (level && isAtLeast(level, minimum)) found = true;
+      }
+      return !found;
+    },
+    context.sourceCode.visitorKeys,
+  );
+  return found;
+}
+
+/**
  * The level a same-file helper function logs at on every path through it (the lowest
  * such level when paths differ), or null when some path may log nothing.
  * `function fail(res) { logger.warn('denied'); res.status(403).end(); }` → 'warn'.

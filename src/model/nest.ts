@@ -64,6 +64,14 @@ export function isNestClass(context: Context, cls: TSESTree.ClassDeclaration | T
   return fileImportsNest(context) && (cls.implements ?? []).length > 0;
 }
 
+/** `node` sits in a NestJS class (the nearest enclosing class is a provider, controller, guard, …). */
+export function isInNestClass(context: Context, node: TSESTree.Node): boolean {
+  for (let current = node.parent; current; current = current.parent) {
+    if (current.type === AST_NODE_TYPES.ClassDeclaration || current.type === AST_NODE_TYPES.ClassExpression) return isNestClass(context, current);
+  }
+  return false;
+}
+
 /** `const request = context.switchToHttp().getRequest()` at the top of a guard or filter body. */
 function findLocalFromCall(fn: AnyFunction, methods: readonly string[]): TSESTree.Identifier | undefined {
   if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return undefined;

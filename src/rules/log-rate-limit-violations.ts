@@ -1,17 +1,18 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
-import { type AnyFunction, getEnclosingFunction, getPropertyName, resolveFunction, skipTransparent, walkSameFunction } from '../model/ast.js';
+import { type AnyFunction, getEnclosingFunction, getPropertyName, resolveFunction, skipTransparent } from '../model/ast.js';
 import { createPathTracker, mergeListeners } from '../analysis/code-path.js';
 import { createRule } from '../core/create-rule.js';
 import { type LogTarget, buildLogCall, requestLogFields } from '../fixes/log-call.js';
-import { getLogTarget } from '../fixes/log-target.js';
 import { insertLogLineBeforeFix } from '../fixes/log-before-statement.js';
+import { handlerLogTarget } from '../fixes/auth-log.js';
 import { limiterHookFix } from '../fixes/rate-limit-hook.js';
 import { type HandlerInfo, findEnclosingHandler } from '../model/handlers.js';
 import { getHttpOutcome } from '../model/http-outcomes.js';
-import { isNestClass } from '../model/nest.js';
-import { getFrameworkLogger, getRequestContextExpressions } from '../model/request-context.js';
-import { type LogLevel, getLoggingLevel, isAtLeast } from '../model/loggers.js';
+import { isInNestClass } from '../model/nest.js';
+import { findLogAnchor } from '../model/placement.js';
+import { getRequestContextExpressions } from '../model/request-context.js';
+import { getLoggingLevel, isAtLeast, logsSomewhereAtLeast } from '../model/loggers.js';
 import {
   LIMIT_HOOKS,
   type RateLimiterCreation,
@@ -23,7 +24,6 @@ import {
   relaysUpstream429,
 } from '../model/rate-limits.js';
 import { isTestFile } from '../model/servers.js';
-import { getSettings } from '../core/settings.js';
 
 export type Options = [{ includeThrown?: boolean; loggedElsewhere?: boolean }];
 export type MessageIds = 'limiterUnlogged' | 'hookUnlogged' | 'throttlerUnlogged' | 'handWrittenUnlogged' | 'addHook' | 'logViolation';
@@ -93,19 +93,6 @@ export default createRule<Options, MessageIds>({
     const unlogged = new Set<Site>();
     const tracker = createPathTracker<Site>((cp) => unlogged.add(cp.data));
 
-    function logsAtWarn(fn: AnyFunction): boolean {
-      let found = false;
-      const visit = (n: TSESTree.Node): boolean | void => {
-        if (found) return false;
-        if (n.type === AST_NODE_TYPES.CallExpression) {
-          const level: LogLevel | null = getLoggingLevel(context, n);
-          if (level && isAtLeast(level, 'warn')) found = true;
-        }
-      };
-      walkSameFunction(fn.body, visit, sourceCode.visitorKeys);
-      return found;
-    }
-
     function checkCreation(creation: RateLimiterCreation): void {
       if (creation.opaque) return;
       const hooks = LIMIT_HOOKS[creation.library];
@@ -121,7 +108,7 @@ export default createRule<Options, MessageIds>({
           hookFunctions.add(fn);
           fns.push({ prop, fn });
         }
-        if (fns.some(({ fn }) => logsAtWarn(fn))) return;
+        if (fns.some(({ fn }) => logsSomewhereAtLeast(context, fn, 'warn'))) return;
         context.report({ node: fns[0]!.prop, messageId: 'hookUnlogged', data: { hook: getPropertyName(fns[0]!.prop) ?? hooks[0]! } });
         return;
       }
@@ -144,7 +131,7 @@ export default createRule<Options, MessageIds>({
         (m): m is TSESTree.MethodDefinition => m.type === AST_NODE_TYPES.MethodDefinition && getPropertyName(m) === 'throwThrottlingException',
       );
       if (method) {
-        if (method.value.type === AST_NODE_TYPES.FunctionExpression && !logsAtWarn(method.value)) context.report({ node: method.key, messageId: 'hookUnlogged', data: { hook: 'throwThrottlingException' } });
+        if (method.value.type === AST_NODE_TYPES.FunctionExpression && !logsSomewhereAtLeast(context, method.value, 'warn')) context.report({ node: method.key, messageId: 'hookUnlogged', data: { hook: 'throwThrottlingException' } });
         return;
       }
       if (options.loggedElsewhere) return;
@@ -169,35 +156,17 @@ export default createRule<Options, MessageIds>({
       if (!region || !tracker.isReachable()) return;
       const handler = findEnclosingHandler(context, node);
       if (!handler && !thrown) return;
-      if (thrown && !handler && !inNestClass(node)) return;
+      if (thrown && !handler && !isInNestClass(context, node)) return;
       if (relaysUpstream429(node, region)) return;
-      const anchor = findAnchor(node, region);
+      const { anchor } = findLogAnchor(node, region);
       if (sites.some((s) => s.anchor === anchor)) return;
       const site: Site = { node, anchor, region, handler, thrown };
       sites.push(site);
       tracker.require(node, region, site, { acceptLaterInSegment: anchor.type === AST_NODE_TYPES.ExpressionStatement });
     }
 
-    function inNestClass(node: TSESTree.Node): boolean {
-      let current: TSESTree.Node | undefined = node.parent;
-      while (current) {
-        if (current.type === AST_NODE_TYPES.ClassDeclaration || current.type === AST_NODE_TYPES.ClassExpression) return isNestClass(context, current);
-        current = current.parent;
-      }
-      return false;
-    }
-
-    function findAnchor(node: TSESTree.Node, region: AnyFunction): TSESTree.Node {
-      let current: TSESTree.Node = node;
-      while (current.parent && current.parent !== region) {
-        if (/Statement$|Declaration$/u.test(current.type) && current.type !== AST_NODE_TYPES.BlockStatement && !/Expression$/u.test(current.parent.type)) return current;
-        current = current.parent;
-      }
-      return current;
-    }
-
     function reportSite(site: Site): void {
-      const target = chooseTarget(site);
+      const target = handlerLogTarget(context, site.handler, site.anchor);
       const fix = siteFix(site, target);
       context.report({
         node: site.node,
@@ -205,14 +174,6 @@ export default createRule<Options, MessageIds>({
         fix: fix && target.configured ? fix : null,
         suggest: fix ? [{ messageId: 'logViolation', data: { call: `${target.expression}.warn` }, fix }] : [],
       });
-    }
-
-    function chooseTarget(site: Site): LogTarget {
-      const configured = getSettings(context).logger !== undefined;
-      const framework = site.handler ? getFrameworkLogger(context, site.handler, site.anchor) : null;
-      if (framework) return { expression: framework.expression, style: framework.style, configured, importKind: 'named' };
-      const target = getLogTarget(context, site.anchor);
-      return target;
     }
 
     function siteFix(site: Site, target: LogTarget): TSESLint.ReportFixFunction | null {
@@ -268,7 +229,7 @@ export default createRule<Options, MessageIds>({
       const region = getEnclosingFunction(node);
       if (!region || !tracker.isReachable()) return;
       const handler = findEnclosingHandler(context, node);
-      if (!handler && !inNestClass(node)) return;
+      if (!handler && !isInNestClass(context, node)) return;
       if (sites.some((s) => s.anchor === node)) return;
       const site: Site = { node, anchor: node, region, handler, thrown: true };
       sites.push(site);

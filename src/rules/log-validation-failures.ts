@@ -12,7 +12,7 @@ import {
 import { createPathTracker, mergeListeners } from '../analysis/code-path.js';
 import { createRule } from '../core/create-rule.js';
 import { buildLogCall } from '../fixes/log-call.js';
-import { getLogTarget } from '../fixes/log-target.js';
+import { logTargetAt } from '../fixes/log-target.js';
 import { answeringStatement, insertLogBeforeFix } from '../fixes/log-before-statement.js';
 import { findEnclosingHandler, isErrorHandler } from '../model/handlers.js';
 import { type HttpOutcome, getHttpOutcome } from '../model/http-outcomes.js';
@@ -148,7 +148,7 @@ export default createRule<Options, MessageIds>({
       if (issues === null) return null;
       const at = answeringStatement(failure.node);
       if (!at) return null;
-      const target = getLogTarget(context, at);
+      const target = logTargetAt(context, at);
       const level: LogLevel = isAtLeast(minimum, 'info') ? minimum : 'info';
       const log = `${buildLogCall(target, { level, message: 'Request validation failed', fields: [{ key: 'issues', value: issues }] })};`;
       return insertLogBeforeFix(context, at, log, target);

@@ -2342,7 +2342,8 @@ router.use(async (ctx, next) => {
       ],
     },
     {
-      // ctx.body on a failed argon2 check (koa-pino-logger in the file)
+      // ctx.body on a failed argon2 check (koa-pino-logger in the file): the fix logs through ctx.log, whose lines
+      // carry the request id, rather than the configured module logger (require-request-id would report that)
       code: `router.post('/login', async (ctx) => {
   const { username, password } = ctx.request.body;
   const user = await User.findOne({ username });
@@ -2355,13 +2356,12 @@ router.use(async (ctx, next) => {
   ctx.body = { token: sign(user) };
 });`,
       settings: pino,
-      output: `import { logger } from './logger';
-router.post('/login', async (ctx) => {
+      output: `router.post('/login', async (ctx) => {
   const { username, password } = ctx.request.body;
   const user = await User.findOne({ username });
   const valid = user && (await argon2.verify(user.hash, password));
   if (!valid) {
-    logger.warn({ reason: 'invalid_credentials', method: ctx.method, path: ctx.path, ip: ctx.ip, userAgent: ctx.get('user-agent') }, 'Login failed: invalid credentials');
+    ctx.log.warn({ reason: 'invalid_credentials', method: ctx.method, path: ctx.path, ip: ctx.ip, userAgent: ctx.get('user-agent') }, 'Login failed: invalid credentials');
     ctx.body = { success: false };
     return;
   }
@@ -2375,15 +2375,14 @@ router.post('/login', async (ctx) => {
           suggestions: [
             {
               messageId: 'logFailureWithIdentity',
-              data: { call: "logger.warn" },
-              output: `import { logger } from './logger';
-import { createHash } from 'node:crypto';
+              data: { call: "ctx.log.warn" },
+              output: `import { createHash } from 'node:crypto';
 router.post('/login', async (ctx) => {
   const { username, password } = ctx.request.body;
   const user = await User.findOne({ username });
   const valid = user && (await argon2.verify(user.hash, password));
   if (!valid) {
-    logger.warn({ reason: 'invalid_credentials', method: ctx.method, path: ctx.path, ip: ctx.ip, userAgent: ctx.get('user-agent'), usernameHash: createHash('sha256').update(String(username)).digest('hex').slice(0, 16) }, 'Login failed: invalid credentials');
+    ctx.log.warn({ reason: 'invalid_credentials', method: ctx.method, path: ctx.path, ip: ctx.ip, userAgent: ctx.get('user-agent'), usernameHash: createHash('sha256').update(String(username)).digest('hex').slice(0, 16) }, 'Login failed: invalid credentials');
     ctx.body = { success: false };
     return;
   }

@@ -219,6 +219,28 @@ const limiter = rateLimit({ windowMs: 1000, limit: 1 });`,
     },
   ],
   invalid: [
+    // a hand-written 429 in a Fastify route of a file that logs through request.log: the fix uses it (its lines carry
+    // the request id), with a configured logger as an autofix
+    {
+      "settings": pino,
+      "code": "export default async function routes(fastify) {\n  fastify.post('/login', async (request, reply) => {\n    if (await attempts.tooMany(request.ip)) {\n      return reply.code(429).send({ error: 'Too many attempts' });\n    }\n    request.log.info('login attempt');\n    return login(request.body);\n  });\n}",
+      "output": "export default async function routes(fastify) {\n  fastify.post('/login', async (request, reply) => {\n    if (await attempts.tooMany(request.ip)) {\n      request.log.warn({ method: request.method, path: request.url.split('?')[0], ip: request.ip, userAgent: request.headers['user-agent'] }, 'Rate limit exceeded');\n      return reply.code(429).send({ error: 'Too many attempts' });\n    }\n    request.log.info('login attempt');\n    return login(request.body);\n  });\n}",
+      "errors": [
+        {
+          "messageId": "handWrittenUnlogged",
+          "line": 4,
+          "suggestions": [
+            {
+              "messageId": "logViolation",
+              "data": {
+                "call": "request.log.warn"
+              },
+              "output": "export default async function routes(fastify) {\n  fastify.post('/login', async (request, reply) => {\n    if (await attempts.tooMany(request.ip)) {\n      request.log.warn({ method: request.method, path: request.url.split('?')[0], ip: request.ip, userAgent: request.headers['user-agent'] }, 'Rate limit exceeded');\n      return reply.code(429).send({ error: 'Too many attempts' });\n    }\n    request.log.info('login attempt');\n    return login(request.body);\n  });\n}"
+            }
+          ]
+        }
+      ]
+    },
     // express-rate-limit without a handler: suggestion (no logger configured)
     {
       code: LOGIN_LIMITER,
