@@ -9,7 +9,7 @@ import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { type Context, findEnclosingClass, getPropertyName } from '../model/ast.js';
 import { findEnclosingHandler } from '../model/handlers.js';
 import { resolveLoggerStyle } from '../model/logger-styles.js';
-import { type FrameworkLogger, getFrameworkLogger } from '../model/request-context.js';
+import { type FrameworkLogger, fileLogsThrough, getFrameworkLogger } from '../model/request-context.js';
 import { type LoggerStyle, getSettings } from '../core/settings.js';
 import { indentUnit, lineIndent } from './edits.js';
 import { importFix } from './imports.js';
@@ -69,7 +69,7 @@ export function getLogTarget(context: Context, node: TSESTree.Node): LogTarget {
 export function chooseLogTarget(context: Context, at: TSESTree.Node, framework: FrameworkLogger | null): LogTarget {
   const configured = getLogTarget(context, at);
   const usable = framework !== null && (!framework.expression.startsWith('this.') || thisUsable(at));
-  if (usable && logsThrough(context, framework.expression)) {
+  if (usable && fileLogsThrough(context, framework.expression)) {
     return { expression: framework.expression, style: framework.style, configured: getSettings(context).logger !== undefined, importKind: 'named' };
   }
   if (configured.configured) return configured;
@@ -77,11 +77,6 @@ export function chooseLogTarget(context: Context, at: TSESTree.Node, framework: 
   return CONSOLE_TARGET;
 }
 
-/** The file calls a logging method on `expression` (`request.log.info(`, `this.logger.warn(`). */
-function logsThrough(context: Context, expression: string): boolean {
-  const escaped = expression.replace(/[.$]/gu, '\\$&');
-  return new RegExp(`(?<![\\w$.])${escaped}\\.(?:fatal|error|warn|info|debug|trace|log|verbose)\\(`, 'u').test(context.sourceCode.text);
-}
 
 /** chooseLogTarget at `at`, looking up the enclosing request handler's framework logger itself. */
 export function logTargetAt(context: Context, at: TSESTree.Node): LogTarget {

@@ -5,7 +5,7 @@
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
-import { type Context, findEnclosingClass, isFunctionNode } from './ast.js';
+import { type Context, findEnclosingClass, getPropertyName, isFunctionNode, skipTransparent } from './ast.js';
 import { paramId } from './handler-params.js';
 import type { Framework, HandlerInfo } from './handlers.js';
 import { isLoggerObject } from './loggers.js';
@@ -86,13 +86,34 @@ export interface FrameworkLogger {
 }
 
 /**
+ * The file calls a method on the logger `expression` (`request.log.info(`, `ctx.log.warn(`,
+ * `this.logger.error(`): it logs through it. For Fastify's `request.log` this is also what shows the
+ * instance logger is switched on (without one, `request.log` is a no-op).
+ */
+export function fileLogsThrough(context: Context, expression: string): boolean {
+  const escaped = expression.replace(/[.$]/gu, '\\$&');
+  return new RegExp(`(?<![\\w$.])${escaped}\\.\\w+\\(`, 'u').test(context.sourceCode.text);
+}
+
+/** Names a Fastify instance goes by in a route plugin or a server file. */
+const FASTIFY_INSTANCE = /^(?:fastify|app|server|instance|api)$/u;
+
+/** `fastify.log` / `app.log` / `server.log`: the Fastify instance's own logger, not the request's child. */
+export function isFastifyInstanceLogger(node: TSESTree.Node): boolean {
+  const member = skipTransparent(node);
+  if (member.type !== AST_NODE_TYPES.MemberExpression || getPropertyName(member) !== 'log') return false;
+  const instance = skipTransparent(member.object);
+  return instance.type === AST_NODE_TYPES.Identifier && FASTIFY_INSTANCE.test(instance.name);
+}
+
+/**
  * The request-scoped logger the framework provides where a log line would go: Fastify's
  * `request.log` (always there), `req.log` / `ctx.log` when the file already uses them
  * (pino-http, koa-pino-logger), and a Nest class's own `this.logger`.
  */
 export function getFrameworkLogger(context: Context, handler: HandlerInfo, at?: TSESTree.Node): FrameworkLogger | null {
   const visible = (id: TSESTree.Identifier | undefined): string | null => (id && bindingVisibleAt(context, id, at) ? id.name : null);
-  const usedInFile = (expr: string) => new RegExp(`(?<![\\w$.])${expr.replace(/[.$]/gu, '\\$&')}\\.(?:warn|error|info)\\(`, 'u').test(context.sourceCode.text);
+  const usedInFile = (expr: string) => fileLogsThrough(context, expr);
   switch (handler.framework) {
     case 'fastify': {
       const req = visible(handler.req);

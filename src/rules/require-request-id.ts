@@ -7,7 +7,7 @@ import { extraNamesOption } from '../core/rule-options.js';
 import { importFix } from '../fixes/imports.js';
 import { insertFirstProperty } from '../fixes/object-property.js';
 import { findEnclosingHandler } from '../model/handlers.js';
-import { getFrameworkLogger } from '../model/request-context.js';
+import { fileLogsThrough, getFrameworkLogger, isFastifyInstanceLogger } from '../model/request-context.js';
 import { resolveLoggerStyle } from '../model/logger-styles.js';
 import { getLoggerCall, isLoggerObject } from '../model/loggers.js';
 import {
@@ -28,9 +28,6 @@ import { type ServerCreation, collectServers, findProperty, isFalsyLiteral, isTe
 
 export type Options = [{ requestIdMiddlewares?: string[] }];
 export type MessageIds = 'counterRequestId' | 'noRequestId' | 'untrustedRequestId' | 'addGenReqId' | 'moduleLoggerInHandler' | 'useRequestLogger';
-
-/** Names a Fastify instance goes by in a route plugin or a server file. */
-const FASTIFY_INSTANCE = /^(?:fastify|app|server|instance|api)$/u;
 
 const OPTIONS = extraNamesOption(
   'requestIdMiddlewares',
@@ -125,7 +122,7 @@ export default createRule<Options, MessageIds>({
       const requestLogger = getFrameworkLogger(context, handler, node);
       if (!requestLogger || requestLogger.expression === object.name) return;
       // Fastify's request.log is a no-op when the instance has no logger: only a file that logs through it shows it is on.
-      if (!new RegExp(`(?<![\\w$.])${requestLogger.expression.replace(/[.$]/gu, '\\$&')}\\.\\w+\\(`, 'u').test(sourceCode.text)) return;
+      if (!fileLogsThrough(context, requestLogger.expression)) return;
       if (loggerAddsRequestContext(context, def)) return;
       const style = resolveLoggerStyle(context, object);
       const data = { logger: object.name, requestLogger: requestLogger.expression };
@@ -142,8 +139,7 @@ export default createRule<Options, MessageIds>({
      * carries the request id. A suggestion: a route's `logLevel` can make `request.log` quieter.
      */
     function checkInstanceLogger(node: TSESTree.CallExpression, object: TSESTree.MemberExpression): void {
-      const instance = skipTransparent(object.object);
-      if (getPropertyName(object) !== 'log' || instance.type !== AST_NODE_TYPES.Identifier || !FASTIFY_INSTANCE.test(instance.name)) return;
+      if (!isFastifyInstanceLogger(object)) return;
       const call = getLoggerCall(context, node);
       if (!call || call.via !== 'logger') return;
       const handler = findEnclosingHandler(context, node);
