@@ -11,9 +11,9 @@ import { type HandlerInfo, findEnclosingHandler, getHandlerInfo, isCalledInSameF
 import { type HttpOutcome, getFunctionOutcome } from './http-outcomes.js';
 import { isNestClass } from './nest.js';
 import { isExportedHelper, isVariableInit } from './placement.js';
+import { isResponseOrContextName } from './response-names.js';
 
 const RESPONSE_METHODS = new Set(['send', 'json', 'end', 'render', 'redirect', 'sendStatus', 'jsonp', 'text', 'html', 'body']);
-const RESPONSE_NAME = /^_?(?:res|resp|response|reply|rep|ctx|context|c)$/u;
 const AUTH_WORDS = /auth|token|jwt|credential|permission|forbidden|unauthori[sz]ed|access|denied|login|session|csrf|signature|expired|invalid/iu;
 
 /**
@@ -31,7 +31,7 @@ export function isPlainResponse(context: Context, node: TSESTree.CallExpression)
   if (method === null || !RESPONSE_METHODS.has(method)) return false;
   let root = skipTransparent(callee.object);
   while (root.type === AST_NODE_TYPES.CallExpression && root.callee.type === AST_NODE_TYPES.MemberExpression) root = skipTransparent(root.callee.object);
-  if (root.type !== AST_NODE_TYPES.Identifier || !RESPONSE_NAME.test(root.name)) return false;
+  if (root.type !== AST_NODE_TYPES.Identifier || !isResponseOrContextName(root.name)) return false;
   return !!findEnclosingHandler(context, node);
 }
 

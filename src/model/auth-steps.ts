@@ -15,6 +15,7 @@ import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { type AnyFunction, type Context, findEnclosingClass, findVariable, getCalleePath, getPropertyName, isFunctionNode, lastSegment, skipTransparent, walkSameFunction } from './ast.js';
 import { getHttpOutcome } from './http-outcomes.js';
 import { words } from './servers.js';
+import { isResponseName } from './response-names.js';
 
 export type AuthKind = 'middleware' | 'guard' | 'strategy' | 'hook';
 
@@ -91,7 +92,7 @@ function computeAuthFunction(context: Context, fn: AnyFunction): AuthFunction | 
   // Express / Koa / Nest middleware: (req, res, next), (ctx, next), use(req, res, next)
   if (last && last.name === 'next' && params.length >= 2) {
     const res = params.length >= 3 ? params[1] : null;
-    return { fn, kind: 'middleware', pass: last, res: res && /^(?:res|response|resp|reply)$/u.test(res.name) ? res : null };
+    return { fn, kind: 'middleware', pass: last, res: res && isResponseName(res.name) ? res : null };
   }
   // Fastify hook / decorated authenticate: (request, reply)
   if (params.length === 2 && params[0] && params[1] && /^(?:req|request)$/u.test(params[0].name) && /^(?:reply|rep)$/u.test(params[1].name) && named) {

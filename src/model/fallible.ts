@@ -27,6 +27,7 @@ import {
 import { getHelperLogLevel, getLoggingLevel } from './loggers.js';
 import { getResponseSink } from './responses.js';
 import { isSecretName } from './secrets/names.js';
+import { isResponseName } from './response-names.js';
 
 /**
  * What a piece of code can fail for, strongest first:
@@ -404,14 +405,13 @@ function stronger(a: FailureSource, b: FailureSource): FailureSource {
   return RANK[b] > RANK[a] ? b : a;
 }
 
-const RESPONSE_ROOT = /^_?(?:res|resp|response|reply|rep)$/u;
 
 /** A call on the HTTP response: `res.sendFile(p)`, `res.status(404).end()`, `reply.send(x)`. */
 export function isResponseCall(context: Context, call: TSESTree.CallExpression, callee: TSESTree.Node = call.callee): boolean {
   if (getResponseSink(context, call) !== null) return true;
   if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
   const root = getRootIdentifier(callee, true);
-  return root !== null && RESPONSE_ROOT.test(root.name);
+  return root !== null && isResponseName(root.name);
 }
 
 /** Words that name product analytics, metrics and tracing: `this.telemetry.track`, `posthog.capture`, `withLifecycleTrace`, `metrics.send`. */

@@ -22,6 +22,7 @@ import {
 } from './ast.js';
 import { destructuresRequest, paramId, paramName, paramTypeName } from './handler-params.js';
 import { nestHandler } from './nest.js';
+import { isResponseName } from './response-names.js';
 
 export type Framework = 'express' | 'koa' | 'fastify' | 'nest' | 'hono' | 'next' | 'node-http';
 
@@ -73,7 +74,6 @@ const FASTIFY_HOOK_KEYS = new Set([
 const NEXT_ROUTE_EXPORTS = new Set(['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS']);
 
 const REQ_NAME = /^(?:req|request)$/u;
-const RES_NAME = /^(?:res|response|resp|reply|rep)$/u;
 const ERR_NAME = /^_?(?:err|error|e|ex|exception)$/u;
 /** A continuation parameter in last position: `next`, `_next`, `done`. */
 const NEXT_LIKE = /^_?(?:next|done)$/u;
@@ -249,7 +249,7 @@ function classifyParams(fn: AnyFunction, hint: Framework | null, registered: boo
   const types = params.map((p) => paramTypeName(p));
   const isReq = (i: number) =>
     REQ_NAME.test(names[i] ?? '') || /^(?:Request|FastifyRequest|IncomingMessage|NextApiRequest)$/u.test(types[i] ?? '') || destructuresRequest(params[i]);
-  const isRes = (i: number) => RES_NAME.test(names[i] ?? '') || /^(?:Response|FastifyReply|ServerResponse|NextApiResponse)$/u.test(types[i] ?? '');
+  const isRes = (i: number) => isResponseName(names[i] ?? '') || /^(?:Response|FastifyReply|ServerResponse|NextApiResponse)$/u.test(types[i] ?? '');
   const isNext = (i: number) => names[i] === 'next' || types[i] === 'NextFunction' || types[i] === 'Next';
   const fastifyish = (i: number) => names[i] === 'reply' || names[i] === 'rep' || types[i] === 'FastifyReply';
   const nodeHttp = types[1] === 'ServerResponse' || types[0] === 'IncomingMessage';

@@ -19,6 +19,7 @@ import {
 } from './ast.js';
 import { statusFromErrorName, statusFromFactoryName, statusFromInit, getStatusValue } from './http-status.js';
 import { isLoggerObject } from './loggers.js';
+import { isResponseName, isResponseOrContextName } from './response-names.js';
 
 /**
  * What a node does with an HTTP status:
@@ -49,7 +50,6 @@ const STATUS_ARGUMENT_CLASSES = new Set(['HttpException', 'HTTPException', 'Http
 const ERROR_FACTORIES = new Set(['createError', 'createHttpError', 'httpErrors', 'HttpErrors', 'httpError', 'createHttpErrors']);
 const BOOM = new Set(['Boom', 'boom']);
 /** Names a response object goes by in handlers: receivers of `.status()`, `.json()`, `.send()`. */
-const RESPONSE_RECEIVER = /^_?(?:res|resp|response|reply|rep|ctx|context|c)$/u;
 
 const outcomeCache = new WeakMap<TSESTree.Node, HttpOutcome | null>();
 
@@ -139,7 +139,7 @@ function assignmentOutcome(context: Context, node: TSESTree.AssignmentExpression
   if (prop !== 'status' && prop !== 'statusCode') return null;
   const receiver = getRootIdentifier(node.left.object, true);
   // `err.status = 401` labels an error; only a response (or Koa context) answers the caller.
-  if (!receiver || !RESPONSE_RECEIVER.test(receiver.name)) return null;
+  if (!receiver || !isResponseOrContextName(receiver.name)) return null;
   const status = getStatusValue(context, node.right);
   return status === null ? null : { status, kind: 'response', receiver, errorName: null, frameworkError: false };
 }
@@ -152,7 +152,7 @@ function callOutcome(context: Context, node: TSESTree.CallExpression, depth: num
     const method = getPropertyName(callee);
     const objectPath = getMemberPath(callee.object);
     const receiver = getRootIdentifier(callee.object, true);
-    const isResponseReceiver = !!receiver && RESPONSE_RECEIVER.test(receiver.name);
+    const isResponseReceiver = !!receiver && isResponseOrContextName(receiver.name);
     if (method !== null) {
       // Response.json(body, { status }), NextResponse.json(...)
       if ((objectPath === 'Response' || objectPath === 'NextResponse') && (method === 'json' || method === 'redirect')) {
@@ -220,7 +220,6 @@ function callOutcome(context: Context, node: TSESTree.CallExpression, depth: num
 }
 
 /** A response object handed to an app's helper by its conventional name. */
-const RESPONSE_ARGUMENT = /^_?(?:res|resp|response|reply|rep)$/u;
 /** Helpers whose number is a duration or a count, not a status: `withTimeout(res, 500)`. */
 const NOT_A_STATUS_HELPER = /timeout|delay|wait|sleep|retry|throttle|debounce|interval|limit|expire|cache|ttl|page/iu;
 
@@ -235,7 +234,7 @@ function helperResponseOutcome(context: Context, name: string | null, args: read
   let status: number | null = null;
   for (const arg of args) {
     const a = skipTransparent(arg);
-    if (a.type === AST_NODE_TYPES.Identifier && RESPONSE_ARGUMENT.test(a.name)) {
+    if (a.type === AST_NODE_TYPES.Identifier && isResponseName(a.name)) {
       receiver ??= a;
       continue;
     }
@@ -285,14 +284,14 @@ export function getStatusChoices(context: Context, node: TSESTree.CallExpression
     if (node.operator !== '=' || node.left.type !== AST_NODE_TYPES.MemberExpression) return null;
     const prop = getPropertyName(node.left);
     const receiver = getRootIdentifier(node.left.object, true);
-    if ((prop !== 'status' && prop !== 'statusCode') || !receiver || !RESPONSE_RECEIVER.test(receiver.name)) return null;
+    if ((prop !== 'status' && prop !== 'statusCode') || !receiver || !isResponseOrContextName(receiver.name)) return null;
     chosen = node.right;
   } else {
     const callee = skipTransparent(node.callee);
     if (callee.type !== AST_NODE_TYPES.MemberExpression) return null;
     const method = getPropertyName(callee);
     const receiver = getRootIdentifier(callee.object, true);
-    if (!receiver || !RESPONSE_RECEIVER.test(receiver.name) || !['status', 'code', 'sendStatus', 'writeHead'].includes(method ?? '')) return null;
+    if (!receiver || !isResponseOrContextName(receiver.name) || !['status', 'code', 'sendStatus', 'writeHead'].includes(method ?? '')) return null;
     chosen = node.arguments[0];
   }
   const ternary = chosen && skipTransparent(chosen);

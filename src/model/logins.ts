@@ -8,6 +8,7 @@ import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { type AnyFunction, type Context, findVariable, getCalleePath, getMemberPath, getPropertyName, getRootIdentifier, lastSegment, skipTransparent } from './ast.js';
 import { getImportSource } from './modules.js';
 import { tokenizeName } from './secrets/names.js';
+import { isResponseOrContextName } from './response-names.js';
 
 /** A function or route that signs a user in (`login`, `/auth/signin`, `authenticate`, `POST /sessions`). */
 export const LOGIN_NAME = /log_?in|sign_?in|log_?on|authenticat|(?:^|\/)sessions?$/iu;
@@ -17,7 +18,6 @@ export const LOGIN_FILE = /log_?in|sign_?in|auth|sessions?(?:\/|\.)/iu;
 const SESSION_IDENTITY = /^(?:user|userId|user_id|uid|account|accountId|principal|passport|member|memberId|authenticated|loggedIn|isLoggedIn|isAuthenticated)$/u;
 /** Words of a log argument that name the principal. */
 const PRINCIPAL_WORDS = new Set(['user', 'users', 'username', 'userid', 'uid', 'id', 'email', 'login', 'account', 'principal', 'sub', 'subject', 'member', 'customer', 'client', 'actor', 'owner', 'identity']);
-const RESPONSE_ROOT = /^_?(?:res|resp|response|reply|rep|ctx|context|c)$/u;
 const ACTIVITY_RECORD = /(?:^|\.)\w*(?:activit|audit)\w*\.(?:create\w*|insert\w*|log\w*|record\w*|add\w*|write\w*|track\w*)$/iu;
 
 /** `done(null, false)`, `cb(null, false, { message })`: the passport way to say "no such user". */
@@ -109,7 +109,7 @@ export function isResponseRedirect(call: TSESTree.CallExpression): boolean {
   const callee = skipTransparent(call.callee);
   if (callee.type !== AST_NODE_TYPES.MemberExpression || getPropertyName(callee) !== 'redirect') return false;
   const root = getRootIdentifier(callee.object);
-  return root !== null && RESPONSE_ROOT.test(root.name);
+  return root !== null && isResponseOrContextName(root.name);
 }
 
 /** `activityLog.create(…)`, `this.auditRepo.insert(…)`: a write to an activity or audit record. */

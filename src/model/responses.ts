@@ -24,6 +24,7 @@ import {
 import { getHandlerInfo } from './handlers.js';
 import { getHttpOutcome, getHttpStatus } from './http-outcomes.js';
 import { getStatusValue, statusFromErrorName } from './http-status.js';
+import { isResponseName } from './response-names.js';
 
 export type ResponseSinkKind =
   /** The body is serialized as JSON (`res.json`, `c.json`, `NextResponse.json`, an object given to `res.send` / `ctx.body`). */
@@ -49,7 +50,6 @@ export interface ResponseSink {
   status: number | null;
 }
 
-const RESPONSE_NAME = /^_?(?:res|resp|response|reply|rep)$/u;
 const CONTEXT_NAME = /^_?(?:ctx|context|c)$/u;
 /** hapi's response toolkit `h`, Nest's `ArgumentsHost` (`host`) and `httpAdapter`: they answer for a handler. */
 const TOOLKIT_NAME = /^_?(?:h|httpAdapter|host)$/u;
@@ -99,7 +99,7 @@ export type ResponseNameKind = 'response' | 'context' | 'toolkit';
  * A leading underscore (`_res`) does not change the answer. Callers pick the kinds they accept.
  */
 export function responseNameKind(name: string): ResponseNameKind | null {
-  if (RESPONSE_NAME.test(name)) return 'response';
+  if (isResponseName(name)) return 'response';
   if (CONTEXT_NAME.test(name)) return 'context';
   return TOOLKIT_NAME.test(name) ? 'toolkit' : null;
 }
