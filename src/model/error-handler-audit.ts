@@ -6,10 +6,11 @@
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
-import { type AnyFunction, type Context, findEnclosingClass, getMemberPath, getStringValue, lastSegment, skipTransparent, walkSameFunction } from './ast.js';
+import { type AnyFunction, type Context, getMemberPath, getStringValue, lastSegment, skipTransparent, walkSameFunction } from './ast.js';
 import { securityLogLevel } from './credential-checks.js';
 import { getHandlerInfo, isErrorHandler } from './handlers.js';
 import { getStatusValue, statusFromErrorName } from './http-status.js';
+import { getCaughtExceptionTypes } from './exception-filters.js';
 import { isAtLeast } from './loggers.js';
 
 export interface ErrorHandlerAudit {
@@ -47,13 +48,8 @@ function computeAudit(context: Context, fn: AnyFunction): ErrorHandlerAudit | nu
   if (logs.length === 0) return null;
   let names: Set<string> | null = null;
   if (info.kind === 'filter') {
-    const cls = findEnclosingClass(fn);
-    const decorator = cls?.decorators?.find((d) => {
-      const e = skipTransparent(d.expression);
-      return e.type === AST_NODE_TYPES.CallExpression && getMemberPath(e.callee) === 'Catch';
-    });
-    const args = decorator && decorator.expression.type === AST_NODE_TYPES.CallExpression ? decorator.expression.arguments : [];
-    if (args.length > 0) names = new Set(args.map((a) => getMemberPath(a) ?? '').filter((a) => a !== ''));
+    const types = getCaughtExceptionTypes(fn);
+    if (types && types.length > 0) names = new Set(types.filter((t): t is string => t !== null && t !== ''));
   }
   return { fn, logs, names };
 }

@@ -12,6 +12,7 @@ import { getHandlerInfo } from './handlers.js';
 import { type ResolvedLoggerStyle, keyKeepsError } from './logger-styles.js';
 import type { LoggerCall } from './loggers.js';
 import { losesNothing } from './stack-loss.js';
+import { isRejectionHandler } from './promises.js';
 
 /** Parameter names that hold an error by convention (callbacks, error middleware). */
 const ERROR_PARAM = /^(?:err|error|exception|ex)$/u;
@@ -108,11 +109,4 @@ function isErrorMiddleware(context: Context, fn: AnyFunction, first: TSESTree.Id
   return info?.kind === 'error-handler' && info.error === first;
 }
 
-/** A function passed as the rejection handler of `.catch(fn)` or `.then(ok, fn)`. */
-export function isRejectionHandler(fn: TSESTree.Node): boolean {
-  const call = fn.parent;
-  if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee.type !== AST_NODE_TYPES.MemberExpression) return false;
-  const method = getPropertyName(call.callee);
-  return (method === 'catch' && call.arguments[0] === fn) || (method === 'then' && call.arguments[1] === fn);
-}
 

@@ -22,6 +22,14 @@ import {
 import { isHandoffCall } from './errors.js';
 import { getLoggingLevel, isAtLeast } from './loggers.js';
 
+/** A function passed as the rejection handler of `.catch(fn)` or `.then(ok, fn)`. */
+export function isRejectionHandler(fn: TSESTree.Node): boolean {
+  const call = fn.parent;
+  if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+  const method = getPropertyName(call.callee);
+  return (method === 'catch' && call.arguments[0] === fn) || (method === 'then' && call.arguments[1] === fn);
+}
+
 /** Whether the identifier is unbound (a global) rather than a local declaration. */
 export function isGlobalName(context: Context, node: TSESTree.Identifier): boolean {
   const variable = findVariable(context, node);

@@ -7,8 +7,9 @@
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
-import { type AnyFunction, type Context, findVariable, getCalleePath, getPropertyName, isFunctionNode, lastSegment, skipTransparent } from './ast.js';
+import { type AnyFunction, type Context, findVariable, getCalleePath, isFunctionNode, lastSegment, skipTransparent } from './ast.js';
 import { getCaughtExceptionTypes } from './exception-filters.js';
+import { isRejectionHandler } from './promises.js';
 import { type HandlerInfo, getHandlerInfo } from './handlers.js';
 import { responseNameKind } from './responses.js';
 
@@ -147,13 +148,6 @@ function functionVariable(context: Context, fn: AnyFunction): TSESLint.Scope.Var
     return context.sourceCode.getDeclaredVariables(parent)[0] ?? null;
   }
   return null;
-}
-
-function isRejectionHandler(fn: AnyFunction): boolean {
-  const call = fn.parent;
-  if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee.type !== AST_NODE_TYPES.MemberExpression) return false;
-  const method = getPropertyName(call.callee);
-  return (method === 'catch' && call.arguments[0] === fn) || (method === 'then' && call.arguments[1] === fn);
 }
 
 function isCallbackArgument(fn: AnyFunction): boolean {

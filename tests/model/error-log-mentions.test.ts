@@ -1,6 +1,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
-import { errorVariablesAround, findHiddenError, findTextOnlyError, isPlainObject, isRejectionHandler } from '../../src/model/error-log-mentions.js';
+import { errorVariablesAround, findHiddenError, findTextOnlyError, isPlainObject } from '../../src/model/error-log-mentions.js';
+import { isRejectionHandler } from '../../src/model/promises.js';
 import { resolveLoggerStyle } from '../../src/model/logger-styles.js';
 import { getLoggerCall } from '../../src/model/loggers.js';
 import { callResult, probe, probeCalls } from '../helpers/probe.js';
