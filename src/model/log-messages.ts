@@ -9,7 +9,7 @@ import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { type Context, findVariable, getMemberPath, getPropertyName, getStringValue, getVariableInit, skipTransparent } from './ast.js';
 import type { ConstraintFinder } from './constrained-values.js';
 import type { LoggerCall } from './loggers.js';
-import { resolveLoggerStyle } from './logger-styles.js';
+import { guessLoggerStyle, resolveLoggerStyle } from './logger-styles.js';
 import { hasNonTextType } from './non-text-values.js';
 import type { RequestInputTracker } from './request-input.js';
 import type { LoggerStyle } from '../core/settings.js';
@@ -167,8 +167,5 @@ export function logCallStyle(context: Context, call: LoggerCall): { style: Logge
   const callee = skipTransparent(call.node.callee);
   const resolved = callee.type === AST_NODE_TYPES.MemberExpression ? resolveLoggerStyle(context, callee.object) : null;
   if (resolved) return { style: resolved.style, known: resolved.source !== 'convention' };
-  const path = call.loggerPath ?? '';
-  if (skipTransparent(call.args[0]!).type === AST_NODE_TYPES.ObjectExpression) return { style: 'pino', known: false };
-  if (/^(?:this\.#?_?logger|Logger)$/u.test(path) && call.method !== 'info') return { style: 'nest', known: false };
-  return { style: 'winston', known: false };
+  return { style: guessLoggerStyle(call).style, known: false };
 }

@@ -290,13 +290,17 @@ export function keepingShape(style: LoggerStyle, logger: string, method: string,
 }
 
 /**
- * Unknown logger: a guess from the call's shape, for a suggestion only (never an autofix): an
- * object first argument is pino's shape, `this.logger.error(msg)` Nest's, anything else console's.
+ * Unknown logger: the one guess from the call's shape, for a suggestion only (never an autofix):
+ * an object first argument is pino's shape; `this.logger` / `Logger` called with any method but
+ * `info` (Nest's Logger has none) and no object after the message is Nest's; anything else console's, whose `(message, error)` and
+ * `(message, fields)` shapes winston and log4js print as well.
  */
 export function guessLoggerStyle(call: LoggerCall): { style: LoggerStyle; confident: false } {
   const path = call.loggerPath ?? '';
   const first = call.node.arguments[0];
-  if (first?.type === AST_NODE_TYPES.ObjectExpression) return { style: 'pino', confident: false };
-  if (/^this\.#?_?logger$/u.test(path) && call.node.arguments.length === 1) return { style: 'nest', confident: false };
+  if (first && skipTransparent(first).type === AST_NODE_TYPES.ObjectExpression) return { style: 'pino', confident: false };
+  // Nest's Logger: no `info`, and what follows the message is a stack or context string, never an object.
+  const objectAfterMessage = call.node.arguments.slice(1).some((a) => skipTransparent(a).type === AST_NODE_TYPES.ObjectExpression);
+  if (/^(?:this\.#?_?logger|Logger)$/u.test(path) && call.method !== 'info' && !objectAfterMessage) return { style: 'nest', confident: false };
   return { style: 'console', confident: false };
 }

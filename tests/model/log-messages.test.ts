@@ -107,6 +107,9 @@ describe('logCallStyle', () => {
     log.info({ a }, 'x');
     this.logger.warn('x');
     someLogger.info('x');
+    this.logger.error('x', err.stack);
+    this.logger.info('x');
+    this.logger.error('server failed', { code: error.code });
   `,
     (context, node) => {
       const call = getLoggerCall(context, node);
@@ -119,6 +122,12 @@ describe('logCallStyle', () => {
   it('an unknown logger gets a guess from its shape, not known', () => {
     expect(callResult(found, "log.info({ a }, 'x')")).toEqual({ style: 'pino', known: false });
     expect(callResult(found, "this.logger.warn('x')")).toMatchObject({ known: false });
-    expect(callResult(found, "someLogger.info('x')")).toEqual({ style: 'winston', known: false });
+    // the one guess every rule shares (guessLoggerStyle): console's shape, which winston and log4js print too
+    expect(callResult(found, "someLogger.info('x')")).toEqual({ style: 'console', known: false });
+    // Nest's Logger has no `info`: `this.logger.info` is not Nest's
+    expect(callResult(found, "this.logger.error('x', err.stack)")).toEqual({ style: 'nest', known: false });
+    expect(callResult(found, "this.logger.info('x')")).toEqual({ style: 'console', known: false });
+    // nor is one given an object after the message (n8n's own Logger: message, meta)
+    expect(callResult(found, "this.logger.error('server failed', { code: error.code })")).toEqual({ style: 'console', known: false });
   });
 });
