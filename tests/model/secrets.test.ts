@@ -257,7 +257,7 @@ describe('findConfigDumps: configuration objects logged whole (issue 18)', () =>
         import config from './config';
         const appConfig = { port: 3000, jwtSecret: process.env.JWT_SECRET };
         const dbConfig = { host: 'db', auth: process.env.STRIPE_KEY };
-        class Server { start() { log(this.settings); } }
+        class Server { start() { log(this.settings); } connect() { return db.connect(this.settings.db?.password); } }
         log(config);
         log('config', JSON.stringify(appConfig, null, 2));
         log({ dbConfig });
@@ -271,7 +271,7 @@ describe('findConfigDumps: configuration objects logged whole (issue 18)', () =>
       'process.env:the process environment',
     ]);
   });
-  it('one setting, a string named like one, an object without secrets, a request body are not', () => {
+  it('one setting, a string named like one, an object without secrets, a request body, a class\'s scoped this.config are not', () => {
     expect(
       dumps(`
         import config from './config';
@@ -283,6 +283,7 @@ describe('findConfigDumps: configuration objects logged whole (issue 18)', () =>
         log(uiConfig);
         log(CONFIG);
         app.post('/', (req, res) => { log(req.body.settings); });
+        class Compaction { run() { log({ config: this.config }); return this.config.batchSize; } }
       `),
     ).toEqual([]);
   });

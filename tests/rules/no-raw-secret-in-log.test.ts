@@ -248,6 +248,8 @@ function blockUpdate(node) {
     { code: "import config from './config';\nlogger.info({ port: config.port, env: config.env }, 'server started');", options: [{ configObjects: true }] },
     { code: "const env = process.env.NODE_ENV;\nconsole.log('starting in', env);", options: [{ configObjects: true }] },
     { code: "const uiConfig = { theme: 'dark', pageSize: 20 };\nlogger.debug(uiConfig);", options: [{ configObjects: true }] },
+    // n8n's workflow-history compaction: an injected, scoped settings object (batch sizes, ages)
+    { code: "class WorkflowHistoryCompactionService {\n  constructor(config, logger) { this.config = config; this.logger = logger; }\n  async compact() {\n    this.logger.debug('Starting workflow history compaction', { config: this.config });\n    return this.config.batchSize;\n  }\n}", options: [{ configObjects: true }] },
   ],
   invalid: [
     // --- an environment variable named <SERVICE>_KEY is an API key, also inside a URL built from it (issue 18) ---
@@ -1299,9 +1301,9 @@ logger.info({ signingKeyDid, signingKey: createHash('sha256').update(String(sign
       errors: [{ messageId: 'secretObject', line: 2, suggestions: [] }],
     },
     {
-      code: "class Server {\n  async start() {\n    await this.db.connect();\n    this.logger.debug({ config: this.config }, 'starting');\n  }\n}",
+      code: "class Server {\n  async start() {\n    await this.db.connect(this.config.databaseUrl, this.config.dbPassword);\n    this.logger.debug({ config: this.config }, 'starting');\n  }\n}",
       options: [{ configObjects: true }],
-      errors: [{ messageId: 'secretObject', line: 4, suggestions: [{ messageId: 'dropValue', output: "class Server {\n  async start() {\n    await this.db.connect();\n    this.logger.debug({}, 'starting');\n  }\n}" }] }],
+      errors: [{ messageId: 'secretObject', line: 4, suggestions: [{ messageId: 'dropValue', output: "class Server {\n  async start() {\n    await this.db.connect(this.config.databaseUrl, this.config.dbPassword);\n    this.logger.debug({}, 'starting');\n  }\n}" }] }],
     },
   ],
 });

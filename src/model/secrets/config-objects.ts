@@ -63,6 +63,9 @@ function configObjectKind(context: Context, n: TSESTree.Node): string | null {
     const owner = skipTransparent(n.object);
     const ownerName = owner.type === AST_NODE_TYPES.ThisExpression ? 'this' : owner.type === AST_NODE_TYPES.Identifier ? owner.name : null;
     if (name === null || ownerName === null || !CONFIG_OWNERS.test(ownerName) || !namesConfig(name, false)) return null;
+    // A class's injected `this.config` is mostly a scoped settings object (batch sizes, intervals):
+    // it counts when the file reads a secret off it (`this.config.jwtSecret`).
+    if (ownerName === 'this' && !readsSecretField(context, `this.${name}`)) return null;
     return 'a configuration object';
   }
   return null;
@@ -121,4 +124,30 @@ function objectHoldsSecrets(object: TSESTree.ObjectExpression, depth: number): b
     if (envKey && (classifySecretName(envKey).kind === 'secret' || isCredentialEnvKey(envKey))) return true;
   }
   return false;
+}
+
+const secretFieldCache = new WeakMap<object, Map<string, boolean>>();
+
+/** Whether the file reads a secret-named field off `path` (`this.config.jwtSecret`, `this.config.db.password`). */
+function readsSecretField(context: Context, path: string): boolean {
+  const source = context.sourceCode;
+  let byPath = secretFieldCache.get(source);
+  if (!byPath) {
+    byPath = new Map();
+    secretFieldCache.set(source, byPath);
+  }
+  const cached = byPath.get(path);
+  if (cached !== undefined) return cached;
+  const escaped = path.replace(/[.$]/gu, (c) => `\\${c}`);
+  const pattern = new RegExp(`${escaped}((?:\\??\\.[A-Za-z_$][\\w$]*)+)`, 'gu');
+  let found = false;
+  for (const match of source.text.matchAll(pattern)) {
+    const fields = match[1]!.split('.').map((f) => f.replace(/\?$/u, '')).filter((f) => f !== '');
+    if (fields.some((f) => classifySecretName(f).kind === 'secret' || isCredentialEnvKey(f))) {
+      found = true;
+      break;
+    }
+  }
+  byPath.set(path, found);
+  return found;
 }
