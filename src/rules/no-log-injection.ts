@@ -1,6 +1,6 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
-import { getStringValue, skipTransparent } from '../model/ast.js';
+import { findVariable, getStringValue, getVariableInit, skipTransparent } from '../model/ast.js';
 import { createRule } from '../core/create-rule.js';
 import { planFix, remedyText } from '../fixes/structured-log-fields.js';
 import { type ConstraintFinder, createConstraintFinder } from '../model/constrained-values.js';
@@ -117,7 +117,13 @@ export default createRule<Options, MessageIds>({
      * callers need its text).
      */
     function checkHelperMessage(call: LoggerCall, message: TSESTree.Node): boolean {
-      const n = skipTransparent(message);
+      let n = skipTransparent(message);
+      // const line = describeLogin(req.body.username); logger.warn(line)
+      if (n.type === AST_NODE_TYPES.Identifier) {
+        const variable = findVariable(context, n);
+        const init = variable && !variable.references.some((r) => r.isWrite() && !r.init) ? getVariableInit(variable) : null;
+        if (init) n = skipTransparent(init);
+      }
       if (n.type !== AST_NODE_TYPES.CallExpression) return false;
       for (const arg of tracker.helperTextArguments(n)) {
         const pieces = toPieces(arg, tracker, context, includeHeaders, finder);

@@ -225,6 +225,7 @@ export class UsersService {
     // a message helper given server text, or stripping line breaks itself
     "const describeLogin = (username) => `login attempt by ${username}`;\nrouter.post('/login', async (req, res) => {\n  logger.warn(describeLogin(req.user.name));\n  logger.warn(describeLogin('admin'));\n  res.status(401).end();\n});",
     "const describeLogin = (username) => `login attempt by ${username.replace(/[\\r\\n]/g, '')}`;\nrouter.post('/login', async (req, res) => {\n  logger.warn(describeLogin(req.body.username));\n  res.status(401).end();\n});",
+    "const describeLogin = (username) => `login attempt by ${username}`;\nrouter.post('/login', async (req, res) => {\n  let line = describeLogin(req.body.username);\n  line = 'login attempt';\n  logger.warn(line);\n  res.status(401).end();\n});",
     // an audit helper one call site feeds with the app's own value, or that escapes the file
     "function auditRename(name) {\n  logger.info(`renaming project to ${name}`);\n}\nrouter.post('/projects/:id/rename', (req, res) => {\n  auditRename(req.body.name);\n  res.end();\n});\nauditRename(defaults.projectName);",
     "export function auditRename(name) {\n  logger.info(`renaming project to ${name}`);\n}\nrouter.post('/projects/:id/rename', (req, res) => {\n  auditRename(req.body.name);\n  res.end();\n});",
@@ -668,6 +669,11 @@ export class SearchController {
     {
       // the message is built by a helper around the input: reported at the input, no fix
       code: "const describeLogin = (username) => `login attempt by ${username}`;\nrouter.post('/login', async (req, res) => {\n  logger.warn(describeLogin(req.body.username));\n  res.status(401).end();\n});",
+      errors: [{ messageId: 'injection', line: 3 }],
+    },
+    {
+      // the helper's text held in a const one step earlier
+      code: "const describeLogin = (username) => `login attempt by ${username}`;\nrouter.post('/login', async (req, res) => {\n  const line = describeLogin(req.body.username);\n  logger.warn(line);\n  res.status(401).end();\n});",
       errors: [{ messageId: 'injection', line: 3 }],
     },
     {
