@@ -275,10 +275,35 @@ function newSink(context: Context, node: TSESTree.NewExpression): ResponseSink |
   return { node, kind: 'exception', payload, description: `\`new ${name}()\``, receiver: null, status };
 }
 
-/** Koa: `ctx.body = …`, `ctx.response.body = …`. */
+/**
+ * Koa's `app.context.onerror = function (err) { … }`: an override of the error handler every
+ * request context runs; its `this` is the request's context and its first parameter the error.
+ */
+export function isKoaOnerrorOverride(fn: TSESTree.Node): boolean {
+  if (fn.type !== AST_NODE_TYPES.FunctionExpression) return false;
+  const assignment = fn.parent;
+  if (assignment?.type !== AST_NODE_TYPES.AssignmentExpression || assignment.right !== fn) return false;
+  const target = assignment.left;
+  if (target.type !== AST_NODE_TYPES.MemberExpression || getPropertyName(target) !== 'onerror') return false;
+  const owner = skipTransparent(target.object);
+  return owner.type === AST_NODE_TYPES.MemberExpression && getPropertyName(owner) === 'context';
+}
+
+/** The function whose `this` a `this` inside `node` is (arrows pass it through). */
+function thisFunction(node: TSESTree.Node): TSESTree.Node | null {
+  let current = node.parent;
+  while (current && (!isFunctionNode(current) || current.type === AST_NODE_TYPES.ArrowFunctionExpression)) current = current.parent;
+  return current ?? null;
+}
+
+/** Koa: `ctx.body = …`, `ctx.response.body = …`, and `this.body = …` in an `app.context.onerror` override. */
 function assignmentSink(node: TSESTree.AssignmentExpression): ResponseSink | null {
   if (node.operator !== '=' || node.left.type !== AST_NODE_TYPES.MemberExpression || getPropertyName(node.left) !== 'body') return null;
   const object = skipTransparent(node.left.object);
+  if (object.type === AST_NODE_TYPES.ThisExpression) {
+    const fn = thisFunction(node);
+    return fn && isKoaOnerrorOverride(fn) ? { node, kind: 'body', payload: [node.right], description: '`this.body`', receiver: null, status: null } : null;
+  }
   let receiver: TSESTree.Identifier | null = null;
   if (object.type === AST_NODE_TYPES.Identifier && responseNameKind(object.name) === 'context' && object.name !== 'c') receiver = object;
   else if (object.type === AST_NODE_TYPES.MemberExpression && getPropertyName(object) === 'response') {

@@ -11,7 +11,7 @@ import { type AnyFunction, type Context, findVariable, getCalleePath, isFunction
 import { getCaughtExceptionTypes } from './exception-filters.js';
 import { isRejectionHandler } from './promises.js';
 import { type HandlerInfo, getHandlerInfo } from './handlers.js';
-import { responseNameKind } from './responses.js';
+import { isKoaOnerrorOverride, responseNameKind } from './responses.js';
 
 const ERROR_PARAM = /^(?:err|error|exception|ex)$/u;
 
@@ -36,6 +36,8 @@ export function unknownErrorOf(context: Context, id: TSESTree.Identifier, depth 
     const info = getHandlerInfo(context, fn);
     if (info?.error === def.name) return catchesOnlyClientErrors(info) ? null : variable;
     if (index === 0 && isRejectionHandler(fn)) return variable;
+    // Koa's app.context.onerror = function (err) { … }: every error a request raised comes here.
+    if (index === 0 && isKoaOnerrorOverride(fn)) return variable;
     if (def.name.type !== AST_NODE_TYPES.Identifier || !ERROR_PARAM.test(def.name.name)) return null;
     // sendError(res, error: AppError): the signature says which errors come here.
     if (isClientErrorType(def.name)) return null;

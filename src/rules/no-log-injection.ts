@@ -1,8 +1,9 @@
+import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
-import { getStringValue, skipTransparent } from '../model/ast.js';
+import { findVariable, getStringValue, getVariableInit, skipTransparent } from '../model/ast.js';
 import { createRule } from '../core/create-rule.js';
 import { planFix, remedyText } from '../fixes/structured-log-fields.js';
-import { createConstraintFinder } from '../model/constrained-values.js';
+import { type ConstraintFinder, createConstraintFinder } from '../model/constrained-values.js';
 import { type ExprPiece, composedInit, findMessageIndex, isComposedString, logCallStyle, toPieces } from '../model/log-messages.js';
 import { type LoggerCall, getLoggerCall } from '../model/loggers.js';
 import { type RequestInputOrigin, createRequestInputTracker } from '../model/request-input.js';
@@ -60,10 +61,16 @@ export default createRule<Options, MessageIds>({
     defaultOptions: [{ sanitizers: [], includeHeaders: false }],
   },
   create(context, [options]) {
-    const tracker = createRequestInputTracker(context, { sanitizers: options.sanitizers ?? [] });
+    // The finder needs the tracker and the tracker asks the finder about helpers' call sites.
+    let constraints: ConstraintFinder | null = null;
+    const tracker = createRequestInputTracker(context, {
+      sanitizers: options.sanitizers ?? [],
+      isConstrained: (node) => constraints?.isConstrained(node) === true,
+    });
+    constraints = createConstraintFinder(context, tracker);
+    const finder = constraints;
     const includeHeaders = options.includeHeaders === true;
     const sourceCode = context.sourceCode;
-    const constraints = createConstraintFinder(context, tracker);
 
     return {
       CallExpression(node) {
@@ -77,10 +84,10 @@ export default createRule<Options, MessageIds>({
         const direct = isComposedString(message);
         const composed = direct ? message : composedInit(context, message);
         if (!composed) {
-          checkPrintedRaw(call, messageIndex);
+          if (!checkHelperMessage(call, message)) checkPrintedRaw(call, messageIndex);
           return;
         }
-        const pieces = toPieces(composed, tracker, context, includeHeaders, constraints);
+        const pieces = toPieces(composed, tracker, context, includeHeaders, finder);
         if (!pieces) return;
         const tainted = pieces.filter((p): p is ExprPiece => p.kind === 'expr' && p.tainted);
         if (tainted.length === 0) return;
@@ -105,6 +112,39 @@ export default createRule<Options, MessageIds>({
     };
 
     /**
+     * `log.info(fmt(req.query.u))` with `const fmt = (u) => \`user ${u}\``: the message is built by a
+     * same-file helper around the input. Reported at the input, without a fix (the helper's other
+     * callers need its text).
+     */
+    function checkHelperMessage(call: LoggerCall, message: TSESTree.Node): boolean {
+      let n = skipTransparent(message);
+      // const line = describeLogin(req.body.username); logger.warn(line)
+      if (n.type === AST_NODE_TYPES.Identifier) {
+        const variable = findVariable(context, n);
+        const init = variable && !variable.references.some((r) => r.isWrite() && !r.init) ? getVariableInit(variable) : null;
+        if (init) n = skipTransparent(init);
+      }
+      if (n.type !== AST_NODE_TYPES.CallExpression) return false;
+      for (const arg of tracker.helperTextArguments(n)) {
+        const pieces = toPieces(arg, tracker, context, includeHeaders, finder);
+        const tainted = pieces?.find((p): p is ExprPiece => p.kind === 'expr' && p.tainted);
+        if (!tainted) continue;
+        const origin = tracker.classify(tainted.node)?.origin ?? null;
+        context.report({
+          node: tainted.node,
+          messageId: 'injection',
+          data: {
+            expression: shorten(sourceCode.getText(tainted.node)),
+            origin: origin ? ORIGIN_TEXT[origin] : 'the request',
+            remedy: remedyText(call, logCallStyle(context, call).style),
+          },
+        });
+        return true;
+      }
+      return false;
+    }
+
+    /**
      * `console.log('login by', req.body.user)`, `logger.info('login by %s', req.body.user)`: console
      * and printf-style formatting print string arguments after the first as they are, so they are
      * message text that can carry a line break, not quoted data. Reported without a fix (which
@@ -118,7 +158,7 @@ export default createRule<Options, MessageIds>({
       if (!isConsole && !printf) return;
       for (const arg of args.slice(messageIndex + 1)) {
         if (skipTransparent(arg).type === AST_NODE_TYPES.ObjectExpression) continue;
-        const pieces = toPieces(arg, tracker, context, includeHeaders, constraints);
+        const pieces = toPieces(arg, tracker, context, includeHeaders, finder);
         const tainted = pieces?.find((p): p is ExprPiece => p.kind === 'expr' && p.tainted);
         if (!tainted) continue;
         const origin = tracker.classify(tainted.node)?.origin ?? null;

@@ -10,6 +10,7 @@ import { chooseUnusedName } from '../fixes/names.js';
 import { type RedactPattern, createLogFieldFilters, redactCovers } from '../model/log-serializers.js';
 import { createLoggerRedaction } from '../model/logger-redaction.js';
 import { type LoggerCall, getLoggerCall } from '../model/loggers.js';
+import { type ConfigDump, findConfigDumps } from '../model/secrets/config-objects.js';
 import { createSecretAnalyzer } from '../model/secrets/values.js';
 import type { SecretFinding } from '../model/secrets/verdicts.js';
 import { getSettings } from '../core/settings.js';
@@ -19,6 +20,7 @@ export type Options = [
     secretWords?: string[];
     allowedNames?: string[];
     sanitizers?: string[];
+    configObjects?: boolean;
   },
 ];
 export type MessageIds = 'rawSecret' | 'secretObject' | 'useSha256' | 'dropValue' | 'redactValue';
@@ -36,6 +38,7 @@ export default createRule<Options, MessageIds>({
       cwe: ['CWE-532', 'CWE-312'],
       owasp: ['A09:2025'],
       usesTypeInformation: true,
+      strictOptions: { configObjects: true },
     },
     fixable: 'code',
     hasSuggestions: true,
@@ -73,10 +76,15 @@ export default createRule<Options, MessageIds>({
             description:
               'Allow values passed through these functions (names or member paths, e.g. `redactSecrets`, `logUtils.scrub`), in addition to the built-in redact/mask/sanitize/hash helpers and the configured `fingerprint`.',
           },
+          configObjects: {
+            type: 'boolean',
+            description:
+              "Disallow configuration objects logged whole (`logger.info(config)`, `console.log('config', JSON.stringify(settings))`, `console.log(process.env)`): they carry every key, password and connection string the app was given. Off by default (the object's contents are usually in another file); on in `strict`.",
+          },
         },
       },
     ],
-    defaultOptions: [{ secretWords: [], allowedNames: [], sanitizers: [] }],
+    defaultOptions: [{ secretWords: [], allowedNames: [], sanitizers: [], configObjects: false }],
   },
   create(context, [options]) {
     const settings = getSettings(context);
@@ -107,7 +115,14 @@ export default createRule<Options, MessageIds>({
       const labels = analyzer.argumentLabels(args);
       let censored: RedactPattern[] | null | undefined;
       args.forEach((arg, index) => {
-        for (const finding of analyzer.findSecrets(arg, labels[index] ?? null, index === 0 ? [] : null)) {
+        const findings = analyzer.findSecrets(arg, labels[index] ?? null, index === 0 ? [] : null);
+        if (options.configObjects) {
+          for (const dump of findConfigDumps(context, arg)) {
+            if (findings.some((f) => f.node === dump.node)) continue;
+            reportConfigDump(call, dump);
+          }
+        }
+        for (const finding of findings) {
           if (finding.fieldPath !== null) {
             censored ??= redaction.redactionFor(call.node);
             if (censored && isCensored(finding, censored)) continue;
@@ -172,6 +187,17 @@ export default createRule<Options, MessageIds>({
         data: { description: description.charAt(0).toUpperCase() + description.slice(1) },
         fix: wrapFix,
         suggest,
+      });
+    }
+
+    function reportConfigDump(call: LoggerCall, dump: ConfigDump): void {
+      const text = shortText(dump.node);
+      const drop = buildDropFix(call, dump.node);
+      context.report({
+        node: dump.node,
+        messageId: 'secretObject',
+        data: { text, what: dump.what, carries: 'every key, password and connection string the app was given' },
+        suggest: drop ? [{ messageId: 'dropValue', data: { text }, fix: drop }] : [],
       });
     }
 

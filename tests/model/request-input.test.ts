@@ -468,3 +468,116 @@ describe('createRequestInputTracker: WebSocket and socket.io messages', () => {
     expect(result(results, 'job')).toBeNull();
   });
 });
+
+describe('createRequestInputTracker: same-file helpers (issue 18)', () => {
+  const results = classifyChecks(`
+    const fmt = (u) => \`user \${u}\`;
+    function describeAttempt(name, tries) { return 'login by ' + name.trim() + ' after ' + Number(tries) + ' tries'; }
+    const upper = (u) => u.toUpperCase();
+    const pick = (u) => (u ? \`user \${u}\` : 'anonymous');
+    function clean(u) { return \`user \${u.replace(/[\\r\\n]/g, '')}\`; }
+    app.get('/a', (req, res) => {
+      check(fmt(req.query.u));
+      check(describeAttempt(req.body.name, 3));
+      check(describeAttempt('admin', req.body.tries));
+      check(upper(req.query.v));
+      check(pick(req.query.w));
+      check(clean(req.query.x));
+      check(fmt('fixed'));
+    });
+
+    function audit(name) { check(name); }
+    app.post('/b', (req, res) => { audit(req.body.name); });
+    app.post('/c', (req, res) => { audit(req.query.other); });
+
+    function note(label) { check(label); }
+    app.post('/d', (req, res) => { note(req.body.label); });
+    note('startup');
+
+    function escaped(text) { check(text); }
+    app.post('/e', (req, res) => { escaped(req.body.text); });
+    jobs.forEach(escaped);
+
+    export function exported(title) { check(title); }
+    app.post('/f', (req, res) => { exported(req.body.title); });
+
+    function reassigned(who) { who = who.slice(0, 10); check(who); }
+    app.post('/g', (req, res) => { reassigned(req.body.who); });
+
+    function agent(ua) { check(ua); }
+    app.post('/h', (req, res) => { agent(req.get('user-agent')); });
+  `);
+
+  it("a helper that returns text built from its parameter carries the caller's input", () => {
+    expect(result(results, 'fmt(req.query.u)')).toEqual({ kind: 'value', origin: 'query' });
+    expect(result(results, 'describeAttempt(req.body.name, 3)')).toEqual({ kind: 'value', origin: 'body' });
+    expect(result(results, 'pick(req.query.w)')).toBeNull();
+  });
+  it('is quiet for parameters the returned text does not hold, non-text helpers, sanitized pieces and constants', () => {
+    expect(result(results, "describeAttempt('admin', req.body.tries)")).toBeNull();
+    expect(result(results, 'upper(req.query.v)')).toBeNull();
+    expect(result(results, 'clean(req.query.x)')).toBeNull();
+    expect(result(results, "fmt('fixed')")).toBeNull();
+  });
+  it('a parameter every same-file call site fills with request input is input', () => {
+    expect(result(results, 'name')).toEqual({ kind: 'value', origin: 'body' });
+    expect(result(results, 'ua')).toEqual({ kind: 'value', origin: 'headers' });
+  });
+  it('is quiet when one call site passes something else, the helper escapes, or the parameter is rewritten', () => {
+    expect(result(results, 'label')).toBeNull();
+    expect(result(results, 'text')).toBeNull();
+    expect(result(results, 'title')).toBeNull();
+    expect(result(results, 'who')).toBeNull();
+  });
+});
+
+describe('createRequestInputTracker: conditional reassignment (issue 18)', () => {
+  const results = classifyChecks(`
+    app.get('/a/:x', async (req, res) => {
+      let id = req.params.x;
+      if (req.query.resolve) id = await lookup(id);
+      check(id);
+    });
+    app.get('/b/:x', async (req, res) => {
+      let key = req.params.x;
+      if (req.query.resolve) { key = await lookup(key); } else { key = 'default'; }
+      check(key);
+    });
+    app.get('/c/:x', async (req, res) => {
+      let ref = req.params.x;
+      if (req.query.resolve) { ref = await lookup(ref); } else { return res.end(); }
+      check(ref);
+    });
+    app.get('/d/:x', async (req, res) => {
+      let slug = req.params.x;
+      slug = await lookup(slug);
+      check(slug);
+    });
+    app.get('/e/:x', async (req, res) => {
+      let tag = req.params.x;
+      try { tag = await lookup(tag); } catch { tag = 'none'; }
+      check(tag);
+    });
+    app.get('/f/:x', async (req, res) => {
+      let code = 'none';
+      if (req.query.raw) code = req.params.x;
+      check(code);
+    });
+    app.get('/g/:x', async (req, res) => {
+      let item = req.params.x;
+      if (req.query.resolve) { item = await lookup(item); check(item); }
+    });
+  `);
+
+  it('the raw value survives the path around an if that rewrites it', () => {
+    expect(result(results, 'id')).toEqual({ kind: 'value', origin: 'params' });
+    expect(result(results, 'code')).toEqual({ kind: 'value', origin: 'params' });
+  });
+  it('keeps the last write when every path rewrites it, or when not sure (try)', () => {
+    expect(result(results, 'key')).toBeNull();
+    expect(result(results, 'ref')).toBeNull();
+    expect(result(results, 'slug')).toBeNull();
+    expect(result(results, 'tag')).toBeNull();
+    expect(result(results, 'item')).toBeNull();
+  });
+});

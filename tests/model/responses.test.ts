@@ -1,6 +1,7 @@
+import type { TSESTree } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
-import { getResponseSink, isFastifyReplyName, isResponseHelperCall, isResponseObjectCall, responseNameKind } from '../../src/model/responses.js';
-import { callResult, probeCalls } from '../helpers/probe.js';
+import { getResponseSink, isFastifyReplyName, isKoaOnerrorOverride, isResponseHelperCall, isResponseObjectCall, responseNameKind } from '../../src/model/responses.js';
+import { callResult, probe, probeCalls } from '../helpers/probe.js';
 
 /** getResponseSink of every call in `code`, summarized, by call text. */
 function sinks(code: string) {
@@ -127,5 +128,53 @@ describe('isResponseObjectCall: methods on a response chain', () => {
   );
   it.each(['this.res.send(err)', 'logger.error(err)', 'send(err)'])('%s is not', (text) => {
     expect(callResult(found, text)).toBe(false);
+  });
+});
+
+describe("getResponseSink: Koa's app.context.onerror override (issue 18)", () => {
+  function assignmentSinks(code: string): Map<string, string | null> {
+    const out = new Map<string, string | null>();
+    probe(code, (context) => ({
+      AssignmentExpression(node: TSESTree.AssignmentExpression) {
+        const sink = getResponseSink(context, node);
+        out.set(context.sourceCode.getText(node), sink ? `${sink.description}:${sink.payload.map((p) => context.sourceCode.getText(p)).join()}` : null);
+      },
+    }));
+    return out;
+  }
+  const found = assignmentSinks(`
+    app.context.onerror = function (err) {
+      this.status = 500;
+      this.body = err.message;
+      const send = () => { this.body = err.stack; };
+    };
+    ctx.app.context.onerror = function onerror(error) { this.body = { error: error.message }; };
+    widget.onerror = function (err) { this.body = String(err); };
+    class Page { render(err) { this.body = err.toString(); } }
+  `);
+
+  it('`this.body` in the override (and in arrows inside it) is the response body', () => {
+    expect(found.get('this.body = err.message')).toBe('`this.body`:err.message');
+    expect(found.get('this.body = err.stack')).toBe('`this.body`:err.stack');
+    expect(found.get('this.body = { error: error.message }')).toBe('`this.body`:{ error: error.message }');
+  });
+  it('`this.body` elsewhere is not', () => {
+    expect(found.get('this.status = 500')).toBeNull();
+    expect(found.get('this.body = String(err)')).toBeNull();
+    expect(found.get('this.body = err.toString()')).toBeNull();
+  });
+  it('isKoaOnerrorOverride: only a function assigned to `….context.onerror`', () => {
+    const fns = new Map<string, boolean>();
+    probe(
+      `app.context.onerror = function (err) {};
+       widget.onerror = function (e) {};
+       app.context.onerror = (x) => {};`,
+      () => ({
+        'FunctionExpression, ArrowFunctionExpression'(node: TSESTree.FunctionExpression | TSESTree.ArrowFunctionExpression) {
+          fns.set(node.params.map((p) => (p as TSESTree.Identifier).name).join(), isKoaOnerrorOverride(node));
+        },
+      }),
+    );
+    expect(Object.fromEntries(fns)).toEqual({ err: true, e: false, x: false });
   });
 });

@@ -1,6 +1,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
-import { classifySecretName, isCredentialEnvKey, isSecretName, tokenizeName } from '../../src/model/secrets/names.js';
+import { findConfigDumps } from '../../src/model/secrets/config-objects.js';
+import { classifySecretName, isCredentialEnvKey, isSecretName, namesSecurityQuestion, tokenizeName } from '../../src/model/secrets/names.js';
 import { type SecretAnalyzerOptions, createSecretAnalyzer } from '../../src/model/secrets/values.js';
 import { probe } from '../helpers/probe.js';
 
@@ -199,5 +200,91 @@ describe('isCredentialEnvKey', () => {
     ['REDIS_KEY_PREFIX', false],
   ])('%s → %s', (name, expected) => {
     expect(isCredentialEnvKey(name)).toBe(expected);
+  });
+});
+
+describe('security-question answers (issue 18)', () => {
+  it.each(['securityAnswer', 'security_answer', 'SECURITY_ANSWER', 'securityAnswer1', 'secretAnswer', 'securityQuestionAnswer', 'securityAnswers'])(
+    '%s is a security answer',
+    (name) => {
+      expect(classifySecretName(name)).toEqual({ kind: 'secret', concept: 'security answer' });
+    },
+  );
+  it.each(['securityAnswerId', 'hasSecurityAnswer', 'answer', 'questionAnswer', 'quizAnswers'])('%s is not one by its name alone', (name) => {
+    expect(classifySecretName(name).kind).not.toBe('secret');
+  });
+  it('namesSecurityQuestion: names that put an `answer` in a security-question flow', () => {
+    expect(['checkSecurityAnswer', 'securityQuestion', '/security-question', 'SecretQuestions'].map(namesSecurityQuestion)).toEqual([true, true, true, true]);
+    expect(['checkAnswer', 'quizQuestion', 'securityPolicy'].map(namesSecurityQuestion)).toEqual([false, false, false]);
+  });
+  it('a bare `answer` is one in a function or route named for security questions, or read off a security question', () => {
+    const found: string[] = [];
+    probe(
+      `
+      async function checkSecurityAnswer(email, answer) { log(answer); }
+      router.post('/security-question', (req, res) => { const { answer } = req.body; log(\`answer=\${answer}\`); });
+      function reset(user) { log(user.securityQuestion.answer); }
+      function grade(quiz, answer) { log(answer); log(quiz.answer); }
+      `,
+      (context) => {
+        const analyzer = createSecretAnalyzer(context);
+        return {
+          CallExpression(node: TSESTree.CallExpression) {
+            if (node.callee.type !== 'Identifier' || node.callee.name !== 'log') return;
+            for (const f of analyzer.findSecrets(node.arguments[0]!, null, [])) found.push(`${context.sourceCode.getText(f.node)}:${f.concept}`);
+          },
+        };
+      },
+    );
+    expect(found).toEqual(['answer:security answer', 'answer:security answer', 'user.securityQuestion.answer:security answer']);
+  });
+});
+
+describe('findConfigDumps: configuration objects logged whole (issue 18)', () => {
+  function dumps(code: string): string[] {
+    const out: string[] = [];
+    probe(code, (context) => ({
+      CallExpression(node: TSESTree.CallExpression) {
+        if (node.callee.type !== 'Identifier' || node.callee.name !== 'log') return;
+        for (const arg of node.arguments) for (const d of findConfigDumps(context, arg)) out.push(`${context.sourceCode.getText(d.node)}:${d.what}`);
+      },
+    }));
+    return out;
+  }
+  it('an imported config, this.settings, process.env, a config object literal with secrets, inside JSON.stringify or { config }', () => {
+    expect(
+      dumps(`
+        import config from './config';
+        const appConfig = { port: 3000, jwtSecret: process.env.JWT_SECRET };
+        const dbConfig = { host: 'db', auth: process.env.STRIPE_KEY };
+        class Server { start() { log(this.settings); } connect() { return db.connect(this.settings.db?.password); } }
+        log(config);
+        log('config', JSON.stringify(appConfig, null, 2));
+        log({ dbConfig });
+        log(process.env);
+      `),
+    ).toEqual([
+      'this.settings:a configuration object',
+      'config:a configuration object',
+      'appConfig:a configuration object',
+      'dbConfig:a configuration object',
+      'process.env:the process environment',
+    ]);
+  });
+  it('one setting, a string named like one, an object without secrets, a request body, a class\'s scoped this.config are not', () => {
+    expect(
+      dumps(`
+        import config from './config';
+        const env = process.env.NODE_ENV;
+        const uiConfig = { theme: 'dark', pageSize: 20 };
+        const CONFIG = 'config.json';
+        log(config.port);
+        log(env);
+        log(uiConfig);
+        log(CONFIG);
+        app.post('/', (req, res) => { log(req.body.settings); });
+        class Compaction { run() { log({ config: this.config }); return this.config.batchSize; } }
+      `),
+    ).toEqual([]);
   });
 });

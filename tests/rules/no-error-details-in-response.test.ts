@@ -170,6 +170,11 @@ module.exports.handleThemeResponse = [prepareError, themeErrorRenderer];`,
   }
   res.json({ message: (err as AppError).message });
 });`,
+    // --- Koa's app.context.onerror override (issue 18): koa-onerror's own guard, a generic body, another object's onerror ---
+    "const http = require('http');\napp.context.onerror = function (err) {\n  if (err == null) return;\n  this.app.emit('error', err, this);\n  this.status = typeof err.status === 'number' ? err.status : 500;\n  this.body = err.expose && err.message ? err.message : http.STATUS_CODES[this.status];\n  this.res.end(this.body);\n};",
+    "app.context.onerror = function (err) {\n  if (err == null) return;\n  this.app.emit('error', err, this);\n  this.status = 500;\n  this.body = { error: 'Internal Server Error' };\n  this.res.end(JSON.stringify(this.body));\n};",
+    "img.onerror = function (err) {\n  this.body = err.message;\n};",
+    "app.on('error', (err, ctx) => {\n  logger.error({ err }, 'request failed');\n  if (ctx) ctx.body = { error: 'Internal Server Error' };\n});",
   ],
   invalid: [
     // --- `instanceof SyntaxError` around `await next()` is not a client-error guard: any downstream parse throws it (issue 18) ---
@@ -706,6 +711,15 @@ router.delete('/session', deleteSession);` },
           ],
         },
       ],
+    },
+    // --- Koa's app.context.onerror override (issue 18): `this` is the request's context ---
+    {
+      code: "app.context.onerror = function (err) {\n  if (err == null) return;\n  this.app.emit('error', err, this);\n  this.status = err.status || 500;\n  this.type = 'json';\n  this.body = JSON.stringify({ error: err.message });\n  this.res.end(this.body);\n};",
+      errors: [{ messageId: 'detailsInResponse', line: 6, suggestions: [{ messageId: 'sendGeneric', output: "app.context.onerror = function (err) {\n  if (err == null) return;\n  this.app.emit('error', err, this);\n  this.status = err.status || 500;\n  this.type = 'json';\n  this.body = JSON.stringify({ error: 'Internal Server Error' });\n  this.res.end(this.body);\n};" }] }],
+    },
+    {
+      code: "app.on('error', (err, ctx) => {\n  logger.error({ err }, 'request failed');\n  if (ctx) ctx.body = { error: err.message };\n});",
+      errors: [{ messageId: 'detailsInResponse', line: 3, suggestions: [{ messageId: 'sendGeneric', output: "app.on('error', (err, ctx) => {\n  logger.error({ err }, 'request failed');\n  if (ctx) ctx.body = { error: 'Internal Server Error' };\n});" }] }],
     },
   ],
 });

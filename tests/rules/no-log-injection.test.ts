@@ -221,6 +221,19 @@ export class UsersService {
     logger.error(error, \`Couldn't archive folder \${req.params['pk']} to the client\`);
   }
 }));`,
+    // --- same-file helpers and conditional reassignment (issue 18): the quiet twins ---
+    // a message helper given server text, or stripping line breaks itself
+    "const describeLogin = (username) => `login attempt by ${username}`;\nrouter.post('/login', async (req, res) => {\n  logger.warn(describeLogin(req.user.name));\n  logger.warn(describeLogin('admin'));\n  res.status(401).end();\n});",
+    "const describeLogin = (username) => `login attempt by ${username.replace(/[\\r\\n]/g, '')}`;\nrouter.post('/login', async (req, res) => {\n  logger.warn(describeLogin(req.body.username));\n  res.status(401).end();\n});",
+    "const describeLogin = (username) => `login attempt by ${username}`;\nrouter.post('/login', async (req, res) => {\n  let line = describeLogin(req.body.username);\n  line = 'login attempt';\n  logger.warn(line);\n  res.status(401).end();\n});",
+    // an audit helper one call site feeds with the app's own value, or that escapes the file
+    "function auditRename(name) {\n  logger.info(`renaming project to ${name}`);\n}\nrouter.post('/projects/:id/rename', (req, res) => {\n  auditRename(req.body.name);\n  res.end();\n});\nauditRename(defaults.projectName);",
+    "export function auditRename(name) {\n  logger.info(`renaming project to ${name}`);\n}\nrouter.post('/projects/:id/rename', (req, res) => {\n  auditRename(req.body.name);\n  res.end();\n});",
+    // a call site that pinned the value down first
+    "function auditRename(name) {\n  logger.info(`renaming project to ${name}`);\n}\nrouter.post('/projects/:id/rename', (req, res) => {\n  if (!/^[\\w-]+$/.test(req.body.name)) return res.status(400).end();\n  auditRename(req.body.name);\n  res.end();\n});",
+    // every path rewrites the value before the log
+    "router.get('/items/:id', async (req, res) => {\n  let id = req.params.id;\n  if (id.startsWith('slug:')) { id = await resolveSlug(id); } else { id = Number(id); }\n  logger.info(`fetching item ${id}`);\n  res.json(await items.get(id));\n});",
+    "router.get('/items/:id', async (req, res) => {\n  let id = req.params.id;\n  id = await resolveSlug(id);\n  logger.info(`fetching item ${id}`);\n  res.json(await items.get(id));\n});",
   ],
   invalid: [
     // --- a WebSocket / socket.io message is client input (issue 18) ---
@@ -651,6 +664,27 @@ export class SearchController {
       code: "import pino from 'pino'; const log = pino(); app.get('/', (req, res) => { log.info(`q ${req.query.q}`) })",
       output: "import pino from 'pino'; const log = pino(); app.get('/', (req, res) => { log.info({ q: req.query.q }, 'q') })",
       errors: [{ messageId: 'injection', line: 1, suggestions: [{ messageId: 'useFields', output: "import pino from 'pino'; const log = pino(); app.get('/', (req, res) => { log.info({ q: req.query.q }, 'q') })" }] }],
+    },
+    // --- same-file helpers and conditional reassignment (issue 18) ---
+    {
+      // the message is built by a helper around the input: reported at the input, no fix
+      code: "const describeLogin = (username) => `login attempt by ${username}`;\nrouter.post('/login', async (req, res) => {\n  logger.warn(describeLogin(req.body.username));\n  res.status(401).end();\n});",
+      errors: [{ messageId: 'injection', line: 3 }],
+    },
+    {
+      // the helper's text held in a const one step earlier
+      code: "const describeLogin = (username) => `login attempt by ${username}`;\nrouter.post('/login', async (req, res) => {\n  const line = describeLogin(req.body.username);\n  logger.warn(line);\n  res.status(401).end();\n});",
+      errors: [{ messageId: 'injection', line: 3 }],
+    },
+    {
+      // every call site passes request input: reported once, at the log call in the helper
+      code: "function auditRename(name) {\n  logger.info(`renaming project to ${name}`);\n}\nrouter.post('/projects/:id/rename', (req, res) => {\n  auditRename(req.body.name);\n  res.end();\n});\nrouter.post('/projects/new', (req, res) => {\n  auditRename(req.body.title);\n  res.end();\n});",
+      errors: [{ messageId: 'injection', line: 2, suggestions: [{ messageId: 'useFields', output: "function auditRename(name) {\n  logger.info('renaming project to', { name });\n}\nrouter.post('/projects/:id/rename', (req, res) => {\n  auditRename(req.body.name);\n  res.end();\n});\nrouter.post('/projects/new', (req, res) => {\n  auditRename(req.body.title);\n  res.end();\n});" }] }],
+    },
+    {
+      // the raw value survives the path around the `if`
+      code: "router.get('/items/:id', async (req, res) => {\n  let id = req.params.id;\n  if (id.startsWith('slug:')) id = await resolveSlug(id);\n  logger.info(`fetching item ${id}`);\n  res.json(await items.get(id));\n});",
+      errors: [{ messageId: 'injection', line: 4, suggestions: [{ messageId: 'useFields', output: "router.get('/items/:id', async (req, res) => {\n  let id = req.params.id;\n  if (id.startsWith('slug:')) id = await resolveSlug(id);\n  logger.info('fetching item', { id });\n  res.json(await items.get(id));\n});" }] }],
     },
   ],
 });

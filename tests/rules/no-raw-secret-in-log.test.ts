@@ -240,6 +240,16 @@ console.log('stored under', ACCESS_TOKEN_KEY);`,
 function blockUpdate(node) {
   logger.warn('Blocked workflow update due to tampering attempt', { nodeName: node.name, nodeCredentials: node.credentials });
 }`,
+    // --- security-question answers and configuration dumps (issue 18): the quiet twins ---
+    "function gradeQuiz(quiz, answer) { logger.info({ quizId: quiz.id, answer }, 'graded'); }",
+    "router.post('/security-question', (req, res) => { logger.info({ answerId: req.body.answerId, hasSecurityAnswer: true }, 'security answer checked'); res.end(); });",
+    // a whole configuration object is reported only with configObjects (strict)
+    "import config from './config';\nlogger.info(config);",
+    { code: "import config from './config';\nlogger.info({ port: config.port, env: config.env }, 'server started');", options: [{ configObjects: true }] },
+    { code: "const env = process.env.NODE_ENV;\nconsole.log('starting in', env);", options: [{ configObjects: true }] },
+    { code: "const uiConfig = { theme: 'dark', pageSize: 20 };\nlogger.debug(uiConfig);", options: [{ configObjects: true }] },
+    // n8n's workflow-history compaction: an injected, scoped settings object (batch sizes, ages)
+    { code: "class WorkflowHistoryCompactionService {\n  constructor(config, logger) { this.config = config; this.logger = logger; }\n  async compact() {\n    this.logger.debug('Starting workflow history compaction', { config: this.config });\n    return this.config.batchSize;\n  }\n}", options: [{ configObjects: true }] },
   ],
   invalid: [
     // --- an environment variable named <SERVICE>_KEY is an API key, also inside a URL built from it (issue 18) ---
@@ -1270,6 +1280,30 @@ logger.info({ signingKeyDid, signingKey: createHash('sha256').update(String(sign
           ],
         },
       ],
+    },
+    // --- security-question answers and configuration dumps (issue 18) ---
+    {
+      code: "router.post('/reset', async (req, res) => {\n  const { email, securityAnswer } = req.body;\n  logger.warn(`reset attempt for ${email} with answer ${securityAnswer}`);\n  res.end();\n});",
+      errors: [{ messageId: 'rawSecret', line: 3, suggestions: [{"messageId": "useSha256", "output": "import { createHash } from 'node:crypto';\nrouter.post('/reset', async (req, res) => {\n  const { email, securityAnswer } = req.body;\n  logger.warn(`reset attempt for ${email} with answer ${createHash('sha256').update(String(securityAnswer)).digest('hex').slice(0, 12)}`);\n  res.end();\n});"}, {"messageId": "redactValue", "output": "router.post('/reset', async (req, res) => {\n  const { email, securityAnswer } = req.body;\n  logger.warn(`reset attempt for ${email} with answer [REDACTED]`);\n  res.end();\n});"}] }],
+    },
+    {
+      code: "async function checkSecurityAnswer(email, answer) {\n  const stored = await SecurityAnswer.findOne({ email });\n  logger.debug({ email, answer }, 'checking security answer');\n  return stored && stored.answer === hmac(answer);\n}",
+      errors: [{ messageId: 'rawSecret', line: 3, suggestions: [{"messageId": "useSha256", "output": "import { createHash } from 'node:crypto';\nasync function checkSecurityAnswer(email, answer) {\n  const stored = await SecurityAnswer.findOne({ email });\n  logger.debug({ email, answer: createHash('sha256').update(String(answer)).digest('hex').slice(0, 12) }, 'checking security answer');\n  return stored && stored.answer === hmac(answer);\n}"}, {"messageId": "dropValue", "output": "async function checkSecurityAnswer(email, answer) {\n  const stored = await SecurityAnswer.findOne({ email });\n  logger.debug({ email }, 'checking security answer');\n  return stored && stored.answer === hmac(answer);\n}"}, {"messageId": "redactValue", "output": "async function checkSecurityAnswer(email, answer) {\n  const stored = await SecurityAnswer.findOne({ email });\n  logger.debug({ email, answer: '[REDACTED]' }, 'checking security answer');\n  return stored && stored.answer === hmac(answer);\n}"}] }],
+    },
+    {
+      code: "import config from './config';\napp.listen(config.port, () => {\n  logger.info(config, 'server started');\n});",
+      options: [{ configObjects: true }],
+      errors: [{ messageId: 'secretObject', line: 3, suggestions: [{"messageId": "dropValue", "output": "import config from './config';\napp.listen(config.port, () => {\n  logger.info('server started');\n});"}] }],
+    },
+    {
+      code: "const { settings } = require('./settings');\nconsole.log('config', JSON.stringify(settings, null, 2));",
+      options: [{ configObjects: true }],
+      errors: [{ messageId: 'secretObject', line: 2, suggestions: [] }],
+    },
+    {
+      code: "class Server {\n  async start() {\n    await this.db.connect(this.config.databaseUrl, this.config.dbPassword);\n    this.logger.debug({ config: this.config }, 'starting');\n  }\n}",
+      options: [{ configObjects: true }],
+      errors: [{ messageId: 'secretObject', line: 4, suggestions: [{ messageId: 'dropValue', output: "class Server {\n  async start() {\n    await this.db.connect(this.config.databaseUrl, this.config.dbPassword);\n    this.logger.debug({}, 'starting');\n  }\n}" }] }],
     },
   ],
 });

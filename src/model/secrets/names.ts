@@ -65,6 +65,11 @@ const BUILTIN_PHRASES: readonly Phrase[] = [
   { tokens: ['verification', 'code'], concept: 'one-time code' },
   { tokens: ['reset', 'code'], concept: 'one-time code' },
   { tokens: ['mfa', 'code'], concept: 'one-time code' },
+  { tokens: ['security', 'question', 'answer'], concept: 'security answer' },
+  { tokens: ['security', 'answer'], concept: 'security answer' },
+  { tokens: ['security', 'answers'], concept: 'security answer' },
+  { tokens: ['secret', 'answer'], concept: 'security answer' },
+  { tokens: ['secret', 'answers'], concept: 'security answer' },
   { tokens: ['pass', 'phrase'], concept: 'passphrase' },
   { tokens: ['seed', 'phrase'], concept: 'seed phrase' },
   { tokens: ['set', 'cookie'], concept: 'cookie' },
@@ -370,6 +375,19 @@ function isMessageConstant(tokens: readonly string[]): boolean {
 /** Whether a name denotes a secret value (`apiKey`, `DB_PASSWORD`, `x-api-key`; not `tokenCount`). */
 export function isSecretName(name: string, options?: SecretNameOptions): boolean {
   return classifySecretName(name, options).kind === 'secret';
+}
+
+/**
+ * Whether a name places an `answer` in a security-question flow (`checkSecurityAnswer`,
+ * `securityQuestion`, `secretQuestions`, `SecurityAnswer`): there a bare `answer` is the
+ * account-recovery secret, not a quiz answer.
+ */
+export function namesSecurityQuestion(name: string): boolean {
+  const tokens = tokenizeName(name);
+  return (
+    (tokens.includes('security') || tokens.includes('secret')) &&
+    tokens.some((t) => t === 'question' || t === 'questions' || t === 'answer' || t === 'answers')
+  );
 }
 
 /** For tests and other rules: the secret-name verdict of a property key or identifier node. */

@@ -12,6 +12,7 @@ import {
   type Context,
   findVariable,
   getCalleePath,
+  getEnclosingFunction,
   getMemberPath,
   getPropertyName,
   getStringValue,
@@ -19,10 +20,11 @@ import {
   lastSegment,
   skipTransparent,
 } from '../ast.js';
+import { routeOf } from '../placement.js';
 import { createBodyContextReader } from './body-context.js';
 import { createIdKeyReader } from './id-keys.js';
 import { createLabelReader } from './labels.js';
-import { type SecretNameOptions, classifySecretName, classifySecretTokens, tokenizeName } from './names.js';
+import { type SecretNameOptions, classifySecretName, classifySecretTokens, namesSecurityQuestion, tokenizeName } from './names.js';
 import { SESSION_COOKIE_NAMES, WHOLE_REQUEST, createRequestSourceReader } from './request-sources.js';
 import { createSecretTypeReader } from './type-info.js';
 import {
@@ -63,6 +65,33 @@ const NAME_TABLE_WORDS = new Set([
 ]);
 /** Secrets that may legitimately be numbers. */
 const NUMERIC_SECRETS = new Set(['PIN', 'one-time code', 'SSN', 'card number', 'CVV', 'passcode']);
+
+const ANSWER_NAME = /^answers?$/u;
+const SECURITY_ANSWER = secret(article('security answer'), 'security answer');
+
+/**
+ * Whether `node` lies in a security-question flow: an enclosing function (up to three levels)
+ * is named for it (`checkSecurityAnswer`, `resetWithSecurityQuestion`) or is a route for it
+ * (`'/security-question'`).
+ */
+function inSecurityQuestionFlow(node: TSESTree.Node): boolean {
+  let fn = getEnclosingFunction(node);
+  for (let level = 0; fn && level < 3; level++, fn = getEnclosingFunction(fn)) {
+    const name = functionName(fn);
+    if (name !== null && namesSecurityQuestion(name)) return true;
+    const route = routeOf(fn);
+    if (route !== null && namesSecurityQuestion(route)) return true;
+  }
+  return false;
+}
+
+function functionName(fn: TSESTree.Node): string | null {
+  if ((fn.type === AST_NODE_TYPES.FunctionDeclaration || fn.type === AST_NODE_TYPES.FunctionExpression) && fn.id) return fn.id.name;
+  const parent = fn.parent;
+  if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.id.type === AST_NODE_TYPES.Identifier) return parent.id.name;
+  if (parent?.type === AST_NODE_TYPES.MethodDefinition || parent?.type === AST_NODE_TYPES.Property || parent?.type === AST_NODE_TYPES.PropertyDefinition) return getPropertyName(parent);
+  return null;
+}
 
 /** The secret analyzer of one file under one set of options (the options are part of every cached answer). */
 export function createSecretAnalyzer(context: Context, options: SecretAnalyzerOptions = {}): SecretAnalyzer {
@@ -183,6 +212,7 @@ export function createSecretAnalyzer(context: Context, options: SecretAnalyzerOp
 
   function classifyIdentifier(id: TSESTree.Identifier): ValueVerdict {
     if (id.name === 'undefined') return SAFE;
+    if (ANSWER_NAME.test(id.name) && inSecurityQuestionFlow(id)) return SECURITY_ANSWER;
     const nameVerdict = nameOf(id.name);
     const byName = (): ValueVerdict =>
       nameVerdict.kind === 'secret' ? secret(article(nameVerdict.concept), nameVerdict.concept) : nameVerdict.kind === 'qualified' ? SAFE : UNKNOWN;
@@ -276,6 +306,11 @@ export function createSecretAnalyzer(context: Context, options: SecretAnalyzerOp
     if (source) return source;
     if (name === null) return UNKNOWN;
     if (isNameTable(node.object)) return SAFE;
+    // securityQuestion.answer, or `answer` read in a security-question flow
+    if (ANSWER_NAME.test(name)) {
+      const owner = getMemberPath(node.object);
+      if ((owner !== null && namesSecurityQuestion(lastSegment(owner))) || inSecurityQuestionFlow(node)) return SECURITY_ANSWER;
+    }
     const v = nameOf(name);
     if (v.kind === 'secret' && v.concept === 'credentials' && !node.computed && holdsReferences(node.object, name)) return SAFE;
     if (v.kind === 'secret') return secret(article(v.concept), v.concept);
