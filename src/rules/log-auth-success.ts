@@ -4,6 +4,9 @@ import { type AnyFunction, getCalleePath, getEnclosingFunction, lastSegment, ski
 import { createPathTracker, mergeListeners } from '../analysis/code-path.js';
 import { inPasswordFailureBranch, isPasswordCheck, securityLogLevel } from '../model/credential-checks.js';
 import { createRule } from '../core/create-rule.js';
+import { AUTH_LOG_SCHEMA_PROPERTIES, type AuthLogSchemaOptions, readAuthLogSchema } from '../core/rule-options.js';
+import { addLogFieldsFix, derivableSchemaFields, eventLogField } from '../fixes/auth-log-fields.js';
+import { missingLogFields } from '../model/log-fields.js';
 import { describeEnclosingFunction } from '../fixes/log-message.js';
 import { loginSuccessLogFix } from '../fixes/auth-log.js';
 import { findEnclosingHandler, getHandlerInfo } from '../model/handlers.js';
@@ -25,8 +28,8 @@ import {
 import { enclosingStatement, routeOf } from '../model/placement.js';
 import { getResponseSink } from '../model/responses.js';
 
-export type Options = [];
-export type MessageIds = 'unlogged' | 'noPrincipal' | 'logSuccess';
+export type Options = [AuthLogSchemaOptions & { bindIdentity?: boolean }];
+export type MessageIds = 'unlogged' | 'noPrincipal' | 'missingFields' | 'logSuccess' | 'addFields';
 
 /** What made the function a login. */
 type EventKind = 'password' | 'token' | 'session' | 'passport-login' | 'strategy';
@@ -53,6 +56,7 @@ export default createRule<Options, MessageIds>({
       recommended: 'strict',
       cwe: ['CWE-778'],
       owasp: ['A09:2025'],
+      strictOptions: { requiredFields: ['ip'] },
     },
     fixable: 'code',
     hasSuggestions: true,
@@ -61,11 +65,28 @@ export default createRule<Options, MessageIds>({
         'Unlogged login success: {{what}}, and this path answers without a log at info or above. Log the success with the user id, so that many failures followed by a success (a guessed password) can be seen.',
       noPrincipal:
         'Login success logged without the principal: {{what}}, but no log at info or above on this path names who signed in. Add the user id (or key id) to the log.',
+      missingFields:
+        'Login success logged without {{fields}}: {{what}}, and the log naming the principal lacks what the logging schema requires. Add {{fields}} to the log.',
       logSuccess: 'Log the success with {{call}} before answering.',
+      addFields: 'Add {{fields}} to the log.',
     },
-    schema: [],
+    schema: [
+      {
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          ...AUTH_LOG_SCHEMA_PROPERTIES,
+        },
+      },
+    ],
+    defaultOptions: [{ requiredFields: [] }],
   },
-  create(context) {
+  create(context, [options]) {
+    // requiredFields / eventField: a log naming the principal without them does not count.
+    const schema = readAuthLogSchema(options);
+    const incompleteLogs: TSESTree.CallExpression[] = [];
+    const unnamedAtAll = new Set<Checkpoint>();
+    const namedAnyTracker = schema.keys.length > 0 ? createPathTracker<Checkpoint>((cp) => unnamedAtAll.add(cp.data)) : null;
     const logins = new Map<AnyFunction, Login>();
     const passwordChecked = new Set<AnyFunction>();
     const unloggedAtAll = new Set<Checkpoint>();
@@ -77,6 +98,7 @@ export default createRule<Options, MessageIds>({
     function onFunction(fn: AnyFunction): void {
       anyTracker.openRegion(fn);
       principalTracker.openRegion(fn);
+      namedAnyTracker?.openRegion(fn);
     }
 
     // ----- what makes a function a login ------------------------------------------
@@ -131,6 +153,7 @@ export default createRule<Options, MessageIds>({
       login.checkpoints.push(cp);
       anyTracker.require(node, login.fn, cp);
       principalTracker.require(node, login.fn, cp);
+      namedAnyTracker?.require(node, login.fn, cp);
     }
 
     function loginBefore(node: TSESTree.Node): Login | null {
@@ -172,7 +195,13 @@ export default createRule<Options, MessageIds>({
       const activity = level === null && isActivityRecord(call);
       if (!activity && (!level || !isAtLeast(level, 'info'))) return level !== null;
       anyTracker.mark(call);
-      if (namesPrincipal(call)) principalTracker.mark(call);
+      if (!namesPrincipal(call)) return true;
+      if (!namedAnyTracker) principalTracker.mark(call);
+      else {
+        namedAnyTracker.mark(call);
+        if (missingLogFields(context, call, schema.keys).length === 0) principalTracker.mark(call);
+        else incompleteLogs.push(call);
+      }
       return true;
     }
 
@@ -180,14 +209,38 @@ export default createRule<Options, MessageIds>({
 
     function report(cp: Checkpoint): void {
       const what = describeEvent(cp.login);
+      if (namedAnyTracker && !unnamedAtAll.has(cp)) {
+        reportMissingFields(cp, what);
+        return;
+      }
       const logged = !unloggedAtAll.has(cp);
-      const suggestion = logged ? null : loginSuccessLogFix(context, cp.node);
+      const event = eventLogField(schema, 'success');
+      const suggestion = logged ? null : loginSuccessLogFix(context, cp.node, event ? [event] : []);
+      // A required field the fix cannot derive is not invented: the log it writes is a suggestion to complete.
+      const complete = suggestion !== null && schema.keys.every((key) => suggestion.keys.includes(key));
       context.report({
         node: cp.node,
         messageId: logged ? 'noPrincipal' : 'unlogged',
         data: { what },
-        fix: suggestion?.autofix ? suggestion.fix : null,
+        fix: suggestion?.autofix && complete ? suggestion.fix : null,
         suggest: suggestion ? [{ messageId: 'logSuccess', data: { call: suggestion.call }, fix: suggestion.fix }] : [],
+      });
+    }
+
+    /** Every path names the principal, but in a log without the schema's fields: name what the last such log lacks. */
+    function reportMissingFields(cp: Checkpoint, what: string): void {
+      const fn = cp.login.fn;
+      const log = incompleteLogs.filter((call) => getEnclosingFunction(call) === fn && call.range[1] <= cp.node.range[0]).at(-1) ?? null;
+      const missing = log ? missingLogFields(context, log, schema.keys) : [...schema.keys];
+      const values = log ? derivableSchemaFields(context, schema, 'success', findEnclosingHandler(context, log), log) : new Map<string, string>();
+      const derivable = missing.filter((key) => values.has(key)).map((key) => ({ key, value: values.get(key)! }));
+      const edit = log ? addLogFieldsFix(context, log, derivable) : null;
+      context.report({
+        node: cp.node,
+        messageId: 'missingFields',
+        data: { what, fields: missing.join(', ') },
+        fix: edit && edit.known && derivable.length === missing.length ? edit.fix : null,
+        suggest: edit ? [{ messageId: 'addFields', data: { fields: derivable.map((f) => f.key).join(', ') }, fix: edit.fix }] : [],
       });
     }
 
@@ -206,7 +259,7 @@ export default createRule<Options, MessageIds>({
       }
     }
 
-    return mergeListeners(anyTracker.listeners, principalTracker.listeners, {
+    return mergeListeners(anyTracker.listeners, principalTracker.listeners, namedAnyTracker?.listeners ?? {}, {
       FunctionDeclaration: onFunction,
       FunctionExpression: onFunction,
       ArrowFunctionExpression: onFunction,
