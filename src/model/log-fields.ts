@@ -43,9 +43,12 @@ function computeKeys(context: Context, call: TSESTree.CallExpression): LogFieldK
   const args = log.args;
   if (args.length === 0) return keys;
   const messageIndex = findMessageIndex(args);
+  // logger.warn(meta, 'denied'): pino's merging object before a plain message too.
+  const second = args[1] ? skipTransparent(args[1]) : null;
+  const leadingObject = messageIndex === 1 || (second !== null && (getStringValue(second) !== null || second.type === AST_NODE_TYPES.TemplateLiteral));
   for (const [index, arg] of args.entries()) {
     if (arg.type === AST_NODE_TYPES.SpreadElement) return 'unknown';
-    if (!addArgument(context, arg, keys, index < messageIndex)) return 'unknown';
+    if (!addArgument(context, arg, keys, index === 0 && leadingObject)) return 'unknown';
   }
   return keys;
 }
