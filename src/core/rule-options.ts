@@ -65,7 +65,7 @@ export const AUTH_LOG_SCHEMA_PROPERTIES: Record<string, JSONSchema.JSONSchema4> 
     required: ['key'],
     properties: {
       key: { type: 'string', minLength: 1, description: 'Require this key (e.g. `event`) on the log; the fix writes the event name under it.' },
-      prefix: { type: 'string', description: 'Require nothing more; the fix writes event names with this prefix (e.g. `auth.` → `auth.login_failure`).' },
+      prefix: { type: 'string', description: 'Prefix of the event names the fix writes (e.g. `auth.` → `auth.login_failure`); the check asks only for the key.' },
     },
     description:
       'Require an event-name field on the log for it to count; the fix writes e.g. `event: \'auth.login_failure\'` from a small fixed vocabulary.',
