@@ -23,20 +23,20 @@ authRouter.post('/login', async (req, res) => {
   const passwordMatches = await bcrypt.compare(password, user.passwordHash);
   if (!passwordMatches) {
     logger.warn({ userId: user.id, ip: req.ip }, 'login failed: wrong password');
-    return res.status(401).json({ error: 'Invalid email or password' });
+    return res.status(401).json({ error: 'Invalid email or password' }); // planted: log-auth-failures (requiredFields: the log has no reason)
   }
 
   const session = await db.sessions.create(user.id);
   const token = jwt.sign({ sub: user.id, sid: session.id }, JWT_SECRET, { expiresIn: '1h' });
-  logger.info({ userId: user.id, sessionExpiresAt: session.expiresAt }, 'login succeeded');
-  return res.json({ token });
+  logger.info({ userId: user.id, ip: req.ip, sessionExpiresAt: session.expiresAt }, 'login succeeded');
+  return res.json({ token }); // planted: log-auth-success (eventField: the log has no event)
 });
 
 // A short-lived confirmation token is issued, and the successful login leaves no trace.
 authRouter.post('/login/confirm', async (req, res) => {
   const user = await db.users.findById(req.body.userId);
   if (!user || !(await bcrypt.compare(req.body.password, user.passwordHash))) {
-    logger.warn({ userId: req.body.userId, ip: req.ip }, 'login confirmation failed');
+    logger.warn({ userId: req.body.userId, ip: req.ip, reason: 'invalid_credentials' }, 'login confirmation failed');
     return res.status(401).json({ error: 'Invalid email or password' });
   }
   return res.json({ token: jwt.sign({ sub: user.id, confirmed: true }, JWT_SECRET, { expiresIn: '5m' }) }); // planted: log-auth-success
