@@ -73,7 +73,7 @@ function appendToObject(context: Context, fixer: TSESLint.RuleFixer, object: TSE
 /**
  * Add `fields` to the log call, where its logger keeps them as fields: pino / bunyan's merging
  * object (written before a lone message), winston / console meta after a lone message, a Nest
- * object message. `known`: the logger's style is resolved, not guessed from the call's shape.
+ * object message (a lone string message becomes `{ message, …fields }`). `known`: the logger's style is resolved, not guessed from the call's shape.
  * Null when the call leaves no safe place (printf arguments, a `%` in a console message, a
  * merging object built elsewhere).
  */
@@ -95,6 +95,11 @@ export function addLogFieldsFix(context: Context, call: TSESTree.CallExpression,
     case 'nest': {
       const object = plainObject(args[0]);
       if (object && args.length <= 2) return { known, fix: (fixer) => appendToObject(context, fixer, object, fields) };
+      // Nest's Logger takes an object message (the no-log-injection fix writes the same shape).
+      if (args.length === 1 && isStringMessage(args[0])) {
+        const message = context.sourceCode.getText(args[0]!);
+        return { known, fix: (fixer) => fixer.replaceText(args[0]!, `{ message: ${message}, ${text} }`) };
+      }
       return null;
     }
     default: {

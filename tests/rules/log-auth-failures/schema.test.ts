@@ -56,6 +56,22 @@ app.get('/admin', (req, res) => {
   res.json({});
 });`;
 
+const nestFailed = (log: string) => `import { Logger, UnauthorizedException } from '@nestjs/common';
+@Controller('auth')
+export class AuthController {
+  private readonly logger = new Logger(AuthController.name);
+  @Post('login')
+  async login(@Req() req: Request, @Body() body: LoginDto) {
+    const user = await this.users.findByEmail(body.email);
+    if (!user || !(await bcrypt.compare(body.password, user.hash))) {
+      ${log}
+      throw new UnauthorizedException();
+    }
+    return this.auth.sign(user);
+  }
+}`;
+const nestFixed = nestFailed("this.logger.warn({ message: 'Login failed', ip: req.ip, reason: 'invalid_credentials' });");
+
 ruleTester.run('log-auth-failures (requiredFields, eventField)', rule, {
   valid: [
     // --- pino: the merging object carries the fields ---
@@ -179,6 +195,7 @@ export class AdminGuard implements CanActivate {
     { code: winstonFixed, options: ipReason },
     { code: insertedFixed, options: withEvent, settings: pino },
     { code: addedToObjectFixed, options: withEvent, settings: pino },
+    { code: nestFixed, options: ipReason },
   ],
   invalid: [
     // --- pino: a bare warn no longer counts; the fields go into a new merging object ---
@@ -283,6 +300,20 @@ router.post('/login', async (req, res) => {
 });`,
             },
           ],
+        },
+      ],
+    },
+    // --- NestJS Logger: a lone message becomes an object message with the fields ---
+    {
+      code: nestFailed("this.logger.warn('Login failed');"),
+      options: ipReason,
+      output: nestFixed,
+      errors: [
+        {
+          messageId: 'missingFields',
+          line: 10,
+          data: { what: 'UnauthorizedException (401)', fields: 'ip, reason' },
+          suggestions: [{ messageId: 'addFields', data: { fields: 'ip, reason' }, output: nestFixed }],
         },
       ],
     },
