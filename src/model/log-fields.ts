@@ -3,7 +3,8 @@
  * merging object, winston meta, a Nest object message), of the `child({…})` bindings of the
  * logger it is called on, and the names of values it writes positionally or interpolates into its
  * message (`req.ip` → `ip`, `reason=${r}` → `reason`, by the same `keyFor` the no-log-injection
- * fix names fields with). `unknown` when an argument could carry any key (a spread, a computed
+ * fix names fields with), and `ip` for a framework's request logger (`req.log`, `request.log`,
+ * `ctx.log`), which writes the client address or joins it by request id. `unknown` when an argument could carry any key (a spread, a computed
  * key, a merging object built elsewhere): such a log is taken to carry every field.
  */
 import type { TSESTree } from '@typescript-eslint/utils';
@@ -39,6 +40,10 @@ function computeKeys(context: Context, call: TSESTree.CallExpression): LogFieldK
   // A log helper, an audit call, a reporter: what it writes is decided elsewhere.
   if (!log || log.via !== 'logger') return 'unknown';
   const keys = new Set<string>();
+  // pino-http's `req.log` (and koa-pino-logger's `ctx.log`) is bound to the request, whose
+  // serializer writes `remoteAddress`; Fastify's `request.log` carries the `reqId` of the
+  // incoming-request line that holds it. The client address is on (or joined to) every line.
+  if (isRequestLogger(call.callee)) keys.add('ip');
   if (!addBindings(context, call.callee, keys, 0)) return 'unknown';
   const args = log.args;
   if (args.length === 0) return keys;
@@ -127,4 +132,14 @@ function addBindings(context: Context, callee: TSESTree.Node, keys: Set<string>,
     if (!addObjectKeys(bindings, keys)) return false;
   }
   return addBindings(context, childCallee, keys, depth + 1);
+}
+
+/** `req.log.warn`, `request.log.info`, `ctx.log.error`: the request-scoped logger of pino-http, Fastify, koa-pino-logger. */
+function isRequestLogger(callee: TSESTree.Node): boolean {
+  const c = skipTransparent(callee);
+  if (c.type !== AST_NODE_TYPES.MemberExpression) return false;
+  const object = skipTransparent(c.object);
+  if (object.type !== AST_NODE_TYPES.MemberExpression || getPropertyName(object) !== 'log') return false;
+  const root = skipTransparent(object.object);
+  return root.type === AST_NODE_TYPES.Identifier && /^(?:req|request|ctx)$/u.test(root.name);
 }

@@ -44,6 +44,14 @@ describe('getLogFieldKeys: which fields a log call carries', () => {
     expect(callResult(results, "logger.child({ userId }).info('ok')")).toEqual(['userId']);
   });
 
+  it("counts the client address as carried by a framework's request logger", () => {
+    const results = keysOf(["req.log.warn({ reason: 'x' }, 'denied');", "request.log.info('ok');", "ctx.log.warn('denied');", "res.log.warn('denied');"].join('\n'));
+    expect(callResult(results, "req.log.warn({ reason: 'x' }, 'denied')")).toEqual(['ip', 'reason']);
+    expect(callResult(results, "request.log.info('ok')")).toEqual(['ip']);
+    expect(callResult(results, "ctx.log.warn('denied')")).toEqual(['ip']);
+    expect(callResult(results, "res.log.warn('denied')")).toEqual([]);
+  });
+
   it('names interpolated and positional values by their label or their own name', () => {
     const results = keysOf(
       [

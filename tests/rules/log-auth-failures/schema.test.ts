@@ -108,6 +108,17 @@ ruleTester.run('log-auth-failures (requiredFields, eventField)', rule, {
 });`,
       options: ipReason,
     },
+    // --- pino-http's req.log writes the client address (its req binding): it carries ip ---
+    {
+      code: `app.get('/admin', (req, res) => {
+  if (!req.user.isAdmin) {
+    req.log.warn({ reason: 'not_admin' }, 'Access denied');
+    return res.sendStatus(403);
+  }
+  res.json({});
+});`,
+      options: ipReason,
+    },
     // --- console: values interpolated under the field's name or label ---
     {
       code: `app.post('/login', async (req, res) => {
