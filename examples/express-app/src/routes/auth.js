@@ -23,7 +23,7 @@ authRouter.post('/login', async (req, res) => {
   const passwordMatches = await bcrypt.compare(password, user.passwordHash);
   if (!passwordMatches) {
     logger.warn({ userId: user.id, ip: req.ip }, 'login failed: wrong password');
-    return res.status(401).json({ error: 'Invalid email or password' }); // planted: log-auth-failures (requiredFields: the log has no reason)
+    return res.status(401).json({ error: 'Invalid email or password' });
   }
 
   const session = await db.sessions.create(user.id);
@@ -40,6 +40,17 @@ authRouter.post('/login/confirm', async (req, res) => {
     return res.status(401).json({ error: 'Invalid email or password' });
   }
   return res.json({ token: jwt.sign({ sub: user.id, confirmed: true }, JWT_SECRET, { expiresIn: '5m' }) }); // planted: log-auth-success
+});
+
+// One-time codes: the success line names the account and the event, but not the client address.
+authRouter.post('/login/otp', async (req, res) => {
+  const user = await db.users.findByEmail(req.body.email);
+  if (!user || !(await bcrypt.compare(req.body.code, user.otpHash))) {
+    logger.warn({ ip: req.ip, reason: 'invalid_otp' }, 'one-time code rejected');
+    return res.status(401).json({ error: 'Invalid code' });
+  }
+  logger.info({ userId: user.id, event: 'auth.login_success' }, 'login with a one-time code succeeded');
+  return res.json({ token: jwt.sign({ sub: user.id }, JWT_SECRET, { expiresIn: '1h' }) }); // planted: log-auth-success (requiredFields: the log has no ip)
 });
 
 authRouter.post('/refresh', async (req, res) => {
