@@ -5,7 +5,10 @@ export default [
   {
     // Rules of the strict tier that this app also wants.
     rules: {
-      'security-logging/log-auth-success': 'error',
+      // The audit schema (issue #20): the client address and an event name on the success line,
+      // the caller bound to the request logger. (log-auth-failures takes the same requiredFields
+      // and eventField; strict sets requiredFields: ['ip', 'reason'] there.)
+      'security-logging/log-auth-success': ['error', { requiredFields: ['ip'], eventField: { key: 'event', prefix: 'auth.' }, bindIdentity: true }],
       'security-logging/log-rate-limit-violations': 'error',
       'security-logging/log-validation-failures': 'error',
       'security-logging/no-credentials-in-request-log': 'error',

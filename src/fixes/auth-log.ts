@@ -96,11 +96,16 @@ function findSecret(context: Context, at: TSESTree.Node, reason: AuthFailureReas
  * — for `inline-hash` — a truncated SHA-256; `raw`: as is; `omit`: never), and the presented
  * key's fingerprint when a helper is configured.
  */
-export function authFailureLogFix(context: Context, site: AuthFailureSite, target: LogTarget, identityMode: 'setting' | 'inline-hash'): TSESLint.ReportFixFunction {
+export function authFailureLogFix(
+  context: Context,
+  site: AuthFailureSite,
+  target: LogTarget,
+  identityMode: 'setting' | 'inline-hash',
+  extra: readonly LogField[] = [],
+): TSESLint.ReportFixFunction {
   const { anchor } = site;
   const settings = getSettings(context);
-  const fields: LogField[] = [{ key: 'reason', value: `'${site.reason}'` }];
-  if (site.handler) fields.push(...requestLogFields(getRequestContextExpressions(context, site.handler, anchor)));
+  const fields = authFailureLogFields(context, site, extra);
   const fingerprint = settings.fingerprint;
   const fingerprintUsable = fingerprintUsableAt(context, anchor);
   const identity = findIdentity(context, anchor);
@@ -130,6 +135,14 @@ export function authFailureLogFix(context: Context, site: AuthFailureSite, targe
     }
     return fixes;
   };
+}
+
+/** The fields every auth-failure log the fix writes carries: reason, the request fields, then `extra` (the event name) not already there. */
+export function authFailureLogFields(context: Context, site: AuthFailureSite, extra: readonly LogField[] = []): LogField[] {
+  const fields: LogField[] = [{ key: 'reason', value: `'${site.reason}'` }];
+  if (site.handler) fields.push(...requestLogFields(getRequestContextExpressions(context, site.handler, site.anchor)));
+  for (const field of extra) if (!fields.some((f) => f.key === field.key)) fields.push(field);
+  return fields;
 }
 
 /**
@@ -210,7 +223,11 @@ function principalField(context: Context, at: TSESTree.Node): { field: LogField;
  * principal and the caller's IP and user agent. `autofix` when the principal may be logged
  * unreviewed and a logger is configured. Null when the answer is no statement of a block.
  */
-export function loginSuccessLogFix(context: Context, node: TSESTree.Node): { fix: TSESLint.ReportFixFunction; call: string; autofix: boolean } | null {
+export function loginSuccessLogFix(
+  context: Context,
+  node: TSESTree.Node,
+  extra: readonly LogField[] = [],
+): { fix: TSESLint.ReportFixFunction; call: string; autofix: boolean; keys: string[] } | null {
   const anchor = enclosingStatement(node);
   const parent = anchor.parent;
   if (parent?.type !== AST_NODE_TYPES.BlockStatement && parent?.type !== AST_NODE_TYPES.SwitchCase) return null;
@@ -220,6 +237,7 @@ export function loginSuccessLogFix(context: Context, node: TSESTree.Node): { fix
   const target = handlerLogTarget(context, handler, anchor);
   const fields: LogField[] = [principal.field];
   if (handler) fields.push(...requestLogFields(getRequestContextExpressions(context, handler, anchor), ['ip', 'userAgent']));
+  for (const field of extra) if (!fields.some((f) => f.key === field.key)) fields.push(field);
   const text = `${buildLogCall(target, { level: 'info', message: 'Login succeeded', fields })};`;
   const line = context.sourceCode.lines[anchor.loc.start.line - 1] ?? '';
   const indent = line.slice(0, anchor.loc.start.column);
@@ -233,7 +251,7 @@ export function loginSuccessLogFix(context: Context, node: TSESTree.Node): { fix
     }
     return fixes;
   };
-  return { fix, call: `${target.expression}.info`, autofix: principal.safe && target.configured };
+  return { fix, call: `${target.expression}.info`, autofix: principal.safe && target.configured, keys: fields.map((f) => f.key) };
 }
 
 /** What the report calls a failed credential check. */

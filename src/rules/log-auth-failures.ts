@@ -10,20 +10,23 @@ import { type HandlerInfo, findEnclosingHandler } from '../model/handlers.js';
 import { type HttpOutcome, getAssertion, getHttpOutcome, getStatusChoices } from '../model/http-outcomes.js';
 import { getLoggerCall, isAtLeast } from '../model/loggers.js';
 import { isDoneFalse, isPassportFailure } from '../model/logins.js';
+import { missingLogFields } from '../model/log-fields.js';
 import { findLogAnchor, isInTestCode, isVariableInit, lastInBranchBefore } from '../model/placement.js';
 import { getSocketRefusal } from '../model/socket-refusals.js';
 import { createPathTracker, mergeListeners } from '../analysis/code-path.js';
 import { createRule } from '../core/create-rule.js';
-import { type AuthFailureReason, authFailureLogFix, describeCredentialFailure, handlerLogTarget, identityNeedsInlineHash, raiseToWarn } from '../fixes/auth-log.js';
+import { AUTH_LOG_SCHEMA_PROPERTIES, type AuthLogSchemaOptions, readAuthLogSchema } from '../core/rule-options.js';
+import { addLogFieldsFix, derivableSchemaFields, eventLogField } from '../fixes/auth-log-fields.js';
+import { type AuthFailureReason, authFailureLogFields, authFailureLogFix, describeCredentialFailure, handlerLogTarget, identityNeedsInlineHash, raiseToWarn } from '../fixes/auth-log.js';
 
 export type Options = [
   {
     includeRateLimit?: boolean;
     includeNonAccessControl?: boolean;
     auditedElsewhere?: boolean | string[];
-  },
+  } & AuthLogSchemaOptions,
 ];
-export type MessageIds = 'unlogged' | 'tooQuiet' | 'logFailure' | 'logFailureWithIdentity' | 'raiseLevel';
+export type MessageIds = 'unlogged' | 'tooQuiet' | 'missingFields' | 'logFailure' | 'logFailureWithIdentity' | 'raiseLevel' | 'addFields';
 
 type Reason = AuthFailureReason;
 
@@ -53,7 +56,7 @@ export default createRule<Options, MessageIds>({
       recommended: 'recommended',
       cwe: ['CWE-778'],
       owasp: ['A09:2025'],
-      strictOptions: { includeNonAccessControl: true },
+      strictOptions: { includeNonAccessControl: true, requiredFields: ['ip', 'reason'] },
     },
     fixable: 'code',
     hasSuggestions: true,
@@ -64,7 +67,10 @@ export default createRule<Options, MessageIds>({
         'Auth failure logged below warn: this path ends in {{what}} but logs it only below warn. Security events need warn or above so that alerting sees them.',
       logFailure: 'Log the failure with {{call}} before it.',
       logFailureWithIdentity: 'Log the failure with {{call}} before it, with a truncated SHA-256 of the attempted identity (configure settings.fingerprint to use your own keyed helper).',
+      missingFields:
+        'Auth failure logged without {{fields}}: this path ends in {{what}}, and its warn log lacks what the logging schema requires. Add {{fields}} to the log.',
       raiseLevel: 'Log it at warn: change {{from}} to {{to}}.',
+      addFields: 'Add {{fields}} to the log.',
     },
     schema: [
       {
@@ -85,10 +91,11 @@ export default createRule<Options, MessageIds>({
               'Allow thrown or forwarded auth errors without a log on their path because an exception filter or error middleware in another file logs them: `true` for all, or the error classes / factories it logs (e.g. `["UnauthorizedException", "ForbiddenException"]`, `["HttpException"]`, `["createError"]`).',
             anyOf: [{ type: 'boolean' }, { type: 'array', items: { type: 'string' }, uniqueItems: true }],
           },
+          ...AUTH_LOG_SCHEMA_PROPERTIES,
         },
       },
     ],
-    defaultOptions: [{ includeRateLimit: false, includeNonAccessControl: false, auditedElsewhere: false }],
+    defaultOptions: [{ includeRateLimit: false, includeNonAccessControl: false, auditedElsewhere: false, requiredFields: [] }],
   },
   create(context, [options]) {
     // Nothing in the file a rejection could be recognized from: no regions, no path tracking.
@@ -101,12 +108,17 @@ export default createRule<Options, MessageIds>({
     const unloggedAtWarn = new Set<Rejection>();
     const unloggedAtAll = new Set<Rejection>();
     const quietLogs: TSESTree.CallExpression[] = [];
+    // requiredFields / eventField: a warn log without them does not count; it is remembered to name what it lacks.
+    const schema = readAuthLogSchema(options);
+    const incompleteLogs: TSESTree.CallExpression[] = [];
+    const unloggedAtWarnAtAll = new Set<Rejection>();
     /** Every function of the file, asked whether it audits errors only when a rejection needs it. */
     const functions: AnyFunction[] = [];
     let audits: ErrorHandlerAudit[] | null = null;
 
     const warnTracker = createPathTracker<Rejection>((cp) => unloggedAtWarn.add(cp.data));
     const anyTracker = createPathTracker<Rejection>((cp) => unloggedAtAll.add(cp.data));
+    const warnAnyTracker = schema.keys.length > 0 ? createPathTracker<Rejection>((cp) => unloggedAtWarnAtAll.add(cp.data)) : null;
 
     function record(
       node: TSESTree.Node,
@@ -140,6 +152,7 @@ export default createRule<Options, MessageIds>({
       const later = acceptLater && anchor.type === AST_NODE_TYPES.ExpressionStatement;
       warnTracker.require(node, region, rejection, { acceptLaterInSegment: later });
       anyTracker.require(node, region, rejection, { acceptLaterInSegment: later });
+      warnAnyTracker?.require(node, region, rejection, { acceptLaterInSegment: later });
     }
 
     /**
@@ -283,6 +296,10 @@ export default createRule<Options, MessageIds>({
     }
 
     function report(rejection: Rejection): void {
+      if (warnAnyTracker && !unloggedAtWarnAtAll.has(rejection)) {
+        reportMissingFields(rejection);
+        return;
+      }
       // Every path logs, but only below warn, and a quiet log sits in the failing branch itself
       // (a "request received" debug line at the top of the handler does not log the failure).
       const log = unloggedAtAll.has(rejection) ? null : lastInBranchBefore(quietLogs, rejection.anchor, rejection.region);
@@ -297,9 +314,14 @@ export default createRule<Options, MessageIds>({
         return;
       }
       const target = handlerLogTarget(context, rejection.handler, rejection.anchor);
-      const fix = rejection.fixable ? authFailureLogFix(context, rejection, target, 'setting') : null;
+      const event = eventLogField(schema, rejection.reason);
+      const extra = event ? [event] : [];
+      const fix = rejection.fixable ? authFailureLogFix(context, rejection, target, 'setting', extra) : null;
       // identity: 'hash' without a fingerprint helper: the autofix leaves the identity out; a suggestion hashes it inline.
-      const hashed = rejection.fixable && identityNeedsInlineHash(context, rejection.anchor) ? authFailureLogFix(context, rejection, target, 'inline-hash') : null;
+      const hashed = rejection.fixable && identityNeedsInlineHash(context, rejection.anchor) ? authFailureLogFix(context, rejection, target, 'inline-hash', extra) : null;
+      // A required field the fix cannot derive is not invented: the log it writes is a suggestion to complete.
+      const written = authFailureLogFields(context, rejection, extra).map((f) => f.key);
+      const complete = schema.keys.every((key) => written.includes(key));
       // The suggestion, read by a person, may carry the inline hash; the unreviewed autofix does not.
       const suggest: TSESLint.SuggestionReportDescriptor<MessageIds>[] = hashed
         ? [{ messageId: 'logFailureWithIdentity', data: { call: `${target.expression}.warn` }, fix: hashed }]
@@ -310,18 +332,37 @@ export default createRule<Options, MessageIds>({
         node: rejection.node,
         messageId: 'unlogged',
         data: { what: rejection.what },
-        fix: target.configured ? fix : null,
+        fix: target.configured && complete ? fix : null,
         suggest,
+      });
+    }
+
+    /** A warn log on every path, but not one that carries the schema's fields: name what the last one in the branch lacks. */
+    function reportMissingFields(rejection: Rejection): void {
+      const log = lastInBranchBefore(incompleteLogs, rejection.anchor, rejection.region);
+      const missing = log ? missingLogFields(context, log, schema.keys) : [...schema.keys];
+      const fields = missing.join(', ');
+      const values = log ? derivableSchemaFields(context, schema, rejection.reason, rejection.handler, log) : new Map<string, string>();
+      const derivable = missing.filter((key) => values.has(key)).map((key) => ({ key, value: values.get(key)! }));
+      const edit = log ? addLogFieldsFix(context, log, derivable) : null;
+      const all = derivable.length === missing.length;
+      context.report({
+        node: rejection.node,
+        messageId: 'missingFields',
+        data: { what: rejection.what, fields },
+        fix: edit && edit.known && all ? edit.fix : null,
+        suggest: edit ? [{ messageId: 'addFields', data: { fields: derivable.map((f) => f.key).join(', ') }, fix: edit.fix }] : [],
       });
     }
 
     function onFunction(fn: AnyFunction): void {
       warnTracker.openRegion(fn);
       anyTracker.openRegion(fn);
+      warnAnyTracker?.openRegion(fn);
       functions.push(fn);
     }
 
-    return mergeListeners(warnTracker.listeners, anyTracker.listeners, {
+    return mergeListeners(warnTracker.listeners, anyTracker.listeners, warnAnyTracker?.listeners ?? {}, {
       FunctionDeclaration: onFunction,
       FunctionExpression: onFunction,
       ArrowFunctionExpression: onFunction,
@@ -329,8 +370,13 @@ export default createRule<Options, MessageIds>({
         const level = securityLogLevel(context, node);
         if (level) {
           anyTracker.mark(node);
-          if (isAtLeast(level, 'warn')) warnTracker.mark(node);
-          else quietLogs.push(node);
+          if (!isAtLeast(level, 'warn')) quietLogs.push(node);
+          else if (!warnAnyTracker) warnTracker.mark(node);
+          else {
+            warnAnyTracker.mark(node);
+            if (missingLogFields(context, node, schema.keys).length === 0) warnTracker.mark(node);
+            else incompleteLogs.push(node);
+          }
           // A helper that logs and answers (deny(res)) is still checked as a rejection below.
           if (getLoggerCall(context, node)) return;
         }

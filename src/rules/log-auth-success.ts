@@ -4,6 +4,11 @@ import { type AnyFunction, getCalleePath, getEnclosingFunction, lastSegment, ski
 import { createPathTracker, mergeListeners } from '../analysis/code-path.js';
 import { inPasswordFailureBranch, isPasswordCheck, securityLogLevel } from '../model/credential-checks.js';
 import { createRule } from '../core/create-rule.js';
+import { AUTH_LOG_SCHEMA_PROPERTIES, type AuthLogSchemaOptions, readAuthLogSchema } from '../core/rule-options.js';
+import { addLogFieldsFix, derivableSchemaFields, eventLogField } from '../fixes/auth-log-fields.js';
+import { missingLogFields } from '../model/log-fields.js';
+import { type AuthFunction, getAuthFunction, passesThrough } from '../model/auth-steps.js';
+import { bindsIdentity, fileHasRequestLogger, identityHolder, isIdentityAssignment, isIdentityCustomProps } from '../model/identity-binding.js';
 import { describeEnclosingFunction } from '../fixes/log-message.js';
 import { loginSuccessLogFix } from '../fixes/auth-log.js';
 import { findEnclosingHandler, getHandlerInfo } from '../model/handlers.js';
@@ -25,8 +30,8 @@ import {
 import { enclosingStatement, routeOf } from '../model/placement.js';
 import { getResponseSink } from '../model/responses.js';
 
-export type Options = [];
-export type MessageIds = 'unlogged' | 'noPrincipal' | 'logSuccess';
+export type Options = [AuthLogSchemaOptions & { bindIdentity?: boolean }];
+export type MessageIds = 'unlogged' | 'noPrincipal' | 'missingFields' | 'unboundIdentity' | 'logSuccess' | 'addFields';
 
 /** What made the function a login. */
 type EventKind = 'password' | 'token' | 'session' | 'passport-login' | 'strategy';
@@ -37,6 +42,21 @@ interface Login {
   kind: EventKind;
   /** The success answers after the event. */
   checkpoints: Checkpoint[];
+}
+
+/** A per-request authentication step that stored the caller on the request. */
+interface BindingStep {
+  auth: AuthFunction;
+  /** `req.user`: where it stored the caller. */
+  holder: string;
+  checkpoints: BindingCheckpoint[];
+}
+
+interface BindingCheckpoint {
+  step: BindingStep;
+  node: TSESTree.Node;
+  /** How the request goes on: `calls next() without the error`, `returns true`. */
+  how: string;
 }
 
 interface Checkpoint {
@@ -53,6 +73,7 @@ export default createRule<Options, MessageIds>({
       recommended: 'strict',
       cwe: ['CWE-778'],
       owasp: ['A09:2025'],
+      strictOptions: { requiredFields: ['ip'], bindIdentity: true },
     },
     fixable: 'code',
     hasSuggestions: true,
@@ -61,11 +82,40 @@ export default createRule<Options, MessageIds>({
         'Unlogged login success: {{what}}, and this path answers without a log at info or above. Log the success with the user id, so that many failures followed by a success (a guessed password) can be seen.',
       noPrincipal:
         'Login success logged without the principal: {{what}}, but no log at info or above on this path names who signed in. Add the user id (or key id) to the log.',
+      missingFields:
+        'Login success logged without {{fields}}: {{what}}, and the log naming the principal lacks what the logging schema requires. Add {{fields}} to the log.',
+      unboundIdentity:
+        "Identity not bound to the request logger: this authentication step stores the caller in {{holder}} and lets the request through ({{how}}) without binding who it is to the request's logger, so this request's later log lines cannot be tied to a principal. Bind it: `req.log = req.log.child({ userId })`, `request.log.setBindings({ userId })`, or an AsyncLocalStorage store read by a pino mixin.",
       logSuccess: 'Log the success with {{call}} before answering.',
+      addFields: 'Add {{fields}} to the log.',
     },
-    schema: [],
+    schema: [
+      {
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          ...AUTH_LOG_SCHEMA_PROPERTIES,
+          bindIdentity: {
+            type: 'boolean',
+            description:
+              "Require per-request authentication middleware (a token or API-key check that stores the caller on the request) to bind the caller's identity to the request logger before letting the request through.",
+          },
+        },
+      },
+    ],
+    defaultOptions: [{ requiredFields: [], bindIdentity: false }],
   },
-  create(context) {
+  create(context, [options]) {
+    // requiredFields / eventField: a log naming the principal without them does not count.
+    const schema = readAuthLogSchema(options);
+    const incompleteLogs: TSESTree.CallExpression[] = [];
+    const unnamedAtAll = new Set<Checkpoint>();
+    const namedAnyTracker = schema.keys.length > 0 ? createPathTracker<Checkpoint>((cp) => unnamedAtAll.add(cp.data)) : null;
+    // bindIdentity: per-request auth steps that store the caller must bind it to the request logger.
+    const steps = new Map<AnyFunction, BindingStep>();
+    const unbound = new Set<BindingCheckpoint>();
+    let customPropsBind = false;
+    const bindTracker = options.bindIdentity ? createPathTracker<BindingCheckpoint>((cp) => unbound.add(cp.data)) : null;
     const logins = new Map<AnyFunction, Login>();
     const passwordChecked = new Set<AnyFunction>();
     const unloggedAtAll = new Set<Checkpoint>();
@@ -77,6 +127,8 @@ export default createRule<Options, MessageIds>({
     function onFunction(fn: AnyFunction): void {
       anyTracker.openRegion(fn);
       principalTracker.openRegion(fn);
+      namedAnyTracker?.openRegion(fn);
+      bindTracker?.openRegion(fn);
     }
 
     // ----- what makes a function a login ------------------------------------------
@@ -131,6 +183,7 @@ export default createRule<Options, MessageIds>({
       login.checkpoints.push(cp);
       anyTracker.require(node, login.fn, cp);
       principalTracker.require(node, login.fn, cp);
+      namedAnyTracker?.require(node, login.fn, cp);
     }
 
     function loginBefore(node: TSESTree.Node): Login | null {
@@ -172,22 +225,83 @@ export default createRule<Options, MessageIds>({
       const activity = level === null && isActivityRecord(call);
       if (!activity && (!level || !isAtLeast(level, 'info'))) return level !== null;
       anyTracker.mark(call);
-      if (namesPrincipal(call)) principalTracker.mark(call);
+      if (!namesPrincipal(call)) return true;
+      if (!namedAnyTracker) principalTracker.mark(call);
+      else {
+        namedAnyTracker.mark(call);
+        if (missingLogFields(context, call, schema.keys).length === 0) principalTracker.mark(call);
+        else incompleteLogs.push(call);
+      }
       return true;
+    }
+
+    // ----- bindIdentity ---------------------------------------------------------------------
+
+    /** `req.user = payload` in middleware, a Fastify hook or a guard named like auth: a step that establishes who calls. */
+    function onIdentityAssignment(node: TSESTree.AssignmentExpression): void {
+      const fn = getEnclosingFunction(node);
+      if (!fn || steps.has(fn) || !bindTracker!.isReachable()) return;
+      const auth = getAuthFunction(context, fn);
+      if (!auth || auth.kind === 'strategy') return;
+      // Fastify gives every request a logger; elsewhere the file must use or set one up.
+      if (auth.kind !== 'hook' && !fileHasRequestLogger(context, identityHolder(node))) return;
+      const step: BindingStep = { auth, holder: context.sourceCode.getText(node.left), checkpoints: [] };
+      steps.set(fn, step);
+      // A Fastify hook lets the request through by returning: the binding belongs right after the identity.
+      if (auth.kind === 'hook') requireBinding(step, node, 'returns', true);
+    }
+
+    function requireBinding(step: BindingStep, node: TSESTree.Node, how: string, acceptLater = false): void {
+      const cp: BindingCheckpoint = { step, node, how };
+      step.checkpoints.push(cp);
+      bindTracker!.require(node, step.auth.fn, cp, { acceptLaterInSegment: acceptLater });
+    }
+
+    /** `next()` / `return true` after the identity was stored: the request goes on. */
+    function onPassThrough(node: TSESTree.Node): void {
+      const fn = getEnclosingFunction(node);
+      const step = fn ? steps.get(fn) : undefined;
+      if (!step || step.auth.kind === 'hook' || !bindTracker!.isReachable()) return;
+      const how = passesThrough(context, node, step.auth);
+      if (how) requireBinding(step, node, how);
     }
 
     // ----- reporting ---------------------------------------------------------------------
 
     function report(cp: Checkpoint): void {
       const what = describeEvent(cp.login);
+      if (namedAnyTracker && !unnamedAtAll.has(cp)) {
+        reportMissingFields(cp, what);
+        return;
+      }
       const logged = !unloggedAtAll.has(cp);
-      const suggestion = logged ? null : loginSuccessLogFix(context, cp.node);
+      const event = eventLogField(schema, 'success');
+      const suggestion = logged ? null : loginSuccessLogFix(context, cp.node, event ? [event] : []);
+      // A required field the fix cannot derive is not invented: the log it writes is a suggestion to complete.
+      const complete = suggestion !== null && schema.keys.every((key) => suggestion.keys.includes(key));
       context.report({
         node: cp.node,
         messageId: logged ? 'noPrincipal' : 'unlogged',
         data: { what },
-        fix: suggestion?.autofix ? suggestion.fix : null,
+        fix: suggestion?.autofix && complete ? suggestion.fix : null,
         suggest: suggestion ? [{ messageId: 'logSuccess', data: { call: suggestion.call }, fix: suggestion.fix }] : [],
+      });
+    }
+
+    /** Every path names the principal, but in a log without the schema's fields: name what the last such log lacks. */
+    function reportMissingFields(cp: Checkpoint, what: string): void {
+      const fn = cp.login.fn;
+      const log = incompleteLogs.filter((call) => getEnclosingFunction(call) === fn && call.range[1] <= cp.node.range[0]).at(-1) ?? null;
+      const missing = log ? missingLogFields(context, log, schema.keys) : [...schema.keys];
+      const values = log ? derivableSchemaFields(context, schema, 'success', findEnclosingHandler(context, log), log) : new Map<string, string>();
+      const derivable = missing.filter((key) => values.has(key)).map((key) => ({ key, value: values.get(key)! }));
+      const edit = log ? addLogFieldsFix(context, log, derivable) : null;
+      context.report({
+        node: cp.node,
+        messageId: 'missingFields',
+        data: { what, fields: missing.join(', ') },
+        fix: edit && edit.known && derivable.length === missing.length ? edit.fix : null,
+        suggest: edit ? [{ messageId: 'addFields', data: { fields: derivable.map((f) => f.key).join(', ') }, fix: edit.fix }] : [],
       });
     }
 
@@ -206,11 +320,15 @@ export default createRule<Options, MessageIds>({
       }
     }
 
-    return mergeListeners(anyTracker.listeners, principalTracker.listeners, {
+    return mergeListeners(anyTracker.listeners, principalTracker.listeners, namedAnyTracker?.listeners ?? {}, bindTracker?.listeners ?? {}, {
       FunctionDeclaration: onFunction,
       FunctionExpression: onFunction,
       ArrowFunctionExpression: onFunction,
       CallExpression(node: TSESTree.CallExpression) {
+        if (bindTracker) {
+          if (bindsIdentity(context, node)) bindTracker.mark(node);
+          else if (steps.size > 0) onPassThrough(node);
+        }
         if (onLog(node)) return;
         if (isPasswordCheck(context, node)) {
           onPasswordCheck(node);
@@ -239,10 +357,30 @@ export default createRule<Options, MessageIds>({
         if (path !== null && lastSegment(path) === 'SignJWT') onLoginEffect(node, 'token');
       },
       AssignmentExpression(node: TSESTree.AssignmentExpression) {
+        if (bindTracker) {
+          if (bindsIdentity(context, node)) bindTracker.mark(node);
+          else if (isIdentityAssignment(node)) onIdentityAssignment(node);
+        }
         if (isSessionIdentityAssignment(node) && findEnclosingHandler(context, node)) onLoginEffect(node, 'session');
       },
-      ReturnStatement: onReturn,
+      ReturnStatement(node: TSESTree.ReturnStatement) {
+        if (bindTracker && steps.size > 0) onPassThrough(node);
+        onReturn(node);
+      },
+      ...(bindTracker
+        ? {
+            Property(node: TSESTree.Property) {
+              if (!customPropsBind && isIdentityCustomProps(context, node)) customPropsBind = true;
+            },
+          }
+        : {}),
       'Program:exit'() {
+        if (!customPropsBind) {
+          for (const step of steps.values()) {
+            const first = step.checkpoints.find((cp) => unbound.has(cp));
+            if (first) context.report({ node: first.node, messageId: 'unboundIdentity', data: { holder: step.holder, how: first.how } });
+          }
+        }
         for (const login of logins.values()) {
           const first = login.checkpoints.find((cp) => unnamed.has(cp));
           if (first) report(first);

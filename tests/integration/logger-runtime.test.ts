@@ -244,14 +244,14 @@ const FIELDS_CALL: Record<Style, string> = {
 const GLOBALS = { logger: 'readonly', fail: 'readonly', app: 'readonly', process: 'readonly', setTimeout: 'readonly', socket: 'readonly', sessions: 'readonly', prices: 'readonly' } as const;
 
 /** Apply autofixes, then the first suggestion of each remaining finding of the rule, until nothing changes. */
-function fixWithRule(code: string, rule: string, settings: Record<string, unknown>, globals: Record<string, 'readonly'> = GLOBALS): string {
+function fixWithRule(code: string, rule: string, settings: Record<string, unknown>, globals: Record<string, 'readonly'> = GLOBALS, options: unknown[] = []): string {
   const linter = new Linter({ configType: 'flat' });
   const config = [
     {
       plugins: { 'security-logging': plugin as never },
       languageOptions: { sourceType: 'module' as const, ecmaVersion: 'latest' as const, globals },
       settings: { 'security-logging': settings },
-      rules: { [`security-logging/${rule}`]: 'error' as const },
+      rules: { [`security-logging/${rule}`]: ['error', ...options] as Linter.RuleEntry },
     },
   ];
   let text = linter.verifyAndFix(code, config).output;
@@ -366,7 +366,11 @@ interface EventFixture {
   expects: string[];
   /** The line holds the request path (default true). */
   logsPath?: boolean;
+  /** The rule's options (the auth-log schema: requiredFields, eventField). */
+  options?: unknown[];
 }
+
+const AUTH_SCHEMA = { requiredFields: ['ip', 'reason'], eventField: { key: 'event', prefix: 'auth.' } };
 
 const EVENT_FIXTURES: EventFixture[] = [
   {
@@ -430,6 +434,64 @@ app.post('/login', async (req, res) => {
 await app.fire();`,
     expects: ['Login succeeded', 'account-7', '203.0.113.9'],
     // The success line names the principal and the client, not the route.
+    logsPath: false,
+  },
+  // --- the auth-log schema (requiredFields, eventField): the fields the fixes write reach the output ---
+  {
+    rule: 'log-auth-failures',
+    name: 'requiredFields + eventField: fields added to a bare warn',
+    code: `app.get('/settings', (req, res) => {
+  if (req.user.role !== 'admin') {
+    logger.warn(\`Access denied for \${req.user.id}\`);
+    return res.status(403).json({ error: 'Forbidden' });
+  }
+  res.json({ ok: true });
+});
+await app.fire();`,
+    options: [AUTH_SCHEMA],
+    expects: ['Access denied for 7', '203.0.113.9', 'forbidden', 'auth.access_denied'],
+    logsPath: false,
+  },
+  {
+    rule: 'log-auth-failures',
+    name: 'eventField: the inserted log carries the event name',
+    code: `app.get('/settings', (req, res) => {
+  if (req.user.role !== 'admin') {
+    return res.status(403).json({ error: 'Forbidden' });
+  }
+  res.json({ ok: true });
+});
+await app.fire();`,
+    options: [AUTH_SCHEMA],
+    expects: ['Access denied', '203.0.113.9', 'forbidden', 'auth.access_denied'],
+  },
+  {
+    rule: 'log-auth-success',
+    name: 'requiredFields + eventField: fields added to the success log',
+    code: `app.post('/login', async (req, res) => {
+  const user = await accounts.findByEmail(req.body.email);
+  if (!user || !(await bcrypt.compare(req.body.password, user.hash))) return res.status(401).json({ error: 'Invalid credentials' });
+  const userId = user.id;
+  logger.info(\`Login succeeded for \${userId}\`);
+  res.json({ token: sign(userId) });
+});
+await app.fire();`,
+    options: [{ requiredFields: ['ip'], eventField: { key: 'event', prefix: 'auth.' } }],
+    expects: ['Login succeeded for account-7', '203.0.113.9', 'auth.login_success'],
+    logsPath: false,
+  },
+  {
+    rule: 'log-auth-success',
+    name: 'eventField: the inserted success log carries the event name',
+    code: `app.post('/login', async (req, res) => {
+  const user = await accounts.findByEmail(req.body.email);
+  if (!user || !(await bcrypt.compare(req.body.password, user.hash))) return res.status(401).json({ error: 'Invalid credentials' });
+  const userId = user.id;
+  res.json({ token: sign(userId) });
+});
+await app.fire();`,
+    options: [{ requiredFields: ['ip'], eventField: { key: 'event', prefix: 'auth.' } }],
+    expects: ['Login succeeded', 'account-7', '203.0.113.9', 'auth.login_success'],
     logsPath: false,
   },
   {
@@ -506,7 +568,7 @@ function eventHarness() {
 describe('fixes that log an event write it with each real logger', () => {
   const cases = EVENT_FIXTURES.flatMap((f) => STYLES.map((style) => [`${f.rule}: ${f.name} (${style})`, f, style] as const));
   it.each(cases)('%s', async (_title, fixture, style) => {
-    const fixed = fixWithRule(fixture.code, fixture.rule, { logger: { name: 'logger', style } }, Object.fromEntries(EVENT_GLOBALS.map((g) => [g, 'readonly' as const])));
+    const fixed = fixWithRule(fixture.code, fixture.rule, { logger: { name: 'logger', style } }, Object.fromEntries(EVENT_GLOBALS.map((g) => [g, 'readonly' as const])), fixture.options);
     expect(fixed, 'the rule wrote a fix').not.toBe(fixture.code);
     expect(fixed, 'the fix logs with the configured logger').toContain('logger.');
     const sink = makeLogger(style);

@@ -19,7 +19,7 @@ export function requireApiKey(req, res, next) {
 export async function requireSession(req, res, next) {
   const session = await db.sessions.find(req.get('x-session-id'));
   if (!session) {
-    logger.warn({ ip: req.ip, method: req.method, path: req.originalUrl }, 'request without a valid session rejected');
+    logger.warn({ ip: req.ip, reason: 'invalid_session', method: req.method, path: req.originalUrl }, 'request without a valid session rejected');
     return res.status(401).json({ error: 'Unauthorized' });
   }
   req.session = session;
@@ -29,7 +29,7 @@ export async function requireSession(req, res, next) {
 /** The metrics scraper presents a bearer token. */
 export function requireMetricsToken(req, res, next) {
   if (req.get('authorization') !== `Bearer ${process.env.METRICS_TOKEN}`) { // planted: require-constant-time-compare
-    logger.warn({ ip: req.ip, method: req.method, path: req.path }, 'metrics request with a wrong token rejected');
+    logger.warn({ ip: req.ip, reason: 'invalid_token', method: req.method, path: req.path }, 'metrics request with a wrong token rejected');
     return res.status(401).end();
   }
   return next();

@@ -28,18 +28,29 @@ authRouter.post('/login', async (req, res) => {
 
   const session = await db.sessions.create(user.id);
   const token = jwt.sign({ sub: user.id, sid: session.id }, JWT_SECRET, { expiresIn: '1h' });
-  logger.info({ userId: user.id, sessionExpiresAt: session.expiresAt }, 'login succeeded');
-  return res.json({ token });
+  logger.info({ userId: user.id, ip: req.ip, sessionExpiresAt: session.expiresAt }, 'login succeeded');
+  return res.json({ token }); // planted: log-auth-success (eventField: the log has no event)
 });
 
 // A short-lived confirmation token is issued, and the successful login leaves no trace.
 authRouter.post('/login/confirm', async (req, res) => {
   const user = await db.users.findById(req.body.userId);
   if (!user || !(await bcrypt.compare(req.body.password, user.passwordHash))) {
-    logger.warn({ userId: req.body.userId, ip: req.ip }, 'login confirmation failed');
+    logger.warn({ userId: req.body.userId, ip: req.ip, reason: 'invalid_credentials' }, 'login confirmation failed');
     return res.status(401).json({ error: 'Invalid email or password' });
   }
   return res.json({ token: jwt.sign({ sub: user.id, confirmed: true }, JWT_SECRET, { expiresIn: '5m' }) }); // planted: log-auth-success
+});
+
+// One-time codes: the success line names the account and the event, but not the client address.
+authRouter.post('/login/otp', async (req, res) => {
+  const user = await db.users.findByEmail(req.body.email);
+  if (!user || !(await bcrypt.compare(req.body.code, user.otpHash))) {
+    logger.warn({ ip: req.ip, reason: 'invalid_otp' }, 'one-time code rejected');
+    return res.status(401).json({ error: 'Invalid code' });
+  }
+  logger.info({ userId: user.id, event: 'auth.login_success' }, 'login with a one-time code succeeded');
+  return res.json({ token: jwt.sign({ sub: user.id }, JWT_SECRET, { expiresIn: '1h' }) }); // planted: log-auth-success (requiredFields: the log has no ip)
 });
 
 authRouter.post('/refresh', async (req, res) => {
