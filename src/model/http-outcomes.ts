@@ -194,8 +194,10 @@ function callOutcome(context: Context, node: TSESTree.CallExpression, depth: num
         const chained = getHttpOutcome(context, inner);
         if (chained && chained.kind === 'response') return chained;
       }
-      if (isResponseReceiver || isLoggerObject(context, callee.object)) return null;
-      return helperResponseOutcome(context, method, args);
+      if (isResponseReceiver) return null;
+      // Ask the (costlier) logger question only of a call that would answer as a helper.
+      const helper = helperResponseOutcome(context, method, args);
+      return helper && !isLoggerObject(context, callee.object) ? helper : null;
     }
     return null;
   }
@@ -223,6 +225,21 @@ function callOutcome(context: Context, node: TSESTree.CallExpression, depth: num
 const RESPONSE_ARGUMENT = /^_?(?:res|resp|response|reply|rep)$/u;
 /** Helpers whose number is a duration or a count, not a status: `withTimeout(res, 500)`. */
 const NOT_A_STATUS_HELPER = /timeout|delay|wait|sleep|retry|throttle|debounce|interval|limit|expire|cache|ttl|page/iu;
+
+/**
+ * Whether a call hands a response object to a helper by its conventional name — two or more
+ * arguments, one of them `res` / `response` / `reply` / …: the only way a call's HTTP outcome can
+ * have one of its own arguments as the receiver (see helperResponseOutcome). A cheap pre-check.
+ */
+export function passesResponseArgument(node: TSESTree.CallExpression): boolean {
+  const args = node.arguments;
+  if (args.length < 2) return false;
+  for (const arg of args) {
+    const a = skipTransparent(arg);
+    if (a.type === AST_NODE_TYPES.Identifier && RESPONSE_ARGUMENT.test(a.name)) return true;
+  }
+  return false;
+}
 
 /**
  * The app's own response helper: a call that receives the response object and an error status

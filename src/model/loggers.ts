@@ -249,7 +249,8 @@ function isLogFunctionCall(context: Context, node: TSESTree.CallExpression): boo
  * error reporter. Same-file helpers are `getLoggingCall`'s business.
  */
 export function getLoggerCall(context: Context, node: TSESTree.CallExpression): LoggerCall | null {
-  if (callCache.has(node)) return callCache.get(node)!;
+  const cached = callCache.get(node);
+  if (cached !== undefined) return cached;
   const result = computeLoggerCall(context, node);
   callCache.set(node, result);
   return result;

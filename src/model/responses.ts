@@ -22,7 +22,7 @@ import {
   getRootIdentifier,
 } from './ast.js';
 import { getHandlerInfo } from './handlers.js';
-import { getHttpOutcome, getHttpStatus } from './http-outcomes.js';
+import { getHttpOutcome, getHttpStatus, passesResponseArgument } from './http-outcomes.js';
 import { getStatusValue, statusFromErrorName } from './http-status.js';
 
 export type ResponseSinkKind =
@@ -221,6 +221,8 @@ function callSink(context: Context, node: TSESTree.CallExpression): ResponseSink
  * given is the body.
  */
 function helperSink(context: Context, node: TSESTree.CallExpression): ResponseSink | null {
+  // The receiver must be one of the call's own arguments, which only a helper outcome gives.
+  if (!passesResponseArgument(node)) return null;
   const outcome = getHttpOutcome(context, node);
   const receiver = outcome?.kind === 'response' ? outcome.receiver : undefined;
   if (!outcome || !receiver || !node.arguments.some((a) => skipTransparent(a) === receiver)) return null;
