@@ -67,6 +67,8 @@ export function getHttpStatus(context: Context, node: TSESTree.Node): number | n
  * and `next(err)` / `done(err)` / `reply.send(err)` with such an error.
  */
 export function getHttpOutcome(context: Context, node: TSESTree.Node): HttpOutcome | null {
+  // Only `x.status = …` / `x.statusCode = …` assignments have an outcome (see assignmentOutcome): no cache entry for the rest.
+  if (node.type === AST_NODE_TYPES.AssignmentExpression && !isStatusAssignment(node)) return null;
   if (outcomeCache.has(node)) return outcomeCache.get(node)!;
   outcomeCache.set(node, null); // recursion guard through `const` initializers
   const result = computeOutcome(context, node, 0);
@@ -130,6 +132,12 @@ function errorOutcome(context: Context, node: TSESTree.Node, depth: number): Htt
   }
   const outcome = n.type === AST_NODE_TYPES.CallExpression || n.type === AST_NODE_TYPES.NewExpression ? getHttpOutcome(context, n) : null;
   return outcome && outcome.kind === 'error' ? outcome : null;
+}
+
+function isStatusAssignment(node: TSESTree.AssignmentExpression): boolean {
+  if (node.operator !== '=' || node.left.type !== AST_NODE_TYPES.MemberExpression) return false;
+  const prop = getPropertyName(node.left);
+  return prop === 'status' || prop === 'statusCode';
 }
 
 /** `res.statusCode = 401`, `ctx.status = 401`: a status set on a response (not on an error). */
