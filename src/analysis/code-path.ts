@@ -157,18 +157,38 @@ export function createPathTracker<T>(onUnsatisfied: (checkpoint: Checkpoint<T>) 
   };
 }
 
-/** Merge listener maps, calling every listener registered for the same key in order. */
+/**
+ * Merge listener maps, calling every listener registered for the same key in order. The keys
+ * keep the order in which they first appear. Runs once per rule and file, so it allocates only
+ * for keys that more than one map registers.
+ */
 export function mergeListeners(...maps: Record<string, ((...args: never[]) => void) | undefined>[]): Record<string, (...args: never[]) => void> {
-  const merged: Record<string, ((...args: never[]) => void)[]> = {};
+  const out: Record<string, (...args: never[]) => void> = {};
+  let shared: Map<string, ((...args: never[]) => void)[]> | null = null;
   for (const map of maps) {
-    for (const [key, fn] of Object.entries(map)) {
+    for (const key of Object.keys(map)) {
+      const fn = map[key];
       if (!fn) continue;
-      (merged[key] ??= []).push(fn);
+      const first = out[key];
+      if (first === undefined) {
+        out[key] = fn;
+        continue;
+      }
+      shared ??= new Map();
+      let fns = shared.get(key);
+      if (!fns) {
+        fns = [first];
+        shared.set(key, fns);
+      }
+      fns.push(fn);
     }
   }
-  const out: Record<string, (...args: never[]) => void> = {};
-  for (const [key, fns] of Object.entries(merged)) {
-    out[key] = fns.length === 1 ? fns[0]! : (...args: never[]) => { for (const fn of fns) fn(...args); };
+  if (shared) {
+    for (const [key, fns] of shared) {
+      out[key] = (...args: never[]) => {
+        for (const fn of fns) fn(...args);
+      };
+    }
   }
   return out;
 }

@@ -38,15 +38,36 @@ export function ruleDocsUrl(name: string, base: string | undefined = PUBLIC_DOCS
 
 const baseCreateRule = ESLintUtils.RuleCreator<SecurityLoggingDocs>((name) => ruleDocsUrl(name));
 
+/** How many distinct option sets a rule remembers (a lint run has one per config block). */
+const MAX_REMEMBERED_OPTIONS = 32;
+
 /**
  * Every rule validates `settings['security-logging']` when it starts on a file, so a wrong
  * setting fails the first file linted with one readable error, not only files that reach a fix.
+ *
+ * The options with defaults applied are worked out once per distinct option set, not on every
+ * file: `RuleCreator` deep-clones the defaults (`structuredClone`) for each file and rule, which
+ * cost more than some rules' whole work on a small file. ESLint hands `create` schema-validated
+ * JSON options (a new array per file), so their JSON text identifies them; rules never modify
+ * their options, so one merged object serves every file.
  */
-export const createRule: typeof baseCreateRule = (rule) =>
-  baseCreateRule({
-    ...rule,
-    create(context, options) {
+export const createRule: typeof baseCreateRule = (rule) => {
+  const created = baseCreateRule(rule);
+  type Options = Parameters<typeof rule.create>[1];
+  const defaults = (rule.meta.defaultOptions ?? rule.defaultOptions ?? []) as Options;
+  const remembered = new Map<string, Options>();
+  return {
+    ...created,
+    create(context) {
+      const key = JSON.stringify(context.options);
+      let options = remembered.get(key);
+      if (options === undefined) {
+        options = ESLintUtils.applyDefault(defaults, context.options as Options);
+        if (remembered.size >= MAX_REMEMBERED_OPTIONS) remembered.clear();
+        remembered.set(key, options);
+      }
       getSettings(context);
       return rule.create(context, options);
     },
-  });
+  };
+};

@@ -132,11 +132,29 @@ export function getNumberValue(node: TSESTree.Node | undefined | null): number |
   return null;
 }
 
+/**
+ * Each scope's references by identifier node, built once per scope on first look-up: scanning
+ * `scope.references` per look-up made the cost quadratic in the size of one function. Keyed by
+ * the scope object, so it lives exactly as long as the file's scope manager.
+ */
+const referenceIndex = new WeakMap<TSESLint.Scope.Scope, Map<TSESTree.Node, TSESLint.Scope.Reference>>();
+
+/** The first reference of `scope` whose identifier is `node` (what `scope.references.find` returns). */
+function referenceOf(scope: TSESLint.Scope.Scope, node: TSESTree.Identifier): TSESLint.Scope.Reference | undefined {
+  let index = referenceIndex.get(scope);
+  if (index === undefined) {
+    index = new Map();
+    for (const ref of scope.references) if (!index.has(ref.identifier)) index.set(ref.identifier, ref);
+    referenceIndex.set(scope, index);
+  }
+  return index.get(node);
+}
+
 /** Find the variable an identifier refers to, walking up from its scope. */
 export function findVariable(context: Context, node: TSESTree.Identifier): TSESLint.Scope.Variable | null {
   let scope: TSESLint.Scope.Scope | null = context.sourceCode.getScope(node);
   while (scope) {
-    const ref = scope.references.find((r) => r.identifier === node);
+    const ref = referenceOf(scope, node);
     if (ref) return ref.resolved;
     const variable = scope.set.get(node.name);
     if (variable) return variable;

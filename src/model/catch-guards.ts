@@ -215,10 +215,18 @@ export function isNamedAsIgnored(param: TSESTree.Node | null | undefined): boole
   return !!param && param.type === AST_NODE_TYPES.Identifier && /^(?:_.*|ignored?|unused)$/iu.test(param.name);
 }
 
+const compiledPatterns = new Map<string, RegExp>();
+
 /** The rule's `allowWithComment` option as a case-insensitive regular expression; a clear error when it does not compile. */
 export function compileCommentPattern(source: string): RegExp {
+  // One compiled pattern per option text, not one per file: without the `g` / `y` flags `test` keeps no state.
+  const known = compiledPatterns.get(source);
+  if (known) return known;
   try {
-    return new RegExp(source, 'iu');
+    const pattern = new RegExp(source, 'iu');
+    if (compiledPatterns.size >= 32) compiledPatterns.clear();
+    compiledPatterns.set(source, pattern);
+    return pattern;
   } catch (error) {
     throw new Error(
       `eslint-plugin-security-logging: rule "no-silent-catch" option "allowWithComment" must be a valid regular expression; got ${JSON.stringify(source)} (${(error as Error).message}).`,

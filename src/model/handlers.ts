@@ -217,6 +217,8 @@ function computeHandlerInfo(context: Context, fn: AnyFunction): HandlerInfo | nu
     }
     return null;
   }
+  // By parameters alone only two to four parameters make a handler (see classifyParams): skip the look-ups.
+  if (fn.params.length < 2 || fn.params.length > 4) return null;
   if (isCalledInSameFile(context, fn)) return null;
   const holder = fn.parent?.type === AST_NODE_TYPES.ArrayExpression ? fn.parent.parent : fn.parent;
   if (holder?.type === AST_NODE_TYPES.CallExpression && isTestClientCall(holder)) return null;
@@ -245,6 +247,8 @@ function fromParams(context: Context, fn: AnyFunction, hint: Framework | null, r
 /** The handler a parameter list describes, by names and annotated types, or null. */
 function classifyParams(fn: AnyFunction, hint: Framework | null, registered: boolean): Omit<HandlerInfo, 'via'> | null {
   const params = fn.params;
+  // No branch below accepts an empty list; by parameters alone, none accepts one parameter or more than four.
+  if (params.length === 0 || (!registered && (params.length === 1 || params.length > 4))) return null;
   const names = params.map((p) => paramName(p));
   const types = params.map((p) => paramTypeName(p));
   const isReq = (i: number) =>

@@ -67,6 +67,8 @@ export function getHttpStatus(context: Context, node: TSESTree.Node): number | n
  * and `next(err)` / `done(err)` / `reply.send(err)` with such an error.
  */
 export function getHttpOutcome(context: Context, node: TSESTree.Node): HttpOutcome | null {
+  // Only `x.status = …` / `x.statusCode = …` assignments have an outcome (see assignmentOutcome): no cache entry for the rest.
+  if (node.type === AST_NODE_TYPES.AssignmentExpression && !isStatusAssignment(node)) return null;
   if (outcomeCache.has(node)) return outcomeCache.get(node)!;
   outcomeCache.set(node, null); // recursion guard through `const` initializers
   const result = computeOutcome(context, node, 0);
@@ -132,6 +134,12 @@ function errorOutcome(context: Context, node: TSESTree.Node, depth: number): Htt
   return outcome && outcome.kind === 'error' ? outcome : null;
 }
 
+function isStatusAssignment(node: TSESTree.AssignmentExpression): boolean {
+  if (node.operator !== '=' || node.left.type !== AST_NODE_TYPES.MemberExpression) return false;
+  const prop = getPropertyName(node.left);
+  return prop === 'status' || prop === 'statusCode';
+}
+
 /** `res.statusCode = 401`, `ctx.status = 401`: a status set on a response (not on an error). */
 function assignmentOutcome(context: Context, node: TSESTree.AssignmentExpression): HttpOutcome | null {
   if (node.operator !== '=' || node.left.type !== AST_NODE_TYPES.MemberExpression) return null;
@@ -194,8 +202,10 @@ function callOutcome(context: Context, node: TSESTree.CallExpression, depth: num
         const chained = getHttpOutcome(context, inner);
         if (chained && chained.kind === 'response') return chained;
       }
-      if (isResponseReceiver || isLoggerObject(context, callee.object)) return null;
-      return helperResponseOutcome(context, method, args);
+      if (isResponseReceiver) return null;
+      // Ask the (costlier) logger question only of a call that would answer as a helper.
+      const helper = helperResponseOutcome(context, method, args);
+      return helper && !isLoggerObject(context, callee.object) ? helper : null;
     }
     return null;
   }
@@ -222,6 +232,21 @@ function callOutcome(context: Context, node: TSESTree.CallExpression, depth: num
 /** A response object handed to an app's helper by its conventional name. */
 /** Helpers whose number is a duration or a count, not a status: `withTimeout(res, 500)`. */
 const NOT_A_STATUS_HELPER = /timeout|delay|wait|sleep|retry|throttle|debounce|interval|limit|expire|cache|ttl|page/iu;
+
+/**
+ * Whether a call hands a response object to a helper by its conventional name — two or more
+ * arguments, one of them `res` / `response` / `reply` / …: the only way a call's HTTP outcome can
+ * have one of its own arguments as the receiver (see helperResponseOutcome). A cheap pre-check.
+ */
+export function passesResponseArgument(node: TSESTree.CallExpression): boolean {
+  const args = node.arguments;
+  if (args.length < 2) return false;
+  for (const arg of args) {
+    const a = skipTransparent(arg);
+    if (a.type === AST_NODE_TYPES.Identifier && isResponseName(a.name)) return true;
+  }
+  return false;
+}
 
 /**
  * The app's own response helper: a call that receives the response object and an error status

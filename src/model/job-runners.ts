@@ -48,6 +48,18 @@ export function isAgendaObject(context: Context, receiver: TSESTree.Node): boole
 /** Every module a job runner or emitter is created from. */
 export const RUNNER_MODULES: ReadonlySet<string> = new Set([...THREAD_MODULES, ...BULLMQ_MODULES, ...BULL_MODULES, ...AGENDA_MODULES, ...EVENTS_MODULES]);
 const moduleMentionCache = new WeakMap<object, Map<ReadonlySet<string>, boolean>>();
+/** Per module set: one pattern for "a quote, one of the names, the same quote" (one pass over the text). */
+const moduleMentionPatterns = new WeakMap<ReadonlySet<string>, RegExp>();
+
+function moduleMentionPattern(modules: ReadonlySet<string>): RegExp {
+  let pattern = moduleMentionPatterns.get(modules);
+  if (!pattern) {
+    const names = [...modules].map((name) => name.replace(/[.*+?^${}()|[\]\\/]/gu, '\\$&'));
+    pattern = new RegExp(`(['"\`])(?:${names.join('|')})\\1`, 'u');
+    moduleMentionPatterns.set(modules, pattern);
+  }
+  return pattern;
+}
 
 /**
  * Whether the file's text names one of `modules` as a whole string (`'bullmq'`, `"node:events"`):
@@ -64,14 +76,7 @@ export function namesModule(context: Context, modules: ReadonlySet<string>): boo
   }
   let found = perFile.get(modules);
   if (found === undefined) {
-    const text = sourceCode.text;
-    found = [...modules].some((name) => {
-      for (let i = text.indexOf(name); i !== -1; i = text.indexOf(name, i + 1)) {
-        const before = text[i - 1];
-        if ((before === "'" || before === '"' || before === '`') && text[i + name.length] === before) return true;
-      }
-      return false;
-    });
+    found = moduleMentionPattern(modules).test(sourceCode.text);
     perFile.set(modules, found);
   }
   return found;

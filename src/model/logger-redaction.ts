@@ -12,6 +12,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { type Context, findVariable, getMemberPath, getPropertyName, getStringValue, getVariableInit, lastSegment, skipTransparent } from './ast.js';
 import { type RedactPattern, parseRedactPath } from './log-serializers.js';
+import { namesModule } from './job-runners.js';
 import { getImportSource, getRequiredModule } from './modules.js';
 
 
@@ -35,6 +36,11 @@ export interface LoggerRedaction {
   redactionFor(call: TSESTree.CallExpression): RedactPattern[] | null;
 }
 
+/** Every module kindOfModule knows, for the per-file text check. */
+const FACTORY_MODULES: ReadonlySet<string> = new Set(['pino', 'pino-http', 'express-pino-logger', 'koa-pino-logger', 'hono-pino', 'fastify']);
+/** The conventional factory names getLoggerFactoryKind accepts when a name is not imported. */
+const FACTORY_NAME = /^(?:pino|pinoHttp|expressPino|pinoLogger|[Ff]astify)$/u;
+
 /** The kind of logger a module's factory makes: `pino`, `pino-http` and its kin, `fastify`. */
 function kindOfModule(module: string): LoggerFactoryKind | null {
   if (module === 'pino') return 'pino';
@@ -56,6 +62,8 @@ export function getLoggerFactoryKind(context: Context, call: TSESTree.CallExpres
   const root = callee.type === AST_NODE_TYPES.MemberExpression ? skipTransparent(callee.object) : callee;
   // Only names that can be a logger factory are resolved: this runs for every call in the file.
   if (root.type !== AST_NODE_TYPES.Identifier || !/pino|fastify|http|log/iu.test(root.name)) return null;
+  // Without a factory module named in the file, an import gives no kind and only the name checks below can answer.
+  if (!namesModule(context, FACTORY_MODULES) && (callee.type !== AST_NODE_TYPES.Identifier || !FACTORY_NAME.test(callee.name))) return null;
   const module = getImportSource(context, root)?.source ?? null;
   if (module !== null) return kindOfModule(module);
   if (callee.type !== AST_NODE_TYPES.Identifier) return null;

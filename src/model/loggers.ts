@@ -249,10 +249,48 @@ function isLogFunctionCall(context: Context, node: TSESTree.CallExpression): boo
  * error reporter. Same-file helpers are `getLoggingCall`'s business.
  */
 export function getLoggerCall(context: Context, node: TSESTree.CallExpression): LoggerCall | null {
-  if (callCache.has(node)) return callCache.get(node)!;
+  if (!mayBeLoggerCall(context, node)) return null;
+  const cached = callCache.get(node);
+  if (cached !== undefined) return cached;
   const result = computeLoggerCall(context, node);
   callCache.set(node, result);
   return result;
+}
+
+/** The last names of the built-in reporters and reporter methods: `captureException`, `notify`, `error`. */
+const REPORTER_LAST_NAMES = new Set([...REPORTER_METHODS, ...BUILTIN_REPORTERS.map(lastSegment)]);
+
+/**
+ * The last name of a call's callee path as getCalleePath would end it (`error` in
+ * `this.logger.error(…)`, `notify` in `notify(…)`), or null when the path has none.
+ */
+function calleeLastName(node: TSESTree.CallExpression): string | null {
+  const callee = skipTransparent(node.callee);
+  switch (callee.type) {
+    case AST_NODE_TYPES.Identifier:
+      return callee.name;
+    case AST_NODE_TYPES.MemberExpression:
+      return getPropertyName(callee);
+    case AST_NODE_TYPES.ThisExpression:
+      return 'this';
+    case AST_NODE_TYPES.Super:
+      return 'super';
+    default:
+      return null;
+  }
+}
+
+/**
+ * A cheap name check that every call computeLoggerCall accepts passes: a logger's level method,
+ * a reporter's name, or any name when the settings list log functions or reporters of their own.
+ */
+function mayBeLoggerCall(context: Context, node: TSESTree.CallExpression): boolean {
+  const name = calleeLastName(node);
+  if (name === null) return false;
+  // lastSegment: a computed key may hold a dot (`x['a.captureException']()`), and the path's last segment decides.
+  if (isLevelMethod(name) || REPORTER_LAST_NAMES.has(lastSegment(name))) return true;
+  const settings = getSettings(context);
+  return settings.logFunctions.length > 0 || settings.reporters.length > 0;
 }
 
 function computeLoggerCall(context: Context, node: TSESTree.CallExpression): LoggerCall | null {

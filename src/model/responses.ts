@@ -22,7 +22,7 @@ import {
   getRootIdentifier,
 } from './ast.js';
 import { getHandlerInfo } from './handlers.js';
-import { getHttpOutcome, getHttpStatus } from './http-outcomes.js';
+import { getHttpOutcome, getHttpStatus, passesResponseArgument } from './http-outcomes.js';
 import { getStatusValue, statusFromErrorName } from './http-status.js';
 import { isResponseName } from './response-names.js';
 
@@ -141,10 +141,27 @@ export function isResponseObjectCall(node: TSESTree.CallExpression, own: readonl
 
 /** The response sink `node` is (a call, a `new`, or a `ctx.body =` assignment), or null. */
 export function getResponseSink(context: Context, node: TSESTree.CallExpression | TSESTree.NewExpression | TSESTree.AssignmentExpression): ResponseSink | null {
-  if (cache.has(node)) return cache.get(node)!;
+  // Most calls of a file answer nothing: decide those by name, without a cache entry.
+  if (node.type === AST_NODE_TYPES.CallExpression && !mayBeSinkCall(node)) return null;
+  const cached = cache.get(node);
+  if (cached !== undefined) return cached;
   const result = computeSink(context, node);
   cache.set(node, result);
   return result;
+}
+
+/**
+ * A cheap check that every call callSink accepts passes: a helper handed a response by name
+ * (helperSink), or a method call with arguments whose method callSink looks up (the same
+ * truthiness of the method tables, so the answers stay the same for every name).
+ */
+function mayBeSinkCall(node: TSESTree.CallExpression): boolean {
+  if (passesResponseArgument(node)) return true;
+  if (node.arguments.length === 0) return false;
+  const callee = skipTransparent(node.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+  const method = getPropertyName(callee);
+  return method !== null && (method === 'json' || method === 'flash' || !!RESPONSE_METHODS[method] || !!HONO_METHODS[method]);
 }
 
 function computeSink(context: Context, node: TSESTree.CallExpression | TSESTree.NewExpression | TSESTree.AssignmentExpression): ResponseSink | null {
@@ -221,6 +238,8 @@ function callSink(context: Context, node: TSESTree.CallExpression): ResponseSink
  * given is the body.
  */
 function helperSink(context: Context, node: TSESTree.CallExpression): ResponseSink | null {
+  // The receiver must be one of the call's own arguments, which only a helper outcome gives.
+  if (!passesResponseArgument(node)) return null;
   const outcome = getHttpOutcome(context, node);
   const receiver = outcome?.kind === 'response' ? outcome.receiver : undefined;
   if (!outcome || !receiver || !node.arguments.some((a) => skipTransparent(a) === receiver)) return null;

@@ -29,6 +29,7 @@ import {
   getRootIdentifier,
 } from './ast.js';
 import { resolveCallbackArgument } from './background.js';
+import { namesModule } from './job-runners.js';
 import { getImportSource, getRequiredModule } from './modules.js';
 import { getLoggerCall } from './loggers.js';
 
@@ -73,7 +74,8 @@ const requestLoggingFnCache = new WeakMap<AnyFunction, boolean>();
  * `http.createServer(listener)`, `createServer(listener)` from `node:http`.
  */
 export function getServerCreation(context: Context, node: TSESTree.CallExpression | TSESTree.NewExpression): ServerCreation | null {
-  if (creationCache.has(node)) return creationCache.get(node)!;
+  const cached = creationCache.get(node);
+  if (cached !== undefined) return cached;
   const framework = creationFramework(context, node);
   let result: ServerCreation | null = null;
   if (framework) {
@@ -83,6 +85,9 @@ export function getServerCreation(context: Context, node: TSESTree.CallExpressio
   creationCache.set(node, result);
   return result;
 }
+
+/** Every module a server is created from (by import), for the per-file text check. */
+const SERVER_MODULES: ReadonlySet<string> = new Set(['express', 'fastify', 'koa', '@nestjs/core', '@hono/zod-openapi', ...HTTP_MODULES, ...HONO_MODULES]);
 
 function creationFramework(context: Context, node: TSESTree.CallExpression | TSESTree.NewExpression): ServerFramework | null {
   const callee = skipTransparent(node.callee);
@@ -94,6 +99,8 @@ function creationFramework(context: Context, node: TSESTree.CallExpression | TSE
     if (isNew && direct === 'koa') return 'koa';
     return null;
   }
+  // Below, only a name imported from one of SERVER_MODULES creates a server: without one named in the file, skip the look-ups.
+  if (!namesModule(context, SERVER_MODULES)) return null;
   if (callee.type === AST_NODE_TYPES.Identifier) {
     const binding = getImportSource(context, callee);
     if (!binding) return null;
@@ -112,6 +119,8 @@ function creationFramework(context: Context, node: TSESTree.CallExpression | TSE
   }
   if (callee.type === AST_NODE_TYPES.MemberExpression && !isNew) {
     const method = getPropertyName(callee);
+    // Only these methods create a server: skip the import look-up for every other method call.
+    if (method !== 'create' && method !== 'createServer' && method !== 'fastify') return null;
     const object = skipTransparent(callee.object);
     if (object.type !== AST_NODE_TYPES.Identifier) return null;
     const binding = getImportSource(context, object);

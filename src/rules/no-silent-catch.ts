@@ -349,13 +349,16 @@ export default createRule<Options, MessageIds>({
         for (const s of innermost(node)) s.escalates = true;
       },
       AssignmentExpression(node) {
+        // Only an assignment inside an open catch matters: skip the recognizers everywhere else.
+        const states = open.length === 0 ? [] : innermost(node);
+        if (states.length === 0) return;
         // Stored for someone else: `this.lastError = err`, `result.error = e`.
         const status = getHttpOutcome(context, node);
         if (isServerErrorResponse(context, node) || (status?.kind === 'response' && status.status >= 500)) {
-          for (const s of innermost(node)) s.serverError = true;
+          for (const s of states) s.serverError = true;
           return;
         }
-        for (const s of innermost(node)) {
+        for (const s of states) {
           if (readsAny(node.right, s.errorVariables) && !isDeclaredInside(context, node.left, s.body)) {
             tracker.mark(node);
             s.escalates = true;

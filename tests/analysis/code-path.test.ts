@@ -290,6 +290,12 @@ describe('mergeListeners', () => {
     expect(Object.keys(merged).sort()).toEqual(['A', 'B']);
   });
 
+  it('keeps the keys in the order they first appear', () => {
+    const f = () => undefined;
+    const merged = mergeListeners({ onCodePathStart: f, B: f }, { 'CallExpression:exit': f, onCodePathStart: f }, { A: f, B: f });
+    expect(Object.keys(merged)).toEqual(['onCodePathStart', 'B', 'CallExpression:exit', 'A']);
+  });
+
   it('passes a lone listener through unchanged', () => {
     const fn = vi.fn();
     expect(mergeListeners({ X: fn }, {}).X).toBe(fn);

@@ -142,6 +142,24 @@ describe('findVariable and getVariableInit', () => {
     expect(init('p(undeclaredName)')).toEqual({ found: null, init: null });
   });
 
+  it('finds the same variables when one scope holds many references to many names', () => {
+    // The per-scope reference index must answer like a scan of scope.references.
+    const names = Array.from({ length: 40 }, (_, i) => `v${i}`);
+    const code = `function f(param) {
+      ${names.map((n) => `const ${n} = make${n}();`).join('\n')}
+      ${names.map((n) => `use(${n}); p(${n});`).join('\n')}
+      p(param); p(undeclaredName);
+    }`;
+    const init = ofArgument(code, (arg, context) => {
+      const variable = findVariable(context, arg as TSESTree.Identifier);
+      const value = getVariableInit(variable);
+      return { found: variable?.name ?? null, init: value ? context.sourceCode.getText(value) : null };
+    });
+    for (const n of names) expect(init(`p(${n})`)).toEqual({ found: n, init: `make${n}()` });
+    expect(init('p(param)')).toEqual({ found: 'param', init: null });
+    expect(init('p(undeclaredName)')).toEqual({ found: null, init: null });
+  });
+
   it('respects shadowing', () => {
     const init = ofArgument('const x = outer(); function f() { const x = inner(); p(x); }', (arg, context) =>
       context.sourceCode.getText(getVariableInit(findVariable(context, arg as TSESTree.Identifier))!),

@@ -2,7 +2,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
 import { type AnyFunction, type Context, isFunctionNode } from '../../src/model/ast.js';
 import { findEnclosingHandler, getHandlerInfo, isCalledInSameFile, isErrorHandler } from '../../src/model/handlers.js';
-import { type HttpOutcome, getAssertion, getFunctionOutcome, getHttpOutcome, getHttpStatus, getStatusChoices } from '../../src/model/http-outcomes.js';
+import { type HttpOutcome, getAssertion, getFunctionOutcome, getHttpOutcome, getHttpStatus, getStatusChoices, passesResponseArgument } from '../../src/model/http-outcomes.js';
 import { statusFromErrorName } from '../../src/model/http-status.js';
 import { getFrameworkLogger, getRequestContextExpressions } from '../../src/model/request-context.js';
 import { type ProbeOptions, callResult, probe, probeCalls } from '../helpers/probe.js';
@@ -167,6 +167,52 @@ describe('getHttpOutcome: the app\'s own response helpers', () => {
       expect(found.get(text)).toBeNull();
     },
   );
+});
+
+describe('passesResponseArgument: the cheap pre-check before a helper outcome', () => {
+  const code = `
+    sendStatus(403, res);
+    formatResponse(401, _res, { message: 'no' });
+    utils.respond(response as Response, HttpStatus.FORBIDDEN);
+    this.sendError(reply!, 'Unauthorized', 401);
+    withTimeout(rep, 500);
+    res.status(500).json({ error: err.message });
+    send(res);
+    track(ctx, 403);
+    notify(user, 403);
+    logger.error(resource, 500);
+  `;
+  const found = probeCalls(code, (_context, node) => passesResponseArgument(node), { ts: true });
+  it.each([
+    'sendStatus(403, res)',
+    "formatResponse(401, _res, { message: 'no' })",
+    'utils.respond(response as Response, HttpStatus.FORBIDDEN)',
+    "this.sendError(reply!, 'Unauthorized', 401)",
+    'withTimeout(rep, 500)',
+  ])('%s hands a response to a helper', (text) => {
+    expect(callResult(found, text)).toBe(true);
+  });
+  it.each(['res.status(500).json({ error: err.message })', 'res.status(500)', 'send(res)', 'track(ctx, 403)', 'notify(user, 403)', 'logger.error(resource, 500)'])(
+    '%s does not (a response method, one argument, no response by name)',
+    (text) => {
+      expect(callResult(found, text)).toBe(false);
+    },
+  );
+  it('holds for every call whose HTTP outcome has one of its own arguments as the receiver', () => {
+    const checked = probeCalls(
+      `${code}
+      sendError(res, 401); reply.code(401).send(); ctx.throw(401); next(createError(403)); helper(res, 'x', 500);`,
+      (context, node) => {
+        const receiver = getHttpOutcome(context, node)?.receiver;
+        const own = receiver !== undefined && node.arguments.some((a) => a === receiver || ('expression' in a && a.expression === receiver));
+        return { own, passes: passesResponseArgument(node) };
+      },
+      { ts: true },
+    );
+    const owning = [...checked.values()].filter((r) => r.own);
+    expect(owning.length).toBeGreaterThan(4);
+    for (const r of owning) expect(r.passes).toBe(true);
+  });
 });
 
 describe('getAssertion: Koa ctx.assert as a conditional throw', () => {

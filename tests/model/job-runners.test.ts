@@ -29,6 +29,14 @@ describe('namesModule', () => {
     probe("// events are queued in bullmq\nimport x from 'bullmq-dashboard';", (context) => ({ Program: () => void seen.push(namesModule(context, RUNNER_MODULES)) }));
     expect(seen).toEqual([false]);
   });
+
+  it('needs the same quote on both sides, and sees a name after a longer look-alike', () => {
+    const seen: boolean[] = [];
+    for (const code of ["const a = 'bullmq\"; const b = \"events'", "import x from 'bullmq-pro'; import y from 'bullmq';", "import { Worker } from '@taskforcesh/bullmq-pro';"]) {
+      probe(code, (context) => ({ Program: () => void seen.push(namesModule(context, RUNNER_MODULES)) }));
+    }
+    expect(seen).toEqual([false, true, true]);
+  });
 });
 
 describe('rootImport', () => {

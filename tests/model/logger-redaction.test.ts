@@ -50,6 +50,22 @@ describe('getLoggerFactoryKind', () => {
     expect(callResult(kinds, 'fastify()')).toBe('fastify');
   });
 
+  it('answers by name alone in a file that names no factory module', () => {
+    const code = `
+      // built on pino and fastify
+      import { createLogger } from './pino-logger';
+      import { fastify } from './my-fastify';
+      const a = pino(); const b = expressPino(); const c = fastify(); const d = createLogger(); const e = pinoLogs();
+    `;
+    const kinds = probeCalls(code, getLoggerFactoryKind);
+    expect(callResult(kinds, 'pino()')).toBe('pino');
+    expect(callResult(kinds, 'expressPino()')).toBe('http');
+    // Imported from a module of the app: not Fastify, whatever its name.
+    expect(callResult(kinds, 'fastify()')).toBeNull();
+    expect(callResult(kinds, 'createLogger()')).toBeNull();
+    expect(callResult(kinds, 'pinoLogs()')).toBeNull();
+  });
+
   it('is null for other calls, and for look-alike names imported from elsewhere', () => {
     const code = `
       import winston from 'winston';

@@ -237,6 +237,39 @@ describe('getLoggerCall: settings.loggers', () => {
   });
 });
 
+describe('getLoggerCall: the name check before the look-up', () => {
+  // Calls by any name count when settings list log functions or reporters; without them only
+  // level methods and reporter names are looked at further.
+  const code = `
+    reportFailure(err); utils.track(err); audit(err);
+    Sentry.captureException(err); client['x.captureException'](err); notify(err); bugsnag.notify(err);
+    (logger as any).error(err); logger!.warn(err); log?.info(err); this.logger['error'](err);
+    logger.toString(); format(err); (getLogger())(err);
+  `;
+  it('finds configured log functions and reporters whatever their name', () => {
+    const found = loggerCalls(code, { ...settings({ logFunctions: ['reportFailure', 'utils.track'], reporters: ['audit'] }), ts: true });
+    expect(callResult(found, 'reportFailure(err)')).toMatchObject({ level: 'error', via: 'logFunction' });
+    expect(callResult(found, 'utils.track(err)')).toMatchObject({ level: 'error', via: 'logFunction' });
+    expect(callResult(found, 'audit(err)')).toMatchObject({ level: 'error', via: 'reporter' });
+    expect(callResult(found, 'format(err)')).toBeNull();
+  });
+  it('finds reporters and level methods through computed keys and TypeScript wrappers', () => {
+    const found = loggerCalls(code, { ts: true });
+    expect(callResult(found, 'reportFailure(err)')).toBeNull();
+    expect(callResult(found, 'audit(err)')).toBeNull();
+    expect(callResult(found, 'Sentry.captureException(err)')).toMatchObject({ via: 'reporter' });
+    expect(callResult(found, "client['x.captureException'](err)")).toMatchObject({ via: 'reporter' });
+    expect(callResult(found, 'bugsnag.notify(err)')).toMatchObject({ via: 'reporter' });
+    expect(callResult(found, 'notify(err)')).toBeNull();
+    expect(callResult(found, '(logger as any).error(err)')).toMatchObject({ level: 'error', via: 'logger' });
+    expect(callResult(found, 'logger!.warn(err)')).toMatchObject({ level: 'warn', via: 'logger' });
+    expect(callResult(found, 'log?.info(err)')).toMatchObject({ level: 'info', via: 'logger' });
+    expect(callResult(found, "this.logger['error'](err)")).toMatchObject({ level: 'error', loggerPath: 'this.logger' });
+    expect(callResult(found, 'logger.toString()')).toBeNull();
+    expect(callResult(found, '(getLogger())(err)')).toBeNull();
+  });
+});
+
 describe('getLoggerCall: levels', () => {
   it.each([
     ['trace', 'trace'],

@@ -54,6 +54,33 @@ describe('getResponseSink: the app\'s own response helpers', () => {
   );
 });
 
+describe('getResponseSink: the name check before the look-up', () => {
+  const found = sinks(`
+    res.status(500).json({ error: err.message });
+    res['send'](err.stack);
+    c.text(err.message, 500);
+    req.flash('error', err.message);
+    NextResponse.json({ error: err.message }, { status: 500 });
+    res.status(500);
+    res.end();
+    res.render('error', { message: err.message });
+    logger.error(err.message);
+    db.write(err.message);
+  `);
+  it('finds method sinks through chains, computed keys and Hono contexts', () => {
+    expect(callResult(found, 'res.status(500).json({ error: err.message })')).toMatchObject({ kind: 'json', receiver: 'res', status: 500 });
+    expect(callResult(found, "res['send'](err.stack)")).toMatchObject({ kind: 'body', payload: ['err.stack'] });
+    expect(callResult(found, 'c.text(err.message, 500)')).toMatchObject({ kind: 'text', receiver: 'c' });
+    expect(callResult(found, "req.flash('error', err.message)")).toMatchObject({ kind: 'text', payload: ['err.message'] });
+    expect(callResult(found, 'NextResponse.json({ error: err.message }, { status: 500 })')).toMatchObject({ kind: 'json', status: 500 });
+  });
+  it('answers null for calls no sink table names, or without arguments', () => {
+    for (const text of ['res.status(500)', 'res.end()', "res.render('error', { message: err.message })", 'logger.error(err.message)', 'db.write(err.message)']) {
+      expect(callResult(found, text)).toBeNull();
+    }
+  });
+});
+
 describe('responseNameKind: what a response object is called', () => {
   it.each([
     ['res', 'response'],

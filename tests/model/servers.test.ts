@@ -69,6 +69,23 @@ describe('getServerCreation', () => {
     expect(callResult(ts, 'express()')).toBe('express');
   });
 
+  it('needs the module named as a whole string in the file (the per-file text check)', () => {
+    // In a comment, a longer module name or a different quote pair the module is not imported.
+    const unnamed = creations(`
+      // an express app, built with fastify and koa
+      import { express, fastify } from './express-helpers';
+      import http from 'node:http-proxy';
+      const quoted = "express'";
+      express(); fastify(); http.createServer(listener); NestFactory.create(AppModule);
+    `);
+    expect(callResult(unnamed, 'express()')).toBeNull();
+    expect(callResult(unnamed, 'fastify()')).toBeNull();
+    expect(callResult(unnamed, 'http.createServer(listener)')).toBeNull();
+    expect(callResult(unnamed, 'NestFactory.create(AppModule)')).toBeNull();
+    const template = creations('const { default: Koa } = { default: 1 }; const http = require(`node:http`); http.createServer(listener);', { sourceType: 'commonjs' });
+    expect(callResult(template, 'http.createServer(listener)')).toBe('node-http');
+  });
+
   it('ignores look-alikes that do not come from the framework', () => {
     const result = creations(`
       import { express } from './helpers';
