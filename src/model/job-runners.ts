@@ -48,12 +48,13 @@ export function isAgendaObject(context: Context, receiver: TSESTree.Node): boole
 /** Every module a job runner or emitter is created from. */
 export const RUNNER_MODULES: ReadonlySet<string> = new Set([...THREAD_MODULES, ...BULLMQ_MODULES, ...BULL_MODULES, ...AGENDA_MODULES, ...EVENTS_MODULES]);
 const moduleMentionCache = new WeakMap<object, Map<ReadonlySet<string>, boolean>>();
+const mentionPatterns = new WeakMap<ReadonlySet<string>, RegExp>();
 
 /**
  * Whether the file's text names one of `modules` as a whole string (`'bullmq'`, `"node:events"`):
  * every import or `require` that `getImportSource` follows does, so without one no name of this
- * file comes from those modules. One scan of the text per file and module set; a specifier spelled
- * with escape sequences (`'bull\u006dq'`) is not seen.
+ * file comes from those modules. One scan of the text per file and module set (one regular
+ * expression for the whole set); a specifier spelled with escape sequences (`'bull\u006dq'`) is not seen.
  */
 export function namesModule(context: Context, modules: ReadonlySet<string>): boolean {
   const sourceCode = context.sourceCode;
@@ -64,14 +65,13 @@ export function namesModule(context: Context, modules: ReadonlySet<string>): boo
   }
   let found = perFile.get(modules);
   if (found === undefined) {
-    const text = sourceCode.text;
-    found = [...modules].some((name) => {
-      for (let i = text.indexOf(name); i !== -1; i = text.indexOf(name, i + 1)) {
-        const before = text[i - 1];
-        if ((before === "'" || before === '"' || before === '`') && text[i + name.length] === before) return true;
-      }
-      return false;
-    });
+    let pattern = mentionPatterns.get(modules);
+    if (!pattern) {
+      const names = [...modules].map((name) => name.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&'));
+      pattern = new RegExp(`(['"\`])(?:${names.join('|')})\\1`, 'u');
+      mentionPatterns.set(modules, pattern);
+    }
+    found = pattern.test(sourceCode.text);
     perFile.set(modules, found);
   }
   return found;

@@ -142,6 +142,25 @@ export function mayReject(context: Context, node: TSESTree.Node, visitorKeys: TS
 }
 
 const showsRejectionCache = new WeakMap<object, boolean>();
+const mayHoldRejectionCache = new WeakMap<object, boolean>();
+
+/**
+ * A text check before any look-up: whether `mayReject` / `promiseMayReject` / `findEscape` can
+ * answer yes for some node of this file. Each of their yeses needs the word `async` (an async
+ * function: the keyword cannot be spelled with escapes), `Promise` (`new Promise`, `Promise.all` /
+ * `any` / `race` / `reject`), a global `fetch`, or type information. (`voidedCallMayReject` can
+ * also say yes without them: a caller that asks it checks on its own.)
+ */
+export function fileMayHoldRejections(context: Context): boolean {
+  const sourceCode = context.sourceCode;
+  let may = mayHoldRejectionCache.get(sourceCode);
+  if (may === undefined) {
+    const text = sourceCode.text;
+    may = text.includes('async') || text.includes('Promise') || text.includes('fetch') || getTypeServices(context) !== null;
+    mayHoldRejectionCache.set(sourceCode, may);
+  }
+  return may;
+}
 
 /**
  * Whether a call of this file can be shown to reject by its callee: the text has the word `async`

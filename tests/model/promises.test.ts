@@ -1,6 +1,6 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
-import { answersFailureAsData, isGlobalName, isThenableByType, voidedCallMayReject } from '../../src/model/promises.js';
+import { answersFailureAsData, fileMayHoldRejections, isGlobalName, isThenableByType, voidedCallMayReject } from '../../src/model/promises.js';
 import { callResult, probeCalls } from '../helpers/probe.js';
 
 describe('isGlobalName', () => {
@@ -67,5 +67,15 @@ describe('answersFailureAsData', () => {
     expect(callResult(results, 'leases.take()')).toBe(false);
     expect(callResult(results, 'other.read()')).toBe(false);
     expect(callResult(results, 'plain.run()')).toBe(false);
+  });
+});
+
+describe('fileMayHoldRejections', () => {
+  it('is false only for a file with no async function, no Promise and no fetch', () => {
+    const answer = (code: string): boolean[] => [...new Set(probeCalls(code, (context) => fileMayHoldRejections(context)).values())];
+    expect(answer('setInterval(() => tick(), 10);')).toEqual([false]);
+    expect(answer('setInterval(async () => tick(), 10);')).toEqual([true]);
+    expect(answer('x(Promise.all([a()]));')).toEqual([true]);
+    expect(answer('fetch(u);')).toEqual([true]);
   });
 });
