@@ -295,7 +295,7 @@ function isProbePath(path: string | null, options: FailureOptions): boolean {
 }
 
 /** `(0, fs_1.readFile)(p)`: compiled TypeScript calls an import without `this`; the function is the last expression. */
-function unwrapIndirectCall(callee: TSESTree.Node): TSESTree.Node {
+export function unwrapIndirectCall(callee: TSESTree.Node): TSESTree.Node {
   const c = skipTypeWrappers(callee);
   if (c.type === AST_NODE_TYPES.SequenceExpression && c.expressions.length === 2 && c.expressions[0]!.type === AST_NODE_TYPES.Literal) {
     return skipTypeWrappers(c.expressions[1]!);

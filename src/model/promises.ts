@@ -11,6 +11,7 @@ import {
   type Context,
   findVariable,
   getCalleePath,
+  getMemberPath,
   getPropertyName,
   isFunctionNode,
   lastSegment,
@@ -20,6 +21,7 @@ import {
   skipTypeWrappers,
 } from './ast.js';
 import { isHandoffCall } from './errors.js';
+import { unwrapIndirectCall } from './fallible.js';
 import { getLoggingLevel, isAtLeast } from './loggers.js';
 
 /** A function passed as the rejection handler of `.catch(fn)` or `.then(ok, fn)`. */
@@ -39,6 +41,14 @@ export function isGlobalName(context: Context, node: TSESTree.Identifier): boole
 
 /** Callee names of helpers that take a promise and handle its rejection themselves. */
 export const FIRE_AND_FORGET_HELPERS = new Set(['fireAndForget', 'detach', 'runInBackground', 'backgroundTask', 'noAwait', 'safeAsync', 'handlePromise']);
+/**
+ * The callee path of a call, through the indirect call compiled TypeScript writes for an import:
+ * `(0, sleep_1.sleep)(1000)` → `sleep_1.sleep`.
+ */
+function callPath(call: TSESTree.CallExpression): string | null {
+  return getCalleePath(call) ?? getMemberPath(unwrapIndirectCall(call.callee));
+}
+
 /** Arguments that make a call callback-style: `next`, `cb`, `done`. */
 const CALLBACK_NAME = /^(?:next|cb|callback|done)$/u;
 /** Awaiting these never rejects: they only wait. */
@@ -112,7 +122,7 @@ export function mayReject(context: Context, node: TSESTree.Node, visitorKeys: TS
     return n.callee.type === AST_NODE_TYPES.Identifier && n.callee.name === 'Promise' && isRejectingExecutor(n.arguments[0]);
   }
   if (n.type !== AST_NODE_TYPES.CallExpression) return false;
-  const path = getCalleePath(n);
+  const path = callPath(n);
   if (path !== null) {
     const last = lastSegment(path);
     if (FIRE_AND_FORGET_HELPERS.has(last)) return false;
@@ -140,6 +150,25 @@ export function mayReject(context: Context, node: TSESTree.Node, visitorKeys: TS
 }
 
 const showsRejectionCache = new WeakMap<object, boolean>();
+const mayHoldRejectionCache = new WeakMap<object, boolean>();
+
+/**
+ * A text check before any look-up: whether `mayReject` / `promiseMayReject` / `findEscape` can
+ * answer yes for some node of this file. Each of their yeses needs the word `async` (an async
+ * function: the keyword cannot be spelled with escapes), `Promise` (`new Promise`, `Promise.all` /
+ * `any` / `race` / `reject`), a global `fetch`, or type information. (`voidedCallMayReject` can
+ * also say yes without them: a caller that asks it checks on its own.)
+ */
+export function fileMayHoldRejections(context: Context): boolean {
+  const sourceCode = context.sourceCode;
+  let may = mayHoldRejectionCache.get(sourceCode);
+  if (may === undefined) {
+    const text = sourceCode.text;
+    may = text.includes('async') || text.includes('Promise') || text.includes('fetch') || getTypeServices(context) !== null;
+    mayHoldRejectionCache.set(sourceCode, may);
+  }
+  return may;
+}
 
 /**
  * Whether a call of this file can be shown to reject by its callee: the text has the word `async`
@@ -171,7 +200,7 @@ export function voidedCallMayReject(context: Context, node: TSESTree.Node, visit
   // and APIs that take a callback. Those are not promises the author set aside.
   if (skipTransparent(n.callee).type === AST_NODE_TYPES.CallExpression) return false;
   if (n.arguments.some((a) => isFunctionNode(skipTransparent(a)) || (a.type === AST_NODE_TYPES.Identifier && CALLBACK_NAME.test(a.name)))) return false;
-  const path = getCalleePath(n);
+  const path = callPath(n);
   if (path !== null) {
     const last = lastSegment(path);
     if (FIRE_AND_FORGET_HELPERS.has(last) || WAIT_CALLS.test(last)) return false;
@@ -255,14 +284,66 @@ function awaitMayReject(context: Context, argument: TSESTree.Node, visitorKeys: 
     return !(root.callee.type === AST_NODE_TYPES.Identifier && root.callee.name === 'Promise' && !isRejectingExecutor(root.arguments[0]));
   }
   if (root.type === AST_NODE_TYPES.CallExpression) {
-    const path = getCalleePath(root);
+    const path = callPath(root);
     if (path === 'Promise.allSettled' || path === 'Promise.resolve') return false;
     if (path !== null && (WAIT_CALLS.test(lastSegment(path)) || FIRE_AND_FORGET_HELPERS.has(lastSegment(path)))) return false;
+    if (root === a && answersFailureAsData(context, argument)) return false;
     const fn = resolveCalledFunction(context, root.callee);
     // A same-file async function that catches everything itself never rejects.
     if (fn && fn.async && !fn.generator && depth <= 3) return findEscape(context, fn, visitorKeys, depth + 1) !== null;
   }
   return true;
+}
+
+/**
+ * `const result = await this.client.renewLease(); if (!result.ok) { log(result.error); return }`:
+ * the caller reads the call's answer as a result that carries its failure (`ok` / `success` tested,
+ * `error` read), the shape of a client that returns failures as data instead of rejecting. An
+ * HTTP `Response` also has `ok`, but no `error`: `if (!res.ok) throw …` after `fetch` stays a risk.
+ */
+export function answersFailureAsData(context: Context, awaited: TSESTree.Node): boolean {
+  let top: TSESTree.Node = awaited;
+  while (top.parent && (top.parent.type === AST_NODE_TYPES.AwaitExpression || isTypeWrapper(top.parent))) top = top.parent;
+  if (top === awaited) return false;
+  const declarator = top.parent;
+  if (declarator?.type !== AST_NODE_TYPES.VariableDeclarator || declarator.init !== top || declarator.id.type !== AST_NODE_TYPES.Identifier) return false;
+  const variable = findVariable(context, declarator.id);
+  if (!variable) return false;
+  let tested = false;
+  let readsError = false;
+  for (const ref of variable.references) {
+    const member = ref.identifier.parent;
+    if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== ref.identifier) continue;
+    const name = getPropertyName(member);
+    if (name === 'error') readsError = true;
+    else if ((name === 'ok' || name === 'success') && isConditionTest(member)) tested = true;
+  }
+  return tested && readsError;
+}
+
+function isTypeWrapper(node: TSESTree.Node): boolean {
+  return (
+    node.type === AST_NODE_TYPES.TSAsExpression ||
+    node.type === AST_NODE_TYPES.TSNonNullExpression ||
+    node.type === AST_NODE_TYPES.TSSatisfiesExpression ||
+    node.type === AST_NODE_TYPES.TSTypeAssertion
+  );
+}
+
+/** The node is (part of) the test of an `if` or a conditional: `!r.ok`, `r.ok === false`, `r.ok && x`. */
+function isConditionTest(node: TSESTree.Node): boolean {
+  let child: TSESTree.Node = node;
+  let parent = node.parent;
+  while (
+    parent &&
+    (parent.type === AST_NODE_TYPES.UnaryExpression ||
+      parent.type === AST_NODE_TYPES.LogicalExpression ||
+      (parent.type === AST_NODE_TYPES.BinaryExpression && (parent.operator === '===' || parent.operator === '!==' || parent.operator === '==' || parent.operator === '!=')))
+  ) {
+    child = parent;
+    parent = parent.parent;
+  }
+  return (parent?.type === AST_NODE_TYPES.IfStatement || parent?.type === AST_NODE_TYPES.ConditionalExpression) && parent.test === child;
 }
 
 /**

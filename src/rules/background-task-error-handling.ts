@@ -2,7 +2,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { getCalleePath, getEnclosingFunction, lastSegment, skipTransparent, skipTypeWrappers, walkSameFunction } from '../model/ast.js';
 import { type BackgroundCallback, getBackgroundCallbacks, getBackgroundRegistration, installsRejectionLogger, isSupervisorChannel } from '../model/background.js';
-import { FIRE_AND_FORGET_HELPERS, findEscape, getPromiseChain, mayReject, promiseMayReject, voidedCallMayReject } from '../model/promises.js';
+import { FIRE_AND_FORGET_HELPERS, fileMayHoldRejections, findEscape, getPromiseChain, mayReject, promiseMayReject, voidedCallMayReject } from '../model/promises.js';
 import { type UnrecordedRunner, createRunnerTracker } from '../model/runner-listeners.js';
 import { createRule } from '../core/create-rule.js';
 import { getSettings } from '../core/settings.js';
@@ -131,7 +131,7 @@ export default createRule<Options, MessageIds>({
     /** A callback handed to a background API: async and able to reject, or returning a promise that may reject. */
     function checkCallback(cb: BackgroundCallback): void {
       const fn = cb.fn;
-      if (cb.rejectionHandled || !fn || (cb.shutdown && !includeShutdownHandlers)) return;
+      if (cb.rejectionHandled || !fn || (cb.shutdown && !includeShutdownHandlers) || !fileMayHoldRejections(context)) return;
       const inline = skipTransparent(cb.argument) === fn;
       if (fn.async) {
         if (fn.generator) return;
@@ -200,6 +200,8 @@ export default createRule<Options, MessageIds>({
       if (expression.type === AST_NODE_TYPES.UnaryExpression && expression.operator === 'void') expression = skipTypeWrappers(expression.argument);
       if (expression.type === AST_NODE_TYPES.ChainExpression) expression = expression.expression;
       if (expression.type !== AST_NODE_TYPES.CallExpression && expression.type !== AST_NODE_TYPES.NewExpression) return;
+      // Nothing in this file can be shown to reject: only a voided call under includeVoidedCalls is left to ask about.
+      if (!(voided && includeVoidedCalls) && !fileMayHoldRejections(context)) return;
       const chain = getPromiseChain(expression);
       if (chain.handled) return;
       const root = chain.root;

@@ -947,6 +947,44 @@ events.on('settings.social_web.edited', configureActivityPub);
 setTimeout(async () => { await milestones.run(); }, 1000);`,
       options: [{ rejectionsLoggedByProcessHandler: true }],
     },
+    // A client that answers failures as data: the caller tests \`ok\` and logs \`error\` (n8n's leader
+    // election, whose Redis wrapper returns \`{ ok: false, error }\` instead of rejecting).
+    `class MultiMainSetup {
+  async init() {
+    this.leaderCheckInterval = setInterval(async () => {
+      await this.checkLeader();
+    }, 3000);
+  }
+  async checkLeader() {
+    this.leaderCheckInProgress = true;
+    try {
+      await this.checkAreWeStillLeader();
+    } finally {
+      this.leaderCheckInProgress = false;
+    }
+  }
+  async checkAreWeStillLeader() {
+    const renewTtlResult = await this.client.tryRenewLeaderTtl();
+    if (!renewTtlResult.ok) {
+      this.logger.warn('Failed to renew leader TTL', { error: renewTtlResult.error });
+      return;
+    }
+    const result = await this.client.setLeaderIfNotExists();
+    if (result.ok === false) {
+      this.logger.warn('Failed to set leader key', { error: result.error });
+    }
+  }
+}`,
+    // The same shape in TypeScript, with \`success\` and a type assertion.
+    `setInterval(async () => {
+  const outcome = (await billing.syncInvoices()) as SyncResult;
+  if (!outcome.success) logger.warn({ err: outcome.error }, 'invoice sync failed');
+}, 60000);`,
+    // A compiled TypeScript call of an imported sleep only waits (n8n's execution recovery).
+    `push.once('editorUiConnected', async () => {
+  await (0, sleep_1.sleep)(1000);
+  notifier.notify('workflowAutoDeactivated');
+});`,
 
   ],
   invalid: [
@@ -1029,6 +1067,63 @@ events.on('settings.labs.edited', async () => {
     console.error('settings.labs.edited listener failed', err);
   }
 });`,
+            },
+          ],
+        },
+      ],
+    },
+    // \`fetch\`'s response also has \`ok\`, but no \`error\`: a network failure still rejects.
+    {
+      code: `setInterval(async () => {
+  const res = await fetch(statusUrl);
+  if (!res.ok) throw new Error(res.statusText);
+}, 60000);`,
+      output: null,
+      errors: [
+        {
+          messageId: 'asyncCallback',
+          line: 1,
+          suggestions: [
+            {
+              messageId: 'wrapInTryCatch',
+              output: `setInterval(async () => {
+  try {
+    const res = await fetch(statusUrl);
+    if (!res.ok) throw new Error(res.statusText);
+  } catch (err) {
+    console.error('interval task failed', err);
+  }
+}, 60000);`,
+            },
+          ],
+        },
+      ],
+    },
+    // A result whose \`ok\` is tested but whose error is never read is no sign of a client that answers
+    // failures as data; and a compiled call of something other than a wait stays a risk.
+    {
+      code: `setInterval(async () => {
+  const lease = await this.client.renewLease();
+  if (!lease.ok) return;
+  await (0, jobs_1.runPending)();
+}, 5000);`,
+      output: null,
+      errors: [
+        {
+          messageId: 'asyncCallback',
+          line: 1,
+          suggestions: [
+            {
+              messageId: 'wrapInTryCatch',
+              output: `setInterval(async () => {
+  try {
+    const lease = await this.client.renewLease();
+    if (!lease.ok) return;
+    await (0, jobs_1.runPending)();
+  } catch (err) {
+    console.error('interval task failed', err);
+  }
+}, 5000);`,
             },
           ],
         },
