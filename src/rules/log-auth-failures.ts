@@ -3,7 +3,7 @@ import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { type AnyFunction, findVariable, getCalleePath, getEnclosingFunction, getPropertyName, getVariableInit, isFunctionNode, lastSegment, skipTransparent } from '../model/ast.js';
 import { classifyRejectionGuard } from '../model/access-control.js';
 import { mentionsAuthFailure } from '../model/auth-mentions.js';
-import { guardDenial, helperCallOutcome, inServerContext, isPlainResponse, isRejectionHelper, thrownValues, translatesOtherError } from '../model/auth-responses.js';
+import { callerLogsAround, guardDenial, handlerCallsOf, helperCallOutcome, inServerContext, isPlainResponse, isRejectionHelper, thrownValues, translatesOtherError } from '../model/auth-responses.js';
 import { type CredentialFailure, credentialFailureAt, enclosingTokenVerification, readsCallerCredential, securityLogLevel } from '../model/credential-checks.js';
 import { type ErrorHandlerAudit, auditLogsError, errorNameMatches, getErrorHandlerAudit } from '../model/error-handler-audit.js';
 import { type HandlerInfo, findEnclosingHandler } from '../model/handlers.js';
@@ -42,6 +42,8 @@ interface Rejection {
   handler: HandlerInfo | null;
   /** A log before the anchor would run only on this path (no `&&`, `?:` between). */
   fixable: boolean;
+  /** In a same-file helper a handler calls (`assertAdmin(req.user)`): those calls, where the caller may log it instead. */
+  helperCalls: TSESTree.CallExpression[];
 }
 
 export default createRule<Options, MessageIds>({
@@ -134,6 +136,7 @@ export default createRule<Options, MessageIds>({
         reason: details.reason,
         propagates: details.propagates,
         errorName: details.errorName,
+        helperCalls: handlerCallsOf(context, region),
       };
       byAnchor.set(anchor, rejection);
       rejections.push(rejection);
@@ -151,6 +154,21 @@ export default createRule<Options, MessageIds>({
       if (options.includeNonAccessControl || (status !== 401 && status !== 403)) return true;
       const region = getEnclosingFunction(node);
       return !region || classifyRejectionGuard(context, node, region, { inputIdentifiesCaller: status === 401 }) !== 'other';
+    }
+
+    /** In a same-file helper that a handler calls by name (`assertAdmin(req.user)`): the rejection reaches that handler. */
+    function inHandlerHelper(node: TSESTree.Node): boolean {
+      const fn = getEnclosingFunction(node);
+      return !!fn && handlerCallsOf(context, fn).length > 0;
+    }
+
+    /** Every handler that calls the helper holding the rejection logs it on that path (a `catch` or a tested result that logs). */
+    function callersLog(rejection: Rejection): boolean {
+      const isWarnLog = (call: TSESTree.CallExpression) => {
+        const level = securityLogLevel(context, call);
+        return !!level && isAtLeast(level, 'warn');
+      };
+      return rejection.helperCalls.length > 0 && rejection.helperCalls.every((call) => callerLogsAround(call, isWarnLog, sourceCode.visitorKeys));
     }
 
     function reasonFor(status: number): Reason {
@@ -183,12 +201,12 @@ export default createRule<Options, MessageIds>({
       if (outcome.kind === 'response') {
         const handler = findEnclosingHandler(context, node);
         // `const response = NextResponse.json(…, { status: 401 })` is a value; its `return` answers.
-        if (!handler || isVariableInit(node)) return false;
+        if ((!handler && !inHandlerHelper(node)) || isVariableInit(node)) return false;
         record(node, { what: `a ${outcome.status} response`, status: outcome.status, reason, propagates: false, errorName: null, handler }, true);
         return true;
       }
       if (outcome.kind === 'throw' || outcome.kind === 'forward') {
-        if (!outcome.frameworkError && !inServerContext(context, node) && credential === null) return false;
+        if (!outcome.frameworkError && !inServerContext(context, node) && credential === null && !inHandlerHelper(node)) return false;
         const name = outcome.errorName && outcome.errorName !== 'ctx.throw' ? outcome.errorName : null;
         const what =
           outcome.kind === 'forward'
@@ -389,7 +407,7 @@ export default createRule<Options, MessageIds>({
       },
       'Program:exit'() {
         for (const rejection of rejections) {
-          if (!unloggedAtWarn.has(rejection) || isAudited(rejection)) continue;
+          if (!unloggedAtWarn.has(rejection) || isAudited(rejection) || callersLog(rejection)) continue;
           report(rejection);
         }
       },
