@@ -8,7 +8,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { type AnyFunction, type Context, contains, findEnclosingClass, getEnclosingFunction, getMemberPath, getPropertyName, getStringValue, isFunctionNode, resolveFunction, skipTransparent, walkSameFunction } from './ast.js';
 import { type HandlerInfo, findEnclosingHandler, getHandlerInfo, isCalledInSameFile } from './handlers.js';
-import { type HttpOutcome, getFunctionOutcome } from './http-outcomes.js';
+import { type HttpOutcome, getCallOutcome, getFunctionOutcome } from './http-outcomes.js';
 import { isNestClass } from './nest.js';
 import { isExportedHelper, isVariableInit } from './placement.js';
 
@@ -77,12 +77,15 @@ export function isRejectionHelper(context: Context, fn: AnyFunction): boolean {
   return info ? info.via === 'params' : isCalledInSameFile(context, fn) || fn.parent?.type === AST_NODE_TYPES.MethodDefinition || isExportedHelper(fn);
 }
 
-/** `deny(res)`, `this.unauthorized()`: the outcome of a call of a same-file helper that always answers or throws (not an inline function). */
+/**
+ * `deny(res)`, `this.unauthorized()`: the outcome of a call of a same-file helper that always answers or throws
+ * (not an inline function); for a status parameter with a default (`deny(res, code = 403)`), the call's argument or the default.
+ */
 export function helperCallOutcome(context: Context, call: TSESTree.CallExpression): HttpOutcome | null {
   if (isFunctionNode(skipTransparent(call.callee))) return null;
   const fn = resolveFunction(context, call.callee);
   const info = fn ? getHandlerInfo(context, fn) : null;
-  return fn && (!info || info.via === 'params') ? getFunctionOutcome(context, fn) : null;
+  return fn && (!info || info.via === 'params') ? getCallOutcome(context, fn, call) : null;
 }
 
 /** In a handler, or a Nest provider / guard / strategy, where a thrown app error reaches the caller. */

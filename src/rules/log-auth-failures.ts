@@ -7,7 +7,7 @@ import { callerLogsAround, guardDenial, handlerCallsOf, helperCallOutcome, inSer
 import { type CredentialFailure, credentialFailureAt, enclosingTokenVerification, readsCallerCredential, securityLogLevel } from '../model/credential-checks.js';
 import { type ErrorHandlerAudit, auditLogsError, errorNameMatches, getErrorHandlerAudit } from '../model/error-handler-audit.js';
 import { type HandlerInfo, findEnclosingHandler } from '../model/handlers.js';
-import { type HttpOutcome, getAssertion, getHttpOutcome, getStatusChoices } from '../model/http-outcomes.js';
+import { type HttpOutcome, getAssertion, getHttpOutcome, getStatusChoices, getStatusWriteChoices } from '../model/http-outcomes.js';
 import { getLoggerCall, isAtLeast } from '../model/loggers.js';
 import { isDoneFalse, isPassportFailure } from '../model/logins.js';
 import { findLogAnchor, isInTestCode, isVariableInit, lastInBranchBefore } from '../model/placement.js';
@@ -231,11 +231,40 @@ export default createRule<Options, MessageIds>({
       if (!choices) return false;
       const handler = findEnclosingHandler(context, node);
       if (!handler) return true;
+      if (choices[0]!.held) {
+        // `const status = expired ? 401 : 403; res.status(status)`: every path to the response rejects, or
+        // (a declaration's ternary with another status) the response is the site, like a ternary in it.
+        // Statuses set by assignments beside others (`let code = 200; if (!user) code = 401`) are the assignments' (onStatusWrite).
+        const rejecting = choices.find((c) => statuses.has(c.status) && isAccessControl(c.node, c.status));
+        const every = choices.every((c) => statuses.has(c.status));
+        if (rejecting && (every || choices[0]!.held === 'once')) {
+          const what = `a ${rejecting.status} response`;
+          record(node, { what, status: rejecting.status, reason: reasonFor(rejecting.status), propagates: false, errorName: null, handler, ...(every ? {} : { fixable: false as const }) }, true);
+        }
+        return true;
+      }
       for (const choice of choices) {
         if (!statuses.has(choice.status) || !isAccessControl(choice.node, choice.status)) continue;
         const what = `a ${choice.status} response`;
         record(choice.node, { what, status: choice.status, reason: reasonFor(choice.status), propagates: false, errorName: null, handler });
       }
+      return true;
+    }
+
+    /**
+     * `let code = 200; if (!user) code = 401; … res.status(code)`: the assignment chooses the rejection
+     * on its own path; a log beside it (before or after, in the same branch) covers it.
+     */
+    function onStatusWrite(node: TSESTree.AssignmentExpression): boolean {
+      if (node.left.type !== AST_NODE_TYPES.Identifier) return false;
+      const held = getStatusWriteChoices(context, node);
+      if (!held || held.own.length === 0) return false;
+      // Every value rejects: the response is the site (onStatusChoices).
+      if (held.all.every((c) => statuses.has(c.status))) return true;
+      const handler = findEnclosingHandler(context, node);
+      const rejecting = held.own.find((c) => statuses.has(c.status) && isAccessControl(c.node, c.status));
+      if (!handler || !rejecting) return true;
+      record(node, { what: `a ${rejecting.status} response`, status: rejecting.status, reason: reasonFor(rejecting.status), propagates: false, errorName: null, handler }, true);
       return true;
     }
 
@@ -361,6 +390,7 @@ export default createRule<Options, MessageIds>({
       AssignmentExpression(node: TSESTree.AssignmentExpression) {
         if (onOutcome(node, getHttpOutcome(context, node))) return;
         if (onStatusChoices(node)) return;
+        if (onStatusWrite(node)) return;
         // Koa: ctx.body = { error } on a failed credential check
         const credential = node.left.type === AST_NODE_TYPES.MemberExpression && getPropertyName(node.left) === 'body' ? credentialFailureAt(context, node) : null;
         if (credential && findEnclosingHandler(context, node)?.framework === 'koa') {
