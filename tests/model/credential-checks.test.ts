@@ -115,6 +115,13 @@ describe('credentialFailureAt', () => {
     ['async function login(user, pw) { if ((await user.comparePassword(pw)) === false) probeHere(); }', 'invalid_credentials'],
     ["function check(req) { if (req.headers['x-api-key'] !== process.env.API_KEY) probeHere(); }", 'invalid_api_key'],
     ["import jwt from 'jsonwebtoken'; function auth(req) { try { jwt.verify(req.headers.authorization, secret); } catch (e) { probeHere(); } }", 'invalid_token'],
+    // the error branch of a verification's node-style callback, and its promise's rejection handler
+    ['function auth(token) { jwt.verify(token, secret, (err, decoded) => { if (err) return probeHere(); next(); }); }', 'invalid_token'],
+    ['function auth(token) { jwt.verify(token, secret, { algorithms: ["HS256"] }, function (err, decoded) { if (err != null) { probeHere(); } }); }', 'invalid_token'],
+    ['function auth(token) { jwt.verify(token, secret, (error, payload) => { if (!error) { next(); } else { probeHere(); } }); }', 'invalid_token'],
+    ['function auth(token) { jwt.verify(token, secret, (err, payload) => { if (err || !payload.sub) probeHere(); }); }', 'invalid_token'],
+    ['function auth(cookie) { admin.auth().verifySessionCookie(cookie, true).then((claims) => use(claims)).catch((error) => { probeHere(); }); }', 'invalid_token'],
+    ['function auth(t) { verifyIdToken(t).then((claims) => use(claims), () => probeHere()); }', 'invalid_token'],
   ])('%s → %s', (code, reason) => {
     expect(atProbes(code, credentialFailureAt)).toEqual([reason]);
   });
@@ -126,6 +133,11 @@ describe('credentialFailureAt', () => {
     "function f(req) { try { JSON.parse(req.body); } catch (e) { probeHere(); } }",
     // the check fails in the outer function; the callback is a function of its own
     "import bcrypt from 'bcrypt'; async function f(pw, hash) { if (!(await bcrypt.compare(pw, hash))) setTimeout(() => probeHere()); }",
+    // the verified branch of a callback, a signing callback's error, a catch earlier in the chain
+    'function auth(token) { jwt.verify(token, secret, (err, decoded) => { if (decoded.admin) probeHere(); }); }',
+    'function auth(token) { jwt.sign(payload, secret, (err, token) => { if (err) probeHere(); }); }',
+    'function auth(t) { verifyIdToken(t).catch(() => null).then((c) => c).catch(() => probeHere()); }',
+    'function f(cb) { fs.readFile(path, (err, data) => { if (err) probeHere(); }); }',
   ])('%s → null', (code) => {
     expect(atProbes(code, credentialFailureAt)).toEqual([null]);
   });
@@ -147,6 +159,14 @@ describe('getTokenVerification and enclosingTokenVerification', () => {
         return tryStatement?.type === 'TryStatement' ? getTokenVerification(context, tryStatement.block) !== null : null;
       }),
     ).toEqual([true, true, false, null]);
+  });
+  it('the verification whose callback or rejection handler a node lies in', () => {
+    const code = [
+      'function a(token) { jwt.verify(token, secret, (err) => { if (err) probeHere(); }); }',
+      'function b(cookie) { admin.auth().verifySessionCookie(cookie).catch(() => probeHere()); }',
+      'function c(token) { jwt.sign(token, secret, (err) => { if (err) probeHere(); }); }',
+    ].join('\n');
+    expect(atProbes(code, (context, node) => enclosingTokenVerification(context, node)?.arguments.length ?? null)).toEqual([3, 1, null]);
   });
 });
 
