@@ -122,6 +122,13 @@ describe('credentialFailureAt', () => {
     ['function auth(token) { jwt.verify(token, secret, (err, payload) => { if (err || !payload.sub) probeHere(); }); }', 'invalid_token'],
     ['function auth(cookie) { admin.auth().verifySessionCookie(cookie, true).then((claims) => use(claims)).catch((error) => { probeHere(); }); }', 'invalid_token'],
     ['function auth(t) { verifyIdToken(t).then((claims) => use(claims), () => probeHere()); }', 'invalid_token'],
+    // one-time codes and WebAuthn
+    ['function f(user, token) { const ok = speakeasy.totp.verify({ secret: user.secret, encoding: "base32", token }); if (!ok) probeHere(); }', 'invalid_otp'],
+    ['function f(code, secret) { if (authenticator.check(code, secret) === false) probeHere(); }', 'invalid_otp'],
+    ['async function f(id, code) { if (!(await verifyTotpCode(id, code))) probeHere(); }', 'invalid_otp'],
+    ['async function f(body) { const { verified } = await verifyAuthenticationResponse({ response: body }); if (!verified) probeHere(); }', 'invalid_passkey'],
+    ['async function f(body) { const verification = await verifyAuthenticationResponse({ response: body }); if (!verification.verified) probeHere(); }', 'invalid_passkey'],
+    ['async function f(body) { let v; try { v = await verifyAuthenticationResponse({ response: body }); } catch (e) { probeHere(); } }', 'invalid_passkey'],
   ])('%s → %s', (code, reason) => {
     expect(atProbes(code, credentialFailureAt)).toEqual([reason]);
   });
@@ -138,6 +145,11 @@ describe('credentialFailureAt', () => {
     'function auth(token) { jwt.sign(payload, secret, (err, token) => { if (err) probeHere(); }); }',
     'function auth(t) { verifyIdToken(t).catch(() => null).then((c) => c).catch(() => probeHere()); }',
     'function f(cb) { fs.readFile(path, (err, data) => { if (err) probeHere(); }); }',
+    // enrolment, a secret generated, a verification object that is always truthy
+    'async function f(body) { const { verified } = await verifyRegistrationResponse({ response: body }); if (!verified) probeHere(); }',
+    'function f() { const secret = speakeasy.generateSecret(); if (!secret) probeHere(); }',
+    'async function f(body) { const verification = await verifyAuthenticationResponse({ response: body }); if (!verification) probeHere(); }',
+    'function f(list, x) { if (!list.verify(x)) probeHere(); }',
   ])('%s → null', (code) => {
     expect(atProbes(code, credentialFailureAt)).toEqual([null]);
   });
