@@ -295,7 +295,7 @@ export function secondFactorCheck(call: TSESTree.CallExpression): 'invalid_otp' 
 function secondFactorResult(context: Context, node: TSESTree.Node, depth = 0): 'invalid_otp' | 'invalid_passkey' | null {
   const n = skipTransparent(node);
   if (depth > 3) return null;
-  if (n.type === AST_NODE_TYPES.CallExpression) return secondFactorCheck(n) === 'invalid_otp' ? 'invalid_otp' : null;
+  if (n.type === AST_NODE_TYPES.CallExpression) return secondFactorCheck(n) === 'invalid_otp' && !isEnrolment(n) ? 'invalid_otp' : null;
   if (n.type === AST_NODE_TYPES.MemberExpression) return getPropertyName(n) === 'verified' && passkeyVerification(context, n.object, depth + 1) ? 'invalid_passkey' : null;
   if (n.type !== AST_NODE_TYPES.Identifier) return null;
   const variable = findVariable(context, n);
@@ -309,6 +309,34 @@ function secondFactorResult(context: Context, node: TSESTree.Node, depth = 0): '
   }
   const value = singleValue(variable!);
   return value ? secondFactorResult(context, value, depth + 1) : null;
+}
+
+/** Names of functions and routes that set a second factor up rather than sign in with it. */
+const ENROLMENT = /enable|set_?up|enrol|register|activate/iu;
+
+/**
+ * `async enableTFA(key, otp, secret) { if (!authenticator.check(otp, secret)) … }`, a route
+ * `'/2fa/setup'`: the code confirms a secret being enrolled — a typo in the setup, not a failed sign-in.
+ * Read from the names of the enclosing functions and the path of a route registering one.
+ */
+function isEnrolment(call: TSESTree.CallExpression): boolean {
+  for (let node: TSESTree.Node | undefined = call.parent; node; node = node.parent) {
+    if (!isFunctionNode(node)) continue;
+    const parent = node.parent;
+    const name =
+      node.type !== AST_NODE_TYPES.ArrowFunctionExpression && node.id
+        ? node.id.name
+        : parent?.type === AST_NODE_TYPES.MethodDefinition || parent?.type === AST_NODE_TYPES.Property
+          ? getPropertyName(parent)
+          : parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.id.type === AST_NODE_TYPES.Identifier
+            ? parent.id.name
+            : null;
+    if (name !== null && ENROLMENT.test(name)) return true;
+    const route = parent?.type === AST_NODE_TYPES.CallExpression ? parent.arguments[0] : undefined;
+    const path = route && route.type === AST_NODE_TYPES.Literal && typeof route.value === 'string' ? route.value : null;
+    if (path !== null && ENROLMENT.test(path)) return true;
+  }
+  return false;
 }
 
 /** Whether `node` is (a variable holding) the result of a WebAuthn authentication verification. */

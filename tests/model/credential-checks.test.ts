@@ -150,6 +150,9 @@ describe('credentialFailureAt', () => {
     'function f() { const secret = speakeasy.generateSecret(); if (!secret) probeHere(); }',
     'async function f(body) { const verification = await verifyAuthenticationResponse({ response: body }); if (!verification) probeHere(); }',
     'function f(list, x) { if (!list.verify(x)) probeHere(); }',
+    // confirming a secret being enrolled: a setup typo, not a failed sign-in
+    'class TFAService { async enableTFA(key, otp, secret) { if (!authenticator.check(otp, secret)) probeHere(); } }',
+    "router.post('/2fa/setup', (req, res) => { if (!speakeasy.totp.verify({ secret: req.body.secret, token: req.body.token })) probeHere(); });",
   ])('%s → null', (code) => {
     expect(atProbes(code, credentialFailureAt)).toEqual([null]);
   });

@@ -6,8 +6,8 @@ import rule from '../../../src/rules/log-auth-failures.js';
  * otplib's `authenticator.check(code, secret)`, an app's `verifyTotpCode(…)`), of a WebAuthn
  * authentication's `verified` (`const { verified } = await verifyAuthenticationResponse(…)`) and the
  * `catch` around that verification are failed credential checks, whatever they answer with (a 400, the
- * form re-rendered with an error, a redirect to the login page). Registering a passkey is enrolment, and
- * generating a secret is no check.
+ * form re-rendered with an error, a redirect to the login page). Registering a passkey or enabling
+ * two-factor (the code confirms a secret being enrolled) is enrolment, and generating a secret is no check.
  */
 const ruleTester = new RuleTester();
 
@@ -20,6 +20,7 @@ ruleTester.run('log-auth-failures (second factor)', rule, {
     "// generating a secret or a QR code is no check\nrouter.get('/2fa/setup', async (req, res) => {\n  const secret = speakeasy.generateSecret({ name: 'MyApp' });\n  if (!secret) return res.redirect('/settings?error=setup');\n  res.render('2fa-setup', { qr: await qrcode.toDataURL(secret.otpauth_url) });\n});",
     "// a catch around an unrelated call next to a code check\nrouter.post('/2fa/verify', async (req, res) => {\n  let user;\n  try {\n    user = await User.findById(req.session.pendingUserId);\n  } catch (err) {\n    return res.redirect('/login?error=server');\n  }\n  res.json({ ok: speakeasy.totp.verify({ secret: user.secret, encoding: 'base32', token: req.body.token }) });\n});",
     "// a redirect after a failed code check that the handler logs\nrouter.post('/mfa', async (req, res) => {\n  const ok = await verifyTotpCode(req.user.id, req.body.code);\n  if (ok === false) {\n    logger.warn('MFA code rejected', { userId: req.user.id });\n    return res.redirect('/login?error=mfa');\n  }\n  res.redirect('/');\n});",
+    "// enabling two-factor: the code confirms the secret being enrolled, a typo is no failed sign-in\nexport class TFAService {\n  async enableTFA(key, otp, secret) {\n    if (!authenticator.check(otp, secret)) throw new InvalidPayloadError({ reason: '\"otp\" is invalid' });\n    await this.users.updateOne(key, { tfa_secret: secret });\n  }\n}",
   ],
   invalid: [
     {
@@ -107,6 +108,24 @@ ruleTester.run('log-auth-failures (second factor)', rule, {
                 "call": "console.warn"
               },
               "output": "// an app's own code check, then a redirect to the login page with an error\nrouter.post('/mfa', async (req, res) => {\n  const ok = await verifyTotpCode(req.user.id, req.body.code);\n  if (ok === false) {\n    console.warn('Authentication failed: invalid one-time code', { reason: 'invalid_otp', method: req.method, path: req.originalUrl.split('?')[0], ip: req.ip, userAgent: req.headers['user-agent'] });\n    return res.redirect('/login?error=mfa');\n  }\n  req.session.mfa = true;\n  res.redirect(req.session.returnTo || '/');\n});"
+            }
+          ]
+        }
+      ]
+    },
+    {
+      "code": "// disabling two-factor with a wrong code: a second factor refused on a sensitive action\nrouter.post('/me/tfa/disable', async (req, res, next) => {\n  const service = new TFAService({ accountability: req.accountability });\n  if ((await service.verifyOTP(req.accountability.user, req.body.otp)) === false) {\n    throw new InvalidPayloadError({ reason: '\"otp\" is invalid' });\n  }\n  await service.disableTFA(req.accountability.user);\n  return next();\n});",
+      "errors": [
+        {
+          "messageId": "unlogged",
+          "line": 5,
+          "suggestions": [
+            {
+              "messageId": "logFailure",
+              "data": {
+                "call": "console.warn"
+              },
+              "output": "// disabling two-factor with a wrong code: a second factor refused on a sensitive action\nrouter.post('/me/tfa/disable', async (req, res, next) => {\n  const service = new TFAService({ accountability: req.accountability });\n  if ((await service.verifyOTP(req.accountability.user, req.body.otp)) === false) {\n    console.warn('Authentication failed: invalid one-time code', { reason: 'invalid_otp', method: req.method, path: req.originalUrl.split('?')[0], ip: req.ip, userAgent: req.headers['user-agent'] });\n    throw new InvalidPayloadError({ reason: '\"otp\" is invalid' });\n  }\n  await service.disableTFA(req.accountability.user);\n  return next();\n});"
             }
           ]
         }
