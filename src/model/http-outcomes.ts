@@ -368,6 +368,9 @@ function ternaryLeaves(node: TSESTree.Expression, depth = 0): TSESTree.Expressio
  */
 export function getStatusWriteChoices(context: Context, node: TSESTree.AssignmentExpression): { own: StatusChoice[]; all: StatusChoice[] } | null {
   if (node.operator !== '=' || node.left.type !== AST_NODE_TYPES.Identifier) return null;
+  // Cheap gate before any scope lookup: a status is written as a number, a constant or a ternary of them.
+  const right = skipTransparent(node.right);
+  if (!((right.type === AST_NODE_TYPES.Literal && typeof right.value === 'number') || right.type === AST_NODE_TYPES.MemberExpression || right.type === AST_NODE_TYPES.ConditionalExpression)) return null;
   const variable = findVariable(context, node.left);
   if (!variable) return null;
   for (const ref of variable.references) {
