@@ -9,6 +9,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { type AnyFunction, type Context, findVariable, getCalleePath, getMemberPath, getPropertyName, getVariableInit, isFunctionNode, lastSegment, skipTransparent, walkSameFunction } from './ast.js';
 import { type LogLevel, getLoggingLevel } from './loggers.js';
+import { passportCallbackRefusal } from './logins.js';
 import { getImportSource } from './modules.js';
 
 /** Where a password check is a login rather than a re-check of a signed-in user. */
@@ -123,7 +124,8 @@ const tryCache = new WeakMap<TSESTree.BlockStatement, { call: TSESTree.CallExpre
  * `if (!(await bcrypt.compare(…))) …`, `if (ok) {} else …`, `if (apiKey !== expected) …`, the
  * `catch` of a `try` that verifies a token, the error branch of a verification's node-style callback
  * (`jwt.verify(token, key, (err, payload) => { if (err) … })`) or the rejection handler of its promise
- * (`verifyIdToken(token).then(…).catch((err) => …)`). Null otherwise (up to the enclosing function).
+ * (`verifyIdToken(token).then(…).catch((err) => …)`), and `if (!user)` in passport's custom callback
+ * (`passport.authenticate('local', (err, user, info) => …)`). Null otherwise (up to the enclosing function).
  */
 export function credentialFailureAt(context: Context, node: TSESTree.Node): CredentialFailure | null {
   let child: TSESTree.Node = node;
@@ -211,7 +213,15 @@ function failedBranch(context: Context, statement: TSESTree.IfStatement, consequ
 function failsWhenTrue(context: Context, test: TSESTree.Node): CredentialFailure | null {
   const t = skipTransparent(test);
   if (verificationErrorSet(context, t)) return 'invalid_token';
-  if (t.type === AST_NODE_TYPES.UnaryExpression && t.operator === '!') return checkKind(context, t.argument);
+  if (t.type === AST_NODE_TYPES.UnaryExpression && t.operator === '!') {
+    const argument = skipTransparent(t.argument);
+    // `if (!user)` in passport's custom callback: the strategy refused the credentials
+    if (argument.type === AST_NODE_TYPES.Identifier) {
+      const refusal = passportCallbackRefusal(context, argument);
+      if (refusal) return refusal;
+    }
+    return checkKind(context, t.argument);
+  }
   if (t.type === AST_NODE_TYPES.LogicalExpression) return failsWhenTrue(context, t.left) ?? failsWhenTrue(context, t.right);
   if (t.type === AST_NODE_TYPES.BinaryExpression) {
     if ((t.operator === '!==' || t.operator === '!=') && isApiKeyComparison(context, t)) return 'invalid_api_key';
