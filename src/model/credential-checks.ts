@@ -159,7 +159,7 @@ function isTokenVerifyCall(call: TSESTree.CallExpression): boolean {
  * `jwt.verify(token, key, (err, payload) => …)`, `jwt.verify(token, key, options, function (err, decoded) {…})`:
  * the verification whose node-style callback `fn` is (its last argument, the error its first parameter).
  */
-export function tokenVerificationOfCallback(fn: AnyFunction): TSESTree.CallExpression | null {
+function tokenVerificationOfCallback(fn: AnyFunction): TSESTree.CallExpression | null {
   const call = fn.parent;
   if (call?.type !== AST_NODE_TYPES.CallExpression || call.arguments.length < 2 || call.arguments[call.arguments.length - 1] !== fn) return null;
   return fn.params.length > 0 && isTokenVerifyCall(call) ? call : null;
@@ -286,7 +286,7 @@ const OTP_FUNCTION = /^(?:verify|check|validate)(?:Totp|TOTP|Hotp|HOTP|Otp|OTP|O
 const PASSKEY_FUNCTION = /^(?:verifyAuthenticationResponse|verifyAssertionResponse)$/u;
 
 /** `speakeasy.totp.verify(…)`, `authenticator.check(code, secret)`, `verifyAuthenticationResponse(…)`: which kind of second-factor check `call` is. */
-export function secondFactorCheck(call: TSESTree.CallExpression): 'invalid_otp' | 'invalid_passkey' | null {
+function secondFactorCheck(call: TSESTree.CallExpression): 'invalid_otp' | 'invalid_passkey' | null {
   const path = getCalleePath(call);
   if (path === null) return null;
   const last = lastSegment(path);
