@@ -21,6 +21,8 @@ export const AUTH_EVENTS: Readonly<Record<AuthFailureReason | 'success', string>
   invalid_credentials: 'login_failure',
   invalid_token: 'token_invalid',
   invalid_api_key: 'api_key_invalid',
+  invalid_otp: 'otp_invalid',
+  invalid_passkey: 'passkey_invalid',
   unauthorized: 'authn_failure',
   forbidden: 'access_denied',
   guard_denied: 'access_denied',

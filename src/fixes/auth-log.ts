@@ -30,6 +30,8 @@ const MESSAGES: Record<AuthFailureReason, string> = {
   invalid_credentials: 'Login failed: invalid credentials',
   invalid_token: 'Authentication failed: invalid token',
   invalid_api_key: 'Authentication failed: invalid API key',
+  invalid_otp: 'Authentication failed: invalid one-time code',
+  invalid_passkey: 'Authentication failed: passkey not verified',
   guard_denied: 'Access denied by guard',
 };
 
@@ -256,5 +258,12 @@ export function loginSuccessLogFix(
 
 /** What the report calls a failed credential check. */
 export function describeCredentialFailure(reason: CredentialFailure): string {
-  return reason === 'invalid_token' ? 'a failed token check' : reason === 'invalid_api_key' ? 'a failed API key check' : 'a failed password check';
+  const what: Record<CredentialFailure, string> = {
+    invalid_token: 'a failed token check',
+    invalid_api_key: 'a failed API key check',
+    invalid_otp: 'a failed one-time code check',
+    invalid_passkey: 'a failed passkey (WebAuthn) check',
+    invalid_credentials: 'a failed password check',
+  };
+  return what[reason];
 }

@@ -13,7 +13,9 @@
  *   constant, error-class, factory and `@fastify/sensible` method names;
  * - the words of credential checks (credential-checks.ts): password / hash comparisons
  *   (`compare`, `verify`, `timingSafeEqual`, `constantTimeEqual`, `…Password…`), token
- *   verification (`…verify…`), API-key comparisons (`apiKey`, `x-api-key`, `apiToken`);
+ *   verification (`…verify…`, also WebAuthn's `verifyAuthenticationResponse`), API-key comparisons
+ *   (`apiKey`, `x-api-key`, `apiToken`), one-time-code checks (`totp.check`, `authenticator.check`,
+ *   `checkOtp`, `checkMfaCode`: `totp`, `hotp`, `otp`, `mfa`, `2fa`);
  * - passport strategies (`…Strategy`) and Nest guards (`canActivate`);
  * - WebSocket refusals (socket-refusals.ts): close codes 4001/4401/4003/4403 and 1008, and the
  *   refusal reasons it reads (`invalid token`, `token expired`, plus the status names above).
@@ -32,6 +34,8 @@ const AUTH_FAILURE_TEXT = new RegExp(
     String.raw`4_?[04]_?0_?[13]|1_?0_?0_?8|invalid[_\s-]*(?:auth[_\s-]*)?token|token[_\s-]*(?:expired|invalid)`,
     // credential checks, passport, guards
     String.raw`password|compare|verify|timing[_\s-]*safe[_\s-]*equal|constant[_\s-]*time[_\s-]*equal|api[-_]?key|api[-_]?token|strategy|canactivate`,
+    // one-time-code checks (`totp.check`, `checkOtp`, `checkMfaCode`)
+    String.raw`[th]otp|\botp|otp\b|mfa|2fa`,
   ].join('|'),
   'iu',
 );

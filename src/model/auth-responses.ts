@@ -4,11 +4,11 @@
  * an error code that is not about authentication, same-file helpers that always reject
  * (`deny(res)`), and where a thrown error reaches the caller (a handler or a Nest class).
  */
-import type { TSESTree } from '@typescript-eslint/utils';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
-import { type AnyFunction, type Context, findEnclosingClass, getEnclosingFunction, getMemberPath, getPropertyName, getStringValue, isFunctionNode, resolveFunction, skipTransparent } from './ast.js';
+import { type AnyFunction, type Context, contains, findEnclosingClass, getEnclosingFunction, getMemberPath, getPropertyName, getStringValue, isFunctionNode, resolveFunction, skipTransparent, walkSameFunction } from './ast.js';
 import { type HandlerInfo, findEnclosingHandler, getHandlerInfo, isCalledInSameFile } from './handlers.js';
-import { type HttpOutcome, getFunctionOutcome } from './http-outcomes.js';
+import { type HttpOutcome, getCallOutcome, getFunctionOutcome } from './http-outcomes.js';
 import { isNestClass } from './nest.js';
 import { isExportedHelper, isVariableInit } from './placement.js';
 import { isResponseOrContextName } from './response-names.js';
@@ -77,12 +77,15 @@ export function isRejectionHelper(context: Context, fn: AnyFunction): boolean {
   return info ? info.via === 'params' : isCalledInSameFile(context, fn) || fn.parent?.type === AST_NODE_TYPES.MethodDefinition || isExportedHelper(fn);
 }
 
-/** `deny(res)`, `this.unauthorized()`: the outcome of a call of a same-file helper that always answers or throws (not an inline function). */
+/**
+ * `deny(res)`, `this.unauthorized()`: the outcome of a call of a same-file helper that always answers or throws
+ * (not an inline function); for a status parameter with a default (`deny(res, code = 403)`), the call's argument or the default.
+ */
 export function helperCallOutcome(context: Context, call: TSESTree.CallExpression): HttpOutcome | null {
   if (isFunctionNode(skipTransparent(call.callee))) return null;
   const fn = resolveFunction(context, call.callee);
   const info = fn ? getHandlerInfo(context, fn) : null;
-  return fn && (!info || info.via === 'params') ? getFunctionOutcome(context, fn) : null;
+  return fn && (!info || info.via === 'params') ? getCallOutcome(context, fn, call) : null;
 }
 
 /** In a handler, or a Nest provider / guard / strategy, where a thrown app error reaches the caller. */
@@ -109,4 +112,60 @@ export function thrownValues(node: TSESTree.Node): TSESTree.Node[] {
   if (n.type === AST_NODE_TYPES.LogicalExpression) return [...thrownValues(n.left), ...thrownValues(n.right)];
   if (n.type === AST_NODE_TYPES.ConditionalExpression) return [...thrownValues(n.consequent), ...thrownValues(n.alternate)];
   return [n];
+}
+
+const handlerCallsCache = new WeakMap<AnyFunction, TSESTree.CallExpression[]>();
+
+/**
+ * `function assertAdmin(user) { if (!user.isAdmin) throw new ForbiddenError(); }` called as
+ * `assertAdmin(req.user)` in a route: the calls by name of a same-file helper (a function
+ * declaration or a `const` function that is not itself a handler) made directly in a handler or a
+ * Nest class, where a 401/403 the helper throws or answers reaches the caller. Empty when there
+ * are none (a helper only other files call, a handler, an inline callback).
+ */
+export function handlerCallsOf(context: Context, fn: AnyFunction): TSESTree.CallExpression[] {
+  const cached = handlerCallsCache.get(fn);
+  if (cached) return cached;
+  const calls: TSESTree.CallExpression[] = [];
+  if (isCalledInSameFile(context, fn) && !getHandlerInfo(context, fn)) {
+    const declarator = fn.parent?.type === AST_NODE_TYPES.VariableDeclarator && fn.parent.init === fn ? fn.parent : null;
+    const variable = fn.type === AST_NODE_TYPES.FunctionDeclaration && fn.id
+      ? (context.sourceCode.getDeclaredVariables(fn).find((v) => v.name === fn.id!.name) ?? null)
+      : declarator ? (context.sourceCode.getDeclaredVariables(declarator)[0] ?? null) : null;
+    for (const ref of variable?.references ?? []) {
+      const call = ref.identifier.parent;
+      if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== ref.identifier || contains(fn, call)) continue;
+      if (inServerContext(context, call)) calls.push(call);
+    }
+  }
+  handlerCallsCache.set(fn, calls);
+  return calls;
+}
+
+/**
+ * Whether the caller of a helper logs the rejection the helper produced on the path through
+ * `call`: the call sits in a `try` whose `catch` logs (`isLog`), or it is tested by an `if` /
+ * `?:` with a branch that logs (`if (!requireOwner(req, res, doc)) { log.warn(…); return; }`).
+ */
+export function callerLogsAround(call: TSESTree.CallExpression, isLog: (node: TSESTree.CallExpression) => boolean, visitorKeys: TSESLint.SourceCode.VisitorKeys): boolean {
+  const logsIn = (root: TSESTree.Node | null | undefined): boolean => {
+    let found = false;
+    if (root) {
+      walkSameFunction(root, (n) => {
+        if (found) return false;
+        if (n.type === AST_NODE_TYPES.CallExpression && isLog(n)) found = true;
+        return !found;
+      }, visitorKeys);
+    }
+    return found;
+  };
+  let child: TSESTree.Node = call;
+  let parent: TSESTree.Node | undefined = call.parent;
+  for (; parent && !isFunctionNode(parent); child = parent, parent = parent.parent as TSESTree.Node | undefined) {
+    if (parent.type === AST_NODE_TYPES.TryStatement && child === parent.block && logsIn(parent.handler?.body)) return true;
+    if ((parent.type === AST_NODE_TYPES.IfStatement || parent.type === AST_NODE_TYPES.ConditionalExpression) && child === parent.test) {
+      return logsIn(parent.consequent) || logsIn(parent.alternate);
+    }
+  }
+  return false;
 }

@@ -9,6 +9,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { type AnyFunction, type Context, findVariable, getCalleePath, getMemberPath, getPropertyName, getVariableInit, isFunctionNode, lastSegment, skipTransparent, walkSameFunction } from './ast.js';
 import { type LogLevel, getLoggingLevel } from './loggers.js';
+import { passportCallbackRefusal } from './logins.js';
 import { getImportSource } from './modules.js';
 
 /** Where a password check is a login rather than a re-check of a signed-in user. */
@@ -107,7 +108,7 @@ export function visibleVariable(context: Context, at: TSESTree.Node, name: strin
 // ---------------------------------------------------------------------------
 
 /** What a failed credential check says about the caller. */
-export type CredentialFailure = 'invalid_credentials' | 'invalid_token' | 'invalid_api_key';
+export type CredentialFailure = 'invalid_credentials' | 'invalid_token' | 'invalid_api_key' | 'invalid_otp' | 'invalid_passkey';
 
 const TOKEN_VERIFY = /^(?:jwtVerify|verifyToken|verifyJwt|verifyJWT|verifyIdToken|verifyAccessToken|verifyRefreshToken|verifySessionCookie|decodeAndVerify)$/u;
 const API_KEY_TEXT = /api[-_]?key|x-api-key|apiToken|api_token/iu;
@@ -116,12 +117,15 @@ const CREDENTIAL_CARRIER = /header|authori[sz]ation|cookie|bearer/iu;
 const REQUEST_ARGUMENT = /^_?(?:req|request|ctx|context|c)$/u;
 
 const branchCache = new WeakMap<TSESTree.Node, CredentialFailure | null>();
-const tryCache = new WeakMap<TSESTree.BlockStatement, TSESTree.CallExpression | null>();
+const tryCache = new WeakMap<TSESTree.BlockStatement, { call: TSESTree.CallExpression; failure: 'invalid_token' | 'invalid_passkey' } | null>();
 
 /**
  * The failure when `node` lies on the branch where a password, token or API-key check failed:
- * `if (!(await bcrypt.compare(…))) …`, `if (ok) {} else …`, `if (apiKey !== expected) …`, or the
- * `catch` of a `try` that verifies a token. Null otherwise (up to the enclosing function).
+ * `if (!(await bcrypt.compare(…))) …`, `if (ok) {} else …`, `if (apiKey !== expected) …`, the
+ * `catch` of a `try` that verifies a token, the error branch of a verification's node-style callback
+ * (`jwt.verify(token, key, (err, payload) => { if (err) … })`) or the rejection handler of its promise
+ * (`verifyIdToken(token).then(…).catch((err) => …)`), and `if (!user)` in passport's custom callback
+ * (`passport.authenticate('local', (err, user, info) => …)`). Null otherwise (up to the enclosing function).
  */
 export function credentialFailureAt(context: Context, node: TSESTree.Node): CredentialFailure | null {
   let child: TSESTree.Node = node;
@@ -131,12 +135,71 @@ export function credentialFailureAt(context: Context, node: TSESTree.Node): Cred
       const reason = failedBranch(context, parent, child === parent.consequent);
       if (reason) return reason;
     } else if (parent.type === AST_NODE_TYPES.CatchClause && child === parent.body && parent.parent.type === AST_NODE_TYPES.TryStatement) {
-      if (getTokenVerification(context, parent.parent.block) !== null) return 'invalid_token';
+      const failure = verificationInTry(context, parent.parent.block)?.failure;
+      if (failure) return failure;
     }
     child = parent;
     parent = parent.parent;
   }
-  return null;
+  // `verifyIdToken(token).then(…).catch((err) => …)`: the whole rejection handler is the failure.
+  return parent && isFunctionNode(parent) && tokenVerificationRejectionHandler(context, parent) ? 'invalid_token' : null;
+}
+
+/** `jwt.verify(…)`, `jwtVerify(…)`, `verifyIdToken(…)`, `jose.jwtVerify(…)`: a call that verifies a token. */
+function isTokenVerifyCall(call: TSESTree.CallExpression): boolean {
+  const path = getCalleePath(call);
+  const callee = skipTransparent(call.callee);
+  // `admin.auth().verifyIdToken(token)`: no dotted path through the call, the method name says it.
+  if (path === null) return callee.type === AST_NODE_TYPES.MemberExpression && TOKEN_VERIFY.test(getPropertyName(callee) ?? '');
+  const last = lastSegment(path);
+  return TOKEN_VERIFY.test(last) || ((last === 'verify' || last === 'verifyAsync') && /jwt|token|jose/iu.test(path));
+}
+
+/**
+ * `jwt.verify(token, key, (err, payload) => …)`, `jwt.verify(token, key, options, function (err, decoded) {…})`:
+ * the verification whose node-style callback `fn` is (its last argument, the error its first parameter).
+ */
+function tokenVerificationOfCallback(fn: AnyFunction): TSESTree.CallExpression | null {
+  const call = fn.parent;
+  if (call?.type !== AST_NODE_TYPES.CallExpression || call.arguments.length < 2 || call.arguments[call.arguments.length - 1] !== fn) return null;
+  return fn.params.length > 0 && isTokenVerifyCall(call) ? call : null;
+}
+
+/** `verifyIdToken(t).then(ok).catch(fn)`, `jwtVerify(t, key).then(ok, fn)`: the verification whose rejection `fn` handles. */
+function tokenVerificationRejectionHandler(context: Context, fn: AnyFunction): TSESTree.CallExpression | null {
+  const call = fn.parent;
+  if (call?.type !== AST_NODE_TYPES.CallExpression) return null;
+  const callee = skipTransparent(call.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression) return null;
+  const method = getPropertyName(callee);
+  if (!((method === 'catch' && call.arguments[0] === fn) || (method === 'then' && call.arguments[1] === fn))) return null;
+  let root = skipTransparent(callee.object);
+  // Only `.then(…)` links before it: a `.catch` earlier in the chain would have handled the rejection.
+  while (root.type === AST_NODE_TYPES.CallExpression) {
+    const inner = skipTransparent(root.callee);
+    if (inner.type !== AST_NODE_TYPES.MemberExpression || getPropertyName(inner) !== 'then' || root.arguments.length > 1) break;
+    root = skipTransparent(inner.object);
+  }
+  return root.type === AST_NODE_TYPES.CallExpression && isTokenVerifyCall(root) ? root : null;
+}
+
+/** `err` in `jwt.verify(token, key, (err, payload) => { if (err) … })`: the error of a token verification. */
+function isVerificationError(context: Context, node: TSESTree.Node): boolean {
+  const n = skipTransparent(node);
+  if (n.type !== AST_NODE_TYPES.Identifier) return false;
+  const def = findVariable(context, n)?.defs[0];
+  if (def?.type !== 'Parameter') return false;
+  const fn = def.node as AnyFunction;
+  return fn.params[0] === def.name && tokenVerificationOfCallback(fn) !== null;
+}
+
+/** `err`, `err != null`, `err !== undefined`: true when a callback's verification error is set. */
+function verificationErrorSet(context: Context, t: TSESTree.Node): boolean {
+  if (isVerificationError(context, t)) return true;
+  if (t.type !== AST_NODE_TYPES.BinaryExpression || (t.operator !== '!=' && t.operator !== '!==')) return false;
+  const [left, right] = [skipTransparent(t.left as TSESTree.Node), skipTransparent(t.right)];
+  const isNothing = (n: TSESTree.Node) => (n.type === AST_NODE_TYPES.Literal && n.value === null) || (n.type === AST_NODE_TYPES.Identifier && n.name === 'undefined');
+  return (isNothing(right) && isVerificationError(context, left)) || (isNothing(left) && isVerificationError(context, right));
 }
 
 function failedBranch(context: Context, statement: TSESTree.IfStatement, consequent: boolean): CredentialFailure | null {
@@ -149,7 +212,16 @@ function failedBranch(context: Context, statement: TSESTree.IfStatement, consequ
 
 function failsWhenTrue(context: Context, test: TSESTree.Node): CredentialFailure | null {
   const t = skipTransparent(test);
-  if (t.type === AST_NODE_TYPES.UnaryExpression && t.operator === '!') return checkKind(context, t.argument);
+  if (verificationErrorSet(context, t)) return 'invalid_token';
+  if (t.type === AST_NODE_TYPES.UnaryExpression && t.operator === '!') {
+    const argument = skipTransparent(t.argument);
+    // `if (!user)` in passport's custom callback: the strategy refused the credentials
+    if (argument.type === AST_NODE_TYPES.Identifier) {
+      const refusal = passportCallbackRefusal(context, argument);
+      if (refusal) return refusal;
+    }
+    return checkKind(context, t.argument);
+  }
   if (t.type === AST_NODE_TYPES.LogicalExpression) return failsWhenTrue(context, t.left) ?? failsWhenTrue(context, t.right);
   if (t.type === AST_NODE_TYPES.BinaryExpression) {
     if ((t.operator === '!==' || t.operator === '!=') && isApiKeyComparison(context, t)) return 'invalid_api_key';
@@ -162,6 +234,7 @@ function failsWhenTrue(context: Context, test: TSESTree.Node): CredentialFailure
 
 function succeedsWhenTrue(context: Context, test: TSESTree.Node): CredentialFailure | null {
   const t = skipTransparent(test);
+  if (t.type === AST_NODE_TYPES.UnaryExpression && t.operator === '!' && isVerificationError(context, t.argument)) return 'invalid_token';
   if (t.type === AST_NODE_TYPES.LogicalExpression) return succeedsWhenTrue(context, t.left) ?? succeedsWhenTrue(context, t.right);
   if (t.type === AST_NODE_TYPES.BinaryExpression) {
     if ((t.operator === '===' || t.operator === '==') && isApiKeyComparison(context, t)) return 'invalid_api_key';
@@ -195,26 +268,128 @@ function isKeyRecordField(node: TSESTree.Node): boolean {
   return name !== null && !/key|token|secret|hash|digest|value/iu.test(name);
 }
 
-/** 'invalid_credentials' when `node` is (the result of) a password / hash comparison. */
+/** 'invalid_credentials' when `node` is (the result of) a password / hash comparison; a one-time code or WebAuthn check's failure. */
 function checkKind(context: Context, node: TSESTree.Node): CredentialFailure | null {
-  return passwordCheckResult(context, node) ? 'invalid_credentials' : null;
+  return passwordCheckResult(context, node) ? 'invalid_credentials' : secondFactorResult(context, node);
+}
+
+// ---------------------------------------------------------------------------
+// One-time codes and WebAuthn
+// ---------------------------------------------------------------------------
+
+/** speakeasy, otplib, notp, node-2fa objects whose `verify` / `check` tests a one-time code. */
+const OTP_OBJECTS = /^(?:speakeasy\.(?:totp|hotp)|(?:otplib\.)?(?:authenticator|totp|hotp)|notp\.(?:totp|hotp)|twoFactor|twofactor|node2fa)$/u;
+const OTP_METHODS = new Set(['verify', 'check', 'verifyDelta', 'verifyToken']);
+/** An app's own one-time-code check: `verifyTotp(…)`, `verifyOtp(…)`, `verifyTwoFactorCode(…)`, `checkMfaCode(…)`. */
+const OTP_FUNCTION = /^(?:verify|check|validate)(?:Totp|TOTP|Hotp|HOTP|Otp|OTP|OneTimeCode|OneTimePassword|TwoFactor|2fa|2FA|Mfa|MFA)(?:Code|Token)?$/u;
+/** @simplewebauthn/server (and look-alikes): the response says `verified`; registration is enrolment, not a login. */
+const PASSKEY_FUNCTION = /^(?:verifyAuthenticationResponse|verifyAssertionResponse)$/u;
+
+/** `speakeasy.totp.verify(…)`, `authenticator.check(code, secret)`, `verifyAuthenticationResponse(…)`: which kind of second-factor check `call` is. */
+function secondFactorCheck(call: TSESTree.CallExpression): 'invalid_otp' | 'invalid_passkey' | null {
+  const path = getCalleePath(call);
+  if (path === null) return null;
+  const last = lastSegment(path);
+  if (PASSKEY_FUNCTION.test(last)) return 'invalid_passkey';
+  if (OTP_FUNCTION.test(last)) return 'invalid_otp';
+  const owner = path.includes('.') ? path.slice(0, path.lastIndexOf('.')) : null;
+  return owner !== null && OTP_METHODS.has(last) && OTP_OBJECTS.test(owner) ? 'invalid_otp' : null;
+}
+
+/**
+ * The failure when `node` is the yes/no result of a second-factor check: the call of a one-time-code
+ * check (`speakeasy.totp.verify(…)`) or a variable holding it, the `verified` of a WebAuthn verification
+ * (`verification.verified`, `const { verified } = await verifyAuthenticationResponse(…)`, also through
+ * `let verification; try { verification = await …; } catch …`). Null otherwise.
+ */
+function secondFactorResult(context: Context, node: TSESTree.Node, depth = 0): 'invalid_otp' | 'invalid_passkey' | null {
+  const n = skipTransparent(node);
+  if (depth > 3) return null;
+  if (n.type === AST_NODE_TYPES.CallExpression) return secondFactorCheck(n) === 'invalid_otp' && !isEnrolment(n) ? 'invalid_otp' : null;
+  if (n.type === AST_NODE_TYPES.MemberExpression) return getPropertyName(n) === 'verified' && passkeyVerification(context, n.object, depth + 1) ? 'invalid_passkey' : null;
+  if (n.type !== AST_NODE_TYPES.Identifier) return null;
+  const variable = findVariable(context, n);
+  const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+  if (def?.type !== 'Variable') return null;
+  const id = def.node.id;
+  // const { verified } = await verifyAuthenticationResponse(…) / = verification
+  if (id.type === AST_NODE_TYPES.ObjectPattern) {
+    const holds = id.properties.some((p) => p.type === AST_NODE_TYPES.Property && getPropertyName(p) === 'verified' && p.value === def.name);
+    return holds && def.node.init && passkeyVerification(context, def.node.init, depth + 1) ? 'invalid_passkey' : null;
+  }
+  const value = singleValue(variable!);
+  return value ? secondFactorResult(context, value, depth + 1) : null;
+}
+
+/** Names of functions and routes that set a second factor up rather than sign in with it. */
+const ENROLMENT = /enable|set_?up|enrol|register|activate/iu;
+
+/**
+ * `async enableTFA(key, otp, secret) { if (!authenticator.check(otp, secret)) … }`, a route
+ * `'/2fa/setup'`: the code confirms a secret being enrolled — a typo in the setup, not a failed sign-in.
+ * Read from the names of the enclosing functions and the path of a route registering one.
+ */
+function isEnrolment(call: TSESTree.CallExpression): boolean {
+  for (let node: TSESTree.Node | undefined = call.parent; node; node = node.parent) {
+    if (!isFunctionNode(node)) continue;
+    const parent = node.parent;
+    const name =
+      node.type !== AST_NODE_TYPES.ArrowFunctionExpression && node.id
+        ? node.id.name
+        : parent?.type === AST_NODE_TYPES.MethodDefinition || parent?.type === AST_NODE_TYPES.Property
+          ? getPropertyName(parent)
+          : parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.id.type === AST_NODE_TYPES.Identifier
+            ? parent.id.name
+            : null;
+    if (name !== null && ENROLMENT.test(name)) return true;
+    const route = parent?.type === AST_NODE_TYPES.CallExpression ? parent.arguments[0] : undefined;
+    const path = route && route.type === AST_NODE_TYPES.Literal && typeof route.value === 'string' ? route.value : null;
+    if (path !== null && ENROLMENT.test(path)) return true;
+  }
+  return false;
+}
+
+/** Whether `node` is (a variable holding) the result of a WebAuthn authentication verification. */
+function passkeyVerification(context: Context, node: TSESTree.Node, depth: number): boolean {
+  const n = skipTransparent(node);
+  if (n.type === AST_NODE_TYPES.CallExpression) return secondFactorCheck(n) === 'invalid_passkey';
+  if (n.type !== AST_NODE_TYPES.Identifier || depth > 3) return false;
+  const variable = findVariable(context, n);
+  const value = variable ? singleValue(variable) : null;
+  return value !== null && passkeyVerification(context, value, depth + 1);
+}
+
+/** The one value a variable is given: its initializer, or (declared without one) its only assignment. */
+function singleValue(variable: TSESLint.Scope.Variable): TSESTree.Expression | null {
+  const init = getVariableInit(variable);
+  const writes = variable.references.filter((r) => r.isWrite() && !r.init);
+  if (init) return writes.length === 0 ? init : null;
+  if (writes.length !== 1) return null;
+  const parent = writes[0]!.identifier.parent;
+  return parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.operator === '=' ? parent.right : null;
 }
 
 /** The token-verifying call of a `try` block (`jwt.verify(token, secret)`, `jwtVerify(…)`), if any. */
 export function getTokenVerification(context: Context, block: TSESTree.BlockStatement): TSESTree.CallExpression | null {
+  const found = verificationInTry(context, block);
+  return found?.failure === 'invalid_token' ? found.call : null;
+}
+
+/**
+ * The first verification a `try` block makes (a token check, or a WebAuthn authentication that throws
+ * on a bad assertion: `verification = await verifyAuthenticationResponse(…)`) and what its `catch` means.
+ */
+function verificationInTry(context: Context, block: TSESTree.BlockStatement): { call: TSESTree.CallExpression; failure: 'invalid_token' | 'invalid_passkey' } | null {
   const cached = tryCache.get(block);
   if (cached !== undefined) return cached;
-  let found: TSESTree.CallExpression | null = null;
+  let found: { call: TSESTree.CallExpression; failure: 'invalid_token' | 'invalid_passkey' } | null = null;
   walkSameFunction(
     block,
     (n) => {
       if (found) return false;
       if (n.type === AST_NODE_TYPES.CallExpression) {
-        const path = getCalleePath(n);
-        if (path !== null) {
-          const last = lastSegment(path);
-          if (TOKEN_VERIFY.test(last) || ((last === 'verify' || last === 'verifyAsync') && /jwt|token|jose/iu.test(path))) found = n;
-        }
+        if (isTokenVerifyCall(n)) found = { call: n, failure: 'invalid_token' };
+        else if (secondFactorCheck(n) === 'invalid_passkey') found = { call: n, failure: 'invalid_passkey' };
       }
       return !found;
     },
@@ -224,7 +399,7 @@ export function getTokenVerification(context: Context, block: TSESTree.BlockStat
   return found;
 }
 
-/** The token verification whose `catch` `node` lies in (up to the enclosing function), if any. */
+/** The token verification whose `catch` (or callback, or rejection handler) `node` lies in (up to the enclosing function), if any. */
 export function enclosingTokenVerification(context: Context, node: TSESTree.Node): TSESTree.CallExpression | null {
   let child: TSESTree.Node = node;
   let parent = node.parent;
@@ -236,7 +411,8 @@ export function enclosingTokenVerification(context: Context, node: TSESTree.Node
     child = parent;
     parent = parent.parent;
   }
-  return null;
+  // The callback or rejection handler of a verification: `jwt.verify(t, key, (err) => …)`, `.catch((err) => …)`.
+  return parent && isFunctionNode(parent) ? (tokenVerificationOfCallback(parent) ?? tokenVerificationRejectionHandler(context, parent)) : null;
 }
 
 /**

@@ -3,7 +3,7 @@
  * error to the framework, or build an HTTP error value? Also Koa's `ctx.assert`, statuses chosen
  * by a ternary, and the response a same-file helper function always produces.
  */
-import type { TSESTree } from '@typescript-eslint/utils';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import {
   type AnyFunction,
@@ -294,6 +294,14 @@ export interface StatusChoice {
   status: number;
   /** The branch that holds it (`403` in `res.status(userId ? 404 : 403)`): what chooses it is the ternary's test. */
   node: TSESTree.Expression;
+  /**
+   * The status is held in a variable (`const status = expired ? 401 : 403; res.status(status)`):
+   * `once` when only its declaration sets it, `reassigned` when assignments do (`let code = 200;
+   * if (!user) code = 401;`); absent for a ternary written in the response itself.
+   */
+  held?: 'once' | 'reassigned';
+  /** For a held status: the declarator or assignment that sets it. */
+  write?: TSESTree.VariableDeclarator | TSESTree.AssignmentExpression;
 }
 
 /**
@@ -320,6 +328,7 @@ export function getStatusChoices(context: Context, node: TSESTree.CallExpression
     chosen = node.arguments[0];
   }
   const ternary = chosen && skipTransparent(chosen);
+  if (ternary?.type === AST_NODE_TYPES.Identifier) return heldStatusChoices(context, ternary);
   if (ternary?.type !== AST_NODE_TYPES.ConditionalExpression) return null;
   const choices: StatusChoice[] = [];
   for (const branch of [ternary.consequent, ternary.alternate]) {
@@ -327,6 +336,75 @@ export function getStatusChoices(context: Context, node: TSESTree.CallExpression
     if (status !== null) choices.push({ status, node: branch });
   }
   return choices.length > 0 ? choices : null;
+}
+
+/** Variables set at most this many times are read for their statuses; more writes are a computed status. */
+const MAX_STATUS_WRITES = 4;
+const heldCache = new WeakMap<TSESLint.Scope.Variable, StatusChoice[] | null>();
+
+/**
+ * The statuses a local variable given as a response status may hold: every value its declaration
+ * and assignments give it, each a status or a ternary of statuses (`const status = expired ? 401 : 403`,
+ * `let code = 200; if (!user) code = 401;`). Null when one of them is not a known status (`err.status`),
+ * for parameters, imports and variables set more than a few times, or when it holds one status only
+ * (getStatusValue answers that).
+ */
+function heldStatusChoices(context: Context, id: TSESTree.Identifier): StatusChoice[] | null {
+  const variable = findVariable(context, id);
+  if (!variable || variable.defs.length !== 1 || variable.defs[0]!.type !== 'Variable') return null;
+  if (heldCache.has(variable)) return heldCache.get(variable)!;
+  heldCache.set(variable, null);
+  const writes: { value: TSESTree.Expression; write: TSESTree.VariableDeclarator | TSESTree.AssignmentExpression }[] = [];
+  for (const ref of variable.references) {
+    if (!ref.isWrite()) continue;
+    const parent = ref.identifier.parent;
+    if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.id === ref.identifier && parent.init) writes.push({ value: parent.init, write: parent });
+    else if (parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.left === ref.identifier && parent.operator === '=') writes.push({ value: parent.right, write: parent });
+    else return null;
+  }
+  if (writes.length === 0 || writes.length > MAX_STATUS_WRITES) return null;
+  const held = writes.length > 1 || writes[0]!.write.type === AST_NODE_TYPES.AssignmentExpression ? 'reassigned' : 'once';
+  const choices: StatusChoice[] = [];
+  for (const { value, write } of writes) {
+    for (const branch of ternaryLeaves(value)) {
+      const status = getStatusValue(context, branch);
+      if (status === null) return null;
+      choices.push({ status, node: branch, held, write });
+    }
+  }
+  const result = new Set(choices.map((c) => c.status)).size > 1 ? choices : null;
+  heldCache.set(variable, result);
+  return result;
+}
+
+/** The values a nested ternary may give: `a ? 404 : b ? 403 : 200` → 404, 403, 200. */
+function ternaryLeaves(node: TSESTree.Expression, depth = 0): TSESTree.Expression[] {
+  const n = skipTransparent(node);
+  if (n.type !== AST_NODE_TYPES.ConditionalExpression || depth > 3) return [node];
+  return [...ternaryLeaves(n.consequent, depth + 1), ...ternaryLeaves(n.alternate, depth + 1)];
+}
+
+/**
+ * `code = 401` where `code` is later given as a response status and may also hold a status that is
+ * no rejection (`let code = 200; if (!user) code = 401; res.status(code)`): the choices this assignment
+ * makes (`own`) among all its values (`all`). The response cannot say which path set it; the assignment
+ * is where the rejection is chosen.
+ */
+export function getStatusWriteChoices(context: Context, node: TSESTree.AssignmentExpression): { own: StatusChoice[]; all: StatusChoice[] } | null {
+  if (node.operator !== '=' || node.left.type !== AST_NODE_TYPES.Identifier) return null;
+  // Cheap gate before any scope lookup: a status is written as a number, a constant or a ternary of them.
+  const right = skipTransparent(node.right);
+  if (!((right.type === AST_NODE_TYPES.Literal && typeof right.value === 'number') || right.type === AST_NODE_TYPES.MemberExpression || right.type === AST_NODE_TYPES.ConditionalExpression)) return null;
+  const variable = findVariable(context, node.left);
+  if (!variable) return null;
+  for (const ref of variable.references) {
+    if (!ref.isRead()) continue;
+    const parent = ref.identifier.parent;
+    const reader = parent?.type === AST_NODE_TYPES.CallExpression ? parent : parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.right === ref.identifier ? parent : null;
+    const choices = reader ? getStatusChoices(context, reader) : null;
+    if (choices?.[0]?.held) return { own: choices.filter((c) => c.write === node), all: choices };
+  }
+  return null;
 }
 
 /** `res.status(401)`, `res.sendStatus(401)`, `res.writeHead(401)`, `reply.code(401)`, `c.json(body, 401)`, `reply.unauthorized()`. */
@@ -426,4 +504,68 @@ export function getFunctionOutcome(context: Context, fn: AnyFunction): HttpOutco
   }
   functionOutcomeCache.set(fn, result);
   return result;
+}
+
+/**
+ * `const sendUnauthorized = (res, message, statusCode = 401) => res.status(statusCode).json({ message })`:
+ * the response a call of a same-file helper gives when the helper answers unconditionally with a
+ * status taken from a parameter that has a status default: the argument in that position
+ * (`sendUnauthorized(res, msg, 403)`), else the default (`sendUnauthorized(res, msg)`). Otherwise
+ * what the helper always does (getFunctionOutcome).
+ */
+export function getCallOutcome(context: Context, fn: AnyFunction, call: TSESTree.CallExpression): HttpOutcome | null {
+  const own = getFunctionOutcome(context, fn);
+  if (own) return own;
+  const defaulted = defaultedStatusResponse(context, fn);
+  if (!defaulted) return null;
+  const arg = call.arguments[defaulted.index];
+  const status = arg === undefined ? defaulted.status : arg.type === AST_NODE_TYPES.SpreadElement ? null : getStatusValue(context, arg);
+  return status === null ? null : { status, kind: 'response', errorName: null, frameworkError: false };
+}
+
+const defaultedCache = new WeakMap<AnyFunction, { index: number; status: number } | null>();
+
+/** The parameter (position and default status) a helper's first statement answers with: `res.status(code)` for `code = 403`. */
+function defaultedStatusResponse(context: Context, fn: AnyFunction): { index: number; status: number } | null {
+  if (defaultedCache.has(fn)) return defaultedCache.get(fn)!;
+  let result: { index: number; status: number } | null = null;
+  const first = fn.body.type === AST_NODE_TYPES.BlockStatement ? fn.body.body.find((st) => st.type !== AST_NODE_TYPES.VariableDeclaration) : null;
+  const expression =
+    fn.body.type !== AST_NODE_TYPES.BlockStatement
+      ? fn.body
+      : first?.type === AST_NODE_TYPES.ExpressionStatement
+        ? first.expression
+        : first?.type === AST_NODE_TYPES.ReturnStatement
+          ? first.argument
+          : null;
+  const statusArg = expression ? responseStatusArgument(skipTransparent(expression)) : null;
+  if (statusArg?.type === AST_NODE_TYPES.Identifier) {
+    const index = fn.params.findIndex((p) => p.type === AST_NODE_TYPES.AssignmentPattern && p.left.type === AST_NODE_TYPES.Identifier && p.left.name === statusArg.name);
+    const param = fn.params[index];
+    const status = param?.type === AST_NODE_TYPES.AssignmentPattern ? getStatusValue(context, param.right) : null;
+    if (status !== null && status >= 400) result = { index, status };
+  }
+  defaultedCache.set(fn, result);
+  return result;
+}
+
+/** The status expression of a response chain (`res.status(x).json(…)`, `reply.code(x)`, `res.sendStatus(x)`) or `res.statusCode = x`. */
+function responseStatusArgument(node: TSESTree.Node): TSESTree.Node | null {
+  if (node.type === AST_NODE_TYPES.AssignmentExpression) {
+    const prop = node.left.type === AST_NODE_TYPES.MemberExpression ? getPropertyName(node.left) : null;
+    const receiver = node.left.type === AST_NODE_TYPES.MemberExpression ? getRootIdentifier(node.left.object, true) : null;
+    return (prop === 'status' || prop === 'statusCode') && receiver && isResponseOrContextName(receiver.name) ? node.right : null;
+  }
+  let current: TSESTree.Node = node;
+  while (current.type === AST_NODE_TYPES.CallExpression) {
+    const callee = skipTransparent(current.callee);
+    if (callee.type !== AST_NODE_TYPES.MemberExpression) return null;
+    const method = getPropertyName(callee);
+    const object = skipTransparent(callee.object);
+    if (object.type === AST_NODE_TYPES.Identifier) {
+      return isResponseOrContextName(object.name) && ['status', 'code', 'sendStatus', 'writeHead'].includes(method ?? '') ? (current.arguments[0] ?? null) : null;
+    }
+    current = object;
+  }
+  return null;
 }

@@ -145,3 +145,21 @@ export function namesPrincipal(call: TSESTree.CallExpression): boolean {
   for (const arg of call.arguments) visit(arg, 0);
   return found;
 }
+
+/**
+ * passport's custom callback, `passport.authenticate('local', [options,] (err, user, info) => { if (!user) … })`:
+ * the failure a falsy `user` means when `id` is that parameter — the strategy refused the
+ * credentials (`invalid_token` for a JWT / bearer strategy). Null for any other identifier.
+ */
+export function passportCallbackRefusal(context: Context, id: TSESTree.Identifier): 'invalid_credentials' | 'invalid_token' | null {
+  const def = findVariable(context, id)?.defs[0];
+  if (def?.type !== 'Parameter') return null;
+  const fn = def.node as AnyFunction;
+  const call = fn.parent;
+  if (fn.params[1] !== def.name || call?.type !== AST_NODE_TYPES.CallExpression || call.arguments.length < 2 || call.arguments.length > 3 || call.arguments[call.arguments.length - 1] !== fn) return null;
+  const path = getCalleePath(call);
+  if (path === null || lastSegment(path) !== 'authenticate' || !/passport/iu.test(path)) return null;
+  const strategy = skipTransparent(call.arguments[0] as TSESTree.Node);
+  const name = strategy.type === AST_NODE_TYPES.Literal && typeof strategy.value === 'string' ? strategy.value : '';
+  return /jwt|bearer|token/iu.test(name) ? 'invalid_token' : 'invalid_credentials';
+}

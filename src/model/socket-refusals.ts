@@ -15,7 +15,7 @@
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
-import { type Context, getCalleePath, getEnclosingFunction, getNumberValue, getPropertyName, getStringValue, isFunctionNode, lastSegment, skipTransparent } from './ast.js';
+import { type Context, findVariable, getCalleePath, getEnclosingFunction, getNumberValue, getPropertyName, getStringValue, isFunctionNode, lastSegment, skipTransparent } from './ast.js';
 import { isClientSocket } from './sockets.js';
 
 export interface SocketRefusal {
@@ -79,8 +79,9 @@ function followsRefusal(context: Context, call: TSESTree.CallExpression): boolea
 export function getSocketRefusal(context: Context, call: TSESTree.CallExpression): SocketRefusal | null {
   const callee = skipTransparent(call.callee);
   if (callee.type === AST_NODE_TYPES.Identifier) {
-    // next(new Error('unauthorized')) in io.use middleware
-    const fn = getEnclosingFunction(call);
+    // next(new Error('unauthorized')) in io.use middleware, also from a callback inside it (`jwt.verify(t, key, (err) => next(…))`)
+    const def = findVariable(context, callee)?.defs[0];
+    const fn = def?.type === 'Parameter' ? def.node : getEnclosingFunction(call);
     if (socketMiddlewareNext(fn) !== callee.name) return null;
     const arg = call.arguments[0] ? skipTransparent(call.arguments[0]) : null;
     if (arg?.type !== AST_NODE_TYPES.NewExpression) return null;

@@ -3,11 +3,11 @@ import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { type AnyFunction, findVariable, getCalleePath, getEnclosingFunction, getPropertyName, getVariableInit, isFunctionNode, lastSegment, skipTransparent } from '../model/ast.js';
 import { classifyRejectionGuard } from '../model/access-control.js';
 import { mentionsAuthFailure } from '../model/auth-mentions.js';
-import { guardDenial, helperCallOutcome, inServerContext, isPlainResponse, isRejectionHelper, thrownValues, translatesOtherError } from '../model/auth-responses.js';
+import { callerLogsAround, guardDenial, handlerCallsOf, helperCallOutcome, inServerContext, isPlainResponse, isRejectionHelper, thrownValues, translatesOtherError } from '../model/auth-responses.js';
 import { type CredentialFailure, credentialFailureAt, enclosingTokenVerification, readsCallerCredential, securityLogLevel } from '../model/credential-checks.js';
 import { type ErrorHandlerAudit, auditLogsError, errorNameMatches, getErrorHandlerAudit } from '../model/error-handler-audit.js';
 import { type HandlerInfo, findEnclosingHandler } from '../model/handlers.js';
-import { type HttpOutcome, getAssertion, getHttpOutcome, getStatusChoices } from '../model/http-outcomes.js';
+import { type HttpOutcome, getAssertion, getHttpOutcome, getStatusChoices, getStatusWriteChoices } from '../model/http-outcomes.js';
 import { getLoggerCall, isAtLeast } from '../model/loggers.js';
 import { isDoneFalse, isPassportFailure } from '../model/logins.js';
 import { missingLogFields } from '../model/log-fields.js';
@@ -45,6 +45,8 @@ interface Rejection {
   handler: HandlerInfo | null;
   /** A log before the anchor would run only on this path (no `&&`, `?:` between). */
   fixable: boolean;
+  /** In a same-file helper a handler calls (`assertAdmin(req.user)`): those calls, where the caller may log it instead. */
+  helperCalls: TSESTree.CallExpression[];
 }
 
 export default createRule<Options, MessageIds>({
@@ -146,6 +148,7 @@ export default createRule<Options, MessageIds>({
         reason: details.reason,
         propagates: details.propagates,
         errorName: details.errorName,
+        helperCalls: handlerCallsOf(context, region),
       };
       byAnchor.set(anchor, rejection);
       rejections.push(rejection);
@@ -164,6 +167,21 @@ export default createRule<Options, MessageIds>({
       if (options.includeNonAccessControl || (status !== 401 && status !== 403)) return true;
       const region = getEnclosingFunction(node);
       return !region || classifyRejectionGuard(context, node, region, { inputIdentifiesCaller: status === 401 }) !== 'other';
+    }
+
+    /** In a same-file helper that a handler calls by name (`assertAdmin(req.user)`): the rejection reaches that handler. */
+    function inHandlerHelper(node: TSESTree.Node): boolean {
+      const fn = getEnclosingFunction(node);
+      return !!fn && handlerCallsOf(context, fn).length > 0;
+    }
+
+    /** Every handler that calls the helper holding the rejection logs it on that path (a `catch` or a tested result that logs). */
+    function callersLog(rejection: Rejection): boolean {
+      const isWarnLog = (call: TSESTree.CallExpression) => {
+        const level = securityLogLevel(context, call);
+        return !!level && isAtLeast(level, 'warn');
+      };
+      return rejection.helperCalls.length > 0 && rejection.helperCalls.every((call) => callerLogsAround(call, isWarnLog, sourceCode.visitorKeys));
     }
 
     function reasonFor(status: number): Reason {
@@ -196,12 +214,12 @@ export default createRule<Options, MessageIds>({
       if (outcome.kind === 'response') {
         const handler = findEnclosingHandler(context, node);
         // `const response = NextResponse.json(…, { status: 401 })` is a value; its `return` answers.
-        if (!handler || isVariableInit(node)) return false;
+        if ((!handler && !inHandlerHelper(node)) || isVariableInit(node)) return false;
         record(node, { what: `a ${outcome.status} response`, status: outcome.status, reason, propagates: false, errorName: null, handler }, true);
         return true;
       }
       if (outcome.kind === 'throw' || outcome.kind === 'forward') {
-        if (!outcome.frameworkError && !inServerContext(context, node) && credential === null) return false;
+        if (!outcome.frameworkError && !inServerContext(context, node) && credential === null && !inHandlerHelper(node)) return false;
         const name = outcome.errorName && outcome.errorName !== 'ctx.throw' ? outcome.errorName : null;
         const what =
           outcome.kind === 'forward'
@@ -226,11 +244,40 @@ export default createRule<Options, MessageIds>({
       if (!choices) return false;
       const handler = findEnclosingHandler(context, node);
       if (!handler) return true;
+      if (choices[0]!.held) {
+        // `const status = expired ? 401 : 403; res.status(status)`: every path to the response rejects, or
+        // (a declaration's ternary with another status) the response is the site, like a ternary in it.
+        // Statuses set by assignments beside others (`let code = 200; if (!user) code = 401`) are the assignments' (onStatusWrite).
+        const rejecting = choices.find((c) => statuses.has(c.status) && isAccessControl(c.node, c.status));
+        const every = choices.every((c) => statuses.has(c.status));
+        if (rejecting && (every || choices[0]!.held === 'once')) {
+          const what = `a ${rejecting.status} response`;
+          record(node, { what, status: rejecting.status, reason: reasonFor(rejecting.status), propagates: false, errorName: null, handler, ...(every ? {} : { fixable: false as const }) }, true);
+        }
+        return true;
+      }
       for (const choice of choices) {
         if (!statuses.has(choice.status) || !isAccessControl(choice.node, choice.status)) continue;
         const what = `a ${choice.status} response`;
         record(choice.node, { what, status: choice.status, reason: reasonFor(choice.status), propagates: false, errorName: null, handler });
       }
+      return true;
+    }
+
+    /**
+     * `let code = 200; if (!user) code = 401; … res.status(code)`: the assignment chooses the rejection
+     * on its own path; a log beside it (before or after, in the same branch) covers it.
+     */
+    function onStatusWrite(node: TSESTree.AssignmentExpression): boolean {
+      if (node.left.type !== AST_NODE_TYPES.Identifier) return false;
+      const held = getStatusWriteChoices(context, node);
+      if (!held || held.own.length === 0) return false;
+      // Every value rejects: the response is the site (onStatusChoices).
+      if (held.all.every((c) => statuses.has(c.status))) return true;
+      const handler = findEnclosingHandler(context, node);
+      const rejecting = held.own.find((c) => statuses.has(c.status) && isAccessControl(c.node, c.status));
+      if (!handler || !rejecting) return true;
+      record(node, { what: `a ${rejecting.status} response`, status: rejecting.status, reason: reasonFor(rejecting.status), propagates: false, errorName: null, handler }, true);
       return true;
     }
 
@@ -389,6 +436,7 @@ export default createRule<Options, MessageIds>({
       AssignmentExpression(node: TSESTree.AssignmentExpression) {
         if (onOutcome(node, getHttpOutcome(context, node))) return;
         if (onStatusChoices(node)) return;
+        if (onStatusWrite(node)) return;
         // Koa: ctx.body = { error } on a failed credential check
         const credential = node.left.type === AST_NODE_TYPES.MemberExpression && getPropertyName(node.left) === 'body' ? credentialFailureAt(context, node) : null;
         if (credential && findEnclosingHandler(context, node)?.framework === 'koa') {
@@ -435,7 +483,7 @@ export default createRule<Options, MessageIds>({
       },
       'Program:exit'() {
         for (const rejection of rejections) {
-          if (!unloggedAtWarn.has(rejection) || isAudited(rejection)) continue;
+          if (!unloggedAtWarn.has(rejection) || isAudited(rejection) || callersLog(rejection)) continue;
           report(rejection);
         }
       },

@@ -32,6 +32,9 @@ describe('mentionsAuthFailure', () => {
     "function f(req, res) { if (req.headers['x-api-key'] !== key) return res.end(); }",
     'passport.use(new LocalStrategy((u, p, done) => done(null, false)));',
     'class G { canActivate() { return false; } }',
+    "function f(res, code, secret) { if (!totp.check(code, secret)) return res.redirect('/login'); }",
+    "async function f(res, id, code) { if (!(await checkOtp(id, code))) res.render('otp'); }",
+    "async function f(res, id, code) { if (!(await checkMfaCode(id, code))) res.render('mfa'); }",
   ])('%s → may hold an auth failure', (code) => {
     expect(mentions(code)).toBe(true);
   });

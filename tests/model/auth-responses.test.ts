@@ -1,7 +1,8 @@
 import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
 import { type AnyFunction, type Context, getEnclosingFunction } from '../../src/model/ast.js';
-import { guardDenial, helperCallOutcome, inServerContext, isPlainResponse, isRejectionHelper, thrownValues, translatesOtherError } from '../../src/model/auth-responses.js';
+import { callerLogsAround, guardDenial, handlerCallsOf, helperCallOutcome, inServerContext, isPlainResponse, isRejectionHelper, thrownValues, translatesOtherError } from '../../src/model/auth-responses.js';
 import { callResult, probe, probeCalls } from '../helpers/probe.js';
 
 describe('isPlainResponse', () => {
@@ -99,5 +100,59 @@ describe('thrownValues', () => {
       },
     }));
     expect(out).toEqual([['a', 'c', 'd'], ['e']]);
+  });
+});
+
+describe('handlerCallsOf', () => {
+  function callsPerFunction(code: string): Record<string, string[]> {
+    const out: Record<string, string[]> = {};
+    probe(code, (context: Context) => ({
+      ':function'(fn: AnyFunction) {
+        const name = fn.type === AST_NODE_TYPES.FunctionDeclaration ? fn.id?.name : fn.parent?.type === AST_NODE_TYPES.VariableDeclarator ? (fn.parent.id as TSESTree.Identifier).name : null;
+        if (name) out[name] = handlerCallsOf(context, fn).map((call) => context.sourceCode.getText(call));
+      },
+    }), { ts: true });
+    return out;
+  }
+  it('the calls by name of a same-file helper made in a handler or a Nest class', () => {
+    const code = [
+      'function assertAdmin(user) { if (!user.isAdmin) throw new ForbiddenError(); }',
+      'const requireOwner = (req, res, doc) => doc.ownerId === req.user.id;',
+      "router.get('/a', (req, res) => { assertAdmin(req.user); requireOwner(req, res, doc); });",
+      '@Controller() class Users { @Get() list(@Req() req) { assertAdmin(req.user); } }',
+    ].join('\n');
+    const calls = callsPerFunction(code);
+    expect(calls['assertAdmin']).toEqual(['assertAdmin(req.user)', 'assertAdmin(req.user)']);
+    expect(calls['requireOwner']).toEqual(['requireOwner(req, res, doc)']);
+  });
+  it('none for a helper called outside handlers, passed as a value, or calling itself', () => {
+    const code = [
+      'function assertAdmin(user) { if (!user.isAdmin) throw new ForbiddenError(); }',
+      'function walk(node) { if (!node) throw new ForbiddenError(); walk(node.next); }',
+      'export async function runMigration(user) { assertAdmin(user); walk(user); }',
+      "router.get('/b', (req, res) => { [req.user].forEach(assertAdmin); });",
+    ].join('\n');
+    const calls = callsPerFunction(code);
+    expect(calls['assertAdmin']).toEqual([]);
+    expect(calls['walk']).toEqual([]);
+  });
+});
+
+describe('callerLogsAround', () => {
+  function logs(code: string): boolean[] {
+    const out: boolean[] = [];
+    probe(code, (context: Context) => ({
+      'CallExpression[callee.name="check"]'(node: TSESTree.CallExpression) {
+        const isLog = (call: TSESTree.CallExpression) => context.sourceCode.getText(call.callee) === 'logger.warn';
+        out.push(callerLogsAround(node, isLog, context.sourceCode.visitorKeys));
+      },
+    }));
+    return out;
+  }
+  it('a catch around the call that logs, or a branch on its result that logs', () => {
+    expect(logs('function h() { try { check(); } catch (e) { logger.warn(e); throw e; } if (!check()) { logger.warn("no"); return; } }')).toEqual([true, true]);
+  });
+  it('not a catch or branch without a log, nor a log in the try itself or in a nested function', () => {
+    expect(logs('function h() { try { check(); logger.warn("x"); } catch (e) { throw e; } if (!check()) return; try { check(); } catch (e) { setTimeout(() => logger.warn(e)); } }')).toEqual([false, false, false]);
   });
 });

@@ -115,6 +115,20 @@ describe('credentialFailureAt', () => {
     ['async function login(user, pw) { if ((await user.comparePassword(pw)) === false) probeHere(); }', 'invalid_credentials'],
     ["function check(req) { if (req.headers['x-api-key'] !== process.env.API_KEY) probeHere(); }", 'invalid_api_key'],
     ["import jwt from 'jsonwebtoken'; function auth(req) { try { jwt.verify(req.headers.authorization, secret); } catch (e) { probeHere(); } }", 'invalid_token'],
+    // the error branch of a verification's node-style callback, and its promise's rejection handler
+    ['function auth(token) { jwt.verify(token, secret, (err, decoded) => { if (err) return probeHere(); next(); }); }', 'invalid_token'],
+    ['function auth(token) { jwt.verify(token, secret, { algorithms: ["HS256"] }, function (err, decoded) { if (err != null) { probeHere(); } }); }', 'invalid_token'],
+    ['function auth(token) { jwt.verify(token, secret, (error, payload) => { if (!error) { next(); } else { probeHere(); } }); }', 'invalid_token'],
+    ['function auth(token) { jwt.verify(token, secret, (err, payload) => { if (err || !payload.sub) probeHere(); }); }', 'invalid_token'],
+    ['function auth(cookie) { admin.auth().verifySessionCookie(cookie, true).then((claims) => use(claims)).catch((error) => { probeHere(); }); }', 'invalid_token'],
+    ['function auth(t) { verifyIdToken(t).then((claims) => use(claims), () => probeHere()); }', 'invalid_token'],
+    // one-time codes and WebAuthn
+    ['function f(user, token) { const ok = speakeasy.totp.verify({ secret: user.secret, encoding: "base32", token }); if (!ok) probeHere(); }', 'invalid_otp'],
+    ['function f(code, secret) { if (authenticator.check(code, secret) === false) probeHere(); }', 'invalid_otp'],
+    ['async function f(id, code) { if (!(await verifyTotpCode(id, code))) probeHere(); }', 'invalid_otp'],
+    ['async function f(body) { const { verified } = await verifyAuthenticationResponse({ response: body }); if (!verified) probeHere(); }', 'invalid_passkey'],
+    ['async function f(body) { const verification = await verifyAuthenticationResponse({ response: body }); if (!verification.verified) probeHere(); }', 'invalid_passkey'],
+    ['async function f(body) { let v; try { v = await verifyAuthenticationResponse({ response: body }); } catch (e) { probeHere(); } }', 'invalid_passkey'],
   ])('%s → %s', (code, reason) => {
     expect(atProbes(code, credentialFailureAt)).toEqual([reason]);
   });
@@ -126,6 +140,19 @@ describe('credentialFailureAt', () => {
     "function f(req) { try { JSON.parse(req.body); } catch (e) { probeHere(); } }",
     // the check fails in the outer function; the callback is a function of its own
     "import bcrypt from 'bcrypt'; async function f(pw, hash) { if (!(await bcrypt.compare(pw, hash))) setTimeout(() => probeHere()); }",
+    // the verified branch of a callback, a signing callback's error, a catch earlier in the chain
+    'function auth(token) { jwt.verify(token, secret, (err, decoded) => { if (decoded.admin) probeHere(); }); }',
+    'function auth(token) { jwt.sign(payload, secret, (err, token) => { if (err) probeHere(); }); }',
+    'function auth(t) { verifyIdToken(t).catch(() => null).then((c) => c).catch(() => probeHere()); }',
+    'function f(cb) { fs.readFile(path, (err, data) => { if (err) probeHere(); }); }',
+    // enrolment, a secret generated, a verification object that is always truthy
+    'async function f(body) { const { verified } = await verifyRegistrationResponse({ response: body }); if (!verified) probeHere(); }',
+    'function f() { const secret = speakeasy.generateSecret(); if (!secret) probeHere(); }',
+    'async function f(body) { const verification = await verifyAuthenticationResponse({ response: body }); if (!verification) probeHere(); }',
+    'function f(list, x) { if (!list.verify(x)) probeHere(); }',
+    // confirming a secret being enrolled: a setup typo, not a failed sign-in
+    'class TFAService { async enableTFA(key, otp, secret) { if (!authenticator.check(otp, secret)) probeHere(); } }',
+    "router.post('/2fa/setup', (req, res) => { if (!speakeasy.totp.verify({ secret: req.body.secret, token: req.body.token })) probeHere(); });",
   ])('%s → null', (code) => {
     expect(atProbes(code, credentialFailureAt)).toEqual([null]);
   });
@@ -147,6 +174,14 @@ describe('getTokenVerification and enclosingTokenVerification', () => {
         return tryStatement?.type === 'TryStatement' ? getTokenVerification(context, tryStatement.block) !== null : null;
       }),
     ).toEqual([true, true, false, null]);
+  });
+  it('the verification whose callback or rejection handler a node lies in', () => {
+    const code = [
+      'function a(token) { jwt.verify(token, secret, (err) => { if (err) probeHere(); }); }',
+      'function b(cookie) { admin.auth().verifySessionCookie(cookie).catch(() => probeHere()); }',
+      'function c(token) { jwt.sign(token, secret, (err) => { if (err) probeHere(); }); }',
+    ].join('\n');
+    expect(atProbes(code, (context, node) => enclosingTokenVerification(context, node)?.arguments.length ?? null)).toEqual([3, 1, null]);
   });
 });
 

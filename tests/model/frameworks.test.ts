@@ -1,8 +1,9 @@
 import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
-import { type AnyFunction, type Context, isFunctionNode } from '../../src/model/ast.js';
+import { type AnyFunction, type Context, getEnclosingFunction, isFunctionNode, resolveFunction } from '../../src/model/ast.js';
 import { findEnclosingHandler, getHandlerInfo, isCalledInSameFile, isErrorHandler } from '../../src/model/handlers.js';
-import { type HttpOutcome, getAssertion, getFunctionOutcome, getHttpOutcome, getHttpStatus, getStatusChoices, passesResponseArgument } from '../../src/model/http-outcomes.js';
+import { type HttpOutcome, getAssertion, getCallOutcome, getFunctionOutcome, getHttpOutcome, getHttpStatus, getStatusChoices, getStatusWriteChoices, passesResponseArgument } from '../../src/model/http-outcomes.js';
 import { statusFromErrorName } from '../../src/model/http-status.js';
 import { getFrameworkLogger, getRequestContextExpressions } from '../../src/model/request-context.js';
 import { type ProbeOptions, callResult, probe, probeCalls } from '../helpers/probe.js';
@@ -273,6 +274,71 @@ describe('getStatusChoices: a status chosen by a ternary', () => {
   it.each(['res.status(401)', 'err.status = a ? 401 : 403', 'list.code(a ? 401 : 403)'])('%s → null', (text) => {
     expect(found.has(text)).toBe(true);
     expect(found.get(text)).toBeNull();
+  });
+});
+
+describe('getStatusChoices and getStatusWriteChoices: a status held in a variable', () => {
+  const code = `
+    function a(res, session) { const status = session ? 403 : 401; res.status(status); }
+    function b(res, invoice, user) { const status = !invoice ? 404 : invoice.ownerId !== user.id ? 403 : 200; res.status(status); }
+    function c(res, user) { let code = 200; if (!user.isAdmin) code = 403; res.status(code); }
+    function d(res, err) { let status = err.status; if (!status) status = 500; res.status(status); }
+    function e(res) { const status = 403; res.status(status); }
+    function f(ctx, user) { const s = user ? 403 : 401; ctx.status = s; }
+  `;
+  const held = new Map<string, { status: number; node: string; held: string | undefined }[] | null>();
+  const writes = new Map<string, { own: number[]; all: number[] } | null>();
+  probe(
+    code,
+    (context) => ({
+      'CallExpression[callee.property.name="status"], AssignmentExpression[left.type="MemberExpression"]'(node: TSESTree.CallExpression | TSESTree.AssignmentExpression) {
+        const choices = getStatusChoices(context, node);
+        held.set(context.sourceCode.getText(getEnclosingFunction(node)!.id!), choices?.map((ch) => ({ status: ch.status, node: context.sourceCode.getText(ch.node), held: ch.held })) ?? null);
+      },
+      'AssignmentExpression[left.type="Identifier"]'(node: TSESTree.AssignmentExpression) {
+        const w = getStatusWriteChoices(context, node);
+        writes.set(context.sourceCode.getText(node), w ? { own: w.own.map((ch) => ch.status), all: w.all.map((ch) => ch.status) } : null);
+      },
+    }),
+    ts,
+  );
+  it('every value a declaration or its assignments give, nested ternaries flattened', () => {
+    expect(held.get('a')).toEqual([{ status: 403, node: '403', held: 'once' }, { status: 401, node: '401', held: 'once' }]);
+    expect(held.get('b')?.map((ch) => ch.status)).toEqual([404, 403, 200]);
+    expect(held.get('c')).toEqual([{ status: 200, node: '200', held: 'reassigned' }, { status: 403, node: '403', held: 'reassigned' }]);
+    expect(held.get('f')?.map((ch) => ch.status)).toEqual([403, 401]);
+  });
+  it('none when a value is not a known status, or the variable holds one status (getHttpOutcome answers that)', () => {
+    expect(held.get('d')).toBeNull();
+    expect(held.get('e')).toBeNull();
+  });
+  it('the assignment that sets a status the response reads', () => {
+    expect(writes.get('code = 403')).toEqual({ own: [403], all: [200, 403] });
+    expect(writes.get('status = 500')).toBeNull();
+  });
+});
+
+describe('getCallOutcome: a helper whose status parameter has a default', () => {
+  const code = `
+    function deny(res, message, code = 403) { return res.status(code).json({ error: message }); }
+    const fail = (reply, code = HttpStatus.UNAUTHORIZED) => reply.code(code).send();
+    function ok(res, code = 200) { res.status(code).end(); }
+    function always(res) { res.sendStatus(401); }
+    app.get('/', (req, res) => { deny(res, 'no'); deny(res, 'gone', 404); deny(res, 'x', req.query.code); fail(res); ok(res); always(res); });
+  `;
+  const results = probeCalls(code, (context, node) => {
+    const fn = node.callee.type === AST_NODE_TYPES.Identifier ? resolveFunction(context, node.callee) : null;
+    return fn ? (getCallOutcome(context, fn, node)?.status ?? null) : undefined;
+  }, ts);
+  it('the argument in that position, else the default', () => {
+    expect(callResult(results, "deny(res, 'no')")).toBe(403);
+    expect(callResult(results, "deny(res, 'gone', 404)")).toBe(404);
+    expect(callResult(results, 'fail(res)')).toBe(401);
+    expect(callResult(results, 'always(res)')).toBe(401);
+  });
+  it('no outcome for an unknown argument or a default that is no error status', () => {
+    expect(callResult(results, "deny(res, 'x', req.query.code)")).toBeNull();
+    expect(callResult(results, 'ok(res)')).toBeNull();
   });
 });
 

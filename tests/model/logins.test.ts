@@ -15,6 +15,7 @@ import {
   isStrategySuccess,
   isTokenSign,
   namesPrincipal,
+  passportCallbackRefusal,
 } from '../../src/model/logins.js';
 import { callResult, probe, probeCalls } from '../helpers/probe.js';
 
@@ -124,5 +125,26 @@ describe('LOGIN_NAME and LOGIN_FILE', () => {
   it('files of a login route', () => {
     expect(LOGIN_FILE.test('routes/auth.js')).toBe(true);
     expect(LOGIN_FILE.test('routes/users.js')).toBe(false);
+  });
+});
+
+describe('passportCallbackRefusal', () => {
+  function refusals(code: string): (string | null)[] {
+    const out: (string | null)[] = [];
+    probe(code, (context: Context) => ({
+      'UnaryExpression[operator="!"] > Identifier'(node: TSESTree.Identifier) {
+        out.push(passportCallbackRefusal(context, node));
+      },
+    }));
+    return out;
+  }
+  it("the user parameter of passport.authenticate's custom callback, by strategy", () => {
+    expect(refusals("passport.authenticate('local', (err, user, info) => { if (!user) fail(); })(req, res, next);")).toEqual(['invalid_credentials']);
+    expect(refusals("passport.authenticate('jwt', { session: false }, (err, user) => { if (!user) fail(); });")).toEqual(['invalid_token']);
+    expect(refusals("passport.authenticate('bearer', function (err, user) { if (!user) fail(); });")).toEqual(['invalid_token']);
+  });
+  it('not other parameters, nor callbacks of other calls', () => {
+    expect(refusals("passport.authenticate('local', (err, user, info) => { if (!err && !info) ok(); });")).toEqual([null, null]);
+    expect(refusals('User.findById(id, (err, user) => { if (!user) fail(); });')).toEqual([null]);
   });
 });

@@ -46,4 +46,12 @@ describe('getSocketRefusal', () => {
     expect(callResult(results, 'next()')).toBe(null);
     expect(callResult(results, "next(new Error('Unauthorized'))")).toBe(null);
   });
+
+  it("the middleware's next called from a callback inside it (jwt.verify's), not a callback's own next", () => {
+    const code =
+      "io.use((socket, next) => { jwt.verify(socket.handshake.auth.token, key, (err, decoded) => { if (err) return next(new Error('Authentication error')); next(); }); }); io.use((socket, next) => { queue.push((next) => next(new Error('Forbidden'))); });";
+    const results = probeCalls(code, (context, node) => getSocketRefusal(context, node)?.status ?? null);
+    expect(callResult(results, "next(new Error('Authentication error'))")).toBe(401);
+    expect(callResult(results, "next(new Error('Forbidden'))")).toBe(null);
+  });
 });

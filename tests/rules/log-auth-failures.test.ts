@@ -1445,7 +1445,7 @@ app.post('/login', async (req, res) => {
   if (token == null) return res.sendStatus(401);
   jwt.verify(token, process.env.SECRET, (err, user) => {
     if (err) {
-      console.warn('Access denied', { reason: 'forbidden', method: req.method, path: req.originalUrl.split('?')[0], ip: req.ip, userAgent: req.headers['user-agent'] });
+      console.warn('Authentication failed: invalid token', { reason: 'invalid_token', method: req.method, path: req.originalUrl.split('?')[0], ip: req.ip, userAgent: req.headers['user-agent'] });
       return res.sendStatus(403);
     }
     req.user = user;
