@@ -10,6 +10,7 @@ import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { type Context, getStringValue, skipTransparent } from '../model/ast.js';
 import type { HandlerInfo } from '../model/handlers.js';
 import { findMessageIndex, logCallStyle } from '../model/log-messages.js';
+import { missingLogFields } from '../model/log-fields.js';
 import { getLoggerCall } from '../model/loggers.js';
 import { getRequestContextExpressions } from '../model/request-context.js';
 import type { AuthLogSchema } from '../core/rule-options.js';
@@ -113,4 +114,27 @@ export function addLogFieldsFix(context: Context, call: TSESTree.CallExpression,
       return { known, fix: (fixer) => fixer.insertTextAfter(args[0]!, `, { ${text} }`) };
     }
   }
+}
+
+/**
+ * For a log that lacks the schema's fields (or none, when no log is there to complete): which fields
+ * are missing, the autofix that adds them (only when every missing one can be derived and the
+ * logger's style is known), and the suggestion that adds the derivable ones.
+ */
+export function missingFieldsRepair(
+  context: Context,
+  schema: AuthLogSchema,
+  log: TSESTree.CallExpression | null,
+  kind: AuthFailureReason | 'success',
+  handler: HandlerInfo | null,
+): { missing: string; fix: TSESLint.ReportFixFunction | null; suggestion: { fields: string; fix: TSESLint.ReportFixFunction } | null } {
+  const missing = log ? missingLogFields(context, log, schema.keys) : [...schema.keys];
+  const values = log ? derivableSchemaFields(context, schema, kind, handler, log) : new Map<string, string>();
+  const derivable = missing.filter((key) => values.has(key)).map((key) => ({ key, value: values.get(key)! }));
+  const edit = log ? addLogFieldsFix(context, log, derivable) : null;
+  return {
+    missing: missing.join(', '),
+    fix: edit && edit.known && derivable.length === missing.length ? edit.fix : null,
+    suggestion: edit ? { fields: derivable.map((f) => f.key).join(', '), fix: edit.fix } : null,
+  };
 }

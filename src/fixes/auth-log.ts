@@ -19,9 +19,11 @@ import { type LogField, type LogTarget, buildLogCall, requestLogFields } from '.
 import { describeEnclosingFunction } from './log-message.js';
 import { chooseLogTarget, targetSetupFixes } from './log-target.js';
 import { isNameInScope } from './names.js';
+import type { RejectionReason } from '../model/rejection-sites.js';
 
 /** Why an auth attempt was rejected: the `reason` field of the log line. */
-export type AuthFailureReason = 'unauthorized' | 'forbidden' | 'rate_limited' | 'guard_denied' | CredentialFailure;
+/** The reasons log-auth-failures tells apart (one definition, in the model). */
+export type AuthFailureReason = RejectionReason;
 
 const MESSAGES: Record<AuthFailureReason, string> = {
   unauthorized: 'Authentication failed',

@@ -5,7 +5,7 @@ import { createPathTracker, mergeListeners } from '../analysis/code-path.js';
 import { inPasswordFailureBranch, isPasswordCheck, securityLogLevel } from '../model/credential-checks.js';
 import { createRule } from '../core/create-rule.js';
 import { AUTH_LOG_SCHEMA_PROPERTIES, type AuthLogSchemaOptions, readAuthLogSchema } from '../core/rule-options.js';
-import { addLogFieldsFix, derivableSchemaFields, eventLogField } from '../fixes/auth-log-fields.js';
+import { eventLogField, missingFieldsRepair } from '../fixes/auth-log-fields.js';
 import { missingLogFields } from '../model/log-fields.js';
 import { type AuthFunction, getAuthFunction, passesThrough } from '../model/auth-steps.js';
 import { bindsIdentity, fileHasRequestLogger, identityHolder, isIdentityAssignment, isIdentityCustomProps } from '../model/identity-binding.js';
@@ -292,16 +292,13 @@ export default createRule<Options, MessageIds>({
     function reportMissingFields(cp: Checkpoint, what: string): void {
       const fn = cp.login.fn;
       const log = incompleteLogs.filter((call) => getEnclosingFunction(call) === fn && call.range[1] <= cp.node.range[0]).at(-1) ?? null;
-      const missing = log ? missingLogFields(context, log, schema.keys) : [...schema.keys];
-      const values = log ? derivableSchemaFields(context, schema, 'success', findEnclosingHandler(context, log), log) : new Map<string, string>();
-      const derivable = missing.filter((key) => values.has(key)).map((key) => ({ key, value: values.get(key)! }));
-      const edit = log ? addLogFieldsFix(context, log, derivable) : null;
+      const repair = missingFieldsRepair(context, schema, log, 'success', log ? findEnclosingHandler(context, log) : null);
       context.report({
         node: cp.node,
         messageId: 'missingFields',
-        data: { what, fields: missing.join(', ') },
-        fix: edit && edit.known && derivable.length === missing.length ? edit.fix : null,
-        suggest: edit ? [{ messageId: 'addFields', data: { fields: derivable.map((f) => f.key).join(', ') }, fix: edit.fix }] : [],
+        data: { what, fields: repair.missing },
+        fix: repair.fix,
+        suggest: repair.suggestion ? [{ messageId: 'addFields', data: { fields: repair.suggestion.fields }, fix: repair.suggestion.fix }] : [],
       });
     }
 

@@ -126,22 +126,30 @@ export default createRule<Options, MessageIds>({
       }
       if (n.type !== AST_NODE_TYPES.CallExpression) return false;
       for (const arg of tracker.helperTextArguments(n)) {
-        const pieces = toPieces(arg, tracker, context, includeHeaders, finder);
-        const tainted = pieces?.find((p): p is ExprPiece => p.kind === 'expr' && p.tainted);
-        if (!tainted) continue;
-        const origin = tracker.classify(tainted.node)?.origin ?? null;
-        context.report({
-          node: tainted.node,
-          messageId: 'injection',
-          data: {
-            expression: shorten(sourceCode.getText(tainted.node)),
-            origin: origin ? ORIGIN_TEXT[origin] : 'the request',
-            remedy: remedyText(call, logCallStyle(context, call).style),
-          },
-        });
-        return true;
+        if (reportFirstTainted(call, arg)) return true;
       }
       return false;
+    }
+
+    /**
+     * Report the first piece of `arg` that came from the request, without a fix (the shape that keeps
+     * it apart depends on the logger); whether one was reported.
+     */
+    function reportFirstTainted(call: LoggerCall, arg: TSESTree.Node): boolean {
+      const pieces = toPieces(arg, tracker, context, includeHeaders, finder);
+      const tainted = pieces?.find((p): p is ExprPiece => p.kind === 'expr' && p.tainted);
+      if (!tainted) return false;
+      const origin = tracker.classify(tainted.node)?.origin ?? null;
+      context.report({
+        node: tainted.node,
+        messageId: 'injection',
+        data: {
+          expression: shorten(sourceCode.getText(tainted.node)),
+          origin: origin ? ORIGIN_TEXT[origin] : 'the request',
+          remedy: remedyText(call, logCallStyle(context, call).style),
+        },
+      });
+      return true;
     }
 
     /**
@@ -158,20 +166,7 @@ export default createRule<Options, MessageIds>({
       if (!isConsole && !printf) return;
       for (const arg of args.slice(messageIndex + 1)) {
         if (skipTransparent(arg).type === AST_NODE_TYPES.ObjectExpression) continue;
-        const pieces = toPieces(arg, tracker, context, includeHeaders, finder);
-        const tainted = pieces?.find((p): p is ExprPiece => p.kind === 'expr' && p.tainted);
-        if (!tainted) continue;
-        const origin = tracker.classify(tainted.node)?.origin ?? null;
-        context.report({
-          node: tainted.node,
-          messageId: 'injection',
-          data: {
-            expression: shorten(sourceCode.getText(tainted.node)),
-            origin: origin ? ORIGIN_TEXT[origin] : 'the request',
-            remedy: remedyText(call, logCallStyle(context, call).style),
-          },
-        });
-        return;
+        if (reportFirstTainted(call, arg)) return;
       }
     }
   },

@@ -1,0 +1,258 @@
+/**
+ * Which access-control rejections a node makes — the question log-auth-failures asks of every call,
+ * assignment, `new`, `throw` and `return` — answered without paths or logs: a 401/403 (429 when asked)
+ * response, thrown or forwarded error, status chosen by a ternary or held in a variable, Koa
+ * `ctx.assert`, passport's `done(null, false)`, a refused WebSocket connection, a same-file helper
+ * that always rejects, and a failed credential check answered without a status. The rule tracks the
+ * paths to these sites and decides.
+ */
+import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { type Context, findVariable, getCalleePath, getEnclosingFunction, getPropertyName, getVariableInit, lastSegment, skipTransparent } from './ast.js';
+import { classifyRejectionGuard } from './access-control.js';
+import { guardDenial, handlerCallsOf, helperCallOutcome, inServerContext, isPlainResponse, thrownValues } from './auth-responses.js';
+import { type CredentialFailure, credentialFailureAt, enclosingTokenVerification, readsCallerCredential } from './credential-checks.js';
+import { type HandlerInfo, findEnclosingHandler } from './handlers.js';
+import { type HttpOutcome, getAssertion, getHttpOutcome, getStatusChoices, getStatusWriteChoices } from './http-outcomes.js';
+import { isDoneFalse, isPassportFailure } from './logins.js';
+import { isVariableInit } from './placement.js';
+import { getSocketRefusal } from './socket-refusals.js';
+
+/** Why a request was refused: a failed credential check says more than the status it is answered with. */
+export type RejectionReason = 'unauthorized' | 'forbidden' | 'rate_limited' | 'guard_denied' | CredentialFailure;
+
+/** One rejection a node makes. */
+export interface RejectionSite {
+  /** Where the report points. */
+  node: TSESTree.Node;
+  what: string;
+  status: number | null;
+  reason: RejectionReason;
+  /** Thrown or handed on: an error filter or error middleware may log it. */
+  propagates: boolean;
+  errorName: string | null;
+  /** The handler, when the site already knows it (undefined: look it up; null: none). */
+  handler?: HandlerInfo | null;
+  /** No fix: a log before the statement would also run on another path. */
+  fixable?: false;
+  /** A log later in the same segment covers it (an answer written as a statement). */
+  acceptLater?: boolean;
+}
+
+export interface RejectionSiteOptions {
+  /** The statuses that are rejections: 401, 403, and 429 with includeRateLimit. */
+  statuses: ReadonlySet<number>;
+  /** Count 401/403 chosen by feature flags, plans and business rules too. */
+  includeNonAccessControl: boolean;
+}
+
+/** A credential failure answered without a status, for the report: `a failed password check`. */
+export type DescribeCredentialFailure = (reason: CredentialFailure) => string;
+
+export function reasonForStatus(status: number): RejectionReason {
+  return status === 401 ? 'unauthorized' : status === 429 ? 'rate_limited' : 'forbidden';
+}
+
+/**
+ * A 401/403 is access control when what chooses it tests who is asking; one chosen by a
+ * feature flag, the plan, a resource's state or input validation is a product answer.
+ * Unrecognizable conditions (`if (!ok)`) and unconditional rejections count as access control.
+ */
+function isAccessControl(context: Context, options: RejectionSiteOptions, node: TSESTree.Node, status: number): boolean {
+  if (options.includeNonAccessControl || (status !== 401 && status !== 403)) return true;
+  const region = getEnclosingFunction(node);
+  return !region || classifyRejectionGuard(context, node, region, { inputIdentifiesCaller: status === 401 }) !== 'other';
+}
+
+/** In a same-file helper that a handler calls by name (`assertAdmin(req.user)`): the rejection reaches that handler. */
+function inHandlerHelper(context: Context, node: TSESTree.Node): boolean {
+  const fn = getEnclosingFunction(node);
+  return !!fn && handlerCallsOf(context, fn).length > 0;
+}
+
+/**
+ * A failed token check answered 400 (`Invalid invite URL`, `Invalid or expired consent token`)
+ * about a token the request carries as data (an invite or reset link, a signed form field):
+ * a broken link, not a refused caller. Reported only with `includeNonAccessControl`; a token
+ * read from the Authorization header or a cookie stays reported whatever the status.
+ */
+function answersLinkToken(context: Context, options: RejectionSiteOptions, node: TSESTree.Node, credential: CredentialFailure | null, status: number): boolean {
+  if (credential !== 'invalid_token' || options.statuses.has(status) || options.includeNonAccessControl) return false;
+  const call = enclosingTokenVerification(context, node);
+  const token = call?.arguments[0];
+  return token !== undefined && token.type !== AST_NODE_TYPES.SpreadElement && !readsCallerCredential(context, token);
+}
+
+/**
+ * The sites an HTTP outcome at `node` makes: null when it is no rejection (ask the node's other
+ * questions), [] when it is decided without one (a broken link), else the rejection.
+ */
+function outcomeSites(context: Context, options: RejectionSiteOptions, node: TSESTree.Node, outcome: HttpOutcome | null): RejectionSite[] | null {
+  if (!outcome) return null;
+  const credential = credentialFailureAt(context, node);
+  const relevant = options.statuses.has(outcome.status) || (credential !== null && outcome.status >= 400 && outcome.status < 500);
+  if (!relevant) return null;
+  if (credential === null && !isAccessControl(context, options, node, outcome.status)) return null;
+  if (answersLinkToken(context, options, node, credential, outcome.status)) return [];
+  const reason = credential ?? reasonForStatus(outcome.status);
+  if (outcome.kind === 'response') {
+    const handler = findEnclosingHandler(context, node);
+    // `const response = NextResponse.json(…, { status: 401 })` is a value; its `return` answers.
+    if ((!handler && !inHandlerHelper(context, node)) || isVariableInit(node)) return null;
+    return [{ node, what: `a ${outcome.status} response`, status: outcome.status, reason, propagates: false, errorName: null, handler, acceptLater: true }];
+  }
+  if (outcome.kind === 'throw' || outcome.kind === 'forward') {
+    if (!outcome.frameworkError && !inServerContext(context, node) && credential === null && !inHandlerHelper(context, node)) return null;
+    const name = outcome.errorName && outcome.errorName !== 'ctx.throw' ? outcome.errorName : null;
+    const what =
+      outcome.kind === 'forward'
+        ? `a ${outcome.status} error handed on`
+        : outcome.errorName === 'ctx.throw'
+          ? `ctx.throw(${outcome.status})`
+          : name
+            ? `${name} (${outcome.status})`
+            : `a thrown ${outcome.status} error`;
+    return [{ node, what, status: outcome.status, reason, propagates: true, errorName: outcome.errorName }];
+  }
+  return null;
+}
+
+/**
+ * `res.status(userId ? 404 : 403)`: the 401/403 branch is the rejection, chosen by the ternary's
+ * test as much as by the conditions around it; the log belongs on the path to that branch.
+ */
+function statusChoiceSites(context: Context, options: RejectionSiteOptions, node: TSESTree.CallExpression | TSESTree.AssignmentExpression): RejectionSite[] | null {
+  const choices = getStatusChoices(context, node);
+  if (!choices) return null;
+  const handler = findEnclosingHandler(context, node);
+  if (!handler) return [];
+  const { statuses } = options;
+  if (choices[0]!.held) {
+    // `const status = expired ? 401 : 403; res.status(status)`: every path to the response rejects, or
+    // (a declaration's ternary with another status) the response is the site, like a ternary in it.
+    // Statuses set by assignments beside others (`let code = 200; if (!user) code = 401`) are the assignments' (statusWriteSites).
+    const rejecting = choices.find((c) => statuses.has(c.status) && isAccessControl(context, options, c.node, c.status));
+    const every = choices.every((c) => statuses.has(c.status));
+    if (!rejecting || !(every || choices[0]!.held === 'once')) return [];
+    const what = `a ${rejecting.status} response`;
+    return [{ node, what, status: rejecting.status, reason: reasonForStatus(rejecting.status), propagates: false, errorName: null, handler, acceptLater: true, ...(every ? {} : { fixable: false as const }) }];
+  }
+  return choices
+    .filter((choice) => statuses.has(choice.status) && isAccessControl(context, options, choice.node, choice.status))
+    .map((choice) => ({ node: choice.node, what: `a ${choice.status} response`, status: choice.status, reason: reasonForStatus(choice.status), propagates: false, errorName: null, handler }));
+}
+
+/**
+ * `let code = 200; if (!user) code = 401; … res.status(code)`: the assignment chooses the rejection
+ * on its own path; a log beside it (before or after, in the same branch) covers it.
+ */
+function statusWriteSites(context: Context, options: RejectionSiteOptions, node: TSESTree.AssignmentExpression): RejectionSite[] | null {
+  if (node.left.type !== AST_NODE_TYPES.Identifier) return null;
+  const held = getStatusWriteChoices(context, node);
+  if (!held || held.own.length === 0) return null;
+  // Every value rejects: the response is the site (statusChoiceSites).
+  if (held.all.every((c) => options.statuses.has(c.status))) return [];
+  const handler = findEnclosingHandler(context, node);
+  const rejecting = held.own.find((c) => options.statuses.has(c.status) && isAccessControl(context, options, c.node, c.status));
+  if (!handler || !rejecting) return [];
+  return [{ node, what: `a ${rejecting.status} response`, status: rejecting.status, reason: reasonForStatus(rejecting.status), propagates: false, errorName: null, handler, acceptLater: true }];
+}
+
+/**
+ * Koa `ctx.assert(ctx.state.user, 401)`: a throw when the value is falsy, judged by the same
+ * access-control test with the value as its innermost condition. No fix: a log before the call
+ * would run when the assertion holds too.
+ */
+function assertionSites(context: Context, options: RejectionSiteOptions, node: TSESTree.CallExpression): RejectionSite[] | null {
+  const assertion = getAssertion(context, node);
+  if (!assertion) return null;
+  const handler = findEnclosingHandler(context, node);
+  if (!handler || handler.framework !== 'koa' || !options.statuses.has(assertion.status)) return [];
+  const region = getEnclosingFunction(node);
+  const guard = { inputIdentifiesCaller: assertion.status === 401, assertion: assertion.value };
+  const accessControlOnly = !options.includeNonAccessControl && (assertion.status === 401 || assertion.status === 403);
+  if (accessControlOnly && region && classifyRejectionGuard(context, node, region, guard) === 'other') return [];
+  const what = `ctx.assert(…, ${assertion.status})`;
+  return [{ node, what, status: assertion.status, reason: reasonForStatus(assertion.status), propagates: true, errorName: 'ctx.throw', handler, fixable: false }];
+}
+
+/** The rejections a call makes (a call that is a log is not asked). */
+export function callRejectionSites(context: Context, options: RejectionSiteOptions, node: TSESTree.CallExpression, describe: DescribeCredentialFailure): RejectionSite[] {
+  const found = outcomeSites(context, options, node, getHttpOutcome(context, node)) ?? statusChoiceSites(context, options, node) ?? assertionSites(context, options, node);
+  if (found) return found;
+  if (isPassportFailure(context, node) || (isDoneFalse(node) && credentialFailureAt(context, node))) {
+    return [{ node, what: 'a failed login (done(null, false))', status: 401, reason: 'invalid_credentials', propagates: false, errorName: null }];
+  }
+  // A refused WebSocket / socket.io connection: ws.close(4003, …), an upgrade answered 401, io.use's next(err).
+  const refusal = getSocketRefusal(context, node);
+  if (refusal) {
+    const credential = credentialFailureAt(context, node);
+    const refused = credential || (!refusal.needsCredentialFailure && isAccessControl(context, options, node, refusal.status));
+    return refused ? [{ node, what: refusal.what, status: refusal.status, reason: credential ?? reasonForStatus(refusal.status), propagates: false, errorName: null, handler: null }] : [];
+  }
+  // deny(res), unauthorized(): a same-file helper that always rejects.
+  const outcome = helperCallOutcome(context, node);
+  if (outcome && options.statuses.has(outcome.status) && isAccessControl(context, options, node, outcome.status)) {
+    const inHandler = findEnclosingHandler(context, node);
+    if (outcome.kind === 'response' ? inHandler : outcome.frameworkError || inServerContext(context, node)) {
+      const what = `${getCalleePath(node) ?? 'helper'}() (${outcome.status})`;
+      return [{ node, what, status: outcome.status, reason: reasonForStatus(outcome.status), propagates: outcome.kind !== 'response', errorName: outcome.errorName, acceptLater: outcome.kind === 'response' }];
+    }
+  }
+  // A failed credential check answered without a status: res.json({ ok: false }), res.redirect('/login').
+  const credential = isPlainResponse(context, node) ? credentialFailureAt(context, node) : null;
+  return credential ? [{ node, what: describe(credential), status: null, reason: credential, propagates: false, errorName: null, acceptLater: true }] : [];
+}
+
+/** `new Response(…, { status: 401 })`. */
+export function newRejectionSites(context: Context, options: RejectionSiteOptions, node: TSESTree.NewExpression): RejectionSite[] {
+  const outcome = getHttpOutcome(context, node);
+  return (outcome?.kind === 'response' ? outcomeSites(context, options, node, outcome) : null) ?? [];
+}
+
+/** `res.statusCode = 401`, `ctx.status = 403`, a status variable written, Koa's `ctx.body` on a failed credential check. */
+export function assignmentRejectionSites(context: Context, options: RejectionSiteOptions, node: TSESTree.AssignmentExpression, describe: DescribeCredentialFailure): RejectionSite[] {
+  const found = outcomeSites(context, options, node, getHttpOutcome(context, node)) ?? statusChoiceSites(context, options, node) ?? statusWriteSites(context, options, node);
+  if (found) return found;
+  // Koa: ctx.body = { error } on a failed credential check
+  const credential = node.left.type === AST_NODE_TYPES.MemberExpression && getPropertyName(node.left) === 'body' ? credentialFailureAt(context, node) : null;
+  if (credential && findEnclosingHandler(context, node)?.framework === 'koa') {
+    return [{ node, what: describe(credential), status: null, reason: credential, propagates: false, errorName: null, acceptLater: true }];
+  }
+  return [];
+}
+
+/** `throw new UnauthorizedError()`, `throw createError(403)`, a throw on a failed credential check. */
+export function throwRejectionSites(context: Context, options: RejectionSiteOptions, node: TSESTree.ThrowStatement, describe: DescribeCredentialFailure): RejectionSite[] {
+  for (const leaf of thrownValues(node.argument)) {
+    const outcome = getHttpOutcome(context, leaf);
+    if (outcome && options.statuses.has(outcome.status) && (outcome.kind === 'error' || outcome.kind === 'response')) {
+      const found = outcomeSites(context, options, node, { ...outcome, kind: 'throw' });
+      if (found) return found;
+    }
+  }
+  // if (!(await bcrypt.compare(...))) throw new Error('Invalid credentials')
+  const credential = credentialFailureAt(context, node);
+  const arg = skipTransparent(node.argument);
+  if (!credential || (arg.type !== AST_NODE_TYPES.NewExpression && arg.type !== AST_NODE_TYPES.CallExpression && arg.type !== AST_NODE_TYPES.ObjectExpression)) return [];
+  const outcome = getHttpOutcome(context, arg);
+  // A catch around a token check also catches network failures: a 5xx or a timeout
+  // thrown from it reports the server's failure, not a rejected caller.
+  if (outcome && (outcome.status >= 500 || outcome.status === 408)) return [];
+  if (outcome && answersLinkToken(context, options, node, credential, outcome.status)) return [];
+  const name = arg.type === AST_NODE_TYPES.NewExpression ? getCalleePath(arg) : null;
+  return [{ node, what: describe(credential), status: outcome?.status ?? null, reason: credential, propagates: true, errorName: outcome?.errorName ?? (name ? lastSegment(name) : null) }];
+}
+
+/** `return response` of a 401 built earlier; a Nest guard returning false. */
+export function returnRejectionSites(context: Context, options: RejectionSiteOptions, node: TSESTree.ReturnStatement): RejectionSite[] {
+  const arg = node.argument ? skipTransparent(node.argument) : null;
+  if (arg?.type === AST_NODE_TYPES.Identifier) {
+    // const response = NextResponse.json(…, { status: 401 }); …; return response;
+    const init = getVariableInit(findVariable(context, arg));
+    const outcome = init ? getHttpOutcome(context, skipTransparent(init)) : null;
+    return (outcome?.kind === 'response' ? outcomeSites(context, options, node, outcome) : null) ?? [];
+  }
+  const info = guardDenial(context, node);
+  return info ? [{ node, what: 'the guard returning false (403)', status: 403, reason: 'guard_denied', propagates: true, errorName: 'ForbiddenException', handler: info }] : [];
+}

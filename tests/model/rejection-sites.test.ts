@@ -1,0 +1,109 @@
+/**
+ * src/model/rejection-sites.ts: which access-control rejections a node makes (log-auth-failures
+ * tracks the paths to them and decides).
+ */
+import type { TSESTree } from '@typescript-eslint/utils';
+import { describe, expect, it } from 'vitest';
+import type { Context } from '../../src/model/ast.js';
+import {
+  type RejectionSite,
+  type RejectionSiteOptions,
+  assignmentRejectionSites,
+  callRejectionSites,
+  newRejectionSites,
+  reasonForStatus,
+  returnRejectionSites,
+  throwRejectionSites,
+} from '../../src/model/rejection-sites.js';
+import { probe } from '../helpers/probe.js';
+
+const DEFAULT: RejectionSiteOptions = { statuses: new Set([401, 403]), includeNonAccessControl: false };
+const describeFailure = (reason: string) => `a failed check (${reason})`;
+
+/** Every site every listener finds, as `what | status | reason | propagates`. */
+function sites(code: string, options: RejectionSiteOptions = DEFAULT, ts = false): string[] {
+  const out: RejectionSite[] = [];
+  probe(
+    code,
+    (context: Context) => ({
+      CallExpression: (node: TSESTree.CallExpression) => out.push(...callRejectionSites(context, options, node, describeFailure)),
+      NewExpression: (node: TSESTree.NewExpression) => out.push(...newRejectionSites(context, options, node)),
+      AssignmentExpression: (node: TSESTree.AssignmentExpression) => out.push(...assignmentRejectionSites(context, options, node, describeFailure)),
+      ThrowStatement: (node: TSESTree.ThrowStatement) => out.push(...throwRejectionSites(context, options, node, describeFailure)),
+      ReturnStatement: (node: TSESTree.ReturnStatement) => out.push(...returnRejectionSites(context, options, node)),
+    }),
+    { ts },
+  );
+  // `res.status(401).json(…)`: both calls of the chain answer 401; the rule keeps one site per statement.
+  return [...new Set(out.map((s) => `${s.what} | ${s.status} | ${s.reason} | ${s.propagates ? 'propagates' : 'answers'}`))];
+}
+
+describe('reasonForStatus', () => {
+  it('maps a status to the reason a log names', () => {
+    expect([401, 403, 429].map(reasonForStatus)).toEqual(['unauthorized', 'forbidden', 'rate_limited']);
+  });
+});
+
+describe('rejection sites', () => {
+  it('a 401/403 response in a handler, and a thrown or forwarded one', () => {
+    expect(sites("app.get('/admin', (req, res) => {\n  if (!req.user) return res.status(401).json({ error: 'login' });\n  res.json(ok);\n});")).toEqual([
+      'a 401 response | 401 | unauthorized | answers',
+    ]);
+    expect(sites("app.get('/admin', (req, res, next) => {\n  if (!req.user.isAdmin) return next(createError(403));\n  next();\n});")).toEqual([
+      'a 403 error handed on | 403 | forbidden | propagates',
+    ]);
+    expect(sites("app.get('/admin', (req, res) => {\n  if (!req.user.isAdmin) throw new ForbiddenError('no');\n});")).toEqual(['ForbiddenError (403) | 403 | forbidden | propagates']);
+  });
+
+  it('a status chosen by a ternary, and one held in a variable with only rejecting values', () => {
+    expect(sites("app.get('/doc', (req, res) => {\n  res.status(req.user ? 403 : 401).end();\n});")).toEqual([
+      'a 403 response | 403 | forbidden | answers',
+      'a 401 response | 401 | unauthorized | answers',
+    ]);
+    expect(sites("app.get('/doc', (req, res) => {\n  const status = req.user ? 403 : 401;\n  res.status(status).end();\n});")).toEqual([
+      'a 403 response | 403 | forbidden | answers',
+    ]);
+  });
+
+  it('Koa ctx.assert, a failed password answered without a status, passport done(null, false)', () => {
+    expect(sites("router.get('/me', async (ctx) => {\n  ctx.assert(ctx.state.user, 401, 'login');\n  ctx.body = ctx.state.user;\n});")).toEqual([
+      'ctx.assert(…, 401) | 401 | unauthorized | propagates',
+    ]);
+    expect(
+      sites("app.post('/login', async (req, res) => {\n  const ok = await bcrypt.compare(req.body.password, user.hash);\n  if (!ok) return res.json({ ok: false });\n  res.json({ ok: true });\n});"),
+    ).toEqual(['a failed check (invalid_credentials) | null | invalid_credentials | answers']);
+    expect(
+      sites("passport.use(new LocalStrategy(async (username, password, done) => {\n  const user = await User.findOne({ username });\n  if (!user || !(await user.verifyPassword(password))) return done(null, false);\n  return done(null, user);\n}));"),
+    ).toEqual(['a failed login (done(null, false)) | 401 | invalid_credentials | answers']);
+  });
+
+  it('a Nest guard returning false', () => {
+    const guard = [
+      "import { Injectable, CanActivate, ExecutionContext } from '@nestjs/common';",
+      '@Injectable()',
+      'export class AdminGuard implements CanActivate {',
+      '  canActivate(context: ExecutionContext): boolean {',
+      '    const request = context.switchToHttp().getRequest();',
+      '    if (!request.user?.isAdmin) return false;',
+      '    return true;',
+      '  }',
+      '}',
+    ].join('\n');
+    expect(sites(guard, DEFAULT, true)).toEqual(['the guard returning false (403) | 403 | guard_denied | propagates']);
+  });
+
+  it('not access control: a 403 chosen by a feature flag, a 404, a 401 outside any handler', () => {
+    expect(sites("app.post('/signup', (req, res) => {\n  if (!config.registrationEnabled) return res.status(403).end();\n  res.end();\n});")).toEqual([]);
+    expect(sites("app.post('/signup', (req, res) => {\n  if (!config.registrationEnabled) return res.status(403).end();\n  res.end();\n});", { ...DEFAULT, includeNonAccessControl: true })).toEqual([
+      'a 403 response | 403 | forbidden | answers',
+    ]);
+    expect(sites("app.get('/doc', (req, res) => {\n  if (!doc) return res.status(404).end();\n});")).toEqual([]);
+    expect(sites('const response = new Response(null, { status: 401 });')).toEqual([]);
+  });
+
+  it('a 429 only when asked', () => {
+    const code = "app.post('/login', (req, res) => {\n  if (limited(req.ip)) return res.status(429).end();\n  res.end();\n});";
+    expect(sites(code)).toEqual([]);
+    expect(sites(code, { ...DEFAULT, statuses: new Set([401, 403, 429]) })).toEqual(['a 429 response | 429 | rate_limited | answers']);
+  });
+});
