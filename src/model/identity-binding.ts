@@ -12,6 +12,7 @@ import type { TSESLint } from '@typescript-eslint/utils';
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { type Context, getMemberPath, getPropertyName, getRootIdentifier, skipTransparent } from './ast.js';
+import { fileLogsThrough } from './request-context.js';
 import { tokenizeName } from './secrets/names.js';
 
 /** Words that name who the caller is (not a bare `id`: `requestId`, `traceId` name no one). */
@@ -116,8 +117,8 @@ export function isIdentityCustomProps(context: Context, property: TSESTree.Prope
  * nestjs-pino, an AsyncLocalStorage store). Without one the rule has nothing to ask for.
  */
 export function fileHasRequestLogger(context: Context, request: string): boolean {
-  const text = context.sourceCode.text;
-  return text.includes(`${request}.log`) || /pino-http|express-pino-logger|koa-pino-logger|nestjs-pino|AsyncLocalStorage/u.test(text);
+  // `req.log.info(…)`, `req.log = req.log.child(…)` — not `req.login(user)` or `req.logout()`.
+  return fileLogsThrough(context, `${request}.log`) || /pino-http|express-pino-logger|koa-pino-logger|nestjs-pino|AsyncLocalStorage/u.test(context.sourceCode.text);
 }
 
 /** The request object a handler names (`req` in `req.user = …`), for messages. */

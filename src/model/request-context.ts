@@ -91,9 +91,23 @@ export interface FrameworkLogger {
  * instance logger is switched on (without one, `request.log` is a no-op).
  */
 export function fileLogsThrough(context: Context, expression: string): boolean {
-  const escaped = expression.replace(/[.$]/gu, '\\$&');
-  return new RegExp(`(?<![\\w$.])${escaped}\\.\\w+\\(`, 'u').test(context.sourceCode.text);
+  const source = context.sourceCode;
+  let byExpression = logsThroughCache.get(source);
+  if (!byExpression) {
+    byExpression = new Map();
+    logsThroughCache.set(source, byExpression);
+  }
+  let answer = byExpression.get(expression);
+  if (answer === undefined) {
+    const escaped = expression.replace(/[.$]/gu, '\\$&');
+    answer = new RegExp(`(?<![\\w$.])${escaped}\\.\\w+\\(`, 'u').test(source.text);
+    byExpression.set(expression, answer);
+  }
+  return answer;
 }
+
+/** Per file (its SourceCode), per logger expression: fileLogsThrough's answer. */
+const logsThroughCache = new WeakMap<object, Map<string, boolean>>();
 
 /** Names a Fastify instance goes by in a route plugin or a server file. */
 const FASTIFY_INSTANCE = /^(?:fastify|app|server|instance|api)$/u;

@@ -1,7 +1,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
 import { getLogFieldKeys, missingLogFields } from '../../src/model/log-fields.js';
-import { bindsIdentity, isIdentityAssignment, isIdentityCustomProps } from '../../src/model/identity-binding.js';
+import { bindsIdentity, fileHasRequestLogger, isIdentityAssignment, isIdentityCustomProps } from '../../src/model/identity-binding.js';
 import { type ProbeOptions, callResult, probe, probeCalls } from '../helpers/probe.js';
 
 function keysOf(code: string, options: ProbeOptions = {}): Map<string, string[] | 'unknown'> {
@@ -142,5 +142,22 @@ describe('identity-binding: which code ties the caller to the request logger', (
     expect(assigns).toEqual(['req.user', 'ctx.state.user', 'res.locals.user']);
     expect(customProps).toBe(true);
     expect(answers("pinoHttp({ customProps: () => ({ service: 'api' }) });").customProps).toBe(false);
+  });
+});
+
+describe('fileHasRequestLogger', () => {
+  function has(code: string, request = 'req'): boolean {
+    let answer = false;
+    probe(code, (context) => ({ Program: () => void (answer = fileHasRequestLogger(context, request)) }));
+    return answer;
+  }
+
+  it('is a call through the request logger, or a request-logger package the file sets up', () => {
+    expect(has("app.use((req, res, next) => { req.log.info('hi'); next(); });")).toBe(true);
+    expect(has('req.log = req.log.child({ userId });')).toBe(true);
+    expect(has("import pinoHttp from 'pino-http';")).toBe(true);
+    // passport's req.login / req.logout name no logger
+    expect(has('req.login(user, (err) => next(err));')).toBe(false);
+    expect(has("req.logout(() => res.redirect('/'));")).toBe(false);
   });
 });

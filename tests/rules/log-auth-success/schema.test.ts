@@ -68,6 +68,16 @@ app.post('/login', async (req, res) => {
     // --- the fixed outputs ---
     { code: addedFixed, options: ipEvent, settings: pino },
     { code: insertedFixed, options: [{ requiredFields: ['ip'], eventField: { key: 'event' } }] satisfies Options, settings: pino },
+    // --- bindIdentity: no request logger in the file (passport's req.logout is no logger): nothing to bind to ---
+    {
+      code: `export function requireAuth(req, res, next) {
+  const payload = jwt.verify(req.headers.authorization, secret);
+  if (payload.revoked) return req.logout(() => res.sendStatus(401));
+  req.user = payload;
+  next();
+}`,
+      options: bind,
+    },
     // --- bindIdentity: Express middleware rebinding req.log to a child with the user id ---
     {
       code: `import jwt from 'jsonwebtoken';
