@@ -110,6 +110,14 @@ export function getCalleePath(node: TSESTree.CallExpression | TSESTree.NewExpres
   return getMemberPath(node.callee);
 }
 
+/**
+ * `table[key]` for a table keyed by names read from code: only the table's own entries, never
+ * what every object inherits (\`toString\`, \`constructor\`, \`__proto__\`).
+ */
+export function ownEntry<T>(table: Readonly<Record<string, T>>, key: string): T | undefined {
+  return Object.hasOwn(table, key) ? table[key] : undefined;
+}
+
 /** The last segment of a dotted path. */
 export function lastSegment(path: string): string {
   const i = path.lastIndexOf('.');

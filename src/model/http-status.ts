@@ -5,7 +5,7 @@
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
-import { type Context, findVariable, getPropertyName, getVariableInit, skipTransparent } from './ast.js';
+import { type Context, findVariable, getPropertyName, getVariableInit, skipTransparent, ownEntry } from './ast.js';
 
 /** Status names used by `HttpStatus.X`, `StatusCodes.X`, `httpStatus.X`, `constants.HTTP_STATUS_X` and error classes. */
 const STATUS_BY_NAME: Record<string, number> = {
@@ -107,17 +107,17 @@ function isStatus(value: number): boolean {
 function statusFromConstantName(name: string): number | null {
   // UNAUTHORIZED, HTTP_STATUS_UNAUTHORIZED, and enums in PascalCase: HttpStatusCode.Unauthorized, TooManyRequests
   const key = /^[A-Z][a-z]/u.test(name) ? name.replace(/(?<=[a-z])(?=[A-Z])/gu, '_').toUpperCase() : name.replace(/^HTTP_STATUS_/u, '');
-  return STATUS_BY_NAME[key] ?? null;
+  return ownEntry(STATUS_BY_NAME, key) ?? null;
 }
 
 /** The status an error class or factory name stands for: `UnauthorizedException` → 401, `forbidden` → 403. */
 export function statusFromErrorName(name: string): number | null {
   const key = name.replace(/[_\s-]/gu, '').toLowerCase();
-  const direct = ERROR_STATUS_BY_NAME[key];
+  const direct = ownEntry(ERROR_STATUS_BY_NAME, key);
   if (direct !== undefined) return direct;
   const stripped = key.replace(/(?:http)?(?:exception|error)$/u, '');
   if (stripped === key || stripped.length === 0) return null;
-  return ERROR_STATUS_BY_NAME[stripped] ?? null;
+  return ownEntry(ERROR_STATUS_BY_NAME, stripped) ?? null;
 }
 
 /**

@@ -183,10 +183,10 @@ export const ID_LESS_LOGGERS: Readonly<Record<string, string>> = {
 export function getIdLessLoggerSource(context: Context, call: TSESTree.CallExpression): string | null {
   const callee = skipTransparent(call.callee);
   const required = getRequiredModule(callee);
-  if (required !== null) return required in ID_LESS_LOGGERS ? required : null;
+  if (required !== null) return Object.hasOwn(ID_LESS_LOGGERS, required) ? required : null;
   const root = getRootIdentifier(callee);
   const binding = root ? getImportSource(context, root) : null;
-  if (!binding || !(binding.source in ID_LESS_LOGGERS)) return null;
+  if (!binding || !Object.hasOwn(ID_LESS_LOGGERS, binding.source)) return null;
   if (binding.source === 'express-winston') {
     const member = callee.type === AST_NODE_TYPES.MemberExpression ? getPropertyName(callee) : binding.imported;
     return member === 'logger' ? binding.source : null;

@@ -33,6 +33,7 @@ import {
   isFunctionNode,
   lastSegment,
   skipTransparent,
+  ownEntry,
 } from './ast.js';
 import { isClientSocket } from './sockets.js';
 import { NO_INDICES, TEXT_PRESERVING_METHODS, reachingWritesBefore, sameFileCallSites, textReturningParams, writtenInBody } from './input-flow.js';
@@ -268,9 +269,9 @@ export function createRequestInputTracker(context: Context, options: RequestInpu
     const hasArg = call.arguments.length > 0;
     switch (base.kind) {
       case 'request': {
-        const hono = HONO_READERS[method];
+        const hono = ownEntry(HONO_READERS, method);
         if (hono && isHonoRequest(callee.object)) return { kind: hasArg ? 'value' : 'container', origin: hono };
-        const reader = REQUEST_VALUE_METHODS[method];
+        const reader = ownEntry(REQUEST_VALUE_METHODS, method);
         if (reader && hasArg) return { kind: 'value', origin: reader };
         if (BODY_READERS.has(method)) return { kind: 'container', origin: 'body' };
         // Hono: c.req.valid('json') — validated for shape, still the client's text
@@ -466,14 +467,14 @@ export function createRequestInputTracker(context: Context, options: RequestInpu
     switch (base.kind) {
       case 'request': {
         if (name === null) return null;
-        const origin = REQUEST_CONTAINERS[name];
+        const origin = ownEntry(REQUEST_CONTAINERS, name);
         if (origin) return { kind: 'container', origin };
         if (name === 'nextUrl') return { kind: 'url', origin: 'query' };
         return null;
       }
       case 'context': {
         if (name === 'request' || name === 'req') return { kind: 'request', origin: null };
-        const origin = name === null ? undefined : CONTEXT_CONTAINERS[name];
+        const origin = name === null ? undefined : ownEntry(CONTEXT_CONTAINERS, name);
         return origin ? { kind: 'container', origin } : null;
       }
       case 'url':
@@ -559,7 +560,7 @@ function nestDecoratorInput(param: TSESTree.Parameter): RequestInput | 'none' | 
       if (path === null) continue;
       const name = lastSegment(path);
       if (name === 'Req' || name === 'Request') return { kind: 'request', origin: null };
-      const origin = NEST_INPUT_DECORATORS[name];
+      const origin = ownEntry(NEST_INPUT_DECORATORS, name);
       if (!origin) continue;
       const args = expr.type === AST_NODE_TYPES.CallExpression ? expr.arguments : [];
       if (args.some(isNonTextPipe)) return 'none';

@@ -56,8 +56,20 @@ const TOOLKIT_NAME = /^_?(?:h|httpAdapter|host)$/u;
 const FASTIFY_REPLY_NAME = /^_?(?:reply|rep)$/u;
 /** Helpers named for answering the client: `sendError`, `respond`, `replyWithError`, `formatResponse`, `errorResponse`. */
 const RESPONSE_HELPER_NAME = /^(?:send|respond|reply|render|write|format)\w*$|\w*Response$/u;
-const RESPONSE_METHODS: Record<string, ResponseSinkKind> = { json: 'json', jsonp: 'json', send: 'body', end: 'text', write: 'text' };
-const HONO_METHODS: Record<string, ResponseSinkKind> = { json: 'json', text: 'text', html: 'text', body: 'text' };
+// Maps, not object literals: a method named `toString` or `constructor` must not find Object.prototype's.
+const RESPONSE_METHODS: ReadonlyMap<string, ResponseSinkKind> = new Map([
+  ['json', 'json'],
+  ['jsonp', 'json'],
+  ['send', 'body'],
+  ['end', 'text'],
+  ['write', 'text'],
+]);
+const HONO_METHODS: ReadonlyMap<string, ResponseSinkKind> = new Map([
+  ['json', 'json'],
+  ['text', 'text'],
+  ['html', 'text'],
+  ['body', 'text'],
+]);
 /** Methods a response chain goes through before the sink: `res.status(500).json()`, `reply.code(500).type('text').send()`. */
 const CHAIN_METHODS = new Set(['status', 'code', 'type', 'set', 'header', 'headers', 'append', 'vary', 'location', 'contentType', 'cookie', 'clearCookie', 'links']);
 
@@ -161,7 +173,7 @@ function mayBeSinkCall(node: TSESTree.CallExpression): boolean {
   const callee = skipTransparent(node.callee);
   if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
   const method = getPropertyName(callee);
-  return method !== null && (method === 'json' || method === 'flash' || !!RESPONSE_METHODS[method] || !!HONO_METHODS[method]);
+  return method !== null && (method === 'json' || method === 'flash' || RESPONSE_METHODS.has(method) || HONO_METHODS.has(method));
 }
 
 function computeSink(context: Context, node: TSESTree.CallExpression | TSESTree.NewExpression | TSESTree.AssignmentExpression): ResponseSink | null {
@@ -205,7 +217,7 @@ function callSink(context: Context, node: TSESTree.CallExpression): ResponseSink
   if (method === 'flash' && args.length >= 2 && objectPath !== null && /^_?(?:req|request)$/u.test(objectPath)) {
     return { node, kind: 'text', payload: [args[1]!], description: `\`${objectPath}.flash()\``, receiver: null, status: null };
   }
-  const responseKind = RESPONSE_METHODS[method];
+  const responseKind = RESPONSE_METHODS.get(method);
   if (responseKind) {
     const receiver = isResponseChain(callee.object);
     if (receiver) {
@@ -222,7 +234,7 @@ function callSink(context: Context, node: TSESTree.CallExpression): ResponseSink
       };
     }
   }
-  const honoKind = HONO_METHODS[method];
+  const honoKind = HONO_METHODS.get(method);
   if (honoKind) {
     const object = skipTransparent(callee.object);
     if (object.type === AST_NODE_TYPES.Identifier && responseNameKind(object.name) === 'context') {

@@ -490,7 +490,7 @@ describe('statusFromErrorName', () => {
   ])('%s → %s', (name, status) => {
     expect(statusFromErrorName(name)).toBe(status);
   });
-  it.each(['Error', 'ValidationError', 'QueryFailedError', 'Exception'])('%s → null', (name) => {
+  it.each(['Error', 'ValidationError', 'QueryFailedError', 'Exception', 'constructor', 'toString', '__proto__', 'hasOwnPropertyError'])('%s → null', (name) => {
     expect(statusFromErrorName(name)).toBeNull();
   });
 });

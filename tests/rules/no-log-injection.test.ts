@@ -9,6 +9,8 @@ const nest = { 'security-logging': { logger: { name: 'this.logger', style: 'nest
 
 ruleTester.run('no-log-injection', rule, {
   valid: [
+    // What every object inherits (\`constructor\`, \`toString\`) is not a request container.
+    "app.get('/', (req, res) => { console.log('handler ' + req.constructor.name + req.toString()); res.end(); });",
     // --- socket lifecycle events and other emitters carry no client text ---
     "io.on('connection', (socket) => {\n  socket.on('disconnect', (reason) => {\n    logger.info(`client left: ${reason}`);\n  });\n});",
     "queue.on('completed', (job) => {\n  logger.info(`job ${job} done`);\n});",
