@@ -6,7 +6,7 @@ import rule from '../../../src/rules/log-auth-failures.js';
  * wrong type (`typeof req.body._SessionToken !== 'string'`) or a body that does not parse is refused
  * whatever the name of the field, before anyone is identified (Parse Server's middleware, judged on
  * the accuracy harness). A malformed credential answered 401 stays a failed authentication, and
- * `includeNonAccessControl` (strict) reports the rest.
+ * the opt-in `includeNonAccessControl` reports the rest.
  */
 const ruleTester = new RuleTester();
 
@@ -72,7 +72,7 @@ ruleTester.run('log-auth-failures (input shape)', rule, {
         }
       ]
     },
-    // includeNonAccessControl (strict) reports input validation too
+    // the opt-in includeNonAccessControl reports input validation too
     {
       "code": "// Parse Server: parameters of the wrong type are refused 403 before anyone is identified\nfunction invalidRequest(req, res) {\n  res.status(403);\n  res.end('{\"error\":\"unauthorized\"}');\n}\nexport async function handleParseHeaders(req, res, next) {\n  const info = { sessionToken: req.get('X-Parse-Session-Token') };\n  if (req.body._SessionToken) {\n    if (typeof req.body._SessionToken !== 'string') {\n      return invalidRequest(req, res);\n    }\n    info.sessionToken = req.body._SessionToken;\n  }\n  if (info.sessionToken && typeof info.sessionToken !== 'string') {\n    return invalidRequest(req, res);\n  }\n  return next();\n}",
       "options": [
