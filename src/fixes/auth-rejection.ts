@@ -6,7 +6,7 @@ import type { AuthFunction } from '../model/auth-steps.js';
 import { insertAtBlockStart, lineIndent } from './edits.js';
 import { importFix } from './imports.js';
 import { buildLogCall } from './log-call.js';
-import { getLogTarget } from './log-target.js';
+import { logTargetAt } from './log-target.js';
 import { isNameInScope } from './names.js';
 
 /**
@@ -24,7 +24,8 @@ export function rejectAuthFailureFix(context: Context, node: TSESTree.Node, auth
     if (parent?.type !== AST_NODE_TYPES.BlockStatement && parent?.type !== AST_NODE_TYPES.SwitchCase) return null;
   }
   const at = errorPath ?? node;
-  const target = getLogTarget(context, at);
+  // The one precedence: the request logger the file logs through, else the configured logger, else console.
+  const target = logTargetAt(context, at);
   if (target.expression.startsWith('this.') || (target.importFrom === undefined && target.expression !== 'console' && !isNameInScope(context, at, target.expression.split('.')[0]!))) return null;
   const log = `${buildLogCall(target, { level: 'warn', message: 'Authentication failed', error: errorName ?? undefined })};`;
   let answer: string;

@@ -257,6 +257,41 @@ export class ApiKeyGuard implements CanActivate {
         },
       ],
     },
+    // the request logger the file already logs through goes into the suggestion (one log-target precedence)
+    {
+      code: `export const authMiddleware = async (req, res, next) => {
+  req.log.info('checking session');
+  try {
+    req.user = await authService.validateSession(req.cookies.sid);
+  } catch (err) {
+    return next();
+  }
+  next();
+};`,
+      settings: { 'security-logging': { logger: { name: 'logger', importFrom: './logger', style: 'pino' } } },
+      errors: [
+        {
+          messageId: 'failOpen',
+          line: 6,
+          suggestions: [
+            {
+              messageId: 'reject',
+              data: { how: '401' },
+              output: `export const authMiddleware = async (req, res, next) => {
+  req.log.info('checking session');
+  try {
+    req.user = await authService.validateSession(req.cookies.sid);
+  } catch (err) {
+    req.log.warn({ err }, 'Authentication failed');
+    return res.status(401).json({ error: 'Unauthorized' });
+  }
+  next();
+};`,
+            },
+          ],
+        },
+      ],
+    },
     // logging does not make it safe; a configured logger goes into the suggestion
     {
       code: `import { logger } from './logger';
@@ -396,7 +431,7 @@ export const authMiddleware = async (req, res, next) => {
     await request.jwtVerify();
   } catch (err) {
     request.log.warn(err);
-    console.warn('Authentication failed', err);
+    request.log.warn({ err }, 'Authentication failed');
     return reply.code(401).send({ error: 'Unauthorized' });
   }
 });`,
