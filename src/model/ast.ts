@@ -181,11 +181,58 @@ export function getVariableInit(variable: TSESLint.Scope.Variable | null): TSEST
   return declarator.init ?? null;
 }
 
+/**
+ * The names some variable of the file binds to a function (a declaration, or a single
+ * definition initialized with one), built once per file from the scope manager on first ask: a
+ * call of any other name (an import, a global, a parameter) resolves to nothing without a look-up.
+ */
+const functionNamesCache = new WeakMap<object, ReadonlySet<string>>();
+
+function functionNames(context: Context): ReadonlySet<string> | null {
+  const scopeManager = context.sourceCode.scopeManager;
+  if (!scopeManager) return null;
+  let names = functionNamesCache.get(scopeManager);
+  if (names === undefined) {
+    const found = new Set<string>();
+    for (const scope of scopeManager.scopes) {
+      for (const variable of scope.variables) {
+        if (variable.defs.length !== 1) continue;
+        const def = variable.defs[0]!;
+        if (def.type === 'FunctionName' && def.node.type === AST_NODE_TYPES.FunctionDeclaration) found.add(variable.name);
+        else if (def.type === 'Variable' && def.node.init && isFunctionNode(skipTransparent(def.node.init))) found.add(variable.name);
+      }
+    }
+    names = found;
+    functionNamesCache.set(scopeManager, names);
+  }
+  return names;
+}
+
+/** A class's own (non-static) methods and function-valued fields by name: the first member of that name with a function value. */
+const classMethodsCache = new WeakMap<TSESTree.ClassBody, ReadonlyMap<string, AnyFunction>>();
+
+function classMethods(cls: TSESTree.ClassDeclaration | TSESTree.ClassExpression): ReadonlyMap<string, AnyFunction> {
+  let methods = classMethodsCache.get(cls.body);
+  if (methods === undefined) {
+    const found = new Map<string, AnyFunction>();
+    for (const member of cls.body.body) {
+      if ((member.type !== AST_NODE_TYPES.MethodDefinition && member.type !== AST_NODE_TYPES.PropertyDefinition) || member.static) continue;
+      const name = getPropertyName(member);
+      const value = member.value;
+      if (name !== null && value && isFunctionNode(value) && !found.has(name)) found.set(name, value);
+    }
+    methods = found;
+    classMethodsCache.set(cls.body, methods);
+  }
+  return methods;
+}
+
 /** The function a name refers to in this file (declaration or `const f = () => …`), or null. */
 export function resolveFunction(context: Context, node: TSESTree.Node): AnyFunction | null {
   const n = skipTransparent(node);
   if (isFunctionNode(n)) return n;
   if (n.type === AST_NODE_TYPES.Identifier) {
+    if (functionNames(context)?.has(n.name) === false) return null;
     const variable = findVariable(context, n);
     if (!variable || variable.defs.length !== 1) return null;
     const def = variable.defs[0];
@@ -201,18 +248,9 @@ export function resolveFunction(context: Context, node: TSESTree.Node): AnyFunct
     n.object.type === AST_NODE_TYPES.ThisExpression
   ) {
     const name = getPropertyName(n);
+    if (!name) return null;
     const cls = findEnclosingClass(n);
-    if (!name || !cls) return null;
-    for (const member of cls.body.body) {
-      if (
-        (member.type === AST_NODE_TYPES.MethodDefinition || member.type === AST_NODE_TYPES.PropertyDefinition) &&
-        !member.static &&
-        getPropertyName(member) === name
-      ) {
-        const value = member.value;
-        if (value && isFunctionNode(value)) return value;
-      }
-    }
+    return cls ? (classMethods(cls).get(name) ?? null) : null;
   }
   return null;
 }

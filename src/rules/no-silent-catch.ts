@@ -48,6 +48,21 @@ interface CatchState extends CatchRegion {
   mayFailOutside: boolean;
 }
 
+/**
+ * The probe sets of one option object, built once: createRule hands every file the same merged
+ * options object, so the sets (60-odd built-in names) are not rebuilt per file. Never modified.
+ */
+const probeSetsCache = new WeakMap<object, { probes: ReadonlySet<string>; failureOptions: { probes: ReadonlySet<string> } }>();
+
+function probeSets(options: Options[0]): { probes: ReadonlySet<string>; failureOptions: { probes: ReadonlySet<string> } } {
+  let sets = probeSetsCache.get(options);
+  if (sets === undefined) {
+    sets = { probes: new Set([...BUILTIN_PROBES, ...(options.allowedProbes ?? [])]), failureOptions: { probes: new Set(options.allowedProbes ?? []) } };
+    probeSetsCache.set(options, sets);
+  }
+  return sets;
+}
+
 export default createRule<Options, MessageIds>({
   name: 'no-silent-catch',
   meta: {
@@ -107,10 +122,9 @@ export default createRule<Options, MessageIds>({
   },
   create(context, [options]) {
     const minimumLevel = options.minimumLevel ?? 'info';
-    const probes = new Set([...BUILTIN_PROBES, ...(options.allowedProbes ?? [])]);
+    const { probes, failureOptions } = probeSets(options);
     const commentPattern = compileCommentPattern(options.allowWithComment ?? DEFAULT_COMMENT);
     const reportFallbacks = options.reportFallbacks ?? false;
-    const failureOptions = { probes: new Set(options.allowedProbes ?? []) };
     const sourceCode = context.sourceCode;
     const states = new Map<TSESTree.Node, CatchState>();
     const open: CatchState[] = [];
