@@ -82,6 +82,24 @@ export function isProbeTry(context: Context, block: TSESTree.BlockStatement, pro
   return probesSeen > 0 && allProbes;
 }
 
+const mayCatchCache = new WeakMap<object, boolean>();
+
+/**
+ * A text check before any work: whether the file can hold something no-silent-catch examines — a
+ * catch clause or a `.catch(handler)` (the word `catch`), or a `.then(onFulfilled, onRejected)`
+ * (the word `then`). Keywords cannot be spelled with escapes, but a property name can
+ * (`p.c\u0061tch(…)`), so a file with a `\u` escape is always examined.
+ */
+export function fileMayCatch(sourceCode: { readonly text: string }): boolean {
+  let may = mayCatchCache.get(sourceCode);
+  if (may === undefined) {
+    const text = sourceCode.text;
+    may = text.includes('catch') || text.includes('then') || text.includes('\\u');
+    mayCatchCache.set(sourceCode, may);
+  }
+  return may;
+}
+
 /**
  * The rejection handler a call attaches and the promise it is attached to: `p.catch(h)` (one
  * argument) or `p.then(onFulfilled, h)` (two); null for anything else.

@@ -8,7 +8,7 @@ import { getHttpOutcome } from '../model/http-outcomes.js';
 import { getBoundVariables, isHandoffCall, isInspectionCall, passesNewError, readsAny } from '../model/errors.js';
 import { doesNothing, isFallbackOnly, setsClientStatus } from '../model/catch-answers.js';
 import { catchFallsBackOnPurpose, handlerFallsBackOnPurpose, isAttemptElseThrow, isCheckedThenRefused, isCheckedThenThrown } from '../model/fallback-chains.js';
-import { PREDICATE_NAME, getRejectionHandler, isAvailabilityCheck, isNoopHandler, isObservedElsewhere, isProbePromise, isProbeTry, isYesNoCheck, promiseFailureSource } from '../model/catch-probes.js';
+import { PREDICATE_NAME, fileMayCatch, getRejectionHandler, isAvailabilityCheck, isNoopHandler, isObservedElsewhere, isProbePromise, isProbeTry, isYesNoCheck, promiseFailureSource } from '../model/catch-probes.js';
 import {
   type CatchRegion,
   DEFAULT_COMMENT,
@@ -121,6 +121,8 @@ export default createRule<Options, MessageIds>({
     defaultOptions: [{ minimumLevel: 'info', allowedProbes: [], allowWithComment: DEFAULT_COMMENT, reportFallbacks: false }],
   },
   create(context, [options]) {
+    // Nothing to examine (no catch clause, .catch or two-argument .then): no listeners, no path tracking.
+    if (!fileMayCatch(context.sourceCode)) return {};
     const minimumLevel = options.minimumLevel ?? 'info';
     const { probes, failureOptions } = probeSets(options);
     const commentPattern = compileCommentPattern(options.allowWithComment ?? DEFAULT_COMMENT);

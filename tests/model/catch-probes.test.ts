@@ -2,6 +2,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
 import {
   PREDICATE_NAME,
+  fileMayCatch,
   getRejectionHandler,
   isAvailabilityCheck,
   isNoopHandler,
@@ -156,5 +157,17 @@ describe('getRejectionHandler', () => {
     expect(callResult(results, 'p.catch()')).toBeNull();
     expect(callResult(results, 'p.catch(a, b)')).toBeNull();
     expect(callResult(results, "emitter.on('error', h)")).toBeNull();
+  });
+});
+
+describe('fileMayCatch', () => {
+  it('examines a file with a catch clause, a .catch, a two-argument .then or a \\u escape', () => {
+    expect(fileMayCatch({ text: 'try { a() } catch { b() }' })).toBe(true);
+    expect(fileMayCatch({ text: 'p.catch(() => {})' })).toBe(true);
+    expect(fileMayCatch({ text: 'p.then(ok, fail)' })).toBe(true);
+    expect(fileMayCatch({ text: 'p.c\\u0061tch(() => {})' })).toBe(true);
+  });
+  it('skips a file that can hold none of them', () => {
+    expect(fileMayCatch({ text: "const a = require('a');\nmodule.exports = (x) => a(x) + 1;" })).toBe(false);
   });
 });
