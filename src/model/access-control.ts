@@ -35,6 +35,8 @@ const STRONG_WORDS = new Set([
   'claims', 'principal', 'accountability', 'identity', 'can', 'cannot', 'ability', 'abilities', 'rbac', 'access', 'verified', 'verify',
 ]);
 
+/** A property saying the caller may do it (`entry.access`, `canEdit`, `hasAccess`, `allowed`). */
+const GRANT = /^(?:access|has_?access|can[A-Z_]\w*|allowed|permitted)$/u;
 /** Words of a plan or a licence: a paywall. */
 const PAYWALL_WORDS = new Set([
   'plan', 'plans', 'tier', 'tiers', 'subscription', 'subscriptions', 'subscribed', 'paid', 'free', 'premium', 'billing',
@@ -260,6 +262,9 @@ function collect(context: Context, node: TSESTree.Node, whenTrue: boolean, depth
   // `typeof req.body._SessionToken !== 'string'`: the shape of what was sent, whatever it is called —
   // input validation (for a 401, the caller's credential is malformed: `inputIdentifiesCaller`).
   if (typeofOperand(n)) return [{ kind: 'input', presence: false }];
+  // `entry.access === true`, `if (post.canEdit)`: refused because the caller holds the grant — a product rule, not a refused caller.
+  const granted = n.type === AST_NODE_TYPES.BinaryExpression && ['===', '=='].includes(n.operator) && skipTransparent(n.right).type === AST_NODE_TYPES.Literal && (n.right as TSESTree.Literal).value === true ? skipTransparent(n.left as TSESTree.Node) : n;
+  if (whenTrue && granted.type === AST_NODE_TYPES.MemberExpression && GRANT.test(getPropertyName(granted) ?? '')) return [{ kind: 'other', presence: true }];
   if (n.type === AST_NODE_TYPES.BinaryExpression && ['===', '==', '!==', '!='].includes(n.operator)) {
     const rejectsWhenEqual = whenTrue === (n.operator === '===' || n.operator === '==');
     return [comparison(context, n.left as TSESTree.Node, n.right, rejectsWhenEqual, depth)];

@@ -194,7 +194,7 @@ export function callRejectionSites(context: Context, options: RejectionSiteOptio
   const outcome = helperCallOutcome(context, node);
   if (outcome && options.statuses.has(outcome.status) && isAccessControl(context, options, node, outcome.status)) {
     const inHandler = findEnclosingHandler(context, node);
-    if (outcome.kind === 'response' ? inHandler : outcome.frameworkError || inServerContext(context, node)) {
+    if (outcome.kind === 'response' ? inHandler || inHandlerHelper(context, node) : outcome.frameworkError || inServerContext(context, node) || inHandlerHelper(context, node)) {
       const what = `${getCalleePath(node) ?? 'helper'}() (${outcome.status})`;
       return [{ node, what, status: outcome.status, reason: reasonForStatus(outcome.status), propagates: outcome.kind !== 'response', errorName: outcome.errorName, acceptLater: outcome.kind === 'response' }];
     }

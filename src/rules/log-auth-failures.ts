@@ -2,7 +2,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { type AnyFunction, getEnclosingFunction, isFunctionNode } from '../model/ast.js';
 import { mentionsAuthFailure } from '../model/auth-mentions.js';
-import { callerLogsAround, handlerCallsOf, isRejectionHelper, translatesOtherError } from '../model/auth-responses.js';
+import { callersLogAround, isRejectionHelper, translatesOtherError } from '../model/auth-responses.js';
 import { securityLogLevel } from '../model/credential-checks.js';
 import { type ErrorHandlerAudit, auditLogsError, errorNameMatches, getErrorHandlerAudit } from '../model/error-handler-audit.js';
 import { type HandlerInfo, findEnclosingHandler } from '../model/handlers.js';
@@ -42,8 +42,6 @@ interface Rejection {
   handler: HandlerInfo | null;
   /** A log before the anchor would run only on this path (no `&&`, `?:` between). */
   fixable: boolean;
-  /** In a same-file helper a handler calls (`assertAdmin(req.user)`): those calls, where the caller may log it instead. */
-  helperCalls: TSESTree.CallExpression[];
 }
 
 export default createRule<Options, MessageIds>({
@@ -145,7 +143,6 @@ export default createRule<Options, MessageIds>({
         reason: details.reason,
         propagates: details.propagates,
         errorName: details.errorName,
-        helperCalls: handlerCallsOf(context, region),
       };
       byAnchor.set(anchor, rejection);
       rejections.push(rejection);
@@ -155,13 +152,13 @@ export default createRule<Options, MessageIds>({
       warnAnyTracker?.require(node, region, rejection, { acceptLaterInSegment: later });
     }
 
-    /** Every handler that calls the helper holding the rejection logs it on that path (a `catch` or a tested result that logs). */
+    /** In a same-file helper a handler calls (`assertAdmin(req.user)`, also through other helpers): every caller logs it on that path (a `catch` or a tested result that logs). */
     function callersLog(rejection: Rejection): boolean {
       const isWarnLog = (call: TSESTree.CallExpression) => {
         const level = securityLogLevel(context, call);
         return !!level && isAtLeast(level, 'warn');
       };
-      return rejection.helperCalls.length > 0 && rejection.helperCalls.every((call) => callerLogsAround(call, isWarnLog, sourceCode.visitorKeys));
+      return callersLogAround(context, rejection.region, isWarnLog);
     }
 
     function recordAll(sites: readonly RejectionSite[]): void {
