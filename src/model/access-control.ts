@@ -115,6 +115,8 @@ export interface GuardOptions {
    * `ctx.assert(ctx.state.user, 401)` rejects when `ctx.state.user` is falsy.
    */
   assertion?: TSESTree.Node;
+  /** The rejection happens where `node` does not run (`let code = 403; if (isAdmin) code = 200`): every condition reads the other way. */
+  negated?: boolean;
 }
 
 type Verdict = GuardSubject | 'route';
@@ -137,12 +139,10 @@ export function classifyRejectionGuard(context: Context, node: TSESTree.Node, re
   }
   while (parent && parent !== region && !isFunctionNode(parent)) {
     let verdict: Verdict = 'unknown';
-    if (parent.type === AST_NODE_TYPES.IfStatement && child !== parent.test) {
-      verdict = classifyTest(context, parent.test, child === parent.consequent, options);
-    } else if (parent.type === AST_NODE_TYPES.ConditionalExpression && child !== parent.test) {
-      verdict = classifyTest(context, parent.test, child === parent.consequent, options);
+    if ((parent.type === AST_NODE_TYPES.IfStatement || parent.type === AST_NODE_TYPES.ConditionalExpression) && child !== parent.test) {
+      verdict = classifyTest(context, parent.test, (child === parent.consequent) !== !!options.negated, options);
     } else if (parent.type === AST_NODE_TYPES.LogicalExpression && child === parent.right && parent.operator !== '??') {
-      verdict = classifyTest(context, parent.left, parent.operator === '&&', options);
+      verdict = classifyTest(context, parent.left, (parent.operator === '&&') !== !!options.negated, options);
     } else if (parent.type === AST_NODE_TYPES.SwitchCase && child !== parent.test) {
       const discriminant = (parent.parent as TSESTree.SwitchStatement).discriminant;
       verdict = combine([atomic(context, parent.test ? [discriminant, parent.test] : [discriminant], 0, false)], options);

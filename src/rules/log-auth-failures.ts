@@ -9,7 +9,7 @@ import { type HandlerInfo, findEnclosingHandler } from '../model/handlers.js';
 import { getLoggerCall, isAtLeast } from '../model/loggers.js';
 import { missingLogFields } from '../model/log-fields.js';
 import { findLogAnchor, isInTestCode, lastInBranchBefore } from '../model/placement.js';
-import { type RejectionSite, assignmentRejectionSites, callRejectionSites, newRejectionSites, returnRejectionSites, throwRejectionSites } from '../model/rejection-sites.js';
+import { type RejectionSite, assignmentRejectionSites, callRejectionSites, newRejectionSites, returnRejectionSites, statusClearingWrite, throwRejectionSites } from '../model/rejection-sites.js';
 import { createPathTracker, mergeListeners } from '../analysis/code-path.js';
 import { createRule } from '../core/create-rule.js';
 import { AUTH_LOG_SCHEMA_PROPERTIES, type AuthLogSchemaOptions, readAuthLogSchema } from '../core/rule-options.js';
@@ -119,7 +119,7 @@ export default createRule<Options, MessageIds>({
 
     function record(
       node: TSESTree.Node,
-      details: Pick<Rejection, 'what' | 'status' | 'reason' | 'propagates' | 'errorName'> & { handler?: HandlerInfo | null; fixable?: false },
+      details: Pick<Rejection, 'what' | 'status' | 'reason' | 'propagates' | 'errorName'> & { handler?: HandlerInfo | null; fixable?: false; clearedBy?: TSESTree.Node[] },
       acceptLater = false,
     ): void {
       const region = getEnclosingFunction(node) ?? (isFunctionNode(node.parent) ? node.parent : null);
@@ -146,10 +146,10 @@ export default createRule<Options, MessageIds>({
       };
       byAnchor.set(anchor, rejection);
       rejections.push(rejection);
-      const later = acceptLater && anchor.type === AST_NODE_TYPES.ExpressionStatement;
-      warnTracker.require(node, region, rejection, { acceptLaterInSegment: later });
-      anyTracker.require(node, region, rejection, { acceptLaterInSegment: later });
-      warnAnyTracker?.require(node, region, rejection, { acceptLaterInSegment: later });
+      const paths = { acceptLaterInSegment: acceptLater && anchor.type === AST_NODE_TYPES.ExpressionStatement, ...(details.clearedBy ? { clearedBy: details.clearedBy } : {}) };
+      warnTracker.require(node, region, rejection, paths);
+      anyTracker.require(node, region, rejection, paths);
+      warnAnyTracker?.require(node, region, rejection, paths);
     }
 
     /** In a same-file helper a handler calls (`assertAdmin(req.user)`, also through other helpers): every caller logs it on that path (a `catch` or a tested result that logs). */
@@ -256,7 +256,11 @@ export default createRule<Options, MessageIds>({
         recordAll(callRejectionSites(context, siteOptions, node, describeCredentialFailure));
       },
       NewExpression: (node: TSESTree.NewExpression) => recordAll(newRejectionSites(context, siteOptions, node)),
-      AssignmentExpression: (node: TSESTree.AssignmentExpression) => recordAll(assignmentRejectionSites(context, siteOptions, node, describeCredentialFailure)),
+      AssignmentExpression(node: TSESTree.AssignmentExpression) {
+        // `status = 200` after `let status = 401`: this path answers no rejection.
+        if (statusClearingWrite(context, siteOptions, node)) for (const tracker of [warnTracker, anyTracker, warnAnyTracker]) tracker?.mark(node, node);
+        recordAll(assignmentRejectionSites(context, siteOptions, node, describeCredentialFailure));
+      },
       ThrowStatement: (node: TSESTree.ThrowStatement) => recordAll(throwRejectionSites(context, siteOptions, node, describeCredentialFailure)),
       ReturnStatement: (node: TSESTree.ReturnStatement) => recordAll(returnRejectionSites(context, siteOptions, node)),
       'Program:exit'() {
