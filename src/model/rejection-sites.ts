@@ -156,7 +156,8 @@ function survivingRejection(context: Context, options: RejectionSiteOptions, cho
   const initial = choices.filter((c) => c.write?.type === AST_NODE_TYPES.VariableDeclarator);
   const clearing = choices.filter((c) => c.write?.type === AST_NODE_TYPES.AssignmentExpression);
   const rejecting = initial[0];
-  if (!rejecting || clearing.length === 0 || !initial.every((c) => options.statuses.has(c.status)) || clearing.some((c) => options.statuses.has(c.status))) return null;
+  // Assignments that reject too (`else if (inactive) status = 403`) are sites of their own (statusWriteSites) and clear the declared one.
+  if (!rejecting || !initial.every((c) => options.statuses.has(c.status)) || clearing.every((c) => options.statuses.has(c.status))) return null;
   const region = getEnclosingFunction(rejecting.node);
   const guarded = rejecting.status === 401 || rejecting.status === 403;
   if (guarded && !options.includeNonAccessControl && region && clearing.every((c) => classifyRejectionGuard(context, c.write!, region, { inputIdentifiesCaller: rejecting.status === 401, negated: true }) === 'other')) return null;

@@ -134,11 +134,19 @@ describe('a rejection a status variable is declared with and assignments clear',
       'site 403 cleared by 2',
     ]);
   });
+  it('an assignment that rejects otherwise clears it too (and is a site of its own)', () => {
+    expect(survival("app.get('/x', (req, res) => {\n  let status = 401;\n  if (upstreamDown) status = 503;\n  else if (req.user?.inactive) status = 403;\n  res.status(status).end();\n});")).toEqual([
+      'clears status = 503',
+      'clears status = 403',
+      'site 401 cleared by 2',
+    ]);
+  });
   it('not when a setting clears it (unless asked), nor when assignments reject too or the declaration does not', () => {
     const flag = "app.get('/x', (req, res) => {\n  let code = 403;\n  if (settings.exportsEnabled) code = 200;\n  res.sendStatus(code);\n});";
     expect(survival(flag)).toEqual([]);
     expect(survival(flag, { ...DEFAULT, includeNonAccessControl: true })).toEqual(['clears code = 200', 'site 403 cleared by 1']);
-    expect(survival("app.get('/x', (req, res) => {\n  let code = 401;\n  if (req.user) code = 403;\n  if (req.user?.isAdmin) code = 200;\n  res.sendStatus(code);\n});")).not.toContain('clears code = 200');
+    // every assignment rejects too: the response is the site of all of them, nothing is cleared
+    expect(survival("app.get('/x', (req, res) => {\n  let code = 401;\n  if (req.user) code = 403;\n  res.sendStatus(code);\n});")).toEqual(['site 401 cleared by 0']);
     // `let code = 200; if (!user) code = 401`: the assignment is the rejection (statusWriteSites), nothing is cleared
     expect(survival("app.get('/x', (req, res) => {\n  let code = 200;\n  if (!req.user) code = 401;\n  res.sendStatus(code);\n});")).toEqual([]);
   });

@@ -28,6 +28,7 @@ ruleTester.run('log-auth-failures (status variables)', rule, {
     "// the admin check's else branch logs the 403 it leaves in place\nrouter.post('/admin/reindex', async (req, res) => {\n  let code = 403;\n  if (req.user?.roles.includes('admin')) {\n    await search.reindex();\n    code = 202;\n  } else {\n    req.log.warn({ user: req.user?.id }, 'reindex refused');\n  }\n  res.sendStatus(code);\n});",
     "// a 403 default cleared by a feature switch is a product answer, not access control\nrouter.get('/export', async (req, res) => {\n  let code = 403;\n  if (settings.exportsEnabled) code = 200;\n  res.sendStatus(code);\n});",
     "// every path replaces the 403 default: it never reaches the response\nrouter.get('/items/:id', async (req, res) => {\n  let code = 403;\n  if (await Item.exists(req.params.id)) code = 200;\n  else code = 404;\n  res.sendStatus(code);\n});",
+    "// the login proxy logs the plain 401 too: every path where a rejection survives logs\nrouter.post('/auth/login', async (req, res) => {\n  const result = await identity.login(req.body.idToken);\n  if (result.success) return res.json(result.user);\n  let status = 401;\n  if (result.code === 'AUTH_UNAVAILABLE') {\n    status = 503;\n  } else if (result.code === 'DOMAIN_NOT_ALLOWED') {\n    logger.warn('login refused for domain', { code: result.code, ip: req.ip });\n    status = 403;\n  } else {\n    logger.warn('login failed', { code: result.code, ip: req.ip });\n  }\n  res.status(status).json({ error: result.error, code: result.code });\n});",
   ],
   invalid: [
     {
@@ -126,6 +127,15 @@ ruleTester.run('log-auth-failures (status variables)', rule, {
         {
           "messageId": "unlogged",
           "line": 8
+        }
+      ]
+    },
+    {
+      "code": "// a login proxy: 401 unless the identity service was down (503) or refused the domain (403, logged on its own path)\nrouter.post('/auth/login', async (req, res) => {\n  const result = await identity.login(req.body.idToken);\n  if (result.success) return res.json(result.user);\n  let status = 401;\n  if (result.code === 'AUTH_UNAVAILABLE') {\n    status = 503;\n  } else if (result.code === 'DOMAIN_NOT_ALLOWED') {\n    logger.warn('login refused for domain', { code: result.code, ip: req.ip });\n    status = 403;\n  }\n  res.status(status).json({ error: result.error, code: result.code });\n});",
+      "errors": [
+        {
+          "messageId": "unlogged",
+          "line": 12
         }
       ]
     },
