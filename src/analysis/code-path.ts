@@ -19,6 +19,8 @@ type CodePath = Rule.CodePath;
 interface Mark {
   order: number;
   node: TSESTree.Node;
+  /** A mark that satisfies only the checkpoints naming this key in `clearedBy`. */
+  key?: TSESTree.Node;
 }
 
 export interface Checkpoint<T> {
@@ -28,6 +30,8 @@ export interface Checkpoint<T> {
   data: T;
   /** Count marks that come later in the same straight-line segment too. */
   acceptLaterInSegment: boolean;
+  /** Keyed marks that satisfy this checkpoint too (a path that cleared what it requires). */
+  clearedBy?: readonly TSESTree.Node[];
 }
 
 interface SegmentInfo<T> {
@@ -52,10 +56,10 @@ export interface PathTracker<T> {
   listeners: Record<string, (...args: never[]) => void>;
   /** Start a region at the current position (call from the region node's enter listener). */
   openRegion(node: TSESTree.Node): void;
-  /** X happens here. */
-  mark(node: TSESTree.Node): void;
-  /** Every path from `region`'s start to here must have passed a mark. */
-  require(node: TSESTree.Node, region: TSESTree.Node, data: T, options?: { acceptLaterInSegment?: boolean }): void;
+  /** X happens here; with a `key`, only for the checkpoints that name the key in `clearedBy`. */
+  mark(node: TSESTree.Node, key?: TSESTree.Node): void;
+  /** Every path from `region`'s start to here must have passed a mark (or a keyed mark it names in `clearedBy`). */
+  require(node: TSESTree.Node, region: TSESTree.Node, data: T, options?: { acceptLaterInSegment?: boolean; clearedBy?: readonly TSESTree.Node[] }): void;
   /** Whether the current position is reachable at all. */
   isReachable(): boolean;
 }
@@ -78,32 +82,41 @@ export function createPathTracker<T>(onUnsatisfied: (checkpoint: Checkpoint<T>) 
   const reachableCurrent = (frame: PathFrame<T>): Segment[] => [...frame.current].filter((s) => s.reachable);
 
   function evaluate(frame: PathFrame<T>): void {
+    const keyed = new Set<Checkpoint<T>>();
+    for (const info of frame.info.values()) for (const cp of info.checkpoints) if (cp.clearedBy) keyed.add(cp);
     for (const region of frame.regions) {
-      const firstMark = (segment: Segment): Mark | undefined => {
-        const info = frame.info.get(segment.id);
-        return info?.marks.find((m) => contains(region.node, m.node));
-      };
-      const seen = new Set<string>();
-      const queue = [...region.start];
-      const reported = new Set<Checkpoint<T>>();
-      while (queue.length > 0) {
-        const segment = queue.shift()!;
-        if (seen.has(segment.id)) continue;
-        seen.add(segment.id);
-        const info = frame.info.get(segment.id);
-        const mark = firstMark(segment);
-        for (const cp of info?.checkpoints ?? []) {
-          if (cp.region !== region.node || reported.has(cp)) continue;
-          const satisfied =
-            mark !== undefined &&
-            (mark.order < cp.order || cp.acceptLaterInSegment || contains(cp.node, mark.node));
-          if (!satisfied) {
-            reported.add(cp);
-            onUnsatisfied(cp);
-          }
+      walk(frame, region, (m) => m.key === undefined, (cp) => cp.clearedBy === undefined);
+      // A checkpoint that keyed marks also satisfy walks on its own (rare: a status cleared on some paths).
+      for (const only of keyed) walk(frame, region, (m) => m.key === undefined || only.clearedBy!.includes(m.key), (cp) => cp === only);
+    }
+  }
+
+  /** Report the checkpoints `asked` of `region` that some path from its start reaches without passing a mark `counts` accepts. */
+  function walk(frame: PathFrame<T>, region: Region, counts: (m: Mark) => boolean, asked: (cp: Checkpoint<T>) => boolean): void {
+    const firstMark = (segment: Segment): Mark | undefined => {
+      const info = frame.info.get(segment.id);
+      return info?.marks.find((m) => counts(m) && contains(region.node, m.node));
+    };
+    const seen = new Set<string>();
+    const queue = [...region.start];
+    const reported = new Set<Checkpoint<T>>();
+    while (queue.length > 0) {
+      const segment = queue.shift()!;
+      if (seen.has(segment.id)) continue;
+      seen.add(segment.id);
+      const info = frame.info.get(segment.id);
+      const mark = firstMark(segment);
+      for (const cp of info?.checkpoints ?? []) {
+        if (cp.region !== region.node || reported.has(cp) || !asked(cp)) continue;
+        const satisfied =
+          mark !== undefined &&
+          (mark.order < cp.order || cp.acceptLaterInSegment || contains(cp.node, mark.node));
+        if (!satisfied) {
+          reported.add(cp);
+          onUnsatisfied(cp);
         }
-        if (mark === undefined) queue.push(...segment.nextSegments);
       }
+      if (mark === undefined) queue.push(...segment.nextSegments);
     }
   }
 
@@ -137,17 +150,19 @@ export function createPathTracker<T>(onUnsatisfied: (checkpoint: Checkpoint<T>) 
       const start = reachableCurrent(frame);
       if (start.length > 0) frame.regions.push({ node, start });
     },
-    mark(node) {
+    mark(node, key) {
       const frame = top();
       if (!frame) return;
       order += 1;
-      for (const segment of reachableCurrent(frame)) infoOf(frame, segment).marks.push({ order, node });
+      const mark: Mark = key ? { order, node, key } : { order, node };
+      for (const segment of reachableCurrent(frame)) infoOf(frame, segment).marks.push(mark);
     },
     require(node, region, data, options) {
       const frame = top();
       if (!frame) return;
       order += 1;
       const cp: Checkpoint<T> = { order, node, region, data, acceptLaterInSegment: options?.acceptLaterInSegment ?? false };
+      if (options?.clearedBy) cp.clearedBy = options.clearedBy;
       for (const segment of reachableCurrent(frame)) infoOf(frame, segment).checkpoints.push(cp);
     },
     isReachable() {

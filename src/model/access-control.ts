@@ -35,6 +35,8 @@ const STRONG_WORDS = new Set([
   'claims', 'principal', 'accountability', 'identity', 'can', 'cannot', 'ability', 'abilities', 'rbac', 'access', 'verified', 'verify',
 ]);
 
+/** A property saying the caller may do it (`entry.access`, `canEdit`, `hasAccess`, `allowed`). */
+const GRANT = /^(?:access|has_?access|can[A-Z_]\w*|allowed|permitted)$/u;
 /** Words of a plan or a licence: a paywall. */
 const PAYWALL_WORDS = new Set([
   'plan', 'plans', 'tier', 'tiers', 'subscription', 'subscriptions', 'subscribed', 'paid', 'free', 'premium', 'billing',
@@ -113,6 +115,8 @@ export interface GuardOptions {
    * `ctx.assert(ctx.state.user, 401)` rejects when `ctx.state.user` is falsy.
    */
   assertion?: TSESTree.Node;
+  /** The rejection happens where `node` does not run (`let code = 403; if (isAdmin) code = 200`): every condition reads the other way. */
+  negated?: boolean;
 }
 
 type Verdict = GuardSubject | 'route';
@@ -135,12 +139,10 @@ export function classifyRejectionGuard(context: Context, node: TSESTree.Node, re
   }
   while (parent && parent !== region && !isFunctionNode(parent)) {
     let verdict: Verdict = 'unknown';
-    if (parent.type === AST_NODE_TYPES.IfStatement && child !== parent.test) {
-      verdict = classifyTest(context, parent.test, child === parent.consequent, options);
-    } else if (parent.type === AST_NODE_TYPES.ConditionalExpression && child !== parent.test) {
-      verdict = classifyTest(context, parent.test, child === parent.consequent, options);
+    if ((parent.type === AST_NODE_TYPES.IfStatement || parent.type === AST_NODE_TYPES.ConditionalExpression) && child !== parent.test) {
+      verdict = classifyTest(context, parent.test, (child === parent.consequent) !== !!options.negated, options);
     } else if (parent.type === AST_NODE_TYPES.LogicalExpression && child === parent.right && parent.operator !== '??') {
-      verdict = classifyTest(context, parent.left, parent.operator === '&&', options);
+      verdict = classifyTest(context, parent.left, (parent.operator === '&&') !== !!options.negated, options);
     } else if (parent.type === AST_NODE_TYPES.SwitchCase && child !== parent.test) {
       const discriminant = (parent.parent as TSESTree.SwitchStatement).discriminant;
       verdict = combine([atomic(context, parent.test ? [discriminant, parent.test] : [discriminant], 0, false)], options);
@@ -260,6 +262,9 @@ function collect(context: Context, node: TSESTree.Node, whenTrue: boolean, depth
   // `typeof req.body._SessionToken !== 'string'`: the shape of what was sent, whatever it is called —
   // input validation (for a 401, the caller's credential is malformed: `inputIdentifiesCaller`).
   if (typeofOperand(n)) return [{ kind: 'input', presence: false }];
+  // `entry.access === true`, `if (post.canEdit)`: refused because the caller holds the grant — a product rule, not a refused caller.
+  const granted = n.type === AST_NODE_TYPES.BinaryExpression && ['===', '=='].includes(n.operator) && skipTransparent(n.right).type === AST_NODE_TYPES.Literal && (n.right as TSESTree.Literal).value === true ? skipTransparent(n.left as TSESTree.Node) : n;
+  if (whenTrue && granted.type === AST_NODE_TYPES.MemberExpression && GRANT.test(getPropertyName(granted) ?? '')) return [{ kind: 'other', presence: true }];
   if (n.type === AST_NODE_TYPES.BinaryExpression && ['===', '==', '!==', '!='].includes(n.operator)) {
     const rejectsWhenEqual = whenTrue === (n.operator === '===' || n.operator === '==');
     return [comparison(context, n.left as TSESTree.Node, n.right, rejectsWhenEqual, depth)];

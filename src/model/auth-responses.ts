@@ -115,31 +115,60 @@ export function thrownValues(node: TSESTree.Node): TSESTree.Node[] {
 }
 
 const handlerCallsCache = new WeakMap<AnyFunction, TSESTree.CallExpression[]>();
+/** How many same-file helpers a rejection is followed through to a handler (`route → assertAdmin → checkRole`). */
+const MAX_HELPER_CHAIN = 3;
 
 /**
  * `function assertAdmin(user) { if (!user.isAdmin) throw new ForbiddenError(); }` called as
  * `assertAdmin(req.user)` in a route: the calls by name of a same-file helper (a function
- * declaration or a `const` function that is not itself a handler) made directly in a handler or a
- * Nest class, where a 401/403 the helper throws or answers reaches the caller. Empty when there
- * are none (a helper only other files call, a handler, an inline callback).
+ * declaration or a `const` function that is not itself a handler) through which a 401/403 the helper
+ * throws or answers reaches a handler or a Nest class: made there directly, or in another same-file
+ * helper that reaches one (`checkRole(user, 'admin')` in `assertAdmin`), up to three helpers deep.
+ * Empty when there are none (a helper only other files call, a handler, an inline callback, a cycle).
  */
 export function handlerCallsOf(context: Context, fn: AnyFunction): TSESTree.CallExpression[] {
   const cached = handlerCallsCache.get(fn);
   if (cached) return cached;
-  const calls: TSESTree.CallExpression[] = [];
-  if (isCalledInSameFile(context, fn) && !getHandlerInfo(context, fn)) {
-    const declarator = fn.parent?.type === AST_NODE_TYPES.VariableDeclarator && fn.parent.init === fn ? fn.parent : null;
-    const variable = fn.type === AST_NODE_TYPES.FunctionDeclaration && fn.id
-      ? (context.sourceCode.getDeclaredVariables(fn).find((v) => v.name === fn.id!.name) ?? null)
-      : declarator ? (context.sourceCode.getDeclaredVariables(declarator)[0] ?? null) : null;
-    for (const ref of variable?.references ?? []) {
-      const call = ref.identifier.parent;
-      if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== ref.identifier || contains(fn, call)) continue;
-      if (inServerContext(context, call)) calls.push(call);
-    }
-  }
+  const calls = helperCallsReaching(context, fn, [fn]);
   handlerCallsCache.set(fn, calls);
   return calls;
+}
+
+/** The calls of `fn` that reach a handler; `chain` holds the helpers already on the way (no cycles, bounded depth). */
+function helperCallsReaching(context: Context, fn: AnyFunction, chain: readonly AnyFunction[]): TSESTree.CallExpression[] {
+  const calls: TSESTree.CallExpression[] = [];
+  if (!isCalledInSameFile(context, fn) || getHandlerInfo(context, fn)) return calls;
+  const declarator = fn.parent?.type === AST_NODE_TYPES.VariableDeclarator && fn.parent.init === fn ? fn.parent : null;
+  const variable = fn.type === AST_NODE_TYPES.FunctionDeclaration && fn.id
+    ? (context.sourceCode.getDeclaredVariables(fn).find((v) => v.name === fn.id!.name) ?? null)
+    : declarator ? (context.sourceCode.getDeclaredVariables(declarator)[0] ?? null) : null;
+  for (const ref of variable?.references ?? []) {
+    const call = ref.identifier.parent;
+    if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== ref.identifier || contains(fn, call)) continue;
+    if (inServerContext(context, call)) {
+      calls.push(call);
+      continue;
+    }
+    const caller = getEnclosingFunction(call);
+    if (caller && chain.length < MAX_HELPER_CHAIN && !chain.includes(caller) && helperCallsReaching(context, caller, [...chain, caller]).length > 0) calls.push(call);
+  }
+  return calls;
+}
+
+/**
+ * Whether every call that carries a helper's rejection to a handler logs it on that path
+ * (callerLogsAround at the call, or — for a call made in another helper — at every call of that one).
+ */
+export function callersLogAround(context: Context, fn: AnyFunction, isLog: (node: TSESTree.CallExpression) => boolean, chain: readonly AnyFunction[] = [fn]): boolean {
+  const calls = chain.length === 1 ? handlerCallsOf(context, fn) : helperCallsReaching(context, fn, chain);
+  return (
+    calls.length > 0 &&
+    calls.every((call) => {
+      if (callerLogsAround(call, isLog, context.sourceCode.visitorKeys)) return true;
+      const caller = inServerContext(context, call) ? null : getEnclosingFunction(call);
+      return !!caller && chain.length < MAX_HELPER_CHAIN && !chain.includes(caller) && callersLogAround(context, caller, isLog, [...chain, caller]);
+    })
+  );
 }
 
 /**

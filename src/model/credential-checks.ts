@@ -39,14 +39,41 @@ export function isPasswordCheck(context: Context, call: TSESTree.CallExpression)
   return callee.type === AST_NODE_TYPES.Identifier && HASH_MODULES.test(getImportSource(context, callee)?.source ?? '');
 }
 
+/** An app's own check handed the password: `authService.validateUser(email, password)`, `User.findByCredentials(email, pw)`. */
+const CREDENTIAL_VALIDATOR = /^(?:(?:validate|verify|check)(?:User|Credentials?|UserCredentials|Login)|authenticate(?:User|Credentials|WithPassword)?|findByCredentials)$/u;
+/** What names a password among a call's arguments: `password`, `pw`, `body.pass`, `{ email, password }`, `credentials` (not `passport`, `bypass`). */
+const PASSWORD_ARGUMENT = /password|passwd|passphrase|(?<![a-z])pass(?![a-z])|pwd|(?<![a-z])pw(?![a-z])|credential/iu;
+
 /**
- * The password-check call whose result `node` is: the call itself, `user && (await argon2.verify(…))`,
+ * `authService.validateUser(email, password)`, `verifyCredentials({ username, password })`, `User.authenticate(email, pw)`:
+ * a call named for checking a login and handed a password, whose empty result is a failed login. A call given only an
+ * id (`validateUser(req.user.id)`: does the account still exist) or the request (`authenticate(req)`) is no password check.
+ */
+export function isCredentialValidation(context: Context, call: TSESTree.CallExpression): boolean {
+  const path = getCalleePath(call);
+  if (path === null || !CREDENTIAL_VALIDATOR.test(lastSegment(path)) || /^passport\b/u.test(path)) return false;
+  return call.arguments.some((a) => PASSWORD_ARGUMENT.test(context.sourceCode.getText(a)));
+}
+
+/**
+ * Which credential a call checks: a password (`bcrypt.compare`, `user.comparePassword`, an app's validator handed the
+ * password), a one-time code (`authenticator.check`, not while enrolling one) or a WebAuthn assertion
+ * (`verifyAuthenticationResponse`). The one answer both auth rules use; null when it checks none.
+ */
+export function credentialCheckKind(context: Context, call: TSESTree.CallExpression): CredentialFailure | null {
+  if (isPasswordCheck(context, call) || isCredentialValidation(context, call)) return 'invalid_credentials';
+  const factor = secondFactorCheck(call);
+  return factor === 'invalid_otp' && isEnrolment(call) ? null : factor;
+}
+
+/**
+ * The password-check call (also an app's validator handed the password) whose result `node` is: the call itself, `user && (await argon2.verify(…))`,
  * a variable initialized with one, or the result parameter of `bcrypt.compare(pw, hash, (err, same) => …)`
  * / `bcrypt.compare(pw, hash).then((same) => …)`. Null when `node` is not such a result.
  */
 export function passwordCheckResult(context: Context, node: TSESTree.Node, depth = 0): TSESTree.CallExpression | null {
   const n = skipTransparent(node);
-  if (n.type === AST_NODE_TYPES.CallExpression) return isPasswordCheck(context, n) ? n : null;
+  if (n.type === AST_NODE_TYPES.CallExpression) return isPasswordCheck(context, n) || isCredentialValidation(context, n) ? n : null;
   if (n.type === AST_NODE_TYPES.LogicalExpression && n.operator === '&&') return passwordCheckResult(context, n.left, depth) ?? passwordCheckResult(context, n.right, depth);
   if (n.type !== AST_NODE_TYPES.Identifier || depth > 2) return null;
   const variable = findVariable(context, n);
@@ -57,7 +84,7 @@ export function passwordCheckResult(context: Context, node: TSESTree.Node, depth
   const fn = def.node as AnyFunction;
   const call = fn.parent;
   if (call?.type !== AST_NODE_TYPES.CallExpression) return null;
-  if (call.arguments[call.arguments.length - 1] === fn && fn.params[1] === def.name && isPasswordCheck(context, call)) return call;
+  if (call.arguments[call.arguments.length - 1] === fn && fn.params[1] === def.name && (isPasswordCheck(context, call) || isCredentialValidation(context, call))) return call;
   const callee = skipTransparent(call.callee);
   const object = callee.type === AST_NODE_TYPES.MemberExpression ? skipTransparent(callee.object) : null;
   if (
@@ -66,7 +93,7 @@ export function passwordCheckResult(context: Context, node: TSESTree.Node, depth
     call.arguments[0] === fn &&
     fn.params[0] === def.name &&
     object?.type === AST_NODE_TYPES.CallExpression &&
-    isPasswordCheck(context, object)
+    (isPasswordCheck(context, object) || isCredentialValidation(context, object))
   ) {
     return object;
   }
@@ -432,17 +459,18 @@ export function readsCallerCredential(context: Context, node: TSESTree.Node, dep
 }
 
 /**
- * On the branch where a password check failed, up to `fn`: `if (!ok) …`, `if (!ok || x) …`,
- * `ok === false ? … : …`, the `else` of `if (ok)`. Password checks only, and a narrower reading of
- * the test than credentialFailureAt (no `!== true`, no `&&`): what log-auth-success skips as no success.
+ * On the branch where a credential check failed, up to `fn`: `if (!ok) …`, `if (!ok || x) …`,
+ * `ok === false ? … : …`, the `else` of `if (ok)` — of a password check, an app's validator handed the
+ * password, a one-time code or a WebAuthn assertion (`if (!verification.verified)`). A narrower reading
+ * of the test than credentialFailureAt (no `!== true`, no `&&`): what log-auth-success skips as no success.
  */
-export function inPasswordFailureBranch(context: Context, node: TSESTree.Node, fn: AnyFunction): boolean {
+export function inCredentialFailureBranch(context: Context, node: TSESTree.Node, fn: AnyFunction): boolean {
   let child: TSESTree.Node = node;
   let parent = node.parent;
   while (parent && parent !== fn) {
     if (parent.type === AST_NODE_TYPES.IfStatement || parent.type === AST_NODE_TYPES.ConditionalExpression) {
-      if (child === parent.consequent && passwordFailsWhenTrue(context, parent.test)) return true;
-      if (child === parent.alternate && passwordCheckResult(context, parent.test)) return true;
+      if (child === parent.consequent && credentialFailsWhenTrue(context, parent.test)) return true;
+      if (child === parent.alternate && checkKind(context, parent.test)) return true;
     }
     child = parent;
     parent = parent.parent;
@@ -450,14 +478,14 @@ export function inPasswordFailureBranch(context: Context, node: TSESTree.Node, f
   return false;
 }
 
-function passwordFailsWhenTrue(context: Context, test: TSESTree.Node): boolean {
+function credentialFailsWhenTrue(context: Context, test: TSESTree.Node): boolean {
   const t = skipTransparent(test);
-  if (t.type === AST_NODE_TYPES.UnaryExpression && t.operator === '!') return passwordCheckResult(context, t.argument) !== null;
-  if (t.type === AST_NODE_TYPES.LogicalExpression && t.operator === '||') return passwordFailsWhenTrue(context, t.left) || passwordFailsWhenTrue(context, t.right);
+  if (t.type === AST_NODE_TYPES.UnaryExpression && t.operator === '!') return checkKind(context, t.argument) !== null;
+  if (t.type === AST_NODE_TYPES.LogicalExpression && t.operator === '||') return credentialFailsWhenTrue(context, t.left) || credentialFailsWhenTrue(context, t.right);
   if (t.type === AST_NODE_TYPES.BinaryExpression && (t.operator === '===' || t.operator === '==')) {
     const [left, right] = [skipTransparent(t.left as TSESTree.Node), skipTransparent(t.right)];
-    if (right.type === AST_NODE_TYPES.Literal && right.value === false) return passwordCheckResult(context, left) !== null;
-    if (left.type === AST_NODE_TYPES.Literal && left.value === false) return passwordCheckResult(context, right) !== null;
+    if (right.type === AST_NODE_TYPES.Literal && right.value === false) return checkKind(context, left) !== null;
+    if (left.type === AST_NODE_TYPES.Literal && left.value === false) return checkKind(context, right) !== null;
   }
   return false;
 }

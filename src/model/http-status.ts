@@ -85,8 +85,10 @@ export function getStatusValue(context: Context, node: TSESTree.Node | null | un
     return name === null ? null : statusFromConstantName(name);
   }
   if (n.type === AST_NODE_TYPES.Identifier) {
-    if (depth < 3) {
-      const init = getVariableInit(findVariable(context, n));
+    // `let status = 401; if (ok) status = 200;`: a variable written again holds more than its initializer (getStatusChoices reads it).
+    const variable = depth < 3 ? findVariable(context, n) : null;
+    if (variable && !variable.references.some((r) => r.isWrite() && !r.init)) {
+      const init = getVariableInit(variable);
       if (init) {
         const value = getStatusValue(context, init, depth + 1);
         if (value !== null) return value;

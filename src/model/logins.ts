@@ -12,6 +12,10 @@ import { isResponseOrContextName } from './response-names.js';
 
 /** A function or route that signs a user in (`login`, `/auth/signin`, `authenticate`, `POST /sessions`). */
 export const LOGIN_NAME = /log_?in|sign_?in|log_?on|authenticat|(?:^|\/)sessions?$/iu;
+/** Names of functions and routes that sign in with a second factor (`/2fa/verify`, `verifyMfa`, `/webauthn/login`), or sign in at all. */
+export const SECOND_FACTOR_LOGIN = /2fa|mfa|otp|two_?factor|webauthn|passkey|second_?factor|log_?in|sign_?in|authenticat/iu;
+/** Names of functions and routes that confirm removing a second factor rather than sign in with it (`/2fa/disable`). */
+export const FACTOR_REMOVAL = /disable|remove|delete|deactivat|turn_?off/iu;
 /** Files of a login route (`routes/auth.js`, `app/api/login/route.ts`). */
 export const LOGIN_FILE = /log_?in|sign_?in|auth|sessions?(?:\/|\.)/iu;
 /** `req.session.userId = …`: the session now names a signed-in principal. */

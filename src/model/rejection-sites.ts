@@ -13,7 +13,7 @@ import { classifyRejectionGuard } from './access-control.js';
 import { guardDenial, handlerCallsOf, helperCallOutcome, inServerContext, isPlainResponse, thrownValues } from './auth-responses.js';
 import { type CredentialFailure, credentialFailureAt, enclosingTokenVerification, readsCallerCredential } from './credential-checks.js';
 import { type HandlerInfo, findEnclosingHandler } from './handlers.js';
-import { type HttpOutcome, getAssertion, getHttpOutcome, getStatusChoices, getStatusWriteChoices } from './http-outcomes.js';
+import { type HttpOutcome, type StatusChoice, getAssertion, getHttpOutcome, getStatusChoices, getStatusWriteChoices } from './http-outcomes.js';
 import { isDoneFalse, isPassportFailure } from './logins.js';
 import { isVariableInit } from './placement.js';
 import { getSocketRefusal } from './socket-refusals.js';
@@ -37,6 +37,8 @@ export interface RejectionSite {
   fixable?: false;
   /** A log later in the same segment covers it (an answer written as a statement). */
   acceptLater?: boolean;
+  /** Assignments that clear the rejection on their paths (`status = 200` after `let status = 401`): see statusClearingWrite. */
+  clearedBy?: TSESTree.Node[];
 }
 
 export interface RejectionSiteOptions {
@@ -131,6 +133,8 @@ function statusChoiceSites(context: Context, options: RejectionSiteOptions, node
     // `const status = expired ? 401 : 403; res.status(status)`: every path to the response rejects, or
     // (a declaration's ternary with another status) the response is the site, like a ternary in it.
     // Statuses set by assignments beside others (`let code = 200; if (!user) code = 401`) are the assignments' (statusWriteSites).
+    const surviving = survivingRejection(context, options, choices);
+    if (surviving) return [{ node, what: `a ${surviving.status} response`, status: surviving.status, reason: reasonForStatus(surviving.status), propagates: false, errorName: null, handler, acceptLater: true, fixable: false, clearedBy: surviving.clearedBy }];
     const rejecting = choices.find((c) => statuses.has(c.status) && isAccessControl(context, options, c.node, c.status));
     const every = choices.every((c) => statuses.has(c.status));
     if (!rejecting || !(every || choices[0]!.held === 'once')) return [];
@@ -140,6 +144,30 @@ function statusChoiceSites(context: Context, options: RejectionSiteOptions, node
   return choices
     .filter((choice) => statuses.has(choice.status) && isAccessControl(context, options, choice.node, choice.status))
     .map((choice) => ({ node: choice.node, what: `a ${choice.status} response`, status: choice.status, reason: reasonForStatus(choice.status), propagates: false, errorName: null, handler }));
+}
+
+/**
+ * `let status = 401; if (tokens.has(key)) status = 200; res.status(status)`: the declaration holds the rejection and
+ * assignments of other statuses clear it on their paths; it survives where none ran. The response is the site and the
+ * clearing assignments (statusClearingWrite) satisfy it on their paths. Access control is read from what the
+ * clearing assignments need, the other way round (`if (req.user?.isAdmin) code = 200`: refused when not an admin).
+ */
+function survivingRejection(context: Context, options: RejectionSiteOptions, choices: readonly StatusChoice[]): { status: number; clearedBy: TSESTree.Node[] } | null {
+  const initial = choices.filter((c) => c.write?.type === AST_NODE_TYPES.VariableDeclarator);
+  const clearing = choices.filter((c) => c.write?.type === AST_NODE_TYPES.AssignmentExpression);
+  const rejecting = initial[0];
+  // Assignments that reject too (`else if (inactive) status = 403`) are sites of their own (statusWriteSites) and clear the declared one.
+  if (!rejecting || !initial.every((c) => options.statuses.has(c.status)) || clearing.every((c) => options.statuses.has(c.status))) return null;
+  const region = getEnclosingFunction(rejecting.node);
+  const guarded = rejecting.status === 401 || rejecting.status === 403;
+  if (guarded && !options.includeNonAccessControl && region && clearing.every((c) => classifyRejectionGuard(context, c.write!, region, { inputIdentifiesCaller: rejecting.status === 401, negated: true }) === 'other')) return null;
+  return { status: rejecting.status, clearedBy: clearing.map((c) => c.write!) };
+}
+
+/** `status = 200` that clears a rejection a status variable was declared with (survivingRejection): a path through it answers no rejection. */
+export function statusClearingWrite(context: Context, options: RejectionSiteOptions, node: TSESTree.AssignmentExpression): boolean {
+  const held = getStatusWriteChoices(context, node);
+  return !!held && held.own.length > 0 && survivingRejection(context, options, held.all) !== null;
 }
 
 /**
@@ -194,7 +222,7 @@ export function callRejectionSites(context: Context, options: RejectionSiteOptio
   const outcome = helperCallOutcome(context, node);
   if (outcome && options.statuses.has(outcome.status) && isAccessControl(context, options, node, outcome.status)) {
     const inHandler = findEnclosingHandler(context, node);
-    if (outcome.kind === 'response' ? inHandler : outcome.frameworkError || inServerContext(context, node)) {
+    if (outcome.kind === 'response' ? inHandler || inHandlerHelper(context, node) : outcome.frameworkError || inServerContext(context, node) || inHandlerHelper(context, node)) {
       const what = `${getCalleePath(node) ?? 'helper'}() (${outcome.status})`;
       return [{ node, what, status: outcome.status, reason: reasonForStatus(outcome.status), propagates: outcome.kind !== 'response', errorName: outcome.errorName, acceptLater: outcome.kind === 'response' }];
     }

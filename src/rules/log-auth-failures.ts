@@ -2,14 +2,14 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { type AnyFunction, getEnclosingFunction, isFunctionNode } from '../model/ast.js';
 import { mentionsAuthFailure } from '../model/auth-mentions.js';
-import { callerLogsAround, handlerCallsOf, isRejectionHelper, translatesOtherError } from '../model/auth-responses.js';
+import { callersLogAround, isRejectionHelper, translatesOtherError } from '../model/auth-responses.js';
 import { securityLogLevel } from '../model/credential-checks.js';
 import { type ErrorHandlerAudit, auditLogsError, errorNameMatches, getErrorHandlerAudit } from '../model/error-handler-audit.js';
 import { type HandlerInfo, findEnclosingHandler } from '../model/handlers.js';
 import { getLoggerCall, isAtLeast } from '../model/loggers.js';
 import { missingLogFields } from '../model/log-fields.js';
 import { findLogAnchor, isInTestCode, lastInBranchBefore } from '../model/placement.js';
-import { type RejectionSite, assignmentRejectionSites, callRejectionSites, newRejectionSites, returnRejectionSites, throwRejectionSites } from '../model/rejection-sites.js';
+import { type RejectionSite, assignmentRejectionSites, callRejectionSites, newRejectionSites, returnRejectionSites, statusClearingWrite, throwRejectionSites } from '../model/rejection-sites.js';
 import { createPathTracker, mergeListeners } from '../analysis/code-path.js';
 import { createRule } from '../core/create-rule.js';
 import { AUTH_LOG_SCHEMA_PROPERTIES, type AuthLogSchemaOptions, readAuthLogSchema } from '../core/rule-options.js';
@@ -42,8 +42,6 @@ interface Rejection {
   handler: HandlerInfo | null;
   /** A log before the anchor would run only on this path (no `&&`, `?:` between). */
   fixable: boolean;
-  /** In a same-file helper a handler calls (`assertAdmin(req.user)`): those calls, where the caller may log it instead. */
-  helperCalls: TSESTree.CallExpression[];
 }
 
 export default createRule<Options, MessageIds>({
@@ -124,7 +122,7 @@ export default createRule<Options, MessageIds>({
 
     function record(
       node: TSESTree.Node,
-      details: Pick<Rejection, 'what' | 'status' | 'reason' | 'propagates' | 'errorName'> & { handler?: HandlerInfo | null; fixable?: false },
+      details: Pick<Rejection, 'what' | 'status' | 'reason' | 'propagates' | 'errorName'> & { handler?: HandlerInfo | null; fixable?: false; clearedBy?: TSESTree.Node[] },
       acceptLater = false,
     ): void {
       const region = getEnclosingFunction(node) ?? (isFunctionNode(node.parent) ? node.parent : null);
@@ -148,23 +146,22 @@ export default createRule<Options, MessageIds>({
         reason: details.reason,
         propagates: details.propagates,
         errorName: details.errorName,
-        helperCalls: handlerCallsOf(context, region),
       };
       byAnchor.set(anchor, rejection);
       rejections.push(rejection);
-      const later = acceptLater && anchor.type === AST_NODE_TYPES.ExpressionStatement;
-      warnTracker.require(node, region, rejection, { acceptLaterInSegment: later });
-      anyTracker.require(node, region, rejection, { acceptLaterInSegment: later });
-      warnAnyTracker?.require(node, region, rejection, { acceptLaterInSegment: later });
+      const paths = { acceptLaterInSegment: acceptLater && anchor.type === AST_NODE_TYPES.ExpressionStatement, ...(details.clearedBy ? { clearedBy: details.clearedBy } : {}) };
+      warnTracker.require(node, region, rejection, paths);
+      anyTracker.require(node, region, rejection, paths);
+      warnAnyTracker?.require(node, region, rejection, paths);
     }
 
-    /** Every handler that calls the helper holding the rejection logs it on that path (a `catch` or a tested result that logs). */
+    /** In a same-file helper a handler calls (`assertAdmin(req.user)`, also through other helpers): every caller logs it on that path (a `catch` or a tested result that logs). */
     function callersLog(rejection: Rejection): boolean {
       const isWarnLog = (call: TSESTree.CallExpression) => {
         const level = securityLogLevel(context, call);
         return !!level && isAtLeast(level, 'warn');
       };
-      return rejection.helperCalls.length > 0 && rejection.helperCalls.every((call) => callerLogsAround(call, isWarnLog, sourceCode.visitorKeys));
+      return callersLogAround(context, rejection.region, isWarnLog);
     }
 
     function recordAll(sites: readonly RejectionSite[]): void {
@@ -262,7 +259,11 @@ export default createRule<Options, MessageIds>({
         recordAll(callRejectionSites(context, siteOptions, node, describeCredentialFailure));
       },
       NewExpression: (node: TSESTree.NewExpression) => recordAll(newRejectionSites(context, siteOptions, node)),
-      AssignmentExpression: (node: TSESTree.AssignmentExpression) => recordAll(assignmentRejectionSites(context, siteOptions, node, describeCredentialFailure)),
+      AssignmentExpression(node: TSESTree.AssignmentExpression) {
+        // `status = 200` after `let status = 401`: this path answers no rejection.
+        if (statusClearingWrite(context, siteOptions, node)) for (const tracker of [warnTracker, anyTracker, warnAnyTracker]) tracker?.mark(node, node);
+        recordAll(assignmentRejectionSites(context, siteOptions, node, describeCredentialFailure));
+      },
       ThrowStatement: (node: TSESTree.ThrowStatement) => recordAll(throwRejectionSites(context, siteOptions, node, describeCredentialFailure)),
       ReturnStatement: (node: TSESTree.ReturnStatement) => recordAll(returnRejectionSites(context, siteOptions, node)),
       'Program:exit'() {

@@ -2,7 +2,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { type AnyFunction, getCalleePath, getEnclosingFunction, lastSegment, skipTransparent } from '../model/ast.js';
 import { createPathTracker, mergeListeners } from '../analysis/code-path.js';
-import { inPasswordFailureBranch, isPasswordCheck, securityLogLevel } from '../model/credential-checks.js';
+import { type CredentialFailure, credentialCheckKind, inCredentialFailureBranch, securityLogLevel } from '../model/credential-checks.js';
 import { createRule } from '../core/create-rule.js';
 import { AUTH_LOG_SCHEMA_PROPERTIES, type AuthLogSchemaOptions, readAuthLogSchema } from '../core/rule-options.js';
 import { eventLogField, missingFieldsRepair } from '../fixes/auth-log-fields.js';
@@ -15,6 +15,8 @@ import { findEnclosingHandler, getHandlerInfo } from '../model/handlers.js';
 import { getHttpOutcome } from '../model/http-outcomes.js';
 import { isAtLeast } from '../model/loggers.js';
 import {
+  FACTOR_REMOVAL,
+  SECOND_FACTOR_LOGIN,
   LOGIN_FILE,
   LOGIN_NAME,
   isActivityRecord,
@@ -34,7 +36,7 @@ export type Options = [AuthLogSchemaOptions & { bindIdentity?: boolean }];
 export type MessageIds = 'unlogged' | 'noPrincipal' | 'missingFields' | 'unboundIdentity' | 'logSuccess' | 'addFields';
 
 /** What made the function a login. */
-type EventKind = 'password' | 'token' | 'session' | 'passport-login' | 'strategy';
+type EventKind = 'password' | 'second-factor' | 'token' | 'session' | 'passport-login' | 'strategy';
 
 interface Login {
   fn: AnyFunction;
@@ -151,9 +153,16 @@ export default createRule<Options, MessageIds>({
       return LOGIN_NAME.test(name ?? '') || LOGIN_NAME.test(route ?? '');
     }
 
-    function onPasswordCheck(call: TSESTree.CallExpression): void {
+    function onCredentialCheck(call: TSESTree.CallExpression, kind: CredentialFailure): void {
       const fn = getEnclosingFunction(call);
       if (!fn) return;
+      // A one-time code or a passkey checked in a handler named for signing in with it signs in (enrolment is no check);
+      // one that re-checks the caller before a password change or the factor's removal does not.
+      if (kind === 'invalid_otp' || kind === 'invalid_passkey') {
+        const names = `${describeEnclosingFunction(fn.body) ?? ''} ${routeOf(fn) ?? ''}`;
+        if (findEnclosingHandler(context, call) && SECOND_FACTOR_LOGIN.test(names) && !FACTOR_REMOVAL.test(names)) noteEvent(call, 'second-factor');
+        return;
+      }
       passwordChecked.add(fn);
       // A helper that only compares hands the answer to its caller, which signs in (or not); a
       // handler that re-checks the password before changing it is no login.
@@ -190,7 +199,7 @@ export default createRule<Options, MessageIds>({
       const fn = getEnclosingFunction(node);
       const login = fn ? logins.get(fn) : undefined;
       if (!login || login.event.range[1] > node.range[0] || !anyTracker.isReachable()) return null;
-      return inPasswordFailureBranch(context, node, login.fn) ? null : login;
+      return inCredentialFailureBranch(context, node, login.fn) ? null : login;
     }
 
     function onAnswerCall(call: TSESTree.CallExpression): void {
@@ -306,6 +315,8 @@ export default createRule<Options, MessageIds>({
       switch (login.kind) {
         case 'password':
           return 'a password check succeeds here';
+        case 'second-factor':
+          return 'a one-time code or passkey check succeeds here';
         case 'token':
           return 'a login issues a token here';
         case 'session':
@@ -327,8 +338,9 @@ export default createRule<Options, MessageIds>({
           else if (steps.size > 0) onPassThrough(node);
         }
         if (onLog(node)) return;
-        if (isPasswordCheck(context, node)) {
-          onPasswordCheck(node);
+        const checked = credentialCheckKind(context, node);
+        if (checked) {
+          onCredentialCheck(node, checked);
           return;
         }
         if (isTokenSign(context, node)) {

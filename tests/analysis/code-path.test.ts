@@ -8,7 +8,8 @@ import { type ProbeListeners, type ProbeOptions, probe } from '../helpers/probe.
  * A probe rule on the tracker. Regions: every `catch` clause and every function declared
  * as `function handler…`. `mark()` marks; `check('x')` requires a mark on every path from
  * the innermost region's start; `checkLater('x')` does so with `acceptLaterInSegment`;
- * `reach('x')` records `isReachable()`. With `exits`, falling off the end of a region requires
+ * `reach('x')` records `isReachable()`. `clear('k')` is a mark keyed `k` that satisfies only
+ * `checkCleared('x', 'k')`. With `exits`, falling off the end of a region requires
  * a mark too (label `exit:<line>`). Returns the labels of unsatisfied checkpoints, in report order.
  */
 function unsatisfied(
@@ -22,6 +23,7 @@ function unsatisfied(
     (context) => {
       const tracker = createPathTracker<string>((checkpoint) => labels.push(checkpoint.data));
       const regions: TSESTree.Node[] = [];
+      const cleared = new Map<string, TSESTree.Node[]>();
       const innermost = (node: TSESTree.Node) => regions.filter((r) => contains(r, node)).at(-1);
       const label = (node: TSESTree.CallExpression) => {
         const arg = node.arguments[0];
@@ -56,6 +58,19 @@ function unsatisfied(
             case 'checkLater':
               if (region) tracker.require(node, region, label(node), { acceptLaterInSegment: true });
               break;
+            case 'clear': {
+              // a keyed mark: satisfies only checkpoints that name its label (checkCleared('x', 'key'))
+              const key = label(node);
+              cleared.set(key, [...(cleared.get(key) ?? []), node]);
+              tracker.mark(node, node);
+              break;
+            }
+            case 'checkCleared': {
+              const key = node.arguments[1];
+              const by = key && key.type === 'Literal' ? (cleared.get(String(key.value)) ?? []) : [];
+              if (region) tracker.require(node, region, label(node), { clearedBy: by });
+              break;
+            }
             case 'reach':
               reach[label(node)] = tracker.isReachable();
               break;
@@ -123,6 +138,23 @@ describe('createPathTracker: straight lines and branches', () => {
     expect(labelsOf('try { run() } catch (e) {\n if (e.code) mark();\n}', exits)).toEqual(['exit:1']);
     expect(labelsOf('try { run() } catch (e) {\n mark();\n}', exits)).toEqual([]);
     expect(labelsOf('function f() { try { run() } catch (e) {\n if (e.code) { mark(); return; }\n} }', exits)).toEqual(['exit:1']);
+  });
+});
+
+describe('createPathTracker: keyed marks (clearedBy)', () => {
+  it('a keyed mark satisfies the checkpoint that names it on its path only', () => {
+    expect(labelsOf('try { run() } catch (e) { if (e.code) clear("k"); checkCleared("a", "k"); }')).toEqual(['a']);
+    expect(labelsOf('try { run() } catch (e) { if (e.code) clear("k"); else mark(); checkCleared("a", "k"); }')).toEqual([]);
+  });
+
+  it('a keyed mark satisfies no other checkpoint, and another key does not satisfy it', () => {
+    expect(labelsOf('try { run() } catch (e) { if (e.code) clear("k"); else mark(); check("b"); }')).toEqual(['b']);
+    expect(labelsOf('try { run() } catch (e) { if (e.code) clear("j"); else mark(); checkCleared("a", "k"); }')).toEqual(['a']);
+  });
+
+  it('checkpoints with and without keys in one region are each judged on their own', () => {
+    expect(labelsOf('try { run() } catch (e) { if (e.code) clear("k"); else mark(); checkCleared("a", "k"); check("b"); }')).toEqual(['b']);
+    expect(labelsOf('try { run() } catch (e) { if (e.code) clear("k"); checkCleared("a", "k"); check("b"); }')).toEqual(['b', 'a']);
   });
 });
 

@@ -85,6 +85,21 @@ describe('classifyRejectionGuard: something else', () => {
     expect(one('req.user.id !== req.params.id')).toBe('who');
   });
 
+  it('a refusal made because the caller holds the grant is "other"; one made because the caller lacks it is access control', () => {
+    expect(one('entry.access === true')).toBe('other');
+    expect(one('post.canEdit')).toBe('other');
+    expect(one('!entry.access')).toBe('who');
+    expect(one('entry.access !== true')).toBe('who');
+    expect(one('req.user.banned')).toBe('who');
+  });
+
+  it('negated: the rejection happens where the node does not run, so each condition reads the other way', () => {
+    const around = (condition: string) => verdicts(`async function handler(req, res) { if (${condition}) reject(); }`, { negated: true })[0];
+    expect(around('req.user?.isAdmin')).toBe('who');
+    expect(around('settings.exportsEnabled')).toBe('other');
+    expect(around('req.user.id === req.params.id')).toBe('who');
+  });
+
   it('request input chooses a 401 as the presented credential', () => {
     expect(one('!req.query.uuid')).toBe('other');
     expect(one('!req.query.uuid', { inputIdentifiesCaller: true })).toBe('who');

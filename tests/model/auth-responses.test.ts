@@ -2,7 +2,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
 import { type AnyFunction, type Context, getEnclosingFunction } from '../../src/model/ast.js';
-import { callerLogsAround, guardDenial, handlerCallsOf, helperCallOutcome, inServerContext, isPlainResponse, isRejectionHelper, thrownValues, translatesOtherError } from '../../src/model/auth-responses.js';
+import { callerLogsAround, callersLogAround, guardDenial, handlerCallsOf, helperCallOutcome, inServerContext, isPlainResponse, isRejectionHelper, thrownValues, translatesOtherError } from '../../src/model/auth-responses.js';
 import { callResult, probe, probeCalls } from '../helpers/probe.js';
 
 describe('isPlainResponse', () => {
@@ -135,6 +135,74 @@ describe('handlerCallsOf', () => {
     const calls = callsPerFunction(code);
     expect(calls['assertAdmin']).toEqual([]);
     expect(calls['walk']).toEqual([]);
+  });
+});
+
+describe('handlerCallsOf through other helpers', () => {
+  function callsOf(code: string): Record<string, string[]> {
+    const out: Record<string, string[]> = {};
+    probe(code, (context: Context) => ({
+      FunctionDeclaration(fn: TSESTree.FunctionDeclaration) {
+        if (fn.id) out[fn.id.name] = handlerCallsOf(context, fn).map((call) => context.sourceCode.getText(call));
+      },
+    }));
+    return out;
+  }
+  it('a helper called by a helper (or two) that a handler calls', () => {
+    const code = [
+      'function checkRole(user, role) { if (!user.roles.includes(role)) throw new ForbiddenError(); }',
+      "function assertAdmin(user) { checkRole(user, 'admin'); }",
+      'function assertSuperAdmin(user) { assertAdmin(user); checkRole(user, "super"); }',
+      "router.delete('/users/:id', (req, res) => { assertSuperAdmin(req.user); res.end(); });",
+    ].join('\n');
+    const calls = callsOf(code);
+    expect(calls['checkRole']).toEqual(["checkRole(user, 'admin')", 'checkRole(user, "super")']);
+    expect(calls['assertAdmin']).toEqual(['assertAdmin(user)']);
+    expect(calls['assertSuperAdmin']).toEqual(['assertSuperAdmin(req.user)']);
+  });
+  it('no handler at the end of the chain, a chain deeper than three helpers, or a cycle only', () => {
+    const code = [
+      'function a(u) { if (!u.ok) throw new ForbiddenError(); }',
+      'function b(u) { a(u); }',
+      'function c(u) { b(u); }',
+      'function d(u) { c(u); }',
+      "router.get('/x', (req, res) => { d(req.user); });",
+      'function ping(u) { if (!u.ok) throw new ForbiddenError(); pong(u); }',
+      'function pong(u) { ping(u); }',
+      'export function script(u) { pong(u); }',
+    ].join('\n');
+    const calls = callsOf(code);
+    expect(calls['a']).toEqual([]);
+    expect(calls['c']).toEqual(['c(u)']);
+    expect(calls['ping']).toEqual([]);
+    expect(calls['pong']).toEqual([]);
+  });
+});
+
+describe('callersLogAround', () => {
+  function logged(code: string): Record<string, boolean> {
+    const out: Record<string, boolean> = {};
+    probe(code, (context: Context) => ({
+      FunctionDeclaration(fn: TSESTree.FunctionDeclaration) {
+        const isLog = (call: TSESTree.CallExpression) => context.sourceCode.getText(call.callee) === 'logger.warn';
+        if (fn.id) out[fn.id.name] = callersLogAround(context, fn, isLog);
+      },
+    }));
+    return out;
+  }
+  it('every chain to a handler logs around a call on the way', () => {
+    const code = [
+      'function checkRole(user, role) { if (!user.roles.includes(role)) throw new ForbiddenError(); }',
+      "function assertAdmin(user) { checkRole(user, 'admin'); }",
+      "router.delete('/users/:id', (req, res) => { try { assertAdmin(req.user); } catch (e) { logger.warn(e); throw e; } res.end(); });",
+      'function checkTeam(user, team) { if (!team.has(user)) throw new ForbiddenError(); }',
+      'function assertMember(user, team) { try { checkTeam(user, team); } catch (e) { logger.warn(e); throw e; } }',
+      "router.get('/teams/:id', (req, res) => { assertMember(req.user, req.team); res.end(); });",
+      'function checkPlan(user) { if (!user.paid) throw new ForbiddenError(); }',
+      'function assertPaid(user) { checkPlan(user); }',
+      "router.get('/pro', (req, res) => { assertPaid(req.user); res.end(); });",
+    ].join('\n');
+    expect(logged(code)).toMatchObject({ checkRole: true, checkTeam: true, checkPlan: false, assertPaid: false });
   });
 });
 

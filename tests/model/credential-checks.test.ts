@@ -5,7 +5,8 @@ import {
   credentialFailureAt,
   enclosingTokenVerification,
   getTokenVerification,
-  inPasswordFailureBranch,
+  credentialCheckKind,
+  inCredentialFailureBranch,
   isAuditCall,
   passwordCheckResult,
   readsCallerCredential,
@@ -34,6 +35,11 @@ describe('passwordCheckResult', () => {
     'async function f(user, pw) { const valid = await user.comparePassword(pw); probeHere(valid); }',
     "import bcrypt from 'bcrypt'; function f(pw, hash) { bcrypt.compare(pw, hash, (err, same) => probeHere(same)); }",
     "import bcrypt from 'bcrypt'; function f(pw, hash) { bcrypt.compare(pw, hash).then((same) => probeHere(same)); }",
+    // an app's validator handed the password
+    'async function f(email, password) { const user = await authService.validateUser(email, password); probeHere(user); }',
+    'async function f(body) { probeHere(await this.auth.verifyCredentials({ username: body.username, password: body.password })); }',
+    'function f(email, pw) { User.authenticate(email, pw, (err, user) => probeHere(user)); }',
+    'function f(req) { User.findByCredentials(req.body.email, req.body.pass).then((user) => probeHere(user)); }',
   ])('%s → a password check', (code) => {
     expect(results(code)).toEqual([true]);
   });
@@ -44,6 +50,11 @@ describe('passwordCheckResult', () => {
     "import bcrypt from 'bcrypt'; function f(pw) { probeHere(bcrypt.hash(pw, 10)); }",
     "import bcrypt from 'bcrypt'; function f(pw, hash) { bcrypt.compare(pw, hash, (err, same) => probeHere(err)); }",
     'function f(ok) { probeHere(ok); }',
+    // a validator given an id or the request: does the account exist, is the request signed in
+    'async function f(request) { probeHere(await authService.validateUser(request.user.userId)); }',
+    'async function f(req) { probeHere(await registry.authenticate(req)); }',
+    "function f(req) { probeHere(passport.authenticate('local', { passReqToCallback: true })); }",
+    'async function f(u, bypassCache) { probeHere(await svc.validateLogin(u.id, bypassCache)); }',
   ])('%s → not a password check', (code) => {
     expect(results(code)).toEqual([false]);
   });
@@ -198,7 +209,7 @@ describe('readsCallerCredential', () => {
   });
 });
 
-describe('inPasswordFailureBranch', () => {
+describe('inCredentialFailureBranch', () => {
   const fnOf = (node: TSESTree.Node): AnyFunction => {
     let current: TSESTree.Node = node;
     while (current.parent && !/Function/u.test(current.type)) current = current.parent;
@@ -210,7 +221,39 @@ describe('inPasswordFailureBranch', () => {
     ["import bcrypt from 'bcrypt'; async function login(pw, hash) { const ok = await bcrypt.compare(pw, hash); if (ok) probeHere(); }", false],
     // narrower than credentialFailureAt: `!== true` is not read
     ["import bcrypt from 'bcrypt'; async function login(pw, hash) { const ok = await bcrypt.compare(pw, hash); if (ok !== true) probeHere(); }", false],
+    // one-time codes, WebAuthn assertions and validators handed the password share the answer
+    ["import { authenticator } from 'otplib'; function login(code, secret) { if (!authenticator.check(code, secret)) probeHere(); }", true],
+    ["async function login(body, user) { const verification = await verifyAuthenticationResponse({ response: body }); if (!verification.verified) probeHere(); }", true],
+    ['async function login(email, password) { const user = await authService.validateUser(email, password); if (!user) probeHere(); }', true],
+    ['async function login(email, password) { const user = await authService.validateUser(email, password); if (user) probeHere(); }', false],
+    ["import { authenticator } from 'otplib'; function login(code, secret) { if (authenticator.check(code, secret)) probeHere(); }", false],
   ])('%s → %s', (code, expected) => {
-    expect(atProbes(code, (context, node) => inPasswordFailureBranch(context, node, fnOf(node)))).toEqual([expected]);
+    expect(atProbes(code, (context, node) => inCredentialFailureBranch(context, node, fnOf(node)))).toEqual([expected]);
+  });
+});
+
+describe('credentialCheckKind', () => {
+  function kinds(code: string): (string | null)[] {
+    const out: (string | null)[] = [];
+    probe(code, (context: Context) => ({
+      CallExpression(node: TSESTree.CallExpression) {
+        if (node.callee.type !== 'Identifier' || node.callee.name !== 'probeHere') return;
+        const arg = node.arguments[0]!;
+        out.push(arg.type === 'CallExpression' ? credentialCheckKind(context, arg) : null);
+      },
+    }));
+    return out;
+  }
+  it.each([
+    ["import bcrypt from 'bcrypt'; function f(pw, hash) { probeHere(bcrypt.compare(pw, hash)); }", 'invalid_credentials'],
+    ['function f(email, password) { probeHere(authService.validateUser(email, password)); }', 'invalid_credentials'],
+    ['function f(req) { probeHere(speakeasy.totp.verify({ secret: req.user.secret, token: req.body.code })); }', 'invalid_otp'],
+    ['function f(req) { probeHere(verifyAuthenticationResponse({ response: req.body })); }', 'invalid_passkey'],
+    // enrolling a second factor, registering a passkey, an id-only validator: no credential check
+    ['function enableTwoFactor(req) { probeHere(authenticator.check(req.body.code, req.body.secret)); }', null],
+    ['function f(req) { probeHere(verifyRegistrationResponse({ response: req.body })); }', null],
+    ['function f(req) { probeHere(authService.validateUser(req.user.id)); }', null],
+  ])('%s → %s', (code, expected) => {
+    expect(kinds(code)).toEqual([expected]);
   });
 });

@@ -13,6 +13,7 @@ import {
   newRejectionSites,
   reasonForStatus,
   returnRejectionSites,
+  statusClearingWrite,
   throwRejectionSites,
 } from '../../src/model/rejection-sites.js';
 import { probe } from '../helpers/probe.js';
@@ -105,5 +106,48 @@ describe('rejection sites', () => {
     const code = "app.post('/login', (req, res) => {\n  if (limited(req.ip)) return res.status(429).end();\n  res.end();\n});";
     expect(sites(code)).toEqual([]);
     expect(sites(code, { ...DEFAULT, statuses: new Set([401, 403, 429]) })).toEqual(['a 429 response | 429 | rate_limited | answers']);
+  });
+});
+
+describe('a rejection a status variable is declared with and assignments clear', () => {
+  /** `site` per response site (with how many assignments clear it), `clears` per clearing assignment. */
+  function survival(code: string, options: RejectionSiteOptions = DEFAULT): string[] {
+    const out: string[] = [];
+    probe(code, (context: Context) => ({
+      CallExpression(node: TSESTree.CallExpression) {
+        for (const site of callRejectionSites(context, options, node, describeFailure)) out.push(`site ${site.status} cleared by ${site.clearedBy?.length ?? 0}`);
+      },
+      AssignmentExpression(node: TSESTree.AssignmentExpression) {
+        if (statusClearingWrite(context, options, node)) out.push(`clears ${context.sourceCode.getText(node)}`);
+      },
+    }));
+    return out;
+  }
+  it('the response is the site, and each assignment of another status clears it', () => {
+    expect(survival("app.get('/x', (req, res) => {\n  let status = 401;\n  if (keys.has(req.headers['x-api-key'])) status = 200;\n  res.status(status).end();\n});")).toEqual([
+      'clears status = 200',
+      'site 401 cleared by 1',
+    ]);
+    expect(survival("app.get('/x', (req, res) => {\n  let code = 403;\n  if (req.user?.isAdmin) code = 200;\n  else if (req.user?.isEditor) code = 204;\n  res.sendStatus(code);\n});")).toEqual([
+      'clears code = 200',
+      'clears code = 204',
+      'site 403 cleared by 2',
+    ]);
+  });
+  it('an assignment that rejects otherwise clears it too (and is a site of its own)', () => {
+    expect(survival("app.get('/x', (req, res) => {\n  let status = 401;\n  if (upstreamDown) status = 503;\n  else if (req.user?.inactive) status = 403;\n  res.status(status).end();\n});")).toEqual([
+      'clears status = 503',
+      'clears status = 403',
+      'site 401 cleared by 2',
+    ]);
+  });
+  it('not when a setting clears it (unless asked), nor when assignments reject too or the declaration does not', () => {
+    const flag = "app.get('/x', (req, res) => {\n  let code = 403;\n  if (settings.exportsEnabled) code = 200;\n  res.sendStatus(code);\n});";
+    expect(survival(flag)).toEqual([]);
+    expect(survival(flag, { ...DEFAULT, includeNonAccessControl: true })).toEqual(['clears code = 200', 'site 403 cleared by 1']);
+    // every assignment rejects too: the response is the site of all of them, nothing is cleared
+    expect(survival("app.get('/x', (req, res) => {\n  let code = 401;\n  if (req.user) code = 403;\n  res.sendStatus(code);\n});")).toEqual(['site 401 cleared by 0']);
+    // `let code = 200; if (!user) code = 401`: the assignment is the rejection (statusWriteSites), nothing is cleared
+    expect(survival("app.get('/x', (req, res) => {\n  let code = 200;\n  if (!req.user) code = 401;\n  res.sendStatus(code);\n});")).toEqual([]);
   });
 });

@@ -294,7 +294,7 @@ export class LocalStrategy extends PassportStrategy(Strategy) {
   async validate(username: string, password: string): Promise<any> {
     const user = await this.authService.validateUser(username, password);
     if (!user) {
-      console.warn('Authentication failed', { reason: 'unauthorized', usernameHash: createHash('sha256').update(String(username)).digest('hex').slice(0, 16) });
+      console.warn('Authentication failed: invalid credentials', { reason: 'invalid_credentials', usernameHash: createHash('sha256').update(String(username)).digest('hex').slice(0, 16) });
       throw new UnauthorizedException();
     }
     return user;

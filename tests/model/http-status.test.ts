@@ -1,0 +1,30 @@
+/**
+ * src/model/http-status.ts: which HTTP status an expression denotes.
+ */
+import type { TSESTree } from '@typescript-eslint/utils';
+import { describe, expect, it } from 'vitest';
+import type { Context } from '../../src/model/ast.js';
+import { getStatusValue } from '../../src/model/http-status.js';
+import { probe } from '../helpers/probe.js';
+
+/** The status of the argument of each `probeHere(x)`. */
+function statuses(code: string): (number | null)[] {
+  const out: (number | null)[] = [];
+  probe(code, (context: Context) => ({
+    CallExpression(node: TSESTree.CallExpression) {
+      if (node.callee.type === 'Identifier' && node.callee.name === 'probeHere') out.push(getStatusValue(context, node.arguments[0]));
+    },
+  }));
+  return out;
+}
+
+describe('getStatusValue', () => {
+  it('a literal, a constant name, and a variable that only its initializer sets', () => {
+    expect(statuses('probeHere(401); probeHere(HttpStatus.FORBIDDEN); const s = 403; probeHere(s); let t = 401; probeHere(t);')).toEqual([401, 403, 403, 401]);
+  });
+
+  it('no single status for a variable written again: it holds more than its initializer', () => {
+    expect(statuses('function f(ok) { let status = 401; if (ok) status = 200; probeHere(status); }')).toEqual([null]);
+    expect(statuses('function f(err) { let status = 500; if (err.status) status = err.status; probeHere(status); }')).toEqual([null]);
+  });
+});
