@@ -188,10 +188,20 @@ export function getVariableInit(variable: TSESLint.Scope.Variable | null): TSEST
  */
 const functionNamesCache = new WeakMap<object, ReadonlySet<string>>();
 
+/**
+ * The key of every per-file cache: the file's Program node. Not the SourceCode or ScopeManager
+ * object: oxlint's JS plugins hand every file the same SourceCode and ScopeManager objects (their
+ * getters read the current file), so a cache keyed by them answers one file with another's facts.
+ */
+export function fileKey(sourceCode: { readonly ast: object }): object {
+  return sourceCode.ast;
+}
+
 function functionNames(context: Context): ReadonlySet<string> | null {
   const scopeManager = context.sourceCode.scopeManager;
   if (!scopeManager) return null;
-  let names = functionNamesCache.get(scopeManager);
+  const key = fileKey(context.sourceCode);
+  let names = functionNamesCache.get(key);
   if (names === undefined) {
     const found = new Set<string>();
     for (const scope of scopeManager.scopes) {
@@ -203,7 +213,7 @@ function functionNames(context: Context): ReadonlySet<string> | null {
       }
     }
     names = found;
-    functionNamesCache.set(scopeManager, names);
+    functionNamesCache.set(key, names);
   }
   return names;
 }

@@ -23,6 +23,7 @@ import {
   resolveFunction,
   skipTransparent,
   walkSameFunction,
+  fileKey,
 } from './ast.js';
 import { getBoundVariables, readsAny } from './errors.js';
 import { getImportSource } from './modules.js';
@@ -465,7 +466,7 @@ const rejectionLoggerCache = new WeakMap<object, boolean>();
  */
 export function installsRejectionLogger(context: Context): boolean {
   const sourceCode = context.sourceCode;
-  const cached = rejectionLoggerCache.get(sourceCode);
+  const cached = rejectionLoggerCache.get(fileKey(sourceCode));
   if (cached !== undefined) return cached;
   let found = false;
   const globalScope = sourceCode.scopeManager?.globalScope;
@@ -483,7 +484,7 @@ export function installsRejectionLogger(context: Context): boolean {
     const handler = call.arguments[1] ? resolveCallbackArgument(context, call.arguments[1]) : null;
     if (handler && handlerLogs(context, handler)) found = true;
   }
-  rejectionLoggerCache.set(sourceCode, found);
+  rejectionLoggerCache.set(fileKey(sourceCode), found);
   return found;
 }
 

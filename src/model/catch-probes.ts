@@ -18,6 +18,7 @@ import {
   resolveFunction,
   skipTransparent,
   walkSameFunction,
+  fileKey,
 } from './ast.js';
 import { returnsValue } from './catch-answers.js';
 import { type FailureOptions, type FailureSource, classifyCall } from './fallible.js';
@@ -90,12 +91,12 @@ const mayCatchCache = new WeakMap<object, boolean>();
  * (the word `then`). Keywords cannot be spelled with escapes, but a property name can
  * (`p.c\u0061tch(…)`), so a file with a `\u` escape is always examined.
  */
-export function fileMayCatch(sourceCode: { readonly text: string }): boolean {
-  let may = mayCatchCache.get(sourceCode);
+export function fileMayCatch(sourceCode: { readonly text: string; readonly ast: object }): boolean {
+  let may = mayCatchCache.get(fileKey(sourceCode));
   if (may === undefined) {
     const text = sourceCode.text;
     may = text.includes('catch') || text.includes('then') || text.includes('\\u');
-    mayCatchCache.set(sourceCode, may);
+    mayCatchCache.set(fileKey(sourceCode), may);
   }
   return may;
 }

@@ -5,7 +5,7 @@
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
-import { type Context, findVariable, getMemberPath, getPropertyName, getRootIdentifier, lastSegment, skipTransparent } from './ast.js';
+import { type Context, findVariable, getMemberPath, getPropertyName, getRootIdentifier, lastSegment, skipTransparent, fileKey } from './ast.js';
 import { type ImportSource, getImportSource } from './modules.js';
 
 const BULL_MODULES = new Set(['bull', 'bee-queue']);
@@ -69,10 +69,10 @@ function moduleMentionPattern(modules: ReadonlySet<string>): RegExp {
  */
 export function namesModule(context: Context, modules: ReadonlySet<string>): boolean {
   const sourceCode = context.sourceCode;
-  let perFile = moduleMentionCache.get(sourceCode);
+  let perFile = moduleMentionCache.get(fileKey(sourceCode));
   if (!perFile) {
     perFile = new Map();
-    moduleMentionCache.set(sourceCode, perFile);
+    moduleMentionCache.set(fileKey(sourceCode), perFile);
   }
   let found = perFile.get(modules);
   if (found === undefined) {

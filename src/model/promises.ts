@@ -19,6 +19,7 @@ import {
   skipTransparent,
   walkSameFunction,
   skipTypeWrappers,
+  fileKey,
 } from './ast.js';
 import { isHandoffCall } from './errors.js';
 import { unwrapIndirectCall } from './fallible.js';
@@ -161,11 +162,11 @@ const mayHoldRejectionCache = new WeakMap<object, boolean>();
  */
 export function fileMayHoldRejections(context: Context): boolean {
   const sourceCode = context.sourceCode;
-  let may = mayHoldRejectionCache.get(sourceCode);
+  let may = mayHoldRejectionCache.get(fileKey(sourceCode));
   if (may === undefined) {
     const text = sourceCode.text;
     may = text.includes('async') || text.includes('Promise') || text.includes('fetch') || getTypeServices(context) !== null;
-    mayHoldRejectionCache.set(sourceCode, may);
+    mayHoldRejectionCache.set(fileKey(sourceCode), may);
   }
   return may;
 }
@@ -177,10 +178,10 @@ export function fileMayHoldRejections(context: Context): boolean {
  */
 function canShowRejection(context: Context): boolean {
   const sourceCode = context.sourceCode;
-  let can = showsRejectionCache.get(sourceCode);
+  let can = showsRejectionCache.get(fileKey(sourceCode));
   if (can === undefined) {
     can = sourceCode.text.includes('async') || getTypeServices(context) !== null;
-    showsRejectionCache.set(sourceCode, can);
+    showsRejectionCache.set(fileKey(sourceCode), can);
   }
   return can;
 }

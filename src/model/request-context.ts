@@ -5,7 +5,7 @@
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
-import { type Context, findEnclosingClass, getPropertyName, isFunctionNode, skipTransparent } from './ast.js';
+import { type Context, findEnclosingClass, getPropertyName, isFunctionNode, skipTransparent, fileKey } from './ast.js';
 import { paramId } from './handler-params.js';
 import type { Framework, HandlerInfo } from './handlers.js';
 import { isLoggerObject } from './loggers.js';
@@ -92,10 +92,10 @@ export interface FrameworkLogger {
  */
 export function fileLogsThrough(context: Context, expression: string): boolean {
   const source = context.sourceCode;
-  let byExpression = logsThroughCache.get(source);
+  let byExpression = logsThroughCache.get(fileKey(source));
   if (!byExpression) {
     byExpression = new Map();
-    logsThroughCache.set(source, byExpression);
+    logsThroughCache.set(fileKey(source), byExpression);
   }
   let answer = byExpression.get(expression);
   if (answer === undefined) {

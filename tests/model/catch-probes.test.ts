@@ -162,12 +162,26 @@ describe('getRejectionHandler', () => {
 
 describe('fileMayCatch', () => {
   it('examines a file with a catch clause, a .catch, a two-argument .then or a \\u escape', () => {
-    expect(fileMayCatch({ text: 'try { a() } catch { b() }' })).toBe(true);
-    expect(fileMayCatch({ text: 'p.catch(() => {})' })).toBe(true);
-    expect(fileMayCatch({ text: 'p.then(ok, fail)' })).toBe(true);
-    expect(fileMayCatch({ text: 'p.c\\u0061tch(() => {})' })).toBe(true);
+    expect(fileMayCatch({ text: 'try { a() } catch { b() }', ast: {} })).toBe(true);
+    expect(fileMayCatch({ text: 'p.catch(() => {})', ast: {} })).toBe(true);
+    expect(fileMayCatch({ text: 'p.then(ok, fail)', ast: {} })).toBe(true);
+    expect(fileMayCatch({ text: 'p.c\\u0061tch(() => {})', ast: {} })).toBe(true);
+  });
+  it('answers per file when the host hands every file the same SourceCode object (oxlint)', () => {
+    let file = { text: 'try { a() } catch { b() }', ast: {} };
+    const shared = {
+      get text() {
+        return file.text;
+      },
+      get ast() {
+        return file.ast;
+      },
+    };
+    expect(fileMayCatch(shared)).toBe(true);
+    file = { text: 'const a = 1;', ast: {} };
+    expect(fileMayCatch(shared)).toBe(false);
   });
   it('skips a file that can hold none of them', () => {
-    expect(fileMayCatch({ text: "const a = require('a');\nmodule.exports = (x) => a(x) + 1;" })).toBe(false);
+    expect(fileMayCatch({ text: "const a = require('a');\nmodule.exports = (x) => a(x) + 1;", ast: {} })).toBe(false);
   });
 });

@@ -10,7 +10,7 @@
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
-import { type Context, findVariable, getCalleePath, getMemberPath, getPropertyName, skipTransparent } from '../ast.js';
+import { type Context, findVariable, getCalleePath, getMemberPath, getPropertyName, skipTransparent, fileKey } from '../ast.js';
 import { classifySecretName, isCredentialEnvKey, tokenizeName } from './names.js';
 
 const CONFIG_WORDS = new Set(['config', 'configuration', 'settings', 'conf', 'cfg']);
@@ -131,10 +131,10 @@ const secretFieldCache = new WeakMap<object, Map<string, boolean>>();
 /** Whether the file reads a secret-named field off `path` (`this.config.jwtSecret`, `this.config.db.password`). */
 function readsSecretField(context: Context, path: string): boolean {
   const source = context.sourceCode;
-  let byPath = secretFieldCache.get(source);
+  let byPath = secretFieldCache.get(fileKey(source));
   if (!byPath) {
     byPath = new Map();
-    secretFieldCache.set(source, byPath);
+    secretFieldCache.set(fileKey(source), byPath);
   }
   const cached = byPath.get(path);
   if (cached !== undefined) return cached;
