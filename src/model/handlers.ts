@@ -12,8 +12,6 @@ import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import {
   type AnyFunction,
   type Context,
-  contains,
-  findEnclosingClass,
   getCalleePath,
   getPropertyName,
   getStringValue,
@@ -377,16 +375,4 @@ export function isCalledInSameFile(context: Context, fn: AnyFunction): boolean {
     });
   calledCache.set(fn, result);
   return result;
-}
-
-/** The class a handler method belongs to (Nest), for `this.logger`. */
-export function getHandlerClass(info: HandlerInfo): TSESTree.ClassDeclaration | TSESTree.ClassExpression | null {
-  return info.framework === 'nest' ? findEnclosingClass(info.fn) : null;
-}
-
-/** Whether `node` lies in the handler's own function (not only in a callback nested in it). */
-export function isDirectlyInHandler(handler: HandlerInfo, node: TSESTree.Node): boolean {
-  let current = node.parent;
-  while (current && !isFunctionNode(current)) current = current.parent;
-  return current === handler.fn && contains(handler.fn, node);
 }

@@ -12,10 +12,6 @@
  * real code it is mostly a chat, analytics or WebSocket correlation id; the express-session
  * id (`req.sessionID`, `req.session.id`) is, and `secretWords: ['sessionId']` opts in.
  */
-import type { TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
-import { getPropertyName, skipTransparent } from '../ast.js';
-
 export interface SecretNameOptions {
   /** Extra secret words or names (`'pat'`, `'licenseKey'`, `'sessionId'`), tokenized like names. */
   secretWords?: readonly string[];
@@ -388,15 +384,4 @@ export function namesSecurityQuestion(name: string): boolean {
     (tokens.includes('security') || tokens.includes('secret')) &&
     tokens.some((t) => t === 'question' || t === 'questions' || t === 'answer' || t === 'answers')
   );
-}
-
-/** For tests and other rules: the secret-name verdict of a property key or identifier node. */
-export function secretNameOfNode(node: TSESTree.Node, options?: SecretNameOptions): SecretNameVerdict {
-  const n = skipTransparent(node);
-  if (n.type === AST_NODE_TYPES.Identifier) return classifySecretName(n.name, options);
-  if (n.type === AST_NODE_TYPES.MemberExpression) {
-    const name = getPropertyName(n);
-    return name === null ? { kind: 'none' } : classifySecretName(name, options);
-  }
-  return { kind: 'none' };
 }
