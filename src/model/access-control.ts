@@ -2,6 +2,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { type Context, findVariable, getCalleePath, getPropertyName, isFunctionNode, skipTransparent, walkSameFunction } from './ast.js';
 import { tokenizeName } from './secrets/names.js';
+import { refusesMissingCredential, typeofOperand } from './typeof-tests.js';
 
 /**
  * What the condition that chooses a 401/403 tests:
@@ -261,7 +262,11 @@ function collect(context: Context, node: TSESTree.Node, whenTrue: boolean, depth
   }
   // `typeof req.body._SessionToken !== 'string'`: the shape of what was sent, whatever it is called —
   // input validation (for a 401, the caller's credential is malformed: `inputIdentifiesCaller`).
-  if (typeofOperand(n)) return [{ kind: 'input', presence: false }];
+  // Unless the test also refuses a credential that is not there at all (`typeof params.access_token
+  // === 'string' ? authenticate() : close(4403)`, no enclosing `if (params.access_token)`): that
+  // refuses a caller who presented none.
+  const typed = typeofOperand(n);
+  if (typed) return [refusesMissingCredential(context, n, typed, whenTrue) ? { kind: 'strong', presence: false } : { kind: 'input', presence: false }];
   // `entry.access === true`, `if (post.canEdit)`: refused because the caller holds the grant — a product rule, not a refused caller.
   const granted = n.type === AST_NODE_TYPES.BinaryExpression && ['===', '=='].includes(n.operator) && skipTransparent(n.right).type === AST_NODE_TYPES.Literal && (n.right as TSESTree.Literal).value === true ? skipTransparent(n.left as TSESTree.Node) : n;
   if (whenTrue && granted.type === AST_NODE_TYPES.MemberExpression && GRANT.test(getPropertyName(granted) ?? '')) return [{ kind: 'other', presence: true }];
@@ -319,19 +324,6 @@ function tryCalls(context: Context, block: TSESTree.BlockStatement): Test {
   return termsTest(strong ? found : found.filter((t) => t.kind === 'other'), false);
 }
 
-/** `typeof x !== 'string'` → `x`. */
-function typeofOperand(node: TSESTree.Node): TSESTree.Node | null {
-  const n = skipTransparent(node);
-  if (n.type !== AST_NODE_TYPES.BinaryExpression || !['===', '==', '!==', '!='].includes(n.operator)) return null;
-  for (const [side, other] of [[n.left, n.right], [n.right, n.left]] as const) {
-    const s = skipTransparent(side as TSESTree.Node);
-    const o = skipTransparent(other as TSESTree.Node);
-    if (s.type === AST_NODE_TYPES.UnaryExpression && s.operator === 'typeof' && o.type === AST_NODE_TYPES.Literal && typeof o.value === 'string') {
-      return skipTransparent(s.argument);
-    }
-  }
-  return null;
-}
 
 /**
  * `resource.ownerId !== req.user.id` rejects a caller who is not the owner: access control.

@@ -190,8 +190,10 @@ describe('classifyPath', () => {
 });
 
 describe('classifyRejectionGuard: the shape of the input', () => {
+  // Parse Server tests the type of a session token it already knows is present (see the typeof
+  // describe below): alone, `typeof req.body._SessionToken !== 'string'` also refuses a caller who sent none.
   it.each([
-    "typeof req.body._SessionToken !== 'string'",
+    "req.body._SessionToken && typeof req.body._SessionToken !== 'string'",
     "info.sessionToken && typeof info.sessionToken !== 'string'",
     "typeof req.query.token === 'object'",
   ])('%s → other for a 403', (condition) => {
@@ -237,5 +239,20 @@ describe('classifyRejectionGuard: an assertion as the innermost condition', () =
   if (!settings.exportsEnabled) reject(ctx.state.user);
 }`),
     ).toEqual(['who', 'other', 'who']);
+  });
+});
+
+describe('classifyRejectionGuard: typeof tests on a credential', () => {
+  it('a test that also refuses an absent credential is about who is asking', () => {
+    expect(one("typeof params.access_token !== 'string'")).toBe('who');
+    expect(one("typeof req.body._SessionToken !== 'string'")).toBe('who');
+    expect(one("typeof req.body.apiKey === 'undefined'")).toBe('who');
+    expect(verdicts("async function h(req) { if (typeof params.token === 'string') { ok(); } else { reject(); } }")).toEqual(['who']);
+  });
+  it('a present credential of the wrong type, or a value that is no credential, is input', () => {
+    expect(verdicts("async function h(req) { if (req.body._SessionToken) { if (typeof req.body._SessionToken !== 'string') reject(); } }")).toEqual(['other']);
+    expect(one("req.body._MasterKey && typeof req.body._MasterKey !== 'string'")).toBe('other');
+    expect(one("typeof req.query.token === 'object'")).toBe('other');
+    expect(one("typeof req.body.cursor !== 'string'")).toBe('other');
   });
 });
