@@ -112,7 +112,7 @@ export function getCalleePath(node: TSESTree.CallExpression | TSESTree.NewExpres
 
 /**
  * `table[key]` for a table keyed by names read from code: only the table's own entries, never
- * what every object inherits (\`toString\`, \`constructor\`, \`__proto__\`).
+ * what every object inherits (`toString`, `constructor`, `__proto__`).
  */
 export function ownEntry<T>(table: Readonly<Record<string, T>>, key: string): T | undefined {
   return Object.hasOwn(table, key) ? table[key] : undefined;
@@ -182,13 +182,6 @@ export function getVariableInit(variable: TSESLint.Scope.Variable | null): TSEST
 }
 
 /**
- * The names some variable of the file binds to a function (a declaration, or a single
- * definition initialized with one), built once per file from the scope manager on first ask: a
- * call of any other name (an import, a global, a parameter) resolves to nothing without a look-up.
- */
-const functionNamesCache = new WeakMap<object, ReadonlySet<string>>();
-
-/**
  * The key of every per-file cache: the file's Program node. Not the SourceCode or ScopeManager
  * object: oxlint's JS plugins hand every file the same SourceCode and ScopeManager objects (their
  * getters read the current file), so a cache keyed by them answers one file with another's facts.
@@ -196,6 +189,13 @@ const functionNamesCache = new WeakMap<object, ReadonlySet<string>>();
 export function fileKey(sourceCode: { readonly ast: object }): object {
   return sourceCode.ast;
 }
+
+/**
+ * The names some variable of the file binds to a function (a declaration, or a single
+ * definition initialized with one), built once per file from the scope manager on first ask: a
+ * call of any other name (an import, a global, a parameter) resolves to nothing without a look-up.
+ */
+const functionNamesCache = new WeakMap<object, ReadonlySet<string>>();
 
 function functionNames(context: Context): ReadonlySet<string> | null {
   const scopeManager = context.sourceCode.scopeManager;

@@ -8,8 +8,14 @@ import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { type Context, getPropertyName, isFunctionNode, skipTransparent } from './ast.js';
 import { tokenizeName } from './secrets/names.js';
 
-/** Words naming a credential a caller presents. */
-const CREDENTIAL_WORDS = new Set(['token', 'tokens', 'jwt', 'bearer', 'apikey', 'key', 'secret', 'password', 'passwd', 'session', 'cookie', 'credential', 'credentials', 'authorization']);
+/** Words naming a credential a caller presents; `key` only after a word that makes it one (`apiKey`, `masterKey`, not `sortKey`). */
+const CREDENTIAL_WORDS = new Set(['token', 'tokens', 'jwt', 'bearer', 'secret', 'password', 'passwd', 'session', 'cookie', 'credential', 'credentials', 'authorization']);
+const KEY_QUALIFIERS = new Set(['api', 'access', 'secret', 'master', 'private', 'client', 'auth']);
+
+function namesCredential(name: string): boolean {
+  const words = tokenizeName(name);
+  return words.some((word, i) => CREDENTIAL_WORDS.has(word) || (word === 'key' && i > 0 && KEY_QUALIFIERS.has(words[i - 1]!)));
+}
 
 /**
  * `typeof token !== 'string'` (or `=== 'undefined'`) chooses the rejection for a credential-named
@@ -23,7 +29,7 @@ export function refusesMissingCredential(context: Context, test: TSESTree.Node, 
   const holdsWhenAbsent = (literal.value === 'undefined') === (t.operator === '===' || t.operator === '==');
   if (holdsWhenAbsent !== whenTrue) return false;
   const name = operand.type === AST_NODE_TYPES.Identifier ? operand.name : operand.type === AST_NODE_TYPES.MemberExpression ? getPropertyName(operand) : null;
-  if (name === null || !tokenizeName(name).some((word) => CREDENTIAL_WORDS.has(word))) return false;
+  if (name === null || !namesCredential(name)) return false;
   const text = context.sourceCode.getText(operand);
   const present = (condition: TSESTree.Node): boolean => context.sourceCode.getText(skipTransparent(condition)) === text;
   let child: TSESTree.Node = t;

@@ -256,3 +256,11 @@ describe('classifyRejectionGuard: typeof tests on a credential', () => {
     expect(one("typeof req.body.cursor !== 'string'")).toBe('other');
   });
 });
+
+describe('classifyRejectionGuard: typeof tests on a key', () => {
+  it('an API or master key is a credential, a sort key is not', () => {
+    expect(one("typeof req.body.apiKey !== 'string'")).toBe('who');
+    expect(one("typeof req.body._MasterKey !== 'string'")).toBe('who');
+    expect(one("typeof req.query.sortKey !== 'string'")).toBe('other');
+  });
+});
