@@ -26,6 +26,16 @@ ruleTester.run('no-silent-catch (default scope: security controls and 5xx answer
     "app.post('/subscription', async (req, res) => {\n  try {\n    await this.tokenService.decodeToken(req.body.identity);\n  } catch (err) {\n    res.writeHead(401);\n    return res.end('Unauthorized');\n  }\n  res.end('ok');\n});",
     "async function unsubscribe(req, res) {\n  try {\n    res.json(format(req.member));\n  } catch (err) {\n    res.writeHead(400);\n    res.end('Failed to unsubscribe this email address');\n  }\n}",
     "function bindAndVerify(client, dn, password) {\n  return client.bind(dn, password).finally(() => client.unbind().catch(() => {}));\n}",
+    // a catalogue look-up of a credential's type is metadata, not a security control (n8n's getCredentialTypeForProvider)
+    "async function getCredentialTypeForProvider(provider) {\n  try {\n    return await this.credentialTypes.getByName(provider);\n  } catch {\n    return null;\n  }\n}",
+    // reading a token's expiry for display: a parse of the input, whose failure is the answer
+    "function tokenExpiry(token) {\n  try {\n    return JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString()).exp;\n  } catch {\n    return null;\n  }\n}",
+    // best-effort cleanup on an error path that is handed on anyway
+    "async function logout(req, res, next) {\n  try {\n    await sessions.revoke(req.session.id);\n  } catch (err) {\n    await req.session.destroy().catch(() => {});\n    return next(err);\n  }\n  res.end();\n}",
+    // a health probe of the session store answers 'down' by design
+    "class Health {\n  async isSessionStoreUp() {\n    try {\n      await this.redis.ping();\n      return true;\n    } catch {\n      return false;\n    }\n  }\n}",
+    // a fallback chain: the cache fails, the session is read from the database, whose failure propagates
+    "async function loadSession(key) {\n  try {\n    return await this.cache.get(key);\n  } catch {\n    return await this.sessionRepository.findOne({ key });\n  }\n}",
     // the lookup helper answers its own failures (null), so what is left in verifySignature's try is a
     // comparison of the input: a probe (Ghost's _isValidOTCVerificationHash over getRefByToken)
     "class S {\n  async lookupRef(id) {\n    try {\n      return await this.model.findOne({ id });\n    } catch {\n      return null;\n    }\n  }\n  async verifySignature(id, signature) {\n    try {\n      const ref = await this.lookupRef(id);\n      if (!ref) return false;\n      return crypto.timingSafeEqual(Buffer.from(signature, 'hex'), Buffer.from(ref.expected, 'hex'));\n    } catch {\n      return false;\n    }\n  }\n}",
