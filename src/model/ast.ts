@@ -385,3 +385,21 @@ export function readOptionsArgument(
   if (spreadIsOpaque && n.properties.some((p) => p.type === AST_NODE_TYPES.SpreadElement)) return { options: n, opaque: true };
   return { options: n, opaque: false };
 }
+
+/** The name of the function around `node` (`getUser`): its declaration, variable, method or property name. */
+export function describeEnclosingFunction(node: TSESTree.Node): string | null {
+  let current = node.parent;
+  while (current) {
+    if (current.type === AST_NODE_TYPES.FunctionDeclaration && current.id) return current.id.name;
+    if (current.type === AST_NODE_TYPES.FunctionExpression || current.type === AST_NODE_TYPES.ArrowFunctionExpression) {
+      const p = current.parent;
+      if (current.type === AST_NODE_TYPES.FunctionExpression && current.id) return current.id.name;
+      if (p?.type === AST_NODE_TYPES.VariableDeclarator && p.id.type === AST_NODE_TYPES.Identifier) return p.id.name;
+      if ((p?.type === AST_NODE_TYPES.MethodDefinition || p?.type === AST_NODE_TYPES.PropertyDefinition || p?.type === AST_NODE_TYPES.Property) && !p.computed && p.key.type === AST_NODE_TYPES.Identifier) {
+        return p.key.name;
+      }
+    }
+    current = current.parent;
+  }
+  return null;
+}

@@ -1,6 +1,5 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
-import { type AnyFunction, getCalleePath, getEnclosingFunction, lastSegment, skipTransparent } from '../model/ast.js';
+import { type AnyFunction, getEnclosingFunction, skipTransparent } from '../model/ast.js';
 import { createPathTracker, mergeListeners } from '../analysis/code-path.js';
 import { type CredentialFailure, credentialCheckKind, inCredentialFailureBranch, securityLogLevel } from '../model/credential-checks.js';
 import { createRule } from '../core/create-rule.js';
@@ -9,28 +8,27 @@ import { eventLogField, missingFieldsRepair } from '../fixes/auth-log-fields.js'
 import { missingLogFields } from '../model/log-fields.js';
 import { type AuthFunction, getAuthFunction, passesThrough } from '../model/auth-steps.js';
 import { bindsIdentity, fileHasRequestLogger, identityHolder, isIdentityAssignment, isIdentityCustomProps } from '../model/identity-binding.js';
-import { describeEnclosingFunction } from '../fixes/log-message.js';
 import { loginSuccessLogFix } from '../fixes/auth-log.js';
 import { findEnclosingHandler, getHandlerInfo } from '../model/handlers.js';
 import { getHttpOutcome } from '../model/http-outcomes.js';
 import { isAtLeast } from '../model/loggers.js';
 import {
-  FACTOR_REMOVAL,
-  SECOND_FACTOR_LOGIN,
-  LOGIN_FILE,
-  LOGIN_NAME,
   isActivityRecord,
   isLocalStrategyAcceptance,
+  isLoginFile,
+  isLoginFunction,
   isPassportLogin,
   isResponseRedirect,
   isSessionIdentityAssignment,
   isStrategyCallback,
   isStrategySuccess,
+  isTokenBuilder,
   isTokenSign,
   namesPrincipal,
+  signsInWithSecondFactor,
 } from '../model/logins.js';
-import { enclosingStatement, routeOf } from '../model/placement.js';
-import { getResponseSink } from '../model/responses.js';
+import { enclosingStatement } from '../model/placement.js';
+import { getResponseSink, returnsOwnValue } from '../model/responses.js';
 
 export type Options = [AuthLogSchemaOptions & { bindIdentity?: boolean }];
 export type MessageIds = 'unlogged' | 'noPrincipal' | 'missingFields' | 'unboundIdentity' | 'logSuccess' | 'addFields';
@@ -146,21 +144,13 @@ export default createRule<Options, MessageIds>({
       if (answersItself) requireLog(login, node);
     }
 
-    /** A handler, or a function or route named like a login. */
-    function isLoginFunction(fn: AnyFunction): boolean {
-      const name = describeEnclosingFunction(fn.body);
-      const route = routeOf(fn);
-      return LOGIN_NAME.test(name ?? '') || LOGIN_NAME.test(route ?? '');
-    }
-
     function onCredentialCheck(call: TSESTree.CallExpression, kind: CredentialFailure): void {
       const fn = getEnclosingFunction(call);
       if (!fn) return;
       // A one-time code or a passkey checked in a handler named for signing in with it signs in (enrolment is no check);
       // one that re-checks the caller before a password change or the factor's removal does not.
       if (kind === 'invalid_otp' || kind === 'invalid_passkey') {
-        const names = `${describeEnclosingFunction(fn.body) ?? ''} ${routeOf(fn) ?? ''}`;
-        if (findEnclosingHandler(context, call) && SECOND_FACTOR_LOGIN.test(names) && !FACTOR_REMOVAL.test(names)) noteEvent(call, 'second-factor');
+        if (signsInWithSecondFactor(context, call, fn)) noteEvent(call, 'second-factor');
         return;
       }
       passwordChecked.add(fn);
@@ -171,7 +161,7 @@ export default createRule<Options, MessageIds>({
         return;
       }
       if (!(getHandlerInfo(context, fn) || findEnclosingHandler(context, call))) return;
-      if (!isLoginFunction(fn) && !LOGIN_FILE.test(context.filename.split(/[\\/]/u).slice(-3).join('/'))) return;
+      if (!isLoginFunction(fn) && !isLoginFile(context.filename)) return;
       noteEvent(call, 'password');
     }
 
@@ -218,8 +208,7 @@ export default createRule<Options, MessageIds>({
         return;
       }
       // `return res.json(…)` is the call's answer; `return;` and `return null` are no success.
-      if (!arg || arg.type === AST_NODE_TYPES.CallExpression || (arg.type === AST_NODE_TYPES.Literal && !arg.value) || (arg.type === AST_NODE_TYPES.Identifier && arg.name === 'undefined')) return;
-      if (arg.type === AST_NODE_TYPES.AwaitExpression && skipTransparent(arg.argument).type === AST_NODE_TYPES.CallExpression) return;
+      if (!returnsOwnValue(arg)) return;
       const login = loginBefore(node);
       if (!login) return;
       const outcome = getHttpOutcome(context, arg);
@@ -362,8 +351,7 @@ export default createRule<Options, MessageIds>({
         onAnswerCall(node);
       },
       NewExpression(node: TSESTree.NewExpression) {
-        const path = getCalleePath(node);
-        if (path !== null && lastSegment(path) === 'SignJWT') onLoginEffect(node, 'token');
+        if (isTokenBuilder(node)) onLoginEffect(node, 'token');
       },
       AssignmentExpression(node: TSESTree.AssignmentExpression) {
         if (bindTracker) {

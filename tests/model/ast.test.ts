@@ -2,6 +2,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
 import {
   contains,
+  describeEnclosingFunction,
   findEnclosingClass,
   findVariable,
   getCalleePath,
@@ -343,5 +344,13 @@ describe('contains and referencesVariable', () => {
     expect(callResult(result, 'q(other)')).toBe(false);
     // The parameter shadows the module-level token.
     expect(callResult(result, 'q(token, 1)')).toBe(false);
+  });
+});
+
+describe('describeEnclosingFunction', () => {
+  it('names the function around a node by its declaration, variable, method or property', () => {
+    const code = 'function getUser() { here(1); } const saveUser = () => { here(2); }; class Repo { find() { here(3); } } app.get("/", (req, res) => { here(4); });';
+    const result = probeCalls(code, (_context, node) => describeEnclosingFunction(node));
+    expect(['here(1)', 'here(2)', 'here(3)', 'here(4)'].map((t) => callResult(result, t))).toEqual(['getUser', 'saveUser', 'find', null]);
   });
 });
