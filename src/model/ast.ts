@@ -403,3 +403,11 @@ export function describeEnclosingFunction(node: TSESTree.Node): string | null {
   }
   return null;
 }
+
+/** The definition of the module-level (or global) variable or import `id` refers to (`const logger = pino()`, `import log from './log'`), else null. */
+export function getModuleLevelDefinition(context: Context, id: TSESTree.Identifier): TSESLint.Scope.Definition | null {
+  const variable = findVariable(context, id);
+  if (!variable || !variable.scope || (variable.scope.type !== 'module' && variable.scope.type !== 'global')) return null;
+  const def = variable.defs[0];
+  return def && (def.type === 'Variable' || def.type === 'ImportBinding') ? def : null;
+}

@@ -8,6 +8,7 @@ import type { LogTarget } from '../../src/fixes/log-call.js';
 import { CONSOLE_TARGET } from '../../src/fixes/log-target.js';
 import { answeringStatement, insertLogBeforeFix, insertLogLineBeforeFix } from '../../src/fixes/log-before-statement.js';
 import { insertFirstProperty } from '../../src/fixes/object-property.js';
+import { generatedIdOptionFix } from '../../src/fixes/generated-id.js';
 import { enableFastifyLoggerFix, registerRequestLoggerFix } from '../../src/fixes/request-logger-setup.js';
 import { getAppUsage } from '../../src/model/app-usage.js';
 import { collectServers } from '../../src/model/servers.js';
@@ -42,6 +43,16 @@ describe('insertFirstProperty', () => {
   });
   it('puts it on its own line in a multi-line object', () => {
     expect(add('pinoHttp({\n    logger,\n    autoLogging: true,\n});')).toBe('pinoHttp({\n    genReqId: () => randomUUID(),\n    logger,\n    autoLogging: true,\n});');
+  });
+});
+
+describe('generatedIdOptionFix', () => {
+  const add = (code: string) => fixWith(code, 'ObjectExpression', (context, node) => generatedIdOptionFix(context, node as TSESTree.ObjectExpression, 'genReqId'));
+  it('adds the generator first and imports randomUUID from node:crypto', () => {
+    expect(add("import pinoHttp from 'pino-http';\napp.use(pinoHttp({ logger }));")).toBe("import pinoHttp from 'pino-http';\nimport { randomUUID } from 'node:crypto';\napp.use(pinoHttp({ genReqId: () => randomUUID(), logger }));");
+  });
+  it('does not import randomUUID twice', () => {
+    expect(add("import { randomUUID } from 'node:crypto';\nFastify({ logger: true });")).toBe("import { randomUUID } from 'node:crypto';\nFastify({ genReqId: () => randomUUID(), logger: true });");
   });
 });
 
