@@ -7,7 +7,7 @@
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
-import { type Context, getPropertyName, getStringValue, isFunctionNode, readOptionsArgument, skipTransparent, walkTree } from './ast.js';
+import { type Context, findVariable, getPropertyName, getStringValue, isFunctionNode, readOptionsArgument, skipTransparent, walkTree } from './ast.js';
 import { parseRedactPath } from './log-serializers.js';
 import { getImportSource, getRequiredModule } from './modules.js';
 
@@ -203,4 +203,24 @@ export function accessLoggerWritesFullUrl(creation: AccessLoggerCreation, source
   if (!whitelist) return true;
   const w = skipTransparent(whitelist);
   return w.type === AST_NODE_TYPES.ArrayExpression && w.elements.some((e) => e && getStringValue(e) === 'url');
+}
+
+/**
+ * What a pino-http `serializers.req` / `serializers.res` value does with headers: true, it leaves
+ * them out (a custom serializer that writes no whole `headers`); false, it writes them (also
+ * `pino.stdSerializers.req`, the default); null, it cannot be told (a value defined elsewhere).
+ */
+export function serializerLeavesHeadersOut(context: Context, value: TSESTree.Node): boolean | null {
+  let n = skipTransparent(value);
+  if (n.type === AST_NODE_TYPES.Identifier) {
+    const variable = findVariable(context, n);
+    const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+    if (def?.type === 'FunctionName') n = def.node as TSESTree.FunctionDeclaration;
+    else if (def?.type === 'Variable' && def.node.init) n = skipTransparent(def.node.init);
+    else return null;
+  }
+  if (isFunctionNode(n)) return !serializerWritesHeaders(n);
+  // pino.stdSerializers.req: the default, which writes every header
+  if (n.type === AST_NODE_TYPES.MemberExpression && /stdSerializers/u.test(context.sourceCode.getText(n))) return false;
+  return null;
 }

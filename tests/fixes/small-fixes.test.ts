@@ -7,7 +7,9 @@ import type { Context } from '../../src/model/ast.js';
 import type { LogTarget } from '../../src/fixes/log-call.js';
 import { CONSOLE_TARGET } from '../../src/fixes/log-target.js';
 import { answeringStatement, insertLogBeforeFix, insertLogLineBeforeFix } from '../../src/fixes/log-before-statement.js';
-import { insertFirstProperty } from '../../src/fixes/object-property.js';
+import { appendProperty, appendToArray, insertFirstProperty } from '../../src/fixes/object-property.js';
+import { listFix, redactFix, redactPathFor, stripQueryFix } from '../../src/fixes/access-log-redaction.js';
+import { getAccessLoggerCreation, property } from '../../src/model/access-logs.js';
 import { generatedIdOptionFix } from '../../src/fixes/generated-id.js';
 import { enableFastifyLoggerFix, registerRequestLoggerFix } from '../../src/fixes/request-logger-setup.js';
 import { getAppUsage } from '../../src/model/app-usage.js';
@@ -53,6 +55,69 @@ describe('generatedIdOptionFix', () => {
   });
   it('does not import randomUUID twice', () => {
     expect(add("import { randomUUID } from 'node:crypto';\nFastify({ logger: true });")).toBe("import { randomUUID } from 'node:crypto';\nFastify({ genReqId: () => randomUUID(), logger: true });");
+  });
+});
+
+describe('appendProperty / appendToArray', () => {
+  const add = (code: string) => fixWith(code, 'ObjectExpression', (context, node) => appendProperty(context, node as TSESTree.ObjectExpression, "redact: ['x']"));
+  it('fills an empty object, appends to a one-line object, and puts it on its own line in a multi-line one', () => {
+    expect(add('pinoHttp({});')).toBe("pinoHttp({ redact: ['x'] });");
+    expect(add('pinoHttp({ logger });')).toBe("pinoHttp({ logger, redact: ['x'] });");
+    expect(add('pinoHttp({\n  logger,\n  level: 1\n});')).toBe("pinoHttp({\n  logger,\n  level: 1,\n  redact: ['x'],\n});");
+    expect(add('pinoHttp({\n  logger,\n});')).toBe("pinoHttp({\n  logger,\n  redact: ['x'],\n});");
+  });
+  it('appends items to an array literal, empty or not', () => {
+    const append = (code: string) => fixWith(code, 'ArrayExpression', (context, node) => appendToArray(context, node as TSESTree.ArrayExpression, ["'a'", "'b'"]));
+    expect(append('f([]);')).toBe("f(['a', 'b']);");
+    expect(append("f(['x']);")).toBe("f(['x', 'a', 'b']);");
+  });
+});
+
+describe('access-log redaction fixes', () => {
+  const onCreation = (code: string, build: (context: Context, node: TSESTree.CallExpression) => TSESLint.ReportFixFunction | null) =>
+    fixWith(code, 'CallExpression', (context, node) => {
+      const creation = getAccessLoggerCreation(context, node as TSESTree.CallExpression);
+      return creation ? build(context, node as TSESTree.CallExpression) : null;
+    });
+  it('writes redact paths dotted or bracketed', () => {
+    expect(redactPathFor('req', 'authorization')).toBe('req.headers.authorization');
+    expect(redactPathFor('res', 'set-cookie')).toBe('res.headers["set-cookie"]');
+  });
+  it("adds paths to pino-http's redact array, its { paths }, a new option, or empty options", () => {
+    const redact = (code: string) =>
+      onCreation(code, (context, node) => {
+        const creation = getAccessLoggerCreation(context, node)!;
+        return redactFix(context, creation, creation.options ? property(creation.options, 'redact') : null, ['req.headers.cookie']);
+      });
+    expect(redact("import pinoHttp from 'pino-http'; app.use(pinoHttp({ redact: ['req.headers.authorization'] }));")).toBe(
+      "import pinoHttp from 'pino-http'; app.use(pinoHttp({ redact: ['req.headers.authorization', 'req.headers.cookie'] }));",
+    );
+    expect(redact("import pinoHttp from 'pino-http'; app.use(pinoHttp({ redact: { paths: [] } }));")).toBe("import pinoHttp from 'pino-http'; app.use(pinoHttp({ redact: { paths: ['req.headers.cookie'] } }));");
+    expect(redact("import pinoHttp from 'pino-http'; app.use(pinoHttp({ logger }));")).toBe("import pinoHttp from 'pino-http'; app.use(pinoHttp({ logger, redact: ['req.headers.cookie'] }));");
+    expect(redact("import pinoHttp from 'pino-http'; app.use(pinoHttp());")).toBe("import pinoHttp from 'pino-http'; app.use(pinoHttp({ redact: ['req.headers.cookie'] }));");
+    // A redact value it cannot edit: no fix.
+    expect(redact("import pinoHttp from 'pino-http'; app.use(pinoHttp({ redact: shared }));")).toBeNull();
+  });
+  it("adds headers to express-winston's headerBlacklist, or the option", () => {
+    const list = (code: string) =>
+      onCreation(code, (context, node) => {
+        const creation = getAccessLoggerCreation(context, node)!;
+        return listFix(context, creation, creation.options ? property(creation.options, 'headerBlacklist') : null, 'headerBlacklist', ["'cookie'"]);
+      });
+    expect(list("import expressWinston from 'express-winston'; app.use(expressWinston.logger({ headerBlacklist: ['authorization'] }));")).toBe(
+      "import expressWinston from 'express-winston'; app.use(expressWinston.logger({ headerBlacklist: ['authorization', 'cookie'] }));",
+    );
+    expect(list("import expressWinston from 'express-winston'; app.use(expressWinston.logger({ transports }));")).toBe(
+      "import expressWinston from 'express-winston'; app.use(expressWinston.logger({ transports, headerBlacklist: ['cookie'] }));",
+    );
+  });
+  it('logs the URL without its query: a pino-http req serializer, none when serializers exist', () => {
+    const strip = (code: string) => onCreation(code, (context, node) => stripQueryFix(context, getAccessLoggerCreation(context, node)!)?.fix ?? null);
+    expect(strip("import pinoHttp from 'pino-http'; app.use(pinoHttp());")).toBe(
+      "import pinoHttp from 'pino-http'; app.use(pinoHttp({ serializers: { req: (req) => ({ id: req.id, method: req.method, url: req.url.split('?')[0] }) } }));",
+    );
+    expect(strip("import pinoHttp from 'pino-http'; app.use(pinoHttp({ serializers: { err } }));")).toBeNull();
+    expect(strip("import morgan from 'morgan'; app.use(morgan('combined'));")).toBeNull();
   });
 });
 

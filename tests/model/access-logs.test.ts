@@ -1,6 +1,7 @@
+import type { TSESTree } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
-import { accessLoggerWritesFullUrl, getAccessLoggerCreation } from '../../src/model/access-logs.js';
-import { probeCalls } from '../helpers/probe.js';
+import { accessLoggerWritesFullUrl, getAccessLoggerCreation, serializerLeavesHeadersOut } from '../../src/model/access-logs.js';
+import { probe, probeCalls } from '../helpers/probe.js';
 
 /** Whether the access logger created by the call whose text starts with `start` writes the full URL. */
 function writesUrl(code: string, start: string): boolean | null {
@@ -30,5 +31,35 @@ describe('accessLoggerWritesFullUrl', () => {
     expect(writesUrl("import expressWinston from 'express-winston'; app.use(expressWinston.logger({ winstonInstance }));", 'expressWinston.logger(')).toBe(true);
     expect(writesUrl("import expressWinston from 'express-winston'; app.use(expressWinston.logger({ winstonInstance, requestFilter: (req, name) => req[name] }));", 'expressWinston.logger(')).toBe(false);
     expect(writesUrl("import expressWinston from 'express-winston'; app.use(expressWinston.logger({ winstonInstance, meta: false, msg: 'HTTP {{req.method}}' }));", 'expressWinston.logger(')).toBe(false);
+  });
+});
+
+describe('serializerLeavesHeadersOut', () => {
+  /** The verdict for every `req:` / `res:` property value in `code`. */
+  function verdicts(code: string): (boolean | null)[] {
+    const out: (boolean | null)[] = [];
+    probe(code, (context) => ({
+      Property(node: TSESTree.Property) {
+        if (node.key.type === 'Identifier' && (node.key.name === 'req' || node.key.name === 'res')) out.push(serializerLeavesHeadersOut(context, node.value));
+      },
+    }));
+    return out;
+  }
+
+  it('a custom serializer that picks fields leaves headers out; one that writes them or returns the request does not', () => {
+    expect(verdicts('pinoHttp({ serializers: { req: (req) => ({ id: req.id, ua: req.headers["user-agent"] }), res: (res) => ({ headers: res.headers }) } });')).toEqual([true, false]);
+    expect(verdicts('pinoHttp({ serializers: { req: (r) => r } });')).toEqual([false]);
+  });
+
+  it('follows a same-file function or variable; the standard serializer writes headers; an import cannot be told', () => {
+    const code = [
+      "import { reqSerializer } from './serializers';",
+      'function pickReq(req) { return { method: req.method }; }',
+      'const pickRes = (res) => ({ statusCode: res.statusCode });',
+      'pinoHttp({ serializers: { req: pickReq, res: pickRes } });',
+      'pinoHttp({ serializers: { req: pino.stdSerializers.req } });',
+      'pinoHttp({ serializers: { req: reqSerializer } });',
+    ].join('\n');
+    expect(verdicts(code)).toEqual([true, true, false, null]);
   });
 });
