@@ -11,6 +11,8 @@ import { appendProperty, appendToArray, insertFirstProperty } from '../../src/fi
 import { listFix, redactFix, redactPathFor, stripQueryFix } from '../../src/fixes/access-log-redaction.js';
 import { getAccessLoggerCreation, property } from '../../src/model/access-logs.js';
 import { generatedIdOptionFix } from '../../src/fixes/generated-id.js';
+import { dropValueFix, redactValueFix, sha256Fix } from '../../src/fixes/secret-value.js';
+import { visibleVariable } from '../../src/fixes/names.js';
 import { enableFastifyLoggerFix, registerRequestLoggerFix } from '../../src/fixes/request-logger-setup.js';
 import { getAppUsage } from '../../src/model/app-usage.js';
 import { collectServers } from '../../src/model/servers.js';
@@ -118,6 +120,60 @@ describe('access-log redaction fixes', () => {
     );
     expect(strip("import pinoHttp from 'pino-http'; app.use(pinoHttp({ serializers: { err } }));")).toBeNull();
     expect(strip("import morgan from 'morgan'; app.use(morgan('combined'));")).toBeNull();
+  });
+});
+
+describe('secret value fixes: sha256Fix, dropValueFix, redactValueFix', () => {
+  /** Apply `build` once, at the identifier named `secret` that is a value (not a property key: `{ secret }` has both). */
+  const atSecret = (code: string, build: (context: Context, node: TSESTree.Identifier) => TSESLint.ReportFixFunction | null) => {
+    let done = false;
+    return fixWith(code, 'Identifier[name="secret"]', (context, node) => {
+      if (done || (node.parent?.type === 'Property' && node.parent.value !== node)) return null;
+      done = true;
+      return build(context, node as TSESTree.Identifier);
+    });
+  };
+  const logCall = (node: TSESTree.Node): TSESTree.CallExpression => {
+    let current: TSESTree.Node | undefined = node;
+    while (current && current.type !== 'CallExpression') current = current.parent;
+    return current as TSESTree.CallExpression;
+  };
+  it('fingerprints with an existing createHash or crypto binding, else imports createHash', () => {
+    expect(atSecret("import { createHash } from 'node:crypto';\nlogger.info({ key: secret });", sha256Fix)).toBe(
+      "import { createHash } from 'node:crypto';\nlogger.info({ key: createHash('sha256').update(String(secret)).digest('hex').slice(0, 12) });",
+    );
+    expect(atSecret("import * as crypto from 'crypto';\nlogger.info('k', secret);", sha256Fix)).toBe(
+      "import * as crypto from 'crypto';\nlogger.info('k', crypto.createHash('sha256').update(String(secret)).digest('hex').slice(0, 12));",
+    );
+    expect(atSecret("import x from 'y';\nlogger.info({ secret });", sha256Fix)).toBe(
+      "import x from 'y';\nimport { createHash } from 'node:crypto';\nlogger.info({ secret: createHash('sha256').update(String(secret)).digest('hex').slice(0, 12) });",
+    );
+  });
+  it('a createHash of another module gets an alias', () => {
+    expect(atSecret("import { createHash } from 'hash-lib';\nlogger.info('k', secret);", sha256Fix)).toBe(
+      "import { createHash } from 'hash-lib';\nimport { createHash as createSha256Hash } from 'node:crypto';\nlogger.info('k', createSha256Hash('sha256').update(String(secret)).digest('hex').slice(0, 12));",
+    );
+  });
+  it('drops a property or an argument besides the message, not the only argument', () => {
+    const drop = (code: string) => atSecret(code, (_context, node) => dropValueFix(logCall(node), node));
+    expect(drop('logger.info({ user, key: secret });')).toBe('logger.info({ user });');
+    expect(drop("logger.info('login', secret);")).toBe("logger.info('login');");
+    expect(drop('logger.info(secret);')).toBeNull();
+  });
+  it('redacts a value, also inside a template literal; not a spread', () => {
+    const redact = (code: string) => atSecret(code, redactValueFix);
+    expect(redact('logger.info({ key: secret });')).toBe("logger.info({ key: '[REDACTED]' });");
+    expect(redact('logger.info(`key=${secret} ok`);')).toBe('logger.info(`key=[REDACTED] ok`);');
+    expect(redact('logger.info({ ...secret });')).toBeNull();
+  });
+  it('visibleVariable finds a declared name through enclosing scopes', () => {
+    const found: (string | null)[] = [];
+    probe('const createHash = 1; function f() { probeHere(); }', (context) => ({
+      CallExpression(node: TSESTree.CallExpression) {
+        found.push(visibleVariable(context, node, 'createHash')?.name ?? null, visibleVariable(context, node, 'crypto')?.name ?? null);
+      },
+    }));
+    expect(found).toEqual(['createHash', null]);
   });
 });
 
