@@ -411,3 +411,17 @@ export function getModuleLevelDefinition(context: Context, id: TSESTree.Identifi
   const def = variable.defs[0];
   return def && (def.type === 'Variable' || def.type === 'ImportBinding') ? def : null;
 }
+
+/** The values `fn` returns: its expression body, or the argument of each `return` in its own body. */
+export function returnedValues(fn: AnyFunction, visitorKeys: TSESLint.SourceCode.VisitorKeys): TSESTree.Node[] {
+  if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return [fn.body];
+  const returned: TSESTree.Node[] = [];
+  walkSameFunction(
+    fn.body,
+    (node) => {
+      if (node.type === AST_NODE_TYPES.ReturnStatement && node.argument) returned.push(node.argument);
+    },
+    visitorKeys,
+  );
+  return returned;
+}

@@ -15,6 +15,7 @@ import {
   lastSegment,
   referencesVariable,
   resolveFunction,
+  returnedValues,
   skipTransparent,
   walkSameFunction,
 } from '../../src/model/ast.js';
@@ -352,5 +353,19 @@ describe('describeEnclosingFunction', () => {
     const code = 'function getUser() { here(1); } const saveUser = () => { here(2); }; class Repo { find() { here(3); } } app.get("/", (req, res) => { here(4); });';
     const result = probeCalls(code, (_context, node) => describeEnclosingFunction(node));
     expect(['here(1)', 'here(2)', 'here(3)', 'here(4)'].map((t) => callResult(result, t))).toEqual(['getUser', 'saveUser', 'find', null]);
+  });
+});
+
+describe('returnedValues', () => {
+  it('the expression body, or every return argument of the function itself', () => {
+    const out: string[][] = [];
+    probe('const a = () => poll(); function b(x) { if (x) return first(); const inner = () => { return nested(); }; return; } function c() { return second(); }', (context) => {
+      const record = (node: TSESTree.ArrowFunctionExpression | TSESTree.FunctionDeclaration) => {
+        // Only the top-level functions: `inner` is probed through b.
+        if (getEnclosingFunction(node) === null) out.push(returnedValues(node, context.sourceCode.visitorKeys).map((n) => context.sourceCode.getText(n)));
+      };
+      return { ArrowFunctionExpression: record, FunctionDeclaration: record };
+    });
+    expect(out).toEqual([['poll()'], ['first()'], ['second()']]);
   });
 });
