@@ -1,6 +1,6 @@
 /**
- * Fixes for a secret written to a log: log a short SHA-256 fingerprint of it instead, drop it from
- * the log call, or write `'[REDACTED]'` in its place.
+ * Fixes for a secret or personal value written to a log: log a short SHA-256 fingerprint of it
+ * instead, drop it from the log call, or write `'[REDACTED]'` in its place.
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
@@ -35,6 +35,24 @@ export function dropValueFix(call: TSESTree.CallExpression, node: TSESTree.Node)
   }
   const args = call.arguments;
   if (parent === call && args.length > 1 && (args as readonly TSESTree.Node[]).includes(node)) {
+    return (fixer) => removeListItem(fixer, args, node, null);
+  }
+  return null;
+}
+
+/**
+ * Remove `node` from the log call `call`: a property of an object, or the last argument (removing
+ * another would shift the message, the format string or its placeholders).
+ */
+export function dropTrailingValueFix(call: TSESTree.CallExpression, node: TSESTree.Node): TSESLint.ReportFixFunction | null {
+  const parent = node.parent;
+  if (parent?.type === AST_NODE_TYPES.Property && parent.value === node) {
+    const object = parent.parent;
+    if (object?.type !== AST_NODE_TYPES.ObjectExpression) return null;
+    return (fixer) => removeListItem(fixer, object.properties, parent, object);
+  }
+  const args = call.arguments;
+  if (parent === call && args.length > 1 && args[args.length - 1] === node) {
     return (fixer) => removeListItem(fixer, args, node, null);
   }
   return null;

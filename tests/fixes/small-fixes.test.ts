@@ -11,7 +11,8 @@ import { appendProperty, appendToArray, insertFirstProperty } from '../../src/fi
 import { listFix, redactFix, redactPathFor, stripQueryFix } from '../../src/fixes/access-log-redaction.js';
 import { getAccessLoggerCreation, property } from '../../src/model/access-logs.js';
 import { generatedIdOptionFix } from '../../src/fixes/generated-id.js';
-import { dropValueFix, redactValueFix, sha256Fix } from '../../src/fixes/secret-value.js';
+import { dropTrailingValueFix, dropValueFix, redactValueFix, sha256Fix } from '../../src/fixes/secret-value.js';
+import { projectSafeCompareFix, safeEqualFix } from '../../src/fixes/safe-compare.js';
 import { visibleVariable } from '../../src/fixes/names.js';
 import { enableFastifyLoggerFix, registerRequestLoggerFix } from '../../src/fixes/request-logger-setup.js';
 import { getAppUsage } from '../../src/model/app-usage.js';
@@ -160,6 +161,13 @@ describe('secret value fixes: sha256Fix, dropValueFix, redactValueFix', () => {
     expect(drop("logger.info('login', secret);")).toBe("logger.info('login');");
     expect(drop('logger.info(secret);')).toBeNull();
   });
+  it('drops a property or the last argument only (another would shift the format string)', () => {
+    const drop = (code: string) => atSecret(code, (_context, node) => dropTrailingValueFix(logCall(node), node));
+    expect(drop('logger.info({ user, email: secret });')).toBe('logger.info({ user });');
+    expect(drop("logger.info('user %s', secret);")).toBe("logger.info('user %s');");
+    expect(drop("logger.info('%s logged in from %s', secret, ip);")).toBeNull();
+    expect(drop('logger.info({ ...secret });')).toBeNull();
+  });
   it('redacts a value, also inside a template literal; not a spread', () => {
     const redact = (code: string) => atSecret(code, redactValueFix);
     expect(redact('logger.info({ key: secret });')).toBe("logger.info({ key: '[REDACTED]' });");
@@ -174,6 +182,33 @@ describe('secret value fixes: sha256Fix, dropValueFix, redactValueFix', () => {
       },
     }));
     expect(found).toEqual(['createHash', null]);
+  });
+});
+
+describe('safe-compare fixes', () => {
+  const compare = (code: string, build: (context: Context, node: TSESTree.BinaryExpression) => TSESLint.ReportFixFunction | null, options: ProbeOptions = {}) =>
+    fixWith(code, 'BinaryExpression', (context, node) => {
+      const b = node as TSESTree.BinaryExpression;
+      return build(context, b);
+    }, options);
+  it('safeEqual: replaces the comparison, adds the helper and imports node:crypto once', () => {
+    const out = compare("import x from 'y';\nif (key !== process.env.API_KEY) deny();", (context, node) => safeEqualFix(context, node, node.left, node.right, true));
+    expect(out).toContain('if (!safeEqual(key, process.env.API_KEY)) deny();');
+    expect(out).toContain("import nodeCrypto from 'node:crypto';");
+    expect(out).toContain('function safeEqual(presented, expected) {');
+    expect(out).toContain('return nodeCrypto.timingSafeEqual(a, b);');
+  });
+  it('safeEqual already in scope: only the call', () => {
+    expect(compare('function safeEqual(a, b) { return true; }\nif (key === secret) ok();', (context, node) => safeEqualFix(context, node, node.left, node.right, false))).toBe(
+      'function safeEqual(a, b) { return true; }\nif (safeEqual(key, secret)) ok();',
+    );
+  });
+  it("the project's safeCompare from settings, imported; none without the setting", () => {
+    const settings = { 'security-logging': { safeCompare: { name: 'safeCompare', importFrom: './crypto-utils' } } };
+    expect(compare("import x from 'y';\nif (key === secret) ok();", (context, node) => projectSafeCompareFix(context, node, node.left, node.right, false), { settings })).toBe(
+      "import x from 'y';\nimport { safeCompare } from './crypto-utils';\nif (safeCompare(key, secret)) ok();",
+    );
+    expect(compare('if (key === secret) ok();', (context, node) => projectSafeCompareFix(context, node, node.left, node.right, false))).toBeNull();
   });
 });
 
