@@ -6,8 +6,8 @@ import { createRule } from '../core/create-rule.js';
 import { AUTH_LOG_SCHEMA_PROPERTIES, type AuthLogSchemaOptions, readAuthLogSchema } from '../core/rule-options.js';
 import { eventLogField, missingFieldsRepair } from '../fixes/auth-log-fields.js';
 import { missingLogFields } from '../model/log-fields.js';
-import { type AuthFunction, getAuthFunction, passesThrough } from '../model/auth-steps.js';
-import { bindsIdentity, fileHasRequestLogger, identityHolder, isIdentityAssignment, isIdentityCustomProps } from '../model/identity-binding.js';
+import { type AuthFunction, passesThrough } from '../model/auth-steps.js';
+import { bindsIdentity, identityStoringStep, isIdentityAssignment, isIdentityCustomProps } from '../model/identity-binding.js';
 import { loginSuccessLogFix } from '../fixes/auth-log.js';
 import { findEnclosingHandler, getHandlerInfo } from '../model/handlers.js';
 import { getHttpOutcome } from '../model/http-outcomes.js';
@@ -58,6 +58,15 @@ interface BindingCheckpoint {
   /** How the request goes on: `calls next() without the error`, `returns true`. */
   how: string;
 }
+
+const EVENT_TEXT: Record<EventKind, string> = {
+  password: 'a password check succeeds here',
+  'second-factor': 'a one-time code or passkey check succeeds here',
+  token: 'a login issues a token here',
+  session: 'a login sets the session here',
+  'passport-login': 'req.login() signs the user in here',
+  strategy: 'the strategy accepts the user here',
+};
 
 interface Checkpoint {
   login: Login;
@@ -239,10 +248,8 @@ export default createRule<Options, MessageIds>({
     function onIdentityAssignment(node: TSESTree.AssignmentExpression): void {
       const fn = getEnclosingFunction(node);
       if (!fn || steps.has(fn) || !bindTracker!.isReachable()) return;
-      const auth = getAuthFunction(context, fn);
-      if (!auth || auth.kind === 'strategy') return;
-      // Fastify gives every request a logger; elsewhere the file must use or set one up.
-      if (auth.kind !== 'hook' && !fileHasRequestLogger(context, identityHolder(node))) return;
+      const auth = identityStoringStep(context, fn, node);
+      if (!auth) return;
       const step: BindingStep = { auth, holder: context.sourceCode.getText(node.left), checkpoints: [] };
       steps.set(fn, step);
       // A Fastify hook lets the request through by returning: the binding belongs right after the identity.
@@ -267,7 +274,7 @@ export default createRule<Options, MessageIds>({
     // ----- reporting ---------------------------------------------------------------------
 
     function report(cp: Checkpoint): void {
-      const what = describeEvent(cp.login);
+      const what = EVENT_TEXT[cp.login.kind];
       if (namedAnyTracker && !unnamedAtAll.has(cp)) {
         reportMissingFields(cp, what);
         return;
@@ -298,23 +305,6 @@ export default createRule<Options, MessageIds>({
         fix: repair.fix,
         suggest: repair.suggestion ? [{ messageId: 'addFields', data: { fields: repair.suggestion.fields }, fix: repair.suggestion.fix }] : [],
       });
-    }
-
-    function describeEvent(login: Login): string {
-      switch (login.kind) {
-        case 'password':
-          return 'a password check succeeds here';
-        case 'second-factor':
-          return 'a one-time code or passkey check succeeds here';
-        case 'token':
-          return 'a login issues a token here';
-        case 'session':
-          return 'a login sets the session here';
-        case 'passport-login':
-          return 'req.login() signs the user in here';
-        case 'strategy':
-          return 'the strategy accepts the user here';
-      }
     }
 
     return mergeListeners(anyTracker.listeners, principalTracker.listeners, namedAnyTracker?.listeners ?? {}, bindTracker?.listeners ?? {}, {
