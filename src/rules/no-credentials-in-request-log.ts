@@ -1,18 +1,14 @@
 import type { TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import {
   type AccessLoggerCreation,
   DEFAULT_SECRET_HEADERS,
   accessLoggerWritesFullUrl,
-  SET_COOKIE,
+  expressWinstonUnlistedHeaders,
   getAccessLoggerCreation,
-  headerOfRedactPath,
   morganSecretTokens,
-  property,
-  redactPaths,
-  serializerLeavesHeadersOut,
+  pinoHttpUnredactedHeaders,
 } from '../model/access-logs.js';
-import { getStringValue, skipTransparent } from '../model/ast.js';
+import { getStringValue } from '../model/ast.js';
 import { createSecretQueryReader } from '../model/secret-queries.js';
 import { redactFix, listFix, redactPathFor, stripQueryFix } from '../fixes/access-log-redaction.js';
 import { createRule } from '../core/create-rule.js';
@@ -118,49 +114,9 @@ export default createRule<Options, MessageIds>({
     }
 
     function checkPinoHttp(creation: AccessLoggerCreation): void {
-      if (creation.opaque) return;
-      const opts = creation.options;
-      if (opts) {
-        const autoLogging = property(opts, 'autoLogging');
-        if (autoLogging && autoLogging.type === AST_NODE_TYPES.Literal && autoLogging.value === false) return;
-      }
-      let requestCovered = false;
-      let responseCovered = false;
-      const serializers = opts ? property(opts, 'serializers') : null;
-      if (serializers) {
-        const s = skipTransparent(serializers);
-        if (s.type !== AST_NODE_TYPES.ObjectExpression) return;
-        const req = property(s, 'req');
-        const res = property(s, 'res');
-        if (req) {
-          const verdict = serializerLeavesHeadersOut(context, req);
-          if (verdict === null) return;
-          requestCovered = verdict;
-        }
-        if (res) {
-          const verdict = serializerLeavesHeadersOut(context, res);
-          if (verdict === null) return;
-          responseCovered = verdict;
-        }
-      }
-      const redacted: { side: 'req' | 'res'; header: string }[] = [];
-      const redact = opts ? property(opts, 'redact') : null;
-      if (redact) {
-        const paths = redactPaths(redact);
-        if (paths === null) return;
-        for (const p of paths) {
-          const h = headerOfRedactPath(p);
-          if (h) redacted.push(h);
-        }
-      }
-      // pinoHttp({ logger }): what that logger's own redact and serializers drop counts too.
-      const loggerOption = opts ? property(opts, 'logger') : null;
-      const loggerFilter = loggerOption ? logFieldFilters.forLogger(loggerOption) : null;
-      if (loggerOption && !loggerFilter) return;
-      const has = (side: 'req' | 'res', header: string) =>
-        redacted.some((r) => r.side === side && (r.header === header || r.header === '*')) || (loggerFilter?.drops(side, [['headers', header]]) ?? false);
-      const missingRequest = requestCovered ? [] : secretHeaders.filter((h) => !has('req', h));
-      const missingResponse = responseCovered || has('res', SET_COOKIE) ? [] : [SET_COOKIE];
+      const unredacted = pinoHttpUnredactedHeaders(context, creation, secretHeaders, logFieldFilters);
+      if (!unredacted) return;
+      const { request: missingRequest, response: missingResponse, redact } = unredacted;
       if (missingRequest.length === 0 && missingResponse.length === 0) return;
       const missing = [...missingRequest, ...missingResponse.map((h) => `the response's ${h}`)];
       const paths = [...missingRequest.map((h) => redactPathFor('req', h)), ...missingResponse.map((h) => redactPathFor('res', h))];
@@ -178,29 +134,9 @@ export default createRule<Options, MessageIds>({
     }
 
     function checkExpressWinston(creation: AccessLoggerCreation): void {
-      if (creation.opaque) return;
-      const opts = creation.options;
-      if (opts) {
-        const meta = property(opts, 'meta');
-        if (meta && meta.type === AST_NODE_TYPES.Literal && meta.value === false) return;
-        // requestFilter can drop anything: trust it.
-        if (property(opts, 'requestFilter')) return;
-        const whitelist = property(opts, 'requestWhitelist');
-        if (whitelist) {
-          const w = skipTransparent(whitelist);
-          if (w.type !== AST_NODE_TYPES.ArrayExpression) return;
-          if (!w.elements.some((e) => e && getStringValue(e) === 'headers')) return;
-        }
-      }
-      const blacklist = opts ? property(opts, 'headerBlacklist') : null;
-      let listed: string[] = [];
-      if (blacklist) {
-        const b = skipTransparent(blacklist);
-        if (b.type !== AST_NODE_TYPES.ArrayExpression) return;
-        listed = b.elements.map((e) => (e ? (getStringValue(e) ?? '') : '').toLowerCase());
-      }
-      const missing = secretHeaders.filter((h) => !listed.includes(h));
-      if (missing.length === 0) return;
+      const unlisted = expressWinstonUnlistedHeaders(creation, secretHeaders);
+      if (!unlisted || unlisted.missing.length === 0) return;
+      const { missing, blacklist } = unlisted;
       context.report({
         node: creation.call,
         messageId: 'headersLogged',

@@ -1,6 +1,13 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
-import { accessLoggerWritesFullUrl, getAccessLoggerCreation, serializerLeavesHeadersOut } from '../../src/model/access-logs.js';
+import {
+  accessLoggerWritesFullUrl,
+  expressWinstonUnlistedHeaders,
+  getAccessLoggerCreation,
+  pinoHttpUnredactedHeaders,
+  serializerLeavesHeadersOut,
+} from '../../src/model/access-logs.js';
+import { createLogFieldFilters } from '../../src/model/log-serializers.js';
 import { probe, probeCalls } from '../helpers/probe.js';
 
 /** Whether the access logger created by the call whose text starts with `start` writes the full URL. */
@@ -61,5 +68,47 @@ describe('serializerLeavesHeadersOut', () => {
       'pinoHttp({ serializers: { req: reqSerializer } });',
     ].join('\n');
     expect(verdicts(code)).toEqual([true, true, false, null]);
+  });
+});
+
+describe('pinoHttpUnredactedHeaders / expressWinstonUnlistedHeaders', () => {
+  const SECRET = ['authorization', 'cookie', 'x-api-key'];
+  /** The answer for the first access logger created in `code`, as `request | response` header lists. */
+  function unredacted(code: string): string | null | undefined {
+    let out: string | null | undefined;
+    probe(code, (context) => {
+      const filters = createLogFieldFilters(context);
+      return {
+        CallExpression(node: TSESTree.CallExpression) {
+          const creation = getAccessLoggerCreation(context, node);
+          if (!creation || out !== undefined) return;
+          if (creation.kind === 'pino-http') {
+            const r = pinoHttpUnredactedHeaders(context, creation, SECRET, filters);
+            out = r ? `${r.request.join(',')} | ${r.response.join(',')}` : null;
+          } else if (creation.kind === 'express-winston') {
+            const r = expressWinstonUnlistedHeaders(creation, SECRET);
+            out = r ? r.missing.join(',') : null;
+          }
+        },
+      };
+    });
+    return out;
+  }
+
+  it('pino-http: every secret header and set-cookie by default; what redact and a header-free serializer cover is left out', () => {
+    expect(unredacted("import pinoHttp from 'pino-http'; app.use(pinoHttp());")).toBe('authorization,cookie,x-api-key | set-cookie');
+    expect(unredacted("import pinoHttp from 'pino-http'; app.use(pinoHttp({ redact: ['req.headers.authorization', 'res.headers[\"set-cookie\"]'] }));")).toBe('cookie,x-api-key | ');
+    expect(unredacted("import pinoHttp from 'pino-http'; app.use(pinoHttp({ serializers: { req: (req) => ({ id: req.id }) } }));")).toBe(' | set-cookie');
+  });
+  it('pino-http: no answer when it logs no requests or its options cannot be read', () => {
+    expect(unredacted("import pinoHttp from 'pino-http'; app.use(pinoHttp({ autoLogging: false }));")).toBeNull();
+    expect(unredacted("import pinoHttp from 'pino-http'; app.use(pinoHttp({ redact: shared }));")).toBeNull();
+    expect(unredacted("import pinoHttp from 'pino-http'; import { reqSerializer } from './s'; app.use(pinoHttp({ serializers: { req: reqSerializer } }));")).toBeNull();
+  });
+  it('express-winston: the secret headers headerBlacklist does not list; none when it writes no headers', () => {
+    expect(unredacted("import expressWinston from 'express-winston'; app.use(expressWinston.logger({ transports }));")).toBe('authorization,cookie,x-api-key');
+    expect(unredacted("import expressWinston from 'express-winston'; app.use(expressWinston.logger({ headerBlacklist: ['Authorization', 'cookie'] }));")).toBe('x-api-key');
+    expect(unredacted("import expressWinston from 'express-winston'; app.use(expressWinston.logger({ meta: false }));")).toBeNull();
+    expect(unredacted("import expressWinston from 'express-winston'; app.use(expressWinston.logger({ requestWhitelist: ['url', 'method'] }));")).toBeNull();
   });
 });
