@@ -18,6 +18,8 @@ import {
   skipTransparent,
 } from './ast.js';
 import { findEnclosingHandler } from './handlers.js';
+import { getHttpOutcome } from './http-outcomes.js';
+import { getResponseSink } from './responses.js';
 import { getImportSource } from './modules.js';
 import { tokenizeName } from './secrets/names.js';
 import { isResponseOrContextName } from './response-names.js';
@@ -206,4 +208,12 @@ export function signsInWithSecondFactor(context: Context, check: TSESTree.Node, 
 export function isTokenBuilder(node: TSESTree.NewExpression): boolean {
   const path = getCalleePath(node);
   return path !== null && lastSegment(path) === 'SignJWT';
+}
+
+/** `res.json({ token })`, `res.redirect('/home')` in a handler: a call that answers the client with success (no 4xx/5xx status). */
+export function isSuccessAnswer(context: Context, call: TSESTree.CallExpression): boolean {
+  const sink = getResponseSink(context, call);
+  const outcome = getHttpOutcome(context, call);
+  if (outcome && outcome.status >= 400) return false;
+  return sink ? sink.status === null || sink.status < 400 : isResponseRedirect(call) && !!findEnclosingHandler(context, call);
 }

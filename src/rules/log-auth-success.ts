@@ -18,17 +18,17 @@ import {
   isLoginFile,
   isLoginFunction,
   isPassportLogin,
-  isResponseRedirect,
   isSessionIdentityAssignment,
   isStrategyCallback,
   isStrategySuccess,
+  isSuccessAnswer,
   isTokenBuilder,
   isTokenSign,
   namesPrincipal,
   signsInWithSecondFactor,
 } from '../model/logins.js';
 import { enclosingStatement } from '../model/placement.js';
-import { getResponseSink, returnsOwnValue } from '../model/responses.js';
+import { returnsOwnValue } from '../model/responses.js';
 
 export type Options = [AuthLogSchemaOptions & { bindIdentity?: boolean }];
 export type MessageIds = 'unlogged' | 'noPrincipal' | 'missingFields' | 'unboundIdentity' | 'logSuccess' | 'addFields';
@@ -204,10 +204,7 @@ export default createRule<Options, MessageIds>({
     function onAnswerCall(call: TSESTree.CallExpression): void {
       const login = loginBefore(call);
       if (!login) return;
-      const sink = getResponseSink(context, call);
-      const outcome = getHttpOutcome(context, call);
-      if (outcome && outcome.status >= 400) return;
-      if (sink ? sink.status === null || sink.status < 400 : isResponseRedirect(call) && !!findEnclosingHandler(context, call)) requireLog(login, call);
+      if (isSuccessAnswer(context, call)) requireLog(login, call);
     }
 
     function onReturn(node: TSESTree.ReturnStatement): void {

@@ -15,6 +15,7 @@ import {
   isSessionIdentityAssignment,
   isStrategyCallback,
   isStrategySuccess,
+  isSuccessAnswer,
   isTokenBuilder,
   isTokenSign,
   namesPrincipal,
@@ -208,5 +209,22 @@ describe('isLoginFunction, isLoginFile, signsInWithSecondFactor, isTokenBuilder'
       },
     }));
     expect(out).toEqual([true, true, false]);
+  });
+});
+
+describe('isSuccessAnswer', () => {
+  it('a response without an error status, or a redirect in a handler', () => {
+    const code = [
+      "import express from 'express'; const app = express();",
+      "app.post('/login', (req, res) => { res.json({ token }); res.status(401).json({ error: 'no' }); res.redirect('/home'); res.sendStatus(500); });",
+      "function elsewhere(res) { res.redirect('/x'); }",
+    ].join('\n');
+    const results = probeCalls(code, (context, node) => isSuccessAnswer(context, node));
+    expect(callResult(results, 'res.json({ token })')).toBe(true);
+    expect(callResult(results, "res.status(401).json({ error: 'no' })")).toBe(false);
+    expect(callResult(results, "res.redirect('/home')")).toBe(true);
+    expect(callResult(results, 'res.sendStatus(500)')).toBe(false);
+    // Not in a handler: a redirect there answers no request this rule can see.
+    expect(callResult(results, "res.redirect('/x')")).toBe(false);
   });
 });
