@@ -9,6 +9,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { type Context, findVariable, getPropertyName, getStringValue, isFunctionNode, readOptionsArgument, skipTransparent, walkTree } from './ast.js';
 import { type LogFieldFilters, parseRedactPath } from './log-serializers.js';
+import { isLoggerObject } from './loggers.js';
 import { getImportSource, getRequiredModule } from './modules.js';
 
 export type AccessLoggerKind = 'pino-http' | 'express-winston' | 'morgan';
@@ -312,4 +313,10 @@ export function expressWinstonUnlistedHeaders(creation: AccessLoggerCreation, se
     listed = b.elements.map((e) => (e ? (getStringValue(e) ?? '') : '').toLowerCase());
   }
   return { missing: secretHeaders.filter((h) => !listed.includes(h)), blacklist };
+}
+
+/** `pinoHttp(logger)`: opaque options that are a pino instance passed in their place (so every option has its default); not nestjs-pino's. */
+export function takesLoggerForOptions(context: Context, creation: AccessLoggerCreation): boolean {
+  const arg = creation.call.arguments[0];
+  return creation.opaque && creation.source !== 'nestjs-pino' && !!arg && isLoggerObject(context, arg);
 }

@@ -278,3 +278,8 @@ export function idHeaderReadsIn(fn: AnyFunction, visitorKeys: TSESLint.SourceCod
   );
   return reads;
 }
+
+/** Some call of the file is `x.setGenReqId(…)` written plainly (its callee not wrapped in `!` / `as`): the Fastify instance gets its ids from the app's own generator. */
+export function callsSetGenReqId(calls: readonly TSESTree.CallExpression[]): boolean {
+  return calls.some((c) => c.callee.type === AST_NODE_TYPES.MemberExpression && getPropertyName(c.callee) === 'setGenReqId');
+}

@@ -1,6 +1,6 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
-import { type AccessLoggerCreation, getAccessLoggerCreation, property } from '../model/access-logs.js';
+import { type AccessLoggerCreation, getAccessLoggerCreation, property, takesLoggerForOptions } from '../model/access-logs.js';
 import { getEnclosingFunction, getModuleLevelDefinition, getPropertyName, resolveFunction, skipTransparent } from '../model/ast.js';
 import { createRule } from '../core/create-rule.js';
 import { extraNamesOption } from '../core/rule-options.js';
@@ -8,10 +8,11 @@ import { generatedIdOptionFix } from '../fixes/generated-id.js';
 import { findEnclosingHandler } from '../model/handlers.js';
 import { fileLogsThrough, getFrameworkLogger, isFastifyInstanceLogger } from '../model/request-context.js';
 import { resolveLoggerStyle } from '../model/logger-styles.js';
-import { getLoggerCall, isLoggerObject } from '../model/loggers.js';
+import { getLoggerCall } from '../model/loggers.js';
 import {
   ID_LESS_LOGGERS,
   accessLogRecordsId,
+  callsSetGenReqId,
   fastifyRequestIdHeader,
   fileAssignsRequestIds,
   findInboundIdRead,
@@ -203,7 +204,7 @@ export default createRule<Options, MessageIds>({
       }
       const logger = findProperty(options, 'logger') ?? findProperty(options, 'loggerInstance');
       if (!logger || isFalsyLiteral(logger.value)) return;
-      if (calls.some((c) => c.callee.type === AST_NODE_TYPES.MemberExpression && getPropertyName(c.callee) === 'setGenReqId')) return;
+      if (callsSetGenReqId(calls)) return;
       const inline = creation.node.arguments[0] && skipTransparent(creation.node.arguments[0]) === options;
       context.report({
         node: creation.node,
@@ -218,8 +219,7 @@ export default createRule<Options, MessageIds>({
       let opts = logger.options;
       if (logger.opaque) {
         // pinoHttp(logger): a pino instance in place of options
-        const arg = logger.call.arguments[0];
-        if (logger.source === 'nestjs-pino' || !arg || !isLoggerObject(context, arg)) return;
+        if (!takesLoggerForOptions(context, logger)) return;
         opts = null;
       }
       const holder = hono ? honoPinoHttpOptions(opts) : opts;

@@ -6,6 +6,7 @@ import {
   getAccessLoggerCreation,
   pinoHttpUnredactedHeaders,
   serializerLeavesHeadersOut,
+  takesLoggerForOptions,
 } from '../../src/model/access-logs.js';
 import { createLogFieldFilters } from '../../src/model/log-serializers.js';
 import { probe, probeCalls } from '../helpers/probe.js';
@@ -110,5 +111,26 @@ describe('pinoHttpUnredactedHeaders / expressWinstonUnlistedHeaders', () => {
     expect(unredacted("import expressWinston from 'express-winston'; app.use(expressWinston.logger({ headerBlacklist: ['Authorization', 'cookie'] }));")).toBe('x-api-key');
     expect(unredacted("import expressWinston from 'express-winston'; app.use(expressWinston.logger({ meta: false }));")).toBeNull();
     expect(unredacted("import expressWinston from 'express-winston'; app.use(expressWinston.logger({ requestWhitelist: ['url', 'method'] }));")).toBeNull();
+  });
+});
+
+describe('takesLoggerForOptions', () => {
+  it('pinoHttp(logger) with a pino instance in place of options; not options from elsewhere', () => {
+    const code = [
+      "import pino from 'pino'; import pinoHttp from 'pino-http'; import { httpOptions } from './config';",
+      'const logger = pino();',
+      'app.use(pinoHttp(logger));',
+      'app.use(pinoHttp(httpOptions));',
+      'app.use(pinoHttp({ logger }));',
+    ].join('\n');
+    const results = probeCalls(code, (context, node) => {
+      const creation = getAccessLoggerCreation(context, node);
+      return creation ? takesLoggerForOptions(context, creation) : null;
+    });
+    expect([...results.entries()].filter(([, v]) => v !== null)).toEqual([
+      ['pinoHttp(logger)', true],
+      ['pinoHttp(httpOptions)', false],
+      ['pinoHttp({ logger })', false],
+    ]);
   });
 });

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { type AnyFunction, findVariable, getModuleLevelDefinition, isFunctionNode } from '../../src/model/ast.js';
 import {
   accessLogRecordsId,
+  callsSetGenReqId,
   fastifyRequestIdHeader,
   fileAssignsRequestIds,
   findInboundIdRead,
@@ -307,5 +308,19 @@ describe('getModuleLevelDefinition', () => {
     expect(callResult(results, 'logger.info(2)')).toBe('Variable');
     expect(callResult(results, 'param.info(3)')).toBeNull();
     expect(callResult(results, 'local.info(4)')).toBeNull();
+  });
+});
+
+describe('callsSetGenReqId', () => {
+  it('a plain x.setGenReqId(…) call among the file\'s calls', () => {
+    const calls = (code: string) => {
+      const found: TSESTree.CallExpression[] = [];
+      probe(code, () => ({ CallExpression: (node: TSESTree.CallExpression) => void found.push(node) }), { ts: true });
+      return found;
+    };
+    expect(callsSetGenReqId(calls('fastify.setGenReqId((req) => randomUUID());'))).toBe(true);
+    expect(callsSetGenReqId(calls("fastify.register(plugin); app.set('genReqId', f);"))).toBe(false);
+    // Written through a non-null assertion: not this plain form (the rule's setter check unwraps it; this one does not).
+    expect(callsSetGenReqId(calls('fastify.setGenReqId!(makeId);'))).toBe(false);
   });
 });
