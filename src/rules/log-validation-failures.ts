@@ -1,6 +1,6 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
-import { type AnyFunction, getCalleePath, getEnclosingFunction, lastSegment, skipTransparent } from '../model/ast.js';
+import { type AnyFunction, getEnclosingFunction } from '../model/ast.js';
+import { thrownClassName } from '../model/errors.js';
 import { inServerContext } from '../model/auth-responses.js';
 import { createPathTracker, mergeListeners } from '../analysis/code-path.js';
 import { createRule } from '../core/create-rule.js';
@@ -151,16 +151,13 @@ export default createRule<Options, MessageIds>({
         onOutcome(node, getHttpOutcome(context, node));
       },
       ThrowStatement(node: TSESTree.ThrowStatement) {
-        const arg = skipTransparent(node.argument);
         const outcome = getHttpOutcome(context, node);
         if (outcome) {
           onOutcome(node, outcome);
           return;
         }
-        if (arg.type === AST_NODE_TYPES.NewExpression) {
-          const name = getCalleePath(arg);
-          if (name !== null) onOutcome(node, null, lastSegment(name));
-        }
+        const name = thrownClassName(node);
+        if (name !== null) onOutcome(node, null, name);
       },
       'Program:exit'() {
         for (const failure of failures) {
