@@ -5,27 +5,12 @@
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
-import { type Context, getPropertyName, walkSameFunction } from '../model/ast.js';
+import { type Context, describeEnclosingFunction, getPropertyName, walkSameFunction } from '../model/ast.js';
 import { classifyCall } from '../model/fallible.js';
 import type { LogLevel } from '../model/loggers.js';
 
-/** The name of the function around `node` for log messages (`getUser failed`). */
-export function describeEnclosingFunction(node: TSESTree.Node): string | null {
-  let current = node.parent;
-  while (current) {
-    if (current.type === AST_NODE_TYPES.FunctionDeclaration && current.id) return current.id.name;
-    if (current.type === AST_NODE_TYPES.FunctionExpression || current.type === AST_NODE_TYPES.ArrowFunctionExpression) {
-      const p = current.parent;
-      if (current.type === AST_NODE_TYPES.FunctionExpression && current.id) return current.id.name;
-      if (p?.type === AST_NODE_TYPES.VariableDeclarator && p.id.type === AST_NODE_TYPES.Identifier) return p.id.name;
-      if ((p?.type === AST_NODE_TYPES.MethodDefinition || p?.type === AST_NODE_TYPES.PropertyDefinition || p?.type === AST_NODE_TYPES.Property) && !p.computed && p.key.type === AST_NODE_TYPES.Identifier) {
-        return p.key.name;
-      }
-    }
-    current = current.parent;
-  }
-  return null;
-}
+// The function's name is a question about the code: answered in model/ast.ts, re-exported for the fix builders.
+export { describeEnclosingFunction };
 
 /**
  * Messages a fix must never write: they tell an operator nothing about what failed.

@@ -7,13 +7,18 @@ import type { Context } from '../model/ast.js';
 
 /** Whether `name` resolves to a declared variable (or a configured global) at `node`. */
 export function isNameInScope(context: Context, node: TSESTree.Node, name: string): boolean {
+  return visibleVariable(context, node, name) !== null;
+}
+
+/** The declared variable (or configured global) `name` resolves to at `node`, else null. */
+export function visibleVariable(context: Context, node: TSESTree.Node, name: string): TSESLint.Scope.Variable | null {
   let scope: TSESLint.Scope.Scope | null = context.sourceCode.getScope(node);
   while (scope) {
     const variable = scope.set.get(name);
-    if (variable && (variable.defs.length > 0 || scope.type === 'global')) return true;
+    if (variable && (variable.defs.length > 0 || scope.type === 'global')) return variable;
     scope = scope.upper;
   }
-  return false;
+  return null;
 }
 
 /** Names visible at `node` or referenced within `within`: a new binding must avoid them. */

@@ -7,8 +7,9 @@
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
-import { type Context, getPropertyName, getStringValue, isFunctionNode, readOptionsArgument, skipTransparent, walkTree } from './ast.js';
-import { parseRedactPath } from './log-serializers.js';
+import { type Context, findVariable, getPropertyName, getStringValue, isFunctionNode, readOptionsArgument, skipTransparent, walkTree } from './ast.js';
+import { type LogFieldFilters, parseRedactPath } from './log-serializers.js';
+import { isLoggerObject } from './loggers.js';
 import { getImportSource, getRequiredModule } from './modules.js';
 
 export type AccessLoggerKind = 'pino-http' | 'express-winston' | 'morgan';
@@ -203,4 +204,119 @@ export function accessLoggerWritesFullUrl(creation: AccessLoggerCreation, source
   if (!whitelist) return true;
   const w = skipTransparent(whitelist);
   return w.type === AST_NODE_TYPES.ArrayExpression && w.elements.some((e) => e && getStringValue(e) === 'url');
+}
+
+/**
+ * What a pino-http `serializers.req` / `serializers.res` value does with headers: true, it leaves
+ * them out (a custom serializer that writes no whole `headers`); false, it writes them (also
+ * `pino.stdSerializers.req`, the default); null, it cannot be told (a value defined elsewhere).
+ */
+export function serializerLeavesHeadersOut(context: Context, value: TSESTree.Node): boolean | null {
+  let n = skipTransparent(value);
+  if (n.type === AST_NODE_TYPES.Identifier) {
+    const variable = findVariable(context, n);
+    const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+    if (def?.type === 'FunctionName') n = def.node as TSESTree.FunctionDeclaration;
+    else if (def?.type === 'Variable' && def.node.init) n = skipTransparent(def.node.init);
+    else return null;
+  }
+  if (isFunctionNode(n)) return !serializerWritesHeaders(n);
+  // pino.stdSerializers.req: the default, which writes every header
+  if (n.type === AST_NODE_TYPES.MemberExpression && /stdSerializers/u.test(context.sourceCode.getText(n))) return false;
+  return null;
+}
+
+/**
+ * The secret headers a pino-http logger (or one built on it) writes unredacted: `request`, the
+ * request headers of `secretHeaders` that neither its `serializers.req`, its `redact` nor the
+ * `logger` it is given (`filters`) leaves out; `response`, `set-cookie` unless covered likewise.
+ * `redact` is the option's value, for a fix. Null when it cannot be told (options from elsewhere,
+ * an unreadable serializer, redact list or logger) or it logs no requests (`autoLogging: false`).
+ */
+export function pinoHttpUnredactedHeaders(
+  context: Context,
+  creation: AccessLoggerCreation,
+  secretHeaders: readonly string[],
+  filters: LogFieldFilters,
+): { request: string[]; response: string[]; redact: TSESTree.Node | null } | null {
+  if (creation.opaque) return null;
+  const opts = creation.options;
+  if (opts) {
+    const autoLogging = property(opts, 'autoLogging');
+    if (autoLogging && autoLogging.type === AST_NODE_TYPES.Literal && autoLogging.value === false) return null;
+  }
+  let requestCovered = false;
+  let responseCovered = false;
+  const serializers = opts ? property(opts, 'serializers') : null;
+  if (serializers) {
+    const s = skipTransparent(serializers);
+    if (s.type !== AST_NODE_TYPES.ObjectExpression) return null;
+    const req = property(s, 'req');
+    const res = property(s, 'res');
+    if (req) {
+      const verdict = serializerLeavesHeadersOut(context, req);
+      if (verdict === null) return null;
+      requestCovered = verdict;
+    }
+    if (res) {
+      const verdict = serializerLeavesHeadersOut(context, res);
+      if (verdict === null) return null;
+      responseCovered = verdict;
+    }
+  }
+  const redacted: { side: 'req' | 'res'; header: string }[] = [];
+  const redact = opts ? property(opts, 'redact') : null;
+  if (redact) {
+    const paths = redactPaths(redact);
+    if (paths === null) return null;
+    for (const p of paths) {
+      const h = headerOfRedactPath(p);
+      if (h) redacted.push(h);
+    }
+  }
+  // pinoHttp({ logger }): what that logger's own redact and serializers drop counts too.
+  const loggerOption = opts ? property(opts, 'logger') : null;
+  const loggerFilter = loggerOption ? filters.forLogger(loggerOption) : null;
+  if (loggerOption && !loggerFilter) return null;
+  const has = (side: 'req' | 'res', header: string) =>
+    redacted.some((r) => r.side === side && (r.header === header || r.header === '*')) || (loggerFilter?.drops(side, [['headers', header]]) ?? false);
+  const request = requestCovered ? [] : secretHeaders.filter((h) => !has('req', h));
+  const response = responseCovered || has('res', SET_COOKIE) ? [] : [SET_COOKIE];
+  return { request, response, redact };
+}
+
+/**
+ * The secret headers an express-winston logger writes: those of `secretHeaders` its
+ * `headerBlacklist` (`blacklist`, for a fix) does not list. Null when it cannot be told or it
+ * writes no headers (`meta: false`, a `requestFilter`, a `requestWhitelist` without `headers`).
+ */
+export function expressWinstonUnlistedHeaders(creation: AccessLoggerCreation, secretHeaders: readonly string[]): { missing: string[]; blacklist: TSESTree.Node | null } | null {
+  if (creation.opaque) return null;
+  const opts = creation.options;
+  if (opts) {
+    const meta = property(opts, 'meta');
+    if (meta && meta.type === AST_NODE_TYPES.Literal && meta.value === false) return null;
+    // requestFilter can drop anything: trust it.
+    if (property(opts, 'requestFilter')) return null;
+    const whitelist = property(opts, 'requestWhitelist');
+    if (whitelist) {
+      const w = skipTransparent(whitelist);
+      if (w.type !== AST_NODE_TYPES.ArrayExpression) return null;
+      if (!w.elements.some((e) => e && getStringValue(e) === 'headers')) return null;
+    }
+  }
+  const blacklist = opts ? property(opts, 'headerBlacklist') : null;
+  let listed: string[] = [];
+  if (blacklist) {
+    const b = skipTransparent(blacklist);
+    if (b.type !== AST_NODE_TYPES.ArrayExpression) return null;
+    listed = b.elements.map((e) => (e ? (getStringValue(e) ?? '') : '').toLowerCase());
+  }
+  return { missing: secretHeaders.filter((h) => !listed.includes(h)), blacklist };
+}
+
+/** `pinoHttp(logger)`: opaque options that are a pino instance passed in their place (so every option has its default); not nestjs-pino's. */
+export function takesLoggerForOptions(context: Context, creation: AccessLoggerCreation): boolean {
+  const arg = creation.call.arguments[0];
+  return creation.opaque && creation.source !== 'nestjs-pino' && !!arg && isLoggerObject(context, arg);
 }

@@ -385,3 +385,43 @@ export function readOptionsArgument(
   if (spreadIsOpaque && n.properties.some((p) => p.type === AST_NODE_TYPES.SpreadElement)) return { options: n, opaque: true };
   return { options: n, opaque: false };
 }
+
+/** The name of the function around `node` (`getUser`): its declaration, variable, method or property name. */
+export function describeEnclosingFunction(node: TSESTree.Node): string | null {
+  let current = node.parent;
+  while (current) {
+    if (current.type === AST_NODE_TYPES.FunctionDeclaration && current.id) return current.id.name;
+    if (current.type === AST_NODE_TYPES.FunctionExpression || current.type === AST_NODE_TYPES.ArrowFunctionExpression) {
+      const p = current.parent;
+      if (current.type === AST_NODE_TYPES.FunctionExpression && current.id) return current.id.name;
+      if (p?.type === AST_NODE_TYPES.VariableDeclarator && p.id.type === AST_NODE_TYPES.Identifier) return p.id.name;
+      if ((p?.type === AST_NODE_TYPES.MethodDefinition || p?.type === AST_NODE_TYPES.PropertyDefinition || p?.type === AST_NODE_TYPES.Property) && !p.computed && p.key.type === AST_NODE_TYPES.Identifier) {
+        return p.key.name;
+      }
+    }
+    current = current.parent;
+  }
+  return null;
+}
+
+/** The definition of the module-level (or global) variable or import `id` refers to (`const logger = pino()`, `import log from './log'`), else null. */
+export function getModuleLevelDefinition(context: Context, id: TSESTree.Identifier): TSESLint.Scope.Definition | null {
+  const variable = findVariable(context, id);
+  if (!variable || !variable.scope || (variable.scope.type !== 'module' && variable.scope.type !== 'global')) return null;
+  const def = variable.defs[0];
+  return def && (def.type === 'Variable' || def.type === 'ImportBinding') ? def : null;
+}
+
+/** The values `fn` returns: its expression body, or the argument of each `return` in its own body. */
+export function returnedValues(fn: AnyFunction, visitorKeys: TSESLint.SourceCode.VisitorKeys): TSESTree.Node[] {
+  if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return [fn.body];
+  const returned: TSESTree.Node[] = [];
+  walkSameFunction(
+    fn.body,
+    (node) => {
+      if (node.type === AST_NODE_TYPES.ReturnStatement && node.argument) returned.push(node.argument);
+    },
+    visitorKeys,
+  );
+  return returned;
+}

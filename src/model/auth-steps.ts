@@ -273,3 +273,29 @@ function tokenize(name: string): string[] {
 function isAuthName(words: readonly string[]): boolean {
   return words.some((w) => AUTH_WORDS.test(w) || AUTH_PAIRS.test(w));
 }
+
+/** Error-parameter names of an error-first callback (`(err, decoded) => …`). */
+const ERROR_PARAM = /^(?:err|error|e|ex|verifyErr|jwtErr)$/u;
+
+/**
+ * Where a callback can see a credential check fail: `promise.catch(fn)` / `promise.then(ok, fn)`
+ * (`rejection`: the promise, which the caller asks whether it authenticates), or the error-first
+ * last callback of a call named like an auth check (`jwt.verify(token, key, (err, decoded) => …)`:
+ * the call's path and its error parameter). Null for any other function.
+ */
+export function authErrorCallback(
+  fn: TSESTree.FunctionExpression | TSESTree.ArrowFunctionExpression,
+): { kind: 'rejection'; promise: TSESTree.Expression } | { kind: 'error-first'; path: string; error: TSESTree.Identifier } | null {
+  const call = fn.parent;
+  if (call?.type !== AST_NODE_TYPES.CallExpression || !call.arguments.includes(fn)) return null;
+  const callee = skipTransparent(call.callee);
+  const method = callee.type === AST_NODE_TYPES.MemberExpression ? getPropertyName(callee) : null;
+  if (method === 'catch' || (method === 'then' && call.arguments[1] === fn)) {
+    return callee.type === AST_NODE_TYPES.MemberExpression ? { kind: 'rejection', promise: callee.object } : null;
+  }
+  if (call.arguments[call.arguments.length - 1] !== fn) return null;
+  const first = fn.params[0];
+  if (first?.type !== AST_NODE_TYPES.Identifier || !ERROR_PARAM.test(first.name)) return null;
+  const path = getCalleePath(call) ?? '';
+  return isAuthCallText(path) ? { kind: 'error-first', path, error: first } : null;
+}

@@ -15,6 +15,7 @@ import {
   type Context,
   findVariable,
   getCalleePath,
+  getEnclosingFunction,
   getMemberPath,
   getPropertyName,
   getStringValue,
@@ -535,4 +536,15 @@ export function isSupervisorChannel(cb: BackgroundCallback): boolean {
   if (cb.kind !== 'listener' || call.type !== AST_NODE_TYPES.CallExpression || call.callee.type !== AST_NODE_TYPES.MemberExpression) return false;
   const owner = getMemberPath(call.callee.object);
   return owner !== null && (owner === 'process' || owner === 'parentPort' || owner.endsWith('.parentPort') || owner === 'cluster.worker');
+}
+
+/** The background callback `node` runs in, through nested functions, else null. */
+export function enclosingBackgroundCallback(context: Context, node: TSESTree.Node, extraApis: readonly string[] = []): BackgroundCallback | null {
+  let fn = getEnclosingFunction(node);
+  while (fn) {
+    const registration = getBackgroundRegistration(context, fn, extraApis);
+    if (registration) return registration;
+    fn = getEnclosingFunction(fn);
+  }
+  return null;
 }

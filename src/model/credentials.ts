@@ -232,3 +232,56 @@ function chainMethods(node: TSESTree.CallExpression): string[] {
   }
   return names;
 }
+
+const EQUALITY = new Set(['===', '!==', '==', '!=']);
+
+/** Whether comparing values from these two sources compares a credential with a secret the server holds. */
+function comparesSecret(left: CredentialSource, right: CredentialSource, node: TSESTree.BinaryExpression): boolean {
+  const pair = new Set([left, right]);
+  if (pair.has('constant') || pair.has('hash')) return false;
+  // request input against configuration, a stored record or a computed signature
+  if (pair.has('presented') && (pair.has('stored') || pair.has('record') || pair.has('mac'))) return true;
+  // a credential-named parameter: only against configuration or a signature (a record
+  // compared with a parameter is as often a duplicate check as an authentication)
+  if (pair.has('parameter') && (pair.has('stored') || pair.has('mac'))) return true;
+  // signature !== expected, where expected is an HMAC the server computed
+  if (pair.has('mac') && (left === 'unknown' || right === 'unknown')) {
+    const other = left === 'mac' ? node.right : node.left;
+    return other.type === AST_NODE_TYPES.Identifier || other.type === AST_NODE_TYPES.MemberExpression;
+  }
+  return false;
+}
+
+export interface SecretComparison {
+  left: CredentialSource;
+  right: CredentialSource;
+  /** The side the caller presents, and the side the server holds. */
+  presented: TSESTree.Node;
+  held: TSESTree.Node;
+  /** `!==` / `!=`. */
+  negated: boolean;
+}
+
+/** `apiKey === process.env.API_KEY`, `signature !== expected`: an equality between a credential and a secret the server holds, else null. */
+export function getSecretComparison(credentials: CredentialClassifier, node: TSESTree.BinaryExpression): SecretComparison | null {
+  if (!EQUALITY.has(node.operator) || node.left.type === AST_NODE_TYPES.PrivateIdentifier) return null;
+  const left = credentials.classify(node.left);
+  const right = credentials.classify(node.right);
+  if (!comparesSecret(left, right, node)) return null;
+  const leftPresents = left === 'presented' || left === 'parameter' || (left === 'unknown' && right === 'mac');
+  const [presented, held] = leftPresents ? [node.left, node.right] : [node.right, node.left];
+  return { left, right, presented, held, negated: node.operator === '!==' || node.operator === '!=' };
+}
+
+/** `validKeys.includes(req.headers['x-api-key'])`, `.indexOf(…)`: a credential the client sent looked up in a list of held secrets; the method, else null. */
+export function getSecretLookup(credentials: CredentialClassifier, node: TSESTree.CallExpression): 'includes' | 'indexOf' | null {
+  const callee = node.callee;
+  if (callee.type !== AST_NODE_TYPES.MemberExpression || callee.computed || callee.property.type !== AST_NODE_TYPES.Identifier) return null;
+  const method = callee.property.name;
+  if ((method !== 'includes' && method !== 'indexOf') || node.arguments.length !== 1) return null;
+  const argument = node.arguments[0]!;
+  if (argument.type === AST_NODE_TYPES.SpreadElement) return null;
+  if (credentials.classify(argument) !== 'presented') return null;
+  const list = credentials.classify(callee.object);
+  return list === 'stored' || list === 'record' ? method : null;
+}

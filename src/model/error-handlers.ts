@@ -7,7 +7,7 @@
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
-import { type AnyFunction, type Context, getEnclosingFunction, getMemberPath, getPropertyName, isFunctionNode, resolveFunction, skipTransparent, walkSameFunction } from './ast.js';
+import { type AnyFunction, type Context, getCalleePath, getEnclosingFunction, getMemberPath, getPropertyName, isFunctionNode, resolveFunction, skipTransparent, walkSameFunction } from './ast.js';
 import { isHandoffCall, isInspectionCall, readsAny } from './errors.js';
 import { type HandlerInfo, getHandlerInfo } from './handlers.js';
 import { getHttpOutcome } from './http-outcomes.js';
@@ -279,4 +279,15 @@ export function errorParamName(param: TSESTree.Node | null): string | null {
   if (!param) return null;
   const id = param.type === AST_NODE_TYPES.AssignmentPattern ? param.left : param;
   return id.type === AST_NODE_TYPES.Identifier ? id.name : null;
+}
+
+/** `process.exit(1)`, `process.abort()`, `process.kill(…)`: the handler ends the process. */
+export function isProcessExitCall(call: TSESTree.CallExpression): boolean {
+  const path = getCalleePath(call);
+  return path === 'process.exit' || path === 'process.abort' || path === 'process.kill';
+}
+
+/** Whose error handler this is: a Nest exception filter, a Fastify or Hono error handler, else Express-style `(err, req, res, next)`. */
+export function errorHandlerFramework(info: HandlerInfo): 'nest' | 'fastify' | 'hono' | 'express' {
+  return info.kind === 'filter' ? 'nest' : info.framework === 'fastify' ? 'fastify' : info.framework === 'hono' ? 'hono' : 'express';
 }

@@ -165,3 +165,11 @@ function classifyReference(id: TSESTree.Identifier): ErrorUse {
   if (mention.kind === 'text') return { kind: 'text', form: mention.form, name: id.name };
   return mention.kind === 'whole' ? { kind: 'whole' } : { kind: 'none' };
 }
+
+/** `throw new ValidationError(…)`, `throw new errors.BadRequest()`: the class a throw constructs (its last name), else null. */
+export function thrownClassName(node: TSESTree.ThrowStatement): string | null {
+  const arg = skipTransparent(node.argument);
+  if (arg.type !== AST_NODE_TYPES.NewExpression) return null;
+  const name = getCalleePath(arg);
+  return name !== null ? lastSegment(name) : null;
+}

@@ -11,7 +11,8 @@
 import type { TSESLint } from '@typescript-eslint/utils';
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
-import { type Context, getMemberPath, getPropertyName, getRootIdentifier, skipTransparent } from './ast.js';
+import { type AnyFunction, type Context, getMemberPath, getPropertyName, getRootIdentifier, skipTransparent } from './ast.js';
+import { type AuthFunction, getAuthFunction } from './auth-steps.js';
 import { fileLogsThrough } from './request-context.js';
 import { tokenizeName } from './secrets/names.js';
 
@@ -124,4 +125,17 @@ export function fileHasRequestLogger(context: Context, request: string): boolean
 /** The request object a handler names (`req` in `req.user = …`), for messages. */
 export function identityHolder(node: TSESTree.AssignmentExpression): string {
   return getRootIdentifier(node.left)?.name ?? 'req';
+}
+
+/**
+ * `req.user = payload` (`node`) in `fn`, a per-request authentication step (middleware, guard,
+ * Fastify hook; not a passport strategy, which runs once per login): the step, when the request
+ * has a logger to bind the caller to (Fastify gives every request one; elsewhere the file must use
+ * or set one up), else null.
+ */
+export function identityStoringStep(context: Context, fn: AnyFunction, node: TSESTree.AssignmentExpression): AuthFunction | null {
+  const auth = getAuthFunction(context, fn);
+  if (!auth || auth.kind === 'strategy') return null;
+  if (auth.kind !== 'hook' && !fileHasRequestLogger(context, identityHolder(node))) return null;
+  return auth;
 }

@@ -169,3 +169,26 @@ export function logCallStyle(context: Context, call: LoggerCall): { style: Logge
   if (resolved) return { style: resolved.style, known: resolved.source !== 'convention' };
   return { style: guessLoggerStyle(call).style, known: false };
 }
+
+/** The value a message argument holds: itself, or for a variable never reassigned after its declaration (`const line = describeLogin(…)`), its initializer. */
+export function messageValue(context: Context, message: TSESTree.Node): TSESTree.Node {
+  const n = skipTransparent(message);
+  if (n.type !== AST_NODE_TYPES.Identifier) return n;
+  const variable = findVariable(context, n);
+  const init = variable && !variable.references.some((r) => r.isWrite() && !r.init) ? getVariableInit(variable) : null;
+  return init ? skipTransparent(init) : n;
+}
+
+/**
+ * `console.log('login by', user)`, `logger.info('login by %s', user)`: console and printf-style
+ * formatting print the arguments after the message as text, not as quoted data. The arguments
+ * printed that way (object literals are printed as data), in order; none for other calls.
+ */
+export function rawPrintedArguments(call: LoggerCall, messageIndex: number): TSESTree.Node[] {
+  const args = call.args;
+  const first = getStringValue(args[messageIndex]);
+  const printf = first !== null && /%[sdifjoOc]/u.test(first);
+  const isConsole = call.loggerPath === 'console';
+  if (!isConsole && !printf) return [];
+  return args.slice(messageIndex + 1).filter((arg) => skipTransparent(arg).type !== AST_NODE_TYPES.ObjectExpression);
+}

@@ -1,6 +1,8 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { type Context, findVariable, getMemberPath, getPropertyName, getStringValue, getVariableInit, isFunctionNode, skipTransparent, walkTree } from './ast.js';
+import { findEnclosingHandler } from './handlers.js';
+import type { LoggerCall } from './loggers.js';
 import { getImportSource, readImportedSource } from './modules.js';
 import { getSettings } from '../core/settings.js';
 
@@ -304,6 +306,19 @@ export type RedactPattern = readonly string[];
 /** Whether a censored path covers `full` (a pattern covers the paths under it; `*` matches any key; keys ignore case). */
 export function redactCovers(patterns: readonly RedactPattern[], full: readonly string[]): boolean {
   return patterns.some((p) => p.length <= full.length && p.every((seg, i) => seg === '*' || seg.toLowerCase() === full[i]!.toLowerCase()));
+}
+
+/** Whether the censored paths cover every path `base` + a sub-path of `subPaths` (none is empty): a logged value whose secrets are all censored. */
+export function redactCoversAll(patterns: readonly RedactPattern[], base: readonly string[], subPaths: readonly (readonly string[])[]): boolean {
+  return subPaths.every((sub) => {
+    const full = [...base, ...sub];
+    return full.length > 0 && redactCovers(patterns, full);
+  });
+}
+
+/** `request.log.info({ req })` in a Fastify handler: Fastify's own `req` serializer writes method, url, host and ip, never headers or body. */
+export function fastifySerializesRequest(context: Context, call: LoggerCall): boolean {
+  return /^(?:request|req|reply)\.log$/u.test(call.loggerPath ?? '') && findEnclosingHandler(context, call.node)?.framework === 'fastify';
 }
 
 /** `a.b["c-d"][*].e` → ['a', 'b', 'c-d', '*', 'e']. */

@@ -5,10 +5,25 @@
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
-import { type AnyFunction, type Context, findVariable, getCalleePath, getMemberPath, getPropertyName, getRootIdentifier, lastSegment, skipTransparent } from './ast.js';
+import {
+  type AnyFunction,
+  type Context,
+  describeEnclosingFunction,
+  findVariable,
+  getCalleePath,
+  getMemberPath,
+  getPropertyName,
+  getRootIdentifier,
+  lastSegment,
+  skipTransparent,
+} from './ast.js';
+import { findEnclosingHandler } from './handlers.js';
+import { getHttpOutcome } from './http-outcomes.js';
+import { getResponseSink } from './responses.js';
 import { getImportSource } from './modules.js';
 import { tokenizeName } from './secrets/names.js';
 import { isResponseOrContextName } from './response-names.js';
+import { routeOf } from './placement.js';
 
 /** A function or route that signs a user in (`login`, `/auth/signin`, `authenticate`, `POST /sessions`). */
 export const LOGIN_NAME = /log_?in|sign_?in|log_?on|authenticat|(?:^|\/)sessions?$/iu;
@@ -166,4 +181,39 @@ export function passportCallbackRefusal(context: Context, id: TSESTree.Identifie
   const strategy = skipTransparent(call.arguments[0] as TSESTree.Node);
   const name = strategy.type === AST_NODE_TYPES.Literal && typeof strategy.value === 'string' ? strategy.value : '';
   return /jwt|bearer|token/iu.test(name) ? 'invalid_token' : 'invalid_credentials';
+}
+
+/** A function named like a login (`login`, `signIn`, `authenticate`), or one registered for a login route (`app.post('/auth/signin', fn)`). */
+export function isLoginFunction(fn: AnyFunction): boolean {
+  const name = describeEnclosingFunction(fn.body);
+  const route = routeOf(fn);
+  return LOGIN_NAME.test(name ?? '') || LOGIN_NAME.test(route ?? '');
+}
+
+/** The file of a login route, read from its last three path segments (`routes/auth.js`, `app/api/login/route.ts`). */
+export function isLoginFile(filename: string): boolean {
+  return LOGIN_FILE.test(filename.split(/[\\/]/u).slice(-3).join('/'));
+}
+
+/**
+ * A one-time code or passkey checked at `check` in `fn`, a handler named for signing in with it
+ * (`/2fa/verify`, `verifyMfa`), not for confirming the factor's removal (`/2fa/disable`).
+ */
+export function signsInWithSecondFactor(context: Context, check: TSESTree.Node, fn: AnyFunction): boolean {
+  const names = `${describeEnclosingFunction(fn.body) ?? ''} ${routeOf(fn) ?? ''}`;
+  return !!findEnclosingHandler(context, check) && SECOND_FACTOR_LOGIN.test(names) && !FACTOR_REMOVAL.test(names);
+}
+
+/** `new SignJWT(…)` (jose): a token being built for a login. */
+export function isTokenBuilder(node: TSESTree.NewExpression): boolean {
+  const path = getCalleePath(node);
+  return path !== null && lastSegment(path) === 'SignJWT';
+}
+
+/** `res.json({ token })`, `res.redirect('/home')` in a handler: a call that answers the client with success (no 4xx/5xx status). */
+export function isSuccessAnswer(context: Context, call: TSESTree.CallExpression): boolean {
+  const sink = getResponseSink(context, call);
+  const outcome = getHttpOutcome(context, call);
+  if (outcome && outcome.status >= 400) return false;
+  return sink ? sink.status === null || sink.status < 400 : isResponseRedirect(call) && !!findEnclosingHandler(context, call);
 }

@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
-import type { TSESTree } from '@typescript-eslint/utils';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { type Context, findVariable, getPropertyName, getStringValue, skipTransparent } from './ast.js';
 
@@ -144,4 +144,18 @@ function resolveImportsAlias(fromDir: string, specifier: string): string | null 
     }
     if (dirname(dir) === dir) return null;
   }
+}
+
+const CRYPTO_MODULES = new Set(['crypto', 'node:crypto']);
+
+/**
+ * A variable bound to node:crypto: `member` imported by name (`import { createHash } from 'node:crypto'`),
+ * or, with `member` null, the module itself (`const crypto = require('crypto')`, `import * as crypto from 'crypto'`).
+ */
+export function isNodeCryptoBinding(context: Context, variable: TSESLint.Scope.Variable, member: string | null): boolean {
+  const def = variable.defs[0];
+  if (!def || variable.defs.length !== 1 || def.name.type !== AST_NODE_TYPES.Identifier) return false;
+  const from = getImportSource(context, def.name);
+  if (!from || !CRYPTO_MODULES.has(from.source)) return false;
+  return member === null ? from.imported === 'default' || from.imported === '*' : from.imported === member;
 }

@@ -101,3 +101,10 @@ export function lastInBranchBefore<T extends TSESTree.Node>(nodes: readonly T[],
   }
   return found;
 }
+
+/** `const r = await res.status(400).json(…)`: `node` itself (through `await` and `as`) is a variable's initializer. */
+export function initializesVariable(node: TSESTree.Node): boolean {
+  let current: TSESTree.Node | undefined = node.parent;
+  while (current && (current.type === AST_NODE_TYPES.AwaitExpression || current.type === AST_NODE_TYPES.TSAsExpression)) current = current.parent;
+  return current?.type === AST_NODE_TYPES.VariableDeclarator;
+}

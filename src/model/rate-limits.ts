@@ -13,7 +13,7 @@
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
-import { type AnyFunction, type Context, findVariable, getPropertyName, getStringValue, readOptionsArgument, skipTransparent } from './ast.js';
+import { type AnyFunction, type Context, findVariable, getPropertyName, getStringValue, readOptionsArgument, resolveFunction, skipTransparent } from './ast.js';
 import { getImportSource, getRequiredModule } from './modules.js';
 
 export type RateLimiterLibrary = 'express-rate-limit' | '@fastify/rate-limit' | 'koa-ratelimit' | 'hono-rate-limiter';
@@ -192,4 +192,27 @@ function calleeName(call: TSESTree.CallExpression): string {
   if (c.type === AST_NODE_TYPES.Identifier) return c.name;
   if (c.type === AST_NODE_TYPES.MemberExpression) return getPropertyName(c) ?? '';
   return '';
+}
+
+/**
+ * The limit hooks a limiter's options set (`handler`, `onLimitReached`, `errorResponseBuilder`, …),
+ * resolved to their functions in the order of the library's hook list. `opaque`: a hook is a value
+ * defined elsewhere (the hooks before it are still listed).
+ */
+export function getLimiterHooks(context: Context, creation: RateLimiterCreation): { hooks: { prop: TSESTree.Property; fn: AnyFunction }[]; opaque: boolean } {
+  const opts = creation.options;
+  const present = opts ? LIMIT_HOOKS[creation.library].map((h) => property(opts, h)).filter((p): p is TSESTree.Property => p !== null) : [];
+  const hooks: { prop: TSESTree.Property; fn: AnyFunction }[] = [];
+  for (const prop of present) {
+    const value = prop.kind === 'init' && prop.method ? (prop.value as AnyFunction) : prop.value;
+    const fn = resolveFunction(context, value as TSESTree.Node);
+    if (!fn) return { hooks, opaque: true };
+    hooks.push({ prop, fn });
+  }
+  return { hooks, opaque: false };
+}
+
+/** A ThrottlerGuard subclass's own `throwThrottlingException` (the hook where a violation can be logged), else null. */
+export function throttlingExceptionOverride(node: TSESTree.ClassDeclaration | TSESTree.ClassExpression): TSESTree.MethodDefinition | null {
+  return node.body.body.find((m): m is TSESTree.MethodDefinition => m.type === AST_NODE_TYPES.MethodDefinition && getPropertyName(m) === 'throwThrottlingException') ?? null;
 }

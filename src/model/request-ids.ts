@@ -7,7 +7,19 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import type { TSESLint } from '@typescript-eslint/utils';
-import { type AnyFunction, type Context, findVariable, getCalleePath, getMemberPath, getPropertyName, getRootIdentifier, getStringValue, lastSegment, skipTransparent } from './ast.js';
+import {
+  type AnyFunction,
+  type Context,
+  findVariable,
+  getCalleePath,
+  getMemberPath,
+  getPropertyName,
+  getRootIdentifier,
+  getStringValue,
+  lastSegment,
+  skipTransparent,
+  walkTree,
+} from './ast.js';
 import { property } from './access-logs.js';
 import { getImportSource, getRequiredModule, readImportedSource } from './modules.js';
 
@@ -223,4 +235,51 @@ export function honoPinoHttpOptions(opts: TSESTree.ObjectExpression | null): TSE
   if (!http) return null;
   const v = skipTransparent(http);
   return v.type === AST_NODE_TYPES.ObjectExpression ? v : undefined;
+}
+
+/** `app.use(morgan('combined'), …)`: the id-less access loggers `call` mounts, with their modules, in argument order. */
+export function mountedIdLessLoggers(context: Context, call: TSESTree.CallExpression): { node: TSESTree.CallExpression; source: string }[] {
+  const callee = skipTransparent(call.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression || getPropertyName(callee) !== 'use') return [];
+  const found: { node: TSESTree.CallExpression; source: string }[] = [];
+  for (const arg of call.arguments) {
+    const a = skipTransparent(arg);
+    if (a.type !== AST_NODE_TYPES.CallExpression) continue;
+    const source = getIdLessLoggerSource(context, a);
+    if (source !== null) found.push({ node: a, source });
+  }
+  return found;
+}
+
+/** `fastify.setGenReqId(fn)`: the generator a call installs as the request-id source, else null. */
+export function genReqIdSetterArgument(call: TSESTree.CallExpression): TSESTree.Node | null {
+  const callee = skipTransparent(call.callee);
+  return callee.type === AST_NODE_TYPES.MemberExpression && getPropertyName(callee) === 'setGenReqId' && call.arguments[0] ? call.arguments[0] : null;
+}
+
+/** Fastify's `requestIdHeader` option: the inbound header it takes ids from (`true` is `request-id`), else null (`false`, unreadable). */
+export function fastifyRequestIdHeader(option: TSESTree.Property): string | null {
+  const v = skipTransparent(option.value);
+  const name = v.type === AST_NODE_TYPES.Literal && v.value === true ? 'request-id' : getStringValue(v);
+  return name !== null && name.length > 0 ? name : null;
+}
+
+/** Every inbound request-id header read inside `fn` (`req.headers['x-request-id']`, `req.get('X-Request-ID')`), in the order `walkTree` visits them. */
+export function idHeaderReadsIn(fn: AnyFunction, visitorKeys: TSESLint.SourceCode.VisitorKeys): { node: TSESTree.Node; header: string }[] {
+  const reads: { node: TSESTree.Node; header: string }[] = [];
+  walkTree(
+    fn.body,
+    (node) => {
+      if (node.type !== AST_NODE_TYPES.MemberExpression && node.type !== AST_NODE_TYPES.CallExpression) return;
+      const header = readRequestIdHeader(node);
+      if (header !== null) reads.push({ node, header });
+    },
+    visitorKeys,
+  );
+  return reads;
+}
+
+/** Some call of the file is `x.setGenReqId(…)` written plainly (its callee not wrapped in `!` / `as`): the Fastify instance gets its ids from the app's own generator. */
+export function callsSetGenReqId(calls: readonly TSESTree.CallExpression[]): boolean {
+  return calls.some((c) => c.callee.type === AST_NODE_TYPES.MemberExpression && getPropertyName(c.callee) === 'setGenReqId');
 }

@@ -115,3 +115,8 @@ export function readsRequestTarget(context: Context, fn: AnyFunction): boolean {
     return name === 'url' || name === 'method';
   });
 }
+
+/** `http.createServer((req, res) => …)`: the request listener a server creation is given (inline or by name), else null (`createServer(app)` wraps a framework app). */
+export function getServerListener(context: Context, creation: ServerCreation): AnyFunction | null {
+  return creation.node.arguments.map((a) => resolveCallbackArgument(context, a)).find((fn) => fn !== null) ?? null;
+}

@@ -376,3 +376,13 @@ export function getReturnSink(context: Context, node: TSESTree.ReturnStatement |
   returnCache.set(node, result);
   return result;
 }
+
+/**
+ * `return user`, `return { token }`: a return that answers with a value of its own. `return;`,
+ * `return null`, `return undefined` answer nothing; `return res.json(…)` and `return await call()`
+ * hand on a call's answer, which is read where the call is. `arg` is the returned expression, unwrapped.
+ */
+export function returnsOwnValue(arg: TSESTree.Node | null): arg is TSESTree.Node {
+  if (!arg || arg.type === AST_NODE_TYPES.CallExpression || (arg.type === AST_NODE_TYPES.Literal && !arg.value) || (arg.type === AST_NODE_TYPES.Identifier && arg.name === 'undefined')) return false;
+  return !(arg.type === AST_NODE_TYPES.AwaitExpression && skipTransparent(arg.argument).type === AST_NODE_TYPES.CallExpression);
+}

@@ -1,8 +1,18 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
-import { getCalleePath, getEnclosingFunction, lastSegment, skipTransparent, skipTypeWrappers, walkSameFunction } from '../model/ast.js';
-import { type BackgroundCallback, getBackgroundCallbacks, getBackgroundRegistration, installsRejectionLogger, isSupervisorChannel } from '../model/background.js';
-import { FIRE_AND_FORGET_HELPERS, fileMayHoldRejections, findEscape, getPromiseChain, mayReject, promiseMayReject, voidedCallMayReject } from '../model/promises.js';
+import { returnedValues, skipTransparent } from '../model/ast.js';
+import { type BackgroundCallback, enclosingBackgroundCallback, getBackgroundCallbacks, installsRejectionLogger, isSupervisorChannel } from '../model/background.js';
+import {
+  discardedCall,
+  discardingStatement,
+  fileMayHoldRejections,
+  findEscape,
+  getPromiseChain,
+  isFireAndForgetCall,
+  mayReject,
+  promiseMayReject,
+  voidedCallMayReject,
+} from '../model/promises.js';
 import { type UnrecordedRunner, createRunnerTracker } from '../model/runner-listeners.js';
 import { createRule } from '../core/create-rule.js';
 import { getSettings } from '../core/settings.js';
@@ -158,19 +168,7 @@ export default createRule<Options, MessageIds>({
       }
       if (!inline) return;
       // A plain callback that returns a promise: `() => poll()`.
-      const returned: TSESTree.Node[] = [];
-      if (fn.body.type !== AST_NODE_TYPES.BlockStatement) {
-        returned.push(fn.body);
-      } else {
-        walkSameFunction(
-          fn.body,
-          (node) => {
-            if (node.type === AST_NODE_TYPES.ReturnStatement && node.argument) returned.push(node.argument);
-          },
-          visitorKeys,
-        );
-      }
-      for (const value of returned) {
+      for (const value of returnedValues(fn, visitorKeys)) {
         if (!promiseMayReject(context, value, visitorKeys) || rejectionsLogged()) continue;
         const target = skipTransparent(value);
         reportWithFix(
@@ -182,33 +180,17 @@ export default createRule<Options, MessageIds>({
       }
     }
 
-    /** The background callback the node runs in, through nested functions. */
-    function backgroundContext(node: TSESTree.Node): BackgroundCallback | null {
-      let fn = getEnclosingFunction(node);
-      while (fn) {
-        const registration = getBackgroundRegistration(context, fn, extraApis);
-        if (registration) return registration;
-        fn = getEnclosingFunction(fn);
-      }
-      return null;
-    }
-
     /** `value` is discarded: an expression statement, or the `void …` body of an arrow (`() => void run()`). */
     function checkFloating(statement: TSESTree.Node, value: TSESTree.Node): void {
-      let expression = skipTypeWrappers(value);
-      const voided = expression.type === AST_NODE_TYPES.UnaryExpression && expression.operator === 'void';
-      if (expression.type === AST_NODE_TYPES.UnaryExpression && expression.operator === 'void') expression = skipTypeWrappers(expression.argument);
-      if (expression.type === AST_NODE_TYPES.ChainExpression) expression = expression.expression;
-      if (expression.type !== AST_NODE_TYPES.CallExpression && expression.type !== AST_NODE_TYPES.NewExpression) return;
+      const discarded = discardedCall(value);
+      if (!discarded) return;
+      const { expression, voided } = discarded;
       // Nothing in this file can be shown to reject: only a voided call under includeVoidedCalls is left to ask about.
       if (!(voided && includeVoidedCalls) && !fileMayHoldRejections(context)) return;
       const chain = getPromiseChain(expression);
       if (chain.handled) return;
       const root = chain.root;
-      if (root.type === AST_NODE_TYPES.CallExpression) {
-        const path = getCalleePath(root);
-        if (path !== null && (FIRE_AND_FORGET_HELPERS.has(lastSegment(path)) || logFunctions.includes(path))) return;
-      }
+      if (root.type === AST_NODE_TYPES.CallExpression && isFireAndForgetCall(root, logFunctions)) return;
       if (
         root === expression
           ? !(voided && includeVoidedCalls ? voidedCallMayReject(context, root, visitorKeys) : mayReject(context, root, visitorKeys))
@@ -216,7 +198,7 @@ export default createRule<Options, MessageIds>({
       ) {
         return;
       }
-      const cb = backgroundContext(statement);
+      const cb = enclosingBackgroundCallback(context, statement, extraApis);
       if (cb?.shutdown && !includeShutdownHandlers) return;
       const handler = cb ? null : findEnclosingHandler(context, statement);
       if ((!cb && !handler) || rejectionsLogged()) return;
@@ -246,13 +228,8 @@ export default createRule<Options, MessageIds>({
 
     function onCall(node: TSESTree.CallExpression | TSESTree.NewExpression): void {
       // The call is what an expression statement discards (through `void`, `?.` and type wrappers).
-      let top: TSESTree.Node = node;
-      let parent = node.parent;
-      while (DISCARD_WRAPPERS.has(parent.type) && (parent.type !== AST_NODE_TYPES.UnaryExpression || parent.operator === 'void')) {
-        top = parent;
-        parent = parent.parent!;
-      }
-      if (parent.type === AST_NODE_TYPES.ExpressionStatement && parent.expression === top) checkFloating(parent, parent.expression);
+      const statement = discardingStatement(node);
+      if (statement) checkFloating(statement, statement.expression);
       for (const cb of getBackgroundCallbacks(context, node, extraApis)) {
         checkCallback(cb);
         if (cb.kind === 'job' && node.type === AST_NODE_TYPES.CallExpression && node.callee.type === AST_NODE_TYPES.MemberExpression) {
@@ -275,12 +252,3 @@ export default createRule<Options, MessageIds>({
   },
 });
 
-/** Wrappers between a discarded call and its statement: `void`, `?.`, `as`, `!`, `satisfies`, `<T>`. */
-const DISCARD_WRAPPERS = new Set<string>([
-  AST_NODE_TYPES.UnaryExpression,
-  AST_NODE_TYPES.ChainExpression,
-  AST_NODE_TYPES.TSAsExpression,
-  AST_NODE_TYPES.TSNonNullExpression,
-  AST_NODE_TYPES.TSSatisfiesExpression,
-  AST_NODE_TYPES.TSTypeAssertion,
-]);

@@ -1,36 +1,34 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
-import { type AnyFunction, getCalleePath, getEnclosingFunction, lastSegment, skipTransparent } from '../model/ast.js';
+import { type AnyFunction, getEnclosingFunction, skipTransparent } from '../model/ast.js';
 import { createPathTracker, mergeListeners } from '../analysis/code-path.js';
 import { type CredentialFailure, credentialCheckKind, inCredentialFailureBranch, securityLogLevel } from '../model/credential-checks.js';
 import { createRule } from '../core/create-rule.js';
 import { AUTH_LOG_SCHEMA_PROPERTIES, type AuthLogSchemaOptions, readAuthLogSchema } from '../core/rule-options.js';
 import { eventLogField, missingFieldsRepair } from '../fixes/auth-log-fields.js';
 import { missingLogFields } from '../model/log-fields.js';
-import { type AuthFunction, getAuthFunction, passesThrough } from '../model/auth-steps.js';
-import { bindsIdentity, fileHasRequestLogger, identityHolder, isIdentityAssignment, isIdentityCustomProps } from '../model/identity-binding.js';
-import { describeEnclosingFunction } from '../fixes/log-message.js';
+import { type AuthFunction, passesThrough } from '../model/auth-steps.js';
+import { bindsIdentity, identityStoringStep, isIdentityAssignment, isIdentityCustomProps } from '../model/identity-binding.js';
 import { loginSuccessLogFix } from '../fixes/auth-log.js';
 import { findEnclosingHandler, getHandlerInfo } from '../model/handlers.js';
 import { getHttpOutcome } from '../model/http-outcomes.js';
 import { isAtLeast } from '../model/loggers.js';
 import {
-  FACTOR_REMOVAL,
-  SECOND_FACTOR_LOGIN,
-  LOGIN_FILE,
-  LOGIN_NAME,
   isActivityRecord,
   isLocalStrategyAcceptance,
+  isLoginFile,
+  isLoginFunction,
   isPassportLogin,
-  isResponseRedirect,
   isSessionIdentityAssignment,
   isStrategyCallback,
   isStrategySuccess,
+  isSuccessAnswer,
+  isTokenBuilder,
   isTokenSign,
   namesPrincipal,
+  signsInWithSecondFactor,
 } from '../model/logins.js';
-import { enclosingStatement, routeOf } from '../model/placement.js';
-import { getResponseSink } from '../model/responses.js';
+import { enclosingStatement } from '../model/placement.js';
+import { returnsOwnValue } from '../model/responses.js';
 
 export type Options = [AuthLogSchemaOptions & { bindIdentity?: boolean }];
 export type MessageIds = 'unlogged' | 'noPrincipal' | 'missingFields' | 'unboundIdentity' | 'logSuccess' | 'addFields';
@@ -60,6 +58,15 @@ interface BindingCheckpoint {
   /** How the request goes on: `calls next() without the error`, `returns true`. */
   how: string;
 }
+
+const EVENT_TEXT: Record<EventKind, string> = {
+  password: 'a password check succeeds here',
+  'second-factor': 'a one-time code or passkey check succeeds here',
+  token: 'a login issues a token here',
+  session: 'a login sets the session here',
+  'passport-login': 'req.login() signs the user in here',
+  strategy: 'the strategy accepts the user here',
+};
 
 interface Checkpoint {
   login: Login;
@@ -146,21 +153,13 @@ export default createRule<Options, MessageIds>({
       if (answersItself) requireLog(login, node);
     }
 
-    /** A handler, or a function or route named like a login. */
-    function isLoginFunction(fn: AnyFunction): boolean {
-      const name = describeEnclosingFunction(fn.body);
-      const route = routeOf(fn);
-      return LOGIN_NAME.test(name ?? '') || LOGIN_NAME.test(route ?? '');
-    }
-
     function onCredentialCheck(call: TSESTree.CallExpression, kind: CredentialFailure): void {
       const fn = getEnclosingFunction(call);
       if (!fn) return;
       // A one-time code or a passkey checked in a handler named for signing in with it signs in (enrolment is no check);
       // one that re-checks the caller before a password change or the factor's removal does not.
       if (kind === 'invalid_otp' || kind === 'invalid_passkey') {
-        const names = `${describeEnclosingFunction(fn.body) ?? ''} ${routeOf(fn) ?? ''}`;
-        if (findEnclosingHandler(context, call) && SECOND_FACTOR_LOGIN.test(names) && !FACTOR_REMOVAL.test(names)) noteEvent(call, 'second-factor');
+        if (signsInWithSecondFactor(context, call, fn)) noteEvent(call, 'second-factor');
         return;
       }
       passwordChecked.add(fn);
@@ -171,7 +170,7 @@ export default createRule<Options, MessageIds>({
         return;
       }
       if (!(getHandlerInfo(context, fn) || findEnclosingHandler(context, call))) return;
-      if (!isLoginFunction(fn) && !LOGIN_FILE.test(context.filename.split(/[\\/]/u).slice(-3).join('/'))) return;
+      if (!isLoginFunction(fn) && !isLoginFile(context.filename)) return;
       noteEvent(call, 'password');
     }
 
@@ -205,10 +204,7 @@ export default createRule<Options, MessageIds>({
     function onAnswerCall(call: TSESTree.CallExpression): void {
       const login = loginBefore(call);
       if (!login) return;
-      const sink = getResponseSink(context, call);
-      const outcome = getHttpOutcome(context, call);
-      if (outcome && outcome.status >= 400) return;
-      if (sink ? sink.status === null || sink.status < 400 : isResponseRedirect(call) && !!findEnclosingHandler(context, call)) requireLog(login, call);
+      if (isSuccessAnswer(context, call)) requireLog(login, call);
     }
 
     function onReturn(node: TSESTree.ReturnStatement): void {
@@ -218,8 +214,7 @@ export default createRule<Options, MessageIds>({
         return;
       }
       // `return res.json(…)` is the call's answer; `return;` and `return null` are no success.
-      if (!arg || arg.type === AST_NODE_TYPES.CallExpression || (arg.type === AST_NODE_TYPES.Literal && !arg.value) || (arg.type === AST_NODE_TYPES.Identifier && arg.name === 'undefined')) return;
-      if (arg.type === AST_NODE_TYPES.AwaitExpression && skipTransparent(arg.argument).type === AST_NODE_TYPES.CallExpression) return;
+      if (!returnsOwnValue(arg)) return;
       const login = loginBefore(node);
       if (!login) return;
       const outcome = getHttpOutcome(context, arg);
@@ -250,10 +245,8 @@ export default createRule<Options, MessageIds>({
     function onIdentityAssignment(node: TSESTree.AssignmentExpression): void {
       const fn = getEnclosingFunction(node);
       if (!fn || steps.has(fn) || !bindTracker!.isReachable()) return;
-      const auth = getAuthFunction(context, fn);
-      if (!auth || auth.kind === 'strategy') return;
-      // Fastify gives every request a logger; elsewhere the file must use or set one up.
-      if (auth.kind !== 'hook' && !fileHasRequestLogger(context, identityHolder(node))) return;
+      const auth = identityStoringStep(context, fn, node);
+      if (!auth) return;
       const step: BindingStep = { auth, holder: context.sourceCode.getText(node.left), checkpoints: [] };
       steps.set(fn, step);
       // A Fastify hook lets the request through by returning: the binding belongs right after the identity.
@@ -278,7 +271,7 @@ export default createRule<Options, MessageIds>({
     // ----- reporting ---------------------------------------------------------------------
 
     function report(cp: Checkpoint): void {
-      const what = describeEvent(cp.login);
+      const what = EVENT_TEXT[cp.login.kind];
       if (namedAnyTracker && !unnamedAtAll.has(cp)) {
         reportMissingFields(cp, what);
         return;
@@ -309,23 +302,6 @@ export default createRule<Options, MessageIds>({
         fix: repair.fix,
         suggest: repair.suggestion ? [{ messageId: 'addFields', data: { fields: repair.suggestion.fields }, fix: repair.suggestion.fix }] : [],
       });
-    }
-
-    function describeEvent(login: Login): string {
-      switch (login.kind) {
-        case 'password':
-          return 'a password check succeeds here';
-        case 'second-factor':
-          return 'a one-time code or passkey check succeeds here';
-        case 'token':
-          return 'a login issues a token here';
-        case 'session':
-          return 'a login sets the session here';
-        case 'passport-login':
-          return 'req.login() signs the user in here';
-        case 'strategy':
-          return 'the strategy accepts the user here';
-      }
     }
 
     return mergeListeners(anyTracker.listeners, principalTracker.listeners, namedAnyTracker?.listeners ?? {}, bindTracker?.listeners ?? {}, {
@@ -362,8 +338,7 @@ export default createRule<Options, MessageIds>({
         onAnswerCall(node);
       },
       NewExpression(node: TSESTree.NewExpression) {
-        const path = getCalleePath(node);
-        if (path !== null && lastSegment(path) === 'SignJWT') onLoginEffect(node, 'token');
+        if (isTokenBuilder(node)) onLoginEffect(node, 'token');
       },
       AssignmentExpression(node: TSESTree.AssignmentExpression) {
         if (bindTracker) {

@@ -1,6 +1,6 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
-import { type AnyFunction, getEnclosingFunction, getPropertyName, resolveFunction, skipTransparent } from '../model/ast.js';
+import { type AnyFunction, getEnclosingFunction, getPropertyName, skipTransparent } from '../model/ast.js';
 import { createPathTracker, mergeListeners } from '../analysis/code-path.js';
 import { createRule } from '../core/create-rule.js';
 import { type LogTarget, buildLogCall, requestLogFields } from '../fixes/log-call.js';
@@ -16,12 +16,13 @@ import { getLoggingLevel, isAtLeast, logsSomewhereAtLeast } from '../model/logge
 import {
   LIMIT_HOOKS,
   type RateLimiterCreation,
+  getLimiterHooks,
   getRateLimiterCreation,
   isLimiterHookFunction,
   isThrottlerGuard,
   isThrottlerGuardUse,
-  property,
   relaysUpstream429,
+  throttlingExceptionOverride,
 } from '../model/rate-limits.js';
 import { isTestFile } from '../model/servers.js';
 
@@ -96,19 +97,11 @@ export default createRule<Options, MessageIds>({
     function checkCreation(creation: RateLimiterCreation): void {
       if (creation.opaque) return;
       const hooks = LIMIT_HOOKS[creation.library];
-      const opts = creation.options;
-      const present = opts ? hooks.map((h) => property(opts, h)).filter((p): p is TSESTree.Property => p !== null) : [];
-      if (present.length > 0) {
+      const { hooks: fns, opaque } = getLimiterHooks(context, creation);
+      for (const { fn } of fns) hookFunctions.add(fn);
+      if (fns.length > 0 || opaque) {
         // Any hook that logs is enough; a hook from elsewhere is trusted.
-        const fns: { prop: TSESTree.Property; fn: AnyFunction }[] = [];
-        for (const prop of present) {
-          const value = prop.kind === 'init' && prop.method ? (prop.value as AnyFunction) : prop.value;
-          const fn = resolveFunction(context, value as TSESTree.Node);
-          if (!fn) return;
-          hookFunctions.add(fn);
-          fns.push({ prop, fn });
-        }
-        if (fns.some(({ fn }) => logsSomewhereAtLeast(context, fn, 'warn'))) return;
+        if (opaque || fns.some(({ fn }) => logsSomewhereAtLeast(context, fn, 'warn'))) return;
         context.report({ node: fns[0]!.prop, messageId: 'hookUnlogged', data: { hook: getPropertyName(fns[0]!.prop) ?? hooks[0]! } });
         return;
       }
@@ -127,9 +120,7 @@ export default createRule<Options, MessageIds>({
 
     function checkThrottlerClass(node: TSESTree.ClassDeclaration | TSESTree.ClassExpression): void {
       if (!node.superClass || !isThrottlerGuard(context, node.superClass)) return;
-      const method = node.body.body.find(
-        (m): m is TSESTree.MethodDefinition => m.type === AST_NODE_TYPES.MethodDefinition && getPropertyName(m) === 'throwThrottlingException',
-      );
+      const method = throttlingExceptionOverride(node);
       if (method) {
         if (method.value.type === AST_NODE_TYPES.FunctionExpression && !logsSomewhereAtLeast(context, method.value, 'warn')) context.report({ node: method.key, messageId: 'hookUnlogged', data: { hook: 'throwThrottlingException' } });
         return;

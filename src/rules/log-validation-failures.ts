@@ -1,14 +1,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
-import {
-  type AnyFunction,
-  findEnclosingClass,
-  getCalleePath,
-  getEnclosingFunction,
-  isFunctionNode,
-  lastSegment,
-  skipTransparent,
-} from '../model/ast.js';
+import { type AnyFunction, getEnclosingFunction } from '../model/ast.js';
+import { thrownClassName } from '../model/errors.js';
+import { inServerContext } from '../model/auth-responses.js';
 import { createPathTracker, mergeListeners } from '../analysis/code-path.js';
 import { createRule } from '../core/create-rule.js';
 import { buildLogCall } from '../fixes/log-call.js';
@@ -16,7 +9,7 @@ import { logTargetAt } from '../fixes/log-target.js';
 import { answeringStatement, insertLogBeforeFix } from '../fixes/log-before-statement.js';
 import { findEnclosingHandler, isErrorHandler } from '../model/handlers.js';
 import { type HttpOutcome, getHttpOutcome } from '../model/http-outcomes.js';
-import { isNestClass } from '../model/nest.js';
+import { enclosingStatement, initializesVariable } from '../model/placement.js';
 import { type LogLevel, LOG_LEVELS, getLoggingLevel, isAtLeast } from '../model/loggers.js';
 import { type ValidationCheck, type ValidationLibrary, failingCheck, isValidationErrorName, namesFailures } from '../model/validation.js';
 
@@ -91,6 +84,7 @@ export default createRule<Options, MessageIds>({
     }
 
     function onOutcome(node: TSESTree.Node, outcome: HttpOutcome | null, thrownName: string | null = null): void {
+      // One answer per statement: `res.status(400).json(…)` is two outcome calls.
       const statement = enclosingStatement(node);
       if (recorded.has(statement) || !tracker.isReachable()) return;
       const status = outcome?.status ?? (thrownName !== null && isValidationErrorName(thrownName) ? 400 : null);
@@ -100,8 +94,8 @@ export default createRule<Options, MessageIds>({
       const check = failingCheck(context, node);
       if (!check) return;
       if (kind === 'response') {
-        if (!findEnclosingHandler(context, node) || isVariableInit(node)) return;
-      } else if (!outcome?.frameworkError && !inServerContext(node)) {
+        if (!findEnclosingHandler(context, node) || initializesVariable(node)) return;
+      } else if (!outcome?.frameworkError && !inServerContext(context, node)) {
         return;
       }
       const region = getEnclosingFunction(node);
@@ -110,25 +104,6 @@ export default createRule<Options, MessageIds>({
       recorded.add(statement);
       failures.push(failure);
       tracker.require(node, region, failure, { acceptLaterInSegment: false });
-    }
-
-    /** One answer per statement: `res.status(400).json(…)` is two outcome calls. */
-    function enclosingStatement(node: TSESTree.Node): TSESTree.Node {
-      let current: TSESTree.Node = node;
-      while (current.parent && !isFunctionNode(current.parent) && !/Statement$|Declaration$/u.test(current.type)) current = current.parent;
-      return current;
-    }
-
-    function inServerContext(node: TSESTree.Node): boolean {
-      if (findEnclosingHandler(context, node)) return true;
-      const cls = findEnclosingClass(node);
-      return !!cls && isNestClass(context, cls);
-    }
-
-    function isVariableInit(node: TSESTree.Node): boolean {
-      let current: TSESTree.Node | undefined = node.parent;
-      while (current && (current.type === AST_NODE_TYPES.AwaitExpression || current.type === AST_NODE_TYPES.TSAsExpression)) current = current.parent;
-      return current?.type === AST_NODE_TYPES.VariableDeclarator;
     }
 
     // ----- report and fix ------------------------------------------------------------
@@ -176,16 +151,13 @@ export default createRule<Options, MessageIds>({
         onOutcome(node, getHttpOutcome(context, node));
       },
       ThrowStatement(node: TSESTree.ThrowStatement) {
-        const arg = skipTransparent(node.argument);
         const outcome = getHttpOutcome(context, node);
         if (outcome) {
           onOutcome(node, outcome);
           return;
         }
-        if (arg.type === AST_NODE_TYPES.NewExpression) {
-          const name = getCalleePath(arg);
-          if (name !== null) onOutcome(node, null, lastSegment(name));
-        }
+        const name = thrownClassName(node);
+        if (name !== null) onOutcome(node, null, name);
       },
       'Program:exit'() {
         for (const failure of failures) {

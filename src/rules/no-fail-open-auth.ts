@@ -1,7 +1,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
-import { type AnyFunction, getCalleePath, getPropertyName, isFunctionNode, skipTransparent, walkSameFunction } from '../model/ast.js';
-import { type AuthFunction, authenticates, completesNormally, errorBranch, getAuthFunction, isAuthCallText, isOptionalAuthName, mayHoldAuthSteps, namesAround, passesThrough, rejects } from '../model/auth-steps.js';
+import { type AnyFunction, isFunctionNode, walkSameFunction } from '../model/ast.js';
+import { type AuthFunction, authErrorCallback, authenticates, completesNormally, errorBranch, getAuthFunction, isOptionalAuthName, mayHoldAuthSteps, namesAround, passesThrough, rejects } from '../model/auth-steps.js';
 import { createRule } from '../core/create-rule.js';
 import { rejectAuthFailureFix } from '../fixes/auth-rejection.js';
 import { isTestFile } from '../model/servers.js';
@@ -147,34 +147,28 @@ export default createRule<Options, MessageIds>({
 
     /** jwt.verify(token, key, (err, decoded) => { if (err) return next(); … }), `.catch(() => next())`. */
     function onCallback(fn: TSESTree.FunctionExpression | TSESTree.ArrowFunctionExpression): void {
-        const call = fn.parent;
-        if (call?.type !== AST_NODE_TYPES.CallExpression || !call.arguments.includes(fn)) return;
-        const callee = skipTransparent(call.callee);
-        const method = callee.type === AST_NODE_TYPES.MemberExpression ? getPropertyName(callee) : null;
-        if (method === 'catch' || (method === 'then' && call.arguments[1] === fn)) {
-          // verifyToken(token).then(…).catch(() => next())
-          const auth = authAround(fn);
-          if (!auth || callee.type !== AST_NODE_TYPES.MemberExpression || !authenticates(context, callee.object)) return;
-          const param = fn.params[0];
-          const errorName = param?.type === AST_NODE_TYPES.Identifier ? param.name : null;
-          checkErrorRegion(fn.body, auth, 'the credential check', errorName);
-          return;
-        }
-        if (call.arguments[call.arguments.length - 1] !== fn) return;
-        const first = fn.params[0];
-        if (first?.type !== AST_NODE_TYPES.Identifier || !/^(?:err|error|e|ex|verifyErr|jwtErr)$/u.test(first.name)) return;
-        const path = getCalleePath(call) ?? '';
-        if (!isAuthCallText(path)) return;
+      const callback = authErrorCallback(fn);
+      if (!callback) return;
+      if (callback.kind === 'rejection') {
+        // verifyToken(token).then(…).catch(() => next())
         const auth = authAround(fn);
-        if (!auth || fn.body.type !== AST_NODE_TYPES.BlockStatement) return;
-        const what = `${path}()`;
-        for (const statement of fn.body.body) {
-          if (statement.type !== AST_NODE_TYPES.IfStatement) continue;
-          const branch = errorBranch(statement, first);
-          if (!branch) continue;
-          checkErrorRegion(branch, auth, what, first.name);
-          if (branch.type === AST_NODE_TYPES.BlockStatement && branch === statement.consequent && !statement.alternate) checkFallThrough(statement, branch, auth, what, first.name);
-        }
+        if (!auth || !authenticates(context, callback.promise)) return;
+        const param = fn.params[0];
+        const errorName = param?.type === AST_NODE_TYPES.Identifier ? param.name : null;
+        checkErrorRegion(fn.body, auth, 'the credential check', errorName);
+        return;
+      }
+      const { path, error: first } = callback;
+      const auth = authAround(fn);
+      if (!auth || fn.body.type !== AST_NODE_TYPES.BlockStatement) return;
+      const what = `${path}()`;
+      for (const statement of fn.body.body) {
+        if (statement.type !== AST_NODE_TYPES.IfStatement) continue;
+        const branch = errorBranch(statement, first);
+        if (!branch) continue;
+        checkErrorRegion(branch, auth, what, first.name);
+        if (branch.type === AST_NODE_TYPES.BlockStatement && branch === statement.consequent && !statement.alternate) checkFallThrough(statement, branch, auth, what, first.name);
+      }
     }
   },
 });

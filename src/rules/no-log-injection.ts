@@ -1,10 +1,9 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
-import { findVariable, getStringValue, getVariableInit, skipTransparent } from '../model/ast.js';
 import { createRule } from '../core/create-rule.js';
 import { planFix, remedyText } from '../fixes/structured-log-fields.js';
 import { type ConstraintFinder, createConstraintFinder } from '../model/constrained-values.js';
-import { type ExprPiece, composedInit, findMessageIndex, isComposedString, logCallStyle, toPieces } from '../model/log-messages.js';
+import { type ExprPiece, composedInit, findMessageIndex, isComposedString, logCallStyle, messageValue, rawPrintedArguments, toPieces } from '../model/log-messages.js';
 import { type LoggerCall, getLoggerCall } from '../model/loggers.js';
 import { type RequestInputOrigin, createRequestInputTracker } from '../model/request-input.js';
 
@@ -117,13 +116,8 @@ export default createRule<Options, MessageIds>({
      * callers need its text).
      */
     function checkHelperMessage(call: LoggerCall, message: TSESTree.Node): boolean {
-      let n = skipTransparent(message);
       // const line = describeLogin(req.body.username); logger.warn(line)
-      if (n.type === AST_NODE_TYPES.Identifier) {
-        const variable = findVariable(context, n);
-        const init = variable && !variable.references.some((r) => r.isWrite() && !r.init) ? getVariableInit(variable) : null;
-        if (init) n = skipTransparent(init);
-      }
+      const n = messageValue(context, message);
       if (n.type !== AST_NODE_TYPES.CallExpression) return false;
       for (const arg of tracker.helperTextArguments(n)) {
         if (reportFirstTainted(call, arg)) return true;
@@ -159,13 +153,7 @@ export default createRule<Options, MessageIds>({
      * shape keeps the value apart depends on the logger).
      */
     function checkPrintedRaw(call: LoggerCall, messageIndex: number): void {
-      const args = call.args;
-      const first = getStringValue(args[messageIndex]);
-      const printf = first !== null && /%[sdifjoOc]/u.test(first);
-      const isConsole = call.loggerPath === 'console';
-      if (!isConsole && !printf) return;
-      for (const arg of args.slice(messageIndex + 1)) {
-        if (skipTransparent(arg).type === AST_NODE_TYPES.ObjectExpression) continue;
+      for (const arg of rawPrintedArguments(call, messageIndex)) {
         if (reportFirstTainted(call, arg)) return;
       }
     }

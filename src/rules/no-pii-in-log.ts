@@ -2,7 +2,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { createRule } from '../core/create-rule.js';
 import { fingerprintFix } from '../fixes/configured-helpers.js';
-import { removeListItem } from '../fixes/edits.js';
+import { dropTrailingValueFix } from '../fixes/secret-value.js';
 import { getLoggerCall } from '../model/loggers.js';
 import { type PiiCategory, type PiiFinding, PII_CATEGORIES, createPiiAnalyzer } from '../model/pii.js';
 import { getSettings } from '../core/settings.js';
@@ -100,7 +100,7 @@ export default createRule<Options, MessageIds>({
       const suggest: TSESLint.SuggestionReportDescriptor<MessageIds>[] = [];
       const wrap = fingerprintFix(context, finding.node);
       if (wrap && fingerprint) suggest.push({ messageId: 'useFingerprint', data: { text, helper: fingerprint.name }, fix: wrap });
-      const drop = buildDropFix(call, finding.node);
+      const drop = dropTrailingValueFix(call, finding.node);
       if (drop) suggest.push({ messageId: 'dropValue', data: { text }, fix: drop });
       const description = `${finding.concept} \`${text}\`${finding.detail}`;
       context.report({
@@ -110,21 +110,5 @@ export default createRule<Options, MessageIds>({
         suggest,
       });
     }
-
-    function buildDropFix(call: TSESTree.CallExpression, node: TSESTree.Node): TSESLint.ReportFixFunction | null {
-      const parent = node.parent;
-      if (parent?.type === AST_NODE_TYPES.Property && parent.value === node) {
-        const object = parent.parent;
-        if (object?.type !== AST_NODE_TYPES.ObjectExpression) return null;
-        return (fixer) => removeListItem(fixer, object.properties, parent, object);
-      }
-      const args = call.arguments;
-      // Only the last argument: removing another would shift the message, the format string or its placeholders.
-      if (parent === call && args.length > 1 && args[args.length - 1] === node) {
-        return (fixer) => removeListItem(fixer, args, node, null);
-      }
-      return null;
-    }
-
   },
 });

@@ -1,13 +1,9 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { createRule } from '../core/create-rule.js';
-import { findEnclosingHandler } from '../model/handlers.js';
-import { getImportSource } from '../model/modules.js';
 import { fingerprintFix } from '../fixes/configured-helpers.js';
-import { argumentText, removeListItem, replaceValue } from '../fixes/edits.js';
-import { importFix, isModuleFile } from '../fixes/imports.js';
-import { chooseUnusedName } from '../fixes/names.js';
-import { type RedactPattern, createLogFieldFilters, redactCovers } from '../model/log-serializers.js';
+import { dropValueFix, redactValueFix, sha256Fix } from '../fixes/secret-value.js';
+import { type RedactPattern, createLogFieldFilters, fastifySerializesRequest, redactCoversAll } from '../model/log-serializers.js';
 import { createLoggerRedaction } from '../model/logger-redaction.js';
 import { type LoggerCall, getLoggerCall } from '../model/loggers.js';
 import { type ConfigDump, findConfigDumps } from '../model/secrets/config-objects.js';
@@ -25,8 +21,6 @@ export type Options = [
 ];
 export type MessageIds = 'rawSecret' | 'secretObject' | 'useSha256' | 'dropValue' | 'redactValue';
 
-const REDACTED = "'[REDACTED]'";
-const CRYPTO_MODULES = new Set(['crypto', 'node:crypto']);
 
 export default createRule<Options, MessageIds>({
   name: 'no-raw-secret-in-log',
@@ -125,9 +119,9 @@ export default createRule<Options, MessageIds>({
         for (const finding of findings) {
           if (finding.fieldPath !== null) {
             censored ??= redaction.redactionFor(call.node);
-            if (censored && isCensored(finding, censored)) continue;
+            if (censored && redactCoversAll(censored, finding.fieldPath, finding.redactPaths)) continue;
             // Fastify's own `req` serializer logs method, url, host and ip, never headers or body.
-            if (isFastifyReqField(call, finding)) continue;
+            if (finding.whole === true && finding.fieldPath.length === 1 && finding.fieldPath[0] === 'req' && fastifySerializesRequest(context, call)) continue;
             // The logger's `serializers.req` (here or in the logger module this file imports) leaves the headers out.
             if (droppedBySerializer(call, finding)) continue;
           }
@@ -143,16 +137,6 @@ export default createRule<Options, MessageIds>({
       return filter !== null && filter.drops(field, finding.redactPaths.map((sub) => [...rest, ...sub]));
     }
 
-    function isFastifyReqField(call: LoggerCall, finding: SecretFinding): boolean {
-      return (
-        finding.whole === true &&
-        finding.fieldPath?.length === 1 &&
-        finding.fieldPath[0] === 'req' &&
-        /^(?:request|req|reply)\.log$/u.test(call.loggerPath ?? '') &&
-        findEnclosingHandler(context, call.node)?.framework === 'fastify'
-      );
-    }
-
     // ----- reports and fixes -----
 
     function shortText(node: TSESTree.Node): string {
@@ -165,10 +149,10 @@ export default createRule<Options, MessageIds>({
       const wrapable = !finding.whole && !finding.embedded;
       const wrapFix = wrapable && fingerprint ? fingerprintFix(context, finding.node) : null;
       const suggest: TSESLint.SuggestionReportDescriptor<MessageIds>[] = [];
-      if (wrapable && !wrapFix) suggest.push({ messageId: 'useSha256', data: { text }, fix: buildSha256Fix(finding.node) });
-      const drop = buildDropFix(call, finding.node);
+      if (wrapable && !wrapFix) suggest.push({ messageId: 'useSha256', data: { text }, fix: sha256Fix(context, finding.node) });
+      const drop = dropValueFix(call.node, finding.node);
       if (drop) suggest.push({ messageId: 'dropValue', data: { text }, fix: drop });
-      const redact = buildRedactFix(finding.node);
+      const redact = redactValueFix(context, finding.node);
       if (redact) suggest.push({ messageId: 'redactValue', data: { text }, fix: redact });
       if (finding.whole) {
         context.report({
@@ -192,95 +176,12 @@ export default createRule<Options, MessageIds>({
 
     function reportConfigDump(call: LoggerCall, dump: ConfigDump): void {
       const text = shortText(dump.node);
-      const drop = buildDropFix(call, dump.node);
+      const drop = dropValueFix(call.node, dump.node);
       context.report({
         node: dump.node,
         messageId: 'secretObject',
         data: { text, what: dump.what, carries: 'every key, password and connection string the app was given' },
         suggest: drop ? [{ messageId: 'dropValue', data: { text }, fix: drop }] : [],
-      });
-    }
-
-    /** Replace a value, keeping `{ password }` valid as `{ password: <new> }`. */
-    function buildSha256Fix(node: TSESTree.Node): TSESLint.ReportFixFunction {
-      return (fixer) => {
-        const { callee, importName } = createHashBinding(node);
-        const fixes = [replaceValue(context, fixer, node, `${callee}('sha256').update(String(${argumentText(context, node)})).digest('hex').slice(0, 12)`)];
-        if (importName !== undefined) {
-          const imp = importFix(context, fixer, importName, 'node:crypto', 'named');
-          if (imp) fixes.push(imp);
-        }
-        return fixes;
-      };
-    }
-
-    function buildDropFix(call: LoggerCall, node: TSESTree.Node): TSESLint.ReportFixFunction | null {
-      const parent = node.parent;
-      if (
-        (parent?.type === AST_NODE_TYPES.Property && parent.value === node) ||
-        (parent?.type === AST_NODE_TYPES.SpreadElement && parent.argument === node)
-      ) {
-        const object = parent.parent;
-        if (object?.type !== AST_NODE_TYPES.ObjectExpression) return null;
-        return (fixer) => removeListItem(fixer, object.properties, parent, object);
-      }
-      const args = call.node.arguments;
-      if (parent === call.node && args.length > 1 && (args as readonly TSESTree.Node[]).includes(node)) {
-        return (fixer) => removeListItem(fixer, args, node, null);
-      }
-      return null;
-    }
-
-    function buildRedactFix(node: TSESTree.Node): TSESLint.ReportFixFunction | null {
-      const parent = node.parent;
-      if (parent?.type === AST_NODE_TYPES.SpreadElement) return null;
-      if (parent?.type === AST_NODE_TYPES.TemplateLiteral) {
-        const before = sourceCode.getTokenBefore(node, { filter: (t) => t.type === 'Template' });
-        const after = sourceCode.getTokenAfter(node, { filter: (t) => t.type === 'Template' });
-        if (!before || !after || !before.value.endsWith('${') || !after.value.startsWith('}')) return null;
-        return (fixer) => fixer.replaceTextRange([before.range[1] - 2, after.range[0] + 1], '[REDACTED]');
-      }
-      return (fixer) => replaceValue(context, fixer, node, REDACTED);
-    }
-
-    /** How to call node:crypto's createHash at `node`, and what to import for it. */
-    function createHashBinding(node: TSESTree.Node): { callee: string; importName?: string } {
-      const existing = lookup(node, 'createHash');
-      if (existing && isCryptoBinding(existing, 'createHash')) return { callee: 'createHash' };
-      for (const ns of ['crypto', 'nodeCrypto']) {
-        const variable = lookup(node, ns);
-        if (variable && isCryptoBinding(variable, null)) return { callee: `${ns}.createHash` };
-      }
-      if (!existing) return { callee: 'createHash', importName: 'createHash' };
-      const alias = chooseUnusedName(context, node, sourceCode.ast, ['createSha256Hash', 'nodeCreateHash']);
-      return { callee: alias, importName: isModuleFile(context) ? `createHash as ${alias}` : `createHash: ${alias}` };
-    }
-
-    function lookup(node: TSESTree.Node, name: string): TSESLint.Scope.Variable | null {
-      let scope: TSESLint.Scope.Scope | null = sourceCode.getScope(node);
-      while (scope) {
-        const variable = scope.set.get(name);
-        if (variable && (variable.defs.length > 0 || scope.type === 'global')) return variable;
-        scope = scope.upper;
-      }
-      return null;
-    }
-
-    /** `import { createHash } from 'node:crypto'`, `const crypto = require('crypto')`, `import * as crypto from 'crypto'`. */
-    function isCryptoBinding(variable: TSESLint.Scope.Variable, member: string | null): boolean {
-      const def = variable.defs[0];
-      if (!def || variable.defs.length !== 1 || def.name.type !== AST_NODE_TYPES.Identifier) return false;
-      const from = getImportSource(context, def.name);
-      if (!from || !CRYPTO_MODULES.has(from.source)) return false;
-      return member === null ? from.imported === 'default' || from.imported === '*' : from.imported === member;
-    }
-
-    /** The logger's `redact` censors every sub-path that makes the finding a secret. */
-    function isCensored(finding: SecretFinding, patterns: readonly RedactPattern[]): boolean {
-      const base = finding.fieldPath!;
-      return finding.redactPaths.every((sub) => {
-        const full = [...base, ...sub];
-        return full.length > 0 && redactCovers(patterns, full);
       });
     }
   },

@@ -1,6 +1,6 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
-import { type AnyFunction, contains, getCalleePath, getEnclosingFunction, getMemberPath } from '../model/ast.js';
+import { type AnyFunction, contains, getEnclosingFunction, getMemberPath } from '../model/ast.js';
 import { type Checkpoint, createPathTracker, mergeListeners } from '../analysis/code-path.js';
 import { createRule } from '../core/create-rule.js';
 import { addErrorFix, handlerLogMessage, insertBeforeStatement, insertLogFix, raiseLevelFix } from '../fixes/error-handler-log.js';
@@ -11,10 +11,12 @@ import {
   answersClientError,
   callbackLogs,
   classifyErrorDerivation,
+  errorHandlerFramework,
   errorParamName,
   followsReporterInChain,
   isErrorValue,
   isExitGuarded,
+  isProcessExitCall,
   koaErrorCatchInfo,
   passesErrorOn,
   registeredHandlerInfo,
@@ -146,7 +148,7 @@ export default createRule<Options, MessageIds>({
       const info = getHandlerInfo(context, fn);
       if (info && isErrorHandler(info)) {
         if (info.kind === 'filter' && !catchesEveryException(fn)) return;
-        const kind: HandlerKind = info.kind === 'filter' ? 'nest' : info.framework === 'fastify' ? 'fastify' : info.framework === 'hono' ? 'hono' : 'express';
+        const kind: HandlerKind = errorHandlerFramework(info);
         const param = fn.params[0] ?? null;
         const reportNode =
           kind === 'nest' && fn.parent?.type === AST_NODE_TYPES.MethodDefinition ? fn.parent.key : param;
@@ -190,8 +192,7 @@ export default createRule<Options, MessageIds>({
     function onCall(node: TSESTree.CallExpression): void {
       const s = stateOf(node);
       if (!s) return;
-      const path = getCalleePath(node);
-      if (path === 'process.exit' || path === 'process.abort' || path === 'process.kill') s.exits = true;
+      if (isProcessExitCall(node)) s.exits = true;
       const level = getLoggingLevel(context, node);
       if (level !== null) {
         onLog(s, node, level);

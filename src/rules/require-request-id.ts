@@ -1,27 +1,29 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
-import { type AccessLoggerCreation, getAccessLoggerCreation, property } from '../model/access-logs.js';
-import { type AnyFunction, findVariable, getEnclosingFunction, getPropertyName, getStringValue, isFunctionNode, resolveFunction, skipTransparent, walkTree } from '../model/ast.js';
+import { type AccessLoggerCreation, getAccessLoggerCreation, property, takesLoggerForOptions } from '../model/access-logs.js';
+import { getEnclosingFunction, getModuleLevelDefinition, getPropertyName, resolveFunction, skipTransparent } from '../model/ast.js';
 import { createRule } from '../core/create-rule.js';
 import { extraNamesOption } from '../core/rule-options.js';
-import { importFix } from '../fixes/imports.js';
-import { insertFirstProperty } from '../fixes/object-property.js';
+import { generatedIdOptionFix } from '../fixes/generated-id.js';
 import { findEnclosingHandler } from '../model/handlers.js';
 import { fileLogsThrough, getFrameworkLogger, isFastifyInstanceLogger } from '../model/request-context.js';
 import { resolveLoggerStyle } from '../model/logger-styles.js';
-import { getLoggerCall, isLoggerObject } from '../model/loggers.js';
+import { getLoggerCall } from '../model/loggers.js';
 import {
   ID_LESS_LOGGERS,
   accessLogRecordsId,
+  callsSetGenReqId,
+  fastifyRequestIdHeader,
   fileAssignsRequestIds,
   findInboundIdRead,
   functionValidates,
-  getIdLessLoggerSource,
+  genReqIdSetterArgument,
   honoPinoHttpOptions,
+  idHeaderReadsIn,
   isRequestIdSetter,
   isRequestIdTarget,
   loggerAddsRequestContext,
-  readRequestIdHeader,
+  mountedIdLessLoggers,
   readsContextStore,
 } from '../model/request-ids.js';
 import { type ServerCreation, collectServers, findProperty, isFalsyLiteral, isTestFile } from '../model/servers.js';
@@ -113,10 +115,8 @@ export default createRule<Options, MessageIds>({
       if (object.type !== AST_NODE_TYPES.Identifier) return;
       const call = getLoggerCall(context, node);
       if (!call || call.via !== 'logger') return;
-      const variable = findVariable(context, object);
-      if (!variable || !variable.scope || (variable.scope.type !== 'module' && variable.scope.type !== 'global')) return;
-      const def = variable.defs[0];
-      if (!def || (def.type !== 'Variable' && def.type !== 'ImportBinding')) return;
+      const def = getModuleLevelDefinition(context, object);
+      if (!def) return;
       const handler = findEnclosingHandler(context, node);
       if (!handler || handler.framework === 'nest') return;
       const requestLogger = getFrameworkLogger(context, handler, node);
@@ -162,8 +162,8 @@ export default createRule<Options, MessageIds>({
         checkInbound(node.arguments[1]!, node);
         return;
       }
-      const callee = skipTransparent(node.callee);
-      if (callee.type === AST_NODE_TYPES.MemberExpression && getPropertyName(callee) === 'setGenReqId' && node.arguments[0]) checkGenerator(node.arguments[0]);
+      const generator = genReqIdSetterArgument(node);
+      if (generator) checkGenerator(generator);
     }
 
     /** An id value that takes an inbound header (directly, as a fallback chain, or through a variable), in a function that validates nothing. */
@@ -177,17 +177,9 @@ export default createRule<Options, MessageIds>({
 
     /** A `genReqId` function: report an inbound id header it reads when it validates nothing. */
     function checkGenerator(value: TSESTree.Node): void {
-      const fn = isFunctionNode(skipTransparent(value)) ? (skipTransparent(value) as AnyFunction) : resolveFunction(context, value);
+      const fn = resolveFunction(context, value);
       if (!fn || functionValidates(context, fn)) return;
-      walkTree(
-        fn.body,
-        (node) => {
-          if (node.type !== AST_NODE_TYPES.MemberExpression && node.type !== AST_NODE_TYPES.CallExpression) return;
-          const header = readRequestIdHeader(node);
-          if (header !== null) report(node, header);
-        },
-        sourceCode.visitorKeys,
-      );
+      for (const read of idHeaderReadsIn(fn, sourceCode.visitorKeys)) report(read.node, read.header);
     }
 
     function report(node: TSESTree.Node, header: string): void {
@@ -200,13 +192,10 @@ export default createRule<Options, MessageIds>({
       const options = creation.options;
       if (creation.opaqueOptions || !options || options.properties.some((p) => p.type === AST_NODE_TYPES.SpreadElement)) return;
       const header = findProperty(options, 'requestIdHeader');
-      if (header && !header.shorthand) {
-        const v = skipTransparent(header.value);
-        const name = v.type === AST_NODE_TYPES.Literal && v.value === true ? 'request-id' : getStringValue(v);
-        if (name !== null && name.length > 0) {
-          reported.add(header);
-          context.report({ node: header, messageId: 'untrustedRequestId', data: { header: name } });
-        }
+      const name = header && !header.shorthand ? fastifyRequestIdHeader(header) : null;
+      if (header && name !== null) {
+        reported.add(header);
+        context.report({ node: header, messageId: 'untrustedRequestId', data: { header: name } });
       }
       const gen = findProperty(options, 'genReqId');
       if (gen) {
@@ -215,7 +204,7 @@ export default createRule<Options, MessageIds>({
       }
       const logger = findProperty(options, 'logger') ?? findProperty(options, 'loggerInstance');
       if (!logger || isFalsyLiteral(logger.value)) return;
-      if (calls.some((c) => c.callee.type === AST_NODE_TYPES.MemberExpression && getPropertyName(c.callee) === 'setGenReqId')) return;
+      if (callsSetGenReqId(calls)) return;
       const inline = creation.node.arguments[0] && skipTransparent(creation.node.arguments[0]) === options;
       context.report({
         node: creation.node,
@@ -230,8 +219,7 @@ export default createRule<Options, MessageIds>({
       let opts = logger.options;
       if (logger.opaque) {
         // pinoHttp(logger): a pino instance in place of options
-        const arg = logger.call.arguments[0];
-        if (logger.source === 'nestjs-pino' || !arg || !isLoggerObject(context, arg)) return;
+        if (!takesLoggerForOptions(context, logger)) return;
         opts = null;
       }
       const holder = hono ? honoPinoHttpOptions(opts) : opts;
@@ -256,13 +244,7 @@ export default createRule<Options, MessageIds>({
 
     /** `app.use(morgan('combined'))`, `app.use(expressWinston.logger(…))`, `app.use(logger())` from hono/logger. */
     function checkIdLessLogger(call: TSESTree.CallExpression): void {
-      const callee = skipTransparent(call.callee);
-      if (callee.type !== AST_NODE_TYPES.MemberExpression || getPropertyName(callee) !== 'use') return;
-      for (const arg of call.arguments) {
-        const a = skipTransparent(arg);
-        if (a.type !== AST_NODE_TYPES.CallExpression) continue;
-        const source = getIdLessLoggerSource(context, a);
-        if (source === null) continue;
+      for (const { node: a, source } of mountedIdLessLoggers(context, call)) {
         if (accessLogRecordsId(context, a, source)) continue;
         if (fileGivesIds()) return;
         context.report({ node: a, messageId: 'noRequestId', data: { logger: ID_LESS_LOGGERS[source]!, remedy: remedyFor(source) } });
@@ -276,16 +258,7 @@ export default createRule<Options, MessageIds>({
     }
 
     function addOption(options: TSESTree.ObjectExpression, option: string): TSESLint.SuggestionReportDescriptor<MessageIds> {
-      return {
-        messageId: 'addGenReqId',
-        data: { option },
-        fix: (fixer) => {
-          const fixes = [insertFirstProperty(context, fixer, options, `${option}: () => randomUUID()`)];
-          const imp = importFix(context, fixer, 'randomUUID', 'node:crypto', 'named');
-          if (imp) fixes.push(imp);
-          return fixes;
-        },
-      };
+      return { messageId: 'addGenReqId', data: { option }, fix: generatedIdOptionFix(context, options, option) };
     }
   },
 });

@@ -1,10 +1,9 @@
 import type { TSESLint } from '@typescript-eslint/utils';
-import { resolveCallbackArgument } from '../model/background.js';
 import { createRule } from '../core/create-rule.js';
 import { extraNamesOption } from '../core/rule-options.js';
 import { enableFastifyLoggerFix, registerRequestLoggerFix } from '../fixes/request-logger-setup.js';
 import { type AppUsage, getAppUsage } from '../model/app-usage.js';
-import { fileRegistersRequestLogging, nestAdapterLogs, nestModuleMayLog, readsRequestTarget } from '../model/request-logging.js';
+import { fileRegistersRequestLogging, getServerListener, nestAdapterLogs, nestModuleMayLog, readsRequestTarget } from '../model/request-logging.js';
 import { type ServerCreation, type ServerFramework, collectServers, fastifyLogsRequests, isTestFile, logsEveryRequest } from '../model/servers.js';
 
 export type Options = [{ requestLoggers?: string[] }];
@@ -87,7 +86,7 @@ export default createRule<Options, MessageIds>({
           if (fastifyLogsRequests(creation) || hasFileLogging()) return;
           break;
         case 'node-http': {
-          const listener = creation.node.arguments.map((a) => resolveCallbackArgument(context, a)).find((fn) => fn !== null);
+          const listener = getServerListener(context, creation);
           // createServer(app) wraps a framework app; a listener that ignores the request is a probe endpoint.
           if (!listener || !readsRequestTarget(context, listener) || logsEveryRequest(context, listener) || hasFileLogging()) return;
           break;

@@ -2,6 +2,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
 import {
   contains,
+  describeEnclosingFunction,
   findEnclosingClass,
   findVariable,
   getCalleePath,
@@ -14,6 +15,7 @@ import {
   lastSegment,
   referencesVariable,
   resolveFunction,
+  returnedValues,
   skipTransparent,
   walkSameFunction,
 } from '../../src/model/ast.js';
@@ -343,5 +345,27 @@ describe('contains and referencesVariable', () => {
     expect(callResult(result, 'q(other)')).toBe(false);
     // The parameter shadows the module-level token.
     expect(callResult(result, 'q(token, 1)')).toBe(false);
+  });
+});
+
+describe('describeEnclosingFunction', () => {
+  it('names the function around a node by its declaration, variable, method or property', () => {
+    const code = 'function getUser() { here(1); } const saveUser = () => { here(2); }; class Repo { find() { here(3); } } app.get("/", (req, res) => { here(4); });';
+    const result = probeCalls(code, (_context, node) => describeEnclosingFunction(node));
+    expect(['here(1)', 'here(2)', 'here(3)', 'here(4)'].map((t) => callResult(result, t))).toEqual(['getUser', 'saveUser', 'find', null]);
+  });
+});
+
+describe('returnedValues', () => {
+  it('the expression body, or every return argument of the function itself', () => {
+    const out: string[][] = [];
+    probe('const a = () => poll(); function b(x) { if (x) return first(); const inner = () => { return nested(); }; return; } function c() { return second(); }', (context) => {
+      const record = (node: TSESTree.ArrowFunctionExpression | TSESTree.FunctionDeclaration) => {
+        // Only the top-level functions: `inner` is probed through b.
+        if (getEnclosingFunction(node) === null) out.push(returnedValues(node, context.sourceCode.visitorKeys).map((n) => context.sourceCode.getText(n)));
+      };
+      return { ArrowFunctionExpression: record, FunctionDeclaration: record };
+    });
+    expect(out).toEqual([['poll()'], ['first()'], ['second()']]);
   });
 });

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { type AnyFunction, isFunctionNode } from '../../src/model/ast.js';
 import {
   type AuthFunction,
+  authErrorCallback,
   authenticates,
   completesNormally,
   errorBranch,
@@ -161,5 +162,35 @@ describe('errorBranch', () => {
   });
   it('is null for tests that are not about the error', () => {
     expect(branches('jwt.verify(t, k, (err, user) => { if (user) ok(); if (!err) ok(); });')).toEqual([null, null]);
+  });
+});
+
+describe('authErrorCallback', () => {
+  function callbacks(code: string): string[] {
+    const out: string[] = [];
+    const record = (context: { sourceCode: { getText(n: TSESTree.Node): string } }, fn: TSESTree.FunctionExpression | TSESTree.ArrowFunctionExpression) => {
+      const cb = authErrorCallback(fn);
+      out.push(!cb ? 'none' : cb.kind === 'rejection' ? `rejection of ${context.sourceCode.getText(cb.promise)}` : `error-first ${cb.path} (${cb.error.name})`);
+    };
+    probe(code, (context) => ({
+      ArrowFunctionExpression: (fn: TSESTree.ArrowFunctionExpression) => record(context, fn),
+      FunctionExpression: (fn: TSESTree.FunctionExpression) => record(context, fn),
+    }));
+    return out;
+  }
+  it('a rejection handler: .catch(fn) or the second argument of .then', () => {
+    expect(callbacks('verifyToken(t).catch(() => next()); verifyToken(t).then((u) => ok(u), (e) => next());')).toEqual([
+      'rejection of verifyToken(t)',
+      'none',
+      'rejection of verifyToken(t)',
+    ]);
+  });
+  it("an auth call's error-first last callback; not another call's, nor a first parameter named otherwise", () => {
+    expect(callbacks('jwt.verify(token, key, (err, decoded) => {}); fs.readFile(p, (err, data) => {}); jwt.verify(token, key, (result) => {}); jwt.verify(token, (err) => {}, opts);')).toEqual([
+      'error-first jwt.verify (err)',
+      'none',
+      'none',
+      'none',
+    ]);
   });
 });

@@ -1,7 +1,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
 import { type AnyFunction, type Context, isFunctionNode } from '../../src/model/ast.js';
-import { getBackgroundCallbacks, getBackgroundRegistration, installsRejectionLogger, isSupervisorChannel } from '../../src/model/background.js';
+import { enclosingBackgroundCallback, getBackgroundCallbacks, getBackgroundRegistration, installsRejectionLogger, isSupervisorChannel } from '../../src/model/background.js';
 import { getJobRunnerKind } from '../../src/model/job-runners.js';
 import { findEscape, getPromiseChain, mayReject, promiseMayReject } from '../../src/model/promises.js';
 import { getImportSource } from '../../src/model/modules.js';
@@ -406,5 +406,27 @@ describe('isSupervisorChannel', () => {
     expect(callResult(results, "process.on('message', async (m) => {})")).toBe('true');
     expect(callResult(results, "parentPort.on('message', async (m) => {})")).toBe('true');
     expect(callResult(results, "socket.on('message', async (m) => {})")).toBe('false');
+  });
+});
+
+describe('enclosingBackgroundCallback', () => {
+  it('finds the background callback a node runs in, through nested functions', () => {
+    const code = [
+      'setInterval(() => { items.forEach((i) => { probeHere(1); }); }, 1000);',
+      "emitter.on('data', function onData() { probeHere(2); });",
+      'function plain() { probeHere(3); }',
+      'probeHere(4);',
+    ].join('\n');
+    const results = probeCalls(code, (context, node) => enclosingBackgroundCallback(context, node)?.api ?? null);
+    expect(callResult(results, 'probeHere(1)')).toBe('setInterval');
+    expect(callResult(results, 'probeHere(2)')).not.toBeNull();
+    expect(callResult(results, 'probeHere(3)')).toBeNull();
+    expect(callResult(results, 'probeHere(4)')).toBeNull();
+  });
+  it('an extra background API counts when named', () => {
+    const results = probeCalls('queue.schedule(() => { probeHere(5); });', (context, node) => enclosingBackgroundCallback(context, node, ['queue.schedule'])?.api ?? null);
+    expect(callResult(results, 'probeHere(5)')).not.toBeNull();
+    const plain = probeCalls('queue.schedule(() => { probeHere(6); });', (context, node) => enclosingBackgroundCallback(context, node)?.api ?? null);
+    expect(callResult(plain, 'probeHere(6)')).toBeNull();
   });
 });

@@ -1,16 +1,18 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
-import type { AnyFunction, Context } from '../../src/model/ast.js';
+import { type AnyFunction, type Context, getEnclosingFunction } from '../../src/model/ast.js';
 import {
   answersClientError,
   callbackLogs,
   classifyErrorDerivation,
   delegatesToHandler,
+  errorHandlerFramework,
   errorParamName,
   followsReporterInChain,
   isErrorAlias,
   isErrorValue,
   isExitGuarded,
+  isProcessExitCall,
   isStatementLevel,
   koaErrorCatchInfo,
   passesErrorOn,
@@ -18,7 +20,7 @@ import {
 } from '../../src/model/error-handlers.js';
 import { getBoundVariables } from '../../src/model/errors.js';
 import { getHandlerInfo } from '../../src/model/handlers.js';
-import { probe } from '../helpers/probe.js';
+import { callResult, probe, probeCalls } from '../helpers/probe.js';
 
 const isFn = (n: TSESTree.Node): n is AnyFunction =>
   n.type === 'ArrowFunctionExpression' || n.type === 'FunctionExpression' || n.type === 'FunctionDeclaration';
@@ -266,5 +268,44 @@ describe('errorParamName', () => {
     );
     expect(names).toEqual(['err', 'error', null]);
     expect(errorParamName(null)).toBeNull();
+  });
+});
+
+describe('isProcessExitCall, errorHandlerFramework', () => {
+  it('process.exit / abort / kill end the process; other calls do not', () => {
+    const results = probeCalls('process.exit(1); process.abort(); process.kill(pid); process.on("exit", f); exit(1);', (_context, node) => isProcessExitCall(node));
+    expect(callResult(results, 'process.exit(1)')).toBe(true);
+    expect(callResult(results, 'process.abort()')).toBe(true);
+    expect(callResult(results, 'process.kill(pid)')).toBe(true);
+    expect(callResult(results, 'process.on("exit", f)')).toBe(false);
+    expect(callResult(results, 'exit(1)')).toBe(false);
+  });
+
+  it("names an error handler's framework", () => {
+    const code = [
+      "import express from 'express'; import Fastify from 'fastify'; import { Hono } from 'hono';",
+      'const app = express(); const fastify = Fastify(); const hono = new Hono();',
+      'app.use((err, req, res, next) => { probeHere(1); });',
+      'fastify.setErrorHandler((error, request, reply) => { probeHere(2); });',
+      'hono.onError((err, c) => { probeHere(3); });',
+    ].join('\n');
+    const results = probeCalls(code, (context, node) => {
+      const fn = getEnclosingFunction(node);
+      const info = fn ? getHandlerInfo(context, fn) : null;
+      return info ? errorHandlerFramework(info) : null;
+    });
+    expect(callResult(results, 'probeHere(1)')).toBe('express');
+    expect(callResult(results, 'probeHere(2)')).toBe('fastify');
+    expect(callResult(results, 'probeHere(3)')).toBe('hono');
+  });
+
+  it('a Nest exception filter is nest', () => {
+    const code = "import { Catch, ExceptionFilter } from '@nestjs/common'; @Catch() export class AllFilter implements ExceptionFilter { catch(exception, host) { probeHere(4); } }";
+    const results = probeCalls(code, (context, node) => {
+      const fn = getEnclosingFunction(node);
+      const info = fn ? getHandlerInfo(context, fn) : null;
+      return info ? errorHandlerFramework(info) : null;
+    }, { ts: true });
+    expect(callResult(results, 'probeHere(4)')).toBe('nest');
   });
 });

@@ -1,6 +1,6 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
-import { classifyErrorMention, classifyErrorUse, getBoundVariables, isHandoffCall, isInspectionCall, passesNewError, readsAny } from '../../src/model/errors.js';
+import { classifyErrorMention, classifyErrorUse, getBoundVariables, isHandoffCall, isInspectionCall, passesNewError, readsAny, thrownClassName } from '../../src/model/errors.js';
 import { type ProbeOptions, callResult, probe, probeCalls } from '../helpers/probe.js';
 
 describe('isHandoffCall', () => {
@@ -338,5 +338,17 @@ describe('classifyErrorUse: how log arguments use the caught error', () => {
 
   it('a log without the error, or with a detail only, does not use it', () => {
     expect(uses("try {} catch (err) { log('failed'); log(err.code) }")).toEqual([{ kind: 'none' }, { kind: 'none' }]);
+  });
+});
+
+describe('thrownClassName', () => {
+  it('the last name of the class a throw constructs; none for other throws', () => {
+    const out: (string | null)[] = [];
+    probe('function f() { throw new ValidationError("x"); throw new errors.BadRequest(); throw err; throw createError(400); throw new (getClass())(); }', () => ({
+      ThrowStatement(node: TSESTree.ThrowStatement) {
+        out.push(thrownClassName(node));
+      },
+    }));
+    expect(out).toEqual(['ValidationError', 'BadRequest', null, null, null]);
   });
 });

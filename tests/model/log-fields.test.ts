@@ -1,7 +1,8 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
 import { getLogFieldKeys, missingLogFields } from '../../src/model/log-fields.js';
-import { bindsIdentity, fileHasRequestLogger, isIdentityAssignment, isIdentityCustomProps } from '../../src/model/identity-binding.js';
+import { bindsIdentity, fileHasRequestLogger, identityStoringStep, isIdentityAssignment, isIdentityCustomProps } from '../../src/model/identity-binding.js';
+import { getEnclosingFunction } from '../../src/model/ast.js';
 import { type ProbeOptions, callResult, probe, probeCalls } from '../helpers/probe.js';
 
 function keysOf(code: string, options: ProbeOptions = {}): Map<string, string[] | 'unknown'> {
@@ -159,5 +160,29 @@ describe('fileHasRequestLogger', () => {
     // passport's req.login / req.logout name no logger
     expect(has('req.login(user, (err) => next(err));')).toBe(false);
     expect(has("req.logout(() => res.redirect('/'));")).toBe(false);
+  });
+});
+
+describe('identityStoringStep', () => {
+  function steps(code: string): (string | null)[] {
+    const out: (string | null)[] = [];
+    probe(code, (context) => ({
+      AssignmentExpression(node: TSESTree.AssignmentExpression) {
+        const fn = getEnclosingFunction(node);
+        if (fn && isIdentityAssignment(node)) out.push(identityStoringStep(context, fn, node)?.kind ?? null);
+      },
+    }));
+    return out;
+  }
+  const middleware = "function authenticate(req, res, next) { const payload = jwt.verify(req.headers.authorization, key); req.user = payload; next(); }";
+
+  it('an auth middleware storing the caller, in a file with a request logger', () => {
+    expect(steps(`import pinoHttp from 'pino-http';\n${middleware}`)).toEqual(['middleware']);
+  });
+  it('no request logger in the file: nothing to bind to', () => {
+    expect(steps(middleware)).toEqual([null]);
+  });
+  it('a function that is no auth step', () => {
+    expect(steps("import pinoHttp from 'pino-http';\nfunction setUser(u) { req.user = u; }")).toEqual([null]);
   });
 });

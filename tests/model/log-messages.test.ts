@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createConstraintFinder } from '../../src/model/constrained-values.js';
-import { composedInit, findMessageIndex, isComposedString, keyFor, logCallStyle, toPieces } from '../../src/model/log-messages.js';
+import { composedInit, findMessageIndex, isComposedString, keyFor, logCallStyle, messageValue, rawPrintedArguments, toPieces } from '../../src/model/log-messages.js';
 import { getLoggerCall } from '../../src/model/loggers.js';
 import { createRequestInputTracker } from '../../src/model/request-input.js';
 import { callResult, probeCalls } from '../helpers/probe.js';
@@ -129,5 +129,32 @@ describe('logCallStyle', () => {
     expect(callResult(found, "this.logger.info('x')")).toEqual({ style: 'console', known: false });
     // nor is one given an object after the message (n8n's own Logger: message, meta)
     expect(callResult(found, "this.logger.error('server failed', { code: error.code })")).toEqual({ style: 'console', known: false });
+  });
+});
+
+describe('messageValue', () => {
+  it("a variable's initializer when never reassigned; the node itself otherwise", () => {
+    const code = 'const line = describe(u); logger.warn(line); let msg = a(u); msg = b(u); logger.warn(msg); logger.warn(fmt(u));';
+    const results = probeCalls(code, (context, node) => {
+      const call = getLoggerCall(context, node);
+      return call ? context.sourceCode.getText(messageValue(context, call.args[0]!)) : null;
+    });
+    expect(callResult(results, 'logger.warn(line)')).toBe('describe(u)');
+    expect(callResult(results, 'logger.warn(msg)')).toBe('msg');
+    expect(callResult(results, 'logger.warn(fmt(u))')).toBe('fmt(u)');
+  });
+});
+
+describe('rawPrintedArguments', () => {
+  it('console and printf formats print later arguments as text, object literals as data; other calls none', () => {
+    const code = "console.log('login by', user, { id }); logger.info('login by %s', user); logger.info('login', user); logger.info({ user }, 'login');";
+    const results = probeCalls(code, (context, node) => {
+      const call = getLoggerCall(context, node);
+      return call ? rawPrintedArguments(call, findMessageIndex(call.args)).map((a) => context.sourceCode.getText(a)) : null;
+    });
+    expect(callResult(results, "console.log('login by', user, { id })")).toEqual(['user']);
+    expect(callResult(results, "logger.info('login by %s', user)")).toEqual(['user']);
+    expect(callResult(results, "logger.info('login', user)")).toEqual([]);
+    expect(callResult(results, "logger.info({ user }, 'login')")).toEqual([]);
   });
 });

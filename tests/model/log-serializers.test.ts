@@ -3,8 +3,9 @@ import { fileURLToPath } from 'node:url';
 import type { TSESTree } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
 import type { Context } from '../../src/model/ast.js';
-import { createLogFieldFilters, parseRedactPath, redactOptionsFromText } from '../../src/model/log-serializers.js';
-import { type ProbeOptions, probe } from '../helpers/probe.js';
+import { createLogFieldFilters, fastifySerializesRequest, parseRedactPath, redactCoversAll, redactOptionsFromText } from '../../src/model/log-serializers.js';
+import { getLoggerCall } from '../../src/model/loggers.js';
+import { type ProbeOptions, callResult, probe, probeCalls } from '../helpers/probe.js';
 
 const loggers = path.join(path.dirname(fileURLToPath(import.meta.url)), '../fixtures/no-raw-secret-in-log/loggers');
 const HEADERS = [['headers', 'authorization']];
@@ -115,5 +116,37 @@ describe('parseRedactPath', () => {
   it('splits dotted and bracketed paths', () => {
     expect(parseRedactPath('req.headers["x-api-key"]')).toEqual(['req', 'headers', 'x-api-key']);
     expect(parseRedactPath("a[*].b['c d']")).toEqual(['a', '*', 'b', 'c d']);
+  });
+});
+
+describe('redactCoversAll', () => {
+  const patterns = [parseRedactPath('req.headers.authorization'), parseRedactPath('user.*')];
+  it('every sub-path under the base must be censored', () => {
+    expect(redactCoversAll(patterns, ['req'], [['headers', 'authorization']])).toBe(true);
+    expect(redactCoversAll(patterns, ['req'], [['headers', 'authorization'], ['headers', 'cookie']])).toBe(false);
+    expect(redactCoversAll(patterns, ['user'], [['password'], ['token']])).toBe(true);
+    expect(redactCoversAll(patterns, ['REQ', 'Headers'], [['Authorization']])).toBe(true);
+  });
+  it('an empty full path is never covered', () => {
+    expect(redactCoversAll([[]], [], [[]])).toBe(false);
+  });
+});
+
+describe('fastifySerializesRequest', () => {
+  it("request.log / reply.log in a Fastify route: Fastify's req serializer; not in Express, not another logger", () => {
+    const code = [
+      "import Fastify from 'fastify'; import express from 'express';",
+      'const fastify = Fastify(); const app = express();',
+      "fastify.get('/a', async (request, reply) => { request.log.info({ req: request }); reply.log.info({ req: request }); logger.info({ req: request }); });",
+      "app.get('/b', (req, res) => { req.log.info({ req }); });",
+    ].join('\n');
+    const results = probeCalls(code, (context, node) => {
+      const call = getLoggerCall(context, node);
+      return call ? fastifySerializesRequest(context, call) : null;
+    });
+    expect(callResult(results, 'request.log.info({ req: request })')).toBe(true);
+    expect(callResult(results, 'reply.log.info({ req: request })')).toBe(true);
+    expect(callResult(results, 'logger.info({ req: request })')).toBe(false);
+    expect(callResult(results, 'req.log.info({ req })')).toBe(false);
   });
 });

@@ -7,15 +7,20 @@ import {
   isActivityRecord,
   isDoneFalse,
   isLocalStrategyAcceptance,
+  isLoginFile,
+  isLoginFunction,
   isPassportFailure,
   isPassportLogin,
   isResponseRedirect,
   isSessionIdentityAssignment,
   isStrategyCallback,
   isStrategySuccess,
+  isSuccessAnswer,
+  isTokenBuilder,
   isTokenSign,
   namesPrincipal,
   passportCallbackRefusal,
+  signsInWithSecondFactor,
 } from '../../src/model/logins.js';
 import { callResult, probe, probeCalls } from '../helpers/probe.js';
 
@@ -146,5 +151,80 @@ describe('passportCallbackRefusal', () => {
   it('not other parameters, nor callbacks of other calls', () => {
     expect(refusals("passport.authenticate('local', (err, user, info) => { if (!err && !info) ok(); });")).toEqual([null, null]);
     expect(refusals('User.findById(id, (err, user) => { if (!user) fail(); });')).toEqual([null]);
+  });
+});
+
+describe('isLoginFunction, isLoginFile, signsInWithSecondFactor, isTokenBuilder', () => {
+  it('a function is a login by its name or by the route it is registered for', () => {
+    const results = probeCalls(
+      [
+        'async function login(req, res) { here(1); }',
+        'const signIn = (req, res) => { here(2); };',
+        "app.post('/auth/signin', (req, res) => { here(3); });",
+        "app.post('/api/sessions', (req, res) => { here(4); });",
+        "app.post('/password/change', (req, res) => { here(5); });",
+        'function updateProfile(req, res) { here(6); }',
+      ].join('\n'),
+      (_context, node) => {
+        const fn = getEnclosingFunction(node);
+        return fn ? isLoginFunction(fn) : null;
+      },
+    );
+    expect(['here(1)', 'here(2)', 'here(3)', 'here(4)', 'here(5)', 'here(6)'].map((t) => callResult(results, t))).toEqual([true, true, true, true, false, false]);
+  });
+
+  it('a login file by its last three path segments', () => {
+    expect(isLoginFile('/srv/app/src/routes/auth.js')).toBe(true);
+    expect(isLoginFile('C:\\app\\api\\login\\route.ts')).toBe(true);
+    expect(isLoginFile('/srv/app/src/controllers/sessions.ts')).toBe(true);
+    // Only the last three segments count: an `auth` directory higher up names no login route.
+    expect(isLoginFile('/srv/auth/app/src/routes/users.js')).toBe(false);
+  });
+
+  it('a second factor checked in a handler named for signing in with it, not for removing it', () => {
+    const results = probeCalls(
+      [
+        "app.post('/2fa/verify', (req, res) => { speakeasy.totp.verify(a); });",
+        "app.post('/2fa/disable', (req, res) => { speakeasy.totp.verify(b); });",
+        "app.post('/profile', (req, res) => { speakeasy.totp.verify(c); });",
+        'function verifyMfa(code) { speakeasy.totp.verify(d); }',
+      ].join('\n'),
+      (context, node) => {
+        const fn = getEnclosingFunction(node);
+        return fn ? signsInWithSecondFactor(context, node, fn) : null;
+      },
+    );
+    expect(callResult(results, 'speakeasy.totp.verify(a)')).toBe(true);
+    expect(callResult(results, 'speakeasy.totp.verify(b)')).toBe(false);
+    expect(callResult(results, 'speakeasy.totp.verify(c)')).toBe(false);
+    // Named for it, but no handler: a helper whose caller decides.
+    expect(callResult(results, 'speakeasy.totp.verify(d)')).toBe(false);
+  });
+
+  it("jose's new SignJWT(…) builds a token; other constructors do not", () => {
+    const out: boolean[] = [];
+    probe("import { SignJWT } from 'jose'; new SignJWT({ sub }); new jose.SignJWT(p); new Date();", () => ({
+      NewExpression(node: TSESTree.NewExpression) {
+        out.push(isTokenBuilder(node));
+      },
+    }));
+    expect(out).toEqual([true, true, false]);
+  });
+});
+
+describe('isSuccessAnswer', () => {
+  it('a response without an error status, or a redirect in a handler', () => {
+    const code = [
+      "import express from 'express'; const app = express();",
+      "app.post('/login', (req, res) => { res.json({ token }); res.status(401).json({ error: 'no' }); res.redirect('/home'); res.sendStatus(500); });",
+      "function elsewhere(res) { res.redirect('/x'); }",
+    ].join('\n');
+    const results = probeCalls(code, (context, node) => isSuccessAnswer(context, node));
+    expect(callResult(results, 'res.json({ token })')).toBe(true);
+    expect(callResult(results, "res.status(401).json({ error: 'no' })")).toBe(false);
+    expect(callResult(results, "res.redirect('/home')")).toBe(true);
+    expect(callResult(results, 'res.sendStatus(500)')).toBe(false);
+    // Not in a handler: a redirect there answers no request this rule can see.
+    expect(callResult(results, "res.redirect('/x')")).toBe(false);
   });
 });

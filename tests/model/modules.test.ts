@@ -1,7 +1,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
-import { getRootIdentifier, skipTypeWrappers } from '../../src/model/ast.js';
-import { getImportSource, getRequiredModule } from '../../src/model/modules.js';
+import { findVariable, getRootIdentifier, skipTypeWrappers } from '../../src/model/ast.js';
+import { getImportSource, getRequiredModule, isNodeCryptoBinding } from '../../src/model/modules.js';
 import { type ProbeOptions, callResult, probeCalls } from '../helpers/probe.js';
 
 /** getImportSource of the root name of every call's callee, keyed by the call's text. */
@@ -65,5 +65,32 @@ describe('getRequiredModule, getRootIdentifier, skipTypeWrappers', () => {
     const r = probeCalls('async function f() { g((await p) as T); g(q! satisfies U); }', (_context, node) => skipTypeWrappers(node.arguments[0]!).type, { ts: true });
     expect(callResult(r, 'g((await p) as T)')).toBe('AwaitExpression');
     expect(callResult(r, 'g(q! satisfies U)')).toBe('Identifier');
+  });
+});
+
+describe('isNodeCryptoBinding', () => {
+  it('a named import of the member, or the module itself; not another module or member', () => {
+    const code = [
+      "import { createHash, randomUUID } from 'node:crypto'; import * as crypto from 'crypto'; import nodeCrypto from 'node:crypto'; import { createHash as h2 } from 'hash-lib';",
+      'createHash(1); randomUUID(2); crypto.createHash(3); nodeCrypto.createHash(4); h2(5);',
+    ].join('\n');
+    const results = probeCalls(code, (context, node) => {
+      const root = getRootIdentifier(node.callee);
+      const variable = root ? findVariable(context, root) : null;
+      return variable ? [isNodeCryptoBinding(context, variable, 'createHash'), isNodeCryptoBinding(context, variable, null)] : null;
+    });
+    expect(callResult(results, 'createHash(1)')).toEqual([true, false]);
+    expect(callResult(results, 'randomUUID(2)')).toEqual([false, false]);
+    expect(callResult(results, 'crypto.createHash(3)')).toEqual([false, true]);
+    expect(callResult(results, 'nodeCrypto.createHash(4)')).toEqual([false, true]);
+    expect(callResult(results, 'h2(5)')).toEqual([false, false]);
+  });
+  it('a require of crypto is the module', () => {
+    const results = probeCalls("const crypto = require('crypto'); crypto.randomBytes(8);", (context, node) => {
+      const root = getRootIdentifier(node.callee);
+      const variable = root && root.name === 'crypto' ? findVariable(context, root) : null;
+      return variable ? isNodeCryptoBinding(context, variable, null) : null;
+    }, { sourceType: 'commonjs' });
+    expect(callResult(results, 'crypto.randomBytes(8)')).toBe(true);
   });
 });

@@ -1,7 +1,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
 import { type AnyFunction, type Context, getEnclosingFunction } from '../../src/model/ast.js';
-import { enclosingStatement, findLogAnchor, innermostBranch, isExportedHelper, isInTestCode, isVariableInit, lastInBranchBefore, routeOf } from '../../src/model/placement.js';
+import { enclosingStatement, findLogAnchor, initializesVariable, innermostBranch, isExportedHelper, isInTestCode, isVariableInit, lastInBranchBefore, routeOf } from '../../src/model/placement.js';
 import { probe } from '../helpers/probe.js';
 
 /** For each `probeHere()` call, what `fn` answers about it (with the source text of nodes). */
@@ -78,5 +78,27 @@ describe('isExportedHelper and routeOf', () => {
     const code = "export function deny(res) { probeHere(); } export const no = () => probeHere(); function local() { probeHere(); } app.post('/account/delete', (req, res) => probeHere()); app.use((req, res) => probeHere());";
     expect(atProbes(code, (_c, _node, region) => isExportedHelper(region))).toEqual([true, true, false, false, false]);
     expect(atProbes(code, (_c, _node, region) => routeOf(region))).toEqual([null, null, null, '/account/delete', null]);
+  });
+});
+
+describe('initializesVariable: the node itself is a variable\'s initializer', () => {
+  it('through await and as, but not as part of a larger initializer', () => {
+    const out: [string, boolean][] = [];
+    probe(
+      'async function h(req, res) { const a = res.json(1); const b = await res.json(2); const c = (await res.json(3)) as Reply; const d = wrap(res.json(4)); res.json(5); }',
+      (context: Context) => ({
+        CallExpression(node: TSESTree.CallExpression) {
+          if (node.callee.type === 'MemberExpression') out.push([context.sourceCode.getText(node), initializesVariable(node)]);
+        },
+      }),
+      { ts: true },
+    );
+    expect(out).toEqual([
+      ['res.json(1)', true],
+      ['res.json(2)', true],
+      ['res.json(3)', true],
+      ['res.json(4)', false],
+      ['res.json(5)', false],
+    ]);
   });
 });

@@ -1,7 +1,16 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
-import { answersFailureAsData, fileMayHoldRejections, isGlobalName, isThenableByType, voidedCallMayReject } from '../../src/model/promises.js';
-import { callResult, probeCalls } from '../helpers/probe.js';
+import {
+  answersFailureAsData,
+  discardedCall,
+  discardingStatement,
+  fileMayHoldRejections,
+  isFireAndForgetCall,
+  isGlobalName,
+  isThenableByType,
+  voidedCallMayReject,
+} from '../../src/model/promises.js';
+import { callResult, probe, probeCalls } from '../helpers/probe.js';
 
 describe('isGlobalName', () => {
   it('is true for an unbound name and false for a local declaration', () => {
@@ -77,5 +86,48 @@ describe('fileMayHoldRejections', () => {
     expect(answer('setInterval(async () => tick(), 10);')).toEqual([true]);
     expect(answer('x(Promise.all([a()]));')).toEqual([true]);
     expect(answer('fetch(u);')).toEqual([true]);
+  });
+});
+
+describe('discardingStatement, discardedCall, isFireAndForgetCall', () => {
+  it('finds the statement that discards a call through void, ?. and type wrappers', () => {
+    const results = probeCalls(
+      'run(1); void run(2); obj?.run(3); (run(4) as Promise<void>); run(5)!; const x = run(6); await run(7); !run(8); f(run(9));',
+      (context, node) => {
+        const statement = discardingStatement(node);
+        const discarded = statement ? discardedCall(statement.expression) : null;
+        return discarded ? `${context.sourceCode.getText(discarded.expression)}${discarded.voided ? ' (voided)' : ''}` : null;
+      },
+      { ts: true },
+    );
+    expect(callResult(results, 'run(1)')).toBe('run(1)');
+    expect(callResult(results, 'run(2)')).toBe('run(2) (voided)');
+    expect(callResult(results, 'obj?.run(3)')).toBe('obj?.run(3)');
+    expect(callResult(results, 'run(4)')).toBe('run(4)');
+    expect(callResult(results, 'run(5)')).toBe('run(5)');
+    // Kept, awaited, negated or passed on: not discarded.
+    expect(callResult(results, 'run(6)')).toBeNull();
+    expect(callResult(results, 'run(7)')).toBeNull();
+    expect(callResult(results, 'run(8)')).toBeNull();
+    expect(callResult(results, 'run(9)')).toBeNull();
+  });
+
+  it('a discarded value that is no call is no discarded call', () => {
+    const out: (string | null)[] = [];
+    probe('x; void y; a + b;', (context) => ({
+      ExpressionStatement(node: TSESTree.ExpressionStatement) {
+        const d = discardedCall(node.expression);
+        out.push(d ? context.sourceCode.getText(d.expression) : null);
+      },
+    }));
+    expect(out).toEqual([null, null, null]);
+  });
+
+  it('fire-and-forget helpers and configured log functions take a promise on purpose', () => {
+    const results = probeCalls('fireAndForget(task()); utils.runInBackground(job()); audit.write(entry()); schedule(work());', (_context, node) => isFireAndForgetCall(node, ['audit.write']));
+    expect(callResult(results, 'fireAndForget(task())')).toBe(true);
+    expect(callResult(results, 'utils.runInBackground(job())')).toBe(true);
+    expect(callResult(results, 'audit.write(entry())')).toBe(true);
+    expect(callResult(results, 'schedule(work())')).toBe(false);
   });
 });

@@ -2,12 +2,14 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
 import { getEnclosingFunction, isFunctionNode } from '../../src/model/ast.js';
 import {
+  getLimiterHooks,
   getRateLimiterCreation,
   isLimiterHookFunction,
   isThrottlerGuardUse,
   moduleExportOf,
   readLimit,
   relaysUpstream429,
+  throttlingExceptionOverride,
 } from '../../src/model/rate-limits.js';
 import { callResult, probe, probeCalls } from '../helpers/probe.js';
 
@@ -145,5 +147,50 @@ describe('isThrottlerGuardUse', () => {
   it('does not count a subclass, other uses, or a local class of that name', () => {
     expect(uses(`${head}class LoggingThrottlerGuard extends ThrottlerGuard {}\nconst g = ThrottlerGuard;`)).toEqual([false, false]);
     expect(uses("class ThrottlerGuard {}\n@UseGuards(ThrottlerGuard) class C {}")).toEqual([false, false]);
+  });
+});
+
+describe('getLimiterHooks', () => {
+  const hooksOf = (code: string) => {
+    const out: string[] = [];
+    probe(code, (context) => ({
+      CallExpression(node: TSESTree.CallExpression) {
+        const creation = getRateLimiterCreation(context, node);
+        if (!creation) return;
+        const { hooks, opaque } = getLimiterHooks(context, creation);
+        out.push(`${hooks.map((h) => `${h.prop.key.type === 'Identifier' ? h.prop.key.name : '?'}:${h.fn.type}`).join(',')}${opaque ? ' (opaque)' : ''}`);
+      },
+    }));
+    return out;
+  };
+  it('resolves inline, method and same-file hooks; none set is an empty list', () => {
+    const code = [
+      "import rateLimit from 'express-rate-limit';",
+      'function onLimit(req, res) { res.status(429).end(); }',
+      'rateLimit({ windowMs: 1000, handler: onLimit });',
+      'rateLimit({ handler(req, res) { res.status(429).end(); } });',
+      'rateLimit({ max: 5 });',
+    ].join('\n');
+    expect(hooksOf(code)).toEqual(['handler:FunctionDeclaration', 'handler:FunctionExpression', '']);
+  });
+  it('a hook from elsewhere makes the hooks opaque', () => {
+    expect(hooksOf("import rateLimit from 'express-rate-limit'; import { onLimit } from './hooks'; rateLimit({ handler: onLimit });")).toEqual([' (opaque)']);
+  });
+});
+
+describe('throttlingExceptionOverride', () => {
+  it("finds a guard's own throwThrottlingException", () => {
+    const found: (string | null)[] = [];
+    probe(
+      'class A extends ThrottlerGuard { protected async throwThrottlingException(ctx) { throw new ThrottlerException(); } } class B extends ThrottlerGuard { getTracker(req) { return req.ip; } }',
+      () => ({
+        ClassDeclaration(node: TSESTree.ClassDeclaration) {
+          const method = throttlingExceptionOverride(node);
+          found.push(method ? `${node.id!.name}.${method.key.type === 'Identifier' ? method.key.name : '?'}` : null);
+        },
+      }),
+      { ts: true },
+    );
+    expect(found).toEqual(['A.throwThrottlingException', null]);
   });
 });

@@ -3,16 +3,21 @@ import { describe, expect, it } from 'vitest';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { findVariable } from '../../src/model/ast.js';
+import { type AnyFunction, findVariable, getModuleLevelDefinition, isFunctionNode } from '../../src/model/ast.js';
 import {
   accessLogRecordsId,
+  callsSetGenReqId,
+  fastifyRequestIdHeader,
   fileAssignsRequestIds,
   findInboundIdRead,
+  genReqIdSetterArgument,
   getIdLessLoggerSource,
   honoPinoHttpOptions,
+  idHeaderReadsIn,
   isRequestIdSetter,
   isRequestIdTarget,
   loggerAddsRequestContext,
+  mountedIdLessLoggers,
   readRequestIdHeader,
   readsContextStore,
 } from '../../src/model/request-ids.js';
@@ -237,5 +242,85 @@ describe('honoPinoHttpOptions', () => {
     expect(http('pinoLogger({ pino: base });')).toBe('null');
     expect(http('pinoLogger();')).toBe('null');
     expect(http('pinoLogger({ http: httpOptions });')).toBe('undefined');
+  });
+});
+
+describe('mountedIdLessLoggers: the id-less access loggers an app.use() mounts', () => {
+  it('lists each mounted id-less logger with its module, in argument order', () => {
+    const code = [
+      "import morgan from 'morgan'; import expressWinston from 'express-winston'; import pinoHttp from 'pino-http';",
+      "app.use(helmet(), morgan('combined'), expressWinston.logger({ transports }));",
+      'app.use(pinoHttp());',
+      "app.get('/', morgan('tiny'));",
+    ].join('\n');
+    const results = probeCalls(code, (context, node) => mountedIdLessLoggers(context, node).map((m) => `${context.sourceCode.getText(m.node)} <- ${m.source}`));
+    expect(callResult(results, "app.use(helmet(), morgan('combined'), expressWinston.logger({ transports }))")).toEqual([
+      "morgan('combined') <- morgan",
+      'expressWinston.logger({ transports }) <- express-winston',
+    ]);
+    // pino-http writes an id; a logger passed to a route method is not mounted by use().
+    expect(callResult(results, 'app.use(pinoHttp())')).toEqual([]);
+    expect(callResult(results, "app.get('/', morgan('tiny'))")).toEqual([]);
+  });
+});
+
+describe('genReqIdSetterArgument, fastifyRequestIdHeader, idHeaderReadsIn', () => {
+  it("reads fastify.setGenReqId(fn)'s generator; other calls install none", () => {
+    const results = probeCalls('fastify.setGenReqId(makeId); fastify.setGenReqId(); app.genReqId(makeId2);', (context, node) => {
+      const arg = genReqIdSetterArgument(node);
+      return arg ? context.sourceCode.getText(arg) : null;
+    });
+    expect(callResult(results, 'fastify.setGenReqId(makeId)')).toBe('makeId');
+    expect(callResult(results, 'fastify.setGenReqId()')).toBeNull();
+    expect(callResult(results, 'app.genReqId(makeId2)')).toBeNull();
+  });
+
+  it("reads the header Fastify's requestIdHeader option takes ids from", () => {
+    const out: (string | null)[] = [];
+    probe("Fastify({ requestIdHeader: 'x-request-id' }); Fastify({ requestIdHeader: true }); Fastify({ requestIdHeader: false }); Fastify({ requestIdHeader: '' }); Fastify({ requestIdHeader: name });", () => ({
+      Property(node: TSESTree.Property) {
+        out.push(fastifyRequestIdHeader(node));
+      },
+    }));
+    expect(out).toEqual(['x-request-id', 'request-id', null, null, null]);
+  });
+
+  it('lists every inbound id header a generator reads, not an idempotency key', () => {
+    const reads: string[][] = [];
+    probe("const gen = (req) => req.headers['x-request-id'] || req.get('X-Correlation-ID') || req.headers['x-parse-request-id'] || randomUUID();", (context) => ({
+      ArrowFunctionExpression(node: TSESTree.ArrowFunctionExpression) {
+        if (isFunctionNode(node)) reads.push(idHeaderReadsIn(node as AnyFunction, context.sourceCode.visitorKeys).map((r) => `${context.sourceCode.getText(r.node)} <- ${r.header}`).sort());
+      },
+    }));
+    expect(reads).toEqual([["req.get('X-Correlation-ID') <- X-Correlation-ID", "req.headers['x-request-id'] <- x-request-id"]]);
+  });
+});
+
+describe('getModuleLevelDefinition', () => {
+  it('finds module-level variables and imports, not parameters or locals', () => {
+    const code = "import log from './log'; const logger = pino(); function h(req, param) { const local = x; log.info(1); logger.info(2); param.info(3); local.info(4); }";
+    const results = probeCalls(code, (context, node) => {
+      const callee = node.callee as TSESTree.MemberExpression;
+      if (callee.type !== 'MemberExpression' || callee.object.type !== 'Identifier') return null;
+      return getModuleLevelDefinition(context, callee.object)?.type ?? null;
+    });
+    expect(callResult(results, 'log.info(1)')).toBe('ImportBinding');
+    expect(callResult(results, 'logger.info(2)')).toBe('Variable');
+    expect(callResult(results, 'param.info(3)')).toBeNull();
+    expect(callResult(results, 'local.info(4)')).toBeNull();
+  });
+});
+
+describe('callsSetGenReqId', () => {
+  it('a plain x.setGenReqId(…) call among the file\'s calls', () => {
+    const calls = (code: string) => {
+      const found: TSESTree.CallExpression[] = [];
+      probe(code, () => ({ CallExpression: (node: TSESTree.CallExpression) => void found.push(node) }), { ts: true });
+      return found;
+    };
+    expect(callsSetGenReqId(calls('fastify.setGenReqId((req) => randomUUID());'))).toBe(true);
+    expect(callsSetGenReqId(calls("fastify.register(plugin); app.set('genReqId', f);"))).toBe(false);
+    // Written through a non-null assertion: not this plain form (the rule's setter check unwraps it; this one does not).
+    expect(callsSetGenReqId(calls('fastify.setGenReqId!(makeId);'))).toBe(false);
   });
 });

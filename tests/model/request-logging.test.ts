@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { TSESTree } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
 import { type Context, getEnclosingFunction, isFunctionNode } from '../../src/model/ast.js';
-import { fileRegistersRequestLogging, isLiteralFalse, nestAdapterLogs, nestModuleMayLog, readsRequestTarget } from '../../src/model/request-logging.js';
+import { fileRegistersRequestLogging, getServerListener, isLiteralFalse, nestAdapterLogs, nestModuleMayLog, readsRequestTarget } from '../../src/model/request-logging.js';
 import type { ServerCreation } from '../../src/model/servers.js';
 import { type ProbeOptions, probe } from '../helpers/probe.js';
 import { probeServers } from '../helpers/servers.js';
@@ -117,5 +117,23 @@ describe('readsRequestTarget', () => {
   it('is false for a probe endpoint that ignores the request', () => {
     expect(reads("http.createServer((req, res) => { res.writeHead(200); res.end('ok'); });")).toBe(false);
     expect(reads("http.createServer(({ url }, res) => res.end(url));")).toBe(false);
+  });
+});
+
+describe('getServerListener', () => {
+  it('the request listener of http.createServer, inline or by name; none for a wrapped app', () => {
+    const code = [
+      "import http from 'node:http'; import express from 'express';",
+      'function onRequest(req, res) { res.end(req.url); }',
+      'http.createServer(onRequest).listen(1);',
+      'http.createServer((req, res) => res.end()).listen(2);',
+      'const app = express(); http.createServer(app).listen(3);',
+    ].join('\n');
+    const listeners = perCreation(code, (context, creation) => {
+      if (creation.framework !== 'node-http') return 'not node-http';
+      const fn = getServerListener(context, creation);
+      return fn ? fn.type : null;
+    });
+    expect(listeners.filter((l) => l !== 'not node-http')).toEqual(['FunctionDeclaration', 'ArrowFunctionExpression', null]);
   });
 });

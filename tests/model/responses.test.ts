@@ -1,6 +1,6 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
-import { getResponseSink, isFastifyReplyName, isKoaOnerrorOverride, isResponseHelperCall, isResponseObjectCall, responseNameKind } from '../../src/model/responses.js';
+import { getResponseSink, isFastifyReplyName, isKoaOnerrorOverride, isResponseHelperCall, isResponseObjectCall, responseNameKind, returnsOwnValue } from '../../src/model/responses.js';
 import { callResult, probe, probeCalls } from '../helpers/probe.js';
 
 /** getResponseSink of every call in `code`, summarized, by call text. */
@@ -203,5 +203,20 @@ describe("getResponseSink: Koa's app.context.onerror override (issue 18)", () =>
       }),
     );
     expect(Object.fromEntries(fns)).toEqual({ err: true, e: false, x: false });
+  });
+});
+
+describe('returnsOwnValue: a return that answers with a value of its own', () => {
+  it('a value answers; nothing, a falsy literal or a call handed on does not', () => {
+    const out: boolean[] = [];
+    probe(
+      'async function f() { return user; return { token }; return "ok"; return; return null; return false; return undefined; return res.json(u); return await save(u); return await pending; }',
+      () => ({
+        ReturnStatement(node: TSESTree.ReturnStatement) {
+          out.push(returnsOwnValue(node.argument));
+        },
+      }),
+    );
+    expect(out).toEqual([true, true, true, false, false, false, false, false, false, true]);
   });
 });
