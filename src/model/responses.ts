@@ -11,6 +11,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import {
   type Context,
+  findVariable,
   getCalleePath,
   getEnclosingFunction,
   isFunctionNode,
@@ -48,6 +49,11 @@ export interface ResponseSink {
   receiver: TSESTree.Identifier | null;
   /** The HTTP status, when the code says it. */
   status: number | null;
+  /**
+   * A hand-written HTTP answer on a raw socket (an `'upgrade'` listener's `socket.write(…)`): the payload
+   * carries the status line and headers, so replacing it with a generic text would break the answer.
+   */
+  raw?: true;
 }
 
 const CONTEXT_NAME = /^_?(?:ctx|context|c)$/u;
@@ -199,6 +205,21 @@ function isResponseChain(node: TSESTree.Node): TSESTree.Identifier | null {
   return null;
 }
 
+/** The socket parameter of an HTTP server's `'upgrade'` listener (`server.on('upgrade', (req, socket, head) => …)`). */
+function isUpgradeSocket(context: Context, node: TSESTree.Node): boolean {
+  const n = skipTransparent(node);
+  if (n.type !== AST_NODE_TYPES.Identifier) return false;
+  const def = findVariable(context, n)?.defs[0];
+  if (def?.type !== 'Parameter') return false;
+  const fn = def.node;
+  if (!isFunctionNode(fn) || fn.params[1] !== def.name) return false;
+  const call = fn.parent;
+  if (call?.type !== AST_NODE_TYPES.CallExpression || call.arguments[1] !== fn) return false;
+  const callee = skipTransparent(call.callee);
+  const on = callee.type === AST_NODE_TYPES.MemberExpression ? getPropertyName(callee) : null;
+  return (on === 'on' || on === 'once' || on === 'addListener') && getStringValue(call.arguments[0]) === 'upgrade';
+}
+
 function callSink(context: Context, node: TSESTree.CallExpression): ResponseSink | null {
   const helper = helperSink(context, node);
   if (helper) return helper;
@@ -218,6 +239,11 @@ function callSink(context: Context, node: TSESTree.CallExpression): ResponseSink
     return { node, kind: 'text', payload: [args[1]!], description: `\`${objectPath}.flash()\``, receiver: null, status: null };
   }
   const responseKind = RESPONSE_METHODS.get(method);
+  // server.on('upgrade', (req, socket) => { … socket.write('HTTP/1.1 500 …' + err.message) }): a hand-written answer
+  if ((method === 'write' || method === 'end') && isUpgradeSocket(context, callee.object)) {
+    const socket = skipTransparent(callee.object) as TSESTree.Identifier;
+    return { node, kind: 'text', payload: [args[0]!], description: `\`${socket.name}.${method}()\``, receiver: socket, status: null, raw: true };
+  }
   if (responseKind) {
     const receiver = isResponseChain(callee.object);
     if (receiver) {

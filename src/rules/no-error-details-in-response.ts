@@ -50,7 +50,8 @@ export default createRule<Options, MessageIds>({
         node: first.use,
         messageId: 'detailsInResponse',
         data: { what: FORM_TEXT[first.form](first.error.name), sink: sink.description, idHint: requestId ? ' with a request id' : '' },
-        suggest: [
+        // A raw socket's payload is the whole HTTP answer: a generic text in its place would break it.
+        suggest: sink.raw ? [] : [
           {
             messageId: 'sendGeneric',
             data: { generic, idHint, logHint: log ? ', and log the error on the server' : '' },

@@ -7,6 +7,10 @@ const pino = { 'security-logging': { logger: { name: 'logger', importFrom: './lo
 
 ruleTester.run('no-error-details-in-response', rule, {
   valid: [
+    // a hand-written refusal on an upgrade socket with fixed text (Directus' WebSocket upgrade)
+    "server.on('upgrade', async (request, socket, head) => {\n  try {\n    await authenticateConnection(request);\n  } catch {\n    socket.write('HTTP/1.1 401 Unauthorized\\r\\n\\r\\n');\n    socket.destroy();\n    return;\n  }\n  wss.handleUpgrade(request, socket, head, (ws) => wss.emit('connection', ws, request));\n});",
+    // the upgrade listener logs the error and writes a generic answer
+    "server.on('upgrade', async (request, socket) => {\n  try {\n    await checkLicense();\n  } catch (err) {\n    logger.error({ err }, 'upgrade failed');\n    socket.end('HTTP/1.1 500 Internal Server Error\\r\\n\\r\\n');\n  }\n});",
     // Methods every object inherits are not response methods: \`res.toString(x)\` sends nothing.
     "app.get('/', async (req, res) => { try { await db.q() } catch (err) { res.toString(err.message); res.constructor(err.stack); } });",
     // --- a SyntaxError of parsing only what the client sent is the client's own ---
@@ -179,6 +183,17 @@ module.exports.handleThemeResponse = [prepareError, themeErrorRenderer];`,
     "app.on('error', (err, ctx) => {\n  logger.error({ err }, 'request failed');\n  if (ctx) ctx.body = { error: 'Internal Server Error' };\n});",
   ],
   invalid: [
+    // a raw answer on an HTTP upgrade socket carries the error text (reported; no suggestion: the payload is the whole HTTP answer)
+    {
+      "code": "server.on('upgrade', async (request, socket) => {\n  try {\n    await checkLicense();\n  } catch (err) {\n    socket.write('HTTP/1.1 500 Internal Server Error\\r\\n\\r\\n' + err.message);\n    socket.destroy();\n  }\n});",
+      "errors": [
+        {
+          "messageId": "detailsInResponse",
+          "line": 5,
+          "suggestions": []
+        }
+      ]
+    },
     // --- `instanceof SyntaxError` around `await next()` is not a client-error guard: any downstream parse throws it (issue 18) ---
     {
       "code": "import Koa from 'koa';\nconst app = new Koa();\napp.use(async (ctx, next) => {\n  try {\n    await next();\n  } catch (err) {\n    if (err instanceof SyntaxError) {\n      ctx.status = 400;\n      ctx.body = { error: err.message };\n      return;\n    }\n    ctx.status = 500;\n    ctx.body = { error: 'Internal' };\n    ctx.app.emit('error', err, ctx);\n  }\n});",
