@@ -279,7 +279,10 @@ export function idHeaderReadsIn(fn: AnyFunction, visitorKeys: TSESLint.SourceCod
   return reads;
 }
 
-/** Some call of the file is `x.setGenReqId(…)` written plainly (its callee not wrapped in `!` / `as`): the Fastify instance gets its ids from the app's own generator. */
+/**
+ * Some call of the file installs an id generator with `x.setGenReqId(fn)` (the one reading of the
+ * setter, genReqIdSetterArgument: through `!` / `as`, and only with a generator to install).
+ */
 export function callsSetGenReqId(calls: readonly TSESTree.CallExpression[]): boolean {
-  return calls.some((c) => c.callee.type === AST_NODE_TYPES.MemberExpression && getPropertyName(c.callee) === 'setGenReqId');
+  return calls.some((c) => genReqIdSetterArgument(c) !== null);
 }

@@ -312,7 +312,7 @@ describe('getModuleLevelDefinition', () => {
 });
 
 describe('callsSetGenReqId', () => {
-  it('a plain x.setGenReqId(…) call among the file\'s calls', () => {
+  it('an x.setGenReqId(fn) call among the file\'s calls, read as genReqIdSetterArgument reads it', () => {
     const calls = (code: string) => {
       const found: TSESTree.CallExpression[] = [];
       probe(code, () => ({ CallExpression: (node: TSESTree.CallExpression) => void found.push(node) }), { ts: true });
@@ -320,7 +320,8 @@ describe('callsSetGenReqId', () => {
     };
     expect(callsSetGenReqId(calls('fastify.setGenReqId((req) => randomUUID());'))).toBe(true);
     expect(callsSetGenReqId(calls("fastify.register(plugin); app.set('genReqId', f);"))).toBe(false);
-    // Written through a non-null assertion: not this plain form (the rule's setter check unwraps it; this one does not).
-    expect(callsSetGenReqId(calls('fastify.setGenReqId!(makeId);'))).toBe(false);
+    // One reading of the setter: through a non-null assertion it still installs the generator, and with none it installs nothing.
+    expect(callsSetGenReqId(calls('fastify.setGenReqId!(makeId);'))).toBe(true);
+    expect(callsSetGenReqId(calls('fastify.setGenReqId();'))).toBe(false);
   });
 });
