@@ -1,6 +1,6 @@
 import { RuleTester } from '@typescript-eslint/rule-tester';
-import rule from '../../../src/rules/log-auth-failures.js';
-import { pino, cjs, fingerprint } from './_shared.js';
+import rule from '../../src/rules/log-auth-failures.js';
+import { pino, cjs, fingerprint } from './log-auth-failures/_shared.js';
 
 /**
  * Express (and the Next.js pages router, which answers through the same `res`): middleware, login and

@@ -1,5 +1,5 @@
 import { RuleTester } from '@typescript-eslint/rule-tester';
-import rule from '../../../src/rules/background-task-error-handling.js';
+import rule from '../../src/rules/background-task-error-handling.js';
 
 /**
  * Request handlers and server hooks (Express, Koa, Fastify, Hono, NestJS): an async handler is the
