@@ -190,6 +190,15 @@ export function fileKey(sourceCode: { readonly ast: object }): object {
   return sourceCode.ast;
 }
 
+/** A per-file answer, computed on first ask and kept in `cache` under the file's key (fileKey). */
+export function perFile<T>(cache: WeakMap<object, T>, sourceCode: { readonly ast: object }, compute: () => T): T {
+  const key = fileKey(sourceCode);
+  if (cache.has(key)) return cache.get(key)!;
+  const value = compute();
+  cache.set(key, value);
+  return value;
+}
+
 /**
  * The names some variable of the file binds to a function (a declaration, or a single
  * definition initialized with one), built once per file from the scope manager on first ask: a
@@ -200,9 +209,7 @@ const functionNamesCache = new WeakMap<object, ReadonlySet<string>>();
 function functionNames(context: Context): ReadonlySet<string> | null {
   const scopeManager = context.sourceCode.scopeManager;
   if (!scopeManager) return null;
-  const key = fileKey(context.sourceCode);
-  let names = functionNamesCache.get(key);
-  if (names === undefined) {
+  return perFile(functionNamesCache, context.sourceCode, () => {
     const found = new Set<string>();
     for (const scope of scopeManager.scopes) {
       for (const variable of scope.variables) {
@@ -212,10 +219,8 @@ function functionNames(context: Context): ReadonlySet<string> | null {
         else if (def.type === 'Variable' && def.node.init && isFunctionNode(skipTransparent(def.node.init))) found.add(variable.name);
       }
     }
-    names = found;
-    functionNamesCache.set(key, names);
-  }
-  return names;
+    return found;
+  });
 }
 
 /** A class's own (non-static) methods and function-valued fields by name: the first member of that name with a function value. */

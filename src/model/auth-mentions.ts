@@ -22,7 +22,7 @@
  * Same-file helpers (`deny(res)`) and constants (`const DENIED = 403`) answer with a status
  * written in the same file, so they are covered by the same text.
  */
-import { fileKey } from './ast.js';
+import { perFile } from './ast.js';
 import type { TSESLint } from '@typescript-eslint/utils';
 
 const AUTH_FAILURE_TEXT = new RegExp(
@@ -47,10 +47,5 @@ const cache = new WeakMap<object, boolean>();
 
 /** Whether the file's text mentions anything an auth-failure recognizer could start from (a superset; see above). */
 export function mentionsAuthFailure(sourceCode: Readonly<TSESLint.SourceCode>): boolean {
-  let result = cache.get(fileKey(sourceCode));
-  if (result === undefined) {
-    result = AUTH_FAILURE_TEXT.test(sourceCode.text);
-    cache.set(fileKey(sourceCode), result);
-  }
-  return result;
+  return perFile(cache, sourceCode, () => AUTH_FAILURE_TEXT.test(sourceCode.text));
 }

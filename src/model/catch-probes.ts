@@ -18,7 +18,7 @@ import {
   resolveFunction,
   skipTransparent,
   walkSameFunction,
-  fileKey,
+  perFile,
 } from './ast.js';
 import { returnsValue } from './catch-answers.js';
 import { type FailureOptions, type FailureSource, classifyCall } from './fallible.js';
@@ -92,13 +92,10 @@ const mayCatchCache = new WeakMap<object, boolean>();
  * (`p.c\u0061tch(…)`), so a file with a `\u` escape is always examined.
  */
 export function fileMayCatch(sourceCode: { readonly text: string; readonly ast: object }): boolean {
-  let may = mayCatchCache.get(fileKey(sourceCode));
-  if (may === undefined) {
+  return perFile(mayCatchCache, sourceCode, () => {
     const text = sourceCode.text;
-    may = text.includes('catch') || text.includes('then') || text.includes('\\u');
-    mayCatchCache.set(fileKey(sourceCode), may);
-  }
-  return may;
+    return text.includes('catch') || text.includes('then') || text.includes('\\u');
+  });
 }
 
 /**

@@ -19,7 +19,7 @@ import {
   skipTransparent,
   walkSameFunction,
   skipTypeWrappers,
-  fileKey,
+  perFile,
 } from './ast.js';
 import { isHandoffCall } from './errors.js';
 import { unwrapIndirectCall } from './fallible.js';
@@ -161,14 +161,10 @@ const mayHoldRejectionCache = new WeakMap<object, boolean>();
  * also say yes without them: a caller that asks it checks on its own.)
  */
 export function fileMayHoldRejections(context: Context): boolean {
-  const sourceCode = context.sourceCode;
-  let may = mayHoldRejectionCache.get(fileKey(sourceCode));
-  if (may === undefined) {
-    const text = sourceCode.text;
-    may = text.includes('async') || text.includes('Promise') || text.includes('fetch') || getTypeServices(context) !== null;
-    mayHoldRejectionCache.set(fileKey(sourceCode), may);
-  }
-  return may;
+  return perFile(mayHoldRejectionCache, context.sourceCode, () => {
+    const text = context.sourceCode.text;
+    return text.includes('async') || text.includes('Promise') || text.includes('fetch') || getTypeServices(context) !== null;
+  });
 }
 
 /**
@@ -177,13 +173,7 @@ export function fileMayHoldRejections(context: Context): boolean {
  * Otherwise `mayReject` answers from the callee's name alone, with no scope look-up.
  */
 function canShowRejection(context: Context): boolean {
-  const sourceCode = context.sourceCode;
-  let can = showsRejectionCache.get(fileKey(sourceCode));
-  if (can === undefined) {
-    can = sourceCode.text.includes('async') || getTypeServices(context) !== null;
-    showsRejectionCache.set(fileKey(sourceCode), can);
-  }
-  return can;
+  return perFile(showsRejectionCache, context.sourceCode, () => context.sourceCode.text.includes('async') || getTypeServices(context) !== null);
 }
 
 /**

@@ -6,16 +6,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { type Context, getPropertyName, isFunctionNode, skipTransparent } from './ast.js';
-import { tokenizeName } from './secrets/names.js';
-
-/** Words naming a credential a caller presents; `key` only after a word that makes it one (`apiKey`, `masterKey`, not `sortKey`). */
-const CREDENTIAL_WORDS = new Set(['token', 'tokens', 'jwt', 'bearer', 'secret', 'password', 'passwd', 'session', 'cookie', 'credential', 'credentials', 'authorization']);
-const KEY_QUALIFIERS = new Set(['api', 'access', 'secret', 'master', 'private', 'client', 'auth']);
-
-function namesCredential(name: string): boolean {
-  const words = tokenizeName(name);
-  return words.some((word, i) => CREDENTIAL_WORDS.has(word) || (word === 'key' && i > 0 && KEY_QUALIFIERS.has(words[i - 1]!)));
-}
+import { isSecretName } from './secrets/names.js';
 
 /**
  * `typeof token !== 'string'` (or `=== 'undefined'`) chooses the rejection for a credential-named
@@ -29,7 +20,8 @@ export function refusesMissingCredential(context: Context, test: TSESTree.Node, 
   const holdsWhenAbsent = (literal.value === 'undefined') === (t.operator === '===' || t.operator === '==');
   if (holdsWhenAbsent !== whenTrue) return false;
   const name = operand.type === AST_NODE_TYPES.Identifier ? operand.name : operand.type === AST_NODE_TYPES.MemberExpression ? getPropertyName(operand) : null;
-  if (name === null || !namesCredential(name)) return false;
+  // A credential by the shared secret-name answer (`access_token`, `apiKey`, `_MasterKey`; not `sortKey`).
+  if (name === null || !isSecretName(name)) return false;
   const text = context.sourceCode.getText(operand);
   const present = (condition: TSESTree.Node): boolean => context.sourceCode.getText(skipTransparent(condition)) === text;
   let child: TSESTree.Node = t;
