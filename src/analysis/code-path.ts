@@ -9,7 +9,7 @@
  * so nested regions do not see each other's marks.
  */
 import type { Rule } from 'eslint';
-import type { TSESTree } from '@typescript-eslint/utils';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { contains, isFunctionNode } from '../model/ast.js';
 
@@ -237,4 +237,33 @@ export function findJumpTarget(node: TSESTree.BreakStatement | TSESTree.Continue
     current = current.parent;
   }
   return null;
+}
+
+/** The statement types an `if` consequent can be (each gets a plain listener: see withIfConsequentListener). */
+const CONSEQUENT_TYPES = [
+  'BlockStatement', 'BreakStatement', 'ContinueStatement', 'DebuggerStatement', 'DoWhileStatement', 'EmptyStatement',
+  'ExpressionStatement', 'ForInStatement', 'ForOfStatement', 'ForStatement', 'FunctionDeclaration', 'IfStatement',
+  'LabeledStatement', 'ReturnStatement', 'SwitchStatement', 'ThrowStatement', 'TryStatement', 'WhileStatement', 'WithStatement',
+] as const;
+
+/**
+ * Add `onConsequent` for every statement that is an `if`'s consequent, after the listener the map already has for
+ * its type. Plain type listeners: a selector such as `IfStatement > .consequent` is matched through esquery on
+ * every node of the file.
+ */
+export function withIfConsequentListener(listeners: TSESLint.RuleListener, onConsequent: (node: TSESTree.Statement) => void): TSESLint.RuleListener {
+  const out: Record<string, (node: TSESTree.Statement) => void> = { ...(listeners as Record<string, (node: TSESTree.Statement) => void>) };
+  const check = (node: TSESTree.Statement): void => {
+    if (node.parent?.type === AST_NODE_TYPES.IfStatement && node.parent.consequent === node) onConsequent(node);
+  };
+  for (const type of CONSEQUENT_TYPES) {
+    const own = out[type];
+    out[type] = own
+      ? (node) => {
+          own(node);
+          check(node);
+        }
+      : check;
+  }
+  return out as TSESLint.RuleListener;
 }

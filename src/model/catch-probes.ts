@@ -21,7 +21,7 @@ import {
   perFile,
 } from './ast.js';
 import { returnsValue } from './catch-answers.js';
-import { type FailureOptions, type FailureSource, classifyCall } from './fallible.js';
+import { BUILTIN_PROBES, type FailureOptions, type FailureSource, classifyCall } from './fallible.js';
 
 /** `cleanup().catch(() => {})`, `this.teardownSandbox(id).catch(noop)`: a call named for cleanup is best effort. */
 const CLEANUP_NAME = /^(?:clean[uU]p|tear[dD]own|dispose|removeTemp|deleteTemp)\w*$/u;
@@ -236,4 +236,19 @@ export function isNoopHandler(context: Context, handler: TSESTree.Node): boolean
     (handler.type === AST_NODE_TYPES.Identifier && /^(?:noop|ignore|ignoreError|nothing|swallow)$/iu.test(handler.name)) ||
     (handler.type === AST_NODE_TYPES.MemberExpression && /^(?:noop|ignore)$/iu.test(getPropertyName(handler) ?? ''))
   );
+}
+
+/**
+ * The probe sets of one option object, built once: createRule hands every file the same merged
+ * options object, so the sets (60-odd built-in names) are not rebuilt per file. Never modified.
+ */
+const probeSetsCache = new WeakMap<object, { probes: ReadonlySet<string>; failureOptions: { probes: ReadonlySet<string> } }>();
+
+export function probeSets(options: { allowedProbes?: string[] }): { probes: ReadonlySet<string>; failureOptions: { probes: ReadonlySet<string> } } {
+  let sets = probeSetsCache.get(options);
+  if (sets === undefined) {
+    sets = { probes: new Set([...BUILTIN_PROBES, ...(options.allowedProbes ?? [])]), failureOptions: { probes: new Set(options.allowedProbes ?? []) } };
+    probeSetsCache.set(options, sets);
+  }
+  return sets;
 }

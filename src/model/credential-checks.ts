@@ -102,14 +102,27 @@ export function passwordCheckResult(context: Context, node: TSESTree.Node, depth
 
 /** `audit.record(...)`, `this.auditService.log(...)`, `logSecurityEvent(...)`: security-audit helpers. */
 export function isAuditCall(node: TSESTree.CallExpression): boolean {
-  const path = getCalleePath(node);
-  if (path === null) return false;
-  const segments = path.split('.');
-  const last = segments[segments.length - 1]!;
-  if (/^(?:get|find|list|fetch|query|count|is|has)[A-Z]?/u.test(last) && segments.length > 1) return false;
-  if (segments.some((s) => /audit/iu.test(s))) return true;
-  return /^(?:log|record|track|report|emit|raise)(?:Security|Auth|Login|Access|Failed|Suspicious)\w*$/u.test(last) || /^security(?:Event|Log)/u.test(last);
+  // The callee's path (`this.auditService.log`), read segment by segment without building it: asked of every call.
+  let last: string | null = null;
+  let segments = 0;
+  let namesAudit = false;
+  let n: TSESTree.Node = skipTransparent(node.callee);
+  for (;;) {
+    const name =
+      n.type === AST_NODE_TYPES.MemberExpression ? getPropertyName(n) : n.type === AST_NODE_TYPES.Identifier ? n.name : n.type === AST_NODE_TYPES.ThisExpression ? 'this' : n.type === AST_NODE_TYPES.Super ? 'super' : null;
+    if (name === null) return false;
+    last ??= name;
+    segments += 1;
+    namesAudit ||= AUDIT_WORD.test(name);
+    if (n.type !== AST_NODE_TYPES.MemberExpression) break;
+    n = skipTransparent(n.object);
+  }
+  if (segments > 1 && /^(?:get|find|list|fetch|query|count|is|has)[A-Z]?/u.test(last!)) return false;
+  if (namesAudit) return true;
+  return /^(?:log|record|track|report|emit|raise)(?:Security|Auth|Login|Access|Failed|Suspicious)\w*$/u.test(last!) || /^security(?:Event|Log)/u.test(last!);
 }
+
+const AUDIT_WORD = /audit/iu;
 
 /** The level of a log call; a security-audit helper counts as `warn`. */
 export function securityLogLevel(context: Context, node: TSESTree.CallExpression): LogLevel | null {

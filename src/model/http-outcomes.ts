@@ -49,6 +49,17 @@ const STATUS_ARGUMENT_CLASSES = new Set(['HttpException', 'HTTPException', 'Http
 /** Factories: `createError(401)`, `createError.Unauthorized()`, `httpErrors.Unauthorized()`, `fastify.httpErrors.unauthorized()`. */
 const ERROR_FACTORIES = new Set(['createError', 'createHttpError', 'httpErrors', 'HttpErrors', 'httpError', 'createHttpErrors']);
 const BOOM = new Set(['Boom', 'boom']);
+const RESPONSE_CLASSES = new Set(['Response', 'NextResponse']);
+/** An app's static error factory holder: `ApiError`, `AppErrors`, `HttpException`. */
+const ERROR_HOLDER = /(?:error|exception)s?$/iu;
+
+/** The last name of a member path (`httpErrors` in `fastify.httpErrors`), without building the path. */
+function lastName(node: TSESTree.Node): string | null {
+  const n = skipTransparent(node);
+  if (n.type === AST_NODE_TYPES.Identifier) return n.name;
+  if (n.type === AST_NODE_TYPES.MemberExpression) return getPropertyName(n);
+  return null;
+}
 /** Names a response object goes by in handlers: receivers of `.status()`, `.json()`, `.send()`. */
 
 const outcomeCache = new WeakMap<TSESTree.Node, HttpOutcome | null>();
@@ -158,12 +169,14 @@ function callOutcome(context: Context, node: TSESTree.CallExpression, depth: num
   const args = node.arguments;
   if (callee.type === AST_NODE_TYPES.MemberExpression) {
     const method = getPropertyName(callee);
-    const objectPath = getMemberPath(callee.object);
+    // The object's full path only where its last name could be an error factory or Response (asked of every call).
+    const objectName = lastName(callee.object);
+    const objectPath = objectName !== null && (RESPONSE_CLASSES.has(objectName) || BOOM.has(objectName) || ERROR_FACTORIES.has(objectName) || ERROR_HOLDER.test(objectName)) ? getMemberPath(callee.object) : null;
     const receiver = getRootIdentifier(callee.object, true);
     const isResponseReceiver = !!receiver && isResponseOrContextName(receiver.name);
     if (method !== null) {
       // Response.json(body, { status }), NextResponse.json(...)
-      if ((objectPath === 'Response' || objectPath === 'NextResponse') && (method === 'json' || method === 'redirect')) {
+      if (objectPath !== null && RESPONSE_CLASSES.has(objectPath) && (method === 'json' || method === 'redirect')) {
         const status = method === 'json' ? statusFromInit(context, args[1]) : getStatusValue(context, args[1]);
         return status === null ? null : { status, kind: 'response', errorName: null, frameworkError: false };
       }
@@ -178,7 +191,7 @@ function callOutcome(context: Context, node: TSESTree.CallExpression, depth: num
         return status === null ? null : { status, kind: 'error', errorName: lastSegment(objectPath), frameworkError: true };
       }
       // An app's static error factory: ApiError.unauthorized(), AppError.forbidden('…'), errors.createForbiddenError()
-      if (objectPath !== null && /(?:error|exception)s?$/iu.test(lastSegment(objectPath))) {
+      if (objectPath !== null && ERROR_HOLDER.test(lastSegment(objectPath))) {
         const status = statusFromFactoryName(method);
         if (status !== null) return { status, kind: 'error', errorName: lastSegment(objectPath), frameworkError: false };
       }
@@ -256,16 +269,22 @@ export function passesResponseArgument(node: TSESTree.CallExpression): boolean {
 function helperResponseOutcome(context: Context, name: string | null, args: readonly TSESTree.CallExpressionArgument[]): HttpOutcome | null {
   if (args.length < 2 || name === null || NOT_A_STATUS_HELPER.test(name)) return null;
   let receiver: TSESTree.Identifier | undefined;
-  let status: number | null = null;
   for (const arg of args) {
     const a = skipTransparent(arg);
     if (a.type === AST_NODE_TYPES.Identifier && isResponseName(a.name)) {
-      receiver ??= a;
-      continue;
+      receiver = a;
+      break;
     }
+  }
+  // The receiver first: most calls hand no response on, and reading a status may take a scope lookup.
+  if (!receiver) return null;
+  let status: number | null = null;
+  for (const arg of args) {
+    const a = skipTransparent(arg);
+    if (a.type === AST_NODE_TYPES.Identifier && isResponseName(a.name)) continue;
     status ??= getStatusValue(context, a);
   }
-  if (!receiver || status === null || status < 400) return null;
+  if (status === null || status < 400) return null;
   return { status, kind: 'response', receiver, errorName: null, frameworkError: false };
 }
 

@@ -33,6 +33,8 @@ const SOCKET_NAME = /^_?(?:ws|websocket|webSocket|socket|client|conn|connection)
 /** Refusal reasons (auth-mentions.ts lists the same words in its text pre-check). */
 const AUTH_TEXT = /un[_\s-]*authori[sz]ed|authenticat|forbidden|access[_\s-]*denied|invalid[_\s-]*(?:auth[_\s-]*)?token|token[_\s-]*(?:expired|invalid)/iu;
 const FORBIDDEN_TEXT = /forbidden|denied/iu;
+/** The socket methods that can refuse a connection (see getSocketRefusal). */
+const REFUSING_METHODS = new Set(['close', 'write', 'disconnect', 'terminate']);
 const CLOSE_CODES = new Map<number, 401 | 403>([
   [4001, 401],
   [4401, 401],
@@ -80,17 +82,19 @@ export function getSocketRefusal(context: Context, call: TSESTree.CallExpression
   const callee = skipTransparent(call.callee);
   if (callee.type === AST_NODE_TYPES.Identifier) {
     // next(new Error('unauthorized')) in io.use middleware, also from a callback inside it (`jwt.verify(t, key, (err) => next(…))`)
+    const arg = call.arguments[0] ? skipTransparent(call.arguments[0]) : null;
+    if (arg?.type !== AST_NODE_TYPES.NewExpression) return null;
     const def = findVariable(context, callee)?.defs[0];
     const fn = def?.type === 'Parameter' ? def.node : getEnclosingFunction(call);
     if (socketMiddlewareNext(fn) !== callee.name) return null;
-    const arg = call.arguments[0] ? skipTransparent(call.arguments[0]) : null;
-    if (arg?.type !== AST_NODE_TYPES.NewExpression) return null;
     const message = arg.arguments[0] ? getStringValue(arg.arguments[0]) : null;
     if (message === null || !AUTH_TEXT.test(message)) return null;
     return { status: statusOfText(message), what: `the socket.io handshake refused (next(new Error('${message}')))`, needsCredentialFailure: false };
   }
-  if (callee.type !== AST_NODE_TYPES.MemberExpression || !isSocketReceiver(context, callee.object)) return null;
+  if (callee.type !== AST_NODE_TYPES.MemberExpression) return null;
   const method = getPropertyName(callee);
+  // The method first: whether the receiver is a socket may take a scope lookup.
+  if (!REFUSING_METHODS.has(method ?? '') || !isSocketReceiver(context, callee.object)) return null;
   if (method === 'close') {
     const code = call.arguments[0] ? getNumberValue(call.arguments[0]) : null;
     const reason = call.arguments[1] ? getStringValue(call.arguments[1]) : null;

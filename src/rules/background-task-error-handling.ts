@@ -242,8 +242,10 @@ export default createRule<Options, MessageIds>({
     return {
       CallExpression: onCall,
       NewExpression: onCall,
-      'ArrowFunctionExpression > UnaryExpression.body[operator="void"]'(node: TSESTree.UnaryExpression) {
-        checkFloating(node, node);
+      // `() => void work()`: the arrow discards the promise (a plain type listener: ESLint matches an attribute
+      // selector through esquery on every node of the type).
+      UnaryExpression(node) {
+        if (node.operator === 'void' && node.parent.type === AST_NODE_TYPES.ArrowFunctionExpression && node.parent.body === node) checkFloating(node, node);
       },
       'Program:exit'() {
         for (const runner of runners.unrecordedRunners()) reportRunner(runner);

@@ -66,8 +66,9 @@ export default createRule<Options, MessageIds>({
       NewExpression: checkSink,
       AssignmentExpression: checkSink,
       ReturnStatement: (node) => check(getReturnSink(context, node)),
-      'ArrowFunctionExpression[expression=true]'(node: TSESTree.ArrowFunctionExpression) {
-        check(getReturnSink(context, node.body as TSESTree.Expression));
+      // An expression body is what the arrow returns (a plain type listener: see background-task-error-handling).
+      ArrowFunctionExpression(node) {
+        if (node.expression) check(getReturnSink(context, node.body as TSESTree.Expression));
       },
     };
   },

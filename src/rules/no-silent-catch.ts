@@ -1,14 +1,14 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { type AnyFunction, contains, isFunctionNode } from '../model/ast.js';
-import { createPathTracker, findJumpTarget, mergeListeners } from '../analysis/code-path.js';
+import { createPathTracker, findJumpTarget, mergeListeners, withIfConsequentListener } from '../analysis/code-path.js';
 import { createRule } from '../core/create-rule.js';
-import { BUILTIN_PROBES, type FailureSource, classifyFailures, namesTelemetry } from '../model/fallible.js';
+import { type FailureSource, classifyFailures, namesTelemetry } from '../model/fallible.js';
 import { getHttpOutcome } from '../model/http-outcomes.js';
 import { getBoundVariables, isHandoffCall, isInspectionCall, passesNewError, readsAny } from '../model/errors.js';
 import { doesNothing, isFallbackOnly, setsClientStatus } from '../model/catch-answers.js';
 import { catchFallsBackOnPurpose, handlerFallsBackOnPurpose, isAttemptElseThrow, isCheckedThenRefused, isCheckedThenThrown } from '../model/fallback-chains.js';
-import { PREDICATE_NAME, fileMayCatch, getRejectionHandler, isAvailabilityCheck, isNoopHandler, isObservedElsewhere, isProbePromise, isProbeTry, isYesNoCheck, promiseFailureSource } from '../model/catch-probes.js';
+import { PREDICATE_NAME, fileMayCatch, probeSets, getRejectionHandler, isAvailabilityCheck, isNoopHandler, isObservedElsewhere, isProbePromise, isProbeTry, isYesNoCheck, promiseFailureSource } from '../model/catch-probes.js';
 import {
   type CatchRegion,
   DEFAULT_COMMENT,
@@ -46,21 +46,6 @@ interface CatchState extends CatchRegion {
   silentReported: boolean;
   /** The try can fail for more than its input (not a probe): a log below `minimumLevel`, or a silent path beside a logging one, is reported. */
   mayFailOutside: boolean;
-}
-
-/**
- * The probe sets of one option object, built once: createRule hands every file the same merged
- * options object, so the sets (60-odd built-in names) are not rebuilt per file. Never modified.
- */
-const probeSetsCache = new WeakMap<object, { probes: ReadonlySet<string>; failureOptions: { probes: ReadonlySet<string> } }>();
-
-function probeSets(options: Options[0]): { probes: ReadonlySet<string>; failureOptions: { probes: ReadonlySet<string> } } {
-  let sets = probeSetsCache.get(options);
-  if (sets === undefined) {
-    sets = { probes: new Set([...BUILTIN_PROBES, ...(options.allowedProbes ?? [])]), failureOptions: { probes: new Set(options.allowedProbes ?? []) } };
-    probeSetsCache.set(options, sets);
-  }
-  return sets;
 }
 
 export default createRule<Options, MessageIds>({
@@ -245,10 +230,12 @@ export default createRule<Options, MessageIds>({
       const produced = promiseFailureSource(context, promise, failureOptions, reportFallbacks);
       if (produced === null) return;
       const source: FailureSource = cleanupOnReportedPath ? 'probe' : produced;
-      const security =
-        guardsSecurity(context, promise, fn.body, describeEnclosingFunction(fn), failureOptions) || isCheckedThenRefused(context, call);
-      const fallsBackOnPurpose = handlerFallsBackOnPurpose(context, fn, call, failureOptions);
+      // Asked only as far as the answer needs (see onCatchClause).
       const fails = source !== 'probe' && source !== 'none';
+      const security =
+        !reportFallbacks &&
+        fails &&
+        (guardsSecurity(context, promise, fn.body, describeEnclosingFunction(fn), failureOptions) || isCheckedThenRefused(context, call));
       onEnter({
         node: fn,
         body: fn.body,
@@ -256,8 +243,8 @@ export default createRule<Options, MessageIds>({
         escalates: false,
         quietLog: false,
         serverError: false,
-        silentReported: reportFallbacks || (fails && !fallsBackOnPurpose && security),
-        mayFailOutside: reportFallbacks || (fails && security),
+        silentReported: reportFallbacks || (security && !handlerFallsBackOnPurpose(context, fn, call, failureOptions)),
+        mayFailOutside: reportFallbacks || security,
       });
     }
 
@@ -270,7 +257,7 @@ export default createRule<Options, MessageIds>({
       if (produced === null) return;
       const source: FailureSource = onReportedErrorPath(call) ? 'probe' : produced;
       const fails = source !== 'probe' && source !== 'none';
-      const security = reportFallbacks || guardsSecurity(context, promise, handler, describeEnclosingFunction(call), failureOptions);
+      const security = reportFallbacks || (fails && guardsSecurity(context, promise, handler, describeEnclosingFunction(call), failureOptions));
       const hidden = reportFallbacks || (fails && !isCheckedThenThrown(context, call) && security);
       const level = getLoggerReferenceLevel(context, handler);
       if (level !== null) {
@@ -306,11 +293,22 @@ export default createRule<Options, MessageIds>({
       if (isProbeTry(context, tryStatement.block, probes) && isFallbackOnly(node.body)) return;
       // A function that records telemetry (`emitSystemTaskMetric`, `sendTelemetry`): a lost data point, not lost work.
       // Cleanup on an error path that is rethrown or logged anyway: `catch (err) { try { await rm(tmp) } catch {} throw err }`.
-      const source: FailureSource =
-        onReportedErrorPath(tryStatement) || namesTelemetry(enclosingName ?? '') ? 'probe' : classifyFailures(context, tryStatement.block, failureOptions);
-      const fallsBackOnPurpose = catchFallsBackOnPurpose(context, node, failureOptions);
-      const security =
-        guardsSecurity(context, tryStatement.block, node.body, enclosingName, failureOptions) || isCheckedThenRefused(context, tryStatement);
+      // What makes the catch reported by default, asked cheapest first and only as far as the answer needs:
+      // the broad policy (`reportFallbacks`) reports every silent path and asks none of it.
+      let silentReported = reportFallbacks;
+      let mayFailOutside = reportFallbacks;
+      if (!reportFallbacks) {
+        const source: FailureSource =
+          onReportedErrorPath(tryStatement) || namesTelemetry(enclosingName ?? '') ? 'probe' : classifyFailures(context, tryStatement.block, failureOptions);
+        const security =
+          (source === 'external' || source === 'unknown') &&
+          (guardsSecurity(context, tryStatement.block, node.body, enclosingName, failureOptions) || isCheckedThenRefused(context, tryStatement));
+        if (security) {
+          silentReported = source === 'external' ? !catchFallsBackOnPurpose(context, node, failureOptions) : doesNothing(context, node.body);
+          // "Else try that, else throw": the silent path out is the second attempt's success.
+          mayFailOutside = !isAttemptElseThrow(context, node.body, failureOptions);
+        }
+      }
       onEnter({
         node,
         body: node.body,
@@ -318,11 +316,8 @@ export default createRule<Options, MessageIds>({
         escalates: false,
         quietLog: false,
         serverError: false,
-        silentReported:
-          reportFallbacks || (((source === 'external' && !fallsBackOnPurpose) || (source === 'unknown' && doesNothing(context, node.body))) && security),
-        // "Else try that, else throw": the silent path out is the second attempt's success.
-        mayFailOutside:
-          reportFallbacks || ((source === 'external' || source === 'unknown') && security && !isAttemptElseThrow(context, node.body, failureOptions)),
+        silentReported,
+        mayFailOutside,
       });
     }
 
@@ -346,7 +341,7 @@ export default createRule<Options, MessageIds>({
       if (tracker.isReachable()) tracker.require(node, inner.node, inner);
     }
 
-    return mergeListeners(tracker.listeners, {
+    const listeners = mergeListeners(tracker.listeners, {
       CatchClause: onCatchClause,
       'CatchClause:exit': onExit,
       ArrowFunctionExpression: enterHandlerFunction,
@@ -382,13 +377,13 @@ export default createRule<Options, MessageIds>({
         }
       },
       VariableDeclarator: taint,
-      // `if (isKnownError(err)) { reason = err.code } else { logger.warn(err) }`: the branch that names the
-      // error is the expected case, chosen on purpose; its complement (unknown errors) still has to log.
-      'IfStatement > .consequent'(node: TSESTree.Statement) {
-        const test = (node.parent as TSESTree.IfStatement).test;
-        const inner = innermost(node).at(-1);
-        if (inner && contains(inner.body, test) && identifiesError(test, inner.errorVariables)) tracker.mark(node);
-      },
     } as TSESLint.RuleListener) as TSESLint.RuleListener;
+    // `if (isKnownError(err)) { reason = err.code } else { logger.warn(err) }`: the branch that names the
+    // error is the expected case, chosen on purpose; its complement (unknown errors) still has to log.
+    return withIfConsequentListener(listeners, (node) => {
+      const test = (node.parent as TSESTree.IfStatement).test;
+      const inner = innermost(node).at(-1);
+      if (inner && contains(inner.body, test) && identifiesError(test, inner.errorVariables)) tracker.mark(node);
+    });
   },
 });

@@ -1,7 +1,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { describe, expect, it, vi } from 'vitest';
 import { contains } from '../../src/model/ast.js';
-import { createPathTracker, findJumpTarget, mergeListeners } from '../../src/analysis/code-path.js';
+import { createPathTracker, findJumpTarget, mergeListeners, withIfConsequentListener } from '../../src/analysis/code-path.js';
 import { type ProbeListeners, type ProbeOptions, probe } from '../helpers/probe.js';
 
 /**
@@ -371,5 +371,38 @@ describe('findJumpTarget', () => {
   });
   it('no target across a function boundary', () => {
     expect(targets('for (;;) { items.forEach(() => { try { a() } catch { return } }) } function f() { switch (x) { case 1: g(() => { while (y) break }) } }')).toEqual(['WhileStatement']);
+  });
+});
+
+describe('withIfConsequentListener', () => {
+  const code = `function m() {
+    if (a) b();
+    if (c) { d(); } else { e(); }
+    if (f) return; else if (g) throw h;
+    while (i) { j(); }
+    if (k) l: for (;;) break l;
+  }`;
+
+  it('sees every if consequent, of any statement type, and nothing else', () => {
+    const seen: string[] = [];
+    probe(
+      code,
+      (context) =>
+        withIfConsequentListener({}, (node) => seen.push(`${node.type} ${context.sourceCode.getText((node.parent as TSESTree.IfStatement).test)}`)) as ProbeListeners,
+    );
+    expect(seen).toEqual(['ExpressionStatement a', 'BlockStatement c', 'ReturnStatement f', 'ThrowStatement g', 'LabeledStatement k']);
+  });
+
+  it('runs after the listener the map already has for that type, which still sees every node', () => {
+    const calls: string[] = [];
+    probe(
+      code,
+      () =>
+        withIfConsequentListener(
+          { BlockStatement: (node: TSESTree.BlockStatement) => calls.push(`own ${node.loc.start.line}`), ReturnStatement: () => calls.push('own return') },
+          (node) => calls.push(`consequent ${node.loc.start.line}`),
+        ) as ProbeListeners,
+    );
+    expect(calls).toEqual(['own 1', 'consequent 2', 'own 3', 'consequent 3', 'own 3', 'own return', 'consequent 4', 'consequent 4', 'own 5', 'consequent 6']);
   });
 });
