@@ -5,7 +5,7 @@ import rule from '../../../src/rules/log-auth-failures.js';
  * Issue 18: refused WebSocket and socket.io connections are auth failures too — a close with an
  * auth code or reason, an upgrade answered 401/403, socket.io middleware refusing the handshake with
  * an auth error, and a bare 1008 or a disconnect after a failed credential check. Shapes trimmed from
- * n8n and Directus. Not yet seen: the error branch of a callback-style `jwt.verify(token, key, (err) => …)`.
+ * n8n and Directus.
  */
 const ruleTester = new RuleTester();
 
@@ -19,6 +19,7 @@ ruleTester.run('log-auth-failures (WebSocket refusals)', rule, {
     "io.on('connection', (socket) => {\n  socket.on('leave', () => {\n    socket.disconnect(true);\n  });\n});",
     // closing every client at shutdown is not a refusal
     "process.on('SIGTERM', () => {\n  for (const ws of wss.clients) ws.close(1001, 'Server shutting down');\n});",
+    "// the failed token check logs before it disconnects\nio.on('connection', (socket) => {\n  try {\n    socket.data.user = jwt.verify(socket.handshake.auth.token, process.env.JWT_SECRET);\n  } catch (err) {\n    logger.warn({ ip: socket.handshake.address, reason: 'invalid_token' }, 'socket.io connection refused');\n    socket.disconnect(true);\n    return;\n  }\n  attach(socket);\n});",
     // socket.io middleware refusing for load, not auth
     "io.use((socket, next) => {\n  if (connections.size > MAX_CONNECTIONS) return next(new Error('server busy'));\n  next();\n});",
   ],
@@ -98,6 +99,10 @@ ruleTester.run('log-auth-failures (WebSocket refusals)', rule, {
           ]
         }
       ]
+    },
+    {
+      code: "// socket.io: a connection whose token fails to verify is disconnected\nio.on('connection', (socket) => {\n  try {\n    socket.data.user = jwt.verify(socket.handshake.auth.token, process.env.JWT_SECRET);\n  } catch (err) {\n    socket.disconnect(true);\n    return;\n  }\n  attach(socket);\n});",
+      errors: [{ messageId: 'unlogged', line: 6, suggestions: [{ messageId: 'logFailure', data: { call: 'console.warn' }, output: "// socket.io: a connection whose token fails to verify is disconnected\nio.on('connection', (socket) => {\n  try {\n    socket.data.user = jwt.verify(socket.handshake.auth.token, process.env.JWT_SECRET);\n  } catch (err) {\n    console.warn('Authentication failed: invalid token', { reason: 'invalid_token' });\n    socket.disconnect(true);\n    return;\n  }\n  attach(socket);\n});" }] }],
     },
   ],
 });
