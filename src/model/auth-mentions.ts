@@ -31,8 +31,8 @@ const AUTH_FAILURE_TEXT = new RegExp(
     String.raw`4_?0_?[13]|4_?2_?9|0x0*1(?:91|93|ad)|0o0*6(?:21|23|55)|0b0*1100100(?:01|11)|0b0*110101101`,
     // status and error names
     String.raw`un[_\s-]*authori[sz]ed|authenticat|forbidden|access[_\s-]*denied|too[_\s-]*many[_\s-]*requests`,
-    // WebSocket refusals (socket-refusals.ts): application auth close codes, policy violation, refusal reasons
-    String.raw`4_?[04]_?0_?[13]|1_?0_?0_?8|invalid[_\s-]*(?:auth[_\s-]*)?token|token[_\s-]*(?:expired|invalid)`,
+    // WebSocket refusals (socket-refusals.ts): application auth close codes, policy violation, refusal reasons and events
+    String.raw`4_?[04]_?0_?[13]|1_?0_?0_?8|invalid[_\s-]*(?:auth[_\s-]*)?token|token[_\s-]*(?:expired|invalid)|auth[_\s-]*(?:error|fail)`,
     // credential checks, passport, guards
     String.raw`password|compare|verify|timing[_\s-]*safe[_\s-]*equal|constant[_\s-]*time[_\s-]*equal|api[-_]?key|api[-_]?token|strategy|canactivate`,
     // one-time-code checks (`totp.check`, `checkOtp`, `checkMfaCode`)

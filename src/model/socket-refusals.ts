@@ -8,7 +8,10 @@
  * - `next(new Error('unauthorized'))` in socket.io middleware (`io.use((socket, next) => …)`), which
  *   refuses the handshake with that error;
  * - `socket.disconnect()` / `ws.terminate()` — only a refusal where a credential check failed (the
- *   caller decides that: a disconnect is also how a client leaves).
+ *   caller decides that: a disconnect is also how a client leaves);
+ * - `socket.emit('unauthorized', …)` — an event that tells the client it was refused: in an `if` branch
+ *   it is judged like a 401/403 by that condition; elsewhere (a `catch`, the listener's top, where some
+ *   apps emit it to start their auth handshake) only where a credential check failed.
  *
  * Whether the refusal is access control is decided like any 401/403: by what the condition that
  * chooses it tests (access-control.ts) or by a failed credential check on its path.
@@ -34,7 +37,9 @@ const SOCKET_NAME = /^_?(?:ws|websocket|webSocket|socket|client|conn|connection)
 const AUTH_TEXT = /un[_\s-]*authori[sz]ed|authenticat|forbidden|access[_\s-]*denied|invalid[_\s-]*(?:auth[_\s-]*)?token|token[_\s-]*(?:expired|invalid)/iu;
 const FORBIDDEN_TEXT = /forbidden|denied/iu;
 /** The socket methods that can refuse a connection (see getSocketRefusal). */
-const REFUSING_METHODS = new Set(['close', 'write', 'disconnect', 'terminate']);
+const REFUSING_METHODS = new Set(['close', 'write', 'emit', 'disconnect', 'terminate']);
+/** Events that tell a socket.io client it was refused: `unauthorized`, `auth_error`, `authentication-failed`, `forbidden`. */
+const AUTH_EVENT = /^(?:un[_\s-]*authori[sz]ed|unauthenticated|auth(?:entication)?[_\s-]*(?:error|fail(?:ed|ure)?)|forbidden|access[_\s-]*denied)$/iu;
 const CLOSE_CODES = new Map<number, 401 | 403>([
   [4001, 401],
   [4401, 401],
@@ -65,7 +70,22 @@ function socketMiddlewareNext(fn: TSESTree.Node | null): string | null {
   return path !== null && lastSegment(path) === 'use' ? next.name : null;
 }
 
-/** `ws.close(4003); ws.terminate()`: the disconnect ends a refusal already made in the same block. */
+/** Whether the innermost branch around `node` in its function is an `if`'s consequent or alternate (not a `catch`, a ternary, or none). */
+function inIfBranch(node: TSESTree.Node): boolean {
+  let child: TSESTree.Node = node;
+  for (let n = node.parent; n && !isFunctionNode(n); child = n, n = n.parent) {
+    if (n.type === AST_NODE_TYPES.IfStatement) return child !== n.test;
+    if (n.type === AST_NODE_TYPES.CatchClause || n.type === AST_NODE_TYPES.ConditionalExpression || n.type === AST_NODE_TYPES.LogicalExpression) return false;
+  }
+  return false;
+}
+
+function isEmitCall(call: TSESTree.CallExpression): boolean {
+  const callee = skipTransparent(call.callee);
+  return callee.type === AST_NODE_TYPES.MemberExpression && getPropertyName(callee) === 'emit';
+}
+
+/** `ws.close(4003); ws.terminate()`, `socket.emit('unauthorized'); socket.disconnect()`: the disconnect ends a refusal already made in the same block. */
 function followsRefusal(context: Context, call: TSESTree.CallExpression): boolean {
   const statement = call.parent;
   const block = statement?.parent;
@@ -73,7 +93,9 @@ function followsRefusal(context: Context, call: TSESTree.CallExpression): boolea
   const siblings: TSESTree.Statement[] = block.type === AST_NODE_TYPES.BlockStatement ? block.body : block.consequent;
   return siblings.slice(0, siblings.indexOf(statement)).some((st) => {
     const expr = st.type === AST_NODE_TYPES.ExpressionStatement ? skipTransparent(st.expression) : null;
-    return expr?.type === AST_NODE_TYPES.CallExpression && getSocketRefusal(context, expr)?.needsCredentialFailure === false;
+    if (expr?.type !== AST_NODE_TYPES.CallExpression) return false;
+    const refusal = getSocketRefusal(context, expr);
+    return refusal !== null && (refusal.needsCredentialFailure === false || isEmitCall(expr));
   });
 }
 
@@ -110,6 +132,11 @@ export function getSocketRefusal(context: Context, call: TSESTree.CallExpression
     const match = text === null ? null : /^HTTP\/1\.[01] (401|403)\b/u.exec(text);
     if (!match) return null;
     return { status: match[1] === '401' ? 401 : 403, what: `the upgrade answered ${match[1]}`, needsCredentialFailure: false };
+  }
+  if (method === 'emit') {
+    const event = call.arguments[0] ? getStringValue(call.arguments[0]) : null;
+    if (event === null || !AUTH_EVENT.test(event)) return null;
+    return { status: statusOfText(event), what: `the '${event}' event emitted to the socket`, needsCredentialFailure: !inIfBranch(call) };
   }
   if ((method === 'disconnect' || method === 'terminate') && !followsRefusal(context, call)) {
     return { status: 401, what: `the socket ${method === 'disconnect' ? 'disconnected' : 'terminated'} after a failed check`, needsCredentialFailure: true };

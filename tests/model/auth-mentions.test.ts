@@ -35,6 +35,9 @@ describe('mentionsAuthFailure', () => {
     "function f(res, code, secret) { if (!totp.check(code, secret)) return res.redirect('/login'); }",
     "async function f(res, id, code) { if (!(await checkOtp(id, code))) res.render('otp'); }",
     "async function f(res, id, code) { if (!(await checkMfaCode(id, code))) res.render('mfa'); }",
+    // socket.io refusal events (socket-refusals.ts)
+    "socket.on('join', async (room) => { if (!(await Rooms.isMember(room, socket.userId))) socket.emit('auth_error'); });",
+    "if (!allowed) client.emit('authentication-failed');",
   ])('%s → may hold an auth failure', (code) => {
     expect(mentions(code)).toBe(true);
   });

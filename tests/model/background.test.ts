@@ -49,6 +49,26 @@ describe('getBackgroundCallbacks', () => {
     expect(of('setImmediate(() => {})')).toBe('');
   });
 
+  it('recognises the timer methods of an injected timer or clock object (issue 18), not other objects', () => {
+    const of = registrations(`
+      class Poller {
+        constructor(timers, clock, deps) { this.timers = timers; this.clock = clock; this.deps = deps; }
+        start() {
+          this.timers.setInterval(async () => {}, 1000);
+          this.clock.setTimeout(() => {}, 5000);
+          this.deps.clock.setTimeout(() => {}, 10);
+          this.cache.setTimeout(() => {}, 10);
+          this.timers.clear(() => {});
+        }
+      }
+    `);
+    expect(of('this.timers.setInterval(async () => {}, 1000)')).toBe('timers.setInterval/timer/unhandled');
+    expect(of('this.clock.setTimeout(() => {}, 5000)')).toBe('clock.setTimeout/timer/unhandled');
+    expect(of('this.deps.clock.setTimeout(() => {}, 10)')).toBe('clock.setTimeout/timer/unhandled');
+    expect(of('this.cache.setTimeout(() => {}, 10)')).toBe('');
+    expect(of('this.timers.clear(() => {})')).toBe('');
+  });
+
   it('recognises node-cron and cron, and sees an errorHandler', () => {
     const of = registrations(`
       import cron from 'node-cron';

@@ -139,6 +139,8 @@ describe('credentialFailureAt', () => {
     ['async function f(id, code) { if (!(await verifyTotpCode(id, code))) probeHere(); }', 'invalid_otp'],
     ['async function f(body) { const { verified } = await verifyAuthenticationResponse({ response: body }); if (!verified) probeHere(); }', 'invalid_passkey'],
     ['async function f(body) { const verification = await verifyAuthenticationResponse({ response: body }); if (!verification.verified) probeHere(); }', 'invalid_passkey'],
+    ['async function f(body) { const verification = await verifyAuthenticationResponse({ response: body }); if (verification.verified === false) probeHere(); }', 'invalid_passkey'],
+    ['async function f(body) { const { verified } = await verifyAuthenticationResponse({ response: body }); if (verified === false) probeHere(); }', 'invalid_passkey'],
     ['async function f(body) { let v; try { v = await verifyAuthenticationResponse({ response: body }); } catch (e) { probeHere(); } }', 'invalid_passkey'],
   ])('%s → %s', (code, reason) => {
     expect(atProbes(code, credentialFailureAt)).toEqual([reason]);
@@ -160,6 +162,7 @@ describe('credentialFailureAt', () => {
     'async function f(body) { const { verified } = await verifyRegistrationResponse({ response: body }); if (!verified) probeHere(); }',
     'function f() { const secret = speakeasy.generateSecret(); if (!secret) probeHere(); }',
     'async function f(body) { const verification = await verifyAuthenticationResponse({ response: body }); if (!verification) probeHere(); }',
+    'async function f(body) { const { verified } = await verifyAuthenticationResponse({ response: body }); if (verified === true) probeHere(); }',
     'function f(list, x) { if (!list.verify(x)) probeHere(); }',
     // confirming a secret being enrolled: a setup typo, not a failed sign-in
     'class TFAService { async enableTFA(key, otp, secret) { if (!authenticator.check(otp, secret)) probeHere(); } }',

@@ -49,6 +49,19 @@ describe('collectLeaks', () => {
     ]);
   });
 
+  it("the app's other error-to-text helpers (errorToString, toErrorText), not one given a message key (issue 18)", () => {
+    const found = leaksIn(`
+      app.get('/e', async (req, res) => {
+        try { await db.query(sql); } catch (err) {
+          res.status(500).json({ error: errorToString(err) });
+          res.status(500).send(toErrorText(err));
+          res.status(400).json({ error: toErrorText('INVALID_INPUT') });
+        }
+      });
+    `);
+    expect(found.map((f) => f.leaks)).toEqual([['string:errorToString(err)'], ['string:toErrorText(err)'], []]);
+  });
+
   it('nothing for generic text, an error the app made, or Fastify reply.send(err)', () => {
     const found = leaksIn(`
       fastify.get('/b', async (request, reply) => {
@@ -93,5 +106,26 @@ describe('isGuarded', () => {
       });
     `);
     expect(found.map((f) => f.guarded)).toEqual([[false], [false], [false], [false], [false]]);
+  });
+
+  it('instanceof SyntaxError guards only a try that parses what the client sent, not one around await next() (issue 18)', () => {
+    const found = leaksIn(`
+      app.post('/import', (req, res) => {
+        try { JSON.parse(req.body.payload); } catch (err) {
+          if (err instanceof SyntaxError) res.status(400).json({ error: err.message });
+        }
+      });
+      app.use(async (ctx, next) => {
+        try { await next(); } catch (err) {
+          if (err instanceof SyntaxError) ctx.res.end(err.message);
+        }
+      });
+      app.post('/load', async (req, res) => {
+        try { await loadConfig(req.body.name); } catch (err) {
+          if (err instanceof SyntaxError) res.status(400).json({ error: err.message });
+        }
+      });
+    `);
+    expect(found.map((f) => f.guarded)).toEqual([[true], [false], [false]]);
   });
 });

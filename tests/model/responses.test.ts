@@ -81,6 +81,35 @@ describe('getResponseSink: the name check before the look-up', () => {
   });
 });
 
+describe("getResponseSink: a raw answer on an HTTP server's 'upgrade' socket (issue 18)", () => {
+  const found = sinks(`
+    server.on('upgrade', (request, socket, head) => {
+      socket.write('HTTP/1.1 500 Internal Server Error\\r\\n\\r\\n' + err.message);
+      socket.end(err.stack);
+    });
+    server.on('connection', (request, socket) => {
+      socket.write(err.message);
+    });
+    stream.on('upgrade', (socket) => {
+      socket.write(String(err));
+    });
+  `);
+  it('write and end on the second parameter of an upgrade listener are raw text sinks', () => {
+    expect(callResult(found, "socket.write('HTTP/1.1 500 Internal Server Error\\r\\n\\r\\n' + err.message)")).toEqual({
+      kind: 'text',
+      payload: ["'HTTP/1.1 500 Internal Server Error\\r\\n\\r\\n' + err.message"],
+      description: '`socket.write()`',
+      receiver: 'socket',
+      status: null,
+    });
+    expect(callResult(found, 'socket.end(err.stack)')).toMatchObject({ kind: 'text', payload: ['err.stack'], receiver: 'socket' });
+  });
+  it('not a socket of another event, nor the first parameter of an upgrade listener', () => {
+    expect(callResult(found, 'socket.write(err.message)')).toBeNull();
+    expect(callResult(found, 'socket.write(String(err))')).toBeNull();
+  });
+});
+
 describe('responseNameKind: what a response object is called', () => {
   it.each([
     ['res', 'response'],

@@ -177,6 +177,27 @@ describe('createSecretAnalyzer on log arguments', () => {
     ]);
   });
 
+  it('finds a key in a URL built around it: a template, URLSearchParams, new URL, a same-file builder (issue 18)', () => {
+    expect(
+      findings(
+        "function buildUrl(q) { return `https://x.example/geo?key=${process.env.GEO_KEY}&q=${q}`; } function f(q) { const params = new URLSearchParams({ q, key: process.env.GEO_KEY }); const u = new URL(`https://x.example/?key=${process.env.GEO_KEY}`); log(`https://x.example/?key=${process.env.GEO_KEY}`, params, u.href, buildUrl(q)); }",
+      ),
+    ).toEqual([
+      ['process.env.GEO_KEY', 'the GEO_KEY variable', false],
+      ['params', 'the value', false],
+      ['u.href', 'the value', false],
+      ['buildUrl(q)', 'the value', false],
+    ]);
+  });
+
+  it('not a URL or query string without a secret, nor a builder that returns no text built from one', () => {
+    expect(
+      findings(
+        "function buildUrl(q) { return `https://x.example/geo?q=${q}`; } function hasKey() { return !!process.env.GEO_KEY; } function f(q) { log(new URLSearchParams({ q }), new URL('https://x.example/'), buildUrl(q), hasKey()); }",
+      ),
+    ).toEqual([]);
+  });
+
   it('reports a whole body only where it carries credentials', () => {
     expect(findings("app.post('/login', (req) => { log(req.body); }); app.post('/products', (req) => { log(req.body); });")).toEqual([
       ['req.body', 'the request body', true],

@@ -31,6 +31,28 @@ describe('getSocketRefusal', () => {
     expect(statusOf('if (bad) { socket.disconnect(); }', 'socket.disconnect()')).toBe(401);
   });
 
+  it("an event that tells the client it was refused: judged by its if's condition, elsewhere only on a failed check (issue 18)", () => {
+    const results = probeCalls(
+      `if (!user) { socket.emit('unauthorized', { message: 'no' }); socket.disconnect(); }
+       try { verify(t); } catch (e) { client.emit('auth_error'); }
+       socket.emit('unauthenticated', 0);
+       if (!allowed) socket.emit('forbidden');
+       socket.emit('message', 'unauthorized');
+       io.emit('unauthorized');`,
+      (context, node) => {
+        const r = getSocketRefusal(context, node);
+        return r && { status: r.status, needsCredentialFailure: r.needsCredentialFailure };
+      },
+    );
+    expect(callResult(results, "socket.emit('unauthorized', { message: 'no' })")).toEqual({ status: 401, needsCredentialFailure: false });
+    expect(callResult(results, 'socket.disconnect()')).toBeNull();
+    expect(callResult(results, "client.emit('auth_error')")).toEqual({ status: 401, needsCredentialFailure: true });
+    expect(callResult(results, "socket.emit('unauthenticated', 0)")).toEqual({ status: 401, needsCredentialFailure: true });
+    expect(callResult(results, "socket.emit('forbidden')")).toEqual({ status: 403, needsCredentialFailure: false });
+    expect(callResult(results, "socket.emit('message', 'unauthorized')")).toBeNull();
+    expect(callResult(results, "io.emit('unauthorized')")).toBeNull();
+  });
+
   it('an HTTP upgrade answered 401/403 on the raw socket', () => {
     expect(statusOf("socket.write('HTTP/1.1 401 Unauthorized\\r\\n\\r\\n');", "socket.write('HTTP/1.1 401 Unauthorized\\r\\n\\r\\n')")).toBe(401);
     expect(statusOf("socket.write('HTTP/1.1 403 Forbidden\\r\\n\\r\\n');", "socket.write('HTTP/1.1 403 Forbidden\\r\\n\\r\\n')")).toBe(403);

@@ -22,6 +22,8 @@ ruleTester.run('no-error-details-in-response', rule, {
     "app.post('/settings', async (req, res) => { try { await db.query('x'); } catch (e) { logger.error({ err: e }, 'saving settings failed'); req.flash('error', 'Could not save your settings'); res.redirect('/settings'); } });",
     "app.get('/x', (req, res) => { res.status(400).json({ error: getErrorMessage('INVALID_INPUT') }); });",
     "app.get('/x', (req, res) => { const messages = req.flash('error'); res.render('x', { messages }); });",
+    // the other error-to-text helper names, given a message key instead of a caught error
+    "app.get('/x', (req, res) => { res.status(400).json({ error: toErrorText('INVALID_INPUT'), detail: errorToString('BAD_FORMAT') }); });",
     // --- Express: generic messages, logged on the server ---
     'app.get("/", async (req, res) => { try { await run() } catch (err) { logger.error({ err }, "run failed"); res.status(500).json({ error: "Internal Server Error" }) } })',
     'app.use((err, req, res, next) => { req.log.error(err); res.status(500).json({ message: "Something went wrong", requestId: req.id }) })',
@@ -256,6 +258,36 @@ module.exports.handleThemeResponse = [prepareError, themeErrorRenderer];`,
             {
               messageId: 'sendGeneric',
               output: "app.get('/x', async (req, res) => { try { await db.query('x'); } catch (e) { console.error('db.query failed', e); res.status(500).json({ error: 'Internal Server Error' }); } });",
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: "app.get('/x', async (req, res) => { try { await db.query('x'); } catch (e) { res.status(500).json({ error: errorToString(e) }); } });",
+      errors: [
+        {
+          messageId: 'detailsInResponse',
+          line: 1,
+          suggestions: [
+            {
+              messageId: 'sendGeneric',
+              output: "app.get('/x', async (req, res) => { try { await db.query('x'); } catch (e) { console.error('db.query failed', e); res.status(500).json({ error: 'Internal Server Error' }); } });",
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: "app.get('/x', async (req, res) => { try { await db.query('x'); } catch (e) { res.status(500).send(toErrorText(e)); } });",
+      errors: [
+        {
+          messageId: 'detailsInResponse',
+          line: 1,
+          suggestions: [
+            {
+              messageId: 'sendGeneric',
+              output: "app.get('/x', async (req, res) => { try { await db.query('x'); } catch (e) { console.error('db.query failed', e); res.status(500).send({ error: 'Internal Server Error' }); } });",
             },
           ],
         },

@@ -25,6 +25,9 @@ const esmImport = "import { createHash } from 'node:crypto';\n";
 
 ruleTester.run('no-raw-secret-in-log', rule, {
   valid: [
+    // a query string or URL builder without the key (issue 18)
+    "const params = new URLSearchParams({ q: query, page: String(page) });\nlogger.info({ url: `https://maps.example.com/geo?${params}` }, 'search');",
+    "function buildGeoUrl(q) {\n  return `https://maps.example.com/geo?q=${encodeURIComponent(q)}`;\n}\nlogger.debug(`GET ${buildGeoUrl('Berlin')}`);",
     // --- *_KEY variables whose qualifier says they are not credentials ---
     "logger.info({ sortKey: process.env.SORT_KEY, siteKey: process.env.RECAPTCHA_SITE_KEY }, 'search configured');",
     "logger.info({ publishable: process.env.STRIPE_PUBLISHABLE_KEY, vapid: process.env.VAPID_PUBLIC_KEY }, 'client keys');",
@@ -309,6 +312,15 @@ function blockUpdate(node) {
           ]
         }
       ]
+    },
+    // the key put into a query string by URLSearchParams, and a same-file URL builder that adds it (issue 18)
+    {
+      code: "const params = new URLSearchParams({ q: query, key: process.env.GEO_KEY });\nlogger.info({ url: `https://maps.example.com/geo?${params}` }, 'geocoding');",
+      errors: [{ messageId: 'rawSecret', line: 2, suggestions: [{ messageId: 'redactValue', data: { text: 'params' }, output: "const params = new URLSearchParams({ q: query, key: process.env.GEO_KEY });\nlogger.info({ url: `https://maps.example.com/geo?[REDACTED]` }, 'geocoding');" }] }],
+    },
+    {
+      code: "function buildGeoUrl(q) {\n  return `https://maps.example.com/geo?key=${process.env.GEO_KEY}&q=${encodeURIComponent(q)}`;\n}\nexport async function geocode(q) {\n  const url = buildGeoUrl(q);\n  logger.debug(`GET ${url}`);\n  return fetch(url);\n}",
+      errors: [{ messageId: 'rawSecret', line: 6, suggestions: [{ messageId: 'redactValue', data: { text: 'url' }, output: "function buildGeoUrl(q) {\n  return `https://maps.example.com/geo?key=${process.env.GEO_KEY}&q=${encodeURIComponent(q)}`;\n}\nexport async function geocode(q) {\n  const url = buildGeoUrl(q);\n  logger.debug(`GET [REDACTED]`);\n  return fetch(url);\n}" }] }],
     },
     // A logger package nobody declared: its serializer is unknown.
     {

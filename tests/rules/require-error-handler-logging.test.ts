@@ -142,6 +142,9 @@ export const errorHandler: ErrorRequestHandler = (err: Error, req, res, _next) =
 };`,
     // not error handlers
     `app.use((req, res, next) => { res.status(404).json({ error: 'Not found' }); });`,
+    // four parameters that do not look like error middleware: a page renderer, a Fastify onSend wrapper (issue 18)
+    "import express from 'express';\nconst app = express();\nexport function renderPage(view, req, res, locals) {\n  res.status(200).render(view, locals);\n}\napp.get('/', (req, res) => renderPage('home', req, res, {}));\napp.listen(3000);",
+    "export function wrapOnSendEnd(err, request, reply, payload) {\n  reply.send(payload);\n}",
     // a mock server's route, chained on a call (must not crash handler recognition)
     `nock('http://mailer.com').post('/send', (payload) => ((emailPayload = payload), true)).reply(202);`,
     `request(app).get('/', [(err, req, res, next) => res.end()]);`,

@@ -18,6 +18,8 @@ import {
   getStringValue,
   isFunctionNode,
   lastSegment,
+  resolveFunction,
+  returnedValues,
   skipTransparent,
 } from '../ast.js';
 import { routeOf } from '../placement.js';
@@ -57,7 +59,9 @@ export interface SecretAnalyzer {
 
 const SIZE_PROPERTIES = new Set(['length', 'size', 'byteLength']);
 /** `token.value`, `cookie.raw`: the secret itself under a generic name. */
-const VALUE_PROPERTIES = new Set(['value', 'val', 'raw', 'data', 'text', 'str', 'string', 'content', 'plain', 'plaintext', 'current']);
+const VALUE_PROPERTIES = new Set(['value', 'val', 'raw', 'data', 'text', 'str', 'string', 'content', 'plain', 'plaintext', 'current', 'href']);
+/** Constructors whose value is text built from their arguments: a query string, a URL. */
+const URL_CONSTRUCTORS = new Set(['URLSearchParams', 'URL', 'url.URL']);
 /** Object names that hold names or texts: `VERIFICATION_MESSAGES`, `ErrorCodes`, `EVENTS`, `i18n`. */
 const NAME_TABLE_WORDS = new Set([
   'messages', 'message', 'msg', 'msgs', 'errors', 'codes', 'texts', 'labels', 'events', 'routes', 'paths', 'types',
@@ -153,6 +157,14 @@ export function createSecretAnalyzer(context: Context, options: SecretAnalyzerOp
         if (v.kind === 'secret') return v;
       }
       return UNKNOWN;
+    }
+    // buildUrl(q) → `https://…?key=${process.env.GEO_KEY}&q=${q}`: a same-file function whose returned text is built from a secret
+    const fn = resolveFunction(context, callee);
+    if (fn) {
+      for (const value of returnedValues(fn, sourceCode.visitorKeys)) {
+        const v = classify(value);
+        if (v.kind === 'secret' && v.embedded && !v.whole) return v;
+      }
     }
     const name = path !== null ? lastSegment(path) : calleeName(call);
     if (name !== null) {
@@ -353,6 +365,9 @@ export function createSecretAnalyzer(context: Context, options: SecretAnalyzerOp
         return classifyMember(n);
       case AST_NODE_TYPES.CallExpression:
         return classifyCall(n);
+      case AST_NODE_TYPES.NewExpression:
+        // new URLSearchParams({ key: process.env.GEO_KEY }), new URL(`…?key=${key}`): text built from the arguments
+        return URL_CONSTRUCTORS.has(getCalleePath(n) ?? '') ? containerVerdict(n, n.arguments) : UNKNOWN;
       default:
         return UNKNOWN;
     }
@@ -366,9 +381,9 @@ export function createSecretAnalyzer(context: Context, options: SecretAnalyzerOp
     return va.kind === 'safe' && vb.kind === 'safe' ? SAFE : UNKNOWN;
   }
 
-  /** A string or object built around a secret (`const msg = \`pw=${password}\``). */
-  function containerVerdict(node: TSESTree.Node): ValueVerdict {
-    const inner = findSecrets(node);
+  /** A string or object built around a secret (`const msg = \`pw=${password}\``), or a value built from `parts` (a URL's arguments). */
+  function containerVerdict(node: TSESTree.Node, parts: readonly TSESTree.Node[] = [node]): ValueVerdict {
+    const inner = parts.flatMap((part) => findSecrets(part));
     if (inner.length === 0) return UNKNOWN;
     const first = inner[0]!;
     return secret('the value', first.concept, {

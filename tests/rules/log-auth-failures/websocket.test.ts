@@ -4,8 +4,9 @@ import rule from '../../../src/rules/log-auth-failures.js';
 /**
  * Issue 18: refused WebSocket and socket.io connections are auth failures too — a close with an
  * auth code or reason, an upgrade answered 401/403, socket.io middleware refusing the handshake with
- * an auth error, and a bare 1008 or a disconnect after a failed credential check. Shapes trimmed from
- * n8n and Directus. Not yet seen: the error branch of a callback-style `jwt.verify(token, key, (err) => …)`.
+ * an auth error, an 'unauthorized' event told to the client, and a bare 1008 or a disconnect after a
+ * failed credential check. Shapes trimmed from
+ * n8n and Directus.
  */
 const ruleTester = new RuleTester();
 
@@ -19,6 +20,10 @@ ruleTester.run('log-auth-failures (WebSocket refusals)', rule, {
     "io.on('connection', (socket) => {\n  socket.on('leave', () => {\n    socket.disconnect(true);\n  });\n});",
     // closing every client at shutdown is not a refusal
     "process.on('SIGTERM', () => {\n  for (const ws of wss.clients) ws.close(1001, 'Server shutting down');\n});",
+    "// the failed token check logs before it disconnects\nio.on('connection', (socket) => {\n  try {\n    socket.data.user = jwt.verify(socket.handshake.auth.token, process.env.JWT_SECRET);\n  } catch (err) {\n    logger.warn({ ip: socket.handshake.address, reason: 'invalid_token' }, 'socket.io connection refused');\n    socket.disconnect(true);\n    return;\n  }\n  attach(socket);\n});",
+    "// the failed token check is logged before the client is told\nio.on('connection', (socket) => {\n  socket.on('authenticate', (token) => {\n    try {\n      socket.userId = jwt.verify(token, process.env.JWT_SECRET).id;\n    } catch (err) {\n      logger.warn({ reason: 'invalid_token', ip: socket.handshake.address }, 'socket authentication failed');\n      socket.emit('unauthorized');\n    }\n  });\n});",
+    "// an 'unauthorized' event sent to every new client starts the app's auth handshake: nothing was refused yet\nio.on('connection', (socket) => {\n  socket.emit('unauthorized', 0);\n  socket.on('login', (data) => attach(socket, data));\n});",
+    "// a room limit is no access control\nio.on('connection', (socket) => {\n  socket.on('join', (room) => {\n    if (rooms.size >= MAX_ROOMS) {\n      socket.emit('forbidden', 'Too many rooms');\n      return;\n    }\n    socket.join(room);\n  });\n});",
     // socket.io middleware refusing for load, not auth
     "io.use((socket, next) => {\n  if (connections.size > MAX_CONNECTIONS) return next(new Error('server busy'));\n  next();\n});",
   ],
@@ -98,6 +103,23 @@ ruleTester.run('log-auth-failures (WebSocket refusals)', rule, {
           ]
         }
       ]
+    },
+    {
+      code: "// socket.io: a connection whose token fails to verify is disconnected\nio.on('connection', (socket) => {\n  try {\n    socket.data.user = jwt.verify(socket.handshake.auth.token, process.env.JWT_SECRET);\n  } catch (err) {\n    socket.disconnect(true);\n    return;\n  }\n  attach(socket);\n});",
+      errors: [{ messageId: 'unlogged', line: 6, suggestions: [{ messageId: 'logFailure', data: { call: 'console.warn' }, output: "// socket.io: a connection whose token fails to verify is disconnected\nio.on('connection', (socket) => {\n  try {\n    socket.data.user = jwt.verify(socket.handshake.auth.token, process.env.JWT_SECRET);\n  } catch (err) {\n    console.warn('Authentication failed: invalid token', { reason: 'invalid_token' });\n    socket.disconnect(true);\n    return;\n  }\n  attach(socket);\n});" }] }],
+    },
+    // socket.io: an 'unauthorized' event told to the client (issue 18)
+    {
+      code: "// socket.io: the token sent in an 'authenticate' message fails to verify, and the client is told so\nio.on('connection', (socket) => {\n  socket.on('authenticate', (token) => {\n    try {\n      socket.userId = jwt.verify(token, process.env.JWT_SECRET).id;\n      socket.emit('authenticated');\n    } catch (err) {\n      socket.emit('unauthorized');\n    }\n  });\n});",
+      errors: [{ messageId: 'unlogged', line: 8, suggestions: [{ messageId: 'logFailure', data: { call: 'console.warn' }, output: "// socket.io: the token sent in an 'authenticate' message fails to verify, and the client is told so\nio.on('connection', (socket) => {\n  socket.on('authenticate', (token) => {\n    try {\n      socket.userId = jwt.verify(token, process.env.JWT_SECRET).id;\n      socket.emit('authenticated');\n    } catch (err) {\n      console.warn('Authentication failed: invalid token', { reason: 'invalid_token' });\n      socket.emit('unauthorized');\n    }\n  });\n});" }] }],
+    },
+    {
+      code: "// socket.io: an event refused to a device that may not send it\nconst handlerWithAuth = (socket, eventName, handler) => {\n  socket.on(eventName, async (payload, ack) => {\n    const { authz } = await authorizeDevice(socket.decoded_token.sub, eventName);\n    if (!authz) {\n      socket.emit('unauthorized', 'You are not authorized.');\n      return;\n    }\n    handler(payload, ack);\n  });\n};",
+      errors: [{ messageId: 'unlogged', line: 6, suggestions: [{ messageId: 'logFailure', data: { call: 'console.warn' }, output: "// socket.io: an event refused to a device that may not send it\nconst handlerWithAuth = (socket, eventName, handler) => {\n  socket.on(eventName, async (payload, ack) => {\n    const { authz } = await authorizeDevice(socket.decoded_token.sub, eventName);\n    if (!authz) {\n      console.warn('Authentication failed', { reason: 'unauthorized' });\n      socket.emit('unauthorized', 'You are not authorized.');\n      return;\n    }\n    handler(payload, ack);\n  });\n};" }] }],
+    },
+    {
+      code: "// socket.io: a room the caller is no member of, refused with an 'auth_error' event\nio.on('connection', (socket) => {\n  socket.on('join', async (room) => {\n    const member = await Rooms.isMember(room, socket.userId);\n    if (!member) {\n      socket.emit('auth_error', 'not a member');\n      return;\n    }\n    socket.join(room);\n  });\n});",
+      errors: [{ messageId: 'unlogged', line: 6, suggestions: [{ messageId: 'logFailure', data: { call: 'console.warn' }, output: "// socket.io: a room the caller is no member of, refused with an 'auth_error' event\nio.on('connection', (socket) => {\n  socket.on('join', async (room) => {\n    const member = await Rooms.isMember(room, socket.userId);\n    if (!member) {\n      console.warn('Authentication failed', { reason: 'unauthorized' });\n      socket.emit('auth_error', 'not a member');\n      return;\n    }\n    socket.join(room);\n  });\n});" }] }],
     },
   ],
 });
