@@ -46,9 +46,12 @@ interface Region {
 
 interface PathFrame<T> {
   codePath: CodePath;
+  /** The segments being traversed now, kept by whichever tracker owns the segment bookkeeping. */
   current: Set<Segment>;
   info: Map<string, SegmentInfo<T>>;
   regions: Region[];
+  /** The regions some checkpoint of this frame names: only these are walked when the code path ends. */
+  asked: Set<TSESTree.Node>;
 }
 
 export interface PathTracker<T> {
@@ -62,10 +65,19 @@ export interface PathTracker<T> {
   require(node: TSESTree.Node, region: TSESTree.Node, data: T, options?: { acceptLaterInSegment?: boolean; clearedBy?: readonly TSESTree.Node[] }): void;
   /** Whether the current position is reachable at all. */
   isReachable(): boolean;
+  /** The current segments of each open code path (innermost last); shared with trackers created `sharingSegmentsOf` this one. */
+  readonly segments: Set<Segment>[];
 }
 
-export function createPathTracker<T>(onUnsatisfied: (checkpoint: Checkpoint<T>) => void): PathTracker<T> {
+/**
+ * A tracker of its own regions, marks and checkpoints. With `sharingSegmentsOf`, it reads which segments are
+ * current from that tracker instead of following the segment events itself (a rule with several trackers
+ * pays for one set of segment listeners); the other tracker's listeners must be registered too.
+ */
+export function createPathTracker<T>(onUnsatisfied: (checkpoint: Checkpoint<T>) => void, sharingSegmentsOf?: PathTracker<unknown>): PathTracker<T> {
   const stack: PathFrame<T>[] = [];
+  const ownSegments: Set<Segment>[] = [];
+  const segments = sharingSegmentsOf?.segments ?? ownSegments;
   let order = 0;
 
   const top = () => stack[stack.length - 1];
@@ -85,6 +97,8 @@ export function createPathTracker<T>(onUnsatisfied: (checkpoint: Checkpoint<T>) 
     const keyed = new Set<Checkpoint<T>>();
     for (const info of frame.info.values()) for (const cp of info.checkpoints) if (cp.clearedBy) keyed.add(cp);
     for (const region of frame.regions) {
+      // A region no checkpoint names has nothing to report: no walk.
+      if (!frame.asked.has(region.node)) continue;
       walk(frame, region, (m) => m.key === undefined, (cp) => cp.clearedBy === undefined);
       // A checkpoint that keyed marks also satisfy walks on its own (rare: a status cleared on some paths).
       for (const only of keyed) walk(frame, region, (m) => m.key === undefined || only.clearedBy!.includes(m.key), (cp) => cp === only);
@@ -120,29 +134,45 @@ export function createPathTracker<T>(onUnsatisfied: (checkpoint: Checkpoint<T>) 
     }
   }
 
-  const listeners = {
+  const frameListeners = {
     onCodePathStart(codePath: CodePath) {
-      stack.push({ codePath, current: new Set(), info: new Map(), regions: [] });
+      // The owner's set for this depth: pushed by its own onCodePathStart, which may run before or after this one.
+      const depth = stack.length;
+      if (segments === ownSegments) ownSegments.push(new Set());
+      stack.push({
+        codePath,
+        get current() {
+          return segments[depth]!;
+        },
+        info: new Map(),
+        regions: [],
+        asked: new Set(),
+      });
     },
     onCodePathEnd() {
       const frame = stack.pop();
-      if (frame && frame.regions.length > 0) evaluate(frame);
-    },
-    onCodePathSegmentStart(segment: Segment) {
-      top()?.current.add(segment);
-    },
-    onCodePathSegmentEnd(segment: Segment) {
-      top()?.current.delete(segment);
-    },
-    onUnreachableCodePathSegmentStart(segment: Segment) {
-      top()?.current.add(segment);
-    },
-    onUnreachableCodePathSegmentEnd(segment: Segment) {
-      top()?.current.delete(segment);
+      if (segments === ownSegments) ownSegments.pop();
+      if (frame && frame.regions.length > 0 && frame.asked.size > 0) evaluate(frame);
     },
   };
+  const segmentListeners = {
+    onCodePathSegmentStart(segment: Segment) {
+      ownSegments.at(-1)?.add(segment);
+    },
+    onCodePathSegmentEnd(segment: Segment) {
+      ownSegments.at(-1)?.delete(segment);
+    },
+    onUnreachableCodePathSegmentStart(segment: Segment) {
+      ownSegments.at(-1)?.add(segment);
+    },
+    onUnreachableCodePathSegmentEnd(segment: Segment) {
+      ownSegments.at(-1)?.delete(segment);
+    },
+  };
+  const listeners = sharingSegmentsOf ? frameListeners : { ...frameListeners, ...segmentListeners };
 
   return {
+    segments,
     listeners: listeners as unknown as Record<string, (...args: never[]) => void>,
     openRegion(node) {
       const frame = top();
@@ -163,7 +193,9 @@ export function createPathTracker<T>(onUnsatisfied: (checkpoint: Checkpoint<T>) 
       order += 1;
       const cp: Checkpoint<T> = { order, node, region, data, acceptLaterInSegment: options?.acceptLaterInSegment ?? false };
       if (options?.clearedBy) cp.clearedBy = options.clearedBy;
-      for (const segment of reachableCurrent(frame)) infoOf(frame, segment).checkpoints.push(cp);
+      const segments = reachableCurrent(frame);
+      if (segments.length > 0) frame.asked.add(region);
+      for (const segment of segments) infoOf(frame, segment).checkpoints.push(cp);
     },
     isReachable() {
       const frame = top();

@@ -117,8 +117,8 @@ export default createRule<Options, MessageIds>({
     let audits: ErrorHandlerAudit[] | null = null;
 
     const warnTracker = createPathTracker<Rejection>((cp) => unloggedAtWarn.add(cp.data));
-    const anyTracker = createPathTracker<Rejection>((cp) => unloggedAtAll.add(cp.data));
-    const warnAnyTracker = schema.keys.length > 0 ? createPathTracker<Rejection>((cp) => unloggedAtWarnAtAll.add(cp.data)) : null;
+    const anyTracker = createPathTracker<Rejection>((cp) => unloggedAtAll.add(cp.data), warnTracker);
+    const warnAnyTracker = schema.keys.length > 0 ? createPathTracker<Rejection>((cp) => unloggedAtWarnAtAll.add(cp.data), warnTracker) : null;
 
     function record(
       node: TSESTree.Node,

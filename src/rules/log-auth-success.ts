@@ -119,19 +119,20 @@ export default createRule<Options, MessageIds>({
     const schema = readAuthLogSchema(options);
     const incompleteLogs: TSESTree.CallExpression[] = [];
     const unnamedAtAll = new Set<Checkpoint>();
-    const namedAnyTracker = schema.keys.length > 0 ? createPathTracker<Checkpoint>((cp) => unnamedAtAll.add(cp.data)) : null;
+    const unloggedAtAll = new Set<Checkpoint>();
+    // One tracker follows the code-path segments; the others read them from it.
+    const anyTracker = createPathTracker<Checkpoint>((cp) => unloggedAtAll.add(cp.data));
+    const namedAnyTracker = schema.keys.length > 0 ? createPathTracker<Checkpoint>((cp) => unnamedAtAll.add(cp.data), anyTracker) : null;
     // bindIdentity: per-request auth steps that store the caller must bind it to the request logger.
     const steps = new Map<AnyFunction, BindingStep>();
     const unbound = new Set<BindingCheckpoint>();
     let customPropsBind = false;
-    const bindTracker = options.bindIdentity ? createPathTracker<BindingCheckpoint>((cp) => unbound.add(cp.data)) : null;
+    const bindTracker = options.bindIdentity ? createPathTracker<BindingCheckpoint>((cp) => unbound.add(cp.data), anyTracker) : null;
     const logins = new Map<AnyFunction, Login>();
     const passwordChecked = new Set<AnyFunction>();
-    const unloggedAtAll = new Set<Checkpoint>();
     const unnamed = new Set<Checkpoint>();
     const recorded = new Set<TSESTree.Node>();
-    const anyTracker = createPathTracker<Checkpoint>((cp) => unloggedAtAll.add(cp.data));
-    const principalTracker = createPathTracker<Checkpoint>((cp) => unnamed.add(cp.data));
+    const principalTracker = createPathTracker<Checkpoint>((cp) => unnamed.add(cp.data), anyTracker);
 
     function onFunction(fn: AnyFunction): void {
       anyTracker.openRegion(fn);

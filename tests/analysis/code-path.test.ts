@@ -14,14 +14,16 @@ import { type ProbeListeners, type ProbeOptions, probe } from '../helpers/probe.
  */
 function unsatisfied(
   code: string,
-  { exits = false, ...options }: ProbeOptions & { exits?: boolean } = {},
+  { exits = false, sharing, ...options }: ProbeOptions & { exits?: boolean; sharing?: 'owner first' | 'owner last' } = {},
 ): { labels: string[]; reach: Record<string, boolean> } {
   const labels: string[] = [];
   const reach: Record<string, boolean> = {};
   probe(
     code,
     (context) => {
-      const tracker = createPathTracker<string>((checkpoint) => labels.push(checkpoint.data));
+      // With `sharing`, the tracker reads the current segments from another tracker (whose listeners run first or last).
+      const owner = sharing ? createPathTracker<string>(() => labels.push('owner reported')) : undefined;
+      const tracker = createPathTracker<string>((checkpoint) => labels.push(checkpoint.data), owner);
       const regions: TSESTree.Node[] = [];
       const cleared = new Map<string, TSESTree.Node[]>();
       const innermost = (node: TSESTree.Node) => regions.filter((r) => contains(r, node)).at(-1);
@@ -78,6 +80,7 @@ function unsatisfied(
           }
         },
       };
+      if (owner) return sharing === 'owner first' ? mergeListeners(owner.listeners, tracker.listeners, listeners) : mergeListeners(tracker.listeners, listeners, owner.listeners);
       return mergeListeners(tracker.listeners, listeners);
     },
     options,
@@ -404,5 +407,33 @@ describe('withIfConsequentListener', () => {
         ) as ProbeListeners,
     );
     expect(calls).toEqual(['own 1', 'consequent 2', 'own 3', 'consequent 3', 'own 3', 'own return', 'consequent 4', 'consequent 4', 'own 5', 'consequent 6']);
+  });
+});
+
+describe('createPathTracker: sharing the segments of another tracker', () => {
+  const cases: [string, (ProbeOptions & { exits?: boolean })?][] = [
+    ['try { run() } catch (e) { if (x) { mark(); } check("a"); }'],
+    ['try { run() } catch (e) { if (x) { mark(); } else { mark(); } check("a"); }'],
+    ['try { run() } catch (e) { for (const y of ys) { mark(); } check("a"); reach("r"); }'],
+    ['function handlerF() { try { run() } catch (e) { if (x) return check("early"); mark(); check("late"); } }'],
+    ['function handlerA() { const f = () => { mark(); }; check("outer"); function inner() { try { a() } catch (e) { check("inner"); } } }'],
+    ['function handlerB() { if (a) { clear("k"); } checkCleared("c", "k"); if (b) mark(); check("d"); }'],
+    ['function handlerC(x) { switch (x) { case 1: mark(); break; default: other(); } checkLater("s"); mark(); }'],
+    ['function handlerD() { try { if (a) throw e; mark(); } catch (err) { check("in catch"); } }', exits],
+    ['function handlerE() { while (a) { if (b) continue; mark(); } reach("after"); return; reach("dead"); }'],
+  ];
+
+  it('reports what a tracker of its own reports, whichever tracker\'s listeners run first', () => {
+    const reported: string[][] = [];
+    for (const [code, options] of cases) {
+      const own = unsatisfied(code, options);
+      reported.push(own.labels);
+      for (const sharing of ['owner first', 'owner last'] as const) {
+        expect(unsatisfied(code, { ...options, sharing }), `${sharing}: ${code}`).toEqual(own);
+      }
+    }
+    // The cases exercise both answers: some checkpoints are satisfied on every path, some are not.
+    expect(reported.flat().length).toBeGreaterThan(3);
+    expect(reported.some((labels) => labels.length === 0)).toBe(true);
   });
 });
