@@ -28,7 +28,6 @@ export default createRule<Options, MessageIds>({
       recommended: 'recommended',
       cwe: ['CWE-117'],
       owasp: ['A09:2025'],
-      strictOptions: { includeHeaders: true },
     },
     fixable: 'code',
     hasSuggestions: true,

@@ -490,7 +490,7 @@ router.get('/lookup', lookup);` }] }],
     },
     {
       // pino-http's req.log: style known
-      // a header value: reported with includeHeaders (strict)
+      // a header value: reported with includeHeaders (an opt-in for servers run with insecureHTTPParser)
       code: 'app.get("/", (req, res) => { req.log.info(`agent=${req.get("user-agent")}`) })',
       options: [{ includeHeaders: true }],
       output: 'app.get("/", (req, res) => { req.log.info({ agent: req.get("user-agent") }, \'agent\') })',
