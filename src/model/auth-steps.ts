@@ -14,6 +14,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { type AnyFunction, type Context, findEnclosingClass, findVariable, getCalleePath, getPropertyName, isFunctionNode, lastSegment, skipTransparent, walkSameFunction } from './ast.js';
 import { getHttpOutcome } from './http-outcomes.js';
+import { getRejectionHandler } from './promises.js';
 import { words } from './servers.js';
 import { isResponseName } from './response-names.js';
 
@@ -288,11 +289,8 @@ export function authErrorCallback(
 ): { kind: 'rejection'; promise: TSESTree.Expression } | { kind: 'error-first'; path: string; error: TSESTree.Identifier } | null {
   const call = fn.parent;
   if (call?.type !== AST_NODE_TYPES.CallExpression || !call.arguments.includes(fn)) return null;
-  const callee = skipTransparent(call.callee);
-  const method = callee.type === AST_NODE_TYPES.MemberExpression ? getPropertyName(callee) : null;
-  if (method === 'catch' || (method === 'then' && call.arguments[1] === fn)) {
-    return callee.type === AST_NODE_TYPES.MemberExpression ? { kind: 'rejection', promise: callee.object } : null;
-  }
+  const attached = getRejectionHandler(call);
+  if (attached?.handler === fn) return { kind: 'rejection', promise: attached.promise };
   if (call.arguments[call.arguments.length - 1] !== fn) return null;
   const first = fn.params[0];
   if (first?.type !== AST_NODE_TYPES.Identifier || !ERROR_PARAM.test(first.name)) return null;

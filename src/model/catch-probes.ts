@@ -98,18 +98,6 @@ export function fileMayCatch(sourceCode: { readonly text: string; readonly ast: 
   });
 }
 
-/**
- * The rejection handler a call attaches and the promise it is attached to: `p.catch(h)` (one
- * argument) or `p.then(onFulfilled, h)` (two); null for anything else.
- */
-export function getRejectionHandler(call: TSESTree.CallExpression): { handler: TSESTree.CallExpressionArgument; promise: TSESTree.Expression } | null {
-  if (call.callee.type !== AST_NODE_TYPES.MemberExpression) return null;
-  const method = getPropertyName(call.callee);
-  const handler =
-    method === 'catch' && call.arguments.length === 1 ? call.arguments[0] : method === 'then' && call.arguments.length === 2 ? call.arguments[1] : undefined;
-  return handler ? { handler, promise: call.callee.object } : null;
-}
-
 /** `receiver.then(…).finally(…)` → `receiver`: the call that produced the promise a handler is attached to. */
 function skipThenChain(receiver: TSESTree.Node): TSESTree.Node {
   let current = skipTransparent(receiver);

@@ -96,16 +96,31 @@ export interface PromiseChain {
   handled: boolean;
 }
 
+/**
+ * The rejection handler a promise link attaches and the promise it is attached to: `p.catch(h)`,
+ * `p.then(ok, h)` (also through `!` / `as` on the callee); null for any other call. The one answer
+ * to "does this link handle a rejection" (promise chains, silent `.catch()` handlers, the error
+ * callbacks of authentication steps).
+ */
+export function getRejectionHandler(call: TSESTree.CallExpression): { handler: TSESTree.CallExpressionArgument; promise: TSESTree.Expression } | null {
+  const callee = skipTransparent(call.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression) return null;
+  const method = getPropertyName(callee);
+  const handler = method === 'catch' ? call.arguments[0] : method === 'then' ? call.arguments[1] : undefined;
+  return handler ? { handler, promise: callee.object } : null;
+}
+
 /** Unwind `.then()` / `.catch()` / `.finally()` links down to the promise they start from. */
 export function getPromiseChain(node: TSESTree.Node): PromiseChain {
   let current = skipTransparent(node);
   let handled = false;
-  while (current.type === AST_NODE_TYPES.CallExpression && current.callee.type === AST_NODE_TYPES.MemberExpression) {
-    const method = getPropertyName(current.callee);
-    if (method === 'catch' && current.arguments.length >= 1) handled = true;
-    else if (method === 'then' && current.arguments.length >= 2) handled = true;
+  while (current.type === AST_NODE_TYPES.CallExpression) {
+    const callee = skipTransparent(current.callee);
+    if (callee.type !== AST_NODE_TYPES.MemberExpression) break;
+    const method = getPropertyName(callee);
+    if (getRejectionHandler(current)) handled = true;
     else if (method !== 'then' && method !== 'finally') break;
-    current = skipTransparent(current.callee.object);
+    current = skipTransparent(callee.object);
   }
   return { root: current, handled };
 }

@@ -5,10 +5,11 @@ import { createPathTracker, findJumpTarget, mergeListeners, withIfConsequentList
 import { createRule } from '../core/create-rule.js';
 import { type FailureSource, classifyFailures, namesTelemetry } from '../model/fallible.js';
 import { getHttpOutcome } from '../model/http-outcomes.js';
+import { getRejectionHandler } from '../model/promises.js';
 import { getBoundVariables, isHandoffCall, isInspectionCall, passesNewError, readsAny } from '../model/errors.js';
 import { doesNothing, isFallbackOnly, setsClientStatus } from '../model/catch-answers.js';
 import { catchFallsBackOnPurpose, handlerFallsBackOnPurpose, isAttemptElseThrow, isCheckedThenRefused, isCheckedThenThrown } from '../model/fallback-chains.js';
-import { PREDICATE_NAME, fileMayCatch, probeSets, getRejectionHandler, isAvailabilityCheck, isNoopHandler, isObservedElsewhere, isProbePromise, isProbeTry, isYesNoCheck, promiseFailureSource } from '../model/catch-probes.js';
+import { PREDICATE_NAME, fileMayCatch, probeSets, isAvailabilityCheck, isNoopHandler, isObservedElsewhere, isProbePromise, isProbeTry, isYesNoCheck, promiseFailureSource } from '../model/catch-probes.js';
 import {
   type CatchRegion,
   DEFAULT_COMMENT,

@@ -3,7 +3,6 @@ import { describe, expect, it } from 'vitest';
 import {
   PREDICATE_NAME,
   fileMayCatch,
-  getRejectionHandler,
   isAvailabilityCheck,
   isNoopHandler,
   isObservedElsewhere,
@@ -142,21 +141,6 @@ describe('isNoopHandler', () => {
       p.catch(handler);
     `;
     expect(promiseCatches(code, (context, _call, handler) => isNoopHandler(context, handler as TSESTree.Node))).toEqual([true, true, true, false, false, false]);
-  });
-});
-
-describe('getRejectionHandler', () => {
-  it('.catch(h) and .then(ok, h); not .then(ok), .catch() or .catch(a, b)', () => {
-    const results = probeCalls(`p.catch(onError); load().then(show, onError); p.then(show); p.catch(); p.catch(a, b); emitter.on('error', h);`, (context, node) => {
-      const attached = getRejectionHandler(node);
-      return attached ? `${context.sourceCode.getText(attached.promise)} / ${context.sourceCode.getText(attached.handler)}` : null;
-    });
-    expect(callResult(results, 'p.catch(onError)')).toBe('p / onError');
-    expect(callResult(results, 'load().then(show, onError)')).toBe('load() / onError');
-    expect(callResult(results, 'p.then(show)')).toBeNull();
-    expect(callResult(results, 'p.catch()')).toBeNull();
-    expect(callResult(results, 'p.catch(a, b)')).toBeNull();
-    expect(callResult(results, "emitter.on('error', h)")).toBeNull();
   });
 });
 

@@ -1,6 +1,8 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
 import {
+  getPromiseChain,
+  getRejectionHandler,
   answersFailureAsData,
   discardedCall,
   discardingStatement,
@@ -129,5 +131,41 @@ describe('discardingStatement, discardedCall, isFireAndForgetCall', () => {
     expect(callResult(results, 'utils.runInBackground(job())')).toBe(true);
     expect(callResult(results, 'audit.write(entry())')).toBe(true);
     expect(callResult(results, 'schedule(work())')).toBe(false);
+  });
+});
+
+describe('getRejectionHandler', () => {
+  it('.catch(h) and .then(ok, h), as the runtime reads them; not .then(ok), .catch() or another method', () => {
+    const results = probeCalls(
+      `p.catch(onError); load().then(show, onError); p.then(show); p.catch(); p.catch(a, b); p.then(show, onError, extra); emitter.on('error', h);`,
+      (context, node) => {
+        const attached = getRejectionHandler(node);
+        return attached ? `${context.sourceCode.getText(attached.promise)} / ${context.sourceCode.getText(attached.handler)}` : null;
+      },
+    );
+    expect(callResult(results, 'p.catch(onError)')).toBe('p / onError');
+    expect(callResult(results, 'load().then(show, onError)')).toBe('load() / onError');
+    expect(callResult(results, 'p.then(show)')).toBeNull();
+    expect(callResult(results, 'p.catch()')).toBeNull();
+    // Promise.prototype.catch / then ignore extra arguments: the first (second) one still handles the rejection.
+    expect(callResult(results, 'p.catch(a, b)')).toBe('p / a');
+    expect(callResult(results, 'p.then(show, onError, extra)')).toBe('p / onError');
+    expect(callResult(results, "emitter.on('error', h)")).toBeNull();
+  });
+
+  it('reads the link through a non-null assertion or a cast on the callee (TypeScript)', () => {
+    const results = probeCalls('p.catch!(onError); (p.then as Then)(show, onError);', (context, node) => {
+      const attached = getRejectionHandler(node);
+      return attached ? `${context.sourceCode.getText(attached.promise)} / ${context.sourceCode.getText(attached.handler)}` : null;
+    }, { ts: true });
+    expect(callResult(results, 'p.catch!(onError)')).toBe('p / onError');
+    expect(callResult(results, '(p.then as Then)(show, onError)')).toBe('p / onError');
+  });
+
+  it('is the answer promise chains use: a chain with such a link is handled', () => {
+    const handled = probeCalls('load().then(show).catch(onError); load().then(show); load().finally(done).catch!(onError);', (_context, node) => getPromiseChain(node).handled, { ts: true });
+    expect(callResult(handled, 'load().then(show).catch(onError)')).toBe(true);
+    expect(callResult(handled, 'load().then(show)')).toBe(false);
+    expect(callResult(handled, 'load().finally(done).catch!(onError)')).toBe(true);
   });
 });
