@@ -46,8 +46,10 @@ const HANDLER_DECORATORS: Record<string, MessageHandlerKind> = {
  */
 export function messageHandlerInput(fn: AnyFunction, index: number): RequestInput | 'none' | null {
   const method = fn.parent;
-  if (method?.type !== AST_NODE_TYPES.MethodDefinition || method.value !== fn || method.decorators.length === 0) return null;
-  const kind = handlerKind(method.decorators);
+  // espree (plain JS) leaves `decorators` out of its nodes.
+  const decorators = method?.type === AST_NODE_TYPES.MethodDefinition && method.value === fn ? (method.decorators as TSESTree.Decorator[] | undefined) : undefined;
+  if (!decorators || decorators.length === 0) return null;
+  const kind = handlerKind(decorators);
   const param = fn.params[index];
   if (!kind || !param) return null;
   const decorated = fn.params.some((p) => decoratorsOf(p).length > 0);

@@ -161,3 +161,18 @@ describe('createRequestInputTracker asks about message handlers', () => {
     expect(result(results, 'size')).toBeNull();
   });
 });
+
+describe('messageHandlerInput on plain JavaScript (espree leaves decorators out)', () => {
+  it('a class method of a JS file is no message handler, and asking does not throw', () => {
+    const answers: unknown[] = [];
+    probe(
+      `class Router { pick(req) { return req.app.stack.every((router) => router.name === 'x'); } }`,
+      () => ({
+        MethodDefinition(node: TSESTree.MethodDefinition) {
+          if (node.value.type === 'FunctionExpression') answers.push(messageHandlerInput(node.value, 0));
+        },
+      }),
+    );
+    expect(answers).toEqual([null]);
+  });
+});
