@@ -54,6 +54,17 @@ export class BoardGateway {
     this.logger.log(\`resize to \${size} x \${count}, \${dto.cells.length} cells\`);
   }
 }`,
+    // a field the message's inline type says is a number
+    `
+@WebSocketGateway()
+export class SedeGateway {
+  private readonly logger = new Logger(SedeGateway.name);
+  @SubscribeMessage('join-sede')
+  async handleJoin(@ConnectedSocket() socket: Socket, @MessageBody() data: { sedeId: number }) {
+    this.logger.log(\`joining sede \${data.sedeId}\`);
+    await socket.join(\`room:sede-\${data.sedeId}\`);
+  }
+}`,
     // one parameter decorated: Nest fills only that one, an undecorated string parameter gets nothing
     `
 @WebSocketGateway()
@@ -330,6 +341,13 @@ export class UsersService {
       settings: nest,
       output: "@Controller()\nexport class UsersConsumer {\n  private readonly logger = new Logger(UsersConsumer.name);\n\n  @EventPattern('user_created')\n  async handleUserCreated(@Payload() event: UserCreatedEvent, @Ctx() context: KafkaContext) {\n    this.logger.log({ message: 'user created', email: event.email });\n    await this.mailer.welcome(event.email);\n  }\n}\n",
       errors: [{ messageId: 'injection', line: 7, data: { expression: 'event.email', origin: 'a microservice message', remedy: "this.logger.log({ message: 'user created', email: event.email })" }, suggestions: [{ messageId: 'useFields', output: "@Controller()\nexport class UsersConsumer {\n  private readonly logger = new Logger(UsersConsumer.name);\n\n  @EventPattern('user_created')\n  async handleUserCreated(@Payload() event: UserCreatedEvent, @Ctx() context: KafkaContext) {\n    this.logger.log({ message: 'user created', email: event.email });\n    await this.mailer.welcome(event.email);\n  }\n}\n" }] }],
+    },
+    {
+      // a field of a message typed inline, through a local variable
+      code: "@WebSocketGateway()\nexport class PaymentGateway {\n  private readonly logger = new Logger(PaymentGateway.name);\n\n  @SubscribeMessage('join_payment_room')\n  handleJoinRoom(@MessageBody() data: { userId: string; paymentId: string }, @ConnectedSocket() client: Socket) {\n    const roomName = `payment_${data.paymentId}`;\n    this.logger.log(`Join room: client ${client.id}, room ${roomName}`);\n    client.join(roomName);\n  }\n}\n",
+      settings: nest,
+      output: "@WebSocketGateway()\nexport class PaymentGateway {\n  private readonly logger = new Logger(PaymentGateway.name);\n\n  @SubscribeMessage('join_payment_room')\n  handleJoinRoom(@MessageBody() data: { userId: string; paymentId: string }, @ConnectedSocket() client: Socket) {\n    const roomName = `payment_${data.paymentId}`;\n    this.logger.log({ message: `Join room: client ${client.id}, room`, roomName });\n    client.join(roomName);\n  }\n}\n",
+      errors: [{ messageId: 'injection', line: 8, suggestions: [{ messageId: 'useFields', output: "@WebSocketGateway()\nexport class PaymentGateway {\n  private readonly logger = new Logger(PaymentGateway.name);\n\n  @SubscribeMessage('join_payment_room')\n  handleJoinRoom(@MessageBody() data: { userId: string; paymentId: string }, @ConnectedSocket() client: Socket) {\n    const roomName = `payment_${data.paymentId}`;\n    this.logger.log({ message: `Join room: client ${client.id}, room`, roomName });\n    client.join(roomName);\n  }\n}\n" }] }],
     },
     // --- a WebSocket / socket.io message is client input (issue 18) ---
     {
