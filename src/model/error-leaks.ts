@@ -45,8 +45,9 @@ export function collectLeaks(context: Context, payload: TSESTree.Node, sink: Res
       case AST_NODE_TYPES.Identifier: {
         const error = unknownErrorOf(context, n);
         if (error) {
-          // Fastify's reply.send(err) hands the error to the error handler.
-          if (!(sink.receiver && isFastifyReplyName(sink.receiver.name) && sink.payload.includes(raw as TSESTree.Expression))) leak('whole', raw, error);
+          // Fastify's reply.send(err) hands the error to the error handler; sendError(res, err) to a helper that decides what of it to send.
+          const handedOn = (sink.helper || (sink.receiver && isFastifyReplyName(sink.receiver.name))) && sink.payload.includes(raw as TSESTree.Expression);
+          if (!handedOn) leak('whole', raw, error);
           return;
         }
         const destructured = destructuredCatchField(context, n);

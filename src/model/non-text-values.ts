@@ -5,7 +5,7 @@
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
-import { type Context, getMemberPath, lastSegment, skipTransparent } from './ast.js';
+import { type Context, findVariable, getMemberPath, getPropertyName, lastSegment, skipTransparent } from './ast.js';
 
 /** Nest pipes whose output cannot carry free text. */
 const NON_TEXT_PIPES = /^(?:ParseInt|ParseFloat|ParseBool|ParseUUID|ParseEnum|ParseDate)Pipe$/u;
@@ -21,16 +21,19 @@ export function isNonTextPipe(node: TSESTree.Node): boolean {
 /** A TS annotation that says the value is not text: `id: number`, `flag: boolean`. */
 export function hasNonTextAnnotation(id: TSESTree.Identifier): boolean {
   const type = id.typeAnnotation?.typeAnnotation;
-  if (!type) return false;
-  const nonText = (t: TSESTree.TypeNode): boolean =>
+  return !!type && isNonTextAnnotationType(type);
+}
+
+function isNonTextAnnotationType(t: TSESTree.TypeNode): boolean {
+  return (
     t.type === AST_NODE_TYPES.TSNumberKeyword ||
     t.type === AST_NODE_TYPES.TSBooleanKeyword ||
     t.type === AST_NODE_TYPES.TSBigIntKeyword ||
     t.type === AST_NODE_TYPES.TSUndefinedKeyword ||
     t.type === AST_NODE_TYPES.TSNullKeyword ||
     (t.type === AST_NODE_TYPES.TSLiteralType && t.literal.type === AST_NODE_TYPES.Literal && typeof t.literal.value !== 'string') ||
-    (t.type === AST_NODE_TYPES.TSUnionType && t.types.every(nonText));
-  return nonText(type);
+    (t.type === AST_NODE_TYPES.TSUnionType && t.types.every(isNonTextAnnotationType))
+  );
 }
 
 /**
@@ -38,6 +41,7 @@ export function hasNonTextAnnotation(id: TSESTree.Identifier): boolean {
  * boolean, a bigint, an enum member, null or undefined: values that cannot carry a line break.
  */
 export function hasNonTextType(context: Context, node: TSESTree.Node): boolean {
+  if (hasNonTextFieldAnnotation(context, node)) return true;
   const services = context.sourceCode.parserServices as
     | {
         program?: { getTypeChecker(): TsChecker } | null;
@@ -73,4 +77,24 @@ function isNonTextTsType(checker: TsChecker, type: TsType, depth: number): boole
   // Numeric literals, numeric enum members included.
   if (type.isNumberLiteral?.()) return true;
   return NON_TEXT_TYPE_NAME.test(checker.typeToString(type));
+}
+
+/**
+ * `data.sedeId` where `data: { sedeId: number }`: a field an inline object type annotates as not
+ * text (Nest gateway handlers type their `@MessageBody()` this way). Needs no type information.
+ */
+function hasNonTextFieldAnnotation(context: Context, node: TSESTree.Node): boolean {
+  const n = skipTransparent(node);
+  if (n.type !== AST_NODE_TYPES.MemberExpression || n.computed) return false;
+  const object = skipTransparent(n.object);
+  if (object.type !== AST_NODE_TYPES.Identifier) return false;
+  const declared = findVariable(context, object)?.defs[0]?.name;
+  const type = declared?.type === AST_NODE_TYPES.Identifier ? declared.typeAnnotation?.typeAnnotation : undefined;
+  if (type?.type !== AST_NODE_TYPES.TSTypeLiteral) return false;
+  const key = getPropertyName(n);
+  const member = type.members.find(
+    (m): m is TSESTree.TSPropertySignature => m.type === AST_NODE_TYPES.TSPropertySignature && !m.computed && m.key.type === AST_NODE_TYPES.Identifier && m.key.name === key,
+  );
+  const annotation = member?.typeAnnotation?.typeAnnotation;
+  return !!annotation && isNonTextAnnotationType(annotation);
 }

@@ -41,6 +41,7 @@ import { getHandlerInfo } from './handlers.js';
 import { getImportSource } from './modules.js';
 import { splitsOnLineBreaks, stripsLineBreaks } from './line-breaks.js';
 import { hasNonTextAnnotation, isNonTextPipe } from './non-text-values.js';
+import { messageHandlerInput } from './rpc-input.js';
 
 /**
  * - `request`: the request object (`req`, `request`, `ctx.request`, Hono's `c.req`, a Nest `@Req()`);
@@ -52,7 +53,7 @@ import { hasNonTextAnnotation, isNonTextPipe } from './non-text-values.js';
 export type RequestInputKind = 'request' | 'context' | 'url' | 'container' | 'value';
 
 /** Where the data came from, for messages. */
-export type RequestInputOrigin = 'query' | 'params' | 'body' | 'headers' | 'cookies' | 'message';
+export type RequestInputOrigin = 'query' | 'params' | 'body' | 'headers' | 'cookies' | 'message' | 'rpc';
 
 /** Socket events that carry no client data: connection lifecycle of socket.io and ws. */
 const RESERVED_SOCKET_EVENTS = new Set([
@@ -372,7 +373,7 @@ export function createRequestInputTracker(context: Context, options: RequestInpu
     const index = fn.params.findIndex((p) => contains(p, name));
     const param = fn.params[index];
     if (!param) return null;
-    const nest = nestDecoratorInput(param);
+    const nest = nestDecoratorInput(param) ?? messageHandlerInput(fn, index);
     const bound = paramBinding(param);
     if (nest) {
       if (nest === 'none') return null;

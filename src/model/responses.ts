@@ -21,7 +21,11 @@ import {
   lastSegment,
   skipTransparent,
   getRootIdentifier,
+  resolveFunction,
+  type AnyFunction,
+  contains,
 } from './ast.js';
+import { isLoggerObject } from './loggers.js';
 import { getHandlerInfo } from './handlers.js';
 import { getHttpOutcome, getHttpStatus, passesResponseArgument } from './http-outcomes.js';
 import { getStatusValue, statusFromErrorName } from './http-status.js';
@@ -54,6 +58,11 @@ export interface ResponseSink {
    * carries the status line and headers, so replacing it with a generic text would break the answer.
    */
   raw?: true;
+  /**
+   * The app's response helper handed the response and no status (`sendError(res, err.message)`): a
+   * whole error given to it is the helper's to turn into a body (see getErrorHelperSink).
+   */
+  helper?: true;
 }
 
 const CONTEXT_NAME = /^_?(?:ctx|context|c)$/u;
@@ -288,6 +297,82 @@ function helperSink(context: Context, node: TSESTree.CallExpression): ResponseSi
   const name = getCalleePath(node) ?? 'helper';
   // 'text': the helper's body shape is unknown, so a fix replaces a leak with a string in its place.
   return { node, kind: 'text', payload, description: `\`${name}()\``, receiver, status: outcome.status };
+}
+
+const errorHelperCache = new WeakMap<TSESTree.CallExpression, ResponseSink | null>();
+
+/**
+ * `sendError(res, err.message)`, `respondWithError(res, e.stack)`, `this.oauth.renderCallbackError(res,
+ * error.message)`: a helper named for answering (`send…`, `respond…`, `reply…`, `render…`, `…Response`),
+ * handed the response object by name and no status, sends what else it is given. Unlike
+ * getResponseSink's helper sinks this answer has no status, so it is kept apart from the question
+ * "is this call a response" that other rules ask (a success answer, a 5xx): only a rule that asks
+ * where an error's text goes uses it.
+ *
+ * A whole error handed to such a helper (`sendError(res, err)`) is the helper's to turn into a body,
+ * and real helpers mostly do so (n8n's `sendErrorResponse(res, error)` classifies the error and
+ * serializes a generic body for unknown ones; `handleError(res, error)` helpers commonly answer
+ * `instanceof AppError` with its message and anything else with "Internal server error"): `helper`
+ * marks it, and the rule judges the helper where it is defined instead. A helper defined in this file
+ * counts only for the arguments whose parameter its body puts into a response.
+ */
+export function getErrorHelperSink(context: Context, node: TSESTree.CallExpression): ResponseSink | null {
+  if (node.arguments.length < 2) return null;
+  const cached = errorHelperCache.get(node);
+  if (cached !== undefined) return cached;
+  errorHelperCache.set(node, null);
+  const result = computeErrorHelperSink(context, node);
+  errorHelperCache.set(node, result);
+  return result;
+}
+
+function computeErrorHelperSink(context: Context, node: TSESTree.CallExpression): ResponseSink | null {
+  const path = getCalleePath(node);
+  if (path === null || !RESPONSE_HELPER_NAME.test(lastSegment(path))) return null;
+  let receiver: TSESTree.Identifier | null = null;
+  for (const arg of node.arguments) {
+    const a = skipTransparent(arg);
+    if (a.type === AST_NODE_TYPES.Identifier && responseNameKind(a.name) === 'response') {
+      receiver = a;
+      break;
+    }
+  }
+  if (!receiver || node.arguments.some((a) => a.type === AST_NODE_TYPES.SpreadElement)) return null;
+  const callee = skipTransparent(node.callee);
+  if (callee.type === AST_NODE_TYPES.MemberExpression && isLoggerObject(context, callee.object)) return null;
+  // A helper answering with a status is getResponseSink's (helperSink).
+  if (node.arguments.some((a) => skipTransparent(a) !== receiver && getStatusValue(context, a) !== null)) return null;
+  const fn = resolveFunction(context, callee);
+  const payload = node.arguments.filter(
+    (a, index): a is TSESTree.Expression => skipTransparent(a) !== receiver && (!fn || sendsParameter(context, fn, index)),
+  );
+  if (payload.length === 0) return null;
+  return { node, kind: 'text', payload, description: `\`${path}()\``, receiver, status: null, helper: true };
+}
+
+/** Whether `fn`'s body puts its parameter at `index` into a response (directly, through one variable, or through another helper). */
+function sendsParameter(context: Context, fn: AnyFunction, index: number): boolean {
+  const param = fn.params[index];
+  const id = param?.type === AST_NODE_TYPES.AssignmentPattern ? param.left : param;
+  if (id?.type !== AST_NODE_TYPES.Identifier) return false;
+  const variable = context.sourceCode.getDeclaredVariables(fn).find((v) => v.name === id.name);
+  if (!variable) return false;
+  const reaches = (ref: TSESTree.Node, hops: number): boolean => {
+    let child: TSESTree.Node = ref;
+    for (let n = ref.parent; n && n !== fn; child = n, n = n.parent) {
+      if (n.type === AST_NODE_TYPES.CallExpression || n.type === AST_NODE_TYPES.NewExpression || n.type === AST_NODE_TYPES.AssignmentExpression) {
+        const sink = getResponseSink(context, n) ?? (n.type === AST_NODE_TYPES.CallExpression ? getErrorHelperSink(context, n) : null);
+        if (sink?.payload.some((p) => contains(p, child))) return true;
+      }
+      // const body = { error: message }; res.json(body)
+      if (n.type === AST_NODE_TYPES.VariableDeclarator && n.init === child && n.id.type === AST_NODE_TYPES.Identifier && hops < 2) {
+        const local = context.sourceCode.getDeclaredVariables(n)[0];
+        return !!local && local.references.some((r) => !r.init && reaches(r.identifier, hops + 1));
+      }
+    }
+    return false;
+  };
+  return variable.references.some((r) => reaches(r.identifier, 0));
 }
 
 function newSink(context: Context, node: TSESTree.NewExpression): ResponseSink | null {

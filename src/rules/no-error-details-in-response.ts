@@ -3,7 +3,8 @@ import { createRule } from '../core/create-rule.js';
 import { buildFix, findRequestId, genericMessage, planLog } from '../fixes/generic-response.js';
 import { isGuarded } from '../model/error-exposure.js';
 import { type Leak, type LeakForm, collectLeaks } from '../model/error-leaks.js';
-import { type ResponseSink, getResponseSink, getReturnSink } from '../model/responses.js';
+import { servesOnlyLocalProcesses } from '../model/local-servers.js';
+import { type ResponseSink, getErrorHelperSink, getResponseSink, getReturnSink } from '../model/responses.js';
 
 export type Options = [];
 export type MessageIds = 'detailsInResponse' | 'sendGeneric';
@@ -34,9 +35,11 @@ export default createRule<Options, MessageIds>({
     schema: [],
   },
   create(context) {
-    const checkSink = (node: TSESTree.CallExpression | TSESTree.NewExpression | TSESTree.AssignmentExpression) => check(getResponseSink(context, node));
+    const checkSink = (node: TSESTree.CallExpression | TSESTree.NewExpression | TSESTree.AssignmentExpression) =>
+      check(getResponseSink(context, node) ?? (node.type === 'CallExpression' ? getErrorHelperSink(context, node) : null));
     const check = (sink: ResponseSink | null) => {
-      if (!sink) return;
+      // A server on a run-time loopback port answers only processes the app gives its address to.
+      if (!sink || servesOnlyLocalProcesses(context)) return;
       const leaks: Leak[] = [];
       for (const payload of sink.payload) collectLeaks(context, payload, sink, leaks);
       const open = leaks.filter((leak) => !isGuarded(context, leak));

@@ -17,6 +17,7 @@ const ORIGIN_TEXT: Record<RequestInputOrigin, string> = {
   headers: 'a request header',
   cookies: 'a cookie',
   message: 'a WebSocket message',
+  rpc: 'a microservice message',
 };
 
 export default createRule<Options, MessageIds>({

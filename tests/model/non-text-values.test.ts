@@ -52,3 +52,31 @@ describe('hasNonTextType', () => {
     expect(out).toEqual([false]);
   });
 });
+
+describe('hasNonTextType: a field an inline object type annotates (no type information needed)', () => {
+  it('number / boolean fields of `data: { … }` are not text; string, untyped, optional-string fields and other shapes are', () => {
+    const out: Record<string, boolean> = {};
+    probe(
+      `function join(data: { sedeId: number; live: boolean; note?: string; tag: string | number; raw }, dto: JoinDto, plain) {
+        check(data.sedeId); check(data.live); check(data.note); check(data.tag); check(data.raw); check(data['sedeId']);
+        check(dto.sedeId); check(plain.sedeId);
+      }`,
+      (context) => ({
+        CallExpression(node: TSESTree.CallExpression) {
+          if (node.callee.type === 'Identifier' && node.callee.name === 'check') out[context.sourceCode.getText(node.arguments[0]!)] = hasNonTextType(context, node.arguments[0]!);
+        },
+      }),
+      { ts: true },
+    );
+    expect(out).toEqual({
+      'data.sedeId': true,
+      'data.live': true,
+      'data.note': false,
+      'data.tag': false,
+      'data.raw': false,
+      "data['sedeId']": false,
+      'dto.sedeId': false,
+      'plain.sedeId': false,
+    });
+  });
+});

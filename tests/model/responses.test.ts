@@ -1,6 +1,6 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
-import { getResponseSink, isFastifyReplyName, isKoaOnerrorOverride, isResponseHelperCall, isResponseObjectCall, responseNameKind, returnsOwnValue } from '../../src/model/responses.js';
+import { getErrorHelperSink, getResponseSink, isFastifyReplyName, isKoaOnerrorOverride, isResponseHelperCall, isResponseObjectCall, responseNameKind, returnsOwnValue } from '../../src/model/responses.js';
 import { callResult, probe, probeCalls } from '../helpers/probe.js';
 
 /** getResponseSink of every call in `code`, summarized, by call text. */
@@ -107,6 +107,62 @@ describe("getResponseSink: a raw answer on an HTTP server's 'upgrade' socket (is
   it('not a socket of another event, nor the first parameter of an upgrade listener', () => {
     expect(callResult(found, 'socket.write(err.message)')).toBeNull();
     expect(callResult(found, 'socket.write(String(err))')).toBeNull();
+  });
+});
+
+describe('getErrorHelperSink: a helper named for answering, handed the response and no status (issue 18)', () => {
+  const found = probeCalls(
+    `
+    import { sendError } from './http';
+    function sendFailure(res, message) {
+      const body = { ok: false, error: message };
+      res.status(500).json(body);
+    }
+    function sendQuietly(res, message) {
+      logger.error(message);
+      res.status(500).json({ error: 'Internal error' });
+    }
+    sendError(res, err.message);
+    this.oauth.renderCallbackError(res, error.message, reason);
+    respondWithError(res, e.stack);
+    sendFailure(res, err.message);
+    sendQuietly(res, err.message);
+    formatResponse(500, res, err.message);
+    logger.error(res, err.message);
+    trackFailure(res, err.message);
+    sendError(err.message);
+    sendError(ctx, err.message);
+  `,
+    (context, node) => {
+      const sink = getErrorHelperSink(context, node);
+      return sink && { payload: sink.payload.map((p) => context.sourceCode.getText(p)), receiver: sink.receiver?.name ?? null, status: sink.status, helper: sink.helper ?? false };
+    },
+  );
+
+  it('what else the helper receives is the body, with no status; the sink says a whole error stays with the helper', () => {
+    expect(callResult(found, 'sendError(res, err.message)')).toEqual({ payload: ['err.message'], receiver: 'res', status: null, helper: true });
+    expect(callResult(found, 'this.oauth.renderCallbackError(res, error.message, reason)')).toEqual({ payload: ['error.message', 'reason'], receiver: 'res', status: null, helper: true });
+    expect(callResult(found, 'respondWithError(res, e.stack)')?.payload).toEqual(['e.stack']);
+  });
+
+  it('a same-file helper counts for the parameters its body puts into a response', () => {
+    expect(callResult(found, 'sendFailure(res, err.message)')?.payload).toEqual(['err.message']);
+    expect(callResult(found, 'sendQuietly(res, err.message)')).toBeNull();
+  });
+
+  it.each([
+    'formatResponse(500, res, err.message)',
+    'logger.error(res, err.message)',
+    'trackFailure(res, err.message)',
+    'sendError(err.message)',
+    'sendError(ctx, err.message)',
+  ])('%s is none (a status helper is getResponseSink\'s, a logger, another name, no response)', (text) => {
+    expect(callResult(found, text)).toBeNull();
+  });
+
+  it('is not a response for the other rules (getResponseSink)', () => {
+    const plain = probeCalls(`sendError(res, err.message);`, (context, node) => getResponseSink(context, node));
+    expect(callResult(plain, 'sendError(res, err.message)')).toBeNull();
   });
 });
 

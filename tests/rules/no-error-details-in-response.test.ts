@@ -7,6 +7,20 @@ const pino = { 'security-logging': { logger: { name: 'logger', importFrom: './lo
 
 ruleTester.run('no-error-details-in-response', rule, {
   valid: [
+    // --- the app's response helper handed the response and no status: the quiet twins (issue 18, audit row 7) ---
+    // a fixed text; the whole error (the helper decides what of it to send, and is judged where it is defined)
+    "import { sendError } from './http';\nrouter.post('/orders', async (req, res) => {\n  try {\n    res.json(await orders.create(req.body));\n  } catch (err) {\n    logger.error({ err }, 'creating the order failed');\n    sendError(res, 'Could not create the order');\n  }\n});",
+    "import { sendErrorResponse } from './response-helper';\nrouter.post('/orders', async (req, res) => {\n  try {\n    res.json(await orders.create(req.body));\n  } catch (err) {\n    sendErrorResponse(res, err);\n  }\n});",
+    // a same-file helper given the error that answers with a generic body
+    "function sendError(res, error) {\n  logger.error({ err: error }, 'request failed');\n  res.status(500).json({ error: 'Internal error' });\n}\nrouter.post('/orders', async (req, res) => {\n  try {\n    res.json(await orders.create(req.body));\n  } catch (err) {\n    sendError(res, err);\n  }\n});",
+    // a same-file helper given the message that only logs it
+    "function sendError(res, message) {\n  logger.error(message);\n  res.status(500).json({ error: 'Internal error' });\n}\nrouter.post('/orders', async (req, res) => {\n  try {\n    res.json(await orders.create(req.body));\n  } catch (err) {\n    sendError(res, err.message);\n  }\n});",
+    // logger calls with the response in them, and a helper not named for answering
+    "router.post('/orders', async (req, res) => {\n  try {\n    res.json(await orders.create(req.body));\n  } catch (err) {\n    logger.error(res, err.message);\n    console.error('failed', res.statusCode, err.message);\n    trackFailure(res, err.message);\n    res.status(500).end();\n  }\n});",
+    // an error written for the client
+    "router.post('/orders', async (req, res) => {\n  try {\n    res.json(await orders.create(req.body));\n  } catch (err) {\n    if (err instanceof AppError) return sendError(res, err.message);\n    sendError(res, 'Internal error');\n  }\n});",
+    // a server on a run-time port of the loopback interface: only processes the app gives the address to reach it
+    "class MockServer {\n  async start() {\n    const app = express();\n    app.post('/v1/chat', async (req, res) => {\n      try {\n        res.json(await this.mock(req.body));\n      } catch (error) {\n        this.respondWithError(res, error.message);\n      }\n    });\n    this.server = app.listen(0, '127.0.0.1');\n  }\n  respondWithError(res, message) {\n    res.status(500).json({ error: `Mock generation failed: ${message}` });\n  }\n}",
     // a hand-written refusal on an upgrade socket with fixed text (Directus' WebSocket upgrade)
     "server.on('upgrade', async (request, socket, head) => {\n  try {\n    await authenticateConnection(request);\n  } catch {\n    socket.write('HTTP/1.1 401 Unauthorized\\r\\n\\r\\n');\n    socket.destroy();\n    return;\n  }\n  wss.handleUpgrade(request, socket, head, (ws) => wss.emit('connection', ws, request));\n});",
     // the upgrade listener logs the error and writes a generic answer
@@ -185,6 +199,32 @@ module.exports.handleThemeResponse = [prepareError, themeErrorRenderer];`,
     "app.on('error', (err, ctx) => {\n  logger.error({ err }, 'request failed');\n  if (ctx) ctx.body = { error: 'Internal Server Error' };\n});",
   ],
   invalid: [
+    // --- the app's response helper handed the response and an error's text, no status (issue 18, audit row 7) ---
+    {
+      // an imported helper: its name says it answers
+      code: "import { sendError } from './http';\nrouter.post('/orders', async (req, res) => {\n  try {\n    res.json(await orders.create(req.body));\n  } catch (err) {\n    sendError(res, err.message);\n  }\n});\n",
+      errors: [{ messageId: 'detailsInResponse', line: 6, suggestions: [{ messageId: 'sendGeneric', output: "import { sendError } from './http';\nrouter.post('/orders', async (req, res) => {\n  try {\n    res.json(await orders.create(req.body));\n  } catch (err) {\n    console.error('orders.create failed', err);\n    sendError(res, 'Internal Server Error');\n  }\n});\n" }] }],
+    },
+    {
+      // the stack, to a helper not defined in this file
+      code: "router.post('/orders', async (req, res) => {\n  try {\n    res.json(await orders.create(req.body));\n  } catch (e) {\n    respondWithError(res, e.stack);\n  }\n});\n",
+      errors: [{ messageId: 'detailsInResponse', line: 5, suggestions: [{ messageId: 'sendGeneric', output: "router.post('/orders', async (req, res) => {\n  try {\n    res.json(await orders.create(req.body));\n  } catch (e) {\n    console.error('orders.create failed', e);\n    respondWithError(res, 'Internal Server Error');\n  }\n});\n" }] }],
+    },
+    {
+      // a same-file helper that puts the parameter into its body through a variable
+      code: "function sendFailure(res, message) {\n  const body = { ok: false, error: message };\n  res.status(500).json(body);\n}\nrouter.post('/orders', async (req, res) => {\n  try {\n    res.json(await orders.create(req.body));\n  } catch (err) {\n    sendFailure(res, err.message);\n  }\n});\n",
+      errors: [{ messageId: 'detailsInResponse', line: 9, suggestions: [{ messageId: 'sendGeneric', output: "function sendFailure(res, message) {\n  const body = { ok: false, error: message };\n  res.status(500).json(body);\n}\nrouter.post('/orders', async (req, res) => {\n  try {\n    res.json(await orders.create(req.body));\n  } catch (err) {\n    console.error('orders.create failed', err);\n    sendFailure(res, 'Internal Server Error');\n  }\n});\n" }] }],
+    },
+    {
+      // n8n's consent controller shape: a status the code cannot read (a ternary), a message copied from the error
+      code: "class ConsentController {\n  async decide(req, res) {\n    try {\n      res.json(await this.consent.decide(req.body));\n    } catch (error) {\n      this.logger.error('Failed to process consent', { error });\n      const message = error instanceof Error ? error.message : 'Failed to process authorization';\n      this.sendErrorResponse(res, error instanceof UserError ? 400 : 500, message);\n    }\n  }\n  sendErrorResponse(res, statusCode, message) {\n    res.status(statusCode).json({ status: 'error', message });\n  }\n}\n",
+      errors: [{ messageId: 'detailsInResponse', line: 8, suggestions: [{ messageId: 'sendGeneric', output: "class ConsentController {\n  async decide(req, res) {\n    try {\n      res.json(await this.consent.decide(req.body));\n    } catch (error) {\n      this.logger.error('Failed to process consent', { error });\n      const message = error instanceof Error ? error.message : 'Failed to process authorization';\n      this.sendErrorResponse(res, error instanceof UserError ? 400 : 500, 'Internal Server Error');\n    }\n  }\n  sendErrorResponse(res, statusCode, message) {\n    res.status(statusCode).json({ status: 'error', message });\n  }\n}\n" }] }],
+    },
+    {
+      // a fixed loopback port: apps bind 127.0.0.1 behind a reverse proxy in production
+      code: "const app = express();\napp.get('/report', async (req, res) => {\n  try {\n    res.json(await reports.build());\n  } catch (err) {\n    res.status(500).json({ error: err.message });\n  }\n});\napp.listen(3000, '127.0.0.1');\n",
+      errors: [{ messageId: 'detailsInResponse', line: 6, suggestions: [{ messageId: 'sendGeneric', output: "const app = express();\napp.get('/report', async (req, res) => {\n  try {\n    res.json(await reports.build());\n  } catch (err) {\n    console.error('reports.build failed', err);\n    res.status(500).json({ error: 'Internal Server Error' });\n  }\n});\napp.listen(3000, '127.0.0.1');\n" }] }],
+    },
     // a raw answer on an HTTP upgrade socket carries the error text (reported; no suggestion: the payload is the whole HTTP answer)
     {
       "code": "server.on('upgrade', async (request, socket) => {\n  try {\n    await checkLicense();\n  } catch (err) {\n    socket.write('HTTP/1.1 500 Internal Server Error\\r\\n\\r\\n' + err.message);\n    socket.destroy();\n  }\n});",

@@ -14,6 +14,84 @@ ruleTester.run('no-log-injection', rule, {
     // --- socket lifecycle events and other emitters carry no client text ---
     "io.on('connection', (socket) => {\n  socket.on('disconnect', (reason) => {\n    logger.info(`client left: ${reason}`);\n  });\n});",
     "queue.on('completed', (job) => {\n  logger.info(`job ${job} done`);\n});",
+    // --- NestJS gateways and microservice handlers: the quiet twins (issue 18) ---
+    {
+      code: `
+@WebSocketGateway()
+export class RoomsGateway {
+  private logger = new Logger('Rooms');
+
+  handleConnection(client: Socket) {
+    this.logger.log(\`Client connected: \${client.id}\`);
+  }
+
+  @SubscribeMessage('user:joinRoom')
+  handleJoinRoom(@ConnectedSocket() client: Socket, @MessageBody() roomId: string) {
+    this.logger.log({ message: 'joined room', roomId, client: client.id });
+    client.join(roomId);
+  }
+}`,
+      settings: nest,
+    },
+    // sanitized or JSON-quoted before it is written into the message
+    `
+@WebSocketGateway()
+export class RoomsGateway {
+  private logger = new Logger('Rooms');
+  @SubscribeMessage('user:joinRoom')
+  handleJoinRoom(@ConnectedSocket() client: Socket, @MessageBody() roomId: string) {
+    this.logger.log(\`Client \${client.id} joined room \${JSON.stringify(roomId)}\`);
+    this.logger.log(\`Client joined room \${roomId.replace(/[\\r\\n]/g, ' ')}\`);
+  }
+}`,
+    // fields that are not text: a parse pipe, a number annotation, a count of a DTO's list
+    `
+@WebSocketGateway()
+export class BoardGateway {
+  private logger = new Logger('Board');
+  @SubscribeMessage('resize')
+  resize(@MessageBody('size', ParseIntPipe) size: number, @MessageBody('count') count: number, @MessageBody() dto: ResizeDto) {
+    this.logger.log(\`resize to \${size} x \${count}, \${dto.cells.length} cells\`);
+  }
+}`,
+    // a field the message's inline type says is a number
+    `
+@WebSocketGateway()
+export class SedeGateway {
+  private readonly logger = new Logger(SedeGateway.name);
+  @SubscribeMessage('join-sede')
+  async handleJoin(@ConnectedSocket() socket: Socket, @MessageBody() data: { sedeId: number }) {
+    this.logger.log(\`joining sede \${data.sedeId}\`);
+    await socket.join(\`room:sede-\${data.sedeId}\`);
+  }
+}`,
+    // one parameter decorated: Nest fills only that one, an undecorated string parameter gets nothing
+    `
+@WebSocketGateway()
+export class ChatGateway {
+  private logger = new Logger('Chat');
+  @SubscribeMessage('typing')
+  typing(@ConnectedSocket() client: Socket, label: string) {
+    this.logger.log(\`typing \${label}\`);
+  }
+  describe(label: string) {
+    this.logger.log(\`label \${label}\`);
+  }
+}`,
+    // a microservice handler: the context and a numeric payload carry no client text
+    `
+@Controller()
+export class MathController {
+  private readonly logger = new Logger(MathController.name);
+  @MessagePattern({ cmd: 'sum' })
+  sum(@Payload() data: number[], @Ctx() context: RmqContext) {
+    this.logger.log(\`sum of \${data.length} numbers for \${context.getPattern()}\`);
+  }
+  @EventPattern('order_paid')
+  paid(@Payload('orderId', ParseUUIDPipe) orderId: string) {
+    this.logger.log(\`order \${orderId} paid\`);
+  }
+}`,
     // --- the same shapes where the first parameter is no request: no request fields destructured; a function only called here ---
     {
       code: `export const makeCard = (index) => async ({ data }, response) => {
@@ -238,6 +316,39 @@ export class UsersService {
     "router.get('/items/:id', async (req, res) => {\n  let id = req.params.id;\n  id = await resolveSlug(id);\n  logger.info(`fetching item ${id}`);\n  res.json(await items.get(id));\n});",
   ],
   invalid: [
+    // --- NestJS gateways and microservice handlers: the message is client input (issue 18) ---
+    {
+      // a gateway's @MessageBody(), socket.io through @nestjs/websockets
+      code: "@WebSocketGateway()\nexport class RoomsGateway {\n  private logger = new Logger('Rooms');\n\n  @SubscribeMessage('user:joinRoom')\n  handleJoinRoom(@ConnectedSocket() client: Socket, @MessageBody() roomId: string) {\n    this.logger.log(`Client ${client.id} joined room ${roomId}`);\n    client.join(roomId);\n  }\n}\n",
+      settings: nest,
+      output: "@WebSocketGateway()\nexport class RoomsGateway {\n  private logger = new Logger('Rooms');\n\n  @SubscribeMessage('user:joinRoom')\n  handleJoinRoom(@ConnectedSocket() client: Socket, @MessageBody() roomId: string) {\n    this.logger.log({ message: `Client ${client.id} joined room`, roomId });\n    client.join(roomId);\n  }\n}\n",
+      errors: [{ messageId: 'injection', line: 7, data: { expression: 'roomId', origin: 'a WebSocket message', remedy: "this.logger.log({ message: `Client ${client.id} joined room`, roomId })" }, suggestions: [{ messageId: 'useFields', output: "@WebSocketGateway()\nexport class RoomsGateway {\n  private logger = new Logger('Rooms');\n\n  @SubscribeMessage('user:joinRoom')\n  handleJoinRoom(@ConnectedSocket() client: Socket, @MessageBody() roomId: string) {\n    this.logger.log({ message: `Client ${client.id} joined room`, roomId });\n    client.join(roomId);\n  }\n}\n" }] }],
+    },
+    {
+      // no parameter decorated: Nest passes (client, data)
+      code: "@WebSocketGateway({ namespace: '/room' })\nexport class RoomGateway {\n  constructor(private readonly logger: Logger) {}\n\n  @SubscribeMessage(RoomEvents.JOIN)\n  handleJoinRoom(socket: Socket, room: string) {\n    socket.join(room);\n    console.log(`joined ${room}`);\n  }\n}\n",
+      output: "@WebSocketGateway({ namespace: '/room' })\nexport class RoomGateway {\n  constructor(private readonly logger: Logger) {}\n\n  @SubscribeMessage(RoomEvents.JOIN)\n  handleJoinRoom(socket: Socket, room: string) {\n    socket.join(room);\n    console.log('joined', { room });\n  }\n}\n",
+      errors: [{ messageId: 'injection', line: 8, suggestions: [{ messageId: 'useFields', output: "@WebSocketGateway({ namespace: '/room' })\nexport class RoomGateway {\n  constructor(private readonly logger: Logger) {}\n\n  @SubscribeMessage(RoomEvents.JOIN)\n  handleJoinRoom(socket: Socket, room: string) {\n    socket.join(room);\n    console.log('joined', { room });\n  }\n}\n" }] }],
+    },
+    {
+      // a microservice @MessagePattern handler's @Payload(), no configured logger: a suggestion only
+      code: "@Controller()\nexport class AppController {\n  private readonly logger = new Logger(AppController.name);\n\n  @MessagePattern('test')\n  action(@Payload() data: string) {\n    this.logger.log('action1 - ' + data);\n  }\n}\n",
+      errors: [{ messageId: 'injection', line: 7, data: { expression: 'data', origin: 'a microservice message', remedy: "this.logger.log({ message: 'action1', data })" }, suggestions: [{ messageId: 'useFields', output: "@Controller()\nexport class AppController {\n  private readonly logger = new Logger(AppController.name);\n\n  @MessagePattern('test')\n  action(@Payload() data: string) {\n    this.logger.log({ message: 'action1', data });\n  }\n}\n" }] }],
+    },
+    {
+      // a field of an @EventPattern payload typed as a DTO
+      code: "@Controller()\nexport class UsersConsumer {\n  private readonly logger = new Logger(UsersConsumer.name);\n\n  @EventPattern('user_created')\n  async handleUserCreated(@Payload() event: UserCreatedEvent, @Ctx() context: KafkaContext) {\n    this.logger.log(`user created: ${event.email}`);\n    await this.mailer.welcome(event.email);\n  }\n}\n",
+      settings: nest,
+      output: "@Controller()\nexport class UsersConsumer {\n  private readonly logger = new Logger(UsersConsumer.name);\n\n  @EventPattern('user_created')\n  async handleUserCreated(@Payload() event: UserCreatedEvent, @Ctx() context: KafkaContext) {\n    this.logger.log({ message: 'user created', email: event.email });\n    await this.mailer.welcome(event.email);\n  }\n}\n",
+      errors: [{ messageId: 'injection', line: 7, data: { expression: 'event.email', origin: 'a microservice message', remedy: "this.logger.log({ message: 'user created', email: event.email })" }, suggestions: [{ messageId: 'useFields', output: "@Controller()\nexport class UsersConsumer {\n  private readonly logger = new Logger(UsersConsumer.name);\n\n  @EventPattern('user_created')\n  async handleUserCreated(@Payload() event: UserCreatedEvent, @Ctx() context: KafkaContext) {\n    this.logger.log({ message: 'user created', email: event.email });\n    await this.mailer.welcome(event.email);\n  }\n}\n" }] }],
+    },
+    {
+      // a field of a message typed inline, through a local variable
+      code: "@WebSocketGateway()\nexport class PaymentGateway {\n  private readonly logger = new Logger(PaymentGateway.name);\n\n  @SubscribeMessage('join_payment_room')\n  handleJoinRoom(@MessageBody() data: { userId: string; paymentId: string }, @ConnectedSocket() client: Socket) {\n    const roomName = `payment_${data.paymentId}`;\n    this.logger.log(`Join room: client ${client.id}, room ${roomName}`);\n    client.join(roomName);\n  }\n}\n",
+      settings: nest,
+      output: "@WebSocketGateway()\nexport class PaymentGateway {\n  private readonly logger = new Logger(PaymentGateway.name);\n\n  @SubscribeMessage('join_payment_room')\n  handleJoinRoom(@MessageBody() data: { userId: string; paymentId: string }, @ConnectedSocket() client: Socket) {\n    const roomName = `payment_${data.paymentId}`;\n    this.logger.log({ message: `Join room: client ${client.id}, room`, roomName });\n    client.join(roomName);\n  }\n}\n",
+      errors: [{ messageId: 'injection', line: 8, suggestions: [{ messageId: 'useFields', output: "@WebSocketGateway()\nexport class PaymentGateway {\n  private readonly logger = new Logger(PaymentGateway.name);\n\n  @SubscribeMessage('join_payment_room')\n  handleJoinRoom(@MessageBody() data: { userId: string; paymentId: string }, @ConnectedSocket() client: Socket) {\n    const roomName = `payment_${data.paymentId}`;\n    this.logger.log({ message: `Join room: client ${client.id}, room`, roomName });\n    client.join(roomName);\n  }\n}\n" }] }],
+    },
     // --- a WebSocket / socket.io message is client input (issue 18) ---
     {
       "code": "io.on('connection', (socket) => {\n  socket.on('join', (room) => {\n    logger.info(`joining room ${room}`);\n    socket.join(room);\n  });\n});",

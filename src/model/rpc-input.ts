@@ -1,0 +1,118 @@
+/**
+ * Messages of NestJS gateways and microservice handlers: what a client sends to a
+ * `@SubscribeMessage('join')` method of a `@WebSocketGateway` (socket.io / ws) or to a
+ * `@MessagePattern(…)` / `@EventPattern(…)` / `@GrpcMethod(…)` handler of a microservice is client
+ * input like a request body. request-input.ts asks this module about a parameter that carries no
+ * HTTP decorator.
+ *
+ * Which parameter holds the message follows Nest's own binding (@nestjs/websockets 11
+ * `DEFAULT_CALLBACK_METADATA`, @nestjs/microservices 11 `RpcParamsFactory`): `@MessageBody()` in a
+ * gateway, `@Payload()` in a microservice handler (with a key: `@MessageBody('room')` is that
+ * field); when no parameter of the method is decorated, Nest passes `(client, data)` to a gateway
+ * method and `(data, context)` to a microservice handler. Once one parameter is decorated, Nest
+ * fills only the decorated ones, so an undecorated parameter is then no message.
+ */
+import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { type AnyFunction, getMemberPath, lastSegment, getStringValue, ownEntry, skipTransparent } from './ast.js';
+import { isNonTextPipe } from './non-text-values.js';
+import type { RequestInput } from './request-input.js';
+
+interface MessageHandlerKind {
+  /** `message` for a WebSocket gateway, `rpc` for a microservice (a broker or gRPC message). */
+  origin: 'message' | 'rpc';
+  /** The parameter decorator that binds the message. */
+  body: string;
+  /** The argument that holds the message when no parameter is decorated. */
+  defaultIndex: number;
+}
+
+const GATEWAY: MessageHandlerKind = { origin: 'message', body: 'MessageBody', defaultIndex: 1 };
+const MICROSERVICE: MessageHandlerKind = { origin: 'rpc', body: 'Payload', defaultIndex: 0 };
+
+/** Method decorators that make a method a message handler. */
+const HANDLER_DECORATORS: Record<string, MessageHandlerKind> = {
+  SubscribeMessage: GATEWAY,
+  MessagePattern: MICROSERVICE,
+  EventPattern: MICROSERVICE,
+  GrpcMethod: MICROSERVICE,
+};
+
+/**
+ * What the parameter at `index` of `fn` binds when `fn` is a Nest message handler: a value (a
+ * keyed or text-typed message), a container (a message typed as a DTO or object), `'none'` when a
+ * pipe turns it into a number / boolean / UUID, null when `fn` is no message handler or the
+ * parameter is not the message.
+ */
+export function messageHandlerInput(fn: AnyFunction, index: number): RequestInput | 'none' | null {
+  const method = fn.parent;
+  // espree (plain JS) leaves `decorators` out of its nodes.
+  const decorators = method?.type === AST_NODE_TYPES.MethodDefinition && method.value === fn ? (method.decorators as TSESTree.Decorator[] | undefined) : undefined;
+  if (!decorators || decorators.length === 0) return null;
+  const kind = handlerKind(decorators);
+  const param = fn.params[index];
+  if (!kind || !param) return null;
+  const decorated = fn.params.some((p) => decoratorsOf(p).length > 0);
+  if (!decorated) {
+    return index === kind.defaultIndex ? wholeMessage(param, kind) : null;
+  }
+  for (const decorator of decoratorsOf(param)) {
+    const expr = skipTransparent(decorator.expression);
+    const callee = expr.type === AST_NODE_TYPES.CallExpression ? expr.callee : expr;
+    const path = getMemberPath(callee);
+    if (path === null || lastSegment(path) !== kind.body) continue;
+    const args = expr.type === AST_NODE_TYPES.CallExpression ? expr.arguments : [];
+    if (args.some(isNonTextPipe)) return 'none';
+    const key = args[0] ? getStringValue(args[0]) : null;
+    return key !== null ? { kind: 'value', origin: kind.origin } : wholeMessage(param, kind);
+  }
+  return null;
+}
+
+function handlerKind(decorators: readonly TSESTree.Decorator[]): MessageHandlerKind | null {
+  for (const decorator of decorators) {
+    const expr = skipTransparent(decorator.expression);
+    if (expr.type !== AST_NODE_TYPES.CallExpression) continue;
+    const path = getMemberPath(expr.callee);
+    const kind = path === null ? undefined : ownEntry(HANDLER_DECORATORS, lastSegment(path));
+    if (kind) return kind;
+  }
+  return null;
+}
+
+function decoratorsOf(param: TSESTree.Parameter): TSESTree.Decorator[] {
+  const own = param.decorators ?? [];
+  if (param.type === AST_NODE_TYPES.TSParameterProperty) return [...own, ...(param.parameter.decorators ?? [])];
+  if (param.type === AST_NODE_TYPES.AssignmentPattern) return [...own, ...(param.left.decorators ?? [])];
+  return own;
+}
+
+/**
+ * The whole message: one value when it can be text (`data: string`, `payload: any`, untyped, as
+ * socket.io listener arguments are), a container when its type says it is an object (`dto:
+ * JoinRoomDto`, `{ room: string }`, `string[]`) — `${dto}` prints `[object Object]`, `dto.room` is
+ * the client's text.
+ */
+function wholeMessage(param: TSESTree.Parameter, kind: MessageHandlerKind): RequestInput {
+  let p: TSESTree.Node = param;
+  if (p.type === AST_NODE_TYPES.TSParameterProperty) p = p.parameter;
+  if (p.type === AST_NODE_TYPES.AssignmentPattern) p = p.left;
+  const type = p.type === AST_NODE_TYPES.Identifier ? p.typeAnnotation?.typeAnnotation : undefined;
+  return { kind: !type || mayBeText(type) ? 'value' : 'container', origin: kind.origin };
+}
+
+function mayBeText(type: TSESTree.TypeNode): boolean {
+  switch (type.type) {
+    case AST_NODE_TYPES.TSStringKeyword:
+    case AST_NODE_TYPES.TSAnyKeyword:
+    case AST_NODE_TYPES.TSUnknownKeyword:
+    case AST_NODE_TYPES.TSTemplateLiteralType:
+      return true;
+    case AST_NODE_TYPES.TSLiteralType:
+      return type.literal.type === AST_NODE_TYPES.Literal && typeof type.literal.value === 'string';
+    case AST_NODE_TYPES.TSUnionType:
+      return type.types.some(mayBeText);
+    default:
+      return false;
+  }
+}
