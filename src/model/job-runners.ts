@@ -90,6 +90,8 @@ export type JobRunnerKind = 'bullmq-worker' | 'bull-queue' | 'agenda' | 'worker-
  * be a browser Web Worker).
  */
 export function getJobRunnerKind(context: Context, node: TSESTree.CallExpression | TSESTree.NewExpression): JobRunnerKind | null {
+  // A call without `new` creates a runner only as bull's `Queue('x')`: in a file that names no bull module, no call does.
+  if (node.type === AST_NODE_TYPES.CallExpression && !namesModule(context, BULL_MODULES)) return null;
   const callee = skipTransparent(node.callee);
   // Without a runner module named in the file, only a bare `new EventEmitter()` can be one: skip the import look-up.
   if (!namesModule(context, RUNNER_MODULES)) {
