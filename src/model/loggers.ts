@@ -61,8 +61,11 @@ function isLevelMethod(name: string): boolean {
 
 /** Objects that are loggers by name alone (the last segment of the path). */
 const LOGGER_NAME = /^[_#]?(?:console|log|logger|logging|winston|consola|signale|npmlog|bunyan|pino|tslog|log4js|loglevel)$/iu;
-/** `auditLogger`, `securityLog`, `appLogger`, `this._logger`, `Logger`; not `dialog`, `catalog`, `backlog`. */
-const LOGGER_SUFFIX = /(?:^|[a-z0-9_])(?:Logger|Log|_logger|_log)$|^[_#]?[A-Z]?logger$/u;
+/**
+ * `auditLogger`, `securityLog`, `appLogger`, `this._logger`, `Logger`, and a logger facade or service
+ * (`LoggerProxy` — n8n's —, `this.loggerService`, `auditLogService`); not `dialog`, `catalog`, `backlog`, `blogService`.
+ */
+const LOGGER_SUFFIX = /(?:^|[a-z0-9_])(?:(?:Logger|Log)(?:Proxy|Service)?|_logger|_log)$|^[_#]?[A-Z]?logger$|^[_#]?[A-Z]?log(?:ger)?(?:Proxy|Service)$/u;
 
 /** Calls that create a logger: `pino()`, `winston.createLogger()`, `log4js.getLogger()`, `new Logger()`. */
 const LOGGER_FACTORIES = new Set([

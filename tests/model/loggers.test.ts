@@ -63,6 +63,9 @@ describe('getLoggerCall: logger objects known by name', () => {
     audit_log.info('n');
     Logger.error('o');
     winston.error('p');
+    n8n_workflow_1.LoggerProxy.warn('q');
+    this.loggerService.error('r');
+    auditLogService.info('s');
   `;
   const calls = loggerCalls(code);
   it.each([
@@ -82,6 +85,10 @@ describe('getLoggerCall: logger objects known by name', () => {
     ["audit_log.info('n')", 'info', 'audit_log'],
     ["Logger.error('o')", 'error', 'Logger'],
     ["winston.error('p')", 'error', 'winston'],
+    // a logger facade or service: n8n's LoggerProxy, a Nest LoggerService member, an audit log service
+    ["n8n_workflow_1.LoggerProxy.warn('q')", 'warn', 'n8n_workflow_1.LoggerProxy'],
+    ["this.loggerService.error('r')", 'error', 'this.loggerService'],
+    ["auditLogService.info('s')", 'info', 'auditLogService'],
   ])('%s → %s on %s', (text, level, loggerPath) => {
     expect(callResult(calls, text)).toMatchObject({ level, loggerPath, via: 'logger' });
   });
@@ -333,6 +340,8 @@ describe('getLoggerCall: things that are not logging', () => {
     dialog.error('a');
     catalog.info('b');
     backlog.warn('c');
+    blogService.warn('c2');
+    dialogService.error('c3');
     blog.post(p);
     res.json(body);
     errorLog.push(e);
@@ -359,6 +368,8 @@ describe('getLoggerCall: things that are not logging', () => {
     "dialog.error('a')",
     "catalog.info('b')",
     "backlog.warn('c')",
+    "blogService.warn('c2')",
+    "dialogService.error('c3')",
     'blog.post(p)',
     'res.json(body)',
     'errorLog.push(e)',

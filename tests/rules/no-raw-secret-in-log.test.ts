@@ -25,6 +25,8 @@ const esmImport = "import { createHash } from 'node:crypto';\n";
 
 ruleTester.run('no-raw-secret-in-log', rule, {
   valid: [
+    // a copy the author named as redacted (n8n's npm registry request): the Authorization header replaced by a mask
+    "async function request(url, { authToken, headers: extraHeaders } = {}) {\n  const authHeaders = authToken ? { Authorization: `Bearer ${authToken}` } : {};\n  const headers = { ...extraHeaders, ...authHeaders };\n  const redactedHeaders = authToken ? { ...headers, Authorization: 'Bearer *****' } : { ...headers };\n  logger.debug('Executing npm registry request', { url, headers: redactedHeaders });\n  return fetch(url, { headers });\n}",
     // a query string or URL builder without the key (issue 18)
     "const params = new URLSearchParams({ q: query, page: String(page) });\nlogger.info({ url: `https://maps.example.com/geo?${params}` }, 'search');",
     "function buildGeoUrl(q) {\n  return `https://maps.example.com/geo?q=${encodeURIComponent(q)}`;\n}\nlogger.debug(`GET ${buildGeoUrl('Berlin')}`);",

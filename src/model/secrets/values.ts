@@ -58,6 +58,8 @@ export interface SecretAnalyzer {
 }
 
 const SIZE_PROPERTIES = new Set(['length', 'size', 'byteLength']);
+/** A variable named for a redacted copy: `redactedHeaders`, `maskedConfig`, `sanitizedOptions`, `scrubbed_env`. */
+const REDACTED_VALUE_NAME = /^_?(?:redacted|masked|sanitized|sanitised|obfuscated|scrubbed|censored)(?:[A-Z_\d]|$)/u;
 /** `token.value`, `cookie.raw`: the secret itself under a generic name. */
 const VALUE_PROPERTIES = new Set(['value', 'val', 'raw', 'data', 'text', 'str', 'string', 'content', 'plain', 'plaintext', 'current', 'href']);
 /** Constructors whose value is text built from their arguments: a query string, a URL. */
@@ -224,6 +226,8 @@ export function createSecretAnalyzer(context: Context, options: SecretAnalyzerOp
 
   function classifyIdentifier(id: TSESTree.Identifier): ValueVerdict {
     if (id.name === 'undefined') return SAFE;
+    // `redactedHeaders`, `maskedConfig`: the author says the value went through redaction (what it was built from is not asked).
+    if (REDACTED_VALUE_NAME.test(id.name)) return SAFE;
     if (ANSWER_NAME.test(id.name) && inSecurityQuestionFlow(id)) return SECURITY_ANSWER;
     const nameVerdict = nameOf(id.name);
     const byName = (): ValueVerdict =>
