@@ -110,6 +110,19 @@ export function getCalleePath(node: TSESTree.CallExpression | TSESTree.NewExpres
   return getMemberPath(node.callee);
 }
 
+/** The last name of a member path without building it: `httpErrors` in `fastify.httpErrors`, `f` for `f`; null otherwise. */
+export function lastName(node: TSESTree.Node): string | null {
+  const n = skipTransparent(node);
+  if (n.type === AST_NODE_TYPES.Identifier) return n.name;
+  if (n.type === AST_NODE_TYPES.MemberExpression) return getPropertyName(n);
+  return null;
+}
+
+/** The name a call is made by: `hash` in `hash(x)` and in `bcrypt.hash(x)`; null otherwise. */
+export function calleeName(call: TSESTree.CallExpression | TSESTree.NewExpression): string | null {
+  return lastName(call.callee);
+}
+
 /**
  * `table[key]` for a table keyed by names read from code: only the table's own entries, never
  * what every object inherits (`toString`, `constructor`, `__proto__`).

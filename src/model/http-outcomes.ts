@@ -14,6 +14,7 @@ import {
   getPropertyName,
   getRootIdentifier,
   getVariableInit,
+  lastName,
   lastSegment,
   skipTransparent,
 } from './ast.js';
@@ -53,13 +54,6 @@ const RESPONSE_CLASSES = new Set(['Response', 'NextResponse']);
 /** An app's static error factory holder: `ApiError`, `AppErrors`, `HttpException`. */
 const ERROR_HOLDER = /(?:error|exception)s?$/iu;
 
-/** The last name of a member path (`httpErrors` in `fastify.httpErrors`), without building the path. */
-function lastName(node: TSESTree.Node): string | null {
-  const n = skipTransparent(node);
-  if (n.type === AST_NODE_TYPES.Identifier) return n.name;
-  if (n.type === AST_NODE_TYPES.MemberExpression) return getPropertyName(n);
-  return null;
-}
 /** Names a response object goes by in handlers: receivers of `.status()`, `.json()`, `.send()`. */
 
 const outcomeCache = new WeakMap<TSESTree.Node, HttpOutcome | null>();

@@ -11,7 +11,7 @@
 import type { TSESLint } from '@typescript-eslint/utils';
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
-import { type AnyFunction, type Context, getMemberPath, getPropertyName, getRootIdentifier, skipTransparent } from './ast.js';
+import { type AnyFunction, type Context, getMemberPath, getPropertyName, getRootIdentifier, lastName, skipTransparent } from './ast.js';
 import { type AuthFunction, getAuthFunction } from './auth-steps.js';
 import { fileLogsThrough } from './request-context.js';
 import { tokenizeName } from './secrets/names.js';
@@ -87,13 +87,6 @@ export function bindsIdentity(context: Context, node: TSESTree.CallExpression | 
 function isMethodCall(call: TSESTree.CallExpression, method: string): boolean {
   const callee = skipTransparent(call.callee);
   return callee.type === AST_NODE_TYPES.MemberExpression && getPropertyName(callee) === method;
-}
-
-function lastName(node: TSESTree.Node): string | null {
-  const n = skipTransparent(node);
-  if (n.type === AST_NODE_TYPES.Identifier) return n.name;
-  if (n.type === AST_NODE_TYPES.MemberExpression) return getPropertyName(n);
-  return null;
 }
 
 /** A pino `mixin` in the file that reads the store (`mixin: () => als.getStore() ?? {}`). */

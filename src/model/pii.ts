@@ -16,7 +16,7 @@
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
-import { type Context, findVariable, getCalleePath, getMemberPath, getPropertyName, isFunctionNode, lastSegment, skipTransparent } from './ast.js';
+import { type Context, calleeName, findVariable, getCalleePath, getMemberPath, getPropertyName, isFunctionNode, lastSegment, skipTransparent } from './ast.js';
 import { classifySecretName, tokenizeName } from './secrets/names.js';
 
 export type PiiCategory = 'email' | 'phone' | 'national-id' | 'birth-date' | 'name';
@@ -238,13 +238,6 @@ export function createPiiAnalyzer(context: Context, options: PiiAnalyzerOptions 
   function text(node: TSESTree.Node): string {
     const t = sourceCode.getText(node).replace(/\s+/gu, ' ');
     return t.length > 40 ? `${t.slice(0, 37)}…` : t;
-  }
-
-  function calleeName(call: TSESTree.CallExpression): string | null {
-    const callee = skipTransparent(call.callee);
-    if (callee.type === AST_NODE_TYPES.Identifier) return callee.name;
-    if (callee.type === AST_NODE_TYPES.MemberExpression) return getPropertyName(callee);
-    return null;
   }
 
   function isSanitizingCall(call: TSESTree.CallExpression): boolean {

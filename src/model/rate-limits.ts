@@ -13,7 +13,7 @@
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
-import { type AnyFunction, type Context, findVariable, getPropertyName, getStringValue, readOptionsArgument, resolveFunction, skipTransparent } from './ast.js';
+import { type AnyFunction, type Context, calleeName, findVariable, getPropertyName, getStringValue, readOptionsArgument, resolveFunction, skipTransparent } from './ast.js';
 import { getImportSource, getRequiredModule } from './modules.js';
 
 export type RateLimiterLibrary = 'express-rate-limit' | '@fastify/rate-limit' | 'koa-ratelimit' | 'hono-rate-limiter';
@@ -181,17 +181,9 @@ export function isThrottlerGuardUse(context: Context, node: TSESTree.Identifier)
   const parent = node.parent;
   const used =
     (parent?.type === AST_NODE_TYPES.Property && parent.value === node && getPropertyName(parent) === 'useClass') ||
-    (parent?.type === AST_NODE_TYPES.CallExpression && parent.arguments.includes(node) && /^(?:UseGuards|useGlobalGuards)$/u.test(calleeName(parent))) ||
+    (parent?.type === AST_NODE_TYPES.CallExpression && parent.arguments.includes(node) && /^(?:UseGuards|useGlobalGuards)$/u.test(calleeName(parent) ?? '')) ||
     (parent?.type === AST_NODE_TYPES.NewExpression && parent.callee === node && parent.parent?.type === AST_NODE_TYPES.CallExpression && calleeName(parent.parent) === 'useGlobalGuards');
   return used && /Throttler/u.test(node.name) && isThrottlerGuard(context, node);
-}
-
-/** The name a call is made by: `f` of `f()`, `m` of `x.m()`; '' otherwise. */
-function calleeName(call: TSESTree.CallExpression): string {
-  const c = skipTransparent(call.callee);
-  if (c.type === AST_NODE_TYPES.Identifier) return c.name;
-  if (c.type === AST_NODE_TYPES.MemberExpression) return getPropertyName(c) ?? '';
-  return '';
 }
 
 /**

@@ -5,6 +5,7 @@ import {
   describeEnclosingFunction,
   findEnclosingClass,
   findVariable,
+  calleeName,
   getCalleePath,
   getEnclosingFunction,
   getMemberPath,
@@ -83,6 +84,17 @@ describe('getMemberPath', () => {
     expect(callResult(result, 'res.status(401)')).toBe('res.status');
     expect(callResult(result, 'Sentry.captureException(e)')).toBe('Sentry.captureException');
     expect(callResult(result, 'fns[i]()')).toBeNull();
+  });
+
+  it('calleeName is the last name of the callee, also when its object is no path', () => {
+    const result = probeCalls('hash(x); bcrypt.hash(x); getClient().query(q); fns[i](); (f as Fn)(); this.run(); (() => 1)();', (_context, node) => calleeName(node), { ts: true });
+    expect(callResult(result, 'hash(x)')).toBe('hash');
+    expect(callResult(result, 'bcrypt.hash(x)')).toBe('hash');
+    expect(callResult(result, 'getClient().query(q)')).toBe('query');
+    expect(callResult(result, 'fns[i]()')).toBeNull();
+    expect(callResult(result, '(f as Fn)()')).toBe('f');
+    expect(callResult(result, 'this.run()')).toBe('run');
+    expect(callResult(result, '(() => 1)()')).toBeNull();
   });
 
   it('lastSegment', () => {

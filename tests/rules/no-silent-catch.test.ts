@@ -17,6 +17,11 @@ ruleTester.run('no-silent-catch', rule, {
     'try { await save() } catch (err) { console.log("save failed", err) }',
     'try { await save() } catch (err) { logger.error({ err }, "save failed") }',
     'try { await save() } catch (err) { logger.warn("save failed, retrying later") }',
+    // a logger facade (n8n's LoggerProxy), also under the broad strict policy
+    {
+      code: "function stringifyError(error) {\n  try {\n    return JSON.stringify(error, null, 2);\n  } catch {\n    n8n_workflow_1.LoggerProxy.warn('Failed to stringify agent streaming error');\n  }\n  return 'Unknown error';\n}",
+      options: [{ minimumLevel: 'warn', reportFallbacks: true }],
+    },
     "import pino from 'pino'; const log = pino(); async function f() { try { await save() } catch (e) { log.error(e) } }",
     "const winston = require('winston'); const audit = winston.createLogger({}); try { run() } catch (e) { audit.log('error', e.message, { e }) }",
     "const bunyan = require('bunyan'); const l = bunyan.createLogger({ name: 'x' }); try { run() } catch (e) { l.error(e) }",

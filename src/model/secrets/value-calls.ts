@@ -6,7 +6,7 @@
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
-import { getCalleePath, getPropertyName, lastSegment, skipTransparent } from '../ast.js';
+import { calleeName, getCalleePath, lastSegment, skipTransparent } from '../ast.js';
 import { tokenizeName } from './names.js';
 
 /** Methods whose result is (a piece of) the secret they are called on. */
@@ -47,14 +47,6 @@ const BOOLEAN_METHODS = new Set([
   'isArray', 'exists', 'existsSync', 'match' /* only used in a condition in practice; never logged whole */,
 ]);
 const BOOLEAN_PREFIXES = new Set(['is', 'has', 'can', 'should', 'contains', 'matches']);
-
-/** The called function's own name: `hash` in `hash(x)` and in `bcrypt.hash(x)`. */
-export function calleeName(call: TSESTree.CallExpression): string | null {
-  const callee = skipTransparent(call.callee);
-  if (callee.type === AST_NODE_TYPES.Identifier) return callee.name;
-  if (callee.type === AST_NODE_TYPES.MemberExpression) return getPropertyName(callee);
-  return null;
-}
 
 /** Some call along the chain hashes: `createHash('sha256').update(x).digest('hex')`. */
 function isHashChain(call: TSESTree.CallExpression): boolean {

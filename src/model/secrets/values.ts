@@ -21,6 +21,7 @@ import {
   resolveFunction,
   returnedValues,
   skipTransparent,
+  calleeName,
 } from '../ast.js';
 import { routeOf } from '../placement.js';
 import { createBodyContextReader } from './body-context.js';
@@ -33,7 +34,6 @@ import {
   GETTER_METHODS,
   PRESERVING_METHODS,
   PRODUCER_VERBS,
-  calleeName,
   isBooleanCall,
   isMaskingSlice,
   isSanitizingCall,
