@@ -214,26 +214,44 @@ export function perFile<T>(cache: WeakMap<object, T>, sourceCode: { readonly ast
 
 /**
  * The names some variable of the file binds to a function (a declaration, or a single
- * definition initialized with one), built once per file from the scope manager on first ask: a
- * call of any other name (an import, a global, a parameter) resolves to nothing without a look-up.
+ * definition initialized with one), and the names bound once to a call's result (`const respond =
+ * makeResponder(key)`), built once per file from the scope manager on first ask: a call of any
+ * other name (an import, a global, a parameter) resolves to nothing without a look-up.
  */
-const functionNamesCache = new WeakMap<object, ReadonlySet<string>>();
+interface BindingNames {
+  functions: ReadonlySet<string>;
+  callResults: ReadonlySet<string>;
+}
+const bindingNamesCache = new WeakMap<object, BindingNames>();
 
-function functionNames(context: Context): ReadonlySet<string> | null {
+function bindingNames(context: Context): BindingNames | null {
   const scopeManager = context.sourceCode.scopeManager;
   if (!scopeManager) return null;
-  return perFile(functionNamesCache, context.sourceCode, () => {
-    const found = new Set<string>();
+  return perFile(bindingNamesCache, context.sourceCode, () => {
+    const functions = new Set<string>();
+    const callResults = new Set<string>();
     for (const scope of scopeManager.scopes) {
       for (const variable of scope.variables) {
         if (variable.defs.length !== 1) continue;
         const def = variable.defs[0]!;
-        if (def.type === 'FunctionName' && def.node.type === AST_NODE_TYPES.FunctionDeclaration) found.add(variable.name);
-        else if (def.type === 'Variable' && def.node.init && isFunctionNode(skipTransparent(def.node.init))) found.add(variable.name);
+        if (def.type === 'FunctionName' && def.node.type === AST_NODE_TYPES.FunctionDeclaration) functions.add(variable.name);
+        else if (def.type === 'Variable' && def.node.init) {
+          const init = skipTransparent(def.node.init);
+          if (isFunctionNode(init)) functions.add(variable.name);
+          else if (init.type === AST_NODE_TYPES.CallExpression) callResults.add(variable.name);
+        }
       }
     }
-    return found;
+    return { functions, callResults };
   });
+}
+
+/**
+ * Whether some variable of this file named like `id` is bound once to a call's result
+ * (`const respond = this.makeResponder(key)`): false means no look-up can find such a binding.
+ */
+export function mayBindCallResult(context: Context, id: TSESTree.Identifier): boolean {
+  return bindingNames(context)?.callResults.has(id.name) !== false;
 }
 
 /** A class's own (non-static) methods and function-valued fields by name: the first member of that name with a function value. */
@@ -260,7 +278,7 @@ export function resolveFunction(context: Context, node: TSESTree.Node): AnyFunct
   const n = skipTransparent(node);
   if (isFunctionNode(n)) return n;
   if (n.type === AST_NODE_TYPES.Identifier) {
-    if (functionNames(context)?.has(n.name) === false) return null;
+    if (bindingNames(context)?.functions.has(n.name) === false) return null;
     const variable = findVariable(context, n);
     if (!variable || variable.defs.length !== 1) return null;
     const def = variable.defs[0];

@@ -15,6 +15,7 @@ import {
   getPropertyName,
   isFunctionNode,
   lastSegment,
+  mayBindCallResult,
   resolveFunction,
   skipTransparent,
   walkSameFunction,
@@ -235,7 +236,7 @@ function resolveCalledFunction(context: Context, callee: TSESTree.Node): AnyFunc
   const direct = resolveFunction(context, callee);
   if (direct) return direct;
   const n = skipTransparent(callee);
-  if (n.type !== AST_NODE_TYPES.Identifier) return null;
+  if (n.type !== AST_NODE_TYPES.Identifier || !mayBindCallResult(context, n)) return null;
   const variable = findVariable(context, n);
   if (!variable || variable.defs.length !== 1 || variable.defs[0]!.type !== 'Variable') return null;
   if (variable.references.some((ref) => ref.isWrite() && !ref.init)) return null;

@@ -11,6 +11,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import {
   type Context,
+  calleeName,
   findVariable,
   getCalleePath,
   getEnclosingFunction,
@@ -318,6 +319,9 @@ const errorHelperCache = new WeakMap<TSESTree.CallExpression, ResponseSink | nul
  */
 export function getErrorHelperSink(context: Context, node: TSESTree.CallExpression): ResponseSink | null {
   if (node.arguments.length < 2) return null;
+  // The name first: most calls are not named for answering, and need no cache entry.
+  const name = calleeName(node);
+  if (name !== null && !RESPONSE_HELPER_NAME.test(name)) return null;
   const cached = errorHelperCache.get(node);
   if (cached !== undefined) return cached;
   errorHelperCache.set(node, null);

@@ -74,6 +74,10 @@ const requestLoggingFnCache = new WeakMap<AnyFunction, boolean>();
  * `http.createServer(listener)`, `createServer(listener)` from `node:http`.
  */
 export function getServerCreation(context: Context, node: TSESTree.CallExpression | TSESTree.NewExpression): ServerCreation | null {
+  // Most calls of a file create nothing and are answered without a look-up: keep the cache for files
+  // that name a server module (a WeakMap entry for every call costs more than the answer).
+  const cacheable = namesModule(context, SERVER_MODULES);
+  if (!cacheable) return quickCreation(context, node);
   const cached = creationCache.get(node);
   if (cached !== undefined) return cached;
   const framework = creationFramework(context, node);
@@ -84,6 +88,14 @@ export function getServerCreation(context: Context, node: TSESTree.CallExpressio
   }
   creationCache.set(node, result);
   return result;
+}
+
+/** `require('express')()`, `require('koa')` with `new`: the only creations in a file that names no server module by import. */
+function quickCreation(context: Context, node: TSESTree.CallExpression | TSESTree.NewExpression): ServerCreation | null {
+  const framework = creationFramework(context, node);
+  if (!framework) return null;
+  const { options, opaque } = framework === 'fastify' ? readOptionsArgument(context, node.arguments[0]) : { options: null, opaque: false };
+  return { node, framework, options, opaqueOptions: opaque };
 }
 
 /** Every module a server is created from (by import), for the per-file text check. */
