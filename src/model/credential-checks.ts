@@ -7,7 +7,7 @@
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
-import { type AnyFunction, type Context, findVariable, getCalleePath, getMemberPath, getPropertyName, getVariableInit, isFunctionNode, lastSegment, skipTransparent, walkSameFunction } from './ast.js';
+import { type AnyFunction, type Context, calleeName, findVariable, getCalleePath, getMemberPath, getPropertyName, getVariableInit, isFunctionNode, lastSegment, skipTransparent, walkSameFunction } from './ast.js';
 import { type LogLevel, getLoggingLevel } from './loggers.js';
 import { passportCallbackRefusal } from './logins.js';
 import { getImportSource } from './modules.js';
@@ -24,9 +24,10 @@ const PASSWORD_METHOD =
 /** `bcrypt.compare(pw, hash)`, `argon2.verify(hash, pw)`, `user.comparePassword(pw)`, `compare` imported from bcrypt. */
 export function isPasswordCheck(context: Context, call: TSESTree.CallExpression): boolean {
   const callee = skipTransparent(call.callee);
+  // The method's own name decides even on a receiver with no path: `getService('user').validatePassword(pw, hash)`.
   const path = getCalleePath(call);
-  if (path === null) return false;
-  const last = lastSegment(path);
+  const last = path !== null ? lastSegment(path) : calleeName(call);
+  if (last === null) return false;
   if (PASSWORD_METHOD.test(last)) return true;
   if (!HASH_METHODS.has(last)) return false;
   if (callee.type === AST_NODE_TYPES.MemberExpression) {

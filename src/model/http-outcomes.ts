@@ -446,8 +446,9 @@ function responseMethodOutcome(
       // Express 3 / restify: res.send(401, body)
       return args.length >= 2 ? make(getStatusValue(context, args[0])) : null;
     default: {
-      // @fastify/sensible: reply.unauthorized(), reply.forbidden(), reply.tooManyRequests()
-      if (!/^_?(?:reply|rep|res)$/u.test(receiver.name)) return null;
+      // @fastify/sensible: reply.unauthorized(), reply.forbidden(), reply.tooManyRequests(); Strapi's Koa
+      // context: ctx.unauthorized('Invalid refresh token'), ctx.forbidden(), ctx.badRequest()
+      if (!/^_?(?:reply|rep|res|ctx)$/u.test(receiver.name)) return null;
       const status = /^[a-z][A-Za-z]+$/u.test(method) ? statusFromErrorName(method) : null;
       return status !== null && status >= 400 ? make(status) : null;
     }

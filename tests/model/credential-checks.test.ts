@@ -40,6 +40,8 @@ describe('passwordCheckResult', () => {
     'async function f(body) { probeHere(await this.auth.verifyCredentials({ username: body.username, password: body.password })); }',
     'function f(email, pw) { User.authenticate(email, pw, (err, user) => probeHere(user)); }',
     'function f(req) { User.findByCredentials(req.body.email, req.body.pass).then((user) => probeHere(user)); }',
+    // a method named for a password check on a receiver with no path (Strapi's service getter)
+    "async function f(password, user) { const validPassword = await getService('user').validatePassword(password, user.password); probeHere(validPassword); }",
   ])('%s → a password check', (code) => {
     expect(results(code)).toEqual([true]);
   });
@@ -47,6 +49,8 @@ describe('passwordCheckResult', () => {
   it.each([
     "import { compare } from './strings'; function f(a, b) { probeHere(compare(a, b)); }",
     'function f(a, b) { probeHere(a.compare(b)); }',
+    // `compare` on a receiver with no path is no hash module's
+    "function f(a, b) { probeHere(getSorter('x').compare(a, b)); }",
     "import bcrypt from 'bcrypt'; function f(pw) { probeHere(bcrypt.hash(pw, 10)); }",
     "import bcrypt from 'bcrypt'; function f(pw, hash) { bcrypt.compare(pw, hash, (err, same) => probeHere(err)); }",
     'function f(ok) { probeHere(ok); }',

@@ -91,6 +91,8 @@ describe('getHttpStatus: responses', () => {
     res.status(httpStatus.TOO_MANY_REQUESTS).send();
     res.writeHead(constants.HTTP_STATUS_UNAUTHORIZED);
     reply.unauthorized();
+    ctx.unauthorized('Invalid refresh token');
+    ctx.forbidden();
     res.set('x', 'y').status(401).end();
     res.json({ ok: true });
     res.status(status).send();
@@ -116,6 +118,9 @@ describe('getHttpStatus: responses', () => {
     ['res.status(httpStatus.TOO_MANY_REQUESTS).send()', 429],
     ['res.writeHead(constants.HTTP_STATUS_UNAUTHORIZED)', 401],
     ['reply.unauthorized()', 401],
+    // Strapi's Koa context helpers
+    ["ctx.unauthorized('Invalid refresh token')", 401],
+    ['ctx.forbidden()', 403],
     ["res.set('x', 'y').status(401).end()", 401],
     ['res.status(200).json({})', 200],
   ])('%s → %s', (text, status) => {

@@ -53,9 +53,99 @@ app.use(async (ctx, next) => {
     ctx.status = 500;
   }
 });`,
+    `// Strapi's Koa context helpers: the refusal logged first; a 400 for a missing field is no access control
+router.post('/auth/refresh', async (ctx) => {
+  const { refreshToken } = ctx.request.body;
+  if (!refreshToken) return ctx.badRequest('Missing refresh token');
+  const rotation = await strapi.sessionManager('users-permissions').rotateRefreshToken(refreshToken);
+  if ('error' in rotation) {
+    strapi.log.warn('refresh token rejected', { ip: ctx.ip });
+    return ctx.unauthorized('Invalid refresh token');
+  }
+  ctx.send({ jwt: rotation.token });
+});`,
+    `// a password check reached through a service getter, logged on the failure branch
+router.post('/auth/local', async (ctx) => {
+  const { identifier, password } = ctx.request.body;
+  const user = await strapi.db.query('plugin::users-permissions.user').findOne({ where: { email: identifier } });
+  const validPassword = await getService('user').validatePassword(password, user.password);
+  if (!validPassword) {
+    strapi.log.warn('login failed', { identifier: hash(identifier), ip: ctx.ip });
+    throw new ValidationError('Invalid identifier or password');
+  }
+  ctx.send({ jwt: issue(user) });
+});`,
   ],
   invalid: [
     // --- Koa ---
+    {
+      // Strapi's Koa context helper ctx.unauthorized(): a 401 answered with no log
+      code: `router.post('/auth/refresh', async (ctx) => {
+  const { refreshToken } = ctx.request.body;
+  if (!refreshToken) return ctx.badRequest('Missing refresh token');
+  const rotation = await strapi.sessionManager('users-permissions').rotateRefreshToken(refreshToken);
+  if ('error' in rotation) {
+    return ctx.unauthorized('Invalid refresh token');
+  }
+  ctx.send({ jwt: rotation.token });
+});`,
+      errors: [
+        {
+          messageId: 'unlogged',
+          line: 6,
+          suggestions: [
+            {
+              messageId: 'logFailure',
+              data: { call: 'console.warn' },
+              output: `router.post('/auth/refresh', async (ctx) => {
+  const { refreshToken } = ctx.request.body;
+  if (!refreshToken) return ctx.badRequest('Missing refresh token');
+  const rotation = await strapi.sessionManager('users-permissions').rotateRefreshToken(refreshToken);
+  if ('error' in rotation) {
+    console.warn('Authentication failed', { reason: 'unauthorized', method: ctx.method, path: ctx.path, ip: ctx.ip, userAgent: ctx.get('user-agent') });
+    return ctx.unauthorized('Invalid refresh token');
+  }
+  ctx.send({ jwt: rotation.token });
+});`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // a password check whose receiver is a call (getService('user').validatePassword): the failed branch throws a 400 error, no log
+      code: `router.post('/auth/local', async (ctx) => {
+  const { identifier, password } = ctx.request.body;
+  const user = await strapi.db.query('plugin::users-permissions.user').findOne({ where: { email: identifier } });
+  const validPassword = await getService('user').validatePassword(password, user.password);
+  if (!validPassword) {
+    throw new ValidationError('Invalid identifier or password');
+  }
+  ctx.send({ jwt: issue(user) });
+});`,
+      errors: [
+        {
+          messageId: 'unlogged',
+          line: 6,
+          suggestions: [
+            {
+              messageId: 'logFailure',
+              data: { call: 'console.warn' },
+              output: `router.post('/auth/local', async (ctx) => {
+  const { identifier, password } = ctx.request.body;
+  const user = await strapi.db.query('plugin::users-permissions.user').findOne({ where: { email: identifier } });
+  const validPassword = await getService('user').validatePassword(password, user.password);
+  if (!validPassword) {
+    console.warn('Authentication failed: invalid credentials', { reason: 'invalid_credentials', method: ctx.method, path: ctx.path, ip: ctx.ip, userAgent: ctx.get('user-agent') });
+    throw new ValidationError('Invalid identifier or password');
+  }
+  ctx.send({ jwt: issue(user) });
+});`,
+            },
+          ],
+        },
+      ],
+    },
     {
       // ctx.throw(401)
       code: `router.use(async (ctx, next) => {
