@@ -16,6 +16,8 @@
  * - <cache>/untriaged.json: findings without a verdict, per rule, in sample order (a seeded hash of
  *   app, file, line and rule: judging the first n of a rule is a reproducible random sample);
  * - <cache>/parse-errors.json;
+ * - <cache>/recall-missed.json: the labeled sites of bench/accuracy/recall.json (where a reviewer
+ *   wants a rule to report) that no finding of `strict` matches, per rule;
  * - bench/accuracy/results.md: the generated part between its markers (text outside them is kept).
  *
  * Options: --apps a,b (only these apps; results.md is then not written), --no-results.
@@ -237,6 +239,35 @@ function tally(configName) {
 }
 const tallies = Object.fromEntries(CONFIGS.map((c) => [c, tally(c)]));
 
+// ---------------------------------------------------------------------------------------------
+// Recall: labeled sites a reviewer wants reported (bench/accuracy/recall.json), found or not
+
+const recallDoc = JSON.parse(readFileSync(join(ACCURACY_DIR, 'recall.json'), 'utf8'));
+const recallSites = recallDoc.sites.filter((site) => apps.some((app) => app.name === site.app));
+for (const site of recallDoc.sites) {
+  if (!allApps.some((app) => app.name === site.app)) throw new Error(`recall.json: unknown app ${JSON.stringify(site.app)}`);
+  if (!rules.includes(site.rule)) throw new Error(`recall.json: unknown rule ${JSON.stringify(site.rule)}`);
+  if (site.confidence !== 'high' && site.confidence !== 'low') throw new Error(`recall.json: confidence must be "high" or "low": ${JSON.stringify(site)}`);
+  if (!Number.isInteger(site.line) || !site.file || !site.reason?.trim()) throw new Error(`recall.json: a site needs file, line and reason: ${JSON.stringify(site)}`);
+}
+/** Whether a finding of the site's rule is in its file within `span` lines (default 3) of its line. */
+const isFound = (site, configName) =>
+  findings[configName].some((f) => f.app === site.app && f.file === site.file && f.rule === site.rule && Math.abs(f.line - site.line) <= (site.span ?? 3));
+/** Per rule: labeled sites (all / high confidence) and those found per config. */
+const recallRows = {};
+for (const site of recallSites) {
+  const row = (recallRows[site.rule] ??= { labeled: 0, high: 0, found: Object.fromEntries(CONFIGS.map((c) => [c, 0])), foundHigh: Object.fromEntries(CONFIGS.map((c) => [c, 0])), missed: [] });
+  row.labeled++;
+  if (site.confidence === 'high') row.high++;
+  for (const c of CONFIGS) {
+    if (!isFound(site, c)) continue;
+    row.found[c]++;
+    if (site.confidence === 'high') row.foundHigh[c]++;
+  }
+  if (!isFound(site, 'strict')) row.missed.push(site);
+}
+const recallTotal = (key, c) => Object.values(recallRows).reduce((sum, row) => sum + row[key][c], 0);
+
 // Triage entries that match no finding of either config: the code is pinned, so the rule changed.
 const current = new Set(CONFIGS.flatMap((c) => findings[c].map(keyOf)));
 const stale = triage.filter((t) => !current.has(keyOf(t)));
@@ -269,6 +300,7 @@ const untriagedOut = Object.fromEntries(
     .map(([rule, map]) => [rule, [...map.values()].sort((a, b) => a.rank.localeCompare(b.rank)).map((f) => Object.fromEntries(Object.entries(f).filter(([k]) => k !== 'rank')))]),
 );
 writeFileSync(join(CACHE, 'untriaged.json'), `${JSON.stringify(untriagedOut, null, 1)}\n`);
+writeFileSync(join(CACHE, 'recall-missed.json'), `${JSON.stringify(Object.fromEntries(Object.entries(recallRows).map(([rule, row]) => [rule, row.missed])), null, 1)}\n`);
 
 const seconds = ((performance.now() - started) / 1000).toFixed(0);
 const pct = (row) => (row.true + row.false ? `${((100 * row.true) / (row.true + row.false)).toFixed(0)}%` : '—');
@@ -281,6 +313,11 @@ for (const c of CONFIGS) {
     if (!row.findings) continue;
     console.log(`  ${rule.padEnd(34)} ${String(row.findings).padStart(5)}  judged ${row.true + row.false} (true ${row.true}, false ${row.false}, precision ${precision(row)}), untriaged ${row.untriaged.length}`);
   }
+}
+const ratio = (a, b) => (b ? (a / b).toFixed(2) : '—');
+console.log(`\nrecall on ${recallSites.length} labeled sites (found with ${CONFIGS.join(' / ')}; high-confidence sites in brackets):`);
+for (const [rule, row] of Object.entries(recallRows).sort(([a], [b]) => a.localeCompare(b))) {
+  console.log(`  ${rule.padEnd(34)} ${String(row.labeled).padStart(3)}  ${CONFIGS.map((c) => `${row.found[c]} (${row.foundHigh[c]}/${row.high}) ${ratio(row.found[c], row.labeled)}`).join(' / ')}`);
 }
 if (stale.length) console.log(`\n${stale.length} triage entries match no current finding (the rule no longer reports them): listed in results.md`);
 console.log(`\nuntriaged findings (in sample order): ${join(CACHE, 'untriaged.json')}`);
@@ -333,6 +370,23 @@ function writeResults() {
   lines.push(
     'Precision = judged true / judged (bench/accuracy/triage.json, matched by app, file, line and rule). ' +
       `Judged findings are a seeded random sample per rule (the order of \`untriaged.json\`, seed \`${SAMPLE_SEED}\`) or all of them.`,
+    '',
+  );
+  const sitesHigh = recallSites.filter((site) => site.confidence === 'high').length;
+  lines.push(
+    `### Recall on labeled real sites (${recallSites.length}, ${sitesHigh} high confidence)`,
+    '',
+    'Sites in bench/accuracy/recall.json where a reviewer wants the rule to report, labeled by reading the code of apps the rules were not tuned on; found = the rule reports in the same file within a few lines. Missed sites: `recall-missed.json` in the cache.',
+    '',
+    `| rule | labeled | high confidence | ${CONFIGS.map((c) => `found (${c})`).join(' | ')} | ${CONFIGS.map((c) => `recall (${c})`).join(' | ')} | ${CONFIGS.map((c) => `recall, high confidence (${c})`).join(' | ')} |`,
+    `|---|--:|--:|${CONFIGS.map(() => '--:').join('|')}|${CONFIGS.map(() => '--:').join('|')}|${CONFIGS.map(() => '--:').join('|')}|`,
+    ...Object.entries(recallRows)
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(
+        ([rule, row]) =>
+          `| ${rule} | ${row.labeled} | ${row.high} | ${CONFIGS.map((c) => row.found[c]).join(' | ')} | ${CONFIGS.map((c) => ratio(row.found[c], row.labeled)).join(' | ')} | ${CONFIGS.map((c) => ratio(row.foundHigh[c], row.high)).join(' | ')} |`,
+      ),
+    `| **all** | ${recallSites.length} | ${sitesHigh} | ${CONFIGS.map((c) => recallTotal('found', c)).join(' | ')} | ${CONFIGS.map((c) => ratio(recallTotal('found', c), recallSites.length)).join(' | ')} | ${CONFIGS.map((c) => ratio(recallTotal('foundHigh', c), sitesHigh)).join(' | ')} |`,
     '',
   );
   if (stale.length) {
