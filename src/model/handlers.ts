@@ -19,6 +19,7 @@ import {
   skipTransparent,
 } from './ast.js';
 import { destructuresRequest, paramId, paramName, paramTypeName } from './handler-params.js';
+import { koaControllerContext } from './koa-controllers.js';
 import { nestHandler } from './nest.js';
 import { isResponseName } from './response-names.js';
 
@@ -214,6 +215,11 @@ function computeHandlerInfo(context: Context, fn: AnyFunction): HandlerInfo | nu
       return info;
     }
     return null;
+  }
+  // A Koa controller mounted by a router in another file: `async login(ctx) { … ctx.body = … }`.
+  if (fn.params.length === 1) {
+    const ctx = koaControllerContext(context, fn);
+    return ctx && !isCalledInSameFile(context, fn) ? { fn, framework: 'koa', kind: 'route', via: 'params', ctx } : null;
   }
   // By parameters alone only two to four parameters make a handler (see classifyParams): skip the look-ups.
   if (fn.params.length < 2 || fn.params.length > 4) return null;

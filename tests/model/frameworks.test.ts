@@ -791,6 +791,49 @@ export class AuthGuard implements CanActivate {
   });
 });
 
+describe('getHandlerInfo: Koa controllers mounted in another file', () => {
+  it('recognizes a controller by its one context parameter, where it is defined and what it does with the context', () => {
+    const code = `
+module.exports = ({ strapi }) => ({
+  async refresh(ctx) {
+    if (!ctx.request.body.refreshToken) return ctx.badRequest('Missing refresh token');
+  },
+  async me(ctx) {
+    if (!ctx.state.user) return ctx.unauthorized();
+  },
+});
+exports.list = async (ctx) => { ctx.body = await Items.find(); };
+export async function show(ctx: Context) { ctx.status = 404; }
+export const remove = async (context: ParameterizedContext) => { context.throw(403); };
+class UsersController {
+  async create(ctx) { ctx.body = await this.users.create(ctx.request.body); }
+}
+`;
+    expect(handlers(code)).toEqual([
+      { line: 3, framework: 'koa', kind: 'route', via: 'params', ctx: 'ctx' },
+      { line: 6, framework: 'koa', kind: 'route', via: 'params', ctx: 'ctx' },
+      { line: 10, framework: 'koa', kind: 'route', via: 'params', ctx: 'ctx' },
+      { line: 11, framework: 'koa', kind: 'route', via: 'params', ctx: 'ctx' },
+      { line: 12, framework: 'koa', kind: 'route', via: 'params', ctx: 'context' },
+      { line: 14, framework: 'koa', kind: 'route', via: 'params', ctx: 'ctx' },
+    ]);
+  });
+
+  it('leaves look-alikes alone: a bot context, a helper called in the file, a local function, a context only passed on', () => {
+    const code = `
+const commands = {
+  start(ctx) { return ctx.reply('Welcome ' + ctx.from.first_name); },
+  help(ctx) { ctx.state.seen = true; },
+};
+export function readBody(ctx) { return ctx.request.body; }
+export function handle(ctx) { ctx.body = readBody(ctx); }
+function local(ctx) { ctx.body = 'x'; }
+exports.wrap = (ctx) => render(ctx);
+`;
+    expect(handlers(code)).toEqual([{ line: 7, framework: 'koa', kind: 'route', via: 'params', ctx: 'ctx' }]);
+  });
+});
+
 describe('findEnclosingHandler and isErrorHandler', () => {
   it('finds the handler around a nested callback, and nothing outside handlers', () => {
     const found: Record<string, string | null> = {};

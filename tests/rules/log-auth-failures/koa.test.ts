@@ -75,9 +75,61 @@ router.post('/auth/local', async (ctx) => {
   }
   ctx.send({ jwt: issue(user) });
 });`,
+    `// a Strapi controller (mounted by a router in another file) that logs the refusal
+module.exports = ({ strapi }) => ({
+  async me(ctx) {
+    const authUser = ctx.state.user;
+    if (!authUser) {
+      strapi.log.warn('GET /users/me without a user', { ip: ctx.ip });
+      return ctx.unauthorized();
+    }
+    ctx.body = await getService('user').fetch(authUser.id);
+  },
+});`,
+    `// a bot framework's ctx is no Koa context: no request is refused here
+const commands = {
+  async start(ctx) {
+    if (!ctx.state.user) return ctx.reply('Please /login first');
+    await ctx.reply('Welcome');
+  },
+};`,
   ],
   invalid: [
     // --- Koa ---
+    {
+      // a Strapi controller: the router that mounts it is in another file; the unlogged 401 is still a refusal
+      code: `module.exports = ({ strapi }) => ({
+  async me(ctx) {
+    const authUser = ctx.state.user;
+    if (!authUser) {
+      return ctx.unauthorized();
+    }
+    ctx.body = await getService('user').fetch(authUser.id);
+  },
+});`,
+      errors: [
+        {
+          messageId: 'unlogged',
+          line: 5,
+          suggestions: [
+            {
+              messageId: 'logFailure',
+              data: { call: 'console.warn' },
+              output: `module.exports = ({ strapi }) => ({
+  async me(ctx) {
+    const authUser = ctx.state.user;
+    if (!authUser) {
+      console.warn('Authentication failed', { reason: 'unauthorized', method: ctx.method, path: ctx.path, ip: ctx.ip, userAgent: ctx.get('user-agent') });
+      return ctx.unauthorized();
+    }
+    ctx.body = await getService('user').fetch(authUser.id);
+  },
+});`,
+            },
+          ],
+        },
+      ],
+    },
     {
       // Strapi's Koa context helper ctx.unauthorized(): a 401 answered with no log
       code: `router.post('/auth/refresh', async (ctx) => {
