@@ -20,7 +20,7 @@
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
-import { type AnyFunction, type Context, calleeName, findVariable, getMemberPath, getNumberValue, getPropertyName, getStringValue, isFunctionNode, lastSegment, ownEntry, perFile, skipTransparent } from './ast.js';
+import { type AnyFunction, type Context, calleeName, findVariable, getMemberPath, getNumberValue, getPropertyName, getStringValue, isFunctionNode, lastSegment, perFile, skipTransparent } from './ast.js';
 import { paramId } from './handler-params.js';
 import type { HandlerInfo } from './handlers.js';
 
@@ -170,8 +170,16 @@ function typeGraphqlMethod(context: Context, fn: AnyFunction, method: TSESTree.M
   return { fn, framework: 'graphql', kind: 'resolver', via: 'registration', ...(ctx ? { ctx } : {}) };
 }
 
-/** GraphQL error codes that answer an HTTP status (Apollo Server's `ApolloServerErrorCode` and its `AuthenticationError` / `ForbiddenError`). */
-const GRAPHQL_CODE_STATUS: Record<string, number> = { UNAUTHENTICATED: 401, FORBIDDEN: 403 };
+/**
+ * GraphQL error codes that answer 401 / 403: Apollo Server's `UNAUTHENTICATED` / `FORBIDDEN` (the codes of
+ * its `AuthenticationError` / `ForbiddenError`), and an app's or framework's own code for the same
+ * (Keystone's `KS_ACCESS_DENIED`, `NOT_AUTHORIZED`).
+ */const AUTH_CODE = /(?:^|_)(?:(UNAUTHENTICATED|UNAUTHORI[SZ]ED|NOT_AUTHENTICATED)|(FORBIDDEN|ACCESS_DENIED|NOT_AUTHORI[SZ]ED))$/u;
+
+function codeStatus(code: string): number | null {
+  const match = AUTH_CODE.exec(code);
+  return match ? (match[1] ? 401 : 403) : null;
+}
 
 /**
  * The status a GraphQL error's code stands for: `new GraphQLError(msg, { extensions: { code: 'UNAUTHENTICATED' } })`
@@ -180,7 +188,7 @@ const GRAPHQL_CODE_STATUS: Record<string, number> = { UNAUTHENTICATED: 401, FORB
  */
 export function graphqlErrorStatus(args: readonly TSESTree.CallExpressionArgument[]): number | null {
   const code = args[1] ? getStringValue(args[1]) : null;
-  if (code !== null) return ownEntry(GRAPHQL_CODE_STATUS, code) ?? null;
+  if (code !== null) return codeStatus(code);
   for (const arg of args.slice(1)) {
     const object = skipTransparent(arg);
     if (object.type !== AST_NODE_TYPES.ObjectExpression) continue;
@@ -189,7 +197,8 @@ export function graphqlErrorStatus(args: readonly TSESTree.CallExpressionArgumen
     if (!holder) continue;
     const codeValue = objectProperty(holder, 'code');
     const named = codeValue ? getStringValue(codeValue) : null;
-    if (named !== null && ownEntry(GRAPHQL_CODE_STATUS, named) !== undefined) return GRAPHQL_CODE_STATUS[named]!;
+    const fromCode = named !== null ? codeStatus(named) : null;
+    if (fromCode !== null) return fromCode;
     const http = objectProperty(holder, 'http');
     const status = http?.type === AST_NODE_TYPES.ObjectExpression ? objectProperty(http, 'status') : null;
     const value = status ? getNumberValue(status) : null;

@@ -153,8 +153,10 @@ new ForbiddenError('not yours');
 new GraphQLError('bad input', { extensions: { code: 'BAD_USER_INPUT' } });
 new GraphQLError('Query is too complex');
 new GraphQLError('x', { nodes, extensions: { code: 'INTERNAL_SERVER_ERROR' } });
+new GraphQLError(\`Access denied: \${msg}\`, { extensions: { code: 'KS_ACCESS_DENIED' } });
+new GraphQLError('x', { extensions: { code: 'FORBIDDEN_WORD' } });
 `),
-    ).toEqual([401, 403, 401, 403, 401, 401, 403, null, null, null]);
+    ).toEqual([401, 403, 401, 403, 401, 401, 403, null, null, null, 403, null]);
   });
 });
 
