@@ -4,9 +4,9 @@ import rule from '../../../src/rules/no-log-injection.js';
 /**
  * Issue 18: the field arguments of a plain GraphQL resolver are client input like a request body:
  * the second parameter of a resolver-map field or graphql-js resolve(source, args, context, info), the
- * input of graphql-relay's mutateAndGetPayload(input, context), and type-graphql @Arg / @Args parameters.
- * The parent object and the context are the server's own. Shapes trimmed from Apollo Server resolver maps,
- * parse-server's cloudConfig query and logIn mutation.
+ * input of graphql-relay's mutateAndGetPayload(input, context), and type-graphql @Arg / @Args and Nest
+ * @Args parameters (a parse pipe carries no text). The parent object and the context are the server's
+ * own. Shapes trimmed from Apollo Server resolver maps, parse-server's cloudConfig query and logIn mutation.
  */
 const ruleTester = new RuleTester();
 
@@ -16,7 +16,8 @@ ruleTester.run("no-log-injection (GraphQL arguments)", rule, {
     "import { logger } from './logger';\nexport const resolvers = {\n  Query: {\n    // the parent object and the context are the server's, not the client's\n    author: async (post, _args, ctx) => {\n      logger.info(`loading author ${post.authorId} for ${ctx.user.id}`);\n      return ctx.users.get(post.authorId);\n    },\n  },\n};",
     "import { logger } from './logger';\n// a Query key of a plain object (a query-builder table) is no resolver map\nconst queries = {\n  Query: {\n    run: (sql, args) => {\n      logger.debug(`running ${sql} with ${args.name}`);\n      return pool.query(sql, args);\n    },\n  },\n};\nexport default queries;",
     "import { Resolver, Mutation, Arg, Int } from 'type-graphql';\nimport { logger } from './logger';\n@Resolver()\nexport class PageResolver {\n  @Mutation(() => Boolean)\n  async archive(@Arg('count', () => Int) count: number) {\n    logger.info(`archiving ${count} pages`);\n    return true;\n  }\n}",
-    "import { logger } from './logger';\nexport const resolvers = {\n  Mutation: {\n    setRole: async (_p, { role }, ctx) => {\n      if (!['admin', 'editor', 'viewer'].includes(role)) throw new Error('bad role');\n      logger.info(`setting role ${role}`);\n      return ctx.users.setRole(ctx.user.id, role);\n    },\n  },\n};"
+    "import { logger } from './logger';\nexport const resolvers = {\n  Mutation: {\n    setRole: async (_p, { role }, ctx) => {\n      if (!['admin', 'editor', 'viewer'].includes(role)) throw new Error('bad role');\n      logger.info(`setting role ${role}`);\n      return ctx.users.setRole(ctx.user.id, role);\n    },\n  },\n};",
+    "import { Resolver, Mutation, Args } from '@nestjs/graphql';\nimport { Logger, ParseIntPipe } from '@nestjs/common';\n@Resolver()\nexport class PostsResolver {\n  private readonly logger = new Logger(PostsResolver.name);\n  @Mutation(() => Boolean)\n  async removePost(@Args('id', ParseIntPipe) id: number) {\n    this.logger.log(`removing post ${id}`);\n    return true;\n  }\n}"
   ],
   invalid: [
     {
@@ -91,6 +92,25 @@ ruleTester.run("no-log-injection (GraphQL arguments)", rule, {
           ]
         }
       ]
+    },
+    {
+      "code": "import { Resolver, Mutation, Args } from '@nestjs/graphql';\nimport { Logger } from '@nestjs/common';\n@Resolver()\nexport class PostsResolver {\n  private readonly logger = new Logger(PostsResolver.name);\n  @Mutation(() => Boolean)\n  async removePost(@Args('slug') slug: string) {\n    this.logger.log(`removing post ${slug}`);\n    return true;\n  }\n}",
+      "errors": [
+        {
+          "messageId": "injection",
+          "line": 8,
+          "suggestions": [
+            {
+              "messageId": "useFields",
+              "data": {
+                "remedy": "this.logger.log({ message: 'removing post', slug })"
+              },
+              "output": "import { Resolver, Mutation, Args } from '@nestjs/graphql';\nimport { Logger } from '@nestjs/common';\n@Resolver()\nexport class PostsResolver {\n  private readonly logger = new Logger(PostsResolver.name);\n  @Mutation(() => Boolean)\n  async removePost(@Args('slug') slug: string) {\n    this.logger.log({ message: 'removing post', slug });\n    return true;\n  }\n}"
+            }
+          ]
+        }
+      ],
+      "output": "import { Resolver, Mutation, Args } from '@nestjs/graphql';\nimport { Logger } from '@nestjs/common';\n@Resolver()\nexport class PostsResolver {\n  private readonly logger = new Logger(PostsResolver.name);\n  @Mutation(() => Boolean)\n  async removePost(@Args('slug') slug: string) {\n    this.logger.log({ message: 'removing post', slug });\n    return true;\n  }\n}"
     }
   ],
 });
