@@ -20,10 +20,11 @@ import {
 } from './ast.js';
 import { destructuresRequest, paramId, paramName, paramTypeName } from './handler-params.js';
 import { koaControllerContext } from './koa-controllers.js';
+import { graphqlResolver } from './graphql.js';
 import { nestHandler } from './nest.js';
 import { isResponseName } from './response-names.js';
 
-export type Framework = 'express' | 'koa' | 'fastify' | 'nest' | 'hono' | 'next' | 'node-http';
+export type Framework = 'express' | 'koa' | 'fastify' | 'nest' | 'hono' | 'next' | 'node-http' | 'graphql';
 
 export type HandlerKind =
   | 'route'
@@ -55,6 +56,8 @@ export interface HandlerInfo {
   ctx?: TSESTree.Identifier;
   /** The error parameter of an error handler or exception filter. */
   error?: TSESTree.Identifier;
+  /** A plain GraphQL resolver's field-arguments parameter (client input): its index in `fn.params`. */
+  argsIndex?: number;
 }
 
 const ROUTE_METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'del', 'all', 'options', 'head', 'use', 'any', 'on', 'param']);
@@ -202,6 +205,9 @@ export function getHandlerInfo(context: Context, fn: AnyFunction): HandlerInfo |
 
 /** getHandlerInfo without the cache. */
 function computeHandlerInfo(context: Context, fn: AnyFunction): HandlerInfo | null {
+  // Before Nest: a type-graphql `@Resolver` class has Nest's decorator names but is no Nest class.
+  const graphql = graphqlResolver(context, fn);
+  if (graphql) return graphql;
   const nest = nestHandler(context, fn);
   if (nest) return nest;
   const next = nextHandler(fn);

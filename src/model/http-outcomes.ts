@@ -18,6 +18,7 @@ import {
   lastSegment,
   skipTransparent,
 } from './ast.js';
+import { graphqlErrorStatus } from './graphql.js';
 import { statusFromErrorName, statusFromFactoryName, statusFromInit, getStatusValue } from './http-status.js';
 import { isLoggerObject } from './loggers.js';
 import { isResponseName, isResponseOrContextName } from './response-names.js';
@@ -477,6 +478,10 @@ function newOutcome(context: Context, node: TSESTree.NewExpression): HttpOutcome
     return { status, kind: 'error', errorName: last, frameworkError: last !== 'HttpError' && last !== 'HTTPError' };
   }
   if (!/(?:Exception|Error)$/u.test(last)) return null;
+  if (last === 'GraphQLError' || last === 'ApolloError') {
+    const status = graphqlErrorStatus(args);
+    return status === null ? null : { status, kind: 'error', errorName: last, frameworkError: true };
+  }
   const named = statusFromErrorName(last);
   if (named !== null) {
     // Nest's built-in exceptions all end in `Exception`; `*Error` classes are the app's own.

@@ -70,6 +70,9 @@ export function requestFieldExpressions(framework: Framework, name: string): Req
       return { method: `${name}.method`, path: `${name}.url.split('?')[0]`, ip: `${name}.ip`, userAgent: `${name}.headers['user-agent']` };
     case 'node-http':
       return { method: `${name}.method`, path: `${name}.url?.split('?')[0]`, ip: `${name}.socket.remoteAddress`, userAgent: `${name}.headers['user-agent']` };
+    case 'graphql':
+      // A GraphQL resolver gets no request object: its context is the app's own.
+      return {};
     case 'nest':
       // Nest runs on Express or Fastify: both requests have these.
       return { method: `${name}.method`, path: `${name}.url?.split('?')[0]`, ip: `${name}.ip`, userAgent: `${name}.headers['user-agent']` };

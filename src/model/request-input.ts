@@ -53,7 +53,7 @@ import { messageHandlerInput } from './rpc-input.js';
 export type RequestInputKind = 'request' | 'context' | 'url' | 'container' | 'value';
 
 /** Where the data came from, for messages. */
-export type RequestInputOrigin = 'query' | 'params' | 'body' | 'headers' | 'cookies' | 'message' | 'rpc';
+export type RequestInputOrigin = 'query' | 'params' | 'body' | 'headers' | 'cookies' | 'message' | 'rpc' | 'args';
 
 /** Socket events that carry no client data: connection lifecycle of socket.io and ws. */
 const RESERVED_SOCKET_EVENTS = new Set([
@@ -140,6 +140,9 @@ const NEST_INPUT_DECORATORS: Record<string, RequestInputOrigin> = {
   Body: 'body',
   Headers: 'headers',
   Cookies: 'cookies',
+  // GraphQL field arguments: Nest `@Args('id')`, type-graphql `@Arg('id')` / `@Args()`
+  Args: 'args',
+  Arg: 'args',
 };
 const REQUEST_TYPE = /^(?:Request|FastifyRequest|NextRequest|IncomingMessage|NextApiRequest|HonoRequest)$/u;
 
@@ -430,13 +433,15 @@ export function createRequestInputTracker(context: Context, options: RequestInpu
         return null;
       }
       // app.post('/login', ({ body }, res) => …): a destructured request.
-      if (!id && info.framework !== 'nest' && info.framework !== 'koa' && info.framework !== 'hono') {
+      if (!id && info.framework !== 'nest' && info.framework !== 'koa' && info.framework !== 'hono' && info.framework !== 'graphql') {
         const reqIndex = info.kind === 'error-handler' ? 1 : 0;
         if (index === reqIndex) return { kind: 'request', origin: null };
       }
       if (!id && (info.framework === 'koa' || info.framework === 'hono') && index === 0) return { kind: 'context', origin: null };
       // Next.js: export async function GET(request, { params }) — the dynamic route segments
       if (info.framework === 'next' && info.kind === 'route' && index === 1) return { kind: 'context', origin: null };
+      // A GraphQL resolver's field arguments: (parent, args, context, info), mutateAndGetPayload(input, context)
+      if (info.framework === 'graphql' && info.argsIndex === index) return { kind: 'container', origin: 'args' };
     }
     if (!id) return null;
     // Helpers that take the request by its conventional name: `function audit(req) { … }`.

@@ -27,7 +27,7 @@ import {
   contains,
 } from './ast.js';
 import { isLoggerObject } from './loggers.js';
-import { getHandlerInfo } from './handlers.js';
+import { findEnclosingHandler, getHandlerInfo } from './handlers.js';
 import { getHttpOutcome, getHttpStatus, passesResponseArgument } from './http-outcomes.js';
 import { getStatusValue, statusFromErrorName } from './http-status.js';
 import { isResponseName } from './response-names.js';
@@ -90,6 +90,8 @@ const HONO_METHODS: ReadonlyMap<string, ResponseSinkKind> = new Map([
 const CHAIN_METHODS = new Set(['status', 'code', 'type', 'set', 'header', 'headers', 'append', 'vary', 'location', 'contentType', 'cookie', 'clearCookie', 'links']);
 
 /** NestJS's built-in HTTP exceptions and Hono's `HTTPException`: their message is the response body. */
+/** GraphQL error classes whose message reaches the client: graphql-js, Apollo Server 2/3. */
+const GRAPHQL_ERRORS = new Set(['GraphQLError', 'ApolloError', 'UserInputError']);
 const HTTP_EXCEPTIONS = new Set([
   'HttpException',
   'BadRequestException',
@@ -388,6 +390,14 @@ function newSink(context: Context, node: TSESTree.NewExpression): ResponseSink |
   if (path === 'Response' || path === 'NextResponse') {
     return { node, kind: 'text', payload: [args[0]!], description: `\`new ${path}()\``, receiver: null, status: getHttpStatus(context, node) };
   }
+  if (GRAPHQL_ERRORS.has(name)) {
+    // A GraphQL error's message is the `errors[].message` the client gets (Apollo Server, graphql-yoga's
+    // masking lets GraphQLError through): thrown in a resolver, it answers the client.
+    const thrown = node.parent?.type === AST_NODE_TYPES.ThrowStatement;
+    return thrown && findEnclosingHandler(context, node)?.framework === 'graphql'
+      ? { node, kind: 'exception', payload: [args[0]!], description: `\`new ${name}()\``, receiver: null, status: getHttpStatus(context, node) }
+      : null;
+  }
   if (!HTTP_EXCEPTIONS.has(name)) return null;
   const payload: TSESTree.Expression[] = [];
   let status: number | null;
@@ -464,7 +474,7 @@ const returnCache = new WeakMap<TSESTree.Node, ResponseSink | null>();
 
 /**
  * The value a handler returns when the framework sends it as the body: a Fastify route or
- * error handler, a NestJS controller route. `node` is a `return` statement or an arrow
+ * error handler, a NestJS controller route, a plain GraphQL resolver (the field's value). `node` is a `return` statement or an arrow
  * function's expression body.
  */
 export function getReturnSink(context: Context, node: TSESTree.ReturnStatement | TSESTree.Expression): ResponseSink | null {
@@ -476,13 +486,15 @@ export function getReturnSink(context: Context, node: TSESTree.ReturnStatement |
     const info = getHandlerInfo(context, fn);
     const sends =
       (info?.framework === 'fastify' && (info.kind === 'route' || info.kind === 'error-handler')) ||
-      (info?.framework === 'nest' && info.kind === 'route' && !info.res);
+      (info?.framework === 'nest' && info.kind === 'route' && !info.res) ||
+      info?.framework === 'graphql';
     if (info && sends) {
       result = {
         node,
-        kind: 'json',
+        // A GraphQL field's value keeps the type the schema gives it: a generic text replaces a text, not an object.
+        kind: info.framework === 'graphql' ? 'text' : 'json',
         payload: [value],
-        description: `the return value of a ${info.framework === 'nest' ? 'NestJS route' : 'Fastify handler'}`,
+        description: `the return value of a ${info.framework === 'nest' ? 'NestJS route' : info.framework === 'graphql' ? 'GraphQL resolver' : 'Fastify handler'}`,
         receiver: null,
         status: null,
       };

@@ -18,6 +18,7 @@ const ORIGIN_TEXT: Record<RequestInputOrigin, string> = {
   cookies: 'a cookie',
   message: 'a WebSocket message',
   rpc: 'a microservice message',
+  args: 'the GraphQL arguments',
 };
 
 export default createRule<Options, MessageIds>({

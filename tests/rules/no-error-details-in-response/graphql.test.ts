@@ -1,0 +1,82 @@
+import { RuleTester } from '@typescript-eslint/rule-tester';
+import rule from '../../../src/rules/no-error-details-in-response.js';
+
+/**
+ * Issue 18: what a plain GraphQL resolver returns is the field's value the client gets, and the
+ * message of a GraphQLError thrown in it is the client's errors[].message (Apollo Server sends it;
+ * graphql-yoga masks other errors but not GraphQLError). A caught error's message or stack in either
+ * leaks internals. A message the code wrote, a GraphQLError for the app's own validation error, and a
+ * helper outside any resolver are quiet.
+ */
+const ruleTester = new RuleTester();
+
+ruleTester.run("no-error-details-in-response (GraphQL resolvers)", rule, {
+  valid: [
+    "import { GraphQLError } from 'graphql';\nimport { logger } from './logger';\nexport const resolvers = {\n  Mutation: {\n    syncUser: async (_p, { id }, { db }) => {\n      try {\n        await db.users.sync(id);\n      } catch (err) {\n        logger.error({ err }, 'user sync failed');\n        throw new GraphQLError('Could not sync the user', { extensions: { code: 'INTERNAL_SERVER_ERROR' } });\n      }\n      return true;\n    },\n  },\n};",
+    "import { GraphQLError } from 'graphql';\nexport const resolvers = {\n  Mutation: {\n    createPost: async (_p, { input }, { db }) => {\n      const post = await db.posts.create(input);\n      if (!post) throw new GraphQLError('Post could not be created', { extensions: { code: 'BAD_USER_INPUT' } });\n      return post;\n    },\n  },\n};",
+    "// not a resolver: a helper outside any GraphQL server context\nexport async function tryFetch(url) {\n  try {\n    return await fetch(url);\n  } catch (err) {\n    return { ok: false, error: err.message };\n  }\n}",
+    "import { GraphQLError } from 'graphql';\nexport const resolvers = {\n  Mutation: {\n    // a failure of the app's own validation, with a message it wrote itself\n    register: async (_p, { input }, { users }) => {\n      try {\n        validate(input);\n      } catch (err) {\n        if (err instanceof ValidationError) throw new GraphQLError(err.message, { extensions: { code: 'BAD_USER_INPUT' } });\n        throw err;\n      }\n      return users.create(input);\n    },\n  },\n};"
+  ],
+  invalid: [
+    {
+      "code": "export const resolvers = {\n  Mutation: {\n    importFeed: async (_p, { url }, { feeds }) => {\n      try {\n        return { ok: true, items: await feeds.fetch(url) };\n      } catch (err) {\n        return { ok: false, error: err.message };\n      }\n    },\n  },\n};",
+      "errors": [
+        {
+          "messageId": "detailsInResponse",
+          "line": 7,
+          "suggestions": [
+            {
+              "messageId": "sendGeneric",
+              "data": {
+                "generic": "Internal Server Error",
+                "idHint": "",
+                "logHint": ", and log the error on the server"
+              },
+              "output": "export const resolvers = {\n  Mutation: {\n    importFeed: async (_p, { url }, { feeds }) => {\n      try {\n        return { ok: true, items: await feeds.fetch(url) };\n      } catch (err) {\n        console.error('feeds.fetch failed', err);\n        return { ok: false, error: 'Internal Server Error' };\n      }\n    },\n  },\n};"
+            }
+          ]
+        }
+      ]
+    },
+    {
+      "code": "import { GraphQLError } from 'graphql';\nexport const resolvers = {\n  Mutation: {\n    syncUser: async (_p, { id }, { db }) => {\n      try {\n        await db.users.sync(id);\n      } catch (err) {\n        throw new GraphQLError(err.message);\n      }\n      return true;\n    },\n  },\n};",
+      "errors": [
+        {
+          "messageId": "detailsInResponse",
+          "line": 8,
+          "suggestions": [
+            {
+              "messageId": "sendGeneric",
+              "data": {
+                "generic": "Internal Server Error",
+                "idHint": "",
+                "logHint": ", and log the error on the server"
+              },
+              "output": "import { GraphQLError } from 'graphql';\nexport const resolvers = {\n  Mutation: {\n    syncUser: async (_p, { id }, { db }) => {\n      try {\n        await db.users.sync(id);\n      } catch (err) {\n        console.error('users.sync failed', err);\n        throw new GraphQLError('Internal Server Error');\n      }\n      return true;\n    },\n  },\n};"
+            }
+          ]
+        }
+      ]
+    },
+    {
+      "code": "import { GraphQLObjectType, GraphQLString } from 'graphql';\nexport const Query = new GraphQLObjectType({\n  name: 'Query',\n  fields: {\n    report: {\n      type: GraphQLString,\n      async resolve(_source, args, context) {\n        try {\n          return await context.reports.render(args.id);\n        } catch (e) {\n          return `failed: ${e.stack}`;\n        }\n      },\n    },\n  },\n});",
+      "errors": [
+        {
+          "messageId": "detailsInResponse",
+          "line": 11,
+          "suggestions": [
+            {
+              "messageId": "sendGeneric",
+              "data": {
+                "generic": "Internal Server Error",
+                "idHint": "",
+                "logHint": ", and log the error on the server"
+              },
+              "output": "import { GraphQLObjectType, GraphQLString } from 'graphql';\nexport const Query = new GraphQLObjectType({\n  name: 'Query',\n  fields: {\n    report: {\n      type: GraphQLString,\n      async resolve(_source, args, context) {\n        try {\n          return await context.reports.render(args.id);\n        } catch (e) {\n          console.error('reports.render failed', e);\n          return 'Internal Server Error';\n        }\n      },\n    },\n  },\n});"
+            }
+          ]
+        }
+      ]
+    }
+  ],
+});
