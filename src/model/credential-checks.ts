@@ -16,7 +16,7 @@ import { getImportSource } from './modules.js';
 export const LOGIN_CONTEXT = /log_?in|sign_?in|log_?on|authenticat|session|token|passport|strategy|credential|verify_?user|validate_?user/iu;
 
 const HASH_MODULES = /^(?:bcrypt|bcryptjs|bcrypt-nodejs|@node-rs\/bcrypt|argon2|@node-rs\/argon2|crypto|node:crypto|tsscmp|safe-compare)$/u;
-const HASH_OBJECTS = /^(?:bcrypt|bcryptjs|bcryptAsync|argon2|argon|crypto|hasher|passwordHasher|hashService|hashingService|Bun\.password)$/u;
+const HASH_OBJECTS = /^(?:bcrypt|bcryptjs|bcryptAsync|argon2|argon|crypto|hasher|passwordHasher|hashService|hashingService|Bun\.password|passwords?|password(?:Utils|Helpers?|Service))$/u;
 const HASH_METHODS = new Set(['compare', 'compareSync', 'verify', 'timingSafeEqual', 'safeCompare']);
 const PASSWORD_METHOD =
   /^(?:(?:compare|verify|check|validate|match)Passwords?|comparePass|(?:is)?(?:Valid|Correct)Password|validPassword|isPassword(?:Valid|Correct|Match)|passwordMatch(?:es)?|timingSafeEqual|safeCompare|secureCompare|constantTimeEqual)$/u;

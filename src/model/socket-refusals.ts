@@ -11,7 +11,9 @@
  *   caller decides that: a disconnect is also how a client leaves);
  * - `socket.emit('unauthorized', …)` — an event that tells the client it was refused: in an `if` branch
  *   it is judged like a 401/403 by that condition; elsewhere (a `catch`, the listener's top, where some
- *   apps emit it to start their auth handshake) only where a credential check failed.
+ *   apps emit it to start their auth handshake) only where a credential check failed;
+ * - `socket.emit(event, …)` of any other event — only where a credential check failed (a password
+ *   change answered `socket.emit('change-password', { error: 'password_incorrect' })`).
  *
  * Whether the refusal is access control is decided like any 401/403: by what the condition that
  * chooses it tests (access-control.ts) or by a failed credential check on its path.
@@ -135,7 +137,10 @@ export function getSocketRefusal(context: Context, call: TSESTree.CallExpression
   }
   if (method === 'emit') {
     const event = call.arguments[0] ? getStringValue(call.arguments[0]) : null;
-    if (event === null || !AUTH_EVENT.test(event)) return null;
+    if (event === null) return null;
+    // Any other event is the socket's answer only where a credential check failed:
+    // `if (!matching) { socket.emit('change-password', { error: 'password_incorrect' }); return }`.
+    if (!AUTH_EVENT.test(event)) return { status: 401, what: `the '${event}' event emitted to the socket after a failed check`, needsCredentialFailure: true };
     return { status: statusOfText(event), what: `the '${event}' event emitted to the socket`, needsCredentialFailure: !inIfBranch(call) };
   }
   if ((method === 'disconnect' || method === 'terminate') && !followsRefusal(context, call)) {

@@ -40,6 +40,8 @@ describe('passwordCheckResult', () => {
     'async function f(body) { probeHere(await this.auth.verifyCredentials({ username: body.username, password: body.password })); }',
     'function f(email, pw) { User.authenticate(email, pw, (err, user) => probeHere(user)); }',
     'function f(req) { User.findByCredentials(req.body.email, req.body.pass).then((user) => probeHere(user)); }',
+    // a hash helper's password object: \`helper.password.compare(old, stored)\`
+    'function f(old, stored) { helper.password.compare(old, stored).then((matching) => probeHere(matching)); }',
     // a method named for a password check on a receiver with no path (Strapi's service getter)
     "async function f(password, user) { const validPassword = await getService('user').validatePassword(password, user.password); probeHere(validPassword); }",
   ])('%s → a password check', (code) => {

@@ -49,7 +49,8 @@ describe('getSocketRefusal', () => {
     expect(callResult(results, "client.emit('auth_error')")).toEqual({ status: 401, needsCredentialFailure: true });
     expect(callResult(results, "socket.emit('unauthenticated', 0)")).toEqual({ status: 401, needsCredentialFailure: true });
     expect(callResult(results, "socket.emit('forbidden')")).toEqual({ status: 403, needsCredentialFailure: false });
-    expect(callResult(results, "socket.emit('message', 'unauthorized')")).toBeNull();
+    // any other event answers the client too, but is a refusal only where a credential check failed
+    expect(callResult(results, "socket.emit('message', 'unauthorized')")).toEqual({ status: 401, needsCredentialFailure: true });
     expect(callResult(results, "io.emit('unauthorized')")).toBeNull();
   });
 

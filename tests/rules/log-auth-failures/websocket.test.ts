@@ -12,6 +12,8 @@ const ruleTester = new RuleTester();
 
 ruleTester.run('log-auth-failures (WebSocket refusals)', rule, {
   valid: [
+    "// the failed current-password check is logged before the socket is answered\nio.on('connection', (socket) => {\n  socket.on('change-password', (data) => {\n    helper.password.compare(data.old_password || '', client.config.password).then((matching) => {\n      if (!matching) {\n        log.warn(`Password change refused for ${client.name}`);\n        socket.emit('change-password', { error: 'password_incorrect', success: false });\n        return;\n      }\n      client.setPassword(helper.password.hash(data.new_password));\n    });\n  });\n});",
+    "// an event answering a mismatch of the two new passwords: input validation, no credential was checked\nio.on('connection', (socket) => {\n  socket.on('change-password', (data) => {\n    if (data.new_password !== data.verify_password) {\n      socket.emit('change-password', { error: 'mismatch', success: false });\n      return;\n    }\n    client.setPassword(helper.password.hash(data.new_password));\n  });\n});",
     // the refusal is logged first
     "import { WebSocketServer } from 'ws';\nconst wss = new WebSocketServer({ noServer: true });\nwss.on('connection', (ws, req) => {\n  const token = new URL(req.url, 'http://localhost').searchParams.get('token');\n  if (!sessions.isValidToken(token)) {\n    logger.warn({ ip: req.socket.remoteAddress }, 'websocket auth failed');\n    ws.close(4003, 'Invalid auth token');\n    return;\n  }\n  attach(ws);\n});",
     // a bare 1008 for missing input (n8n chat: no session or execution id) is not an auth failure
@@ -28,6 +30,10 @@ ruleTester.run('log-auth-failures (WebSocket refusals)', rule, {
     "io.use((socket, next) => {\n  if (connections.size > MAX_CONNECTIONS) return next(new Error('server busy'));\n  next();\n});",
   ],
   invalid: [
+    {
+      code: "// socket.io: a password change whose current-password check fails is answered with the event's error, no log\nio.on('connection', (socket) => {\n  socket.on('change-password', (data) => {\n    helper.password.compare(data.old_password || '', client.config.password).then((matching) => {\n      if (!matching) {\n        socket.emit('change-password', { error: 'password_incorrect', success: false });\n        return;\n      }\n      client.setPassword(helper.password.hash(data.new_password));\n    });\n  });\n});",
+      errors: [{ messageId: 'unlogged', line: 6, suggestions: [{ messageId: 'logFailure', data: { call: 'console.warn' }, output: "// socket.io: a password change whose current-password check fails is answered with the event's error, no log\nio.on('connection', (socket) => {\n  socket.on('change-password', (data) => {\n    helper.password.compare(data.old_password || '', client.config.password).then((matching) => {\n      if (!matching) {\n        console.warn('Login failed: invalid credentials', { reason: 'invalid_credentials' });\n        socket.emit('change-password', { error: 'password_incorrect', success: false });\n        return;\n      }\n      client.setPassword(helper.password.hash(data.new_password));\n    });\n  });\n});" }] }],
+    },
     // ws: close 4003 after a failed token check (n8n browser-session upgrade)
     {
       "code": "import { WebSocketServer } from 'ws';\nconst wss = new WebSocketServer({ noServer: true });\nwss.on('connection', (ws, req) => {\n  const token = new URL(req.url, 'http://localhost').searchParams.get('token');\n  if (!sessions.isValidToken(token)) {\n    ws.close(4003, 'Invalid auth token');\n    return;\n  }\n  attach(ws);\n});",
