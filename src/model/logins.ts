@@ -68,6 +68,33 @@ export function isPassportFailure(context: Context, node: TSESTree.CallExpressio
   return isDoneFalse(node) && strategyOfDone(context, skipTransparent(node.callee) as TSESTree.Identifier) !== null;
 }
 
+/**
+ * `this.fail(401)` / `this.fail({ message })` in the `authenticate` method of a custom passport
+ * strategy — `class TokenStrategy extends Strategy { authenticate(req) { … } }` or
+ * `TokensStrategy.prototype.authenticate = function (req) { … }` (also from an arrow inside it, which
+ * keeps its `this`): passport answers 401 when no strategy accepts the request.
+ */
+export function isStrategyFail(call: TSESTree.CallExpression): boolean {
+  const callee = skipTransparent(call.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression || callee.object.type !== AST_NODE_TYPES.ThisExpression || getPropertyName(callee) !== 'fail') return false;
+  let fn: TSESTree.Node | undefined = call.parent;
+  while (fn && (fn.type !== AST_NODE_TYPES.FunctionExpression && fn.type !== AST_NODE_TYPES.FunctionDeclaration)) fn = fn.parent;
+  const owner = fn?.parent;
+  if (!owner) return false;
+  // class X extends Strategy / passport.Strategy / PassportStrategy { authenticate(req) { … } }
+  if (owner.type === AST_NODE_TYPES.MethodDefinition) {
+    const superClass = owner.parent.parent.superClass;
+    const base = superClass ? getMemberPath(skipTransparent(superClass)) : null;
+    return getPropertyName(owner) === 'authenticate' && base !== null && /Strategy$/u.test(base);
+  }
+  // X.prototype.authenticate = function (req) { … }
+  if (owner.type === AST_NODE_TYPES.AssignmentExpression && owner.right === fn) {
+    const target = getMemberPath(owner.left);
+    return target !== null && /\.prototype\.authenticate$/u.test(target);
+  }
+  return false;
+}
+
 /** `done(null, user)` in the verify callback of `new LocalStrategy(…)`. */
 export function isStrategySuccess(context: Context, call: TSESTree.CallExpression): boolean {
   const callee = skipTransparent(call.callee);

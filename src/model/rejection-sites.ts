@@ -14,7 +14,7 @@ import { guardDenial, handlerCallsOf, helperCallOutcome, inServerContext, isPlai
 import { type CredentialFailure, credentialFailureAt, enclosingTokenVerification, readsCallerCredential } from './credential-checks.js';
 import { type HandlerInfo, findEnclosingHandler } from './handlers.js';
 import { type HttpOutcome, type StatusChoice, getAssertion, getHttpOutcome, getStatusChoices, getStatusWriteChoices } from './http-outcomes.js';
-import { isDoneFalse, isPassportFailure } from './logins.js';
+import { isDoneFalse, isPassportFailure, isStrategyFail } from './logins.js';
 import { isVariableInit } from './placement.js';
 import { getSocketRefusal } from './socket-refusals.js';
 
@@ -210,6 +210,9 @@ export function callRejectionSites(context: Context, options: RejectionSiteOptio
   if (found) return found;
   if (isPassportFailure(context, node) || (isDoneFalse(node) && credentialFailureAt(context, node))) {
     return [{ node, what: 'a failed login (done(null, false))', status: 401, reason: 'invalid_credentials', propagates: false, errorName: null }];
+  }
+  if (isStrategyFail(node)) {
+    return [{ node, what: 'the passport strategy failing the request (this.fail)', status: 401, reason: 'unauthorized', propagates: false, errorName: null }];
   }
   // A refused WebSocket / socket.io connection: ws.close(4003, …), an upgrade answered 401, io.use's next(err).
   const refusal = getSocketRefusal(context, node);

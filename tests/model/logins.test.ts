@@ -14,6 +14,7 @@ import {
   isResponseRedirect,
   isSessionIdentityAssignment,
   isStrategyCallback,
+  isStrategyFail,
   isStrategySuccess,
   isSuccessAnswer,
   isTokenBuilder,
@@ -23,6 +24,28 @@ import {
   signsInWithSecondFactor,
 } from '../../src/model/logins.js';
 import { callResult, probe, probeCalls } from '../helpers/probe.js';
+
+describe('passport: isStrategyFail', () => {
+  it('this.fail() in the authenticate method of a custom strategy (class or prototype), also from an arrow inside it', () => {
+    const found: boolean[] = [];
+    probe(
+      `class TokenStrategy extends passport.Strategy { authenticate(req) { if (!req.headers.token) return this.fail(401); } }
+       class HeaderStrategy extends Strategy { authenticate(req) { lookup(req).catch(() => this.fail({ message: 'bad key' })); } }
+       TokensStrategy.prototype.authenticate = function (req) { check(req).then((u) => this.success(u)).catch(() => this.fail(401)); };
+       class Uploader { authenticate(req) { this.fail(401); } }
+       class Job extends Strategy { run() { this.fail(401); } }
+       TokensStrategy.prototype.authenticate = function (req) { verify(req, function () { this.fail(401); }); };
+       test.fail(401);`,
+      () => ({
+        CallExpression(node: TSESTree.CallExpression) {
+          if (node.callee.type === 'MemberExpression' && node.callee.property.type === 'Identifier' && node.callee.property.name === 'fail') found.push(isStrategyFail(node));
+        },
+      }),
+    );
+    // the three strategies; not a class that extends nothing, another method, a plain function's own `this`, another object's fail
+    expect(found).toEqual([true, true, true, false, false, false, false]);
+  });
+});
 
 describe('passport: isDoneFalse, isPassportFailure, isStrategySuccess, isStrategyCallback', () => {
   const code = [
