@@ -84,15 +84,17 @@ function computeImportSource(context: Context, node: TSESTree.Identifier): Impor
 
 /** `require('m')` → `'m'`; null for anything else. */
 export function getRequiredModule(node: TSESTree.Node): string | null {
-  if (
-    node.type === AST_NODE_TYPES.CallExpression &&
-    node.callee.type === AST_NODE_TYPES.Identifier &&
-    node.callee.name === 'require'
-  ) {
-    return getStringValue(node.arguments[0]);
+  if (node.type !== AST_NODE_TYPES.CallExpression || node.callee.type !== AST_NODE_TYPES.Identifier) return null;
+  if (node.callee.name === 'require') return getStringValue(node.arguments[0]);
+  // TypeScript's CommonJS output: `const chalk_1 = __importDefault(require("chalk"))`, `__importStar(require("m"))`
+  if (TS_IMPORT_HELPERS.has(node.callee.name) && node.arguments.length === 1) {
+    const inner = skipTransparent(node.arguments[0]!);
+    return inner.type === AST_NODE_TYPES.CallExpression && inner.callee.type === AST_NODE_TYPES.Identifier && inner.callee.name === 'require' ? getStringValue(inner.arguments[0]) : null;
   }
   return null;
 }
+
+const TS_IMPORT_HELPERS = new Set(['__importDefault', '__importStar']);
 
 
 /**

@@ -27,6 +27,7 @@ import {
   contains,
   findVariable,
   getCalleePath,
+  getRootIdentifier,
   getMemberPath,
   getPropertyName,
   getStringValue,
@@ -39,6 +40,7 @@ import { isClientSocket } from './sockets.js';
 import { NO_INDICES, TEXT_PRESERVING_METHODS, reachingWritesBefore, sameFileCallSites, textReturningParams, writtenInBody } from './input-flow.js';
 import { getHandlerInfo } from './handlers.js';
 import { getImportSource } from './modules.js';
+import { namesModule } from './job-runners.js';
 import { splitsOnLineBreaks, stripsLineBreaks } from './line-breaks.js';
 import { hasNonTextAnnotation, isNonTextPipe } from './non-text-values.js';
 import { messageHandlerInput } from './rpc-input.js';
@@ -130,6 +132,18 @@ const BODY_READERS = new Set(['json', 'formData', 'parseBody']);
 const ITERATION_METHODS = new Set(['forEach', 'map', 'flatMap', 'filter', 'find', 'findLast', 'some', 'every']);
 /** Functions whose result carries their argument's text. */
 const TEXT_PRESERVING_FUNCTIONS = new Set(['String', 'decodeURIComponent', 'decodeURI', 'unescape']);
+/** A literal, or an object / array literal of literals (`{}`, `{ user: 'guest' }`, `[1, 2]`). */
+function isConstant(node: TSESTree.Node): boolean {
+  const n = skipTransparent(node);
+  if (n.type === AST_NODE_TYPES.Literal) return true;
+  if (n.type === AST_NODE_TYPES.TemplateLiteral) return n.expressions.length === 0;
+  if (n.type === AST_NODE_TYPES.ArrayExpression) return n.elements.every((e) => e !== null && e.type !== AST_NODE_TYPES.SpreadElement && isConstant(e));
+  if (n.type === AST_NODE_TYPES.ObjectExpression) return n.properties.every((p) => p.type === AST_NODE_TYPES.Property && !p.computed && isConstant(p.value));
+  return false;
+}
+
+/** Terminal styling packages: their functions return the text they are given, wrapped in ANSI codes. */
+const STYLING_MODULES = new Set(['chalk', 'colors', 'colors/safe', 'kleur', 'kleur/colors', 'picocolors', 'ansi-colors', 'cli-color', 'colorette', 'yoctocolors']);
 /** Of those, the ones that turn `%0A` back into a line break. */
 const DECODING_FUNCTIONS = new Set(['decodeURIComponent', 'decodeURI', 'unescape']);
 
@@ -232,6 +246,14 @@ export function createRequestInputTracker(context: Context, options: RequestInpu
     return best;
   }
 
+  /** `chalk.bold(user)`, `colors.red(user)`, `bold(user)` from kleur/colors: terminal styling wraps the text and keeps its line breaks. */
+  function styledText(call: TSESTree.CallExpression, root: TSESTree.Identifier | null, depth: number): RequestInput | null {
+    const arg = call.arguments[0];
+    if (!arg || !root || !namesModule(context, STYLING_MODULES) || !STYLING_MODULES.has(getImportSource(context, root)?.source ?? '')) return null;
+    const inner = classify(arg, depth + 1);
+    return inner?.kind === 'value' ? inner : null;
+  }
+
   function isSanitizer(call: TSESTree.CallExpression): boolean {
     const path = getCalleePath(call);
     const callee = skipTransparent(call.callee);
@@ -254,6 +276,8 @@ export function createRequestInputTracker(context: Context, options: RequestInpu
       }
       const helper = helperTextInput(call, depth);
       if (helper) return helper;
+      const styled = styledText(call, callee, depth);
+      if (styled) return styled;
       const arg = call.arguments[0];
       if (!arg || !TEXT_PRESERVING_FUNCTIONS.has(callee.name) || findVariable(context, callee)?.defs.length) return null;
       const inner = classify(arg, depth + 1);
@@ -263,6 +287,8 @@ export function createRequestInputTracker(context: Context, options: RequestInpu
     if (callee.type !== AST_NODE_TYPES.MemberExpression) return null;
     const method = getPropertyName(callee);
     if (method === null) return null;
+    const styled = styledText(call, getRootIdentifier(callee), depth);
+    if (styled) return styled;
     // Nest guards, interceptors and filters: context.switchToHttp().getRequest()
     if (method === 'getRequest' && call.arguments.length === 0) {
       const receiver = skipTransparent(callee.object);
@@ -401,15 +427,51 @@ export function createRequestInputTracker(context: Context, options: RequestInpu
    * carry no client data.
    */
   function socketMessage(fn: AnyFunction): RequestInput | null {
-    const call = fn.parent;
-    if (call?.type !== AST_NODE_TYPES.CallExpression || call.arguments.at(-1) !== fn || call.arguments.length !== 2) return null;
+    return isMessageListenerRegistration(fn, fn.parent) || isNamedMessageListener(fn) ? { kind: 'value', origin: 'message' } : null;
+  }
+
+  /** `socket.on('join', listener)`: `call` registers `listener` for a client's messages (not a reserved event). */
+  function isMessageListenerRegistration(listener: TSESTree.Node, call: TSESTree.Node | undefined): boolean {
+    if (call?.type !== AST_NODE_TYPES.CallExpression || call.arguments.at(-1) !== listener || call.arguments.length !== 2) return false;
     const callee = skipTransparent(call.callee);
-    if (callee.type !== AST_NODE_TYPES.MemberExpression || !/^(?:on|once|addListener|prependListener)$/u.test(getPropertyName(callee) ?? '')) return null;
+    if (callee.type !== AST_NODE_TYPES.MemberExpression || !/^(?:on|once|addListener|prependListener)$/u.test(getPropertyName(callee) ?? '')) return false;
     const event = getStringValue(call.arguments[0]!);
-    if (event === null || RESERVED_SOCKET_EVENTS.has(event)) return null;
+    if (event === null || RESERVED_SOCKET_EVENTS.has(event)) return false;
     const socket = skipTransparent(callee.object);
-    if (socket.type !== AST_NODE_TYPES.Identifier || !isClientSocket(context, socket)) return null;
-    return { kind: 'value', origin: 'message' };
+    return socket.type === AST_NODE_TYPES.Identifier && isClientSocket(context, socket);
+  }
+
+  /**
+   * `function performAuthentication(data) { … }` registered by name, `socket.on('auth:perform',
+   * performAuthentication)`: a same-file function whose every use is such a registration (or its
+   * removal with `socket.off`) and that nothing calls directly.
+   */
+  function isNamedMessageListener(fn: AnyFunction): boolean {
+    const declarator = fn.parent?.type === AST_NODE_TYPES.VariableDeclarator && fn.parent.init === fn ? fn.parent : null;
+    if (fn.type !== AST_NODE_TYPES.FunctionDeclaration && !declarator) return false;
+    const variable = context.sourceCode.getDeclaredVariables(declarator ?? fn)[0];
+    if (!variable) return false;
+    let registered = false;
+    for (const ref of variable.references) {
+      if (ref.init) continue;
+      const parent = ref.identifier.parent;
+      if (isMessageListenerRegistration(ref.identifier, parent)) {
+        registered = true;
+        continue;
+      }
+      const removal = parent?.type === AST_NODE_TYPES.CallExpression && parent.callee.type === AST_NODE_TYPES.MemberExpression && /^(?:off|removeListener)$/u.test(getPropertyName(parent.callee) ?? '');
+      if (!removal && (ref.identifier.type !== AST_NODE_TYPES.Identifier || !isConstantCall(ref.identifier))) return false;
+    }
+    return registered;
+  }
+
+  /** `auth(socket, {})`, `performAuthentication.call(socket, {})`: a direct call that hands the function only constants. */
+  function isConstantCall(id: TSESTree.Identifier): boolean {
+    const parent = id.parent;
+    if (parent?.type === AST_NODE_TYPES.CallExpression && parent.callee === id) return parent.arguments.every(isConstant);
+    if (parent?.type !== AST_NODE_TYPES.MemberExpression || parent.object !== id || getPropertyName(parent) !== 'call') return false;
+    const call = parent.parent;
+    return call?.type === AST_NODE_TYPES.CallExpression && call.callee === parent && call.arguments.slice(1).every(isConstant);
   }
 
   /** `req.body.items.forEach((item) => …)`: the callback's first parameter is an element of request input. */

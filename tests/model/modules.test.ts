@@ -31,6 +31,13 @@ describe('getImportSource', () => {
     expect(callResult(r, 'Q()')).toEqual({ source: 'bull', imported: 'Queue' });
   });
 
+  it("reads TypeScript's CommonJS output: __importDefault / __importStar around require", () => {
+    const r = sources("const chalk_1 = __importDefault(require('chalk')); const fs = __importStar(require('fs')); const x = wrap(require('y'));\nchalk_1.default.bold(); fs.readFile(); x();", { sourceType: 'script' });
+    expect(callResult(r, 'chalk_1.default.bold()')).toEqual({ source: 'chalk', imported: 'default' });
+    expect(callResult(r, 'fs.readFile()')).toEqual({ source: 'fs', imported: 'default' });
+    expect(callResult(r, 'x()')).toBeNull();
+  });
+
   it("reads TypeScript's import x = require('m')", () => {
     const r = sources("import express = require('express');\nexpress();", { ts: true });
     expect(callResult(r, 'express()')).toEqual({ source: 'express', imported: 'default' });

@@ -469,6 +469,39 @@ describe('createRequestInputTracker: WebSocket and socket.io messages', () => {
   });
 });
 
+describe('createRequestInputTracker: socket listeners registered by name, terminal styling', () => {
+  const results = classifyChecks(`
+    const chalk_1 = __importDefault(require('chalk'));
+    io.on('connection', (socket) => {
+      socket.on('auth:perform', performAuthentication);
+      socket.on('rename', rename);
+      socket.on('nick', setNick);
+      if (publicMode) performAuthentication.call(socket, {});
+    });
+    function performAuthentication(data) { check(data); check(chalk_1.default.bold(data.user)); }
+    function rename(name) { check(name); }
+    rename(config.defaultName);
+    const setNick = (nick) => { check(nick); };
+    function unused(text) { check(text); }
+    function styled(req) { check(chalk_1.default.bold(req.body.name)); check(chalk_1.default.bold(hostname)); }
+    app.post('/x', (req, res) => styled(req));
+  `);
+
+  it('a same-file function every use of which registers it for client messages (or calls it with constants) reads input', () => {
+    expect(result(results, 'data')).toEqual({ kind: 'value', origin: 'message' });
+    expect(result(results, 'nick')).toEqual({ kind: 'value', origin: 'message' });
+    // also called with a value of the server's own: not only client input
+    expect(result(results, 'name')).toBeNull();
+    expect(result(results, 'text')).toBeNull();
+  });
+
+  it('chalk and other terminal styling keep the text they wrap', () => {
+    expect(result(results, 'chalk_1.default.bold(data.user)')).toEqual({ kind: 'value', origin: 'message' });
+    expect(result(results, 'chalk_1.default.bold(req.body.name)')).toEqual({ kind: 'value', origin: 'body' });
+    expect(result(results, 'chalk_1.default.bold(hostname)')).toBeNull();
+  });
+});
+
 describe('createRequestInputTracker: same-file helpers (issue 18)', () => {
   const results = classifyChecks(`
     const fmt = (u) => \`user \${u}\`;
