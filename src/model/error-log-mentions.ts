@@ -6,12 +6,12 @@
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
-import { type AnyFunction, type Context, contains, findVariable, getPropertyName, isFunctionNode } from './ast.js';
+import { type AnyFunction, type Context, contains, findVariable, getPropertyName, isFunctionNode, skipTransparent } from './ast.js';
 import { classifyErrorMention } from './errors.js';
 import { getHandlerInfo } from './handlers.js';
 import { type ResolvedLoggerStyle, keyKeepsError } from './logger-styles.js';
 import type { LoggerCall } from './loggers.js';
-import { losesNothing } from './stack-loss.js';
+import { aliasedCaughtError, losesNothing } from './stack-loss.js';
 import { isRejectionHandler } from './promises.js';
 
 /** Parameter names that hold an error by convention (callbacks, error middleware). */
@@ -87,7 +87,7 @@ export function errorVariablesAround(context: Context, node: TSESTree.Node): TSE
   while (current) {
     if (current.type === AST_NODE_TYPES.CatchClause && current.param?.type === AST_NODE_TYPES.Identifier) {
       const v = findVariable(context, current.param);
-      if (v) out.push(v);
+      if (v) out.push(v, ...aliasesOf(context, v));
     } else if (isFunctionNode(current)) {
       const first = current.params[0];
       if (first?.type === AST_NODE_TYPES.Identifier && (ERROR_PARAM.test(first.name) || isRejectionHandler(current) || isErrorMiddleware(context, current, first))) {
@@ -96,6 +96,20 @@ export function errorVariablesAround(context: Context, node: TSESTree.Node): TSE
       }
     }
     current = current.parent;
+  }
+  return out;
+}
+
+/** `const err = e as Error` in the catch: another name for the caught error. */
+function aliasesOf(context: Context, caught: TSESLint.Scope.Variable): TSESLint.Scope.Variable[] {
+  const out: TSESLint.Scope.Variable[] = [];
+  for (const ref of caught.references) {
+    let node: TSESTree.Node = ref.identifier;
+    while (node.parent && skipTransparent(node.parent) === ref.identifier) node = node.parent;
+    const declarator = node.parent;
+    if (declarator?.type !== AST_NODE_TYPES.VariableDeclarator || declarator.init !== node || declarator.id.type !== AST_NODE_TYPES.Identifier) continue;
+    const alias = findVariable(context, declarator.id);
+    if (alias && aliasedCaughtError(context, alias) === caught) out.push(alias);
   }
   return out;
 }

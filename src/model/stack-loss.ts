@@ -32,6 +32,9 @@ import { getLoggerCall } from './loggers.js';
  * `handedTo` is the helper call this log is judged at (see `helperLosesNothing`).
  */
 export function losesNothing(context: Context, variable: TSESLint.Scope.Variable, log: TSESTree.CallExpression, reportExpected: boolean, handedTo?: TSESTree.CallExpression): boolean {
+  // `const err = e as Error`: what the caught error does elsewhere counts for its alias.
+  const original = aliasedCaughtError(context, variable);
+  if (original && losesNothing(context, original, log, reportExpected, handedTo)) return true;
   // Rethrown or handed on: the stack travels with it and is logged where it lands.
   if (isPassedOn(variable, handedTo)) return true;
   // The same handler records the object or its stack (a reporter, `logger.error(e.stack)`).
@@ -182,6 +185,19 @@ function isKnownValue(node: TSESTree.Node): boolean {
   if (n.type === AST_NODE_TYPES.Literal) return typeof n.value === 'string' || typeof n.value === 'number';
   if (n.type === AST_NODE_TYPES.TemplateLiteral) return n.expressions.length === 0;
   return n.type === AST_NODE_TYPES.MemberExpression || (n.type === AST_NODE_TYPES.Identifier && n.name !== 'undefined');
+}
+
+/**
+ * The caught error a `const` aliases (`catch (e) { const err = e as Error; … }`, what TypeScript
+ * compiles to `const err = e;`), else null.
+ */
+export function aliasedCaughtError(context: Context, variable: TSESLint.Scope.Variable): TSESLint.Scope.Variable | null {
+  const def = variable.defs[0];
+  if (variable.defs.length !== 1 || def?.type !== 'Variable' || def.parent.kind !== 'const') return null;
+  const init = def.node.init ? skipTransparent(def.node.init) : null;
+  if (init?.type !== AST_NODE_TYPES.Identifier) return null;
+  const source = findVariable(context, init);
+  return source && caughtFrom(source) !== null ? source : null;
 }
 
 /** The `try` block whose catch clause binds `variable`, or null. */

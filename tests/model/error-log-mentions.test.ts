@@ -20,6 +20,20 @@ describe('errorVariablesAround', () => {
     expect(callResult(results, 'note(failure)')).toBe('failure');
     expect(callResult(results, 'use(value)')).toBe('');
   });
+
+  it('adds a const alias of a catch binding (TypeScript output of \`const err = e as Error\`), not a let or another value', () => {
+    const results = probeCalls(
+      `
+      try { run(); } catch (e) { const err = e; report(err); }
+      try { run(); } catch (f) { let copy = f; copy = null; keep(copy); }
+      try { run(); } catch (g) { const msg = g.message; show(msg); }
+    `,
+      (context, node) => errorVariablesAround(context, node).map((v) => v.name).join(','),
+    );
+    expect(callResult(results, 'report(err)')).toBe('e,err');
+    expect(callResult(results, 'keep(copy)')).toBe('f');
+    expect(callResult(results, 'show(msg)')).toBe('g');
+  });
 });
 
 describe('isRejectionHandler', () => {

@@ -15,6 +15,17 @@ function losses(code: string, reportExpected = false) {
   return (text: string) => callResult(results, text);
 }
 
+describe('losesNothing: an alias of the caught error', () => {
+  it('counts what the caught error does under its own name (rethrown) for its alias', () => {
+    const of = losses(`
+      try { await save(); } catch (e) { const err = e; log(err.message); throw e; }
+      try { await save(); } catch (f) { const err2 = f; log(err2.message); }
+    `);
+    expect(of('log(err.message)')).toBe(true);
+    expect(of('log(err2.message)')).toBe(false);
+  });
+});
+
 describe('losesNothing', () => {
   it('is true when the error is rethrown or parsed from a value in hand, false for plain work', () => {
     const of = losses(`
