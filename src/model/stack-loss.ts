@@ -45,6 +45,8 @@ export function losesNothing(context: Context, variable: TSESLint.Scope.Variable
   if (tryBlock) {
     // A try that only parses or formats a value in hand: the message names the bad input.
     if (isParseOnly(context, tryBlock)) return true;
+    // A configuration that does not parse, told to the operator right before the process exits.
+    if (isParseThenExit(context, tryBlock, log)) return true;
     // The emitter's 'error' listener logs the whole error of the call that failed.
     if (isRecordedByErrorListener(context, tryBlock)) return true;
     if (!reportExpected && (isHandleRelease(context, tryBlock) || isCredentialCheck(context, tryBlock))) return true;
@@ -225,18 +227,10 @@ function isParseOnly(context: Context, block: TSESTree.BlockStatement): boolean 
     (node) => {
       if (other) return;
       switch (node.type) {
-        case AST_NODE_TYPES.CallExpression: {
-          const callee = skipTransparent(node.callee);
-          const path = getCalleePath(node);
-          const method = callee.type === AST_NODE_TYPES.MemberExpression ? getPropertyName(callee) : null;
-          const receiver = callee.type === AST_NODE_TYPES.MemberExpression ? skipTransparent(callee.object) : null;
-          const parse =
-            (path !== null && /^(?:\w+\.)*JSON\.parse$/u.test(path)) ||
-            (method !== null && PARSE_METHODS.has(method) && receiver !== null && receiver.type !== AST_NODE_TYPES.ThisExpression);
-          if (parse) parses++;
+        case AST_NODE_TYPES.CallExpression:
+          if (isParseCall(node)) parses++;
           else other = true;
           return;
-        }
         case AST_NODE_TYPES.NewExpression:
         case AST_NODE_TYPES.AwaitExpression:
         case AST_NODE_TYPES.YieldExpression:
@@ -252,6 +246,50 @@ function isParseOnly(context: Context, block: TSESTree.BlockStatement): boolean 
     context.sourceCode.visitorKeys,
   );
   return parses > 0 && !other;
+}
+
+/** `JSON.parse(text)`, `yaml.parse(text)`, `qs.parse(s)`: a call that parses a value in hand (not a method of `this`). */
+function isParseCall(node: TSESTree.CallExpression): boolean {
+  const callee = skipTransparent(node.callee);
+  const path = getCalleePath(node);
+  const method = callee.type === AST_NODE_TYPES.MemberExpression ? getPropertyName(callee) : null;
+  const receiver = callee.type === AST_NODE_TYPES.MemberExpression ? skipTransparent(callee.object) : null;
+  return (path !== null && /^(?:\w+\.)*JSON\.parse$/u.test(path)) || (method !== null && PARSE_METHODS.has(method) && receiver !== null && receiver.type !== AST_NODE_TYPES.ThisExpression);
+}
+
+/**
+ * `try { const settings = JSON.parse(minify(text)); … return settings } catch (e) { log(e.message);
+ * process.exit(1) }`: a synchronous try that parses (no `await`, no `new`, no nested function), and
+ * a log the process exits right after. The operator reads the message, fixes the file and restarts;
+ * the stack only points into the parser. A try that awaits or constructs stays reported.
+ */
+function isParseThenExit(context: Context, block: TSESTree.BlockStatement, log: TSESTree.CallExpression): boolean {
+  const statement = log.parent;
+  const holder = statement?.parent;
+  if (statement?.type !== AST_NODE_TYPES.ExpressionStatement || holder?.type !== AST_NODE_TYPES.BlockStatement) return false;
+  const next = holder.body[holder.body.indexOf(statement) + 1];
+  const exit = next?.type === AST_NODE_TYPES.ExpressionStatement ? skipTransparent(next.expression) : null;
+  if (exit?.type !== AST_NODE_TYPES.CallExpression || getCalleePath(exit) !== 'process.exit') return false;
+  let parses = false;
+  let other = false;
+  walkTree(
+    block,
+    (node) => {
+      if (other) return;
+      if (node.type === AST_NODE_TYPES.CallExpression && isParseCall(node)) parses = true;
+      else if (
+        node.type === AST_NODE_TYPES.NewExpression ||
+        node.type === AST_NODE_TYPES.AwaitExpression ||
+        node.type === AST_NODE_TYPES.YieldExpression ||
+        node.type === AST_NODE_TYPES.ImportExpression ||
+        isFunctionNode(node)
+      ) {
+        other = true;
+      }
+    },
+    context.sourceCode.visitorKeys,
+  );
+  return parses && !other;
 }
 
 /** The calls of a try block that do work (logs aside), not entering nested functions. */
@@ -340,11 +378,18 @@ function isHandleRelease(context: Context, block: TSESTree.BlockStatement): bool
 /** A call that checks a credential: `bind`, `compare`, `verify…`, `valid…`, `check…`, `authenticate…`, `login`, `signIn`. */
 const CHECK_METHOD = /^(?:bind|compare|compareSync|verify\w*|valid\w*|check\w*|authenticate\w*|login|logIn|signIn)$/u;
 const PASSWORD_WORDS = new Set(['password', 'passwd', 'passphrase', 'pwd']);
+/** A bearer credential checked the same way: `jwt.verify(token, secret)`, `verifyEncryptedAuthToken(req.authToken, key)`. */
+const TOKEN_WORDS = new Set(['token', 'jwt']);
+
+/** Methods that verify a token: `verify`, `verifyAsync`, `verifyEncryptedAuthToken`, `verifyIdToken`. */
+const VERIFY_METHOD = /^verify\w*$/u;
 
 /**
  * The try block checks a password (`await client.bind(dn, password)`, `await this.validUser(dn,
- * password)`, `bcrypt.compare(password, hash)`) and awaits nothing else: a failure is the answer
- * to that check (invalid credentials, server unreachable) and its message says which.
+ * password)`, `bcrypt.compare(password, hash)`) or verifies a token (`jwt.verify(token, secret)`,
+ * `tokenService.verifyEncryptedAuthToken(token, secret)`) and awaits nothing else: a failure is the
+ * answer to that check (invalid credentials, an expired or forged token, server unreachable) and its
+ * message says which.
  */
 function isCredentialCheck(context: Context, block: TSESTree.BlockStatement): boolean {
   const calls = workCalls(context, block);
@@ -354,7 +399,7 @@ function isCredentialCheck(context: Context, block: TSESTree.BlockStatement): bo
     return call.arguments.some((arg) => {
       const a = skipTransparent(arg);
       const name = a.type === AST_NODE_TYPES.Identifier ? a.name : a.type === AST_NODE_TYPES.MemberExpression ? getPropertyName(a) : null;
-      return name !== null && identifierWords(name).some((w) => PASSWORD_WORDS.has(w));
+      return name !== null && identifierWords(name).some((w) => PASSWORD_WORDS.has(w) || (TOKEN_WORDS.has(w) && VERIFY_METHOD.test(lastSegment(path))));
     });
   });
   return checks.length > 0 && calls.every((call) => checks.includes(call) || !isAwaited(call));

@@ -26,6 +26,29 @@ describe('losesNothing: an alias of the caught error', () => {
   });
 });
 
+describe('losesNothing: token checks and configurations parsed before exit', () => {
+  it('treats a try that only verifies a token as an expected failure while reportExpected is off', () => {
+    const code = `
+      try { req.user = jwt.verify(req.authToken, secret); } catch (a) { log(a.message); }
+      try { req.user = await tokens.fetch(req.authToken); } catch (b) { log(b.message); }
+    `;
+    expect(losses(code)('log(a.message)')).toBe(true);
+    expect(losses(code)('log(b.message)')).toBe(false);
+    expect(losses(code, true)('log(a.message)')).toBe(false);
+  });
+
+  it('is true for a synchronous parse logged right before process.exit, not for an awaiting try or a log not followed by the exit', () => {
+    const of = losses(`
+      try { settings = JSON.parse(minify(text)); } catch (c) { log(c.message); process.exit(1); }
+      try { await db.connect(JSON.parse(text)); } catch (d) { log(d.message); process.exit(1); }
+      try { settings = JSON.parse(minify(text)); } catch (f) { log(f.message); retry(); }
+    `);
+    expect(of('log(c.message)')).toBe(true);
+    expect(of('log(d.message)')).toBe(false);
+    expect(of('log(f.message)')).toBe(false);
+  });
+});
+
 describe('losesNothing', () => {
   it('is true when the error is rethrown or parsed from a value in hand, false for plain work', () => {
     const of = losses(`
