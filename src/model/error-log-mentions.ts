@@ -80,17 +80,27 @@ export function findTextOnlyError(context: Context, call: LoggerCall, reportExpe
   return result;
 }
 
+/**
+ * A rejection value named for what it is instead of an error: a child process's exit code or signal
+ * (`.catch((code) => log.error(\`yarn failed. Exit code ${code}\`))`, tsc's `catch (code_1)`), a status.
+ */
+const NOT_AN_ERROR = /^(?:code|exitCode|status|statusCode|signal)(?:_\d+)?$/u;
+
 /** Caught errors in scope at `node`: catch bindings, rejection-handler and error-callback parameters. */
 export function errorVariablesAround(context: Context, node: TSESTree.Node): TSESLint.Scope.Variable[] {
   const out: TSESLint.Scope.Variable[] = [];
   let current: TSESTree.Node | undefined = node.parent;
   while (current) {
     if (current.type === AST_NODE_TYPES.CatchClause && current.param?.type === AST_NODE_TYPES.Identifier) {
+      if (NOT_AN_ERROR.test(current.param.name)) {
+        current = current.parent;
+        continue;
+      }
       const v = findVariable(context, current.param);
       if (v) out.push(v, ...aliasesOf(context, v));
     } else if (isFunctionNode(current)) {
       const first = current.params[0];
-      if (first?.type === AST_NODE_TYPES.Identifier && (ERROR_PARAM.test(first.name) || isRejectionHandler(current) || isErrorMiddleware(context, current, first))) {
+      if (first?.type === AST_NODE_TYPES.Identifier && !NOT_AN_ERROR.test(first.name) && (ERROR_PARAM.test(first.name) || isRejectionHandler(current) || isErrorMiddleware(context, current, first))) {
         const v = findVariable(context, first);
         if (v) out.push(v);
       }

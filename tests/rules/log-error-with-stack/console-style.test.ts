@@ -58,6 +58,13 @@ try { run(); } catch (err) { dialog_1.default.error("run failed", err.message); 
   }
 };`,
     `try { config = yaml.parse(text); } catch (e) { console.error('config.yml is not valid YAML: ' + e); process.exit(2); }`,
+    // The Lounge command-line/upgrade.js, uninstall.js: yarn rejects with its exit code, not an Error.
+    `const log_1 = __importDefault(require("../log"));
+utils_1.default.executeYarnCommand(command, ...params).catch((code) => {
+  log_1.default.error(\`Failed to upgrade package(s). Exit code \${String(code)}\`);
+  process.exit(1);
+});`,
+    `try { await utils.executeYarnCommand('remove', name); } catch (code_1) { log.error(\`Failed to uninstall \${name}. Exit code: \${code_1}\`); process.exit(1); }`,
   ],
   invalid: [
     // The Lounge storageCleaner.js: a tag-first message with the error's text as a second argument.
