@@ -51,6 +51,13 @@ export function losesNothing(context: Context, variable: TSESLint.Scope.Variable
     if (isRecordedByErrorListener(context, tryBlock)) return true;
     if (!reportExpected && (isHandleRelease(context, tryBlock) || isCredentialCheck(context, tryBlock))) return true;
   }
+  const callback = errorCallbackCall(variable);
+  if (callback) {
+    // `fs.writeFile(path, data, (err) => …)`: libuv reports the failure; its stack holds no JavaScript frame.
+    if (isAsyncFsCall(callback)) return true;
+    // `client.bind(dn, password, (err) => …)`: the failure is the answer to the check.
+    if (!reportExpected && checksCredential(callback)) return true;
+  }
   // A same-file helper given the error (`catch (err) { this._handleFormatError(err) }`) is judged where it is given it.
   return handedTo === undefined && helperLosesNothing(context, variable, reportExpected);
 }
@@ -384,6 +391,33 @@ const TOKEN_WORDS = new Set(['token', 'jwt']);
 /** Methods that verify a token: `verify`, `verifyAsync`, `verifyEncryptedAuthToken`, `verifyIdToken`. */
 const VERIFY_METHOD = /^verify\w*$/u;
 
+/** The call whose last argument is the error-first callback that `variable` is the first parameter of, else null. */
+function errorCallbackCall(variable: TSESLint.Scope.Variable): TSESTree.CallExpression | null {
+  const def = variable.defs[0];
+  if (def?.type !== 'Parameter' || !isFunctionNode(def.node) || def.node.params[0] !== def.name) return null;
+  const call = def.node.parent;
+  return call?.type === AST_NODE_TYPES.CallExpression && call.arguments.at(-1) === def.node ? call : null;
+}
+
+/** `fs.writeFile`, `fs_1.default.unlink` (TypeScript's CommonJS output): the callback API of node:fs, not a `…Sync` method. */
+const ASYNC_FS_CALL = /^(?:fs|fs_\d+(?:\.default)?)\.(?!\w*Sync$)[a-z]\w*$/u;
+
+function isAsyncFsCall(call: TSESTree.CallExpression): boolean {
+  const path = getCalleePath(call);
+  return path !== null && ASYNC_FS_CALL.test(path);
+}
+
+/** `client.bind(dn, password)`, `bcrypt.compare(password, hash)`, `jwt.verify(token, secret)`: a call that checks a credential. */
+function checksCredential(call: TSESTree.CallExpression): boolean {
+  const path = getCalleePath(call);
+  if (path === null || !CHECK_METHOD.test(lastSegment(path))) return false;
+  return call.arguments.some((arg) => {
+    const a = skipTransparent(arg);
+    const name = a.type === AST_NODE_TYPES.Identifier ? a.name : a.type === AST_NODE_TYPES.MemberExpression ? getPropertyName(a) : null;
+    return name !== null && identifierWords(name).some((w) => PASSWORD_WORDS.has(w) || (TOKEN_WORDS.has(w) && VERIFY_METHOD.test(lastSegment(path))));
+  });
+}
+
 /**
  * The try block checks a password (`await client.bind(dn, password)`, `await this.validUser(dn,
  * password)`, `bcrypt.compare(password, hash)`) or verifies a token (`jwt.verify(token, secret)`,
@@ -393,15 +427,7 @@ const VERIFY_METHOD = /^verify\w*$/u;
  */
 function isCredentialCheck(context: Context, block: TSESTree.BlockStatement): boolean {
   const calls = workCalls(context, block);
-  const checks = calls.filter((call) => {
-    const path = getCalleePath(call);
-    if (path === null || !CHECK_METHOD.test(lastSegment(path))) return false;
-    return call.arguments.some((arg) => {
-      const a = skipTransparent(arg);
-      const name = a.type === AST_NODE_TYPES.Identifier ? a.name : a.type === AST_NODE_TYPES.MemberExpression ? getPropertyName(a) : null;
-      return name !== null && identifierWords(name).some((w) => PASSWORD_WORDS.has(w) || (TOKEN_WORDS.has(w) && VERIFY_METHOD.test(lastSegment(path))));
-    });
-  });
+  const checks = calls.filter(checksCredential);
   return checks.length > 0 && calls.every((call) => checks.includes(call) || !isAwaited(call));
 }
 

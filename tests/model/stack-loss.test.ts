@@ -49,6 +49,25 @@ describe('losesNothing: token checks and configurations parsed before exit', () 
   });
 });
 
+describe('losesNothing: error-first callbacks', () => {
+  it('is true for an async fs callback (no JavaScript frame in its stack), false for another callback API', () => {
+    const of = losses(`
+      fs.unlink(filePath, (g) => { if (g) log(g.message); });
+      fs_1.default.writeFile(file, data, function (h) { if (h) log(h.message); });
+      db.query(sql, (i) => { if (i) log(i.message); });
+    `);
+    expect(of('log(g.message)')).toBe(true);
+    expect(of('log(h.message)')).toBe(true);
+    expect(of('log(i.message)')).toBe(false);
+  });
+
+  it('treats the callback of a password check as an expected answer while reportExpected is off', () => {
+    const code = 'ldapclient.bind(bindDN, password, function (j) { if (j) log(j.message); });';
+    expect(losses(code)('log(j.message)')).toBe(true);
+    expect(losses(code, true)('log(j.message)')).toBe(false);
+  });
+});
+
 describe('losesNothing', () => {
   it('is true when the error is rethrown or parsed from a value in hand, false for plain work', () => {
     const of = losses(`

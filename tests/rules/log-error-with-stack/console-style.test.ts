@@ -58,6 +58,15 @@ try { run(); } catch (err) { dialog_1.default.error("run failed", err.message); 
   }
 };`,
     `try { config = yaml.parse(text); } catch (e) { console.error('config.yml is not valid YAML: ' + e); process.exit(2); }`,
+    // The Lounge plugins/storage.js: an async fs callback's error has no JavaScript frame; its message has the code and path.
+    `fs_1.default.unlink(filePath, (err) => {
+  if (err) log_1.default.error("Failed to delete stored file", err.message);
+});`,
+    // The Lounge plugins/auth/ldap.js: a failed bind with the user's password is the answer to the check.
+    `ldapclient.bind(bindDN, password, function (err) {
+  ldapclient.unbind();
+  if (err) { log.error(\`LDAP bind failed: \${err.toString()}\`); callback(false); }
+});`,
     // The Lounge command-line/upgrade.js, uninstall.js: yarn rejects with its exit code, not an Error.
     `const log_1 = __importDefault(require("../log"));
 utils_1.default.executeYarnCommand(command, ...params).catch((code) => {
@@ -115,6 +124,12 @@ function indexRequest(_req, res) {
       code: `try { await getChangesetInfo(padId); } catch (err) { console.error(\`Error while handling a changeset info request for \${padId}\`, err.toString(), data); }`,
       output: `try { await getChangesetInfo(padId); } catch (err) { console.error(\`Error while handling a changeset info request for \${padId}\`, err.toString(), data, err); }`,
       errors: [{ messageId: 'stackLost', line: 1, suggestions: [{ messageId: 'addError', output: `try { await getChangesetInfo(padId); } catch (err) { console.error(\`Error while handling a changeset info request for \${padId}\`, err.toString(), data, err); }` }] }],
+    },
+    // The Lounge models/chan.js: another callback API (a database driver) keeps a stack worth logging.
+    {
+      code: `db.getMessages(network, channel, (err, messages) => { if (err) console.error(\`Failed to load messages: \${err.message}\`); });`,
+      output: `db.getMessages(network, channel, (err, messages) => { if (err) console.error(\`Failed to load messages: \${err.message}\`, err); });`,
+      errors: [{ messageId: 'stackLost', line: 1, suggestions: [{ messageId: 'addError', output: `db.getMessages(network, channel, (err, messages) => { if (err) console.error(\`Failed to load messages: \${err.message}\`, err); });` }] }],
     },
     // A try that awaits before the exit: a start-up connection failure keeps its stack.
     {
