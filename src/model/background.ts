@@ -538,8 +538,23 @@ export function isSupervisorChannel(cb: BackgroundCallback): boolean {
   return owner !== null && (owner === 'process' || owner === 'parentPort' || owner.endsWith('.parentPort') || owner === 'cluster.worker');
 }
 
-/** The background callback `node` runs in, through nested functions, else null. */
+/**
+ * The background callback `node` runs in, through nested functions, else null. A same-file helper
+ * that is only ever called from background callbacks runs in one too (`const handleAuth = function (msg)
+ * {…}` called only inside `ws.on('message', …)`): the first such callback answers.
+ */
 export function enclosingBackgroundCallback(context: Context, node: TSESTree.Node, extraApis: readonly string[] = []): BackgroundCallback | null {
+  const direct = registeredAround(context, node, extraApis);
+  if (direct) return direct;
+  for (let fn = getEnclosingFunction(node); fn; fn = getEnclosingFunction(fn)) {
+    const caller = backgroundCaller(context, fn, extraApis);
+    if (caller) return caller;
+  }
+  return null;
+}
+
+/** The background callback registered around `node` (the function holding it or one enclosing that), else null. */
+function registeredAround(context: Context, node: TSESTree.Node, extraApis: readonly string[]): BackgroundCallback | null {
   let fn = getEnclosingFunction(node);
   while (fn) {
     const registration = getBackgroundRegistration(context, fn, extraApis);
@@ -547,4 +562,29 @@ export function enclosingBackgroundCallback(context: Context, node: TSESTree.Nod
     fn = getEnclosingFunction(fn);
   }
   return null;
+}
+
+/**
+ * The background callback a named same-file function is called from, when every reference to it is a
+ * call made inside a registered background callback; null when it is passed on, exported or called elsewhere.
+ */
+export function backgroundCaller(context: Context, fn: AnyFunction, extraApis: readonly string[] = []): BackgroundCallback | null {
+  let variables: readonly TSESLint.Scope.Variable[] = [];
+  if (fn.type === AST_NODE_TYPES.FunctionDeclaration) {
+    variables = context.sourceCode.getDeclaredVariables(fn).filter((v) => v.defs.some((d) => d.type === 'FunctionName'));
+  } else if (fn.parent?.type === AST_NODE_TYPES.VariableDeclarator && fn.parent.init === fn && fn.parent.id.type === AST_NODE_TYPES.Identifier) {
+    variables = context.sourceCode.getDeclaredVariables(fn.parent);
+  }
+  if (variables.length !== 1) return null;
+  const references = variables[0]!.references.filter((ref) => !ref.init);
+  if (references.length === 0) return null;
+  let found: BackgroundCallback | null = null;
+  for (const ref of references) {
+    const call = ref.identifier.parent;
+    if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== ref.identifier) return null;
+    const cb = registeredAround(context, call, extraApis);
+    if (!cb) return null;
+    found ??= cb;
+  }
+  return found;
 }

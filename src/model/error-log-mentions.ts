@@ -6,12 +6,12 @@
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
-import { type AnyFunction, type Context, contains, findVariable, getPropertyName, isFunctionNode } from './ast.js';
+import { type AnyFunction, type Context, contains, findVariable, getPropertyName, isFunctionNode, skipTransparent } from './ast.js';
 import { classifyErrorMention } from './errors.js';
 import { getHandlerInfo } from './handlers.js';
 import { type ResolvedLoggerStyle, keyKeepsError } from './logger-styles.js';
 import type { LoggerCall } from './loggers.js';
-import { losesNothing } from './stack-loss.js';
+import { aliasedCaughtError, losesNothing } from './stack-loss.js';
 import { isRejectionHandler } from './promises.js';
 
 /** Parameter names that hold an error by convention (callbacks, error middleware). */
@@ -80,22 +80,46 @@ export function findTextOnlyError(context: Context, call: LoggerCall, reportExpe
   return result;
 }
 
+/**
+ * A rejection value named for what it is instead of an error: a child process's exit code or signal
+ * (`.catch((code) => log.error(\`yarn failed. Exit code ${code}\`))`, tsc's `catch (code_1)`), a status.
+ */
+const NOT_AN_ERROR = /^(?:code|exitCode|status|statusCode|signal)(?:_\d+)?$/u;
+
 /** Caught errors in scope at `node`: catch bindings, rejection-handler and error-callback parameters. */
 export function errorVariablesAround(context: Context, node: TSESTree.Node): TSESLint.Scope.Variable[] {
   const out: TSESLint.Scope.Variable[] = [];
   let current: TSESTree.Node | undefined = node.parent;
   while (current) {
     if (current.type === AST_NODE_TYPES.CatchClause && current.param?.type === AST_NODE_TYPES.Identifier) {
+      if (NOT_AN_ERROR.test(current.param.name)) {
+        current = current.parent;
+        continue;
+      }
       const v = findVariable(context, current.param);
-      if (v) out.push(v);
+      if (v) out.push(v, ...aliasesOf(context, v));
     } else if (isFunctionNode(current)) {
       const first = current.params[0];
-      if (first?.type === AST_NODE_TYPES.Identifier && (ERROR_PARAM.test(first.name) || isRejectionHandler(current) || isErrorMiddleware(context, current, first))) {
+      if (first?.type === AST_NODE_TYPES.Identifier && !NOT_AN_ERROR.test(first.name) && (ERROR_PARAM.test(first.name) || isRejectionHandler(current) || isErrorMiddleware(context, current, first))) {
         const v = findVariable(context, first);
         if (v) out.push(v);
       }
     }
     current = current.parent;
+  }
+  return out;
+}
+
+/** `const err = e as Error` in the catch: another name for the caught error. */
+function aliasesOf(context: Context, caught: TSESLint.Scope.Variable): TSESLint.Scope.Variable[] {
+  const out: TSESLint.Scope.Variable[] = [];
+  for (const ref of caught.references) {
+    let node: TSESTree.Node = ref.identifier;
+    while (node.parent && skipTransparent(node.parent) === ref.identifier) node = node.parent;
+    const declarator = node.parent;
+    if (declarator?.type !== AST_NODE_TYPES.VariableDeclarator || declarator.init !== node || declarator.id.type !== AST_NODE_TYPES.Identifier) continue;
+    const alias = findVariable(context, declarator.id);
+    if (alias && aliasedCaughtError(context, alias) === caught) out.push(alias);
   }
   return out;
 }

@@ -66,6 +66,8 @@ const LOGGER_NAME = /^[_#]?(?:console|log|logger|logging|winston|consola|signale
  * (`LoggerProxy` — n8n's —, `this.loggerService`, `auditLogService`); not `dialog`, `catalog`, `backlog`, `blogService`.
  */
 const LOGGER_SUFFIX = /(?:^|[a-z0-9_])(?:(?:Logger|Log)(?:Proxy|Service)?|_logger|_log)$|^[_#]?[A-Z]?logger$|^[_#]?[A-Z]?log(?:ger)?(?:Proxy|Service)$/u;
+/** The default export of a module as TypeScript's CommonJS output reads it: `log_1.default`, `logging_2.default`. */
+const COMPILED_DEFAULT_IMPORT = /^([A-Za-z_$][\w$]*?)_\d+\.default$/u;
 
 /** Calls that create a logger: `pino()`, `winston.createLogger()`, `log4js.getLogger()`, `new Logger()`. */
 const LOGGER_FACTORIES = new Set([
@@ -192,6 +194,9 @@ function computeIsLoggerObject(context: Context, n: TSESTree.Node, depth: number
     if (settings.loggers.includes(path)) return true;
     const last = lastSegment(path);
     if (path !== 'this' && (LOGGER_NAME.test(last) || LOGGER_SUFFIX.test(last))) return true;
+    // `log_1.default`: TypeScript's CommonJS output of `import log from './log'` names the module `log_1`.
+    const compiled = COMPILED_DEFAULT_IMPORT.exec(path);
+    if (compiled && (LOGGER_NAME.test(compiled[1]!) || LOGGER_SUFFIX.test(compiled[1]!))) return true;
   }
   if (depth > 4) return false;
   if (n.type === AST_NODE_TYPES.Identifier) {

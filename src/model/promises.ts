@@ -17,6 +17,7 @@ import {
   lastSegment,
   mayBindCallResult,
   resolveFunction,
+  returnedValues,
   skipTransparent,
   walkSameFunction,
   skipTypeWrappers,
@@ -149,6 +150,9 @@ export function mayReject(context: Context, node: TSESTree.Node, visitorKeys: TS
       if (list?.type === AST_NODE_TYPES.ArrayExpression) {
         return list.elements.some((e) => e !== null && (e.type === AST_NODE_TYPES.SpreadElement || !getPromiseChain(e).handled));
       }
+      // Promise.all(items.map(async (item) => { try { … } catch { return fallback } })): no element can reject.
+      const mapper = list ? mappedAsyncCallback(list) : null;
+      if (mapper && depth <= 3) return findEscape(context, mapper, visitorKeys, depth + 1) !== null;
       return true;
     }
     if (path === 'Promise.reject') return true;
@@ -164,6 +168,15 @@ export function mayReject(context: Context, node: TSESTree.Node, visitorKeys: TS
     return findEscape(context, fn, visitorKeys, depth + 1) !== null;
   }
   return isThenableByType(context, n);
+}
+
+/** The inline async callback of `items.map(async (item) => …)`, else null. */
+function mappedAsyncCallback(node: TSESTree.Node): AnyFunction | null {
+  if (node.type !== AST_NODE_TYPES.CallExpression || node.arguments.length !== 1) return null;
+  const callee = skipTransparent(node.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression || getPropertyName(callee) !== 'map') return null;
+  const fn = skipTransparent(node.arguments[0]!);
+  return isFunctionNode(fn) && fn.async && !fn.generator ? fn : null;
 }
 
 const showsRejectionCache = new WeakMap<object, boolean>();
@@ -214,6 +227,44 @@ export function voidedCallMayReject(context: Context, node: TSESTree.Node, visit
     if (path === 'Promise.allSettled' || path === 'Promise.resolve') return false;
   }
   return resolveCalledFunction(context, n.callee) === null;
+}
+
+/**
+ * `load(id).then(use)`: the author's `.then` / `.finally` says the call returns a promise, as
+ * `void load()` does (see `voidedCallMayReject`), so a chain from a call with no rejection handler
+ * may reject even when the callee is out of sight (imported, injected, a method). Only a same-file
+ * function shows otherwise (async without a way to reject, or a plain function that returns no
+ * promise that may reject), and calls that only wait, resolve or hand off their promise are never a risk.
+ * A chain on a value (`p.then(f)`), not a call, stays a question for types (`promiseMayReject`).
+ */
+export function chainedCallMayReject(context: Context, node: TSESTree.Node, visitorKeys: TSESLint.SourceCode.VisitorKeys): boolean {
+  const n = skipTransparent(node);
+  const chain = getPromiseChain(n);
+  if (chain.handled || chain.root === n || chain.root.type !== AST_NODE_TYPES.CallExpression) return promiseMayReject(context, node, visitorKeys);
+  return calledPromiseMayReject(context, chain.root, visitorKeys, 0);
+}
+
+/** A call its caller treats as a promise (`.then` on it, or returned into such a chain): whether it may reject. */
+function calledPromiseMayReject(context: Context, call: TSESTree.CallExpression, visitorKeys: TSESLint.SourceCode.VisitorKeys, depth: number): boolean {
+  if (mayReject(context, call, visitorKeys)) return true;
+  const path = callPath(call);
+  if (path !== null) {
+    const last = lastSegment(path);
+    if (FIRE_AND_FORGET_HELPERS.has(last) || WAIT_CALLS.test(last)) return false;
+    if (path === 'Promise.allSettled' || path === 'Promise.resolve' || path.startsWith('Promise.')) return false;
+  }
+  const fn = resolveCalledFunction(context, call.callee);
+  if (!fn) return true;
+  // A same-file async function: `mayReject` has answered through `findEscape`.
+  if (fn.async || fn.generator || depth > 2) return false;
+  // function load(id) { return db.get(id); }: the promise it returns is another call's.
+  return returnedValues(fn, visitorKeys).some((value) => {
+    const v = skipTransparent(value);
+    if (v.type === AST_NODE_TYPES.NewExpression) return mayReject(context, v, visitorKeys);
+    if (v.type !== AST_NODE_TYPES.CallExpression) return false;
+    const chain = getPromiseChain(v);
+    return !chain.handled && chain.root.type === AST_NODE_TYPES.CallExpression && calledPromiseMayReject(context, chain.root, visitorKeys, depth + 1);
+  });
 }
 
 /** A promise-valued expression (possibly a chain) that may reject without a handler. */

@@ -32,6 +32,9 @@ import { getLoggerCall } from './loggers.js';
  * `handedTo` is the helper call this log is judged at (see `helperLosesNothing`).
  */
 export function losesNothing(context: Context, variable: TSESLint.Scope.Variable, log: TSESTree.CallExpression, reportExpected: boolean, handedTo?: TSESTree.CallExpression): boolean {
+  // `const err = e as Error`: what the caught error does elsewhere counts for its alias.
+  const original = aliasedCaughtError(context, variable);
+  if (original && losesNothing(context, original, log, reportExpected, handedTo)) return true;
   // Rethrown or handed on: the stack travels with it and is logged where it lands.
   if (isPassedOn(variable, handedTo)) return true;
   // The same handler records the object or its stack (a reporter, `logger.error(e.stack)`).
@@ -42,9 +45,18 @@ export function losesNothing(context: Context, variable: TSESLint.Scope.Variable
   if (tryBlock) {
     // A try that only parses or formats a value in hand: the message names the bad input.
     if (isParseOnly(context, tryBlock)) return true;
+    // A configuration that does not parse, told to the operator right before the process exits.
+    if (isParseThenExit(context, tryBlock, log)) return true;
     // The emitter's 'error' listener logs the whole error of the call that failed.
     if (isRecordedByErrorListener(context, tryBlock)) return true;
     if (!reportExpected && (isHandleRelease(context, tryBlock) || isCredentialCheck(context, tryBlock))) return true;
+  }
+  const callback = errorCallbackCall(variable);
+  if (callback) {
+    // `fs.writeFile(path, data, (err) => …)`: libuv reports the failure; its stack holds no JavaScript frame.
+    if (isAsyncFsCall(callback)) return true;
+    // `client.bind(dn, password, (err) => …)`: the failure is the answer to the check.
+    if (!reportExpected && checksCredential(callback)) return true;
   }
   // A same-file helper given the error (`catch (err) { this._handleFormatError(err) }`) is judged where it is given it.
   return handedTo === undefined && helperLosesNothing(context, variable, reportExpected);
@@ -184,6 +196,19 @@ function isKnownValue(node: TSESTree.Node): boolean {
   return n.type === AST_NODE_TYPES.MemberExpression || (n.type === AST_NODE_TYPES.Identifier && n.name !== 'undefined');
 }
 
+/**
+ * The caught error a `const` aliases (`catch (e) { const err = e as Error; … }`, what TypeScript
+ * compiles to `const err = e;`), else null.
+ */
+export function aliasedCaughtError(context: Context, variable: TSESLint.Scope.Variable): TSESLint.Scope.Variable | null {
+  const def = variable.defs[0];
+  if (variable.defs.length !== 1 || def?.type !== 'Variable' || def.parent.kind !== 'const') return null;
+  const init = def.node.init ? skipTransparent(def.node.init) : null;
+  if (init?.type !== AST_NODE_TYPES.Identifier) return null;
+  const source = findVariable(context, init);
+  return source && caughtFrom(source) !== null ? source : null;
+}
+
 /** The `try` block whose catch clause binds `variable`, or null. */
 export function caughtFrom(variable: TSESLint.Scope.Variable): TSESTree.BlockStatement | null {
   const def = variable.defs[0];
@@ -209,18 +234,10 @@ function isParseOnly(context: Context, block: TSESTree.BlockStatement): boolean 
     (node) => {
       if (other) return;
       switch (node.type) {
-        case AST_NODE_TYPES.CallExpression: {
-          const callee = skipTransparent(node.callee);
-          const path = getCalleePath(node);
-          const method = callee.type === AST_NODE_TYPES.MemberExpression ? getPropertyName(callee) : null;
-          const receiver = callee.type === AST_NODE_TYPES.MemberExpression ? skipTransparent(callee.object) : null;
-          const parse =
-            (path !== null && /^(?:\w+\.)*JSON\.parse$/u.test(path)) ||
-            (method !== null && PARSE_METHODS.has(method) && receiver !== null && receiver.type !== AST_NODE_TYPES.ThisExpression);
-          if (parse) parses++;
+        case AST_NODE_TYPES.CallExpression:
+          if (isParseCall(node)) parses++;
           else other = true;
           return;
-        }
         case AST_NODE_TYPES.NewExpression:
         case AST_NODE_TYPES.AwaitExpression:
         case AST_NODE_TYPES.YieldExpression:
@@ -236,6 +253,50 @@ function isParseOnly(context: Context, block: TSESTree.BlockStatement): boolean 
     context.sourceCode.visitorKeys,
   );
   return parses > 0 && !other;
+}
+
+/** `JSON.parse(text)`, `yaml.parse(text)`, `qs.parse(s)`: a call that parses a value in hand (not a method of `this`). */
+function isParseCall(node: TSESTree.CallExpression): boolean {
+  const callee = skipTransparent(node.callee);
+  const path = getCalleePath(node);
+  const method = callee.type === AST_NODE_TYPES.MemberExpression ? getPropertyName(callee) : null;
+  const receiver = callee.type === AST_NODE_TYPES.MemberExpression ? skipTransparent(callee.object) : null;
+  return (path !== null && /^(?:\w+\.)*JSON\.parse$/u.test(path)) || (method !== null && PARSE_METHODS.has(method) && receiver !== null && receiver.type !== AST_NODE_TYPES.ThisExpression);
+}
+
+/**
+ * `try { const settings = JSON.parse(minify(text)); … return settings } catch (e) { log(e.message);
+ * process.exit(1) }`: a synchronous try that parses (no `await`, no `new`, no nested function), and
+ * a log the process exits right after. The operator reads the message, fixes the file and restarts;
+ * the stack only points into the parser. A try that awaits or constructs stays reported.
+ */
+function isParseThenExit(context: Context, block: TSESTree.BlockStatement, log: TSESTree.CallExpression): boolean {
+  const statement = log.parent;
+  const holder = statement?.parent;
+  if (statement?.type !== AST_NODE_TYPES.ExpressionStatement || holder?.type !== AST_NODE_TYPES.BlockStatement) return false;
+  const next = holder.body[holder.body.indexOf(statement) + 1];
+  const exit = next?.type === AST_NODE_TYPES.ExpressionStatement ? skipTransparent(next.expression) : null;
+  if (exit?.type !== AST_NODE_TYPES.CallExpression || getCalleePath(exit) !== 'process.exit') return false;
+  let parses = false;
+  let other = false;
+  walkTree(
+    block,
+    (node) => {
+      if (other) return;
+      if (node.type === AST_NODE_TYPES.CallExpression && isParseCall(node)) parses = true;
+      else if (
+        node.type === AST_NODE_TYPES.NewExpression ||
+        node.type === AST_NODE_TYPES.AwaitExpression ||
+        node.type === AST_NODE_TYPES.YieldExpression ||
+        node.type === AST_NODE_TYPES.ImportExpression ||
+        isFunctionNode(node)
+      ) {
+        other = true;
+      }
+    },
+    context.sourceCode.visitorKeys,
+  );
+  return parses && !other;
 }
 
 /** The calls of a try block that do work (logs aside), not entering nested functions. */
@@ -324,23 +385,49 @@ function isHandleRelease(context: Context, block: TSESTree.BlockStatement): bool
 /** A call that checks a credential: `bind`, `compare`, `verify…`, `valid…`, `check…`, `authenticate…`, `login`, `signIn`. */
 const CHECK_METHOD = /^(?:bind|compare|compareSync|verify\w*|valid\w*|check\w*|authenticate\w*|login|logIn|signIn)$/u;
 const PASSWORD_WORDS = new Set(['password', 'passwd', 'passphrase', 'pwd']);
+/** A bearer credential checked the same way: `jwt.verify(token, secret)`, `verifyEncryptedAuthToken(req.authToken, key)`. */
+const TOKEN_WORDS = new Set(['token', 'jwt']);
+
+/** Methods that verify a token: `verify`, `verifyAsync`, `verifyEncryptedAuthToken`, `verifyIdToken`. */
+const VERIFY_METHOD = /^verify\w*$/u;
+
+/** The call whose last argument is the error-first callback that `variable` is the first parameter of, else null. */
+function errorCallbackCall(variable: TSESLint.Scope.Variable): TSESTree.CallExpression | null {
+  const def = variable.defs[0];
+  if (def?.type !== 'Parameter' || !isFunctionNode(def.node) || def.node.params[0] !== def.name) return null;
+  const call = def.node.parent;
+  return call?.type === AST_NODE_TYPES.CallExpression && call.arguments.at(-1) === def.node ? call : null;
+}
+
+/** `fs.writeFile`, `fs_1.default.unlink` (TypeScript's CommonJS output): the callback API of node:fs, not a `…Sync` method. */
+const ASYNC_FS_CALL = /^(?:fs|fs_\d+(?:\.default)?)\.(?!\w*Sync$)[a-z]\w*$/u;
+
+function isAsyncFsCall(call: TSESTree.CallExpression): boolean {
+  const path = getCalleePath(call);
+  return path !== null && ASYNC_FS_CALL.test(path);
+}
+
+/** `client.bind(dn, password)`, `bcrypt.compare(password, hash)`, `jwt.verify(token, secret)`: a call that checks a credential. */
+function checksCredential(call: TSESTree.CallExpression): boolean {
+  const path = getCalleePath(call);
+  if (path === null || !CHECK_METHOD.test(lastSegment(path))) return false;
+  return call.arguments.some((arg) => {
+    const a = skipTransparent(arg);
+    const name = a.type === AST_NODE_TYPES.Identifier ? a.name : a.type === AST_NODE_TYPES.MemberExpression ? getPropertyName(a) : null;
+    return name !== null && identifierWords(name).some((w) => PASSWORD_WORDS.has(w) || (TOKEN_WORDS.has(w) && VERIFY_METHOD.test(lastSegment(path))));
+  });
+}
 
 /**
  * The try block checks a password (`await client.bind(dn, password)`, `await this.validUser(dn,
- * password)`, `bcrypt.compare(password, hash)`) and awaits nothing else: a failure is the answer
- * to that check (invalid credentials, server unreachable) and its message says which.
+ * password)`, `bcrypt.compare(password, hash)`) or verifies a token (`jwt.verify(token, secret)`,
+ * `tokenService.verifyEncryptedAuthToken(token, secret)`) and awaits nothing else: a failure is the
+ * answer to that check (invalid credentials, an expired or forged token, server unreachable) and its
+ * message says which.
  */
 function isCredentialCheck(context: Context, block: TSESTree.BlockStatement): boolean {
   const calls = workCalls(context, block);
-  const checks = calls.filter((call) => {
-    const path = getCalleePath(call);
-    if (path === null || !CHECK_METHOD.test(lastSegment(path))) return false;
-    return call.arguments.some((arg) => {
-      const a = skipTransparent(arg);
-      const name = a.type === AST_NODE_TYPES.Identifier ? a.name : a.type === AST_NODE_TYPES.MemberExpression ? getPropertyName(a) : null;
-      return name !== null && identifierWords(name).some((w) => PASSWORD_WORDS.has(w));
-    });
-  });
+  const checks = calls.filter(checksCredential);
   return checks.length > 0 && calls.every((call) => checks.includes(call) || !isAwaited(call));
 }
 

@@ -10,9 +10,11 @@ import {
   getPromiseChain,
   isFireAndForgetCall,
   mayReject,
+  chainedCallMayReject,
   promiseMayReject,
   voidedCallMayReject,
 } from '../model/promises.js';
+import { strandedContinuation } from '../model/continuations.js';
 import { type UnrecordedRunner, createRunnerTracker } from '../model/runner-listeners.js';
 import { createRule } from '../core/create-rule.js';
 import { getSettings } from '../core/settings.js';
@@ -36,6 +38,7 @@ export type MessageIds =
   | 'asyncReference'
   | 'returnedPromise'
   | 'floatingPromise'
+  | 'strandedCallback'
   | 'missingFailureListener'
   | 'missingErrorListener'
   | 'addCatch'
@@ -65,6 +68,8 @@ export default createRule<Options, MessageIds>({
         'This {{api}} callback returns the promise of {{call}}, which {{owner}} ignores: a rejection goes unhandled and unlogged. Add a .catch that logs the error.',
       floatingPromise:
         'The promise of {{call}} is neither awaited nor caught in this {{context}}: if it rejects, nothing logs it. Await it inside try/catch, or add a .catch that logs the error.',
+      strandedCallback:
+        'The promise of {{call}} has no rejection handler, and {{name}} calls {{continuation}} only from its .then callbacks: if it rejects, {{continuation}} is never called (the caller waits forever) and nothing logs the error. Add a .catch that logs the error and passes it to {{continuation}}.',
       missingFailureListener:
         "Failed jobs of {{what}} are never logged: nothing listens for '{{event}}' and the processor does not catch and log. Add {{receiver}}.on('{{event}}', …) that logs the error.",
       missingErrorListener:
@@ -185,29 +190,42 @@ export default createRule<Options, MessageIds>({
       const discarded = discardedCall(value);
       if (!discarded) return;
       const { expression, voided } = discarded;
-      // Nothing in this file can be shown to reject: only a voided call under includeVoidedCalls is left to ask about.
-      if (!(voided && includeVoidedCalls) && !fileMayHoldRejections(context)) return;
       const chain = getPromiseChain(expression);
       if (chain.handled) return;
       const root = chain.root;
+      // `load().then(f)`: the author's `.then` says the call returns a promise, whatever the file holds.
+      const chainedCall = root !== expression && root.type === AST_NODE_TYPES.CallExpression;
+      if (!chainedCall && !(voided && includeVoidedCalls) && !fileMayHoldRejections(context)) return;
       if (root.type === AST_NODE_TYPES.CallExpression && isFireAndForgetCall(root, logFunctions)) return;
       if (
         root === expression
           ? !(voided && includeVoidedCalls ? voidedCallMayReject(context, root, visitorKeys) : mayReject(context, root, visitorKeys))
-          : !promiseMayReject(context, expression, visitorKeys)
+          : !chainedCallMayReject(context, expression, visitorKeys)
       ) {
         return;
       }
       const cb = enclosingBackgroundCallback(context, statement, extraApis);
       if (cb?.shutdown && !includeShutdownHandlers) return;
       const handler = cb ? null : findEnclosingHandler(context, statement);
-      if ((!cb && !handler) || rejectionsLogged()) return;
+      // A callback-style function answering from the chain's `.then`: a rejection leaves its caller waiting.
+      const stranded = cb || handler ? null : strandedContinuation(context, expression);
+      if ((!cb && !handler && !stranded) || rejectionsLogged()) return;
+      const label = callName(expression) ?? describeFailedOperation(context, expression) ?? `promise at line ${expression.loc.start.line}`;
+      if (stranded) {
+        reportWithFix(
+          { node: expression, messageId: 'strandedCallback', data: { call: callText(expression), name: functionName(stranded.fn) ?? 'this function', continuation: stranded.name } },
+          'addCatch',
+          {},
+          appendCatchFix(context, expression, label),
+        );
+        return;
+      }
       const where = cb ? contextLabel(cb) : `${handler!.framework} ${handler!.kind === 'route' ? 'route handler' : handler!.kind}`;
       reportWithFix(
         { node: expression, messageId: 'floatingPromise', data: { call: callText(expression), context: where } },
         'addCatch',
         {},
-        appendCatchFix(context, expression, callName(expression) ?? describeFailedOperation(context, expression) ?? `promise at line ${expression.loc.start.line}`),
+        appendCatchFix(context, expression, label),
       );
     }
 

@@ -449,4 +449,20 @@ describe('enclosingBackgroundCallback', () => {
     const plain = probeCalls('queue.schedule(() => { probeHere(6); });', (context, node) => enclosingBackgroundCallback(context, node)?.api ?? null);
     expect(callResult(plain, 'probeHere(6)')).toBeNull();
   });
+  it('a same-file helper called only from background callbacks runs in the first of them', () => {
+    const code = [
+      'const onAuth = function (msg) { probeHere(7); };',
+      "ws.on('message', (data) => { if (data.auth) onAuth(data); });",
+      'function both(msg) { probeHere(8); }',
+      "ws.on('close', () => both(1));",
+      'both(2);',
+      'function passedOn(msg) { probeHere(9); }',
+      "ws.on('open', () => passedOn(1));",
+      'register(passedOn);',
+    ].join('\n');
+    const results = probeCalls(code, (context, node) => enclosingBackgroundCallback(context, node)?.api ?? null);
+    expect(callResult(results, 'probeHere(7)')).toBe("'message' listener");
+    expect(callResult(results, 'probeHere(8)')).toBeNull();
+    expect(callResult(results, 'probeHere(9)')).toBeNull();
+  });
 });

@@ -20,6 +20,34 @@ describe('errorVariablesAround', () => {
     expect(callResult(results, 'note(failure)')).toBe('failure');
     expect(callResult(results, 'use(value)')).toBe('');
   });
+
+  it('adds a const alias of a catch binding (TypeScript output of `const err = e as Error`), not a let or another value', () => {
+    const results = probeCalls(
+      `
+      try { run(); } catch (e) { const err = e; report(err); }
+      try { run(); } catch (f) { let copy = f; copy = null; keep(copy); }
+      try { run(); } catch (g) { const msg = g.message; show(msg); }
+    `,
+      (context, node) => errorVariablesAround(context, node).map((v) => v.name).join(','),
+    );
+    expect(callResult(results, 'report(err)')).toBe('e,err');
+    expect(callResult(results, 'keep(copy)')).toBe('f');
+    expect(callResult(results, 'show(msg)')).toBe('g');
+  });
+
+  it('leaves out a rejection value named as an exit code or status (code, exitCode, tsc\'s code_1)', () => {
+    const results = probeCalls(
+      `
+      run().catch((code) => note(code));
+      try { await yarn(); } catch (code_1) { fail(code_1); }
+      run().catch((error) => keep(error));
+    `,
+      (context, node) => errorVariablesAround(context, node).map((v) => v.name).join(','),
+    );
+    expect(callResult(results, 'note(code)')).toBe('');
+    expect(callResult(results, 'fail(code_1)')).toBe('');
+    expect(callResult(results, 'keep(error)')).toBe('error');
+  });
 });
 
 describe('isRejectionHandler', () => {

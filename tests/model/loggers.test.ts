@@ -66,6 +66,8 @@ describe('getLoggerCall: logger objects known by name', () => {
     n8n_workflow_1.LoggerProxy.warn('q');
     this.loggerService.error('r');
     auditLogService.info('s');
+    log_1.default.error('t');
+    logging_2.default.warn('u');
   `;
   const calls = loggerCalls(code);
   it.each([
@@ -89,6 +91,9 @@ describe('getLoggerCall: logger objects known by name', () => {
     ["n8n_workflow_1.LoggerProxy.warn('q')", 'warn', 'n8n_workflow_1.LoggerProxy'],
     ["this.loggerService.error('r')", 'error', 'this.loggerService'],
     ["auditLogService.info('s')", 'info', 'auditLogService'],
+    // TypeScript's CommonJS output of \`import log from './log'\`
+    ["log_1.default.error('t')", 'error', 'log_1.default'],
+    ["logging_2.default.warn('u')", 'warn', 'logging_2.default'],
   ])('%s → %s on %s', (text, level, loggerPath) => {
     expect(callResult(calls, text)).toMatchObject({ level, loggerPath, via: 'logger' });
   });
@@ -361,6 +366,8 @@ describe('getLoggerCall: things that are not logging', () => {
     logger.log('constructor');
     print('x');
     error('y');
+    dialog_1.default.error('z');
+    log_1.other.error('z2');
   `;
   const calls = loggerCalls(code);
   it.each([
@@ -388,6 +395,8 @@ describe('getLoggerCall: things that are not logging', () => {
     "logger.hasOwnProperty('info')",
     "print('x')",
     "error('y')",
+    "dialog_1.default.error('z')",
+    "log_1.other.error('z2')",
   ])('%s', (text) => {
     expect(callResult(calls, text)).toBeNull();
   });

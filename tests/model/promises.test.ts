@@ -11,6 +11,8 @@ import {
   isGlobalName,
   isThenableByType,
   voidedCallMayReject,
+  chainedCallMayReject,
+  mayReject,
 } from '../../src/model/promises.js';
 import { callResult, probe, probeCalls } from '../helpers/probe.js';
 
@@ -42,6 +44,53 @@ describe('voidedCallMayReject', () => {
     expect(callResult(results, 'mailer.send(message)')).toBe(true);
     expect(callResult(results, 'router(req, res, next)')).toBe(false);
     expect(callResult(results, 'syncWork()')).toBe(false);
+  });
+});
+
+describe('chainedCallMayReject', () => {
+  it('treats .then on an unseen call as a promise that may reject, unless handled, a wait, resolved or a same-file function shows otherwise', () => {
+    const results = probeCalls(
+      `
+      function cached(id) { return table[id]; }
+      function fromDb(id) { return db.get(id); }
+      async function safe() { try { await x(); } catch (e) { log(e); } }
+      Tokens.get(a).then(use);
+      Tokens.get(b).then(use).catch(report);
+      Tokens.get(c).then(use, report);
+      Promise.resolve().then(use);
+      sleep(10).then(use);
+      cached(d).then(use);
+      fromDb(e).then(use);
+      safe().then(use);
+      pending.then(use);
+    `,
+      (context, node) => chainedCallMayReject(context, node, context.sourceCode.visitorKeys),
+    );
+    expect(callResult(results, 'Tokens.get(a).then(use)')).toBe(true);
+    expect(callResult(results, 'Tokens.get(b).then(use).catch(report)')).toBe(false);
+    expect(callResult(results, 'Tokens.get(c).then(use, report)')).toBe(false);
+    expect(callResult(results, 'Promise.resolve().then(use)')).toBe(false);
+    expect(callResult(results, 'sleep(10).then(use)')).toBe(false);
+    expect(callResult(results, 'cached(d).then(use)')).toBe(false);
+    expect(callResult(results, 'fromDb(e).then(use)')).toBe(true);
+    expect(callResult(results, 'safe().then(use)')).toBe(false);
+    expect(callResult(results, 'pending.then(use)')).toBe(false);
+  });
+});
+
+describe('mayReject: Promise.all over an async map', () => {
+  it('is false when every mapped async callback catches its own failure', () => {
+    const results = probeCalls(
+      `
+      Promise.all(items.map(async (i) => { try { return await get(i); } catch (e) { return null; } }));
+      Promise.all(items.map(async (i) => await get(i)));
+      Promise.all(list);
+    `,
+      (context, node) => mayReject(context, node, context.sourceCode.visitorKeys),
+    );
+    expect(callResult(results, 'Promise.all(items.map(async (i) => { try { return await get(i); } catch (e) { return null; } }))')).toBe(false);
+    expect(callResult(results, 'Promise.all(items.map(async (i) => await get(i)))')).toBe(true);
+    expect(callResult(results, 'Promise.all(list)')).toBe(true);
   });
 });
 

@@ -15,6 +15,59 @@ function losses(code: string, reportExpected = false) {
   return (text: string) => callResult(results, text);
 }
 
+describe('losesNothing: an alias of the caught error', () => {
+  it('counts what the caught error does under its own name (rethrown) for its alias', () => {
+    const of = losses(`
+      try { await save(); } catch (e) { const err = e; log(err.message); throw e; }
+      try { await save(); } catch (f) { const err2 = f; log(err2.message); }
+    `);
+    expect(of('log(err.message)')).toBe(true);
+    expect(of('log(err2.message)')).toBe(false);
+  });
+});
+
+describe('losesNothing: token checks and configurations parsed before exit', () => {
+  it('treats a try that only verifies a token as an expected failure while reportExpected is off', () => {
+    const code = `
+      try { req.user = jwt.verify(req.authToken, secret); } catch (a) { log(a.message); }
+      try { req.user = await tokens.fetch(req.authToken); } catch (b) { log(b.message); }
+    `;
+    expect(losses(code)('log(a.message)')).toBe(true);
+    expect(losses(code)('log(b.message)')).toBe(false);
+    expect(losses(code, true)('log(a.message)')).toBe(false);
+  });
+
+  it('is true for a synchronous parse logged right before process.exit, not for an awaiting try or a log not followed by the exit', () => {
+    const of = losses(`
+      try { settings = JSON.parse(minify(text)); } catch (c) { log(c.message); process.exit(1); }
+      try { await db.connect(JSON.parse(text)); } catch (d) { log(d.message); process.exit(1); }
+      try { settings = JSON.parse(minify(text)); } catch (f) { log(f.message); retry(); }
+    `);
+    expect(of('log(c.message)')).toBe(true);
+    expect(of('log(d.message)')).toBe(false);
+    expect(of('log(f.message)')).toBe(false);
+  });
+});
+
+describe('losesNothing: error-first callbacks', () => {
+  it('is true for an async fs callback (no JavaScript frame in its stack), false for another callback API', () => {
+    const of = losses(`
+      fs.unlink(filePath, (g) => { if (g) log(g.message); });
+      fs_1.default.writeFile(file, data, function (h) { if (h) log(h.message); });
+      db.query(sql, (i) => { if (i) log(i.message); });
+    `);
+    expect(of('log(g.message)')).toBe(true);
+    expect(of('log(h.message)')).toBe(true);
+    expect(of('log(i.message)')).toBe(false);
+  });
+
+  it('treats the callback of a password check as an expected answer while reportExpected is off', () => {
+    const code = 'ldapclient.bind(bindDN, password, function (j) { if (j) log(j.message); });';
+    expect(losses(code)('log(j.message)')).toBe(true);
+    expect(losses(code, true)('log(j.message)')).toBe(false);
+  });
+});
+
 describe('losesNothing', () => {
   it('is true when the error is rethrown or parsed from a value in hand, false for plain work', () => {
     const of = losses(`
