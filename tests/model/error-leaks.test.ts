@@ -62,6 +62,21 @@ describe('collectLeaks', () => {
     expect(found.map((f) => f.leaks)).toEqual([['string:errorToString(err)'], ['string:toErrorText(err)'], []]);
   });
 
+  it('an escaped message is still the message: htmlEscape, escapeHtml, he.encode, encodeURIComponent (issue 18)', () => {
+    const found = leaksIn(`
+      app.get('/a', async (req, res) => {
+        try { await run(); } catch (keyErr) {
+          res.send(\`<p>\${htmlEscape(keyErr.message)}</p>\`);
+          res.send(escapeHtml(keyErr));
+          res.send(he.encode(String(keyErr.stack)));
+          res.send('/login?error=' + encodeURIComponent(keyErr.message));
+          res.send(escapeHtml(req.query.name));
+        }
+      });
+    `);
+    expect(found.map((f) => f.leaks)).toEqual([['message:keyErr.message'], ['string:escapeHtml(keyErr)'], ['stack:keyErr.stack'], ['message:keyErr.message'], []]);
+  });
+
   it('nothing for generic text, an error the app made, or Fastify reply.send(err)', () => {
     const found = leaksIn(`
       fastify.get('/b', async (request, reply) => {
