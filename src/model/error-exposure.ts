@@ -187,6 +187,8 @@ function flagSafe(context: Context, test: TSESTree.Identifier | TSESTree.MemberE
     const name = lastSegment(path);
     // isHttpError(err), Boom.isBoom(err), isValidationError(err)
     if (holds && /^is[A-Z]\w*$/u.test(name) && !INTERNAL_ERROR_CHECK.test(name) && test.arguments.some((a) => refersTo(context, a, error))) return true;
+    // CLIENT_ERRORS.some((C) => err instanceof C): one of a listed set of the app's (or a library's client) error classes
+    if (holds && name === 'some' && isInstanceOfListed(context, test, error)) return true;
     // isDev(), isProduction()
     return test.arguments.length === 0 && ((holds && DEV_FLAG.test(name)) || (!holds && PROD_FLAG.test(name)));
   }
@@ -198,6 +200,40 @@ function flagSafe(context: Context, test: TSESTree.Identifier | TSESTree.MemberE
   if (path === null) return false;
   const name = lastSegment(path);
   return (holds && DEV_FLAG.test(name)) || (!holds && PROD_FLAG.test(name));
+}
+
+/**
+ * `list.some((C) => err instanceof C)` where `list` is a `const` array of error classes written in
+ * this file, none of them built-in, database or HTTP-client classes (Strapi's
+ * `databaseErrorsToTransform = [errors.InvalidTimeError, errors.InvalidRelationError, …]`).
+ */
+function isInstanceOfListed(context: Context, call: TSESTree.CallExpression, error: TSESLint.Scope.Variable): boolean {
+  const callee = skipTransparent(call.callee);
+  const fn = call.arguments[0];
+  if (callee.type !== AST_NODE_TYPES.MemberExpression || !fn || (fn.type !== AST_NODE_TYPES.ArrowFunctionExpression && fn.type !== AST_NODE_TYPES.FunctionExpression)) return false;
+  const param = fn.params[0];
+  if (fn.params.length !== 1 || param?.type !== AST_NODE_TYPES.Identifier) return false;
+  let body: TSESTree.Node = fn.body;
+  if (body.type === AST_NODE_TYPES.BlockStatement) {
+    const only = body.body.length === 1 ? body.body[0] : undefined;
+    if (only?.type !== AST_NODE_TYPES.ReturnStatement || !only.argument) return false;
+    body = only.argument;
+  }
+  const test = skipTransparent(body);
+  if (test.type !== AST_NODE_TYPES.BinaryExpression || test.operator !== 'instanceof' || !refersTo(context, test.left, error)) return false;
+  const right = skipTransparent(test.right);
+  if (right.type !== AST_NODE_TYPES.Identifier || right.name !== param.name) return false;
+  const list = skipTransparent(callee.object);
+  if (list.type !== AST_NODE_TYPES.Identifier) return false;
+  const variable = findVariable(context, list);
+  const def = variable && variable.defs.length === 1 ? variable.defs[0] : undefined;
+  if (def?.type !== 'Variable' || def.parent?.type !== AST_NODE_TYPES.VariableDeclaration || def.parent.kind !== 'const' || !def.node.init) return false;
+  const array = skipTransparent(def.node.init);
+  if (array.type !== AST_NODE_TYPES.ArrayExpression || array.elements.length === 0) return false;
+  return array.elements.every((el) => {
+    const path = el && el.type !== AST_NODE_TYPES.SpreadElement ? getMemberPath(el) : null;
+    return path !== null && /(?:Error|Exception)$/u.test(path) && !isInternalErrorClass(path);
+  });
 }
 
 function binarySafe(context: Context, test: TSESTree.BinaryExpression, holds: boolean, error: TSESLint.Scope.Variable): boolean {

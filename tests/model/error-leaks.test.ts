@@ -108,6 +108,20 @@ describe('isGuarded', () => {
     expect(found.map((f) => f.guarded)).toEqual([[true], [true], [true], [true], [true]]);
   });
 
+  it('an error matched against a const list of client error classes is guarded; a list of built-ins is not (Strapi core)', () => {
+    const code = (list: string) => `
+      const listed = [${list}];
+      app.use(async (req, res, next) => {
+        try { await next(); } catch (error) {
+          if (listed.some((C) => error instanceof C)) res.status(400).json({ message: error.message });
+          if (listed.some((C) => { return error instanceof C; })) res.status(400).json({ message: error.message });
+        }
+      });`;
+    expect(leaksIn(code('dbErrors.InvalidTimeError, dbErrors.InvalidRelationError')).map((f) => f.guarded)).toEqual([[true], [true]]);
+    expect(leaksIn(code('TypeError, dbErrors.InvalidRelationError')).map((f) => f.guarded)).toEqual([[false], [false]]);
+    expect(leaksIn(code('QueryFailedError')).map((f) => f.guarded)).toEqual([[false], [false]]);
+  });
+
   it('production branches, internal error classes and unguarded sends are not', () => {
     const found = leaksIn(`
       app.use((err, req, res, next) => {

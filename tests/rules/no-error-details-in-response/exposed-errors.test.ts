@@ -23,8 +23,15 @@ ruleTester.run('no-error-details-in-response (errors the framework exposes)', ru
     "import { createError } from './errors';\n\nrouter.post('/import', async (req, res, next) => {\n  try {\n    await importFeed(req.body.url);\n    res.sendStatus(204);\n  } catch (err) {\n    next(createError(400, err.message));\n  }\n});",
     // a fixed text
     "router.get('/feeds/:id', async (ctx) => {\n  try {\n    ctx.body = await fetchFeed(ctx.params.id);\n  } catch (err) {\n    strapi.log.error(err);\n    ctx.throw(400, 'Could not load the feed');\n    ctx.assert(false, 404, 'No such feed');\n  }\n});",
+    // Strapi core's database-error middleware: only errors of a listed set of input-validation classes are turned into a ValidationError
+    "import { errors as dbErrors } from '@strapi/database';\nimport { errors } from '@strapi/utils';\n\nconst databaseErrorsToTransform = [dbErrors.InvalidTimeError, dbErrors.InvalidDateError, dbErrors.InvalidRelationError];\n\nexport const databaseErrorsMiddleware = async (ctx, next) => {\n  try {\n    return await next();\n  } catch (error) {\n    if (databaseErrorsToTransform.some((errorToTransform) => error instanceof errorToTransform)) {\n      if (error instanceof Error) {\n        throw new errors.ValidationError(error.message);\n      }\n      throw error;\n    }\n    throw error;\n  }\n};",
   ],
   invalid: [
+    // the twin: the listed classes are built-ins, whose messages carry internals
+    {
+      code: "import { errors } from '@strapi/utils';\n\nconst transformed = [TypeError, RangeError];\n\nexport const databaseErrorsMiddleware = async (ctx, next) => {\n  try {\n    return await next();\n  } catch (error) {\n    if (transformed.some((errorToTransform) => error instanceof errorToTransform)) {\n      throw new errors.ValidationError(error.message);\n    }\n    throw error;\n  }\n};",
+      errors: [{ messageId: 'detailsInResponse', line: 10, suggestions: [{ messageId: 'sendGeneric', output: "import { errors } from '@strapi/utils';\n\nconst transformed = [TypeError, RangeError];\n\nexport const databaseErrorsMiddleware = async (ctx, next) => {\n  try {\n    return await next();\n  } catch (error) {\n    if (transformed.some((errorToTransform) => error instanceof errorToTransform)) {\n      console.warn('downstream handler failed', error);\n      throw new errors.ValidationError('Bad Request');\n    }\n    throw error;\n  }\n};" }] }],
+    },
     // Strapi: a class destructured from `utils.errors`; the error middleware sends its message (strapi-plugin-users-permissions' user controller)
     {
       code: "const utils = require('@strapi/utils');\nconst { ApplicationError } = utils.errors;\n\nmodule.exports = {\n  async create(ctx) {\n    try {\n      const data = await getService('user').add(ctx.request.body);\n      ctx.created(data);\n    } catch (error) {\n      throw new ApplicationError(error.message);\n    }\n  },\n};",
