@@ -15,6 +15,9 @@ import { INTERNAL_ERROR_CLASS, isInternalErrorClass, isTextValue, unknownErrorOf
 /** Predicates for errors that carry internals (`isAxiosError`, `isNativeError`): true says nothing about the client. */
 const INTERNAL_ERROR_CHECK = /^is(?:Native)?Error$|^is(?:Axios|Mongo|Mongoose|Prisma|Sequelize|Database|Db|Sql|Pg|Knex|TypeORM|QueryFailed|Fetch|System)/u;
 
+/** Built-in error names, in any case: `err.name === 'typeerror'` is no client signal. */
+const BUILT_IN_ERROR_NAME = /^(?:error|evalerror|rangeerror|referenceerror|typeerror|urierror|aggregateerror|syntaxerror|systemerror)$/iu;
+
 /** Flags on an error that say its message was written for the client (http-errors, Boom, app errors). */
 const CLIENT_FLAGS = new Set(['expose', 'isOperational', 'isPublic', 'isClientError', 'isBoom', 'isJoi', 'status', 'statusCode', 'isHttpError', 'isAppError']);
 
@@ -257,6 +260,8 @@ function binarySafe(context: Context, test: TSESTree.BinaryExpression, holds: bo
   if (equality && literal !== null) {
     // err.name === 'ValidationError'; switch (err.name) { case 'ValidationError': … }
     if (equal && other.type === AST_NODE_TYPES.MemberExpression && getPropertyName(other) === 'name' && refersTo(context, other.object, error)) {
+      // also an all-lowercase name of the app's own (etherpad's `err.name === 'apierror'`), not a built-in's
+      if (/^[a-z]\w*(?:error|exception)$/u.test(literal)) return !BUILT_IN_ERROR_NAME.test(literal);
       return /(?:Error|Exception)$/u.test(literal) && !INTERNAL_ERROR_CLASS.test(literal);
     }
     // err.constructor.name, typeof: not a client signal

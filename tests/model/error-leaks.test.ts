@@ -122,6 +122,13 @@ describe('isGuarded', () => {
     expect(leaksIn(code('QueryFailedError')).map((f) => f.guarded)).toEqual([[false], [false]]);
   });
 
+  it("an all-lowercase error name of the app's own is a client-error test, a built-in's is not (etherpad's 'apierror')", () => {
+    const code = (name: string) => `app.get('/a', async (req, res) => { try { await api(); } catch (err) { if (err.name === '${name}') res.status(400).json({ message: err.message }); } });`;
+    expect(leaksIn(code('apierror')).map((f) => f.guarded)).toEqual([[true]]);
+    expect(leaksIn(code('typeerror')).map((f) => f.guarded)).toEqual([[false]]);
+    expect(leaksIn(code('error')).map((f) => f.guarded)).toEqual([[false]]);
+  });
+
   it('production branches, internal error classes and unguarded sends are not', () => {
     const found = leaksIn(`
       app.use((err, req, res, next) => {

@@ -25,8 +25,15 @@ ruleTester.run('no-error-details-in-response (errors the framework exposes)', ru
     "router.get('/feeds/:id', async (ctx) => {\n  try {\n    ctx.body = await fetchFeed(ctx.params.id);\n  } catch (err) {\n    strapi.log.error(err);\n    ctx.throw(400, 'Could not load the feed');\n    ctx.assert(false, 404, 'No such feed');\n  }\n});",
     // Strapi core's database-error middleware: only errors of a listed set of input-validation classes are turned into a ValidationError
     "import { errors as dbErrors } from '@strapi/database';\nimport { errors } from '@strapi/utils';\n\nconst databaseErrorsToTransform = [dbErrors.InvalidTimeError, dbErrors.InvalidDateError, dbErrors.InvalidRelationError];\n\nexport const databaseErrorsMiddleware = async (ctx, next) => {\n  try {\n    return await next();\n  } catch (error) {\n    if (databaseErrorsToTransform.some((errorToTransform) => error instanceof errorToTransform)) {\n      if (error instanceof Error) {\n        throw new errors.ValidationError(error.message);\n      }\n      throw error;\n    }\n    throw error;\n  }\n};",
+    // etherpad's API: only the handler's own errors (named 'apierror') become a 400 with their message
+    "const createHTTPError = require('http-errors');\n\nasync function callApi(fields, req, res) {\n  return apiHandler.handle(fields, req, res).catch((err) => {\n    if (err.name === 'apierror') {\n      throw new createHTTPError.BadRequest(err.message);\n    }\n    logger.error(err.stack || err.toString());\n    throw new createHTTPError.InternalError('internal error');\n  });\n}",
   ],
   invalid: [
+    // the twin: a built-in's name in lower case is no such test
+    {
+      code: "const createHTTPError = require('http-errors');\n\nasync function callApi(fields, req, res) {\n  return apiHandler.handle(fields, req, res).catch((err) => {\n    if (err.name === 'typeerror') {\n      throw new createHTTPError.BadRequest(err.message);\n    }\n    throw new createHTTPError.InternalError('internal error');\n  });\n}",
+      errors: [{ messageId: 'detailsInResponse', line: 6, suggestions: [{ messageId: 'sendGeneric', output: "const createHTTPError = require('http-errors');\n\nasync function callApi(fields, req, res) {\n  return apiHandler.handle(fields, req, res).catch((err) => {\n    if (err.name === 'typeerror') {\n      console.warn('apiHandler.handle failed', err);\n      throw new createHTTPError.BadRequest('Bad Request');\n    }\n    throw new createHTTPError.InternalError('internal error');\n  });\n}" }] }],
+    },
     // the twin: the listed classes are built-ins, whose messages carry internals
     {
       code: "import { errors } from '@strapi/utils';\n\nconst transformed = [TypeError, RangeError];\n\nexport const databaseErrorsMiddleware = async (ctx, next) => {\n  try {\n    return await next();\n  } catch (error) {\n    if (transformed.some((errorToTransform) => error instanceof errorToTransform)) {\n      throw new errors.ValidationError(error.message);\n    }\n    throw error;\n  }\n};",
