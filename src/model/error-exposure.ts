@@ -6,7 +6,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { type Context, findVariable, getCalleePath, getMemberPath, getNumberValue, getPropertyName, getStringValue, isFunctionNode, lastSegment, skipTransparent, walkSameFunction } from './ast.js';
-import { envComparisonMeansDevelopment } from './environment.js';
+import { envComparisonMeansExplicitDevelopment } from './environment.js';
 import type { Leak } from './error-leaks.js';
 import { getLoggerCall } from './loggers.js';
 import { getResponseSink } from './responses.js';
@@ -252,8 +252,8 @@ function binarySafe(context: Context, test: TSESTree.BinaryExpression, holds: bo
   }
   const equality = operator === '===' || operator === '==' || operator === '!==' || operator === '!=';
   const equal = operator === '===' || operator === '==' ? holds : !holds;
-  // NODE_ENV checks: process.env.NODE_ENV !== 'production', app.get('env') === 'development'
-  const development = envComparisonMeansDevelopment(test, holds);
+  // NODE_ENV checks: app.get('env') === 'development'; not `!== 'production'`, which holds when NODE_ENV is unset
+  const development = envComparisonMeansExplicitDevelopment(test, holds);
   if (development !== null) return development;
   const literal = getStringValue(test.right) ?? getStringValue(test.left);
   const other = getStringValue(test.right) !== null ? test.left : test.right;
