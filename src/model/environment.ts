@@ -43,6 +43,21 @@ export function envComparisonMeansDevelopment(test: TSESTree.BinaryExpression, h
   return false;
 }
 
+/**
+ * Like envComparisonMeansDevelopment, for code whose outside-production branch is the risky one
+ * (error details sent to the client): only a test that names a development environment
+ * (`NODE_ENV === 'development'`, `app.get('env') !== 'development'` false) counts. A "not
+ * production" test (`NODE_ENV !== 'production'`, the else of `app.get('env') === 'production'`) also
+ * holds when NODE_ENV is unset — Node's default, and Express's `app.get('env')` then says
+ * `'development'` — so it fails open: false. Null when `test` is no environment comparison.
+ */
+export function envComparisonMeansExplicitDevelopment(test: TSESTree.BinaryExpression, holds: boolean): boolean | null {
+  const development = envComparisonMeansDevelopment(test, holds);
+  if (development !== true) return development;
+  const literal = getStringValue(test.right) ?? getStringValue(test.left);
+  return literal !== null && DEV_ENV.test(literal);
+}
+
 /** A test that holds only outside production: an environment comparison or a development-mode flag (`isDev`, `config.isDevelopment`). */
 export function holdsOnlyInDevelopment(test: TSESTree.Node): boolean {
   const t = skipTransparent(test);

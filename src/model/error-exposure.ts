@@ -6,7 +6,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { type Context, findVariable, getCalleePath, getMemberPath, getNumberValue, getPropertyName, getStringValue, isFunctionNode, lastSegment, skipTransparent, walkSameFunction } from './ast.js';
-import { envComparisonMeansDevelopment } from './environment.js';
+import { envComparisonMeansExplicitDevelopment } from './environment.js';
 import type { Leak } from './error-leaks.js';
 import { getLoggerCall } from './loggers.js';
 import { getResponseSink } from './responses.js';
@@ -14,6 +14,9 @@ import { INTERNAL_ERROR_CLASS, isInternalErrorClass, isTextValue, unknownErrorOf
 
 /** Predicates for errors that carry internals (`isAxiosError`, `isNativeError`): true says nothing about the client. */
 const INTERNAL_ERROR_CHECK = /^is(?:Native)?Error$|^is(?:Axios|Mongo|Mongoose|Prisma|Sequelize|Database|Db|Sql|Pg|Knex|TypeORM|QueryFailed|Fetch|System)/u;
+
+/** Built-in error names, in any case: `err.name === 'typeerror'` is no client signal. */
+const BUILT_IN_ERROR_NAME = /^(?:error|evalerror|rangeerror|referenceerror|typeerror|urierror|aggregateerror|syntaxerror|systemerror)$/iu;
 
 /** Flags on an error that say its message was written for the client (http-errors, Boom, app errors). */
 const CLIENT_FLAGS = new Set(['expose', 'isOperational', 'isPublic', 'isClientError', 'isBoom', 'isJoi', 'status', 'statusCode', 'isHttpError', 'isAppError']);
@@ -187,6 +190,8 @@ function flagSafe(context: Context, test: TSESTree.Identifier | TSESTree.MemberE
     const name = lastSegment(path);
     // isHttpError(err), Boom.isBoom(err), isValidationError(err)
     if (holds && /^is[A-Z]\w*$/u.test(name) && !INTERNAL_ERROR_CHECK.test(name) && test.arguments.some((a) => refersTo(context, a, error))) return true;
+    // CLIENT_ERRORS.some((C) => err instanceof C): one of a listed set of the app's (or a library's client) error classes
+    if (holds && name === 'some' && isInstanceOfListed(context, test, error)) return true;
     // isDev(), isProduction()
     return test.arguments.length === 0 && ((holds && DEV_FLAG.test(name)) || (!holds && PROD_FLAG.test(name)));
   }
@@ -198,6 +203,40 @@ function flagSafe(context: Context, test: TSESTree.Identifier | TSESTree.MemberE
   if (path === null) return false;
   const name = lastSegment(path);
   return (holds && DEV_FLAG.test(name)) || (!holds && PROD_FLAG.test(name));
+}
+
+/**
+ * `list.some((C) => err instanceof C)` where `list` is a `const` array of error classes written in
+ * this file, none of them built-in, database or HTTP-client classes (Strapi's
+ * `databaseErrorsToTransform = [errors.InvalidTimeError, errors.InvalidRelationError, …]`).
+ */
+function isInstanceOfListed(context: Context, call: TSESTree.CallExpression, error: TSESLint.Scope.Variable): boolean {
+  const callee = skipTransparent(call.callee);
+  const fn = call.arguments[0];
+  if (callee.type !== AST_NODE_TYPES.MemberExpression || !fn || (fn.type !== AST_NODE_TYPES.ArrowFunctionExpression && fn.type !== AST_NODE_TYPES.FunctionExpression)) return false;
+  const param = fn.params[0];
+  if (fn.params.length !== 1 || param?.type !== AST_NODE_TYPES.Identifier) return false;
+  let body: TSESTree.Node = fn.body;
+  if (body.type === AST_NODE_TYPES.BlockStatement) {
+    const only = body.body.length === 1 ? body.body[0] : undefined;
+    if (only?.type !== AST_NODE_TYPES.ReturnStatement || !only.argument) return false;
+    body = only.argument;
+  }
+  const test = skipTransparent(body);
+  if (test.type !== AST_NODE_TYPES.BinaryExpression || test.operator !== 'instanceof' || !refersTo(context, test.left, error)) return false;
+  const right = skipTransparent(test.right);
+  if (right.type !== AST_NODE_TYPES.Identifier || right.name !== param.name) return false;
+  const list = skipTransparent(callee.object);
+  if (list.type !== AST_NODE_TYPES.Identifier) return false;
+  const variable = findVariable(context, list);
+  const def = variable && variable.defs.length === 1 ? variable.defs[0] : undefined;
+  if (def?.type !== 'Variable' || def.parent?.type !== AST_NODE_TYPES.VariableDeclaration || def.parent.kind !== 'const' || !def.node.init) return false;
+  const array = skipTransparent(def.node.init);
+  if (array.type !== AST_NODE_TYPES.ArrayExpression || array.elements.length === 0) return false;
+  return array.elements.every((el) => {
+    const path = el && el.type !== AST_NODE_TYPES.SpreadElement ? getMemberPath(el) : null;
+    return path !== null && /(?:Error|Exception)$/u.test(path) && !isInternalErrorClass(path);
+  });
 }
 
 function binarySafe(context: Context, test: TSESTree.BinaryExpression, holds: boolean, error: TSESLint.Scope.Variable): boolean {
@@ -213,14 +252,16 @@ function binarySafe(context: Context, test: TSESTree.BinaryExpression, holds: bo
   }
   const equality = operator === '===' || operator === '==' || operator === '!==' || operator === '!=';
   const equal = operator === '===' || operator === '==' ? holds : !holds;
-  // NODE_ENV checks: process.env.NODE_ENV !== 'production', app.get('env') === 'development'
-  const development = envComparisonMeansDevelopment(test, holds);
+  // NODE_ENV checks: app.get('env') === 'development'; not `!== 'production'`, which holds when NODE_ENV is unset
+  const development = envComparisonMeansExplicitDevelopment(test, holds);
   if (development !== null) return development;
   const literal = getStringValue(test.right) ?? getStringValue(test.left);
   const other = getStringValue(test.right) !== null ? test.left : test.right;
   if (equality && literal !== null) {
     // err.name === 'ValidationError'; switch (err.name) { case 'ValidationError': … }
     if (equal && other.type === AST_NODE_TYPES.MemberExpression && getPropertyName(other) === 'name' && refersTo(context, other.object, error)) {
+      // also an all-lowercase name of the app's own (etherpad's `err.name === 'apierror'`), not a built-in's
+      if (/^[a-z]\w*(?:error|exception)$/u.test(literal)) return !BUILT_IN_ERROR_NAME.test(literal);
       return /(?:Error|Exception)$/u.test(literal) && !INTERNAL_ERROR_CLASS.test(literal);
     }
     // err.constructor.name, typeof: not a client signal

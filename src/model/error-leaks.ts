@@ -27,6 +27,9 @@ export interface Leak {
 /** Helpers that turn an error into text: `getErrorMessage`, `errorToString`, `toErrorText`, `formatErrorMessage`. */
 const ERROR_TEXT_HELPER = /^(?:get|to|format|extract|read|stringify)?Err(?:or)?(?:Message|Text|String|Details?|Description)$|^err(?:or)?To(?:String|Text|Message)$/iu;
 
+/** Calls that escape text for HTML, XML or a URL and return it: `htmlEscape`, `escapeHtml`, `escape`, `he.encode`, `encodeURIComponent`. */
+const ESCAPING_CALL = /^(?:html|xml)?(?:escape|encode)(?:html|xml|uri|uricomponent|entities|special(?:chars)?)?$/iu;
+
 /**
  * Every place `payload` (a response sink's payload) carries a caught error's details: the error
  * itself, its `message` or `stack`, its text (`String(err)`, `${err}`, `getErrorMessage(err)`), through
@@ -129,6 +132,11 @@ export function collectLeaks(context: Context, payload: TSESTree.Node, sink: Res
               return;
             }
           }
+        }
+        // htmlEscape(err.message), escapeHtml(…), he.encode(…), encodeURIComponent(…): escaped for the page or the URL, still the message
+        if (path !== null && ESCAPING_CALL.test(lastSegment(path)) && arg && arg.type !== AST_NODE_TYPES.SpreadElement) {
+          visitText(arg);
+          return;
         }
         if (path !== null && /^(?:JSON\.stringify|util\.inspect|inspect|serializeError|util\.format|format)$/u.test(path)) {
           for (const a of n.arguments) if (a.type !== AST_NODE_TYPES.SpreadElement) visit(a, use, sites, depth + 1);

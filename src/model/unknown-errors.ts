@@ -7,7 +7,7 @@
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
-import { type AnyFunction, type Context, findVariable, getCalleePath, isFunctionNode, lastSegment, skipTransparent } from './ast.js';
+import { type AnyFunction, type Context, findVariable, getCalleePath, getPropertyName, getStringValue, isFunctionNode, lastSegment, skipTransparent } from './ast.js';
 import { getCaughtExceptionTypes } from './exception-filters.js';
 import { isRejectionHandler } from './promises.js';
 import { type HandlerInfo, getHandlerInfo } from './handlers.js';
@@ -45,7 +45,9 @@ export function unknownErrorOf(context: Context, id: TSESTree.Identifier, depth 
     if (isTextParameter(context, fn, index)) return null;
     // (err, data) => … and upload(req, res, (err) => …) callbacks, and helpers like sendError(res, err)
     if (index === 0 && isCallbackArgument(fn)) return variable;
-    return fn.params.some((p) => p.type === AST_NODE_TYPES.Identifier && isResponseParamName(p.name)) ? variable : null;
+    if (fn.params.some((p) => p.type === AST_NODE_TYPES.Identifier && isResponseParamName(p.name))) return variable;
+    // const abortWithError = (err) => res.status(400).json({ error: err.message }), called from a catch or as an 'error' listener
+    return receivesCaughtError(context, fn, index, depth) ? variable : null;
   }
   if (def.type === 'Variable' && def.node.id === def.name && def.node.init && def.parent?.type === AST_NODE_TYPES.VariableDeclaration && def.parent.kind === 'const') {
     // const e = err as Error; const error = err instanceof Error ? err : new Error(String(err))
@@ -150,6 +152,36 @@ function functionVariable(context: Context, fn: AnyFunction): TSESLint.Scope.Var
     return context.sourceCode.getDeclaredVariables(parent)[0] ?? null;
   }
   return null;
+}
+
+/** Methods that hand their listener an error: `stream.on('error', fail)`, `promise.catch(fail)`. */
+const ERROR_LISTENER_METHODS = new Set(['on', 'once', 'addListener', 'prependListener', 'prependOnceListener']);
+
+/**
+ * A same-file function whose parameter at `index` gets a caught error the code did not create at
+ * some call in this file (`catch (err) { return abortWithError(err) }`), or that is registered as
+ * an `'error'` listener or a rejection handler (`stream.on('error', abortWithError)`,
+ * `.catch(abortWithError)`). Other calls may give it the app's own errors; one is enough.
+ */
+function receivesCaughtError(context: Context, fn: AnyFunction, index: number, depth: number): boolean {
+  const variable = functionVariable(context, fn);
+  if (!variable) return false;
+  return variable.references.some((ref) => {
+    const parent = ref.identifier.parent;
+    if (parent?.type !== AST_NODE_TYPES.CallExpression) return false;
+    if (parent.callee === ref.identifier) {
+      const arg = parent.arguments[index];
+      const a = arg && arg.type !== AST_NODE_TYPES.SpreadElement ? skipTransparent(arg) : null;
+      return a?.type === AST_NODE_TYPES.Identifier && unknownErrorOf(context, a, depth + 1) !== null;
+    }
+    if (index !== 0) return false;
+    const callee = skipTransparent(parent.callee);
+    if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+    const method = getPropertyName(callee);
+    if (method === 'catch') return parent.arguments[0] === ref.identifier;
+    if (method === 'then') return parent.arguments[1] === ref.identifier;
+    return method !== null && ERROR_LISTENER_METHODS.has(method) && parent.arguments[1] === ref.identifier && getStringValue(parent.arguments[0]) === 'error';
+  });
 }
 
 function isCallbackArgument(fn: AnyFunction): boolean {

@@ -3,6 +3,7 @@ import { createRule } from '../core/create-rule.js';
 import { buildFix, findRequestId, genericMessage, planLog } from '../fixes/generic-response.js';
 import { isGuarded } from '../model/error-exposure.js';
 import { type Leak, type LeakForm, collectLeaks } from '../model/error-leaks.js';
+import { getExposedErrorSink } from '../model/exposed-errors.js';
 import { servesOnlyLocalProcesses } from '../model/local-servers.js';
 import { type ResponseSink, getErrorHelperSink, getResponseSink, getReturnSink } from '../model/responses.js';
 
@@ -36,7 +37,11 @@ export default createRule<Options, MessageIds>({
   },
   create(context) {
     const checkSink = (node: TSESTree.CallExpression | TSESTree.NewExpression | TSESTree.AssignmentExpression) =>
-      check(getResponseSink(context, node) ?? (node.type === 'CallExpression' ? getErrorHelperSink(context, node) : null));
+      check(
+        getResponseSink(context, node) ??
+          (node.type === 'CallExpression' ? getErrorHelperSink(context, node) : null) ??
+          (node.type !== 'AssignmentExpression' ? getExposedErrorSink(context, node) : null),
+      );
     const check = (sink: ResponseSink | null) => {
       // A server on a run-time loopback port answers only processes the app gives its address to.
       if (!sink || servesOnlyLocalProcesses(context)) return;

@@ -1,6 +1,6 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
-import { envComparisonMeansDevelopment, holdsOnlyInDevelopment, runsOnlyInDevelopment } from '../../src/model/environment.js';
+import { envComparisonMeansDevelopment, envComparisonMeansExplicitDevelopment, holdsOnlyInDevelopment, runsOnlyInDevelopment } from '../../src/model/environment.js';
 import { probe } from '../helpers/probe.js';
 
 /** The test of every `if` in `code`, in order. */
@@ -43,6 +43,24 @@ describe('envComparisonMeansDevelopment', () => {
     expect(envComparisonMeansDevelopment(notProd!, true)).toBe(true);
     expect(envComparisonMeansDevelopment(notProd!, false)).toBe(false);
     expect(envComparisonMeansDevelopment(other!, true)).toBeNull();
+  });
+});
+
+describe('envComparisonMeansExplicitDevelopment', () => {
+  it('only a test naming a development environment; "not production" fails open when NODE_ENV is unset', () => {
+    const [dev, notProd, prodElse, notDev, other] = tests(`
+      if (app.get('env') === 'development') a();
+      if (process.env.NODE_ENV !== 'production') a();
+      if (app.get('env') === 'production') a();
+      if (process.env.NODE_ENV !== 'development') a();
+      if (err.name === 'ValidationError') a();
+    `) as TSESTree.BinaryExpression[];
+    expect(envComparisonMeansExplicitDevelopment(dev!, true)).toBe(true);
+    expect(envComparisonMeansExplicitDevelopment(notProd!, true)).toBe(false);
+    expect(envComparisonMeansExplicitDevelopment(prodElse!, false)).toBe(false);
+    expect(envComparisonMeansExplicitDevelopment(prodElse!, true)).toBe(false);
+    expect(envComparisonMeansExplicitDevelopment(notDev!, false)).toBe(true);
+    expect(envComparisonMeansExplicitDevelopment(other!, true)).toBeNull();
   });
 });
 

@@ -62,6 +62,21 @@ describe('collectLeaks', () => {
     expect(found.map((f) => f.leaks)).toEqual([['string:errorToString(err)'], ['string:toErrorText(err)'], []]);
   });
 
+  it('an escaped message is still the message: htmlEscape, escapeHtml, he.encode, encodeURIComponent (issue 18)', () => {
+    const found = leaksIn(`
+      app.get('/a', async (req, res) => {
+        try { await run(); } catch (keyErr) {
+          res.send(\`<p>\${htmlEscape(keyErr.message)}</p>\`);
+          res.send(escapeHtml(keyErr));
+          res.send(he.encode(String(keyErr.stack)));
+          res.send('/login?error=' + encodeURIComponent(keyErr.message));
+          res.send(escapeHtml(req.query.name));
+        }
+      });
+    `);
+    expect(found.map((f) => f.leaks)).toEqual([['message:keyErr.message'], ['string:escapeHtml(keyErr)'], ['stack:keyErr.stack'], ['message:keyErr.message'], []]);
+  });
+
   it('nothing for generic text, an error the app made, or Fastify reply.send(err)', () => {
     const found = leaksIn(`
       fastify.get('/b', async (request, reply) => {
@@ -91,6 +106,27 @@ describe('isGuarded', () => {
       });
     `);
     expect(found.map((f) => f.guarded)).toEqual([[true], [true], [true], [true], [true]]);
+  });
+
+  it('an error matched against a const list of client error classes is guarded; a list of built-ins is not (Strapi core)', () => {
+    const code = (list: string) => `
+      const listed = [${list}];
+      app.use(async (req, res, next) => {
+        try { await next(); } catch (error) {
+          if (listed.some((C) => error instanceof C)) res.status(400).json({ message: error.message });
+          if (listed.some((C) => { return error instanceof C; })) res.status(400).json({ message: error.message });
+        }
+      });`;
+    expect(leaksIn(code('dbErrors.InvalidTimeError, dbErrors.InvalidRelationError')).map((f) => f.guarded)).toEqual([[true], [true]]);
+    expect(leaksIn(code('TypeError, dbErrors.InvalidRelationError')).map((f) => f.guarded)).toEqual([[false], [false]]);
+    expect(leaksIn(code('QueryFailedError')).map((f) => f.guarded)).toEqual([[false], [false]]);
+  });
+
+  it("an all-lowercase error name of the app's own is a client-error test, a built-in's is not (etherpad's 'apierror')", () => {
+    const code = (name: string) => `app.get('/a', async (req, res) => { try { await api(); } catch (err) { if (err.name === '${name}') res.status(400).json({ message: err.message }); } });`;
+    expect(leaksIn(code('apierror')).map((f) => f.guarded)).toEqual([[true]]);
+    expect(leaksIn(code('typeerror')).map((f) => f.guarded)).toEqual([[false]]);
+    expect(leaksIn(code('error')).map((f) => f.guarded)).toEqual([[false]]);
   });
 
   it('production branches, internal error classes and unguarded sends are not', () => {

@@ -118,6 +118,18 @@ describe('createSecretAnalyzer on log arguments', () => {
     return out;
   }
 
+  it('judges a same-class getter or method by what it returns: a masked preview is safe, the whole token is not', () => {
+    const cls = (members: string, logged: string) =>
+      `class Uploader {\n  static shortenToken(token) { return token.substring(0, 8); }\n  ${members}\n  run() { log('uploader', ${logged}); }\n}`;
+    expect(findings(cls('get shortToken() { return Uploader.shortenToken(this.token); }', 'this.shortToken'))).toEqual([]);
+    expect(findings(cls('', 'this.constructor.shortenToken(this.token)'))).toEqual([]);
+    expect(findings('function preview(t) { return t.slice(0, 6); }\nfunction short(t) { return preview(t); }\nlog(short(apiKey));')).toEqual([]);
+    expect(findings(cls('get authToken() { return this.token; }', 'this.authToken'))).toEqual([['this.authToken', 'the token', false]]);
+    // the getter's value decides over its harmless name
+    expect(findings(cls('get current() { return this.token; }', 'this.current'))).toEqual([['this.current', 'the token', false]]);
+    expect(findings(cls('get shortToken() { return lookup(this.id); }', 'this.shortToken'))).toEqual([['this.shortToken', 'the token', false]]);
+  });
+
   it('recognises request sources', () => {
     expect(findings('function h(req, res) { log(req.headers); log(req.headers.authorization); log(req.get("Cookie")); log(req.cookies); log(req); }')).toEqual([
       ['req.headers', 'the request headers', true],

@@ -32,6 +32,23 @@ describe('unknownErrorOf', () => {
     ).toEqual(['err', 'err', 'e', 'error', 'caught']);
   });
 
+  it("a same-file helper's error parameter that a catch, an 'error' listener or a rejection handler fills (issue 18)", () => {
+    expect(
+      errorsSent(`
+        const abortWithError = (err) => { send(err); };
+        try { fs.mkdirSync(dir); } catch (caught) { abortWithError(caught); }
+        function onStreamError(error) { send(error); }
+        stream.on('error', onStreamError);
+        function fail(ex) { send(ex); }
+        upload().then(done, fail);
+        function onClose(err) { send(err); }
+        stream.on('close', onClose);
+        function reject(err) { send(err); }
+        reject(new Error('Invalid upload token'));
+      `),
+    ).toEqual(['err', 'error', 'ex', null, null]);
+  });
+
   it('not errors the app made, text a helper was given, or a destructured catch', () => {
     expect(
       errorsSent(

@@ -41,11 +41,13 @@ ruleTester.run('no-error-details-in-response', rule, {
     // --- Express: generic messages, logged on the server ---
     'app.get("/", async (req, res) => { try { await run() } catch (err) { logger.error({ err }, "run failed"); res.status(500).json({ error: "Internal Server Error" }) } })',
     'app.use((err, req, res, next) => { req.log.error(err); res.status(500).json({ message: "Something went wrong", requestId: req.id }) })',
-    // guarded by a non-production check
-    'app.use((err, req, res, next) => { res.status(500).json({ message: "Internal error", stack: process.env.NODE_ENV === "production" ? undefined : err.stack }) })',
-    'app.use((err, req, res, next) => { res.status(500).json({ message: "Internal error", ...(process.env.NODE_ENV !== "production" && { stack: err.stack }) }) })',
+    // guarded by a development-only check (a "not production" test fails open: see the invalid cases)
+    'app.use((err, req, res, next) => { res.status(500).json({ message: "Internal error", stack: process.env.NODE_ENV === "development" ? err.stack : undefined }) })',
+    'app.use((err, req, res, next) => { res.status(500).json({ message: "Internal error", ...(process.env.NODE_ENV === "development" && { stack: err.stack }) }) })',
     'app.use((err, req, res, next) => { if (req.app.get("env") === "development") { return res.status(500).send(err.stack) } res.sendStatus(500) })',
-    'app.use((err, req, res, next) => { if (process.env.NODE_ENV === "production") return res.status(500).json({ message: "Internal error" }); res.status(500).json({ message: err.message, stack: err.stack }) })',
+    'app.use((err, req, res, next) => { if (process.env.NODE_ENV !== "development") return res.status(500).json({ message: "Internal error" }); res.status(500).json({ message: err.message, stack: err.stack }) })',
+    // @uppy/companion's standalone error handler, made explicit
+    "app.use((err, req, res, next) => {\n  logger.error(err, 'root.error', req.id);\n  if (app.get('env') === 'development') {\n    return res.status(500).json({ message: err.message, error: err, requestId: req.id });\n  }\n  res.status(500).json({ message: 'Something went wrong', requestId: req.id });\n})",
     'app.use((err, req, res, next) => { res.status(500).json({ error: isDev ? err.message : "Internal error" }) })',
     'app.use((err, req, res, next) => { res.status(500).json({ error: config.isProduction ? "Internal error" : String(err) }) })',
     'app.use((err, req, res, next) => { res.status(500).json({ error: !IS_PROD ? err : {} }) })',
@@ -199,6 +201,24 @@ module.exports.handleThemeResponse = [prepareError, themeErrorRenderer];`,
     "app.on('error', (err, ctx) => {\n  logger.error({ err }, 'request failed');\n  if (ctx) ctx.body = { error: 'Internal Server Error' };\n});",
   ],
   invalid: [
+    // @uppy/companion's standalone error handler: the else of `app.get('env') === 'production'`
+    {
+      code: "app.use((err, req, res, next) => {\n  if (app.get('env') === 'production') {\n    logger.error(err, 'root.error', req.id);\n    res.status(500).json({ message: 'Something went wrong', requestId: req.id });\n  } else {\n    logger.error(err, 'root.error', req.id);\n    res.status(500).json({ message: err.message, error: err, requestId: req.id });\n  }\n})",
+      errors: [{ messageId: 'detailsInResponse', line: 7, suggestions: [{ messageId: 'sendGeneric', output: "app.use((err, req, res, next) => {\n  if (app.get('env') === 'production') {\n    logger.error(err, 'root.error', req.id);\n    res.status(500).json({ message: 'Something went wrong', requestId: req.id });\n  } else {\n    logger.error(err, 'root.error', req.id);\n    res.status(500).json({ message: 'Internal Server Error', error: 'Internal Server Error', requestId: req.id });\n  }\n})" }] }],
+    },
+    // a "not production" guard holds when NODE_ENV is unset (Node's default; Express's app.get('env') then says 'development'): it fails open
+    {
+      code: "app.use((err, req, res, next) => { res.status(500).json({ message: \"Internal error\", stack: process.env.NODE_ENV === \"production\" ? undefined : err.stack }) })",
+      errors: [{ messageId: 'detailsInResponse', suggestions: [{ messageId: 'sendGeneric', output: "app.use((err, req, res, next) => { console.error('request handler failed', err); res.status(500).json({ message: \"Internal error\", stack: 'Internal Server Error' }) })" }] }],
+    },
+    {
+      code: "app.use((err, req, res, next) => { res.status(500).json({ message: \"Internal error\", ...(process.env.NODE_ENV !== \"production\" && { stack: err.stack }) }) })",
+      errors: [{ messageId: 'detailsInResponse', suggestions: [{ messageId: 'sendGeneric', output: "app.use((err, req, res, next) => { console.error('request handler failed', err); res.status(500).json({ message: \"Internal error\", ...(process.env.NODE_ENV !== \"production\" && { stack: 'Internal Server Error' }) }) })" }] }],
+    },
+    {
+      code: "app.use((err, req, res, next) => { if (process.env.NODE_ENV === \"production\") return res.status(500).json({ message: \"Internal error\" }); res.status(500).json({ message: err.message, stack: err.stack }) })",
+      errors: [{ messageId: 'detailsInResponse', suggestions: [{ messageId: 'sendGeneric', output: "app.use((err, req, res, next) => { if (process.env.NODE_ENV === \"production\") return res.status(500).json({ message: \"Internal error\" }); console.error('request handler failed', err); res.status(500).json({ message: 'Internal Server Error', stack: 'Internal Server Error' }) })" }] }],
+    },
     // --- the app's response helper handed the response and an error's text, no status (issue 18, audit row 7) ---
     {
       // an imported helper: its name says it answers

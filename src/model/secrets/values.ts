@@ -23,6 +23,7 @@ import {
   skipTransparent,
   calleeName,
 } from '../ast.js';
+import { classMethodOf, thisGetterOf } from '../class-members.js';
 import { routeOf } from '../placement.js';
 import { createBodyContextReader } from './body-context.js';
 import { createIdKeyReader } from './id-keys.js';
@@ -160,9 +161,12 @@ export function createSecretAnalyzer(context: Context, options: SecretAnalyzerOp
       }
       return UNKNOWN;
     }
-    // buildUrl(q) → `https://…?key=${process.env.GEO_KEY}&q=${q}`: a same-file function whose returned text is built from a secret
-    const fn = resolveFunction(context, callee);
+    // buildUrl(q) → `https://…?key=${process.env.GEO_KEY}&q=${q}`: a same-file function whose returned text is built from a secret;
+    // also a method of a class in this file (`Uploader.shortenToken(t)`, `this.constructor.mask(t)`).
+    const fn = resolveFunction(context, callee) ?? classMethodOf(context, callee);
     if (fn) {
+      // shortenToken(token) { return token.substring(0, 8) }: a function that only returns a masked preview.
+      if (returnsOnlyMasked(fn, 0)) return SAFE;
       for (const value of returnedValues(fn, sourceCode.visitorKeys)) {
         const v = classify(value);
         if (v.kind === 'secret' && v.embedded && !v.whole) return v;
@@ -177,6 +181,54 @@ export function createSecretAnalyzer(context: Context, options: SecretAnalyzerOp
       }
     }
     return UNKNOWN;
+  }
+
+  const maskedReturns = new WeakMap<TSESTree.Node, boolean>();
+
+  /**
+   * Every value `fn` returns is a masked preview or a sanitized value (`token.substring(0, 8)`,
+   * `hash(token)`), or the result of another such function of this file (three calls deep at most).
+   */
+  function returnsOnlyMasked(fn: TSESTree.Node, depth: number): boolean {
+    if (!isFunctionNode(fn)) return false;
+    const cached = maskedReturns.get(fn);
+    if (cached !== undefined) return cached;
+    if (depth > 3) return false;
+    maskedReturns.set(fn, false);
+    const values = returnedValues(fn, sourceCode.visitorKeys);
+    const result = values.length > 0 && values.every((value) => isMaskedValue(value, depth));
+    maskedReturns.set(fn, result);
+    return result;
+  }
+
+  function isMaskedValue(value: TSESTree.Node, depth: number): boolean {
+    const v = skipTransparent(value);
+    if (v.type !== AST_NODE_TYPES.CallExpression) return false;
+    if (isSanitizingCall(v, sanitizerPaths)) return true;
+    const callee = skipTransparent(v.callee);
+    const method = callee.type === AST_NODE_TYPES.MemberExpression ? getPropertyName(callee) : null;
+    if (method !== null && isMaskingSlice(v, method)) return true;
+    const inner = resolveFunction(context, callee) ?? classMethodOf(context, callee);
+    return inner !== null && returnsOnlyMasked(inner, depth + 1);
+  }
+
+  /**
+   * `this.shortToken` where the class declares `get shortToken() { return mask(this.token) }`: the
+   * getter's returned values decide — a secret among them is logged, a masked or safe value in every
+   * return is not. Null when they say neither (the name decides then).
+   */
+  function classifyGetterRead(node: TSESTree.MemberExpression): ValueVerdict | null {
+    const getter = thisGetterOf(node);
+    if (!getter) return null;
+    const values = returnedValues(getter, sourceCode.visitorKeys);
+    if (values.length === 0) return null;
+    let allSafe = true;
+    for (const value of values) {
+      const v = classify(value);
+      if (v.kind === 'secret') return alias(v, value);
+      if (v.kind !== 'safe') allSafe = false;
+    }
+    return allSafe ? SAFE : null;
   }
 
   // ----- identifiers and members -----
@@ -321,6 +373,8 @@ export function createSecretAnalyzer(context: Context, options: SecretAnalyzerOp
     const source = sourceOfMember(node);
     if (source) return source;
     if (name === null) return UNKNOWN;
+    const viaGetter = classifyGetterRead(node);
+    if (viaGetter) return viaGetter;
     if (isNameTable(node.object)) return SAFE;
     // securityQuestion.answer, or `answer` read in a security-question flow
     if (ANSWER_NAME.test(name)) {
