@@ -16,6 +16,7 @@ import {
   getCalleePath,
   getEnclosingFunction,
   getPropertyName,
+  getStringValue,
   isFunctionNode,
   lastSegment,
   skipTransparent,
@@ -57,6 +58,8 @@ export function losesNothing(context: Context, variable: TSESLint.Scope.Variable
     if (isAsyncFsCall(callback)) return true;
     // `client.bind(dn, password, (err) => …)`: the failure is the answer to the check.
     if (!reportExpected && checksCredential(callback)) return true;
+    // `socket.on('error', (err) => log.error(`socket error: ${err}`))`: a connection's I/O error, whose stack holds only Node's internals.
+    if (!reportExpected && isConnectionErrorEvent(callback)) return true;
   }
   // A same-file helper given the error (`catch (err) { this._handleFormatError(err) }`) is judged where it is given it.
   return handedTo === undefined && helperLosesNothing(context, variable, reportExpected);
@@ -405,6 +408,28 @@ const ASYNC_FS_CALL = /^(?:fs|fs_\d+(?:\.default)?)\.(?!\w*Sync$)[a-z]\w*$/u;
 function isAsyncFsCall(call: TSESTree.CallExpression): boolean {
   const path = getCalleePath(call);
   return path !== null && ASYNC_FS_CALL.test(path);
+}
+
+/**
+ * What a connection is called: a socket, a server, a client of a network service (`ldapclient`,
+ * `redisClient`, `this.server`, `pool`, `transport`). Not a worker or a child process (an error from
+ * its code carries that code's stack) and not `process`.
+ */
+const CONNECTION_NAME = /(?:socket|server|client|conn|connection|ws|wss|redis|ldap|pool|transport|transporter|mailer|smtp|subscriber|publisher)$/iu;
+
+/**
+ * `socket.on('error', (err) => …)`, `ldapclient.on('error', …)`, `server.once('error', …)`: the
+ * `'error'` event of a connection (socket, server, network client). What it reports is an I/O
+ * failure raised from Node's event loop (ECONNRESET, EADDRINUSE, ECONNREFUSED, a TLS failure), whose
+ * message and code are the whole story: the stack names only Node's internals.
+ */
+function isConnectionErrorEvent(call: TSESTree.CallExpression): boolean {
+  const callee = skipTransparent(call.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression || !/^(?:on|once|addListener|prependListener)$/u.test(getPropertyName(callee) ?? '')) return false;
+  if (call.arguments.length !== 2 || getStringValue(call.arguments[0]!) !== 'error') return false;
+  const receiver = skipTransparent(callee.object);
+  const name = receiver.type === AST_NODE_TYPES.Identifier ? receiver.name : receiver.type === AST_NODE_TYPES.MemberExpression ? getPropertyName(receiver) : null;
+  return name !== null && CONNECTION_NAME.test(name);
 }
 
 /** `client.bind(dn, password)`, `bcrypt.compare(password, hash)`, `jwt.verify(token, secret)`: a call that checks a credential. */

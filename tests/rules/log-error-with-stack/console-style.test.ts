@@ -12,6 +12,10 @@ const ruleTester = new RuleTester();
 
 ruleTester.run('log-error-with-stack (console style, compiled TypeScript, expected failures)', rule, {
   valid: [
+    // The 'error' event of a connection (socket, server, network client): an I/O failure whose stack names only Node's internals.
+    "ldapclient.on('error', function (err) { log.error('Unable to connect to LDAP server: ' + err.toString()); callback(false); });",
+    "server.on('error', (err) => log.error(`${err}`)); server.listen(port);",
+    "io.on('connection', (socket) => { socket.on('error', (err) => log.error(`io socket error: ${err}`)); });",
     // The error object reaches the console-style logger as an argument of its own.
     `const log_1 = __importDefault(require("./log"));
 try { this.db.deleteMessages(req); } catch (err) { log_1.default.error("can't clean messages", err); }`,
@@ -76,6 +80,17 @@ utils_1.default.executeYarnCommand(command, ...params).catch((code) => {
     `try { await utils.executeYarnCommand('remove', name); } catch (code_1) { log.error(\`Failed to uninstall \${name}. Exit code: \${code_1}\`); process.exit(1); }`,
   ],
   invalid: [
+    // A worker's error comes from its code, with that code's stack: not a connection.
+    {
+      code: "worker.on('error', (err) => { log.error('worker failed: ' + err.message); });",
+      errors: [{ messageId: 'stackLost', line: 1, suggestions: [{ messageId: 'addError', output: "worker.on('error', (err) => { log.error('worker failed: ' + err.message, err); });" }] }],
+    },
+    // A connection's error event is reported too while reportExpectedFailures is on (strict).
+    {
+      code: "ldapclient.on('error', function (err) { log.error('Unable to connect to LDAP server: ' + err.toString()); callback(false); });",
+      options: [{ reportExpectedFailures: true }],
+      errors: [{ messageId: 'stackLost', line: 1, suggestions: [{ messageId: 'addError', output: "ldapclient.on('error', function (err) { log.error('Unable to connect to LDAP server: ' + err.toString(), err); callback(false); });" }] }],
+    },
     // The Lounge storageCleaner.js: a tag-first message with the error's text as a second argument.
     {
       code: `const log_1 = __importDefault(require("./log"));
