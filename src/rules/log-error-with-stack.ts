@@ -37,7 +37,7 @@ export default createRule<Options, MessageIds>({
           reportExpectedFailures: {
             type: 'boolean',
             description:
-              'Require the error object also where the failure is an expected answer whose message says it all: a `try` that only releases a handle (`res.end()`, `conn.close()`, `client.quit()`) or only checks a password (`client.bind(dn, password)`, `bcrypt.compare(password, hash)`) or verifies a token (`jwt.verify(token, secret)`), and the `'error'` event of a connection (`socket.on('error', …)`). Off by default; `strict` turns it on.',
+              'Require the error object also where the failure is an expected answer whose message says it all: a `try` that only releases a handle (`res.end()`, `conn.close()`, `client.quit()`) or only checks a password (`client.bind(dn, password)`, `bcrypt.compare(password, hash)`) or verifies a token (`jwt.verify(token, secret)`), and the `\'error\'` event of a connection (`socket.on(\'error\', …)`). Off by default; `strict` turns it on.',
           },
         },
         additionalProperties: false,
