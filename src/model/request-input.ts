@@ -289,6 +289,11 @@ export function createRequestInputTracker(context: Context, options: RequestInpu
     if (method === null) return null;
     const styled = styledText(call, getRootIdentifier(callee), depth);
     if (styled) return styled;
+    // JSON.parse(fields.errorInfo): the object a client's JSON text becomes holds the client's text.
+    if (method === 'parse' && call.arguments.length >= 1 && getMemberPath(callee) === 'JSON.parse') {
+      const inner = classify(call.arguments[0]!, depth + 1);
+      return inner?.kind === 'value' ? { kind: 'container', origin: inner.origin } : null;
+    }
     // Nest guards, interceptors and filters: context.switchToHttp().getRequest()
     if (method === 'getRequest' && call.arguments.length === 0) {
       const receiver = skipTransparent(callee.object);
@@ -413,6 +418,7 @@ export function createRequestInputTracker(context: Context, options: RequestInpu
     const base =
       parameterBase(fn, index, bound) ??
       elementOfIteration(fn, index) ??
+      parsedFormFields(fn, index) ??
       socketMessage(fn) ??
       (bound === name && !writtenInBody(context, fn, name) ? inputAtEveryCallSite(fn, index, depth) : null);
     if (!base) return null;
@@ -472,6 +478,19 @@ export function createRequestInputTracker(context: Context, options: RequestInpu
     if (parent?.type !== AST_NODE_TYPES.MemberExpression || parent.object !== id || getPropertyName(parent) !== 'call') return false;
     const call = parent.parent;
     return call?.type === AST_NODE_TYPES.CallExpression && call.callee === parent && call.arguments.slice(1).every(isConstant);
+  }
+
+  /**
+   * `new formidable.IncomingForm().parse(req, (err, fields, files) => …)`, multiparty's
+   * `form.parse(req, (err, fields, files) => …)`: the callback's parameters after the error hold the
+   * request's form fields, client input like a body.
+   */
+  function parsedFormFields(fn: AnyFunction, index: number): RequestInput | null {
+    const call = fn.parent;
+    if (index === 0 || call?.type !== AST_NODE_TYPES.CallExpression || call.arguments.length !== 2 || call.arguments[1] !== fn) return null;
+    const callee = skipTransparent(call.callee);
+    if (callee.type !== AST_NODE_TYPES.MemberExpression || getPropertyName(callee) !== 'parse') return null;
+    return classify(call.arguments[0]!)?.kind === 'request' ? { kind: 'container', origin: 'body' } : null;
   }
 
   /** `req.body.items.forEach((item) => …)`: the callback's first parameter is an element of request input. */

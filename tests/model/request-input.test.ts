@@ -502,6 +502,29 @@ describe('createRequestInputTracker: socket listeners registered by name, termin
   });
 });
 
+describe('createRequestInputTracker: parsed forms and JSON', () => {
+  const results = classifyChecks(`
+    app.post('/diag', (req, res) => {
+      new formidable.IncomingForm().parse(req, (err, fields, files) => { check(fields.diagnosticInfo); check(err); });
+      form.parse(req.body.raw, (err, parsed) => { check(parsed); });
+      parser.parse(template, (err, ast) => { check(ast); });
+      const data = JSON.parse(req.body.errorInfo);
+      check(data.msg);
+      check(JSON.parse(settingsText).name);
+    });
+  `);
+
+  it("a form parser's fields for the request are body input; JSON parsed from input holds input", () => {
+    expect(result(results, 'fields.diagnosticInfo')).toEqual({ kind: 'value', origin: 'body' });
+    expect(result(results, 'data.msg')).toEqual({ kind: 'value', origin: 'body' });
+    // the error, a parse of anything but the request, JSON of the server's own text: not input
+    expect(result(results, 'err')).toBeNull();
+    expect(result(results, 'ast')).toBeNull();
+    expect(result(results, 'parsed')).toBeNull();
+    expect(result(results, 'JSON.parse(settingsText).name')).toBeNull();
+  });
+});
+
 describe('createRequestInputTracker: same-file helpers (issue 18)', () => {
   const results = classifyChecks(`
     const fmt = (u) => \`user \${u}\`;
