@@ -249,6 +249,7 @@ for (const site of recallDoc.sites) {
   if (!rules.includes(site.rule)) throw new Error(`recall.json: unknown rule ${JSON.stringify(site.rule)}`);
   if (site.confidence !== 'high' && site.confidence !== 'low') throw new Error(`recall.json: confidence must be "high" or "low": ${JSON.stringify(site)}`);
   if (!Number.isInteger(site.line) || !site.file || !site.reason?.trim()) throw new Error(`recall.json: a site needs file, line and reason: ${JSON.stringify(site)}`);
+  if (site.round !== 1 && site.round !== 2) throw new Error(`recall.json: round must be 1 or 2: ${JSON.stringify(site)}`);
 }
 /** Whether a finding of the site's rule is in its file within `span` lines (default 3) of its line. */
 const isFound = (site, configName) =>
@@ -387,6 +388,12 @@ function writeResults() {
           `| ${rule} | ${row.labeled} | ${row.high} | ${CONFIGS.map((c) => row.found[c]).join(' | ')} | ${CONFIGS.map((c) => ratio(row.found[c], row.labeled)).join(' | ')} | ${CONFIGS.map((c) => ratio(row.foundHigh[c], row.high)).join(' | ')} |`,
       ),
     `| **all** | ${recallSites.length} | ${sitesHigh} | ${CONFIGS.map((c) => recallTotal('found', c)).join(' | ')} | ${CONFIGS.map((c) => ratio(recallTotal('found', c), recallSites.length)).join(' | ')} | ${CONFIGS.map((c) => ratio(recallTotal('foundHigh', c), sitesHigh)).join(' | ')} |`,
+    ...[...new Set(recallSites.map((site) => site.round))].sort().map((round) => {
+      const sites = recallSites.filter((site) => site.round === round);
+      const high = sites.filter((site) => site.confidence === 'high');
+      const found = (list, c) => list.filter((site) => isFound(site, c)).length;
+      return `| all, round ${round}${round === 2 ? ' (held out)' : ''} | ${sites.length} | ${high.length} | ${CONFIGS.map((c) => found(sites, c)).join(' | ')} | ${CONFIGS.map((c) => ratio(found(sites, c), sites.length)).join(' | ')} | ${CONFIGS.map((c) => ratio(found(high, c), high.length)).join(' | ')} |`;
+    }),
     '',
   );
   if (stale.length) {
