@@ -139,6 +139,20 @@ function endsInExit(statement: TSESTree.Statement): boolean {
 }
 
 /**
+ * `if (res.headersSent) return next(err)`: the step Express documents for an error handler whose
+ * response has already started — hand the error to the default handler, which closes the connection.
+ * It says nothing about logging: the other paths of the handler are still the ones that answer.
+ * Whether `node` sits in the branch of such a test (headersSent, writableEnded, reply.sent).
+ */
+export function inResponseStartedBranch(context: Context, node: TSESTree.Node, body: TSESTree.Node): boolean {
+  let child: TSESTree.Node = node;
+  for (let current = node.parent; current && child !== body; child = current, current = current.parent) {
+    if (current.type === AST_NODE_TYPES.IfStatement && child === current.consequent && RESPONSE_STATE.test(context.sourceCode.getText(current.test))) return true;
+  }
+  return false;
+}
+
+/**
  * The exit sits under a test of the error (`if (err instanceof HttpError) return …`) or of the
  * response state, or after an early exit on such a test (`if (err.statusCode !== 404) return
  * next(err)`): the path was chosen for a kind of error. `vars` are the error, its aliases and

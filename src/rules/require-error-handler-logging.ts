@@ -15,6 +15,7 @@ import {
   errorParamName,
   followsReporterInChain,
   isErrorValue,
+  inResponseStartedBranch,
   isExitGuarded,
   isProcessExitCall,
   koaErrorCatchInfo,
@@ -59,6 +60,8 @@ interface HandlerState {
   /** Everything read from the error (`const status = err.status ?? 500`), for guards. */
   derivedVars: Variable[];
   escalates: boolean;
+  /** Where the error is handed on, logged or reported (see \`good\`). */
+  escalations: TSESTree.Node[];
   exits: boolean;
   textOnly: { call: LoggerCall; form: string; name: string } | null;
   noError: LoggerCall | null;
@@ -174,7 +177,7 @@ export default createRule<Options, MessageIds>({
       eventNode: TSESTree.Node | null,
     ): HandlerState {
       const errorVars = param ? getBoundVariables(context, param) : [];
-      const fresh = { escalates: false, exits: false, textOnly: null, noError: null, lowLevel: null, unsatisfied: [], derivedVars: [] };
+      const fresh = { escalates: false, escalations: [], exits: false, textOnly: null, noError: null, lowLevel: null, unsatisfied: [], derivedVars: [] };
       return { region, fn, body, kind, event, info, errorParam: param, errorVars, reportNode, eventNode, ...fresh };
     }
 
@@ -187,6 +190,7 @@ export default createRule<Options, MessageIds>({
     function good(state: HandlerState, node: TSESTree.Node): void {
       tracker.mark(node);
       state.escalates = true;
+      state.escalations.push(node);
     }
 
     function onCall(node: TSESTree.CallExpression): void {
@@ -255,6 +259,11 @@ export default createRule<Options, MessageIds>({
     function finalize(s: HandlerState): void {
       if (s.unsatisfied.length === 0) return;
       if (!s.escalates && s.kind === 'express' && followsReporterInChain(context, s.fn, helperMayLog)) return;
+      // `if (res.headersSent) return next(err)` and nothing else: the delegation Express asks for, no logging.
+      if (s.escalates && s.escalations.every((node) => inResponseStartedBranch(context, node, s.body))) {
+        reportHandler(s);
+        return;
+      }
       if (s.escalates) {
         for (const node of s.unsatisfied) {
           // Logging under a condition and then falling through is a choice; an early exit beside it is a path.

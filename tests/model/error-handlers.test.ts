@@ -9,6 +9,7 @@ import {
   errorHandlerFramework,
   errorParamName,
   followsReporterInChain,
+  inResponseStartedBranch,
   isErrorAlias,
   isErrorValue,
   isExitGuarded,
@@ -307,5 +308,25 @@ describe('isProcessExitCall, errorHandlerFramework', () => {
       return info ? errorHandlerFramework(info) : null;
     }, { ts: true });
     expect(callResult(results, 'probeHere(4)')).toBe('nest');
+  });
+});
+
+describe('inResponseStartedBranch', () => {
+  it("is the consequent of a test of the response's state (headersSent, writableEnded, reply.sent), not its alternate or another test", () => {
+    const code = `app.use((err, req, res, next) => {
+  if (res.headersSent) { return next(err); }
+  if (reply.sent) mark2(err); else mark3(err);
+  if (err.status >= 500) mark4(err);
+  mark5(err);
+});`;
+    const results = probeCalls(code, (context, node) => {
+      const fn = getEnclosingFunction(node);
+      return fn ? inResponseStartedBranch(context, node, fn.body) : null;
+    });
+    expect(callResult(results, 'next(err)')).toBe(true);
+    expect(callResult(results, 'mark2(err)')).toBe(true);
+    expect(callResult(results, 'mark3(err)')).toBe(false);
+    expect(callResult(results, 'mark4(err)')).toBe(false);
+    expect(callResult(results, 'mark5(err)')).toBe(false);
   });
 });

@@ -316,6 +316,33 @@ server.on('error', (err) => logger.error({ err }, 'server error'));`,
     `socket.on('error', () => socket.destroy());`,
   ],
   invalid: [
+    {
+      // the Express-documented headersSent delegation is the only hand-off: the 500 path logs nothing (signalk's API error middleware)
+      code: `export function errorHandler(err, req, res, next) {
+  if (res.headersSent) {
+    return next(err);
+  }
+  res.status(500).json({ error: 'Internal Server Error' });
+}`,
+      errors: [
+        {
+          messageId: 'notLogged',
+          line: 1,
+          suggestions: [
+            {
+              messageId: 'addLog',
+              output: `export function errorHandler(err, req, res, next) {
+  console.error('unhandled error reached the Express error handler', err, { method: req.method, path: req.originalUrl.split('?')[0] });
+  if (res.headersSent) {
+    return next(err);
+  }
+  res.status(500).json({ error: 'Internal Server Error' });
+}`,
+            },
+          ],
+        },
+      ],
+    },
     // --- the error handed only to a response helper, or logged only in development (issue 18) ---
     {
       "code": "import express from 'express';\nconst app = express();\napp.use((err, req, res, next) => {\n  sendError(res, err);\n});\napp.listen(3000);",
