@@ -22,6 +22,8 @@ import {
 } from './ast.js';
 import { type HttpOutcome, getHttpOutcome } from './http-outcomes.js';
 import { statusFromErrorName } from './http-status.js';
+import { credentialFailureAt } from './credential-checks.js';
+import { getSocketRefusal } from './socket-refusals.js';
 
 /** Some call, assignment or throw in `body` (same function) has an HTTP outcome that `test` accepts. */
 export function answersWith(context: Context, body: TSESTree.Node, test: (outcome: HttpOutcome) => boolean): boolean {
@@ -41,9 +43,27 @@ export function answersWith(context: Context, body: TSESTree.Node, test: (outcom
   return found;
 }
 
-/** The handler answers 401 / 403, or throws or hands on an error that means one (shared getHttpOutcome). */
+/**
+ * The handler answers 401 / 403, or throws or hands on an error that means one (shared getHttpOutcome),
+ * or refuses a socket the way log-auth-failures counts as a refusal (`socket.write('HTTP/1.1 401 …')`,
+ * `ws.close(4003)`; a bare disconnect only on a failed credential check): that rule reports it if unlogged.
+ */
 export function answersRefusal(context: Context, body: TSESTree.Node): boolean {
-  return answersWith(context, body, (o) => o.kind !== 'error' && (o.status === 401 || o.status === 403));
+  if (answersWith(context, body, (o) => o.kind !== 'error' && (o.status === 401 || o.status === 403))) return true;
+  let found = false;
+  walkSameFunction(
+    body,
+    (n) => {
+      if (found) return false;
+      if (n.type === AST_NODE_TYPES.CallExpression) {
+        const refusal = getSocketRefusal(context, n);
+        if (refusal && (!refusal.needsCredentialFailure || credentialFailureAt(context, n))) found = true;
+      }
+      return !found;
+    },
+    context.sourceCode.visitorKeys,
+  );
+  return found;
 }
 
 /**

@@ -26,7 +26,7 @@ import { type LogLevel, getLoggingLevel, isAtLeast } from './loggers.js';
 const OPT_OUT_FLAG = /(?:silent|quiet|disable|ignore|suppress|skip|optional|allowFail|validate|strict|throwOn|shouldThrow|raise|verbose|debug|closing|closed|interrupted|shuttingDown|stopping|destroyed|aborted)/iu;
 
 /** A call that checks the caller's credential rather than reaching a store: `verifyToken`, `decodeToken`, `jwt.verify`. */
-const VERIFICATION_METHOD = /^(?:verify|decode|validate|check|parse|compare|introspect)/iu;
+const VERIFICATION_METHOD = /^(?:verify|decode|validate|check|parse|compare|introspect|authori[sz]e)/iu;
 
 /** A comment that explains (several words, not a to-do) is the author saying why. */
 const TODO = /\b(?:todo|fixme|xxx|hack)\b/iu;

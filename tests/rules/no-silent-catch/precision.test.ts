@@ -15,6 +15,8 @@ const ruleTester = new RuleTester();
 
 ruleTester.run('no-silent-catch (precision on real code)', rule, {
   valid: [
+    "// an upgrade refused with a hand-written 401 after only an authorization check: log-auth-failures' finding (signalk)\nserver.on('upgrade', (request, socket, head) => {\n  try {\n    sec.authorizeWS({ query, headers, cookies });\n  } catch {\n    socket.write('HTTP/1.1 401 Unauthorized\\r\\n\\r\\n');\n    socket.destroy();\n    return;\n  }\n  wss.handleUpgrade(request, socket, head, (ws) => wss.emit('connection', ws, request));\n});",
+    "// a malformed request URL answered 400 on the upgrade socket: a client answer, not a 5xx\nserver.on('upgrade', (request, socket, head) => {\n  let url;\n  try {\n    url = new URL(request.url, `http://${request.headers.host ?? 'localhost'}`);\n  } catch {\n    socket.write('HTTP/1.1 400 Bad Request\\r\\n\\r\\n');\n    socket.destroy();\n    return;\n  }\n  if (url.pathname !== wsPath) return;\n});",
     // parse probe: new URL redirect check (Ghost private blogging)
     "function getRedirectUrl(query) {\n  try {\n    const redirect = decodeURIComponent(query.r || '/');\n    const pathname = new URL(redirect, config.get('url')).pathname;\n    const base = new URL(config.get('url'));\n    const target = new URL(pathname, config.get('url'));\n    return target.host === base.host ? pathname : '/';\n  } catch (e) {\n    return '/';\n  }\n}",
     // parse probe: new Date(x).getTime()
@@ -109,6 +111,11 @@ ruleTester.run('no-silent-catch (precision on real code)', rule, {
     "async function isProviderServedByGateway(provider) {\n  try {\n    return (await this.aiGatewayService.getCredentialTypeForProvider(provider)) !== undefined;\n  } catch {\n    return false;\n  }\n}",
   ],
   invalid: [
+    // the hand-written 500 on the upgrade socket after a session lookup: an outage answered without a record
+    {
+      code: "server.on('upgrade', async (request, socket, head) => {\n  try {\n    await db.sessions.find(request.headers.cookie);\n  } catch {\n    socket.write('HTTP/1.1 500 Internal Server Error\\r\\n\\r\\n');\n    socket.destroy();\n    return;\n  }\n  wss.handleUpgrade(request, socket, head, (ws) => wss.emit('connection', ws, request));\n});",
+      errors: [{ messageId: 'silentCatch', line: 7, suggestions: [{ messageId: 'logIt', data: { call: 'console.error' }, output: "server.on('upgrade', async (request, socket, head) => {\n  try {\n    await db.sessions.find(request.headers.cookie);\n  } catch (err) {\n    socket.write('HTTP/1.1 500 Internal Server Error\\r\\n\\r\\n');\n    socket.destroy();\n    console.error('sessions.find failed', err);\n    return;\n  }\n  wss.handleUpgrade(request, socket, head, (ws) => wss.emit('connection', ws, request));\n});" }] }],
+    },
     // its twin fetches the credential itself: a failed lookup reads as "not served"
     {
       "code": "async function isProviderServedByGateway(provider) {\n  try {\n    return (await this.aiGatewayService.getCredentialForProvider(provider)) !== undefined;\n  } catch {\n    return false;\n  }\n}",
