@@ -36,14 +36,14 @@ import {
   skipTransparent,
   ownEntry,
 } from './ast.js';
-import { isClientSocket } from './sockets.js';
+import { isSocketMessageListener } from './sockets.js';
 import { NO_INDICES, TEXT_PRESERVING_METHODS, reachingWritesBefore, sameFileCallSites, textReturningParams, writtenInBody } from './input-flow.js';
 import { getHandlerInfo } from './handlers.js';
 import { getImportSource } from './modules.js';
 import { namesModule } from './job-runners.js';
 import { splitsOnLineBreaks, stripsLineBreaks } from './line-breaks.js';
-import { hasNonTextAnnotation, isNonTextPipe } from './non-text-values.js';
-import { messageHandlerInput } from './rpc-input.js';
+import { hasNonTextAnnotation } from './non-text-values.js';
+import { messageHandlerInput, nestDecoratorInput } from './rpc-input.js';
 
 /**
  * - `request`: the request object (`req`, `request`, `ctx.request`, Hono's `c.req`, a Nest `@Req()`);
@@ -56,12 +56,6 @@ export type RequestInputKind = 'request' | 'context' | 'url' | 'container' | 'va
 
 /** Where the data came from, for messages. */
 export type RequestInputOrigin = 'query' | 'params' | 'body' | 'headers' | 'cookies' | 'message' | 'rpc' | 'args';
-
-/** Socket events that carry no client data: connection lifecycle of socket.io and ws. */
-const RESERVED_SOCKET_EVENTS = new Set([
-  'connect', 'connection', 'disconnect', 'disconnecting', 'error', 'close', 'open', 'ping', 'pong', 'upgrade',
-  'unexpected-response', 'headers', 'listening', 'connect_error', 'reconnect', 'newListener', 'removeListener', 'end', 'drain', 'timeout',
-]);
 
 export interface RequestInput {
   kind: RequestInputKind;
@@ -132,32 +126,11 @@ const BODY_READERS = new Set(['json', 'formData', 'parseBody']);
 const ITERATION_METHODS = new Set(['forEach', 'map', 'flatMap', 'filter', 'find', 'findLast', 'some', 'every']);
 /** Functions whose result carries their argument's text. */
 const TEXT_PRESERVING_FUNCTIONS = new Set(['String', 'decodeURIComponent', 'decodeURI', 'unescape']);
-/** A literal, or an object / array literal of literals (`{}`, `{ user: 'guest' }`, `[1, 2]`). */
-function isConstant(node: TSESTree.Node): boolean {
-  const n = skipTransparent(node);
-  if (n.type === AST_NODE_TYPES.Literal) return true;
-  if (n.type === AST_NODE_TYPES.TemplateLiteral) return n.expressions.length === 0;
-  if (n.type === AST_NODE_TYPES.ArrayExpression) return n.elements.every((e) => e !== null && e.type !== AST_NODE_TYPES.SpreadElement && isConstant(e));
-  if (n.type === AST_NODE_TYPES.ObjectExpression) return n.properties.every((p) => p.type === AST_NODE_TYPES.Property && !p.computed && isConstant(p.value));
-  return false;
-}
-
 /** Terminal styling packages: their functions return the text they are given, wrapped in ANSI codes. */
 const STYLING_MODULES = new Set(['chalk', 'colors', 'colors/safe', 'kleur', 'kleur/colors', 'picocolors', 'ansi-colors', 'cli-color', 'colorette', 'yoctocolors']);
 /** Of those, the ones that turn `%0A` back into a line break. */
 const DECODING_FUNCTIONS = new Set(['decodeURIComponent', 'decodeURI', 'unescape']);
 
-/** Nest parameter decorators that bind request input. */
-const NEST_INPUT_DECORATORS: Record<string, RequestInputOrigin> = {
-  Query: 'query',
-  Param: 'params',
-  Body: 'body',
-  Headers: 'headers',
-  Cookies: 'cookies',
-  // GraphQL field arguments: Nest `@Args('id')`, type-graphql `@Arg('id')` / `@Args()`
-  Args: 'args',
-  Arg: 'args',
-};
 const REQUEST_TYPE = /^(?:Request|FastifyRequest|NextRequest|IncomingMessage|NextApiRequest|HonoRequest)$/u;
 
 const MAX_DEPTH = 12;
@@ -433,51 +406,7 @@ export function createRequestInputTracker(context: Context, options: RequestInpu
    * carry no client data.
    */
   function socketMessage(fn: AnyFunction): RequestInput | null {
-    return isMessageListenerRegistration(fn, fn.parent) || isNamedMessageListener(fn) ? { kind: 'value', origin: 'message' } : null;
-  }
-
-  /** `socket.on('join', listener)`: `call` registers `listener` for a client's messages (not a reserved event). */
-  function isMessageListenerRegistration(listener: TSESTree.Node, call: TSESTree.Node | undefined): boolean {
-    if (call?.type !== AST_NODE_TYPES.CallExpression || call.arguments.at(-1) !== listener || call.arguments.length !== 2) return false;
-    const callee = skipTransparent(call.callee);
-    if (callee.type !== AST_NODE_TYPES.MemberExpression || !/^(?:on|once|addListener|prependListener)$/u.test(getPropertyName(callee) ?? '')) return false;
-    const event = getStringValue(call.arguments[0]!);
-    if (event === null || RESERVED_SOCKET_EVENTS.has(event)) return false;
-    const socket = skipTransparent(callee.object);
-    return socket.type === AST_NODE_TYPES.Identifier && isClientSocket(context, socket);
-  }
-
-  /**
-   * `function performAuthentication(data) { … }` registered by name, `socket.on('auth:perform',
-   * performAuthentication)`: a same-file function whose every use is such a registration (or its
-   * removal with `socket.off`) and that nothing calls directly.
-   */
-  function isNamedMessageListener(fn: AnyFunction): boolean {
-    const declarator = fn.parent?.type === AST_NODE_TYPES.VariableDeclarator && fn.parent.init === fn ? fn.parent : null;
-    if (fn.type !== AST_NODE_TYPES.FunctionDeclaration && !declarator) return false;
-    const variable = context.sourceCode.getDeclaredVariables(declarator ?? fn)[0];
-    if (!variable) return false;
-    let registered = false;
-    for (const ref of variable.references) {
-      if (ref.init) continue;
-      const parent = ref.identifier.parent;
-      if (isMessageListenerRegistration(ref.identifier, parent)) {
-        registered = true;
-        continue;
-      }
-      const removal = parent?.type === AST_NODE_TYPES.CallExpression && parent.callee.type === AST_NODE_TYPES.MemberExpression && /^(?:off|removeListener)$/u.test(getPropertyName(parent.callee) ?? '');
-      if (!removal && (ref.identifier.type !== AST_NODE_TYPES.Identifier || !isConstantCall(ref.identifier))) return false;
-    }
-    return registered;
-  }
-
-  /** `auth(socket, {})`, `performAuthentication.call(socket, {})`: a direct call that hands the function only constants. */
-  function isConstantCall(id: TSESTree.Identifier): boolean {
-    const parent = id.parent;
-    if (parent?.type === AST_NODE_TYPES.CallExpression && parent.callee === id) return parent.arguments.every(isConstant);
-    if (parent?.type !== AST_NODE_TYPES.MemberExpression || parent.object !== id || getPropertyName(parent) !== 'call') return false;
-    const call = parent.parent;
-    return call?.type === AST_NODE_TYPES.CallExpression && call.callee === parent && call.arguments.slice(1).every(isConstant);
+    return isSocketMessageListener(context, fn) ? { kind: 'value', origin: 'message' } : null;
   }
 
   /**
@@ -627,34 +556,6 @@ function paramBinding(param: TSESTree.Parameter): TSESTree.Node | null {
   if (p.type === AST_NODE_TYPES.TSParameterProperty) p = p.parameter;
   if (p.type === AST_NODE_TYPES.AssignmentPattern) p = p.left;
   if (p.type === AST_NODE_TYPES.Identifier || p.type === AST_NODE_TYPES.ObjectPattern || p.type === AST_NODE_TYPES.ArrayPattern) return p;
-  return null;
-}
-
-/**
- * What a Nest-decorated parameter binds: `@Query('q') q` → a value, `@Body() dto` → a container,
- * `@Req() req` → the request; `'none'` for inputs that cannot carry text (`ParseIntPipe`); null
- * when the parameter has no such decorator.
- */
-function nestDecoratorInput(param: TSESTree.Parameter): RequestInput | 'none' | null {
-  const holders: { decorators?: TSESTree.Decorator[] }[] = [param];
-  if (param.type === AST_NODE_TYPES.TSParameterProperty) holders.push(param.parameter);
-  if (param.type === AST_NODE_TYPES.AssignmentPattern) holders.push(param.left);
-  for (const holder of holders) {
-    for (const decorator of holder.decorators ?? []) {
-      const expr = skipTransparent(decorator.expression);
-      const callee = expr.type === AST_NODE_TYPES.CallExpression ? expr.callee : expr;
-      const path = getMemberPath(callee);
-      if (path === null) continue;
-      const name = lastSegment(path);
-      if (name === 'Req' || name === 'Request') return { kind: 'request', origin: null };
-      const origin = ownEntry(NEST_INPUT_DECORATORS, name);
-      if (!origin) continue;
-      const args = expr.type === AST_NODE_TYPES.CallExpression ? expr.arguments : [];
-      if (args.some(isNonTextPipe)) return 'none';
-      const key = args[0] ? getStringValue(args[0]) : null;
-      return { kind: key !== null ? 'value' : 'container', origin };
-    }
-  }
   return null;
 }
 

@@ -11,12 +11,15 @@
  * field); when no parameter of the method is decorated, Nest passes `(client, data)` to a gateway
  * method and `(data, context)` to a microservice handler. Once one parameter is decorated, Nest
  * fills only the decorated ones, so an undecorated parameter is then no message.
+ *
+ * Also what Nest's HTTP and GraphQL parameter decorators bind (`@Query('q')`, `@Body()`, `@Req()`,
+ * `@Args('id')`): nestDecoratorInput.
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { type AnyFunction, getMemberPath, lastSegment, getStringValue, ownEntry, skipTransparent } from './ast.js';
 import { isNonTextPipe } from './non-text-values.js';
-import type { RequestInput } from './request-input.js';
+import type { RequestInput, RequestInputOrigin } from './request-input.js';
 
 interface MessageHandlerKind {
   /** `message` for a WebSocket gateway, `rpc` for a microservice (a broker or gRPC message). */
@@ -115,4 +118,44 @@ function mayBeText(type: TSESTree.TypeNode): boolean {
     default:
       return false;
   }
+}
+
+/** Nest parameter decorators that bind request input. */
+const NEST_INPUT_DECORATORS: Record<string, RequestInputOrigin> = {
+  Query: 'query',
+  Param: 'params',
+  Body: 'body',
+  Headers: 'headers',
+  Cookies: 'cookies',
+  // GraphQL field arguments: Nest `@Args('id')`, type-graphql `@Arg('id')` / `@Args()`
+  Args: 'args',
+  Arg: 'args',
+};
+
+/**
+ * What a Nest-decorated parameter binds: `@Query('q') q` → a value, `@Body() dto` → a container,
+ * `@Req() req` → the request; `'none'` for inputs that cannot carry text (`ParseIntPipe`); null
+ * when the parameter has no such decorator.
+ */
+export function nestDecoratorInput(param: TSESTree.Parameter): RequestInput | 'none' | null {
+  const holders: { decorators?: TSESTree.Decorator[] }[] = [param];
+  if (param.type === AST_NODE_TYPES.TSParameterProperty) holders.push(param.parameter);
+  if (param.type === AST_NODE_TYPES.AssignmentPattern) holders.push(param.left);
+  for (const holder of holders) {
+    for (const decorator of holder.decorators ?? []) {
+      const expr = skipTransparent(decorator.expression);
+      const callee = expr.type === AST_NODE_TYPES.CallExpression ? expr.callee : expr;
+      const path = getMemberPath(callee);
+      if (path === null) continue;
+      const name = lastSegment(path);
+      if (name === 'Req' || name === 'Request') return { kind: 'request', origin: null };
+      const origin = ownEntry(NEST_INPUT_DECORATORS, name);
+      if (!origin) continue;
+      const args = expr.type === AST_NODE_TYPES.CallExpression ? expr.arguments : [];
+      if (args.some(isNonTextPipe)) return 'none';
+      const key = args[0] ? getStringValue(args[0]) : null;
+      return { kind: key !== null ? 'value' : 'container', origin };
+    }
+  }
+  return null;
 }

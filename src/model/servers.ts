@@ -77,8 +77,7 @@ export function getServerCreation(context: Context, node: TSESTree.CallExpressio
   // Most calls of a file create nothing and are answered without a look-up: keep the cache for files
   // that name a server module (a WeakMap entry for every call costs more than the answer).
   const cacheable = namesModule(context, SERVER_MODULES);
-  if (!cacheable) return quickCreation(context, node);
-  const cached = creationCache.get(node);
+  const cached = cacheable ? creationCache.get(node) : undefined;
   if (cached !== undefined) return cached;
   const framework = creationFramework(context, node);
   let result: ServerCreation | null = null;
@@ -86,16 +85,8 @@ export function getServerCreation(context: Context, node: TSESTree.CallExpressio
     const { options, opaque } = framework === 'fastify' ? readOptionsArgument(context, node.arguments[0]) : { options: null, opaque: false };
     result = { node, framework, options, opaqueOptions: opaque };
   }
-  creationCache.set(node, result);
+  if (cacheable) creationCache.set(node, result);
   return result;
-}
-
-/** `require('express')()`, `require('koa')` with `new`: the only creations in a file that names no server module by import. */
-function quickCreation(context: Context, node: TSESTree.CallExpression | TSESTree.NewExpression): ServerCreation | null {
-  const framework = creationFramework(context, node);
-  if (!framework) return null;
-  const { options, opaque } = framework === 'fastify' ? readOptionsArgument(context, node.arguments[0]) : { options: null, opaque: false };
-  return { node, framework, options, opaqueOptions: opaque };
 }
 
 /** Every module a server is created from (by import), for the per-file text check. */

@@ -1,11 +1,11 @@
 /**
  * Which identifier is a client's WebSocket / socket.io connection: one answer for the rules that
  * read what a client sends over it (request-input.ts, origin 'message') and those that see it refused
- * (socket-refusals.ts).
+ * (socket-refusals.ts); and which function listens for a client's messages on it (isSocketMessageListener).
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
-import { type AnyFunction, type Context, findVariable, getPropertyName, getStringValue } from './ast.js';
+import { type AnyFunction, type Context, findVariable, getPropertyName, getStringValue, skipTransparent } from './ast.js';
 
 /** A parameter of `io.on('connection', (socket) => …)` / `wss.on('connection', (ws) => …)`, or a variable named `socket` / `ws`. */
 export function isClientSocket(context: Context, id: TSESTree.Identifier): boolean {
@@ -26,4 +26,74 @@ export function isClientSocket(context: Context, id: TSESTree.Identifier): boole
     }
   }
   return /^(?:socket|ws|webSocket|websocket)$/u.test(id.name);
+}
+
+/** Socket events that carry no client data: connection lifecycle of socket.io and ws. */
+const RESERVED_SOCKET_EVENTS = new Set([
+  'connect', 'connection', 'disconnect', 'disconnecting', 'error', 'close', 'open', 'ping', 'pong', 'upgrade',
+  'unexpected-response', 'headers', 'listening', 'connect_error', 'reconnect', 'newListener', 'removeListener', 'end', 'drain', 'timeout',
+]);
+
+/**
+ * `socket.on('join', (room, ack) => …)` (socket.io), `ws.on('message', (data) => …)` (ws), or a same-file
+ * function registered by name (`socket.on('auth:perform', performAuthentication)`): a listener for what a
+ * client sends over a WebSocket. The socket is a parameter of a `'connection'` listener or named like one;
+ * reserved events (`disconnect`, `error`, `close`, …) carry no client data.
+ */
+export function isSocketMessageListener(context: Context, fn: AnyFunction): boolean {
+  return isMessageListenerRegistration(context, fn, fn.parent) || isNamedMessageListener(context, fn);
+}
+
+/** `socket.on('join', listener)`: `call` registers `listener` for a client's messages (not a reserved event). */
+function isMessageListenerRegistration(context: Context, listener: TSESTree.Node, call: TSESTree.Node | undefined): boolean {
+  if (call?.type !== AST_NODE_TYPES.CallExpression || call.arguments.at(-1) !== listener || call.arguments.length !== 2) return false;
+  const callee = skipTransparent(call.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression || !/^(?:on|once|addListener|prependListener)$/u.test(getPropertyName(callee) ?? '')) return false;
+  const event = getStringValue(call.arguments[0]!);
+  if (event === null || RESERVED_SOCKET_EVENTS.has(event)) return false;
+  const socket = skipTransparent(callee.object);
+  return socket.type === AST_NODE_TYPES.Identifier && isClientSocket(context, socket);
+}
+
+/**
+ * `function performAuthentication(data) { … }` registered by name, `socket.on('auth:perform',
+ * performAuthentication)`: a same-file function whose every use is such a registration (or its
+ * removal with `socket.off`) and that nothing calls directly.
+ */
+function isNamedMessageListener(context: Context, fn: AnyFunction): boolean {
+  const declarator = fn.parent?.type === AST_NODE_TYPES.VariableDeclarator && fn.parent.init === fn ? fn.parent : null;
+  if (fn.type !== AST_NODE_TYPES.FunctionDeclaration && !declarator) return false;
+  const variable = context.sourceCode.getDeclaredVariables(declarator ?? fn)[0];
+  if (!variable) return false;
+  let registered = false;
+  for (const ref of variable.references) {
+    if (ref.init) continue;
+    const parent = ref.identifier.parent;
+    if (isMessageListenerRegistration(context, ref.identifier, parent)) {
+      registered = true;
+      continue;
+    }
+    const removal = parent?.type === AST_NODE_TYPES.CallExpression && parent.callee.type === AST_NODE_TYPES.MemberExpression && /^(?:off|removeListener)$/u.test(getPropertyName(parent.callee) ?? '');
+    if (!removal && (ref.identifier.type !== AST_NODE_TYPES.Identifier || !isConstantCall(ref.identifier))) return false;
+  }
+  return registered;
+}
+
+/** `auth(socket, {})`, `performAuthentication.call(socket, {})`: a direct call that hands the function only constants. */
+function isConstantCall(id: TSESTree.Identifier): boolean {
+  const parent = id.parent;
+  if (parent?.type === AST_NODE_TYPES.CallExpression && parent.callee === id) return parent.arguments.every(isConstant);
+  if (parent?.type !== AST_NODE_TYPES.MemberExpression || parent.object !== id || getPropertyName(parent) !== 'call') return false;
+  const call = parent.parent;
+  return call?.type === AST_NODE_TYPES.CallExpression && call.callee === parent && call.arguments.slice(1).every(isConstant);
+}
+
+/** A literal, or an object / array literal of literals (`{}`, `{ user: 'guest' }`, `[1, 2]`). */
+function isConstant(node: TSESTree.Node): boolean {
+  const n = skipTransparent(node);
+  if (n.type === AST_NODE_TYPES.Literal) return true;
+  if (n.type === AST_NODE_TYPES.TemplateLiteral) return n.expressions.length === 0;
+  if (n.type === AST_NODE_TYPES.ArrayExpression) return n.elements.every((e) => e !== null && e.type !== AST_NODE_TYPES.SpreadElement && isConstant(e));
+  if (n.type === AST_NODE_TYPES.ObjectExpression) return n.properties.every((p) => p.type === AST_NODE_TYPES.Property && !p.computed && isConstant(p.value));
+  return false;
 }
