@@ -13,6 +13,7 @@ import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { type Context, findVariable, getCalleePath, getPropertyName, getVariableInit, skipTransparent } from './ast.js';
 import { statusFromErrorName, getStatusValue } from './http-status.js';
 import { getImportSource, getRequiredModule } from './modules.js';
+import { namesModule } from './job-runners.js';
 import type { ResponseSink } from './responses.js';
 import { responseNameKind } from './responses.js';
 
@@ -114,6 +115,9 @@ const cache = new WeakMap<TSESTree.Node, ResponseSink | null>();
  */
 export function getExposedErrorSink(context: Context, node: TSESTree.NewExpression | TSESTree.CallExpression): ResponseSink | null {
   if (node.arguments.length === 0) return null;
+  // Only Koa's ctx.throw / ctx.assert need no module: in a file that names neither @strapi/utils nor
+  // http-errors, every other call is answered by its method name, without a cache entry or a look-up.
+  if (!namesModule(context, EXPOSING_MODULES) && !isKoaThrowOrAssert(node)) return null;
   const cached = cache.get(node);
   if (cached !== undefined) return cached;
   const result = computeSink(context, node);
@@ -154,6 +158,17 @@ function computeSink(context: Context, node: TSESTree.NewExpression | TSESTree.C
     }
   }
   return null;
+}
+
+/** The modules whose errors reach the client (the text check before any look-up). */
+const EXPOSING_MODULES: ReadonlySet<string> = new Set([...EXPOSED_ERROR_NAMESPACES.keys(), HTTP_ERRORS_MODULE]);
+
+/** `ctx.throw(…)`, `ctx.assert(…)` by the method's name (computeSink then checks the receiver). */
+function isKoaThrowOrAssert(node: TSESTree.NewExpression | TSESTree.CallExpression): boolean {
+  const callee = skipTransparent(node.callee);
+  if (node.type !== AST_NODE_TYPES.CallExpression || callee.type !== AST_NODE_TYPES.MemberExpression || callee.computed) return false;
+  const method = getPropertyName(callee);
+  return method === 'throw' || method === 'assert';
 }
 
 function exposedHttpError(node: TSESTree.NewExpression | TSESTree.CallExpression, status: number | null, payload: TSESTree.Expression[], description: string): ResponseSink | null {
