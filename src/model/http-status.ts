@@ -5,7 +5,7 @@
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
-import { type Context, findVariable, getPropertyName, getVariableInit, skipTransparent, ownEntry } from './ast.js';
+import { type Context, findVariable, getPropertyName, getStringValue, getVariableInit, skipTransparent, ownEntry } from './ast.js';
 
 /** Status names used by `HttpStatus.X`, `StatusCodes.X`, `httpStatus.X`, `constants.HTTP_STATUS_X` and error classes. */
 const STATUS_BY_NAME: Record<string, number> = {
@@ -143,3 +143,11 @@ export function statusFromInit(context: Context, init: TSESTree.Node | undefined
   return null;
 }
 
+/** The status line a hand-written HTTP answer starts with: `'HTTP/1.1 401 Unauthorized\\r\\n\\r\\n'` → 401 (also the head of a template or a concatenation). */
+export function statusLineOf(payload: TSESTree.Node): number | null {
+  let head: TSESTree.Node = skipTransparent(payload);
+  while (head.type === AST_NODE_TYPES.BinaryExpression && head.operator === '+') head = skipTransparent(head.left);
+  const text = head.type === AST_NODE_TYPES.TemplateLiteral ? (head.quasis[0]?.value.cooked ?? null) : getStringValue(head);
+  const match = text === null ? null : /^HTTP\/\d(?:\.\d)? (\d{3})\b/u.exec(text);
+  return match ? Number(match[1]) : null;
+}

@@ -20,6 +20,7 @@ import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import type { AnyFunction, Context } from './ast.js';
 import { getPropertyName } from './ast.js';
 import { paramId, paramName, paramTypeName } from './handler-params.js';
+import { isExportedHelper } from './placement.js';
 
 const KOA_CONTEXT_TYPES = /^(?:Context|ParameterizedContext|RouterContext|DefaultContext)$/u;
 /** Members read or called on a Koa context only when it is the request and the response. */
@@ -54,10 +55,8 @@ function isHandedOut(fn: AnyFunction): boolean {
   if (!parent) return false;
   if (parent.type === AST_NODE_TYPES.Property && parent.value === fn && parent.parent.type === AST_NODE_TYPES.ObjectExpression) return true;
   if (parent.type === AST_NODE_TYPES.MethodDefinition || parent.type === AST_NODE_TYPES.PropertyDefinition) return true;
-  if (fn.type === AST_NODE_TYPES.FunctionDeclaration) return parent.type === AST_NODE_TYPES.ExportNamedDeclaration || parent.type === AST_NODE_TYPES.ExportDefaultDeclaration;
-  if (parent.type === AST_NODE_TYPES.ExportDefaultDeclaration) return true;
-  // export const login = async (ctx) => …
-  if (parent.type === AST_NODE_TYPES.VariableDeclarator && parent.init === fn) return parent.parent.parent?.type === AST_NODE_TYPES.ExportNamedDeclaration;
+  // export function login(ctx) …, export const login = async (ctx) => …, export default …
+  if (isExportedHelper(fn)) return true;
   // exports.login = async (ctx) => …, module.exports.login = …
   if (parent.type === AST_NODE_TYPES.AssignmentExpression && parent.right === fn && parent.left.type === AST_NODE_TYPES.MemberExpression) {
     const target = parent.left.object;

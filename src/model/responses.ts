@@ -29,7 +29,7 @@ import {
 import { isLoggerObject } from './loggers.js';
 import { findEnclosingHandler, getHandlerInfo } from './handlers.js';
 import { getHttpOutcome, getHttpStatus, passesResponseArgument } from './http-outcomes.js';
-import { getStatusValue, statusFromErrorName } from './http-status.js';
+import { getStatusValue, statusFromErrorName, statusLineOf } from './http-status.js';
 import { isResponseName } from './response-names.js';
 
 export type ResponseSinkKind =
@@ -254,7 +254,7 @@ function callSink(context: Context, node: TSESTree.CallExpression): ResponseSink
   // server.on('upgrade', (req, socket) => { … socket.write('HTTP/1.1 500 …' + err.message) }): a hand-written answer
   if ((method === 'write' || method === 'end') && isUpgradeSocket(context, callee.object)) {
     const socket = skipTransparent(callee.object) as TSESTree.Identifier;
-    return { node, kind: 'text', payload: [args[0]!], description: `\`${socket.name}.${method}()\``, receiver: socket, status: rawStatus(args[0]!), raw: true };
+    return { node, kind: 'text', payload: [args[0]!], description: `\`${socket.name}.${method}()\``, receiver: socket, status: statusLineOf(args[0]!), raw: true };
   }
   if (responseKind) {
     const receiver = isResponseChain(callee.object);
@@ -300,15 +300,6 @@ function helperSink(context: Context, node: TSESTree.CallExpression): ResponseSi
   const name = getCalleePath(node) ?? 'helper';
   // 'text': the helper's body shape is unknown, so a fix replaces a leak with a string in its place.
   return { node, kind: 'text', payload, description: `\`${name}()\``, receiver, status: outcome.status };
-}
-
-/** The status line a hand-written HTTP answer starts with: `'HTTP/1.1 401 Unauthorized\\r\\n\\r\\n'` → 401 (also the head of a template or a concatenation). */
-function rawStatus(payload: TSESTree.Node): number | null {
-  let head: TSESTree.Node = skipTransparent(payload);
-  while (head.type === AST_NODE_TYPES.BinaryExpression && head.operator === '+') head = skipTransparent(head.left);
-  const text = head.type === AST_NODE_TYPES.TemplateLiteral ? (head.quasis[0]?.value.cooked ?? null) : getStringValue(head);
-  const match = text === null ? null : /^HTTP\/\d(?:\.\d)? (\d{3})\b/u.exec(text);
-  return match ? Number(match[1]) : null;
 }
 
 const errorHelperCache = new WeakMap<TSESTree.CallExpression, ResponseSink | null>();

@@ -21,6 +21,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { type Context, findVariable, getCalleePath, getEnclosingFunction, getNumberValue, getPropertyName, getStringValue, isFunctionNode, lastSegment, skipTransparent } from './ast.js';
+import { statusLineOf } from './http-status.js';
 import { isClientSocket } from './sockets.js';
 
 export interface SocketRefusal {
@@ -130,10 +131,10 @@ export function getSocketRefusal(context: Context, call: TSESTree.CallExpression
     return { status, what: `the WebSocket closed with ${code ?? 'a refusal'}${reason ? ` ('${reason}')` : ''}`, needsCredentialFailure: !explicit };
   }
   if (method === 'write') {
-    const text = call.arguments[0] ? getStringValue(call.arguments[0]) : null;
-    const match = text === null ? null : /^HTTP\/1\.[01] (401|403)\b/u.exec(text);
-    if (!match) return null;
-    return { status: match[1] === '401' ? 401 : 403, what: `the upgrade answered ${match[1]}`, needsCredentialFailure: false };
+    // The status line of the hand-written answer (one reading with getResponseSink's raw socket sink).
+    const status = call.arguments[0] ? statusLineOf(call.arguments[0]) : null;
+    if (status !== 401 && status !== 403) return null;
+    return { status, what: `the upgrade answered ${status}`, needsCredentialFailure: false };
   }
   if (method === 'emit') {
     const event = call.arguments[0] ? getStringValue(call.arguments[0]) : null;

@@ -6,7 +6,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import tsParser from '@typescript-eslint/parser';
 import { type Linter as LinterType, Linter, type Rule } from 'eslint';
-import type { Context } from '../../src/model/ast.js';
+import type { AnyFunction, Context } from '../../src/model/ast.js';
 
 export interface ProbeOptions {
   /** Parse with @typescript-eslint/parser (default: espree). */
@@ -110,4 +110,15 @@ export function reportFix(
     messageId: 'm',
     fix: build,
   } as never);
+}
+
+/** `summarize` of every function in `code` (declarations, expressions, arrows) that gives an answer, in source order. */
+export function probeFunctions<T extends { line: number }>(code: string, summarize: (context: Context, fn: AnyFunction) => T | null, options: ProbeOptions = {}): T[] {
+  const found: T[] = [];
+  const visit = (context: Context) => (fn: AnyFunction) => {
+    const summary = summarize(context, fn);
+    if (summary) found.push(summary);
+  };
+  probe(code, (context) => ({ FunctionDeclaration: visit(context), FunctionExpression: visit(context), ArrowFunctionExpression: visit(context) }), options);
+  return found.sort((a, b) => a.line - b.line);
 }

@@ -1,12 +1,12 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
-import { type AnyFunction, type Context, getEnclosingFunction, isFunctionNode, resolveFunction } from '../../src/model/ast.js';
+import { type Context, getEnclosingFunction, isFunctionNode, resolveFunction } from '../../src/model/ast.js';
 import { findEnclosingHandler, getHandlerInfo, isCalledInSameFile, isErrorHandler } from '../../src/model/handlers.js';
 import { type HttpOutcome, getAssertion, getCallOutcome, getFunctionOutcome, getHttpOutcome, getHttpStatus, getStatusChoices, getStatusWriteChoices, passesResponseArgument } from '../../src/model/http-outcomes.js';
 import { statusFromErrorName } from '../../src/model/http-status.js';
 import { getFrameworkLogger, getRequestContextExpressions } from '../../src/model/request-context.js';
-import { type ProbeOptions, callResult, probe, probeCalls } from '../helpers/probe.js';
+import { type ProbeOptions, callResult, probe, probeCalls, probeFunctions } from '../helpers/probe.js';
 
 const ts: ProbeOptions = { ts: true };
 
@@ -46,32 +46,26 @@ interface HandlerSummary {
 
 /** getHandlerInfo for every function in `code` that is a handler, in source order. */
 function handlers(code: string, options: ProbeOptions = ts): HandlerSummary[] {
-  const found: HandlerSummary[] = [];
-  const visit = (context: Context) => (fn: AnyFunction) => {
-    const info = getHandlerInfo(context, fn);
-    if (!info) return;
-    found.push({
-      line: fn.loc.start.line,
-      framework: info.framework,
-      kind: info.kind,
-      via: info.via,
-      ...(info.req ? { req: info.req.name } : {}),
-      ...(info.res ? { res: info.res.name } : {}),
-      ...(info.next ? { next: info.next.name } : {}),
-      ...(info.ctx ? { ctx: info.ctx.name } : {}),
-      ...(info.error ? { error: info.error.name } : {}),
-    });
-  };
-  probe(
+  return probeFunctions(
     code,
-    (context) => ({
-      FunctionDeclaration: visit(context),
-      FunctionExpression: visit(context),
-      ArrowFunctionExpression: visit(context),
-    }),
+    (context, fn) => {
+      const info = getHandlerInfo(context, fn);
+      return info
+        ? {
+            line: fn.loc.start.line,
+            framework: info.framework,
+            kind: info.kind,
+            via: info.via,
+            ...(info.req ? { req: info.req.name } : {}),
+            ...(info.res ? { res: info.res.name } : {}),
+            ...(info.next ? { next: info.next.name } : {}),
+            ...(info.ctx ? { ctx: info.ctx.name } : {}),
+            ...(info.error ? { error: info.error.name } : {}),
+          }
+        : null;
+    },
     options,
   );
-  return found.sort((a, b) => a.line - b.line);
 }
 
 describe('getHttpStatus: responses', () => {

@@ -1,10 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { AnyFunction, Context } from '../../src/model/ast.js';
 import { getHandlerInfo } from '../../src/model/handlers.js';
 import { getHttpOutcome } from '../../src/model/http-outcomes.js';
 import { createRequestInputTracker } from '../../src/model/request-input.js';
 import type { TSESTree } from '@typescript-eslint/utils';
-import { type ProbeOptions, probe } from '../helpers/probe.js';
+import { type ProbeOptions, probe, probeFunctions } from '../helpers/probe.js';
 
 const ts: ProbeOptions = { ts: true };
 
@@ -18,20 +17,22 @@ interface Found {
 
 /** getHandlerInfo for every function in `code` that is a handler, in source order. */
 function handlers(code: string, options: ProbeOptions = ts): Found[] {
-  const found: Found[] = [];
-  const visit = (context: Context) => (fn: AnyFunction) => {
-    const info = getHandlerInfo(context, fn);
-    if (!info) return;
-    found.push({
-      line: fn.loc.start.line,
-      framework: info.framework,
-      kind: info.kind,
-      ...(info.argsIndex !== undefined ? { argsIndex: info.argsIndex } : {}),
-      ...(info.ctx ? { ctx: info.ctx.name } : {}),
-    });
-  };
-  probe(code, (context) => ({ FunctionDeclaration: visit(context), FunctionExpression: visit(context), ArrowFunctionExpression: visit(context) }), options);
-  return found.sort((a, b) => a.line - b.line);
+  return probeFunctions(
+    code,
+    (context, fn) => {
+      const info = getHandlerInfo(context, fn);
+      return info
+        ? {
+            line: fn.loc.start.line,
+            framework: info.framework,
+            kind: info.kind,
+            ...(info.argsIndex !== undefined ? { argsIndex: info.argsIndex } : {}),
+            ...(info.ctx ? { ctx: info.ctx.name } : {}),
+          }
+        : null;
+    },
+    options,
+  );
 }
 
 describe('getHandlerInfo: plain GraphQL resolvers', () => {

@@ -4,7 +4,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
 import type { Context } from '../../src/model/ast.js';
-import { getStatusValue } from '../../src/model/http-status.js';
+import { getStatusValue, statusLineOf } from '../../src/model/http-status.js';
 import { probe } from '../helpers/probe.js';
 
 /** The status of the argument of each `probeHere(x)`. */
@@ -26,5 +26,20 @@ describe('getStatusValue', () => {
   it('no single status for a variable written again: it holds more than its initializer', () => {
     expect(statuses('function f(ok) { let status = 401; if (ok) status = 200; probeHere(status); }')).toEqual([null]);
     expect(statuses('function f(err) { let status = 500; if (err.status) status = err.status; probeHere(status); }')).toEqual([null]);
+  });
+});
+
+describe('statusLineOf', () => {
+  it('reads the status line a hand-written HTTP answer starts with (string, template, concatenation)', () => {
+    const out: (number | null)[] = [];
+    probe(
+      "probeHere('HTTP/1.1 401 Unauthorized\\r\\n\\r\\n'); probeHere(`HTTP/1.0 403 Forbidden\\r\\n${extra}`); probeHere('HTTP/1.1 500 Internal Server Error\\r\\n\\r\\n' + err.message); probeHere(err.message); probeHere('401 Unauthorized');",
+      () => ({
+        CallExpression(node: TSESTree.CallExpression) {
+          if (node.callee.type === 'Identifier' && node.callee.name === 'probeHere') out.push(statusLineOf(node.arguments[0]!));
+        },
+      }),
+    );
+    expect(out).toEqual([401, 403, 500, null, null]);
   });
 });
