@@ -51,6 +51,12 @@ export interface BackgroundCallback {
    * rejection escaping the handler ends it too, with the error printed.
    */
   shutdown?: boolean;
+  /**
+   * A listener of a `before…` / `after…` lifecycle event (`app.on('afterStart', async () => …)`): such
+   * events are fired by a hook runner that awaits its listeners (NocoBase's `emitAsync`, Sequelize- and
+   * Feathers-style hooks), so the listener's rejection reaches the code that fired the event.
+   */
+  lifecycleEvent?: boolean;
 }
 
 
@@ -59,6 +65,8 @@ const TIMER_OWNERS = new Set(['global', 'globalThis', 'window', 'self', 'timers'
 /** An injected clock or timer object: `this.timers.setInterval(fn, ms)`, `deps.clock.setTimeout(fn)`. */
 const INJECTED_TIMER_OWNER = /^_?(?:timers?|clock|timeProvider|timerService|scheduler)$/iu;
 const TIMER_MODULES = new Set(['timers', 'node:timers']);
+/** `afterStart`, `beforeLoadPlugin`, `after:save`, `before-destroy`: a lifecycle hook's event name. */
+const LIFECYCLE_EVENT = /^(?:before|after)(?:[A-Z]|[-:_][a-z])/u;
 const LISTENER_METHODS = new Set(['on', 'once', 'addListener', 'prependListener', 'prependOnceListener']);
 /** `process` events another rule (global error handlers) is about. */
 const PROCESS_HANDLER_EVENTS = new Set([
@@ -261,6 +269,7 @@ function computeBackgroundCallbacks(
         const api = event !== null ? `'${event}' listener` : 'event listener';
         const callback = makeCallback(context, args[1]!, node, api, 'listener', false);
         if (receiverName === 'process' && isTerminationSignal(context, args[0]!)) callback.shutdown = true;
+        else if (receiverName !== 'process' && event !== null && LIFECYCLE_EVENT.test(event)) callback.lifecycleEvent = true;
         return [callback];
       }
       // server.listen(port, cb) registers cb as a 'listening' listener; Fastify's (err, address) callback alike.

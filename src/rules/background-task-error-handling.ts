@@ -30,6 +30,7 @@ export type Options = [
     backgroundFunctions?: string[];
     includeVoidedCalls?: boolean;
     includeShutdownHandlers?: boolean;
+    includeLifecycleEvents?: boolean;
     rejectionsLoggedByProcessHandler?: boolean;
   },
 ];
@@ -55,7 +56,7 @@ export default createRule<Options, MessageIds>({
       cwe: ['CWE-755', 'CWE-778'],
       owasp: ['A10:2025'],
       usesTypeInformation: true,
-      strictOptions: { includeVoidedCalls: true, includeShutdownHandlers: true },
+      strictOptions: { includeVoidedCalls: true, includeShutdownHandlers: true, includeLifecycleEvents: true },
     },
     fixable: 'code',
     hasSuggestions: true,
@@ -100,6 +101,11 @@ export default createRule<Options, MessageIds>({
             description:
               "Require `process.on('SIGTERM' | 'SIGINT' | 'SIGQUIT' | 'SIGBREAK', …)` handlers to catch and log their errors too. Off: a rejection escaping a shutdown handler ends the process that was already ending, with Node printing the error, and is not reported.",
           },
+          includeLifecycleEvents: {
+            type: 'boolean',
+            description:
+              "Require async listeners of `before…` / `after…` lifecycle events (`app.on('afterStart', async () => …)`) to catch and log their errors too. Off: such events are fired by hook runners that await their listeners (NocoBase's `emitAsync`, Sequelize- and Feathers-style hooks), so the rejection reaches the code that fired the event; a floating promise inside the listener is still reported.",
+          },
           rejectionsLoggedByProcessHandler: {
             type: 'boolean',
             description:
@@ -108,12 +114,13 @@ export default createRule<Options, MessageIds>({
         },
       },
     ],
-    defaultOptions: [{ backgroundFunctions: [], includeVoidedCalls: false, includeShutdownHandlers: false, rejectionsLoggedByProcessHandler: false }],
+    defaultOptions: [{ backgroundFunctions: [], includeVoidedCalls: false, includeShutdownHandlers: false, includeLifecycleEvents: false, rejectionsLoggedByProcessHandler: false }],
   },
   create(context, [options]) {
     const extraApis = options.backgroundFunctions ?? [];
     const includeVoidedCalls = options.includeVoidedCalls ?? false;
     const includeShutdownHandlers = options.includeShutdownHandlers ?? false;
+    const includeLifecycleEvents = options.includeLifecycleEvents ?? false;
     // A rejection that escapes reaches the process handler, which logs it with its stack.
     const rejectionsLogged = (): boolean => (options.rejectionsLoggedByProcessHandler ?? false) || installsRejectionLogger(context);
     const visitorKeys = context.sourceCode.visitorKeys;
@@ -146,7 +153,7 @@ export default createRule<Options, MessageIds>({
     /** A callback handed to a background API: async and able to reject, or returning a promise that may reject. */
     function checkCallback(cb: BackgroundCallback): void {
       const fn = cb.fn;
-      if (cb.rejectionHandled || !fn || (cb.shutdown && !includeShutdownHandlers) || !fileMayHoldRejections(context)) return;
+      if (cb.rejectionHandled || !fn || (cb.shutdown && !includeShutdownHandlers) || (cb.lifecycleEvent && !includeLifecycleEvents) || !fileMayHoldRejections(context)) return;
       const inline = skipTransparent(cb.argument) === fn;
       if (fn.async) {
         if (fn.generator) return;

@@ -351,6 +351,37 @@ describe('same-file factories, caught chains held in variables, shutdown signals
     });
   });
 
+  it('marks listeners of before…/after… lifecycle events, except on process', () => {
+    const lifecycle = new Map<string, boolean>();
+    probe(
+      `
+      app.on('afterStart', async () => {});
+      this.app.on('beforeLoadPlugin', async () => {});
+      db.on('after:save', async () => {});
+      hooks.once('before-destroy', async () => {});
+      process.on('beforeExit', async () => {});
+      emitter.on('afterward', async () => {});
+      emitter.on('message', async () => {});
+      emitter.on(eventName, async () => {});
+      `,
+      (context) => ({
+        CallExpression(node: TSESTree.CallExpression) {
+          for (const cb of getBackgroundCallbacks(context, node)) lifecycle.set(context.sourceCode.getText(node), cb.lifecycleEvent === true);
+        },
+      }),
+    );
+    expect(Object.fromEntries(lifecycle)).toEqual({
+      "app.on('afterStart', async () => {})": true,
+      "this.app.on('beforeLoadPlugin', async () => {})": true,
+      "db.on('after:save', async () => {})": true,
+      "hooks.once('before-destroy', async () => {})": true,
+      "process.on('beforeExit', async () => {})": false,
+      "emitter.on('afterward', async () => {})": false,
+      "emitter.on('message', async () => {})": false,
+      'emitter.on(eventName, async () => {})': false,
+    });
+  });
+
   it('sees a same-file unhandledRejection handler only when it logs the reason', () => {
     const installs = (source: string, options: ProbeOptions = {}) => {
       let found: boolean | null = null;

@@ -113,6 +113,30 @@ process.on('message', async (msg) => {
   await promptClaudeCodePlugin();
   process.exit(0);
 });`,
+    // Lifecycle events (NocoBase): \`before…\` / \`after…\` events are fired by a hook runner that awaits its
+    // listeners (\`await this.emitAsync('afterStart')\`), so the rejection reaches the code that fired them.
+    // \`includeLifecycleEvents\` (strict) reports them.
+    `export class PubSubManager {
+  constructor(app) {
+    app.on('afterStart', async () => {
+      await this.connect();
+    });
+  }
+  async connect() {
+    await this.adapter.connect();
+  }
+}`,
+    `export class SyncMessageManager {
+  constructor(app) {
+    this.app = app;
+    this.app.on('beforeLoadPlugin', async (plugin) => {
+      await this.subscribe(plugin.name);
+    });
+  }
+  async subscribe(name) {
+    await this.pubSub.subscribe(name);
+  }
+}`,
     `for (const signal of ['SIGTERM', 'SIGQUIT']) {
   process.once(signal, async () => {
     await server.stop();
@@ -469,6 +493,71 @@ setInterval(async () => {
     });
   }
 }`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: `export class PubSubManager {
+  constructor(app) {
+    app.on('afterStart', async () => {
+      await this.connect();
+    });
+  }
+  async connect() {
+    await this.adapter.connect();
+  }
+}`,
+      options: [{ includeLifecycleEvents: true }],
+      output: null,
+      errors: [
+        {
+          messageId: 'asyncCallback',
+          line: 3,
+          suggestions: [
+            {
+              messageId: 'wrapInTryCatch',
+              output: `export class PubSubManager {
+  constructor(app) {
+    app.on('afterStart', async () => {
+      try {
+        await this.connect();
+      } catch (err) {
+        console.error('constructor afterStart listener failed', err);
+      }
+    });
+  }
+  async connect() {
+    await this.adapter.connect();
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // Node's own 'beforeExit' is a plain process event: the promise is ignored.
+      code: `process.on('beforeExit', async () => {
+  await queue.flush();
+});`,
+      output: null,
+      errors: [
+        {
+          messageId: 'asyncCallback',
+          line: 1,
+          suggestions: [
+            {
+              messageId: 'wrapInTryCatch',
+              output: `process.on('beforeExit', async () => {
+  try {
+    await queue.flush();
+  } catch (err) {
+    console.error('beforeExit listener failed', err);
+    process.exitCode = 1;
+  }
+});`,
             },
           ],
         },
