@@ -150,6 +150,30 @@ function resolveImportsAlias(fromDir: string, specifier: string): string | null 
 
 const CRYPTO_MODULES = new Set(['crypto', 'node:crypto']);
 
+/** Node's own I/O modules and their drop-in wrappers: a call into them is one system call. */
+const SYSTEM_MODULES: ReadonlyMap<string, SystemModule> = new Map([
+  ...['fs', 'fs/promises', 'fs-extra', 'fs-extra/esm', 'graceful-fs'].flatMap((m): [string, SystemModule][] => [[m, 'fs'], [`node:${m}`, 'fs']]),
+  ...['child_process'].flatMap((m): [string, SystemModule][] => [[m, 'child_process'], [`node:${m}`, 'child_process']]),
+  ...['dns', 'dns/promises'].flatMap((m): [string, SystemModule][] => [[m, 'dns'], [`node:${m}`, 'dns']]),
+]);
+export type SystemModule = 'fs' | 'child_process' | 'dns';
+
+/**
+ * The Node I/O module a call goes into: `fs.readFileSync(p)`, `await fsp.rm(dir)`, `fse.ensureDir(d)`,
+ * `execSync(cmd)` imported by name, TypeScript's CommonJS output (`fs_1.default.unlinkSync(p)`,
+ * `(0, promises_1.readFile)(p)`); null for anything else (a method of `this`, an unknown receiver).
+ */
+export function systemModuleOf(context: Context, call: TSESTree.CallExpression): SystemModule | null {
+  let callee = skipTransparent(call.callee);
+  // `(0, fs_1.readFileSync)(p)`: compiled TypeScript calls an import without `this`.
+  if (callee.type === AST_NODE_TYPES.SequenceExpression && callee.expressions.length === 2) callee = skipTransparent(callee.expressions[1]!);
+  let root = callee;
+  for (let depth = 0; root.type === AST_NODE_TYPES.MemberExpression && depth < 3; depth++) root = skipTransparent(root.object);
+  if (root.type !== AST_NODE_TYPES.Identifier) return null;
+  const from = getImportSource(context, root);
+  return from ? (SYSTEM_MODULES.get(from.source) ?? null) : null;
+}
+
 /**
  * A variable bound to node:crypto: `member` imported by name (`import { createHash } from 'node:crypto'`),
  * or, with `member` null, the module itself (`const crypto = require('crypto')`, `import * as crypto from 'crypto'`).

@@ -26,6 +26,7 @@ import {
 import { classifyErrorMention, isErrorReporterCall, isHandoffCall } from './errors.js';
 import { identifierWords, isAwaited } from './fallible.js';
 import { getLoggerCall } from './loggers.js';
+import { getImportSource, systemModuleOf } from './modules.js';
 
 /**
  * Whether a text-only log of `variable` at `log` loses nothing worth keeping: the stack travels
@@ -50,12 +51,14 @@ export function losesNothing(context: Context, variable: TSESLint.Scope.Variable
     if (isParseThenExit(context, tryBlock, log)) return true;
     // The emitter's 'error' listener logs the whole error of the call that failed.
     if (isRecordedByErrorListener(context, tryBlock)) return true;
-    if (!reportExpected && (isHandleRelease(context, tryBlock) || isCredentialCheck(context, tryBlock))) return true;
+    if (!reportExpected && (isHandleRelease(context, tryBlock) || isCredentialCheck(context, tryBlock) || isSingleSystemCall(context, tryBlock))) return true;
   }
   const callback = errorCallbackCall(variable);
   if (callback) {
     // `fs.writeFile(path, data, (err) => …)`: libuv reports the failure; its stack holds no JavaScript frame.
     if (isAsyncFsCall(callback)) return true;
+    // `exec(cmd, (err) => …)`, `dns.reverse(ip, (err) => …)`: the error is made inside Node, its message names the command or host.
+    if (systemModuleOf(context, callback) !== null) return true;
     // `client.bind(dn, password, (err) => …)`: the failure is the answer to the check.
     if (!reportExpected && checksCredential(callback)) return true;
     // `socket.on('error', (err) => log.error(`socket error: ${err}`))`: a connection's I/O error, whose stack holds only Node's internals.
@@ -384,6 +387,51 @@ function isHandleRelease(context: Context, block: TSESTree.BlockStatement): bool
     })
   );
 }
+
+/**
+ * The try block makes one call into Node's file system, child processes or DNS (`fs.rmSync(dir)`,
+ * `await fse.ensureDir(dir)`, `execSync('systemctl start x')`, `await dns.reverse(ip)`), besides
+ * parsing what it read and pure helpers (`path.join`, `.toString()`): the error's message names the
+ * path, command or host and the code (`ENOENT`, `EACCES`, the exit status), and its stack points
+ * into Node or at this very call. Two or more such calls, or any other work, stay reported.
+ */
+function isSingleSystemCall(context: Context, block: TSESTree.BlockStatement): boolean {
+  let system = 0;
+  for (const call of workCalls(context, block)) {
+    const module = systemModuleOf(context, call);
+    // `existsSync(p)`, `await pathExists(p)`: an existence check answers, it does not fail.
+    if (module === 'fs' && EXISTENCE_CHECK.test(calledName(call) ?? '')) continue;
+    if (module !== null) system++;
+    else if (!isParseCall(call) && !isPureHelperCall(context, call)) return false;
+  }
+  return system === 1;
+}
+
+/** `path.join(a, b)`, `buf.toString()`, `name.trim()`: a helper that cannot be why the try exists. */
+function isPureHelperCall(context: Context, call: TSESTree.CallExpression): boolean {
+  const callee = skipTransparent(call.callee);
+  const name = callee.type === AST_NODE_TYPES.MemberExpression ? getPropertyName(callee) : callee.type === AST_NODE_TYPES.Identifier ? callee.name : null;
+  if (name === null) return false;
+  if (callee.type === AST_NODE_TYPES.MemberExpression) {
+    let receiver = skipTransparent(callee.object);
+    // `path_1.default.join(a, b)`: TypeScript's CommonJS output.
+    if (receiver.type === AST_NODE_TYPES.MemberExpression && getPropertyName(receiver) === 'default') receiver = skipTransparent(receiver.object);
+    if (receiver.type === AST_NODE_TYPES.Identifier && PATH_MODULES.has(getImportSource(context, receiver)?.source ?? '')) return true;
+  }
+  return VALUE_METHODS.has(name) && !isAwaited(call);
+}
+
+const EXISTENCE_CHECK = /^(?:existsSync|pathExists|pathExistsSync)$/u;
+
+function calledName(call: TSESTree.CallExpression): string | null {
+  let callee = skipTransparent(call.callee);
+  if (callee.type === AST_NODE_TYPES.SequenceExpression) callee = skipTransparent(callee.expressions.at(-1)!);
+  return callee.type === AST_NODE_TYPES.Identifier ? callee.name : callee.type === AST_NODE_TYPES.MemberExpression ? getPropertyName(callee) : null;
+}
+
+const PATH_MODULES = new Set(['path', 'node:path']);
+/** Methods of strings, numbers and buffers in hand. */
+const VALUE_METHODS = new Set(['toString', 'trim', 'toLowerCase', 'toUpperCase', 'split', 'slice', 'replace', 'String', 'Number', 'parseInt', 'parseFloat', 'isNaN']);
 
 /** A call that checks a credential: `bind`, `compare`, `verify…`, `valid…`, `check…`, `authenticate…`, `login`, `signIn`. */
 const CHECK_METHOD = /^(?:bind|compare|compareSync|verify\w*|valid\w*|check\w*|authenticate\w*|login|logIn|signIn)$/u;

@@ -5,9 +5,10 @@ import type { LoggerStyle } from '../core/settings.js';
 import { findHiddenError, findTextOnlyError } from '../model/error-log-mentions.js';
 import { guessLoggerStyle, keepingShape, resolveLoggerStyle } from '../model/logger-styles.js';
 import { getLoggerCall, isAtLeast } from '../model/loggers.js';
+import { isCommandLineProgram } from '../model/command-line.js';
 import { addErrorFix, moveHiddenErrorFix } from '../fixes/error-in-log.js';
 
-export type Options = [{ reportExpectedFailures?: boolean }];
+export type Options = [{ reportExpectedFailures?: boolean; includeCommandLinePrograms?: boolean }];
 export type MessageIds = 'stackLost' | 'errorHidden' | 'addError';
 
 export default createRule<Options, MessageIds>({
@@ -19,7 +20,7 @@ export default createRule<Options, MessageIds>({
       recommended: 'recommended',
       cwe: ['CWE-778'],
       owasp: ['A09:2025', 'A10:2025'],
-      strictOptions: { reportExpectedFailures: true },
+      strictOptions: { reportExpectedFailures: true, includeCommandLinePrograms: true },
     },
     fixable: 'code',
     hasSuggestions: true,
@@ -37,17 +38,24 @@ export default createRule<Options, MessageIds>({
           reportExpectedFailures: {
             type: 'boolean',
             description:
-              'Require the error object also where the failure is an expected answer whose message says it all: a `try` that only releases a handle (`res.end()`, `conn.close()`, `client.quit()`) or only checks a password (`client.bind(dn, password)`, `bcrypt.compare(password, hash)`) or verifies a token (`jwt.verify(token, secret)`), and the `\'error\'` event of a connection (`socket.on(\'error\', …)`). Off by default; `strict` turns it on.',
+              'Require the error object also where the failure is an expected answer whose message says it all: a `try` that only releases a handle (`res.end()`, `conn.close()`, `client.quit()`) or only checks a password (`client.bind(dn, password)`, `bcrypt.compare(password, hash)`) or verifies a token (`jwt.verify(token, secret)`) or only makes one call into Node\'s file system, child processes or DNS (`fs.rmSync(dir)`, `execSync(cmd)`), and the `\'error\'` event of a connection (`socket.on(\'error\', …)`). Off by default; `strict` turns it on.',
+          },
+          includeCommandLinePrograms: {
+            type: 'boolean',
+            description:
+              'Require the error object also in command-line programs (a file starting with `#!` or in a `bin/` directory), whose error output goes to the operator\'s terminal. Off by default; `strict` turns it on.',
           },
         },
         additionalProperties: false,
       },
     ],
-    defaultOptions: [{ reportExpectedFailures: false }],
+    defaultOptions: [{ reportExpectedFailures: false, includeCommandLinePrograms: false }],
   },
   create(context, [options]) {
     const sourceCode = context.sourceCode;
     const reportExpected = options.reportExpectedFailures === true;
+    // A command-line program's error output is read on the terminal by the operator who ran it.
+    const textOnlyMatters = options.includeCommandLinePrograms === true || !isCommandLineProgram(context);
 
     return {
       CallExpression(node) {
@@ -69,6 +77,7 @@ export default createRule<Options, MessageIds>({
           });
           return;
         }
+        if (!textOnlyMatters) return;
         const found = findTextOnlyError(context, call, reportExpected);
         if (!found) return;
         const style = resolved

@@ -1,8 +1,9 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
 import { findVariable, getRootIdentifier, skipTypeWrappers } from '../../src/model/ast.js';
-import { getImportSource, getRequiredModule, isNodeCryptoBinding } from '../../src/model/modules.js';
-import { type ProbeOptions, callResult, probeCalls } from '../helpers/probe.js';
+import { getImportSource, getRequiredModule, isNodeCryptoBinding, systemModuleOf } from '../../src/model/modules.js';
+import { isCommandLineProgram } from '../../src/model/command-line.js';
+import { type ProbeOptions, callResult, probe, probeCalls } from '../helpers/probe.js';
 
 /** getImportSource of the root name of every call's callee, keyed by the call's text. */
 function sources(code: string, options: ProbeOptions = {}) {
@@ -99,5 +100,44 @@ describe('isNodeCryptoBinding', () => {
       return variable ? isNodeCryptoBinding(context, variable, null) : null;
     }, { sourceType: 'commonjs' });
     expect(callResult(results, 'crypto.randomBytes(8)')).toBe(true);
+  });
+});
+
+describe('systemModuleOf', () => {
+  it("names Node's fs, child_process and dns (and fs-extra), imported, required or compiled by TypeScript", () => {
+    const r = probeCalls(
+      `import fs from 'node:fs'; import { ensureDir } from 'fs-extra/esm'; import * as dns from 'dns/promises';
+      const promises_1 = require('node:fs/promises'); const cp = __importStar(require('child_process')); const { execSync } = require('child_process');
+      fs.rmSync(d); fs.promises.rm(d); ensureDir(d); dns.reverse(ip); (0, promises_1.readFile)(f); cp.spawn(c); execSync(c);
+      storage.rmSync(d); this.fs.rm(d); readFile(f); path.join(a, b);`,
+      (context, node) => systemModuleOf(context, node),
+    );
+    expect(callResult(r, 'fs.rmSync(d)')).toBe('fs');
+    expect(callResult(r, 'fs.promises.rm(d)')).toBe('fs');
+    expect(callResult(r, 'ensureDir(d)')).toBe('fs');
+    expect(callResult(r, 'dns.reverse(ip)')).toBe('dns');
+    expect(callResult(r, '(0, promises_1.readFile)(f)')).toBe('fs');
+    expect(callResult(r, 'cp.spawn(c)')).toBe('child_process');
+    expect(callResult(r, 'execSync(c)')).toBe('child_process');
+    expect(callResult(r, 'storage.rmSync(d)')).toBeNull();
+    expect(callResult(r, 'this.fs.rm(d)')).toBeNull();
+    expect(callResult(r, 'readFile(f)')).toBeNull();
+    expect(callResult(r, 'path.join(a, b)')).toBeNull();
+  });
+});
+
+describe('isCommandLineProgram', () => {
+  const cli = (code: string, filename?: string) => {
+    let found: boolean | null = null;
+    probe(code, (context) => ({ 'Program:exit'() { found = isCommandLineProgram(context); } }), filename ? { filename } : {});
+    return found;
+  };
+  it('is a file starting with #! or in a bin/ directory', () => {
+    expect(cli('#!/usr/bin/env node\nrun();')).toBe(true);
+    expect(cli('run();', 'bin/cli.js')).toBe(true);
+    expect(cli('run();', 'dist/bin/platforms/linux.js')).toBe(true);
+    expect(cli('run();', 'src/server.js')).toBe(false);
+    expect(cli('run();', 'src/binary/cli.js')).toBe(false);
+    expect(cli('run(); // #!/usr/bin/env node')).toBe(false);
   });
 });
