@@ -249,8 +249,11 @@ for (const site of recallDoc.sites) {
   if (!rules.includes(site.rule)) throw new Error(`recall.json: unknown rule ${JSON.stringify(site.rule)}`);
   if (site.confidence !== 'high' && site.confidence !== 'low') throw new Error(`recall.json: confidence must be "high" or "low": ${JSON.stringify(site)}`);
   if (!Number.isInteger(site.line) || !site.file || !site.reason?.trim()) throw new Error(`recall.json: a site needs file, line and reason: ${JSON.stringify(site)}`);
-  if (site.round !== 1 && site.round !== 2) throw new Error(`recall.json: round must be 1 or 2: ${JSON.stringify(site)}`);
+  if (!Number.isInteger(site.round) || site.round < 1) throw new Error(`recall.json: round must be a labeling round (1, 2, …): ${JSON.stringify(site)}`);
 }
+/** The labeling round nobody has tuned a rule to yet (its numbers are the honest ones), if any. */
+const heldOutRound = recallDoc.heldOutRound ?? null;
+const roundLabel = (round) => `round ${round}${round === heldOutRound ? ' (held out)' : ''}`;
 /** Whether a finding of the site's rule is in its file within `span` lines (default 3) of its line. */
 const isFound = (site, configName) =>
   findings[configName].some((f) => f.app === site.app && f.file === site.file && f.rule === site.rule && Math.abs(f.line - site.line) <= (site.span ?? 3));
@@ -319,6 +322,21 @@ const ratio = (a, b) => (b ? (a / b).toFixed(2) : '—');
 console.log(`\nrecall on ${recallSites.length} labeled sites (found with ${CONFIGS.join(' / ')}; high-confidence sites in brackets):`);
 for (const [rule, row] of Object.entries(recallRows).sort(([a], [b]) => a.localeCompare(b))) {
   console.log(`  ${rule.padEnd(34)} ${String(row.labeled).padStart(3)}  ${CONFIGS.map((c) => `${row.found[c]} (${row.foundHigh[c]}/${row.high}) ${ratio(row.found[c], row.labeled)}`).join(' / ')}`);
+}
+// Per labeling round of the apps (0: the apps the rules were first tuned on): precision of the judged
+// findings and recall of the labeled sites. A held-out round is the measure of code nobody tuned to.
+const roundOf = (appName) => allApps.find((app) => app.name === appName)?.round ?? 0;
+console.log('\nby labeling round of the apps (precision of judged findings; recall of labeled sites):');
+for (const round of [...new Set(apps.map((app) => app.round ?? 0))].sort()) {
+  const parts = CONFIGS.map((c) => {
+    const inRound = findings[c].filter((f) => roundOf(f.app) === round);
+    const judged = inRound.map((f) => verdicts.get(keyOf(f))).filter(Boolean);
+    const trueCount = judged.filter((v) => v.verdict === 'true').length;
+    const sites = recallSites.filter((site) => site.round === round);
+    const recall = sites.length ? `, recall ${sites.filter((site) => isFound(site, c)).length}/${sites.length} ${ratio(sites.filter((site) => isFound(site, c)).length, sites.length)}` : '';
+    return `${c} ${inRound.length} findings, judged ${judged.length}, precision ${trueCount}/${judged.length} ${ratio(trueCount, judged.length)}${recall}`;
+  });
+  console.log(`  ${round === 0 ? 'round 0 (first apps)' : roundLabel(round)}: ${parts.join('; ')}`);
 }
 if (stale.length) console.log(`\n${stale.length} triage entries match no current finding (the rule no longer reports them): listed in results.md`);
 console.log(`\nuntriaged findings (in sample order): ${join(CACHE, 'untriaged.json')}`);
@@ -392,7 +410,7 @@ function writeResults() {
       const sites = recallSites.filter((site) => site.round === round);
       const high = sites.filter((site) => site.confidence === 'high');
       const found = (list, c) => list.filter((site) => isFound(site, c)).length;
-      return `| all, round ${round}${round === 2 ? ' (held out)' : ''} | ${sites.length} | ${high.length} | ${CONFIGS.map((c) => found(sites, c)).join(' | ')} | ${CONFIGS.map((c) => ratio(found(sites, c), sites.length)).join(' | ')} | ${CONFIGS.map((c) => ratio(found(high, c), high.length)).join(' | ')} |`;
+      return `| all, ${roundLabel(round)} | ${sites.length} | ${high.length} | ${CONFIGS.map((c) => found(sites, c)).join(' | ')} | ${CONFIGS.map((c) => ratio(found(sites, c), sites.length)).join(' | ')} | ${CONFIGS.map((c) => ratio(found(high, c), high.length)).join(' | ')} |`;
     }),
     '',
   );
