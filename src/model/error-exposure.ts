@@ -8,6 +8,7 @@ import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { type Context, findVariable, getCalleePath, getMemberPath, getNumberValue, getPropertyName, getStringValue, isFunctionNode, lastSegment, skipTransparent, walkSameFunction } from './ast.js';
 import { envComparisonMeansExplicitDevelopment } from './environment.js';
 import type { Leak } from './error-leaks.js';
+import { classifyFailures } from './fallible.js';
 import { getLoggerCall } from './loggers.js';
 import { getResponseSink } from './responses.js';
 import { INTERNAL_ERROR_CLASS, isInternalErrorClass, isTextValue, unknownErrorOf } from './unknown-errors.js';
@@ -333,12 +334,16 @@ function isComposedText(context: Context, node: TSESTree.Node): boolean {
   return isTextValue(context, n);
 }
 
-/** A catch whose `try` only parses or validates input, or throws errors the app composed: its messages are about the client's own data. */
+/** A catch whose `try` only parses or validates input, answers from memory, or throws errors the app composed: its messages are about the client's own data. */
 function isValidationCatch(context: Context, error: TSESLint.Scope.Variable): boolean {
   const def = error.defs[0];
   if (def?.type !== 'CatchClause') return false;
   const tryStatement = def.node.parent;
   if (tryStatement?.type !== AST_NODE_TYPES.TryStatement) return false;
+  // Nothing in the try reaches outside the process: it answers from memory, parses or validates,
+  // or throws errors the app composed (same-file callees included): no message can carry internals.
+  const source = classifyFailures(context, tryStatement.block);
+  if (source === 'none') return true;
   let calls = 0;
   let onlyValidation = true;
   walkSameFunction(

@@ -108,6 +108,25 @@ describe('isGuarded', () => {
     expect(found.map((f) => f.guarded)).toEqual([[true], [true], [true], [true], [true]]);
   });
 
+  it('a try that reaches nothing outside the process (answers from memory) is guarded; one that calls out is not (signalk)', () => {
+    const found = leaksIn(`
+      class WeatherApi {
+        routes() {
+          this.app.get('/providers/default', async (req, res) => {
+            try { res.status(200).json({ id: this.defaultProviderId }); } catch (err) { res.status(400).json({ message: err.message }); }
+          });
+          this.app.get('/providers', async (req, res) => {
+            try { const list = {}; this.providers.forEach((p, id) => { list[id] = p.name; }); res.status(200).json(list); } catch (err) { res.status(400).json({ message: err.message }); }
+          });
+          this.app.get('/forecasts', async (req, res) => {
+            try { res.status(200).json(await this.useProvider().getForecasts(req.query)); } catch (err) { res.status(400).json({ message: err.message }); }
+          });
+        }
+      }
+    `);
+    expect(found.filter((f) => f.leaks.length).map((f) => f.guarded)).toEqual([[true], [true], [false]]);
+  });
+
   it('an error matched against a const list of client error classes is guarded; a list of built-ins is not (Strapi core)', () => {
     const code = (list: string) => `
       const listed = [${list}];

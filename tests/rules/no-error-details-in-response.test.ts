@@ -156,6 +156,14 @@ export function failKey(req: Request, res: Response, error: ErrorKey | 'auth.loc
   }
   res.json(reports.queue(req.body));
 });`,
+    // The try answers from memory and calls nothing outside the process (signalk): no message can carry internals.
+    `app.get('/providers/default', async (req, res) => {
+  try {
+    res.status(200).json({ id: defaultProviderId });
+  } catch (err) {
+    res.status(400).json({ statusCode: 400, state: 'FAILED', message: err.message });
+  }
+});`,
     // Parse Server's error handler: a namespace's own Error class (Parse.Error) is the app's client-facing error type.
     `function handleParseErrors(err, req, res, next) {
   if (err instanceof Parse.Error) {
