@@ -50,7 +50,6 @@ const ERROR_STATUS_BY_NAME: Record<string, number> = {
   unauthorized: 401,
   unauthorised: 401,
   unauthenticated: 401,
-  invalidcredentials: 401,
   notauthenticated: 401,
   authentication: 401,
   paymentrequired: 402,

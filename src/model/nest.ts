@@ -103,10 +103,25 @@ function compiledClassDecorators(context: Context, cls: TSESTree.ClassDeclaratio
   return names;
 }
 
-/** Whether a class is a NestJS provider, controller, guard, filter, strategy or resolver (also as compiled JavaScript). */
+/**
+ * A NestJS provider, controller, guard, filter or resolver as TypeScript compiles it: `let AuthService = class AuthService {…}`
+ * with `AuthService = __decorate([(0, common_1.Injectable)()], AuthService)` in a file that requires `@nestjs/*`.
+ */
+export function isCompiledNestClass(context: Context, cls: TSESTree.ClassDeclaration | TSESTree.ClassExpression): boolean {
+  return fileImportsNest(context) && compiledClassDecorators(context, cls).some((name) => NEST_CLASS_DECORATORS.has(name));
+}
+
+/** `node` sits in a NestJS class compiled to JavaScript (isCompiledNestClass). */
+export function isInCompiledNestClass(context: Context, node: TSESTree.Node): boolean {
+  for (let current = node.parent; current; current = current.parent) {
+    if (current.type === AST_NODE_TYPES.ClassDeclaration || current.type === AST_NODE_TYPES.ClassExpression) return isCompiledNestClass(context, current);
+  }
+  return false;
+}
+
+/** Whether a class is a NestJS provider, controller, guard, filter, strategy or resolver. */
 export function isNestClass(context: Context, cls: TSESTree.ClassDeclaration | TSESTree.ClassExpression): boolean {
   if (hasDecorator(cls, NEST_CLASS_DECORATORS)) return true;
-  if (fileImportsNest(context) && compiledClassDecorators(context, cls).some((name) => NEST_CLASS_DECORATORS.has(name))) return true;
   const sup = superCallName(cls);
   if (sup === 'AuthGuard' || sup === 'PassportStrategy') return true;
   return fileImportsNest(context) && (cls.implements ?? []).length > 0;

@@ -16,6 +16,7 @@ import { type HandlerInfo, findEnclosingHandler } from './handlers.js';
 import { type HttpOutcome, type StatusChoice, getAssertion, getHttpOutcome, getStatusChoices, getStatusWriteChoices } from './http-outcomes.js';
 import { isDoneFalse, isPassportFailure, isStrategyFail } from './logins.js';
 import { isVariableInit } from './placement.js';
+import { isInCompiledNestClass } from './nest.js';
 import { getSocketRefusal } from './socket-refusals.js';
 
 /** Why a request was refused: a failed credential check says more than the status it is answered with. */
@@ -301,12 +302,22 @@ export function returnRejectionSites(context: Context, options: RejectionSiteOpt
  */
 function errorResultSites(context: Context, options: RejectionSiteOptions, node: TSESTree.ReturnStatement, arg: TSESTree.Node | null): RejectionSite[] | null {
   if (arg?.type !== AST_NODE_TYPES.NewExpression && arg?.type !== AST_NODE_TYPES.CallExpression) return null;
-  const outcome = getHttpOutcome(context, arg);
+  const outcome = getHttpOutcome(context, arg) ?? credentialsErrorResult(arg);
   if (outcome?.kind !== 'error' || !options.statuses.has(outcome.status) || !returnsSuccessBeside(context, node)) return null;
-  const found = outcomeSites(context, options, node, { ...outcome, kind: 'throw' });
+  // A returned result passes no exception filter: a Nest class compiled to JavaScript (`__decorate`) answers the client too.
+  const reachesClient = outcome.frameworkError || isInCompiledNestClass(context, node);
+  const found = outcomeSites(context, options, node, { ...outcome, kind: 'throw', frameworkError: reachesClient });
   if (!found) return null;
   const name = outcome.errorName ?? `a ${outcome.status} error`;
   return found.map((site) => ({ ...site, what: `${name} returned (${outcome.status})`, propagates: false }));
+}
+
+/** `new InvalidCredentialsError(…)` returned as a result (Vendure's GraphQL error union): the failed login, a 401. */
+function credentialsErrorResult(arg: TSESTree.NewExpression | TSESTree.CallExpression): HttpOutcome | null {
+  if (arg.type !== AST_NODE_TYPES.NewExpression) return null;
+  const path = getCalleePath(arg);
+  const name = path === null ? null : lastSegment(path);
+  return name !== null && /^InvalidCredentials(?:Error|Exception)?$/u.test(name) ? { status: 401, kind: 'error', errorName: name, frameworkError: false } : null;
 }
 
 /** Another `return` of the function gives a value that is no error and not its own parameter (`return e` of an error mapper). */

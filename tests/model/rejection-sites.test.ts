@@ -71,6 +71,12 @@ describe('rejection sites', () => {
     expect(sites(compiled)).toEqual(['InvalidCredentialsError returned (401) | 401 | unauthorized | answers']);
     // no decorator applied to the class: not a Nest provider
     expect(sites(compiled.replace('(0, common_1.Injectable)()', ''))).toEqual([]);
+    // thrown, the same error passes the app's exception filter (compiled Nest apps register one globally): left to it
+    expect(sites(compiled.replace('return new errors_1.InvalidCredentialsError', 'throw new errors_1.ForbiddenError'))).toEqual([]);
+    // in TypeScript source the decorated class decides, thrown or returned
+    const source = "import { Injectable } from '@nestjs/common';\n@Injectable()\nexport class Perms {\n  async check(ctx) {\n    if (!(await this.roles.hasPermission(ctx))) return new ForbiddenError();\n    return true;\n  }\n}";
+    expect(sites(source, DEFAULT, true)).toEqual(['ForbiddenError returned (403) | 403 | forbidden | answers']);
+    expect(sites(source.replace('return new ForbiddenError()', 'throw new ForbiddenError()'), DEFAULT, true)).toEqual(['ForbiddenError (403) | 403 | forbidden | propagates']);
     // an error mapper returns errors on every path (its caller's throw is the rejection)
     const mapper = "import { Injectable } from '@nestjs/common';\n@Injectable()\nexport class Errors {\n  map(e) {\n    if (e.code === 'denied') return new ForbiddenError();\n    return e;\n  }\n}";
     expect(sites(mapper, DEFAULT, true)).toEqual([]);

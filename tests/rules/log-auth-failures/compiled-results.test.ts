@@ -107,6 +107,20 @@ function describeAccess(path) {
   });
 }
 module.exports = { describeAccess };`,
+    `// compiled Nest provider: a thrown app error passes the app's global exception filter (Vendure's logs ForbiddenError at warn)
+"use strict";
+const common_1 = require("@nestjs/common");
+const errors_1 = require("../../common/error/errors");
+let FacetService = class FacetService {
+    async assignFacetsToChannel(ctx, input) {
+        const hasPermission = await this.roleService.userHasAnyPermissionsOnChannel(ctx, input.channelId, ['UpdateFacet']);
+        if (!hasPermission) {
+            throw new errors_1.ForbiddenError();
+        }
+        return this.channelService.assignToChannels(ctx, input.facetIds, input.channelId);
+    }
+};
+exports.FacetService = FacetService = __decorate([(0, common_1.Injectable)()], FacetService);`,
   ],
   invalid: [
     {
