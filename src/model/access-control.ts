@@ -470,12 +470,8 @@ function predicateTerm(call: TSESTree.CallExpression): Term | null {
   return null;
 }
 
-/** A yes/no verdict named for being allowed (`isAllowed`, `allowed`, `isPermitted`), not a list (`allowedModels`). */
-function isVerdictName(name: string): boolean {
-  const words = tokenizeName(name);
-  const rest = /^(?:is|was|are)$/u.test(words[0] ?? '') ? words.slice(1) : words;
-  return rest.length === 1 && /^(?:allowed|permitted|whitelisted|allowlisted)$/u.test(rest[0]!);
-}
+/** A yes/no verdict named for being allowed (`isAllowed`, `allowed`, `isWhitelisted`), not a list (`allowedModels`). */
+const isVerdictName = (name: string): boolean => /^(?:(?:is|was|are)_?)?(?:allowed|whitelisted|allowlisted)$/iu.test(name);
 
 /** Route words, and no auth word beyond one naming the route's purpose (`isLoginPath`, not `validUrlSignature`). */
 function routeName(words: readonly string[]): boolean {
