@@ -439,6 +439,13 @@ function chainTerms(context: Context, node: TSESTree.Node, depth: number): Term[
       const init = declaredFrom(variable);
       if (init && !isFunctionNode(init)) extra.push(...terms(context, init, depth + 1));
     }
+    // `const isAllowed = await strategy.canAccess(ctx, permissions); if (!isAllowed) …`: a verdict named
+    // for being allowed is no allowlist; what it was computed from says what is tested.
+    if (own.allow && segments.length === 1 && node === rootIdentifier && isVerdictName(rootIdentifier.name)) {
+      const init = declaredFrom(variable);
+      const held = init && !isFunctionNode(init) ? terms(context, init, depth + 1) : [];
+      if (held.some((t) => t.kind !== 'unknown')) return held;
+    }
   }
   return segments.length > 0 ? [own, ...extra] : extra;
 }
@@ -462,6 +469,9 @@ function predicateTerm(call: TSESTree.CallExpression): Term | null {
   if (rest.some((w) => OTHER_WORDS.has(w) || STATE_WORDS.has(w) || CONFIG_WORDS.has(w))) return { kind: 'other', isId: false, ...productOf(rest) };
   return null;
 }
+
+/** A yes/no verdict named for being allowed (`isAllowed`, `allowed`, `isWhitelisted`), not a list (`allowedModels`). */
+const isVerdictName = (name: string): boolean => /^(?:(?:is|was|are)_?)?(?:allowed|whitelisted|allowlisted)$/iu.test(name);
 
 /** Route words, and no auth word beyond one naming the route's purpose (`isLoginPath`, not `validUrlSignature`). */
 function routeName(words: readonly string[]): boolean {

@@ -33,7 +33,9 @@ export function isPasswordCheck(context: Context, call: TSESTree.CallExpression)
   if (callee.type === AST_NODE_TYPES.MemberExpression) {
     const objectPath = getMemberPath(callee.object);
     if (objectPath !== null && (HASH_OBJECTS.test(objectPath) || HASH_OBJECTS.test(lastSegment(objectPath)))) return true;
-    const root = skipTransparent(callee.object);
+    // `bcryptjs_1.default.compare(…)`: TypeScript's CommonJS output reaches the default export through `.default`.
+    let root = skipTransparent(callee.object);
+    if (root.type === AST_NODE_TYPES.MemberExpression && getPropertyName(root) === 'default') root = skipTransparent(root.object);
     return root.type === AST_NODE_TYPES.Identifier && HASH_MODULES.test(getImportSource(context, root)?.source ?? '');
   }
   // import { compare } from 'bcrypt'; import { verify } from 'argon2'

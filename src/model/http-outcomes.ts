@@ -232,6 +232,11 @@ function callOutcome(context: Context, node: TSESTree.CallExpression, depth: num
       const error = errorOutcome(context, args[0], depth + 1);
       if (error) return { ...error, kind: 'forward' };
     }
+    // resolve({ statusCode: 401, message }): a promise settled with the answer its caller sends (`res.status(reply.statusCode)`).
+    if (callee.name === 'resolve' && args[0] && skipTransparent(args[0]).type === AST_NODE_TYPES.ObjectExpression) {
+      const answer = errorOutcome(context, args[0], depth + 1);
+      if (answer) return { ...answer, kind: 'forward' };
+    }
     return helperResponseOutcome(context, callee.name, args);
   }
   return null;

@@ -56,9 +56,72 @@ function fileImportsNest(context: Context): boolean {
   return result;
 }
 
+const NEST_CLASS_DECORATORS = new Set(['Injectable', 'Controller', 'Catch', 'Resolver', 'WebSocketGateway']);
+const compiledCache = new WeakMap<TSESTree.Node, string[]>();
+
+/** The name a class is bound to: `class A {}`, `let A = class A {}` (TypeScript's output for a decorated class). */
+function classBinding(cls: TSESTree.ClassDeclaration | TSESTree.ClassExpression): string | null {
+  if (cls.parent.type === AST_NODE_TYPES.VariableDeclarator && cls.parent.id.type === AST_NODE_TYPES.Identifier) return cls.parent.id.name;
+  return cls.id?.name ?? null;
+}
+
+/** `(0, common_1.Injectable)()` → 'Injectable': the name of a decorator call as TypeScript compiles it. */
+function compiledDecoratorName(element: TSESTree.Node | null): string | null {
+  if (!element || element.type !== AST_NODE_TYPES.CallExpression) return null;
+  let callee = skipTransparent(element.callee);
+  if (callee.type === AST_NODE_TYPES.SequenceExpression) callee = callee.expressions[callee.expressions.length - 1]!;
+  const path = getMemberPath(callee);
+  return path === null ? null : lastSegment(path);
+}
+
+/**
+ * The class decorators of compiled TypeScript: `AuthGuard = __decorate([(0, common_1.Injectable)(), …], AuthGuard)`
+ * (also `exports.AuthGuard = AuthGuard = __decorate(…)`, `tslib_1.__decorate`) at the top level of the file. Cached per class.
+ */
+function compiledClassDecorators(context: Context, cls: TSESTree.ClassDeclaration | TSESTree.ClassExpression): string[] {
+  const cached = compiledCache.get(cls);
+  if (cached) return cached;
+  const names: string[] = [];
+  const binding = classBinding(cls);
+  if (binding !== null && context.sourceCode.text.includes('__decorate')) {
+    for (const statement of context.sourceCode.ast.body) {
+      if (statement.type !== AST_NODE_TYPES.ExpressionStatement) continue;
+      let expr: TSESTree.Node = statement.expression;
+      while (expr.type === AST_NODE_TYPES.AssignmentExpression) expr = expr.right;
+      if (expr.type !== AST_NODE_TYPES.CallExpression || expr.arguments.length !== 2) continue;
+      const callee = getMemberPath(expr.callee);
+      const [list, target] = expr.arguments;
+      if (callee === null || lastSegment(callee) !== '__decorate' || list?.type !== AST_NODE_TYPES.ArrayExpression) continue;
+      if (target?.type !== AST_NODE_TYPES.Identifier || target.name !== binding) continue;
+      for (const element of list.elements) {
+        const name = compiledDecoratorName(element);
+        if (name !== null) names.push(name);
+      }
+    }
+  }
+  compiledCache.set(cls, names);
+  return names;
+}
+
+/**
+ * A NestJS provider, controller, guard, filter or resolver as TypeScript compiles it: `let AuthService = class AuthService {…}`
+ * with `AuthService = __decorate([(0, common_1.Injectable)()], AuthService)` in a file that requires `@nestjs/*`.
+ */
+export function isCompiledNestClass(context: Context, cls: TSESTree.ClassDeclaration | TSESTree.ClassExpression): boolean {
+  return fileImportsNest(context) && compiledClassDecorators(context, cls).some((name) => NEST_CLASS_DECORATORS.has(name));
+}
+
+/** `node` sits in a NestJS class compiled to JavaScript (isCompiledNestClass). */
+export function isInCompiledNestClass(context: Context, node: TSESTree.Node): boolean {
+  for (let current = node.parent; current; current = current.parent) {
+    if (current.type === AST_NODE_TYPES.ClassDeclaration || current.type === AST_NODE_TYPES.ClassExpression) return isCompiledNestClass(context, current);
+  }
+  return false;
+}
+
 /** Whether a class is a NestJS provider, controller, guard, filter, strategy or resolver. */
 export function isNestClass(context: Context, cls: TSESTree.ClassDeclaration | TSESTree.ClassExpression): boolean {
-  if (hasDecorator(cls, new Set(['Injectable', 'Controller', 'Catch', 'Resolver', 'WebSocketGateway']))) return true;
+  if (hasDecorator(cls, NEST_CLASS_DECORATORS)) return true;
   const sup = superCallName(cls);
   if (sup === 'AuthGuard' || sup === 'PassportStrategy') return true;
   return fileImportsNest(context) && (cls.implements ?? []).length > 0;

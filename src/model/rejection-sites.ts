@@ -8,7 +8,7 @@
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
-import { type Context, findVariable, getCalleePath, getEnclosingFunction, getPropertyName, getVariableInit, lastSegment, skipTransparent } from './ast.js';
+import { type Context, findVariable, getCalleePath, getEnclosingFunction, getPropertyName, getVariableInit, lastSegment, skipTransparent, walkSameFunction } from './ast.js';
 import { classifyRejectionGuard } from './access-control.js';
 import { guardDenial, handlerCallsOf, helperCallOutcome, inServerContext, isPlainResponse, thrownValues } from './auth-responses.js';
 import { type CredentialFailure, credentialFailureAt, enclosingTokenVerification, readsCallerCredential } from './credential-checks.js';
@@ -16,6 +16,7 @@ import { type HandlerInfo, findEnclosingHandler } from './handlers.js';
 import { type HttpOutcome, type StatusChoice, getAssertion, getHttpOutcome, getStatusChoices, getStatusWriteChoices } from './http-outcomes.js';
 import { isDoneFalse, isPassportFailure, isStrategyFail } from './logins.js';
 import { isVariableInit } from './placement.js';
+import { isInCompiledNestClass } from './nest.js';
 import { getSocketRefusal } from './socket-refusals.js';
 
 /** Why a request was refused: a failed credential check says more than the status it is answered with. */
@@ -108,7 +109,9 @@ function outcomeSites(context: Context, options: RejectionSiteOptions, node: TSE
     const name = outcome.errorName && outcome.errorName !== 'ctx.throw' ? outcome.errorName : null;
     const what =
       outcome.kind === 'forward'
-        ? `a ${outcome.status} error handed on`
+        ? node.type === AST_NODE_TYPES.CallExpression && node.callee.type === AST_NODE_TYPES.Identifier && node.callee.name === 'resolve'
+          ? `a ${outcome.status} answer resolved`
+          : `a ${outcome.status} error handed on`
         : outcome.errorName === 'ctx.throw'
           ? `ctx.throw(${outcome.status})`
           : name
@@ -284,6 +287,58 @@ export function returnRejectionSites(context: Context, options: RejectionSiteOpt
     const outcome = init ? getHttpOutcome(context, skipTransparent(init)) : null;
     return (outcome?.kind === 'response' ? outcomeSites(context, options, node, outcome) : null) ?? [];
   }
+  const returned = errorResultSites(context, options, node, arg);
+  if (returned) return returned;
   const info = guardDenial(context, node);
   return info ? [{ node, what: 'the guard returning false (403)', status: 403, reason: 'guard_denied', propagates: true, errorName: 'ForbiddenException', handler: info }] : [];
+}
+
+/**
+ * `if (!passwordMatches) return new InvalidCredentialsError()` in a function that returns its success on
+ * another path (`return true`, `return this.createSession(…)`): the error is the answer, a result the
+ * caller hands back (a GraphQL error union, a result type), judged like the same error thrown there.
+ * Not thrown, so no error filter sees it. A function whose every return is an error maps errors
+ * (`handleError(e)`): its caller's throw is the rejection.
+ */
+function errorResultSites(context: Context, options: RejectionSiteOptions, node: TSESTree.ReturnStatement, arg: TSESTree.Node | null): RejectionSite[] | null {
+  if (arg?.type !== AST_NODE_TYPES.NewExpression && arg?.type !== AST_NODE_TYPES.CallExpression) return null;
+  const outcome = getHttpOutcome(context, arg) ?? credentialsErrorResult(arg);
+  if (outcome?.kind !== 'error' || !options.statuses.has(outcome.status) || !returnsSuccessBeside(context, node)) return null;
+  // A returned result passes no exception filter: a Nest class compiled to JavaScript (`__decorate`) answers the client too.
+  const reachesClient = outcome.frameworkError || isInCompiledNestClass(context, node);
+  const found = outcomeSites(context, options, node, { ...outcome, kind: 'throw', frameworkError: reachesClient });
+  if (!found) return null;
+  const name = outcome.errorName ?? `a ${outcome.status} error`;
+  return found.map((site) => ({ ...site, what: `${name} returned (${outcome.status})`, propagates: false }));
+}
+
+/** `new InvalidCredentialsError(…)` returned as a result (Vendure's GraphQL error union): the failed login, a 401. */
+function credentialsErrorResult(arg: TSESTree.NewExpression | TSESTree.CallExpression): HttpOutcome | null {
+  if (arg.type !== AST_NODE_TYPES.NewExpression) return null;
+  const path = getCalleePath(arg);
+  const name = path === null ? null : lastSegment(path);
+  return name !== null && /^InvalidCredentials(?:Error|Exception)?$/u.test(name) ? { status: 401, kind: 'error', errorName: name, frameworkError: false } : null;
+}
+
+/** Another `return` of the function gives a value that is no error and not its own parameter (`return e` of an error mapper). */
+function returnsSuccessBeside(context: Context, node: TSESTree.ReturnStatement): boolean {
+  const fn = getEnclosingFunction(node);
+  if (!fn || fn.body.type !== AST_NODE_TYPES.BlockStatement) return false;
+  const params = new Set(fn.params.map((p) => (p.type === AST_NODE_TYPES.Identifier ? p.name : null)));
+  let found = false;
+  walkSameFunction(
+    fn.body,
+    (n) => {
+      if (found) return false;
+      if (n.type !== AST_NODE_TYPES.ReturnStatement || n === node || !n.argument) return true;
+      const value = skipTransparent(n.argument);
+      if (value.type === AST_NODE_TYPES.Identifier && (params.has(value.name) || value.name === 'undefined')) return false;
+      if (value.type === AST_NODE_TYPES.Literal && value.value === null) return false;
+      if (value.type === AST_NODE_TYPES.NewExpression || getHttpOutcome(context, value)) return false;
+      found = true;
+      return false;
+    },
+    context.sourceCode.visitorKeys,
+  );
+  return found;
 }

@@ -12,6 +12,9 @@
  * - `socket.emit('unauthorized', …)` — an event that tells the client it was refused: in an `if` branch
  *   it is judged like a 401/403 by that condition; elsewhere (a `catch`, the listener's top, where some
  *   apps emit it to start their auth handshake) only where a credential check failed;
+ * - a connection authorizer's callback refusing: Primus `primus.authorize((req, done) => done(new Error('Unauthorized')))`
+ *   (also with the error its `catch` caught, and from a factory `primus.authorize(makeAuthorize(…))`), ws's
+ *   `verifyClient: (info, cb) => cb(false, 401)`;
  * - `socket.emit(event, …)` of any other event — only where a credential check failed (a password
  *   change answered `socket.emit('change-password', { error: 'password_incorrect' })`).
  *
@@ -20,8 +23,9 @@
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
-import { type Context, findVariable, getCalleePath, getEnclosingFunction, getNumberValue, getPropertyName, getStringValue, isFunctionNode, lastSegment, skipTransparent } from './ast.js';
-import { statusLineOf } from './http-status.js';
+import { type AnyFunction, type Context, findVariable, getCalleePath, getEnclosingFunction, getNumberValue, getPropertyName, getStringValue, isFunctionNode, lastSegment, skipTransparent } from './ast.js';
+import { getStatusValue, statusLineOf } from './http-status.js';
+import { sameFileCallSites } from './input-flow.js';
 import { isClientSocket } from './sockets.js';
 
 export interface SocketRefusal {
@@ -73,6 +77,53 @@ function socketMiddlewareNext(fn: TSESTree.Node | null): string | null {
   return path !== null && lastSegment(path) === 'use' ? next.name : null;
 }
 
+/** `primus.authorize(fn)`: `fn` given directly, or returned by a same-file factory whose call is (`primus.authorize(makeAuthorize(…))`). */
+function isPrimusAuthorizer(context: Context, fn: AnyFunction): boolean {
+  const givenTo = (node: TSESTree.Node): boolean => {
+    const call = node.parent;
+    if (call?.type !== AST_NODE_TYPES.CallExpression || call.arguments[0] !== node || call.arguments.length !== 1) return false;
+    const callee = skipTransparent(call.callee);
+    return callee.type === AST_NODE_TYPES.MemberExpression && getPropertyName(callee) === 'authorize';
+  };
+  if (givenTo(fn)) return true;
+  const factory = fn.parent?.type === AST_NODE_TYPES.ReturnStatement ? getEnclosingFunction(fn.parent) : null;
+  const calls = factory ? sameFileCallSites(context, factory) : null;
+  return !!calls && calls.length > 0 && calls.every((c) => givenTo(c));
+}
+
+/** `verifyClient: (info, cb) => …` in the options of a `ws` server: `cb(false, 401)` refuses the upgrade. */
+function isVerifyClient(fn: AnyFunction): boolean {
+  const prop = fn.parent;
+  return prop?.type === AST_NODE_TYPES.Property && prop.value === fn && getPropertyName(prop) === 'verifyClient';
+}
+
+/**
+ * The callback of a connection authorizer refusing: Primus's `authorize(req, done)` called with an auth error
+ * (`done(new Error('Unauthorized'))`) or with the error its `catch` caught, ws's `verifyClient(info, cb)`
+ * called `cb(false)` / `cb(false, 401 | 403)`.
+ */
+function authorizerRefusal(context: Context, call: TSESTree.CallExpression, callee: TSESTree.Identifier): SocketRefusal | null {
+  const def = findVariable(context, callee)?.defs[0];
+  const fn = def?.type === 'Parameter' ? def.node : null;
+  if (!fn || !isFunctionNode(fn) || fn.params.length !== 2 || fn.params[1]?.type !== AST_NODE_TYPES.Identifier || fn.params[1].name !== callee.name) return null;
+  const arg = call.arguments[0] ? skipTransparent(call.arguments[0]) : null;
+  if (!arg || arg.type === AST_NODE_TYPES.SpreadElement) return null;
+  if (isVerifyClient(fn)) {
+    if (arg.type !== AST_NODE_TYPES.Literal || arg.value !== false) return null;
+    const status = call.arguments[1] ? getStatusValue(context, call.arguments[1]) : 401;
+    return status === 401 || status === 403 ? { status, what: `the upgrade refused by verifyClient (${status})`, needsCredentialFailure: false } : null;
+  }
+  if (!isPrimusAuthorizer(context, fn)) return null;
+  if (arg.type === AST_NODE_TYPES.NewExpression) {
+    const message = arg.arguments[0] ? getStringValue(arg.arguments[0]) : null;
+    if (message === null || !AUTH_TEXT.test(message)) return null;
+    return { status: statusOfText(message), what: `the connection refused by the authorizer ('${message}')`, needsCredentialFailure: false };
+  }
+  // authorized(error) in the `catch` around the token check: the access-control test reads what chose it.
+  const caught = arg.type === AST_NODE_TYPES.Identifier ? findVariable(context, arg)?.defs[0] : undefined;
+  return caught?.type === 'CatchClause' ? { status: 401, what: 'the connection refused by the authorizer with the caught error', needsCredentialFailure: false } : null;
+}
+
 /** Whether the innermost branch around `node` in its function is an `if`'s consequent or alternate (not a `catch`, a ternary, or none). */
 function inIfBranch(node: TSESTree.Node): boolean {
   let child: TSESTree.Node = node;
@@ -106,6 +157,8 @@ function followsRefusal(context: Context, call: TSESTree.CallExpression): boolea
 export function getSocketRefusal(context: Context, call: TSESTree.CallExpression): SocketRefusal | null {
   const callee = skipTransparent(call.callee);
   if (callee.type === AST_NODE_TYPES.Identifier) {
+    const authorizer = authorizerRefusal(context, call, callee);
+    if (authorizer) return authorizer;
     // next(new Error('unauthorized')) in io.use middleware, also from a callback inside it (`jwt.verify(t, key, (err) => next(…))`)
     const arg = call.arguments[0] ? skipTransparent(call.arguments[0]) : null;
     if (arg?.type !== AST_NODE_TYPES.NewExpression) return null;

@@ -127,6 +127,14 @@ describe('classifyRejectionGuard: structure', () => {
     expect(verdicts('function h(req) { const isAdmin = config.admins.includes(req.user.email); if (!isAdmin) reject(); }')).toEqual(['who']);
   });
 
+  it('reads a verdict named for being allowed by what it was computed from, not as an allowlist', () => {
+    expect(verdicts('async function h(ctx) { const isAllowed = await strategy.canAccess(ctx, perms); if (!isAllowed) reject(); }')).toEqual(['who']);
+    expect(verdicts('function h(req) { const allowed = roles.includes(req.user.role); if (!allowed) reject(); }')).toEqual(['who']);
+    expect(verdicts('function h(req) { const isAllowed = allowedModels.includes(req.body.model); if (!isAllowed) reject(); }')).toEqual(['other']);
+    // nothing known about what it holds: the name still reads as before
+    expect(verdicts('function h(isAllowed) { if (!isAllowed) reject(); }')).toEqual(['other']);
+  });
+
   it('reads an allowlist as access control only when matched against the caller', () => {
     expect(one('!allowedModels.includes(req.body.model)')).toBe('other');
     expect(one('!allowedOrigins.includes(req.headers.origin)')).toBe('who');

@@ -148,6 +148,8 @@ describe('credentialFailureAt', () => {
     ['async function f(body) { const verification = await verifyAuthenticationResponse({ response: body }); if (verification.verified === false) probeHere(); }', 'invalid_passkey'],
     ['async function f(body) { const { verified } = await verifyAuthenticationResponse({ response: body }); if (verified === false) probeHere(); }', 'invalid_passkey'],
     ['async function f(body) { let v; try { v = await verifyAuthenticationResponse({ response: body }); } catch (e) { probeHere(); } }', 'invalid_passkey'],
+    // TypeScript's CommonJS output reaches bcrypt's default export through `.default`
+    ['const bcryptjs_1 = __importDefault(require("bcryptjs")); function f(pw, hash) { bcryptjs_1.default.compare(pw, hash, (err, matches) => { if (matches === true) ok(); else probeHere(); }); }', 'invalid_credentials'],
   ])('%s → %s', (code, reason) => {
     expect(atProbes(code, credentialFailureAt)).toEqual([reason]);
   });
@@ -170,6 +172,8 @@ describe('credentialFailureAt', () => {
     'async function f(body) { const verification = await verifyAuthenticationResponse({ response: body }); if (!verification) probeHere(); }',
     'async function f(body) { const { verified } = await verifyAuthenticationResponse({ response: body }); if (verified === true) probeHere(); }',
     'function f(list, x) { if (!list.verify(x)) probeHere(); }',
+    // `.default` of a module that is no hash library
+    'const lists_1 = __importDefault(require("./lists")); function f(a, b) { if (!lists_1.default.compare(a, b)) probeHere(); }',
     // confirming a secret being enrolled: a setup typo, not a failed sign-in
     'class TFAService { async enableTFA(key, otp, secret) { if (!authenticator.check(otp, secret)) probeHere(); } }',
     "router.post('/2fa/setup', (req, res) => { if (!speakeasy.totp.verify({ secret: req.body.secret, token: req.body.token })) probeHere(); });",

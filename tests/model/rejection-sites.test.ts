@@ -56,6 +56,49 @@ describe('rejection sites', () => {
     expect(sites("app.get('/admin', (req, res) => {\n  if (!req.user.isAdmin) throw new ForbiddenError('no');\n});")).toEqual(['ForbiddenError (403) | 403 | forbidden | propagates']);
   });
 
+  it('an auth error returned as the result in a Nest provider, also compiled, when the function returns its success elsewhere', () => {
+    const compiled = [
+      'const common_1 = require("@nestjs/common");',
+      'let AuthService = class AuthService {',
+      '  async verifyUserPassword(ctx, userId, password) {',
+      '    const passwordMatches = await this.strategy.verifyUserPassword(ctx, userId, password);',
+      '    if (!passwordMatches) return new errors_1.InvalidCredentialsError({ authenticationError: "" });',
+      '    return true;',
+      '  }',
+      '};',
+      'exports.AuthService = AuthService = __decorate([(0, common_1.Injectable)()], AuthService);',
+    ].join('\n');
+    expect(sites(compiled)).toEqual(['InvalidCredentialsError returned (401) | 401 | unauthorized | answers']);
+    // no decorator applied to the class: not a Nest provider
+    expect(sites(compiled.replace('(0, common_1.Injectable)()', ''))).toEqual([]);
+    // thrown, the same error passes the app's exception filter (compiled Nest apps register one globally): left to it
+    expect(sites(compiled.replace('return new errors_1.InvalidCredentialsError', 'throw new errors_1.ForbiddenError'))).toEqual([]);
+    // in TypeScript source the decorated class decides, thrown or returned
+    const source = "import { Injectable } from '@nestjs/common';\n@Injectable()\nexport class Perms {\n  async check(ctx) {\n    if (!(await this.roles.hasPermission(ctx))) return new ForbiddenError();\n    return true;\n  }\n}";
+    expect(sites(source, DEFAULT, true)).toEqual(['ForbiddenError returned (403) | 403 | forbidden | answers']);
+    expect(sites(source.replace('return new ForbiddenError()', 'throw new ForbiddenError()'), DEFAULT, true)).toEqual(['ForbiddenError (403) | 403 | forbidden | propagates']);
+    // an error mapper returns errors on every path (its caller's throw is the rejection)
+    const mapper = "import { Injectable } from '@nestjs/common';\n@Injectable()\nexport class Errors {\n  map(e) {\n    if (e.code === 'denied') return new ForbiddenError();\n    return e;\n  }\n}";
+    expect(sites(mapper, DEFAULT, true)).toEqual([]);
+  });
+
+  it('a promise settled with a 401 answer on a failed password check', () => {
+    const code = [
+      "import bcrypt from 'bcryptjs';",
+      'function login(name, password) {',
+      '  return new Promise((resolve, reject) => {',
+      '    bcrypt.compare(password, hashOf(name), (err, matches) => {',
+      '      if (matches === true) resolve({ statusCode: 200, token: sign(name) });',
+      "      else resolve({ statusCode: 401, message: 'Login failed' });",
+      '    });',
+      '  });',
+      '}',
+    ].join('\n');
+    expect(sites(code)).toEqual(['a 401 answer resolved | 401 | invalid_credentials | propagates']);
+    // outside a failed check and a handler, a resolved status object is data
+    expect(sites("function lookup(id) {\n  return new Promise((resolve) => resolve({ statusCode: 403, id }));\n}")).toEqual([]);
+  });
+
   it('a status chosen by a ternary, and one held in a variable with only rejecting values', () => {
     expect(sites("app.get('/doc', (req, res) => {\n  res.status(req.user ? 403 : 401).end();\n});")).toEqual([
       'a 403 response | 403 | forbidden | answers',

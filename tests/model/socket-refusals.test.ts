@@ -77,4 +77,30 @@ describe('getSocketRefusal', () => {
     expect(callResult(results, "next(new Error('Authentication error'))")).toBe(401);
     expect(callResult(results, "next(new Error('Forbidden'))")).toBe(null);
   });
+
+  it("a connection authorizer's callback refusing: Primus authorize (also from a factory), ws verifyClient", () => {
+    const primus = `function makeAuthorize(check) {
+         return function (req, authorized) {
+           try { check(req); authorized(); } catch (error) { authorized(error); }
+         };
+       }
+       primus.authorize(makeAuthorize(security.check));
+       primus2.authorize((req, done) => { if (!req.headers.authorization) return done(new Error('Unauthorized')); done(); });`;
+    const results = probeCalls(primus, (context, node) => getSocketRefusal(context, node)?.status ?? null);
+    expect(callResult(results, 'authorized(error)')).toBe(401);
+    expect(callResult(results, 'authorized()')).toBe(null);
+    expect(callResult(results, "done(new Error('Unauthorized'))")).toBe(401);
+    // an error that is no auth refusal (a connection limit), a factory used otherwise too
+    const other = `primus.authorize((req, done) => { const err = Object.assign(new Error('Too many connections'), { statusCode: 429 }); done(err); });
+       function make() { return function (req, done) { try { x(req); } catch (e) { done(e); } }; }
+       primus.authorize(make()); other.use(make());`;
+    const quiet = probeCalls(other, (context, node) => getSocketRefusal(context, node)?.status ?? null);
+    expect(callResult(quiet, 'done(err)')).toBe(null);
+    expect(callResult(quiet, 'done(e)')).toBe(null);
+    const ws = "new WebSocketServer({ verifyClient: (info, cb) => { if (!ok(info.req)) return cb(false, 403); if (busy()) return cb(false, 503); cb(true); } });";
+    const verified = probeCalls(ws, (context, node) => getSocketRefusal(context, node)?.status ?? null);
+    expect(callResult(verified, 'cb(false, 403)')).toBe(403);
+    expect(callResult(verified, 'cb(false, 503)')).toBe(null);
+    expect(callResult(verified, 'cb(true)')).toBe(null);
+  });
 });

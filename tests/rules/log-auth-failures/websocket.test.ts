@@ -28,6 +28,51 @@ ruleTester.run('log-auth-failures (WebSocket refusals)', rule, {
     "// a room limit is no access control\nio.on('connection', (socket) => {\n  socket.on('join', (room) => {\n    if (rooms.size >= MAX_ROOMS) {\n      socket.emit('forbidden', 'Too many rooms');\n      return;\n    }\n    socket.join(room);\n  });\n});",
     // socket.io middleware refusing for load, not auth
     "io.use((socket, next) => {\n  if (connections.size > MAX_CONNECTIONS) return next(new Error('server busy'));\n  next();\n});",
+    // Primus authorize and ws verifyClient
+    `const jwt = require('jsonwebtoken');
+const log = require('./log');
+
+function createAuthorize(authorizeRequest) {
+  return function (req, authorized) {
+    try {
+      authorizeRequest(req);
+      authorized();
+    } catch (error) {
+      if (error instanceof jwt.JsonWebTokenError || error instanceof jwt.TokenExpiredError) {
+        log.warn(\`WebSocket connection refused from \${req.socket.remoteAddress}: \${error.message}\`);
+        authorized(error);
+      } else {
+        authorized();
+      }
+    }
+  };
+}
+primus.authorize(createAuthorize(security.authorizeWS));`,
+    `// a connection limit refused through the authorizer is no auth failure
+primus.authorize(function (req, authorized) {
+  const ip = req.socket.remoteAddress;
+  if ((connectionCounts.get(ip) ?? 0) >= maxConnectionsPerIp) {
+    const err = Object.assign(new Error('Too many concurrent connections'), { statusCode: 429 });
+    authorized(err);
+    return;
+  }
+  authorized();
+});`,
+    `const { WebSocketServer } = require('ws');
+const logger = require('./logger');
+
+const wss = new WebSocketServer({
+  server,
+  verifyClient: (info, cb) => {
+    const token = new URL(info.req.url, 'http://localhost').searchParams.get('token');
+    if (!token || !sessions.has(token)) {
+      logger.warn({ ip: info.req.socket.remoteAddress }, 'websocket upgrade refused: invalid session token');
+      return cb(false, 401, 'Unauthorized');
+    }
+    if (wss.clients.size >= MAX_CLIENTS) return cb(false, 503, 'Server busy');
+    cb(true);
+  },
+});`,
   ],
   invalid: [
     {
@@ -126,6 +171,108 @@ ruleTester.run('log-auth-failures (WebSocket refusals)', rule, {
     {
       code: "// socket.io: a room the caller is no member of, refused with an 'auth_error' event\nio.on('connection', (socket) => {\n  socket.on('join', async (room) => {\n    const member = await Rooms.isMember(room, socket.userId);\n    if (!member) {\n      socket.emit('auth_error', 'not a member');\n      return;\n    }\n    socket.join(room);\n  });\n});",
       errors: [{ messageId: 'unlogged', line: 6, suggestions: [{ messageId: 'logFailure', data: { call: 'console.warn' }, output: "// socket.io: a room the caller is no member of, refused with an 'auth_error' event\nio.on('connection', (socket) => {\n  socket.on('join', async (room) => {\n    const member = await Rooms.isMember(room, socket.userId);\n    if (!member) {\n      console.warn('Authentication failed', { reason: 'unauthorized' });\n      socket.emit('auth_error', 'not a member');\n      return;\n    }\n    socket.join(room);\n  });\n});" }] }],
+    },
+    {
+      code: `const jwt = require('jsonwebtoken');
+const Primus = require('primus');
+
+function createAuthorize(authorizeRequest) {
+  return function (req, authorized) {
+    if (!authorizeRequest) {
+      authorized();
+      return;
+    }
+    try {
+      authorizeRequest(req);
+      authorized();
+    } catch (error) {
+      if (error instanceof jwt.JsonWebTokenError || error instanceof jwt.TokenExpiredError) {
+        authorized(error);
+      } else {
+        authorized();
+      }
+    }
+  };
+}
+
+function start(server, security) {
+  const primus = new Primus(server, { transformer: 'websockets' });
+  primus.authorize(createAuthorize(security.authorizeWS));
+  return primus;
+}
+module.exports = { start };`,
+      output: null,
+      errors: [
+        {
+          messageId: 'unlogged',
+          line: 15,
+          suggestions: [
+            { messageId: 'logFailure', data: {"call":"console.warn"}, output: `const jwt = require('jsonwebtoken');
+const Primus = require('primus');
+
+function createAuthorize(authorizeRequest) {
+  return function (req, authorized) {
+    if (!authorizeRequest) {
+      authorized();
+      return;
+    }
+    try {
+      authorizeRequest(req);
+      authorized();
+    } catch (error) {
+      if (error instanceof jwt.JsonWebTokenError || error instanceof jwt.TokenExpiredError) {
+        console.warn('Authentication failed', { reason: 'unauthorized' });
+        authorized(error);
+      } else {
+        authorized();
+      }
+    }
+  };
+}
+
+function start(server, security) {
+  const primus = new Primus(server, { transformer: 'websockets' });
+  primus.authorize(createAuthorize(security.authorizeWS));
+  return primus;
+}
+module.exports = { start };` },
+          ],
+        },
+      ],
+    },
+    {
+      code: `const { WebSocketServer } = require('ws');
+
+const wss = new WebSocketServer({
+  server,
+  verifyClient: (info, cb) => {
+    const token = new URL(info.req.url, 'http://localhost').searchParams.get('token');
+    if (!token || !sessions.has(token)) return cb(false, 401, 'Unauthorized');
+    cb(true);
+  },
+});`,
+      output: null,
+      errors: [
+        {
+          messageId: 'unlogged',
+          line: 7,
+          suggestions: [
+            { messageId: 'logFailure', data: {"call":"console.warn"}, output: `const { WebSocketServer } = require('ws');
+
+const wss = new WebSocketServer({
+  server,
+  verifyClient: (info, cb) => {
+    const token = new URL(info.req.url, 'http://localhost').searchParams.get('token');
+    if (!token || !sessions.has(token)) {
+      console.warn('Authentication failed', { reason: 'unauthorized' });
+      return cb(false, 401, 'Unauthorized');
+    }
+    cb(true);
+  },
+});` },
+          ],
+        },
+      ],
     },
   ],
 });
