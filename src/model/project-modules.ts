@@ -33,6 +33,7 @@ import {
 import { type FailureOptions, classifyCall, isResponseCall, logsOwnFailures, unwrapIndirectCall } from './fallible.js';
 import { getLoggerCall } from './loggers.js';
 import { getImportSource, readImportedSource } from './modules.js';
+import { findEscape } from './promises.js';
 
 /** A parsed project module: its program, and a context that reads it by name. */
 interface ProjectModule {
@@ -399,4 +400,27 @@ export function onlyLoggingCalleesFail(context: Context, root: TSESTree.Node, op
     context.sourceCode.visitorKeys,
   );
   return logged && !other;
+}
+
+/**
+ * The call reaches an async function of a project module that cannot reject: every failure in it is
+ * caught, or logged before it is thrown on (`findEscape`, asked of the other module). Not for
+ * plain functions, whose promise (if any) is another call's.
+ */
+export function importedCannotReject(context: Context, call: TSESTree.CallExpression): boolean {
+  try {
+    const target = importedTarget(context, call);
+    if (target === null) return false;
+    const state = stateOf(context);
+    const key = `${target.source}\u0000${target.path.join('.')}\u0000reject`;
+    const known = state.answers.get(key);
+    if (known !== undefined) return known;
+    const module = moduleOf(context, state, target.source);
+    const fn = module === null ? null : findExportedFunction(module, target.path);
+    const answer = module !== null && fn !== null && fn.async && !fn.generator && findEscape(module.context, fn, module.context.sourceCode.visitorKeys) === null;
+    state.answers.set(key, answer);
+    return answer;
+  } catch {
+    return false;
+  }
 }
