@@ -417,10 +417,42 @@ export function importedCannotReject(context: Context, call: TSESTree.CallExpres
     if (known !== undefined) return known;
     const module = moduleOf(context, state, target.source);
     const fn = module === null ? null : findExportedFunction(module, target.path);
-    const answer = module !== null && fn !== null && fn.async && !fn.generator && findEscape(module.context, fn, module.context.sourceCode.visitorKeys) === null;
+    const visitorKeys = context.sourceCode.visitorKeys;
+    const answer =
+      module !== null && fn !== null && fn.async && !fn.generator && !returnsUnknownPromise(fn, visitorKeys) && findEscape(module.context, fn, visitorKeys) === null;
     state.answers.set(key, answer);
     return answer;
   } catch {
     return false;
   }
+}
+
+/**
+ * `async read(k) { return this.client.get(k) }`: the function hands on another call's promise outside
+ * any `try` with a `catch`. `findEscape` does not guess that an unknown call rejects; a callee in
+ * another module is judged by what the caller cannot see, so such a promise counts as one that may.
+ */
+function returnsUnknownPromise(fn: AnyFunction, visitorKeys: TSESLint.SourceCode.VisitorKeys): boolean {
+  const isCall = (node: TSESTree.Node) => {
+    const n = skipTypeWrappers(node);
+    return n.type === AST_NODE_TYPES.CallExpression || n.type === AST_NODE_TYPES.NewExpression;
+  };
+  if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return isCall(fn.body);
+  let found = false;
+  walkSameFunction(
+    fn.body,
+    (node) => {
+      if (found) return false;
+      // What a `try` with a `catch` returns is caught there.
+      if (node.type === AST_NODE_TYPES.TryStatement && node.handler) {
+        walkSameFunction(node.handler.body, (inner) => !(found ||= inner.type === AST_NODE_TYPES.ReturnStatement && !!inner.argument && isCall(inner.argument)), visitorKeys);
+        if (node.finalizer) walkSameFunction(node.finalizer, (inner) => !(found ||= inner.type === AST_NODE_TYPES.ReturnStatement && !!inner.argument && isCall(inner.argument)), visitorKeys);
+        return false;
+      }
+      if (node.type === AST_NODE_TYPES.ReturnStatement && node.argument && isCall(node.argument)) found = true;
+      return !found;
+    },
+    visitorKeys,
+  );
+  return found;
 }

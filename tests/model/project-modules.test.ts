@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TSESTree } from '@typescript-eslint/utils';
 import { afterAll, describe, expect, it } from 'vitest';
-import { importedCalleeLogs, onlyLoggingCalleesFail } from '../../src/model/project-modules.js';
+import { importedCalleeLogs, importedCannotReject, onlyLoggingCalleesFail } from '../../src/model/project-modules.js';
 import { callResult, probe, probeCalls } from '../helpers/probe.js';
 
 const root = mkdtempSync(join(tmpdir(), 'project-modules-'));
@@ -192,6 +192,32 @@ settings.saveSettings(t);
       sourceType: 'commonjs',
     });
     expect(callResult(results, "config.set('a', 1)")).toBe(false);
+  });
+});
+
+describe('importedCannotReject', () => {
+  it('holds for an async function whose failures are all caught, or logged before they are thrown on', () => {
+    const code = `import { saveSettings, loadSettings } from '../services/settings';
+const config = require('../services/configstore');
+const mailer = require('../services/mailer');
+const store_1 = require('../services/store');
+saveSettings(s);
+loadSettings();
+config.set('a', 1);
+mailer.send(mail);
+(0, store_1.persist)(doc);
+store_1.Store.flush();
+store_1.default.read('k');
+`;
+    const results = probeCalls(code, (context, node) => importedCannotReject(context, node), { filename: tsFile, cwd: root, ts: true });
+    expect(callResult(results, 'saveSettings(s)')).toBe(true);
+    expect(callResult(results, 'loadSettings()')).toBe(false);
+    // not async: whatever promise it returns is another call's
+    expect(callResult(results, "config.set('a', 1)")).toBe(false);
+    expect(callResult(results, 'mailer.send(mail)')).toBe(true);
+    expect(callResult(results, '(0, store_1.persist)(doc)')).toBe(true);
+    expect(callResult(results, 'store_1.Store.flush()')).toBe(true);
+    expect(callResult(results, "store_1.default.read('k')")).toBe(false);
   });
 });
 
