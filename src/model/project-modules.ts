@@ -90,7 +90,7 @@ export function importedCalleeLogs(context: Context, call: TSESTree.CallExpressi
  * The callee logs its own failures: a same-file function (`logsOwnFailures`) or a project module's
  * (`importedCalleeLogs`). A call of the function it sits in does not count.
  */
-export function calleeLogsOwnFailures(context: Context, call: TSESTree.CallExpression): boolean {
+function calleeLogsOwnFailures(context: Context, call: TSESTree.CallExpression): boolean {
   const fn = resolveFunction(context, unwrapIndirectCall(call.callee));
   if (fn) return fn !== getEnclosingFunction(call) && logsOwnFailures(context, fn);
   return importedCalleeLogs(context, call);
