@@ -154,13 +154,19 @@ const QUERY_EXECUTION = new Set(['execute', 'query', 'raw', 'transaction', 'comm
 export interface FailureOptions {
   /** Extra probe names or paths (`yaml.load`). */
   probes?: ReadonlySet<string>;
+  /**
+   * Whether a call the file cannot resolve reaches a function that logs its own failures elsewhere
+   * (a project module's, see project-modules.ts): such a call counts as `logs`, like a same-file one.
+   * Asked only by a caller that is about to report, so that no other module is read before then.
+   */
+  calleeLogs?: (call: TSESTree.CallExpression) => boolean;
 }
 
 const blockCache = new WeakMap<TSESTree.Node, FailureSource>();
 
 /** What the calls in `root` (not in nested functions) can fail for. */
 export function classifyFailures(context: Context, root: TSESTree.Node, options: FailureOptions = {}, depth = 0): FailureSource {
-  const useCache = !options.probes || options.probes.size === 0;
+  const useCache = (!options.probes || options.probes.size === 0) && !options.calleeLogs;
   if (useCache && blockCache.has(root)) return blockCache.get(root)!;
   if (useCache) blockCache.set(root, 'unknown'); // recursion guard
   let result: FailureSource = 'none';
@@ -239,6 +245,7 @@ export function classifyCall(
   if ((method !== null && VALIDATOR_NAME.test(method)) || receiverCalls(callee).some((name) => VALIDATOR_NAME.test(name))) return 'probe';
   const fn = depth < 3 ? resolveFunction(context, callee) : null;
   if (fn && fn !== getEnclosingFunction(call)) return classifyFunction(context, fn, options, depth + 1);
+  if (!fn && options.calleeLogs?.(call)) return 'logs';
   if (isExternalByName(call, callee, path, method)) return 'external';
   if (method !== null && PURE_HELPERS.has(method) && !awaited) return 'pure';
   // A synchronous getter on an object in hand (`nodeTypes.getByNameAndVersion(name)`, `flags.getFlag(key)`,

@@ -17,6 +17,7 @@ import {
 import { strandedContinuation } from '../model/continuations.js';
 import { type UnrecordedRunner, createRunnerTracker } from '../model/runner-listeners.js';
 import { createRule } from '../core/create-rule.js';
+import { importedCannotReject } from '../model/project-modules.js';
 import { getSettings } from '../core/settings.js';
 import { findEnclosingHandler } from '../model/handlers.js';
 import type { LogTarget } from '../fixes/log-call.js';
@@ -217,6 +218,9 @@ export default createRule<Options, MessageIds>({
       // A callback-style function answering from the chain's `.then`: a rejection leaves its caller waiting.
       const stranded = cb || handler ? null : strandedContinuation(context, expression);
       if ((!cb && !handler && !stranded) || rejectionsLogged()) return;
+      // Asked last, so that another module is read only for a call that would be reported: a project
+      // module's async function that catches (or logs and rethrows) every failure cannot reject.
+      if (root.type === AST_NODE_TYPES.CallExpression && importedCannotReject(context, root)) return;
       const label = callName(expression) ?? describeFailedOperation(context, expression) ?? `promise at line ${expression.loc.start.line}`;
       if (stranded) {
         reportWithFix(

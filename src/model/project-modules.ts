@@ -1,0 +1,458 @@
+/**
+ * Does a function of another module of this project log its own failures? A `try` whose only
+ * fallible work is `config.set(k, v)`, where `./configstore`'s `set` catches its write error and
+ * logs it with `log.error(…)`, loses nothing when its catch falls back or answers 500: the
+ * operators saw the failure in the store's log. This is the other-module half of
+ * `logsOwnFailures` (fallible.ts), which answers the same question for a same-file function.
+ *
+ * The module is one the linted file imports by a relative specifier or a package.json `imports`
+ * alias (`readImportedSource`), parsed with the linted file's parser at most once per linted file
+ * and only when a rule asks (a catch that would otherwise be reported). The called function is
+ * found by its exported name: ES exports, `module.exports` / `exports.x`, TypeScript's CommonJS
+ * output (`exports.x = x`, `exports.default = new Store()`), an exported object's method or an
+ * exported instance's class method. Logger recognition there cannot ask the linted file's scope:
+ * it reads the other module's module-level bindings by name and otherwise accepts what the
+ * plugin's logger recognition accepts by name (`console`, `log` / `logger` receivers, `this.logger`,
+ * the `loggers` setting). Anything that cannot be read, parsed or found answers "no".
+ */
+import { createRequire } from 'node:module';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import {
+  type AnyFunction,
+  type Context,
+  fileKey,
+  getEnclosingFunction,
+  getPropertyName,
+  isFunctionNode,
+  resolveFunction,
+  skipTransparent,
+  skipTypeWrappers,
+  walkSameFunction,
+} from './ast.js';
+import { type FailureOptions, classifyCall, isResponseCall, logsOwnFailures, unwrapIndirectCall } from './fallible.js';
+import { getLoggerCall } from './loggers.js';
+import { getImportSource, readImportedSource } from './modules.js';
+import { findEscape } from './promises.js';
+
+/** A parsed project module: its program, and a context that reads it by name. */
+interface ProjectModule {
+  ast: TSESTree.Program;
+  context: Context;
+  /** Module-level bindings by name (function and class declarations, `const` / `let` / `var` declarators). */
+  bindings: ReadonlyMap<string, TSESTree.Node>;
+}
+
+/** What an expression of the other module holds, as far as a call by name needs. */
+type ModuleValue =
+  | { kind: 'exports' }
+  | { kind: 'node'; node: TSESTree.Node }
+  | { kind: 'instance'; cls: TSESTree.ClassDeclaration | TSESTree.ClassExpression };
+
+interface FileState {
+  modules: Map<string, ProjectModule | null>;
+  answers: Map<string, boolean>;
+}
+
+const fileStates = new WeakMap<object, FileState>();
+
+/** At most this many members between the imported name and the called method (`store_1.default.set`). */
+const MAX_SEGMENTS = 3;
+
+/**
+ * The call reaches a function of a project module (imported by a relative specifier or an
+ * `imports` alias) that logs its own failures the way `logsOwnFailures` means it: on every path,
+ * or in each of its catch clauses.
+ */
+export function importedCalleeLogs(context: Context, call: TSESTree.CallExpression): boolean {
+  try {
+    const target = importedTarget(context, call);
+    if (target === null) return false;
+    const state = stateOf(context);
+    const key = `${target.source}\u0000${target.path.join('.')}`;
+    const known = state.answers.get(key);
+    if (known !== undefined) return known;
+    let answer = false;
+    const module = moduleOf(context, state, target.source);
+    if (module !== null) {
+      const fn = findExportedFunction(module, target.path);
+      answer = fn !== null && logsOwnFailures(module.context, fn);
+    }
+    state.answers.set(key, answer);
+    return answer;
+  } catch {
+    // Recognition never breaks a lint run: an unexpected shape only means "unknown".
+    return false;
+  }
+}
+
+/**
+ * The callee logs its own failures: a same-file function (`logsOwnFailures`) or a project module's
+ * (`importedCalleeLogs`). A call of the function it sits in does not count.
+ */
+function calleeLogsOwnFailures(context: Context, call: TSESTree.CallExpression): boolean {
+  const fn = resolveFunction(context, unwrapIndirectCall(call.callee));
+  if (fn) return fn !== getEnclosingFunction(call) && logsOwnFailures(context, fn);
+  return importedCalleeLogs(context, call);
+}
+
+function stateOf(context: Context): FileState {
+  const key = fileKey(context.sourceCode);
+  let state = fileStates.get(key);
+  if (state === undefined) {
+    state = { modules: new Map(), answers: new Map() };
+    fileStates.set(key, state);
+  }
+  return state;
+}
+
+/**
+ * The project module a call goes to and the names from its export to the function:
+ * `set(k, v)` with `const { set } = require('./store')` → `./store`, [set];
+ * `config.set(k, v)` with `const config = require('./configstore')` → [default, set];
+ * `(0, settings_1.saveSettings)(x)` → [default, saveSettings]; `store_1.default.set(k)` → [default, default, set].
+ */
+function importedTarget(context: Context, call: TSESTree.CallExpression): { source: string; path: string[] } | null {
+  const names: string[] = [];
+  let n = skipTypeWrappers(unwrapIndirectCall(call.callee));
+  while (n.type === AST_NODE_TYPES.MemberExpression && names.length <= MAX_SEGMENTS) {
+    const name = getPropertyName(n);
+    if (name === null) return null;
+    names.unshift(name);
+    n = skipTypeWrappers(n.object);
+  }
+  if (n.type !== AST_NODE_TYPES.Identifier || names.length > MAX_SEGMENTS) return null;
+  const from = getImportSource(context, n);
+  if (from === null || !/^[.#]/u.test(from.source)) return null;
+  // `import * as store from './store'`: the namespace is the module's exports.
+  const path = from.imported === '*' ? names : [from.imported, ...names];
+  return path.length === 0 ? null : { source: from.source, path };
+}
+
+function moduleOf(context: Context, state: FileState, source: string): ProjectModule | null {
+  if (state.modules.has(source)) return state.modules.get(source)!;
+  const text = readImportedSource(context, source);
+  const ast = text === null ? null : parseModule(context, text);
+  const module = ast === null || text === null ? null : projectModule(context, ast, text);
+  state.modules.set(source, module);
+  return module;
+}
+
+interface Parser {
+  parseForESLint?: (code: string, options: object) => { ast: TSESTree.Program };
+  parse?: (code: string, options: object) => TSESTree.Program;
+}
+
+/** The parser of the linted file (else ESLint's espree); null when the module does not parse. */
+function parseModule(context: Context, text: string): TSESTree.Program | null {
+  const languageOptions = (context as unknown as { languageOptions?: { parser?: unknown; parserOptions?: Record<string, unknown>; sourceType?: string } })
+    .languageOptions;
+  const parser = (languageOptions?.parser as Parser | undefined) ?? espree();
+  if (!parser) return null;
+  const sourceType = languageOptions?.sourceType === 'commonjs' || languageOptions?.sourceType === 'script' ? languageOptions.sourceType : 'module';
+  const options = {
+    ...(languageOptions?.parserOptions ?? {}),
+    ecmaVersion: 'latest',
+    sourceType,
+    range: true,
+    loc: true,
+    comment: false,
+    tokens: false,
+    project: undefined,
+    projectService: undefined,
+  };
+  try {
+    const ast = parser.parseForESLint ? parser.parseForESLint(text, options).ast : parser.parse ? parser.parse(text, options) : null;
+    return ast && ast.type === AST_NODE_TYPES.Program ? ast : null;
+  } catch {
+    // Another dialect, a syntax error, a host whose parser cannot parse on request: unknown.
+    return null;
+  }
+}
+
+let espreeParser: Parser | null | undefined;
+
+/** ESLint's own parser, loaded from ESLint's dependencies (for a host that lends no parser). */
+function espree(): Parser | null {
+  if (espreeParser === undefined) {
+    try {
+      const fromPlugin = createRequire(import.meta.url);
+      espreeParser = createRequire(fromPlugin.resolve('eslint'))('espree') as Parser;
+    } catch {
+      espreeParser = null;
+    }
+  }
+  return espreeParser;
+}
+
+/**
+ * A context for the other module: the linted file's settings, and a scope that knows only the
+ * module's top-level bindings, so that logger recognition reads names the way it reads them
+ * without scope (`log`, `logger`, `this.logger`, configured loggers) and finds the module's own
+ * log helpers and logger variables (`const logger = pino()`).
+ */
+function projectModule(context: Context, ast: TSESTree.Program, text: string): ProjectModule {
+  const visitorKeys = context.sourceCode.visitorKeys;
+  setParents(ast, visitorKeys);
+  const bindings = new Map<string, TSESTree.Node>();
+  const set = new Map<string, unknown>();
+  const scope = { type: 'module', set, references: [], variables: [], upper: null, childScopes: [] };
+  const bind = (id: TSESTree.Identifier, def: Record<string, unknown>, node: TSESTree.Node): void => {
+    bindings.set(id.name, node);
+    set.set(id.name, { name: id.name, defs: [{ ...def, name: id }], references: [], identifiers: [id], scope });
+  };
+  for (const statement of ast.body) {
+    const declaration =
+      (statement.type === AST_NODE_TYPES.ExportNamedDeclaration || statement.type === AST_NODE_TYPES.ExportDefaultDeclaration) && statement.declaration
+        ? statement.declaration
+        : statement;
+    if (declaration.type === AST_NODE_TYPES.FunctionDeclaration && declaration.id) {
+      bind(declaration.id, { type: 'FunctionName', node: declaration }, declaration);
+    } else if (declaration.type === AST_NODE_TYPES.ClassDeclaration && declaration.id) {
+      bind(declaration.id, { type: 'ClassName', node: declaration }, declaration);
+    } else if (declaration.type === AST_NODE_TYPES.VariableDeclaration) {
+      for (const declarator of declaration.declarations) {
+        if (declarator.id.type === AST_NODE_TYPES.Identifier) bind(declarator.id, { type: 'Variable', node: declarator, parent: declaration }, declarator);
+      }
+    }
+  }
+  const sourceCode = {
+    ast,
+    text,
+    visitorKeys,
+    scopeManager: null,
+    parserServices: {},
+    getScope: () => scope,
+    getText: (node?: TSESTree.Node) => (node ? text.slice(node.range[0], node.range[1]) : text),
+  };
+  const foreign = { settings: context.settings, sourceCode, filename: '<project module>', physicalFilename: '<project module>', cwd: context.cwd, options: [] };
+  return { ast, context: foreign as unknown as Context, bindings };
+}
+
+/** ESLint sets `parent` while it traverses the linted file; a module parsed here gets it the same way. */
+function setParents(root: TSESTree.Node, visitorKeys: TSESLint.SourceCode.VisitorKeys): void {
+  const stack: TSESTree.Node[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    for (const key of visitorKeys[node.type] ?? []) {
+      const child = (node as unknown as Record<string, unknown>)[key];
+      for (const c of Array.isArray(child) ? child : [child]) {
+        if (!c || typeof c !== 'object' || typeof (c as { type?: unknown }).type !== 'string') continue;
+        (c as { parent?: TSESTree.Node }).parent = node;
+        stack.push(c as TSESTree.Node);
+      }
+    }
+  }
+}
+
+/** The function an export path names: [default] (the module's value), [set], [default, set], [default, default, set]. */
+function findExportedFunction(module: ProjectModule, path: readonly string[]): AnyFunction | null {
+  let value: ModuleValue | null = { kind: 'exports' };
+  for (const [i, name] of path.entries()) {
+    // `require('./m')` and a default import both say `default`: the ES default export, else the CommonJS exports.
+    value = i === 0 && name === 'default' ? defaultExport(module) : memberOf(module, value, name, 0);
+    if (value === null) return null;
+  }
+  return value.kind === 'node' && isFunctionNode(value.node) ? value.node : null;
+}
+
+function defaultExport(module: ProjectModule): ModuleValue | null {
+  let cjs: TSESTree.Node | null = null;
+  for (const statement of module.ast.body) {
+    if (statement.type === AST_NODE_TYPES.ExportDefaultDeclaration) return valueOf(module, statement.declaration, 0);
+    const assigned = exportsAssignment(statement);
+    if (assigned && assigned.name === null) cjs = assigned.value;
+  }
+  if (cjs !== null) return valueOf(module, cjs, 0);
+  // `exports.set = set` (also TypeScript's CommonJS output, whose `exports.default` is then a member).
+  return { kind: 'exports' };
+}
+
+/** `module.exports = v` (name null), `module.exports.x = v` / `exports.x = v` (name x). */
+function exportsAssignment(statement: TSESTree.Statement): { name: string | null; value: TSESTree.Node } | null {
+  if (statement.type !== AST_NODE_TYPES.ExpressionStatement || statement.expression.type !== AST_NODE_TYPES.AssignmentExpression) return null;
+  const { left, right, operator } = statement.expression;
+  if (operator !== '=' || left.type !== AST_NODE_TYPES.MemberExpression) return null;
+  const object = skipTransparent(left.object);
+  const name = getPropertyName(left);
+  if (name === null) return null;
+  if (isIdentifier(object, 'module') && name === 'exports') return { name: null, value: right };
+  if (isIdentifier(object, 'exports') || (object.type === AST_NODE_TYPES.MemberExpression && isIdentifier(object.object, 'module') && getPropertyName(object) === 'exports')) {
+    return { name, value: right };
+  }
+  return null;
+}
+
+function isIdentifier(node: TSESTree.Node, name: string): boolean {
+  return node.type === AST_NODE_TYPES.Identifier && node.name === name;
+}
+
+/** A named export: ES (`export function x`, `export { y as x }`) or CommonJS (`exports.x = …`, `module.exports = { x }`). */
+function namedExport(module: ProjectModule, name: string, depth: number): ModuleValue | null {
+  let whole: TSESTree.Node | null = null;
+  for (const statement of module.ast.body) {
+    if (statement.type === AST_NODE_TYPES.ExportNamedDeclaration) {
+      const declaration = statement.declaration;
+      if (declaration && (declaration.type === AST_NODE_TYPES.FunctionDeclaration || declaration.type === AST_NODE_TYPES.ClassDeclaration) && declaration.id?.name === name) {
+        return valueOf(module, declaration, depth);
+      }
+      if (declaration?.type === AST_NODE_TYPES.VariableDeclaration) {
+        for (const d of declaration.declarations) {
+          if (d.id.type === AST_NODE_TYPES.Identifier && d.id.name === name) return d.init ? valueOf(module, d.init, depth) : null;
+        }
+      }
+      if (statement.source === null) {
+        for (const spec of statement.specifiers) {
+          const exported = spec.exported.type === AST_NODE_TYPES.Identifier ? spec.exported.name : String(spec.exported.value);
+          if (exported === name && spec.local.type === AST_NODE_TYPES.Identifier) return valueOf(module, spec.local, depth);
+        }
+      }
+    }
+    if (name === 'default' && statement.type === AST_NODE_TYPES.ExportDefaultDeclaration) return valueOf(module, statement.declaration, depth);
+    const assigned = exportsAssignment(statement);
+    if (assigned?.name === name) return valueOf(module, assigned.value, depth);
+    if (assigned && assigned.name === null) whole = assigned.value;
+  }
+  if (whole !== null) {
+    const value = valueOf(module, whole, depth);
+    return value === null ? null : memberOf(module, value, name, depth);
+  }
+  return null;
+}
+
+function valueOf(module: ProjectModule, node: TSESTree.Node, depth: number): ModuleValue | null {
+  if (depth > 4) return null;
+  const n = skipTransparent(node);
+  switch (n.type) {
+    case AST_NODE_TYPES.FunctionDeclaration:
+    case AST_NODE_TYPES.FunctionExpression:
+    case AST_NODE_TYPES.ArrowFunctionExpression:
+    case AST_NODE_TYPES.ClassDeclaration:
+    case AST_NODE_TYPES.ClassExpression:
+    case AST_NODE_TYPES.ObjectExpression:
+      return { kind: 'node', node: n };
+    case AST_NODE_TYPES.Identifier: {
+      const bound = module.bindings.get(n.name);
+      if (!bound) return null;
+      if (bound.type === AST_NODE_TYPES.VariableDeclarator) return bound.init ? valueOf(module, bound.init, depth + 1) : null;
+      return { kind: 'node', node: bound };
+    }
+    case AST_NODE_TYPES.NewExpression: {
+      const cls = valueOf(module, n.callee, depth + 1);
+      if (cls?.kind === 'node' && (cls.node.type === AST_NODE_TYPES.ClassDeclaration || cls.node.type === AST_NODE_TYPES.ClassExpression)) {
+        return { kind: 'instance', cls: cls.node };
+      }
+      return null;
+    }
+    default:
+      return null;
+  }
+}
+
+/** `x` of an exported value: a named export, an object's property or method, a class's static method, an instance's method. */
+function memberOf(module: ProjectModule, value: ModuleValue, name: string, depth: number): ModuleValue | null {
+  if (value.kind === 'exports') return namedExport(module, name, depth + 1);
+  if (value.kind === 'instance') return classMember(value.cls, name, false);
+  const node = value.node;
+  if (node.type === AST_NODE_TYPES.ClassDeclaration || node.type === AST_NODE_TYPES.ClassExpression) return classMember(node, name, true);
+  if (node.type !== AST_NODE_TYPES.ObjectExpression) return null;
+  let found: ModuleValue | null = null;
+  for (const property of node.properties) {
+    // A later spread may replace what an earlier property set.
+    if (property.type !== AST_NODE_TYPES.Property) found = null;
+    else if (getPropertyName(property) === name) found = valueOf(module, property.value, depth + 1);
+  }
+  return found;
+}
+
+function classMember(cls: TSESTree.ClassDeclaration | TSESTree.ClassExpression, name: string, isStatic: boolean): ModuleValue | null {
+  for (const member of cls.body.body) {
+    if ((member.type !== AST_NODE_TYPES.MethodDefinition && member.type !== AST_NODE_TYPES.PropertyDefinition) || member.static !== isStatic) continue;
+    if (getPropertyName(member) !== name || !member.value) continue;
+    if (member.type === AST_NODE_TYPES.MethodDefinition && member.kind !== 'method') continue;
+    const value = skipTransparent(member.value);
+    return isFunctionNode(value) ? { kind: 'node', node: value } : null;
+  }
+  return null;
+}
+
+/**
+ * The only work in `root` (not in nested functions) that can fail is calls whose callees log their own
+ * failures (`calleeLogsOwnFailures`), and there is at least one: every other call is a log, a pure
+ * helper, telemetry or the answer to the client, and nothing throws.
+ */
+export function onlyLoggingCalleesFail(context: Context, root: TSESTree.Node, options: FailureOptions): boolean {
+  const withCallees: FailureOptions = { ...options, calleeLogs: (call) => importedCalleeLogs(context, call) };
+  let logged = false;
+  let other = false;
+  walkSameFunction(
+    root,
+    (node) => {
+      if (node.type === AST_NODE_TYPES.ThrowStatement) other = true;
+      else if (node.type === AST_NODE_TYPES.CallExpression && getLoggerCall(context, node) === null && calleeLogsOwnFailures(context, node)) logged = true;
+      else if (node.type === AST_NODE_TYPES.CallExpression || node.type === AST_NODE_TYPES.NewExpression || node.type === AST_NODE_TYPES.ImportExpression) {
+        const kind = classifyCall(context, node, withCallees);
+        const answers = node.type === AST_NODE_TYPES.CallExpression && isResponseCall(context, node);
+        if ((kind === 'external' || kind === 'unknown' || kind === 'probe') && !answers) other = true;
+      }
+      return !other;
+    },
+    context.sourceCode.visitorKeys,
+  );
+  return logged && !other;
+}
+
+/**
+ * The call reaches an async function of a project module that cannot reject: every failure in it is
+ * caught, or logged before it is thrown on (`findEscape`, asked of the other module). Not for
+ * plain functions, whose promise (if any) is another call's.
+ */
+export function importedCannotReject(context: Context, call: TSESTree.CallExpression): boolean {
+  try {
+    const target = importedTarget(context, call);
+    if (target === null) return false;
+    const state = stateOf(context);
+    const key = `${target.source}\u0000${target.path.join('.')}\u0000reject`;
+    const known = state.answers.get(key);
+    if (known !== undefined) return known;
+    const module = moduleOf(context, state, target.source);
+    const fn = module === null ? null : findExportedFunction(module, target.path);
+    const visitorKeys = context.sourceCode.visitorKeys;
+    const answer =
+      module !== null && fn !== null && fn.async && !fn.generator && !returnsUnknownPromise(fn, visitorKeys) && findEscape(module.context, fn, visitorKeys) === null;
+    state.answers.set(key, answer);
+    return answer;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * `async read(k) { return this.client.get(k) }`: the function hands on another call's promise outside
+ * any `try` with a `catch`. `findEscape` does not guess that an unknown call rejects; a callee in
+ * another module is judged by what the caller cannot see, so such a promise counts as one that may.
+ */
+function returnsUnknownPromise(fn: AnyFunction, visitorKeys: TSESLint.SourceCode.VisitorKeys): boolean {
+  const isCall = (node: TSESTree.Node) => {
+    const n = skipTypeWrappers(node);
+    return n.type === AST_NODE_TYPES.CallExpression || n.type === AST_NODE_TYPES.NewExpression;
+  };
+  if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return isCall(fn.body);
+  let found = false;
+  walkSameFunction(
+    fn.body,
+    (node) => {
+      if (found) return false;
+      // What a `try` with a `catch` returns is caught there.
+      if (node.type === AST_NODE_TYPES.TryStatement && node.handler) {
+        walkSameFunction(node.handler.body, (inner) => !(found ||= inner.type === AST_NODE_TYPES.ReturnStatement && !!inner.argument && isCall(inner.argument)), visitorKeys);
+        if (node.finalizer) walkSameFunction(node.finalizer, (inner) => !(found ||= inner.type === AST_NODE_TYPES.ReturnStatement && !!inner.argument && isCall(inner.argument)), visitorKeys);
+        return false;
+      }
+      if (node.type === AST_NODE_TYPES.ReturnStatement && node.argument && isCall(node.argument)) found = true;
+      return !found;
+    },
+    visitorKeys,
+  );
+  return found;
+}
