@@ -328,7 +328,9 @@ export function createRequestInputTracker(context: Context, options: RequestInpu
       const arg = call.arguments[index];
       if (!arg || call.arguments.slice(0, index + 1).some((a) => a.type === AST_NODE_TYPES.SpreadElement)) return null;
       const input = classify(arg, depth + 1);
-      if (input?.kind !== 'value' || options.isConstrained?.(arg)) return null;
+      // A whole body or parsed message (`save(req.body)`, `process(JSON.parse(data))`) makes the parameter one too.
+      if ((input?.kind !== 'value' && input?.kind !== 'container') || options.isConstrained?.(arg)) return null;
+      if (result && result.kind !== input.kind) return null;
       // The weakest call site decides: a header value as parsed cannot carry a line break.
       if (!result || !canCarryLineBreak(input)) result = input;
     }

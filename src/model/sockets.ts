@@ -7,7 +7,10 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { type AnyFunction, type Context, findVariable, getPropertyName, getStringValue, skipTransparent } from './ast.js';
 
-/** A parameter of `io.on('connection', (socket) => …)` / `wss.on('connection', (ws) => …)`, or a variable named `socket` / `ws`. */
+/**
+ * A parameter of `io.on('connection', (socket) => …)` / `wss.on('connection', (ws) => …)`, or a variable
+ * named `socket` / `ws` / `spark` (Primus calls a client's connection a spark).
+ */
 export function isClientSocket(context: Context, id: TSESTree.Identifier): boolean {
   const variable = findVariable(context, id);
   const def = variable?.defs[0];
@@ -25,7 +28,7 @@ export function isClientSocket(context: Context, id: TSESTree.Identifier): boole
       return true;
     }
   }
-  return /^(?:socket|ws|webSocket|websocket)$/u.test(id.name);
+  return /^(?:socket|ws|webSocket|websocket|spark)$/u.test(id.name);
 }
 
 /** Socket events that carry no client data: connection lifecycle of socket.io and ws. */

@@ -1,6 +1,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { createRule } from '../core/create-rule.js';
 import { buildFix, findRequestId, genericMessage, planLog } from '../fixes/generic-response.js';
+import { getClientChannelSink } from '../model/client-channels.js';
 import { isGuarded } from '../model/error-exposure.js';
 import { type Leak, type LeakForm, collectLeaks } from '../model/error-leaks.js';
 import { getExposedErrorSink } from '../model/exposed-errors.js';
@@ -39,7 +40,7 @@ export default createRule<Options, MessageIds>({
     const checkSink = (node: TSESTree.CallExpression | TSESTree.NewExpression | TSESTree.AssignmentExpression) =>
       check(
         getResponseSink(context, node) ??
-          (node.type === 'CallExpression' ? getErrorHelperSink(context, node) : null) ??
+          (node.type === 'CallExpression' ? (getErrorHelperSink(context, node) ?? getClientChannelSink(context, node)) : null) ??
           (node.type !== 'AssignmentExpression' ? getExposedErrorSink(context, node) : null),
       );
     const check = (sink: ResponseSink | null) => {
