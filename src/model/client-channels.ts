@@ -51,7 +51,7 @@ function computeSink(context: Context, node: TSESTree.CallExpression, callee: TS
     // Express's res.redirect(302, url): the status is not text.
     const payload = args.filter((a) => getStatusValue(context, a) === null);
     const name = object.type === AST_NODE_TYPES.Identifier ? object.name : 'res';
-    return payload.length === 0 ? null : { node, kind: 'text', payload, description: `\`${name}.redirect()\``, receiver: null, status: null };
+    return payload.length === 0 ? null : { node, kind: 'text', payload, description: `\`${name}.redirect()\``, receiver: null, status: null, url: true };
   }
   if (object.type !== AST_NODE_TYPES.Identifier || !isClientSocket(context, object) || !isReceivedConnection(context, object)) return null;
   // socket.emit('error', payload, …): the event name is the app's own.

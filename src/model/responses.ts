@@ -58,6 +58,8 @@ export interface ResponseSink {
    * carries the status line and headers, so replacing it with a generic text would break the answer.
    */
   raw?: true;
+  /** A redirect's URL (see client-channels.ts): a generic text in its place would break the redirect. */
+  url?: true;
   /**
    * The app's response helper handed the response and no status (`sendError(res, err.message)`): a
    * whole error given to it is the helper's to turn into a body (see getErrorHelperSink).

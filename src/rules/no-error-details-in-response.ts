@@ -59,8 +59,8 @@ export default createRule<Options, MessageIds>({
         node: first.use,
         messageId: 'detailsInResponse',
         data: { what: FORM_TEXT[first.form](first.error.name), sink: sink.description, idHint: requestId ? ' with a request id' : '' },
-        // A raw socket's payload is the whole HTTP answer: a generic text in its place would break it.
-        suggest: sink.raw ? [] : [
+        // A raw socket's payload is the whole HTTP answer, a redirect's the URL: a generic text in its place would break it.
+        suggest: sink.raw || sink.url ? [] : [
           {
             messageId: 'sendGeneric',
             data: { generic, idHint, logHint: log ? ', and log the error on the server' : '' },

@@ -25,3 +25,11 @@ describe('isClientSocket', () => {
     expect(callResult(results, 'mailer.send(4)')).toBe(false);
   });
 });
+
+describe('isClientSocket: Primus', () => {
+  it('a variable named spark (Primus calls a client connection a spark)', () => {
+    const results = receivers("function reply(spark, msg) { spark.send(msg); } sparkle.send(1);");
+    expect(callResult(results, 'spark.send(msg)')).toBe(true);
+    expect(callResult(results, 'sparkle.send(1)')).toBe(false);
+  });
+});
