@@ -7,7 +7,8 @@
  * - a redirect (`res.redirect(url)`, `ctx.redirect(url)`): the URL's text lands in the browser's
  *   address bar and, read back by the page (`?error=…`), on screen;
  * - a same-file helper whose body sends what it is given (`const redirectWithError = (message) =>
- *   res.redirect(`/login?message=${encodeURIComponent(message)}`)`).
+ *   res.redirect(`/login?message=${encodeURIComponent(message)}`)`);
+ * - an HTTP answer built as data (`return { statusCode: 500, body }`, see getResultObjectSink).
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
@@ -131,4 +132,47 @@ function computeSendsParameter(context: Context, fn: AnyFunction, index: number)
     return false;
   };
   return variable.references.some((r) => reaches(r.identifier, 0));
+}
+
+const resultCache = new WeakMap<TSESTree.ObjectExpression, ResponseSink | null>();
+/** Calls a result is handed to: a promise's `resolve`, a node-style callback. */
+const RESULT_CALLEE = /^(?:resolve|callback|cb|done)$/u;
+
+/**
+ * `{ statusCode: 500, message: 'Unable to sign token: ' + err.message }` returned, resolved or handed
+ * to a callback: an HTTP answer built as data — an AWS Lambda proxy result (`{ statusCode, body }`), or
+ * the reply of a same-file login function that a route sends as it is (signalk's token security). The
+ * status must be an error status written as a number; the other properties are the payload.
+ */
+export function getResultObjectSink(context: Context, node: TSESTree.ObjectExpression): ResponseSink | null {
+  let cached = resultCache.get(node);
+  if (cached === undefined) {
+    cached = computeResultObjectSink(context, node);
+    resultCache.set(node, cached);
+  }
+  return cached;
+}
+
+function computeResultObjectSink(context: Context, node: TSESTree.ObjectExpression): ResponseSink | null {
+  let status: number | null = null;
+  const payload: TSESTree.Expression[] = [];
+  for (const prop of node.properties) {
+    if (prop.type !== AST_NODE_TYPES.Property || prop.computed) continue;
+    const key = getPropertyName(prop);
+    const value = prop.value as TSESTree.Expression;
+    if (key === 'statusCode') {
+      const v = skipTransparent(value);
+      status = v.type === AST_NODE_TYPES.Literal && typeof v.value === 'number' ? v.value : null;
+    } else if (key !== null) {
+      payload.push(value);
+    }
+  }
+  if (status === null || status < 400 || status > 599 || payload.length === 0) return null;
+  const parent = node.parent;
+  const handedBack =
+    parent?.type === AST_NODE_TYPES.ReturnStatement ||
+    (parent?.type === AST_NODE_TYPES.ArrowFunctionExpression && parent.body === node) ||
+    (parent?.type === AST_NODE_TYPES.CallExpression && parent.arguments.includes(node) && parent.callee.type === AST_NODE_TYPES.Identifier && RESULT_CALLEE.test(parent.callee.name));
+  if (!handedBack) return null;
+  return { node, kind: 'text', payload, description: `a result object with \`statusCode: ${status}\``, receiver: null, status };
 }

@@ -1,7 +1,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { createRule } from '../core/create-rule.js';
 import { buildFix, findRequestId, genericMessage, planLog } from '../fixes/generic-response.js';
-import { getClientChannelSink } from '../model/client-channels.js';
+import { getClientChannelSink, getResultObjectSink } from '../model/client-channels.js';
 import { isGuarded } from '../model/error-exposure.js';
 import { type Leak, type LeakForm, collectLeaks } from '../model/error-leaks.js';
 import { getExposedErrorSink } from '../model/exposed-errors.js';
@@ -75,6 +75,7 @@ export default createRule<Options, MessageIds>({
       NewExpression: checkSink,
       AssignmentExpression: checkSink,
       ReturnStatement: (node) => check(getReturnSink(context, node)),
+      ObjectExpression: (node) => check(getResultObjectSink(context, node)),
       // An expression body is what the arrow returns (a plain type listener: see background-task-error-handling).
       ArrowFunctionExpression(node) {
         if (node.expression) check(getReturnSink(context, node.body as TSESTree.Expression));

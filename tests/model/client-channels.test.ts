@@ -1,6 +1,7 @@
+import type { TSESTree } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
-import { getClientChannelSink } from '../../src/model/client-channels.js';
-import { callResult, probeCalls } from '../helpers/probe.js';
+import { getClientChannelSink, getResultObjectSink } from '../../src/model/client-channels.js';
+import { callResult, probe, probeCalls } from '../helpers/probe.js';
 
 /** getClientChannelSink of every call in `code`, summarized, by call text. */
 function sinks(code: string) {
@@ -86,5 +87,39 @@ describe('getClientChannelSink: same-file helpers that send a parameter', () => 
   it('leaves a helper whose own parameter is the caught error (reported in its body) and unknown functions alone', () => {
     expect(callResult(found, 'fail(e)')).toBeNull();
     expect(callResult(found, 'unknownHelper(e.message)')).toBeNull();
+  });
+});
+
+describe('getResultObjectSink', () => {
+  /** getResultObjectSink of every object literal in `code`, by its text. */
+  function results(code: string) {
+    const found = new Map<string, { payload: string[]; status: number | null } | null>();
+    probe(code, (context) => ({
+      ObjectExpression(node: TSESTree.ObjectExpression) {
+        const sink = getResultObjectSink(context, node);
+        found.set(context.sourceCode.getText(node), sink && { payload: sink.payload.map((p) => context.sourceCode.getText(p)), status: sink.status });
+      },
+    }));
+    return found;
+  }
+  const found = results(`
+    function a() { return { statusCode: 500, body: text }; }
+    const b = () => ({ statusCode: 403, message: why });
+    new Promise((resolve) => resolve({ statusCode: 502, message: m }));
+    function c() { return { statusCode: 200, body: data }; }
+    logger.error({ statusCode: 500, message: m2 });
+    function d() { return { status: 500, message: m3 }; }
+  `);
+
+  it('takes an error-status object that is returned or resolved; its other properties are the payload', () => {
+    expect(found.get('{ statusCode: 500, body: text }')).toEqual({ payload: ['text'], status: 500 });
+    expect(found.get('{ statusCode: 403, message: why }')).toEqual({ payload: ['why'], status: 403 });
+    expect(found.get('{ statusCode: 502, message: m }')).toEqual({ payload: ['m'], status: 502 });
+  });
+
+  it('leaves success results, logged objects and a bare status key alone', () => {
+    expect(found.get('{ statusCode: 200, body: data }')).toBeNull();
+    expect(found.get('{ statusCode: 500, message: m2 }')).toBeNull();
+    expect(found.get('{ status: 500, message: m3 }')).toBeNull();
   });
 });

@@ -5,7 +5,7 @@
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
-import { type Context, findVariable, getPropertyName, skipTransparent } from '../ast.js';
+import { type Context, findVariable, getPropertyName, resolveFunction, skipTransparent } from '../ast.js';
 import type { NameVerdictOf, ValueVerdict } from './verdicts.js';
 import { UNKNOWN, secret } from './verdicts.js';
 
@@ -17,6 +17,9 @@ import { UNKNOWN, secret } from './verdicts.js';
  */
 export function createReadFieldReader(context: Context, nameOf: NameVerdictOf): (node: TSESTree.Node) => ValueVerdict {
   return (node) => {
+    // `message:${message}`: an object put into text prints `[object Object]`.
+    const parent = node.parent;
+    if (parent?.type === AST_NODE_TYPES.TemplateLiteral || (parent?.type === AST_NODE_TYPES.BinaryExpression && parent.operator === '+')) return UNKNOWN;
     const path: string[] = [];
     let n: TSESTree.Node = skipTransparent(node);
     while (n.type === AST_NODE_TYPES.MemberExpression) {
@@ -42,20 +45,52 @@ export function createReadFieldReader(context: Context, nameOf: NameVerdictOf): 
         current = parent;
       }
       if (!matches) continue;
-      for (const field of fieldsReadOff(current)) read.add(field);
-      const removedField = fieldRemovedFrom(current);
-      if (removedField) removed.add(removedField);
+      collectReads(current, read, removed);
+      // processLoginRequest(app, spark, parsedMsg): what a same-file function reads off its parameter.
+      const param = parameterGiven(context, current);
+      if (param) for (const r of param.references) collectReads(r.identifier, read, removed);
     }
-    const secrets = [...read].filter((field) => !removed.has(field) && nameOf(field).kind === 'secret');
+    const secrets = [...read].map((p) => p.split('.')).filter((p) => !removed.has(p[0]!) && nameOf(p[p.length - 1]!).kind === 'secret');
     if (secrets.length === 0) return UNKNOWN;
-    const concept = nameOf(secrets[0]!);
-    const fields = secrets.map((s) => `\`${s}\``).join(', ');
+    const concept = nameOf(secrets[0]![secrets[0]!.length - 1]!);
+    const fields = secrets.map((s) => `\`${s.join('.')}\``).join(', ');
     return secret('an object this file reads secrets from', concept.kind === 'secret' ? concept.concept : 'secret', {
       whole: true,
       carries: `${fields} (read from it in this file)`,
-      redactPaths: secrets.map((s) => [s]),
+      redactPaths: secrets,
     });
   };
+
+  /** The fields read off `node` (down to the first secret-named one, three deep at most) into `read`, those taken out into `removed`. */
+  function collectReads(node: TSESTree.Node, read: Set<string>, removed: Set<string>): void {
+    for (const field of fieldsReadOff(node)) read.add(field);
+    const removedField = fieldRemovedFrom(node);
+    if (removedField) removed.add(removedField);
+    // msg.login.password
+    let current = node.parent;
+    const path: string[] = [];
+    while (current?.type === AST_NODE_TYPES.MemberExpression && !current.computed && path.length < 3) {
+      const name = getPropertyName(current);
+      if (name === null) return;
+      path.push(name);
+      if (path.length > 1 && nameOf(name).kind === 'secret') {
+        read.add(path.join('.'));
+        return;
+      }
+      current = current.parent;
+    }
+  }
+}
+
+/** The parameter of a same-file function that `node` is passed to as an argument (`helper(a, node)`), as a variable. */
+function parameterGiven(context: Context, node: TSESTree.Node) {
+  const call = node.parent;
+  if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee === node) return null;
+  const index = call.arguments.indexOf(node as TSESTree.CallExpressionArgument);
+  const fn = resolveFunction(context, call.callee);
+  const param = fn?.params[index];
+  if (!fn || param?.type !== AST_NODE_TYPES.Identifier) return null;
+  return context.sourceCode.getDeclaredVariables(fn).find((v) => v.name === param.name) ?? null;
 }
 
 /** `x.access_token`, `x?.refresh_token`, `const { access_token: a } = x`: the fields read off `node` (reads, not writes). */
