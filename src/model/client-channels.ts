@@ -12,9 +12,9 @@
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
-import { type AnyFunction, type Context, contains, findVariable, getPropertyName, isFunctionNode, resolveFunction, skipTransparent } from './ast.js';
+import { type AnyFunction, type Context, contains, findVariable, getPropertyName, isFunctionNode, resolveFunction, skipTransparent, walkSameFunction } from './ast.js';
 import { getStatusValue } from './http-status.js';
-import { type ResponseSink, getErrorHelperSink, getResponseSink, isResponseObjectCall } from './responses.js';
+import { type ResponseSink, getErrorHelperSink, getResponseSink, isResponseObjectCall, responseNameKind } from './responses.js';
 import { isClientSocket } from './sockets.js';
 import { unknownErrorOf } from './unknown-errors.js';
 
@@ -78,8 +78,30 @@ function isReceivedConnection(context: Context, id: TSESTree.Identifier, depth =
 function helperSink(context: Context, node: TSESTree.CallExpression, callee: TSESTree.Identifier, args: TSESTree.Expression[]): ResponseSink | null {
   const fn = resolveFunction(context, callee);
   if (!fn || contains(fn, node)) return null;
-  const payload = args.filter((_, index) => !receivesErrorItself(context, fn, index) && sendsParameter(context, fn, index));
+  // redirectWithPayload(ctx, callbackUrl, { error_description: err.message }): a helper named for redirecting that does
+  // redirect builds the URL from what it is given, however it does (query parameters set in a loop).
+  const redirects = /^redirect[A-Z_]/u.test(callee.name) && redirectsIn(context, fn);
+  const payload = args.filter((a, index) => {
+    if (receivesErrorItself(context, fn, index)) return false;
+    const n = skipTransparent(a);
+    if (redirects) return !(n.type === AST_NODE_TYPES.Identifier && responseNameKind(n.name) !== null);
+    return sendsParameter(context, fn, index);
+  });
   return payload.length === 0 ? null : { node, kind: 'text', payload, description: `\`${callee.name}()\``, receiver: null, status: null };
+}
+
+/** `fn`'s own body (not nested functions) redirects the client (`res.redirect(…)`, `ctx.redirect(…)`). */
+function redirectsIn(context: Context, fn: AnyFunction): boolean {
+  let found = false;
+  walkSameFunction(
+    fn.body,
+    (n) => {
+      if (n.type === AST_NODE_TYPES.CallExpression && getClientChannelSink(context, n)?.url) found = true;
+      return !found;
+    },
+    context.sourceCode.visitorKeys,
+  );
+  return found;
 }
 
 /** The helper's parameter is itself a caught error there (`(err) => res.json({ error: err.message })`): the helper's body is reported. */

@@ -68,6 +68,7 @@ describe('getClientChannelSink: same-file helpers that send a parameter', () => 
       };
       const fail = (err) => res.status(500).json({ error: err.message });
       function note(message, code) { logger.warn(message); res.status(502).json({ code }); }
+      const redirectWithPayload = (ctx, base, payload) => { const u = new URL(base); for (const [k, v] of Object.entries(payload)) u.searchParams.set(k, v); ctx.redirect(u.href); };
       try {
         run();
       } catch (e) {
@@ -75,6 +76,7 @@ describe('getClientChannelSink: same-file helpers that send a parameter', () => 
         fail(e);
         note(e.message, e.code);
         unknownHelper(e.message);
+        redirectWithPayload(ctx, base, { error_description: e.message });
       }
     });
   `);
@@ -82,6 +84,12 @@ describe('getClientChannelSink: same-file helpers that send a parameter', () => 
   it('takes the arguments whose parameter the body puts into a response, through variables', () => {
     expect(callResult(found, 'redirectWithError(e.message)')).toEqual({ payload: ['e.message'], description: '`redirectWithError()`', url: false });
     expect(callResult(found, 'note(e.message, e.code)')).toEqual({ payload: ['e.code'], description: '`note()`', url: false });
+    // named for redirecting and redirecting: every argument but the response or context
+    expect(callResult(found, 'redirectWithPayload(ctx, base, { error_description: e.message })')).toEqual({
+      payload: ['base', '{ error_description: e.message }'],
+      description: '`redirectWithPayload()`',
+      url: false,
+    });
   });
 
   it('leaves a helper whose own parameter is the caught error (reported in its body) and unknown functions alone', () => {

@@ -17,6 +17,10 @@ ruleTester.run("no-error-details-in-response (client sockets, redirects, session
     "app.get('/oidc/callback', async (req, res) => {\n  const redirectWithError = (message) => res.redirect(`/login?message=${encodeURIComponent(message)}`);\n  try {\n    await finishLogin(req, res);\n  } catch (err) {\n    console.error('OIDC callback error:', err);\n    redirectWithError('Authentication failed');\n  }\n});",
     // a same-file helper that logs its parameter and sends nothing
     "function noteFailure(message) {\n  logger.warn(`sync failed: ${message}`);\n}\nasync function run(req, res) {\n  try {\n    await sync();\n  } catch (err) {\n    noteFailure(err.message);\n  }\n  res.sendStatus(204);\n}",
+    // a redirect helper given fixed text only
+    "const redirectWithPayload = (ctx, callbackUrl, payload) => {\n  const url = new URL(callbackUrl);\n  url.search = new URLSearchParams(payload).toString();\n  ctx.redirect(url.toString());\n};\nmodule.exports = () => async (ctx) => {\n  try {\n    return await handleCallback(ctx);\n  } catch (err) {\n    ctx.log.error({ err }, 'oauth callback failed');\n    return redirectWithPayload(ctx, callbackUrl, { error: 'oauth_error' });\n  }\n};",
+    // a helper named for redirecting that does not redirect
+    "function redirectTarget(base, message) {\n  return base + '?m=' + message;\n}\napp.get('/x', async (req, res) => {\n  try {\n    await run();\n  } catch (err) {\n    logger.warn(redirectTarget('/login', err.message));\n    res.sendStatus(500);\n  }\n});",
     // a session field that is not a message shown to the user
     "app.post('/login', async (req, res) => {\n  try {\n    req.session.user = await users.login(req.body);\n  } catch (err) {\n    req.session.lastError = err;\n    req.log.warn({ err }, 'login failed');\n  }\n  res.redirect('/');\n});",
     // a flash message of fixed text
@@ -74,6 +78,13 @@ ruleTester.run("no-error-details-in-response (client sockets, redirects, session
       code: "app.get('/oidc/callback', async (req, res) => {\n  const redirectWithError = (message) => {\n    const errorParam = encodeURIComponent(message);\n    res.redirect(`/admin/#/login?oidcError=true&message=${errorParam}`);\n  };\n  try {\n    await finishLogin(req, res);\n  } catch (err) {\n    console.error('OIDC callback error:', err);\n    redirectWithError(err instanceof Error ? err.message : 'Authentication failed');\n  }\n});",
       errors: [
         { messageId: "detailsInResponse", line: 10, suggestions: [{ messageId: "sendGeneric", output: "app.get('/oidc/callback', async (req, res) => {\n  const redirectWithError = (message) => {\n    const errorParam = encodeURIComponent(message);\n    res.redirect(`/admin/#/login?oidcError=true&message=${errorParam}`);\n  };\n  try {\n    await finishLogin(req, res);\n  } catch (err) {\n    console.error('OIDC callback error:', err);\n    redirectWithError('Internal Server Error');\n  }\n});" }] },
+      ],
+    },
+    // a helper named for redirecting that builds the URL from an object of parameters (Strapi's OAuth connect)
+    {
+      code: "const redirectWithPayload = (ctx, callbackUrl, payload) => {\n  const url = new URL(callbackUrl);\n  const params = new URLSearchParams();\n  Object.entries(payload).forEach(([key, value]) => params.set(key, String(value)));\n  url.search = params.toString();\n  ctx.redirect(url.toString());\n};\nmodule.exports = () => async (ctx) => {\n  try {\n    return await handleCallback(ctx);\n  } catch (err) {\n    return redirectWithPayload(ctx, callbackUrl, { error: 'oauth_error', error_description: err.message });\n  }\n};",
+      errors: [
+        { messageId: "detailsInResponse", line: 12, suggestions: [{ messageId: "sendGeneric", output: "const redirectWithPayload = (ctx, callbackUrl, payload) => {\n  const url = new URL(callbackUrl);\n  const params = new URLSearchParams();\n  Object.entries(payload).forEach(([key, value]) => params.set(key, String(value)));\n  url.search = params.toString();\n  ctx.redirect(url.toString());\n};\nmodule.exports = () => async (ctx) => {\n  try {\n    return await handleCallback(ctx);\n  } catch (err) {\n    console.error('handleCallback failed', err);\n    return redirectWithPayload(ctx, callbackUrl, { error: 'oauth_error', error_description: 'Internal Server Error' });\n  }\n};" }] },
       ],
     },
     // a session flash message with the driver error (mongo-express)
