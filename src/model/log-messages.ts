@@ -10,7 +10,7 @@ import { type Context, findVariable, getMemberPath, getPropertyName, getStringVa
 import type { ConstraintFinder } from './constrained-values.js';
 import type { LoggerCall } from './loggers.js';
 import { guessLoggerStyle, resolveLoggerStyle } from './logger-styles.js';
-import { hasNonTextType } from './non-text-values.js';
+import { hasNonTextType, isReadAsObject } from './non-text-values.js';
 import type { RequestInputTracker } from './request-input.js';
 import type { LoggerStyle } from '../core/settings.js';
 
@@ -102,7 +102,7 @@ export function toPieces(
     return true;
   };
   const pushExpr = (expr: TSESTree.Node) => {
-    const tainted = tracker.isRequestValue(expr, includeHeaders) && !hasNonTextType(context, expr) && !constraints.isConstrained(expr);
+    const tainted = tracker.isRequestValue(expr, includeHeaders) && !hasNonTextType(context, expr) && !isReadAsObject(context, expr) && !constraints.isConstrained(expr);
     pieces.push({ kind: 'expr', node: expr, text: context.sourceCode.getText(expr), tainted });
   };
   if (!visit(node)) return null;

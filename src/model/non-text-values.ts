@@ -98,3 +98,38 @@ function hasNonTextFieldAnnotation(context: Context, node: TSESTree.Node): boole
   const annotation = member?.typeAnnotation?.typeAnnotation;
   return !!annotation && isNonTextAnnotationType(annotation);
 }
+
+/** What a string has: reading one of these says nothing about the value being an object. */
+const STRING_MEMBERS: ReadonlySet<string> = new Set(Object.getOwnPropertyNames(String.prototype));
+
+/**
+ * `message.data` where the file also reads `message.data.userInfo.colorId`: the value is an object,
+ * and put into text it prints `[object Object]`, never the client's characters. `node` is a variable
+ * or a plain member path on one (`msg`, `msg.data`); another read of the same path on the same
+ * variable that goes on to a field a string does not have (not `length`, `trim`, `split`, …) says so.
+ */
+export function isReadAsObject(context: Context, node: TSESTree.Node): boolean {
+  const path: string[] = [];
+  let n: TSESTree.Node = skipTransparent(node);
+  while (n.type === AST_NODE_TYPES.MemberExpression) {
+    const name = n.computed ? null : getPropertyName(n);
+    if (name === null) return false;
+    path.unshift(name);
+    n = skipTransparent(n.object);
+  }
+  if (n.type !== AST_NODE_TYPES.Identifier) return false;
+  const variable = findVariable(context, n);
+  if (!variable) return false;
+  return variable.references.some((ref) => {
+    let current: TSESTree.Node = ref.identifier;
+    for (const segment of path) {
+      const parent: TSESTree.Node | undefined = current.parent;
+      if (parent?.type !== AST_NODE_TYPES.MemberExpression || parent.object !== current || parent.computed || getPropertyName(parent) !== segment) return false;
+      current = parent;
+    }
+    const next = current.parent;
+    if (next?.type !== AST_NODE_TYPES.MemberExpression || next.object !== current || next.computed) return false;
+    const field = getPropertyName(next);
+    return field !== null && !STRING_MEMBERS.has(field);
+  });
+}

@@ -36,7 +36,7 @@ import {
   skipTransparent,
   ownEntry,
 } from './ast.js';
-import { isSocketMessageListener } from './sockets.js';
+import { isSocketMessageParameter } from './sockets.js';
 import { NO_INDICES, TEXT_PRESERVING_METHODS, reachingWritesBefore, sameFileCallSites, textReturningParams, writtenInBody } from './input-flow.js';
 import { getHandlerInfo } from './handlers.js';
 import { getImportSource } from './modules.js';
@@ -328,7 +328,9 @@ export function createRequestInputTracker(context: Context, options: RequestInpu
       const arg = call.arguments[index];
       if (!arg || call.arguments.slice(0, index + 1).some((a) => a.type === AST_NODE_TYPES.SpreadElement)) return null;
       const input = classify(arg, depth + 1);
-      if (input?.kind !== 'value' || options.isConstrained?.(arg)) return null;
+      // A whole body or parsed message (`save(req.body)`, `process(JSON.parse(data))`) makes the parameter one too.
+      if ((input?.kind !== 'value' && input?.kind !== 'container') || options.isConstrained?.(arg)) return null;
+      if (result && result.kind !== input.kind) return null;
       // The weakest call site decides: a header value as parsed cannot carry a line break.
       if (!result || !canCarryLineBreak(input)) result = input;
     }
@@ -392,7 +394,7 @@ export function createRequestInputTracker(context: Context, options: RequestInpu
       parameterBase(fn, index, bound) ??
       elementOfIteration(fn, index) ??
       parsedFormFields(fn, index) ??
-      socketMessage(fn) ??
+      socketMessage(fn, index) ??
       (bound === name && !writtenInBody(context, fn, name) ? inputAtEveryCallSite(fn, index, depth) : null);
     if (!base) return null;
     if (bound === name && hasNonTextAnnotation(name) && base.kind === 'value') return null;
@@ -405,8 +407,8 @@ export function createRequestInputTracker(context: Context, options: RequestInpu
    * a `'connection'` listener or named like one; reserved events (`disconnect`, `error`, `close`, …)
    * carry no client data.
    */
-  function socketMessage(fn: AnyFunction): RequestInput | null {
-    return isSocketMessageListener(context, fn) ? { kind: 'value', origin: 'message' } : null;
+  function socketMessage(fn: AnyFunction, index: number): RequestInput | null {
+    return isSocketMessageParameter(context, fn, index) ? { kind: 'value', origin: 'message' } : null;
   }
 
   /**

@@ -23,14 +23,13 @@ import {
   skipTransparent,
   getRootIdentifier,
   resolveFunction,
-  type AnyFunction,
-  contains,
 } from './ast.js';
 import { isLoggerObject } from './loggers.js';
 import { findEnclosingHandler, getHandlerInfo } from './handlers.js';
 import { getHttpOutcome, getHttpStatus, passesResponseArgument } from './http-outcomes.js';
 import { getStatusValue, statusFromErrorName, statusLineOf } from './http-status.js';
 import { isResponseName } from './response-names.js';
+import { sendsParameter } from './client-channels.js';
 
 export type ResponseSinkKind =
   /** The body is serialized as JSON (`res.json`, `c.json`, `NextResponse.json`, an object given to `res.send` / `ctx.body`). */
@@ -59,6 +58,8 @@ export interface ResponseSink {
    * carries the status line and headers, so replacing it with a generic text would break the answer.
    */
   raw?: true;
+  /** A redirect's URL (see client-channels.ts): a generic text in its place would break the redirect. */
+  url?: true;
   /**
    * The app's response helper handed the response and no status (`sendError(res, err.message)`): a
    * whole error given to it is the helper's to turn into a body (see getErrorHelperSink).
@@ -116,6 +117,8 @@ const HTTP_EXCEPTIONS = new Set([
   'PreconditionFailedException',
   'MisdirectedException',
   'HTTPException',
+  // @nestjs/websockets: the gateway's exception filter emits `{ status: 'error', message }` to the client.
+  'WsException',
 ]);
 
 const cache = new WeakMap<TSESTree.Node, ResponseSink | null>();
@@ -356,31 +359,6 @@ function computeErrorHelperSink(context: Context, node: TSESTree.CallExpression)
   return { node, kind: 'text', payload, description: `\`${path}()\``, receiver, status: null, helper: true };
 }
 
-/** Whether `fn`'s body puts its parameter at `index` into a response (directly, through one variable, or through another helper). */
-function sendsParameter(context: Context, fn: AnyFunction, index: number): boolean {
-  const param = fn.params[index];
-  const id = param?.type === AST_NODE_TYPES.AssignmentPattern ? param.left : param;
-  if (id?.type !== AST_NODE_TYPES.Identifier) return false;
-  const variable = context.sourceCode.getDeclaredVariables(fn).find((v) => v.name === id.name);
-  if (!variable) return false;
-  const reaches = (ref: TSESTree.Node, hops: number): boolean => {
-    let child: TSESTree.Node = ref;
-    for (let n = ref.parent; n && n !== fn; child = n, n = n.parent) {
-      if (n.type === AST_NODE_TYPES.CallExpression || n.type === AST_NODE_TYPES.NewExpression || n.type === AST_NODE_TYPES.AssignmentExpression) {
-        const sink = getResponseSink(context, n) ?? (n.type === AST_NODE_TYPES.CallExpression ? getErrorHelperSink(context, n) : null);
-        if (sink?.payload.some((p) => contains(p, child))) return true;
-      }
-      // const body = { error: message }; res.json(body)
-      if (n.type === AST_NODE_TYPES.VariableDeclarator && n.init === child && n.id.type === AST_NODE_TYPES.Identifier && hops < 2) {
-        const local = context.sourceCode.getDeclaredVariables(n)[0];
-        return !!local && local.references.some((r) => !r.init && reaches(r.identifier, hops + 1));
-      }
-    }
-    return false;
-  };
-  return variable.references.some((r) => reaches(r.identifier, 0));
-}
-
 function newSink(context: Context, node: TSESTree.NewExpression): ResponseSink | null {
   const path = getCalleePath(node);
   if (path === null) return null;
@@ -397,6 +375,10 @@ function newSink(context: Context, node: TSESTree.NewExpression): ResponseSink |
     return thrown && findEnclosingHandler(context, node)?.framework === 'graphql'
       ? { node, kind: 'exception', payload: [args[0]!], description: `\`new ${name}()\``, receiver: null, status: getHttpStatus(context, node) }
       : null;
+  }
+  // @nestjs/terminus: the health check answers 503 with the causes an indicator's error carries.
+  if (name === 'HealthCheckError' && args[1]) {
+    return { node, kind: 'exception', payload: [args[1]], description: `\`new ${name}()\``, receiver: null, status: 503 };
   }
   if (!HTTP_EXCEPTIONS.has(name)) return null;
   const payload: TSESTree.Expression[] = [];
@@ -452,9 +434,18 @@ function thisFunction(node: TSESTree.Node): TSESTree.Node | null {
   return current ?? null;
 }
 
-/** Koa: `ctx.body = …`, `ctx.response.body = …`, and `this.body = …` in an `app.context.onerror` override. */
+/** Keys of a message stored in the session for the next page to show (`req.session.error = …`). */
+const SESSION_FLASH_KEY = /^(?:error|errors|errorMessage|message|messages|flash|notice|alert|warning|info|success)$/u;
+
+/**
+ * Koa: `ctx.body = …`, `ctx.response.body = …`, and `this.body = …` in an `app.context.onerror` override;
+ * `req.session.error = …`: a flash message kept in the session, shown on the next page like `req.flash()`.
+ */
 function assignmentSink(node: TSESTree.AssignmentExpression): ResponseSink | null {
-  if (node.operator !== '=' || node.left.type !== AST_NODE_TYPES.MemberExpression || getPropertyName(node.left) !== 'body') return null;
+  if (node.operator !== '=' || node.left.type !== AST_NODE_TYPES.MemberExpression) return null;
+  const key = getPropertyName(node.left);
+  if (key !== null && key !== 'body' && SESSION_FLASH_KEY.test(key)) return sessionFlashSink(node, node.left);
+  if (key !== 'body') return null;
   const object = skipTransparent(node.left.object);
   if (object.type === AST_NODE_TYPES.ThisExpression) {
     const fn = thisFunction(node);
@@ -468,6 +459,14 @@ function assignmentSink(node: TSESTree.AssignmentExpression): ResponseSink | nul
   }
   if (!receiver) return null;
   return { node, kind: 'body', payload: [node.right], description: `\`${receiver.name}.body\``, receiver, status: null };
+}
+
+function sessionFlashSink(node: TSESTree.AssignmentExpression, target: TSESTree.MemberExpression): ResponseSink | null {
+  const session = skipTransparent(target.object);
+  if (session.type !== AST_NODE_TYPES.MemberExpression || getPropertyName(session) !== 'session') return null;
+  const owner = skipTransparent(session.object);
+  if (owner.type !== AST_NODE_TYPES.Identifier || !/^_?(?:req|request|ctx)$/u.test(owner.name)) return null;
+  return { node, kind: 'text', payload: [node.right], description: `\`${owner.name}.session.${getPropertyName(target)}\``, receiver: null, status: null };
 }
 
 const returnCache = new WeakMap<TSESTree.Node, ResponseSink | null>();

@@ -7,7 +7,10 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { type AnyFunction, type Context, findVariable, getPropertyName, getStringValue, skipTransparent } from './ast.js';
 
-/** A parameter of `io.on('connection', (socket) => …)` / `wss.on('connection', (ws) => …)`, or a variable named `socket` / `ws`. */
+/**
+ * A parameter of `io.on('connection', (socket) => …)` / `wss.on('connection', (ws) => …)`, or a variable
+ * named `socket` / `ws` / `spark` (Primus calls a client's connection a spark).
+ */
 export function isClientSocket(context: Context, id: TSESTree.Identifier): boolean {
   const variable = findVariable(context, id);
   const def = variable?.defs[0];
@@ -25,7 +28,7 @@ export function isClientSocket(context: Context, id: TSESTree.Identifier): boole
       return true;
     }
   }
-  return /^(?:socket|ws|webSocket|websocket)$/u.test(id.name);
+  return /^(?:socket|ws|webSocket|websocket|spark)$/u.test(id.name);
 }
 
 /** Socket events that carry no client data: connection lifecycle of socket.io and ws. */
@@ -42,6 +45,36 @@ const RESERVED_SOCKET_EVENTS = new Set([
  */
 export function isSocketMessageListener(context: Context, fn: AnyFunction): boolean {
   return isMessageListenerRegistration(context, fn, fn.parent) || isNamedMessageListener(context, fn);
+}
+
+/** Names of a function that handles one message of a connection: `handleMessage`, `onClientMessage`, `processMessage`. */
+const MESSAGE_HANDLER_NAME = /^(?:handle|on|process)\w*Message$/u;
+const MESSAGE_PARAM_NAME = /^(?:message|msg|data|payload|packet)$/u;
+
+/**
+ * Whether the parameter at `index` of `fn` holds what a client sent over a WebSocket: any parameter of
+ * a message listener (isSocketMessageListener), or the message of a function named for handling one
+ * that takes the connection first (etherpad's `exports.handleMessage = async (socket, message) => …`,
+ * which another file calls from its `socket.on('message', …)`): `(socket, message)`, `(client, msg)`.
+ */
+export function isSocketMessageParameter(context: Context, fn: AnyFunction, index: number): boolean {
+  if (isSocketMessageListener(context, fn)) return true;
+  const param = fn.params[index];
+  const before = fn.params[index - 1];
+  if (param?.type !== AST_NODE_TYPES.Identifier || before?.type !== AST_NODE_TYPES.Identifier || !MESSAGE_PARAM_NAME.test(param.name)) return false;
+  if (!/^(?:socket|ws|webSocket|websocket|spark|client)$/u.test(before.name)) return false;
+  const name = functionName(fn);
+  return name !== null && MESSAGE_HANDLER_NAME.test(name);
+}
+
+/** `function handleMessage`, `const handleMessage = …`, `exports.handleMessage = …`, `{ handleMessage(…) {} }`. */
+function functionName(fn: AnyFunction): string | null {
+  if (fn.id) return fn.id.name;
+  const parent = fn.parent;
+  if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.id.type === AST_NODE_TYPES.Identifier) return parent.id.name;
+  if (parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.right === fn && parent.left.type === AST_NODE_TYPES.MemberExpression) return getPropertyName(parent.left);
+  if ((parent?.type === AST_NODE_TYPES.Property || parent?.type === AST_NODE_TYPES.MethodDefinition) && parent.value === fn) return getPropertyName(parent);
+  return null;
 }
 
 /** `socket.on('join', listener)`: `call` registers `listener` for a client's messages (not a reserved event). */

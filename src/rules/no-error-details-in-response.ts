@@ -1,6 +1,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { createRule } from '../core/create-rule.js';
 import { buildFix, findRequestId, genericMessage, planLog } from '../fixes/generic-response.js';
+import { getClientChannelSink, getResultObjectSink } from '../model/client-channels.js';
 import { isGuarded } from '../model/error-exposure.js';
 import { type Leak, type LeakForm, collectLeaks } from '../model/error-leaks.js';
 import { getExposedErrorSink } from '../model/exposed-errors.js';
@@ -39,7 +40,7 @@ export default createRule<Options, MessageIds>({
     const checkSink = (node: TSESTree.CallExpression | TSESTree.NewExpression | TSESTree.AssignmentExpression) =>
       check(
         getResponseSink(context, node) ??
-          (node.type === 'CallExpression' ? getErrorHelperSink(context, node) : null) ??
+          (node.type === 'CallExpression' ? (getErrorHelperSink(context, node) ?? getClientChannelSink(context, node)) : null) ??
           (node.type !== 'AssignmentExpression' ? getExposedErrorSink(context, node) : null),
       );
     const check = (sink: ResponseSink | null) => {
@@ -58,8 +59,8 @@ export default createRule<Options, MessageIds>({
         node: first.use,
         messageId: 'detailsInResponse',
         data: { what: FORM_TEXT[first.form](first.error.name), sink: sink.description, idHint: requestId ? ' with a request id' : '' },
-        // A raw socket's payload is the whole HTTP answer: a generic text in its place would break it.
-        suggest: sink.raw ? [] : [
+        // A raw socket's payload is the whole HTTP answer, a redirect's the URL: a generic text in its place would break it.
+        suggest: sink.raw || sink.url ? [] : [
           {
             messageId: 'sendGeneric',
             data: { generic, idHint, logHint: log ? ', and log the error on the server' : '' },
@@ -74,6 +75,7 @@ export default createRule<Options, MessageIds>({
       NewExpression: checkSink,
       AssignmentExpression: checkSink,
       ReturnStatement: (node) => check(getReturnSink(context, node)),
+      ObjectExpression: (node) => check(getResultObjectSink(context, node)),
       // An expression body is what the arrow returns (a plain type listener: see background-task-error-handling).
       ArrowFunctionExpression(node) {
         if (node.expression) check(getReturnSink(context, node.body as TSESTree.Expression));

@@ -1,7 +1,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
-import { hasNonTextAnnotation, hasNonTextType, isNonTextPipe } from '../../src/model/non-text-values.js';
-import { probe } from '../helpers/probe.js';
+import { hasNonTextAnnotation, hasNonTextType, isNonTextPipe, isReadAsObject } from '../../src/model/non-text-values.js';
+import { callResult, probe, probeCalls } from '../helpers/probe.js';
 
 describe('isNonTextPipe', () => {
   it('Nest pipes that parse to numbers, booleans, UUIDs, enums or dates; not ValidationPipe or custom pipes', () => {
@@ -78,5 +78,22 @@ describe('hasNonTextType: a field an inline object type annotates (no type infor
       'dto.sedeId': false,
       'plain.sedeId': false,
     });
+  });
+});
+
+describe('isReadAsObject', () => {
+  /** isReadAsObject of the argument of every check(…) call, by call text. */
+  const objects = (code: string) => probeCalls(code, (context, node) => (node.arguments[0] ? isReadAsObject(context, node.arguments[0]) : null));
+
+  it('a variable or path the code reads a field off that a string does not have', () => {
+    const found = objects('function f(message) { if (message.data.userInfo.colorId) check(message.data); check(message); check(message.type); }');
+    expect(callResult(found, 'check(message.data)')).toBe(true);
+    expect(callResult(found, 'check(message)')).toBe(true);
+    expect(callResult(found, 'check(message.type)')).toBe(false);
+  });
+
+  it("not a value whose reads are a string's own (length, trim, split)", () => {
+    const found = objects('function f(name) { if (name.length > 3 && name.trim().split(",")) check(name); }');
+    expect(callResult(found, 'check(name)')).toBe(false);
   });
 });

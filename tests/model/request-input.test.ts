@@ -637,3 +637,26 @@ describe('createRequestInputTracker: conditional reassignment (issue 18)', () =>
     expect(result(results, 'item')).toBeNull();
   });
 });
+
+describe('createRequestInputTracker: a whole message handed to a same-file helper', () => {
+  const results = classifyChecks(`
+    wss.on('connection', (ws) => {
+      ws.on('message', (data) => {
+        const msg = JSON.parse(String(data));
+        processUpdates(ws, msg);
+        saveAll(ws, msg);
+        saveAll(ws, msg.path);
+      });
+    });
+    function processUpdates(ws, update) { check(update.path); }
+    function saveAll(ws, value) { check(value); }
+  `);
+
+  it('makes the parameter a container when every call site passes one', () => {
+    expect(result(results, 'update.path')).toEqual({ kind: 'value', origin: 'message' });
+  });
+
+  it('stays quiet when call sites pass a container at one and a value at another', () => {
+    expect(result(results, 'value')).toBeNull();
+  });
+});

@@ -306,3 +306,43 @@ describe('returnsOwnValue: a return that answers with a value of its own', () =>
     expect(out).toEqual([true, true, true, false, false, false, false, false, false, true]);
   });
 });
+
+describe('getResponseSink: session flashes and exceptions other frameworks send', () => {
+  /** getResponseSink of every assignment and `new` in `code`, by the node's text. */
+  function otherSinks(code: string) {
+    const results = new Map<string, { payload: string[]; description: string; status: number | null } | null>();
+    probe(code, (context) => {
+      const note = (node: TSESTree.AssignmentExpression | TSESTree.NewExpression) => {
+        const sink = getResponseSink(context, node);
+        results.set(context.sourceCode.getText(node), sink && { payload: sink.payload.map((p) => context.sourceCode.getText(p)), description: sink.description, status: sink.status });
+      };
+      return { AssignmentExpression: note, NewExpression: note };
+    });
+    return results;
+  }
+  const found = otherSinks(`
+    req.session.error = 'Could not save: ' + err;
+    ctx.session.message = msg;
+    req.session.user = user;
+    cache.session.error = err;
+    x = new WsException(e.message);
+    y = new HealthCheckError('down', { db: { status: 'down', message } });
+    z = new HealthCheckError('down');
+  `);
+
+  it('takes a message stored on the session for the next page (req.session.error)', () => {
+    expect(found.get("req.session.error = 'Could not save: ' + err")).toEqual({ payload: ["'Could not save: ' + err"], description: '`req.session.error`', status: null });
+    expect(found.get('ctx.session.message = msg')).toEqual({ payload: ['msg'], description: '`ctx.session.message`', status: null });
+  });
+
+  it('leaves other session fields and sessions of other objects alone', () => {
+    expect(found.get('req.session.user = user')).toBeNull();
+    expect(found.get('cache.session.error = err')).toBeNull();
+  });
+
+  it("takes a Nest gateway's WsException message and a terminus HealthCheckError's causes", () => {
+    expect(found.get('new WsException(e.message)')).toEqual({ payload: ['e.message'], description: '`new WsException()`', status: null });
+    expect(found.get("new HealthCheckError('down', { db: { status: 'down', message } })")).toEqual({ payload: ["{ db: { status: 'down', message } }"], description: '`new HealthCheckError()`', status: 503 });
+    expect(found.get("new HealthCheckError('down')")).toBeNull();
+  });
+});

@@ -118,6 +118,27 @@ describe('createSecretAnalyzer on log arguments', () => {
     return out;
   }
 
+  it('takes an object whose secret fields the file reads off the same variable and path for a whole secret carrier', () => {
+    expect(findings('const grant = load();\nlog(grant.response);\nconst { access_token } = grant.response;\nuse(grant.response.refresh_token);')).toEqual([
+      ['grant.response', 'an object this file reads secrets from', true],
+    ]);
+    expect(findings('function f(user) {\n  log(user);\n  hash(user.password);\n}')).toEqual([['user', 'an object this file reads secrets from', true]]);
+    // deleted before, read off another variable, or harmless fields only
+    expect(findings('function f(user) {\n  hash(user.password);\n  delete user.password;\n  log(user);\n}')).toEqual([]);
+    expect(findings('const grant = load();\nconst other = load();\nlog(grant);\nuse(other.access_token);')).toEqual([]);
+    expect(findings('const usage = load();\nlog(usage);\nuse(usage.tokenCount, usage.name);')).toEqual([]);
+  });
+
+  it('follows a secret read deeper in the object, and what a same-file function reads off the parameter it is handed', () => {
+    const viaHelper = 'function onData(parsed) {\n  log(parsed);\n  processLogin(parsed);\n}\nfunction processLogin(msg) {\n  return login(msg.login.username, msg.login.password);\n}';
+    expect(findings(viaHelper)).toEqual([['parsed', 'an object this file reads secrets from', true]]);
+    const elsewhere = 'function onData(parsed) {\n  log(parsed);\n  processUpdates(parsed);\n}\nfunction processUpdates(msg) {\n  return msg.updates.map((u) => u.path);\n}';
+    expect(findings(elsewhere)).toEqual([]);
+    // put into text, the object prints [object Object]
+    expect(findings('function onData(parsed) {\n  log(`message: ${parsed}`);\n  processLogin(parsed);\n}\nfunction processLogin(msg) {\n  return login(msg.login.password);\n}')).toEqual([]);
+    expect(findings('const grant = load();\nlog(grant);\nuse(grant.response.access_token);')).toEqual([['grant', 'an object this file reads secrets from', true]]);
+  });
+
   it('judges a same-class getter or method by what it returns: a masked preview is safe, the whole token is not', () => {
     const cls = (members: string, logged: string) =>
       `class Uploader {\n  static shortenToken(token) { return token.substring(0, 8); }\n  ${members}\n  run() { log('uploader', ${logged}); }\n}`;

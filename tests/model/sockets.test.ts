@@ -1,7 +1,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
-import { isClientSocket } from '../../src/model/sockets.js';
-import { callResult, probeCalls } from '../helpers/probe.js';
+import { isClientSocket, isSocketMessageParameter } from '../../src/model/sockets.js';
+import { callResult, probeCalls, probeFunctions } from '../helpers/probe.js';
 
 /** isClientSocket on the receiver of each `x.send(…)` call. */
 const receivers = (code: string) =>
@@ -23,5 +23,28 @@ describe('isClientSocket', () => {
     expect(callResult(results, 'ws.send(2)')).toBe(true);
     expect(callResult(results, 'c.send(3)')).toBe(false);
     expect(callResult(results, 'mailer.send(4)')).toBe(false);
+  });
+});
+
+describe('isClientSocket: Primus', () => {
+  it('a variable named spark (Primus calls a client connection a spark)', () => {
+    const results = receivers("function reply(spark, msg) { spark.send(msg); } sparkle.send(1);");
+    expect(callResult(results, 'spark.send(msg)')).toBe(true);
+    expect(callResult(results, 'sparkle.send(1)')).toBe(false);
+  });
+});
+
+describe('isSocketMessageParameter', () => {
+  const params = (code: string) =>
+    probeFunctions(code, (context, fn) => ({ line: fn.loc.start.line, message: fn.params.map((_, i) => isSocketMessageParameter(context, fn, i)) }));
+
+  it('the message after the connection of a function named for handling one', () => {
+    const found = params("exports.handleMessage = (socket, message) => {};\nclass R { onClientMessage(client, msg) {} }\nconst processMessage = function (app, spark, data) {};");
+    expect(found.map((f) => f.message)).toEqual([[false, true], [false, true], [false, false, true]]);
+  });
+
+  it('not the parameters of other functions', () => {
+    const found = params('exports.broadcast = (socket, message) => {};\nfunction handleMessage(queue, message) {}\nfunction handleMessage2(socket, options) {}');
+    expect(found.map((f) => f.message)).toEqual([[false, false], [false, false], [false, false]]);
   });
 });

@@ -28,6 +28,7 @@ import { routeOf } from '../placement.js';
 import { createBodyContextReader } from './body-context.js';
 import { createIdKeyReader } from './id-keys.js';
 import { createLabelReader } from './labels.js';
+import { createReadFieldReader } from './read-fields.js';
 import { type SecretNameOptions, classifySecretName, classifySecretTokens, namesSecurityQuestion, tokenizeName } from './names.js';
 import { SESSION_COOKIE_NAMES, WHOLE_REQUEST, createRequestSourceReader } from './request-sources.js';
 import { createSecretTypeReader } from './type-info.js';
@@ -114,13 +115,13 @@ export function createSecretAnalyzer(context: Context, options: SecretAnalyzerOp
   const { isWholeRequest, sourceAt, sourceOfMember } = createRequestSourceReader(context, { nameOf, isTypedWithoutSecrets, isCredentialBodyContext });
   const { isIdComposite, parameterGetsOnlyIds } = createIdKeyReader(context, nameOf);
   const { labelFromName, labelFromText, argumentLabels, labelApplies } = createLabelReader(nameOf);
+  const readSecretFields = createReadFieldReader(context, nameOf);
 
   /** The node's text on one line, cut at 40 characters, for messages. */
   function text(node: TSESTree.Node): string {
     const t = sourceCode.getText(node).replace(/\s+/gu, ' ');
     return t.length > 40 ? `${t.slice(0, 37)}…` : t;
   }
-
   // ----- calls -----
 
   function classifyCall(call: TSESTree.CallExpression): ValueVerdict {
@@ -349,7 +350,6 @@ export function createSecretAnalyzer(context: Context, options: SecretAnalyzerOp
     return found;
   }
 
-
   /** `MESSAGES.TOKEN_EXPIRED`, `CACHE_KEYS.REFRESH_TOKEN`, `ERRORS.INVALID_PASSWORD`: a table of names and texts, not of values. */
   function isNameTable(object: TSESTree.Node): boolean {
     const path = getMemberPath(object);
@@ -418,9 +418,10 @@ export function createSecretAnalyzer(context: Context, options: SecretAnalyzerOp
       case AST_NODE_TYPES.AssignmentExpression:
         return classify(n.right);
       case AST_NODE_TYPES.Identifier:
-        return classifyIdentifier(n);
-      case AST_NODE_TYPES.MemberExpression:
-        return classifyMember(n);
+      case AST_NODE_TYPES.MemberExpression: {
+        const v = n.type === AST_NODE_TYPES.Identifier ? classifyIdentifier(n) : classifyMember(n);
+        return v.kind === 'unknown' ? readSecretFields(n) : v;
+      }
       case AST_NODE_TYPES.CallExpression:
         return classifyCall(n);
       case AST_NODE_TYPES.NewExpression:

@@ -1,0 +1,200 @@
+/**
+ * Where text reaches the client outside an HTTP response body — asked only by the rule that follows
+ * an error's text to the client (no-error-details-in-response), so the other rules' question "is this
+ * call a response" (responses.ts) keeps its answer:
+ * - a message written to a client's WebSocket / socket.io / Primus connection (`socket.emit('error', …)`,
+ *   `ws.send(…)`, `spark.write(…)`), the connection being one the code was handed, not one it opened;
+ * - a redirect (`res.redirect(url)`, `ctx.redirect(url)`): the URL's text lands in the browser's
+ *   address bar and, read back by the page (`?error=…`), on screen;
+ * - a same-file helper whose body sends what it is given (`const redirectWithError = (message) =>
+ *   res.redirect(`/login?message=${encodeURIComponent(message)}`)`);
+ * - an HTTP answer built as data (`return { statusCode: 500, body }`, see getResultObjectSink).
+ */
+import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { type AnyFunction, type Context, contains, findVariable, getPropertyName, isFunctionNode, resolveFunction, skipTransparent, walkSameFunction } from './ast.js';
+import { getStatusValue } from './http-status.js';
+import { type ResponseSink, getErrorHelperSink, getResponseSink, isResponseObjectCall, responseNameKind } from './responses.js';
+import { isClientSocket } from './sockets.js';
+import { unknownErrorOf } from './unknown-errors.js';
+
+const SOCKET_SEND_METHODS = new Set(['write', 'send', 'emit']);
+
+const cache = new WeakMap<TSESTree.CallExpression, ResponseSink | null>();
+
+/** The client channel a call writes to (a client socket, a redirect, a same-file helper that sends its argument), or null. */
+export function getClientChannelSink(context: Context, node: TSESTree.CallExpression): ResponseSink | null {
+  if (node.arguments.length === 0 || node.arguments.some((a) => a.type === AST_NODE_TYPES.SpreadElement)) return null;
+  const callee = skipTransparent(node.callee);
+  if (callee.type === AST_NODE_TYPES.MemberExpression) {
+    const method = getPropertyName(callee);
+    if (method !== 'redirect' && !SOCKET_SEND_METHODS.has(method ?? '')) return null;
+  } else if (callee.type !== AST_NODE_TYPES.Identifier) {
+    return null;
+  }
+  const cached = cache.get(node);
+  if (cached !== undefined) return cached;
+  // A helper that calls itself is not followed twice.
+  cache.set(node, null);
+  const result = computeSink(context, node, callee);
+  cache.set(node, result);
+  return result;
+}
+
+function computeSink(context: Context, node: TSESTree.CallExpression, callee: TSESTree.Node): ResponseSink | null {
+  const args = node.arguments as TSESTree.Expression[];
+  if (callee.type === AST_NODE_TYPES.Identifier) return helperSink(context, node, callee, args);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression) return null;
+  const method = getPropertyName(callee)!;
+  const object = skipTransparent(callee.object);
+  if (method === 'redirect') {
+    if (!isResponseObjectCall(node, [])) return null;
+    // Express's res.redirect(302, url): the status is not text.
+    const payload = args.filter((a) => getStatusValue(context, a) === null);
+    const name = object.type === AST_NODE_TYPES.Identifier ? object.name : 'res';
+    return payload.length === 0 ? null : { node, kind: 'text', payload, description: `\`${name}.redirect()\``, receiver: null, status: null, url: true };
+  }
+  if (object.type !== AST_NODE_TYPES.Identifier || !isClientSocket(context, object) || !isReceivedConnection(context, object)) return null;
+  // socket.emit('error', payload, …): the event name is the app's own.
+  const payload = method === 'emit' ? args.slice(1) : args.slice(0, 1);
+  return payload.length === 0 ? null : { node, kind: 'text', payload, description: `\`${object.name}.${method}()\``, receiver: null, status: null };
+}
+
+/**
+ * A connection the code was handed (a parameter: a `'connection'` listener's, a helper's
+ * `processRequest(spark, msg)`, or a `const` alias of one), not one it opened itself
+ * (`const socket = io(url)`, `new WebSocket(url)`), whose writes go to a server.
+ */
+function isReceivedConnection(context: Context, id: TSESTree.Identifier, depth = 0): boolean {
+  const variable = findVariable(context, id);
+  const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+  if (def?.type === 'Parameter') return def.name.type === AST_NODE_TYPES.Identifier;
+  if (def?.type !== 'Variable' || depth > 2 || def.node.id !== def.name || !def.node.init) return false;
+  const init = skipTransparent(def.node.init);
+  return init.type === AST_NODE_TYPES.Identifier && isReceivedConnection(context, init, depth + 1);
+}
+
+/** `redirectWithError(err.message)`: a same-file function whose body sends the arguments given for some parameters. */
+function helperSink(context: Context, node: TSESTree.CallExpression, callee: TSESTree.Identifier, args: TSESTree.Expression[]): ResponseSink | null {
+  const fn = resolveFunction(context, callee);
+  if (!fn || contains(fn, node)) return null;
+  // redirectWithPayload(ctx, callbackUrl, { error_description: err.message }): a helper named for redirecting that does
+  // redirect builds the URL from what it is given, however it does (query parameters set in a loop).
+  const redirects = /^redirect[A-Z_]/u.test(callee.name) && redirectsIn(context, fn);
+  const payload = args.filter((a, index) => {
+    if (receivesErrorItself(context, fn, index)) return false;
+    const n = skipTransparent(a);
+    if (redirects) return !(n.type === AST_NODE_TYPES.Identifier && responseNameKind(n.name) !== null);
+    return sendsParameter(context, fn, index);
+  });
+  return payload.length === 0 ? null : { node, kind: 'text', payload, description: `\`${callee.name}()\``, receiver: null, status: null };
+}
+
+/** `fn`'s own body (not nested functions) redirects the client (`res.redirect(…)`, `ctx.redirect(…)`). */
+function redirectsIn(context: Context, fn: AnyFunction): boolean {
+  let found = false;
+  walkSameFunction(
+    fn.body,
+    (n) => {
+      if (n.type === AST_NODE_TYPES.CallExpression && getClientChannelSink(context, n)?.url) found = true;
+      return !found;
+    },
+    context.sourceCode.visitorKeys,
+  );
+  return found;
+}
+
+/** The helper's parameter is itself a caught error there (`(err) => res.json({ error: err.message })`): the helper's body is reported. */
+function receivesErrorItself(context: Context, fn: AnyFunction, index: number): boolean {
+  const param = fn.params[index];
+  const id = param?.type === AST_NODE_TYPES.AssignmentPattern ? param.left : param;
+  return id?.type === AST_NODE_TYPES.Identifier && unknownErrorOf(context, id) !== null;
+}
+
+/**
+ * Whether `fn`'s body puts its parameter at `index` into a response or another client channel
+ * (directly, through one or two variables, or through another helper).
+ */
+export function sendsParameter(context: Context, fn: AnyFunction, index: number): boolean {
+  let answers = sendsCache.get(fn);
+  if (!answers) sendsCache.set(fn, (answers = new Map()));
+  let answer = answers.get(index);
+  if (answer === undefined) {
+    // A helper that reaches itself is answered no on the way.
+    answers.set(index, false);
+    answer = computeSendsParameter(context, fn, index);
+    answers.set(index, answer);
+  }
+  return answer;
+}
+
+const sendsCache = new WeakMap<AnyFunction, Map<number, boolean>>();
+
+function computeSendsParameter(context: Context, fn: AnyFunction, index: number): boolean {
+  const param = fn.params[index];
+  const id = param?.type === AST_NODE_TYPES.AssignmentPattern ? param.left : param;
+  if (id?.type !== AST_NODE_TYPES.Identifier || !isFunctionNode(fn)) return false;
+  const variable = context.sourceCode.getDeclaredVariables(fn).find((v) => v.name === id.name);
+  if (!variable) return false;
+  const reaches = (ref: TSESTree.Node, hops: number): boolean => {
+    let child: TSESTree.Node = ref;
+    for (let n = ref.parent; n && n !== fn; child = n, n = n.parent) {
+      if (n.type === AST_NODE_TYPES.CallExpression || n.type === AST_NODE_TYPES.NewExpression || n.type === AST_NODE_TYPES.AssignmentExpression) {
+        const sink =
+          getResponseSink(context, n) ??
+          (n.type === AST_NODE_TYPES.CallExpression ? (getErrorHelperSink(context, n) ?? getClientChannelSink(context, n)) : null);
+        if (sink?.payload.some((p) => contains(p, child))) return true;
+      }
+      // const body = { error: message }; res.json(body)
+      if (n.type === AST_NODE_TYPES.VariableDeclarator && n.init === child && n.id.type === AST_NODE_TYPES.Identifier && hops < 2) {
+        const local = context.sourceCode.getDeclaredVariables(n)[0];
+        return !!local && local.references.some((r) => !r.init && reaches(r.identifier, hops + 1));
+      }
+    }
+    return false;
+  };
+  return variable.references.some((r) => reaches(r.identifier, 0));
+}
+
+const resultCache = new WeakMap<TSESTree.ObjectExpression, ResponseSink | null>();
+/** Calls a result is handed to: a promise's `resolve`, a node-style callback. */
+const RESULT_CALLEE = /^(?:resolve|callback|cb|done)$/u;
+
+/**
+ * `{ statusCode: 500, message: 'Unable to sign token: ' + err.message }` returned, resolved or handed
+ * to a callback: an HTTP answer built as data — an AWS Lambda proxy result (`{ statusCode, body }`), or
+ * the reply of a same-file login function that a route sends as it is (signalk's token security). The
+ * status must be an error status written as a number; the other properties are the payload.
+ */
+export function getResultObjectSink(context: Context, node: TSESTree.ObjectExpression): ResponseSink | null {
+  let cached = resultCache.get(node);
+  if (cached === undefined) {
+    cached = computeResultObjectSink(context, node);
+    resultCache.set(node, cached);
+  }
+  return cached;
+}
+
+function computeResultObjectSink(context: Context, node: TSESTree.ObjectExpression): ResponseSink | null {
+  let status: number | null = null;
+  const payload: TSESTree.Expression[] = [];
+  for (const prop of node.properties) {
+    if (prop.type !== AST_NODE_TYPES.Property || prop.computed) continue;
+    const key = getPropertyName(prop);
+    const value = prop.value as TSESTree.Expression;
+    if (key === 'statusCode') {
+      const v = skipTransparent(value);
+      status = v.type === AST_NODE_TYPES.Literal && typeof v.value === 'number' ? v.value : null;
+    } else if (key !== null) {
+      payload.push(value);
+    }
+  }
+  if (status === null || status < 400 || status > 599 || payload.length === 0) return null;
+  const parent = node.parent;
+  const handedBack =
+    parent?.type === AST_NODE_TYPES.ReturnStatement ||
+    (parent?.type === AST_NODE_TYPES.ArrowFunctionExpression && parent.body === node) ||
+    (parent?.type === AST_NODE_TYPES.CallExpression && parent.arguments.includes(node) && parent.callee.type === AST_NODE_TYPES.Identifier && RESULT_CALLEE.test(parent.callee.name));
+  if (!handedBack) return null;
+  return { node, kind: 'text', payload, description: `a result object with \`statusCode: ${status}\``, receiver: null, status };
+}
