@@ -30,7 +30,7 @@ import {
   skipTypeWrappers,
   walkSameFunction,
 } from './ast.js';
-import { type FailureOptions, classifyCall, isResponseCall, logsOwnFailures, unwrapIndirectCall } from './fallible.js';
+import { type FailureOptions, classifyCall, classifyFailures, isResponseCall, logsOwnFailures, unwrapIndirectCall } from './fallible.js';
 import { getLoggerCall } from './loggers.js';
 import { getImportSource, readImportedSource } from './modules.js';
 import { findEscape } from './promises.js';
@@ -400,6 +400,18 @@ export function onlyLoggingCalleesFail(context: Context, root: TSESTree.Node, op
     context.sourceCode.visitorKeys,
   );
   return logged && !other;
+}
+
+/**
+ * The try block's only fallible work is calls whose callees log their own failures — a same-file
+ * function, or a function of a project module the file imports (read only when asked): the operators
+ * saw the failure. For a catch that answers 5xx, every fallible call must be one (`onlyLoggingCalleesFail`);
+ * for a fallback, nothing else may fail for an outside reason.
+ */
+export function failureLoggedByCallee(context: Context, block: TSESTree.BlockStatement, answersServerError: boolean, options: FailureOptions): boolean {
+  if (answersServerError) return onlyLoggingCalleesFail(context, block, options);
+  const source = classifyFailures(context, block, { ...options, calleeLogs: (call) => importedCalleeLogs(context, call) });
+  return source === 'none' || source === 'probe';
 }
 
 /**

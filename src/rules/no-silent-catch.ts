@@ -5,7 +5,7 @@ import { createPathTracker, findJumpTarget, mergeListeners, withIfConsequentList
 import { createRule } from '../core/create-rule.js';
 import { type FailureSource, classifyFailures, namesTelemetry } from '../model/fallible.js';
 import { getHttpOutcome } from '../model/http-outcomes.js';
-import { importedCalleeLogs, onlyLoggingCalleesFail } from '../model/project-modules.js';
+import { failureLoggedByCallee } from '../model/project-modules.js';
 import { getRejectionHandler } from '../model/promises.js';
 import { getBoundVariables, isHandoffCall, isInspectionCall, passesNewError, readsAny } from '../model/errors.js';
 import { doesNothing, isFallbackOnly, setsClientStatus } from '../model/catch-answers.js';
@@ -148,8 +148,7 @@ export default createRule<Options, MessageIds>({
       if (!state.serverError && !(state.escalates ? state.mayFailOutside : state.quietLog ? state.mayFailOutside : state.silentReported)) return;
       // `if (!silent) logger.error(err)`: a catch that handles the error and lets a flag skip it
       // on the way out chose that; an explicit early `return` beside a logging path did not.
-      if (state.escalates && at === state.node) return;
-      if (calleeLoggedIt(state)) return;
+      if ((state.escalates && at === state.node) || calleeLoggedIt(state)) return;
       const isPromise = state.node.type !== AST_NODE_TYPES.CatchClause;
       const partial = at !== state.node;
       const messageId: MessageIds = state.quietLog
@@ -172,25 +171,11 @@ export default createRule<Options, MessageIds>({
       context.report({ node: at, loc, messageId, data: { minimumLevel }, fix: autofix, suggest: suggestions });
     }
 
-    /**
-     * The try's only fallible work is a call whose callee logs its own failures — a same-file function,
-     * or a function of a project module the file imports (read only now, when the catch would be
-     * reported): the operators saw the failure, so a fallback or a 500 answered here loses nothing.
-     * The broad policy (`reportFallbacks`) asks none of it, as it asks nothing of the try.
-     */
+    /** The try's only fallible work is a call whose callee logs its own failures (`failureLoggedByCallee`); `reportFallbacks` asks none of it. */
     function calleeLoggedIt(state: CatchState): boolean {
       if (reportFallbacks || state.node.type !== AST_NODE_TYPES.CatchClause) return false;
-      const known = calleeLogged.get(state.node);
-      if (known !== undefined) return known;
-      const block = state.node.parent.block;
-      let answer: boolean;
-      if (state.serverError) answer = onlyLoggingCalleesFail(context, block, failureOptions);
-      else {
-        const source = classifyFailures(context, block, { ...failureOptions, calleeLogs: (call) => importedCalleeLogs(context, call) });
-        answer = source === 'none' || source === 'probe';
-      }
-      calleeLogged.set(state.node, answer);
-      return answer;
+      if (!calleeLogged.has(state.node)) calleeLogged.set(state.node, failureLoggedByCallee(context, state.node.parent.block, state.serverError, failureOptions));
+      return calleeLogged.get(state.node)!;
     }
 
     function onCall(node: TSESTree.CallExpression | TSESTree.NewExpression): void {
