@@ -105,6 +105,30 @@ export function getMemberPath(node: TSESTree.Node): string | null {
   return null;
 }
 
+/** `msg.data.user` → the variable `msg` and the fields `['data', 'user']` (plain members only); null otherwise. */
+export function fieldPath(node: TSESTree.Node): { root: TSESTree.Identifier; fields: string[] } | null {
+  const fields: string[] = [];
+  let n: TSESTree.Node = skipTransparent(node);
+  while (n.type === AST_NODE_TYPES.MemberExpression) {
+    const name = n.computed ? null : getPropertyName(n);
+    if (name === null) return null;
+    fields.unshift(name);
+    n = skipTransparent(n.object);
+  }
+  return n.type === AST_NODE_TYPES.Identifier ? { root: n, fields } : null;
+}
+
+/** `start` followed by the plain member reads `fields` (`ref.data.user`): the outermost member, else null. */
+export function followFields(start: TSESTree.Node, fields: readonly string[]): TSESTree.Node | null {
+  let current = start;
+  for (const field of fields) {
+    const parent: TSESTree.Node | undefined = current.parent;
+    if (parent?.type !== AST_NODE_TYPES.MemberExpression || parent.object !== current || parent.computed || getPropertyName(parent) !== field) return null;
+    current = parent;
+  }
+  return current;
+}
+
 /** The callee path of a call (`res.status`, `Sentry.captureException`) or null. */
 export function getCalleePath(node: TSESTree.CallExpression | TSESTree.NewExpression): string | null {
   return getMemberPath(node.callee);

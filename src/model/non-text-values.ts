@@ -5,7 +5,7 @@
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
-import { type Context, findVariable, getMemberPath, getPropertyName, lastSegment, skipTransparent } from './ast.js';
+import { type Context, fieldPath, findVariable, followFields, getMemberPath, getPropertyName, lastSegment, skipTransparent } from './ast.js';
 
 /** Nest pipes whose output cannot carry free text. */
 const NON_TEXT_PIPES = /^(?:ParseInt|ParseFloat|ParseBool|ParseUUID|ParseEnum|ParseDate)Pipe$/u;
@@ -109,26 +109,13 @@ const STRING_MEMBERS: ReadonlySet<string> = new Set(Object.getOwnPropertyNames(S
  * variable that goes on to a field a string does not have (not `length`, `trim`, `split`, …) says so.
  */
 export function isReadAsObject(context: Context, node: TSESTree.Node): boolean {
-  const path: string[] = [];
-  let n: TSESTree.Node = skipTransparent(node);
-  while (n.type === AST_NODE_TYPES.MemberExpression) {
-    const name = n.computed ? null : getPropertyName(n);
-    if (name === null) return false;
-    path.unshift(name);
-    n = skipTransparent(n.object);
-  }
-  if (n.type !== AST_NODE_TYPES.Identifier) return false;
-  const variable = findVariable(context, n);
-  if (!variable) return false;
+  const path = fieldPath(node);
+  const variable = path ? findVariable(context, path.root) : null;
+  if (!path || !variable) return false;
   return variable.references.some((ref) => {
-    let current: TSESTree.Node = ref.identifier;
-    for (const segment of path) {
-      const parent: TSESTree.Node | undefined = current.parent;
-      if (parent?.type !== AST_NODE_TYPES.MemberExpression || parent.object !== current || parent.computed || getPropertyName(parent) !== segment) return false;
-      current = parent;
-    }
-    const next = current.parent;
-    if (next?.type !== AST_NODE_TYPES.MemberExpression || next.object !== current || next.computed) return false;
+    const current = followFields(ref.identifier, path.fields);
+    const next = current?.parent;
+    if (!current || next?.type !== AST_NODE_TYPES.MemberExpression || next.object !== current || next.computed) return false;
     const field = getPropertyName(next);
     return field !== null && !STRING_MEMBERS.has(field);
   });

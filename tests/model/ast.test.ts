@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import {
   contains,
   describeEnclosingFunction,
+  fieldPath,
+  followFields,
   findEnclosingClass,
   findVariable,
   calleeName,
@@ -101,6 +103,31 @@ describe('getMemberPath', () => {
     expect(lastSegment('a.b.c')).toBe('c');
     expect(lastSegment('next')).toBe('next');
     expect(lastSegment('this.#log')).toBe('#log');
+  });
+});
+
+describe('fieldPath and followFields', () => {
+  it('splits a plain member chain into its variable and fields, and follows the same fields from another reference', () => {
+    const path = (text: string) => ofArgument(text, (arg) => {
+      const found = fieldPath(arg);
+      return found ? [found.root.name, ...found.fields].join(' ') : null;
+    })(text);
+    expect(path('p(msg)')).toBe('msg');
+    expect(path('p(msg.data.user)')).toBe('msg data user');
+    expect(path('p(msg[key].user)')).toBeNull();
+    expect(path('p(this.msg)')).toBeNull();
+    const followed: (string | null)[] = [];
+    probe('const msg = get(); use(msg.data.user.id); use(msg.data); use(msg.other.user);', (context) => ({
+      'Program:exit'() {
+        const variable = context.sourceCode.scopeManager!.globalScope!.set.get('msg') ?? context.sourceCode.scopeManager!.scopes[1]!.set.get('msg');
+        for (const ref of variable!.references) {
+          if (ref.init) continue;
+          const end = followFields(ref.identifier, ['data', 'user']);
+          followed.push(end ? context.sourceCode.getText(end) : null);
+        }
+      },
+    }));
+    expect(followed).toEqual(['msg.data.user', null, null]);
   });
 });
 

@@ -5,7 +5,7 @@
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
-import { type Context, findVariable, getPropertyName, resolveFunction, skipTransparent } from '../ast.js';
+import { type Context, fieldPath, findVariable, followFields, getPropertyName, resolveFunction } from '../ast.js';
 import type { NameVerdictOf, ValueVerdict } from './verdicts.js';
 import { UNKNOWN, secret } from './verdicts.js';
 
@@ -20,31 +20,16 @@ export function createReadFieldReader(context: Context, nameOf: NameVerdictOf): 
     // `message:${message}`: an object put into text prints `[object Object]`.
     const parent = node.parent;
     if (parent?.type === AST_NODE_TYPES.TemplateLiteral || (parent?.type === AST_NODE_TYPES.BinaryExpression && parent.operator === '+')) return UNKNOWN;
-    const path: string[] = [];
-    let n: TSESTree.Node = skipTransparent(node);
-    while (n.type === AST_NODE_TYPES.MemberExpression) {
-      const name = n.computed ? null : getPropertyName(n);
-      if (name === null) return UNKNOWN;
-      path.unshift(name);
-      n = skipTransparent(n.object);
-    }
-    if (n.type !== AST_NODE_TYPES.Identifier || path.length > 3) return UNKNOWN;
-    const variable = findVariable(context, n);
+    const field = fieldPath(node);
+    if (!field || field.fields.length > 3) return UNKNOWN;
+    const path = field.fields;
+    const variable = findVariable(context, field.root);
     if (!variable) return UNKNOWN;
     const read = new Set<string>();
     const removed = new Set<string>();
     for (const ref of variable.references) {
-      let current: TSESTree.Node = ref.identifier;
-      let matches = true;
-      for (const segment of path) {
-        const parent: TSESTree.Node | undefined = current.parent;
-        if (parent?.type !== AST_NODE_TYPES.MemberExpression || parent.object !== current || parent.computed || getPropertyName(parent) !== segment) {
-          matches = false;
-          break;
-        }
-        current = parent;
-      }
-      if (!matches) continue;
+      const current = followFields(ref.identifier, path);
+      if (!current) continue;
       collectReads(current, read, removed);
       // processLoginRequest(app, spark, parsedMsg): what a same-file function reads off its parameter.
       const param = parameterGiven(context, current);
