@@ -29,13 +29,15 @@ function decoratorsByMember(code: string, ts = false): Record<string, string[]> 
     code,
     () => ({
       MethodDefinition(node: TSESTree.MethodDefinition) {
+        const fn = node.value;
+        if (fn.type !== 'FunctionExpression') return;
         const cls = node.parent.parent as TSESTree.ClassDeclaration | TSESTree.ClassExpression;
         const className = cls.id?.name ?? '?';
         const key = `${className}.${node.key.type === 'Identifier' ? node.key.name : '?'}`;
         out[className] = names(classDecorators(cls));
         out[key] = names(methodDecorators(node));
-        node.value.params.forEach((_, i) => {
-          const list = parameterDecorators(node.value, i);
+        fn.params.forEach((_, i) => {
+          const list = parameterDecorators(fn, i);
           if (list.length > 0) out[`${key}#${i}`] = names(list);
         });
       },
@@ -125,10 +127,12 @@ function checks(code: string): Record<string, string> {
   const out: Record<string, string> = {};
   probe(code, (context: Context) => ({
     MethodDefinition(node: TSESTree.MethodDefinition) {
+      const fn = node.value;
+      if (fn.type !== 'FunctionExpression') return;
       const name = node.key.type === 'Identifier' ? node.key.name : '?';
-      const handler = getHandlerInfo(context, node.value);
-      const caught = getCaughtExceptionTypes(node.value);
-      const scheduled = getBackgroundRegistration(context, node.value);
+      const handler = getHandlerInfo(context, fn);
+      const caught = getCaughtExceptionTypes(fn);
+      const scheduled = getBackgroundRegistration(context, fn);
       out[name] = [handler ? `${handler.framework}:${handler.kind}` : 'none', caught ? `catch(${caught.join(',')})` : '', scheduled ? scheduled.api : '']
         .filter(Boolean)
         .join(' ');
