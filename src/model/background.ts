@@ -26,6 +26,7 @@ import {
   walkSameFunction,
   fileKey,
 } from './ast.js';
+import { decoratorName, methodDecorators } from './decorators.js';
 import { getBoundVariables, readsAny } from './errors.js';
 import { getImportSource } from './modules.js';
 import { getLoggingLevel } from './loggers.js';
@@ -403,20 +404,17 @@ function isCapturingEmitter(context: Context, receiver: TSESTree.Node): boolean 
   return option?.type === AST_NODE_TYPES.Literal && option.value === true;
 }
 
-/** A class method scheduled by `@Cron()` / `@Interval()` / `@Timeout()` of @nestjs/schedule. */
+/** A class method scheduled by `@Cron()` / `@Interval()` / `@Timeout()` of @nestjs/schedule (also as TypeScript compiles it). */
 export function getScheduledMethod(method: TSESTree.MethodDefinition): BackgroundCallback | null {
   if (method.value.type !== AST_NODE_TYPES.FunctionExpression) return null;
-  const decorators = method.decorators ?? [];
-  for (const decorator of decorators) {
-    const expression = decorator.expression;
-    const callee = expression.type === AST_NODE_TYPES.CallExpression ? expression.callee : expression;
-    const name = getMemberPath(callee);
-    if (name !== null && NEST_SCHEDULE_DECORATORS.has(lastSegment(name))) {
+  for (const decorator of methodDecorators(method)) {
+    const name = decoratorName(decorator);
+    if (name !== null && NEST_SCHEDULE_DECORATORS.has(name)) {
       return {
         argument: method.value,
         fn: method.value,
         registration: decorator,
-        api: `@${lastSegment(name)}()`,
+        api: `@${name}()`,
         kind: 'scheduled-method',
         rejectionHandled: true,
       };

@@ -6,12 +6,13 @@
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
-import { type AnyFunction, getCalleePath, getMemberPath, lastSegment, skipTransparent } from './ast.js';
+import { type AnyFunction, getMemberPath, skipTransparent } from './ast.js';
+import { classDecorators, decoratorArguments, decoratorName } from './decorators.js';
 
 /**
  * The exception classes named by the `@Catch(…)` decorator of the class whose method `fn` is
  * (`@Catch(HttpException, QueryFailedError)` → `['HttpException', 'QueryFailedError']`; an
- * argument that is not a name or member path gives null). `[]` for `@Catch()`, which catches
+ * argument that is not a name or member path gives null; also compiled: `X = __decorate([(0, common_1.Catch)(…)], X)`). `[]` for `@Catch()`, which catches
  * everything; null when `fn` is not a method of a class decorated with `@Catch(…)`.
  */
 export function getCaughtExceptionTypes(fn: AnyFunction): (string | null)[] | null {
@@ -19,12 +20,9 @@ export function getCaughtExceptionTypes(fn: AnyFunction): (string | null)[] | nu
   if (method?.type !== AST_NODE_TYPES.MethodDefinition) return null;
   const cls = method.parent.parent;
   if (cls.type !== AST_NODE_TYPES.ClassDeclaration && cls.type !== AST_NODE_TYPES.ClassExpression) return null;
-  for (const decorator of cls.decorators ?? []) {
-    const expr = skipTransparent(decorator.expression);
-    if (expr.type !== AST_NODE_TYPES.CallExpression) continue;
-    const path = getCalleePath(expr);
-    if (path === null || lastSegment(path) !== 'Catch') continue;
-    return expr.arguments.map((a: TSESTree.CallExpressionArgument) => getMemberPath(a));
+  for (const decorator of classDecorators(cls)) {
+    if (skipTransparent(decorator).type !== AST_NODE_TYPES.CallExpression || decoratorName(decorator) !== 'Catch') continue;
+    return decoratorArguments(decorator).map((a: TSESTree.CallExpressionArgument) => getMemberPath(a));
   }
   return null;
 }

@@ -20,7 +20,8 @@
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
-import { type AnyFunction, type Context, calleeName, findVariable, getMemberPath, getNumberValue, getPropertyName, getStringValue, isFunctionNode, lastSegment, perFile, skipTransparent } from './ast.js';
+import { type AnyFunction, type Context, calleeName, findVariable, getMemberPath, getNumberValue, getPropertyName, getStringValue, isFunctionNode, perFile, skipTransparent } from './ast.js';
+import { classDecorators, hasDecoratorNamed, methodDecorators, parameterDecorators } from './decorators.js';
 import { paramId } from './handler-params.js';
 import type { HandlerInfo } from './handlers.js';
 
@@ -152,21 +153,14 @@ function isMapType(type: TSESTree.TypeNode): boolean {
   return name !== null && MAP_TYPE.test(name);
 }
 
-/** A decorator's name: `Query` for `@Query(() => User)`. */
-function decoratorName(decorator: TSESTree.Decorator): string | null {
-  const expr = skipTransparent(decorator.expression);
-  const path = getMemberPath(expr.type === AST_NODE_TYPES.CallExpression ? expr.callee : expr);
-  return path === null ? null : lastSegment(path);
-}
-
-/** type-graphql: `@Resolver() class R { @Mutation() deletePost(@Arg('id') id: string, @Ctx() ctx: Context) {…} }`. */
+/** type-graphql: `@Resolver() class R { @Mutation() deletePost(@Arg('id') id: string, @Ctx() ctx: Context) {…} }`, also compiled (`__decorate`). */
 function typeGraphqlMethod(context: Context, fn: AnyFunction, method: TSESTree.MethodDefinition): HandlerInfo | null {
-  if (!method.decorators?.length || method.static || !mentions(context).typeGraphql) return null;
-  if (!method.decorators.some((d) => TYPE_GRAPHQL_METHODS.has(decoratorName(d) ?? ''))) return null;
+  if (method.static || !mentions(context).typeGraphql) return null;
+  if (!hasDecoratorNamed(methodDecorators(method), TYPE_GRAPHQL_METHODS)) return null;
   const cls = method.parent.parent;
-  if ((cls.type !== AST_NODE_TYPES.ClassDeclaration && cls.type !== AST_NODE_TYPES.ClassExpression) || !cls.decorators.some((d) => decoratorName(d) === 'Resolver')) return null;
-  const ctxParam = fn.params.find((p) => p.decorators?.some((d) => decoratorName(d) === 'Ctx'));
-  const ctx = ctxParam ? paramId(ctxParam) : undefined;
+  if ((cls.type !== AST_NODE_TYPES.ClassDeclaration && cls.type !== AST_NODE_TYPES.ClassExpression) || !hasDecoratorNamed(classDecorators(cls), 'Resolver')) return null;
+  const ctxIndex = fn.params.findIndex((_, i) => hasDecoratorNamed(parameterDecorators(fn, i), 'Ctx'));
+  const ctx = ctxIndex >= 0 ? paramId(fn.params[ctxIndex]) : undefined;
   return { fn, framework: 'graphql', kind: 'resolver', via: 'registration', ...(ctx ? { ctx } : {}) };
 }
 

@@ -6,6 +6,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { type AnyFunction, type Context, getMemberPath, getPropertyName, lastSegment, skipTransparent } from './ast.js';
+import { classDecorators, hasDecoratorNamed, methodDecorators, parameterDecorators } from './decorators.js';
 import { paramId, paramTypeName } from './handler-params.js';
 import type { HandlerInfo } from './handlers.js';
 
@@ -13,22 +14,6 @@ const NEST_ROUTE_DECORATORS = new Set(['Get', 'Post', 'Put', 'Patch', 'Delete', 
 const NEST_RESOLVER_DECORATORS = new Set(['Query', 'Mutation', 'Subscription', 'ResolveField']);
 
 const nestImportCache = new WeakMap<TSESTree.Program, boolean>();
-
-/** A decorator's name: `Get` for `@Get('x')`, `Catch` for `@nest.Catch()`. */
-function decoratorName(decorator: TSESTree.Decorator): string | null {
-  const expr = skipTransparent(decorator.expression);
-  const target = expr.type === AST_NODE_TYPES.CallExpression ? skipTransparent(expr.callee) : expr;
-  const path = getMemberPath(target);
-  return path === null ? null : lastSegment(path);
-}
-
-/** The node carries a decorator of that name (or one of those names). */
-function hasDecorator(node: { decorators?: TSESTree.Decorator[] }, names: ReadonlySet<string> | string): boolean {
-  return (node.decorators ?? []).some((d) => {
-    const name = decoratorName(d);
-    return name !== null && (typeof names === 'string' ? name === names : names.has(name));
-  });
-}
 
 /** The call a class extends, by callee name: `AuthGuard('jwt')` → 'AuthGuard', `PassportStrategy(Strategy)` → 'PassportStrategy'. */
 function superCallName(cls: TSESTree.ClassDeclaration | TSESTree.ClassExpression): string | null {
@@ -57,58 +42,13 @@ function fileImportsNest(context: Context): boolean {
 }
 
 const NEST_CLASS_DECORATORS = new Set(['Injectable', 'Controller', 'Catch', 'Resolver', 'WebSocketGateway']);
-const compiledCache = new WeakMap<TSESTree.Node, string[]>();
-
-/** The name a class is bound to: `class A {}`, `let A = class A {}` (TypeScript's output for a decorated class). */
-function classBinding(cls: TSESTree.ClassDeclaration | TSESTree.ClassExpression): string | null {
-  if (cls.parent.type === AST_NODE_TYPES.VariableDeclarator && cls.parent.id.type === AST_NODE_TYPES.Identifier) return cls.parent.id.name;
-  return cls.id?.name ?? null;
-}
-
-/** `(0, common_1.Injectable)()` → 'Injectable': the name of a decorator call as TypeScript compiles it. */
-function compiledDecoratorName(element: TSESTree.Node | null): string | null {
-  if (!element || element.type !== AST_NODE_TYPES.CallExpression) return null;
-  let callee = skipTransparent(element.callee);
-  if (callee.type === AST_NODE_TYPES.SequenceExpression) callee = callee.expressions[callee.expressions.length - 1]!;
-  const path = getMemberPath(callee);
-  return path === null ? null : lastSegment(path);
-}
-
-/**
- * The class decorators of compiled TypeScript: `AuthGuard = __decorate([(0, common_1.Injectable)(), …], AuthGuard)`
- * (also `exports.AuthGuard = AuthGuard = __decorate(…)`, `tslib_1.__decorate`) at the top level of the file. Cached per class.
- */
-function compiledClassDecorators(context: Context, cls: TSESTree.ClassDeclaration | TSESTree.ClassExpression): string[] {
-  const cached = compiledCache.get(cls);
-  if (cached) return cached;
-  const names: string[] = [];
-  const binding = classBinding(cls);
-  if (binding !== null && context.sourceCode.text.includes('__decorate')) {
-    for (const statement of context.sourceCode.ast.body) {
-      if (statement.type !== AST_NODE_TYPES.ExpressionStatement) continue;
-      let expr: TSESTree.Node = statement.expression;
-      while (expr.type === AST_NODE_TYPES.AssignmentExpression) expr = expr.right;
-      if (expr.type !== AST_NODE_TYPES.CallExpression || expr.arguments.length !== 2) continue;
-      const callee = getMemberPath(expr.callee);
-      const [list, target] = expr.arguments;
-      if (callee === null || lastSegment(callee) !== '__decorate' || list?.type !== AST_NODE_TYPES.ArrayExpression) continue;
-      if (target?.type !== AST_NODE_TYPES.Identifier || target.name !== binding) continue;
-      for (const element of list.elements) {
-        const name = compiledDecoratorName(element);
-        if (name !== null) names.push(name);
-      }
-    }
-  }
-  compiledCache.set(cls, names);
-  return names;
-}
 
 /**
  * A NestJS provider, controller, guard, filter or resolver as TypeScript compiles it: `let AuthService = class AuthService {…}`
  * with `AuthService = __decorate([(0, common_1.Injectable)()], AuthService)` in a file that requires `@nestjs/*`.
  */
 export function isCompiledNestClass(context: Context, cls: TSESTree.ClassDeclaration | TSESTree.ClassExpression): boolean {
-  return fileImportsNest(context) && compiledClassDecorators(context, cls).some((name) => NEST_CLASS_DECORATORS.has(name));
+  return fileImportsNest(context) && (cls.decorators ?? []).length === 0 && hasDecoratorNamed(classDecorators(cls), NEST_CLASS_DECORATORS);
 }
 
 /** `node` sits in a NestJS class compiled to JavaScript (isCompiledNestClass). */
@@ -121,7 +61,7 @@ export function isInCompiledNestClass(context: Context, node: TSESTree.Node): bo
 
 /** Whether a class is a NestJS provider, controller, guard, filter, strategy or resolver. */
 export function isNestClass(context: Context, cls: TSESTree.ClassDeclaration | TSESTree.ClassExpression): boolean {
-  if (hasDecorator(cls, NEST_CLASS_DECORATORS)) return true;
+  if (hasDecoratorNamed((cls.decorators ?? []).map((d) => d.expression), NEST_CLASS_DECORATORS)) return true;
   const sup = superCallName(cls);
   if (sup === 'AuthGuard' || sup === 'PassportStrategy') return true;
   return fileImportsNest(context) && (cls.implements ?? []).length > 0;
@@ -150,12 +90,11 @@ function findLocalFromCall(fn: AnyFunction, methods: readonly string[]): TSESTre
   return undefined;
 }
 
-/** The parameter decorated with one of `names` (`@Req() req`), if any. */
+/** The parameter decorated with one of `names` (`@Req() req`, also compiled: `__param(0, (0, common_1.Req)())`), if any. */
 function decoratedParam(fn: AnyFunction, names: ReadonlySet<string>): TSESTree.Identifier | undefined {
-  for (const param of fn.params) {
+  for (const [index, param] of fn.params.entries()) {
     const id = paramId(param);
-    const decorated = param.type === AST_NODE_TYPES.TSParameterProperty ? param : id;
-    if (id && decorated && hasDecorator(decorated as { decorators?: TSESTree.Decorator[] }, names)) return id;
+    if (id && hasDecoratorNamed(parameterDecorators(fn, index), names)) return id;
   }
   return undefined;
 }
@@ -171,12 +110,14 @@ export function nestHandler(context: Context, fn: AnyFunction): HandlerInfo | nu
   const nestContext = fileImportsNest(context) || firstType === 'ExecutionContext' || firstType === 'ArgumentsHost';
   const sup = superCallName(cls);
   const base = { fn, framework: 'nest' as const, via: 'nest' as const };
-  if (hasDecorator(cls, 'Controller') && hasDecorator(method, NEST_ROUTE_DECORATORS)) {
+  const ofClass = classDecorators(cls);
+  const ofMethod = methodDecorators(method);
+  if (hasDecoratorNamed(ofClass, 'Controller') && hasDecoratorNamed(ofMethod, NEST_ROUTE_DECORATORS)) {
     const req = decoratedParam(fn, new Set(['Req', 'Request']));
     const res = decoratedParam(fn, new Set(['Res', 'Response']));
     return { ...base, kind: 'route', ...(req ? { req } : {}), ...(res ? { res } : {}) };
   }
-  if (hasDecorator(cls, 'Resolver') && hasDecorator(method, NEST_RESOLVER_DECORATORS)) {
+  if (hasDecoratorNamed(ofClass, 'Resolver') && hasDecoratorNamed(ofMethod, NEST_RESOLVER_DECORATORS)) {
     return { ...base, kind: 'resolver' };
   }
   // canActivate(context: ExecutionContext); Angular's route guards take (route, state).
@@ -188,7 +129,7 @@ export function nestHandler(context: Context, fn: AnyFunction): HandlerInfo | nu
   if (name === 'handleRequest' && sup === 'AuthGuard') {
     return { ...base, kind: 'guard', ...(paramId(fn.params[0]) ? { error: paramId(fn.params[0])! } : {}) };
   }
-  if (name === 'catch' && hasDecorator(cls, 'Catch')) {
+  if (name === 'catch' && hasDecoratorNamed(ofClass, 'Catch')) {
     const error = paramId(fn.params[0]);
     const ctx = paramId(fn.params[1]);
     const res = findLocalFromCall(fn, ['getResponse']);

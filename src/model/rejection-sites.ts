@@ -106,6 +106,7 @@ function outcomeSites(context: Context, options: RejectionSiteOptions, node: TSE
   }
   if (outcome.kind === 'throw' || outcome.kind === 'forward') {
     if (!outcome.frameworkError && !inServerContext(context, node) && credential === null && !inHandlerHelper(context, node)) return null;
+    if (!outcome.frameworkError && credential === null && compiledNestAppError(context, node)) return null;
     const name = outcome.errorName && outcome.errorName !== 'ctx.throw' ? outcome.errorName : null;
     const what =
       outcome.kind === 'forward'
@@ -291,6 +292,17 @@ export function returnRejectionSites(context: Context, options: RejectionSiteOpt
   if (returned) return returned;
   const info = guardDenial(context, node);
   return info ? [{ node, what: 'the guard returning false (403)', status: 403, reason: 'guard_denied', propagates: true, errorName: 'ForbiddenException', handler: info }] : [];
+}
+
+/**
+ * An app's own error thrown in a route or resolver of a Nest app compiled to JavaScript: it passes the app's
+ * global exception filter, which a published Nest app registers and which may log it (Vendure's logs its
+ * `ForbiddenError` at warn) — another file this rule cannot read, so no verdict. Nest's own `ForbiddenException`
+ * (a framework error) and a failed credential check still count.
+ */
+function compiledNestAppError(context: Context, node: TSESTree.Node): boolean {
+  const handler = findEnclosingHandler(context, node);
+  return (handler?.kind === 'route' || handler?.kind === 'resolver') && handler.framework === 'nest' && isInCompiledNestClass(context, node);
 }
 
 /**

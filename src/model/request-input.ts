@@ -382,7 +382,7 @@ export function createRequestInputTracker(context: Context, options: RequestInpu
     const index = fn.params.findIndex((p) => contains(p, name));
     const param = fn.params[index];
     if (!param) return null;
-    const nest = nestDecoratorInput(param) ?? messageHandlerInput(fn, index);
+    const nest = nestDecoratorInput(fn, index) ?? messageHandlerInput(fn, index);
     const bound = paramBinding(param);
     if (nest) {
       if (nest === 'none') return null;

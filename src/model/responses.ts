@@ -473,7 +473,7 @@ const returnCache = new WeakMap<TSESTree.Node, ResponseSink | null>();
 
 /**
  * The value a handler returns when the framework sends it as the body: a Fastify route or
- * error handler, a NestJS controller route, a plain GraphQL resolver (the field's value). `node` is a `return` statement or an arrow
+ * error handler, a NestJS controller route, a plain GraphQL resolver or a NestJS GraphQL resolver (the field's value). `node` is a `return` statement or an arrow
  * function's expression body.
  */
 export function getReturnSink(context: Context, node: TSESTree.ReturnStatement | TSESTree.Expression): ResponseSink | null {
@@ -485,15 +485,15 @@ export function getReturnSink(context: Context, node: TSESTree.ReturnStatement |
     const info = getHandlerInfo(context, fn);
     const sends =
       (info?.framework === 'fastify' && (info.kind === 'route' || info.kind === 'error-handler')) ||
-      (info?.framework === 'nest' && info.kind === 'route' && !info.res) ||
+      (info?.framework === 'nest' && ((info.kind === 'route' && !info.res) || info.kind === 'resolver')) ||
       info?.framework === 'graphql';
     if (info && sends) {
       result = {
         node,
         // A GraphQL field's value keeps the type the schema gives it: a generic text replaces a text, not an object.
-        kind: info.framework === 'graphql' ? 'text' : 'json',
+        kind: info.kind === 'resolver' ? 'text' : 'json',
         payload: [value],
-        description: `the return value of a ${info.framework === 'nest' ? 'NestJS route' : info.framework === 'graphql' ? 'GraphQL resolver' : 'Fastify handler'}`,
+        description: `the return value of a ${info.kind === 'resolver' ? (info.framework === 'nest' ? 'NestJS GraphQL resolver' : 'GraphQL resolver') : info.framework === 'nest' ? 'NestJS route' : 'Fastify handler'}`,
         receiver: null,
         status: null,
       };

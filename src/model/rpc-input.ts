@@ -13,11 +13,13 @@
  * fills only the decorated ones, so an undecorated parameter is then no message.
  *
  * Also what Nest's HTTP and GraphQL parameter decorators bind (`@Query('q')`, `@Body()`, `@Req()`,
- * `@Args('id')`): nestDecoratorInput.
+ * `@Args('id')`): nestDecoratorInput. Compiled decorators (`__param(0, (0, common_1.Body)())`) count
+ * like source ones (decorators.ts).
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
-import { type AnyFunction, getMemberPath, lastSegment, getStringValue, ownEntry, skipTransparent } from './ast.js';
+import { type AnyFunction, getStringValue, ownEntry, skipTransparent } from './ast.js';
+import { decoratorArguments, decoratorName, hasDecoratedParameter, methodDecorators, parameterDecorators } from './decorators.js';
 import { isNonTextPipe } from './non-text-values.js';
 import type { RequestInput, RequestInputOrigin } from './request-input.js';
 
@@ -49,22 +51,16 @@ const HANDLER_DECORATORS: Record<string, MessageHandlerKind> = {
  */
 export function messageHandlerInput(fn: AnyFunction, index: number): RequestInput | 'none' | null {
   const method = fn.parent;
-  // espree (plain JS) leaves `decorators` out of its nodes.
-  const decorators = method?.type === AST_NODE_TYPES.MethodDefinition && method.value === fn ? (method.decorators as TSESTree.Decorator[] | undefined) : undefined;
-  if (!decorators || decorators.length === 0) return null;
-  const kind = handlerKind(decorators);
+  if (method?.type !== AST_NODE_TYPES.MethodDefinition || method.value !== fn) return null;
+  const kind = handlerKind(methodDecorators(method));
   const param = fn.params[index];
   if (!kind || !param) return null;
-  const decorated = fn.params.some((p) => decoratorsOf(p).length > 0);
-  if (!decorated) {
+  if (!hasDecoratedParameter(fn)) {
     return index === kind.defaultIndex ? wholeMessage(param, kind) : null;
   }
-  for (const decorator of decoratorsOf(param)) {
-    const expr = skipTransparent(decorator.expression);
-    const callee = expr.type === AST_NODE_TYPES.CallExpression ? expr.callee : expr;
-    const path = getMemberPath(callee);
-    if (path === null || lastSegment(path) !== kind.body) continue;
-    const args = expr.type === AST_NODE_TYPES.CallExpression ? expr.arguments : [];
+  for (const decorator of parameterDecorators(fn, index)) {
+    if (decoratorName(decorator) !== kind.body) continue;
+    const args = decoratorArguments(decorator);
     if (args.some(isNonTextPipe)) return 'none';
     const key = args[0] ? getStringValue(args[0]) : null;
     return key !== null ? { kind: 'value', origin: kind.origin } : wholeMessage(param, kind);
@@ -72,22 +68,14 @@ export function messageHandlerInput(fn: AnyFunction, index: number): RequestInpu
   return null;
 }
 
-function handlerKind(decorators: readonly TSESTree.Decorator[]): MessageHandlerKind | null {
+function handlerKind(decorators: readonly TSESTree.Expression[]): MessageHandlerKind | null {
   for (const decorator of decorators) {
-    const expr = skipTransparent(decorator.expression);
-    if (expr.type !== AST_NODE_TYPES.CallExpression) continue;
-    const path = getMemberPath(expr.callee);
-    const kind = path === null ? undefined : ownEntry(HANDLER_DECORATORS, lastSegment(path));
+    if (skipTransparent(decorator).type !== AST_NODE_TYPES.CallExpression) continue;
+    const name = decoratorName(decorator);
+    const kind = name === null ? undefined : ownEntry(HANDLER_DECORATORS, name);
     if (kind) return kind;
   }
   return null;
-}
-
-function decoratorsOf(param: TSESTree.Parameter): TSESTree.Decorator[] {
-  const own = param.decorators ?? [];
-  if (param.type === AST_NODE_TYPES.TSParameterProperty) return [...own, ...(param.parameter.decorators ?? [])];
-  if (param.type === AST_NODE_TYPES.AssignmentPattern) return [...own, ...(param.left.decorators ?? [])];
-  return own;
 }
 
 /**
@@ -137,25 +125,17 @@ const NEST_INPUT_DECORATORS: Record<string, RequestInputOrigin> = {
  * `@Req() req` → the request; `'none'` for inputs that cannot carry text (`ParseIntPipe`); null
  * when the parameter has no such decorator.
  */
-export function nestDecoratorInput(param: TSESTree.Parameter): RequestInput | 'none' | null {
-  const holders: { decorators?: TSESTree.Decorator[] }[] = [param];
-  if (param.type === AST_NODE_TYPES.TSParameterProperty) holders.push(param.parameter);
-  if (param.type === AST_NODE_TYPES.AssignmentPattern) holders.push(param.left);
-  for (const holder of holders) {
-    for (const decorator of holder.decorators ?? []) {
-      const expr = skipTransparent(decorator.expression);
-      const callee = expr.type === AST_NODE_TYPES.CallExpression ? expr.callee : expr;
-      const path = getMemberPath(callee);
-      if (path === null) continue;
-      const name = lastSegment(path);
-      if (name === 'Req' || name === 'Request') return { kind: 'request', origin: null };
-      const origin = ownEntry(NEST_INPUT_DECORATORS, name);
-      if (!origin) continue;
-      const args = expr.type === AST_NODE_TYPES.CallExpression ? expr.arguments : [];
-      if (args.some(isNonTextPipe)) return 'none';
-      const key = args[0] ? getStringValue(args[0]) : null;
-      return { kind: key !== null ? 'value' : 'container', origin };
-    }
+export function nestDecoratorInput(fn: AnyFunction, index: number): RequestInput | 'none' | null {
+  for (const decorator of parameterDecorators(fn, index)) {
+    const name = decoratorName(decorator);
+    if (name === null) continue;
+    if (name === 'Req' || name === 'Request') return { kind: 'request', origin: null };
+    const origin = ownEntry(NEST_INPUT_DECORATORS, name);
+    if (!origin) continue;
+    const args = decoratorArguments(decorator);
+    if (args.some(isNonTextPipe)) return 'none';
+    const key = args[0] ? getStringValue(args[0]) : null;
+    return { kind: key !== null ? 'value' : 'container', origin };
   }
   return null;
 }

@@ -17,6 +17,7 @@ import {
   skipTransparent,
   walkSameFunction,
 } from '../ast.js';
+import { classDecorators, decoratorArguments, decoratorName, methodDecorators } from '../decorators.js';
 import { type SecretNameOptions, classifySecretName, classifySecretTokens, tokenizeName } from './names.js';
 
 /** Route, handler and file words for requests whose body carries credentials or card data. */
@@ -107,19 +108,18 @@ export function createBodyContextReader(context: Context, nameOptions: SecretNam
     }
     if (parent?.type === AST_NODE_TYPES.MethodDefinition) {
       const parts: string[] = [];
-      const routeOf = (decorators: readonly TSESTree.Decorator[] | undefined) => {
-        for (const d of decorators ?? []) {
-          const expr = skipTransparent(d.expression);
-          if (expr.type !== AST_NODE_TYPES.CallExpression) continue;
-          const name = getMemberPath(expr.callee);
-          if (name === null || !/^(?:Controller|Post|Put|Patch|Get|Delete|All)$/u.test(lastSegment(name))) continue;
-          const value = getStringValue(expr.arguments[0]);
+      const routeOf = (decorators: readonly TSESTree.Expression[]) => {
+        for (const d of decorators) {
+          if (skipTransparent(d).type !== AST_NODE_TYPES.CallExpression) continue;
+          const name = decoratorName(d);
+          if (name === null || !/^(?:Controller|Post|Put|Patch|Get|Delete|All)$/u.test(name)) continue;
+          const value = getStringValue(decoratorArguments(d)[0]);
           if (value !== null) parts.push(value);
         }
       };
-      routeOf(parent.decorators);
+      routeOf(methodDecorators(parent));
       const cls = parent.parent?.parent;
-      if (cls?.type === AST_NODE_TYPES.ClassDeclaration || cls?.type === AST_NODE_TYPES.ClassExpression) routeOf(cls.decorators);
+      if (cls?.type === AST_NODE_TYPES.ClassDeclaration || cls?.type === AST_NODE_TYPES.ClassExpression) routeOf(classDecorators(cls));
       return { text: parts.length > 0 ? parts.join(' ') : null, registered: parts.length > 0 };
     }
     return { text: null, registered: false };

@@ -84,6 +84,37 @@ setInterval(() => {
   refresh().then(() => console.log('refreshed')).catch((err) => console.error('refresh failed', err));
 }, 1000);`,
     },
+    // TypeScript's output of a @nestjs/schedule method (\`__decorate([(0, schedule_1.Cron)(…)], X.prototype, "m", null)\`): every promise awaited
+    {
+      code: `"use strict";
+var __decorate = (this && this.__decorate) || function (decorators, target, key, desc) { return desc; };
+const common_1 = require("@nestjs/common");
+const schedule_1 = require("@nestjs/schedule");
+let SyncService = class SyncService {
+    async handleCron() {
+        await this.syncUsers();
+        await this.report();
+    }
+};
+__decorate([(0, schedule_1.Cron)(schedule_1.CronExpression.EVERY_HOUR)], SyncService.prototype, "handleCron", null);
+SyncService = __decorate([(0, common_1.Injectable)()], SyncService);`,
+    },
+    // a method the compiled class does not schedule: not background work
+    {
+      code: `"use strict";
+var __decorate = (this && this.__decorate) || function (decorators, target, key, desc) { return desc; };
+const common_1 = require("@nestjs/common");
+const schedule_1 = require("@nestjs/schedule");
+let SyncService = class SyncService {
+    async handleCron() { await this.report(); }
+    sync() {
+        this.syncUsers();
+    }
+    async syncUsers() { await this.api.syncUsers(); }
+};
+__decorate([(0, schedule_1.Cron)(schedule_1.CronExpression.EVERY_HOUR)], SyncService.prototype, "handleCron", null);
+SyncService = __decorate([(0, common_1.Injectable)()], SyncService);`,
+    },
   ],
   invalid: [
     // --- `void call()`: the author says it returns a promise; with no .catch, a rejection is lost ---
@@ -385,6 +416,49 @@ export class SyncService {
   async syncUsers() { await this.api.syncUsers(); }
   async report() { await this.api.report(); }
 }` },
+          ],
+        },
+      ],
+    },
+    // the same scheduled method as TypeScript compiles it
+    {
+      code: `"use strict";
+var __decorate = (this && this.__decorate) || function (decorators, target, key, desc) { return desc; };
+const common_1 = require("@nestjs/common");
+const schedule_1 = require("@nestjs/schedule");
+let SyncService = class SyncService {
+    async handleCron() {
+        this.syncUsers();
+        await this.report();
+    }
+    async syncUsers() { await this.api.syncUsers(); }
+    async report() { await this.api.report(); }
+};
+__decorate([(0, schedule_1.Cron)(schedule_1.CronExpression.EVERY_HOUR)], SyncService.prototype, "handleCron", null);
+SyncService = __decorate([(0, common_1.Injectable)()], SyncService);`,
+      output: null,
+      errors: [
+        {
+          messageId: 'floatingPromise',
+          line: 7,
+          suggestions: [
+            {
+              messageId: 'addCatch',
+              output: `"use strict";
+var __decorate = (this && this.__decorate) || function (decorators, target, key, desc) { return desc; };
+const common_1 = require("@nestjs/common");
+const schedule_1 = require("@nestjs/schedule");
+let SyncService = class SyncService {
+    async handleCron() {
+        this.syncUsers().catch((err) => console.error('syncUsers failed', err));
+        await this.report();
+    }
+    async syncUsers() { await this.api.syncUsers(); }
+    async report() { await this.api.report(); }
+};
+__decorate([(0, schedule_1.Cron)(schedule_1.CronExpression.EVERY_HOUR)], SyncService.prototype, "handleCron", null);
+SyncService = __decorate([(0, common_1.Injectable)()], SyncService);`,
+            },
           ],
         },
       ],
