@@ -23,12 +23,10 @@ import {
   lastSegment,
   resolveFunction,
   skipTransparent,
-  walkSameFunction,
-  fileKey,
+  findEnclosingClass,
+  walkTree,
 } from './ast.js';
-import { getBoundVariables, readsAny } from './errors.js';
 import { getImportSource } from './modules.js';
-import { getLoggingLevel } from './loggers.js';
 import { RUNNER_MODULES, getJobRunnerKind, isAgendaObject, isBullQueue, namesModule, rootImport } from './job-runners.js';
 import { isGlobalName } from './promises.js';
 
@@ -101,7 +99,7 @@ const callbackCache = new WeakMap<TSESTree.Node, Cached<BackgroundCallback[]>>()
 const functionCache = new WeakMap<AnyFunction, Cached<BackgroundCallback | null>>();
 const NO_CALLBACKS: BackgroundCallback[] = [];
 /** Methods that register a callback on a receiver (see `computeBackgroundCallbacks`). */
-const REGISTERING_METHODS = new Set([...LISTENER_METHODS, 'schedule', 'from', 'listen', 'addHook', 'process', 'define', 'nextTick']);
+const REGISTERING_METHODS = new Set([...LISTENER_METHODS, 'schedule', 'from', 'listen', 'addHook', 'process', 'define', 'nextTick', 'subscribe']);
 
 
 /** The function an argument denotes: inline, a same-file name, `this.method`, or `f.bind(...)`. */
@@ -271,6 +269,14 @@ function computeBackgroundCallbacks(
         if (receiverName === 'process' && isTerminationSignal(context, args[0]!)) callback.shutdown = true;
         else if (receiverName !== 'process' && event !== null && LIFECYCLE_EVENT.test(event)) callback.lifecycleEvent = true;
         return [callback];
+      }
+      // An observable's subscriber (RxJS `events$.subscribe(async (e) => …)`, `subscribe({ next })`, a store's
+      // `subscribe(listener)`): the source calls `next` and drops what it returns, so a rejection goes unhandled.
+      // Not `pubsub.subscribe('channel', fn)`: a channel-first API is the caller's own bus, which may await.
+      if (method === 'subscribe' && args.length >= 1 && args.length <= 3 && getStringValue(args[0]) === null) {
+        const first = skipTransparent(args[0]!);
+        const next = first.type === AST_NODE_TYPES.ObjectExpression ? propertyValue(first, 'next') : args.length === 1 || isFunctionNode(first) ? args[0]! : null;
+        if (next && isCallbackLike(next)) return [makeCallback(context, next, node, 'subscribe', 'listener', false)];
       }
       // server.listen(port, cb) registers cb as a 'listening' listener; Fastify's (err, address) callback alike.
       if (method === 'listen' && args.length >= 2 && isFunctionNode(skipTransparent(args.at(-1)!))) {
@@ -467,54 +473,6 @@ function registrationAt(context: Context, argument: TSESTree.Node, extraApis: re
   return null;
 }
 
-const rejectionLoggerCache = new WeakMap<object, boolean>();
-
-/**
- * The file installs `process.on('unhandledRejection', handler)` with a handler that logs (or
- * reports) what it receives: every rejection that escapes background work in this process is then
- * recorded with its stack. Found through the references to the global `process`, not a tree walk.
- */
-export function installsRejectionLogger(context: Context): boolean {
-  const sourceCode = context.sourceCode;
-  const cached = rejectionLoggerCache.get(fileKey(sourceCode));
-  if (cached !== undefined) return cached;
-  let found = false;
-  const globalScope = sourceCode.scopeManager?.globalScope;
-  // Unbound (\`through\`), or bound to the configured global of that name, never to a declaration.
-  const declaredGlobal = globalScope?.set.get('process');
-  const references = globalScope ? [...globalScope.through, ...(declaredGlobal && declaredGlobal.defs.length === 0 ? declaredGlobal.references : [])] : [];
-  for (const ref of references) {
-    if (found) break;
-    const id = ref.identifier;
-    if (id.type !== AST_NODE_TYPES.Identifier || id.name !== 'process') continue;
-    const member = id.parent;
-    if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== id || !LISTENER_METHODS.has(getPropertyName(member) ?? '')) continue;
-    const call = member.parent;
-    if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== member || getStringValue(call.arguments[0]) !== 'unhandledRejection') continue;
-    const handler = call.arguments[1] ? resolveCallbackArgument(context, call.arguments[1]) : null;
-    if (handler && handlerLogs(context, handler)) found = true;
-  }
-  rejectionLoggerCache.set(fileKey(sourceCode), found);
-  return found;
-}
-
-/** The handler passes the rejection reason (its first parameter) to a log or reporter call, outside nested functions. */
-function handlerLogs(context: Context, fn: AnyFunction): boolean {
-  const reason = getBoundVariables(context, fn.params[0]);
-  if (reason.length === 0) return false;
-  let logs = false;
-  walkSameFunction(
-    fn.body,
-    (node) => {
-      if (logs) return false;
-      if (node.type === AST_NODE_TYPES.CallExpression && getLoggingLevel(context, node) !== null && node.arguments.some((a) => readsAny(a, reason))) logs = true;
-      return undefined;
-    },
-    context.sourceCode.visitorKeys,
-  );
-  return logs;
-}
-
 function computeBackgroundRegistration(context: Context, fn: AnyFunction, extraApis: readonly string[]): BackgroundCallback | null {
   const parent = fn.parent;
   if (parent?.type === AST_NODE_TYPES.MethodDefinition && parent.value === fn) return getScheduledMethod(parent);
@@ -576,8 +534,14 @@ function registeredAround(context: Context, node: TSESTree.Node, extraApis: read
 /**
  * The background callback a named same-file function is called from, when every reference to it is a
  * call made inside a registered background callback; null when it is passed on, exported or called elsewhere.
+ * A class method counts through its `this.m(…)` calls in the class (`setInterval(() => this.poll())`).
  */
 export function backgroundCaller(context: Context, fn: AnyFunction, extraApis: readonly string[] = []): BackgroundCallback | null {
+  const method = fn.parent?.type === AST_NODE_TYPES.MethodDefinition && fn.parent.value === fn ? fn.parent : null;
+  if (method) {
+    const references = method.kind === 'method' && !method.static && !method.computed ? thisReferences(context, method) : [];
+    return references.length > 0 ? callerOfAll(context, references, extraApis) : null;
+  }
   let variables: readonly TSESLint.Scope.Variable[] = [];
   if (fn.type === AST_NODE_TYPES.FunctionDeclaration) {
     variables = context.sourceCode.getDeclaredVariables(fn).filter((v) => v.defs.some((d) => d.type === 'FunctionName'));
@@ -585,15 +549,40 @@ export function backgroundCaller(context: Context, fn: AnyFunction, extraApis: r
     variables = context.sourceCode.getDeclaredVariables(fn.parent);
   }
   if (variables.length !== 1) return null;
-  const references = variables[0]!.references.filter((ref) => !ref.init);
-  if (references.length === 0) return null;
+  const references = variables[0]!.references.filter((ref) => !ref.init).map((ref) => ref.identifier);
+  return references.length === 0 ? null : callerOfAll(context, references, extraApis);
+}
+
+/** The first background callback around calls whose callee is each of `callees`; null when one is not such a call. */
+function callerOfAll(context: Context, callees: readonly TSESTree.Node[], extraApis: readonly string[]): BackgroundCallback | null {
   let found: BackgroundCallback | null = null;
-  for (const ref of references) {
-    const call = ref.identifier.parent;
-    if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== ref.identifier) return null;
+  for (const callee of callees) {
+    const call = callee.parent;
+    if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== callee) return null;
     const cb = registeredAround(context, call, extraApis);
     if (!cb) return null;
     found ??= cb;
   }
   return found;
+}
+
+const thisReferenceCache = new WeakMap<TSESTree.ClassBody, Map<string, TSESTree.MemberExpression[]>>();
+
+/** The `this.name` expressions of the method's class that denote it (not those in nested classes or plain functions). */
+function thisReferences(context: Context, method: TSESTree.MethodDefinition): readonly TSESTree.MemberExpression[] {
+  const body = method.parent;
+  const cls = body.parent;
+  let byName = thisReferenceCache.get(body);
+  if (!byName) {
+    const found = new Map<string, TSESTree.MemberExpression[]>();
+    walkTree(body, (node) => {
+      if (node.type !== AST_NODE_TYPES.MemberExpression || node.object.type !== AST_NODE_TYPES.ThisExpression || findEnclosingClass(node) !== cls) return;
+      const name = getPropertyName(node);
+      if (name !== null) found.set(name, [...(found.get(name) ?? []), node]);
+    }, context.sourceCode.visitorKeys);
+    byName = found;
+    thisReferenceCache.set(body, byName);
+  }
+  const name = getPropertyName(method);
+  return name === null ? [] : (byName.get(name) ?? []);
 }

@@ -22,6 +22,7 @@ import {
   walkSameFunction,
   skipTypeWrappers,
   perFile,
+  getVariableInit,
 } from './ast.js';
 import { isHandoffCall } from './errors.js';
 import { unwrapIndirectCall } from './fallible.js';
@@ -258,13 +259,32 @@ function calledPromiseMayReject(context: Context, call: TSESTree.CallExpression,
   // A same-file async function: `mayReject` has answered through `findEscape`.
   if (fn.async || fn.generator || depth > 2) return false;
   // function load(id) { return db.get(id); }: the promise it returns is another call's.
-  return returnedValues(fn, visitorKeys).some((value) => {
-    const v = skipTransparent(value);
-    if (v.type === AST_NODE_TYPES.NewExpression) return mayReject(context, v, visitorKeys);
-    if (v.type !== AST_NODE_TYPES.CallExpression) return false;
-    const chain = getPromiseChain(v);
-    return !chain.handled && chain.root.type === AST_NODE_TYPES.CallExpression && calledPromiseMayReject(context, chain.root, visitorKeys, depth + 1);
-  });
+  return returnedValues(fn, visitorKeys).some((value) => returnedPromiseMayReject(context, value, visitorKeys, depth + 1));
+}
+
+/**
+ * A value a plain function returns into its caller's chain: another call's promise, `new Promise`,
+ * `Promise.resolve(stop())` (which adopts the state of the promise `stop()` may return), or a
+ * `const` holding one (`const result = Promise.resolve(plugin.stop()); …; return result`).
+ */
+function returnedPromiseMayReject(context: Context, value: TSESTree.Node, visitorKeys: TSESLint.SourceCode.VisitorKeys, depth: number): boolean {
+  let v = skipTransparent(value);
+  if (v.type === AST_NODE_TYPES.Identifier) {
+    const variable = findVariable(context, v);
+    const init = variable && !variable.references.some((ref) => ref.isWrite() && !ref.init) ? getVariableInit(variable) : null;
+    if (!init) return false;
+    v = skipTransparent(init);
+  }
+  if (v.type === AST_NODE_TYPES.NewExpression) return mayReject(context, v, visitorKeys);
+  if (v.type !== AST_NODE_TYPES.CallExpression) return false;
+  const chain = getPromiseChain(v);
+  if (chain.handled || chain.root.type !== AST_NODE_TYPES.CallExpression) return false;
+  const root = chain.root;
+  if (callPath(root) === 'Promise.resolve') {
+    const adopted = root.arguments[0] ? skipTransparent(root.arguments[0]) : null;
+    return adopted?.type === AST_NODE_TYPES.CallExpression && depth <= 3 && returnedPromiseMayReject(context, adopted, visitorKeys, depth + 1);
+  }
+  return calledPromiseMayReject(context, root, visitorKeys, depth);
 }
 
 /** A promise-valued expression (possibly a chain) that may reject without a handler. */
@@ -551,41 +571,4 @@ function isProtected(context: Context, node: TSESTree.Node, fn: AnyFunction, kin
     current = current.parent;
   }
   return false;
-}
-
-/** Wrappers between a discarded call and its statement: `void`, `?.`, `as`, `!`, `satisfies`, `<T>`. */
-const DISCARD_WRAPPERS = new Set<string>([
-  AST_NODE_TYPES.UnaryExpression,
-  AST_NODE_TYPES.ChainExpression,
-  AST_NODE_TYPES.TSAsExpression,
-  AST_NODE_TYPES.TSNonNullExpression,
-  AST_NODE_TYPES.TSSatisfiesExpression,
-  AST_NODE_TYPES.TSTypeAssertion,
-]);
-
-/** The expression statement that discards `node`'s value (through `void`, `?.` and type wrappers), else null. */
-export function discardingStatement(node: TSESTree.CallExpression | TSESTree.NewExpression): TSESTree.ExpressionStatement | null {
-  let top: TSESTree.Node = node;
-  let parent = node.parent;
-  while (DISCARD_WRAPPERS.has(parent.type) && (parent.type !== AST_NODE_TYPES.UnaryExpression || parent.operator === 'void')) {
-    top = parent;
-    parent = parent.parent!;
-  }
-  return parent.type === AST_NODE_TYPES.ExpressionStatement && parent.expression === top ? parent : null;
-}
-
-/** The call a discarded value makes (`run()`, `void run()`, `obj?.run()`, `run() as Promise<void>`), and whether it is voided; null for other values. */
-export function discardedCall(value: TSESTree.Node): { expression: TSESTree.CallExpression | TSESTree.NewExpression; voided: boolean } | null {
-  let expression = skipTypeWrappers(value);
-  const voided = expression.type === AST_NODE_TYPES.UnaryExpression && expression.operator === 'void';
-  if (expression.type === AST_NODE_TYPES.UnaryExpression && expression.operator === 'void') expression = skipTypeWrappers(expression.argument);
-  if (expression.type === AST_NODE_TYPES.ChainExpression) expression = expression.expression;
-  if (expression.type !== AST_NODE_TYPES.CallExpression && expression.type !== AST_NODE_TYPES.NewExpression) return null;
-  return { expression, voided };
-}
-
-/** `fireAndForget(task())`, a configured log function: a call the author hands a promise to on purpose. */
-export function isFireAndForgetCall(call: TSESTree.CallExpression, logFunctions: readonly string[]): boolean {
-  const path = getCalleePath(call);
-  return path !== null && (FIRE_AND_FORGET_HELPERS.has(lastSegment(path)) || logFunctions.includes(path));
 }

@@ -1,14 +1,13 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { returnedValues, skipTransparent } from '../model/ast.js';
-import { type BackgroundCallback, enclosingBackgroundCallback, getBackgroundCallbacks, installsRejectionLogger, isSupervisorChannel } from '../model/background.js';
+import { type BackgroundCallback, enclosingBackgroundCallback, getBackgroundCallbacks, isSupervisorChannel } from '../model/background.js';
+import { installsRejectionLogger } from '../model/rejection-logger.js';
+import { discardedCall, discardingStatement, isFireAndForgetCall } from '../model/discards.js';
 import {
-  discardedCall,
-  discardingStatement,
   fileMayHoldRejections,
   findEscape,
   getPromiseChain,
-  isFireAndForgetCall,
   mayReject,
   chainedCallMayReject,
   promiseMayReject,

@@ -4,16 +4,14 @@ import {
   getPromiseChain,
   getRejectionHandler,
   answersFailureAsData,
-  discardedCall,
-  discardingStatement,
   fileMayHoldRejections,
-  isFireAndForgetCall,
   isGlobalName,
   isThenableByType,
   voidedCallMayReject,
   chainedCallMayReject,
   mayReject,
 } from '../../src/model/promises.js';
+import { discardedCall, discardingStatement, isFireAndForgetCall } from '../../src/model/discards.js';
 import { callResult, probe, probeCalls } from '../helpers/probe.js';
 
 describe('isGlobalName', () => {
@@ -75,6 +73,25 @@ describe('chainedCallMayReject', () => {
     expect(callResult(results, 'fromDb(e).then(use)')).toBe(true);
     expect(callResult(results, 'safe().then(use)')).toBe(false);
     expect(callResult(results, 'pending.then(use)')).toBe(false);
+  });
+  it('follows a returned const and Promise.resolve(call()), which adopts the promise the call may return (issue 18)', () => {
+    const results = probeCalls(
+      `
+      function stopPlugin(plugin) { const result = Promise.resolve(plugin.stop()); result.then(mark); return result; }
+      function settle(value) { return Promise.resolve(value); }
+      function resolvedLater() { const done = Promise.resolve(42); return done; }
+      function rewritten(p) { let r = Promise.resolve(p.stop()); r = null; return r; }
+      stopPlugin(a).then(restart);
+      settle(b).then(use);
+      resolvedLater().then(use);
+      rewritten(c).then(use);
+    `,
+      (context, node) => chainedCallMayReject(context, node, context.sourceCode.visitorKeys),
+    );
+    expect(callResult(results, 'stopPlugin(a).then(restart)')).toBe(true);
+    expect(callResult(results, 'settle(b).then(use)')).toBe(false);
+    expect(callResult(results, 'resolvedLater().then(use)')).toBe(false);
+    expect(callResult(results, 'rewritten(c).then(use)')).toBe(false);
   });
 });
 
