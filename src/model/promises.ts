@@ -15,8 +15,6 @@ import {
   getPropertyName,
   isFunctionNode,
   lastSegment,
-  mayBindCallResult,
-  resolveFunction,
   returnedValues,
   skipTransparent,
   walkSameFunction,
@@ -27,6 +25,7 @@ import {
 import { isHandoffCall } from './errors.js';
 import { unwrapIndirectCall } from './fallible.js';
 import { getLoggingLevel, isAtLeast } from './loggers.js';
+import { resolveCalledFunction } from './called-functions.js';
 
 /** A function passed as the rejection handler of `.catch(fn)` or `.then(ok, fn)`. */
 export function isRejectionHandler(fn: TSESTree.Node): boolean {
@@ -287,6 +286,41 @@ function returnedPromiseMayReject(context: Context, value: TSESTree.Node, visito
   return calledPromiseMayReject(context, root, visitorKeys, depth);
 }
 
+/**
+ * A call of a same-file async function whose body can fail at all: a rejection escapes it
+ * (`findEscape`), or a call, `new` or `throw` sits outside any `try` with a `catch` (in an async
+ * function a synchronous throw becomes a rejection too). The question a `try { void refresh() } catch`
+ * asks: its catch is there for failures, and cannot see the promise's.
+ */
+export function asyncCallMayFail(context: Context, call: TSESTree.CallExpression, visitorKeys: TSESLint.SourceCode.VisitorKeys): boolean {
+  if (mayReject(context, call, visitorKeys)) return true;
+  const fn = resolveCalledFunction(context, call.callee);
+  if (!fn?.async || fn.generator) return false;
+  let fails = false;
+  walkSameFunction(
+    fn.body,
+    (node) => {
+      if (fails) return false;
+      const failing = node.type === AST_NODE_TYPES.CallExpression || node.type === AST_NODE_TYPES.NewExpression || node.type === AST_NODE_TYPES.ThrowStatement;
+      if (failing && !inCaughtBlock(node, fn)) fails = true;
+      return undefined;
+    },
+    visitorKeys,
+  );
+  return fails;
+}
+
+/**
+ * Inside a `try` that has a `catch`, within `fn`: its block is caught, and its `catch` / `finally` are the
+ * author's error handling (a rethrow there is `findEscape`'s question).
+ */
+function inCaughtBlock(node: TSESTree.Node, fn: AnyFunction): boolean {
+  for (let parent = node.parent; parent && parent !== fn; parent = parent.parent) {
+    if (parent.type === AST_NODE_TYPES.TryStatement && parent.handler) return true;
+  }
+  return false;
+}
+
 /** A promise-valued expression (possibly a chain) that may reject without a handler. */
 export function promiseMayReject(context: Context, node: TSESTree.Node, visitorKeys: TSESLint.SourceCode.VisitorKeys, depth = 0): boolean {
   const chain = getPromiseChain(node);
@@ -296,50 +330,6 @@ export function promiseMayReject(context: Context, node: TSESTree.Node, visitorK
     return isThenableByType(context, chain.root);
   }
   return mayReject(context, chain.root, visitorKeys, depth);
-}
-
-/**
- * The same-file function a call runs: what `resolveFunction` finds, or the function a same-file
- * factory returns (`const respond = this.makeResponder(key); … await respond()`, where
- * `makeResponder(key) { return async () => { try … catch … } }`).
- */
-function resolveCalledFunction(context: Context, callee: TSESTree.Node): AnyFunction | null {
-  const direct = resolveFunction(context, callee);
-  if (direct) return direct;
-  const n = skipTransparent(callee);
-  if (n.type !== AST_NODE_TYPES.Identifier || !mayBindCallResult(context, n)) return null;
-  const variable = findVariable(context, n);
-  if (!variable || variable.defs.length !== 1 || variable.defs[0]!.type !== 'Variable') return null;
-  if (variable.references.some((ref) => ref.isWrite() && !ref.init)) return null;
-  const init = variable.defs[0]!.node.init;
-  const call = init ? skipTransparent(init) : null;
-  if (call?.type !== AST_NODE_TYPES.CallExpression) return null;
-  const factory = resolveFunction(context, call.callee);
-  return factory ? returnedFunction(context, factory) : null;
-}
-
-/** The one function a factory returns (`return async () => …`, or an arrow whose body is one), else null. */
-function returnedFunction(context: Context, factory: AnyFunction): AnyFunction | null {
-  if (factory.async || factory.generator) return null;
-  if (factory.body.type !== AST_NODE_TYPES.BlockStatement) {
-    const body = skipTransparent(factory.body);
-    return isFunctionNode(body) ? body : null;
-  }
-  let found: AnyFunction | null = null;
-  let other = false;
-  walkSameFunction(
-    factory.body,
-    (node) => {
-      if (other) return false;
-      if (node.type !== AST_NODE_TYPES.ReturnStatement) return undefined;
-      const value = node.argument ? skipTransparent(node.argument) : null;
-      if (value && isFunctionNode(value) && found === null) found = value;
-      else other = true;
-      return false;
-    },
-    context.sourceCode.visitorKeys,
-  );
-  return other ? null : found;
 }
 
 /** `new Promise((resolve) => setTimeout(resolve, ms))` takes no `reject`: it only waits. */

@@ -8,6 +8,7 @@ import {
   fileMayHoldRejections,
   findEscape,
   getPromiseChain,
+  asyncCallMayFail,
   mayReject,
   chainedCallMayReject,
   promiseMayReject,
@@ -38,6 +39,7 @@ export type MessageIds =
   | 'asyncReference'
   | 'returnedPromise'
   | 'floatingPromise'
+  | 'promiseEscapesTry'
   | 'strandedCallback'
   | 'missingFailureListener'
   | 'missingErrorListener'
@@ -68,6 +70,8 @@ export default createRule<Options, MessageIds>({
         'This {{api}} callback returns the promise of {{call}}, which {{owner}} ignores: a rejection goes unhandled and unlogged. Add a .catch that logs the error.',
       floatingPromise:
         'The promise of {{call}} is neither awaited nor caught in this {{context}}: if it rejects, nothing logs it. Await it inside try/catch, or add a .catch that logs the error.',
+      promiseEscapesTry:
+        'The promise of {{call}} is neither awaited nor caught, so the catch at line {{line}} never sees its rejection: the failure it was written for goes unhandled and unlogged. Await it inside the try, or add a .catch that logs the error.',
       strandedCallback:
         'The promise of {{call}} has no rejection handler, and {{name}} calls {{continuation}} only from its .then callbacks: if it rejects, {{continuation}} is never called (the caller waits forever) and nothing logs the error. Add a .catch that logs the error and passes it to {{continuation}}.',
       missingFailureListener:
@@ -203,20 +207,30 @@ export default createRule<Options, MessageIds>({
       const chainedCall = root !== expression && root.type === AST_NODE_TYPES.CallExpression;
       if (!chainedCall && !(voided && includeVoidedCalls) && !fileMayHoldRejections(context)) return;
       if (root.type === AST_NODE_TYPES.CallExpression && isFireAndForgetCall(root, logFunctions)) return;
-      if (
+      const mayFail =
         root === expression
-          ? !(voided && includeVoidedCalls ? voidedCallMayReject(context, root, visitorKeys) : mayReject(context, root, visitorKeys))
-          : !chainedCallMayReject(context, expression, visitorKeys)
-      ) {
-        return;
-      }
+          ? voided && includeVoidedCalls ? voidedCallMayReject(context, root, visitorKeys) : mayReject(context, root, visitorKeys)
+          : chainedCallMayReject(context, expression, visitorKeys);
+      // `try { void this.refresh(); } catch (e) { log(e) }`: the catch was written for this call's failures.
+      const tryStatement = catchingTry(statement);
+      const failsInTry = !mayFail && tryStatement !== null && root === expression && expression.type === AST_NODE_TYPES.CallExpression && asyncCallMayFail(context, expression, visitorKeys);
+      if (!mayFail && !failsInTry) return;
       const cb = enclosingBackgroundCallback(context, statement, extraApis);
       if (cb?.shutdown && !includeShutdownHandlers) return;
       const handler = cb ? null : findEnclosingHandler(context, statement);
       // A callback-style function answering from the chain's `.then`: a rejection leaves its caller waiting.
       const stranded = cb || handler ? null : strandedContinuation(context, expression);
-      if ((!cb && !handler && !stranded) || rejectionsLogged()) return;
+      if ((!cb && !handler && !stranded && !tryStatement) || rejectionsLogged()) return;
       const label = callName(expression) ?? describeFailedOperation(context, expression) ?? `promise at line ${expression.loc.start.line}`;
+      if (!cb && !handler && !stranded) {
+        reportWithFix(
+          { node: expression, messageId: 'promiseEscapesTry', data: { call: callText(expression), line: String(tryStatement!.handler!.loc.start.line) } },
+          'addCatch',
+          {},
+          appendCatchFix(context, expression, label),
+        );
+        return;
+      }
       if (stranded) {
         reportWithFix(
           { node: expression, messageId: 'strandedCallback', data: { call: callText(expression), name: functionName(stranded.fn) ?? 'this function', continuation: stranded.name } },
@@ -278,3 +292,11 @@ export default createRule<Options, MessageIds>({
   },
 });
 
+/** The `try` with a `catch` whose block holds `statement` in the same function, else null. */
+function catchingTry(statement: TSESTree.Node): TSESTree.TryStatement | null {
+  for (let child: TSESTree.Node = statement, parent = statement.parent; parent; child = parent, parent = parent.parent) {
+    if (parent.type === AST_NODE_TYPES.TryStatement && parent.block === child && parent.handler) return parent;
+    if (parent.type === AST_NODE_TYPES.FunctionDeclaration || parent.type === AST_NODE_TYPES.FunctionExpression || parent.type === AST_NODE_TYPES.ArrowFunctionExpression) return null;
+  }
+  return null;
+}

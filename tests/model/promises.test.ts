@@ -8,6 +8,7 @@ import {
   isGlobalName,
   isThenableByType,
   voidedCallMayReject,
+  asyncCallMayFail,
   chainedCallMayReject,
   mayReject,
 } from '../../src/model/promises.js';
@@ -233,5 +234,32 @@ describe('getRejectionHandler', () => {
     expect(callResult(handled, 'load().then(show).catch(onError)')).toBe(true);
     expect(callResult(handled, 'load().then(show)')).toBe(false);
     expect(callResult(handled, 'load().finally(done).catch!(onError)')).toBe(true);
+  });
+});
+
+describe('asyncCallMayFail', () => {
+  it('is true for a same-file async function that lets a rejection escape or calls anything outside a caught try (issue 18)', () => {
+    const results = probeCalls(
+      `
+      async function refresh(config) { const cfg = config || settings(); cfg.platforms.forEach(schedule); }
+      async function guarded() { try { schedule(await load()); } catch (e) { console.error(e); } }
+      async function pure(a) { return a + 1; }
+      function plain() { return load(); }
+      async function rethrows() { try { schedule(); } catch (e) { throw e; } }
+      refresh();
+      guarded();
+      pure(1);
+      plain();
+      rethrows();
+      imported();
+    `,
+      (context, node) => (node.arguments.length <= 1 && /^(refresh|guarded|pure|plain|rethrows|imported)$/.test(context.sourceCode.getText(node.callee)) ? asyncCallMayFail(context, node, context.sourceCode.visitorKeys) : null),
+    );
+    expect(callResult(results, 'refresh()')).toBe(true);
+    expect(callResult(results, 'guarded()')).toBe(false);
+    expect(callResult(results, 'pure(1)')).toBe(false);
+    expect(callResult(results, 'plain()')).toBe(false);
+    expect(callResult(results, 'rethrows()')).toBe(true);
+    expect(callResult(results, 'imported()')).toBe(false);
   });
 });
