@@ -18,7 +18,7 @@ import { strandedContinuation } from '../model/continuations.js';
 import { type UnrecordedRunner, createRunnerTracker } from '../model/runner-listeners.js';
 import { createRule } from '../core/create-rule.js';
 import { getSettings } from '../core/settings.js';
-import { findEnclosingHandler } from '../model/handlers.js';
+import { findCallingHandler, findEnclosingHandler } from '../model/handlers.js';
 import type { LogTarget } from '../fixes/log-call.js';
 import { describeFailedOperation } from '../fixes/log-message.js';
 import { logTargetAt, targetSetupFixes } from '../fixes/log-target.js';
@@ -211,18 +211,25 @@ export default createRule<Options, MessageIds>({
         root === expression
           ? voided && includeVoidedCalls ? voidedCallMayReject(context, root, visitorKeys) : mayReject(context, root, visitorKeys)
           : chainedCallMayReject(context, expression, visitorKeys);
-      // `try { void this.refresh(); } catch (e) { log(e) }`: the catch was written for this call's failures.
+      // `try { void this.refresh(); } catch (e) { log(e) }`: the author says the call returns a promise and
+      // wrote the catch for its failures, so a same-file async callee counts when it can fail at all.
       const tryStatement = catchingTry(statement);
-      const failsInTry = !mayFail && tryStatement !== null && root === expression && expression.type === AST_NODE_TYPES.CallExpression && asyncCallMayFail(context, expression, visitorKeys);
+      const failsInTry = !mayFail && voided && tryStatement !== null && root === expression && expression.type === AST_NODE_TYPES.CallExpression && asyncCallMayFail(context, expression, visitorKeys);
       if (!mayFail && !failsInTry) return;
       const cb = enclosingBackgroundCallback(context, statement, extraApis);
       if (cb?.shutdown && !includeShutdownHandlers) return;
-      const handler = cb ? null : findEnclosingHandler(context, statement);
+      const direct = cb ? null : findEnclosingHandler(context, statement);
+      // A same-file helper a handler calls (`function notifyChanged() { load().then(emit) }`) runs in that request.
+      const calling = cb || direct ? null : findCallingHandler(context, statement);
+      const handler = direct ?? calling?.handler ?? null;
       // A callback-style function answering from the chain's `.then`: a rejection leaves its caller waiting.
       const stranded = cb || handler ? null : strandedContinuation(context, expression);
       if ((!cb && !handler && !stranded && !tryStatement) || rejectionsLogged()) return;
       const label = callName(expression) ?? describeFailedOperation(context, expression) ?? `promise at line ${expression.loc.start.line}`;
       if (!cb && !handler && !stranded) {
+        // Outside background work and handlers the try is the only context: a guess about an unseen callee
+        // (`includeVoidedCalls`) is not enough there, the file must show the call may fail.
+        if (!failsInTry && root === expression && !mayReject(context, root, visitorKeys)) return;
         reportWithFix(
           { node: expression, messageId: 'promiseEscapesTry', data: { call: callText(expression), line: String(tryStatement!.handler!.loc.start.line) } },
           'addCatch',
@@ -240,7 +247,8 @@ export default createRule<Options, MessageIds>({
         );
         return;
       }
-      const where = cb ? contextLabel(cb) : `${handler!.framework} ${handler!.kind === 'route' ? 'route handler' : handler!.kind}`;
+      const handlerLabel = handler ? `${handler.framework} ${handler.kind === 'route' ? 'route handler' : handler.kind}` : '';
+      const where = cb ? contextLabel(cb) : calling ? `helper ${functionName(calling.helper) ?? ''}, called from the ${handlerLabel} at line ${calling.call.loc.start.line}` : handlerLabel;
       reportWithFix(
         { node: expression, messageId: 'floatingPromise', data: { call: callText(expression), context: where } },
         'addCatch',

@@ -73,6 +73,28 @@ editorApp.get('/', ensureRuntimeStarted, ui.editor);`;
 
 ruleTester.run('background-task-error-handling (.then chains)', rule, {
   valid: [
+    // The helper is only called at start-up, outside any handler.
+    `function findModules() {
+  return Promise.all([search('plugin'), search('webapp')]);
+}
+function announceModules() {
+  findModules().then(([plugins, webapps]) => app.emit('modules', { plugins, webapps }));
+}
+announceModules();`,
+    // The helper's chain has a rejection handler.
+    `function findModules() {
+  return Promise.all([search('plugin'), search('webapp')]);
+}
+function announceModules() {
+  findModules()
+    .then(([plugins, webapps]) => app.emit('modules', { plugins, webapps }))
+    .catch((err) => console.error('module search failed', err));
+}
+router.post('/install/:name', (req, res) => {
+  queue.push(req.params.name);
+  announceModules();
+  res.json({ queued: true });
+});`,
     // A same-file function whose Promise.resolve wraps a plain value: nothing to adopt.
     `function settled(plugin) {
   const result = Promise.resolve(plugin.lastState);
@@ -150,6 +172,44 @@ ws.on('message', (data) => handleAuthPacket(JSON.parse(data)));
 module.exports = { handleAuthPacket, reauth: () => handleAuthPacket({}) };`,
   ],
   invalid: [
+    // signalk-style app store: a same-file helper a route handler calls floats a registry search.
+    {
+      code: `function findModules() {
+  return Promise.all([search('plugin'), search('webapp')]);
+}
+function announceModules() {
+  findModules().then(([plugins, webapps]) => app.emit('modules', { plugins, webapps }));
+}
+router.post('/install/:name', (req, res) => {
+  queue.push(req.params.name);
+  announceModules();
+  res.json({ queued: true });
+});`,
+      output: null,
+      errors: [
+        {
+          messageId: 'floatingPromise',
+          line: 5,
+          data: { call: 'findModules()', context: 'helper announceModules, called from the express route handler at line 9' },
+          suggestions: [
+            {
+              messageId: 'addCatch',
+              output: `function findModules() {
+  return Promise.all([search('plugin'), search('webapp')]);
+}
+function announceModules() {
+  findModules().then(([plugins, webapps]) => app.emit('modules', { plugins, webapps })).catch((err) => console.error('findModules failed', err));
+}
+router.post('/install/:name', (req, res) => {
+  queue.push(req.params.name);
+  announceModules();
+  res.json({ queued: true });
+});`,
+            },
+          ],
+        },
+      ],
+    },
     // signalk-style plugin restart: Promise.resolve(plugin.stop()) adopts the plugin's promise.
     {
       code: `function stopPlugin(plugin) {

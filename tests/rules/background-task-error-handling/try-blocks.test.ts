@@ -67,6 +67,38 @@ try {
 } catch (err) {
   console.error(err);
 }`,
+    // Not voided, and the async callee catches everything but its bookkeeping (signalk's BLE watcher).
+    `class Provider {
+  start() {
+    try {
+      for (const mac of this.macs) this.attach(mac);
+    } catch (e) {
+      console.error(e);
+    }
+  }
+  async attach(mac) {
+    this.listeners.set(mac, () => {});
+    try {
+      const device = await this.adapter.waitDevice(mac);
+      device.on('changed', (p) => this.emit(mac, p));
+    } catch (_e) {
+      this.listeners.delete(mac);
+    }
+  }
+}`,
+    // With includeVoidedCalls an unseen voided callee counts as a promise in handlers and background work;
+    // a try alone is not enough context for that guess (a detached audit event inside a long try).
+    {
+      code: `async function activate(id) {
+  try {
+    const added = await manager.add(id);
+    if (added) void eventBus.sendAuditEvent({ eventName: 'workflow.activated', id });
+  } catch (error) {
+    logger.warn('activation failed', { error });
+  }
+}`,
+      options: [{ includeVoidedCalls: true }],
+    },
     // In the catch, not the try block.
     `async function notify(err) {
   await mailer.send(err.message);
