@@ -27,6 +27,7 @@ import {
   walkTree,
 } from './ast.js';
 import { getImportSource } from './modules.js';
+import { droppedCallbackPositions } from './dropped-callbacks.js';
 import { RUNNER_MODULES, getJobRunnerKind, isAgendaObject, isBullQueue, namesModule, rootImport } from './job-runners.js';
 import { isGlobalName } from './promises.js';
 
@@ -117,6 +118,12 @@ export function resolveCallbackArgument(context: Context, node: TSESTree.Node): 
   return null;
 }
 
+/** An inline async function (not a generator). */
+function isAsyncFunction(node: TSESTree.Node): boolean {
+  const n = skipTransparent(node);
+  return isFunctionNode(n) && n.async && !n.generator;
+}
+
 /** Whether an argument can be a function at all (so `setTimeout(1000)` of timers/promises is not a timer callback). */
 function isCallbackLike(node: TSESTree.Node | undefined): node is TSESTree.Expression {
   if (!node || node.type === AST_NODE_TYPES.SpreadElement) return false;
@@ -129,14 +136,7 @@ function isCallbackLike(node: TSESTree.Node | undefined): node is TSESTree.Expre
   );
 }
 
-function makeCallback(
-  context: Context,
-  argument: TSESTree.Node,
-  registration: TSESTree.Node,
-  api: string,
-  kind: BackgroundKind,
-  rejectionHandled: boolean,
-): BackgroundCallback {
+function makeCallback(context: Context, argument: TSESTree.Node, registration: TSESTree.Node, api: string, kind: BackgroundKind, rejectionHandled: boolean): BackgroundCallback {
   return { argument, fn: resolveCallbackArgument(context, argument), registration, api, kind, rejectionHandled };
 }
 
@@ -200,7 +200,7 @@ function mayRegister(context: Context, node: TSESTree.CallExpression | TSESTree.
   }
   if (callee.type === AST_NODE_TYPES.Identifier) {
     // `schedule(expression, fn)` imported from node-cron under any name.
-    return TIMERS.has(callee.name) || (args.length >= 2 && isCallbackLike(args[1]) && namesModule(context, NODE_CRON_MODULES));
+    return TIMERS.has(callee.name) || (args.length >= 2 && isCallbackLike(args[1]) && namesModule(context, NODE_CRON_MODULES)) || args.some((a) => isAsyncFunction(a));
   }
   if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
   const method = getPropertyName(callee);
@@ -296,6 +296,12 @@ function computeBackgroundCallbacks(
         const isAgenda = isAgendaObject(context, receiver) || (receiverName !== null && /agenda/iu.test(receiverName));
         if (isAgenda) return [makeCallback(context, args.at(-1)!, node, `${receiverName ?? 'agenda'}.define`, 'job', true)];
       }
+    }
+    // An async callback handed to a same-file function that calls it as a statement: `createServer(app, async (err, server) => …)`.
+    if (callee.type === AST_NODE_TYPES.Identifier && args.some((a) => isAsyncFunction(a))) {
+      const dropped = droppedCallbackPositions(context, node);
+      const callbacks = args.flatMap((a, i) => (dropped.has(i) && isAsyncFunction(a) ? [makeCallback(context, a, node, callee.name, 'custom', false)] : []));
+      if (callbacks.length > 0) return callbacks;
     }
     // Named import: import { schedule } from 'node-cron'
     if (callee.type === AST_NODE_TYPES.Identifier && args.length >= 2 && isCallbackLike(args[1])) {
