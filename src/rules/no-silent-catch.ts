@@ -21,7 +21,7 @@ import {
   isInsideEscalatingCatch,
   isNamedAsIgnored,
 } from '../model/catch-guards.js';
-import { answersServerStatus, isAssertion, isDeclaredInside, isFailureCount, isFastifyErrorForward, isServerErrorResponse, isUserNotification } from '../model/catch-handling.js';
+import { answersServerStatus, settlesWithServerError, isAssertion, isDeclaredInside, isFailureCount, isFastifyErrorForward, isServerErrorResponse, isUserNotification } from '../model/catch-handling.js';
 import { buildCatchLogFix, buildHandlerLogFix, catchSuggestions } from '../fixes/catch-fixes.js';
 import { describeEnclosingFunction } from '../fixes/log-message.js';
 import { logTargetAt } from '../fixes/log-target.js';
@@ -182,6 +182,11 @@ export default createRule<Options, MessageIds>({
           } else {
             for (const s of states) s.quietLog = true;
           }
+          return;
+        }
+        // `cb({ statusCode: 502, message })`: a reply settled with a 5xx answer, not an error handed on.
+        if (settlesWithServerError(context, node)) {
+          for (const s of states) s.serverError = true;
           return;
         }
         if (isHandoffCall(node) || isUserNotification(node) || isAssertion(node) || isFailureCount(node)) {
