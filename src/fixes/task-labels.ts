@@ -46,7 +46,7 @@ export function taskLabel(cb: BackgroundCallback): string {
   let word: string;
   switch (cb.kind) {
     case 'listener':
-      word = cb.api === 'listen' ? 'listen callback' : cb.api.replace(/'/gu, '');
+      word = cb.api === 'listen' || cb.api === 'subscribe' ? `${cb.api} callback` : cb.api.replace(/'/gu, '');
       break;
     case 'cron':
       word = 'cron job';
@@ -62,7 +62,7 @@ export function taskLabel(cb: BackgroundCallback): string {
 export function contextLabel(cb: BackgroundCallback): string {
   switch (cb.kind) {
     case 'listener':
-      return cb.api === 'listen' ? 'listen callback' : cb.api;
+      return cb.api === 'listen' || cb.api === 'subscribe' ? `${cb.api} callback` : cb.api;
     case 'lifecycle-hook':
       return cb.api;
     case 'job':
@@ -79,7 +79,7 @@ export function ownerName(cb: BackgroundCallback): string {
   if (cb.kind === 'listener') {
     const call = cb.registration;
     if (call.type === AST_NODE_TYPES.CallExpression && call.callee.type === AST_NODE_TYPES.MemberExpression) {
-      return `${getCalleePath(call) ?? 'the emitter'}()`;
+      return `${getCalleePath(call) ?? (cb.api === 'subscribe' ? "the observable's subscribe" : 'the emitter')}()`;
     }
     return 'the emitter';
   }

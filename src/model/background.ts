@@ -23,13 +23,12 @@ import {
   lastSegment,
   resolveFunction,
   skipTransparent,
-  walkSameFunction,
-  fileKey,
+  findEnclosingClass,
+  walkTree,
 } from './ast.js';
 import { decoratorName, methodDecorators } from './decorators.js';
-import { getBoundVariables, readsAny } from './errors.js';
 import { getImportSource } from './modules.js';
-import { getLoggingLevel } from './loggers.js';
+import { droppedCallbackPositions } from './dropped-callbacks.js';
 import { RUNNER_MODULES, getJobRunnerKind, isAgendaObject, isBullQueue, namesModule, rootImport } from './job-runners.js';
 import { isGlobalName } from './promises.js';
 
@@ -102,7 +101,7 @@ const callbackCache = new WeakMap<TSESTree.Node, Cached<BackgroundCallback[]>>()
 const functionCache = new WeakMap<AnyFunction, Cached<BackgroundCallback | null>>();
 const NO_CALLBACKS: BackgroundCallback[] = [];
 /** Methods that register a callback on a receiver (see `computeBackgroundCallbacks`). */
-const REGISTERING_METHODS = new Set([...LISTENER_METHODS, 'schedule', 'from', 'listen', 'addHook', 'process', 'define', 'nextTick']);
+const REGISTERING_METHODS = new Set([...LISTENER_METHODS, 'schedule', 'from', 'listen', 'addHook', 'process', 'define', 'nextTick', 'subscribe']);
 
 
 /** The function an argument denotes: inline, a same-file name, `this.method`, or `f.bind(...)`. */
@@ -120,6 +119,12 @@ export function resolveCallbackArgument(context: Context, node: TSESTree.Node): 
   return null;
 }
 
+/** An inline async function (not a generator). */
+function isAsyncFunction(node: TSESTree.Node): boolean {
+  const n = skipTransparent(node);
+  return isFunctionNode(n) && n.async && !n.generator;
+}
+
 /** Whether an argument can be a function at all (so `setTimeout(1000)` of timers/promises is not a timer callback). */
 function isCallbackLike(node: TSESTree.Node | undefined): node is TSESTree.Expression {
   if (!node || node.type === AST_NODE_TYPES.SpreadElement) return false;
@@ -132,14 +137,7 @@ function isCallbackLike(node: TSESTree.Node | undefined): node is TSESTree.Expre
   );
 }
 
-function makeCallback(
-  context: Context,
-  argument: TSESTree.Node,
-  registration: TSESTree.Node,
-  api: string,
-  kind: BackgroundKind,
-  rejectionHandled: boolean,
-): BackgroundCallback {
+function makeCallback(context: Context, argument: TSESTree.Node, registration: TSESTree.Node, api: string, kind: BackgroundKind, rejectionHandled: boolean): BackgroundCallback {
   return { argument, fn: resolveCallbackArgument(context, argument), registration, api, kind, rejectionHandled };
 }
 
@@ -203,7 +201,7 @@ function mayRegister(context: Context, node: TSESTree.CallExpression | TSESTree.
   }
   if (callee.type === AST_NODE_TYPES.Identifier) {
     // `schedule(expression, fn)` imported from node-cron under any name.
-    return TIMERS.has(callee.name) || (args.length >= 2 && isCallbackLike(args[1]) && namesModule(context, NODE_CRON_MODULES));
+    return TIMERS.has(callee.name) || (args.length >= 2 && isCallbackLike(args[1]) && namesModule(context, NODE_CRON_MODULES)) || args.some((a) => isAsyncFunction(a));
   }
   if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
   const method = getPropertyName(callee);
@@ -273,6 +271,14 @@ function computeBackgroundCallbacks(
         else if (receiverName !== 'process' && event !== null && LIFECYCLE_EVENT.test(event)) callback.lifecycleEvent = true;
         return [callback];
       }
+      // An observable's subscriber (RxJS `events$.subscribe(async (e) => …)`, `subscribe({ next })`, a store's
+      // `subscribe(listener)`): the source calls `next` and drops what it returns, so a rejection goes unhandled.
+      // Not `pubsub.subscribe('channel', fn)`: a channel-first API is the caller's own bus, which may await.
+      if (method === 'subscribe' && args.length >= 1 && args.length <= 3 && getStringValue(args[0]) === null) {
+        const first = skipTransparent(args[0]!);
+        const next = first.type === AST_NODE_TYPES.ObjectExpression ? propertyValue(first, 'next') : args.length === 1 || isFunctionNode(first) ? args[0]! : null;
+        if (next && isCallbackLike(next)) return [makeCallback(context, next, node, 'subscribe', 'listener', false)];
+      }
       // server.listen(port, cb) registers cb as a 'listening' listener; Fastify's (err, address) callback alike.
       if (method === 'listen' && args.length >= 2 && isFunctionNode(skipTransparent(args.at(-1)!))) {
         return [makeCallback(context, args.at(-1)!, node, 'listen', 'listener', false)];
@@ -291,6 +297,12 @@ function computeBackgroundCallbacks(
         const isAgenda = isAgendaObject(context, receiver) || (receiverName !== null && /agenda/iu.test(receiverName));
         if (isAgenda) return [makeCallback(context, args.at(-1)!, node, `${receiverName ?? 'agenda'}.define`, 'job', true)];
       }
+    }
+    // An async callback handed to a same-file function that calls it as a statement: `createServer(app, async (err, server) => …)`.
+    if (callee.type === AST_NODE_TYPES.Identifier && args.some((a) => isAsyncFunction(a))) {
+      const dropped = droppedCallbackPositions(context, node);
+      const callbacks = args.flatMap((a, i) => (dropped.has(i) && isAsyncFunction(a) ? [makeCallback(context, a, node, callee.name, 'custom', false)] : []));
+      if (callbacks.length > 0) return callbacks;
     }
     // Named import: import { schedule } from 'node-cron'
     if (callee.type === AST_NODE_TYPES.Identifier && args.length >= 2 && isCallbackLike(args[1])) {
@@ -465,54 +477,6 @@ function registrationAt(context: Context, argument: TSESTree.Node, extraApis: re
   return null;
 }
 
-const rejectionLoggerCache = new WeakMap<object, boolean>();
-
-/**
- * The file installs `process.on('unhandledRejection', handler)` with a handler that logs (or
- * reports) what it receives: every rejection that escapes background work in this process is then
- * recorded with its stack. Found through the references to the global `process`, not a tree walk.
- */
-export function installsRejectionLogger(context: Context): boolean {
-  const sourceCode = context.sourceCode;
-  const cached = rejectionLoggerCache.get(fileKey(sourceCode));
-  if (cached !== undefined) return cached;
-  let found = false;
-  const globalScope = sourceCode.scopeManager?.globalScope;
-  // Unbound (\`through\`), or bound to the configured global of that name, never to a declaration.
-  const declaredGlobal = globalScope?.set.get('process');
-  const references = globalScope ? [...globalScope.through, ...(declaredGlobal && declaredGlobal.defs.length === 0 ? declaredGlobal.references : [])] : [];
-  for (const ref of references) {
-    if (found) break;
-    const id = ref.identifier;
-    if (id.type !== AST_NODE_TYPES.Identifier || id.name !== 'process') continue;
-    const member = id.parent;
-    if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== id || !LISTENER_METHODS.has(getPropertyName(member) ?? '')) continue;
-    const call = member.parent;
-    if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== member || getStringValue(call.arguments[0]) !== 'unhandledRejection') continue;
-    const handler = call.arguments[1] ? resolveCallbackArgument(context, call.arguments[1]) : null;
-    if (handler && handlerLogs(context, handler)) found = true;
-  }
-  rejectionLoggerCache.set(fileKey(sourceCode), found);
-  return found;
-}
-
-/** The handler passes the rejection reason (its first parameter) to a log or reporter call, outside nested functions. */
-function handlerLogs(context: Context, fn: AnyFunction): boolean {
-  const reason = getBoundVariables(context, fn.params[0]);
-  if (reason.length === 0) return false;
-  let logs = false;
-  walkSameFunction(
-    fn.body,
-    (node) => {
-      if (logs) return false;
-      if (node.type === AST_NODE_TYPES.CallExpression && getLoggingLevel(context, node) !== null && node.arguments.some((a) => readsAny(a, reason))) logs = true;
-      return undefined;
-    },
-    context.sourceCode.visitorKeys,
-  );
-  return logs;
-}
-
 function computeBackgroundRegistration(context: Context, fn: AnyFunction, extraApis: readonly string[]): BackgroundCallback | null {
   const parent = fn.parent;
   if (parent?.type === AST_NODE_TYPES.MethodDefinition && parent.value === fn) return getScheduledMethod(parent);
@@ -574,8 +538,14 @@ function registeredAround(context: Context, node: TSESTree.Node, extraApis: read
 /**
  * The background callback a named same-file function is called from, when every reference to it is a
  * call made inside a registered background callback; null when it is passed on, exported or called elsewhere.
+ * A class method counts through its `this.m(…)` calls in the class (`setInterval(() => this.poll())`).
  */
 export function backgroundCaller(context: Context, fn: AnyFunction, extraApis: readonly string[] = []): BackgroundCallback | null {
+  const method = fn.parent?.type === AST_NODE_TYPES.MethodDefinition && fn.parent.value === fn ? fn.parent : null;
+  if (method) {
+    const references = method.kind === 'method' && !method.static && !method.computed ? thisReferences(context, method) : [];
+    return references.length > 0 ? callerOfAll(context, references, extraApis) : null;
+  }
   let variables: readonly TSESLint.Scope.Variable[] = [];
   if (fn.type === AST_NODE_TYPES.FunctionDeclaration) {
     variables = context.sourceCode.getDeclaredVariables(fn).filter((v) => v.defs.some((d) => d.type === 'FunctionName'));
@@ -583,15 +553,40 @@ export function backgroundCaller(context: Context, fn: AnyFunction, extraApis: r
     variables = context.sourceCode.getDeclaredVariables(fn.parent);
   }
   if (variables.length !== 1) return null;
-  const references = variables[0]!.references.filter((ref) => !ref.init);
-  if (references.length === 0) return null;
+  const references = variables[0]!.references.filter((ref) => !ref.init).map((ref) => ref.identifier);
+  return references.length === 0 ? null : callerOfAll(context, references, extraApis);
+}
+
+/** The first background callback around calls whose callee is each of `callees`; null when one is not such a call. */
+function callerOfAll(context: Context, callees: readonly TSESTree.Node[], extraApis: readonly string[]): BackgroundCallback | null {
   let found: BackgroundCallback | null = null;
-  for (const ref of references) {
-    const call = ref.identifier.parent;
-    if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== ref.identifier) return null;
+  for (const callee of callees) {
+    const call = callee.parent;
+    if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== callee) return null;
     const cb = registeredAround(context, call, extraApis);
     if (!cb) return null;
     found ??= cb;
   }
   return found;
+}
+
+const thisReferenceCache = new WeakMap<TSESTree.ClassBody, Map<string, TSESTree.MemberExpression[]>>();
+
+/** The `this.name` expressions of the method's class that denote it (not those in nested classes or plain functions). */
+function thisReferences(context: Context, method: TSESTree.MethodDefinition): readonly TSESTree.MemberExpression[] {
+  const body = method.parent;
+  const cls = body.parent;
+  let byName = thisReferenceCache.get(body);
+  if (!byName) {
+    const found = new Map<string, TSESTree.MemberExpression[]>();
+    walkTree(body, (node) => {
+      if (node.type !== AST_NODE_TYPES.MemberExpression || node.object.type !== AST_NODE_TYPES.ThisExpression || findEnclosingClass(node) !== cls) return;
+      const name = getPropertyName(node);
+      if (name !== null) found.set(name, [...(found.get(name) ?? []), node]);
+    }, context.sourceCode.visitorKeys);
+    byName = found;
+    thisReferenceCache.set(body, byName);
+  }
+  const name = getPropertyName(method);
+  return name === null ? [] : (byName.get(name) ?? []);
 }

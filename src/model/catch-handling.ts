@@ -89,6 +89,19 @@ export function answersServerStatus(context: Context, node: TSESTree.CallExpress
   return !!outcome && outcome.kind === 'response' && outcome.status >= 500;
 }
 
+/**
+ * `resolve({ statusCode: 500, message })`, `cb({ state: 'COMPLETED', statusCode: 502, message })`: a
+ * promise or reply callback settled with the answer the caller sends on (an object literal, not an
+ * error for a framework's error handler: `next(err)` stays a hand-off).
+ */
+export function settlesWithServerError(context: Context, node: TSESTree.CallExpression): boolean {
+  const callee = skipTransparent(node.callee);
+  const first = node.arguments[0] ? skipTransparent(node.arguments[0]) : null;
+  if (callee.type !== AST_NODE_TYPES.Identifier || !/^(?:resolve|cb|callback|reply)$/u.test(callee.name) || first?.type !== AST_NODE_TYPES.ObjectExpression) return false;
+  const outcome = getHttpOutcome(context, node);
+  return outcome?.kind === 'forward' && outcome.status >= 500;
+}
+
 /** Fastify: `reply.send(err)` hands the error (one of `errorVariables`) to Fastify's error handler, which logs it. */
 export function isFastifyErrorForward(
   context: Context,

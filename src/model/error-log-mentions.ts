@@ -74,10 +74,54 @@ export function findTextOnlyError(context: Context, call: LoggerCall, reportExpe
       if (use.kind === 'whole') return null;
       if (use.kind === 'text') textOnly ??= { variable, use: use.node, form: use.form };
     }
+    // `const message = e instanceof Error ? e.message : String(e); log.error(\`… ${message}\`)`: the text, by another name.
+    if (!textOnly) {
+      const alias = textVariables(context, variable).find((text) => text.references.some((ref) => !ref.isWrite() && contains(node, ref.identifier)));
+      const mention = alias?.references.find((ref) => !ref.isWrite() && contains(node, ref.identifier));
+      if (alias && mention) textOnly = { variable, use: mention.identifier, form: `${alias.name}, the text of ${variable.name}` };
+    }
     // The exceptions read the surrounding code: ask only about a text-only mention.
     if (textOnly && !result && !losesNothing(context, variable, node, reportExpected)) result = textOnly;
   }
   return result;
+}
+
+/**
+ * Variables that hold only the caught error's text: every write is a literal or a text-only form of the
+ * error (`const message = e instanceof Error ? e.message : String(e)`, `let msg = 'Unknown'; if (…) msg =
+ * e.message`), and at least one write is.
+ */
+function textVariables(context: Context, caught: TSESLint.Scope.Variable): TSESLint.Scope.Variable[] {
+  const out: TSESLint.Scope.Variable[] = [];
+  for (const ref of caught.references) {
+    if (ref.identifier.type !== AST_NODE_TYPES.Identifier) continue;
+    const mention = classifyErrorMention(ref.identifier);
+    if (mention.kind !== 'text') continue;
+    let value: TSESTree.Node = mention.node;
+    while (value.parent && ((value.parent.type === AST_NODE_TYPES.ConditionalExpression && value.parent.test !== value) || value.parent.type === AST_NODE_TYPES.LogicalExpression)) {
+      value = value.parent;
+    }
+    const holder = value.parent;
+    const target =
+      holder?.type === AST_NODE_TYPES.VariableDeclarator && holder.init === value
+        ? holder.id
+        : holder?.type === AST_NODE_TYPES.AssignmentExpression && holder.operator === '=' && holder.right === value
+          ? holder.left
+          : null;
+    if (target?.type !== AST_NODE_TYPES.Identifier) continue;
+    const text = findVariable(context, target);
+    if (text && !out.includes(text) && text.references.every((r) => !r.isWrite() || writesText(r.writeExpr ?? null, caught))) out.push(text);
+  }
+  return out;
+}
+
+/** A literal (`'Unknown error'`), or a value whose every mention of `caught` keeps only its text. */
+function writesText(value: TSESTree.Node | null, caught: TSESLint.Scope.Variable): boolean {
+  if (!value) return false;
+  const v = skipTransparent(value);
+  if (v.type === AST_NODE_TYPES.Literal || (v.type === AST_NODE_TYPES.TemplateLiteral && v.expressions.length === 0)) return true;
+  const mentions = caught.references.filter((r) => contains(v, r.identifier) && r.identifier.type === AST_NODE_TYPES.Identifier);
+  return mentions.length > 0 && mentions.every((r) => classifyErrorMention(r.identifier as TSESTree.Identifier).kind !== 'whole');
 }
 
 /**
@@ -100,7 +144,11 @@ export function errorVariablesAround(context: Context, node: TSESTree.Node): TSE
       if (v) out.push(v, ...aliasesOf(context, v));
     } else if (isFunctionNode(current)) {
       const first = current.params[0];
-      if (first?.type === AST_NODE_TYPES.Identifier && !NOT_AN_ERROR.test(first.name) && (ERROR_PARAM.test(first.name) || isRejectionHandler(current) || isErrorMiddleware(context, current, first))) {
+      if (
+        first?.type === AST_NODE_TYPES.Identifier &&
+        !NOT_AN_ERROR.test(first.name) &&
+        (ERROR_PARAM.test(first.name) || isRejectionHandler(current) || isErrorMiddleware(context, current, first) || isErrorEventListener(current))
+      ) {
         const v = findVariable(context, first);
         if (v) out.push(v);
       }
@@ -122,6 +170,15 @@ function aliasesOf(context: Context, caught: TSESLint.Scope.Variable): TSESLint.
     if (alias && aliasedCaughtError(context, alias) === caught) out.push(alias);
   }
   return out;
+}
+
+/** `server.on('error', (e) => …)`: an emitter's 'error' listener receives an Error. */
+function isErrorEventListener(fn: AnyFunction): boolean {
+  const call = fn.parent;
+  if (call?.type !== AST_NODE_TYPES.CallExpression || call.arguments[1] !== fn || call.callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+  const method = getPropertyName(call.callee);
+  const event = call.arguments[0];
+  return (method === 'on' || method === 'once' || method === 'addListener') && event?.type === AST_NODE_TYPES.Literal && event.value === 'error';
 }
 
 /**

@@ -85,7 +85,9 @@ export type ErrorMention =
 /**
  * Classify a reference to an error variable: `err`, `err.stack`, `err.cause` keep the stack;
  * `err.message`, `err.toString()`, `${err}`, `'x' + err`, `String(err)`, `JSON.stringify(err)` keep
- * only its text; `err.code`, `err.response.status` are details, neither kept nor lost.
+ * only its text; `err.code`, `err.response.status` and the test `err instanceof Error` are details,
+ * neither kept nor lost. A fallback keeps the reading of the place it goes to: `${err?.message || err}`
+ * is text, `logger.error(err || 'unknown')` the object.
  */
 export function classifyErrorMention(id: TSESTree.Identifier): ErrorMention {
   let node: TSESTree.Node = id;
@@ -108,6 +110,23 @@ export function classifyErrorMention(id: TSESTree.Identifier): ErrorMention {
     }
     return { kind: 'neutral' };
   }
+  if (parent.type === AST_NODE_TYPES.BinaryExpression && parent.operator === 'instanceof' && parent.left === node) return { kind: 'neutral' };
+  return classifyPlace(id, node);
+}
+
+/** Where the error value goes, through `a || b`, `a ?? b` and the branches of `c ? a : b`. */
+function classifyPlace(id: TSESTree.Identifier, start: TSESTree.Node): ErrorMention {
+  let node = start;
+  while (
+    node.parent &&
+    (node.parent.type === AST_NODE_TYPES.LogicalExpression ||
+      (node.parent.type === AST_NODE_TYPES.ConditionalExpression && node.parent.test !== node) ||
+      node.parent.type === AST_NODE_TYPES.ChainExpression)
+  ) {
+    node = node.parent;
+  }
+  const parent = node.parent;
+  if (!parent) return { kind: 'whole' };
   if (parent.type === AST_NODE_TYPES.TemplateLiteral) return { kind: 'text', node, form: 'interpolated into a string' };
   if (parent.type === AST_NODE_TYPES.BinaryExpression && parent.operator === '+') {
     return { kind: 'text', node, form: 'concatenated into a string' };

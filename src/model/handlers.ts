@@ -13,6 +13,7 @@ import {
   type AnyFunction,
   type Context,
   getCalleePath,
+  getEnclosingFunction,
   getPropertyName,
   getStringValue,
   isFunctionNode,
@@ -23,6 +24,7 @@ import { koaControllerContext } from './koa-controllers.js';
 import { graphqlResolver } from './graphql.js';
 import { nestHandler } from './nest.js';
 import { isResponseName } from './response-names.js';
+import { sameFileCallSites } from './input-flow.js';
 
 export type Framework = 'express' | 'koa' | 'fastify' | 'nest' | 'hono' | 'next' | 'node-http' | 'graphql';
 
@@ -357,6 +359,23 @@ export function findEnclosingHandler(context: Context, node: TSESTree.Node): Han
       if (info) return info;
     }
     current = current.parent;
+  }
+  return null;
+}
+
+/**
+ * The handler a same-file helper holding `node` runs for: the function around it (or one around that)
+ * is called by name only in this file, and one of those calls sits in a handler
+ * (`function sendChangedEvent() { … }` called inside `router.post(…)`). Null when the helper is
+ * exported or passed on (other callers may run it anywhere) or no call is in a handler.
+ */
+export function findCallingHandler(context: Context, node: TSESTree.Node): { handler: HandlerInfo; helper: AnyFunction; call: TSESTree.CallExpression } | null {
+  for (let fn = getEnclosingFunction(node); fn; fn = getEnclosingFunction(fn)) {
+    if (getHandlerInfo(context, fn)) return null;
+    for (const call of sameFileCallSites(context, fn) ?? []) {
+      const handler = findEnclosingHandler(context, call);
+      if (handler) return { handler, helper: fn, call };
+    }
   }
   return null;
 }

@@ -15,17 +15,17 @@ import {
   getPropertyName,
   isFunctionNode,
   lastSegment,
-  mayBindCallResult,
-  resolveFunction,
   returnedValues,
   skipTransparent,
   walkSameFunction,
   skipTypeWrappers,
   perFile,
+  getVariableInit,
 } from './ast.js';
 import { isHandoffCall } from './errors.js';
 import { unwrapIndirectCall } from './fallible.js';
 import { getLoggingLevel, isAtLeast } from './loggers.js';
+import { resolveCalledFunction } from './called-functions.js';
 
 /** A function passed as the rejection handler of `.catch(fn)` or `.then(ok, fn)`. */
 export function isRejectionHandler(fn: TSESTree.Node): boolean {
@@ -258,13 +258,67 @@ function calledPromiseMayReject(context: Context, call: TSESTree.CallExpression,
   // A same-file async function: `mayReject` has answered through `findEscape`.
   if (fn.async || fn.generator || depth > 2) return false;
   // function load(id) { return db.get(id); }: the promise it returns is another call's.
-  return returnedValues(fn, visitorKeys).some((value) => {
-    const v = skipTransparent(value);
-    if (v.type === AST_NODE_TYPES.NewExpression) return mayReject(context, v, visitorKeys);
-    if (v.type !== AST_NODE_TYPES.CallExpression) return false;
-    const chain = getPromiseChain(v);
-    return !chain.handled && chain.root.type === AST_NODE_TYPES.CallExpression && calledPromiseMayReject(context, chain.root, visitorKeys, depth + 1);
-  });
+  return returnedValues(fn, visitorKeys).some((value) => returnedPromiseMayReject(context, value, visitorKeys, depth + 1));
+}
+
+/**
+ * A value a plain function returns into its caller's chain: another call's promise, `new Promise`,
+ * `Promise.resolve(stop())` (which adopts the state of the promise `stop()` may return), or a
+ * `const` holding one (`const result = Promise.resolve(plugin.stop()); …; return result`).
+ */
+function returnedPromiseMayReject(context: Context, value: TSESTree.Node, visitorKeys: TSESLint.SourceCode.VisitorKeys, depth: number): boolean {
+  let v = skipTransparent(value);
+  if (v.type === AST_NODE_TYPES.Identifier) {
+    const variable = findVariable(context, v);
+    const init = variable && !variable.references.some((ref) => ref.isWrite() && !ref.init) ? getVariableInit(variable) : null;
+    if (!init) return false;
+    v = skipTransparent(init);
+  }
+  if (v.type === AST_NODE_TYPES.NewExpression) return mayReject(context, v, visitorKeys);
+  if (v.type !== AST_NODE_TYPES.CallExpression) return false;
+  const chain = getPromiseChain(v);
+  if (chain.handled || chain.root.type !== AST_NODE_TYPES.CallExpression) return false;
+  const root = chain.root;
+  if (callPath(root) === 'Promise.resolve') {
+    const adopted = root.arguments[0] ? skipTransparent(root.arguments[0]) : null;
+    return adopted?.type === AST_NODE_TYPES.CallExpression && depth <= 3 && returnedPromiseMayReject(context, adopted, visitorKeys, depth + 1);
+  }
+  return calledPromiseMayReject(context, root, visitorKeys, depth);
+}
+
+/**
+ * A call of a same-file async function whose body can fail at all: a rejection escapes it
+ * (`findEscape`), or a call, `new` or `throw` sits outside any `try` with a `catch` (in an async
+ * function a synchronous throw becomes a rejection too). The question a `try { void refresh() } catch`
+ * asks: its catch is there for failures, and cannot see the promise's.
+ */
+export function asyncCallMayFail(context: Context, call: TSESTree.CallExpression, visitorKeys: TSESLint.SourceCode.VisitorKeys): boolean {
+  if (mayReject(context, call, visitorKeys)) return true;
+  const fn = resolveCalledFunction(context, call.callee);
+  if (!fn?.async || fn.generator) return false;
+  let fails = false;
+  walkSameFunction(
+    fn.body,
+    (node) => {
+      if (fails) return false;
+      const failing = node.type === AST_NODE_TYPES.CallExpression || node.type === AST_NODE_TYPES.NewExpression || node.type === AST_NODE_TYPES.ThrowStatement;
+      if (failing && !inCaughtBlock(node, fn)) fails = true;
+      return undefined;
+    },
+    visitorKeys,
+  );
+  return fails;
+}
+
+/**
+ * Inside a `try` that has a `catch`, within `fn`: its block is caught, and its `catch` / `finally` are the
+ * author's error handling (a rethrow there is `findEscape`'s question).
+ */
+function inCaughtBlock(node: TSESTree.Node, fn: AnyFunction): boolean {
+  for (let parent = node.parent; parent && parent !== fn; parent = parent.parent) {
+    if (parent.type === AST_NODE_TYPES.TryStatement && parent.handler) return true;
+  }
+  return false;
 }
 
 /** A promise-valued expression (possibly a chain) that may reject without a handler. */
@@ -276,50 +330,6 @@ export function promiseMayReject(context: Context, node: TSESTree.Node, visitorK
     return isThenableByType(context, chain.root);
   }
   return mayReject(context, chain.root, visitorKeys, depth);
-}
-
-/**
- * The same-file function a call runs: what `resolveFunction` finds, or the function a same-file
- * factory returns (`const respond = this.makeResponder(key); … await respond()`, where
- * `makeResponder(key) { return async () => { try … catch … } }`).
- */
-function resolveCalledFunction(context: Context, callee: TSESTree.Node): AnyFunction | null {
-  const direct = resolveFunction(context, callee);
-  if (direct) return direct;
-  const n = skipTransparent(callee);
-  if (n.type !== AST_NODE_TYPES.Identifier || !mayBindCallResult(context, n)) return null;
-  const variable = findVariable(context, n);
-  if (!variable || variable.defs.length !== 1 || variable.defs[0]!.type !== 'Variable') return null;
-  if (variable.references.some((ref) => ref.isWrite() && !ref.init)) return null;
-  const init = variable.defs[0]!.node.init;
-  const call = init ? skipTransparent(init) : null;
-  if (call?.type !== AST_NODE_TYPES.CallExpression) return null;
-  const factory = resolveFunction(context, call.callee);
-  return factory ? returnedFunction(context, factory) : null;
-}
-
-/** The one function a factory returns (`return async () => …`, or an arrow whose body is one), else null. */
-function returnedFunction(context: Context, factory: AnyFunction): AnyFunction | null {
-  if (factory.async || factory.generator) return null;
-  if (factory.body.type !== AST_NODE_TYPES.BlockStatement) {
-    const body = skipTransparent(factory.body);
-    return isFunctionNode(body) ? body : null;
-  }
-  let found: AnyFunction | null = null;
-  let other = false;
-  walkSameFunction(
-    factory.body,
-    (node) => {
-      if (other) return false;
-      if (node.type !== AST_NODE_TYPES.ReturnStatement) return undefined;
-      const value = node.argument ? skipTransparent(node.argument) : null;
-      if (value && isFunctionNode(value) && found === null) found = value;
-      else other = true;
-      return false;
-    },
-    context.sourceCode.visitorKeys,
-  );
-  return other ? null : found;
 }
 
 /** `new Promise((resolve) => setTimeout(resolve, ms))` takes no `reject`: it only waits. */
@@ -551,41 +561,4 @@ function isProtected(context: Context, node: TSESTree.Node, fn: AnyFunction, kin
     current = current.parent;
   }
   return false;
-}
-
-/** Wrappers between a discarded call and its statement: `void`, `?.`, `as`, `!`, `satisfies`, `<T>`. */
-const DISCARD_WRAPPERS = new Set<string>([
-  AST_NODE_TYPES.UnaryExpression,
-  AST_NODE_TYPES.ChainExpression,
-  AST_NODE_TYPES.TSAsExpression,
-  AST_NODE_TYPES.TSNonNullExpression,
-  AST_NODE_TYPES.TSSatisfiesExpression,
-  AST_NODE_TYPES.TSTypeAssertion,
-]);
-
-/** The expression statement that discards `node`'s value (through `void`, `?.` and type wrappers), else null. */
-export function discardingStatement(node: TSESTree.CallExpression | TSESTree.NewExpression): TSESTree.ExpressionStatement | null {
-  let top: TSESTree.Node = node;
-  let parent = node.parent;
-  while (DISCARD_WRAPPERS.has(parent.type) && (parent.type !== AST_NODE_TYPES.UnaryExpression || parent.operator === 'void')) {
-    top = parent;
-    parent = parent.parent!;
-  }
-  return parent.type === AST_NODE_TYPES.ExpressionStatement && parent.expression === top ? parent : null;
-}
-
-/** The call a discarded value makes (`run()`, `void run()`, `obj?.run()`, `run() as Promise<void>`), and whether it is voided; null for other values. */
-export function discardedCall(value: TSESTree.Node): { expression: TSESTree.CallExpression | TSESTree.NewExpression; voided: boolean } | null {
-  let expression = skipTypeWrappers(value);
-  const voided = expression.type === AST_NODE_TYPES.UnaryExpression && expression.operator === 'void';
-  if (expression.type === AST_NODE_TYPES.UnaryExpression && expression.operator === 'void') expression = skipTypeWrappers(expression.argument);
-  if (expression.type === AST_NODE_TYPES.ChainExpression) expression = expression.expression;
-  if (expression.type !== AST_NODE_TYPES.CallExpression && expression.type !== AST_NODE_TYPES.NewExpression) return null;
-  return { expression, voided };
-}
-
-/** `fireAndForget(task())`, a configured log function: a call the author hands a promise to on purpose. */
-export function isFireAndForgetCall(call: TSESTree.CallExpression, logFunctions: readonly string[]): boolean {
-  const path = getCalleePath(call);
-  return path !== null && (FIRE_AND_FORGET_HELPERS.has(lastSegment(path)) || logFunctions.includes(path));
 }

@@ -1,14 +1,14 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { returnedValues, skipTransparent } from '../model/ast.js';
-import { type BackgroundCallback, enclosingBackgroundCallback, getBackgroundCallbacks, installsRejectionLogger, isSupervisorChannel } from '../model/background.js';
+import { type BackgroundCallback, enclosingBackgroundCallback, getBackgroundCallbacks, isSupervisorChannel } from '../model/background.js';
+import { installsRejectionLogger } from '../model/rejection-logger.js';
+import { discardedCall, discardingStatement, isFireAndForgetCall } from '../model/discards.js';
 import {
-  discardedCall,
-  discardingStatement,
   fileMayHoldRejections,
   findEscape,
   getPromiseChain,
-  isFireAndForgetCall,
+  asyncCallMayFail,
   mayReject,
   chainedCallMayReject,
   promiseMayReject,
@@ -19,7 +19,7 @@ import { type UnrecordedRunner, createRunnerTracker } from '../model/runner-list
 import { createRule } from '../core/create-rule.js';
 import { importedCannotReject } from '../model/project-modules.js';
 import { getSettings } from '../core/settings.js';
-import { findEnclosingHandler } from '../model/handlers.js';
+import { findCallingHandler, findEnclosingHandler } from '../model/handlers.js';
 import type { LogTarget } from '../fixes/log-call.js';
 import { describeFailedOperation } from '../fixes/log-message.js';
 import { logTargetAt, targetSetupFixes } from '../fixes/log-target.js';
@@ -40,6 +40,7 @@ export type MessageIds =
   | 'asyncReference'
   | 'returnedPromise'
   | 'floatingPromise'
+  | 'promiseEscapesTry'
   | 'strandedCallback'
   | 'missingFailureListener'
   | 'missingErrorListener'
@@ -70,6 +71,8 @@ export default createRule<Options, MessageIds>({
         'This {{api}} callback returns the promise of {{call}}, which {{owner}} ignores: a rejection goes unhandled and unlogged. Add a .catch that logs the error.',
       floatingPromise:
         'The promise of {{call}} is neither awaited nor caught in this {{context}}: if it rejects, nothing logs it. Await it inside try/catch, or add a .catch that logs the error.',
+      promiseEscapesTry:
+        'The promise of {{call}} is neither awaited nor caught, so the catch at line {{line}} never sees its rejection: the failure it was written for goes unhandled and unlogged. Await it inside the try, or add a .catch that logs the error.',
       strandedCallback:
         'The promise of {{call}} has no rejection handler, and {{name}} calls {{continuation}} only from its .then callbacks: if it rejects, {{continuation}} is never called (the caller waits forever) and nothing logs the error. Add a .catch that logs the error and passes it to {{continuation}}.',
       missingFailureListener:
@@ -205,23 +208,40 @@ export default createRule<Options, MessageIds>({
       const chainedCall = root !== expression && root.type === AST_NODE_TYPES.CallExpression;
       if (!chainedCall && !(voided && includeVoidedCalls) && !fileMayHoldRejections(context)) return;
       if (root.type === AST_NODE_TYPES.CallExpression && isFireAndForgetCall(root, logFunctions)) return;
-      if (
+      const mayFail =
         root === expression
-          ? !(voided && includeVoidedCalls ? voidedCallMayReject(context, root, visitorKeys) : mayReject(context, root, visitorKeys))
-          : !chainedCallMayReject(context, expression, visitorKeys)
-      ) {
-        return;
-      }
+          ? voided && includeVoidedCalls ? voidedCallMayReject(context, root, visitorKeys) : mayReject(context, root, visitorKeys)
+          : chainedCallMayReject(context, expression, visitorKeys);
+      // `try { void this.refresh(); } catch (e) { log(e) }`: the author says the call returns a promise and
+      // wrote the catch for its failures, so a same-file async callee counts when it can fail at all.
+      const tryStatement = catchingTry(statement);
+      const failsInTry = !mayFail && voided && tryStatement !== null && root === expression && expression.type === AST_NODE_TYPES.CallExpression && asyncCallMayFail(context, expression, visitorKeys);
+      if (!mayFail && !failsInTry) return;
       const cb = enclosingBackgroundCallback(context, statement, extraApis);
       if (cb?.shutdown && !includeShutdownHandlers) return;
-      const handler = cb ? null : findEnclosingHandler(context, statement);
+      const direct = cb ? null : findEnclosingHandler(context, statement);
+      // A same-file helper a handler calls (`function notifyChanged() { load().then(emit) }`) runs in that request.
+      const calling = cb || direct ? null : findCallingHandler(context, statement);
+      const handler = direct ?? calling?.handler ?? null;
       // A callback-style function answering from the chain's `.then`: a rejection leaves its caller waiting.
       const stranded = cb || handler ? null : strandedContinuation(context, expression);
-      if ((!cb && !handler && !stranded) || rejectionsLogged()) return;
+      if ((!cb && !handler && !stranded && !tryStatement) || rejectionsLogged()) return;
       // Asked last, so that another module is read only for a call that would be reported: a project
       // module's async function that catches (or logs and rethrows) every failure cannot reject.
       if (root.type === AST_NODE_TYPES.CallExpression && importedCannotReject(context, root)) return;
       const label = callName(expression) ?? describeFailedOperation(context, expression) ?? `promise at line ${expression.loc.start.line}`;
+      if (!cb && !handler && !stranded) {
+        // Outside background work and handlers the try is the only context: a guess about an unseen callee
+        // (`includeVoidedCalls`) is not enough there, the file must show the call may fail.
+        if (!failsInTry && root === expression && !mayReject(context, root, visitorKeys)) return;
+        reportWithFix(
+          { node: expression, messageId: 'promiseEscapesTry', data: { call: callText(expression), line: String(tryStatement!.handler!.loc.start.line) } },
+          'addCatch',
+          {},
+          appendCatchFix(context, expression, label),
+        );
+        return;
+      }
       if (stranded) {
         reportWithFix(
           { node: expression, messageId: 'strandedCallback', data: { call: callText(expression), name: functionName(stranded.fn) ?? 'this function', continuation: stranded.name } },
@@ -231,7 +251,8 @@ export default createRule<Options, MessageIds>({
         );
         return;
       }
-      const where = cb ? contextLabel(cb) : `${handler!.framework} ${handler!.kind === 'route' ? 'route handler' : handler!.kind}`;
+      const handlerLabel = handler ? `${handler.framework} ${handler.kind === 'route' ? 'route handler' : handler.kind}` : '';
+      const where = cb ? contextLabel(cb) : calling ? `helper ${functionName(calling.helper) ?? ''}, called from the ${handlerLabel} at line ${calling.call.loc.start.line}` : handlerLabel;
       reportWithFix(
         { node: expression, messageId: 'floatingPromise', data: { call: callText(expression), context: where } },
         'addCatch',
@@ -283,3 +304,11 @@ export default createRule<Options, MessageIds>({
   },
 });
 
+/** The `try` with a `catch` whose block holds `statement` in the same function, else null. */
+function catchingTry(statement: TSESTree.Node): TSESTree.TryStatement | null {
+  for (let child: TSESTree.Node = statement, parent = statement.parent; parent; child = parent, parent = parent.parent) {
+    if (parent.type === AST_NODE_TYPES.TryStatement && parent.block === child && parent.handler) return parent;
+    if (parent.type === AST_NODE_TYPES.FunctionDeclaration || parent.type === AST_NODE_TYPES.FunctionExpression || parent.type === AST_NODE_TYPES.ArrowFunctionExpression) return null;
+  }
+  return null;
+}

@@ -22,7 +22,7 @@ import {
   isInsideEscalatingCatch,
   isNamedAsIgnored,
 } from '../model/catch-guards.js';
-import { answersServerStatus, isAssertion, isDeclaredInside, isFailureCount, isFastifyErrorForward, isServerErrorResponse, isUserNotification } from '../model/catch-handling.js';
+import { answersServerStatus, settlesWithServerError, isAssertion, isDeclaredInside, isFailureCount, isFastifyErrorForward, isServerErrorResponse, isUserNotification } from '../model/catch-handling.js';
 import { buildCatchLogFix, buildHandlerLogFix, catchSuggestions } from '../fixes/catch-fixes.js';
 import { describeEnclosingFunction } from '../fixes/log-message.js';
 import { logTargetAt } from '../fixes/log-target.js';
@@ -185,15 +185,13 @@ export default createRule<Options, MessageIds>({
       if (node.type === AST_NODE_TYPES.CallExpression) {
         const level = getLoggingLevel(context, node);
         if (level !== null) {
-          if (isAtLeast(level, minimumLevel)) {
-            tracker.mark(node);
-            for (const s of states) s.escalates = true;
-          } else {
-            for (const s of states) s.quietLog = true;
-          }
+          const loud = isAtLeast(level, minimumLevel);
+          if (loud) tracker.mark(node);
+          for (const s of states) s[loud ? 'escalates' : 'quietLog'] = true;
           return;
         }
-        if (isHandoffCall(node) || isUserNotification(node) || isAssertion(node) || isFailureCount(node)) {
+        // `cb({ statusCode: 502, message })` is a reply settled with a 5xx answer (below), not an error handed on.
+        if ((isHandoffCall(node) && !settlesWithServerError(context, node)) || isUserNotification(node) || isAssertion(node) || isFailureCount(node)) {
           tracker.mark(node);
           for (const s of states) s.escalates = true;
           return;
@@ -201,7 +199,7 @@ export default createRule<Options, MessageIds>({
       }
       if (isInspectionCall(node)) return;
       if (
-        (isServerErrorResponse(context, node) || answersServerStatus(context, node)) &&
+        (isServerErrorResponse(context, node) || answersServerStatus(context, node) || (node.type === AST_NODE_TYPES.CallExpression && settlesWithServerError(context, node))) &&
         !isFastifyErrorForward(context, node, states.flatMap((s) => s.errorVariables))
       ) {
         // `res.status(404); res.end('File not found.')`: the status was set by an earlier statement.

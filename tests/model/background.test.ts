@@ -1,7 +1,8 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
 import { type AnyFunction, type Context, isFunctionNode } from '../../src/model/ast.js';
-import { enclosingBackgroundCallback, getBackgroundCallbacks, getBackgroundRegistration, installsRejectionLogger, isSupervisorChannel } from '../../src/model/background.js';
+import { enclosingBackgroundCallback, getBackgroundCallbacks, getBackgroundRegistration, isSupervisorChannel } from '../../src/model/background.js';
+import { installsRejectionLogger } from '../../src/model/rejection-logger.js';
 import { getJobRunnerKind } from '../../src/model/job-runners.js';
 import { findEscape, getPromiseChain, mayReject, promiseMayReject } from '../../src/model/promises.js';
 import { getImportSource } from '../../src/model/modules.js';
@@ -27,6 +28,24 @@ function registrations(code: string, extra: string[] = [], options: ProbeOptions
 }
 
 describe('getBackgroundCallbacks', () => {
+  it("recognises an observable's subscriber (RxJS next, an observer's next), not a channel-first bus (issue 18)", () => {
+    const of = registrations(`
+      events$.pipe(filter(Boolean)).subscribe(async (e) => {});
+      store.subscribe(onChange);
+      source$.subscribe({ next: async (v) => {}, error: (err) => log(err) });
+      source$.subscribe(async (v) => {}, (err) => log(err));
+      pubsub.subscribe('ws:send', async (msg) => {});
+      client.subscribe(channel, handler);
+      function onChange() {}
+    `);
+    expect(of('events$.pipe(filter(Boolean)).subscribe(async (e) => {})')).toBe('subscribe/listener/unhandled');
+    expect(of('store.subscribe(onChange)')).toBe('subscribe/listener/unhandled');
+    expect(of('source$.subscribe({ next: async (v) => {}, error: (err) => log(err) })')).toBe('subscribe/listener/unhandled');
+    expect(of('source$.subscribe(async (v) => {}, (err) => log(err))')).toBe('subscribe/listener/unhandled');
+    expect(of("pubsub.subscribe('ws:send', async (msg) => {})")).toBe('');
+    expect(of('client.subscribe(channel, handler)')).toBe('');
+  });
+
   it('recognises timers, but not a local function or timers/promises', () => {
     const of = registrations(`
       import { setTimeout as wait } from 'node:timers/promises';
@@ -495,5 +514,28 @@ describe('enclosingBackgroundCallback', () => {
     expect(callResult(results, 'probeHere(7)')).toBe("'message' listener");
     expect(callResult(results, 'probeHere(8)')).toBeNull();
     expect(callResult(results, 'probeHere(9)')).toBeNull();
+  });  it('a class method called only as this.m() from background callbacks runs in the first of them (issue 18)', () => {
+    const code = [
+      'class Sockets {',
+      "  constructor() { this.wss.on('connection', (ws) => { this.accept(ws); }); setInterval(() => this.poll(), 1000); }",
+      '  accept(ws) { probeHere(10); }',
+      '  poll() { probeHere(11); }',
+      '  start() { this.poll(); }',
+      '  refresh() { probeHere(12); }',
+      "  wire() { emitter.on('x', () => this.refresh()); return this.refresh; }",
+      '  idle() { probeHere(13); }',
+      '  static tick() { probeHere(14); }',
+      '}',
+      'setInterval(() => Sockets.tick(), 5);',
+    ].join('\n');
+    const results = probeCalls(code, (context, node) => enclosingBackgroundCallback(context, node)?.api ?? null);
+    expect(callResult(results, 'probeHere(10)')).toBe("'connection' listener");
+    // Also called from start(): not only background work.
+    expect(callResult(results, 'probeHere(11)')).toBeNull();
+    // Handed on as a value.
+    expect(callResult(results, 'probeHere(12)')).toBeNull();
+    // Never called.
+    expect(callResult(results, 'probeHere(13)')).toBeNull();
+    expect(callResult(results, 'probeHere(14)')).toBeNull();
   });
 });

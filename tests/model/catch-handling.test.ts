@@ -9,6 +9,7 @@ import {
   isFastifyErrorForward,
   isServerErrorResponse,
   isUserNotification,
+  settlesWithServerError,
 } from '../../src/model/catch-handling.js';
 import { getBoundVariables } from '../../src/model/errors.js';
 import { catches } from '../helpers/catches.js';
@@ -79,6 +80,32 @@ describe('isServerErrorResponse / answersServerStatus', () => {
     expect(callResult(results, 'res.sendStatus(503)')).toBe(true);
     expect(callResult(results, 'res.status(500)')).toBe(false);
     expect(callResult(results, 'res.status(404).end()')).toBe(false);
+  });
+});
+
+describe('settlesWithServerError', () => {
+  it('a reply callback or resolve settled with a 5xx answer object; not a 4xx, next(…), reject(…) or an error instance (issue 18)', () => {
+    const results = probeCalls(
+      `
+      cb({ state: 'COMPLETED', statusCode: 502, message: 'Unable to save' });
+      resolve({ statusCode: 500, message: 'Unable to sign token' });
+      callback({ status: 503 });
+      resolve({ statusCode: 401, message: 'Login failed' });
+      next({ status: 500 });
+      reject({ statusCode: 500 });
+      cb(new HttpError(500));
+      cb(null, { statusCode: 500 });
+    `,
+      (context, node) => settlesWithServerError(context, node),
+    );
+    expect(callResult(results, "cb({ state: 'COMPLETED', statusCode: 502, message: 'Unable to save' })")).toBe(true);
+    expect(callResult(results, "resolve({ statusCode: 500, message: 'Unable to sign token' })")).toBe(true);
+    expect(callResult(results, 'callback({ status: 503 })')).toBe(true);
+    expect(callResult(results, "resolve({ statusCode: 401, message: 'Login failed' })")).toBe(false);
+    expect(callResult(results, 'next({ status: 500 })')).toBe(false);
+    expect(callResult(results, 'reject({ statusCode: 500 })')).toBe(false);
+    expect(callResult(results, 'cb(new HttpError(500))')).toBe(false);
+    expect(callResult(results, 'cb(null, { statusCode: 500 })')).toBe(false);
   });
 });
 

@@ -74,6 +74,48 @@ describe('isPlainObject', () => {
   });
 });
 
+describe('findTextOnlyError through a text variable and an error listener (issue 18)', () => {
+  it('finds a log of a variable holding only the error text, and the error of an emitter error listener', () => {
+    const results = probeCalls(
+      `
+      import pino from 'pino';
+      const logger = pino();
+      async function tick(task) {
+        try { await task.run(); } catch (e) { const message = e instanceof Error ? e.message : String(e); logger.error(\`task \${task.id} failed: \${message}\`); }
+        try { await task.run(); } catch (error) { let errorMessage = 'Unknown error'; if (error instanceof Error) errorMessage = error.message; logger.error(\`task failed: \${errorMessage}\`); }
+        try { await task.run(); } catch (f) { const message = f.message; logger.error({ err: f }, message); }
+        try { await task.run(); } catch (g) { let note = g.message; note = describe(g); logger.error(note); }
+      }
+    `,
+      (context, node) => {
+        const call = getLoggerCall(context, node);
+        const found = call ? findTextOnlyError(context, call, false) : null;
+        return found ? found.variable.name : null;
+      },
+    );
+    expect(callResult(results, 'logger.error(`task ${task.id} failed: ${message}`)')).toBe('e');
+    expect(callResult(results, 'logger.error(`task failed: ${errorMessage}`)')).toBe('error');
+    // The error object is logged beside its message.
+    expect(callResult(results, 'logger.error({ err: f }, message)')).toBeNull();
+    // Another write holds more than the text.
+    expect(callResult(results, 'logger.error(note)')).toBeNull();
+  });
+
+  it("takes the parameter of an emitter's 'error' listener as a caught error, not another event's", () => {
+    const results = probeCalls(
+      `
+      server.on('error', (e) => note(e));
+      socket.once('error', function (failure) { note(failure); });
+      server.on('data', (e) => noteData(e));
+    `,
+      (context, node) => errorVariablesAround(context, node).map((v) => v.name).join(','),
+    );
+    expect(callResult(results, 'note(e)')).toBe('e');
+    expect(callResult(results, 'note(failure)')).toBe('failure');
+    expect(callResult(results, 'noteData(e)')).toBe('');
+  });
+});
+
 describe('findTextOnlyError', () => {
   it('finds a log that keeps only err.message, not one that passes the error', () => {
     const results = probeCalls(

@@ -309,6 +309,12 @@ describe('classifyErrorMention', () => {
     ]);
   });
 
+  it('reads an instanceof test as a detail, and a fallback by where it goes (issue 18)', () => {
+    expect(
+      mentions('try {} catch (err) { log(err instanceof Error ? err.message : String(err)); log(`failed as ${err?.message || err}.`); log(err || "unknown"); log(`x ${ok ? err : "none"}`) }'),
+    ).toEqual(['neutral', 'text:err.message', 'text:String(err)', 'text:err.message', 'text:interpolated into a string', 'whole', 'text:interpolated into a string']);
+  });
+
   it('reads details beside the error as neutral, through TS wrappers', () => {
     expect(mentions('try {} catch (err) { log(err.code); log((err as Error).message) }', { ts: true })).toEqual(['neutral', 'text:err.message']);
   });

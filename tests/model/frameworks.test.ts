@@ -2,7 +2,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
 import { type Context, getEnclosingFunction, isFunctionNode, resolveFunction } from '../../src/model/ast.js';
-import { findEnclosingHandler, getHandlerInfo, isCalledInSameFile, isErrorHandler } from '../../src/model/handlers.js';
+import { findCallingHandler, findEnclosingHandler, getHandlerInfo, isCalledInSameFile, isErrorHandler } from '../../src/model/handlers.js';
 import { type HttpOutcome, getAssertion, getCallOutcome, getFunctionOutcome, getHttpOutcome, getHttpStatus, getStatusChoices, getStatusWriteChoices, passesResponseArgument } from '../../src/model/http-outcomes.js';
 import { statusFromErrorName } from '../../src/model/http-status.js';
 import { getFrameworkLogger, getRequestContextExpressions } from '../../src/model/request-context.js';
@@ -974,5 +974,37 @@ app.get('/', (req, res) => deny(res));
       later: 'response:401/not-called',
       inline: 'none/not-called',
     });
+  });
+});
+
+describe('findCallingHandler', () => {
+  it('finds the handler a same-file helper is called from, not for exported, passed-on or handler-free helpers (issue 18)', () => {
+    const code = `
+      const router = express.Router();
+      function notifyChanged() { probeHere(1); }
+      function onlyAtStartup() { probeHere(2); }
+      function passedOn() { probeHere(3); }
+      export function exported() { probeHere(4); }
+      router.post('/install', (req, res) => {
+        notifyChanged();
+        passedOn();
+        exported();
+        res.json({ queued: true });
+      });
+      onlyAtStartup();
+      register(passedOn);
+      router.get('/x', (req, res) => { probeHere(5); });
+    `;
+    const results = probeCalls(code, (context, node) => {
+      if (context.sourceCode.getText(node.callee) !== 'probeHere') return undefined;
+      const found = findCallingHandler(context, node);
+      return found ? `${found.handler.framework}@${found.call.loc.start.line}` : null;
+    });
+    expect(callResult(results, 'probeHere(1)')).toBe('express@8');
+    expect(callResult(results, 'probeHere(2)')).toBeNull();
+    expect(callResult(results, 'probeHere(3)')).toBeNull();
+    expect(callResult(results, 'probeHere(4)')).toBeNull();
+    // Inside a handler itself: findEnclosingHandler's answer, not a caller's.
+    expect(callResult(results, 'probeHere(5)')).toBeNull();
   });
 });

@@ -4,16 +4,15 @@ import {
   getPromiseChain,
   getRejectionHandler,
   answersFailureAsData,
-  discardedCall,
-  discardingStatement,
   fileMayHoldRejections,
-  isFireAndForgetCall,
   isGlobalName,
   isThenableByType,
   voidedCallMayReject,
+  asyncCallMayFail,
   chainedCallMayReject,
   mayReject,
 } from '../../src/model/promises.js';
+import { discardedCall, discardingStatement, isFireAndForgetCall } from '../../src/model/discards.js';
 import { callResult, probe, probeCalls } from '../helpers/probe.js';
 
 describe('isGlobalName', () => {
@@ -75,6 +74,25 @@ describe('chainedCallMayReject', () => {
     expect(callResult(results, 'fromDb(e).then(use)')).toBe(true);
     expect(callResult(results, 'safe().then(use)')).toBe(false);
     expect(callResult(results, 'pending.then(use)')).toBe(false);
+  });
+  it('follows a returned const and Promise.resolve(call()), which adopts the promise the call may return (issue 18)', () => {
+    const results = probeCalls(
+      `
+      function stopPlugin(plugin) { const result = Promise.resolve(plugin.stop()); result.then(mark); return result; }
+      function settle(value) { return Promise.resolve(value); }
+      function resolvedLater() { const done = Promise.resolve(42); return done; }
+      function rewritten(p) { let r = Promise.resolve(p.stop()); r = null; return r; }
+      stopPlugin(a).then(restart);
+      settle(b).then(use);
+      resolvedLater().then(use);
+      rewritten(c).then(use);
+    `,
+      (context, node) => chainedCallMayReject(context, node, context.sourceCode.visitorKeys),
+    );
+    expect(callResult(results, 'stopPlugin(a).then(restart)')).toBe(true);
+    expect(callResult(results, 'settle(b).then(use)')).toBe(false);
+    expect(callResult(results, 'resolvedLater().then(use)')).toBe(false);
+    expect(callResult(results, 'rewritten(c).then(use)')).toBe(false);
   });
 });
 
@@ -216,5 +234,32 @@ describe('getRejectionHandler', () => {
     expect(callResult(handled, 'load().then(show).catch(onError)')).toBe(true);
     expect(callResult(handled, 'load().then(show)')).toBe(false);
     expect(callResult(handled, 'load().finally(done).catch!(onError)')).toBe(true);
+  });
+});
+
+describe('asyncCallMayFail', () => {
+  it('is true for a same-file async function that lets a rejection escape or calls anything outside a caught try (issue 18)', () => {
+    const results = probeCalls(
+      `
+      async function refresh(config) { const cfg = config || settings(); cfg.platforms.forEach(schedule); }
+      async function guarded() { try { schedule(await load()); } catch (e) { console.error(e); } }
+      async function pure(a) { return a + 1; }
+      function plain() { return load(); }
+      async function rethrows() { try { schedule(); } catch (e) { throw e; } }
+      refresh();
+      guarded();
+      pure(1);
+      plain();
+      rethrows();
+      imported();
+    `,
+      (context, node) => (node.arguments.length <= 1 && /^(refresh|guarded|pure|plain|rethrows|imported)$/.test(context.sourceCode.getText(node.callee)) ? asyncCallMayFail(context, node, context.sourceCode.visitorKeys) : null),
+    );
+    expect(callResult(results, 'refresh()')).toBe(true);
+    expect(callResult(results, 'guarded()')).toBe(false);
+    expect(callResult(results, 'pure(1)')).toBe(false);
+    expect(callResult(results, 'plain()')).toBe(false);
+    expect(callResult(results, 'rethrows()')).toBe(true);
+    expect(callResult(results, 'imported()')).toBe(false);
   });
 });

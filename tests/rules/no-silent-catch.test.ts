@@ -12,6 +12,31 @@ const cjsPino = { 'security-logging': { logger: { name: 'log', importFrom: './lo
 
 ruleTester.run('no-silent-catch', rule, {
   valid: [
+    // A reply settled with a 4xx answer: the client's problem.
+    `function issueToken(user, secret) {
+  return new Promise((resolve) => {
+    try {
+      resolve({ statusCode: 200, token: jwt.sign({ id: user.id }, secret) });
+    } catch (signErr) {
+      resolve({ statusCode: 400, message: 'Invalid token options' });
+    }
+  });
+}`,
+    // A 5xx answer beside a log of the error.
+    `function putDefaults(app, value, cb) {
+  config.writeDefaultsFile(app, value)
+    .then(() => cb({ state: 'COMPLETED', statusCode: 200 }))
+    .catch((err) => {
+      console.error('Unable to save to defaults file', err);
+      cb({ state: 'COMPLETED', statusCode: 502, message: 'Unable to save to defaults file' });
+    });
+}`,
+    // next() with a 5xx error hands it to the framework's error handler.
+    `app.get('/x', (req, res, next) => {
+  load(req.params.id)
+    .then((row) => res.json(row))
+    .catch(() => next({ status: 500, message: 'load failed' }));
+});`,
     // --- logged, per logger ---
     'try { await save() } catch (err) { console.error(err) }',
     'try { await save() } catch (err) { console.log("save failed", err) }',
@@ -272,6 +297,61 @@ export class Payments {
       code: 'async function proxy(req, res) {\n  try {\n    res.json(await upstream(req));\n  } catch (err) {\n    if (err.response) {\n      logger.error({ err }, "upstream failed");\n      return res.status(502).end();\n    }\n    return res.status(500).end();\n  }\n}',
       errors: [{ messageId: 'silentPath', line: 9, suggestions: [
         { messageId: 'logIt', data: { call: 'console.error' }, output: 'async function proxy(req, res) {\n  try {\n    res.json(await upstream(req));\n  } catch (err) {\n    if (err.response) {\n      logger.error({ err }, "upstream failed");\n      return res.status(502).end();\n    }\n    console.error(\'upstream failed\', err);\n    return res.status(500).end();\n  }\n}' },
+      ] }],
+    },
+    // --- a reply callback or promise settled with a 5xx answer: the caller hears of it, operators do not ---
+    {
+      code: `function putDefaults(app, value, cb) {
+  config.writeDefaultsFile(app, value)
+    .then(() => cb({ state: 'COMPLETED', statusCode: 200 }))
+    .catch(() => {
+      cb({ state: 'COMPLETED', statusCode: 502, message: 'Unable to save to defaults file' });
+    });
+  return { state: 'PENDING' };
+}`,
+      errors: [{ messageId: 'silentPromiseCatch', line: 4, suggestions: [
+        { messageId: 'logIt', data: { call: 'console.error' }, output: `function putDefaults(app, value, cb) {
+  config.writeDefaultsFile(app, value)
+    .then(() => cb({ state: 'COMPLETED', statusCode: 200 }))
+    .catch((err) => {
+      console.error('config.writeDefaultsFile failed', err);
+      cb({ state: 'COMPLETED', statusCode: 502, message: 'Unable to save to defaults file' });
+    });
+  return { state: 'PENDING' };
+}` },
+      ] }],
+    },
+    {
+      code: `function issueToken(user, secret) {
+  return new Promise((resolve) => {
+    try {
+      resolve({ statusCode: 200, token: jwt.sign({ id: user.id }, secret) });
+    } catch (signErr) {
+      resolve({ statusCode: 500, message: 'Unable to sign token: ' + signErr.message });
+    }
+  });
+}`,
+      errors: [{ messageId: 'silentCatch', line: 5, suggestions: [
+        { messageId: 'logIt', data: { call: 'console.error' }, output: `function issueToken(user, secret) {
+  return new Promise((resolve) => {
+    try {
+      resolve({ statusCode: 200, token: jwt.sign({ id: user.id }, secret) });
+    } catch (signErr) {
+      console.error('resolve failed', signErr);
+      resolve({ statusCode: 500, message: 'Unable to sign token: ' + signErr.message });
+    }
+  });
+}` },
+        { messageId: 'rethrow', output: `function issueToken(user, secret) {
+  return new Promise((resolve) => {
+    try {
+      resolve({ statusCode: 200, token: jwt.sign({ id: user.id }, secret) });
+    } catch (signErr) {
+      resolve({ statusCode: 500, message: 'Unable to sign token: ' + signErr.message });
+      throw signErr;
+    }
+  });
+}` },
       ] }],
     },
     // --- the error goes to the client in a 5xx answer, not to the people who run the service ---

@@ -143,6 +143,40 @@ process.on('message', async (msg) => {
     void db.close();
   });
 }`,
+    // A factory that hands out a same-file method which catches everything, called at once.
+    `class Gateway {
+  start() {
+    this.server = http.createServer((req, res) => {
+      this.getCallback()(req, res);
+    });
+  }
+  getCallback() {
+    return this.requestHandler.bind(this);
+  }
+  async requestHandler(req, res) {
+    try {
+      await this.proxy(req, res);
+    } catch (err) {
+      this.logger.error('gateway request failed', err);
+      res.statusCode = 500;
+      res.end();
+    }
+  }
+}`,
+    // The factory hands out a plain function: no promise.
+    `class Gateway {
+  start() {
+    this.server = http.createServer((req, res) => {
+      this.getCallback()(req, res);
+    });
+  }
+  getCallback() {
+    return this.handleSync.bind(this);
+  }
+  handleSync(req, res) {
+    res.end(this.render(req.url));
+  }
+}`,
     // A same-file factory whose returned callback catches and logs (n8n's chat service).
     `export class ChatService {
   startSession(key) {
@@ -390,6 +424,49 @@ events.on('settings.labs.edited', async () => {
     console.error('interval task failed', err);
   }
 }, 5000);`,
+            },
+          ],
+        },
+      ],
+    },
+    // nocobase-style gateway: the factory returns the async request handler bound to the instance.
+    {
+      code: `class Gateway {
+  start() {
+    this.server = http.createServer((req, res) => {
+      this.getCallback()(req, res);
+    });
+  }
+  getCallback() {
+    return this.requestHandler.bind(this);
+  }
+  async requestHandler(req, res) {
+    const app = await this.supervisor.getApp(req.headers.host);
+    app.callback()(req, res);
+  }
+}`,
+      output: null,
+      errors: [
+        {
+          messageId: 'floatingPromise',
+          line: 4,
+          suggestions: [
+            {
+              messageId: 'addCatch',
+              output: `class Gateway {
+  start() {
+    this.server = http.createServer((req, res) => {
+      this.getCallback()(req, res).catch((err) => console.error('start failed', err));
+    });
+  }
+  getCallback() {
+    return this.requestHandler.bind(this);
+  }
+  async requestHandler(req, res) {
+    const app = await this.supervisor.getApp(req.headers.host);
+    app.callback()(req, res);
+  }
+}`,
             },
           ],
         },

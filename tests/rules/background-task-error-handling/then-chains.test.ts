@@ -73,6 +73,49 @@ editorApp.get('/', ensureRuntimeStarted, ui.editor);`;
 
 ruleTester.run('background-task-error-handling (.then chains)', rule, {
   valid: [
+    // The helper is only called at start-up, outside any handler.
+    `function findModules() {
+  return Promise.all([search('plugin'), search('webapp')]);
+}
+function announceModules() {
+  findModules().then(([plugins, webapps]) => app.emit('modules', { plugins, webapps }));
+}
+announceModules();`,
+    // The helper's chain has a rejection handler.
+    `function findModules() {
+  return Promise.all([search('plugin'), search('webapp')]);
+}
+function announceModules() {
+  findModules()
+    .then(([plugins, webapps]) => app.emit('modules', { plugins, webapps }))
+    .catch((err) => console.error('module search failed', err));
+}
+router.post('/install/:name', (req, res) => {
+  queue.push(req.params.name);
+  announceModules();
+  res.json({ queued: true });
+});`,
+    // A same-file function whose Promise.resolve wraps a plain value: nothing to adopt.
+    `function settled(plugin) {
+  const result = Promise.resolve(plugin.lastState);
+  return result;
+}
+router.post('/plugins/:id/config', (req, res) => {
+  settled(plugin).then(() => {
+    res.json('saved');
+  });
+});`,
+    // The chain on the adopted promise has a rejection handler.
+    `function stopPlugin(plugin) {
+  const result = Promise.resolve(plugin.stop());
+  return result;
+}
+router.post('/plugins/:id/config', (req, res) => {
+  stopPlugin(plugin)
+    .then(() => startPlugin(plugin))
+    .catch((err) => console.error('plugin restart failed', err));
+  res.json('saved');
+});`,
     // A later link handles the rejection: `.catch(h)` or a two-argument `.then(ok, fail)`.
     `function revoke(req, res) {
   Tokens.revoke(req.body.token).then(() => res.status(200).end()).catch((err) => { log.error(err); res.status(500).end(); });
@@ -129,6 +172,82 @@ ws.on('message', (data) => handleAuthPacket(JSON.parse(data)));
 module.exports = { handleAuthPacket, reauth: () => handleAuthPacket({}) };`,
   ],
   invalid: [
+    // signalk-style app store: a same-file helper a route handler calls floats a registry search.
+    {
+      code: `function findModules() {
+  return Promise.all([search('plugin'), search('webapp')]);
+}
+function announceModules() {
+  findModules().then(([plugins, webapps]) => app.emit('modules', { plugins, webapps }));
+}
+router.post('/install/:name', (req, res) => {
+  queue.push(req.params.name);
+  announceModules();
+  res.json({ queued: true });
+});`,
+      output: null,
+      errors: [
+        {
+          messageId: 'floatingPromise',
+          line: 5,
+          data: { call: 'findModules()', context: 'helper announceModules, called from the express route handler at line 9' },
+          suggestions: [
+            {
+              messageId: 'addCatch',
+              output: `function findModules() {
+  return Promise.all([search('plugin'), search('webapp')]);
+}
+function announceModules() {
+  findModules().then(([plugins, webapps]) => app.emit('modules', { plugins, webapps })).catch((err) => console.error('findModules failed', err));
+}
+router.post('/install/:name', (req, res) => {
+  queue.push(req.params.name);
+  announceModules();
+  res.json({ queued: true });
+});`,
+            },
+          ],
+        },
+      ],
+    },
+    // signalk-style plugin restart: Promise.resolve(plugin.stop()) adopts the plugin's promise.
+    {
+      code: `function stopPlugin(plugin) {
+  onStopHandlers[plugin.id] = [];
+  const result = Promise.resolve(plugin.stop());
+  return result;
+}
+router.post('/plugins/:id/config', (req, res) => {
+  res.json('saved');
+  stopPlugin(plugin).then(() => {
+    startPlugin(plugin, req.body.configuration);
+  });
+});`,
+      output: null,
+      errors: [
+        {
+          messageId: 'floatingPromise',
+          line: 8,
+          data: { call: 'stopPlugin()', context: 'express route handler' },
+          suggestions: [
+            {
+              messageId: 'addCatch',
+              output: `function stopPlugin(plugin) {
+  onStopHandlers[plugin.id] = [];
+  const result = Promise.resolve(plugin.stop());
+  return result;
+}
+router.post('/plugins/:id/config', (req, res) => {
+  res.json('saved');
+  stopPlugin(plugin).then(() => {
+    startPlugin(plugin, req.body.configuration);
+  }).catch((err) => console.error('stopPlugin failed', err));
+});`,
+            },
+          ],
+        },
+      ],
+    },
     // Node-RED auth/index.js: an Express route handler registered in another file (params say so).
     {
       code: `function revoke(req, res) {

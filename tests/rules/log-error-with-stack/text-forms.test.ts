@@ -1,0 +1,164 @@
+import { RuleTester } from '@typescript-eslint/rule-tester';
+import rule from '../../../src/rules/log-error-with-stack.js';
+
+/**
+ * The text of a caught error under other shapes (issue 18): a variable that holds only the text
+ * (`const message = e instanceof Error ? e.message : String(e)`, vendure's scheduler), a fallback
+ * (`${e?.message || e}`, homebridge's scheduled backup), and a message chosen by an `instanceof`
+ * test (`error instanceof Error ? error.message : String(error)`, nocobase's heartbeat).
+ */
+const ruleTester = new RuleTester();
+
+ruleTester.run('log-error-with-stack (text variables, fallbacks, instanceof)', rule, {
+  valid: [
+    // The error object is logged beside the text variable.
+    `import pino from 'pino';
+const logger = pino();
+export async function runScheduled(task) {
+  try {
+    await task.execute();
+  } catch (e) {
+    const message = e instanceof Error ? e.message : String(e);
+    logger.error({ err: e }, \`Error executing scheduled task \${task.id}: \${message}\`);
+  }
+}`,
+    // The variable also holds more than the text on another path.
+    `import pino from 'pino';
+const logger = pino();
+export async function runScheduled(task) {
+  try {
+    await task.execute();
+  } catch (e) {
+    let detail = e.message;
+    if (e.cause) detail = describeChain(e);
+    logger.error(\`Error executing scheduled task \${task.id}: \${detail}\`);
+  }
+}`,
+    // The fallback passes the error object itself to the logger.
+    `import pino from 'pino';
+const logger = pino();
+export function scheduleBackup(service) {
+  service.runScheduledBackupJob().catch((e) => {
+    logger.error(e ?? new Error('backup failed'));
+  });
+}`,
+    // An instanceof test picks the expected case; the rest is logged whole.
+    `import pino from 'pino';
+const logger = pino();
+setInterval(async () => {
+  try {
+    await discovery.heartbeat(getEnvironmentInfo());
+  } catch (error) {
+    if (error instanceof TimeoutError) return;
+    logger.error({ err: error }, 'heartbeat failed');
+  }
+}, 30000);`,
+  ],
+  invalid: [
+    {
+      code: `import pino from 'pino';
+const logger = pino();
+export async function runScheduled(task) {
+  try {
+    await task.execute();
+  } catch (e) {
+    const message = e instanceof Error ? e.message : String(e);
+    logger.error(\`Error executing scheduled task \${task.id}: \${message}\`);
+  }
+}`,
+      output: `import pino from 'pino';
+const logger = pino();
+export async function runScheduled(task) {
+  try {
+    await task.execute();
+  } catch (e) {
+    const message = e instanceof Error ? e.message : String(e);
+    logger.error({ err: e }, \`Error executing scheduled task \${task.id}: \${message}\`);
+  }
+}`,
+      errors: [
+        {
+          messageId: 'stackLost',
+          line: 8,
+          data: { name: 'e', form: 'message, the text of e', remedy: "logger.error({ err: e }, '…')" },
+          suggestions: [{ messageId: 'addError', data: { remedy: "logger.error({ err: e }, '…')" }, output: `import pino from 'pino';
+const logger = pino();
+export async function runScheduled(task) {
+  try {
+    await task.execute();
+  } catch (e) {
+    const message = e instanceof Error ? e.message : String(e);
+    logger.error({ err: e }, \`Error executing scheduled task \${task.id}: \${message}\`);
+  }
+}` }],
+        },
+      ],
+    },
+    {
+      code: `import pino from 'pino';
+const logger = pino();
+export function scheduleBackup(service) {
+  service.runScheduledBackupJob().catch((e) => {
+    logger.error(\`Scheduled instance backup failed as \${e?.message || e}.\`);
+  });
+}`,
+      output: `import pino from 'pino';
+const logger = pino();
+export function scheduleBackup(service) {
+  service.runScheduledBackupJob().catch((e) => {
+    logger.error({ err: e }, \`Scheduled instance backup failed as \${e?.message || e}.\`);
+  });
+}`,
+      errors: [
+        {
+          messageId: 'stackLost',
+          line: 5,
+          data: { name: 'e', form: 'e.message', remedy: "logger.error({ err: e }, '…')" },
+          suggestions: [{ messageId: 'addError', data: { remedy: "logger.error({ err: e }, '…')" }, output: `import pino from 'pino';
+const logger = pino();
+export function scheduleBackup(service) {
+  service.runScheduledBackupJob().catch((e) => {
+    logger.error({ err: e }, \`Scheduled instance backup failed as \${e?.message || e}.\`);
+  });
+}` }],
+        },
+      ],
+    },
+    {
+      code: `import pino from 'pino';
+const logger = pino();
+setInterval(async () => {
+  try {
+    await discovery.heartbeat(getEnvironmentInfo());
+  } catch (error) {
+    logger.error(error instanceof Error ? error.message : String(error), { method: 'heartbeat' });
+  }
+}, 30000);`,
+      output: `import pino from 'pino';
+const logger = pino();
+setInterval(async () => {
+  try {
+    await discovery.heartbeat(getEnvironmentInfo());
+  } catch (error) {
+    logger.error({ err: error }, error instanceof Error ? error.message : String(error), { method: 'heartbeat' });
+  }
+}, 30000);`,
+      errors: [
+        {
+          messageId: 'stackLost',
+          line: 7,
+          data: { name: 'error', form: 'error.message', remedy: "logger.error({ err: error }, '…')" },
+          suggestions: [{ messageId: 'addError', data: { remedy: "logger.error({ err: error }, '…')" }, output: `import pino from 'pino';
+const logger = pino();
+setInterval(async () => {
+  try {
+    await discovery.heartbeat(getEnvironmentInfo());
+  } catch (error) {
+    logger.error({ err: error }, error instanceof Error ? error.message : String(error), { method: 'heartbeat' });
+  }
+}, 30000);` }],
+        },
+      ],
+    },
+  ],
+});
