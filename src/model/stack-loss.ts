@@ -100,10 +100,24 @@ function isRecordedBeside(context: Context, variable: TSESLint.Scope.Variable, l
       statement = statement.parent;
     }
     if (statement.parent?.type !== AST_NODE_TYPES.ExpressionStatement) return false;
-    const block = statement.parent.parent;
+    let block = statement.parent.parent;
+    // `if (err instanceof Error && err.stack) console.error(err.stack)`: it runs whenever there is a stack to keep.
+    const guard = block?.type === AST_NODE_TYPES.BlockStatement && block.body.length === 1 ? block.parent : block;
+    if (guard?.type === AST_NODE_TYPES.IfStatement && !guard.alternate && isStackPresenceTest(guard.test, variable)) block = guard.parent;
     if (!block || (block.type !== AST_NODE_TYPES.BlockStatement && block.type !== AST_NODE_TYPES.SwitchCase)) return false;
     return contains(block, log) && getEnclosingFunction(call) === logFunction;
   });
+}
+
+/** `err.stack`, `err?.stack`, `err instanceof Error`, `err`, joined by `&&`: true whenever the error has a stack. */
+function isStackPresenceTest(test: TSESTree.Node, variable: TSESLint.Scope.Variable): boolean {
+  const t = skipTransparent(test);
+  if (t.type === AST_NODE_TYPES.LogicalExpression && t.operator === '&&') return isStackPresenceTest(t.left, variable) && isStackPresenceTest(t.right, variable);
+  if (t.type === AST_NODE_TYPES.Identifier) return isReferenceTo(t, variable);
+  if (t.type === AST_NODE_TYPES.BinaryExpression && t.operator === 'instanceof') {
+    return isReferenceTo(t.left, variable) && t.right.type === AST_NODE_TYPES.Identifier && t.right.name === 'Error';
+  }
+  return t.type === AST_NODE_TYPES.MemberExpression && getPropertyName(t) === 'stack' && isReferenceTo(t.object, variable);
 }
 
 /** The call `id` is an argument of (directly, as `e.stack`, or inside an object / array argument). */

@@ -96,6 +96,9 @@ ruleTester.run('log-error-with-stack', rule, {
     // ... and checking a password (n8n ldap validUser).
     'class L { async auth(user, password) { try { await this.validUser(user.dn, password) } catch (e) { if (e instanceof Error) { this.logger.error("LDAP - Error validating user against LDAP server", { message: e.message }) } return undefined } return user } }',
     'async function login(user, password) { try { await client.bind(user.dn, password) } catch (e) { console.error(`bind failed: ${e.message}`); return false } return true }',
+    // The stack is logged beside under a test that holds whenever there is a stack (signalk's plugin callbacks).
+    'function f(cb) { try { cb() } catch (err) { const message = err instanceof Error ? err.message : String(err); console.error(`callback error: ${message}`); if (err instanceof Error && err.stack) { console.error(err.stack); } } }',
+    'function f(cb) { try { cb() } catch (err) { console.error(`callback error: ${err.message}`); if (err?.stack) console.error(err.stack); } }',
     // Twins: identical catches in one file get identical verdicts.
     'class H { async a() { try { await this.resA.end() } catch (e) { console.error(`close A: ${e.message}`) } } async b() { try { await this.resB.end() } catch (e) { console.error(`close B: ${e.message}`) } } }',
   ],
@@ -260,6 +263,12 @@ ruleTester.run('log-error-with-stack', rule, {
       code: "class S { async deleteRepositoryFolder() { try { await rm(this.gitFolder, { recursive: true }) } catch (error) { console.error(`Failed to delete work folder: ${error.message}`) } } }",
       output: "class S { async deleteRepositoryFolder() { try { await rm(this.gitFolder, { recursive: true }) } catch (error) { console.error(`Failed to delete work folder: ${error.message}`, error) } } }",
       errors: [{ messageId: 'stackLost', line: 1, suggestions: [{ messageId: 'addError', output: "class S { async deleteRepositoryFolder() { try { await rm(this.gitFolder, { recursive: true }) } catch (error) { console.error(`Failed to delete work folder: ${error.message}`, error) } } }" }] }],
+    },
+    {
+      // A stack logged only under another condition may not be logged at all.
+      code: 'function f(cb, verbose) { try { cb() } catch (err) { console.error(`callback error: ${err.message}`); if (verbose) console.error(err.stack); } }',
+      output: 'function f(cb, verbose) { try { cb() } catch (err) { console.error(`callback error: ${err.message}`, err); if (verbose) console.error(err.stack); } }',
+      errors: [{ messageId: 'stackLost', line: 1, suggestions: [{ messageId: 'addError', output: 'function f(cb, verbose) { try { cb() } catch (err) { console.error(`callback error: ${err.message}`, err); if (verbose) console.error(err.stack); } }' }] }],
     },
     {
       // A password-named argument to a call that is not a check: a database write.
