@@ -18,15 +18,16 @@ import {
   getPropertyName,
   getStringValue,
   isFunctionNode,
+  lastName,
   lastSegment,
   skipTransparent,
   walkSameFunction,
   walkTree,
 } from './ast.js';
 import { classifyErrorMention, isErrorReporterCall, isHandoffCall } from './errors.js';
-import { identifierWords, isAwaited } from './fallible.js';
+import { type CallFailure, classifyCall, identifierWords, isAwaited, unwrapIndirectCall } from './fallible.js';
 import { getLoggerCall } from './loggers.js';
-import { getImportSource, systemModuleOf } from './modules.js';
+import { systemModuleOf } from './modules.js';
 
 /**
  * Whether a text-only log of `variable` at `log` loses nothing worth keeping: the stack travels
@@ -413,39 +414,18 @@ function isSingleSystemCall(context: Context, block: TSESTree.BlockStatement): b
   let system = 0;
   for (const call of workCalls(context, block)) {
     const module = systemModuleOf(context, call);
-    // `existsSync(p)`, `await pathExists(p)`: an existence check answers, it does not fail.
-    if (module === 'fs' && EXISTENCE_CHECK.test(calledName(call) ?? '')) continue;
+    if (module === 'fs' && EXISTENCE_CHECK.test(lastName(unwrapIndirectCall(call.callee)) ?? '')) continue;
     if (module !== null) system++;
-    else if (!isParseCall(call) && !isPureHelperCall(context, call)) return false;
+    // Parsing what was read, path and string helpers (`path.join`, `.toString()`): the shared answer to "what can this call fail for".
+    else if (!PASSIVE_CALLS.has(classifyCall(context, call))) return false;
   }
   return system === 1;
 }
 
-/** `path.join(a, b)`, `buf.toString()`, `name.trim()`: a helper that cannot be why the try exists. */
-function isPureHelperCall(context: Context, call: TSESTree.CallExpression): boolean {
-  const callee = skipTransparent(call.callee);
-  const name = callee.type === AST_NODE_TYPES.MemberExpression ? getPropertyName(callee) : callee.type === AST_NODE_TYPES.Identifier ? callee.name : null;
-  if (name === null) return false;
-  if (callee.type === AST_NODE_TYPES.MemberExpression) {
-    let receiver = skipTransparent(callee.object);
-    // `path_1.default.join(a, b)`: TypeScript's CommonJS output.
-    if (receiver.type === AST_NODE_TYPES.MemberExpression && getPropertyName(receiver) === 'default') receiver = skipTransparent(receiver.object);
-    if (receiver.type === AST_NODE_TYPES.Identifier && PATH_MODULES.has(getImportSource(context, receiver)?.source ?? '')) return true;
-  }
-  return VALUE_METHODS.has(name) && !isAwaited(call);
-}
-
+/** `existsSync(p)`, `await pathExists(p)`, `(0, fs_1.existsSync)(p)`: an existence check answers, it does not fail. */
 const EXISTENCE_CHECK = /^(?:existsSync|pathExists|pathExistsSync)$/u;
-
-function calledName(call: TSESTree.CallExpression): string | null {
-  let callee = skipTransparent(call.callee);
-  if (callee.type === AST_NODE_TYPES.SequenceExpression) callee = skipTransparent(callee.expressions.at(-1)!);
-  return callee.type === AST_NODE_TYPES.Identifier ? callee.name : callee.type === AST_NODE_TYPES.MemberExpression ? getPropertyName(callee) : null;
-}
-
-const PATH_MODULES = new Set(['path', 'node:path']);
-/** Methods of strings, numbers and buffers in hand. */
-const VALUE_METHODS = new Set(['toString', 'trim', 'toLowerCase', 'toUpperCase', 'split', 'slice', 'replace', 'String', 'Number', 'parseInt', 'parseFloat', 'isNaN']);
+/** Calls that cannot be why the try exists, or that fail only for the input in hand. */
+const PASSIVE_CALLS: ReadonlySet<CallFailure> = new Set(['pure', 'probe', 'telemetry', 'logs']);
 
 /** A call that checks a credential: `bind`, `compare`, `verify…`, `valid…`, `check…`, `authenticate…`, `login`, `signIn`. */
 const CHECK_METHOD = /^(?:bind|compare|compareSync|verify\w*|valid\w*|check\w*|authenticate\w*|login|logIn|signIn)$/u;
