@@ -16,10 +16,15 @@ const MOUNT_METHODS = new Set(['use', 'route', 'mount', 'register', 'basePath'])
 const APP_SETTINGS = new Set(['set', 'disable', 'enable', 'engine', 'listen', 'setGlobalPrefix', 'enableCors', 'useGlobalPipes', 'useGlobalFilters', 'useGlobalGuards']);
 /** Consumers that serve an app without configuring it. */
 const SERVING = /^(?:createServer|createSecureServer|serverless|serverlessExpress|handle|serve|listen|startServer|start|run|bootstrap)$/iu;
+/** Calls that register a route or path-scoped middleware on an app. */
+const ROUTE_METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'all', 'use', 'head', 'options']);
+/** Health, readiness, liveness and metrics endpoints, by path or by the name of the variable holding it. */
+const PROBE_PATH = /^\/?(?:health|healthz|healthcheck|health-check|ready|readyz|readiness|live|livez|liveness|ping|metrics)(?:$|[/?])/iu;
+const PROBE_NAME = /(?:health|readiness|liveness|metrics)/iu;
 /** Test drivers: an app handed to them lives in a test. */
 const TEST_DRIVERS = /^(?:supertest|request|agent|inject|testClient)$/u;
 /** Modules that register routes or integrations, not request logging. */
-const NON_LOGGING_WORDS = /(?:route|router|routes|routing|swagger|openapi|docs|graphql|apollo|socket|websocket|\bws\b|database|\bdb\b|mongo|prisma|sequelize|typeorm|passport|auth|session|static|views|metrics|health|sentry|cron)/iu;
+const NON_LOGGING_WORDS = /(?:route|router|routes|routing|swagger|openapi|docs|graphql|apollo|socket|websocket|\bws\b|database|\bdb\b|mongo|prisma|sequelize|typeorm|passport|auth|session|static|views|metrics|health|sentry|cron|dev-?server|webpack|vite)/iu;
 
 export interface AppUsage {
   /** The name the app is kept under: `app`, `exports.app`, `this.app`; null when it is not kept. */
@@ -36,6 +41,11 @@ export interface AppUsage {
   served: boolean;
   /** Given configuration only a top-level app gets (`app.set`, `app.enableCors`, app-wide middleware). */
   configured: boolean;
+  /**
+   * Every route it gets is a health, readiness or metrics probe (`app.get('/health', …)`) or a
+   * redirect (an HTTP-to-HTTPS redirect server): no API to keep a record of.
+   */
+  probesOnly: boolean;
 }
 
 /**
@@ -49,7 +59,7 @@ export function getAppUsage(
   calls: readonly TSESTree.CallExpression[],
 ): AppUsage {
   const sourceCode = context.sourceCode;
-  const usage: AppUsage = { path: null, statement: null, returned: false, passed: false, mounted: false, served: false, configured: false };
+  const usage: AppUsage = { path: null, statement: null, returned: false, passed: false, mounted: false, served: false, configured: false, probesOnly: false };
   let value: TSESTree.Node = node;
   while (
     value.parent &&
@@ -104,10 +114,16 @@ export function getAppUsage(
     }
   }
   let mountsSubApps = false;
+  let probes = 0;
+  let routes = 0;
   for (const call of calls) {
     const callee = skipTransparent(call.callee);
     if (callee.type === AST_NODE_TYPES.MemberExpression && getMemberPath(callee.object) === path) {
       const method = getPropertyName(callee);
+      if (method !== null && ROUTE_METHODS.has(method) && (call.arguments.length >= 2 || (method === 'use' && call.arguments[0] && isFunctionNode(skipTransparent(call.arguments[0]))))) {
+        routes++;
+        if (isProbePath(call.arguments[0]!) || redirectsOnly(context, call.arguments[call.arguments.length - 1]!)) probes++;
+      }
       if (method === 'listen') usage.served = true;
       if (method === 'route' && call.arguments.length === 2) mountsSubApps = true;
       if (method !== null && APP_SETTINGS.has(method)) usage.configured = true;
@@ -116,6 +132,7 @@ export function getAppUsage(
     }
     if (call.arguments.some((a) => refersToApp(a, path))) classifyConsumer(context, call, usage);
   }
+  usage.probesOnly = routes > 0 && probes === routes;
   // export default { fetch: app.fetch } (Bun, Workers)
   for (const statement of sourceCode.ast.body) {
     if (statement.type !== AST_NODE_TYPES.ExportDefaultDeclaration) continue;
@@ -159,9 +176,7 @@ function classifyConsumer(context: Context, call: TSESTree.CallExpression, usage
     usage.mounted = true;
     return;
   }
-  const required = callee.type === AST_NODE_TYPES.CallExpression && callee.callee.type === AST_NODE_TYPES.Identifier && callee.callee.name === 'require'
-    ? getStringValue(callee.arguments[0])
-    : null;
+  const required = loadedModule(callee);
   const path = required ?? getCalleePath(call);
   const name = path === null ? '' : lastSegment(path.replace(/[/\\]index$/u, '').replace(/^.*[/\\]/u, ''));
   if (SERVING.test(name)) {
@@ -177,6 +192,55 @@ function classifyConsumer(context: Context, call: TSESTree.CallExpression, usage
   // Routes, docs, sockets and database setup do not log requests; anything else might.
   if (path !== null && NON_LOGGING_WORDS.test(path) && !isLoggingName(path)) return;
   usage.passed = true;
+}
+
+/** `'/healthz'`, `` `/metrics` ``, `healthRoute`, `this.config.readinessPath`: a probe endpoint's path. */
+function isProbePath(node: TSESTree.Node): boolean {
+  const n = skipTransparent(node);
+  const text = getStringValue(n);
+  if (text !== null) return PROBE_PATH.test(text);
+  const path = n.type === AST_NODE_TYPES.Identifier || n.type === AST_NODE_TYPES.MemberExpression ? getMemberPath(n) : null;
+  return path !== null && PROBE_NAME.test(lastSegment(path));
+}
+
+/** `(req, res) => res.redirect(…)`: a handler whose only use of the response is a redirect. */
+function redirectsOnly(context: Context, node: TSESTree.Node): boolean {
+  const fn = skipTransparent(node);
+  if (!isFunctionNode(fn)) return false;
+  const res = fn.params[1];
+  if (res?.type !== AST_NODE_TYPES.Identifier) return false;
+  const variable = context.sourceCode.getDeclaredVariables(fn).find((v) => v.name === res.name);
+  const uses = variable?.references ?? [];
+  return (
+    uses.length > 0 &&
+    uses.every((ref) => {
+      const member = ref.identifier.parent;
+      return member?.type === AST_NODE_TYPES.MemberExpression && member.object === ref.identifier && getPropertyName(member) === 'redirect';
+    })
+  );
+}
+
+/**
+ * The module a consumer is loaded from, when the callee loads it on the spot: `require('./setup')`,
+ * `(await import('./plugins/dev-server')).default`, compiled TypeScript's
+ * `(await Promise.resolve().then(() => __importStar(require("./dev-server")))).default`.
+ */
+function loadedModule(callee: TSESTree.Node): string | null {
+  let n: TSESTree.Node = skipTransparent(callee);
+  for (let depth = 0; depth < 8; depth++) {
+    if (n.type === AST_NODE_TYPES.AwaitExpression) n = skipTransparent(n.argument);
+    else if (n.type === AST_NODE_TYPES.MemberExpression) n = skipTransparent(n.object);
+    else if (n.type === AST_NODE_TYPES.ImportExpression) return getStringValue(n.source);
+    else if (n.type === AST_NODE_TYPES.ArrowFunctionExpression && n.body.type !== AST_NODE_TYPES.BlockStatement) n = skipTransparent(n.body);
+    else if (n.type === AST_NODE_TYPES.CallExpression) {
+      if (n.callee.type === AST_NODE_TYPES.Identifier && n.callee.name === 'require') return getStringValue(n.arguments[0]);
+      // __importStar(require(…)); Promise.resolve().then(() => …)
+      const inner = n.callee.type === AST_NODE_TYPES.Identifier ? n.arguments[0] : n.arguments.find((a) => a.type === AST_NODE_TYPES.ArrowFunctionExpression);
+      if (!inner) return null;
+      n = skipTransparent(inner);
+    } else return null;
+  }
+  return null;
 }
 
 /**

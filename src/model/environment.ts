@@ -69,6 +69,38 @@ export function holdsOnlyInDevelopment(test: TSESTree.Node): boolean {
   return false;
 }
 
+/** `debug`, `isDebug`, `config.verbose`, `DEBUG_MODE`: a flag that turns on diagnostics, off unless someone sets it. */
+const DEBUG_FLAG = /^(?:is|enable)?_?(?:debug|verbose)(?:_?(?:mode|enabled|logging))?$/iu;
+
+/**
+ * A test that holds only in development or when a debug flag is set (`startupConfig.debug`,
+ * `isDev || process.env.DEBUG_MODE`): off in a production deployment that sets nothing.
+ */
+export function holdsOnlyInDebugOrDevelopment(test: TSESTree.Node): boolean {
+  const t = skipTransparent(test);
+  if (t.type === AST_NODE_TYPES.LogicalExpression && t.operator === '||') {
+    return holdsOnlyInDebugOrDevelopment(t.left) && holdsOnlyInDebugOrDevelopment(t.right);
+  }
+  if (holdsOnlyInDevelopment(t)) return true;
+  const path = t.type === AST_NODE_TYPES.Identifier || t.type === AST_NODE_TYPES.MemberExpression ? getMemberPath(t) : null;
+  return path !== null && DEBUG_FLAG.test(lastSegment(path));
+}
+
+/**
+ * An option value that is off unless in development or debugging: `debug || false`,
+ * `isDev ? new Logger() : false` — a logger that production never gets.
+ */
+export function isOnOnlyInDebugOrDevelopment(value: TSESTree.Node): boolean {
+  const v = skipTransparent(value);
+  const falsy = (n: TSESTree.Node) => {
+    const x = skipTransparent(n);
+    return (x.type === AST_NODE_TYPES.Literal && !x.value) || (x.type === AST_NODE_TYPES.Identifier && x.name === 'undefined');
+  };
+  if (v.type === AST_NODE_TYPES.LogicalExpression && (v.operator === '||' || v.operator === '??') && falsy(v.right)) return holdsOnlyInDebugOrDevelopment(v.left);
+  if (v.type === AST_NODE_TYPES.ConditionalExpression && falsy(v.alternate)) return holdsOnlyInDebugOrDevelopment(v.test);
+  return false;
+}
+
 /**
  * `node` sits, within `body` and its own function, in the branch of a test that holds only outside
  * production: `if (process.env.NODE_ENV === 'development') console.error(err.stack)`, `isDev && log(err)`.

@@ -94,7 +94,30 @@ export function getRequiredModule(node: TSESTree.Node): string | null {
   return null;
 }
 
-const TS_IMPORT_HELPERS = new Set(['__importDefault', '__importStar']);
+/** TypeScript's (`__importDefault`) and Babel's (`_interopRequireDefault`) CommonJS import helpers. */
+const TS_IMPORT_HELPERS = new Set(['__importDefault', '__importStar', '_interopRequireDefault', '_interopRequireWildcard']);
+
+/**
+ * What an expression names from a module: an imported identifier (`express`, `createServer`), or a
+ * member of a whole-module binding — `http.createServer`, and the compiled forms of an import:
+ * TypeScript's CommonJS output `express_1.default`, `core_1.NestFactory`, Babel's `_express.default`.
+ * `(0, express_1.default)` (a call without `this`) names what its last expression names. A member
+ * named `default` stands for the module's default export.
+ */
+export function getImportedBinding(context: Context, node: TSESTree.Node): ImportSource | null {
+  let n = skipTransparent(node);
+  if (n.type === AST_NODE_TYPES.SequenceExpression && n.expressions.length === 2 && n.expressions[0]!.type === AST_NODE_TYPES.Literal) {
+    n = skipTransparent(n.expressions[1]!);
+  }
+  if (n.type === AST_NODE_TYPES.Identifier) return getImportSource(context, n);
+  if (n.type !== AST_NODE_TYPES.MemberExpression) return null;
+  const object = skipTransparent(n.object);
+  if (object.type !== AST_NODE_TYPES.Identifier) return null;
+  const from = getImportSource(context, object);
+  if (from === null || (from.imported !== 'default' && from.imported !== '*')) return null;
+  const name = getPropertyName(n);
+  return name === null ? null : { source: from.source, imported: name };
+}
 
 
 /**

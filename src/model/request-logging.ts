@@ -7,19 +7,24 @@
  * `extra` is the rule's list of configured package or middleware names; it is an argument,
  * never part of a cached answer.
  */
+import { posix } from 'node:path';
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { type AnyFunction, type Context, findVariable, getCalleePath, getPropertyName, getStringValue, lastSegment, skipTransparent } from './ast.js';
 import { resolveCallbackArgument } from './background.js';
-import { getImportSource, readImportedSource } from './modules.js';
-import { type ServerCreation, REQUEST_LOGGER_PACKAGES, findProperty, isLoggingName, isRequestLoggerMiddleware, logsEveryRequest } from './servers.js';
+import { isOnOnlyInDebugOrDevelopment } from './environment.js';
+import { getImportSource, getImportedBinding, readImportedSource } from './modules.js';
+import { type ServerCreation, REQUEST_LOGGER_PACKAGES, findProperty, getServerCreation, isLoggingName, isRequestLoggerMiddleware, logsEveryRequest } from './servers.js';
 
 /** Calls that register middleware, plugins, hooks or interceptors on an app. */
 const REGISTER_METHODS = new Set(['use', 'register', 'useGlobalInterceptors', 'apply', 'addHook', 'all']);
 /** Fastify hooks that run once per request. */
 const REQUEST_HOOKS = new Set(['onRequest', 'preHandler', 'onResponse', 'onSend', 'preValidation', 'preParsing']);
 /** A module file that registers logging (or any middleware or global interceptor) for a Nest app. */
-const NEST_MODULE_LOGGING = /nestjs-pino|LoggerModule|Logging|LoggerMiddleware|RequestLogger|HttpLogger|morgan|pino-http|APP_INTERCEPTOR|MiddlewareConsumer/u;
+const NEST_MODULE_LOGGING = /nestjs-pino|Logging|LoggerMiddleware|RequestLogger|HttpLogger|morgan|pino-http|APP_INTERCEPTOR|MiddlewareConsumer/u;
+/** Where a module imports `LoggerModule` from: `import { LoggerModule } from 'x'`, compiled `const m_1 = require("x")` … `m_1.LoggerModule`. */
+const LOGGER_MODULE_IMPORT = /import\s*\{[^}]*\bLoggerModule\b[^}]*\}\s*from\s*['"]([^'"]+)['"]/u;
+const REQUIRED_BINDINGS = /\b(?:const|var|let)\s+(\w+)\s*=\s*(?:__importStar\()?require\(\s*['"]([^'"]+)['"]\s*\)/gu;
 /** A helper named for logging requests: `logRequest`, `responseLogger`, `httpLog`, `accessLogger`. */
 const REQUEST_LOG_CALL = /(?:request|response|http|access)/iu;
 
@@ -82,7 +87,7 @@ export function nestAdapterLogs(creation: ServerCreation): boolean {
     if (!opts) return false;
     if (opts.type !== AST_NODE_TYPES.ObjectExpression) return true;
     const logger = findProperty(opts, 'logger');
-    return !!logger && !isLiteralFalse(logger.value);
+    return !!logger && !isLiteralFalse(logger.value) && !isOnOnlyInDebugOrDevelopment(logger.value);
   });
 }
 
@@ -93,14 +98,42 @@ export function nestAdapterLogs(creation: ServerCreation): boolean {
  */
 export function nestModuleMayLog(context: Context, creation: ServerCreation): boolean {
   const first = creation.node.arguments[0] ? skipTransparent(creation.node.arguments[0]) : null;
-  if (!first || first.type !== AST_NODE_TYPES.Identifier) return true;
-  const variable = findVariable(context, first);
-  const def = variable?.defs[0];
-  if (def && def.type === 'ClassName') return NEST_MODULE_LOGGING.test(context.sourceCode.getText(def.node));
-  const binding = getImportSource(context, first);
+  if (!first) return true;
+  // `AppModule`; compiled: `app_module_1.AppModule`
+  if (first.type === AST_NODE_TYPES.Identifier) {
+    const def = findVariable(context, first)?.defs[0];
+    if (def && def.type === 'ClassName') return moduleTextMayLog(context, '.', context.sourceCode.getText(def.node), 0);
+  }
+  const binding = getImportedBinding(context, first);
   if (!binding) return true;
   const text = readImportedSource(context, binding.source);
-  return text === null || NEST_MODULE_LOGGING.test(text);
+  return text === null || moduleTextMayLog(context, binding.source, text, 0);
+}
+
+/**
+ * A Nest module's text registers logging. `LoggerModule` is nestjs-pino's (request logging) when it
+ * comes from a package, but an app's own logger module (`./core/logger/logger.module`) only sets up
+ * the app's logger: that one is read in turn (one level) and judged by what it registers.
+ */
+function moduleTextMayLog(context: Context, source: string, text: string, depth: number): boolean {
+  if (NEST_MODULE_LOGGING.test(text)) return true;
+  // The app's own logger module defines `LoggerModule`: only what it registers counts.
+  if (depth > 0 || !/\bLoggerModule\b/u.test(text)) return false;
+  const from = loggerModuleSource(text);
+  if (from === null || !from.startsWith('.') || !source.startsWith('.')) return true;
+  const nested = posix.join(posix.dirname(source), from);
+  const nestedText = readImportedSource(context, nested.startsWith('.') ? nested : `./${nested}`);
+  return nestedText === null || moduleTextMayLog(context, nested, nestedText, depth + 1);
+}
+
+/** The specifier a module's text imports `LoggerModule` from, or null when it cannot tell. */
+function loggerModuleSource(text: string): string | null {
+  const named = LOGGER_MODULE_IMPORT.exec(text);
+  if (named) return named[1]!;
+  for (const [, name, spec] of text.matchAll(REQUIRED_BINDINGS)) {
+    if (new RegExp(`\\b${name}\\.LoggerModule\\b`, 'u').test(text)) return spec!;
+  }
+  return null;
 }
 
 /** The listener reads `req.url` / `req.method`: it serves an application, not a probe. */
@@ -113,6 +146,31 @@ export function readsRequestTarget(context: Context, fn: AnyFunction): boolean {
     if (parent?.type !== AST_NODE_TYPES.MemberExpression || parent.object !== ref.identifier) return false;
     const name = getPropertyName(parent);
     return name === 'url' || name === 'method';
+  });
+}
+
+/**
+ * The listener hands the request and response on to a framework app this file creates
+ * (`const app = express(); createServer((req, res) => { trace(req); app(req, res); })`): it wraps
+ * the app, whose own setup answers for request logging. A hand-written router
+ * (`listItems(req, res)`) does not.
+ */
+export function handsRequestOn(context: Context, fn: AnyFunction): boolean {
+  const [req, res] = fn.params;
+  if (req?.type !== AST_NODE_TYPES.Identifier || res?.type !== AST_NODE_TYPES.Identifier) return false;
+  const variables = context.sourceCode.getDeclaredVariables(fn);
+  const reqVar = variables.find((v) => v.name === req.name);
+  return !!reqVar?.references.some((ref) => {
+    const call = ref.identifier.parent;
+    if (call?.type !== AST_NODE_TYPES.CallExpression || !call.arguments.some((a) => a === ref.identifier)) return false;
+    if (!call.arguments.some((a) => a.type === AST_NODE_TYPES.Identifier && a.name === res.name)) return false;
+    const callee = skipTransparent(call.callee);
+    if (callee.type !== AST_NODE_TYPES.Identifier) return false;
+    const def = findVariable(context, callee)?.defs[0];
+    if (def?.node.type !== AST_NODE_TYPES.VariableDeclarator || !def.node.init) return false;
+    let init = skipTransparent(def.node.init);
+    if (init.type === AST_NODE_TYPES.AwaitExpression) init = skipTransparent(init.argument);
+    return (init.type === AST_NODE_TYPES.CallExpression || init.type === AST_NODE_TYPES.NewExpression) && getServerCreation(context, init) !== null;
   });
 }
 

@@ -29,8 +29,9 @@ import {
   getRootIdentifier,
 } from './ast.js';
 import { resolveCallbackArgument } from './background.js';
+import { isOnOnlyInDebugOrDevelopment } from './environment.js';
 import { namesModule } from './job-runners.js';
-import { getImportSource, getRequiredModule } from './modules.js';
+import { getImportSource, getImportedBinding, getRequiredModule } from './modules.js';
 import { getLoggerCall } from './loggers.js';
 
 export type ServerFramework = 'express' | 'koa' | 'fastify' | 'hono' | 'nest' | 'node-http';
@@ -104,37 +105,34 @@ function creationFramework(context: Context, node: TSESTree.CallExpression | TSE
   }
   // Below, only a name imported from one of SERVER_MODULES creates a server: without one named in the file, skip the look-ups.
   if (!namesModule(context, SERVER_MODULES)) return null;
-  if (callee.type === AST_NODE_TYPES.Identifier) {
-    const binding = getImportSource(context, callee);
-    if (!binding) return null;
-    const { source, imported } = binding;
-    const whole = imported === 'default' || imported === '*';
-    if (!isNew) {
-      if (source === 'express' && whole) return 'express';
-      if (source === 'fastify' && (whole || imported === 'fastify' || imported === 'Fastify')) return 'fastify';
-      if (HTTP_MODULES.has(source) && imported === 'createServer') return 'node-http';
-      return null;
-    }
-    if (source === 'koa' && (whole || imported === 'Koa')) return 'koa';
-    if (HONO_MODULES.has(source) && imported === 'Hono') return 'hono';
-    if (source === '@hono/zod-openapi' && imported === 'OpenAPIHono') return 'hono';
-    return null;
-  }
+  // `NestFactory.create(…)`, `http.createServer(…)`, `fastify.fastify(…)`; compiled: `core_1.NestFactory.create(…)`.
   if (callee.type === AST_NODE_TYPES.MemberExpression && !isNew) {
     const method = getPropertyName(callee);
-    // Only these methods create a server: skip the import look-up for every other method call.
-    if (method !== 'create' && method !== 'createServer' && method !== 'fastify') return null;
-    const object = skipTransparent(callee.object);
-    if (object.type !== AST_NODE_TYPES.Identifier) return null;
-    const binding = getImportSource(context, object);
-    if (!binding) return null;
-    if (method === 'create' && binding.source === '@nestjs/core' && (binding.imported === 'NestFactory' || binding.imported === '*')) return 'nest';
-    if (method === 'createServer' && HTTP_MODULES.has(binding.source) && (binding.imported === 'default' || binding.imported === '*')) return 'node-http';
-    if (method === 'fastify' && binding.source === 'fastify') return 'fastify';
+    if (method === 'create' || method === 'createServer' || method === 'fastify') {
+      const binding = getImportedBinding(context, callee.object);
+      if (!binding) return null;
+      if (method === 'create' && binding.source === '@nestjs/core' && (binding.imported === 'NestFactory' || binding.imported === '*')) return 'nest';
+      if (method === 'createServer' && HTTP_MODULES.has(binding.source) && (binding.imported === 'default' || binding.imported === '*')) return 'node-http';
+      if (method === 'fastify' && binding.source === 'fastify') return 'fastify';
+      return null;
+    }
   }
+  // `express()`, `new Koa()`, `new Hono()`; compiled: `(0, express_1.default)()`, `new koa_1.default()`, `new hono_1.Hono()`.
+  const binding = getImportedBinding(context, callee);
+  if (!binding) return null;
+  const { source, imported } = binding;
+  const whole = imported === 'default' || imported === '*';
+  if (!isNew) {
+    if (source === 'express' && whole) return 'express';
+    if (source === 'fastify' && (whole || imported === 'fastify' || imported === 'Fastify')) return 'fastify';
+    if (HTTP_MODULES.has(source) && imported === 'createServer') return 'node-http';
+    return null;
+  }
+  if (source === 'koa' && (whole || imported === 'Koa')) return 'koa';
+  if (HONO_MODULES.has(source) && imported === 'Hono') return 'hono';
+  if (source === '@hono/zod-openapi' && imported === 'OpenAPIHono') return 'hono';
   return null;
 }
-
 
 /** A file's calls and the servers they create, gathered while ESLint traverses the file. */
 export interface ServerCollector {
@@ -204,8 +202,8 @@ export function fastifyLogsRequests(creation: ServerCreation): boolean {
   }
   const logger = findProperty(options, 'logger');
   const instance = findProperty(options, 'loggerInstance');
-  if (instance && !isFalsyLiteral(instance.value)) return true;
-  return !!logger && !isFalsyLiteral(logger.value);
+  if (instance && !isFalsyLiteral(instance.value) && !isOnOnlyInDebugOrDevelopment(instance.value)) return true;
+  return !!logger && !isFalsyLiteral(logger.value) && !isOnOnlyInDebugOrDevelopment(logger.value);
 }
 
 // ---------------------------------------------------------------------------

@@ -3,7 +3,7 @@ import { createRule } from '../core/create-rule.js';
 import { extraNamesOption } from '../core/rule-options.js';
 import { enableFastifyLoggerFix, registerRequestLoggerFix } from '../fixes/request-logger-setup.js';
 import { type AppUsage, getAppUsage } from '../model/app-usage.js';
-import { fileRegistersRequestLogging, getServerListener, nestAdapterLogs, nestModuleMayLog, readsRequestTarget } from '../model/request-logging.js';
+import { fileRegistersRequestLogging, getServerListener, handsRequestOn, nestAdapterLogs, nestModuleMayLog, readsRequestTarget } from '../model/request-logging.js';
 import { type ServerCreation, type ServerFramework, collectServers, fastifyLogsRequests, isTestFile, logsEveryRequest } from '../model/servers.js';
 
 export type Options = [{ requestLoggers?: string[] }];
@@ -88,7 +88,7 @@ export default createRule<Options, MessageIds>({
         case 'node-http': {
           const listener = getServerListener(context, creation);
           // createServer(app) wraps a framework app; a listener that ignores the request is a probe endpoint.
-          if (!listener || !readsRequestTarget(context, listener) || logsEveryRequest(context, listener) || hasFileLogging()) return;
+          if (!listener || !readsRequestTarget(context, listener) || handsRequestOn(context, listener) || logsEveryRequest(context, listener) || hasFileLogging()) return;
           break;
         }
         case 'nest':
@@ -96,7 +96,8 @@ export default createRule<Options, MessageIds>({
           if (!usage.served || hasFileLogging() || nestAdapterLogs(creation) || nestModuleMayLog(context, creation)) return;
           break;
         default:
-          if (usage.mounted || usage.passed || usage.returned) return;
+          // An app that only answers health or metrics probes has no API to keep a record of.
+          if (usage.mounted || usage.passed || usage.returned || usage.probesOnly) return;
           if (!usage.served && !usage.configured) return;
           if (hasFileLogging()) return;
       }

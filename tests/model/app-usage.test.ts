@@ -69,6 +69,21 @@ describe('getAppUsage', () => {
   });
 
   it('answers nothing used for an app created and dropped', () => {
-    expect(only("import express from 'express';\nexpress();")).toEqual({ path: null, statement: null, returned: false, passed: false, mounted: false, served: false, configured: false });
+    expect(only("import express from 'express';\nexpress();")).toEqual({ path: null, statement: null, returned: false, passed: false, mounted: false, served: false, configured: false, probesOnly: false });
+  });
+
+  it('sees an app that answers only health, metrics or redirects, and one that serves an API', () => {
+    expect(only("import express from 'express';\nconst app = express();\napp.get('/healthz', (req, res) => res.send('ok'));\napp.get(config.metricsPath, metrics);\napp.listen(9100);").probesOnly).toBe(true);
+    expect(only("import express from 'express';\nconst app = express();\napp.use((req, res) => res.redirect('https://' + req.headers.host + req.url));\napp.listen(80);").probesOnly).toBe(true);
+    expect(only("import express from 'express';\nconst app = express();\napp.get('/health', ok);\napp.post('/api/items', create);\napp.listen(3000);").probesOnly).toBe(false);
+    expect(only("import express from 'express';\nconst app = express();\napp.use((req, res) => { if (!req.secure) return res.redirect('/'); res.send(page()); });\napp.listen(80);").probesOnly).toBe(false);
+    expect(only("import express from 'express';\nconst app = express();\napp.use(express.json());\napp.listen(3000);").probesOnly).toBe(false);
+  });
+
+  it('reads a consumer loaded on the spot by its module name: a dev server is not request logging', () => {
+    const dev = only("const express_1 = __importDefault(require('express'));\nasync function f() { const app = (0, express_1.default)(); app.set('x', 1); await (await import('./plugins/dev-server')).default(app); }", { sourceType: 'module' });
+    expect(dev.passed).toBe(false);
+    const setup = only("const express_1 = __importDefault(require('express'));\nasync function f() { const app = (0, express_1.default)(); app.set('x', 1); (await import('./setup-middleware')).default(app); }", { sourceType: 'module' });
+    expect(setup.passed).toBe(true);
   });
 });

@@ -1,6 +1,13 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
-import { envComparisonMeansDevelopment, envComparisonMeansExplicitDevelopment, holdsOnlyInDevelopment, runsOnlyInDevelopment } from '../../src/model/environment.js';
+import {
+  envComparisonMeansDevelopment,
+  envComparisonMeansExplicitDevelopment,
+  holdsOnlyInDebugOrDevelopment,
+  holdsOnlyInDevelopment,
+  isOnOnlyInDebugOrDevelopment,
+  runsOnlyInDevelopment,
+} from '../../src/model/environment.js';
 import { probe } from '../helpers/probe.js';
 
 /** The test of every `if` in `code`, in order. */
@@ -28,6 +35,32 @@ describe('holdsOnlyInDevelopment', () => {
       if (showStack) a();
     `).map((t) => holdsOnlyInDevelopment(t));
     expect(answers).toEqual([true, true, true, true, true, false, false, false, false]);
+  });
+});
+
+describe('holdsOnlyInDebugOrDevelopment, isOnOnlyInDebugOrDevelopment', () => {
+  it('debug and verbose flags, alone or with development tests', () => {
+    const answers = tests(`
+      if (startupConfig.debug) a();
+      if (isDev || process.env.DEBUG_MODE) a();
+      if (config.verbose) a();
+      if (isDev || enabled) a();
+      if (debugger1) a();
+    `).map((t) => holdsOnlyInDebugOrDevelopment(t));
+    expect(answers).toEqual([true, true, true, false, false]);
+  });
+
+  it('an option value that is off unless debugging or in development', () => {
+    const values: boolean[] = [];
+    probe(
+      'f({ a: config.debug || false, b: isDev ? new Logger() : false, c: config.logger || false, d: true, e: debug ? pino() : console });',
+      () => ({
+        Property(node: TSESTree.Property) {
+          values.push(isOnOnlyInDebugOrDevelopment(node.value));
+        },
+      }),
+    );
+    expect(values).toEqual([true, true, false, false, false]);
   });
 });
 

@@ -1,7 +1,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
 import { findVariable, getRootIdentifier, skipTypeWrappers } from '../../src/model/ast.js';
-import { getImportSource, getRequiredModule, isNodeCryptoBinding, systemModuleOf } from '../../src/model/modules.js';
+import { getImportSource, getImportedBinding, getRequiredModule, isNodeCryptoBinding, systemModuleOf } from '../../src/model/modules.js';
 import { isCommandLineProgram } from '../../src/model/command-line.js';
 import { type ProbeOptions, callResult, probe, probeCalls } from '../helpers/probe.js';
 
@@ -49,6 +49,35 @@ describe('getImportSource', () => {
     expect(callResult(r, 'local()')).toBeNull();
     expect(callResult(r, 'param()')).toBeNull();
     expect(callResult(r, 'setTimeout()')).toBeNull();
+  });
+});
+
+describe('getImportedBinding', () => {
+  const bindings = (code: string, options: ProbeOptions = {}) => probeCalls(code, (context, node) => getImportedBinding(context, node.callee), options);
+
+  it('names what a callee takes from a module: an imported name, or a member of a whole-module binding', () => {
+    const r = bindings("import express from 'express'; import * as http from 'http'; import { Hono } from 'hono';\nexpress(); http.createServer(); Hono(); express.Router();");
+    expect(callResult(r, 'express()')).toEqual({ source: 'express', imported: 'default' });
+    expect(callResult(r, 'http.createServer()')).toEqual({ source: 'http', imported: 'createServer' });
+    expect(callResult(r, 'Hono()')).toEqual({ source: 'hono', imported: 'Hono' });
+    expect(callResult(r, 'express.Router()')).toEqual({ source: 'express', imported: 'Router' });
+  });
+
+  it("reads compiled imports: TypeScript's (0, m_1.default)() and m_1.Name, Babel's _m.default", () => {
+    const r = bindings(
+      "const express_1 = __importDefault(require('express')); const core_1 = require('@nestjs/core'); var _koa = _interopRequireDefault(require('koa'));\n(0, express_1.default)(); core_1.NestFactory(); (0, _koa.default)();",
+      { sourceType: 'script' },
+    );
+    expect(callResult(r, '(0, express_1.default)()')).toEqual({ source: 'express', imported: 'default' });
+    expect(callResult(r, 'core_1.NestFactory()')).toEqual({ source: '@nestjs/core', imported: 'NestFactory' });
+    expect(callResult(r, '(0, _koa.default)()')).toEqual({ source: 'koa', imported: 'default' });
+  });
+
+  it('answers null for members of named imports, locals and deeper chains', () => {
+    const r = bindings("import { Router } from 'express'; const local = {}; const m = require('m');\nRouter.x(); local.y(); m.a.b();", { sourceType: 'module' });
+    expect(callResult(r, 'Router.x()')).toBeNull();
+    expect(callResult(r, 'local.y()')).toBeNull();
+    expect(callResult(r, 'm.a.b()')).toBeNull();
   });
 });
 

@@ -26,6 +26,13 @@ const nest = project('nest', { '@nestjs/core': '^11.0.0', morgan: '^1.10.0' }, {
     "import { MiddlewareConsumer, Module } from '@nestjs/common';\nimport { LoggerMiddleware } from './logger.middleware';\n@Module({})\nexport class LoggedModule { configure(consumer: MiddlewareConsumer) { consumer.apply(LoggerMiddleware).forRoutes('*'); } }\n",
   'pino.module.ts': "import { Module } from '@nestjs/common';\nimport { LoggerModule } from 'nestjs-pino';\n@Module({ imports: [LoggerModule.forRoot()] })\nexport class PinoModule {}\n",
 });
+// An app's own LoggerModule (its logger service) registers no request logging; nestjs-pino's does.
+const ownLogger = project('own-logger', { '@nestjs/core': '^11.0.0' }, {
+  'app.module.js': "import { Module } from '@nestjs/common';\nimport { LoggerModule } from './logger.module.js';\nlet AppModule = class AppModule {};\nAppModule = __decorate([Module({ imports: [LoggerModule] })], AppModule);\nexport { AppModule };\n",
+  'logger.module.js': "import { Global, Module } from '@nestjs/common';\nimport { Logger } from './logger.service.js';\nlet LoggerModule = class LoggerModule {};\nLoggerModule = __decorate([Global(), Module({ providers: [Logger], exports: [Logger] })], LoggerModule);\nexport { LoggerModule };\n",
+  'wrapped.module.js': "import { Module } from '@nestjs/common';\nimport { LoggerModule } from './pino-logger.module.js';\nlet WrappedModule = class WrappedModule {};\nWrappedModule = __decorate([Module({ imports: [LoggerModule] })], WrappedModule);\nexport { WrappedModule };\n",
+  'pino-logger.module.js': "import { Module } from '@nestjs/common';\nimport { LoggerModule as PinoLoggerModule } from 'nestjs-pino';\nlet LoggerModule = class LoggerModule {};\nLoggerModule = __decorate([Module({ imports: [PinoLoggerModule.forRoot()] })], LoggerModule);\nexport { LoggerModule };\n",
+});
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
 const ruleTester = new RuleTester();
@@ -305,6 +312,62 @@ http.createServer((req, res) => {
   res.on('finish', () => console.log(req.method, req.url, res.statusCode));
   route(req, res);
 }).listen(3000);` },
+    // ---------------------------------------------------------------- probes, redirects, wrapped apps
+    // a side server that only answers health checks (a worker's health endpoint)
+    { filename: join(bare, 'worker-health.js'), code: `const express_1 = __importDefault(require("express"));
+const http_1 = __importDefault(require("http"));
+function start(port, route) {
+  const healthRoute = route || '/health';
+  const app = (0, express_1.default)();
+  const server = http_1.default.createServer(app);
+  app.get(healthRoute, (req, res) => { res.send({ status: 'ok' }); });
+  server.listen(port);
+}` },
+    { filename: join(bare, 'metrics.js'), code: `import express from 'express';
+const app = express();
+app.disable('x-powered-by');
+app.get('/metrics', async (req, res) => res.send(await register.metrics()));
+app.get('/healthz', (req, res) => res.send('ok'));
+app.listen(9100);` },
+    // an HTTP-to-HTTPS redirect server
+    { filename: join(bare, 'redirect.js'), code: `const express_1 = __importDefault(require("express"));
+const http_1 = __importDefault(require("http"));
+function startRedirectToSsl(port, redirectPort) {
+  const redirectApp = (0, express_1.default)();
+  redirectApp.use((req, res) => {
+    res.redirect(\`https://\${req.headers.host}:\${redirectPort}\${req.path}\`);
+  });
+  http_1.default.createServer(redirectApp).listen(port);
+}` },
+    // a Node listener that traces each request and hands it to the Express app the file creates
+    { filename: join(bare, 'start.js'), code: `const express_1 = __importDefault(require("express"));
+const http_1 = __importDefault(require("http"));
+async function start() {
+  const app = (0, express_1.default)();
+  const server = http_1.default.createServer(async (req, res) => {
+    const route = findRoute(req.url);
+    if (traceRequestHandler) await traceRequestHandler(() => app(req, res), req, res, route);
+    else app(req, res);
+  });
+  await loaders({ expressApp: app });
+  server.listen(9000);
+}` },
+    // the app is handed to a dev-only module loaded on the spot, and to other setup: quiet because of the setup
+    { filename: join(bare, 'handed.js'), code: `const express_1 = __importDefault(require("express"));
+async function start(options) {
+  const app = (0, express_1.default)();
+  app.use(express_1.default.json());
+  setupEverything(app);
+  app.listen(3000);
+}` },
+    // Nest: a root module importing nestjs-pino through the app's own LoggerModule wrapper
+    { filename: join(ownLogger, 'main.js'), code: `import { NestFactory } from '@nestjs/core';
+import { WrappedModule } from './wrapped.module.js';
+async function bootstrap() {
+  const app = await NestFactory.create(WrappedModule);
+  await app.listen(3000);
+}
+bootstrap();` },
   ],
   invalid: [
     // ---------------------------------------------------------------- Express
@@ -609,6 +672,109 @@ bootstrap();`,
           ],
         },
       ],
+    },
+
+    // ---------------------------------------------------------------- compiled output, debug-only loggers
+    // TypeScript's CommonJS output of \`import express from 'express'\`
+    {
+      filename: join(bare, 'server.js'),
+      code: `const express_1 = __importDefault(require("express"));
+async function start(options) {
+  const app = (0, express_1.default)();
+  if (options.dev) {
+    await (await Promise.resolve().then(() => __importStar(require("./plugins/dev-server")))).default(app);
+  }
+  app.set("env", "production").disable("x-powered-by").use(allRequests).get("/", indexRequest);
+  const createServer = (await Promise.resolve().then(() => __importStar(require("http")))).createServer;
+  createServer(app).listen(9000);
+}`,
+      errors: [{ messageId: 'missingRequestLogging', line: 3 }],
+    },
+    // Babel's CommonJS output
+    {
+      filename: join(bare, 'babel.js'),
+      code: `var _express = _interopRequireDefault(require("express"));
+const app = (0, _express.default)();
+app.use(_express.default.json());
+app.listen(8000);`,
+      errors: [{ messageId: 'missingRequestLogging', line: 2 }],
+    },
+    // compiled Nest: core_1.NestFactory.create
+    {
+      filename: join(nest, 'main.js'),
+      code: `const core_1 = require("@nestjs/core");
+const app_module_1 = require("./app.module");
+async function bootstrap() {
+  const app = await core_1.NestFactory.create(app_module_1.AppModule);
+  await app.listen(3000);
+}
+bootstrap();`,
+      errors: [
+        {
+          messageId: 'missingRequestLogging',
+          line: 4,
+          suggestions: [
+            {
+              messageId: 'addRequestLogger',
+              output: `const core_1 = require("@nestjs/core");
+const app_module_1 = require("./app.module");
+const morgan = require('morgan');
+async function bootstrap() {
+  const app = await core_1.NestFactory.create(app_module_1.AppModule);
+  app.use(morgan('combined'));
+  await app.listen(3000);
+}
+bootstrap();`,
+            },
+          ],
+        },
+      ],
+    },
+    // the app's own LoggerModule sets up its logger service, not request logging; the Fastify
+    // adapter's logger is on only with a debug flag
+    {
+      filename: join(ownLogger, 'main.js'),
+      code: `import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter } from '@nestjs/platform-fastify';
+import { AppModule } from './app.module.js';
+async function bootstrap(startupConfig) {
+  const fAdapter = new FastifyAdapter({ logger: startupConfig.debug || false });
+  const app = await NestFactory.create(AppModule, fAdapter);
+  await app.listen(8581);
+}
+bootstrap();`,
+      errors: [{ messageId: 'missingRequestLogging', line: 6 }],
+    },
+    {
+      filename: join(ownLogger, 'inline.js'),
+      code: `import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter } from '@nestjs/platform-fastify';
+import { AppModule } from './app.module.js';
+async function bootstrap() {
+  const app = await NestFactory.create(AppModule, new FastifyAdapter({ logger: isDev ? true : false }));
+  await app.listen(8581);
+}
+bootstrap();`,
+      errors: [{ messageId: 'missingRequestLogging', line: 5 }],
+    },
+    // Fastify with a logger only in debug mode
+    {
+      filename: join(bare, 'fastify.js'),
+      code: `import Fastify from 'fastify';
+const app = Fastify({ logger: config.verbose ? { level: 'debug' } : false });
+app.get('/items', listItems);
+app.listen({ port: 3000 });`,
+      errors: [{ messageId: 'missingRequestLogging', line: 2 }],
+    },
+    // a health route beside an API route: the app serves an API
+    {
+      filename: join(bare, 'api-with-health.js'),
+      code: `import express from 'express';
+const app = express();
+app.get('/healthz', (req, res) => res.send('ok'));
+app.post('/runners/auth', authenticate);
+app.listen(5679);`,
+      errors: [{ messageId: 'missingRequestLogging', line: 2 }],
     },
 
     // ---------------------------------------------------------------- node:http
