@@ -485,3 +485,16 @@ export function returnedValues(fn: AnyFunction, visitorKeys: TSESLint.SourceCode
   );
   return returned;
 }
+
+/**
+ * `const onProgress = (job) => save(job); job.on('progress', onProgress)`: the identifier names a
+ * `const` function that this is the only read of, so editing the function changes no other use.
+ */
+export function isOnlyUseOfConstFunction(context: Context, node: TSESTree.Node): boolean {
+  const id = skipTransparent(node);
+  if (id.type !== AST_NODE_TYPES.Identifier) return false;
+  const variable = findVariable(context, id);
+  const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+  if (def?.type !== 'Variable' || def.parent.kind !== 'const' || !def.node.init || !isFunctionNode(skipTransparent(def.node.init))) return false;
+  return variable!.references.filter((ref) => !ref.init).length === 1;
+}

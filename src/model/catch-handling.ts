@@ -12,6 +12,8 @@ import { type Context, contains, findVariable, getCalleePath, getPropertyName, s
 import { identifierWords } from './fallible.js';
 import { getHttpOutcome } from './http-outcomes.js';
 import { getResponseSink } from './responses.js';
+import { isClientSocketSend } from './client-channels.js';
+import { readsAny } from './errors.js';
 
 /** Objects whose `.error()` tells the user in a UI (toast, notification): the failure is shown, not swallowed. */
 export const USER_NOTIFIERS = /^(?:toast|notification|notify|message|snackbar|enqueueSnackbar|alert)$/u;
@@ -75,6 +77,14 @@ export function isServerErrorResponse(context: Context, node: TSESTree.CallExpre
   const sink = getResponseSink(context, node);
   if (!sink || sink.kind === 'exception') return false;
   return sink.status === null || sink.status >= 500;
+}
+
+/**
+ * `socket.emit('load-failed', err.message)` in a catch: the client is told of the failure over its
+ * connection and the operators are not — an answer, like a 5xx response.
+ */
+export function sendsErrorToClientSocket(context: Context, node: TSESTree.CallExpression, errorVariables: readonly TSESLint.Scope.Variable[]): boolean {
+  return isClientSocketSend(context, node) && node.arguments.some((arg) => readsAny(arg, errorVariables));
 }
 
 /**

@@ -41,6 +41,17 @@ export function getClientChannelSink(context: Context, node: TSESTree.CallExpres
   return result;
 }
 
+/**
+ * `socket.emit('load-failed', …)`, `ws.send(…)`, `client.emit(…)` in a Nest gateway: a message written
+ * to a client's connection that the code was handed (not one it opened).
+ */
+export function isClientSocketSend(context: Context, node: TSESTree.CallExpression): boolean {
+  const callee = skipTransparent(node.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression || !SOCKET_SEND_METHODS.has(getPropertyName(callee) ?? '')) return false;
+  const object = skipTransparent(callee.object);
+  return object.type === AST_NODE_TYPES.Identifier && isClientSocket(context, object) && isReceivedConnection(context, object);
+}
+
 function computeSink(context: Context, node: TSESTree.CallExpression, callee: TSESTree.Node): ResponseSink | null {
   const args = node.arguments as TSESTree.Expression[];
   if (callee.type === AST_NODE_TYPES.Identifier) return helperSink(context, node, callee, args);

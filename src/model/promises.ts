@@ -170,6 +170,33 @@ export function mayReject(context: Context, node: TSESTree.Node, visitorKeys: TS
   return isThenableByType(context, n);
 }
 
+const awaitedCache = new WeakMap<object, Map<string, boolean>>();
+
+/**
+ * A callback returns this call's value to an API that ignores it, and the file awaits the same callee
+ * elsewhere (`await this.jobQueueStrategy.update(job)` beside `nextJob.on('progress', (job) =>
+ * this.jobQueueStrategy.update(job))`): its author treats the call as a promise, so the returned one is
+ * a promise too, and an unknown callee's promise may reject. Read from the text by the callee's path,
+ * once per path and file. Not asked of statements: a call left unawaited beside awaited ones is often
+ * one whose options make it handle its own failures (`app.runAsCLI(argv)` vs `await app.runAsCLI(argv,
+ * { throwError: true })`).
+ */
+export function returnedCallAwaitedElsewhere(context: Context, node: TSESTree.Node): boolean {
+  const call = skipTransparent(node);
+  if (call.type !== AST_NODE_TYPES.CallExpression || getPromiseChain(call).root !== call) return false;
+  const path = callPath(call);
+  // A bare name may be a same-file binding or a global; a method path names one receiver.
+  if (path === null || !path.includes('.')) return false;
+  const answers = perFile(awaitedCache, context.sourceCode, () => new Map<string, boolean>());
+  let answer = answers.get(path);
+  if (answer === undefined) {
+    const escaped = path.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&').replace(/\\\./gu, '\\s*\\??\\.\\s*');
+    answer = new RegExp(`\\bawait\\s+${escaped}\\s*\\(`, 'u').test(context.sourceCode.text);
+    answers.set(path, answer);
+  }
+  return answer;
+}
+
 /** The inline async callback of `items.map(async (item) => …)`, else null. */
 function mappedAsyncCallback(node: TSESTree.Node): AnyFunction | null {
   if (node.type !== AST_NODE_TYPES.CallExpression || node.arguments.length !== 1) return null;

@@ -6,6 +6,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { type AnyFunction, type Context, findVariable, getPropertyName, getStringValue, skipTransparent } from './ast.js';
+import { hasDecoratedParameter, hasDecoratorNamed, methodDecorators, parameterDecorators } from './decorators.js';
 
 /**
  * A parameter of `io.on('connection', (socket) => …)` / `wss.on('connection', (ws) => …)`, or a variable
@@ -28,7 +29,23 @@ export function isClientSocket(context: Context, id: TSESTree.Identifier): boole
       return true;
     }
   }
+  if (def?.type === 'Parameter' && isGatewayClientParameter(def.node as AnyFunction, def.name)) return true;
   return /^(?:socket|ws|webSocket|websocket|spark)$/u.test(id.name);
+}
+
+/**
+ * The client of a Nest gateway's `@SubscribeMessage(…)` method: the parameter marked
+ * `@ConnectedSocket()`, or, when no parameter is decorated, the first one (Nest passes `(client, data)`).
+ * Compiled decorators (`__decorate([(0, websockets_1.SubscribeMessage)('x')], …)`) count too.
+ */
+function isGatewayClientParameter(fn: AnyFunction, param: TSESTree.Node): boolean {
+  const method = fn.parent;
+  if (method?.type !== AST_NODE_TYPES.MethodDefinition || method.value !== fn) return false;
+  if (!hasDecoratorNamed(methodDecorators(method), 'SubscribeMessage')) return false;
+  const index = fn.params.findIndex((p) => p === param || (p.type === AST_NODE_TYPES.TSParameterProperty && p.parameter === param));
+  if (index < 0) return false;
+  if (!hasDecoratedParameter(fn)) return index === 0;
+  return hasDecoratorNamed(parameterDecorators(fn, index), 'ConnectedSocket');
 }
 
 /** Socket events that carry no client data: connection lifecycle of socket.io and ws. */

@@ -1,6 +1,6 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
-import { returnedValues, skipTransparent } from '../model/ast.js';
+import { isOnlyUseOfConstFunction, returnedValues, skipTransparent } from '../model/ast.js';
 import { type BackgroundCallback, enclosingBackgroundCallback, getBackgroundCallbacks, isSupervisorChannel } from '../model/background.js';
 import { installsRejectionLogger } from '../model/rejection-logger.js';
 import { discardedCall, discardingStatement, isFireAndForgetCall } from '../model/discards.js';
@@ -12,6 +12,7 @@ import {
   mayReject,
   chainedCallMayReject,
   promiseMayReject,
+  returnedCallAwaitedElsewhere,
   voidedCallMayReject,
 } from '../model/promises.js';
 import { strandedContinuation } from '../model/continuations.js';
@@ -182,10 +183,10 @@ export default createRule<Options, MessageIds>({
         }
         return;
       }
-      if (!inline) return;
-      // A plain callback that returns a promise: `() => poll()`.
+      // A plain callback that returns a promise: `() => poll()`, inline or a `const` used only here.
+      if (!inline && !isOnlyUseOfConstFunction(context, cb.argument)) return;
       for (const value of returnedValues(fn, visitorKeys)) {
-        if (!promiseMayReject(context, value, visitorKeys) || rejectionsLogged()) continue;
+        if (!(promiseMayReject(context, value, visitorKeys) || returnedCallAwaitedElsewhere(context, value)) || rejectionsLogged()) continue;
         const target = skipTransparent(value);
         reportWithFix(
           { node: value, messageId: 'returnedPromise', data: { api: cb.api, owner: ownerName(cb), call: callText(value) } },

@@ -22,7 +22,7 @@ import {
   isInsideEscalatingCatch,
   isNamedAsIgnored,
 } from '../model/catch-guards.js';
-import { answersServerStatus, settlesWithServerError, isAssertion, isDeclaredInside, isFailureCount, isFastifyErrorForward, isServerErrorResponse, isUserNotification } from '../model/catch-handling.js';
+import { answersServerStatus, sendsErrorToClientSocket, settlesWithServerError, isAssertion, isDeclaredInside, isFailureCount, isFastifyErrorForward, isServerErrorResponse, isUserNotification } from '../model/catch-handling.js';
 import { buildCatchLogFix, buildHandlerLogFix, catchSuggestions } from '../fixes/catch-fixes.js';
 import { describeEnclosingFunction } from '../fixes/log-message.js';
 import { logTargetAt } from '../fixes/log-target.js';
@@ -199,7 +199,7 @@ export default createRule<Options, MessageIds>({
       }
       if (isInspectionCall(node)) return;
       if (
-        (isServerErrorResponse(context, node) || answersServerStatus(context, node) || (node.type === AST_NODE_TYPES.CallExpression && settlesWithServerError(context, node))) &&
+        (isServerErrorResponse(context, node) || answersServerStatus(context, node) || (node.type === AST_NODE_TYPES.CallExpression && (settlesWithServerError(context, node) || sendsErrorToClientSocket(context, node, states.flatMap((s) => s.errorVariables))))) &&
         !isFastifyErrorForward(context, node, states.flatMap((s) => s.errorVariables))
       ) {
         // `res.status(404); res.end('File not found.')`: the status was set by an earlier statement.

@@ -4,7 +4,7 @@ import { type AnyFunction, type Context, isFunctionNode } from '../../src/model/
 import { enclosingBackgroundCallback, getBackgroundCallbacks, getBackgroundRegistration, isSupervisorChannel } from '../../src/model/background.js';
 import { installsRejectionLogger } from '../../src/model/rejection-logger.js';
 import { getJobRunnerKind } from '../../src/model/job-runners.js';
-import { findEscape, getPromiseChain, mayReject, promiseMayReject } from '../../src/model/promises.js';
+import { findEscape, getPromiseChain, mayReject, promiseMayReject, returnedCallAwaitedElsewhere } from '../../src/model/promises.js';
 import { getImportSource } from '../../src/model/modules.js';
 import { type ProbeOptions, callResult, probe, probeCalls } from '../helpers/probe.js';
 
@@ -300,6 +300,25 @@ describe('mayReject, promiseMayReject and findEscape', () => {
     expect(of('p(Promise.allSettled([a()]))')).toEqual({ call: false, chain: false });
     expect(of('p(loud().then(f))')?.chain).toBe(true);
     expect(of('p(loud().catch(h))')?.chain).toBe(false);
+  });
+});
+
+describe('returnedCallAwaitedElsewhere', () => {
+  it('a method path awaited elsewhere in the file; not a bare name, a path never awaited, or a chain', () => {
+    const code = `
+      async function start(job) { await this.store.update(job); await save(job); }
+      p(this.store.update(job)); p(this.store?.update(job)); p(this.store.remove(job)); p(save(job)); p(store.update(job)); p(this.store.update(job).then(f));
+    `;
+    const results = probeCalls(code, (context, node) => {
+      if (node.callee.type !== 'Identifier' || node.callee.name !== 'p') return null;
+      return returnedCallAwaitedElsewhere(context, node.arguments[0]!);
+    });
+    expect(callResult(results, 'p(this.store.update(job))')).toBe(true);
+    expect(callResult(results, 'p(this.store?.update(job))')).toBe(true);
+    expect(callResult(results, 'p(this.store.remove(job))')).toBe(false);
+    expect(callResult(results, 'p(save(job))')).toBe(false);
+    expect(callResult(results, 'p(store.update(job))')).toBe(false);
+    expect(callResult(results, 'p(this.store.update(job).then(f))')).toBe(false);
   });
 });
 

@@ -26,6 +26,30 @@ describe('isClientSocket', () => {
   });
 });
 
+describe('isClientSocket: Nest gateways', () => {
+  it("a @SubscribeMessage method's first parameter when none is decorated, or the @ConnectedSocket() one", () => {
+    const results = probeCalls(
+      `class G {
+  @SubscribeMessage('a') one(client, data) { client.send(1); }
+  @SubscribeMessage('b') two(@MessageBody() data, @ConnectedSocket() peer) { peer.send(2); data.send(3); }
+  three(client) { client.send(4); }
+}
+class H { four(client) { client.send(5); } }
+__decorate([(0, websockets_1.SubscribeMessage)('c')], H.prototype, 'four', null);`,
+      (context, node) => {
+        const callee = node.callee;
+        return callee.type === 'MemberExpression' && callee.object.type === 'Identifier' ? isClientSocket(context, callee.object) : null;
+      },
+      { ts: true },
+    );
+    expect(callResult(results, 'client.send(1)')).toBe(true);
+    expect(callResult(results, 'peer.send(2)')).toBe(true);
+    expect(callResult(results, 'data.send(3)')).toBe(false);
+    expect(callResult(results, 'client.send(4)')).toBe(false);
+    expect(callResult(results, 'client.send(5)')).toBe(true);
+  });
+});
+
 describe('isClientSocket: Primus', () => {
   it('a variable named spark (Primus calls a client connection a spark)', () => {
     const results = receivers("function reply(spark, msg) { spark.send(msg); } sparkle.send(1);");

@@ -116,8 +116,25 @@ fastify.listen({ port: 3000 }, (err, address) => {
   }
 });`,
     },
+    "// the same listener function is also awaited elsewhere: the promise is not only the listener's\nclass PollingJobQueue {\n  async activate(nextJob) {\n    await this.jobQueueStrategy.update(nextJob);\n    const onProgress = (job) => this.jobQueueStrategy.update(job);\n    nextJob.on('progress', onProgress);\n    await onProgress(nextJob);\n  }\n}",
+    "// a method the file never awaits: nothing says it returns a promise\nclass PollingJobQueue {\n  async activate(nextJob) {\n    const onProgress = (job) => this.metrics.record(job);\n    nextJob.on('progress', onProgress);\n    await nextJob.start();\n  }\n}",
   ],
   invalid: [
+    {
+      "code": "// a job's progress listener returns the promise of a store write the same class awaits elsewhere (Vendure polling job queue)\nclass PollingJobQueue {\n  async activate(nextJob) {\n    await this.jobQueueStrategy.update(nextJob);\n    const onProgress = (job) => this.jobQueueStrategy.update(job);\n    nextJob.on('progress', onProgress);\n    await nextJob.start();\n  }\n}\n",
+      "errors": [
+        {
+          "messageId": "returnedPromise",
+          "line": 5,
+          "suggestions": [
+            {
+              "messageId": "addCatch",
+              "output": "// a job's progress listener returns the promise of a store write the same class awaits elsewhere (Vendure polling job queue)\nclass PollingJobQueue {\n  async activate(nextJob) {\n    await this.jobQueueStrategy.update(nextJob);\n    const onProgress = (job) => this.jobQueueStrategy.update(job).catch((err) => console.error('update failed', err));\n    nextJob.on('progress', onProgress);\n    await nextJob.start();\n  }\n}\n"
+            }
+          ]
+        }
+      ]
+    },
     {
       code: `async function reindex() { await search.reindex(); }
 emitter.on('catalog:changed', () => reindex());`,

@@ -14,6 +14,7 @@ const ruleTester = new RuleTester({
 
 ruleTester.run('background-task-error-handling (precision on real applications)', rule, {
   valid: [
+    "// a statement call beside awaited ones of the same callee: its options make it handle its own failures (NocoBase plugin manager)\nrouter.post('/pm/add', async (ctx, next) => {\n  if (ctx.request.body.check) {\n    await app.runAsCLI(['pm', 'check'], { from: 'user', throwError: true });\n  }\n  app.runAsCLI(['pm', 'add', ctx.request.body.packageName], { from: 'user' });\n  ctx.body = 'ok';\n  await next();\n});",
     // --- the callee catches and logs its own failures (n8n insights-collection.service) ---
     {
       code: `class InsightsCollectionService {
