@@ -16,7 +16,6 @@ import {
   getCalleePath,
   getEnclosingFunction,
   getPropertyName,
-  getStringValue,
   isFunctionNode,
   lastName,
   lastSegment,
