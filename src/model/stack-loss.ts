@@ -16,7 +16,6 @@ import {
   getCalleePath,
   getEnclosingFunction,
   getPropertyName,
-  getStringValue,
   isFunctionNode,
   lastName,
   lastSegment,
@@ -25,9 +24,10 @@ import {
   walkTree,
 } from './ast.js';
 import { classifyErrorMention, isErrorReporterCall, isHandoffCall } from './errors.js';
-import { type CallFailure, classifyCall, identifierWords, isAwaited, unwrapIndirectCall } from './fallible.js';
+import { classifyCall, identifierWords, isAwaited, unwrapIndirectCall } from './fallible.js';
 import { getLoggerCall } from './loggers.js';
 import { systemModuleOf } from './modules.js';
+import { PASSIVE_CALLS, isChildProcessErrorEvent, isConnectionErrorEvent, isHandleRelease } from './stack-loss-io.js';
 
 /**
  * Whether a text-only log of `variable` at `log` loses nothing worth keeping: the stack travels
@@ -52,7 +52,7 @@ export function losesNothing(context: Context, variable: TSESLint.Scope.Variable
     if (isParseThenExit(context, tryBlock, log)) return true;
     // The emitter's 'error' listener logs the whole error of the call that failed.
     if (isRecordedByErrorListener(context, tryBlock)) return true;
-    if (!reportExpected && (isHandleRelease(context, tryBlock) || isCredentialCheck(context, tryBlock) || isSingleSystemCall(context, tryBlock))) return true;
+    if (!reportExpected && (isHandleRelease(context, workCalls(context, tryBlock)) || isCredentialCheck(context, tryBlock) || isSingleSystemCall(context, tryBlock))) return true;
   }
   const callback = errorCallbackCall(variable);
   if (callback) {
@@ -60,10 +60,12 @@ export function losesNothing(context: Context, variable: TSESLint.Scope.Variable
     if (isAsyncFsCall(callback)) return true;
     // `exec(cmd, (err) => …)`, `dns.reverse(ip, (err) => …)`: the error is made inside Node, its message names the command or host.
     if (systemModuleOf(context, callback) !== null) return true;
+    // `spawn(cmd).on('error', (err) => …)`: the child could not be spawned or signalled; Node made the error.
+    if (isChildProcessErrorEvent(context, callback)) return true;
     // `client.bind(dn, password, (err) => …)`: the failure is the answer to the check.
     if (!reportExpected && checksCredential(callback)) return true;
     // `socket.on('error', (err) => log.error(`socket error: ${err}`))`: a connection's I/O error, whose stack holds only Node's internals.
-    if (!reportExpected && isConnectionErrorEvent(callback)) return true;
+    if (!reportExpected && isConnectionErrorEvent(context, callback)) return true;
   }
   // A same-file helper given the error (`catch (err) { this._handleFormatError(err) }`) is judged where it is given it.
   return handedTo === undefined && helperLosesNothing(context, variable, reportExpected);
@@ -238,13 +240,19 @@ export function caughtFrom(variable: TSESLint.Scope.Variable): TSESTree.BlockSta
   return tryStatement?.type === AST_NODE_TYPES.TryStatement ? tryStatement.block : null;
 }
 
-/** Methods that parse or format a value in hand: `JSON.parse`, `yaml.parse`, `qs.parse`, `msg.format(bindings)`. */
-const PARSE_METHODS = new Set(['parse', 'format', 'decode', 'deserialize', 'unserialize']);
+/**
+ * Methods that parse, format or encode a value in hand: `JSON.parse`, `yaml.parse`, `qs.parse`,
+ * `msg.format(bindings)`, `codec.encodeOperationIds(filters)`.
+ */
+const PARSE_METHOD = /^(?:parse|format|decode|encode|deserialize|unserialize)(?:[A-Z]\w*)?$/u;
+
+/** Calls beside a parse that do not fail for a real operation. */
+const PASSIVE_INPUT_CALLS: ReadonlySet<string> = new Set(['pure', 'logs']);
 
 /**
  * Every call in the try block parses or formats a value in hand (`JSON.parse(body)`,
- * `yaml.parse(text)`, `msg.format(bindings)`), with no `new`, `await`, `throw` or function
- * inside. The error's message names the bad input; its stack only points into the parser.
+ * `yaml.parse(text)`, `msg.format(bindings)`), besides logs and pure helpers, with no `new`,
+ * `await`, `throw` or function inside. The error's message names the bad input; its stack only points into the parser.
  * A method of `this` is the app's own code and may do anything: it does not count.
  */
 function isParseOnly(context: Context, block: TSESTree.BlockStatement): boolean {
@@ -257,7 +265,8 @@ function isParseOnly(context: Context, block: TSESTree.BlockStatement): boolean 
       switch (node.type) {
         case AST_NODE_TYPES.CallExpression:
           if (isParseCall(node)) parses++;
-          else other = true;
+          // Beside the parse, logs and pure helpers (`DEFAULTS.includes(id)`, `debug(text)`) do not fail for a real operation.
+          else if (!PASSIVE_INPUT_CALLS.has(classifyCall(context, node))) other = true;
           return;
         case AST_NODE_TYPES.NewExpression:
         case AST_NODE_TYPES.AwaitExpression:
@@ -282,7 +291,7 @@ function isParseCall(node: TSESTree.CallExpression): boolean {
   const path = getCalleePath(node);
   const method = callee.type === AST_NODE_TYPES.MemberExpression ? getPropertyName(callee) : null;
   const receiver = callee.type === AST_NODE_TYPES.MemberExpression ? skipTransparent(callee.object) : null;
-  return (path !== null && /^(?:\w+\.)*JSON\.parse$/u.test(path)) || (method !== null && PARSE_METHODS.has(method) && receiver !== null && receiver.type !== AST_NODE_TYPES.ThisExpression);
+  return (path !== null && /^(?:\w+\.)*JSON\.parse$/u.test(path)) || (method !== null && PARSE_METHOD.test(method) && receiver !== null && receiver.type !== AST_NODE_TYPES.ThisExpression);
 }
 
 /**
@@ -337,25 +346,57 @@ function workCalls(context: Context, block: TSESTree.BlockStatement): TSESTree.C
 }
 
 /**
- * Every call in the try block is a method of one emitter variable (`await client.connect()`), and
- * that emitter's `'error'` listener in this file logs or reports the whole error
- * (`client.on('error', (err) => log.error('redis error', { error: err }))`): the failure is
- * recorded there with its stack, and the catch's text line is a second record.
+ * Every call in the try block that does work is a method of one emitter — a variable
+ * (`await client.connect()`) or a field of the class (`await this.client.get(key)`) — besides pure
+ * helpers and parsing, and that emitter's `'error'` listener in this file logs or reports the whole
+ * error (`client.on('error', (err) => log.error('redis error', { error: err }))`, in a class
+ * `this.client.on('error', …)`): the failure is recorded there with its stack, and the catch's text
+ * line is a second record.
  */
 function isRecordedByErrorListener(context: Context, block: TSESTree.BlockStatement): boolean {
-  const calls = workCalls(context, block);
-  if (calls.length === 0) return false;
   let emitter: TSESLint.Scope.Variable | null = null;
-  for (const call of calls) {
+  let field: string | null = null;
+  let emitterCalls = 0;
+  for (const call of workCalls(context, block)) {
     const callee = skipTransparent(call.callee);
-    if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
-    const receiver = skipTransparent(callee.object);
-    if (receiver.type !== AST_NODE_TYPES.Identifier) return false;
-    const variable = findVariable(context, receiver);
-    if (!variable || (emitter && variable !== emitter)) return false;
-    emitter = variable;
+    const receiver = callee.type === AST_NODE_TYPES.MemberExpression ? skipTransparent(callee.object) : null;
+    if (receiver?.type === AST_NODE_TYPES.Identifier && field === null) {
+      const variable = findVariable(context, receiver);
+      if (variable && (!emitter || variable === emitter)) {
+        emitter = variable;
+        emitterCalls++;
+        continue;
+      }
+    } else if (receiver?.type === AST_NODE_TYPES.MemberExpression && skipTransparent(receiver.object).type === AST_NODE_TYPES.ThisExpression && emitter === null) {
+      const name = getPropertyName(receiver);
+      if (name !== null && (field === null || name === field)) {
+        field = name;
+        emitterCalls++;
+        continue;
+      }
+    }
+    const kind = classifyCall(context, call);
+    if (!PASSIVE_CALLS.has(kind) && kind !== 'none') return false;
   }
-  return emitter !== null && emitter.references.some((ref) => isLoggingErrorListener(context, ref.identifier));
+  if (emitterCalls === 0) return false;
+  if (emitter) return emitter.references.some((ref) => isLoggingErrorListener(context, ref.identifier));
+  const body = enclosingClassBody(block);
+  if (!body || field === null) return false;
+  let found = false;
+  walkTree(
+    body,
+    (node) => {
+      if (found || node.type !== AST_NODE_TYPES.MemberExpression || skipTransparent(node.object).type !== AST_NODE_TYPES.ThisExpression) return;
+      if (getPropertyName(node) === field && isLoggingErrorListener(context, node)) found = true;
+    },
+    context.sourceCode.visitorKeys,
+  );
+  return found;
+}
+
+function enclosingClassBody(node: TSESTree.Node): TSESTree.ClassBody | null {
+  for (let current = node.parent; current; current = current.parent) if (current.type === AST_NODE_TYPES.ClassBody) return current;
+  return null;
 }
 
 const LISTEN_METHODS = new Set(['on', 'once', 'addListener', 'prependListener']);
@@ -382,27 +423,6 @@ function isLoggingErrorListener(context: Context, id: TSESTree.Node): boolean {
   );
 }
 
-/** Methods that let go of a handle: a response, stream, socket, connection or client. */
-const RELEASE_METHODS = new Set(['end', 'close', 'destroy', 'disconnect', 'quit', 'release', 'terminate', 'abort', 'unref', 'unsubscribe', 'removeAllListeners']);
-
-/**
- * Every call in the try block releases a handle (`res.end()`, `socket.destroy()`, `await
- * pool.end()`): the message says why (already closed, client gone) and the stack only points
- * into the stream or driver. Removing files is not releasing: `fs.rm(dir)` stays reported.
- */
-function isHandleRelease(context: Context, block: TSESTree.BlockStatement): boolean {
-  const calls = workCalls(context, block);
-  return (
-    calls.length > 0 &&
-    calls.every((call) => {
-      const callee = skipTransparent(call.callee);
-      if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
-      const method = getPropertyName(callee);
-      return method !== null && RELEASE_METHODS.has(method);
-    })
-  );
-}
-
 /**
  * The try block makes one call into Node's file system, child processes or DNS (`fs.rmSync(dir)`,
  * `await fse.ensureDir(dir)`, `execSync('systemctl start x')`, `await dns.reverse(ip)`), besides
@@ -424,8 +444,6 @@ function isSingleSystemCall(context: Context, block: TSESTree.BlockStatement): b
 
 /** `existsSync(p)`, `await pathExists(p)`, `(0, fs_1.existsSync)(p)`: an existence check answers, it does not fail. */
 const EXISTENCE_CHECK = /^(?:existsSync|pathExists|pathExistsSync)$/u;
-/** Calls that cannot be why the try exists, or that fail only for the input in hand. */
-const PASSIVE_CALLS: ReadonlySet<CallFailure> = new Set(['pure', 'probe', 'telemetry', 'logs']);
 
 /** A call that checks a credential: `bind`, `compare`, `verify…`, `valid…`, `check…`, `authenticate…`, `login`, `signIn`. */
 const CHECK_METHOD = /^(?:bind|compare|compareSync|verify\w*|valid\w*|check\w*|authenticate\w*|login|logIn|signIn)$/u;
@@ -450,28 +468,6 @@ const ASYNC_FS_CALL = /^(?:fs|fs_\d+(?:\.default)?)\.(?!\w*Sync$)[a-z]\w*$/u;
 function isAsyncFsCall(call: TSESTree.CallExpression): boolean {
   const path = getCalleePath(call);
   return path !== null && ASYNC_FS_CALL.test(path);
-}
-
-/**
- * What a connection is called: a socket, a server, a client of a network service (`ldapclient`,
- * `redisClient`, `this.server`, `pool`, `transport`). Not a worker or a child process (an error from
- * its code carries that code's stack) and not `process`.
- */
-const CONNECTION_NAME = /(?:socket|server|client|conn|connection|ws|wss|redis|ldap|pool|transport|transporter|mailer|smtp|subscriber|publisher)$/iu;
-
-/**
- * `socket.on('error', (err) => …)`, `ldapclient.on('error', …)`, `server.once('error', …)`: the
- * `'error'` event of a connection (socket, server, network client). What it reports is an I/O
- * failure raised from Node's event loop (ECONNRESET, EADDRINUSE, ECONNREFUSED, a TLS failure), whose
- * message and code are the whole story: the stack names only Node's internals.
- */
-function isConnectionErrorEvent(call: TSESTree.CallExpression): boolean {
-  const callee = skipTransparent(call.callee);
-  if (callee.type !== AST_NODE_TYPES.MemberExpression || !/^(?:on|once|addListener|prependListener)$/u.test(getPropertyName(callee) ?? '')) return false;
-  if (call.arguments.length !== 2 || getStringValue(call.arguments[0]!) !== 'error') return false;
-  const receiver = skipTransparent(callee.object);
-  const name = receiver.type === AST_NODE_TYPES.Identifier ? receiver.name : receiver.type === AST_NODE_TYPES.MemberExpression ? getPropertyName(receiver) : null;
-  return name !== null && CONNECTION_NAME.test(name);
 }
 
 /** `client.bind(dn, password)`, `bcrypt.compare(password, hash)`, `jwt.verify(token, secret)`: a call that checks a credential. */

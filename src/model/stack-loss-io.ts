@@ -1,0 +1,95 @@
+/**
+ * Failures of I/O on a handle whose message is the whole story (for `stack-loss.ts`): releasing a
+ * handle or writing to a peer, the `'error'` event of a connection or of a stream it hands back, and
+ * the `'error'` event of a child process (made inside Node: it could not be spawned or signalled).
+ */
+import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { type Context, findVariable, getPropertyName, getStringValue, isFunctionNode, skipTransparent } from './ast.js';
+import { type CallFailure, classifyCall, isAwaited } from './fallible.js';
+import { systemModuleOf } from './modules.js';
+
+/** Methods that let go of a handle: a response, stream, socket, connection, client or process. */
+const RELEASE_METHODS = new Set(['end', 'close', 'destroy', 'disconnect', 'quit', 'release', 'terminate', 'abort', 'unref', 'unsubscribe', 'removeAllListeners', 'kill']);
+/** Methods that hand data to a peer without waiting for it: `socket.write(line)`, `client.emit('stdout', out)`. */
+const SEND_METHODS = new Set(['write', 'emit', 'send']);
+/** Calls that cannot be why the try exists: logs, pure helpers, parsing what is in hand. */
+export const PASSIVE_CALLS: ReadonlySet<CallFailure> = new Set(['pure', 'probe', 'telemetry', 'logs']);
+
+/**
+ * What a connection is called: a socket, a server, a client of a network service (`ldapclient`,
+ * `redisClient`, `this.server`, `pool`, `transport`). Not a worker (an error from its code carries
+ * that code's stack) and not `process`.
+ */
+const CONNECTION_NAME = /(?:socket|server|client|conn|connection|ws|wss|redis|ldap|pool|transport|transporter|mailer|smtp|subscriber|publisher)$/iu;
+
+function receiverName(node: TSESTree.Node): string | null {
+  const receiver = skipTransparent(node);
+  return receiver.type === AST_NODE_TYPES.Identifier ? receiver.name : receiver.type === AST_NODE_TYPES.MemberExpression ? getPropertyName(receiver) : null;
+}
+
+/**
+ * Every call in the try block releases a handle (`res.end()`, `socket.destroy()`, `await
+ * pool.end()`, `pty.kill()`) or hands data to a connected peer without awaiting it
+ * (`client.emit('stdout', out)`, `socket.write(line)`), besides logs and pure helpers: the message
+ * says why (already closed, peer gone, no such process) and the stack only points into the stream or
+ * driver. Removing files is not releasing (`fs.rm(dir)` stays reported), and an awaited `send`
+ * (`await s3Client.send(command)`) is a request, not a write to a peer.
+ */
+export function isHandleRelease(context: Context, calls: readonly TSESTree.CallExpression[]): boolean {
+  let releases = 0;
+  for (const call of calls) {
+    const callee = skipTransparent(call.callee);
+    const method = callee.type === AST_NODE_TYPES.MemberExpression ? getPropertyName(callee) : null;
+    if (method !== null && RELEASE_METHODS.has(method)) releases++;
+    else if (method !== null && SEND_METHODS.has(method) && callee.type === AST_NODE_TYPES.MemberExpression && !isAwaited(call) && CONNECTION_NAME.test(receiverName(callee.object) ?? '')) releases++;
+    else if (!PASSIVE_CALLS.has(classifyCall(context, call))) return false;
+  }
+  return releases > 0;
+}
+
+/** `x.on('error', fn)`, `x.once('error', fn)`: the receiver `x`, else null. */
+function errorEventReceiver(call: TSESTree.CallExpression): TSESTree.Node | null {
+  const callee = skipTransparent(call.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression || !/^(?:on|once|addListener|prependListener)$/u.test(getPropertyName(callee) ?? '')) return null;
+  if (call.arguments.length !== 2 || getStringValue(call.arguments[0]!) !== 'error') return null;
+  return skipTransparent(callee.object);
+}
+
+/**
+ * `socket.on('error', (err) => …)`, `ldapclient.on('error', …)`, `server.once('error', …)`: the
+ * `'error'` event of a connection (socket, server, network client), or of a stream a connection hands
+ * to a callback (`ldapclient.search(base, opts, (err, res) => res.on('error', …))`). What it reports
+ * is an I/O failure raised from Node's event loop (ECONNRESET, EADDRINUSE, ECONNREFUSED, a TLS
+ * failure), whose message and code are the whole story: the stack names only Node's internals.
+ */
+export function isConnectionErrorEvent(context: Context, call: TSESTree.CallExpression): boolean {
+  const receiver = errorEventReceiver(call);
+  if (!receiver) return false;
+  if (CONNECTION_NAME.test(receiverName(receiver) ?? '')) return true;
+  if (receiver.type !== AST_NODE_TYPES.Identifier) return false;
+  const def = findVariable(context, receiver)?.defs[0];
+  if (def?.type !== 'Parameter' || !isFunctionNode(def.node) || def.node.params.indexOf(def.name as TSESTree.Parameter) < 1) return false;
+  const owner = def.node.parent;
+  if (owner?.type !== AST_NODE_TYPES.CallExpression || !owner.arguments.includes(def.node as TSESTree.CallExpressionArgument)) return false;
+  const callee = skipTransparent(owner.callee);
+  return callee.type === AST_NODE_TYPES.MemberExpression && CONNECTION_NAME.test(receiverName(callee.object) ?? '');
+}
+
+/**
+ * `const child = spawn(cmd, args); child.on('error', (err) => …)`, `execFile(f).on('error', …)`: a
+ * child process's `'error'` event is made inside Node (it could not be spawned, signalled or sent a
+ * message); its message names the command and the code (`spawn sudo ENOENT`), its stack only Node's
+ * internals. What the child's own code throws never arrives here.
+ */
+export function isChildProcessErrorEvent(context: Context, call: TSESTree.CallExpression): boolean {
+  const receiver = errorEventReceiver(call);
+  if (!receiver) return false;
+  let source: TSESTree.Node | null = receiver;
+  if (receiver.type === AST_NODE_TYPES.Identifier) {
+    const variable = findVariable(context, receiver);
+    const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+    source = def?.type === 'Variable' && def.parent.kind === 'const' && def.node.init ? skipTransparent(def.node.init) : null;
+  }
+  return source?.type === AST_NODE_TYPES.CallExpression && systemModuleOf(context, source) === 'child_process';
+}
