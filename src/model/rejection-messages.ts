@@ -3,8 +3,9 @@
  * was refused: `res.status(401).send(\`Connection with name ${id} not found\`)`,
  * `throw new ForbiddenException('2FA has already been activated.')`,
  * `new ForbiddenError({ reason: \`Version with key ${pk} does not have an associated item\` })`
- * answer the state of a resource or the input with an access-control status; the requester is
- * not refused. Text that names the caller or a credential (`'Invalid token'`, `'Permission denied'`,
+ * answer the state of a resource or the input with an access-control status, and
+ * `res.status(403).send('Security activation is disabled')` a switch (also when the route is only
+ * registered under it, with no condition in the handler); the requester is not refused. Text that names the caller or a credential (`'Invalid token'`, `'Permission denied'`,
  * `'User not found'`, `'Session already ended'`) keeps the answer an access-control decision.
  * Only literal text in the answer itself is read: a message constant (`messages.invalidKey`) says nothing.
  */
@@ -12,8 +13,11 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { skipTransparent } from './ast.js';
 
-/** Phrases of a resource's state or of missing input: it exists already, it is not there, fill it in. */
-const STATE_PHRASE = /\balready\b|\bnot found\b|\bdoes(?:n't| not) (?:exist|have)\b|\bno such\b|\bplease (?:enter|specify|select)\b/iu;
+/**
+ * Phrases of a resource's state, of a switch or of missing input: it exists already, it is not there,
+ * it is switched off (`Security activation is disabled`), fill it in.
+ */
+const STATE_PHRASE = /\balready\b|\bnot found\b|\bdoes(?:n't| not) (?:exist|have)\b|\bno such\b|\bplease (?:enter|specify|select)\b|\b(?:is|are) (?:disabled|not enabled|turned off)\b/iu;
 
 /**
  * Words that put the caller or a credential in the text: any of them and the text is about who is
@@ -28,6 +32,9 @@ const CALLER_WORDS = new Set([
   'access', 'denied', 'forbidden', 'allowed', 'privilege', 'privileges', 'identity', 'verified', 'verify', 'invite', 'invitation', 'link', 'expired',
   'user', 'users', 'member', 'members', 'account', 'accounts', 'you', 'your', 'ip', 'origin', 'blocked', 'banned', 'suspended',
 ]);
+
+/** `This API key is disabled`: the key the caller presented. */
+const API_KEY = /\bapi[\s_-]?keys?\b/iu;
 
 /** At most this many nodes are read for text: messages sit near the top of the answer. */
 const MAX_DEPTH = 3;
@@ -76,5 +83,5 @@ function answerText(node: TSESTree.Node): string[] {
 export function messageSaysNotAccessControl(node: TSESTree.Node): boolean {
   const texts = answerText(node);
   if (texts.length === 0 || !texts.some((t) => STATE_PHRASE.test(t))) return false;
-  return !texts.some((t) => t.toLowerCase().split(/[^a-z0-9]+/u).some((w) => CALLER_WORDS.has(w)));
+  return !texts.some((t) => API_KEY.test(t) || t.toLowerCase().split(/[^a-z0-9]+/u).some((w) => CALLER_WORDS.has(w)));
 }

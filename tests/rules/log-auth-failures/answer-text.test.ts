@@ -38,6 +38,12 @@ ruleTester.run('log-auth-failures (answer text, capacity, logging catch)', rule,
   }
   res.send('ok');
 });`,
+    // Signal K: the route is only registered when activation is switched off; its text says so.
+    `if (securityActivationDisabled) {
+  app.post('/skServer/enableSecurity', (_req, res) => {
+    res.status(403).send('Security activation is disabled');
+  });
+}`,
     // Directus: a version without an item answered 403; "key" is the record's key here.
     `import { ForbiddenError } from '@directus/errors';
 router.get('/:pk/compare', asyncHandler(async (req, res, next) => {
@@ -124,6 +130,30 @@ export class AuthService {
     return res.status(401).send('User not found');
   }
   res.json(docs.get(req.params.id));
+});` },
+          ],
+        },
+      ],
+    },
+    // A presented API key refused: the text names the credential, whatever state it reports.
+    {
+      code: `app.get('/api/data', async (req, res) => {
+  if (!(await apiKeys.verify(req.headers['x-api-key']))) {
+    return res.status(401).send('This API key is disabled');
+  }
+  res.json(await data.all());
+});`,
+      errors: [
+        {
+          messageId: 'unlogged',
+          line: 3,
+          suggestions: [
+            { messageId: 'logFailure', data: { call: 'console.warn' }, output: `app.get('/api/data', async (req, res) => {
+  if (!(await apiKeys.verify(req.headers['x-api-key']))) {
+    console.warn('Authentication failed', { reason: 'unauthorized', method: req.method, path: req.originalUrl.split('?')[0], ip: req.ip, userAgent: req.headers['user-agent'] });
+    return res.status(401).send('This API key is disabled');
+  }
+  res.json(await data.all());
 });` },
           ],
         },
