@@ -47,8 +47,8 @@ const PAYWALL_WORDS = new Set([
 /** Words of a feature switch. */
 const FLAG_WORDS = new Set(['feature', 'features', 'flag', 'flags', 'labs', 'enabled', 'disabled', 'toggle', 'toggled']);
 
-/** Words of a setting, a plan or a blocklist: the 403 is a product decision, not access control. */
-const OTHER_WORDS = new Set([...PAYWALL_WORDS, ...FLAG_WORDS, 'blocked', 'blocklist', 'blacklist', 'blacklisted', 'denylist', 'blocklisted']);
+/** Words of a setting, a plan, a blocklist or a capacity (`clients.size >= maxConnections`): the 403 is a product decision, not access control. */
+const OTHER_WORDS = new Set([...PAYWALL_WORDS, ...FLAG_WORDS, 'blocked', 'blocklist', 'blacklist', 'blacklisted', 'denylist', 'blocklisted', 'max', 'maximum', 'capacity']);
 
 /**
  * Words of an allowlist. A list of what may be asked for (`allowedModels.includes(model)`) is a

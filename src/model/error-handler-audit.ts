@@ -6,7 +6,7 @@
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
-import { type AnyFunction, type Context, getMemberPath, getStringValue, lastSegment, skipTransparent, walkSameFunction } from './ast.js';
+import { type AnyFunction, type Context, getMemberPath, getStringValue, isFunctionNode, lastSegment, skipTransparent, walkSameFunction } from './ast.js';
 import { securityLogLevel } from './credential-checks.js';
 import { getHandlerInfo, isErrorHandler } from './handlers.js';
 import { getStatusValue, statusFromErrorName } from './http-status.js';
@@ -72,8 +72,35 @@ export function auditLogsError(context: Context, audit: ErrorHandlerAudit, error
   return (audit.names === null || errorNameMatches(audit.names, errorName)) && audit.logs.some((log) => appliesTo(context, log, audit.fn, status));
 }
 
+/**
+ * `try { … if (!user) throw new ForbiddenException(); … } catch (e) { if (e instanceof ForbiddenException) { logger.warn('Failed login attempt.'); throw e; } … }`:
+ * a rejection thrown inside a `try` of its own function whose `catch` logs (`isLog`) under no condition
+ * that rules out an error with `status` (an `instanceof` of another status, a test of the status).
+ * The log runs after the throw, on the same path.
+ */
+export function caughtAndLogged(context: Context, node: TSESTree.Node, status: number, isLog: (call: TSESTree.CallExpression) => boolean): boolean {
+  let child: TSESTree.Node = node;
+  for (let parent = node.parent; parent && !isFunctionNode(parent); child = parent, parent = parent.parent) {
+    if (parent.type !== AST_NODE_TYPES.TryStatement || child !== parent.block || !parent.handler) continue;
+    const handler = parent.handler;
+    let found = false;
+    walkSameFunction(
+      handler.body,
+      (n) => {
+        if (found) return false;
+        if (n.type === AST_NODE_TYPES.CallExpression && isLog(n) && appliesTo(context, n, handler, status)) found = true;
+        return !found;
+      },
+      context.sourceCode.visitorKeys,
+    );
+    // The nearest catch decides: what it does not log, it rethrows or answers itself.
+    return found;
+  }
+  return false;
+}
+
 /** Whether no condition around `log` (up to `fn`) rules out an error with `status`. */
-function appliesTo(context: Context, log: TSESTree.Node, fn: AnyFunction, status: number): boolean {
+function appliesTo(context: Context, log: TSESTree.Node, fn: TSESTree.Node, status: number): boolean {
   let child: TSESTree.Node = log;
   let parent = log.parent;
   while (parent && parent !== fn) {

@@ -16,6 +16,7 @@ import { type HandlerInfo, findEnclosingHandler } from './handlers.js';
 import { type HttpOutcome, type StatusChoice, getAssertion, getHttpOutcome, getStatusChoices, getStatusWriteChoices } from './http-outcomes.js';
 import { isDoneFalse, isPassportFailure, isStrategyFail } from './logins.js';
 import { isVariableInit } from './placement.js';
+import { messageSaysNotAccessControl } from './rejection-messages.js';
 import { isInCompiledNestClass } from './nest.js';
 import { getSocketRefusal } from './socket-refusals.js';
 
@@ -58,11 +59,13 @@ export function reasonForStatus(status: number): RejectionReason {
 
 /**
  * A 401/403 is access control when what chooses it tests who is asking; one chosen by a
- * feature flag, the plan, a resource's state or input validation is a product answer.
- * Unrecognizable conditions (`if (!ok)`) and unconditional rejections count as access control.
+ * feature flag, the plan, a resource's state or input validation is a product answer, and so is
+ * one whose own text says so (rejection-messages.ts). Unrecognizable conditions (`if (!ok)`) and unconditional rejections count as access control.
  */
 function isAccessControl(context: Context, options: RejectionSiteOptions, node: TSESTree.Node, status: number): boolean {
   if (options.includeNonAccessControl || (status !== 401 && status !== 403)) return true;
+  // `res.status(401).send('Connection not found')`: the answer's own text says it refuses no caller.
+  if (messageSaysNotAccessControl(node)) return false;
   const region = getEnclosingFunction(node);
   return !region || classifyRejectionGuard(context, node, region, { inputIdentifiesCaller: status === 401 }) !== 'other';
 }

@@ -4,7 +4,7 @@ import { type AnyFunction, getEnclosingFunction, isFunctionNode } from '../model
 import { mentionsAuthFailure } from '../model/auth-mentions.js';
 import { callersLogAround, isRejectionHelper, translatesOtherError } from '../model/auth-responses.js';
 import { securityLogLevel } from '../model/credential-checks.js';
-import { type ErrorHandlerAudit, auditLogsError, errorNameMatches, getErrorHandlerAudit } from '../model/error-handler-audit.js';
+import { type ErrorHandlerAudit, auditLogsError, caughtAndLogged, errorNameMatches, getErrorHandlerAudit } from '../model/error-handler-audit.js';
 import { type HandlerInfo, findEnclosingHandler } from '../model/handlers.js';
 import { getLoggerCall, isAtLeast } from '../model/loggers.js';
 import { missingLogFields } from '../model/log-fields.js';
@@ -164,6 +164,14 @@ export default createRule<Options, MessageIds>({
       return callersLogAround(context, rejection.region, isWarnLog);
     }
 
+    /** Thrown inside a `try` of its own function whose `catch` logs it at warn (error-handler-audit.ts). */
+    function catchLogs(rejection: Rejection): boolean {
+      return rejection.propagates && caughtAndLogged(context, rejection.node, rejection.status ?? 401, (call) => {
+        const level = securityLogLevel(context, call);
+        return !!level && isAtLeast(level, 'warn');
+      });
+    }
+
     function recordAll(sites: readonly RejectionSite[]): void {
       for (const site of sites) record(site.node, site, site.acceptLater ?? false);
     }
@@ -268,7 +276,7 @@ export default createRule<Options, MessageIds>({
       ReturnStatement: (node: TSESTree.ReturnStatement) => recordAll(returnRejectionSites(context, siteOptions, node)),
       'Program:exit'() {
         for (const rejection of rejections) {
-          if (!unloggedAtWarn.has(rejection) || isAudited(rejection) || callersLog(rejection)) continue;
+          if (!unloggedAtWarn.has(rejection) || isAudited(rejection) || callersLog(rejection) || catchLogs(rejection)) continue;
           report(rejection);
         }
       },

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { AnyFunction, Context } from '../../src/model/ast.js';
-import { type ErrorHandlerAudit, auditLogsError, errorNameMatches, getErrorHandlerAudit } from '../../src/model/error-handler-audit.js';
+import { type ErrorHandlerAudit, auditLogsError, caughtAndLogged, errorNameMatches, getErrorHandlerAudit } from '../../src/model/error-handler-audit.js';
+import type { TSESTree } from '@typescript-eslint/utils';
+import { getLoggerCall } from '../../src/model/loggers.js';
 import { probe } from '../helpers/probe.js';
 
 /** The audits of the file's functions (null where a function audits nothing), and `ask` answered for each audit. */
@@ -53,5 +55,23 @@ describe('errorNameMatches', () => {
     expect(errorNameMatches(['UnauthorizedException'], 'ForbiddenException')).toBe(false);
     expect(errorNameMatches(['HttpException'], 'createError')).toBe(false);
     expect(errorNameMatches(['HttpException'], null)).toBe(false);
+  });
+
+  it('caughtAndLogged: a throw in a try whose catch logs it, unless the catch rules its status out', () => {
+    const code = [
+      "import pino from 'pino'; const logger = pino();",
+      'async function a() { try { if (!user) throw new ForbiddenException(); } catch (e) { if (e instanceof ForbiddenException) logger.warn("denied"); throw e; } }',
+      'async function b() { try { if (!user) throw new UnauthorizedException(); } catch (e) { if (e instanceof ForbiddenException) logger.warn("denied"); throw e; } }',
+      'async function c() { try { work(); } catch (e) { logger.warn("failed"); throw new ForbiddenException(); } }',
+    ].join('\n');
+    const out: boolean[] = [];
+    probe(code, (context: Context) => ({
+      ThrowStatement(node: TSESTree.ThrowStatement) {
+        if (node.argument.type !== 'NewExpression') return;
+        const status = /Unauthorized/u.test(context.sourceCode.getText(node)) ? 401 : 403;
+        out.push(caughtAndLogged(context, node, status, (call) => getLoggerCall(context, call) !== null));
+      },
+    }));
+    expect(out).toEqual([true, false, false]);
   });
 });
