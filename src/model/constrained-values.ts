@@ -6,6 +6,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { type Context, findVariable, getCalleePath, getPropertyName, isFunctionNode, lastSegment, skipTransparent } from './ast.js';
 import { isLineSafePattern } from './line-breaks.js';
+import { getImportSource } from './modules.js';
 import type { RequestInputTracker } from './request-input.js';
 
 /** The answer for one file (and one request-input tracker). */
@@ -19,6 +20,11 @@ const LOOKUP_CALL = /^(?:get|find|load|fetch|read|lookup|retrieve)(?:[A-Z_$]|$)/
 
 /** Validators whose `true` means the text is an identifier, a number or an address: no line break. */
 const VALIDATOR = /^is(?:Valid)?(?:Uuid|UUID|UUIDv4|Int|Integer|Numeric|Number|Alphanumeric|Alpha|Hex|Hexadecimal|MongoId|ObjectId|ObjectID|Slug|Semver|IP|Ip|Port|Base64)$/u;
+
+/** Packages whose checks pass only identifiers, versions or addresses: `uuid`'s `validate`, `semver.valid`, `net.isIP`. */
+const FORMAT_PACKAGE = /^(?:node:)?(?:uuid|ulid|cuid|@paralleldrive\/cuid2|semver|net|ipaddr\.js|ip|bson|mongodb|mongoose)$/u;
+/** The checks of those packages: `validate`, `isValid` (`ObjectId.isValid`), `valid`, `isIP`, `isIPv4`, `isCuid`. */
+const FORMAT_CHECK = /^(?:validate|isValid|valid|isIP|isIPv4|isIPv6|isCuid|isValidObjectId)$/u;
 
 /** Methods that keep what a check established about a value (no line break appears). */
 const KEEPS_CHECKED_TEXT = new Set(['trim', 'trimStart', 'trimEnd', 'toLowerCase', 'toUpperCase', 'toString', 'valueOf']);
@@ -203,10 +209,28 @@ export function createConstraintFinder(context: Context, tracker: RequestInputTr
       }
       const path = getCalleePath(n);
       if (path !== null && VALIDATOR.test(lastSegment(path)) && same(arg, key)) return true;
-      return false;
+      return isFormatCheck(n) && same(arg, key);
     }
     if (n.type === AST_NODE_TYPES.BinaryExpression && n.operator === 'in') return same(n.left, key) && !tracker.classify(n.right);
     return isLookupResult(n, key, true);
+  }
+
+  /**
+   * A format package's check: `uuid.validate(id)`, `validate(id)` imported from 'uuid',
+   * `ObjectId.isValid(id)` / `mongoose.Types.ObjectId.isValid(id)`, `semver.valid(v)`, `net.isIP(a)`.
+   */
+  function isFormatCheck(call: TSESTree.CallExpression): boolean {
+    let callee = skipTransparent(call.callee);
+    // (0, uuid_1.validate)(id): compiled TypeScript calls an import without `this`.
+    if (callee.type === AST_NODE_TYPES.SequenceExpression && callee.expressions.length === 2) callee = skipTransparent(callee.expressions[1]!);
+    const name = callee.type === AST_NODE_TYPES.Identifier ? callee.name : callee.type === AST_NODE_TYPES.MemberExpression ? getPropertyName(callee) : null;
+    if (name === null || !FORMAT_CHECK.test(name)) return false;
+    let root: TSESTree.Node = callee;
+    for (let i = 0; root.type === AST_NODE_TYPES.MemberExpression && i < 4; i++) root = skipTransparent(root.object);
+    if (root.type !== AST_NODE_TYPES.Identifier) return false;
+    const from = getImportSource(context, root);
+    // ObjectId.isValid with ObjectId from 'mongodb' / 'bson', or mongoose's Types.ObjectId
+    return from !== null && FORMAT_PACKAGE.test(from.source) && (name !== 'isValid' || /ObjectI[dD]/u.test(context.sourceCode.getText(callee)));
   }
 
   /**

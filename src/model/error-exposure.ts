@@ -9,6 +9,7 @@ import { type Context, findVariable, getCalleePath, getMemberPath, getNumberValu
 import { envComparisonMeansExplicitDevelopment } from './environment.js';
 import type { Leak } from './error-leaks.js';
 import { classifyFailures } from './fallible.js';
+import { throwsOnlyInProcess } from './in-process-throws.js';
 import { getLoggerCall } from './loggers.js';
 import { getResponseSink } from './responses.js';
 import { INTERNAL_ERROR_CLASS, isInternalErrorClass, isTextValue, unknownErrorOf } from './unknown-errors.js';
@@ -45,12 +46,16 @@ interface Condition {
 }
 
 /**
- * Whether a leak is safe where it happens: the `try` only validates the client's input, the error was
+ * Whether a leak is safe where it happens: the `try` only validates the client's input, only in-process
+ * code can throw into it and the answer (`status`, when the sink says it) is no 5xx, the error was
  * normalised into the app's classes before, or a condition on the way says development only, a
  * client error (`err.expose`, `err instanceof HttpError`, `status < 500`) or not production.
  */
-export function isGuarded(context: Context, leak: Leak): boolean {
+export function isGuarded(context: Context, leak: Leak, status: number | null = null): boolean {
   if (isValidationCatch(context, leak.error)) return true;
+  // Only in-process code throws into the try and the answer is no server failure (5xx): the message is the
+  // app's or a validator's verdict on the request (a stack still names the server's files).
+  if ((leak.form === 'message' || leak.form === 'string') && (status === null || status < 500) && caughtFromInProcess(context, leak.error)) return true;
   if (leak.sites.some((site) => normalisedBefore(context, site, leak.error))) return true;
   return leak.sites.some((site) => conditionsAt(site).some((c) => impliesSafe(context, c.test, c.holds, leak.error)));
 }
@@ -332,6 +337,13 @@ function isComposedText(context: Context, node: TSESTree.Node): boolean {
   }
   if (n.type === AST_NODE_TYPES.MemberExpression) return !(n.object.type === AST_NODE_TYPES.Identifier && unknownErrorOf(context, n.object));
   return isTextValue(context, n);
+}
+
+/** A catch binding whose `try` only in-process code can throw into (see in-process-throws.ts). */
+function caughtFromInProcess(context: Context, error: TSESLint.Scope.Variable): boolean {
+  const def = error.defs[0];
+  if (def?.type !== 'CatchClause' || def.node.parent?.type !== AST_NODE_TYPES.TryStatement) return false;
+  return throwsOnlyInProcess(context, def.node.parent.block);
 }
 
 /** A catch whose `try` only parses or validates input, answers from memory, or throws errors the app composed: its messages are about the client's own data. */

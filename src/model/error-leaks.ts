@@ -149,7 +149,11 @@ export function collectLeaks(context: Context, payload: TSESTree.Node, sink: Res
 
     function visitText(e: TSESTree.Node): void {
       const error = errorIdentifier(e);
+      const x = skipTransparent(e);
       if (error) leak('string', e, error);
+      // `${e?.message || e}`, `${err ? err : 'unknown'}`: either side is written as text
+      else if (x.type === AST_NODE_TYPES.LogicalExpression) [x.left, x.right].forEach(visitText);
+      else if (x.type === AST_NODE_TYPES.ConditionalExpression) [x.consequent, x.alternate].forEach(visitText);
       else visit(e, use, sites, depth + 1);
     }
   };

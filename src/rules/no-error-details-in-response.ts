@@ -48,7 +48,7 @@ export default createRule<Options, MessageIds>({
       if (!sink || servesOnlyLocalProcesses(context)) return;
       const leaks: Leak[] = [];
       for (const payload of sink.payload) collectLeaks(context, payload, sink, leaks);
-      const open = leaks.filter((leak) => !isGuarded(context, leak));
+      const open = leaks.filter((leak) => !isGuarded(context, leak, sink.status));
       if (open.length === 0) return;
       const first = open[0]!;
       const requestId = findRequestId(context, sink.node);
