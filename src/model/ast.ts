@@ -488,7 +488,8 @@ export function returnedValues(fn: AnyFunction, visitorKeys: TSESLint.SourceCode
 
 /**
  * `const onProgress = (job) => save(job); job.on('progress', onProgress)`: the identifier names a
- * `const` function that this is the only read of, so editing the function changes no other use.
+ * `const` function that this is the only read of (besides removing it as a listener again:
+ * `job.off('progress', onProgress)`), so editing the function changes no other use.
  */
 export function isOnlyUseOfConstFunction(context: Context, node: TSESTree.Node): boolean {
   const id = skipTransparent(node);
@@ -496,5 +497,11 @@ export function isOnlyUseOfConstFunction(context: Context, node: TSESTree.Node):
   const variable = findVariable(context, id);
   const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
   if (def?.type !== 'Variable' || def.parent.kind !== 'const' || !def.node.init || !isFunctionNode(skipTransparent(def.node.init))) return false;
-  return variable!.references.filter((ref) => !ref.init).length === 1;
+  // `job.off('progress', onProgress)` removes the listener without calling it.
+  const removal = (ref: TSESLint.Scope.Reference) => {
+    const call = ref.identifier.parent;
+    return call?.type === AST_NODE_TYPES.CallExpression && call.callee.type === AST_NODE_TYPES.MemberExpression && LISTENER_REMOVALS.has(getPropertyName(call.callee) ?? '');
+  };
+  return variable!.references.filter((ref) => !ref.init && !removal(ref)).length === 1;
 }
+const LISTENER_REMOVALS = new Set(['off', 'removeListener', 'removeEventListener']);

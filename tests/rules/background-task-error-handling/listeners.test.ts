@@ -121,6 +121,21 @@ fastify.listen({ port: 3000 }, (err, address) => {
   ],
   invalid: [
     {
+      "code": "// the listener is removed again once the job settles: removing it does not call it\nclass PollingJobQueue {\n  async activate(nextJob) {\n    await this.jobQueueStrategy.update(nextJob);\n    const onProgress = (job) => this.jobQueueStrategy.update(job);\n    nextJob.on('progress', onProgress);\n    try {\n      await nextJob.start();\n    } finally {\n      nextJob.off('progress', onProgress);\n    }\n  }\n}\n",
+      "errors": [
+        {
+          "messageId": "returnedPromise",
+          "line": 5,
+          "suggestions": [
+            {
+              "messageId": "addCatch",
+              "output": "// the listener is removed again once the job settles: removing it does not call it\nclass PollingJobQueue {\n  async activate(nextJob) {\n    await this.jobQueueStrategy.update(nextJob);\n    const onProgress = (job) => this.jobQueueStrategy.update(job).catch((err) => console.error('update failed', err));\n    nextJob.on('progress', onProgress);\n    try {\n      await nextJob.start();\n    } finally {\n      nextJob.off('progress', onProgress);\n    }\n  }\n}\n"
+            }
+          ]
+        }
+      ]
+    },
+    {
       "code": "// a job's progress listener returns the promise of a store write the same class awaits elsewhere (Vendure polling job queue)\nclass PollingJobQueue {\n  async activate(nextJob) {\n    await this.jobQueueStrategy.update(nextJob);\n    const onProgress = (job) => this.jobQueueStrategy.update(job);\n    nextJob.on('progress', onProgress);\n    await nextJob.start();\n  }\n}\n",
       "errors": [
         {
