@@ -18,9 +18,12 @@ const APP_SETTINGS = new Set(['set', 'disable', 'enable', 'engine', 'listen', 's
 const SERVING = /^(?:createServer|createSecureServer|serverless|serverlessExpress|handle|serve|listen|startServer|start|run|bootstrap)$/iu;
 /** Calls that register a route or path-scoped middleware on an app. */
 const ROUTE_METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'all', 'use', 'head', 'options']);
-/** Health, readiness, liveness and metrics endpoints, by path or by the name of the variable holding it. */
-const PROBE_PATH = /^\/?(?:health|healthz|healthcheck|health-check|ready|readyz|readiness|live|livez|liveness|ping|metrics)(?:$|[/?])/iu;
-const PROBE_NAME = /(?:health|readiness|liveness|metrics)/iu;
+/**
+ * Health, readiness and liveness endpoints, by path or by the name of the variable holding it. Not
+ * metrics: a scrape endpoint hands out the app's internals, and who reads them is worth a record.
+ */
+const PROBE_PATH = /^\/?(?:health|healthz|healthcheck|health-check|ready|readyz|readiness|live|livez|liveness|ping)(?:$|[/?])/iu;
+const PROBE_NAME = /(?:health|readiness|liveness)/iu;
 /** Test drivers: an app handed to them lives in a test. */
 const TEST_DRIVERS = /^(?:supertest|request|agent|inject|testClient)$/u;
 /** Modules that register routes or integrations, not request logging. */
@@ -42,7 +45,7 @@ export interface AppUsage {
   /** Given configuration only a top-level app gets (`app.set`, `app.enableCors`, app-wide middleware). */
   configured: boolean;
   /**
-   * Every route it gets is a health, readiness or metrics probe (`app.get('/health', …)`) or a
+   * Every route it gets is a health, readiness or liveness probe (`app.get('/health', …)`) or a
    * redirect (an HTTP-to-HTTPS redirect server): no API to keep a record of.
    */
   probesOnly: boolean;
@@ -194,7 +197,7 @@ function classifyConsumer(context: Context, call: TSESTree.CallExpression, usage
   usage.passed = true;
 }
 
-/** `'/healthz'`, `` `/metrics` ``, `healthRoute`, `this.config.readinessPath`: a probe endpoint's path. */
+/** `'/healthz'`, `'/ready'`, `healthRoute`, `this.config.readinessPath`: a probe endpoint's path. */
 function isProbePath(node: TSESTree.Node): boolean {
   const n = skipTransparent(node);
   const text = getStringValue(n);

@@ -73,7 +73,8 @@ describe('getAppUsage', () => {
   });
 
   it('sees an app that answers only health, metrics or redirects, and one that serves an API', () => {
-    expect(only("import express from 'express';\nconst app = express();\napp.get('/healthz', (req, res) => res.send('ok'));\napp.get(config.metricsPath, metrics);\napp.listen(9100);").probesOnly).toBe(true);
+    expect(only("import express from 'express';\nconst app = express();\napp.get('/healthz', (req, res) => res.send('ok'));\napp.get(config.readinessPath, ready);\napp.listen(9100);").probesOnly).toBe(true);
+    expect(only("import express from 'express';\nconst app = express();\napp.get('/healthz', ok);\napp.get('/metrics', metrics);\napp.listen(9100);").probesOnly).toBe(false);
     expect(only("import express from 'express';\nconst app = express();\napp.use((req, res) => res.redirect('https://' + req.headers.host + req.url));\napp.listen(80);").probesOnly).toBe(true);
     expect(only("import express from 'express';\nconst app = express();\napp.get('/health', ok);\napp.post('/api/items', create);\napp.listen(3000);").probesOnly).toBe(false);
     expect(only("import express from 'express';\nconst app = express();\napp.use((req, res) => { if (!req.secure) return res.redirect('/'); res.send(page()); });\napp.listen(80);").probesOnly).toBe(false);

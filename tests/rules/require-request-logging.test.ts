@@ -323,10 +323,10 @@ function start(port, route) {
   app.get(healthRoute, (req, res) => { res.send({ status: 'ok' }); });
   server.listen(port);
 }` },
-    { filename: join(bare, 'metrics.js'), code: `import express from 'express';
+    { filename: join(bare, 'probes.js'), code: `import express from 'express';
 const app = express();
 app.disable('x-powered-by');
-app.get('/metrics', async (req, res) => res.send(await register.metrics()));
+app.get('/readyz', async (req, res) => res.send(await checkReady()));
 app.get('/healthz', (req, res) => res.send('ok'));
 app.listen(9100);` },
     // an HTTP-to-HTTPS redirect server
@@ -765,6 +765,16 @@ const app = Fastify({ logger: config.verbose ? { level: 'debug' } : false });
 app.get('/items', listItems);
 app.listen({ port: 3000 });`,
       errors: [{ messageId: 'missingRequestLogging', line: 2 }],
+    },
+    // a metrics scrape endpoint hands out the app's internals: who reads it is worth a record
+    {
+      filename: join(bare, 'metrics.js'),
+      code: `import express from 'express';
+const app = express();
+app.get('/healthz', (req, res) => res.send('ok'));
+app.get('/metrics', async (req, res) => res.send(await register.metrics()));
+app.listen(9100);`,
+      errors: [{ messageId: 'missingRequestLogging', line: 2, suggestions: [] }],
     },
     // a health route beside an API route: the app serves an API
     {
