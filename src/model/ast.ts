@@ -278,6 +278,15 @@ export function mayBindCallResult(context: Context, id: TSESTree.Identifier): bo
   return bindingNames(context)?.callResults.has(id.name) !== false;
 }
 
+/**
+ * Whether some function of this file is bound to a name like `id` (a declaration, or a single
+ * definition initialized with a function): false means `resolveFunction(context, id)` is null
+ * without a look-up.
+ */
+export function mayNameFunction(context: Context, id: TSESTree.Identifier): boolean {
+  return bindingNames(context)?.functions.has(id.name) !== false;
+}
+
 /** A class's own (non-static) methods and function-valued fields by name: the first member of that name with a function value. */
 const classMethodsCache = new WeakMap<TSESTree.ClassBody, ReadonlyMap<string, AnyFunction>>();
 
