@@ -46,8 +46,8 @@ interface Region {
 
 interface PathFrame<T> {
   codePath: CodePath;
-  /** The segments being traversed now, kept by whichever tracker owns the segment bookkeeping. */
-  current: Set<Segment>;
+  /** The depth of this code path: its current segments are `segments[depth]`, kept by whichever tracker owns the segment bookkeeping. */
+  depth: number;
   info: Map<string, SegmentInfo<T>>;
   regions: Region[];
   /** The regions some checkpoint of this frame names: only these are walked when the code path ends. */
@@ -91,7 +91,11 @@ export function createPathTracker<T>(onUnsatisfied: (checkpoint: Checkpoint<T>) 
     return info;
   };
 
-  const reachableCurrent = (frame: PathFrame<T>): Segment[] => [...frame.current].filter((s) => s.reachable);
+  const reachableCurrent = (frame: PathFrame<T>): Segment[] => {
+    const out: Segment[] = [];
+    for (const segment of segments[frame.depth]!) if (segment.reachable) out.push(segment);
+    return out;
+  };
 
   function evaluate(frame: PathFrame<T>): void {
     const keyed = new Set<Checkpoint<T>>();
@@ -139,11 +143,10 @@ export function createPathTracker<T>(onUnsatisfied: (checkpoint: Checkpoint<T>) 
       // The owner's set for this depth: pushed by its own onCodePathStart, which may run before or after this one.
       const depth = stack.length;
       if (segments === ownSegments) ownSegments.push(new Set());
+      // A plain data object (no getter): one is made per function of every file.
       stack.push({
         codePath,
-        get current() {
-          return segments[depth]!;
-        },
+        depth,
         info: new Map(),
         regions: [],
         asked: new Set(),

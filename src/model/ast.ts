@@ -278,6 +278,33 @@ export function mayBindCallResult(context: Context, id: TSESTree.Identifier): bo
   return bindingNames(context)?.callResults.has(id.name) !== false;
 }
 
+/**
+ * Whether some function of this file is bound to a name like `id` (a declaration, or a single
+ * definition initialized with a function): false means `resolveFunction(context, id)` is null
+ * without a look-up.
+ */
+export function mayNameFunction(context: Context, id: TSESTree.Identifier): boolean {
+  return bindingNames(context)?.functions.has(id.name) !== false;
+}
+
+/**
+ * Whether some comment of the file lies inside `node` (a binary search on the file's sorted
+ * comments): false means `sourceCode.getCommentsInside(node)` is empty, without the token store.
+ */
+export function mayHaveCommentsInside(sourceCode: Readonly<TSESLint.SourceCode>, node: TSESTree.Node): boolean {
+  const comments = sourceCode.getAllComments();
+  const [start, end] = node.range;
+  let low = 0;
+  let high = comments.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (comments[mid]!.range[0] < start) low = mid + 1;
+    else high = mid;
+  }
+  const first = comments[low];
+  return first !== undefined && first.range[1] <= end;
+}
+
 /** A class's own (non-static) methods and function-valued fields by name: the first member of that name with a function value. */
 const classMethodsCache = new WeakMap<TSESTree.ClassBody, ReadonlyMap<string, AnyFunction>>();
 

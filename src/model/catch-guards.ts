@@ -14,6 +14,7 @@ import {
   getCalleePath,
   isFunctionNode,
   lastSegment,
+  mayHaveCommentsInside,
   skipTransparent,
   walkSameFunction,
 } from './ast.js';
@@ -205,6 +206,7 @@ export function reachesStore(context: Context, tried: TSESTree.Node, failureOpti
 
 /** A comment inside `node` matches `pattern`, or explains (four or more words, not a to-do): the author saying why. */
 export function isCommentedAsIntentional(context: Context, node: TSESTree.Node, pattern: RegExp): boolean {
+  if (!mayHaveCommentsInside(context.sourceCode, node)) return false;
   return context.sourceCode
     .getCommentsInside(node)
     .some((c) => pattern.test(c.value) || (!TODO.test(c.value) && c.value.trim().split(/\s+/u).length >= 4));

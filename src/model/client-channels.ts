@@ -12,7 +12,7 @@
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
-import { type AnyFunction, type Context, contains, findVariable, getPropertyName, isFunctionNode, resolveFunction, skipTransparent, walkSameFunction } from './ast.js';
+import { type AnyFunction, type Context, contains, findVariable, getPropertyName, isFunctionNode, mayNameFunction, resolveFunction, skipTransparent, walkSameFunction } from './ast.js';
 import { getStatusValue } from './http-status.js';
 import { type ResponseSink, getErrorHelperSink, getResponseSink, isResponseObjectCall, responseNameKind } from './responses.js';
 import { isClientSocket } from './sockets.js';
@@ -29,7 +29,8 @@ export function getClientChannelSink(context: Context, node: TSESTree.CallExpres
   if (callee.type === AST_NODE_TYPES.MemberExpression) {
     const method = getPropertyName(callee);
     if (method !== 'redirect' && !SOCKET_SEND_METHODS.has(method ?? '')) return null;
-  } else if (callee.type !== AST_NODE_TYPES.Identifier) {
+  } else if (callee.type !== AST_NODE_TYPES.Identifier || !mayNameFunction(context, callee)) {
+    // A name no function of the file is bound to (an import, a global, a parameter): no same-file helper, nothing to cache.
     return null;
   }
   const cached = cache.get(node);
@@ -178,12 +179,24 @@ const RESULT_CALLEE = /^(?:resolve|callback|cb|done)$/u;
  * status must be an error status written as a number; the other properties are the payload.
  */
 export function getResultObjectSink(context: Context, node: TSESTree.ObjectExpression): ResponseSink | null {
+  // Asked for every object literal of the file: where it stands decides first, before any property is read.
+  if (!isHandedBack(node)) return null;
   let cached = resultCache.get(node);
   if (cached === undefined) {
     cached = computeResultObjectSink(context, node);
     resultCache.set(node, cached);
   }
   return cached;
+}
+
+/** The object is returned, an arrow's body, or handed to `resolve` / a node-style callback. */
+function isHandedBack(node: TSESTree.ObjectExpression): boolean {
+  const parent = node.parent;
+  return (
+    parent?.type === AST_NODE_TYPES.ReturnStatement ||
+    (parent?.type === AST_NODE_TYPES.ArrowFunctionExpression && parent.body === node) ||
+    (parent?.type === AST_NODE_TYPES.CallExpression && parent.arguments.includes(node) && parent.callee.type === AST_NODE_TYPES.Identifier && RESULT_CALLEE.test(parent.callee.name))
+  );
 }
 
 function computeResultObjectSink(context: Context, node: TSESTree.ObjectExpression): ResponseSink | null {
@@ -201,11 +214,5 @@ function computeResultObjectSink(context: Context, node: TSESTree.ObjectExpressi
     }
   }
   if (status === null || status < 400 || status > 599 || payload.length === 0) return null;
-  const parent = node.parent;
-  const handedBack =
-    parent?.type === AST_NODE_TYPES.ReturnStatement ||
-    (parent?.type === AST_NODE_TYPES.ArrowFunctionExpression && parent.body === node) ||
-    (parent?.type === AST_NODE_TYPES.CallExpression && parent.arguments.includes(node) && parent.callee.type === AST_NODE_TYPES.Identifier && RESULT_CALLEE.test(parent.callee.name));
-  if (!handedBack) return null;
   return { node, kind: 'text', payload, description: `a result object with \`statusCode: ${status}\``, receiver: null, status };
 }
