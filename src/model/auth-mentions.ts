@@ -18,7 +18,9 @@
  *   `checkOtp`, `checkMfaCode`: `totp`, `hotp`, `otp`, `mfa`, `2fa`);
  * - passport strategies (`…Strategy`) and Nest guards (`canActivate`);
  * - WebSocket refusals (socket-refusals.ts): close codes 4001/4401/4003/4403 and 1008, and the
- *   refusal reasons it reads (`invalid token`, `token expired`, plus the status names above).
+ *   refusal reasons it reads (`invalid token`, `token expired`, plus the status names above), and
+ *   what a message written to a client's socket says (`{ accessStatus }`, `permission denied`,
+ *   `not authorized`, `requires admin permissions`).
  * Same-file helpers (`deny(res)`) and constants (`const DENIED = 403`) answer with a status
  * written in the same file, so they are covered by the same text.
  */
@@ -33,6 +35,8 @@ const AUTH_FAILURE_TEXT = new RegExp(
     String.raw`un[_\s-]*authori[sz]ed|authenticat|forbidden|access[_\s-]*denied|too[_\s-]*many[_\s-]*requests`,
     // WebSocket refusals (socket-refusals.ts): application auth close codes, policy violation, refusal reasons and events
     String.raw`4_?[04]_?0_?[13]|1_?0_?0_?8|invalid[_\s-]*(?:auth[_\s-]*)?token|token[_\s-]*(?:expired|invalid)|auth[_\s-]*(?:error|fail)`,
+    // refusals written to a client's socket: access-outcome fields and refusal texts (socket-refusals.ts)
+    String.raw`(?:access|auth|authorization|permission)[_-]?(?:status|result|error)|permission\s+denied|not\s+authori[sz]ed|(?:requires?|needs?)\s+(?:\w+\s+)?(?:admin|permission|privilege)`,
     // credential checks, passport, guards
     String.raw`password|compare|verify|timing[_\s-]*safe[_\s-]*equal|constant[_\s-]*time[_\s-]*equal|api[-_]?key|api[-_]?token|strategy|canactivate`,
     // one-time-code checks (`totp.check`, `checkOtp`, `checkMfaCode`)

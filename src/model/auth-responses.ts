@@ -106,6 +106,26 @@ export function guardDenial(context: Context, node: TSESTree.ReturnStatement): H
   return info;
 }
 
+const CALLER_ITSELF = /^(?:user|session|account|principal|identity|auth|currentUser)$/iu;
+
+/**
+ * `return request.user.admin` from `canActivate()` of a Nest guard: the caller's own flag read and returned,
+ * a 403 (ForbiddenException) when it is falsy. Only a property read (also `!!x`, `Boolean(x)`): a computed
+ * answer (`roles.some(…)`) is not read as a denial. The guard's handler info and the value, else null;
+ * whether the value tests the caller is the caller's question (access-control.ts).
+ */
+export function guardFlagReturn(context: Context, node: TSESTree.ReturnStatement): { info: HandlerInfo; value: TSESTree.MemberExpression } | null {
+  let arg = node.argument ? skipTransparent(node.argument) : null;
+  if (arg?.type === AST_NODE_TYPES.UnaryExpression && arg.operator === '!' && arg.argument.type === AST_NODE_TYPES.UnaryExpression && arg.argument.operator === '!') arg = skipTransparent(arg.argument.argument);
+  if (arg?.type === AST_NODE_TYPES.CallExpression && arg.callee.type === AST_NODE_TYPES.Identifier && arg.callee.name === 'Boolean' && arg.arguments.length === 1) arg = skipTransparent(arg.arguments[0]!);
+  // `return request.user`: whether anyone signed in, not a flag of the caller.
+  if (arg?.type !== AST_NODE_TYPES.MemberExpression || arg.computed || arg.object.type === AST_NODE_TYPES.Super || CALLER_ITSELF.test(getPropertyName(arg) ?? '')) return null;
+  const fn = getEnclosingFunction(node);
+  const info = fn ? getHandlerInfo(context, fn) : null;
+  if (info?.kind !== 'guard' || fn!.parent?.type !== AST_NODE_TYPES.MethodDefinition || getPropertyName(fn!.parent) !== 'canActivate') return null;
+  return { info, value: arg };
+}
+
 /** The values a `throw` may throw: both sides of `a || b`, both branches of `c ? d : e`. */
 export function thrownValues(node: TSESTree.Node): TSESTree.Node[] {
   const n = skipTransparent(node);

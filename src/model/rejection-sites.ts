@@ -10,11 +10,12 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { type Context, findVariable, getCalleePath, getEnclosingFunction, getPropertyName, getVariableInit, lastSegment, skipTransparent, walkSameFunction } from './ast.js';
 import { classifyRejectionGuard } from './access-control.js';
-import { guardDenial, handlerCallsOf, helperCallOutcome, inServerContext, isPlainResponse, thrownValues } from './auth-responses.js';
+import { guardDenial, guardFlagReturn, handlerCallsOf, helperCallOutcome, inServerContext, isPlainResponse, thrownValues } from './auth-responses.js';
 import { type CredentialFailure, credentialFailureAt, enclosingTokenVerification, readsCallerCredential } from './credential-checks.js';
 import { type HandlerInfo, findEnclosingHandler } from './handlers.js';
 import { type HttpOutcome, type StatusChoice, getAssertion, getHttpOutcome, getStatusChoices, getStatusWriteChoices } from './http-outcomes.js';
 import { isDoneFalse, isPassportFailure, isStrategyFail } from './logins.js';
+import { logsSomewhereAtLeast } from './loggers.js';
 import { isVariableInit } from './placement.js';
 import { messageSaysNotAccessControl } from './rejection-messages.js';
 import { isInCompiledNestClass } from './nest.js';
@@ -294,7 +295,14 @@ export function returnRejectionSites(context: Context, options: RejectionSiteOpt
   const returned = errorResultSites(context, options, node, arg);
   if (returned) return returned;
   const info = guardDenial(context, node);
-  return info ? [{ node, what: 'the guard returning false (403)', status: 403, reason: 'guard_denied', propagates: true, errorName: 'ForbiddenException', handler: info }] : [];
+  if (info) return [{ node, what: 'the guard returning false (403)', status: 403, reason: 'guard_denied', propagates: true, errorName: 'ForbiddenException', handler: info }];
+  // `return request.user.admin`: refused when the caller's flag is falsy; no fix (a log before it runs when it is set too).
+  const flag = guardFlagReturn(context, node);
+  const region = flag ? getEnclosingFunction(node) : null;
+  if (!flag || !region || (!options.includeNonAccessControl && classifyRejectionGuard(context, node, region, { assertion: flag.value }) !== 'who')) return [];
+  // `if (!request.user.admin) this.logger.warn(…)` before it: a log on some path is read as the falsy one's.
+  if (logsSomewhereAtLeast(context, region, 'warn')) return [];
+  return [{ node, what: 'the guard returning a falsy caller flag (403)', status: 403, reason: 'guard_denied', propagates: true, errorName: 'ForbiddenException', handler: flag.info, fixable: false }];
 }
 
 /**

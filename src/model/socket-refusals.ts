@@ -15,6 +15,9 @@
  * - a connection authorizer's callback refusing: Primus `primus.authorize((req, done) => done(new Error('Unauthorized')))`
  *   (also with the error its `catch` caught, and from a factory `primus.authorize(makeAuthorize(…))`), ws's
  *   `verifyClient: (info, cb) => cb(false, 401)`;
+ * - a message written to the socket (`send`, `write`, `emit`, `socket.json.send`) that says it was refused:
+ *   `{ statusCode: 403 }`, `{ accessStatus }`, `{ errorMessage: 'requires admin permissions' }` — judged, in
+ *   an `if` branch, by that condition; elsewhere only where a credential check failed;
  * - `socket.emit(event, …)` of any other event — only where a credential check failed (a password
  *   change answered `socket.emit('change-password', { error: 'password_incorrect' })`).
  *
@@ -44,7 +47,12 @@ const SOCKET_NAME = /^_?(?:ws|websocket|webSocket|socket|client|conn|connection)
 const AUTH_TEXT = /un[_\s-]*authori[sz]ed|authenticat|forbidden|access[_\s-]*denied|invalid[_\s-]*(?:auth[_\s-]*)?token|token[_\s-]*(?:expired|invalid)/iu;
 const FORBIDDEN_TEXT = /forbidden|denied/iu;
 /** The socket methods that can refuse a connection (see getSocketRefusal). */
-const REFUSING_METHODS = new Set(['close', 'write', 'emit', 'disconnect', 'terminate']);
+const REFUSING_METHODS = new Set(['close', 'write', 'emit', 'disconnect', 'terminate', 'send']);
+/** A refusal's text in a message written to the socket: `'Server log access requires admin permissions'`. */
+const PERMISSION_TEXT = /(?:requires?|needs?)\s+(?:\w+\s+)?(?:admin|permissions?|privileges?)|permission\s+denied|not\s+authori[sz]ed/iu;
+/** A message field that carries the outcome of an access check: `{ accessStatus }`, `{ authError: … }`. */
+const ACCESS_FIELD = /^(?:access|auth|authorization|permission)[_-]?(?:status|result|error)$/iu;
+const STATUS_FIELD = /^(?:statusCode|status|code)$/u;
 /** Events that tell a socket.io client it was refused: `unauthorized`, `auth_error`, `authentication-failed`, `forbidden`. */
 const AUTH_EVENT = /^(?:un[_\s-]*authori[sz]ed|unauthenticated|auth(?:entication)?[_\s-]*(?:error|fail(?:ed|ure)?)|forbidden|access[_\s-]*denied)$/iu;
 const CLOSE_CODES = new Map<number, 401 | 403>([
@@ -58,7 +66,11 @@ function isSocketReceiver(context: Context, node: TSESTree.Node): boolean {
   const receiver = skipTransparent(node);
   if (receiver.type === AST_NODE_TYPES.Identifier) return SOCKET_NAME.test(receiver.name) || isClientSocket(context, receiver);
   // `req.ws`, `this.socket`, `request.socket`
-  if (receiver.type === AST_NODE_TYPES.MemberExpression) return SOCKET_NAME.test(getPropertyName(receiver) ?? '');
+  if (receiver.type === AST_NODE_TYPES.MemberExpression) {
+    // socket.io's `socket.json.send(…)`, `socket.volatile.emit(…)`: flags on the socket itself.
+    if ((getPropertyName(receiver) === 'json' || getPropertyName(receiver) === 'volatile') && isSocketReceiver(context, receiver.object)) return true;
+    return SOCKET_NAME.test(getPropertyName(receiver) ?? '');
+  }
   return false;
 }
 
@@ -153,6 +165,29 @@ function followsRefusal(context: Context, call: TSESTree.CallExpression): boolea
   });
 }
 
+/**
+ * A message written to a client's socket that says it was refused: `{ statusCode: 403, … }`, a field that carries
+ * an access check's outcome (`{ accessStatus }`), a text naming an auth failure
+ * (`{ errorMessage: 'Server log access requires admin permissions' }`); also `JSON.stringify`'d. Its status, else null.
+ */
+function refusalMessage(context: Context, node: TSESTree.Node | undefined): 401 | 403 | null {
+  let value = node ? skipTransparent(node) : null;
+  if (value?.type === AST_NODE_TYPES.CallExpression && getCalleePath(value) === 'JSON.stringify' && value.arguments[0]) value = skipTransparent(value.arguments[0]);
+  if (value?.type !== AST_NODE_TYPES.ObjectExpression) return null;
+  for (const prop of value.properties) {
+    if (prop.type !== AST_NODE_TYPES.Property) continue;
+    const key = getPropertyName(prop) ?? '';
+    if (STATUS_FIELD.test(key)) {
+      const status = getStatusValue(context, prop.value);
+      if (status === 401 || status === 403) return status;
+    }
+    if (ACCESS_FIELD.test(key)) return 403;
+    const text = getStringValue(prop.value);
+    if (text !== null && (AUTH_TEXT.test(text) || PERMISSION_TEXT.test(text))) return AUTH_TEXT.test(text) ? statusOfText(text) : 403;
+  }
+  return null;
+}
+
 /** The refusal `call` makes, or null. */
 export function getSocketRefusal(context: Context, call: TSESTree.CallExpression): SocketRefusal | null {
   const callee = skipTransparent(call.callee);
@@ -186,8 +221,12 @@ export function getSocketRefusal(context: Context, call: TSESTree.CallExpression
   if (method === 'write') {
     // The status line of the hand-written answer (one reading with getResponseSink's raw socket sink).
     const status = call.arguments[0] ? statusLineOf(call.arguments[0]) : null;
-    if (status !== 401 && status !== 403) return null;
-    return { status, what: `the upgrade answered ${status}`, needsCredentialFailure: false };
+    if (status === 401 || status === 403) return { status, what: `the upgrade answered ${status}`, needsCredentialFailure: false };
+  }
+  if (method === 'write' || method === 'send' || method === 'emit') {
+    const message = refusalMessage(context, call.arguments[method === 'emit' ? 1 : 0]);
+    if (message) return { status: message, what: `a refusal written to the socket`, needsCredentialFailure: !inIfBranch(call) };
+    if (method !== 'emit') return null;
   }
   if (method === 'emit') {
     const event = call.arguments[0] ? getStringValue(call.arguments[0]) : null;

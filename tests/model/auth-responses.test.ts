@@ -2,7 +2,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
 import { type AnyFunction, type Context, getEnclosingFunction } from '../../src/model/ast.js';
-import { callerLogsAround, callersLogAround, guardDenial, handlerCallsOf, helperCallOutcome, inServerContext, isPlainResponse, isRejectionHelper, thrownValues, translatesOtherError } from '../../src/model/auth-responses.js';
+import { callerLogsAround, callersLogAround, guardDenial, guardFlagReturn, handlerCallsOf, helperCallOutcome, inServerContext, isPlainResponse, isRejectionHelper, thrownValues, translatesOtherError } from '../../src/model/auth-responses.js';
 import { callResult, probe, probeCalls } from '../helpers/probe.js';
 
 describe('isPlainResponse', () => {
@@ -88,6 +88,33 @@ describe('inServerContext and guardDenial', () => {
       { ts: true },
     );
     expect(out).toEqual(['guard', null, null]);
+  });
+
+  it('canActivate returning a property read of the caller is a flag return; computed answers, the user itself and super are not (issue 18)', () => {
+    const out: (string | null)[] = [];
+    probe(
+      `import { Injectable, CanActivate } from '@nestjs/common';
+       @Injectable() class G implements CanActivate {
+         canActivate(ctx: any) {
+           const request = ctx.switchToHttp().getRequest();
+           if (a) return request.user.admin;
+           if (b) return !!request.user.isAdmin;
+           if (c) return Boolean(request.user.isStaff);
+           if (d) return request.user;
+           if (e) return roles.some((r) => request.user.roles.includes(r));
+           return super.canActivate;
+         }
+         other(request: any) { return request.user.admin; }
+       }`,
+      (context: Context) => ({
+        ReturnStatement(node: TSESTree.ReturnStatement) {
+          const flag = guardFlagReturn(context, node);
+          out.push(flag ? context.sourceCode.getText(flag.value) : null);
+        },
+      }),
+      { ts: true },
+    );
+    expect(out).toEqual(['request.user.admin', 'request.user.isAdmin', 'request.user.isStaff', null, null, null, null]);
   });
 });
 

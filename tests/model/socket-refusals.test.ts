@@ -103,4 +103,26 @@ describe('getSocketRefusal', () => {
     expect(callResult(verified, 'cb(false, 503)')).toBe(null);
     expect(callResult(verified, 'cb(true)')).toBe(null);
   });
+
+  it('a message written to the socket that says it was refused: a 401/403 status field, an access-outcome field, a refusal text (issue 18)', () => {
+    const results = probeCalls(
+      `if (accessStatus !== 'grant') { socket.json.send({ accessStatus }); }
+       if (!admin) { spark.write({ errorMessage: 'Server log access requires admin permissions' }); }
+       if (!ok) { ws.send(JSON.stringify({ statusCode: 403, message: 'no' })); }
+       if (!ok) { socket.emit('reply', { error: 'Not authorized' }); }
+       ws.send(JSON.stringify({ statusCode: 200, data }));
+       spark.write({ errorMessage: 'Path not found' });
+       socket.json.send({ type: 'COLLABROOM', data });
+       db.send({ statusCode: 403 });`,
+      (context, node) => getSocketRefusal(context, node)?.status ?? null,
+    );
+    expect(callResult(results, 'socket.json.send({ accessStatus })')).toBe(403);
+    expect(callResult(results, "spark.write({ errorMessage: 'Server log access requires admin permissions' })")).toBe(403);
+    expect(callResult(results, "ws.send(JSON.stringify({ statusCode: 403, message: 'no' }))")).toBe(403);
+    expect(callResult(results, "socket.emit('reply', { error: 'Not authorized' })")).toBe(403);
+    expect(callResult(results, 'ws.send(JSON.stringify({ statusCode: 200, data }))')).toBe(null);
+    expect(callResult(results, "spark.write({ errorMessage: 'Path not found' })")).toBe(null);
+    expect(callResult(results, "socket.json.send({ type: 'COLLABROOM', data })")).toBe(null);
+    expect(callResult(results, 'db.send({ statusCode: 403 })')).toBe(null);
+  });
 });

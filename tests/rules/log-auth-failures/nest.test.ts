@@ -167,6 +167,8 @@ export class PostsController {
     return post;
   }
 }`,
+    "// a guard that logs before returning the caller's admin flag\nimport { CanActivate, ExecutionContext, Injectable, Logger } from '@nestjs/common';\n@Injectable()\nexport class AdminGuard implements CanActivate {\n  private readonly logger = new Logger(AdminGuard.name);\n  canActivate(context: ExecutionContext): boolean {\n    const request = context.switchToHttp().getRequest();\n    if (!request.user.admin) this.logger.warn(`Non-admin ${request.user.username} refused at ${request.url}`);\n    return request.user.admin;\n  }\n}",
+    "// a guard returning a feature switch of the request is no access control\nimport { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';\n@Injectable()\nexport class BetaGuard implements CanActivate {\n  canActivate(context: ExecutionContext): boolean {\n    const request = context.switchToHttp().getRequest();\n    return request.features.enabled;\n  }\n}",
   ],
   invalid: [
     // --- NestJS ---
@@ -451,6 +453,10 @@ export class AuthService {
           ],
         },
       ],
+    },
+    {
+      code: "// a Nest guard returning the caller's admin flag: a non-admin gets a 403 nobody logs\nimport { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';\n@Injectable()\nexport class AdminGuard implements CanActivate {\n  canActivate(context: ExecutionContext): boolean {\n    const request = context.switchToHttp().getRequest();\n    return request.user.admin;\n  }\n}",
+      errors: [{"messageId":"unlogged","line":7}],
     },
   ],
 });

@@ -73,6 +73,9 @@ const wss = new WebSocketServer({
     cb(true);
   },
 });`,
+    "// the refused access check is logged before the socket is answered\nio.on('connection', (socket) => {\n  socket.on('message', async (message) => {\n    const { accessStatus } = await securityManager.checkAccess(message.padId, message.token, socket.request.session.user);\n    if (accessStatus !== 'grant') {\n      logger.warn({ ip: socket.request.ip, accessStatus }, 'pad access refused');\n      socket.json.send({ accessStatus });\n      return;\n    }\n    handle(socket, message);\n  });\n});",
+    "// an error message about a missing path is no refusal\nprimus.on('connection', (spark) => {\n  spark.on('data', (msg) => {\n    if (!tree.has(msg.path)) {\n      spark.write({ errorMessage: 'Path not found' });\n      return;\n    }\n    subscribe(spark, msg);\n  });\n});",
+    "// a refusal text chosen by a room limit is no access control\nio.on('connection', (socket) => {\n  socket.on('join', (room) => {\n    if (rooms.size >= MAX_ROOMS) {\n      socket.emit('join-result', { error: 'Not authorized to create more rooms than the server limit' , limit: MAX_ROOMS });\n      return;\n    }\n    socket.join(room);\n  });\n});",
   ],
   invalid: [
     {
@@ -273,6 +276,14 @@ const wss = new WebSocketServer({
           ],
         },
       ],
+    },
+    {
+      code: "// socket.io message handler: an access check that fails is answered on the socket, no log\nio.on('connection', (socket) => {\n  socket.on('message', async (message) => {\n    const { accessStatus } = await securityManager.checkAccess(message.padId, message.token, socket.request.session.user);\n    if (accessStatus !== 'grant') {\n      socket.json.send({ accessStatus });\n      return;\n    }\n    handle(socket, message);\n  });\n});",
+      errors: [{"messageId":"unlogged","line":6,"suggestions":[{"messageId":"logFailure","data":{"call":"console.warn"},"output":"// socket.io message handler: an access check that fails is answered on the socket, no log\nio.on('connection', (socket) => {\n  socket.on('message', async (message) => {\n    const { accessStatus } = await securityManager.checkAccess(message.padId, message.token, socket.request.session.user);\n    if (accessStatus !== 'grant') {\n      console.warn('Access denied', { reason: 'forbidden' });\n      socket.json.send({ accessStatus });\n      return;\n    }\n    handle(socket, message);\n  });\n});"}]}],
+    },
+    {
+      code: "// Primus: a non-admin subscribing to the server log is refused with a message and a debug line\nprimus.on('connection', (spark) => {\n  spark.on('data', (msg) => {\n    if (!security.hasAdminAccess(spark.request)) {\n      debug('log subscription denied: admin access required');\n      spark.write({ errorMessage: 'Server log access requires admin permissions' });\n      return;\n    }\n    subscribe(spark, msg);\n  });\n});",
+      errors: [{"messageId":"unlogged","line":6,"suggestions":[{"messageId":"logFailure","data":{"call":"console.warn"},"output":"// Primus: a non-admin subscribing to the server log is refused with a message and a debug line\nprimus.on('connection', (spark) => {\n  spark.on('data', (msg) => {\n    if (!security.hasAdminAccess(spark.request)) {\n      debug('log subscription denied: admin access required');\n      console.warn('Access denied', { reason: 'forbidden' });\n      spark.write({ errorMessage: 'Server log access requires admin permissions' });\n      return;\n    }\n    subscribe(spark, msg);\n  });\n});"}]}],
     },
   ],
 });
