@@ -39,7 +39,7 @@ export function losesNothing(context: Context, variable: TSESLint.Scope.Variable
   const original = aliasedCaughtError(context, variable);
   if (original && losesNothing(context, original, log, reportExpected, handedTo)) return true;
   // Rethrown or handed on: the stack travels with it and is logged where it lands.
-  if (isPassedOn(variable, handedTo)) return true;
+  if (isPassedOn(variable, log, handedTo)) return true;
   // The same handler records the object or its stack (a reporter, `logger.error(e.stack)`).
   if (isRecordedBeside(context, variable, log)) return true;
   // An expected failure: the log sits in the branch that named its class or code.
@@ -71,15 +71,31 @@ export function losesNothing(context: Context, variable: TSESLint.Scope.Variable
   return handedTo === undefined && helperLosesNothing(context, variable, reportExpected);
 }
 
-function isPassedOn(variable: TSESLint.Scope.Variable, except?: TSESTree.CallExpression): boolean {
+function isPassedOn(variable: TSESLint.Scope.Variable, log: TSESTree.CallExpression, except?: TSESTree.CallExpression): boolean {
   return variable.references.some((ref) => {
     const parent = ref.identifier.parent;
     if (except && parent === except) return false;
-    if (parent?.type === AST_NODE_TYPES.ThrowStatement) return true;
+    if (parent?.type === AST_NODE_TYPES.ThrowStatement) return !throwsBefore(parent, log);
     // new AppError('…', { cause: err })
     if (parent?.type === AST_NODE_TYPES.Property && parent.value === ref.identifier && getPropertyName(parent) === 'cause') return true;
     return parent?.type === AST_NODE_TYPES.CallExpression && parent.arguments.includes(ref.identifier as TSESTree.Expression) && isHandoffCall(parent);
   });
+}
+
+/**
+ * `catch (e) { if (e instanceof NotFoundException) throw e; log.error(e.message); throw new BadRequestException(…) }`:
+ * a rethrow written before the log, in the same function and not inside a `try` of its own, leaves on a
+ * path that never reaches the log, so the log's path does not pass the error on.
+ */
+function throwsBefore(statement: TSESTree.ThrowStatement, log: TSESTree.CallExpression): boolean {
+  if (statement.range[1] > log.range[0]) return false;
+  const fn = getEnclosingFunction(log);
+  for (let n: TSESTree.Node | undefined = statement.parent; n && n !== fn; n = n.parent) {
+    if (isFunctionNode(n)) return false;
+    if (n.type === AST_NODE_TYPES.TryStatement) return false;
+    if (n.type === AST_NODE_TYPES.CatchClause) return getEnclosingFunction(n) === fn && contains(n, log);
+  }
+  return false;
 }
 
 /**
