@@ -45,15 +45,7 @@ export function losesNothing(context: Context, variable: TSESLint.Scope.Variable
   // An expected failure: the log sits in the branch that named its class or code.
   if (isInExpectedErrorBranch(variable, log)) return true;
   const tryBlock = caughtFrom(variable);
-  if (tryBlock) {
-    // A try that only parses or formats a value in hand: the message names the bad input.
-    if (isParseOnly(context, tryBlock)) return true;
-    // A configuration that does not parse, told to the operator right before the process exits.
-    if (isParseThenExit(context, tryBlock, log)) return true;
-    // The emitter's 'error' listener logs the whole error of the call that failed.
-    if (isRecordedByErrorListener(context, tryBlock)) return true;
-    if (!reportExpected && (isHandleRelease(context, workCalls(context, tryBlock)) || isCredentialCheck(context, tryBlock) || isSingleSystemCall(context, tryBlock))) return true;
-  }
+  if (tryBlock && tryLosesNothing(context, tryBlock, log, reportExpected)) return true;
   const callback = errorCallbackCall(variable);
   if (callback) {
     // `fs.writeFile(path, data, (err) => …)`: libuv reports the failure; its stack holds no JavaScript frame.
@@ -246,6 +238,17 @@ export function aliasedCaughtError(context: Context, variable: TSESLint.Scope.Va
   if (init?.type !== AST_NODE_TYPES.Identifier) return null;
   const source = findVariable(context, init);
   return source && caughtFrom(source) !== null ? source : null;
+}
+
+/** The failures of this `try` are ones whose message is the whole story (or whose stack is logged elsewhere). */
+export function tryLosesNothing(context: Context, tryBlock: TSESTree.BlockStatement, log: TSESTree.CallExpression, reportExpected: boolean): boolean {
+  // A try that only parses or formats a value in hand: the message names the bad input.
+  if (isParseOnly(context, tryBlock)) return true;
+  // A configuration that does not parse, told to the operator right before the process exits.
+  if (isParseThenExit(context, tryBlock, log)) return true;
+  // The emitter's 'error' listener logs the whole error of the call that failed.
+  if (isRecordedByErrorListener(context, tryBlock)) return true;
+  return !reportExpected && (isHandleRelease(context, workCalls(context, tryBlock)) || isCredentialCheck(context, tryBlock) || isSingleSystemCall(context, tryBlock));
 }
 
 /** The `try` block whose catch clause binds `variable`, or null. */
