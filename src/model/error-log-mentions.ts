@@ -6,12 +6,12 @@
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
-import { type AnyFunction, type Context, contains, findVariable, getPropertyName, isFunctionNode, skipTransparent } from './ast.js';
+import { type AnyFunction, type Context, contains, findVariable, getPropertyName, isFunctionNode, skipTransparent, walkSameFunction } from './ast.js';
 import { classifyErrorMention } from './errors.js';
 import { getHandlerInfo } from './handlers.js';
 import { type ResolvedLoggerStyle, keyKeepsError } from './logger-styles.js';
 import type { LoggerCall } from './loggers.js';
-import { aliasedCaughtError, losesNothing } from './stack-loss.js';
+import { aliasedCaughtError, losesNothing, tryLosesNothing } from './stack-loss.js';
 import { isRejectionHandler } from './promises.js';
 
 /** Parameter names that hold an error by convention (callbacks, error middleware). */
@@ -191,3 +191,38 @@ function isErrorMiddleware(context: Context, fn: AnyFunction, first: TSESTree.Id
 }
 
 
+
+/**
+ * `catch { logger.error('Failed to generate the confirmation email') }`, `.catch(() => console.error(\`could not
+ * update ${id}\`))`: an error log written where the caught error is never bound (or bound and never read), so its
+ * message, stack and `cause` are all lost. The catch clause or rejection handler, or null. A `try` counts only when
+ * it awaits (an operation that goes out: a database, a store, a request); a synchronous one mostly parses or
+ * computes, and the log's own text names what went wrong. Null too when the `try` fails only in ways whose message
+ * is the whole story (a parse of a value in hand, one file-system call, …).
+ */
+export function findDroppedError(context: Context, call: LoggerCall, reportExpected: boolean): TSESTree.CatchClause | AnyFunction | null {
+  for (let n: TSESTree.Node | undefined = call.node.parent; n; n = n.parent) {
+    if (n.type === AST_NODE_TYPES.CatchClause) {
+      if (n.param && !(n.param.type === AST_NODE_TYPES.Identifier && !n.param.name.startsWith('_') && findVariable(context, n.param)?.references.length === 0)) return null;
+      const tryStatement = n.parent;
+      if (tryStatement?.type !== AST_NODE_TYPES.TryStatement || !awaitsIn(context, tryStatement.block)) return null;
+      return tryLosesNothing(context, tryStatement.block, call.node, reportExpected) ? null : n;
+    }
+    if (isFunctionNode(n)) return n.params.length === 0 && isRejectionHandler(n) ? n : null;
+  }
+  return null;
+}
+
+/** The block awaits something (not inside a nested function). */
+function awaitsIn(context: Context, block: TSESTree.BlockStatement): boolean {
+  let found = false;
+  walkSameFunction(
+    block,
+    (node) => {
+      if (node.type === AST_NODE_TYPES.AwaitExpression || (node.type === AST_NODE_TYPES.ForOfStatement && node.await)) found = true;
+      return !found;
+    },
+    context.sourceCode.visitorKeys,
+  );
+  return found;
+}

@@ -15,7 +15,7 @@ import {
   skipTransparent,
   walkSameFunction,
 } from './ast.js';
-import { getRequiredModule } from './modules.js';
+import { getImportedBinding, getRequiredModule } from './modules.js';
 import { getSettings } from '../core/settings.js';
 
 export type LogLevel = 'trace' | 'debug' | 'info' | 'warn' | 'error' | 'fatal';
@@ -481,4 +481,44 @@ export function getLoggerReferenceLevel(context: Context, node: TSESTree.Node): 
   }
   if (!isLevelMethod(method) || !isLoggerObject(context, n.object)) return null;
   return METHOD_LEVELS[method]!;
+}
+
+/** The `debug` package's factory as projects name it or wrap it: `createDebug('app:ws')`, `debug_1.createDebug(…)`. */
+const DEBUG_FACTORY_NAME = /^create(?:Debug|Debugger)$/u;
+const debugCache = new WeakMap<TSESTree.CallExpression, LoggerCall | null>();
+
+/**
+ * A call of a namespaced debug function — `const debug = require('debug')('app:ws'); debug('<' + msg)`,
+ * `import createDebug from 'debug'`, a project's `createDebug('ns')` wrapper, `debug.extend('x')` — which
+ * writes to stderr once its namespace is enabled. Not a logger method, so `getLoggerCall` leaves it out;
+ * a rule that cares what reaches any log output (secrets) asks here too.
+ */
+export function getDebugLogCall(context: Context, node: TSESTree.CallExpression): LoggerCall | null {
+  const callee = skipTransparent(node.callee);
+  if (callee.type !== AST_NODE_TYPES.Identifier) return null;
+  const cached = debugCache.get(node);
+  if (cached !== undefined) return cached;
+  const init = getVariableInit(findVariable(context, callee));
+  const result =
+    init && isDebugFactoryCall(context, init, 0)
+      ? { node, level: 'debug' as const, loggerPath: callee.name, method: null, via: 'logFunction' as const, args: node.arguments }
+      : null;
+  debugCache.set(node, result);
+  return result;
+}
+
+/** `require('debug')('ns')`, `createDebug('ns')`, `(0, debug_1.default)('ns')`, `debug.extend('ws')` of such a function. */
+function isDebugFactoryCall(context: Context, node: TSESTree.Node, depth: number): boolean {
+  const n = skipTransparent(node);
+  if (n.type !== AST_NODE_TYPES.CallExpression || getStringValue(n.arguments[0]) === null || depth > 2) return false;
+  const callee = skipTransparent(n.callee);
+  if (getRequiredModule(callee) === 'debug') return true;
+  if (callee.type === AST_NODE_TYPES.MemberExpression && getPropertyName(callee) === 'extend') {
+    const base = skipTransparent(callee.object);
+    return base.type === AST_NODE_TYPES.Identifier && isDebugFactoryCall(context, getVariableInit(findVariable(context, base)) ?? base, depth + 1);
+  }
+  const binding = getImportedBinding(context, callee);
+  if (binding?.source === 'debug' && (binding.imported === 'default' || binding.imported === '*')) return true;
+  const path = getCalleePath(n) ?? getMemberPath(callee.type === AST_NODE_TYPES.SequenceExpression ? callee.expressions.at(-1)! : callee);
+  return path !== null && DEBUG_FACTORY_NAME.test(lastSegment(path));
 }

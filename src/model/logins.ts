@@ -24,6 +24,7 @@ import { getImportSource } from './modules.js';
 import { tokenizeName } from './secrets/names.js';
 import { isResponseOrContextName } from './response-names.js';
 import { routeOf } from './placement.js';
+import { functionName } from './sockets.js';
 
 /** A function or route that signs a user in (`login`, `/auth/signin`, `authenticate`, `POST /sessions`). */
 export const LOGIN_NAME = /log_?in|sign_?in|log_?on|authenticat|(?:^|\/)sessions?$/iu;
@@ -243,4 +244,24 @@ export function isSuccessAnswer(context: Context, call: TSESTree.CallExpression)
   const outcome = getHttpOutcome(context, call);
   if (outcome && outcome.status >= 400) return false;
   return sink ? sink.status === null || sink.status < 400 : isResponseRedirect(call) && !!findEnclosingHandler(context, call);
+}
+
+/** The name a client logs in with: `username`, `email`, `login` (not a user object's id). */
+const LOGIN_NAME_PARAM = /^(?:user|username|userName|user_name|login|loginName|email|emailAddress|account|accountName|identifier)$/u;
+const PASSWORD_PARAM = /^(?:password|passwd|pass|pwd|pw|passphrase)$/iu;
+
+/**
+ * `async authenticate(username, password, otp)`, `function simpleLdapAuth(user, password, callback)`,
+ * `new LocalStrategy((email, password, done) => …)`: the login name a function named for logging in
+ * takes right before the password. Whatever file calls it, that is the text a client typed at the login
+ * form, before anything vouches for it.
+ */
+export function isLoginNameParameter(fn: AnyFunction, index: number): boolean {
+  const param = fn.params[index];
+  const next = fn.params[index + 1];
+  if (param?.type !== AST_NODE_TYPES.Identifier || next?.type !== AST_NODE_TYPES.Identifier) return false;
+  if (!LOGIN_NAME_PARAM.test(param.name) || !PASSWORD_PARAM.test(next.name)) return false;
+  if (isStrategyCallback(fn)) return true;
+  const name = functionName(fn);
+  return name !== null && (LOGIN_NAME.test(name) || /(?:^|[a-z])Auth$/u.test(name));
 }

@@ -37,6 +37,7 @@ import {
   ownEntry,
 } from './ast.js';
 import { isSocketMessageParameter } from './sockets.js';
+import { isLoginNameParameter } from './logins.js';
 import { NO_INDICES, TEXT_PRESERVING_METHODS, reachingWritesBefore, sameFileCallSites, textReturningParams, writtenInBody } from './input-flow.js';
 import { getHandlerInfo } from './handlers.js';
 import { getImportSource } from './modules.js';
@@ -395,6 +396,7 @@ export function createRequestInputTracker(context: Context, options: RequestInpu
       elementOfIteration(fn, index) ??
       parsedFormFields(fn, index) ??
       socketMessage(fn, index) ??
+      (isLoginNameParameter(fn, index) ? { kind: 'value', origin: 'body' } : null) ??
       (bound === name && !writtenInBody(context, fn, name) ? inputAtEveryCallSite(fn, index, depth) : null);
     if (!base) return null;
     if (bound === name && hasNonTextAnnotation(name) && base.kind === 'value') return null;

@@ -85,7 +85,7 @@ export function isSocketMessageParameter(context: Context, fn: AnyFunction, inde
 }
 
 /** `function handleMessage`, `const handleMessage = …`, `exports.handleMessage = …`, `{ handleMessage(…) {} }`. */
-function functionName(fn: AnyFunction): string | null {
+export function functionName(fn: AnyFunction): string | null {
   if (fn.id) return fn.id.name;
   const parent = fn.parent;
   if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.id.type === AST_NODE_TYPES.Identifier) return parent.id.name;

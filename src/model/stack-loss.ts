@@ -39,21 +39,13 @@ export function losesNothing(context: Context, variable: TSESLint.Scope.Variable
   const original = aliasedCaughtError(context, variable);
   if (original && losesNothing(context, original, log, reportExpected, handedTo)) return true;
   // Rethrown or handed on: the stack travels with it and is logged where it lands.
-  if (isPassedOn(variable, handedTo)) return true;
+  if (isPassedOn(variable, log, handedTo)) return true;
   // The same handler records the object or its stack (a reporter, `logger.error(e.stack)`).
   if (isRecordedBeside(context, variable, log)) return true;
   // An expected failure: the log sits in the branch that named its class or code.
   if (isInExpectedErrorBranch(variable, log)) return true;
   const tryBlock = caughtFrom(variable);
-  if (tryBlock) {
-    // A try that only parses or formats a value in hand: the message names the bad input.
-    if (isParseOnly(context, tryBlock)) return true;
-    // A configuration that does not parse, told to the operator right before the process exits.
-    if (isParseThenExit(context, tryBlock, log)) return true;
-    // The emitter's 'error' listener logs the whole error of the call that failed.
-    if (isRecordedByErrorListener(context, tryBlock)) return true;
-    if (!reportExpected && (isHandleRelease(context, workCalls(context, tryBlock)) || isCredentialCheck(context, tryBlock) || isSingleSystemCall(context, tryBlock))) return true;
-  }
+  if (tryBlock && tryLosesNothing(context, tryBlock, log, reportExpected)) return true;
   const callback = errorCallbackCall(variable);
   if (callback) {
     // `fs.writeFile(path, data, (err) => …)`: libuv reports the failure; its stack holds no JavaScript frame.
@@ -71,15 +63,31 @@ export function losesNothing(context: Context, variable: TSESLint.Scope.Variable
   return handedTo === undefined && helperLosesNothing(context, variable, reportExpected);
 }
 
-function isPassedOn(variable: TSESLint.Scope.Variable, except?: TSESTree.CallExpression): boolean {
+function isPassedOn(variable: TSESLint.Scope.Variable, log: TSESTree.CallExpression, except?: TSESTree.CallExpression): boolean {
   return variable.references.some((ref) => {
     const parent = ref.identifier.parent;
     if (except && parent === except) return false;
-    if (parent?.type === AST_NODE_TYPES.ThrowStatement) return true;
+    if (parent?.type === AST_NODE_TYPES.ThrowStatement) return !throwsBefore(parent, log);
     // new AppError('…', { cause: err })
     if (parent?.type === AST_NODE_TYPES.Property && parent.value === ref.identifier && getPropertyName(parent) === 'cause') return true;
     return parent?.type === AST_NODE_TYPES.CallExpression && parent.arguments.includes(ref.identifier as TSESTree.Expression) && isHandoffCall(parent);
   });
+}
+
+/**
+ * `catch (e) { if (e instanceof NotFoundException) throw e; log.error(e.message); throw new BadRequestException(…) }`:
+ * a rethrow written before the log, in the same function and not inside a `try` of its own, leaves on a
+ * path that never reaches the log, so the log's path does not pass the error on.
+ */
+function throwsBefore(statement: TSESTree.ThrowStatement, log: TSESTree.CallExpression): boolean {
+  if (statement.range[1] > log.range[0]) return false;
+  const fn = getEnclosingFunction(log);
+  for (let n: TSESTree.Node | undefined = statement.parent; n && n !== fn; n = n.parent) {
+    if (isFunctionNode(n)) return false;
+    if (n.type === AST_NODE_TYPES.TryStatement) return false;
+    if (n.type === AST_NODE_TYPES.CatchClause) return getEnclosingFunction(n) === fn && contains(n, log);
+  }
+  return false;
 }
 
 /**
@@ -230,6 +238,17 @@ export function aliasedCaughtError(context: Context, variable: TSESLint.Scope.Va
   if (init?.type !== AST_NODE_TYPES.Identifier) return null;
   const source = findVariable(context, init);
   return source && caughtFrom(source) !== null ? source : null;
+}
+
+/** The failures of this `try` are ones whose message is the whole story (or whose stack is logged elsewhere). */
+export function tryLosesNothing(context: Context, tryBlock: TSESTree.BlockStatement, log: TSESTree.CallExpression, reportExpected: boolean): boolean {
+  // A try that only parses or formats a value in hand: the message names the bad input.
+  if (isParseOnly(context, tryBlock)) return true;
+  // A configuration that does not parse, told to the operator right before the process exits.
+  if (isParseThenExit(context, tryBlock, log)) return true;
+  // The emitter's 'error' listener logs the whole error of the call that failed.
+  if (isRecordedByErrorListener(context, tryBlock)) return true;
+  return !reportExpected && (isHandleRelease(context, workCalls(context, tryBlock)) || isCredentialCheck(context, tryBlock) || isSingleSystemCall(context, tryBlock));
 }
 
 /** The `try` block whose catch clause binds `variable`, or null. */

@@ -2,14 +2,14 @@ import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { skipTransparent } from '../model/ast.js';
 import { createRule } from '../core/create-rule.js';
 import type { LoggerStyle } from '../core/settings.js';
-import { findHiddenError, findTextOnlyError } from '../model/error-log-mentions.js';
+import { errorVariablesAround, findDroppedError, findHiddenError, findTextOnlyError } from '../model/error-log-mentions.js';
 import { guessLoggerStyle, keepingShape, resolveLoggerStyle } from '../model/logger-styles.js';
 import { getLoggerCall, isAtLeast } from '../model/loggers.js';
 import { isCommandLineProgram } from '../model/command-line.js';
 import { addErrorFix, moveHiddenErrorFix } from '../fixes/error-in-log.js';
 
 export type Options = [{ reportExpectedFailures?: boolean; includeCommandLinePrograms?: boolean }];
-export type MessageIds = 'stackLost' | 'errorHidden' | 'addError';
+export type MessageIds = 'stackLost' | 'errorHidden' | 'addError' | 'errorDropped';
 
 export default createRule<Options, MessageIds>({
   name: 'log-error-with-stack',
@@ -30,6 +30,8 @@ export default createRule<Options, MessageIds>({
       errorHidden:
         'This {{style}} logger prints `{{key}}: {{name}}` as `{}`: error properties are not enumerable and {{why}}. Pass it where the logger serializes errors: {{remedy}}.',
       addError: 'Pass the error object: {{remedy}}.',
+      errorDropped:
+        'This error log is written where the caught error is never used, so its message, stack trace and `cause` are all lost. Bind the error and pass it to the log.',
     },
     schema: [
       {
@@ -79,7 +81,12 @@ export default createRule<Options, MessageIds>({
         }
         if (!textOnlyMatters) return;
         const found = findTextOnlyError(context, call, reportExpected);
-        if (!found) return;
+        if (!found) {
+          // `catch { logger.error('…') }`, `.catch(() => console.error('…'))`: the error itself is dropped.
+          if (errorVariablesAround(context, node).some((v) => v.references.some((r) => r.identifier.range[0] >= node.range[0] && r.identifier.range[1] <= node.range[1]))) return;
+          if (findDroppedError(context, call, reportExpected)) context.report({ node, messageId: 'errorDropped' });
+          return;
+        }
         const style = resolved
           ? { style: resolved.style, confident: resolved.source !== 'convention', errorKeys: resolved.errorKeys }
           : { ...guessLoggerStyle(call), errorKeys: null };

@@ -5,7 +5,7 @@ import { fingerprintFix } from '../fixes/configured-helpers.js';
 import { dropValueFix, redactValueFix, sha256Fix } from '../fixes/secret-value.js';
 import { type RedactPattern, createLogFieldFilters, fastifySerializesRequest, redactCoversAll } from '../model/log-serializers.js';
 import { createLoggerRedaction } from '../model/logger-redaction.js';
-import { type LoggerCall, getLoggerCall } from '../model/loggers.js';
+import { type LoggerCall, getDebugLogCall, getLoggerCall } from '../model/loggers.js';
 import { type ConfigDump, findConfigDumps } from '../model/secrets/config-objects.js';
 import { createSecretAnalyzer } from '../model/secrets/values.js';
 import type { SecretFinding } from '../model/secrets/verdicts.js';
@@ -96,7 +96,7 @@ export default createRule<Options, MessageIds>({
     return {
       CallExpression(node) {
         redaction.noteCall(node);
-        const call = getLoggerCall(context, node);
+        const call = getLoggerCall(context, node) ?? getDebugLogCall(context, node);
         if (call && (call.via === 'logger' || call.via === 'logFunction')) logCalls.push(call);
       },
       'Program:exit'() {

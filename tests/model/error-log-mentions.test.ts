@@ -1,6 +1,6 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
-import { errorVariablesAround, findHiddenError, findTextOnlyError, isPlainObject } from '../../src/model/error-log-mentions.js';
+import { errorVariablesAround, findDroppedError, findHiddenError, findTextOnlyError, isPlainObject } from '../../src/model/error-log-mentions.js';
 import { isRejectionHandler } from '../../src/model/promises.js';
 import { resolveLoggerStyle } from '../../src/model/logger-styles.js';
 import { getLoggerCall } from '../../src/model/loggers.js';
@@ -153,5 +153,32 @@ describe('findHiddenError', () => {
     );
     expect(callResult(results, "logger.error({ error: err }, 'a failed')")).toBe('error');
     expect(callResult(results, "logger.error({ err }, 'b failed')")).toBeNull();
+  });
+});
+
+describe('findDroppedError', () => {
+  it('is the unbound (or unread) catch or parameterless rejection handler around an error log, unless the try fails only in ways its message tells', () => {
+    const results = probeCalls(
+      `
+      async function a() { try { await mailer.send(to); } catch { logger.error('a'); } }
+      async function b() { try { await mailer.send(to); } catch (e) { logger.error('b'); } }
+      async function c() { try { await mailer.send(to); } catch (_e) { logger.error('c'); } }
+      function d() { job().catch(() => logger.error('d')); }
+      function e() { job().catch((err) => logger.error('e')); }
+      function f(text) { try { return JSON.parse(text); } catch { logger.error('f'); } }
+      function g() { logger.error('g'); }
+    `,
+      (context, node) => {
+        const call = getLoggerCall(context, node);
+        return call ? (findDroppedError(context, call, false)?.type ?? null) : null;
+      },
+    );
+    expect(callResult(results, "logger.error('a')")).toBe('CatchClause');
+    expect(callResult(results, "logger.error('b')")).toBe('CatchClause');
+    expect(callResult(results, "logger.error('c')")).toBeNull();
+    expect(callResult(results, "logger.error('d')")).toBe('ArrowFunctionExpression');
+    expect(callResult(results, "logger.error('e')")).toBeNull();
+    expect(callResult(results, "logger.error('f')")).toBeNull();
+    expect(callResult(results, "logger.error('g')")).toBeNull();
   });
 });

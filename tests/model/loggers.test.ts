@@ -2,6 +2,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
 import {
   LOG_LEVELS,
+  getDebugLogCall,
   getLoggerCall,
   getLoggerReferenceLevel,
   getLoggingLevel,
@@ -605,5 +606,28 @@ describe('LOG_LEVELS and isAtLeast', () => {
     expect(isAtLeast('info', 'warn')).toBe(false);
     expect(isAtLeast('fatal', 'error')).toBe(true);
     expect(isAtLeast('trace', 'debug')).toBe(false);
+  });
+});
+
+describe('getDebugLogCall: namespaced debug functions', () => {
+  const code = `
+    const createDebug = require('debug');
+    const wrapper = require('./debug');
+    import debugModule from 'debug';
+    const a = require('debug')('app:a');
+    const b = createDebug('app:b');
+    const c = (0, wrapper.createDebug)('app:c');
+    const d = debugModule('app:d');
+    const e = b.extend('e');
+    const f = makeThing('app:f');
+    const g = createDebug(options);
+    a('x'); b('x'); c('x'); d('x'); e('x'); f('x'); g('x'); debug('x');
+  `;
+  const results = probeCalls(code, (context, node) => getDebugLogCall(context, node)?.level ?? null, { sourceType: 'module' });
+  it('recognizes the debug package, a createDebug wrapper and extend()', () => {
+    for (const name of ['a', 'b', 'c', 'd', 'e']) expect(callResult(results, `${name}('x')`)).toBe('debug');
+  });
+  it('leaves other functions, a factory without a namespace and unbound names alone', () => {
+    for (const name of ['f', 'g', 'debug']) expect(callResult(results, `${name}('x')`)).toBeNull();
   });
 });

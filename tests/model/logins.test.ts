@@ -9,6 +9,7 @@ import {
   isLocalStrategyAcceptance,
   isLoginFile,
   isLoginFunction,
+  isLoginNameParameter,
   isPassportFailure,
   isPassportLogin,
   isResponseRedirect,
@@ -249,5 +250,30 @@ describe('isSuccessAnswer', () => {
     expect(callResult(results, 'res.sendStatus(500)')).toBe(false);
     // Not in a handler: a redirect there answers no request this rule can see.
     expect(callResult(results, "res.redirect('/x')")).toBe(false);
+  });
+});
+
+describe('isLoginNameParameter', () => {
+  const code = `
+    class AuthService { async authenticate(username, password, otp) {} async updateUser(account, password) {} }
+    function simpleLdapAuth(user, password, callback) {}
+    function ldapAuthCommon(who, bindDN, password, callback) {}
+    const signIn = async (email, pwd) => {};
+    passport.use(new LocalStrategy((login, password, done) => {}));
+    function createAccount(mail, password) {}
+    function logon(userId, password) {}
+  `;
+  const seen = new Map<string, boolean>();
+  probe(code, () => ({
+    ':function'(node: AnyFunction) {
+      const first = node.params[0];
+      if (first?.type === 'Identifier') seen.set(first.name, isLoginNameParameter(node, 0));
+    },
+  }));
+  it('is the login name right before the password of a function named for logging in, or of a passport strategy', () => {
+    for (const name of ['username', 'user', 'email', 'login']) expect(seen.get(name)).toBe(true);
+  });
+  it('is not a parameter away from the password, of a function not named for logging in, or an id', () => {
+    for (const name of ['account', 'who', 'mail', 'userId']) expect(seen.get(name)).toBe(false);
   });
 });

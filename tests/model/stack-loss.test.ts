@@ -113,3 +113,19 @@ describe('caughtFrom', () => {
     expect(callResult(results, 'use(p)')).toBeNull();
   });
 });
+
+describe('losesNothing: a rethrow in an earlier branch', () => {
+  it('does not count a rethrow written before the log (its path never reaches the log), but does count one after it or inside a try of its own', () => {
+    const of = losses(`
+      try { await npm.view(name); } catch (a) { if (a instanceof NotFoundException) { throw a; } log(a.message); throw new BadRequestException('failed'); }
+      try { await npm.view(name); } catch (b) { log(b.message); if (fatal) throw b; }
+      try { await npm.view(name); } catch (c) { try { if (retry) throw c; } catch {} log(c.message); }
+      try { await npm.view(name); } catch (d) { if (d.code === 'E404') throw d; log(d.message); }
+    `);
+    expect(of('log(a.message)')).toBe(false);
+    expect(of('log(b.message)')).toBe(true);
+    expect(of('log(c.message)')).toBe(true);
+    // the branch names the expected code: still the rethrow's path, and the log path is unexpected
+    expect(of('log(d.message)')).toBe(false);
+  });
+});

@@ -96,6 +96,8 @@ export function createBodyContextReader(context: Context, nameOptions: SecretNam
           const value = getStringValue(arg);
           if (value !== null) parts.push(value);
           else if (arg.type === AST_NODE_TYPES.MemberExpression || arg.type === AST_NODE_TYPES.Identifier) parts.push(sourceCode.getText(arg));
+          // server.put(`${RESOURCES_API_PATH}/:resourceType/:resourceId`, fn): a path, not a request-wide middleware
+          else if (arg.type === AST_NODE_TYPES.TemplateLiteral) parts.push(sourceCode.getText(arg));
         }
         // app.route('/login').post(fn)
         const owner = callee.type === AST_NODE_TYPES.MemberExpression ? skipTransparent(callee.object) : null;

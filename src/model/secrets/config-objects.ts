@@ -87,6 +87,8 @@ function holdsObject(context: Context, id: TSESTree.Identifier): boolean {
   const variable = findVariable(context, id);
   const def = variable?.defs[0];
   if (!variable || !def || variable.defs.length !== 1) return !!variable || id.name !== 'env';
+  // `if (logoConf === '')`: compared with a string, it holds one setting's text (verdaccio's `config.web.favicon`).
+  if (variable.references.some((ref) => comparedWithString(ref.identifier))) return false;
   if (def.type !== 'Variable' || def.node.id !== def.name || !def.node.init) return true;
   const init = skipTransparent(def.node.init);
   switch (init.type) {
@@ -150,4 +152,12 @@ function readsSecretField(context: Context, path: string): boolean {
   }
   byPath.set(path, found);
   return found;
+}
+
+/** `x === ''`, `'none' !== x`: the value is compared with a string literal for identity. */
+function comparedWithString(id: TSESTree.Node): boolean {
+  const parent = id.parent;
+  if (parent?.type !== AST_NODE_TYPES.BinaryExpression || !/^[!=]==$/u.test(parent.operator)) return false;
+  const other = parent.left === id ? parent.right : parent.left;
+  return other.type === AST_NODE_TYPES.Literal && typeof other.value === 'string';
 }

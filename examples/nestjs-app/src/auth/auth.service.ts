@@ -13,7 +13,7 @@ export class AuthService {
   ) {}
 
   async login(email: string, password: string) {
-    this.logger.debug(`login attempt for ${email} with password ${password}`); // planted: no-raw-secret-in-log
+    this.logger.debug(`login attempt for ${email} with password ${password}`); // planted: no-raw-secret-in-log, no-log-injection
     const user = await this.users.findByEmail(email);
     if (!user) {
       throw new UnauthorizedException('Invalid email or password'); // planted: log-auth-failures
