@@ -490,7 +490,7 @@ export function returnedValues(fn: AnyFunction, visitorKeys: TSESLint.SourceCode
 const DETACHING_METHODS = new Set(['off', 'removeListener', 'removeEventListener', 'unsubscribe']);
 
 /** `emitter.off('progress', onProgress)`: the reference only detaches the listener it names. */
-function detachesListener(id: TSESTree.Identifier): boolean {
+function detachesListener(id: TSESTree.Identifier | TSESTree.JSXIdentifier): boolean {
   const call = id.parent;
   if (call?.type !== AST_NODE_TYPES.CallExpression || call.arguments.length !== 2 || call.arguments[1] !== id) return false;
   return call.callee.type === AST_NODE_TYPES.MemberExpression && DETACHING_METHODS.has(getPropertyName(call.callee) ?? '');

@@ -24,6 +24,7 @@ import {
 } from '../model/error-handlers.js';
 import { classifyErrorUse, getBoundVariables } from '../model/errors.js';
 import { catchesEveryException } from '../model/exception-filters.js';
+import { disabledNestLogger } from '../model/nest.js';
 import { type HandlerInfo, getHandlerInfo, isErrorHandler } from '../model/handlers.js';
 import { getFrameworkLogger, getRequestContextExpressions } from '../model/request-context.js';
 import { type LogLevel, type LoggerCall, getLoggerCall, getLoggingLevel, isAtLeast } from '../model/loggers.js';
@@ -38,6 +39,7 @@ export type MessageIds =
   | 'noError'
   | 'lowLevel'
   | 'pathNotLogged'
+  | 'nestLoggerOff'
   | 'addLog'
   | 'passError'
   | 'raiseLevel';
@@ -108,6 +110,8 @@ export default createRule<Options, MessageIds>({
         'This {{handler}} logs the error at {{level}} level; an unhandled error belongs at error level, where alerting looks. Use `{{example}}`.',
       pathNotLogged:
         'This path through the {{handler}} responds without logging the error, while other paths log it. Log `{{name}}` here too (at error level) or hand it on.',
+      nestLoggerOff:
+        "This turns Nest's logger off, so its built-in exceptions handler answers an unexpected error with a 500 and logs nothing. Keep error logs on (`logger: ['error', 'warn']`) or install a logger with `app.useLogger(…)`.",
       addLog: 'Log the error with `{{call}}`.',
       passError: 'Pass `{{name}}` to this log call.',
       raiseLevel: 'Log at error level: `{{call}}`.',
@@ -194,6 +198,9 @@ export default createRule<Options, MessageIds>({
     }
 
     function onCall(node: TSESTree.CallExpression): void {
+      // `NestFactory.create(AppModule, { logger: false })`: Nest's own error handler then logs nothing.
+      const loggerOff = disabledNestLogger(context, node);
+      if (loggerOff) context.report({ node: loggerOff, messageId: 'nestLoggerOff' });
       const s = stateOf(node);
       if (!s) return;
       if (isProcessExitCall(node)) s.exits = true;

@@ -9,6 +9,11 @@ const nest = { 'security-logging': { logger: { name: 'this.logger', style: 'nest
 
 ruleTester.run('require-error-handler-logging', rule, {
   valid: [
+    // --- Nest's logger stays on for errors, is installed later, or is off only in tests ---
+    "import { NestFactory } from '@nestjs/core';\nasync function bootstrap() {\n  const app = await NestFactory.create(AppModule, { bufferLogs: true, logger: false });\n  app.useLogger(app.get(PinoLogger));\n  await app.listen(3000);\n}",
+    "import { NestFactory } from '@nestjs/core';\nasync function bootstrap() {\n  const app = await NestFactory.create(AppModule, { logger: ['error', 'warn'] });\n  await app.listen(3000);\n}",
+    "import { NestFactory } from '@nestjs/core';\nasync function bootstrap() {\n  const app = await NestFactory.create(AppModule, { logger: process.env.NODE_ENV === 'test' ? false : new ConsoleLogger() });\n  await app.listen(3000);\n}",
+    "import { NestFactory } from '@nestjs/core';\nasync function run() {\n  const ctx = await NestFactory.createApplicationContext(WorkerModule, { logger: false });\n  await ctx.get(Migrator).run();\n}",
     // --- a helper that may log (not named for answering), and a log that runs in production ---
     "import express from 'express';\nconst app = express();\napp.use((err, req, res, next) => {\n  handleError(err, res);\n});\napp.listen(3000);",
     "import express from 'express';\nconst app = express();\napp.use((err, req, res, next) => {\n  if (process.env.NODE_ENV !== 'production') console.error(err.stack);\n  else logger.error({ err }, 'request failed');\n  sendError(res, err);\n});\napp.listen(3000);",
@@ -316,6 +321,19 @@ server.on('error', (err) => logger.error({ err }, 'server error'));`,
     `socket.on('error', () => socket.destroy());`,
   ],
   invalid: [
+    {
+      // homebridge-config-ui-x main: Nest's logger only in debug mode, so production 500s are never logged
+      code: "import { NestFactory } from '@nestjs/core';\nasync function bootstrap() {\n  const app = await NestFactory.create(AppModule, new FastifyAdapter(), {\n    logger: (config.debug || process.env.UI_DEVELOPMENT === '1') ? new Logger() : false,\n  });\n  await app.listen(8581);\n}",
+      errors: [{ messageId: 'nestLoggerOff', line: 4 }],
+    },
+    {
+      code: "const core_1 = require('@nestjs/core');\nasync function bootstrap() {\n  const app = await core_1.NestFactory.create(AppModule, { logger: ['warn', 'log'] });\n  await app.listen(3000);\n}",
+      errors: [{ messageId: 'nestLoggerOff', line: 3 }],
+    },
+    {
+      code: "import { NestFactory } from '@nestjs/core';\nasync function bootstrap() {\n  const app = await NestFactory.create(AppModule, { logger: false });\n  await app.listen(3000);\n}",
+      errors: [{ messageId: 'nestLoggerOff', line: 3 }],
+    },
     {
       // the Express-documented headersSent delegation is the only hand-off: the 500 path logs nothing (signalk's API error middleware)
       code: `export function errorHandler(err, req, res, next) {
