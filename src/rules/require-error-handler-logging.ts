@@ -11,6 +11,7 @@ import {
   answersClientError,
   callbackLogs,
   classifyErrorDerivation,
+  delegatesToAnsweringLibrary,
   errorHandlerFramework,
   errorParamName,
   followsReporterInChain,
@@ -40,6 +41,7 @@ export type MessageIds =
   | 'lowLevel'
   | 'pathNotLogged'
   | 'nestLoggerOff'
+  | 'libraryAnswers'
   | 'addLog'
   | 'passError'
   | 'raiseLevel';
@@ -70,6 +72,8 @@ interface HandlerState {
   lowLevel: { call: LoggerCall | TSESTree.CallExpression; level: LogLevel } | null;
   unsatisfied: TSESTree.Node[];
   reportNode: TSESTree.Node | null;
+  /** `server.errorHandler()(err, req, res, next)` of oauth2orize: a hand-off to a library that only answers. */
+  libraryAnswer: TSESTree.Node | null;
   eventNode: TSESTree.Node | null;
 }
 
@@ -110,6 +114,8 @@ export default createRule<Options, MessageIds>({
         'This {{handler}} logs the error at {{level}} level; an unhandled error belongs at error level, where alerting looks. Use `{{example}}`.',
       pathNotLogged:
         'This path through the {{handler}} responds without logging the error, while other paths log it. Log `{{name}}` here too (at error level) or hand it on.',
+      libraryAnswers:
+        "This {{handler}} hands the error only to a library's error middleware, which answers the client and logs nothing, so unexpected failures leave no trace. Log the error object at error level first: `{{example}}`.",
       nestLoggerOff:
         "This turns Nest's logger off, so its built-in exceptions handler answers an unexpected error with a 500 and logs nothing. Keep error logs on (`logger: ['error', 'warn']`) or install a logger with `app.useLogger(…)`.",
       addLog: 'Log the error with `{{call}}`.',
@@ -181,7 +187,7 @@ export default createRule<Options, MessageIds>({
       eventNode: TSESTree.Node | null,
     ): HandlerState {
       const errorVars = param ? getBoundVariables(context, param) : [];
-      const fresh = { escalates: false, escalations: [], exits: false, textOnly: null, noError: null, lowLevel: null, unsatisfied: [], derivedVars: [] };
+      const fresh = { libraryAnswer: null, escalates: false, escalations: [], exits: false, textOnly: null, noError: null, lowLevel: null, unsatisfied: [], derivedVars: [] };
       return { region, fn, body, kind, event, info, errorParam: param, errorVars, reportNode, eventNode, ...fresh };
     }
 
@@ -209,7 +215,8 @@ export default createRule<Options, MessageIds>({
         onLog(s, node, level);
         return;
       }
-      if (passesErrorOn(context, node, { info: s.info, errorVars: s.errorVars, fastify: s.kind === 'fastify' }, helperMayLog)) good(s, node);
+      if (delegatesToAnsweringLibrary(context, node)) s.libraryAnswer ??= node;
+      else if (passesErrorOn(context, node, { info: s.info, errorVars: s.errorVars, fastify: s.kind === 'fastify' }, helperMayLog)) good(s, node);
     }
 
     function onLog(s: HandlerState, node: TSESTree.CallExpression, level: LogLevel): void {
@@ -332,9 +339,9 @@ export default createRule<Options, MessageIds>({
       const insert = insertLogFix(context, s.region, s.body, name, s.errorParam !== null, target, (error) =>
         buildLogCall(target, { level: 'error', message: logMessage(s), error, fields: fieldsAt(s, s.body) }),
       );
-      const messageId: MessageIds = s.kind === 'process' ? (s.exits ? 'processExitsSilently' : 'processSilent') : 'notLogged';
+      const messageId: MessageIds = s.kind === 'process' ? (s.exits ? 'processExitsSilently' : 'processSilent') : s.libraryAnswer ? 'libraryAnswers' : 'notLogged';
       context.report({
-        loc,
+        loc: s.libraryAnswer?.loc ?? loc,
         messageId,
         data: { handler, event: s.event ?? '', example },
         fix: autofix ? insert : null,
