@@ -16,6 +16,7 @@ import {
   voidedCallMayReject,
 } from '../model/promises.js';
 import { strandedContinuation } from '../model/continuations.js';
+import { ioCallbackOfThrow } from '../model/callback-throws.js';
 import { type UnrecordedRunner, createRunnerTracker } from '../model/runner-listeners.js';
 import { createRule } from '../core/create-rule.js';
 import { importedCannotReject } from '../model/project-modules.js';
@@ -43,6 +44,7 @@ export type MessageIds =
   | 'floatingPromise'
   | 'promiseEscapesTry'
   | 'strandedCallback'
+  | 'throwFromCallback'
   | 'missingFailureListener'
   | 'missingErrorListener'
   | 'addCatch'
@@ -76,6 +78,8 @@ export default createRule<Options, MessageIds>({
         'The promise of {{call}} is neither awaited nor caught, so the catch at line {{line}} never sees its rejection: the failure it was written for goes unhandled and unlogged. Await it inside the try, or add a .catch that logs the error.',
       strandedCallback:
         'The promise of {{call}} has no rejection handler, and {{name}} calls {{continuation}} only from its .then callbacks: if it rejects, {{continuation}} is never called (the caller waits forever) and nothing logs the error. Add a .catch that logs the error and passes it to {{continuation}}.',
+      throwFromCallback:
+        'This throws from the callback of {{call}} in this {{context}}: the callback runs from the event loop, so no try/catch or error handler sees the error; it becomes an uncaught exception that ends the process with no record of which task failed. Log the error and stop (or answer) here instead of throwing.',
       missingFailureListener:
         "Failed jobs of {{what}} are never logged: nothing listens for '{{event}}' and the processor does not catch and log. Add {{receiver}}.on('{{event}}', …) that logs the error.",
       missingErrorListener:
@@ -290,7 +294,20 @@ export default createRule<Options, MessageIds>({
       runners.onCall(node);
     }
 
+    /** `fs.writeFile(p, data, (err) => { if (err) throw err; })` in a listener or handler: the throw is uncaught. */
+    function onThrow(node: TSESTree.ThrowStatement): void {
+      const io = ioCallbackOfThrow(context, node);
+      if (!io) return;
+      const cb = enclosingBackgroundCallback(context, io.call, extraApis);
+      if (cb?.shutdown && !includeShutdownHandlers) return;
+      const handler = cb ? null : findEnclosingHandler(context, io.call);
+      if (!cb && !handler) return;
+      const where = cb ? contextLabel(cb) : `${handler!.framework} ${handler!.kind === 'route' ? 'route handler' : handler!.kind}`;
+      context.report({ node, messageId: 'throwFromCallback', data: { call: callText(io.call), context: where } });
+    }
+
     return {
+      ThrowStatement: onThrow,
       CallExpression: onCall,
       NewExpression: onCall,
       // `() => void work()`: the arrow discards the promise (a plain type listener: ESLint matches an attribute
