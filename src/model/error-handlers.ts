@@ -27,7 +27,8 @@ const ERROR_REPORTER_HANDLER = /^(?:\w+\.)*(?:sentry|raven|bugsnag|honeybadger|r
 /**
  * Error middleware of libraries that only write the answer and log nothing, by the package, the
  * factory that creates its server and the method that makes the middleware: oauth2orize's
- * `server.errorHandler()` turns any error into an OAuth error body (500 for one it does not know).
+ * `server.errorHandler()` turns any error into an OAuth error body (500 for one it does not know);
+ * its `{ mode: 'indirect' }` passes what it cannot redirect on with `next(err)`, so it does not count.
  */
 const ANSWERING_LIBRARY_HANDLERS: ReadonlyMap<string, { factory: string; method: string }> = new Map([['oauth2orize', { factory: 'createServer', method: 'errorHandler' }]]);
 
@@ -49,7 +50,13 @@ export function delegatesToAnsweringLibrary(context: Context, node: TSESTree.Cal
   const owner = skipTransparent(init.callee.object);
   const source = getRequiredModule(owner) ?? rootImport(context, owner)?.source ?? null;
   const known = source === null ? undefined : ANSWERING_LIBRARY_HANDLERS.get(source);
-  return known !== undefined && known.factory === getPropertyName(init.callee) && known.method === name;
+  if (known === undefined || known.factory !== getPropertyName(init.callee) || known.method !== name) return false;
+  // `errorHandler({ mode: 'indirect' })` passes an error it cannot redirect on with `next(err)`.
+  const options = factory.arguments[0] ? skipTransparent(factory.arguments[0]) : null;
+  if (!options) return true;
+  if (options.type !== AST_NODE_TYPES.ObjectExpression) return false;
+  const mode = options.properties.find((p) => p.type !== AST_NODE_TYPES.Property || getPropertyName(p) === 'mode');
+  return !mode || (mode.type === AST_NODE_TYPES.Property && mode.value.type === AST_NODE_TYPES.Literal && mode.value.value === 'direct');
 }
 
 /** Handlers registered by name (`app.onError(handleError)`, `fastify.setErrorHandler(onError)`): their parameters. */

@@ -347,6 +347,7 @@ describe('delegatesToAnsweringLibrary', () => {
     ["const oauth2orize = require('oauth2orize'); const server = oauth2orize.createServer(); server.errorHandler()(err, req, res, next);", true],
     ["import oauth2orize from 'oauth2orize'; const server = oauth2orize.createServer(); server.errorHandler({ mode: 'direct' })(err, req, res, next);", true],
     ["const server = require('oauth2orize').createServer(); server.errorHandler()(err, req, res, next);", true],
+    ["const server = require('oauth2orize').createServer(); server.errorHandler({ mode: 'indirect' })(err, req, res, next);", false],
     ["const oauth2orize = require('oauth2orize'); const server = oauth2orize.createServer(); server.token()(err, req, res, next);", false],
     ["const reporting = require('./reporting'); const server = reporting.createServer(); server.errorHandler()(err, req, res, next);", false],
     ['handleError(err, req, res, next);', false],
