@@ -19,7 +19,7 @@ import { strandedContinuation } from '../model/continuations.js';
 import { ioCallbackOfThrow } from '../model/callback-throws.js';
 import { type UnrecordedRunner, createRunnerTracker } from '../model/runner-listeners.js';
 import { createRule } from '../core/create-rule.js';
-import { importedCannotReject } from '../model/project-modules.js';
+import { callsProjectModule, importedCannotReject, importedReturnsRejectingPromise } from '../model/project-modules.js';
 import { getSettings } from '../core/settings.js';
 import { findCallingHandler, findEnclosingHandler } from '../model/handlers.js';
 import type { LogTarget } from '../fixes/log-call.js';
@@ -221,7 +221,10 @@ export default createRule<Options, MessageIds>({
       // wrote the catch for its failures, so a same-file async callee counts when it can fail at all.
       const tryStatement = catchingTry(statement);
       const failsInTry = !mayFail && voided && tryStatement !== null && root === expression && expression.type === AST_NODE_TYPES.CallExpression && asyncCallMayFail(context, expression, visitorKeys);
-      if (!mayFail && !failsInTry) return;
+      // `putPath(…)` imported from `./put`, whose `return new Promise((resolve, reject) => …)` rejects:
+      // asked last (below), so that another module is read only for a call that would be reported.
+      const importedOnly = !mayFail && !failsInTry;
+      if (importedOnly && !(root === expression && root.type === AST_NODE_TYPES.CallExpression && !voided && callsProjectModule(context, root))) return;
       const cb = enclosingBackgroundCallback(context, statement, extraApis);
       if (cb?.shutdown && !includeShutdownHandlers) return;
       const direct = cb ? null : findEnclosingHandler(context, statement);
@@ -234,6 +237,7 @@ export default createRule<Options, MessageIds>({
       // Asked last, so that another module is read only for a call that would be reported: a project
       // module's async function that catches (or logs and rethrows) every failure cannot reject.
       if (root.type === AST_NODE_TYPES.CallExpression && importedCannotReject(context, root)) return;
+      if (importedOnly && (!(cb || handler) || !importedReturnsRejectingPromise(context, root as TSESTree.CallExpression))) return;
       const label = callName(expression) ?? describeFailedOperation(context, expression) ?? `promise at line ${expression.loc.start.line}`;
       if (!cb && !handler && !stranded) {
         // Outside background work and handlers the try is the only context: a guess about an unseen callee
