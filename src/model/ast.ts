@@ -513,10 +513,20 @@ export function returnedValues(fn: AnyFunction, visitorKeys: TSESLint.SourceCode
   return returned;
 }
 
+/** Methods that detach a listener: they compare the function, never call it. */
+const DETACHING_METHODS = new Set(['off', 'removeListener', 'removeEventListener', 'unsubscribe']);
+
+/** `emitter.off('progress', onProgress)`: the reference only detaches the listener it names. */
+function detachesListener(id: TSESTree.Identifier | TSESTree.JSXIdentifier): boolean {
+  const call = id.parent;
+  if (call?.type !== AST_NODE_TYPES.CallExpression || call.arguments.length !== 2 || call.arguments[1] !== id) return false;
+  return call.callee.type === AST_NODE_TYPES.MemberExpression && DETACHING_METHODS.has(getPropertyName(call.callee) ?? '');
+}
+
 /**
  * `const onProgress = (job) => save(job); job.on('progress', onProgress)`: the identifier names a
- * `const` function that this is the only read of (besides removing it as a listener again:
- * `job.off('progress', onProgress)`), so editing the function changes no other use.
+ * `const` function that this is the only read of, so editing the function changes no other use.
+ * A read that only detaches the listener later (`job.off('progress', onProgress)`) is no other use.
  */
 export function isOnlyUseOfConstFunction(context: Context, node: TSESTree.Node): boolean {
   const id = skipTransparent(node);
@@ -524,11 +534,5 @@ export function isOnlyUseOfConstFunction(context: Context, node: TSESTree.Node):
   const variable = findVariable(context, id);
   const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
   if (def?.type !== 'Variable' || def.parent.kind !== 'const' || !def.node.init || !isFunctionNode(skipTransparent(def.node.init))) return false;
-  // `job.off('progress', onProgress)` removes the listener without calling it.
-  const removal = (ref: TSESLint.Scope.Reference) => {
-    const call = ref.identifier.parent;
-    return call?.type === AST_NODE_TYPES.CallExpression && call.callee.type === AST_NODE_TYPES.MemberExpression && LISTENER_REMOVALS.has(getPropertyName(call.callee) ?? '');
-  };
-  return variable!.references.filter((ref) => !ref.init && !removal(ref)).length === 1;
+  return variable!.references.filter((ref) => !ref.init && !(ref.identifier !== id && detachesListener(ref.identifier))).length === 1;
 }
-const LISTENER_REMOVALS = new Set(['off', 'removeListener', 'removeEventListener']);

@@ -7,7 +7,9 @@
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
-import { type AnyFunction, type Context, getCalleePath, getEnclosingFunction, getMemberPath, getPropertyName, isFunctionNode, resolveFunction, skipTransparent, walkSameFunction } from './ast.js';
+import { type AnyFunction, type Context, findVariable, getCalleePath, getEnclosingFunction, getMemberPath, getPropertyName, isFunctionNode, resolveFunction, skipTransparent, walkSameFunction } from './ast.js';
+import { getRequiredModule } from './modules.js';
+import { rootImport } from './job-runners.js';
 import { isHandoffCall, isInspectionCall, readsAny } from './errors.js';
 import { type HandlerInfo, getHandlerInfo } from './handlers.js';
 import { getHttpOutcome } from './http-outcomes.js';
@@ -21,6 +23,41 @@ type Variable = TSESLint.Scope.Variable;
 const RESPONSE_STATE = /\b(?:headersSent|writableEnded|finished|sent)\b/u;
 /** Error handlers of error-reporting services: `sentry.errorHandler`, `Sentry.Handlers.errorHandler()`, `Sentry.expressErrorHandler()`. */
 const ERROR_REPORTER_HANDLER = /^(?:\w+\.)*(?:sentry|raven|bugsnag|honeybadger|rollbar|airbrake)(?:\.\w+)*\.(?:errorHandler|expressErrorHandler)$/iu;
+
+/**
+ * Error middleware of libraries that only write the answer and log nothing, by the package, the
+ * factory that creates its server and the method that makes the middleware: oauth2orize's
+ * `server.errorHandler()` turns any error into an OAuth error body (500 for one it does not know);
+ * its `{ mode: 'indirect' }` passes what it cannot redirect on with `next(err)`, so it does not count.
+ */
+const ANSWERING_LIBRARY_HANDLERS: ReadonlyMap<string, { factory: string; method: string }> = new Map([['oauth2orize', { factory: 'createServer', method: 'errorHandler' }]]);
+
+/**
+ * `server.errorHandler()(err, req, res, next)` with `const server = oauth2orize.createServer()`: the
+ * error goes to a library's error middleware that answers the client and logs nothing.
+ */
+export function delegatesToAnsweringLibrary(context: Context, node: TSESTree.CallExpression): boolean {
+  const factory = skipTransparent(node.callee);
+  if (factory.type !== AST_NODE_TYPES.CallExpression) return false;
+  const method = skipTransparent(factory.callee);
+  if (method.type !== AST_NODE_TYPES.MemberExpression) return false;
+  const name = getPropertyName(method);
+  const receiver = skipTransparent(method.object);
+  if (name === null || receiver.type !== AST_NODE_TYPES.Identifier) return false;
+  const def = findVariable(context, receiver)?.defs;
+  const init = def?.length === 1 && def[0]!.type === 'Variable' && def[0]!.node.init ? skipTransparent(def[0]!.node.init) : null;
+  if (init?.type !== AST_NODE_TYPES.CallExpression || init.callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+  const owner = skipTransparent(init.callee.object);
+  const source = getRequiredModule(owner) ?? rootImport(context, owner)?.source ?? null;
+  const known = source === null ? undefined : ANSWERING_LIBRARY_HANDLERS.get(source);
+  if (known === undefined || known.factory !== getPropertyName(init.callee) || known.method !== name) return false;
+  // `errorHandler({ mode: 'indirect' })` passes an error it cannot redirect on with `next(err)`.
+  const options = factory.arguments[0] ? skipTransparent(factory.arguments[0]) : null;
+  if (!options) return true;
+  if (options.type !== AST_NODE_TYPES.ObjectExpression) return false;
+  const mode = options.properties.find((p) => p.type !== AST_NODE_TYPES.Property || getPropertyName(p) === 'mode');
+  return !mode || (mode.type === AST_NODE_TYPES.Property && mode.value.type === AST_NODE_TYPES.Literal && mode.value.value === 'direct');
+}
 
 /** Handlers registered by name (`app.onError(handleError)`, `fastify.setErrorHandler(onError)`): their parameters. */
 export function registeredHandlerInfo(fn: AnyFunction, kind: ErrorEventKind): HandlerInfo | null {
@@ -252,7 +289,9 @@ export function passesErrorOn(context: Context, node: TSESTree.CallExpression, s
     return scope.fastify && getPropertyName(node.callee as TSESTree.MemberExpression) === 'send' && isErrorValue(errorVars, node.arguments[0]);
   }
   if (isInspectionCall(node)) return false;
-  // `fn(err, req, res, next)`: the error goes to another error handler, which owns logging it.
+  // `fn(err, req, res, next)`: the error goes to another error handler, which owns logging it,
+  // unless that handler is a library's that only answers (oauth2orize's `server.errorHandler()`).
+  if (delegatesToAnsweringLibrary(context, node)) return false;
   if (delegatesToHandler(info, errorVars, node)) return true;
   if (isStatementLevel(node) && node.arguments.some((a) => isErrorValue(errorVars, a))) {
     const helper = resolveFunction(context, node.callee);

@@ -5,7 +5,8 @@
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
-import { type AnyFunction, type Context, getMemberPath, getPropertyName, lastSegment, skipTransparent } from './ast.js';
+import { type AnyFunction, type Context, getCalleePath, getMemberPath, getPropertyName, getStringValue, lastSegment, skipTransparent } from './ast.js';
+import { envComparisonMeansDevelopment } from './environment.js';
 import { classDecorators, hasDecoratorNamed, methodDecorators, parameterDecorators } from './decorators.js';
 import { paramId, paramTypeName } from './handler-params.js';
 import type { HandlerInfo } from './handlers.js';
@@ -142,6 +143,48 @@ export function nestHandler(context: Context, fn: AnyFunction): HandlerInfo | nu
   }
   if (name === 'validate' && sup === 'PassportStrategy') {
     return { ...base, kind: 'strategy' };
+  }
+  return null;
+}
+
+/** `app.useLogger(…)`, `Logger.overrideLogger(…)`: the file installs Nest's logger after creating the app. */
+const INSTALLS_NEST_LOGGER = /\.\s*(?:useLogger|overrideLogger)\s*\(/u;
+
+/** A `logger` option value that silences error logs: `false`, or a level list without `'error'` (`[]`, `['warn']`). */
+function silencesErrors(node: TSESTree.Node): boolean {
+  const value = skipTransparent(node);
+  if (value.type === AST_NODE_TYPES.Literal) return value.value === false;
+  if (value.type !== AST_NODE_TYPES.ArrayExpression) return false;
+  const levels = value.elements.map((e) => (e && e.type !== AST_NODE_TYPES.SpreadElement ? getStringValue(e) : null));
+  return levels.every((level) => level !== null) && !levels.includes('error');
+}
+
+/**
+ * `NestFactory.create(AppModule, adapter, { logger: debug ? new Logger() : false })`: the `logger`
+ * property that turns Nest's logger off for an HTTP application (also on one side of a conditional,
+ * or a level list without `'error'`). Nest's built-in exceptions handler logs an unexpected error
+ * through that logger before answering 500, so then nothing records it. Null when the file installs
+ * a logger later (`app.useLogger(…)`, `Logger.overrideLogger(…)`) or the logger is off only outside
+ * production (`NODE_ENV === 'test' ? false : undefined`).
+ */
+export function disabledNestLogger(context: Context, call: TSESTree.CallExpression): TSESTree.Property | null {
+  const callee = skipTransparent(call.callee);
+  if (call.arguments.length < 2 || callee.type !== AST_NODE_TYPES.MemberExpression || getPropertyName(callee) !== 'create') return null;
+  const path = getCalleePath(call);
+  if (path === null || !path.endsWith('NestFactory.create')) return null;
+  const options = skipTransparent(call.arguments.at(-1)!);
+  if (options.type !== AST_NODE_TYPES.ObjectExpression) return null;
+  const property = options.properties.find(
+    (p): p is TSESTree.Property => p.type === AST_NODE_TYPES.Property && !p.computed && getPropertyName(p) === 'logger',
+  );
+  if (!property || INSTALLS_NEST_LOGGER.test(context.sourceCode.text)) return null;
+  const value = skipTransparent(property.value);
+  if (value.type !== AST_NODE_TYPES.ConditionalExpression) return silencesErrors(value) ? property : null;
+  for (const [branch, holds] of [[value.consequent, true], [value.alternate, false]] as const) {
+    if (!silencesErrors(branch)) continue;
+    const test = skipTransparent(value.test);
+    if (test.type === AST_NODE_TYPES.BinaryExpression && envComparisonMeansDevelopment(test, holds) === true) continue;
+    return property;
   }
   return null;
 }

@@ -29,6 +29,7 @@ import {
   skipTransparent,
   skipTypeWrappers,
   walkSameFunction,
+  walkTree,
 } from './ast.js';
 import { type FailureOptions, classifyCall, classifyFailures, isResponseCall, logsOwnFailures, unwrapIndirectCall } from './fallible.js';
 import { getLoggerCall } from './loggers.js';
@@ -466,5 +467,64 @@ function returnsUnknownPromise(fn: AnyFunction, visitorKeys: TSESLint.SourceCode
     },
     visitorKeys,
   );
+  return found;
+}
+
+/** The call goes to a module of this project (a relative specifier or an `imports` alias): a name check and a scope look-up. */
+export function callsProjectModule(context: Context, call: TSESTree.CallExpression): boolean {
+  return importedTarget(context, call) !== null;
+}
+
+/**
+ * The call reaches a plain function of a project module that returns a promise it can reject itself when
+ * its work fails: `function putPath(…) { return new Promise((resolve, reject) => { …; create().then(…).catch(reject) }) }`.
+ * The author wrote the rejection, so a caller that drops the promise leaves it unhandled. (An async
+ * function is not asked here: whether its awaits can fail is a guess about yet other modules.)
+ */
+export function importedReturnsRejectingPromise(context: Context, call: TSESTree.CallExpression): boolean {
+  try {
+    const target = importedTarget(context, call);
+    if (target === null) return false;
+    const state = stateOf(context);
+    const key = `${target.source}\u0000${target.path.join('.')}\u0000rejecting`;
+    const known = state.answers.get(key);
+    if (known !== undefined) return known;
+    const module = moduleOf(context, state, target.source);
+    const fn = module === null ? null : findExportedFunction(module, target.path);
+    const answer = fn !== null && !fn.async && !fn.generator && returnsRejectingPromise(fn, context.sourceCode.visitorKeys);
+    state.answers.set(key, answer);
+    return answer;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * A `return new Promise((resolve, reject) => …)` of the function itself whose executor hands its `reject`
+ * on or calls it from a callback (not only `reject(…)` in its own body, a check of its arguments).
+ */
+function returnsRejectingPromise(fn: AnyFunction, visitorKeys: TSESLint.SourceCode.VisitorKeys): boolean {
+  const rejecting = (node: TSESTree.Node | null | undefined): boolean => {
+    const n = node ? skipTypeWrappers(node) : null;
+    if (n?.type !== AST_NODE_TYPES.NewExpression || n.callee.type !== AST_NODE_TYPES.Identifier || n.callee.name !== 'Promise') return false;
+    const executor = n.arguments[0] ? skipTypeWrappers(n.arguments[0]) : null;
+    if (!executor || !isFunctionNode(executor)) return false;
+    const reject = executor.params[1];
+    if (reject?.type !== AST_NODE_TYPES.Identifier) return false;
+    const name = reject.name;
+    // `reject(new Error('not found'))` called in the executor's own body is a synchronous precondition on
+    // the arguments; `reject` handed on (`.catch(reject)`) or called from a callback is a failure of the work.
+    let used = false;
+    walkTree(executor.body, (inner) => {
+      if (used || inner.type !== AST_NODE_TYPES.Identifier || inner.name !== name) return;
+      const call = inner.parent;
+      const direct = call?.type === AST_NODE_TYPES.CallExpression && call.callee === inner && getEnclosingFunction(call) === executor;
+      if (!direct) used = true;
+    }, visitorKeys);
+    return used;
+  };
+  if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return rejecting(fn.body);
+  let found = false;
+  walkSameFunction(fn.body, (node) => !(found ||= node.type === AST_NODE_TYPES.ReturnStatement && rejecting(node.argument)), visitorKeys);
   return found;
 }

@@ -16,9 +16,10 @@ import {
   voidedCallMayReject,
 } from '../model/promises.js';
 import { strandedContinuation } from '../model/continuations.js';
+import { ioCallbackOfThrow } from '../model/callback-throws.js';
 import { type UnrecordedRunner, createRunnerTracker } from '../model/runner-listeners.js';
 import { createRule } from '../core/create-rule.js';
-import { importedCannotReject } from '../model/project-modules.js';
+import { callsProjectModule, importedCannotReject, importedReturnsRejectingPromise } from '../model/project-modules.js';
 import { getSettings } from '../core/settings.js';
 import { findCallingHandler, findEnclosingHandler } from '../model/handlers.js';
 import type { LogTarget } from '../fixes/log-call.js';
@@ -43,6 +44,7 @@ export type MessageIds =
   | 'floatingPromise'
   | 'promiseEscapesTry'
   | 'strandedCallback'
+  | 'throwFromCallback'
   | 'missingFailureListener'
   | 'missingErrorListener'
   | 'addCatch'
@@ -76,6 +78,8 @@ export default createRule<Options, MessageIds>({
         'The promise of {{call}} is neither awaited nor caught, so the catch at line {{line}} never sees its rejection: the failure it was written for goes unhandled and unlogged. Await it inside the try, or add a .catch that logs the error.',
       strandedCallback:
         'The promise of {{call}} has no rejection handler, and {{name}} calls {{continuation}} only from its .then callbacks: if it rejects, {{continuation}} is never called (the caller waits forever) and nothing logs the error. Add a .catch that logs the error and passes it to {{continuation}}.',
+      throwFromCallback:
+        'This throws from the callback of {{call}} in this {{context}}: the callback runs from the event loop, so no try/catch or error handler sees the error; it becomes an uncaught exception that ends the process with no record of which task failed. Log the error and stop (or answer) here instead of throwing.',
       missingFailureListener:
         "Failed jobs of {{what}} are never logged: nothing listens for '{{event}}' and the processor does not catch and log. Add {{receiver}}.on('{{event}}', …) that logs the error.",
       missingErrorListener:
@@ -217,7 +221,10 @@ export default createRule<Options, MessageIds>({
       // wrote the catch for its failures, so a same-file async callee counts when it can fail at all.
       const tryStatement = catchingTry(statement);
       const failsInTry = !mayFail && voided && tryStatement !== null && root === expression && expression.type === AST_NODE_TYPES.CallExpression && asyncCallMayFail(context, expression, visitorKeys);
-      if (!mayFail && !failsInTry) return;
+      // `putPath(…)` imported from `./put`, whose `return new Promise((resolve, reject) => …)` rejects:
+      // asked last (below), so that another module is read only for a call that would be reported.
+      const importedOnly = !mayFail && !failsInTry;
+      if (importedOnly && !(root === expression && root.type === AST_NODE_TYPES.CallExpression && !voided && callsProjectModule(context, root))) return;
       const cb = enclosingBackgroundCallback(context, statement, extraApis);
       if (cb?.shutdown && !includeShutdownHandlers) return;
       const direct = cb ? null : findEnclosingHandler(context, statement);
@@ -230,6 +237,7 @@ export default createRule<Options, MessageIds>({
       // Asked last, so that another module is read only for a call that would be reported: a project
       // module's async function that catches (or logs and rethrows) every failure cannot reject.
       if (root.type === AST_NODE_TYPES.CallExpression && importedCannotReject(context, root)) return;
+      if (importedOnly && (!(cb || handler) || !importedReturnsRejectingPromise(context, root as TSESTree.CallExpression))) return;
       const label = callName(expression) ?? describeFailedOperation(context, expression) ?? `promise at line ${expression.loc.start.line}`;
       if (!cb && !handler && !stranded) {
         // Outside background work and handlers the try is the only context: a guess about an unseen callee
@@ -290,7 +298,20 @@ export default createRule<Options, MessageIds>({
       runners.onCall(node);
     }
 
+    /** `fs.writeFile(p, data, (err) => { if (err) throw err; })` in a listener or handler: the throw is uncaught. */
+    function onThrow(node: TSESTree.ThrowStatement): void {
+      const io = ioCallbackOfThrow(context, node);
+      if (!io) return;
+      const cb = enclosingBackgroundCallback(context, io.call, extraApis);
+      if (cb?.shutdown && !includeShutdownHandlers) return;
+      const handler = cb ? null : findEnclosingHandler(context, io.call);
+      if (!cb && !handler) return;
+      const where = cb ? contextLabel(cb) : `${handler!.framework} ${handler!.kind === 'route' ? 'route handler' : handler!.kind}`;
+      context.report({ node, messageId: 'throwFromCallback', data: { call: callText(io.call), context: where } });
+    }
+
     return {
+      ThrowStatement: onThrow,
       CallExpression: onCall,
       NewExpression: onCall,
       // `() => void work()`: the arrow discards the promise (a plain type listener: ESLint matches an attribute

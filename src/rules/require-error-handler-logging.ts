@@ -11,6 +11,7 @@ import {
   answersClientError,
   callbackLogs,
   classifyErrorDerivation,
+  delegatesToAnsweringLibrary,
   errorHandlerFramework,
   errorParamName,
   followsReporterInChain,
@@ -24,6 +25,7 @@ import {
 } from '../model/error-handlers.js';
 import { classifyErrorUse, getBoundVariables } from '../model/errors.js';
 import { catchesEveryException } from '../model/exception-filters.js';
+import { disabledNestLogger } from '../model/nest.js';
 import { type HandlerInfo, getHandlerInfo, isErrorHandler } from '../model/handlers.js';
 import { getFrameworkLogger, getRequestContextExpressions } from '../model/request-context.js';
 import { type LogLevel, type LoggerCall, getLoggerCall, getLoggingLevel, isAtLeast } from '../model/loggers.js';
@@ -38,6 +40,8 @@ export type MessageIds =
   | 'noError'
   | 'lowLevel'
   | 'pathNotLogged'
+  | 'nestLoggerOff'
+  | 'libraryAnswers'
   | 'addLog'
   | 'passError'
   | 'raiseLevel';
@@ -68,6 +72,8 @@ interface HandlerState {
   lowLevel: { call: LoggerCall | TSESTree.CallExpression; level: LogLevel } | null;
   unsatisfied: TSESTree.Node[];
   reportNode: TSESTree.Node | null;
+  /** `server.errorHandler()(err, req, res, next)` of oauth2orize: a hand-off to a library that only answers. */
+  libraryAnswer: TSESTree.Node | null;
   eventNode: TSESTree.Node | null;
 }
 
@@ -108,6 +114,10 @@ export default createRule<Options, MessageIds>({
         'This {{handler}} logs the error at {{level}} level; an unhandled error belongs at error level, where alerting looks. Use `{{example}}`.',
       pathNotLogged:
         'This path through the {{handler}} responds without logging the error, while other paths log it. Log `{{name}}` here too (at error level) or hand it on.',
+      libraryAnswers:
+        "This {{handler}} hands the error only to a library's error middleware, which answers the client and logs nothing, so unexpected failures leave no trace. Log the error object at error level first: `{{example}}`.",
+      nestLoggerOff:
+        "This turns Nest's logger off, so its built-in exceptions handler answers an unexpected error with a 500 and logs nothing. Keep error logs on (`logger: ['error', 'warn']`) or install a logger with `app.useLogger(…)`.",
       addLog: 'Log the error with `{{call}}`.',
       passError: 'Pass `{{name}}` to this log call.',
       raiseLevel: 'Log at error level: `{{call}}`.',
@@ -177,7 +187,7 @@ export default createRule<Options, MessageIds>({
       eventNode: TSESTree.Node | null,
     ): HandlerState {
       const errorVars = param ? getBoundVariables(context, param) : [];
-      const fresh = { escalates: false, escalations: [], exits: false, textOnly: null, noError: null, lowLevel: null, unsatisfied: [], derivedVars: [] };
+      const fresh = { libraryAnswer: null, escalates: false, escalations: [], exits: false, textOnly: null, noError: null, lowLevel: null, unsatisfied: [], derivedVars: [] };
       return { region, fn, body, kind, event, info, errorParam: param, errorVars, reportNode, eventNode, ...fresh };
     }
 
@@ -194,6 +204,9 @@ export default createRule<Options, MessageIds>({
     }
 
     function onCall(node: TSESTree.CallExpression): void {
+      // `NestFactory.create(AppModule, { logger: false })`: Nest's own error handler then logs nothing.
+      const loggerOff = disabledNestLogger(context, node);
+      if (loggerOff) context.report({ node: loggerOff, messageId: 'nestLoggerOff' });
       const s = stateOf(node);
       if (!s) return;
       if (isProcessExitCall(node)) s.exits = true;
@@ -202,7 +215,8 @@ export default createRule<Options, MessageIds>({
         onLog(s, node, level);
         return;
       }
-      if (passesErrorOn(context, node, { info: s.info, errorVars: s.errorVars, fastify: s.kind === 'fastify' }, helperMayLog)) good(s, node);
+      if (delegatesToAnsweringLibrary(context, node)) s.libraryAnswer ??= node;
+      else if (passesErrorOn(context, node, { info: s.info, errorVars: s.errorVars, fastify: s.kind === 'fastify' }, helperMayLog)) good(s, node);
     }
 
     function onLog(s: HandlerState, node: TSESTree.CallExpression, level: LogLevel): void {
@@ -325,9 +339,9 @@ export default createRule<Options, MessageIds>({
       const insert = insertLogFix(context, s.region, s.body, name, s.errorParam !== null, target, (error) =>
         buildLogCall(target, { level: 'error', message: logMessage(s), error, fields: fieldsAt(s, s.body) }),
       );
-      const messageId: MessageIds = s.kind === 'process' ? (s.exits ? 'processExitsSilently' : 'processSilent') : 'notLogged';
+      const messageId: MessageIds = s.kind === 'process' ? (s.exits ? 'processExitsSilently' : 'processSilent') : s.libraryAnswer ? 'libraryAnswers' : 'notLogged';
       context.report({
-        loc,
+        loc: s.libraryAnswer?.loc ?? loc,
         messageId,
         data: { handler, event: s.event ?? '', example },
         fix: autofix ? insert : null,

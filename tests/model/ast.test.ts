@@ -15,6 +15,7 @@ import {
   getStringValue,
   getVariableInit,
   isFunctionNode,
+  isOnlyUseOfConstFunction,
   lastSegment,
   referencesVariable,
   resolveFunction,
@@ -406,5 +407,18 @@ describe('returnedValues', () => {
       return { ArrowFunctionExpression: record, FunctionDeclaration: record };
     });
     expect(out).toEqual([['poll()'], ['first()'], ['second()']]);
+  });
+});
+
+describe('isOnlyUseOfConstFunction', () => {
+  it.each([
+    ["const onProgress = (job) => save(job); job.on('progress', p(onProgress));", true],
+    ["const onProgress = (job) => save(job); job.on('progress', p(onProgress)); job.off('progress', onProgress);", true],
+    ["const onProgress = (job) => save(job); job.on('progress', p(onProgress)); job.removeListener('progress', onProgress);", true],
+    ["const onProgress = (job) => save(job); job.on('progress', p(onProgress)); onProgress(job);", false],
+    ["const onProgress = (job) => save(job); job.on('progress', p(onProgress)); other.on('progress', onProgress);", false],
+    ["let onProgress = (job) => save(job); job.on('progress', p(onProgress));", false],
+  ])('%s → %j', (code, expected) => {
+    expect(ofArgument(code, (arg, context) => isOnlyUseOfConstFunction(context, arg))('p(onProgress)')).toBe(expected);
   });
 });

@@ -5,6 +5,7 @@ import {
   answersClientError,
   callbackLogs,
   classifyErrorDerivation,
+  delegatesToAnsweringLibrary,
   delegatesToHandler,
   errorHandlerFramework,
   errorParamName,
@@ -328,5 +329,29 @@ describe('inResponseStartedBranch', () => {
     expect(callResult(results, 'mark3(err)')).toBe(false);
     expect(callResult(results, 'mark4(err)')).toBe(false);
     expect(callResult(results, 'mark5(err)')).toBe(false);
+  });
+});
+
+describe('delegatesToAnsweringLibrary', () => {
+  /** For each `…(err, req, res, next)` call, whether it hands the error to a library middleware that only answers. */
+  function delegations(code: string): boolean[] {
+    const out: boolean[] = [];
+    probe(code, (context: Context) => ({
+      CallExpression(node: TSESTree.CallExpression) {
+        if (node.arguments.length === 4) out.push(delegatesToAnsweringLibrary(context, node));
+      },
+    }));
+    return out;
+  }
+  it.each([
+    ["const oauth2orize = require('oauth2orize'); const server = oauth2orize.createServer(); server.errorHandler()(err, req, res, next);", true],
+    ["import oauth2orize from 'oauth2orize'; const server = oauth2orize.createServer(); server.errorHandler({ mode: 'direct' })(err, req, res, next);", true],
+    ["const server = require('oauth2orize').createServer(); server.errorHandler()(err, req, res, next);", true],
+    ["const server = require('oauth2orize').createServer(); server.errorHandler({ mode: 'indirect' })(err, req, res, next);", false],
+    ["const oauth2orize = require('oauth2orize'); const server = oauth2orize.createServer(); server.token()(err, req, res, next);", false],
+    ["const reporting = require('./reporting'); const server = reporting.createServer(); server.errorHandler()(err, req, res, next);", false],
+    ['handleError(err, req, res, next);', false],
+  ])('%s → %j', (code, expected) => {
+    expect(delegations(code)).toEqual([expected]);
   });
 });

@@ -2,7 +2,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
 import type { Context } from '../../src/model/ast.js';
-import { isCompiledNestClass, isNestClass } from '../../src/model/nest.js';
+import { disabledNestLogger, isCompiledNestClass, isNestClass } from '../../src/model/nest.js';
 import { probe } from '../helpers/probe.js';
 
 /** `source` / `compiled` / `none` for each class of the file, in source order. */
@@ -37,5 +37,31 @@ describe('isCompiledNestClass', () => {
 
   it('a decorated TypeScript class is a Nest class in source', () => {
     expect(classes("import { Injectable } from '@nestjs/common';\n@Injectable()\nexport class S {}", true)).toEqual(['source']);
+  });
+});
+
+describe('disabledNestLogger', () => {
+  /** The text of the `logger` property each NestFactory call turns the logger off with, else null. */
+  function loggerOff(code: string): (string | null)[] {
+    const out: (string | null)[] = [];
+    probe(code, (context: Context) => ({
+      CallExpression(node: TSESTree.CallExpression) {
+        if (/NestFactory/u.test(context.sourceCode.getText(node.callee))) out.push(disabledNestLogger(context, node) ? context.sourceCode.getText(disabledNestLogger(context, node)!) : null);
+      },
+    }));
+    return out;
+  }
+  it.each([
+    ['NestFactory.create(AppModule, { logger: false })', 'logger: false'],
+    ['core_1.NestFactory.create(AppModule, adapter, { logger: debug ? new Logger() : false })', 'logger: debug ? new Logger() : false'],
+    ["NestFactory.create(AppModule, { logger: ['warn'] })", "logger: ['warn']"],
+    ["NestFactory.create(AppModule, { logger: process.env.NODE_ENV === 'production' ? false : undefined })", "logger: process.env.NODE_ENV === 'production' ? false : undefined"],
+    ["NestFactory.create(AppModule, { logger: ['error', 'warn'] })", null],
+    ['NestFactory.create(AppModule, { logger: new Logger() })', null],
+    ["NestFactory.create(AppModule, { logger: process.env.NODE_ENV === 'test' ? false : undefined })", null],
+    ['NestFactory.createApplicationContext(AppModule, { logger: false })', null],
+    ['NestFactory.create(AppModule, { logger: false }); app.useLogger(logger)', null],
+  ])('%s → %j', (code, expected) => {
+    expect(loggerOff(code)[0]).toBe(expected);
   });
 });

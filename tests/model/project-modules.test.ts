@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TSESTree } from '@typescript-eslint/utils';
 import { afterAll, describe, expect, it } from 'vitest';
-import { importedCalleeLogs, importedCannotReject, onlyLoggingCalleesFail } from '../../src/model/project-modules.js';
+import { callsProjectModule, importedCalleeLogs, importedCannotReject, importedReturnsRejectingPromise, onlyLoggingCalleesFail } from '../../src/model/project-modules.js';
 import { callResult, probe, probeCalls } from '../helpers/probe.js';
 
 const root = mkdtempSync(join(tmpdir(), 'project-modules-'));
@@ -218,6 +218,59 @@ store_1.default.read('k');
     expect(callResult(results, '(0, store_1.persist)(doc)')).toBe(true);
     expect(callResult(results, 'store_1.Store.flush()')).toBe(true);
     expect(callResult(results, "store_1.default.read('k')")).toBe(false);
+  });
+});
+
+write(
+  'services/put.js',
+  `function putPath(app, path, body) {
+  return new Promise((resolve, reject) => {
+    createRequest(app, path, body).then(resolve).catch(reject);
+  });
+}
+const deletePath = (app, path) => new Promise((resolve, reject) => remove(app, path, (err) => (err ? reject(err) : resolve())));
+function notifyPath(app, path) {
+  return new Promise((resolve) => { app.emit('changed', path); resolve(); });
+}
+function updatePath(id, state) {
+  return new Promise((resolve, reject) => {
+    const request = requests[id];
+    if (!request) {
+      reject(new Error('request not found'));
+      return;
+    }
+    request.state = state;
+    resolve(request);
+  });
+}
+async function savePath(app, path) { await app.store.save(path); }
+module.exports = { putPath, deletePath, notifyPath, savePath, updatePath };
+`,
+);
+
+describe('importedReturnsRejectingPromise', () => {
+  it('holds for a plain function of a project module returning a new Promise whose executor uses reject', () => {
+    const code = `const put = require('../services/put');
+const fs = require('fs');
+put.putPath(app, p, b);
+put.deletePath(app, p);
+put.notifyPath(app, p);
+put.savePath(app, p);
+put.updatePath(id, 'DONE');
+fs.readFile(p);
+`;
+    const results = probeCalls(code, (context, node) => importedReturnsRejectingPromise(context, node), { filename: tsFile, cwd: root, ts: true });
+    expect(callResult(results, 'put.putPath(app, p, b)')).toBe(true);
+    expect(callResult(results, 'put.deletePath(app, p)')).toBe(true);
+    expect(callResult(results, 'put.notifyPath(app, p)')).toBe(false);
+    // async: not asked here
+    expect(callResult(results, 'put.savePath(app, p)')).toBe(false);
+    expect(callResult(results, 'fs.readFile(p)')).toBe(false);
+    // rejects only on a check of its arguments, in the executor's own body
+    expect(callResult(results, "put.updatePath(id, 'DONE')")).toBe(false);
+    const project = probeCalls(code, (context, node) => callsProjectModule(context, node), { filename: tsFile, cwd: root, ts: true });
+    expect(callResult(project, 'put.putPath(app, p, b)')).toBe(true);
+    expect(callResult(project, 'fs.readFile(p)')).toBe(false);
   });
 });
 

@@ -9,6 +9,14 @@ const nest = { 'security-logging': { logger: { name: 'this.logger', style: 'nest
 
 ruleTester.run('require-error-handler-logging', rule, {
   valid: [
+    // --- the token endpoint's error middleware logs before oauth2orize answers; a hand-off to another server's errorHandler ---
+    "const oauth2orize = require('oauth2orize');\nconst server = oauth2orize.createServer();\nmodule.exports = {\n  errorHandler: function (err, req, res, next) {\n    log.error({ err }, 'token endpoint failed');\n    return server.errorHandler()(err, req, res, next);\n  },\n};",
+    "const reporting = require('./reporting');\nconst server = reporting.createServer();\nmodule.exports = {\n  errorHandler: function (err, req, res, next) {\n    return server.errorHandler()(err, req, res, next);\n  },\n};",
+    // --- Nest's logger stays on for errors, is installed later, or is off only in tests ---
+    "import { NestFactory } from '@nestjs/core';\nasync function bootstrap() {\n  const app = await NestFactory.create(AppModule, { bufferLogs: true, logger: false });\n  app.useLogger(app.get(PinoLogger));\n  await app.listen(3000);\n}",
+    "import { NestFactory } from '@nestjs/core';\nasync function bootstrap() {\n  const app = await NestFactory.create(AppModule, { logger: ['error', 'warn'] });\n  await app.listen(3000);\n}",
+    "import { NestFactory } from '@nestjs/core';\nasync function bootstrap() {\n  const app = await NestFactory.create(AppModule, { logger: process.env.NODE_ENV === 'test' ? false : new ConsoleLogger() });\n  await app.listen(3000);\n}",
+    "import { NestFactory } from '@nestjs/core';\nasync function run() {\n  const ctx = await NestFactory.createApplicationContext(WorkerModule, { logger: false });\n  await ctx.get(Migrator).run();\n}",
     // --- a helper that may log (not named for answering), and a log that runs in production ---
     "import express from 'express';\nconst app = express();\napp.use((err, req, res, next) => {\n  handleError(err, res);\n});\napp.listen(3000);",
     "import express from 'express';\nconst app = express();\napp.use((err, req, res, next) => {\n  if (process.env.NODE_ENV !== 'production') console.error(err.stack);\n  else logger.error({ err }, 'request failed');\n  sendError(res, err);\n});\napp.listen(3000);",
@@ -316,6 +324,28 @@ server.on('error', (err) => logger.error({ err }, 'server error'));`,
     `socket.on('error', () => socket.destroy());`,
   ],
   invalid: [
+    {
+      // node-red editor-api auth: the token endpoint's error middleware only delegates to oauth2orize, which answers and never logs
+      code: "var oauth2orize = require('oauth2orize');\nvar server = oauth2orize.createServer();\nmodule.exports = {\n  errorHandler: function (err, req, res, next) {\n    //console.log(err.stack);\n    return server.errorHandler()(err, req, res, next);\n  },\n};",
+      errors: [{ messageId: 'libraryAnswers', line: 6, suggestions: [{ messageId: 'addLog', output: "var oauth2orize = require('oauth2orize');\nvar server = oauth2orize.createServer();\nmodule.exports = {\n  errorHandler: function (err, req, res, next) {\n    console.error('unhandled error reached the Express error handler', err, { method: req.method, path: req.originalUrl.split('?')[0] });\n    //console.log(err.stack);\n    return server.errorHandler()(err, req, res, next);\n  },\n};" }] }],
+    },
+    {
+      code: "import oauth2orize from 'oauth2orize';\nconst server = oauth2orize.createServer();\napp.post('/oauth/token', server.token(), (err, req, res, next) => server.errorHandler()(err, req, res, next));",
+      errors: [{ messageId: 'libraryAnswers', line: 3, suggestions: [{ messageId: 'addLog', output: "import oauth2orize from 'oauth2orize';\nconst server = oauth2orize.createServer();\napp.post('/oauth/token', server.token(), (err, req, res, next) => {\n  console.error('unhandled error reached the Express error handler', err, { method: req.method, path: req.originalUrl.split('?')[0] });\n  return server.errorHandler()(err, req, res, next);\n});" }] }],
+    },
+    {
+      // homebridge-config-ui-x main: Nest's logger only in debug mode, so production 500s are never logged
+      code: "import { NestFactory } from '@nestjs/core';\nasync function bootstrap() {\n  const app = await NestFactory.create(AppModule, new FastifyAdapter(), {\n    logger: (config.debug || process.env.UI_DEVELOPMENT === '1') ? new Logger() : false,\n  });\n  await app.listen(8581);\n}",
+      errors: [{ messageId: 'nestLoggerOff', line: 4 }],
+    },
+    {
+      code: "const core_1 = require('@nestjs/core');\nasync function bootstrap() {\n  const app = await core_1.NestFactory.create(AppModule, { logger: ['warn', 'log'] });\n  await app.listen(3000);\n}",
+      errors: [{ messageId: 'nestLoggerOff', line: 3 }],
+    },
+    {
+      code: "import { NestFactory } from '@nestjs/core';\nasync function bootstrap() {\n  const app = await NestFactory.create(AppModule, { logger: false });\n  await app.listen(3000);\n}",
+      errors: [{ messageId: 'nestLoggerOff', line: 3 }],
+    },
     {
       // the Express-documented headersSent delegation is the only hand-off: the 500 path logs nothing (signalk's API error middleware)
       code: `export function errorHandler(err, req, res, next) {

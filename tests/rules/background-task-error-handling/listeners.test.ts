@@ -117,11 +117,12 @@ fastify.listen({ port: 3000 }, (err, address) => {
 });`,
     },
     "// the same listener function is also awaited elsewhere: the promise is not only the listener's\nclass PollingJobQueue {\n  async activate(nextJob) {\n    await this.jobQueueStrategy.update(nextJob);\n    const onProgress = (job) => this.jobQueueStrategy.update(job);\n    nextJob.on('progress', onProgress);\n    await onProgress(nextJob);\n  }\n}",
+    "// the listener is also called directly (its promise awaited there), and detached later\nclass PollingJobQueue {\n  async activate(nextJob) {\n    await this.jobQueueStrategy.update(nextJob);\n    const onProgress = (job) => this.jobQueueStrategy.update(job);\n    nextJob.on('progress', onProgress);\n    await onProgress(nextJob);\n    nextJob.off('progress', onProgress);\n  }\n}",
     "// a method the file never awaits: nothing says it returns a promise\nclass PollingJobQueue {\n  async activate(nextJob) {\n    const onProgress = (job) => this.metrics.record(job);\n    nextJob.on('progress', onProgress);\n    await nextJob.start();\n  }\n}",
   ],
   invalid: [
     {
-      "code": "// the listener is removed again once the job settles: removing it does not call it\nclass PollingJobQueue {\n  async activate(nextJob) {\n    await this.jobQueueStrategy.update(nextJob);\n    const onProgress = (job) => this.jobQueueStrategy.update(job);\n    nextJob.on('progress', onProgress);\n    try {\n      await nextJob.start();\n    } finally {\n      nextJob.off('progress', onProgress);\n    }\n  }\n}\n",
+      "code": "// the progress listener is detached when the job ends: the detaching read is no other use of it\nclass PollingJobQueue {\n  async activate(nextJob) {\n    await this.jobQueueStrategy.update(nextJob);\n    const onProgress = (job) => this.jobQueueStrategy.update(job);\n    nextJob.on('progress', onProgress);\n    await nextJob.start();\n    nextJob.off('progress', onProgress);\n  }\n}\n",
       "errors": [
         {
           "messageId": "returnedPromise",
@@ -129,7 +130,7 @@ fastify.listen({ port: 3000 }, (err, address) => {
           "suggestions": [
             {
               "messageId": "addCatch",
-              "output": "// the listener is removed again once the job settles: removing it does not call it\nclass PollingJobQueue {\n  async activate(nextJob) {\n    await this.jobQueueStrategy.update(nextJob);\n    const onProgress = (job) => this.jobQueueStrategy.update(job).catch((err) => console.error('update failed', err));\n    nextJob.on('progress', onProgress);\n    try {\n      await nextJob.start();\n    } finally {\n      nextJob.off('progress', onProgress);\n    }\n  }\n}\n"
+              "output": "// the progress listener is detached when the job ends: the detaching read is no other use of it\nclass PollingJobQueue {\n  async activate(nextJob) {\n    await this.jobQueueStrategy.update(nextJob);\n    const onProgress = (job) => this.jobQueueStrategy.update(job).catch((err) => console.error('update failed', err));\n    nextJob.on('progress', onProgress);\n    await nextJob.start();\n    nextJob.off('progress', onProgress);\n  }\n}\n"
             }
           ]
         }
