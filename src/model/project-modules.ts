@@ -66,23 +66,33 @@ const MAX_SEGMENTS = 3;
  * or in each of its catch clauses.
  */
 export function importedCalleeLogs(context: Context, call: TSESTree.CallExpression): boolean {
+  return askImportedFunction(context, call, 'logs', (module, fn) => logsOwnFailures(module.context, fn));
+}
+
+/**
+ * One question about the exported function a call reaches in a project module, answered at most once
+ * per linted file, callee and question (the module is read and parsed only when first asked). Anything
+ * that cannot be read, parsed or found answers "no"; recognition never breaks a lint run.
+ */
+function askImportedFunction(
+  context: Context,
+  call: TSESTree.CallExpression,
+  question: string,
+  answer: (module: ProjectModule, fn: AnyFunction) => boolean,
+): boolean {
   try {
     const target = importedTarget(context, call);
     if (target === null) return false;
     const state = stateOf(context);
-    const key = `${target.source}\u0000${target.path.join('.')}`;
+    const key = `${target.source}\u0000${target.path.join('.')}\u0000${question}`;
     const known = state.answers.get(key);
     if (known !== undefined) return known;
-    let answer = false;
     const module = moduleOf(context, state, target.source);
-    if (module !== null) {
-      const fn = findExportedFunction(module, target.path);
-      answer = fn !== null && logsOwnFailures(module.context, fn);
-    }
-    state.answers.set(key, answer);
-    return answer;
+    const fn = module === null ? null : findExportedFunction(module, target.path);
+    const result = module !== null && fn !== null && answer(module, fn);
+    state.answers.set(key, result);
+    return result;
   } catch {
-    // Recognition never breaks a lint run: an unexpected shape only means "unknown".
     return false;
   }
 }
@@ -421,23 +431,13 @@ export function failureLoggedByCallee(context: Context, block: TSESTree.BlockSta
  * plain functions, whose promise (if any) is another call's.
  */
 export function importedCannotReject(context: Context, call: TSESTree.CallExpression): boolean {
-  try {
-    const target = importedTarget(context, call);
-    if (target === null) return false;
-    const state = stateOf(context);
-    const key = `${target.source}\u0000${target.path.join('.')}\u0000reject`;
-    const known = state.answers.get(key);
-    if (known !== undefined) return known;
-    const module = moduleOf(context, state, target.source);
-    const fn = module === null ? null : findExportedFunction(module, target.path);
-    const visitorKeys = context.sourceCode.visitorKeys;
-    const answer =
-      module !== null && fn !== null && fn.async && !fn.generator && !returnsUnknownPromise(fn, visitorKeys) && findEscape(module.context, fn, visitorKeys) === null;
-    state.answers.set(key, answer);
-    return answer;
-  } catch {
-    return false;
-  }
+  const visitorKeys = context.sourceCode.visitorKeys;
+  return askImportedFunction(
+    context,
+    call,
+    'cannot-reject',
+    (module, fn) => fn.async && !fn.generator && !returnsUnknownPromise(fn, visitorKeys) && findEscape(module.context, fn, visitorKeys) === null,
+  );
 }
 
 /**
@@ -482,21 +482,7 @@ export function callsProjectModule(context: Context, call: TSESTree.CallExpressi
  * function is not asked here: whether its awaits can fail is a guess about yet other modules.)
  */
 export function importedReturnsRejectingPromise(context: Context, call: TSESTree.CallExpression): boolean {
-  try {
-    const target = importedTarget(context, call);
-    if (target === null) return false;
-    const state = stateOf(context);
-    const key = `${target.source}\u0000${target.path.join('.')}\u0000rejecting`;
-    const known = state.answers.get(key);
-    if (known !== undefined) return known;
-    const module = moduleOf(context, state, target.source);
-    const fn = module === null ? null : findExportedFunction(module, target.path);
-    const answer = fn !== null && !fn.async && !fn.generator && returnsRejectingPromise(fn, context.sourceCode.visitorKeys);
-    state.answers.set(key, answer);
-    return answer;
-  } catch {
-    return false;
-  }
+  return askImportedFunction(context, call, 'rejecting', (_module, fn) => !fn.async && !fn.generator && returnsRejectingPromise(fn, context.sourceCode.visitorKeys));
 }
 
 /**
