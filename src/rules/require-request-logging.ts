@@ -96,7 +96,7 @@ export default createRule<Options, MessageIds>({
           if (!usage.served || hasFileLogging() || nestAdapterLogs(creation) || nestModuleMayLog(context, creation)) return;
           break;
         default:
-          // An app that only answers health or metrics probes has no API to keep a record of.
+          // An app that only answers health probes or redirects has no API to keep a record of.
           if (usage.mounted || usage.passed || usage.returned || usage.probesOnly) return;
           if (!usage.served && !usage.configured) return;
           if (hasFileLogging()) return;
