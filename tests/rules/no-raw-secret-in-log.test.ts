@@ -25,6 +25,8 @@ const esmImport = "import { createHash } from 'node:crypto';\n";
 
 ruleTester.run('no-raw-secret-in-log', rule, {
   valid: [
+    // a label names the list, but the map callback prints only each token's name and type
+    "class S { init(tokens) { this.logger.info(`Created initial API tokens: ${tokens.map((t) => `(name: ${t.tokenName}, type: ${t.type})`).join(', ')}`); } }",
     // a copy the author named as redacted (n8n's npm registry request): the Authorization header replaced by a mask
     "async function request(url, { authToken, headers: extraHeaders } = {}) {\n  const authHeaders = authToken ? { Authorization: `Bearer ${authToken}` } : {};\n  const headers = { ...extraHeaders, ...authHeaders };\n  const redactedHeaders = authToken ? { ...headers, Authorization: 'Bearer *****' } : { ...headers };\n  logger.debug('Executing npm registry request', { url, headers: redactedHeaders });\n  return fetch(url, { headers });\n}",
     // a query string or URL builder without the key (issue 18)
@@ -653,6 +655,20 @@ export class AuthService {
           suggestions: [
             { messageId: 'dropValue', output: "router.post('/', async (req, res) => { const { email, password } = req.body; logger.info({}); });" },
             { messageId: 'redactValue', output: "router.post('/', async (req, res) => { const { email, password } = req.body; logger.info({ body: '[REDACTED]' }); });" },
+          ],
+        },
+      ],
+    },
+    {
+      // the text a map callback builds carries a secret field: the label 'API tokens' applies to it
+      code: "function created(logger, tokens) { logger.info(`Created initial API tokens: ${tokens.map((t) => `${t.tokenName}=${t.secret}`).join(', ')}`); }",
+      errors: [
+        {
+          messageId: 'rawSecret',
+          data: { description: 'The token `tokens.map((t) => `${t.tokenName}=${t…` (logged as `API tokens`)' },
+          suggestions: [
+            { messageId: 'useSha256', output: `${esmImport}function created(logger, tokens) { logger.info(\`Created initial API tokens: \${${sha("tokens.map((t) => `${t.tokenName}=${t.secret}`).join(', ')")}}\`); }` },
+            { messageId: 'redactValue', output: "function created(logger, tokens) { logger.info(`Created initial API tokens: [REDACTED]`); }" },
           ],
         },
       ],

@@ -78,7 +78,10 @@ export function createLabelReader(nameOf: NameVerdictOf): LabelReader {
     else if (n.type === AST_NODE_TYPES.CallExpression && n.callee.type === AST_NODE_TYPES.MemberExpression) {
       const method = getPropertyName(n.callee);
       if (method === null || (!PRESERVING_METHODS.has(method) && !GETTER_METHODS.has(method))) return false;
-      return true;
+      // `tokens.map((t) => `${t.name} (${t.type})`).join(', ')`: the label names the list, but what is
+      // printed is the text the callback builds; it applies only if it applies to a value in that text.
+      const projected = PRESERVING_METHODS.has(method) ? mappedText(n.callee.object) : null;
+      return projected === null || projected.some(labelApplies);
     } else return false;
     if (name === null) return true;
     const tokens = tokenizeName(name);
@@ -87,4 +90,13 @@ export function createLabelReader(nameOf: NameVerdictOf): LabelReader {
   }
 
   return { labelFromName, labelFromText, argumentLabels, labelApplies };
+}
+
+/** The values interpolated into the text a `list.map((x) => `…`)` callback returns, or null for another shape. */
+function mappedText(receiver: TSESTree.Node): TSESTree.Node[] | null {
+  if (receiver.type !== AST_NODE_TYPES.CallExpression || receiver.callee.type !== AST_NODE_TYPES.MemberExpression) return null;
+  if (getPropertyName(receiver.callee) !== 'map') return null;
+  const fn = receiver.arguments[0];
+  if (fn?.type !== AST_NODE_TYPES.ArrowFunctionExpression || fn.body.type !== AST_NODE_TYPES.TemplateLiteral) return null;
+  return fn.body.expressions;
 }
