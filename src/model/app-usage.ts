@@ -8,6 +8,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { type Context, findVariable, getCalleePath, getMemberPath, getPropertyName, getStringValue, isFunctionNode, lastSegment, resolveFunction, skipTransparent } from './ast.js';
+import { getImportedBinding, readImportedSource } from './modules.js';
 import { type ServerFramework, isLoggingName } from './servers.js';
 
 /** Methods that mount one app into another. */
@@ -26,6 +27,15 @@ const PROBE_PATH = /^\/?(?:health|healthz|healthcheck|health-check|ready|readyz|
 const PROBE_NAME = /(?:health|readiness|liveness)/iu;
 /** Test drivers: an app handed to them lives in a test. */
 const TEST_DRIVERS = /^(?:supertest|request|agent|inject|testClient)$/u;
+/** Utilities that copy or read values: handing them the app registers nothing on it. */
+const VALUE_UTILITIES = /^(?:merge|mergeWith|assign|extend|defaults|defaultsDeep|set|get|has|pick|omit|clone|cloneDeep|freeze)$/u;
+/**
+ * A module's text that can register request logging: a request-logger package or middleware by
+ * name, a `finish` / `close` listener on the response, or a log call that writes the request's
+ * method or URL. A setup module without any of these does not log requests.
+ */
+const REQUEST_LOGGING_TEXT =
+  /morgan|pino-http|express-pino-logger|express-winston|bunyan-logger|requests-logger|koa-logger|koa-pino-logger|hono\/logger|hono-pino|nestjs-pino|requestLogger|RequestLogger|httpLogger|HttpLogger|accessLog|AccessLog|LoggerMiddleware|LoggingInterceptor|\.on\(\s*['"](?:finish|close)['"]|\b(?:log|logger|console|debug)\w*(?:\.\w+)?\([^;\n]*\b(?:req|request|ctx)\.(?:method|url|originalUrl)\b/u;
 /** Modules that register routes or integrations, not request logging. */
 const NON_LOGGING_WORDS = /(?:route|router|routes|routing|swagger|openapi|docs|graphql|apollo|socket|websocket|\bws\b|database|\bdb\b|mongo|prisma|sequelize|typeorm|passport|auth|session|static|views|metrics|health|sentry|cron|dev-?server|webpack|vite)/iu;
 
@@ -194,6 +204,15 @@ function classifyConsumer(context: Context, call: TSESTree.CallExpression, usage
   }
   // Routes, docs, sockets and database setup do not log requests; anything else might.
   if (path !== null && NON_LOGGING_WORDS.test(path) && !isLoggingName(path)) return;
+  // `_.merge(app, opts)`, `Object.assign(app, helpers)`: copying values registers nothing.
+  if (VALUE_UTILITIES.test(name)) return;
+  // A setup function of this project (`require('./logging')(app)`, `setupCors(app)` from './cors'):
+  // its text says whether it can register request logging.
+  const source = required ?? getImportedBinding(context, callee)?.source ?? null;
+  if (source !== null && source.startsWith('.')) {
+    const text = readImportedSource(context, source);
+    if (text !== null && !REQUEST_LOGGING_TEXT.test(text)) return;
+  }
   usage.passed = true;
 }
 

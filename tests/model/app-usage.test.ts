@@ -1,4 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
 import { type AppUsage, getAppUsage } from '../../src/model/app-usage.js';
 import type { ProbeOptions } from '../helpers/probe.js';
 import { probeServers } from '../helpers/servers.js';
@@ -86,5 +89,23 @@ describe('getAppUsage', () => {
     expect(dev.passed).toBe(false);
     const setup = only("const express_1 = __importDefault(require('express'));\nasync function f() { const app = (0, express_1.default)(); app.set('x', 1); (await import('./setup-middleware')).default(app); }", { sourceType: 'module' });
     expect(setup.passed).toBe(true);
+  });
+});
+
+describe('getAppUsage: setup modules of the project are read', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'app-usage-'));
+  writeFileSync(join(dir, 'cors.js'), "exports.setupCors = (app) => app.use((req, res, next) => next());\n");
+  writeFileSync(join(dir, 'access.js'), "module.exports = (app) => app.use((req, res, next) => { res.on('finish', () => log.info(res.statusCode)); next(); });\n");
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const filename = join(dir, 'server.js');
+
+  it('does not count a module whose source registers no request logging, nor a value utility', () => {
+    const u = only("const express = require('express');\nconst c = require('./cors');\nconst app = express();\n(0, c.setupCors)(app);\n_.merge(app, opts);\napp.listen(1);", { filename, cwd: dir });
+    expect(u.passed).toBe(false);
+  });
+
+  it('counts a module that listens for finish, and one it cannot read', () => {
+    expect(only("const express = require('express');\nconst app = express();\nrequire('./access')(app);\napp.listen(1);", { filename, cwd: dir }).passed).toBe(true);
+    expect(only("const express = require('express');\nconst app = express();\nrequire('./missing')(app);\napp.listen(1);", { filename, cwd: dir }).passed).toBe(true);
   });
 });

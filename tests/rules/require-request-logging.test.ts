@@ -33,6 +33,13 @@ const ownLogger = project('own-logger', { '@nestjs/core': '^11.0.0' }, {
   'wrapped.module.js': "import { Module } from '@nestjs/common';\nimport { LoggerModule } from './pino-logger.module.js';\nlet WrappedModule = class WrappedModule {};\nWrappedModule = __decorate([Module({ imports: [LoggerModule] })], WrappedModule);\nexport { WrappedModule };\n",
   'pino-logger.module.js': "import { Module } from '@nestjs/common';\nimport { LoggerModule as PinoLoggerModule } from 'nestjs-pino';\nlet LoggerModule = class LoggerModule {};\nLoggerModule = __decorate([Module({ imports: [PinoLoggerModule.forRoot()] })], LoggerModule);\nexport { LoggerModule };\n",
 });
+// Setup modules of the project that receive the app: their text says whether they can log requests.
+const setups = project('setups', { express: '^5.0.0' }, {
+  'cors.js': "exports.setupCors = (app, config) => { app.use((req, res, next) => { res.set('Access-Control-Allow-Origin', config.origin); next(); }); };\n",
+  'logging.js': "module.exports = (app) => { const entries = []; app.on('serverlog', (e) => entries.push(e)); return { entries }; };\n",
+  'http-log.js': "const morgan = require('morgan');\nmodule.exports = (app) => app.use(morgan('combined'));\n",
+  'trace.js': "module.exports = (app) => app.use((req, res, next) => { console.log(`${req.method} ${req.url}`); next(); });\n",
+});
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
 const ruleTester = new RuleTester();
@@ -108,6 +115,16 @@ app.listen(3000);` },
 import httpLog from '@acme/http-log';
 const app = express();
 app.use(httpLog.middleware());
+app.listen(3000);` },
+    // a setup module of the project that registers morgan, or logs each request's method and URL
+    { filename: join(setups, 'server.js'), code: `const express = require('express');
+const app = express();
+require('./http-log')(app);
+app.listen(3000);` },
+    { filename: join(setups, 'server.js'), code: `const express = require('express');
+const app = express();
+_.merge(app, opts);
+require('./trace')(app);
 app.listen(3000);` },
     // configured elsewhere: the app is handed to a setup module, returned by a factory, or mounted
     { filename: join(bare, 'server.js'), code: `const express = require('express');
@@ -429,6 +446,21 @@ module.exports = app;`,
           ],
         },
       ],
+    },
+    {
+      // the app is handed to setup modules of the project whose text registers no request logging
+      // (CORS headers, a server-log buffer) and to a value utility: nothing logs requests (signalk)
+      filename: join(setups, 'server.js'),
+      code: `const express = require('express');
+const _ = require('lodash');
+const cors_1 = require('./cors');
+const app = express();
+app.use(express.json());
+_.merge(app, opts);
+app.logging = require('./logging')(app);
+(0, cors_1.setupCors)(app, config);
+app.listen(3000);`,
+      errors: [{ messageId: 'missingRequestLogging', line: 4, suggestions: [] }],
     },
     {
       // no logger package installed: the message says what to add, no suggestion
