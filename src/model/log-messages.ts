@@ -50,10 +50,18 @@ export function findMessageIndex(args: readonly TSESTree.CallExpressionArgument[
   return 0;
 }
 
-/** A template literal with expressions, or a `+` concatenation. */
+/** A template literal with expressions, a `+` concatenation, or the `"a ".concat(x)` chain Babel and ES5 TypeScript compile a template to. */
 export function isComposedString(node: TSESTree.Node): boolean {
   const n = skipTransparent(node);
-  return (n.type === AST_NODE_TYPES.TemplateLiteral && n.expressions.length > 0) || (n.type === AST_NODE_TYPES.BinaryExpression && n.operator === '+');
+  return (n.type === AST_NODE_TYPES.TemplateLiteral && n.expressions.length > 0) || (n.type === AST_NODE_TYPES.BinaryExpression && n.operator === '+') || isConcatChain(n);
+}
+
+/** `"socket.open(\"".concat(port, "\")")`, `"a".concat(x).concat("b", y)`: rooted in a string literal. */
+function isConcatChain(n: TSESTree.Node): n is TSESTree.CallExpression & { callee: TSESTree.MemberExpression } {
+  if (n.type !== AST_NODE_TYPES.CallExpression || n.callee.type !== AST_NODE_TYPES.MemberExpression || n.callee.computed) return false;
+  if (getPropertyName(n.callee) !== 'concat' || n.arguments.length === 0) return false;
+  const receiver = skipTransparent(n.callee.object);
+  return (receiver.type === AST_NODE_TYPES.Literal && typeof receiver.value === 'string') || isConcatChain(receiver);
 }
 
 /** `const msg = \`login ${user}\`; logger.info(msg)`: the message built one step earlier. */
@@ -92,6 +100,9 @@ export function toPieces(
     }
     if (n.type === AST_NODE_TYPES.BinaryExpression && n.operator === '+') {
       return visit(n.left) && visit(n.right);
+    }
+    if (isConcatChain(n)) {
+      return visit(n.callee.object) && n.arguments.every((a) => a.type !== AST_NODE_TYPES.SpreadElement && visit(a));
     }
     const text = getStringValue(n);
     if (text !== null) {

@@ -54,6 +54,14 @@ const RESERVED_SOCKET_EVENTS = new Set([
   'unexpected-response', 'headers', 'listening', 'connect_error', 'reconnect', 'newListener', 'removeListener', 'end', 'drain', 'timeout',
 ]);
 
+/** Reserved events whose listeners get no arguments. */
+const NO_ARGUMENT_EVENTS = new Set(['open', 'end', 'drain', 'listening']);
+
+function takesArguments(listener: TSESTree.Node): boolean {
+  const fn = skipTransparent(listener);
+  return (fn.type === AST_NODE_TYPES.ArrowFunctionExpression || fn.type === AST_NODE_TYPES.FunctionExpression) && fn.params.length > 0;
+}
+
 /**
  * `socket.on('join', (room, ack) => …)` (socket.io), `ws.on('message', (data) => …)` (ws), or a same-file
  * function registered by name (`socket.on('auth:perform', performAuthentication)`): a listener for what a
@@ -100,7 +108,10 @@ function isMessageListenerRegistration(context: Context, listener: TSESTree.Node
   const callee = skipTransparent(call.callee);
   if (callee.type !== AST_NODE_TYPES.MemberExpression || !/^(?:on|once|addListener|prependListener)$/u.test(getPropertyName(callee) ?? '')) return false;
   const event = getStringValue(call.arguments[0]!);
-  if (event === null || RESERVED_SOCKET_EVENTS.has(event)) return false;
+  if (event === null) return false;
+  // `'open'`, `'end'`, `'drain'`, `'listening'` pass nothing: a listener that takes arguments
+  // (cncjs's `socket.on('open', (port, options) => …)`) is for a message of the app's own.
+  if (RESERVED_SOCKET_EVENTS.has(event) && !(NO_ARGUMENT_EVENTS.has(event) && takesArguments(listener))) return false;
   const socket = skipTransparent(callee.object);
   return socket.type === AST_NODE_TYPES.Identifier && isClientSocket(context, socket);
 }

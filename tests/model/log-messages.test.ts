@@ -53,6 +53,16 @@ describe('isComposedString and composedInit', () => {
   });
 });
 
+describe('isComposedString: compiled templates', () => {
+  const found = probeCalls(
+    `log("open(".concat(port, ") id=").concat(id), "a".concat(b), x.concat(y), "plain".concat());`,
+    (_context, node) => node.arguments.map((a) => isComposedString(a)),
+  );
+  it('a "…".concat(x) chain rooted in a string literal is a composed string (Babel, ES5 TypeScript)', () => {
+    expect(callResult(found, 'log("open(".concat(port, ") id=").concat(id), "a".concat(b), x.concat(y), "plain".concat())')).toEqual([true, true, false, false]);
+  });
+});
+
 describe('toPieces', () => {
   const found = probeCalls(
     `
@@ -60,6 +70,7 @@ describe('toPieces', () => {
       logger.info(\`login user=\${req.body.user} from \${region}\`);
       logger.info('Login by ' + req.query.name);
       logger.info(\`count \${items.length}\`);
+      logger.info("login user=".concat(req.body.user, " from ").concat(region));
     });
   `,
     (context, node) => {
@@ -72,6 +83,9 @@ describe('toPieces', () => {
   it('marks request input and takes the label it was given', () => {
     expect(callResult(found, 'logger.info(`login user=${req.body.user} from ${region}`)')).toEqual(['text:login ', 'input:req.body.user=user', 'text: from ', 'expr:region']);
     expect(callResult(found, "logger.info('Login by ' + req.query.name)")).toEqual(['text:Login by ', 'input:req.query.name']);
+  });
+  it('reads a compiled "…".concat() chain like the template it came from', () => {
+    expect(callResult(found, 'logger.info("login user=".concat(req.body.user, " from ").concat(region))')).toEqual(['text:login ', 'input:req.body.user=user', 'text: from ', 'expr:region']);
   });
   it('leaves values that are not request input unmarked', () => {
     expect(callResult(found, 'logger.info(`count ${items.length}`)')).toEqual(['text:count ', 'expr:items.length']);

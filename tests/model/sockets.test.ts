@@ -1,6 +1,6 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
-import { isClientSocket, isSocketMessageParameter } from '../../src/model/sockets.js';
+import { isClientSocket, isSocketMessageListener, isSocketMessageParameter } from '../../src/model/sockets.js';
 import { callResult, probeCalls, probeFunctions } from '../helpers/probe.js';
 
 /** isClientSocket on the receiver of each `x.send(…)` call. */
@@ -55,6 +55,16 @@ describe('isClientSocket: Primus', () => {
     const results = receivers("function reply(spark, msg) { spark.send(msg); } sparkle.send(1);");
     expect(callResult(results, 'spark.send(msg)')).toBe(true);
     expect(callResult(results, 'sparkle.send(1)')).toBe(false);
+  });
+});
+
+describe('isSocketMessageListener: reserved events', () => {
+  it("a lifecycle event is not a message, unless a no-argument one ('open', 'end') is given a listener with parameters", () => {
+    const found = probeFunctions(
+      "io.on('connection', (socket) => {\n  socket.on('open', () => {});\n  socket.on('open', (port, options) => {});\n  socket.on('close', (code) => {});\n  socket.on('write', (port, data) => {});\n});",
+      (context, fn) => (fn.loc.start.line > 1 ? { line: fn.loc.start.line, message: isSocketMessageListener(context, fn) } : null),
+    );
+    expect(found.map((f) => f.message)).toEqual([false, true, false, true]);
   });
 });
 

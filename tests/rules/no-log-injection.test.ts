@@ -301,6 +301,8 @@ export class UsersService {
     logger.error(error, \`Couldn't archive folder \${req.params['pk']} to the client\`);
   }
 }));`,
+    // a lifecycle 'open' listener takes nothing from the client
+    "io.on('connection', (socket) => {\n  socket.on('open', () => {\n    log.debug(\"socket open: \".concat(socket.id));\n  });\n});",
     // --- same-file helpers and conditional reassignment (issue 18): the quiet twins ---
     // a message helper given server text, or stripping line breaks itself
     "const describeLogin = (username) => `login attempt by ${username}`;\nrouter.post('/login', async (req, res) => {\n  logger.warn(describeLogin(req.user.name));\n  logger.warn(describeLogin('admin'));\n  res.status(401).end();\n});",
@@ -316,6 +318,11 @@ export class UsersService {
     "router.get('/items/:id', async (req, res) => {\n  let id = req.params.id;\n  id = await resolveSlug(id);\n  logger.info(`fetching item ${id}`);\n  res.json(await items.get(id));\n});",
   ],
   invalid: [
+    {
+      // a template as Babel compiles it, in a socket.io listener for the app's own 'open' message (cncjs)
+      code: "io.on('connection', (socket) => {\n  socket.on('open', (port, options) => {\n    log.debug(\"socket.open(\\\"\".concat(port, \"\\\"): id=\").concat(socket.id));\n  });\n});\n",
+      errors: [{ messageId: 'injection', line: 3, data: { expression: 'port', origin: 'a WebSocket message', remedy: 'log.debug(`socket.open(): id=${socket.id}`, { port })' }, suggestions: [{ messageId: 'useFields', output: "io.on('connection', (socket) => {\n  socket.on('open', (port, options) => {\n    log.debug(`socket.open(): id=${socket.id}`, { port });\n  });\n});\n" }] }],
+    },
     // --- NestJS gateways and microservice handlers: the message is client input (issue 18) ---
     {
       // a gateway's @MessageBody(), socket.io through @nestjs/websockets
