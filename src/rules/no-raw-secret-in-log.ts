@@ -110,11 +110,11 @@ export default createRule<Options, MessageIds>({
       let censored: RedactPattern[] | null | undefined;
       args.forEach((arg, index) => {
         const findings = analyzer.findSecrets(arg, labels[index] ?? null, index === 0 ? [] : null);
-        if (options.configObjects) {
-          for (const dump of findConfigDumps(context, arg)) {
-            if (findings.some((f) => f.node === dump.node)) continue;
-            reportConfigDump(call, dump);
-          }
+        // A whole configuration object is reported under `configObjects`; a database's connection
+        // parameters always (the password is in them).
+        for (const dump of findConfigDumps(context, arg)) {
+          if ((!options.configObjects && !dump.connection) || findings.some((f) => f.node === dump.node)) continue;
+          reportConfigDump(call, dump);
         }
         for (const finding of findings) {
           if (finding.fieldPath !== null) {
@@ -180,7 +180,7 @@ export default createRule<Options, MessageIds>({
       context.report({
         node: dump.node,
         messageId: 'secretObject',
-        data: { text, what: dump.what, carries: 'every key, password and connection string the app was given' },
+        data: { text, what: dump.what, carries: dump.connection ? "the database user's password" : 'every key, password and connection string the app was given' },
         suggest: drop ? [{ messageId: 'dropValue', data: { text }, fix: drop }] : [],
       });
     }

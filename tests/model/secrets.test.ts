@@ -313,6 +313,12 @@ describe('findConfigDumps: configuration objects logged whole (issue 18)', () =>
     }));
     return out;
   }
+  it("a database's connection parameters by name: a database word, a connect word, a parameters word last", () => {
+    expect(dumps('log(db.connectObj); log({ pgConnectionOptions }); log(db.connectionCount); log(socket.connectionInfo);')).toEqual([
+      "db.connectObj:a database's connection parameters",
+      "pgConnectionOptions:a database's connection parameters",
+    ]);
+  });
   it('an imported config, this.settings, process.env, a config object literal with secrets, inside JSON.stringify or { config }', () => {
     expect(
       dumps(`

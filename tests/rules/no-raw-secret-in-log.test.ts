@@ -25,6 +25,8 @@ const esmImport = "import { createHash } from 'node:crypto';\n";
 
 ruleTester.run('no-raw-secret-in-log', rule, {
   valid: [
+    // not a database's connection parameters: a count, a socket's connection info, settings under the configObjects option only
+    'console.log(db.connectionCount); logger.info(socket.connectionInfo); console.log(db.config);',
     // a label names the list, but the map callback prints only each token's name and type
     "class S { init(tokens) { this.logger.info(`Created initial API tokens: ${tokens.map((t) => `(name: ${t.tokenName}, type: ${t.type})`).join(', ')}`); } }",
     // a copy the author named as redacted (n8n's npm registry request): the Authorization header replaced by a mask
@@ -658,6 +660,15 @@ export class AuthService {
           ],
         },
       ],
+    },
+    {
+      // a database's connection parameters printed after a failed connection (saltcorn): the password is in them
+      code: "const db = require('@saltcorn/data/db');\nasync function main() {\n  try { await db.connect(); } catch (e) {\n    console.error('Database is not reachable. The error was: ', e.message);\n    console.error('Connection parameters tried: ');\n    console.error(db.connectObj);\n  }\n}\n",
+      errors: [{ messageId: 'secretObject', line: 6, data: { text: 'db.connectObj', what: "a database's connection parameters", carries: "the database user's password" } }],
+    },
+    {
+      code: 'logger.info({ pgConnectionOptions }, "connecting");',
+      errors: [{ messageId: 'secretObject', data: { text: 'pgConnectionOptions', what: "a database's connection parameters", carries: "the database user's password" }, suggestions: [{ messageId: 'dropValue', data: { text: 'pgConnectionOptions' }, output: 'logger.info({}, "connecting");' }] }],
     },
     {
       // the text a map callback builds carries a secret field: the label 'API tokens' applies to it

@@ -24,6 +24,24 @@ export interface ConfigDump {
   node: TSESTree.Node;
   /** `a configuration object`, `the process environment`. */
   what: string;
+  /** A database client's connection parameters (`db.connectObj`, `pgConnectionOptions`): the password is in them, whatever else the app's settings hold. */
+  connection?: true;
+}
+
+/** Words of a database client, and of the parameters it connects with. */
+const DATABASE_WORDS = new Set(['db', 'database', 'pg', 'postgres', 'postgresql', 'mysql', 'mariadb', 'mongo', 'mongodb', 'redis', 'sql', 'knex', 'sequelize', 'typeorm', 'prisma']);
+const CONNECT_WORDS = new Set(['connect', 'connection']);
+const PARAMETER_WORDS = new Set(['obj', 'object', 'options', 'opts', 'params', 'parameters', 'config', 'settings', 'info', 'details', 'args']);
+
+/**
+ * `db.connectObj`, `dbConnectionOptions`, `knexConnectionParams`: a member path or name that says it
+ * is a database's connection parameters — a database word anywhere in the path, a connect word, and a
+ * parameters word last.
+ */
+function namesDatabaseConnection(path: string): boolean {
+  const tokens = path.split('.').flatMap((part) => tokenizeName(part));
+  const last = tokens[tokens.length - 1];
+  return last !== undefined && PARAMETER_WORDS.has(last) && tokens.some((t) => CONNECT_WORDS.has(t)) && tokens.some((t) => DATABASE_WORDS.has(t));
 }
 
 /** The configuration objects a logged argument dumps whole (inside `JSON.stringify`, `{ config }`), in order. */
@@ -42,6 +60,11 @@ export function findConfigDumps(context: Context, arg: TSESTree.Node): ConfigDum
       for (const prop of n.properties) {
         if (prop.type === AST_NODE_TYPES.Property && !prop.computed && prop.kind === 'init') visit(prop.value, depth + 1);
       }
+      return;
+    }
+    const path = n.type === AST_NODE_TYPES.Identifier || n.type === AST_NODE_TYPES.MemberExpression ? getMemberPath(n) : null;
+    if (path !== null && namesDatabaseConnection(path)) {
+      out.push({ node: raw, what: "a database's connection parameters", connection: true });
       return;
     }
     const what = configObjectKind(context, n);
