@@ -340,6 +340,28 @@ export function isProcessExitCall(call: TSESTree.CallExpression): boolean {
   return path === 'process.exit' || path === 'process.abort' || path === 'process.kill';
 }
 
+/**
+ * The last statement directly in a process crash handler's body that ends the process
+ * (`process.exit(1)`, also inside `if (!isTest) { process.exit(1) }`), or null. When another path
+ * logs and this one does not (`if (err.code === 'X') { log(err); return } await shutdown();
+ * process.exit(1)`), every other crash exits without its reason.
+ */
+export function finalProcessExit(body: TSESTree.Node): TSESTree.Statement | null {
+  if (body.type !== AST_NODE_TYPES.BlockStatement) return null;
+  const last = body.body.at(-1);
+  if (!last) return null;
+  const ends = (n: TSESTree.Node): boolean => {
+    if (n.type === AST_NODE_TYPES.ExpressionStatement) {
+      const e = n.expression.type === AST_NODE_TYPES.AwaitExpression ? n.expression.argument : n.expression;
+      return e.type === AST_NODE_TYPES.CallExpression && isProcessExitCall(e);
+    }
+    if (n.type === AST_NODE_TYPES.IfStatement) return !n.alternate && ends(n.consequent);
+    if (n.type === AST_NODE_TYPES.BlockStatement) return n.body.length > 0 && ends(n.body.at(-1)!);
+    return false;
+  };
+  return ends(last) ? last : null;
+}
+
 /** Whose error handler this is: a Nest exception filter, a Fastify or Hono error handler, else Express-style `(err, req, res, next)`. */
 export function errorHandlerFramework(info: HandlerInfo): 'nest' | 'fastify' | 'hono' | 'express' {
   return info.kind === 'filter' ? 'nest' : info.framework === 'fastify' ? 'fastify' : info.framework === 'hono' ? 'hono' : 'express';

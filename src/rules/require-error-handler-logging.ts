@@ -18,6 +18,7 @@ import {
   isErrorValue,
   inResponseStartedBranch,
   isExitGuarded,
+  finalProcessExit,
   isProcessExitCall,
   koaErrorCatchInfo,
   passesErrorOn,
@@ -113,7 +114,7 @@ export default createRule<Options, MessageIds>({
       lowLevel:
         'This {{handler}} logs the error at {{level}} level; an unhandled error belongs at error level, where alerting looks. Use `{{example}}`.',
       pathNotLogged:
-        'This path through the {{handler}} responds without logging the error, while other paths log it. Log `{{name}}` here too (at error level) or hand it on.',
+        'This path through the {{handler}} {{ends}} without logging the error, while other paths log it. Log `{{name}}` here too (at error level) or hand it on.',
       libraryAnswers:
         "This {{handler}} hands the error only to a library's error middleware, which answers the client and logs nothing, so unexpected failures leave no trace. Log the error object at error level first: `{{example}}`.",
       nestLoggerOff:
@@ -281,6 +282,9 @@ export default createRule<Options, MessageIds>({
       if (s.escalates) {
         for (const node of s.unsatisfied) {
           // Logging under a condition and then falling through is a choice; an early exit beside it is a path.
+          // …but a crash handler whose main path exits unlogged loses every other crash's reason.
+          const exit = node === s.region && s.kind === 'process' ? finalProcessExit(s.body) : null;
+          if (exit) reportPath(s, exit, reportLoc(s));
           if (node === s.region || isExitGuarded(context, node, s.body, [...s.errorVars, ...s.derivedVars]) || answersClientError(context, node)) continue;
           reportPath(s, node);
         }
@@ -349,16 +353,16 @@ export default createRule<Options, MessageIds>({
       });
     }
 
-    function reportPath(s: HandlerState, node: TSESTree.Node): void {
+    function reportPath(s: HandlerState, node: TSESTree.Node, loc: TSESTree.SourceLocation = node.loc): void {
       const name = errorName(s) ?? 'the error';
       const handler = s.kind === 'process' ? `'${s.event}' handler` : HANDLER_LABEL[s.kind];
       const suggest: TSESLint.SuggestionReportDescriptor<MessageIds>[] = [];
-      if (node.type === AST_NODE_TYPES.ReturnStatement && errorName(s) !== null) {
+      if ((node.type === AST_NODE_TYPES.ReturnStatement || s.kind === 'process') && errorName(s) !== null) {
         const { target } = targetsAt(s, node);
         const call = buildLogCall(target, { level: 'error', message: logMessage(s), error: errorName(s)!, fields: fieldsAt(s, node) });
         suggest.push({ messageId: 'addLog', data: { call }, fix: (fixer) => [...insertBeforeStatement(context, fixer, node, `${call};`), ...targetSetupFixes(context, fixer, target)] });
       }
-      context.report({ node, messageId: 'pathNotLogged', data: { handler, name }, suggest });
+      context.report({ loc, messageId: 'pathNotLogged', data: { handler, name, ends: s.kind === 'process' ? 'exits' : 'responds' }, suggest });
     }
 
     function reportLoc(s: HandlerState): TSESTree.SourceLocation {

@@ -14,6 +14,7 @@ import {
   isErrorAlias,
   isErrorValue,
   isExitGuarded,
+  finalProcessExit,
   isProcessExitCall,
   isStatementLevel,
   koaErrorCatchInfo,
@@ -281,6 +282,23 @@ describe('isProcessExitCall, errorHandlerFramework', () => {
     expect(callResult(results, 'process.kill(pid)')).toBe(true);
     expect(callResult(results, 'process.on("exit", f)')).toBe(false);
     expect(callResult(results, 'exit(1)')).toBe(false);
+  });
+
+  it('finalProcessExit: the last statement of a body that ends the process, directly or in an else-less if', () => {
+    const last = (code: string) => {
+      let text: string | null = 'unset';
+      probe(code, (context) => ({
+        ArrowFunctionExpression(fn: TSESTree.ArrowFunctionExpression) {
+          const s = finalProcessExit(fn.body);
+          text = s ? context.sourceCode.getText(s) : null;
+        },
+      }));
+      return text;
+    };
+    expect(last('h(async (e) => { await stop(); process.exit(1); });')).toBe('process.exit(1);');
+    expect(last('h((e) => { if (!test) { process.exit(1); } });')).toBe('if (!test) { process.exit(1); }');
+    expect(last('h((e) => { process.exit(1); cleanup(); });')).toBeNull();
+    expect(last('h((e) => { if (a) process.exit(1); else log(e); });')).toBeNull();
   });
 
   it("names an error handler's framework", () => {

@@ -291,6 +291,13 @@ export class AllExceptionsFilter implements ExceptionFilter {
   Sentry.captureException(err);
   Sentry.flush(2000).then(() => process.exit(1));
 });`,
+    // an expected kind skipped early, the main path logs before it exits
+    `process.on('uncaughtException', async (err) => {
+  if (err?.code === 'ECONNRESET') return;
+  logger.fatal({ err }, 'uncaught exception');
+  await shutdown();
+  process.exit(1);
+});`,
     // the log is in the shutdown callback
     `process.on('uncaughtException', (err) => {
   server.close(() => {
@@ -996,6 +1003,37 @@ export class AllExceptionsFilter implements ExceptionFilter {
           data: { event: 'unhandledRejection', example: "console.error('unhandled rejection', err)" },
           suggestions: [{ messageId: 'addLog', output: `process.on('unhandledRejection', (err) => {
   console.error('unhandled rejection', err);
+});` }],
+        },
+      ],
+    },
+    {
+      // one kind of crash is logged and kept alive; every other crash exits without its reason (budibase)
+      code: `process.on('uncaughtException', async (err) => {
+  if (err?.code === 'ERR_INVALID_CHAR') {
+    logging.logAlert('Uncaught exception.', err);
+    return;
+  }
+  await shutdown();
+  if (!env.isTest()) {
+    process.exit(1);
+  }
+});`,
+      errors: [
+        {
+          messageId: 'pathNotLogged',
+          line: 1,
+          data: { handler: "'uncaughtException' handler", name: 'err', ends: 'exits' },
+          suggestions: [{ messageId: 'addLog', output: `process.on('uncaughtException', async (err) => {
+  if (err?.code === 'ERR_INVALID_CHAR') {
+    logging.logAlert('Uncaught exception.', err);
+    return;
+  }
+  await shutdown();
+  console.error('uncaught exception', err);
+  if (!env.isTest()) {
+    process.exit(1);
+  }
 });` }],
         },
       ],
