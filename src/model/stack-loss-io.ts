@@ -51,16 +51,20 @@ export function isHandleRelease(context: Context, calls: readonly TSESTree.CallE
   return releases > 0;
 }
 
+/** `ping()`, `probeHttpEndpoint(url)`, `probeConnection()`: a liveness or connectivity check. */
+const PING_METHOD = /^(?:ping|probe(?:[A-Z]\w*)?)$/u;
+
 /**
- * Every call in the try block pings a connection (`await this.client.ping()`, `await redis.ping()`),
- * besides logs and pure helpers: a liveness check whose failure is its answer (refused, timed out,
- * closed), named by the message; the stack holds only the driver's frames.
+ * Every call in the try block pings or probes a connection (`await this.client.ping()`, `await
+ * redis.ping()`, `await this.probeHttpEndpoint(url, timeoutMs)`), besides logs and pure helpers: a
+ * liveness check whose failure is its answer (refused, timed out, closed), named by the message; the
+ * stack holds only the driver's frames.
  */
 export function isPingOnly(context: Context, calls: readonly TSESTree.CallExpression[]): boolean {
   let pings = 0;
   for (const call of calls) {
     const callee = skipTransparent(call.callee);
-    if (callee.type === AST_NODE_TYPES.MemberExpression && getPropertyName(callee) === 'ping') pings++;
+    if (callee.type === AST_NODE_TYPES.MemberExpression && PING_METHOD.test(getPropertyName(callee) ?? '')) pings++;
     else if (!PASSIVE_CALLS.has(classifyCall(context, call))) return false;
   }
   return pings > 0;

@@ -8,8 +8,8 @@ import rule from '../../../src/rules/log-error-with-stack.js';
  *   outdated-packages look-up; The Lounge, Etherpad, homebridge-config-ui-x, n8n): the app runs on as it was;
  * - a `try` that parses beside a namespaced debug function's call (`const debug = createDebug('ns')`; signalk);
  * - the stack written at debug level beside the message (`debug.enabled && debug(err.stack)`; signalk);
- * - a message handed to another thread (`worker.postMessage(entry)`; kuzzle) or a connection pinged
- *   (`await this.client.ping()`; kuzzle).
+ * - a message handed to another thread (`worker.postMessage(entry)`; kuzzle) or a connection pinged or
+ *   probed (`await this.client.ping()`; kuzzle; `await this.probeHttpEndpoint(url)`; n8n).
  * Twins stay reported: a real update or a package checked before it is installed, the debug write of the
  * message only or under an unrelated condition, a ping beside other work, and `reportExpectedFailures`.
  */
@@ -59,6 +59,8 @@ ruleTester.run('log-error-with-stack (optional checks, debug writes, thread mess
     // Handing a message to another thread; pinging a connection.
     postMessage,
     ping(),
+    // A connectivity probe at start-up (n8n's OTLP endpoint check).
+    "class Otel { async check(url, settings) { try { if (settings.protocol === 'grpc') { await this.probeGrpcEndpoint(url, settings.timeoutMs) } else { await this.probeHttpEndpoint(url, settings.timeoutMs) } } catch (error) { this.logger.error('Failed to connect to the OTLP endpoint during startup', { endpoint: url, error: error instanceof Error ? error.message : String(error) }) } } }",
   ],
   invalid: [
     // A real update is an operation, not a check: `update` alone does not name one.
@@ -88,6 +90,12 @@ ruleTester.run('log-error-with-stack (optional checks, debug writes, thread mess
     // A ping beside other work, or with `reportExpectedFailures`.
     invalid(ping(' await this.client.set(KEY, Date.now());'), 'error', 'console.error(`Failed to PING Redis:\\n${error.message}`'),
     invalid(ping(), 'error', 'console.error(`Failed to PING Redis:\\n${error.message}`', strict),
+    // A method merely starting with the letters (`processQueue`, `problem…`) is no probe.
+    invalid(
+      'class Q { async run() { try { await this.processQueue() } catch (error) { console.error(`Queue failed: ${error.message}`) } } }',
+      'error',
+      'console.error(`Queue failed: ${error.message}`',
+    ),
     invalid(postMessage, 'error', 'console.error(`Failed to write access log for request "${request.id}": ${error.message}`', strict),
   ],
 });
