@@ -13,6 +13,7 @@ import { type ResolvedLoggerStyle, keyKeepsError } from './logger-styles.js';
 import type { LoggerCall } from './loggers.js';
 import { aliasedCaughtError, losesNothing, tryLosesNothing } from './stack-loss.js';
 import { isRejectionHandler } from './promises.js';
+import { isVersionCheckFailure } from './version-checks.js';
 
 /** Parameter names that hold an error by convention (callbacks, error middleware). */
 const ERROR_PARAM = /^(?:err|error|exception|ex)$/u;
@@ -198,7 +199,7 @@ function isErrorMiddleware(context: Context, fn: AnyFunction, first: TSESTree.Id
  * message, stack and `cause` are all lost. The catch clause or rejection handler, or null. A `try` counts only when
  * it awaits (an operation that goes out: a database, a store, a request); a synchronous one mostly parses or
  * computes, and the log's own text names what went wrong. Null too when the `try` fails only in ways whose message
- * is the whole story (a parse of a value in hand, one file-system call, …).
+ * is the whole story (a parse of a value in hand, one file-system call, an optional check for a newer version, …).
  */
 export function findDroppedError(context: Context, call: LoggerCall, reportExpected: boolean): TSESTree.CatchClause | AnyFunction | null {
   for (let n: TSESTree.Node | undefined = call.node.parent; n; n = n.parent) {
@@ -206,9 +207,10 @@ export function findDroppedError(context: Context, call: LoggerCall, reportExpec
       if (n.param && !(n.param.type === AST_NODE_TYPES.Identifier && !n.param.name.startsWith('_') && findVariable(context, n.param)?.references.length === 0)) return null;
       const tryStatement = n.parent;
       if (tryStatement?.type !== AST_NODE_TYPES.TryStatement || !awaitsIn(context, tryStatement.block)) return null;
+      if (!reportExpected && isVersionCheckFailure(context, call.node, n)) return null;
       return tryLosesNothing(context, tryStatement.block, call.node, reportExpected) ? null : n;
     }
-    if (isFunctionNode(n)) return n.params.length === 0 && isRejectionHandler(n) ? n : null;
+    if (isFunctionNode(n)) return n.params.length === 0 && isRejectionHandler(n) && (reportExpected || !isVersionCheckFailure(context, call.node, n)) ? n : null;
   }
   return null;
 }

@@ -1,7 +1,8 @@
 /**
  * Failures of I/O on a handle whose message is the whole story (for `stack-loss.ts`): releasing a
- * handle or writing to a peer, the `'error'` event of a connection or of a stream it hands back, and
- * the `'error'` event of a child process (made inside Node: it could not be spawned or signalled).
+ * handle or writing to a peer, pinging a connection, the `'error'` event of a connection or of a
+ * stream it hands back, and the `'error'` event of a child process (made inside Node: it could not
+ * be spawned or signalled).
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
@@ -31,7 +32,7 @@ function receiverName(node: TSESTree.Node): string | null {
 /**
  * Every call in the try block releases a handle (`res.end()`, `socket.destroy()`, `await
  * pool.end()`, `pty.kill()`) or hands data to a connected peer without awaiting it
- * (`client.emit('stdout', out)`, `socket.write(line)`), besides logs and pure helpers: the message
+ * (`client.emit('stdout', out)`, `socket.write(line)`, `worker.postMessage(entry)`), besides logs and pure helpers: the message
  * says why (already closed, peer gone, no such process) and the stack only points into the stream or
  * driver. Removing files is not releasing (`fs.rm(dir)` stays reported), and an awaited `send`
  * (`await s3Client.send(command)`) is a request, not a write to a peer.
@@ -43,9 +44,30 @@ export function isHandleRelease(context: Context, calls: readonly TSESTree.CallE
     const method = callee.type === AST_NODE_TYPES.MemberExpression ? getPropertyName(callee) : null;
     if (method !== null && RELEASE_METHODS.has(method)) releases++;
     else if (method !== null && SEND_METHODS.has(method) && callee.type === AST_NODE_TYPES.MemberExpression && !isAwaited(call) && CONNECTION_NAME.test(receiverName(callee.object) ?? '')) releases++;
+    // `worker.postMessage(entry)`, `port.postMessage(msg)`: queued for the other thread; only a value that cannot be cloned throws, and its message names it.
+    else if (method === 'postMessage' && !isAwaited(call)) releases++;
     else if (!PASSIVE_CALLS.has(classifyCall(context, call))) return false;
   }
   return releases > 0;
+}
+
+/** `ping()`, `probeHttpEndpoint(url)`, `probeConnection()`: a liveness or connectivity check. */
+const PING_METHOD = /^(?:ping|probe(?:[A-Z]\w*)?)$/u;
+
+/**
+ * Every call in the try block pings or probes a connection (`await this.client.ping()`, `await
+ * redis.ping()`, `await this.probeHttpEndpoint(url, timeoutMs)`), besides logs and pure helpers: a
+ * liveness check whose failure is its answer (refused, timed out, closed), named by the message; the
+ * stack holds only the driver's frames.
+ */
+export function isPingOnly(context: Context, calls: readonly TSESTree.CallExpression[]): boolean {
+  let pings = 0;
+  for (const call of calls) {
+    const callee = skipTransparent(call.callee);
+    if (callee.type === AST_NODE_TYPES.MemberExpression && PING_METHOD.test(getPropertyName(callee) ?? '')) pings++;
+    else if (!PASSIVE_CALLS.has(classifyCall(context, call))) return false;
+  }
+  return pings > 0;
 }
 
 /** `x.on('error', fn)`, `x.once('error', fn)`: the receiver `x`, else null. */

@@ -20,14 +20,15 @@ import {
   lastName,
   lastSegment,
   skipTransparent,
-  walkSameFunction,
   walkTree,
 } from './ast.js';
-import { classifyErrorMention, isErrorReporterCall, isHandoffCall } from './errors.js';
+import { isHandoffCall } from './errors.js';
 import { classifyCall, identifierWords, isAwaited, unwrapIndirectCall } from './fallible.js';
-import { getLoggerCall } from './loggers.js';
 import { systemModuleOf } from './modules.js';
-import { PASSIVE_CALLS, isChildProcessErrorEvent, isConnectionErrorEvent, isHandleRelease } from './stack-loss-io.js';
+import { PASSIVE_CALLS, isChildProcessErrorEvent, isConnectionErrorEvent, isHandleRelease, isPingOnly } from './stack-loss-io.js';
+import { isLogWrite, isRecordedBeside, isRecordedByErrorListener, isReferenceTo, workCalls } from './stack-records.js';
+import { isRejectionHandler } from './promises.js';
+import { isVersionCheckFailure } from './version-checks.js';
 
 /**
  * Whether a text-only log of `variable` at `log` loses nothing worth keeping: the stack travels
@@ -58,6 +59,11 @@ export function losesNothing(context: Context, variable: TSESLint.Scope.Variable
     if (!reportExpected && checksCredential(callback)) return true;
     // `socket.on('error', (err) => log.error(`socket error: ${err}`))`: a connection's I/O error, whose stack holds only Node's internals.
     if (!reportExpected && isConnectionErrorEvent(context, callback)) return true;
+  }
+  // An optional check for a newer version (`checkForUpdates()`, `changelog.fetch()`): the app runs on as it was, the message says why.
+  const handler = variable.defs[0]?.node;
+  if (!reportExpected && handler && (handler.type === AST_NODE_TYPES.CatchClause || (isFunctionNode(handler) && isRejectionHandler(handler))) && isVersionCheckFailure(context, log, handler)) {
+    return true;
   }
   // A same-file helper given the error (`catch (err) { this._handleFormatError(err) }`) is judged where it is given it.
   return handedTo === undefined && helperLosesNothing(context, variable, reportExpected);
@@ -90,73 +96,6 @@ function throwsBefore(statement: TSESTree.ThrowStatement, log: TSESTree.CallExpr
   return false;
 }
 
-/**
- * Another call in the same handler records the error object or its stack: a reporter
- * (`errorReporter.error(e)`, `Sentry.captureException(e)`) or a log (`logger.error(e.stack)`,
- * `console.error(e)`). It must be a statement of a block that encloses the text-only log, in the
- * same function, so it runs whenever the log runs (barring an early exit between them).
- */
-function isRecordedBeside(context: Context, variable: TSESLint.Scope.Variable, log: TSESTree.CallExpression): boolean {
-  const logFunction = getEnclosingFunction(log);
-  return variable.references.some((ref) => {
-    const id = ref.identifier;
-    if (id.type !== AST_NODE_TYPES.Identifier || contains(log, id)) return false;
-    if (classifyErrorMention(id).kind !== 'whole') return false;
-    const call = argumentOwner(id);
-    if (!call || contains(call, log)) return false;
-    const recorder = isErrorReporterCall(context, call) || getLoggerCall(context, call) !== null;
-    if (!recorder) return false;
-    let statement: TSESTree.Node = call;
-    while (statement.parent && (statement.parent.type === AST_NODE_TYPES.AwaitExpression || statement.parent.type === AST_NODE_TYPES.ChainExpression)) {
-      statement = statement.parent;
-    }
-    if (statement.parent?.type !== AST_NODE_TYPES.ExpressionStatement) return false;
-    let block = statement.parent.parent;
-    // `if (err instanceof Error && err.stack) console.error(err.stack)`: it runs whenever there is a stack to keep.
-    const guard = block?.type === AST_NODE_TYPES.BlockStatement && block.body.length === 1 ? block.parent : block;
-    if (guard?.type === AST_NODE_TYPES.IfStatement && !guard.alternate && isStackPresenceTest(guard.test, variable)) block = guard.parent;
-    if (!block || (block.type !== AST_NODE_TYPES.BlockStatement && block.type !== AST_NODE_TYPES.SwitchCase)) return false;
-    return contains(block, log) && getEnclosingFunction(call) === logFunction;
-  });
-}
-
-/** `err.stack`, `err?.stack`, `err instanceof Error`, `err`, joined by `&&`: true whenever the error has a stack. */
-function isStackPresenceTest(test: TSESTree.Node, variable: TSESLint.Scope.Variable): boolean {
-  const t = skipTransparent(test);
-  if (t.type === AST_NODE_TYPES.LogicalExpression && t.operator === '&&') return isStackPresenceTest(t.left, variable) && isStackPresenceTest(t.right, variable);
-  if (t.type === AST_NODE_TYPES.Identifier) return isReferenceTo(t, variable);
-  if (t.type === AST_NODE_TYPES.BinaryExpression && t.operator === 'instanceof') {
-    return isReferenceTo(t.left, variable) && t.right.type === AST_NODE_TYPES.Identifier && t.right.name === 'Error';
-  }
-  return t.type === AST_NODE_TYPES.MemberExpression && getPropertyName(t) === 'stack' && isReferenceTo(t.object, variable);
-}
-
-/** The call `id` is an argument of (directly, as `e.stack`, or inside an object / array argument). */
-function argumentOwner(id: TSESTree.Identifier): TSESTree.CallExpression | null {
-  let node: TSESTree.Node = id;
-  while (node.parent) {
-    const parent: TSESTree.Node = node.parent;
-    if (parent.type === AST_NODE_TYPES.CallExpression) return parent.arguments.includes(node as TSESTree.CallExpressionArgument) ? parent : null;
-    if (
-      parent.type === AST_NODE_TYPES.MemberExpression ||
-      parent.type === AST_NODE_TYPES.ChainExpression ||
-      parent.type === AST_NODE_TYPES.TSAsExpression ||
-      parent.type === AST_NODE_TYPES.TSNonNullExpression ||
-      parent.type === AST_NODE_TYPES.Property ||
-      parent.type === AST_NODE_TYPES.ObjectExpression ||
-      parent.type === AST_NODE_TYPES.ArrayExpression ||
-      // `${err.stack}` / 'failed: ' + err.stack: the stack text, message included, reaches the call.
-      parent.type === AST_NODE_TYPES.TemplateLiteral ||
-      (parent.type === AST_NODE_TYPES.BinaryExpression && parent.operator === '+')
-    ) {
-      node = parent;
-      continue;
-    }
-    return null;
-  }
-  return null;
-}
-
 /** Classes that say nothing about which failure it was (`e instanceof Error` is a type guard). */
 const GENERIC_ERROR_CLASSES = new Set(['Error', 'TypeError', 'RangeError', 'ReferenceError', 'EvalError', 'URIError', 'AggregateError', 'Object']);
 /** Properties that name a known failure: `e.code === 'ENOENT'`, `e.name === 'AbortError'`. */
@@ -182,11 +121,6 @@ function isInExpectedErrorBranch(variable: TSESLint.Scope.Variable, log: TSESTre
     current = current.parent;
   }
   return false;
-}
-
-function isReferenceTo(node: TSESTree.Node, variable: TSESLint.Scope.Variable): boolean {
-  const n = skipTransparent(node);
-  return n.type === AST_NODE_TYPES.Identifier && variable.references.some((r) => r.identifier === n);
 }
 
 /** `e.code`, `e?.name`, `(e as NodeJS.ErrnoException).code`. */
@@ -248,7 +182,9 @@ export function tryLosesNothing(context: Context, tryBlock: TSESTree.BlockStatem
   if (isParseThenExit(context, tryBlock, log)) return true;
   // The emitter's 'error' listener logs the whole error of the call that failed.
   if (isRecordedByErrorListener(context, tryBlock)) return true;
-  return !reportExpected && (isHandleRelease(context, workCalls(context, tryBlock)) || isCredentialCheck(context, tryBlock) || isSingleSystemCall(context, tryBlock));
+  if (reportExpected) return false;
+  const calls = workCalls(context, tryBlock);
+  return isHandleRelease(context, calls) || isPingOnly(context, calls) || isCredentialCheck(context, tryBlock) || isSingleSystemCall(context, tryBlock);
 }
 
 /** The `try` block whose catch clause binds `variable`, or null. */
@@ -284,6 +220,8 @@ function isParseOnly(context: Context, block: TSESTree.BlockStatement): boolean 
       switch (node.type) {
         case AST_NODE_TYPES.CallExpression:
           if (isParseCall(node)) parses++;
+          // `debug(text)` through a project's `createDebug('ns')` wrapper: a log, as a logger's call is.
+          else if (isLogWrite(context, node)) return;
           // Beside the parse, logs and pure helpers (`DEFAULTS.includes(id)`, `debug(text)`) do not fail for a real operation.
           else if (!PASSIVE_INPUT_CALLS.has(classifyCall(context, node))) other = true;
           return;
@@ -346,100 +284,6 @@ function isParseThenExit(context: Context, block: TSESTree.BlockStatement, log: 
     context.sourceCode.visitorKeys,
   );
   return parses && !other;
-}
-
-/** The calls of a try block that do work (logs aside), not entering nested functions. */
-function workCalls(context: Context, block: TSESTree.BlockStatement): TSESTree.CallExpression[] {
-  const calls: TSESTree.CallExpression[] = [];
-  walkSameFunction(
-    block,
-    (node) => {
-      if (node.type !== AST_NODE_TYPES.CallExpression) return true;
-      if (getLoggerCall(context, node) !== null) return false;
-      calls.push(node);
-      return true;
-    },
-    context.sourceCode.visitorKeys,
-  );
-  return calls;
-}
-
-/**
- * Every call in the try block that does work is a method of one emitter — a variable
- * (`await client.connect()`) or a field of the class (`await this.client.get(key)`) — besides pure
- * helpers and parsing, and that emitter's `'error'` listener in this file logs or reports the whole
- * error (`client.on('error', (err) => log.error('redis error', { error: err }))`, in a class
- * `this.client.on('error', …)`): the failure is recorded there with its stack, and the catch's text
- * line is a second record.
- */
-function isRecordedByErrorListener(context: Context, block: TSESTree.BlockStatement): boolean {
-  let emitter: TSESLint.Scope.Variable | null = null;
-  let field: string | null = null;
-  let emitterCalls = 0;
-  for (const call of workCalls(context, block)) {
-    const callee = skipTransparent(call.callee);
-    const receiver = callee.type === AST_NODE_TYPES.MemberExpression ? skipTransparent(callee.object) : null;
-    if (receiver?.type === AST_NODE_TYPES.Identifier && field === null) {
-      const variable = findVariable(context, receiver);
-      if (variable && (!emitter || variable === emitter)) {
-        emitter = variable;
-        emitterCalls++;
-        continue;
-      }
-    } else if (receiver?.type === AST_NODE_TYPES.MemberExpression && skipTransparent(receiver.object).type === AST_NODE_TYPES.ThisExpression && emitter === null) {
-      const name = getPropertyName(receiver);
-      if (name !== null && (field === null || name === field)) {
-        field = name;
-        emitterCalls++;
-        continue;
-      }
-    }
-    const kind = classifyCall(context, call);
-    if (!PASSIVE_CALLS.has(kind) && kind !== 'none') return false;
-  }
-  if (emitterCalls === 0) return false;
-  if (emitter) return emitter.references.some((ref) => isLoggingErrorListener(context, ref.identifier));
-  const body = enclosingClassBody(block);
-  if (!body || field === null) return false;
-  let found = false;
-  walkTree(
-    body,
-    (node) => {
-      if (found || node.type !== AST_NODE_TYPES.MemberExpression || skipTransparent(node.object).type !== AST_NODE_TYPES.ThisExpression) return;
-      if (getPropertyName(node) === field && isLoggingErrorListener(context, node)) found = true;
-    },
-    context.sourceCode.visitorKeys,
-  );
-  return found;
-}
-
-function enclosingClassBody(node: TSESTree.Node): TSESTree.ClassBody | null {
-  for (let current = node.parent; current; current = current.parent) if (current.type === AST_NODE_TYPES.ClassBody) return current;
-  return null;
-}
-
-const LISTEN_METHODS = new Set(['on', 'once', 'addListener', 'prependListener']);
-
-/** `emitter.on('error', (err) => logger.error(…, err))`: a listener that records the whole error. */
-function isLoggingErrorListener(context: Context, id: TSESTree.Node): boolean {
-  const member = id.parent;
-  if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== id) return false;
-  const method = getPropertyName(member);
-  const call = member.parent;
-  if (method === null || !LISTEN_METHODS.has(method) || call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== member) return false;
-  const [event, listener] = call.arguments;
-  if (event?.type !== AST_NODE_TYPES.Literal || event.value !== 'error' || !listener || !isFunctionNode(listener)) return false;
-  const param = listener.params[0];
-  if (param?.type !== AST_NODE_TYPES.Identifier) return false;
-  const variable = findVariable(context, param);
-  return (
-    variable !== null &&
-    variable.references.some((ref) => {
-      if (ref.identifier.type !== AST_NODE_TYPES.Identifier || classifyErrorMention(ref.identifier).kind !== 'whole') return false;
-      const owner = argumentOwner(ref.identifier);
-      return owner !== null && getEnclosingFunction(owner) === listener && (getLoggerCall(context, owner) !== null || isErrorReporterCall(context, owner));
-    })
-  );
 }
 
 /**

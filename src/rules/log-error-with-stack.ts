@@ -40,7 +40,7 @@ export default createRule<Options, MessageIds>({
           reportExpectedFailures: {
             type: 'boolean',
             description:
-              'Require the error object also where the failure is an expected answer whose message says it all: a `try` that only releases a handle or writes to a connected peer (`res.end()`, `conn.close()`, `pty.kill()`, `socket.write(line)`) or only checks a password (`client.bind(dn, password)`, `bcrypt.compare(password, hash)`) or verifies a token (`jwt.verify(token, secret)`) or only makes one call into Node\'s file system, child processes or DNS (`fs.rmSync(dir)`, `execSync(cmd)`), and the `\'error\'` event of a connection (`socket.on(\'error\', …)`). Off by default; `strict` turns it on.',
+              'Require the error object also where the failure is an expected answer whose message says it all: a `try` that only releases a handle or writes to a connected peer (`res.end()`, `conn.close()`, `pty.kill()`, `socket.write(line)`, `worker.postMessage(msg)`) or only checks a password (`client.bind(dn, password)`, `bcrypt.compare(password, hash)`) or verifies a token (`jwt.verify(token, secret)`) or only makes one call into Node\'s file system, child processes or DNS (`fs.rmSync(dir)`, `execSync(cmd)`) or only pings or probes a connection (`client.ping()`, `this.probeHttpEndpoint(url)`), the `\'error\'` event of a connection (`socket.on(\'error\', …)`), and an optional check for a newer version (`checkForUpdates()`, a changelog fetch). Off by default; `strict` turns it on.',
           },
           includeCommandLinePrograms: {
             type: 'boolean',
