@@ -15,6 +15,7 @@ const ruleTester = new RuleTester();
 
 ruleTester.run('no-silent-catch (precision on real code)', rule, {
   valid: [
+    "// a parse probe beside a chain that handles its own failure: the raw text is the answer (budibase AI proxy)\nasync function proxy(ctx, upstream) {\n  const text = await upstream.text();\n  try {\n    const parsed = JSON.parse(text);\n    if (parsed?.usage) {\n      await credits.increment(parsed.usage).catch(() => {});\n    }\n    ctx.body = parsed;\n  } catch {\n    ctx.body = text;\n  }\n}",
     "// an upgrade refused with a hand-written 401 after only an authorization check: log-auth-failures' finding (signalk)\nserver.on('upgrade', (request, socket, head) => {\n  try {\n    sec.authorizeWS({ query, headers, cookies });\n  } catch {\n    socket.write('HTTP/1.1 401 Unauthorized\\r\\n\\r\\n');\n    socket.destroy();\n    return;\n  }\n  wss.handleUpgrade(request, socket, head, (ws) => wss.emit('connection', ws, request));\n});",
     "// a malformed request URL answered 400 on the upgrade socket: a client answer, not a 5xx\nserver.on('upgrade', (request, socket, head) => {\n  let url;\n  try {\n    url = new URL(request.url, `http://${request.headers.host ?? 'localhost'}`);\n  } catch {\n    socket.write('HTTP/1.1 400 Bad Request\\r\\n\\r\\n');\n    socket.destroy();\n    return;\n  }\n  if (url.pathname !== wsPath) return;\n});",
     // parse probe: new URL redirect check (Ghost private blogging)
@@ -111,6 +112,11 @@ ruleTester.run('no-silent-catch (precision on real code)', rule, {
     "async function isProviderServedByGateway(provider) {\n  try {\n    return (await this.aiGatewayService.getCredentialTypeForProvider(provider)) !== undefined;\n  } catch {\n    return false;\n  }\n}",
   ],
   invalid: [
+    // the twin whose chain rethrows: the credit update can fail into the catch
+    {
+      code: "async function proxy(ctx, upstream) {\n  const text = await upstream.text();\n  try {\n    const parsed = JSON.parse(text);\n    await credits.increment(parsed.usage).catch((e) => { throw e; });\n    ctx.body = parsed;\n  } catch {\n    ctx.body = text;\n  }\n}",
+      errors: [{ messageId: 'silentCatch', line: 7, suggestions: [{"messageId":"logIt","data":{"call":"console.error"},"output":"async function proxy(ctx, upstream) {\n  const text = await upstream.text();\n  try {\n    const parsed = JSON.parse(text);\n    await credits.increment(parsed.usage).catch((e) => { throw e; });\n    ctx.body = parsed;\n  } catch (err) {\n    console.error('credits.increment failed', err);\n    ctx.body = text;\n  }\n}"}, {"messageId":"rethrow","output":"async function proxy(ctx, upstream) {\n  const text = await upstream.text();\n  try {\n    const parsed = JSON.parse(text);\n    await credits.increment(parsed.usage).catch((e) => { throw e; });\n    ctx.body = parsed;\n  } catch (err) {\n    ctx.body = text;\n    throw err;\n  }\n}"}] }],
+    },
     // the hand-written 500 on the upgrade socket after a session lookup: an outage answered without a record
     {
       code: "server.on('upgrade', async (request, socket, head) => {\n  try {\n    await db.sessions.find(request.headers.cookie);\n  } catch {\n    socket.write('HTTP/1.1 500 Internal Server Error\\r\\n\\r\\n');\n    socket.destroy();\n    return;\n  }\n  wss.handleUpgrade(request, socket, head, (ws) => wss.emit('connection', ws, request));\n});",
