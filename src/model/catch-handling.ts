@@ -80,6 +80,15 @@ export function isServerErrorResponse(context: Context, node: TSESTree.CallExpre
 }
 
 /**
+ * `req.flash('error', err.message)`, `req.session.error = 'Error: ' + err`: a message for the next page the
+ * user sees, beside the answer (a redirect). Neither a 5xx answer nor the error handed to anyone who runs
+ * the service: it changes nothing about the catch.
+ */
+export function isFlashMessage(context: Context, node: TSESTree.CallExpression | TSESTree.NewExpression | TSESTree.AssignmentExpression): boolean {
+  return getResponseSink(context, node)?.flash === true;
+}
+
+/**
  * `socket.emit('load-failed', err.message)` in a catch: the client is told of the failure over its
  * connection and the operators are not — an answer, like a 5xx response.
  */

@@ -21,7 +21,7 @@ import {
   perFile,
 } from './ast.js';
 import { returnsValue } from './catch-answers.js';
-import { BUILTIN_PROBES, type FailureOptions, type FailureSource, classifyCall } from './fallible.js';
+import { BUILTIN_PROBES, type FailureOptions, type FailureSource, classifyCall, isSwallowingCatchLink } from './fallible.js';
 
 /** `cleanup().catch(() => {})`, `this.teardownSandbox(id).catch(noop)`: a call named for cleanup is best effort. */
 const CLEANUP_NAME = /^(?:clean[uU]p|tear[dD]own|dispose|removeTemp|deleteTemp)\w*$/u;
@@ -69,6 +69,8 @@ export function isProbeTry(context: Context, block: TSESTree.BlockStatement, pro
   walkSameFunction(
     block,
     (node) => {
+      // `await credits.add(usage).catch(() => {})`: a chain that handles its own failure is no reason for the try.
+      if (node.type === AST_NODE_TYPES.CallExpression && isSwallowingCatchLink(context, node)) return false;
       if (
         node.type === AST_NODE_TYPES.CallExpression ||
         node.type === AST_NODE_TYPES.NewExpression ||

@@ -25,6 +25,7 @@ import {
   walkSameFunction,
 } from './ast.js';
 import { getHelperLogLevel, getLoggingLevel } from './loggers.js';
+import { getImportSource } from './modules.js';
 import { getResponseSink } from './responses.js';
 import { isSecretName } from './secrets/names.js';
 import { isResponseName } from './response-names.js';
@@ -182,6 +183,9 @@ export function classifyFailures(context: Context, root: TSESTree.Node, options:
           if (part) result = stronger(result, classifyFailures(context, part, options, depth));
         }
         return false;
+      } else if (node.type === AST_NODE_TYPES.CallExpression && isSwallowingCatchLink(context, node)) {
+        // `await credits.increment(usage).catch(() => {})`: the chain's failures stay in its own handler.
+        return false;
       } else if (
         node.type === AST_NODE_TYPES.CallExpression ||
         node.type === AST_NODE_TYPES.NewExpression ||
@@ -189,6 +193,8 @@ export function classifyFailures(context: Context, root: TSESTree.Node, options:
       ) {
         const kind = classifyCall(context, node, options, depth);
         if (kind !== 'logs' && kind !== 'pure' && kind !== 'telemetry') result = stronger(result, kind);
+        // `log.debug(`records: ${JSON.stringify(records)}`)`: building a log message is not the work the try guards.
+        if (kind === 'logs' && node.type === AST_NODE_TYPES.CallExpression && getLoggingLevel(context, node) !== null && !awaitsInside(node, context)) return false;
       }
       return result !== 'external';
     },
@@ -196,6 +202,47 @@ export function classifyFailures(context: Context, root: TSESTree.Node, options:
   );
   if (useCache) blockCache.set(root, result);
   return result;
+}
+
+/**
+ * `p.catch(() => {})`, `p.catch((e) => fallback)` as the last link of a chain: its handler is a function
+ * that neither throws nor returns a rejection, so the chain cannot fail where it is awaited.
+ */
+export function isSwallowingCatchLink(context: Context, call: TSESTree.CallExpression): boolean {
+  const callee = skipTypeWrappers(call.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression || getPropertyName(callee) !== 'catch' || call.arguments.length !== 1) return false;
+  const handler = skipTypeWrappers(call.arguments[0]!);
+  // An async handler's own awaits can reject.
+  if (!isFunctionNode(handler) || handler.async) return false;
+  // `.catch(…).then(next)`: the later links can still fail.
+  if (call.parent?.type === AST_NODE_TYPES.MemberExpression && call.parent.object === call) return false;
+  let rejects = false;
+  walkSameFunction(
+    handler.body,
+    (n) => {
+      if (n.type === AST_NODE_TYPES.ThrowStatement || (n.type === AST_NODE_TYPES.CallExpression && getCalleePath(n) === 'Promise.reject')) rejects = true;
+      return !rejects;
+    },
+    context.sourceCode.visitorKeys,
+  );
+  return !rejects;
+}
+
+/** `new Date()`, `Date()`: the current time, built from no value. */
+function isClockRead(call: TSESTree.Node): boolean {
+  return (
+    (call.type === AST_NODE_TYPES.NewExpression || call.type === AST_NODE_TYPES.CallExpression) &&
+    call.arguments.length === 0 &&
+    call.callee.type === AST_NODE_TYPES.Identifier &&
+    call.callee.name === 'Date'
+  );
+}
+
+/** Something in the node (not in a nested function) is awaited. */
+function awaitsInside(node: TSESTree.Node, context: Context): boolean {
+  let found = false;
+  walkSameFunction(node, (n) => !(found ||= n.type === AST_NODE_TYPES.AwaitExpression), context.sourceCode.visitorKeys);
+  return found;
 }
 
 /** The catch throws on some path (a `throw` of its own, not in a nested function). */
@@ -226,6 +273,8 @@ export function classifyCall(
   const callee = unwrapIndirectCall(call.callee);
   const path = getMemberPath(callee);
   const awaited = asynchronous || isAwaited(call);
+  // `new Date()`: reading the clock cannot fail (a date built from a value is a probe of it, below).
+  if (isClockRead(call)) return 'pure';
   if (isProbePath(path, options)) return 'probe';
   if (call.type === AST_NODE_TYPES.CallExpression && isTelemetryCall(context, call, callee)) return 'telemetry';
   // Writing the answer (`res.sendFile(p)`, `res.json(x)`): the response reports its own failures.
@@ -238,9 +287,11 @@ export function classifyCall(
     path !== null ? lastSegment(path) : callee.type === AST_NODE_TYPES.MemberExpression ? getPropertyName(callee) : null;
   // `new Parser(input).result()`: asking the parsed object.
   if (callee.type === AST_NODE_TYPES.MemberExpression && skipTypeWrappers(callee.object).type === AST_NODE_TYPES.NewExpression) {
-    return 'probe';
+    return isClockRead(skipTypeWrappers(callee.object)) ? 'pure' : 'probe';
   }
   if (method !== null && PARSE_NAME.test(method)) return 'probe';
+  // `_objectSpread({}, options)`, `__assign({}, a)`: a compiler's helper copies or shapes a value in hand.
+  if (method !== null && COMPILER_HELPER.test(method)) return 'pure';
   // A validator or permission check answers with its throw: `validateAccess(opts)`, `canThis(ctx).edit.post(id)`.
   if ((method !== null && VALIDATOR_NAME.test(method)) || receiverCalls(callee).some((name) => VALIDATOR_NAME.test(name))) return 'probe';
   const fn = depth < 3 ? resolveFunction(context, callee) : null;
@@ -251,7 +302,27 @@ export function classifyCall(
   // A synchronous getter on an object in hand (`nodeTypes.getByNameAndVersion(name)`, `flags.getFlag(key)`,
   // `config.getEnv('ui.banners')`): a read of in-process state; I/O would be awaited or named above.
   if (method !== null && callee.type === AST_NODE_TYPES.MemberExpression && GETTER_NAME.test(method) && !awaited) return 'pure';
+  // `_.castArray(x)`, `(0, _isPlainObject["default"])(x)`, `uuid.v4()`: a utility package's function does no I/O.
+  if (!awaited && isPureUtilityCall(context, callee)) return 'pure';
   return awaited ? 'external' : 'unknown';
+}
+
+/**
+ * Babel's and TypeScript's emitted helpers for spreads, classes, destructuring and imports (not the ones
+ * that run async work, `_asyncToGenerator` / `__awaiter`, whose failures are the wrapped function's).
+ */
+const COMPILER_HELPER =
+  /^(?:_(?:objectSpread|defineProperty|objectWithoutProperties(?:Loose)?|slicedToArray|toConsumableArray|extends|typeof|classCallCheck|createClass|inherits|callSuper|interopRequire(?:Default|Wildcard)|toPropertyKey|toPrimitive|arrayLikeToArray|unsupportedIterableToArray|assertThisInitialized|possibleConstructorReturn|getPrototypeOf|setPrototypeOf|taggedTemplateLiteral)\d*|__(?:assign|rest|spreadArray|spread|read|values|importDefault|importStar|createBinding|setModuleDefault|exportStar|decorate|param|metadata))$/u;
+
+/** Packages of in-memory helpers (collections, ids, dates): what their functions do cannot fail for an outside reason. */
+const PURE_UTILITY_PACKAGE = /^(?:@babel\/runtime(?:-corejs\d)?\/helpers\/(?:esm\/)?(?!asyncToGenerator|regenerator)\w+|lodash(?:-es)?(?:\/[\w.]+)?|lodash\.[a-z]+|underscore|ramda|uuid|nanoid|date-fns(?:\/\w+)?|dayjs|moment|ms|bytes|escape-html|slugify)$/u;
+
+/** The callee is reached from a binding imported from a utility package (`_`, `_castArray`, `uuid_1`). */
+function isPureUtilityCall(context: Context, callee: TSESTree.Node): boolean {
+  const root = getRootIdentifier(callee);
+  if (root === null) return false;
+  const from = getImportSource(context, root);
+  return from !== null && PURE_UTILITY_PACKAGE.test(from.source);
 }
 
 /**

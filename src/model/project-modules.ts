@@ -32,6 +32,7 @@ import {
   walkTree,
 } from './ast.js';
 import { type FailureOptions, classifyCall, classifyFailures, isResponseCall, logsOwnFailures, unwrapIndirectCall } from './fallible.js';
+import { compiledClassCall, compiledClassMethod } from './compiled-classes.js';
 import { getLoggerCall } from './loggers.js';
 import { getImportSource, readImportedSource } from './modules.js';
 import { findEscape } from './promises.js';
@@ -48,7 +49,16 @@ interface ProjectModule {
 type ModuleValue =
   | { kind: 'exports' }
   | { kind: 'node'; node: TSESTree.Node }
-  | { kind: 'instance'; cls: TSESTree.ClassDeclaration | TSESTree.ClassExpression };
+  | { kind: 'instance'; cls: ClassLike };
+
+/** A class, or Babel's compiled form of one (the `_createClass(…)` call, see compiled-classes.ts). */
+type ClassLike = TSESTree.ClassDeclaration | TSESTree.ClassExpression | TSESTree.CallExpression;
+
+/** The function an export path names, and the class it is a method of (for `this.m()` calls in it). */
+interface ExportedFunction {
+  fn: AnyFunction;
+  owner: ClassLike | null;
+}
 
 interface FileState {
   modules: Map<string, ProjectModule | null>;
@@ -66,7 +76,37 @@ const MAX_SEGMENTS = 3;
  * or in each of its catch clauses.
  */
 export function importedCalleeLogs(context: Context, call: TSESTree.CallExpression): boolean {
-  return askImportedFunction(context, call, 'logs', (module, fn) => logsOwnFailures(module.context, fn));
+  return askImportedFunction(context, call, 'logs', (module, fn, owner) => logsOwnFailures(module.context, fn) || delegatesToLoggingMethods(module, fn, owner));
+}
+
+/**
+ * A method without a `try` of its own whose fallible work is its class's other methods, each logging its
+ * own failures: `set(k, v) { const ok = this.reload(); _set(this.config, k, v); ok && this.sync(); }` where
+ * `reload` and `sync` catch their file errors and log them. Anything else that can fail (a throw, an
+ * unexplained or outside call, a sibling that does not log) answers no.
+ */
+function delegatesToLoggingMethods(module: ProjectModule, fn: AnyFunction, owner: ClassLike | null): boolean {
+  if (owner === null || fn.body.type !== AST_NODE_TYPES.BlockStatement) return false;
+  let logged = false;
+  let other = false;
+  walkSameFunction(
+    fn.body,
+    (node) => {
+      if (node.type === AST_NODE_TYPES.ThrowStatement || node.type === AST_NODE_TYPES.TryStatement) other = true;
+      else if (node.type === AST_NODE_TYPES.CallExpression && node.callee.type === AST_NODE_TYPES.MemberExpression && node.callee.object.type === AST_NODE_TYPES.ThisExpression) {
+        const name = getPropertyName(node.callee);
+        const sibling = name === null ? null : classMember(owner, name, false);
+        if (sibling?.kind === 'node' && isFunctionNode(sibling.node) && sibling.node !== fn && logsOwnFailures(module.context, sibling.node)) logged = true;
+        else other = true;
+      } else if (node.type === AST_NODE_TYPES.CallExpression || node.type === AST_NODE_TYPES.NewExpression) {
+        const kind = classifyCall(module.context, node);
+        if (kind === 'external' || kind === 'unknown') other = true;
+      }
+      return !other;
+    },
+    module.context.sourceCode.visitorKeys,
+  );
+  return logged && !other;
 }
 
 /**
@@ -78,7 +118,7 @@ function askImportedFunction(
   context: Context,
   call: TSESTree.CallExpression,
   question: string,
-  answer: (module: ProjectModule, fn: AnyFunction) => boolean,
+  answer: (module: ProjectModule, fn: AnyFunction, owner: ClassLike | null) => boolean,
 ): boolean {
   try {
     const target = importedTarget(context, call);
@@ -88,8 +128,8 @@ function askImportedFunction(
     const known = state.answers.get(key);
     if (known !== undefined) return known;
     const module = moduleOf(context, state, target.source);
-    const fn = module === null ? null : findExportedFunction(module, target.path);
-    const result = module !== null && fn !== null && answer(module, fn);
+    const found = module === null ? null : findExportedFunction(module, target.path);
+    const result = module !== null && found !== null && answer(module, found.fn, found.owner);
     state.answers.set(key, result);
     return result;
   } catch {
@@ -257,14 +297,17 @@ function setParents(root: TSESTree.Node, visitorKeys: TSESLint.SourceCode.Visito
 }
 
 /** The function an export path names: [default] (the module's value), [set], [default, set], [default, default, set]. */
-function findExportedFunction(module: ProjectModule, path: readonly string[]): AnyFunction | null {
+function findExportedFunction(module: ProjectModule, path: readonly string[]): ExportedFunction | null {
   let value: ModuleValue | null = { kind: 'exports' };
+  let owner: ClassLike | null = null;
   for (const [i, name] of path.entries()) {
+    // An instance's method: its `this.m()` calls reach the class's other methods.
+    owner = value.kind === 'instance' ? value.cls : null;
     // `require('./m')` and a default import both say `default`: the ES default export, else the CommonJS exports.
     value = i === 0 && name === 'default' ? defaultExport(module) : memberOf(module, value, name, 0);
     if (value === null) return null;
   }
-  return value.kind === 'node' && isFunctionNode(value.node) ? value.node : null;
+  return value.kind === 'node' && isFunctionNode(value.node) ? { fn: value.node, owner } : null;
 }
 
 function defaultExport(module: ProjectModule): ModuleValue | null {
@@ -279,19 +322,38 @@ function defaultExport(module: ProjectModule): ModuleValue | null {
   return { kind: 'exports' };
 }
 
-/** `module.exports = v` (name null), `module.exports.x = v` / `exports.x = v` (name x). */
+/**
+ * `module.exports = v` (name null), `module.exports.x = v` / `exports.x = v` (name x); also Babel's and
+ * TypeScript's chains (`var read = exports.read = function read() {}`, `var _default = exports["default"] = store`).
+ * A `void 0` placeholder (`exports.x = exports.y = void 0`, hoisted before the real value) is no value.
+ */
 function exportsAssignment(statement: TSESTree.Statement): { name: string | null; value: TSESTree.Node } | null {
-  if (statement.type !== AST_NODE_TYPES.ExpressionStatement || statement.expression.type !== AST_NODE_TYPES.AssignmentExpression) return null;
-  const { left, right, operator } = statement.expression;
-  if (operator !== '=' || left.type !== AST_NODE_TYPES.MemberExpression) return null;
-  const object = skipTransparent(left.object);
-  const name = getPropertyName(left);
-  if (name === null) return null;
-  if (isIdentifier(object, 'module') && name === 'exports') return { name: null, value: right };
-  if (isIdentifier(object, 'exports') || (object.type === AST_NODE_TYPES.MemberExpression && isIdentifier(object.object, 'module') && getPropertyName(object) === 'exports')) {
-    return { name, value: right };
+  let expression: TSESTree.Node | null = null;
+  if (statement.type === AST_NODE_TYPES.ExpressionStatement) expression = statement.expression;
+  else if (statement.type === AST_NODE_TYPES.VariableDeclaration && statement.declarations.length === 1) expression = statement.declarations[0]!.init;
+  if (expression?.type !== AST_NODE_TYPES.AssignmentExpression) return null;
+  let value: TSESTree.Node = expression;
+  while (value.type === AST_NODE_TYPES.AssignmentExpression && value.operator === '=') value = value.right;
+  if (value.type === AST_NODE_TYPES.UnaryExpression && value.operator === 'void') return null;
+  // The outermost exports target of the chain names the export.
+  for (let a: TSESTree.Node = expression; a.type === AST_NODE_TYPES.AssignmentExpression && a.operator === '='; a = a.right) {
+    const target = exportsTarget(a.left);
+    if (target !== undefined) return { name: target, value };
   }
   return null;
+}
+
+/** `module.exports` → null, `exports.x` / `module.exports.x` → x, anything else undefined. */
+function exportsTarget(left: TSESTree.Node): string | null | undefined {
+  if (left.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+  const object = skipTransparent(left.object);
+  const name = getPropertyName(left);
+  if (name === null) return undefined;
+  if (isIdentifier(object, 'module') && name === 'exports') return null;
+  if (isIdentifier(object, 'exports') || (object.type === AST_NODE_TYPES.MemberExpression && isIdentifier(object.object, 'module') && getPropertyName(object) === 'exports')) {
+    return name;
+  }
+  return undefined;
 }
 
 function isIdentifier(node: TSESTree.Node, name: string): boolean {
@@ -350,10 +412,15 @@ function valueOf(module: ProjectModule, node: TSESTree.Node, depth: number): Mod
     }
     case AST_NODE_TYPES.NewExpression: {
       const cls = valueOf(module, n.callee, depth + 1);
-      if (cls?.kind === 'node' && (cls.node.type === AST_NODE_TYPES.ClassDeclaration || cls.node.type === AST_NODE_TYPES.ClassExpression)) {
+      if (cls?.kind === 'node' && (cls.node.type === AST_NODE_TYPES.ClassDeclaration || cls.node.type === AST_NODE_TYPES.ClassExpression || cls.node.type === AST_NODE_TYPES.CallExpression)) {
         return { kind: 'instance', cls: cls.node };
       }
       return null;
+    }
+    case AST_NODE_TYPES.CallExpression: {
+      // Babel's compiled class: `var Store = function () { …; return _createClass(Store, [ … ]) }()`.
+      const compiled = compiledClassCall(n);
+      return compiled === null ? null : { kind: 'node', node: compiled };
     }
     default:
       return null;
@@ -365,7 +432,7 @@ function memberOf(module: ProjectModule, value: ModuleValue, name: string, depth
   if (value.kind === 'exports') return namedExport(module, name, depth + 1);
   if (value.kind === 'instance') return classMember(value.cls, name, false);
   const node = value.node;
-  if (node.type === AST_NODE_TYPES.ClassDeclaration || node.type === AST_NODE_TYPES.ClassExpression) return classMember(node, name, true);
+  if (node.type === AST_NODE_TYPES.ClassDeclaration || node.type === AST_NODE_TYPES.ClassExpression || node.type === AST_NODE_TYPES.CallExpression) return classMember(node, name, true);
   if (node.type !== AST_NODE_TYPES.ObjectExpression) return null;
   let found: ModuleValue | null = null;
   for (const property of node.properties) {
@@ -376,7 +443,11 @@ function memberOf(module: ProjectModule, value: ModuleValue, name: string, depth
   return found;
 }
 
-function classMember(cls: TSESTree.ClassDeclaration | TSESTree.ClassExpression, name: string, isStatic: boolean): ModuleValue | null {
+function classMember(cls: ClassLike, name: string, isStatic: boolean): ModuleValue | null {
+  if (cls.type === AST_NODE_TYPES.CallExpression) {
+    const method = compiledClassMethod(cls, name, isStatic);
+    return method === null ? null : { kind: 'node', node: method };
+  }
   for (const member of cls.body.body) {
     if ((member.type !== AST_NODE_TYPES.MethodDefinition && member.type !== AST_NODE_TYPES.PropertyDefinition) || member.static !== isStatic) continue;
     if (getPropertyName(member) !== name || !member.value) continue;
@@ -401,6 +472,7 @@ export function onlyLoggingCalleesFail(context: Context, root: TSESTree.Node, op
     (node) => {
       if (node.type === AST_NODE_TYPES.ThrowStatement) other = true;
       else if (node.type === AST_NODE_TYPES.CallExpression && getLoggerCall(context, node) === null && calleeLogsOwnFailures(context, node)) logged = true;
+      else if (node.type === AST_NODE_TYPES.CallExpression && cannotFail(context, node, withCallees)) return true;
       else if (node.type === AST_NODE_TYPES.CallExpression || node.type === AST_NODE_TYPES.NewExpression || node.type === AST_NODE_TYPES.ImportExpression) {
         const kind = classifyCall(context, node, withCallees);
         const answers = node.type === AST_NODE_TYPES.CallExpression && isResponseCall(context, node);
@@ -411,6 +483,16 @@ export function onlyLoggingCalleesFail(context: Context, root: TSESTree.Node, op
     context.sourceCode.visitorKeys,
   );
   return logged && !other;
+}
+
+/**
+ * `getSanitizedRecords()`: a same-file function in which nothing can fail (no throw, and every call a log,
+ * a pure helper or a callee that logs its own failures). `classifyCall` answers `probe` for it, as for a
+ * validator; for "did anything fail unrecorded" it is nothing.
+ */
+function cannotFail(context: Context, call: TSESTree.CallExpression, options: FailureOptions): boolean {
+  const fn = resolveFunction(context, unwrapIndirectCall(call.callee));
+  return fn !== null && fn !== getEnclosingFunction(call) && classifyFailures(context, fn.body, options) === 'none';
 }
 
 /**

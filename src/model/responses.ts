@@ -65,6 +65,8 @@ export interface ResponseSink {
    * whole error given to it is the helper's to turn into a body (see getErrorHelperSink).
    */
   helper?: true;
+  /** A message kept for the next page (`req.flash('error', …)`, `req.session.error = …`): shown to the user, no answer of its own. */
+  flash?: true;
 }
 
 const CONTEXT_NAME = /^_?(?:ctx|context|c)$/u;
@@ -251,7 +253,7 @@ function callSink(context: Context, node: TSESTree.CallExpression): ResponseSink
   }
   // req.flash('error', err.message): shown to the user on the next page
   if (method === 'flash' && args.length >= 2 && objectPath !== null && /^_?(?:req|request)$/u.test(objectPath)) {
-    return { node, kind: 'text', payload: [args[1]!], description: `\`${objectPath}.flash()\``, receiver: null, status: null };
+    return { node, kind: 'text', payload: [args[1]!], description: `\`${objectPath}.flash()\``, receiver: null, status: null, flash: true };
   }
   const responseKind = RESPONSE_METHODS.get(method);
   // server.on('upgrade', (req, socket) => { … socket.write('HTTP/1.1 500 …' + err.message) }): a hand-written answer
@@ -466,7 +468,7 @@ function sessionFlashSink(node: TSESTree.AssignmentExpression, target: TSESTree.
   if (session.type !== AST_NODE_TYPES.MemberExpression || getPropertyName(session) !== 'session') return null;
   const owner = skipTransparent(session.object);
   if (owner.type !== AST_NODE_TYPES.Identifier || !/^_?(?:req|request|ctx)$/u.test(owner.name)) return null;
-  return { node, kind: 'text', payload: [node.right], description: `\`${owner.name}.session.${getPropertyName(target)}\``, receiver: null, status: null };
+  return { node, kind: 'text', payload: [node.right], description: `\`${owner.name}.session.${getPropertyName(target)}\``, receiver: null, status: null, flash: true };
 }
 
 const returnCache = new WeakMap<TSESTree.Node, ResponseSink | null>();

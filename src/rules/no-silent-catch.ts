@@ -22,7 +22,7 @@ import {
   isInsideEscalatingCatch,
   isNamedAsIgnored,
 } from '../model/catch-guards.js';
-import { answersServerStatus, sendsErrorToClientSocket, settlesWithServerError, isAssertion, isDeclaredInside, isFailureCount, isFastifyErrorForward, isServerErrorResponse, isUserNotification } from '../model/catch-handling.js';
+import { answersServerStatus, sendsErrorToClientSocket, settlesWithServerError, isAssertion, isDeclaredInside, isFailureCount, isFastifyErrorForward, isFlashMessage, isServerErrorResponse, isUserNotification } from '../model/catch-handling.js';
 import { buildCatchLogFix, buildHandlerLogFix, catchSuggestions } from '../fixes/catch-fixes.js';
 import { describeEnclosingFunction } from '../fixes/log-message.js';
 import { logTargetAt } from '../fixes/log-target.js';
@@ -197,7 +197,7 @@ export default createRule<Options, MessageIds>({
           return;
         }
       }
-      if (isInspectionCall(node)) return;
+      if (isInspectionCall(node) || isFlashMessage(context, node)) return;
       if (
         (isServerErrorResponse(context, node) || answersServerStatus(context, node) || (node.type === AST_NODE_TYPES.CallExpression && (settlesWithServerError(context, node) || sendsErrorToClientSocket(context, node, states.flatMap((s) => s.errorVariables))))) &&
         !isFastifyErrorForward(context, node, states.flatMap((s) => s.errorVariables))
@@ -372,6 +372,7 @@ export default createRule<Options, MessageIds>({
         const states = open.length === 0 ? [] : innermost(node);
         if (states.length === 0) return;
         // Stored for someone else: `this.lastError = err`, `result.error = e`.
+        if (isFlashMessage(context, node)) return;
         const status = getHttpOutcome(context, node);
         if (isServerErrorResponse(context, node) || (status?.kind === 'response' && status.status >= 500)) {
           for (const s of states) s.serverError = true;

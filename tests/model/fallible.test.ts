@@ -130,6 +130,26 @@ describe('classifyFailures', () => {
     expect(classifyTries(code)).toEqual(['external', 'external', 'external', 'probe', 'external', 'external']);
   });
 
+  it('skips what cannot fail for an outside reason: a chain ending in a swallowing .catch, a log message, the clock, utility packages and compiler helpers', () => {
+    expect(classifyTries('async function f() { try { const b = JSON.parse(t); await credits.add(b.usage).catch(() => {}); } catch {} }')).toEqual(['probe']);
+    // a handler that rethrows, an async handler, or a later link can still fail
+    expect(classifyTries('async function f() { try { await credits.add(u).catch((e) => { throw e; }); } catch {} }')).toEqual(['external']);
+    expect(classifyTries('async function f() { try { await credits.add(u).catch(async () => { await undo(); }); } catch {} }')).toEqual(['external']);
+    expect(classifyTries('async function f() { try { await credits.add(u).catch(() => null).then(save); } catch {} }')).toEqual(['external']);
+    expect(classifyTries('try { log.debug(`records: ${JSON.stringify(records)}`); } catch {}')).toEqual(['none']);
+    expect(classifyTries('try { record.mtime = new Date().getTime(); } catch {}')).toEqual(['none']);
+    expect(classifyTries('try { const d = new Date(input); } catch {}')).toEqual(['probe']);
+    expect(
+      classifyTries(`const _castArray = _interopRequireDefault(require("lodash/castArray"));
+const _uuid = _interopRequireDefault(require("uuid"));
+const _ = require('lodash');
+try { const r = (0, _castArray["default"])(x); r.id = _uuid["default"].v4(); _.uniqBy(r, 'id'); const o = _objectSpread({}, r); } catch {}`),
+    ).toEqual(['none']);
+    // a function of another package is still unexplained
+    expect(classifyTries(`const store = require('store-client');
+try { store.save(x); } catch {}`)).toEqual(['unknown']);
+  });
+
   it('does not read a recursive call through (and does not loop on it)', () => {
     expect(classifyTries('function again(n) { try { return again(n - 1) } catch {} }')).toEqual(['unknown']);
     // b's catch swallows everything, so b (and a, which only calls b) cannot fail outward.

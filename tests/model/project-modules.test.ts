@@ -128,6 +128,69 @@ exports.send = async function send(mail) {
 module.exports.verify = async (mail) => transport.verify(mail);
 `,
 );
+// Babel's CommonJS output of an ES class (`_createClass`), exported as an instance through a `void 0`
+// placeholder and a declarator chain: `set` has no try; the methods it calls catch and log.
+write(
+  'services/babelstore.js',
+  `"use strict";
+Object.defineProperty(exports, "__esModule", { value: true });
+exports["default"] = void 0;
+var _set2 = _interopRequireDefault(require("lodash/set"));
+var _fs = _interopRequireDefault(require("fs"));
+var _logger = _interopRequireDefault(require("../lib/logger"));
+function _interopRequireDefault(e) { return e && e.__esModule ? e : { "default": e }; }
+var log = (0, _logger["default"])('service:configstore');
+var ConfigStore = /*#__PURE__*/function (_events$EventEmitter) {
+  function ConfigStore() { _classCallCheck(this, ConfigStore); }
+  _inherits(ConfigStore, _events$EventEmitter);
+  return _createClass(ConfigStore, [{
+    key: "reload",
+    value: function reload() {
+      try {
+        this.config = JSON.parse(_fs["default"].readFileSync(this.file, 'utf8'));
+      } catch (err) {
+        log.error("Unable to load data from " + this.file);
+        return false;
+      }
+      return true;
+    }
+  }, {
+    key: "sync",
+    value: function sync() {
+      try {
+        _fs["default"].writeFileSync(this.file, JSON.stringify(this.config), 'utf8');
+      } catch (err) {
+        log.error("Unable to write data to " + this.file);
+        return false;
+      }
+      return true;
+    }
+  }, {
+    key: "set",
+    value: function set(key, value) {
+      var ok = this.reload();
+      (0, _set2["default"])(this.config, key, value);
+      ok && this.sync();
+    }
+  }, {
+    key: "upload",
+    value: function upload(key) {
+      this.sync();
+      return this.client.put(key, this.config);
+    }
+  }]);
+}(_events["default"].EventEmitter);
+var configstore = new ConfigStore();
+var save = exports.save = function save(doc) {
+  try {
+    _fs["default"].writeFileSync(doc.file, doc.text);
+  } catch (err) {
+    log.error(err);
+  }
+};
+var _default = exports["default"] = configstore;
+`,
+);
 write('services/broken.js', 'export function set( {');
 
 const file = join(root, 'src', 'routes', 'settings.js');
@@ -170,6 +233,22 @@ config.missing('a');
     expect(callResult(results, "broken.set('a', 1)")).toBe(false);
     expect(callResult(results, "lodash.set(o, 'a', 1)")).toBe(false);
     expect(callResult(results, "config.missing('a')")).toBe(false);
+  });
+
+  it("reads Babel's output: a compiled class's instance method that hands its I/O to methods that log", () => {
+    const code = `var _configstore = _interopRequireDefault(require("../services/babelstore"));
+var _store = require("../services/babelstore");
+_configstore["default"].set(CONFIG_KEY, records);
+_configstore["default"].sync();
+_configstore["default"].upload(CONFIG_KEY);
+(0, _store.save)(doc);
+`;
+    const results = probeCalls(code, (context, node) => importedCalleeLogs(context, node), { filename: file, cwd: root, sourceType: 'commonjs' });
+    expect(callResult(results, '_configstore["default"].set(CONFIG_KEY, records)')).toBe(true);
+    expect(callResult(results, '_configstore["default"].sync()')).toBe(true);
+    // A method that also calls a client itself is the caller's to record.
+    expect(callResult(results, '_configstore["default"].upload(CONFIG_KEY)')).toBe(false);
+    expect(callResult(results, '(0, _store.save)(doc)')).toBe(true);
   });
 
   it('reads ES imports with the TypeScript parser: named, renamed export, namespace', () => {

@@ -152,6 +152,60 @@ write(
 export default new SessionStore();
 `,
 );
+// cncjs's config store as Babel compiles it (trimmed): `set` has no try; `reload` and `sync` catch and log.
+const babelStore = (logs: boolean) => `"use strict";
+Object.defineProperty(exports, "__esModule", { value: true });
+exports["default"] = void 0;
+var _set2 = _interopRequireDefault(require("lodash/set"));
+var _fs = _interopRequireDefault(require("fs"));
+var _logger = _interopRequireDefault(require("../lib/logger"));
+function _interopRequireDefault(e) { return e && e.__esModule ? e : { "default": e }; }
+var log = (0, _logger["default"])('service:configstore');
+var ConfigStore = /*#__PURE__*/function (_events$EventEmitter) {
+  function ConfigStore() { _classCallCheck(this, ConfigStore); }
+  _inherits(ConfigStore, _events$EventEmitter);
+  return _createClass(ConfigStore, [{
+    key: "reload",
+    value: function reload() {
+      try {
+        this.config = JSON.parse(_fs["default"].readFileSync(this.file, 'utf8'));
+      } catch (err) {
+        ${logs ? 'log.error("Unable to load data from " + this.file);' : ''}
+        this.emit('error', err);
+        return false;
+      }
+      return true;
+    }
+  }, {
+    key: "sync",
+    value: function sync() {
+      try {
+        _fs["default"].writeFileSync(this.file, JSON.stringify(this.config, null, 4), 'utf8');
+      } catch (err) {
+        ${logs ? 'log.error("Unable to write data to " + this.file);' : ''}
+        this.emit('error', err);
+        return false;
+      }
+      return true;
+    }
+  }, {
+    key: "set",
+    value: function set(key, value, options) {
+      var _options = _objectSpread({}, options);
+      if (key === undefined) {
+        return;
+      }
+      var ok = this.reload();
+      (0, _set2["default"])(this.config, key, value);
+      ok && !_options.silent && this.sync();
+    }
+  }]);
+}(_events["default"].EventEmitter);
+var configstore = new ConfigStore();
+var _default = exports["default"] = configstore;
+`;
+write('services/babel-configstore.js', babelStore(true));
+write('services/babel-quietstore.js', babelStore(false));
 write('services/broken.js', 'module.exports = { set( };');
 
 const route = join(root, 'src', 'routes', 'settings.js');
@@ -239,6 +293,30 @@ export async function logout(req: Request, res: Response) {
   res.clearCookie('sid').redirect('/');
 }`,
     },
+    // cncjs (Babel's output): the store's compiled class logs its read and write failures; the route's other
+    // calls are a lodash helper, an id, the clock and a same-file helper in which nothing can fail
+    {
+      filename: route,
+      code: `var _castArray = _interopRequireDefault(require("lodash/castArray"));
+var _uuid = _interopRequireDefault(require("uuid"));
+var _configstore = _interopRequireDefault(require("../services/babel-configstore"));
+var getSanitizedRecords = function getSanitizedRecords() {
+  var records = (0, _castArray["default"])(_configstore["default"].get(CONFIG_KEY, []));
+  log.debug("records: ".concat(JSON.stringify(records)));
+  return records;
+};
+var create = exports.create = function create(req, res) {
+  try {
+    var records = getSanitizedRecords();
+    var record = { id: _uuid["default"].v4(), mtime: new Date().getTime(), title: req.body.title };
+    records.push(record);
+    _configstore["default"].set(CONFIG_KEY, records);
+    res.send({ id: record.id, mtime: record.mtime });
+  } catch (err) {
+    res.status(ERR_INTERNAL_SERVER_ERROR).send({ msg: 'Failed to save ' + JSON.stringify(settings.rcfile) });
+  }
+};`,
+    },
     // the same-file half answers the 500 the same way
     {
       filename: route,
@@ -274,6 +352,21 @@ router.put('/config/:key', (req, res) => {
   }
 });`,
       errors: [{ messageId: 'silentCatch', line: 6, suggestions: [{ messageId: "logIt", data: { call: "console.error" }, output: "const config = require('../services/quietstore');\nrouter.put('/config/:key', (req, res) => {\n  try {\n    config.set(req.params.key, req.body.value);\n    res.json({ ok: true });\n  } catch (err) {\n    console.error('config.set failed', err);\n    res.status(500).json({ error: 'Could not save the configuration' });\n  }\n});" }, { messageId: "rethrow", output: "const config = require('../services/quietstore');\nrouter.put('/config/:key', (req, res) => {\n  try {\n    config.set(req.params.key, req.body.value);\n    res.json({ ok: true });\n  } catch (err) {\n    res.status(500).json({ error: 'Could not save the configuration' });\n    throw err;\n  }\n});" }] }],
+    },
+    // the same compiled store without its logs: the 500 is the only trace of the failed write
+    {
+      filename: route,
+      code: `var _configstore = _interopRequireDefault(require("../services/babel-quietstore"));
+var update = exports.update = function update(req, res) {
+  try {
+    record.mtime = new Date().getTime();
+    _configstore["default"].set(CONFIG_KEY, records);
+    res.send({ id: record.id });
+  } catch (err) {
+    res.status(500).send({ msg: 'Failed to save' });
+  }
+};`,
+      errors: [{ messageId: 'silentCatch', line: 7, suggestions: [{ messageId: "logIt", data: { call: "console.error" }, output: "var _configstore = _interopRequireDefault(require(\"../services/babel-quietstore\"));\nvar update = exports.update = function update(req, res) {\n  try {\n    record.mtime = new Date().getTime();\n    _configstore[\"default\"].set(CONFIG_KEY, records);\n    res.send({ id: record.id });\n  } catch (err) {\n    console.error('getTime failed', err);\n    res.status(500).send({ msg: 'Failed to save' });\n  }\n};"}, { messageId: "rethrow", output: "var _configstore = _interopRequireDefault(require(\"../services/babel-quietstore\"));\nvar update = exports.update = function update(req, res) {\n  try {\n    record.mtime = new Date().getTime();\n    _configstore[\"default\"].set(CONFIG_KEY, records);\n    res.send({ id: record.id });\n  } catch (err) {\n    res.status(500).send({ msg: 'Failed to save' });\n    throw err;\n  }\n};"}] }],
     },
     // the store logs its own failure, but the database query beside it does not
     {
