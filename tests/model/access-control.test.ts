@@ -1,7 +1,8 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
 import type { Context } from '../../src/model/ast.js';
-import { type GuardOptions, type GuardSubject, classifyPath, classifyRejectionGuard } from '../../src/model/access-control.js';
+import { type GuardOptions, type GuardSubject, classifyRejectionGuard } from '../../src/model/access-control.js';
+import { classifyPath } from '../../src/model/access-words.js';
 import { probe } from '../helpers/probe.js';
 
 /** The guard verdict for every `reject()` call, in source order. */
