@@ -2,7 +2,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { type Context, findVariable, getCalleePath, getPropertyName, isFunctionNode, skipTransparent, walkSameFunction } from './ast.js';
 import { tokenizeName } from './secrets/names.js';
-import { ALLOW_WORDS, GRANT, type Product, type Term, type TermKind, accessWords, classifyPath, isSettingsHolder, isVerdictName, predicateTerm, wordTerm } from './access-words.js';
+import { ALLOW_WORDS, GRANT, type Product, type Term, type TermKind, accessWords, classifyPath, isSettingsHolder, isVerdictName, predicateTerm, textShapeTerm, wordTerm } from './access-words.js';
 import { refusesMissingCredential, typeofOperand } from './typeof-tests.js';
 
 /**
@@ -316,7 +316,9 @@ function chainTerms(context: Context, node: TSESTree.Node, depth: number): Term[
   const predicate = node.type === AST_NODE_TYPES.CallExpression ? predicateTerm(node) : null;
   if (predicate) return [predicate];
   const segments: string[] = [];
-  const extra: Term[] = [];
+  // `slug.includes('..')`: the shape of some text; what the value is called still counts (`token.includes('.')`).
+  const shape = node.type === AST_NODE_TYPES.CallExpression ? textShapeTerm(node) : null;
+  const extra: Term[] = shape ? [shape] : [];
   let current: TSESTree.Node = node;
   let rootIdentifier: TSESTree.Identifier | null = null;
   for (;;) {

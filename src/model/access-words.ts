@@ -182,3 +182,22 @@ export function wordTerm(words: readonly string[], isId: boolean): Term {
   if (words.some((w) => WEAK_WORDS.has(w))) return { kind: 'weak', isId };
   return { kind: 'unknown', isId };
 }
+
+/** String methods that test where or whether some text occurs in a value. */
+const TEXT_SEARCH = new Set(['includes', 'startsWith', 'endsWith', 'indexOf', 'lastIndexOf']);
+
+/**
+ * A search of a value for punctuation alone (`slug.includes('..')`, `name.startsWith('/')`,
+ * `key.indexOf(':')`): the test reads the shape of some text, the way a path-traversal or format check
+ * does, and names no caller — request input checked against fixed values. Null for any other call, and
+ * for a search of words (`scopes.includes('admin')`, which the words decide).
+ */
+export function textShapeTerm(call: TSESTree.CallExpression): Term | null {
+  const callee = skipTransparent(call.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression || !TEXT_SEARCH.has(getPropertyName(callee) ?? '')) return null;
+  const first = call.arguments[0];
+  const text = first && first.type === AST_NODE_TYPES.Literal && typeof first.value === 'string' ? first.value : null;
+  return text !== null && PUNCTUATION_ONLY.test(text) ? { kind: 'input', isId: false } : null;
+}
+
+const PUNCTUATION_ONLY = /^[^\p{L}\p{N}\s]+$/u;

@@ -226,6 +226,27 @@ describe('classifyRejectionGuard: the shape of the input', () => {
   });
 });
 
+describe('classifyRejectionGuard: a search of text for punctuation', () => {
+  it.each([
+    "slug.includes('..') || slug.includes('/')",
+    "name.startsWith('.')",
+    "file.indexOf('/') !== -1",
+    "dir.endsWith('\\\\')",
+  ])('%s → other for a 403 (the shape of some text, as a path-traversal check reads it)', (condition) => {
+    expect(one(condition)).toBe('other');
+  });
+
+  it('is the presented credential for a 401, and what the value is called still counts', () => {
+    expect(one("slug.includes('..')", { inputIdentifiesCaller: true })).toBe('who');
+    expect(one("!token.includes('.')")).toBe('who');
+  });
+
+  it('leaves a search of words to the words', () => {
+    expect(one("!req.user.scopes.includes('admin')")).toBe('who');
+    expect(one("!item.tags.includes('public')")).toBe('unknown');
+  });
+});
+
 describe('classifyRejectionGuard: an assertion as the innermost condition', () => {
   /** The verdict for `reject()` with `assertion` (the first argument of `assertValue(…)` before it) as the value that must hold. */
   function asserted(code: string): GuardSubject[] {
