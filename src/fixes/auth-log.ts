@@ -10,7 +10,7 @@ import { type AnyFunction, type Context, getStringValue, getVariableInit, skipTr
 import { type CredentialFailure, LOGIN_CONTEXT, visibleVariable } from '../model/credential-checks.js';
 import { type HandlerInfo, findEnclosingHandler } from '../model/handlers.js';
 import { getFrameworkLogger, getRequestContextExpressions } from '../model/request-context.js';
-import { getLoggerCall } from '../model/loggers.js';
+import { getLoggerCall, warnMethodBeside } from '../model/loggers.js';
 import { enclosingStatement, routeOf } from '../model/placement.js';
 import { getSettings } from '../core/settings.js';
 import { indentUnit, lineIndent } from './edits.js';
@@ -204,7 +204,8 @@ export function raiseToWarn(context: Context, log: TSESTree.CallExpression): { f
     return { from: context.sourceCode.getText(levelArg), to: "'warn'", fix: (fixer) => fixer.replaceText(levelArg, "'warn'") };
   }
   const object = context.sourceCode.getText(callee.object);
-  return { from: `${object}.${call.method}`, to: `${object}.warn`, fix: (fixer) => fixer.replaceText(callee.property, 'warn') };
+  const warn = warnMethodBeside(call.method ?? '');
+  return { from: `${object}.${call.method}`, to: `${object}.${warn}`, fix: (fixer) => fixer.replaceText(callee.property, warn) };
 }
 
 /** Who signed in, as a log field: an opaque id as is; `user.id` only for a person to review; e-mail per settings. */

@@ -385,11 +385,26 @@ function isEnrolment(call: TSESTree.CallExpression): boolean {
             ? parent.id.name
             : null;
     if (name !== null && ENROLMENT.test(name)) return true;
-    const route = parent?.type === AST_NODE_TYPES.CallExpression ? parent.arguments[0] : undefined;
-    const path = route && route.type === AST_NODE_TYPES.Literal && typeof route.value === 'string' ? route.value : null;
+    const path = registeredPath(node);
     if (path !== null && ENROLMENT.test(path)) return true;
   }
   return false;
+}
+
+/**
+ * The path a route registers `fn` at: `router.post('/2fa/setup', fn)`, also through a wrapper the
+ * handler is handed to (`router.post('/twofa/setup/totp', loggedIn, error_catcher(async (req, res) => …))`).
+ */
+function registeredPath(fn: TSESTree.Node): string | null {
+  let value: TSESTree.Node = fn;
+  for (let hops = 0; hops < 2; hops++) {
+    const call = value.parent;
+    if (call?.type !== AST_NODE_TYPES.CallExpression || !call.arguments.includes(value as TSESTree.CallExpressionArgument)) return null;
+    const route = call.arguments[0];
+    if (route && route !== value && route.type === AST_NODE_TYPES.Literal && typeof route.value === 'string') return route.value;
+    value = call;
+  }
+  return null;
 }
 
 /** Whether `node` is (a variable holding) the result of a WebAuthn authentication verification. */

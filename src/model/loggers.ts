@@ -62,6 +62,33 @@ function isLevelMethod(name: string): boolean {
   return LEVEL_METHODS.has(name);
 }
 
+/**
+ * A method named for logging at a level (`self.logError('uploadRefused', e)`, `this.logWarn(…)`,
+ * `logging.logWarn(…)`): a module's or service's own log method, whatever the object is called.
+ */
+const LEVEL_NAMED_METHOD = /^log(Trace|Debug|Info|Warn|Warning|Error|Fatal)$/u;
+
+/** The method that logs at warn beside `method`: `warn`, or `logWarn` beside a level-named one (`logDebug`). */
+export function warnMethodBeside(method: string): string {
+  return LEVEL_NAMED_METHOD.test(method) ? 'logWarn' : 'warn';
+}
+
+/** The level a level-named log method (`logWarn`) logs at, or null. */
+function levelNamedMethodLevel(name: string): LogLevel | null {
+  const match = LEVEL_NAMED_METHOD.exec(name);
+  return match ? METHOD_LEVELS[match[1]!.toLowerCase()]! : null;
+}
+
+/**
+ * A module's own log method takes the request first as context when more follows
+ * (`self.logError(req, 'api-error', msg)`: Apostrophe's structured log reads url, method and ip off it):
+ * the request is not what is logged.
+ */
+function withoutRequestContext(args: TSESTree.CallExpressionArgument[]): TSESTree.CallExpressionArgument[] {
+  const first = args[0];
+  return args.length > 1 && first?.type === AST_NODE_TYPES.Identifier && /^(?:req|request)$/u.test(first.name) ? args.slice(1) : args;
+}
+
 /** Objects that are loggers by name alone (the last segment of the path). */
 const LOGGER_NAME = /^[_#]?(?:console|log|logger|logging|winston|consola|signale|npmlog|bunyan|pino|tslog|log4js|loglevel)$/iu;
 /**
@@ -299,7 +326,7 @@ function mayBeLoggerCall(context: Context, node: TSESTree.CallExpression): boole
   const name = calleeLastName(node);
   if (name === null) return false;
   // lastSegment: a computed key may hold a dot (`x['a.captureException']()`), and the path's last segment decides.
-  if (isLevelMethod(name) || REPORTER_LAST_NAMES.has(lastSegment(name))) return true;
+  if (isLevelMethod(name) || REPORTER_LAST_NAMES.has(lastSegment(name)) || LEVEL_NAMED_METHOD.test(name)) return true;
   const settings = getSettings(context);
   return settings.logFunctions.length > 0 || settings.reporters.length > 0;
 }
@@ -314,7 +341,10 @@ function computeLoggerCall(context: Context, node: TSESTree.CallExpression): Log
   }
   if (callee.type !== AST_NODE_TYPES.MemberExpression) return null;
   const method = getPropertyName(callee);
-  if (method === null || !isLevelMethod(method)) return null;
+  if (method === null) return null;
+  const named = levelNamedMethodLevel(method);
+  if (named) return { node, level: named, loggerPath: getMemberPath(callee.object), method, via: 'logger', args: withoutRequestContext(node.arguments) };
+  if (!isLevelMethod(method)) return null;
   if (!isLoggerObject(context, callee.object)) return null;
   const loggerPath = getMemberPath(callee.object);
   if (method === 'log' && loggerPath !== 'console') {

@@ -46,6 +46,7 @@ await import('../rules/log-auth-failures/http.test.js');
 await import('../rules/log-auth-failures/nest.test.js');
 await import('../rules/log-auth-failures/access-control.test.js');
 await import('../rules/log-auth-failures/precision.test.js');
+await import('../rules/log-auth-failures/module-logs-and-text-shape.test.js');
 await import('../rules/log-rate-limit-violations.test.js');
 await import('../rules/log-validation-failures.test.js');
 await import('../rules/no-fail-open-auth.test.js');

@@ -1,7 +1,8 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
 import type { Context } from '../../src/model/ast.js';
-import { type GuardOptions, type GuardSubject, classifyPath, classifyRejectionGuard } from '../../src/model/access-control.js';
+import { type GuardOptions, type GuardSubject, classifyRejectionGuard } from '../../src/model/access-control.js';
+import { classifyPath } from '../../src/model/access-words.js';
 import { probe } from '../helpers/probe.js';
 
 /** The guard verdict for every `reject()` call, in source order. */
@@ -222,6 +223,27 @@ describe('classifyRejectionGuard: the shape of the input', () => {
         'async function h(req, res) { try { req.body = JSON.parse(req.body); } catch { reject(); } try { jwt.verify(t, k); } catch { reject(); } }',
       ),
     ).toEqual(['other', 'unknown']);
+  });
+});
+
+describe('classifyRejectionGuard: a search of text for punctuation', () => {
+  it.each([
+    "slug.includes('..') || slug.includes('/')",
+    "name.startsWith('.')",
+    "file.indexOf('/') !== -1",
+    "dir.endsWith('\\\\')",
+  ])('%s → other for a 403 (the shape of some text, as a path-traversal check reads it)', (condition) => {
+    expect(one(condition)).toBe('other');
+  });
+
+  it('is the presented credential for a 401, and what the value is called still counts', () => {
+    expect(one("slug.includes('..')", { inputIdentifiesCaller: true })).toBe('who');
+    expect(one("!token.includes('.')")).toBe('who');
+  });
+
+  it('leaves a search of words to the words', () => {
+    expect(one("!req.user.scopes.includes('admin')")).toBe('who');
+    expect(one("!item.tags.includes('public')")).toBe('unknown');
   });
 });
 

@@ -125,6 +125,37 @@ describe('getLoggerCall: logger objects known by name', () => {
   });
 });
 
+describe('getLoggerCall: a method named for logging at a level', () => {
+  const code = `
+    self.logError('bigUploadUnauthorized', e);
+    this.logWarn('stale-session', { id });
+    logging.logWarning('x');
+    apos.template.logInfo(req, 'complete', { username });
+    self.logDebug(req);
+    self.logErrors('x');
+    self.catalogError('x');
+    logError;
+  `;
+  const calls = loggerCalls(code);
+  it.each([
+    ["self.logError('bigUploadUnauthorized', e)", 'error', 'self', 'logError'],
+    ["this.logWarn('stale-session', { id })", 'warn', 'this', 'logWarn'],
+    ["logging.logWarning('x')", 'warn', 'logging', 'logWarning'],
+  ])('%s → %s on %s, whatever the object is called', (text, level, loggerPath, method) => {
+    expect(callResult(calls, text)).toMatchObject({ level, loggerPath, method, via: 'logger' });
+  });
+
+  it('takes a leading request as context, not as logged content, when more follows', () => {
+    expect(callResult(calls, "apos.template.logInfo(req, 'complete', { username })")).toMatchObject({ level: 'info', args: ["'complete'", '{ username }'] });
+    expect(callResult(calls, 'self.logDebug(req)')).toMatchObject({ level: 'debug', args: ['req'] });
+  });
+
+  it('needs the whole name', () => {
+    expect(callResult(calls, "self.logErrors('x')")).toBeNull();
+    expect(callResult(calls, "self.catalogError('x')")).toBeNull();
+  });
+});
+
 describe('getLoggerCall: variables created by logger factories', () => {
   it.each([
     ['const p = pino(); p.error("x");', 'p.error("x")', 'error'],

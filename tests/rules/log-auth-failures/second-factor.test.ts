@@ -22,8 +22,27 @@ ruleTester.run('log-auth-failures (second factor)', rule, {
     "// a catch around an unrelated call next to a code check\nrouter.post('/2fa/verify', async (req, res) => {\n  let user;\n  try {\n    user = await User.findById(req.session.pendingUserId);\n  } catch (err) {\n    return res.redirect('/login?error=server');\n  }\n  res.json({ ok: speakeasy.totp.verify({ secret: user.secret, encoding: 'base32', token: req.body.token }) });\n});",
     "// a redirect after a failed code check that the handler logs\nrouter.post('/mfa', async (req, res) => {\n  const ok = await verifyTotpCode(req.user.id, req.body.code);\n  if (ok === false) {\n    logger.warn('MFA code rejected', { userId: req.user.id });\n    return res.redirect('/login?error=mfa');\n  }\n  res.redirect('/');\n});",
     "// enabling two-factor: the code confirms the secret being enrolled, a typo is no failed sign-in\nexport class TFAService {\n  async enableTFA(key, otp, secret) {\n    if (!authenticator.check(otp, secret)) throw new InvalidPayloadError({ reason: '\"otp\" is invalid' });\n    await this.users.updateOne(key, { tfa_secret: secret });\n  }\n}",
+    "// saltcorn: the code confirms the TOTP secret being set up, the handler handed through a wrapper\nrouter.post(\n  '/twofa/setup/totp',\n  loggedIn,\n  error_catcher(async (req, res) => {\n    const user = await User.findOne({ id: req.user.id });\n    const rv = totp.verify(req.body.code, user.totp_key, { time: 30 });\n    if (!rv) {\n      req.flash('danger', 'Could not verify code');\n      res.redirect('/auth/twofa/setup/totp');\n      return;\n    }\n    await user.update({ totp_enabled: true });\n    res.redirect('/auth/settings');\n  })\n);",
   ],
   invalid: [
+    {
+      "code": "// saltcorn: disabling two-factor with a wrong code is a failed check of a signed-in session, the handler handed through a wrapper\nrouter.post(\n  '/twofa/disable/totp',\n  loggedIn,\n  error_catcher(async (req, res) => {\n    const user = await User.findOne({ id: req.user.id });\n    const rv = totp.verify(req.body.code, user.totp_key, { time: 30 });\n    if (!rv) {\n      req.flash('danger', 'Could not verify code');\n      res.redirect('/auth/twofa/disable/totp');\n      return;\n    }\n    await user.update({ totp_enabled: false });\n    res.redirect('/auth/settings');\n  })\n);",
+      "errors": [
+        {
+          "messageId": "unlogged",
+          "line": 10,
+          "suggestions": [
+            {
+              "messageId": "logFailure",
+              "data": {
+                "call": "console.warn"
+              },
+              "output": "// saltcorn: disabling two-factor with a wrong code is a failed check of a signed-in session, the handler handed through a wrapper\nrouter.post(\n  '/twofa/disable/totp',\n  loggedIn,\n  error_catcher(async (req, res) => {\n    const user = await User.findOne({ id: req.user.id });\n    const rv = totp.verify(req.body.code, user.totp_key, { time: 30 });\n    if (!rv) {\n      req.flash('danger', 'Could not verify code');\n      console.warn('Authentication failed: invalid one-time code', { reason: 'invalid_otp', method: req.method, path: req.originalUrl.split('?')[0], ip: req.ip, userAgent: req.headers['user-agent'] });\n      res.redirect('/auth/twofa/disable/totp');\n      return;\n    }\n    await user.update({ totp_enabled: false });\n    res.redirect('/auth/settings');\n  })\n);"
+            }
+          ]
+        }
+      ]
+    },
     {
       "code": "// speakeasy: a wrong TOTP code answered 400\nrouter.post('/2fa/verify', async (req, res) => {\n  const user = await User.findById(req.session.pendingUserId);\n  const verified = speakeasy.totp.verify({ secret: user.twoFactorSecret, encoding: 'base32', token: req.body.token, window: 1 });\n  if (!verified) return res.status(400).json({ message: 'Invalid 2FA code' });\n  req.session.userId = user.id;\n  res.json({ ok: true });\n});",
       "errors": [

@@ -1,0 +1,203 @@
+import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { getPropertyName, skipTransparent } from './ast.js';
+import { tokenizeName } from './secrets/names.js';
+
+/**
+ * How the words of a condition read for an access decision: one dotted path (`req.accountability.admin`,
+ * `settingsCache.get`), a predicate's name (`isReadOnly()`), a string. The vocabulary `access-control.ts`
+ * classifies a 401/403's condition with.
+ */
+
+/**
+ * How one term of a condition reads. `weak` names a caller without saying what is checked (`req.user`);
+ * `route` tests the request's path, which chooses the rule that applies but says nothing of the caller.
+ */
+export type TermKind = 'strong' | 'weak' | 'other' | 'input' | 'route' | 'unknown';
+
+/** A switch or a paywall among the words: in a conjunction it, not the caller, is what refuses. */
+export type Product = 'paywall' | 'flag';
+
+/** Words that say a condition is about who is asking and what they may do. */
+export const STRONG_WORDS = new Set([
+  'permission', 'permissions', 'perm', 'perms', 'permitted', 'permit',
+  'role', 'roles', 'admin', 'admins', 'administrator', 'superuser', 'superadmin', 'sudo', 'staff', 'moderator',
+  'owner', 'owners', 'owns', 'ownership', 'scope', 'scopes',
+  'token', 'tokens', 'jwt', 'bearer', 'signature', 'signed', 'hmac', 'key', 'apikey', 'secret', 'password', 'passwd', 'otp', 'mfa', 'totp',
+  'auth', 'authz', 'authn', 'authorized', 'authorised', 'authenticated', 'authorize', 'authorise', 'authorization', 'authenticate', 'authentication',
+  'unauthorized', 'unauthenticated', 'login', 'logged', 'anonymous', 'guest',
+  'credential', 'credentials', 'session', 'sessions', 'cookie', 'csrf', 'xsrf',
+  'acl', 'acls', 'policy', 'policies', 'privilege', 'privileges', 'grant', 'granted', 'grants',
+  'forbidden', 'denied',
+  'claims', 'principal', 'accountability', 'identity', 'can', 'cannot', 'ability', 'abilities', 'rbac', 'access', 'verified', 'verify',
+]);
+
+/** A property saying the caller may do it (`entry.access`, `canEdit`, `hasAccess`, `allowed`). */
+export const GRANT = /^(?:access|has_?access|can[A-Z_]\w*|allowed|permitted)$/u;
+/** Words of a plan or a licence: a paywall. */
+const PAYWALL_WORDS = new Set([
+  'plan', 'plans', 'tier', 'tiers', 'subscription', 'subscriptions', 'subscribed', 'paid', 'free', 'premium', 'billing',
+  'quota', 'quotas', 'limit', 'limits', 'trial', 'license', 'licensed', 'licence', 'licenced', 'credits',
+]);
+
+/** Words of a feature switch. */
+const FLAG_WORDS = new Set(['feature', 'features', 'flag', 'flags', 'labs', 'enabled', 'disabled', 'toggle', 'toggled']);
+
+/** Words of a setting, a plan, a blocklist or a capacity (`clients.size >= maxConnections`): the 403 is a product decision, not access control. */
+export const OTHER_WORDS = new Set([...PAYWALL_WORDS, ...FLAG_WORDS, 'blocked', 'blocklist', 'blacklist', 'blacklisted', 'denylist', 'blocklisted', 'max', 'maximum', 'capacity']);
+
+/**
+ * Words of an allowlist. A list of what may be asked for (`allowedModels.includes(model)`) is a
+ * setting; only a list matched against the caller (`allowedIps.has(req.ip)`) is access control.
+ */
+export const ALLOW_WORDS = new Set(['allowed', 'allowlist', 'whitelist', 'whitelisted']);
+
+/** Words of what identifies a caller on the network or by address, for an allowlist match. */
+const CALLER_WORDS = new Set(['ip', 'ips', 'addr', 'address', 'remote', 'origin', 'referer', 'referrer', 'email', 'emails', 'domain', 'host', 'hostname', 'client', 'sender']);
+
+/**
+ * Words of the request's route: a test of the path chooses which rule applies, not who is asking.
+ * In a predicate's name they outrank the auth words (`isOAuthHtmlEndpoint(req)` is a routing test).
+ */
+export const ROUTE_WORDS = new Set(['endpoint', 'endpoints', 'route', 'routes', 'path', 'paths', 'pathname', 'url', 'urls', 'directory']);
+const ROUTE_SEGMENT = /^(?:path|url|originalUrl|baseUrl|route|method|pathname)$/u;
+/** Auth words that name a route's purpose rather than a check (`isLoginPath`, `isOAuthEndpoint`). */
+const ROUTE_NAMING_WORDS = new Set(['auth', 'oauth', 'login', 'logout', 'signin', 'signup', 'session', 'sessions', 'authenticate', 'authentication', 'authorization', 'authorize']);
+
+/** Words naming a caller without saying what is checked about them. */
+const WEAK_WORDS = new Set(['user', 'users', 'member', 'members', 'account', 'accounts', 'caller', 'requester', 'viewer', 'actor', 'me', 'internal']);
+
+/** Words of a resource's own state: archived, inactive, missing. */
+export const STATE_WORDS = new Set([
+  'active', 'inactive', 'archived', 'deleted', 'published', 'draft', 'exists', 'existing', 'readonly', 'maintenance', 'setup', 'installed', 'configured',
+  'connected', 'disconnected', 'initialized', 'initialised', 'managed',
+]);
+
+/** Words of objects that hold the app's settings: `config.x`, `settingsCache.get('…')`, `this.configService.get('…')`. */
+export const CONFIG_WORDS = new Set(['config', 'conf', 'cfg', 'configuration', 'settings', 'env', 'environment', 'flags', 'features', 'labs']);
+const REQUEST_ROOT = /^(?:req|request|ctx|context|c)$/u;
+const INPUT_SEGMENT = /^(?:params|query|body|sanitizedQuery|payload)$/u;
+const ID_WORDS = new Set(['id', 'ids', 'uuid', 'pk', 'sub']);
+
+export interface Term {
+  kind: TermKind;
+  /** The last word is an id (`user.id`, `req.params.userId`). */
+  isId: boolean;
+  /** Read from the app's settings: its call arguments are setting keys, not tests. */
+  setting?: boolean;
+  product?: Product;
+  /** An allowlist (`allowedModels`): access control only when matched against the caller. */
+  allow?: boolean;
+  /** Words that identify a caller by address (`req.ip`, `email`), for an allowlist match. */
+  callerAddress?: boolean;
+}
+
+
+/**
+ * A predicate's name says what it tests, not the object that answers it:
+ * `Container.get(InstanceWriteAccessService).isReadOnly()` tests a mode, `isUserManagedByEnv(user)` how an
+ * account is provisioned, `isOAuthHtmlEndpoint(req)` the route. Null when the name says nothing of that.
+ */
+export function predicateTerm(call: TSESTree.CallExpression): Term | null {
+  const callee = skipTransparent(call.callee);
+  const name = callee.type === AST_NODE_TYPES.Identifier ? callee.name : callee.type === AST_NODE_TYPES.MemberExpression ? getPropertyName(callee) : null;
+  if (name === null) return null;
+  const words = accessWords(tokenizeName(name));
+  if (!/^(?:is|has|was|may|should|matches|match)$/u.test(words[0] ?? '')) {
+    return routeName(words) ? { kind: 'route', isId: false } : null;
+  }
+  const rest = words.slice(1);
+  if (routeName(rest)) return { kind: 'route', isId: false };
+  if (rest.some((w) => STRONG_WORDS.has(w))) return null;
+  if (rest.some((w) => OTHER_WORDS.has(w) || STATE_WORDS.has(w) || CONFIG_WORDS.has(w))) return { kind: 'other', isId: false, ...productOf(rest) };
+  return null;
+}
+
+/** A yes/no verdict named for being allowed (`isAllowed`, `allowed`, `isWhitelisted`), not a list (`allowedModels`). */
+export const isVerdictName = (name: string): boolean => /^(?:(?:is|was|are)_?)?(?:allowed|whitelisted|allowlisted)$/iu.test(name);
+
+/** Route words, and no auth word beyond one naming the route's purpose (`isLoginPath`, not `validUrlSignature`). */
+export function routeName(words: readonly string[]): boolean {
+  return words.some((w) => ROUTE_WORDS.has(w)) && !words.some((w) => STRONG_WORDS.has(w) && !ROUTE_NAMING_WORDS.has(w));
+}
+
+/** `OAuth` is tokenized as `o` + `auth`: one word, the protocol, not a check. */
+export function accessWords(words: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i]!;
+    const next = words[i + 1];
+    if (w === 'o' && next === 'auth') {
+      out.push('oauth');
+      i++;
+    } else if (w === 'read' && next === 'only') {
+      out.push('readonly');
+      i++;
+    } else {
+      out.push(w);
+    }
+  }
+  return out;
+}
+
+export function productOf(words: readonly string[]): { product?: Product } {
+  if (words.some((w) => PAYWALL_WORDS.has(w))) return { product: 'paywall' };
+  if (words.some((w) => FLAG_WORDS.has(w))) return { product: 'flag' };
+  return {};
+}
+
+/** Classifies one dotted path (`req.accountability.admin`, `settingsCache.get`). */
+export function classifyPath(segments: readonly string[]): Term {
+  const words = accessWords(segments.flatMap((s) => (s === 'this' ? [] : tokenizeName(s))));
+  const isId = words.length > 0 && ID_WORDS.has(words[words.length - 1]!);
+  const head = segments[0] === 'this' ? segments.slice(1) : segments;
+  const root = head[0] ?? '';
+  const product = productOf(words);
+  // Settings outrank every word: `process.env.AUTH_OIDC_ENABLED` is a switch, not a credential.
+  if (isSettingsHolder(root) || (root === 'process' && head[1] === 'env')) return { kind: 'other', isId, setting: true, ...product };
+  if (words.some((w) => STRONG_WORDS.has(w))) return { kind: 'strong', isId };
+  if (words.some((w) => ALLOW_WORDS.has(w))) return { kind: 'other', isId, allow: true };
+  if (words.some((w) => OTHER_WORDS.has(w))) return { kind: 'other', isId, ...product };
+  const inputAt = REQUEST_ROOT.test(root) ? 1 : 0;
+  if (REQUEST_ROOT.test(root) && head.length === 2 && ROUTE_SEGMENT.test(head[1]!)) return { kind: 'route', isId };
+  const callerAddress = words.some((w) => CALLER_WORDS.has(w));
+  if (INPUT_SEGMENT.test(head[inputAt] ?? '') || (REQUEST_ROOT.test(root) && head[1] === 'request' && INPUT_SEGMENT.test(head[2] ?? ''))) {
+    return { kind: 'input', isId, callerAddress };
+  }
+  if (words.some((w) => WEAK_WORDS.has(w))) return { kind: 'weak', isId };
+  if (words.some((w) => STATE_WORDS.has(w))) return { kind: 'other', isId };
+  if (/^[A-Z][A-Z0-9_]*[A-Z0-9]$/u.test(root) && head.length === 1) return { kind: 'other', isId };
+  return { kind: 'unknown', isId, callerAddress };
+}
+
+/** `config`, `appConfig`, `settingsCache`, `this.configService`; not a predicate about a caller (`isUserManagedByEnv(user)`). */
+export function isSettingsHolder(root: string): boolean {
+  const words = tokenizeName(root);
+  return words.some((w) => CONFIG_WORDS.has(w)) && !/^(?:is|has|can|check|should|must|may)$/u.test(words[0] ?? '');
+}
+
+export function wordTerm(words: readonly string[], isId: boolean): Term {
+  if (words.some((w) => STRONG_WORDS.has(w))) return { kind: 'strong', isId };
+  if (words.some((w) => OTHER_WORDS.has(w) || STATE_WORDS.has(w))) return { kind: 'other', isId, ...productOf(words) };
+  if (words.some((w) => WEAK_WORDS.has(w))) return { kind: 'weak', isId };
+  return { kind: 'unknown', isId };
+}
+
+/** String methods that test where or whether some text occurs in a value. */
+const TEXT_SEARCH = new Set(['includes', 'startsWith', 'endsWith', 'indexOf', 'lastIndexOf']);
+
+/**
+ * A search of a value for punctuation alone (`slug.includes('..')`, `name.startsWith('/')`,
+ * `key.indexOf(':')`): the test reads the shape of some text, the way a path-traversal or format check
+ * does, and names no caller — request input checked against fixed values. Null for any other call, and
+ * for a search of words (`scopes.includes('admin')`, which the words decide).
+ */
+export function textShapeTerm(call: TSESTree.CallExpression): Term | null {
+  const callee = skipTransparent(call.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression || !TEXT_SEARCH.has(getPropertyName(callee) ?? '')) return null;
+  const first = call.arguments[0];
+  const text = first && first.type === AST_NODE_TYPES.Literal && typeof first.value === 'string' ? first.value : null;
+  return text !== null && PUNCTUATION_ONLY.test(text) ? { kind: 'input', isId: false } : null;
+}
+
+const PUNCTUATION_ONLY = /^[^\p{L}\p{N}\s]+$/u;
