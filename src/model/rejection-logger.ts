@@ -9,6 +9,7 @@ import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { type AnyFunction, type Context, fileKey, getPropertyName, getStringValue, walkSameFunction, walkTree } from './ast.js';
 import { resolveCallbackArgument } from './background.js';
 import { classifyErrorMention } from './errors.js';
+import { keyKeepsError, resolveLoggerStyle } from './logger-styles.js';
 import { type LogLevel, getLoggingLevel, isAtLeast } from './loggers.js';
 
 const LISTENER_METHODS = new Set(['on', 'once', 'addListener', 'prependListener', 'prependOnceListener']);
@@ -104,7 +105,7 @@ export function logsParameterWithStack(context: Context, fn: AnyFunction): boole
     fn.body,
     (node) => {
       if (logs) return false;
-      if (node.type === AST_NODE_TYPES.CallExpression && recordsAt(getLoggingLevel(context, node)) && node.arguments.some((a) => keepsStack(a, names, visitorKeys))) logs = true;
+      if (node.type === AST_NODE_TYPES.CallExpression && recordsAt(getLoggingLevel(context, node)) && node.arguments.some((a) => keepsStack(context, node, a, names, visitorKeys))) logs = true;
       return undefined;
     },
     visitorKeys,
@@ -138,7 +139,13 @@ function withAliases(fn: AnyFunction, name: string, visitorKeys: Context['source
   return names;
 }
 
-function keepsStack(arg: TSESTree.Node, names: ReadonlySet<string>, visitorKeys: Context['sourceCode']['visitorKeys']): boolean {
+function keepsStack(
+  context: Context,
+  call: TSESTree.CallExpression,
+  arg: TSESTree.Node,
+  names: ReadonlySet<string>,
+  visitorKeys: Context['sourceCode']['visitorKeys'],
+): boolean {
   let whole = false;
   walkTree(
     arg,
@@ -147,10 +154,35 @@ function keepsStack(arg: TSESTree.Node, names: ReadonlySet<string>, visitorKeys:
       const parent = node.parent;
       // A property key (`{ reason: 1 }`, `x.reason`) is not the variable.
       if (parent?.type === AST_NODE_TYPES.MemberExpression && parent.property === node && !parent.computed) return;
-      if (parent?.type === AST_NODE_TYPES.Property && parent.key === node && !parent.shorthand) return;
-      if (classifyErrorMention(node).kind === 'whole') whole = true;
+      if (parent?.type === AST_NODE_TYPES.Property && parent.key === node && parent.value !== node) return;
+      if (classifyErrorMention(node).kind === 'whole' && !hiddenUnderKey(context, call, node)) whole = true;
     },
     visitorKeys,
   );
   return whole;
+}
+
+/**
+ * `logger.warn({ reason }, '…')` with pino: an Error under a key other than `err` prints as `{}`, so the
+ * log keeps neither the message nor the stack (the same reading as `findHiddenError`; a logger whose style
+ * is unknown keeps only `err`, `console` everything).
+ */
+function hiddenUnderKey(context: Context, call: TSESTree.CallExpression, id: TSESTree.Identifier): boolean {
+  const property = id.parent;
+  if (property?.type !== AST_NODE_TYPES.Property || property.value !== id || property.computed) return false;
+  const key = getPropertyName(property);
+  const callee = call.callee;
+  if (key === null || property.parent?.type !== AST_NODE_TYPES.ObjectExpression || callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+  let resolved: ReturnType<typeof resolveLoggerStyle>;
+  try {
+    resolved = resolveLoggerStyle(context, callee.object);
+  } catch {
+    resolved = null;
+  }
+  const keeps = resolved === null ? null : keyKeepsError(resolved, key);
+  if (keeps !== null) return !keeps;
+  // A logger the file does not show (imported from another module): only `err` is kept by pino and bunyan,
+  // and winston prints any nested Error as `{}`; `console` prints the whole object, stack included.
+  const receiver = callee.object;
+  return key !== 'err' && !(receiver.type === AST_NODE_TYPES.Identifier && receiver.name === 'console');
 }

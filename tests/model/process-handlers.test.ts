@@ -153,6 +153,11 @@ describe('applicationLogsProcessEvent: a process handler another file of the app
     expect(ask(textOnly, 'src/jobs.js', code).logs).toBe(true);
     const textCode = "process.on('unhandledRejection', (err) => { logger.error(`unhandled rejection: ${err}`); });\n";
     expect(ask(textOnly, 'src/jobs.js', textCode).logs).toBe(false);
+    // an Error under a key an imported logger prints as {} (pino keeps only \`err\`); \`err\` itself and console keep it
+    const hidden = "const { logger } = require('#logger');\nprocess.on('unhandledRejection', (reason) => { logger.warn({ reason }, 'unhandled rejection'); });\n";
+    expect(ask(textOnly, 'src/jobs.js', hidden).logs).toBe(false);
+    expect(ask(textOnly, 'src/jobs.js', hidden.replace('{ reason }', '{ err: reason }')).logs).toBe(true);
+    expect(ask(textOnly, 'src/jobs.js', "process.on('unhandledRejection', (reason) => { console.error({ reason }); });\n").logs).toBe(true);
   });
 });
 
