@@ -302,7 +302,7 @@ describe('settings validation', () => {
   });
 
   it('rejects an unknown top-level key', async () => {
-    await expect(lintWith({ loger: {} })).rejects.toThrow(`"loger" is not a known key; expected one of loggers, logFunctions, reporters, logger, fingerprint, identity, redactingLoggers, safeCompare, secretHeaders.`);
+    await expect(lintWith({ loger: {} })).rejects.toThrow(`"loger" is not a known key; expected one of loggers, logFunctions, reporters, logger, fingerprint, identity, redactingLoggers, safeCompare, secretHeaders, logsUnhandledRejections.`);
   });
 
   it('accepts a complete, valid settings object', async () => {

@@ -60,6 +60,12 @@ export interface SecurityLoggingSettings {
    * (`x-acme-token`), lower-cased: access logs must redact them too.
    */
   secretHeaders: readonly string[];
+  /**
+   * Whether the application logs unhandled rejections with their stack in a process-level handler
+   * (`process.on('unhandledRejection', …)`). Unset: background-task-error-handling looks for one in the
+   * linted file and in the files the package's entry points reach.
+   */
+  logsUnhandledRejections?: boolean;
 }
 
 export class SettingsError extends Error {
@@ -83,7 +89,18 @@ const EMPTY: SecurityLoggingSettings = {
   secretHeaders: [],
 };
 
-const TOP_LEVEL_KEYS = ['loggers', 'logFunctions', 'reporters', 'logger', 'fingerprint', 'identity', 'redactingLoggers', 'safeCompare', 'secretHeaders'] as const;
+const TOP_LEVEL_KEYS = [
+  'loggers',
+  'logFunctions',
+  'reporters',
+  'logger',
+  'fingerprint',
+  'identity',
+  'redactingLoggers',
+  'safeCompare',
+  'secretHeaders',
+  'logsUnhandledRejections',
+] as const;
 const cache = new WeakMap<object, SecurityLoggingSettings>();
 
 function describe(value: unknown): string {
@@ -204,6 +221,9 @@ export function parseSettings(all: unknown): SecurityLoggingSettings {
     const { obj: _obj, ...base } = readImportable(rec, 'safeCompare', []);
     safeCompare = base;
   }
+  if (rec.logsUnhandledRejections !== undefined && typeof rec.logsUnhandledRejections !== 'boolean') {
+    throw new SettingsError(`"logsUnhandledRejections" must be true or false; got ${describe(rec.logsUnhandledRejections)}.`);
+  }
   if (rec.identity !== undefined && !(IDENTITY_MODES as readonly unknown[]).includes(rec.identity)) {
     throw new SettingsError(`"identity" must be one of ${IDENTITY_MODES.map((m) => `"${m}"`).join(', ')}; got ${describe(rec.identity)}.`);
   }
@@ -217,6 +237,7 @@ export function parseSettings(all: unknown): SecurityLoggingSettings {
     redactingLoggers: readModuleList(rec, 'redactingLoggers'),
     safeCompare,
     secretHeaders: readHeaderList(rec, 'secretHeaders'),
+    ...(rec.logsUnhandledRejections === undefined ? {} : { logsUnhandledRejections: rec.logsUnhandledRejections as boolean }),
   };
   cache.set(raw, settings);
   return settings;

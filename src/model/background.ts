@@ -267,7 +267,8 @@ function computeBackgroundCallbacks(
         if (isMiddlewareLike(args[1]!)) return [];
         const api = event !== null ? `'${event}' listener` : 'event listener';
         const callback = makeCallback(context, args[1]!, node, api, 'listener', false);
-        if (receiverName === 'process' && isTerminationSignal(context, args[0]!)) callback.shutdown = true;
+        // Process 'exit' listeners run as the process ends: nothing they await completes, so no rejection is ever recorded or lost.
+        if (receiverName === 'process' && (event === 'exit' || isTerminationSignal(context, args[0]!))) callback.shutdown = true;
         else if (receiverName !== 'process' && event !== null && LIFECYCLE_EVENT.test(event)) callback.lifecycleEvent = true;
         return [callback];
       }

@@ -60,3 +60,26 @@ export function strandedContinuation(context: Context, chain: TSESTree.Node): St
   }
   return null;
 }
+
+/**
+ * An async callback inside a promise executor that settles that promise only after its awaits:
+ * `new Promise((resolve, reject) => { client.once('ready', async () => { await setName(); resolve(); }) })`.
+ * When the await rejects, `resolve` is never called and whoever awaits the promise waits forever,
+ * whatever a process-level handler logs. The executor's first parameter must be called inside `fn`.
+ */
+export function resolvesEnclosingPromise(context: Context, fn: AnyFunction): boolean {
+  for (let outer = getEnclosingFunction(fn); outer; outer = getEnclosingFunction(outer)) {
+    const parent = outer.parent;
+    if (parent?.type !== AST_NODE_TYPES.NewExpression || parent.arguments[0] !== outer) continue;
+    const resolve = outer.params[0];
+    if (resolve?.type !== AST_NODE_TYPES.Identifier) return false;
+    const variable = context.sourceCode.getDeclaredVariables(outer).find((v) => v.name === resolve.name);
+    return (
+      variable?.references.some((ref) => {
+        const call = ref.identifier.parent;
+        return call?.type === AST_NODE_TYPES.CallExpression && call.callee === ref.identifier && contains(fn, ref.identifier);
+      }) ?? false
+    );
+  }
+  return false;
+}

@@ -38,7 +38,7 @@ import { getImportSource, readImportedSource } from './modules.js';
 import { findEscape } from './promises.js';
 
 /** A parsed project module: its program, and a context that reads it by name. */
-interface ProjectModule {
+export interface ProjectModule {
   ast: TSESTree.Program;
   context: Context;
   /** Module-level bindings by name (function and class declarations, `const` / `let` / `var` declarators). */
@@ -192,6 +192,19 @@ function moduleOf(context: Context, state: FileState, source: string): ProjectMo
 interface Parser {
   parseForESLint?: (code: string, options: object) => { ast: TSESTree.Program };
   parse?: (code: string, options: object) => TSESTree.Program;
+}
+
+/**
+ * Another file of the project, parsed with the linted file's parser and given a context that reads
+ * it by name (see `projectModule`); null when it does not parse. Never throws.
+ */
+export function parseProjectFile(context: Context, text: string): ProjectModule | null {
+  try {
+    const ast = parseModule(context, text);
+    return ast === null ? null : projectModule(context, ast, text);
+  } catch {
+    return null;
+  }
 }
 
 /** The parser of the linted file (else ESLint's espree); null when the module does not parse. */

@@ -1,21 +1,28 @@
 /**
- * Whether the file installs a `process.on('unhandledRejection')` handler that logs what it receives:
- * every rejection escaping background work in this process is then recorded with its stack.
+ * Whether a file installs a `process.on('unhandledRejection')` handler that logs what it receives
+ * with its stack: every rejection escaping background work in this process is then recorded.
+ * The same reading serves the linted file (scope-checked `process`) and the other files of the
+ * application that process-handlers.ts reads (by name).
  */
+import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
-import { type AnyFunction, type Context, fileKey, getPropertyName, getStringValue, walkSameFunction } from './ast.js';
+import { type AnyFunction, type Context, fileKey, getPropertyName, getStringValue, walkSameFunction, walkTree } from './ast.js';
 import { resolveCallbackArgument } from './background.js';
-import { getBoundVariables, readsAny } from './errors.js';
-import { getLoggingLevel } from './loggers.js';
+import { classifyErrorMention } from './errors.js';
+import { keyKeepsError, resolveLoggerStyle } from './logger-styles.js';
+import { type LogLevel, getLoggingLevel, isAtLeast } from './loggers.js';
 
 const LISTENER_METHODS = new Set(['on', 'once', 'addListener', 'prependListener', 'prependOnceListener']);
+
+/** The process-level events whose handler can record a failure nothing else caught. */
+export type ProcessFailureEvent = 'unhandledRejection' | 'uncaughtException';
 
 const rejectionLoggerCache = new WeakMap<object, boolean>();
 
 /**
  * The file installs `process.on('unhandledRejection', handler)` with a handler that logs (or
- * reports) what it receives: every rejection that escapes background work in this process is then
- * recorded with its stack. Found through the references to the global `process`, not a tree walk.
+ * reports) what it receives with its stack: every rejection that escapes background work in this
+ * process is then recorded. Found through the references to the global `process`, not a tree walk.
  */
 export function installsRejectionLogger(context: Context): boolean {
   const sourceCode = context.sourceCode;
@@ -31,29 +38,151 @@ export function installsRejectionLogger(context: Context): boolean {
     const id = ref.identifier;
     if (id.type !== AST_NODE_TYPES.Identifier || id.name !== 'process') continue;
     const member = id.parent;
-    if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== id || !LISTENER_METHODS.has(getPropertyName(member) ?? '')) continue;
+    if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== id) continue;
     const call = member.parent;
-    if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== member || getStringValue(call.arguments[0]) !== 'unhandledRejection') continue;
-    const handler = call.arguments[1] ? resolveCallbackArgument(context, call.arguments[1]) : null;
-    if (handler && handlerLogs(context, handler)) found = true;
+    if (call?.type === AST_NODE_TYPES.CallExpression && call.callee === member && processListenerEvent(call) === 'unhandledRejection') found = handlerLogsWithStack(context, call);
   }
   rejectionLoggerCache.set(fileKey(sourceCode), found);
   return found;
 }
 
-/** The handler passes the rejection reason (its first parameter) to a log or reporter call, outside nested functions. */
-function handlerLogs(context: Context, fn: AnyFunction): boolean {
-  const reason = getBoundVariables(context, fn.params[0]);
-  if (reason.length === 0) return false;
+/**
+ * The events of `process.on(event, handler)` calls anywhere in `program` (another file of the
+ * application, read by name) whose handler logs what it receives with its stack.
+ */
+export function loggedProcessEvents(context: Context, program: TSESTree.Program): Set<ProcessFailureEvent> {
+  const events = new Set<ProcessFailureEvent>();
+  walkTree(
+    program,
+    (node) => {
+      if (node.type !== AST_NODE_TYPES.CallExpression) return;
+      const event = processListenerEvent(node);
+      if (event !== null && !events.has(event) && node.callee.type === AST_NODE_TYPES.MemberExpression) {
+        const receiver = node.callee.object;
+        if (receiver.type === AST_NODE_TYPES.Identifier && receiver.name === 'process' && handlerLogsWithStack(context, node)) events.add(event);
+      }
+    },
+    context.sourceCode.visitorKeys,
+  );
+  return events;
+}
+
+/** `process.on('unhandledRejection' | 'uncaughtException', …)` (any listener method): its event, else null. */
+function processListenerEvent(call: TSESTree.CallExpression): ProcessFailureEvent | null {
+  const member = call.callee;
+  if (member.type !== AST_NODE_TYPES.MemberExpression || member.object.type !== AST_NODE_TYPES.Identifier || member.object.name !== 'process') return null;
+  if (!LISTENER_METHODS.has(getPropertyName(member) ?? '')) return null;
+  const event = getStringValue(call.arguments[0]);
+  return event === 'unhandledRejection' || event === 'uncaughtException' ? event : null;
+}
+
+/** The listener registered by `call` passes its first parameter to a log or reporter call with its stack. */
+function handlerLogsWithStack(context: Context, call: TSESTree.CallExpression): boolean {
+  let handler: AnyFunction | null;
+  try {
+    handler = call.arguments[1] ? resolveCallbackArgument(context, call.arguments[1]) : null;
+  } catch {
+    // another file's handler named by a binding the name-only context cannot resolve: unknown
+    return false;
+  }
+  return handler !== null && logsParameterWithStack(context, handler);
+}
+
+/**
+ * A log call of the handler (outside nested functions, at info level or above) gets its first parameter as the object or its
+ * `.stack` (`logger.error('Unhandled rejection', reason)`, `` log.error(`… ${reason.stack}`) ``); only its
+ * text (`${reason}`, `reason.message`, `String(reason)`) does not count: the stack says where it failed.
+ * Read by name, so that the same reading serves files parsed without a scope manager.
+ */
+export function logsParameterWithStack(context: Context, fn: AnyFunction): boolean {
+  const param = fn.params[0];
+  const name = param?.type === AST_NODE_TYPES.Identifier ? param.name : param?.type === AST_NODE_TYPES.AssignmentPattern && param.left.type === AST_NODE_TYPES.Identifier ? param.left.name : null;
+  if (name === null) return false;
+  const visitorKeys = context.sourceCode.visitorKeys;
+  const names = withAliases(fn, name, visitorKeys);
   let logs = false;
   walkSameFunction(
     fn.body,
     (node) => {
       if (logs) return false;
-      if (node.type === AST_NODE_TYPES.CallExpression && getLoggingLevel(context, node) !== null && node.arguments.some((a) => readsAny(a, reason))) logs = true;
+      if (node.type === AST_NODE_TYPES.CallExpression && recordsAt(getLoggingLevel(context, node)) && node.arguments.some((a) => keepsStack(context, node, a, names, visitorKeys))) logs = true;
       return undefined;
     },
-    context.sourceCode.visitorKeys,
+    visitorKeys,
   );
   return logs;
+}
+
+/** A record someone reads in production: info and above (a `debug` line is usually filtered out). */
+function recordsAt(level: LogLevel | null): boolean {
+  return level !== null && isAtLeast(level, 'info');
+}
+
+/**
+ * The parameter's name and the handler's `const` aliases of it: `const err = reason instanceof Error ?
+ * reason : new Error(String(reason))` (Signal K) holds the reason, so logging `err` logs it.
+ */
+function withAliases(fn: AnyFunction, name: string, visitorKeys: Context['sourceCode']['visitorKeys']): ReadonlySet<string> {
+  const names = new Set([name]);
+  walkSameFunction(
+    fn.body,
+    (node) => {
+      if (node.type !== AST_NODE_TYPES.VariableDeclarator || node.id.type !== AST_NODE_TYPES.Identifier || !node.init) return undefined;
+      const init = node.init;
+      // The value itself, or one branch of a conditional / logical choice, not a detail (`reason.code`).
+      const choices = init.type === AST_NODE_TYPES.ConditionalExpression ? [init.consequent, init.alternate] : init.type === AST_NODE_TYPES.LogicalExpression ? [init.left, init.right] : [init];
+      if (choices.some((c) => c.type === AST_NODE_TYPES.Identifier && names.has(c.name))) names.add(node.id.name);
+      return undefined;
+    },
+    visitorKeys,
+  );
+  return names;
+}
+
+function keepsStack(
+  context: Context,
+  call: TSESTree.CallExpression,
+  arg: TSESTree.Node,
+  names: ReadonlySet<string>,
+  visitorKeys: Context['sourceCode']['visitorKeys'],
+): boolean {
+  let whole = false;
+  walkTree(
+    arg,
+    (node) => {
+      if (whole || node.type !== AST_NODE_TYPES.Identifier || !names.has(node.name)) return;
+      const parent = node.parent;
+      // A property key (`{ reason: 1 }`, `x.reason`) is not the variable.
+      if (parent?.type === AST_NODE_TYPES.MemberExpression && parent.property === node && !parent.computed) return;
+      if (parent?.type === AST_NODE_TYPES.Property && parent.key === node && parent.value !== node) return;
+      if (classifyErrorMention(node).kind === 'whole' && !hiddenUnderKey(context, call, node)) whole = true;
+    },
+    visitorKeys,
+  );
+  return whole;
+}
+
+/**
+ * `logger.warn({ reason }, '…')` with pino: an Error under a key other than `err` prints as `{}`, so the
+ * log keeps neither the message nor the stack (the same reading as `findHiddenError`; a logger whose style
+ * is unknown keeps only `err`, `console` everything).
+ */
+function hiddenUnderKey(context: Context, call: TSESTree.CallExpression, id: TSESTree.Identifier): boolean {
+  const property = id.parent;
+  if (property?.type !== AST_NODE_TYPES.Property || property.value !== id || property.computed) return false;
+  const key = getPropertyName(property);
+  const callee = call.callee;
+  if (key === null || property.parent?.type !== AST_NODE_TYPES.ObjectExpression || callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+  let resolved: ReturnType<typeof resolveLoggerStyle>;
+  try {
+    resolved = resolveLoggerStyle(context, callee.object);
+  } catch {
+    resolved = null;
+  }
+  const keeps = resolved === null ? null : keyKeepsError(resolved, key);
+  if (keeps !== null) return !keeps;
+  // A logger the file does not show (imported from another module): only `err` is kept by pino and bunyan,
+  // and winston prints any nested Error as `{}`; `console` prints the whole object, stack included.
+  const receiver = callee.object;
+  return key !== 'err' && !(receiver.type === AST_NODE_TYPES.Identifier && receiver.name === 'console');
 }

@@ -2,7 +2,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { isOnlyUseOfConstFunction, returnedValues, skipTransparent } from '../model/ast.js';
 import { type BackgroundCallback, enclosingBackgroundCallback, getBackgroundCallbacks, isSupervisorChannel } from '../model/background.js';
-import { installsRejectionLogger } from '../model/rejection-logger.js';
+import { applicationLogsRejections } from '../model/process-handlers.js';
 import { discardedCall, discardingStatement, isFireAndForgetCall } from '../model/discards.js';
 import {
   fileMayHoldRejections,
@@ -15,7 +15,7 @@ import {
   returnedCallAwaitedElsewhere,
   voidedCallMayReject,
 } from '../model/promises.js';
-import { strandedContinuation } from '../model/continuations.js';
+import { resolvesEnclosingPromise, strandedContinuation } from '../model/continuations.js';
 import { ioCallbackOfThrow } from '../model/callback-throws.js';
 import { type UnrecordedRunner, createRunnerTracker } from '../model/runner-listeners.js';
 import { createRule } from '../core/create-rule.js';
@@ -35,6 +35,7 @@ export type Options = [
     includeShutdownHandlers?: boolean;
     includeLifecycleEvents?: boolean;
     rejectionsLoggedByProcessHandler?: boolean;
+    includeRecordedRejections?: boolean;
   },
 ];
 export type MessageIds =
@@ -47,6 +48,7 @@ export type MessageIds =
   | 'throwFromCallback'
   | 'missingFailureListener'
   | 'missingErrorListener'
+  | 'recordedWithoutContext'
   | 'addCatch'
   | 'wrapInTryCatch'
   | 'addListener';
@@ -61,7 +63,7 @@ export default createRule<Options, MessageIds>({
       cwe: ['CWE-755', 'CWE-778'],
       owasp: ['A10:2025'],
       usesTypeInformation: true,
-      strictOptions: { includeVoidedCalls: true, includeShutdownHandlers: true, includeLifecycleEvents: true },
+      strictOptions: { includeVoidedCalls: true, includeShutdownHandlers: true, includeLifecycleEvents: true, includeRecordedRejections: true },
     },
     fixable: 'code',
     hasSuggestions: true,
@@ -84,6 +86,8 @@ export default createRule<Options, MessageIds>({
         "Failed jobs of {{what}} are never logged: nothing listens for '{{event}}' and the processor does not catch and log. Add {{receiver}}.on('{{event}}', …) that logs the error.",
       missingErrorListener:
         "{{what}} has no 'error' listener: {{consequence}}. Add {{receiver}}.on('error', …) that logs the error.",
+      recordedWithoutContext:
+        "A rejection of {{what}} is logged only by the application's process.on('unhandledRejection') handler: that record has the stack, but not which task failed or on what input. Catch and log it here with that context.",
       addCatch: 'Add a .catch() that logs with {{call}}.',
       wrapInTryCatch: 'Wrap the callback body in try/catch and log with {{call}}.',
       addListener: "Add an '{{event}}' listener that logs with {{call}}.",
@@ -108,7 +112,7 @@ export default createRule<Options, MessageIds>({
           includeShutdownHandlers: {
             type: 'boolean',
             description:
-              "Require `process.on('SIGTERM' | 'SIGINT' | 'SIGQUIT' | 'SIGBREAK', …)` handlers to catch and log their errors too. Off: a rejection escaping a shutdown handler ends the process that was already ending, with Node printing the error, and is not reported.",
+              "Require `process.on('SIGTERM' | 'SIGINT' | 'SIGQUIT' | 'SIGBREAK' | 'exit', …)` handlers to catch and log their errors too. Off: a rejection escaping a shutdown handler ends the process that was already ending, with Node printing the error (an `exit` listener's awaits never complete), and is not reported.",
           },
           includeLifecycleEvents: {
             type: 'boolean',
@@ -118,32 +122,52 @@ export default createRule<Options, MessageIds>({
           rejectionsLoggedByProcessHandler: {
             type: 'boolean',
             description:
-              "Declare that the application logs unhandled rejections in a `process.on('unhandledRejection')` handler installed in another file: async callbacks and fire-and-forget promises are then not reported (job runners, worker threads and emitters still are).",
+              "Declare that the application logs unhandled rejections in a `process.on('unhandledRejection')` handler installed in another file: async callbacks and fire-and-forget promises are then not reported (job runners, worker threads and emitters still are). The `logsUnhandledRejections` setting says the same for every rule and can also say no.",
+          },
+          includeRecordedRejections: {
+            type: 'boolean',
+            description:
+              "Report rejections that reach a `process.on('unhandledRejection')` handler logging them with their stack (found in this file or in the files the package's entry points reach, or declared): that record says what failed but not which task or input. Off: they count as logged.",
           },
         },
       },
     ],
-    defaultOptions: [{ backgroundFunctions: [], includeVoidedCalls: false, includeShutdownHandlers: false, includeLifecycleEvents: false, rejectionsLoggedByProcessHandler: false }],
+    defaultOptions: [{ backgroundFunctions: [], includeVoidedCalls: false, includeShutdownHandlers: false, includeLifecycleEvents: false, rejectionsLoggedByProcessHandler: false, includeRecordedRejections: false }],
   },
   create(context, [options]) {
     const extraApis = options.backgroundFunctions ?? [];
     const includeVoidedCalls = options.includeVoidedCalls ?? false;
     const includeShutdownHandlers = options.includeShutdownHandlers ?? false;
     const includeLifecycleEvents = options.includeLifecycleEvents ?? false;
-    // A rejection that escapes reaches the process handler, which logs it with its stack.
-    const rejectionsLogged = (): boolean => (options.rejectionsLoggedByProcessHandler ?? false) || installsRejectionLogger(context);
+    const includeRecorded = options.includeRecordedRejections ?? false;
+    // A rejection that escapes reaches the application's process handler, which logs it with its stack.
+    let recorded: boolean | undefined;
+    const recordedGlobally = (): boolean => (recorded ??= (options.rejectionsLoggedByProcessHandler ?? false) || applicationLogsRejections(context));
+    /**
+     * Quiet: the process handler records the rejection (asked last, so that other files are read only for a
+     * report). Only for background work, where that record is all a catch would add: in a request handler the
+     * answer usually waits on the promise, and a stranded continuation or a promise a callback should resolve
+     * leaves its caller waiting, whatever the handler logs.
+     */
+    const rejectionsLogged = (): boolean => !includeRecorded && recordedGlobally();
     const visitorKeys = context.sourceCode.visitorKeys;
     const logFunctions = getSettings(context).logFunctions;
     const runners = createRunnerTracker(context);
 
     /** Report with the configured logger as autofix, and always as a suggestion (console when none is configured). */
     function reportWithFix(
-      descriptor: { node: TSESTree.Node; loc?: TSESTree.SourceLocation; messageId: MessageIds; data: Record<string, string> },
+      reported: { node: TSESTree.Node; loc?: TSESTree.SourceLocation; messageId: MessageIds; data: Record<string, string>; recordable?: boolean },
       suggestionId: MessageIds,
       suggestionData: Record<string, string>,
       build: FixBuilder | null,
       autofix = true,
     ): void {
+      const { recordable, ...descriptor } = reported;
+      // Strict: a rejection of background work that the process handler records, reported for the context it lacks.
+      if (recordable && includeRecorded && recordedGlobally()) {
+        const what = descriptor.data.call ?? (descriptor.messageId === 'asyncReference' ? descriptor.data.name! : `this async ${descriptor.data.api} callback`);
+        Object.assign(descriptor, { messageId: 'recordedWithoutContext', data: { what } });
+      }
       const target = logTargetAt(context, descriptor.node);
       const withImport = (t: LogTarget): TSESLint.ReportFixFunction => (fixer) => {
         const fixes = [build!(t)(fixer)].flat() as TSESLint.RuleFix[];
@@ -167,7 +191,10 @@ export default createRule<Options, MessageIds>({
       if (fn.async) {
         if (fn.generator) return;
         const escape = findEscape(context, fn, visitorKeys);
-        if (!escape || rejectionsLogged()) return;
+        // A callback that resolves the promise around it leaves that promise pending when it rejects: the
+        // process handler's record does not unblock whoever awaits it.
+        const recordable = escape !== null && !resolvesEnclosingPromise(context, fn);
+        if (!escape || (recordable && rejectionsLogged())) return;
         const label = taskLabel(cb);
         const data = { api: cb.api, owner: ownerName(cb), line: String(escape.loc.start.line), name: functionName(fn) ?? 'This function' };
         if (inline) {
@@ -176,14 +203,14 @@ export default createRule<Options, MessageIds>({
           // suggestion: whether to exit is the supervisor protocol's decision.
           const supervised = isSupervisorChannel(cb);
           reportWithFix(
-            { node: fn, loc: { start: fn.loc.start, end: fn.body.loc.start }, messageId: 'asyncCallback', data },
+            { node: fn, loc: { start: fn.loc.start, end: fn.body.loc.start }, messageId: 'asyncCallback', data, recordable },
             'wrapInTryCatch',
             {},
             wrapInTryCatchFix(context, fn, label, supervised),
             !supervised,
           );
         } else {
-          reportWithFix({ node: cb.argument, messageId: 'asyncReference', data }, 'addCatch', {}, wrapReferenceFix(context, cb.argument, fn, label));
+          reportWithFix({ node: cb.argument, messageId: 'asyncReference', data, recordable }, 'addCatch', {}, wrapReferenceFix(context, cb.argument, fn, label));
         }
         return;
       }
@@ -193,7 +220,7 @@ export default createRule<Options, MessageIds>({
         if (!(promiseMayReject(context, value, visitorKeys) || returnedCallAwaitedElsewhere(context, value)) || rejectionsLogged()) continue;
         const target = skipTransparent(value);
         reportWithFix(
-          { node: value, messageId: 'returnedPromise', data: { api: cb.api, owner: ownerName(cb), call: callText(value) } },
+          { node: value, messageId: 'returnedPromise', data: { api: cb.api, owner: ownerName(cb), call: callText(value) }, recordable: true },
           'addCatch',
           {},
           appendCatchFix(context, target, callName(value) ?? taskLabel(cb)),
@@ -233,7 +260,9 @@ export default createRule<Options, MessageIds>({
       const handler = direct ?? calling?.handler ?? null;
       // A callback-style function answering from the chain's `.then`: a rejection leaves its caller waiting.
       const stranded = cb || handler ? null : strandedContinuation(context, expression);
-      if ((!cb && !handler && !stranded && !tryStatement) || rejectionsLogged()) return;
+      // Background work, or a try around the call outside any handler: the process handler's record is what was missing.
+      const recordable = cb !== null || (!handler && !stranded);
+      if ((!cb && !handler && !stranded && !tryStatement) || (recordable && rejectionsLogged())) return;
       // Asked last, so that another module is read only for a call that would be reported: a project
       // module's async function that catches (or logs and rethrows) every failure cannot reject.
       if (root.type === AST_NODE_TYPES.CallExpression && importedCannotReject(context, root)) return;
@@ -244,7 +273,7 @@ export default createRule<Options, MessageIds>({
         // (`includeVoidedCalls`) is not enough there, the file must show the call may fail.
         if (!failsInTry && root === expression && !mayReject(context, root, visitorKeys)) return;
         reportWithFix(
-          { node: expression, messageId: 'promiseEscapesTry', data: { call: callText(expression), line: String(tryStatement!.handler!.loc.start.line) } },
+          { node: expression, messageId: 'promiseEscapesTry', data: { call: callText(expression), line: String(tryStatement!.handler!.loc.start.line) }, recordable },
           'addCatch',
           {},
           appendCatchFix(context, expression, label),
@@ -263,7 +292,7 @@ export default createRule<Options, MessageIds>({
       const handlerLabel = handler ? `${handler.framework} ${handler.kind === 'route' ? 'route handler' : handler.kind}` : '';
       const where = cb ? contextLabel(cb) : calling ? `helper ${functionName(calling.helper) ?? ''}, called from the ${handlerLabel} at line ${calling.call.loc.start.line}` : handlerLabel;
       reportWithFix(
-        { node: expression, messageId: 'floatingPromise', data: { call: callText(expression), context: where } },
+        { node: expression, messageId: 'floatingPromise', data: { call: callText(expression), context: where }, recordable: cb !== null },
         'addCatch',
         {},
         appendCatchFix(context, expression, label),

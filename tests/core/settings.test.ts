@@ -69,7 +69,7 @@ describe('parseSettings: good settings', () => {
 
 describe('parseSettings: bad settings throw one SettingsError naming the key and the shape', () => {
   it.each([
-    [[], /it must be an object with the keys loggers, logFunctions, reporters, logger, fingerprint, identity, redactingLoggers, safeCompare, secretHeaders; got an array/u],
+    [[], /it must be an object with the keys loggers, logFunctions, reporters, logger, fingerprint, identity, redactingLoggers, safeCompare, secretHeaders, logsUnhandledRejections; got an array/u],
     ['pino', /it must be an object .*; got "pino"/u],
     [null, /it must be an object .*; got null/u],
   ])('the whole value %j', (value, message) => {
@@ -77,7 +77,7 @@ describe('parseSettings: bad settings throw one SettingsError naming the key and
   });
 
   it('an unknown top-level key', () => {
-    expect(errorFor({ loger: {} }).message).toMatch(/"loger" is not a known key; expected one of loggers, logFunctions, reporters, logger, fingerprint, identity, redactingLoggers, safeCompare, secretHeaders\./u);
+    expect(errorFor({ loger: {} }).message).toMatch(/"loger" is not a known key; expected one of loggers, logFunctions, reporters, logger, fingerprint, identity, redactingLoggers, safeCompare, secretHeaders, logsUnhandledRejections\./u);
   });
 
   it.each(['loggers', 'logFunctions', 'reporters'])('%s that is not an array', (key) => {

@@ -14,6 +14,9 @@ const ruleTester = new RuleTester({
 
 ruleTester.run('background-task-error-handling (event listeners)', rule, {
   valid: [
+    // The process's own 'exit' listener runs as the process ends: nothing it awaits completes (Budibase's
+    // Redis client cleanup), so a catch there would log nothing either.
+    "process.on('exit', async () => {\n  if (client) {\n    await client.finish();\n  }\n});",
     // A child's message listener that already catches, logs and fails the exit code.
     `process.on('message', async (msg) => {
   try {
@@ -121,6 +124,17 @@ fastify.listen({ port: 3000 }, (err, address) => {
     "// a method the file never awaits: nothing says it returns a promise\nclass PollingJobQueue {\n  async activate(nextJob) {\n    const onProgress = (job) => this.metrics.record(job);\n    nextJob.on('progress', onProgress);\n    await nextJob.start();\n  }\n}",
   ],
   invalid: [
+    // … reported as a shutdown handler under includeShutdownHandlers
+    {
+      code: "process.on('exit', async () => {\n  if (client) {\n    await client.finish();\n  }\n});",
+      options: [{ includeShutdownHandlers: true }],
+      errors: [{ messageId: 'asyncCallback', line: 1, suggestions: [{ messageId: 'wrapInTryCatch', output: "process.on('exit', async () => {\n  try {\n    if (client) {\n      await client.finish();\n    }\n  } catch (err) {\n    console.error('exit listener failed', err);\n    process.exitCode = 1;\n  }\n});" }] }],
+    },
+    // a child process's 'exit' event is an ordinary listener: the parent keeps running
+    {
+      code: "child.on('exit', async (code) => {\n  await pruneDocker();\n  res.end();\n});",
+      errors: [{ messageId: 'asyncCallback', line: 1, suggestions: [{ messageId: 'wrapInTryCatch', output: "child.on('exit', async (code) => {\n  try {\n    await pruneDocker();\n    res.end();\n  } catch (err) {\n    console.error('exit listener failed', err);\n  }\n});" }] }],
+    },
     {
       "code": "// the progress listener is detached when the job ends: the detaching read is no other use of it\nclass PollingJobQueue {\n  async activate(nextJob) {\n    await this.jobQueueStrategy.update(nextJob);\n    const onProgress = (job) => this.jobQueueStrategy.update(job);\n    nextJob.on('progress', onProgress);\n    await nextJob.start();\n    nextJob.off('progress', onProgress);\n  }\n}\n",
       "errors": [

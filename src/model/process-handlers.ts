@@ -1,0 +1,183 @@
+/**
+ * Does the application a linted file belongs to log the rejections nobody handles? A rejection
+ * escaping a listener or timer reaches `process.on('unhandledRejection', handler)` wherever the
+ * application installs it (Ghost's `core/boot.js`, Unleash's `server-impl.js`); when that handler logs
+ * the reason with its stack, the failure is recorded, only without the operation's context.
+ *
+ * The answer is read from the file system, never from lint order: the nearest package root of the
+ * linted file (its package.json), its entry points (`main`, `bin`, `exports`, `module`, and the common
+ * `index` / `server` / `serve` / `app` / `main` files under the root, `src/`, `dist/` and `lib/`), and the files
+ * they reach through relative `require` / `import` specifiers, breadth first within MAX_DEPTH levels and
+ * MAX_FILES files. Only a file whose text mentions `unhandledRejection` or `uncaughtException` is
+ * parsed. A file that runs as a process of its own (a forked child, a worker thread, a command-line
+ * program) starts from itself instead: the application's handler is not in its process.
+ *
+ * Cached per start list within the process. Anything unreadable answers "no" (the rule keeps reporting);
+ * nothing here throws.
+ */
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { dirname, extname, isAbsolute, join, resolve } from 'node:path';
+import type { Context } from './ast.js';
+import { isCommandLineProgram } from './command-line.js';
+import { parseProjectFile } from './project-modules.js';
+import { type ProcessFailureEvent, installsRejectionLogger, loggedProcessEvents } from './rejection-logger.js';
+import { getSettings } from '../core/settings.js';
+
+/** At most this many `require` / `import` steps from an entry point. */
+export const MAX_DEPTH = 4;
+/** At most this many files read per application. */
+export const MAX_FILES = 150;
+/** Files larger than this are bundles or data, not the boot code. */
+const MAX_BYTES = 1_000_000;
+
+const ENTRY_DIRS = ['', 'src', 'dist', 'lib'];
+const ENTRY_NAMES = ['index', 'server', 'serve', 'app', 'main'];
+const EXTENSIONS = ['.js', '.ts', '.mjs', '.cjs', '.mts', '.cts'];
+const GATE = /unhandledRejection|uncaughtException/u;
+/** `require('./x')`, `import … from './x'`, `import('./x')`, `export … from './x'`, `import './x'`. */
+const RELATIVE_SPECIFIER = /(?:\brequire\s*\(\s*|\bfrom\s*|\bimport\s*\(\s*|\bimport\s+)(['"])(\.{1,2}\/[^'"\n]*|\.{1,2})\1/gu;
+/** The file runs as a process of its own: a forked child (`process.send`, `process.on('message')`) or a worker thread. */
+const OWN_PROCESS = /\bprocess\.send\s*\(|\bprocess\.on\(\s*['"]message['"]|\bparentPort\b|\bworkerData\b/u;
+
+const rootOfDir = new Map<string, string | null>();
+const answers = new Map<string, ReadonlySet<ProcessFailureEvent>>();
+
+/**
+ * Unhandled rejections of the linted file's process are logged with their stack: the
+ * `logsUnhandledRejections` setting when given (it forces yes or no), else a handler in this file or
+ * in a file the application's entry points reach.
+ */
+export function applicationLogsRejections(context: Context): boolean {
+  const declared = getSettings(context).logsUnhandledRejections;
+  if (declared !== undefined) return declared;
+  return installsRejectionLogger(context) || applicationLogsProcessEvent(context, 'unhandledRejection');
+}
+
+/**
+ * The application of the linted file logs `event` in a process-level handler with the failure's
+ * stack (another file's `process.on('unhandledRejection', (e) => logger.error('…', e))`).
+ */
+export function applicationLogsProcessEvent(context: Context, event: ProcessFailureEvent): boolean {
+  try {
+    const filename = context.physicalFilename || context.filename;
+    if (!filename || filename.startsWith('<')) return false;
+    const file = isAbsolute(filename) ? filename : resolve(context.cwd, filename);
+    const starts = startFiles(context, file);
+    if (starts.length === 0) return false;
+    const key = starts.join('\u0000');
+    let events = answers.get(key);
+    if (events === undefined) {
+      events = collectLoggedEvents(context, starts);
+      answers.set(key, events);
+    }
+    return events.has(event);
+  } catch {
+    return false;
+  }
+}
+
+/** Where the search starts: the linted file when it runs as a process of its own, else the package's entry points. */
+function startFiles(context: Context, file: string): string[] {
+  if (isCommandLineProgram(context) || OWN_PROCESS.test(context.sourceCode.text)) return [file];
+  const root = packageRoot(dirname(file));
+  return root === null ? [] : entryPoints(root);
+}
+
+/** The nearest directory above `dir` holding a package.json (outside `node_modules`), else null. */
+export function packageRoot(dir: string): string | null {
+  const seen: string[] = [];
+  let found: string | null = null;
+  for (let d = dir; ; d = dirname(d)) {
+    const known = rootOfDir.get(d);
+    if (known !== undefined) {
+      found = known;
+      break;
+    }
+    seen.push(d);
+    if (existsSync(join(d, 'package.json'))) {
+      found = d;
+      break;
+    }
+    if (dirname(d) === d || d.endsWith(`${'/'}node_modules`)) break;
+  }
+  for (const d of seen) rootOfDir.set(d, found);
+  return found;
+}
+
+/** The package's entry points that exist: package.json `main`, `module`, `bin`, `exports`, then the common entry names. */
+export function entryPoints(root: string): string[] {
+  const specifiers: string[] = [];
+  try {
+    const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as Record<string, unknown>;
+    for (const field of ['main', 'module', 'bin', 'exports']) collectStrings(manifest[field], specifiers, 0);
+  } catch {
+    // no readable package.json: the common names below still count
+  }
+  const files: string[] = [];
+  const add = (f: string | null): void => {
+    if (f !== null && !files.includes(f)) files.push(f);
+  };
+  for (const s of specifiers) if (!s.includes('*')) add(resolveFile(resolve(root, s)));
+  for (const dir of ENTRY_DIRS) for (const name of ENTRY_NAMES) add(resolveFile(join(root, dir, name)));
+  return files;
+}
+
+/** Every string of a package.json field (`bin` maps, `exports` conditions), a few levels deep. */
+function collectStrings(value: unknown, into: string[], depth: number): void {
+  if (typeof value === 'string') into.push(value);
+  else if (value !== null && typeof value === 'object' && depth < 4) for (const v of Object.values(value)) collectStrings(v, into, depth + 1);
+}
+
+/** The source file a path names: itself, with a source extension (`./x.js` written for `x.ts`), or its directory's index. */
+function resolveFile(path: string): string | null {
+  const ext = extname(path);
+  const base = EXTENSIONS.includes(ext) ? path.slice(0, -ext.length) : path;
+  const candidates = [path, ...EXTENSIONS.map((e) => base + e), ...EXTENSIONS.map((e) => join(path, `index${e}`))];
+  for (const candidate of candidates) {
+    if (candidate.endsWith('.d.ts') || candidate.includes(`${'/'}node_modules${'/'}`)) continue;
+    try {
+      if (statSync(candidate).isFile()) return candidate;
+    } catch {
+      // try the next candidate
+    }
+  }
+  return null;
+}
+
+/** Breadth first from `starts` through relative specifiers: the process events some reached file logs with their stack. */
+function collectLoggedEvents(context: Context, starts: readonly string[]): ReadonlySet<ProcessFailureEvent> {
+  const events = new Set<ProcessFailureEvent>();
+  const seen = new Set<string>(starts);
+  let level = [...starts];
+  for (let depth = 0; depth <= MAX_DEPTH && level.length > 0; depth++) {
+    const next: string[] = [];
+    for (const file of level) {
+      const text = readSource(file);
+      if (text === null) continue;
+      if (GATE.test(text)) {
+        const module = parseProjectFile(context, text);
+        if (module !== null) for (const e of loggedProcessEvents(module.context, module.ast)) events.add(e);
+        if (events.size === 2) return events;
+      }
+      if (depth === MAX_DEPTH) continue;
+      for (const match of text.matchAll(RELATIVE_SPECIFIER)) {
+        if (seen.size >= MAX_FILES) break;
+        const target = resolveFile(resolve(dirname(file), match[2]!));
+        if (target === null || seen.has(target)) continue;
+        seen.add(target);
+        next.push(target);
+      }
+    }
+    level = next;
+  }
+  return events;
+}
+
+function readSource(file: string): string | null {
+  try {
+    if (statSync(file).size > MAX_BYTES) return null;
+    return readFileSync(file, 'utf8');
+  } catch {
+    return null;
+  }
+}
