@@ -19,7 +19,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, extname, isAbsolute, join, resolve } from 'node:path';
 import type { Context } from './ast.js';
 import { isCommandLineProgram } from './command-line.js';
-import { parseProjectFile } from './project-modules.js';
+import { parseProjectFile } from './project-files.js';
 import { type ProcessFailureEvent, installsRejectionLogger, loggedProcessEvents } from './rejection-logger.js';
 import { getSettings } from '../core/settings.js';
 

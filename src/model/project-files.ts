@@ -1,0 +1,139 @@
+/**
+ * Another file of the project parsed on request: with the linted file's parser (else ESLint's
+ * espree), parents set the way ESLint sets them, and a context whose scope knows only the module's
+ * top-level bindings, so that the plugin's recognition (loggers by name, same-module helpers) can
+ * read it. Used by project-modules.ts (another module's exported function) and process-handlers.ts
+ * (an application's process-level handlers). Never throws: what does not parse is null.
+ */
+import { createRequire } from 'node:module';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import type { Context } from './ast.js';
+
+interface Parser {
+  parseForESLint?: (code: string, options: object) => { ast: TSESTree.Program };
+  parse?: (code: string, options: object) => TSESTree.Program;
+}
+
+/** A parsed project module: its program, and a context that reads it by name. */
+export interface ProjectModule {
+  ast: TSESTree.Program;
+  context: Context;
+  /** Module-level bindings by name (function and class declarations, `const` / `let` / `var` declarators). */
+  bindings: ReadonlyMap<string, TSESTree.Node>;
+}
+
+/**
+ * Another file of the project, parsed with the linted file's parser and given a context that reads
+ * it by name (see `projectModule`); null when it does not parse. Never throws.
+ */
+export function parseProjectFile(context: Context, text: string): ProjectModule | null {
+  try {
+    const ast = parseModule(context, text);
+    return ast === null ? null : projectModule(context, ast, text);
+  } catch {
+    return null;
+  }
+}
+
+/** The parser of the linted file (else ESLint's espree); null when the module does not parse. */
+function parseModule(context: Context, text: string): TSESTree.Program | null {
+  const languageOptions = (context as unknown as { languageOptions?: { parser?: unknown; parserOptions?: Record<string, unknown>; sourceType?: string } })
+    .languageOptions;
+  const parser = (languageOptions?.parser as Parser | undefined) ?? espree();
+  if (!parser) return null;
+  const sourceType = languageOptions?.sourceType === 'commonjs' || languageOptions?.sourceType === 'script' ? languageOptions.sourceType : 'module';
+  const options = {
+    ...(languageOptions?.parserOptions ?? {}),
+    ecmaVersion: 'latest',
+    sourceType,
+    range: true,
+    loc: true,
+    comment: false,
+    tokens: false,
+    project: undefined,
+    projectService: undefined,
+  };
+  try {
+    const ast = parser.parseForESLint ? parser.parseForESLint(text, options).ast : parser.parse ? parser.parse(text, options) : null;
+    return ast && ast.type === AST_NODE_TYPES.Program ? ast : null;
+  } catch {
+    // Another dialect, a syntax error, a host whose parser cannot parse on request: unknown.
+    return null;
+  }
+}
+
+let espreeParser: Parser | null | undefined;
+
+/** ESLint's own parser, loaded from ESLint's dependencies (for a host that lends no parser). */
+function espree(): Parser | null {
+  if (espreeParser === undefined) {
+    try {
+      const fromPlugin = createRequire(import.meta.url);
+      espreeParser = createRequire(fromPlugin.resolve('eslint'))('espree') as Parser;
+    } catch {
+      espreeParser = null;
+    }
+  }
+  return espreeParser;
+}
+
+/**
+ * A context for the other module: the linted file's settings, and a scope that knows only the
+ * module's top-level bindings, so that logger recognition reads names the way it reads them
+ * without scope (`log`, `logger`, `this.logger`, configured loggers) and finds the module's own
+ * log helpers and logger variables (`const logger = pino()`).
+ */
+function projectModule(context: Context, ast: TSESTree.Program, text: string): ProjectModule {
+  const visitorKeys = context.sourceCode.visitorKeys;
+  setParents(ast, visitorKeys);
+  const bindings = new Map<string, TSESTree.Node>();
+  const set = new Map<string, unknown>();
+  const scope = { type: 'module', set, references: [], variables: [], upper: null, childScopes: [] };
+  const bind = (id: TSESTree.Identifier, def: Record<string, unknown>, node: TSESTree.Node): void => {
+    bindings.set(id.name, node);
+    set.set(id.name, { name: id.name, defs: [{ ...def, name: id }], references: [], identifiers: [id], scope });
+  };
+  for (const statement of ast.body) {
+    const declaration =
+      (statement.type === AST_NODE_TYPES.ExportNamedDeclaration || statement.type === AST_NODE_TYPES.ExportDefaultDeclaration) && statement.declaration
+        ? statement.declaration
+        : statement;
+    if (declaration.type === AST_NODE_TYPES.FunctionDeclaration && declaration.id) {
+      bind(declaration.id, { type: 'FunctionName', node: declaration }, declaration);
+    } else if (declaration.type === AST_NODE_TYPES.ClassDeclaration && declaration.id) {
+      bind(declaration.id, { type: 'ClassName', node: declaration }, declaration);
+    } else if (declaration.type === AST_NODE_TYPES.VariableDeclaration) {
+      for (const declarator of declaration.declarations) {
+        if (declarator.id.type === AST_NODE_TYPES.Identifier) bind(declarator.id, { type: 'Variable', node: declarator, parent: declaration }, declarator);
+      }
+    }
+  }
+  const sourceCode = {
+    ast,
+    text,
+    visitorKeys,
+    scopeManager: null,
+    parserServices: {},
+    getScope: () => scope,
+    getText: (node?: TSESTree.Node) => (node ? text.slice(node.range[0], node.range[1]) : text),
+  };
+  const foreign = { settings: context.settings, sourceCode, filename: '<project module>', physicalFilename: '<project module>', cwd: context.cwd, options: [] };
+  return { ast, context: foreign as unknown as Context, bindings };
+}
+
+/** ESLint sets `parent` while it traverses the linted file; a module parsed here gets it the same way. */
+function setParents(root: TSESTree.Node, visitorKeys: TSESLint.SourceCode.VisitorKeys): void {
+  const stack: TSESTree.Node[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    for (const key of visitorKeys[node.type] ?? []) {
+      const child = (node as unknown as Record<string, unknown>)[key];
+      for (const c of Array.isArray(child) ? child : [child]) {
+        if (!c || typeof c !== 'object' || typeof (c as { type?: unknown }).type !== 'string') continue;
+        (c as { parent?: TSESTree.Node }).parent = node;
+        stack.push(c as TSESTree.Node);
+      }
+    }
+  }
+}
