@@ -25,7 +25,7 @@ import {
   walkSameFunction,
 } from './ast.js';
 import { getHelperLogLevel, getLoggingLevel } from './loggers.js';
-import { getImportSource } from './modules.js';
+import { COMPILER_HELPER, isClockRead, isPureUtilityCall } from './pure-calls.js';
 import { getResponseSink } from './responses.js';
 import { isSecretName } from './secrets/names.js';
 import { isResponseName } from './response-names.js';
@@ -228,16 +228,6 @@ export function isSwallowingCatchLink(context: Context, call: TSESTree.CallExpre
   return !rejects;
 }
 
-/** `new Date()`, `Date()`: the current time, built from no value. */
-function isClockRead(call: TSESTree.Node): boolean {
-  return (
-    (call.type === AST_NODE_TYPES.NewExpression || call.type === AST_NODE_TYPES.CallExpression) &&
-    call.arguments.length === 0 &&
-    call.callee.type === AST_NODE_TYPES.Identifier &&
-    call.callee.name === 'Date'
-  );
-}
-
 /** Something in the node (not in a nested function) is awaited. */
 function awaitsInside(node: TSESTree.Node, context: Context): boolean {
   let found = false;
@@ -305,24 +295,6 @@ export function classifyCall(
   // `_.castArray(x)`, `(0, _isPlainObject["default"])(x)`, `uuid.v4()`: a utility package's function does no I/O.
   if (!awaited && isPureUtilityCall(context, callee)) return 'pure';
   return awaited ? 'external' : 'unknown';
-}
-
-/**
- * Babel's and TypeScript's emitted helpers for spreads, classes, destructuring and imports (not the ones
- * that run async work, `_asyncToGenerator` / `__awaiter`, whose failures are the wrapped function's).
- */
-const COMPILER_HELPER =
-  /^(?:_(?:objectSpread|defineProperty|objectWithoutProperties(?:Loose)?|slicedToArray|toConsumableArray|extends|typeof|classCallCheck|createClass|inherits|callSuper|interopRequire(?:Default|Wildcard)|toPropertyKey|toPrimitive|arrayLikeToArray|unsupportedIterableToArray|assertThisInitialized|possibleConstructorReturn|getPrototypeOf|setPrototypeOf|taggedTemplateLiteral)\d*|__(?:assign|rest|spreadArray|spread|read|values|importDefault|importStar|createBinding|setModuleDefault|exportStar|decorate|param|metadata))$/u;
-
-/** Packages of in-memory helpers (collections, ids, dates): what their functions do cannot fail for an outside reason. */
-const PURE_UTILITY_PACKAGE = /^(?:@babel\/runtime(?:-corejs\d)?\/helpers\/(?:esm\/)?(?!asyncToGenerator|regenerator)\w+|lodash(?:-es)?(?:\/[\w.]+)?|lodash\.[a-z]+|underscore|ramda|uuid|nanoid|date-fns(?:\/\w+)?|dayjs|moment|ms|bytes|escape-html|slugify)$/u;
-
-/** The callee is reached from a binding imported from a utility package (`_`, `_castArray`, `uuid_1`). */
-function isPureUtilityCall(context: Context, callee: TSESTree.Node): boolean {
-  const root = getRootIdentifier(callee);
-  if (root === null) return false;
-  const from = getImportSource(context, root);
-  return from !== null && PURE_UTILITY_PACKAGE.test(from.source);
 }
 
 /**
