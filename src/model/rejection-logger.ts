@@ -6,7 +6,7 @@
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
-import { type AnyFunction, type Context, fileKey, getPropertyName, getStringValue, walkSameFunction, walkTree } from './ast.js';
+import { type AnyFunction, type Context, fileKey, getCalleePath, getPropertyName, getStringValue, walkSameFunction, walkTree } from './ast.js';
 import { resolveCallbackArgument } from './background.js';
 import { classifyErrorMention } from './errors.js';
 import { keyKeepsError, resolveLoggerStyle } from './logger-styles.js';
@@ -105,7 +105,7 @@ export function logsParameterWithStack(context: Context, fn: AnyFunction): boole
     fn.body,
     (node) => {
       if (logs) return false;
-      if (node.type === AST_NODE_TYPES.CallExpression && recordsAt(getLoggingLevel(context, node)) && node.arguments.some((a) => keepsStack(context, node, a, names, visitorKeys))) logs = true;
+      if (node.type === AST_NODE_TYPES.CallExpression && recordsAt(node, getLoggingLevel(context, node)) && node.arguments.some((a) => keepsStack(context, node, a, names, visitorKeys))) logs = true;
       return undefined;
     },
     visitorKeys,
@@ -113,9 +113,12 @@ export function logsParameterWithStack(context: Context, fn: AnyFunction): boole
   return logs;
 }
 
-/** A record someone reads in production: info and above (a `debug` line is usually filtered out). */
-function recordsAt(level: LogLevel | null): boolean {
-  return level !== null && isAtLeast(level, 'info');
+/**
+ * A record someone reads in production: info and above (a `debug` line is usually filtered out).
+ * `console.trace(err)` has no level to filter it by: it writes the error, stack included, to stderr.
+ */
+function recordsAt(call: TSESTree.CallExpression, level: LogLevel | null): boolean {
+  return (level !== null && isAtLeast(level, 'info')) || getCalleePath(call) === 'console.trace';
 }
 
 /**

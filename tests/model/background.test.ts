@@ -429,6 +429,9 @@ describe('same-file factories, caught chains held in variables, shutdown signals
     expect(installs("process.on('unhandledRejection', (error) => { logging.error('Unhandled rejection:', error); });")).toBe(true);
     expect(installs("function boot() { process.once('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled')); }")).toBe(true);
     expect(installs("process.on('unhandledRejection', () => { logger.error('something failed'); });")).toBe(false);
+    // console.trace has no level to filter it by and prints the error with its stack; console.debug of it is still not a record
+    expect(installs("process.addListener('unhandledRejection', (error, promise) => { console.trace(error); });")).toBe(true);
+    expect(installs("process.on('unhandledRejection', (error) => { logger.trace(error); });")).toBe(false);
     expect(installs("process.on('unhandledRejection', (e) => { metrics.inc('rejections', e); });")).toBe(false);
     expect(installs("process.on('uncaughtException', (e) => logger.error(e));")).toBe(false);
     expect(installs("const process = emitter; process.on('unhandledRejection', (e) => logger.error(e));")).toBe(false);
