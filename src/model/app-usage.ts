@@ -9,7 +9,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { type Context, findVariable, getCalleePath, getMemberPath, getPropertyName, getStringValue, isFunctionNode, lastSegment, resolveFunction, skipTransparent } from './ast.js';
 import { getImportedBinding, readImportedSource } from './modules.js';
-import { type ServerFramework, isLoggingName } from './servers.js';
+import { REQUEST_LOGGER_PACKAGES, type ServerFramework, isLoggingName } from './servers.js';
 
 /** Methods that mount one app into another. */
 const MOUNT_METHODS = new Set(['use', 'route', 'mount', 'register', 'basePath']);
@@ -34,8 +34,11 @@ const VALUE_UTILITIES = /^(?:merge|mergeWith|assign|extend|defaults|defaultsDeep
  * name, a `finish` / `close` listener on the response, or a log call that writes the request's
  * method or URL. A setup module without any of these does not log requests.
  */
-const REQUEST_LOGGING_TEXT =
-  /morgan|pino-http|express-pino-logger|express-winston|bunyan-logger|requests-logger|koa-logger|koa-pino-logger|hono\/logger|hono-pino|nestjs-pino|requestLogger|RequestLogger|httpLogger|HttpLogger|accessLog|AccessLog|LoggerMiddleware|LoggingInterceptor|\.on\(\s*['"](?:finish|close)['"]|\b(?:log|logger|console|debug)\w*(?:\.\w+)?\([^;\n]*\b(?:req|request|ctx)\.(?:method|url|originalUrl)\b/u;
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\/]/gu, '\\$&');
+const REQUEST_LOGGING_TEXT = new RegExp(
+  `${[...REQUEST_LOGGER_PACKAGES].map(escapeRegExp).join('|')}|requestLogger|RequestLogger|httpLogger|HttpLogger|accessLog|AccessLog|LoggerMiddleware|LoggingInterceptor|\\.on\\(\\s*['"](?:finish|close)['"]|\\b(?:log|logger|console|debug)\\w*(?:\\.\\w+)?\\([^;\\n]*\\b(?:req|request|ctx)\\.(?:method|url|originalUrl)\\b`,
+  'u',
+);
 /** Modules that register routes or integrations, not request logging. */
 const NON_LOGGING_WORDS = /(?:route|router|routes|routing|swagger|openapi|docs|graphql|apollo|socket|websocket|\bws\b|database|\bdb\b|mongo|prisma|sequelize|typeorm|passport|auth|session|static|views|metrics|health|sentry|cron|dev-?server|webpack|vite)/iu;
 
@@ -63,13 +66,16 @@ export interface AppUsage {
 
 /**
  * How the file uses the app `node` creates. `calls`: every call expression of the file (the
- * rule collects them while it traverses), searched for what is done with the app.
+ * rule collects them while it traverses), searched for what is done with the app. `extra`: the
+ * rule's configured request-logger names, which a setup module's source may mention (an argument,
+ * never cached).
  */
 export function getAppUsage(
   context: Context,
   node: TSESTree.CallExpression | TSESTree.NewExpression,
   framework: ServerFramework,
   calls: readonly TSESTree.CallExpression[],
+  extra: readonly string[] = [],
 ): AppUsage {
   const sourceCode = context.sourceCode;
   const usage: AppUsage = { path: null, statement: null, returned: false, passed: false, mounted: false, served: false, configured: false, probesOnly: false };
@@ -109,7 +115,7 @@ export function getAppUsage(
     usage.returned = true;
     return usage;
   } else if (parent?.type === AST_NODE_TYPES.CallExpression && parent.arguments.includes(value as TSESTree.CallExpressionArgument)) {
-    classifyConsumer(context, parent, usage);
+    classifyConsumer(context, parent, usage, extra);
     return usage;
   } else if (parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === value) {
     // express().listen(3000)
@@ -143,7 +149,7 @@ export function getAppUsage(
       if (method === 'use' && isAppLevelUse(call)) usage.configured = true;
       continue;
     }
-    if (call.arguments.some((a) => refersToApp(a, path))) classifyConsumer(context, call, usage);
+    if (call.arguments.some((a) => refersToApp(a, path))) classifyConsumer(context, call, usage, extra);
   }
   usage.probesOnly = routes > 0 && probes === routes;
   // export default { fetch: app.fetch } (Bun, Workers)
@@ -183,7 +189,7 @@ function refersToApp(node: TSESTree.Node, path: string): boolean {
 }
 
 /** What a call that receives the app does with it. */
-function classifyConsumer(context: Context, call: TSESTree.CallExpression, usage: AppUsage): void {
+function classifyConsumer(context: Context, call: TSESTree.CallExpression, usage: AppUsage, extra: readonly string[]): void {
   const callee = skipTransparent(call.callee);
   if (callee.type === AST_NODE_TYPES.MemberExpression && MOUNT_METHODS.has(getPropertyName(callee) ?? '')) {
     usage.mounted = true;
@@ -211,7 +217,7 @@ function classifyConsumer(context: Context, call: TSESTree.CallExpression, usage
   const source = required ?? getImportedBinding(context, callee)?.source ?? null;
   if (source !== null && source.startsWith('.')) {
     const text = readImportedSource(context, source);
-    if (text !== null && !REQUEST_LOGGING_TEXT.test(text)) return;
+    if (text !== null && !REQUEST_LOGGING_TEXT.test(text) && !extra.some((name) => text.includes(name))) return;
   }
   usage.passed = true;
 }

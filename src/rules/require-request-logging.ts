@@ -80,7 +80,7 @@ export default createRule<Options, MessageIds>({
     };
 
     function check(creation: ServerCreation, hasFileLogging: () => boolean): void {
-      const usage = getAppUsage(context, creation.node, creation.framework, calls);
+      const usage = getAppUsage(context, creation.node, creation.framework, calls, extra);
       switch (creation.framework) {
         case 'fastify':
           if (fastifyLogsRequests(creation) || hasFileLogging()) return;

@@ -39,6 +39,7 @@ const setups = project('setups', { express: '^5.0.0' }, {
   'logging.js': "module.exports = (app) => { const entries = []; app.on('serverlog', (e) => entries.push(e)); return { entries }; };\n",
   'http-log.js': "const morgan = require('morgan');\nmodule.exports = (app) => app.use(morgan('combined'));\n",
   'trace.js': "module.exports = (app) => app.use((req, res, next) => { console.log(`${req.method} ${req.url}`); next(); });\n",
+  'audit.js': "const { auditTrail } = require('@acme/audit');\nmodule.exports = (app) => app.use(auditTrail());\n",
 });
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
@@ -125,6 +126,11 @@ app.listen(3000);` },
 const app = express();
 _.merge(app, opts);
 require('./trace')(app);
+app.listen(3000);` },
+    // a setup module that registers a request logger the user configured by name
+    { filename: join(setups, 'server.js'), options: [{ requestLoggers: ['auditTrail'] }], code: `const express = require('express');
+const app = express();
+require('./audit')(app);
 app.listen(3000);` },
     // configured elsewhere: the app is handed to a setup module, returned by a factory, or mounted
     { filename: join(bare, 'server.js'), code: `const express = require('express');
@@ -461,6 +467,16 @@ app.logging = require('./logging')(app);
 (0, cors_1.setupCors)(app, config);
 app.listen(3000);`,
       errors: [{ messageId: 'missingRequestLogging', line: 4, suggestions: [] }],
+    },
+    {
+      // the same setup module without the option: auditTrail is nobody's request logger by default
+      filename: join(setups, 'server.js'),
+      code: `const express = require('express');
+const app = express();
+app.use(express.json());
+require('./audit')(app);
+app.listen(3000);`,
+      errors: [{ messageId: 'missingRequestLogging', line: 2, suggestions: [] }],
     },
     {
       // no logger package installed: the message says what to add, no suggestion
