@@ -10,6 +10,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { type Context, findVariable, getCalleePath, getEnclosingFunction, getPropertyName, getVariableInit, lastSegment, skipTransparent, walkSameFunction } from './ast.js';
 import { classifyRejectionGuard } from './access-control.js';
+import { refusesOnlyAnonymous } from './anonymous-callers.js';
 import { guardDenial, guardFlagReturn, handlerCallsOf, helperCallOutcome, inServerContext, isPlainResponse, thrownValues } from './auth-responses.js';
 import { type CredentialFailure, credentialFailureAt, enclosingTokenVerification, readsCallerCredential } from './credential-checks.js';
 import { type HandlerInfo, findEnclosingHandler } from './handlers.js';
@@ -49,6 +50,8 @@ export interface RejectionSiteOptions {
   statuses: ReadonlySet<number>;
   /** Count 401/403 chosen by feature flags, plans and business rules too. */
   includeNonAccessControl: boolean;
+  /** Count 401/403 answered to a caller who presented no identity or credential (anonymous-callers.ts). */
+  includeAnonymous: boolean;
 }
 
 /** A credential failure answered without a status, for the report: `a failed password check`. */
@@ -64,10 +67,13 @@ export function reasonForStatus(status: number): RejectionReason {
  * one whose own text says so (rejection-messages.ts). Unrecognizable conditions (`if (!ok)`) and unconditional rejections count as access control.
  */
 function isAccessControl(context: Context, options: RejectionSiteOptions, node: TSESTree.Node, status: number): boolean {
-  if (options.includeNonAccessControl || (status !== 401 && status !== 403)) return true;
+  if (status !== 401 && status !== 403) return true;
+  const region = getEnclosingFunction(node);
+  // `if (!req.user) return res.sendStatus(401)`: nobody to identify, no failed attempt.
+  if (!options.includeAnonymous && region && refusesOnlyAnonymous(context, node, region)) return false;
+  if (options.includeNonAccessControl) return true;
   // `res.status(401).send('Connection not found')`: the answer's own text says it refuses no caller.
   if (messageSaysNotAccessControl(node)) return false;
-  const region = getEnclosingFunction(node);
   return !region || classifyRejectionGuard(context, node, region, { inputIdentifiesCaller: status === 401 }) !== 'other';
 }
 
@@ -206,8 +212,9 @@ function assertionSites(context: Context, options: RejectionSiteOptions, node: T
   if (!handler || handler.framework !== 'koa' || !options.statuses.has(assertion.status)) return [];
   const region = getEnclosingFunction(node);
   const guard = { inputIdentifiesCaller: assertion.status === 401, assertion: assertion.value };
-  const accessControlOnly = !options.includeNonAccessControl && (assertion.status === 401 || assertion.status === 403);
-  if (accessControlOnly && region && classifyRejectionGuard(context, node, region, guard) === 'other') return [];
+  const guarded = assertion.status === 401 || assertion.status === 403;
+  if (guarded && !options.includeAnonymous && region && refusesOnlyAnonymous(context, node, region, assertion.value)) return [];
+  if (guarded && !options.includeNonAccessControl && region && classifyRejectionGuard(context, node, region, guard) === 'other') return [];
   const what = `ctx.assert(…, ${assertion.status})`;
   return [{ node, what, status: assertion.status, reason: reasonForStatus(assertion.status), propagates: true, errorName: 'ctx.throw', handler, fixable: false }];
 }
@@ -220,6 +227,9 @@ export function callRejectionSites(context: Context, options: RejectionSiteOptio
     return [{ node, what: 'a failed login (done(null, false))', status: 401, reason: 'invalid_credentials', propagates: false, errorName: null }];
   }
   if (isStrategyFail(node)) {
+    // `if (!apiKey) return this.fail(…)`: the request carried no credential.
+    const region = getEnclosingFunction(node);
+    if (!options.includeAnonymous && region && refusesOnlyAnonymous(context, node, region)) return [];
     return [{ node, what: 'the passport strategy failing the request (this.fail)', status: 401, reason: 'unauthorized', propagates: false, errorName: null }];
   }
   // A refused WebSocket / socket.io connection: ws.close(4003, …), an upgrade answered 401, io.use's next(err).

@@ -20,6 +20,7 @@ export type Options = [
   {
     includeRateLimit?: boolean;
     includeNonAccessControl?: boolean;
+    includeAnonymous?: boolean;
     auditedElsewhere?: boolean | string[];
   } & AuthLogSchemaOptions,
 ];
@@ -56,7 +57,9 @@ export default createRule<Options, MessageIds>({
       // includeNonAccessControl stays off in strict: on the accuracy harness, the 403s it adds
       // (paywalls, feature flags, settings locked by the environment, routing rules) were 1 true
       // in 55 judged findings. Teams that alert on every 403 turn it on themselves.
-      strictOptions: { requiredFields: ['ip', 'reason'] },
+      // includeAnonymous is on in strict: a 401 to a request with no session, header or token is what
+      // every protected route answers a logged-out browser; alerting on probing wants it, triage does not.
+      strictOptions: { includeAnonymous: true, requiredFields: ['ip', 'reason'] },
     },
     fixable: 'code',
     hasSuggestions: true,
@@ -86,6 +89,11 @@ export default createRule<Options, MessageIds>({
             description:
               'Require 401/403 answers to be logged even when the condition that chooses them tests no caller: a feature flag or setting, the plan, the state of a resource, request input against fixed values, a blocklist, the route, or an action on oneself; and link tokens (invite, reset, signed form) that fail to verify answered with a 400.',
           },
+          includeAnonymous: {
+            type: 'boolean',
+            description:
+              'Require 401/403 answers to be logged even when they refuse a caller who presented no identity or credential: no session user (`!req.user`, `!ctx.state.user`), no Authorization header, no token cookie, `req.isAuthenticated()` false. A credential that was presented and failed is always reported.',
+          },
           auditedElsewhere: {
             description:
               'Allow thrown or forwarded auth errors without a log on their path because an exception filter or error middleware in another file logs them: `true` for all, or the error classes / factories it logs (e.g. `["UnauthorizedException", "ForbiddenException"]`, `["HttpException"]`, `["createError"]`).',
@@ -95,12 +103,12 @@ export default createRule<Options, MessageIds>({
         },
       },
     ],
-    defaultOptions: [{ includeRateLimit: false, includeNonAccessControl: false, auditedElsewhere: false, requiredFields: [] }],
+    defaultOptions: [{ includeRateLimit: false, includeNonAccessControl: false, includeAnonymous: false, auditedElsewhere: false, requiredFields: [] }],
   },
   create(context, [options]) {
     // Nothing in the file a rejection could be recognized from: no regions, no path tracking.
     if (!mentionsAuthFailure(context.sourceCode)) return {};
-    const siteOptions = { statuses: new Set([401, 403, ...(options.includeRateLimit ? [429] : [])]), includeNonAccessControl: options.includeNonAccessControl ?? false };
+    const siteOptions = { statuses: new Set([401, 403, ...(options.includeRateLimit ? [429] : [])]), includeNonAccessControl: options.includeNonAccessControl ?? false, includeAnonymous: options.includeAnonymous ?? false };
     const elsewhere = options.auditedElsewhere ?? false;
     const sourceCode = context.sourceCode;
     const byAnchor = new Map<TSESTree.Node, Rejection>();

@@ -80,7 +80,7 @@ const REGRESSIONS: { name: string; code: string; typescript?: boolean; jsx?: boo
     // Found with seed 1091894258: the Nest logger member was written as `private readonly logger = …` in a JavaScript file.
     name: 'a fix that adds the Nest logger member to a class in a JavaScript file writes a plain class field',
     settings: { 'security-logging': { logger: { name: 'this.logger', style: 'nest' } } },
-    code: "import { Logger, UnauthorizedException } from '@nestjs/common';\n\nclass AuthGuard {\n  canActivate(context) {\n    const req = context.switchToHttp().getRequest();\n    if (!req.user) throw new UnauthorizedException();\n    return true;\n  }\n}\n",
+    code: "import { Logger, UnauthorizedException } from '@nestjs/common';\n\nclass AuthGuard {\n  canActivate(context) {\n    const req = context.switchToHttp().getRequest();\n    if (!req.user.isAdmin) throw new UnauthorizedException();\n    return true;\n  }\n}\n",
   },
 ];
 

@@ -178,6 +178,7 @@ app.post('/login', async (req, res) => {
     },
     {
       // auth middleware from a real code base
+      options: [{ includeAnonymous: true }],
       code: `const jwtAuth = (req, res, next) => {
   const token = req.headers.authorization?.split(' ')[1];
   if (token == null) return res.sendStatus(401);
@@ -424,6 +425,7 @@ app.get('/admin', (req, res) => {
     },
     {
       // a 401 handed to next() without an error handler that logs it
+      options: [{ includeAnonymous: true }],
       code: `app.use((req, res, next) => {
   if (!req.session.user) return next(createError(401, 'Please log in'));
   next();

@@ -197,6 +197,7 @@ router.patch('/posts/:id', async (req, res) => {
     },
     {
       // Ghost: no member identity token.
+      options: [{ includeAnonymous: true }],
       code: `app.put('/member/email', async (req, res) => {
   const identity = req.body.identity;
   if (!identity) {
@@ -237,6 +238,7 @@ app.put('/member/email', async (req, res) => {
     },
     {
       // A 401 chosen by request input: the input is the presented credential.
+      options: [{ includeAnonymous: true }],
       code: `const authMemberByUuid = async function (req, res, next) {
   const key = req.query.key;
   if (!key) {

@@ -113,6 +113,7 @@ export class AuthService {
   invalid: [
     // The text names the caller: a refused caller, whatever else it says.
     {
+      options: [{ includeAnonymous: true }],
       code: `app.get('/docs/:id', (req, res) => {
   if (!req.user) {
     return res.status(401).send('User not found');

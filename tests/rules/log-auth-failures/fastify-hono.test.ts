@@ -93,6 +93,7 @@ app.use('/admin/*', async (c, next) => {
     },
     {
       // request.log as the autofix target when a logger is configured
+      options: [{ includeAnonymous: true }],
       code: `fastify.addHook('onRequest', async (request, reply) => {
   if (!request.headers['x-token']) return reply.unauthorized();
 });`,

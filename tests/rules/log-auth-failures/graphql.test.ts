@@ -21,6 +21,7 @@ ruleTester.run("log-auth-failures (GraphQL resolvers)", rule, {
   ],
   invalid: [
     {
+      "options": [{ "includeAnonymous": true }],
       "code": "import { GraphQLError } from 'graphql';\nexport const resolvers = {\n  Query: {\n    me: async (_parent, _args, ctx) => {\n      if (!ctx.user) throw new GraphQLError('Not authenticated', { extensions: { code: 'UNAUTHENTICATED' } });\n      return ctx.user;\n    },\n  },\n};",
       "errors": [
         {
@@ -75,6 +76,7 @@ ruleTester.run("log-auth-failures (GraphQL resolvers)", rule, {
       ]
     },
     {
+      "options": [{ "includeAnonymous": true }],
       "code": "import { Resolver, Mutation, Arg, Ctx, AuthenticationError } from 'type-graphql';\n@Resolver()\nexport class AccountResolver {\n  @Mutation(() => Boolean)\n  async deleteAccount(@Arg('id') id: string, @Ctx() ctx: Context) {\n    if (!ctx.user) throw new AuthenticationError('Access denied! You need to be authenticated');\n    await ctx.db.accounts.delete(id);\n    return true;\n  }\n}",
       "errors": [
         {

@@ -25,6 +25,7 @@ http.createServer((req, res) => {
     // --- http ---
     {
       // writeHead(401) and statusCode = 403
+      options: [{ includeAnonymous: true }],
       code: `http.createServer((req, res) => {
   if (!req.headers.authorization) {
     res.writeHead(401, { 'WWW-Authenticate': 'Basic' });

@@ -98,6 +98,7 @@ const commands = {
     // --- Koa ---
     {
       // a Strapi controller: the router that mounts it is in another file; the unlogged 401 is still a refusal
+      options: [{ includeAnonymous: true }],
       code: `module.exports = ({ strapi }) => ({
   async me(ctx) {
     const authUser = ctx.state.user;
@@ -200,6 +201,7 @@ const commands = {
     },
     {
       // ctx.throw(401)
+      options: [{ includeAnonymous: true }],
       code: `router.use(async (ctx, next) => {
   if (!ctx.state.user) ctx.throw(401, 'Authentication required');
   await next();

@@ -182,6 +182,7 @@ app.post('/login', async (req, res) => {
     },
     {
       // winston logger.log('info', …) below warn
+      options: [{ includeAnonymous: true }],
       code: `app.use((req, res, next) => {
   if (!req.user) {
     logger.log('info', 'anonymous request');
@@ -211,6 +212,7 @@ app.post('/login', async (req, res) => {
     },
     {
       // braceless else: the fix adds braces
+      options: [{ includeAnonymous: true }],
       code: `app.get('/me', (req, res) => {
   if (req.user) res.json(req.user);
   else res.sendStatus(401);
@@ -274,6 +276,7 @@ router.all('/admin/*', (req, res) => {
     },
     {
       // a comment between the condition and the statement stays where it is
+      options: [{ includeAnonymous: true }],
       code: `app.get('/me', (req, res) => {
   if (!req.user) /* anonymous */ return res.sendStatus(401);
   res.json(req.user);
@@ -310,6 +313,7 @@ app.get('/me', (req, res) => {
     },
     {
       // a block on one line
+      options: [{ includeAnonymous: true }],
       code: `app.get('/me', (req, res) => { if (!req.user) { return res.sendStatus(401); } res.json(req.user); });`,
       settings: pino,
       output: `import { logger } from './logger';
@@ -396,6 +400,7 @@ app.use((req, res, next) => {
     },
     {
       // a ternary: reported without a fix (a log before it would run on the success path too)
+      options: [{ includeAnonymous: true }],
       code: `app.get('/me', (req, res) => (req.user ? res.json(req.user) : res.status(401).end()));`,
       errors: [
         {

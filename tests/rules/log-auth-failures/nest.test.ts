@@ -174,6 +174,7 @@ export class PostsController {
     // --- NestJS ---
     {
       // a guard that throws and one that returns false (class logger used by the fix)
+      options: [{ includeAnonymous: true }],
       code: `import { CanActivate, ExecutionContext, Injectable, Logger, UnauthorizedException } from '@nestjs/common';
 @Injectable()
 export class ApiKeyGuard implements CanActivate {

@@ -299,6 +299,7 @@ app.use('/admin', (req, res, next) => {
     },
     {
       // An anonymous caller refused unless a switch opens the API: the caller's absence refuses.
+      options: [{ includeAnonymous: true }],
       code: `app.get('/api/items', (req, res) => {
   if (!req.user && !features.publicApiEnabled) {
     return res.status(401).json({ error: 'Unauthorized' });

@@ -1,0 +1,305 @@
+/**
+ * Is a 401/403 chosen only for a caller who presented nothing to be identified by — no session user,
+ * no Authorization header, no token cookie? `if (!req.user) return res.sendStatus(401)` answers an
+ * anonymous request: what every protected route says to a logged-out browser, a crawler, an expired
+ * session's page load. It refuses no credential, so there is no failed attempt to alert on; rules
+ * report it only when asked (log-auth-failures' `includeAnonymous`, on in strict).
+ *
+ * Read from the condition that chooses the rejection, as access-control.ts reads it: the innermost
+ * enclosing condition, or (none) the early exits before the rejection (`if (req.user) return next();
+ * res.status(401)`). Every way the condition can refuse must be an absence:
+ * - a value read from the request that names an identity or a credential (`req.user`,
+ *   `req.session.userId`, `ctx.state.user`, `req.headers.authorization`, `req.cookies.token`,
+ *   `socket.handshake.auth.token`, `res.locals.user`), tested for being falsy or nil
+ *   (`!x`, `x == null`, `_.isNil(x)`, `typeof x === 'undefined'`);
+ * - a local holding such a read, through string handling (`authHeader?.split(' ')[1]`), `||`, `??`
+ *   and `?:` with empty alternatives, or returned by a same-file extractor given the request;
+ * - passport's `req.isAuthenticated()` being false.
+ * A test of what the caller holds (`!req.user.isAdmin`), of a value looked up or verified
+ * (`const user = await findByToken(t)`, `jwt.decode(t)`), or anything unrecognized is not an absence.
+ */
+import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { type Context, findVariable, getCalleePath, getEnclosingFunction, getPropertyName, isFunctionNode, lastSegment, resolveFunction, returnedValues, skipTransparent, walkSameFunction } from './ast.js';
+import { tokenizeName } from './secrets/names.js';
+
+/** Words that name who is asking or what they present. */
+const PRESENCE_WORDS = new Set([
+  'user', 'identity', 'member', 'principal', 'account', 'accountability', 'session', 'auth', 'authentication', 'authenticated',
+  'authorization', 'token', 'jwt', 'bearer', 'cookie', 'cookies', 'credential', 'credentials', 'key', 'sid', 'login', 'logged', 'viewer',
+]);
+/** Words that may stand beside them in a presence name (`access_token`, `x-api-key`, `remote_user`, `currentUser`). */
+const FILLER_WORDS = new Set(['access', 'refresh', 'api', 'x', 'remote', 'current', 'raw', 'header', 'headers', 'is', 'has', 'in', 'name', 'id', 'auth']);
+/** Fields of an identity that are present exactly when it is (`req.session.userId`, `req.remote_user.name`). */
+const IDENTITY_FIELDS = new Set(['id', 'name', 'email', 'username', 'uid', 'sub']);
+/** Segments after which the chain reads the request (`info.req.headers`, `socket.handshake.auth`, `ctx.request.header`). */
+const REQUEST_SEGMENTS = new Set(['req', 'request', 'handshake', 'upgradeReq']);
+const REQUEST_ROOT = /^_?(?:req|request|ctx|context|c)$/u;
+/** Methods that turn a header into the credential in it, keeping its absence. */
+const STRING_STEPS = new Set(['split', 'replace', 'replaceAll', 'slice', 'substring', 'substr', 'trim', 'trimStart', 'trimEnd', 'toString', 'match', 'exec']);
+/** Request getters given a header or cookie name (`req.get('authorization')`, `ctx.cookies.get('token')`). */
+const GETTERS = new Set(['get', 'header', 'getHeader', 'cookie']);
+const AUTHENTICATED_PREDICATE = /^is(?:Authenticated|LoggedIn|SignedIn)(?:Request)?$/u;
+const UNAUTHENTICATED_PREDICATE = /^is(?:Unauthenticated|Anonymous|LoggedOut)(?:Request)?$/u;
+
+/** True when the 401/403 at `node` is chosen only for callers without any identity or credential. */
+export function refusesOnlyAnonymous(context: Context, node: TSESTree.Node, region: TSESTree.Node, assertion?: TSESTree.Node): boolean {
+  // Koa `ctx.assert(ctx.state.user, 401)`: refused when the value is falsy.
+  if (assertion) return absentWhen(context, assertion, false, 0);
+  let child: TSESTree.Node = node;
+  let parent = node.parent;
+  while (parent && parent !== region && !isFunctionNode(parent)) {
+    if ((parent.type === AST_NODE_TYPES.IfStatement || parent.type === AST_NODE_TYPES.ConditionalExpression) && child !== parent.test) {
+      return absentWhen(context, parent.test, child === parent.consequent, 0);
+    }
+    if (parent.type === AST_NODE_TYPES.LogicalExpression && child === parent.right && parent.operator !== '??') {
+      return absentWhen(context, parent.left, parent.operator === '&&', 0);
+    }
+    if (parent.type === AST_NODE_TYPES.CatchClause || parent.type === AST_NODE_TYPES.SwitchCase) return false;
+    child = parent;
+    parent = parent.parent;
+  }
+  return earlyExitsLeaveOnlyAnonymous(context, node, region);
+}
+
+/**
+ * No condition encloses the rejection: the early exits before it decide who reaches it
+ * (`if (req.isAuthenticated()) return next(); res.redirect('/login')`). One that lets every
+ * identified caller out is enough.
+ */
+function earlyExitsLeaveOnlyAnonymous(context: Context, node: TSESTree.Node, region: TSESTree.Node): boolean {
+  let child: TSESTree.Node = node;
+  let parent = node.parent;
+  while (parent && parent !== region && !isFunctionNode(parent)) {
+    if (parent.type === AST_NODE_TYPES.BlockStatement) {
+      for (const statement of parent.body) {
+        if (statement === child) break;
+        if (statement.type === AST_NODE_TYPES.IfStatement && !statement.alternate && exits(statement.consequent) && absentWhen(context, statement.test, false, 0)) return true;
+      }
+    }
+    child = parent;
+    parent = parent.parent;
+  }
+  return false;
+}
+
+function exits(statement: TSESTree.Statement): boolean {
+  if (statement.type === AST_NODE_TYPES.ReturnStatement || statement.type === AST_NODE_TYPES.ThrowStatement) return true;
+  if (statement.type !== AST_NODE_TYPES.BlockStatement) return false;
+  const last = statement.body[statement.body.length - 1];
+  return last !== undefined && exits(last);
+}
+
+/** Every caller for whom `test` is `whenTrue` presented no identity or credential. */
+function absentWhen(context: Context, test: TSESTree.Node, whenTrue: boolean, depth: number): boolean {
+  const n = skipTransparent(test);
+  if (n.type === AST_NODE_TYPES.UnaryExpression && n.operator === '!') return absentWhen(context, n.argument, !whenTrue, depth);
+  if (n.type === AST_NODE_TYPES.LogicalExpression && n.operator !== '??') {
+    // Refused when either holds (`!token || !user`): both must be absences; when both hold, one is enough.
+    const either = (n.operator === '||') === whenTrue;
+    const left = absentWhen(context, n.left, whenTrue, depth);
+    const right = absentWhen(context, n.right, whenTrue, depth);
+    return either ? left && right : left || right;
+  }
+  if (n.type === AST_NODE_TYPES.BinaryExpression && ['===', '==', '!==', '!='].includes(n.operator)) {
+    // `_.isNil(req.remote_user.name) === false`: the test itself, or its negation.
+    const bool = [n.right, n.left].map((side) => skipTransparent(side as TSESTree.Node)).find((side) => side.type === AST_NODE_TYPES.Literal && typeof side.value === 'boolean') as TSESTree.Literal | undefined;
+    if (bool) {
+      const other = bool === skipTransparent(n.right) ? n.left : n.right;
+      const same = (bool.value === true) === (n.operator === '===' || n.operator === '==');
+      return absentWhen(context, other as TSESTree.Node, same === whenTrue, depth);
+    }
+    const equal = (n.operator === '===' || n.operator === '==') === whenTrue;
+    return equal && nilComparison(context, n, depth);
+  }
+  if (n.type === AST_NODE_TYPES.CallExpression) {
+    const path = getCalleePath(n);
+    const name = path === null ? null : lastSegment(path);
+    if (name === 'isNil' || name === 'isUndefined') return whenTrue && n.arguments[0] !== undefined && isPresenceValue(context, n.arguments[0], depth);
+    if (name !== null && n.parent?.type !== AST_NODE_TYPES.AwaitExpression && onRequest(n)) {
+      if (AUTHENTICATED_PREDICATE.test(name)) return !whenTrue;
+      if (UNAUTHENTICATED_PREDICATE.test(name)) return whenTrue;
+    }
+  }
+  return !whenTrue && isPresenceValue(context, n, depth);
+}
+
+/** `x == null`, `x === undefined`, `typeof x === 'undefined'` with `x` a presence value. */
+function nilComparison(context: Context, n: TSESTree.BinaryExpression, depth: number): boolean {
+  for (const [side, other] of [[n.left, n.right], [n.right, n.left]] as const) {
+    const s = skipTransparent(side as TSESTree.Node);
+    const o = skipTransparent(other as TSESTree.Node);
+    const nil = (o.type === AST_NODE_TYPES.Literal && o.value === null && n.operator.length === 2) || (o.type === AST_NODE_TYPES.Identifier && o.name === 'undefined');
+    if (nil && isPresenceValue(context, s, depth)) return true;
+    if (s.type === AST_NODE_TYPES.UnaryExpression && s.operator === 'typeof' && o.type === AST_NODE_TYPES.Literal && o.value === 'undefined') return isPresenceValue(context, s.argument, depth);
+  }
+  return false;
+}
+
+/** `req.isAuthenticated()`, `isAuthenticatedRequest(req)`: a predicate asked of the request. */
+function onRequest(call: TSESTree.CallExpression): boolean {
+  const callee = skipTransparent(call.callee);
+  if (callee.type === AST_NODE_TYPES.MemberExpression) return requestChainStart(skipTransparent(callee.object)) !== null || call.arguments.some((a) => isRequestRoot(a));
+  return call.arguments.length === 1 && isRequestRoot(call.arguments[0]!);
+}
+
+function isRequestRoot(node: TSESTree.Node): boolean {
+  const n = skipTransparent(node);
+  return n.type === AST_NODE_TYPES.Identifier && REQUEST_ROOT.test(n.name);
+}
+
+/** A value that is absent exactly when the caller presented no identity or credential. */
+function isPresenceValue(context: Context, node: TSESTree.Node, depth: number): boolean {
+  const n = skipTransparent(node);
+  if (n.type === AST_NODE_TYPES.LogicalExpression) {
+    // `req.cookies.token || req.query.token`, `header && header.split(' ')[1]`
+    if (n.operator === '&&') return isPresenceValue(context, n.right, depth);
+    return orAlternative(context, n.left, depth) && orAlternative(context, n.right, depth) && (isPresenceValue(context, n.left, depth) || isPresenceValue(context, n.right, depth));
+  }
+  if (n.type === AST_NODE_TYPES.ConditionalExpression) {
+    // `header.startsWith('Bearer ') ? header.slice(7) : null`
+    return orAlternative(context, n.consequent, depth) && orAlternative(context, n.alternate, depth) && (isPresenceValue(context, n.consequent, depth) || isPresenceValue(context, n.alternate, depth));
+  }
+  if (n.type === AST_NODE_TYPES.Identifier) return heldPresence(context, n, depth);
+  if (n.type === AST_NODE_TYPES.CallExpression) {
+    const callee = skipTransparent(n.callee);
+    // `header.split(' ')[1]` is a member of a call: handled below; here the call itself.
+    if (callee.type === AST_NODE_TYPES.MemberExpression && STRING_STEPS.has(getPropertyName(callee) ?? '')) return isPresenceValue(context, callee.object, depth);
+    if (callee.type === AST_NODE_TYPES.MemberExpression && GETTERS.has(getPropertyName(callee) ?? '')) {
+      const key = n.arguments[0];
+      const start = requestChainStart(skipTransparent(callee.object));
+      return start !== null && key !== undefined && key.type === AST_NODE_TYPES.Literal && typeof key.value === 'string' && namesPresence(key.value, start.identity || getPropertyName(callee) === 'cookie');
+    }
+    return extractorCall(context, n, depth);
+  }
+  if (n.type === AST_NODE_TYPES.MemberExpression) {
+    // `header.split(' ')[1]`, `match?.[1]`: a part of a string read keeps its absence.
+    if (n.computed && skipTransparent(n.property).type === AST_NODE_TYPES.Literal && typeof (skipTransparent(n.property) as TSESTree.Literal).value === 'number') {
+      return isPresenceValue(context, n.object, depth);
+    }
+    return requestRead(n) && !writtenHere(context, n);
+  }
+  return false;
+}
+
+/** `req.user = await deserializeUser(id); if (!req.user) …`: the function set it from a lookup — no longer what the request carried. */
+function writtenHere(context: Context, member: TSESTree.MemberExpression): boolean {
+  const fn = getEnclosingFunction(member);
+  if (!fn) return false;
+  const text = context.sourceCode.getText(member).replace(/\?\./gu, '.');
+  let written = false;
+  walkSameFunction(
+    fn.body,
+    (n) => {
+      if (written) return false;
+      if (n.type === AST_NODE_TYPES.AssignmentExpression && n.left.type === AST_NODE_TYPES.MemberExpression && context.sourceCode.getText(n.left).replace(/\?\./gu, '.') === text) written = true;
+      return !written;
+    },
+    context.sourceCode.visitorKeys,
+  );
+  return written;
+}
+
+/** One side of `||` / `??` / `?:`: a presence value or an empty stand-in (`null`, `''`, `undefined`). */
+function orAlternative(context: Context, node: TSESTree.Node, depth: number): boolean {
+  const n = skipTransparent(node);
+  if (n.type === AST_NODE_TYPES.Literal) return n.value === null || n.value === '' || n.value === false;
+  if (n.type === AST_NODE_TYPES.Identifier && n.name === 'undefined') return true;
+  return isPresenceValue(context, n, depth);
+}
+
+/** A const (or a let never written again) declared from a presence value, or destructured from the request. */
+function heldPresence(context: Context, id: TSESTree.Identifier, depth: number): boolean {
+  if (depth > 6) return false;
+  const variable = findVariable(context, id);
+  if (!variable || variable.defs.length !== 1) return false;
+  const def = variable.defs[0]!;
+  if (def.type !== 'Variable' || !def.node.init) return false;
+  if (variable.references.some((r) => r.isWrite() && !r.init)) return false;
+  const declared = def.node.id;
+  if (declared.type === AST_NODE_TYPES.Identifier) return isPresenceValue(context, def.node.init, depth + 1);
+  // `const { user } = req`, `const { authorization } = req.headers`
+  if (declared.type !== AST_NODE_TYPES.ObjectPattern) return false;
+  const property = declared.properties.find((p) => p.type === AST_NODE_TYPES.Property && skipTransparent(p.value as TSESTree.Node) === def.name) as TSESTree.Property | undefined;
+  const key = property && !property.computed ? getPropertyName(property) : null;
+  const source = skipTransparent(def.node.init);
+  const start = source.type === AST_NODE_TYPES.Identifier ? (REQUEST_ROOT.test(source.name) ? { identity: false } : null) : source.type === AST_NODE_TYPES.MemberExpression ? requestChainStart(source) : null;
+  if (key === null || start === null) return false;
+  const carrier = source.type === AST_NODE_TYPES.MemberExpression ? (getPropertyName(source) ?? '') : '';
+  return namesPresence(key, start.identity || /^(?:headers?|cookies|session|state|locals|auth)$/u.test(carrier));
+}
+
+/** `extractToken(req)`: a same-file function given the request whose every return is its credential or nothing. */
+function extractorCall(context: Context, call: TSESTree.CallExpression, depth: number): boolean {
+  if (depth > 1 || call.parent?.type === AST_NODE_TYPES.AwaitExpression || !call.arguments.some((a) => isRequestRoot(a))) return false;
+  const fn = resolveFunction(context, call.callee);
+  if (!fn || fn.async || fn.generator) return false;
+  const returned = returnedValues(fn, context.sourceCode.visitorKeys);
+  return returned.length > 0 && returned.every((r) => orAlternative(context, r, depth + 1)) && returned.some((r) => isPresenceValue(context, r, depth + 1));
+}
+
+/**
+ * `req.user`, `req.session.userId`, `req.headers['x-api-key']`, `res.locals.user`: a member chain from
+ * the request whose last name is an identity or a credential (or an identity's own id / name).
+ */
+function requestRead(node: TSESTree.MemberExpression): boolean {
+  const segments: string[] = [];
+  let current: TSESTree.Node = node;
+  while (current.type === AST_NODE_TYPES.MemberExpression) {
+    const name = getPropertyName(current) ?? (current.computed && skipTransparent(current.property).type === AST_NODE_TYPES.Identifier ? (skipTransparent(current.property) as TSESTree.Identifier).name : null);
+    if (name === null) return false;
+    segments.unshift(name);
+    current = skipTransparent(current.object);
+  }
+  if (current.type === AST_NODE_TYPES.ThisExpression) segments.unshift('this');
+  else if (current.type === AST_NODE_TYPES.Identifier) segments.unshift(current.name);
+  else return false;
+  const at = requestIndex(segments);
+  if (at < 0 || at >= segments.length - 1) return false;
+  const after = segments.slice(at + 1);
+  const last = after[after.length - 1]!;
+  // `req.user?.id`: an identity's own field says it is there only when the identity may be absent too;
+  // `req.user.id` (no `?.`) tests an identified caller (an API-token principal has no user id).
+  const identityBefore = node.optional && after.slice(0, -1).some((s) => tokenizeName(s).some((w) => PRESENCE_WORDS.has(w)));
+  return namesPresence(last, identityBefore);
+}
+
+/** Where the request is in a chain: its root (`req`, `ctx`, `this.req`), `res.locals`, or a `.req` / `.handshake` step. */
+function requestIndex(segments: readonly string[]): number {
+  if (REQUEST_ROOT.test(segments[0]!)) return 0;
+  if (/^_?(?:res|response)$/u.test(segments[0]!) && segments[1] === 'locals') return 1;
+  for (let i = 1; i < segments.length - 1; i += 1) if (REQUEST_SEGMENTS.has(segments[i]!)) return i;
+  return -1;
+}
+
+/** The start of a request chain a getter is called on: `req`, `ctx.cookies`, `req.headers`. */
+function requestChainStart(node: TSESTree.Node): { identity: boolean } | null {
+  if (node.type === AST_NODE_TYPES.Identifier) return REQUEST_ROOT.test(node.name) ? { identity: false } : null;
+  if (node.type !== AST_NODE_TYPES.MemberExpression) return null;
+  const segments: string[] = [];
+  let current: TSESTree.Node = node;
+  while (current.type === AST_NODE_TYPES.MemberExpression) {
+    const name = getPropertyName(current);
+    if (name === null) return null;
+    segments.unshift(name);
+    current = skipTransparent(current.object);
+  }
+  if (current.type === AST_NODE_TYPES.ThisExpression) segments.unshift('this');
+  else if (current.type === AST_NODE_TYPES.Identifier) segments.unshift(current.name);
+  else return null;
+  const at = requestIndex(segments);
+  if (at < 0 && !(segments.length === 2 && segments[0] === 'this' && REQUEST_SEGMENTS.has(segments[1]!))) return null;
+  return { identity: segments.slice(at + 1).some((s) => /^(?:headers?|cookies|session|auth)$/u.test(s)) };
+}
+
+/**
+ * A name that holds an identity or credential: every word a presence or filler word and one a
+ * presence word (`user`, `accessToken`, `x-api-key`), or an identity's own field under one (`userId`
+ * is both; `req.user.id`, `remote_user.name`). `isAdmin`, `role`, `activeWorkspaceId` are not.
+ */
+function namesPresence(name: string, underIdentity: boolean): boolean {
+  const words = tokenizeName(name);
+  if (words.length === 0) return false;
+  if (words.every((w) => PRESENCE_WORDS.has(w) || FILLER_WORDS.has(w)) && words.some((w) => PRESENCE_WORDS.has(w) || (underIdentity && IDENTITY_FIELDS.has(w)))) return true;
+  return underIdentity && words.length === 1 && IDENTITY_FIELDS.has(words[0]!);
+}

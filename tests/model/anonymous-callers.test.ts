@@ -1,0 +1,77 @@
+import type { TSESTree } from '@typescript-eslint/utils';
+import { describe, expect, it } from 'vitest';
+import { getEnclosingFunction, type Context } from '../../src/model/ast.js';
+import { refusesOnlyAnonymous } from '../../src/model/anonymous-callers.js';
+import { probe } from '../helpers/probe.js';
+
+/** The answer for every `deny()` call in `code` (the rejection), in source order. */
+function verdicts(code: string): boolean[] {
+  const out: boolean[] = [];
+  probe(code, (context: Context) => ({
+    CallExpression: (node: TSESTree.CallExpression) => {
+      if (node.callee.type !== 'Identifier' || node.callee.name !== 'deny') return;
+      const fn = getEnclosingFunction(node);
+      out.push(fn !== null && refusesOnlyAnonymous(context, node, fn));
+    },
+  }));
+  return out;
+}
+
+const handler = (body: string): string => `app.use(async (req, res, next) => {\n${body}\n});`;
+
+describe('refusesOnlyAnonymous', () => {
+  it.each([
+    ['no session user', 'if (!req.user) return deny();'],
+    ['no session user id', 'if (!req.session.userId) return deny();'],
+    ['no Authorization header', "if (!req.headers['authorization']) return deny();"],
+    ['a header getter', "if (!req.get('Authorization')) return deny();"],
+    ['a bearer token cut from the header', "const token = req.headers.authorization?.split(' ')[1];\nif (!token) return deny();"],
+    ['a cookie or the query', 'const token = req.cookies.token || req.query.token;\nif (!token) return deny();'],
+    ['destructured from the request', 'const { user } = req;\nif (user == null) return deny();'],
+    ['neither of two identities', 'if (!req.accountability?.user && !req.accountability?.role) return deny();'],
+    ['an optional identity field', 'if (!req.user?.id) return deny();'],
+    ['nil and undefined tests', 'if (_.isNil(req.user) || typeof req.session === "undefined") return deny();'],
+    ['a boolean comparison', 'if (req.isAuthenticated() === false) return deny();'],
+    ['an early exit for authenticated callers', 'if (req.isAuthenticated()) return next();\ndeny();'],
+    ['the anonymous branch of a ternary', 'req.user ? next() : deny();'],
+    ['a socket handshake token', 'if (!socket.handshake.auth.token) return deny();'],
+    ['res.locals', 'if (!res.locals.user) return deny();'],
+    ['a public-access switch beside it', 'if (!req.user && !settings.publicAccess) return deny();'],
+  ])('anonymous: %s', (_name, body) => {
+    expect(verdicts(handler(body))).toEqual([true]);
+  });
+
+  it.each([
+    ['a looked-up user', 'const user = await users.byToken(req.headers.authorization);\nif (!user) return deny();'],
+    ['a role', 'if (!req.user.isAdmin) return deny();'],
+    ['anonymous or not an admin', "if (!req.user || req.user.role !== 'admin') return deny();"],
+    ['an identity field without ?.', 'if (!req.user.id) return deny();'],
+    ['a decoded token', 'const payload = jwt.decode(req.headers.authorization);\nif (!payload) return deny();'],
+    ['a local written again', "let user = req.user;\nif (req.query.key) user = await keys.owner(req.query.key);\nif (!user) return deny();"],
+    ['a request field set from a lookup here', 'req.user = await deserialize(req.session.id);\nif (!req.user) return deny();'],
+    ['an awaited checker', 'if (!(await isAuthenticated(req))) return deny();'],
+    ['a route parameter', 'if (!req.params.id) return deny();'],
+    ['an unrecognizable flag', 'if (!ok) return deny();'],
+    ['inside a catch', 'try { await verify(req) } catch { return deny(); }'],
+    ['after an early exit for anonymous callers', 'if (!req.user) return next();\ndeny();'],
+  ])('not anonymous: %s', (_name, body) => {
+    expect(verdicts(handler(body))).toEqual([false]);
+  });
+
+  it('follows a same-file extractor given the request', () => {
+    const code = `function extractToken(req) {
+  const header = req.headers.authorization;
+  if (!header || !header.startsWith('Bearer ')) return null;
+  return header.slice(7);
+}
+function lookupUser(req) {
+  return users.get(req.headers.authorization);
+}
+app.use((req, res, next) => {
+  if (!extractToken(req)) return deny();
+  if (!lookupUser(req)) return deny();
+  next();
+});`;
+    expect(verdicts(code)).toEqual([true, false]);
+  });
+});

@@ -1,0 +1,235 @@
+import { RuleTester } from '@typescript-eslint/rule-tester';
+import rule from '../../../src/rules/log-auth-failures.js';
+
+/**
+ * A 401/403 to a caller who presented no identity or credential (no session user, no
+ * Authorization header, no token cookie) is quiet by default and reported with
+ * `includeAnonymous` (on in strict). A credential that was presented and failed, and a test of
+ * what an identified caller holds, stay reported by default. Each anonymous shape below is
+ * valid by default and invalid with the option.
+ */
+const ruleTester = new RuleTester();
+
+interface Case {
+  code: string;
+  line: number;
+  /** The code after the suggested log (null: no fix, a log before it would run on other paths). */
+  logged: string | null;
+  /** The suggestion also hashes the attempted identity. */
+  withIdentity?: true;
+}
+
+const error = ({ line, logged, withIdentity }: Case) => ({
+  messageId: 'unlogged' as const,
+  line,
+  suggestions: logged === null ? [] : [{ messageId: withIdentity ? ('logFailureWithIdentity' as const) : ('logFailure' as const), output: logged }],
+});
+
+
+const anonymous: Case[] = [
+  {
+    // Express: no session user
+    code: `app.get('/me', (req, res) => {
+  if (!req.user) return res.status(401).json({ error: 'Not logged in' });
+  res.json(req.user);
+});`,
+    line: 2,
+    logged: "app.get('/me', (req, res) => {\n  if (!req.user) {\n    console.warn('Authentication failed', { reason: 'unauthorized', method: req.method, path: req.originalUrl.split('?')[0], ip: req.ip, userAgent: req.headers['user-agent'] });\n    return res.status(401).json({ error: 'Not logged in' });\n  }\n  res.json(req.user);\n});",
+  },
+  {
+    // no Authorization header, read into a local through string handling
+    code: `const auth = (req, res, next) => {
+  const token = req.headers.authorization?.split(' ')[1];
+  if (!token) return res.sendStatus(401);
+  next();
+};
+app.use(auth);`,
+    line: 3,
+    logged: "const auth = (req, res, next) => {\n  const token = req.headers.authorization?.split(' ')[1];\n  if (!token) {\n    console.warn('Authentication failed', { reason: 'unauthorized', method: req.method, path: req.originalUrl.split('?')[0], ip: req.ip, userAgent: req.headers['user-agent'] });\n    return res.sendStatus(401);\n  }\n  next();\n};\napp.use(auth);",
+  },
+  {
+    // a header getter, a nil test, and neither of two identities (Directus' accountability)
+    code: `router.get('/me/globals', async (req, res) => {
+  if (!req.accountability?.user && !req.accountability?.role) throw new ForbiddenError();
+  res.json(await globals(req.accountability));
+});`,
+    line: 2,
+    logged: "router.get('/me/globals', async (req, res) => {\n  if (!req.accountability?.user && !req.accountability?.role) {\n    console.warn('Access denied', { reason: 'forbidden', method: req.method, path: req.originalUrl.split('?')[0], ip: req.ip, userAgent: req.headers['user-agent'] });\n    throw new ForbiddenError();\n  }\n  res.json(await globals(req.accountability));\n});",
+  },
+  {
+    // lodash isNil on the identity's name (it may be absent: \`?.\`), compared with false before an early exit
+    code: `router.get('/-/npm/v1/user', function (req, res, next) {
+  if (_.isNil(req.remote_user?.name) === false) return next(buildProfile(req.remote_user.name));
+  res.status(401);
+  return next({ message: 'You must be logged in' });
+});`,
+    line: 3,
+    logged: "router.get('/-/npm/v1/user', function (req, res, next) {\n  if (_.isNil(req.remote_user?.name) === false) return next(buildProfile(req.remote_user.name));\n  console.warn('Authentication failed', { reason: 'unauthorized', method: req.method, path: req.originalUrl.split('?')[0], ip: req.ip, userAgent: req.headers['user-agent'] });\n  res.status(401);\n  return next({ message: 'You must be logged in' });\n});",
+  },
+  {
+    // passport: not authenticated, redirect … or 401 after the early exit
+    code: `function ensureAuth(req, res, next) {
+  if (req.isAuthenticated()) return next();
+  res.status(401).send('Login required');
+}
+app.use('/admin', ensureAuth);`,
+    line: 3,
+    logged: "function ensureAuth(req, res, next) {\n  if (req.isAuthenticated()) return next();\n  console.warn('Authentication failed', { reason: 'unauthorized', method: req.method, path: req.originalUrl.split('?')[0], ip: req.ip, userAgent: req.headers['user-agent'] });\n  res.status(401).send('Login required');\n}\napp.use('/admin', ensureAuth);",
+  },
+  {
+    // a same-file extractor given the request that returns the bearer token or null
+    code: `function extractToken(req) {
+  const authHeader = req.headers.authorization;
+  if (!authHeader || !authHeader.startsWith('Bearer ')) return null;
+  const token = authHeader.slice(7).trim();
+  return token.length > 0 ? token : null;
+}
+const authenticateToken = (req, res, next) => {
+  const token = extractToken(req);
+  if (!token) {
+    res.status(401).json({ error: 'Missing token' });
+    return;
+  }
+  next();
+};
+app.use(authenticateToken);`,
+    line: 10,
+    logged: "function extractToken(req) {\n  const authHeader = req.headers.authorization;\n  if (!authHeader || !authHeader.startsWith('Bearer ')) return null;\n  const token = authHeader.slice(7).trim();\n  return token.length > 0 ? token : null;\n}\nconst authenticateToken = (req, res, next) => {\n  const token = extractToken(req);\n  if (!token) {\n    console.warn('Authentication failed', { reason: 'unauthorized', method: req.method, path: req.originalUrl.split('?')[0], ip: req.ip, userAgent: req.headers['user-agent'] });\n    res.status(401).json({ error: 'Missing token' });\n    return;\n  }\n  next();\n};\napp.use(authenticateToken);",
+  },
+  {
+    // Koa: ctx.assert on the state's user
+    code: `router.get('/me', async (ctx) => {
+  ctx.assert(ctx.state.user, 401, 'Authentication required');
+  ctx.body = ctx.state.user;
+});`,
+    line: 2,
+    logged: null,
+  },
+  {
+    // Koa: destructured from the state
+    code: `router.use(async (ctx, next) => {
+  const { user } = ctx.state;
+  if (user == null) ctx.throw(401, 'Authentication required');
+  await next();
+});`,
+    line: 3,
+    logged: "router.use(async (ctx, next) => {\n  const { user } = ctx.state;\n  if (user == null) {\n    console.warn('Authentication failed', { reason: 'unauthorized', method: ctx.method, path: ctx.path, ip: ctx.ip, userAgent: ctx.get('user-agent') });\n    ctx.throw(401, 'Authentication required');\n  }\n  await next();\n});",
+  },
+  {
+    // a refresh cookie that is not there
+    code: `app.post('/api/auth/refreshToken', async (req, res) => {
+  const refreshToken = req.cookies.refreshToken;
+  if (!refreshToken) return res.sendStatus(401);
+  res.json(await refresh(refreshToken));
+});`,
+    line: 3,
+    logged: "app.post('/api/auth/refreshToken', async (req, res) => {\n  const refreshToken = req.cookies.refreshToken;\n  if (!refreshToken) {\n    console.warn('Authentication failed', { reason: 'unauthorized', method: req.method, path: req.originalUrl.split('?')[0], ip: req.ip, userAgent: req.headers['user-agent'] });\n    return res.sendStatus(401);\n  }\n  res.json(await refresh(refreshToken));\n});",
+  },
+  {
+    // the anonymous branch of a ternary status
+    code: `router.get('/documents/:id', async (req, res) => {
+  const userId = req.session.userId;
+  const doc = await Document.findOne({ _id: req.params.id, ownerId: userId });
+  if (!doc) return res.status(userId ? 404 : 401).json({ error: 'Not available' });
+  res.json(doc);
+});`,
+    line: 4,
+    logged: null,
+  },
+];
+
+/** Presented and refused, or identified and not allowed: reported without the option. */
+const refusedCredential: Case[] = [
+  {
+    // the token was looked up and matched no user
+    code: `app.use(async (req, res, next) => {
+  const token = req.headers.authorization;
+  const user = await users.findByToken(token);
+  if (!user) return res.sendStatus(401);
+  req.user = user;
+  next();
+});`,
+    line: 4,
+    logged: "app.use(async (req, res, next) => {\n  const token = req.headers.authorization;\n  const user = await users.findByToken(token);\n  if (!user) {\n    console.warn('Authentication failed', { reason: 'unauthorized', method: req.method, path: req.originalUrl.split('?')[0], ip: req.ip, userAgent: req.headers['user-agent'] });\n    return res.sendStatus(401);\n  }\n  req.user = user;\n  next();\n});",
+  },
+  {
+    // a role test on an identified caller
+    code: `app.delete('/users/:id', (req, res) => {
+  if (!req.user.isAdmin) return res.sendStatus(403);
+  remove(req.params.id);
+  res.sendStatus(204);
+});`,
+    line: 2,
+    logged: "app.delete('/users/:id', (req, res) => {\n  if (!req.user.isAdmin) {\n    console.warn('Access denied', { reason: 'forbidden', method: req.method, path: req.originalUrl.split('?')[0], ip: req.ip, userAgent: req.headers['user-agent'] });\n    return res.sendStatus(403);\n  }\n  remove(req.params.id);\n  res.sendStatus(204);\n});",
+  },
+  {
+    // anonymous or not an admin: one test refuses identified callers too
+    code: `app.get('/admin', (req, res) => {
+  if (!req.user || req.user.role !== 'admin') return res.sendStatus(403);
+  res.render('admin');
+});`,
+    line: 2,
+    logged: "app.get('/admin', (req, res) => {\n  if (!req.user || req.user.role !== 'admin') {\n    console.warn('Access denied', { reason: 'forbidden', method: req.method, path: req.originalUrl.split('?')[0], ip: req.ip, userAgent: req.headers['user-agent'] });\n    return res.sendStatus(403);\n  }\n  res.render('admin');\n});",
+  },
+  {
+    // a decoded token that is not there: a token was presented and did not decode
+    code: `app.use((req, res, next) => {
+  const payload = jwt.decode(req.headers.authorization);
+  if (!payload) return res.sendStatus(401);
+  next();
+});`,
+    line: 3,
+    logged: "app.use((req, res, next) => {\n  const payload = jwt.decode(req.headers.authorization);\n  if (!payload) {\n    console.warn('Authentication failed', { reason: 'unauthorized', method: req.method, path: req.originalUrl.split('?')[0], ip: req.ip, userAgent: req.headers['user-agent'] });\n    return res.sendStatus(401);\n  }\n  next();\n});",
+  },
+  {
+    // a local rewritten after its read: the absence is no longer the request's
+    code: `app.use(async (req, res, next) => {
+  let user = req.user;
+  if (req.headers['x-api-key']) user = await keys.owner(req.headers['x-api-key']);
+  if (!user) return res.sendStatus(401);
+  next();
+});`,
+    line: 4,
+    logged: "app.use(async (req, res, next) => {\n  let user = req.user;\n  if (req.headers['x-api-key']) user = await keys.owner(req.headers['x-api-key']);\n  if (!user) {\n    console.warn('Authentication failed', { reason: 'unauthorized', method: req.method, path: req.originalUrl.split('?')[0], ip: req.ip, userAgent: req.headers['user-agent'] });\n    return res.sendStatus(401);\n  }\n  next();\n});",
+  },
+  {
+    // a field of an identity read without \`?.\`: the caller is identified (an API-token principal has no user id)
+    code: `router.post('/api/admin/user/tokens', async (req, res) => {
+  if (!req.user.id) throw new ForbiddenError('PATs require an authenticated user.');
+  res.json(await pats.create(req.user.id, req.body));
+});`,
+    line: 2,
+    logged: "router.post('/api/admin/user/tokens', async (req, res) => {\n  if (!req.user.id) {\n    console.warn('Access denied', { reason: 'forbidden', method: req.method, path: req.originalUrl.split('?')[0], ip: req.ip, userAgent: req.headers['user-agent'] });\n    throw new ForbiddenError('PATs require an authenticated user.');\n  }\n  res.json(await pats.create(req.user.id, req.body));\n});",
+  },
+  {
+    // the function set req.user from a lookup before testing it (Apostrophe's bearer tokens)
+    code: `async function bearerTokens(req, res, next) {
+  if (!req.token) return next();
+  const userId = await getBearer(req.token);
+  if (userId) req.user = await deserializeUser(userId);
+  if (!req.user) return res.status(401).send({ name: 'invalid' });
+  next();
+}
+app.use(bearerTokens);`,
+    withIdentity: true,
+    line: 5,
+    logged: "import { createHash } from 'node:crypto';\nasync function bearerTokens(req, res, next) {\n  if (!req.token) return next();\n  const userId = await getBearer(req.token);\n  if (userId) req.user = await deserializeUser(userId);\n  if (!req.user) {\n    console.warn('Authentication failed', { reason: 'unauthorized', method: req.method, path: req.originalUrl.split('?')[0], ip: req.ip, userAgent: req.headers['user-agent'], userIdHash: createHash('sha256').update(String(userId)).digest('hex').slice(0, 16) });\n    return res.status(401).send({ name: 'invalid' });\n  }\n  next();\n}\napp.use(bearerTokens);",
+  },
+  {
+    // an async checker: it may verify, not only read
+    code: `app.use(async (req, res, next) => {
+  if (!(await isAuthenticated(req))) return res.sendStatus(401);
+  next();
+});`,
+    line: 2,
+    logged: "app.use(async (req, res, next) => {\n  if (!(await isAuthenticated(req))) {\n    console.warn('Authentication failed', { reason: 'unauthorized', method: req.method, path: req.originalUrl.split('?')[0], ip: req.ip, userAgent: req.headers['user-agent'] });\n    return res.sendStatus(401);\n  }\n  next();\n});",
+  },
+];
+
+ruleTester.run('log-auth-failures (anonymous callers)', rule, {
+  valid: anonymous.map(({ code }) => code),
+  invalid: [
+    ...anonymous.map((c) => ({ code: c.code, options: [{ includeAnonymous: true }] as const, errors: [error(c)] })),
+    ...refusedCredential.map((c) => ({ code: c.code, errors: [error(c)] })),
+  ],
+});
