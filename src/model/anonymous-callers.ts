@@ -26,10 +26,12 @@ import { tokenizeName } from './secrets/names.js';
 /** Words that name who is asking or what they present. */
 const PRESENCE_WORDS = new Set([
   'user', 'identity', 'member', 'principal', 'account', 'accountability', 'session', 'auth', 'authentication', 'authenticated',
-  'authorization', 'token', 'jwt', 'bearer', 'cookie', 'cookies', 'credential', 'credentials', 'key', 'sid', 'login', 'logged', 'viewer',
+  'authorization', 'token', 'jwt', 'bearer', 'cookie', 'cookies', 'credential', 'credentials', 'key', 'sid', 'uid', 'login', 'logged', 'viewer',
 ]);
 /** Words that may stand beside them in a presence name (`access_token`, `x-api-key`, `remote_user`, `currentUser`). */
 const FILLER_WORDS = new Set(['access', 'refresh', 'api', 'x', 'remote', 'current', 'raw', 'header', 'headers', 'is', 'has', 'in', 'name', 'id', 'auth']);
+/** Words naming the caller's identity itself (not a container such as the session or the state). */
+const IDENTITY_HOLDERS = new Set(['user', 'member', 'principal', 'identity', 'account', 'viewer', 'actor']);
 /** Fields of an identity that are present exactly when it is (`req.session.userId`, `req.remote_user.name`). */
 const IDENTITY_FIELDS = new Set(['id', 'name', 'email', 'username', 'uid', 'sub']);
 /** Segments after which the chain reads the request (`info.req.headers`, `socket.handshake.auth`, `ctx.request.header`). */
@@ -244,23 +246,31 @@ function extractorCall(context: Context, call: TSESTree.CallExpression, depth: n
  */
 function requestRead(node: TSESTree.MemberExpression): boolean {
   const segments: string[] = [];
+  /** Whether each segment after the root was reached with `?.`. */
+  const optional: boolean[] = [];
   let current: TSESTree.Node = node;
   while (current.type === AST_NODE_TYPES.MemberExpression) {
     const name = getPropertyName(current) ?? (current.computed && skipTransparent(current.property).type === AST_NODE_TYPES.Identifier ? (skipTransparent(current.property) as TSESTree.Identifier).name : null);
     if (name === null) return false;
     segments.unshift(name);
+    optional.unshift(current.optional);
     current = skipTransparent(current.object);
   }
   if (current.type === AST_NODE_TYPES.ThisExpression) segments.unshift('this');
   else if (current.type === AST_NODE_TYPES.Identifier) segments.unshift(current.name);
   else return false;
+  optional.unshift(false);
   const at = requestIndex(segments);
   if (at < 0 || at >= segments.length - 1) return false;
+  // `req.user.id`, `req.remote_user.name`, `req.user.uid` (no `?.` after the identity): the identity is there,
+  // so the test is of an identified caller (an API-token principal has no user id). `req.user?.id` may be absent
+  // with the identity; containers (`req.session.userId`, `ctx.state.user`, `req.accountability.user`) are not identities.
+  for (let i = at + 1; i < segments.length - 1; i += 1) {
+    if (tokenizeName(segments[i]!).some((w) => IDENTITY_HOLDERS.has(w)) && !optional[i + 1]) return false;
+  }
   const after = segments.slice(at + 1);
   const last = after[after.length - 1]!;
-  // `req.user?.id`: an identity's own field says it is there only when the identity may be absent too;
-  // `req.user.id` (no `?.`) tests an identified caller (an API-token principal has no user id).
-  const identityBefore = node.optional && after.slice(0, -1).some((s) => tokenizeName(s).some((w) => PRESENCE_WORDS.has(w)));
+  const identityBefore = after.slice(0, -1).some((s) => tokenizeName(s).some((w) => IDENTITY_HOLDERS.has(w)));
   return namesPresence(last, identityBefore);
 }
 
