@@ -51,38 +51,86 @@ export function refusesOnlyAnonymous(context: Context, node: TSESTree.Node, regi
   let child: TSESTree.Node = node;
   let parent = node.parent;
   while (parent && parent !== region && !isFunctionNode(parent)) {
+    let test: TSESTree.Node | null = null;
+    let whenTrue = false;
     if ((parent.type === AST_NODE_TYPES.IfStatement || parent.type === AST_NODE_TYPES.ConditionalExpression) && child !== parent.test) {
-      return absentWhen(context, parent.test, child === parent.consequent, 0);
+      test = parent.test;
+      whenTrue = child === parent.consequent;
+    } else if (parent.type === AST_NODE_TYPES.LogicalExpression && child === parent.right && parent.operator !== '??') {
+      test = parent.left;
+      whenTrue = parent.operator === '&&';
+    } else if (parent.type === AST_NODE_TYPES.CatchClause || parent.type === AST_NODE_TYPES.SwitchCase) {
+      return false;
+    } else if (parent.type === AST_NODE_TYPES.BlockStatement && exitsLeaveOnlyAnonymous(context, parent, child)) {
+      return true;
     }
-    if (parent.type === AST_NODE_TYPES.LogicalExpression && child === parent.right && parent.operator !== '??') {
-      return absentWhen(context, parent.left, parent.operator === '&&', 0);
-    }
-    if (parent.type === AST_NODE_TYPES.CatchClause || parent.type === AST_NODE_TYPES.SwitchCase) return false;
-    child = parent;
-    parent = parent.parent;
-  }
-  return earlyExitsLeaveOnlyAnonymous(context, node, region);
-}
-
-/**
- * No condition encloses the rejection: the early exits before it decide who reaches it
- * (`if (req.isAuthenticated()) return next(); res.redirect('/login')`). One that lets every
- * identified caller out is enough.
- */
-function earlyExitsLeaveOnlyAnonymous(context: Context, node: TSESTree.Node, region: TSESTree.Node): boolean {
-  let child: TSESTree.Node = node;
-  let parent = node.parent;
-  while (parent && parent !== region && !isFunctionNode(parent)) {
-    if (parent.type === AST_NODE_TYPES.BlockStatement) {
-      for (const statement of parent.body) {
-        if (statement === child) break;
-        if (statement.type === AST_NODE_TYPES.IfStatement && !statement.alternate && exits(statement.consequent) && absentWhen(context, statement.test, false, 0)) return true;
-      }
+    if (test) {
+      if (absentWhen(context, test, whenTrue, 0)) return true;
+      // `if (res.locals.isAPI) res.status(401).json(…) else res.redirect('/login')`: how to answer, not whom.
+      if (!answerShapeTest(test)) return false;
     }
     child = parent;
     parent = parent.parent;
   }
   return false;
+}
+
+/**
+ * The early exits before `child` in `block` decide who reaches it
+ * (`if (req.isAuthenticated()) return next(); res.redirect('/login')`). One that lets every
+ * identified caller out is enough.
+ */
+function exitsLeaveOnlyAnonymous(context: Context, block: TSESTree.BlockStatement, child: TSESTree.Node): boolean {
+  for (const statement of block.body) {
+    if (statement === child) break;
+    if (statement.type === AST_NODE_TYPES.IfStatement && !statement.alternate && exits(statement.consequent) && absentWhen(context, statement.test, false, 0)) return true;
+  }
+  return false;
+}
+
+/** Words of a test that chooses how to answer (JSON or a page) or which route this is, not whom. */
+const ANSWER_SHAPE_WORDS = new Set([
+  'req', 'request', 'res', 'response', 'ctx', 'c', 'locals', 'headers', 'header', 'get', 'is', 'api', 'xhr', 'ajax', 'accepts', 'accept',
+  'json', 'html', 'wants', 'path', 'url', 'original', 'method', 'format', 'type', 'content', 'index', 'of', 'starts', 'ends', 'with', 'includes', 'test', 'match',
+]);
+
+/** `res.locals.isAPI`, `req.xhr`, `req.accepts('json')`, `req.path.startsWith('/api')`: every name in the test is one of these. */
+function answerShapeTest(test: TSESTree.Node): boolean {
+  let names = 0;
+  let other = false;
+  const visit = (n: TSESTree.Node): void => {
+    if (other) return;
+    const s = skipTransparent(n);
+    switch (s.type) {
+      case AST_NODE_TYPES.Literal:
+        return;
+      case AST_NODE_TYPES.Identifier:
+        names += 1;
+        if (!tokenizeName(s.name).every((w) => ANSWER_SHAPE_WORDS.has(w))) other = true;
+        return;
+      case AST_NODE_TYPES.MemberExpression:
+        visit(s.object);
+        if (s.computed) visit(s.property);
+        else visit(s.property as TSESTree.Identifier);
+        return;
+      case AST_NODE_TYPES.CallExpression:
+        visit(s.callee);
+        for (const a of s.arguments) visit(a);
+        return;
+      case AST_NODE_TYPES.UnaryExpression:
+        visit(s.argument);
+        return;
+      case AST_NODE_TYPES.BinaryExpression:
+      case AST_NODE_TYPES.LogicalExpression:
+        visit(s.left as TSESTree.Node);
+        visit(s.right);
+        return;
+      default:
+        other = true;
+    }
+  };
+  visit(test);
+  return names > 0 && !other;
 }
 
 function exits(statement: TSESTree.Statement): boolean {

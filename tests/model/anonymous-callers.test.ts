@@ -38,6 +38,8 @@ describe('refusesOnlyAnonymous', () => {
     ['the anonymous branch of a ternary', 'req.user ? next() : deny();'],
     ['a socket handshake token', 'if (!socket.handshake.auth.token) return deny();'],
     ['res.locals', 'if (!res.locals.user) return deny();'],
+    ['answered by format inside the anonymous branch', "if (!req.uid) {\n  if (res.locals.isAPI || req.xhr) return deny();\n  res.redirect('/login');\n}"],
+    ['a route test after an early exit', "if (req.user) return next();\nif (req.path.startsWith('/uploads')) return deny();\nnext();"],
     ['a public-access switch beside it', 'if (!req.user && !settings.publicAccess) return deny();'],
   ])('anonymous: %s', (_name, body) => {
     expect(verdicts(handler(body))).toEqual([true]);
@@ -58,6 +60,7 @@ describe('refusesOnlyAnonymous', () => {
     ['an unrecognizable flag', 'if (!ok) return deny();'],
     ['inside a catch', 'try { await verify(req) } catch { return deny(); }'],
     ['after an early exit for anonymous callers', 'if (!req.user) return next();\ndeny();'],
+    ['an unknown test inside the anonymous branch', 'if (!req.user) {\n  const ok = await keys.check(req.query.key);\n  if (!ok) return deny();\n}'],
   ])('not anonymous: %s', (_name, body) => {
     expect(verdicts(handler(body))).toEqual([false]);
   });
