@@ -69,6 +69,24 @@ ruleTester.run('no-silent-catch (chosen silences)', rule, {
   if (!user) throw new PasswordMismatch();
   return user;
 }`,
+    // A fallback chain through a local: the catch tries the other credential (a cookie session), whose failure is thrown on.
+    `class PluginsSettingsUiController {
+  async serveCustomUiIndex(request, reply, pluginName, ticket) {
+    let uiOrigin;
+    let assetSession;
+    try {
+      const claims = await this.ticketService.consume(ticket, pluginName);
+      uiOrigin = claims.uiOrigin;
+      assetSession = await this.ticketService.issueAssetSession(pluginName, claims.username, claims.uiOrigin);
+    } catch {
+      const existing = await this.ticketService.validateAssetSession(readCookie(request.headers.cookie), pluginName);
+      uiOrigin = existing.uiOrigin;
+      assetSession = existing.token;
+    }
+    this.setAssetSessionCookie(reply, assetSession);
+    return this.pluginSettingsUiService.serveIndex(reply, pluginName, uiOrigin);
+  }
+}`,
   ],
   invalid: [
     // Twin: the test rethrows the named kind; unknown errors fall through whenever the option is set.
@@ -125,6 +143,26 @@ ruleTester.run('no-silent-catch (chosen silences)', rule, {
   }
 }`,
       errors: [{ messageId: 'silentCatch', line: 6, suggestions: [{"messageId": "logIt", "output": "class ApiTokenController {\n  async deleteApiToken(req, res) {\n    const { token } = req.params;\n    try {\n      await this.apiTokenService.delete(token, req.audit);\n    } catch (_err) {\n      console.error('apiTokenService.delete failed', _err);\n    }\n    res.status(200).end();\n  }\n}"}, {"messageId": "rethrow", "output": "class ApiTokenController {\n  async deleteApiToken(req, res) {\n    const { token } = req.params;\n    try {\n      await this.apiTokenService.delete(token, req.audit);\n    } catch (_err) {\n      throw _err;\n    }\n    res.status(200).end();\n  }\n}"}] }],
+    },
+    // Twin: the local holds another lookup, but the catch stores it elsewhere: the try's values stay unset, the failure is lost.
+    {
+      code: `class PluginsSettingsUiController {
+  async serveCustomUiIndex(request, reply, pluginName, ticket) {
+    let uiOrigin;
+    let assetSession;
+    try {
+      const claims = await this.ticketService.consume(ticket, pluginName);
+      uiOrigin = claims.uiOrigin;
+      assetSession = await this.ticketService.issueAssetSession(pluginName, claims.username, claims.uiOrigin);
+    } catch {
+      const existing = await this.ticketService.lastOrigin(pluginName);
+      this.lastOrigin = existing.uiOrigin;
+    }
+    this.setAssetSessionCookie(reply, assetSession);
+    return this.pluginSettingsUiService.serveIndex(reply, pluginName, uiOrigin);
+  }
+}`,
+      errors: [{ messageId: 'silentCatch', line: 9, suggestions: [{"messageId": "logIt", "output": "class PluginsSettingsUiController {\n  async serveCustomUiIndex(request, reply, pluginName, ticket) {\n    let uiOrigin;\n    let assetSession;\n    try {\n      const claims = await this.ticketService.consume(ticket, pluginName);\n      uiOrigin = claims.uiOrigin;\n      assetSession = await this.ticketService.issueAssetSession(pluginName, claims.username, claims.uiOrigin);\n    } catch (err) {\n      console.error('ticketService.consume failed', err);\n      const existing = await this.ticketService.lastOrigin(pluginName);\n      this.lastOrigin = existing.uiOrigin;\n    }\n    this.setAssetSessionCookie(reply, assetSession);\n    return this.pluginSettingsUiService.serveIndex(reply, pluginName, uiOrigin);\n  }\n}"}, {"messageId": "rethrow", "output": "class PluginsSettingsUiController {\n  async serveCustomUiIndex(request, reply, pluginName, ticket) {\n    let uiOrigin;\n    let assetSession;\n    try {\n      const claims = await this.ticketService.consume(ticket, pluginName);\n      uiOrigin = claims.uiOrigin;\n      assetSession = await this.ticketService.issueAssetSession(pluginName, claims.username, claims.uiOrigin);\n    } catch (err) {\n      const existing = await this.ticketService.lastOrigin(pluginName);\n      this.lastOrigin = existing.uiOrigin;\n      throw err;\n    }\n    this.setAssetSessionCookie(reply, assetSession);\n    return this.pluginSettingsUiService.serveIndex(reply, pluginName, uiOrigin);\n  }\n}"}] }],
     },
   ],
 });
