@@ -86,7 +86,7 @@ export function isTriageOfUnexpected(
 ): boolean {
   if (statement.type !== AST_NODE_TYPES.IfStatement || statement.alternate) return false;
   if (!readsAny(statement.test, errorVariables)) return false;
-  if (!excludesExpected(statement.test) && !isErrorTypeGuard(statement.test)) return false;
+  if (!excludesExpected(statement.test, errorVariables) && !isErrorTypeGuard(statement.test)) return false;
   const consequent = statement.consequent.type === AST_NODE_TYPES.BlockStatement ? statement.consequent.body : [statement.consequent];
   return consequent.some(
     (s) =>
@@ -128,12 +128,20 @@ export function isInsideEscalatingCatch(
   return false;
 }
 
-/** A test that rules the expected kinds out: `e.code !== 'X'`, `!(e instanceof X)`, `!isKnown(e)`, `a !== x && b !== y`. */
-export function excludesExpected(test: TSESTree.Expression): boolean {
+/**
+ * A test that rules the expected kinds out: `e.code !== 'X'`, `!(e instanceof X)`, `!isKnown(e)`, `a !== x && b !== y`,
+ * and `e.name !== 'NotFoundError' || !options.fallback`: what falls through is the named kind (with the option on).
+ */
+export function excludesExpected(test: TSESTree.Expression, errorVariables?: readonly TSESLint.Scope.Variable[]): boolean {
   const t = skipTransparent(test);
   if (t.type === AST_NODE_TYPES.UnaryExpression && t.operator === '!') return true;
   if (t.type === AST_NODE_TYPES.BinaryExpression) return t.operator === '!==' || t.operator === '!=';
   if (t.type === AST_NODE_TYPES.LogicalExpression && t.operator === '&&') return excludesExpected(t.left) && excludesExpected(t.right);
+  // Falling through needs both sides false: a side that tests the error and rules the expected kinds out is
+  // enough (`e.code === 'X' || !flag` is not: unknown errors fall through whenever the flag is set).
+  if (t.type === AST_NODE_TYPES.LogicalExpression && t.operator === '||' && errorVariables) {
+    return [t.left, t.right].some((side) => readsAny(side, errorVariables) && excludesExpected(side, errorVariables));
+  }
   return false;
 }
 
@@ -215,6 +223,16 @@ export function isCommentedAsIntentional(context: Context, node: TSESTree.Node, 
 /** `catch (_err)`, `catch (ignore)`: the binding's name says the error is dropped on purpose. */
 export function isNamedAsIgnored(param: TSESTree.Node | null | undefined): boolean {
   return !!param && param.type === AST_NODE_TYPES.Identifier && /^(?:_.*|ignored?|unused)$/iu.test(param.name);
+}
+
+/**
+ * `catch (ignored)`, `catch (_)`: a word that says the drop is chosen, which excuses any catch. `catch (_err)`,
+ * `catch (_error)` — an underscore on the error's own name, as linters ask of an unused binding (TypeScript
+ * output keeps it) — says the binding is unused, not that the failure is harmless: it excuses a fallback, not
+ * a swallowed failure of a security control (the default policy's reason to report).
+ */
+export function isNamedAsDropped(param: TSESTree.Node | null | undefined): boolean {
+  return !!param && param.type === AST_NODE_TYPES.Identifier && /^(?:_+|_*ignored?|_*unused)$/iu.test(param.name);
 }
 
 const compiledPatterns = new Map<string, RegExp>();

@@ -201,6 +201,42 @@ export function isYesNoCheck(block: TSESTree.BlockStatement, handler: TSESTree.B
 }
 
 /**
+ * `commandExists('x').then(() => res.json(true)).catch(() => res.json(false))`, `access(p).then(() => true, () => false)`:
+ * the promise form of a yes/no check. The fulfilment handler answers `true` and the rejection handler the same
+ * way with `false` (a bare literal, or one call of the same callee with that literal as its only argument).
+ */
+export function isYesNoPromise(context: Context, handler: TSESTree.Node, call: TSESTree.CallExpression): boolean {
+  if (call.callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+  const method = getPropertyName(call.callee);
+  let then: TSESTree.CallExpression | null = null;
+  if (method === 'then' && call.arguments[1] === handler) then = call;
+  else if (method === 'catch' && call.arguments[0] === handler) {
+    const inner = skipTransparent(call.callee.object);
+    if (inner.type === AST_NODE_TYPES.CallExpression && inner.callee.type === AST_NODE_TYPES.MemberExpression && getPropertyName(inner.callee) === 'then' && inner.arguments.length === 1) then = inner;
+  }
+  const onFulfilled = then?.arguments[0];
+  if (!onFulfilled || !isFunctionNode(onFulfilled) || !isFunctionNode(handler)) return false;
+  const yes = booleanAnswer(context, onFulfilled, true);
+  return yes !== null && yes === booleanAnswer(context, handler, false);
+}
+
+/** What a one-line function answers `value` with: `''` for the bare literal, the callee's text for `res.json(value)`; null otherwise. */
+function booleanAnswer(context: Context, fn: TSESTree.Node, value: boolean): string | null {
+  if (!isFunctionNode(fn)) return null;
+  let answer: TSESTree.Node | null | undefined = fn.body;
+  if (fn.body.type === AST_NODE_TYPES.BlockStatement) {
+    const only = fn.body.body.length === 1 ? fn.body.body[0] : undefined;
+    answer = only?.type === AST_NODE_TYPES.ReturnStatement ? only.argument : only?.type === AST_NODE_TYPES.ExpressionStatement ? only.expression : null;
+  }
+  if (!answer) return null;
+  const isValue = (n: TSESTree.Node | undefined) => !!n && n.type === AST_NODE_TYPES.Literal && n.value === value;
+  const a = skipTransparent(answer);
+  if (isValue(a)) return '';
+  if (a.type === AST_NODE_TYPES.CallExpression && a.arguments.length === 1 && isValue(a.arguments[0])) return context.sourceCode.getText(a.callee);
+  return null;
+}
+
+/**
  * `try { …; return { available: true, … } } catch { return { available: false } }` in a predicate
  * (`isAvailable`, `checkConnection`, the `enclosingName` given): the "no" of a yes/no question, written as an object.
  */

@@ -7,7 +7,7 @@
  *
  * Recognition only: no rule options (the caller's `FailureOptions` are passed in), no reports.
  */
-import type { TSESTree } from '@typescript-eslint/utils';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { type AnyFunction, type Context, getCalleePath, getEnclosingFunction, getPropertyName, isFunctionNode, walkSameFunction } from './ast.js';
 import {
@@ -72,20 +72,40 @@ export function isAnotherAttempt(context: Context, block: TSESTree.BlockStatemen
     sourceCode.visitorKeys,
   );
   let found = false;
+  // `const existing = sessions.validate(cookie); origin = existing.origin`: a local of the catch holding another attempt's answer.
+  const attemptLocals = new Set<string>();
+  const holds = (node: TSESTree.Node) => holdsAttempt(context, node, failureOptions) || (attemptLocals.size > 0 && readsNames(node, attemptLocals, sourceCode.visitorKeys));
   walkSameFunction(
     handler.body,
     (n) => {
       if (found) return false;
       if (n.type === AST_NODE_TYPES.CallExpression && isAttemptCall(context, n, failureOptions)) {
         found = isCallToEnclosing(context, n, handler) || tryCallees.has(sourceCode.getText(n.callee));
+      } else if (n.type === AST_NODE_TYPES.VariableDeclarator && n.id.type === AST_NODE_TYPES.Identifier && n.init && holdsAttempt(context, n.init, failureOptions)) {
+        attemptLocals.add(n.id.name);
       } else if (n.type === AST_NODE_TYPES.AssignmentExpression) {
-        found = tryTargets.has(sourceCode.getText(n.left)) && holdsAttempt(context, n.right, failureOptions);
+        found = tryTargets.has(sourceCode.getText(n.left)) && holds(n.right);
       } else if (n.type === AST_NODE_TYPES.ReturnStatement && n.argument) {
-        found = tryReturns && holdsAttempt(context, n.argument, failureOptions);
+        found = tryReturns && holds(n.argument);
       }
       return !found;
     },
     sourceCode.visitorKeys,
+  );
+  return found;
+}
+
+/** `node` reads one of `names` (an identifier, not a property key). */
+function readsNames(node: TSESTree.Node, names: ReadonlySet<string>, visitorKeys: TSESLint.SourceCode.VisitorKeys): boolean {
+  let found = false;
+  walkSameFunction(
+    node,
+    (n) => {
+      if (found) return false;
+      if (n.type === AST_NODE_TYPES.Identifier && names.has(n.name) && !(n.parent?.type === AST_NODE_TYPES.MemberExpression && n.parent.property === n && !n.parent.computed)) found = true;
+      return !found;
+    },
+    visitorKeys,
   );
   return found;
 }

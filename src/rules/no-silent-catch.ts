@@ -10,7 +10,7 @@ import { getRejectionHandler } from '../model/promises.js';
 import { getBoundVariables, isHandoffCall, isInspectionCall, passesNewError, readsAny } from '../model/errors.js';
 import { doesNothing, isFallbackOnly, setsClientStatus } from '../model/catch-answers.js';
 import { catchFallsBackOnPurpose, handlerFallsBackOnPurpose, isAttemptElseThrow, isCheckedThenRefused, isCheckedThenThrown } from '../model/fallback-chains.js';
-import { PREDICATE_NAME, fileMayCatch, probeSets, isAvailabilityCheck, isNoopHandler, isObservedElsewhere, isProbePromise, isProbeTry, isYesNoCheck, promiseFailureSource } from '../model/catch-probes.js';
+import { PREDICATE_NAME, fileMayCatch, probeSets, isAvailabilityCheck, isNoopHandler, isObservedElsewhere, isProbePromise, isProbeTry, isYesNoCheck, isYesNoPromise, promiseFailureSource } from '../model/catch-probes.js';
 import {
   type CatchRegion,
   DEFAULT_COMMENT,
@@ -20,6 +20,7 @@ import {
   isCommentedAsIntentional,
   isGuardedSilence,
   isInsideEscalatingCatch,
+  isNamedAsDropped,
   isNamedAsIgnored,
 } from '../model/catch-guards.js';
 import { answersServerStatus, sendsErrorToClientSocket, settlesWithServerError, isAssertion, isDeclaredInside, isFailureCount, isFastifyErrorForward, isFlashMessage, isServerErrorResponse, isUserNotification } from '../model/catch-handling.js';
@@ -228,7 +229,7 @@ export default createRule<Options, MessageIds>({
       const attached = getRejectionHandler(call);
       if (attached?.handler !== fn) return;
       const { promise } = attached;
-      if (isProbePromise(promise, probes) || commented(fn.body) || isNamedAsIgnored(fn.params[0])) return;
+      if (isProbePromise(promise, probes) || commented(fn.body) || isNamedAsIgnored(fn.params[0]) || isYesNoPromise(context, fn, call)) return;
       if (isObservedElsewhere(context, promise)) return;
       // Cleanup on an error path that is rethrown or logged anyway: `catch (e) { await rm(tmp).catch(() => {}); throw e }`.
       const cleanupOnReportedPath = onReportedErrorPath(call);
@@ -289,23 +290,23 @@ export default createRule<Options, MessageIds>({
 
     function onCatchClause(node: TSESTree.CatchClause): void {
       const tryStatement = node.parent;
-      if (commented(node.body) || isNamedAsIgnored(node.param)) return;
+      if (commented(node.body) || isNamedAsDropped(node.param)) return;
       const enclosingName = describeEnclosingFunction(node);
+      // `catch (_err)` excuses a fallback (the broad policy), not a security control's failure (isNamedAsDropped).
+      const broad = reportFallbacks && !isNamedAsIgnored(node.param);
       if (
         (isYesNoCheck(tryStatement.block, node.body) || isAvailabilityCheck(tryStatement.block, node, enclosingName)) &&
         // "Does it work?" answered by the fallback (a health check); the broad policy asks the name to say so.
-        (!reportFallbacks || PREDICATE_NAME.test(enclosingName ?? ''))
+        (!broad || PREDICATE_NAME.test(enclosingName ?? ''))
       ) {
         return;
       }
       if (isProbeTry(context, tryStatement.block, probes) && isFallbackOnly(node.body)) return;
-      // A function that records telemetry (`emitSystemTaskMetric`, `sendTelemetry`): a lost data point, not lost work.
-      // Cleanup on an error path that is rethrown or logged anyway: `catch (err) { try { await rm(tmp) } catch {} throw err }`.
-      // What makes the catch reported by default, asked cheapest first and only as far as the answer needs:
-      // the broad policy (`reportFallbacks`) reports every silent path and asks none of it.
-      let silentReported = reportFallbacks;
-      let mayFailOutside = reportFallbacks;
-      if (!reportFallbacks) {
+      // Telemetry (`emitSystemTaskMetric`) loses a data point; cleanup on a rethrown error path loses nothing. Asked
+      // cheapest first, only as far as the answer needs; the broad policy reports every silent path and asks none of it.
+      let silentReported = broad;
+      let mayFailOutside = broad;
+      if (!broad) {
         const source: FailureSource =
           onReportedErrorPath(tryStatement) || namesTelemetry(enclosingName ?? '') ? 'probe' : classifyFailures(context, tryStatement.block, failureOptions);
         const security =

@@ -11,6 +11,7 @@ import {
   isErrorTypeGuard,
   isGuardedSilence,
   isInsideEscalatingCatch,
+  isNamedAsDropped,
   isNamedAsIgnored,
   isTriageOfUnexpected,
   reachesStore,
@@ -123,6 +124,29 @@ describe('excludesExpected / isErrorTypeGuard / identifiesError', () => {
   });
 });
 
+describe('excludesExpected with ||', () => {
+  const tests = (code: string): { test: TSESTree.Expression; vars: ReturnType<typeof getBoundVariables> }[] => {
+    const out: { test: TSESTree.Expression; vars: ReturnType<typeof getBoundVariables> }[] = [];
+    probe(code, (context) => ({
+      CatchClause(c: TSESTree.CatchClause) {
+        const first = c.body.body[0];
+        if (first?.type === 'IfStatement') out.push({ test: first.test, vars: getBoundVariables(context, c.param) });
+      },
+    }));
+    return out;
+  };
+  it('a side that tests the error and rules the expected kind out is enough; a flag alone is not', () => {
+    const code = `
+      try { a() } catch (e) { if (e?.name !== 'NotFoundError' || !options.fallback) throw e }
+      try { a() } catch (e) { if (strict || !(e instanceof NotFoundError)) throw e }
+      try { a() } catch (e) { if (e.name === 'ConflictError' || !options.fallback) throw e }
+    `;
+    expect(tests(code).map(({ test, vars }) => excludesExpected(test, vars))).toEqual([true, true, false]);
+    // Without the error's variables the question is not asked.
+    expect(tests(code).map(({ test }) => excludesExpected(test))).toEqual([false, false, false]);
+  });
+});
+
 describe('guardsSecurity / reachesStore', () => {
   const code = `
     async function authenticate(req, res) {
@@ -159,6 +183,10 @@ describe('isCommentedAsIntentional / isNamedAsIgnored / compileCommentPattern', 
   it('isNamedAsIgnored: _err, ignore, unused; not err', () => {
     const code = `try {} catch (_err) {} try {} catch (ignore) {} try {} catch (unused) {} try {} catch (err) {} try {} catch {}`;
     expect(catches(code, (_context, c) => isNamedAsIgnored(c.param))).toEqual([true, true, true, false, false]);
+  });
+  it('isNamedAsDropped: a word that says so, not an underscore on the error\'s name', () => {
+    const code = `try {} catch (_) {} try {} catch (ignored) {} try {} catch (_unused) {} try {} catch (_err) {} try {} catch (_error) {} try {} catch (err) {}`;
+    expect(catches(code, (_context, c) => isNamedAsDropped(c.param))).toEqual([true, true, true, false, false, false]);
   });
   it('compileCommentPattern: case-insensitive; a clear error for an invalid pattern', () => {
     expect(compileCommentPattern('noop').test('NOOP')).toBe(true);

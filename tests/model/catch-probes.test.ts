@@ -13,6 +13,7 @@ import {
   isPureHelper,
   isResultDiscarded,
   isYesNoCheck,
+  isYesNoPromise,
   promiseFailureSource,
 } from '../../src/model/catch-probes.js';
 import { BUILTIN_PROBES } from '../../src/model/fallible.js';
@@ -124,6 +125,19 @@ describe('isYesNoCheck / isAvailabilityCheck / PREDICATE_NAME', () => {
   });
   it('PREDICATE_NAME: names that ask a question', () => {
     expect(['isMountable', 'checkConnection', 'canConnect', 'validate', 'loadConfig', 'issue'].map((n) => PREDICATE_NAME.test(n))).toEqual([true, true, true, true, false, false]);
+  });
+});
+
+describe('isYesNoPromise', () => {
+  it('then answers true and the rejection handler the same way with false', () => {
+    const code = `
+      commandExists('x').then(() => res.json(true)).catch(() => res.json(false));
+      access(p).then(() => true).catch(() => { return false; });
+      sessions.get(id).then((s) => res.json(s)).catch(() => res.json(false));
+      commandExists('x').then(() => res.json(true)).catch(() => res.send(false));
+      commandExists('x').catch(() => false);
+    `;
+    expect(promiseCatches(code, (context, call, handler) => isYesNoPromise(context, handler, call))).toEqual([true, true, false, false, false]);
   });
 });
 

@@ -60,6 +60,17 @@ describe('isAnotherAttempt', () => {
     `;
     expect(catches(code, (context, c) => isAnotherAttempt(context, c.parent.block, c, {}))).toEqual([false, false]);
   });
+  it('computes the try\'s value from a local of the catch that holds another attempt\'s answer', () => {
+    const code = `
+      async function serveIndex(ticket, cookie) {
+        try { origin = (await tickets.consume(ticket)).origin } catch (e) { const existing = await sessions.validate(cookie); origin = existing.origin }
+        try { origin = (await tickets.consume(ticket)).origin } catch (e) { const existing = await sessions.validate(cookie); last = existing.origin }
+        try { origin = (await tickets.consume(ticket)).origin } catch (e) { const fallback = 'https://localhost'; origin = fallback }
+        try { origin = (await tickets.consume(ticket)).origin } catch (e) { const existing = await sessions.validate(cookie); origin = other.existing }
+      }
+    `;
+    expect(catches(code, (context, c) => isAnotherAttempt(context, c.parent.block, c, {}))).toEqual([true, false, false, false]);
+  });
 });
 
 describe('isAnotherAttemptInHandler', () => {
