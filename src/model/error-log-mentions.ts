@@ -99,7 +99,13 @@ function textVariables(context: Context, caught: TSESLint.Scope.Variable): TSESL
     const mention = classifyErrorMention(ref.identifier);
     if (mention.kind !== 'text') continue;
     let value: TSESTree.Node = mention.node;
-    while (value.parent && ((value.parent.type === AST_NODE_TYPES.ConditionalExpression && value.parent.test !== value) || value.parent.type === AST_NODE_TYPES.LogicalExpression)) {
+    while (
+      value.parent &&
+      ((value.parent.type === AST_NODE_TYPES.ConditionalExpression && value.parent.test !== value) ||
+        value.parent.type === AST_NODE_TYPES.LogicalExpression ||
+        // `err?.message`
+        value.parent.type === AST_NODE_TYPES.ChainExpression)
+    ) {
       value = value.parent;
     }
     const holder = value.parent;

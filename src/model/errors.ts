@@ -87,7 +87,9 @@ export type ErrorMention =
  * `err.message`, `err.toString()`, `${err}`, `'x' + err`, `String(err)`, `JSON.stringify(err)` keep
  * only its text; `err.code`, `err.response.status` and the test `err instanceof Error` are details,
  * neither kept nor lost. A fallback keeps the reading of the place it goes to: `${err?.message || err}`
- * is text, `logger.error(err || 'unknown')` the object.
+ * is text, `logger.error(err || 'unknown')` the object. The error as the fallback of its own message
+ * (`logger.error(err?.message || err)`, `const text = err.message ? err.message : err`) is neither: the
+ * `.message` beside it is the mention that counts, so the place gets the text.
  */
 export function classifyErrorMention(id: TSESTree.Identifier): ErrorMention {
   let node: TSESTree.Node = id;
@@ -111,7 +113,21 @@ export function classifyErrorMention(id: TSESTree.Identifier): ErrorMention {
     return { kind: 'neutral' };
   }
   if (parent.type === AST_NODE_TYPES.BinaryExpression && parent.operator === 'instanceof' && parent.left === node) return { kind: 'neutral' };
-  return classifyPlace(id, node);
+  // `err?.message || err`, `err.message ? err.message : err`: the error stands in for its own text when it has none;
+  // the `.message` beside it is the mention that says what reaches the place.
+  const place = classifyPlace(id, node);
+  if (place.kind !== 'whole') return place;
+  if (parent.type === AST_NODE_TYPES.LogicalExpression && parent.operator !== '&&' && parent.right === node && isMessageOf(parent.left, id.name)) return { kind: 'neutral' };
+  if (parent.type === AST_NODE_TYPES.ConditionalExpression && parent.alternate === node && isMessageOf(parent.consequent, id.name)) return { kind: 'neutral' };
+  return place;
+}
+
+/** `name.message`, `name?.message`, `(name as Error).message`. */
+function isMessageOf(node: TSESTree.Node, name: string): boolean {
+  const n = skipTransparent(node);
+  if (n.type !== AST_NODE_TYPES.MemberExpression || n.computed || n.property.type !== AST_NODE_TYPES.Identifier || n.property.name !== 'message') return false;
+  const object = skipTransparent(n.object);
+  return object.type === AST_NODE_TYPES.Identifier && object.name === name;
 }
 
 /** Where the error value goes, through `a || b`, `a ?? b` and the branches of `c ? a : b`. */

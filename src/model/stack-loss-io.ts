@@ -32,7 +32,8 @@ function receiverName(node: TSESTree.Node): string | null {
 /**
  * Every call in the try block releases a handle (`res.end()`, `socket.destroy()`, `await
  * pool.end()`, `pty.kill()`) or hands data to a connected peer without awaiting it
- * (`client.emit('stdout', out)`, `socket.write(line)`, `worker.postMessage(entry)`), besides logs and pure helpers: the message
+ * (`client.emit('stdout', out)`, `socket.write(line)`, `worker.postMessage(entry)`), besides logs, pure helpers and the
+ * object's own status event (`this.emit('statusUpdate', …)`): the message
  * says why (already closed, peer gone, no such process) and the stack only points into the stream or
  * driver. Removing files is not releasing (`fs.rm(dir)` stays reported), and an awaited `send`
  * (`await s3Client.send(command)`) is a request, not a write to a peer.
@@ -46,6 +47,8 @@ export function isHandleRelease(context: Context, calls: readonly TSESTree.CallE
     else if (method !== null && SEND_METHODS.has(method) && callee.type === AST_NODE_TYPES.MemberExpression && !isAwaited(call) && CONNECTION_NAME.test(receiverName(callee.object) ?? '')) releases++;
     // `worker.postMessage(entry)`, `port.postMessage(msg)`: queued for the other thread; only a value that cannot be cloned throws, and its message names it.
     else if (method === 'postMessage' && !isAwaited(call)) releases++;
+    // `this.emit('statusUpdate', { status: 'killFailed' })` beside the release: the object tells its own listeners how it went.
+    else if (method === 'emit' && callee.type === AST_NODE_TYPES.MemberExpression && skipTransparent(callee.object).type === AST_NODE_TYPES.ThisExpression && !isAwaited(call)) continue;
     else if (!PASSIVE_CALLS.has(classifyCall(context, call))) return false;
   }
   return releases > 0;

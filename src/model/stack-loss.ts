@@ -23,6 +23,7 @@ import {
   walkTree,
 } from './ast.js';
 import { isHandoffCall } from './errors.js';
+import { isInHandEditOnly, isOwnParseMethodCall } from './in-hand-work.js';
 import { classifyCall, identifierWords, isAwaited, unwrapIndirectCall } from './fallible.js';
 import { systemModuleOf } from './modules.js';
 import { PASSIVE_CALLS, isChildProcessErrorEvent, isConnectionErrorEvent, isHandleRelease, isPingOnly } from './stack-loss-io.js';
@@ -178,13 +179,53 @@ export function aliasedCaughtError(context: Context, variable: TSESLint.Scope.Va
 export function tryLosesNothing(context: Context, tryBlock: TSESTree.BlockStatement, log: TSESTree.CallExpression, reportExpected: boolean): boolean {
   // A try that only parses or formats a value in hand: the message names the bad input.
   if (isParseOnly(context, tryBlock)) return true;
+  // A try that only edits an array or object in hand (`list.findIndex(…)`, `list.splice(i, 1)`): no operation goes out.
+  if (isInHandEditOnly(context, tryBlock, (call) => isLogWrite(context, call))) return true;
   // A configuration that does not parse, told to the operator right before the process exits.
   if (isParseThenExit(context, tryBlock, log)) return true;
   // The emitter's 'error' listener logs the whole error of the call that failed.
   if (isRecordedByErrorListener(context, tryBlock)) return true;
   if (reportExpected) return false;
   const calls = workCalls(context, tryBlock);
-  return isHandleRelease(context, calls) || isPingOnly(context, calls) || isCredentialCheck(context, tryBlock) || isSingleSystemCall(context, tryBlock);
+  return (
+    isHandleRelease(context, calls) ||
+    isPingOnly(context, calls) ||
+    isCredentialCheck(context, tryBlock) ||
+    isSingleSystemCall(context, tryBlock) ||
+    isCleanupBeforeRethrow(context, tryBlock)
+  );
+}
+
+/**
+ * `catch (error) { try { await store.remove(id) } catch (e) { log.error(e.message) } throw error }`, also in a
+ * same-file helper called only there (`catch (error) { await this.rollBackDataTable(id); throw error }` with
+ * `rollBackDataTable(id) { try { … } catch (cleanupError) { log.error(cleanupError.message) } }`): a clean-up made
+ * while an earlier failure is on its way out. That failure is thrown on with its stack and logged where it lands;
+ * the clean-up's message says what was left behind. A catch that does not rethrow what it caught stays reported.
+ */
+function isCleanupBeforeRethrow(context: Context, tryBlock: TSESTree.BlockStatement): boolean {
+  const tryStatement = tryBlock.parent;
+  if (tryStatement?.type !== AST_NODE_TYPES.TryStatement) return false;
+  if (rethrowsAfter(tryStatement)) return true;
+  const fn = getEnclosingFunction(tryStatement);
+  const calls = fn ? sameFileCalls(context, fn) : null;
+  return calls !== null && calls.length > 0 && calls.every(rethrowsAfter);
+}
+
+/** `node` sits in a catch clause of its own function that rethrows what it caught (`throw error`) after it. */
+function rethrowsAfter(node: TSESTree.Node): boolean {
+  const fn = getEnclosingFunction(node);
+  for (let n: TSESTree.Node | undefined = node.parent; n && n !== fn; n = n.parent) {
+    if (n.type !== AST_NODE_TYPES.CatchClause) continue;
+    const param = n.param;
+    if (param?.type !== AST_NODE_TYPES.Identifier) return false;
+    return n.body.body.some((statement) => {
+      if (statement.type !== AST_NODE_TYPES.ThrowStatement || statement.range[0] < node.range[1]) return false;
+      const thrown = skipTransparent(statement.argument);
+      return thrown.type === AST_NODE_TYPES.Identifier && thrown.name === param.name;
+    });
+  }
+  return false;
 }
 
 /** The `try` block whose catch clause binds `variable`, or null. */
@@ -201,6 +242,9 @@ export function caughtFrom(variable: TSESLint.Scope.Variable): TSESTree.BlockSta
  */
 const PARSE_METHOD = /^(?:parse|format|decode|encode|deserialize|unserialize)(?:[A-Z]\w*)?$/u;
 
+/** The class's own synchronous method that parses or validates a value in hand: `this.parseAndValidate(raw)`. */
+const OWN_PARSE_METHOD = /^(?:parse|validate|format|decode|encode|deserialize|unserialize)(?:[A-Z]\w*)?$/u;
+
 /** Calls beside a parse that do not fail for a real operation. */
 const PASSIVE_INPUT_CALLS: ReadonlySet<string> = new Set(['pure', 'logs']);
 
@@ -208,7 +252,8 @@ const PASSIVE_INPUT_CALLS: ReadonlySet<string> = new Set(['pure', 'logs']);
  * Every call in the try block parses or formats a value in hand (`JSON.parse(body)`,
  * `yaml.parse(text)`, `msg.format(bindings)`), besides logs and pure helpers, with no `new`,
  * `await`, `throw` or function inside. The error's message names the bad input; its stack only points into the parser.
- * A method of `this` is the app's own code and may do anything: it does not count.
+ * A method of `this` is the app's own code and may do anything: it counts only when the class defines it as a
+ * synchronous method named for parsing or validating (`this.parseAndValidate(raw)`).
  */
 function isParseOnly(context: Context, block: TSESTree.BlockStatement): boolean {
   let parses = 0;
@@ -219,7 +264,7 @@ function isParseOnly(context: Context, block: TSESTree.BlockStatement): boolean 
       if (other) return;
       switch (node.type) {
         case AST_NODE_TYPES.CallExpression:
-          if (isParseCall(node)) parses++;
+          if (isParseCall(node) || isOwnParseMethodCall(context, node, OWN_PARSE_METHOD)) parses++;
           // `debug(text)` through a project's `createDebug('ns')` wrapper: a log, as a logger's call is.
           else if (isLogWrite(context, node)) return;
           // Beside the parse, logs and pure helpers (`DEFAULTS.includes(id)`, `debug(text)`) do not fail for a real operation.

@@ -315,6 +315,12 @@ describe('classifyErrorMention', () => {
     ).toEqual(['neutral', 'text:err.message', 'text:String(err)', 'text:err.message', 'text:interpolated into a string', 'whole', 'text:interpolated into a string']);
   });
 
+  it('reads the error as the fallback of its own message as neutral where it would be the object, so the place gets the text (session 30)', () => {
+    expect(
+      mentions('try {} catch (err) { log("x", err?.message || err); const m = err?.message ? err?.message : err; log(err.message ? err.message : err); log(err.code || err) }'),
+    ).toEqual(['text:err.message', 'neutral', 'text:err.message', 'text:err.message', 'neutral', 'text:err.message', 'text:err.message', 'neutral', 'neutral', 'whole']);
+  });
+
   it('reads details beside the error as neutral, through TS wrappers', () => {
     expect(mentions('try {} catch (err) { log(err.code); log((err as Error).message) }', { ts: true })).toEqual(['neutral', 'text:err.message']);
   });

@@ -11,6 +11,8 @@ const ruleTester = new RuleTester();
 
 ruleTester.run('log-error-with-stack (text variables, fallbacks, instanceof)', rule, {
   valid: [
+    // The error with a literal fallback goes to the logger as the object.
+    'async function load(path) { try { await importPlugin(path) } catch (err) { console.error("Failed to import plugin:", err || "unknown") } }',
     // The error object is logged beside the text variable.
     `import pino from 'pino';
 const logger = pino();
@@ -159,6 +161,17 @@ setInterval(async () => {
 }, 30000);` }],
         },
       ],
+    },
+    // The error as the fallback of its own message (budibase's plugin watcher): the log gets the text whenever there is one.
+    {
+      code: 'async function load(path) { try { await importPlugin(path) } catch (err) { const message = err?.message ? err?.message : err; console.error("Failed to import plugin:", message) } }',
+      output: 'async function load(path) { try { await importPlugin(path) } catch (err) { const message = err?.message ? err?.message : err; console.error("Failed to import plugin:", message, err) } }',
+      errors: [{ messageId: 'stackLost', suggestions: [{ messageId: 'addError', output: 'async function load(path) { try { await importPlugin(path) } catch (err) { const message = err?.message ? err?.message : err; console.error("Failed to import plugin:", message, err) } }' }] }],
+    },
+    {
+      code: 'async function load(path) { try { await importPlugin(path) } catch (err) { console.error("Failed to import plugin:", err?.message || err) } }',
+      output: 'async function load(path) { try { await importPlugin(path) } catch (err) { console.error("Failed to import plugin:", err?.message || err, err) } }',
+      errors: [{ messageId: 'stackLost', suggestions: [{ messageId: 'addError', output: 'async function load(path) { try { await importPlugin(path) } catch (err) { console.error("Failed to import plugin:", err?.message || err, err) } }' }] }],
     },
   ],
 });

@@ -1,0 +1,104 @@
+/**
+ * Work on values in hand (for `stack-loss.ts`): a `try` that only edits an array or object it holds
+ * (`list.findIndex((x) => x.id === id)`, `list.splice(i, 1)`), with no operation that goes out, and a
+ * call of the class's own synchronous parse or validate method (`this.parseAndValidate(raw)`). What
+ * can fail there is named by the message and the log's own text; no database, service or file is
+ * behind it.
+ */
+import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { type AnyFunction, type Context, findEnclosingClass, getPropertyName, isFunctionNode, skipTransparent, walkSameFunction, walkTree } from './ast.js';
+import { classifyCall } from './fallible.js';
+
+/** Array methods that run the function they are given: it must be written inline to be read. */
+const ITERATING = new Set(['filter', 'map', 'flatMap', 'forEach', 'reduce', 'some', 'every', 'find', 'findIndex', 'sort']);
+/** Pure by name, but they run a function the `try` cannot see. */
+const RUNS_OTHER_CODE = new Set(['call', 'apply', 'bind']);
+
+/**
+ * Every call in the try block, inline callbacks included, is a pure helper on a value in hand
+ * (`findIndex`, `splice`, `push`, `includes`) or a log, with no `await`, `for await`, `yield`, `new`, `throw` or
+ * dynamic import, and at least one such call: the block edits what it holds and nothing outside can
+ * fail it. An iterating method given a named function (`list.forEach(this.apply)`) runs code the block
+ * cannot see and does not count.
+ */
+export function isInHandEditOnly(context: Context, block: TSESTree.BlockStatement, isLog: (call: TSESTree.CallExpression) => boolean): boolean {
+  let edits = 0;
+  let other = false;
+  walkTree(
+    block,
+    (node) => {
+      if (other) return;
+      switch (node.type) {
+        case AST_NODE_TYPES.CallExpression: {
+          if (isLog(node)) return;
+          const callee = skipTransparent(node.callee);
+          const method = callee.type === AST_NODE_TYPES.MemberExpression ? getPropertyName(callee) : null;
+          if (method === null || RUNS_OTHER_CODE.has(method) || classifyCall(context, node) !== 'pure') {
+            other = true;
+            return;
+          }
+          if (ITERATING.has(method) && node.arguments[0] && !isFunctionNode(node.arguments[0])) other = true;
+          else edits++;
+          return;
+        }
+        case AST_NODE_TYPES.NewExpression:
+        case AST_NODE_TYPES.AwaitExpression:
+        case AST_NODE_TYPES.YieldExpression:
+        case AST_NODE_TYPES.ThrowStatement:
+        case AST_NODE_TYPES.TaggedTemplateExpression:
+        case AST_NODE_TYPES.ImportExpression:
+          other = true;
+          return;
+        case AST_NODE_TYPES.ForOfStatement:
+          // `for await (const chunk of stream)`: each step waits on something that goes out.
+          if (node.await) other = true;
+          return;
+        default:
+          // An inline function that is not a callback of a call (`const f = async () => …`) may run later, elsewhere.
+          if (isFunctionNode(node) && node.parent?.type !== AST_NODE_TYPES.CallExpression) other = true;
+          if (isFunctionNode(node) && node.async) other = true;
+      }
+    },
+    context.sourceCode.visitorKeys,
+  );
+  return edits > 0 && !other;
+}
+
+/**
+ * `this.parseAndValidate(raw)`, `this.validateConfig(input)`: a method of the enclosing class named
+ * for parsing or validating, which is synchronous (not `async`, not a generator, awaits nothing):
+ * it reads a value in hand and throws what it found wrong with it.
+ */
+export function isOwnParseMethodCall(context: Context, call: TSESTree.CallExpression, namePattern: RegExp): boolean {
+  const callee = skipTransparent(call.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression || skipTransparent(callee.object).type !== AST_NODE_TYPES.ThisExpression) return false;
+  const name = getPropertyName(callee);
+  if (name === null || !namePattern.test(name)) return false;
+  const method = ownMethod(callee, name);
+  return method !== null && isSynchronous(context, method);
+}
+
+function ownMethod(member: TSESTree.MemberExpression, name: string): AnyFunction | null {
+  const cls = findEnclosingClass(member);
+  if (!cls) return null;
+  for (const element of cls.body.body) {
+    if (element.type !== AST_NODE_TYPES.MethodDefinition || element.computed || element.static || element.kind !== 'method') continue;
+    if (getPropertyName(element) === name) return element.value.type === AST_NODE_TYPES.FunctionExpression ? element.value : null;
+  }
+  return null;
+}
+
+function isSynchronous(context: Context, fn: AnyFunction): boolean {
+  if (fn.async || fn.generator) return false;
+  let waits = false;
+  walkSameFunction(
+    fn.body,
+    (node) => {
+      if (node.type === AST_NODE_TYPES.AwaitExpression || node.type === AST_NODE_TYPES.YieldExpression) waits = true;
+      return !waits;
+    },
+    context.sourceCode.visitorKeys,
+  );
+  return !waits;
+}
