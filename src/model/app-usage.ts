@@ -49,6 +49,12 @@ export interface AppUsage {
   statement: TSESTree.Statement | null;
   /** Returned from the function that creates it (a factory: the caller sets it up). */
   returned: boolean;
+  /**
+   * Returned after the factory gave it app settings (`app.set('trust proxy', 1)`), app-wide middleware
+   * and its routes (`app.use('/api', api)`): the app is assembled, and whatever the caller adds runs
+   * after the routes, where a request logger sees none of their requests.
+   */
+  assembled: boolean;
   /** Handed to a call that may set it up (another module's setup, a test driver). */
   passed: boolean;
   /** Mounted into another app (`parent.use(app)`, `root.route('/x', app)`). */
@@ -78,7 +84,7 @@ export function getAppUsage(
   extra: readonly string[] = [],
 ): AppUsage {
   const sourceCode = context.sourceCode;
-  const usage: AppUsage = { path: null, statement: null, returned: false, passed: false, mounted: false, served: false, configured: false, probesOnly: false };
+  const usage: AppUsage = { path: null, statement: null, returned: false, assembled: false, passed: false, mounted: false, served: false, configured: false, probesOnly: false };
   let value: TSESTree.Node = node;
   while (
     value.parent &&
@@ -135,23 +141,33 @@ export function getAppUsage(
   let mountsSubApps = false;
   let probes = 0;
   let routes = 0;
+  const pathRoutes: TSESTree.Node[] = [];
+  let settings = false;
+  let appWide = false;
   for (const call of calls) {
     const callee = skipTransparent(call.callee);
     if (callee.type === AST_NODE_TYPES.MemberExpression && getMemberPath(callee.object) === path) {
       const method = getPropertyName(callee);
       if (method !== null && ROUTE_METHODS.has(method) && (call.arguments.length >= 2 || (method === 'use' && call.arguments[0] && isFunctionNode(skipTransparent(call.arguments[0]))))) {
         routes++;
-        if (isProbePath(call.arguments[0]!) || redirectsOnly(context, call.arguments[call.arguments.length - 1]!)) probes++;
+        const probe = isProbePath(call.arguments[0]!) || redirectsOnly(context, call.arguments[call.arguments.length - 1]!);
+        if (probe) probes++;
+        else if (call.arguments.length >= 2 && getStringValue(call.arguments[0]!) !== null) pathRoutes.push(call.arguments[call.arguments.length - 1]!);
       }
       if (method === 'listen') usage.served = true;
       if (method === 'route' && call.arguments.length === 2) mountsSubApps = true;
-      if (method !== null && APP_SETTINGS.has(method)) usage.configured = true;
-      if (method === 'use' && isAppLevelUse(call)) usage.configured = true;
+      if (method !== null && APP_SETTINGS.has(method)) {
+        usage.configured = true;
+        if (method !== 'listen') settings = true;
+      }
+      if (method === 'use' && isAppLevelUse(call)) usage.configured = appWide = true;
       continue;
     }
     if (call.arguments.some((a) => refersToApp(a, path))) classifyConsumer(context, call, usage, extra);
   }
   usage.probesOnly = routes > 0 && probes === routes;
+  // …unless a router it mounts comes from a module of the project that may log requests itself.
+  usage.assembled = usage.returned && settings && appWide && pathRoutes.length > 0 && !pathRoutes.some((r) => routerMayLogRequests(context, r, extra));
   // export default { fetch: app.fetch } (Bun, Workers)
   for (const statement of sourceCode.ast.body) {
     if (statement.type !== AST_NODE_TYPES.ExportDefaultDeclaration) continue;
@@ -220,6 +236,20 @@ function classifyConsumer(context: Context, call: TSESTree.CallExpression, usage
     if (text !== null && !REQUEST_LOGGING_TEXT.test(text) && !extra.some((name) => text.includes(name))) return;
   }
   usage.passed = true;
+}
+
+/**
+ * `app.use('/', await router(config))`, `app.use('/api', api)` with `api` from `./routes/api`: a
+ * router from a module of the project whose text can register request logging (mongo-express's
+ * router mounts morgan), or that cannot be read. A package's router or a same-file one: no.
+ */
+function routerMayLogRequests(context: Context, node: TSESTree.Node, extra: readonly string[]): boolean {
+  const n = skipTransparent(node);
+  const callee = n.type === AST_NODE_TYPES.CallExpression ? skipTransparent(n.callee) : n;
+  const source = loadedModule(n) ?? loadedModule(callee) ?? getImportedBinding(context, callee)?.source ?? null;
+  if (source === null || !source.startsWith('.')) return false;
+  const text = readImportedSource(context, source);
+  return text === null || REQUEST_LOGGING_TEXT.test(text) || extra.some((name) => text.includes(name));
 }
 
 /** `'/healthz'`, `'/ready'`, `healthRoute`, `this.config.readinessPath`: a probe endpoint's path. */
