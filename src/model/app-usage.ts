@@ -35,10 +35,17 @@ const VALUE_UTILITIES = /^(?:merge|mergeWith|assign|extend|defaults|defaultsDeep
  * method or URL. A setup module without any of these does not log requests.
  */
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\/]/gu, '\\$&');
+/** A request-logger package or middleware by name. */
+const REQUEST_LOGGER_NAMES = `${[...REQUEST_LOGGER_PACKAGES].map(escapeRegExp).join('|')}|requestLogger|RequestLogger|httpLogger|HttpLogger|accessLog|AccessLog|LoggerMiddleware|LoggingInterceptor`;
 const REQUEST_LOGGING_TEXT = new RegExp(
-  `${[...REQUEST_LOGGER_PACKAGES].map(escapeRegExp).join('|')}|requestLogger|RequestLogger|httpLogger|HttpLogger|accessLog|AccessLog|LoggerMiddleware|LoggingInterceptor|\\.on\\(\\s*['"](?:finish|close)['"]|\\b(?:log|logger|console|debug)\\w*(?:\\.\\w+)?\\([^;\\n]*\\b(?:req|request|ctx)\\.(?:method|url|originalUrl)\\b`,
+  `${REQUEST_LOGGER_NAMES}|\\.on\\(\\s*['"](?:finish|close)['"]|\\b(?:log|logger|console|debug)\\w*(?:\\.\\w+)?\\([^;\\n]*\\b(?:req|request|ctx)\\.(?:method|url|originalUrl)\\b`,
   'u',
 );
+/**
+ * A router module that registers a request logger by package or name. Not a log call that mentions
+ * `req.method`: in a module of routes and handler wrappers that is a route's own log line.
+ */
+const ROUTER_LOGGER_TEXT = new RegExp(REQUEST_LOGGER_NAMES, 'u');
 /** Modules that register routes or integrations, not request logging. */
 const NON_LOGGING_WORDS = /(?:route|router|routes|routing|swagger|openapi|docs|graphql|apollo|socket|websocket|\bws\b|database|\bdb\b|mongo|prisma|sequelize|typeorm|passport|auth|session|static|views|metrics|health|sentry|cron|dev-?server|webpack|vite)/iu;
 
@@ -240,8 +247,8 @@ function classifyConsumer(context: Context, call: TSESTree.CallExpression, usage
 
 /**
  * `app.use('/', await router(config))`, `app.use('/api', api)` with `api` from `./routes/api`: a
- * router from a module of the project whose text can register request logging (mongo-express's
- * router mounts morgan), or that cannot be read. A package's router or a same-file one: no.
+ * router from a module of the project that registers a request logger (mongo-express's router
+ * mounts morgan), or that cannot be read. A package's router or a same-file one: no.
  */
 function routerMayLogRequests(context: Context, node: TSESTree.Node, extra: readonly string[]): boolean {
   const n = skipTransparent(node);
@@ -249,7 +256,7 @@ function routerMayLogRequests(context: Context, node: TSESTree.Node, extra: read
   const source = loadedModule(n) ?? loadedModule(callee) ?? getImportedBinding(context, callee)?.source ?? null;
   if (source === null || !source.startsWith('.')) return false;
   const text = readImportedSource(context, source);
-  return text === null || REQUEST_LOGGING_TEXT.test(text) || extra.some((name) => text.includes(name));
+  return text === null || ROUTER_LOGGER_TEXT.test(text) || extra.some((name) => text.includes(name));
 }
 
 /** `'/healthz'`, `'/ready'`, `healthRoute`, `this.config.readinessPath`: a probe endpoint's path. */

@@ -114,6 +114,7 @@ describe('getAppUsage: a factory that assembles the whole app', () => {
   const dir = mkdtempSync(join(tmpdir(), 'app-usage-assembled-'));
   writeFileSync(join(dir, 'api.js'), "const router = require('express').Router();\nrouter.get('/items', list);\nmodule.exports = router;\n");
   writeFileSync(join(dir, 'logged-router.js'), "import morgan from 'morgan';\nexport default async function router(config) { const r = express.Router(); r.use(morgan('dev')); return r; }\n");
+  writeFileSync(join(dir, 'wrappers.js'), "exports.error_catcher = (fn) => async (req, res, next) => {\n  state.log(5, `${req.method} ${req.originalUrl}`);\n  try { await fn(req, res); } catch (e) { next(e); }\n};\n");
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
   const filename = join(dir, 'app.js');
   const factory = (mount: string) =>
@@ -121,6 +122,8 @@ describe('getAppUsage: a factory that assembles the whole app', () => {
 
   it('settings, app-wide middleware and routes: assembled', () => {
     expect(only(factory("app.use('/api', api);"), { filename, cwd: dir })).toMatchObject({ returned: true, assembled: true });
+    // a handler wrapper from a module whose own log line mentions the request is no request logger
+    expect(only(factory("app.get('/', require('./wrappers').error_catcher(homepage));"), { filename, cwd: dir }).assembled).toBe(true);
   });
 
   it('no routes, no settings, or a router module that may log requests: not assembled', () => {
