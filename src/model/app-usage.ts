@@ -35,10 +35,17 @@ const VALUE_UTILITIES = /^(?:merge|mergeWith|assign|extend|defaults|defaultsDeep
  * method or URL. A setup module without any of these does not log requests.
  */
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\/]/gu, '\\$&');
+/** A request-logger package or middleware by name. */
+const REQUEST_LOGGER_NAMES = `${[...REQUEST_LOGGER_PACKAGES].map(escapeRegExp).join('|')}|requestLogger|RequestLogger|httpLogger|HttpLogger|accessLog|AccessLog|LoggerMiddleware|LoggingInterceptor`;
 const REQUEST_LOGGING_TEXT = new RegExp(
-  `${[...REQUEST_LOGGER_PACKAGES].map(escapeRegExp).join('|')}|requestLogger|RequestLogger|httpLogger|HttpLogger|accessLog|AccessLog|LoggerMiddleware|LoggingInterceptor|\\.on\\(\\s*['"](?:finish|close)['"]|\\b(?:log|logger|console|debug)\\w*(?:\\.\\w+)?\\([^;\\n]*\\b(?:req|request|ctx)\\.(?:method|url|originalUrl)\\b`,
+  `${REQUEST_LOGGER_NAMES}|\\.on\\(\\s*['"](?:finish|close)['"]|\\b(?:log|logger|console|debug)\\w*(?:\\.\\w+)?\\([^;\\n]*\\b(?:req|request|ctx)\\.(?:method|url|originalUrl)\\b`,
   'u',
 );
+/**
+ * A router module that registers a request logger by package or name. Not a log call that mentions
+ * `req.method`: in a module of routes and handler wrappers that is a route's own log line.
+ */
+const ROUTER_LOGGER_TEXT = new RegExp(REQUEST_LOGGER_NAMES, 'u');
 /** Modules that register routes or integrations, not request logging. */
 const NON_LOGGING_WORDS = /(?:route|router|routes|routing|swagger|openapi|docs|graphql|apollo|socket|websocket|\bws\b|database|\bdb\b|mongo|prisma|sequelize|typeorm|passport|auth|session|static|views|metrics|health|sentry|cron|dev-?server|webpack|vite)/iu;
 
@@ -49,6 +56,12 @@ export interface AppUsage {
   statement: TSESTree.Statement | null;
   /** Returned from the function that creates it (a factory: the caller sets it up). */
   returned: boolean;
+  /**
+   * Returned after the factory gave it app settings (`app.set('trust proxy', 1)`), app-wide middleware
+   * and its routes (`app.use('/api', api)`): the app is assembled, and whatever the caller adds runs
+   * after the routes, where a request logger sees none of their requests.
+   */
+  assembled: boolean;
   /** Handed to a call that may set it up (another module's setup, a test driver). */
   passed: boolean;
   /** Mounted into another app (`parent.use(app)`, `root.route('/x', app)`). */
@@ -78,7 +91,7 @@ export function getAppUsage(
   extra: readonly string[] = [],
 ): AppUsage {
   const sourceCode = context.sourceCode;
-  const usage: AppUsage = { path: null, statement: null, returned: false, passed: false, mounted: false, served: false, configured: false, probesOnly: false };
+  const usage: AppUsage = { path: null, statement: null, returned: false, assembled: false, passed: false, mounted: false, served: false, configured: false, probesOnly: false };
   let value: TSESTree.Node = node;
   while (
     value.parent &&
@@ -135,23 +148,33 @@ export function getAppUsage(
   let mountsSubApps = false;
   let probes = 0;
   let routes = 0;
+  const pathRoutes: TSESTree.Node[] = [];
+  let settings = false;
+  let appWide = false;
   for (const call of calls) {
     const callee = skipTransparent(call.callee);
     if (callee.type === AST_NODE_TYPES.MemberExpression && getMemberPath(callee.object) === path) {
       const method = getPropertyName(callee);
       if (method !== null && ROUTE_METHODS.has(method) && (call.arguments.length >= 2 || (method === 'use' && call.arguments[0] && isFunctionNode(skipTransparent(call.arguments[0]))))) {
         routes++;
-        if (isProbePath(call.arguments[0]!) || redirectsOnly(context, call.arguments[call.arguments.length - 1]!)) probes++;
+        const probe = isProbePath(call.arguments[0]!) || redirectsOnly(context, call.arguments[call.arguments.length - 1]!);
+        if (probe) probes++;
+        else if (call.arguments.length >= 2 && getStringValue(call.arguments[0]!) !== null) pathRoutes.push(call.arguments[call.arguments.length - 1]!);
       }
       if (method === 'listen') usage.served = true;
       if (method === 'route' && call.arguments.length === 2) mountsSubApps = true;
-      if (method !== null && APP_SETTINGS.has(method)) usage.configured = true;
-      if (method === 'use' && isAppLevelUse(call)) usage.configured = true;
+      if (method !== null && APP_SETTINGS.has(method)) {
+        usage.configured = true;
+        if (method !== 'listen') settings = true;
+      }
+      if (method === 'use' && isAppLevelUse(call)) usage.configured = appWide = true;
       continue;
     }
     if (call.arguments.some((a) => refersToApp(a, path))) classifyConsumer(context, call, usage, extra);
   }
   usage.probesOnly = routes > 0 && probes === routes;
+  // …unless a router it mounts comes from a module of the project that may log requests itself.
+  usage.assembled = usage.returned && settings && appWide && pathRoutes.length > 0 && !pathRoutes.some((r) => routerMayLogRequests(context, r, extra));
   // export default { fetch: app.fetch } (Bun, Workers)
   for (const statement of sourceCode.ast.body) {
     if (statement.type !== AST_NODE_TYPES.ExportDefaultDeclaration) continue;
@@ -220,6 +243,20 @@ function classifyConsumer(context: Context, call: TSESTree.CallExpression, usage
     if (text !== null && !REQUEST_LOGGING_TEXT.test(text) && !extra.some((name) => text.includes(name))) return;
   }
   usage.passed = true;
+}
+
+/**
+ * `app.use('/', await router(config))`, `app.use('/api', api)` with `api` from `./routes/api`: a
+ * router from a module of the project that registers a request logger (mongo-express's router
+ * mounts morgan), or that cannot be read. A package's router or a same-file one: no.
+ */
+function routerMayLogRequests(context: Context, node: TSESTree.Node, extra: readonly string[]): boolean {
+  const n = skipTransparent(node);
+  const callee = n.type === AST_NODE_TYPES.CallExpression ? skipTransparent(n.callee) : n;
+  const source = loadedModule(n) ?? loadedModule(callee) ?? getImportedBinding(context, callee)?.source ?? null;
+  if (source === null || !source.startsWith('.')) return false;
+  const text = readImportedSource(context, source);
+  return text === null || ROUTER_LOGGER_TEXT.test(text) || extra.some((name) => text.includes(name));
 }
 
 /** `'/healthz'`, `'/ready'`, `healthRoute`, `this.config.readinessPath`: a probe endpoint's path. */

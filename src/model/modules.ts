@@ -58,6 +58,12 @@ function computeImportSource(context: Context, node: TSESTree.Identifier): Impor
     if (declarator.id.type === AST_NODE_TYPES.Identifier) {
       const required = getRequiredModule(init);
       if (required !== null) return { source: required, imported: 'default' };
+      // const appModule = await import('./app.module.js'): the module's namespace
+      const loaded = declarator.init!.type === AST_NODE_TYPES.AwaitExpression ? init : null;
+      if (loaded?.type === AST_NODE_TYPES.ImportExpression) {
+        const source = getStringValue(loaded.source);
+        return source === null ? null : { source, imported: '*' };
+      }
       // const Worker = require('worker_threads').Worker
       if (init.type === AST_NODE_TYPES.MemberExpression) {
         const from = getRequiredModule(skipTransparent(init.object));

@@ -6,7 +6,7 @@ import { createRule } from '../core/create-rule.js';
 import { addErrorFix, handlerLogMessage, insertBeforeStatement, insertLogFix, raiseLevelFix } from '../fixes/error-handler-log.js';
 import { type LogField, type LogTarget, buildLogCall, requestLogFields } from '../fixes/log-call.js';
 import { chooseLogTarget, targetSetupFixes } from '../fixes/log-target.js';
-import { runsOnlyInDevelopment } from '../model/environment.js';
+import { type HandlerLogUse, classifyHandlerLog } from '../model/handler-logs.js';
 import {
   answersClientError,
   callbackLogs,
@@ -24,12 +24,12 @@ import {
   passesErrorOn,
   registeredHandlerInfo,
 } from '../model/error-handlers.js';
-import { classifyErrorUse, getBoundVariables } from '../model/errors.js';
+import { getBoundVariables } from '../model/errors.js';
 import { catchesEveryException } from '../model/exception-filters.js';
 import { disabledNestLogger } from '../model/nest.js';
 import { type HandlerInfo, getHandlerInfo, isErrorHandler } from '../model/handlers.js';
 import { getFrameworkLogger, getRequestContextExpressions } from '../model/request-context.js';
-import { type LogLevel, type LoggerCall, getLoggerCall, getLoggingLevel, isAtLeast } from '../model/loggers.js';
+import type { LogLevel, LoggerCall } from '../model/loggers.js';
 import { type ErrorEventKind, getErrorEventRegistration, isTestFile } from '../model/servers.js';
 
 export type Options = [];
@@ -211,37 +211,20 @@ export default createRule<Options, MessageIds>({
       const s = stateOf(node);
       if (!s) return;
       if (isProcessExitCall(node)) s.exits = true;
-      const level = getLoggingLevel(context, node);
-      if (level !== null) {
-        onLog(s, node, level);
+      const use = classifyHandlerLog(context, node, s.body, s.errorVars, s.kind === 'server');
+      if (use) {
+        onLog(s, node, use);
         return;
       }
       if (delegatesToAnsweringLibrary(context, node)) s.libraryAnswer ??= node;
       else if (passesErrorOn(context, node, { info: s.info, errorVars: s.errorVars, fastify: s.kind === 'fastify' }, helperMayLog)) good(s, node);
     }
 
-    function onLog(s: HandlerState, node: TSESTree.CallExpression, level: LogLevel): void {
-      // `if (process.env.NODE_ENV === 'development') console.error(err.stack)`: nothing in production.
-      if (runsOnlyInDevelopment(node, s.body)) return;
-      const direct = getLoggerCall(context, node);
-      if (!direct) {
-        if (isAtLeast(level, 'error')) good(s, node);
-        else s.lowLevel ??= { call: node, level };
-        return;
-      }
-      if (direct.via !== 'logger') {
-        good(s, node);
-        return;
-      }
-      const use = s.kind === 'server' ? { kind: 'whole' as const } : classifyErrorUse(direct.args, s.errorVars);
-      if (use.kind === 'whole') {
-        if (isAtLeast(level, 'error')) good(s, node);
-        else s.lowLevel ??= { call: direct, level };
-      } else if (use.kind === 'text') {
-        s.textOnly ??= { call: direct, form: use.form, name: use.name };
-      } else {
-        s.noError ??= direct;
-      }
+    function onLog(s: HandlerState, node: TSESTree.CallExpression, use: HandlerLogUse): void {
+      if (use.kind === 'records') good(s, node);
+      else if (use.kind === 'lowLevel') s.lowLevel ??= { call: use.call, level: use.level };
+      else if (use.kind === 'textOnly') s.textOnly ??= { call: use.call, form: use.form, name: use.name };
+      else if (use.kind === 'noError') s.noError ??= use.call;
     }
 
     const helperCache = new WeakMap<AnyFunction, boolean>();

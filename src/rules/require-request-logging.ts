@@ -97,7 +97,7 @@ export default createRule<Options, MessageIds>({
           break;
         default:
           // An app that only answers health probes or redirects has no API to keep a record of.
-          if (usage.mounted || usage.passed || usage.returned || usage.probesOnly) return;
+          if (usage.mounted || usage.passed || (usage.returned && !usage.assembled) || usage.probesOnly) return;
           if (!usage.served && !usage.configured) return;
           if (hasFileLogging()) return;
       }

@@ -72,7 +72,7 @@ describe('getAppUsage', () => {
   });
 
   it('answers nothing used for an app created and dropped', () => {
-    expect(only("import express from 'express';\nexpress();")).toEqual({ path: null, statement: null, returned: false, passed: false, mounted: false, served: false, configured: false, probesOnly: false });
+    expect(only("import express from 'express';\nexpress();")).toEqual({ path: null, statement: null, returned: false, assembled: false, passed: false, mounted: false, served: false, configured: false, probesOnly: false });
   });
 
   it('sees an app that answers only health, metrics or redirects, and one that serves an API', () => {
@@ -107,5 +107,29 @@ describe('getAppUsage: setup modules of the project are read', () => {
   it('counts a module that listens for finish, and one it cannot read', () => {
     expect(only("const express = require('express');\nconst app = express();\nrequire('./access')(app);\napp.listen(1);", { filename, cwd: dir }).passed).toBe(true);
     expect(only("const express = require('express');\nconst app = express();\nrequire('./missing')(app);\napp.listen(1);", { filename, cwd: dir }).passed).toBe(true);
+  });
+});
+
+describe('getAppUsage: a factory that assembles the whole app', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'app-usage-assembled-'));
+  writeFileSync(join(dir, 'api.js'), "const router = require('express').Router();\nrouter.get('/items', list);\nmodule.exports = router;\n");
+  writeFileSync(join(dir, 'logged-router.js'), "import morgan from 'morgan';\nexport default async function router(config) { const r = express.Router(); r.use(morgan('dev')); return r; }\n");
+  writeFileSync(join(dir, 'wrappers.js'), "exports.error_catcher = (fn) => async (req, res, next) => {\n  state.log(5, `${req.method} ${req.originalUrl}`);\n  try { await fn(req, res); } catch (e) { next(e); }\n};\n");
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const filename = join(dir, 'app.js');
+  const factory = (mount: string) =>
+    `const express = require('express');\nconst api = require('./api');\nmodule.exports = async function getApp() {\n  const app = express();\n  app.set('trust proxy', 1);\n  app.use(helmet());\n  ${mount}\n  return app;\n};`;
+
+  it('settings, app-wide middleware and routes: assembled', () => {
+    expect(only(factory("app.use('/api', api);"), { filename, cwd: dir })).toMatchObject({ returned: true, assembled: true });
+    // a handler wrapper from a module whose own log line mentions the request is no request logger
+    expect(only(factory("app.get('/', require('./wrappers').error_catcher(homepage));"), { filename, cwd: dir }).assembled).toBe(true);
+  });
+
+  it('no routes, no settings, or a router module that may log requests: not assembled', () => {
+    expect(only(factory('app.use(express.json());'), { filename, cwd: dir }).assembled).toBe(false);
+    expect(only(factory("app.use('/api', api);").replace("app.set('trust proxy', 1);", ''), { filename, cwd: dir }).assembled).toBe(false);
+    expect(only(factory("app.use('/', await require('./logged-router').default(config));"), { filename, cwd: dir }).assembled).toBe(false);
+    expect(only(factory("app.use('/api', require('./missing'));"), { filename, cwd: dir }).assembled).toBe(false);
   });
 });

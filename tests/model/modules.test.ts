@@ -63,6 +63,12 @@ describe('getImportedBinding', () => {
     expect(callResult(r, 'express.Router()')).toEqual({ source: 'express', imported: 'Router' });
   });
 
+  it("reads a module loaded with `await import()`: its members; a bare import() (a promise) is not the module", () => {
+    const r = bindings("async function f() {\n  const appModule = await import('./app.module.js');\n  appModule.AppModule();\n  const pending = import('./other.js');\n  pending.Other();\n}", { sourceType: 'module' });
+    expect(callResult(r, 'appModule.AppModule()')).toEqual({ source: './app.module.js', imported: 'AppModule' });
+    expect(callResult(r, 'pending.Other()')).toBeNull();
+  });
+
   it("reads compiled imports: TypeScript's (0, m_1.default)() and m_1.Name, Babel's _m.default", () => {
     const r = bindings(
       "const express_1 = __importDefault(require('express')); const core_1 = require('@nestjs/core'); var _koa = _interopRequireDefault(require('koa'));\n(0, express_1.default)(); core_1.NestFactory(); (0, _koa.default)();",

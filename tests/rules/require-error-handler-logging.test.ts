@@ -329,8 +329,21 @@ server.on('error', (err) => logger.error({ err }, 'server error'));`,
     // not servers
     `stream.on('error', () => {});`,
     `socket.on('error', () => socket.destroy());`,
+    // --- node-red editor-api: an OAuth strategy's failure route records the error in the audit trail, then redirects ---
+    "function handleStrategyError(err, req, res, next) {\n  if (res.headersSent) {\n    return next(err);\n  }\n  res.removeHeader('WWW-Authenticate');\n  log.audit({ event: 'auth.login.fail.oauth', error: err.toString() });\n  res.redirect(settings.httpAdminRoot + '?session_message=' + err.toString());\n}\napp.get('/auth/strategy/callback', passport.authenticate('oidc', { failWithError: true }), completeAuth, handleStrategyError);",
+    "app.use((err, req, res, next) => {\n  auditLog.record('request.failed', { reason: err, user: req.user?.id });\n  res.status(500).json({ error: 'internal' });\n});",
   ],
   invalid: [
+    {
+      // an audit record that leaves the error out is no record of it
+      code: "app.use((err, req, res, next) => {\n  log.audit({ event: 'api.error', path: req.path });\n  res.status(500).json({ error: 'internal' });\n});",
+      errors: [{ messageId: 'notLogged', line: 1, suggestions: [{ messageId: 'addLog', output: "app.use((err, req, res, next) => {\n  console.error('unhandled error reached the Express error handler', err, { method: req.method, path: req.originalUrl.split('?')[0] });\n  log.audit({ event: 'api.error', path: req.path });\n  res.status(500).json({ error: 'internal' });\n});" }] }],
+    },
+    {
+      // an audit record made only in development
+      code: "app.use((err, req, res, next) => {\n  if (process.env.NODE_ENV === 'development') log.audit({ event: 'api.error', error: err });\n  res.status(500).json({ error: 'internal' });\n});",
+      errors: [{ messageId: 'notLogged', line: 1, suggestions: [{ messageId: 'addLog', output: "app.use((err, req, res, next) => {\n  console.error('unhandled error reached the Express error handler', err, { method: req.method, path: req.originalUrl.split('?')[0] });\n  if (process.env.NODE_ENV === 'development') log.audit({ event: 'api.error', error: err });\n  res.status(500).json({ error: 'internal' });\n});" }] }],
+    },
     {
       // node-red editor-api auth: the token endpoint's error middleware only delegates to oauth2orize, which answers and never logs
       code: "var oauth2orize = require('oauth2orize');\nvar server = oauth2orize.createServer();\nmodule.exports = {\n  errorHandler: function (err, req, res, next) {\n    //console.log(err.stack);\n    return server.errorHandler()(err, req, res, next);\n  },\n};",

@@ -15,6 +15,10 @@ function project(name: string, dependencies: Record<string, string>, files: Reco
   for (const [file, text] of Object.entries(files)) writeFileSync(join(dir, file), text);
   return dir;
 }
+// mongo-express: the assembled factory mounts a router of the project that registers morgan
+const mountsLogger = project('mounts-logger', { express: '^5.0.0', morgan: '^1.10.0' }, {
+  'router.js': "import express from 'express';\nimport morgan from 'morgan';\nexport default async function router(config) {\n  const r = express.Router();\n  r.use(morgan('dev'));\n  return r;\n}\n",
+});
 const bare = project('bare', { express: '^5.0.0', koa: '^2.0.0', fastify: '^5.0.0' });
 const withMorgan = project('morgan', { express: '^5.0.0', morgan: '^1.10.0' });
 const withPinoHttp = project('pino-http', { express: '^5.0.0', 'pino-http': '^10.0.0', morgan: '^1.10.0' });
@@ -391,8 +395,110 @@ async function bootstrap() {
   await app.listen(3000);
 }
 bootstrap();` },
+    // a Nest root module loaded with `await import()` that registers request logging
+    { filename: join(nest, 'main.js'), code: `import { NestFactory } from '@nestjs/core';
+async function bootstrap() {
+  const appModule = await import('./logged.module');
+  const app = await NestFactory.create(appModule.LoggedModule, { logger: new AppLogger() });
+  await app.listen(3000);
+}
+bootstrap();` },
+    // a factory returning an app with middleware and routes but no app settings: a sub-app its caller may mount
+    { filename: join(bare, 'api.js'), code: `const express = require('express');
+module.exports = function createApi() {
+  const api = express();
+  api.use(express.json());
+  api.use('/users', users);
+  return api;
+};` },
+    // a request logger behind a setting of its own (not a debug or verbosity flag) may be on in production
+    { filename: join(withMorgan, 'server.js'), code: `const express = require('express');
+const morgan = require('morgan');
+const app = express();
+if (settings.accessLog) app.use(morgan('combined'));
+app.use(express.json());
+app.listen(3000);` },
+    { filename: join(mountsLogger, 'middleware.js'), code: `import express from 'express';
+import fileUpload from 'express-fileupload';
+import router from './router.js';
+const middleware = async function (config) {
+  const app = express();
+  app.set('view engine', 'html');
+  app.use(fileUpload({ limits: { fileSize: 1024 } }));
+  app.use('/', await router(config));
+  return app;
+};
+export default middleware;` },
   ],
   invalid: [
+    // a Nest root module loaded with `await import()` that registers no request logging
+    {
+      filename: join(nest, 'boot.js'),
+      code: `import { NestFactory } from '@nestjs/core';
+async function bootstrap() {
+  const appModule = await import('./app.module');
+  const app = await NestFactory.create(appModule.AppModule, { logger: new AppLogger() });
+  await app.listen(3000);
+}
+bootstrap();`,
+      errors: [
+        {
+          messageId: 'missingRequestLogging',
+          line: 4,
+          suggestions: [
+            {
+              messageId: 'addRequestLogger',
+              output: `import { NestFactory } from '@nestjs/core';
+import morgan from 'morgan';
+async function bootstrap() {
+  const appModule = await import('./app.module');
+  const app = await NestFactory.create(appModule.AppModule, { logger: new AppLogger() });
+  app.use(morgan('combined'));
+  await app.listen(3000);
+}
+bootstrap();`,
+            },
+          ],
+        },
+      ],
+    },
+    // a factory that assembles the whole app (settings, app-wide middleware, routes) and returns it
+    {
+      filename: join(withMorgan, 'app.js'),
+      code: `const express = require('express');
+const getApp = async (opts = {}) => {
+  const app = express();
+  app.set('trust proxy', 1);
+  app.use(helmet());
+  app.use('/api', api);
+  app.use(errors);
+  return app;
+};
+module.exports = getApp;`,
+      errors: [
+        {
+          messageId: 'missingRequestLogging',
+          line: 3,
+          suggestions: [
+            {
+              messageId: 'addRequestLogger',
+              output: `const express = require('express');
+const morgan = require('morgan');
+const getApp = async (opts = {}) => {
+  const app = express();
+  app.use(morgan('combined'));
+  app.set('trust proxy', 1);
+  app.use(helmet());
+  app.use('/api', api);
+  app.use(errors);
+  return app;
+};
+module.exports = getApp;`,
+            },
+          ],
+        },
+      ],
+    },
     // ---------------------------------------------------------------- Express
     {
       filename: join(withMorgan, 'app.js'),

@@ -1,0 +1,53 @@
+/**
+ * "What does this call in a global error handler make of the error, as a record?" — for
+ * require-error-handler-logging: a log call that carries the whole error at error level records
+ * it; one at a lower level, one with only its text (`err.message`) or one without it does not
+ * quite. A log that runs only in development (`if (NODE_ENV === 'development') console.error(err)`)
+ * records nothing in production. A security-audit call handed the error in any form
+ * (`log.audit({ event: 'auth.login.fail', error: err.toString() })`) reports it to the app's
+ * audit trail: a reporter, like `next(err)` or a rethrow.
+ */
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import type { Context } from './ast.js';
+import { isAuditCall } from './credential-checks.js';
+import { runsOnlyInDevelopment } from './environment.js';
+import { classifyErrorUse, readsAny } from './errors.js';
+import { type LogLevel, type LoggerCall, getLoggerCall, getLoggingLevel, isAtLeast } from './loggers.js';
+
+type Variable = TSESLint.Scope.Variable;
+
+/** What a log call in an error handler does with the error. */
+export type HandlerLogUse =
+  /** Logs (or reports) the error where operators look. */
+  | { kind: 'records' }
+  /** Logs the error below error level. */
+  | { kind: 'lowLevel'; call: LoggerCall | TSESTree.CallExpression; level: LogLevel }
+  /** Logs only the text of the error (`err.message`, `${err}`). */
+  | { kind: 'textOnly'; call: LoggerCall; form: string; name: string }
+  /** Logs a message without the error. */
+  | { kind: 'noError'; call: LoggerCall }
+  /** Logs only in development: no record in production. */
+  | { kind: 'devOnly' };
+
+/**
+ * How the call `node` in an error handler whose body is `body` records its error (`errorVars`: the
+ * error and its aliases), or null when the call is no log and no audit record. `anyForm`: every
+ * mention counts as the whole error (a server 'error' listener's error is its own message).
+ */
+export function classifyHandlerLog(context: Context, node: TSESTree.CallExpression, body: TSESTree.Node, errorVars: readonly Variable[], anyForm: boolean): HandlerLogUse | null {
+  const level = getLoggingLevel(context, node);
+  if (level === null) {
+    // log.audit({ event: 'auth.login.fail.oauth', error: err.toString() }): the audit trail records it.
+    if (!isAuditCall(node) || !node.arguments.some((a) => readsAny(a, errorVars))) return null;
+    return runsOnlyInDevelopment(node, body) ? { kind: 'devOnly' } : { kind: 'records' };
+  }
+  // `if (process.env.NODE_ENV === 'development') console.error(err.stack)`: nothing in production.
+  if (runsOnlyInDevelopment(node, body)) return { kind: 'devOnly' };
+  const direct = getLoggerCall(context, node);
+  if (!direct) return isAtLeast(level, 'error') ? { kind: 'records' } : { kind: 'lowLevel', call: node, level };
+  if (direct.via !== 'logger') return { kind: 'records' };
+  const use = anyForm ? { kind: 'whole' as const } : classifyErrorUse(direct.args, errorVars);
+  if (use.kind === 'whole') return isAtLeast(level, 'error') ? { kind: 'records' } : { kind: 'lowLevel', call: direct, level };
+  if (use.kind === 'text') return { kind: 'textOnly', call: direct, form: use.form, name: use.name };
+  return { kind: 'noError', call: direct };
+}

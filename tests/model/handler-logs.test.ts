@@ -1,0 +1,53 @@
+import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { describe, expect, it } from 'vitest';
+import type { AnyFunction } from '../../src/model/ast.js';
+import { getBoundVariables } from '../../src/model/errors.js';
+import { classifyHandlerLog } from '../../src/model/handler-logs.js';
+import { probe } from '../helpers/probe.js';
+
+/** The kind `classifyHandlerLog` gives the first statement-level call of each handler `(err, req, res, next) => { call; }` in `code`. */
+function kinds(code: string, anyForm = false): (string | null)[] {
+  const out: (string | null)[] = [];
+  probe(code, (context) => ({
+    'ArrowFunctionExpression[params.length=4]'(fn: AnyFunction) {
+      const body = fn.body as TSESTree.BlockStatement;
+      let statement = body.body[0]!;
+      if (statement.type === AST_NODE_TYPES.IfStatement) statement = statement.consequent;
+      const call = (statement as TSESTree.ExpressionStatement).expression as TSESTree.CallExpression;
+      out.push(classifyHandlerLog(context, call, body, getBoundVariables(context, fn.params[0]!), anyForm)?.kind ?? null);
+    },
+  }));
+  return out;
+}
+
+describe('classifyHandlerLog', () => {
+  it('log calls: whole error at error level records; lower level, text only, no error, development only do not', () => {
+    expect(
+      kinds(`
+        app.use((err, req, res, next) => { console.error(err); });
+        app.use((err, req, res, next) => { console.info(err); });
+        app.use((err, req, res, next) => { console.error(err.message); });
+        app.use((err, req, res, next) => { console.error('request failed'); });
+        app.use((err, req, res, next) => { if (process.env.NODE_ENV === 'development') console.error(err); });
+        app.use((err, req, res, next) => { res.status(500).end(); });
+      `),
+    ).toEqual(['records', 'lowLevel', 'textOnly', 'noError', 'devOnly', null]);
+  });
+
+  it('a security-audit call handed the error in any form records it; one without the error is no record', () => {
+    expect(
+      kinds(`
+        app.use((err, req, res, next) => { log.audit({ event: 'auth.login.fail.oauth', error: err.toString() }); });
+        app.use((err, req, res, next) => { this.auditService.record('failed', err); });
+        app.use((err, req, res, next) => { log.audit({ event: 'api.error', path: req.path }); });
+        app.use((err, req, res, next) => { if (isDev) log.audit({ error: err }); });
+        app.use((err, req, res, next) => { auditLog.findEntries(err); });
+      `),
+    ).toEqual(['records', 'records', null, 'devOnly', null]);
+  });
+
+  it('anyForm: a server listener error counts in any form', () => {
+    expect(kinds(`server.on('error', (err, a, b, c) => { console.error(err.message); });`, true)).toEqual(['records']);
+  });
+});
