@@ -5,11 +5,11 @@
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
-import { type AnyFunction, type Context, findVariable, getCalleePath, getPropertyName, lastSegment, skipTransparent, skipTypeWrappers, walkSameFunction } from './ast.js';
+import { type AnyFunction, type Context, findEnclosingClass, findVariable, getCalleePath, getPropertyName, isFunctionNode, lastSegment, skipTransparent, skipTypeWrappers, walkSameFunction, walkTree } from './ast.js';
 import { isHandoffCall } from './errors.js';
 import { getLoggingLevel, isAtLeast } from './loggers.js';
 import { resolveCalledFunction } from './called-functions.js';
-import { FIRE_AND_FORGET_HELPERS, WAIT_CALLS, callPath, getPromiseChain, isRejectingExecutor, promiseMayReject } from './promises.js';
+import { FIRE_AND_FORGET_HELPERS, WAIT_CALLS, callPath, getPromiseChain, isRejectingExecutor, mayReject, promiseMayReject } from './promises.js';
 
 const escapeCache = new WeakMap<AnyFunction, TSESTree.Node | null>();
 /** Whether an awaited expression can throw into the async function. */
@@ -21,6 +21,7 @@ function awaitMayReject(context: Context, argument: TSESTree.Node, visitorKeys: 
   if (chain.handled) return false;
   const root = chain.root;
   if (root === a && root.type === AST_NODE_TYPES.Identifier && holdsOnlySafePromises(context, root, visitorKeys, depth)) return false;
+  if (root === a && root.type === AST_NODE_TYPES.MemberExpression && fieldHoldsOnlySafePromises(context, root, visitorKeys, depth)) return false;
   if (root.type === AST_NODE_TYPES.NewExpression) {
     return !(root.callee.type === AST_NODE_TYPES.Identifier && root.callee.name === 'Promise' && !isRejectingExecutor(root.arguments[0]));
   }
@@ -29,6 +30,9 @@ function awaitMayReject(context: Context, argument: TSESTree.Node, visitorKeys: 
     if (path === 'Promise.allSettled' || path === 'Promise.resolve') return false;
     if (path !== null && (WAIT_CALLS.test(lastSegment(path)) || FIRE_AND_FORGET_HELPERS.has(lastSegment(path)))) return false;
     if (root === a && answersFailureAsData(context, argument)) return false;
+    // `await Promise.all(urls.map(async (url) => { try { … } catch (err) { log(err) } }))`: as a promise chain would.
+    if (path === 'Promise.all' || path === 'Promise.any' || path === 'Promise.race') return mayReject(context, root, visitorKeys, depth);
+    if (depth <= 3 && contextWrapperCannotReject(context, root, visitorKeys, depth)) return false;
     const fn = resolveCalledFunction(context, root.callee);
     // A same-file async function that catches everything itself never rejects.
     if (fn && fn.async && !fn.generator && depth <= 3) return findEscape(context, fn, visitorKeys, depth + 1) !== null;
@@ -112,6 +116,89 @@ function holdsOnlySafePromises(context: Context, id: TSESTree.Identifier, visito
     calls++;
   }
   return calls > 0;
+}
+
+/**
+ * `await this._runPromise`: a field of the enclosing class whose every assignment in the class
+ * (`this._runPromise = …`, its initializer) is `null` / `undefined`, or a promise that cannot
+ * reject: `new Promise((resolve) => …)` with no `reject`, a handled chain, a call to a same-file
+ * async function that catches everything. Read once per class and field.
+ */
+function fieldHoldsOnlySafePromises(context: Context, member: TSESTree.MemberExpression, visitorKeys: TSESLint.SourceCode.VisitorKeys, depth: number): boolean {
+  if (member.object.type !== AST_NODE_TYPES.ThisExpression || member.computed) return false;
+  const name = getPropertyName(member);
+  const cls = findEnclosingClass(member);
+  if (name === null || !cls) return false;
+  let values = fieldValueCache.get(cls.body);
+  if (!values) {
+    const found = new Map<string, TSESTree.Node[]>();
+    const add = (key: string | null, value: TSESTree.Node | null): void => {
+      if (key !== null) found.set(key, [...(found.get(key) ?? []), value ?? member]);
+    };
+    for (const element of cls.body.body) {
+      if (element.type === AST_NODE_TYPES.PropertyDefinition && !element.static && element.value) add(getPropertyName(element), element.value);
+    }
+    walkTree(cls.body, (node) => {
+      if (node.type === AST_NODE_TYPES.AssignmentExpression && node.left.type === AST_NODE_TYPES.MemberExpression && node.left.object.type === AST_NODE_TYPES.ThisExpression && findEnclosingClass(node) === cls) {
+        // A compound assignment (`this.p ??= load()`) writes a value read from elsewhere too: the member itself stands for it.
+        add(node.left.computed ? '\u0000computed' : getPropertyName(node.left), node.operator === '=' ? node.right : node.left);
+      }
+    }, context.sourceCode.visitorKeys);
+    values = found;
+    fieldValueCache.set(cls.body, values);
+  }
+  if (values.has('\u0000computed')) return false;
+  const written = values.get(name);
+  let promises = 0;
+  for (const value of written ?? []) {
+    const v = skipTransparent(value);
+    if ((v.type === AST_NODE_TYPES.Literal && v.value === null) || (v.type === AST_NODE_TYPES.Identifier && v.name === 'undefined')) continue;
+    if (v.type === AST_NODE_TYPES.NewExpression && v.callee.type === AST_NODE_TYPES.Identifier && v.callee.name === 'Promise' && !isRejectingExecutor(v.arguments[0])) {
+      promises++;
+      continue;
+    }
+    if (v.type !== AST_NODE_TYPES.CallExpression) return false;
+    if (!getPromiseChain(v).handled) {
+      const fn = resolveCalledFunction(context, v.callee);
+      if (!fn?.async || fn.generator || findEscape(context, fn, visitorKeys, depth + 1) !== null) return false;
+    }
+    promises++;
+  }
+  return promises > 0;
+}
+
+const fieldValueCache = new WeakMap<TSESTree.ClassBody, Map<string, TSESTree.Node[]>>();
+
+/**
+ * Helpers that run a callback inside a context they set up (a tenant, a request context, a tracing
+ * span) and resolve with its result: `doInTenant(id, async () => …)`, `runInContext(ctx, fn)`,
+ * `tracer.startActiveSpan(name, async (span) => …)`. Not transactions or locks, whose own work (a
+ * commit, an acquisition) can fail.
+ */
+const CONTEXT_WRAPPER = /^(?:doIn[A-Z]\w*|doWith[A-Z]\w*|runIn[A-Z]\w*|runWith[A-Z]\w*|withContext|with[A-Z]\w*Context|startSpan|startActiveSpan)$/u;
+const NOT_A_CONTEXT = /Transaction|Lock|Mutex|Semaphore|Queue|Worker|Pool/u;
+
+/**
+ * `await tenancy.doInTenant(id, async () => { try { … } catch (err) { log(err) } })`: a context helper
+ * whose callback, written inline, catches everything itself, and whose other arguments only name
+ * the context (no call among them): nothing it awaits can reject.
+ */
+function contextWrapperCannotReject(context: Context, call: TSESTree.CallExpression, visitorKeys: TSESLint.SourceCode.VisitorKeys, depth: number): boolean {
+  const path = callPath(call);
+  const last = path === null ? null : lastSegment(path);
+  if (last === null || !CONTEXT_WRAPPER.test(last) || NOT_A_CONTEXT.test(last)) return false;
+  const callback = call.arguments.length > 0 ? skipTransparent(call.arguments.at(-1)!) : null;
+  if (!callback || !isFunctionNode(callback) || !callback.async || callback.generator) return false;
+  if (call.arguments.slice(0, -1).some((arg) => containsCall(arg))) return false;
+  return findEscape(context, callback, visitorKeys, depth + 1) === null;
+}
+
+function containsCall(node: TSESTree.Node): boolean {
+  let found = false;
+  walkTree(node, (n) => {
+    if (n.type === AST_NODE_TYPES.CallExpression || n.type === AST_NODE_TYPES.NewExpression || n.type === AST_NODE_TYPES.AwaitExpression) found = true;
+  });
+  return found;
 }
 
 /** A catch clause that logs, reports or hands the error on (so a rethrow after it is not silent). */

@@ -144,8 +144,10 @@ export function mayReject(context: Context, node: TSESTree.Node, visitorKeys: TS
     if (path === 'Promise.all' || path === 'Promise.any' || path === 'Promise.race') {
       const list = n.arguments[0] ? skipTransparent(n.arguments[0]) : null;
       if (list?.type === AST_NODE_TYPES.ArrayExpression) {
-        return list.elements.some((e) => e !== null && (e.type === AST_NODE_TYPES.SpreadElement || !getPromiseChain(e).handled));
+        return list.elements.some((e) => e !== null && (e.type === AST_NODE_TYPES.SpreadElement || elementMayReject(context, e, visitorKeys, depth)));
       }
+      // const puts = []; … puts.push(new Promise((resolve) => …)); … Promise.all(puts)
+      if (list?.type === AST_NODE_TYPES.Identifier && depth <= 3 && listHoldsOnlySafePromises(context, list, visitorKeys, depth)) return false;
       // Promise.all(items.map(async (item) => { try { … } catch { return fallback } })): no element can reject.
       const mapper = list ? mappedAsyncCallback(list) : null;
       if (mapper && depth <= 3) return findEscape(context, mapper, visitorKeys, depth + 1) !== null;
@@ -164,6 +166,50 @@ export function mayReject(context: Context, node: TSESTree.Node, visitorKeys: TS
     return findEscape(context, fn, visitorKeys, depth + 1) !== null;
   }
   return isThenableByType(context, n);
+}
+
+/**
+ * An element of a `Promise.all` / `any` / `race` list that may reject. Known not to: a chain with a
+ * rejection handler, a wait (`sleep(ms)`), `Promise.resolve(…)`, `new Promise((resolve) => …)` with
+ * no `reject`, a call to a same-file async function that catches everything itself. Anything else may.
+ */
+function elementMayReject(context: Context, element: TSESTree.Node, visitorKeys: TSESLint.SourceCode.VisitorKeys, depth: number): boolean {
+  const e = skipTransparent(element);
+  if (getPromiseChain(e).handled) return false;
+  if (e.type === AST_NODE_TYPES.NewExpression) return !(e.callee.type === AST_NODE_TYPES.Identifier && e.callee.name === 'Promise' && !isRejectingExecutor(e.arguments[0]));
+  if (e.type !== AST_NODE_TYPES.CallExpression) return true;
+  const path = callPath(e);
+  if (path !== null && (WAIT_CALLS.test(lastSegment(path)) || FIRE_AND_FORGET_HELPERS.has(lastSegment(path)) || path === 'Promise.resolve' || path === 'Promise.allSettled')) return false;
+  const fn = resolveCalledFunction(context, e.callee);
+  if (!fn?.async || fn.generator || depth > 3) return true;
+  return findEscape(context, fn, visitorKeys, depth + 1) !== null;
+}
+
+/**
+ * `const puts = []; … puts.push(new Promise((resolve) => …)); … Promise.all(puts)`: a local array
+ * built in sight, whose every element (initial or pushed) is one that cannot reject
+ * (`elementMayReject`), and which is only pushed to, measured or handed to `list`'s call.
+ * Any other use (passed on, reassigned, indexed into) may add a promise that rejects.
+ */
+function listHoldsOnlySafePromises(context: Context, list: TSESTree.Identifier, visitorKeys: TSESLint.SourceCode.VisitorKeys, depth: number): boolean {
+  const variable = findVariable(context, list);
+  if (!variable || variable.defs.length !== 1 || variable.defs[0]!.type !== 'Variable') return false;
+  const init = getVariableInit(variable);
+  const array = init ? skipTransparent(init) : null;
+  if (array?.type !== AST_NODE_TYPES.ArrayExpression) return false;
+  const safe = (e: TSESTree.Node | null): boolean => e !== null && e.type !== AST_NODE_TYPES.SpreadElement && !elementMayReject(context, e, visitorKeys, depth);
+  if (!array.elements.every(safe)) return false;
+  for (const ref of variable.references) {
+    if (ref.init || ref.identifier === list) continue;
+    if (ref.isWrite()) return false;
+    const member = ref.identifier.parent;
+    if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== ref.identifier) return false;
+    const name = getPropertyName(member);
+    if (name === 'length' && !(member.parent?.type === AST_NODE_TYPES.AssignmentExpression && member.parent.left === member)) continue;
+    const call = member.parent;
+    if (name !== 'push' || call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== member || !call.arguments.every(safe)) return false;
+  }
+  return true;
 }
 
 const awaitedCache = new WeakMap<object, Map<string, boolean>>();
