@@ -31,6 +31,7 @@ import { getImportSource } from './modules.js';
 import { droppedCallbackPositions } from './dropped-callbacks.js';
 import { RUNNER_MODULES, getJobRunnerKind, isAgendaObject, isBullQueue, namesModule, rootImport } from './job-runners.js';
 import { isGlobalName } from './promises.js';
+import { resolveCalledFunction } from './called-functions.js';
 import { exitsWhenDone, isTerminationSignal } from './shutdown-listeners.js';
 
 export type BackgroundKind = 'timer' | 'cron' | 'listener' | 'job' | 'scheduled-method' | 'lifecycle-hook' | 'custom';
@@ -110,7 +111,9 @@ export function resolveCallbackArgument(context: Context, node: TSESTree.Node): 
   ) {
     return resolveFunction(context, n.callee.object);
   }
-  if (n.type === AST_NODE_TYPES.Identifier || n.type === AST_NODE_TYPES.MemberExpression) return resolveFunction(context, n);
+  if (n.type === AST_NODE_TYPES.Identifier) return resolveFunction(context, n);
+  // `this.poll`, a const instance's method, Apostrophe's `self.cleanup` (see resolveCalledFunction).
+  if (n.type === AST_NODE_TYPES.MemberExpression) return resolveCalledFunction(context, n);
   return null;
 }
 

@@ -147,3 +147,28 @@ describe('exitsWhenDone', () => {
     expect(results).toEqual({ ends: true, branch: false, plain: false });
   });
 });
+
+describe("resolveCalledFunction: Apostrophe's module sections", () => {
+  it('follows self.name into methods(self) and self.section.name into a section of the same module object', () => {
+    const code = `
+      module.exports = {
+        restApiRoutes: (self) => ({ async delete(req, id) {} }),
+        methods(self) {
+          return {
+            async cleanup() {},
+            run() { self.cleanup(); self.restApiRoutes.delete(req, id); self.missing(); self.apos.db.find(); },
+          };
+        },
+      };
+      function unrelated(self) { self.cleanup(); }
+    `;
+    const results = probeCalls(code, (context, node) => {
+      const fn = resolveCalledFunction(context, node.callee);
+      return fn ? context.sourceCode.getText(fn.parent!).split('(')[0]! : null;
+    });
+    expect(callResult(results, 'self.cleanup()')).toBe('async cleanup');
+    expect(callResult(results, 'self.restApiRoutes.delete(req, id)')).toBe('async delete');
+    expect(callResult(results, 'self.missing()')).toBeNull();
+    expect(callResult(results, 'self.apos.db.find()')).toBeNull();
+  });
+});
