@@ -308,7 +308,7 @@ export function mayHaveCommentsInside(sourceCode: Readonly<TSESLint.SourceCode>,
 /** A class's own (non-static) methods and function-valued fields by name: the first member of that name with a function value. */
 const classMethodsCache = new WeakMap<TSESTree.ClassBody, ReadonlyMap<string, AnyFunction>>();
 
-function classMethods(cls: TSESTree.ClassDeclaration | TSESTree.ClassExpression): ReadonlyMap<string, AnyFunction> {
+export function classMethods(cls: TSESTree.ClassDeclaration | TSESTree.ClassExpression): ReadonlyMap<string, AnyFunction> {
   let methods = classMethodsCache.get(cls.body);
   if (methods === undefined) {
     const found = new Map<string, AnyFunction>();

@@ -31,6 +31,8 @@ import { getImportSource } from './modules.js';
 import { droppedCallbackPositions } from './dropped-callbacks.js';
 import { RUNNER_MODULES, getJobRunnerKind, isAgendaObject, isBullQueue, namesModule, rootImport } from './job-runners.js';
 import { isGlobalName } from './promises.js';
+import { resolveCalledFunction } from './called-functions.js';
+import { exitsWhenDone, isTerminationSignal } from './shutdown-listeners.js';
 
 export type BackgroundKind = 'timer' | 'cron' | 'listener' | 'job' | 'scheduled-method' | 'lifecycle-hook' | 'custom';
 
@@ -76,12 +78,6 @@ const PROCESS_HANDLER_EVENTS = new Set([
   'rejectionHandled',
   'multipleResolves',
 ]);
-/**
- * Signals whose handler ends the process (a graceful shutdown). A rejection escaping such a handler
- * ends it too, with Node's printed stack (or the app's rejection handler's log): nothing is lost
- * that the shutdown was not about to lose. SIGHUP and SIGUSR1/2 are often "reload", so they stay.
- */
-const TERMINATION_SIGNALS = new Set(['SIGTERM', 'SIGINT', 'SIGQUIT', 'SIGBREAK']);
 /** Fastify awaits these hooks and routes their errors (ready()/close() reject, onListen logs). */
 const FASTIFY_APP_HOOKS = new Set(['onClose', 'onReady', 'onListen', 'preClose']);
 /** @nestjs/schedule wraps these methods in a try/catch that logs (since 0.4.2, 2021). */
@@ -115,7 +111,9 @@ export function resolveCallbackArgument(context: Context, node: TSESTree.Node): 
   ) {
     return resolveFunction(context, n.callee.object);
   }
-  if (n.type === AST_NODE_TYPES.Identifier || n.type === AST_NODE_TYPES.MemberExpression) return resolveFunction(context, n);
+  if (n.type === AST_NODE_TYPES.Identifier) return resolveFunction(context, n);
+  // `this.poll`, a const instance's method, Apostrophe's `self.cleanup` (see resolveCalledFunction).
+  if (n.type === AST_NODE_TYPES.MemberExpression) return resolveCalledFunction(context, n);
   return null;
 }
 
@@ -268,7 +266,8 @@ function computeBackgroundCallbacks(
         const api = event !== null ? `'${event}' listener` : 'event listener';
         const callback = makeCallback(context, args[1]!, node, api, 'listener', false);
         // Process 'exit' listeners run as the process ends: nothing they await completes, so no rejection is ever recorded or lost.
-        if (receiverName === 'process' && (event === 'exit' || isTerminationSignal(context, args[0]!))) callback.shutdown = true;
+        // A listener that ends by exiting (`repl.on('exit', async () => { await app.stop(); process.exit(0) })`) is one too.
+        if ((receiverName === 'process' && (event === 'exit' || isTerminationSignal(context, args[0]!))) || (callback.fn !== null && exitsWhenDone(callback.fn))) callback.shutdown = true;
         else if (receiverName !== 'process' && event !== null && LIFECYCLE_EVENT.test(event)) callback.lifecycleEvent = true;
         return [callback];
       }
@@ -349,53 +348,6 @@ function computeBackgroundCallbacks(
     return callbacks;
   }
   return [];
-}
-
-/**
- * The event names an argument can hold: a string, or the parameter of a loop over a literal list
- * (`['SIGTERM', 'SIGINT'].forEach((signal) => process.on(signal, stop))`,
- * `for (const signal of ['SIGTERM', 'SIGINT']) process.on(signal, stop)`). Null when unknown.
- */
-function possibleEventNames(context: Context, node: TSESTree.Node): string[] | null {
-  const n = skipTransparent(node);
-  const literal = getStringValue(n);
-  if (literal !== null) return [literal];
-  if (n.type !== AST_NODE_TYPES.Identifier) return null;
-  const variable = findVariable(context, n);
-  if (!variable || variable.defs.length !== 1 || variable.references.some((ref) => ref.isWrite() && !ref.init)) return null;
-  const def = variable.defs[0]!;
-  let list: TSESTree.Node | null = null;
-  if (def.type === 'Parameter' && def.node.params[0] === def.name) {
-    // ['SIGTERM', 'SIGINT'].forEach((signal) => …)
-    const call = def.node.parent;
-    if (
-      call?.type === AST_NODE_TYPES.CallExpression &&
-      call.arguments[0] === def.node &&
-      call.callee.type === AST_NODE_TYPES.MemberExpression &&
-      getPropertyName(call.callee) === 'forEach'
-    ) {
-      list = call.callee.object;
-    }
-  } else if (def.type === 'Variable' && def.parent.parent?.type === AST_NODE_TYPES.ForOfStatement && def.parent.parent.left === def.parent) {
-    // for (const signal of ['SIGTERM', 'SIGINT'])
-    list = def.parent.parent.right;
-  }
-  if (!list) return null;
-  const array = skipTransparent(list);
-  if (array.type !== AST_NODE_TYPES.ArrayExpression || array.elements.length === 0) return null;
-  const names: string[] = [];
-  for (const element of array.elements) {
-    const value = element && element.type !== AST_NODE_TYPES.SpreadElement ? getStringValue(element) : null;
-    if (value === null) return null;
-    names.push(value);
-  }
-  return names;
-}
-
-/** `process.on('SIGTERM', …)`, also through a loop over a literal list of such signals. */
-function isTerminationSignal(context: Context, node: TSESTree.Node): boolean {
-  const names = possibleEventNames(context, node);
-  return names !== null && names.every((name) => TERMINATION_SIGNALS.has(name));
 }
 
 /** A handler whose first parameter is a middleware context (`ctx`), not an event payload. */

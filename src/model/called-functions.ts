@@ -4,7 +4,7 @@
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
-import { type AnyFunction, type Context, findVariable, getPropertyName, isFunctionNode, mayBindCallResult, resolveFunction, skipTransparent, walkSameFunction } from './ast.js';
+import { type AnyFunction, type Context, classMethods, findVariable, getPropertyName, getVariableInit, isFunctionNode, mayBindCallResult, perFile, resolveFunction, skipTransparent, walkSameFunction } from './ast.js';
 
 /**
  * The same-file function a call runs: what `resolveFunction` finds, or the function a same-file
@@ -15,6 +15,7 @@ export function resolveCalledFunction(context: Context, callee: TSESTree.Node): 
   const direct = resolveFunction(context, callee);
   if (direct) return direct;
   const n = skipTransparent(callee);
+  if (n.type === AST_NODE_TYPES.MemberExpression) return instanceMethod(context, n) ?? moduleSectionMethod(context, n);
   // `this.getCallback()(req, res)`: the function a same-file factory returns, called at once.
   if (n.type === AST_NODE_TYPES.CallExpression) {
     const factory = resolveFunction(context, n.callee);
@@ -62,4 +63,81 @@ function functionValue(context: Context, node: TSESTree.Node): AnyFunction | nul
   const bound = n.type === AST_NODE_TYPES.CallExpression && n.callee.type === AST_NODE_TYPES.MemberExpression && getPropertyName(n.callee) === 'bind' ? n.callee.object : null;
   const target = bound ?? n;
   return target.type === AST_NODE_TYPES.Identifier || target.type === AST_NODE_TYPES.MemberExpression ? resolveFunction(context, target) : null;
+}
+
+/**
+ * `const renewer = new Renewer(); … await renewer.dispose()`: the method of a same-file class that a
+ * `const` instance of it runs (its own method; an inherited or missing one stays unknown).
+ */
+function instanceMethod(context: Context, member: TSESTree.MemberExpression): AnyFunction | null {
+  const object = skipTransparent(member.object);
+  const name = getPropertyName(member);
+  if (object.type !== AST_NODE_TYPES.Identifier || name === null || !declaresClass(context)) return null;
+  const variable = findVariable(context, object);
+  if (!variable || variable.defs.length !== 1 || variable.defs[0]!.type !== 'Variable' || variable.references.some((ref) => ref.isWrite() && !ref.init)) return null;
+  const init = getVariableInit(variable);
+  const created = init ? skipTransparent(init) : null;
+  if (created?.type !== AST_NODE_TYPES.NewExpression || created.callee.type !== AST_NODE_TYPES.Identifier) return null;
+  const classVariable = findVariable(context, created.callee);
+  const def = classVariable?.defs.length === 1 ? classVariable.defs[0]! : null;
+  const cls = def?.type === 'ClassName' ? def.node : def?.type === 'Variable' && def.node.init ? skipTransparent(def.node.init) : null;
+  if (cls?.type !== AST_NODE_TYPES.ClassDeclaration && cls?.type !== AST_NODE_TYPES.ClassExpression) return null;
+  return classMethods(cls).get(name) ?? null;
+}
+
+const declaresClassCache = new WeakMap<object, boolean>();
+
+/** A text check before any scope look-up: the file can declare a class only if it spells `class`. */
+function declaresClass(context: Context): boolean {
+  return perFile(declaresClassCache, context.sourceCode, () => context.sourceCode.text.includes('class'));
+}
+
+/**
+ * Apostrophe's module format: an object whose sections take the module (`self`) and return its
+ * functions — `methods(self) { return { async cleanup() {…} } }`, `restApiRoutes: (self) => ({ async
+ * delete(req, _id) {…} })` — which the framework attaches to `self`: `self.cleanup` is a method,
+ * `self.restApiRoutes.delete` a section's function. Read from the call's own module object: the
+ * `self` parameter of one section (or of `init(self)`), a sibling section returning an object literal.
+ */
+function moduleSectionMethod(context: Context, member: TSESTree.MemberExpression): AnyFunction | null {
+  const name = getPropertyName(member);
+  if (name === null) return null;
+  let root = skipTransparent(member.object);
+  let section = 'methods';
+  if (root.type === AST_NODE_TYPES.MemberExpression) {
+    const inner = getPropertyName(root);
+    if (inner === null) return null;
+    section = inner;
+    root = skipTransparent(root.object);
+  }
+  if (root.type !== AST_NODE_TYPES.Identifier || root.name !== 'self') return null;
+  const variable = findVariable(context, root);
+  const def = variable?.defs.length === 1 ? variable.defs[0]! : null;
+  if (def?.type !== 'Parameter' || def.node.params[0] !== def.name) return null;
+  const owner = def.node.parent;
+  const moduleObject = owner?.type === AST_NODE_TYPES.Property && owner.value === def.node ? owner.parent : null;
+  if (moduleObject?.type !== AST_NODE_TYPES.ObjectExpression) return null;
+  for (const prop of moduleObject.properties) {
+    if (prop.type !== AST_NODE_TYPES.Property || getPropertyName(prop) !== section || !isFunctionNode(prop.value) || prop.value.params.length === 0) continue;
+    const returned = sectionObject(prop.value);
+    for (const entry of returned?.properties ?? []) {
+      if (entry.type === AST_NODE_TYPES.Property && getPropertyName(entry) === name && isFunctionNode(entry.value)) return entry.value;
+    }
+  }
+  return null;
+}
+
+/** The object literal a section function returns: its arrow body, or the argument of its block's top-level `return`. */
+function sectionObject(fn: AnyFunction): TSESTree.ObjectExpression | null {
+  if (fn.body.type !== AST_NODE_TYPES.BlockStatement) {
+    const body = skipTransparent(fn.body);
+    return body.type === AST_NODE_TYPES.ObjectExpression ? body : null;
+  }
+  for (const statement of fn.body.body) {
+    if (statement.type === AST_NODE_TYPES.ReturnStatement && statement.argument) {
+      const value = skipTransparent(statement.argument);
+      return value.type === AST_NODE_TYPES.ObjectExpression ? value : null;
+    }
+  }
+  return null;
 }

@@ -35,7 +35,7 @@ import { compiledClassCall, compiledClassMethod } from './compiled-classes.js';
 import { getLoggerCall } from './loggers.js';
 import { getImportSource, readImportedSource } from './modules.js';
 import { type ProjectModule, parseProjectFile } from './project-files.js';
-import { findEscape } from './promises.js';
+import { findEscape } from './escapes.js';
 
 /** What an expression of the other module holds, as far as a call by name needs. */
 type ModuleValue =

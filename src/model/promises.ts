@@ -1,7 +1,7 @@
 /**
  * Promises: which calls return one, which chains handle their rejection (`getPromiseChain`),
- * whether a call or a promise may reject (`mayReject`, `voidedCallMayReject`, `promiseMayReject`),
- * and where an async function lets a rejection escape (`findEscape`). Never a guess about an
+ * whether a call or a promise may reject (`mayReject`, `voidedCallMayReject`, `promiseMayReject`);
+ * where an async function lets a rejection escape is `escapes.ts`'s question. Never a guess about an
  * unknown function: a same-file function, a known API, or type information decides.
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
@@ -18,14 +18,12 @@ import {
   returnedValues,
   skipTransparent,
   walkSameFunction,
-  skipTypeWrappers,
   perFile,
   getVariableInit,
 } from './ast.js';
-import { isHandoffCall } from './errors.js';
 import { unwrapIndirectCall } from './fallible.js';
-import { getLoggingLevel, isAtLeast } from './loggers.js';
 import { resolveCalledFunction } from './called-functions.js';
+import { findEscape } from './escapes.js';
 
 /** A function passed as the rejection handler of `.catch(fn)` or `.then(ok, fn)`. */
 export function isRejectionHandler(fn: TSESTree.Node): boolean {
@@ -48,14 +46,14 @@ export const FIRE_AND_FORGET_HELPERS = new Set(['fireAndForget', 'detach', 'runI
  * The callee path of a call, through the indirect call compiled TypeScript writes for an import:
  * `(0, sleep_1.sleep)(1000)` → `sleep_1.sleep`.
  */
-function callPath(call: TSESTree.CallExpression): string | null {
+export function callPath(call: TSESTree.CallExpression): string | null {
   return getCalleePath(call) ?? getMemberPath(unwrapIndirectCall(call.callee));
 }
 
 /** Arguments that make a call callback-style: `next`, `cb`, `done`. */
 const CALLBACK_NAME = /^(?:next|cb|callback|done)$/u;
 /** Awaiting these never rejects: they only wait. */
-const WAIT_CALLS = /^(?:sleep|delay|wait|pause|setTimeout|setImmediate|nextTick|yieldToEventLoop|waitMs)$/u;
+export const WAIT_CALLS = /^(?:sleep|delay|wait|pause|setTimeout|setImmediate|nextTick|yieldToEventLoop|waitMs)$/u;
 
 interface TypeServices {
   checker: import('typescript').TypeChecker;
@@ -127,8 +125,6 @@ export function getPromiseChain(node: TSESTree.Node): PromiseChain {
   return { root: current, handled };
 }
 
-const escapeCache = new WeakMap<AnyFunction, TSESTree.Node | null>();
-
 /**
  * Whether calling `node` gives a promise that may reject: a call to a same-file async
  * function that lets a rejection escape, `fetch()`, `Promise.all/any/race()`, or, with
@@ -148,8 +144,10 @@ export function mayReject(context: Context, node: TSESTree.Node, visitorKeys: TS
     if (path === 'Promise.all' || path === 'Promise.any' || path === 'Promise.race') {
       const list = n.arguments[0] ? skipTransparent(n.arguments[0]) : null;
       if (list?.type === AST_NODE_TYPES.ArrayExpression) {
-        return list.elements.some((e) => e !== null && (e.type === AST_NODE_TYPES.SpreadElement || !getPromiseChain(e).handled));
+        return list.elements.some((e) => e !== null && (e.type === AST_NODE_TYPES.SpreadElement || elementMayReject(context, e, visitorKeys, depth)));
       }
+      // const puts = []; … puts.push(new Promise((resolve) => …)); … Promise.all(puts)
+      if (list?.type === AST_NODE_TYPES.Identifier && depth <= 3 && listHoldsOnlySafePromises(context, list, visitorKeys, depth)) return false;
       // Promise.all(items.map(async (item) => { try { … } catch { return fallback } })): no element can reject.
       const mapper = list ? mappedAsyncCallback(list) : null;
       if (mapper && depth <= 3) return findEscape(context, mapper, visitorKeys, depth + 1) !== null;
@@ -168,6 +166,50 @@ export function mayReject(context: Context, node: TSESTree.Node, visitorKeys: TS
     return findEscape(context, fn, visitorKeys, depth + 1) !== null;
   }
   return isThenableByType(context, n);
+}
+
+/**
+ * An element of a `Promise.all` / `any` / `race` list that may reject. Known not to: a chain with a
+ * rejection handler, a wait (`sleep(ms)`), `Promise.resolve(…)`, `new Promise((resolve) => …)` with
+ * no `reject`, a call to a same-file async function that catches everything itself. Anything else may.
+ */
+function elementMayReject(context: Context, element: TSESTree.Node, visitorKeys: TSESLint.SourceCode.VisitorKeys, depth: number): boolean {
+  const e = skipTransparent(element);
+  if (getPromiseChain(e).handled) return false;
+  if (e.type === AST_NODE_TYPES.NewExpression) return !(e.callee.type === AST_NODE_TYPES.Identifier && e.callee.name === 'Promise' && !isRejectingExecutor(e.arguments[0]));
+  if (e.type !== AST_NODE_TYPES.CallExpression) return true;
+  const path = callPath(e);
+  if (path !== null && (WAIT_CALLS.test(lastSegment(path)) || FIRE_AND_FORGET_HELPERS.has(lastSegment(path)) || path === 'Promise.resolve' || path === 'Promise.allSettled')) return false;
+  const fn = resolveCalledFunction(context, e.callee);
+  if (!fn?.async || fn.generator || depth > 3) return true;
+  return findEscape(context, fn, visitorKeys, depth + 1) !== null;
+}
+
+/**
+ * `const puts = []; … puts.push(new Promise((resolve) => …)); … Promise.all(puts)`: a local array
+ * built in sight, whose every element (initial or pushed) is one that cannot reject
+ * (`elementMayReject`), and which is only pushed to, measured or handed to `list`'s call.
+ * Any other use (passed on, reassigned, indexed into) may add a promise that rejects.
+ */
+function listHoldsOnlySafePromises(context: Context, list: TSESTree.Identifier, visitorKeys: TSESLint.SourceCode.VisitorKeys, depth: number): boolean {
+  const variable = findVariable(context, list);
+  if (!variable || variable.defs.length !== 1 || variable.defs[0]!.type !== 'Variable') return false;
+  const init = getVariableInit(variable);
+  const array = init ? skipTransparent(init) : null;
+  if (array?.type !== AST_NODE_TYPES.ArrayExpression) return false;
+  const safe = (e: TSESTree.Node | null): boolean => e !== null && e.type !== AST_NODE_TYPES.SpreadElement && !elementMayReject(context, e, visitorKeys, depth);
+  if (!array.elements.every(safe)) return false;
+  for (const ref of variable.references) {
+    if (ref.init || ref.identifier === list) continue;
+    if (ref.isWrite()) return false;
+    const member = ref.identifier.parent;
+    if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== ref.identifier) return false;
+    const name = getPropertyName(member);
+    if (name === 'length' && !(member.parent?.type === AST_NODE_TYPES.AssignmentExpression && member.parent.left === member)) continue;
+    const call = member.parent;
+    if (name !== 'push' || call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== member || !call.arguments.every(safe)) return false;
+  }
+  return true;
 }
 
 const awaitedCache = new WeakMap<object, Map<string, boolean>>();
@@ -198,7 +240,7 @@ export function returnedCallAwaitedElsewhere(context: Context, node: TSESTree.No
 }
 
 /** The inline async callback of `items.map(async (item) => …)`, else null. */
-function mappedAsyncCallback(node: TSESTree.Node): AnyFunction | null {
+export function mappedAsyncCallback(node: TSESTree.Node): AnyFunction | null {
   if (node.type !== AST_NODE_TYPES.CallExpression || node.arguments.length !== 1) return null;
   const callee = skipTransparent(node.callee);
   if (callee.type !== AST_NODE_TYPES.MemberExpression || getPropertyName(callee) !== 'map') return null;
@@ -360,232 +402,8 @@ export function promiseMayReject(context: Context, node: TSESTree.Node, visitorK
 }
 
 /** `new Promise((resolve) => setTimeout(resolve, ms))` takes no `reject`: it only waits. */
-function isRejectingExecutor(node: TSESTree.Node | undefined): boolean {
+export function isRejectingExecutor(node: TSESTree.Node | undefined): boolean {
   if (!node) return false;
   const executor = skipTransparent(node);
   return !isFunctionNode(executor) || executor.params.length >= 2;
-}
-
-/** Whether an awaited expression can throw into the async function. */
-function awaitMayReject(context: Context, argument: TSESTree.Node, visitorKeys: TSESLint.SourceCode.VisitorKeys, depth: number): boolean {
-  const a = skipTransparent(argument);
-  if (a.type === AST_NODE_TYPES.Literal || a.type === AST_NODE_TYPES.TemplateLiteral) return false;
-  if (a.type === AST_NODE_TYPES.Identifier && a.name === 'undefined') return false;
-  const chain = getPromiseChain(a);
-  if (chain.handled) return false;
-  const root = chain.root;
-  if (root === a && root.type === AST_NODE_TYPES.Identifier && holdsOnlySafePromises(context, root, visitorKeys, depth)) return false;
-  if (root.type === AST_NODE_TYPES.NewExpression) {
-    return !(root.callee.type === AST_NODE_TYPES.Identifier && root.callee.name === 'Promise' && !isRejectingExecutor(root.arguments[0]));
-  }
-  if (root.type === AST_NODE_TYPES.CallExpression) {
-    const path = callPath(root);
-    if (path === 'Promise.allSettled' || path === 'Promise.resolve') return false;
-    if (path !== null && (WAIT_CALLS.test(lastSegment(path)) || FIRE_AND_FORGET_HELPERS.has(lastSegment(path)))) return false;
-    if (root === a && answersFailureAsData(context, argument)) return false;
-    const fn = resolveCalledFunction(context, root.callee);
-    // A same-file async function that catches everything itself never rejects.
-    if (fn && fn.async && !fn.generator && depth <= 3) return findEscape(context, fn, visitorKeys, depth + 1) !== null;
-  }
-  return true;
-}
-
-/**
- * `const result = await this.client.renewLease(); if (!result.ok) { log(result.error); return }`:
- * the caller reads the call's answer as a result that carries its failure (`ok` / `success` tested,
- * `error` read), the shape of a client that returns failures as data instead of rejecting. An
- * HTTP `Response` also has `ok`, but no `error`: `if (!res.ok) throw …` after `fetch` stays a risk.
- */
-export function answersFailureAsData(context: Context, awaited: TSESTree.Node): boolean {
-  let top: TSESTree.Node = awaited;
-  while (top.parent && (top.parent.type === AST_NODE_TYPES.AwaitExpression || isTypeWrapper(top.parent))) top = top.parent;
-  if (top === awaited) return false;
-  const declarator = top.parent;
-  if (declarator?.type !== AST_NODE_TYPES.VariableDeclarator || declarator.init !== top || declarator.id.type !== AST_NODE_TYPES.Identifier) return false;
-  const variable = findVariable(context, declarator.id);
-  if (!variable) return false;
-  let tested = false;
-  let readsError = false;
-  for (const ref of variable.references) {
-    const member = ref.identifier.parent;
-    if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== ref.identifier) continue;
-    const name = getPropertyName(member);
-    if (name === 'error') readsError = true;
-    else if ((name === 'ok' || name === 'success') && isConditionTest(member)) tested = true;
-  }
-  return tested && readsError;
-}
-
-function isTypeWrapper(node: TSESTree.Node): boolean {
-  return (
-    node.type === AST_NODE_TYPES.TSAsExpression ||
-    node.type === AST_NODE_TYPES.TSNonNullExpression ||
-    node.type === AST_NODE_TYPES.TSSatisfiesExpression ||
-    node.type === AST_NODE_TYPES.TSTypeAssertion
-  );
-}
-
-/** The node is (part of) the test of an `if` or a conditional: `!r.ok`, `r.ok === false`, `r.ok && x`. */
-function isConditionTest(node: TSESTree.Node): boolean {
-  let child: TSESTree.Node = node;
-  let parent = node.parent;
-  while (
-    parent &&
-    (parent.type === AST_NODE_TYPES.UnaryExpression ||
-      parent.type === AST_NODE_TYPES.LogicalExpression ||
-      (parent.type === AST_NODE_TYPES.BinaryExpression && (parent.operator === '===' || parent.operator === '!==' || parent.operator === '==' || parent.operator === '!=')))
-  ) {
-    child = parent;
-    parent = parent.parent;
-  }
-  return (parent?.type === AST_NODE_TYPES.IfStatement || parent?.type === AST_NODE_TYPES.ConditionalExpression) && parent.test === child;
-}
-
-/**
- * `let p; p = (async () => { try { … } catch (e) { log(e) } })(); …; await p`: a variable whose
- * every value is `undefined`/`null` or a call to a same-file async function that catches its own
- * failures. Any other write (an unknown call, a parameter) keeps the await a risk.
- */
-function holdsOnlySafePromises(context: Context, id: TSESTree.Identifier, visitorKeys: TSESLint.SourceCode.VisitorKeys, depth: number): boolean {
-  const variable = findVariable(context, id);
-  if (!variable || variable.defs.length !== 1 || variable.defs[0]!.type !== 'Variable') return false;
-  let calls = 0;
-  for (const ref of variable.references) {
-    if (!ref.isWrite()) continue;
-    const value = ref.writeExpr ? skipTransparent(ref.writeExpr) : null;
-    if (!value) return false;
-    if ((value.type === AST_NODE_TYPES.Identifier && value.name === 'undefined') || (value.type === AST_NODE_TYPES.Literal && value.value === null)) continue;
-    if (value.type !== AST_NODE_TYPES.CallExpression || depth > 3) return false;
-    // `p = previous.catch(() => {}).then(run)`: handled as when awaited directly.
-    if (getPromiseChain(value).handled) {
-      calls++;
-      continue;
-    }
-    const fn = resolveCalledFunction(context, value.callee);
-    if (!fn || !fn.async || fn.generator || findEscape(context, fn, visitorKeys, depth + 1) !== null) return false;
-    calls++;
-  }
-  return calls > 0;
-}
-
-/** A catch clause that logs, reports or hands the error on (so a rethrow after it is not silent). */
-function catchRecords(context: Context, handler: TSESTree.CatchClause, visitorKeys: TSESLint.SourceCode.VisitorKeys): boolean {
-  let found = false;
-  walkSameFunction(handler.body, (node) => {
-    if (found) return false;
-    if (node.type === AST_NODE_TYPES.CallExpression && (getLoggingLevel(context, node) !== null || isHandoffCall(node))) found = true;
-    return undefined;
-  }, visitorKeys);
-  return found;
-}
-
-/**
- * The first place a rejection escapes an async function: an `await` (or `for await`)
- * outside any `try` that has a `catch`, a `throw` not preceded by logging, or a returned
- * promise that may reject. Null when every failure is caught inside.
- *
- * Awaits inside a `catch` or `finally` are the author's error handling already; whether
- * a `catch` really logs is `no-silent-catch`'s question, not this one's.
- */
-export function findEscape(context: Context, fn: AnyFunction, visitorKeys: TSESLint.SourceCode.VisitorKeys, depth = 0): TSESTree.Node | null {
-  if (escapeCache.has(fn)) return escapeCache.get(fn)!;
-  escapeCache.set(fn, null); // recursion guard: a function awaiting itself does not make it reject
-  // A function whose answer to failure is to log and end the process: a rejection escaping it
-  // ends the process too, with the error printed — the outcome its author chose.
-  if (endsProcessOnFailure(context, fn, visitorKeys)) return null;
-  let escape: TSESTree.Node | null = null;
-  if (fn.body.type !== AST_NODE_TYPES.BlockStatement) {
-    const body = skipTypeWrappers(fn.body);
-    if (body.type !== AST_NODE_TYPES.AwaitExpression && promiseMayReject(context, body, visitorKeys, depth)) escape = fn.body;
-  }
-  if (escape === null) {
-    walkSameFunction(
-      fn.body,
-      (node) => {
-        if (escape !== null) return false;
-        switch (node.type) {
-          case AST_NODE_TYPES.AwaitExpression:
-            if (!isProtected(context, node, fn, 'await', visitorKeys) && awaitMayReject(context, node.argument, visitorKeys, depth)) escape = node;
-            break;
-          case AST_NODE_TYPES.ForOfStatement:
-            if (node.await && !isProtected(context, node, fn, 'await', visitorKeys)) escape = node;
-            break;
-          case AST_NODE_TYPES.ThrowStatement:
-            if (!isProtected(context, node, fn, 'throw', visitorKeys)) escape = node;
-            break;
-          case AST_NODE_TYPES.ReturnStatement:
-            if (node.argument && skipTypeWrappers(node.argument).type !== AST_NODE_TYPES.AwaitExpression && promiseMayReject(context, node.argument, visitorKeys, depth)) {
-              escape = node;
-            }
-            break;
-          default:
-            break;
-        }
-        return undefined;
-      },
-      visitorKeys,
-    );
-  }
-  escapeCache.set(fn, escape);
-  return escape;
-}
-
-/** `process.exit(code)` with a code other than 0 (or none given: the caller decides). */
-function isFailureExit(node: TSESTree.Node): boolean {
-  const n = skipTransparent(node);
-  if (n.type !== AST_NODE_TYPES.CallExpression || getCalleePath(n) !== 'process.exit') return false;
-  const code = n.arguments[0];
-  return !(code && skipTransparent(code).type === AST_NODE_TYPES.Literal && (skipTransparent(code) as TSESTree.Literal).value === 0);
-}
-
-function exitsProcess(statement: TSESTree.Statement): boolean {
-  return statement.type === AST_NODE_TYPES.ExpressionStatement && isFailureExit(statement.expression);
-}
-
-/** Whether `body` logs at error level (or reports) outside nested functions. */
-function logsError(context: Context, body: TSESTree.Node, visitorKeys: TSESLint.SourceCode.VisitorKeys): boolean {
-  let found = false;
-  walkSameFunction(body, (node) => {
-    if (found) return false;
-    if (node.type === AST_NODE_TYPES.CallExpression) {
-      const level = getLoggingLevel(context, node);
-      if (level !== null && isAtLeast(level, 'error')) found = true;
-    }
-    return undefined;
-  }, visitorKeys);
-  return found;
-}
-
-/**
- * A function whose policy on failure is to log the error and end the process: its body ends
- * with `process.exit(1)` after an error log (n8n's `exitWithCrash`), or a `try` of its body
- * catches by logging at error level and exiting (a server's start-up: `catch (err) {
- * logger.error('Error starting server', err); process.exit(1) }`).
- */
-function endsProcessOnFailure(context: Context, fn: AnyFunction, visitorKeys: TSESLint.SourceCode.VisitorKeys): boolean {
-  if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return false;
-  const statements = fn.body.body;
-  const last = statements[statements.length - 1];
-  if (last && exitsProcess(last) && logsError(context, fn.body, visitorKeys)) return true;
-  return statements.some((statement) => {
-    if (statement.type !== AST_NODE_TYPES.TryStatement || !statement.handler) return false;
-    const handlerBody = statement.handler.body.body;
-    const end = handlerBody[handlerBody.length - 1];
-    return !!end && exitsProcess(end) && logsError(context, statement.handler.body, visitorKeys);
-  });
-}
-
-function isProtected(context: Context, node: TSESTree.Node, fn: AnyFunction, kind: 'await' | 'throw', visitorKeys: TSESLint.SourceCode.VisitorKeys): boolean {
-  let child: TSESTree.Node = node;
-  let current = node.parent;
-  while (current && current !== fn) {
-    if (current.type === AST_NODE_TYPES.TryStatement) {
-      if (child === current.block && current.handler) return true;
-      if (kind === 'await' && (child === current.handler || child === current.finalizer)) return true;
-      if (kind === 'throw' && child === current.handler && catchRecords(context, current.handler, visitorKeys)) return true;
-    }
-    child = current;
-    current = current.parent;
-  }
-  return false;
 }

@@ -21,7 +21,7 @@ import { resolveCallbackArgument } from './background.js';
 import { isHandoffCall, readsAny } from './errors.js';
 import { type JobRunnerKind, getJobRunnerKind } from './job-runners.js';
 import { getLoggingLevel } from './loggers.js';
-import { findEscape } from './promises.js';
+import { findEscape } from './escapes.js';
 
 const LISTENER_METHODS = new Set(['on', 'once', 'addListener', 'prependListener', 'prependOnceListener']);
 const STATEMENT_LISTS = new Set<string>([

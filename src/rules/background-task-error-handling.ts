@@ -6,7 +6,6 @@ import { applicationLogsRejections } from '../model/process-handlers.js';
 import { discardedCall, discardingStatement, isFireAndForgetCall } from '../model/discards.js';
 import {
   fileMayHoldRejections,
-  findEscape,
   getPromiseChain,
   asyncCallMayFail,
   mayReject,
@@ -15,6 +14,7 @@ import {
   returnedCallAwaitedElsewhere,
   voidedCallMayReject,
 } from '../model/promises.js';
+import { findEscape } from '../model/escapes.js';
 import { resolvesEnclosingPromise, strandedContinuation } from '../model/continuations.js';
 import { ioCallbackOfThrow } from '../model/callback-throws.js';
 import { type UnrecordedRunner, createRunnerTracker } from '../model/runner-listeners.js';

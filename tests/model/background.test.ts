@@ -4,7 +4,8 @@ import { type AnyFunction, type Context, isFunctionNode } from '../../src/model/
 import { enclosingBackgroundCallback, getBackgroundCallbacks, getBackgroundRegistration, isSupervisorChannel } from '../../src/model/background.js';
 import { installsRejectionLogger } from '../../src/model/rejection-logger.js';
 import { getJobRunnerKind } from '../../src/model/job-runners.js';
-import { findEscape, getPromiseChain, mayReject, promiseMayReject, returnedCallAwaitedElsewhere } from '../../src/model/promises.js';
+import { getPromiseChain, mayReject, promiseMayReject, returnedCallAwaitedElsewhere } from '../../src/model/promises.js';
+import { findEscape } from '../../src/model/escapes.js';
 import { getImportSource } from '../../src/model/modules.js';
 import { type ProbeOptions, callResult, probe, probeCalls } from '../helpers/probe.js';
 

@@ -3,7 +3,6 @@ import { describe, expect, it } from 'vitest';
 import {
   getPromiseChain,
   getRejectionHandler,
-  answersFailureAsData,
   fileMayHoldRejections,
   isGlobalName,
   isThenableByType,
@@ -12,6 +11,7 @@ import {
   chainedCallMayReject,
   mayReject,
 } from '../../src/model/promises.js';
+import { answersFailureAsData } from '../../src/model/escapes.js';
 import { discardedCall, discardingStatement, isFireAndForgetCall } from '../../src/model/discards.js';
 import { callResult, probe, probeCalls } from '../helpers/probe.js';
 
