@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
-import { type Context, findVariable, getPropertyName, getStringValue, skipTransparent } from './ast.js';
+import { type Context, findVariable, getPropertyName, getStringValue, perFile, skipTransparent } from './ast.js';
 
 export interface ImportSource {
   /** Module specifier: `bullmq`, `node:worker_threads`. */
@@ -23,14 +23,62 @@ const importCache = new WeakMap<TSESTree.Identifier, ImportSource | null>();
  */
 export function getImportSource(context: Context, node: TSESTree.Identifier): ImportSource | null {
   if (importCache.has(node)) return importCache.get(node)!;
-  const result = computeImportSource(context, node);
+  // No variable of the file with this name is bound to an import: no look-up can find one.
+  if (importNames(context)?.any.has(node.name) === false) return null;
+  const variable = findVariable(context, node);
+  const result = variable ? variableImportSource(variable, node) : null;
   importCache.set(node, result);
   return result;
 }
 
-function computeImportSource(context: Context, node: TSESTree.Identifier): ImportSource | null {
-  const variable = findVariable(context, node);
-  if (!variable || variable.defs.length !== 1) return null;
+/**
+ * Whether some variable of this file named like `id` is bound to an import of a project module (a
+ * relative specifier or a package.json `imports` alias): false means `getImportSource(context, id)`
+ * names no such module, without a look-up.
+ */
+export function mayImportFromProject(context: Context, id: TSESTree.Identifier): boolean {
+  return importNames(context)?.project.has(id.name) !== false;
+}
+
+interface ImportNames {
+  /** Names of variables bound to an import of any module. */
+  any: ReadonlySet<string>;
+  /** Names of variables bound to an import of a relative specifier or an `imports` alias. */
+  project: ReadonlySet<string>;
+}
+const importNamesCache = new WeakMap<object, ImportNames>();
+
+/**
+ * The names the file's variables bind to imports, built once per file from the scope manager on first
+ * ask (what `getImportSource` answers for each variable's own identifier); null without a scope manager.
+ */
+function importNames(context: Context): ImportNames | null {
+  const scopeManager = context.sourceCode.scopeManager;
+  if (!scopeManager) return null;
+  return perFile(importNamesCache, context.sourceCode, () => {
+    const any = new Set<string>();
+    const project = new Set<string>();
+    for (const scope of scopeManager.scopes) {
+      for (const variable of scope.variables) {
+        if (variable.defs.length !== 1) continue;
+        const def = variable.defs[0]!;
+        if ((def.type !== 'ImportBinding' && def.type !== 'Variable') || def.name.type !== AST_NODE_TYPES.Identifier) continue;
+        const from = variableImportSource(variable, def.name);
+        if (from === null) continue;
+        any.add(variable.name);
+        if (PROJECT_SPECIFIER.test(from.source)) project.add(variable.name);
+      }
+    }
+    return { any, project };
+  });
+}
+
+/** A relative specifier or a package.json `imports` alias. */
+const PROJECT_SPECIFIER = /^[.#]/u;
+
+/** Where `variable` (which `node` names) comes from. */
+function variableImportSource(variable: TSESLint.Scope.Variable, node: TSESTree.Identifier): ImportSource | null {
+  if (variable.defs.length !== 1) return null;
   const def = variable.defs[0]!;
   if (def.type === 'ImportBinding' && def.node.type === AST_NODE_TYPES.TSImportEqualsDeclaration) {
     // import x = require('m')

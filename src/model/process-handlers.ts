@@ -12,8 +12,13 @@
  * parsed. A file that runs as a process of its own (a forked child, a worker thread, a command-line
  * program) starts from itself instead: the application's handler is not in its process.
  *
- * Cached per start list within the process. Anything unreadable answers "no" (the rule keeps reporting);
- * nothing here throws.
+ * Asked only when a rule would otherwise report, once per linted file and rule. The answer is kept per
+ * application (its package root, or the file that runs as its own process) and per lint configuration
+ * (the settings and language options objects ESLint hands every file of one configuration: another
+ * configuration, another parser or other logger settings search afresh), with the size and
+ * modification time of every file the search read: a later ask whose files changed searches again.
+ * Rule options never enter it. Anything unreadable answers "no" (the rule keeps reporting); nothing
+ * here throws.
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, extname, isAbsolute, join, resolve } from 'node:path';
@@ -40,7 +45,21 @@ const RELATIVE_SPECIFIER = /(?:\brequire\s*\(\s*|\bfrom\s*|\bimport\s*\(\s*|\bim
 const OWN_PROCESS = /\bprocess\.send\s*\(|\bprocess\.on\(\s*['"]message['"]|\bparentPort\b|\bworkerData\b/u;
 
 const rootOfDir = new Map<string, string | null>();
-const answers = new Map<string, ReadonlySet<ProcessFailureEvent>>();
+
+/** A file the search read, as it was then. */
+interface Stamp {
+  file: string;
+  size: number;
+  mtimeMs: number;
+}
+/** What one search found, and every file it read (the package.json and each source). */
+interface Search {
+  events: ReadonlySet<ProcessFailureEvent>;
+  read: readonly Stamp[];
+}
+/** Searches by settings object, then language options object, then application (root or own-process file). */
+const searches = new WeakMap<object, WeakMap<object, Map<string, Search>>>();
+const NO_OBJECT = {};
 
 /**
  * Unhandled rejections of the linted file's process are logged with their stack: the
@@ -62,25 +81,50 @@ export function applicationLogsProcessEvent(context: Context, event: ProcessFail
     const filename = context.physicalFilename || context.filename;
     if (!filename || filename.startsWith('<')) return false;
     const file = isAbsolute(filename) ? filename : resolve(context.cwd, filename);
-    const starts = startFiles(context, file);
-    if (starts.length === 0) return false;
-    const key = starts.join('\u0000');
-    let events = answers.get(key);
-    if (events === undefined) {
-      events = collectLoggedEvents(context, starts);
-      answers.set(key, events);
+    const own = isCommandLineProgram(context) || OWN_PROCESS.test(context.sourceCode.text);
+    const root = own ? null : packageRoot(dirname(file));
+    if (!own && root === null) return false;
+    const key = own ? `file\u0000${file}` : `root\u0000${root}`;
+    const known = searchesOf(context);
+    let search = known.get(key);
+    if (search === undefined || !unchanged(search.read)) {
+      search = own ? searchFrom(context, [file], []) : searchPackage(context, root!);
+      known.set(key, search);
     }
-    return events.has(event);
+    return search.events.has(event);
   } catch {
     return false;
   }
 }
 
-/** Where the search starts: the linted file when it runs as a process of its own, else the package's entry points. */
-function startFiles(context: Context, file: string): string[] {
-  if (isCommandLineProgram(context) || OWN_PROCESS.test(context.sourceCode.text)) return [file];
-  const root = packageRoot(dirname(file));
-  return root === null ? [] : entryPoints(root);
+/** The searches made under the linted file's configuration (its settings and language options objects). */
+function searchesOf(context: Context): Map<string, Search> {
+  const settings = (context.settings as object | undefined) ?? NO_OBJECT;
+  const languageOptions = (context as unknown as { languageOptions?: object }).languageOptions ?? NO_OBJECT;
+  let byOptions = searches.get(settings);
+  if (byOptions === undefined) searches.set(settings, (byOptions = new WeakMap()));
+  let known = byOptions.get(languageOptions);
+  if (known === undefined) byOptions.set(languageOptions, (known = new Map()));
+  return known;
+}
+
+/** Every file read by a search still has the size and modification time it had then. */
+function unchanged(read: readonly Stamp[]): boolean {
+  for (const { file, size, mtimeMs } of read) {
+    const now = statSync(file, { throwIfNoEntry: false });
+    if (now === undefined || now.size !== size || now.mtimeMs !== mtimeMs) return false;
+  }
+  return true;
+}
+
+/** The search from a package's entry points (none: nothing found), its package.json stamped with the files read. */
+function searchPackage(context: Context, root: string): Search {
+  const read: Stamp[] = [];
+  const manifest = join(root, 'package.json');
+  const stat = statSync(manifest, { throwIfNoEntry: false });
+  if (stat !== undefined) read.push({ file: manifest, size: stat.size, mtimeMs: stat.mtimeMs });
+  const starts = entryPoints(root);
+  return starts.length === 0 ? { events: new Set(), read } : searchFrom(context, starts, read);
 }
 
 /** The nearest directory above `dir` holding a package.json (outside `node_modules`), else null. */
@@ -136,23 +180,27 @@ function resolveFile(path: string): string | null {
   for (const candidate of candidates) {
     if (candidate.endsWith('.d.ts') || candidate.includes(`${'/'}node_modules${'/'}`)) continue;
     try {
-      if (statSync(candidate).isFile()) return candidate;
+      if (statSync(candidate, { throwIfNoEntry: false })?.isFile()) return candidate;
     } catch {
-      // try the next candidate
+      // not a directory on the way (ENOTDIR), unreadable: try the next candidate
     }
   }
   return null;
 }
 
 /** Breadth first from `starts` through relative specifiers: the process events some reached file logs with their stack. */
-function collectLoggedEvents(context: Context, starts: readonly string[]): ReadonlySet<ProcessFailureEvent> {
+function searchFrom(context: Context, starts: readonly string[], read: Stamp[]): Search {
+  return { events: collectLoggedEvents(context, starts, read), read };
+}
+
+function collectLoggedEvents(context: Context, starts: readonly string[], read: Stamp[]): ReadonlySet<ProcessFailureEvent> {
   const events = new Set<ProcessFailureEvent>();
   const seen = new Set<string>(starts);
   let level = [...starts];
   for (let depth = 0; depth <= MAX_DEPTH && level.length > 0; depth++) {
     const next: string[] = [];
     for (const file of level) {
-      const text = readSource(file);
+      const text = readSource(file, read);
       if (text === null) continue;
       if (GATE.test(text)) {
         const module = parseProjectFile(context, text);
@@ -173,10 +221,11 @@ function collectLoggedEvents(context: Context, starts: readonly string[]): Reado
   return events;
 }
 
-function readSource(file: string): string | null {
+function readSource(file: string, read: Stamp[]): string | null {
   try {
-    if (statSync(file).size > MAX_BYTES) return null;
-    return readFileSync(file, 'utf8');
+    const stat = statSync(file);
+    read.push({ file, size: stat.size, mtimeMs: stat.mtimeMs });
+    return stat.size > MAX_BYTES ? null : readFileSync(file, 'utf8');
   } catch {
     return null;
   }

@@ -33,7 +33,7 @@ import {
 import { type FailureOptions, classifyCall, classifyFailures, isResponseCall, logsOwnFailures, unwrapIndirectCall } from './fallible.js';
 import { compiledClassCall, compiledClassMethod } from './compiled-classes.js';
 import { getLoggerCall } from './loggers.js';
-import { getImportSource, readImportedSource } from './modules.js';
+import { getImportSource, mayImportFromProject, readImportedSource } from './modules.js';
 import { type ProjectModule, parseProjectFile } from './project-files.js';
 import { findEscape } from './escapes.js';
 
@@ -164,7 +164,7 @@ function importedTarget(context: Context, call: TSESTree.CallExpression): { sour
     names.unshift(name);
     n = skipTypeWrappers(n.object);
   }
-  if (n.type !== AST_NODE_TYPES.Identifier || names.length > MAX_SEGMENTS) return null;
+  if (n.type !== AST_NODE_TYPES.Identifier || names.length > MAX_SEGMENTS || !mayImportFromProject(context, n)) return null;
   const from = getImportSource(context, n);
   if (from === null || !/^[.#]/u.test(from.source)) return null;
   // `import * as store from './store'`: the namespace is the module's exports.

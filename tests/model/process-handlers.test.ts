@@ -1,23 +1,15 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { utimesSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
 import type { Context } from '../../src/model/ast.js';
 import { MAX_DEPTH, applicationLogsProcessEvent, applicationLogsRejections, entryPoints, packageRoot } from '../../src/model/process-handlers.js';
 import { probe } from '../helpers/probe.js';
+import { tempProject } from '../helpers/temp-project.js';
 
-const base = mkdtempSync(join(tmpdir(), 'process-handlers-'));
-afterAll(() => rmSync(base, { recursive: true, force: true }));
+const { tree } = tempProject('process-handlers-');
 
 /** A project under `base/name` from a map of relative paths to texts. */
-function project(name: string, files: Record<string, string>): string {
-  const root = join(base, name);
-  for (const [file, text] of Object.entries(files)) {
-    mkdirSync(dirname(join(root, file)), { recursive: true });
-    writeFileSync(join(root, file), text);
-  }
-  return root;
-}
+const project = (name: string, files: Record<string, string>): string => tree(name, files);
 
 /** The answers for a file linted at `root/file` with `code`. */
 function ask(root: string, file: string, code = 'run();\n', settings: Record<string, unknown> = {}) {
@@ -158,6 +150,45 @@ describe('applicationLogsProcessEvent: a process handler another file of the app
     expect(ask(textOnly, 'src/jobs.js', hidden).logs).toBe(false);
     expect(ask(textOnly, 'src/jobs.js', hidden.replace('{ reason }', '{ err: reason }')).logs).toBe(true);
     expect(ask(textOnly, 'src/jobs.js', "process.on('unhandledRejection', (reason) => { console.error({ reason }); });\n").logs).toBe(true);
+  });
+});
+
+describe('applicationLogsProcessEvent: the answer kept between files', () => {
+  it('searches again when a file it read has changed', () => {
+    const root = project('changing', {
+      'package.json': JSON.stringify({ name: 'changing', main: 'index.js' }),
+      'index.js': "require('./boot');\n",
+      'boot.js': "process.on('unhandledRejection', (e) => console.error(e));\n",
+      'jobs.js': 'module.exports = {};\n',
+    });
+    // One configuration (one context's settings and language options), asked before and after the edit.
+    const answers: boolean[] = [];
+    probe(
+      'run();\n',
+      (context: Context) => ({
+        Program() {
+          answers.push(applicationLogsProcessEvent(context, 'unhandledRejection'));
+          answers.push(applicationLogsProcessEvent(context, 'unhandledRejection'));
+          const later = new Date(Date.now() + 60_000);
+          writeFileSync(join(root, 'boot.js'), "process.on('unhandledRejection', (e) => console.error(`unhandled: ${e}`));\n");
+          utimesSync(join(root, 'boot.js'), later, later);
+          answers.push(applicationLogsProcessEvent(context, 'unhandledRejection'));
+        },
+      }),
+      { filename: join(root, 'jobs.js'), cwd: root, sourceType: 'commonjs' },
+    );
+    expect(answers).toEqual([true, true, false]);
+  });
+
+  it('is not shared between configurations: other logger settings search afresh', () => {
+    const root = project('audit', {
+      'package.json': JSON.stringify({ name: 'audit', main: 'index.js' }),
+      'index.js': "process.on('unhandledRejection', (e) => tracker.error(e));\n",
+      'jobs.js': 'module.exports = {};\n',
+    });
+    expect(ask(root, 'jobs.js').rejection).toBe(false);
+    expect(ask(root, 'jobs.js', 'run();\n', { 'security-logging': { loggers: ['tracker'] } }).rejection).toBe(true);
+    expect(ask(root, 'jobs.js').rejection).toBe(false);
   });
 });
 

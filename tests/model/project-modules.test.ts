@@ -1,16 +1,13 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TSESTree } from '@typescript-eslint/utils';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { callsProjectModule, importedCalleeLogs, importedCannotReject, importedReturnsRejectingPromise, onlyLoggingCalleesFail } from '../../src/model/project-modules.js';
 import { callResult, probe, probeCalls } from '../helpers/probe.js';
+import { tempProject } from '../helpers/temp-project.js';
 
-const root = mkdtempSync(join(tmpdir(), 'project-modules-'));
-afterAll(() => rmSync(root, { recursive: true, force: true }));
-mkdirSync(join(root, 'src', 'services'), { recursive: true });
-mkdirSync(join(root, 'src', 'routes'), { recursive: true });
-const write = (file: string, text: string) => writeFileSync(join(root, 'src', file), text);
+const project = tempProject('project-modules-', ['src/services', 'src/routes']);
+const root = project.root;
+const write = (file: string, text: string) => project.write(join('src', file), text);
 
 // A config store whose `set` catches its write error and logs it (the precision data's example).
 write(

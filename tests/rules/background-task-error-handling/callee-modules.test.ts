@@ -1,9 +1,7 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { RuleTester } from '@typescript-eslint/rule-tester';
-import { afterAll } from 'vitest';
 import rule from '../../../src/rules/background-task-error-handling.js';
+import { tempProject } from '../../helpers/temp-project.js';
 
 /**
  * A background task that calls an async function of another module of the project (issue 15, "the
@@ -12,10 +10,9 @@ import rule from '../../../src/rules/background-task-error-handling.js';
  * through `filename`; the callee is trimmed from n8n's external-secrets cache refresh (every
  * provider refreshed in its own try/catch that logs).
  */
-const root = mkdtempSync(join(tmpdir(), 'background-task-callee-modules-'));
-afterAll(() => rmSync(root, { recursive: true, force: true }));
-mkdirSync(join(root, 'src', 'secrets'), { recursive: true });
-const write = (file: string, text: string) => writeFileSync(join(root, 'src', file), text);
+const project = tempProject('background-task-callee-modules-', ['src/secrets']);
+const root = project.root;
+const write = (file: string, text: string) => project.write(join('src', file), text);
 
 write(
   'secrets/cache.js',

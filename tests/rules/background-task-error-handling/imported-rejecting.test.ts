@@ -1,9 +1,7 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { RuleTester } from '@typescript-eslint/rule-tester';
-import { afterAll } from 'vitest';
 import rule from '../../../src/rules/background-task-error-handling.js';
+import { tempProject } from '../../helpers/temp-project.js';
 
 /**
  * A route handler that drops the promise of a plain function of another project module which returns
@@ -11,11 +9,9 @@ import rule from '../../../src/rules/background-task-error-handling.js';
  * are written to a temporary project and linted through `filename` (trimmed from a put/delete helper
  * module answering through an update callback).
  */
-const root = mkdtempSync(join(tmpdir(), 'background-task-imported-rejecting-'));
-afterAll(() => rmSync(root, { recursive: true, force: true }));
-mkdirSync(join(root, 'src', 'interfaces'), { recursive: true });
-writeFileSync(
-  join(root, 'src', 'put.js'),
+const { root, write } = tempProject('background-task-imported-rejecting-', ['src/interfaces']);
+write(
+  'src/put.js',
   `function putPath(app, path, body, updateCb) {
   return new Promise((resolve, reject) => {
     createRequest(app, path, body, updateCb)

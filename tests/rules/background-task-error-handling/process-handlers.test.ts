@@ -1,9 +1,7 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { RuleTester } from '@typescript-eslint/rule-tester';
-import { afterAll } from 'vitest';
 import rule from '../../../src/rules/background-task-error-handling.js';
+import { tempProject } from '../../helpers/temp-project.js';
 
 /**
  * A rejection that escapes background work reaches the application's
@@ -13,16 +11,7 @@ import rule from '../../../src/rules/background-task-error-handling.js';
  * the context the global record lacks. A handler that logs only the reason's text records no stack and
  * counts as no handler; so does a forked child's own file, which runs in another process.
  */
-const base = mkdtempSync(join(tmpdir(), 'background-task-process-handlers-'));
-afterAll(() => rmSync(base, { recursive: true, force: true }));
-function project(name: string, files: Record<string, string>): string {
-  const root = join(base, name);
-  for (const [file, text] of Object.entries(files)) {
-    mkdirSync(dirname(join(root, file)), { recursive: true });
-    writeFileSync(join(root, file), text);
-  }
-  return root;
-}
+const { tree: project } = tempProject('background-task-process-handlers-');
 
 const logging = project('logging', {
   'package.json': JSON.stringify({ name: 'blog' }),

@@ -1,9 +1,7 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { RuleTester } from '@typescript-eslint/rule-tester';
-import { afterAll } from 'vitest';
 import rule from '../../../src/rules/no-silent-catch.js';
+import { tempProject } from '../../helpers/temp-project.js';
 
 /**
  * "The callee already logs" across modules (issue 15): a `try` whose only fallible work is a call
@@ -12,10 +10,9 @@ import rule from '../../../src/rules/no-silent-catch.js';
  * to a temporary project and linted through `filename`; their code is trimmed from real sources
  * (a config store's `set`, Etherpad's `ImportHtml.setPadHTML`, Signal K's OIDC `fetchUserinfo`).
  */
-const root = mkdtempSync(join(tmpdir(), 'no-silent-catch-callee-logs-'));
-afterAll(() => rmSync(root, { recursive: true, force: true }));
-for (const dir of ['services', 'routes', 'oidc', 'utils', 'db']) mkdirSync(join(root, 'src', dir), { recursive: true });
-const write = (file: string, text: string) => writeFileSync(join(root, 'src', file), text);
+const project = tempProject('no-silent-catch-callee-logs-', ['services', 'routes', 'oidc', 'utils', 'db'].map((dir) => join('src', dir)));
+const root = project.root;
+const write = (file: string, text: string) => project.write(join('src', file), text);
 
 // The precision data's config store: `set()` catches its write error and logs it with log.error.
 write(
