@@ -154,6 +154,8 @@ describe('credentialFailureAt', () => {
     ['async function login(user, pw) { if (user) { const match = await bcrypt.compare(pw, user.hash); if (match) { return user; } } probeHere(); }', 'invalid_credentials'],
     ['async function login(user, pw) { if (user && (await user.comparePassword(pw))) return done(null, user); probeHere(); }', 'invalid_credentials'],
     ['function f(code, secret) { if (authenticator.check(code, secret)) { return next(); } probeHere(); }', 'invalid_otp'],
+    // passport's custom callback stored in a const and handed on by name
+    ["function f(req, res) { const cb = (err, user) => { if (!user) probeHere(); }; passport.authenticate('local', cb)(req, res); }", 'invalid_credentials'],
   ])('%s → %s', (code, reason) => {
     expect(atProbes(code, credentialFailureAt)).toEqual([reason]);
   });
@@ -186,6 +188,9 @@ describe('credentialFailureAt', () => {
     'async function f(user, pw) { if (await bcrypt.compare(pw, user.hash)) { return user; } else { fail(); } probeHere(); }',
     // the failing branch returns: what follows is the success
     'async function f(user, pw) { if (!(await bcrypt.compare(pw, user.hash))) { return null; } probeHere(); }',
+    // a const callback handed to something other than passport, or read twice
+    'function f(id) { const cb = (err, user) => { if (!user) probeHere(); }; users.fetch(id, cb); }',
+    "function f(req, res) { const cb = (err, user) => { if (!user) probeHere(); }; passport.authenticate('local', cb); other(cb); }",
   ])('%s → null', (code) => {
     expect(atProbes(code, credentialFailureAt)).toEqual([null]);
   });
