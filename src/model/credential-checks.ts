@@ -9,6 +9,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { type AnyFunction, type Context, calleeName, findVariable, getCalleePath, getMemberPath, getPropertyName, getVariableInit, isFunctionNode, lastSegment, skipTransparent, walkSameFunction } from './ast.js';
 import { type LogLevel, getLoggingLevel } from './loggers.js';
+import { getHttpOutcome } from './http-outcomes.js';
 import { passportCallbackRefusal } from './logins.js';
 import { getImportSource } from './modules.js';
 
@@ -210,7 +211,7 @@ function failureAfterSuccessExit(context: Context, body: readonly TSESTree.State
 }
 
 function successExitIn(context: Context, statement: TSESTree.IfStatement, depth: number): CredentialFailure | null {
-  if (!statement.alternate && endsInExit(statement.consequent)) {
+  if (!statement.alternate && endsInExit(statement.consequent) && !answersError(context, statement.consequent)) {
     const failure = succeedsWhenTrue(context, statement.test);
     if (failure) return failure;
   }
@@ -224,6 +225,27 @@ function successExitIn(context: Context, statement: TSESTree.IfStatement, depth:
     }
   }
   return null;
+}
+
+/**
+ * The branch answers a 4xx/5xx or builds an error (`return res.status(400).json(…)`, `return new ReuseError()`):
+ * the check's true side is the refusal (a new password that matches the old one), not the passing branch.
+ */
+function answersError(context: Context, branch: TSESTree.Statement): boolean {
+  let found = false;
+  walkSameFunction(
+    branch,
+    (n) => {
+      if (n.type === AST_NODE_TYPES.ThrowStatement) found = true;
+      else if (n.type === AST_NODE_TYPES.CallExpression || n.type === AST_NODE_TYPES.NewExpression) {
+        const status = getHttpOutcome(context, n)?.status;
+        if (status !== undefined && status >= 400) found = true;
+      }
+      return !found;
+    },
+    context.sourceCode.visitorKeys,
+  );
+  return found;
 }
 
 /** A branch that answers and leaves the function: `return`, or a block ending in one. */

@@ -186,6 +186,8 @@ describe('credentialFailureAt', () => {
     // a passing branch that does not leave, or has an else: what follows runs on both outcomes
     'async function f(user, pw) { let ok = false; if (await bcrypt.compare(pw, user.hash)) { ok = true; } probeHere(); }',
     'async function f(user, pw) { if (await bcrypt.compare(pw, user.hash)) { return user; } else { fail(); } probeHere(); }',
+    // the true side answers an error: a new password that matches the old one is the refusal
+    "async function f(req, res) { if (await bcrypt.compare(req.body.newPassword, req.user.hash)) { return res.status(400).json({ error: 'choose a new password' }); } probeHere(); }",
     // the failing branch returns: what follows is the success
     'async function f(user, pw) { if (!(await bcrypt.compare(pw, user.hash))) { return null; } probeHere(); }',
     // a const callback handed to something other than passport, or read twice
