@@ -9,6 +9,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { type AnyFunction, type Context, calleeName, findVariable, getCalleePath, getMemberPath, getPropertyName, getVariableInit, isFunctionNode, lastSegment, skipTransparent, walkSameFunction } from './ast.js';
 import { type LogLevel, getLoggingLevel } from './loggers.js';
+import { getHttpOutcome } from './http-outcomes.js';
 import { passportCallbackRefusal } from './logins.js';
 import { getImportSource } from './modules.js';
 
@@ -180,12 +181,79 @@ export function credentialFailureAt(context: Context, node: TSESTree.Node): Cred
     } else if (parent.type === AST_NODE_TYPES.CatchClause && child === parent.body && parent.parent.type === AST_NODE_TYPES.TryStatement) {
       const failure = verificationInTry(context, parent.parent.block)?.failure;
       if (failure) return failure;
+    } else if (parent.type === AST_NODE_TYPES.BlockStatement) {
+      const failure = failureAfterSuccessExit(context, parent.body, child);
+      if (failure) return failure;
     }
     child = parent;
     parent = parent.parent;
   }
   // `verifyIdToken(token).then(…).catch((err) => …)`: the whole rejection handler is the failure.
   return parent && isFunctionNode(parent) && tokenVerificationRejectionHandler(context, parent) ? 'invalid_token' : null;
+}
+
+/**
+ * `if (match) { …; return user; } throw new PasswordMismatch()`: a statement after an `if` that leaves the
+ * function when a password (token, code) check passed is reached only when it failed, or was never made
+ * (`if (user && hash) { if (await bcrypt.compare(…)) return user; }`: no such user). The passing
+ * branch may be nested in `if` blocks of the earlier statement; it must end in a `return` and have no
+ * `else`.
+ */
+function failureAfterSuccessExit(context: Context, body: readonly TSESTree.Statement[], child: TSESTree.Node): CredentialFailure | null {
+  const index = body.indexOf(child as TSESTree.Statement);
+  for (let i = index - 1; i >= 0; i--) {
+    const statement = body[i]!;
+    if (statement.type !== AST_NODE_TYPES.IfStatement) continue;
+    const failure = successExitIn(context, statement, 0);
+    if (failure) return failure;
+  }
+  return null;
+}
+
+function successExitIn(context: Context, statement: TSESTree.IfStatement, depth: number): CredentialFailure | null {
+  if (!statement.alternate && endsInExit(statement.consequent) && !answersError(context, statement.consequent)) {
+    const failure = succeedsWhenTrue(context, statement.test);
+    if (failure) return failure;
+  }
+  if (depth >= 3) return null;
+  for (const branch of [statement.consequent, statement.alternate]) {
+    const statements = !branch ? [] : branch.type === AST_NODE_TYPES.BlockStatement ? branch.body : [branch];
+    for (const inner of statements) {
+      if (inner.type !== AST_NODE_TYPES.IfStatement) continue;
+      const failure = successExitIn(context, inner, depth + 1);
+      if (failure) return failure;
+    }
+  }
+  return null;
+}
+
+/**
+ * The branch answers a 4xx/5xx or builds an error (`return res.status(400).json(…)`, `return new ReuseError()`):
+ * the check's true side is the refusal (a new password that matches the old one), not the passing branch.
+ */
+function answersError(context: Context, branch: TSESTree.Statement): boolean {
+  let found = false;
+  walkSameFunction(
+    branch,
+    (n) => {
+      if (n.type === AST_NODE_TYPES.ThrowStatement) found = true;
+      else if (n.type === AST_NODE_TYPES.CallExpression || n.type === AST_NODE_TYPES.NewExpression) {
+        const status = getHttpOutcome(context, n)?.status;
+        if (status !== undefined && status >= 400) found = true;
+      }
+      return !found;
+    },
+    context.sourceCode.visitorKeys,
+  );
+  return found;
+}
+
+/** A branch that answers and leaves the function: `return`, or a block ending in one. */
+function endsInExit(statement: TSESTree.Statement): boolean {
+  if (statement.type === AST_NODE_TYPES.ReturnStatement) return true;
+  if (statement.type !== AST_NODE_TYPES.BlockStatement) return false;
+  const last = statement.body[statement.body.length - 1];
+  return last !== undefined && endsInExit(last);
 }
 
 /** `jwt.verify(…)`, `jwtVerify(…)`, `verifyIdToken(…)`, `jose.jwtVerify(…)`: a call that verifies a token. */

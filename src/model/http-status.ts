@@ -82,6 +82,7 @@ export function getStatusValue(context: Context, node: TSESTree.Node | null | un
   if (n.type === AST_NODE_TYPES.Literal && typeof n.value === 'number') return isStatus(n.value) ? n.value : null;
   if (n.type === AST_NODE_TYPES.MemberExpression) {
     const name = getPropertyName(n);
+    if (name === 'statusCode' || name === 'status') return builtErrorStatus(context, n.object);
     return name === null ? null : statusFromConstantName(name);
   }
   if (n.type === AST_NODE_TYPES.Identifier) {
@@ -100,15 +101,33 @@ export function getStatusValue(context: Context, node: TSESTree.Node | null | un
   return null;
 }
 
+/**
+ * `error.statusCode` of `const error = new UnauthorizedError(…)`: the status the class of an error the
+ * code built itself stands for (its name only; a caught or passed-in error says nothing).
+ */
+function builtErrorStatus(context: Context, object: TSESTree.Node): number | null {
+  const o = skipTransparent(object);
+  if (o.type !== AST_NODE_TYPES.Identifier) return null;
+  const variable = findVariable(context, o);
+  if (!variable || variable.defs[0]?.type !== 'Variable' || variable.references.some((r) => r.isWrite() && !r.init)) return null;
+  const init = getVariableInit(variable);
+  const built = init ? skipTransparent(init) : null;
+  if (built?.type !== AST_NODE_TYPES.NewExpression) return null;
+  const callee = skipTransparent(built.callee);
+  const name = callee.type === AST_NODE_TYPES.Identifier ? callee.name : callee.type === AST_NODE_TYPES.MemberExpression ? getPropertyName(callee) : null;
+  const status = name === null ? null : statusFromErrorName(name);
+  return status !== null && status >= 400 ? status : null;
+}
+
 /** A number in the HTTP status range (100–599). */
 function isStatus(value: number): boolean {
   return Number.isInteger(value) && value >= 100 && value <= 599;
 }
 
-/** The status a constant or enum member names: `UNAUTHORIZED`, `HTTP_STATUS_FORBIDDEN`, `TooManyRequests`. */
+/** The status a constant or enum member names: `UNAUTHORIZED`, `HTTP_STATUS_FORBIDDEN`, `ERR_UNAUTHORIZED`, `TooManyRequests`. */
 function statusFromConstantName(name: string): number | null {
-  // UNAUTHORIZED, HTTP_STATUS_UNAUTHORIZED, and enums in PascalCase: HttpStatusCode.Unauthorized, TooManyRequests
-  const key = /^[A-Z][a-z]/u.test(name) ? name.replace(/(?<=[a-z])(?=[A-Z])/gu, '_').toUpperCase() : name.replace(/^HTTP_STATUS_/u, '');
+  // UNAUTHORIZED, HTTP_STATUS_UNAUTHORIZED, an app's ERR_UNAUTHORIZED / HTTP_FORBIDDEN, and enums in PascalCase: HttpStatusCode.Unauthorized, TooManyRequests
+  const key = /^[A-Z][a-z]/u.test(name) ? name.replace(/(?<=[a-z])(?=[A-Z])/gu, '_').toUpperCase() : name.replace(/^(?:HTTP_STATUS_|HTTP_|STATUS_|ERR_)/u, '');
   return ownEntry(STATUS_BY_NAME, key) ?? null;
 }
 

@@ -202,13 +202,23 @@ export function passportCallbackRefusal(context: Context, id: TSESTree.Identifie
   const def = findVariable(context, id)?.defs[0];
   if (def?.type !== 'Parameter') return null;
   const fn = def.node as AnyFunction;
-  const call = fn.parent;
-  if (fn.params[1] !== def.name || call?.type !== AST_NODE_TYPES.CallExpression || call.arguments.length < 2 || call.arguments.length > 3 || call.arguments[call.arguments.length - 1] !== fn) return null;
+  const passed = passedCallback(context, fn);
+  const call = passed?.parent;
+  if (fn.params[1] !== def.name || !passed || call?.type !== AST_NODE_TYPES.CallExpression || call.arguments.length < 2 || call.arguments.length > 3 || call.arguments[call.arguments.length - 1] !== passed) return null;
   const path = getCalleePath(call);
   if (path === null || lastSegment(path) !== 'authenticate' || !/passport/iu.test(path)) return null;
   const strategy = skipTransparent(call.arguments[0] as TSESTree.Node);
   const name = strategy.type === AST_NODE_TYPES.Literal && typeof strategy.value === 'string' ? strategy.value : '';
   return /jwt|bearer|token/iu.test(name) ? 'invalid_token' : 'invalid_credentials';
+}
+
+/** The node that hands `fn` on: `fn` itself, or the one read of the `const` it is stored in (`const authCB = (err, user) => …; passport.authenticate(s, authCB)`). */
+function passedCallback(context: Context, fn: AnyFunction): TSESTree.Node | null {
+  const holder = fn.parent;
+  if (holder?.type !== AST_NODE_TYPES.VariableDeclarator || holder.init !== fn || holder.id.type !== AST_NODE_TYPES.Identifier) return fn;
+  const variable = findVariable(context, holder.id);
+  const reads = variable?.references.filter((r) => !r.init) ?? [];
+  return reads.length === 1 && !reads[0]!.isWrite() ? reads[0]!.identifier : null;
 }
 
 /** A function named like a login (`login`, `signIn`, `authenticate`), or one registered for a login route (`app.post('/auth/signin', fn)`). */

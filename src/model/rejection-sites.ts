@@ -248,9 +248,40 @@ export function callRejectionSites(context: Context, options: RejectionSiteOptio
       return [{ node, what, status: outcome.status, reason: reasonForStatus(outcome.status), propagates: outcome.kind !== 'response', errorName: outcome.errorName, acceptLater: outcome.kind === 'response' }];
     }
   }
+  // `if (!user) reject(new AuthError(…))` in a promise's executor: the failed check thrown to the awaiting caller.
+  const rejected = executorRejection(context, node, describe);
+  if (rejected) return rejected;
   // A failed credential check answered without a status: res.json({ ok: false }), res.redirect('/login').
   const credential = isPlainResponse(context, node) ? credentialFailureAt(context, node) : null;
   return credential ? [{ node, what: describe(credential), status: null, reason: credential, propagates: false, errorName: null, acceptLater: true }] : [];
+}
+
+/** `new Promise(…)`, `new Bluebird(…)`, TypeScript's `new bluebird_1.default(…)`. */
+const PROMISE_CONSTRUCTOR = /(?:^|\.)(?:Promise|Bluebird)$|^bluebird\w*\.default$/u;
+
+/**
+ * `reject(kerror.get('missing_user'))`, `reject(new AuthError())` on the failure branch of a credential
+ * check (`if (!user)` of passport's custom callback, `if (!match)`) inside a `new Promise((resolve, reject) => …)`
+ * executor: like a `throw` there, the awaiting caller gets the failed check. A 5xx or timeout is the
+ * server's failure; a status the error names is judged by the status sites before this.
+ */
+function executorRejection(context: Context, node: TSESTree.CallExpression, describe: DescribeCredentialFailure): RejectionSite[] | null {
+  const callee = skipTransparent(node.callee);
+  if (callee.type !== AST_NODE_TYPES.Identifier || node.arguments.length === 0) return null;
+  const def = findVariable(context, callee)?.defs[0];
+  if (def?.type !== 'Parameter') return null;
+  const executor = def.node as TSESTree.Node;
+  if ((executor.type !== AST_NODE_TYPES.ArrowFunctionExpression && executor.type !== AST_NODE_TYPES.FunctionExpression) || executor.params[1] !== def.name) return null;
+  const created = executor.parent;
+  if (created?.type !== AST_NODE_TYPES.NewExpression || created.arguments[0] !== executor || !PROMISE_CONSTRUCTOR.test(getCalleePath(created) ?? '')) return null;
+  const credential = credentialFailureAt(context, node);
+  if (!credential) return null;
+  const arg = skipTransparent(node.arguments[0] as TSESTree.Node);
+  if (arg.type !== AST_NODE_TYPES.NewExpression && arg.type !== AST_NODE_TYPES.CallExpression) return null;
+  const outcome = getHttpOutcome(context, arg);
+  if (outcome && (outcome.status >= 500 || outcome.status === 408)) return [];
+  const name = arg.type === AST_NODE_TYPES.NewExpression ? getCalleePath(arg) : null;
+  return [{ node, what: describe(credential), status: outcome?.status ?? null, reason: credential, propagates: true, errorName: outcome?.errorName ?? (name ? lastSegment(name) : null) }];
 }
 
 /** `new Response(…, { status: 401 })`. */

@@ -150,6 +150,12 @@ describe('credentialFailureAt', () => {
     ['async function f(body) { let v; try { v = await verifyAuthenticationResponse({ response: body }); } catch (e) { probeHere(); } }', 'invalid_passkey'],
     // TypeScript's CommonJS output reaches bcrypt's default export through `.default`
     ['const bcryptjs_1 = __importDefault(require("bcryptjs")); function f(pw, hash) { bcryptjs_1.default.compare(pw, hash, (err, matches) => { if (matches === true) ok(); else probeHere(); }); }', 'invalid_credentials'],
+    // after a passing branch that returns: reached only when the check failed or was never made
+    ['async function login(user, pw) { if (user) { const match = await bcrypt.compare(pw, user.hash); if (match) { return user; } } probeHere(); }', 'invalid_credentials'],
+    ['async function login(user, pw) { if (user && (await user.comparePassword(pw))) return done(null, user); probeHere(); }', 'invalid_credentials'],
+    ['function f(code, secret) { if (authenticator.check(code, secret)) { return next(); } probeHere(); }', 'invalid_otp'],
+    // passport's custom callback stored in a const and handed on by name
+    ["function f(req, res) { const cb = (err, user) => { if (!user) probeHere(); }; passport.authenticate('local', cb)(req, res); }", 'invalid_credentials'],
   ])('%s → %s', (code, reason) => {
     expect(atProbes(code, credentialFailureAt)).toEqual([reason]);
   });
@@ -177,6 +183,16 @@ describe('credentialFailureAt', () => {
     // confirming a secret being enrolled: a setup typo, not a failed sign-in
     'class TFAService { async enableTFA(key, otp, secret) { if (!authenticator.check(otp, secret)) probeHere(); } }',
     "router.post('/2fa/setup', (req, res) => { if (!speakeasy.totp.verify({ secret: req.body.secret, token: req.body.token })) probeHere(); });",
+    // a passing branch that does not leave, or has an else: what follows runs on both outcomes
+    'async function f(user, pw) { let ok = false; if (await bcrypt.compare(pw, user.hash)) { ok = true; } probeHere(); }',
+    'async function f(user, pw) { if (await bcrypt.compare(pw, user.hash)) { return user; } else { fail(); } probeHere(); }',
+    // the true side answers an error: a new password that matches the old one is the refusal
+    "async function f(req, res) { if (await bcrypt.compare(req.body.newPassword, req.user.hash)) { return res.status(400).json({ error: 'choose a new password' }); } probeHere(); }",
+    // the failing branch returns: what follows is the success
+    'async function f(user, pw) { if (!(await bcrypt.compare(pw, user.hash))) { return null; } probeHere(); }',
+    // a const callback handed to something other than passport, or read twice
+    'function f(id) { const cb = (err, user) => { if (!user) probeHere(); }; users.fetch(id, cb); }',
+    "function f(req, res) { const cb = (err, user) => { if (!user) probeHere(); }; passport.authenticate('local', cb); other(cb); }",
   ])('%s → null', (code) => {
     expect(atProbes(code, credentialFailureAt)).toEqual([null]);
   });

@@ -29,6 +29,23 @@ describe('getStatusValue', () => {
   });
 });
 
+describe('getStatusValue: app constants and built errors', () => {
+  it('an app constant with an ERR_ / HTTP_ / STATUS_ prefix names the status after it', () => {
+    expect(statuses("import { ERR_UNAUTHORIZED } from './constants'; probeHere(ERR_UNAUTHORIZED); probeHere(constants.ERR_FORBIDDEN); probeHere(HTTP_FORBIDDEN); probeHere(STATUS_UNAUTHORIZED);")).toEqual([401, 403, 403, 401]);
+  });
+
+  it('the status of an error the code built with a class named for it', () => {
+    expect(statuses("const error = new UnauthorizedError('x'); probeHere(error.statusCode); const e2 = new errors.ForbiddenError(); probeHere(e2.status);")).toEqual([401, 403]);
+  });
+
+  it('no status from a caught or passed-in error, a generic Error, or a variable written again', () => {
+    expect(statuses('function h(err) { probeHere(err.statusCode); }')).toEqual([null]);
+    expect(statuses("try { run(); } catch (e) { probeHere(e.status); }")).toEqual([null]);
+    expect(statuses("const error = new Error('x'); probeHere(error.statusCode);")).toEqual([null]);
+    expect(statuses("let error = new UnauthorizedError(); error = other; probeHere(error.statusCode);")).toEqual([null]);
+  });
+});
+
 describe('statusLineOf', () => {
   it('reads the status line a hand-written HTTP answer starts with (string, template, concatenation)', () => {
     const out: (number | null)[] = [];
