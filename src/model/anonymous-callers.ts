@@ -103,6 +103,8 @@ function answerShapeTest(test: TSESTree.Node): boolean {
     const s = skipTransparent(n);
     switch (s.type) {
       case AST_NODE_TYPES.Literal:
+        // `req.header('authorization')`: a credential was presented — that decides whom.
+        if (typeof s.value === 'string' && namesPresence(s.value, false)) other = true;
         return;
       case AST_NODE_TYPES.Identifier:
         names += 1;

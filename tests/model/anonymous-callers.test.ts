@@ -60,6 +60,7 @@ describe('refusesOnlyAnonymous', () => {
     ['an unrecognizable flag', 'if (!ok) return deny();'],
     ['inside a catch', 'try { await verify(req) } catch { return deny(); }'],
     ['after an early exit for anonymous callers', 'if (!req.user) return next();\ndeny();'],
+    ['a presented header after an early exit for session users', "if (req.user) return next();\nif (req.header('authorization')) return deny();\nres.redirect('/login');"],
     ['an unknown test inside the anonymous branch', 'if (!req.user) {\n  const ok = await keys.check(req.query.key);\n  if (!ok) return deny();\n}'],
   ])('not anonymous: %s', (_name, body) => {
     expect(verdicts(handler(body))).toEqual([false]);
