@@ -1,6 +1,6 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
-import { type Context, findVariable, getCalleePath, getPropertyName, isFunctionNode, skipTransparent, walkSameFunction } from './ast.js';
+import { type Context, findVariable, getCalleePath, getPropertyName, isFunctionNode, leavesFunction, skipTransparent, walkSameFunction } from './ast.js';
 import { tokenizeName } from './secrets/names.js';
 import { ALLOW_WORDS, GRANT, type Product, type Term, type TermKind, accessWords, classifyPath, isSettingsHolder, isVerdictName, predicateTerm, textShapeTerm, wordTerm } from './access-words.js';
 import { refusesMissingCredential, typeofOperand } from './typeof-tests.js';
@@ -90,7 +90,7 @@ function routeVerdict(context: Context, node: TSESTree.Node, region: TSESTree.No
     if (parent.type === AST_NODE_TYPES.BlockStatement) {
       for (const statement of parent.body) {
         if (statement === child) break;
-        if (statement.type === AST_NODE_TYPES.IfStatement && !statement.alternate && exits(statement.consequent)) {
+        if (statement.type === AST_NODE_TYPES.IfStatement && !statement.alternate && leavesFunction(statement.consequent)) {
           if (classifyTest(context, statement.test, false, options) === 'who') return 'who';
         }
       }
@@ -99,14 +99,6 @@ function routeVerdict(context: Context, node: TSESTree.Node, region: TSESTree.No
     parent = parent.parent;
   }
   return 'other';
-}
-
-/** A branch that leaves the function: `return`, `throw`, or a block ending in one. */
-function exits(statement: TSESTree.Statement): boolean {
-  if (statement.type === AST_NODE_TYPES.ReturnStatement || statement.type === AST_NODE_TYPES.ThrowStatement) return true;
-  if (statement.type !== AST_NODE_TYPES.BlockStatement) return false;
-  const last = statement.body[statement.body.length - 1];
-  return last !== undefined && exits(last);
 }
 
 /** Calls that only turn text into a value: a failure is malformed input. */

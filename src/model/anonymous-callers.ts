@@ -20,7 +20,7 @@
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
-import { type Context, findVariable, getCalleePath, getEnclosingFunction, getPropertyName, isFunctionNode, lastSegment, resolveFunction, returnedValues, skipTransparent, walkSameFunction } from './ast.js';
+import { type Context, findVariable, getCalleePath, getEnclosingFunction, getPropertyName, isFunctionNode, lastSegment, leavesFunction, resolveFunction, returnedValues, skipTransparent, walkSameFunction } from './ast.js';
 import { tokenizeName } from './secrets/names.js';
 
 /** Words that name who is asking or what they present. */
@@ -83,7 +83,7 @@ export function refusesOnlyAnonymous(context: Context, node: TSESTree.Node, regi
 function exitsLeaveOnlyAnonymous(context: Context, block: TSESTree.BlockStatement, child: TSESTree.Node): boolean {
   for (const statement of block.body) {
     if (statement === child) break;
-    if (statement.type === AST_NODE_TYPES.IfStatement && !statement.alternate && exits(statement.consequent) && absentWhen(context, statement.test, false, 0)) return true;
+    if (statement.type === AST_NODE_TYPES.IfStatement && !statement.alternate && leavesFunction(statement.consequent) && absentWhen(context, statement.test, false, 0)) return true;
   }
   return false;
 }
@@ -133,13 +133,6 @@ function answerShapeTest(test: TSESTree.Node): boolean {
   };
   visit(test);
   return names > 0 && !other;
-}
-
-function exits(statement: TSESTree.Statement): boolean {
-  if (statement.type === AST_NODE_TYPES.ReturnStatement || statement.type === AST_NODE_TYPES.ThrowStatement) return true;
-  if (statement.type !== AST_NODE_TYPES.BlockStatement) return false;
-  const last = statement.body[statement.body.length - 1];
-  return last !== undefined && exits(last);
 }
 
 /** Every caller for whom `test` is `whenTrue` presented no identity or credential. */

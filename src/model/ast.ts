@@ -208,6 +208,14 @@ export function findVariable(context: Context, node: TSESTree.Identifier): TSESL
   return null;
 }
 
+/** A branch that leaves the function: `return`, `throw`, or a block ending in one. */
+export function leavesFunction(statement: TSESTree.Statement): boolean {
+  if (statement.type === AST_NODE_TYPES.ReturnStatement || statement.type === AST_NODE_TYPES.ThrowStatement) return true;
+  if (statement.type !== AST_NODE_TYPES.BlockStatement) return false;
+  const last = statement.body[statement.body.length - 1];
+  return last !== undefined && leavesFunction(last);
+}
+
 /** The initializer of a `const`/`let` variable with a single definition, or null. */
 export function getVariableInit(variable: TSESLint.Scope.Variable | null): TSESTree.Expression | null {
   if (!variable || variable.defs.length !== 1) return null;

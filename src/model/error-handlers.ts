@@ -7,7 +7,7 @@
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
-import { type AnyFunction, type Context, findVariable, getCalleePath, getEnclosingFunction, getMemberPath, getPropertyName, isFunctionNode, resolveFunction, skipTransparent, walkSameFunction } from './ast.js';
+import { type AnyFunction, type Context, findVariable, getCalleePath, getEnclosingFunction, getMemberPath, getPropertyName, isFunctionNode, leavesFunction, resolveFunction, skipTransparent, walkSameFunction } from './ast.js';
 import { getRequiredModule } from './modules.js';
 import { rootImport } from './job-runners.js';
 import { isHandoffCall, isInspectionCall, readsAny } from './errors.js';
@@ -168,13 +168,6 @@ export function callbackLogs(context: Context, fn: AnyFunction): boolean {
   return found;
 }
 
-function endsInExit(statement: TSESTree.Statement): boolean {
-  if (statement.type === AST_NODE_TYPES.ReturnStatement || statement.type === AST_NODE_TYPES.ThrowStatement) return true;
-  if (statement.type !== AST_NODE_TYPES.BlockStatement) return false;
-  const last = statement.body[statement.body.length - 1];
-  return !!last && endsInExit(last);
-}
-
 /**
  * `if (res.headersSent) return next(err)`: the step Express documents for an error handler whose
  * response has already started — hand the error to the default handler, which closes the connection.
@@ -204,7 +197,7 @@ export function isExitGuarded(context: Context, exit: TSESTree.Node, body: TSEST
       const index = current.body.indexOf(child as TSESTree.Statement);
       for (let i = 0; i < index; i++) {
         const earlier = current.body[i]!;
-        if (earlier.type === AST_NODE_TYPES.IfStatement && !earlier.alternate && endsInExit(earlier.consequent) && readsAny(earlier.test, vars)) return true;
+        if (earlier.type === AST_NODE_TYPES.IfStatement && !earlier.alternate && leavesFunction(earlier.consequent) && readsAny(earlier.test, vars)) return true;
       }
     }
     if (current === body) break;
