@@ -26,7 +26,7 @@ import type { Context } from './ast.js';
 import { isCommandLineProgram } from './command-line.js';
 import { parseProjectFile } from './project-files.js';
 import { type ProcessFailureEvent, installsRejectionLogger, loggedProcessEvents } from './rejection-logger.js';
-import { getSettings } from '../core/settings.js';
+import { SETTINGS_KEY, getSettings } from '../core/settings.js';
 
 /** At most this many `require` / `import` steps from an entry point. */
 export const MAX_DEPTH = 4;
@@ -97,9 +97,14 @@ export function applicationLogsProcessEvent(context: Context, event: ProcessFail
   }
 }
 
-/** The searches made under the linted file's configuration (its settings and language options objects). */
+/**
+ * The searches made under the linted file's configuration: this plugin's settings object and the language
+ * options object. Not `context.settings` itself: without a `settings` key ESLint hands every file a fresh
+ * `{}`, which would search the whole application again for each linted file.
+ */
 function searchesOf(context: Context): Map<string, Search> {
-  const settings = (context.settings as object | undefined) ?? NO_OBJECT;
+  const own = (context.settings as Record<string, unknown> | undefined)?.[SETTINGS_KEY];
+  const settings = typeof own === 'object' && own !== null ? own : NO_OBJECT;
   const languageOptions = (context as unknown as { languageOptions?: object }).languageOptions ?? NO_OBJECT;
   let byOptions = searches.get(settings);
   if (byOptions === undefined) searches.set(settings, (byOptions = new WeakMap()));

@@ -1,4 +1,4 @@
-import { utimesSync, writeFileSync } from 'node:fs';
+import { readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Context } from '../../src/model/ast.js';
@@ -173,6 +173,38 @@ describe('applicationLogsProcessEvent: the answer kept between files', () => {
           writeFileSync(join(root, 'boot.js'), "process.on('unhandledRejection', (e) => console.error(`unhandled: ${e}`));\n");
           utimesSync(join(root, 'boot.js'), later, later);
           answers.push(applicationLogsProcessEvent(context, 'unhandledRejection'));
+        },
+      }),
+      { filename: join(root, 'jobs.js'), cwd: root, sourceType: 'commonjs' },
+    );
+    expect(answers).toEqual([true, true, false]);
+  });
+
+  it('is shared by files whose configuration has no settings (ESLint hands each file a fresh `{}`)', () => {
+    const root = project('no-settings', {
+      'package.json': JSON.stringify({ name: 'no-settings', main: 'index.js' }),
+      'index.js': "process.on('unhandledRejection', (e) => console.error(e));\n",
+      'jobs.js': 'module.exports = {};\n',
+    });
+    const entry = join(root, 'index.js');
+    const answers: boolean[] = [];
+    probe(
+      'run();\n',
+      (context: Context) => ({
+        Program() {
+          // Two files of one configuration without `settings`: each gets its own empty settings object.
+          const file = (settings: object): Context => Object.create(context, { settings: { value: settings } }) as Context;
+          const stamp = new Date(Math.floor(Date.now() / 1000) * 1000 - 60_000);
+          utimesSync(entry, stamp, stamp);
+          answers.push(applicationLogsProcessEvent(file({}), 'unhandledRejection'));
+          // An edit that keeps the size and modification time is invisible to the kept answer: the second
+          // file gets the first file's search, not a new one (which would read the edit and answer false).
+          const quiet = "process.on('unhandledRejection', (e) => void e);";
+          writeFileSync(entry, `${quiet}${' '.repeat(readFileSync(entry, 'utf8').length - quiet.length - 1)}\n`);
+          utimesSync(entry, stamp, stamp);
+          answers.push(applicationLogsProcessEvent(file({}), 'unhandledRejection'));
+          // Settings of this plugin are a different configuration: searched afresh, the edit is read.
+          answers.push(applicationLogsProcessEvent(file({ 'security-logging': { loggers: ['audit'] } }), 'unhandledRejection'));
         },
       }),
       { filename: join(root, 'jobs.js'), cwd: root, sourceType: 'commonjs' },
