@@ -24,6 +24,7 @@ import {
   passesErrorOn,
   registeredHandlerInfo,
 } from '../model/error-handlers.js';
+import { mountedAfterLoggingHandler } from '../model/error-chains.js';
 import { getBoundVariables } from '../model/errors.js';
 import { catchesEveryException } from '../model/exception-filters.js';
 import { disabledNestLogger } from '../model/nest.js';
@@ -257,6 +258,8 @@ export default createRule<Options, MessageIds>({
     function finalize(s: HandlerState): void {
       if (s.unsatisfied.length === 0) return;
       if (!s.escalates && s.kind === 'express' && followsReporterInChain(context, s.fn, helperMayLog)) return;
+      // app.use(errlog()); app.use(errclient()): every error was logged and passed on before it gets here.
+      if (s.kind === 'express' && mountedAfterLoggingHandler(context, s.fn)) return;
       // `if (res.headersSent) return next(err)` and nothing else: the delegation Express asks for, no logging.
       if (s.escalates && s.escalations.every((node) => inResponseStartedBranch(context, node, s.body))) {
         reportHandler(s);
