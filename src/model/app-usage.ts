@@ -9,7 +9,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { type Context, findVariable, getCalleePath, getMemberPath, getPropertyName, getStringValue, isFunctionNode, lastSegment, resolveFunction, skipTransparent } from './ast.js';
 import { getImportedBinding, readImportedSource } from './modules.js';
-import { projectImporters } from './project-importers.js';
+import { projectImporters } from './project-index.js';
 import { REQUEST_LOGGER_NAMES, ROUTER_LOGGER_TEXT, mountedModuleLogsRequests } from './mounted-apps.js';
 import { type ServerFramework, isLoggingName } from './servers.js';
 

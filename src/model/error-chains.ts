@@ -9,7 +9,7 @@
  * Every error reaches `errlog` first, so the handlers after it need not log again. The mounts are
  * read where they are written: in the linted file (`app.use(a); app.use(b)` as separate statements),
  * or — when the handler is (or is returned by) what its module exports — in the project files that
- * import that module (project-importers.ts), parsed on request. The earlier handler counts when it
+ * import that module (project-index.ts), parsed on request. The earlier handler counts when it
  * logs at error level with the error itself (`console.error(err.stack)`, `logger.error(err)`, not
  * only `err.message`) and calls `next(err)`, both as statements of its body (every error, not some),
  * wherever it is written: inline, a function of that file (or the one a factory of that file
@@ -25,7 +25,7 @@ import { type AnyFunction, type Context, getEnclosingFunction, getMemberPath, ge
 import { getLoggingLevel, isAtLeast } from './loggers.js';
 import { getImportedBinding } from './modules.js';
 import { type ProjectModule, parseProjectFile } from './project-files.js';
-import { projectImporters } from './project-importers.js';
+import { projectImporters } from './project-index.js';
 
 /** At most this many importers are parsed per ask. */
 const MAX_IMPORTERS = 4;
@@ -140,7 +140,7 @@ function handlerOf(source: Source, node: TSESTree.Node, context: Context): { fn:
   if (text === null) return null;
   const module = parseProjectFile(context, text.text);
   if (module === null) return null;
-  const other: Source = { module, file: text.file };
+  const other: Source = { module, file: text.file, linted: false };
   const exported = exportedFunction(module);
   return handlerFrom(exported && called ? returnedFunction(exported) : exported, other);
 }

@@ -1,8 +1,10 @@
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { TSESTree } from '@typescript-eslint/utils';
 import { logsOnlyThroughConsole } from '../../src/model/console-logging.js';
 import { isOutgoingSocket, isTemporaryProcessListener } from '../../src/model/listener-targets.js';
 import { callResult, probe, probeCalls } from '../helpers/probe.js';
+import { tempProject } from '../helpers/temp-project.js';
 
 describe('isTemporaryProcessListener', () => {
   const code = `async function close() {
@@ -56,24 +58,44 @@ describe('isOutgoingSocket', () => {
 });
 
 describe('logsOnlyThroughConsole', () => {
-  const answer = (code: string): boolean => {
+  const { tree } = tempProject('console-logging-');
+  const consoleApp = tree('console-app', {
+    'package.json': JSON.stringify({ name: 'sync' }),
+    'app.js': "console.log('start');\n",
+    'util/middlewares.js': "const requestLogger = expressWinston.logger({});\n",
+    'load-config.js': "debug('loading config');\n",
+  });
+  const loggerApp = tree('logger-app', {
+    'package.json': JSON.stringify({ name: 'mesh' }),
+    'app.js': "console.log('start');\n",
+    'redirserver.js': "parent.authLog('http', 'listening');\n",
+  });
+  const answer = (code: string, root: string | null = consoleApp): boolean => {
     let result: boolean | undefined;
-    probe(code, (context) => ({
-      Program() {
-        result = logsOnlyThroughConsole(context);
-      },
-    }));
+    probe(
+      code,
+      (context) => ({
+        Program() {
+          result = logsOnlyThroughConsole(context);
+        },
+      }),
+      root === null ? {} : { filename: join(root, 'app.js'), cwd: root },
+    );
     return result!;
   };
 
-  it('is a file whose log calls are all console methods', () => {
-    expect(answer("console.log('start');\ntry { run(); } catch (e) { console.error(e); }\nconst m = expressWinston.logger({});")).toBe(true);
+  it('is a file whose log calls are all console methods, in an application that logs only through console', () => {
+    expect(answer("console.log('start');\ntry { run(); } catch (e) { console.error(e); }\nconst m = expressWinston.logger({});\ndebug('ready');")).toBe(true);
   });
 
   it('is no file that logs through anything else too, or not at all', () => {
     expect(answer("console.log('start');\nlogger.info('ready');")).toBe(false);
     expect(answer("console.log('start');\nparent.authLog('http', 'listening');")).toBe(false);
-    expect(answer("console.log('start');\ndebug('starting');")).toBe(false);
     expect(answer('run();')).toBe(false);
+  });
+
+  it('is no file of an application that logs through something else elsewhere, nor one without an application to read', () => {
+    expect(answer("console.log('start');", loggerApp)).toBe(false);
+    expect(answer("console.log('start');", null)).toBe(false);
   });
 });

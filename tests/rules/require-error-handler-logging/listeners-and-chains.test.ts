@@ -96,6 +96,19 @@ export async function run() {
   console.log('Listening on 5006...');
 }`;
 
+const consoleApp = project('console-app', {
+  'package.json': JSON.stringify({ name: 'sync-server', type: 'module' }),
+  'util/middlewares.js': consoleMiddleware,
+  'app.js': consoleRejection,
+  'load-config.js': "import createDebug from 'debug';\nconst debug = createDebug('sync:config');\ndebug('loading config');\n",
+});
+const loggerApp = project('logger-app', {
+  'package.json': JSON.stringify({ name: 'sync-server', type: 'module' }),
+  'util/middlewares.js': consoleMiddleware,
+  'app.js': consoleRejection,
+  'lib/db.js': "import { logger } from './logger.js';\nexport function connect() {\n  logger.info('connected');\n}\n",
+});
+
 // two error middlewares of one file, mounted one after the other
 const sameFile = (first: string, second: string) => `import express from 'express';
 const app = express();
@@ -121,29 +134,32 @@ ruleTester.run('require-error-handler-logging (temporary listeners, client socke
     temporary,
     rangeScan,
     presence,
-    consoleMiddleware,
-    consoleRejection,
+    // the application logs only through console: console.log prints the whole error as console.error would
+    { filename: join(consoleApp, 'util', 'middlewares.js'), code: consoleMiddleware },
+    { filename: join(consoleApp, 'app.js'), code: consoleRejection },
     sameFile('errlog', 'errclient'),
     { filename: errserverIn(logFirst), code: errserver },
   ],
   invalid: [
     // installed for good: the process's crash handler, silent
-    { code: temporary.replace('    process.removeListener("unhandledRejection", listener);\n', ''), errors: [{ messageId: 'processSilent' }] },
+    { code: temporary.replace('    process.removeListener("unhandledRejection", listener);\n', ''), errors: [{"messageId": "processSilent", "line": 3, "suggestions": [{"messageId": "addLog", "output": "class Database {\n  static async close() {\n    const listener = (reason, p) => {\n      console.error('unhandled rejection', reason);\n      Database.noReject = false;\n    };\n    process.addListener(\"unhandledRejection\", listener);\n    await R.close();\n  }\n}"}]}] },
     // removed somewhere else (a stop() method): installed while the component runs
     {
       code: "const onReject = (reason) => {\n  state.failed = true;\n};\nfunction start() {\n  process.on('unhandledRejection', onReject);\n}\nfunction stop() {\n  process.removeListener('unhandledRejection', onReject);\n}",
-      errors: [{ messageId: 'processSilent' }],
+      errors: [{"messageId": "processSilent", "line": 1, "suggestions": [{"messageId": "addLog", "output": "const onReject = (reason) => {\n  console.error('unhandled rejection', reason);\n  state.failed = true;\n};\nfunction start() {\n  process.on('unhandledRejection', onReject);\n}\nfunction stop() {\n  process.removeListener('unhandledRejection', onReject);\n}"}]}],
     },
     // a UDP socket bound to a port of its own is a server (a syslog receiver)
-    { code: presence.replace('server.bind(0)', 'server.bind(514)'), errors: [{ messageId: 'notLogged' }] },
+    { code: presence.replace('server.bind(0)', 'server.bind(514)'), errors: [{"messageId": "notLogged", "line": 5, "suggestions": [{"messageId": "addLog", "output": "obj.checkAmtPresenceEx = function (host, tag) {\n  var server = obj.servers[tag];\n  if (server == undefined) {\n    server = obj.dgram.createSocket('udp4');\n    server.on('error', (err) => {\n      console.error('server emitted an \\'error\\' event', err);\n    });\n    server.on('message', (data, rinfo) => { obj.parseRmcpPacket(data, rinfo, tag); });\n    server.bind(514);\n    obj.servers[tag] = server;\n  }\n};"}]}] },
     // the file logs through a leveled logger too: console.log is the lower level
-    { code: consoleMiddleware.replace("  res.status(500)", "  logger.info('answered');\n  res.status(500)"), errors: [{ messageId: 'lowLevel' }] },
+    { filename: join(consoleApp, 'util', 'middlewares.js'), code: `${consoleMiddleware}\nlogger.info('middlewares loaded');`, errors: [{"messageId": "lowLevel", "line": 1, "suggestions": [{"messageId": "raiseLevel", "output": "async function errorMiddleware(err, req, res, next) {\n  if (res.headersSent) {\n    return next(err);\n  }\n  console.error(`Error on endpoint %s`, {\n    requestUrl: req.url,\n    stacktrace: err.stack,\n  });\n  res.status(500).send({ status: 'error', reason: 'internal-error' });\n}\nexport { errorMiddleware };\nlogger.info('middlewares loaded');"}]}] },
     // only the message, in a console-only file: the stack is still lost
-    { code: consoleRejection.replace("console.log('Rejection:', reason)", "console.log('Rejection:', reason.message)"), errors: [{ messageId: 'stackLost' }] },
+    // another file of the application logs through a leveled logger: console.log is the lower level
+    { filename: join(loggerApp, 'util', 'middlewares.js'), code: consoleMiddleware, errors: [{"messageId": "lowLevel", "line": 1, "suggestions": [{"messageId": "raiseLevel", "output": "async function errorMiddleware(err, req, res, next) {\n  if (res.headersSent) {\n    return next(err);\n  }\n  console.error(`Error on endpoint %s`, {\n    requestUrl: req.url,\n    stacktrace: err.stack,\n  });\n  res.status(500).send({ status: 'error', reason: 'internal-error' });\n}\nexport { errorMiddleware };"}]}] },
+    { filename: join(consoleApp, 'app.js'), code: consoleRejection.replace("console.log('Rejection:', reason)", "console.log('Rejection:', reason.message)"), errors: [{"messageId": "stackLost", "line": 3, "suggestions": [{"messageId": "passError", "output": "import express from 'express';\nconst app = express();\nprocess.on('unhandledRejection', reason => {\n  console.log('Rejection:', reason.message, reason);\n});\nexport async function run() {\n  try {\n    await bootstrap();\n  } catch (err) {\n    console.error(err);\n  }\n  app.listen(5006);\n  console.log('Listening on 5006...');\n}"}]}] },
     // mounted before the handler that logs: its own paths answer unlogged
-    { code: sameFile('errclient', 'errlog'), errors: [{ messageId: 'pathNotLogged' }] },
-    { filename: errserverIn(logAfter), code: errserver, errors: [{ messageId: 'notLogged' }] },
+    { code: sameFile('errclient', 'errlog'), errors: [{"messageId": "pathNotLogged", "line": 10, "suggestions": [{"messageId": "addLog", "output": "import express from 'express';\nconst app = express();\nfunction errlog(err, req, res, next) {\n  console.error(err.stack);\n  next(err);\n}\nfunction errclient(err, req, res, next) {\n  if (req.xhr) {\n    res.status(500).send({ error: 'XHR error' });\n    console.error('unhandled error reached the Express error handler', err, { method: req.method, path: req.originalUrl.split('?')[0] });\n    return;\n  }\n  next(err);\n}\napp.use(errclient);\napp.use(errlog);\napp.listen(3000);"}]}] },
+    { filename: errserverIn(logAfter), code: errserver, errors: [{"messageId": "notLogged", "line": 4, "suggestions": [{"messageId": "addLog", "output": "var errserver = function errserver(options) {\n  options = options || {};\n  var view = options.view || '500';\n  return function (err, req, res, next) {\n    console.error('unhandled error reached the Express error handler', err, { method: req.method, path: req.originalUrl.split('?')[0] });\n    res.status(err.status || 500);\n    res.render(view, { error: options.error });\n  };\n};\nmodule.exports = errserver;\n"}]}] },
     // the earlier handler logs only the message
-    { filename: errserverIn(messageOnly), code: errserver, errors: [{ messageId: 'notLogged' }] },
+    { filename: errserverIn(messageOnly), code: errserver, errors: [{"messageId": "notLogged", "line": 4, "suggestions": [{"messageId": "addLog", "output": "var errserver = function errserver(options) {\n  options = options || {};\n  var view = options.view || '500';\n  return function (err, req, res, next) {\n    console.error('unhandled error reached the Express error handler', err, { method: req.method, path: req.originalUrl.split('?')[0] });\n    res.status(err.status || 500);\n    res.render(view, { error: options.error });\n  };\n};\nmodule.exports = errserver;\n"}]}] },
   ],
 });

@@ -120,7 +120,6 @@ class SetupDatabase {
 module.exports = { SetupDatabase };`;
 
 const ruleTester = new RuleTester();
-const missing = { messageId: 'missingRequestLogging' as const };
 
 ruleTester.run('require-request-logging (what the project says about an app)', rule, {
   valid: [
@@ -134,14 +133,14 @@ ruleTester.run('require-request-logging (what the project says about an app)', r
     setupServer,
   ],
   invalid: [
-    { filename: join(factoryQuiet, 'app.js'), code: rootApp, errors: [missing] },
-    { filename: join(oneUnlogged, 'app.js'), code: apiRoot, errors: [missing] },
+    { filename: join(factoryQuiet, 'app.js'), code: rootApp, errors: [{"messageId": "missingRequestLogging", "line": 3}] },
+    { filename: join(oneUnlogged, 'app.js'), code: apiRoot, errors: [{"messageId": "missingRequestLogging", "line": 5}] },
     // nobody imports it but its test: the platform serves it
-    { filename: join(workers, 'src', 'index.ts'), code: honoRoutes, errors: [missing] },
+    { filename: join(workers, 'src', 'index.ts'), code: honoRoutes, errors: [{"messageId": "missingRequestLogging", "line": 2, "suggestions": [{"messageId": "addRequestLogger", "output": "import { Hono } from 'hono';\nimport { logger } from 'hono/logger';\nconst app = new Hono();\napp.use(logger());\napp.get('/', (c) => c.text('Hello'));\napp.post('/items', async (c) => c.json(await c.req.json()));\nexport default app;\n"}]}] },
     // closed on shutdown, not by a route of its own: the real server
     {
-      code: setupServer.replace(/        if \(tempServer\) \{[\s\S]*?        \}\n/u, '').replace('      tempServer = app.listen(port, hostname);', "      tempServer = app.listen(port, hostname);\n      process.on('SIGTERM', () => tempServer.close());"),
-      errors: [missing],
+      code: setupServer.replace(/ {8}if \(tempServer\) \{[\s\S]*? {8}\}\n/u, '').replace('      tempServer = app.listen(port, hostname);', "      tempServer = app.listen(port, hostname);\n      process.on('SIGTERM', () => tempServer.close());"),
+      errors: [{"messageId": "missingRequestLogging", "line": 5}],
     },
   ],
 });

@@ -1,4 +1,7 @@
 /**
+ * What the project's source files say as text, indexed once per package: which files import the
+ * linted file, and whether the application logs through anything but `console`.
+ *
  * Which files of the project import the linted file? From one file, a module that exports an app or
  * a middleware looks the same whether the platform serves it (`export default app` of a Cloudflare
  * Workers / Bun / Deno entry) or another file mounts it (`root.route('/users', users)`); the
@@ -12,6 +15,11 @@
  * extension, a source for `.js`, a directory's index), or an alias (`@/routes/users`, `~/lib/app`,
  * `#routes/users`) whose path after its first segment ends the file's path. Test files
  * (`*.test.*`, `test/`, …) are no importers: a test drives an app, it does not serve or mount it.
+ *
+ * Does the application log only through `console`? When no source file of the package (test files
+ * excepted) calls a logger's level method (`logger.info(…)`, `this.log.error(…)`, `log.warn(…)`,
+ * `obj.log(…)`) or a log function of its own (`authLog(…)`, `sendServerLog(…)`), `console` is its
+ * only log channel (a `debug(…)` tracer is off in production and does not count).
  *
  * The index is kept per package root with the size and modification time of every file read and
  * every directory listed: an ask whose tree changed (a file edited, added or removed) indexes
@@ -30,6 +38,8 @@ export const MAX_FILES = 6000;
 const MAX_BYTES = 1_000_000;
 const SOURCE = /\.(?:[cm]?[jt]s|[jt]sx)$/u;
 const RESOLVE_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'];
+/** A log call through something else than console: a level method of any other object, or a function named `…Log`. */
+const OTHER_LOG_CHANNEL = /(?<![\w$.])(?!console\.|Math\.)[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*\.(?:info|warn|warning|error|fatal|verbose|silly|notice|crit|critical|log)\s*\(|\b[a-z][A-Za-z]*Log\s*\(/u;
 /** `require('x')`, `from 'x'`, `import('x')`, `import 'x'`. */
 const SPECIFIER = /(?:\brequire\s*\(\s*|\bfrom\s*|\bimport\s*\(\s*|\bimport\s+)(['"])([^'"\n]+)\1/gu;
 
@@ -47,6 +57,8 @@ export interface Importer {
 }
 
 interface Index {
+  /** Some non-test source file logs through something else than console. */
+  otherLogChannel: boolean;
   /** Every source file listed. */
   files: ReadonlySet<string>;
   /** Resolved relative imports: target file → importer → specifiers. */
@@ -91,6 +103,27 @@ export function projectImporters(context: Context): readonly Importer[] | null {
   } catch {
     return null;
   }
+}
+
+/**
+ * The linted file's application logs only through `console` (see above): true or false for a file the
+ * indexed tree holds, null when unknown.
+ */
+export function projectLogsOnlyThroughConsole(context: Context): boolean | null {
+  try {
+    const file = lintedFile(context);
+    const root = file === null ? null : packageRoot(dirname(file));
+    const index = root === null ? null : indexOf(root);
+    return index === null || !index.files.has(file!) ? null : !index.otherLogChannel;
+  } catch {
+    return null;
+  }
+}
+
+function lintedFile(context: Context): string | null {
+  const filename = context.physicalFilename || context.filename;
+  if (!filename || filename.startsWith('<')) return null;
+  return isAbsolute(filename) ? filename : resolve(context.cwd, filename);
 }
 
 /** The package's index: kept while every file and directory it saw is unchanged. */
@@ -141,6 +174,7 @@ function buildIndex(files: readonly string[], stamps: Stamp[]): Index {
   const known = new Set(files);
   const relative = new Map<string, Map<string, string[]>>();
   const aliases = new Map<string, Map<string, string[]>>();
+  let otherLogChannel = false;
   const note = (table: Map<string, Map<string, string[]>>, key: string, importer: string, spec: string) => {
     let byImporter = table.get(key);
     if (byImporter === undefined) table.set(key, (byImporter = new Map()));
@@ -151,6 +185,7 @@ function buildIndex(files: readonly string[], stamps: Stamp[]): Index {
   for (const file of files) {
     const text = readStamped(file, stamps);
     if (text === null || isTestFile(file)) continue;
+    otherLogChannel ||= OTHER_LOG_CHANNEL.test(text);
     for (const match of text.matchAll(SPECIFIER)) {
       const spec = match[2]!;
       if (spec.startsWith('.')) {
@@ -163,7 +198,7 @@ function buildIndex(files: readonly string[], stamps: Stamp[]): Index {
       }
     }
   }
-  return { files: known, relative, aliases, stamps };
+  return { otherLogChannel, files: known, relative, aliases, stamps };
 }
 
 function readStamped(file: string, stamps: Stamp[]): string | null {

@@ -2,7 +2,7 @@ import { unlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Context } from '../../src/model/ast.js';
-import { type Importer, projectImporters } from '../../src/model/project-importers.js';
+import { type Importer, projectImporters } from '../../src/model/project-index.js';
 import { probe } from '../helpers/probe.js';
 import { tempProject } from '../helpers/temp-project.js';
 
