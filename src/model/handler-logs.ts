@@ -50,8 +50,11 @@ export function classifyHandlerLog(context: Context, node: TSESTree.CallExpressi
   if (direct.via !== 'logger') return { kind: 'records' };
   const use = anyForm ? { kind: 'whole' as const } : classifyErrorUse(direct.args, errorVars);
   if (use.kind === 'whole') {
-    // `console.log(err)` in a file that logs only through console: the stream differs, not the record.
-    if (isAtLeast(level, 'error') || (direct.loggerPath === 'console' && logsOnlyThroughConsole(context))) return { kind: 'records' };
+    if (isAtLeast(level, 'error')) return { kind: 'records' };
+    // `console.log(err)` in a file that logs only through console: the stream differs, not the record —
+    // when the error is printed whole (its stack with it), also on a server listener, where any form counts at error level.
+    const printedWhole = () => !anyForm || classifyErrorUse(direct.args, errorVars).kind === 'whole';
+    if (direct.loggerPath === 'console' && printedWhole() && logsOnlyThroughConsole(context)) return { kind: 'records' };
     return { kind: 'lowLevel', call: direct, level };
   }
   if (use.kind === 'text') return { kind: 'textOnly', call: direct, form: use.form, name: use.name };
