@@ -22,6 +22,7 @@ import { dirname, resolve } from 'node:path';
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { type AnyFunction, type Context, getEnclosingFunction, getMemberPath, getPropertyName, getStringValue, isFunctionNode, resolveFunction, skipTransparent, walkTree } from './ast.js';
+import { ERROR_REPORTER_HANDLER, followsReporterInChain } from './error-handlers.js';
 import { getLoggingLevel, isAtLeast } from './loggers.js';
 import { getImportedBinding } from './modules.js';
 import { type ProjectModule, parseProjectFile } from './project-files.js';
@@ -30,7 +31,6 @@ import { projectImporters } from './project-index.js';
 /** At most this many importers are parsed per ask. */
 const MAX_IMPORTERS = 4;
 const MAX_BYTES = 1_000_000;
-const REPORTER_HANDLER = /^(?:\w+\.)*(?:sentry|raven|bugsnag|honeybadger|rollbar|airbrake)(?:\.\w+)*\.(?:errorHandler|expressErrorHandler)$/iu;
 const EXTENSIONS = ['.ts', '.mts', '.js', '.mjs', '.cjs', '/index.ts', '/index.js'];
 
 /** A file read for this question: its parsed module (with a context reading it by name) and where it lives. */
@@ -39,6 +39,15 @@ interface Source {
   file: string | null;
   /** The linted file itself: its scope resolves names. */
   linted: boolean;
+}
+
+/**
+ * Every error reaches an earlier handler that records it before `fn`: listed after a reporter's or a
+ * logging handler in one array or `app.use(…)` (error-handlers.ts `followsReporterInChain`, asked for a
+ * handler that hands nothing on: `handsOn` false), or mounted after one that logs and passes it on.
+ */
+export function runsAfterRecordingHandler(context: Context, fn: AnyFunction, handsOn: boolean, mayLog: (fn: AnyFunction) => boolean): boolean {
+  return (!handsOn && followsReporterInChain(context, fn, mayLog)) || mountedAfterLoggingHandler(context, fn);
 }
 
 /**
@@ -122,7 +131,7 @@ function isLoggingHandler(source: Source, arg: TSESTree.Node, context: Context):
   const n = skipTransparent(arg);
   const target = n.type === AST_NODE_TYPES.CallExpression ? skipTransparent(n.callee) : n;
   const path = getMemberPath(target);
-  if (path !== null && REPORTER_HANDLER.test(path)) return true;
+  if (path !== null && ERROR_REPORTER_HANDLER.test(path)) return true;
   const fn = handlerOf(source, n, context);
   return fn !== null && logsAndPassesOn(fn.source.module.context, fn.fn);
 }
