@@ -9,7 +9,9 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { type Context, findVariable, getCalleePath, getMemberPath, getPropertyName, getStringValue, isFunctionNode, lastSegment, resolveFunction, skipTransparent } from './ast.js';
 import { getImportedBinding, readImportedSource } from './modules.js';
-import { REQUEST_LOGGER_PACKAGES, type ServerFramework, isLoggingName } from './servers.js';
+import { projectImporters } from './project-index.js';
+import { REQUEST_LOGGER_NAMES, ROUTER_LOGGER_TEXT, mountedModuleLogsRequests } from './mounted-apps.js';
+import { type ServerFramework, isLoggingName } from './servers.js';
 
 /** Methods that mount one app into another. */
 const MOUNT_METHODS = new Set(['use', 'route', 'mount', 'register', 'basePath']);
@@ -34,18 +36,10 @@ const VALUE_UTILITIES = /^(?:merge|mergeWith|assign|extend|defaults|defaultsDeep
  * name, a `finish` / `close` listener on the response, or a log call that writes the request's
  * method or URL. A setup module without any of these does not log requests.
  */
-const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\/]/gu, '\\$&');
-/** A request-logger package or middleware by name. */
-const REQUEST_LOGGER_NAMES = `${[...REQUEST_LOGGER_PACKAGES].map(escapeRegExp).join('|')}|requestLogger|RequestLogger|httpLogger|HttpLogger|accessLog|AccessLog|LoggerMiddleware|LoggingInterceptor`;
 const REQUEST_LOGGING_TEXT = new RegExp(
   `${REQUEST_LOGGER_NAMES}|\\.on\\(\\s*['"](?:finish|close)['"]|\\b(?:log|logger|console|debug)\\w*(?:\\.\\w+)?\\([^;\\n]*\\b(?:req|request|ctx)\\.(?:method|url|originalUrl)\\b`,
   'u',
 );
-/**
- * A router module that registers a request logger by package or name. Not a log call that mentions
- * `req.method`: in a module of routes and handler wrappers that is a route's own log line.
- */
-const ROUTER_LOGGER_TEXT = new RegExp(REQUEST_LOGGER_NAMES, 'u');
 /** Modules that register routes or integrations, not request logging. */
 const NON_LOGGING_WORDS = /(?:route|router|routes|routing|swagger|openapi|docs|graphql|apollo|socket|websocket|\bws\b|database|\bdb\b|mongo|prisma|sequelize|typeorm|passport|auth|session|static|views|metrics|health|sentry|cron|dev-?server|webpack|vite)/iu;
 
@@ -75,6 +69,17 @@ export interface AppUsage {
    * redirect (an HTTP-to-HTTPS redirect server): no API to keep a record of.
    */
   probesOnly: boolean;
+  /**
+   * Mounts sub-apps or routers from modules of the project (`app.use('/sync', syncApp.handlers)`), and
+   * each of them registers request logging (mounted-apps.ts): the app is logged by what it mounts.
+   */
+  mountsLoggedApps: boolean;
+  /**
+   * The server it listens on is closed from one of its own routes (`tempServer = app.listen(…)`, then
+   * `tempServer.close()` in `app.post('/setup', …)`): a one-shot setup or callback server, done after one
+   * exchange.
+   */
+  closedByOwnRoute: boolean;
 }
 
 /**
@@ -91,7 +96,7 @@ export function getAppUsage(
   extra: readonly string[] = [],
 ): AppUsage {
   const sourceCode = context.sourceCode;
-  const usage: AppUsage = { path: null, statement: null, returned: false, assembled: false, passed: false, mounted: false, served: false, configured: false, probesOnly: false };
+  const usage: AppUsage = { path: null, statement: null, returned: false, assembled: false, passed: false, mounted: false, served: false, configured: false, probesOnly: false, mountsLoggedApps: false, closedByOwnRoute: false };
   let value: TSESTree.Node = node;
   while (
     value.parent &&
@@ -151,10 +156,18 @@ export function getAppUsage(
   const pathRoutes: TSESTree.Node[] = [];
   let settings = false;
   let appWide = false;
+  const mountedModules: string[] = [];
+  const listeners: string[] = [];
   for (const call of calls) {
     const callee = skipTransparent(call.callee);
     if (callee.type === AST_NODE_TYPES.MemberExpression && getMemberPath(callee.object) === path) {
       const method = getPropertyName(callee);
+      if (method !== null && MOUNTING.has(method) && call.arguments.length > 0) {
+        const mounted = projectModuleOf(context, call.arguments[call.arguments.length - 1]!);
+        if (mounted !== null) mountedModules.push(mounted);
+      }
+      const holder = method === 'listen' ? listenerHolder(call) : null;
+      if (holder !== null) listeners.push(holder);
       if (method !== null && ROUTE_METHODS.has(method) && (call.arguments.length >= 2 || (method === 'use' && call.arguments[0] && isFunctionNode(skipTransparent(call.arguments[0]))))) {
         routes++;
         const probe = isProbePath(call.arguments[0]!) || redirectsOnly(context, call.arguments[call.arguments.length - 1]!);
@@ -173,6 +186,8 @@ export function getAppUsage(
     if (call.arguments.some((a) => refersToApp(a, path))) classifyConsumer(context, call, usage, extra);
   }
   usage.probesOnly = routes > 0 && probes === routes;
+  usage.mountsLoggedApps = mountedModules.length > 0 && mountedModules.every((m) => mountedModuleLogsRequests(context, m, extra));
+  usage.closedByOwnRoute = listeners.length > 0 && calls.some((c) => closesFromRoute(c, listeners, path));
   // …unless a router it mounts comes from a module of the project that may log requests itself.
   usage.assembled = usage.returned && settings && appWide && pathRoutes.length > 0 && !pathRoutes.some((r) => routerMayLogRequests(context, r, extra));
   // export default { fetch: app.fetch } (Bun, Workers)
@@ -183,12 +198,60 @@ export function getAppUsage(
     }
     // `export default app` is how Cloudflare Workers, Bun and Deno serve a Hono app. A sub-app
     // of routes is exported the same way, so only the root counts: one that mounts sub-apps
-    // (`app.route('/users', users)`) or registers app-wide middleware.
-    if (framework === 'hono' && getMemberPath(skipTransparent(statement.declaration)) === path && (mountsSubApps || usage.configured)) {
-      usage.served = true;
+    // (`app.route('/users', users)`), registers app-wide middleware, or that no other file of
+    // the project imports (to mount it); unknown importers keep it quiet.
+    if (framework === 'hono' && getMemberPath(skipTransparent(statement.declaration)) === path) {
+      if (mountsSubApps || usage.configured || projectImporters(context)?.length === 0) usage.served = true;
     }
   }
   return usage;
+}
+
+/** Methods that mount a sub-app or router: `app.use('/api', api)`, `app.route('/users', users)`. */
+const MOUNTING = new Set(['use', 'route', 'mount']);
+
+/**
+ * The project module (relative specifier) a mounted value comes from: `syncApp.handlers` of
+ * `import * as syncApp from './app-sync.js'`, `router` imported from `./routes`, `require('./api')`,
+ * `await middleware(config)` (or a `const` holding it) with `middleware` imported from `./lib/middleware.js`.
+ */
+function projectModuleOf(context: Context, node: TSESTree.Node, depth = 0): string | null {
+  let n = skipTransparent(node);
+  if (n.type === AST_NODE_TYPES.AwaitExpression) n = skipTransparent(n.argument);
+  if (isFunctionNode(n) || depth > 2) return null;
+  const required = loadedModule(n);
+  if (required !== null) return required.startsWith('.') ? required : null;
+  if (n.type === AST_NODE_TYPES.CallExpression) return projectModuleOf(context, n.callee, depth + 1);
+  const source = getImportedBinding(context, n)?.source ?? null;
+  if (source !== null) return source.startsWith('.') ? source : null;
+  if (n.type !== AST_NODE_TYPES.Identifier) return null;
+  const variable = findVariable(context, n);
+  const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+  return def?.type === 'Variable' && def.node.init ? projectModuleOf(context, def.node.init, depth + 1) : null;
+}
+
+/** Where `app.listen(…)`'s server is kept: `tempServer` of `tempServer = app.listen(…)` / `const server = app.listen(…)`. */
+function listenerHolder(call: TSESTree.CallExpression): string | null {
+  const p = call.parent;
+  if (p?.type === AST_NODE_TYPES.VariableDeclarator && p.init === call && p.id.type === AST_NODE_TYPES.Identifier) return p.id.name;
+  if (p?.type === AST_NODE_TYPES.AssignmentExpression && p.right === call) return getMemberPath(p.left);
+  return null;
+}
+
+/** `holder.close(…)` inside a handler of one of the app's own routes (`app.post('/setup', async (req, res) => { …; server.close() })`). */
+function closesFromRoute(call: TSESTree.CallExpression, holders: readonly string[], app: string): boolean {
+  const callee = skipTransparent(call.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression || getPropertyName(callee) !== 'close') return false;
+  const holder = getMemberPath(callee.object);
+  if (holder === null || !holders.includes(holder)) return false;
+  for (let n: TSESTree.Node | undefined = call.parent; n; n = n.parent) {
+    if (!isFunctionNode(n)) continue;
+    const route = n.parent;
+    if (route?.type !== AST_NODE_TYPES.CallExpression || !route.arguments.includes(n as TSESTree.CallExpressionArgument)) continue;
+    const routeCallee = skipTransparent(route.callee);
+    if (routeCallee.type === AST_NODE_TYPES.MemberExpression && getMemberPath(routeCallee.object) === app && ROUTE_METHODS.has(getPropertyName(routeCallee) ?? '')) return true;
+  }
+  return false;
 }
 
 /** A statement directly in a block or the program, where another statement can follow it. */

@@ -22,7 +22,7 @@ type Variable = TSESLint.Scope.Variable;
 /** Tests that decide whether a response can still be written: a guard, not a choice about the error. */
 const RESPONSE_STATE = /\b(?:headersSent|writableEnded|finished|sent)\b/u;
 /** Error handlers of error-reporting services: `sentry.errorHandler`, `Sentry.Handlers.errorHandler()`, `Sentry.expressErrorHandler()`. */
-const ERROR_REPORTER_HANDLER = /^(?:\w+\.)*(?:sentry|raven|bugsnag|honeybadger|rollbar|airbrake)(?:\.\w+)*\.(?:errorHandler|expressErrorHandler)$/iu;
+export const ERROR_REPORTER_HANDLER = /^(?:\w+\.)*(?:sentry|raven|bugsnag|honeybadger|rollbar|airbrake)(?:\.\w+)*\.(?:errorHandler|expressErrorHandler)$/iu;
 
 /**
  * Error middleware of libraries that only write the answer and log nothing, by the package, the

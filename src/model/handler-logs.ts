@@ -5,10 +5,12 @@
  * quite. A log that runs only in development (`if (NODE_ENV === 'development') console.error(err)`)
  * records nothing in production. A security-audit call handed the error in any form
  * (`log.audit({ event: 'auth.login.fail', error: err.toString() })`) reports it to the app's
- * audit trail: a reporter, like `next(err)` or a rethrow.
+ * audit trail: a reporter, like `next(err)` or a rethrow. `console.log(err)` with the whole error
+ * records it in a file that logs only through console (console-logging.ts): no level is kept there.
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import type { Context } from './ast.js';
+import { logsOnlyThroughConsole } from './console-logging.js';
 import { isAuditCall } from './credential-checks.js';
 import { runsOnlyInDevelopment } from './environment.js';
 import { classifyErrorUse, readsAny } from './errors.js';
@@ -47,7 +49,14 @@ export function classifyHandlerLog(context: Context, node: TSESTree.CallExpressi
   if (!direct) return isAtLeast(level, 'error') ? { kind: 'records' } : { kind: 'lowLevel', call: node, level };
   if (direct.via !== 'logger') return { kind: 'records' };
   const use = anyForm ? { kind: 'whole' as const } : classifyErrorUse(direct.args, errorVars);
-  if (use.kind === 'whole') return isAtLeast(level, 'error') ? { kind: 'records' } : { kind: 'lowLevel', call: direct, level };
+  if (use.kind === 'whole') {
+    if (isAtLeast(level, 'error')) return { kind: 'records' };
+    // `console.log(err)` in a file that logs only through console: the stream differs, not the record —
+    // when the error is printed whole (its stack with it), also on a server listener, where any form counts at error level.
+    const printedWhole = () => !anyForm || classifyErrorUse(direct.args, errorVars).kind === 'whole';
+    if (direct.loggerPath === 'console' && printedWhole() && logsOnlyThroughConsole(context)) return { kind: 'records' };
+    return { kind: 'lowLevel', call: direct, level };
+  }
   if (use.kind === 'text') return { kind: 'textOnly', call: direct, form: use.form, name: use.name };
   return { kind: 'noError', call: direct };
 }

@@ -33,6 +33,7 @@ import { isOnOnlyInDebugOrDevelopment } from './environment.js';
 import { namesModule } from './job-runners.js';
 import { getImportSource, getImportedBinding, getRequiredModule } from './modules.js';
 import { getLoggerCall } from './loggers.js';
+import { isOutgoingSocket, isTemporaryProcessListener } from './listener-targets.js';
 
 export type ServerFramework = 'express' | 'koa' | 'fastify' | 'hono' | 'nest' | 'node-http';
 
@@ -479,7 +480,7 @@ function classifyRegistration(context: Context, call: TSESTree.CallExpression, a
   const event = getStringValue(eventNode);
   if (event === null) return null;
   if (receiver.type === AST_NODE_TYPES.Identifier && receiver.name === 'process' && PROCESS_EVENTS.has(event)) {
-    return { kind: 'process', event, call, eventNode };
+    return isTemporaryProcessListener(context, call) ? null : { kind: 'process', event, call, eventNode };
   }
   if (event !== 'error') return null;
   const creation = creationOf(context, receiver);
@@ -509,7 +510,7 @@ function isHttpServer(context: Context, receiver: TSESTree.Node, creation: TSEST
     return created?.framework === 'node-http';
   }
   const path = getMemberPath(receiver);
-  return path !== null && SERVER_NAME.test(lastSegment(path));
+  return path !== null && SERVER_NAME.test(lastSegment(path)) && !isOutgoingSocket(context, receiver);
 }
 
 /** The call a receiver was created by: the receiver itself, or the initializer of the `const` it names. */

@@ -14,7 +14,6 @@ import {
   delegatesToAnsweringLibrary,
   errorHandlerFramework,
   errorParamName,
-  followsReporterInChain,
   isErrorValue,
   inResponseStartedBranch,
   isExitGuarded,
@@ -24,6 +23,7 @@ import {
   passesErrorOn,
   registeredHandlerInfo,
 } from '../model/error-handlers.js';
+import { runsAfterRecordingHandler } from '../model/error-chains.js';
 import { getBoundVariables } from '../model/errors.js';
 import { catchesEveryException } from '../model/exception-filters.js';
 import { disabledNestLogger } from '../model/nest.js';
@@ -256,7 +256,8 @@ export default createRule<Options, MessageIds>({
 
     function finalize(s: HandlerState): void {
       if (s.unsatisfied.length === 0) return;
-      if (!s.escalates && s.kind === 'express' && followsReporterInChain(context, s.fn, helperMayLog)) return;
+      // [sentry.errorHandler, render], app.use(errlog()); app.use(errclient()): every error was recorded before it gets here.
+      if (s.kind === 'express' && runsAfterRecordingHandler(context, s.fn, s.escalates, helperMayLog)) return;
       // `if (res.headersSent) return next(err)` and nothing else: the delegation Express asks for, no logging.
       if (s.escalates && s.escalations.every((node) => inResponseStartedBranch(context, node, s.body))) {
         reportHandler(s);

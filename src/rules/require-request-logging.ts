@@ -98,6 +98,8 @@ export default createRule<Options, MessageIds>({
         default:
           // An app that only answers health probes or redirects has no API to keep a record of.
           if (usage.mounted || usage.passed || (usage.returned && !usage.assembled) || usage.probesOnly) return;
+          // Logged by the sub-apps it mounts; a one-shot server its own route closes.
+          if (usage.mountsLoggedApps || usage.closedByOwnRoute) return;
           if (!usage.served && !usage.configured) return;
           if (hasFileLogging()) return;
       }

@@ -72,7 +72,12 @@ describe('getAppUsage', () => {
   });
 
   it('answers nothing used for an app created and dropped', () => {
-    expect(only("import express from 'express';\nexpress();")).toEqual({ path: null, statement: null, returned: false, assembled: false, passed: false, mounted: false, served: false, configured: false, probesOnly: false });
+    expect(only("import express from 'express';\nexpress();")).toEqual({ path: null, statement: null, returned: false, assembled: false, passed: false, mounted: false, served: false, configured: false, probesOnly: false, mountsLoggedApps: false, closedByOwnRoute: false });
+  });
+
+  it('sees a server one of its own routes closes (a one-shot setup server), not one closed on shutdown', () => {
+    expect(only("import express from 'express';\nconst app = express();\nlet server;\napp.post('/setup', (req, res) => {\n  res.json({ ok: true });\n  server.close();\n});\nserver = app.listen(3001);").closedByOwnRoute).toBe(true);
+    expect(only("import express from 'express';\nconst app = express();\napp.post('/items', create);\nconst server = app.listen(3000);\nprocess.on('SIGTERM', () => server.close());").closedByOwnRoute).toBe(false);
   });
 
   it('sees an app that answers only health, metrics or redirects, and one that serves an API', () => {
