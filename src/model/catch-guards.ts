@@ -33,7 +33,7 @@ const VERIFICATION_METHOD = /^(?:verify|decode|validate|check|parse|compare|intr
 const TODO = /\b(?:todo|fixme|xxx|hack)\b/iu;
 
 /** The default `allowWithComment` pattern: a comment saying the error is ignored on purpose. */
-export const DEFAULT_COMMENT = String.raw`\b(?:ignor(?:e|ed|ing)|intentional(?:ly)?|expected|noop|no-op|swallow(?:ed|s)?|best[- ]effort|don'?t care)\b`;
+export const DEFAULT_COMMENT = String.raw`\b(?:ignor(?:e|ed|ing)|intentional(?:ly)?|expected|noop|no-op|swallow(?:ed|s)?|best[- ]effort|don'?t care|do(?:es)? nothing|nothing to do)\b`;
 
 /** The catch (or rejection handler) whose silent exits are judged. */
 export interface CatchRegion {

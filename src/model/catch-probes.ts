@@ -12,6 +12,7 @@ import {
   type Context,
   findVariable,
   getCalleePath,
+  getVariableInit,
   getPropertyName,
   isFunctionNode,
   lastSegment,
@@ -20,7 +21,7 @@ import {
   walkSameFunction,
   perFile,
 } from './ast.js';
-import { returnsValue } from './catch-answers.js';
+import { blamesInput, isFailureProperty, returnsValue } from './catch-answers.js';
 import { BUILTIN_PROBES, type FailureOptions, type FailureSource, classifyCall, isSwallowingCatchLink } from './fallible.js';
 
 /** `cleanup().catch(() => {})`, `this.teardownSandbox(id).catch(noop)`: a call named for cleanup is best effort. */
@@ -149,6 +150,7 @@ export function isObservedElsewhere(context: Context, receiver: TSESTree.Node): 
  */
 export function promiseFailureSource(context: Context, receiver: TSESTree.Node, failureOptions: FailureOptions, reportFallbacks: boolean): FailureSource | null {
   const current = skipThenChain(receiver);
+  if (current.type === AST_NODE_TYPES.Identifier && isOwnVerdictPromise(context, current)) return 'probe';
   if (current.type !== AST_NODE_TYPES.CallExpression && current.type !== AST_NODE_TYPES.ImportExpression) return 'external';
   const kind = classifyCall(context, current, failureOptions, 0, true);
   if (kind === 'logs') return null;
@@ -160,6 +162,34 @@ export function promiseFailureSource(context: Context, receiver: TSESTree.Node, 
   if (kind === 'telemetry') return !reportFallbacks || (isResultDiscarded(receiver) && !isOnlyStatement(receiver)) ? 'none' : 'external';
   if (kind === 'pure' || kind === 'unknown') return kind === 'pure' ? 'none' : 'external';
   return kind;
+}
+
+/**
+ * `const found = new Promise((resolve, reject) => { … if (!ids.length) { reject(new Error()); return } … })`:
+ * a promise of this function's own that it rejects only with errors it builds there from literals — its verdict
+ * ("none matched"), not an outside failure. A `reject` handed on (`.catch(reject)`) lets other errors in.
+ */
+export function isOwnVerdictPromise(context: Context, id: TSESTree.Identifier): boolean {
+  const init = getVariableInit(findVariable(context, id));
+  const made = init ? skipTransparent(init) : null;
+  if (made?.type !== AST_NODE_TYPES.NewExpression || made.callee.type !== AST_NODE_TYPES.Identifier || made.callee.name !== 'Promise') return false;
+  const executor = made.arguments[0];
+  const param = executor && isFunctionNode(executor) ? executor.params[1] : undefined;
+  if (!executor || !isFunctionNode(executor) || param?.type !== AST_NODE_TYPES.Identifier) return false;
+  const rejectName = param.name;
+  const reject = context.sourceCode.getDeclaredVariables(executor).find((v) => v.name === rejectName);
+  if (!reject) return false;
+  let calls = 0;
+  for (const ref of reject.references) {
+    const call = ref.identifier.parent;
+    if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== ref.identifier) return false;
+    const arg = call.arguments[0];
+    // `reject(new Error())`, `reject(new NotFoundError('No match'))`; not `reject(new Error(err.message))`, an outside failure rewrapped.
+    const built = arg ? skipTransparent(arg) : null;
+    if (built && (built.type !== AST_NODE_TYPES.NewExpression || !built.arguments.every((a) => a.type === AST_NODE_TYPES.Literal))) return false;
+    calls += 1;
+  }
+  return calls > 0;
 }
 
 /** The value of the promise chain `receiver.catch(…)` is thrown away: `void p.catch(…)`, `p.catch(…);`, `await p.catch(…);`. */
@@ -239,16 +269,38 @@ function booleanAnswer(context: Context, fn: TSESTree.Node, value: boolean): str
 /**
  * `try { …; return { available: true, … } } catch { return { available: false } }` in a predicate
  * (`isAvailable`, `checkConnection`, the `enclosingName` given): the "no" of a yes/no question, written as an object.
+ * Also a test's failed result (`testSetup`: `catch { const msg = 'Configuration test failed'; return { error: msg } }`):
+ * the answer to "does this configuration work?" is the failure, reported as data to whoever asked
+ * (not a verdict on the caller's input: `{ error: 'invalid_token' }` is no such answer). `context`
+ * resolves a message held in a `const`.
  */
-export function isAvailabilityCheck(block: TSESTree.BlockStatement, handler: TSESTree.CatchClause, enclosingName: string | null): boolean {
-  const only = handler.body.body.length === 1 ? handler.body.body[0] : undefined;
-  if (only?.type !== AST_NODE_TYPES.ReturnStatement || !only.argument || !returnsValue(block)) return false;
-  const arg = skipTransparent(only.argument);
+export function isAvailabilityCheck(block: TSESTree.BlockStatement, handler: TSESTree.CatchClause, enclosingName: string | null, context?: Context): boolean {
+  if (!PREDICATE_NAME.test(enclosingName ?? '')) return false;
+  const body = handler.body.body;
+  const last = body.at(-1);
+  if (last?.type !== AST_NODE_TYPES.ReturnStatement || !last.argument || !returnsValue(block)) return false;
+  // `const errorMessage = '…'` before the answer: the message, named.
+  if (!body.slice(0, -1).every((st) => st.type === AST_NODE_TYPES.VariableDeclaration && st.kind === 'const' && st.declarations.every((d) => !!d.init && isText(d.init)))) return false;
+  const arg = skipTransparent(last.argument);
   if (arg.type !== AST_NODE_TYPES.ObjectExpression || arg.properties.length === 0) return false;
   const answersNo = arg.properties.every(
     (p) => p.type === AST_NODE_TYPES.Property && p.value.type === AST_NODE_TYPES.Literal && p.value.value === false,
   );
-  return answersNo && PREDICATE_NAME.test(enclosingName ?? '');
+  if (answersNo) return true;
+  if (!context) return false;
+  // `{ error: errorMessage }` with `const errorMessage = '…'`: read as the text it holds.
+  const resolved = arg.properties.map((p) => {
+    if (p.type !== AST_NODE_TYPES.Property || p.value.type !== AST_NODE_TYPES.Identifier) return p;
+    const init = getVariableInit(findVariable(context, p.value));
+    return init && isText(init) ? { ...p, value: init } : p;
+  }) as TSESTree.ObjectLiteralElement[];
+  return resolved.some(isFailureProperty) && !resolved.some(blamesInput);
+}
+
+/** A string literal or a template without expressions. */
+function isText(node: TSESTree.Node): boolean {
+  const n = skipTransparent(node);
+  return (n.type === AST_NODE_TYPES.Literal && typeof n.value === 'string') || (n.type === AST_NODE_TYPES.TemplateLiteral && n.expressions.length === 0);
 }
 
 /**

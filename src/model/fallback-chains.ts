@@ -9,7 +9,7 @@
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
-import { type AnyFunction, type Context, getCalleePath, getEnclosingFunction, getPropertyName, isFunctionNode, walkSameFunction } from './ast.js';
+import { type AnyFunction, type Context, getCalleePath, getEnclosingFunction, getPropertyName, isFunctionNode, skipTransparent, walkSameFunction } from './ast.js';
 import {
   answersNotFound,
   answersRefusal,
@@ -95,6 +95,25 @@ export function isAnotherAttempt(context: Context, block: TSESTree.BlockStatemen
   return found;
 }
 
+/** The condition that decides whether (or how often) the parts of `node` run: an `if`'s, a loop's, a `?:`'s, a `&&`'s left side. */
+function conditionOf(node: TSESTree.Node): TSESTree.Node | null {
+  switch (node.type) {
+    case AST_NODE_TYPES.IfStatement:
+    case AST_NODE_TYPES.ConditionalExpression:
+    case AST_NODE_TYPES.WhileStatement:
+    case AST_NODE_TYPES.DoWhileStatement:
+      return node.test;
+    case AST_NODE_TYPES.ForStatement:
+      return node.test;
+    case AST_NODE_TYPES.SwitchStatement:
+      return node.discriminant;
+    case AST_NODE_TYPES.LogicalExpression:
+      return node.left;
+    default:
+      return null;
+  }
+}
+
 /** `node` reads one of `names` (an identifier, not a property key). */
 function readsNames(node: TSESTree.Node, names: ReadonlySet<string>, visitorKeys: TSESLint.SourceCode.VisitorKeys): boolean {
   let found = false;
@@ -140,15 +159,27 @@ export function isCheckedThenThrown(context: Context, node: TSESTree.TryStatemen
 /**
  * The fallback value is tested right after and answered with a refusal: `try { column = await
  * this.columnInfo(…) } catch {} if (!column) throw new ForbiddenError()` — an outage reads as
- * "Forbidden", with no record.
+ * "Forbidden", with no record. Not when the test also asks another value (`if (!column && !fieldInfo)`):
+ * that value answers when the fallback is empty, and the refusal needs both missing.
  */
 export function isCheckedThenRefused(context: Context, node: TSESTree.TryStatement | TSESTree.CallExpression): boolean {
-  const consequent = checkOfFallback(context, node);
-  return consequent !== null && answersRefusal(context, consequent);
+  const check = fallbackCheck(context, node);
+  // `if (!column && !fieldInfo) throw new ForbiddenError()`: another value answers when the fallback is empty.
+  const test = check ? skipTransparent(check.test) : null;
+  if (!check || (test?.type === AST_NODE_TYPES.LogicalExpression && test.operator === '&&' && (!check.reads(test.left) || !check.reads(test.right)))) return false;
+  return answersRefusal(context, check.consequent);
 }
 
 /** The consequent of the `if` right after `node` that tests the value `node` assigns. */
 export function checkOfFallback(context: Context, node: TSESTree.TryStatement | TSESTree.CallExpression): TSESTree.Statement | null {
+  return fallbackCheck(context, node)?.consequent ?? null;
+}
+
+/** The `if` right after `node` that tests the value `node` assigns: its test, its consequent, and whether a node reads that value. */
+function fallbackCheck(
+  context: Context,
+  node: TSESTree.TryStatement | TSESTree.CallExpression,
+): { test: TSESTree.Expression; consequent: TSESTree.Statement; reads: (n: TSESTree.Node) => boolean } | null {
   const { visitorKeys } = context.sourceCode;
   const names = new Set<string>();
   let statement: TSESTree.Node | null;
@@ -187,16 +218,19 @@ export function checkOfFallback(context: Context, node: TSESTree.TryStatement | 
   // `const tmp = await make().catch(() => null); try { if (!tmp) throw … } finally { … }`
   if (next?.type === AST_NODE_TYPES.TryStatement) next = next.block.body[0];
   if (next?.type !== AST_NODE_TYPES.IfStatement) return null;
-  let tests = false;
-  walkSameFunction(
-    next.test,
-    (n) => {
-      if (n.type === AST_NODE_TYPES.Identifier && names.has(n.name)) tests = true;
-      return !tests;
-    },
-    visitorKeys,
-  );
-  return tests ? next.consequent : null;
+  const reads = (root: TSESTree.Node): boolean => {
+    let found = false;
+    walkSameFunction(
+      root,
+      (n) => {
+        if (n.type === AST_NODE_TYPES.Identifier && names.has(n.name)) found = true;
+        return !found;
+      },
+      visitorKeys,
+    );
+    return found;
+  };
+  return reads(next.test) ? { test: next.test, consequent: next.consequent, reads } : null;
 }
 
 /** The loop statement around `tryStatement` in the same function, if any. */
@@ -329,6 +363,63 @@ export function isLoop(node: TSESTree.Node): boolean {
 }
 
 /**
+ * "Ask the quick way, else the full way": an empty catch after which the same function asks the same
+ * service again outside any `try` (`try { hit = await usersApi.lookupByEmail(q) } catch {} … while (…) {
+ * page = await usersApi.list(q) }`). The first failure moves on to the second attempt, and an outage of
+ * that service surfaces there. The receiver must be the same object (`usersApi`, `this.store`), not `this`,
+ * and the second call must not sit in a branch chosen by a value the try assigns (the success path only).
+ */
+export function isRetriedAfter(context: Context, tryStatement: TSESTree.TryStatement, handler: TSESTree.BlockStatement, failureOptions: FailureOptions): boolean {
+  if (handler.body.length > 0) return false;
+  const { sourceCode } = context;
+  const receiverOf = (call: TSESTree.CallExpression): string | null => {
+    const callee = call.callee;
+    if (callee.type !== AST_NODE_TYPES.MemberExpression) return null;
+    const object = callee.object;
+    return object.type === AST_NODE_TYPES.Identifier || (object.type === AST_NODE_TYPES.MemberExpression && !object.computed) ? sourceCode.getText(object) : null;
+  };
+  const receivers = new Set<string>();
+  const assigned = new Set<string>();
+  walkSameFunction(
+    tryStatement.block,
+    (n) => {
+      if (n.type === AST_NODE_TYPES.AssignmentExpression && n.left.type === AST_NODE_TYPES.Identifier) assigned.add(n.left.name);
+      if (n.type === AST_NODE_TYPES.CallExpression && classifyCall(context, n, failureOptions) === 'external') {
+        const receiver = receiverOf(n);
+        if (receiver !== null) receivers.add(receiver);
+      }
+    },
+    sourceCode.visitorKeys,
+  );
+  if (receivers.size === 0) return false;
+  let found = false;
+  // The statements after the try, then after each block around it (`if (email) { try {…} catch {} }` then the scan), up to the function.
+  let current: TSESTree.Node = tryStatement;
+  while (current.parent && !isFunctionNode(current.parent)) {
+    const parent: TSESTree.Node = current.parent;
+    const siblings: readonly TSESTree.Node[] = parent.type === AST_NODE_TYPES.BlockStatement || parent.type === AST_NODE_TYPES.Program ? parent.body : [];
+    for (const statement of siblings.slice(siblings.indexOf(current) + 1)) {
+      walkSameFunction(
+        statement,
+        (n) => {
+          if (found || n.type === AST_NODE_TYPES.TryStatement) return false;
+          // `if (user && passwordHash) { … this.store.successfullyLogin(user) }`: a branch chosen by what the try
+          // assigned may be the success path only; the failure does not reach it.
+          const test = conditionOf(n);
+          if (test && assigned.size > 0 && readsNames(test, assigned, sourceCode.visitorKeys)) return false;
+          if (n.type === AST_NODE_TYPES.CallExpression && receivers.has(receiverOf(n) ?? '')) found = true;
+          return !found;
+        },
+        sourceCode.visitorKeys,
+      );
+      if (found) return true;
+    }
+    current = parent;
+  }
+  return false;
+}
+
+/**
  * The catch falls back on purpose: it makes another attempt, its fallback is checked and thrown right
  * after, its batch or result flag reports the failure, it answers "not found", a failure as data, the
  * caller's own input or an absence the callers answer with 404, or it moves on to the next candidate
@@ -345,7 +436,8 @@ export function catchFallsBackOnPurpose(context: Context, handler: TSESTree.Catc
     reportsFailureAsData(context, handler.body) ||
     returnsOwnInput(handler, handler.body) ||
     (returnsValue(tryStatement.block) && isLookupAnsweredAbsent(context, handler, handler.body)) ||
-    isCandidateLoopThenThrow(tryStatement, handler.body)
+    isCandidateLoopThenThrow(tryStatement, handler.body) ||
+    isRetriedAfter(context, tryStatement, handler.body, failureOptions)
   );
 }
 

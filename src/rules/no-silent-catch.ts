@@ -3,7 +3,8 @@ import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { type AnyFunction, contains, isFunctionNode } from '../model/ast.js';
 import { createPathTracker, findJumpTarget, mergeListeners, withIfConsequentListener } from '../analysis/code-path.js';
 import { createRule } from '../core/create-rule.js';
-import { type FailureSource, classifyFailures, namesTelemetry } from '../model/fallible.js';
+import { weighCatch, isLabelCheck, isOrdinaryAnswer } from '../model/catch-scope.js';
+import { isAuditCall } from '../model/credential-checks.js';
 import { getHttpOutcome } from '../model/http-outcomes.js';
 import { failureLoggedByCallee } from '../model/project-modules.js';
 import { getRejectionHandler } from '../model/promises.js';
@@ -192,7 +193,7 @@ export default createRule<Options, MessageIds>({
           return;
         }
         // `cb({ statusCode: 502, message })` is a reply settled with a 5xx answer (below), not an error handed on.
-        if ((isHandoffCall(node) && !settlesWithServerError(context, node)) || isUserNotification(node) || isAssertion(node) || isFailureCount(node)) {
+        if ((isHandoffCall(node) && !settlesWithServerError(context, node)) || isUserNotification(node) || isAssertion(node) || isFailureCount(node) || isAuditCall(node) /* `log.audit({ event: 'auth.fail' })` */) {
           tracker.mark(node);
           for (const s of states) s.escalates = true;
           return;
@@ -203,8 +204,8 @@ export default createRule<Options, MessageIds>({
         (isServerErrorResponse(context, node) || answersServerStatus(context, node) || (node.type === AST_NODE_TYPES.CallExpression && (settlesWithServerError(context, node) || sendsErrorToClientSocket(context, node, states.flatMap((s) => s.errorVariables))))) &&
         !isFastifyErrorForward(context, node, states.flatMap((s) => s.errorVariables))
       ) {
-        // `res.status(404); res.end('File not found.')`: the status was set by an earlier statement.
-        for (const s of states) if (!setsClientStatus(context, s.body)) s.serverError = true;
+        // `res.status(404); res.end('File not found.')`: the status was set before; isOrdinaryAnswer: no status, no 5xx.
+        for (const s of states) if (!setsClientStatus(context, s.body) && !isOrdinaryAnswer(context, node, s.node)) s.serverError = true;
         return;
       }
       const handsOn = states.some((s) => node.arguments.some((arg) => readsAny(arg, s.errorVariables))) || passesNewError(node.arguments);
@@ -238,7 +239,7 @@ export default createRule<Options, MessageIds>({
       if (fn.body.type !== AST_NODE_TYPES.BlockStatement && readsAny(fn.body, errorVariables)) return;
       const produced = promiseFailureSource(context, promise, failureOptions, reportFallbacks);
       if (produced === null) return;
-      const source: FailureSource = cleanupOnReportedPath ? 'probe' : produced;
+      const source = cleanupOnReportedPath ? 'probe' : produced;
       // Asked only as far as the answer needs (see onCatchClause).
       const fails = source !== 'probe' && source !== 'none';
       const security =
@@ -264,7 +265,7 @@ export default createRule<Options, MessageIds>({
       if (isProbePromise(promise, probes)) return;
       const produced = promiseFailureSource(context, promise, failureOptions, reportFallbacks);
       if (produced === null) return;
-      const source: FailureSource = onReportedErrorPath(call) ? 'probe' : produced;
+      const source = onReportedErrorPath(call) ? 'probe' : produced;
       const fails = source !== 'probe' && source !== 'none';
       const security = reportFallbacks || (fails && guardsSecurity(context, promise, handler, describeEnclosingFunction(call), failureOptions));
       const hidden = reportFallbacks || (fails && !isCheckedThenThrown(context, call) && security);
@@ -295,24 +296,20 @@ export default createRule<Options, MessageIds>({
       // `catch (_err)` excuses a fallback (the broad policy), not a security control's failure (isNamedAsDropped).
       const broad = reportFallbacks && !isNamedAsIgnored(node.param);
       if (
-        (isYesNoCheck(tryStatement.block, node.body) || isAvailabilityCheck(tryStatement.block, node, enclosingName)) &&
+        (isYesNoCheck(tryStatement.block, node.body) || isAvailabilityCheck(tryStatement.block, node, enclosingName, context) || isLabelCheck(context, tryStatement.block, node.body)) &&
         // "Does it work?" answered by the fallback (a health check); the broad policy asks the name to say so.
         (!broad || PREDICATE_NAME.test(enclosingName ?? ''))
       ) {
         return;
       }
       if (isProbeTry(context, tryStatement.block, probes) && isFallbackOnly(node.body)) return;
-      // Telemetry (`emitSystemTaskMetric`) loses a data point; cleanup on a rethrown error path loses nothing. Asked
-      // cheapest first, only as far as the answer needs; the broad policy reports every silent path and asks none of it.
+      // Only a security control's failure is reported (weighCatch: not telemetry, metrics or in-process work); cleanup on a
+      // rethrown error path loses nothing. Asked cheapest first, only as far as needed; the broad policy asks none of it.
       let silentReported = broad;
       let mayFailOutside = broad;
       if (!broad) {
-        const source: FailureSource =
-          onReportedErrorPath(tryStatement) || namesTelemetry(enclosingName ?? '') ? 'probe' : classifyFailures(context, tryStatement.block, failureOptions);
-        const security =
-          (source === 'external' || source === 'unknown') &&
-          (guardsSecurity(context, tryStatement.block, node.body, enclosingName, failureOptions) || isCheckedThenRefused(context, tryStatement));
-        if (security) {
+        const source = onReportedErrorPath(tryStatement) ? 'probe' : weighCatch(context, node, enclosingName, failureOptions);
+        if (source === 'external' || source === 'unknown') {
           silentReported = source === 'external' ? !catchFallsBackOnPurpose(context, node, failureOptions) : doesNothing(context, node.body);
           // "Else try that, else throw": the silent path out is the second attempt's success.
           mayFailOutside = !isAttemptElseThrow(context, node.body, failureOptions);
@@ -376,7 +373,7 @@ export default createRule<Options, MessageIds>({
         if (isFlashMessage(context, node)) return;
         const status = getHttpOutcome(context, node);
         if (isServerErrorResponse(context, node) || (status?.kind === 'response' && status.status >= 500)) {
-          for (const s of states) s.serverError = true;
+          for (const s of states) if (!isOrdinaryAnswer(context, node, s.node)) s.serverError = true;
           return;
         }
         for (const s of states) {

@@ -30,6 +30,9 @@ const SHAPES: Record<string, string> = {
   'cleanup in a rethrowing catch': 'async function put(name) {\n  try {\n    await store.save(name);\n  } catch (e) {\n    await store.delete(name).catch(() => {});\n    throw e;\n  }\n}',
   'session lookup to null': 'async function userForSession(req) {\n  try {\n    return await sessions.get(req.sessionId);\n  } catch {\n    return null;\n  }\n}',
   'credential decryption swallowed': 'async function auth(dest) {\n  try {\n    dest.auth = await this.decryptCredentials(dest.id);\n  } catch {}\n}',
+  'in-process signature parse': 'function signature(msg) {\n  let der = null;\n  try {\n    der = forge.asn1.fromDer(forge.util.createBuffer(msg));\n  } catch {}\n  return der;\n}',
+  'metric refresh': 'const tokens = createGauge({ name: "tokens" });\nasync function refreshTokens() {\n  try {\n    tokens.set(await stats.countTokens());\n  } catch {}\n}',
+  'credential label': 'async function fillState(id) {\n  try {\n    const c = await credentials.decrypt(id);\n    return c.a ? "filled" : "blank";\n  } catch {\n    return "unknown";\n  }\n}',
 };
 
 function lint(code: string, strict: boolean): LinterType.LintMessage[] {
@@ -88,6 +91,9 @@ describe('no-silent-catch: identical catches get identical verdicts', () => {
     'cleanup in a rethrowing catch': { default: 0, strict: 2 },
     'session lookup to null': { default: 2, strict: 2 },
     'credential decryption swallowed': { default: 2, strict: 2 },
+    'in-process signature parse': { default: 0, strict: 2 },
+    'metric refresh': { default: 0, strict: 2 },
+    'credential label': { default: 0, strict: 2 },
   };
 
   it.each([false, true])('reports the real shapes twice and the probes never (strict: %s)', (strict) => {
