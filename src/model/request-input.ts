@@ -396,11 +396,12 @@ export function createRequestInputTracker(context: Context, options: RequestInpu
     }
     if (!bound) return null;
     const base =
+      // before the request by name: a gRPC method's `(req, callback)`, `call.on('data', (request) => …)`
+      rpcServerInput(context, fn, index, (n) => classify(n, depth + 1)) ??
       parameterBase(fn, index, bound) ??
       elementOfIteration(fn, index) ??
       parsedFormFields(fn, index) ??
       socketMessage(fn, index) ??
-      rpcServerInput(context, fn, index, (n) => classify(n, depth + 1)) ??
       (isLoginNameParameter(fn, index) ? { kind: 'value', origin: 'body' } : null) ??
       (bound === name && !writtenInBody(context, fn, name) ? inputAtEveryCallSite(fn, index, depth) : null);
     if (!base) return null;
