@@ -169,9 +169,7 @@ const registrationTextCache = new WeakMap<object, boolean>();
  */
 export function rpcServerInput(context: Context, fn: AnyFunction, index: number, classify: (node: TSESTree.Node) => RequestInput | null): RequestInput | null {
   if (index !== 0) return null;
-  const param = fn.params[0];
-  if (param && GRPC_CALL_TYPE.test(typeNameOf(param) ?? '')) return { kind: 'call', origin: 'rpc' };
-  if (GRPC_HANDLER_TYPE.test(declaredTypeName(fn) ?? '')) return { kind: 'call', origin: 'rpc' };
+  if (isTypedGrpcMethod(fn)) return { kind: 'call', origin: 'rpc' };
   const parent = fn.parent;
   // call.on('data', (note) => …): a message of a client or bidirectional stream
   if (parent?.type === AST_NODE_TYPES.CallExpression && parent.arguments[1] === fn && getStringValue(parent.arguments[0]) === 'data') {
@@ -190,6 +188,24 @@ export function rpcServerInput(context: Context, fn: AnyFunction, index: number,
     if (callee.type === AST_NODE_TYPES.MemberExpression && getPropertyName(callee) === 'method') return { kind: 'container', origin: 'rpc' };
   }
   return null;
+}
+
+function isTypedGrpcMethod(fn: AnyFunction): boolean {
+  const param = fn.params[0];
+  return (!!param && GRPC_CALL_TYPE.test(typeNameOf(param) ?? '')) || GRPC_HANDLER_TYPE.test(declaredTypeName(fn) ?? '');
+}
+
+/**
+ * `callback` of a gRPC implementation method `sayHello(call, callback)`: what it is handed answers the
+ * client — an error's `message` (or `details`) becomes the status text the client reads.
+ */
+export function isGrpcResponseCallback(context: Context, id: TSESTree.Identifier, findParameterOwner: (id: TSESTree.Identifier) => AnyFunction | null): boolean {
+  const fn = findParameterOwner(id);
+  const callback = fn?.params[1];
+  if (!fn || callback?.type !== AST_NODE_TYPES.Identifier || callback.name !== id.name) return false;
+  if (isTypedGrpcMethod(fn)) return true;
+  if (!perFile(registrationTextCache, context.sourceCode, () => REGISTRATION_TEXT.test(context.sourceCode.text))) return false;
+  return implementationObjects(context, fn).some((object) => registeringServer(context, object) === 'grpc');
 }
 
 /** The object literals `fn` is a method of: `{ sayHello(call, cb) {…} }`, or `{ sayHello }` / `{ sayHello: sayHello }` naming a same-file function. */

@@ -2,7 +2,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
 import type { Context } from '../../src/model/ast.js';
 import { type RequestInput, createRequestInputTracker } from '../../src/model/request-input.js';
-import { messageHandlerInput } from '../../src/model/rpc-input.js';
+import { isGrpcResponseCallback, messageHandlerInput } from '../../src/model/rpc-input.js';
 import { probe } from '../helpers/probe.js';
 
 /** Classify the argument of every `check(…)` call through the shared tracker, keyed by its text. */
@@ -293,5 +293,32 @@ describe('rpcServerInput: jayson JSON-RPC methods', () => {
       const server = new Server({ add(params, callback) { check(params[0]); } });
     `);
     expect(result(results, 'params[0]')).toBeNull();
+  });
+});
+
+describe('isGrpcResponseCallback', () => {
+  it("the second parameter of a gRPC method answers the client; a jayson method's or an unregistered function's does not", () => {
+    const answers = new Map<string, boolean>();
+    probe(
+      `
+      const grpc = require('@grpc/grpc-js');
+      function getUser(call, callback) { callback(1); }
+      function other(call, done) { done(2); }
+      const jayson = require('jayson');
+      const server = new jayson.Server({ add(args, callback) { callback(3); } });
+      server.addService(proto.Users.service, { getUser });
+      `,
+      (context: Context) => ({
+        CallExpression(node: TSESTree.CallExpression) {
+          if (node.callee.type !== 'Identifier' || node.arguments[0]?.type !== 'Literal') return;
+          const owner = (id: TSESTree.Identifier) => {
+            const def = context.sourceCode.getScope(id).references.find((r) => r.identifier === id)?.resolved?.defs[0];
+            return def?.type === 'Parameter' ? (def.node as never) : null;
+          };
+          answers.set(String(node.arguments[0].value), isGrpcResponseCallback(context, node.callee, owner));
+        },
+      }),
+    );
+    expect([answers.get('1'), answers.get('2'), answers.get('3')]).toEqual([true, false, false]);
   });
 });
