@@ -8,13 +8,15 @@
  *   address bar and, read back by the page (`?error=…`), on screen;
  * - a same-file helper whose body sends what it is given (`const redirectWithError = (message) =>
  *   res.redirect(`/login?message=${encodeURIComponent(message)}`)`);
- * - an HTTP answer built as data (`return { statusCode: 500, body }`, see getResultObjectSink).
+ * - an HTTP answer built as data (`return { statusCode: 500, body }`, see getResultObjectSink);
+ * - the callback of a gRPC implementation method (`sayHello(call, callback)`: `callback(err)`).
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { type AnyFunction, type Context, contains, findVariable, getPropertyName, isFunctionNode, mayNameFunction, resolveFunction, skipTransparent, walkSameFunction } from './ast.js';
 import { getStatusValue } from './http-status.js';
 import { type ResponseSink, getErrorHelperSink, getResponseSink, isResponseObjectCall, responseNameKind } from './responses.js';
+import { isGrpcResponseCallback } from './rpc-input.js';
 import { isClientSocket } from './sockets.js';
 import { unknownErrorOf } from './unknown-errors.js';
 
@@ -30,8 +32,9 @@ export function getClientChannelSink(context: Context, node: TSESTree.CallExpres
     const method = getPropertyName(callee);
     if (method !== 'redirect' && !SOCKET_SEND_METHODS.has(method ?? '')) return null;
   } else if (callee.type !== AST_NODE_TYPES.Identifier || !mayNameFunction(context, callee)) {
-    // A name no function of the file is bound to (an import, a global, a parameter): no same-file helper, nothing to cache.
-    return null;
+    // A name no function of the file is bound to (an import, a global, a parameter): no same-file helper, nothing to cache —
+    // but a gRPC method's `callback(err)` answers the client.
+    return callee.type === AST_NODE_TYPES.Identifier ? grpcCallbackSink(context, node, callee) : null;
   }
   const cached = cache.get(node);
   if (cached !== undefined) return cached;
@@ -40,6 +43,24 @@ export function getClientChannelSink(context: Context, node: TSESTree.CallExpres
   const result = computeSink(context, node, callee);
   cache.set(node, result);
   return result;
+}
+
+/**
+ * `callback(err)`, `callback({ code: grpc.status.INTERNAL, details: err.message })` in a gRPC method
+ * `sayHello(call, callback)`: grpc-js sends an error's `details` or `message` as the status text, and the
+ * reply as the answer. No suggestion: the error must stay an object with a code.
+ */
+function grpcCallbackSink(context: Context, node: TSESTree.CallExpression, callee: TSESTree.Identifier): ResponseSink | null {
+  const owner = (id: TSESTree.Identifier) => {
+    const def = findVariable(context, id)?.defs[0];
+    return def?.type === 'Parameter' && isFunctionNode(def.node) ? def.node : null;
+  };
+  if (!isGrpcResponseCallback(context, callee, owner)) return null;
+  const payload = (node.arguments as TSESTree.Expression[]).filter((a) => {
+    const n = skipTransparent(a);
+    return !(n.type === AST_NODE_TYPES.Literal && n.value === null);
+  });
+  return payload.length === 0 ? null : { node, kind: 'json', payload, description: `\`${callee.name}()\` of a gRPC method`, receiver: null, status: null, raw: true };
 }
 
 /**

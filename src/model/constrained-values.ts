@@ -1,12 +1,15 @@
 /**
  * "Has the code pinned this request value down where it is used?" — checked against an
- * allow-list, an anchored pattern or a validator, or used to load a record that was found.
+ * allow-list, an anchored pattern or a validator, or used to load a record that was found (also an
+ * account a sign-in with the name and password returned).
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { type Context, findVariable, getCalleePath, getPropertyName, isFunctionNode, lastSegment, skipTransparent } from './ast.js';
+import { PASSWORD_ARGUMENT, isCredentialValidation } from './credential-checks.js';
 import { isLineSafePattern } from './line-breaks.js';
 import { getImportSource } from './modules.js';
+import { isResponseName, isResponseOrContextName } from './response-names.js';
 import type { RequestInputTracker } from './request-input.js';
 
 /** The answer for one file (and one request-input tracker). */
@@ -17,6 +20,9 @@ export interface ConstraintFinder {
 
 /** Calls that load a record by a key: `getExecution(id)`, `findOne({ name })`, `repo.findById(id)`. Searches are not. */
 const LOOKUP_CALL = /^(?:get|find|load|fetch|read|lookup|retrieve)(?:[A-Z_$]|$)/u;
+
+/** Sign-in calls: `login(name, password)`, `auth.signIn(email, pw)`. */
+const SIGN_IN_CALL = /^(?:log|sign)[iI]n$/u;
 
 /** Validators whose `true` means the text is an identifier, a number or an address: no line break. */
 const VALIDATOR = /^is(?:Valid)?(?:Uuid|UUID|UUIDv4|Int|Integer|Numeric|Number|Alphanumeric|Alpha|Hex|Hexadecimal|MongoId|ObjectId|ObjectID|Slug|Semver|IP|Ip|Port|Base64)$/u;
@@ -250,12 +256,22 @@ export function createConstraintFinder(context: Context, tracker: RequestInputTr
     if (init.type !== AST_NODE_TYPES.CallExpression) return false;
     const callee = skipTransparent(init.callee);
     const name = callee.type === AST_NODE_TYPES.MemberExpression ? getPropertyName(callee) : callee.type === AST_NODE_TYPES.Identifier ? callee.name : null;
-    if (name === null || !LOOKUP_CALL.test(name)) return false;
+    if (name === null || !(LOOKUP_CALL.test(name) || isSignIn(init, name))) return false;
     return init.arguments.some((a) => {
       if (same(a, key)) return true;
       const o = skipTransparent(a);
       return o.type === AST_NODE_TYPES.ObjectExpression && o.properties.some((p) => p.type === AST_NODE_TYPES.Property && same(p.value, key));
     });
+  }
+
+  /**
+   * A sign-in handed the name and the password (`login(data.username, data.password)`, an app's
+   * validator such as `validateUser(email, password)`): a truthy result is the account the name
+   * belongs to, so the name is one the app stores.
+   */
+  function isSignIn(call: TSESTree.CallExpression, name: string): boolean {
+    if (isCredentialValidation(context, call)) return true;
+    return SIGN_IN_CALL.test(name) && call.arguments.some((a) => PASSWORD_ARGUMENT.test(context.sourceCode.getText(a)));
   }
 
   function exits(statement: TSESTree.Statement): boolean {
@@ -269,6 +285,8 @@ export function createConstraintFinder(context: Context, tracker: RequestInputTr
         const last = statement.body[statement.body.length - 1];
         return !!last && exits(last);
       }
+      case AST_NODE_TYPES.ExpressionStatement:
+        return isContextThrow(statement.expression);
       default:
         return false;
     }
@@ -326,6 +344,16 @@ export function createConstraintFinder(context: Context, tracker: RequestInputTr
       return key !== null && constrainedAt(node, key, 0);
     },
   };
+}
+
+/** Koa's `ctx.throw(404, 'Table not found')`: it always throws, like a `throw` statement. */
+function isContextThrow(expression: TSESTree.Expression): boolean {
+  const n = skipTransparent(expression);
+  if (n.type !== AST_NODE_TYPES.CallExpression) return false;
+  const callee = skipTransparent(n.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression || getPropertyName(callee) !== 'throw') return false;
+  const object = skipTransparent(callee.object);
+  return object.type === AST_NODE_TYPES.Identifier && isResponseOrContextName(object.name) && !isResponseName(object.name);
 }
 
 function isPlainLiteral(node: TSESTree.Node): boolean {

@@ -46,7 +46,7 @@ export function isPasswordCheck(context: Context, call: TSESTree.CallExpression)
 /** An app's own check handed the password: `authService.validateUser(email, password)`, `User.findByCredentials(email, pw)`. */
 const CREDENTIAL_VALIDATOR = /^(?:(?:validate|verify|check)(?:User|Credentials?|UserCredentials|Login)|authenticate(?:User|Credentials|WithPassword)?|findByCredentials)$/u;
 /** What names a password among a call's arguments: `password`, `pw`, `body.pass`, `{ email, password }`, `credentials` (not `passport`, `bypass`). */
-const PASSWORD_ARGUMENT = /password|passwd|passphrase|(?<![a-z])pass(?![a-z])|pwd|(?<![a-z])pw(?![a-z])|credential/iu;
+export const PASSWORD_ARGUMENT = /password|passwd|passphrase|(?<![a-z])pass(?![a-z])|pwd|(?<![a-z])pw(?![a-z])|credential/iu;
 
 /**
  * `authService.validateUser(email, password)`, `verifyCredentials({ username, password })`, `User.authenticate(email, pw)`:

@@ -117,3 +117,27 @@ export function runsOnlyInDevelopment(node: TSESTree.Node, body: TSESTree.Node):
   }
   return false;
 }
+
+/** A test that holds only in a development environment named as such (`isDev`, `NODE_ENV === 'development'`; not `NODE_ENV !== 'production'`, which holds when NODE_ENV is unset). */
+function holdsOnlyInNamedDevelopment(test: TSESTree.Node): boolean {
+  const t = skipTransparent(test);
+  if (t.type === AST_NODE_TYPES.BinaryExpression) return envComparisonMeansExplicitDevelopment(t, true) ?? false;
+  return holdsOnlyInDevelopment(t);
+}
+
+/**
+ * `if (isDev) { app.post('/test-webhook', (req, res) => { log.debug(req.headers) }) }`: `node` exists only
+ * in the branch of a test that holds only in a named development environment — also across the
+ * functions around it, so a route or listener registered only in development counts.
+ */
+export function existsOnlyInDevelopment(node: TSESTree.Node): boolean {
+  let child: TSESTree.Node = node;
+  let current = node.parent;
+  while (current) {
+    if ((current.type === AST_NODE_TYPES.IfStatement || current.type === AST_NODE_TYPES.ConditionalExpression) && child === current.consequent && holdsOnlyInNamedDevelopment(current.test)) return true;
+    if (current.type === AST_NODE_TYPES.LogicalExpression && current.operator === '&&' && child === current.right && holdsOnlyInNamedDevelopment(current.left)) return true;
+    child = current;
+    current = current.parent;
+  }
+  return false;
+}

@@ -40,8 +40,8 @@ interface LoggerOptions {
   lookup: (name: string) => TSESTree.Node | null;
 }
 
-/** Calls that copy what they are given (`Object.assign({}, req.headers)`): no redaction. */
-const COPYING_CALLS = /^(?:Object\.assign|structuredClone|JSON\.parse|_\.clone|_\.cloneDeep|cloneDeep|clone|Object\.fromEntries)$/u;
+/** Calls that copy what they are given (`Object.assign({}, req.headers)`, pino's `stdSerializers.req(req)`, which keeps the headers): no redaction. */
+const COPYING_CALLS = /^(?:Object\.assign|structuredClone|JSON\.parse|_\.clone|_\.cloneDeep|cloneDeep|clone|Object\.fromEntries|(?:[\w$]+\.)*stdSerializers\.req)$/u;
 
 export interface LogFieldFilters {
   /** What the logger of `logger.info(…)` drops; null when unknown or when it drops nothing. */
@@ -90,7 +90,7 @@ export function createLogFieldFilters(context: Context): LogFieldFilters {
     if (target.type !== AST_NODE_TYPES.Identifier) return null;
     const imported = getImportSource(context, target);
     if (imported && redacting.has(imported.source)) return [{ serializers: new Map(), redact: [], redactsRequest: true, lookup: () => null }];
-    if (imported) return /^[.#]/u.test(imported.source) ? moduleOptions(imported.source) : null;
+    if (imported) return /^[.#]/u.test(imported.source) ? moduleOptions(imported.source, imported.imported) : null;
     const init = getVariableInit(findVariable(context, target));
     if (!init) return null;
     const options = factoryOptions(init, (name) => sameFileLookup(name));
@@ -102,8 +102,14 @@ export function createLogFieldFilters(context: Context): LogFieldFilters {
     return topLevelLookup(context.sourceCode.ast)(name);
   }
 
-  function moduleOptions(source: string): LoggerOptions[] | null {
-    if (moduleCache.has(source)) return moduleCache.get(source)!;
+  /**
+   * The option objects of the loggers a module creates: of the one exported under `name`
+   * (`export const oauthLogger = createLogger('pds:oauth', { serializers })`) when the module
+   * creates it at its top level, else of every logger it creates.
+   */
+  function moduleOptions(source: string, name: string): LoggerOptions[] | null {
+    const cacheKey = `${source}\0${name}`;
+    if (moduleCache.has(cacheKey)) return moduleCache.get(cacheKey)!;
     const text = readImportedSource(context, source);
     const ast = text === null ? null : parseModule(text);
     let result: LoggerOptions[] | null = null;
@@ -111,6 +117,13 @@ export function createLogFieldFilters(context: Context): LogFieldFilters {
     if (ast === 'unavailable' && text !== null) result = redactOptionsFromText(text) as LoggerOptions[] | null;
     else if (ast && ast !== 'unavailable') {
       const lookup = topLevelLookup(ast);
+      const own = name === 'default' || name === '*' ? null : lookup(name);
+      const ownOptions = own ? factoryOptions(own, lookup) : null;
+      if (ownOptions || (own && isLoggerFactoryCall(own))) {
+        result = ownOptions ? [ownOptions] : [];
+        moduleCache.set(cacheKey, result);
+        return result;
+      }
       const found: LoggerOptions[] = [];
       walkTree(ast, (node) => {
         if (node.type === AST_NODE_TYPES.CallExpression || node.type === AST_NODE_TYPES.NewExpression) {
@@ -123,7 +136,7 @@ export function createLogFieldFilters(context: Context): LogFieldFilters {
       if (found.length === 0) walkTree(ast, (node) => (createsLogger ||= isLoggerFactoryCall(node)));
       result = found.length > 0 ? found : createsLogger ? [] : null;
     }
-    moduleCache.set(source, result);
+    moduleCache.set(cacheKey, result);
     return result;
   }
 
@@ -186,7 +199,12 @@ function factoryOptions(node: TSESTree.Node, lookup: (name: string) => TSESTree.
   let n = skipTransparent(node);
   while (n.type === AST_NODE_TYPES.CallExpression && n.callee.type === AST_NODE_TYPES.MemberExpression && getPropertyName(n.callee) === 'child') n = skipTransparent(n.callee.object);
   if (n.type !== AST_NODE_TYPES.CallExpression && n.type !== AST_NODE_TYPES.NewExpression) return null;
-  const object = resolveObject(n.arguments[0], lookup);
+  // pino(opts), createLogger('pds:oauth', opts): the first argument that is an options object
+  let object: TSESTree.ObjectExpression | null = null;
+  for (const arg of n.arguments.slice(0, 2)) {
+    object = resolveObject(arg, lookup);
+    if (object) break;
+  }
   if (!object) return null;
   const serializers = new Map<string, TSESTree.Node>();
   const serializerObject = resolveObject(propertyValue(object, 'serializers'), lookup);
@@ -234,24 +252,42 @@ function serializerDrops(value: TSESTree.Node, sub: readonly string[], lookup: (
       if (node.type === AST_NODE_TYPES.ReturnStatement) outputs.push(node.argument ?? node);
     }, undefined, true);
   }
-  return outputs.length > 0 && outputs.every((out) => !carries(out, sub, param.name, []));
+  // const headers = obfuscateHeaders(serialized.headers); return { ...serialized, headers }
+  const locals = new Map<string, TSESTree.Node>();
+  if (fn.body.type === AST_NODE_TYPES.BlockStatement) {
+    for (const statement of fn.body.body) {
+      if (statement.type !== AST_NODE_TYPES.VariableDeclaration || statement.kind !== 'const') continue;
+      for (const d of statement.declarations) if (d.id.type === AST_NODE_TYPES.Identifier && d.init && d.id.name !== param.name) locals.set(d.id.name, d.init);
+    }
+  }
+  return outputs.length > 0 && outputs.every((out) => !carries(out, sub, param.name, [], locals));
 }
 
-/** Whether `value` (built in a serializer whose parameter is `param`) still holds `param.<prefix>.<rest>`. */
-function carries(value: TSESTree.Node, rest: readonly string[], param: string, prefix: readonly string[]): boolean {
+/**
+ * Whether `value` (built in a serializer whose parameter is `param`) still holds `param.<prefix>.<rest>`.
+ * `locals` are the serializer's own `const`s; the last property of an object literal that sets a key decides.
+ */
+function carries(value: TSESTree.Node, rest: readonly string[], param: string, prefix: readonly string[], locals: ReadonlyMap<string, TSESTree.Node>, depth = 0): boolean {
   const n = skipTransparent(value);
   const rawPath = [param, ...prefix].join('.');
   if (rest.length === 0) return true;
+  if (n.type === AST_NODE_TYPES.Identifier && depth < 4) {
+    const local = locals.get(n.name);
+    if (local) return carries(local, rest, param, prefix, locals, depth + 1);
+  }
   if (n.type === AST_NODE_TYPES.ObjectExpression) {
-    for (const p of n.properties) {
+    for (const p of [...n.properties].reverse()) {
       if (p.type === AST_NODE_TYPES.SpreadElement) {
         const spread = getMemberPath(p.argument);
         if (spread === null || spread === rawPath || spread === [param, ...prefix, rest[0]].join('.')) return true;
+        // { ...serialized } with const serialized = stdSerializers.req(req)
+        const local = p.argument.type === AST_NODE_TYPES.Identifier && depth < 4 ? locals.get(p.argument.name) : undefined;
+        if (local && carries(local, rest, param, prefix, locals, depth + 1)) return true;
         continue;
       }
       const key = getPropertyName(p);
       if (key === null) return true;
-      if (key.toLowerCase() === rest[0]!.toLowerCase()) return carries(p.value, rest.slice(1), param, [...prefix, rest[0]!]);
+      if (key.toLowerCase() === rest[0]!.toLowerCase()) return carries(p.value, rest.slice(1), param, [...prefix, rest[0]!], locals, depth);
     }
     return false;
   }

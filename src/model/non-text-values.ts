@@ -107,16 +107,28 @@ const STRING_MEMBERS: ReadonlySet<string> = new Set(Object.getOwnPropertyNames(S
  * and put into text it prints `[object Object]`, never the client's characters. `node` is a variable
  * or a plain member path on one (`msg`, `msg.data`); another read of the same path on the same
  * variable that goes on to a field a string does not have (not `length`, `trim`, `split`, …) says so.
+ * A `const` whose every choice (`a ? b : c`, `a || b`) is an object literal or such a value is one too.
  */
-export function isReadAsObject(context: Context, node: TSESTree.Node): boolean {
+export function isReadAsObject(context: Context, node: TSESTree.Node, depth = 0): boolean {
   const path = fieldPath(node);
   const variable = path ? findVariable(context, path.root) : null;
   if (!path || !variable) return false;
-  return variable.references.some((ref) => {
+  const read = variable.references.some((ref) => {
     const current = followFields(ref.identifier, path.fields);
     const next = current?.parent;
     if (!current || next?.type !== AST_NODE_TYPES.MemberExpression || next.object !== current || next.computed) return false;
     const field = getPropertyName(next);
     return field !== null && !STRING_MEMBERS.has(field);
+  });
+  if (read || path.fields.length > 0 || depth > 2) return read;
+  // const wrapped = workflow?.input ? workflow : { input: { workflow } }: every choice is an object.
+  const def = variable.defs.length === 1 ? variable.defs[0] : undefined;
+  const init = def?.type === 'Variable' && def.node.id === def.name && !variable.references.some((r) => r.isWrite() && !r.init) ? def.node.init : null;
+  const choice = init ? skipTransparent(init) : null;
+  if (choice?.type !== AST_NODE_TYPES.ConditionalExpression && choice?.type !== AST_NODE_TYPES.LogicalExpression) return false;
+  const options = choice.type === AST_NODE_TYPES.ConditionalExpression ? [choice.consequent, choice.alternate] : [choice.left, choice.right];
+  return options.every((o) => {
+    const v = skipTransparent(o);
+    return v.type === AST_NODE_TYPES.ObjectExpression || v.type === AST_NODE_TYPES.ArrayExpression || isReadAsObject(context, v, depth + 1);
   });
 }

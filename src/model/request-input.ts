@@ -1,7 +1,8 @@
 /**
  * Request-derived data within one function: which expressions carry what a client sent
  * (`req.query.user`, `request.body`, `ctx.request.headers`, `c.req.param('id')`, a Nest
- * `@Query('q')` parameter, `searchParams.get('page')`, `await request.json()`), followed
+ * `@Query('q')` parameter, `searchParams.get('page')`, `await request.json()`, a gRPC call's
+ * `call.request.name` and a jayson method's params: rpc-input.ts), followed
  * through local variables, destructuring, string methods, template literals and
  * concatenation.
  *
@@ -44,16 +45,17 @@ import { getImportSource } from './modules.js';
 import { namesModule } from './job-runners.js';
 import { splitsOnLineBreaks, stripsLineBreaks } from './line-breaks.js';
 import { hasNonTextAnnotation } from './non-text-values.js';
-import { messageHandlerInput, nestDecoratorInput } from './rpc-input.js';
+import { messageHandlerInput, nestDecoratorInput, rpcServerInput } from './rpc-input.js';
 
 /**
  * - `request`: the request object (`req`, `request`, `ctx.request`, Hono's `c.req`, a Nest `@Req()`);
  * - `context`: a Koa or Hono context (`ctx`, `c`);
  * - `url`: a URL parsed from the request (`new URL(request.url)`, `request.nextUrl`);
  * - `container`: an object of client-supplied values (`req.query`, `req.body`, headers, `searchParams`, a Nest `@Body()` DTO);
- * - `value`: one client-supplied value (`req.query.name`, `c.req.param('id')`, `searchParams.get('q')`).
+ * - `value`: one client-supplied value (`req.query.name`, `c.req.param('id')`, `searchParams.get('q')`);
+ * - `call`: a gRPC server method's call (rpc-input.ts): only its `.request` is the client's message.
  */
-export type RequestInputKind = 'request' | 'context' | 'url' | 'container' | 'value';
+export type RequestInputKind = 'request' | 'context' | 'url' | 'container' | 'value' | 'call';
 
 /** Where the data came from, for messages. */
 export type RequestInputOrigin = 'query' | 'params' | 'body' | 'headers' | 'cookies' | 'message' | 'rpc' | 'args';
@@ -295,6 +297,8 @@ export function createRequestInputTracker(context: Context, options: RequestInpu
       case 'context':
         return method === 'get' && hasArg ? { kind: 'value', origin: 'headers' } : null;
       case 'container':
+        // a protobuf message's generated getters: call.request.getName(), getTagsList(), toObject()
+        if (base.origin === 'rpc' && !hasArg && (/^get[A-Z]/u.test(method) || method === 'toObject')) return { kind: /^get\w*(?:List|Map)$|^toObject$/u.test(method) ? 'container' : 'value', origin: 'rpc' };
         return (method === 'get' || method === 'getAll') && hasArg ? { kind: 'value', origin: base.origin } : null;
       case 'value':
         if (method === 'replace' || method === 'replaceAll') return stripsLineBreaks(call, method) ? null : base;
@@ -392,6 +396,8 @@ export function createRequestInputTracker(context: Context, options: RequestInpu
     }
     if (!bound) return null;
     const base =
+      // before the request by name: a gRPC method's `(req, callback)`, `call.on('data', (request) => …)`
+      rpcServerInput(context, fn, index, (n) => classify(n, depth + 1)) ??
       parameterBase(fn, index, bound) ??
       elementOfIteration(fn, index) ??
       parsedFormFields(fn, index) ??
@@ -499,6 +505,8 @@ export function createRequestInputTracker(context: Context, options: RequestInpu
       }
       case 'url':
         return name === 'searchParams' || name === 'query' ? { kind: 'container', origin: 'query' } : null;
+      case 'call':
+        return name === 'request' ? { kind: 'container', origin: 'rpc' } : null;
       case 'container':
       case 'value':
         if (name === 'length' || name === 'size') return null;

@@ -55,7 +55,8 @@ export interface ResponseSink {
   status: number | null;
   /**
    * A hand-written HTTP answer on a raw socket (an `'upgrade'` listener's `socket.write(…)`): the payload
-   * carries the status line and headers, so replacing it with a generic text would break the answer.
+   * carries the status line and headers, so replacing it with a generic text would break the answer. Also a
+   * gRPC method's `callback(err)`, whose error must stay an object with a code.
    */
   raw?: true;
   /** A redirect's URL (see client-channels.ts): a generic text in its place would break the redirect. */

@@ -5,12 +5,14 @@
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
-import { type AnyFunction, type Context, findVariable, getPropertyName, getStringValue, skipTransparent } from './ast.js';
+import { type AnyFunction, type Context, findVariable, getCalleePath, getPropertyName, getRootIdentifier, getStringValue, lastSegment, skipTransparent } from './ast.js';
+import { getImportSource } from './modules.js';
 import { hasDecoratedParameter, hasDecoratorNamed, methodDecorators, parameterDecorators } from './decorators.js';
 
 /**
  * A parameter of `io.on('connection', (socket) => …)` / `wss.on('connection', (ws) => …)`, or a variable
- * named `socket` / `ws` / `spark` (Primus calls a client's connection a spark).
+ * named `socket` / `ws` / `spark` (Primus calls a client's connection a spark) that does not hold a
+ * connection this process opened to a server (`new WebSocket(url)`, socket.io-client's `io(url)`).
  */
 export function isClientSocket(context: Context, id: TSESTree.Identifier): boolean {
   const variable = findVariable(context, id);
@@ -30,7 +32,25 @@ export function isClientSocket(context: Context, id: TSESTree.Identifier): boole
     }
   }
   if (def?.type === 'Parameter' && isGatewayClientParameter(def.node as AnyFunction, def.name)) return true;
+  // const ws = new WebSocket(url): a connection this process opened; what arrives on it is the server's.
+  if (variable?.references.some((r) => r.writeExpr && opensConnection(context, r.writeExpr))) return false;
   return /^(?:socket|ws|webSocket|websocket|spark)$/u.test(id.name);
+}
+
+/** WebSocket clients: `new WebSocket(url)` (ws, the browser class), `new ReconnectingWebSocket(url)`. */
+const CLIENT_SOCKET_CLASS = /^(?:WebSocket|ReconnectingWebSocket|W3CWebSocket|WS)$/u;
+const SOCKET_CLIENT_MODULES = /^(?:socket\.io-client|engine\.io-client)$/u;
+
+/** `new WebSocket(url)`, `io(url)` / `io.connect(url)` from socket.io-client: a connection to a server, not a client's. */
+function opensConnection(context: Context, value: TSESTree.Node): boolean {
+  const n = skipTransparent(value);
+  if (n.type === AST_NODE_TYPES.NewExpression) {
+    const path = getCalleePath(n);
+    return n.arguments.length > 0 && path !== null && CLIENT_SOCKET_CLASS.test(lastSegment(path));
+  }
+  if (n.type !== AST_NODE_TYPES.CallExpression) return false;
+  const root = getRootIdentifier(n.callee);
+  return !!root && SOCKET_CLIENT_MODULES.test(getImportSource(context, root)?.source ?? '');
 }
 
 /**

@@ -10,6 +10,7 @@ import { type ConfigDump, findConfigDumps } from '../model/secrets/config-object
 import { createSecretAnalyzer } from '../model/secrets/values.js';
 import type { SecretFinding } from '../model/secrets/verdicts.js';
 import { getSettings } from '../core/settings.js';
+import { existsOnlyInDevelopment } from '../model/environment.js';
 
 export type Options = [
   {
@@ -105,6 +106,8 @@ export default createRule<Options, MessageIds>({
     };
 
     function check(call: LoggerCall): void {
+      // `if (isDev) { app.post('/test-webhook', …) }`: code production never runs logs no production secret.
+      if (existsOnlyInDevelopment(call.node)) return;
       const args = call.args.map((a) => (a.type === AST_NODE_TYPES.SpreadElement ? a.argument : a));
       const labels = analyzer.argumentLabels(args);
       let censored: RedactPattern[] | null | undefined;

@@ -51,4 +51,54 @@ describe('createConstraintFinder', () => {
     `),
     ).toEqual([false, false, false, false, false]);
   });
+
+  it("Koa's ctx.throw leaves the handler like a throw; a sign-in that returned the account pins the name", () => {
+    expect(
+      constrained(`
+      router.post('/tables/:tableId', async (ctx) => {
+        const tableId = ctx.params.tableId;
+        const table = await tables.getTable(tableId);
+        if (!table) {
+          ctx.throw(404, 'Table not found');
+        }
+        logger.info(tableId);
+      });
+      io.on('connection', (socket) => {
+        socket.on('login', async (data) => {
+          const user = await login(data.username, data.password);
+          if (user) logger.info(data.username);
+          const account = await authService.validateUser(data.email, data.password);
+          if (account) logger.info(data.email);
+        });
+      });
+    `),
+    ).toEqual([true, true, true]);
+  });
+
+  it('a response that is not thrown, a failed sign-in, a sign-in without the password, a login of another value do not', () => {
+    expect(
+      constrained(`
+      router.post('/tables/:tableId', async (ctx) => {
+        const tableId = ctx.params.tableId;
+        const table = await tables.getTable(tableId);
+        if (!table) {
+          ctx.status = 404;
+        }
+        logger.info(tableId);
+        if (!table) {
+          res.throw(404);
+        }
+        logger.info(tableId);
+      });
+      io.on('connection', (socket) => {
+        socket.on('login', async (data) => {
+          const user = await login(data.username, data.password);
+          if (!user) logger.info(data.username);
+          const session = await signIn(data.username, data.remember);
+          if (session) logger.info(data.username);
+        });
+      });
+    `),
+    ).toEqual([false, false, false, false]);
+  });
 });

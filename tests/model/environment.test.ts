@@ -6,6 +6,7 @@ import {
   holdsOnlyInDebugOrDevelopment,
   holdsOnlyInDevelopment,
   isOnOnlyInDebugOrDevelopment,
+  existsOnlyInDevelopment,
   runsOnlyInDevelopment,
 } from '../../src/model/environment.js';
 import { probe } from '../helpers/probe.js';
@@ -130,5 +131,38 @@ describe('runsOnlyInDevelopment', () => {
         function d(err) { log(err); }
       `),
     ).toEqual([false, false, false, false]);
+  });
+});
+
+describe('existsOnlyInDevelopment', () => {
+  /** existsOnlyInDevelopment for every `log.debug(…)` call, in order. */
+  function answers(code: string): boolean[] {
+    const out: boolean[] = [];
+    probe(code, () => ({
+      'CallExpression[callee.property.name="debug"]'(node: TSESTree.CallExpression) {
+        out.push(existsOnlyInDevelopment(node));
+      },
+    }));
+    return out;
+  }
+
+  it('a route registered only in a named development environment, across the handler function', () => {
+    expect(
+      answers(`
+      if (isDev) { app.post('/test-webhook', (req, res) => { log.debug(req.headers); }); }
+      if (process.env.NODE_ENV === 'development') { router.get('/x', function (req) { log.debug(req.body); }); }
+      config.isDevelopment && app.use((req, res, next) => { log.debug(req.headers); next(); });
+    `),
+    ).toEqual([true, true, true]);
+  });
+
+  it("not production is not development (NODE_ENV unset); production code and the else branch are not", () => {
+    expect(
+      answers(`
+      if (process.env.NODE_ENV !== 'production') { app.post('/a', (req) => { log.debug(req.headers); }); }
+      app.post('/b', (req) => { log.debug(req.headers); });
+      if (isDev) { a(); } else { app.post('/c', (req) => { log.debug(req.headers); }); }
+    `),
+    ).toEqual([false, false, false]);
   });
 });

@@ -45,6 +45,13 @@ describe('createLogFieldFilters: the logger of this file', () => {
     expect(dropsReqHeaders(`const logger = pino({ serializers: { req: (req) => { if (x) return req; return { url: req.url }; } } }); logger.info({ req });`)).toEqual([false]);
   });
 
+  it("follows the serializer's own consts; the last property that sets a key decides", () => {
+    expect(dropsReqHeaders(`function s(req) { const std = pino.stdSerializers.req(req); const headers = scrub(std.headers); return { ...std, headers }; } const logger = pino({ serializers: { req: s } }); logger.info({ req });`)).toEqual([true]);
+    expect(dropsReqHeaders(`function s(req) { const std = pino.stdSerializers.req(req); return std; } const logger = pino({ serializers: { req: s } }); logger.info({ req });`)).toEqual([false]);
+    expect(dropsReqHeaders(`function s(req) { const std = stdSerializers.req(req); return { ...std, url: req.url }; } const logger = pino({ serializers: { req: s } }); logger.info({ req });`)).toEqual([false]);
+    expect(dropsReqHeaders(`const logger = pino({ serializers: { req: (req) => ({ headers: scrub(req.headers), ...req }) } }); logger.info({ req });`)).toEqual([false]);
+  });
+
   it('reads pino redact paths, and knows nothing of a logger without options', () => {
     expect(dropsReqHeaders(`const REDACT = ['req.headers.authorization']; const logger = pino({ redact: REDACT }); logger.info({ req });`)).toEqual([true]);
     expect(dropsReqHeaders(`const logger = pino({ redact: ['req.headers.cookie'] }); logger.info({ req });`)).toEqual([false]);
@@ -59,6 +66,14 @@ describe('createLogFieldFilters: the logger module one import away', () => {
     expect(dropsReqHeaders(`import { logger } from './redact-paths-logger.js'; logger.info({ req });`, { filename: path.join(loggers, 'a.ts'), ts: true })).toEqual([true]);
     expect(dropsReqHeaders(`import logger from './copying-logger.mjs'; logger.info({ req });`, { filename: path.join(loggers, 'a.js') })).toEqual([false]);
     expect(dropsReqHeaders(`const log = require('./plain-logger'); log.info({ req });`, { filename: path.join(loggers, 'a.js') })).toEqual([false]);
+  });
+
+  it('a logger imported by name is judged by its own options (an options object given second too)', () => {
+    const at = { filename: path.join(loggers, 'a.js') };
+    expect(dropsReqHeaders(`import { webLogger } from './named-loggers.js'; webLogger.info({ req });`, at)).toEqual([true]);
+    expect(dropsReqHeaders(`import { auditLogger } from './named-loggers.js'; auditLogger.info({ req });`, at)).toEqual([false]);
+    expect(dropsReqHeaders(`import { appLogger } from './named-loggers.js'; appLogger.info({ req });`, at)).toEqual([false]);
+    expect(dropsReqHeaders(`import * as loggers from './named-loggers.js'; loggers.info({ req });`, at)).toEqual([false]);
   });
 
   it('assumes nothing for unknown packages and missing or unparsable modules', () => {

@@ -96,4 +96,15 @@ describe('isReadAsObject', () => {
     const found = objects('function f(name) { if (name.length > 3 && name.trim().split(",")) check(name); }');
     expect(callResult(found, 'check(name)')).toBe(false);
   });
+
+  it('a const whose every choice is an object literal or a value read as an object', () => {
+    const found = objects(
+      'function f(body) { const workflow = JSON.parse(body.prompt).prompt; const wrapped = workflow?.input?.workflow ? workflow : { input: { workflow } }; check(wrapped);\n' +
+        'const list = body.items || []; check(list); const name = body.name ? body.name : { anonymous: true }; check(name); let later = workflow || {}; later = body.x; check(later); }',
+    );
+    expect(callResult(found, 'check(wrapped)')).toBe(true);
+    expect(callResult(found, 'check(list)')).toBe(false);
+    expect(callResult(found, 'check(name)')).toBe(false);
+    expect(callResult(found, 'check(later)')).toBe(false);
+  });
 });

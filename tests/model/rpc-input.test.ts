@@ -2,7 +2,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
 import type { Context } from '../../src/model/ast.js';
 import { type RequestInput, createRequestInputTracker } from '../../src/model/request-input.js';
-import { messageHandlerInput } from '../../src/model/rpc-input.js';
+import { isGrpcResponseCallback, messageHandlerInput } from '../../src/model/rpc-input.js';
 import { probe } from '../helpers/probe.js';
 
 /** Classify the argument of every `check(…)` call through the shared tracker, keyed by its text. */
@@ -174,5 +174,151 @@ describe('messageHandlerInput on plain JavaScript (espree leaves decorators out)
       }),
     );
     expect(answers).toEqual([null]);
+  });
+});
+
+describe('rpcServerInput: methods of a plain gRPC server (@grpc/grpc-js, legacy grpc)', () => {
+  it('the first parameter of an implementation method is the call: its .request is the message, its fields are values', () => {
+    const results = classifyChecks(`
+      const grpc = require('@grpc/grpc-js');
+      const server = new grpc.Server();
+      server.addService(proto.Greeter.service, {
+        sayHello(call, callback) {
+          check(call); check(call.request); check(call.request.name);
+          check(call.getPeer()); check(call.cancelled); check(call.metadata); check(call.metadata.get('x-user'));
+          check(callback);
+        },
+      });
+    `);
+    expect(result(results, 'call')).toEqual({ kind: 'call', origin: 'rpc' });
+    expect(result(results, 'call.request')).toEqual({ kind: 'container', origin: 'rpc' });
+    expect(result(results, 'call.request.name')).toEqual({ kind: 'value', origin: 'rpc' });
+    for (const text of ['call.getPeer()', 'call.cancelled', 'call.metadata', "call.metadata.get('x-user')", 'callback']) expect(result(results, text)).toBeNull();
+  });
+
+  it('functions named in the implementation object (shorthand, by name, through a const), legacy addProtoService, a destructured request', () => {
+    const results = classifyChecks(`
+      const grpc = require('grpc');
+      function sayHello(call, callback) { check(call.request.name); }
+      const getFeature = function (point, callback) { check(point.request.latitude); };
+      function listFeatures({ request }) { check(request.rectangle); check(request.rectangle.lo); }
+      const impl = { getFeature, listFeatures };
+      server.addProtoService(routeguide.RouteGuide.service, { sayHello: sayHello });
+      server.addService(routeguide.RouteGuide.service, impl);
+    `);
+    expect(result(results, 'call.request.name')).toEqual({ kind: 'value', origin: 'rpc' });
+    expect(result(results, 'point.request.latitude')).toEqual({ kind: 'value', origin: 'rpc' });
+    expect(result(results, 'request.rectangle')).toEqual({ kind: 'value', origin: 'rpc' });
+    expect(result(results, 'request.rectangle.lo')).toEqual({ kind: 'value', origin: 'rpc' });
+  });
+
+  it('a generated service definition without a gRPC import in the file (the server made elsewhere)', () => {
+    const results = classifyChecks(`
+      import { GreeterService } from './generated/helloworld_grpc_pb';
+      export function register(server) {
+        server.addService(GreeterService, { sayHello(call, callback) { check(call.request.name); } });
+      }
+    `);
+    expect(result(results, 'call.request.name')).toEqual({ kind: 'value', origin: 'rpc' });
+  });
+
+  it("static codegen: a protobuf message's generated getters read its fields", () => {
+    const results = classifyChecks(`
+      const grpc = require('grpc');
+      const services = require('./helloworld_grpc_pb');
+      function sayHello(call, callback) {
+        const name = call.request.getName();
+        check(name); check(call.request.getTagsList()); check(call.request.toObject()); check(call.request.getTagsList().length);
+      }
+      server.addService(services.GreeterService, { sayHello: sayHello });
+    `);
+    expect(result(results, 'name')).toEqual({ kind: 'value', origin: 'rpc' });
+    expect(result(results, 'call.request.getTagsList()')).toEqual({ kind: 'container', origin: 'rpc' });
+    expect(result(results, 'call.request.toObject()')).toEqual({ kind: 'container', origin: 'rpc' });
+    expect(result(results, 'call.request.getTagsList().length')).toBeNull();
+  });
+
+  it('typed methods: a ServerUnaryCall / stream parameter, a handleUnaryCall-typed function; streamed messages', () => {
+    const results = classifyChecks(`
+      import type { ServerUnaryCall, ServerDuplexStream, handleUnaryCall, sendUnaryData } from '@grpc/grpc-js';
+      class Greeter {
+        sayHello(call: ServerUnaryCall<HelloRequest, HelloReply>, callback: sendUnaryData<HelloReply>) { check(call.request.name); }
+        routeChat(call: ServerDuplexStream<Note, Note>) {
+          call.on('data', (note) => { check(note); check(note.message); });
+          call.on('end', () => {});
+        }
+      }
+      const sayGoodbye: grpc.handleUnaryCall<HelloRequest, HelloReply> = (call, callback) => { check(call.request.name); };
+    `);
+    expect(result(results, 'call.request.name')).toEqual({ kind: 'value', origin: 'rpc' });
+    expect(result(results, 'note')).toEqual({ kind: 'container', origin: 'rpc' });
+    expect(result(results, 'note.message')).toEqual({ kind: 'value', origin: 'rpc' });
+  });
+
+  it('not a gRPC server: an object registered elsewhere, addService of another library, the second parameter', () => {
+    const results = classifyChecks(`
+      registry.addService('mailer', { send(call, callback) { check(call.request.to); check(callback.request); } });
+      plugins.register({ sayHello(call) { check(call.request.name); } });
+      function unused(call) { check(call.request.id); }
+    `);
+    expect(result(results, 'call.request.to')).toBeNull();
+    expect(result(results, 'callback.request')).toBeNull();
+    expect(result(results, 'call.request.name')).toBeNull();
+    expect(result(results, 'call.request.id')).toBeNull();
+  });
+});
+
+describe('rpcServerInput: jayson JSON-RPC methods', () => {
+  it("each method's first parameter holds the client's params", () => {
+    const results = classifyChecks(`
+      const jayson = require('jayson');
+      const methods = {
+        echo(args, callback) { check(args); check(args.text); check(args[0]); check(callback); },
+      };
+      const server = new jayson.Server({ add(params, callback) { check(params[0]); } });
+      jayson.server(methods).http().listen(3000);
+      server.method('mul', (input, done) => { check(input.factor); });
+    `);
+    expect(result(results, 'args')).toEqual({ kind: 'container', origin: 'rpc' });
+    expect(result(results, 'args.text')).toEqual({ kind: 'value', origin: 'rpc' });
+    expect(result(results, 'args[0]')).toEqual({ kind: 'value', origin: 'rpc' });
+    expect(result(results, 'params[0]')).toEqual({ kind: 'value', origin: 'rpc' });
+    expect(result(results, 'input.factor')).toEqual({ kind: 'value', origin: 'rpc' });
+    expect(result(results, 'callback')).toBeNull();
+  });
+
+  it('a Server of another module is not jayson', () => {
+    const results = classifyChecks(`
+      const { Server } = require('./my-server');
+      const server = new Server({ add(params, callback) { check(params[0]); } });
+    `);
+    expect(result(results, 'params[0]')).toBeNull();
+  });
+});
+
+describe('isGrpcResponseCallback', () => {
+  it("the second parameter of a gRPC method answers the client; a jayson method's or an unregistered function's does not", () => {
+    const answers = new Map<string, boolean>();
+    probe(
+      `
+      const grpc = require('@grpc/grpc-js');
+      function getUser(call, callback) { callback(1); }
+      function other(call, done) { done(2); }
+      const jayson = require('jayson');
+      const server = new jayson.Server({ add(args, callback) { callback(3); } });
+      server.addService(proto.Users.service, { getUser });
+      `,
+      (context: Context) => ({
+        CallExpression(node: TSESTree.CallExpression) {
+          if (node.callee.type !== 'Identifier' || node.arguments[0]?.type !== 'Literal') return;
+          const owner = (id: TSESTree.Identifier) => {
+            const def = context.sourceCode.getScope(id).references.find((r) => r.identifier === id)?.resolved?.defs[0];
+            return def?.type === 'Parameter' ? (def.node as never) : null;
+          };
+          answers.set(String(node.arguments[0].value), isGrpcResponseCallback(context, node.callee, owner));
+        },
+      }),
+    );
+    expect([answers.get('1'), answers.get('2'), answers.get('3')]).toEqual([true, false, false]);
   });
 });

@@ -26,6 +26,30 @@ describe('isClientSocket', () => {
   });
 });
 
+describe('isClientSocket: connections this process opened', () => {
+  /** isClientSocket on the receiver of every member call (`require(…)`, `io(…)` answer null). */
+  const memberReceivers = (code: string) =>
+    probeCalls(code, (context, node) => (node.callee.type === 'MemberExpression' && node.callee.object.type === 'Identifier' ? isClientSocket(context, node.callee.object) : null));
+
+  it('a WebSocket or socket.io-client connection to a server is not a client of this server', () => {
+    const results = memberReceivers(
+      "const WebSocket = require('ws'); const ws = new WebSocket(url, options); ws.send(1);\n" +
+        "import { io } from 'socket.io-client'; const socket = io('https://hub'); socket.send(2);\n" +
+        'let spark; spark = new ReconnectingWebSocket(url); spark.send(3);\n' +
+        "wss.on('connection', (ws) => { ws.send(4); });",
+    );
+    expect(callResult(results, 'ws.send(1)')).toBe(false);
+    expect(callResult(results, 'socket.send(2)')).toBe(false);
+    expect(callResult(results, 'spark.send(3)')).toBe(false);
+    expect(callResult(results, 'ws.send(4)')).toBe(true);
+  });
+
+  it('a WebSocket server is no connection of its own', () => {
+    const results = memberReceivers("const ws = new WebSocket.Server({ port: 8080 }); ws.send(1);");
+    expect(callResult(results, 'ws.send(1)')).toBe(true);
+  });
+});
+
 describe('isClientSocket: Nest gateways', () => {
   it("a @SubscribeMessage method's first parameter when none is decorated, or the @ConnectedSocket() one", () => {
     const results = probeCalls(

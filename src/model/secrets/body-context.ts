@@ -157,13 +157,58 @@ export function createBodyContextReader(context: Context, nameOptions: SecretNam
   }
 
   /**
+   * `const { expiresAt, enabled } = req.body; if (!expiresAt && enabled === undefined) { log.error(req.body); … }`:
+   * a handler (not request-wide middleware) that reads the body only as named fields, none of them a
+   * secret, and hands neither the body nor the request on whole: the body it takes holds no credential.
+   */
+  function takesBodyApart(fn: AnyFunction, at: TSESTree.Node): boolean {
+    const body = skipTransparent(at);
+    if (body.type !== AST_NODE_TYPES.MemberExpression || getPropertyName(body) !== 'body') return false;
+    const request = skipTransparent(body.object);
+    const route = routeText(fn);
+    const name = functionName(fn);
+    if ((route.registered && route.text === null) || (name !== null && tokenizeName(name).some((t) => GENERIC_LOGGER_WORDS.has(t)))) return false;
+    const bodyText = sourceCode.getText(body);
+    const requestText = sourceCode.getText(request);
+    let named = false;
+    let whole = false;
+    walkSameFunction(
+      fn.body,
+      (node) => {
+        if (whole || node === at) return false;
+        // login(req, res): the request handed on whole may be read for its body elsewhere
+        if (node.type === AST_NODE_TYPES.CallExpression && node.arguments.some((a) => sourceCode.getText(a) === requestText)) whole = true;
+        if (node.type !== AST_NODE_TYPES.MemberExpression || getPropertyName(node) !== 'body' || sourceCode.getText(node) !== bodyText) return undefined;
+        const parent = node.parent;
+        if (
+          parent?.type === AST_NODE_TYPES.VariableDeclarator &&
+          parent.init === node &&
+          parent.id.type === AST_NODE_TYPES.ObjectPattern &&
+          parent.id.properties.every((p) => p.type === AST_NODE_TYPES.Property && nameOf(getPropertyName(p) ?? '').kind !== 'secret')
+        ) {
+          named = true;
+        } else if (parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === node && !parent.computed && nameOf(getPropertyName(parent) ?? '').kind !== 'secret') {
+          named = true;
+        } else {
+          whole = true;
+        }
+        return false;
+      },
+      sourceCode.visitorKeys,
+    );
+    return named && !whole;
+  }
+
+  /**
    * A whole request body is reported where it carries credentials: request-wide middleware
    * (`app.use(fn)` without a path, a `requestLogger`), auth / user / payment routes and
    * handlers (by route, function name or file name), or a handler that reads a secret field
    * of the body. `console.log(req.body)` in `POST /products` is not a secret leak.
    */
   function isCredentialBodyContext(at: TSESTree.Node): boolean {
-    let fn = getEnclosingFunction(at);
+    const own = getEnclosingFunction(at);
+    if (own && takesBodyApart(own, at)) return false;
+    let fn = own;
     for (let depth = 0; fn && depth < 4; depth++, fn = getEnclosingFunction(fn)) {
       const cached = bodyContextCache.get(fn);
       if (cached !== undefined) return cached;
