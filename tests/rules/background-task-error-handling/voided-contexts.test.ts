@@ -38,7 +38,7 @@ const logged = project('logged', {
 });
 const cacheFile = join(logged, 'lib', 'cache.js');
 
-const strict = [{ includeVoidedCalls: true }];
+const strict: [{ includeVoidedCalls: boolean }] = [{ includeVoidedCalls: true }];
 
 ruleTester.run('background-task-error-handling (voided calls in any context)', rule, {
   valid: [
