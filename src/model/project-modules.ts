@@ -112,10 +112,10 @@ function askImportedFunction(
   call: TSESTree.CallExpression,
   question: string,
   answer: (module: ProjectModule, fn: AnyFunction, owner: ClassLike | null) => boolean,
-  injected = false,
+  targets: 'imported' | 'both' | 'injected' = 'imported',
 ): boolean {
   try {
-    const target = importedTarget(context, call) ?? (injected ? injectedTarget(context, call) : null);
+    const target = (targets === 'injected' ? null : importedTarget(context, call)) ?? (targets === 'imported' ? null : injectedTarget(context, call));
     if (target === null) return false;
     const state = stateOf(context);
     const key = `${target.source}\u0000${target.path.join('.')}\u0000${target.method ?? ''}\u0000${question}`;
@@ -432,7 +432,23 @@ export function importedCannotReject(context: Context, call: TSESTree.CallExpres
     call,
     'cannot-reject',
     (module, fn) => fn.async && !fn.generator && !returnsUnknownPromise(fn, visitorKeys) && findEscape(module.context, fn, visitorKeys) === null,
-    true,
+    'both',
+  );
+}
+
+/**
+ * `importedCannotReject` for a method of a service injected into the class only (`this.cache.refreshAll()`,
+ * injected-services.ts): the question an awaited call inside background work asks. An imported function
+ * awaited there stays unknown: a module of stand-ins (an in-memory `db`) is not the store it stands for.
+ */
+export function injectedCannotReject(context: Context, call: TSESTree.CallExpression): boolean {
+  const visitorKeys = context.sourceCode.visitorKeys;
+  return askImportedFunction(
+    context,
+    call,
+    'cannot-reject',
+    (module, fn) => fn.async && !fn.generator && !returnsUnknownPromise(fn, visitorKeys) && findEscape(module.context, fn, visitorKeys) === null,
+    'injected',
   );
 }
 

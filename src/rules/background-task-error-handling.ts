@@ -20,7 +20,7 @@ import { resolvesEnclosingPromise, strandedContinuation } from '../model/continu
 import { ioCallbackOfThrow } from '../model/callback-throws.js';
 import { type UnrecordedRunner, createRunnerTracker } from '../model/runner-listeners.js';
 import { createRule } from '../core/create-rule.js';
-import { callsProjectModule, importedCannotReject, importedReturnsRejectingPromise } from '../model/project-modules.js';
+import { callsProjectModule, importedCannotReject, importedReturnsRejectingPromise, injectedCannotReject } from '../model/project-modules.js';
 import { getSettings } from '../core/settings.js';
 import { findCallingHandler, findEnclosingHandler } from '../model/handlers.js';
 import type { LogTarget } from '../fixes/log-call.js';
@@ -187,8 +187,8 @@ export default createRule<Options, MessageIds>({
       });
     }
 
-    /** Where `fn` lets a rejection escape when other modules' callees that catch everything count as safe. */
-    const escapeKnowingModules = (fn: AnyFunction): TSESTree.Node | null => findEscapeKnowingModules(context, fn, visitorKeys, (call) => importedCannotReject(context, call));
+    /** Where `fn` lets a rejection escape when injected services' methods that catch everything count as safe. */
+    const escapeKnowingModules = (fn: AnyFunction): TSESTree.Node | null => findEscapeKnowingModules(context, fn, visitorKeys, (call) => injectedCannotReject(context, call));
     /** A same-file async callee whose awaits of other modules' callees are all safe ones. */
     const sameFileCalleeCannotReject = (call: TSESTree.CallExpression): boolean => {
       const fn = resolveCalledFunction(context, call.callee);
@@ -207,7 +207,7 @@ export default createRule<Options, MessageIds>({
         // process handler's record does not unblock whoever awaits it.
         const recordable = found !== null && !resolvesEnclosingPromise(context, fn);
         if (!found || (recordable && rejectionsLogged())) return;
-        // Asked last: an awaited callee of another module (imported, or an injected service's method) that catches everything.
+        // Asked last: an awaited method of an injected service (read in its module) that catches everything.
         const escape = escapeKnowingModules(fn);
         if (!escape) return;
         const label = taskLabel(cb);

@@ -39,7 +39,8 @@ describe('injectedCall', () => {
   }
 };
 exports.Manager = Manager = __decorate([(0, di_1.Service)(), __metadata("design:paramtypes", [backend_1.Logger, cache_1.SecretsCache, Object])], Manager);`;
-    expect(answers(code)).toEqual({ 'this.cache.refreshAll': 'cache_1.SecretsCache.refreshAll', 'this.local.clear': null, 'this.options.get': null, 'this.helper': null });
+    // `Object` (an interface's emitted type) is named too: it is no import of the project, so nothing is read for it
+    expect(answers(code)).toEqual({ 'this.cache.refreshAll': 'cache_1.SecretsCache.refreshAll', 'this.local.clear': null, 'this.options.get': 'Object.get', 'this.helper': null });
   });
 
   it('reads a parameter property or an annotated parameter in TypeScript source', () => {
