@@ -102,3 +102,13 @@ export function runnerName(creation: RunnerCreation): string {
       return `EventEmitter ${creation.receiverText ?? ''}`.trim();
   }
 }
+
+/** Where a voided call outside background work and handlers sits: `function onTick`, `method refresh`, `the module's top level`. */
+export function plainContextLabel(node: TSESTree.Node): string {
+  let fn: TSESTree.Node | undefined = node.parent;
+  while (fn && fn.type !== AST_NODE_TYPES.FunctionDeclaration && fn.type !== AST_NODE_TYPES.FunctionExpression && fn.type !== AST_NODE_TYPES.ArrowFunctionExpression) fn = fn.parent;
+  if (!fn) return "the module's top level";
+  const name = functionName(fn as AnyFunction);
+  if (name === null) return 'this function';
+  return fn.parent?.type === AST_NODE_TYPES.MethodDefinition ? `method ${name}` : `function ${name}`;
+}

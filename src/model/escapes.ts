@@ -12,6 +12,10 @@ import { resolveCalledFunction } from './called-functions.js';
 import { FIRE_AND_FORGET_HELPERS, WAIT_CALLS, callPath, getPromiseChain, isRejectingExecutor, mayReject, promiseMayReject } from './promises.js';
 
 const escapeCache = new WeakMap<AnyFunction, TSESTree.Node | null>();
+/** `findEscapeKnowingModules`'s answers: those that also asked another module about a callee out of sight. */
+const moduleEscapeCache = new WeakMap<AnyFunction, TSESTree.Node | null>();
+/** While `findEscapeKnowingModules` runs: whether an awaited call out of the file's sight cannot reject. */
+let calleeCannotReject: ((call: TSESTree.CallExpression) => boolean) | null = null;
 /** Whether an awaited expression can throw into the async function. */
 function awaitMayReject(context: Context, argument: TSESTree.Node, visitorKeys: TSESLint.SourceCode.VisitorKeys, depth: number): boolean {
   const a = skipTransparent(argument);
@@ -36,8 +40,41 @@ function awaitMayReject(context: Context, argument: TSESTree.Node, visitorKeys: 
     const fn = resolveCalledFunction(context, root.callee);
     // A same-file async function that catches everything itself never rejects.
     if (fn && fn.async && !fn.generator && depth <= 3) return findEscape(context, fn, visitorKeys, depth + 1) !== null;
+    if (!fn && calleeCannotReject !== null && askOutOfSight(calleeCannotReject, root)) return false;
   }
   return true;
+}
+
+/** The question about another module asked with no oracle of the linted file set (its own escapes are plain ones). */
+function askOutOfSight(oracle: (call: TSESTree.CallExpression) => boolean, call: TSESTree.CallExpression): boolean {
+  calleeCannotReject = null;
+  try {
+    return oracle(call);
+  } finally {
+    calleeCannotReject = oracle;
+  }
+}
+
+/**
+ * `findEscape`, where an awaited call the file cannot see (an imported function, a method of an injected
+ * service) is no escape when `cannotReject` shows, from its own module, that it catches everything. Asked
+ * only for a function that would be reported: it may read other files. Nothing here throws.
+ */
+export function findEscapeKnowingModules(
+  context: Context,
+  fn: AnyFunction,
+  visitorKeys: TSESLint.SourceCode.VisitorKeys,
+  cannotReject: (call: TSESTree.CallExpression) => boolean,
+): TSESTree.Node | null {
+  const outer = calleeCannotReject;
+  calleeCannotReject = cannotReject;
+  try {
+    return findEscape(context, fn, visitorKeys);
+  } catch {
+    return escapeCache.get(fn) ?? fn;
+  } finally {
+    calleeCannotReject = outer;
+  }
 }
 
 /**
@@ -221,8 +258,9 @@ function catchRecords(context: Context, handler: TSESTree.CatchClause, visitorKe
  * a `catch` really logs is `no-silent-catch`'s question, not this one's.
  */
 export function findEscape(context: Context, fn: AnyFunction, visitorKeys: TSESLint.SourceCode.VisitorKeys, depth = 0): TSESTree.Node | null {
-  if (escapeCache.has(fn)) return escapeCache.get(fn)!;
-  escapeCache.set(fn, null); // recursion guard: a function awaiting itself does not make it reject
+  const cache = calleeCannotReject === null ? escapeCache : moduleEscapeCache;
+  if (cache.has(fn)) return cache.get(fn)!;
+  cache.set(fn, null); // recursion guard: a function awaiting itself does not make it reject
   // A function whose answer to failure is to log and end the process: a rejection escaping it
   // ends the process too, with the error printed — the outcome its author chose.
   if (endsProcessOnFailure(context, fn, visitorKeys)) return null;
@@ -259,7 +297,7 @@ export function findEscape(context: Context, fn: AnyFunction, visitorKeys: TSESL
       visitorKeys,
     );
   }
-  escapeCache.set(fn, escape);
+  cache.set(fn, escape);
   return escape;
 }
 

@@ -5,7 +5,8 @@
  * the reason with its stack, the failure is recorded, only without the operation's context.
  *
  * The answer is read from the file system, never from lint order: the nearest package root of the
- * linted file (its package.json), its entry points (`main`, `bin`, `exports`, `module`, and the common
+ * linted file (its package.json), its entry points (`main`, `bin`, `exports`, `module`, an oclif CLI's
+ * command files (`oclif.commands`), and the common
  * `index` / `server` / `serve` / `app` / `main` files under the root, `src/`, `dist/` and `lib/`), and the files
  * they reach through relative `require` / `import` specifiers, breadth first within MAX_DEPTH levels and
  * MAX_FILES files. Only a file whose text mentions `unhandledRejection` or `uncaughtException` is
@@ -20,7 +21,7 @@
  * Rule options never enter it. Anything unreadable answers "no" (the rule keeps reporting); nothing
  * here throws.
  */
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { dirname, extname, isAbsolute, join, resolve } from 'node:path';
 import type { Context } from './ast.js';
 import { isCommandLineProgram } from './command-line.js';
@@ -32,6 +33,8 @@ import { SETTINGS_KEY, getSettings } from '../core/settings.js';
 export const MAX_DEPTH = 4;
 /** At most this many files read per application. */
 export const MAX_FILES = 150;
+/** At most this many command files of an oclif CLI start the search. */
+const MAX_COMMANDS = 30;
 /** Files larger than this are bundles or data, not the boot code. */
 const MAX_BYTES = 1_000_000;
 
@@ -156,9 +159,11 @@ export function packageRoot(dir: string): string | null {
 /** The package's entry points that exist: package.json `main`, `module`, `bin`, `exports`, then the common entry names. */
 export function entryPoints(root: string): string[] {
   const specifiers: string[] = [];
+  let commandDir: string | null = null;
   try {
     const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as Record<string, unknown>;
     for (const field of ['main', 'module', 'bin', 'exports']) collectStrings(manifest[field], specifiers, 0);
+    commandDir = oclifCommandDir(manifest.oclif);
   } catch {
     // no readable package.json: the common names below still count
   }
@@ -167,8 +172,34 @@ export function entryPoints(root: string): string[] {
     if (f !== null && !files.includes(f)) files.push(f);
   };
   for (const s of specifiers) if (!s.includes('*')) add(resolveFile(resolve(root, s)));
+  if (commandDir !== null) for (const f of commandFiles(resolve(root, commandDir))) add(f);
   for (const dir of ENTRY_DIRS) for (const name of ENTRY_NAMES) add(resolveFile(join(root, dir, name)));
   return files;
+}
+
+/**
+ * An oclif CLI's commands directory (`"oclif": { "commands": "./dist/commands" }`, or a `{ "target": … }`
+ * strategy): its bin only calls `oclif.run()`, which loads each command file from there as the program.
+ */
+function oclifCommandDir(oclif: unknown): string | null {
+  if (oclif === null || typeof oclif !== 'object') return null;
+  const commands = (oclif as Record<string, unknown>).commands;
+  if (typeof commands === 'string') return commands;
+  const target = commands !== null && typeof commands === 'object' ? (commands as Record<string, unknown>).target : undefined;
+  return typeof target === 'string' ? target : null;
+}
+
+/** The source files directly in a commands directory (no declarations), at most MAX_COMMANDS. */
+function commandFiles(dir: string): string[] {
+  try {
+    return readdirSync(dir)
+      .filter((name) => EXTENSIONS.includes(extname(name)) && !name.endsWith('.d.ts'))
+      .sort()
+      .slice(0, MAX_COMMANDS)
+      .map((name) => join(dir, name));
+  } catch {
+    return [];
+  }
 }
 
 /** Every string of a package.json field (`bin` maps, `exports` conditions), a few levels deep. */

@@ -36,6 +36,7 @@ import { getLoggerCall } from './loggers.js';
 import { getImportSource, mayImportFromProject, readImportedSource } from './modules.js';
 import { type ProjectModule, parseProjectFile } from './project-files.js';
 import { findEscape } from './escapes.js';
+import { injectedCall } from './injected-services.js';
 
 /** What an expression of the other module holds, as far as a call by name needs. */
 type ModuleValue =
@@ -111,16 +112,17 @@ function askImportedFunction(
   call: TSESTree.CallExpression,
   question: string,
   answer: (module: ProjectModule, fn: AnyFunction, owner: ClassLike | null) => boolean,
+  targets: 'imported' | 'both' | 'injected' = 'imported',
 ): boolean {
   try {
-    const target = importedTarget(context, call);
+    const target = (targets === 'injected' ? null : importedTarget(context, call)) ?? (targets === 'imported' ? null : injectedTarget(context, call));
     if (target === null) return false;
     const state = stateOf(context);
-    const key = `${target.source}\u0000${target.path.join('.')}\u0000${question}`;
+    const key = `${target.source}\u0000${target.path.join('.')}\u0000${target.method ?? ''}\u0000${question}`;
     const known = state.answers.get(key);
     if (known !== undefined) return known;
     const module = moduleOf(context, state, target.source);
-    const found = module === null ? null : findExportedFunction(module, target.path);
+    const found = module === null ? null : findExportedFunction(module, target.path, target.method);
     const result = module !== null && found !== null && answer(module, found.fn, found.owner);
     state.answers.set(key, result);
     return result;
@@ -155,9 +157,21 @@ function stateOf(context: Context): FileState {
  * `config.set(k, v)` with `const config = require('./configstore')` → [default, set];
  * `(0, settings_1.saveSettings)(x)` → [default, saveSettings]; `store_1.default.set(k)` → [default, default, set].
  */
-function importedTarget(context: Context, call: TSESTree.CallExpression): { source: string; path: string[] } | null {
+function importedTarget(context: Context, call: TSESTree.CallExpression): Target | null {
+  return importedPath(context, skipTypeWrappers(unwrapIndirectCall(call.callee)));
+}
+
+/** A project module and the names from its export to a value, and the instance method called on it. */
+interface Target {
+  source: string;
+  path: string[];
+  method?: string;
+}
+
+/** The module and export path an expression names: `set`, `config.set`, `settings_1.saveSettings`, `cache_1.SecretsCache`. */
+function importedPath(context: Context, expression: TSESTree.Node): Target | null {
   const names: string[] = [];
-  let n = skipTypeWrappers(unwrapIndirectCall(call.callee));
+  let n = expression;
   while (n.type === AST_NODE_TYPES.MemberExpression && names.length <= MAX_SEGMENTS) {
     const name = getPropertyName(n);
     if (name === null) return null;
@@ -172,6 +186,13 @@ function importedTarget(context: Context, call: TSESTree.CallExpression): { sour
   return path.length === 0 ? null : { source: from.source, path };
 }
 
+/** `this.cache.refreshAll()` on a service injected into the class (injected-services.ts): the class's module, its export path and the method. */
+function injectedTarget(context: Context, call: TSESTree.CallExpression): Target | null {
+  const injected = injectedCall(call);
+  const target = injected === null ? null : importedPath(context, injected.type);
+  return target === null ? null : { ...target, method: injected!.method };
+}
+
 function moduleOf(context: Context, state: FileState, source: string): ProjectModule | null {
   if (state.modules.has(source)) return state.modules.get(source)!;
   const text = readImportedSource(context, source);
@@ -181,7 +202,7 @@ function moduleOf(context: Context, state: FileState, source: string): ProjectMo
 }
 
 /** The function an export path names: [default] (the module's value), [set], [default, set], [default, default, set]. */
-function findExportedFunction(module: ProjectModule, path: readonly string[]): ExportedFunction | null {
+function findExportedFunction(module: ProjectModule, path: readonly string[], method?: string): ExportedFunction | null {
   let value: ModuleValue | null = { kind: 'exports' };
   let owner: ClassLike | null = null;
   for (const [i, name] of path.entries()) {
@@ -189,6 +210,14 @@ function findExportedFunction(module: ProjectModule, path: readonly string[]): E
     owner = value.kind === 'instance' ? value.cls : null;
     // `require('./m')` and a default import both say `default`: the ES default export, else the CommonJS exports.
     value = i === 0 && name === 'default' ? defaultExport(module) : memberOf(module, value, name, 0);
+    if (value === null) return null;
+  }
+  if (method !== undefined) {
+    // The exported class of an injected instance: its own (not static) method.
+    const cls = value.kind === 'node' ? value.node : null;
+    if (cls?.type !== AST_NODE_TYPES.ClassDeclaration && cls?.type !== AST_NODE_TYPES.ClassExpression && cls?.type !== AST_NODE_TYPES.CallExpression) return null;
+    owner = cls;
+    value = classMember(cls, method, false);
     if (value === null) return null;
   }
   return value.kind === 'node' && isFunctionNode(value.node) ? { fn: value.node, owner } : null;
@@ -403,6 +432,23 @@ export function importedCannotReject(context: Context, call: TSESTree.CallExpres
     call,
     'cannot-reject',
     (module, fn) => fn.async && !fn.generator && !returnsUnknownPromise(fn, visitorKeys) && findEscape(module.context, fn, visitorKeys) === null,
+    'both',
+  );
+}
+
+/**
+ * `importedCannotReject` for a method of a service injected into the class only (`this.cache.refreshAll()`,
+ * injected-services.ts): the question an awaited call inside background work asks. An imported function
+ * awaited there stays unknown: a module of stand-ins (an in-memory `db`) is not the store it stands for.
+ */
+export function injectedCannotReject(context: Context, call: TSESTree.CallExpression): boolean {
+  const visitorKeys = context.sourceCode.visitorKeys;
+  return askImportedFunction(
+    context,
+    call,
+    'cannot-reject',
+    (module, fn) => fn.async && !fn.generator && !returnsUnknownPromise(fn, visitorKeys) && findEscape(module.context, fn, visitorKeys) === null,
+    'injected',
   );
 }
 

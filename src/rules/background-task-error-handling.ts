@@ -1,6 +1,6 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
-import { isOnlyUseOfConstFunction, returnedValues, skipTransparent } from '../model/ast.js';
+import { type AnyFunction, isOnlyUseOfConstFunction, returnedValues, skipTransparent } from '../model/ast.js';
 import { type BackgroundCallback, enclosingBackgroundCallback, getBackgroundCallbacks, isSupervisorChannel } from '../model/background.js';
 import { applicationLogsRejections } from '../model/process-handlers.js';
 import { discardedCall, discardingStatement, isFireAndForgetCall } from '../model/discards.js';
@@ -14,19 +14,20 @@ import {
   returnedCallAwaitedElsewhere,
   voidedCallMayReject,
 } from '../model/promises.js';
-import { findEscape } from '../model/escapes.js';
+import { findEscape, findEscapeKnowingModules } from '../model/escapes.js';
+import { resolveCalledFunction } from '../model/called-functions.js';
 import { resolvesEnclosingPromise, strandedContinuation } from '../model/continuations.js';
 import { ioCallbackOfThrow } from '../model/callback-throws.js';
 import { type UnrecordedRunner, createRunnerTracker } from '../model/runner-listeners.js';
 import { createRule } from '../core/create-rule.js';
-import { callsProjectModule, importedCannotReject, importedReturnsRejectingPromise } from '../model/project-modules.js';
+import { callsProjectModule, importedCannotReject, importedReturnsRejectingPromise, injectedCannotReject } from '../model/project-modules.js';
 import { getSettings } from '../core/settings.js';
 import { findCallingHandler, findEnclosingHandler } from '../model/handlers.js';
 import type { LogTarget } from '../fixes/log-call.js';
 import { describeFailedOperation } from '../fixes/log-message.js';
 import { logTargetAt, targetSetupFixes } from '../fixes/log-target.js';
 import { type FixBuilder, addFailureListenerFix, appendCatchFix, wrapInTryCatchFix, wrapReferenceFix } from '../fixes/rejection-logging.js';
-import { callName, callText, contextLabel, functionName, ownerName, runnerName, taskLabel } from '../fixes/task-labels.js';
+import { callName, callText, contextLabel, functionName, ownerName, plainContextLabel, runnerName, taskLabel } from '../fixes/task-labels.js';
 
 export type Options = [
   {
@@ -43,6 +44,7 @@ export type MessageIds =
   | 'asyncReference'
   | 'returnedPromise'
   | 'floatingPromise'
+  | 'voidedPromise'
   | 'promiseEscapesTry'
   | 'strandedCallback'
   | 'throwFromCallback'
@@ -76,6 +78,8 @@ export default createRule<Options, MessageIds>({
         'This {{api}} callback returns the promise of {{call}}, which {{owner}} ignores: a rejection goes unhandled and unlogged. Add a .catch that logs the error.',
       floatingPromise:
         'The promise of {{call}} is neither awaited nor caught in this {{context}}: if it rejects, nothing logs it. Await it inside try/catch, or add a .catch that logs the error.',
+      voidedPromise:
+        '`void` sets aside the promise of {{call}} in {{context}}, and nothing handles it: if it rejects, the rejection goes unhandled and unlogged. Add a .catch that logs the error.',
       promiseEscapesTry:
         'The promise of {{call}} is neither awaited nor caught, so the catch at line {{line}} never sees its rejection: the failure it was written for goes unhandled and unlogged. Await it inside the try, or add a .catch that logs the error.',
       strandedCallback:
@@ -107,7 +111,7 @@ export default createRule<Options, MessageIds>({
           includeVoidedCalls: {
             type: 'boolean',
             description:
-              'Require a `.catch` on `void call()` whatever its callee (imported, injected, a method of another object), as if it returned a promise that may reject. Off: a voided call is reported only when the file shows that it may reject.',
+              'Require a `.catch` on `void call()` whatever its callee (imported, injected, a method of another object), as if it returned a promise that may reject, and in any context: also in plain functions, methods, arrow bodies and the module top level, outside background work and handlers (not inside a `try` there). Off: a voided call is reported only in background work, handlers and `try` blocks, and only when the file shows that it may reject.',
           },
           includeShutdownHandlers: {
             type: 'boolean',
@@ -183,6 +187,14 @@ export default createRule<Options, MessageIds>({
       });
     }
 
+    /** Where `fn` lets a rejection escape when injected services' methods that catch everything count as safe. */
+    const escapeKnowingModules = (fn: AnyFunction): TSESTree.Node | null => findEscapeKnowingModules(context, fn, visitorKeys, (call) => injectedCannotReject(context, call));
+    /** A same-file async callee whose awaits of other modules' callees are all safe ones. */
+    const sameFileCalleeCannotReject = (call: TSESTree.CallExpression): boolean => {
+      const fn = resolveCalledFunction(context, call.callee);
+      return fn !== null && fn.async && !fn.generator && escapeKnowingModules(fn) === null;
+    };
+
     /** A callback handed to a background API: async and able to reject, or returning a promise that may reject. */
     function checkCallback(cb: BackgroundCallback): void {
       const fn = cb.fn;
@@ -190,11 +202,14 @@ export default createRule<Options, MessageIds>({
       const inline = skipTransparent(cb.argument) === fn;
       if (fn.async) {
         if (fn.generator) return;
-        const escape = findEscape(context, fn, visitorKeys);
+        const found = findEscape(context, fn, visitorKeys);
         // A callback that resolves the promise around it leaves that promise pending when it rejects: the
         // process handler's record does not unblock whoever awaits it.
-        const recordable = escape !== null && !resolvesEnclosingPromise(context, fn);
-        if (!escape || (recordable && rejectionsLogged())) return;
+        const recordable = found !== null && !resolvesEnclosingPromise(context, fn);
+        if (!found || (recordable && rejectionsLogged())) return;
+        // Asked last: an awaited method of an injected service (read in its module) that catches everything.
+        const escape = escapeKnowingModules(fn);
+        if (!escape) return;
         const label = taskLabel(cb);
         const data = { api: cb.api, owner: ownerName(cb), line: String(escape.loc.start.line), name: functionName(fn) ?? 'This function' };
         if (inline) {
@@ -262,16 +277,25 @@ export default createRule<Options, MessageIds>({
       const stranded = cb || handler ? null : strandedContinuation(context, expression);
       // Background work, or a try around the call outside any handler: the process handler's record is what was missing.
       const recordable = cb !== null || (!handler && !stranded);
-      if ((!cb && !handler && !stranded && !tryStatement) || (recordable && rejectionsLogged())) return;
+      // `void call()` needs no context: wherever it sits, nothing handles the promise it sets aside (strict:
+      // on n8n 7 of 14 such calls the file shows may reject were true, under recommended's bar).
+      const anyContext = voided && includeVoidedCalls;
+      if ((!cb && !handler && !stranded && !tryStatement && !anyContext) || (recordable && rejectionsLogged())) return;
       // Asked last, so that another module is read only for a call that would be reported: a project
       // module's async function that catches (or logs and rethrows) every failure cannot reject.
-      if (root.type === AST_NODE_TYPES.CallExpression && importedCannotReject(context, root)) return;
+      if (root.type === AST_NODE_TYPES.CallExpression && (importedCannotReject(context, root) || (mayFail && sameFileCalleeCannotReject(root)))) return;
       if (importedOnly && (!(cb || handler) || !importedReturnsRejectingPromise(context, root as TSESTree.CallExpression))) return;
       const label = callName(expression) ?? describeFailedOperation(context, expression) ?? `promise at line ${expression.loc.start.line}`;
       if (!cb && !handler && !stranded) {
-        // Outside background work and handlers the try is the only context: a guess about an unseen callee
-        // (`includeVoidedCalls`) is not enough there, the file must show the call may fail.
-        if (!failsInTry && root === expression && !mayReject(context, root, visitorKeys)) return;
+        // Outside background work and handlers a try is no context for a guess about an unseen callee
+        // (`includeVoidedCalls`): the file must show the call may fail.
+        const shown = failsInTry || root !== expression || mayReject(context, root, visitorKeys);
+        if (!tryStatement || !shown) {
+          if (!anyContext || tryStatement) return;
+          const where = plainContextLabel(statement);
+          reportWithFix({ node: expression, messageId: 'voidedPromise', data: { call: callText(expression), context: where }, recordable }, 'addCatch', {}, appendCatchFix(context, expression, label));
+          return;
+        }
         reportWithFix(
           { node: expression, messageId: 'promiseEscapesTry', data: { call: callText(expression), line: String(tryStatement!.handler!.loc.start.line) }, recordable },
           'addCatch',

@@ -96,6 +96,20 @@ const serve = project('serve', {
   'serve.js': "module.exports = async () => {\n  process.on('unhandledRejection', (reason, p) => {\n    console.error(reason, 'Unhandled Rejection at Promise');\n  });\n};\n",
   'routes/admin.js': 'module.exports = {};\n',
 });
+// Flowise's shape: an oclif CLI whose bin only calls `oclif.run()`; the base command class of the
+// commands directory named in package.json installs the handler. Without the `oclif` field nothing reaches it.
+const oclifFiles: Record<string, string> = {
+  'bin/run': "#!/usr/bin/env node\nconst oclif = require('@oclif/core');\noclif.run().catch(require('@oclif/core/handle'));\n",
+  'dist/index.js': 'exports.start = async () => {};\n',
+  'dist/commands/base.js':
+    "class BaseCommand {\n  async init() {\n    process.on('unhandledRejection', (err) => {\n      logger_1.default.error('unhandledRejection: ', err);\n    });\n  }\n}\nexports.BaseCommand = BaseCommand;\n",
+  'dist/commands/base.d.ts': 'export declare class BaseCommand {}\n',
+  'dist/commands/start.js': "const base_1 = require('./base');\nclass Start extends base_1.BaseCommand {}\nexports.default = Start;\n",
+  'dist/utils/rateLimit.js': 'module.exports = {};\n',
+};
+const oclifCli = project('oclif', { ...oclifFiles, 'package.json': JSON.stringify({ name: 'flowise', main: 'dist/index', bin: { flowise: './bin/run' }, oclif: { bin: 'flowise', commands: './dist/commands' } }) });
+const oclifTarget = project('oclif-target', { ...oclifFiles, 'package.json': JSON.stringify({ name: 'cli', bin: './bin/run', oclif: { commands: { strategy: 'pattern', target: './dist/commands' } } }) });
+const noOclif = project('no-oclif', { ...oclifFiles, 'package.json': JSON.stringify({ name: 'flowise', main: 'dist/index', bin: { flowise: './bin/run' } }) });
 
 // The handler one level too deep for the search.
 const deepFiles: Record<string, string> = { 'package.json': JSON.stringify({ name: 'deep', main: 'index.js' }) };
@@ -117,6 +131,12 @@ describe('applicationLogsProcessEvent: a process handler another file of the app
 
   it('starts from the common server entry names too (`serve.js`)', () => {
     expect(ask(serve, 'routes/admin.js').rejection).toBe(true);
+  });
+
+  it("starts from an oclif CLI's command files (`oclif.commands` in package.json), not without it", () => {
+    expect(ask(oclifCli, 'dist/utils/rateLimit.js').rejection).toBe(true);
+    expect(ask(oclifTarget, 'dist/utils/rateLimit.js').rejection).toBe(true);
+    expect(ask(noOclif, 'dist/utils/rateLimit.js').rejection).toBe(false);
   });
 
   it('needs the stack: a handler logging only the message or the text of the reason does not count', () => {
@@ -230,5 +250,12 @@ describe('packageRoot / entryPoints', () => {
     expect(entryPoints(kuzzle)).toEqual([join(kuzzle, 'dist', 'index.js')]);
     expect(entryPoints(unleash)).toEqual([join(unleash, 'dist', 'lib', 'server-impl.js')]);
     expect(entryPoints(ghost)).toEqual([join(ghost, 'index.js')]);
+    // the command files of an oclif CLI, after the manifest's and the common entry files (no declarations)
+    expect(entryPoints(oclifCli)).toEqual([
+      join(oclifCli, 'dist', 'index.js'),
+      join(oclifCli, 'bin', 'run'),
+      join(oclifCli, 'dist', 'commands', 'base.js'),
+      join(oclifCli, 'dist', 'commands', 'start.js'),
+    ]);
   });
 });

@@ -66,7 +66,8 @@ async function main() {
     },
 
     // `void` on a same-file function that cannot reject, on a wait, or on a handled chain; and
-    // `void main()` at the top of a script, which is no background or handler context.
+    // `void main()` at the top of a script whose `main` is out of sight (only `includeVoidedCalls` guesses;
+    // a same-file `main` that may reject is reported in any context: voided-contexts.test.ts).
     'function refresh() { counter += 1; }\nsetInterval(() => void refresh(), 1000);',
     'setInterval(() => { void sleep(100); }, 1000);',
     "setInterval(() => void sync().catch((err) => logger.error({ err }, 'sync failed')), 1000);",
