@@ -12,7 +12,7 @@ import { getHandlerInfo } from './handlers.js';
 import { type ResolvedLoggerStyle, keyKeepsError } from './logger-styles.js';
 import type { LoggerCall } from './loggers.js';
 import { aliasedCaughtError, losesNothing, tryLosesNothing } from './stack-loss.js';
-import { isRejectionHandler } from './promises.js';
+import { handlesNoRejection, isRejectionHandler } from './promises.js';
 import { isVersionCheckFailure } from './version-checks.js';
 
 /** Parameter names that hold an error by convention (callbacks, error middleware). */
@@ -216,7 +216,9 @@ export function findDroppedError(context: Context, call: LoggerCall, reportExpec
       if (!reportExpected && isVersionCheckFailure(context, call.node, n)) return null;
       return tryLosesNothing(context, tryStatement.block, call.node, reportExpected) ? null : n;
     }
-    if (isFunctionNode(n)) return n.params.length === 0 && isRejectionHandler(n) && (reportExpected || !isVersionCheckFailure(context, call.node, n)) ? n : null;
+    if (isFunctionNode(n)) {
+      return n.params.length === 0 && isRejectionHandler(n) && !handlesNoRejection(context, n) && (reportExpected || !isVersionCheckFailure(context, call.node, n)) ? n : null;
+    }
   }
   return null;
 }

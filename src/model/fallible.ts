@@ -129,6 +129,8 @@ const PURE_HELPERS = new Set([
   'now', 'getTime', 'valueOf', 'toISOString', 'toFixed', 'floor', 'ceil', 'round', 'min', 'max', 'abs', 'random',
   'pick', 'omit', 'clone', 'cloneDeep', 'merge', 'isArray', 'isObject', 'isString', 'isEmpty', 'isNil', 'bind', 'call', 'apply',
   'escape', 'unescape', 'encodeURIComponent', 'encodeURI',
+  // `Buffer.byteLength(text)`: a size computed from a value in hand.
+  'byteLength',
 ]);
 
 /** Receivers that talk to another system: `db.`, `this.knex.`, `prisma.user.`, `stripeClient.`, `usersService.`, `this.repo.`. */

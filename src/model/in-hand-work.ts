@@ -42,27 +42,38 @@ export function isInHandEditOnly(context: Context, block: TSESTree.BlockStatemen
           else edits++;
           return;
         }
-        case AST_NODE_TYPES.NewExpression:
-        case AST_NODE_TYPES.AwaitExpression:
-        case AST_NODE_TYPES.YieldExpression:
-        case AST_NODE_TYPES.ThrowStatement:
-        case AST_NODE_TYPES.TaggedTemplateExpression:
-        case AST_NODE_TYPES.ImportExpression:
-          other = true;
-          return;
-        case AST_NODE_TYPES.ForOfStatement:
-          // `for await (const chunk of stream)`: each step waits on something that goes out.
-          if (node.await) other = true;
-          return;
         default:
+          if (isOutsideWork(node)) other = true;
           // An inline function that is not a callback of a call (`const f = async () => …`) may run later, elsewhere.
-          if (isFunctionNode(node) && node.parent?.type !== AST_NODE_TYPES.CallExpression) other = true;
-          if (isFunctionNode(node) && node.async) other = true;
+          else if (isFunctionNode(node) && (node.parent?.type !== AST_NODE_TYPES.CallExpression || node.async)) other = true;
       }
     },
     context.sourceCode.visitorKeys,
   );
   return edits > 0 && !other;
+}
+
+/**
+ * A node that is not work on a value in hand, whatever it is given: `new` (builds an object that may
+ * open something), `await`, `for await` and `yield` (wait on something that goes out), `throw`, a tagged
+ * template (`sql\`…\``) and a dynamic `import()`. The one answer for both walks over a `try` block
+ * (`isInHandEditOnly` here, the parse-only walk in `stack-loss.ts`).
+ */
+export function isOutsideWork(node: TSESTree.Node): boolean {
+  switch (node.type) {
+    case AST_NODE_TYPES.NewExpression:
+    case AST_NODE_TYPES.AwaitExpression:
+    case AST_NODE_TYPES.YieldExpression:
+    case AST_NODE_TYPES.ThrowStatement:
+    case AST_NODE_TYPES.TaggedTemplateExpression:
+    case AST_NODE_TYPES.ImportExpression:
+      return true;
+    case AST_NODE_TYPES.ForOfStatement:
+      // `for await (const chunk of stream)`: each step waits on something that goes out.
+      return node.await;
+    default:
+      return false;
+  }
 }
 
 /**

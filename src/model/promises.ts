@@ -407,3 +407,18 @@ export function isRejectingExecutor(node: TSESTree.Node | undefined): boolean {
   const executor = skipTransparent(node);
   return !isFunctionNode(executor) || executor.params.length >= 2;
 }
+
+/**
+ * `this.cleanupBackups().catch((e) => log.error(e.message))`: a rejection handler on the call of a
+ * same-file async function that cannot fail at all (every call, `new` and `throw` of its body sits in a
+ * `try` that catches, and nothing escapes its catches: `asyncCallMayFail`). The handler never runs. Only
+ * a handler on that call itself: a `.then` step between them may throw.
+ */
+export function handlesNoRejection(context: Context, handler: TSESTree.Node): boolean {
+  if (!isFunctionNode(handler) || !isRejectionHandler(handler)) return false;
+  const link = handler.parent as TSESTree.CallExpression;
+  const promise = skipTransparent((link.callee as TSESTree.MemberExpression).object);
+  if (promise.type !== AST_NODE_TYPES.CallExpression) return false;
+  const fn = resolveCalledFunction(context, promise.callee);
+  return fn !== null && fn.async && !fn.generator && !asyncCallMayFail(context, promise, context.sourceCode.visitorKeys);
+}

@@ -2,11 +2,12 @@
  * Failures of I/O on a handle whose message is the whole story (for `stack-loss.ts`): releasing a
  * handle or writing to a peer, pinging a connection, the `'error'` event of a connection or of a
  * stream it hands back, and the `'error'` event of a child process (made inside Node: it could not
- * be spawned or signalled).
+ * be spawned or signalled); and a step of a teardown (`dispose()`, `stopApp()`), where what is let go is
+ * going away.
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
-import { type Context, findVariable, getPropertyName, getStringValue, isFunctionNode, skipTransparent } from './ast.js';
+import { type Context, findVariable, getEnclosingFunction, getPropertyName, getStringValue, isFunctionNode, lastName, skipTransparent } from './ast.js';
 import { type CallFailure, classifyCall, isAwaited } from './fallible.js';
 import { systemModuleOf } from './modules.js';
 
@@ -94,6 +95,9 @@ export function isConnectionErrorEvent(context: Context, call: TSESTree.CallExpr
   if (CONNECTION_NAME.test(receiverName(receiver) ?? '')) return true;
   if (receiver.type !== AST_NODE_TYPES.Identifier) return false;
   const def = findVariable(context, receiver)?.defs[0];
+  // `const db = new Redis(options); db.on('error', …)`: the object was built by a class named for a connection.
+  const init = def?.type === 'Variable' && def.parent.kind === 'const' && def.node.init ? skipTransparent(def.node.init) : null;
+  if (init?.type === AST_NODE_TYPES.NewExpression && CONNECTION_NAME.test(lastName(init.callee) ?? '')) return true;
   if (def?.type !== 'Parameter' || !isFunctionNode(def.node) || def.node.params.indexOf(def.name as TSESTree.Parameter) < 1) return false;
   const owner = def.node.parent;
   if (owner?.type !== AST_NODE_TYPES.CallExpression || !owner.arguments.includes(def.node as TSESTree.CallExpressionArgument)) return false;
@@ -117,4 +121,31 @@ export function isChildProcessErrorEvent(context: Context, call: TSESTree.CallEx
     source = def?.type === 'Variable' && def.parent.kind === 'const' && def.node.init ? skipTransparent(def.node.init) : null;
   }
   return source?.type === AST_NODE_TYPES.CallExpression && systemModuleOf(context, source) === 'child_process';
+}
+
+/**
+ * Names of the method or function that tears an object or the app down: `dispose()`, `destroy()`,
+ * `stop()`, `stopApp()`, `shutdown()`, `close()`, Nest's `onModuleDestroy()` / `onApplicationShutdown()`.
+ * A verb with another object (`stopWorkflow`, `closeAccount`) is an operation, not a teardown.
+ */
+const TEARDOWN_NAME =
+  /^(?:(?:dispose|destroy|shutdown|shutDown|teardown|tearDown|stop|close|terminate)(?:App|Application|Server|Service|Worker|All)?|on(?:Module|Application)(?:Destroy|Shutdown)|beforeApplicationShutdown)$/u;
+
+/**
+ * The `try` sits right in a function named for tearing its object or the app down (`async dispose() {
+ * … try { await this.redis.del(key) } catch (e) { console.error(e.message) } }`, `async stopApp() { try {
+ * await Promise.all([telemetry.flush(), subscriber.disconnect()]) } catch … }`): what is being let go is
+ * going away, and the message says what was left behind. A `try` in a callback inside such a function
+ * (`stop() { setInterval(() => { try … }) }`) runs at another time and does not count.
+ */
+export function isTeardown(tryBlock: TSESTree.BlockStatement): boolean {
+  const fn = getEnclosingFunction(tryBlock);
+  if (!fn) return false;
+  const holder = fn.parent;
+  let name: string | null = null;
+  if (fn.type === AST_NODE_TYPES.FunctionDeclaration) name = fn.id?.name ?? null;
+  else if (holder?.type === AST_NODE_TYPES.MethodDefinition || (holder?.type === AST_NODE_TYPES.Property && holder.value === fn)) name = holder.computed ? null : getPropertyName(holder);
+  else if (holder?.type === AST_NODE_TYPES.PropertyDefinition && holder.value === fn) name = holder.computed ? null : getPropertyName(holder);
+  else if (holder?.type === AST_NODE_TYPES.VariableDeclarator && holder.id.type === AST_NODE_TYPES.Identifier) name = holder.id.name;
+  return name !== null && TEARDOWN_NAME.test(name);
 }

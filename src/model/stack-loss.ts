@@ -23,12 +23,12 @@ import {
   walkTree,
 } from './ast.js';
 import { isHandoffCall } from './errors.js';
-import { isInHandEditOnly, isOwnParseMethodCall } from './in-hand-work.js';
+import { isInHandEditOnly, isOutsideWork, isOwnParseMethodCall } from './in-hand-work.js';
 import { classifyCall, identifierWords, isAwaited, unwrapIndirectCall } from './fallible.js';
 import { systemModuleOf } from './modules.js';
-import { PASSIVE_CALLS, isChildProcessErrorEvent, isConnectionErrorEvent, isHandleRelease, isPingOnly } from './stack-loss-io.js';
+import { PASSIVE_CALLS, isChildProcessErrorEvent, isConnectionErrorEvent, isHandleRelease, isPingOnly, isTeardown } from './stack-loss-io.js';
 import { isLogWrite, isRecordedBeside, isRecordedByErrorListener, isReferenceTo, workCalls } from './stack-records.js';
-import { isRejectionHandler } from './promises.js';
+import { handlesNoRejection, isRejectionHandler } from './promises.js';
 import { isVersionCheckFailure } from './version-checks.js';
 
 /**
@@ -63,6 +63,8 @@ export function losesNothing(context: Context, variable: TSESLint.Scope.Variable
   }
   // An optional check for a newer version (`checkForUpdates()`, `changelog.fetch()`): the app runs on as it was, the message says why.
   const handler = variable.defs[0]?.node;
+  // `this.cleanupBackups().catch((e) => …)` where that async method catches everything itself: the handler never runs.
+  if (handler && variable.defs[0]?.type === 'Parameter' && handlesNoRejection(context, handler)) return true;
   if (!reportExpected && handler && (handler.type === AST_NODE_TYPES.CatchClause || (isFunctionNode(handler) && isRejectionHandler(handler))) && isVersionCheckFailure(context, log, handler)) {
     return true;
   }
@@ -192,7 +194,9 @@ export function tryLosesNothing(context: Context, tryBlock: TSESTree.BlockStatem
     isPingOnly(context, calls) ||
     isCredentialCheck(context, tryBlock) ||
     isSingleSystemCall(context, tryBlock) ||
-    isCleanupBeforeRethrow(context, tryBlock)
+    isCleanupBeforeRethrow(context, tryBlock) ||
+    // A teardown (`dispose()`, `stopApp()`): what is let go is going away; the message says what was left behind.
+    isTeardown(tryBlock)
   );
 }
 
@@ -238,9 +242,11 @@ export function caughtFrom(variable: TSESLint.Scope.Variable): TSESTree.BlockSta
 
 /**
  * Methods that parse, format or encode a value in hand: `JSON.parse`, `yaml.parse`, `qs.parse`,
- * `msg.format(bindings)`, `codec.encodeOperationIds(filters)`.
+ * `msg.format(bindings)`, `codec.encodeOperationIds(filters)`; also those that evaluate, render or compile a
+ * template or expression in hand (`ctx.evaluateAsTemplateString(params.message)`, `engine.renderTemplate(text, vars)`):
+ * the message names the bad template.
  */
-const PARSE_METHOD = /^(?:parse|format|decode|encode|deserialize|unserialize)(?:[A-Z]\w*)?$/u;
+const PARSE_METHOD = /^(?:(?:parse|format|decode|encode|deserialize|unserialize)(?:[A-Z]\w*)?|(?:evaluate|eval|render|compile|interpolate)\w*(?:Template|Expression)\w*)$/u;
 
 /** The class's own synchronous method that parses or validates a value in hand: `this.parseAndValidate(raw)`. */
 const OWN_PARSE_METHOD = /^(?:parse|validate|format|decode|encode|deserialize|unserialize)(?:[A-Z]\w*)?$/u;
@@ -262,29 +268,31 @@ function isParseOnly(context: Context, block: TSESTree.BlockStatement): boolean 
     block,
     (node) => {
       if (other) return;
-      switch (node.type) {
-        case AST_NODE_TYPES.CallExpression:
-          if (isParseCall(node) || isOwnParseMethodCall(context, node, OWN_PARSE_METHOD)) parses++;
-          // `debug(text)` through a project's `createDebug('ns')` wrapper: a log, as a logger's call is.
-          else if (isLogWrite(context, node)) return;
-          // Beside the parse, logs and pure helpers (`DEFAULTS.includes(id)`, `debug(text)`) do not fail for a real operation.
-          else if (!PASSIVE_INPUT_CALLS.has(classifyCall(context, node))) other = true;
-          return;
-        case AST_NODE_TYPES.NewExpression:
-        case AST_NODE_TYPES.AwaitExpression:
-        case AST_NODE_TYPES.YieldExpression:
-        case AST_NODE_TYPES.ThrowStatement:
-        case AST_NODE_TYPES.TaggedTemplateExpression:
-        case AST_NODE_TYPES.ImportExpression:
-          other = true;
-          return;
-        default:
-          if (isFunctionNode(node)) other = true;
+      if (node.type === AST_NODE_TYPES.CallExpression) {
+        if (isParseCall(node) || isBodyParse(node) || isOwnParseMethodCall(context, node, OWN_PARSE_METHOD)) parses++;
+        // `debug(text)` through a project's `createDebug('ns')` wrapper: a log, as a logger's call is.
+        else if (isLogWrite(context, node)) return;
+        // Beside the parse, logs and pure helpers (`DEFAULTS.includes(id)`, `debug(text)`) do not fail for a real operation.
+        else if (!PASSIVE_INPUT_CALLS.has(classifyCall(context, node))) other = true;
+      } else if (node.type === AST_NODE_TYPES.AwaitExpression && isBodyParse(skipTransparent(node.argument))) {
+        // `await response.json()`: waits only for the parse of an answer already in hand.
+      } else if (isOutsideWork(node) || isFunctionNode(node)) {
+        other = true;
       }
     },
     context.sourceCode.visitorKeys,
   );
   return parses > 0 && !other;
+}
+
+/**
+ * `await apiResponse.json()`, `await res.json()`: the body of an answer the code already holds (a
+ * variable, not a call that goes out), read as JSON. What fails is the parse, named by the message.
+ */
+function isBodyParse(node: TSESTree.Node): boolean {
+  if (node.type !== AST_NODE_TYPES.CallExpression || node.arguments.length > 0) return false;
+  const callee = skipTransparent(node.callee);
+  return callee.type === AST_NODE_TYPES.MemberExpression && getPropertyName(callee) === 'json' && skipTransparent(callee.object).type === AST_NODE_TYPES.Identifier;
 }
 
 /** `JSON.parse(text)`, `yaml.parse(text)`, `qs.parse(s)`: a call that parses a value in hand (not a method of `this`). */
@@ -316,15 +324,7 @@ function isParseThenExit(context: Context, block: TSESTree.BlockStatement, log: 
     (node) => {
       if (other) return;
       if (node.type === AST_NODE_TYPES.CallExpression && isParseCall(node)) parses = true;
-      else if (
-        node.type === AST_NODE_TYPES.NewExpression ||
-        node.type === AST_NODE_TYPES.AwaitExpression ||
-        node.type === AST_NODE_TYPES.YieldExpression ||
-        node.type === AST_NODE_TYPES.ImportExpression ||
-        isFunctionNode(node)
-      ) {
-        other = true;
-      }
+      else if (isOutsideWork(node) || isFunctionNode(node)) other = true;
     },
     context.sourceCode.visitorKeys,
   );
@@ -334,7 +334,7 @@ function isParseThenExit(context: Context, block: TSESTree.BlockStatement, log: 
 /**
  * The try block makes one call into Node's file system, child processes or DNS (`fs.rmSync(dir)`,
  * `await fse.ensureDir(dir)`, `execSync('systemctl start x')`, `await dns.reverse(ip)`), besides
- * parsing what it read and pure helpers (`path.join`, `.toString()`): the error's message names the
+ * parsing what it read, pure helpers (`path.join`, `.toString()`) and `process.exit(…)`: the error's message names the
  * path, command or host and the code (`ENOENT`, `EACCES`, the exit status), and its stack points
  * into Node or at this very call. Two or more such calls, or any other work, stay reported.
  */
@@ -343,6 +343,8 @@ function isSingleSystemCall(context: Context, block: TSESTree.BlockStatement): b
   for (const call of workCalls(context, block)) {
     const module = systemModuleOf(context, call);
     if (module === 'fs' && EXISTENCE_CHECK.test(lastName(unwrapIndirectCall(call.callee)) ?? '')) continue;
+    // `process.exit(1)` after what was read (a health check's answer): it ends the process, it does not fail.
+    if (getCalleePath(call) === 'process.exit') continue;
     if (module !== null) system++;
     // Parsing what was read, path and string helpers (`path.join`, `.toString()`): the shared answer to "what can this call fail for".
     else if (!PASSIVE_CALLS.has(classifyCall(context, call))) return false;

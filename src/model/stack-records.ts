@@ -130,40 +130,68 @@ export function workCalls(context: Context, block: TSESTree.BlockStatement): TSE
  * line is a second record.
  */
 export function isRecordedByErrorListener(context: Context, block: TSESTree.BlockStatement): boolean {
-  let emitter: TSESLint.Scope.Variable | null = null;
-  let field: string | null = null;
-  let emitterCalls = 0;
-  for (const call of workCalls(context, block)) {
-    const callee = skipTransparent(call.callee);
-    const receiver = callee.type === AST_NODE_TYPES.MemberExpression ? skipTransparent(callee.object) : null;
-    if (receiver?.type === AST_NODE_TYPES.Identifier && field === null) {
-      const variable = findVariable(context, receiver);
-      if (variable && (!emitter || variable === emitter)) {
-        emitter = variable;
-        emitterCalls++;
-        continue;
-      }
-    } else if (receiver?.type === AST_NODE_TYPES.MemberExpression && skipTransparent(receiver.object).type === AST_NODE_TYPES.ThisExpression && emitter === null) {
-      const name = getPropertyName(receiver);
-      if (name !== null && (field === null || name === field)) {
-        field = name;
-        emitterCalls++;
-        continue;
-      }
-    }
-    const kind = classifyCall(context, call);
-    if (!PASSIVE_CALLS.has(kind) && kind !== 'none') return false;
+  const calls = workCalls(context, block).map((call) => ({ call, source: emitterSource(context, call) }));
+  // The emitter is the one source every other call leaves passive (pure helpers, parsing): try each in turn.
+  const sources: EmitterSource[] = [];
+  for (const { source } of calls) if (source && !sources.some((s) => sameSource(s, source))) sources.push(source);
+  return sources.some(
+    (source) =>
+      calls.every(({ call, source: s }) => {
+        if (s && sameSource(s, source)) return true;
+        const kind = classifyCall(context, call);
+        return PASSIVE_CALLS.has(kind) || kind === 'none';
+      }) && hasLoggingErrorListener(context, block, source),
+  );
+}
+
+/** An emitter a call goes to: a variable (`client.connect()`) or a field of the class (`this.client.get(key)`). */
+type EmitterSource = { variable: TSESLint.Scope.Variable } | { field: string };
+
+function sameSource(a: EmitterSource, b: EmitterSource): boolean {
+  return 'variable' in a ? 'variable' in b && a.variable === b.variable : 'field' in b && a.field === b.field;
+}
+
+/**
+ * The emitter whose method `call` is: its receiver variable or `this` field. A `const` made by a call on one
+ * (`const multi = this.client.multi(); multi.set(…); await multi.exec()`, a pipeline or transaction the
+ * client hands out) stands for that client: its commands fail as the client's do.
+ */
+function emitterSource(context: Context, call: TSESTree.CallExpression): EmitterSource | null {
+  const callee = skipTransparent(call.callee);
+  const receiver = callee.type === AST_NODE_TYPES.MemberExpression ? skipTransparent(callee.object) : null;
+  if (receiver?.type === AST_NODE_TYPES.MemberExpression && skipTransparent(receiver.object).type === AST_NODE_TYPES.ThisExpression) {
+    const name = getPropertyName(receiver);
+    return name === null ? null : { field: name };
   }
-  if (emitterCalls === 0) return false;
-  if (emitter) return emitter.references.some((ref) => isLoggingErrorListener(context, ref.identifier));
+  if (receiver?.type !== AST_NODE_TYPES.Identifier) return null;
+  const variable = findVariable(context, receiver);
+  if (!variable) return null;
+  const def = variable.defs.length === 1 ? variable.defs[0] : undefined;
+  const init = def?.type === 'Variable' && def.parent.kind === 'const' && def.node.init ? skipTransparent(def.node.init) : null;
+  if (init?.type === AST_NODE_TYPES.CallExpression) {
+    const made = skipTransparent(init.callee);
+    const maker = made.type === AST_NODE_TYPES.MemberExpression ? skipTransparent(made.object) : null;
+    if (maker?.type === AST_NODE_TYPES.MemberExpression && skipTransparent(maker.object).type === AST_NODE_TYPES.ThisExpression) {
+      const name = getPropertyName(maker);
+      if (name !== null) return { field: name };
+    }
+    const client = maker?.type === AST_NODE_TYPES.Identifier ? findVariable(context, maker) : null;
+    if (client) return { variable: client };
+  }
+  return { variable };
+}
+
+/** The emitter's `'error'` listener in this file (in the class, for a field) logs or reports the whole error. */
+function hasLoggingErrorListener(context: Context, block: TSESTree.BlockStatement, source: EmitterSource): boolean {
+  if ('variable' in source) return source.variable.references.some((ref) => isLoggingErrorListener(context, ref.identifier));
   const body = enclosingClassBody(block);
-  if (!body || field === null) return false;
+  if (!body) return false;
   let found = false;
   walkTree(
     body,
     (node) => {
       if (found || node.type !== AST_NODE_TYPES.MemberExpression || skipTransparent(node.object).type !== AST_NODE_TYPES.ThisExpression) return;
-      if (getPropertyName(node) === field && isLoggingErrorListener(context, node)) found = true;
+      if (getPropertyName(node) === source.field && isLoggingErrorListener(context, node)) found = true;
     },
     context.sourceCode.visitorKeys,
   );

@@ -1,6 +1,6 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
-import { isInHandEditOnly, isOwnParseMethodCall } from '../../src/model/in-hand-work.js';
+import { isInHandEditOnly, isOutsideWork, isOwnParseMethodCall } from '../../src/model/in-hand-work.js';
 import { isLogWrite } from '../../src/model/stack-records.js';
 import { probe } from '../helpers/probe.js';
 
@@ -58,5 +58,32 @@ describe('isOwnParseMethodCall', () => {
         }
       `),
     ).toEqual([true, false, false, false]);
+  });
+});
+
+describe('isOutsideWork', () => {
+  it('answers for new, await, yield, throw, tagged templates, import() and for await, not for calls or a plain loop', () => {
+    const answers: string[] = [];
+    probe(
+      'async function* f() { new A(); await b(); yield c; d`x`; import("e"); for await (const x of s) {} for (const y of t) {} g(); throw h }',
+      () => ({
+        '*'(node: TSESTree.Node) {
+          if (isOutsideWork(node)) answers.push(node.type);
+          else if (node.type === 'ForOfStatement' || node.type === 'CallExpression') answers.push(`not ${node.type}`);
+        },
+      }),
+    );
+    expect(answers).toEqual([
+      'NewExpression',
+      'AwaitExpression',
+      'not CallExpression',
+      'YieldExpression',
+      'TaggedTemplateExpression',
+      'ImportExpression',
+      'ForOfStatement',
+      'not ForOfStatement',
+      'not CallExpression',
+      'ThrowStatement',
+    ]);
   });
 });

@@ -10,6 +10,7 @@ import {
   asyncCallMayFail,
   chainedCallMayReject,
   mayReject,
+  handlesNoRejection,
 } from '../../src/model/promises.js';
 import { answersFailureAsData } from '../../src/model/escapes.js';
 import { discardedCall, discardingStatement, isFireAndForgetCall } from '../../src/model/discards.js';
@@ -261,5 +262,32 @@ describe('asyncCallMayFail', () => {
     expect(callResult(results, 'plain()')).toBe(false);
     expect(callResult(results, 'rethrows()')).toBe(true);
     expect(callResult(results, 'imported()')).toBe(false);
+  });
+});
+
+describe('handlesNoRejection', () => {
+  it('holds for a handler on the call of a same-file async method that catches everything, not when it can fail or a step sits between', () => {
+    const results = probeCalls(
+      `
+      class S {
+        a() { this.clean().catch((e) => mark('a')) }
+        b() { this.cleanLoose().catch((e) => mark('b')) }
+        c() { this.clean().then(use).catch((e) => mark('c')) }
+        d() { this.clean().then(use, (e) => mark('d')) }
+        async clean() { try { await remove(this.dir) } catch (e) { this.logger.warn(e.message) } }
+        async cleanLoose() { await remove(this.dir) }
+      }
+    `,
+      (context, node) => {
+        if (node.callee.type !== 'Identifier' || node.callee.name !== 'mark') return null;
+        let fn: TSESTree.Node | undefined = node.parent;
+        while (fn && fn.type !== 'ArrowFunctionExpression') fn = fn.parent;
+        return fn ? handlesNoRejection(context, fn) : null;
+      },
+    );
+    expect(callResult(results, "mark('a')")).toBe(true);
+    expect(callResult(results, "mark('b')")).toBe(false);
+    expect(callResult(results, "mark('c')")).toBe(false);
+    expect(callResult(results, "mark('d')")).toBe(true);
   });
 });

@@ -129,3 +129,47 @@ describe('losesNothing: a rethrow in an earlier branch', () => {
     expect(of('log(d.message)')).toBe(false);
   });
 });
+
+describe('losesNothing: teardowns, templates, body parses and a health check (session 32)', () => {
+  it('is true in a function named for a teardown, not for an operation on another object or a callback inside it', () => {
+    const code = `
+      class R {
+        async dispose() { try { await this.redis.del(this.key) } catch (a) { log(a.message) } }
+        async stopApp() { try { await Promise.all([this.telemetry.flush(), this.sub.disconnect()]) } catch (b) { log(b.message) } }
+        async stopWorkflow(id) { try { await this.runner.stop(id) } catch (c) { log(c.message) } }
+        stop() { this.timer = setInterval(async () => { try { await this.redis.pexpire(this.key, 10) } catch (d) { log(d.message) } }, 10) }
+      }
+    `;
+    const of = losses(code);
+    expect(of('log(a.message)')).toBe(true);
+    expect(of('log(b.message)')).toBe(true);
+    expect(of('log(c.message)')).toBe(false);
+    expect(of('log(d.message)')).toBe(false);
+    expect(losses(code, true)('log(a.message)')).toBe(false);
+  });
+
+  it('takes a template evaluated from a value in hand and the JSON body of an answer held for parses', () => {
+    const of = losses(`
+      function a(req) { try { return req.ctx.evaluateAsTemplateString(params.message) } catch (a) { log(a.message) } }
+      function b(req) { try { return req.ctx.evaluate(params.message) } catch (b) { log(b.message) } }
+      async function c(res) { try { return (await res.json()).message } catch (c) { log(c.message) } }
+      async function d(url) { try { return await (await fetch(url)).json() } catch (d) { log(d.message) } }
+      async function e(res) { try { return await res.json(payload) } catch (e) { log(e.message) } }
+    `);
+    expect(of('log(a.message)')).toBe(true);
+    expect(of('log(b.message)')).toBe(false);
+    expect(of('log(c.message)')).toBe(true);
+    expect(of('log(d.message)')).toBe(false);
+    expect(of('log(e.message)')).toBe(false);
+  });
+
+  it('lets process.exit stand beside one file-system call', () => {
+    const of = losses(`
+      import fs from 'fs';
+      try { const s = fs.statSync(f); if (s.mtimeMs < t) process.exit(1); process.exit(0) } catch (a) { log(a.message) }
+      try { const s = fs.statSync(f); fs.writeFileSync(g, String(s.mtimeMs)); process.exit(0) } catch (b) { log(b.message) }
+    `);
+    expect(of('log(a.message)')).toBe(true);
+    expect(of('log(b.message)')).toBe(false);
+  });
+});

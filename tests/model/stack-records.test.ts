@@ -1,7 +1,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
-import { isPingOnly } from '../../src/model/stack-loss-io.js';
-import { isLogWrite, workCalls } from '../../src/model/stack-records.js';
+import { isConnectionErrorEvent, isPingOnly, isTeardown } from '../../src/model/stack-loss-io.js';
+import { isLogWrite, isRecordedByErrorListener, workCalls } from '../../src/model/stack-records.js';
 import { callResult, probeCalls } from '../helpers/probe.js';
 
 describe('isLogWrite', () => {
@@ -43,5 +43,81 @@ describe('isPingOnly', () => {
     expect(callResult(results, "mark('b')")).toBe(true);
     expect(callResult(results, "mark('c')")).toBe(false);
     expect(callResult(results, "mark('d')")).toBe(false);
+  });
+});
+
+/** For each `mark(…)` call: the answer of `fn` for the try block around it. */
+function perTry(code: string, fn: (context: Parameters<Parameters<typeof probeCalls>[1]>[0], block: TSESTree.BlockStatement) => boolean) {
+  const results = probeCalls(code, (context, node) => {
+    if (node.callee.type !== 'Identifier' || node.callee.name !== 'mark') return null;
+    let n: TSESTree.Node | undefined = node.parent;
+    while (n && n.type !== 'TryStatement') n = n.parent;
+    return n?.type === 'TryStatement' ? fn(context, n.block) : null;
+  });
+  return (text: string) => callResult(results, text);
+}
+
+describe('isRecordedByErrorListener: a pipeline the client hands out', () => {
+  it('counts the commands of a const made by a call on the client as the client\'s', () => {
+    const of = perTry(
+      `
+      class A {
+        init() { this.client = new Redis(); this.client.on('error', (err) => logger.error('redis', err)); }
+        async a() { try { const multi = this.client.multi(); multi.set(k, v); const results = await multi.exec(); if (results.find(([e]) => e)) throw results[0][0] } catch (e) { mark('a') } }
+        async b() { try { const multi = this.other.multi(); multi.set(k, v); await multi.exec() } catch (e) { mark('b') } }
+        async c() { try { await this.client.get(k); await this.store.save(k) } catch (e) { mark('c') } }
+      }
+      class B {
+        async d() { try { const multi = this.client.multi(); await multi.exec() } catch (e) { mark('d') } }
+      }
+    `,
+      isRecordedByErrorListener,
+    );
+    expect(of("mark('a')")).toBe(true);
+    expect(of("mark('b')")).toBe(false);
+    expect(of("mark('c')")).toBe(false);
+    expect(of("mark('d')")).toBe(false);
+  });
+});
+
+describe('isTeardown', () => {
+  it('holds for a try right in a function named for a teardown', () => {
+    const of = perTry(
+      `
+      class A {
+        async dispose() { try { await x() } catch (e) { mark('a') } }
+        async onApplicationShutdown() { try { await x() } catch (e) { mark('b') } }
+        async closeAccount(id) { try { await x(id) } catch (e) { mark('c') } }
+        stop() { queue.on('drained', async () => { try { await x() } catch (e) { mark('d') } }) }
+      }
+      const shutdown = async () => { try { await x() } catch (e) { mark('e') } };
+    `,
+      (_context, block) => isTeardown(block),
+    );
+    expect(of("mark('a')")).toBe(true);
+    expect(of("mark('b')")).toBe(true);
+    expect(of("mark('c')")).toBe(false);
+    expect(of("mark('d')")).toBe(false);
+    expect(of("mark('e')")).toBe(true);
+  });
+});
+
+describe('isConnectionErrorEvent: an object built by a connection class', () => {
+  it('holds for the error event of a const made with new Redis / new Pool, not new Worker', () => {
+    const results = probeCalls(
+      `
+      const db = new Redis(options); db.on('error', (err) => mark('a'));
+      const pg = new pg_1.Pool(config); pg.on('error', (err) => mark('b'));
+      const worker = new Worker(file); worker.on('error', (err) => mark('c'));
+    `,
+      (context, node) => {
+        const callee = node.callee;
+        if (callee.type !== 'MemberExpression' || callee.property.type !== 'Identifier' || callee.property.name !== 'on') return null;
+        return isConnectionErrorEvent(context, node);
+      },
+    );
+    expect(callResult(results, "db.on('error', (err) => mark('a'))")).toBe(true);
+    expect(callResult(results, "pg.on('error', (err) => mark('b'))")).toBe(true);
+    expect(callResult(results, "worker.on('error', (err) => mark('c'))")).toBe(false);
   });
 });
