@@ -20,9 +20,10 @@
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
-import { type Context, findVariable, getCalleePath, getEnclosingFunction, getPropertyName, isFunctionNode, lastSegment, leavesFunction, resolveFunction, returnedValues, skipTransparent, walkSameFunction } from './ast.js';
+import { type AnyFunction, type Context, findVariable, getCalleePath, getEnclosingFunction, getPropertyName, isFunctionNode, lastSegment, leavesFunction, resolveFunction, returnedValues, skipTransparent, walkSameFunction } from './ast.js';
 import { tokenizeName } from './secrets/names.js';
 import { isRequestObject } from './request-object.js';
+import { isStrategyCallback } from './logins.js';
 
 /** Words that name who is asking or what they present. */
 const PRESENCE_WORDS = new Set([
@@ -261,8 +262,10 @@ function heldPresence(context: Context, id: TSESTree.Identifier, depth: number):
   const variable = findVariable(context, id);
   if (!variable || variable.defs.length !== 1) return false;
   const def = variable.defs[0]!;
-  if (def.type !== 'Variable' || !def.node.init) return false;
   if (variable.references.some((r) => r.isWrite() && !r.init)) return false;
+  // `new LocalAPIKeyStrategy((req, apikey, done) => { if (!apikey) return done(null, false) })`: the credential the strategy extracted.
+  if (def.type === 'Parameter') return strategyCredentialParameter(def.node as AnyFunction, def.name);
+  if (def.type !== 'Variable' || !def.node.init) return false;
   const declared = def.node.id;
   if (declared.type === AST_NODE_TYPES.Identifier) return isPresenceValue(context, def.node.init, depth + 1);
   // `const { user } = req`, `const { authorization } = req.headers`
@@ -274,6 +277,12 @@ function heldPresence(context: Context, id: TSESTree.Identifier, depth: number):
   if (key === null || start === null) return false;
   const carrier = source.type === AST_NODE_TYPES.MemberExpression ? (getPropertyName(source) ?? '') : '';
   return namesPresence(key, start.identity || /^(?:headers?|cookies|session|state|locals|auth)$/u.test(carrier));
+}
+
+/** A parameter of a passport strategy's verify callback, before its `done`, named for a credential (`apikey`, `token`, `accessToken`). */
+function strategyCredentialParameter(fn: AnyFunction, name: TSESTree.Node): boolean {
+  const index = fn.params.indexOf(name as TSESTree.Parameter);
+  return index >= 0 && index < fn.params.length - 1 && name.type === AST_NODE_TYPES.Identifier && isStrategyCallback(fn) && namesPresence(name.name, false);
 }
 
 /** `extractToken(req)`: a same-file function given the request whose every return is its credential or nothing. */

@@ -224,6 +224,9 @@ export function callRejectionSites(context: Context, options: RejectionSiteOptio
   const found = outcomeSites(context, options, node, getHttpOutcome(context, node)) ?? statusChoiceSites(context, options, node) ?? assertionSites(context, options, node);
   if (found) return found;
   if (isPassportFailure(context, node) || (isDoneFalse(node) && credentialFailureAt(context, node))) {
+    // `if (!apikey) return done(null, false)`: the strategy was handed no credential.
+    const region = getEnclosingFunction(node);
+    if (!options.includeAnonymous && region && refusesOnlyAnonymous(context, node, region)) return [];
     return [{ node, what: 'a failed login (done(null, false))', status: 401, reason: 'invalid_credentials', propagates: false, errorName: null }];
   }
   if (isStrategyFail(node)) {

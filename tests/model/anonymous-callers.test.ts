@@ -76,6 +76,20 @@ describe('refusesOnlyAnonymous', () => {
     expect(verdicts(handler(body))).toEqual([false]);
   });
 
+  it("reads the credential a passport strategy hands its verify callback, not its other parameters", () => {
+    const code = `passport.use(new LocalAPIKeyStrategy({ passReqToCallback: true }, (req, apikey, done) => {
+  if (!apikey) return deny();
+  if (!done) return deny();
+}));
+passport.use(new LocalStrategy((username, password, done) => {
+  if (!password) return deny();
+}));
+something((req, apikey, done) => {
+  if (!apikey) return deny();
+});`;
+    expect(verdicts(code)).toEqual([true, false, false, false]);
+  });
+
   it('follows a same-file extractor given the request', () => {
     const code = `function extractToken(req) {
   const header = req.headers.authorization;

@@ -289,6 +289,20 @@ ruleTester.run('log-auth-failures (renamed requests, namespaced identities)', ru
   ],
 });
 
+/**
+ * A passport strategy's verify callback handed no credential (express-gateway's key-auth: `if (!apikey) return done(null, false)`)
+ * refuses an anonymous request; the key that the credential service does not know (the `!consumer` branch) stays reported.
+ */
+const strategyWithoutKey = "passport.use(new LocalAPIKeyStrategy({ passReqToCallback: true }, (req, apikey, done) => {\n  if (!apikey) {\n    return done(null, false);\n  }\n  const [keyId, secret] = apikey.split(':');\n  authService.authenticateCredential(keyId, secret, 'key-auth').then((consumer) => {\n    if (!consumer) return done(null, false);\n    return done(null, consumer);\n  });\n}));";
+
+ruleTester.run('log-auth-failures (a strategy handed no credential)', rule, {
+  valid: [],
+  invalid: [
+    { code: strategyWithoutKey, errors: [{ messageId: 'unlogged' as const, line: 7, suggestions: [{"messageId": "logFailureWithIdentity", "output": "import { createHash } from 'node:crypto';\npassport.use(new LocalAPIKeyStrategy({ passReqToCallback: true }, (req, apikey, done) => {\n  if (!apikey) {\n    return done(null, false);\n  }\n  const [keyId, secret] = apikey.split(':');\n  authService.authenticateCredential(keyId, secret, 'key-auth').then((consumer) => {\n    if (!consumer) {\n      console.warn('Login failed: invalid credentials', { reason: 'invalid_credentials', keyIdHash: createHash('sha256').update(String(keyId)).digest('hex').slice(0, 16) });\n      return done(null, false);\n    }\n    return done(null, consumer);\n  });\n}));"}] }] },
+    { code: strategyWithoutKey, options: [{ includeAnonymous: true }] as const, errors: [{ messageId: 'unlogged' as const, line: 3, suggestions: [{"messageId": "logFailure", "output": "passport.use(new LocalAPIKeyStrategy({ passReqToCallback: true }, (req, apikey, done) => {\n  if (!apikey) {\n    console.warn('Login failed: invalid credentials', { reason: 'invalid_credentials' });\n    return done(null, false);\n  }\n  const [keyId, secret] = apikey.split(':');\n  authService.authenticateCredential(keyId, secret, 'key-auth').then((consumer) => {\n    if (!consumer) return done(null, false);\n    return done(null, consumer);\n  });\n}));"}] }, { messageId: 'unlogged' as const, line: 7, suggestions: [{"messageId": "logFailureWithIdentity", "output": "import { createHash } from 'node:crypto';\npassport.use(new LocalAPIKeyStrategy({ passReqToCallback: true }, (req, apikey, done) => {\n  if (!apikey) {\n    return done(null, false);\n  }\n  const [keyId, secret] = apikey.split(':');\n  authService.authenticateCredential(keyId, secret, 'key-auth').then((consumer) => {\n    if (!consumer) {\n      console.warn('Login failed: invalid credentials', { reason: 'invalid_credentials', keyIdHash: createHash('sha256').update(String(keyId)).digest('hex').slice(0, 16) });\n      return done(null, false);\n    }\n    return done(null, consumer);\n  });\n}));"}] }] },
+  ],
+});
+
 ruleTester.run('log-auth-failures (anonymous callers)', rule, {
   valid: anonymous.map(({ code }) => code),
   invalid: [
