@@ -4,6 +4,7 @@ import { type Context, findVariable, getCalleePath, getPropertyName, isFunctionN
 import { tokenizeName } from './secrets/names.js';
 import { ALLOW_WORDS, GRANT, type Product, type Term, type TermKind, accessWords, classifyPath, isSettingsHolder, isVerdictName, predicateTerm, textShapeTerm, wordTerm } from './access-words.js';
 import { refusesMissingCredential, typeofOperand } from './typeof-tests.js';
+import { isSessionStepError, receivesPassportVerdict } from './logins.js';
 
 /**
  * What the condition that chooses a 401/403 tests:
@@ -68,6 +69,9 @@ export function classifyRejectionGuard(context: Context, node: TSESTree.Node, re
     } else if (parent.type === AST_NODE_TYPES.CatchClause) {
       // `try { req.body = JSON.parse(req.body) } catch { return invalidRequest(req, res) }`: a body that does not parse.
       if (onlyParses(context, parent.parent.block)) return 'other';
+      // `passport.authenticate('google', async (err, user) => { try { if (err || !user) …; req.session.regenerate(…) } catch (e) { res.status(401) } })`:
+      // the strategy's verdict came in as parameters and nothing in the `try` waits on a check: it catches the server's own failure.
+      if (isFunctionNode(region) && receivesPassportVerdict(context, region) && !awaitsIn(context, parent.parent.block)) return 'other';
       return routed ? routeVerdict(context, node, region, options) : 'unknown';
     }
     if (verdict === 'route') routed = true;
@@ -99,6 +103,20 @@ function routeVerdict(context: Context, node: TSESTree.Node, region: TSESTree.No
     parent = parent.parent;
   }
   return 'other';
+}
+
+/** The block awaits (or yields) something in its own function. */
+function awaitsIn(context: Context, block: TSESTree.BlockStatement): boolean {
+  let found = false;
+  walkSameFunction(
+    block,
+    (n) => {
+      if (n.type === AST_NODE_TYPES.AwaitExpression || n.type === AST_NODE_TYPES.YieldExpression || (n.type === AST_NODE_TYPES.ForOfStatement && n.await)) found = true;
+      return !found;
+    },
+    context.sourceCode.visitorKeys,
+  );
+  return found;
 }
 
 /** Calls that only turn text into a value: a failure is malformed input. */
@@ -342,6 +360,8 @@ function chainTerms(context: Context, node: TSESTree.Node, depth: number): Term[
     const product = own.product ?? extra.find((t) => t.product)?.product;
     return [product ? { ...own, product } : own];
   }
+  // `req.login(user, (err) => { if (err) … })`: the session store failed after the caller was accepted.
+  if (rootIdentifier && segments.length === 1 && node === rootIdentifier && isSessionStepError(context, rootIdentifier)) return [{ kind: 'other', isId: false }];
   if (rootIdentifier && depth < 2) {
     const variable = findVariable(context, rootIdentifier);
     // `const allowedModels = aiSettings.openaiAllowedModels`: a value read from the settings is a setting, whatever its name.

@@ -96,7 +96,7 @@ export interface Term {
 /**
  * A predicate's name says what it tests, not the object that answers it:
  * `Container.get(InstanceWriteAccessService).isReadOnly()` tests a mode, `isUserManagedByEnv(user)` how an
- * account is provisioned, `isOAuthHtmlEndpoint(req)` the route. Null when the name says nothing of that.
+ * account is provisioned, `isOAuthHtmlEndpoint(req)` the route, `identityManager.isCloud()` how the app is deployed. Null when the name says nothing of that.
  */
 export function predicateTerm(call: TSESTree.CallExpression): Term | null {
   const callee = skipTransparent(call.callee);
@@ -110,8 +110,13 @@ export function predicateTerm(call: TSESTree.CallExpression): Term | null {
   if (routeName(rest)) return { kind: 'route', isId: false };
   if (rest.some((w) => STRONG_WORDS.has(w))) return null;
   if (rest.some((w) => OTHER_WORDS.has(w) || STATE_WORDS.has(w) || CONFIG_WORDS.has(w))) return { kind: 'other', isId: false, ...productOf(rest) };
+  // `identityManager.isCloud()`, `isSelfHosted()`: how the app is deployed, a switch of the installation.
+  if (rest.length > 0 && rest.every((w) => DEPLOYMENT_WORDS.has(w))) return { kind: 'other', isId: false, product: 'flag' };
   return null;
 }
+
+/** Words of how the app is deployed (`isCloud`, `isSelfHosted`, `isSaas`, `isDemo`). */
+const DEPLOYMENT_WORDS = new Set(['cloud', 'self', 'hosted', 'selfhosted', 'saas', 'demo', 'deployment', 'on', 'prem', 'premise', 'premises', 'onprem']);
 
 /** A yes/no verdict named for being allowed (`isAllowed`, `allowed`, `isWhitelisted`), not a list (`allowedModels`). */
 export const isVerdictName = (name: string): boolean => /^(?:(?:is|was|are)_?)?(?:allowed|whitelisted|allowlisted)$/iu.test(name);

@@ -20,8 +20,10 @@
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
-import { type Context, findVariable, getCalleePath, getEnclosingFunction, getPropertyName, isFunctionNode, lastSegment, leavesFunction, resolveFunction, returnedValues, skipTransparent, walkSameFunction } from './ast.js';
+import { type AnyFunction, type Context, findVariable, getCalleePath, getEnclosingFunction, getPropertyName, isFunctionNode, lastSegment, leavesFunction, resolveFunction, returnedValues, skipTransparent, walkSameFunction } from './ast.js';
 import { tokenizeName } from './secrets/names.js';
+import { isRequestObject } from './request-object.js';
+import { isStrategyCallback } from './logins.js';
 
 /** Words that name who is asking or what they present. */
 const PRESENCE_WORDS = new Set([
@@ -30,13 +32,14 @@ const PRESENCE_WORDS = new Set([
 ]);
 /** Words that may stand beside them in a presence name (`access_token`, `x-api-key`, `remote_user`, `currentUser`). */
 const FILLER_WORDS = new Set(['access', 'refresh', 'api', 'x', 'remote', 'current', 'raw', 'header', 'headers', 'is', 'has', 'in', 'name', 'id', 'auth']);
+/** Second factors: `otpToken` is a code the caller is asked for after signing in, not a namespace. */
+const FACTOR_WORDS = new Set(['otp', 'mfa', 'tfa', '2fa', 'sso', 'pin']);
 /** Words naming the caller's identity itself (not a container such as the session or the state). */
 const IDENTITY_HOLDERS = new Set(['user', 'member', 'principal', 'identity', 'account', 'viewer', 'actor']);
 /** Fields of an identity that are present exactly when it is (`req.session.userId`, `req.remote_user.name`). */
-const IDENTITY_FIELDS = new Set(['id', 'name', 'email', 'username', 'uid', 'sub']);
+const IDENTITY_FIELDS = new Set(['id', 'name', 'email', 'username', 'uid', 'sub', 'identifier']);
 /** Segments after which the chain reads the request (`info.req.headers`, `socket.handshake.auth`, `ctx.request.header`). */
 const REQUEST_SEGMENTS = new Set(['req', 'request', 'handshake', 'upgradeReq']);
-const REQUEST_ROOT = /^_?(?:req|request|ctx|context|c)$/u;
 /** Methods that turn a header into the credential in it, keeping its absence. */
 const STRING_STEPS = new Set(['split', 'replace', 'replaceAll', 'slice', 'substring', 'substr', 'trim', 'trimStart', 'trimEnd', 'toString', 'match', 'exec']);
 /** Request getters given a header or cookie name (`req.get('authorization')`, `ctx.cookies.get('token')`). */
@@ -92,9 +95,10 @@ function exitsLeaveOnlyAnonymous(context: Context, block: TSESTree.BlockStatemen
 const ANSWER_SHAPE_WORDS = new Set([
   'req', 'request', 'res', 'response', 'ctx', 'c', 'locals', 'headers', 'header', 'get', 'is', 'api', 'xhr', 'ajax', 'accepts', 'accept',
   'json', 'html', 'wants', 'path', 'url', 'original', 'method', 'format', 'type', 'content', 'index', 'of', 'starts', 'ends', 'with', 'includes', 'test', 'match',
+  'redirect',
 ]);
 
-/** `res.locals.isAPI`, `req.xhr`, `req.accepts('json')`, `req.path.startsWith('/api')`: every name in the test is one of these. */
+/** `res.locals.isAPI`, `req.xhr`, `req.accepts('json')`, `req.path.startsWith('/api')`, a middleware factory's `redirect` flag: every name in the test is one of these. */
 function answerShapeTest(test: TSESTree.Node): boolean {
   let names = 0;
   let other = false;
@@ -161,7 +165,7 @@ function absentWhen(context: Context, test: TSESTree.Node, whenTrue: boolean, de
     const path = getCalleePath(n);
     const name = path === null ? null : lastSegment(path);
     if (name === 'isNil' || name === 'isUndefined') return whenTrue && n.arguments[0] !== undefined && isPresenceValue(context, n.arguments[0], depth);
-    if (name !== null && n.parent?.type !== AST_NODE_TYPES.AwaitExpression && onRequest(n)) {
+    if (name !== null && n.parent?.type !== AST_NODE_TYPES.AwaitExpression && onRequest(context, n)) {
       if (AUTHENTICATED_PREDICATE.test(name)) return !whenTrue;
       if (UNAUTHENTICATED_PREDICATE.test(name)) return whenTrue;
     }
@@ -182,15 +186,10 @@ function nilComparison(context: Context, n: TSESTree.BinaryExpression, depth: nu
 }
 
 /** `req.isAuthenticated()`, `isAuthenticatedRequest(req)`: a predicate asked of the request. */
-function onRequest(call: TSESTree.CallExpression): boolean {
+function onRequest(context: Context, call: TSESTree.CallExpression): boolean {
   const callee = skipTransparent(call.callee);
-  if (callee.type === AST_NODE_TYPES.MemberExpression) return requestChainStart(skipTransparent(callee.object)) !== null || call.arguments.some((a) => isRequestRoot(a));
-  return call.arguments.length === 1 && isRequestRoot(call.arguments[0]!);
-}
-
-function isRequestRoot(node: TSESTree.Node): boolean {
-  const n = skipTransparent(node);
-  return n.type === AST_NODE_TYPES.Identifier && REQUEST_ROOT.test(n.name);
+  if (callee.type === AST_NODE_TYPES.MemberExpression) return requestChainStart(context, skipTransparent(callee.object)) !== null || call.arguments.some((a) => isRequestObject(context, a));
+  return call.arguments.length === 1 && isRequestObject(context, call.arguments[0]!);
 }
 
 /** A value that is absent exactly when the caller presented no identity or credential. */
@@ -212,7 +211,7 @@ function isPresenceValue(context: Context, node: TSESTree.Node, depth: number): 
     if (callee.type === AST_NODE_TYPES.MemberExpression && STRING_STEPS.has(getPropertyName(callee) ?? '')) return isPresenceValue(context, callee.object, depth);
     if (callee.type === AST_NODE_TYPES.MemberExpression && GETTERS.has(getPropertyName(callee) ?? '')) {
       const key = n.arguments[0];
-      const start = requestChainStart(skipTransparent(callee.object));
+      const start = requestChainStart(context, skipTransparent(callee.object));
       return start !== null && key !== undefined && key.type === AST_NODE_TYPES.Literal && typeof key.value === 'string' && namesPresence(key.value, start.identity || getPropertyName(callee) === 'cookie');
     }
     return extractorCall(context, n, depth);
@@ -222,12 +221,16 @@ function isPresenceValue(context: Context, node: TSESTree.Node, depth: number): 
     if (n.computed && skipTransparent(n.property).type === AST_NODE_TYPES.Literal && typeof (skipTransparent(n.property) as TSESTree.Literal).value === 'number') {
       return isPresenceValue(context, n.object, depth);
     }
-    return requestRead(n) && !writtenHere(context, n);
+    return requestRead(context, n) && !writtenHere(context, n);
   }
   return false;
 }
 
-/** `req.user = await deserializeUser(id); if (!req.user) …`: the function set it from a lookup — no longer what the request carried. */
+/**
+ * `req.user = await deserializeUser(id); if (!req.user) …`: the function set it from a lookup before the test — no
+ * longer what the request carried. A write after the test (`if (!req.user) return …; …; req.user = { …req.user, … }`)
+ * cannot reach it.
+ */
 function writtenHere(context: Context, member: TSESTree.MemberExpression): boolean {
   const fn = getEnclosingFunction(member);
   if (!fn) return false;
@@ -237,7 +240,7 @@ function writtenHere(context: Context, member: TSESTree.MemberExpression): boole
     fn.body,
     (n) => {
       if (written) return false;
-      if (n.type === AST_NODE_TYPES.AssignmentExpression && n.left.type === AST_NODE_TYPES.MemberExpression && context.sourceCode.getText(n.left).replace(/\?\./gu, '.') === text) written = true;
+      if (n.type === AST_NODE_TYPES.AssignmentExpression && n.range[0] < member.range[0] && n.left.type === AST_NODE_TYPES.MemberExpression && context.sourceCode.getText(n.left).replace(/\?\./gu, '.') === text) written = true;
       return !written;
     },
     context.sourceCode.visitorKeys,
@@ -259,8 +262,10 @@ function heldPresence(context: Context, id: TSESTree.Identifier, depth: number):
   const variable = findVariable(context, id);
   if (!variable || variable.defs.length !== 1) return false;
   const def = variable.defs[0]!;
-  if (def.type !== 'Variable' || !def.node.init) return false;
   if (variable.references.some((r) => r.isWrite() && !r.init)) return false;
+  // `new LocalAPIKeyStrategy((req, apikey, done) => { if (!apikey) return done(null, false) })`: the credential the strategy extracted.
+  if (def.type === 'Parameter') return strategyCredentialParameter(def.node as AnyFunction, def.name);
+  if (def.type !== 'Variable' || !def.node.init) return false;
   const declared = def.node.id;
   if (declared.type === AST_NODE_TYPES.Identifier) return isPresenceValue(context, def.node.init, depth + 1);
   // `const { user } = req`, `const { authorization } = req.headers`
@@ -268,15 +273,21 @@ function heldPresence(context: Context, id: TSESTree.Identifier, depth: number):
   const property = declared.properties.find((p) => p.type === AST_NODE_TYPES.Property && skipTransparent(p.value as TSESTree.Node) === def.name) as TSESTree.Property | undefined;
   const key = property && !property.computed ? getPropertyName(property) : null;
   const source = skipTransparent(def.node.init);
-  const start = source.type === AST_NODE_TYPES.Identifier ? (REQUEST_ROOT.test(source.name) ? { identity: false } : null) : source.type === AST_NODE_TYPES.MemberExpression ? requestChainStart(source) : null;
+  const start = source.type === AST_NODE_TYPES.Identifier ? (isRequestObject(context, source) ? { identity: false } : null) : source.type === AST_NODE_TYPES.MemberExpression ? requestChainStart(context, source) : null;
   if (key === null || start === null) return false;
   const carrier = source.type === AST_NODE_TYPES.MemberExpression ? (getPropertyName(source) ?? '') : '';
   return namesPresence(key, start.identity || /^(?:headers?|cookies|session|state|locals|auth)$/u.test(carrier));
 }
 
+/** A parameter of a passport strategy's verify callback, before its `done`, named for a credential (`apikey`, `token`, `accessToken`). */
+function strategyCredentialParameter(fn: AnyFunction, name: TSESTree.Node): boolean {
+  const index = fn.params.indexOf(name as TSESTree.Parameter);
+  return index >= 0 && index < fn.params.length - 1 && name.type === AST_NODE_TYPES.Identifier && isStrategyCallback(fn) && namesPresence(name.name, false);
+}
+
 /** `extractToken(req)`: a same-file function given the request whose every return is its credential or nothing. */
 function extractorCall(context: Context, call: TSESTree.CallExpression, depth: number): boolean {
-  if (depth > 1 || call.parent?.type === AST_NODE_TYPES.AwaitExpression || !call.arguments.some((a) => isRequestRoot(a))) return false;
+  if (depth > 1 || call.parent?.type === AST_NODE_TYPES.AwaitExpression || !call.arguments.some((a) => isRequestObject(context, a))) return false;
   const fn = resolveFunction(context, call.callee);
   if (!fn || fn.async || fn.generator) return false;
   const returned = returnedValues(fn, context.sourceCode.visitorKeys);
@@ -287,7 +298,7 @@ function extractorCall(context: Context, call: TSESTree.CallExpression, depth: n
  * `req.user`, `req.session.userId`, `req.headers['x-api-key']`, `res.locals.user`: a member chain from
  * the request whose last name is an identity or a credential (or an identity's own id / name).
  */
-function requestRead(node: TSESTree.MemberExpression): boolean {
+function requestRead(context: Context, node: TSESTree.MemberExpression): boolean {
   const segments: string[] = [];
   /** Whether each segment after the root was reached with `?.`. */
   const optional: boolean[] = [];
@@ -303,7 +314,7 @@ function requestRead(node: TSESTree.MemberExpression): boolean {
   else if (current.type === AST_NODE_TYPES.Identifier) segments.unshift(current.name);
   else return false;
   optional.unshift(false);
-  const at = requestIndex(segments);
+  const at = requestIndex(segments, isRequestObject(context, current));
   if (at < 0 || at >= segments.length - 1) return false;
   // `req.user.id`, `req.remote_user.name`, `req.user.uid` (no `?.` after the identity): the identity is there,
   // so the test is of an identified caller (an API-token principal has no user id). `req.user?.id` may be absent
@@ -318,16 +329,16 @@ function requestRead(node: TSESTree.MemberExpression): boolean {
 }
 
 /** Where the request is in a chain: its root (`req`, `ctx`, `this.req`), `res.locals`, or a `.req` / `.handshake` step. */
-function requestIndex(segments: readonly string[]): number {
-  if (REQUEST_ROOT.test(segments[0]!)) return 0;
+function requestIndex(segments: readonly string[], rootIsRequest: boolean): number {
+  if (rootIsRequest) return 0;
   if (/^_?(?:res|response)$/u.test(segments[0]!) && segments[1] === 'locals') return 1;
   for (let i = 1; i < segments.length - 1; i += 1) if (REQUEST_SEGMENTS.has(segments[i]!)) return i;
   return -1;
 }
 
 /** The start of a request chain a getter is called on: `req`, `ctx.cookies`, `req.headers`. */
-function requestChainStart(node: TSESTree.Node): { identity: boolean } | null {
-  if (node.type === AST_NODE_TYPES.Identifier) return REQUEST_ROOT.test(node.name) ? { identity: false } : null;
+function requestChainStart(context: Context, node: TSESTree.Node): { identity: boolean } | null {
+  if (node.type === AST_NODE_TYPES.Identifier) return isRequestObject(context, node) ? { identity: false } : null;
   if (node.type !== AST_NODE_TYPES.MemberExpression) return null;
   const segments: string[] = [];
   let current: TSESTree.Node = node;
@@ -340,7 +351,7 @@ function requestChainStart(node: TSESTree.Node): { identity: boolean } | null {
   if (current.type === AST_NODE_TYPES.ThisExpression) segments.unshift('this');
   else if (current.type === AST_NODE_TYPES.Identifier) segments.unshift(current.name);
   else return null;
-  const at = requestIndex(segments);
+  const at = requestIndex(segments, isRequestObject(context, current));
   if (at < 0 && !(segments.length === 2 && segments[0] === 'this' && REQUEST_SEGMENTS.has(segments[1]!))) return null;
   return { identity: segments.slice(at + 1).some((s) => /^(?:headers?|cookies|session|auth)$/u.test(s)) };
 }
@@ -348,10 +359,13 @@ function requestChainStart(node: TSESTree.Node): { identity: boolean } | null {
 /**
  * A name that holds an identity or credential: every word a presence or filler word and one a
  * presence word (`user`, `accessToken`, `x-api-key`), or an identity's own field under one (`userId`
- * is both; `req.user.id`, `remote_user.name`). `isAdmin`, `role`, `activeWorkspaceId` are not.
+ * is both; `req.user.id`, `remote_user.name`), also behind an app's short namespace (`req.skPrincipal`).
+ * `isAdmin`, `role`, `activeWorkspaceId` are not.
  */
 function namesPresence(name: string, underIdentity: boolean): boolean {
-  const words = tokenizeName(name);
+  const all = tokenizeName(name);
+  // `skPrincipal`, `skIsAuthenticated`: an app's short namespace before the name.
+  const words = all.length > 1 && all[0]!.length <= 3 && !PRESENCE_WORDS.has(all[0]!) && !FILLER_WORDS.has(all[0]!) && !FACTOR_WORDS.has(all[0]!) ? all.slice(1) : all;
   if (words.length === 0) return false;
   if (words.every((w) => PRESENCE_WORDS.has(w) || FILLER_WORDS.has(w)) && words.some((w) => PRESENCE_WORDS.has(w) || (underIdentity && IDENTITY_FIELDS.has(w)))) return true;
   return underIdentity && words.length === 1 && IDENTITY_FIELDS.has(words[0]!);

@@ -12,6 +12,7 @@ import { type LogLevel, getLoggingLevel } from './loggers.js';
 import { getHttpOutcome } from './http-outcomes.js';
 import { passportCallbackRefusal } from './logins.js';
 import { getImportSource } from './modules.js';
+import { isRequestObject } from './request-object.js';
 
 /** Where a password check is a login rather than a re-check of a signed-in user. */
 export const LOGIN_CONTEXT = /log_?in|sign_?in|log_?on|authenticat|session|token|passport|strategy|credential|verify_?user|validate_?user/iu;
@@ -158,7 +159,6 @@ const TOKEN_VERIFY = /^(?:jwtVerify|verifyToken|verifyJwt|verifyJWT|verifyIdToke
 const API_KEY_TEXT = /api[-_]?key|x-api-key|apiToken|api_token/iu;
 /** Where a request carries the caller's own credential, as opposed to a link or form token. */
 const CREDENTIAL_CARRIER = /header|authori[sz]ation|cookie|bearer/iu;
-const REQUEST_ARGUMENT = /^_?(?:req|request|ctx|context|c)$/u;
 
 const branchCache = new WeakMap<TSESTree.Node, CredentialFailure | null>();
 const tryCache = new WeakMap<TSESTree.BlockStatement, { call: TSESTree.CallExpression; failure: 'invalid_token' | 'invalid_passkey' } | null>();
@@ -549,7 +549,7 @@ export function enclosingTokenVerification(context: Context, node: TSESTree.Node
 export function readsCallerCredential(context: Context, node: TSESTree.Node, depth = 0): boolean {
   const n = skipTransparent(node);
   if (CREDENTIAL_CARRIER.test(context.sourceCode.getText(n))) return true;
-  if (n.type === AST_NODE_TYPES.CallExpression && n.arguments.some((a) => a.type === AST_NODE_TYPES.Identifier && REQUEST_ARGUMENT.test(a.name))) return true;
+  if (n.type === AST_NODE_TYPES.CallExpression && n.arguments.some((a) => isRequestObject(context, a))) return true;
   if (n.type !== AST_NODE_TYPES.Identifier || depth > 1) return false;
   const variable = findVariable(context, n);
   const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;

@@ -142,6 +142,41 @@ export function isPassportLogin(call: TSESTree.CallExpression): boolean {
   return (method === 'login' || method === 'logIn') && object.type === AST_NODE_TYPES.Identifier && /^_?(?:req|request)$/u.test(object.name) && call.arguments.length > 0;
 }
 
+/** `req.session.regenerate(cb)`, `req.session.save(cb)`: express-session writes the session store. */
+function isSessionStoreWrite(call: TSESTree.CallExpression): boolean {
+  const callee = skipTransparent(call.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression || !/^(?:regenerate|save)$/u.test(getPropertyName(callee) ?? '')) return false;
+  const object = skipTransparent(callee.object);
+  return object.type === AST_NODE_TYPES.MemberExpression && getPropertyName(object) === 'session';
+}
+
+/**
+ * `req.login(user, (err) => { if (err) … })`, `req.session.regenerate((err) => …)`: `id` is the error a session
+ * step hands its callback — the session store or the user's serialization failed after the caller was accepted,
+ * a failure of the server, not a decision about who is asking.
+ */
+export function isSessionStepError(context: Context, id: TSESTree.Identifier): boolean {
+  const def = findVariable(context, id)?.defs[0];
+  if (def?.type !== 'Parameter') return false;
+  const fn = def.node as AnyFunction;
+  const call = fn.parent;
+  if (fn.params[0] !== def.name || call?.type !== AST_NODE_TYPES.CallExpression || call.arguments[call.arguments.length - 1] !== fn) return false;
+  return isPassportLogin(call) || isSessionStoreWrite(call);
+}
+
+/**
+ * The custom callback of `passport.authenticate('google', (err, user, info) => …)` (also stored in a `const`): the
+ * strategy's verdict arrives as its parameters, so the strategy has refused or accepted the caller before it runs.
+ */
+export function receivesPassportVerdict(context: Context, fn: AnyFunction): boolean {
+  if (fn.params.length < 2) return false;
+  const passed = passedCallback(context, fn);
+  const call = passed?.parent;
+  if (!passed || call?.type !== AST_NODE_TYPES.CallExpression || call.arguments.length < 2 || call.arguments.length > 3 || call.arguments[call.arguments.length - 1] !== passed) return false;
+  const path = getCalleePath(call);
+  return path !== null && lastSegment(path) === 'authenticate' && /passport/iu.test(path);
+}
+
 /** `req.session.userId = …`, `ctx.session.user = …`: the session now names a principal. */
 export function isSessionIdentityAssignment(node: TSESTree.AssignmentExpression): boolean {
   const left = node.left;

@@ -11,6 +11,7 @@ import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { type Context, findVariable, getCalleePath, getEnclosingFunction, getPropertyName, getVariableInit, lastSegment, skipTransparent, walkSameFunction } from './ast.js';
 import { classifyRejectionGuard } from './access-control.js';
 import { refusesOnlyAnonymous } from './anonymous-callers.js';
+import { refusesOnlyExpired } from './credential-expiry.js';
 import { guardDenial, guardFlagReturn, handlerCallsOf, helperCallOutcome, inServerContext, isPlainResponse, thrownValues } from './auth-responses.js';
 import { type CredentialFailure, credentialFailureAt, enclosingTokenVerification, readsCallerCredential } from './credential-checks.js';
 import { type HandlerInfo, findEnclosingHandler } from './handlers.js';
@@ -52,6 +53,8 @@ export interface RejectionSiteOptions {
   includeNonAccessControl: boolean;
   /** Count 401/403 answered to a caller who presented no identity or credential (anonymous-callers.ts). */
   includeAnonymous: boolean;
+  /** Count rejections chosen only because the caller's credential expired (credential-expiry.ts). */
+  includeExpired: boolean;
 }
 
 /** A credential failure answered without a status, for the report: `a failed password check`. */
@@ -71,10 +74,18 @@ function isAccessControl(context: Context, options: RejectionSiteOptions, node: 
   const region = getEnclosingFunction(node);
   // `if (!req.user) return res.sendStatus(401)`: nobody to identify, no failed attempt.
   if (!options.includeAnonymous && region && refusesOnlyAnonymous(context, node, region)) return false;
+  if (expiredOnly(options, node)) return false;
   if (options.includeNonAccessControl) return true;
   // `res.status(401).send('Connection not found')`: the answer's own text says it refuses no caller.
   if (messageSaysNotAccessControl(node)) return false;
   return !region || classifyRejectionGuard(context, node, region, { inputIdentifiesCaller: status === 401 }) !== 'other';
+}
+
+/** `if (err instanceof TokenExpiredError) …`: refused only because a genuine credential expired (credential-expiry.ts), unless asked. */
+function expiredOnly(options: RejectionSiteOptions, node: TSESTree.Node): boolean {
+  if (options.includeExpired) return false;
+  const region = getEnclosingFunction(node);
+  return !!region && refusesOnlyExpired(node, region);
 }
 
 /** In a same-file helper that a handler calls by name (`assertAdmin(req.user)`): the rejection reaches that handler. */
@@ -106,7 +117,7 @@ function outcomeSites(context: Context, options: RejectionSiteOptions, node: TSE
   const relevant = options.statuses.has(outcome.status) || (credential !== null && outcome.status >= 400 && outcome.status < 500);
   if (!relevant) return null;
   if (credential === null && !isAccessControl(context, options, node, outcome.status)) return null;
-  if (answersLinkToken(context, options, node, credential, outcome.status)) return [];
+  if (answersLinkToken(context, options, node, credential, outcome.status) || (credential !== null && expiredOnly(options, node))) return [];
   const reason = credential ?? reasonForStatus(outcome.status);
   if (outcome.kind === 'response') {
     const handler = findEnclosingHandler(context, node);
@@ -224,6 +235,9 @@ export function callRejectionSites(context: Context, options: RejectionSiteOptio
   const found = outcomeSites(context, options, node, getHttpOutcome(context, node)) ?? statusChoiceSites(context, options, node) ?? assertionSites(context, options, node);
   if (found) return found;
   if (isPassportFailure(context, node) || (isDoneFalse(node) && credentialFailureAt(context, node))) {
+    // `if (!apikey) return done(null, false)`: the strategy was handed no credential.
+    const region = getEnclosingFunction(node);
+    if (!options.includeAnonymous && region && refusesOnlyAnonymous(context, node, region)) return [];
     return [{ node, what: 'a failed login (done(null, false))', status: 401, reason: 'invalid_credentials', propagates: false, errorName: null }];
   }
   if (isStrategyFail(node)) {
@@ -319,7 +333,7 @@ export function throwRejectionSites(context: Context, options: RejectionSiteOpti
   // A catch around a token check also catches network failures: a 5xx or a timeout
   // thrown from it reports the server's failure, not a rejected caller.
   if (outcome && (outcome.status >= 500 || outcome.status === 408)) return [];
-  if (outcome && answersLinkToken(context, options, node, credential, outcome.status)) return [];
+  if ((outcome && answersLinkToken(context, options, node, credential, outcome.status)) || expiredOnly(options, node)) return [];
   const name = arg.type === AST_NODE_TYPES.NewExpression ? getCalleePath(arg) : null;
   return [{ node, what: describe(credential), status: outcome?.status ?? null, reason: credential, propagates: true, errorName: outcome?.errorName ?? (name ? lastSegment(name) : null) }];
 }

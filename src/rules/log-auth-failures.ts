@@ -21,6 +21,7 @@ export type Options = [
     includeRateLimit?: boolean;
     includeNonAccessControl?: boolean;
     includeAnonymous?: boolean;
+    includeExpired?: boolean;
     auditedElsewhere?: boolean | string[];
   } & AuthLogSchemaOptions,
 ];
@@ -59,7 +60,8 @@ export default createRule<Options, MessageIds>({
       // in 55 judged findings. Teams that alert on every 403 turn it on themselves.
       // includeAnonymous is on in strict: a 401 to a request with no session, header or token is what
       // every protected route answers a logged-out browser; alerting on probing wants it, triage does not.
-      strictOptions: { includeAnonymous: true, requiredFields: ['ip', 'reason'] },
+      // includeExpired is on in strict for the same reason: an expired token is the normal refresh trigger.
+      strictOptions: { includeAnonymous: true, includeExpired: true, requiredFields: ['ip', 'reason'] },
     },
     fixable: 'code',
     hasSuggestions: true,
@@ -94,6 +96,11 @@ export default createRule<Options, MessageIds>({
             description:
               'Require 401/403 answers to be logged even when they refuse a caller who presented no identity or credential: no session user (`!req.user`, `!ctx.state.user`), no Authorization header, no token cookie, `req.isAuthenticated()` false. A credential that was presented and failed is always reported.',
           },
+          includeExpired: {
+            type: 'boolean',
+            description:
+              'Require 401/403 answers to be logged even when they refuse a credential only because it expired: `err instanceof TokenExpiredError`, `info.name === \'TokenExpiredError\'`, `session.expiresAt <= Date.now()`, `isExpired(token)`. A forged, unknown or revoked credential is always reported.',
+          },
           auditedElsewhere: {
             description:
               'Allow thrown or forwarded auth errors without a log on their path because an exception filter or error middleware in another file logs them: `true` for all, or the error classes / factories it logs (e.g. `["UnauthorizedException", "ForbiddenException"]`, `["HttpException"]`, `["createError"]`).',
@@ -103,12 +110,12 @@ export default createRule<Options, MessageIds>({
         },
       },
     ],
-    defaultOptions: [{ includeRateLimit: false, includeNonAccessControl: false, includeAnonymous: false, auditedElsewhere: false, requiredFields: [] }],
+    defaultOptions: [{ includeRateLimit: false, includeNonAccessControl: false, includeAnonymous: false, includeExpired: false, auditedElsewhere: false, requiredFields: [] }],
   },
   create(context, [options]) {
     // Nothing in the file a rejection could be recognized from: no regions, no path tracking.
     if (!mentionsAuthFailure(context.sourceCode)) return {};
-    const siteOptions = { statuses: new Set([401, 403, ...(options.includeRateLimit ? [429] : [])]), includeNonAccessControl: options.includeNonAccessControl ?? false, includeAnonymous: options.includeAnonymous ?? false };
+    const siteOptions = { statuses: new Set([401, 403, ...(options.includeRateLimit ? [429] : [])]), includeNonAccessControl: options.includeNonAccessControl ?? false, includeAnonymous: options.includeAnonymous ?? false, includeExpired: options.includeExpired ?? false };
     const elsewhere = options.auditedElsewhere ?? false;
     const sourceCode = context.sourceCode;
     const byAnchor = new Map<TSESTree.Node, Rejection>();

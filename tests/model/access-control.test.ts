@@ -47,6 +47,7 @@ describe('classifyRejectionGuard: who is asking', () => {
     "!req.user && req.user.plan === 'free' || !req.session",
     'isProtectedPath(req.path) && !req.user',
     '!validateUrlSignature(req.url, sig)',
+    'identityManager.isCloud() && !req.user.isAdmin',
   ])('%s → who', (condition) => {
     expect(one(condition)).toBe('who');
   });
@@ -76,6 +77,8 @@ describe('classifyRejectionGuard: something else', () => {
     '!gateway.isConnected',
     "requestPath.mayReachDirectory(req.path, 'types')",
     'isOAuthHtmlEndpoint(req)',
+    'identityManager.isCloud()',
+    'this.env.isSelfHosted()',
   ])('%s → other', (condition) => {
     expect(one(condition)).toBe('other');
   });
@@ -292,5 +295,44 @@ describe('classifyRejectionGuard: typeof tests on a key', () => {
     expect(one("typeof req.body.apiKey !== 'string'")).toBe('who');
     expect(one("typeof req.body._MasterKey !== 'string'")).toBe('who');
     expect(one("typeof req.query.sortKey !== 'string'")).toBe('other');
+  });
+});
+
+describe('classifyRejectionGuard: after the caller was accepted', () => {
+  it("the error req.login / req.session.regenerate hand their callback is the server's failure", () => {
+    const code = `app.get('/cb', (req, res, next) => {
+  passport.authenticate('google', (err, user) => {
+    req.session.regenerate((regenerateErr) => {
+      if (regenerateErr) reject();
+      req.login(user, (error) => { if (error) return next ? next(error) : reject(); });
+    });
+  })(req, res, next);
+  teams.checkMember(req.user, (error) => { if (error) reject(); });
+});`;
+    expect(verdicts(code)).toEqual(['other', 'other', 'unknown']);
+  });
+
+  it("a catch in passport's custom callback around code that awaits nothing; not one around an awaited check", () => {
+    const code = `app.get('/cb', (req, res, next) => {
+  passport.authenticate('google', async (err, user) => {
+    try {
+      if (err || !user) return res.status(401).end();
+      req.session.regenerate(() => req.login(user, () => res.redirect('/')));
+    } catch (e) {
+      reject();
+    }
+    try {
+      await tenants.assertMember(user, req.query.tenant);
+    } catch (e) {
+      reject();
+    }
+  })(req, res, next);
+  try {
+    res.redirect('/');
+  } catch (e) {
+    reject();
+  }
+});`;
+    expect(verdicts(code)).toEqual(['other', 'unknown', 'unknown']);
   });
 });

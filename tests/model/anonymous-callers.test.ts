@@ -41,6 +41,12 @@ describe('refusesOnlyAnonymous', () => {
     ['answered by format inside the anonymous branch', "if (!req.uid) {\n  if (res.locals.isAPI || req.xhr) return deny();\n  res.redirect('/login');\n}"],
     ['a route test after an early exit', "if (req.user) return next();\nif (req.path.startsWith('/uploads')) return deny();\nnext();"],
     ['a public-access switch beside it', 'if (!req.user && !settings.publicAccess) return deny();'],
+    ['a redirect-or-refuse flag inside the anonymous else branch', "const skReq = req;\nif (skReq.skIsAuthenticated && skReq.skPrincipal) {\n  next();\n} else if (redirect) {\n  res.redirect('/login');\n} else {\n  deny();\n}"],
+    ['a const renaming the request', 'const skReq = req;\nif (!skReq.user) return deny();'],
+    ["an app's short namespace before the identity", 'if (!req.skPrincipal) return deny();'],
+    ['an authenticated flag behind a namespace, on a renamed request', 'const skReq = req;\nif (skReq.skIsAuthenticated) return next();\ndeny();'],
+    ['the identifier of an optional principal', 'const username = req.skPrincipal?.identifier;\nif (!username) return deny();'],
+    ['a request field written only after the test', 'if (!req.user) return deny();\nconst ws = await workspaces.byId(req.query.id);\nreq.user = { ...req.user, activeWorkspaceId: ws.id };'],
   ])('anonymous: %s', (_name, body) => {
     expect(verdicts(handler(body))).toEqual([true]);
   });
@@ -58,12 +64,30 @@ describe('refusesOnlyAnonymous', () => {
     ['an awaited checker', 'if (!(await isAuthenticated(req))) return deny();'],
     ['a route parameter', 'if (!req.params.id) return deny();'],
     ['an unrecognizable flag', 'if (!ok) return deny();'],
+    ['the identified branch beside a redirect flag', "const skReq = req;\nif (skReq.skIsAuthenticated && skReq.skPrincipal) {\n  if (skReq.skPrincipal.identifier === 'AUTO' && redirect) res.redirect('/login');\n  else deny();\n}"],
+    ['a renamed request written again', 'let r = req;\nif (req.query.as) r = await impersonated(req.query.as);\nif (!r.user) return deny();'],
+    ['a second-factor code, not a namespace', 'if (!req.body.otpToken) return deny();'],
+    ['a permission behind a namespace', "if (req.skPrincipal?.permissions !== 'admin') return deny();"],
     ['inside a catch', 'try { await verify(req) } catch { return deny(); }'],
     ['after an early exit for anonymous callers', 'if (!req.user) return next();\ndeny();'],
     ['a presented header after an early exit for session users', "if (req.user) return next();\nif (req.header('authorization')) return deny();\nres.redirect('/login');"],
     ['an unknown test inside the anonymous branch', 'if (!req.user) {\n  const ok = await keys.check(req.query.key);\n  if (!ok) return deny();\n}'],
   ])('not anonymous: %s', (_name, body) => {
     expect(verdicts(handler(body))).toEqual([false]);
+  });
+
+  it("reads the credential a passport strategy hands its verify callback, not its other parameters", () => {
+    const code = `passport.use(new LocalAPIKeyStrategy({ passReqToCallback: true }, (req, apikey, done) => {
+  if (!apikey) return deny();
+  if (!done) return deny();
+}));
+passport.use(new LocalStrategy((username, password, done) => {
+  if (!password) return deny();
+}));
+something((req, apikey, done) => {
+  if (!apikey) return deny();
+});`;
+    expect(verdicts(code)).toEqual([true, false, false, false]);
   });
 
   it('follows a same-file extractor given the request', () => {

@@ -57,7 +57,7 @@ describe('getStatusChoices: a ternary between status constants imported by name 
 });
 
 describe('callRejectionSites: a failed credential check answered by a redirect or a re-rendered form (issue 18)', () => {
-  const options: RejectionSiteOptions = { statuses: new Set([401, 403]), includeNonAccessControl: false, includeAnonymous: true };
+  const options: RejectionSiteOptions = { statuses: new Set([401, 403]), includeNonAccessControl: false, includeAnonymous: true, includeExpired: true };
   const describeFailure = (reason: string) => `a failed check (${reason})`;
 
   /** `answer | reason` of every site the calls of `code` make. */

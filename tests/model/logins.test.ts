@@ -13,6 +13,7 @@ import {
   isPassportFailure,
   isPassportLogin,
   isResponseRedirect,
+  isSessionStepError,
   isSessionIdentityAssignment,
   isStrategyCallback,
   isStrategyFail,
@@ -22,6 +23,7 @@ import {
   isTokenSign,
   namesPrincipal,
   passportCallbackRefusal,
+  receivesPassportVerdict,
   signsInWithSecondFactor,
 } from '../../src/model/logins.js';
 import { callResult, probe, probeCalls } from '../helpers/probe.js';
@@ -275,5 +277,44 @@ describe('isLoginNameParameter', () => {
   });
   it('is not a parameter away from the password, of a function not named for logging in, or an id', () => {
     for (const name of ['account', 'who', 'mail', 'userId']) expect(seen.get(name)).toBe(false);
+  });
+});
+
+describe('session steps: isSessionStepError, receivesPassportVerdict', () => {
+  const code = `app.get('/cb', (req, res, next) => {
+  passport.authenticate('google', async (err, user) => {
+    req.session.regenerate((regenerateErr) => {
+      probe(regenerateErr);
+      req.login(user, { session: true }, (loginErr) => { probe(loginErr); });
+      req.session.save(function (saveErr, extra) { probe(saveErr); probe(extra); });
+    });
+    probe(err);
+  })(req, res, next);
+  const onVerdict = (e, u) => {};
+  passport.authenticate('local', onVerdict)(req, res, next);
+  teams.checkMember(req.user, (error) => probe(error));
+  session.regenerate((e2) => probe(e2));
+});`;
+
+  it("knows the error a session step hands its callback, not another callback's", () => {
+    const found: boolean[] = [];
+    probe(code, (context: Context) => ({
+      CallExpression(node: TSESTree.CallExpression) {
+        if (node.callee.type === 'Identifier' && node.callee.name === 'probe') found.push(isSessionStepError(context, node.arguments[0] as TSESTree.Identifier));
+      },
+    }));
+    // regenerate's, login's and save's errors; not save's second parameter, passport's verdict, a look-up's error, or a bare `session` object's
+    expect(found).toEqual([true, true, true, false, false, false, false]);
+  });
+
+  it("knows passport's custom callback, inline or stored in a const", () => {
+    const found: boolean[] = [];
+    probe(code, (context: Context) => ({
+      ':function'(fn: AnyFunction) {
+        if (fn.params.length >= 2) found.push(receivesPassportVerdict(context, fn));
+      },
+    }));
+    // the route (req, res, next), the inline callback, save's callback, the stored callback
+    expect(found).toEqual([false, true, false, true]);
   });
 });

@@ -18,7 +18,7 @@ import {
 } from '../../src/model/rejection-sites.js';
 import { probe } from '../helpers/probe.js';
 
-const DEFAULT: RejectionSiteOptions = { statuses: new Set([401, 403]), includeNonAccessControl: false, includeAnonymous: true };
+const DEFAULT: RejectionSiteOptions = { statuses: new Set([401, 403]), includeNonAccessControl: false, includeAnonymous: true, includeExpired: true };
 const describeFailure = (reason: string) => `a failed check (${reason})`;
 
 /** Every site every listener finds, as `what | status | reason | propagates`. */

@@ -226,6 +226,83 @@ app.use(bearerTokens);`,
   },
 ];
 
+/**
+ * Trimmed from Signal K and Flowise: a request renamed by a `const`, an app's short namespace before the identity
+ * (`skPrincipal`, `skIsAuthenticated`), an optional principal's `identifier`, a redirect-or-refuse flag, and a
+ * request field written only after it was tested. Valid by default, reported with `includeAnonymous`.
+ */
+const renamedAndNamespaced: { code: string }[] = [
+  {
+    code: `function pluginAccess(req, res, next) {
+  const skReq = req;
+  if (skReq.skIsAuthenticated) return next();
+  return res.status(401).json({ error: 'Permission denied' });
+}
+app.use('/plugins', pluginAccess);`,
+  },
+  {
+    code: `router.put('/unitpreferences/primary-categories', (req, res) => {
+  const username = req.skPrincipal?.identifier;
+  if (!username) {
+    res.status(401).json({ error: 'Authentication required' });
+    return;
+  }
+  savePreferences(username, req.body);
+  res.json({ ok: true });
+});`,
+  },
+  {
+    code: `router.post('/workspace/switch', async (req, res, next) => {
+  if (!req.user) return next(createError(401, 'Unauthorized: User not found'));
+  const workspace = await workspaces.byId(req.query.id);
+  req.user = { ...req.user, activeWorkspaceId: workspace.id };
+  res.json(req.user);
+});`,
+  },
+];
+
+/** The same middleware refuses an identified caller who is not an admin (reported) and, in its `else`, a caller with no principal (anonymous). */
+const adminOnly = `function adminOnly(redirect) {
+  return function (req, res, next) {
+    const skReq = req;
+    if (hasAdminAccess(req)) return next();
+    if (skReq.skIsAuthenticated && skReq.skPrincipal) {
+      if (skReq.skPrincipal.identifier === 'AUTO' && redirect) res.redirect('/admin/#/login');
+      else res.status(401).json({ error: 'Permission denied' });
+    } else if (redirect) {
+      res.redirect('/admin/#/login');
+    } else {
+      res.status(401).json({ error: 'Permission denied' });
+    }
+  };
+}
+app.use('/admin', adminOnly(true));`;
+
+ruleTester.run('log-auth-failures (renamed requests, namespaced identities)', rule, {
+  valid: renamedAndNamespaced.map(({ code }) => code),
+  invalid: [
+    { code: renamedAndNamespaced[0]!.code, options: [{ includeAnonymous: true }] as const, errors: [{ messageId: 'unlogged' as const, line: 4, suggestions: [{"messageId": "logFailure", "output": "function pluginAccess(req, res, next) {\n  const skReq = req;\n  if (skReq.skIsAuthenticated) return next();\n  console.warn('Authentication failed', { reason: 'unauthorized', method: req.method, path: req.originalUrl.split('?')[0], ip: req.ip, userAgent: req.headers['user-agent'] });\n  return res.status(401).json({ error: 'Permission denied' });\n}\napp.use('/plugins', pluginAccess);"}] }] },
+    { code: renamedAndNamespaced[1]!.code, options: [{ includeAnonymous: true }] as const, errors: [{ messageId: 'unlogged' as const, line: 4, suggestions: [{"messageId": "logFailureWithIdentity", "output": "import { createHash } from 'node:crypto';\nrouter.put('/unitpreferences/primary-categories', (req, res) => {\n  const username = req.skPrincipal?.identifier;\n  if (!username) {\n    console.warn('Authentication failed', { reason: 'unauthorized', method: req.method, path: req.originalUrl.split('?')[0], ip: req.ip, userAgent: req.headers['user-agent'], usernameHash: createHash('sha256').update(String(username)).digest('hex').slice(0, 16) });\n    res.status(401).json({ error: 'Authentication required' });\n    return;\n  }\n  savePreferences(username, req.body);\n  res.json({ ok: true });\n});"}] }] },
+    { code: renamedAndNamespaced[2]!.code, options: [{ includeAnonymous: true }] as const, errors: [{ messageId: 'unlogged' as const, line: 2, suggestions: [{"messageId": "logFailure", "output": "router.post('/workspace/switch', async (req, res, next) => {\n  if (!req.user) {\n    console.warn('Authentication failed', { reason: 'unauthorized', method: req.method, path: req.originalUrl.split('?')[0], ip: req.ip, userAgent: req.headers['user-agent'] });\n    return next(createError(401, 'Unauthorized: User not found'));\n  }\n  const workspace = await workspaces.byId(req.query.id);\n  req.user = { ...req.user, activeWorkspaceId: workspace.id };\n  res.json(req.user);\n});"}] }] },
+    { code: adminOnly, errors: [{ messageId: 'unlogged' as const, line: 7, suggestions: [{"messageId": "logFailure", "output": "function adminOnly(redirect) {\n  return function (req, res, next) {\n    const skReq = req;\n    if (hasAdminAccess(req)) return next();\n    if (skReq.skIsAuthenticated && skReq.skPrincipal) {\n      if (skReq.skPrincipal.identifier === 'AUTO' && redirect) res.redirect('/admin/#/login');\n      else {\n        console.warn('Authentication failed', { reason: 'unauthorized', method: req.method, path: req.originalUrl.split('?')[0], ip: req.ip, userAgent: req.headers['user-agent'] });\n        res.status(401).json({ error: 'Permission denied' });\n      }\n    } else if (redirect) {\n      res.redirect('/admin/#/login');\n    } else {\n      res.status(401).json({ error: 'Permission denied' });\n    }\n  };\n}\napp.use('/admin', adminOnly(true));"}] }] },
+    { code: adminOnly, options: [{ includeAnonymous: true }] as const, errors: [{ messageId: 'unlogged' as const, line: 7, suggestions: [{"messageId": "logFailure", "output": "function adminOnly(redirect) {\n  return function (req, res, next) {\n    const skReq = req;\n    if (hasAdminAccess(req)) return next();\n    if (skReq.skIsAuthenticated && skReq.skPrincipal) {\n      if (skReq.skPrincipal.identifier === 'AUTO' && redirect) res.redirect('/admin/#/login');\n      else {\n        console.warn('Authentication failed', { reason: 'unauthorized', method: req.method, path: req.originalUrl.split('?')[0], ip: req.ip, userAgent: req.headers['user-agent'] });\n        res.status(401).json({ error: 'Permission denied' });\n      }\n    } else if (redirect) {\n      res.redirect('/admin/#/login');\n    } else {\n      res.status(401).json({ error: 'Permission denied' });\n    }\n  };\n}\napp.use('/admin', adminOnly(true));"}] }, { messageId: 'unlogged' as const, line: 11, suggestions: [{"messageId": "logFailure", "output": "function adminOnly(redirect) {\n  return function (req, res, next) {\n    const skReq = req;\n    if (hasAdminAccess(req)) return next();\n    if (skReq.skIsAuthenticated && skReq.skPrincipal) {\n      if (skReq.skPrincipal.identifier === 'AUTO' && redirect) res.redirect('/admin/#/login');\n      else res.status(401).json({ error: 'Permission denied' });\n    } else if (redirect) {\n      res.redirect('/admin/#/login');\n    } else {\n      console.warn('Authentication failed', { reason: 'unauthorized', method: req.method, path: req.originalUrl.split('?')[0], ip: req.ip, userAgent: req.headers['user-agent'] });\n      res.status(401).json({ error: 'Permission denied' });\n    }\n  };\n}\napp.use('/admin', adminOnly(true));"}] }] },
+  ],
+});
+
+/**
+ * A passport strategy's verify callback handed no credential (express-gateway's key-auth: `if (!apikey) return done(null, false)`)
+ * refuses an anonymous request; the key that the credential service does not know (the `!consumer` branch) stays reported.
+ */
+const strategyWithoutKey = "passport.use(new LocalAPIKeyStrategy({ passReqToCallback: true }, (req, apikey, done) => {\n  if (!apikey) {\n    return done(null, false);\n  }\n  const [keyId, secret] = apikey.split(':');\n  authService.authenticateCredential(keyId, secret, 'key-auth').then((consumer) => {\n    if (!consumer) return done(null, false);\n    return done(null, consumer);\n  });\n}));";
+
+ruleTester.run('log-auth-failures (a strategy handed no credential)', rule, {
+  valid: [],
+  invalid: [
+    { code: strategyWithoutKey, errors: [{ messageId: 'unlogged' as const, line: 7, suggestions: [{"messageId": "logFailureWithIdentity", "output": "import { createHash } from 'node:crypto';\npassport.use(new LocalAPIKeyStrategy({ passReqToCallback: true }, (req, apikey, done) => {\n  if (!apikey) {\n    return done(null, false);\n  }\n  const [keyId, secret] = apikey.split(':');\n  authService.authenticateCredential(keyId, secret, 'key-auth').then((consumer) => {\n    if (!consumer) {\n      console.warn('Login failed: invalid credentials', { reason: 'invalid_credentials', keyIdHash: createHash('sha256').update(String(keyId)).digest('hex').slice(0, 16) });\n      return done(null, false);\n    }\n    return done(null, consumer);\n  });\n}));"}] }] },
+    { code: strategyWithoutKey, options: [{ includeAnonymous: true }] as const, errors: [{ messageId: 'unlogged' as const, line: 3, suggestions: [{"messageId": "logFailure", "output": "passport.use(new LocalAPIKeyStrategy({ passReqToCallback: true }, (req, apikey, done) => {\n  if (!apikey) {\n    console.warn('Login failed: invalid credentials', { reason: 'invalid_credentials' });\n    return done(null, false);\n  }\n  const [keyId, secret] = apikey.split(':');\n  authService.authenticateCredential(keyId, secret, 'key-auth').then((consumer) => {\n    if (!consumer) return done(null, false);\n    return done(null, consumer);\n  });\n}));"}] }, { messageId: 'unlogged' as const, line: 7, suggestions: [{"messageId": "logFailureWithIdentity", "output": "import { createHash } from 'node:crypto';\npassport.use(new LocalAPIKeyStrategy({ passReqToCallback: true }, (req, apikey, done) => {\n  if (!apikey) {\n    return done(null, false);\n  }\n  const [keyId, secret] = apikey.split(':');\n  authService.authenticateCredential(keyId, secret, 'key-auth').then((consumer) => {\n    if (!consumer) {\n      console.warn('Login failed: invalid credentials', { reason: 'invalid_credentials', keyIdHash: createHash('sha256').update(String(keyId)).digest('hex').slice(0, 16) });\n      return done(null, false);\n    }\n    return done(null, consumer);\n  });\n}));"}] }] },
+  ],
+});
+
 ruleTester.run('log-auth-failures (anonymous callers)', rule, {
   valid: anonymous.map(({ code }) => code),
   invalid: [

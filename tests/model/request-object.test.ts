@@ -1,0 +1,40 @@
+import type { TSESTree } from '@typescript-eslint/utils';
+import { describe, expect, it } from 'vitest';
+import type { Context } from '../../src/model/ast.js';
+import { isRequestObject } from '../../src/model/request-object.js';
+import { probe } from '../helpers/probe.js';
+
+/** The answer for the argument of every `probe(x)` call in `code`, in source order. */
+function answers(code: string, ts = false): boolean[] {
+  const out: boolean[] = [];
+  probe(
+    code,
+    (context: Context) => ({
+      CallExpression: (node: TSESTree.CallExpression) => {
+        if (node.callee.type === 'Identifier' && node.callee.name === 'probe') out.push(isRequestObject(context, node.arguments[0]!));
+      },
+    }),
+    { ts },
+  );
+  return out;
+}
+
+describe('isRequestObject', () => {
+  it('reads the names the request goes by', () => {
+    expect(answers('app.use((req, res) => probe(req)); app.use((_req) => probe(_req)); router.get("/", (ctx) => probe(ctx)); app.get("/", (c) => probe(c)); handle((request) => probe(request));')).toEqual([
+      true,
+      true,
+      true,
+      true,
+      true,
+    ]);
+  });
+
+  it('follows a const that only renames one, also through a TypeScript cast', () => {
+    expect(answers('app.use((req, res) => { const skReq = req; probe(skReq); const r = req as AuthRequest; probe(r); });', true)).toEqual([true, true]);
+  });
+
+  it('is not the response, a value read off the request, or a renamed request written again', () => {
+    expect(answers('app.use((req, res) => { probe(res); const body = req.body; probe(body); let r = req; r = other; probe(r); probe(req.user); });')).toEqual([false, false, false, false]);
+  });
+});
