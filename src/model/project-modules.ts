@@ -426,14 +426,7 @@ export function failureLoggedByCallee(context: Context, block: TSESTree.BlockSta
  * plain functions, whose promise (if any) is another call's.
  */
 export function importedCannotReject(context: Context, call: TSESTree.CallExpression): boolean {
-  const visitorKeys = context.sourceCode.visitorKeys;
-  return askImportedFunction(
-    context,
-    call,
-    'cannot-reject',
-    (module, fn) => fn.async && !fn.generator && !returnsUnknownPromise(fn, visitorKeys) && findEscape(module.context, fn, visitorKeys) === null,
-    'both',
-  );
+  return askCannotReject(context, call, 'both');
 }
 
 /**
@@ -442,13 +435,18 @@ export function importedCannotReject(context: Context, call: TSESTree.CallExpres
  * awaited there stays unknown: a module of stand-ins (an in-memory `db`) is not the store it stands for.
  */
 export function injectedCannotReject(context: Context, call: TSESTree.CallExpression): boolean {
+  return askCannotReject(context, call, 'injected');
+}
+
+/** The one "an async function of another module catches every failure" question of the two above. */
+function askCannotReject(context: Context, call: TSESTree.CallExpression, reach: 'both' | 'injected'): boolean {
   const visitorKeys = context.sourceCode.visitorKeys;
   return askImportedFunction(
     context,
     call,
     'cannot-reject',
     (module, fn) => fn.async && !fn.generator && !returnsUnknownPromise(fn, visitorKeys) && findEscape(module.context, fn, visitorKeys) === null,
-    'injected',
+    reach,
   );
 }
 

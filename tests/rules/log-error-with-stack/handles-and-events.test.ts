@@ -1,5 +1,6 @@
 import { RuleTester } from '@typescript-eslint/rule-tester';
 import rule from '../../../src/rules/log-error-with-stack.js';
+import { invalid } from './cases.js';
 
 /**
  * Precision on real applications (issue 15): text-only logs whose failure's message is the whole
@@ -11,14 +12,6 @@ import rule from '../../../src/rules/log-error-with-stack.js';
  * made, `reportExpectedFailures`) stay reported.
  */
 const ruleTester = new RuleTester();
-
-const fixed = (code: string, name: string, at: string) => code.replace(at, `${at}, ${name}`);
-const invalid = (code: string, name: string, at: string, options?: [{ reportExpectedFailures?: boolean }]) => ({
-  code,
-  ...(options ? { options } : {}),
-  output: fixed(code, name, at),
-  errors: [{ messageId: 'stackLost' as const, suggestions: [{ messageId: 'addError' as const, output: fixed(code, name, at) }] }],
-});
 
 const parseBeside =
   "function optionsOf(id, text) { try { const options = JSON.parse(text); if (DEFAULT_ENABLED.includes(id)) { options.enabled = true } console.log(text); return options } catch (e) { console.error('Could not parse JSON options:' + e.message + ' ' + text); return {} } }";

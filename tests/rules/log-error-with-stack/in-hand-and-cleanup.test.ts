@@ -1,5 +1,6 @@
 import { RuleTester } from '@typescript-eslint/rule-tester';
 import rule from '../../../src/rules/log-error-with-stack.js';
+import { invalid, suggested } from './cases.js';
 
 /**
  * Precision on real applications (issue 15, session 30): text-only logs where no real operation's
@@ -10,22 +11,6 @@ import rule from '../../../src/rules/log-error-with-stack.js';
  * does not rethrow, a helper also called elsewhere, `reportExpectedFailures`) stay reported.
  */
 const ruleTester = new RuleTester();
-
-const fixed = (code: string, name: string, at: string) => code.replace(at, `${at}, ${name}`);
-const invalid = (code: string, name: string, at: string, options?: [{ reportExpectedFailures?: boolean }]) => ({
-  code,
-  ...(options ? { options } : {}),
-  output: fixed(code, name, at),
-  errors: [{ messageId: 'stackLost' as const, suggestions: [{ messageId: 'addError' as const, output: fixed(code, name, at) }] }],
-});
-
-/** Reported with a suggestion only (the logger's style is a guess): `insert` added after `at`. */
-const suggested = (code: string, at: string, insert: string, options?: [{ reportExpectedFailures?: boolean }]) => ({
-  code,
-  ...(options ? { options } : {}),
-  output: null,
-  errors: [{ messageId: 'stackLost' as const, suggestions: [{ messageId: 'addError' as const, output: code.replace(at, `${at}${insert}`) }] }],
-});
 
 const inHandEdit = (work: string) =>
   `function removeCached(current, accessories, cacheFile) { for (const { uuid } of accessories) { try { ${work} } catch (e) { console.error(\`Failed to remove cached accessory \${uuid} from \${cacheFile}: \${e.message}\`) } } return current }`;

@@ -1,5 +1,6 @@
 import { RuleTester } from '@typescript-eslint/rule-tester';
 import rule from '../../../src/rules/log-error-with-stack.js';
+import { invalid } from './cases.js';
 
 /**
  * Precision on real applications (issue 15), session 30: text-only logs whose failure's message is the
@@ -15,13 +16,6 @@ import rule from '../../../src/rules/log-error-with-stack.js';
  */
 const ruleTester = new RuleTester();
 
-const fixed = (code: string, name: string, at: string) => code.replace(at, `${at}, ${name}`);
-const invalid = (code: string, name: string, at: string, options?: [{ reportExpectedFailures?: boolean }]) => ({
-  code,
-  ...(options ? { options } : {}),
-  output: fixed(code, name, at),
-  errors: [{ messageId: 'stackLost' as const, suggestions: [{ messageId: 'addError' as const, output: fixed(code, name, at) }] }],
-});
 const strict: [{ reportExpectedFailures: boolean }] = [{ reportExpectedFailures: true }];
 
 const changelogFetch =

@@ -1,5 +1,6 @@
 import { RuleTester } from '@typescript-eslint/rule-tester';
 import rule from '../../../src/rules/log-error-with-stack.js';
+import { invalid, suggested } from './cases.js';
 
 /**
  * Precision on real applications (issue 15, session 32): text-only logs where no real operation's error
@@ -14,22 +15,6 @@ import rule from '../../../src/rules/log-error-with-stack.js';
  * worker's `'error'`, no listener, a method that can fail, `reportExpectedFailures`) stay reported.
  */
 const ruleTester = new RuleTester();
-
-const fixed = (code: string, name: string, at: string) => code.replace(at, `${at}, ${name}`);
-/** Reported with an autofix (console style): `name` added after `at`. */
-const invalid = (code: string, name: string, at: string, options?: [{ reportExpectedFailures?: boolean }]) => ({
-  code,
-  ...(options ? { options } : {}),
-  output: fixed(code, name, at),
-  errors: [{ messageId: 'stackLost' as const, suggestions: [{ messageId: 'addError' as const, output: fixed(code, name, at) }] }],
-});
-/** Reported with a suggestion only (the logger's style is a guess): `insert` added after `at`. */
-const suggested = (code: string, at: string, insert: string, options?: [{ reportExpectedFailures?: boolean }]) => ({
-  code,
-  ...(options ? { options } : {}),
-  output: null,
-  errors: [{ messageId: 'stackLost' as const, suggestions: [{ messageId: 'addError' as const, output: code.replace(at, `${at}${insert}`) }] }],
-});
 
 const renewer = (method: string) =>
   `class Renewer { async ${method}() { clearInterval(this.timer); try { await this.redis.commands.del(this.nodeIdKey) } catch (error) { console.error(\`Could not delete key '\${this.nodeIdKey}' from redis: \${error.message}\`) } } }`;
