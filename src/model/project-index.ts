@@ -29,7 +29,7 @@
  */
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { dirname, extname, isAbsolute, join, resolve, sep } from 'node:path';
-import type { Context } from './ast.js';
+import { type Context, fileKey } from './ast.js';
 import { packageRoot } from './process-handlers.js';
 import { isTestFile } from './servers.js';
 
@@ -77,12 +77,11 @@ const stampsOfUnknown = new Map<string, Stamp[]>();
  */
 export function projectImporters(context: Context): readonly Importer[] | null {
   try {
-    const filename = context.physicalFilename || context.filename;
-    if (!filename || filename.startsWith('<')) return null;
-    const file = isAbsolute(filename) ? filename : resolve(context.cwd, filename);
+    const file = lintedFile(context);
+    if (file === null) return null;
     const root = packageRoot(dirname(file));
     if (root === null) return null;
-    const index = indexOf(root);
+    const index = indexOf(context, root);
     // A file the tree does not hold (not saved yet, outside the listed sources): the tree says nothing of it.
     if (index === null || !index.files.has(file)) return null;
     const found = new Map<string, string[]>();
@@ -113,7 +112,7 @@ export function projectLogsOnlyThroughConsole(context: Context): boolean | null 
   try {
     const file = lintedFile(context);
     const root = file === null ? null : packageRoot(dirname(file));
-    const index = root === null ? null : indexOf(root);
+    const index = root === null ? null : indexOf(context, root);
     return index === null || !index.files.has(file!) ? null : !index.otherLogChannel;
   } catch {
     return null;
@@ -126,17 +125,31 @@ function lintedFile(context: Context): string | null {
   return isAbsolute(filename) ? filename : resolve(context.cwd, filename);
 }
 
-/** The package's index: kept while every file and directory it saw is unchanged. */
-function indexOf(root: string): Index | null {
+/**
+ * The package's index: kept while every file and directory it saw is unchanged, which is checked once
+ * per linted file (its Program node), not on every question the file's rules ask.
+ */
+function indexOf(context: Context, root: string): Index | null {
+  const file = fileKey(context.sourceCode);
+  let checked = checkedFor.get(file);
+  if (checked === undefined) checkedFor.set(file, (checked = new Map()));
+  if (checked.has(root)) return checked.get(root)!;
   const known = indexes.get(root);
-  if (known !== undefined && unchanged(known === null ? (stampsOfUnknown.get(root) ?? []) : known.stamps)) return known;
-  const stamps: Stamp[] = [];
-  const files = listSources(root, stamps);
-  const index = files === null ? null : buildIndex(files, stamps);
-  indexes.set(root, index);
-  if (index === null) stampsOfUnknown.set(root, stamps);
+  let index: Index | null;
+  if (known !== undefined && unchanged(known === null ? (stampsOfUnknown.get(root) ?? []) : known.stamps)) index = known;
+  else {
+    const stamps: Stamp[] = [];
+    const files = listSources(root, stamps);
+    index = files === null ? null : buildIndex(files, stamps);
+    indexes.set(root, index);
+    if (index === null) stampsOfUnknown.set(root, stamps);
+  }
+  checked.set(root, index);
   return index;
 }
+
+/** The index each linted file (by its Program node, see ast.ts fileKey) already validated, per package root. */
+const checkedFor = new WeakMap<object, Map<string, Index | null>>();
 
 function unchanged(stamps: readonly Stamp[]): boolean {
   for (const { path, size, mtimeMs } of stamps) {
