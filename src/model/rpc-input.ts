@@ -159,6 +159,9 @@ const GRPC_HANDLER_TYPE = /^handle(?:UnaryCall|ServerStreamingCall|ClientStreami
 /** Text a file must hold for an object in it to be registered with an RPC server. */
 const REGISTRATION_TEXT = /\badd(?:Proto)?Service\b|\bjayson\b/u;
 const registrationTextCache = new WeakMap<object, boolean>();
+/** Text a file must hold for a function in it to be a gRPC method: a registration, or a grpc-js call / handler type name. */
+const GRPC_METHOD_TEXT = /\badd(?:Proto)?Service\b|Server(?:Unary|Readable|Writable|Duplex)(?:Call|Stream)\b|\bhandle(?:Unary|ServerStreaming|ClientStreaming|BidiStreaming)Call\b/u;
+const grpcMethodTextCache = new WeakMap<object, boolean>();
 
 /**
  * What the parameter at `index` of `fn` holds when `fn` is a method of a plain RPC server: the
@@ -200,6 +203,8 @@ function isTypedGrpcMethod(fn: AnyFunction): boolean {
  * client — an error's `message` (or `details`) becomes the status text the client reads.
  */
 export function isGrpcResponseCallback(context: Context, id: TSESTree.Identifier, findParameterOwner: (id: TSESTree.Identifier) => AnyFunction | null): boolean {
+  // Asked for every call of a name no same-file function is bound to: the file's text decides first.
+  if (!perFile(grpcMethodTextCache, context.sourceCode, () => GRPC_METHOD_TEXT.test(context.sourceCode.text))) return false;
   const fn = findParameterOwner(id);
   const callback = fn?.params[1];
   if (!fn || callback?.type !== AST_NODE_TYPES.Identifier || callback.name !== id.name) return false;

@@ -23,5 +23,15 @@ ruleTester.run('no-error-details-in-response (the callback of a gRPC method)', r
       code: "import type { ServerUnaryCall, sendUnaryData } from '@grpc/grpc-js';\nexport async function listUsers(call: ServerUnaryCall<Empty, UserList>, callback: sendUnaryData<UserList>) {\n  try {\n    callback(null, { users: await db.all() });\n  } catch (err) {\n    callback(err);\n  }\n}",
       errors: [{ messageId: 'detailsInResponse', line: 6 }],
     },
+    // typed by the whole handler's type, in a file that registers nothing itself
+    {
+      code: "import * as grpc from '@grpc/grpc-js';\nexport const getUser: grpc.handleUnaryCall<UserRequest, User> = (call, callback) => {\n  db.find(call.request.id).then((user) => callback(null, user), (err) => callback(err));\n};",
+      errors: [{ messageId: 'detailsInResponse', line: 3 }],
+    },
+    // the legacy registration name
+    {
+      code: "const grpc = require('grpc');\nfunction getUser(call, callback) {\n  db.find(call.request.id).then((user) => callback(null, user)).catch((err) => callback(err));\n}\nserver.addProtoService(proto.Users.service, { getUser });",
+      errors: [{ messageId: 'detailsInResponse', line: 3 }],
+    },
   ],
 });
