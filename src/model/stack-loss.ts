@@ -22,8 +22,7 @@ import {
   skipTransparent,
   walkTree,
 } from './ast.js';
-import { classifyErrorMention, isHandoffCall } from './errors.js';
-import { getHttpStatus } from './http-outcomes.js';
+import { isHandoffCall } from './errors.js';
 import { isInHandEditOnly, isOutsideWork, isOwnParseMethodCall } from './in-hand-work.js';
 import { classifyCall, identifierWords, isAwaited, unwrapIndirectCall } from './fallible.js';
 import { systemModuleOf } from './modules.js';
@@ -66,46 +65,11 @@ export function losesNothing(context: Context, variable: TSESLint.Scope.Variable
   const handler = variable.defs[0]?.node;
   // `this.cleanupBackups().catch((e) => …)` where that async method catches everything itself: the handler never runs.
   if (handler && variable.defs[0]?.type === 'Parameter' && handlesNoRejection(context, handler)) return true;
-  // `catch (e) { log.error(`Failed to apply: ${e.message}`); res.writeHead(406); res.end(stringify({ error: e.message })) }`: the client is told.
-  if (!reportExpected && answersClientWithMessage(context, variable, log)) return true;
   if (!reportExpected && handler && (handler.type === AST_NODE_TYPES.CatchClause || (isFunctionNode(handler) && isRejectionHandler(handler))) && isVersionCheckFailure(context, log, handler)) {
     return true;
   }
   // A same-file helper given the error (`catch (err) { this._handleFormatError(err) }`) is judged where it is given it.
   return handedTo === undefined && helperLosesNothing(context, variable, reportExpected);
-}
-
-/**
- * The block holding the log answers the client with a 4xx status and sends it the error's text
- * (`console.error(`Failed to apply configuration: ${error.message}`); const payload = { success: false, error:
- * error.message }; res.writeHead(406); res.end(stringify(payload))`): the code holds the failure for the
- * client's (a bad form, upload or body) and tells it why; the message is the answer, the stack adds nothing.
- * A 5xx answer, or a 4xx answer without the error's text, stays reported.
- */
-function answersClientWithMessage(context: Context, variable: TSESLint.Scope.Variable, log: TSESTree.CallExpression): boolean {
-  const statement = log.parent?.type === AST_NODE_TYPES.AwaitExpression ? log.parent.parent : log.parent;
-  const block = statement?.type === AST_NODE_TYPES.ExpressionStatement ? statement.parent : null;
-  if (block?.type !== AST_NODE_TYPES.BlockStatement) return false;
-  // Cheap gate: the error's text is used outside the log in this block.
-  const told = variable.references.some(
-    (ref) => ref.identifier.type === AST_NODE_TYPES.Identifier && contains(block, ref.identifier) && !contains(log, ref.identifier) && classifyErrorMention(ref.identifier).kind === 'text',
-  );
-  if (!told) return false;
-  let clientError = false;
-  let serverError = false;
-  for (const child of block.body) {
-    walkTree(
-      child,
-      (node) => {
-        if (node.type !== AST_NODE_TYPES.CallExpression && node.type !== AST_NODE_TYPES.AssignmentExpression) return;
-        const status = getHttpStatus(context, node);
-        if (status !== null && status >= 500) serverError = true;
-        else if (status !== null && status >= 400) clientError = true;
-      },
-      context.sourceCode.visitorKeys,
-    );
-  }
-  return clientError && !serverError;
 }
 
 function isPassedOn(variable: TSESLint.Scope.Variable, log: TSESTree.CallExpression, except?: TSESTree.CallExpression): boolean {
