@@ -10,6 +10,7 @@ import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { type Context, findVariable, getEnclosingFunction, getPropertyName, getStringValue, isFunctionNode, lastName, skipTransparent } from './ast.js';
 import { type CallFailure, classifyCall, isAwaited } from './fallible.js';
 import { systemModuleOf } from './modules.js';
+import { isResponseName } from './response-names.js';
 
 /** Methods that let go of a handle: a response, stream, socket, connection, client or process. */
 const RELEASE_METHODS = new Set(['end', 'close', 'destroy', 'disconnect', 'quit', 'release', 'terminate', 'abort', 'unref', 'unsubscribe', 'removeAllListeners', 'kill']);
@@ -23,7 +24,13 @@ export const PASSIVE_CALLS: ReadonlySet<CallFailure> = new Set(['pure', 'probe',
  * `redisClient`, `this.server`, `pool`, `transport`). Not a worker (an error from its code carries
  * that code's stack) and not `process`.
  */
-const CONNECTION_NAME = /(?:socket|server|client|conn|connection|ws|wss|redis|ldap|pool|transport|transporter|mailer|smtp|subscriber|publisher)$/iu;
+const CONNECTION_NAME = /(?:socket|server|client|conn|connection|ws|wss|redis|ldap|mqtt|broker|pool|transport|transporter|mailer|smtp|subscriber|publisher)$/iu;
+
+/** `publish(topic, payload)`, `await client.publishAsync(topic, payload)`: a message handed to a broker. */
+const PUBLISH_METHOD = /^publish(?:Async)?$/u;
+
+/** The request or response of an HTTP exchange: `req`, `request`, `res`, `response` (also `_req`). */
+const EXCHANGE_NAME = /^_?(?:req|request|res|resp|response)$/u;
 
 function receiverName(node: TSESTree.Node): string | null {
   const receiver = skipTransparent(node);
@@ -46,6 +53,10 @@ export function isHandleRelease(context: Context, calls: readonly TSESTree.CallE
     const method = callee.type === AST_NODE_TYPES.MemberExpression ? getPropertyName(callee) : null;
     if (method !== null && RELEASE_METHODS.has(method)) releases++;
     else if (method !== null && SEND_METHODS.has(method) && callee.type === AST_NODE_TYPES.MemberExpression && !isAwaited(call) && CONNECTION_NAME.test(receiverName(callee.object) ?? '')) releases++;
+    // `res.write(chunk)`: a progress line streamed to the client; it fails only when the client went away (write after end).
+    else if (method === 'write' && callee.type === AST_NODE_TYPES.MemberExpression && !isAwaited(call) && isResponseName(receiverName(callee.object) ?? '')) releases++;
+    // `await this.client.publishAsync(topic, payload)`: a message handed to the broker, awaited only for its acknowledgement.
+    else if (method !== null && PUBLISH_METHOD.test(method) && callee.type === AST_NODE_TYPES.MemberExpression && CONNECTION_NAME.test(receiverName(callee.object) ?? '')) releases++;
     // `worker.postMessage(entry)`, `port.postMessage(msg)`: queued for the other thread; only a value that cannot be cloned throws, and its message names it.
     else if (method === 'postMessage' && !isAwaited(call)) releases++;
     // `this.emit('statusUpdate', { status: 'killFailed' })` beside the release: the object tells its own listeners how it went.
@@ -57,12 +68,12 @@ export function isHandleRelease(context: Context, calls: readonly TSESTree.CallE
 
 /** `ping()`, `probeHttpEndpoint(url)`, `probeConnection()`: a liveness or connectivity check. */
 const PING_METHOD = /^(?:ping|probe(?:[A-Z]\w*)?)$/u;
-
 /**
  * Every call in the try block pings or probes a connection (`await this.client.ping()`, `await
  * redis.ping()`, `await this.probeHttpEndpoint(url, timeoutMs)`), besides logs and pure helpers: a
  * liveness check whose failure is its answer (refused, timed out, closed), named by the message; the
- * stack holds only the driver's frames.
+ * stack holds only the driver's frames. Opening a connection (`await client.connect()`) is not a probe: a
+ * database or cache connection at start-up stays reported.
  */
 export function isPingOnly(context: Context, calls: readonly TSESTree.CallExpression[]): boolean {
   let pings = 0;
@@ -72,6 +83,52 @@ export function isPingOnly(context: Context, calls: readonly TSESTree.CallExpres
     else if (!PASSIVE_CALLS.has(classifyCall(context, call))) return false;
   }
   return pings > 0;
+}
+
+/**
+ * What a device on the network is called: a Zigbee or Matter `endpoint`, a `device`, a HomeKit `accessory`,
+ * a Bluetooth `peripheral` (also `resolvedSourceEndpoint`, `device.zh`). Not a service or store named after
+ * devices (`deviceService`, `devicesRepository`).
+ */
+const DEVICE_NAME = /(?:device|endpoint|accessory|peripheral)$/iu;
+/**
+ * Methods that persist or look up a record (an ORM model named `device`) or make an HTTP request (an API
+ * `endpoint` object: `apiEndpoint.post(body)`), not commands sent to a device.
+ */
+const NOT_A_COMMAND = /^(?:save|reload|upsert|update\w*|insert\w*|create\w*|find\w*|destroy|delete|get|post|put|patch|head|request|fetch|send|call|invoke)$/u;
+
+/** The names along a receiver (`device.zh` gives `device`, `zh`), `this` left out; null when a part is computed or a call. */
+function receiverNames(node: TSESTree.Node): string[] | null {
+  const names: string[] = [];
+  for (let n = skipTransparent(node); ; ) {
+    if (n.type === AST_NODE_TYPES.Identifier) return [n.name, ...names];
+    if (n.type === AST_NODE_TYPES.ThisExpression) return names;
+    if (n.type !== AST_NODE_TYPES.MemberExpression || n.computed) return null;
+    const name = getPropertyName(n);
+    if (name === null) return null;
+    names.unshift(name);
+    n = skipTransparent(n.object);
+  }
+}
+
+/**
+ * Every call in the try block that does work is a command sent to a device on the network (`await
+ * endpoint.read(cluster, attributes)`, `await endpoint.bind(cluster, target)`, `await
+ * device.zh.removeFromNetwork()`), besides logs and pure helpers: its failure is the device's answer (a
+ * timeout, a status such as UNSUPPORTED_ATTRIBUTE, no route), named by the message with the device; the stack
+ * holds only the protocol library's frames. A record method (`device.save()`), an HTTP request (`apiEndpoint.post(body)`)
+ * or other work beside stays reported.
+ */
+export function isDeviceCommand(context: Context, calls: readonly TSESTree.CallExpression[]): boolean {
+  let commands = 0;
+  for (const call of calls) {
+    const callee = skipTransparent(call.callee);
+    const method = callee.type === AST_NODE_TYPES.MemberExpression ? getPropertyName(callee) : null;
+    const names = method !== null && callee.type === AST_NODE_TYPES.MemberExpression ? receiverNames(callee.object) : null;
+    if (method !== null && !NOT_A_COMMAND.test(method) && names?.some((name) => DEVICE_NAME.test(name))) commands++;
+    else if (!PASSIVE_CALLS.has(classifyCall(context, call))) return false;
+  }
+  return commands > 0;
 }
 
 /** `x.on('error', fn)`, `x.once('error', fn)`: the receiver `x`, else null. */
@@ -93,6 +150,8 @@ export function isConnectionErrorEvent(context: Context, call: TSESTree.CallExpr
   const receiver = errorEventReceiver(call);
   if (!receiver) return false;
   if (CONNECTION_NAME.test(receiverName(receiver) ?? '')) return true;
+  // `req.on('error', …)`: the request body stream failed (aborted, reset), as a connection's does.
+  if (receiver.type === AST_NODE_TYPES.Identifier && EXCHANGE_NAME.test(receiver.name)) return true;
   if (receiver.type !== AST_NODE_TYPES.Identifier) return false;
   const def = findVariable(context, receiver)?.defs[0];
   // `const db = new Redis(options); db.on('error', …)`: the object was built by a class named for a connection.

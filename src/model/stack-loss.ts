@@ -26,7 +26,7 @@ import { isHandoffCall } from './errors.js';
 import { isInHandEditOnly, isOutsideWork, isOwnParseMethodCall } from './in-hand-work.js';
 import { classifyCall, identifierWords, isAwaited, unwrapIndirectCall } from './fallible.js';
 import { systemModuleOf } from './modules.js';
-import { PASSIVE_CALLS, isChildProcessErrorEvent, isConnectionErrorEvent, isHandleRelease, isPingOnly, isTeardown } from './stack-loss-io.js';
+import { PASSIVE_CALLS, isChildProcessErrorEvent, isConnectionErrorEvent, isDeviceCommand, isHandleRelease, isPingOnly, isTeardown } from './stack-loss-io.js';
 import { isLogWrite, isRecordedBeside, isRecordedByErrorListener, isReferenceTo, workCalls } from './stack-records.js';
 import { handlesNoRejection, isRejectionHandler } from './promises.js';
 import { isVersionCheckFailure } from './version-checks.js';
@@ -192,6 +192,8 @@ export function tryLosesNothing(context: Context, tryBlock: TSESTree.BlockStatem
   return (
     isHandleRelease(context, calls) ||
     isPingOnly(context, calls) ||
+    // A command to a device on the network (`await endpoint.read(cluster, attrs)`): the failure is the device's answer.
+    isDeviceCommand(context, calls) ||
     isCredentialCheck(context, tryBlock) ||
     isSingleSystemCall(context, tryBlock) ||
     isCleanupBeforeRethrow(context, tryBlock) ||
@@ -241,12 +243,13 @@ export function caughtFrom(variable: TSESLint.Scope.Variable): TSESTree.BlockSta
 }
 
 /**
- * Methods that parse, format or encode a value in hand: `JSON.parse`, `yaml.parse`, `qs.parse`,
- * `msg.format(bindings)`, `codec.encodeOperationIds(filters)`; also those that evaluate, render or compile a
+ * Methods that parse, format, encode or validate a value in hand: `JSON.parse`, `yaml.parse`, `qs.parse`,
+ * `msg.format(bindings)`, `codec.encodeOperationIds(filters)`, `utils.validateMap(settings, schema)` (not awaited:
+ * the message names what is wrong with the value); also those that evaluate, render or compile a
  * template or expression in hand (`ctx.evaluateAsTemplateString(params.message)`, `engine.renderTemplate(text, vars)`):
  * the message names the bad template.
  */
-const PARSE_METHOD = /^(?:(?:parse|format|decode|encode|deserialize|unserialize)(?:[A-Z]\w*)?|(?:evaluate|eval|render|compile|interpolate)\w*(?:Template|Expression)\w*)$/u;
+const PARSE_METHOD = /^(?:(?:parse|format|decode|encode|deserialize|unserialize|validate)(?:[A-Z]\w*)?|(?:evaluate|eval|render|compile|interpolate)\w*(?:Template|Expression)\w*)$/u;
 
 /** The class's own synchronous method that parses or validates a value in hand: `this.parseAndValidate(raw)`. */
 const OWN_PARSE_METHOD = /^(?:parse|validate|format|decode|encode|deserialize|unserialize)(?:[A-Z]\w*)?$/u;

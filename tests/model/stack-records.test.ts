@@ -1,6 +1,6 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
-import { isConnectionErrorEvent, isPingOnly, isTeardown } from '../../src/model/stack-loss-io.js';
+import { isConnectionErrorEvent, isDeviceCommand, isHandleRelease, isPingOnly, isTeardown } from '../../src/model/stack-loss-io.js';
 import { isLogWrite, isRecordedByErrorListener, workCalls } from '../../src/model/stack-records.js';
 import { callResult, probeCalls } from '../helpers/probe.js';
 
@@ -119,5 +119,67 @@ describe('isConnectionErrorEvent: an object built by a connection class', () => 
     expect(callResult(results, "db.on('error', (err) => mark('a'))")).toBe(true);
     expect(callResult(results, "pg.on('error', (err) => mark('b'))")).toBe(true);
     expect(callResult(results, "worker.on('error', (err) => mark('c'))")).toBe(false);
+  });
+});
+
+describe('isDeviceCommand', () => {
+  it('holds when every working call is a command to a receiver named for a device, not a record method or a service', () => {
+    const of = perTry(
+      `
+      async function a(endpoint) { try { await endpoint.read(cluster, attrs) } catch (e) { mark('a') } }
+      async function b(device) { try { await device.zh.removeFromNetwork() } catch (e) { mark('b') } }
+      async function c(src, target, done) { try { if (unbind) { await src.sourceEndpoint.unbind(cl, target) } else { await src.sourceEndpoint.bind(cl, target) } done.push(cl) } catch (e) { mark('c') } }
+      async function d(device) { try { await device.save() } catch (e) { mark('d') } }
+      async function e(id) { try { await this.deviceService.read(id) } catch (err) { mark('e') } }
+      async function f(endpoint) { try { await endpoint.read(cluster, attrs); await store.write(endpoint.id) } catch (e) { mark('f') } }
+      async function g(apiEndpoint, body) { try { await apiEndpoint.post(body) } catch (e) { mark('g') } }
+    `,
+      (context, block) => isDeviceCommand(context, workCalls(context, block)),
+    );
+    expect(of("mark('a')")).toBe(true);
+    expect(of("mark('b')")).toBe(true);
+    expect(of("mark('c')")).toBe(true);
+    expect(of("mark('d')")).toBe(false);
+    expect(of("mark('e')")).toBe(false);
+    expect(of("mark('f')")).toBe(false);
+    expect(of("mark('g')")).toBe(false);
+  });
+});
+
+describe('isHandleRelease: a broker publish and a response write', () => {
+  it('counts a publish to a connection-named receiver, awaited or not, and res.write not awaited', () => {
+    const of = perTry(
+      `
+      async function a() { try { await this.client.publishAsync(topic, payload, options) } catch (e) { mark('a') } }
+      function b(res, s) { try { res.write(s) } catch (e) { mark('b') } }
+      async function c() { try { await this.events.publish(topic, payload) } catch (e) { mark('c') } }
+      async function d(res, s) { try { await res.write(s); await this.db.save(s) } catch (e) { mark('d') } }
+    `,
+      (context, block) => isHandleRelease(context, workCalls(context, block)),
+    );
+    expect(of("mark('a')")).toBe(true);
+    expect(of("mark('b')")).toBe(true);
+    expect(of("mark('c')")).toBe(false);
+    expect(of("mark('d')")).toBe(false);
+  });
+});
+
+describe('isConnectionErrorEvent: a request or response stream', () => {
+  it("holds for req.on('error') and res.on('error'), not for a stream the app made", () => {
+    const results = probeCalls(
+      `
+      req.on('error', (error) => mark('a'));
+      response.on('error', (error) => mark('b'));
+      readstream.on('error', (error) => mark('c'));
+    `,
+      (context, node) => {
+        const callee = node.callee;
+        if (callee.type !== 'MemberExpression' || callee.property.type !== 'Identifier' || callee.property.name !== 'on') return null;
+        return isConnectionErrorEvent(context, node);
+      },
+    );
+    expect(callResult(results, "req.on('error', (error) => mark('a'))")).toBe(true);
+    expect(callResult(results, "response.on('error', (error) => mark('b'))")).toBe(true);
+    expect(callResult(results, "readstream.on('error', (error) => mark('c'))")).toBe(false);
   });
 });
