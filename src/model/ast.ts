@@ -142,6 +142,19 @@ export function lastName(node: TSESTree.Node): string | null {
   return null;
 }
 
+/**
+ * The function a call calls, through the indirect form compilers emit for an imported function
+ * (`(0, token_1.hashToken)(t)`, `(0, _utils.mask)(t)`: TypeScript's and Babel's CommonJS output call
+ * an import without `this`). Other callees are returned as they are (without TypeScript wrappers).
+ */
+export function directCallee(call: TSESTree.CallExpression | TSESTree.NewExpression): TSESTree.Node {
+  const callee = skipTransparent(call.callee);
+  if (callee.type === AST_NODE_TYPES.SequenceExpression && callee.expressions.length === 2 && callee.expressions[0]!.type === AST_NODE_TYPES.Literal) {
+    return skipTransparent(callee.expressions[1]!);
+  }
+  return callee;
+}
+
 /** The name a call is made by: `hash` in `hash(x)` and in `bcrypt.hash(x)`; null otherwise. */
 export function calleeName(call: TSESTree.CallExpression | TSESTree.NewExpression): string | null {
   return lastName(call.callee);

@@ -21,3 +21,16 @@ export function isCommandLineProgram(context: Context): boolean {
   const local = cwd && filename.startsWith(cwd) ? relative(cwd, filename) : filename;
   return BIN_DIRECTORY.test(local);
 }
+
+/** `require('promptly')`, `from 'inquirer'`, `import('@clack/prompts')`: a package that asks the operator questions on the terminal. */
+const PROMPT_PACKAGE = /(?:\brequire\s*\(\s*|\bfrom\s+|\bimport\s*\(\s*)['"](?:promptly|inquirer|@inquirer\/[\w-]+|prompts|enquirer|@clack\/prompts|readline-sync)['"]/u;
+
+/**
+ * The file is an interactive terminal program: it imports a package that prompts the operator
+ * (promptly, inquirer, prompts, enquirer, @clack/prompts, readline-sync). What it prints with
+ * `console` is its answer on that operator's terminal (a license it was asked to generate, a key
+ * it created), not a record written to a log.
+ */
+export function promptsOperator(context: Context): boolean {
+  return PROMPT_PACKAGE.test(context.sourceCode.text);
+}

@@ -87,6 +87,13 @@ export function createLogFieldFilters(context: Context): LogFieldFilters {
     while (target.type === AST_NODE_TYPES.CallExpression && target.callee.type === AST_NODE_TYPES.MemberExpression && getPropertyName(target.callee) === 'child') {
       target = skipTransparent(target.callee.object);
     }
+    // logger_1.log.info(…): compiled CommonJS reads a relative module's export off the module object.
+    if (target.type === AST_NODE_TYPES.MemberExpression && !target.computed) {
+      const owner = skipTransparent(target.object);
+      const name = getPropertyName(target);
+      const from = owner.type === AST_NODE_TYPES.Identifier && name !== null ? getImportSource(context, owner) : null;
+      return from && (from.imported === 'default' || from.imported === '*') && /^[.#]/u.test(from.source) ? moduleOptions(from.source, name!) : null;
+    }
     if (target.type !== AST_NODE_TYPES.Identifier) return null;
     const imported = getImportSource(context, target);
     if (imported && redacting.has(imported.source)) return [{ serializers: new Map(), redact: [], redactsRequest: true, lookup: () => null }];
@@ -234,9 +241,11 @@ function serializerDrops(value: TSESTree.Node, sub: readonly string[], lookup: (
   const n = skipTransparent(value);
   let fn: TSESTree.Node | null = null;
   if (isFunctionNode(n)) fn = n;
-  else if (n.type === AST_NODE_TYPES.Identifier) {
-    const declared = lookup(n.name);
-    return declared ? serializerDrops(declared, sub, lookup, depth + 1) : false;
+  else if (n.type === AST_NODE_TYPES.Identifier || (n.type === AST_NODE_TYPES.MemberExpression && /^(?:module\.)?exports\.[\w$]+$/u.test(getMemberPath(n) ?? ''))) {
+    // sanitiseHeaders, or `exports.sanitise` in compiled CommonJS
+    const name = n.type === AST_NODE_TYPES.Identifier ? n.name : getPropertyName(n)!;
+    const declared = lookup(name);
+    return declared && declared !== n ? serializerDrops(declared, sub, lookup, depth + 1) : false;
   } else if (n.type === AST_NODE_TYPES.CallExpression) {
     // pino.stdSerializers.wrapRequestSerializer((req) => ({ … }))
     const inner = n.arguments.find((a) => isFunctionNode(a));
@@ -380,6 +389,15 @@ function topLevelLookup(program: TSESTree.Program): (name: string) => TSESTree.N
         if (statement.type === AST_NODE_TYPES.VariableDeclaration) {
           for (const d of statement.declarations) if (d.id.type === AST_NODE_TYPES.Identifier && d.init) index.set(d.id.name, d.init);
         }
+      }
+      // CommonJS exports (`exports.log = bunyan.createLogger({ … })`) name what a declaration does not.
+      for (const statement of program.body) {
+        if (statement.type !== AST_NODE_TYPES.ExpressionStatement || statement.expression.type !== AST_NODE_TYPES.AssignmentExpression) continue;
+        const { left, right, operator } = statement.expression;
+        const m = operator === '=' ? /^(?:module\.)?exports\.([\w$]+)$/u.exec(getMemberPath(left) ?? '') : null;
+        const value = skipTransparent(right);
+        if (!m || index.has(m[1]!) || value.type === AST_NODE_TYPES.AssignmentExpression || value.type === AST_NODE_TYPES.UnaryExpression) continue;
+        index.set(m[1]!, right);
       }
     }
     return index.get(name) ?? null;

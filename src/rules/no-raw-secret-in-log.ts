@@ -6,11 +6,13 @@ import { dropValueFix, redactValueFix, sha256Fix } from '../fixes/secret-value.j
 import { type RedactPattern, createLogFieldFilters, fastifySerializesRequest, redactCoversAll } from '../model/log-serializers.js';
 import { createLoggerRedaction } from '../model/logger-redaction.js';
 import { type LoggerCall, getDebugLogCall, getLoggerCall } from '../model/loggers.js';
+import { isAbsentWhereLogged } from '../model/secrets/absent-values.js';
 import { type ConfigDump, findConfigDumps } from '../model/secrets/config-objects.js';
 import { createSecretAnalyzer } from '../model/secrets/values.js';
 import type { SecretFinding } from '../model/secrets/verdicts.js';
 import { getSettings } from '../core/settings.js';
 import { existsOnlyInDevelopment } from '../model/environment.js';
+import { promptsOperator } from '../model/command-line.js';
 
 export type Options = [
   {
@@ -93,6 +95,7 @@ export default createRule<Options, MessageIds>({
     const logCalls: LoggerCall[] = [];
     const redaction = createLoggerRedaction(context);
     const fieldFilters = createLogFieldFilters(context);
+    let interactive: boolean | undefined;
 
     return {
       CallExpression(node) {
@@ -108,6 +111,8 @@ export default createRule<Options, MessageIds>({
     function check(call: LoggerCall): void {
       // `if (isDev) { app.post('/test-webhook', …) }`: code production never runs logs no production secret.
       if (existsOnlyInDevelopment(call.node)) return;
+      // An interactive terminal program (it prompts the operator) prints its answer with `console`; that is not a log.
+      if (call.loggerPath === 'console' && (interactive ??= promptsOperator(context))) return;
       const args = call.args.map((a) => (a.type === AST_NODE_TYPES.SpreadElement ? a.argument : a));
       const labels = analyzer.argumentLabels(args);
       let censored: RedactPattern[] | null | undefined;
@@ -120,6 +125,8 @@ export default createRule<Options, MessageIds>({
           reportConfigDump(call, dump);
         }
         for (const finding of findings) {
+          // `if (!token) { log.error({ token }, 'missing token') }`: the log records that it is missing.
+          if (!finding.whole && !finding.embedded && isAbsentWhereLogged(context, finding.node)) continue;
           if (finding.fieldPath !== null) {
             censored ??= redaction.redactionFor(call.node);
             if (censored && redactCoversAll(censored, finding.fieldPath, finding.redactPaths)) continue;
@@ -133,11 +140,19 @@ export default createRule<Options, MessageIds>({
       });
     }
 
+    /** Every secret path of the finding (`logContext` = `{ headers: req.headers }` → `headers.authorization`) goes through a serializer of its field that leaves it out. */
     function droppedBySerializer(call: LoggerCall, finding: SecretFinding): boolean {
-      const [field, ...rest] = finding.fieldPath!;
-      if (field === undefined) return false;
+      const byField = new Map<string, string[][]>();
+      for (const sub of finding.redactPaths) {
+        const [field, ...rest] = [...finding.fieldPath!, ...sub];
+        if (field === undefined) return false;
+        const list = byField.get(field) ?? [];
+        list.push(rest);
+        byField.set(field, list);
+      }
+      if (byField.size === 0) return false;
       const filter = fieldFilters.forLogCall(call.node);
-      return filter !== null && filter.drops(field, finding.redactPaths.map((sub) => [...rest, ...sub]));
+      return filter !== null && [...byField].every(([field, subs]) => filter.drops(field, subs));
     }
 
     // ----- reports and fixes -----

@@ -44,6 +44,8 @@ describe('isSecretName: secrets', () => {
     'card_number', 'cvv', 'cvc', 'mnemonic', 'seedPhrase', 'secretAccessKey', 'signingKey', 'encryptionKey',
     'authCode', 'tokenSet', 'sessionKey', 'REFRESH_TOKEN_SECRET', 'ACCESS_TOKEN_PRIVATE_KEY', 'GOOGLE_CLIENT_SECRET',
     'AWS_SECRET_ACCESS_KEY', 'HASHED_PASSWORD', 'DEFAULT_PASSWORD', 'JWT_SIGNING_KEY', 'ENCODED_CREDENTIALS',
+    // a hash of a password, a PIN or a one-time code can be guessed; an HMAC secret is a key
+    'pinHash', 'otpHash', 'hashedOtp', 'hmacSecret',
   ])('%s', (name) => {
     expect(classifySecretName(name)).toMatchObject({ kind: 'secret' });
   });
@@ -63,6 +65,9 @@ describe('isSecretName: qualified (mentions a secret word, harmless)', () => {
     'privateKeyPath', 'isSecret', 'maskedToken', 'tokenPreview', 'numTokens', 'passwordMatches', 'passwordReset',
     'jwtHeaders', 'jwtHeader', 'TOKEN_NOT_FOUND_REDIS', 'USER_FROM_TOKEN_NOT_FOUND', 'CREATING_TOKEN', 'TOKEN_STORED_REDIS',
     'INVALID_TOKEN_ERROR', 'EXPIRED_TOKEN', 'MISSING_API_KEY', 'NEXT_PUBLIC_MAPS_API_KEY', 'VITE_FIREBASE_API_KEY', 'REACT_APP_API_KEY',
+    // a hash of a random token or key is its fingerprint; a desensitized form says what it is
+    'hashedToken', 'HASHED_TOKEN', 'tokenHash', 'token_sha256', 'apiKeyHash', 'hashed_api_key', 'hashedRefreshToken',
+    'desensitizedToken', 'anonymizedToken',
   ])('%s', (name) => {
     expect(classifySecretName(name)).toMatchObject({ kind: 'qualified' });
   });
@@ -209,6 +214,12 @@ describe('createSecretAnalyzer on log arguments', () => {
         { sanitizers: ['scrub.it'] },
       ),
     ).toEqual([]);
+  });
+
+  it("reads compiled code's indirect calls of imported helpers: masks and hashes are safe, producers are not", () => {
+    expect(findings('function f(token) { log((0, token_1.maskToken)(token), (0, token_1.getDesensitizedToken)(token), (0, auth_1.getAccessToken)()); }')).toEqual([
+      ['(0, auth_1.getAccessToken)()', 'the token returned by', false],
+    ]);
   });
 
   it('labels values by format strings and preceding message parts', () => {

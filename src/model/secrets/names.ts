@@ -154,9 +154,22 @@ export const HARMLESS_SUFFIXES = new Set([
 const FLAG_WORDS = new Set([
   'is', 'has', 'have', 'had', 'should', 'can', 'could', 'must', 'need', 'needs', 'require', 'requires', 'did',
   'does', 'do', 'was', 'were', 'will', 'with', 'without', 'no', 'not', 'use', 'uses', 'using', 'allow', 'allows',
-  'enable', 'show', 'hide', 'masked', 'redacted', 'obfuscated', 'sanitized', 'truncated', 'partial', 'fake',
+  'enable', 'show', 'hide', 'masked', 'redacted', 'obfuscated', 'sanitized', 'sanitised', 'desensitized', 'desensitised',
+  'anonymized', 'anonymised', 'scrubbed', 'censored', 'truncated', 'partial', 'fake',
   'dummy', 'mock', 'example', 'sample', 'num', 'total', 'max', 'min', 'count',
 ]);
+
+/**
+ * Secrets drawn at random with enough entropy that a hash of one is a fingerprint: `hashedToken`,
+ * `apiKeyHash` cannot be turned back into the token (what the rule itself suggests logging). A hash
+ * of a password, a PIN, a one-time code or a card number can be guessed, so those stay secrets.
+ */
+const FINGERPRINTABLE_CONCEPTS = new Set([
+  'token', 'API key', 'access key', 'secret', 'session key', 'auth key', 'signing key', 'encryption key', 'master key',
+  'private key', 'license key', 'Authorization header', 'cookie',
+]);
+/** Last words that say the name holds a hash of the secret (`tokenHash`, `token_sha256`; `hashed` is a harmless suffix already). */
+const HASH_SUFFIXES = new Set(['hash', 'sha']);
 
 /** Verbs that start a function name that does something to a secret (`validateToken`, `setToken`). */
 export const ACTION_VERBS = new Set([
@@ -321,6 +334,10 @@ export function classifySecretTokens(tokens: readonly string[], options?: Secret
   }
   // `tokenKey`, `ACCESS_TOKEN_KEY`, `jwtStorageKey`: the key a token is stored or looked up under, not the token.
   if (best.concept === 'token' && trailing.length > 0 && (trailing[trailing.length - 1] === 'key' || trailing[trailing.length - 1] === 'keys')) {
+    return { kind: 'qualified', concept: best.concept };
+  }
+  // `hashedToken`, `apiKeyHash`: a hash of a random secret is its fingerprint, not the secret.
+  if (FINGERPRINTABLE_CONCEPTS.has(best.concept) && (tokens.slice(0, best.start).includes('hashed') || (trailing.length > 0 && HASH_SUFFIXES.has(trailing[trailing.length - 1]!)))) {
     return { kind: 'qualified', concept: best.concept };
   }
   const leading = tokens.slice(0, best.start);

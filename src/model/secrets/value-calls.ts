@@ -6,8 +6,18 @@
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
-import { calleeName, getCalleePath, lastSegment, skipTransparent } from '../ast.js';
+import { directCallee, getMemberPath, lastName, lastSegment, skipTransparent } from '../ast.js';
 import { tokenizeName } from './names.js';
+
+/** The name a call is made by, also in compiled code's `(0, utils_1.maskToken)(t)`: `maskToken`. */
+export function callName(call: TSESTree.CallExpression | TSESTree.NewExpression): string | null {
+  return lastName(directCallee(call));
+}
+
+/** The dotted path a call is made by, also in compiled code's `(0, utils_1.maskToken)(t)`: `utils_1.maskToken`. */
+export function callPath(call: TSESTree.CallExpression | TSESTree.NewExpression): string | null {
+  return getMemberPath(directCallee(call));
+}
 
 /** Methods whose result is (a piece of) the secret they are called on. */
 export const PRESERVING_METHODS = new Set([
@@ -31,12 +41,12 @@ export const PRODUCER_VERBS = new Set([
 const SANITIZER_VERBS = new Set([
   'redact', 'mask', 'sanitize', 'sanitise', 'scrub', 'censor', 'obfuscate', 'anonymize', 'anonymise', 'hash',
   'fingerprint', 'encrypt', 'digest', 'hmac', 'sha', 'md', 'truncate', 'elide', 'omit', 'pick', 'hide', 'strip',
-  'filter', 'without', 'exclude', 'remove', 'clean', 'censor', 'pseudonymize', 'tokenize',
+  'filter', 'without', 'exclude', 'remove', 'clean', 'censor', 'pseudonymize', 'tokenize', 'desensitize', 'desensitise',
 ]);
 /** A word anywhere in a call's name that says the result is safe (`toSafeJSON`, `getRedactedHeaders`, `toPublic`). */
 const SANITIZED_WORDS = new Set([
   'redacted', 'masked', 'sanitized', 'sanitised', 'scrubbed', 'censored', 'obfuscated', 'anonymized', 'hashed',
-  'fingerprinted', 'encrypted', 'public', 'safe', 'redact', 'mask', 'sanitize',
+  'fingerprinted', 'encrypted', 'public', 'safe', 'redact', 'mask', 'sanitize', 'desensitized', 'desensitised', 'desensitize',
 ]);
 /** Calls in a chain that make it a hash: `createHash('sha256').update(x).digest('hex')`. */
 const HASH_CALLS = new Set(['digest', 'createHash', 'createHmac', 'hash', 'hashSync', 'sha256', 'sha1', 'sha512', 'md5', 'hmac']);
@@ -54,7 +64,7 @@ function isHashChain(call: TSESTree.CallExpression): boolean {
   for (let i = 0; i < 8; i++) {
     const c = skipTransparent(current);
     if (c.type === AST_NODE_TYPES.CallExpression) {
-      const name = calleeName(c);
+      const name = callName(c);
       if (name !== null && HASH_CALLS.has(name)) return true;
       current = c.callee;
     } else if (c.type === AST_NODE_TYPES.MemberExpression) {
@@ -68,9 +78,9 @@ function isHashChain(call: TSESTree.CallExpression): boolean {
 
 /** The call makes its result safe to log: a configured sanitizer, a hash chain, `redactHeaders`, `toSafeJSON`. */
 export function isSanitizingCall(call: TSESTree.CallExpression, sanitizers: ReadonlySet<string>): boolean {
-  const path = getCalleePath(call);
+  const path = callPath(call);
   if (path !== null && (sanitizers.has(path) || sanitizers.has(lastSegment(path)))) return true;
-  const name = calleeName(call);
+  const name = callName(call);
   if (name === null) return false;
   if (sanitizers.has(name)) return true;
   if (isHashChain(call)) return true;
@@ -85,7 +95,7 @@ export function isSanitizingCall(call: TSESTree.CallExpression, sanitizers: Read
 
 /** The call answers yes/no or a position (`includes`, `timingSafeEqual`, `isValid`), never the secret. */
 export function isBooleanCall(call: TSESTree.CallExpression): boolean {
-  const name = calleeName(call);
+  const name = callName(call);
   if (name === null) return false;
   if (BOOLEAN_METHODS.has(name)) return true;
   const first = tokenizeName(name)[0];
@@ -110,7 +120,7 @@ export function isMaskingSlice(call: TSESTree.CallExpression, method: string): b
 
 /** The arguments a wrapper call returns in another shape (`JSON.stringify(x)` → [x]), or null. */
 export function wrapperArguments(call: TSESTree.CallExpression): TSESTree.Node[] | null {
-  const path = getCalleePath(call);
+  const path = callPath(call);
   if (path === null || !WRAPPER_CALLS.has(path)) return null;
   const args = call.arguments.map((a) => (a.type === AST_NODE_TYPES.SpreadElement ? a.argument : a));
   if (path === 'JSON.stringify' || path === 'String' || path === 'inspect' || path === 'util.inspect' || path === 'Buffer.from' || path === 'structuredClone') {

@@ -12,7 +12,6 @@ import {
   type Context,
   findVariable,
   getCalleePath,
-  getEnclosingFunction,
   getMemberPath,
   getPropertyName,
   getStringValue,
@@ -21,10 +20,10 @@ import {
   resolveFunction,
   returnedValues,
   skipTransparent,
-  calleeName,
+  directCallee,
 } from '../ast.js';
 import { classMethodOf, thisGetterOf } from '../class-members.js';
-import { routeOf } from '../placement.js';
+import { inSecurityQuestionFlow } from './question-flows.js';
 import { createBodyContextReader } from './body-context.js';
 import { createIdKeyReader } from './id-keys.js';
 import { createLabelReader } from './labels.js';
@@ -36,6 +35,8 @@ import {
   GETTER_METHODS,
   PRESERVING_METHODS,
   PRODUCER_VERBS,
+  callName,
+  callPath,
   isBooleanCall,
   isMaskingSlice,
   isSanitizingCall,
@@ -60,8 +61,8 @@ export interface SecretAnalyzer {
 }
 
 const SIZE_PROPERTIES = new Set(['length', 'size', 'byteLength']);
-/** A variable named for a redacted copy: `redactedHeaders`, `maskedConfig`, `sanitizedOptions`, `scrubbed_env`. */
-const REDACTED_VALUE_NAME = /^_?(?:redacted|masked|sanitized|sanitised|obfuscated|scrubbed|censored)(?:[A-Z_\d]|$)/u;
+/** A variable named for a redacted copy: `redactedHeaders`, `maskedConfig`, `sanitizedOptions`, `desensitizedToken`, `scrubbed_env`. */
+const REDACTED_VALUE_NAME = /^_?(?:redacted|masked|sanitized|sanitised|desensitized|desensitised|anonymized|anonymised|obfuscated|scrubbed|censored)(?:[A-Z_\d]|$)/u;
 /** `token.value`, `cookie.raw`: the secret itself under a generic name. */
 const VALUE_PROPERTIES = new Set(['value', 'val', 'raw', 'data', 'text', 'str', 'string', 'content', 'plain', 'plaintext', 'current', 'href']);
 /** Constructors whose value is text built from their arguments: a query string, a URL. */
@@ -76,30 +77,6 @@ const NUMERIC_SECRETS = new Set(['PIN', 'one-time code', 'SSN', 'card number', '
 
 const ANSWER_NAME = /^answers?$/u;
 const SECURITY_ANSWER = secret(article('security answer'), 'security answer');
-
-/**
- * Whether `node` lies in a security-question flow: an enclosing function (up to three levels)
- * is named for it (`checkSecurityAnswer`, `resetWithSecurityQuestion`) or is a route for it
- * (`'/security-question'`).
- */
-function inSecurityQuestionFlow(node: TSESTree.Node): boolean {
-  let fn = getEnclosingFunction(node);
-  for (let level = 0; fn && level < 3; level++, fn = getEnclosingFunction(fn)) {
-    const name = functionName(fn);
-    if (name !== null && namesSecurityQuestion(name)) return true;
-    const route = routeOf(fn);
-    if (route !== null && namesSecurityQuestion(route)) return true;
-  }
-  return false;
-}
-
-function functionName(fn: TSESTree.Node): string | null {
-  if ((fn.type === AST_NODE_TYPES.FunctionDeclaration || fn.type === AST_NODE_TYPES.FunctionExpression) && fn.id) return fn.id.name;
-  const parent = fn.parent;
-  if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.id.type === AST_NODE_TYPES.Identifier) return parent.id.name;
-  if (parent?.type === AST_NODE_TYPES.MethodDefinition || parent?.type === AST_NODE_TYPES.Property || parent?.type === AST_NODE_TYPES.PropertyDefinition) return getPropertyName(parent);
-  return null;
-}
 
 /** The secret analyzer of one file under one set of options (the options are part of every cached answer). */
 export function createSecretAnalyzer(context: Context, options: SecretAnalyzerOptions = {}): SecretAnalyzer {
@@ -126,8 +103,9 @@ export function createSecretAnalyzer(context: Context, options: SecretAnalyzerOp
 
   function classifyCall(call: TSESTree.CallExpression): ValueVerdict {
     if (isSanitizingCall(call, sanitizerPaths) || isBooleanCall(call)) return SAFE;
-    const callee = skipTransparent(call.callee);
-    const path = getCalleePath(call);
+    // `(0, token_1.getDesensitizedToken)(t)`: compiled code calling an imported function.
+    const callee = directCallee(call);
+    const path = callPath(call);
     if (callee.type === AST_NODE_TYPES.MemberExpression) {
       const method = getPropertyName(callee);
       if (method !== null && GETTER_METHODS.has(method)) {
@@ -173,7 +151,7 @@ export function createSecretAnalyzer(context: Context, options: SecretAnalyzerOp
         if (v.kind === 'secret' && v.embedded && !v.whole) return v;
       }
     }
-    const name = path !== null ? lastSegment(path) : calleeName(call);
+    const name = path !== null ? lastSegment(path) : callName(call);
     if (name !== null) {
       const tokens = tokenizeName(name);
       if (tokens.length > 1 && PRODUCER_VERBS.has(tokens[0]!) && !tokens.includes('by')) {
@@ -206,7 +184,7 @@ export function createSecretAnalyzer(context: Context, options: SecretAnalyzerOp
     const v = skipTransparent(value);
     if (v.type !== AST_NODE_TYPES.CallExpression) return false;
     if (isSanitizingCall(v, sanitizerPaths)) return true;
-    const callee = skipTransparent(v.callee);
+    const callee = directCallee(v);
     const method = callee.type === AST_NODE_TYPES.MemberExpression ? getPropertyName(callee) : null;
     if (method !== null && isMaskingSlice(v, method)) return true;
     const inner = resolveFunction(context, callee) ?? classMethodOf(context, callee);
@@ -442,7 +420,9 @@ export function createSecretAnalyzer(context: Context, options: SecretAnalyzerOp
 
   /** A string or object built around a secret (`const msg = \`pw=${password}\``), or a value built from `parts` (a URL's arguments). */
   function containerVerdict(node: TSESTree.Node, parts: readonly TSESTree.Node[] = [node]): ValueVerdict {
-    const inner = parts.flatMap((part) => findSecrets(part));
+    // An object literal's secrets sit under its keys (`{ headers: req.headers }` → `headers.authorization`): what a logger must censor.
+    const object = node.type === AST_NODE_TYPES.ObjectExpression && parts.length === 1 && parts[0] === node;
+    const inner = parts.flatMap((part) => findSecrets(part, null, object ? [] : null));
     if (inner.length === 0) return UNKNOWN;
     const first = inner[0]!;
     return secret('the value', first.concept, {
@@ -450,6 +430,7 @@ export function createSecretAnalyzer(context: Context, options: SecretAnalyzerOp
       embedded: true,
       whole: node.type === AST_NODE_TYPES.ObjectExpression || node.type === AST_NODE_TYPES.ArrayExpression,
       carries: `${first.what} \`${text(first.node)}\``,
+      redactPaths: object ? inner.flatMap((f) => (f.fieldPath === null ? [[]] : f.redactPaths.map((sub) => [...f.fieldPath!, ...sub]))) : [[]],
     });
   }
 
