@@ -32,6 +32,17 @@ module.exports = function* addUser() {
   this.status = 201;
   this.body = { ok: true };
 };`,
+    `// Koa 0.x: a record looked up with \`yield*\` (co's await) is missing: the resource's state, not the caller
+module.exports = function* updateTag() {
+  var name = this.params.name || this.params[0];
+  var mod = yield* packageService.getModule(name, this.request.body);
+  if (!mod) {
+    this.status = 403;
+    this.body = { error: 'forbidden', reason: 'setting tag to unknown version' };
+    return;
+  }
+  this.body = { ok: true };
+};`,
     `// a class's generator method: \`this\` is the instance, not a request
 class Machine {
   *run() {
