@@ -306,6 +306,9 @@ function terms(context: Context, node: TSESTree.Node, depth: number): Term[] {
       return n.expressions.flatMap((e) => terms(context, e, depth));
     case AST_NODE_TYPES.UnaryExpression:
       return terms(context, n.argument, depth);
+    // co / Koa 0.x: `var mod = yield* packageService.getModule(name)` is the `await` of generator code.
+    case AST_NODE_TYPES.YieldExpression:
+      return n.argument ? terms(context, n.argument, depth) : [];
     case AST_NODE_TYPES.BinaryExpression:
     case AST_NODE_TYPES.LogicalExpression:
       return [...terms(context, n.left as TSESTree.Node, depth), ...terms(context, n.right, depth)];

@@ -21,6 +21,7 @@ import {
 } from './ast.js';
 import { destructuresRequest, paramId, paramName, paramTypeName } from './handler-params.js';
 import { koaControllerContext } from './koa-controllers.js';
+import { isKoaGeneratorMiddleware } from './koa-generators.js';
 import { graphqlResolver } from './graphql.js';
 import { nestHandler } from './nest.js';
 import { isResponseName } from './response-names.js';
@@ -214,6 +215,11 @@ function computeHandlerInfo(context: Context, fn: AnyFunction): HandlerInfo | nu
   if (nest) return nest;
   const next = nextHandler(fn);
   if (next) return next;
+  // Koa 0.x: `function* (next) { … this.status = 403 … }`, `this` is the context (registered or exported).
+  if (fn.type !== AST_NODE_TYPES.ArrowFunctionExpression && fn.generator && isKoaGeneratorMiddleware(context, fn)) {
+    const next = paramId(fn.params[0]);
+    return { fn, framework: 'koa', kind: 'middleware', via: 'params', ...(next ? { next } : {}) };
+  }
   const registration = getRegistration(context, fn);
   if (registration) {
     const info = fromParams(context, fn, registration.framework, true);

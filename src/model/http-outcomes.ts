@@ -22,6 +22,7 @@ import { graphqlErrorStatus } from './graphql.js';
 import { statusFromErrorName, statusFromFactoryName, statusFromInit, getStatusValue } from './http-status.js';
 import { isLoggerObject } from './loggers.js';
 import { isResponseName, isResponseOrContextName } from './response-names.js';
+import { isKoaThisContext } from './koa-generators.js';
 
 /**
  * What a node does with an HTTP status:
@@ -152,10 +153,10 @@ function assignmentOutcome(context: Context, node: TSESTree.AssignmentExpression
   const prop = getPropertyName(node.left);
   if (prop !== 'status' && prop !== 'statusCode') return null;
   const receiver = getRootIdentifier(node.left.object, true);
-  // `err.status = 401` labels an error; only a response (or Koa context) answers the caller.
-  if (!receiver || !isResponseOrContextName(receiver.name)) return null;
+  // `err.status = 401` labels an error; only a response (or Koa context, also Koa 0.x's `this`) answers the caller.
+  if (receiver ? !isResponseOrContextName(receiver.name) : !isKoaThisContext(context, node.left.object)) return null;
   const status = getStatusValue(context, node.right);
-  return status === null ? null : { status, kind: 'response', receiver, errorName: null, frameworkError: false };
+  return status === null ? null : { status, kind: 'response', ...(receiver ? { receiver } : {}), errorName: null, frameworkError: false };
 }
 
 /** The outcome of a call: response methods, `ctx.throw`, error factories, Boom, `next(err)`, app helpers. */
@@ -336,7 +337,8 @@ export function getStatusChoices(context: Context, node: TSESTree.CallExpression
     if (node.operator !== '=' || node.left.type !== AST_NODE_TYPES.MemberExpression) return null;
     const prop = getPropertyName(node.left);
     const receiver = getRootIdentifier(node.left.object, true);
-    if ((prop !== 'status' && prop !== 'statusCode') || !receiver || !isResponseOrContextName(receiver.name)) return null;
+    if (prop !== 'status' && prop !== 'statusCode') return null;
+    if (receiver ? !isResponseOrContextName(receiver.name) : !isKoaThisContext(context, node.left.object)) return null;
     chosen = node.right;
   } else {
     const callee = skipTransparent(node.callee);

@@ -10,6 +10,7 @@ import { paramId } from './handler-params.js';
 import type { Framework, HandlerInfo } from './handlers.js';
 import { isLoggerObject } from './loggers.js';
 import type { LoggerStyle } from '../core/settings.js';
+import { koaThisVisibleAt } from './koa-generators.js';
 
 export interface RequestContextExpressions {
   method?: string;
@@ -49,6 +50,8 @@ function isParamOf(id: TSESTree.Identifier): boolean {
  */
 export function getRequestContextExpressions(context: Context, handler: HandlerInfo, at?: TSESTree.Node): RequestContextExpressions {
   const binding = handler.framework === 'koa' || handler.framework === 'hono' ? handler.ctx : handler.req;
+  // Koa 0.x generator middleware: `this` is the context (`this.method`, `this.ip`).
+  if (!binding && handler.framework === 'koa' && at && koaThisVisibleAt(context, handler.fn, at)) return requestFieldExpressions('koa', 'this');
   if (!binding || !bindingVisibleAt(context, binding, at)) return {};
   return requestFieldExpressions(handler.framework, binding.name);
 }

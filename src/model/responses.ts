@@ -30,6 +30,7 @@ import { getHttpOutcome, getHttpStatus, passesResponseArgument } from './http-ou
 import { getStatusValue, statusFromErrorName, statusLineOf } from './http-status.js';
 import { isResponseName } from './response-names.js';
 import { sendsParameter } from './client-channels.js';
+import { isKoaThisContext } from './koa-generators.js';
 
 export type ResponseSinkKind =
   /** The body is serialized as JSON (`res.json`, `c.json`, `NextResponse.json`, an object given to `res.send` / `ctx.body`). */
@@ -201,7 +202,7 @@ function mayBeSinkCall(node: TSESTree.CallExpression): boolean {
 }
 
 function computeSink(context: Context, node: TSESTree.CallExpression | TSESTree.NewExpression | TSESTree.AssignmentExpression): ResponseSink | null {
-  if (node.type === AST_NODE_TYPES.AssignmentExpression) return assignmentSink(node);
+  if (node.type === AST_NODE_TYPES.AssignmentExpression) return assignmentSink(context, node);
   if (node.type === AST_NODE_TYPES.NewExpression) return newSink(context, node);
   return callSink(context, node);
 }
@@ -444,7 +445,7 @@ const SESSION_FLASH_KEY = /^(?:error|errors|errorMessage|message|messages|flash|
  * Koa: `ctx.body = …`, `ctx.response.body = …`, and `this.body = …` in an `app.context.onerror` override;
  * `req.session.error = …`: a flash message kept in the session, shown on the next page like `req.flash()`.
  */
-function assignmentSink(node: TSESTree.AssignmentExpression): ResponseSink | null {
+function assignmentSink(context: Context, node: TSESTree.AssignmentExpression): ResponseSink | null {
   if (node.operator !== '=' || node.left.type !== AST_NODE_TYPES.MemberExpression) return null;
   const key = getPropertyName(node.left);
   if (key !== null && key !== 'body' && SESSION_FLASH_KEY.test(key)) return sessionFlashSink(node, node.left);
@@ -452,7 +453,8 @@ function assignmentSink(node: TSESTree.AssignmentExpression): ResponseSink | nul
   const object = skipTransparent(node.left.object);
   if (object.type === AST_NODE_TYPES.ThisExpression) {
     const fn = thisFunction(node);
-    return fn && isKoaOnerrorOverride(fn) ? { node, kind: 'body', payload: [node.right], description: '`this.body`', receiver: null, status: null } : null;
+    // Also Koa 0.x generator middleware, whose `this` is the context (koa-generators.ts).
+    return fn && (isKoaOnerrorOverride(fn) || isKoaThisContext(context, object)) ? { node, kind: 'body', payload: [node.right], description: '`this.body`', receiver: null, status: null } : null;
   }
   let receiver: TSESTree.Identifier | null = null;
   if (object.type === AST_NODE_TYPES.Identifier && responseNameKind(object.name) === 'context' && object.name !== 'c') receiver = object;

@@ -101,7 +101,8 @@ function creationFramework(context: Context, node: TSESTree.CallExpression | TSE
   if (direct !== null) {
     if (!isNew && direct === 'express') return 'express';
     if (!isNew && direct === 'fastify') return 'fastify';
-    if (isNew && direct === 'koa') return 'koa';
+    // Koa 0.x / 1.x also made its app by a plain call: `var app = koa()`.
+    if (direct === 'koa') return 'koa';
     return null;
   }
   // Below, only a name imported from one of SERVER_MODULES creates a server: without one named in the file, skip the look-ups.
@@ -127,6 +128,7 @@ function creationFramework(context: Context, node: TSESTree.CallExpression | TSE
     if (source === 'express' && whole) return 'express';
     if (source === 'fastify' && (whole || imported === 'fastify' || imported === 'Fastify')) return 'fastify';
     if (HTTP_MODULES.has(source) && imported === 'createServer') return 'node-http';
+    if (source === 'koa' && whole) return 'koa';
     return null;
   }
   if (source === 'koa' && (whole || imported === 'Koa')) return 'koa';

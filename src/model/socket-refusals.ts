@@ -5,8 +5,9 @@
  *   close with an application auth code (4001/4401 → 401, 4003/4403 → 403), or the protocol's
  *   "policy violation" (1008), or any code whose reason names an auth failure;
  * - `socket.write('HTTP/1.1 401 Unauthorized\r\n\r\n')` on an HTTP upgrade, before `socket.destroy()`;
- * - `next(new Error('unauthorized'))` in socket.io middleware (`io.use((socket, next) => …)`), which
- *   refuses the handshake with that error;
+ * - `next(new Error('unauthorized'))` in socket.io middleware (`io.use((socket, next) => …)`, also one a
+ *   factory returns for another file's `io.use`), which refuses the handshake with that error (its text or
+ *   its class says so: `new UnauthorizedError(code, 'no credentials found')`);
  * - `socket.disconnect()` / `ws.terminate()` — only a refusal where a credential check failed (the
  *   caller decides that: a disconnect is also how a client leaves);
  * - `socket.emit('unauthorized', …)` — an event that tells the client it was refused: in an `if` branch
@@ -27,7 +28,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { type AnyFunction, type Context, findVariable, getCalleePath, getEnclosingFunction, getNumberValue, getPropertyName, getStringValue, isFunctionNode, lastSegment, skipTransparent } from './ast.js';
-import { getStatusValue, statusLineOf } from './http-status.js';
+import { getStatusValue, statusFromErrorName, statusLineOf } from './http-status.js';
 import { sameFileCallSites } from './input-flow.js';
 import { isClientSocket } from './sockets.js';
 
@@ -78,15 +79,35 @@ function statusOfText(text: string): 401 | 403 {
   return FORBIDDEN_TEXT.test(text) ? 403 : 401;
 }
 
-/** `io.use((socket, next) => …)`: `fn` is socket.io middleware, its second parameter the `next` that refuses. */
+/**
+ * `io.use((socket, next) => …)`: `fn` is socket.io middleware, its second parameter the `next` that refuses.
+ * Also middleware a factory returns for another file's `io.use(createSocketAuth(db))`:
+ * `return async function (socket, next) {…}`, then with the continuation named `next`.
+ */
 function socketMiddlewareNext(fn: TSESTree.Node | null): string | null {
   if (!fn || !isFunctionNode(fn) || fn.params.length !== 2) return null;
   const [socket, next] = fn.params;
   if (socket?.type !== AST_NODE_TYPES.Identifier || !SOCKET_NAME.test(socket.name) || next?.type !== AST_NODE_TYPES.Identifier) return null;
   const call = fn.parent;
+  if (call?.type === AST_NODE_TYPES.ReturnStatement || (call && isFunctionNode(call) && call.body === fn)) return NEXT_NAME.test(next.name) ? next.name : null;
   if (call?.type !== AST_NODE_TYPES.CallExpression || call.arguments[0] !== fn) return null;
   const path = getCalleePath(call);
   return path !== null && lastSegment(path) === 'use' ? next.name : null;
+}
+
+const NEXT_NAME = /^_?next$/u;
+
+/**
+ * The status an error handed to socket.io's `next` refuses with: its class says so (`new UnauthorizedError(code, 'no credentials found')`),
+ * or a text argument names an auth failure (`new Error('unauthorized')`). The text, for the report.
+ */
+function handshakeRefusal(error: TSESTree.NewExpression): { status: 401 | 403; text: string } | null {
+  const texts = error.arguments.map((a) => getStringValue(a)).filter((t): t is string => t !== null);
+  const named = texts.find((t) => AUTH_TEXT.test(t));
+  if (named !== undefined) return { status: statusOfText(named), text: named };
+  const callee = getCalleePath(error);
+  const byClass = callee === null ? null : statusFromErrorName(lastSegment(callee));
+  return byClass === 401 || byClass === 403 ? { status: byClass, text: texts[0] ?? lastSegment(callee!) } : null;
 }
 
 /** `primus.authorize(fn)`: `fn` given directly, or returned by a same-file factory whose call is (`primus.authorize(makeAuthorize(…))`). */
@@ -200,9 +221,9 @@ export function getSocketRefusal(context: Context, call: TSESTree.CallExpression
     const def = findVariable(context, callee)?.defs[0];
     const fn = def?.type === 'Parameter' ? def.node : getEnclosingFunction(call);
     if (socketMiddlewareNext(fn) !== callee.name) return null;
-    const message = arg.arguments[0] ? getStringValue(arg.arguments[0]) : null;
-    if (message === null || !AUTH_TEXT.test(message)) return null;
-    return { status: statusOfText(message), what: `the socket.io handshake refused (next(new Error('${message}')))`, needsCredentialFailure: false };
+    const refusal = handshakeRefusal(arg);
+    if (!refusal) return null;
+    return { status: refusal.status, what: `the socket.io handshake refused (next(new ${lastSegment(getCalleePath(arg) ?? 'Error')}('${refusal.text}')))`, needsCredentialFailure: false };
   }
   if (callee.type !== AST_NODE_TYPES.MemberExpression) return null;
   const method = getPropertyName(callee);

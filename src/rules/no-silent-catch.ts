@@ -1,6 +1,6 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
-import { type AnyFunction, contains, isFunctionNode } from '../model/ast.js';
+import { type AnyFunction, contains, isFunctionNode, skipTransparent } from '../model/ast.js';
 import { createPathTracker, findJumpTarget, mergeListeners, withIfConsequentListener } from '../analysis/code-path.js';
 import { createRule } from '../core/create-rule.js';
 import { weighCatch, isLabelCheck, isOrdinaryAnswer } from '../model/catch-scope.js';
@@ -328,8 +328,11 @@ export default createRule<Options, MessageIds>({
     }
 
     function onReturn(node: TSESTree.ReturnStatement): void {
+      // `return res.status(500).send({ error: err.message })`: a 5xx answer (onCall), not the error returned to a caller.
+      const arg = node.argument && skipTransparent(node.argument);
+      const answers = arg?.type === AST_NODE_TYPES.CallExpression && (isServerErrorResponse(context, arg) || answersServerStatus(context, arg));
       for (const s of innermost(node)) {
-        if (node.argument && readsAny(node.argument, s.errorVariables)) {
+        if (node.argument && !answers && readsAny(node.argument, s.errorVariables)) {
           tracker.mark(node);
           s.escalates = true;
         }

@@ -218,6 +218,12 @@ app.use(async (ctx, next) => {
 });
 app.use(router.routes());
 app.listen(3000);` },
+    // Koa 0.x / 1.x made its app by a plain call; its logger mounted as for `new Koa()`
+    { filename: join(koa, 'app.js'), code: `var koa = require('koa');
+var logger = require('koa-logger');
+var app = module.exports = koa();
+app.use(logger());
+app.listen(7001);` },
     { filename: join(koa, 'app.js'), code: `import Koa from 'koa';
 import pino from 'koa-pino-logger';
 const app = new Koa();
@@ -656,6 +662,31 @@ app.use(koaLogger());
 app.use(bodyParser());
 app.use(router.routes());
 app.listen(3000);`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // Koa 0.x / 1.x: `koa()` without `new` creates the app too (an npm registry's server)
+      filename: join(koa, 'app.js'),
+      code: `var koa = require('koa');
+var app = module.exports = koa();
+app.use(routes);
+app.listen(7001);`,
+      errors: [
+        {
+          messageId: 'missingRequestLogging',
+          line: 2,
+          suggestions: [
+            {
+              messageId: 'addRequestLogger',
+              output: `var koa = require('koa');
+const koaLogger = require('koa-logger');
+var app = module.exports = koa();
+app.use(koaLogger());
+app.use(routes);
+app.listen(7001);`,
             },
           ],
         },

@@ -15,7 +15,7 @@ export async function GET(request: NextRequest, { params }: { params: Promise<{ 
     if (!order || order.userId !== userId) return NextResponse.json({ error: 'Not found' }, { status: 404 });
     return NextResponse.json(order);
   } catch (error) {
-    return NextResponse.json({ error: String(error) }, { status: 500 }); // planted: no-error-details-in-response
+    return NextResponse.json({ error: String(error) }, { status: 500 }); // planted: no-error-details-in-response, no-silent-catch
   }
 }
 
