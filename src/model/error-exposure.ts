@@ -57,6 +57,9 @@ export function isGuarded(context: Context, leak: Leak, status: number | null = 
   // app's or a validator's verdict on the request (a stack still names the server's files).
   if ((leak.form === 'message' || leak.form === 'string') && (status === null || status < 500) && caughtFromInProcess(context, leak.error)) return true;
   if (leak.sites.some((site) => normalisedBefore(context, site, leak.error))) return true;
+  // `if (err.message.includes('not found')) return res.status(404).json({ error: err.message })`: the code recognised
+  // its own text in the message and answers a client error with it.
+  if ((leak.form === 'message' || leak.form === 'string') && status !== null && status < 500 && leak.sites.some((site) => conditionsAt(site).some((c) => c.holds && matchesMessageText(context, c.test, leak.error)))) return true;
   return leak.sites.some((site) => conditionsAt(site).some((c) => impliesSafe(context, c.test, c.holds, leak.error)));
 }
 
@@ -300,6 +303,58 @@ function binarySafe(context: Context, test: TSESTree.BinaryExpression, holds: bo
     default:
       return false;
   }
+}
+
+/** Methods that search a text for another: `includes`, `startsWith`, `endsWith`, `indexOf`. */
+const TEXT_SEARCH = new Set(['includes', 'startsWith', 'endsWith', 'indexOf']);
+
+/**
+ * The test, when it holds, finds a phrase of words in the error's message: `err.message.includes('not found')`,
+ * `err.message.indexOf('exist') >= 0`, `err.message.startsWith('Invalid')`, `err.message === 'No such user'`,
+ * `/already exists/.test(err.message)`. A phrase of punctuation alone (`includes(':')`) recognises nothing.
+ */
+function matchesMessageText(context: Context, raw: TSESTree.Node, error: TSESLint.Scope.Variable): boolean {
+  const test = skipTransparent(raw);
+  const isMessage = (n: TSESTree.Node): boolean => {
+    const m = skipTransparent(n);
+    return m.type === AST_NODE_TYPES.MemberExpression && getPropertyName(m) === 'message' && refersTo(context, m.object, error);
+  };
+  const phrase = (n: TSESTree.Node | undefined): boolean => {
+    const text = n ? getStringValue(n) : null;
+    return text !== null && /\p{L}{3,}/u.test(text);
+  };
+  if (test.type === AST_NODE_TYPES.LogicalExpression && test.operator === '&&') return matchesMessageText(context, test.left, error) || matchesMessageText(context, test.right, error);
+  if (test.type === AST_NODE_TYPES.CallExpression) {
+    const callee = skipTransparent(test.callee);
+    if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+    const method = getPropertyName(callee);
+    if (method !== null && TEXT_SEARCH.has(method) && method !== 'indexOf') return isMessage(callee.object) && phrase(test.arguments[0]);
+    // /already exists/i.test(err.message)
+    const regex = skipTransparent(callee.object);
+    return method === 'test' && regex.type === AST_NODE_TYPES.Literal && 'regex' in regex && !!regex.regex && /\p{L}{3,}/u.test(regex.regex.pattern) && test.arguments[0] !== undefined && isMessage(test.arguments[0]);
+  }
+  if (test.type === AST_NODE_TYPES.BinaryExpression && test.left.type !== AST_NODE_TYPES.PrivateIdentifier) {
+    // err.message === 'No such user'
+    if (test.operator === '===' || test.operator === '==') return (isMessage(test.left) && phrase(test.right)) || (isMessage(test.right) && phrase(test.left));
+    // err.message.indexOf('exist') >= 0, > -1, !== -1
+    const search = skipTransparent(test.left);
+    if (search.type !== AST_NODE_TYPES.CallExpression) return false;
+    const callee = skipTransparent(search.callee);
+    const bound = signedNumber(test.right);
+    const found = (test.operator === '>=' && bound === 0) || (test.operator === '>' && bound === -1) || ((test.operator === '!==' || test.operator === '!=') && bound === -1);
+    return found && callee.type === AST_NODE_TYPES.MemberExpression && getPropertyName(callee) === 'indexOf' && isMessage(callee.object) && phrase(search.arguments[0]);
+  }
+  return false;
+}
+
+/** `0`, `-1`. */
+function signedNumber(node: TSESTree.Node): number | null {
+  const n = skipTransparent(node);
+  if (n.type === AST_NODE_TYPES.UnaryExpression && n.operator === '-') {
+    const value = getNumberValue(n.argument);
+    return value === null ? null : -value;
+  }
+  return getNumberValue(n);
 }
 
 function flip(operator: string): string {
