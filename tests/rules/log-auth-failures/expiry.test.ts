@@ -82,8 +82,8 @@ app.use(verifyToken);`,
       options: [{ includeExpired: true }] as const,
       errors: [
         {
-          message:
-            'Unlogged refusal of an expired credential: this path ends in a 401 response for an expired credential without a log at warn or above. Log the refusal with its reason (expired), method, path, IP and user agent before it, so that replayed old tokens and broken session refreshes can be traced.',
+          messageId: 'unloggedExpired' as const,
+          data: { what: 'a 401 response for an expired credential' },
           line: 3,
           suggestions: [{"messageId": "logFailure", "output": "const verifyToken = (req, res, next) => {\n  jwt.verify(req.headers.authorization, secret, (err, payload) => {\n    if (err instanceof jwt.TokenExpiredError) {\n      console.warn('Authentication failed: expired credential', { reason: 'expired_credential', method: req.method, path: req.originalUrl.split('?')[0], ip: req.ip, userAgent: req.headers['user-agent'] });\n      return res.status(401).json({ retry: true });\n    }\n    if (err) {\n      logger.warn({ ip: req.ip }, 'invalid token');\n      return res.status(401).json({ message: 'Invalid token' });\n    }\n    req.user = payload;\n    next();\n  });\n};\napp.use(verifyToken);"}],
         },
