@@ -73,12 +73,6 @@ export const STATE_WORDS = new Set([
   'connected', 'disconnected', 'initialized', 'initialised', 'managed',
 ]);
 
-/**
- * Whether a resource is shared, as a name of the code reads it (`chatflow.isPublic`, `isPublic()`): its state,
- * whoever asks (`if (!chatflow.isPublic) throw 401` on a no-auth route). Not in a string (`tags.includes('public')`).
- */
-const SHARING_WORDS = new Set(['public']);
-
 /** Words of objects that hold the app's settings: `config.x`, `settingsCache.get('…')`, `this.configService.get('…')`. */
 export const CONFIG_WORDS = new Set(['config', 'conf', 'cfg', 'configuration', 'settings', 'env', 'environment', 'flags', 'features', 'labs']);
 const REQUEST_ROOT = /^(?:req|request|ctx|context|c)$/u;
@@ -115,7 +109,7 @@ export function predicateTerm(call: TSESTree.CallExpression): Term | null {
   const rest = words.slice(1);
   if (routeName(rest)) return { kind: 'route', isId: false };
   if (rest.some((w) => STRONG_WORDS.has(w))) return null;
-  if (rest.some((w) => OTHER_WORDS.has(w) || STATE_WORDS.has(w) || SHARING_WORDS.has(w) || CONFIG_WORDS.has(w))) return { kind: 'other', isId: false, ...productOf(rest) };
+  if (rest.some((w) => OTHER_WORDS.has(w) || STATE_WORDS.has(w) || CONFIG_WORDS.has(w))) return { kind: 'other', isId: false, ...productOf(rest) };
   // `identityManager.isCloud()`, `isSelfHosted()`: how the app is deployed, a switch of the installation.
   if (rest.length > 0 && rest.every((w) => DEPLOYMENT_WORDS.has(w))) return { kind: 'other', isId: false, product: 'flag' };
   return null;
@@ -178,7 +172,7 @@ export function classifyPath(segments: readonly string[]): Term {
     return { kind: 'input', isId, callerAddress };
   }
   if (words.some((w) => WEAK_WORDS.has(w))) return { kind: 'weak', isId };
-  if (words.some((w) => STATE_WORDS.has(w) || SHARING_WORDS.has(w))) return { kind: 'other', isId };
+  if (words.some((w) => STATE_WORDS.has(w))) return { kind: 'other', isId };
   if (/^[A-Z][A-Z0-9_]*[A-Z0-9]$/u.test(root) && head.length === 1) return { kind: 'other', isId };
   // What a CORS preflight asks to send (`access-control-request-method`): request input checked against the server's list.
   if (corsHeader) return { kind: 'input', isId: false };

@@ -361,11 +361,3 @@ describe('classifyRejectionGuard: CORS headers and settings held by the app', ()
     expect(one('!req.user.admin && app.settings.get(scope) === false')).toBe('who');
   });
 });
-
-describe('classifyRejectionGuard: a resource that is not public', () => {
-  it('reads whether the resource is shared as its state; with a caller test beside it the caller decides', () => {
-    expect(one('!chatflow.isPublic')).toBe('other');
-    expect(one('!chatflow.isPublic && !req.user')).toBe('who');
-    expect(one('!chatflow.isPublic && chatflow.ownerId !== req.user.id')).toBe('who');
-  });
-});
