@@ -28,6 +28,7 @@ export const AUTH_EVENTS: Readonly<Record<AuthFailureReason | 'success', string>
   forbidden: 'access_denied',
   guard_denied: 'access_denied',
   rate_limited: 'rate_limited',
+  expired_credential: 'credential_expired',
   success: 'login_success',
 };
 

@@ -35,6 +35,7 @@ const MESSAGES: Record<AuthFailureReason, string> = {
   invalid_otp: 'Authentication failed: invalid one-time code',
   invalid_passkey: 'Authentication failed: passkey not verified',
   guard_denied: 'Access denied by guard',
+  expired_credential: 'Authentication failed: expired credential',
 };
 
 const SENSITIVE_ACTION = /delete|remove|destroy|close|change|update|reset|transfer|withdraw|confirm|reauth|sudo|account|email|password|settings|payout/iu;

@@ -2,7 +2,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { type Context, findVariable, getCalleePath, getPropertyName, isFunctionNode, leavesFunction, skipTransparent, walkSameFunction } from './ast.js';
 import { tokenizeName } from './secrets/names.js';
-import { ALLOW_WORDS, GRANT, type Product, type Term, type TermKind, accessWords, classifyPath, isSettingsHolder, isVerdictName, predicateTerm, textShapeTerm, wordTerm } from './access-words.js';
+import { ALLOW_WORDS, GRANT, isCorsHeaderName, type Product, type Term, type TermKind, accessWords, classifyPath, isSettingsHolder, isVerdictName, predicateTerm, textShapeTerm, wordTerm } from './access-words.js';
 import { refusesMissingCredential, typeofOperand } from './typeof-tests.js';
 import { isSessionStepError, receivesPassportVerdict } from './logins.js';
 
@@ -301,7 +301,9 @@ function terms(context: Context, node: TSESTree.Node, depth: number): Term[] {
   const n = skipTransparent(node);
   switch (n.type) {
     case AST_NODE_TYPES.Literal:
-      return typeof n.value === 'string' ? [wordTerm(accessWords(tokenizeName(n.value)), false)] : [];
+      if (typeof n.value !== 'string') return [];
+      // `req.headers['access-control-request-method']`: a CORS preflight header names what the client asks to send, not who it is.
+      return [isCorsHeaderName(n.value) ? { kind: 'input', isId: false } : wordTerm(accessWords(tokenizeName(n.value)), false)];
     case AST_NODE_TYPES.TemplateLiteral:
       return n.expressions.flatMap((e) => terms(context, e, depth));
     case AST_NODE_TYPES.UnaryExpression:
@@ -324,6 +326,9 @@ function terms(context: Context, node: TSESTree.Node, depth: number): Term[] {
       return [];
   }
 }
+
+/** String methods that reshape a value without changing what it is (case, whitespace, pieces). */
+const TEXT_STEPS = new Set(['trim', 'trimStart', 'trimEnd', 'toLowerCase', 'toUpperCase', 'toLocaleLowerCase', 'toLocaleUpperCase', 'split', 'slice', 'substring', 'substr', 'normalize', 'toString']);
 
 function chainTerms(context: Context, node: TSESTree.Node, depth: number): Term[] {
   const predicate = node.type === AST_NODE_TYPES.CallExpression ? predicateTerm(node) : null;
@@ -370,7 +375,8 @@ function chainTerms(context: Context, node: TSESTree.Node, depth: number): Term[
     // `const allowedModels = aiSettings.openaiAllowedModels`: a value read from the settings is a setting, whatever its name.
     if (variable && settingsDerived(context, variable, 0)) return [{ kind: 'other', isId: own.isId, setting: true }, ...extra];
     // `const ok = await permissions.check(user, 'edit'); if (!ok) …`: read what the const holds.
-    if (own.kind === 'unknown' && segments.length === 1) {
+    // Also through text steps on it (`requestHeaders[i].trim().toLowerCase()`, `raw.split(',')`): the same value, reshaped.
+    if (own.kind === 'unknown' && segments.length >= 1 && segments.slice(1).every((s) => TEXT_STEPS.has(s))) {
       const init = declaredFrom(variable);
       if (init && !isFunctionNode(init)) extra.push(...terms(context, init, depth + 1));
     }

@@ -153,13 +153,15 @@ export function productOf(words: readonly string[]): { product?: Product } {
 
 /** Classifies one dotted path (`req.accountability.admin`, `settingsCache.get`). */
 export function classifyPath(segments: readonly string[]): Term {
-  const words = accessWords(segments.flatMap((s) => (s === 'this' ? [] : tokenizeName(s))));
+  // `req.headers['access-control-request-method']`: the CORS header's name is no access word.
+  const corsHeader = segments.some(isCorsHeaderName);
+  const words = accessWords(segments.flatMap((s) => (s === 'this' || isCorsHeaderName(s) ? [] : tokenizeName(s))));
   const isId = words.length > 0 && ID_WORDS.has(words[words.length - 1]!);
   const head = segments[0] === 'this' ? segments.slice(1) : segments;
   const root = head[0] ?? '';
   const product = productOf(words);
   // Settings outrank every word: `process.env.AUTH_OIDC_ENABLED` is a switch, not a credential.
-  if (isSettingsHolder(root) || (root === 'process' && head[1] === 'env')) return { kind: 'other', isId, setting: true, ...product };
+  if (isSettingsHolder(root) || (root === 'process' && head[1] === 'env') || heldSettings(head)) return { kind: 'other', isId, setting: true, ...product };
   if (words.some((w) => STRONG_WORDS.has(w))) return { kind: 'strong', isId };
   if (words.some((w) => ALLOW_WORDS.has(w))) return { kind: 'other', isId, allow: true };
   if (words.some((w) => OTHER_WORDS.has(w))) return { kind: 'other', isId, ...product };
@@ -172,8 +174,25 @@ export function classifyPath(segments: readonly string[]): Term {
   if (words.some((w) => WEAK_WORDS.has(w))) return { kind: 'weak', isId };
   if (words.some((w) => STATE_WORDS.has(w))) return { kind: 'other', isId };
   if (/^[A-Z][A-Z0-9_]*[A-Z0-9]$/u.test(root) && head.length === 1) return { kind: 'other', isId };
+  // What a CORS preflight asks to send (`access-control-request-method`): request input checked against the server's list.
+  if (corsHeader) return { kind: 'input', isId: false };
   return { kind: 'unknown', isId, callerAddress };
 }
+
+/**
+ * The app's settings reached through the object that holds them (`app.settings.get(scope)`,
+ * `fastify.config.AUTH_ENABLED`, `this.server.config.x`): a settings holder after names that are
+ * neither the request nor a caller (`req.user.settings`, `member.config` are someone's own).
+ */
+function heldSettings(head: readonly string[]): boolean {
+  const at = head.findIndex((s, i) => i > 0 && isSettingsHolder(s));
+  if (at < 0) return false;
+  const before = head.slice(0, at);
+  if (REQUEST_ROOT.test(before[0] ?? '')) return false;
+  const words = accessWords(before.flatMap((s) => tokenizeName(s)));
+  return !words.some((w) => STRONG_WORDS.has(w) || WEAK_WORDS.has(w) || REQUEST_SEGMENTS_WORDS.has(w));
+}
+const REQUEST_SEGMENTS_WORDS = new Set(['req', 'request', 'ctx', 'context', 'socket', 'session', 'state', 'locals', 'body', 'query', 'params', 'headers']);
 
 /** `config`, `appConfig`, `settingsCache`, `this.configService`; not a predicate about a caller (`isUserManagedByEnv(user)`). */
 export function isSettingsHolder(root: string): boolean {
@@ -187,6 +206,13 @@ export function wordTerm(words: readonly string[], isId: boolean): Term {
   if (words.some((w) => WEAK_WORDS.has(w))) return { kind: 'weak', isId };
   return { kind: 'unknown', isId };
 }
+
+/**
+ * A CORS header's name (`access-control-request-method`, `Access-Control-Allow-Origin`): the words
+ * "access control" there name the browser's cross-origin protocol, what a preflight asks to send,
+ * not a check of who is asking.
+ */
+export const isCorsHeaderName = (text: string): boolean => /^access-control-[a-z-]+$/iu.test(text);
 
 /** String methods that test where or whether some text occurs in a value. */
 const TEXT_SEARCH = new Set(['includes', 'startsWith', 'endsWith', 'indexOf', 'lastIndexOf']);

@@ -9,7 +9,7 @@
  * enclosing condition, or (none) the early exits before the rejection (`if (req.user) return next();
  * res.status(401)`). Every way the condition can refuse must be an absence:
  * - a value read from the request that names an identity or a credential (`req.user`,
- *   `req.session.userId`, `ctx.state.user`, `req.headers.authorization`, `req.cookies.token`,
+ *   `req.session.userId`, `ctx.state.user`, `req.headers.authorization`, `req.cookies.token`, `req.body.password`,
  *   `socket.handshake.auth.token`, `res.locals.user`), tested for being falsy or nil
  *   (`!x`, `x == null`, `_.isNil(x)`, `typeof x === 'undefined'`);
  * - a local holding such a read, through string handling (`authHeader?.split(' ')[1]`), `||`, `??`
@@ -30,6 +30,11 @@ const PRESENCE_WORDS = new Set([
   'user', 'identity', 'member', 'principal', 'account', 'accountability', 'session', 'auth', 'authentication', 'authenticated',
   'authorization', 'token', 'jwt', 'bearer', 'cookie', 'cookies', 'credential', 'credentials', 'key', 'sid', 'uid', 'login', 'logged', 'viewer',
 ]);
+/**
+ * Words of a password field read from the request (`if (!request.body.password) reply.code(401)`: a login body without
+ * the secret presented nothing to check). Only in a read of the request: a strategy's `password` parameter is not one.
+ */
+const PASSWORD_WORDS = new Set(['password', 'passwd']);
 /** Words that may stand beside them in a presence name (`access_token`, `x-api-key`, `remote_user`, `currentUser`). */
 const FILLER_WORDS = new Set(['access', 'refresh', 'api', 'x', 'remote', 'current', 'raw', 'header', 'headers', 'is', 'has', 'in', 'name', 'id', 'auth']);
 /** Second factors: `otpToken` is a code the caller is asked for after signing in, not a namespace. */
@@ -325,7 +330,9 @@ function requestRead(context: Context, node: TSESTree.MemberExpression): boolean
   const after = segments.slice(at + 1);
   const last = after[after.length - 1]!;
   const identityBefore = after.slice(0, -1).some((s) => tokenizeName(s).some((w) => IDENTITY_HOLDERS.has(w)));
-  return namesPresence(last, identityBefore);
+  if (namesPresence(last, identityBefore)) return true;
+  const words = tokenizeName(last);
+  return words.some((w) => PASSWORD_WORDS.has(w)) && words.every((w) => PASSWORD_WORDS.has(w) || FILLER_WORDS.has(w));
 }
 
 /** Where the request is in a chain: its root (`req`, `ctx`, `this.req`), `res.locals`, or a `.req` / `.handshake` step. */

@@ -10,7 +10,6 @@ import { envComparisonMeansExplicitDevelopment } from './environment.js';
 import type { Leak } from './error-leaks.js';
 import { classifyFailures } from './fallible.js';
 import { throwsOnlyInProcess } from './in-process-throws.js';
-import { getHandlerInfo } from './handlers.js';
 import { getLoggerCall } from './loggers.js';
 import { getResponseSink } from './responses.js';
 import { INTERNAL_ERROR_CLASS, isInternalErrorClass, isTextValue, unknownErrorOf } from './unknown-errors.js';
@@ -58,111 +57,10 @@ export function isGuarded(context: Context, leak: Leak, status: number | null = 
   // app's or a validator's verdict on the request (a stack still names the server's files).
   if ((leak.form === 'message' || leak.form === 'string') && (status === null || status < 500) && caughtFromInProcess(context, leak.error)) return true;
   if (leak.sites.some((site) => normalisedBefore(context, site, leak.error))) return true;
-  return leak.sites.some((site) =>
-    conditionsAt(site).some(
-      (c) =>
-        impliesSafe(context, c.test, c.holds, leak.error) ||
-        // `if (err.message.includes('not found')) res.status(404).json({ error: err.message })`: a text the app knows
-        (leak.form !== 'stack' && matchesKnownText(context, c.test, c.holds, leak.error)) ||
-        neverWithoutNext(context, c.test, c.holds),
-    ),
-  );
-}
-
-/** Methods that test a text against a literal the app wrote: `includes('not found')`, `startsWith('E_')`, `match(/exist/)`. */
-const TEXT_TESTS = new Set(['includes', 'startsWith', 'endsWith', 'match']);
-
-/**
- * `test` being `holds` means the error's message matched a text written in the code: `err.message.includes('exist')`,
- * `err.message.indexOf('exist') >= 0`, `/not found/.test(err.message)`, `err.message === 'User exists'`, and `&&`
- * of such. The branch sends a message the app recognises as one of its own, so its details are no surprise —
- * unless the words are a driver's, the runtime's or the network's (`'duplicate key'`, `'ECONNREFUSED'`: FOREIGN_TEXT).
- */
-function matchesKnownText(context: Context, raw: TSESTree.Node, holds: boolean, error: TSESLint.Scope.Variable): boolean {
-  const test = skipTransparent(raw);
-  if (test.type === AST_NODE_TYPES.UnaryExpression && test.operator === '!') return matchesKnownText(context, test.argument, !holds, error);
-  if (test.type === AST_NODE_TYPES.LogicalExpression && test.operator === '&&' && holds) {
-    return matchesKnownText(context, test.left, true, error) || matchesKnownText(context, test.right, true, error);
-  }
-  if (test.type === AST_NODE_TYPES.CallExpression) {
-    const callee = skipTransparent(test.callee);
-    if (!holds || callee.type !== AST_NODE_TYPES.MemberExpression) return false;
-    const method = getPropertyName(callee);
-    const [first] = test.arguments;
-    if (method !== null && TEXT_TESTS.has(method)) return isMessageOf(context, callee.object, error) && !!first && isWrittenText(first);
-    // /not found/i.test(err.message)
-    return method === 'test' && isWrittenText(callee.object) && !!first && isMessageOf(context, first, error);
-  }
-  if (test.type !== AST_NODE_TYPES.BinaryExpression || test.left.type === AST_NODE_TYPES.PrivateIdentifier) return false;
-  const { operator } = test;
-  if (operator === '===' || operator === '==' || operator === '!==' || operator === '!=') {
-    const equal = operator === '===' || operator === '==' ? holds : !holds;
-    // err.message === 'User already exists'
-    if (equal && getStringValue(test.right) !== null && isMessageOf(context, test.left, error)) return true;
-    if (equal && getStringValue(test.left) !== null && isMessageOf(context, test.right, error)) return true;
-  }
-  // err.message.indexOf('exist') >= 0 / > -1 / !== -1 (holds), === -1 / < 0 (else branch)
-  const left = skipTransparent(test.left);
-  const bound = getNumberValue(test.right);
-  if (left.type !== AST_NODE_TYPES.CallExpression || bound === null) return false;
-  const callee = skipTransparent(left.callee);
-  if (callee.type !== AST_NODE_TYPES.MemberExpression || getPropertyName(callee) !== 'indexOf' || !left.arguments[0] || !isWrittenText(left.arguments[0])) return false;
-  if (!isMessageOf(context, callee.object, error)) return false;
-  const found =
-    (operator === '>=' && bound === 0) || (operator === '>' && bound === -1) || ((operator === '!==' || operator === '!=') && bound === -1)
-      ? holds
-      : (operator === '<' && bound === 0) || ((operator === '===' || operator === '==') && bound === -1)
-        ? !holds
-        : false;
-  return found;
-}
-
-/**
- * Words of texts that drivers, the runtime and the network write, not the app: matching them singles out
- * a database, system or parser failure, whose message names tables, constraints, hosts or paths.
- */
-const FOREIGN_TEXT = /duplicate|constraint|violat|relation|column|table|sql|timed? ?out|socket|connect|refused|syntax|unexpected|cannot read|undefined|null|permission denied|no such file/iu;
-/** System and driver error codes: `ECONNREFUSED`, `ENOENT`, `ER_DUP_ENTRY`, `SQLITE_CONSTRAINT`. */
-const FOREIGN_CODE = /\bE[A-Z]{3,}|\bER_|SQLITE_/u;
-
-/** A string or regular expression literal (or a template without expressions) the app wrote, not a driver's or the runtime's words. */
-function isWrittenText(node: TSESTree.Node): boolean {
-  const n = skipTransparent(node);
-  const text =
-    n.type === AST_NODE_TYPES.Literal
-      ? typeof n.value === 'string' ? n.value : 'regex' in n && n.regex ? n.regex.pattern : null
-      : n.type === AST_NODE_TYPES.TemplateLiteral && n.expressions.length === 0 ? n.quasis[0]!.value.cooked : null;
-  return text !== null && text !== '' && !FOREIGN_TEXT.test(text) && !FOREIGN_CODE.test(text);
-}
-
-/** `err.message` (or a `const` holding it) of the error variable. */
-function isMessageOf(context: Context, node: TSESTree.Node, error: TSESLint.Scope.Variable): boolean {
-  let n = skipTransparent(node);
-  if (n.type === AST_NODE_TYPES.Identifier) {
-    const def = findVariable(context, n)?.defs[0];
-    if (def?.type !== 'Variable' || def.parent?.type !== AST_NODE_TYPES.VariableDeclaration || def.parent.kind !== 'const' || !def.node.init) return false;
-    n = skipTransparent(def.node.init);
-  }
-  if (n.type === AST_NODE_TYPES.ChainExpression) n = n.expression;
-  return n.type === AST_NODE_TYPES.MemberExpression && getPropertyName(n) === 'message' && refersTo(context, n.object, error);
-}
-
-/**
- * `next ? next(err) : res.status(401).json(err)` in a function registered as a route handler or middleware
- * (`app.post('/login', (req, res, next) => …)`): the framework always hands it `next`, so the branch
- * taken without it never runs.
- */
-function neverWithoutNext(context: Context, raw: TSESTree.Node, holds: boolean): boolean {
-  const test = skipTransparent(raw);
-  if (test.type === AST_NODE_TYPES.UnaryExpression && test.operator === '!') return neverWithoutNext(context, test.argument, !holds);
-  if (holds || test.type !== AST_NODE_TYPES.Identifier || test.name !== 'next') return false;
-  const def = findVariable(context, test)?.defs[0];
-  if (def?.type !== 'Parameter' || !isFunctionNode(def.node)) return false;
-  const fn = def.node;
-  const index = fn.params.indexOf(def.name as TSESTree.Parameter);
-  if (index < 1 || index !== fn.params.length - 1 || fn.parent?.type !== AST_NODE_TYPES.CallExpression || !(fn.parent.arguments as TSESTree.Node[]).includes(fn)) return false;
-  const info = getHandlerInfo(context, fn);
-  return info?.via === 'registration' && (info.kind === 'route' || info.kind === 'middleware');
+  // `if (err.message.includes('not found')) return res.status(404).json({ error: err.message })`: the code recognised
+  // its own text in the message and answers a client error with it.
+  if ((leak.form === 'message' || leak.form === 'string') && status !== null && status < 500 && leak.sites.some((site) => conditionsAt(site).some((c) => c.holds && matchesMessageText(context, c.test, leak.error)))) return true;
+  return leak.sites.some((site) => conditionsAt(site).some((c) => impliesSafe(context, c.test, c.holds, leak.error)));
 }
 
 /**
@@ -405,6 +303,77 @@ function binarySafe(context: Context, test: TSESTree.BinaryExpression, holds: bo
     default:
       return false;
   }
+}
+
+/** Methods that search a text for another: `includes`, `startsWith`, `endsWith`, `indexOf`. */
+const TEXT_SEARCH = new Set(['includes', 'startsWith', 'endsWith', 'indexOf']);
+
+/**
+ * The test, when it holds, finds a phrase of words in the error's message: `err.message.includes('not found')`,
+ * `err.message.indexOf('exist') >= 0`, `err.message.startsWith('Invalid')`, `err.message === 'No such user'`,
+ * `/already exists/.test(err.message)`. A phrase of punctuation alone (`includes(':')`) recognises nothing.
+ */
+function matchesMessageText(context: Context, raw: TSESTree.Node, error: TSESLint.Scope.Variable): boolean {
+  const test = skipTransparent(raw);
+  const isMessage = (n: TSESTree.Node): boolean => {
+    const m = skipTransparent(n);
+    if (m.type === AST_NODE_TYPES.Identifier) {
+      // const message = err.message; if (message === 'No such user') …
+      const def = findVariable(context, m)?.defs[0];
+      if (def?.type !== 'Variable' || def.parent?.type !== AST_NODE_TYPES.VariableDeclaration || def.parent.kind !== 'const' || !def.node.init) return false;
+      return isMessage(def.node.init);
+    }
+    return m.type === AST_NODE_TYPES.MemberExpression && getPropertyName(m) === 'message' && refersTo(context, m.object, error);
+  };
+  const phrase = (n: TSESTree.Node | undefined): boolean => {
+    const text = n ? getStringValue(n) : null;
+    return text !== null && isOwnPhrase(text);
+  };
+  if (test.type === AST_NODE_TYPES.LogicalExpression && test.operator === '&&') return matchesMessageText(context, test.left, error) || matchesMessageText(context, test.right, error);
+  if (test.type === AST_NODE_TYPES.CallExpression) {
+    const callee = skipTransparent(test.callee);
+    if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+    const method = getPropertyName(callee);
+    if (method !== null && TEXT_SEARCH.has(method) && method !== 'indexOf') return isMessage(callee.object) && phrase(test.arguments[0]);
+    // /already exists/i.test(err.message)
+    const regex = skipTransparent(callee.object);
+    return method === 'test' && regex.type === AST_NODE_TYPES.Literal && 'regex' in regex && !!regex.regex && isOwnPhrase(regex.regex.pattern) && test.arguments[0] !== undefined && isMessage(test.arguments[0]);
+  }
+  if (test.type === AST_NODE_TYPES.BinaryExpression && test.left.type !== AST_NODE_TYPES.PrivateIdentifier) {
+    // err.message === 'No such user'
+    if (test.operator === '===' || test.operator === '==') return (isMessage(test.left) && phrase(test.right)) || (isMessage(test.right) && phrase(test.left));
+    // err.message.indexOf('exist') >= 0, > -1, !== -1
+    const search = skipTransparent(test.left);
+    if (search.type !== AST_NODE_TYPES.CallExpression) return false;
+    const callee = skipTransparent(search.callee);
+    const bound = signedNumber(test.right);
+    const found = (test.operator === '>=' && bound === 0) || (test.operator === '>' && bound === -1) || ((test.operator === '!==' || test.operator === '!=') && bound === -1);
+    return found && callee.type === AST_NODE_TYPES.MemberExpression && getPropertyName(callee) === 'indexOf' && isMessage(callee.object) && phrase(search.arguments[0]);
+  }
+  return false;
+}
+
+/**
+ * Words of texts that drivers, the runtime and the network write, not the app: matching them singles out
+ * a database, system or parser failure, whose message names tables, constraints, hosts or paths.
+ */
+const FOREIGN_TEXT = /duplicate|constraint|violat|relation|column|table|sql|timed? ?out|socket|connect|refused|syntax|unexpected|cannot read|undefined|null|permission denied|no such file/iu;
+/** System and driver error codes: `ECONNREFUSED`, `ENOENT`, `ER_DUP_ENTRY`, `SQLITE_CONSTRAINT`. */
+const FOREIGN_CODE = /\bE[A-Z]{3,}|\bER_|SQLITE_/u;
+
+/** A phrase of words (not punctuation alone) that is the app's own, not a driver's, the runtime's or the network's. */
+function isOwnPhrase(text: string): boolean {
+  return /\p{L}{3,}/u.test(text) && !FOREIGN_TEXT.test(text) && !FOREIGN_CODE.test(text);
+}
+
+/** `0`, `-1`. */
+function signedNumber(node: TSESTree.Node): number | null {
+  const n = skipTransparent(node);
+  if (n.type === AST_NODE_TYPES.UnaryExpression && n.operator === '-') {
+    const value = getNumberValue(n.argument);
+    return value === null ? null : -value;
+  }
+  return getNumberValue(n);
 }
 
 function flip(operator: string): string {

@@ -24,7 +24,7 @@ import { isInCompiledNestClass } from './nest.js';
 import { getSocketRefusal } from './socket-refusals.js';
 
 /** Why a request was refused: a failed credential check says more than the status it is answered with. */
-export type RejectionReason = 'unauthorized' | 'forbidden' | 'rate_limited' | 'guard_denied' | CredentialFailure;
+export type RejectionReason = 'unauthorized' | 'forbidden' | 'rate_limited' | 'guard_denied' | 'expired_credential' | CredentialFailure;
 
 /** One rejection a node makes. */
 export interface RejectionSite {
@@ -86,6 +86,22 @@ function expiredOnly(options: RejectionSiteOptions, node: TSESTree.Node): boolea
   if (options.includeExpired) return false;
   const region = getEnclosingFunction(node);
   return !!region && refusesOnlyExpired(node, region);
+}
+
+/**
+ * With `includeExpired`, a site chosen only because the caller's credential expired (credential-expiry.ts) says so:
+ * its reason is `expired_credential` and its description names the expiry, not a forged or unknown token
+ * (`if (err instanceof TokenExpiredError) return res.status(401)…` is no "invalid token"). Without the option
+ * such sites are never made.
+ */
+export function markExpiredSites(options: RejectionSiteOptions, sites: readonly RejectionSite[]): readonly RejectionSite[] {
+  if (!options.includeExpired || sites.length === 0) return sites;
+  return sites.map((site) => {
+    const region = getEnclosingFunction(site.node);
+    if (!region || !refusesOnlyExpired(site.node, region)) return site;
+    const what = site.status === null ? 'the refusal of an expired credential' : `${site.what} for an expired credential`;
+    return { ...site, what, reason: 'expired_credential' as const };
+  });
 }
 
 /** In a same-file helper that a handler calls by name (`assertAdmin(req.user)`): the rejection reaches that handler. */

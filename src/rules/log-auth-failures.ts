@@ -9,7 +9,7 @@ import { type HandlerInfo, findEnclosingHandler } from '../model/handlers.js';
 import { getLoggerCall, isAtLeast } from '../model/loggers.js';
 import { missingLogFields } from '../model/log-fields.js';
 import { findLogAnchor, isInTestCode, lastInBranchBefore } from '../model/placement.js';
-import { type RejectionSite, assignmentRejectionSites, callRejectionSites, newRejectionSites, returnRejectionSites, statusClearingWrite, throwRejectionSites } from '../model/rejection-sites.js';
+import { type RejectionSite, assignmentRejectionSites, markExpiredSites, callRejectionSites, newRejectionSites, returnRejectionSites, statusClearingWrite, throwRejectionSites } from '../model/rejection-sites.js';
 import { createPathTracker, mergeListeners } from '../analysis/code-path.js';
 import { createRule } from '../core/create-rule.js';
 import { AUTH_LOG_SCHEMA_PROPERTIES, type AuthLogSchemaOptions, readAuthLogSchema } from '../core/rule-options.js';
@@ -25,7 +25,7 @@ export type Options = [
     auditedElsewhere?: boolean | string[];
   } & AuthLogSchemaOptions,
 ];
-export type MessageIds = 'unlogged' | 'tooQuiet' | 'missingFields' | 'logFailure' | 'logFailureWithIdentity' | 'raiseLevel' | 'addFields';
+export type MessageIds = 'unlogged' | 'unloggedExpired' | 'tooQuiet' | 'missingFields' | 'logFailure' | 'logFailureWithIdentity' | 'raiseLevel' | 'addFields';
 
 type Reason = AuthFailureReason;
 
@@ -68,6 +68,8 @@ export default createRule<Options, MessageIds>({
     messages: {
       unlogged:
         'Unlogged auth failure: this path ends in {{what}} without a log at warn or above. Log the rejection with its reason, method, path, IP and user agent before it, so that brute force and probing can be alerted on.',
+      unloggedExpired:
+        'Unlogged refusal of an expired credential: this path ends in {{what}} without a log at warn or above. Log the refusal with its reason (expired), method, path, IP and user agent before it, so that replayed old tokens and broken session refreshes can be traced.',
       tooQuiet:
         'Auth failure logged below warn: this path ends in {{what}} but logs it only below warn. Security events need warn or above so that alerting sees them.',
       logFailure: 'Log the failure with {{call}} before it.',
@@ -188,7 +190,7 @@ export default createRule<Options, MessageIds>({
     }
 
     function recordAll(sites: readonly RejectionSite[]): void {
-      for (const site of sites) record(site.node, site, site.acceptLater ?? false);
+      for (const site of markExpiredSites(siteOptions, sites)) record(site.node, site, site.acceptLater ?? false);
     }
 
     function isAudited(rejection: Rejection): boolean {
@@ -234,7 +236,7 @@ export default createRule<Options, MessageIds>({
           : [];
       context.report({
         node: rejection.node,
-        messageId: 'unlogged',
+        messageId: rejection.reason === 'expired_credential' ? 'unloggedExpired' : 'unlogged',
         data: { what: rejection.what },
         fix: target.configured && complete ? fix : null,
         suggest,

@@ -5,6 +5,7 @@ import { getClientChannelSink, getResultObjectSink } from '../model/client-chann
 import { isGuarded } from '../model/error-exposure.js';
 import { type Leak, type LeakForm, collectLeaks } from '../model/error-leaks.js';
 import { getExposedErrorSink } from '../model/exposed-errors.js';
+import { runsOnlyWithoutNext } from '../model/framework-next.js';
 import { servesOnlyLocalProcesses } from '../model/local-servers.js';
 import { type ResponseSink, getErrorHelperSink, getResponseSink, getReturnSink } from '../model/responses.js';
 
@@ -50,7 +51,8 @@ export default createRule<Options, MessageIds>({
       const open = leaks.filter((leak) => !isGuarded(context, leak, sink.status));
       // A server on a run-time loopback port answers only processes the app gives its address to
       // (a walk of the whole file, asked last: only where an error's details would be reported).
-      if (open.length === 0 || servesOnlyLocalProcesses(context)) return;
+      // `next ? next(err) : res.json(err)` in an Express handler: the framework always gives `next`, the answer never runs.
+      if (open.length === 0 || runsOnlyWithoutNext(context, sink.node) || servesOnlyLocalProcesses(context)) return;
       const first = open[0]!;
       const requestId = findRequestId(context, sink.node);
       const generic = genericMessage(sink);

@@ -336,3 +336,28 @@ describe('classifyRejectionGuard: after the caller was accepted', () => {
     expect(verdicts(code)).toEqual(['other', 'unknown', 'unknown']);
   });
 });
+
+describe('classifyRejectionGuard: CORS headers and settings held by the app', () => {
+  it('reads a CORS preflight header as request input (a 403 on it is no access control)', () => {
+    expect(one("this.methods.indexOf(req.headers['access-control-request-method']) === -1")).toBe('other');
+    expect(
+      verdicts(
+        "function h(req, res) { const raw = req.headers['access-control-request-headers']; const list = raw.split(','); if (allowed.indexOf(list[0].trim().toLowerCase()) === -1) reject(); }",
+      ),
+    ).toEqual(['other']);
+    // an Origin outside the allow-list names the caller's site: not a CORS header name
+    expect(one('this.options.origins.indexOf(req.headers.origin) === -1')).toBe('unknown');
+    // "access control" in a name of the code still reads as access control
+    expect(one('!this.accessControl.check(req.user)')).toBe('who');
+  });
+
+  it("reads the app's settings reached through their holder as a setting, not someone's own", () => {
+    expect(classifyPath(['app', 'settings', 'get']).kind).toBe('other');
+    expect(classifyPath(['fastify', 'config', 'AUTH_ENABLED']).kind).toBe('other');
+    expect(classifyPath(['req', 'user', 'settings', 'canExport']).kind).toBe('strong');
+    expect(classifyPath(['member', 'config', 'role']).kind).toBe('strong');
+    expect(classifyPath(['member', 'config', 'theme']).kind).toBe('weak');
+    expect(one('app.settings.get(scope) === false')).toBe('other');
+    expect(one('!req.user.admin && app.settings.get(scope) === false')).toBe('who');
+  });
+});

@@ -28,6 +28,18 @@ const error = ({ line, logged, withIdentity }: Case) => ({
 
 const anonymous: Case[] = [
   {
+    // a login body without the password (FlowFuse): nothing was presented to check
+    code: `app.post('/account/login', async (request, reply) => {
+  if (!request.body.password) {
+    reply.code(401).send({ code: 'password_required', error: 'Password required' });
+  } else {
+    reply.send(await users.login(request.body.username, request.body.password));
+  }
+});`,
+    line: 3,
+    logged: "app.post('/account/login', async (request, reply) => {\n  if (!request.body.password) {\n    request.log.warn({ reason: 'unauthorized', method: request.method, path: request.url.split('?')[0], ip: request.ip, userAgent: request.headers['user-agent'] }, 'Authentication failed');\n    reply.code(401).send({ code: 'password_required', error: 'Password required' });\n  } else {\n    reply.send(await users.login(request.body.username, request.body.password));\n  }\n});",
+  },
+  {
     // Express: no session user
     code: `app.get('/me', (req, res) => {
   if (!req.user) return res.status(401).json({ error: 'Not logged in' });
@@ -140,6 +152,19 @@ app.use(authenticateToken);`,
 
 /** Presented and refused, or identified and not allowed: reported without the option. */
 const refusedCredential: Case[] = [
+  {
+    // the password was presented and did not match
+    code: `app.post('/account/login', async (request, reply) => {
+  const user = await users.byName(request.body.username);
+  if (!(await bcrypt.compare(request.body.password, user.hash))) {
+    reply.code(401).send({ error: 'Invalid credentials' });
+    return;
+  }
+  reply.send(await sessions.create(user));
+});`,
+    line: 4,
+    logged: "app.post('/account/login', async (request, reply) => {\n  const user = await users.byName(request.body.username);\n  if (!(await bcrypt.compare(request.body.password, user.hash))) {\n    request.log.warn({ reason: 'invalid_credentials', method: request.method, path: request.url.split('?')[0], ip: request.ip, userAgent: request.headers['user-agent'] }, 'Login failed: invalid credentials');\n    reply.code(401).send({ error: 'Invalid credentials' });\n    return;\n  }\n  reply.send(await sessions.create(user));\n});",
+  },
   {
     // the token was looked up and matched no user
     code: `app.use(async (req, res, next) => {

@@ -3,9 +3,10 @@ import rule from '../../../src/rules/no-error-details-in-response.js';
 
 const ruleTester = new RuleTester();
 
-// A branch taken only when the error's message matched a text written in the code sends a message the app
-// knows as its own (SillyTavern's "Folder … not found.", express-gateway's "… already exists"); a branch
-// that a registered handler's `next` makes dead never sends anything (Flowise's SSO callbacks).
+// A branch taken only when the error's message matched a text written in the code and answered with a 4xx
+// sends a message the app knows as its own (SillyTavern's "Folder … not found.", express-gateway's "… already
+// exists"); a branch that a registered handler's `next` makes dead never sends anything (Flowise's SSO
+// callbacks). See also next-and-known-text.test.ts.
 ruleTester.run('no-error-details-in-response (known texts and dead branches)', rule, {
   valid: [
     "router.post('/folders/update', async (request, response) => {\n  try {\n    response.json(await updateFolder(request.body.id));\n  } catch (error) {\n    if (error.message.includes('not found')) {\n      return response.status(404).json({ error: error.message });\n    }\n    console.error('Folder update error:', error);\n    return response.status(500).json({ error: 'Internal server error.' });\n  }\n});",
@@ -40,10 +41,10 @@ ruleTester.run('no-error-details-in-response (known texts and dead branches)', r
       code: "router.post('/users', async (req, res) => {\n  try {\n    res.json(await users.create(req.body));\n  } catch (err) {\n    if (err.message.includes('duplicate key')) return res.status(409).json({ error: err.message });\n    res.status(500).json({ error: 'Internal error' });\n  }\n});",
       errors: [{"messageId": "detailsInResponse", "line": 5, "suggestions": [{"messageId": "sendGeneric", "output": "router.post('/users', async (req, res) => {\n  try {\n    res.json(await users.create(req.body));\n  } catch (err) {\n    if (err.message.includes('duplicate key')) { console.warn('users.create failed', err); return res.status(409).json({ error: 'Conflict' }); }\n    res.status(500).json({ error: 'Internal error' });\n  }\n});"}]}],
     },
-    // a function called directly may be handed no `next`
+    // a function its own file calls directly may be handed no `next`
     {
-      code: "function finishLogin(req, res, next) {\n  passport.authenticate('login', (err, user) => {\n    if (err) return next ? next(err) : res.status(401).json(err);\n    res.json(user);\n  })(req, res, next);\n}\nmodule.exports = { finishLogin };",
-      errors: [{"messageId": "detailsInResponse", "line": 3, "suggestions": [{"messageId": "sendGeneric", "output": "function finishLogin(req, res, next) {\n  passport.authenticate('login', (err, user) => {\n    if (err) return next ? next(err) : res.status(401).json({ error: 'Unauthorized' });\n    res.json(user);\n  })(req, res, next);\n}\nmodule.exports = { finishLogin };"}]}],
+      code: "function finishLogin(req, res, next) {\n  passport.authenticate('login', (err, user) => {\n    if (err) return next ? next(err) : res.status(401).json(err);\n    res.json(user);\n  })(req, res, next);\n}\nfunction relogin(req, res) {\n  return finishLogin(req, res);\n}\nmodule.exports = { relogin };",
+      errors: [{"messageId": "detailsInResponse", "line": 3, "suggestions": [{"messageId": "sendGeneric", "output": "function finishLogin(req, res, next) {\n  passport.authenticate('login', (err, user) => {\n    if (err) return next ? next(err) : res.status(401).json({ error: 'Unauthorized' });\n    res.json(user);\n  })(req, res, next);\n}\nfunction relogin(req, res) {\n  return finishLogin(req, res);\n}\nmodule.exports = { relogin };"}]}],
     },
   ],
 });
