@@ -128,7 +128,22 @@ exports.ExecutionRecoveryService = ExecutionRecoveryService = __decorate([
 `;
 
 const filename = join(root, 'dist', 'recovery', 'execution-recovery.service.js');
-const reported = [{ messageId: 'asyncCallback' as const, line: 10, suggestions: 1 }];
+/** The listener reported, with the suggestion wrapping its body in try/catch. */
+const reported = (method: string) => [
+  {
+    messageId: 'asyncCallback' as const,
+    line: 10,
+    suggestions: [
+      {
+        messageId: 'wrapInTryCatch' as const,
+        output: recovery(method).replace(
+          `            await (0, sleep_1.sleep)(1000);\n            await this.pushNotifier.${method}(workflowId, { type: 'executionRecovered' });\n`,
+          `            try {\n                await (0, sleep_1.sleep)(1000);\n                await this.pushNotifier.${method}(workflowId, { type: 'executionRecovered' });\n            } catch (err) {\n                console.error('recover editorUiConnected listener failed', err);\n            }\n`,
+        ),
+      },
+    ],
+  },
+];
 const ruleTester = new RuleTester();
 
 ruleTester.run('background-task-error-handling (an injected service whose injected service cannot reject)', rule, {
@@ -138,8 +153,8 @@ ruleTester.run('background-task-error-handling (an injected service whose inject
   ],
   invalid: [
     // the second service's method lets the repository's failure escape
-    { filename, code: recovery('notifyLoudly'), errors: reported },
+    { filename, code: recovery('notifyLoudly'), errors: reported('notifyLoudly') },
     // one hop further (a third service) is not read: unknown, so reported
-    { filename, code: recovery('notifyThroughChain'), errors: reported },
+    { filename, code: recovery('notifyThroughChain'), errors: reported('notifyThroughChain') },
   ],
 });

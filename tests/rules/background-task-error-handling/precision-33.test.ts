@@ -108,7 +108,26 @@ async function reload() {
 }
 process.on('SIGHUP', reload);`,
       output: null,
-      errors: [{ messageId: 'asyncReference', line: 9, suggestions: 1 }],
+      errors: [
+        {
+          messageId: 'asyncReference',
+          line: 9,
+          suggestions: [
+            {
+              messageId: 'addCatch',
+              output: `let reloading = false;
+async function reload() {
+  if (!reloading) {
+    reloading = true;
+    await config.reload();
+    reloading = false;
+  }
+}
+process.on('SIGHUP', () => reload().catch((err) => console.error('reload failed', err)));`,
+            },
+          ],
+        },
+      ],
     },
     // a listener calling a same-file routine that does not end the process stays reported
     {
@@ -119,7 +138,23 @@ process.on('message', function (m) {
   if (m === 'refresh') { refresh(); }
 });`,
       output: null,
-      errors: [{ messageId: 'floatingPromise', line: 5, suggestions: 1 }],
+      errors: [
+        {
+          messageId: 'floatingPromise',
+          line: 5,
+          suggestions: [
+            {
+              messageId: 'addCatch',
+              output: `async function refresh() {
+  await cache.reload();
+}
+process.on('message', function (m) {
+  if (m === 'refresh') { refresh().catch((err) => console.error('refresh failed', err)); }
+});`,
+            },
+          ],
+        },
+      ],
     },
     // includeShutdownHandlers reports the routine's call from the message listener, as it reports signal handlers
     {
@@ -129,7 +164,21 @@ process.on('message', function (m) {
 });`,
       options: [{ includeShutdownHandlers: true }],
       output: null,
-      errors: [{ messageId: 'floatingPromise', line: 11, suggestions: 1 }],
+      errors: [
+        {
+          messageId: 'floatingPromise',
+          line: 11,
+          suggestions: [
+            {
+              messageId: 'addCatch',
+              output: `${exitWhenStopped}
+process.on('message', function (m) {
+  if (m === 'shutdown') { exitWhenStopped().catch((err) => console.error('exitWhenStopped failed', err)); }
+});`,
+            },
+          ],
+        },
+      ],
     },
   ],
 });
