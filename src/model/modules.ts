@@ -183,7 +183,12 @@ export function getImportedBinding(context: Context, node: TSESTree.Node): Impor
 export function readImportedSource(context: Context, specifier: string): string | null {
   const filename = context.physicalFilename || context.filename;
   if (!filename || filename.startsWith('<')) return null;
-  const fromDir = dirname(isAbsolute(filename) ? filename : resolve(context.cwd, filename));
+  return readImportedFile(isAbsolute(filename) ? filename : resolve(context.cwd, filename), specifier)?.text ?? null;
+}
+
+/** `readImportedSource` from a file given by its absolute path: the imported file's path and text, or null. */
+export function readImportedFile(fromFile: string, specifier: string): { path: string; text: string } | null {
+  const fromDir = dirname(fromFile);
   let target: string | null = null;
   if (specifier.startsWith('.')) target = resolve(fromDir, specifier);
   else if (specifier.startsWith('#')) target = resolveImportsAlias(fromDir, specifier);
@@ -191,7 +196,7 @@ export function readImportedSource(context: Context, specifier: string): string 
   const base = target.replace(/\.[cm]?[jt]s$/u, '');
   for (const candidate of [target, ...['.ts', '.mts', '.js', '.mjs', '.cjs', '/index.ts', '/index.js'].map((ext) => base + ext)]) {
     try {
-      return readFileSync(candidate, 'utf8');
+      return { path: candidate, text: readFileSync(candidate, 'utf8') };
     } catch {
       // try the next candidate
     }

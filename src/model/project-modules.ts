@@ -33,9 +33,10 @@ import {
 import { type FailureOptions, classifyCall, classifyFailures, isResponseCall, logsOwnFailures, unwrapIndirectCall } from './fallible.js';
 import { compiledClassCall, compiledClassMethod } from './compiled-classes.js';
 import { getLoggerCall } from './loggers.js';
-import { getImportSource, mayImportFromProject, readImportedSource } from './modules.js';
+import { isAbsolute, resolve } from 'node:path';
+import { getImportSource, mayImportFromProject, readImportedFile } from './modules.js';
 import { type ProjectModule, parseProjectFile } from './project-files.js';
-import { findEscape } from './escapes.js';
+import { findEscape, findEscapeKnowingModules } from './escapes.js';
 import { injectedCall } from './injected-services.js';
 
 /** What an expression of the other module holds, as far as a call by name needs. */
@@ -113,6 +114,7 @@ function askImportedFunction(
   question: string,
   answer: (module: ProjectModule, fn: AnyFunction, owner: ClassLike | null) => boolean,
   targets: 'imported' | 'both' | 'injected' = 'imported',
+  fromModule = false,
 ): boolean {
   try {
     const target = (targets === 'injected' ? null : importedTarget(context, call)) ?? (targets === 'imported' ? null : injectedTarget(context, call));
@@ -121,7 +123,7 @@ function askImportedFunction(
     const key = `${target.source}\u0000${target.path.join('.')}\u0000${target.method ?? ''}\u0000${question}`;
     const known = state.answers.get(key);
     if (known !== undefined) return known;
-    const module = moduleOf(context, state, target.source);
+    const module = moduleOf(context, state, target.source, fromModule);
     const found = module === null ? null : findExportedFunction(module, target.path, target.method);
     const result = module !== null && found !== null && answer(module, found.fn, found.owner);
     state.answers.set(key, result);
@@ -193,12 +195,28 @@ function injectedTarget(context: Context, call: TSESTree.CallExpression): Target
   return target === null ? null : { ...target, method: injected!.method };
 }
 
-function moduleOf(context: Context, state: FileState, source: string): ProjectModule | null {
+/** The file each parsed project module was read from (keyed by its context), for a question asked from inside it. */
+const modulePaths = new WeakMap<object, string>();
+
+/**
+ * The project module `source` names from the linted file; with `fromModule`, also from a project module parsed
+ * here (its own imports, one more hop: only the question that asks for it, see `askCannotReject`).
+ */
+function moduleOf(context: Context, state: FileState, source: string, fromModule = false): ProjectModule | null {
   if (state.modules.has(source)) return state.modules.get(source)!;
-  const text = readImportedSource(context, source);
-  const module = text === null ? null : parseProjectFile(context, text);
+  const modulePath = modulePaths.get(context);
+  const file = modulePath === undefined ? readLintedImport(context, source) : fromModule ? readImportedFile(modulePath, source) : null;
+  const module = file === null ? null : parseProjectFile(context, file.text);
+  if (module !== null && file !== null) modulePaths.set(module.context, file.path);
   state.modules.set(source, module);
   return module;
+}
+
+/** What the linted file imports by `source`: its path and text. */
+function readLintedImport(context: Context, source: string): { path: string; text: string } | null {
+  const filename = context.physicalFilename || context.filename;
+  if (!filename || filename.startsWith('<')) return null;
+  return readImportedFile(isAbsolute(filename) ? filename : resolve(context.cwd, filename), source);
 }
 
 /** The function an export path names: [default] (the module's value), [set], [default, set], [default, default, set]. */
@@ -438,15 +456,25 @@ export function injectedCannotReject(context: Context, call: TSESTree.CallExpres
   return askCannotReject(context, call, 'injected');
 }
 
-/** The one "an async function of another module catches every failure" question of the two above. */
-function askCannotReject(context: Context, call: TSESTree.CallExpression, reach: 'both' | 'injected'): boolean {
+/**
+ * The one "an async function of another module catches every failure" question of the two above. In the
+ * callee's module, an awaited method of a service injected there counts as safe when it catches every
+ * failure in its own module (one more hop, no further): `async notify(id, msg) { const ids = await
+ * this.sharing.getUserIdsSafe(id); this.push.send(msg, ids) }` where `getUserIdsSafe` catches and logs.
+ */
+function askCannotReject(context: Context, call: TSESTree.CallExpression, reach: 'both' | 'injected', hop = 0): boolean {
   const visitorKeys = context.sourceCode.visitorKeys;
+  const escapeIn = (module: ProjectModule, fn: AnyFunction): TSESTree.Node | null =>
+    hop > 0
+      ? findEscape(module.context, fn, visitorKeys)
+      : findEscapeKnowingModules(module.context, fn, visitorKeys, (inner) => askCannotReject(module.context, inner, 'injected', hop + 1));
   return askImportedFunction(
     context,
     call,
-    'cannot-reject',
-    (module, fn) => fn.async && !fn.generator && !returnsUnknownPromise(fn, visitorKeys) && findEscape(module.context, fn, visitorKeys) === null,
+    `cannot-reject:${hop}`,
+    (module, fn) => fn.async && !fn.generator && !returnsUnknownPromise(fn, visitorKeys) && escapeIn(module, fn) === null,
     reach,
+    hop > 0,
   );
 }
 

@@ -1,12 +1,14 @@
 /**
  * Listeners that end the process: `process.on('SIGTERM' | 'SIGINT' | …)` (also through a loop over a
- * literal list of signals), and any listener whose body ends by calling `process.exit()`. A rejection
- * escaping such a listener ends a process that was already ending, with the error printed (or the
- * application's rejection handler's log). Split from `background.ts`.
+ * literal list of signals), and any listener whose body ends by calling `process.exit()` (also inside a
+ * once-only guard); a call of such a routine from another listener. A rejection escaping such a listener
+ * ends a process that was already ending, with the error printed (or the application's rejection
+ * handler's log). Split from `background.ts`.
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
-import { type AnyFunction, type Context, findVariable, getCalleePath, getPropertyName, getStringValue, skipTransparent } from './ast.js';
+import { type AnyFunction, type Context, findVariable, getCalleePath, getEnclosingFunction, getPropertyName, getStringValue, isFunctionNode, skipTransparent } from './ast.js';
+import { resolveCalledFunction } from './called-functions.js';
 
 /**
  * Signals whose handler ends the process (a graceful shutdown). A rejection escaping such a handler
@@ -61,14 +63,76 @@ export function isTerminationSignal(context: Context, node: TSESTree.Node): bool
   return names !== null && names.every((name) => TERMINATION_SIGNALS.has(name));
 }
 
+/** `process.exit(…)` as a statement. */
+function isExitStatement(statement: TSESTree.Statement): boolean {
+  if (statement.type !== AST_NODE_TYPES.ExpressionStatement) return false;
+  const call = skipTransparent(statement.expression);
+  return call.type === AST_NODE_TYPES.CallExpression && getCalleePath(call) === 'process.exit';
+}
+
+/** `RED.stop().then(() => process.exit())`: a chain whose last `.then` / `.finally` callback ends by exiting. */
+function isExitingChain(statement: TSESTree.Statement): boolean {
+  if (statement.type !== AST_NODE_TYPES.ExpressionStatement) return false;
+  const call = skipTransparent(statement.expression);
+  if (call.type !== AST_NODE_TYPES.CallExpression || call.callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+  const method = getPropertyName(call.callee);
+  const callback = call.arguments[0] ? skipTransparent(call.arguments[0]) : null;
+  if ((method !== 'then' && method !== 'finally') || !callback || !isFunctionNode(callback)) return false;
+  if (callback.body.type !== AST_NODE_TYPES.BlockStatement) {
+    const body = skipTransparent(callback.body);
+    return body.type === AST_NODE_TYPES.CallExpression && getCalleePath(body) === 'process.exit';
+  }
+  return endsByExiting(callback.body);
+}
+
+/** A statement that ends by exiting: the call itself, a block whose last statement does, an `if` whose every branch does. */
+function endsByExiting(statement: TSESTree.Statement): boolean {
+  if (statement.type === AST_NODE_TYPES.BlockStatement) {
+    const last = statement.body.at(-1);
+    return last !== undefined && endsByExiting(last);
+  }
+  if (statement.type === AST_NODE_TYPES.IfStatement) return endsByExiting(statement.consequent) && (statement.alternate === null || endsByExiting(statement.alternate));
+  return isExitStatement(statement) || isExitingChain(statement);
+}
+
+/** Whether `node` holds an `await` (or `for await`) of its own function: nested functions are not entered. */
+function holdsAwait(node: TSESTree.Node): boolean {
+  if (node.type === AST_NODE_TYPES.AwaitExpression || (node.type === AST_NODE_TYPES.ForOfStatement && node.await)) return true;
+  for (const [key, value] of Object.entries(node)) {
+    if (key === 'parent' || value === null || typeof value !== 'object') continue;
+    for (const child of Array.isArray(value) ? value : [value]) {
+      if (child && typeof (child as { type?: unknown }).type === 'string' && !isFunctionNode(child as TSESTree.Node) && holdsAwait(child as TSESTree.Node)) return true;
+    }
+  }
+  return false;
+}
+
 /**
  * A function whose last statement ends the process: `async () => { await app.stop(); process.exit(0); }`
- * (in a block body, outside any condition). Its author wrote it to run while the process ends.
+ * (in a block body, outside any condition), also as the last callback of a chain (`RED.stop().then(() =>
+ * process.exit())`). Its author wrote it to run while the process ends. Also a function whose work all
+ * runs on the way out: its last statement is an `if` whose branches end by exiting and nothing before it
+ * (nor its test) awaits — the once-only shutdown routine `async function exitWhenStopped() { if
+ * (!stopping) { stopping = true; await server.close(); process.exit(0) } }`.
  */
 export function exitsWhenDone(fn: AnyFunction): boolean {
   if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return false;
-  const last = fn.body.body.at(-1);
-  if (last?.type !== AST_NODE_TYPES.ExpressionStatement) return false;
-  const call = skipTransparent(last.expression);
-  return call.type === AST_NODE_TYPES.CallExpression && getCalleePath(call) === 'process.exit';
+  const statements = fn.body.body;
+  const last = statements.at(-1);
+  if (!last) return false;
+  if (isExitStatement(last) || isExitingChain(last)) return true;
+  return last.type === AST_NODE_TYPES.IfStatement && endsByExiting(last) && !holdsAwait(last.test) && !statements.slice(0, -1).some(holdsAwait);
+}
+
+/**
+ * A promise set aside in a shutdown routine (a function that `exitsWhenDone`: `RED.stop().then(() =>
+ * process.exit())` inside it), or a call of a same-file one: `if (m === 'shutdown') { exitWhenStopped() }`
+ * in a PM2 'message' listener. Its rejection ends a process that was already ending, as in a signal handler.
+ */
+export function isShutdownWork(context: Context, statement: TSESTree.Node, call: TSESTree.Node): boolean {
+  const around = getEnclosingFunction(statement);
+  if (around !== null && exitsWhenDone(around)) return true;
+  if (call.type !== AST_NODE_TYPES.CallExpression) return false;
+  const fn = resolveCalledFunction(context, call.callee);
+  return fn !== null && exitsWhenDone(fn);
 }

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { findEscape } from '../../src/model/escapes.js';
 import { mayReject } from '../../src/model/promises.js';
 import { resolveCalledFunction } from '../../src/model/called-functions.js';
-import { exitsWhenDone } from '../../src/model/shutdown-listeners.js';
+import { exitsWhenDone, isShutdownWork } from '../../src/model/shutdown-listeners.js';
 import { callResult, probe, probeCalls } from '../helpers/probe.js';
 
 /** findEscape's answer (the escaping node's type, or null) for each named function declaration or class method of `code`. */
@@ -145,6 +145,47 @@ describe('exitsWhenDone', () => {
       }),
     );
     expect(results).toEqual({ ends: true, branch: false, plain: false });
+  });
+
+  it('is true for a once-only guard whose branches end by exiting when nothing before it awaits (session 33)', () => {
+    const results: Record<string, boolean> = {};
+    probe(
+      `
+      async function once() { if (!stopping) { stopping = true; await server.close(); process.exit(0); } }
+      async function both() { log('bye'); if (x) { await a(); process.exit(1); } else process.exit(0); }
+      async function awaitedFirst() { await save(); if (x) { process.exit(1); } }
+      async function awaitedTest() { if (await check()) { process.exit(1); } }
+      async function oneBranch() { if (x) { process.exit(1); } else { await reload(); } }
+      async function noExit() { if (!busy) { busy = true; await reload(); busy = false; } }
+      async function nestedFn() { const f = async () => { await a(); }; if (x) { process.exit(0); } }
+      function chained() { if (!stopping) { stopping = true; RED.stop().then(() => process.exit()); } }
+      function chainedBlock() { app.stop().finally(function () { log('bye'); process.exit(0); }); }
+      function chainedOther() { app.stop().then(() => log('stopped')); }
+    `,
+      () => ({
+        FunctionDeclaration(node: TSESTree.FunctionDeclaration) {
+          results[node.id!.name] = exitsWhenDone(node);
+        },
+      }),
+    );
+    expect(results).toEqual({ once: true, both: true, awaitedFirst: false, awaitedTest: false, oneBranch: false, noExit: false, nestedFn: true, chained: true, chainedBlock: true, chainedOther: false });
+  });
+});
+
+describe('isShutdownWork', () => {
+  it('is true for a call of a same-file function that exitsWhenDone, and for a call inside one (session 33)', () => {
+    const results = probeCalls(
+      `
+      async function exitWhenStopped() { if (!stopping) { stopping = true; await server.close(); process.exit(0); } }
+      async function refresh() { await cache.reload(); }
+      function stopAll() { if (!stopping) { stopping = true; RED.stop().then(() => process.exit()); } }
+      exitWhenStopped();
+      refresh();
+      other.stop();
+    `,
+      (context, call) => isShutdownWork(context, call.parent, call),
+    );
+    expect([callResult(results, 'exitWhenStopped()'), callResult(results, 'refresh()'), callResult(results, 'other.stop()'), callResult(results, 'RED.stop()')]).toEqual([true, false, false, true]);
   });
 });
 
