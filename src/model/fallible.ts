@@ -25,9 +25,11 @@ import {
   walkSameFunction,
 } from './ast.js';
 import { getHelperLogLevel, getLoggingLevel } from './loggers.js';
+import { systemModuleOf } from './modules.js';
 import { COMPILER_HELPER, isClockRead, isPureUtilityCall } from './pure-calls.js';
 import { getResponseSink } from './responses.js';
 import { isSecretName } from './secrets/names.js';
+import { isShellQuestion } from './shell-probes.js';
 import { isResponseName } from './response-names.js';
 
 /**
@@ -115,6 +117,12 @@ const PARSE_NAME =
 
 /** Validators that throw for bad input: `validate(x)`, `ensureValidUrl(x)`, `assertOwner(x)`, `checkUserRequirements(a)`, `isAllowed(x)`. */
 const VALIDATOR_NAME = /^(?:validate|verify|check|assert|ensure|is|has|can|must)(?:[A-Z_]\w*)?$/u;
+
+/**
+ * `ensureArray(x)`, `ensureString(name)`, `ensureNumber(limit)`: a value coerced to a JavaScript type (`[x]`, `''`, `0`
+ * for anything else), not a validator that throws (`ensureValidUrl`, `ensureOwner`).
+ */
+const COERCION_NAME = /^ensure(?:Array|String|Number|Boolean|Bool|Integer|Int|Float|Object|PlainObject)$/u;
 
 /** `getFlag`, `getByNameAndVersion`, `getEnv`: a read by name. */
 const GETTER_NAME = /^get[A-Z]\w*$/u;
@@ -284,8 +292,11 @@ export function classifyCall(
   if (method !== null && PARSE_NAME.test(method)) return 'probe';
   // `_objectSpread({}, options)`, `__assign({}, a)`: a compiler's helper copies or shapes a value in hand.
   if (method !== null && COMPILER_HELPER.test(method)) return 'pure';
+  if (method !== null && COERCION_NAME.test(method) && !awaited) return 'pure';
   // A validator or permission check answers with its throw: `validateAccess(opts)`, `canThis(ctx).edit.post(id)`.
   if ((method !== null && VALIDATOR_NAME.test(method)) || receiverCalls(callee).some((name) => VALIDATOR_NAME.test(name))) return 'probe';
+  // `execSync('test -w "/usr/lib"')`, `execSync('which docker')`: the exit status answers a question, like `fs.accessSync`.
+  if (method !== null && isShellQuestion(method, call.arguments) && systemModuleOf(context, call) === 'child_process') return 'probe';
   const fn = depth < 3 ? resolveFunction(context, callee) : null;
   if (fn && fn !== getEnclosingFunction(call)) return classifyFunction(context, fn, options, depth + 1);
   if (!fn && options.calleeLogs?.(call)) return 'logs';

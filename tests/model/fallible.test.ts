@@ -276,3 +276,38 @@ describe('concernsSecurity', () => {
     expect(answers).toEqual([true, true, true, false, false]);
   });
 });
+
+describe('classifyCall: work in hand (session 33)', () => {
+  it('answers pure for a coercion to a JavaScript type, probe for a validator named alike', () => {
+    const r = probeCalls(
+      `ensureArray(config.get('records'));
+       (0, _ensureType.ensureString)(name);
+       ensureNumber(limit);
+       ensureValidUrl(u);
+       ensureOwner(user);`,
+      (context, node) => classifyCall(context, node),
+    );
+    expect(callResult(r, "ensureArray(config.get('records'))")).toBe('pure');
+    expect(callResult(r, '(0, _ensureType.ensureString)(name)')).toBe('pure');
+    expect(callResult(r, 'ensureNumber(limit)')).toBe('pure');
+    expect(callResult(r, 'ensureValidUrl(u)')).toBe('probe');
+    expect(callResult(r, 'ensureOwner(user)')).toBe('probe');
+  });
+
+  it("answers pure for a password-hashing package's synchronous salt and hash, not for its other calls", () => {
+    const r = probeCalls(
+      `const bcrypt = require('bcrypt-nodejs');
+       const other = require('./hashing');
+       const salt = bcrypt.genSaltSync();
+       bcrypt.hashSync(password, salt);
+       other.hashSync(password, salt);
+       async function f() { await bcrypt.hash(password, 10); }`,
+      (context, node) => classifyCall(context, node),
+      { sourceType: 'commonjs' },
+    );
+    expect(callResult(r, 'bcrypt.genSaltSync()')).toBe('pure');
+    expect(callResult(r, 'bcrypt.hashSync(password, salt)')).toBe('pure');
+    expect(callResult(r, 'other.hashSync(password, salt)')).toBe('unknown');
+    expect(callResult(r, 'bcrypt.hash(password, 10)')).toBe('external');
+  });
+});
