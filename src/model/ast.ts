@@ -143,16 +143,17 @@ export function lastName(node: TSESTree.Node): string | null {
 }
 
 /**
- * The function a call calls, through the indirect form compilers emit for an imported function
- * (`(0, token_1.hashToken)(t)`, `(0, _utils.mask)(t)`: TypeScript's and Babel's CommonJS output call
- * an import without `this`). Other callees are returned as they are (without TypeScript wrappers).
+ * The function a callee names, through the indirect form compilers emit for an imported function
+ * (`(0, fs_1.readFile)(p)`, `(0, _utils.mask)(t)`: TypeScript's and Babel's CommonJS output call an
+ * import without `this`; the function is the last expression). Other callees are returned as they are
+ * (without TypeScript's wrappers).
  */
-export function directCallee(call: TSESTree.CallExpression | TSESTree.NewExpression): TSESTree.Node {
-  const callee = skipTransparent(call.callee);
-  if (callee.type === AST_NODE_TYPES.SequenceExpression && callee.expressions.length === 2 && callee.expressions[0]!.type === AST_NODE_TYPES.Literal) {
-    return skipTransparent(callee.expressions[1]!);
+export function unwrapIndirectCall(callee: TSESTree.Node): TSESTree.Node {
+  const c = skipTypeWrappers(callee);
+  if (c.type === AST_NODE_TYPES.SequenceExpression && c.expressions.length === 2 && c.expressions[0]!.type === AST_NODE_TYPES.Literal) {
+    return skipTypeWrappers(c.expressions[1]!);
   }
-  return callee;
+  return c;
 }
 
 /** The name a call is made by: `hash` in `hash(x)` and in `bcrypt.hash(x)`; null otherwise. */

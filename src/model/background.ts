@@ -267,7 +267,7 @@ function computeBackgroundCallbacks(
         const callback = makeCallback(context, args[1]!, node, api, 'listener', false);
         // Process 'exit' listeners run as the process ends: nothing they await completes, so no rejection is ever recorded or lost.
         // A listener that ends by exiting (`repl.on('exit', async () => { await app.stop(); process.exit(0) })`) is one too.
-        if ((receiverName === 'process' && (event === 'exit' || isTerminationSignal(context, args[0]!))) || (callback.fn !== null && exitsWhenDone(callback.fn))) callback.shutdown = true;
+        if ((receiverName === 'process' && (event === 'exit' || isTerminationSignal(context, args[0]!))) || (callback.fn !== null && exitsWhenDone(callback.fn, context.sourceCode.visitorKeys))) callback.shutdown = true;
         else if (receiverName !== 'process' && event !== null && LIFECYCLE_EVENT.test(event)) callback.lifecycleEvent = true;
         return [callback];
       }

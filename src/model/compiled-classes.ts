@@ -13,7 +13,7 @@
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
-import { type AnyFunction, getPropertyName, isFunctionNode, skipTransparent } from './ast.js';
+import { type AnyFunction, unwrapIndirectCall, getPropertyName, isFunctionNode, skipTransparent } from './ast.js';
 
 /** `_createClass`, `_createClass2` (Babel names a second copy with a number). */
 const CREATE_CLASS = /^_createClass\d*$/u;
@@ -33,9 +33,8 @@ export function compiledClassCall(node: TSESTree.Node): TSESTree.CallExpression 
 }
 
 function isCreateClassCall(call: TSESTree.CallExpression): boolean {
-  let callee = skipTransparent(call.callee);
   // `(0, _createClass2["default"])(…)`
-  if (callee.type === AST_NODE_TYPES.SequenceExpression && callee.expressions.length === 2) callee = skipTransparent(callee.expressions[1]!);
+  let callee = skipTransparent(unwrapIndirectCall(call.callee));
   if (callee.type === AST_NODE_TYPES.MemberExpression) callee = skipTransparent(callee.object);
   return callee.type === AST_NODE_TYPES.Identifier && CREATE_CLASS.test(callee.name) && call.arguments[1]?.type === AST_NODE_TYPES.ArrayExpression;
 }

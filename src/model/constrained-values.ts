@@ -5,7 +5,7 @@
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
-import { type Context, findVariable, getCalleePath, getPropertyName, isFunctionNode, lastSegment, skipTransparent } from './ast.js';
+import { type Context, unwrapIndirectCall, findVariable, getCalleePath, getPropertyName, isFunctionNode, lastSegment, skipTransparent } from './ast.js';
 import { PASSWORD_ARGUMENT, isCredentialValidation } from './credential-checks.js';
 import { isLineSafePattern } from './line-breaks.js';
 import { getImportSource } from './modules.js';
@@ -226,9 +226,8 @@ export function createConstraintFinder(context: Context, tracker: RequestInputTr
    * `ObjectId.isValid(id)` / `mongoose.Types.ObjectId.isValid(id)`, `semver.valid(v)`, `net.isIP(a)`.
    */
   function isFormatCheck(call: TSESTree.CallExpression): boolean {
-    let callee = skipTransparent(call.callee);
     // (0, uuid_1.validate)(id): compiled TypeScript calls an import without `this`.
-    if (callee.type === AST_NODE_TYPES.SequenceExpression && callee.expressions.length === 2) callee = skipTransparent(callee.expressions[1]!);
+    const callee = skipTransparent(unwrapIndirectCall(call.callee));
     const name = callee.type === AST_NODE_TYPES.Identifier ? callee.name : callee.type === AST_NODE_TYPES.MemberExpression ? getPropertyName(callee) : null;
     if (name === null || !FORMAT_CHECK.test(name)) return false;
     let root: TSESTree.Node = callee;

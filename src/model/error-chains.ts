@@ -21,7 +21,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
-import { type AnyFunction, type Context, getEnclosingFunction, getMemberPath, getPropertyName, getStringValue, isFunctionNode, resolveFunction, skipTransparent, walkTree } from './ast.js';
+import { type AnyFunction, unwrapIndirectCall, type Context, getEnclosingFunction, getMemberPath, getPropertyName, getStringValue, isFunctionNode, resolveFunction, skipTransparent, walkTree } from './ast.js';
 import { ERROR_REPORTER_HANDLER, followsReporterInChain } from './error-handlers.js';
 import { getLoggingLevel, isAtLeast } from './loggers.js';
 import { getImportedBinding } from './modules.js';
@@ -140,7 +140,7 @@ function isLoggingHandler(source: Source, arg: TSESTree.Node, context: Context):
 function handlerOf(source: Source, node: TSESTree.Node, context: Context): { fn: AnyFunction; source: Source } | null {
   if (isFunctionNode(node)) return { fn: node, source };
   const called = node.type === AST_NODE_TYPES.CallExpression;
-  const ref = called ? skipTransparent(unwrapIndirect(node.callee)) : node;
+  const ref = called ? skipTransparent(unwrapIndirectCall(node.callee)) : node;
   const local = localFunction(source, ref);
   if (local) return handlerFrom(called ? returnedFunction(local) : local, source);
   const spec = source.linted ? projectSource(source.module.context, ref) : importSpecifier(source.module, ref);
@@ -156,12 +156,6 @@ function handlerOf(source: Source, node: TSESTree.Node, context: Context): { fn:
 
 function handlerFrom(fn: AnyFunction | null, source: Source): { fn: AnyFunction; source: Source } | null {
   return fn !== null && fn.params.length === 4 ? { fn, source } : null;
-}
-
-/** `(0, _errlog["default"])` → `_errlog["default"]`. */
-function unwrapIndirect(node: TSESTree.Node): TSESTree.Node {
-  const n = skipTransparent(node);
-  return n.type === AST_NODE_TYPES.SequenceExpression && n.expressions.length === 2 ? n.expressions[1]! : n;
 }
 
 function localFunction(source: Source, ref: TSESTree.Node): AnyFunction | null {
@@ -333,7 +327,7 @@ function requiredSpecifier(init: TSESTree.Node): string | null {
 /** A mounted argument names an imported binding: `errclient`, `errclient(opts)`, `(0, _errclient["default"])(opts)`, `ns.errorHandler`. */
 function namesImport(arg: TSESTree.Node, names: ReadonlyMap<string, string | null>): boolean {
   let n = skipTransparent(arg);
-  if (n.type === AST_NODE_TYPES.CallExpression) n = skipTransparent(unwrapIndirect(n.callee));
+  if (n.type === AST_NODE_TYPES.CallExpression) n = skipTransparent(unwrapIndirectCall(n.callee));
   if (n.type === AST_NODE_TYPES.Identifier) {
     const member = names.get(n.name);
     return member === null || member === 'default?';

@@ -22,6 +22,7 @@ import {
   lastSegment,
   resolveFunction,
   skipTypeWrappers,
+  unwrapIndirectCall,
   walkSameFunction,
 } from './ast.js';
 import { getHelperLogLevel, getLoggingLevel } from './loggers.js';
@@ -357,14 +358,6 @@ function isProbePath(path: string | null, options: FailureOptions): boolean {
   );
 }
 
-/** `(0, fs_1.readFile)(p)`: compiled TypeScript calls an import without `this`; the function is the last expression. */
-export function unwrapIndirectCall(callee: TSESTree.Node): TSESTree.Node {
-  const c = skipTypeWrappers(callee);
-  if (c.type === AST_NODE_TYPES.SequenceExpression && c.expressions.length === 2 && c.expressions[0]!.type === AST_NODE_TYPES.Literal) {
-    return skipTypeWrappers(c.expressions[1]!);
-  }
-  return c;
-}
 
 function isExternalByName(call: TSESTree.CallExpression, callee: TSESTree.Node, path: string | null, method: string | null): boolean {
   if (path !== null && EXTERNAL_FUNCTIONS.has(path)) return true;

@@ -9,8 +9,8 @@
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
-import { type Context, getMemberPath, getPropertyName, isFunctionNode, lastName, lastSegment, resolveFunction, skipTransparent, walkTree } from './ast.js';
-import { classifyCall, unwrapIndirectCall } from './fallible.js';
+import { type Context, unwrapIndirectCall, getMemberPath, getPropertyName, isFunctionNode, lastName, lastSegment, resolveFunction, skipTransparent, walkTree } from './ast.js';
+import { classifyCall } from './fallible.js';
 import { getLoggerCall } from './loggers.js';
 import { systemModuleOf } from './modules.js';
 import { getResponseSink } from './responses.js';

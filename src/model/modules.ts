@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
-import { type Context, findVariable, getPropertyName, getStringValue, perFile, skipTransparent } from './ast.js';
+import { type Context, unwrapIndirectCall, findVariable, getPropertyName, getStringValue, perFile, skipTransparent } from './ast.js';
 
 export interface ImportSource {
   /** Module specifier: `bullmq`, `node:worker_threads`. */
@@ -159,10 +159,7 @@ const TS_IMPORT_HELPERS = new Set(['__importDefault', '__importStar', '_interopR
  * named `default` stands for the module's default export.
  */
 export function getImportedBinding(context: Context, node: TSESTree.Node): ImportSource | null {
-  let n = skipTransparent(node);
-  if (n.type === AST_NODE_TYPES.SequenceExpression && n.expressions.length === 2 && n.expressions[0]!.type === AST_NODE_TYPES.Literal) {
-    n = skipTransparent(n.expressions[1]!);
-  }
+  const n = skipTransparent(unwrapIndirectCall(skipTransparent(node)));
   if (n.type === AST_NODE_TYPES.Identifier) return getImportSource(context, n);
   if (n.type !== AST_NODE_TYPES.MemberExpression) return null;
   const object = skipTransparent(n.object);
@@ -246,9 +243,8 @@ export type SystemModule = 'fs' | 'child_process' | 'dns';
  * `(0, promises_1.readFile)(p)`); null for anything else (a method of `this`, an unknown receiver).
  */
 export function systemModuleOf(context: Context, call: TSESTree.CallExpression): SystemModule | null {
-  let callee = skipTransparent(call.callee);
   // `(0, fs_1.readFileSync)(p)`: compiled TypeScript calls an import without `this`.
-  if (callee.type === AST_NODE_TYPES.SequenceExpression && callee.expressions.length === 2) callee = skipTransparent(callee.expressions[1]!);
+  const callee = skipTransparent(unwrapIndirectCall(call.callee));
   let root = callee;
   for (let depth = 0; root.type === AST_NODE_TYPES.MemberExpression && depth < 3; depth++) root = skipTransparent(root.object);
   if (root.type !== AST_NODE_TYPES.Identifier) return null;

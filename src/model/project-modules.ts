@@ -29,8 +29,9 @@ import {
   skipTypeWrappers,
   walkSameFunction,
   walkTree,
+  unwrapIndirectCall,
 } from './ast.js';
-import { type FailureOptions, classifyCall, classifyFailures, isResponseCall, logsOwnFailures, unwrapIndirectCall } from './fallible.js';
+import { type FailureOptions, classifyCall, classifyFailures, isResponseCall, logsOwnFailures } from './fallible.js';
 import { compiledClassCall, compiledClassMethod } from './compiled-classes.js';
 import { getLoggerCall } from './loggers.js';
 import { isAbsolute, resolve } from 'node:path';

@@ -20,8 +20,8 @@ import {
   walkSameFunction,
   perFile,
   getVariableInit,
+  unwrapIndirectCall,
 } from './ast.js';
-import { unwrapIndirectCall } from './fallible.js';
 import { resolveCalledFunction } from './called-functions.js';
 import { findEscape } from './escapes.js';
 

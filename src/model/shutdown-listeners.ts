@@ -5,9 +5,9 @@
  * ends a process that was already ending, with the error printed (or the application's rejection
  * handler's log). Split from `background.ts`.
  */
-import type { TSESTree } from '@typescript-eslint/utils';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
-import { type AnyFunction, type Context, findVariable, getCalleePath, getEnclosingFunction, getPropertyName, getStringValue, isFunctionNode, skipTransparent } from './ast.js';
+import { type AnyFunction, type Context, findVariable, getCalleePath, getEnclosingFunction, getPropertyName, getStringValue, isFunctionNode, skipTransparent, walkSameFunction } from './ast.js';
 import { resolveCalledFunction } from './called-functions.js';
 
 /**
@@ -96,15 +96,18 @@ function endsByExiting(statement: TSESTree.Statement): boolean {
 }
 
 /** Whether `node` holds an `await` (or `for await`) of its own function: nested functions are not entered. */
-function holdsAwait(node: TSESTree.Node): boolean {
-  if (node.type === AST_NODE_TYPES.AwaitExpression || (node.type === AST_NODE_TYPES.ForOfStatement && node.await)) return true;
-  for (const [key, value] of Object.entries(node)) {
-    if (key === 'parent' || value === null || typeof value !== 'object') continue;
-    for (const child of Array.isArray(value) ? value : [value]) {
-      if (child && typeof (child as { type?: unknown }).type === 'string' && !isFunctionNode(child as TSESTree.Node) && holdsAwait(child as TSESTree.Node)) return true;
-    }
-  }
-  return false;
+function holdsAwait(node: TSESTree.Node, visitorKeys: TSESLint.SourceCode.VisitorKeys): boolean {
+  let found = false;
+  walkSameFunction(
+    node,
+    (n) => {
+      if (found) return false;
+      if (n.type === AST_NODE_TYPES.AwaitExpression || (n.type === AST_NODE_TYPES.ForOfStatement && n.await)) found = true;
+      return !found;
+    },
+    visitorKeys,
+  );
+  return found;
 }
 
 /**
@@ -115,13 +118,13 @@ function holdsAwait(node: TSESTree.Node): boolean {
  * (nor its test) awaits — the once-only shutdown routine `async function exitWhenStopped() { if
  * (!stopping) { stopping = true; await server.close(); process.exit(0) } }`.
  */
-export function exitsWhenDone(fn: AnyFunction): boolean {
+export function exitsWhenDone(fn: AnyFunction, visitorKeys: TSESLint.SourceCode.VisitorKeys): boolean {
   if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return false;
   const statements = fn.body.body;
   const last = statements.at(-1);
   if (!last) return false;
   if (isExitStatement(last) || isExitingChain(last)) return true;
-  return last.type === AST_NODE_TYPES.IfStatement && endsByExiting(last) && !holdsAwait(last.test) && !statements.slice(0, -1).some(holdsAwait);
+  return last.type === AST_NODE_TYPES.IfStatement && endsByExiting(last) && !holdsAwait(last.test, visitorKeys) && !statements.slice(0, -1).some((s) => holdsAwait(s, visitorKeys));
 }
 
 /**
@@ -131,8 +134,8 @@ export function exitsWhenDone(fn: AnyFunction): boolean {
  */
 export function isShutdownWork(context: Context, statement: TSESTree.Node, call: TSESTree.Node): boolean {
   const around = getEnclosingFunction(statement);
-  if (around !== null && exitsWhenDone(around)) return true;
+  if (around !== null && exitsWhenDone(around, context.sourceCode.visitorKeys)) return true;
   if (call.type !== AST_NODE_TYPES.CallExpression) return false;
   const fn = resolveCalledFunction(context, call.callee);
-  return fn !== null && exitsWhenDone(fn);
+  return fn !== null && exitsWhenDone(fn, context.sourceCode.visitorKeys);
 }

@@ -21,10 +21,11 @@ import {
   lastSegment,
   skipTransparent,
   walkTree,
+  unwrapIndirectCall,
 } from './ast.js';
 import { isHandoffCall } from './errors.js';
 import { isInHandEditOnly, isOutsideWork, isOwnParseMethodCall } from './in-hand-work.js';
-import { classifyCall, identifierWords, isAwaited, unwrapIndirectCall } from './fallible.js';
+import { classifyCall, identifierWords, isAwaited } from './fallible.js';
 import { systemModuleOf } from './modules.js';
 import { PASSIVE_CALLS, isChildProcessErrorEvent, isConnectionErrorEvent, isDeviceCommand, isHandleRelease, isPingOnly, isTeardown } from './stack-loss-io.js';
 import { isLogWrite, isRecordedBeside, isRecordedByErrorListener, isReferenceTo, workCalls } from './stack-records.js';

@@ -330,9 +330,10 @@ export default createRule<Options, MessageIds>({
     function onReturn(node: TSESTree.ReturnStatement): void {
       // `return res.status(500).send({ error: err.message })`: a 5xx answer (onCall), not the error returned to a caller.
       const arg = node.argument && skipTransparent(node.argument);
-      const answers = arg?.type === AST_NODE_TYPES.CallExpression && (isServerErrorResponse(context, arg) || answersServerStatus(context, arg));
+      let answers: boolean | undefined;
+      const isAnswer = () => (answers ??= arg?.type === AST_NODE_TYPES.CallExpression && (isServerErrorResponse(context, arg) || answersServerStatus(context, arg)));
       for (const s of innermost(node)) {
-        if (node.argument && !answers && readsAny(node.argument, s.errorVariables)) {
+        if (node.argument && readsAny(node.argument, s.errorVariables) && !isAnswer()) {
           tracker.mark(node);
           s.escalates = true;
         }

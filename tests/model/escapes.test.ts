@@ -138,9 +138,9 @@ describe('exitsWhenDone', () => {
       function branch() { if (x) process.exit(1); stop(); }
       function plain() { stop(); }
     `,
-      () => ({
+      (context) => ({
         FunctionDeclaration(node: TSESTree.FunctionDeclaration) {
-          results[node.id!.name] = exitsWhenDone(node);
+          results[node.id!.name] = exitsWhenDone(node, context.sourceCode.visitorKeys);
         },
       }),
     );
@@ -162,9 +162,9 @@ describe('exitsWhenDone', () => {
       function chainedBlock() { app.stop().finally(function () { log('bye'); process.exit(0); }); }
       function chainedOther() { app.stop().then(() => log('stopped')); }
     `,
-      () => ({
+      (context) => ({
         FunctionDeclaration(node: TSESTree.FunctionDeclaration) {
-          results[node.id!.name] = exitsWhenDone(node);
+          results[node.id!.name] = exitsWhenDone(node, context.sourceCode.visitorKeys);
         },
       }),
     );

@@ -6,17 +6,17 @@
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
-import { directCallee, getMemberPath, lastName, lastSegment, skipTransparent } from '../ast.js';
+import { getMemberPath, lastName, lastSegment, skipTransparent, unwrapIndirectCall } from '../ast.js';
 import { tokenizeName } from './names.js';
 
 /** The name a call is made by, also in compiled code's `(0, utils_1.maskToken)(t)`: `maskToken`. */
 export function callName(call: TSESTree.CallExpression | TSESTree.NewExpression): string | null {
-  return lastName(directCallee(call));
+  return lastName(unwrapIndirectCall(call.callee));
 }
 
 /** The dotted path a call is made by, also in compiled code's `(0, utils_1.maskToken)(t)`: `utils_1.maskToken`. */
 export function callPath(call: TSESTree.CallExpression | TSESTree.NewExpression): string | null {
-  return getMemberPath(directCallee(call));
+  return getMemberPath(unwrapIndirectCall(call.callee));
 }
 
 /** Methods whose result is (a piece of) the secret they are called on. */

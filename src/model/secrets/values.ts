@@ -20,7 +20,7 @@ import {
   resolveFunction,
   returnedValues,
   skipTransparent,
-  directCallee,
+  unwrapIndirectCall,
 } from '../ast.js';
 import { classMethodOf, thisGetterOf } from '../class-members.js';
 import { inSecurityQuestionFlow } from './question-flows.js';
@@ -104,7 +104,7 @@ export function createSecretAnalyzer(context: Context, options: SecretAnalyzerOp
   function classifyCall(call: TSESTree.CallExpression): ValueVerdict {
     if (isSanitizingCall(call, sanitizerPaths) || isBooleanCall(call)) return SAFE;
     // `(0, token_1.getDesensitizedToken)(t)`: compiled code calling an imported function.
-    const callee = directCallee(call);
+    const callee = unwrapIndirectCall(call.callee);
     const path = callPath(call);
     if (callee.type === AST_NODE_TYPES.MemberExpression) {
       const method = getPropertyName(callee);
@@ -184,7 +184,7 @@ export function createSecretAnalyzer(context: Context, options: SecretAnalyzerOp
     const v = skipTransparent(value);
     if (v.type !== AST_NODE_TYPES.CallExpression) return false;
     if (isSanitizingCall(v, sanitizerPaths)) return true;
-    const callee = directCallee(v);
+    const callee = unwrapIndirectCall(v.callee);
     const method = callee.type === AST_NODE_TYPES.MemberExpression ? getPropertyName(callee) : null;
     if (method !== null && isMaskingSlice(v, method)) return true;
     const inner = resolveFunction(context, callee) ?? classMethodOf(context, callee);
