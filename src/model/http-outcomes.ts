@@ -228,8 +228,9 @@ function callOutcome(context: Context, node: TSESTree.CallExpression, depth: num
     // Only a thrown or forwarded error matters to the rules, so a predicate named alike stays harmless.
     const factoryStatus = statusFromFactoryName(callee.name);
     if (factoryStatus !== null) return { status: factoryStatus, kind: 'error', errorName: callee.name, frameworkError: false };
-    // next(err), done(err), cb(err): hand an HTTP error to the framework.
-    if (/^(?:next|done|cb|callback|reject)$/u.test(callee.name) && args[0]) {
+    // next(err), done(err), cb(err): hand an HTTP error to the framework; also a callback parameter named so
+    // (`responseCallback({ statusCode: HTTPStatus.UNAUTHORIZED, message })`: the caller answers with it).
+    if ((/^(?:next|done|cb|callback|reject)$/u.test(callee.name) || (/[a-z](?:Callback|Cb)$/u.test(callee.name) && findVariable(context, callee)?.defs[0]?.type === 'Parameter')) && args[0]) {
       const error = errorOutcome(context, args[0], depth + 1);
       if (error) return { ...error, kind: 'forward' };
     }

@@ -449,6 +449,18 @@ describe('getHttpOutcome: errors, throws and hand-offs', () => {
     expect(calls.get('done(null, false)')).toBeNull();
   });
 
+  it('hands an answer to a callback parameter named so (`responseCallback({ statusCode: 401 })`), not to any function named alike', () => {
+    const calls = outcomes(
+      `
+      function onAuth(responseCallback, success) { if (!success) responseCallback({ statusCode: 401, message: 'no' }); }
+      function local() { const makeCallback = () => {}; makeCallback({ statusCode: 401 }); }
+    `,
+      'CallExpression',
+    );
+    expect(calls.get("responseCallback({ statusCode: 401, message: 'no' })")?.kind).toBe('forward');
+    expect(calls.get('makeCallback({ statusCode: 401 })')).toBeNull();
+  });
+
   it('follows a const to the error a throw throws, and reads thrown object literals', () => {
     const throws = outcomes(
       `
