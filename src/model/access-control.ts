@@ -2,7 +2,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { type Context, findVariable, getCalleePath, getPropertyName, isFunctionNode, leavesFunction, skipTransparent, walkSameFunction } from './ast.js';
 import { tokenizeName } from './secrets/names.js';
-import { ALLOW_WORDS, GRANT, isCorsHeaderName, type Product, type Term, type TermKind, accessWords, classifyPath, isSettingsHolder, isVerdictName, predicateTerm, textShapeTerm, wordTerm } from './access-words.js';
+import { ALLOW_WORDS, GRANT, isClientHeaderName, type Product, type Term, type TermKind, accessWords, classifyPath, isSettingsHolder, isVerdictName, predicateTerm, textShapeTerm, wordTerm } from './access-words.js';
 import { refusesMissingCredential, typeofOperand } from './typeof-tests.js';
 import { isSessionStepError, receivesPassportVerdict } from './logins.js';
 
@@ -359,8 +359,8 @@ function terms(context: Context, node: TSESTree.Node, depth: number): Term[] {
   switch (n.type) {
     case AST_NODE_TYPES.Literal:
       if (typeof n.value !== 'string') return [];
-      // `req.headers['access-control-request-method']`: a CORS preflight header names what the client asks to send, not who it is.
-      return [isCorsHeaderName(n.value) ? { kind: 'input', isId: false } : wordTerm(accessWords(tokenizeName(n.value)), false)];
+      // `req.headers['access-control-request-method']`, `ctx.get('user-agent')`: a header that names what the client asks to send or which software it is, not who it is.
+      return [isClientHeaderName(n.value) ? { kind: 'input', isId: false } : wordTerm(accessWords(tokenizeName(n.value)), false)];
     case AST_NODE_TYPES.TemplateLiteral:
       return n.expressions.flatMap((e) => terms(context, e, depth));
     case AST_NODE_TYPES.UnaryExpression:

@@ -385,3 +385,17 @@ describe('classifyRejectionGuard: early exits that do not decide', () => {
     expect(verdicts('function* unauthorized(next) { if (!config.alwaysAuth) return yield* next; reject(); } function* auth(next) { if (!row) return yield* unauthorized.call(this, next); }')).toEqual(['unknown']);
   });
 });
+
+describe('classifyRejectionGuard: the client software header names no one', () => {
+  it.each([
+    "String(ctx.get('user-agent')).toLowerCase() === 'ruby'",
+    "req.headers['user-agent'] === 'curl'",
+    "/curl|wget/i.test(req.get('user-agent'))",
+  ])('%s → other', (condition) => {
+    expect(one(condition)).toBe('other');
+  });
+  it('beside a signature or a caller test, those decide', () => {
+    expect(one("req.headers['user-agent'] !== agent || req.headers['x-hub-signature'] !== sign(req.body)")).toBe('who');
+    expect(one("req.headers['user-agent'] === 'curl' && !req.user.isAdmin")).toBe('who');
+  });
+});
