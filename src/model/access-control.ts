@@ -2,7 +2,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { type Context, findVariable, getCalleePath, getPropertyName, isFunctionNode, leavesFunction, skipTransparent, walkSameFunction } from './ast.js';
 import { tokenizeName } from './secrets/names.js';
-import { ALLOW_WORDS, GRANT, isCorsHeaderName, type Product, type Term, type TermKind, accessWords, classifyPath, isSettingsHolder, isVerdictName, predicateTerm, textShapeTerm, wordTerm } from './access-words.js';
+import { ALLOW_WORDS, GRANT, isClientHeaderName, type Product, type Term, type TermKind, accessWords, classifyPath, isSettingsHolder, isVerdictName, predicateTerm, textShapeTerm, wordTerm } from './access-words.js';
 import { refusesMissingCredential, typeofOperand } from './typeof-tests.js';
 import { isSessionStepError, receivesPassportVerdict } from './logins.js';
 
@@ -52,6 +52,8 @@ export function classifyRejectionGuard(context: Context, node: TSESTree.Node, re
   let child: TSESTree.Node = node;
   let parent = node.parent;
   let routed = false;
+  /** A condition between the rejection and its function chose it (then early exits before it do not decide). */
+  let conditioned = !!options.assertion || !!options.negated;
   if (options.assertion) {
     const verdict = classifyTest(context, options.assertion, false, options);
     if (verdict === 'route') routed = true;
@@ -76,10 +78,43 @@ export function classifyRejectionGuard(context: Context, node: TSESTree.Node, re
     }
     if (verdict === 'route') routed = true;
     else if (verdict !== 'unknown') return verdict;
+    if (parent.type === AST_NODE_TYPES.IfStatement || parent.type === AST_NODE_TYPES.ConditionalExpression || parent.type === AST_NODE_TYPES.LogicalExpression || parent.type === AST_NODE_TYPES.SwitchCase) conditioned = true;
     child = parent;
     parent = parent.parent;
   }
-  return routed ? routeVerdict(context, node, region, options) : 'unknown';
+  if (routed) return routeVerdict(context, node, region, options);
+  return conditioned ? 'unknown' : exitsVerdict(context, node, region, options);
+}
+
+/**
+ * A rejection no condition encloses is chosen by the early exits before it: `if (config.allow_discovery)
+ * return res.send(ids); return res.sendStatus(401)` refuses whenever a setting is off — a feature flag.
+ * Only when every such exit tests something other than the caller (each read as refusing when it is false);
+ * an exit that tests the caller or anything unrecognized (`if (ok) return next()`), any other statement that may
+ * leave (a loop over strategies returning on success, a nested `if`), and a function the file calls by name (a
+ * helper: its caller's condition chooses the refusal) leave it unknown.
+ */
+function exitsVerdict(context: Context, node: TSESTree.Node, region: TSESTree.Node, options: GuardOptions): GuardSubject {
+  if (!isFunctionNode(region) || calledByName(context, region)) return 'unknown';
+  let exits = 0;
+  let child: TSESTree.Node = node;
+  let parent = node.parent;
+  while (parent && parent !== region && !isFunctionNode(parent)) {
+    if (parent.type === AST_NODE_TYPES.BlockStatement) {
+      for (const statement of parent.body) {
+        if (statement === child) break;
+        if (statement.type === AST_NODE_TYPES.IfStatement && !statement.alternate && leavesFunction(statement.consequent)) {
+          if (classifyTest(context, statement.test, false, options) !== 'other') return 'unknown';
+          exits += 1;
+        } else if (mayLeave(context, statement)) {
+          return 'unknown';
+        }
+      }
+    }
+    child = parent;
+    parent = parent.parent;
+  }
+  return exits > 0 ? 'other' : 'unknown';
 }
 
 /**
@@ -103,6 +138,28 @@ function routeVerdict(context: Context, node: TSESTree.Node, region: TSESTree.No
     parent = parent.parent;
   }
   return 'other';
+}
+
+/** The statement holds a `return` or `throw` of its own function. */
+function mayLeave(context: Context, statement: TSESTree.Node): boolean {
+  let found = false;
+  walkSameFunction(
+    statement,
+    (n) => {
+      if (n.type === AST_NODE_TYPES.ReturnStatement || n.type === AST_NODE_TYPES.ThrowStatement) found = true;
+      return !found;
+    },
+    context.sourceCode.visitorKeys,
+  );
+  return found;
+}
+
+/** A function declaration (or a `const` function) the file refers to by name: a helper, not a route's own callback. */
+function calledByName(context: Context, fn: TSESTree.Node): boolean {
+  const declared = fn.type === AST_NODE_TYPES.FunctionDeclaration ? fn : fn.parent?.type === AST_NODE_TYPES.VariableDeclarator && fn.parent.init === fn ? fn.parent : null;
+  const id = declared?.id;
+  if (id?.type !== AST_NODE_TYPES.Identifier) return false;
+  return context.sourceCode.getDeclaredVariables(declared!).some((v) => v.name === id.name && v.references.some((r) => !r.init));
 }
 
 /** The block awaits (or yields) something in its own function. */
@@ -302,8 +359,8 @@ function terms(context: Context, node: TSESTree.Node, depth: number): Term[] {
   switch (n.type) {
     case AST_NODE_TYPES.Literal:
       if (typeof n.value !== 'string') return [];
-      // `req.headers['access-control-request-method']`: a CORS preflight header names what the client asks to send, not who it is.
-      return [isCorsHeaderName(n.value) ? { kind: 'input', isId: false } : wordTerm(accessWords(tokenizeName(n.value)), false)];
+      // `req.headers['access-control-request-method']`, `ctx.get('user-agent')`: a header that names what the client asks to send or which software it is, not who it is.
+      return [isClientHeaderName(n.value) ? { kind: 'input', isId: false } : wordTerm(accessWords(tokenizeName(n.value)), false)];
     case AST_NODE_TYPES.TemplateLiteral:
       return n.expressions.flatMap((e) => terms(context, e, depth));
     case AST_NODE_TYPES.UnaryExpression:

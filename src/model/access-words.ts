@@ -154,8 +154,8 @@ export function productOf(words: readonly string[]): { product?: Product } {
 /** Classifies one dotted path (`req.accountability.admin`, `settingsCache.get`). */
 export function classifyPath(segments: readonly string[]): Term {
   // `req.headers['access-control-request-method']`: the CORS header's name is no access word.
-  const corsHeader = segments.some(isCorsHeaderName);
-  const words = accessWords(segments.flatMap((s) => (s === 'this' || isCorsHeaderName(s) ? [] : tokenizeName(s))));
+  const corsHeader = segments.some(isClientHeaderName);
+  const words = accessWords(segments.flatMap((s) => (s === 'this' || isClientHeaderName(s) ? [] : tokenizeName(s))));
   const isId = words.length > 0 && ID_WORDS.has(words[words.length - 1]!);
   const head = segments[0] === 'this' ? segments.slice(1) : segments;
   const root = head[0] ?? '';
@@ -174,7 +174,7 @@ export function classifyPath(segments: readonly string[]): Term {
   if (words.some((w) => WEAK_WORDS.has(w))) return { kind: 'weak', isId };
   if (words.some((w) => STATE_WORDS.has(w))) return { kind: 'other', isId };
   if (/^[A-Z][A-Z0-9_]*[A-Z0-9]$/u.test(root) && head.length === 1) return { kind: 'other', isId };
-  // What a CORS preflight asks to send (`access-control-request-method`): request input checked against the server's list.
+  // What a CORS preflight asks to send (`access-control-request-method`), the client's software (`user-agent`): request input checked against the server's list.
   if (corsHeader) return { kind: 'input', isId: false };
   return { kind: 'unknown', isId, callerAddress };
 }
@@ -212,7 +212,13 @@ export function wordTerm(words: readonly string[], isId: boolean): Term {
  * "access control" there name the browser's cross-origin protocol, what a preflight asks to send,
  * not a check of who is asking.
  */
-export const isCorsHeaderName = (text: string): boolean => /^access-control-[a-z-]+$/iu.test(text);
+const isCorsHeaderName = (text: string): boolean => /^access-control-[a-z-]+$/iu.test(text);
+
+/**
+ * A request header that names no one: a CORS header (above) or the client's software (`user-agent`,
+ * `userAgent`) — a refusal chosen by it blocks a kind of client (`if (ua === 'ruby') this.status = 403`), not a caller.
+ */
+export const isClientHeaderName = (text: string): boolean => isCorsHeaderName(text) || /^user[-_]?agent$/iu.test(text);
 
 /** String methods that test where or whether some text occurs in a value. */
 const TEXT_SEARCH = new Set(['includes', 'startsWith', 'endsWith', 'indexOf', 'lastIndexOf']);

@@ -12,16 +12,20 @@ import { type HttpOutcome, getCallOutcome, getFunctionOutcome } from './http-out
 import { isNestClass } from './nest.js';
 import { isExportedHelper, isVariableInit } from './placement.js';
 import { isResponseOrContextName } from './response-names.js';
+import { isResponseHelperCall } from './responses.js';
 
 const RESPONSE_METHODS = new Set(['send', 'json', 'end', 'render', 'redirect', 'sendStatus', 'jsonp', 'text', 'html', 'body']);
 const AUTH_WORDS = /auth|token|jwt|credential|permission|forbidden|unauthori[sz]ed|access|denied|login|session|csrf|signature|expired|invalid/iu;
 
 /**
  * A response call in a handler, whatever its status: `res.json(…)`, `res.status(…).send()`,
- * `reply.redirect(…)`, `ctx.body(…)`, `return NextResponse.json(…)` (not `const r = NextResponse.json(…)`).
+ * `reply.redirect(…)`, `ctx.body(…)`, `return NextResponse.json(…)` (not `const r = NextResponse.json(…)`),
+ * an app's helper named for answering and handed the response (`sendRedirect(res, '/')`).
  */
 export function isPlainResponse(context: Context, node: TSESTree.CallExpression): boolean {
   const callee = skipTransparent(node.callee);
+  // `sendRedirect(res, '/')`, `sendError(res, msg)`: an app's helper named for answering, handed the response.
+  if (callee.type === AST_NODE_TYPES.Identifier) return isResponseHelperCall(node, []) && !isVariableInit(node) && !!findEnclosingHandler(context, node);
   if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
   const method = getPropertyName(callee);
   const objectPath = getMemberPath(callee.object);

@@ -15,7 +15,8 @@ import { refusesOnlyExpired } from './credential-expiry.js';
 import { guardDenial, guardFlagReturn, handlerCallsOf, helperCallOutcome, inServerContext, isPlainResponse, thrownValues } from './auth-responses.js';
 import { type CredentialFailure, credentialFailureAt, enclosingTokenVerification, readsCallerCredential } from './credential-checks.js';
 import { type HandlerInfo, findEnclosingHandler } from './handlers.js';
-import { type HttpOutcome, type StatusChoice, getAssertion, getHttpOutcome, getStatusChoices, getStatusWriteChoices } from './http-outcomes.js';
+import { type HttpOutcome, getAssertion, getHttpOutcome } from './http-outcomes.js';
+import { type StatusChoice, getStatusChoices, getStatusWriteChoices } from './status-choices.js';
 import { isDoneFalse, isPassportFailure, isStrategyFail } from './logins.js';
 import { logsSomewhereAtLeast } from './loggers.js';
 import { isVariableInit } from './placement.js';
@@ -104,6 +105,11 @@ export function markExpiredSites(options: RejectionSiteOptions, sites: readonly 
   });
 }
 
+/** `responseCallback({ statusCode: 401, message })`: a callback the server hands in to answer the request with (deepstream's HTTP endpoint). */
+function answersThroughCallback(node: TSESTree.Node): boolean {
+  return node.type === AST_NODE_TYPES.CallExpression && node.callee.type === AST_NODE_TYPES.Identifier && /^(?:response|respond|reply|answer)\w*(?:Callback|Cb)$/iu.test(node.callee.name);
+}
+
 /** In a same-file helper that a handler calls by name (`assertAdmin(req.user)`): the rejection reaches that handler. */
 function inHandlerHelper(context: Context, node: TSESTree.Node): boolean {
   const fn = getEnclosingFunction(node);
@@ -142,7 +148,7 @@ function outcomeSites(context: Context, options: RejectionSiteOptions, node: TSE
     return [{ node, what: `a ${outcome.status} response`, status: outcome.status, reason, propagates: false, errorName: null, handler, acceptLater: true }];
   }
   if (outcome.kind === 'throw' || outcome.kind === 'forward') {
-    if (!outcome.frameworkError && !inServerContext(context, node) && credential === null && !inHandlerHelper(context, node)) return null;
+    if (!outcome.frameworkError && !inServerContext(context, node) && credential === null && !inHandlerHelper(context, node) && !answersThroughCallback(node)) return null;
     if (!outcome.frameworkError && credential === null && compiledNestAppError(context, node)) return null;
     const name = outcome.errorName && outcome.errorName !== 'ctx.throw' ? outcome.errorName : null;
     const what =

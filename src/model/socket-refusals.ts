@@ -230,6 +230,8 @@ export function getSocketRefusal(context: Context, call: TSESTree.CallExpression
   // The method first: whether the receiver is a socket may take a scope lookup.
   if (!REFUSING_METHODS.has(method ?? '') || !isSocketReceiver(context, callee.object)) return null;
   if (method === 'close') {
+    // `socket.close()` with no code: how a server also ends a session it is done with; a refusal only after a failed check.
+    if (call.arguments.length === 0) return followsRefusal(context, call) ? null : { status: 401, what: 'the socket closed after a failed check', needsCredentialFailure: true };
     const code = call.arguments[0] ? getNumberValue(call.arguments[0]) : null;
     const reason = call.arguments[1] ? getStringValue(call.arguments[1]) : null;
     const byCode = code === null ? undefined : CLOSE_CODES.get(code);

@@ -361,3 +361,41 @@ describe('classifyRejectionGuard: CORS headers and settings held by the app', ()
     expect(one('!req.user.admin && app.settings.get(scope) === false')).toBe('who');
   });
 });
+
+describe('classifyRejectionGuard: early exits before an unconditioned rejection', () => {
+  it('a setting alone lets callers out: a feature flag', () => {
+    expect(verdicts('function h(req, res) { if (config.allow_discovery) { return res.send(ids); } return reject(); }')).toEqual(['other']);
+    expect(verdicts('function h(req, res) { if (!settings.enabled) return next(); if (config.open) return res.send(1); reject(); }')).toEqual(['other']);
+  });
+  it('an exit that tests the caller, or anything unrecognized, does not decide', () => {
+    expect(verdicts('function h(req, res) { if (config.open && req.query.key === config.key) return res.send(1); reject(); }')).toEqual(['unknown']);
+    expect(verdicts('async function h(req, res) { if (config.open) return next(); if (await check(req.headers.authorization)) return next(); reject(); }')).toEqual(['unknown']);
+    expect(verdicts('function h(req, res) { if (ok) return next(); reject(); }')).toEqual(['unknown']);
+    expect(verdicts('function h(req, res) { reject(); }')).toEqual(['unknown']);
+  });
+  it('a condition around the rejection decides, not the exits before it', () => {
+    expect(verdicts('function h(req, res) { if (config.open) return next(); if (!ok) reject(); }')).toEqual(['unknown']);
+  });
+});
+
+describe('classifyRejectionGuard: early exits that do not decide', () => {
+  it('another statement that may leave, or a helper the file calls by name', () => {
+    expect(verdicts('function h(req, res) { if (!isEnabled()) return next(); if (req.skIsAuthenticated) { if (req.skPrincipal.permissions === "admin") return next(); } reject(); }')).toEqual(['unknown']);
+    expect(verdicts('async function h(ctx, next) { if (!config.auth) return next(); for (const s of strategies) { if ((await s.authenticate(ctx)).authenticated) return next(); } return reject(); }')).toEqual(['unknown']);
+    expect(verdicts('function* unauthorized(next) { if (!config.alwaysAuth) return yield* next; reject(); } function* auth(next) { if (!row) return yield* unauthorized.call(this, next); }')).toEqual(['unknown']);
+  });
+});
+
+describe('classifyRejectionGuard: the client software header names no one', () => {
+  it.each([
+    "String(ctx.get('user-agent')).toLowerCase() === 'ruby'",
+    "req.headers['user-agent'] === 'curl'",
+    "/curl|wget/i.test(req.get('user-agent'))",
+  ])('%s → other', (condition) => {
+    expect(one(condition)).toBe('other');
+  });
+  it('beside a signature or a caller test, those decide', () => {
+    expect(one("req.headers['user-agent'] !== agent || req.headers['x-hub-signature'] !== sign(req.body)")).toBe('who');
+    expect(one("req.headers['user-agent'] === 'curl' && !req.user.isAdmin")).toBe('who');
+  });
+});

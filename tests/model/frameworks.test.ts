@@ -3,7 +3,8 @@ import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
 import { type Context, getEnclosingFunction, isFunctionNode, resolveFunction } from '../../src/model/ast.js';
 import { findCallingHandler, findEnclosingHandler, getHandlerInfo, isCalledInSameFile, isErrorHandler } from '../../src/model/handlers.js';
-import { type HttpOutcome, getAssertion, getCallOutcome, getFunctionOutcome, getHttpOutcome, getHttpStatus, getStatusChoices, getStatusWriteChoices, passesResponseArgument } from '../../src/model/http-outcomes.js';
+import { type HttpOutcome, getAssertion, getCallOutcome, getFunctionOutcome, getHttpOutcome, getHttpStatus, passesResponseArgument } from '../../src/model/http-outcomes.js';
+import { getStatusChoices, getStatusWriteChoices } from '../../src/model/status-choices.js';
 import { statusFromErrorName } from '../../src/model/http-status.js';
 import { getFrameworkLogger, getRequestContextExpressions } from '../../src/model/request-context.js';
 import { type ProbeOptions, callResult, probe, probeCalls, probeFunctions } from '../helpers/probe.js';
@@ -446,6 +447,18 @@ describe('getHttpOutcome: errors, throws and hand-offs', () => {
     expect(calls.get('reply.send(httpErrors.Unauthorized())')?.kind).toBe('forward');
     expect(calls.get('next(err)')).toBeNull();
     expect(calls.get('done(null, false)')).toBeNull();
+  });
+
+  it('hands an answer to a callback parameter named so (`responseCallback({ statusCode: 401 })`), not to any function named alike', () => {
+    const calls = outcomes(
+      `
+      function onAuth(responseCallback, success) { if (!success) responseCallback({ statusCode: 401, message: 'no' }); }
+      function local() { const makeCallback = () => {}; makeCallback({ statusCode: 401 }); }
+    `,
+      'CallExpression',
+    );
+    expect(calls.get("responseCallback({ statusCode: 401, message: 'no' })")?.kind).toBe('forward');
+    expect(calls.get('makeCallback({ statusCode: 401 })')).toBeNull();
   });
 
   it('follows a const to the error a throw throws, and reads thrown object literals', () => {

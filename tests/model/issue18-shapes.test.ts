@@ -11,7 +11,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
 import type { Context } from '../../src/model/ast.js';
-import { getStatusChoices } from '../../src/model/http-outcomes.js';
+import { getStatusChoices } from '../../src/model/status-choices.js';
 import { type RejectionSite, type RejectionSiteOptions, callRejectionSites } from '../../src/model/rejection-sites.js';
 import { type ProbeOptions, probe } from '../helpers/probe.js';
 

@@ -26,6 +26,13 @@ describe('getSocketRefusal', () => {
     expect(callResult(explicit, "ws.close(4003, 'denied')")).toBe(false);
   });
 
+  it('a close with no code needs a failed credential check on its path, and ends a refusal already made', () => {
+    const results = probeCalls('ws.close(); db.close();', (context, node) => getSocketRefusal(context, node)?.needsCredentialFailure ?? null);
+    expect(callResult(results, 'ws.close()')).toBe(true);
+    expect(callResult(results, 'db.close()')).toBe(null);
+    expect(statusOf("if (bad) { ws.send(JSON.stringify({ statusCode: 403 })); ws.close(); }", 'ws.close()')).toBe(null);
+  });
+
   it('a disconnect right after a refusal in the same block is the same refusal', () => {
     expect(statusOf("if (bad) { ws.close(4003, 'denied'); ws.terminate(); }", 'ws.terminate()')).toBe(null);
     expect(statusOf('if (bad) { socket.disconnect(); }', 'socket.disconnect()')).toBe(401);
