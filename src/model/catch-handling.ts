@@ -142,3 +142,23 @@ export function isDeclaredInside(context: Context, target: TSESTree.Node, body: 
   const variable = findVariable(context, root);
   return !!variable && variable.defs.some((d) => contains(body, d.name));
 }
+
+/**
+ * A call in a catch that answers the client with a 5xx (or unknown) status and so tells the caller, not
+ * the operators: a 5xx response (`res.status(500).json(…)`, `res.sendStatus(503)`), a reply callback
+ * settled with a 5xx answer, the error written to the client's socket — but not Fastify's
+ * `reply.send(err)`, which hands the error to Fastify's error handler. `errorVariables`: the caught
+ * error's variables.
+ */
+export function answersServerError(
+  context: Context,
+  node: TSESTree.CallExpression | TSESTree.NewExpression,
+  errorVariables: readonly TSESLint.Scope.Variable[],
+): boolean {
+  return (
+    (isServerErrorResponse(context, node) ||
+      answersServerStatus(context, node) ||
+      (node.type === AST_NODE_TYPES.CallExpression && (settlesWithServerError(context, node) || sendsErrorToClientSocket(context, node, errorVariables)))) &&
+    !isFastifyErrorForward(context, node, errorVariables)
+  );
+}

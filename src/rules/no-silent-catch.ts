@@ -24,7 +24,7 @@ import {
   isNamedAsDropped,
   isNamedAsIgnored,
 } from '../model/catch-guards.js';
-import { answersServerStatus, sendsErrorToClientSocket, settlesWithServerError, isAssertion, isDeclaredInside, isFailureCount, isFastifyErrorForward, isFlashMessage, isServerErrorResponse, isUserNotification } from '../model/catch-handling.js';
+import { answersServerError, answersServerStatus, settlesWithServerError, isAssertion, isDeclaredInside, isFailureCount, isFlashMessage, isServerErrorResponse, isUserNotification } from '../model/catch-handling.js';
 import { buildCatchLogFix, buildHandlerLogFix, catchSuggestions } from '../fixes/catch-fixes.js';
 import { describeEnclosingFunction } from '../fixes/log-message.js';
 import { logTargetAt } from '../fixes/log-target.js';
@@ -200,10 +200,7 @@ export default createRule<Options, MessageIds>({
         }
       }
       if (isInspectionCall(node) || isFlashMessage(context, node)) return;
-      if (
-        (isServerErrorResponse(context, node) || answersServerStatus(context, node) || (node.type === AST_NODE_TYPES.CallExpression && (settlesWithServerError(context, node) || sendsErrorToClientSocket(context, node, states.flatMap((s) => s.errorVariables))))) &&
-        !isFastifyErrorForward(context, node, states.flatMap((s) => s.errorVariables))
-      ) {
+      if (answersServerError(context, node, states.flatMap((s) => s.errorVariables))) {
         // `res.status(404); res.end('File not found.')`: the status was set before; isOrdinaryAnswer: no status, no 5xx.
         for (const s of states) if (!setsClientStatus(context, s.body) && !isOrdinaryAnswer(context, node, s.node)) s.serverError = true;
         return;
