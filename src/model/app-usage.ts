@@ -7,7 +7,7 @@
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
-import { type Context, findVariable, getCalleePath, getMemberPath, getPropertyName, getStringValue, isFunctionNode, lastSegment, resolveFunction, skipTransparent } from './ast.js';
+import { type Context, findVariable, getCalleePath, getMemberPath, getPropertyName, getStringValue, isFunctionNode, lastSegment, resolveFunction, skipTransparent, unwrapIndirectCall } from './ast.js';
 import { getImportedBinding, readImportedSource } from './modules.js';
 import { projectImporters } from './project-index.js';
 import { REQUEST_LOGGER_NAMES, ROUTER_LOGGER_TEXT, mountedModuleLogsRequests } from './mounted-apps.js';
@@ -158,8 +158,11 @@ export function getAppUsage(
   let appWide = false;
   const mountedModules: string[] = [];
   const listeners: string[] = [];
+  // Another function's own `const app = …` (a bundle puts several in one file) is another app; a helper's `app` parameter may be this one.
+  const otherApp = (node: TSESTree.Node) => variable !== null && declaresOtherApp(context, node, variable);
   for (const call of calls) {
     const callee = skipTransparent(call.callee);
+    if (otherApp(callee)) continue;
     if (callee.type === AST_NODE_TYPES.MemberExpression && getMemberPath(callee.object) === path) {
       const method = getPropertyName(callee);
       if (method !== null && MOUNTING.has(method) && call.arguments.length > 0) {
@@ -183,7 +186,7 @@ export function getAppUsage(
       if (method === 'use' && isAppLevelUse(call)) usage.configured = appWide = true;
       continue;
     }
-    if (call.arguments.some((a) => refersToApp(a, path))) classifyConsumer(context, call, usage, extra);
+    if (call.arguments.some((a) => refersToApp(a, path) && !otherApp(a))) classifyConsumer(context, call, usage, extra);
   }
   usage.probesOnly = routes > 0 && probes === routes;
   usage.mountsLoggedApps = mountedModules.length > 0 && mountedModules.every((m) => mountedModuleLogsRequests(context, m, extra));
@@ -282,7 +285,7 @@ function classifyConsumer(context: Context, call: TSESTree.CallExpression, usage
     return;
   }
   const required = loadedModule(callee);
-  const path = required ?? getCalleePath(call);
+  const path = required ?? getCalleePath(call) ?? indirectMemberPath(callee);
   const name = path === null ? '' : lastSegment(path.replace(/[/\\]index$/u, '').replace(/^.*[/\\]/u, ''));
   if (SERVING.test(name)) {
     usage.served = true;
@@ -306,6 +309,35 @@ function classifyConsumer(context: Context, call: TSESTree.CallExpression, usage
     if (text !== null && !REQUEST_LOGGING_TEXT.test(text) && !extra.some((name) => text.includes(name))) return;
   }
   usage.passed = true;
+}
+
+/**
+ * The name `node` starts with (`app` in `app.use`, in `{ app: app }`) is a variable other than `own`, declared
+ * with a value of its own (`const app = (0, $x$express)()` in another function of a bundle): not the app
+ * `own` holds. A parameter (`function setup({ app })`) may receive it, so it still counts.
+ */
+function declaresOtherApp(context: Context, node: TSESTree.Node, own: NonNullable<ReturnType<typeof findVariable>>): boolean {
+  let n = skipTransparent(node);
+  while (n.type === AST_NODE_TYPES.MemberExpression || n.type === AST_NODE_TYPES.CallExpression) n = skipTransparent(n.type === AST_NODE_TYPES.MemberExpression ? n.object : n.callee);
+  if (n.type === AST_NODE_TYPES.ObjectExpression) return n.properties.some((p) => p.type === AST_NODE_TYPES.Property && declaresOtherApp(context, p.value, own));
+  if (n.type !== AST_NODE_TYPES.Identifier || n.name !== own.name) return false;
+  const variable = findVariable(context, n);
+  if (!variable || variable === own) return false;
+  const def = variable.defs[0];
+  return def?.type === 'Variable' && !!def.node.init;
+}
+
+/**
+ * `(0, $mod$http).createServer` → `$mod$http.createServer`: a bundler's (Parcel, esbuild) or compiler's
+ * call of an imported module's method through `(0, ns)`, named as if written directly. Null otherwise.
+ */
+function indirectMemberPath(callee: TSESTree.Node): string | null {
+  if (callee.type !== AST_NODE_TYPES.MemberExpression) return null;
+  const object = unwrapIndirectCall(callee.object);
+  if (object === skipTransparent(callee.object)) return null;
+  const base = getMemberPath(object);
+  const name = getPropertyName(callee);
+  return base === null || name === null ? null : `${base}.${name}`;
 }
 
 /**

@@ -24,6 +24,9 @@ import { type HttpOutcome, getHttpOutcome } from './http-outcomes.js';
 import { statusFromErrorName } from './http-status.js';
 import { credentialFailureAt } from './credential-checks.js';
 import { getSocketRefusal } from './socket-refusals.js';
+import { answersServerStatus } from './catch-handling.js';
+import { getResponseSink } from './responses.js';
+import { systemModuleOf } from './modules.js';
 
 /** Some call, assignment or throw in `body` (same function) has an HTTP outcome that `test` accepts. */
 export function answersWith(context: Context, body: TSESTree.Node, test: (outcome: HttpOutcome) => boolean): boolean {
@@ -338,16 +341,46 @@ export function testsAbsence(test: TSESTree.Expression, name: string): boolean {
   return false;
 }
 
-/** The catch gives a fallback answer: it only returns, assigns, continues or does nothing. */
-export function isFallbackOnly(body: TSESTree.BlockStatement): boolean {
+/**
+ * The catch gives a fallback answer: it only returns, assigns, continues or does nothing. A `return` of
+ * a 5xx answer (`return res.sendStatus(500)`) after a `try` that reads the disk or runs a program
+ * (`fs.readFileSync(settingsPath)`) is no fallback: the request failed because the system did. After a
+ * parse of a value in hand (`JSON.parse(req.query.filter)`) it is the answer to bad input.
+ */
+export function isFallbackOnly(context: Context, body: TSESTree.BlockStatement): boolean {
+  let failed: boolean | undefined;
+  const failedRequest = (s: TSESTree.ReturnStatement) =>
+    !!s.argument && isServerErrorAnswer(context, s.argument) && (failed ??= body.parent?.type === AST_NODE_TYPES.CatchClause && doesSystemIo(context, body.parent.parent.block));
   return body.body.every(
     (s) =>
-      s.type === AST_NODE_TYPES.ReturnStatement ||
+      (s.type === AST_NODE_TYPES.ReturnStatement && !failedRequest(s)) ||
       s.type === AST_NODE_TYPES.ContinueStatement ||
       s.type === AST_NODE_TYPES.BreakStatement ||
       s.type === AST_NODE_TYPES.VariableDeclaration ||
       (s.type === AST_NODE_TYPES.ExpressionStatement && s.expression.type === AST_NODE_TYPES.AssignmentExpression),
   );
+}
+
+/** Some call in `block` (same function) goes into Node's file system or child processes. */
+function doesSystemIo(context: Context, block: TSESTree.Node): boolean {
+  let found = false;
+  walkSameFunction(
+    block,
+    (n) => {
+      if (!found && n.type === AST_NODE_TYPES.CallExpression && systemModuleOf(context, n) !== null) found = true;
+      return !found;
+    },
+    context.sourceCode.visitorKeys,
+  );
+  return found;
+}
+
+/** `res.sendStatus(500)`, `res.status(503).json(…)`: a 5xx the code names (not a body sent with no status: `res.json({ finished: false })`). */
+function isServerErrorAnswer(context: Context, node: TSESTree.Node): boolean {
+  const n = skipTransparent(node);
+  if (n.type !== AST_NODE_TYPES.CallExpression) return false;
+  const status = getResponseSink(context, n)?.status;
+  return (typeof status === 'number' && status >= 500) || answersServerStatus(context, n);
 }
 
 /** The catch body does nothing at all: no call, assignment, update, jump, await, yield or import. */

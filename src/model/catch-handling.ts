@@ -8,12 +8,15 @@
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
-import { type Context, contains, findVariable, getCalleePath, getPropertyName, skipTransparent } from './ast.js';
+import { type Context, contains, findVariable, getCalleePath, getPropertyName, getRootIdentifier, getVariableInit, skipTransparent } from './ast.js';
 import { identifierWords } from './fallible.js';
 import { getHttpOutcome } from './http-outcomes.js';
 import { getResponseSink } from './responses.js';
 import { isClientSocketSend } from './client-channels.js';
 import { readsAny } from './errors.js';
+import { getStatusValue } from './http-status.js';
+import { isKoaThisContext } from './koa-generators.js';
+import { isResponseOrContextName } from './response-names.js';
 
 /** Objects whose `.error()` tells the user in a UI (toast, notification): the failure is shown, not swallowed. */
 export const USER_NOTIFIERS = /^(?:toast|notification|notify|message|snackbar|enqueueSnackbar|alert)$/u;
@@ -142,3 +145,79 @@ export function isDeclaredInside(context: Context, target: TSESTree.Node, body: 
   const variable = findVariable(context, root);
   return !!variable && variable.defs.some((d) => contains(body, d.name));
 }
+
+/**
+ * A call in a catch that answers the client with a 5xx (or unknown) status and so tells the caller, not
+ * the operators: a 5xx response (`res.status(500).json(…)`, `res.sendStatus(503)`), a reply callback
+ * settled with a 5xx answer, the error written to the client's socket — but not Fastify's
+ * `reply.send(err)`, which hands the error to Fastify's error handler. `errorVariables`: the caught
+ * error's variables. Also the error's own status with a 5xx default (`answersErrorStatus`).
+ */
+export function answersServerError(
+  context: Context,
+  node: TSESTree.CallExpression | TSESTree.NewExpression,
+  errorVariables: readonly TSESLint.Scope.Variable[],
+): boolean {
+  return (
+    (isServerErrorResponse(context, node) ||
+      answersServerStatus(context, node) ||
+      (node.type === AST_NODE_TYPES.CallExpression &&
+        (settlesWithServerError(context, node) || sendsErrorToClientSocket(context, node, errorVariables) || answersErrorStatus(context, node, errorVariables)))) &&
+    !isFastifyErrorForward(context, node, errorVariables)
+  );
+}
+
+/** Fields an error carries its HTTP status in (`err.status`, `error.response.statusCode`). */
+const ERROR_STATUS_FIELDS: ReadonlySet<string> = new Set(['status', 'statusCode', 'httpStatus', 'httpStatusCode']);
+
+/**
+ * `err.status || 500`, `error.statusCode ?? 500`, `e.status ? e.status : 500` (also held in a `const`): the
+ * caught error's own HTTP status, a 5xx when it has none. An error the code did not expect (a database or network failure) has
+ * none, so the client gets the 5xx and nobody else hears of it.
+ */
+export function isErrorStatusWithServerDefault(context: Context, node: TSESTree.Node, errorVariables: readonly TSESLint.Scope.Variable[], held = true): boolean {
+  if (errorVariables.length === 0) return false;
+  const n = skipTransparent(node);
+  // `const status = err.status || 500; res.status(status)`: a const that holds it.
+  if (n.type === AST_NODE_TYPES.Identifier && held) {
+    const variable = findVariable(context, n);
+    const init = variable && variable.defs[0]?.parent?.type === AST_NODE_TYPES.VariableDeclaration && variable.defs[0].parent.kind === 'const' ? getVariableInit(variable) : null;
+    return !!init && isErrorStatusWithServerDefault(context, init, errorVariables, false);
+  }
+  let read: TSESTree.Node;
+  let fallback: TSESTree.Node;
+  if (n.type === AST_NODE_TYPES.LogicalExpression && (n.operator === '||' || n.operator === '??')) [read, fallback] = [n.left, n.right];
+  else if (n.type === AST_NODE_TYPES.ConditionalExpression) [read, fallback] = [n.consequent, n.alternate];
+  else return false;
+  const r = skipTransparent(read);
+  if (r.type !== AST_NODE_TYPES.MemberExpression || !ERROR_STATUS_FIELDS.has(getPropertyName(r) ?? '') || !readsAny(r.object, errorVariables)) return false;
+  const status = getStatusValue(context, fallback);
+  return status !== null && status >= 500;
+}
+
+/**
+ * `res.status(err.status || 500)`, `res.sendStatus(e.statusCode ?? 500)`, `reply.code(…)`,
+ * `res.statusCode = error.statusCode || 500`, `ctx.status = err.status || 500` (also Koa 0.x's
+ * `this.status`): the answer takes the caught error's status, a 5xx for an unknown error. Reading the
+ * error for its status tells the client, not the operators: it is no hand-off.
+ */
+export function answersErrorStatus(
+  context: Context,
+  node: TSESTree.CallExpression | TSESTree.AssignmentExpression,
+  errorVariables: readonly TSESLint.Scope.Variable[],
+): boolean {
+  if (node.type === AST_NODE_TYPES.AssignmentExpression) {
+    if (node.operator !== '=' || node.left.type !== AST_NODE_TYPES.MemberExpression) return false;
+    const prop = getPropertyName(node.left);
+    if (prop !== 'status' && prop !== 'statusCode') return false;
+    const receiver = getRootIdentifier(node.left.object);
+    if (receiver ? !isResponseOrContextName(receiver.name) : !isKoaThisContext(context, node.left.object)) return false;
+    return isErrorStatusWithServerDefault(context, node.right, errorVariables);
+  }
+  const callee = skipTransparent(node.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression || !STATUS_METHODS.has(getPropertyName(callee) ?? '')) return false;
+  const receiver = getRootIdentifier(callee.object, true);
+  return !!receiver && isResponseOrContextName(receiver.name) && !!node.arguments[0] && isErrorStatusWithServerDefault(context, node.arguments[0], errorVariables);
+}
+
+const STATUS_METHODS: ReadonlySet<string> = new Set(['status', 'code', 'sendStatus', 'writeHead']);

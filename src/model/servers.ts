@@ -27,6 +27,7 @@ import {
   readOptionsArgument,
   skipTransparent,
   getRootIdentifier,
+  unwrapIndirectCall,
 } from './ast.js';
 import { resolveCallbackArgument } from './background.js';
 import { isOnOnlyInDebugOrDevelopment } from './environment.js';
@@ -246,7 +247,7 @@ function matchesExtra(names: readonly string[], path: string | null, source: str
  */
 function namesRequestLogger(context: Context, node: TSESTree.Node, path: string | null, extra: readonly string[]): boolean | null {
   if (path !== null && ERROR_ONLY_MEMBERS.has(lastSegment(path))) return false;
-  const root = getRootIdentifier(node);
+  const root = getRootIdentifier(unwrapIndirectCall(node)); // `(0, morgan_1.default)('dev')`, a bundle's `(0, $x$morgan)('dev')`
   const binding = root ? getImportSource(context, root) : null;
   if (binding && (REQUEST_LOGGER_PACKAGES.has(binding.source) || extra.includes(binding.source))) return true;
   if (matchesExtra(extra, path, null)) return true;

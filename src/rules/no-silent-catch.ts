@@ -24,7 +24,7 @@ import {
   isNamedAsDropped,
   isNamedAsIgnored,
 } from '../model/catch-guards.js';
-import { answersServerStatus, sendsErrorToClientSocket, settlesWithServerError, isAssertion, isDeclaredInside, isFailureCount, isFastifyErrorForward, isFlashMessage, isServerErrorResponse, isUserNotification } from '../model/catch-handling.js';
+import { answersErrorStatus, answersServerError, answersServerStatus, settlesWithServerError, isAssertion, isDeclaredInside, isFailureCount, isFlashMessage, isServerErrorResponse, isUserNotification } from '../model/catch-handling.js';
 import { buildCatchLogFix, buildHandlerLogFix, catchSuggestions } from '../fixes/catch-fixes.js';
 import { describeEnclosingFunction } from '../fixes/log-message.js';
 import { logTargetAt } from '../fixes/log-target.js';
@@ -200,10 +200,7 @@ export default createRule<Options, MessageIds>({
         }
       }
       if (isInspectionCall(node) || isFlashMessage(context, node)) return;
-      if (
-        (isServerErrorResponse(context, node) || answersServerStatus(context, node) || (node.type === AST_NODE_TYPES.CallExpression && (settlesWithServerError(context, node) || sendsErrorToClientSocket(context, node, states.flatMap((s) => s.errorVariables))))) &&
-        !isFastifyErrorForward(context, node, states.flatMap((s) => s.errorVariables))
-      ) {
+      if (answersServerError(context, node, states.flatMap((s) => s.errorVariables))) {
         // `res.status(404); res.end('File not found.')`: the status was set before; isOrdinaryAnswer: no status, no 5xx.
         for (const s of states) if (!setsClientStatus(context, s.body) && !isOrdinaryAnswer(context, node, s.node)) s.serverError = true;
         return;
@@ -236,7 +233,7 @@ export default createRule<Options, MessageIds>({
       const cleanupOnReportedPath = onReportedErrorPath(call);
       const errorVariables = getBoundVariables(context, fn.params[0]);
       // `(e) => ({ error: e })`: the error is the answer, someone else's to log.
-      if (fn.body.type !== AST_NODE_TYPES.BlockStatement && readsAny(fn.body, errorVariables)) return;
+      if (fn.body.type !== AST_NODE_TYPES.BlockStatement && readsAny(fn.body, errorVariables) && !(fn.body.type === AST_NODE_TYPES.CallExpression && answersServerError(context, fn.body, errorVariables))) return;
       const produced = promiseFailureSource(context, promise, failureOptions, reportFallbacks);
       if (produced === null) return;
       const source = cleanupOnReportedPath ? 'probe' : produced;
@@ -302,7 +299,7 @@ export default createRule<Options, MessageIds>({
       ) {
         return;
       }
-      if (isProbeTry(context, tryStatement.block, probes) && isFallbackOnly(node.body)) return;
+      if (isProbeTry(context, tryStatement.block, probes) && isFallbackOnly(context, node.body)) return;
       // Only a security control's failure is reported (weighCatch: not telemetry, metrics or in-process work); cleanup on a
       // rethrown error path loses nothing. Asked cheapest first, only as far as needed; the broad policy asks none of it.
       let silentReported = broad;
@@ -376,7 +373,7 @@ export default createRule<Options, MessageIds>({
         // Stored for someone else: `this.lastError = err`, `result.error = e`.
         if (isFlashMessage(context, node)) return;
         const status = getHttpOutcome(context, node);
-        if (isServerErrorResponse(context, node) || (status?.kind === 'response' && status.status >= 500)) {
+        if (isServerErrorResponse(context, node) || (status?.kind === 'response' && status.status >= 500) || answersErrorStatus(context, node, states.flatMap((s) => s.errorVariables))) {
           for (const s of states) if (!isOrdinaryAnswer(context, node, s.node)) s.serverError = true;
           return;
         }

@@ -191,7 +191,21 @@ describe('isFallbackOnly / doesNothing / returnsValue / throwsServerError', () =
     }
   `;
   it('isFallbackOnly: only returns, assigns, continues (an update is not an assignment)', () => {
-    expect(catches(code, (_context, c) => isFallbackOnly(c.body))).toEqual([true, false, true, false, false, false]);
+    expect(catches(code, (context, c) => isFallbackOnly(context, c.body))).toEqual([true, false, true, false, false, false]);
+  });
+  it('isFallbackOnly: a returned 5xx answer after a file read is no fallback; a 4xx, a value, or a 5xx after a parse is', () => {
+    const answers = `
+      const fs = require('fs');
+      async function h(req, res) {
+        try { data = fs.readFileSync(p, 'utf8') } catch (e) { return res.sendStatus(500) }
+        try { data = fs.readFileSync(p, 'utf8') } catch (e) { return res.status(503).json({ error: 'unavailable' }) }
+        try { data = fs.readFileSync(p, 'utf8') } catch (e) { return res.sendStatus(404) }
+        try { data = fs.readFileSync(p, 'utf8') } catch (e) { return null }
+        try { filters = JSON.parse(req.query.filters) } catch (e) { return res.status(500).send(e) }
+        try { entries = await fs.promises.readdir(dir) } catch (e) { return res.json({ finished: false }) }
+      }
+    `;
+    expect(catches(answers, (context, c) => isFallbackOnly(context, c.body))).toEqual([false, false, true, true, true, true]);
   });
   it('doesNothing: an empty catch, not one that updates a counter', () => {
     expect(catches(code, (context, c) => doesNothing(context, c.body))).toEqual([false, false, true, false, false, false]);

@@ -2,11 +2,14 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
 import {
   USER_NOTIFIERS,
+  answersErrorStatus,
+  answersServerError,
   answersServerStatus,
   isAssertion,
   isDeclaredInside,
   isFailureCount,
   isFastifyErrorForward,
+  isErrorStatusWithServerDefault,
   isServerErrorResponse,
   isUserNotification,
   settlesWithServerError,
@@ -138,5 +141,57 @@ describe('isDeclaredInside', () => {
       }),
     );
     expect(answers).toEqual([true, false]);
+  });
+});
+
+describe('isErrorStatusWithServerDefault / answersErrorStatus', () => {
+  const firstExpression = (c: TSESTree.CatchClause) => {
+    const stmt = c.body.body[0] as TSESTree.ExpressionStatement | TSESTree.ReturnStatement;
+    const expr = stmt.type === 'ReturnStatement' ? stmt.argument! : stmt.expression;
+    return expr as TSESTree.CallExpression | TSESTree.AssignmentExpression;
+  };
+  it("the caught error's own status with a 5xx default; not a 4xx default, another value's status or a plain status", () => {
+    const code = `
+      app.get('/a', async (req, res) => { try { await a() } catch (err) { res.status(err.status || 500) } });
+      app.get('/b', async (req, res) => { try { await a() } catch (error) { res.statusCode = error.statusCode ?? 503 } });
+      app.get('/c', async (req, res) => { try { await a() } catch (e) { res.sendStatus(e.response.status ? e.response.status : 502) } });
+      router.get('/d', async (ctx) => { try { await a() } catch (err) { ctx.status = err.status || 500 } });
+      app.get('/e', async (req, res) => { try { await a() } catch (err) { res.status(err.status || 400) } });
+      app.get('/f', async (req, res) => { try { await a() } catch (err) { res.status(other.status || 500) } });
+      app.get('/g', async (req, res) => { try { await a() } catch (err) { res.status(500) } });
+      app.get('/h', async (req, res) => { try { await a() } catch (err) { result.status = err.status || 500 } });
+    `;
+    const answers = catches(code, (context, c) => answersErrorStatus(context, firstExpression(c), getBoundVariables(context, c.param)));
+    expect(answers).toEqual([true, true, true, true, false, false, false, false]);
+  });
+  it('a const that holds the error status with a 5xx default; not a let', () => {
+    const code = `
+      app.get('/a', async (req, res) => { try { await a() } catch (err) { const status = err.status || 500; res.status(status) } });
+      app.get('/b', async (req, res) => { try { await a() } catch (err) { let status = err.status || 500; res.status(status) } });
+    `;
+    const answers = catches(code, (context, c) => {
+      const stmt = c.body.body[1] as TSESTree.ExpressionStatement;
+      return answersErrorStatus(context, stmt.expression as TSESTree.CallExpression, getBoundVariables(context, c.param));
+    });
+    expect(answers).toEqual([true, false]);
+  });
+  it('answersServerError: a chain that answers with the error status counts as a 5xx answer', () => {
+    const code = `
+      app.get('/a', async (req, res) => { try { await a() } catch (err) { res.status(err.statusCode || 500).end() } });
+      app.get('/b', async (req, res) => { try { await a() } catch (err) { res.status(err.statusCode || 404).end() } });
+    `;
+    const answers = catches(code, (context, c) => {
+      const outer = firstExpression(c) as TSESTree.CallExpression;
+      const inner = (outer.callee as TSESTree.MemberExpression).object as TSESTree.CallExpression;
+      return answersServerError(context, inner, getBoundVariables(context, c.param));
+    });
+    expect(answers).toEqual([true, false]);
+  });
+  it('isErrorStatusWithServerDefault needs a caught error', () => {
+    const answers = catches(`try { a() } catch (err) { x(err.status || 500) }`, (context, c) => {
+      const call = (c.body.body[0] as TSESTree.ExpressionStatement).expression as TSESTree.CallExpression;
+      return [isErrorStatusWithServerDefault(context, call.arguments[0]!, getBoundVariables(context, c.param)), isErrorStatusWithServerDefault(context, call.arguments[0]!, [])];
+    });
+    expect(answers).toEqual([[true, false]]);
   });
 });
