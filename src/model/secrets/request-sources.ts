@@ -123,7 +123,7 @@ export function createRequestSourceReader(context: Context, deps: RequestSourceD
 
   /**
    * A request-derived or environment source reached by `props` from `base`:
-   * `req.headers`, `req.headers.authorization`, `req.cookies`, `req.body`, `req.sessionID`, `process.env`.
+   * `req.headers`, `req.headers.authorization`, `req.cookies`, `req.body`, `process.env`.
    * `display` is the node the value is shown as (for the body's type check).
    */
   function sourceAt(base: TSESTree.Node, props: readonly string[], display: TSESTree.Node | null): ValueVerdict | null {
@@ -157,8 +157,9 @@ export function createRequestSourceReader(context: Context, deps: RequestSourceD
       if (display && isTypedWithoutSecrets(display)) return SAFE;
       return isCredentialBodyContext(display ?? base) ? WHOLE_BODY : null;
     }
-    if ((first === 'sessionID' || first === 'sessionId') && props.length === 1) return secret('the session id', 'session id');
-    if (first === 'session' && second === 'id' && props.length === 2) return secret('the session id', 'session id');
+    // express-session's `req.sessionID` / `req.session.id` is not a source: the cookie that carries it is
+    // HMAC-signed with the session secret, so the bare id in a log cannot be replayed
+    // (`secretWords: ['sessionId']` still reports it by name).
     return null;
   }
 
