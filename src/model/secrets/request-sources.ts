@@ -7,6 +7,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { type AnyFunction, type Context, findVariable, getPropertyName, isFunctionNode, skipTransparent } from '../ast.js';
 import { getHandlerInfo } from '../handlers.js';
+import { isKoaNextGeneratorThis } from '../koa-generators.js';
 import { isCredentialEnvKey } from './names.js';
 import { type NameVerdictOf, type ValueVerdict, SAFE, secret } from './verdicts.js';
 
@@ -133,8 +134,11 @@ export function createRequestSourceReader(context: Context, deps: RequestSourceD
       if (props.length === 1) return WHOLE_ENV;
       return props.length === 2 && isCredentialEnvKey(props[1]!) ? secret(`the ${props[1]} variable`, 'API key') : null;
     }
-    if (!isRequestLike(b)) return null;
     const [first, second] = props as [string, string | undefined];
+    // `this.header` in Koa 0.x generator middleware (`function* auth(next) { debug('%j', this.header) }`):
+    // the request's headers. Only those: Koa's `this.body` is the response's.
+    const koaHeaders = b.type === AST_NODE_TYPES.ThisExpression && (first === 'header' || first === 'headers') && isKoaNextGeneratorThis(b);
+    if (!koaHeaders && !isRequestLike(b)) return null;
     if (first === 'headers' || first === 'header' || first === 'rawHeaders') {
       if (props.length === 1) return WHOLE_HEADERS;
       if (props.length === 2 && second !== undefined) {
