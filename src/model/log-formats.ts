@@ -44,8 +44,11 @@ export function writesJsonLines(context: Context, call: LoggerCall): boolean {
   const logger = skipTransparent(callee.object);
   const path = getMemberPath(logger);
   if (path === 'console') return false;
-  // Fastify's request logger, or the instance logger inside one of its routes: pino.
+  // Fastify's request logger, or the instance logger inside one of its routes: pino. `request.log` /
+  // `reply.log` in a file that names Fastify (`fastify.get('/', async (request) => …)`, a handler the
+  // handler model does not place) is Fastify's too.
   if ((path !== null && REQUEST_LOGGER.test(path)) || isFastifyInstanceLogger(logger)) {
+    if (path !== null && /^(?:request|reply)\.log$/u.test(path) && /\bfastify\b/iu.test(context.sourceCode.text)) return true;
     return findEnclosingHandler(context, call.node)?.framework === 'fastify';
   }
   return loggerFormat(context, logger, 0, true) === 'json';

@@ -42,6 +42,8 @@ ruleTester.run('no-log-injection (JSON-lines loggers)', rule, {
       languageOptions: cjs,
     },
     'fastify.post("/users", async (request, reply) => { request.log.info(`creating ${request.body.username}`) })',
+    // a one-parameter route the handler model does not place, in a file that names Fastify
+    { code: "export async function ordersRoutes(fastify) {\n  fastify.get('/', async (request) => {\n    request.log.info(`order search: ${request.query.q}`);\n    return [];\n  });\n}", languageOptions: js },
     // winston's default format and an explicit json() after field formats
     { code: "import winston from 'winston';\nconst logger = winston.createLogger({ level: 'info' });\napp.get('/', (req, res) => { logger.info(`q ${req.query.q}`); });", languageOptions: js },
     {
