@@ -24,7 +24,7 @@ import { type Context, findEnclosingClass, findVariable, getMemberPath, getPrope
 import { findEnclosingHandler } from './handlers.js';
 import type { LoggerCall } from './loggers.js';
 import { getImportSource, getRequiredModule, readImportedSource } from './modules.js';
-import { parseProjectFile } from './project-files.js';
+import { parseProjectFileAnyHost } from './project-files.js';
 import { isFastifyInstanceLogger } from './request-context.js';
 
 type Format = 'json' | 'text' | null;
@@ -110,7 +110,7 @@ function moduleExportFormat(context: Context, source: string, name: string): For
   const text = readImportedSource(context, source);
   // Only a module that names a logger package can create one.
   if (text === null || !/\b(?:pino|bunyan|winston|ConsoleLogger)\b/u.test(text)) return null;
-  const module = parseProjectFile(context, text);
+  const module = parseProjectFileAnyHost(context, text);
   if (!module) return null;
   const value = exportedValue(module.ast, name);
   return value ? loggerFormat(module.context, value, 0, false) : null;
