@@ -74,3 +74,17 @@ export function isKoaThisContext(context: Context, node: TSESTree.Node): boolean
 export function koaThisVisibleAt(context: Context, fn: AnyFunction, at: TSESTree.Node): boolean {
   return isKoaGeneratorMiddleware(context, fn) && thisOwner(at) === fn;
 }
+
+/**
+ * Whether `node` is the `this` of a Koa 0.x / 1.x generator middleware that takes `next`
+ * (`function* auth(next) { … this.header … yield* next; }`), whether or not it answers itself:
+ * the request context, whose `header` / `headers` are the request's.
+ */
+export function isKoaNextGeneratorThis(node: TSESTree.Node): boolean {
+  const n = skipTransparent(node);
+  if (n.type !== AST_NODE_TYPES.ThisExpression) return false;
+  const fn = thisOwner(n);
+  if (!fn || fn.type === AST_NODE_TYPES.ArrowFunctionExpression || !fn.generator || fn.parent?.type === AST_NODE_TYPES.MethodDefinition) return false;
+  const param = fn.params[0];
+  return fn.params.length === 1 && param?.type === AST_NODE_TYPES.Identifier && NEXT_PARAM.test(param.name);
+}

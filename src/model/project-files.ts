@@ -36,15 +36,34 @@ export function parseProjectFile(context: Context, text: string): ProjectModule 
   }
 }
 
-/** The parser of the linted file (else ESLint's espree); null when the module does not parse. */
-function parseModule(context: Context, text: string): TSESTree.Program | null {
+/**
+ * `parseProjectFile`, and when the linted file's parser cannot parse the module (a host such as
+ * oxlint, whose lent parser does not parse on request), ESLint's espree: the same answer under every
+ * host for a plain JavaScript module. Used where a module's text decides a verdict both hosts must
+ * share (log-formats.ts: which logger a relative module exports).
+ */
+export function parseProjectFileAnyHost(context: Context, text: string): ProjectModule | null {
+  const parsed = parseProjectFile(context, text);
+  if (parsed) return parsed;
+  const fallback = espree();
+  if (!fallback) return null;
+  try {
+    const ast = parseModule(context, text, fallback);
+    return ast === null ? null : projectModule(context, ast, text);
+  } catch {
+    return null;
+  }
+}
+
+/** The parser of the linted file (else ESLint's espree, or the one given); null when the module does not parse. */
+function parseModule(context: Context, text: string, given?: Parser): TSESTree.Program | null {
   const languageOptions = (context as unknown as { languageOptions?: { parser?: unknown; parserOptions?: Record<string, unknown>; sourceType?: string } })
     .languageOptions;
-  const parser = (languageOptions?.parser as Parser | undefined) ?? espree();
+  const parser = given ?? (languageOptions?.parser as Parser | undefined) ?? espree();
   if (!parser) return null;
   const sourceType = languageOptions?.sourceType === 'commonjs' || languageOptions?.sourceType === 'script' ? languageOptions.sourceType : 'module';
   const options = {
-    ...(languageOptions?.parserOptions ?? {}),
+    ...(given ? {} : (languageOptions?.parserOptions ?? {})),
     ecmaVersion: 'latest',
     sourceType,
     range: true,

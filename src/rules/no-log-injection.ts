@@ -4,10 +4,11 @@ import { createRule } from '../core/create-rule.js';
 import { planFix, remedyText } from '../fixes/structured-log-fields.js';
 import { type ConstraintFinder, createConstraintFinder } from '../model/constrained-values.js';
 import { type ExprPiece, composedInit, findMessageIndex, isComposedString, logCallStyle, messageValue, rawPrintedArguments, toPieces } from '../model/log-messages.js';
+import { writesJsonLines } from '../model/log-formats.js';
 import { type LoggerCall, getLoggerCall } from '../model/loggers.js';
 import { type RequestInputOrigin, createRequestInputTracker } from '../model/request-input.js';
 
-export type Options = [{ sanitizers?: string[]; includeHeaders?: boolean }];
+export type Options = [{ sanitizers?: string[]; includeHeaders?: boolean; includeJsonLoggers?: boolean }];
 export type MessageIds = 'injection' | 'useFields';
 
 const ORIGIN_TEXT: Record<RequestInputOrigin, string> = {
@@ -30,6 +31,7 @@ export default createRule<Options, MessageIds>({
       recommended: 'recommended',
       cwe: ['CWE-117'],
       owasp: ['A09:2025'],
+      strictOptions: { includeJsonLoggers: true },
     },
     fixable: 'code',
     hasSuggestions: true,
@@ -54,11 +56,16 @@ export default createRule<Options, MessageIds>({
             description:
               "Disallow request header values in log messages too. Off by default: Node's HTTP parser (and the Fetch `Headers` class) rejects CR, LF and other control characters in header values, so a header cannot forge a line unless the app decodes it (`decodeURIComponent(header)` is always reported). Turn on for servers run with `insecureHTTPParser` or behind a parser that is not as strict.",
           },
+          includeJsonLoggers: {
+            type: 'boolean',
+            description:
+              'Disallow request input in the messages of loggers that write JSON lines too (pino, bunyan, Fastify\'s request logger, winston with its default or a `json()` format, Nest\'s `ConsoleLogger` with `json: true`). Off by default: such a logger escapes CR/LF inside the JSON string, so the value cannot start a forged line. On in `strict`: a log viewer that prints the message unescaped still shows the line break.',
+          },
         },
         additionalProperties: false,
       },
     ],
-    defaultOptions: [{ sanitizers: [], includeHeaders: false }],
+    defaultOptions: [{ sanitizers: [], includeHeaders: false, includeJsonLoggers: false }],
   },
   create(context, [options]) {
     // The finder needs the tracker and the tracker asks the finder about helpers' call sites.
@@ -70,6 +77,9 @@ export default createRule<Options, MessageIds>({
     constraints = createConstraintFinder(context, tracker);
     const finder = constraints;
     const includeHeaders = options.includeHeaders === true;
+    const includeJsonLoggers = options.includeJsonLoggers === true;
+    /** A JSON-lines logger escapes CR/LF in the message: no forged line (asked only for a call about to be reported). */
+    const escapesLines = (call: LoggerCall): boolean => !includeJsonLoggers && writesJsonLines(context, call);
     const sourceCode = context.sourceCode;
 
     return {
@@ -90,7 +100,7 @@ export default createRule<Options, MessageIds>({
         const pieces = toPieces(composed, tracker, context, includeHeaders, finder);
         if (!pieces) return;
         const tainted = pieces.filter((p): p is ExprPiece => p.kind === 'expr' && p.tainted);
-        if (tainted.length === 0) return;
+        if (tainted.length === 0 || escapesLines(call)) return;
         const first = tainted[0]!;
         const style = logCallStyle(context, call);
         const plan = direct ? planFix(context, call, messageIndex, pieces, style.style) : null;
@@ -134,6 +144,7 @@ export default createRule<Options, MessageIds>({
       const pieces = toPieces(arg, tracker, context, includeHeaders, finder);
       const tainted = pieces?.find((p): p is ExprPiece => p.kind === 'expr' && p.tainted);
       if (!tainted) return false;
+      if (escapesLines(call)) return true;
       const origin = tracker.classify(tainted.node)?.origin ?? null;
       context.report({
         node: tainted.node,

@@ -667,7 +667,9 @@ router.get('/lookup', lookup);` }] }],
     },
     // --- Fastify ---
     {
+      // Fastify's request logger writes JSON lines: reported with includeJsonLoggers (strict); the fix keeps its shape
       code: 'fastify.post("/users", async (request, reply) => { request.log.info(`creating ${request.body.username} (${request.id})`) })',
+      options: [{ includeJsonLoggers: true }],
       output: 'fastify.post("/users", async (request, reply) => { request.log.info({ username: request.body.username }, `creating (${request.id})`) })',
       errors: [{ messageId: 'injection', line: 1, suggestions: [{ messageId: 'useFields', output: 'fastify.post("/users", async (request, reply) => { request.log.info({ username: request.body.username }, `creating (${request.id})`) })' }] }],
     },
@@ -781,7 +783,9 @@ export class SearchController {
     },
     // --- a logger created in the file: its style is known ---
     {
+      // pino writes JSON lines: reported with includeJsonLoggers (strict)
       code: "import pino from 'pino'; const log = pino(); app.get('/', (req, res) => { log.info(`q ${req.query.q}`) })",
+      options: [{ includeJsonLoggers: true }],
       output: "import pino from 'pino'; const log = pino(); app.get('/', (req, res) => { log.info({ q: req.query.q }, 'q') })",
       errors: [{ messageId: 'injection', line: 1, suggestions: [{ messageId: 'useFields', output: "import pino from 'pino'; const log = pino(); app.get('/', (req, res) => { log.info({ q: req.query.q }, 'q') })" }] }],
     },

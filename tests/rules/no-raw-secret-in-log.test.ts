@@ -25,6 +25,11 @@ const esmImport = "import { createHash } from 'node:crypto';\n";
 
 ruleTester.run('no-raw-secret-in-log', rule, {
   valid: [
+    // express-session's id: the cookie that carries it is HMAC-signed, so the bare id cannot be replayed (@sap/approuter's lazy refresh)
+    "function refresh(req) {\n  const sessionId = req.sessionID;\n  logger.error('Lazy refresh: timeout for session %s', sessionId);\n  logger.info({ session: req.session.id }, 'refreshed');\n}",
+    // a decoded / verified JWT is its claims, not the token (cactus's socket.io authorizer)
+    "io.use(authorize({ ...opts, onAuthentication: (decodedToken) => { this.log.debug('Socket authorized OK: %o', decodedToken); } }));",
+    "const decoded_jwt = jwt.decode(raw, { complete: true });\nlogger.debug({ decodedJwt: decoded_jwt }, 'token claims');",
     // not a database's connection parameters: a count, a socket's connection info, settings under the configObjects option only
     'console.log(db.connectionCount); logger.info(socket.connectionInfo); console.log(db.config);',
     // a label names the list, but the map callback prints only each token's name and type
@@ -261,6 +266,21 @@ function blockUpdate(node) {
     { code: "class WorkflowHistoryCompactionService {\n  constructor(config, logger) { this.config = config; this.logger = logger; }\n  async compact() {\n    this.logger.debug('Starting workflow history compaction', { config: this.config });\n    return this.config.batchSize;\n  }\n}", options: [{ configObjects: true }] },
   ],
   invalid: [
+    // the encoded token beside its decoded claims is still the replayable token
+    {
+      code: "function onAuth(encodedToken, decodedToken) { logger.debug('authorized %o with %s', decodedToken, encodedToken); }",
+      errors: [
+        {
+          messageId: 'rawSecret',
+          data: { description: 'The token `encodedToken`' },
+          suggestions: [
+            { messageId: 'useSha256', output: `${esmImport}function onAuth(encodedToken, decodedToken) { logger.debug('authorized %o with %s', decodedToken, ${sha('encodedToken')}); }` },
+            { messageId: 'dropValue', output: "function onAuth(encodedToken, decodedToken) { logger.debug('authorized %o with %s', decodedToken); }" },
+            { messageId: 'redactValue', output: "function onAuth(encodedToken, decodedToken) { logger.debug('authorized %o with %s', decodedToken, '[REDACTED]'); }" },
+          ],
+        },
+      ],
+    },
     // --- an environment variable named <SERVICE>_KEY is an API key, also inside a URL built from it (issue 18) ---
     {
       "code": "logger.info({ stripeKey: process.env.STRIPE_KEY }, 'payments configured');",
@@ -853,7 +873,9 @@ export class AuthController {
       errors: [{ messageId: 'secretObject', suggestions: [{ messageId: 'redactValue', output: "console.log('[REDACTED]');" }] }],
     },
     {
+      // the signed session cookie itself is replayable; the bare express-session id only with `secretWords: ['sessionId']`
       code: "app.get('/', (req, res) => { logger.info({ sid: req.cookies['connect.sid'], session: req.sessionID }); });",
+      options: [{ secretWords: ['sessionId'] }],
       errors: [
         {
           messageId: 'rawSecret',

@@ -9,8 +9,9 @@
  * verb prefix (`isPasswordValid`, `hasToken`, `withCredentials`). Pagination and other
  * non-credential tokens (`nextPageToken`, `cancelToken`, `deviceToken`, `maxTokens`,
  * a lexer's `tokens`) are not secrets. A generic `sessionId` is not a secret either: in
- * real code it is mostly a chat, analytics or WebSocket correlation id; the express-session
- * id (`req.sessionID`, `req.session.id`) is, and `secretWords: ['sessionId']` opts in.
+ * real code it is mostly a chat, analytics or WebSocket correlation id; nor is the express-session
+ * id (`req.sessionID`, `req.session.id`: its cookie is HMAC-signed, the bare id cannot be replayed).
+ * `secretWords: ['sessionId']` opts in.
  */
 export interface SecretNameOptions {
   /** Extra secret words or names (`'pat'`, `'licenseKey'`, `'sessionId'`), tokenized like names. */
@@ -325,6 +326,10 @@ export function classifySecretTokens(tokens: readonly string[], options?: Secret
     return { kind: 'qualified', concept: best.concept };
   }
   const trailing = tokens.slice(best.end);
+  // A decoded token (`decodedToken`, `decoded_jwt`) is a JWT's claims, not the token: it cannot be replayed.
+  if (best.concept === 'token' && tokens.slice(0, best.start).includes('decoded')) {
+    return { kind: 'qualified', concept: best.concept };
+  }
   // A JWT's header or payload (`jwtHeader`, `jwt.payload`) is not the token.
   if (tokens[best.start] === 'jwt' && trailing.length > 0 && ['header', 'headers', 'payload', 'claims', 'alg'].includes(trailing[trailing.length - 1]!)) {
     return { kind: 'qualified', concept: best.concept };

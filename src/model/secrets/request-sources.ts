@@ -7,6 +7,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { type AnyFunction, type Context, findVariable, getPropertyName, isFunctionNode, skipTransparent } from '../ast.js';
 import { getHandlerInfo } from '../handlers.js';
+import { isKoaNextGeneratorThis } from '../koa-generators.js';
 import { isCredentialEnvKey } from './names.js';
 import { type NameVerdictOf, type ValueVerdict, SAFE, secret } from './verdicts.js';
 
@@ -123,7 +124,7 @@ export function createRequestSourceReader(context: Context, deps: RequestSourceD
 
   /**
    * A request-derived or environment source reached by `props` from `base`:
-   * `req.headers`, `req.headers.authorization`, `req.cookies`, `req.body`, `req.sessionID`, `process.env`.
+   * `req.headers`, `req.headers.authorization`, `req.cookies`, `req.body`, `process.env`.
    * `display` is the node the value is shown as (for the body's type check).
    */
   function sourceAt(base: TSESTree.Node, props: readonly string[], display: TSESTree.Node | null): ValueVerdict | null {
@@ -133,8 +134,11 @@ export function createRequestSourceReader(context: Context, deps: RequestSourceD
       if (props.length === 1) return WHOLE_ENV;
       return props.length === 2 && isCredentialEnvKey(props[1]!) ? secret(`the ${props[1]} variable`, 'API key') : null;
     }
-    if (!isRequestLike(b)) return null;
     const [first, second] = props as [string, string | undefined];
+    // `this.header` in Koa 0.x generator middleware (`function* auth(next) { debug('%j', this.header) }`):
+    // the request's headers. Only those: Koa's `this.body` is the response's.
+    const koaHeaders = b.type === AST_NODE_TYPES.ThisExpression && (first === 'header' || first === 'headers') && isKoaNextGeneratorThis(b);
+    if (!koaHeaders && !isRequestLike(b)) return null;
     if (first === 'headers' || first === 'header' || first === 'rawHeaders') {
       if (props.length === 1) return WHOLE_HEADERS;
       if (props.length === 2 && second !== undefined) {
@@ -157,8 +161,9 @@ export function createRequestSourceReader(context: Context, deps: RequestSourceD
       if (display && isTypedWithoutSecrets(display)) return SAFE;
       return isCredentialBodyContext(display ?? base) ? WHOLE_BODY : null;
     }
-    if ((first === 'sessionID' || first === 'sessionId') && props.length === 1) return secret('the session id', 'session id');
-    if (first === 'session' && second === 'id' && props.length === 2) return secret('the session id', 'session id');
+    // express-session's `req.sessionID` / `req.session.id` is not a source: the cookie that carries it is
+    // HMAC-signed with the session secret, so the bare id in a log cannot be replayed
+    // (`secretWords: ['sessionId']` still reports it by name).
     return null;
   }
 

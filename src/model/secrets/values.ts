@@ -23,6 +23,7 @@ import {
   unwrapIndirectCall,
 } from '../ast.js';
 import { classMethodOf, thisGetterOf } from '../class-members.js';
+import { maskedConcept } from './masked-values.js';
 import { inSecurityQuestionFlow } from './question-flows.js';
 import { createBodyContextReader } from './body-context.js';
 import { createIdKeyReader } from './id-keys.js';
@@ -275,7 +276,7 @@ export function createSecretAnalyzer(context: Context, options: SecretAnalyzerOp
         if (nameVerdict.kind === 'secret' && isIdComposite(init)) return SAFE;
         if (nameVerdict.kind !== 'none') return byName();
         if (initVerdict.kind === 'secret') return alias(initVerdict, init);
-        return UNKNOWN;
+        return (variable ? maskedHere(variable, id) : null) ?? UNKNOWN;
       }
       const origin = patternOrigin(declarator.id, def.name as TSESTree.Identifier);
       if (origin && !origin.rest && origin.keys.length > 0) {
@@ -304,7 +305,13 @@ export function createSecretAnalyzer(context: Context, options: SecretAnalyzerOp
     if (def?.type === 'Parameter' && nameVerdict.kind === 'none' && isWholeRequest(id)) return WHOLE_REQUEST;
     // handler(sessionKey) called only as handler(`${sessionId}|${executionId}`) in this file.
     if (def?.type === 'Parameter' && nameVerdict.kind === 'secret' && isFunctionNode(def.node) && parameterGetsOnlyIds(def.node, def.name)) return SAFE;
-    return byName();
+    return (nameVerdict.kind === 'none' && variable ? maskedHere(variable, id) : null) ?? byName();
+  }
+
+  /** A value the same function masks (`maskToken(id)`) is the secret the mask was for (masked-values.ts). */
+  function maskedHere(variable: NonNullable<ReturnType<typeof findVariable>>, id: TSESTree.Identifier): ValueVerdict | null {
+    const concept = maskedConcept(variable, id, nameOf);
+    return concept ? secret(article(concept), concept, { detail: ' (masked elsewhere in this function)' }) : null;
   }
 
   const referenceCache = new Map<string, boolean>();

@@ -17,7 +17,7 @@ export async function ordersRoutes(fastify) {
   fastify.addHook('onRequest', fastify.authenticate);
 
   fastify.get('/', async (request) => {
-    request.log.info(`order search: ${request.query.q}`); // planted: no-log-injection
+    request.log.info(`order search: ${request.query.q}`); // pino writes JSON lines (CR/LF escaped): no-log-injection reports it only in strict
     const query = String(request.query.q ?? '');
     return [...orders.values()].filter((order) => order.userId === request.user.sub && order.item.includes(query));
   });

@@ -10,7 +10,7 @@ accountRouter.post('/password-reset', async (ctx) => {
   const { email } = ctx.request.body;
   const token = randomBytes(32).toString('hex');
   resets.set(token, { email, expiresAt: Date.now() + 15 * 60_000 });
-  logger.info(`password reset for ${email}: ${token}`); // planted: no-log-injection, no-raw-secret-in-log
+  logger.info(`password reset for ${email}: ${token}`); // planted: no-raw-secret-in-log (winston json() escapes CR/LF: no-log-injection reports it only in strict)
   await sendResetMail(email, token);
   ctx.status = 202;
 });

@@ -1,0 +1,296 @@
+/**
+ * Does the logger behind a log call write JSON lines — one JSON object per record, with the message
+ * a JSON string whose CR / LF are escaped, so that no value written into it can start a line of its
+ * own? Read where the logger is created: in this file (through `const`s, `.child()`, a class field
+ * `this.logger = …`), one import away in a relative module (`const logger_1 = require('../logs/logger')`
+ * then `logger_1.log.info(…)`, `import logger from './logger'`), or the Fastify request / instance
+ * logger inside a Fastify route.
+ *
+ * - pino: JSON, unless a pretty printer is configured (`prettyPrint`, a `pino-pretty` transport or
+ *   stream) or the options cannot be read.
+ * - bunyan: JSON, unless a formatting stream is given (`bunyan-format`, a `pretty` stream).
+ * - winston: the last finalizing format decides — `json()` / `logstash()` (also winston's default,
+ *   no `format` at all) against `printf()` / `simple()` / `cli()` / `prettyPrint()` — on the logger
+ *   and on every transport; a transport or a format the code does not show is not known to be JSON.
+ * - Fastify's `request.log` / `reply.log` / `app.log` inside a Fastify route: its pino logger.
+ * - Nest's `new ConsoleLogger(name, { json: true })`.
+ * - Anything else (console, log4js layouts, debug, a project's own logger, DI-injected loggers): no.
+ *
+ * Nothing is kept beyond the question; the caller asks only for a log call it would report.
+ */
+import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { type Context, findEnclosingClass, findVariable, getMemberPath, getPropertyName, getVariableInit, lastSegment, skipTransparent, unwrapIndirectCall } from './ast.js';
+import { findEnclosingHandler } from './handlers.js';
+import type { LoggerCall } from './loggers.js';
+import { getImportSource, getRequiredModule, readImportedSource } from './modules.js';
+import { parseProjectFileAnyHost } from './project-files.js';
+import { isFastifyInstanceLogger } from './request-context.js';
+
+type Format = 'json' | 'text' | null;
+
+/** Winston formats that write the record's final text. */
+const JSON_FORMATS = new Set(['json', 'logstash']);
+const TEXT_FORMATS = new Set(['printf', 'simple', 'cli', 'prettyPrint']);
+/** Winston formats that only add or change fields; the finalizing format comes after them. */
+const FIELD_FORMATS = new Set(['timestamp', 'errors', 'colorize', 'uncolorize', 'label', 'splat', 'metadata', 'align', 'ms', 'padLevels']);
+const REQUEST_LOGGER = /^(?:req|request|reply)\.log$/u;
+
+/** Whether the logger of `call` writes JSON lines (see the module comment). */
+export function writesJsonLines(context: Context, call: LoggerCall): boolean {
+  if (call.via !== 'logger') return false;
+  const callee = skipTransparent(call.node.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+  const logger = skipTransparent(callee.object);
+  const path = getMemberPath(logger);
+  if (path === 'console') return false;
+  // Fastify's request logger, or the instance logger inside one of its routes: pino. `request.log` /
+  // `reply.log` in a file that names Fastify (`fastify.get('/', async (request) => …)`, a handler the
+  // handler model does not place) is Fastify's too.
+  if ((path !== null && REQUEST_LOGGER.test(path)) || isFastifyInstanceLogger(logger)) {
+    if (path !== null && /^(?:request|reply)\.log$/u.test(path) && /\bfastify\b/iu.test(context.sourceCode.text)) return true;
+    return findEnclosingHandler(context, call.node)?.framework === 'fastify';
+  }
+  return loggerFormat(context, logger, 0, true) === 'json';
+}
+
+/** The format of the logger an expression holds; `crossModule` allows one hop into a relative module. */
+function loggerFormat(context: Context, node: TSESTree.Node, depth: number, crossModule: boolean): Format {
+  if (depth > 5) return null;
+  const n = skipTransparent(node);
+  if (n.type === AST_NODE_TYPES.CallExpression || n.type === AST_NODE_TYPES.NewExpression) {
+    const callee = skipTransparent(n.callee);
+    // log.child({ module: 'auth' }): the parent's output.
+    if (n.type === AST_NODE_TYPES.CallExpression && callee.type === AST_NODE_TYPES.MemberExpression && getPropertyName(callee) === 'child') {
+      return loggerFormat(context, callee.object, depth + 1, crossModule);
+    }
+    return creationFormat(context, n);
+  }
+  if (n.type === AST_NODE_TYPES.Identifier) {
+    const imported = crossModule ? getImportSource(context, n) : null;
+    if (imported) return /^[.#]/u.test(imported.source) ? moduleExportFormat(context, imported.source, imported.imported) : null;
+    const init = getVariableInit(findVariable(context, n));
+    return init ? loggerFormat(context, init, depth + 1, crossModule) : null;
+  }
+  if (n.type === AST_NODE_TYPES.MemberExpression && !n.computed) {
+    const owner = skipTransparent(n.object);
+    const name = getPropertyName(n);
+    if (name === null) return null;
+    if (owner.type === AST_NODE_TYPES.ThisExpression) {
+      const init = classFieldInit(n, name);
+      return init ? loggerFormat(context, init, depth + 1, crossModule) : null;
+    }
+    // logger_1.log.info(…): compiled CommonJS reads a relative module's export off the module object.
+    if (owner.type === AST_NODE_TYPES.Identifier && crossModule) {
+      const from = getImportSource(context, owner);
+      if (from && (from.imported === 'default' || from.imported === '*') && /^[.#]/u.test(from.source)) return moduleExportFormat(context, from.source, name);
+    }
+  }
+  return null;
+}
+
+/** `this.logger`: the class field's initializer, or the one constructor assignment `this.logger = …`. */
+function classFieldInit(member: TSESTree.MemberExpression, name: string): TSESTree.Node | null {
+  const cls = findEnclosingClass(member);
+  if (!cls) return null;
+  for (const m of cls.body.body) {
+    if (m.type === AST_NODE_TYPES.PropertyDefinition && !m.static && getPropertyName(m) === name && m.value) return m.value;
+    if (m.type !== AST_NODE_TYPES.MethodDefinition || m.kind !== 'constructor' || !m.value.body) continue;
+    for (const statement of m.value.body.body) {
+      if (statement.type !== AST_NODE_TYPES.ExpressionStatement || statement.expression.type !== AST_NODE_TYPES.AssignmentExpression) continue;
+      const { left, right, operator } = statement.expression;
+      if (operator === '=' && left.type === AST_NODE_TYPES.MemberExpression && left.object.type === AST_NODE_TYPES.ThisExpression && getPropertyName(left) === name) return right;
+    }
+  }
+  return null;
+}
+
+/** The format of the logger a relative module exports under `name` (`default` / `*`: its default export). */
+function moduleExportFormat(context: Context, source: string, name: string): Format {
+  const text = readImportedSource(context, source);
+  // Only a module that names a logger package can create one.
+  if (text === null || !/\b(?:pino|bunyan|winston|ConsoleLogger)\b/u.test(text)) return null;
+  const module = parseProjectFileAnyHost(context, text);
+  if (!module) return null;
+  const value = exportedValue(module.ast, name);
+  return value ? loggerFormat(module.context, value, 0, false) : null;
+}
+
+/** What a module exports under `name`: `export const log = …`, `exports.log = …`, `module.exports = …` / `export default …` for the default. */
+function exportedValue(program: TSESTree.Program, name: string): TSESTree.Node | null {
+  const isDefault = name === 'default' || name === '*';
+  for (const statement of program.body) {
+    if (statement.type === AST_NODE_TYPES.ExportDefaultDeclaration && isDefault) return statement.declaration;
+    if (statement.type === AST_NODE_TYPES.ExportNamedDeclaration && statement.declaration?.type === AST_NODE_TYPES.VariableDeclaration && !isDefault) {
+      for (const d of statement.declaration.declarations) if (d.id.type === AST_NODE_TYPES.Identifier && d.id.name === name && d.init) return d.init;
+    }
+    if (statement.type === AST_NODE_TYPES.ExportNamedDeclaration && !statement.declaration && !statement.source) {
+      for (const s of statement.specifiers) {
+        const exported = s.exported.type === AST_NODE_TYPES.Identifier ? s.exported.name : String(s.exported.value);
+        if (exported === name && s.local.type === AST_NODE_TYPES.Identifier) return s.local;
+      }
+    }
+    if (statement.type !== AST_NODE_TYPES.ExpressionStatement || statement.expression.type !== AST_NODE_TYPES.AssignmentExpression) continue;
+    const { left, right, operator } = statement.expression;
+    if (operator !== '=') continue;
+    const target = getMemberPath(left);
+    if (isDefault && (target === 'module.exports' || target === 'exports.default' || target === 'module.exports.default')) return nonChained(right);
+    if (!isDefault && (target === `exports.${name}` || target === `module.exports.${name}`)) {
+      const value = nonChained(right);
+      // `exports.log = void 0` placeholders of compiled TypeScript: the real assignment comes later.
+      if (value) return value;
+    }
+  }
+  return null;
+}
+
+/** The value of `a = b = value` chains, null for compiled placeholders (`void 0`). */
+function nonChained(node: TSESTree.Node): TSESTree.Node | null {
+  let n = skipTransparent(node);
+  while (n.type === AST_NODE_TYPES.AssignmentExpression) n = skipTransparent(n.right);
+  return n.type === AST_NODE_TYPES.UnaryExpression ? null : n;
+}
+
+type Factory = 'pino' | 'bunyan' | 'winston' | 'nest';
+
+/** The format a logger factory call writes. */
+function creationFormat(context: Context, call: TSESTree.CallExpression | TSESTree.NewExpression): Format {
+  const factory = factoryOf(context, call);
+  if (!factory) return null;
+  const options = call.arguments[0] ? resolveObject(context, call.arguments[0]) : null;
+  const sourceText = (node: TSESTree.Node): string => context.sourceCode.getText(node);
+  switch (factory) {
+    case 'pino': {
+      // pino(), pino(destination): the defaults. pino(opts, stream): a pretty stream prints text.
+      if (call.arguments.some((a) => /pretty/iu.test(sourceText(a)))) return 'text';
+      const first = call.arguments[0];
+      if (!first) return 'json';
+      if (!options) return skipTransparent(first).type === AST_NODE_TYPES.CallExpression ? 'json' : null;
+      if (options.properties.some((p) => p.type === AST_NODE_TYPES.SpreadElement)) return null;
+      const transport = property(options, 'transport');
+      // A transport whose targets are not literal is not known.
+      if (transport && !/\btarget\s*:\s*['"][^'"]+['"]/u.test(sourceText(transport))) return null;
+      return property(options, 'prettyPrint') && !isFalse(property(options, 'prettyPrint')!) ? 'text' : 'json';
+    }
+    case 'bunyan':
+      if (!options || options.properties.some((p) => p.type === AST_NODE_TYPES.SpreadElement)) return null;
+      // A formatting stream (bunyan-format, a pretty printer) writes text; a raw stream gets the record object.
+      if (/pretty|format/iu.test(sourceText(options))) return 'text';
+      return /\btype\s*:\s*['"]raw['"]/u.test(sourceText(options)) ? null : 'json';
+    case 'winston':
+      return winstonFormat(context, call, options);
+    case 'nest': {
+      const nestOptions = call.arguments[1] ? resolveObject(context, call.arguments[1]) : options;
+      const json = nestOptions ? property(nestOptions, 'json') : null;
+      return json && skipTransparent(json).type === AST_NODE_TYPES.Literal && (skipTransparent(json) as TSESTree.Literal).value === true ? 'json' : 'text';
+    }
+  }
+}
+
+function winstonFormat(context: Context, call: TSESTree.CallExpression | TSESTree.NewExpression, options: TSESTree.ObjectExpression | null): Format {
+  if (!call.arguments[0]) return 'json';
+  if (!options || options.properties.some((p) => p.type === AST_NODE_TYPES.SpreadElement)) return null;
+  const formatValue = property(options, 'format');
+  const own = formatValue ? formatOf(context, formatValue, 0) : 'json';
+  if (own !== 'json') return own;
+  const transports = property(options, 'transports');
+  if (!transports) return 'json';
+  const list = skipTransparent(transports);
+  const items = list.type === AST_NODE_TYPES.ArrayExpression ? list.elements : [list];
+  for (const item of items) {
+    // A transport the code does not show here may format its own text.
+    if (!item || item.type === AST_NODE_TYPES.SpreadElement) return null;
+    const t = skipTransparent(item);
+    if (t.type !== AST_NODE_TYPES.NewExpression) return null;
+    const transportOptions = t.arguments[0] ? resolveObject(context, t.arguments[0]) : null;
+    if (t.arguments[0] && !transportOptions) return null;
+    const transportFormat = transportOptions ? property(transportOptions, 'format') : null;
+    const written = transportFormat ? formatOf(context, transportFormat, 0) : 'json';
+    if (written !== 'json') return written;
+  }
+  return 'json';
+}
+
+/** The final text a winston format writes: the last finalizing format of a `combine(…)`. */
+function formatOf(context: Context, node: TSESTree.Node, depth: number): Format {
+  if (depth > 4) return null;
+  const n = skipTransparent(node);
+  if (n.type === AST_NODE_TYPES.Identifier) {
+    const init = getVariableInit(findVariable(context, n));
+    return init ? formatOf(context, init, depth + 1) : null;
+  }
+  if (n.type !== AST_NODE_TYPES.CallExpression) return null;
+  const path = getMemberPath(n.callee);
+  const name = path !== null ? lastSegment(path) : null;
+  if (name === null) return null;
+  if (JSON_FORMATS.has(name)) return 'json';
+  if (TEXT_FORMATS.has(name)) return 'text';
+  if (name !== 'combine') return null;
+  for (let i = n.arguments.length - 1; i >= 0; i--) {
+    const arg = skipTransparent(n.arguments[i]!);
+    const argPath = arg.type === AST_NODE_TYPES.CallExpression ? getMemberPath(arg.callee) : null;
+    if (argPath !== null && FIELD_FORMATS.has(lastSegment(argPath))) continue;
+    return formatOf(context, arg, depth + 1);
+  }
+  return null;
+}
+
+/** Which logger package a call creates a logger with (by its import, else by the package's own name). */
+function factoryOf(context: Context, call: TSESTree.CallExpression | TSESTree.NewExpression): Factory | null {
+  const callee = skipTransparent(unwrapIndirectCall(call.callee));
+  const required = getRequiredModule(callee);
+  if (required !== null) return required === 'pino' ? 'pino' : null;
+  let root = callee.type === AST_NODE_TYPES.MemberExpression ? skipTransparent(callee.object) : callee;
+  // bunyan_1.default.createLogger(…): TypeScript's default-import interop.
+  if (root.type === AST_NODE_TYPES.MemberExpression && getPropertyName(root) === 'default') root = skipTransparent(root.object);
+  const method = callee.type === AST_NODE_TYPES.MemberExpression ? getPropertyName(callee) : null;
+  let module: string | null = null;
+  let imported: string | null = null;
+  if (root.type === AST_NODE_TYPES.CallExpression) module = getRequiredModule(root);
+  else if (root.type === AST_NODE_TYPES.Identifier) {
+    const source = getImportSource(context, root) ?? importDeclarationOf(context, root.name);
+    module = source?.source ?? null;
+    imported = source?.imported ?? null;
+    if (!source) module = root.name === 'pino' || root.name === 'bunyan' || root.name === 'winston' ? root.name : null;
+  }
+  if (module === 'pino') return method === null || method === 'default' || method === 'pino' ? 'pino' : null;
+  if (module === 'bunyan') return method === 'createLogger' || (method === null && call.type === AST_NODE_TYPES.NewExpression) ? 'bunyan' : null;
+  if (module === 'winston') return method === 'createLogger' || (method === null && imported === 'createLogger') ? 'winston' : null;
+  if (module === '@nestjs/common') return (method ?? imported) === 'ConsoleLogger' ? 'nest' : null;
+  return null;
+}
+
+/** `import x from 'm'` in a module parsed without a scope manager: its source by the local name. */
+function importDeclarationOf(context: Context, local: string): { source: string; imported: string } | null {
+  for (const statement of context.sourceCode.ast.body) {
+    if (statement.type !== AST_NODE_TYPES.ImportDeclaration) continue;
+    for (const s of statement.specifiers) {
+      if (s.local.name !== local) continue;
+      const imported = s.type === AST_NODE_TYPES.ImportSpecifier ? (s.imported.type === AST_NODE_TYPES.Identifier ? s.imported.name : String(s.imported.value)) : 'default';
+      return { source: String(statement.source.value), imported };
+    }
+  }
+  return null;
+}
+
+function resolveObject(context: Context, node: TSESTree.Node, depth = 0): TSESTree.ObjectExpression | null {
+  const n = skipTransparent(node);
+  if (n.type === AST_NODE_TYPES.ObjectExpression) return n;
+  if (n.type === AST_NODE_TYPES.Identifier && depth < 3) {
+    const init = getVariableInit(findVariable(context, n));
+    return init ? resolveObject(context, init, depth + 1) : null;
+  }
+  return null;
+}
+
+function property(object: TSESTree.ObjectExpression, name: string): TSESTree.Node | null {
+  for (const p of object.properties) {
+    if (p.type === AST_NODE_TYPES.Property && getPropertyName(p) === name) return p.value;
+  }
+  return null;
+}
+
+function isFalse(node: TSESTree.Node): boolean {
+  const n = skipTransparent(node);
+  return n.type === AST_NODE_TYPES.Literal && n.value === false;
+}
