@@ -7,7 +7,7 @@
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
-import { type Context, contains, findVariable, getEnclosingFunction, getPropertyName, getStringValue, isFunctionNode, lastName, skipTransparent } from './ast.js';
+import { type Context, contains, findVariable, getEnclosingFunction, getPropertyName, getStringValue, isFunctionNode, lastName, skipTransparent, unwrapIndirectCall } from './ast.js';
 import { type CallFailure, classifyCall, identifierWords, isAwaited } from './fallible.js';
 import { systemModuleOf } from './modules.js';
 import { isResponseName } from './response-names.js';
@@ -238,7 +238,7 @@ function storeChainNames(context: Context, callee: TSESTree.MemberExpression): s
   const names: string[] = [];
   let n: TSESTree.Node = skipTransparent(callee.object);
   let followed = false;
-  for (let steps = 0; steps < 12; steps++) {
+  for (let steps = 0; steps < 40; steps++) {
     if (n.type === AST_NODE_TYPES.ThisExpression) return names.length > 0 ? names : null;
     if (n.type === AST_NODE_TYPES.Identifier) {
       names.push(n.name);
@@ -272,8 +272,10 @@ export function isStoreCommand(context: Context, call: TSESTree.CallExpression, 
   // callback of a callback-style command (`pool.query(sql, (err, rows) => …)`), whose error is what is caught.
   if (call.arguments.some((arg) => isFunctionNode(arg) && arg !== callback)) return false;
   const names = storeChainNames(context, callee);
-  if (names === null || names.some((name) => identifierWords(name).some((w) => APP_CODE_WORDS.has(w)))) return false;
-  return names.some((name) => STORE_WORDS.has(identifierWords(name).at(-1) ?? '') && !NOT_ONE_COMMAND.test(name));
+  // `this.httpService.get(url)`: Nest's HttpService is axios; another service is the app's own code.
+  if (names === null || names.some((name) => identifierWords(name).some((w) => APP_CODE_WORDS.has(w)) && !identifierWords(name).includes('http'))) return false;
+  if (names.some((name) => identifierWords(name).includes('http'))) return true;
+  return names.some((name) => STORE_WORDS.has(identifierWords(name).at(-1) ?? ''));
 }
 
 /**
@@ -292,13 +294,21 @@ export function isSingleStoreCommand(context: Context, calls: readonly TSESTree.
   if (outer.length !== 1) return false;
   const command = outer[0]!;
   // A request goes out and is waited for; a synchronous call of a store-named object (`storage.rmSync(dir)`) is in-process work.
-  if (!isAwaited(command)) return false;
+  const observed = observableAwait(command);
+  if (!isAwaited(command) && !observed) return false;
   return calls.every((call) => {
-    if (commands.includes(call)) return true;
+    if (commands.includes(call) || call === observed) return true;
     // `compress(session)`, `redisKey(id)`: building the command's arguments, in hand.
     if (!isAwaited(call) && command.arguments.some((arg) => contains(arg, call))) return true;
     return PASSIVE_CALLS.has(classifyCall(context, call));
   });
+}
+
+/** `await firstValueFrom(this.httpService.get(url))`: the awaited call that turns the command's observable into a promise. */
+function observableAwait(command: TSESTree.CallExpression): TSESTree.CallExpression | null {
+  const parent = command.parent;
+  if (parent?.type !== AST_NODE_TYPES.CallExpression || parent.arguments[0] !== command || !isAwaited(parent)) return null;
+  return /^(?:firstValueFrom|lastValueFrom)$/u.test(lastName(unwrapIndirectCall(parent.callee)) ?? '') ? parent : null;
 }
 
 /**

@@ -43,6 +43,8 @@ ruleTester.run('log-error-with-stack (one store command, handed-on errors)', rul
     chain,
     connectionError,
     axiosGet,
+    // Nest's HttpService (axios) turned into a promise: one request.
+    'class Plugins { async search(q) { let results; try { results = (await firstValueFrom(this.httpService.get(`https://registry.example/-/v1/search?text=${q}`))).data } catch (e) { console.error(`Failed to search the npm registry as ${e.message}.`); throw new InternalServerErrorException(`Failed to search the npm registry as ${e.message}, see logs.`) } return results } }',
     rethrowNamed,
     strategy,
     // A class method named `authenticate` hands the error to Passport the same way.
@@ -54,6 +56,12 @@ ruleTester.run('log-error-with-stack (one store command, handed-on errors)', rul
     invalid(prune(' await this.connection.rawConnection.query("VACUUM");'), 'e', 'console.error(`An error occurred when attempting to prune the cache: ${e.message}`'),
     // The app's own code awaited beside the command.
     invalid(sessionGet('const session = await this.client.get(redisKey(sessionId)); return await this.hydrate(session)'), 'err', 'console.error(`Failed to get session with id ${sessionId}: ${err.message}`'),
+    // Another service of the app turned into a promise is the app's own code.
+    invalid(
+      'class Plugins { async search(q) { try { return await firstValueFrom(this.pluginService.search(q)) } catch (e) { console.error(`Failed to search plugins as ${e.message}.`) } } }',
+      'e',
+      'console.error(`Failed to search plugins as ${e.message}.`',
+    ),
     // A transaction runs a callback's many statements.
     invalid(
       'async function move(knex, a, b) { try { await knex.transaction(async (trx) => { await trx("accounts").decrement("balance", 1).where({ id: a }); await trx("accounts").increment("balance", 1).where({ id: b }) }) } catch (e) { console.error(`Transfer failed: ${e.message}`) } }',
