@@ -272,10 +272,16 @@ export function isStoreCommand(context: Context, call: TSESTree.CallExpression, 
   // callback of a callback-style command (`pool.query(sql, (err, rows) => …)`), whose error is what is caught.
   if (call.arguments.some((arg) => isFunctionNode(arg) && arg !== callback)) return false;
   const names = storeChainNames(context, callee);
-  // `this.httpService.get(url)`: Nest's HttpService is axios; another service is the app's own code.
-  if (names === null || names.some((name) => identifierWords(name).some((w) => APP_CODE_WORDS.has(w)) && !identifierWords(name).includes('http'))) return false;
-  if (names.some((name) => identifierWords(name).includes('http'))) return true;
-  return names.some((name) => STORE_WORDS.has(identifierWords(name).at(-1) ?? ''));
+  if (names === null) return false;
+  // Nearest name first: `this.services.storage.set(…)` reaches a store through a registry, `app.db.controllers.Project.create(…)`
+  // the app's own code through a store-named object. `this.httpService.get(url)`: Nest's HttpService is axios.
+  for (const name of names) {
+    const words = identifierWords(name);
+    if (words.includes('http')) return true;
+    if (words.some((w) => APP_CODE_WORDS.has(w))) return false;
+    if (STORE_WORDS.has(words.at(-1) ?? '')) return true;
+  }
+  return false;
 }
 
 /**
