@@ -117,6 +117,12 @@ function isSynchronous(context: Context, fn: AnyFunction): boolean {
 /** Words a catch answers a failed check with: `'Condition validation failed'`, `FSPIOPErrorCodes.VALIDATION_ERROR`, `invalidApiErrorCode`. */
 const VERDICT_WORD = /validat|invalid(?!at)/iu;
 
+function rootObject(node: TSESTree.Node): TSESTree.Node {
+  let n = skipTransparent(node);
+  while (n.type === AST_NODE_TYPES.MemberExpression || n.type === AST_NODE_TYPES.CallExpression) n = skipTransparent(n.type === AST_NODE_TYPES.MemberExpression ? n.object : n.callee);
+  return n;
+}
+
 /** A value in hand as an argument: a name, a field of one, a literal or text built from those. */
 function isValueInHand(node: TSESTree.Node): boolean {
   const n = skipTransparent(node);
@@ -133,14 +139,17 @@ function isValueInHand(node: TSESTree.Node): boolean {
  * validation failed'); return false }`: the try makes one call on values in hand (names, fields, text built from them)
  * and its catch answers with a validation verdict — a string, name or field that says validation or invalid, outside
  * the log calls. The failure is the input's, named by the message; the stack only points into the checker. Two calls,
- * a call whose arguments are themselves calls, or a catch that only logs ("Invalid settings") stay reported.
+ * a call whose arguments are themselves calls, the object's own method (`await this.getImageTransformParameters(req)`), or a
+ * catch that only logs ("Invalid settings") stay reported.
  */
 export function isValidationVerdict(context: Context, block: TSESTree.BlockStatement, calls: readonly TSESTree.CallExpression[], isLog: (call: TSESTree.CallExpression) => boolean): boolean {
   const tryStatement = block.parent;
   if (calls.length !== 1 || tryStatement?.type !== AST_NODE_TYPES.TryStatement || !tryStatement.handler) return false;
   const call = calls[0]!;
   const callee = skipTransparent(call.callee);
-  if (callee.type !== AST_NODE_TYPES.MemberExpression && callee.type !== AST_NODE_TYPES.Identifier) return false;
+  // A module's checker (`CryptoConditions.validateCondition(c)`), not the object's own method (`await this.getParameters(req)`
+  // may run any code, plugins included) nor a bare function.
+  if (callee.type !== AST_NODE_TYPES.MemberExpression || rootObject(callee).type === AST_NODE_TYPES.ThisExpression) return false;
   if (!call.arguments.every(isValueInHand)) return false;
   let verdict = false;
   walkSameFunction(

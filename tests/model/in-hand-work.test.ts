@@ -105,7 +105,7 @@ describe('isValidationVerdict', () => {
       verdicts(`
         try { e = Factory.fromInfo(info) } catch (err) { log.error(err.message); e = Factory.create(Codes.VALIDATION_ERROR) }
         async function f(payload, reasons) { try { const c = 'ni:' + payload.condition; await Conditions.validateCondition(c) } catch (err) { reasons.push('Condition validation failed'); return false } }
-        try { e = build(info) } catch (err) { e = Factory.create(MESSAGES.invalidApiErrorCode) }
+        try { e = Errors.build(info) } catch (err) { e = Factory.create(MESSAGES.invalidApiErrorCode) }
       `),
     ).toEqual([true, true, true]);
   });
@@ -118,7 +118,9 @@ describe('isValidationVerdict', () => {
         try { e = Factory.fromInfo(info) } catch (err) { console.error('Invalid info: ' + err.message) }
         try { e = Factory.fromInfo(info) } catch (err) { e = null }
         try { const x = 1 } catch (err) { e = Factory.create(Codes.VALIDATION_ERROR) }
+        async function g(req) { try { await this.getParameters(req) } catch (err) { res.status(400).send('Invalid parameters') } }
+        try { e = fromInfo(info) } catch (err) { e = Factory.create(Codes.VALIDATION_ERROR) }
       `),
-    ).toEqual([false, false, false, false, false]);
+    ).toEqual([false, false, false, false, false, false, false]);
   });
 });

@@ -25,6 +25,12 @@ ruleTester.run('log-error-with-stack (validation verdicts)', rule, {
     invalid(errorFromPayee('fspiopError = Factory.createFSPIOPErrorFromErrorInformation(errInfo); await store.save(fspiopError)'), 'err', 'console.error(`apiErrorCode error: ${err.message}`'),
     // The argument is fetched by a call: not a value in hand.
     invalid(condition('await CryptoConditions.validateCondition(await loadCondition(payload.id))'), 'err', 'console.error(`${err.message}`'),
+    // The object's own method may run any code (vendure's asset server runs plugin strategies there).
+    invalid(
+      'class AssetServer { sendAsset() { return async (req, res) => { let params; try { params = await this.getImageTransformParameters(req) } catch (e) { console.error(`Bad parameters: ${e.message}`); res.status(400).send("Invalid parameters"); return } res.send(params) } } }',
+      'e',
+      'console.error(`Bad parameters: ${e.message}`',
+    ),
     // A catch that only logs "Invalid …" gives no verdict.
     invalid('async function check(settings) { try { await validator.check(settings) } catch (e) { console.error(`Invalid settings: ${e.message}`) } }', 'e', 'console.error(`Invalid settings: ${e.message}`'),
   ],
