@@ -113,3 +113,55 @@ function isSynchronous(context: Context, fn: AnyFunction): boolean {
   );
   return !waits;
 }
+
+/** Words a catch answers a failed check with: `'Condition validation failed'`, `FSPIOPErrorCodes.VALIDATION_ERROR`, `invalidApiErrorCode`. */
+const VERDICT_WORD = /validat|invalid(?!at)/iu;
+
+function rootObject(node: TSESTree.Node): TSESTree.Node {
+  let n = skipTransparent(node);
+  while (n.type === AST_NODE_TYPES.MemberExpression || n.type === AST_NODE_TYPES.CallExpression) n = skipTransparent(n.type === AST_NODE_TYPES.MemberExpression ? n.object : n.callee);
+  return n;
+}
+
+/** A value in hand as an argument: a name, a field of one, a literal or text built from those. */
+function isValueInHand(node: TSESTree.Node): boolean {
+  const n = skipTransparent(node);
+  if (n.type === AST_NODE_TYPES.Identifier || n.type === AST_NODE_TYPES.Literal) return true;
+  if (n.type === AST_NODE_TYPES.MemberExpression) return !n.computed && isValueInHand(n.object);
+  if (n.type === AST_NODE_TYPES.TemplateLiteral) return n.expressions.every(isValueInHand);
+  return n.type === AST_NODE_TYPES.BinaryExpression && n.operator === '+' && isValueInHand(n.left) && isValueInHand(n.right);
+}
+
+/**
+ * `try { fspiopError = Factory.createFSPIOPErrorFromErrorInformation(eInfo) } catch (err) { log.error(err.message);
+ * fspiopError = Factory.createFSPIOPError(FSPIOPErrorCodes.VALIDATION_ERROR, …) }`, `try { await
+ * CryptoConditions.validateCondition(condition) } catch (err) { log.error(err.message); reasons.push('Condition
+ * validation failed'); return false }`: the try makes one call on values in hand (names, fields, text built from them)
+ * and its catch answers with a validation verdict — a string, name or field that says validation or invalid, outside
+ * the log calls. The failure is the input's, named by the message; the stack only points into the checker. Two calls,
+ * a call whose arguments are themselves calls, the object's own method (`await this.getImageTransformParameters(req)`), or a
+ * catch that only logs ("Invalid settings") stay reported.
+ */
+export function isValidationVerdict(context: Context, block: TSESTree.BlockStatement, calls: readonly TSESTree.CallExpression[], isLog: (call: TSESTree.CallExpression) => boolean): boolean {
+  const tryStatement = block.parent;
+  if (calls.length !== 1 || tryStatement?.type !== AST_NODE_TYPES.TryStatement || !tryStatement.handler) return false;
+  const call = calls[0]!;
+  const callee = skipTransparent(call.callee);
+  // A module's checker (`CryptoConditions.validateCondition(c)`), not the object's own method (`await this.getParameters(req)`
+  // may run any code, plugins included) nor a bare function.
+  if (callee.type !== AST_NODE_TYPES.MemberExpression || rootObject(callee).type === AST_NODE_TYPES.ThisExpression) return false;
+  if (!call.arguments.every(isValueInHand)) return false;
+  let verdict = false;
+  walkSameFunction(
+    tryStatement.handler.body,
+    (node) => {
+      if (verdict) return false;
+      if (node.type === AST_NODE_TYPES.CallExpression && isLog(node)) return false;
+      if (node.type === AST_NODE_TYPES.Literal && typeof node.value === 'string' && VERDICT_WORD.test(node.value)) verdict = true;
+      else if (node.type === AST_NODE_TYPES.Identifier && node.parent?.type === AST_NODE_TYPES.MemberExpression && node.parent.property === node && VERDICT_WORD.test(node.name)) verdict = true;
+      return true;
+    },
+    context.sourceCode.visitorKeys,
+  );
+  return verdict;
+}

@@ -7,8 +7,8 @@
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
-import { type Context, findVariable, getEnclosingFunction, getPropertyName, getStringValue, isFunctionNode, lastName, skipTransparent } from './ast.js';
-import { type CallFailure, classifyCall, isAwaited } from './fallible.js';
+import { type Context, contains, findVariable, getEnclosingFunction, getPropertyName, getStringValue, isFunctionNode, lastName, skipTransparent, unwrapIndirectCall } from './ast.js';
+import { type CallFailure, classifyCall, identifierWords, isAwaited } from './fallible.js';
 import { systemModuleOf } from './modules.js';
 import { isResponseName } from './response-names.js';
 
@@ -131,11 +131,14 @@ export function isDeviceCommand(context: Context, calls: readonly TSESTree.CallE
   return commands > 0;
 }
 
+const ERROR_EVENT = /^(?:error|[a-z]+[-_]error|[a-z]+Error)$/u;
+
 /** `x.on('error', fn)`, `x.once('error', fn)`: the receiver `x`, else null. */
 function errorEventReceiver(call: TSESTree.CallExpression): TSESTree.Node | null {
   const callee = skipTransparent(call.callee);
   if (callee.type !== AST_NODE_TYPES.MemberExpression || !/^(?:on|once|addListener|prependListener)$/u.test(getPropertyName(callee) ?? '')) return null;
-  if (call.arguments.length !== 2 || getStringValue(call.arguments[0]!) !== 'error') return null;
+  // `'error'`, also a client's own name for a dead connection (`smtp_client.on('connection-error', …)`).
+  if (call.arguments.length !== 2 || !ERROR_EVENT.test(getStringValue(call.arguments[0]!) ?? '')) return null;
   return skipTransparent(callee.object);
 }
 
@@ -207,4 +210,145 @@ export function isTeardown(tryBlock: TSESTree.BlockStatement): boolean {
   else if (holder?.type === AST_NODE_TYPES.PropertyDefinition && holder.value === fn) name = holder.computed ? null : getPropertyName(holder);
   else if (holder?.type === AST_NODE_TYPES.VariableDeclarator && holder.id.type === AST_NODE_TYPES.Identifier) name = holder.id.name;
   return name !== null && TEARDOWN_NAME.test(name);
+}
+
+/**
+ * The last word of a name that holds a data store or a network service's client: `this.client`, `redisClient`,
+ * `this.db`, `pool`, `knex`, `rawConnection`, `getRepository(…)`, `qb` (a query builder), `cache`, `sessionStore`,
+ * `axios`. Not the app's own services (`userService`) and not `this`.
+ */
+const STORE_WORDS: ReadonlySet<string> = new Set([
+  'client', 'redis', 'ioredis', 'db', 'database', 'pool', 'knex', 'sql', 'mongo', 'mongoose', 'collection', 'repository', 'repo',
+  'connection', 'conn', 'cache', 'store', 'storage', 'dao', 'prisma', 'sequelize', 'qb', 'em', 'axios', 'got', 'superagent',
+]);
+/** The app's own code reached through a store-named object (`app.db.controllers.Project.create(user)`): not one command. */
+const APP_CODE_WORDS: ReadonlySet<string> = new Set(['service', 'services', 'controller', 'controllers', 'handler', 'handlers', 'helper', 'helpers', 'manager', 'utils', 'util', 'lib']);
+/**
+ * Methods that open, set up or change the shape of a store (a start-up failure stays reported) or run a
+ * callback's work in a transaction (`knex.transaction(async (trx) => …)`: many statements).
+ */
+const NOT_ONE_COMMAND = /^(?:connect\w*|open|init\w*|initialize|start|setup|migrate\w*|sync|listen|transact\w*|withTransaction|\$transaction|runMigrations|authenticate|multi|pipeline|batch|then|catch|finally)$/u;
+
+/**
+ * The names a call's receiver is reached by: `this.connection.rawConnection.getRepository(X).upsert(…)` gives
+ * `connection`, `rawConnection`, `getRepository`; a `const qb = this.connection.getRepository(X).createQueryBuilder()`
+ * is followed once. Null when the receiver is `this` alone (the object's own method) or not a plain chain.
+ */
+function storeChainNames(context: Context, callee: TSESTree.MemberExpression): string[] | null {
+  const names: string[] = [];
+  let n: TSESTree.Node = skipTransparent(callee.object);
+  let followed = false;
+  for (let steps = 0; steps < 40; steps++) {
+    if (n.type === AST_NODE_TYPES.ThisExpression) return names.length > 0 ? names : null;
+    if (n.type === AST_NODE_TYPES.Identifier) {
+      names.push(n.name);
+      const def = followed ? undefined : findVariable(context, n)?.defs[0];
+      const init = def?.type === 'Variable' && def.parent.kind === 'const' && def.node.init ? skipTransparent(def.node.init) : null;
+      if (!init || (init.type !== AST_NODE_TYPES.CallExpression && init.type !== AST_NODE_TYPES.MemberExpression)) return names;
+      followed = true;
+      n = init;
+      continue;
+    }
+    if (n.type === AST_NODE_TYPES.CallExpression) {
+      n = skipTransparent(n.callee);
+      continue;
+    }
+    if (n.type !== AST_NODE_TYPES.MemberExpression || n.computed) return null;
+    const name = getPropertyName(n);
+    if (name === null) return null;
+    names.push(name);
+    n = skipTransparent(n.object);
+  }
+  return null;
+}
+
+/** `await this.client.get(key)`, `await qb.execute()`, `pool.query(sql, cb)`: a command to a store or a network client. */
+export function isStoreCommand(context: Context, call: TSESTree.CallExpression, callback?: TSESTree.Node): boolean {
+  const callee = skipTransparent(call.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+  const method = getPropertyName(callee);
+  if (method === null || NOT_ONE_COMMAND.test(method)) return false;
+  // A function handed in runs work of its own (`actorStore.transact(did, async (txn) => …)`), except the error-first
+  // callback of a callback-style command (`pool.query(sql, (err, rows) => …)`), whose error is what is caught.
+  if (call.arguments.some((arg) => isFunctionNode(arg) && arg !== callback)) return false;
+  const names = storeChainNames(context, callee);
+  if (names === null) return false;
+  // Nearest name first: `this.services.storage.set(…)` reaches a store through a registry, `app.db.controllers.Project.create(…)`
+  // the app's own code through a store-named object. `this.httpService.get(url)`: Nest's HttpService is axios.
+  for (const name of names) {
+    const words = identifierWords(name);
+    if (words.includes('http')) return true;
+    if (words.some((w) => APP_CODE_WORDS.has(w))) return false;
+    if (STORE_WORDS.has(words.at(-1) ?? '')) return true;
+  }
+  return false;
+}
+
+/**
+ * The try block's work is one command to a data store or a network service's client (`await this.client.del(key)`,
+ * `await qb.execute()`, `await this.connection.getRepository(Item).upsert(row)`, `const { data } = await axios.get(url)`),
+ * awaited, besides logs, pure helpers, parsing and the synchronous calls that build the command's arguments
+ * (`this.client.set(key, compress(session))`): the driver's message names the failure (ECONNREFUSED, WRONGTYPE, a
+ * constraint, a timeout, a status) and the stack holds only the driver's frames. Two commands, an awaited call of
+ * the app's own code, a transaction or a connect at start-up stay reported; so does `fetch`, whose
+ * `TypeError: fetch failed` hides the real failure in its `cause`.
+ */
+export function isSingleStoreCommand(context: Context, calls: readonly TSESTree.CallExpression[]): boolean {
+  const commands = calls.filter((call) => isStoreCommand(context, call));
+  // `db.prepare(sql).run(x)`: a call in the receiver chain of another command is part of that command.
+  const outer = commands.filter((call) => !commands.some((other) => other !== call && contains(other.callee, call)));
+  if (outer.length !== 1) return false;
+  const command = outer[0]!;
+  // A request goes out and is waited for; a synchronous call of a store-named object (`storage.rmSync(dir)`) is in-process work.
+  const observed = observableAwait(command);
+  if (!isAwaited(command) && !observed) return false;
+  return calls.every((call) => {
+    if (commands.includes(call) || call === observed) return true;
+    // `compress(session)`, `redisKey(id)`: building the command's arguments, in hand.
+    if (!isAwaited(call) && command.arguments.some((arg) => contains(arg, call))) return true;
+    return PASSIVE_CALLS.has(classifyCall(context, call));
+  });
+}
+
+/** `await firstValueFrom(this.httpService.get(url))`: the awaited call that turns the command's observable into a promise. */
+function observableAwait(command: TSESTree.CallExpression): TSESTree.CallExpression | null {
+  const parent = command.parent;
+  if (parent?.type !== AST_NODE_TYPES.CallExpression || parent.arguments[0] !== command || !isAwaited(parent)) return null;
+  return /^(?:firstValueFrom|lastValueFrom)$/u.test(lastName(unwrapIndirectCall(parent.callee)) ?? '') ? parent : null;
+}
+
+/**
+ * `this.db.setEx(key, ttl, value).then(cb).catch((err) => …)`: the call at the head of a promise chain whose
+ * rejection handler is `handler` when that head is a store command and the links before the handler only hand
+ * the result on (`.then(cb)`); else null.
+ */
+export function storeCommandOfChain(context: Context, link: TSESTree.CallExpression): TSESTree.CallExpression | null {
+  let n: TSESTree.Node = skipTransparent(link.callee);
+  if (n.type !== AST_NODE_TYPES.MemberExpression || !/^(?:catch|then)$/u.test(getPropertyName(n) ?? '')) return null;
+  for (let steps = 0; steps < 6; steps++) {
+    const head = skipTransparent((n as TSESTree.MemberExpression).object);
+    if (head.type !== AST_NODE_TYPES.CallExpression) return null;
+    const callee = skipTransparent(head.callee);
+    const name = callee.type === AST_NODE_TYPES.MemberExpression ? getPropertyName(callee) : null;
+    if (name === 'then' && head.arguments.every((arg) => skipTransparent(arg).type === AST_NODE_TYPES.Identifier)) {
+      n = callee;
+      continue;
+    }
+    return isStoreCommand(context, head) ? head : null;
+  }
+  return null;
+}
+
+/**
+ * The log says which step failed in words of its own (`log.error(\`Failed to get session ${id}: ${err.message}\`)`,
+ * `logger.error(this, \`Redis returned error: ${err}\`)`), not only the error's text.
+ */
+export function namesStep(log: TSESTree.CallExpression): boolean {
+  return log.arguments.some((arg) => {
+    const a = skipTransparent(arg);
+    if (a.type === AST_NODE_TYPES.Literal) return typeof a.value === 'string' && /[A-Za-z]{3,}/u.test(a.value);
+    if (a.type === AST_NODE_TYPES.TemplateLiteral) return a.quasis.some((q) => /[A-Za-z]{3,}/u.test(q.value.cooked ?? ''));
+    if (a.type === AST_NODE_TYPES.BinaryExpression && a.operator === '+') return namesStep({ ...log, arguments: [a.left as TSESTree.Expression, a.right] } as TSESTree.CallExpression);
+    return false;
+  });
 }

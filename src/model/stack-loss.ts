@@ -24,10 +24,22 @@ import {
   unwrapIndirectCall,
 } from './ast.js';
 import { isHandoffCall } from './errors.js';
-import { isInHandEditOnly, isOutsideWork, isOwnParseMethodCall } from './in-hand-work.js';
+import { isInHandEditOnly, isOutsideWork, isOwnParseMethodCall, isValidationVerdict } from './in-hand-work.js';
 import { classifyCall, identifierWords, isAwaited } from './fallible.js';
 import { systemModuleOf } from './modules.js';
-import { PASSIVE_CALLS, isChildProcessErrorEvent, isConnectionErrorEvent, isDeviceCommand, isHandleRelease, isPingOnly, isTeardown } from './stack-loss-io.js';
+import {
+  PASSIVE_CALLS,
+  isChildProcessErrorEvent,
+  isConnectionErrorEvent,
+  isDeviceCommand,
+  isHandleRelease,
+  isPingOnly,
+  isSingleStoreCommand,
+  isStoreCommand,
+  isTeardown,
+  namesStep,
+  storeCommandOfChain,
+} from './stack-loss-io.js';
 import { isLogWrite, isRecordedBeside, isRecordedByErrorListener, isReferenceTo, workCalls } from './stack-records.js';
 import { handlesNoRejection, isRejectionHandler } from './promises.js';
 import { isVersionCheckFailure } from './version-checks.js';
@@ -61,6 +73,9 @@ export function losesNothing(context: Context, variable: TSESLint.Scope.Variable
     if (!reportExpected && checksCredential(callback)) return true;
     // `socket.on('error', (err) => log.error(`socket error: ${err}`))`: a connection's I/O error, whose stack holds only Node's internals.
     if (!reportExpected && isConnectionErrorEvent(context, callback)) return true;
+    // `pool.query(sql, (err) => …)`, `this.db.setEx(k, ttl, v).then(cb).catch((err) => …)`: one command to a store or a
+    // network client, the log naming the step; the driver's message names the failure.
+    if (!reportExpected && (isStoreCommand(context, callback, variable.defs[0]?.node) || storeCommandOfChain(context, callback) !== null) && namesStep(log)) return true;
   }
   // An optional check for a newer version (`checkForUpdates()`, `changelog.fetch()`): the app runs on as it was, the message says why.
   const handler = variable.defs[0]?.node;
@@ -80,8 +95,28 @@ function isPassedOn(variable: TSESLint.Scope.Variable, log: TSESTree.CallExpress
     if (parent?.type === AST_NODE_TYPES.ThrowStatement) return !throwsBefore(parent, log);
     // new AppError('…', { cause: err })
     if (parent?.type === AST_NODE_TYPES.Property && parent.value === ref.identifier && getPropertyName(parent) === 'cause') return true;
-    return parent?.type === AST_NODE_TYPES.CallExpression && parent.arguments.includes(ref.identifier as TSESTree.Expression) && isHandoffCall(parent);
+    return parent?.type === AST_NODE_TYPES.CallExpression && parent.arguments.includes(ref.identifier as TSESTree.Expression) && (isHandoffCall(parent) || isRethrowCall(parent) || isStrategyError(parent));
   });
+}
+
+/** `rethrow.rethrowAndCountFspiopError(err, …)`, `rethrowDbError(err)`: a function named for throwing its argument on. */
+const RETHROW_NAME = /^rethrow(?:[A-Z_]\w*)?$/u;
+
+function isRethrowCall(call: TSESTree.CallExpression): boolean {
+  return RETHROW_NAME.test(lastName(unwrapIndirectCall(call.callee)) ?? '');
+}
+
+/**
+ * `Strategy.prototype.authenticate = function (req) { … this.error(err) }`, `authenticate(req) { … this.error(err) }`:
+ * a Passport strategy hands the error to Passport, which passes it to the app's error handler.
+ */
+function isStrategyError(call: TSESTree.CallExpression): boolean {
+  const callee = skipTransparent(call.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression || callee.object.type !== AST_NODE_TYPES.ThisExpression || getPropertyName(callee) !== 'error') return false;
+  const fn = getEnclosingFunction(call);
+  const holder = fn?.parent;
+  if (holder?.type === AST_NODE_TYPES.MethodDefinition) return getPropertyName(holder) === 'authenticate';
+  return holder?.type === AST_NODE_TYPES.AssignmentExpression && holder.left.type === AST_NODE_TYPES.MemberExpression && getPropertyName(holder.left) === 'authenticate';
 }
 
 /**
@@ -188,13 +223,17 @@ export function tryLosesNothing(context: Context, tryBlock: TSESTree.BlockStatem
   if (isParseThenExit(context, tryBlock, log)) return true;
   // The emitter's 'error' listener logs the whole error of the call that failed.
   if (isRecordedByErrorListener(context, tryBlock)) return true;
-  if (reportExpected) return false;
   const calls = workCalls(context, tryBlock);
+  // One check of a value in hand answered with a validation verdict (`VALIDATION_ERROR`, `'Condition validation failed'`).
+  if (isValidationVerdict(context, tryBlock, calls, (call) => isLogWrite(context, call))) return true;
+  if (reportExpected) return false;
   return (
     isHandleRelease(context, calls) ||
     isPingOnly(context, calls) ||
     // A command to a device on the network (`await endpoint.read(cluster, attrs)`): the failure is the device's answer.
     isDeviceCommand(context, calls) ||
+    // One command to a data store or a network client (`await this.client.get(key)`), the log naming the step.
+    (isSingleStoreCommand(context, calls) && namesStep(log)) ||
     isCredentialCheck(context, tryBlock) ||
     isSingleSystemCall(context, tryBlock) ||
     isCleanupBeforeRethrow(context, tryBlock) ||

@@ -1,7 +1,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
-import { isInHandEditOnly, isOutsideWork, isOwnParseMethodCall } from '../../src/model/in-hand-work.js';
-import { isLogWrite } from '../../src/model/stack-records.js';
+import { isInHandEditOnly, isOutsideWork, isOwnParseMethodCall, isValidationVerdict } from '../../src/model/in-hand-work.js';
+import { isLogWrite, workCalls } from '../../src/model/stack-records.js';
 import { probe } from '../helpers/probe.js';
 
 /** isInHandEditOnly of every try block, in source order. */
@@ -85,5 +85,42 @@ describe('isOutsideWork', () => {
       'not CallExpression',
       'ThrowStatement',
     ]);
+  });
+});
+
+/** isValidationVerdict of every try block, in source order. */
+function verdicts(code: string): boolean[] {
+  const out: boolean[] = [];
+  probe(code, (context) => ({
+    TryStatement(node: TSESTree.TryStatement) {
+      out.push(isValidationVerdict(context, node.block, workCalls(context, node.block), (call) => isLogWrite(context, call)));
+    },
+  }));
+  return out;
+}
+
+describe('isValidationVerdict', () => {
+  it('is true for one check of a value in hand whose catch answers with a validation verdict', () => {
+    expect(
+      verdicts(`
+        try { e = Factory.fromInfo(info) } catch (err) { log.error(err.message); e = Factory.create(Codes.VALIDATION_ERROR) }
+        async function f(payload, reasons) { try { const c = 'ni:' + payload.condition; await Conditions.validateCondition(c) } catch (err) { reasons.push('Condition validation failed'); return false } }
+        try { e = Errors.build(info) } catch (err) { e = Factory.create(MESSAGES.invalidApiErrorCode) }
+      `),
+    ).toEqual([true, true, true]);
+  });
+
+  it('is false for two calls, an argument that is a call, a verdict only in the log, or no verdict', () => {
+    expect(
+      verdicts(`
+        try { e = Factory.fromInfo(info); save(e) } catch (err) { e = Factory.create(Codes.VALIDATION_ERROR) }
+        try { e = Factory.fromInfo(load(id)) } catch (err) { e = Factory.create(Codes.VALIDATION_ERROR) }
+        try { e = Factory.fromInfo(info) } catch (err) { console.error('Invalid info: ' + err.message) }
+        try { e = Factory.fromInfo(info) } catch (err) { e = null }
+        try { const x = 1 } catch (err) { e = Factory.create(Codes.VALIDATION_ERROR) }
+        async function g(req) { try { await this.getParameters(req) } catch (err) { res.status(400).send('Invalid parameters') } }
+        try { e = fromInfo(info) } catch (err) { e = Factory.create(Codes.VALIDATION_ERROR) }
+      `),
+    ).toEqual([false, false, false, false, false, false, false]);
   });
 });

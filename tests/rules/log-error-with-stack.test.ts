@@ -247,10 +247,17 @@ ruleTester.run('log-error-with-stack', rule, {
       errors: [{ messageId: 'stackLost', line: 1, suggestions: [{ messageId: 'addError', output: "client.on(\"error\", () => metrics.inc(\"redis_error\")); async function connect() { try { await client.connect() } catch (e) { console.error(`connect failed: ${e}`, e) } }" }] }],
     },
     {
-      // The try calls another object than the emitter whose listener logs.
+      // The try calls another object than the emitter whose listener logs (one query: `reportExpectedFailures` reports it).
       code: "client.on(\"error\", (err) => console.error(err)); async function load(q) { try { await db.query(q) } catch (e) { console.error(`query failed: ${e}`) } }",
+      options: [{ reportExpectedFailures: true }],
       output: "client.on(\"error\", (err) => console.error(err)); async function load(q) { try { await db.query(q) } catch (e) { console.error(`query failed: ${e}`, e) } }",
       errors: [{ messageId: 'stackLost', line: 1, suggestions: [{ messageId: 'addError', output: "client.on(\"error\", (err) => console.error(err)); async function load(q) { try { await db.query(q) } catch (e) { console.error(`query failed: ${e}`, e) } }" }] }],
+    },
+    {
+      // The same with two queries: work of the app's own beyond one command.
+      code: "client.on(\"error\", (err) => console.error(err)); async function load(q) { try { await db.query(q); await db.query('COMMIT') } catch (e) { console.error(`query failed: ${e}`) } }",
+      output: "client.on(\"error\", (err) => console.error(err)); async function load(q) { try { await db.query(q); await db.query('COMMIT') } catch (e) { console.error(`query failed: ${e}`, e) } }",
+      errors: [{ messageId: 'stackLost', line: 1, suggestions: [{ messageId: 'addError', output: "client.on(\"error\", (err) => console.error(err)); async function load(q) { try { await db.query(q); await db.query('COMMIT') } catch (e) { console.error(`query failed: ${e}`, e) } }" }] }],
     },
     {
       // The app's own parse method may do anything.

@@ -19,6 +19,10 @@ const ruleTester = new RuleTester();
 const renewer = (method: string) =>
   `class Renewer { async ${method}() { clearInterval(this.timer); try { await this.redis.commands.del(this.nodeIdKey) } catch (error) { console.error(\`Could not delete key '\${this.nodeIdKey}' from redis: \${error.message}\`) } } }`;
 const stopApp = `class App { async stopApp() { try { this.sseStreamer.stopHeartbeat(); const removePromises = []; removePromises.push(this.telemetry.flush()); removePromises.push(this.redisSubscriber.disconnect()); await Promise.all(removePromises) } catch (e) { console.error(\`Server shut down error: \${e}\`) } } }`;
+/** The same teardown shapes with two commands (one command alone is an expected failure since session 34). */
+const renewerTwo = (method: string) =>
+  `class Renewer { async ${method}() { clearInterval(this.timer); try { await this.redis.commands.del(this.nodeIdKey); await this.redis.commands.srem(this.setKey, this.nodeIdKey) } catch (error) { console.error(\`Could not delete key '\${this.nodeIdKey}' from redis: \${error.message}\`) } } }`;
+const stopLaterTwo = `class Renewer { stop() { this.timer = setInterval(async () => { try { await this.redis.commands.pexpire(this.key, 1000); await this.redis.commands.sadd(this.setKey, this.key) } catch (error) { console.error(\`Failed to refresh: \${error.message}\`) } }, 1000) } }`;
 const stopLater = `class Renewer { stop() { this.timer = setInterval(async () => { try { await this.redis.commands.pexpire(this.key, 1000) } catch (error) { console.error(\`Failed to refresh: \${error.message}\`) } }, 1000) } }`;
 
 const templatePolicy = (work: string) =>
@@ -48,6 +52,7 @@ ruleTester.run('log-error-with-stack: teardowns, templates and handed-out handle
   valid: [
     // A teardown: what is let go is going away, and the message says what was left behind.
     renewer('dispose'),
+    renewerTwo('dispose'),
     stopApp,
     renewer('onModuleDestroy'),
     // A configured template evaluated from a value in hand: the message names the bad template.
@@ -68,9 +73,12 @@ ruleTester.run('log-error-with-stack: teardowns, templates and handed-out handle
   ],
   invalid: [
     // An operation on another object is no teardown.
-    invalid(renewer('stopWorkflow'), 'error', '${error.message}`'),
+    invalid(renewerTwo('stopWorkflow'), 'error', '${error.message}`'),
     // A callback the teardown sets up runs at another time.
-    invalid(stopLater, 'error', '${error.message}`'),
+    invalid(stopLaterTwo, 'error', '${error.message}`'),
+    // With one command each, `reportExpectedFailures` reports them (recommended leaves one store command alone).
+    invalid(renewer('stopWorkflow'), 'error', '${error.message}`', [{ reportExpectedFailures: true }]),
+    invalid(stopLater, 'error', '${error.message}`', [{ reportExpectedFailures: true }]),
     // Strict asks for the stack at a teardown too.
     invalid(renewer('dispose'), 'error', '${error.message}`', [{ reportExpectedFailures: true }]),
     // A method not named for templates runs whatever it runs.
