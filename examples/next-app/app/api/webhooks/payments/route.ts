@@ -23,7 +23,8 @@ export async function POST(request: Request) {
   const event = JSON.parse(body) as { type: string; orderId: string };
   if (event.type === 'payment.succeeded') {
     try {
-      await db.markPaid(event.orderId);
+      const order = await db.findOrder(event.orderId);
+      if (order) await db.markPaid(order.id);
     } catch (err) {
       logger.error('could not mark order paid: ' + (err as Error).message); // planted: log-error-with-stack
       return NextResponse.json({ received: false }, { status: 500 });
