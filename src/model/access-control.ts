@@ -97,22 +97,13 @@ export function classifyRejectionGuard(context: Context, node: TSESTree.Node, re
 function exitsVerdict(context: Context, node: TSESTree.Node, region: TSESTree.Node, options: GuardOptions): GuardSubject {
   if (!isFunctionNode(region) || calledByName(context, region)) return 'unknown';
   let exits = 0;
-  let child: TSESTree.Node = node;
-  let parent = node.parent;
-  while (parent && parent !== region && !isFunctionNode(parent)) {
-    if (parent.type === AST_NODE_TYPES.BlockStatement) {
-      for (const statement of parent.body) {
-        if (statement === child) break;
-        if (statement.type === AST_NODE_TYPES.IfStatement && !statement.alternate && leavesFunction(statement.consequent)) {
-          if (classifyTest(context, statement.test, false, options) !== 'other') return 'unknown';
-          exits += 1;
-        } else if (mayLeave(context, statement)) {
-          return 'unknown';
-        }
-      }
+  for (const statement of statementsBefore(node, region)) {
+    if (isEarlyExit(statement)) {
+      if (classifyTest(context, statement.test, false, options) !== 'other') return 'unknown';
+      exits += 1;
+    } else if (mayLeave(context, statement)) {
+      return 'unknown';
     }
-    child = parent;
-    parent = parent.parent;
   }
   return exits > 0 ? 'other' : 'unknown';
 }
@@ -123,21 +114,30 @@ function exitsVerdict(context: Context, node: TSESTree.Node, region: TSESTree.No
  * refuses an OAuth session outside its endpoints — a token's scope.
  */
 function routeVerdict(context: Context, node: TSESTree.Node, region: TSESTree.Node, options: GuardOptions): GuardSubject {
-  let child: TSESTree.Node = node;
-  let parent = node.parent;
-  while (parent && parent !== region && !isFunctionNode(parent)) {
-    if (parent.type === AST_NODE_TYPES.BlockStatement) {
-      for (const statement of parent.body) {
-        if (statement === child) break;
-        if (statement.type === AST_NODE_TYPES.IfStatement && !statement.alternate && leavesFunction(statement.consequent)) {
-          if (classifyTest(context, statement.test, false, options) === 'who') return 'who';
-        }
-      }
-    }
-    child = parent;
-    parent = parent.parent;
+  for (const statement of statementsBefore(node, region)) {
+    if (isEarlyExit(statement) && classifyTest(context, statement.test, false, options) === 'who') return 'who';
   }
   return 'other';
+}
+
+/**
+ * The statements that run before `node` in the blocks enclosing it, up to `region` or the
+ * enclosing function, innermost block first.
+ */
+function* statementsBefore(node: TSESTree.Node, region: TSESTree.Node): Generator<TSESTree.Statement> {
+  let child: TSESTree.Node = node;
+  for (let parent = node.parent; parent && parent !== region && !isFunctionNode(parent); child = parent, parent = parent.parent) {
+    if (parent.type !== AST_NODE_TYPES.BlockStatement) continue;
+    for (const statement of parent.body) {
+      if (statement === child) break;
+      yield statement;
+    }
+  }
+}
+
+/** `if (test) return …` / `if (test) throw …` with no else: an early exit. */
+function isEarlyExit(statement: TSESTree.Statement): statement is TSESTree.IfStatement {
+  return statement.type === AST_NODE_TYPES.IfStatement && !statement.alternate && leavesFunction(statement.consequent);
 }
 
 /** The statement holds a `return` or `throw` of its own function. */
