@@ -26,6 +26,7 @@ import type { LoggerCall } from './loggers.js';
 import { getImportSource, getRequiredModule, readImportedSource } from './modules.js';
 import { parseProjectFileAnyHost } from './project-files.js';
 import { isFastifyInstanceLogger } from './request-context.js';
+import { findProperty } from './servers.js';
 
 type Format = 'json' | 'text' | null;
 
@@ -283,11 +284,9 @@ function resolveObject(context: Context, node: TSESTree.Node, depth = 0): TSESTr
   return null;
 }
 
+/** A property's value by name, as at run time (the last one wins): servers.ts's findProperty. */
 function property(object: TSESTree.ObjectExpression, name: string): TSESTree.Node | null {
-  for (const p of object.properties) {
-    if (p.type === AST_NODE_TYPES.Property && getPropertyName(p) === name) return p.value;
-  }
-  return null;
+  return findProperty(object, name)?.value ?? null;
 }
 
 function isFalse(node: TSESTree.Node): boolean {
