@@ -67,7 +67,7 @@ function fetchApp(app) {
   mkdirSync(dir, { recursive: true });
   console.log(`fetching ${app.package}@${app.version}`);
   const packed = JSON.parse(
-    execFileSync('npm', ['pack', `${app.package}@${app.version}`, '--json', '--pack-destination', dir], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] }),
+    execFileSync('npm', ['pack', `${app.package}@${app.version}`, '--json', '--pack-destination', dir], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 256 * 1024 * 1024 }),
   )[0];
   if (app.integrity && packed.integrity !== app.integrity) {
     throw new Error(`${app.package}@${app.version}: integrity ${packed.integrity}, apps.json pins ${app.integrity}`);
