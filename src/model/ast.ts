@@ -241,6 +241,19 @@ export function getVariableInit(variable: TSESLint.Scope.Variable | null): TSEST
 }
 
 /**
+ * The call a receiver was created by: the receiver itself when it is a call / `new`, or the
+ * initializer of the one variable it names (`const app = express()`); null otherwise.
+ */
+export function getCreationCall(context: Context, receiver: TSESTree.Node): TSESTree.CallExpression | TSESTree.NewExpression | null {
+  const n = skipTransparent(receiver);
+  if (n.type === AST_NODE_TYPES.NewExpression || n.type === AST_NODE_TYPES.CallExpression) return n;
+  if (n.type !== AST_NODE_TYPES.Identifier) return null;
+  const init = getVariableInit(findVariable(context, n));
+  const value = init ? skipTransparent(init) : null;
+  return value?.type === AST_NODE_TYPES.NewExpression || value?.type === AST_NODE_TYPES.CallExpression ? value : null;
+}
+
+/**
  * The key of every per-file cache: the file's Program node. Not the SourceCode or ScopeManager
  * object: oxlint's JS plugins hand every file the same SourceCode and ScopeManager objects (their
  * getters read the current file), so a cache keyed by them answers one file with another's facts.

@@ -67,3 +67,25 @@ export function classMethodOf(context: Context, callee: TSESTree.Node): AnyFunct
   }
   return null;
 }
+
+/**
+ * What `this.name` was given in the enclosing class of this file: the instance field's initializer
+ * (`logger = pino()`), else the constructor's assignment `this.name = …` (the first one). Null for
+ * another object, a computed name, or a class that gives it nothing here.
+ */
+export function thisMemberInit(member: TSESTree.MemberExpression): TSESTree.Node | null {
+  if (member.computed || skipTransparent(member.object).type !== AST_NODE_TYPES.ThisExpression) return null;
+  const name = getPropertyName(member);
+  const cls = name === null ? null : findEnclosingClass(member);
+  if (!cls) return null;
+  for (const m of cls.body.body) {
+    if (m.type === AST_NODE_TYPES.PropertyDefinition && !m.static && getPropertyName(m) === name && m.value) return m.value;
+    if (m.type !== AST_NODE_TYPES.MethodDefinition || m.kind !== 'constructor' || !m.value.body) continue;
+    for (const statement of m.value.body.body) {
+      if (statement.type !== AST_NODE_TYPES.ExpressionStatement || statement.expression.type !== AST_NODE_TYPES.AssignmentExpression) continue;
+      const { left, right, operator } = statement.expression;
+      if (operator === '=' && left.type === AST_NODE_TYPES.MemberExpression && skipTransparent(left.object).type === AST_NODE_TYPES.ThisExpression && getPropertyName(left) === name) return right;
+    }
+  }
+  return null;
+}

@@ -5,7 +5,7 @@
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
-import { type Context, findVariable, getMemberPath, getPropertyName, getRootIdentifier, lastSegment, skipTransparent, fileKey } from './ast.js';
+import { type Context, getMemberPath, getPropertyName, getRootIdentifier, lastSegment, skipTransparent, fileKey, getCreationCall } from './ast.js';
 import { type ImportSource, getImportSource } from './modules.js';
 
 const BULL_MODULES = new Set(['bull', 'bee-queue']);
@@ -20,28 +20,15 @@ export function rootImport(context: Context, node: TSESTree.Node): ImportSource 
   return root ? getImportSource(context, root) : null;
 }
 
-/** The creation (`new X(...)` / `X(...)`) a receiver name was initialised with, if any. */
-function creationOf(context: Context, receiver: TSESTree.Node): TSESTree.CallExpression | TSESTree.NewExpression | null {
-  const n = skipTransparent(receiver);
-  if (n.type === AST_NODE_TYPES.NewExpression || n.type === AST_NODE_TYPES.CallExpression) return n;
-  if (n.type !== AST_NODE_TYPES.Identifier) return null;
-  const variable = findVariable(context, n);
-  if (!variable || variable.defs.length !== 1 || variable.defs[0]!.type !== 'Variable') return null;
-  const init = variable.defs[0]!.node.init;
-  if (!init) return null;
-  const value = skipTransparent(init);
-  return value.type === AST_NODE_TYPES.NewExpression || value.type === AST_NODE_TYPES.CallExpression ? value : null;
-}
-
 /** A receiver created as a bull / bee-queue queue. */
 export function isBullQueue(context: Context, receiver: TSESTree.Node): boolean {
-  const creation = creationOf(context, receiver);
+  const creation = getCreationCall(context, receiver);
   return creation !== null && getJobRunnerKind(context, creation) === 'bull-queue';
 }
 
 /** A receiver created as an Agenda instance. */
 export function isAgendaObject(context: Context, receiver: TSESTree.Node): boolean {
-  const creation = creationOf(context, receiver);
+  const creation = getCreationCall(context, receiver);
   return creation !== null && getJobRunnerKind(context, creation) === 'agenda';
 }
 

@@ -20,10 +20,12 @@
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
-import { type Context, findEnclosingClass, findVariable, getMemberPath, getPropertyName, getVariableInit, lastSegment, skipTransparent, unwrapIndirectCall } from './ast.js';
+import { type Context, findVariable, getMemberPath, getPropertyName, getVariableInit, lastSegment, skipTransparent } from './ast.js';
+import { thisMemberInit } from './class-members.js';
 import { findEnclosingHandler } from './handlers.js';
 import type { LoggerCall } from './loggers.js';
-import { getImportSource, getRequiredModule, readImportedSource } from './modules.js';
+import { loggerFactory } from './logger-styles.js';
+import { getImportSource, readImportedSource } from './modules.js';
 import { parseProjectFileAnyHost } from './project-files.js';
 import { isFastifyInstanceLogger } from './request-context.js';
 import { findProperty } from './servers.js';
@@ -78,29 +80,13 @@ function loggerFormat(context: Context, node: TSESTree.Node, depth: number, cros
     const name = getPropertyName(n);
     if (name === null) return null;
     if (owner.type === AST_NODE_TYPES.ThisExpression) {
-      const init = classFieldInit(n, name);
+      const init = thisMemberInit(n);
       return init ? loggerFormat(context, init, depth + 1, crossModule) : null;
     }
     // logger_1.log.info(…): compiled CommonJS reads a relative module's export off the module object.
     if (owner.type === AST_NODE_TYPES.Identifier && crossModule) {
       const from = getImportSource(context, owner);
       if (from && (from.imported === 'default' || from.imported === '*') && /^[.#]/u.test(from.source)) return moduleExportFormat(context, from.source, name);
-    }
-  }
-  return null;
-}
-
-/** `this.logger`: the class field's initializer, or the one constructor assignment `this.logger = …`. */
-function classFieldInit(member: TSESTree.MemberExpression, name: string): TSESTree.Node | null {
-  const cls = findEnclosingClass(member);
-  if (!cls) return null;
-  for (const m of cls.body.body) {
-    if (m.type === AST_NODE_TYPES.PropertyDefinition && !m.static && getPropertyName(m) === name && m.value) return m.value;
-    if (m.type !== AST_NODE_TYPES.MethodDefinition || m.kind !== 'constructor' || !m.value.body) continue;
-    for (const statement of m.value.body.body) {
-      if (statement.type !== AST_NODE_TYPES.ExpressionStatement || statement.expression.type !== AST_NODE_TYPES.AssignmentExpression) continue;
-      const { left, right, operator } = statement.expression;
-      if (operator === '=' && left.type === AST_NODE_TYPES.MemberExpression && left.object.type === AST_NODE_TYPES.ThisExpression && getPropertyName(left) === name) return right;
     }
   }
   return null;
@@ -152,15 +138,13 @@ function nonChained(node: TSESTree.Node): TSESTree.Node | null {
   return n.type === AST_NODE_TYPES.UnaryExpression ? null : n;
 }
 
-type Factory = 'pino' | 'bunyan' | 'winston' | 'nest';
-
 /** The format a logger factory call writes. */
 function creationFormat(context: Context, call: TSESTree.CallExpression | TSESTree.NewExpression): Format {
-  const factory = factoryOf(context, call);
+  const factory = loggerFactory(context, call);
   if (!factory) return null;
   const options = call.arguments[0] ? resolveObject(context, call.arguments[0]) : null;
   const sourceText = (node: TSESTree.Node): string => context.sourceCode.getText(node);
-  switch (factory) {
+  switch (factory.style) {
     case 'pino': {
       // pino(), pino(destination): the defaults. pino(opts, stream): a pretty stream prints text.
       if (call.arguments.some((a) => /pretty/iu.test(sourceText(a)))) return 'text';
@@ -179,12 +163,18 @@ function creationFormat(context: Context, call: TSESTree.CallExpression | TSESTr
       if (/pretty|format/iu.test(sourceText(options))) return 'text';
       return /\btype\s*:\s*['"]raw['"]/u.test(sourceText(options)) ? null : 'json';
     case 'winston':
-      return winstonFormat(context, call, options);
+      // winston 2's `new winston.Logger(…)` printed text by default.
+      return factory.name === 'createLogger' ? winstonFormat(context, call, options) : null;
     case 'nest': {
+      // `new Logger(…)` hands records to the app's logger, whose format this file does not show.
+      if (factory.name !== 'ConsoleLogger') return null;
       const nestOptions = call.arguments[1] ? resolveObject(context, call.arguments[1]) : options;
       const json = nestOptions ? property(nestOptions, 'json') : null;
       return json && skipTransparent(json).type === AST_NODE_TYPES.Literal && (skipTransparent(json) as TSESTree.Literal).value === true ? 'json' : 'text';
     }
+    default:
+      // log4js (its layouts decide) and the rest: not known here.
+      return null;
   }
 }
 
@@ -232,44 +222,6 @@ function formatOf(context: Context, node: TSESTree.Node, depth: number): Format 
     const argPath = arg.type === AST_NODE_TYPES.CallExpression ? getMemberPath(arg.callee) : null;
     if (argPath !== null && FIELD_FORMATS.has(lastSegment(argPath))) continue;
     return formatOf(context, arg, depth + 1);
-  }
-  return null;
-}
-
-/** Which logger package a call creates a logger with (by its import, else by the package's own name). */
-function factoryOf(context: Context, call: TSESTree.CallExpression | TSESTree.NewExpression): Factory | null {
-  const callee = skipTransparent(unwrapIndirectCall(call.callee));
-  const required = getRequiredModule(callee);
-  if (required !== null) return required === 'pino' ? 'pino' : null;
-  let root = callee.type === AST_NODE_TYPES.MemberExpression ? skipTransparent(callee.object) : callee;
-  // bunyan_1.default.createLogger(…): TypeScript's default-import interop.
-  if (root.type === AST_NODE_TYPES.MemberExpression && getPropertyName(root) === 'default') root = skipTransparent(root.object);
-  const method = callee.type === AST_NODE_TYPES.MemberExpression ? getPropertyName(callee) : null;
-  let module: string | null = null;
-  let imported: string | null = null;
-  if (root.type === AST_NODE_TYPES.CallExpression) module = getRequiredModule(root);
-  else if (root.type === AST_NODE_TYPES.Identifier) {
-    const source = getImportSource(context, root) ?? importDeclarationOf(context, root.name);
-    module = source?.source ?? null;
-    imported = source?.imported ?? null;
-    if (!source) module = root.name === 'pino' || root.name === 'bunyan' || root.name === 'winston' ? root.name : null;
-  }
-  if (module === 'pino') return method === null || method === 'default' || method === 'pino' ? 'pino' : null;
-  if (module === 'bunyan') return method === 'createLogger' || (method === null && call.type === AST_NODE_TYPES.NewExpression) ? 'bunyan' : null;
-  if (module === 'winston') return method === 'createLogger' || (method === null && imported === 'createLogger') ? 'winston' : null;
-  if (module === '@nestjs/common') return (method ?? imported) === 'ConsoleLogger' ? 'nest' : null;
-  return null;
-}
-
-/** `import x from 'm'` in a module parsed without a scope manager: its source by the local name. */
-function importDeclarationOf(context: Context, local: string): { source: string; imported: string } | null {
-  for (const statement of context.sourceCode.ast.body) {
-    if (statement.type !== AST_NODE_TYPES.ImportDeclaration) continue;
-    for (const s of statement.specifiers) {
-      if (s.local.name !== local) continue;
-      const imported = s.type === AST_NODE_TYPES.ImportSpecifier ? (s.imported.type === AST_NODE_TYPES.Identifier ? s.imported.name : String(s.imported.value)) : 'default';
-      return { source: String(statement.source.value), imported };
-    }
   }
   return null;
 }

@@ -19,7 +19,6 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import {
   type Context,
-  findEnclosingClass,
   findVariable,
   getMemberPath,
   getPropertyName,
@@ -27,8 +26,10 @@ import {
   getVariableInit,
   lastSegment,
   skipTransparent,
+  unwrapIndirectCall,
 } from './ast.js';
 import { getImportSource, getRequiredModule } from './modules.js';
+import { thisMemberInit } from './class-members.js';
 import type { LoggerCall } from './loggers.js';
 import { type LoggerStyle, getSettings } from '../core/settings.js';
 
@@ -51,15 +52,6 @@ export interface ResolvedLoggerStyle {
 
 /** Request-scoped loggers frameworks attach (Fastify, pino-http, koa-pino-logger, restify/bunyan share pino's call shape). */
 export const FRAMEWORK_LOGGER_PATH = /^(?:req|request|reply|ctx|fastify|app|server)\.log$/u;
-
-const FACTORY_STYLE: Record<string, LoggerStyle> = {
-  pino: 'pino',
-  winston: 'winston',
-  bunyan: 'bunyan',
-  log4js: 'log4js',
-  '@nestjs/common': 'nest',
-  'nestjs-pino': 'pino',
-};
 
 const cache = new WeakMap<TSESTree.Node, ResolvedLoggerStyle | null>();
 
@@ -101,7 +93,7 @@ function creationOf(context: Context, n: TSESTree.Node, depth: number): Resolved
   if (n.type === AST_NODE_TYPES.Identifier) {
     init = getVariableInit(findVariable(context, n));
   } else if (n.type === AST_NODE_TYPES.MemberExpression && n.object.type === AST_NODE_TYPES.ThisExpression) {
-    init = classMemberInit(n);
+    init = thisMemberInit(n);
   } else if (n.type === AST_NODE_TYPES.CallExpression || n.type === AST_NODE_TYPES.NewExpression) {
     init = n;
   }
@@ -117,45 +109,73 @@ function creationOf(context: Context, n: TSESTree.Node, depth: number): Resolved
   if (callee.type === AST_NODE_TYPES.MemberExpression && getPropertyName(callee) === 'child') {
     return creationOf(context, skipTransparent(callee.object), depth + 1);
   }
-  const style = factoryModuleStyle(context, callee);
+  const style = loggerFactory(context, created)?.style;
   if (!style) return null;
   return { style, source: 'creation', errorKeys: style === 'pino' || style === 'bunyan' ? serializedKeys(style, created.arguments[0]) : null };
 }
 
-/** `pino`, `require('pino')`, `winston.createLogger`, `createLogger` from winston, `new Logger` from @nestjs/common. */
-function factoryModuleStyle(context: Context, callee: TSESTree.Node): LoggerStyle | null {
-  const required = getRequiredModule(callee);
-  if (required !== null) return FACTORY_STYLE[required] ?? null;
-  const root = callee.type === AST_NODE_TYPES.MemberExpression ? skipTransparent(callee.object) : callee;
-  if (root.type === AST_NODE_TYPES.CallExpression) {
-    // require('bunyan').createLogger(...)
-    const from = getRequiredModule(root);
-    return from !== null ? (FACTORY_STYLE[from] ?? null) : null;
-  }
-  if (root.type !== AST_NODE_TYPES.Identifier) return null;
-  const source = getImportSource(context, root);
-  if (source) {
-    const style = FACTORY_STYLE[source.source] ?? null;
-    if (style === 'nest') return source.imported === 'Logger' || source.imported === 'ConsoleLogger' ? 'nest' : null;
-    if (style === 'pino' && source.source === 'nestjs-pino') return source.imported === 'PinoLogger' ? 'pino' : null;
-    return style;
-  }
-  // No import in sight: trust the well-known global names only in their factory form.
-  const path = callee.type === AST_NODE_TYPES.MemberExpression || callee.type === AST_NODE_TYPES.Identifier ? getMemberPath(callee) : null;
-  if (path === 'pino') return 'pino';
-  if (path === 'winston.createLogger') return 'winston';
-  if (path === 'bunyan.createLogger') return 'bunyan';
-  if (path === 'log4js.getLogger') return 'log4js';
-  return null;
+/** The logger package a creation call uses, and the factory it calls (`createLogger`, `ConsoleLogger`, …; null for `pino()`). */
+export interface LoggerFactory {
+  style: LoggerStyle;
+  name: string | null;
 }
 
-/** `this.logger` → the class field's initializer, if the class declares it with one. */
-function classMemberInit(n: TSESTree.MemberExpression): TSESTree.Node | null {
-  const name = getPropertyName(n);
-  const cls = findEnclosingClass(n);
-  if (!name || !cls) return null;
-  for (const member of cls.body.body) {
-    if (member.type === AST_NODE_TYPES.PropertyDefinition && !member.static && getPropertyName(member) === name) return member.value;
+/**
+ * Which logger package a call creates a logger with — the one answer for every question about a
+ * logger's creation (its call style here, its output format in log-formats.ts): `pino(…)`,
+ * `require('pino')(…)`, `(0, pino_1.default)(…)`, `bunyan.createLogger(…)` / `new bunyan(…)`,
+ * `winston.createLogger(…)` (winston 2's `new winston.Logger(…)` too), `log4js.getLogger(…)`,
+ * `new Logger(…)` / `new ConsoleLogger(…)` from @nestjs/common, nestjs-pino's `PinoLogger`. The
+ * package is the import's (TypeScript's `x_1.default.createLogger` interop included), else the
+ * package's own global name. Any other call of those modules (`winston.format.json()`,
+ * `log4js.configure()`) creates no logger.
+ */
+export function loggerFactory(context: Context, call: TSESTree.CallExpression | TSESTree.NewExpression): LoggerFactory | null {
+  const callee = skipTransparent(unwrapIndirectCall(call.callee));
+  if (getRequiredModule(callee) === 'pino') return { style: 'pino', name: null };
+  let root = callee.type === AST_NODE_TYPES.MemberExpression ? skipTransparent(callee.object) : callee;
+  // bunyan_1.default.createLogger(…): TypeScript's default-import interop.
+  if (root.type === AST_NODE_TYPES.MemberExpression && getPropertyName(root) === 'default') root = skipTransparent(root.object);
+  const method = callee.type === AST_NODE_TYPES.MemberExpression ? getPropertyName(callee) : null;
+  let module: string | null = null;
+  let imported: string | null = null;
+  if (root.type === AST_NODE_TYPES.CallExpression) module = getRequiredModule(root);
+  else if (root.type === AST_NODE_TYPES.Identifier) {
+    const source = getImportSource(context, root) ?? importDeclarationOf(context, root.name);
+    // No import in sight: the well-known global names, in their factory form only (below).
+    module = source ? source.source : GLOBAL_FACTORY_NAMES.has(root.name) ? root.name : null;
+    imported = source?.imported ?? null;
+  }
+  const name = method ?? imported;
+  switch (module) {
+    case 'pino':
+      return method === null || method === 'default' || method === 'pino' ? { style: 'pino', name: null } : null;
+    case 'nestjs-pino':
+      return name === 'PinoLogger' ? { style: 'pino', name } : null;
+    case 'bunyan':
+      return name === 'createLogger' || (method === null && call.type === AST_NODE_TYPES.NewExpression) ? { style: 'bunyan', name } : null;
+    case 'winston':
+      return name === 'createLogger' || (name === 'Logger' && call.type === AST_NODE_TYPES.NewExpression) ? { style: 'winston', name } : null;
+    case 'log4js':
+      return name === 'getLogger' ? { style: 'log4js', name } : null;
+    case '@nestjs/common':
+      return name === 'Logger' || name === 'ConsoleLogger' ? { style: 'nest', name } : null;
+    default:
+      return null;
+  }
+}
+
+const GLOBAL_FACTORY_NAMES = new Set(['pino', 'bunyan', 'winston', 'log4js']);
+
+/** `import x from 'm'` in a module parsed without a scope manager: its source by the local name. */
+function importDeclarationOf(context: Context, local: string): { source: string; imported: string } | null {
+  for (const statement of context.sourceCode.ast.body) {
+    if (statement.type !== AST_NODE_TYPES.ImportDeclaration) continue;
+    for (const s of statement.specifiers) {
+      if (s.local.name !== local) continue;
+      const imported = s.type === AST_NODE_TYPES.ImportSpecifier ? (s.imported.type === AST_NODE_TYPES.Identifier ? s.imported.name : String(s.imported.value)) : 'default';
+      return { source: String(statement.source.value), imported };
+    }
   }
   return null;
 }

@@ -28,6 +28,7 @@ import {
   skipTransparent,
   getRootIdentifier,
   unwrapIndirectCall,
+  getCreationCall,
 } from './ast.js';
 import { resolveCallbackArgument } from './background.js';
 import { isOnOnlyInDebugOrDevelopment } from './environment.js';
@@ -486,14 +487,14 @@ function classifyRegistration(context: Context, call: TSESTree.CallExpression, a
     return isTemporaryProcessListener(context, call) ? null : { kind: 'process', event, call, eventNode };
   }
   if (event !== 'error') return null;
-  const creation = creationOf(context, receiver);
+  const creation = getCreationCall(context, receiver);
   if (creation && getServerCreation(context, creation)?.framework === 'koa') return { kind: 'koa-app', event, call, eventNode };
   if (isHttpServer(context, receiver, creation)) return { kind: 'server', event, call, eventNode };
   return null;
 }
 
 function isHonoApp(context: Context, receiver: TSESTree.Node): boolean {
-  const creation = creationOf(context, receiver);
+  const creation = getCreationCall(context, receiver);
   if (creation) return getServerCreation(context, creation)?.framework === 'hono';
   // app.onError in a file that imports Hono: the app may come from a factory.
   return context.sourceCode.ast.body.some(
@@ -514,18 +515,6 @@ function isHttpServer(context: Context, receiver: TSESTree.Node, creation: TSEST
   }
   const path = getMemberPath(receiver);
   return path !== null && SERVER_NAME.test(lastSegment(path)) && !isOutgoingSocket(context, receiver);
-}
-
-/** The call a receiver was created by: the receiver itself, or the initializer of the `const` it names. */
-export function creationOf(context: Context, receiver: TSESTree.Node): TSESTree.CallExpression | TSESTree.NewExpression | null {
-  const n = skipTransparent(receiver);
-  if (n.type === AST_NODE_TYPES.NewExpression || n.type === AST_NODE_TYPES.CallExpression) return n;
-  if (n.type !== AST_NODE_TYPES.Identifier) return null;
-  const variable = findVariable(context, n);
-  const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
-  if (def?.type !== 'Variable' || !def.node.init) return null;
-  const value = skipTransparent(def.node.init);
-  return value.type === AST_NODE_TYPES.NewExpression || value.type === AST_NODE_TYPES.CallExpression ? value : null;
 }
 
 const TEST_FILE = /(?:^|[\\/])(?:__tests__|__mocks__|tests?|spec|e2e|fixtures?)[\\/]|\.(?:test|spec|e2e-spec|e2e)\.[cm]?[jt]sx?$/iu;

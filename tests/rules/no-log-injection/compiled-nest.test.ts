@@ -56,6 +56,17 @@ let AuthController = class AuthController {
 };
 __decorate([(0, common_1.Post)('login'), __param(0, (0, common_1.Body)('username'))], AuthController.prototype, "signIn", null);
 AuthController = __decorate([(0, common_1.Controller)('auth')], AuthController);`,
+      // The logger assigned in the constructor is Nest's, as a class field `logger = new Logger()` is:
+      // the same autofix as the source form (tests/rules/no-log-injection/graphql.test.ts).
+      output: `${HEAD}
+let AuthController = class AuthController {
+    constructor() { this.logger = new common_1.Logger('auth'); }
+    signIn(username) {
+        this.logger.warn({ message: 'login failed for', username });
+    }
+};
+__decorate([(0, common_1.Post)('login'), __param(0, (0, common_1.Body)('username'))], AuthController.prototype, "signIn", null);
+AuthController = __decorate([(0, common_1.Controller)('auth')], AuthController);`,
       errors: [{ messageId: 'injection', line: 8, suggestions: [{ messageId: 'useFields', output: `${HEAD}
 let AuthController = class AuthController {
     constructor() { this.logger = new common_1.Logger('auth'); }
