@@ -35,6 +35,7 @@ import { namesModule } from './job-runners.js';
 import { getImportSource, getImportedBinding, getRequiredModule } from './modules.js';
 import { getLoggerCall } from './loggers.js';
 import { isOutgoingSocket, isTemporaryProcessListener } from './listener-targets.js';
+import { isProcessObject } from './process-object.js';
 
 export type ServerFramework = 'express' | 'koa' | 'fastify' | 'hono' | 'nest' | 'node-http';
 
@@ -482,7 +483,7 @@ function classifyRegistration(context: Context, call: TSESTree.CallExpression, a
   const eventNode = call.arguments[0]!;
   const event = getStringValue(eventNode);
   if (event === null) return null;
-  if (receiver.type === AST_NODE_TYPES.Identifier && receiver.name === 'process' && PROCESS_EVENTS.has(event)) {
+  if (PROCESS_EVENTS.has(event) && isProcessObject(receiver, context)) {
     return isTemporaryProcessListener(context, call) ? null : { kind: 'process', event, call, eventNode };
   }
   if (event !== 'error') return null;
