@@ -111,7 +111,7 @@ setInterval(async () => {
     await queue.close();
 });`,
       output: null,
-      errors: [{ messageId: 'asyncCallback', line: 9, suggestions: 1 }],
+      errors: [{ messageId: 'asyncCallback', line: 9, suggestions: [{"messageId": "wrapInTryCatch", "output": "\"use strict\";\nvar __importDefault = (this && this.__importDefault) || function (mod) {\n    return (mod && mod.__esModule) ? mod : { \"default\": mod };\n};\nObject.defineProperty(exports, \"__esModule\", { value: true });\nconst process_1 = __importDefault(require(\"process\"));\nconst bullmq_1 = require(\"bullmq\");\nconst queue = new bullmq_1.Queue('mail', { connection: {} });\nprocess_1.default.on('SIGHUP', async () => {\n    try {\n        await queue.close();\n    } catch (err) {\n        console.error('SIGHUP listener failed', err);\n        process.exitCode = 1;\n    }\n});"}] }],
     },
     // a compiled process 'message' listener (not a signal): reported as in source form
     {
@@ -119,7 +119,7 @@ setInterval(async () => {
     await queue.add(msg.name, msg.data);
 });`,
       output: null,
-      errors: [{ messageId: 'asyncCallback', line: 9, suggestions: 1 }],
+      errors: [{ messageId: 'asyncCallback', line: 9, suggestions: [{"messageId": "wrapInTryCatch", "output": "\"use strict\";\nvar __importDefault = (this && this.__importDefault) || function (mod) {\n    return (mod && mod.__esModule) ? mod : { \"default\": mod };\n};\nObject.defineProperty(exports, \"__esModule\", { value: true });\nconst process_1 = __importDefault(require(\"process\"));\nconst bullmq_1 = require(\"bullmq\");\nconst queue = new bullmq_1.Queue('mail', { connection: {} });\nprocess_1.default.on('message', async (msg) => {\n    try {\n        await queue.add(msg.name, msg.data);\n    } catch (err) {\n        console.error('message listener failed', err);\n        process.exitCode = 1;\n    }\n});"}] }],
     },
     // a chained listener for another event on the process: not a shutdown
     {
@@ -129,7 +129,7 @@ setInterval(async () => {
     cache.reload().then(() => console.log('reloaded'));
   });`,
       output: null,
-      errors: [{ messageId: 'floatingPromise', line: 4, suggestions: 1 }],
+      errors: [{ messageId: 'floatingPromise', line: 4, suggestions: [{"messageId": "addCatch", "output": "process\n  .once('SIGINT', () => process.exit(0))\n  .on('message', () => {\n    cache.reload().then(() => console.log('reloaded')).catch((err) => console.error('reload failed', err));\n  });"}] }],
     },
     // a message branch for another request: the process keeps running
     {
@@ -139,14 +139,14 @@ setInterval(async () => {
   }
 });`,
       output: null,
-      errors: [{ messageId: 'floatingPromise', line: 3, suggestions: 1 }],
+      errors: [{ messageId: 'floatingPromise', line: 3, suggestions: [{"messageId": "addCatch", "output": "process.on('message', (msg) => {\n  if (msg === 'restart') {\n    server.close().then(() => server.start()).catch((err) => console.error('close failed', err));\n  }\n});"}] }],
     },
     // a routine also called from a timer: it does not run only while the process ends
     {
       code: `${stopRoutine}process.once('SIGTERM', () => shutdown(server));
 setInterval(() => shutdown(server), 60000);`,
       output: null,
-      errors: [{ messageId: 'floatingPromise', line: 3, suggestions: 1 }],
+      errors: [{ messageId: 'floatingPromise', line: 3, suggestions: [{"messageId": "addCatch", "output": "function shutdown(server) {\n  console.log('closing');\n  server.close().then(() => {\n    console.log('closed');\n  }).catch((err) => console.error('close failed', err));\n}\nprocess.once('SIGTERM', () => shutdown(server));\nsetInterval(() => shutdown(server), 60000);"}] }],
     },
     // a compiled unhandledRejection handler that logs only the text: the stack is lost, still reported
     {
@@ -159,7 +159,7 @@ setInterval(async () => {
   await jobs.sweep();
 }, 1000);`,
       output: null,
-      errors: [{ messageId: 'asyncCallback', line: 6, suggestions: 1 }],
+      errors: [{ messageId: 'asyncCallback', line: 6, suggestions: [{"messageId": "wrapInTryCatch", "output": "const process_1 = __importDefault(require(\"process\"));\nconst logger_1 = __importDefault(require(\"./logger\"));\nprocess_1.default.on('unhandledRejection', (reason) => {\n  logger_1.default.error(`Unhandled rejection: ${reason}`);\n});\nsetInterval(async () => {\n  try {\n    await jobs.sweep();\n  } catch (err) {\n    console.error('interval task failed', err);\n  }\n}, 1000);"}] }],
     },
   ],
 });

@@ -26,19 +26,19 @@ ruleTester.run('require-error-handler-logging (compiled process object)', rule, 
       code: `${header}process_1.default.on('uncaughtException', (err) => {
   process_1.default.exit(1);
 });`,
-      errors: [{ messageId: 'processExitsSilently', line: 3, suggestions: 1 }],
+      errors: [{ messageId: 'processExitsSilently', line: 3, suggestions: [{"messageId": "addLog", "output": "const process_1 = __importDefault(require(\"process\"));\nconst logger_1 = __importDefault(require(\"./logger\"));\nprocess_1.default.on('uncaughtException', (err) => {\n  console.error('uncaught exception', err);\n  process_1.default.exit(1);\n});"}] }],
     },
     // neither logs nor exits
     {
       code: `${header}process_1.default.on('unhandledRejection', () => {});`,
-      errors: [{ messageId: 'processSilent', line: 3, suggestions: 1 }],
+      errors: [{ messageId: 'processSilent', line: 3, suggestions: [{"messageId": "addLog", "output": "const process_1 = __importDefault(require(\"process\"));\nconst logger_1 = __importDefault(require(\"./logger\"));\nprocess_1.default.on('unhandledRejection', (err) => {\n  console.error('unhandled rejection', err);\n});"}] }],
     },
     // an exit code set on the compiled process object counts as an exit
     {
       code: `${header}process_1.default.on('uncaughtException', (err) => {
   process_1.default.exitCode = 1;
 });`,
-      errors: [{ messageId: 'processExitsSilently', line: 3, suggestions: 1 }],
+      errors: [{ messageId: 'processExitsSilently', line: 3, suggestions: [{"messageId": "addLog", "output": "const process_1 = __importDefault(require(\"process\"));\nconst logger_1 = __importDefault(require(\"./logger\"));\nprocess_1.default.on('uncaughtException', (err) => {\n  console.error('uncaught exception', err);\n  process_1.default.exitCode = 1;\n});"}] }],
     },
   ],
 });
