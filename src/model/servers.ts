@@ -36,6 +36,7 @@ import { getImportSource, getImportedBinding, getRequiredModule } from './module
 import { getLoggerCall } from './loggers.js';
 import { isOutgoingSocket, isTemporaryProcessListener } from './listener-targets.js';
 import { isProcessObject } from './process-object.js';
+import { importedFunctionSatisfies } from './project-modules.js';
 
 export type ServerFramework = 'express' | 'koa' | 'fastify' | 'hono' | 'nest' | 'node-http';
 
@@ -292,6 +293,8 @@ export function isRequestLoggerMiddleware(context: Context, arg: TSESTree.Node, 
     const path = getMemberPath(n);
     const named = namesRequestLogger(context, n, path, extra);
     if (named !== null) return named;
+    // app.use(header), `header` the middleware a project module exports, which logs each request (`ctx.url`).
+    if (importedFunctionSatisfies(context, n, 'logsEveryRequest', (module, fn) => logsEveryRequest(module.context, fn))) return true;
     if (n.type === AST_NODE_TYPES.Identifier) {
       const variable = findVariable(context, n);
       const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
