@@ -33,6 +33,7 @@ import { RUNNER_MODULES, getJobRunnerKind, isAgendaObject, isBullQueue, namesMod
 import { isGlobalName } from './promises.js';
 import { resolveCalledFunction } from './called-functions.js';
 import { exitsWhenDone, isTerminationSignal } from './shutdown-listeners.js';
+import { isProcessObject } from './process-object.js';
 
 export type BackgroundKind = 'timer' | 'cron' | 'listener' | 'job' | 'scheduled-method' | 'lifecycle-hook' | 'custom';
 
@@ -259,7 +260,9 @@ function computeBackgroundCallbacks(
       // Event listeners: emitter.on('event', fn). Exactly two arguments, so Hono's app.on('GET', '/x', h) is not one.
       if (method !== null && LISTENER_METHODS.has(method) && args.length === 2 && isCallbackLike(args[1]) && !isFunctionNode(skipTransparent(args[0]!))) {
         const event = getStringValue(args[0]);
-        if (receiverName === 'process' && event !== null && PROCESS_HANDLER_EVENTS.has(event)) return [];
+        // `process.on`, also compiled (`process_1.default.on`) and chained (`process.once('message', f).once('SIGINT', g)`).
+        const onProcess = receiverName === 'process' || isProcessObject(receiver, context);
+        if (onProcess && event !== null && PROCESS_HANDLER_EVENTS.has(event)) return [];
         if (isCapturingEmitter(context, receiver)) return [];
         // Telegraf / grammY `bot.on('text', async (ctx) => …)` is middleware: the bot catches its errors.
         if (isMiddlewareLike(args[1]!)) return [];
@@ -267,8 +270,8 @@ function computeBackgroundCallbacks(
         const callback = makeCallback(context, args[1]!, node, api, 'listener', false);
         // Process 'exit' listeners run as the process ends: nothing they await completes, so no rejection is ever recorded or lost.
         // A listener that ends by exiting (`repl.on('exit', async () => { await app.stop(); process.exit(0) })`) is one too.
-        if ((receiverName === 'process' && (event === 'exit' || isTerminationSignal(context, args[0]!))) || (callback.fn !== null && exitsWhenDone(callback.fn, context.sourceCode.visitorKeys))) callback.shutdown = true;
-        else if (receiverName !== 'process' && event !== null && LIFECYCLE_EVENT.test(event)) callback.lifecycleEvent = true;
+        if ((onProcess && (event === 'exit' || isTerminationSignal(context, args[0]!))) || (callback.fn !== null && exitsWhenDone(callback.fn, context.sourceCode.visitorKeys))) callback.shutdown = true;
+        else if (!onProcess && event !== null && LIFECYCLE_EVENT.test(event)) callback.lifecycleEvent = true;
         return [callback];
       }
       // An observable's subscriber (RxJS `events$.subscribe(async (e) => …)`, `subscribe({ next })`, a store's
@@ -458,8 +461,9 @@ function computeBackgroundRegistration(context: Context, fn: AnyFunction, extraA
 export function isSupervisorChannel(cb: BackgroundCallback): boolean {
   const call = cb.registration;
   if (cb.kind !== 'listener' || call.type !== AST_NODE_TYPES.CallExpression || call.callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+  if (isProcessObject(call.callee.object)) return true;
   const owner = getMemberPath(call.callee.object);
-  return owner !== null && (owner === 'process' || owner === 'parentPort' || owner.endsWith('.parentPort') || owner === 'cluster.worker');
+  return owner !== null && ( owner === 'parentPort' || owner.endsWith('.parentPort') || owner === 'cluster.worker');
 }
 
 /**
@@ -510,7 +514,11 @@ export function backgroundCaller(context: Context, fn: AnyFunction, extraApis: r
   return references.length === 0 ? null : callerOfAll(context, references, extraApis);
 }
 
-/** The first background callback around calls whose callee is each of `callees`; null when one is not such a call. */
+/**
+ * The first background callback around calls whose callee is each of `callees` (one that is no shutdown
+ * listener first: a routine also run by a timer is not shutdown work, whichever call comes first); null
+ * when one is not such a call.
+ */
 function callerOfAll(context: Context, callees: readonly TSESTree.Node[], extraApis: readonly string[]): BackgroundCallback | null {
   let found: BackgroundCallback | null = null;
   for (const callee of callees) {
@@ -518,7 +526,7 @@ function callerOfAll(context: Context, callees: readonly TSESTree.Node[], extraA
     if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== callee) return null;
     const cb = registeredAround(context, call, extraApis);
     if (!cb) return null;
-    found ??= cb;
+    if (!found || (found.shutdown && !cb.shutdown)) found = cb;
   }
   return found;
 }

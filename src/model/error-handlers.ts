@@ -7,8 +7,9 @@
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
-import { type AnyFunction, type Context, findVariable, getCalleePath, getEnclosingFunction, getMemberPath, getPropertyName, isFunctionNode, leavesFunction, resolveFunction, skipTransparent, walkSameFunction } from './ast.js';
+import { type AnyFunction, type Context, findVariable, getEnclosingFunction, getMemberPath, getPropertyName, isFunctionNode, leavesFunction, resolveFunction, skipTransparent, walkSameFunction } from './ast.js';
 import { getRequiredModule } from './modules.js';
+import { processMethodOf } from './process-object.js';
 import { rootImport } from './job-runners.js';
 import { isHandoffCall, isInspectionCall, readsAny } from './errors.js';
 import { type HandlerInfo, getHandlerInfo } from './handlers.js';
@@ -329,8 +330,8 @@ export function errorParamName(param: TSESTree.Node | null): string | null {
 
 /** `process.exit(1)`, `process.abort()`, `process.kill(…)`: the handler ends the process. */
 export function isProcessExitCall(call: TSESTree.CallExpression): boolean {
-  const path = getCalleePath(call);
-  return path === 'process.exit' || path === 'process.abort' || path === 'process.kill';
+  const method = processMethodOf(call.callee);
+  return method === 'exit' || method === 'abort' || method === 'kill';
 }
 
 /**

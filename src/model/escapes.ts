@@ -5,10 +5,11 @@
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
-import { type AnyFunction, type Context, findEnclosingClass, findVariable, getCalleePath, getPropertyName, isFunctionNode, lastSegment, skipTransparent, skipTypeWrappers, walkSameFunction, walkTree } from './ast.js';
+import { type AnyFunction, type Context, findEnclosingClass, findVariable, getPropertyName, isFunctionNode, lastSegment, skipTransparent, skipTypeWrappers, walkSameFunction, walkTree } from './ast.js';
 import { isHandoffCall } from './errors.js';
 import { getLoggingLevel, isAtLeast } from './loggers.js';
 import { resolveCalledFunction } from './called-functions.js';
+import { isProcessCall } from './process-object.js';
 import { FIRE_AND_FORGET_HELPERS, WAIT_CALLS, callPath, getPromiseChain, isRejectingExecutor, mayReject, promiseMayReject } from './promises.js';
 
 const escapeCache = new WeakMap<AnyFunction, TSESTree.Node | null>();
@@ -304,7 +305,7 @@ export function findEscape(context: Context, fn: AnyFunction, visitorKeys: TSESL
 /** `process.exit(code)` with a code other than 0 (or none given: the caller decides). */
 function isFailureExit(node: TSESTree.Node): boolean {
   const n = skipTransparent(node);
-  if (n.type !== AST_NODE_TYPES.CallExpression || getCalleePath(n) !== 'process.exit') return false;
+  if (n.type !== AST_NODE_TYPES.CallExpression || !isProcessCall(n, 'exit')) return false;
   const code = n.arguments[0];
   return !(code && skipTransparent(code).type === AST_NODE_TYPES.Literal && (skipTransparent(code) as TSESTree.Literal).value === 0);
 }

@@ -24,6 +24,7 @@ import {
   skipTransparent,
   walkTree,
 } from './ast.js';
+import { isProcessObject } from './process-object.js';
 
 /** Methods that detach a listener again. */
 const REMOVE_METHODS = new Set(['removeListener', 'off']);
@@ -47,7 +48,7 @@ export function isTemporaryProcessListener(context: Context, call: TSESTree.Call
     const remove = ref.identifier.parent;
     if (remove?.type !== AST_NODE_TYPES.CallExpression || remove.arguments[1] !== ref.identifier) return false;
     const callee = skipTransparent(remove.callee);
-    if (callee.type !== AST_NODE_TYPES.MemberExpression || getMemberPath(callee.object) !== 'process') return false;
+    if (callee.type !== AST_NODE_TYPES.MemberExpression || !isProcessObject(callee.object, context)) return false;
     return REMOVE_METHODS.has(getPropertyName(callee) ?? '') && getStringValue(remove.arguments[0]) === event && getEnclosingFunction(remove) === fn;
   });
 }

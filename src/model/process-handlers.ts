@@ -45,7 +45,7 @@ const GATE = /unhandledRejection|uncaughtException/u;
 /** `require('./x')`, `import … from './x'`, `import('./x')`, `export … from './x'`, `import './x'`. */
 const RELATIVE_SPECIFIER = /(?:\brequire\s*\(\s*|\bfrom\s*|\bimport\s*\(\s*|\bimport\s+)(['"])(\.{1,2}\/[^'"\n]*|\.{1,2})\1/gu;
 /** The file runs as a process of its own: a forked child (`process.send`, `process.on('message')`) or a worker thread. */
-const OWN_PROCESS = /\bprocess\.send\s*\(|\bprocess\.on\(\s*['"]message['"]|\bparentPort\b|\bworkerData\b/u;
+const OWN_PROCESS = /\bprocess(?:_\d+\.default)?\.send\s*\(|\bprocess(?:_\d+\.default)?\.on\(\s*['"]message['"]|\bparentPort\b|\bworkerData\b/u;
 
 const rootOfDir = new Map<string, string | null>();
 

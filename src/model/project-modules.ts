@@ -119,19 +119,37 @@ function askImportedFunction(
 ): boolean {
   try {
     const target = (targets === 'injected' ? null : importedTarget(context, call)) ?? (targets === 'imported' ? null : injectedTarget(context, call));
-    if (target === null) return false;
-    const state = stateOf(context);
-    const key = `${target.source}\u0000${target.path.join('.')}\u0000${target.method ?? ''}\u0000${question}`;
-    const known = state.answers.get(key);
-    if (known !== undefined) return known;
-    const module = moduleOf(context, state, target.source, fromModule);
-    const found = module === null ? null : findExportedFunction(module, target.path, target.method);
-    const result = module !== null && found !== null && answer(module, found.fn, found.owner);
-    state.answers.set(key, result);
-    return result;
+    return target !== null && askTarget(context, target, question, answer, fromModule);
   } catch {
     return false;
   }
+}
+
+/**
+ * One question about the function of a project module an expression names (`header` with `const header =
+ * require('./middleware/header')` or a default import, `header_1.default`, `mw.requestLog`), asked in that
+ * module's context: at most once per linted file, expression path and question. "No" when unreadable.
+ */
+export function importedFunctionSatisfies(context: Context, expression: TSESTree.Node, question: string, answer: (module: ProjectModule, fn: AnyFunction) => boolean): boolean {
+  try {
+    const target = importedPath(context, skipTypeWrappers(expression));
+    return target !== null && askTarget(context, target, question, answer);
+  } catch {
+    return false;
+  }
+}
+
+/** `askImportedFunction`'s look-up once the target is known (may throw: callers catch). */
+function askTarget(context: Context, target: Target, question: string, answer: (module: ProjectModule, fn: AnyFunction, owner: ClassLike | null) => boolean, fromModule = false): boolean {
+  const state = stateOf(context);
+  const key = `${target.source}\u0000${target.path.join('.')}\u0000${target.method ?? ''}\u0000${question}`;
+  const known = state.answers.get(key);
+  if (known !== undefined) return known;
+  const module = moduleOf(context, state, target.source, fromModule);
+  const found = module === null ? null : findExportedFunction(module, target.path, target.method);
+  const result = module !== null && found !== null && answer(module, found.fn, found.owner);
+  state.answers.set(key, result);
+  return result;
 }
 
 /**

@@ -9,6 +9,7 @@ import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { type AnyFunction, type Context, fileKey, getCalleePath, getPropertyName, getStringValue, walkSameFunction, walkTree } from './ast.js';
 import { resolveCallbackArgument } from './background.js';
 import { classifyErrorMention } from './errors.js';
+import { isProcessObject } from './process-object.js';
 import { keyKeepsError, resolveLoggerStyle } from './logger-styles.js';
 import { type LogLevel, getLoggingLevel, isAtLeast } from './loggers.js';
 
@@ -42,6 +43,21 @@ export function installsRejectionLogger(context: Context): boolean {
     const call = member.parent;
     if (call?.type === AST_NODE_TYPES.CallExpression && call.callee === member && processListenerEvent(call) === 'unhandledRejection') found = handlerLogsWithStack(context, call);
   }
+  // `process_1.default.on('unhandledRejection', …)`: TypeScript's output of an imported `process`
+  // (or an import under another name) has no reference to the global; a walk, only when the text names the event.
+  // The global's own references were read above (a `process` the file declares is not the global).
+  if (!found && sourceCode.text.includes('unhandledRejection')) {
+    walkTree(
+      sourceCode.ast,
+      (node) => {
+        if (found || node.type !== AST_NODE_TYPES.CallExpression || node.callee.type !== AST_NODE_TYPES.MemberExpression) return;
+        const receiver = node.callee.object;
+        if (receiver.type === AST_NODE_TYPES.Identifier && receiver.name === 'process') return;
+        if (processListenerEvent(node, context) === 'unhandledRejection') found = handlerLogsWithStack(context, node);
+      },
+      sourceCode.visitorKeys,
+    );
+  }
   rejectionLoggerCache.set(fileKey(sourceCode), found);
   return found;
 }
@@ -57,21 +73,21 @@ export function loggedProcessEvents(context: Context, program: TSESTree.Program)
     (node) => {
       if (node.type !== AST_NODE_TYPES.CallExpression) return;
       const event = processListenerEvent(node);
-      if (event !== null && !events.has(event) && node.callee.type === AST_NODE_TYPES.MemberExpression) {
-        const receiver = node.callee.object;
-        if (receiver.type === AST_NODE_TYPES.Identifier && receiver.name === 'process' && handlerLogsWithStack(context, node)) events.add(event);
-      }
+      if (event !== null && !events.has(event) && handlerLogsWithStack(context, node)) events.add(event);
     },
     context.sourceCode.visitorKeys,
   );
   return events;
 }
 
-/** `process.on('unhandledRejection' | 'uncaughtException', …)` (any listener method): its event, else null. */
-function processListenerEvent(call: TSESTree.CallExpression): ProcessFailureEvent | null {
+/**
+ * `process.on('unhandledRejection' | 'uncaughtException', …)` (any listener method, also on the compiled
+ * `process_1.default`): its event, else null. `context` is null for another file read by name.
+ */
+function processListenerEvent(call: TSESTree.CallExpression, context: Context | null = null): ProcessFailureEvent | null {
   const member = call.callee;
-  if (member.type !== AST_NODE_TYPES.MemberExpression || member.object.type !== AST_NODE_TYPES.Identifier || member.object.name !== 'process') return null;
-  if (!LISTENER_METHODS.has(getPropertyName(member) ?? '')) return null;
+  if (member.type !== AST_NODE_TYPES.MemberExpression || !LISTENER_METHODS.has(getPropertyName(member) ?? '')) return null;
+  if (!isProcessObject(member.object, context)) return null;
   const event = getStringValue(call.arguments[0]);
   return event === 'unhandledRejection' || event === 'uncaughtException' ? event : null;
 }

@@ -36,6 +36,8 @@ import { namesModule } from './job-runners.js';
 import { getImportSource, getImportedBinding, getRequiredModule } from './modules.js';
 import { getLoggerCall } from './loggers.js';
 import { isOutgoingSocket, isTemporaryProcessListener } from './listener-targets.js';
+import { isProcessObject } from './process-object.js';
+import { importedFunctionSatisfies } from './project-modules.js';
 
 export type ServerFramework = 'express' | 'koa' | 'fastify' | 'hono' | 'nest' | 'node-http';
 
@@ -292,6 +294,8 @@ export function isRequestLoggerMiddleware(context: Context, arg: TSESTree.Node, 
     const path = getMemberPath(n);
     const named = namesRequestLogger(context, n, path, extra);
     if (named !== null) return named;
+    // app.use(header), `header` the middleware a project module exports, which logs each request (`ctx.url`).
+    if (importedFunctionSatisfies(context, n, 'logsEveryRequest', (module, fn) => logsEveryRequest(module.context, fn))) return true;
     if (n.type === AST_NODE_TYPES.Identifier) {
       const variable = findVariable(context, n);
       const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
@@ -483,7 +487,7 @@ function classifyRegistration(context: Context, call: TSESTree.CallExpression, a
   const eventNode = call.arguments[0]!;
   const event = getStringValue(eventNode);
   if (event === null) return null;
-  if (receiver.type === AST_NODE_TYPES.Identifier && receiver.name === 'process' && PROCESS_EVENTS.has(event)) {
+  if (PROCESS_EVENTS.has(event) && isProcessObject(receiver, context)) {
     return isTemporaryProcessListener(context, call) ? null : { kind: 'process', event, call, eventNode };
   }
   if (event !== 'error') return null;

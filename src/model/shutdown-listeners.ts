@@ -7,8 +7,9 @@
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
-import { type AnyFunction, type Context, findVariable, getCalleePath, getEnclosingFunction, getPropertyName, getStringValue, isFunctionNode, skipTransparent, walkSameFunction } from './ast.js';
+import { type AnyFunction, type Context, findVariable, getEnclosingFunction, getPropertyName, getStringValue, isFunctionNode, skipTransparent, walkSameFunction } from './ast.js';
 import { resolveCalledFunction } from './called-functions.js';
+import { isProcessCall } from './process-object.js';
 
 /**
  * Signals whose handler ends the process (a graceful shutdown). A rejection escaping such a handler
@@ -66,8 +67,7 @@ export function isTerminationSignal(context: Context, node: TSESTree.Node): bool
 /** `process.exit(…)` as a statement. */
 function isExitStatement(statement: TSESTree.Statement): boolean {
   if (statement.type !== AST_NODE_TYPES.ExpressionStatement) return false;
-  const call = skipTransparent(statement.expression);
-  return call.type === AST_NODE_TYPES.CallExpression && getCalleePath(call) === 'process.exit';
+  return isProcessCall(statement.expression, 'exit');
 }
 
 /** `RED.stop().then(() => process.exit())`: a chain whose last `.then` / `.finally` callback ends by exiting. */
@@ -80,7 +80,7 @@ function isExitingChain(statement: TSESTree.Statement): boolean {
   if ((method !== 'then' && method !== 'finally') || !callback || !isFunctionNode(callback)) return false;
   if (callback.body.type !== AST_NODE_TYPES.BlockStatement) {
     const body = skipTransparent(callback.body);
-    return body.type === AST_NODE_TYPES.CallExpression && getCalleePath(body) === 'process.exit';
+    return isProcessCall(body, 'exit');
   }
   return endsByExiting(callback.body);
 }

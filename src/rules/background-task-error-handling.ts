@@ -18,7 +18,7 @@ import { findEscape, findEscapeKnowingModules } from '../model/escapes.js';
 import { resolveCalledFunction } from '../model/called-functions.js';
 import { resolvesEnclosingPromise, strandedContinuation } from '../model/continuations.js';
 import { ioCallbackOfThrow } from '../model/callback-throws.js';
-import { isShutdownWork } from '../model/shutdown-listeners.js';
+import { isShutdownPath } from '../model/shutdown-paths.js';
 import { type UnrecordedRunner, createRunnerTracker } from '../model/runner-listeners.js';
 import { createRule } from '../core/create-rule.js';
 import { callsProjectModule, importedCannotReject, importedReturnsRejectingPromise, injectedCannotReject } from '../model/project-modules.js';
@@ -271,7 +271,7 @@ export default createRule<Options, MessageIds>({
       const cb = enclosingBackgroundCallback(context, statement, extraApis);
       if (cb?.shutdown && !includeShutdownHandlers) return;
       // `if (m === 'shutdown') exitWhenStopped()`, or inside it: a same-file routine that ends the process, as a signal handler does.
-      if (!includeShutdownHandlers && isShutdownWork(context, statement, root === expression ? root : statement)) return;
+      if (!includeShutdownHandlers && isShutdownPath(context, statement, root === expression ? root : statement, extraApis)) return;
       const direct = cb ? null : findEnclosingHandler(context, statement);
       // A same-file helper a handler calls (`function notifyChanged() { load().then(emit) }`) runs in that request.
       const calling = cb || direct ? null : findCallingHandler(context, statement);

@@ -117,7 +117,19 @@ for (let i = 0; i <= MAX_DEPTH; i++) deepFiles[i === 0 ? 'index.js' : `level${i}
 deepFiles[`level${MAX_DEPTH + 1}.js`] = "process.on('unhandledRejection', (e) => console.error(e));\n";
 const deep = project('deep', deepFiles);
 
+// TypeScript's output of `import process from 'process'` in the boot file: the same handler as `process.on(…)`.
+const compiledBoot = project('compiled-boot', {
+  'package.json': JSON.stringify({ name: 'compiled', main: 'dist/index.js' }),
+  'dist/index.js':
+    "const process_1 = __importDefault(require(\"process\"));\nconst logger_1 = __importDefault(require(\"./logger\"));\nprocess_1.default.on('unhandledRejection', (reason) => {\n  logger_1.default.error('Unhandled rejection', reason);\n});\nrequire('./jobs');\n",
+  'dist/jobs.js': 'module.exports = {};\n',
+});
+
 describe('applicationLogsProcessEvent: a process handler another file of the application installs', () => {
+  it("reads the compiled `process_1.default.on('unhandledRejection', …)` as process.on", () => {
+    expect(ask(compiledBoot, 'dist/jobs.js')).toMatchObject({ rejection: true, logs: true });
+  });
+
   it('follows the entry points through relative requires to a handler that logs the error (Ghost, Kuzzle, Unleash)', () => {
     expect(ask(ghost, 'core/server/services/milestones.js')).toMatchObject({ rejection: true, exception: false, logs: true });
     expect(ask(kuzzle, 'dist/lib/cluster/node.js')).toMatchObject({ rejection: true, logs: true });
