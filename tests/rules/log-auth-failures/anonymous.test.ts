@@ -148,10 +148,34 @@ app.use(authenticateToken);`,
     line: 4,
     logged: null,
   },
+  {
+    // no token on the request nor on the response the token middleware fills (Form.io's current-user route)
+    code: `const currentUser = (req, res, next) => {
+  if (!res.token || !req.token) {
+    return res.sendStatus(401);
+  }
+  next();
+};
+router.get('/current', currentUser);`,
+    line: 3,
+    logged: "const currentUser = (req, res, next) => {\n  if (!res.token || !req.token) {\n    console.warn('Authentication failed', { reason: 'unauthorized', method: req.method, path: req.originalUrl.split('?')[0], ip: req.ip, userAgent: req.headers['user-agent'] });\n    return res.sendStatus(401);\n  }\n  next();\n};\nrouter.get('/current', currentUser);",
+  },
 ];
 
 /** Presented and refused, or identified and not allowed: reported without the option. */
 const refusedCredential: Case[] = [
+  {
+    // the response's token is there, but the caller it names is not an admin
+    code: `const adminOnly = (req, res, next) => {
+  if (!res.token || !req.token.user.admin) {
+    return res.sendStatus(403);
+  }
+  next();
+};
+router.get('/admin', adminOnly);`,
+    line: 3,
+    logged: "const adminOnly = (req, res, next) => {\n  if (!res.token || !req.token.user.admin) {\n    console.warn('Access denied', { reason: 'forbidden', method: req.method, path: req.originalUrl.split('?')[0], ip: req.ip, userAgent: req.headers['user-agent'] });\n    return res.sendStatus(403);\n  }\n  next();\n};\nrouter.get('/admin', adminOnly);",
+  },
   {
     // the password was presented and did not match
     code: `app.post('/account/login', async (request, reply) => {
