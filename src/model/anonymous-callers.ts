@@ -319,8 +319,9 @@ function requestRead(context: Context, node: TSESTree.MemberExpression): boolean
   else if (current.type === AST_NODE_TYPES.Identifier) segments.unshift(current.name);
   else return false;
   optional.unshift(false);
-  // `res.token`, `res.user`: a field the middleware chain set on this request's response, as on `res.locals`.
-  const at = segments.length === 2 && RESPONSE_ROOT.test(segments[0]!) ? 0 : requestIndex(segments, isRequestObject(context, current));
+  // `res.token`, `res.user`: a field the middleware chain set on this request's response (the handler's parameter, not an
+  // upstream call's `const response = await client.exchange(code)`), as on `res.locals`.
+  const at = segments.length === 2 && isResponseParameter(context, current) ? 0 : requestIndex(segments, isRequestObject(context, current));
   if (at < 0 || at >= segments.length - 1) return false;
   // `req.user.id`, `req.remote_user.name`, `req.user.uid` (no `?.` after the identity): the identity is there,
   // so the test is of an identified caller (an API-token principal has no user id). `req.user?.id` may be absent
@@ -338,6 +339,13 @@ function requestRead(context: Context, node: TSESTree.MemberExpression): boolean
 
 /** The response object's usual names (`res.locals.user`, `res.token`). */
 const RESPONSE_ROOT = /^_?(?:res|response)$/u;
+
+/** `res` / `response` bound as a function's parameter (a handler's response object). */
+function isResponseParameter(context: Context, node: TSESTree.Node): boolean {
+  if (node.type !== AST_NODE_TYPES.Identifier || !RESPONSE_ROOT.test(node.name)) return false;
+  const variable = findVariable(context, node);
+  return variable?.defs.length === 1 && variable.defs[0]!.type === 'Parameter';
+}
 
 /** Where the request is in a chain: its root (`req`, `ctx`, `this.req`), `res.locals`, or a `.req` / `.handshake` step. */
 function requestIndex(segments: readonly string[], rootIsRequest: boolean): number {
