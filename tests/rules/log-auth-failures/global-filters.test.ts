@@ -32,6 +32,11 @@ const FILTER_LOGS_5XX = FILTER_LOGS_ALL.replace(
   "    this.logger.error({ method: request.method, path: request.url, status }, 'HTTP exception');",
   "    if (status >= 500) this.logger.error({ method: request.method, path: request.url, status }, 'HTTP exception');",
 );
+// Answers every HttpException first and returns: it logs only unknown errors.
+const FILTER_RETURNS_HTTP = FILTER_LOGS_ALL.replace(
+  "    this.logger.error({ method: request.method, path: request.url, status }, 'HTTP exception');",
+  "    if (exception instanceof HttpException) {\n      response.status(status).json(exception.getResponse());\n      return;\n    }\n    this.logger.error({ method: request.method, path: request.url, status }, 'HTTP exception');",
+);
 // Catches only NotFoundException: a ForbiddenException goes to Nest's own handler, which does not log it.
 const FILTER_NOT_FOUND = FILTER_LOGS_ALL.replace('@Catch()', '@Catch(NotFoundException)').replace('Logger }', 'Logger, NotFoundException }');
 
@@ -111,6 +116,7 @@ SharingService = _ts_decorate([
 `;
 // The filter logs only 5xx; another catches NotFoundException only; a third is written but never registered.
 const fiveHundreds = nestApp('five-hundreds', { 'src/main.ts': MAIN_USE_GLOBAL, 'src/common/filters/all-exceptions.filter.ts': FILTER_LOGS_5XX });
+const httpFirst = nestApp('http-first', { 'src/main.ts': MAIN_USE_GLOBAL, 'src/common/filters/all-exceptions.filter.ts': FILTER_RETURNS_HTTP });
 const notFoundOnly = nestApp('not-found-only', { 'src/main.ts': MAIN_USE_GLOBAL, 'src/common/filters/all-exceptions.filter.ts': FILTER_NOT_FOUND });
 const unregistered = nestApp('unregistered', {
   'src/main.ts': "import { NestFactory } from '@nestjs/core';\nimport { AppModule } from './app.module';\nNestFactory.create(AppModule).then((app) => app.listen(3000));\n",
@@ -151,6 +157,8 @@ exports.ProfilesService = ProfilesService = __decorate([
   invalid: [
     // The global filter logs only what it answers with a 5xx.
     { filename: join(fiveHundreds, 'src/profiles/profiles.service.ts'), code: SERVICE, errors: serviceErrors },
+    // It answers HttpExceptions before its log and returns.
+    { filename: join(httpFirst, 'src/profiles/profiles.service.ts'), code: SERVICE, errors: serviceErrors },
     // It catches NotFoundException only.
     { filename: join(notFoundOnly, 'src/profiles/profiles.service.ts'), code: SERVICE, errors: serviceErrors },
     // Written, never registered.
