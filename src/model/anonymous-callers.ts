@@ -10,7 +10,7 @@
  * res.status(401)`). Every way the condition can refuse must be an absence:
  * - a value read from the request that names an identity or a credential (`req.user`,
  *   `req.session.userId`, `ctx.state.user`, `req.headers.authorization`, `req.cookies.token`, `req.body.password`,
- *   `socket.handshake.auth.token`, `res.locals.user`), tested for being falsy or nil
+ *   `socket.handshake.auth.token`, `res.locals.user`, a field set on the response itself: `res.token`), tested for being falsy or nil
  *   (`!x`, `x == null`, `_.isNil(x)`, `typeof x === 'undefined'`);
  * - a local holding such a read, through string handling (`authHeader?.split(' ')[1]`), `||`, `??`
  *   and `?:` with empty alternatives, or returned by a same-file extractor given the request;
@@ -319,7 +319,9 @@ function requestRead(context: Context, node: TSESTree.MemberExpression): boolean
   else if (current.type === AST_NODE_TYPES.Identifier) segments.unshift(current.name);
   else return false;
   optional.unshift(false);
-  const at = requestIndex(segments, isRequestObject(context, current));
+  // `res.token`, `res.user`: a field the middleware chain set on this request's response (the handler's parameter, not an
+  // upstream call's `const response = await client.exchange(code)`), as on `res.locals`.
+  const at = segments.length === 2 && isResponseParameter(context, current) ? 0 : requestIndex(segments, isRequestObject(context, current));
   if (at < 0 || at >= segments.length - 1) return false;
   // `req.user.id`, `req.remote_user.name`, `req.user.uid` (no `?.` after the identity): the identity is there,
   // so the test is of an identified caller (an API-token principal has no user id). `req.user?.id` may be absent
@@ -335,10 +337,20 @@ function requestRead(context: Context, node: TSESTree.MemberExpression): boolean
   return words.some((w) => PASSWORD_WORDS.has(w)) && words.every((w) => PASSWORD_WORDS.has(w) || FILLER_WORDS.has(w));
 }
 
+/** The response object's usual names (`res.locals.user`, `res.token`). */
+const RESPONSE_ROOT = /^_?(?:res|response)$/u;
+
+/** `res` / `response` bound as a function's parameter (a handler's response object). */
+function isResponseParameter(context: Context, node: TSESTree.Node): boolean {
+  if (node.type !== AST_NODE_TYPES.Identifier || !RESPONSE_ROOT.test(node.name)) return false;
+  const variable = findVariable(context, node);
+  return variable?.defs.length === 1 && variable.defs[0]!.type === 'Parameter';
+}
+
 /** Where the request is in a chain: its root (`req`, `ctx`, `this.req`), `res.locals`, or a `.req` / `.handshake` step. */
 function requestIndex(segments: readonly string[], rootIsRequest: boolean): number {
   if (rootIsRequest) return 0;
-  if (/^_?(?:res|response)$/u.test(segments[0]!) && segments[1] === 'locals') return 1;
+  if (RESPONSE_ROOT.test(segments[0]!) && segments[1] === 'locals') return 1;
   for (let i = 1; i < segments.length - 1; i += 1) if (REQUEST_SEGMENTS.has(segments[i]!)) return i;
   return -1;
 }

@@ -9,7 +9,9 @@
  *
  * A compiled decorator counts exactly like the source one. The `__decorate(…)` statements are read
  * from the statement list that declares the class (the file's top level, or a function body for a
- * class built inside one), once per list; files without `__decorate` are never walked.
+ * class built inside one), once per list; files without `__decorate` are never walked. SWC (the Nest
+ * CLI's `-b swc` builder) writes the same calls with its own helper names: `_ts_decorate([Catch()], X)`,
+ * `_ts_param(0, Body())`, `_ts_metadata(…)`, read as TypeScript's.
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
@@ -34,10 +36,19 @@ function decoratorCallee(expr: TSESTree.Node): TSESTree.Node {
   return callee;
 }
 
-/** A decorator expression's name: `Get` for `Get('x')`, `nest.Catch()`, `(0, common_1.Get)('x')`, `Injectable`. */
+/** SWC's decorator helpers, by the name of TypeScript's helper they stand for. */
+const SWC_HELPERS: ReadonlyMap<string, string> = new Map([
+  ['_ts_decorate', '__decorate'],
+  ['_ts_param', '__param'],
+  ['_ts_metadata', '__metadata'],
+]);
+
+/** A decorator expression's name: `Get` for `Get('x')`, `nest.Catch()`, `(0, common_1.Get)('x')`, `Injectable` (SWC's `_ts_decorate` is `__decorate`). */
 export function decoratorName(expr: TSESTree.Node): string | null {
   const path = getMemberPath(decoratorCallee(skipTransparent(expr)));
-  return path === null ? null : lastSegment(path);
+  if (path === null) return null;
+  const name = lastSegment(path);
+  return SWC_HELPERS.get(name) ?? name;
 }
 
 /** The arguments a decorator expression is called with (`[]` for a bare `@Injectable`). */
@@ -71,6 +82,8 @@ function fileUsesDecorateHelper(program: TSESTree.Program): boolean {
       return s.declarations.some((d) => d.id.type === AST_NODE_TYPES.Identifier && (d.id.name === '__decorate' || /tslib/u.test(d.id.name)));
     }
     if (s.type === AST_NODE_TYPES.ImportDeclaration) return s.source.value === 'tslib';
+    // SWC inlines its helper: `function _ts_decorate(decorators, target, key, desc) {…}`.
+    if (s.type === AST_NODE_TYPES.FunctionDeclaration) return s.id?.name === '_ts_decorate';
     return s.type === AST_NODE_TYPES.ExpressionStatement && isDecorateCall(unwrapAssignments(s.expression));
   });
   gateCache.set(program, result);

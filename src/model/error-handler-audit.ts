@@ -2,11 +2,12 @@
  * Does a same-file error handler log an auth error for us? An Express error middleware, Koa
  * error handler or Nest exception filter that logs at warn or above audits the errors it
  * receives — those its `@Catch(…)` names, and those no condition around the log rules out
- * (`if (err.status >= 500) logger.error(…)` does not log a 401).
+ * (`if (err.status >= 500) logger.error(…)` does not log a 401) nor an early exit before it takes away
+ * (`if (exception instanceof HttpException) { …; return; }` before the log does not log a 403).
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
-import { type AnyFunction, type Context, getMemberPath, getStringValue, isFunctionNode, lastSegment, skipTransparent, walkSameFunction } from './ast.js';
+import { type AnyFunction, type Context, getMemberPath, getStringValue, isFunctionNode, lastSegment, leavesFunction, skipTransparent, walkSameFunction } from './ast.js';
 import { securityLogLevel } from './credential-checks.js';
 import { getHandlerInfo, isErrorHandler } from './handlers.js';
 import { getStatusValue, statusFromErrorName } from './http-status.js';
@@ -99,11 +100,20 @@ export function caughtAndLogged(context: Context, node: TSESTree.Node, status: n
   return false;
 }
 
-/** Whether no condition around `log` (up to `fn`) rules out an error with `status`. */
+/**
+ * Whether no condition around `log` (up to `fn`) rules out an error with `status`, and no early exit before it
+ * takes that error away (`if (exception instanceof HttpException) { res.status(…).json(…); return; } logger.error(…)`).
+ */
 function appliesTo(context: Context, log: TSESTree.Node, fn: TSESTree.Node, status: number): boolean {
   let child: TSESTree.Node = log;
   let parent = log.parent;
   while (parent && parent !== fn) {
+    if (parent.type === AST_NODE_TYPES.BlockStatement) {
+      for (const statement of parent.body) {
+        if (statement === child) break;
+        if (statement.type === AST_NODE_TYPES.IfStatement && !statement.alternate && leavesFunction(statement.consequent) && evaluate(context, statement.test, status) === true) return false;
+      }
+    }
     if (parent.type === AST_NODE_TYPES.IfStatement && child !== parent.test) {
       const value = evaluate(context, parent.test, status);
       if (value === (child === parent.consequent ? false : true)) return false;

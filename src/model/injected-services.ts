@@ -8,7 +8,8 @@
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
-import { findEnclosingClass, getCalleePath, getPropertyName, getStringValue, lastSegment, skipTypeWrappers } from './ast.js';
+import { findEnclosingClass, getCalleePath, getPropertyName, getStringValue, skipTypeWrappers } from './ast.js';
+import { decoratorName } from './decorators.js';
 
 type ClassNode = TSESTree.ClassDeclaration | TSESTree.ClassExpression;
 
@@ -88,8 +89,7 @@ function emittedParamType(cls: ClassNode, index: number): TSESTree.Identifier | 
   return null;
 }
 
-/** `__decorate(…)`, `tslib_1.__decorate(…)`. */
+/** `__decorate(…)`, `tslib_1.__decorate(…)`, SWC's `_ts_decorate(…)` (decoratorName reads its helpers as TypeScript's). */
 function isHelper(call: TSESTree.CallExpression, name: string): boolean {
-  const path = getCalleePath(call);
-  return path !== null && lastSegment(path) === name;
+  return getCalleePath(call) !== null && decoratorName(call) === name;
 }

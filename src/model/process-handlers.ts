@@ -50,14 +50,14 @@ const OWN_PROCESS = /\bprocess(?:_\d+\.default)?\.send\s*\(|\bprocess(?:_\d+\.de
 const rootOfDir = new Map<string, string | null>();
 
 /** A file the search read, as it was then. */
-interface Stamp {
+export interface Stamp {
   file: string;
   size: number;
   mtimeMs: number;
 }
 /** What one search found, and every file it read (the package.json and each source). */
 interface Search {
-  events: ReadonlySet<ProcessFailureEvent>;
+  value: unknown;
   read: readonly Stamp[];
 }
 /** Searches by settings object, then language options object, then application (root or own-process file). */
@@ -80,23 +80,34 @@ export function applicationLogsRejections(context: Context): boolean {
  * stack (another file's `process.on('unhandledRejection', (e) => logger.error('…', e))`).
  */
 export function applicationLogsProcessEvent(context: Context, event: ProcessFailureEvent): boolean {
+  const events = searchApplication(context, 'process-events', (starts, read) => collectLoggedEvents(context, starts, read));
+  return events?.has(event) ?? false;
+}
+
+/**
+ * What `compute` finds in the linted file's application — from its package's entry points, or from the file
+ * itself when it runs as a process of its own — kept per application, configuration and `kind` until a file the
+ * search read changes (see the module comment). Null when the file has no application (no package root, no
+ * file name); `compute` gets the start files and the list to stamp each file it reads into (readApplicationFile).
+ */
+export function searchApplication<T>(context: Context, kind: string, compute: (starts: readonly string[], read: Stamp[]) => T): T | null {
   try {
     const filename = context.physicalFilename || context.filename;
-    if (!filename || filename.startsWith('<')) return false;
+    if (!filename || filename.startsWith('<')) return null;
     const file = isAbsolute(filename) ? filename : resolve(context.cwd, filename);
     const own = isCommandLineProgram(context) || OWN_PROCESS.test(context.sourceCode.text);
     const root = own ? null : packageRoot(dirname(file));
-    if (!own && root === null) return false;
-    const key = own ? `file\u0000${file}` : `root\u0000${root}`;
+    if (!own && root === null) return null;
+    const key = `${kind}\u0000${own ? `file\u0000${file}` : `root\u0000${root}`}`;
     const known = searchesOf(context);
     let search = known.get(key);
     if (search === undefined || !unchanged(search.read)) {
-      search = own ? searchFrom(context, [file], []) : searchPackage(context, root!);
+      search = own ? searchFrom([file], [], compute) : searchPackage(root!, compute);
       known.set(key, search);
     }
-    return search.events.has(event);
+    return search.value as T;
   } catch {
-    return false;
+    return null;
   }
 }
 
@@ -125,14 +136,13 @@ function unchanged(read: readonly Stamp[]): boolean {
   return true;
 }
 
-/** The search from a package's entry points (none: nothing found), its package.json stamped with the files read. */
-function searchPackage(context: Context, root: string): Search {
+/** The search from a package's entry points (none: no start files), its package.json stamped with the files read. */
+function searchPackage<T>(root: string, compute: (starts: readonly string[], read: Stamp[]) => T): Search {
   const read: Stamp[] = [];
   const manifest = join(root, 'package.json');
   const stat = statSync(manifest, { throwIfNoEntry: false });
   if (stat !== undefined) read.push({ file: manifest, size: stat.size, mtimeMs: stat.mtimeMs });
-  const starts = entryPoints(root);
-  return starts.length === 0 ? { events: new Set(), read } : searchFrom(context, starts, read);
+  return searchFrom(entryPoints(root), read, compute);
 }
 
 /** The nearest directory above `dir` holding a package.json (outside `node_modules`), else null. */
@@ -224,25 +234,34 @@ function resolveFile(path: string): string | null {
   return null;
 }
 
-/** Breadth first from `starts` through relative specifiers: the process events some reached file logs with their stack. */
-function searchFrom(context: Context, starts: readonly string[], read: Stamp[]): Search {
-  return { events: collectLoggedEvents(context, starts, read), read };
+function searchFrom<T>(starts: readonly string[], read: Stamp[], compute: (starts: readonly string[], read: Stamp[]) => T): Search {
+  return { value: compute(starts, read), read };
 }
 
+/** The process events some file reached from `starts` logs with their stack. */
 function collectLoggedEvents(context: Context, starts: readonly string[], read: Stamp[]): ReadonlySet<ProcessFailureEvent> {
   const events = new Set<ProcessFailureEvent>();
+  walkApplication(starts, read, GATE, (_file, text) => {
+    const module = parseProjectFile(context, text);
+    if (module !== null) for (const e of loggedProcessEvents(module.context, module.ast)) events.add(e);
+    return events.size === 2;
+  });
+  return events;
+}
+
+/**
+ * Breadth first from `starts` through relative specifiers, within MAX_DEPTH levels and MAX_FILES files:
+ * each reached file whose text matches `gate` goes to `visit` (its path and text); `visit` answering true ends the walk.
+ */
+export function walkApplication(starts: readonly string[], read: Stamp[], gate: RegExp, visit: (file: string, text: string) => boolean): void {
   const seen = new Set<string>(starts);
   let level = [...starts];
   for (let depth = 0; depth <= MAX_DEPTH && level.length > 0; depth++) {
     const next: string[] = [];
     for (const file of level) {
-      const text = readSource(file, read);
+      const text = readApplicationFile(file, read);
       if (text === null) continue;
-      if (GATE.test(text)) {
-        const module = parseProjectFile(context, text);
-        if (module !== null) for (const e of loggedProcessEvents(module.context, module.ast)) events.add(e);
-        if (events.size === 2) return events;
-      }
+      if (gate.test(text) && visit(file, text)) return;
       if (depth === MAX_DEPTH) continue;
       for (const match of text.matchAll(RELATIVE_SPECIFIER)) {
         if (seen.size >= MAX_FILES) break;
@@ -254,10 +273,15 @@ function collectLoggedEvents(context: Context, starts: readonly string[], read: 
     }
     level = next;
   }
-  return events;
 }
 
-function readSource(file: string, read: Stamp[]): string | null {
+/** The source file a relative specifier written in `from` names (`./filters/all.filter` → its `.ts` / `.js` / index file), or null. */
+export function resolveRelative(from: string, specifier: string): string | null {
+  return /^\.{1,2}(?:\/|$)/u.test(specifier) ? resolveFile(resolve(dirname(from), specifier)) : null;
+}
+
+/** A source file's text (null when unreadable or too large to be boot code), stamped into `read`. */
+export function readApplicationFile(file: string, read: Stamp[]): string | null {
   try {
     const stat = statSync(file);
     read.push({ file, size: stat.size, mtimeMs: stat.mtimeMs });

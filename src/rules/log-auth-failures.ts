@@ -6,6 +6,7 @@ import { callersLogAround, isRejectionHelper, translatesOtherError } from '../mo
 import { securityLogLevel } from '../model/credential-checks.js';
 import { type ErrorHandlerAudit, auditLogsError, caughtAndLogged, errorNameMatches, getErrorHandlerAudit } from '../model/error-handler-audit.js';
 import { type HandlerInfo, findEnclosingHandler } from '../model/handlers.js';
+import { globalFilterLogs } from '../model/global-filters.js';
 import { getLoggerCall, isAtLeast } from '../model/loggers.js';
 import { missingLogFields } from '../model/log-fields.js';
 import { findLogAnchor, isInTestCode, lastInBranchBefore } from '../model/placement.js';
@@ -198,7 +199,9 @@ export default createRule<Options, MessageIds>({
       if (elsewhere === true) return true;
       if (Array.isArray(elsewhere) && errorNameMatches(elsewhere, rejection.errorName)) return true;
       audits ??= functions.map((fn) => getErrorHandlerAudit(context, fn)).filter((a): a is ErrorHandlerAudit => a !== null);
-      return audits.some((audit) => auditLogsError(context, audit, rejection.errorName, rejection.status ?? 500));
+      if (audits.some((audit) => auditLogsError(context, audit, rejection.errorName, rejection.status ?? 500))) return true;
+      // A NestJS filter the application registers for every request (`app.useGlobalFilters(…)`, `APP_FILTER`).
+      return globalFilterLogs(context, rejection.node, rejection.errorName, rejection.status ?? 500);
     }
 
     function report(rejection: Rejection): void {

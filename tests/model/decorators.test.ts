@@ -76,6 +76,27 @@ describe('decorators as TypeScript compiles them', () => {
     expect(found['AuthController.constructor']).toEqual([]);
   });
 
+  it("SWC's helpers (`_ts_decorate`, `_ts_param`, `_ts_metadata`) read as TypeScript's, in an ES module", () => {
+    const code = [
+      'function _ts_decorate(decorators, target, key, desc) { return target; }',
+      'function _ts_metadata(k, v) {}',
+      'function _ts_param(paramIndex, decorator) { return function (target, key) { decorator(target, key, paramIndex); }; }',
+      'import { Catch, Controller, Get, Param } from "@nestjs/common";',
+      'export class OAuthController { authorize(serverId, req) {} }',
+      '_ts_decorate([Get(":serverId/authorize"), _ts_param(0, Param("serverId")), _ts_metadata("design:type", Function)], OAuthController.prototype, "authorize", null);',
+      'OAuthController = _ts_decorate([Controller("oauth")], OAuthController);',
+      'export class AllExceptionsFilter { catch(exception, host) {} }',
+      'AllExceptionsFilter = _ts_decorate([Catch()], AllExceptionsFilter);',
+    ].join('\n');
+    const found = decoratorsByMember(code);
+    expect(found['OAuthController']).toEqual(['Controller']);
+    expect(found['OAuthController.authorize']).toEqual(['Get']);
+    expect(found['OAuthController.authorize#0']).toEqual(['Param']);
+    expect(found['AllExceptionsFilter']).toEqual(['Catch']);
+    // Without the helper in the file, a function merely named like a decorator call is not read.
+    expect(decoratorsByMember('export class A { m() {} }\nA = decorateAll([Catch()], A);\n')['A']).toEqual([]);
+  });
+
   it('tslib helpers, `let X = X_1 = class X`, static members and a class built inside a function', () => {
     const code = [
       'const tslib_1 = require("tslib");',

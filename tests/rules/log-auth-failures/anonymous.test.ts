@@ -148,10 +148,46 @@ app.use(authenticateToken);`,
     line: 4,
     logged: null,
   },
+  {
+    // no token on the request nor on the response the token middleware fills (Form.io's current-user route)
+    code: `const currentUser = (req, res, next) => {
+  if (!res.token || !req.token) {
+    return res.sendStatus(401);
+  }
+  next();
+};
+router.get('/current', currentUser);`,
+    line: 3,
+    logged: "const currentUser = (req, res, next) => {\n  if (!res.token || !req.token) {\n    console.warn('Authentication failed', { reason: 'unauthorized', method: req.method, path: req.originalUrl.split('?')[0], ip: req.ip, userAgent: req.headers['user-agent'] });\n    return res.sendStatus(401);\n  }\n  next();\n};\nrouter.get('/current', currentUser);",
+  },
 ];
 
 /** Presented and refused, or identified and not allowed: reported without the option. */
 const refusedCredential: Case[] = [
+  {
+    // an upstream token exchange's answer without a token: the code was presented and failed
+    code: `app.get('/oauth/callback', async (req, res) => {
+  const response = await oauthClient.exchange(req.query.code);
+  if (!response.accessToken) {
+    return res.sendStatus(401);
+  }
+  res.json(response);
+});`,
+    line: 4,
+    logged: "app.get('/oauth/callback', async (req, res) => {\n  const response = await oauthClient.exchange(req.query.code);\n  if (!response.accessToken) {\n    console.warn('Authentication failed', { reason: 'unauthorized', method: req.method, path: req.originalUrl.split('?')[0], ip: req.ip, userAgent: req.headers['user-agent'] });\n    return res.sendStatus(401);\n  }\n  res.json(response);\n});",
+  },
+  {
+    // the response's token is there, but the caller it names is not an admin
+    code: `const adminOnly = (req, res, next) => {
+  if (!res.token || !req.token.user.admin) {
+    return res.sendStatus(403);
+  }
+  next();
+};
+router.get('/admin', adminOnly);`,
+    line: 3,
+    logged: "const adminOnly = (req, res, next) => {\n  if (!res.token || !req.token.user.admin) {\n    console.warn('Access denied', { reason: 'forbidden', method: req.method, path: req.originalUrl.split('?')[0], ip: req.ip, userAgent: req.headers['user-agent'] });\n    return res.sendStatus(403);\n  }\n  next();\n};\nrouter.get('/admin', adminOnly);",
+  },
   {
     // the password was presented and did not match
     code: `app.post('/account/login', async (request, reply) => {
