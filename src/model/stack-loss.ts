@@ -83,7 +83,7 @@ export function losesNothing(context: Context, variable: TSESLint.Scope.Variable
     if (!reportExpected && isConnectionErrorEvent(context, callback)) return true;
     // `pool.query(sql, (err) => …)`, `this.db.setEx(k, ttl, v).then(cb).catch((err) => …)`: one command to a store or a
     // network client, the log naming the step; the driver's message names the failure.
-    if (!reportExpected && (isStoreCommand(context, callback, variable.defs[0]?.node) || storeCommandOfChain(context, callback) !== null) && namesStep(log) && !throwsReplacement(context, variable.defs[0]!.node, variable)) {
+    if (!reportExpected && (isStoreCommand(context, callback, variable.defs[0]?.node) || storeCommandOfChain(context, callback) !== null) && namesStep(log, context, variable) && !throwsReplacement(context, variable.defs[0]!.node, variable)) {
       return true;
     }
   }
@@ -255,7 +255,7 @@ export function tryLosesNothing(context: Context, tryBlock: TSESTree.BlockStatem
     isDeviceCommand(context, calls) ||
     // One command to a data store or a network client (`await this.client.get(key)`), the log naming the step.
     // Not when the catch throws an error of its own instead: the driver's failure is then recorded only here.
-    ((isSingleStoreCommand(context, calls) || isPromisifiedCommandOnly(context, tryBlock, calls)) && namesStep(log) && !(variable && throwsReplacement(context, variable.defs[0]!.node, variable))) ||
+    ((isSingleStoreCommand(context, calls) || isPromisifiedCommandOnly(context, tryBlock, calls)) && namesStep(log, context, variable) && !(variable && throwsReplacement(context, variable.defs[0]!.node, variable))) ||
     isCredentialCheck(context, tryBlock) ||
     isSingleSystemCall(context, tryBlock) ||
     isCleanupBeforeRethrow(context, tryBlock) ||

@@ -9,7 +9,8 @@ import { invalid } from './cases.js';
  * - The stack is logged beside, guarded by `typeof error.stack !== 'undefined'`.
  * - One call into Node's file system through `promisify(fs.close)`, or a path-removal package (`del`, `rimraf`) whose
  *   promise's `.catch` logs it (an expected failure, strict reports it).
- * - A callback-style store command whose callback is not the last argument, or made awaitable with `new Promise`.
+ * - A callback-style store command whose callback is not the last argument, or made awaitable with `new Promise`; the
+ *   log may name the step through a `const` text it interpolates, but `JSON.stringify(err)` (`{}`) keeps no message.
  * - TypeScript's CommonJS name of an imported HTTP client (`axios_1.default.get(url)`).
  * - A failed look-up of the latest version (an optional check for a newer version).
  * Twins stay reported: the error's text thrown on, a guard on something else, a promisified function of the app, a
@@ -33,13 +34,15 @@ const callbackBeforeMeta =
   "class Records { create(name) { this.services.storage.set(name, 0, {}, (error) => { if (error) { console.error('RECORD_CREATE_ERROR', `storage:${error}`) } }, this.metaData) } }";
 const promisifiedCommand =
   'class Records { async notify(names) { try { await new Promise((resolve, reject) => this.services.cache.deleteBulk(names, (error) => { error ? reject(error) : resolve() })) } catch (error) { console.error(`Error deleting messages in bulk: ${error.toString()}`) } } }';
+const constMessage =
+  "class Records { async notify(names) { try { await new Promise((resolve, reject) => this.services.cache.deleteBulk(names, (error) => { error ? reject(error) : resolve() })) } catch (error) { const errorMessage = 'Error deleting messages in bulk when notifying of remote changes'; console.error(`${errorMessage}: ${error.toString()}`) } } }";
 const compiledAxios =
   'const axios_1 = require("axios"); async function search(q) { try { const { data } = await axios_1.default.get(`https://registry.example/-/v1/search?text=${q}`); return data.objects } catch (e) { console.error(`Failed to search the registry: ${e.message}`); return [] } }';
 const latestVersion =
   'class UpdateProvider { async getUpdate() { try { const buffer = await this.request(this.latestUrl); return JSON.parse(buffer.toString()).name } catch (error) { console.error("Failed to get latest version", error.message); return "unknown" } } }';
 
 ruleTester.run('log-error-with-stack (handed on in a wrapper, promisified commands)', rule, {
-  valid: [boomified, stackGuard, promisifiedClose, delChain, rmThenLog, callbackBeforeMeta, promisifiedCommand, compiledAxios, latestVersion],
+  valid: [boomified, stackGuard, promisifiedClose, delChain, rmThenLog, callbackBeforeMeta, promisifiedCommand, constMessage, compiledAxios, latestVersion],
   invalid: [
     // Only the error's text is thrown on.
     invalid(
@@ -81,6 +84,18 @@ ruleTester.run('log-error-with-stack (handed on in a wrapper, promisified comman
       'const axios_1 = require("axios"); async function stage(url) { let res; try { res = await axios_1.default.get(url) } catch (err) { console.error(`Failed to read the copy source: ${err}`); throw new StorageError(500, "Could not verify the copy source") } return res }',
       'err',
       'console.error(`Failed to read the copy source: ${err}`',
+    ),
+    // `JSON.stringify(err)` prints `{}` for an Error: not even the driver's message is kept.
+    invalid(
+      'class Auth { async isValidUser(id) { let userData; try { userData = await new Promise((resolve, reject) => this.services.storage.get(id, (err, version, data) => (err ? reject(err) : resolve(data)))) } catch (err) { console.error(`Error retrieving user from storage ${JSON.stringify(err)}`); return { isValid: false } } return userData } }',
+      'err',
+      'console.error(`Error retrieving user from storage ${JSON.stringify(err)}`',
+    ),
+    // A message held in a variable that is not a constant text says nothing of its own.
+    invalid(
+      'class Records { async notify(names, errorMessage) { try { await this.client.del(names) } catch (error) { console.error(`${errorMessage}: ${error.toString()}`) } } }',
+      'error',
+      'console.error(`${errorMessage}: ${error.toString()}`',
     ),
     // Installing the latest version is an operation, not a check for one.
     invalid(
