@@ -232,6 +232,8 @@ const CRYPTO_MODULES = new Set(['crypto', 'node:crypto']);
 /** Node's own I/O modules and their drop-in wrappers: a call into them is one system call. */
 const SYSTEM_MODULES: ReadonlyMap<string, SystemModule> = new Map([
   ...['fs', 'fs/promises', 'fs-extra', 'fs-extra/esm', 'graceful-fs'].flatMap((m): [string, SystemModule][] => [[m, 'fs'], [`node:${m}`, 'fs']]),
+  // Packages that only remove or create paths (`await deleteAsync(dir)`, `rimraf(dir)`, `mkdirp(dir)`): one file-system operation.
+  ...['del', 'rimraf', 'mkdirp', 'make-dir'].map((m): [string, SystemModule] => [m, 'fs']),
   ...['child_process'].flatMap((m): [string, SystemModule][] => [[m, 'child_process'], [`node:${m}`, 'child_process']]),
   ...['dns', 'dns/promises'].flatMap((m): [string, SystemModule][] => [[m, 'dns'], [`node:${m}`, 'dns']]),
 ]);
@@ -244,12 +246,27 @@ export type SystemModule = 'fs' | 'child_process' | 'dns';
  */
 export function systemModuleOf(context: Context, call: TSESTree.CallExpression): SystemModule | null {
   // `(0, fs_1.readFileSync)(p)`: compiled TypeScript calls an import without `this`.
-  const callee = skipTransparent(unwrapIndirectCall(call.callee));
-  let root = callee;
+  return functionModule(context, skipTransparent(unwrapIndirectCall(call.callee)), true);
+}
+
+/**
+ * The Node I/O module a function comes from: `fs.close`, `fsp.rm`, an imported `execSync`, or (with `follow`) a
+ * module-level `const closeAsync = promisify(fs.close)` / `(0, util_1.promisify)(fs_1.close)`, which runs the same call.
+ */
+function functionModule(context: Context, fn: TSESTree.Node, follow: boolean): SystemModule | null {
+  let root = fn;
   for (let depth = 0; root.type === AST_NODE_TYPES.MemberExpression && depth < 3; depth++) root = skipTransparent(root.object);
   if (root.type !== AST_NODE_TYPES.Identifier) return null;
   const from = getImportSource(context, root);
-  return from ? (SYSTEM_MODULES.get(from.source) ?? null) : null;
+  if (from) return SYSTEM_MODULES.get(from.source) ?? null;
+  if (!follow || root !== fn) return null;
+  const variable = findVariable(context, root);
+  const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+  const init = def?.type === 'Variable' && def.parent.kind === 'const' && def.node.init ? skipTransparent(def.node.init) : null;
+  if (init?.type !== AST_NODE_TYPES.CallExpression || init.arguments.length !== 1) return null;
+  const wrapper = skipTransparent(unwrapIndirectCall(init.callee));
+  const wrapperName = wrapper.type === AST_NODE_TYPES.Identifier ? wrapper.name : wrapper.type === AST_NODE_TYPES.MemberExpression ? getPropertyName(wrapper) : null;
+  return wrapperName === 'promisify' ? functionModule(context, skipTransparent(init.arguments[0]!), false) : null;
 }
 
 /**

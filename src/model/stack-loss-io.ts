@@ -5,9 +5,9 @@
  * be spawned or signalled); and a step of a teardown (`dispose()`, `stopApp()`), where what is let go is
  * going away.
  */
-import type { TSESTree } from '@typescript-eslint/utils';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
-import { type Context, contains, findVariable, getEnclosingFunction, getPropertyName, getStringValue, isFunctionNode, lastName, skipTransparent, unwrapIndirectCall } from './ast.js';
+import { type Context, contains, findVariable, getEnclosingFunction, getPropertyName, getStringValue, isFunctionNode, lastName, skipTransparent, unwrapIndirectCall, walkSameFunction } from './ast.js';
 import { type CallFailure, classifyCall, identifierWords, isAwaited } from './fallible.js';
 import { systemModuleOf } from './modules.js';
 import { isResponseName } from './response-names.js';
@@ -276,7 +276,8 @@ export function isStoreCommand(context: Context, call: TSESTree.CallExpression, 
   // Nearest name first: `this.services.storage.set(…)` reaches a store through a registry, `app.db.controllers.Project.create(…)`
   // the app's own code through a store-named object. `this.httpService.get(url)`: Nest's HttpService is axios.
   for (const name of names) {
-    const words = identifierWords(name);
+    // `axios_1.default.get(url)`: TypeScript's CommonJS output names an import `<module>_<n>`.
+    const words = identifierWords(name.replace(/_\d+$/u, ''));
     if (words.includes('http')) return true;
     if (words.some((w) => APP_CODE_WORDS.has(w))) return false;
     if (STORE_WORDS.has(words.at(-1) ?? '')) return true;
@@ -310,6 +311,27 @@ export function isSingleStoreCommand(context: Context, calls: readonly TSESTree.
   });
 }
 
+/**
+ * `await new Promise((resolve, reject) => this.services.cache.deleteBulk(names, (err) => (err ? reject(err) : resolve())))`:
+ * a callback-style command made awaitable; the one store command its executor makes, else null.
+ */
+export function promisifiedStoreCommand(context: Context, node: TSESTree.Node): TSESTree.CallExpression | null {
+  const n = skipTransparent(node);
+  if (n.type !== AST_NODE_TYPES.NewExpression || n.callee.type !== AST_NODE_TYPES.Identifier || n.callee.name !== 'Promise') return null;
+  const executor = n.arguments[0] ? skipTransparent(n.arguments[0]) : null;
+  if (!executor || !isFunctionNode(executor) || n.parent?.type !== AST_NODE_TYPES.AwaitExpression) return null;
+  let body: TSESTree.Node = executor.body;
+  if (body.type === AST_NODE_TYPES.BlockStatement) {
+    const only = body.body.length === 1 ? body.body[0] : undefined;
+    if (only?.type !== AST_NODE_TYPES.ExpressionStatement) return null;
+    body = only.expression;
+  }
+  const command = skipTransparent(body);
+  if (command.type !== AST_NODE_TYPES.CallExpression) return null;
+  const callback = command.arguments.find(isFunctionNode);
+  return callback && isStoreCommand(context, command, callback) ? command : null;
+}
+
 /** `await firstValueFrom(this.httpService.get(url))`: the awaited call that turns the command's observable into a promise. */
 function observableAwait(command: TSESTree.CallExpression): TSESTree.CallExpression | null {
   const parent = command.parent;
@@ -318,11 +340,11 @@ function observableAwait(command: TSESTree.CallExpression): TSESTree.CallExpress
 }
 
 /**
- * `this.db.setEx(key, ttl, value).then(cb).catch((err) => …)`: the call at the head of a promise chain whose
- * rejection handler is `handler` when that head is a store command and the links before the handler only hand
- * the result on (`.then(cb)`); else null.
+ * `this.db.setEx(key, ttl, value).then(cb).catch((err) => …)`, `deleteAsync(path).then(() => log.debug(…)).catch(…)`: the
+ * call at the head of a promise chain whose rejection handler is the last link, when the links before it only hand
+ * the result on (`.then(cb)`) or only log (`isLog`); else null.
  */
-export function storeCommandOfChain(context: Context, link: TSESTree.CallExpression): TSESTree.CallExpression | null {
+export function promiseChainHead(context: Context, link: TSESTree.CallExpression, isLog?: (call: TSESTree.CallExpression) => boolean): TSESTree.CallExpression | null {
   let n: TSESTree.Node = skipTransparent(link.callee);
   if (n.type !== AST_NODE_TYPES.MemberExpression || !/^(?:catch|then)$/u.test(getPropertyName(n) ?? '')) return null;
   for (let steps = 0; steps < 6; steps++) {
@@ -330,25 +352,103 @@ export function storeCommandOfChain(context: Context, link: TSESTree.CallExpress
     if (head.type !== AST_NODE_TYPES.CallExpression) return null;
     const callee = skipTransparent(head.callee);
     const name = callee.type === AST_NODE_TYPES.MemberExpression ? getPropertyName(callee) : null;
-    if (name === 'then' && head.arguments.every((arg) => skipTransparent(arg).type === AST_NODE_TYPES.Identifier)) {
+    if (name === 'then' && head.arguments.every((arg) => skipTransparent(arg).type === AST_NODE_TYPES.Identifier || (isLog !== undefined && onlyLogs(context, arg, isLog)))) {
       n = callee;
       continue;
     }
-    return isStoreCommand(context, head) ? head : null;
+    return head;
   }
   return null;
 }
 
+/** `() => { logger.debug('deleted') }`: a function whose only calls are logs. */
+function onlyLogs(context: Context, node: TSESTree.Node, isLog: (call: TSESTree.CallExpression) => boolean): boolean {
+  if (!isFunctionNode(node)) return false;
+  let other = false;
+  walkSameFunction(
+    node.body,
+    (n) => {
+      if (other) return false;
+      if (n.type === AST_NODE_TYPES.CallExpression) {
+        if (isLog(n)) return false;
+        other = true;
+      } else if (n.type === AST_NODE_TYPES.AwaitExpression || n.type === AST_NODE_TYPES.NewExpression || n.type === AST_NODE_TYPES.ThrowStatement || isFunctionNode(n)) other = true;
+      return !other;
+    },
+    context.sourceCode.visitorKeys,
+  );
+  return !other;
+}
+
+/** The store command at the head of a promise chain whose rejection handler is `link` (see `promiseChainHead`), else null. */
+export function storeCommandOfChain(context: Context, link: TSESTree.CallExpression): TSESTree.CallExpression | null {
+  const head = promiseChainHead(context, link);
+  return head && isStoreCommand(context, head) ? head : null;
+}
+
 /**
  * The log says which step failed in words of its own (`log.error(\`Failed to get session ${id}: ${err.message}\`)`,
- * `logger.error(this, \`Redis returned error: ${err}\`)`), not only the error's text.
+ * `logger.error(this, \`Redis returned error: ${err}\`)`, also through a `const errorMessage = 'Error deleting …'` it
+ * interpolates), not only the error's text; and it keeps the error's message: a log that writes the error only through
+ * `JSON.stringify(err)` prints `{}` for an Error, so not even the driver's message is left.
  */
-export function namesStep(log: TSESTree.CallExpression): boolean {
-  return log.arguments.some((arg) => {
-    const a = skipTransparent(arg);
-    if (a.type === AST_NODE_TYPES.Literal) return typeof a.value === 'string' && /[A-Za-z]{3,}/u.test(a.value);
-    if (a.type === AST_NODE_TYPES.TemplateLiteral) return a.quasis.some((q) => /[A-Za-z]{3,}/u.test(q.value.cooked ?? ''));
-    if (a.type === AST_NODE_TYPES.BinaryExpression && a.operator === '+') return namesStep({ ...log, arguments: [a.left as TSESTree.Expression, a.right] } as TSESTree.CallExpression);
-    return false;
-  });
+export function namesStep(log: TSESTree.CallExpression, context?: Context, variable?: TSESLint.Scope.Variable): boolean {
+  if (variable && onlyStringified(log, variable)) return false;
+  return log.arguments.some((arg) => saysWords(arg, context));
+}
+
+function saysWords(node: TSESTree.Node, context: Context | undefined, depth = 0): boolean {
+  const a = skipTransparent(node);
+  if (a.type === AST_NODE_TYPES.Literal) return typeof a.value === 'string' && /[A-Za-z]{3,}/u.test(a.value);
+  if (a.type === AST_NODE_TYPES.TemplateLiteral) {
+    return a.quasis.some((q) => /[A-Za-z]{3,}/u.test(q.value.cooked ?? '')) || a.expressions.some((e) => skipTransparent(e).type === AST_NODE_TYPES.Identifier && saysWords(e, context, depth));
+  }
+  if (a.type === AST_NODE_TYPES.BinaryExpression && a.operator === '+') return saysWords(a.left, context, depth) || saysWords(a.right, context, depth);
+  // `const errorMessage = 'Error deleting messages in bulk'`: a constant of the log's own text.
+  if (a.type === AST_NODE_TYPES.Identifier && context && depth < 2) {
+    const variable = findVariable(context, a);
+    const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+    const init = def?.type === 'Variable' && def.parent.kind === 'const' && def.node.init ? skipTransparent(def.node.init) : null;
+    return init !== null && (init.type === AST_NODE_TYPES.Literal || init.type === AST_NODE_TYPES.TemplateLiteral || init.type === AST_NODE_TYPES.BinaryExpression) && saysWords(init, context, depth + 1);
+  }
+  return false;
+}
+
+/** Every mention of the error in the log is inside `JSON.stringify(…)`. */
+function onlyStringified(log: TSESTree.CallExpression, variable: TSESLint.Scope.Variable): boolean {
+  const uses = variable.references.filter((ref) => contains(log, ref.identifier));
+  return (
+    uses.length > 0 &&
+    uses.every((ref) => {
+      const parent = ref.identifier.parent;
+      return parent?.type === AST_NODE_TYPES.CallExpression && parent.arguments[0] === ref.identifier && /^(?:\w+\.)?JSON\.stringify$/u.test(getCalleePathText(parent));
+    })
+  );
+}
+
+function getCalleePathText(call: TSESTree.CallExpression): string {
+  const callee = skipTransparent(call.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression) return '';
+  const object = skipTransparent(callee.object);
+  return object.type === AST_NODE_TYPES.Identifier ? `${object.name}.${getPropertyName(callee) ?? ''}` : '';
+}
+
+/**
+ * `catch (err) { log.error(`Failed to read the source: ${err}`); throw StorageErrors.cannotVerifySource(500) }`: the
+ * handler (a catch clause's body or a rejection handler's) throws an error of its own that does not carry the caught one.
+ * What went wrong below is then recorded only in this log line, so its text alone is not the whole story.
+ */
+export function throwsReplacement(context: Context, body: TSESTree.Node, variable: TSESLint.Scope.Variable): boolean {
+  let replaced = false;
+  walkSameFunction(
+    body,
+    (node) => {
+      if (replaced) return false;
+      if (node.type !== AST_NODE_TYPES.ThrowStatement) return true;
+      replaced = !variable.references.some((ref) => contains(node, ref.identifier));
+      return false;
+    },
+    context.sourceCode.visitorKeys,
+  );
+  return replaced;
 }

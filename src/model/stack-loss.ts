@@ -20,6 +20,7 @@ import {
   lastName,
   lastSegment,
   skipTransparent,
+  walkSameFunction,
   walkTree,
   unwrapIndirectCall,
 } from './ast.js';
@@ -38,7 +39,10 @@ import {
   isStoreCommand,
   isTeardown,
   namesStep,
+  promiseChainHead,
+  promisifiedStoreCommand,
   storeCommandOfChain,
+  throwsReplacement,
 } from './stack-loss-io.js';
 import { isLogWrite, isRecordedBeside, isRecordedByErrorListener, isReferenceTo, workCalls } from './stack-records.js';
 import { handlesNoRejection, isRejectionHandler } from './promises.js';
@@ -60,13 +64,17 @@ export function losesNothing(context: Context, variable: TSESLint.Scope.Variable
   // An expected failure: the log sits in the branch that named its class or code.
   if (isInExpectedErrorBranch(variable, log)) return true;
   const tryBlock = caughtFrom(variable);
-  if (tryBlock && tryLosesNothing(context, tryBlock, log, reportExpected)) return true;
+  if (tryBlock && tryLosesNothing(context, tryBlock, log, reportExpected, variable)) return true;
   const callback = errorCallbackCall(variable);
   if (callback) {
     // `fs.writeFile(path, data, (err) => …)`: libuv reports the failure; its stack holds no JavaScript frame.
     if (isAsyncFsCall(callback)) return true;
     // `exec(cmd, (err) => …)`, `dns.reverse(ip, (err) => …)`: the error is made inside Node, its message names the command or host.
     if (systemModuleOf(context, callback) !== null) return true;
+    // `await deleteAsync(dir).catch((err) => …)`, `fsp.rm(dir).then(() => log.debug('removed')).catch(…)`: one call into Node's I/O.
+    // Like a try around one such call, an expected failure: strict reports it.
+    const head = reportExpected ? null : promiseChainHead(context, callback, (call) => isLogWrite(context, call));
+    if (head && (systemModuleOf(context, head) !== null || isAsyncFsCall(head))) return true;
     // `spawn(cmd).on('error', (err) => …)`: the child could not be spawned or signalled; Node made the error.
     if (isChildProcessErrorEvent(context, callback)) return true;
     // `client.bind(dn, password, (err) => …)`: the failure is the answer to the check.
@@ -75,7 +83,9 @@ export function losesNothing(context: Context, variable: TSESLint.Scope.Variable
     if (!reportExpected && isConnectionErrorEvent(context, callback)) return true;
     // `pool.query(sql, (err) => …)`, `this.db.setEx(k, ttl, v).then(cb).catch((err) => …)`: one command to a store or a
     // network client, the log naming the step; the driver's message names the failure.
-    if (!reportExpected && (isStoreCommand(context, callback, variable.defs[0]?.node) || storeCommandOfChain(context, callback) !== null) && namesStep(log)) return true;
+    if (!reportExpected && (isStoreCommand(context, callback, variable.defs[0]?.node) || storeCommandOfChain(context, callback) !== null) && namesStep(log, context, variable) && !throwsReplacement(context, variable.defs[0]!.node, variable)) {
+      return true;
+    }
   }
   // An optional check for a newer version (`checkForUpdates()`, `changelog.fetch()`): the app runs on as it was, the message says why.
   const handler = variable.defs[0]?.node;
@@ -95,8 +105,19 @@ function isPassedOn(variable: TSESLint.Scope.Variable, log: TSESTree.CallExpress
     if (parent?.type === AST_NODE_TYPES.ThrowStatement) return !throwsBefore(parent, log);
     // new AppError('…', { cause: err })
     if (parent?.type === AST_NODE_TYPES.Property && parent.value === ref.identifier && getPropertyName(parent) === 'cause') return true;
-    return parent?.type === AST_NODE_TYPES.CallExpression && parent.arguments.includes(ref.identifier as TSESTree.Expression) && (isHandoffCall(parent) || isRethrowCall(parent) || isStrategyError(parent));
+    if (parent?.type !== AST_NODE_TYPES.CallExpression || !parent.arguments.includes(ref.identifier as TSESTree.Expression)) return false;
+    if (isHandoffCall(parent) || isRethrowCall(parent) || isStrategyError(parent)) return true;
+    // `throw boom.boomify(err, { statusCode })`, `throw createError(500, err)`: the error itself is thrown on inside a wrapper.
+    const thrown = wrapperThrow(parent);
+    return thrown !== null && !throwsBefore(thrown, log);
   });
+}
+
+/** `throw wrap(err)`, `throw await wrap(err)`: the throw statement whose value is this call's result, else null. */
+function wrapperThrow(call: TSESTree.CallExpression): TSESTree.ThrowStatement | null {
+  let n: TSESTree.Node = call;
+  while (n.parent && (n.parent.type === AST_NODE_TYPES.AwaitExpression || n.parent.type === AST_NODE_TYPES.TSAsExpression || n.parent.type === AST_NODE_TYPES.ChainExpression)) n = n.parent;
+  return n.parent?.type === AST_NODE_TYPES.ThrowStatement ? n.parent : null;
 }
 
 /** `rethrow.rethrowAndCountFspiopError(err, …)`, `rethrowDbError(err)`: a function named for throwing its argument on. */
@@ -214,7 +235,7 @@ export function aliasedCaughtError(context: Context, variable: TSESLint.Scope.Va
 }
 
 /** The failures of this `try` are ones whose message is the whole story (or whose stack is logged elsewhere). */
-export function tryLosesNothing(context: Context, tryBlock: TSESTree.BlockStatement, log: TSESTree.CallExpression, reportExpected: boolean): boolean {
+export function tryLosesNothing(context: Context, tryBlock: TSESTree.BlockStatement, log: TSESTree.CallExpression, reportExpected: boolean, variable?: TSESLint.Scope.Variable): boolean {
   // A try that only parses or formats a value in hand: the message names the bad input.
   if (isParseOnly(context, tryBlock)) return true;
   // A try that only edits an array or object in hand (`list.findIndex(…)`, `list.splice(i, 1)`): no operation goes out.
@@ -233,13 +254,30 @@ export function tryLosesNothing(context: Context, tryBlock: TSESTree.BlockStatem
     // A command to a device on the network (`await endpoint.read(cluster, attrs)`): the failure is the device's answer.
     isDeviceCommand(context, calls) ||
     // One command to a data store or a network client (`await this.client.get(key)`), the log naming the step.
-    (isSingleStoreCommand(context, calls) && namesStep(log)) ||
+    // Not when the catch throws an error of its own instead: the driver's failure is then recorded only here.
+    ((isSingleStoreCommand(context, calls) || isPromisifiedCommandOnly(context, tryBlock, calls)) && namesStep(log, context, variable) && !(variable && throwsReplacement(context, variable.defs[0]!.node, variable))) ||
     isCredentialCheck(context, tryBlock) ||
     isSingleSystemCall(context, tryBlock) ||
     isCleanupBeforeRethrow(context, tryBlock) ||
     // A teardown (`dispose()`, `stopApp()`): what is let go is going away; the message says what was left behind.
     isTeardown(tryBlock)
   );
+}
+
+/** The try block awaits one callback-style store command made into a promise, besides passive calls (see `promisifiedStoreCommand`). */
+function isPromisifiedCommandOnly(context: Context, block: TSESTree.BlockStatement, calls: readonly TSESTree.CallExpression[]): boolean {
+  let commands = 0;
+  walkSameFunction(
+    block,
+    (node) => {
+      if (node.type !== AST_NODE_TYPES.NewExpression) return true;
+      if (promisifiedStoreCommand(context, node)) commands++;
+      else commands = -Infinity;
+      return false;
+    },
+    context.sourceCode.visitorKeys,
+  );
+  return commands === 1 && calls.every((call) => PASSIVE_CALLS.has(classifyCall(context, call)));
 }
 
 /**
@@ -407,12 +445,17 @@ const TOKEN_WORDS = new Set(['token', 'jwt']);
 /** Methods that verify a token: `verify`, `verifyAsync`, `verifyEncryptedAuthToken`, `verifyIdToken`. */
 const VERIFY_METHOD = /^verify\w*$/u;
 
-/** The call whose last argument is the error-first callback that `variable` is the first parameter of, else null. */
+/**
+ * The call whose error-first callback `variable` is the first parameter of: its last argument, or its only function
+ * argument followed by plain values (`storage.set(name, 0, {}, (error) => …, this.metaData)`); else null.
+ */
 function errorCallbackCall(variable: TSESLint.Scope.Variable): TSESTree.CallExpression | null {
   const def = variable.defs[0];
   if (def?.type !== 'Parameter' || !isFunctionNode(def.node) || def.node.params[0] !== def.name) return null;
-  const call = def.node.parent;
-  return call?.type === AST_NODE_TYPES.CallExpression && call.arguments.at(-1) === def.node ? call : null;
+  const fn = def.node;
+  const call = fn.parent;
+  if (call?.type !== AST_NODE_TYPES.CallExpression || !call.arguments.includes(fn as TSESTree.CallExpressionArgument)) return null;
+  return call.arguments.at(-1) === fn || call.arguments.filter(isFunctionNode).length === 1 ? call : null;
 }
 
 /** `fs.writeFile`, `fs_1.default.unlink` (TypeScript's CommonJS output): the callback API of node:fs, not a `…Sync` method. */

@@ -71,7 +71,24 @@ function isStackPresenceTest(test: TSESTree.Node, variable: TSESLint.Scope.Varia
   if (t.type === AST_NODE_TYPES.BinaryExpression && t.operator === 'instanceof') {
     return isReferenceTo(t.left, variable) && t.right.type === AST_NODE_TYPES.Identifier && t.right.name === 'Error';
   }
-  return t.type === AST_NODE_TYPES.MemberExpression && getPropertyName(t) === 'stack' && isReferenceTo(t.object, variable);
+  // `typeof err.stack !== 'undefined'`, `err.stack !== undefined`, `err.stack != null`.
+  if (t.type === AST_NODE_TYPES.BinaryExpression && (t.operator === '!==' || t.operator === '!=')) {
+    const [subject, other] = isAbsentValue(t.right) ? [skipTransparent(t.left), t.right] : [skipTransparent(t.right), t.left];
+    if (!isAbsentValue(other)) return false;
+    const read = subject.type === AST_NODE_TYPES.UnaryExpression && subject.operator === 'typeof' ? skipTransparent(subject.argument) : subject;
+    return isStackRead(read, variable);
+  }
+  return isStackRead(t, variable);
+}
+
+function isStackRead(node: TSESTree.Node, variable: TSESLint.Scope.Variable): boolean {
+  return node.type === AST_NODE_TYPES.MemberExpression && getPropertyName(node) === 'stack' && isReferenceTo(node.object, variable);
+}
+
+/** `undefined`, `null`, `'undefined'` (what `typeof` gives for a missing value). */
+function isAbsentValue(node: TSESTree.Node): boolean {
+  const n = skipTransparent(node);
+  return (n.type === AST_NODE_TYPES.Identifier && n.name === 'undefined') || (n.type === AST_NODE_TYPES.Literal && (n.value === null || n.value === 'undefined'));
 }
 
 /** The call `id` is an argument of (directly, as `e.stack`, or inside an object / array argument). */

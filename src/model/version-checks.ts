@@ -14,9 +14,11 @@ import { identifierWords } from './fallible.js';
  * Words that name a version check: `update check`, `check for updates`, `check for bundled update`,
  * `updates available`, `changelog`, `release notes`, `outdated`. Not `update` alone (`failed to update
  * the settings` is a write) nor `check update` (`checkUpdate(name)` validates a package before
- * installing it).
+ * installing it). Getting or fetching the latest version / release (`Failed to get latest version`) is such a check;
+ * installing it is not.
  */
-const VERSION_CHECK = /\b(?:update checks?|check(?:ing|s)? for (?:\w+ )?updates?|updates? (?:is |are )?available|changelogs?|release notes|outdated|out of date)\b/u;
+const VERSION_CHECK =
+  /\b(?:update checks?|check(?:ing|s)? for (?:\w+ )?updates?|updates? (?:is |are )?available|changelogs?|release notes|outdated|out of date|(?:get|fetch|check|query|find|retriev|look)\w* (?:up )?(?:the )?latest (?:version|release)s?)\b/u;
 
 /**
  * The log of a failure (in `handler`, the catch clause or rejection handler it belongs to) says, or

@@ -159,6 +159,21 @@ describe('systemModuleOf', () => {
     expect(callResult(r, 'readFile(f)')).toBeNull();
     expect(callResult(r, 'path.join(a, b)')).toBeNull();
   });
+
+  it('follows a module-level promisify of an fs function and names path-removal packages', () => {
+    const r = probeCalls(
+      `const fs_1 = require('fs'); const util_1 = require('util'); const { promisify } = require('util'); const rimraf = require('rimraf');
+      import { deleteAsync } from 'del';
+      const closeAsync = (0, util_1.promisify)(fs_1.close); const statAsync = promisify(fs_1.stat); const runAsync = promisify(worker.run);
+      closeAsync(fd); statAsync(p); runAsync(job); rimraf(d); deleteAsync(d);`,
+      (context, node) => systemModuleOf(context, node),
+    );
+    expect(callResult(r, 'closeAsync(fd)')).toBe('fs');
+    expect(callResult(r, 'statAsync(p)')).toBe('fs');
+    expect(callResult(r, 'runAsync(job)')).toBeNull();
+    expect(callResult(r, 'rimraf(d)')).toBe('fs');
+    expect(callResult(r, 'deleteAsync(d)')).toBe('fs');
+  });
 });
 
 describe('isCommandLineProgram', () => {

@@ -173,3 +173,34 @@ describe('losesNothing: teardowns, templates, body parses and a health check (se
     expect(of('log(b.message)')).toBe(false);
   });
 });
+
+describe('losesNothing: session 35 shapes', () => {
+  it('counts an error thrown on inside a wrapper call as handed on, not its text thrown on', () => {
+    const of = losses(`
+      try { await scm.parseUrl(opts); } catch (a) { log(a.message); throw boom.boomify(a, { statusCode: a.statusCode }); }
+      try { await scm.parseUrl(opts); } catch (b) { log(b.message); throw boom.badRequest(b.message); }
+    `);
+    expect(of('log(a.message)')).toBe(true);
+    expect(of('log(b.message)')).toBe(false);
+  });
+
+  it('keeps a single store command reported when the catch throws an error of its own', () => {
+    const code = `
+      async function f() { try { await this.client.get(key); } catch (c) { log(c.message, 'Failed to read the key'); return null; } }
+      async function g() { try { await this.client.get(key); } catch (d) { log(d.message, 'Failed to read the key'); throw new StorageError(500); } }
+    `;
+    expect(losses(code)("log(c.message, 'Failed to read the key')")).toBe(true);
+    expect(losses(code)("log(d.message, 'Failed to read the key')")).toBe(false);
+  });
+
+  it('treats a promisified store command and a callback before trailing values as one command', () => {
+    const code = `
+      async function h() { try { await new Promise((resolve, reject) => this.services.cache.deleteBulk(names, (e) => (e ? reject(e) : resolve()))); } catch (e1) { log(e1.message, 'Error deleting in bulk'); } }
+      function k() { this.services.storage.set(name, 0, {}, (e2) => { if (e2) log(e2.message, 'storage set failed'); }, this.metaData); }
+    `;
+    expect(losses(code)("log(e1.message, 'Error deleting in bulk')")).toBe(true);
+    expect(losses(code)("log(e2.message, 'storage set failed')")).toBe(true);
+    expect(losses(code, true)("log(e1.message, 'Error deleting in bulk')")).toBe(false);
+    expect(losses(code, true)("log(e2.message, 'storage set failed')")).toBe(false);
+  });
+});
