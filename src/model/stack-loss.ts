@@ -95,8 +95,20 @@ function isPassedOn(variable: TSESLint.Scope.Variable, log: TSESTree.CallExpress
     if (parent?.type === AST_NODE_TYPES.ThrowStatement) return !throwsBefore(parent, log);
     // new AppError('…', { cause: err })
     if (parent?.type === AST_NODE_TYPES.Property && parent.value === ref.identifier && getPropertyName(parent) === 'cause') return true;
+    // throw boom.serverUnavailable(err.message, err), throw new VError(err, '…'): the thrown error carries the caught one
+    if (isThrownWrapper(parent, ref.identifier as TSESTree.Node)) return !throwsBefore(parent!.parent as TSESTree.ThrowStatement, log);
     return parent?.type === AST_NODE_TYPES.CallExpression && parent.arguments.includes(ref.identifier as TSESTree.Expression) && (isHandoffCall(parent) || isRethrowCall(parent) || isStrategyError(parent));
   });
+}
+
+/** Built-in error classes: `new Error(err)` keeps only the text of what it is given. */
+const BUILT_IN_ERROR = /^(?:Error|TypeError|RangeError|ReferenceError|SyntaxError|EvalError|URIError)$/u;
+
+/** `throw wrap(…, err)`: a call or `new` that is thrown at once and is given the caught error itself (not a built-in error class). */
+function isThrownWrapper(parent: TSESTree.Node | undefined, id: TSESTree.Node): boolean {
+  if (parent?.type !== AST_NODE_TYPES.CallExpression && parent?.type !== AST_NODE_TYPES.NewExpression) return false;
+  if (parent.parent?.type !== AST_NODE_TYPES.ThrowStatement || !parent.arguments.some((a) => a === id)) return false;
+  return !BUILT_IN_ERROR.test(lastName(unwrapIndirectCall(parent.callee)) ?? '');
 }
 
 /** `rethrow.rethrowAndCountFspiopError(err, …)`, `rethrowDbError(err)`: a function named for throwing its argument on. */
