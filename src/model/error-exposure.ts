@@ -6,6 +6,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { type Context, findVariable, getCalleePath, getMemberPath, getNumberValue, getPropertyName, getStringValue, isFunctionNode, lastSegment, skipTransparent, walkSameFunction } from './ast.js';
+import { followsOnlyBodyParser } from './body-parsers.js';
 import { envComparisonMeansExplicitDevelopment } from './environment.js';
 import type { Leak } from './error-leaks.js';
 import { classifyFailures } from './fallible.js';
@@ -56,6 +57,9 @@ export function isGuarded(context: Context, leak: Leak, status: number | null = 
   // Only in-process code throws into the try and the answer is no server failure (5xx): the message is the
   // app's or a validator's verdict on the request (a stack still names the server's files).
   if ((leak.form === 'message' || leak.form === 'string') && (status === null || status < 500) && caughtFromInProcess(context, leak.error)) return true;
+  // The whole error is serialized as JSON: an Error keeps only its enumerable fields (`{}` for a SyntaxError of
+  // `JSON.parse`, a TypeError); an error only this process's code can throw has none but those the app gave it.
+  if (leak.form === 'whole' && caughtFromInProcess(context, leak.error)) return true;
   if (leak.sites.some((site) => normalisedBefore(context, site, leak.error))) return true;
   // `if (err.message.includes('not found')) return res.status(404).json({ error: err.message })`: the code recognised
   // its own text in the message and answers a client error with it.
@@ -256,7 +260,8 @@ function binarySafe(context: Context, test: TSESTree.BinaryExpression, holds: bo
     const path = getMemberPath(test.right);
     // A SyntaxError is the client's only when the try parses nothing but what it was given: around
     // `await next()` or a call into other code, any downstream parse (a config file, a stored document) throws it.
-    if (path === 'SyntaxError') return tryOnlyParsesInput(context, error);
+    // An error handler registered right after a body parser, before any route, gets only the body's SyntaxError.
+    if (path === 'SyntaxError') return tryOnlyParsesInput(context, error) || handlerFollowsOnlyBodyParser(context, error);
     return path !== null && !isInternalErrorClass(path);
   }
   const equality = operator === '===' || operator === '==' || operator === '!==' || operator === '!=';
@@ -452,6 +457,12 @@ function isValidationCatch(context: Context, error: TSESLint.Scope.Variable): bo
     context.sourceCode.visitorKeys,
   );
   return onlyValidation && calls > 0;
+}
+
+/** `error` is the parameter of an error handler only a body parser before it can hand an error (see body-parsers.ts). */
+function handlerFollowsOnlyBodyParser(context: Context, error: TSESLint.Scope.Variable): boolean {
+  const def = error.defs[0];
+  return def?.type === 'Parameter' && isFunctionNode(def.node) && followsOnlyBodyParser(context, def.node);
 }
 
 /** The try block of the catch that binds `error` awaits nothing and calls nothing but `JSON.parse` and pure helpers. */

@@ -345,6 +345,10 @@ function computeLoggerCall(context: Context, node: TSESTree.CallExpression): Log
   const named = levelNamedMethodLevel(method);
   if (named) return { node, level: named, loggerPath: getMemberPath(callee.object), method, via: 'logger', args: withoutRequestContext(node.arguments) };
   if (!isLevelMethod(method)) return null;
+  if (method === 'log') {
+    const hapi = hapiTaggedLog(node, callee);
+    if (hapi) return hapi;
+  }
   if (!isLoggerObject(context, callee.object)) return null;
   const loggerPath = getMemberPath(callee.object);
   if (method === 'log' && loggerPath !== 'console') {
@@ -352,6 +356,34 @@ function computeLoggerCall(context: Context, node: TSESTree.CallExpression): Log
     if (winston) return { node, level: winston.level, loggerPath, method, via: 'logger', args: winston.args };
   }
   return { node, level: METHOD_LEVELS[method]!, loggerPath, method, via: 'logger', args: node.arguments };
+}
+
+/** Hapi's tags that name a level; any other tag set logs at info. */
+const HAPI_TAG_LEVELS: Readonly<Record<string, LogLevel>> = { fatal: 'fatal', error: 'error', err: 'error', warn: 'warn', warning: 'warn', info: 'info', debug: 'debug', trace: 'trace' };
+
+/**
+ * Hapi's event log: `request.log(['auth', 'error'], 'Fails to find the user')`, `server.log(['db', 'warn'], err)`.
+ * The first argument is a list of tags, the level is the highest a tag names (info when none does);
+ * hapi-pino and good write these events like any logger's line.
+ */
+function hapiTaggedLog(node: TSESTree.CallExpression, callee: TSESTree.MemberExpression): LoggerCall | null {
+  const tags = node.arguments[0];
+  if (tags?.type !== AST_NODE_TYPES.ArrayExpression || tags.elements.length === 0) return null;
+  const path = getMemberPath(callee.object);
+  if (path === null || !/^(?:request|req|server)$/u.test(lastSegment(path))) return null;
+  // `[id, 'error']`: tags may be computed; one written out says it is a tag list.
+  let level: LogLevel | null = null;
+  let written = false;
+  for (const tag of tags.elements) {
+    if (!tag || tag.type === AST_NODE_TYPES.SpreadElement) return null;
+    const text = getStringValue(tag);
+    if (text === null) continue;
+    written = true;
+    const named = Object.hasOwn(HAPI_TAG_LEVELS, text) ? HAPI_TAG_LEVELS[text]! : null;
+    if (named && (level === null || levelRank(named) > levelRank(level))) level = named;
+  }
+  if (!written) return null;
+  return { node, level: level ?? 'info', loggerPath: path, method: 'log', via: 'logger', args: node.arguments.slice(1) };
 }
 
 /**

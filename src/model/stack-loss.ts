@@ -105,16 +105,21 @@ function isPassedOn(variable: TSESLint.Scope.Variable, log: TSESTree.CallExpress
     if (parent?.type === AST_NODE_TYPES.ThrowStatement) return !throwsBefore(parent, log);
     // new AppError('…', { cause: err })
     if (parent?.type === AST_NODE_TYPES.Property && parent.value === ref.identifier && getPropertyName(parent) === 'cause') return true;
-    if (parent?.type !== AST_NODE_TYPES.CallExpression || !parent.arguments.includes(ref.identifier as TSESTree.Expression)) return false;
-    if (isHandoffCall(parent) || isRethrowCall(parent) || isStrategyError(parent)) return true;
-    // `throw boom.boomify(err, { statusCode })`, `throw createError(500, err)`: the error itself is thrown on inside a wrapper.
+    if ((parent?.type !== AST_NODE_TYPES.CallExpression && parent?.type !== AST_NODE_TYPES.NewExpression) || !parent.arguments.includes(ref.identifier as TSESTree.Expression)) return false;
+    if (parent.type === AST_NODE_TYPES.CallExpression && (isHandoffCall(parent) || isRethrowCall(parent) || isStrategyError(parent))) return true;
+    // `throw boom.boomify(err, { statusCode })`, `throw createError(500, err)`, `throw new VError(err, '…')`: the error itself is
+    // thrown on inside a wrapper. Not a built-in error class: `new Error(err)` keeps only the text of what it is given.
+    if (BUILT_IN_ERROR.test(lastName(unwrapIndirectCall(parent.callee)) ?? '')) return false;
     const thrown = wrapperThrow(parent);
     return thrown !== null && !throwsBefore(thrown, log);
   });
 }
 
-/** `throw wrap(err)`, `throw await wrap(err)`: the throw statement whose value is this call's result, else null. */
-function wrapperThrow(call: TSESTree.CallExpression): TSESTree.ThrowStatement | null {
+/** Built-in error classes: `new Error(err)` keeps only the text of what it is given. */
+const BUILT_IN_ERROR = /^(?:Error|TypeError|RangeError|ReferenceError|SyntaxError|EvalError|URIError)$/u;
+
+/** `throw wrap(err)`, `throw await wrap(err)`, `throw new Wrapped(err)`: the throw statement whose value is this call's result, else null. */
+function wrapperThrow(call: TSESTree.CallExpression | TSESTree.NewExpression): TSESTree.ThrowStatement | null {
   let n: TSESTree.Node = call;
   while (n.parent && (n.parent.type === AST_NODE_TYPES.AwaitExpression || n.parent.type === AST_NODE_TYPES.TSAsExpression || n.parent.type === AST_NODE_TYPES.ChainExpression)) n = n.parent;
   return n.parent?.type === AST_NODE_TYPES.ThrowStatement ? n.parent : null;

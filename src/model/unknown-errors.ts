@@ -8,6 +8,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { type AnyFunction, type Context, findVariable, getCalleePath, getPropertyName, getStringValue, isFunctionNode, lastSegment, skipTransparent } from './ast.js';
+import { isBodyParserCallback } from './body-parsers.js';
 import { getCaughtExceptionTypes } from './exception-filters.js';
 import { isRejectionHandler } from './promises.js';
 import { type HandlerInfo, getHandlerInfo } from './handlers.js';
@@ -44,7 +45,10 @@ export function unknownErrorOf(context: Context, id: TSESTree.Identifier, depth 
     // sendError(res, 'Invalid email'), fail(res, t('errors.notFound')): text the handler was given to send.
     if (isTextParameter(context, fn, index)) return null;
     // (err, data) => … and upload(req, res, (err) => …) callbacks, and helpers like sendError(res, err)
-    if (index === 0 && isCallbackArgument(fn)) return variable;
+    // …except the callback of a body parser the code runs itself (its errors describe the client's body) and
+    // the callback a response is built with (`const childRes = createSubResponse((err) => …)`: it receives
+    // what the sub-request answered, not an error).
+    if (index === 0 && isCallbackArgument(fn)) return isBodyParserCallback(context, fn) || isResponseBuilderCallback(fn) ? null : variable;
     if (fn.params.some((p) => p.type === AST_NODE_TYPES.Identifier && isResponseParamName(p.name))) return variable;
     // const abortWithError = (err) => res.status(400).json({ error: err.message }), called from a catch or as an 'error' listener
     return receivesCaughtError(context, fn, index, depth) ? variable : null;
@@ -182,6 +186,23 @@ function receivesCaughtError(context: Context, fn: AnyFunction, index: number, d
     if (method === 'then') return parent.arguments[1] === ref.identifier;
     return method !== null && ERROR_LISTENER_METHODS.has(method) && parent.arguments[1] === ref.identifier && getStringValue(parent.arguments[0]) === 'error';
   });
+}
+
+/** A call that builds a response object (`createSubResponse(cb)`, `makeResponse(cb)`, `mockResponse(cb)`). */
+const RESPONSE_BUILDER = /^(?:create|make|build|new|fake|mock)\w*Response$/u;
+
+/**
+ * `const childRes = createSubResponse((err) => { … res.status(childRes.statusCode).json(err) })`: a callback
+ * given to a call that builds a response object kept in a variable. The response calls it with what the
+ * code answering through it sends (`send: (body) => cb(body)`): a body, forwarded, not a caught error.
+ */
+function isResponseBuilderCallback(fn: AnyFunction): boolean {
+  const call = fn.parent;
+  if (call?.type !== AST_NODE_TYPES.CallExpression) return false;
+  const path = getCalleePath(call);
+  if (path === null || !RESPONSE_BUILDER.test(lastSegment(path))) return false;
+  const holder = call.parent;
+  return holder?.type === AST_NODE_TYPES.VariableDeclarator || holder?.type === AST_NODE_TYPES.AssignmentExpression;
 }
 
 function isCallbackArgument(fn: AnyFunction): boolean {

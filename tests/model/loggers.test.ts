@@ -156,6 +156,37 @@ describe('getLoggerCall: a method named for logging at a level', () => {
   });
 });
 
+describe("getLoggerCall: Hapi's tagged event log", () => {
+  const code = `
+    request.log(['auth', 'error'], 'Fails to find the user');
+    request.log([cacheName, 'warn'], \`Failed to get the cache: \${err}\`);
+    server.log(['startup'], 'listening');
+    this.server.log(['db', 'fatal'], err);
+    request.log(['auth', 'debug'], 'x');
+    request.log([id], 'x');
+    request.log('error', 'x');
+    cart.log(['error'], 'x');
+  `;
+  const calls = loggerCalls(code);
+  it.each([
+    ["request.log(['auth', 'error'], 'Fails to find the user')", 'error', 'request'],
+    ["server.log(['startup'], 'listening')", 'info', 'server'],
+    ["request.log(['auth', 'debug'], 'x')", 'debug', 'request'],
+    ["this.server.log(['db', 'fatal'], err)", 'fatal', 'this.server'],
+  ])('%s → %s on %s', (text, level, loggerPath) => {
+    expect(callResult(calls, text)).toMatchObject({ level, loggerPath, method: 'log', via: 'logger' });
+  });
+  it('takes the level from the written tags beside computed ones, and logs only what follows the tags', () => {
+    const call = [...calls.entries()].find(([text]) => text.startsWith('request.log([cacheName'))?.[1];
+    expect(call).toMatchObject({ level: 'warn', args: [expect.stringContaining('Failed to get the cache')] });
+  });
+  it('needs a written tag, a tag list and a request or server', () => {
+    expect(callResult(calls, "request.log([id], 'x')")).toBeNull();
+    expect(callResult(calls, "request.log('error', 'x')")).toBeNull();
+    expect(callResult(calls, "cart.log(['error'], 'x')")).toBeNull();
+  });
+});
+
 describe('getLoggerCall: variables created by logger factories', () => {
   it.each([
     ['const p = pino(); p.error("x");', 'p.error("x")', 'error'],

@@ -20,6 +20,34 @@ function errorsSent(code: string, options: ProbeOptions = {}): (string | null)[]
 }
 
 describe('unknownErrorOf', () => {
+  it("a body parser's callback and a response builder's callback receive no caught error; other callbacks do", () => {
+    expect(
+      errorsSent(`
+        const bodyParser = require('body-parser');
+        const parseJson = bodyParser.json({ limit: '1mb' });
+        parseJson(req, res, (err) => { send(err); });
+        const childRes = util.createSubResponse((err) => { send(err); });
+        upload(req, res, (err) => { send(err); });
+        handleResponse((err) => { send(err); });
+      `),
+    ).toEqual([null, null, 'err', 'err']);
+  });
+
+  it("a class field set to a body parser, called with a callback (deepstream's HTTP service)", () => {
+    expect(
+      errorsSent(`
+        import bodyParser from 'body-parser';
+        class Service {
+          constructor() { this.jsonBodyParser = bodyParser.json({ inflate: true }); this.other = makeParser(); }
+          handle(req, res) {
+            this.jsonBodyParser(req, res, (err) => { send(err); });
+            this.other(req, res, (err) => { send(err); });
+          }
+        }
+      `),
+    ).toEqual([null, 'err']);
+  });
+
   it('catch bindings, Express error-handler errors, rejection handlers, helpers given the response, const aliases', () => {
     expect(
       errorsSent(`

@@ -1,0 +1,155 @@
+/**
+ * "Does the route's own schema make this request value a number before the handler runs?" — Hapi's
+ * `validate.params` / `validate.query` (Joi: `Joi.object({ id: Joi.number().integer() })`, or a plain
+ * object of Joi schemas) and Fastify's `schema.params` / `schema.querystring` (JSON Schema
+ * `{ properties: { id: { type: 'integer' } } }`, TypeBox `Type.Object({ id: Type.Integer() })`). The
+ * framework refuses a request whose value is no number, and converts the text to one (Joi's `convert`,
+ * Ajv's `coerceTypes`, both on by default): what the handler reads cannot carry a line break.
+ * Only a schema written in the file is read; one imported from another module is unknown.
+ */
+import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { type Context, findVariable, getEnclosingFunction, getPropertyName, getStringValue, getVariableInit, isFunctionNode, perFile, skipTransparent } from './ast.js';
+
+/** Where the value is read on the request, and where the route's schema for it lives. */
+const SOURCES: Readonly<Record<string, readonly string[]>> = { params: ['params'], query: ['query', 'querystring'] };
+
+const fileCache = new WeakMap<object, boolean>();
+
+/** `request.params.id` (also through `const id = request.params.id` / `const { id } = request.params`) typed a number by the route's schema. */
+export function routeSchemaMakesNumber(context: Context, node: TSESTree.Node): boolean {
+  if (!perFile(fileCache, context.sourceCode, () => /\b(?:validate|schema)\s*:/u.test(context.sourceCode.text))) return false;
+  const read = requestRead(context, skipTransparent(node));
+  if (read === null) return false;
+  const handler = getEnclosingFunction(read.request);
+  if (!handler || handler.params[0]?.type !== AST_NODE_TYPES.Identifier || handler.params[0].name !== read.request.name) return false;
+  const schema = routeSchema(handler, read.source);
+  return schema !== null && isNumberSchema(context, fieldSchema(context, schema, read.key), 0);
+}
+
+interface RequestRead {
+  request: TSESTree.Identifier;
+  source: string;
+  key: string;
+}
+
+/** `request.params.id`, or a `const` bound to it (`const id = request.params.id`, `const { id } = request.params`). */
+function requestRead(context: Context, node: TSESTree.Node): RequestRead | null {
+  if (node.type === AST_NODE_TYPES.MemberExpression) {
+    const key = getPropertyName(node);
+    const object = skipTransparent(node.object);
+    if (key === null || object.type !== AST_NODE_TYPES.MemberExpression) return null;
+    const source = getPropertyName(object);
+    const request = skipTransparent(object.object);
+    return source !== null && Object.hasOwn(SOURCES, source) && request.type === AST_NODE_TYPES.Identifier ? { request, source, key } : null;
+  }
+  if (node.type !== AST_NODE_TYPES.Identifier) return null;
+  const variable = findVariable(context, node);
+  const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+  if (def?.type !== 'Variable' || def.parent?.type !== AST_NODE_TYPES.VariableDeclaration || def.parent.kind !== 'const' || !def.node.init) return null;
+  if (def.node.id.type === AST_NODE_TYPES.Identifier) {
+    const init = skipTransparent(def.node.init);
+    return init.type === AST_NODE_TYPES.MemberExpression ? requestRead(context, init) : null;
+  }
+  if (def.node.id.type !== AST_NODE_TYPES.ObjectPattern) return null;
+  const prop = def.node.id.properties.find((p): p is TSESTree.Property => p.type === AST_NODE_TYPES.Property && p.value === def.name);
+  const key = prop ? getPropertyName(prop) : null;
+  const init = skipTransparent(def.node.init);
+  if (key === null || init.type !== AST_NODE_TYPES.MemberExpression) return null;
+  const source = getPropertyName(init);
+  const request = skipTransparent(init.object);
+  return source !== null && Object.hasOwn(SOURCES, source) && request.type === AST_NODE_TYPES.Identifier ? { request, source, key } : null;
+}
+
+/**
+ * The schema of `source` in the route that `handler` serves: Hapi's `{ handler, validate: { params } }`
+ * (also in the route's `options` / `config` beside `handler`), Fastify's `route({ schema: { params }, handler })`
+ * or `fastify.get(path, { schema: { params } }, handler)`.
+ */
+function routeSchema(handler: TSESTree.Node, source: string): TSESTree.Node | null {
+  const parent = handler.parent;
+  const containers: TSESTree.ObjectExpression[] = [];
+  if (parent?.type === AST_NODE_TYPES.Property && getPropertyName(parent) === 'handler' && parent.parent.type === AST_NODE_TYPES.ObjectExpression) {
+    const object = parent.parent;
+    containers.push(object);
+    // { method, path, options: { validate }, handler } and { options: { handler, validate } } inside the route
+    for (const key of ['options', 'config']) {
+      const inner = property(object, key);
+      if (inner?.type === AST_NODE_TYPES.ObjectExpression) containers.push(inner);
+    }
+    const outer = object.parent?.type === AST_NODE_TYPES.Property ? object.parent.parent : null;
+    if (outer?.type === AST_NODE_TYPES.ObjectExpression) containers.push(outer);
+  } else if (parent?.type === AST_NODE_TYPES.CallExpression) {
+    const index = parent.arguments.indexOf(handler as TSESTree.CallExpressionArgument);
+    const options = index > 0 ? skipTransparent(parent.arguments[index - 1]!) : null;
+    if (options?.type === AST_NODE_TYPES.ObjectExpression) containers.push(options);
+  }
+  for (const container of containers) {
+    for (const key of ['validate', 'schema']) {
+      const block = property(container, key);
+      if (block?.type !== AST_NODE_TYPES.ObjectExpression) continue;
+      for (const name of SOURCES[source]!) {
+        const schema = property(block, name);
+        if (schema) return schema;
+      }
+    }
+  }
+  return null;
+}
+
+function property(object: TSESTree.ObjectExpression, key: string): TSESTree.Node | null {
+  for (const p of object.properties) {
+    if (p.type === AST_NODE_TYPES.Property && !p.computed && getPropertyName(p) === key) return skipTransparent(p.value);
+  }
+  return null;
+}
+
+/** The schema of one field: `Joi.object({ id: … })`, `Type.Object({ id: … })`, `{ id: … }`, `{ type: 'object', properties: { id: … } }`. */
+function fieldSchema(context: Context, raw: TSESTree.Node, key: string): TSESTree.Node | null {
+  const schema = resolveConst(context, raw);
+  if (schema.type === AST_NODE_TYPES.CallExpression) {
+    // Joi.object({ … }).unknown(), Type.Object({ … }): the first object argument down the chain
+    let call: TSESTree.Node = schema;
+    while (call.type === AST_NODE_TYPES.CallExpression) {
+      const first = call.arguments[0] ? skipTransparent(call.arguments[0]) : null;
+      const callee = skipTransparent(call.callee);
+      if (first?.type === AST_NODE_TYPES.ObjectExpression && callee.type === AST_NODE_TYPES.MemberExpression && /^(?:object|Object|keys)$/u.test(getPropertyName(callee) ?? '')) return property(first, key);
+      if (callee.type !== AST_NODE_TYPES.MemberExpression) return null;
+      call = skipTransparent(callee.object);
+    }
+    return null;
+  }
+  if (schema.type !== AST_NODE_TYPES.ObjectExpression) return null;
+  const properties = property(schema, 'properties');
+  if (properties?.type === AST_NODE_TYPES.ObjectExpression) return property(properties, key);
+  return property(schema, key);
+}
+
+/** `Joi.number().integer()`, `joi.number()`, `Type.Integer()`, `Type.Number()`, `{ type: 'integer' }`, through `const`s. */
+function isNumberSchema(context: Context, raw: TSESTree.Node | null, depth: number): boolean {
+  if (raw === null || depth > 3) return false;
+  const schema = resolveConst(context, raw);
+  if (schema.type === AST_NODE_TYPES.ObjectExpression) {
+    const type = property(schema, 'type');
+    const text = type ? getStringValue(type) : null;
+    return text === 'integer' || text === 'number';
+  }
+  // The innermost call of the chain names the type: Joi.number().integer().min(1) starts with number().
+  let call: TSESTree.Node = schema;
+  while (call.type === AST_NODE_TYPES.CallExpression) {
+    const callee = skipTransparent(call.callee);
+    if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+    const object = skipTransparent(callee.object);
+    if (object.type !== AST_NODE_TYPES.CallExpression) return /^(?:number|integer|Number|Integer)$/u.test(getPropertyName(callee) ?? '');
+    call = object;
+  }
+  return false;
+}
+
+/** A `const` identifier's initializer (`const idSchema = Joi.number()`), else the node itself. */
+function resolveConst(context: Context, node: TSESTree.Node): TSESTree.Node {
+  const n = skipTransparent(node);
+  if (n.type !== AST_NODE_TYPES.Identifier) return n;
+  const init = getVariableInit(findVariable(context, n));
+  return init && !isFunctionNode(init) ? skipTransparent(init) : n;
+}
