@@ -103,7 +103,9 @@ export function getAppUsage(
     (value.parent.type === AST_NODE_TYPES.AwaitExpression ||
       value.parent.type === AST_NODE_TYPES.TSAsExpression ||
       value.parent.type === AST_NODE_TYPES.TSNonNullExpression ||
-      value.parent.type === AST_NODE_TYPES.TSSatisfiesExpression)
+      value.parent.type === AST_NODE_TYPES.TSSatisfiesExpression ||
+      // `const app = options.app || express()`: the app handed in, else the one made here (the program's own when none is).
+      (value.parent.type === AST_NODE_TYPES.LogicalExpression && value.parent.right === value && (value.parent.operator === '||' || value.parent.operator === '??')))
   ) {
     value = value.parent;
   }
@@ -289,6 +291,11 @@ function classifyConsumer(context: Context, call: TSESTree.CallExpression, usage
   const name = path === null ? '' : lastSegment(path.replace(/[/\\]index$/u, '').replace(/^.*[/\\]/u, ''));
   if (SERVING.test(name)) {
     usage.served = true;
+    return;
+  }
+  // `resolve({ server: app })`, `deferred.resolve(app)`: handed to whoever awaits the promise, as if returned.
+  if (name === 'resolve' && call.arguments.length === 1) {
+    usage.returned = true;
     return;
   }
   // A same-file setup function's registrations are in this file already.

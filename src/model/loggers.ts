@@ -160,6 +160,9 @@ function isLoggerFactoryCall(context: Context, node: TSESTree.Node, depth: numbe
     path !== null ? lastSegment(path) : callee.type === AST_NODE_TYPES.MemberExpression ? getPropertyName(callee) : null;
   if (last === null) return false;
   if (LOGGER_FACTORIES.has(last)) return true;
+  // @sap/logging's `loggingContext.getTracer(__filename)`, `require('./logger').getTracer(…)`: its tracer logs at
+  // levels (`tracer.debug(…)`); OpenTelemetry's `trace.getTracer('svc')` makes spans, not log lines.
+  if (last === 'getTracer' && !isOpenTelemetryCall(context, callee)) return true;
   // x.child({...}) of a logger
   if (
     last === 'child' &&
@@ -169,6 +172,14 @@ function isLoggerFactoryCall(context: Context, node: TSESTree.Node, depth: numbe
     return isLoggerObject(context, callee.object, depth + 1);
   }
   return false;
+}
+
+/** `trace.getTracer(…)` / `api.trace.getTracer(…)` on a binding imported from `@opentelemetry/*`. */
+function isOpenTelemetryCall(context: Context, callee: TSESTree.Node): boolean {
+  let root: TSESTree.Node = callee;
+  while (root.type === AST_NODE_TYPES.MemberExpression) root = skipTransparent(root.object);
+  if (root.type !== AST_NODE_TYPES.Identifier) return false;
+  return getImportedBinding(context, root)?.source.startsWith('@opentelemetry/') ?? /^(?:trace|opentelemetry|otel)/iu.test(root.name);
 }
 
 /** `this.name` where the class declares `name` as a logger (property init or typed constructor parameter). */

@@ -184,3 +184,32 @@ describe('isGuarded', () => {
     expect(found.map((f) => f.guarded)).toEqual([[true], [false], [false]]);
   });
 });
+
+describe('collectLeaks: composed payloads', () => {
+  it('Object.assign sources, a template filled by .replace(), a template engine render call', () => {
+    const found = leaksIn(`
+      const ejs = require('ejs');
+      app.get('/a', async (req, res) => {
+        try { await db.query(sql); } catch (err) {
+          res.status(500).json(Object.assign({ error: err.message }, err.details));
+          res.status(500).send(page.replace(/{{ERROR_BODY}}/g, escapeHtml(err.message)));
+          res.status(500).send(ejs.render(template, { stack: err.stack }));
+        }
+      });
+    `);
+    expect(found.map((f) => f.leaks)).toEqual([['message:err.message'], ['message:err.message'], ['stack:err.stack']]);
+  });
+
+  it("not the app's own text in the same shapes, nor a render function of an unknown module", () => {
+    const found = leaksIn(`
+      app.get('/a', async (req, res) => {
+        try { await db.query(sql); } catch (err) {
+          res.status(500).json(Object.assign({ error: 'Internal error' }, { id: req.id }));
+          res.status(500).send(page.replace(/{{ERROR_BODY}}/g, 'Something went wrong'));
+          res.status(500).send(renderPage(template, { message: err.message }));
+        }
+      });
+    `);
+    expect(found.map((f) => f.leaks)).toEqual([[], [], []]);
+  });
+});

@@ -662,3 +662,21 @@ describe('getDebugLogCall: namespaced debug functions', () => {
     for (const name of ['f', 'g', 'debug']) expect(callResult(results, `${name}('x')`)).toBeNull();
   });
 });
+
+describe("getLoggerCall: @sap/logging's tracer", () => {
+  it('a tracer from getTracer(…) logs at its levels; an OpenTelemetry tracer is no logger', () => {
+    const calls = loggerCalls(
+      [
+        "const tracer = require('../utils/logger').getTracer(__filename);",
+        "tracer.debug('token context %s', ctx);",
+        'function handler(req) { const t = req.loggingContext.getTracer(__filename); t.error("failed"); }',
+        "import { trace } from '@opentelemetry/api';",
+        "const otel = trace.getTracer('svc');",
+        "otel.debug('x');",
+      ].join('\n'),
+    );
+    expect(callResult(calls, "tracer.debug('token context %s', ctx)")?.level).toBe('debug');
+    expect(callResult(calls, 't.error("failed")')?.level).toBe('error');
+    expect(callResult(calls, "otel.debug('x')")).toBeNull();
+  });
+});
