@@ -41,7 +41,7 @@ const REQUEST_LOGGING_TEXT = new RegExp(
   'u',
 );
 /** Modules that register routes or integrations, not request logging. */
-const NON_LOGGING_WORDS = /(?:route|router|routes|routing|swagger|openapi|docs|graphql|apollo|socket|websocket|\bws\b|database|\bdb\b|mongo|prisma|sequelize|typeorm|passport|auth|session|static|views|metrics|health|sentry|cron|dev-?server|webpack|vite)/iu;
+const NON_LOGGING_WORDS = /(?:route|router|routes|routing|swagger|openapi|docs|graphql|apollo|socket|websocket|\bws\b|database|\bdb\b|mongo|prisma|sequelize|typeorm|passport|auth|session|static|views|nunjucks|handlebars|\bhbs\b|\bejs\b|\bpug\b|metrics|health|sentry|cron|dev-?server|webpack|vite)/iu;
 
 export interface AppUsage {
   /** The name the app is kept under: `app`, `exports.app`, `this.app`; null when it is not kept. */

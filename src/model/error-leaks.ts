@@ -52,6 +52,7 @@ function isTemplateRender(context: Context, callee: TSESTree.Node): boolean {
  */
 export function collectLeaks(context: Context, payload: TSESTree.Node, sink: ResponseSink, out: Leak[]): void {
   const seen = new Set<TSESTree.Node>();
+  const expanding = new Set<TSESLint.Scope.Variable>();
   const visit = (raw: TSESTree.Node, use: TSESTree.Node | null, sites: readonly TSESTree.Node[], depth: number): void => {
     if (depth > 6 || seen.has(raw)) return;
     seen.add(raw);
@@ -76,6 +77,9 @@ export function collectLeaks(context: Context, payload: TSESTree.Node, sink: Res
         // A variable holding it: const message = err.message; let body = …
         const variable = findVariable(context, n);
         if (!variable || variable.defs.length !== 1 || variable.defs[0]!.type !== 'Variable') return;
+        // `message = responseObj.message || message`: the variable's own earlier value, whose writes are visited here already
+        // (read again through this write, a leak would take on that write's guards).
+        if (expanding.has(variable)) return;
         const def = variable.defs[0]!;
         if (def.node.id !== def.name) return;
         const writes: TSESTree.Node[] = [];
@@ -84,7 +88,9 @@ export function collectLeaks(context: Context, payload: TSESTree.Node, sink: Res
           const parent = ref.identifier.parent;
           if (!ref.init && ref.isWrite() && parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.left === ref.identifier) writes.push(parent.right);
         }
+        expanding.add(variable);
         for (const write of writes) visit(write, at, [...sites, write], depth + 1);
+        expanding.delete(variable);
         return;
       }
       case AST_NODE_TYPES.MemberExpression: {

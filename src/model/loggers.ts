@@ -160,9 +160,6 @@ function isLoggerFactoryCall(context: Context, node: TSESTree.Node, depth: numbe
     path !== null ? lastSegment(path) : callee.type === AST_NODE_TYPES.MemberExpression ? getPropertyName(callee) : null;
   if (last === null) return false;
   if (LOGGER_FACTORIES.has(last)) return true;
-  // @sap/logging's `loggingContext.getTracer(__filename)`, `require('./logger').getTracer(…)`: its tracer logs at
-  // levels (`tracer.debug(…)`); OpenTelemetry's `trace.getTracer('svc')` makes spans, not log lines.
-  if (last === 'getTracer' && !isOpenTelemetryCall(context, callee)) return true;
   // x.child({...}) of a logger
   if (
     last === 'child' &&
@@ -172,14 +169,6 @@ function isLoggerFactoryCall(context: Context, node: TSESTree.Node, depth: numbe
     return isLoggerObject(context, callee.object, depth + 1);
   }
   return false;
-}
-
-/** `trace.getTracer(…)` / `api.trace.getTracer(…)` on a binding imported from `@opentelemetry/*`. */
-function isOpenTelemetryCall(context: Context, callee: TSESTree.Node): boolean {
-  let root: TSESTree.Node = callee;
-  while (root.type === AST_NODE_TYPES.MemberExpression) root = skipTransparent(root.object);
-  if (root.type !== AST_NODE_TYPES.Identifier) return false;
-  return getImportedBinding(context, root)?.source.startsWith('@opentelemetry/') ?? /^(?:trace|opentelemetry|otel)/iu.test(root.name);
 }
 
 /** `this.name` where the class declares `name` as a logger (property init or typed constructor parameter). */
@@ -356,6 +345,8 @@ function computeLoggerCall(context: Context, node: TSESTree.CallExpression): Log
   const named = levelNamedMethodLevel(method);
   if (named) return { node, level: named, loggerPath: getMemberPath(callee.object), method, via: 'logger', args: withoutRequestContext(node.arguments) };
   if (!isLevelMethod(method)) return null;
+  const tagged = method === 'log' ? hapiTaggedLevel(callee.object, node.arguments[0]) : null;
+  if (tagged) return { node, level: tagged, loggerPath: getMemberPath(callee.object), method, via: 'logger', args: node.arguments.slice(1) };
   if (!isLoggerObject(context, callee.object)) return null;
   const loggerPath = getMemberPath(callee.object);
   if (method === 'log' && loggerPath !== 'console') {
@@ -363,6 +354,25 @@ function computeLoggerCall(context: Context, node: TSESTree.CallExpression): Log
     if (winston) return { node, level: winston.level, loggerPath, method, via: 'logger', args: winston.args };
   }
   return { node, level: METHOD_LEVELS[method]!, loggerPath, method, via: 'logger', args: node.arguments };
+}
+
+/**
+ * hapi's `request.log(['auth', 'error'], data)` / `server.log(['warn'], data)`: an event whose tags name its level,
+ * written by the reporter the app registers (@hapi/good, hapi-pino map the tags to levels). Only a tag array of
+ * string literals on a `request` / `req` / `server` receiver; a tag naming no level is info.
+ */
+function hapiTaggedLevel(receiver: TSESTree.Node, tags: TSESTree.Node | undefined): LogLevel | null {
+  const r = skipTransparent(receiver);
+  const name = r.type === AST_NODE_TYPES.Identifier ? r.name : r.type === AST_NODE_TYPES.MemberExpression ? getPropertyName(r) : null;
+  if (name === null || !/^(?:request|req|server)$/u.test(name) || tags?.type !== AST_NODE_TYPES.ArrayExpression || tags.elements.length === 0) return null;
+  const words = tags.elements.map((e) => (e?.type === AST_NODE_TYPES.Literal && typeof e.value === 'string' ? e.value.toLowerCase() : null));
+  if (words.some((w) => w === null)) return null;
+  if (words.some((w) => w === 'fatal' || w === 'critical')) return 'fatal';
+  if (words.some((w) => w === 'error' || w === 'err')) return 'error';
+  if (words.some((w) => w === 'warn' || w === 'warning')) return 'warn';
+  if (words.some((w) => w === 'debug')) return 'debug';
+  if (words.some((w) => w === 'trace')) return 'trace';
+  return 'info';
 }
 
 /**

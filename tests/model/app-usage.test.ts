@@ -154,3 +154,10 @@ describe('getAppUsage: an app handed in or made here', () => {
     expect(only("const express = require('express');\nconst app = express() || other;\napp.listen(80);").path).toBeNull();
   });
 });
+
+describe('getAppUsage: a view engine configured with the app', () => {
+  it("nunjucks.configure(dir, { express: app }) registers no request logger: the app is not handed on", () => {
+    const u = only("const express = require('express');\nconst nunjucks = require('nunjucks');\nconst app = express();\nnunjucks.configure('views', { autoescape: true, express: app });\napp.use(cors());\napp.listen(3000);");
+    expect(u).toMatchObject({ passed: false, served: true });
+  });
+});

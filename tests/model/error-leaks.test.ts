@@ -213,3 +213,22 @@ describe('collectLeaks: composed payloads', () => {
     expect(found.map((f) => f.leaks)).toEqual([[], [], []]);
   });
 });
+
+describe("collectLeaks: a variable's own earlier value in a write", () => {
+  it('`message = responseObj.message || message` in a client-error branch does not lend its guard to the unknown error written on another branch', () => {
+    const found = leaksIn(`
+      app.use((exception, req, res, next) => {
+        let message = 'Internal server error';
+        if (exception instanceof HttpException) {
+          const responseObj = exception.getResponse();
+          message = responseObj.message || message;
+        } else if (exception instanceof Error) {
+          message = exception.message;
+        }
+        res.status(500).json({ message });
+      });
+    `);
+    expect(found.map((f) => f.leaks)).toEqual([['message:message']]);
+    expect(found.map((f) => f.guarded)).toEqual([[false]]);
+  });
+});

@@ -663,20 +663,21 @@ describe('getDebugLogCall: namespaced debug functions', () => {
   });
 });
 
-describe("getLoggerCall: @sap/logging's tracer", () => {
-  it('a tracer from getTracer(…) logs at its levels; an OpenTelemetry tracer is no logger', () => {
+describe("getLoggerCall: hapi's tagged request and server events", () => {
+  it('request.log / server.log with a tag array log at the level a tag names, info otherwise', () => {
     const calls = loggerCalls(
       [
-        "const tracer = require('../utils/logger').getTracer(__filename);",
-        "tracer.debug('token context %s', ctx);",
-        'function handler(req) { const t = req.loggingContext.getTracer(__filename); t.error("failed"); }',
-        "import { trace } from '@opentelemetry/api';",
-        "const otel = trace.getTracer('svc');",
-        "otel.debug('x');",
+        "request.log(['auth', 'error'], `Fails to find the user ${name}`);",
+        "server.log(['warn', 'db'], 'slow query');",
+        "request.log(['auth'], 'logged in');",
+        "req.log(tagsFromConfig, 'x');",
+        "registry.log(['error'], 'not hapi');",
       ].join('\n'),
     );
-    expect(callResult(calls, "tracer.debug('token context %s', ctx)")?.level).toBe('debug');
-    expect(callResult(calls, 't.error("failed")')?.level).toBe('error');
-    expect(callResult(calls, "otel.debug('x')")).toBeNull();
+    expect(callResult(calls, "request.log(['auth', 'error'], `Fails to find the user ${name}`)")).toMatchObject({ level: 'error', args: ['`Fails to find the user ${name}`'] });
+    expect(callResult(calls, "server.log(['warn', 'db'], 'slow query')")?.level).toBe('warn');
+    expect(callResult(calls, "request.log(['auth'], 'logged in')")?.level).toBe('info');
+    expect(callResult(calls, "req.log(tagsFromConfig, 'x')")).toBeNull();
+    expect(callResult(calls, "registry.log(['error'], 'not hapi')")).toBeNull();
   });
 });

@@ -11,6 +11,17 @@ const ruleTester = new RuleTester();
 
 ruleTester.run('log-auth-failures (auth plugin validators, Egg and ThinkJS controllers)', rule, {
   valid: [
+    `// hapi validator: the refusal recorded as a request event tagged 'error' (written by @hapi/good / hapi-pino)
+server.auth.strategy('token', 'bearer-access-token', {
+  validate: async (request, tokenValue) => {
+    try {
+      return { isValid: true, credentials: await scm.decorate(tokenValue) };
+    } catch (err) {
+      request.log(['auth', 'error'], err);
+      return { isValid: false, credentials: {} };
+    }
+  },
+});`,
 "// hapi validator that logs the refused token at warn\nserver.auth.strategy('token', 'bearer-access-token', {\n  validate: async (request, tokenValue) => {\n    const token = await tokenFactory.get({ value: tokenValue });\n    if (!token) {\n      logger.warn({ ip: request.info.remoteAddress }, 'unknown API token');\n      return { isValid: false, credentials: {} };\n    }\n    return { isValid: true, credentials: {} };\n  },\n});",
 "// { isValid: false } of a form validator is no auth refusal\nconst rules = {\n  validate: (value) => {\n    if (!value || value.length < 3) return { isValid: false, message: 'too short' };\n    return { isValid: true };\n  },\n};\nform.register('name', rules);",
 "// @fastify/basic-auth validator that logs before refusing\nimport fastifyBasicAuth from '@fastify/basic-auth';\nexport default async function basicAuth(fastify, opts) {\n  fastify.register(fastifyBasicAuth, {\n    validate(username, password, req, reply, done) {\n      if (opts.passphrases.includes(password)) return done();\n      req.log.warn({ username }, 'wrong passphrase');\n      done(new Error('Wrong Passphrase'));\n    },\n  });\n}",
