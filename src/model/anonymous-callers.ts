@@ -36,7 +36,7 @@ const PRESENCE_WORDS = new Set([
  */
 const PASSWORD_WORDS = new Set(['password', 'passwd']);
 /** Words that may stand beside them in a presence name (`access_token`, `x-api-key`, `remote_user`, `currentUser`). */
-const FILLER_WORDS = new Set(['access', 'refresh', 'api', 'x', 'remote', 'current', 'raw', 'header', 'headers', 'is', 'has', 'in', 'name', 'id', 'auth']);
+const FILLER_WORDS = new Set(['access', 'refresh', 'api', 'x', 'remote', 'current', 'raw', 'header', 'headers', 'is', 'has', 'in', 'name', 'id', 'auth', 'info']);
 /** Second factors: `otpToken` is a code the caller is asked for after signing in, not a namespace. */
 const FACTOR_WORDS = new Set(['otp', 'mfa', 'tfa', '2fa', 'sso', 'pin']);
 /** Words naming the caller's identity itself (not a container such as the session or the state). */
@@ -169,7 +169,8 @@ function absentWhen(context: Context, test: TSESTree.Node, whenTrue: boolean, de
   if (n.type === AST_NODE_TYPES.CallExpression) {
     const path = getCalleePath(n);
     const name = path === null ? null : lastSegment(path);
-    if (name === 'isNil' || name === 'isUndefined') return whenTrue && n.arguments[0] !== undefined && isPresenceValue(context, n.arguments[0], depth);
+    // `_.isNil(req.user)`, also `_.isEmpty(ctx.state.user)` / ThinkJS's `think.isEmpty(userInfo)`: an identity object with nothing in it.
+    if (name === 'isNil' || name === 'isUndefined' || name === 'isEmpty') return whenTrue && n.arguments[0] !== undefined && isPresenceValue(context, n.arguments[0], depth);
     if (name !== null && n.parent?.type !== AST_NODE_TYPES.AwaitExpression && onRequest(context, n)) {
       if (AUTHENTICATED_PREDICATE.test(name)) return !whenTrue;
       if (UNAUTHENTICATED_PREDICATE.test(name)) return whenTrue;
@@ -351,6 +352,8 @@ function isResponseParameter(context: Context, node: TSESTree.Node): boolean {
 function requestIndex(segments: readonly string[], rootIsRequest: boolean): number {
   if (rootIsRequest) return 0;
   if (RESPONSE_ROOT.test(segments[0]!) && segments[1] === 'locals') return 1;
+  // `this.ctx.state.user`: the Koa context an Egg.js / ThinkJS controller holds.
+  if (segments[0] === 'this' && (segments[1] === 'ctx' || segments[1] === 'context') && segments.length > 2) return 1;
   for (let i = 1; i < segments.length - 1; i += 1) if (REQUEST_SEGMENTS.has(segments[i]!)) return i;
   return -1;
 }

@@ -41,7 +41,7 @@ const REQUEST_LOGGING_TEXT = new RegExp(
   'u',
 );
 /** Modules that register routes or integrations, not request logging. */
-const NON_LOGGING_WORDS = /(?:route|router|routes|routing|swagger|openapi|docs|graphql|apollo|socket|websocket|\bws\b|database|\bdb\b|mongo|prisma|sequelize|typeorm|passport|auth|session|static|views|metrics|health|sentry|cron|dev-?server|webpack|vite)/iu;
+const NON_LOGGING_WORDS = /(?:route|router|routes|routing|swagger|openapi|docs|graphql|apollo|socket|websocket|\bws\b|database|\bdb\b|mongo|prisma|sequelize|typeorm|passport|auth|session|static|views|nunjucks|handlebars|\bhbs\b|\bejs\b|\bpug\b|metrics|health|sentry|cron|dev-?server|webpack|vite)/iu;
 
 export interface AppUsage {
   /** The name the app is kept under: `app`, `exports.app`, `this.app`; null when it is not kept. */
@@ -103,7 +103,9 @@ export function getAppUsage(
     (value.parent.type === AST_NODE_TYPES.AwaitExpression ||
       value.parent.type === AST_NODE_TYPES.TSAsExpression ||
       value.parent.type === AST_NODE_TYPES.TSNonNullExpression ||
-      value.parent.type === AST_NODE_TYPES.TSSatisfiesExpression)
+      value.parent.type === AST_NODE_TYPES.TSSatisfiesExpression ||
+      // `const app = options.app || express()`: the app handed in, else the one made here (the program's own when none is).
+      (value.parent.type === AST_NODE_TYPES.LogicalExpression && value.parent.right === value && (value.parent.operator === '||' || value.parent.operator === '??')))
   ) {
     value = value.parent;
   }
@@ -289,6 +291,11 @@ function classifyConsumer(context: Context, call: TSESTree.CallExpression, usage
   const name = path === null ? '' : lastSegment(path.replace(/[/\\]index$/u, '').replace(/^.*[/\\]/u, ''));
   if (SERVING.test(name)) {
     usage.served = true;
+    return;
+  }
+  // `resolve({ server: app })`, `deferred.resolve(app)`: handed to whoever awaits the promise, as if returned.
+  if (name === 'resolve' && call.arguments.length === 1) {
+    usage.returned = true;
     return;
   }
   // A same-file setup function's registrations are in this file already.

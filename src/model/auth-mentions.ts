@@ -16,7 +16,8 @@
  *   verification (`…verify…`, also WebAuthn's `verifyAuthenticationResponse`), API-key comparisons
  *   (`apiKey`, `x-api-key`, `apiToken`), one-time-code checks (`totp.check`, `authenticator.check`,
  *   `checkOtp`, `checkMfaCode`: `totp`, `hotp`, `otp`, `mfa`, `2fa`);
- * - passport strategies (`…Strategy`) and Nest guards (`canActivate`);
+ * - passport strategies (`…Strategy`) and Nest guards (`canActivate`); auth plugins' validators
+ *   (auth-validators.ts: hapi's `auth.strategy(…)`, `{ isValid: false }`, `@fastify/basic-auth`);
  * - WebSocket refusals (socket-refusals.ts): close codes 4001/4401/4003/4403 and 1008, and the
  *   refusal reasons it reads (`invalid token`, `token expired`, plus the status names above), and
  *   what a message written to a client's socket says (`{ accessStatus }`, `permission denied`,
@@ -38,7 +39,7 @@ const AUTH_FAILURE_TEXT = new RegExp(
     // refusals written to a client's socket: access-outcome fields and refusal texts (socket-refusals.ts)
     String.raw`(?:access|auth|authorization|permission)[_-]?(?:status|result|error)|permission\s+denied|not\s+authori[sz]ed|(?:requires?|needs?)\s+(?:\w+\s+)?(?:admin|permission|privilege)`,
     // credential checks, passport, guards
-    String.raw`password|compare|verify|timing[_\s-]*safe[_\s-]*equal|constant[_\s-]*time[_\s-]*equal|api[-_]?key|api[-_]?token|strategy|canactivate`,
+    String.raw`password|compare|verify|timing[_\s-]*safe[_\s-]*equal|constant[_\s-]*time[_\s-]*equal|api[-_]?key|api[-_]?token|strategy|canactivate|basic-auth|isvalid`,
     // one-time-code checks (`totp.check`, `checkOtp`, `checkMfaCode`)
     String.raw`[th]otp|\botp|otp\b|mfa|2fa`,
   ].join('|'),

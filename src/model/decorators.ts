@@ -7,6 +7,9 @@
  *   __decorate([(0, common_1.Post)('login'), __param(0, (0, common_1.Body)()), __metadata(…)], AuthController.prototype, "signIn", null);
  *   AuthController = __decorate([(0, common_1.Controller)('auth')], AuthController);
  *
+ * SWC names the same helpers `_ts_decorate` / `_ts_param` / `_ts_metadata`, esbuild `__decorateClass` /
+ * `__decorateParam` (same arguments): all three outputs are read alike.
+ *
  * A compiled decorator counts exactly like the source one. The `__decorate(…)` statements are read
  * from the statement list that declares the class (the file's top level, or a function body for a
  * class built inside one), once per list; files without `__decorate` are never walked. SWC (the Nest
@@ -27,6 +30,23 @@ interface CompiledDecorators {
 }
 
 const listCache = new WeakMap<TSESTree.Node, CompiledDecorators>();
+
+/** The decorate helper of TypeScript (`__decorate`), SWC (`_ts_decorate`) and esbuild (`__decorateClass`). */
+const DECORATE_HELPERS = new Set(['__decorate', '_ts_decorate', '__decorateClass']);
+/** Their parameter-decorator helpers. */
+const PARAM_HELPERS = new Set(['__param', '_ts_param', '__decorateParam']);
+/** Their metadata helpers (esbuild emits none). */
+const METADATA_HELPERS = new Set(['__metadata', '_ts_metadata']);
+
+/** `__decorate`, `_ts_decorate`, `__decorateClass`: a compiler's decorate helper. */
+export function isDecorateHelperName(name: string | null): boolean {
+  return name !== null && DECORATE_HELPERS.has(name);
+}
+
+/** `__metadata`, `_ts_metadata`: a compiler's metadata helper. */
+export function isMetadataHelperName(name: string | null): boolean {
+  return name !== null && METADATA_HELPERS.has(name);
+}
 const gateCache = new WeakMap<TSESTree.Program, boolean>();
 
 /** The callee of a decorator call, `(0, common_1.Post)` → `common_1.Post`. */
@@ -79,11 +99,11 @@ function fileUsesDecorateHelper(program: TSESTree.Program): boolean {
   // The helper is declared or imported at the top: `var __decorate = …`, `const tslib_1 = require("tslib")`, `import { __decorate } from 'tslib'`.
   const result = program.body.some((s) => {
     if (s.type === AST_NODE_TYPES.VariableDeclaration) {
-      return s.declarations.some((d) => d.id.type === AST_NODE_TYPES.Identifier && (d.id.name === '__decorate' || /tslib/u.test(d.id.name)));
+      return s.declarations.some((d) => d.id.type === AST_NODE_TYPES.Identifier && (DECORATE_HELPERS.has(d.id.name) || /tslib/u.test(d.id.name)));
     }
+    // SWC declares its helper: `function _ts_decorate(decorators, target, key, desc) {…}`.
+    if (s.type === AST_NODE_TYPES.FunctionDeclaration) return s.id !== null && DECORATE_HELPERS.has(s.id.name);
     if (s.type === AST_NODE_TYPES.ImportDeclaration) return s.source.value === 'tslib';
-    // SWC inlines its helper: `function _ts_decorate(decorators, target, key, desc) {…}`.
-    if (s.type === AST_NODE_TYPES.FunctionDeclaration) return s.id?.name === '_ts_decorate';
     return s.type === AST_NODE_TYPES.ExpressionStatement && isDecorateCall(unwrapAssignments(s.expression));
   });
   gateCache.set(program, result);
@@ -98,12 +118,12 @@ function unwrapAssignments(node: TSESTree.Node): TSESTree.Node {
 
 /** `__decorate(…)` / `tslib_1.__decorate(…)` / `(0, tslib_1.__decorate)(…)`. */
 function isDecorateCall(node: TSESTree.Node): node is TSESTree.CallExpression {
-  return node.type === AST_NODE_TYPES.CallExpression && decoratorName(node) === '__decorate';
+  return node.type === AST_NODE_TYPES.CallExpression && isDecorateHelperName(decoratorName(node));
 }
 
 /** `__param(1, (0, common_1.Body)())` → [1, the decorator]; null for any other element. */
 function compiledParam(element: TSESTree.Node): [number, TSESTree.Expression] | null {
-  if (element.type !== AST_NODE_TYPES.CallExpression || decoratorName(element) !== '__param') return null;
+  if (element.type !== AST_NODE_TYPES.CallExpression || !PARAM_HELPERS.has(decoratorName(element) ?? '')) return null;
   const [index, decorator] = element.arguments;
   if (index?.type !== AST_NODE_TYPES.Literal || typeof index.value !== 'number' || !decorator || decorator.type === AST_NODE_TYPES.SpreadElement) return null;
   return [index.value, decorator];
@@ -187,7 +207,7 @@ export function methodDecorators(method: TSESTree.MethodDefinition | TSESTree.Pr
   const own = ((method.decorators as TSESTree.Decorator[] | undefined) ?? []).map((d) => d.expression);
   const compiled = compiledMemberElements(method).filter((e) => {
     const name = decoratorName(e);
-    return name !== '__param' && name !== '__metadata';
+    return name === null || (!PARAM_HELPERS.has(name) && !METADATA_HELPERS.has(name));
   });
   return [...own, ...compiled];
 }

@@ -8,6 +8,7 @@ import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { type Context, findVariable, getCalleePath, getPropertyName, lastSegment, skipTransparent } from './ast.js';
 import { type ResponseSink, isFastifyReplyName } from './responses.js';
 import { unknownErrorOf } from './unknown-errors.js';
+import { getImportSource } from './modules.js';
 
 /** What of the error reaches the client: its message, its stack, the object, or its text (class and message). */
 export type LeakForm = 'message' | 'stack' | 'whole' | 'string';
@@ -30,13 +31,28 @@ const ERROR_TEXT_HELPER = /^(?:get|to|format|extract|read|stringify)?Err(?:or)?(
 /** Calls that escape text for HTML, XML or a URL and return it: `htmlEscape`, `escapeHtml`, `escape`, `he.encode`, `encodeURIComponent`. */
 const ESCAPING_CALL = /^(?:html|xml)?(?:escape|encode)(?:html|xml|uri|uricomponent|entities|special(?:chars)?)?$/iu;
 
+/** Template engines whose render call (or default export) fills a template with the data it is given. */
+const TEMPLATE_MODULES = new Set(['art-template', 'ejs', 'pug', 'nunjucks', 'handlebars', 'mustache', 'eta', 'squirrelly', 'liquidjs', 'hogan.js']);
+
+/** `art(file, data)`, `ejs.render(text, data)`, `nunjucks.renderString(text, data)`: a template engine rendering its data. */
+function isTemplateRender(context: Context, callee: TSESTree.Node): boolean {
+  const c = skipTransparent(callee);
+  if (c.type === AST_NODE_TYPES.MemberExpression && !/^render(?:File|String)?$/u.test(getPropertyName(c) ?? '')) return false;
+  const root = skipTransparent(c.type === AST_NODE_TYPES.MemberExpression ? c.object : c);
+  if (root.type !== AST_NODE_TYPES.Identifier) return false;
+  const source = getImportSource(context, root)?.source;
+  return source !== undefined && TEMPLATE_MODULES.has(source);
+}
+
 /**
  * Every place `payload` (a response sink's payload) carries a caught error's details: the error
  * itself, its `message` or `stack`, its text (`String(err)`, `${err}`, `getErrorMessage(err)`), through
- * objects, arrays, ternaries, fallbacks, `JSON.stringify` and variables that hold them. Appends to `out`.
+ * objects, arrays, ternaries, fallbacks, `JSON.stringify`, `Object.assign`, a template filled by `.replace()`
+ * or rendered by a template engine (`art(file, { message })`) and variables that hold them. Appends to `out`.
  */
 export function collectLeaks(context: Context, payload: TSESTree.Node, sink: ResponseSink, out: Leak[]): void {
   const seen = new Set<TSESTree.Node>();
+  const expanding = new Set<TSESLint.Scope.Variable>();
   const visit = (raw: TSESTree.Node, use: TSESTree.Node | null, sites: readonly TSESTree.Node[], depth: number): void => {
     if (depth > 6 || seen.has(raw)) return;
     seen.add(raw);
@@ -61,6 +77,9 @@ export function collectLeaks(context: Context, payload: TSESTree.Node, sink: Res
         // A variable holding it: const message = err.message; let body = …
         const variable = findVariable(context, n);
         if (!variable || variable.defs.length !== 1 || variable.defs[0]!.type !== 'Variable') return;
+        // `message = responseObj.message || message`: the variable's own earlier value, whose writes are visited here already
+        // (read again through this write, a leak would take on that write's guards).
+        if (expanding.has(variable)) return;
         const def = variable.defs[0]!;
         if (def.node.id !== def.name) return;
         const writes: TSESTree.Node[] = [];
@@ -69,7 +88,9 @@ export function collectLeaks(context: Context, payload: TSESTree.Node, sink: Res
           const parent = ref.identifier.parent;
           if (!ref.init && ref.isWrite() && parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.left === ref.identifier) writes.push(parent.right);
         }
+        expanding.add(variable);
         for (const write of writes) visit(write, at, [...sites, write], depth + 1);
+        expanding.delete(variable);
         return;
       }
       case AST_NODE_TYPES.MemberExpression: {
@@ -136,6 +157,17 @@ export function collectLeaks(context: Context, payload: TSESTree.Node, sink: Res
         // htmlEscape(err.message), escapeHtml(…), he.encode(…), encodeURIComponent(…): escaped for the page or the URL, still the message
         if (path !== null && ESCAPING_CALL.test(lastSegment(path)) && arg && arg.type !== AST_NODE_TYPES.SpreadElement) {
           visitText(arg);
+          return;
+        }
+        // Object.assign({ error: err.message }, err.details): every source's fields reach the payload; a template engine renders its data into the page
+        if (path === 'Object.assign' || isTemplateRender(context, callee)) {
+          for (const a of n.arguments) visit(a.type === AST_NODE_TYPES.SpreadElement ? a.argument : a, null, sites, depth + 1);
+          return;
+        }
+        // page.replace(/{{ERROR_BODY}}/g, escapeHtml(err.message)): a template filled with the text
+        if (callee.type === AST_NODE_TYPES.MemberExpression && /^replace(?:All)?$/u.test(getPropertyName(callee) ?? '') && n.arguments[1] && n.arguments[1].type !== AST_NODE_TYPES.SpreadElement) {
+          visitText(n.arguments[1]);
+          visit(callee.object, use, sites, depth + 1);
           return;
         }
         if (path !== null && /^(?:JSON\.stringify|util\.inspect|inspect|serializeError|util\.format|format)$/u.test(path)) {

@@ -159,6 +159,12 @@ function assignmentOutcome(context: Context, node: TSESTree.AssignmentExpression
   return status === null ? null : { status, kind: 'response', ...(receiver ? { receiver } : {}), errorName: null, frameworkError: false };
 }
 
+/** `this.ctx` / `this.context`: the Koa context an Egg.js or ThinkJS controller holds. */
+function isThisContext(node: TSESTree.Node): boolean {
+  const n = skipTransparent(node);
+  return n.type === AST_NODE_TYPES.MemberExpression && n.object.type === AST_NODE_TYPES.ThisExpression && /^(?:ctx|context)$/u.test(getPropertyName(n) ?? '');
+}
+
 /** The outcome of a call: response methods, `ctx.throw`, error factories, Boom, `next(err)`, app helpers. */
 function callOutcome(context: Context, node: TSESTree.CallExpression, depth: number): HttpOutcome | null {
   const callee = skipTransparent(node.callee);
@@ -195,8 +201,8 @@ function callOutcome(context: Context, node: TSESTree.CallExpression, depth: num
         const own = responseMethodOutcome(context, method, args, receiver);
         if (own) return own;
       }
-      // ctx.throw(401), ctx.throw('msg', 401), this.throw(401)
-      if (method === 'throw' && (isResponseReceiver || callee.object.type === AST_NODE_TYPES.ThisExpression)) {
+      // ctx.throw(401), ctx.throw('msg', 401), this.throw(401), and a controller's `this.ctx.throw(403)` (Egg.js, ThinkJS)
+      if (method === 'throw' && (isResponseReceiver || callee.object.type === AST_NODE_TYPES.ThisExpression || isThisContext(callee.object))) {
         const status = args.map((a) => getStatusValue(context, a)).find((s) => s !== null) ?? null;
         return status === null ? null : { status, kind: 'throw', errorName: 'ctx.throw', frameworkError: true };
       }

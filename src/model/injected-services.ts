@@ -8,8 +8,8 @@
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
-import { findEnclosingClass, getCalleePath, getPropertyName, getStringValue, skipTypeWrappers } from './ast.js';
-import { decoratorName } from './decorators.js';
+import { findEnclosingClass, getCalleePath, getPropertyName, getStringValue, lastSegment, skipTypeWrappers } from './ast.js';
+import { isDecorateHelperName, isMetadataHelperName } from './decorators.js';
 
 type ClassNode = TSESTree.ClassDeclaration | TSESTree.ClassExpression;
 
@@ -76,11 +76,11 @@ function emittedParamType(cls: ClassNode, index: number): TSESTree.Identifier | 
   for (const statement of program.body) {
     let value: TSESTree.Node | null = statement.type === AST_NODE_TYPES.ExpressionStatement ? statement.expression : null;
     while (value?.type === AST_NODE_TYPES.AssignmentExpression) value = value.right;
-    if (value?.type !== AST_NODE_TYPES.CallExpression || !isHelper(value, '__decorate')) continue;
+    if (value?.type !== AST_NODE_TYPES.CallExpression || !isDecorateHelperName(helperName(value))) continue;
     const [decorators, target] = value.arguments;
     if (target?.type !== AST_NODE_TYPES.Identifier || target.name !== name || decorators?.type !== AST_NODE_TYPES.ArrayExpression) continue;
     for (const d of decorators.elements) {
-      if (d?.type !== AST_NODE_TYPES.CallExpression || !isHelper(d, '__metadata') || getStringValue(d.arguments[0]) !== 'design:paramtypes') continue;
+      if (d?.type !== AST_NODE_TYPES.CallExpression || !isMetadataHelperName(helperName(d)) || getStringValue(d.arguments[0]) !== 'design:paramtypes') continue;
       const list = d.arguments[1];
       const element = list?.type === AST_NODE_TYPES.ArrayExpression ? list.elements[index] : null;
       return element?.type === AST_NODE_TYPES.Identifier || element?.type === AST_NODE_TYPES.MemberExpression ? element : null;
@@ -89,7 +89,8 @@ function emittedParamType(cls: ClassNode, index: number): TSESTree.Identifier | 
   return null;
 }
 
-/** `__decorate(…)`, `tslib_1.__decorate(…)`, SWC's `_ts_decorate(…)` (decoratorName reads its helpers as TypeScript's). */
-function isHelper(call: TSESTree.CallExpression, name: string): boolean {
-  return getCalleePath(call) !== null && decoratorName(call) === name;
+/** The helper a call runs: `__decorate` of `__decorate(…)`, `tslib_1.__decorate(…)`, SWC's `_ts_decorate(…)`. */
+function helperName(call: TSESTree.CallExpression): string | null {
+  const path = getCalleePath(call);
+  return path === null ? null : lastSegment(path);
 }

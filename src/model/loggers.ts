@@ -359,7 +359,7 @@ function computeLoggerCall(context: Context, node: TSESTree.CallExpression): Log
 }
 
 /** Hapi's tags that name a level; any other tag set logs at info. */
-const HAPI_TAG_LEVELS: Readonly<Record<string, LogLevel>> = { fatal: 'fatal', error: 'error', err: 'error', warn: 'warn', warning: 'warn', info: 'info', debug: 'debug', trace: 'trace' };
+const HAPI_TAG_LEVELS: Readonly<Record<string, LogLevel>> = { fatal: 'fatal', critical: 'fatal', error: 'error', err: 'error', warn: 'warn', warning: 'warn', info: 'info', debug: 'debug', trace: 'trace' };
 
 /**
  * Hapi's event log: `request.log(['auth', 'error'], 'Fails to find the user')`, `server.log(['db', 'warn'], err)`.
@@ -376,7 +376,7 @@ function hapiTaggedLog(node: TSESTree.CallExpression, callee: TSESTree.MemberExp
   let written = false;
   for (const tag of tags.elements) {
     if (!tag || tag.type === AST_NODE_TYPES.SpreadElement) return null;
-    const text = getStringValue(tag);
+    const text = getStringValue(tag)?.toLowerCase() ?? null;
     if (text === null) continue;
     written = true;
     const named = Object.hasOwn(HAPI_TAG_LEVELS, text) ? HAPI_TAG_LEVELS[text]! : null;

@@ -20,11 +20,12 @@ export function isClockRead(call: TSESTree.Node): boolean {
 }
 
 /**
- * Babel's and TypeScript's emitted helpers for spreads, classes, destructuring and imports (not the ones
+ * Babel's and TypeScript's emitted helpers for spreads, classes, destructuring and imports, SWC's and esbuild's
+ * decorator helpers (`_ts_decorate`, `__decorateClass`) (not the ones
  * that run async work, `_asyncToGenerator` / `__awaiter`, whose failures are the wrapped function's).
  */
 export const COMPILER_HELPER =
-  /^(?:_(?:objectSpread|defineProperty|objectWithoutProperties(?:Loose)?|slicedToArray|toConsumableArray|extends|typeof|classCallCheck|createClass|inherits|callSuper|interopRequire(?:Default|Wildcard)|toPropertyKey|toPrimitive|arrayLikeToArray|unsupportedIterableToArray|assertThisInitialized|possibleConstructorReturn|getPrototypeOf|setPrototypeOf|taggedTemplateLiteral)\d*|__(?:assign|rest|spreadArray|spread|read|values|importDefault|importStar|createBinding|setModuleDefault|exportStar|decorate|param|metadata))$/u;
+  /^(?:_(?:objectSpread|defineProperty|objectWithoutProperties(?:Loose)?|slicedToArray|toConsumableArray|extends|typeof|classCallCheck|createClass|inherits|callSuper|interopRequire(?:Default|Wildcard)|toPropertyKey|toPrimitive|arrayLikeToArray|unsupportedIterableToArray|assertThisInitialized|possibleConstructorReturn|getPrototypeOf|setPrototypeOf|taggedTemplateLiteral)\d*|__(?:assign|rest|spreadArray|spread|read|values|importDefault|importStar|createBinding|setModuleDefault|exportStar|decorate|param|metadata|decorateClass|decorateParam)|_ts_(?:decorate|param|metadata))$/u;
 
 /** Packages of in-memory helpers (collections, ids, dates): what their functions do cannot fail for an outside reason. */
 const PURE_UTILITY_PACKAGE = /^(?:@babel\/runtime(?:-corejs\d)?\/helpers\/(?:esm\/)?(?!asyncToGenerator|regenerator)\w+|lodash(?:-es)?(?:\/[\w.]+)?|lodash\.[a-z]+|underscore|ramda|uuid|nanoid|date-fns(?:\/\w+)?|dayjs|moment|ms|bytes|escape-html|slugify)$/u;

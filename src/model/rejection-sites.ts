@@ -23,6 +23,7 @@ import { isVariableInit } from './placement.js';
 import { messageSaysNotAccessControl } from './rejection-messages.js';
 import { isInCompiledNestClass } from './nest.js';
 import { getSocketRefusal } from './socket-refusals.js';
+import { validatorCallbackRefusal, validatorReturnRefusal } from './auth-validators.js';
 
 /** Why a request was refused: a failed credential check says more than the status it is answered with. */
 export type RejectionReason = 'unauthorized' | 'forbidden' | 'rate_limited' | 'guard_denied' | 'expired_credential' | CredentialFailure;
@@ -262,6 +263,12 @@ export function callRejectionSites(context: Context, options: RejectionSiteOptio
     if (!options.includeAnonymous && region && refusesOnlyAnonymous(context, node, region)) return [];
     return [{ node, what: 'a failed login (done(null, false))', status: 401, reason: 'invalid_credentials', propagates: false, errorName: null }];
   }
+  if (validatorCallbackRefusal(context, node)) {
+    // @fastify/basic-auth's validator: `done(new Error('Wrong passphrase'))` refuses the credential (401).
+    const region = getEnclosingFunction(node);
+    if (!options.includeAnonymous && region && refusesOnlyAnonymous(context, node, region)) return [];
+    return [{ node, what: 'the basic-auth validator refusing the credential (done(err), 401)', status: 401, reason: 'invalid_credentials', propagates: false, errorName: null, handler: null }];
+  }
   if (isStrategyFail(node)) {
     // `if (!apiKey) return this.fail(…)`: the request carried no credential.
     const region = getEnclosingFunction(node);
@@ -368,6 +375,14 @@ export function returnRejectionSites(context: Context, options: RejectionSiteOpt
     const init = getVariableInit(findVariable(context, arg));
     const outcome = init ? getHttpOutcome(context, skipTransparent(init)) : null;
     return (outcome?.kind === 'response' ? outcomeSites(context, options, node, outcome) : null) ?? [];
+  }
+  // An auth plugin's validator refusing the credential: hapi's `return { isValid: false }`, Fastify basic-auth's `return new Error()`.
+  const validator = validatorReturnRefusal(context, node);
+  if (validator) {
+    const region = getEnclosingFunction(node);
+    if (!options.includeAnonymous && region && refusesOnlyAnonymous(context, node, region)) return [];
+    const what = validator === 'hapi' ? 'the hapi auth validator refusing the credential ({ isValid: false }, 401)' : 'the basic-auth validator refusing the credential (401)';
+    return [{ node, what, status: 401, reason: 'invalid_credentials', propagates: false, errorName: null, handler: null }];
   }
   const returned = errorResultSites(context, options, node, arg);
   if (returned) return returned;

@@ -107,3 +107,22 @@ app.use((req, res, next) => {
     expect(verdicts(code)).toEqual([true, false]);
   });
 });
+
+describe('refusesOnlyAnonymous: an Egg.js / ThinkJS controller and an empty identity object', () => {
+  const controller = (body: string): string => `module.exports = class extends think.Logic {\n  async deleteAction() {\n${body}\n  }\n};`;
+  it.each([
+    ['an empty userInfo from this.ctx.state (ThinkJS)', 'const { userInfo } = this.ctx.state;\nif (think.isEmpty(userInfo)) return deny();'],
+    ["lodash's isEmpty of the session user", 'if (_.isEmpty(this.ctx.state.user)) return deny();'],
+    ['no user on this.ctx (Egg.js)', 'if (!this.ctx.user) return deny();'],
+  ])('anonymous: %s', (_name, body) => {
+    expect(verdicts(controller(body))).toEqual([true]);
+  });
+
+  it.each([
+    ['a role of the signed-in user', "const { userInfo } = this.ctx.state;\nif (userInfo.type !== 'administrator') return deny();"],
+    ['an empty lookup result', 'const rows = await this.getModel("Comment").select({ id: this.id });\nif (think.isEmpty(rows)) return deny();'],
+    ['a field of this.ctx that names no identity', 'if (think.isEmpty(this.ctx.state.deprecated)) return deny();'],
+  ])('not anonymous: %s', (_name, body) => {
+    expect(verdicts(controller(body))).toEqual([false]);
+  });
+});

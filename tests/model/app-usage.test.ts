@@ -138,3 +138,26 @@ describe('getAppUsage: a factory that assembles the whole app', () => {
     expect(only(factory("app.use('/api', require('./missing'));"), { filename, cwd: dir }).assembled).toBe(false);
   });
 });
+
+describe('getAppUsage: an app handed in or made here', () => {
+  it('`options.app || express()` and `this.app = opts.app ?? express()` are read like the created app', () => {
+    const u = only("const express = require('express');\nmodule.exports = (options) => {\n  const app = options.app || express();\n  app.set('trust proxy', 1);\n  app.listen(3000);\n};");
+    expect(u).toMatchObject({ path: 'app', served: true, configured: true });
+    const member = only("import express from 'express';\nclass S { constructor(o) { this.app = o.app ?? express(); this.app.use(express.json()); } start() { this.app.listen(80); } }");
+    expect(member).toMatchObject({ path: 'this.app', served: true });
+  });
+
+  it('a promise resolved with the app hands it to the caller like a return; not an app on the left of `||`', () => {
+    const u = only("const express = require('express');\nmodule.exports = () => new Promise((resolve) => {\n  const app = express();\n  app.use(cors());\n  resolve({ server: app });\n});");
+    expect(u).toMatchObject({ returned: true, passed: false });
+    // `express() || fallback`: the created app is not what the variable is known to hold.
+    expect(only("const express = require('express');\nconst app = express() || other;\napp.listen(80);").path).toBeNull();
+  });
+});
+
+describe('getAppUsage: a view engine configured with the app', () => {
+  it("nunjucks.configure(dir, { express: app }) registers no request logger: the app is not handed on", () => {
+    const u = only("const express = require('express');\nconst nunjucks = require('nunjucks');\nconst app = express();\nnunjucks.configure('views', { autoescape: true, express: app });\napp.use(cors());\napp.listen(3000);");
+    expect(u).toMatchObject({ passed: false, served: true });
+  });
+});

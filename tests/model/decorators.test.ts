@@ -234,3 +234,41 @@ describe('request input through compiled parameter decorators', () => {
     expect(Object.fromEntries(results)).toEqual({ q: 'value:query', id: null, other: null, data: 'value:message' });
   });
 });
+
+describe('decorators as SWC and esbuild compile them', () => {
+  it("reads SWC's `_ts_decorate` / `_ts_param` / `_ts_metadata` (a Nest filter and controller built with the SWC builder)", () => {
+    const code = [
+      'function _ts_decorate(decorators, target, key, desc) { return target; }',
+      'function _ts_metadata(k, v) {}',
+      'function _ts_param(paramIndex, decorator) { return function (target, key) { decorator(target, key, paramIndex); }; }',
+      'import { Body, Catch, Controller, Post } from "@nestjs/common";',
+      'export class AllExceptionsFilter { catch(exception, host) {} }',
+      'AllExceptionsFilter = _ts_decorate([Catch()], AllExceptionsFilter);',
+      'export class AuthController { signIn(body) { return body; } }',
+      '_ts_decorate([Post("login"), _ts_param(0, Body()), _ts_metadata("design:type", Function)], AuthController.prototype, "signIn", null);',
+      'AuthController = _ts_decorate([Controller("auth")], AuthController);',
+    ].join('\n');
+    const found = decoratorsByMember(code);
+    expect(found['AllExceptionsFilter']).toEqual(['Catch']);
+    expect(found['AuthController']).toEqual(['Controller']);
+    expect(found['AuthController.signIn']).toEqual(['Post']);
+    expect(found['AuthController.signIn#0']).toEqual(['Body']);
+  });
+
+  it("reads esbuild's `__decorateClass` / `__decorateParam`", () => {
+    const code = [
+      'var __decorateClass = (decorators, target, key, kind) => target;',
+      'var __decorateParam = (index, decorator) => (target, key) => decorator(target, key, index);',
+      'let UsersController = class UsersController { find(id) { return id; } };',
+      '__decorateClass([Get(":id"), __decorateParam(0, Param("id"))], UsersController.prototype, "find", 1);',
+      'UsersController = __decorateClass([Controller("users")], UsersController);',
+    ].join('\n');
+    const found = decoratorsByMember(code);
+    expect(found['UsersController.find']).toEqual(['Get']);
+    expect(found['UsersController.find#0']).toEqual(['Param']);
+  });
+
+  it('not a plain function of the same shape in a file without any decorate helper', () => {
+    expect(decoratorsByMember('class C { m() {} }\ndecorateClass([Post()], C.prototype, "m");')['C.m']).toEqual([]);
+  });
+});

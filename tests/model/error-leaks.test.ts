@@ -184,3 +184,51 @@ describe('isGuarded', () => {
     expect(found.map((f) => f.guarded)).toEqual([[true], [false], [false]]);
   });
 });
+
+describe('collectLeaks: composed payloads', () => {
+  it('Object.assign sources, a template filled by .replace(), a template engine render call', () => {
+    const found = leaksIn(`
+      const ejs = require('ejs');
+      app.get('/a', async (req, res) => {
+        try { await db.query(sql); } catch (err) {
+          res.status(500).json(Object.assign({ error: err.message }, err.details));
+          res.status(500).send(page.replace(/{{ERROR_BODY}}/g, escapeHtml(err.message)));
+          res.status(500).send(ejs.render(template, { stack: err.stack }));
+        }
+      });
+    `);
+    expect(found.map((f) => f.leaks)).toEqual([['message:err.message'], ['message:err.message'], ['stack:err.stack']]);
+  });
+
+  it("not the app's own text in the same shapes, nor a render function of an unknown module", () => {
+    const found = leaksIn(`
+      app.get('/a', async (req, res) => {
+        try { await db.query(sql); } catch (err) {
+          res.status(500).json(Object.assign({ error: 'Internal error' }, { id: req.id }));
+          res.status(500).send(page.replace(/{{ERROR_BODY}}/g, 'Something went wrong'));
+          res.status(500).send(renderPage(template, { message: err.message }));
+        }
+      });
+    `);
+    expect(found.map((f) => f.leaks)).toEqual([[], [], []]);
+  });
+});
+
+describe("collectLeaks: a variable's own earlier value in a write", () => {
+  it('`message = responseObj.message || message` in a client-error branch does not lend its guard to the unknown error written on another branch', () => {
+    const found = leaksIn(`
+      app.use((exception, req, res, next) => {
+        let message = 'Internal server error';
+        if (exception instanceof HttpException) {
+          const responseObj = exception.getResponse();
+          message = responseObj.message || message;
+        } else if (exception instanceof Error) {
+          message = exception.message;
+        }
+        res.status(500).json({ message });
+      });
+    `);
+    expect(found.map((f) => f.leaks)).toEqual([['message:message']]);
+    expect(found.map((f) => f.guarded)).toEqual([[false]]);
+  });
+});

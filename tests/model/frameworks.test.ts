@@ -1021,3 +1021,26 @@ describe('findCallingHandler', () => {
     expect(callResult(results, 'probeHere(5)')).toBeNull();
   });
 });
+
+describe("getHttpOutcome: an Egg.js / ThinkJS controller's this.ctx.throw", () => {
+  const found = outcomes(
+    `
+    class PostController extends Controller {
+      async update() {
+        this.ctx.throw(403, 'not your post');
+        this.context.throw(401);
+        this.cache.throw(403);
+        this.ctx.reject(403);
+      }
+    }`,
+    'CallExpression',
+  );
+  it('this.ctx.throw(n) and this.context.throw(n) throw the status through the framework', () => {
+    expect(found.get("this.ctx.throw(403, 'not your post')")).toEqual({ status: 403, kind: 'throw', errorName: 'ctx.throw', frameworkError: true });
+    expect(found.get('this.context.throw(401)')).toEqual({ status: 401, kind: 'throw', errorName: 'ctx.throw', frameworkError: true });
+  });
+  it('not `throw` of another member of this, nor another method of this.ctx', () => {
+    expect(found.get('this.cache.throw(403)')).toBeNull();
+    expect(found.get('this.ctx.reject(403)')).toBeNull();
+  });
+});

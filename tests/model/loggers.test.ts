@@ -693,3 +693,22 @@ describe('getDebugLogCall: namespaced debug functions', () => {
     for (const name of ['f', 'g', 'debug']) expect(callResult(results, `${name}('x')`)).toBeNull();
   });
 });
+
+describe("getLoggerCall: hapi's tagged request and server events", () => {
+  it('request.log / server.log with a tag array log at the level a tag names, info otherwise', () => {
+    const calls = loggerCalls(
+      [
+        "request.log(['auth', 'error'], `Fails to find the user ${name}`);",
+        "server.log(['warn', 'db'], 'slow query');",
+        "request.log(['auth'], 'logged in');",
+        "req.log(tagsFromConfig, 'x');",
+        "registry.log(['error'], 'not hapi');",
+      ].join('\n'),
+    );
+    expect(callResult(calls, "request.log(['auth', 'error'], `Fails to find the user ${name}`)")).toMatchObject({ level: 'error', args: ['`Fails to find the user ${name}`'] });
+    expect(callResult(calls, "server.log(['warn', 'db'], 'slow query')")?.level).toBe('warn');
+    expect(callResult(calls, "request.log(['auth'], 'logged in')")?.level).toBe('info');
+    expect(callResult(calls, "req.log(tagsFromConfig, 'x')")).toBeNull();
+    expect(callResult(calls, "registry.log(['error'], 'not hapi')")).toBeNull();
+  });
+});
