@@ -253,6 +253,17 @@ export function getCreationCall(context: Context, receiver: TSESTree.Node): TSES
   return value?.type === AST_NODE_TYPES.NewExpression || value?.type === AST_NODE_TYPES.CallExpression ? value : null;
 }
 
+/** The one variable that names a same-file function: a declaration's name or a `const f = () => …`; null otherwise. */
+export function functionVariable(context: Context, fn: AnyFunction): TSESLint.Scope.Variable | null {
+  let variables: readonly TSESLint.Scope.Variable[] = [];
+  if (fn.type === AST_NODE_TYPES.FunctionDeclaration) {
+    variables = context.sourceCode.getDeclaredVariables(fn).filter((v) => v.defs.some((d) => d.type === 'FunctionName'));
+  } else if (fn.parent?.type === AST_NODE_TYPES.VariableDeclarator && fn.parent.init === fn && fn.parent.id.type === AST_NODE_TYPES.Identifier) {
+    variables = context.sourceCode.getDeclaredVariables(fn.parent);
+  }
+  return variables.length === 1 ? variables[0]! : null;
+}
+
 /**
  * The key of every per-file cache: the file's Program node. Not the SourceCode or ScopeManager
  * object: oxlint's JS plugins hand every file the same SourceCode and ScopeManager objects (their

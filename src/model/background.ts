@@ -25,6 +25,7 @@ import {
   skipTransparent,
   findEnclosingClass,
   walkTree,
+  functionVariable,
 } from './ast.js';
 import { decoratorName, methodDecorators } from './decorators.js';
 import { getImportSource } from './modules.js';
@@ -503,14 +504,9 @@ export function backgroundCaller(context: Context, fn: AnyFunction, extraApis: r
     const references = method.kind === 'method' && !method.static && !method.computed ? thisReferences(context, method) : [];
     return references.length > 0 ? callerOfAll(context, references, extraApis) : null;
   }
-  let variables: readonly TSESLint.Scope.Variable[] = [];
-  if (fn.type === AST_NODE_TYPES.FunctionDeclaration) {
-    variables = context.sourceCode.getDeclaredVariables(fn).filter((v) => v.defs.some((d) => d.type === 'FunctionName'));
-  } else if (fn.parent?.type === AST_NODE_TYPES.VariableDeclarator && fn.parent.init === fn && fn.parent.id.type === AST_NODE_TYPES.Identifier) {
-    variables = context.sourceCode.getDeclaredVariables(fn.parent);
-  }
-  if (variables.length !== 1) return null;
-  const references = variables[0]!.references.filter((ref) => !ref.init).map((ref) => ref.identifier);
+  const variable = functionVariable(context, fn);
+  if (!variable) return null;
+  const references = variable.references.filter((ref) => !ref.init).map((ref) => ref.identifier);
   return references.length === 0 ? null : callerOfAll(context, references, extraApis);
 }
 

@@ -9,9 +9,9 @@
  * A rejection escaping such work ends a process that was already ending, with the error printed (or the
  * application's rejection handler's log), as in a signal handler.
  */
-import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
-import { type AnyFunction, type Context, getEnclosingFunction, getStringValue, skipTransparent } from './ast.js';
+import { type AnyFunction, type Context, functionVariable, getEnclosingFunction, getStringValue, skipTransparent } from './ast.js';
 import { type BackgroundCallback, enclosingBackgroundCallback, getBackgroundRegistration, isSupervisorChannel } from './background.js';
 import { isShutdownWork } from './shutdown-listeners.js';
 
@@ -49,15 +49,10 @@ function inShutdownMessageBranch(context: Context, node: TSESTree.Node, extraApi
 
 /** The calls of a same-file function (a declaration or a `const` function), or null when it is also used otherwise. */
 function callsOf(context: Context, fn: AnyFunction): TSESTree.CallExpression[] | null {
-  let variables: readonly TSESLint.Scope.Variable[] = [];
-  if (fn.type === AST_NODE_TYPES.FunctionDeclaration) {
-    variables = context.sourceCode.getDeclaredVariables(fn).filter((v) => v.defs.some((d) => d.type === 'FunctionName'));
-  } else if (fn.parent?.type === AST_NODE_TYPES.VariableDeclarator && fn.parent.init === fn && fn.parent.id.type === AST_NODE_TYPES.Identifier) {
-    variables = context.sourceCode.getDeclaredVariables(fn.parent);
-  }
-  if (variables.length !== 1) return null;
+  const variable = functionVariable(context, fn);
+  if (!variable) return null;
   const calls: TSESTree.CallExpression[] = [];
-  for (const ref of variables[0]!.references) {
+  for (const ref of variable.references) {
     if (ref.init) continue;
     const call = ref.identifier.parent;
     if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== ref.identifier) return null;
