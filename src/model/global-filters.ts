@@ -17,11 +17,11 @@
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
-import { type Context, getMemberPath, getPropertyName, getStringValue, isFunctionNode, lastSegment, skipTransparent } from './ast.js';
+import { type Context, getMemberPath, getPropertyName, isFunctionNode, lastSegment, skipTransparent } from './ast.js';
 import { classDecorators, hasDecoratorNamed } from './decorators.js';
 import { type ErrorHandlerAudit, auditLogsError, getErrorHandlerAudit } from './error-handler-audit.js';
 import { isCompiledNestClass, isNestClass } from './nest.js';
-import { type ProjectModule, parseProjectFile } from './project-files.js';
+import { type ProjectModule, moduleImportOf, parseProjectFile } from './project-files.js';
 import { type Stamp, readApplicationFile, resolveRelative, searchApplication, walkApplication } from './process-handlers.js';
 
 /** A registered global filter's audit, with the context of the module that declares it. */
@@ -127,12 +127,14 @@ function resolveClass(context: Context, module: ProjectModule, file: string, ref
   if (ref.type === AST_NODE_TYPES.Identifier) {
     const own = declaredClass(module, ref.name);
     if (own) return { module, cls: own };
-    imported = importOf(module, ref.name);
+    const binding = moduleImportOf(module.ast, ref.name);
+    imported = binding && binding.imported !== '*' && binding.imported !== 'default' ? { name: binding.imported, source: binding.source } : null;
   } else if (ref.type === AST_NODE_TYPES.MemberExpression && !ref.computed) {
     // `new all_exceptions_filter_1.AllExceptionsFilter()`: a namespace the module required.
     const object = skipTransparent(ref.object);
     const name = getPropertyName(ref);
-    const source = object.type === AST_NODE_TYPES.Identifier ? namespaceSource(module, object.name) : null;
+    const binding = object.type === AST_NODE_TYPES.Identifier ? moduleImportOf(module.ast, object.name) : null;
+    const source = binding?.imported === '*' ? binding.source : null;
     if (name !== null && source !== null) imported = { name, source };
   }
   if (imported === null) return null;
@@ -152,53 +154,6 @@ function declaredClass(module: ProjectModule, name: string): ClassNode | null {
   let value: TSESTree.Node = skipTransparent(binding.init);
   while (value.type === AST_NODE_TYPES.AssignmentExpression) value = skipTransparent(value.right);
   return value.type === AST_NODE_TYPES.ClassExpression ? value : null;
-}
-
-/** `import { A } from './a'`, `import { B as A } from './a'`, `const { A } = require('./a')`: the imported name and specifier of local `name`. */
-function importOf(module: ProjectModule, name: string): { name: string; source: string } | null {
-  for (const statement of module.ast.body) {
-    if (statement.type === AST_NODE_TYPES.ImportDeclaration) {
-      for (const s of statement.specifiers) {
-        if (s.type === AST_NODE_TYPES.ImportSpecifier && s.local.name === name) {
-          const importedName = s.imported.type === AST_NODE_TYPES.Identifier ? s.imported.name : String(s.imported.value);
-          return { name: importedName, source: statement.source.value };
-        }
-      }
-    } else if (statement.type === AST_NODE_TYPES.VariableDeclaration) {
-      for (const d of statement.declarations) {
-        const source = d.init ? requiredSource(d.init) : null;
-        if (source === null || d.id.type !== AST_NODE_TYPES.ObjectPattern) continue;
-        for (const p of d.id.properties) {
-          if (p.type === AST_NODE_TYPES.Property && !p.computed && p.value.type === AST_NODE_TYPES.Identifier && p.value.name === name) {
-            const key = getPropertyName(p);
-            if (key !== null) return { name: key, source };
-          }
-        }
-      }
-    }
-  }
-  return null;
-}
-
-/** `const f_1 = require('./f')`, `import * as f from './f'`: the specifier a namespace binding holds. */
-function namespaceSource(module: ProjectModule, name: string): string | null {
-  for (const statement of module.ast.body) {
-    if (statement.type === AST_NODE_TYPES.ImportDeclaration) {
-      if (statement.specifiers.some((s) => s.type === AST_NODE_TYPES.ImportNamespaceSpecifier && s.local.name === name)) return statement.source.value;
-    }
-  }
-  const binding = module.bindings.get(name);
-  return binding?.type === AST_NODE_TYPES.VariableDeclarator && binding.init ? requiredSource(binding.init) : null;
-}
-
-/** `require('./x')`, also wrapped by a compiler's interop helper (`__importStar(require('./x'))`). */
-function requiredSource(init: TSESTree.Node): string | null {
-  let n = skipTransparent(init);
-  if (n.type === AST_NODE_TYPES.CallExpression && n.arguments.length === 1 && n.callee.type === AST_NODE_TYPES.Identifier && /^__import(?:Star|Default)$/u.test(n.callee.name)) {
-    n = skipTransparent(n.arguments[0]!);
-  }
-  if (n.type !== AST_NODE_TYPES.CallExpression || n.callee.type !== AST_NODE_TYPES.Identifier || n.callee.name !== 'require') return null;
-  return n.arguments[0] ? getStringValue(n.arguments[0]) : null;
 }
 
 /** The instance `catch(exception, host)` method of a filter class. */

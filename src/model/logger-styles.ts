@@ -29,6 +29,7 @@ import {
   unwrapIndirectCall,
 } from './ast.js';
 import { getImportSource, getRequiredModule } from './modules.js';
+import { moduleImportOf } from './project-files.js';
 import { thisMemberInit } from './class-members.js';
 import type { LoggerCall } from './loggers.js';
 import { type LoggerStyle, getSettings } from '../core/settings.js';
@@ -141,7 +142,7 @@ export function loggerFactory(context: Context, call: TSESTree.CallExpression | 
   let imported: string | null = null;
   if (root.type === AST_NODE_TYPES.CallExpression) module = getRequiredModule(root);
   else if (root.type === AST_NODE_TYPES.Identifier) {
-    const source = getImportSource(context, root) ?? importDeclarationOf(context, root.name);
+    const source = getImportSource(context, root) ?? moduleImportOf(context.sourceCode.ast, root.name);
     // No import in sight: the well-known global names, in their factory form only (below).
     module = source ? source.source : GLOBAL_FACTORY_NAMES.has(root.name) ? root.name : null;
     imported = source?.imported ?? null;
@@ -167,18 +168,6 @@ export function loggerFactory(context: Context, call: TSESTree.CallExpression | 
 
 const GLOBAL_FACTORY_NAMES = new Set(['pino', 'bunyan', 'winston', 'log4js']);
 
-/** `import x from 'm'` in a module parsed without a scope manager: its source by the local name. */
-function importDeclarationOf(context: Context, local: string): { source: string; imported: string } | null {
-  for (const statement of context.sourceCode.ast.body) {
-    if (statement.type !== AST_NODE_TYPES.ImportDeclaration) continue;
-    for (const s of statement.specifiers) {
-      if (s.local.name !== local) continue;
-      const imported = s.type === AST_NODE_TYPES.ImportSpecifier ? (s.imported.type === AST_NODE_TYPES.Identifier ? s.imported.name : String(s.imported.value)) : 'default';
-      return { source: String(statement.source.value), imported };
-    }
-  }
-  return null;
-}
 
 /** The keys a pino / bunyan creation call serializes as errors. */
 function serializedKeys(style: 'pino' | 'bunyan', options: TSESTree.Node | undefined): ReadonlySet<string> | null {

@@ -156,3 +156,47 @@ function setParents(root: TSESTree.Node, visitorKeys: TSESLint.SourceCode.Visito
     }
   }
 }
+
+/**
+ * The import a module-level name is bound to, read from the program's statements (a parsed project
+ * module's context has no scope manager to ask): `import A from 'm'` (imported `default`),
+ * `import * as A from 'm'` / `const A = require('m')` / `__importStar(require('m'))` (`*`),
+ * `import { B as A } from 'm'` / `const { B: A } = require('m')` (`B`). Null for any other name.
+ */
+export function moduleImportOf(program: TSESTree.Program, local: string): { source: string; imported: string } | null {
+  for (const statement of program.body) {
+    if (statement.type === AST_NODE_TYPES.ImportDeclaration) {
+      for (const s of statement.specifiers) {
+        if (s.local.name !== local) continue;
+        const imported =
+          s.type === AST_NODE_TYPES.ImportSpecifier ? (s.imported.type === AST_NODE_TYPES.Identifier ? s.imported.name : String(s.imported.value)) : s.type === AST_NODE_TYPES.ImportNamespaceSpecifier ? '*' : 'default';
+        return { source: String(statement.source.value), imported };
+      }
+    } else if (statement.type === AST_NODE_TYPES.VariableDeclaration) {
+      for (const d of statement.declarations) {
+        const source = d.init ? requiredSource(d.init) : null;
+        if (source === null) continue;
+        if (d.id.type === AST_NODE_TYPES.Identifier && d.id.name === local) return { source, imported: '*' };
+        if (d.id.type !== AST_NODE_TYPES.ObjectPattern) continue;
+        for (const p of d.id.properties) {
+          if (p.type !== AST_NODE_TYPES.Property || p.computed || p.value.type !== AST_NODE_TYPES.Identifier || p.value.name !== local) continue;
+          const key = p.key.type === AST_NODE_TYPES.Identifier ? p.key.name : p.key.type === AST_NODE_TYPES.Literal ? String(p.key.value) : null;
+          if (key !== null) return { source, imported: key };
+        }
+      }
+    }
+  }
+  return null;
+}
+
+/** `require('./x')`, also wrapped by a compiler's interop helper (`__importStar(require('./x'))`, `__importDefault(…)`). */
+function requiredSource(init: TSESTree.Node): string | null {
+  let n: TSESTree.Node = init;
+  while (n.type === AST_NODE_TYPES.TSAsExpression || n.type === AST_NODE_TYPES.TSNonNullExpression) n = n.expression;
+  if (n.type === AST_NODE_TYPES.CallExpression && n.arguments.length === 1 && n.callee.type === AST_NODE_TYPES.Identifier && /^__import(?:Star|Default)$/u.test(n.callee.name)) {
+    n = n.arguments[0]!;
+  }
+  if (n.type !== AST_NODE_TYPES.CallExpression || n.callee.type !== AST_NODE_TYPES.Identifier || n.callee.name !== 'require') return null;
+  const arg = n.arguments[0];
+  return arg?.type === AST_NODE_TYPES.Literal && typeof arg.value === 'string' ? arg.value : arg?.type === AST_NODE_TYPES.TemplateLiteral && arg.expressions.length === 0 ? arg.quasis[0]!.value.cooked : null;
+}
