@@ -26,7 +26,7 @@ import { findEnclosingHandler } from './handlers.js';
 import type { LoggerCall } from './loggers.js';
 import { loggerFactory } from './logger-styles.js';
 import { getImportSource, readImportedSource } from './modules.js';
-import { parseProjectFileAnyHost } from './project-files.js';
+import { moduleExport, parseProjectFileAnyHost } from './project-files.js';
 import { isFastifyInstanceLogger } from './request-context.js';
 import { findProperty } from './servers.js';
 
@@ -99,43 +99,8 @@ function moduleExportFormat(context: Context, source: string, name: string): For
   if (text === null || !/\b(?:pino|bunyan|winston|ConsoleLogger)\b/u.test(text)) return null;
   const module = parseProjectFileAnyHost(context, text);
   if (!module) return null;
-  const value = exportedValue(module.ast, name);
+  const value = moduleExport(module.ast, name);
   return value ? loggerFormat(module.context, value, 0, false) : null;
-}
-
-/** What a module exports under `name`: `export const log = …`, `exports.log = …`, `module.exports = …` / `export default …` for the default. */
-function exportedValue(program: TSESTree.Program, name: string): TSESTree.Node | null {
-  const isDefault = name === 'default' || name === '*';
-  for (const statement of program.body) {
-    if (statement.type === AST_NODE_TYPES.ExportDefaultDeclaration && isDefault) return statement.declaration;
-    if (statement.type === AST_NODE_TYPES.ExportNamedDeclaration && statement.declaration?.type === AST_NODE_TYPES.VariableDeclaration && !isDefault) {
-      for (const d of statement.declaration.declarations) if (d.id.type === AST_NODE_TYPES.Identifier && d.id.name === name && d.init) return d.init;
-    }
-    if (statement.type === AST_NODE_TYPES.ExportNamedDeclaration && !statement.declaration && !statement.source) {
-      for (const s of statement.specifiers) {
-        const exported = s.exported.type === AST_NODE_TYPES.Identifier ? s.exported.name : String(s.exported.value);
-        if (exported === name && s.local.type === AST_NODE_TYPES.Identifier) return s.local;
-      }
-    }
-    if (statement.type !== AST_NODE_TYPES.ExpressionStatement || statement.expression.type !== AST_NODE_TYPES.AssignmentExpression) continue;
-    const { left, right, operator } = statement.expression;
-    if (operator !== '=') continue;
-    const target = getMemberPath(left);
-    if (isDefault && (target === 'module.exports' || target === 'exports.default' || target === 'module.exports.default')) return nonChained(right);
-    if (!isDefault && (target === `exports.${name}` || target === `module.exports.${name}`)) {
-      const value = nonChained(right);
-      // `exports.log = void 0` placeholders of compiled TypeScript: the real assignment comes later.
-      if (value) return value;
-    }
-  }
-  return null;
-}
-
-/** The value of `a = b = value` chains, null for compiled placeholders (`void 0`). */
-function nonChained(node: TSESTree.Node): TSESTree.Node | null {
-  let n = skipTransparent(node);
-  while (n.type === AST_NODE_TYPES.AssignmentExpression) n = skipTransparent(n.right);
-  return n.type === AST_NODE_TYPES.UnaryExpression ? null : n;
 }
 
 /** The format a logger factory call writes. */

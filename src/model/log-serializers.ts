@@ -4,6 +4,7 @@ import { type Context, findVariable, getMemberPath, getPropertyName, getStringVa
 import { findEnclosingHandler } from './handlers.js';
 import type { LoggerCall } from './loggers.js';
 import { getImportSource, readImportedSource } from './modules.js';
+import { moduleValues, parseProjectFileOnHost } from './project-files.js';
 import { getSettings } from '../core/settings.js';
 
 /**
@@ -106,7 +107,7 @@ export function createLogFieldFilters(context: Context): LogFieldFilters {
   }
 
   function sameFileLookup(name: string): TSESTree.Node | null {
-    return topLevelLookup(context.sourceCode.ast)(name);
+    return moduleValues(context.sourceCode.ast)(name);
   }
 
   /**
@@ -118,12 +119,13 @@ export function createLogFieldFilters(context: Context): LogFieldFilters {
     const cacheKey = `${source}\0${name}`;
     if (moduleCache.has(cacheKey)) return moduleCache.get(cacheKey)!;
     const text = readImportedSource(context, source);
-    const ast = text === null ? null : parseModule(text);
+    const parsed = text === null ? null : parseProjectFileOnHost(context, text);
+    const ast = parsed === null || parsed === 'unavailable' ? parsed : parsed.ast;
     let result: LoggerOptions[] | null = null;
     // A host without a parser to lend (oxlint): read only the `redact` list from the text.
     if (ast === 'unavailable' && text !== null) result = redactOptionsFromText(text) as LoggerOptions[] | null;
     else if (ast && ast !== 'unavailable') {
-      const lookup = topLevelLookup(ast);
+      const lookup = moduleValues(ast);
       const own = name === 'default' || name === '*' ? null : lookup(name);
       const ownOptions = own ? factoryOptions(own, lookup) : null;
       if (ownOptions || (own && isLoggerFactoryCall(own))) {
@@ -145,25 +147,6 @@ export function createLogFieldFilters(context: Context): LogFieldFilters {
     }
     moduleCache.set(cacheKey, result);
     return result;
-  }
-
-  /** Parses another module with the parser of the file being linted; null when it does not parse, 'unavailable' when the host lends no parser. */
-  function parseModule(text: string): TSESTree.Program | null | 'unavailable' {
-    const languageOptions = (context as unknown as { languageOptions?: { parser?: unknown; parserOptions?: Record<string, unknown> } }).languageOptions;
-    const parser = languageOptions?.parser as
-      | { parseForESLint?: (code: string, options: object) => { ast: TSESTree.Program }; parse?: (code: string, options: object) => TSESTree.Program }
-      | undefined;
-    const options = { ...(languageOptions?.parserOptions ?? {}), ecmaVersion: 'latest', sourceType: 'module', range: true, loc: true, project: undefined, projectService: undefined };
-    try {
-      if (parser?.parseForESLint) return parser.parseForESLint(text, options).ast;
-      if (parser?.parse) return parser.parse(text, options);
-    } catch (error) {
-      // oxlint's JS plugins expose a parser whose parse() is not implemented.
-      if (error instanceof Error && /not implemented/iu.test(error.message)) return 'unavailable';
-      // A module this parser cannot read (another dialect, a syntax error) only means its logger is unknown.
-      return null;
-    }
-    return 'unavailable';
   }
 }
 
@@ -377,30 +360,4 @@ export function parseRedactPath(text: string): string[] {
   return out;
 }
 
-/** Top-level `const x = …`, `function x() {}` (exported or not) of a program, by name. */
-function topLevelLookup(program: TSESTree.Program): (name: string) => TSESTree.Node | null {
-  let index: Map<string, TSESTree.Node> | null = null;
-  return (name) => {
-    if (!index) {
-      index = new Map();
-      for (const raw of program.body) {
-        const statement = raw.type === AST_NODE_TYPES.ExportNamedDeclaration && raw.declaration ? raw.declaration : raw;
-        if (statement.type === AST_NODE_TYPES.FunctionDeclaration && statement.id) index.set(statement.id.name, statement);
-        if (statement.type === AST_NODE_TYPES.VariableDeclaration) {
-          for (const d of statement.declarations) if (d.id.type === AST_NODE_TYPES.Identifier && d.init) index.set(d.id.name, d.init);
-        }
-      }
-      // CommonJS exports (`exports.log = bunyan.createLogger({ … })`) name what a declaration does not.
-      for (const statement of program.body) {
-        if (statement.type !== AST_NODE_TYPES.ExpressionStatement || statement.expression.type !== AST_NODE_TYPES.AssignmentExpression) continue;
-        const { left, right, operator } = statement.expression;
-        const m = operator === '=' ? /^(?:module\.)?exports\.([\w$]+)$/u.exec(getMemberPath(left) ?? '') : null;
-        const value = skipTransparent(right);
-        if (!m || index.has(m[1]!) || value.type === AST_NODE_TYPES.AssignmentExpression || value.type === AST_NODE_TYPES.UnaryExpression) continue;
-        index.set(m[1]!, right);
-      }
-    }
-    return index.get(name) ?? null;
-  };
-}
 

@@ -8,7 +8,7 @@
 import { createRequire } from 'node:module';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
-import type { Context } from './ast.js';
+import { type Context, getMemberPath, skipTransparent } from './ast.js';
 
 interface Parser {
   parseForESLint?: (code: string, options: object) => { ast: TSESTree.Program };
@@ -28,9 +28,19 @@ export interface ProjectModule {
  * it by name (see `projectModule`); null when it does not parse. Never throws.
  */
 export function parseProjectFile(context: Context, text: string): ProjectModule | null {
+  const parsed = parseProjectFileOnHost(context, text);
+  return parsed === 'unavailable' ? null : parsed;
+}
+
+/**
+ * `parseProjectFile`, telling apart a host that cannot parse on request ('unavailable': oxlint,
+ * whose lent parser does not implement parse()) from a module that does not parse (null), for
+ * callers with a text-only fallback (log-serializers.ts reads a `redact` list from the text).
+ */
+export function parseProjectFileOnHost(context: Context, text: string): ProjectModule | null | 'unavailable' {
   try {
     const ast = parseModule(context, text);
-    return ast === null ? null : projectModule(context, ast, text);
+    return ast === null || ast === 'unavailable' ? ast : projectModule(context, ast, text);
   } catch {
     return null;
   }
@@ -49,14 +59,14 @@ export function parseProjectFileAnyHost(context: Context, text: string): Project
   if (!fallback) return null;
   try {
     const ast = parseModule(context, text, fallback);
-    return ast === null ? null : projectModule(context, ast, text);
+    return ast === null || ast === 'unavailable' ? null : projectModule(context, ast, text);
   } catch {
     return null;
   }
 }
 
 /** The parser of the linted file (else ESLint's espree, or the one given); null when the module does not parse. */
-function parseModule(context: Context, text: string, given?: Parser): TSESTree.Program | null {
+function parseModule(context: Context, text: string, given?: Parser): TSESTree.Program | null | 'unavailable' {
   const languageOptions = (context as unknown as { languageOptions?: { parser?: unknown; parserOptions?: Record<string, unknown>; sourceType?: string } })
     .languageOptions;
   const parser = given ?? (languageOptions?.parser as Parser | undefined) ?? espree();
@@ -76,8 +86,10 @@ function parseModule(context: Context, text: string, given?: Parser): TSESTree.P
   try {
     const ast = parser.parseForESLint ? parser.parseForESLint(text, options).ast : parser.parse ? parser.parse(text, options) : null;
     return ast && ast.type === AST_NODE_TYPES.Program ? ast : null;
-  } catch {
-    // Another dialect, a syntax error, a host whose parser cannot parse on request: unknown.
+  } catch (error) {
+    // oxlint's JS plugins lend a parser whose parse() is not implemented: the host cannot parse on request.
+    if (error instanceof Error && /not implemented/iu.test(error.message)) return 'unavailable';
+    // Another dialect, a syntax error: unknown.
     return null;
   }
 }
@@ -139,6 +151,66 @@ function projectModule(context: Context, ast: TSESTree.Program, text: string): P
   };
   const foreign = { settings: context.settings, sourceCode, filename: '<project module>', physicalFilename: '<project module>', cwd: context.cwd, options: [] };
   return { ast, context: foreign as unknown as Context, bindings };
+}
+
+/**
+ * What a module exports under `name` (the one answer, for log-formats.ts and log-serializers.ts): `export const log = …`, `exports.log = …`, `module.exports = …` / `export default …` for the default.
+ */
+export function moduleExport(program: TSESTree.Program, name: string): TSESTree.Node | null {
+  const isDefault = name === 'default' || name === '*';
+  for (const statement of program.body) {
+    if (statement.type === AST_NODE_TYPES.ExportDefaultDeclaration && isDefault) return statement.declaration;
+    if (statement.type === AST_NODE_TYPES.ExportNamedDeclaration && statement.declaration?.type === AST_NODE_TYPES.VariableDeclaration && !isDefault) {
+      for (const d of statement.declaration.declarations) if (d.id.type === AST_NODE_TYPES.Identifier && d.id.name === name && d.init) return d.init;
+    }
+    if (statement.type === AST_NODE_TYPES.ExportNamedDeclaration && !statement.declaration && !statement.source) {
+      for (const s of statement.specifiers) {
+        const exported = s.exported.type === AST_NODE_TYPES.Identifier ? s.exported.name : String(s.exported.value);
+        if (exported === name && s.local.type === AST_NODE_TYPES.Identifier) return s.local;
+      }
+    }
+    if (statement.type !== AST_NODE_TYPES.ExpressionStatement || statement.expression.type !== AST_NODE_TYPES.AssignmentExpression) continue;
+    const { left, right, operator } = statement.expression;
+    if (operator !== '=') continue;
+    const target = getMemberPath(left);
+    if (isDefault && (target === 'module.exports' || target === 'exports.default' || target === 'module.exports.default')) return nonChained(right);
+    if (!isDefault && (target === `exports.${name}` || target === `module.exports.${name}`)) {
+      const value = nonChained(right);
+      // `exports.log = void 0` placeholders of compiled TypeScript: the real assignment comes later.
+      if (value) return value;
+    }
+  }
+  return null;
+}
+
+/** The value of `a = b = value` chains, null for compiled placeholders (`void 0`). */
+function nonChained(node: TSESTree.Node): TSESTree.Node | null {
+  let n = skipTransparent(node);
+  while (n.type === AST_NODE_TYPES.AssignmentExpression) n = skipTransparent(n.right);
+  return n.type === AST_NODE_TYPES.UnaryExpression ? null : n;
+}
+
+/**
+ * A program's module-level values by name: the init of a top-level `const x = …` / the
+ * `function x() {}` (exported or not), else what the module exports under that name
+ * (`exports.log = bunyan.createLogger({ … })`, see `moduleExport`). Indexed on first use.
+ */
+export function moduleValues(program: TSESTree.Program): (name: string) => TSESTree.Node | null {
+  let index: Map<string, TSESTree.Node> | null = null;
+  return (name) => {
+    if (!index) {
+      index = new Map();
+      for (const raw of program.body) {
+        const statement = raw.type === AST_NODE_TYPES.ExportNamedDeclaration && raw.declaration ? raw.declaration : raw;
+        if (statement.type === AST_NODE_TYPES.FunctionDeclaration && statement.id) index.set(statement.id.name, statement);
+        if (statement.type === AST_NODE_TYPES.VariableDeclaration) {
+          for (const d of statement.declarations) if (d.id.type === AST_NODE_TYPES.Identifier && d.init) index.set(d.id.name, d.init);
+        }
+      }
+    }
+    if (name === 'default' || name === '*') return null;
+    return index.get(name) ?? moduleExport(program, name);
+  };
 }
 
 /** ESLint sets `parent` while it traverses the linted file; a module parsed here gets it the same way. */
