@@ -168,6 +168,11 @@ const started = performance.now();
 for (const app of apps) {
   const root = fetchApp(app);
   const { files, skipped } = selectFiles(app, root);
+  // An include that selects only files the corpus rules skip (a `dist/cjs` beside a `dist/esm` copy)
+  // would measure nothing and say so nowhere.
+  if (files.length === 0) {
+    throw new Error(`${app.name}: apps.json include/exclude select no file to lint (skipped: ${skipped.duplicate} duplicate builds, ${skipped.generated} minified or generated)`);
+  }
   const stats = { app, files: files.length, skipped, parseErrors: 0, lines: 0, kinds: { commonjs: 0, module: 0, typescript: 0 } };
   for (const file of files) {
     stats.lines += file.text.split('\n').length;
