@@ -7,7 +7,7 @@ import { createRule } from '../core/create-rule.js';
 import { addErrorFix, handlerLogMessage, insertBeforeStatement, insertLogFix, raiseLevelFix } from '../fixes/error-handler-log.js';
 import { type LogField, type LogTarget, buildLogCall, requestLogFields } from '../fixes/log-call.js';
 import { chooseLogTarget, targetSetupFixes } from '../fixes/log-target.js';
-import { type HandlerLogUse, classifyHandlerLog } from '../model/handler-logs.js';
+import { type HandlerLogUse, classifyCallbackLog, classifyHandlerLog } from '../model/handler-logs.js';
 import {
   answersClientError,
   callbackLogs,
@@ -215,6 +215,12 @@ export default createRule<Options, MessageIds>({
       const use = classifyHandlerLog(context, node, s.body, s.errorVars, s.kind === 'server');
       if (use) {
         onLog(s, node, use);
+        return;
+      }
+      // `import('./logger.js').then((m) => m.error(err))`: a log of the error in a callback the handler starts.
+      const nested = classifyCallbackLog(context, node, s.body, s.errorVars, s.kind === 'server');
+      if (nested) {
+        onLog(s, node, nested);
         return;
       }
       if (delegatesToAnsweringLibrary(context, node)) s.libraryAnswer ??= node;
