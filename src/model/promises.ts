@@ -263,15 +263,6 @@ function mappedCallback(node: TSESTree.Node): AnyFunction | null {
   return isFunctionNode(fn) ? fn : null;
 }
 
-/** The inline async callback of `items.map(async (item) => …)`, else null. */
-export function mappedAsyncCallback(node: TSESTree.Node): AnyFunction | null {
-  if (node.type !== AST_NODE_TYPES.CallExpression || node.arguments.length !== 1) return null;
-  const callee = skipTransparent(node.callee);
-  if (callee.type !== AST_NODE_TYPES.MemberExpression || getPropertyName(callee) !== 'map') return null;
-  const fn = skipTransparent(node.arguments[0]!);
-  return isFunctionNode(fn) && fn.async && !fn.generator ? fn : null;
-}
-
 const showsRejectionCache = new WeakMap<object, boolean>();
 const mayHoldRejectionCache = new WeakMap<object, boolean>();
 

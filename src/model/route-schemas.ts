@@ -76,7 +76,7 @@ function isClosedAlphabet(source: string, flags: string): boolean {
     // A class, ranges included (`[ -~]` holds `%`): tried on the characters it must not admit.
     let end = i + 1;
     while (end < source.length && source[end] !== ']') end += source[end] === '\\' ? 2 : 1;
-    let admits = true;
+    let admits: boolean;
     try {
       const set = new RegExp(`^${source.slice(i, end + 1)}$`, flags.replace(/[gy]/gu, ''));
       admits = ['%', '\n', '\r'].some((c) => set.test(c));
