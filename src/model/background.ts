@@ -243,6 +243,8 @@ function computeBackgroundCallbacks(
       const method = getPropertyName(callee);
       const receiver = skipTransparent(callee.object);
       const receiverName = receiver.type === AST_NODE_TYPES.Identifier ? receiver.name : null;
+      // `this.listen(matcher, options, async (msg) => …)` with `listen` a method of this file: the project's own registry.
+      if (method !== null && (LISTENER_METHODS.has(method) || method === 'listen' || method === 'subscribe') && isOwnRegistry(context, callee)) return [];
 
       // node-cron: cron.schedule('* * * * *', fn)
       if (method === 'schedule' && args.length >= 2 && isCallbackLike(args[1]) && !isFunctionNode(skipTransparent(args[0]!))) {
@@ -352,6 +354,40 @@ function computeBackgroundCallbacks(
     return callbacks;
   }
   return [];
+}
+
+/** Registration methods a registry may hand a callback on to: an emitter's, a server's, an observable's, a timer. */
+const FORWARDING_METHODS = new Set([...LISTENER_METHODS, 'listen', 'subscribe', ...TIMERS]);
+
+/**
+ * `this.listen(matcher, options, async (msg) => …)` where `listen` is a method this file defines
+ * (Hubot's `Robot#listen` stores the callback as `new Listener(…)`, which its own dispatcher awaits
+ * inside try/catch): a registry of the project itself, not an emitter's, a server's or an observable's
+ * API that drops what its listeners return. How the callback is called is that project code's
+ * question, read where it is called; the registration alone shows no dropped promise. Unless the
+ * method hands a parameter straight on to such an API (`on(event, fn) { this.emitter.on(event, fn) }`,
+ * `super.on(…)`): then it is that API's registration.
+ */
+function isOwnRegistry(context: Context, callee: TSESTree.MemberExpression): boolean {
+  const fn = resolveCalledFunction(context, callee);
+  if (!fn) return false;
+  const params = new Set(fn.params.flatMap((p) => (p.type === AST_NODE_TYPES.Identifier ? [p.name] : [])));
+  let forwards = false;
+  walkTree(
+    fn.body,
+    (node) => {
+      if (forwards || node.type !== AST_NODE_TYPES.CallExpression) return;
+      const inner = skipTransparent(node.callee);
+      const name = inner.type === AST_NODE_TYPES.MemberExpression ? getPropertyName(inner) : inner.type === AST_NODE_TYPES.Identifier ? inner.name : null;
+      if (name === null || !FORWARDING_METHODS.has(name)) return;
+      forwards = node.arguments.some((a) => {
+        const arg = skipTransparent(a);
+        return arg.type === AST_NODE_TYPES.Identifier ? params.has(arg.name) : isFunctionNode(arg);
+      });
+    },
+    context.sourceCode.visitorKeys,
+  );
+  return !forwards;
 }
 
 /** A handler whose first parameter is a middleware context (`ctx`), not an event payload. */

@@ -11,7 +11,7 @@ import { type AnyFunction, type Context, findVariable, getEnclosingFunction, get
 import { getRequiredModule } from './modules.js';
 import { processMethodOf } from './process-object.js';
 import { rootImport } from './job-runners.js';
-import { isHandoffCall, isInspectionCall, readsAny } from './errors.js';
+import { holdsStackText, isHandoffCall, isInspectionCall, readsAny } from './errors.js';
 import { type HandlerInfo, getHandlerInfo } from './handlers.js';
 import { getHttpOutcome } from './http-outcomes.js';
 import { getLoggingLevel, isAtLeast } from './loggers.js';
@@ -313,6 +313,8 @@ export function classifyErrorDerivation(
   const declared = context.sourceCode.getDeclaredVariables(node);
   const init = skipTransparent(node.init);
   if (isErrorAlias(errorVars, init)) return { errors: [...declared], derived: [] };
+  // const text = err.stack || err.message: the stack text stands for the error in a log (holdsStackText).
+  if (node.id.type === AST_NODE_TYPES.Identifier && declared.every(holdsStackText)) return { errors: [...declared], derived: [] };
   // const { stack } = err
   if (node.id.type === AST_NODE_TYPES.ObjectPattern && isErrorValue(errorVars, init)) {
     const keeps = (v: Variable) => v.name === 'stack' || v.name === 'cause';

@@ -184,14 +184,34 @@ export type ErrorUse = { kind: 'whole' } | { kind: 'none' } | { kind: 'text'; fo
 export function classifyErrorUse(args: readonly TSESTree.Node[], vars: readonly TSESLint.Scope.Variable[]): ErrorUse {
   let text: ErrorUse | null = null;
   for (const variable of vars) {
+    // `const detail = err.stack || err.message; console.error(\`…${detail}\`)`: the stack text, in any form.
+    const stack = holdsStackText(variable);
     for (const ref of variable.references) {
       if (!args.some((a) => contains(a, ref.identifier))) continue;
+      if (stack && ref.isRead()) return { kind: 'whole' };
       const use = classifyReference(ref.identifier as TSESTree.Identifier);
       if (use.kind === 'whole') return use;
       if (use.kind === 'text') text ??= use;
     }
   }
   return text ?? { kind: 'none' };
+}
+
+/**
+ * Whether a variable holds an error's stack text: `const text = err.stack`, `err.stack || err.message`,
+ * `err?.stack ?? String(err)`, `const { stack } = err`. A stack is the message with the frames under it,
+ * so a log of that text in any form (interpolated, concatenated) keeps what logging the error keeps —
+ * as `${err.stack}` written in the log call does (`classifyErrorMention`).
+ */
+export function holdsStackText(variable: TSESLint.Scope.Variable): boolean {
+  if (variable.defs.length !== 1) return false;
+  const def = variable.defs[0]!;
+  if (def.type !== 'Variable' || !def.node.init) return false;
+  if (def.node.id.type === AST_NODE_TYPES.ObjectPattern) return variable.name === 'stack' && def.name.parent?.type === AST_NODE_TYPES.Property && getPropertyName(def.name.parent) === 'stack';
+  if (def.node.id !== def.name || variable.references.some((r) => r.isWrite() && !r.init)) return false;
+  let init = skipTransparent(def.node.init);
+  while (init.type === AST_NODE_TYPES.LogicalExpression && init.operator !== '&&') init = skipTransparent(init.left);
+  return init.type === AST_NODE_TYPES.MemberExpression && getPropertyName(init) === 'stack';
 }
 
 /** One reference to the error, as an ErrorUse (a detail such as `err.code` is `none`). */

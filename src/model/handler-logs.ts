@@ -9,7 +9,8 @@
  * records it in a file that logs only through console (console-logging.ts): no level is kept there.
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import type { Context } from './ast.js';
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { type Context, isFunctionNode, skipTransparent, walkSameFunction } from './ast.js';
 import { logsOnlyThroughConsole } from './console-logging.js';
 import { isAuditCall } from './credential-checks.js';
 import { runsOnlyInDevelopment } from './environment.js';
@@ -59,4 +60,33 @@ export function classifyHandlerLog(context: Context, node: TSESTree.CallExpressi
   }
   if (use.kind === 'text') return { kind: 'textOnly', call: direct, form: use.form, name: use.name };
   return { kind: 'noError', call: direct };
+}
+
+/**
+ * What the inline callbacks a call in an error handler hands on make of the error, when one of them
+ * logs it in some form: `import('../log/logger.js').then((m) => m.error(exception))` logs it whole (a
+ * record), `….then((m) => m.error(\`Unhandled: ${reason}\`))` only its text. The callback runs
+ * once the promise settles, and logs the handler's error as a log in the handler would: the same
+ * reading. Null when no callback logs the error (the caller's other readings apply).
+ */
+export function classifyCallbackLog(context: Context, node: TSESTree.CallExpression, body: TSESTree.Node, errorVars: readonly Variable[], anyForm: boolean): HandlerLogUse | null {
+  let found: HandlerLogUse | null = null;
+  for (const arg of node.arguments) {
+    const fn = skipTransparent(arg);
+    if (!isFunctionNode(fn)) continue;
+    walkSameFunction(
+      fn.body,
+      (n) => {
+        if (found?.kind === 'records') return false;
+        if (n.type !== AST_NODE_TYPES.CallExpression) return undefined;
+        const use = classifyHandlerLog(context, n, body, errorVars, anyForm);
+        if (use && (use.kind === 'records' || use.kind === 'textOnly') && (anyForm ? true : readsAny(n, errorVars))) {
+          if (use.kind === 'records' || found === null) found = use;
+        }
+        return undefined;
+      },
+      context.sourceCode.visitorKeys,
+    );
+  }
+  return found;
 }

@@ -148,9 +148,11 @@ export function mayReject(context: Context, node: TSESTree.Node, visitorKeys: TS
       }
       // const puts = []; … puts.push(new Promise((resolve) => …)); … Promise.all(puts)
       if (list?.type === AST_NODE_TYPES.Identifier && depth <= 3 && listHoldsOnlySafePromises(context, list, visitorKeys, depth)) return false;
-      // Promise.all(items.map(async (item) => { try { … } catch { return fallback } })): no element can reject.
-      const mapper = list ? mappedAsyncCallback(list) : null;
-      if (mapper && depth <= 3) return findEscape(context, mapper, visitorKeys, depth + 1) !== null;
+      // Promise.all(items.map(async (item) => { try { … } catch { return fallback } })): no element can reject;
+      // nor with a plain mapper whose every returned value is a promise that cannot (`(p) => load(p).catch(f)`,
+      // `(p) => getFactory(p)` whose same-file function returns `new Promise((resolve) => …)`).
+      const mapper = list ? mappedCallback(list) : null;
+      if (mapper && depth <= 3) return functionPromiseMayReject(context, mapper, visitorKeys, depth);
       return true;
     }
     if (path === 'Promise.reject') return true;
@@ -181,8 +183,21 @@ function elementMayReject(context: Context, element: TSESTree.Node, visitorKeys:
   const path = callPath(e);
   if (path !== null && (WAIT_CALLS.test(lastSegment(path)) || FIRE_AND_FORGET_HELPERS.has(lastSegment(path)) || path === 'Promise.resolve' || path === 'Promise.allSettled')) return false;
   const fn = resolveCalledFunction(context, e.callee);
-  if (!fn?.async || fn.generator || depth > 3) return true;
-  return findEscape(context, fn, visitorKeys, depth + 1) !== null;
+  if (!fn || fn.generator || depth > 3) return true;
+  return functionPromiseMayReject(context, fn, visitorKeys, depth);
+}
+
+/**
+ * Whether the promise a same-file function gives its caller may reject: an async one lets a rejection
+ * escape (`findEscape`); a plain one returns an element that may (`elementMayReject`: a handled chain,
+ * `new Promise((resolve) => …)`, a wait or another such function's call cannot). A plain function that
+ * returns nothing gives `undefined`, which `Promise.all` takes as fulfilled. General rule: a combinator
+ * over promises that each settle as fulfilled cannot reject, however many functions build them.
+ */
+function functionPromiseMayReject(context: Context, fn: AnyFunction, visitorKeys: TSESLint.SourceCode.VisitorKeys, depth: number): boolean {
+  if (fn.generator) return true;
+  if (fn.async) return findEscape(context, fn, visitorKeys, depth + 1) !== null;
+  return returnedValues(fn, visitorKeys).some((value) => elementMayReject(context, value, visitorKeys, depth + 1));
 }
 
 /**
@@ -239,13 +254,13 @@ export function returnedCallAwaitedElsewhere(context: Context, node: TSESTree.No
   return answer;
 }
 
-/** The inline async callback of `items.map(async (item) => …)`, else null. */
-export function mappedAsyncCallback(node: TSESTree.Node): AnyFunction | null {
+/** The inline callback of `items.map((item) => …)` (async or not), else null. */
+function mappedCallback(node: TSESTree.Node): AnyFunction | null {
   if (node.type !== AST_NODE_TYPES.CallExpression || node.arguments.length !== 1) return null;
   const callee = skipTransparent(node.callee);
   if (callee.type !== AST_NODE_TYPES.MemberExpression || getPropertyName(callee) !== 'map') return null;
   const fn = skipTransparent(node.arguments[0]!);
-  return isFunctionNode(fn) && fn.async && !fn.generator ? fn : null;
+  return isFunctionNode(fn) ? fn : null;
 }
 
 const showsRejectionCache = new WeakMap<object, boolean>();

@@ -12,6 +12,7 @@ import { classifyErrorMention } from './errors.js';
 import { isProcessObject } from './process-object.js';
 import { keyKeepsError, resolveLoggerStyle } from './logger-styles.js';
 import { type LogLevel, getLoggingLevel, isAtLeast } from './loggers.js';
+import { importedFunctionSatisfies } from './project-modules.js';
 
 const LISTENER_METHODS = new Set(['on', 'once', 'addListener', 'prependListener', 'prependOnceListener']);
 
@@ -204,4 +205,41 @@ function hiddenUnderKey(context: Context, call: TSESTree.CallExpression, id: TSE
   // and winston prints any nested Error as `{}`; `console` prints the whole object, stack included.
   const receiver = callee.object;
   return key !== 'err' && !(receiver.type === AST_NODE_TYPES.Identifier && receiver.name === 'console');
+}
+
+/** What a process crash handler defined in another module of the project does with what it receives. */
+export type ImportedHandlerRecord = 'withStack' | 'textOnly' | 'silent';
+
+/**
+ * `process.on('unhandledRejection', exit)` with `exit` a function of another module of the project
+ * (`import exit from '../server/exit.js'`): the handler is that function, read in its module. It records
+ * the failure when it logs its first parameter with the stack (`logsParameterWithStack`, the reading
+ * that decides whether the application records rejections); `'textOnly'` when it logs at error level
+ * without that (`console.error(a?.message || a)`), `'silent'` when it logs nothing at error level. Null
+ * when `call` is no such registration or the argument names no function of a readable project module.
+ * General rule: a handler is what it runs, wherever it is written.
+ */
+export function importedProcessHandlerRecord(context: Context, call: TSESTree.CallExpression): { event: ProcessFailureEvent; handler: TSESTree.Node; record: ImportedHandlerRecord } | null {
+  const event = processListenerEvent(call, context);
+  const handler = call.arguments[1];
+  if (event === null || call.arguments.length !== 2 || handler?.type !== AST_NODE_TYPES.Identifier) return null;
+  if (!importedFunctionSatisfies(context, handler, 'processHandlerFound', () => true)) return null;
+  if (importedFunctionSatisfies(context, handler, 'processHandlerLogsWithStack', (module, fn) => logsParameterWithStack(module.context, fn))) return { event, handler, record: 'withStack' };
+  const logs = importedFunctionSatisfies(context, handler, 'processHandlerLogsAtError', (module, fn) => {
+    let found = false;
+    walkSameFunction(
+      fn.body,
+      (node) => {
+        if (found) return false;
+        if (node.type === AST_NODE_TYPES.CallExpression) {
+          const level = getLoggingLevel(module.context, node);
+          found = level !== null && isAtLeast(level, 'error');
+        }
+        return undefined;
+      },
+      module.context.sourceCode.visitorKeys,
+    );
+    return found;
+  });
+  return { event, handler, record: logs ? 'textOnly' : 'silent' };
 }

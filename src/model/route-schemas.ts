@@ -27,6 +27,68 @@ export function routeSchemaMakesNumber(context: Context, node: TSESTree.Node): b
   return schema !== null && isNumberSchema(context, fieldSchema(context, schema, read.key), 0);
 }
 
+/**
+ * `req.params[0]` of `app.get(/^\/page\/([a-z0-9-]+)\/action$/i, handler)`, `req.params.id` of
+ * `router.get('/item/:id(\\d+)', handler)`: a route parameter whose route pattern cannot match a line
+ * break, nor the `%` of an escape that Express decodes in the value it hands the handler (so `%0A` never
+ * reaches it). General rule: a value the router only lets through in a line-free alphabet is line-free,
+ * as one checked by an anchored pattern in the handler is. Only a handler written as the route's
+ * argument (middleware between them allowed) and a pattern written there.
+ */
+export function routePatternExcludesLineBreaks(context: Context, node: TSESTree.Node): boolean {
+  const read = requestRead(context, skipTransparent(node));
+  if (read === null || read.source !== 'params') return false;
+  // The function whose first parameter the request is (also read inside a callback nested in it).
+  const def = findVariable(context, read.request)?.defs[0];
+  const handler = def?.type === 'Parameter' && isFunctionNode(def.node) && def.node.params[0] === def.name ? def.node : null;
+  if (!handler) return false;
+  const route = handler.parent;
+  if (route?.type !== AST_NODE_TYPES.CallExpression || route.callee.type !== AST_NODE_TYPES.MemberExpression || route.arguments.length < 2 || route.arguments[0] === handler) return false;
+  if (!route.arguments.includes(handler as TSESTree.CallExpressionArgument)) return false;
+  const path = skipTransparent(route.arguments[0]!);
+  if (path.type === AST_NODE_TYPES.Literal && 'regex' in path && path.regex) {
+    // Numbered captures of a regular expression route: each is part of what the pattern matched.
+    return /^\d+$/u.test(read.key) && isClosedAlphabet(path.regex.pattern, path.regex.flags);
+  }
+  const text = getStringValue(path);
+  if (text === null) return false;
+  // `:id(\\d+)`: path-to-regexp's inline pattern for one named parameter.
+  const named = new RegExp(`:${read.key.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')}\\(((?:[^()\\\\]|\\\\.)+)\\)`, 'u').exec(text);
+  return named !== null && isClosedAlphabet(named[1]!, '');
+}
+
+/**
+ * A pattern whose every match is drawn from a line-free alphabet without `%`: no `.` (which admits `%`),
+ * no negated class or negated escape (`[^…]`, `\S`, `\W`, `\D`, `\s`), no escape of a control
+ * character, and no class holding `%` or a line break (written out: `%`, CR and LF appear nowhere in it).
+ */
+function isClosedAlphabet(source: string, flags: string): boolean {
+  if (flags.includes('s') || source.includes('%') || /[\r\n]/u.test(source)) return false;
+  if (/\\[sSWDtvfnrxu0cpPbB]/u.test(source) || source.includes('[^')) return false;
+  for (let i = 0; i < source.length; i++) {
+    const ch = source[i]!;
+    if (ch === '\\') {
+      i++;
+      continue;
+    }
+    if (ch === '.') return false;
+    if (ch !== '[') continue;
+    // A class, ranges included (`[ -~]` holds `%`): tried on the characters it must not admit.
+    let end = i + 1;
+    while (end < source.length && source[end] !== ']') end += source[end] === '\\' ? 2 : 1;
+    let admits: boolean;
+    try {
+      const set = new RegExp(`^${source.slice(i, end + 1)}$`, flags.replace(/[gy]/gu, ''));
+      admits = ['%', '\n', '\r'].some((c) => set.test(c));
+    } catch {
+      admits = true;
+    }
+    if (admits) return false;
+    i = end;
+  }
+  return true;
+}
+
 interface RequestRead {
   request: TSESTree.Identifier;
   source: string;

@@ -7,7 +7,7 @@ import { createRule } from '../core/create-rule.js';
 import { addErrorFix, handlerLogMessage, insertBeforeStatement, insertLogFix, raiseLevelFix } from '../fixes/error-handler-log.js';
 import { type LogField, type LogTarget, buildLogCall, requestLogFields } from '../fixes/log-call.js';
 import { chooseLogTarget, targetSetupFixes } from '../fixes/log-target.js';
-import { type HandlerLogUse, classifyHandlerLog } from '../model/handler-logs.js';
+import { type HandlerLogUse, classifyCallbackLog, classifyHandlerLog } from '../model/handler-logs.js';
 import {
   answersClientError,
   callbackLogs,
@@ -25,6 +25,7 @@ import {
   registeredHandlerInfo,
 } from '../model/error-handlers.js';
 import { runsAfterRecordingHandler } from '../model/error-chains.js';
+import { importedProcessHandlerRecord } from '../model/rejection-logger.js';
 import { getBoundVariables } from '../model/errors.js';
 import { catchesEveryException } from '../model/exception-filters.js';
 import { disabledNestLogger } from '../model/nest.js';
@@ -209,12 +210,25 @@ export default createRule<Options, MessageIds>({
       // `NestFactory.create(AppModule, { logger: false })`: Nest's own error handler then logs nothing.
       const loggerOff = disabledNestLogger(context, node);
       if (loggerOff) context.report({ node: loggerOff, messageId: 'nestLoggerOff' });
+      // `process.on('unhandledRejection', exit)`: another module's function as the handler, logging without the stack.
+      const imported = node.arguments.length === 2 && node.arguments[1]!.type === AST_NODE_TYPES.Identifier ? importedProcessHandlerRecord(context, node) : null;
+      if (imported?.record === 'textOnly') {
+        const [fn, error] = [(imported.handler as TSESTree.Identifier).name, imported.event === 'unhandledRejection' ? 'reason' : 'err'];
+        const example = buildLogCall(chooseLogTarget(context, node, null), { level: 'error', message: handlerLogMessage('process', imported.event, HANDLER_LABEL.process), error });
+        context.report({ node: imported.handler, messageId: 'stackLost', data: { handler: `'${imported.event}' handler`, name: error, form: `through ${fn}() of another module`, example } });
+      }
       const s = stateOf(node);
       if (!s) return;
       if (isProcessExitCall(node)) s.exits = true;
       const use = classifyHandlerLog(context, node, s.body, s.errorVars, s.kind === 'server');
       if (use) {
         onLog(s, node, use);
+        return;
+      }
+      // `import('./logger.js').then((m) => m.error(err))`: a log of the error in a callback the handler starts.
+      const nested = classifyCallbackLog(context, node, s.body, s.errorVars, s.kind === 'server');
+      if (nested) {
+        onLog(s, node, nested);
         return;
       }
       if (delegatesToAnsweringLibrary(context, node)) s.libraryAnswer ??= node;
