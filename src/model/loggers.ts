@@ -10,12 +10,12 @@ import {
   getPropertyName,
   getStringValue,
   getVariableInit,
-  isFunctionNode,
   lastSegment,
   resolveFunction,
   skipTransparent,
   walkSameFunction,
 } from './ast.js';
+import { dynamicImportBase } from './dynamic-imports.js';
 import { getImportedBinding, getRequiredModule } from './modules.js';
 import { getSettings } from '../core/settings.js';
 
@@ -252,30 +252,10 @@ function computeIsLoggerObject(context: Context, n: TSESTree.Node, depth: number
   return false;
 }
 
-/**
- * A module loaded with `import()` whose path names a logger, bound whole: `const m = await import('./log/logger.js')`
- * or the parameter of `import('../lib/log/logger.js').then((module) => module.error(e))`. A dynamic import
- * is the same module as a static one (`import * as logger from './logger.js'`): the path says what it is,
- * whatever the binding is called. A destructured name (`const { logger } = await import('./log')`) is
- * read by its own name.
- */
+/** A module loaded with `import()` whose path names a logger, bound whole (dynamic-imports.ts): that logger, whatever the binding is called. */
 function isDynamicLoggerModule(variable: NonNullable<ReturnType<typeof findVariable>>): boolean {
-  if (variable.defs.length !== 1) return false;
-  const def = variable.defs[0]!;
-  let source: TSESTree.Node | null = null;
-  if (def.type === 'Variable' && def.node.id === def.name && def.node.init) {
-    source = skipTransparent(def.node.init);
-  } else if (def.type === 'Parameter' && isFunctionNode(def.node) && def.node.params[0] === def.name) {
-    // import(path).then((module) => …)
-    const call = def.node.parent;
-    const callee = call?.type === AST_NODE_TYPES.CallExpression && call.arguments[0] === def.node ? skipTransparent(call.callee) : null;
-    if (callee?.type === AST_NODE_TYPES.MemberExpression && getPropertyName(callee) === 'then') source = skipTransparent(callee.object);
-  }
-  if (source?.type !== AST_NODE_TYPES.ImportExpression) return false;
-  const specifier = getStringValue(source.source);
-  if (specifier === null) return false;
-  const base = specifier.replace(/\.[cm]?[jt]s$/u, '').split('/').at(-1) ?? '';
-  return LOGGER_NAME.test(base) || LOGGER_SUFFIX.test(base);
+  const base = dynamicImportBase(variable);
+  return base !== null && (LOGGER_NAME.test(base) || LOGGER_SUFFIX.test(base));
 }
 
 function levelFromWinstonLog(node: TSESTree.CallExpression): { level: LogLevel; args: TSESTree.CallExpressionArgument[] } | null {
