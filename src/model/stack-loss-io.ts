@@ -220,6 +220,9 @@ export function isTeardown(tryBlock: TSESTree.BlockStatement): boolean {
 const STORE_WORDS: ReadonlySet<string> = new Set([
   'client', 'redis', 'ioredis', 'db', 'database', 'pool', 'knex', 'sql', 'mongo', 'mongoose', 'collection', 'repository', 'repo',
   'connection', 'conn', 'cache', 'store', 'storage', 'dao', 'prisma', 'sequelize', 'qb', 'em', 'axios', 'got', 'superagent',
+  // A query's cursor (`cursor.next(cb)`: one fetch of the next batch) and a distributed lock kept in a store
+  // (`gcLock.acquireLock(key, ttl, cb)`, `redlock.release(lock)`: one command to the store that holds it).
+  'cursor', 'lock', 'redlock',
 ]);
 /** The app's own code reached through a store-named object (`app.db.controllers.Project.create(user)`): not one command. */
 const APP_CODE_WORDS: ReadonlySet<string> = new Set(['service', 'services', 'controller', 'controllers', 'handler', 'handlers', 'helper', 'helpers', 'manager', 'utils', 'util', 'lib']);
@@ -242,9 +245,8 @@ function storeChainNames(context: Context, callee: TSESTree.MemberExpression): s
     if (n.type === AST_NODE_TYPES.ThisExpression) return names.length > 0 ? names : null;
     if (n.type === AST_NODE_TYPES.Identifier) {
       names.push(n.name);
-      const def = followed ? undefined : findVariable(context, n)?.defs[0];
-      const init = def?.type === 'Variable' && def.parent.kind === 'const' && def.node.init ? skipTransparent(def.node.init) : null;
-      if (!init || (init.type !== AST_NODE_TYPES.CallExpression && init.type !== AST_NODE_TYPES.MemberExpression)) return names;
+      const init = followed ? null : chainedInit(context, n);
+      if (!init) return names;
       followed = true;
       n = init;
       continue;
@@ -253,7 +255,13 @@ function storeChainNames(context: Context, callee: TSESTree.MemberExpression): s
       n = skipTransparent(n.callee);
       continue;
     }
-    if (n.type !== AST_NODE_TYPES.MemberExpression || n.computed) return null;
+    if (n.type !== AST_NODE_TYPES.MemberExpression) return null;
+    // `db[collection.type || 'database'].createCollection(…)`, `this.clients[name].get(key)`: an entry picked from a
+    // store-named object by key is reached through that object; the key names nothing.
+    if (n.computed) {
+      n = skipTransparent(n.object);
+      continue;
+    }
     const name = getPropertyName(n);
     if (name === null) return null;
     names.push(name);
@@ -262,9 +270,52 @@ function storeChainNames(context: Context, callee: TSESTree.MemberExpression): s
   return null;
 }
 
+/**
+ * The call or member chain a receiver variable holds (not awaited): a `const`'s initializer (`const qb = repo.createQueryBuilder()`), or a
+ * `let`'s when every later write only extends the same chain (`let req = this.redis.multi(); req = req.sadd(k, v)`: a
+ * pipeline built up step by step); else null.
+ */
+function chainedInit(context: Context, id: TSESTree.Identifier): TSESTree.Node | null {
+  const variable = findVariable(context, id);
+  const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+  if (def?.type !== 'Variable' || !def.node.init || def.node.id.type !== AST_NODE_TYPES.Identifier) return null;
+  // `let row = await db.collection('x').findOne(q)`: what a command answered is data in hand, not a receiver of the store.
+  if (def.node.init.type === AST_NODE_TYPES.AwaitExpression) return null;
+  const init = skipTransparent(def.node.init);
+  if (init.type !== AST_NODE_TYPES.CallExpression && init.type !== AST_NODE_TYPES.MemberExpression) return null;
+  if (def.parent.kind === 'const') return init;
+  if (def.parent.kind !== 'let') return null;
+  const extendsItself = variable!.references.every((ref) => {
+    if (!ref.isWrite() || ref.init) return true;
+    const write = ref.writeExpr ? skipTransparent(ref.writeExpr) : null;
+    if (write?.type !== AST_NODE_TYPES.CallExpression || ref.identifier.parent?.type !== AST_NODE_TYPES.AssignmentExpression || ref.identifier.parent.operator !== '=') return false;
+    let root: TSESTree.Node = write;
+    while (root.type === AST_NODE_TYPES.CallExpression || root.type === AST_NODE_TYPES.MemberExpression) {
+      root = skipTransparent(root.type === AST_NODE_TYPES.CallExpression ? root.callee : root.object);
+    }
+    return root.type === AST_NODE_TYPES.Identifier && variable!.references.some((r) => r.identifier === root);
+  });
+  return extendsItself ? init : null;
+}
+
+/**
+ * A name's words say it holds a store or a client: its last word is one (`redisClient`, `sessionStore`), or, written as one
+ * lower-case word, ends in a long one after a prefix of its own (`gridstore`, `datastore`, `mongoclient`; not `restore`).
+ */
+function namesStore(words: readonly string[]): boolean {
+  const last = words.at(-1) ?? '';
+  if (STORE_WORDS.has(last)) return true;
+  for (const word of STORE_WORDS) {
+    if (word.length >= 4 && last.length >= word.length + 3 && last.endsWith(word)) return true;
+  }
+  return false;
+}
+
 /** `await this.client.get(key)`, `await qb.execute()`, `pool.query(sql, cb)`: a command to a store or a network client. */
 export function isStoreCommand(context: Context, call: TSESTree.CallExpression, callback?: TSESTree.Node): boolean {
   const callee = skipTransparent(call.callee);
+  // `await axios(options)`, `(0, axios_1.default)(options)`: an HTTP client called as a function makes one request.
+  if (isDirectClientCall(call)) return !call.arguments.some((arg) => isFunctionNode(arg) && arg !== callback);
   if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
   const method = getPropertyName(callee);
   if (method === null || NOT_ONE_COMMAND.test(method)) return false;
@@ -280,9 +331,31 @@ export function isStoreCommand(context: Context, call: TSESTree.CallExpression, 
     const words = identifierWords(name.replace(/_\d+$/u, ''));
     if (words.includes('http')) return true;
     if (words.some((w) => APP_CODE_WORDS.has(w))) return false;
-    if (STORE_WORDS.has(words.at(-1) ?? '')) return true;
+    if (namesStore(words)) return true;
   }
   return false;
+}
+
+/** HTTP clients that are functions themselves: `axios(config)`, `got(url)`, `superagent(method, url)`, `needle(method, url)`, `ky(url)`. */
+const DIRECT_CLIENT = /^(?:axios|got|superagent|needle|ky)$/u;
+/** Client names distinctive enough to name a function that wraps one request: `secureAxiosRequest(config)`. */
+const WRAPPED_CLIENT_WORDS: ReadonlySet<string> = new Set(['axios', 'superagent', 'needle']);
+
+/**
+ * `axios(options)`, `(0, axios_1.default)(options)` (TypeScript's CommonJS output of the default import), and a function
+ * named for such a client's request (`(0, components_1.secureAxiosRequest)({ method: 'POST', url })`).
+ */
+function isDirectClientCall(call: TSESTree.CallExpression): boolean {
+  const fn = skipTransparent(unwrapIndirectCall(call.callee));
+  const name = fn.type === AST_NODE_TYPES.Identifier ? fn.name : fn.type === AST_NODE_TYPES.MemberExpression ? getPropertyName(fn) : null;
+  if (name === null) return false;
+  if (name === 'default') {
+    const object = fn.type === AST_NODE_TYPES.MemberExpression ? skipTransparent(fn.object) : null;
+    return object?.type === AST_NODE_TYPES.Identifier && DIRECT_CLIENT.test(object.name.replace(/_\d+$/u, ''));
+  }
+  if (fn.type === AST_NODE_TYPES.Identifier && DIRECT_CLIENT.test(name)) return true;
+  const words = identifierWords(name);
+  return words.length > 1 && words.some((w) => WRAPPED_CLIENT_WORDS.has(w)) && words.at(-1) === 'request';
 }
 
 /**
@@ -305,6 +378,9 @@ export function isSingleStoreCommand(context: Context, calls: readonly TSESTree.
   if (!isAwaited(command) && !observed) return false;
   return calls.every((call) => {
     if (commands.includes(call) || call === observed) return true;
+    // `this.users.collection('users').updateOne(…)`, `db[type].collection(name).dropIndex(…)`: a call that reaches the command's
+    // receiver (a collection, a repository, a query builder) is part of that one command.
+    if (!isAwaited(call) && contains(command.callee, call)) return true;
     // `compress(session)`, `redisKey(id)`: building the command's arguments, in hand.
     if (!isAwaited(call) && command.arguments.some((arg) => contains(arg, call))) return true;
     return PASSIVE_CALLS.has(classifyCall(context, call));
