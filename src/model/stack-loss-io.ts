@@ -9,6 +9,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { type Context, contains, findVariable, getEnclosingFunction, getPropertyName, getStringValue, isFunctionNode, lastName, skipTransparent, unwrapIndirectCall, walkSameFunction } from './ast.js';
 import { type CallFailure, classifyCall, identifierWords, isAwaited } from './fallible.js';
+import { resolveCalledFunction } from './called-functions.js';
 import { systemModuleOf } from './modules.js';
 import { isResponseName } from './response-names.js';
 
@@ -232,6 +233,9 @@ const APP_CODE_WORDS: ReadonlySet<string> = new Set(['service', 'services', 'con
  */
 const NOT_ONE_COMMAND = /^(?:connect\w*|open|init\w*|initialize|start|setup|migrate\w*|sync|listen|transact\w*|withTransaction|\$transaction|runMigrations|authenticate|multi|pipeline|batch|then|catch|finally)$/u;
 
+/** Conversions every value has (`task.lock.toString('hex')`, `id.equals(other)`): reading a value in hand, never a command. */
+const VALUE_METHOD = /^(?:toString|toJSON|valueOf|toISOString|toHexString|toLocaleString|equals)$/u;
+
 /**
  * The names a call's receiver is reached by: `this.connection.rawConnection.getRepository(X).upsert(…)` gives
  * `connection`, `rawConnection`, `getRepository`; a `const qb = this.connection.getRepository(X).createQueryBuilder()`
@@ -318,7 +322,7 @@ export function isStoreCommand(context: Context, call: TSESTree.CallExpression, 
   if (isDirectClientCall(call)) return !call.arguments.some((arg) => isFunctionNode(arg) && arg !== callback);
   if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
   const method = getPropertyName(callee);
-  if (method === null || NOT_ONE_COMMAND.test(method)) return false;
+  if (method === null || NOT_ONE_COMMAND.test(method) || VALUE_METHOD.test(method)) return false;
   // A function handed in runs work of its own (`actorStore.transact(did, async (txn) => …)`), except the error-first
   // callback of a callback-style command (`pool.query(sql, (err, rows) => …)`), whose error is what is caught.
   if (call.arguments.some((arg) => isFunctionNode(arg) && arg !== callback)) return false;
@@ -367,8 +371,8 @@ function isDirectClientCall(call: TSESTree.CallExpression): boolean {
  * the app's own code, a transaction or a connect at start-up stay reported; so does `fetch`, whose
  * `TypeError: fetch failed` hides the real failure in its `cause`.
  */
-export function isSingleStoreCommand(context: Context, calls: readonly TSESTree.CallExpression[]): boolean {
-  const commands = calls.filter((call) => isStoreCommand(context, call));
+export function isSingleStoreCommand(context: Context, calls: readonly TSESTree.CallExpression[], callsOf?: (block: TSESTree.BlockStatement) => TSESTree.CallExpression[]): boolean {
+  const commands = calls.filter((call) => isStoreCommand(context, call) || (callsOf !== undefined && isWrappedStoreCommand(context, call, callsOf)));
   // `db.prepare(sql).run(x)`: a call in the receiver chain of another command is part of that command.
   const outer = commands.filter((call) => !commands.some((other) => other !== call && contains(other.callee, call)));
   if (outer.length !== 1) return false;
@@ -385,6 +389,18 @@ export function isSingleStoreCommand(context: Context, calls: readonly TSESTree.
     if (!isAwaited(call) && command.arguments.some((arg) => contains(arg, call))) return true;
     return PASSIVE_CALLS.has(classifyCall(context, call));
   });
+}
+
+/**
+ * `await this.extend(task)` with `async extend(task) { const r = await this.database.collection('tasks').updateOne(…); if
+ * (!r.modifiedCount) throw new Error(…); return true }` in the file: the app's own thin wrapper whose work is one command to
+ * a store is that command (read one level deep; `callsOf` gives a body's work calls). A wrapper that does more stays the
+ * app's code.
+ */
+function isWrappedStoreCommand(context: Context, call: TSESTree.CallExpression, callsOf: (block: TSESTree.BlockStatement) => TSESTree.CallExpression[]): boolean {
+  const fn = resolveCalledFunction(context, call.callee);
+  if (!fn || fn.generator || fn.body.type !== AST_NODE_TYPES.BlockStatement || contains(fn, call)) return false;
+  return isSingleStoreCommand(context, callsOf(fn.body));
 }
 
 /**

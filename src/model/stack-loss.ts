@@ -271,7 +271,7 @@ export function tryLosesNothing(context: Context, tryBlock: TSESTree.BlockStatem
     isDeviceCommand(context, calls) ||
     // One command to a data store or a network client (`await this.client.get(key)`), the log naming the step.
     // Not when the catch throws an error of its own instead: the driver's failure is then recorded only here.
-    ((isSingleStoreCommand(context, calls) || isPromisifiedCommandOnly(context, tryBlock, calls)) && namesStep(log, context, variable) && !(variable && throwsReplacement(context, variable.defs[0]!.node, variable))) ||
+    ((isSingleStoreCommand(context, calls, (block) => workCalls(context, block)) || isPromisifiedCommandOnly(context, tryBlock, calls)) && namesStep(log, context, variable) && !(variable && throwsReplacement(context, variable.defs[0]!.node, variable))) ||
     isCredentialCheck(context, tryBlock) ||
     isSingleSystemCall(context, tryBlock) ||
     isCleanupBeforeRethrow(context, tryBlock) ||

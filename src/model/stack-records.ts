@@ -169,20 +169,41 @@ export function isReferenceTo(node: TSESTree.Node, variable: TSESLint.Scope.Vari
   return n.type === AST_NODE_TYPES.Identifier && variable.references.some((r) => r.identifier === n);
 }
 
-/** The calls of a try block that do work (logs aside), not entering nested functions. */
+/**
+ * The calls of a try block that do work (logs aside) and whose failure can reach its catch, not entering nested functions.
+ * A nested `try` whose catch throws nothing handles what its own block throws (`try { await cache.insertOne(x) } catch {
+ * // ignore }`): only its catch and finally can fail into the outer one.
+ */
 export function workCalls(context: Context, block: TSESTree.BlockStatement): TSESTree.CallExpression[] {
   const calls: TSESTree.CallExpression[] = [];
-  walkSameFunction(
-    block,
-    (node) => {
-      if (node.type !== AST_NODE_TYPES.CallExpression) return true;
-      if (isLogWrite(context, node)) return false;
-      calls.push(node);
-      return true;
-    },
-    context.sourceCode.visitorKeys,
-  );
+  const keys = context.sourceCode.visitorKeys;
+  const visit = (node: TSESTree.Node): boolean => {
+    if (node.type === AST_NODE_TYPES.TryStatement && node.handler && !throwsIn(node.handler.body, keys)) {
+      walkSameFunction(node.handler.body, visit, keys);
+      if (node.finalizer) walkSameFunction(node.finalizer, visit, keys);
+      return false;
+    }
+    if (node.type !== AST_NODE_TYPES.CallExpression) return true;
+    if (isLogWrite(context, node)) return false;
+    calls.push(node);
+    return true;
+  };
+  walkSameFunction(block, visit, keys);
   return calls;
+}
+
+/** A `throw` in `node`'s own function. */
+function throwsIn(node: TSESTree.Node, keys: TSESLint.SourceCode.VisitorKeys): boolean {
+  let found = false;
+  walkSameFunction(
+    node,
+    (n) => {
+      if (n.type === AST_NODE_TYPES.ThrowStatement) found = true;
+      return !found;
+    },
+    keys,
+  );
+  return found;
 }
 
 /**

@@ -15,6 +15,8 @@ import { invalid } from './cases.js';
  * - an HTTP client called as a function is one request (`await axios(options)`);
  * - a package's export named `fs` is its wrapper of node:fs (`import { fs } from '@appium/support'`);
  * - the handler of one call is the catch of a try around it alone (`worker.release(req).catch((e) => …)`);
+ * - a nested `try` whose catch throws nothing handles its own block's failures, which never reach the outer catch;
+ * - the app's same-file thin wrapper whose work is one command is that command (`await this.extend(task)`);
  * - the whole error handed to a method named for reporting (`errors.notify(err)`), or its stack written through a
  *   `const` of its own (`const stack = err.stack; … logger.debug(stack)`), keeps the stack beside the text log.
  * Their twins (a pipeline rebuilt by the app's own function, a name that only ends like a store word, a text handed to
@@ -43,6 +45,10 @@ const directClient =
 const fsWrapper = (from: string) =>
   `import { fs } from '${from}'; async function load(file) { try { return await fs.readFile(file, 'utf-8') } catch (err) { console.error(\`Unable to load the node configuration file \${file}: \${err.message}\`) } }`;
 const chainHandler = (method: string) => `function finish(worker, req) { worker.${method}(req).catch((e) => console.error('Failed to release worker ' + e)) }`;
+const nestedIgnored = (inner: string) =>
+  `class Restore { async addresses(list, user) { for (const address of list) { try { const r = await this.users.collection('addresses').insertOne(address); if (!r || !r.insertedId) { throw new Error('Failed to insert') } try { const domain = address.address.split('@')[1]; await this.users.collection('domaincache').insertOne({ domain }) } catch (e) { ${inner} } } catch (err) { console.error('Restore', 'ADDRFAIL user=%s address=%s error=%s', user, address._id, err.message) } } } }`;
+const wrapper = (extra: string) =>
+  `class Tasks { async extend(task) { const r = await this.database.collection('tasks').updateOne({ _id: task._id, locked: task.lock }, { $set: { lockedUntil: new Date() } });${extra} if (!r || !r.modifiedCount) { throw new Error(\`No match for task \${task._id} lock \${task.lock.toString('hex')}\`) } return true } async keepAlive(task) { try { await this.extend(task) } catch (err) { console.error('Tasks', 'Failed to extend %s. error=%s', task._id, err.message) } } }`;
 const notified = (handed: string) =>
   `const errors = require('./lib/errors'); function boot(tasks) { tasks.start((err) => { if (err) { console.error('App', 'Failed to start task runner. %s', err.message); errors.notify(${handed}); return setTimeout(() => process.exit(1), 3000) } }) }`;
 const stackAlias = (kept: string) =>
@@ -63,6 +69,8 @@ ruleTester.run('log-error-with-stack (store receivers, chain handlers, sinks bes
     fsWrapper('@appium/support'),
     chainHandler('release'),
     notified('err'),
+    nestedIgnored('/* ignore */'),
+    wrapper(''),
     stackAlias('err instanceof Error ? err.stack : undefined'),
     stackAlias('err.stack'),
   ],
@@ -93,6 +101,10 @@ ruleTester.run('log-error-with-stack (store receivers, chain handlers, sinks bes
     invalid(fsWrapper('./fs'), 'err', 'console.error(`Unable to load the node configuration file ${file}: ${err.message}`'),
     // The handler of work that is not a release.
     invalid(chainHandler('render'), 'e', "console.error('Failed to release worker ' + e"),
+    // The inner catch rethrows: its block's command reaches the outer catch too (two commands).
+    invalid(nestedIgnored('throw e'), 'err', "console.error('Restore', 'ADDRFAIL user=%s address=%s error=%s', user, address._id, err.message"),
+    // A wrapper that makes a second command is the app's code.
+    invalid(wrapper(' await this.redis.del(`lock:${task._id}`);'), 'err', "console.error('Tasks', 'Failed to extend %s. error=%s', task._id, err.message"),
     // Only the text reaches the notifier.
     invalid(notified('err.message'), 'err', "console.error('App', 'Failed to start task runner. %s', err.message"),
     // A const of the message is not the stack.
