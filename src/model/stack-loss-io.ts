@@ -387,8 +387,37 @@ export function isSingleStoreCommand(context: Context, calls: readonly TSESTree.
     if (!isAwaited(call) && contains(command.callee, call)) return true;
     // `compress(session)`, `redisKey(id)`: building the command's arguments, in hand.
     if (!isAwaited(call) && command.arguments.some((arg) => contains(arg, call))) return true;
+    // `const setArgs = [redisKey(id), compress(session)]; await this.client.set(...setArgs)`: the same, through a name.
+    if (!isAwaited(call) && feedsArguments(context, call, command)) return true;
+    // `const session = await this.client.get(key); return decompress(session)`: decoding what the command answered.
+    if (!isAwaited(call) && decodesAnswer(context, call, command)) return true;
     return PASSIVE_CALLS.has(classifyCall(context, call));
   });
+}
+
+/** The variable a declarator's initializer holds, when `node` sits in that initializer: `const args = [compress(x)]`. */
+function declaredFrom(context: Context, node: TSESTree.Node): TSESLint.Scope.Variable | null {
+  for (let n: TSESTree.Node | undefined = node.parent; n && !isFunctionNode(n); n = n.parent) {
+    if (n.type === AST_NODE_TYPES.VariableDeclarator) return n.id.type === AST_NODE_TYPES.Identifier && n.init && contains(n.init, node) ? findVariable(context, n.id) : null;
+    if (n.type === AST_NODE_TYPES.BlockStatement || n.type.endsWith('Statement')) return null;
+  }
+  return null;
+}
+
+/** `call` is in the initializer of a variable the command's arguments read (`[redisKey(id), compress(s)]` as `...setArgs`). */
+function feedsArguments(context: Context, call: TSESTree.CallExpression, command: TSESTree.CallExpression): boolean {
+  const variable = declaredFrom(context, call);
+  return variable !== null && variable.references.some((ref) => command.arguments.some((arg) => contains(arg, ref.identifier)));
+}
+
+/** Functions that decode an answer in hand: `decompress(data)`, `JSON.parse`-like `parseRow(row)`, `deserialize(buf)`, `gunzip(b)`. */
+const DECODE_NAME = /^(?:parse|decode|decompress|deserialize|unserialize|unpack|inflate|gunzip|unzip)(?:[A-Z]\w*)?$/u;
+
+/** `decompress(session)` where `const session = await <command>`: the command's answer decoded, named for decoding. */
+function decodesAnswer(context: Context, call: TSESTree.CallExpression, command: TSESTree.CallExpression): boolean {
+  if (!DECODE_NAME.test(lastName(unwrapIndirectCall(call.callee)) ?? '')) return false;
+  const answer = declaredFrom(context, command);
+  return answer !== null && call.arguments.some((arg) => answer.references.some((ref) => contains(arg, ref.identifier)));
 }
 
 /**

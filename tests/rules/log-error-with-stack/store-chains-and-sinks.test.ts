@@ -12,6 +12,9 @@ import { invalid } from './cases.js';
  * - a lower-case compound name ending in a store word names a store (`this.gridstore`), a query's cursor and a
  *   distributed lock are the store's (`cursor.next(cb)`, `gcLock.acquireLock(key, ttl, cb)`);
  * - what an awaited command answered is data in hand, not a receiver (`bimiData.content.toString('base64')`);
+ * - the synchronous calls whose result a name hands to the command build its arguments (`const setArgs = [compress(s)];
+ *   await this.client.set(...setArgs)`), and a function named for decoding what the command answered reads the answer
+ *   (`const session = await this.client.get(k); return decompress(session)`);
  * - an HTTP client called as a function is one request (`await axios(options)`);
  * - a package's export named `fs` is its wrapper of node:fs (`import { fs } from '@appium/support'`);
  * - the handler of one call is the catch of a try around it alone (`worker.release(req).catch((e) => …)`);
@@ -49,6 +52,8 @@ const nestedIgnored = (inner: string) =>
   `class Restore { async addresses(list, user) { for (const address of list) { try { const r = await this.users.collection('addresses').insertOne(address); if (!r || !r.insertedId) { throw new Error('Failed to insert') } try { const domain = address.address.split('@')[1]; await this.users.collection('domaincache').insertOne({ domain }) } catch (e) { ${inner} } } catch (err) { console.error('Restore', 'ADDRFAIL user=%s address=%s error=%s', user, address._id, err.message) } } } }`;
 const wrapper = (extra: string) =>
   `class Tasks { async extend(task) { const r = await this.database.collection('tasks').updateOne({ _id: task._id, locked: task.lock }, { $set: { lockedUntil: new Date() } });${extra} if (!r || !r.modifiedCount) { throw new Error(\`No match for task \${task._id} lock \${task.lock.toString('hex')}\`) } return true } async keepAlive(task) { try { await this.extend(task) } catch (err) { console.error('Tasks', 'Failed to extend %s. error=%s', task._id, err.message) } } }`;
+const sessionStore = (body: string) =>
+  `const zlib = require('zlib'); const compress = (data) => zlib.gzipSync(Buffer.from(JSON.stringify(data))).toString('base64'); const decompress = (b) => JSON.parse(zlib.gunzipSync(Buffer.from(b, 'base64')).toString()); const redisKey = (k) => 'sess:' + k; class RedisStore { async run(id, session) { try { ${body} } catch (err) { console.error(\`Failed to handle session with id \${id}: \${err.message}\`); return null } } }`;
 const notified = (handed: string) =>
   `const errors = require('./lib/errors'); function boot(tasks) { tasks.start((err) => { if (err) { console.error('App', 'Failed to start task runner. %s', err.message); errors.notify(${handed}); return setTimeout(() => process.exit(1), 3000) } }) }`;
 const stackAlias = (kept: string) =>
@@ -71,6 +76,8 @@ ruleTester.run('log-error-with-stack (store receivers, chain handlers, sinks bes
     notified('err'),
     nestedIgnored('/* ignore */'),
     wrapper(''),
+    sessionStore("const setArgs = [redisKey(id), compress(session), 'PX', 1000]; if (session.unique) { setArgs.push('NX') } const result = await this.client.set(...setArgs); return result === 'OK'"),
+    sessionStore('const stored = await this.client.get(redisKey(id)); return decompress(stored)'),
     stackAlias('err instanceof Error ? err.stack : undefined'),
     stackAlias('err.stack'),
   ],
@@ -105,6 +112,9 @@ ruleTester.run('log-error-with-stack (store receivers, chain handlers, sinks bes
     invalid(nestedIgnored('throw e'), 'err', "console.error('Restore', 'ADDRFAIL user=%s address=%s error=%s', user, address._id, err.message"),
     // A wrapper that makes a second command is the app's code.
     invalid(wrapper(' await this.redis.del(`lock:${task._id}`);'), 'err', "console.error('Tasks', 'Failed to extend %s. error=%s', task._id, err.message"),
+    // The answer handed to the app's own code, and an argument that is itself awaited work.
+    invalid(sessionStore('const stored = await this.client.get(redisKey(id)); return hydrate(stored)'), 'err', 'console.error(`Failed to handle session with id ${id}: ${err.message}`'),
+    invalid(sessionStore('const setArgs = [redisKey(id), await this.serialize(session)]; await this.client.set(...setArgs)'), 'err', 'console.error(`Failed to handle session with id ${id}: ${err.message}`'),
     // Only the text reaches the notifier.
     invalid(notified('err.message'), 'err', "console.error('App', 'Failed to start task runner. %s', err.message"),
     // A const of the message is not the stack.
