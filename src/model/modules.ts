@@ -250,6 +250,14 @@ export function systemModuleOf(context: Context, call: TSESTree.CallExpression):
 }
 
 /**
+ * `import { fs } from '@appium/support'`, `const { fs } = require('toolkit')`: a package's export named for the file
+ * system is that package's wrapper of node:fs (promisified or extended), whose calls are file-system calls.
+ */
+function isPackageFsExport(from: ImportSource): boolean {
+  return /^(?:fs|fsp|fse|fsPromises)$/u.test(from.imported) && !from.source.startsWith('.') && !from.source.startsWith('/');
+}
+
+/**
  * The Node I/O module a function comes from: `fs.close`, `fsp.rm`, an imported `execSync`, or (with `follow`) a
  * module-level `const closeAsync = promisify(fs.close)` / `(0, util_1.promisify)(fs_1.close)`, which runs the same call.
  */
@@ -258,7 +266,7 @@ function functionModule(context: Context, fn: TSESTree.Node, follow: boolean): S
   for (let depth = 0; root.type === AST_NODE_TYPES.MemberExpression && depth < 3; depth++) root = skipTransparent(root.object);
   if (root.type !== AST_NODE_TYPES.Identifier) return null;
   const from = getImportSource(context, root);
-  if (from) return SYSTEM_MODULES.get(from.source) ?? null;
+  if (from) return SYSTEM_MODULES.get(from.source) ?? (isPackageFsExport(from) ? 'fs' : null);
   if (!follow || root !== fn) return null;
   const variable = findVariable(context, root);
   const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;

@@ -9,6 +9,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { type Context, contains, findVariable, getEnclosingFunction, getPropertyName, getStringValue, isFunctionNode, lastName, skipTransparent, unwrapIndirectCall, walkSameFunction } from './ast.js';
 import { type CallFailure, classifyCall, identifierWords, isAwaited } from './fallible.js';
+import { resolveCalledFunction } from './called-functions.js';
 import { systemModuleOf } from './modules.js';
 import { isResponseName } from './response-names.js';
 
@@ -220,6 +221,9 @@ export function isTeardown(tryBlock: TSESTree.BlockStatement): boolean {
 const STORE_WORDS: ReadonlySet<string> = new Set([
   'client', 'redis', 'ioredis', 'db', 'database', 'pool', 'knex', 'sql', 'mongo', 'mongoose', 'collection', 'repository', 'repo',
   'connection', 'conn', 'cache', 'store', 'storage', 'dao', 'prisma', 'sequelize', 'qb', 'em', 'axios', 'got', 'superagent',
+  // A query's cursor (`cursor.next(cb)`: one fetch of the next batch) and a distributed lock kept in a store
+  // (`gcLock.acquireLock(key, ttl, cb)`, `redlock.release(lock)`: one command to the store that holds it).
+  'cursor', 'lock', 'redlock',
 ]);
 /** The app's own code reached through a store-named object (`app.db.controllers.Project.create(user)`): not one command. */
 const APP_CODE_WORDS: ReadonlySet<string> = new Set(['service', 'services', 'controller', 'controllers', 'handler', 'handlers', 'helper', 'helpers', 'manager', 'utils', 'util', 'lib']);
@@ -228,6 +232,9 @@ const APP_CODE_WORDS: ReadonlySet<string> = new Set(['service', 'services', 'con
  * callback's work in a transaction (`knex.transaction(async (trx) => …)`: many statements).
  */
 const NOT_ONE_COMMAND = /^(?:connect\w*|open|init\w*|initialize|start|setup|migrate\w*|sync|listen|transact\w*|withTransaction|\$transaction|runMigrations|authenticate|multi|pipeline|batch|then|catch|finally)$/u;
+
+/** Conversions every value has (`task.lock.toString('hex')`, `id.equals(other)`): reading a value in hand, never a command. */
+const VALUE_METHOD = /^(?:toString|toJSON|valueOf|toISOString|toHexString|toLocaleString|equals)$/u;
 
 /**
  * The names a call's receiver is reached by: `this.connection.rawConnection.getRepository(X).upsert(…)` gives
@@ -242,9 +249,8 @@ function storeChainNames(context: Context, callee: TSESTree.MemberExpression): s
     if (n.type === AST_NODE_TYPES.ThisExpression) return names.length > 0 ? names : null;
     if (n.type === AST_NODE_TYPES.Identifier) {
       names.push(n.name);
-      const def = followed ? undefined : findVariable(context, n)?.defs[0];
-      const init = def?.type === 'Variable' && def.parent.kind === 'const' && def.node.init ? skipTransparent(def.node.init) : null;
-      if (!init || (init.type !== AST_NODE_TYPES.CallExpression && init.type !== AST_NODE_TYPES.MemberExpression)) return names;
+      const init = followed ? null : chainedInit(context, n);
+      if (!init) return names;
       followed = true;
       n = init;
       continue;
@@ -253,7 +259,13 @@ function storeChainNames(context: Context, callee: TSESTree.MemberExpression): s
       n = skipTransparent(n.callee);
       continue;
     }
-    if (n.type !== AST_NODE_TYPES.MemberExpression || n.computed) return null;
+    if (n.type !== AST_NODE_TYPES.MemberExpression) return null;
+    // `db[collection.type || 'database'].createCollection(…)`, `this.clients[name].get(key)`: an entry picked from a
+    // store-named object by key is reached through that object; the key names nothing.
+    if (n.computed) {
+      n = skipTransparent(n.object);
+      continue;
+    }
     const name = getPropertyName(n);
     if (name === null) return null;
     names.push(name);
@@ -262,12 +274,55 @@ function storeChainNames(context: Context, callee: TSESTree.MemberExpression): s
   return null;
 }
 
+/**
+ * The call or member chain a receiver variable holds (not awaited): a `const`'s initializer (`const qb = repo.createQueryBuilder()`), or a
+ * `let`'s when every later write only extends the same chain (`let req = this.redis.multi(); req = req.sadd(k, v)`: a
+ * pipeline built up step by step); else null.
+ */
+function chainedInit(context: Context, id: TSESTree.Identifier): TSESTree.Node | null {
+  const variable = findVariable(context, id);
+  const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+  if (def?.type !== 'Variable' || !def.node.init || def.node.id.type !== AST_NODE_TYPES.Identifier) return null;
+  // `let row = await db.collection('x').findOne(q)`: what a command answered is data in hand, not a receiver of the store.
+  if (def.node.init.type === AST_NODE_TYPES.AwaitExpression) return null;
+  const init = skipTransparent(def.node.init);
+  if (init.type !== AST_NODE_TYPES.CallExpression && init.type !== AST_NODE_TYPES.MemberExpression) return null;
+  if (def.parent.kind === 'const') return init;
+  if (def.parent.kind !== 'let') return null;
+  const extendsItself = variable!.references.every((ref) => {
+    if (!ref.isWrite() || ref.init) return true;
+    const write = ref.writeExpr ? skipTransparent(ref.writeExpr) : null;
+    if (write?.type !== AST_NODE_TYPES.CallExpression || ref.identifier.parent?.type !== AST_NODE_TYPES.AssignmentExpression || ref.identifier.parent.operator !== '=') return false;
+    let root: TSESTree.Node = write;
+    while (root.type === AST_NODE_TYPES.CallExpression || root.type === AST_NODE_TYPES.MemberExpression) {
+      root = skipTransparent(root.type === AST_NODE_TYPES.CallExpression ? root.callee : root.object);
+    }
+    return root.type === AST_NODE_TYPES.Identifier && variable!.references.some((r) => r.identifier === root);
+  });
+  return extendsItself ? init : null;
+}
+
+/**
+ * A name's words say it holds a store or a client: its last word is one (`redisClient`, `sessionStore`), or, written as one
+ * lower-case word, ends in a long one after a prefix of its own (`gridstore`, `datastore`, `mongoclient`; not `restore`).
+ */
+function namesStore(words: readonly string[]): boolean {
+  const last = words.at(-1) ?? '';
+  if (STORE_WORDS.has(last)) return true;
+  for (const word of STORE_WORDS) {
+    if (word.length >= 4 && last.length >= word.length + 3 && last.endsWith(word)) return true;
+  }
+  return false;
+}
+
 /** `await this.client.get(key)`, `await qb.execute()`, `pool.query(sql, cb)`: a command to a store or a network client. */
 export function isStoreCommand(context: Context, call: TSESTree.CallExpression, callback?: TSESTree.Node): boolean {
   const callee = skipTransparent(call.callee);
+  // `await axios(options)`, `(0, axios_1.default)(options)`: an HTTP client called as a function makes one request.
+  if (isDirectClientCall(call)) return !call.arguments.some((arg) => isFunctionNode(arg) && arg !== callback);
   if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
   const method = getPropertyName(callee);
-  if (method === null || NOT_ONE_COMMAND.test(method)) return false;
+  if (method === null || NOT_ONE_COMMAND.test(method) || VALUE_METHOD.test(method)) return false;
   // A function handed in runs work of its own (`actorStore.transact(did, async (txn) => …)`), except the error-first
   // callback of a callback-style command (`pool.query(sql, (err, rows) => …)`), whose error is what is caught.
   if (call.arguments.some((arg) => isFunctionNode(arg) && arg !== callback)) return false;
@@ -280,9 +335,31 @@ export function isStoreCommand(context: Context, call: TSESTree.CallExpression, 
     const words = identifierWords(name.replace(/_\d+$/u, ''));
     if (words.includes('http')) return true;
     if (words.some((w) => APP_CODE_WORDS.has(w))) return false;
-    if (STORE_WORDS.has(words.at(-1) ?? '')) return true;
+    if (namesStore(words)) return true;
   }
   return false;
+}
+
+/** HTTP clients that are functions themselves: `axios(config)`, `got(url)`, `superagent(method, url)`, `needle(method, url)`, `ky(url)`. */
+const DIRECT_CLIENT = /^(?:axios|got|superagent|needle|ky)$/u;
+/** Client names distinctive enough to name a function that wraps one request: `secureAxiosRequest(config)`. */
+const WRAPPED_CLIENT_WORDS: ReadonlySet<string> = new Set(['axios', 'superagent', 'needle']);
+
+/**
+ * `axios(options)`, `(0, axios_1.default)(options)` (TypeScript's CommonJS output of the default import), and a function
+ * named for such a client's request (`(0, components_1.secureAxiosRequest)({ method: 'POST', url })`).
+ */
+function isDirectClientCall(call: TSESTree.CallExpression): boolean {
+  const fn = skipTransparent(unwrapIndirectCall(call.callee));
+  const name = fn.type === AST_NODE_TYPES.Identifier ? fn.name : fn.type === AST_NODE_TYPES.MemberExpression ? getPropertyName(fn) : null;
+  if (name === null) return false;
+  if (name === 'default') {
+    const object = fn.type === AST_NODE_TYPES.MemberExpression ? skipTransparent(fn.object) : null;
+    return object?.type === AST_NODE_TYPES.Identifier && DIRECT_CLIENT.test(object.name.replace(/_\d+$/u, ''));
+  }
+  if (fn.type === AST_NODE_TYPES.Identifier && DIRECT_CLIENT.test(name)) return true;
+  const words = identifierWords(name);
+  return words.length > 1 && words.some((w) => WRAPPED_CLIENT_WORDS.has(w)) && words.at(-1) === 'request';
 }
 
 /**
@@ -294,8 +371,8 @@ export function isStoreCommand(context: Context, call: TSESTree.CallExpression, 
  * the app's own code, a transaction or a connect at start-up stay reported; so does `fetch`, whose
  * `TypeError: fetch failed` hides the real failure in its `cause`.
  */
-export function isSingleStoreCommand(context: Context, calls: readonly TSESTree.CallExpression[]): boolean {
-  const commands = calls.filter((call) => isStoreCommand(context, call));
+export function isSingleStoreCommand(context: Context, calls: readonly TSESTree.CallExpression[], callsOf?: (block: TSESTree.BlockStatement) => TSESTree.CallExpression[]): boolean {
+  const commands = calls.filter((call) => isStoreCommand(context, call) || (callsOf !== undefined && isWrappedStoreCommand(context, call, callsOf)));
   // `db.prepare(sql).run(x)`: a call in the receiver chain of another command is part of that command.
   const outer = commands.filter((call) => !commands.some((other) => other !== call && contains(other.callee, call)));
   if (outer.length !== 1) return false;
@@ -305,10 +382,54 @@ export function isSingleStoreCommand(context: Context, calls: readonly TSESTree.
   if (!isAwaited(command) && !observed) return false;
   return calls.every((call) => {
     if (commands.includes(call) || call === observed) return true;
+    // `this.users.collection('users').updateOne(…)`, `db[type].collection(name).dropIndex(…)`: a call that reaches the command's
+    // receiver (a collection, a repository, a query builder) is part of that one command.
+    if (!isAwaited(call) && contains(command.callee, call)) return true;
     // `compress(session)`, `redisKey(id)`: building the command's arguments, in hand.
     if (!isAwaited(call) && command.arguments.some((arg) => contains(arg, call))) return true;
+    // `const setArgs = [redisKey(id), compress(session)]; await this.client.set(...setArgs)`: the same, through a name.
+    if (!isAwaited(call) && feedsArguments(context, call, command)) return true;
+    // `const session = await this.client.get(key); return decompress(session)`: decoding what the command answered.
+    if (!isAwaited(call) && decodesAnswer(context, call, command)) return true;
     return PASSIVE_CALLS.has(classifyCall(context, call));
   });
+}
+
+/** The variable a declarator's initializer holds, when `node` sits in that initializer: `const args = [compress(x)]`. */
+function declaredFrom(context: Context, node: TSESTree.Node): TSESLint.Scope.Variable | null {
+  for (let n: TSESTree.Node | undefined = node.parent; n && !isFunctionNode(n); n = n.parent) {
+    if (n.type === AST_NODE_TYPES.VariableDeclarator) return n.id.type === AST_NODE_TYPES.Identifier && n.init && contains(n.init, node) ? findVariable(context, n.id) : null;
+    if (n.type === AST_NODE_TYPES.BlockStatement || n.type.endsWith('Statement')) return null;
+  }
+  return null;
+}
+
+/** `call` is in the initializer of a variable the command's arguments read (`[redisKey(id), compress(s)]` as `...setArgs`). */
+function feedsArguments(context: Context, call: TSESTree.CallExpression, command: TSESTree.CallExpression): boolean {
+  const variable = declaredFrom(context, call);
+  return variable !== null && variable.references.some((ref) => command.arguments.some((arg) => contains(arg, ref.identifier)));
+}
+
+/** Functions that decode an answer in hand: `decompress(data)`, `JSON.parse`-like `parseRow(row)`, `deserialize(buf)`, `gunzip(b)`. */
+const DECODE_NAME = /^(?:parse|decode|decompress|deserialize|unserialize|unpack|inflate|gunzip|unzip)(?:[A-Z]\w*)?$/u;
+
+/** `decompress(session)` where `const session = await <command>`: the command's answer decoded, named for decoding. */
+function decodesAnswer(context: Context, call: TSESTree.CallExpression, command: TSESTree.CallExpression): boolean {
+  if (!DECODE_NAME.test(lastName(unwrapIndirectCall(call.callee)) ?? '')) return false;
+  const answer = declaredFrom(context, command);
+  return answer !== null && call.arguments.some((arg) => answer.references.some((ref) => contains(arg, ref.identifier)));
+}
+
+/**
+ * `await this.extend(task)` with `async extend(task) { const r = await this.database.collection('tasks').updateOne(…); if
+ * (!r.modifiedCount) throw new Error(…); return true }` in the file: the app's own thin wrapper whose work is one command to
+ * a store is that command (read one level deep; `callsOf` gives a body's work calls). A wrapper that does more stays the
+ * app's code.
+ */
+function isWrappedStoreCommand(context: Context, call: TSESTree.CallExpression, callsOf: (block: TSESTree.BlockStatement) => TSESTree.CallExpression[]): boolean {
+  const fn = resolveCalledFunction(context, call.callee);
+  if (!fn || fn.generator || fn.body.type !== AST_NODE_TYPES.BlockStatement || contains(fn, call)) return false;
+  return isSingleStoreCommand(context, callsOf(fn.body));
 }
 
 /**

@@ -75,6 +75,11 @@ export function losesNothing(context: Context, variable: TSESLint.Scope.Variable
     // Like a try around one such call, an expected failure: strict reports it.
     const head = reportExpected ? null : promiseChainHead(context, callback, (call) => isLogWrite(context, call));
     if (head && (systemModuleOf(context, head) !== null || isAsyncFsCall(head))) return true;
+    // `worker.release(req).catch((e) => …)`, `server.close((err) => …)`, `client.ping().catch(…)`: the handler of one call is
+    // the catch of a try around that call alone, and what such a try is excused for (a release, a ping, a device command)
+    // excuses its handler too. Strict reports them, as it reports the try.
+    const single = reportExpected ? null : (head ?? (isChainLink(callback) ? null : callback));
+    if (single && (isHandleRelease(context, [single]) || isPingOnly(context, [single]) || isDeviceCommand(context, [single]))) return true;
     // `spawn(cmd).on('error', (err) => …)`: the child could not be spawned or signalled; Node made the error.
     if (isChildProcessErrorEvent(context, callback)) return true;
     // `client.bind(dn, password, (err) => …)`: the failure is the answer to the check.
@@ -113,6 +118,12 @@ function isPassedOn(variable: TSESLint.Scope.Variable, log: TSESTree.CallExpress
     const thrown = wrapperThrow(parent);
     return thrown !== null && !throwsBefore(thrown, log);
   });
+}
+
+/** `p.then(…)`, `p.catch(…)`, `p.finally(…)`: a link of a promise chain, not a call that does work. */
+function isChainLink(call: TSESTree.CallExpression): boolean {
+  const callee = skipTransparent(call.callee);
+  return callee.type === AST_NODE_TYPES.MemberExpression && /^(?:then|catch|finally)$/u.test(getPropertyName(callee) ?? '');
 }
 
 /** Built-in error classes: `new Error(err)` keeps only the text of what it is given. */
@@ -260,7 +271,7 @@ export function tryLosesNothing(context: Context, tryBlock: TSESTree.BlockStatem
     isDeviceCommand(context, calls) ||
     // One command to a data store or a network client (`await this.client.get(key)`), the log naming the step.
     // Not when the catch throws an error of its own instead: the driver's failure is then recorded only here.
-    ((isSingleStoreCommand(context, calls) || isPromisifiedCommandOnly(context, tryBlock, calls)) && namesStep(log, context, variable) && !(variable && throwsReplacement(context, variable.defs[0]!.node, variable))) ||
+    ((isSingleStoreCommand(context, calls, (block) => workCalls(context, block)) || isPromisifiedCommandOnly(context, tryBlock, calls)) && namesStep(log, context, variable) && !(variable && throwsReplacement(context, variable.defs[0]!.node, variable))) ||
     isCredentialCheck(context, tryBlock) ||
     isSingleSystemCall(context, tryBlock) ||
     isCleanupBeforeRethrow(context, tryBlock) ||

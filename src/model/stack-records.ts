@@ -20,13 +20,14 @@ import { PASSIVE_CALLS } from './stack-loss-io.js';
  */
 export function isRecordedBeside(context: Context, variable: TSESLint.Scope.Variable, log: TSESTree.CallExpression): boolean {
   const logFunction = getEnclosingFunction(log);
-  return variable.references.some((ref) => {
-    const id = ref.identifier;
+  // `const stack = err instanceof Error ? err.stack : undefined; … logger.debug(stack)`: the stack written through a name of its own.
+  const ids = [...variable.references.map((ref) => ref.identifier), ...stackAliasUses(context, variable)];
+  return ids.some((id) => {
     if (id.type !== AST_NODE_TYPES.Identifier || contains(log, id)) return false;
-    if (classifyErrorMention(id).kind !== 'whole') return false;
+    if (!isStackAlias(id, variable) && classifyErrorMention(id).kind !== 'whole') return false;
     const call = argumentOwner(id);
     if (!call || contains(call, log)) return false;
-    const recorder = isErrorReporterCall(context, call) || isLogWrite(context, call);
+    const recorder = isErrorReporterCall(context, call) || isLogWrite(context, call) || reportsByVerb(call, id);
     if (!recorder) return false;
     let statement: TSESTree.Node = call;
     while (statement.parent && (statement.parent.type === AST_NODE_TYPES.AwaitExpression || statement.parent.type === AST_NODE_TYPES.ChainExpression)) {
@@ -44,6 +45,52 @@ export function isRecordedBeside(context: Context, variable: TSESLint.Scope.Vari
     if (!block || (block.type !== AST_NODE_TYPES.BlockStatement && block.type !== AST_NODE_TYPES.SwitchCase)) return false;
     return contains(block, log) && getEnclosingFunction(call) === logFunction;
   });
+}
+
+/**
+ * Verbs that hand a failure to an error tracker or notifier, which keeps the object it is given: `errors.notify(err)`,
+ * `this.reporter.report(err)`, `span.recordException(err)`, `appInsights.trackException(err)`.
+ */
+const REPORT_VERB = /^(?:notify|notifyError|report|reportError|reportException|capture|captureError|captureException|trackError|trackException|recordError|recordException|noticeError)$/u;
+
+/**
+ * `errors.notify(err)` beside `log.error('Failed to start', err.message)`: the error itself is the first argument of a
+ * method named for reporting a failure, whatever the object (the app's own error module, a notifier, a span). What is
+ * handed the whole error object can keep its stack; the text log is the summary line.
+ */
+function reportsByVerb(call: TSESTree.CallExpression, id: TSESTree.Identifier): boolean {
+  const callee = skipTransparent(call.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression || !REPORT_VERB.test(getPropertyName(callee) ?? '')) return false;
+  const first = call.arguments[0];
+  return first !== undefined && skipTransparent(first) === id;
+}
+
+/**
+ * The reads of a `const` that holds the error's stack (`const stack = err.stack`, `const stack = err instanceof Error ?
+ * err.stack : undefined`, `const trace = err?.stack ?? String(err)`), so that writing it counts as writing the stack.
+ */
+function stackAliasUses(context: Context, variable: TSESLint.Scope.Variable): TSESTree.Identifier[] {
+  const uses: TSESTree.Identifier[] = [];
+  for (const ref of variable.references) {
+    const read = ref.identifier.parent;
+    if (read?.type !== AST_NODE_TYPES.MemberExpression || read.object !== ref.identifier || getPropertyName(read) !== 'stack') continue;
+    let n: TSESTree.Node = read;
+    while (n.parent && (n.parent.type === AST_NODE_TYPES.ChainExpression || n.parent.type === AST_NODE_TYPES.ConditionalExpression || n.parent.type === AST_NODE_TYPES.LogicalExpression || n.parent.type === AST_NODE_TYPES.TSAsExpression)) {
+      if (n.parent.type === AST_NODE_TYPES.ConditionalExpression && n.parent.test === n) break;
+      n = n.parent;
+    }
+    const declarator = n.parent;
+    if (declarator?.type !== AST_NODE_TYPES.VariableDeclarator || declarator.init !== n || declarator.id.type !== AST_NODE_TYPES.Identifier) continue;
+    if (declarator.parent.type !== AST_NODE_TYPES.VariableDeclaration || declarator.parent.kind !== 'const') continue;
+    const alias = findVariable(context, declarator.id);
+    for (const use of alias?.references ?? []) if (!use.init) uses.push(use.identifier as TSESTree.Identifier);
+  }
+  return uses;
+}
+
+/** A read of a stack alias (see `stackAliasUses`), not of the error itself: it is the stack wherever it is passed. */
+function isStackAlias(id: TSESTree.Identifier, variable: TSESLint.Scope.Variable): boolean {
+  return !variable.references.some((ref) => ref.identifier === id);
 }
 
 /**
@@ -122,20 +169,41 @@ export function isReferenceTo(node: TSESTree.Node, variable: TSESLint.Scope.Vari
   return n.type === AST_NODE_TYPES.Identifier && variable.references.some((r) => r.identifier === n);
 }
 
-/** The calls of a try block that do work (logs aside), not entering nested functions. */
+/**
+ * The calls of a try block that do work (logs aside) and whose failure can reach its catch, not entering nested functions.
+ * A nested `try` whose catch throws nothing handles what its own block throws (`try { await cache.insertOne(x) } catch {
+ * // ignore }`): only its catch and finally can fail into the outer one.
+ */
 export function workCalls(context: Context, block: TSESTree.BlockStatement): TSESTree.CallExpression[] {
   const calls: TSESTree.CallExpression[] = [];
-  walkSameFunction(
-    block,
-    (node) => {
-      if (node.type !== AST_NODE_TYPES.CallExpression) return true;
-      if (isLogWrite(context, node)) return false;
-      calls.push(node);
-      return true;
-    },
-    context.sourceCode.visitorKeys,
-  );
+  const keys = context.sourceCode.visitorKeys;
+  const visit = (node: TSESTree.Node): boolean => {
+    if (node.type === AST_NODE_TYPES.TryStatement && node.handler && !throwsIn(node.handler.body, keys)) {
+      walkSameFunction(node.handler.body, visit, keys);
+      if (node.finalizer) walkSameFunction(node.finalizer, visit, keys);
+      return false;
+    }
+    if (node.type !== AST_NODE_TYPES.CallExpression) return true;
+    if (isLogWrite(context, node)) return false;
+    calls.push(node);
+    return true;
+  };
+  walkSameFunction(block, visit, keys);
   return calls;
+}
+
+/** A `throw` in `node`'s own function. */
+function throwsIn(node: TSESTree.Node, keys: TSESLint.SourceCode.VisitorKeys): boolean {
+  let found = false;
+  walkSameFunction(
+    node,
+    (n) => {
+      if (n.type === AST_NODE_TYPES.ThrowStatement) found = true;
+      return !found;
+    },
+    keys,
+  );
+  return found;
 }
 
 /**
