@@ -6,6 +6,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
 import type { Context } from '../../src/model/ast.js';
 import { createBodyContextReader } from '../../src/model/secrets/body-context.js';
+import { namesNonSecretAttribute, selectsPart } from '../../src/model/secrets/derived-parts.js';
 import { createIdKeyReader } from '../../src/model/secrets/id-keys.js';
 import { createLabelReader } from '../../src/model/secrets/labels.js';
 import { classifySecretName } from '../../src/model/secrets/names.js';
@@ -170,5 +171,20 @@ describe('createSecretTypeReader', () => {
       return [types.isNumberOrBoolean(arg), types.isTypedWithoutSecrets(arg), types.typeFinding(arg)];
     });
     expect(found).toEqual([[false, false, null]]);
+  });
+});
+
+describe('derived-parts', () => {
+  it('names a non-secret attribute of a credential by the last word of the variable name', () => {
+    expect(['username', 'user', 'authUser', 'keyId', 'scheme', 'tokenlessScope', 'expiry', 'email'].map(namesNonSecretAttribute)).toEqual([true, true, true, true, true, true, true, true]);
+    expect(['data', 'parts', 'value', 'encoded', 'header', 'fileContents', 'identifier'].map(namesNonSecretAttribute)).toEqual([false, false, false, false, false, false, false]);
+  });
+
+  it('selects a part by index, also behind text-keeping calls and empty fallbacks; a named field or a copy is no selected part', () => {
+    const parts = atLogArguments(
+      "log((data[1] || '').toString().trim()); log(credentials[1] || credentials[0] || ''); log(parts.shift()); log(req.headers['authorization']); log(token); log(token.trim()); log(data[1] || other);",
+      (_context, arg) => selectsPart(arg),
+    );
+    expect(parts).toEqual([true, true, true, false, false, false, false]);
   });
 });

@@ -264,8 +264,73 @@ function blockUpdate(node) {
     { code: "const uiConfig = { theme: 'dark', pageSize: 20 };\nlogger.debug(uiConfig);", options: [{ configObjects: true }] },
     // n8n's workflow-history compaction: an injected, scoped settings object (batch sizes, ages)
     { code: "class WorkflowHistoryCompactionService {\n  constructor(config, logger) { this.config = config; this.logger = logger; }\n  async compact() {\n    this.logger.debug('Starting workflow history compaction', { config: this.config });\n    return this.config.batchSize;\n  }\n}", options: [{ configObjects: true }] },
+    // a part taken out of a decoded credential and named for a non-secret attribute is that attribute (wildduck's SASL PLAIN / POP3 AUTH PLAIN)
+    "function authenticate(connection, token, cb) {\n  let data = Buffer.from(token, 'base64').toString().split('\\x00');\n  let username = (data[1] || '').toString().trim();\n  let password = (data[2] || '').toString().trim();\n  connection.onAuth({ username, password }, (err) => {\n    if (err) connection.logger.info({ tnx: 'auth', username, action: 'fail' }, 'Authentication error for %s', username);\n  });\n}",
+    "function auth(plain) {\n  let credentials = Buffer.from(plain, 'base64').toString().split('\\x00');\n  let username = credentials[1] || credentials[0] || '';\n  this.logger.info({ user: username }, '%s authenticated using %s', username, 'PLAIN');\n}",
+    // the scheme and the user of a Basic Authorization header, by array destructuring
+    "function basic(req) {\n  const [scheme, encoded] = req.headers.authorization.split(' ');\n  const [user, pass] = Buffer.from(encoded, 'base64').toString().split(':');\n  logger.info('auth scheme %s for user %s', scheme, user);\n}",
+    // a render request (jsreport): the file reads only fields no HTTP request has, so it carries no headers
+    "module.exports = (reporter) => {\n  reporter.beforeRenderListeners.add('templates', async (req, res) => {\n    if (!req.template.name) {\n      reporter.logger.info(`Rendering anonymous template { recipe: ${req.template.recipe} }`, req);\n    }\n  });\n};",
+    "async function executeEngine(reporter, request, response) {\n  reporter.logger.debug(`Rendering engine ${request.template.engine}`, request);\n  return request.data;\n}",
   ],
   invalid: [
+    // the password part of the same decoded credential stays a secret, and so does a copy of the whole token whatever it is called
+    {
+      code: "function authenticate(connection, token) {\n  let data = Buffer.from(token, 'base64').toString().split('\\x00');\n  let username = (data[1] || '').toString().trim();\n  let secretPart = (data[2] || '').toString().trim();\n  connection.logger.info('login %s with %s', username, secretPart);\n}",
+      errors: [
+        {
+          messageId: 'rawSecret',
+          line: 5,
+          suggestions: [
+            { messageId: 'useSha256', output: `${esmImport}function authenticate(connection, token) {\n  let data = Buffer.from(token, 'base64').toString().split('\\x00');\n  let username = (data[1] || '').toString().trim();\n  let secretPart = (data[2] || '').toString().trim();\n  connection.logger.info('login %s with %s', username, ${sha('secretPart')});\n}` },
+            { messageId: 'dropValue', output: "function authenticate(connection, token) {\n  let data = Buffer.from(token, 'base64').toString().split('\\x00');\n  let username = (data[1] || '').toString().trim();\n  let secretPart = (data[2] || '').toString().trim();\n  connection.logger.info('login %s with %s', username);\n}" },
+            { messageId: 'redactValue', output: "function authenticate(connection, token) {\n  let data = Buffer.from(token, 'base64').toString().split('\\x00');\n  let username = (data[1] || '').toString().trim();\n  let secretPart = (data[2] || '').toString().trim();\n  connection.logger.info('login %s with %s', username, '[REDACTED]');\n}" },
+          ],
+        },
+      ],
+    },
+    {
+      code: "function check(req) {\n  const userId = req.headers.authorization;\n  logger.info('auth %s', userId);\n}",
+      errors: [
+        {
+          messageId: 'rawSecret',
+          line: 3,
+          suggestions: [
+            { messageId: 'useSha256', output: `${esmImport}function check(req) {\n  const userId = req.headers.authorization;\n  logger.info('auth %s', ${sha('userId')});\n}` },
+            { messageId: 'dropValue', output: "function check(req) {\n  const userId = req.headers.authorization;\n  logger.info('auth %s');\n}" },
+            { messageId: 'redactValue', output: "function check(req) {\n  const userId = req.headers.authorization;\n  logger.info('auth %s', '[REDACTED]');\n}" },
+          ],
+        },
+      ],
+    },
+    // a request the file reads HTTP fields from is the HTTP request, whatever else it reads
+    {
+      code: "async function render(reporter, req) {\n  if (req.headers['x-debug']) reporter.logger.debug('rendering', req);\n  return req.template;\n}",
+      errors: [
+        {
+          messageId: 'secretObject',
+          line: 2,
+          suggestions: [
+            { messageId: 'dropValue', output: "async function render(reporter, req) {\n  if (req.headers['x-debug']) reporter.logger.debug('rendering');\n  return req.template;\n}" },
+            { messageId: 'redactValue', output: "async function render(reporter, req) {\n  if (req.headers['x-debug']) reporter.logger.debug('rendering', '[REDACTED]');\n  return req.template;\n}" },
+          ],
+        },
+      ],
+    },
+    // a request parameter the file never reads a field from: the name decides
+    {
+      code: "function logAccess(connection, request) {\n  accessLogger.info(connection.id, request);\n}",
+      errors: [
+        {
+          messageId: 'secretObject',
+          line: 2,
+          suggestions: [
+            { messageId: 'dropValue', output: "function logAccess(connection, request) {\n  accessLogger.info(connection.id);\n}" },
+            { messageId: 'redactValue', output: "function logAccess(connection, request) {\n  accessLogger.info(connection.id, '[REDACTED]');\n}" },
+          ],
+        },
+      ],
+    },
     // the encoded token beside its decoded claims is still the replayable token
     {
       code: "function onAuth(encodedToken, decodedToken) { logger.debug('authorized %o with %s', decodedToken, encodedToken); }",

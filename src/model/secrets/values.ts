@@ -24,6 +24,7 @@ import {
 } from '../ast.js';
 import { classMethodOf, thisGetterOf } from '../class-members.js';
 import { maskedConcept } from './masked-values.js';
+import { namesNonSecretAttribute, selectsPart } from './derived-parts.js';
 import { inSecurityQuestionFlow } from './question-flows.js';
 import { createBodyContextReader } from './body-context.js';
 import { createIdKeyReader } from './id-keys.js';
@@ -275,7 +276,8 @@ export function createSecretAnalyzer(context: Context, options: SecretAnalyzerOp
         // const sessionKey = `${sessionId}|${executionId}`: a key made of ids is an id.
         if (nameVerdict.kind === 'secret' && isIdComposite(init)) return SAFE;
         if (nameVerdict.kind !== 'none') return byName();
-        if (initVerdict.kind === 'secret') return alias(initVerdict, init);
+        // const username = (data[1] || '').toString().trim(), data a decoded SASL token: a part named for a non-secret attribute is that attribute.
+        if (initVerdict.kind === 'secret') return !initVerdict.whole && namesNonSecretAttribute(id.name) && selectsPart(init) ? UNKNOWN : alias(initVerdict, init);
         return (variable ? maskedHere(variable, id) : null) ?? UNKNOWN;
       }
       const origin = patternOrigin(declarator.id, def.name as TSESTree.Identifier);
@@ -295,7 +297,8 @@ export function createSecretAnalyzer(context: Context, options: SecretAnalyzerOp
           return UNKNOWN;
         }
         if (nameVerdict.kind === 'secret') return byName();
-        // const [, token] = authHeader.split(' ')
+        // const [, token] = authHeader.split(' '); not const [scheme] = … nor const [user, pass] = decoded.split(':') (derived-parts.ts)
+        if (namesNonSecretAttribute(id.name)) return UNKNOWN;
         const initVerdict = classify(init);
         if (initVerdict.kind === 'secret' && !initVerdict.whole && !initVerdict.embedded) return alias(initVerdict, init);
         return UNKNOWN;
