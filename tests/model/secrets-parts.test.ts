@@ -9,7 +9,7 @@ import { createBodyContextReader } from '../../src/model/secrets/body-context.js
 import { namesNonSecretAttribute, selectsPart } from '../../src/model/secrets/derived-parts.js';
 import { createIdKeyReader } from '../../src/model/secrets/id-keys.js';
 import { createLabelReader } from '../../src/model/secrets/labels.js';
-import { classifySecretName } from '../../src/model/secrets/names.js';
+import { classifySecretName, ownerVoidsSecretWord } from '../../src/model/secrets/names.js';
 import { createRequestSourceReader } from '../../src/model/secrets/request-sources.js';
 import { createSecretTypeReader } from '../../src/model/secrets/type-info.js';
 import { isBooleanCall, isMaskingSlice, isSanitizingCall, wrapperArguments } from '../../src/model/secrets/value-calls.js';
@@ -186,5 +186,15 @@ describe('derived-parts', () => {
       (_context, arg) => selectsPart(arg),
     );
     expect(parts).toEqual([true, true, true, false, false, false, false]);
+  });
+});
+
+describe('ownerVoidsSecretWord', () => {
+  it('reads a secret word under an owner of a non-credential kind as the compound name', () => {
+    expect([['challenge', 'token'], ['acmeChallenge', 'token'], ['page', 'token'], ['device', 'token'], ['led', 'pin']].map(([o, p]) => ownerVoidsSecretWord(o!, p!))).toEqual([true, true, true, true, true]);
+  });
+
+  it('leaves a token under a request context, a session, an input or a user alone', () => {
+    expect([['context', 'token'], ['session', 'token'], ['input', 'token'], ['user', 'tokens'], ['challenge', 'password'], ['challenge', 'tokenSecret']].map(([o, p]) => ownerVoidsSecretWord(o!, p!))).toEqual([false, false, false, false, false, false]);
   });
 });

@@ -272,6 +272,9 @@ function blockUpdate(node) {
     // a render request (jsreport): the file reads only fields no HTTP request has, so it carries no headers
     "module.exports = (reporter) => {\n  reporter.beforeRenderListeners.add('templates', async (req, res) => {\n    if (!req.template.name) {\n      reporter.logger.info(`Rendering anonymous template { recipe: ${req.template.recipe} }`, req);\n    }\n  });\n};",
     "async function executeEngine(reporter, request, response) {\n  reporter.logger.debug(`Rendering engine ${request.template.engine}`, request);\n  return request.data;\n}",
+    // an ACME http-01 challenge token is published on purpose (wildduck's /.well-known/acme-challenge route); so is a token read off a challenge
+    "async function acme(req, res) {\n  const token = req.params.token;\n  let challenge;\n  try {\n    challenge = await acmeChallenge.get({ challenge: { token, identifier: { value: req.hostname } } });\n  } catch (err) {\n    log.error('ACME', `Error verifying challenge: ${token} ${err.message}`);\n  }\n}",
+    "function challengeCreateFn(authz, challenge, keyAuthorization) { logger.info('http-01 challenge %s for %s', challenge.token, authz.identifier.value); }",
   ],
   invalid: [
     // the password part of the same decoded credential stays a secret, and so does a copy of the whole token whatever it is called
@@ -299,6 +302,35 @@ function blockUpdate(node) {
             { messageId: 'useSha256', output: `${esmImport}function check(req) {\n  const userId = req.headers.authorization;\n  logger.info('auth %s', ${sha('userId')});\n}` },
             { messageId: 'dropValue', output: "function check(req) {\n  const userId = req.headers.authorization;\n  logger.info('auth %s');\n}" },
             { messageId: 'redactValue', output: "function check(req) {\n  const userId = req.headers.authorization;\n  logger.info('auth %s', '[REDACTED]');\n}" },
+          ],
+        },
+      ],
+    },
+    // an owner that is no kind of token (a request's context) does not clear the token under it, nor does a token filed under one
+    {
+      code: "function refresh(request) {\n  logger.debug('refreshing %s', request.context.token);\n  return save({ context: { token: request.token } });\n}",
+      errors: [
+        {
+          messageId: 'rawSecret',
+          line: 2,
+          suggestions: [
+            { messageId: 'useSha256', output: `${esmImport}function refresh(request) {\n  logger.debug('refreshing %s', ${sha('request.context.token')});\n  return save({ context: { token: request.token } });\n}` },
+            { messageId: 'dropValue', output: "function refresh(request) {\n  logger.debug('refreshing %s');\n  return save({ context: { token: request.token } });\n}" },
+            { messageId: 'redactValue', output: "function refresh(request) {\n  logger.debug('refreshing %s', '[REDACTED]');\n  return save({ context: { token: request.token } });\n}" },
+          ],
+        },
+      ],
+    },
+    {
+      code: "function issue(user, token) {\n  store.set({ session: { token } });\n  logger.info('issued %s', token);\n}",
+      errors: [
+        {
+          messageId: 'rawSecret',
+          line: 3,
+          suggestions: [
+            { messageId: 'useSha256', output: `${esmImport}function issue(user, token) {\n  store.set({ session: { token } });\n  logger.info('issued %s', ${sha('token')});\n}` },
+            { messageId: 'dropValue', output: "function issue(user, token) {\n  store.set({ session: { token } });\n  logger.info('issued %s');\n}" },
+            { messageId: 'redactValue', output: "function issue(user, token) {\n  store.set({ session: { token } });\n  logger.info('issued %s', '[REDACTED]');\n}" },
           ],
         },
       ],

@@ -25,6 +25,7 @@ import {
 import { classMethodOf, thisGetterOf } from '../class-members.js';
 import { maskedConcept } from './masked-values.js';
 import { namesNonSecretAttribute, selectsPart } from './derived-parts.js';
+import { filedAsNonCredentialKind, memberOfNonCredentialKind } from './owner-kinds.js';
 import { inSecurityQuestionFlow } from './question-flows.js';
 import { createBodyContextReader } from './body-context.js';
 import { createIdKeyReader } from './id-keys.js';
@@ -266,6 +267,8 @@ export function createSecretAnalyzer(context: Context, options: SecretAnalyzerOp
     const byName = (): ValueVerdict =>
       nameVerdict.kind === 'secret' ? secret(article(nameVerdict.concept), nameVerdict.concept) : nameVerdict.kind === 'qualified' ? SAFE : UNKNOWN;
     const variable = findVariable(context, id);
+    // a token the function itself files as a challenge's (`{ challenge: { token } }`): owner-kinds.ts
+    if (nameVerdict.kind === 'secret' && variable && filedAsNonCredentialKind(variable, nameOptions)) return SAFE;
     const def = variable && variable.defs.length === 1 ? variable.defs[0] : undefined;
     if (def?.type === 'Variable' && def.node.init) {
       const declarator = def.node;
@@ -371,6 +374,8 @@ export function createSecretAnalyzer(context: Context, options: SecretAnalyzerOp
     }
     const v = nameOf(name);
     if (v.kind === 'secret' && v.concept === 'credentials' && !node.computed && holdsReferences(node.object, name)) return SAFE;
+    // challenge.token (an ACME challenge's, published on purpose), page.token: owner-kinds.ts
+    if (v.kind === 'secret' && !node.computed && memberOfNonCredentialKind(node, name, nameOptions)) return SAFE;
     if (v.kind === 'secret') return secret(article(v.concept), v.concept);
     if (v.kind === 'qualified') return SAFE;
     if (VALUE_PROPERTIES.has(name.toLowerCase())) {
