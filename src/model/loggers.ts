@@ -16,6 +16,7 @@ import {
   walkSameFunction,
 } from './ast.js';
 import { getImportedBinding, getRequiredModule } from './modules.js';
+import { thisMemberInit } from './class-members.js';
 import { getSettings } from '../core/settings.js';
 
 export type LogLevel = 'trace' | 'debug' | 'info' | 'warn' | 'error' | 'fatal';
@@ -557,13 +558,20 @@ const debugCache = new WeakMap<TSESTree.CallExpression, LoggerCall | null>();
  */
 export function getDebugLogCall(context: Context, node: TSESTree.CallExpression): LoggerCall | null {
   const callee = skipTransparent(node.callee);
-  if (callee.type !== AST_NODE_TYPES.Identifier) return null;
+  // Also a member of an object of debug functions (`const debug = { handler: require('debug')('x') }; debug.handler(m)`) or `this.debug = createDebug('x')`.
+  const member = callee.type === AST_NODE_TYPES.MemberExpression && !callee.computed ? callee : null;
+  const base = member ? skipTransparent(member.object) : callee;
+  if (base.type !== AST_NODE_TYPES.Identifier && !(member && base.type === AST_NODE_TYPES.ThisExpression)) return null;
   const cached = debugCache.get(node);
   if (cached !== undefined) return cached;
-  const init = getVariableInit(findVariable(context, callee));
+  let init: TSESTree.Node | null = base.type === AST_NODE_TYPES.Identifier ? getVariableInit(findVariable(context, base)) : thisMemberInit(member!);
+  if (member && base.type === AST_NODE_TYPES.Identifier) {
+    const key = getPropertyName(member);
+    init = init?.type === AST_NODE_TYPES.ObjectExpression ? (init.properties.find((p): p is TSESTree.Property => p.type === AST_NODE_TYPES.Property && !p.computed && getPropertyName(p) === key)?.value ?? null) : null;
+  }
   const result =
     init && isDebugFactoryCall(context, init, 0)
-      ? { node, level: 'debug' as const, loggerPath: callee.name, method: null, via: 'logFunction' as const, args: node.arguments }
+      ? { node, level: 'debug' as const, loggerPath: getMemberPath(callee) ?? 'debug', method: null, via: 'logFunction' as const, args: node.arguments }
       : null;
   debugCache.set(node, result);
   return result;

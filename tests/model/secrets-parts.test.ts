@@ -38,6 +38,7 @@ describe('value-calls', () => {
     token.includes('x'); isValidToken(t); timingSafeEqual(a, b);
     token.slice(0, 8); card.slice(-4); token.slice(0, 40);
     JSON.stringify(user, null, 2); Object.assign({}, a, b); getToken();
+    color.magenta(mfaCode); chalk.bold.red(token); chalk_1.default.green(key); color.rgb(r); paint.red(x);
   `;
   const results = probeCalls(code, (_context, node) => node);
 
@@ -65,6 +66,11 @@ describe('value-calls', () => {
     expect(wrapperArguments(callResult(results, 'JSON.stringify(user, null, 2)'))?.length).toBe(1);
     expect(wrapperArguments(callResult(results, 'Object.assign({}, a, b)'))?.length).toBe(3);
     expect(wrapperArguments(callResult(results, 'getToken()'))).toBeNull();
+  });
+
+  it('wrapperArguments: terminal colouring returns the text it is given; not another method of a colour library nor a style of another object', () => {
+    for (const text of ['color.magenta(mfaCode)', 'chalk.bold.red(token)', 'chalk_1.default.green(key)']) expect(wrapperArguments(callResult(results, text))?.length).toBe(1);
+    for (const text of ['color.rgb(r)', 'paint.red(x)']) expect(wrapperArguments(callResult(results, text))).toBeNull();
   });
 });
 

@@ -275,6 +275,11 @@ function blockUpdate(node) {
     // an ACME http-01 challenge token is published on purpose (wildduck's /.well-known/acme-challenge route); so is a token read off a challenge
     "async function acme(req, res) {\n  const token = req.params.token;\n  let challenge;\n  try {\n    challenge = await acmeChallenge.get({ challenge: { token, identifier: { value: req.hostname } } });\n  } catch (err) {\n    log.error('ACME', `Error verifying challenge: ${token} ${err.message}`);\n  }\n}",
     "function challengeCreateFn(authz, challenge, keyAuthorization) { logger.info('http-01 challenge %s for %s', challenge.token, authz.identifier.value); }",
+    // a generic value given to a store of something else, or to a store method that is no setter
+    "class TokenBucket {\n  set(name, value) { this.debug(`setting ${name} to ${value}`); }\n}\nclass UserStore {\n  set(name, value) { logger.debug(`setting ${name} to ${value}`); }\n}\nclass SecretsDb {\n  get(name, value) { logger.debug(`getting ${name} default ${value}`); }\n}",
+    "function updateTokenExpiry(id, value) { logger.info('token %s expires %s', id, value); }",
+    // terminal colouring of something that is no secret
+    "console.log(color.blue(`${user.name}, your account is ready`) + color.magenta(user.email));",
   ],
   invalid: [
     // the password part of the same decoded credential stays a secret, and so does a copy of the whole token whatever it is called
@@ -334,6 +339,30 @@ function blockUpdate(node) {
           ],
         },
       ],
+    },
+    // the value a store of secrets is given is a secret (@actual-app/sync-server's SecretsDb), also logged through a debug function the class keeps
+    {
+      code: "class SecretsDb {\n  constructor() { this.debug = createDebug('actual:secrets-db'); }\n  set(name, value) {\n    this.debug(`setting secret '${name}' to '${value}'`);\n    return this.db.mutate('INSERT OR REPLACE INTO secrets (name, value) VALUES (?,?)', [name, value]);\n  }\n}",
+      errors: [{ messageId: 'rawSecret', line: 4, data: { description: "The secret `value` (the value a store of secrets is given)" }, suggestions: [
+        { messageId: 'useSha256', output: "import { createHash } from 'node:crypto';\nclass SecretsDb {\n  constructor() { this.debug = createDebug('actual:secrets-db'); }\n  set(name, value) {\n    this.debug(`setting secret '${name}' to '${" + sha('value') + "}'`);\n    return this.db.mutate('INSERT OR REPLACE INTO secrets (name, value) VALUES (?,?)', [name, value]);\n  }\n}" },
+        { messageId: 'redactValue', output: "class SecretsDb {\n  constructor() { this.debug = createDebug('actual:secrets-db'); }\n  set(name, value) {\n    this.debug(`setting secret '${name}' to '[REDACTED]'`);\n    return this.db.mutate('INSERT OR REPLACE INTO secrets (name, value) VALUES (?,?)', [name, value]);\n  }\n}" },
+      ] }],
+    },
+    {
+      code: "function saveToken(userId, value) {\n  logger.debug('saving %s for %s', value, userId);\n}",
+      errors: [{ messageId: 'rawSecret', line: 2, suggestions: [
+        { messageId: 'useSha256', output: `${esmImport}function saveToken(userId, value) {\n  logger.debug('saving %s for %s', ${sha('value')}, userId);\n}` },
+        { messageId: 'dropValue', output: "function saveToken(userId, value) {\n  logger.debug('saving %s for %s', userId);\n}" },
+        { messageId: 'redactValue', output: "function saveToken(userId, value) {\n  logger.debug('saving %s for %s', '[REDACTED]', userId);\n}" },
+      ] }],
+    },
+    // terminal colouring keeps the text: a recovery code printed in colour (SillyTavern)
+    {
+      code: "console.log(color.blue(`${user.name}, your password recovery code is: `) + color.magenta(mfaCode));",
+      errors: [{ messageId: 'rawSecret', line: 1, suggestions: [
+        { messageId: 'useSha256', output: `${esmImport}console.log(color.blue(\`\${user.name}, your password recovery code is: \`) + color.magenta(${sha('mfaCode')}));` },
+        { messageId: 'redactValue', output: "console.log(color.blue(`${user.name}, your password recovery code is: `) + color.magenta('[REDACTED]'));" },
+      ] }],
     },
     // a request the file reads HTTP fields from is the HTTP request, whatever else it reads
     {

@@ -26,6 +26,7 @@ import { classMethodOf, thisGetterOf } from '../class-members.js';
 import { maskedConcept } from './masked-values.js';
 import { namesNonSecretAttribute, selectsPart } from './derived-parts.js';
 import { filedAsNonCredentialKind, memberOfNonCredentialKind } from './owner-kinds.js';
+import { storedSecretConcept } from './store-values.js';
 import { inSecurityQuestionFlow } from './question-flows.js';
 import { createBodyContextReader } from './body-context.js';
 import { createIdKeyReader } from './id-keys.js';
@@ -309,6 +310,9 @@ export function createSecretAnalyzer(context: Context, options: SecretAnalyzerOp
       return byName();
     }
     if (def?.type === 'Parameter' && nameVerdict.kind === 'none' && isWholeRequest(id)) return WHOLE_REQUEST;
+    // SecretsDb.set(name, value), saveToken(user, value): the value a store of secrets is given (store-values.ts)
+    const stored = def?.type === 'Parameter' && nameVerdict.kind === 'none' ? storedSecretConcept(def.node, id.name, nameOptions) : null;
+    if (stored) return secret(article(stored), stored, { detail: ' (the value a store of secrets is given)' });
     // handler(sessionKey) called only as handler(`${sessionId}|${executionId}`) in this file.
     if (def?.type === 'Parameter' && nameVerdict.kind === 'secret' && isFunctionNode(def.node) && parameterGetsOnlyIds(def.node, def.name)) return SAFE;
     return (nameVerdict.kind === 'none' && variable ? maskedHere(variable, id) : null) ?? byName();
