@@ -69,6 +69,20 @@ export function getRootIdentifier(node: TSESTree.Node, throughCalls = false): TS
   return n.type === AST_NODE_TYPES.Identifier ? n : null;
 }
 
+/** A property of an object literal by name (the last one wins, like at run time). */
+export function findProperty(object: TSESTree.ObjectExpression, name: string): TSESTree.Property | null {
+  let found: TSESTree.Property | null = null;
+  for (const prop of object.properties) {
+    if (prop.type === AST_NODE_TYPES.Property && getPropertyName(prop) === name) found = prop;
+  }
+  return found;
+}
+
+/** The value of an object literal's property by name (`{ onTick: fn }` → `fn`); null when `object` is no object literal or has none. */
+export function propertyValue(object: TSESTree.Node | null | undefined, name: string): TSESTree.Node | null {
+  return object?.type === AST_NODE_TYPES.ObjectExpression ? (findProperty(object, name)?.value ?? null) : null;
+}
+
 /** Name of a non-computed (or string-literal computed) property, else null. */
 export function getPropertyName(node: TSESTree.MemberExpression | TSESTree.Property | TSESTree.MethodDefinition | TSESTree.PropertyDefinition): string | null {
   const key = node.type === AST_NODE_TYPES.MemberExpression ? node.property : node.key;

@@ -26,6 +26,7 @@ import {
   findEnclosingClass,
   walkTree,
   functionVariable,
+  propertyValue,
 } from './ast.js';
 import { decoratorName, methodDecorators } from './decorators.js';
 import { getImportSource } from './modules.js';
@@ -144,14 +145,6 @@ function makeCallback(context: Context, argument: TSESTree.Node, registration: T
 function isModule(context: Context, node: TSESTree.Node, modules: ReadonlySet<string>): boolean {
   const source = rootImport(context, node);
   return source !== null && modules.has(source.source);
-}
-
-function propertyValue(object: TSESTree.Node | undefined, name: string): TSESTree.Node | null {
-  if (!object || object.type !== AST_NODE_TYPES.ObjectExpression) return null;
-  for (const prop of object.properties) {
-    if (prop.type === AST_NODE_TYPES.Property && getPropertyName(prop) === name) return prop.value;
-  }
-  return null;
 }
 
 /** Whether the value of `node` (a `new CronJob`) is passed to `schedulerRegistry.addCronJob`, which catches and logs. */

@@ -17,7 +17,7 @@
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
-import { type Context, getMemberPath, getPropertyName, isFunctionNode, lastSegment, skipTransparent } from './ast.js';
+import { type Context, propertyValue, getMemberPath, getPropertyName, isFunctionNode, lastSegment, skipTransparent } from './ast.js';
 import { classDecorators, hasDecoratorNamed } from './decorators.js';
 import { type ErrorHandlerAudit, auditLogsError, getErrorHandlerAudit } from './error-handler-audit.js';
 import { isCompiledNestClass, isNestClass } from './nest.js';
@@ -112,13 +112,6 @@ function isConditional(node: TSESTree.Node): boolean {
     if (parent.type === AST_NODE_TYPES.SwitchCase || parent.type === AST_NODE_TYPES.CatchClause) return true;
   }
   return false;
-}
-
-function propertyValue(object: TSESTree.ObjectExpression, name: string): TSESTree.Node | null {
-  for (const p of object.properties) {
-    if (p.type === AST_NODE_TYPES.Property && !p.computed && getPropertyName(p) === name) return p.value;
-  }
-  return null;
 }
 
 /** The class a registration names: declared in `module`, or exported under the imported name by the relative module it comes from. */

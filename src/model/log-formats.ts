@@ -20,7 +20,7 @@
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
-import { type Context, findVariable, getMemberPath, getPropertyName, getVariableInit, lastSegment, skipTransparent } from './ast.js';
+import { type Context, findProperty, findVariable, getMemberPath, getPropertyName, getVariableInit, lastSegment, skipTransparent } from './ast.js';
 import { thisMemberInit } from './class-members.js';
 import { findEnclosingHandler } from './handlers.js';
 import type { LoggerCall } from './loggers.js';
@@ -28,7 +28,6 @@ import { loggerFactory } from './logger-styles.js';
 import { getImportSource, readImportedSource } from './modules.js';
 import { moduleExport, parseProjectFileAnyHost } from './project-files.js';
 import { isFastifyInstanceLogger } from './request-context.js';
-import { findProperty } from './servers.js';
 
 type Format = 'json' | 'text' | null;
 

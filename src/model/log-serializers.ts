@@ -1,6 +1,6 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
-import { type Context, findVariable, getMemberPath, getPropertyName, getStringValue, getVariableInit, isFunctionNode, skipTransparent, walkTree } from './ast.js';
+import { type Context, findVariable, propertyValue, getMemberPath, getPropertyName, getStringValue, getVariableInit, isFunctionNode, skipTransparent, walkTree } from './ast.js';
 import { findEnclosingHandler } from './handlers.js';
 import type { LoggerCall } from './loggers.js';
 import { getImportSource, readImportedSource } from './modules.js';
@@ -293,14 +293,7 @@ function carries(value: TSESTree.Node, rest: readonly string[], param: string, p
   return true;
 }
 
-function propertyValue(object: TSESTree.ObjectExpression, name: string): TSESTree.Node | undefined {
-  for (const p of object.properties) {
-    if (p.type === AST_NODE_TYPES.Property && getPropertyName(p) === name) return p.value;
-  }
-  return undefined;
-}
-
-function resolveObject(node: TSESTree.Node | undefined, lookup: (name: string) => TSESTree.Node | null, depth = 0): TSESTree.ObjectExpression | null {
+function resolveObject(node: TSESTree.Node | null | undefined, lookup: (name: string) => TSESTree.Node | null, depth = 0): TSESTree.ObjectExpression | null {
   if (!node || depth > 3) return null;
   const n = skipTransparent(node);
   if (n.type === AST_NODE_TYPES.ObjectExpression) return n;
@@ -311,7 +304,7 @@ function resolveObject(node: TSESTree.Node | undefined, lookup: (name: string) =
   return null;
 }
 
-function readRedact(node: TSESTree.Node | undefined, lookup: (name: string) => TSESTree.Node | null, depth = 0): string[][] {
+function readRedact(node: TSESTree.Node | null | undefined, lookup: (name: string) => TSESTree.Node | null, depth = 0): string[][] {
   if (!node || depth > 3) return [];
   const n = skipTransparent(node);
   if (n.type === AST_NODE_TYPES.Identifier) {

@@ -14,9 +14,11 @@ import {
   resolveFunction,
   skipTransparent,
   walkSameFunction,
+  propertyValue,
 } from './ast.js';
 import { dynamicImportBase } from './dynamic-imports.js';
 import { getImportedBinding, getRequiredModule } from './modules.js';
+import { thisMemberInit } from './class-members.js';
 import { getSettings } from '../core/settings.js';
 
 export type LogLevel = 'trace' | 'debug' | 'info' | 'warn' | 'error' | 'fatal';
@@ -234,7 +236,9 @@ function computeIsLoggerObject(context: Context, n: TSESTree.Node, depth: number
     const variable = findVariable(context, n);
     const init = getVariableInit(variable);
     if (init && (isLoggerFactoryCall(context, init, depth) || isLoggerObject(context, init, depth + 1))) return true;
-    return !!variable && isDynamicLoggerModule(variable);
+    // A module loaded with `import()` whose path names a logger, bound whole (dynamic-imports.ts).
+    const base = variable ? dynamicImportBase(variable) : null;
+    return base !== null && (LOGGER_NAME.test(base) || LOGGER_SUFFIX.test(base));
   }
   if (n.type === AST_NODE_TYPES.MemberExpression) {
     return isLoggerClassMember(context, n, depth);
@@ -250,12 +254,6 @@ function computeIsLoggerObject(context: Context, n: TSESTree.Node, depth: number
     }
   }
   return false;
-}
-
-/** A module loaded with `import()` whose path names a logger, bound whole (dynamic-imports.ts): that logger, whatever the binding is called. */
-function isDynamicLoggerModule(variable: NonNullable<ReturnType<typeof findVariable>>): boolean {
-  const base = dynamicImportBase(variable);
-  return base !== null && (LOGGER_NAME.test(base) || LOGGER_SUFFIX.test(base));
 }
 
 function levelFromWinstonLog(node: TSESTree.CallExpression): { level: LogLevel; args: TSESTree.CallExpressionArgument[] } | null {
@@ -564,13 +562,19 @@ const debugCache = new WeakMap<TSESTree.CallExpression, LoggerCall | null>();
  */
 export function getDebugLogCall(context: Context, node: TSESTree.CallExpression): LoggerCall | null {
   const callee = skipTransparent(node.callee);
-  if (callee.type !== AST_NODE_TYPES.Identifier) return null;
+  // Also a member of an object of debug functions (`const debug = { handler: require('debug')('x') }; debug.handler(m)`) or `this.debug = createDebug('x')`.
+  const member = callee.type === AST_NODE_TYPES.MemberExpression && !callee.computed ? callee : null;
+  const base = member ? skipTransparent(member.object) : callee;
+  if (base.type !== AST_NODE_TYPES.Identifier && !(member && base.type === AST_NODE_TYPES.ThisExpression)) return null;
   const cached = debugCache.get(node);
   if (cached !== undefined) return cached;
-  const init = getVariableInit(findVariable(context, callee));
+  let init: TSESTree.Node | null = base.type === AST_NODE_TYPES.Identifier ? getVariableInit(findVariable(context, base)) : thisMemberInit(member!);
+  if (member && base.type === AST_NODE_TYPES.Identifier) {
+    init = propertyValue(init, getPropertyName(member) ?? '');
+  }
   const result =
     init && isDebugFactoryCall(context, init, 0)
-      ? { node, level: 'debug' as const, loggerPath: callee.name, method: null, via: 'logFunction' as const, args: node.arguments }
+      ? { node, level: 'debug' as const, loggerPath: getMemberPath(callee) ?? 'debug', method: null, via: 'logFunction' as const, args: node.arguments }
       : null;
   debugCache.set(node, result);
   return result;

@@ -10,11 +10,11 @@
 import { posix } from 'node:path';
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
-import { type AnyFunction, type Context, findVariable, getCalleePath, getPropertyName, getStringValue, lastSegment, skipTransparent } from './ast.js';
+import { type AnyFunction, type Context, findProperty, findVariable, getCalleePath, getPropertyName, getStringValue, lastSegment, skipTransparent } from './ast.js';
 import { resolveCallbackArgument } from './background.js';
 import { isOnOnlyInDebugOrDevelopment } from './environment.js';
 import { getImportSource, getImportedBinding, readImportedSource } from './modules.js';
-import { type ServerCreation, REQUEST_LOGGER_PACKAGES, findProperty, getServerCreation, isLoggingName, isRequestLoggerMiddleware, logsEveryRequest } from './servers.js';
+import { type ServerCreation, REQUEST_LOGGER_PACKAGES, getServerCreation, isLoggingName, isRequestLoggerMiddleware, logsEveryRequest } from './servers.js';
 
 /** Calls that register middleware, plugins, hooks or interceptors on an app. */
 const REGISTER_METHODS = new Set(['use', 'register', 'useGlobalInterceptors', 'apply', 'addHook', 'all']);

@@ -29,6 +29,7 @@ import {
   getRootIdentifier,
   unwrapIndirectCall,
   getCreationCall,
+  findProperty,
 } from './ast.js';
 import { resolveCallbackArgument } from './background.js';
 import { isOnOnlyInDebugOrDevelopment } from './environment.js';
@@ -175,14 +176,6 @@ export function collectServers(context: Context): ServerCollector {
   };
 }
 
-/** A property of an object literal by name (the last one wins, like at run time). */
-export function findProperty(object: TSESTree.ObjectExpression, name: string): TSESTree.Property | null {
-  let found: TSESTree.Property | null = null;
-  for (const prop of object.properties) {
-    if (prop.type === AST_NODE_TYPES.Property && getPropertyName(prop) === name) found = prop;
-  }
-  return found;
-}
 
 /** A falsy literal (`false`, `0`, `''`, `null`) or `undefined`, through parentheses and type assertions. */
 export function isFalsyLiteral(node: TSESTree.Node): boolean {

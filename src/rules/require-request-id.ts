@@ -26,7 +26,8 @@ import {
   mountedIdLessLoggers,
   readsContextStore,
 } from '../model/request-ids.js';
-import { type ServerCreation, collectServers, findProperty, isFalsyLiteral, isTestFile } from '../model/servers.js';
+import { findProperty } from '../model/ast.js';
+import { type ServerCreation, collectServers, isFalsyLiteral, isTestFile } from '../model/servers.js';
 
 export type Options = [{ requestIdMiddlewares?: string[] }];
 export type MessageIds = 'counterRequestId' | 'noRequestId' | 'untrustedRequestId' | 'addGenReqId' | 'moduleLoggerInHandler' | 'useRequestLogger';

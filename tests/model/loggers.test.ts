@@ -694,6 +694,22 @@ describe('getDebugLogCall: namespaced debug functions', () => {
   });
 });
 
+describe('getDebugLogCall: an object of debug functions, a debug function the class keeps', () => {
+  const code = `
+    const debug = { error: require('debug')('formio:error'), handler: require('debug')('formio:middleware:tokenHandler') };
+    const other = { handler: makeHandler('x'), error: console.error };
+    class SecretsDb { constructor() { this.debug = createDebug('actual:secrets-db'); this.send = makeSender('x'); } set(name) { this.debug('setting ' + name); this.send('x'); } }
+    debug.handler('x'); debug.error('x'); other.handler('x'); debug.missing('x'); debug.extend('y');
+  `;
+  const results = probeCalls(code, (context, node) => getDebugLogCall(context, node)?.level ?? null, { sourceType: 'module' });
+  it('recognizes a debug function held in an object literal or given to this in the constructor', () => {
+    for (const text of ["debug.handler('x')", "debug.error('x')", "this.debug('setting ' + name)"]) expect(callResult(results, text)).toBe('debug');
+  });
+  it('leaves other members alone', () => {
+    for (const text of ["other.handler('x')", "debug.missing('x')", "debug.extend('y')", "this.send('x')"]) expect(callResult(results, text)).toBeNull();
+  });
+});
+
 describe("getLoggerCall: hapi's tagged request and server events", () => {
   it('request.log / server.log with a tag array log at the level a tag names, info otherwise', () => {
     const calls = loggerCalls(

@@ -1,7 +1,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
 import type { Context } from '../../src/model/ast.js';
-import { isRequestObject } from '../../src/model/request-object.js';
+import { isOtherKindOfRequest, isRequestObject } from '../../src/model/request-object.js';
 import { probe } from '../helpers/probe.js';
 
 /** The answer for the argument of every `probe(x)` call in `code`, in source order. */
@@ -36,5 +36,27 @@ describe('isRequestObject', () => {
 
   it('is not the response, a value read off the request, or a renamed request written again', () => {
     expect(answers('app.use((req, res) => { probe(res); const body = req.body; probe(body); let r = req; r = other; probe(r); probe(req.user); });')).toEqual([false, false, false, false]);
+  });
+});
+
+/** isOtherKindOfRequest for the argument of every `probe(x)` call in `code`, in source order. */
+function otherKind(code: string): boolean[] {
+  const out: boolean[] = [];
+  probe(code, (context: Context) => ({
+    CallExpression: (node: TSESTree.CallExpression) => {
+      const arg = node.arguments[0];
+      if (node.callee.type === 'Identifier' && node.callee.name === 'probe' && arg?.type === 'Identifier') out.push(isOtherKindOfRequest(context, arg));
+    },
+  }));
+  return out;
+}
+
+describe('isOtherKindOfRequest', () => {
+  it('is a request read only for fields no HTTP request has (a report renderer\'s render request)', () => {
+    expect(otherKind("listeners.add('templates', async (req, res) => { if (!req.template.name) probe(req); });\nasync function run(request) { const { data, options } = request; probe(request); }")).toEqual([true, true]);
+  });
+
+  it('is not a request read for an HTTP field, nor one never read for a field (the name decides)', () => {
+    expect(otherKind("app.use((req, res) => { if (req.template) probe(req); return req.headers; });\nfunction logAccess(request) { probe(request); }\napp.get('/', (req) => { probe(req); return req['user']; });")).toEqual([false, false, false]);
   });
 });

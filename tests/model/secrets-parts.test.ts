@@ -6,9 +6,10 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
 import type { Context } from '../../src/model/ast.js';
 import { createBodyContextReader } from '../../src/model/secrets/body-context.js';
+import { namesNonSecretAttribute, selectsPart } from '../../src/model/secrets/derived-parts.js';
 import { createIdKeyReader } from '../../src/model/secrets/id-keys.js';
 import { createLabelReader } from '../../src/model/secrets/labels.js';
-import { classifySecretName } from '../../src/model/secrets/names.js';
+import { classifySecretName, ownerVoidsSecretWord } from '../../src/model/secrets/names.js';
 import { createRequestSourceReader } from '../../src/model/secrets/request-sources.js';
 import { createSecretTypeReader } from '../../src/model/secrets/type-info.js';
 import { isBooleanCall, isMaskingSlice, isSanitizingCall, wrapperArguments } from '../../src/model/secrets/value-calls.js';
@@ -37,6 +38,7 @@ describe('value-calls', () => {
     token.includes('x'); isValidToken(t); timingSafeEqual(a, b);
     token.slice(0, 8); card.slice(-4); token.slice(0, 40);
     JSON.stringify(user, null, 2); Object.assign({}, a, b); getToken();
+    color.magenta(mfaCode); chalk.bold.red(token); chalk_1.default.green(key); color.rgb(r); paint.red(x);
   `;
   const results = probeCalls(code, (_context, node) => node);
 
@@ -64,6 +66,11 @@ describe('value-calls', () => {
     expect(wrapperArguments(callResult(results, 'JSON.stringify(user, null, 2)'))?.length).toBe(1);
     expect(wrapperArguments(callResult(results, 'Object.assign({}, a, b)'))?.length).toBe(3);
     expect(wrapperArguments(callResult(results, 'getToken()'))).toBeNull();
+  });
+
+  it('wrapperArguments: terminal colouring returns the text it is given; not another method of a colour library nor a style of another object', () => {
+    for (const text of ['color.magenta(mfaCode)', 'chalk.bold.red(token)', 'chalk_1.default.green(key)']) expect(wrapperArguments(callResult(results, text))?.length).toBe(1);
+    for (const text of ['color.rgb(r)', 'paint.red(x)']) expect(wrapperArguments(callResult(results, text))).toBeNull();
   });
 });
 
@@ -170,5 +177,30 @@ describe('createSecretTypeReader', () => {
       return [types.isNumberOrBoolean(arg), types.isTypedWithoutSecrets(arg), types.typeFinding(arg)];
     });
     expect(found).toEqual([[false, false, null]]);
+  });
+});
+
+describe('derived-parts', () => {
+  it('names a non-secret attribute of a credential by the last word of the variable name', () => {
+    expect(['username', 'user', 'authUser', 'keyId', 'scheme', 'tokenlessScope', 'expiry', 'email'].map(namesNonSecretAttribute)).toEqual([true, true, true, true, true, true, true, true]);
+    expect(['data', 'parts', 'value', 'encoded', 'header', 'fileContents', 'identifier'].map(namesNonSecretAttribute)).toEqual([false, false, false, false, false, false, false]);
+  });
+
+  it('selects a part by index, also behind text-keeping calls and empty fallbacks; a named field or a copy is no selected part', () => {
+    const parts = atLogArguments(
+      "log((data[1] || '').toString().trim()); log(credentials[1] || credentials[0] || ''); log(parts.shift()); log(req.headers['authorization']); log(token); log(token.trim()); log(data[1] || other);",
+      (_context, arg) => selectsPart(arg),
+    );
+    expect(parts).toEqual([true, true, true, false, false, false, false]);
+  });
+});
+
+describe('ownerVoidsSecretWord', () => {
+  it('reads a secret word under an owner of a non-credential kind as the compound name', () => {
+    expect([['challenge', 'token'], ['acmeChallenge', 'token'], ['page', 'token'], ['device', 'token'], ['led', 'pin']].map(([o, p]) => ownerVoidsSecretWord(o!, p!))).toEqual([true, true, true, true, true]);
+  });
+
+  it('leaves a token under a request context, a session, an input or a user alone', () => {
+    expect([['context', 'token'], ['session', 'token'], ['input', 'token'], ['user', 'tokens'], ['challenge', 'password'], ['challenge', 'tokenSecret']].map(([o, p]) => ownerVoidsSecretWord(o!, p!))).toEqual([false, false, false, false, false, false]);
   });
 });

@@ -264,8 +264,134 @@ function blockUpdate(node) {
     { code: "const uiConfig = { theme: 'dark', pageSize: 20 };\nlogger.debug(uiConfig);", options: [{ configObjects: true }] },
     // n8n's workflow-history compaction: an injected, scoped settings object (batch sizes, ages)
     { code: "class WorkflowHistoryCompactionService {\n  constructor(config, logger) { this.config = config; this.logger = logger; }\n  async compact() {\n    this.logger.debug('Starting workflow history compaction', { config: this.config });\n    return this.config.batchSize;\n  }\n}", options: [{ configObjects: true }] },
+    // a part taken out of a decoded credential and named for a non-secret attribute is that attribute (wildduck's SASL PLAIN / POP3 AUTH PLAIN)
+    "function authenticate(connection, token, cb) {\n  let data = Buffer.from(token, 'base64').toString().split('\\x00');\n  let username = (data[1] || '').toString().trim();\n  let password = (data[2] || '').toString().trim();\n  connection.onAuth({ username, password }, (err) => {\n    if (err) connection.logger.info({ tnx: 'auth', username, action: 'fail' }, 'Authentication error for %s', username);\n  });\n}",
+    "function auth(plain) {\n  let credentials = Buffer.from(plain, 'base64').toString().split('\\x00');\n  let username = credentials[1] || credentials[0] || '';\n  this.logger.info({ user: username }, '%s authenticated using %s', username, 'PLAIN');\n}",
+    // the scheme and the user of a Basic Authorization header, by array destructuring
+    "function basic(req) {\n  const [scheme, encoded] = req.headers.authorization.split(' ');\n  const [user, pass] = Buffer.from(encoded, 'base64').toString().split(':');\n  logger.info('auth scheme %s for user %s', scheme, user);\n}",
+    // a render request (jsreport): the file reads only fields no HTTP request has, so it carries no headers
+    "module.exports = (reporter) => {\n  reporter.beforeRenderListeners.add('templates', async (req, res) => {\n    if (!req.template.name) {\n      reporter.logger.info(`Rendering anonymous template { recipe: ${req.template.recipe} }`, req);\n    }\n  });\n};",
+    "async function executeEngine(reporter, request, response) {\n  reporter.logger.debug(`Rendering engine ${request.template.engine}`, request);\n  return request.data;\n}",
+    // an ACME http-01 challenge token is published on purpose (wildduck's /.well-known/acme-challenge route); so is a token read off a challenge
+    "async function acme(req, res) {\n  const token = req.params.token;\n  let challenge;\n  try {\n    challenge = await acmeChallenge.get({ challenge: { token, identifier: { value: req.hostname } } });\n  } catch (err) {\n    log.error('ACME', `Error verifying challenge: ${token} ${err.message}`);\n  }\n}",
+    "function challengeCreateFn(authz, challenge, keyAuthorization) { logger.info('http-01 challenge %s for %s', challenge.token, authz.identifier.value); }",
+    // a generic value given to a store of something else, or to a store method that is no setter
+    "class TokenBucket {\n  set(name, value) { this.debug(`setting ${name} to ${value}`); }\n}\nclass UserStore {\n  set(name, value) { logger.debug(`setting ${name} to ${value}`); }\n}\nclass SecretsDb {\n  get(name, value) { logger.debug(`getting ${name} default ${value}`); }\n}",
+    "function updateTokenExpiry(id, value) { logger.info('token %s expires %s', id, value); }",
+    // terminal colouring of something that is no secret
+    "console.log(color.blue(`${user.name}, your account is ready`) + color.magenta(user.email));",
   ],
   invalid: [
+    // the password part of the same decoded credential stays a secret, and so does a copy of the whole token whatever it is called
+    {
+      code: "function authenticate(connection, token) {\n  let data = Buffer.from(token, 'base64').toString().split('\\x00');\n  let username = (data[1] || '').toString().trim();\n  let secretPart = (data[2] || '').toString().trim();\n  connection.logger.info('login %s with %s', username, secretPart);\n}",
+      errors: [
+        {
+          messageId: 'rawSecret',
+          line: 5,
+          suggestions: [
+            { messageId: 'useSha256', output: `${esmImport}function authenticate(connection, token) {\n  let data = Buffer.from(token, 'base64').toString().split('\\x00');\n  let username = (data[1] || '').toString().trim();\n  let secretPart = (data[2] || '').toString().trim();\n  connection.logger.info('login %s with %s', username, ${sha('secretPart')});\n}` },
+            { messageId: 'dropValue', output: "function authenticate(connection, token) {\n  let data = Buffer.from(token, 'base64').toString().split('\\x00');\n  let username = (data[1] || '').toString().trim();\n  let secretPart = (data[2] || '').toString().trim();\n  connection.logger.info('login %s with %s', username);\n}" },
+            { messageId: 'redactValue', output: "function authenticate(connection, token) {\n  let data = Buffer.from(token, 'base64').toString().split('\\x00');\n  let username = (data[1] || '').toString().trim();\n  let secretPart = (data[2] || '').toString().trim();\n  connection.logger.info('login %s with %s', username, '[REDACTED]');\n}" },
+          ],
+        },
+      ],
+    },
+    {
+      code: "function check(req) {\n  const userId = req.headers.authorization;\n  logger.info('auth %s', userId);\n}",
+      errors: [
+        {
+          messageId: 'rawSecret',
+          line: 3,
+          suggestions: [
+            { messageId: 'useSha256', output: `${esmImport}function check(req) {\n  const userId = req.headers.authorization;\n  logger.info('auth %s', ${sha('userId')});\n}` },
+            { messageId: 'dropValue', output: "function check(req) {\n  const userId = req.headers.authorization;\n  logger.info('auth %s');\n}" },
+            { messageId: 'redactValue', output: "function check(req) {\n  const userId = req.headers.authorization;\n  logger.info('auth %s', '[REDACTED]');\n}" },
+          ],
+        },
+      ],
+    },
+    // an owner that is no kind of token (a request's context) does not clear the token under it, nor does a token filed under one
+    {
+      code: "function refresh(request) {\n  logger.debug('refreshing %s', request.context.token);\n  return save({ context: { token: request.token } });\n}",
+      errors: [
+        {
+          messageId: 'rawSecret',
+          line: 2,
+          suggestions: [
+            { messageId: 'useSha256', output: `${esmImport}function refresh(request) {\n  logger.debug('refreshing %s', ${sha('request.context.token')});\n  return save({ context: { token: request.token } });\n}` },
+            { messageId: 'dropValue', output: "function refresh(request) {\n  logger.debug('refreshing %s');\n  return save({ context: { token: request.token } });\n}" },
+            { messageId: 'redactValue', output: "function refresh(request) {\n  logger.debug('refreshing %s', '[REDACTED]');\n  return save({ context: { token: request.token } });\n}" },
+          ],
+        },
+      ],
+    },
+    {
+      code: "function issue(user, token) {\n  store.set({ session: { token } });\n  logger.info('issued %s', token);\n}",
+      errors: [
+        {
+          messageId: 'rawSecret',
+          line: 3,
+          suggestions: [
+            { messageId: 'useSha256', output: `${esmImport}function issue(user, token) {\n  store.set({ session: { token } });\n  logger.info('issued %s', ${sha('token')});\n}` },
+            { messageId: 'dropValue', output: "function issue(user, token) {\n  store.set({ session: { token } });\n  logger.info('issued %s');\n}" },
+            { messageId: 'redactValue', output: "function issue(user, token) {\n  store.set({ session: { token } });\n  logger.info('issued %s', '[REDACTED]');\n}" },
+          ],
+        },
+      ],
+    },
+    // the value a store of secrets is given is a secret (@actual-app/sync-server's SecretsDb), also logged through a debug function the class keeps
+    {
+      code: "class SecretsDb {\n  constructor() { this.debug = createDebug('actual:secrets-db'); }\n  set(name, value) {\n    this.debug(`setting secret '${name}' to '${value}'`);\n    return this.db.mutate('INSERT OR REPLACE INTO secrets (name, value) VALUES (?,?)', [name, value]);\n  }\n}",
+      errors: [{ messageId: 'rawSecret', line: 4, data: { description: "The secret `value` (the value a store of secrets is given)" }, suggestions: [
+        { messageId: 'useSha256', output: "import { createHash } from 'node:crypto';\nclass SecretsDb {\n  constructor() { this.debug = createDebug('actual:secrets-db'); }\n  set(name, value) {\n    this.debug(`setting secret '${name}' to '${" + sha('value') + "}'`);\n    return this.db.mutate('INSERT OR REPLACE INTO secrets (name, value) VALUES (?,?)', [name, value]);\n  }\n}" },
+        { messageId: 'redactValue', output: "class SecretsDb {\n  constructor() { this.debug = createDebug('actual:secrets-db'); }\n  set(name, value) {\n    this.debug(`setting secret '${name}' to '[REDACTED]'`);\n    return this.db.mutate('INSERT OR REPLACE INTO secrets (name, value) VALUES (?,?)', [name, value]);\n  }\n}" },
+      ] }],
+    },
+    {
+      code: "function saveToken(userId, value) {\n  logger.debug('saving %s for %s', value, userId);\n}",
+      errors: [{ messageId: 'rawSecret', line: 2, suggestions: [
+        { messageId: 'useSha256', output: `${esmImport}function saveToken(userId, value) {\n  logger.debug('saving %s for %s', ${sha('value')}, userId);\n}` },
+        { messageId: 'dropValue', output: "function saveToken(userId, value) {\n  logger.debug('saving %s for %s', userId);\n}" },
+        { messageId: 'redactValue', output: "function saveToken(userId, value) {\n  logger.debug('saving %s for %s', '[REDACTED]', userId);\n}" },
+      ] }],
+    },
+    // terminal colouring keeps the text: a recovery code printed in colour (SillyTavern)
+    {
+      code: "console.log(color.blue(`${user.name}, your password recovery code is: `) + color.magenta(mfaCode));",
+      errors: [{ messageId: 'rawSecret', line: 1, suggestions: [
+        { messageId: 'useSha256', output: `${esmImport}console.log(color.blue(\`\${user.name}, your password recovery code is: \`) + color.magenta(${sha('mfaCode')}));` },
+        { messageId: 'redactValue', output: "console.log(color.blue(`${user.name}, your password recovery code is: `) + color.magenta('[REDACTED]'));" },
+      ] }],
+    },
+    // a request the file reads HTTP fields from is the HTTP request, whatever else it reads
+    {
+      code: "async function render(reporter, req) {\n  if (req.headers['x-debug']) reporter.logger.debug('rendering', req);\n  return req.template;\n}",
+      errors: [
+        {
+          messageId: 'secretObject',
+          line: 2,
+          suggestions: [
+            { messageId: 'dropValue', output: "async function render(reporter, req) {\n  if (req.headers['x-debug']) reporter.logger.debug('rendering');\n  return req.template;\n}" },
+            { messageId: 'redactValue', output: "async function render(reporter, req) {\n  if (req.headers['x-debug']) reporter.logger.debug('rendering', '[REDACTED]');\n  return req.template;\n}" },
+          ],
+        },
+      ],
+    },
+    // a request parameter the file never reads a field from: the name decides
+    {
+      code: "function logAccess(connection, request) {\n  accessLogger.info(connection.id, request);\n}",
+      errors: [
+        {
+          messageId: 'secretObject',
+          line: 2,
+          suggestions: [
+            { messageId: 'dropValue', output: "function logAccess(connection, request) {\n  accessLogger.info(connection.id);\n}" },
+            { messageId: 'redactValue', output: "function logAccess(connection, request) {\n  accessLogger.info(connection.id, '[REDACTED]');\n}" },
+          ],
+        },
+      ],
+    },
     // the encoded token beside its decoded claims is still the replayable token
     {
       code: "function onAuth(encodedToken, decodedToken) { logger.debug('authorized %o with %s', decodedToken, encodedToken); }",

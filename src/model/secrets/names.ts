@@ -185,6 +185,8 @@ const NON_CREDENTIAL_TOKEN_KINDS = new Set([
   'parse', 'syntax', 'css', 'design', 'theme', 'color', 'erc', 'nft', 'native', 'wrapped', 'governance', 'start',
   'end', 'eof', 'max', 'min', 'total', 'prompt', 'completion', 'input', 'output', 'num', 'remaining', 'reasoning',
   'cached', 'context', 'stop', 'special', 'unknown',
+  // a challenge is sent to the other party in the clear: ACME's http-01 / dns-01 token (served to anyone on purpose)
+  'challenge', 'acme',
 ]);
 
 /** `xxxTokens` that are credentials (a bare `tokens` is mostly lexer or LLM usage). */
@@ -350,6 +352,31 @@ export function classifySecretTokens(tokens: readonly string[], options?: Secret
     return { kind: 'qualified', concept: best.concept };
   }
   return { kind: 'secret', concept: best.concept };
+}
+
+/** Owners that are things a non-credential token or pin belongs to (a subset of the kinds above: nouns, not counters or positions). */
+const NON_CREDENTIAL_OWNERS = new Set([
+  'challenge', 'acme', 'page', 'pagination', 'cursor', 'continuation', 'device', 'push', 'fcm', 'apns', 'registration',
+  'notification', 'lexer', 'parser', 'cancellation', 'nft', 'erc', 'theme', 'design', 'gpio', 'led', 'relay', 'servo',
+  'motor', 'sensor', 'button',
+]);
+
+/**
+ * Does the owner a secret word sits under make it a non-credential kind, as the compound name
+ * would (`challenge.token` reads as `challengeToken`: an ACME challenge's token, published on
+ * purpose; `page.token` as `pageToken`, `device.token` as `deviceToken`, `led.pin` as `ledPin`)?
+ */
+export function ownerVoidsSecretWord(ownerName: string, property: string, options?: SecretNameOptions): boolean {
+  const owner = tokenizeName(ownerName);
+  const last = owner[owner.length - 1];
+  const tokens = tokenizeName(property);
+  // Only owners that are things of that kind: `context.token`, `input.token` are a request's or a message's token.
+  if (last === undefined || !NON_CREDENTIAL_OWNERS.has(last) || tokens.length === 0) return false;
+  for (const phrase of compileNameOptions(options).phrases) {
+    const m = matchPhrase([last, ...tokens], 1, phrase);
+    if (m) return m.voided && m.end === tokens.length + 1;
+  }
+  return false;
 }
 
 /** Classify a name: `password` → secret, `passwordResetUrl` → qualified, `userName` → none. */

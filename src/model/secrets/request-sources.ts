@@ -8,6 +8,7 @@ import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { type AnyFunction, type Context, findVariable, getPropertyName, isFunctionNode, skipTransparent } from '../ast.js';
 import { getHandlerInfo } from '../handlers.js';
 import { isKoaNextGeneratorThis } from '../koa-generators.js';
+import { isOtherKindOfRequest } from '../request-object.js';
 import { isCredentialEnvKey } from './names.js';
 import { type NameVerdictOf, type ValueVerdict, SAFE, secret } from './verdicts.js';
 
@@ -94,8 +95,9 @@ export function createRequestSourceReader(context: Context, deps: RequestSourceD
         const annotation = (def.name as TSESTree.Identifier).typeAnnotation?.typeAnnotation;
         // A bare `ctx` is a canvas or a test context as often as a Koa context: require a handler.
         if (!annotation && n.name === 'ctx') return isFunctionNode(def.node) && isRequestHandler(def.node);
-        if (!annotation) return true;
-        if (annotation.type === AST_NODE_TYPES.TSAnyKeyword) return true;
+        // `reporter.logger.debug(msg, req)` where the file reads only `req.template`, `req.data`: a render
+        // (job, RPC) request, not an HTTP one — it has no headers (request-object.ts).
+        if (!annotation || annotation.type === AST_NODE_TYPES.TSAnyKeyword) return !isOtherKindOfRequest(context, n);
         if (annotation.type !== AST_NODE_TYPES.TSTypeReference) return false;
         const typeName =
           annotation.typeName.type === AST_NODE_TYPES.Identifier

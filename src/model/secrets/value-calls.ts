@@ -32,6 +32,22 @@ const WRAPPER_CALLS = new Set([
   'JSON.stringify', 'String', 'util.inspect', 'inspect', 'Buffer.from', 'encodeURIComponent', 'encodeURI', 'btoa',
   'structuredClone', 'Array.from', 'Object.assign', 'Object.values', 'Object.entries', 'util.format', 'format',
 ]);
+/** Terminal colouring libraries as projects import them. */
+const STYLING_LIBRARY = /^(?:chalk|colou?rs?|kleur|picocolors|pc|clc|cliColor|ansiColors)$/u;
+/** Their styles: each returns the text it is given, wrapped in escape codes. */
+const TEXT_STYLES = new Set([
+  'red', 'green', 'blue', 'yellow', 'magenta', 'cyan', 'white', 'gray', 'grey', 'black', 'redBright', 'greenBright',
+  'blueBright', 'yellowBright', 'magentaBright', 'cyanBright', 'whiteBright', 'bgRed', 'bgGreen', 'bgBlue', 'bgYellow',
+  'bgMagenta', 'bgCyan', 'bgWhite', 'bgBlack', 'bold', 'dim', 'italic', 'underline', 'inverse', 'strikethrough', 'reset',
+]);
+
+/** `chalk.red(t)`, `color.magenta(code)`, `kleur.bold.green(x)`: the same text, coloured for a terminal. */
+function isTerminalStyling(path: string): boolean {
+  // also compiled: `chalk_1.default.red(t)`, `(0, picocolors_1.red)(t)`
+  const [root, ...styles] = path.split('.').filter((part) => part !== 'default');
+  return root !== undefined && STYLING_LIBRARY.test(root.replace(/_\d+$/u, '')) && styles.length > 0 && styles.every((s) => TEXT_STYLES.has(s));
+}
+
 /** `getAccessToken()`, `generateApiKey()`: the call returns the secret its name says. */
 export const PRODUCER_VERBS = new Set([
   'get', 'fetch', 'generate', 'gen', 'create', 'issue', 'sign', 'load', 'read', 'retrieve', 'make', 'build',
@@ -121,6 +137,7 @@ export function isMaskingSlice(call: TSESTree.CallExpression, method: string): b
 /** The arguments a wrapper call returns in another shape (`JSON.stringify(x)` → [x]), or null. */
 export function wrapperArguments(call: TSESTree.CallExpression): TSESTree.Node[] | null {
   const path = callPath(call);
+  if (path !== null && isTerminalStyling(path)) return call.arguments.slice(0, 1).map((a) => (a.type === AST_NODE_TYPES.SpreadElement ? a.argument : a));
   if (path === null || !WRAPPER_CALLS.has(path)) return null;
   const args = call.arguments.map((a) => (a.type === AST_NODE_TYPES.SpreadElement ? a.argument : a));
   if (path === 'JSON.stringify' || path === 'String' || path === 'inspect' || path === 'util.inspect' || path === 'Buffer.from' || path === 'structuredClone') {

@@ -24,6 +24,9 @@ import {
 } from '../ast.js';
 import { classMethodOf, thisGetterOf } from '../class-members.js';
 import { maskedConcept } from './masked-values.js';
+import { namesNonSecretAttribute, selectsPart } from './derived-parts.js';
+import { filedAsNonCredentialKind, memberOfNonCredentialKind } from './owner-kinds.js';
+import { storedSecretConcept } from './store-values.js';
 import { inSecurityQuestionFlow } from './question-flows.js';
 import { createBodyContextReader } from './body-context.js';
 import { createIdKeyReader } from './id-keys.js';
@@ -265,6 +268,8 @@ export function createSecretAnalyzer(context: Context, options: SecretAnalyzerOp
     const byName = (): ValueVerdict =>
       nameVerdict.kind === 'secret' ? secret(article(nameVerdict.concept), nameVerdict.concept) : nameVerdict.kind === 'qualified' ? SAFE : UNKNOWN;
     const variable = findVariable(context, id);
+    // a token the function itself files as a challenge's (`{ challenge: { token } }`): owner-kinds.ts
+    if (nameVerdict.kind === 'secret' && variable && filedAsNonCredentialKind(variable, nameOptions)) return SAFE;
     const def = variable && variable.defs.length === 1 ? variable.defs[0] : undefined;
     if (def?.type === 'Variable' && def.node.init) {
       const declarator = def.node;
@@ -275,7 +280,8 @@ export function createSecretAnalyzer(context: Context, options: SecretAnalyzerOp
         // const sessionKey = `${sessionId}|${executionId}`: a key made of ids is an id.
         if (nameVerdict.kind === 'secret' && isIdComposite(init)) return SAFE;
         if (nameVerdict.kind !== 'none') return byName();
-        if (initVerdict.kind === 'secret') return alias(initVerdict, init);
+        // const username = (data[1] || '').toString().trim(), data a decoded SASL token: a part named for a non-secret attribute is that attribute.
+        if (initVerdict.kind === 'secret') return !initVerdict.whole && namesNonSecretAttribute(id.name) && selectsPart(init) ? UNKNOWN : alias(initVerdict, init);
         return (variable ? maskedHere(variable, id) : null) ?? UNKNOWN;
       }
       const origin = patternOrigin(declarator.id, def.name as TSESTree.Identifier);
@@ -295,7 +301,8 @@ export function createSecretAnalyzer(context: Context, options: SecretAnalyzerOp
           return UNKNOWN;
         }
         if (nameVerdict.kind === 'secret') return byName();
-        // const [, token] = authHeader.split(' ')
+        // const [, token] = authHeader.split(' '); not const [scheme] = … nor const [user, pass] = decoded.split(':') (derived-parts.ts)
+        if (namesNonSecretAttribute(id.name)) return UNKNOWN;
         const initVerdict = classify(init);
         if (initVerdict.kind === 'secret' && !initVerdict.whole && !initVerdict.embedded) return alias(initVerdict, init);
         return UNKNOWN;
@@ -303,6 +310,9 @@ export function createSecretAnalyzer(context: Context, options: SecretAnalyzerOp
       return byName();
     }
     if (def?.type === 'Parameter' && nameVerdict.kind === 'none' && isWholeRequest(id)) return WHOLE_REQUEST;
+    // SecretsDb.set(name, value), saveToken(user, value): the value a store of secrets is given (store-values.ts)
+    const stored = def?.type === 'Parameter' && nameVerdict.kind === 'none' ? storedSecretConcept(def.node, id.name, nameOptions) : null;
+    if (stored) return secret(article(stored), stored, { detail: ' (the value a store of secrets is given)' });
     // handler(sessionKey) called only as handler(`${sessionId}|${executionId}`) in this file.
     if (def?.type === 'Parameter' && nameVerdict.kind === 'secret' && isFunctionNode(def.node) && parameterGetsOnlyIds(def.node, def.name)) return SAFE;
     return (nameVerdict.kind === 'none' && variable ? maskedHere(variable, id) : null) ?? byName();
@@ -368,6 +378,8 @@ export function createSecretAnalyzer(context: Context, options: SecretAnalyzerOp
     }
     const v = nameOf(name);
     if (v.kind === 'secret' && v.concept === 'credentials' && !node.computed && holdsReferences(node.object, name)) return SAFE;
+    // challenge.token (an ACME challenge's, published on purpose), page.token: owner-kinds.ts
+    if (v.kind === 'secret' && !node.computed && memberOfNonCredentialKind(node, name, nameOptions)) return SAFE;
     if (v.kind === 'secret') return secret(article(v.concept), v.concept);
     if (v.kind === 'qualified') return SAFE;
     if (VALUE_PROPERTIES.has(name.toLowerCase())) {
