@@ -7,7 +7,8 @@
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
-import { type Context, findVariable, getVariableInit, skipTransparent } from './ast.js';
+import { type Context, findVariable, getVariableInit, isFunctionNode, skipTransparent } from './ast.js';
+import { getHandlerInfo } from './handlers.js';
 
 /** Names the request object goes by. */
 export const REQUEST_NAME = /^_?(?:req|request|ctx|context|c)$/u;
@@ -44,11 +45,19 @@ const HTTP_REQUEST_FIELDS = new Set([
  * Is `id` — named like a request — read in its scope only for fields no HTTP request has
  * (`req.template`, `req.data`, `request.options`: a report renderer's, a job runner's or an RPC
  * framework's own request)? Then it is a request of another kind and carries no HTTP headers or
- * cookies. Null evidence (never read for a field) answers no: the name decides then.
+ * cookies. Null evidence (never read for a field) answers no: the name decides then; so does a
+ * handler registered with a framework (only parameter names are weaker evidence than the fields read).
  */
 export function isOtherKindOfRequest(context: Context, id: TSESTree.Identifier): boolean {
   const variable = findVariable(context, id);
   if (!variable) return false;
+  // The request parameter of a handler registered with a framework (`app.get(path, (req, res) => …)`), a
+  // Nest or Next.js route is an HTTP request whatever fields the app hangs on it (`req.tenant`).
+  const def = variable.defs[0];
+  if (def?.type === 'Parameter' && isFunctionNode(def.node)) {
+    const via = getHandlerInfo(context, def.node)?.via;
+    if (via && via !== 'params') return false;
+  }
   let foreign = false;
   for (const ref of variable.references) {
     for (const field of fieldsReadOff(ref.identifier)) {

@@ -59,4 +59,11 @@ describe('isOtherKindOfRequest', () => {
   it('is not a request read for an HTTP field, nor one never read for a field (the name decides)', () => {
     expect(otherKind("app.use((req, res) => { if (req.template) probe(req); return req.headers; });\nfunction logAccess(request) { probe(request); }\napp.get('/', (req) => { probe(req); return req['user']; });")).toEqual([false, false, false]);
   });
+
+  it('is not the request of a handler registered with a framework, whatever fields the app hangs on it', () => {
+    // Only custom fields read, but the route registration says it is Express's request (it carries the headers).
+    expect(otherKind("app.get('/t', (req, res) => { const t = req.tenant; probe(req); res.send(t); });\nrouter.post('/x', async (req, res) => { probe(req); return req.account; });")).toEqual([false, false]);
+    // Parameter names alone are weaker evidence than the fields read: a render listener's (req, res) stays another kind.
+    expect(otherKind("reporter.beforeRenderListeners.add('x', (req, res) => { probe(req); return req.template; });")).toEqual([true]);
+  });
 });
