@@ -1,6 +1,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { type Context, findVariable, getCalleePath, getPropertyName, isFunctionNode, leavesFunction, skipTransparent, walkSameFunction } from './ast.js';
+import { skipDownlevel } from './downlevel.js';
 import { tokenizeName } from './secrets/names.js';
 import { ALLOW_WORDS, GRANT, isClientHeaderName, type Product, type Term, type TermKind, accessWords, classifyPath, isSettingsHolder, isVerdictName, predicateTerm, textShapeTerm, wordTerm } from './access-words.js';
 import { refusesMissingCredential, typeofOperand } from './typeof-tests.js';
@@ -355,7 +356,8 @@ function kindOf(ts: readonly Term[]): TermKind {
 
 /** The terms an expression reads: member chains (through calls), string literals, and what a local const holds. */
 function terms(context: Context, node: TSESTree.Node, depth: number): Term[] {
-  const n = skipTransparent(node);
+  // Compiled `?.` (`(_a = req.user) === null || _a === void 0 ? void 0 : _a.role`) reads as its source (downlevel.ts).
+  const n = skipDownlevel(node);
   switch (n.type) {
     case AST_NODE_TYPES.Literal:
       if (typeof n.value !== 'string') return [];
@@ -397,7 +399,7 @@ function chainTerms(context: Context, node: TSESTree.Node, depth: number): Term[
   let current: TSESTree.Node = node;
   let rootIdentifier: TSESTree.Identifier | null = null;
   for (;;) {
-    current = skipTransparent(current);
+    current = skipDownlevel(current);
     if (current.type === AST_NODE_TYPES.MemberExpression) {
       const name = getPropertyName(current);
       if (name !== null) segments.unshift(name);
