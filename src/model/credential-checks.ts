@@ -336,6 +336,7 @@ function failsWhenTrue(context: Context, test: TSESTree.Node): CredentialFailure
   if (t.type === AST_NODE_TYPES.LogicalExpression) return failsWhenTrue(context, t.left) ?? failsWhenTrue(context, t.right);
   if (t.type === AST_NODE_TYPES.BinaryExpression) {
     if ((t.operator === '!==' || t.operator === '!=') && isApiKeyComparison(context, t)) return 'invalid_api_key';
+    if ((t.operator === '!==' || t.operator === '!=') && isPasswordComparison(context, t)) return 'invalid_credentials';
     const literal = booleanSide(t);
     if (literal && (t.operator === '===' || t.operator === '==') && literal.value === false) return checkKind(context, literal.other);
     if (literal && (t.operator === '!==' || t.operator === '!=') && literal.value === true) return checkKind(context, literal.other);
@@ -349,6 +350,7 @@ function succeedsWhenTrue(context: Context, test: TSESTree.Node): CredentialFail
   if (t.type === AST_NODE_TYPES.LogicalExpression) return succeedsWhenTrue(context, t.left) ?? succeedsWhenTrue(context, t.right);
   if (t.type === AST_NODE_TYPES.BinaryExpression) {
     if ((t.operator === '===' || t.operator === '==') && isApiKeyComparison(context, t)) return 'invalid_api_key';
+    if ((t.operator === '===' || t.operator === '==') && isPasswordComparison(context, t)) return 'invalid_credentials';
     const literal = booleanSide(t);
     if (literal && (t.operator === '===' || t.operator === '==') && literal.value === true) return checkKind(context, literal.other);
     return null;
@@ -371,6 +373,12 @@ function isApiKeyComparison(context: Context, t: TSESTree.BinaryExpression): boo
   const keySides = sides.filter((s) => API_KEY_TEXT.test(context.sourceCode.getText(s)));
   // `apiKey.type !== ApiKeyType.PUBLISHABLE`: a field of a stored key record, not the key presented.
   return keySides.length > 0 && !keySides.every((s) => isKeyRecordField(s));
+}
+
+/** `password == process.env.PASSWORD`: a plain-text password check (two non-literal password values; not a form rule: confirm, new vs old). */
+function isPasswordComparison(context: Context, t: TSESTree.BinaryExpression): boolean {
+  const texts = [t.left, t.right].map((side) => skipTransparent(side as TSESTree.Node)).filter((s) => s.type === AST_NODE_TYPES.Identifier || s.type === AST_NODE_TYPES.MemberExpression).map((s) => context.sourceCode.getText(s));
+  return texts.length === 2 && texts.every((text) => PASSWORD_ARGUMENT.test(text) && !/credential/iu.test(text)) && !texts.some((text) => /confirm|repeat|again|retype|new|old|previous|current/iu.test(text));
 }
 
 function isKeyRecordField(node: TSESTree.Node): boolean {

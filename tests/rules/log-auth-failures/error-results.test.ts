@@ -1,0 +1,30 @@
+import { RuleTester } from '@typescript-eslint/rule-tester';
+import rule from '../../../src/rules/log-auth-failures.js';
+
+/**
+ * A refused login returned as data: on the failing branch of a credential check (also a plain-text password compared with
+ * the one the app holds: `password == process.env.PASSWORD`), a function that returns its success as an object
+ * (`{ accessToken }`) and the failure as `{ error: … }` hands the refusal to its caller as the result. General rule: the
+ * `{ error }` object is the refusal, like a returned `InvalidCredentialsError`. An `{ error }` for anything else, a password
+ * form's own rule and a function that returns only errors stay quiet.
+ */
+const ruleTester = new RuleTester();
+
+/** dbgate's login provider: the password compared with the one in the environment fails; the refusal is returned as `{ error }` beside `{ accessToken }` */
+const envPassword = "class LoginsProvider {\n  async login(login, password) {\n    if (login && password && process.env.LOGIN == login && process.env.PASSWORD == password) {\n      return { accessToken: jwt.sign({ login }, getTokenSecret()) };\n    }\n    return { error: 'Invalid credentials' };\n  }\n}";
+/** a directory (LDAP / AD) login that fails, returned as `{ error }` */
+const directoryLogin = "class AdProvider {\n  async login(login, password) {\n    const res = await ad.authenticate(login, password);\n    if (!res) {\n      return { error: 'Login failed' };\n    }\n    return { accessToken: jwt.sign({ login }, getTokenSecret()) };\n  }\n}";
+/** a missing field answered `{ error }`: no credential was checked */
+const missingField = "class Provider {\n  async login(login, password) {\n    if (!login) return { error: 'Login required' };\n    return { accessToken: await issue(login, password) };\n  }\n}";
+/** a password confirmation that differs: a form rule, not a password check */
+const confirmPassword = "function register(body) {\n  if (body.password !== body.confirmPassword) return { error: 'Passwords do not match' };\n  return { user: createUser(body) };\n}";
+/** every return reports an error: an error mapper, not a result beside a success */
+const onlyErrors = "async function mapError(e) {\n  if (!(await bcrypt.compare(e.password, e.hash))) return { error: 'bad' };\n  return { error: 'other' };\n}";
+
+ruleTester.run('log-auth-failures (refusals returned as { error })', rule, {
+  valid: [missingField, confirmPassword, onlyErrors],
+  invalid: [
+    { code: envPassword, errors: [{ messageId: 'unlogged' as const, line: 6, suggestions: [{"messageId": "logFailureWithIdentity" as const, "output": "import { createHash } from 'node:crypto';\nclass LoginsProvider {\n  async login(login, password) {\n    if (login && password && process.env.LOGIN == login && process.env.PASSWORD == password) {\n      return { accessToken: jwt.sign({ login }, getTokenSecret()) };\n    }\n    console.warn('Login failed: invalid credentials', { reason: 'invalid_credentials', loginHash: createHash('sha256').update(String(login)).digest('hex').slice(0, 16) });\n    return { error: 'Invalid credentials' };\n  }\n}"}] }] },
+    { code: directoryLogin, errors: [{ messageId: 'unlogged' as const, line: 5, suggestions: [{"messageId": "logFailureWithIdentity" as const, "output": "import { createHash } from 'node:crypto';\nclass AdProvider {\n  async login(login, password) {\n    const res = await ad.authenticate(login, password);\n    if (!res) {\n      console.warn('Login failed: invalid credentials', { reason: 'invalid_credentials', loginHash: createHash('sha256').update(String(login)).digest('hex').slice(0, 16) });\n      return { error: 'Login failed' };\n    }\n    return { accessToken: jwt.sign({ login }, getTokenSecret()) };\n  }\n}"}] }] },
+  ],
+});
