@@ -13,7 +13,7 @@ import { getHttpOutcome } from './http-outcomes.js';
 import { passportCallbackRefusal } from './logins.js';
 import { getImportSource } from './modules.js';
 import { isRequestObject } from './request-object.js';
-import { PASSWORD_ARGUMENT, isCredentialValidation, isLoginCall, isPasswordComparison } from './credential-calls.js';
+import { isCredentialValidation, isLoginCall, isPasswordComparison } from './credential-calls.js';
 
 export { PASSWORD_ARGUMENT, isCredentialValidation } from './credential-calls.js';
 
