@@ -33,3 +33,14 @@ export function isPasswordComparison(context: Context, t: TSESTree.BinaryExpress
   const texts = [t.left, t.right].map((side) => skipTransparent(side as TSESTree.Node)).filter((s) => s.type === AST_NODE_TYPES.Identifier || s.type === AST_NODE_TYPES.MemberExpression).map((s) => context.sourceCode.getText(s));
   return texts.length === 2 && texts.every((text) => PASSWORD_ARGUMENT.test(text) && !/credential/iu.test(text)) && !texts.some((text) => /confirm|repeat|again|retype|new|old|previous|current/iu.test(text));
 }
+
+/**
+ * A login call reports a wrong password by throwing when the `try` drops its result (`await request.loginUserWithEmail(…)`)
+ * and its `catch` answers: a tested result (`const r = await verifyUser(…); if (!r.user) …`) reports it as data, and a catch
+ * that rethrows (`throw new InvalidCredentialsError(err.message)`) hands the failure on to whoever decides.
+ */
+export function failsByThrowing(block: TSESTree.BlockStatement, call: TSESTree.CallExpression): boolean {
+  const statement = call.parent?.type === AST_NODE_TYPES.AwaitExpression ? call.parent.parent : call.parent;
+  const handler = block.parent?.type === AST_NODE_TYPES.TryStatement ? block.parent.handler : null;
+  return statement?.type === AST_NODE_TYPES.ExpressionStatement && !!handler && !handler.body.body.some((st) => st.type === AST_NODE_TYPES.ThrowStatement);
+}

@@ -13,7 +13,7 @@ import { getHttpOutcome } from './http-outcomes.js';
 import { passportCallbackRefusal } from './logins.js';
 import { getImportSource } from './modules.js';
 import { isRequestObject } from './request-object.js';
-import { isCredentialValidation, isLoginCall, isPasswordComparison } from './credential-calls.js';
+import { failsByThrowing, isCredentialValidation, isLoginCall, isPasswordComparison } from './credential-calls.js';
 
 export { PASSWORD_ARGUMENT, isCredentialValidation } from './credential-calls.js';
 
@@ -516,7 +516,7 @@ function verificationInTry(context: Context, block: TSESTree.BlockStatement): Tr
       if (n.type === AST_NODE_TYPES.CallExpression) {
         if (isTokenVerifyCall(n)) found = { call: n, failure: 'invalid_token' };
         else if (secondFactorCheck(n) === 'invalid_passkey') found = { call: n, failure: 'invalid_passkey' };
-        else if (isLoginCall(context, n)) found = { call: n, failure: 'invalid_credentials' };
+        else if (isLoginCall(context, n) && failsByThrowing(block, n)) found = { call: n, failure: 'invalid_credentials' };
       }
       return !found;
     },

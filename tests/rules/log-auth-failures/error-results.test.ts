@@ -46,3 +46,16 @@ ruleTester.run('log-auth-failures (password shape checks, caught login calls)', 
     { code: loginCallCaught, errors: [{ messageId: 'unlogged' as const, line: 7, suggestions: [{"messageId": "logFailure" as const, "output": "export default async (request, response, next) => {\n  try {\n    const { email, password } = request.body;\n    await request.loginUserWithEmail(email, password);\n    response.status(200).json({ data: { sid: request.sessionID } });\n  } catch (error) {\n    console.warn('Login failed: invalid credentials', { reason: 'invalid_credentials', method: request.method, path: request.originalUrl.split('?')[0], ip: request.ip, userAgent: request.headers['user-agent'] });\n    response.status(400).json({ error: { message: error.message, status: 400 } });\n  }\n};"}] }] },
   ],
 });
+
+/**
+ * A login call whose result the `try` tests (`const result = await storage.verifyUser(email, password); if (result.item) …`) reports
+ * a wrong password as data: its `catch` answering 500 catches the server's failures. A `catch` that rethrows the login's error
+ * (`throw new InvalidCredentialsError(err.message)`) hands the failure on to whoever decides. Neither is the refused login.
+ */
+const testedResult = "exports.loginUser = async (req, res) => {\n  try {\n    const { email, password } = req.body;\n    const result = await storage.verifyUser(email, password);\n    if (result && result.item) {\n      logger.info({ email }, 'login');\n      res.status(200).send({ token: sign(result.item) });\n    } else {\n      logger.warn({ ip: req.ip }, 'Login failed');\n      res.status(401).send({ error: 'Unauthorized' });\n    }\n  } catch (err) {\n    res.status(500).send({ errors: [{ error: 'Internal Server Error', message: err.message }] });\n  }\n};";
+const rethrown = "class OAuthStore {\n  async authenticateAccount(credentials) {\n    try {\n      await this.accountManager.login(credentials.username, credentials.password);\n      return this.buildAccount(credentials.username);\n    } catch (err) {\n      if (err instanceof InvalidPasswordError) throw new InvalidCredentialsError(err.message, err.did, err);\n      throw err;\n    }\n  }\n}";
+
+ruleTester.run('log-auth-failures (login calls that report failure as data or rethrow it)', rule, {
+  valid: [testedResult, rethrown],
+  invalid: [],
+});
