@@ -1,6 +1,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { type Context, findVariable, getCalleePath, getPropertyName, isFunctionNode, leavesFunction, skipTransparent, walkSameFunction } from './ast.js';
+import { skipDownlevel } from './downlevel.js';
 import { tokenizeName } from './secrets/names.js';
 import { ALLOW_WORDS, GRANT, isClientHeaderName, type Product, type Term, type TermKind, accessWords, classifyPath, isSettingsHolder, isVerdictName, predicateTerm, textShapeTerm, wordTerm } from './access-words.js';
 import { refusesMissingCredential, typeofOperand } from './typeof-tests.js';
@@ -71,6 +72,9 @@ export function classifyRejectionGuard(context: Context, node: TSESTree.Node, re
     } else if (parent.type === AST_NODE_TYPES.CatchClause) {
       // `try { req.body = JSON.parse(req.body) } catch { return invalidRequest(req, res) }`: a body that does not parse.
       if (onlyParses(context, parent.parent.block)) return 'other';
+      // `try { res.token = await userHandler.generateAuthToken(user) } catch { res.status(403) }`: issuing a credential to a caller
+      // already accepted failed — the server's failure (a store, a signing key), not a refusal of who is asking.
+      if (onlyIssuesCredentials(context, parent.parent.block)) return 'other';
       // `passport.authenticate('google', async (err, user) => { try { if (err || !user) …; req.session.regenerate(…) } catch (e) { res.status(401) } })`:
       // the strategy's verdict came in as parameters and nothing in the `try` waits on a check: it catches the server's own failure.
       if (isFunctionNode(region) && receivesPassportVerdict(context, region) && !awaitsIn(context, parent.parent.block)) return 'other';
@@ -192,6 +196,28 @@ function onlyParses(context: Context, block: TSESTree.BlockStatement): boolean {
         else other = true;
       } else if (n.type === AST_NODE_TYPES.AwaitExpression) {
         other = true;
+      }
+      return !other;
+    },
+    context.sourceCode.visitorKeys,
+  );
+  return calls > 0 && !other;
+}
+
+/** Calls that issue a credential: `generateAuthToken`, `createSession`, `issueAccessToken`, `jwt.sign`. */
+const ISSUE_CALL = /(?:^|\.)(?:(?:generate|create|issue|mint|sign)\w*(?:Token|Session|Jwt|JWT|Cookie)s?|jwt\.sign)$/u;
+
+/** The try block calls nothing but credential issuers, at least one (`await userHandler.generateAuthToken(user)`). */
+function onlyIssuesCredentials(context: Context, block: TSESTree.BlockStatement): boolean {
+  let calls = 0;
+  let other = false;
+  walkSameFunction(
+    block,
+    (n) => {
+      if (n.type === AST_NODE_TYPES.CallExpression || n.type === AST_NODE_TYPES.NewExpression) {
+        const path = getCalleePath(n);
+        if (path !== null && ISSUE_CALL.test(path)) calls += 1;
+        else other = true;
       }
       return !other;
     },
@@ -355,7 +381,8 @@ function kindOf(ts: readonly Term[]): TermKind {
 
 /** The terms an expression reads: member chains (through calls), string literals, and what a local const holds. */
 function terms(context: Context, node: TSESTree.Node, depth: number): Term[] {
-  const n = skipTransparent(node);
+  // Compiled `?.` (`(_a = req.user) === null || _a === void 0 ? void 0 : _a.role`) reads as its source (downlevel.ts).
+  const n = skipDownlevel(node);
   switch (n.type) {
     case AST_NODE_TYPES.Literal:
       if (typeof n.value !== 'string') return [];
@@ -397,7 +424,7 @@ function chainTerms(context: Context, node: TSESTree.Node, depth: number): Term[
   let current: TSESTree.Node = node;
   let rootIdentifier: TSESTree.Identifier | null = null;
   for (;;) {
-    current = skipTransparent(current);
+    current = skipDownlevel(current);
     if (current.type === AST_NODE_TYPES.MemberExpression) {
       const name = getPropertyName(current);
       if (name !== null) segments.unshift(name);

@@ -21,6 +21,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { type AnyFunction, type Context, findVariable, getCalleePath, getEnclosingFunction, getPropertyName, isFunctionNode, lastSegment, leavesFunction, resolveFunction, returnedValues, skipTransparent, walkSameFunction } from './ast.js';
+import { downlevelOptionalAccess, skipDownlevel } from './downlevel.js';
 import { tokenizeName } from './secrets/names.js';
 import { isRequestObject } from './request-object.js';
 import { isStrategyCallback } from './logins.js';
@@ -29,6 +30,8 @@ import { isStrategyCallback } from './logins.js';
 const PRESENCE_WORDS = new Set([
   'user', 'identity', 'member', 'principal', 'account', 'accountability', 'session', 'auth', 'authentication', 'authenticated',
   'authorization', 'token', 'jwt', 'bearer', 'cookie', 'cookies', 'credential', 'credentials', 'key', 'sid', 'uid', 'login', 'logged', 'viewer',
+  // A shop's signed-in account (`request.getCurrentCustomer()`, `req.customer`).
+  'customer',
 ]);
 /**
  * Words of a password field read from the request (`if (!request.body.password) reply.code(401)`: a login body without
@@ -40,9 +43,9 @@ const FILLER_WORDS = new Set(['access', 'refresh', 'api', 'x', 'remote', 'curren
 /** Second factors: `otpToken` is a code the caller is asked for after signing in, not a namespace. */
 const FACTOR_WORDS = new Set(['otp', 'mfa', 'tfa', '2fa', 'sso', 'pin']);
 /** Words naming the caller's identity itself (not a container such as the session or the state). */
-const IDENTITY_HOLDERS = new Set(['user', 'member', 'principal', 'identity', 'account', 'viewer', 'actor']);
+const IDENTITY_HOLDERS = new Set(['user', 'member', 'principal', 'identity', 'account', 'viewer', 'actor', 'customer']);
 /** Fields of an identity that are present exactly when it is (`req.session.userId`, `req.remote_user.name`). */
-const IDENTITY_FIELDS = new Set(['id', 'name', 'email', 'username', 'uid', 'sub', 'identifier']);
+const IDENTITY_FIELDS = new Set(['id', 'uuid', 'name', 'email', 'username', 'uid', 'sub', 'identifier']);
 /** Segments after which the chain reads the request (`info.req.headers`, `socket.handshake.auth`, `ctx.request.header`). */
 const REQUEST_SEGMENTS = new Set(['req', 'request', 'handshake', 'upgradeReq']);
 /** Methods that turn a header into the credential in it, keeping its absence. */
@@ -200,7 +203,16 @@ function onRequest(context: Context, call: TSESTree.CallExpression): boolean {
 
 /** A value that is absent exactly when the caller presented no identity or credential. */
 function isPresenceValue(context: Context, node: TSESTree.Node, depth: number): boolean {
-  const n = skipTransparent(node);
+  // Compiled code: `(_a = req.user) === null || _a === void 0 ? void 0 : _a.id` is `req.user?.id` (ast.ts skipDownlevel).
+  const compiled = downlevelOptionalAccess(skipTransparent(node));
+  const n = skipDownlevel(node);
+  // `currentUser?.uuid`, `user?.id` with `const currentUser = request.getCurrentUser()`: an identity's own id read
+  // with `?.` is absent exactly when the identity is.
+  if (n.type === AST_NODE_TYPES.MemberExpression && (n.optional || compiled !== null) && !n.computed) {
+    const object = skipDownlevel(n.object);
+    const field = getPropertyName(n);
+    if (object.type === AST_NODE_TYPES.Identifier && field !== null && namesIdentityField(field) && heldPresence(context, object, depth)) return true;
+  }
   if (n.type === AST_NODE_TYPES.LogicalExpression) {
     // `req.cookies.token || req.query.token`, `header && header.split(' ')[1]`
     if (n.operator === '&&') return isPresenceValue(context, n.right, depth);
@@ -219,6 +231,11 @@ function isPresenceValue(context: Context, node: TSESTree.Node, depth: number): 
       const key = n.arguments[0];
       const start = requestChainStart(context, skipTransparent(callee.object));
       return start !== null && key !== undefined && key.type === AST_NODE_TYPES.Literal && typeof key.value === 'string' && namesPresence(key.value, start.identity || getPropertyName(callee) === 'cookie');
+    }
+    // `request.getCurrentUser()`, `req.getSession()`: the request's own getter of who is asking (no argument).
+    if (callee.type === AST_NODE_TYPES.MemberExpression && n.arguments.length === 0 && requestChainStart(context, skipTransparent(callee.object)) !== null) {
+      const getter = /^get([A-Z]\w*)$/u.exec(getPropertyName(callee) ?? '');
+      if (getter && namesPresence(getter[1]!, false)) return true;
     }
     return extractorCall(context, n, depth);
   }
@@ -313,8 +330,11 @@ function requestRead(context: Context, node: TSESTree.MemberExpression): boolean
     const name = getPropertyName(current) ?? (current.computed && skipTransparent(current.property).type === AST_NODE_TYPES.Identifier ? (skipTransparent(current.property) as TSESTree.Identifier).name : null);
     if (name === null) return false;
     segments.unshift(name);
-    optional.unshift(current.optional);
-    current = skipTransparent(current.object);
+    // `_b.id` of `(_b = req.user) === null || _b === void 0 ? void 0 : _b.id`: the compiled `req.user?.id`.
+    const object = skipTransparent(current.object);
+    const source = skipDownlevel(object);
+    optional.unshift(current.optional || source !== object);
+    current = source;
   }
   if (current.type === AST_NODE_TYPES.ThisExpression) segments.unshift('this');
   else if (current.type === AST_NODE_TYPES.Identifier) segments.unshift(current.name);
@@ -390,5 +410,14 @@ function namesPresence(name: string, underIdentity: boolean): boolean {
   const words = all.length > 1 && all[0]!.length <= 3 && !PRESENCE_WORDS.has(all[0]!) && !FILLER_WORDS.has(all[0]!) && !FACTOR_WORDS.has(all[0]!) ? all.slice(1) : all;
   if (words.length === 0) return false;
   if (words.every((w) => PRESENCE_WORDS.has(w) || FILLER_WORDS.has(w)) && words.some((w) => PRESENCE_WORDS.has(w) || (underIdentity && IDENTITY_FIELDS.has(w)))) return true;
-  return underIdentity && words.length === 1 && IDENTITY_FIELDS.has(words[0]!);
+  if (underIdentity && words.length === 1 && IDENTITY_FIELDS.has(words[0]!)) return true;
+  // `req.locals.user.admin_user_id`, `req.user.userId`: under the identity, a field that names its holder and ends in its
+  // id or name is that identity's own id.
+  return underIdentity && words.length > 1 && IDENTITY_FIELDS.has(words[words.length - 1]!) && words.some((w) => IDENTITY_HOLDERS.has(w));
+}
+
+/** An identity's own field (`id`, `uuid`, `email`, `userId`): present exactly when the identity is. */
+function namesIdentityField(name: string): boolean {
+  const words = tokenizeName(name);
+  return words.length > 0 && IDENTITY_FIELDS.has(words[words.length - 1]!) && words.every((w) => IDENTITY_FIELDS.has(w) || IDENTITY_HOLDERS.has(w));
 }

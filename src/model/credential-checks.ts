@@ -7,12 +7,15 @@
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
-import { type AnyFunction, type Context, calleeName, findVariable, getCalleePath, getMemberPath, getPropertyName, getVariableInit, isFunctionNode, lastSegment, skipTransparent, walkSameFunction } from './ast.js';
+import { type AnyFunction, type Context, calleeName, findVariable, getCalleePath, getMemberPath, getPropertyName, getVariableInit, isFunctionNode, lastSegment, resolveFunction, skipTransparent, walkSameFunction } from './ast.js';
 import { type LogLevel, getLoggingLevel } from './loggers.js';
 import { getHttpOutcome } from './http-outcomes.js';
 import { passportCallbackRefusal } from './logins.js';
 import { getImportSource } from './modules.js';
 import { isRequestObject } from './request-object.js';
+import { failsByThrowing, isCredentialValidation, isLoginCall, isPasswordComparison } from './credential-calls.js';
+
+export { PASSWORD_ARGUMENT, isCredentialValidation } from './credential-calls.js';
 
 /** Where a password check is a login rather than a re-check of a signed-in user. */
 export const LOGIN_CONTEXT = /log_?in|sign_?in|log_?on|authenticat|session|token|passport|strategy|credential|verify_?user|validate_?user/iu;
@@ -30,7 +33,8 @@ export function isPasswordCheck(context: Context, call: TSESTree.CallExpression)
   const path = getCalleePath(call);
   const last = path !== null ? lastSegment(path) : calleeName(call);
   if (last === null) return false;
-  if (PASSWORD_METHOD.test(last)) return true;
+  // `function isValidPassword(p) { return p != null && p !== '' }`: a same-file predicate that calls nothing checks the shape only.
+  if (PASSWORD_METHOD.test(last)) return !shapeOnlyPredicate(context, call);
   if (!HASH_METHODS.has(last)) return false;
   if (callee.type === AST_NODE_TYPES.MemberExpression) {
     const objectPath = getMemberPath(callee.object);
@@ -44,20 +48,12 @@ export function isPasswordCheck(context: Context, call: TSESTree.CallExpression)
   return callee.type === AST_NODE_TYPES.Identifier && HASH_MODULES.test(getImportSource(context, callee)?.source ?? '');
 }
 
-/** An app's own check handed the password: `authService.validateUser(email, password)`, `User.findByCredentials(email, pw)`. */
-const CREDENTIAL_VALIDATOR = /^(?:(?:validate|verify|check)(?:User|Credentials?|UserCredentials|Login)|authenticate(?:User|Credentials|WithPassword)?|findByCredentials)$/u;
-/** What names a password among a call's arguments: `password`, `pw`, `body.pass`, `{ email, password }`, `credentials` (not `passport`, `bypass`). */
-export const PASSWORD_ARGUMENT = /password|passwd|passphrase|(?<![a-z])pass(?![a-z])|pwd|(?<![a-z])pw(?![a-z])|credential/iu;
-
-/**
- * `authService.validateUser(email, password)`, `verifyCredentials({ username, password })`, `User.authenticate(email, pw)`:
- * a call named for checking a login and handed a password, whose empty result is a failed login. A call given only an
- * id (`validateUser(req.user.id)`: does the account still exist) or the request (`authenticate(req)`) is no password check.
- */
-export function isCredentialValidation(context: Context, call: TSESTree.CallExpression): boolean {
-  const path = getCalleePath(call);
-  if (path === null || !CREDENTIAL_VALIDATOR.test(lastSegment(path)) || /^passport\b/u.test(path)) return false;
-  return call.arguments.some((a) => PASSWORD_ARGUMENT.test(context.sourceCode.getText(a)));
+/** A same-file function the call runs whose body makes no call and awaits nothing: it tests its arguments' shape. */
+function shapeOnlyPredicate(context: Context, call: TSESTree.CallExpression): boolean {
+  const fn = resolveFunction(context, call.callee);
+  let calls = false;
+  if (fn) walkSameFunction(fn.body, (n) => !(calls ||= n.type === AST_NODE_TYPES.CallExpression || n.type === AST_NODE_TYPES.NewExpression || n.type === AST_NODE_TYPES.AwaitExpression), context.sourceCode.visitorKeys);
+  return !!fn && !calls;
 }
 
 /**
@@ -161,7 +157,8 @@ const API_KEY_TEXT = /api[-_]?key|x-api-key|apiToken|api_token/iu;
 const CREDENTIAL_CARRIER = /header|authori[sz]ation|cookie|bearer/iu;
 
 const branchCache = new WeakMap<TSESTree.Node, CredentialFailure | null>();
-const tryCache = new WeakMap<TSESTree.BlockStatement, { call: TSESTree.CallExpression; failure: 'invalid_token' | 'invalid_passkey' } | null>();
+type TryVerification = { call: TSESTree.CallExpression; failure: 'invalid_token' | 'invalid_passkey' | 'invalid_credentials' };
+const tryCache = new WeakMap<TSESTree.BlockStatement, TryVerification | null>();
 
 /**
  * The failure when `node` lies on the branch where a password, token or API-key check failed:
@@ -336,6 +333,7 @@ function failsWhenTrue(context: Context, test: TSESTree.Node): CredentialFailure
   if (t.type === AST_NODE_TYPES.LogicalExpression) return failsWhenTrue(context, t.left) ?? failsWhenTrue(context, t.right);
   if (t.type === AST_NODE_TYPES.BinaryExpression) {
     if ((t.operator === '!==' || t.operator === '!=') && isApiKeyComparison(context, t)) return 'invalid_api_key';
+    if ((t.operator === '!==' || t.operator === '!=') && isPasswordComparison(context, t)) return 'invalid_credentials';
     const literal = booleanSide(t);
     if (literal && (t.operator === '===' || t.operator === '==') && literal.value === false) return checkKind(context, literal.other);
     if (literal && (t.operator === '!==' || t.operator === '!=') && literal.value === true) return checkKind(context, literal.other);
@@ -349,6 +347,7 @@ function succeedsWhenTrue(context: Context, test: TSESTree.Node): CredentialFail
   if (t.type === AST_NODE_TYPES.LogicalExpression) return succeedsWhenTrue(context, t.left) ?? succeedsWhenTrue(context, t.right);
   if (t.type === AST_NODE_TYPES.BinaryExpression) {
     if ((t.operator === '===' || t.operator === '==') && isApiKeyComparison(context, t)) return 'invalid_api_key';
+    if ((t.operator === '===' || t.operator === '==') && isPasswordComparison(context, t)) return 'invalid_credentials';
     const literal = booleanSide(t);
     if (literal && (t.operator === '===' || t.operator === '==') && literal.value === true) return checkKind(context, literal.other);
     return null;
@@ -502,13 +501,14 @@ export function getTokenVerification(context: Context, block: TSESTree.BlockStat
 }
 
 /**
- * The first verification a `try` block makes (a token check, or a WebAuthn authentication that throws
- * on a bad assertion: `verification = await verifyAuthenticationResponse(…)`) and what its `catch` means.
+ * The first verification a `try` block makes (a token check, a WebAuthn authentication that throws on a bad assertion,
+ * a login call handed the password that throws on a wrong one: `await request.loginUserWithEmail(email, password)`)
+ * and what its `catch` means.
  */
-function verificationInTry(context: Context, block: TSESTree.BlockStatement): { call: TSESTree.CallExpression; failure: 'invalid_token' | 'invalid_passkey' } | null {
+function verificationInTry(context: Context, block: TSESTree.BlockStatement): TryVerification | null {
   const cached = tryCache.get(block);
   if (cached !== undefined) return cached;
-  let found: { call: TSESTree.CallExpression; failure: 'invalid_token' | 'invalid_passkey' } | null = null;
+  let found: TryVerification | null = null;
   walkSameFunction(
     block,
     (n) => {
@@ -516,6 +516,7 @@ function verificationInTry(context: Context, block: TSESTree.BlockStatement): { 
       if (n.type === AST_NODE_TYPES.CallExpression) {
         if (isTokenVerifyCall(n)) found = { call: n, failure: 'invalid_token' };
         else if (secondFactorCheck(n) === 'invalid_passkey') found = { call: n, failure: 'invalid_passkey' };
+        else if (isLoginCall(context, n) && failsByThrowing(block, n)) found = { call: n, failure: 'invalid_credentials' };
       }
       return !found;
     },

@@ -386,6 +386,8 @@ export function returnRejectionSites(context: Context, options: RejectionSiteOpt
   }
   const returned = errorResultSites(context, options, node, arg);
   if (returned) return returned;
+  const refusal = errorObjectResultSites(context, options, node, arg);
+  if (refusal) return refusal;
   const info = guardDenial(context, node);
   if (info) return [{ node, what: 'the guard returning false (403)', status: 403, reason: 'guard_denied', propagates: true, errorName: 'ForbiddenException', handler: info }];
   // `return request.user.admin`: refused when the caller's flag is falsy; no fix (a log before it runs when it is set too).
@@ -427,6 +429,30 @@ function errorResultSites(context: Context, options: RejectionSiteOptions, node:
   return found.map((site) => ({ ...site, what: `${name} returned (${outcome.status})`, propagates: false }));
 }
 
+/** `{ error: 'Invalid credentials' }`: an object literal that reports a failure in its `error` field (a text or an error, not nothing). */
+function errorObject(arg: TSESTree.Node | null): boolean {
+  if (arg?.type !== AST_NODE_TYPES.ObjectExpression) return false;
+  return arg.properties.some((p) => {
+    if (p.type !== AST_NODE_TYPES.Property || p.computed || getPropertyName(p) !== 'error') return false;
+    const value = skipTransparent(p.value as TSESTree.Node);
+    return !(value.type === AST_NODE_TYPES.Literal && (value.value === null || value.value === false)) && !(value.type === AST_NODE_TYPES.Identifier && value.name === 'undefined');
+  });
+}
+
+/**
+ * `if (!(await ad.authenticate(login, password))) return { error: 'Login failed' }` in a function that returns its success
+ * as data on another path (`return { accessToken }`): a refused login returned as the result, the way a result type
+ * carries it; the caller hands the failure on as it got it. General rule: a failed credential check answered with an
+ * object that reports an error, beside a return of a success object, is the refusal. Only on the failing branch of a
+ * credential check (credential-checks.ts); an `{ error }` for anything else (a missing field, a lookup miss) is not.
+ */
+function errorObjectResultSites(context: Context, options: RejectionSiteOptions, node: TSESTree.ReturnStatement, arg: TSESTree.Node | null): RejectionSite[] | null {
+  if (!errorObject(arg) || !returnsSuccessBeside(context, node)) return null;
+  const credential = credentialFailureAt(context, node);
+  if (!credential || expiredOnly(options, node)) return null;
+  return [{ node, what: 'a failed credential check returned as { error }', status: null, reason: credential, propagates: false, errorName: null }];
+}
+
 /** `new InvalidCredentialsError(…)` returned as a result (Vendure's GraphQL error union): the failed login, a 401. */
 function credentialsErrorResult(arg: TSESTree.NewExpression | TSESTree.CallExpression): HttpOutcome | null {
   if (arg.type !== AST_NODE_TYPES.NewExpression) return null;
@@ -449,7 +475,7 @@ function returnsSuccessBeside(context: Context, node: TSESTree.ReturnStatement):
       const value = skipTransparent(n.argument);
       if (value.type === AST_NODE_TYPES.Identifier && (params.has(value.name) || value.name === 'undefined')) return false;
       if (value.type === AST_NODE_TYPES.Literal && value.value === null) return false;
-      if (value.type === AST_NODE_TYPES.NewExpression || getHttpOutcome(context, value)) return false;
+      if (value.type === AST_NODE_TYPES.NewExpression || errorObject(value) || getHttpOutcome(context, value)) return false;
       found = true;
       return false;
     },

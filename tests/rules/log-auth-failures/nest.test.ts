@@ -444,7 +444,7 @@ export class AuthService {
   async signIn(username: string, pass: string) {
     const user = await this.users.findOne(username);
     if (user?.password !== pass) {
-      console.warn('Authentication failed', { reason: 'unauthorized', usernameHash: createHash('sha256').update(String(username)).digest('hex').slice(0, 16) });
+      console.warn('Login failed: invalid credentials', { reason: 'invalid_credentials', usernameHash: createHash('sha256').update(String(username)).digest('hex').slice(0, 16) });
       throw new UnauthorizedException();
     }
     return user;
