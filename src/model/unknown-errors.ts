@@ -9,6 +9,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { type AnyFunction, type Context, findEnclosingClass, findVariable, getCalleePath, getPropertyName, getStringValue, isFunctionNode, lastSegment, skipTransparent, walkTree } from './ast.js';
 import { isBodyParserCallback } from './body-parsers.js';
+import { getImportSource } from './modules.js';
 import { getCaughtExceptionTypes } from './exception-filters.js';
 import { isRejectionHandler } from './promises.js';
 import { type HandlerInfo, getHandlerInfo } from './handlers.js';
@@ -56,6 +57,8 @@ export function unknownErrorOf(context: Context, id: TSESTree.Identifier, depth 
     // const abortWithError = (err) => res.status(400).json({ error: err.message }), called from a catch or as an 'error' listener
     return receivesCaughtError(context, fn, index, depth) ? variable : null;
   }
+  // const [error, source] = await tryToCatch(readFile, path): the error slot of an error-first result tuple.
+  if (def.type === 'Variable' && def.node.id.type === AST_NODE_TYPES.ArrayPattern && def.node.id.elements[0] === def.name && def.node.init && isErrorTupleCall(context, def.node.init)) return variable;
   if (def.type === 'Variable' && def.node.id === def.name && def.node.init && def.parent?.type === AST_NODE_TYPES.VariableDeclaration && def.parent.kind === 'const') {
     // const e = err as Error; const error = err instanceof Error ? err : new Error(String(err))
     const init = skipTransparent(def.node.init);
@@ -69,6 +72,25 @@ export function unknownErrorOf(context: Context, id: TSESTree.Identifier, depth 
     }
   }
   return null;
+}
+
+/**
+ * Packages that run a function or await a promise and hand back `[error, result]` instead of throwing:
+ * try-to-catch (`await tryToCatch(fn, …args)`), try-catch (`tryCatch(fn, …args)`), await-to-js
+ * (`await to(promise)`). Their first slot holds whatever the work threw.
+ */
+const ERROR_TUPLE_MODULES = new Set(['try-to-catch', 'try-catch', 'await-to-js']);
+
+/** `await tryToCatch(readFile, path)`, `tryCatch(parse, text)`, `await to(fetchUser(id))`: a call of an error-tuple package. */
+function isErrorTupleCall(context: Context, init: TSESTree.Node): boolean {
+  let n = skipTransparent(init);
+  if (n.type === AST_NODE_TYPES.AwaitExpression) n = skipTransparent(n.argument);
+  if (n.type !== AST_NODE_TYPES.CallExpression) return false;
+  const callee = skipTransparent(n.callee);
+  const root = callee.type === AST_NODE_TYPES.MemberExpression ? skipTransparent(callee.object) : callee;
+  if (root.type !== AST_NODE_TYPES.Identifier) return false;
+  const source = getImportSource(context, root)?.source;
+  return source !== undefined && ERROR_TUPLE_MODULES.has(source);
 }
 
 /** A parameter annotated with an error class of the app's own (`error: AppError`, `err: HttpException`). */
