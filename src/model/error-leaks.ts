@@ -5,7 +5,7 @@
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
-import { type AnyFunction, type Context, contains, findVariable, getCalleePath, getPropertyName, isFunctionNode, lastSegment, resolveFunction, skipTransparent, walkSameFunction } from './ast.js';
+import { type AnyFunction, type Context, contains, findVariable, getMemberPath, getPropertyName, isFunctionNode, lastSegment, resolveFunction, skipTransparent, unwrapIndirectCall, walkSameFunction } from './ast.js';
 import { type ResponseSink, isFastifyReplyName } from './responses.js';
 import { unknownErrorOf } from './unknown-errors.js';
 import { getImportSource } from './modules.js';
@@ -129,7 +129,8 @@ export function collectLeaks(context: Context, payload: TSESTree.Node, sink: Res
         visit(n.right, use, sites, depth + 1);
         return;
       case AST_NODE_TYPES.CallExpression: {
-        const path = getCalleePath(n);
+        // `(0, util_1.escapeHtml)(err.message)`: compiled code calls an imported function through the indirect form.
+        const path = getMemberPath(unwrapIndirectCall(n.callee));
         const arg = n.arguments[0];
         const callee = skipTransparent(n.callee);
         // String(err), err.toString()
@@ -287,7 +288,7 @@ function computeCarriedParams(context: Context, fn: AnyFunction): ReadonlySet<nu
         for (const e of n.elements) if (e) carry(e.type === AST_NODE_TYPES.SpreadElement ? e.argument : e, depth + 1);
         return;
       case AST_NODE_TYPES.CallExpression: {
-        const path = getCalleePath(n);
+        const path = getMemberPath(unwrapIndirectCall(n.callee));
         const first = n.arguments[0];
         if (path !== null && (/^(?:JSON\.stringify|String)$/u.test(path) || ESCAPING_CALL.test(lastSegment(path))) && first && first.type !== AST_NODE_TYPES.SpreadElement) {
           carry(first, depth + 1);

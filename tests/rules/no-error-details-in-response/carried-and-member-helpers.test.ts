@@ -8,6 +8,7 @@ const ruleTester = new RuleTester();
 // - a parameter every call of a class method hands a caught error holds one, whatever it is called
 //   (`.catch((e) => this.handleErrorRequest(e, res))`), and a helper hung on the response (`res.e = (error) => …`)
 //   called from a catch with the caught error receives it;
+// - a compiled indirect call `(0, util_1.escapeHtml)(err.message)` is the call it names;
 // - an awaited tagged template (`await this.prisma.$queryRaw\`SELECT 1\``) is work that goes out, not in-process code.
 ruleTester.run('no-error-details-in-response (carried by a same-file function, member helpers, tagged templates)', rule, {
   valid: [
@@ -21,6 +22,8 @@ ruleTester.run('no-error-details-in-response (carried by a same-file function, m
     "app.use((req, res, next) => {\n  res.e = (error, status) => {\n    res.statusCode = status || 500;\n    res.end('Server ' + error);\n  };\n  next();\n});\napp.get('/x', (req, res) => {\n  if (!req.query.slug) return res.e(new Error('missing slug'), 400);\n  res.end('ok');\n});",
     // a tagged template that is not awaited builds text in hand
     "app.get('/q', (req, res) => {\n  try {\n    const query = sql`SELECT * FROM t WHERE id = ${req.params.id}`;\n    res.json({ query: query.text });\n  } catch (error) {\n    res.json({ status: 'error', error: error.message });\n  }\n});",
+    // compiled code's indirect call of an imported escaping function, given the request's path, not the error
+    "const util_1 = require('./util');\nconst errorHandler = (err, req, res, next) => {\n  logger.error(err);\n  res.status(500);\n  res.send(page\n    .replace(/{{ERROR_TITLE}}/g, '500')\n    .replace(/{{ERROR_BODY}}/g, (0, util_1.escapeHtml)(req.path)));\n};\napp.use(errorHandler);",
   ],
   invalid: [
     // local-mcp-backend's OAuth controller: res.send(this.renderCallbackPage(false, message)), the page built from the message
@@ -47,6 +50,11 @@ ruleTester.run('no-error-details-in-response (carried by a same-file function, m
     {
       code: "app.get('/ready', async (req, res) => {\n  try {\n    await prisma.$queryRaw`SELECT 1`;\n    res.json({ status: 'ok' });\n  } catch (error) {\n    res.json({ status: 'error', error: error instanceof Error ? error.message : 'Unknown error' });\n  }\n});",
       errors: [{ messageId: 'detailsInResponse', line: 6, suggestions: [{ messageId: 'sendGeneric', output: "app.get('/ready', async (req, res) => {\n  try {\n    await prisma.$queryRaw`SELECT 1`;\n    res.json({ status: 'ok' });\n  } catch (error) {\n    console.error('code at line 6 failed', error);\n    res.json({ status: 'error', error: 'Internal Server Error' });\n  }\n});" }] }],
+    },
+    // code-server's error page: compiled code escapes the message through the indirect form `(0, util_1.escapeHtml)(err.message)`
+    {
+      code: "const util_1 = require('./util');\nconst errorHandler = (err, req, res, next) => {\n  res.status(500);\n  res.send(page\n    .replace(/{{ERROR_TITLE}}/g, '500')\n    .replace(/{{ERROR_BODY}}/g, (0, util_1.escapeHtml)(err.message)));\n};\napp.use(errorHandler);",
+      errors: [{ messageId: 'detailsInResponse', line: 6, suggestions: [{ messageId: 'sendGeneric', output: "const util_1 = require('./util');\nconst errorHandler = (err, req, res, next) => {\n  res.status(500);\n  console.error('errorHandler failed', err);\n  res.send(page\n    .replace(/{{ERROR_TITLE}}/g, '500')\n    .replace(/{{ERROR_BODY}}/g, (0, util_1.escapeHtml)('Internal Server Error')));\n};\napp.use(errorHandler);" }] }],
     },
   ],
 });
