@@ -5,7 +5,7 @@
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
-import { type Context, findVariable, getCalleePath, getPropertyName, lastSegment, skipTransparent } from './ast.js';
+import { type AnyFunction, type Context, contains, findVariable, getMemberPath, getPropertyName, isFunctionNode, lastSegment, resolveFunction, skipTransparent, unwrapIndirectCall, walkSameFunction } from './ast.js';
 import { type ResponseSink, isFastifyReplyName } from './responses.js';
 import { unknownErrorOf } from './unknown-errors.js';
 import { getImportSource } from './modules.js';
@@ -129,7 +129,8 @@ export function collectLeaks(context: Context, payload: TSESTree.Node, sink: Res
         visit(n.right, use, sites, depth + 1);
         return;
       case AST_NODE_TYPES.CallExpression: {
-        const path = getCalleePath(n);
+        // `(0, util_1.escapeHtml)(err.message)`: compiled code calls an imported function through the indirect form.
+        const path = getMemberPath(unwrapIndirectCall(n.callee));
         const arg = n.arguments[0];
         const callee = skipTransparent(n.callee);
         // String(err), err.toString()
@@ -172,6 +173,13 @@ export function collectLeaks(context: Context, payload: TSESTree.Node, sink: Res
         }
         if (path !== null && /^(?:JSON\.stringify|util\.inspect|inspect|serializeError|util\.format|format)$/u.test(path)) {
           for (const a of n.arguments) if (a.type !== AST_NODE_TYPES.SpreadElement) visit(a, use, sites, depth + 1);
+          return;
+        }
+        // res.send(this.renderCallbackPage(false, message)), res.send(errorPage(err.message)): a same-file function builds
+        // what it returns from the arguments it is given — a value built from an error's text still carries it.
+        for (const index of argumentsCarriedByCall(context, n)) {
+          const a = n.arguments[index];
+          if (a && a.type !== AST_NODE_TYPES.SpreadElement) visit(a, use, sites, depth + 1);
         }
         return;
       }
@@ -194,6 +202,116 @@ export function collectLeaks(context: Context, payload: TSESTree.Node, sink: Res
     return n.type === AST_NODE_TYPES.Identifier ? unknownErrorOf(context, n) : null;
   };
   visit(payload, null, [], 0);
+}
+
+const NO_PARAMS: ReadonlySet<number> = new Set();
+const carriedCache = new WeakMap<AnyFunction, ReadonlySet<number>>();
+
+/**
+ * The indices of the arguments whose value the same-file function (or `this.method`) a call runs
+ * puts into what it returns: a page, text or object built from a parameter (template literal,
+ * concatenation, object or array, a ternary or fallback, `JSON.stringify`, an escaping call, a local
+ * variable initialised from one, another same-file function that carries it). Not for an async or
+ * generator function (what it returns is a promise or an iterator), nor a recursive call.
+ */
+function argumentsCarriedByCall(context: Context, call: TSESTree.CallExpression): ReadonlySet<number> {
+  if (call.arguments.length === 0) return NO_PARAMS;
+  const fn = resolveFunction(context, call.callee);
+  if (!fn || fn.async || fn.generator || contains(fn, call)) return NO_PARAMS;
+  return carriedParams(context, fn);
+}
+
+function carriedParams(context: Context, fn: AnyFunction): ReadonlySet<number> {
+  const cached = carriedCache.get(fn);
+  if (cached) return cached;
+  // A function that reaches itself is answered "none" on the way.
+  carriedCache.set(fn, NO_PARAMS);
+  const result = computeCarriedParams(context, fn);
+  carriedCache.set(fn, result);
+  return result;
+}
+
+function computeCarriedParams(context: Context, fn: AnyFunction): ReadonlySet<number> {
+  if (!isFunctionNode(fn) || !fn.params.some((p) => p.type === AST_NODE_TYPES.Identifier || (p.type === AST_NODE_TYPES.AssignmentPattern && p.left.type === AST_NODE_TYPES.Identifier))) return NO_PARAMS;
+  const returned: TSESTree.Node[] = [];
+  if (fn.body.type !== AST_NODE_TYPES.BlockStatement) returned.push(fn.body);
+  else
+    walkSameFunction(
+      fn.body,
+      (node) => {
+        if (node.type === AST_NODE_TYPES.ReturnStatement && node.argument) returned.push(node.argument);
+      },
+      context.sourceCode.visitorKeys,
+    );
+  if (returned.length === 0) return NO_PARAMS;
+  const found = new Set<number>();
+  const seen = new Set<TSESTree.Node>();
+  const carry = (raw: TSESTree.Node, depth: number): void => {
+    if (depth > 6 || seen.has(raw)) return;
+    seen.add(raw);
+    const n = skipTransparent(raw);
+    switch (n.type) {
+      case AST_NODE_TYPES.Identifier: {
+        const variable = findVariable(context, n);
+        const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+        if (!variable || !def) return;
+        if (def.type === 'Parameter' && def.node === fn) {
+          // A parameter the body reassigns no longer holds what the caller gave.
+          if (variable.references.some((r) => r.isWrite() && !r.init)) return;
+          const index = fn.params.findIndex((p) => p === def.name || (p.type === AST_NODE_TYPES.AssignmentPattern && p.left === def.name));
+          if (index !== -1) found.add(index);
+          return;
+        }
+        // const message = JSON.stringify({ error }); return `…${message}…`
+        if (def.type === 'Variable' && def.node.id === def.name && def.node.init && contains(fn, def.node)) carry(def.node.init, depth + 1);
+        return;
+      }
+      case AST_NODE_TYPES.TemplateLiteral:
+        n.expressions.forEach((e) => carry(e, depth + 1));
+        return;
+      case AST_NODE_TYPES.TaggedTemplateExpression:
+        n.quasi.expressions.forEach((e) => carry(e, depth + 1));
+        return;
+      case AST_NODE_TYPES.BinaryExpression:
+        if (n.operator === '+') [n.left, n.right].forEach((e) => carry(e, depth + 1));
+        return;
+      case AST_NODE_TYPES.ConditionalExpression:
+        [n.consequent, n.alternate].forEach((e) => carry(e, depth + 1));
+        return;
+      case AST_NODE_TYPES.LogicalExpression:
+        [n.left, n.right].forEach((e) => carry(e, depth + 1));
+        return;
+      case AST_NODE_TYPES.ObjectExpression:
+        for (const prop of n.properties) carry(prop.type === AST_NODE_TYPES.Property ? prop.value : prop.argument, depth + 1);
+        return;
+      case AST_NODE_TYPES.ArrayExpression:
+        for (const e of n.elements) if (e) carry(e.type === AST_NODE_TYPES.SpreadElement ? e.argument : e, depth + 1);
+        return;
+      case AST_NODE_TYPES.CallExpression: {
+        const path = getMemberPath(unwrapIndirectCall(n.callee));
+        const first = n.arguments[0];
+        if (path !== null && (/^(?:JSON\.stringify|String)$/u.test(path) || ESCAPING_CALL.test(lastSegment(path))) && first && first.type !== AST_NODE_TYPES.SpreadElement) {
+          carry(first, depth + 1);
+          return;
+        }
+        const callee = skipTransparent(n.callee);
+        if (callee.type === AST_NODE_TYPES.MemberExpression && /^replace(?:All)?$/u.test(getPropertyName(callee) ?? '')) {
+          if (n.arguments[1] && n.arguments[1].type !== AST_NODE_TYPES.SpreadElement) carry(n.arguments[1], depth + 1);
+          carry(callee.object, depth + 1);
+          return;
+        }
+        for (const index of argumentsCarriedByCall(context, n)) {
+          const a = n.arguments[index];
+          if (a && a.type !== AST_NODE_TYPES.SpreadElement) carry(a, depth + 1);
+        }
+        return;
+      }
+      default:
+        return;
+    }
+  };
+  for (const value of returned) carry(value, 0);
+  return found.size === 0 ? NO_PARAMS : found;
 }
 
 /** `catch ({ message })`: a field read straight off the caught error. */

@@ -194,6 +194,10 @@ export function classifyFailures(context: Context, root: TSESTree.Node, options:
           if (part) result = stronger(result, classifyFailures(context, part, options, depth));
         }
         return false;
+      } else if (node.type === AST_NODE_TYPES.TaggedTemplateExpression && node.parent?.type === AST_NODE_TYPES.AwaitExpression) {
+        // await this.prisma.$queryRaw`SELECT 1`, await sql`…`, await $`git pull`: an awaited tagged template is a call
+        // whose tag sends the text somewhere (a database, a shell) and waits for the answer.
+        result = stronger(result, 'external');
       } else if (node.type === AST_NODE_TYPES.CallExpression && isSwallowingCatchLink(context, node)) {
         // `await credits.increment(usage).catch(() => {})`: the chain's failures stay in its own handler.
         return false;

@@ -7,8 +7,9 @@
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
-import { type AnyFunction, type Context, findVariable, getCalleePath, getPropertyName, getStringValue, isFunctionNode, lastSegment, skipTransparent } from './ast.js';
+import { type AnyFunction, type Context, findEnclosingClass, findVariable, getCalleePath, getPropertyName, getStringValue, isFunctionNode, lastSegment, skipTransparent, walkTree } from './ast.js';
 import { isBodyParserCallback } from './body-parsers.js';
+import { getImportSource } from './modules.js';
 import { getCaughtExceptionTypes } from './exception-filters.js';
 import { isRejectionHandler } from './promises.js';
 import { type HandlerInfo, getHandlerInfo } from './handlers.js';
@@ -39,7 +40,10 @@ export function unknownErrorOf(context: Context, id: TSESTree.Identifier, depth 
     if (index === 0 && isRejectionHandler(fn)) return variable;
     // Koa's app.context.onerror = function (err) { … }: every error a request raised comes here.
     if (index === 0 && isKoaOnerrorOverride(fn)) return variable;
-    if (def.name.type !== AST_NODE_TYPES.Identifier || !ERROR_PARAM.test(def.name.name)) return null;
+    if (def.name.type !== AST_NODE_TYPES.Identifier) return null;
+    // handleErrorRequest(e, res) { … } whose every call (`.catch((e) => this.handleErrorRequest(e, res))`) hands it a
+    // caught error: whatever the parameter is called, it holds one (one hop; a function used otherwise may get anything).
+    if (!ERROR_PARAM.test(def.name.name)) return everyCallPassesCaughtError(context, fn, index, depth) ? variable : null;
     // sendError(res, error: AppError): the signature says which errors come here.
     if (isClientErrorType(def.name)) return null;
     // sendError(res, 'Invalid email'), fail(res, t('errors.notFound')): text the handler was given to send.
@@ -53,6 +57,8 @@ export function unknownErrorOf(context: Context, id: TSESTree.Identifier, depth 
     // const abortWithError = (err) => res.status(400).json({ error: err.message }), called from a catch or as an 'error' listener
     return receivesCaughtError(context, fn, index, depth) ? variable : null;
   }
+  // const [error, source] = await tryToCatch(readFile, path): the error slot of an error-first result tuple.
+  if (def.type === 'Variable' && def.node.id.type === AST_NODE_TYPES.ArrayPattern && def.node.id.elements[0] === def.name && def.node.init && isErrorTupleCall(context, def.node.init)) return variable;
   if (def.type === 'Variable' && def.node.id === def.name && def.node.init && def.parent?.type === AST_NODE_TYPES.VariableDeclaration && def.parent.kind === 'const') {
     // const e = err as Error; const error = err instanceof Error ? err : new Error(String(err))
     const init = skipTransparent(def.node.init);
@@ -66,6 +72,25 @@ export function unknownErrorOf(context: Context, id: TSESTree.Identifier, depth 
     }
   }
   return null;
+}
+
+/**
+ * Packages that run a function or await a promise and hand back `[error, result]` instead of throwing:
+ * try-to-catch (`await tryToCatch(fn, …args)`), try-catch (`tryCatch(fn, …args)`), await-to-js
+ * (`await to(promise)`). Their first slot holds whatever the work threw.
+ */
+const ERROR_TUPLE_MODULES = new Set(['try-to-catch', 'try-catch', 'await-to-js']);
+
+/** `await tryToCatch(readFile, path)`, `tryCatch(parse, text)`, `await to(fetchUser(id))`: a call of an error-tuple package. */
+function isErrorTupleCall(context: Context, init: TSESTree.Node): boolean {
+  let n = skipTransparent(init);
+  if (n.type === AST_NODE_TYPES.AwaitExpression) n = skipTransparent(n.argument);
+  if (n.type !== AST_NODE_TYPES.CallExpression) return false;
+  const callee = skipTransparent(n.callee);
+  const root = callee.type === AST_NODE_TYPES.MemberExpression ? skipTransparent(callee.object) : callee;
+  if (root.type !== AST_NODE_TYPES.Identifier) return false;
+  const source = getImportSource(context, root)?.source;
+  return source !== undefined && ERROR_TUPLE_MODULES.has(source);
 }
 
 /** A parameter annotated with an error class of the app's own (`error: AppError`, `err: HttpException`). */
@@ -168,6 +193,8 @@ const ERROR_LISTENER_METHODS = new Set(['on', 'once', 'addListener', 'prependLis
  * `.catch(abortWithError)`). Other calls may give it the app's own errors; one is enough.
  */
 function receivesCaughtError(context: Context, fn: AnyFunction, index: number, depth: number): boolean {
+  // res.e = (error, status) => { … }; … catch (e) { return res.e(e) }: a method's or a helper hung on an object's calls.
+  if (memberCalls(context, fn)?.calls.some((call) => passesCaughtError(context, call, index, depth))) return true;
   const variable = functionVariable(context, fn);
   if (!variable) return false;
   return variable.references.some((ref) => {
@@ -186,6 +213,78 @@ function receivesCaughtError(context: Context, fn: AnyFunction, index: number, d
     if (method === 'then') return parent.arguments[1] === ref.identifier;
     return method !== null && ERROR_LISTENER_METHODS.has(method) && parent.arguments[1] === ref.identifier && getStringValue(parent.arguments[0]) === 'error';
   });
+}
+
+function passesCaughtError(context: Context, call: TSESTree.CallExpression, index: number, depth: number): boolean {
+  const arg = call.arguments[index];
+  const a = arg && arg.type !== AST_NODE_TYPES.SpreadElement ? skipTransparent(arg) : null;
+  return a?.type === AST_NODE_TYPES.Identifier && unknownErrorOf(context, a, depth + 1) !== null;
+}
+
+/**
+ * Every call of a same-file function hands it a caught error at `index` (at least one call; a function
+ * referenced otherwise — exported, passed on, bound — may be called with anything, so no).
+ */
+function everyCallPassesCaughtError(context: Context, fn: AnyFunction, index: number, depth: number): boolean {
+  const calls: TSESTree.CallExpression[] = [];
+  const members = memberCalls(context, fn);
+  if (members) {
+    if (members.otherUse) return false;
+    calls.push(...members.calls);
+  } else {
+    const variable = functionVariable(context, fn);
+    if (!variable) return false;
+    for (const ref of variable.references) {
+      if (ref.init) continue;
+      const parent = ref.identifier.parent;
+      if (parent?.type !== AST_NODE_TYPES.CallExpression || parent.callee !== ref.identifier) return false;
+      calls.push(parent);
+    }
+  }
+  return calls.length > 0 && calls.every((call) => passesCaughtError(context, call, index, depth));
+}
+
+const memberCallsCache = new WeakMap<AnyFunction, { calls: TSESTree.CallExpression[]; otherUse: boolean } | null>();
+
+/**
+ * The calls of a function that is a class's method (`this.handleErrorRequest(e, res)` in the class) or
+ * hung on an object (`res.e = (error) => …`, then `res.e(err)` on an object of the same name anywhere in the
+ * file), and whether it is also read otherwise (`this.m.bind(this)`, passed as a callback); null when the
+ * function is neither.
+ */
+function memberCalls(context: Context, fn: AnyFunction): { calls: TSESTree.CallExpression[]; otherUse: boolean } | null {
+  if (memberCallsCache.has(fn)) return memberCallsCache.get(fn)!;
+  let result: { calls: TSESTree.CallExpression[]; otherUse: boolean } | null = null;
+  const parent = fn.parent;
+  let scope: TSESTree.Node | null = null;
+  let matches: ((m: TSESTree.MemberExpression) => boolean) | null = null;
+  if (parent?.type === AST_NODE_TYPES.MethodDefinition && parent.value === fn && !parent.static && parent.kind === 'method') {
+    const name = getPropertyName(parent);
+    scope = findEnclosingClass(parent);
+    if (name) matches = (m) => m.object.type === AST_NODE_TYPES.ThisExpression && getPropertyName(m) === name;
+  } else if (parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.right === fn && parent.operator === '=' && parent.left.type === AST_NODE_TYPES.MemberExpression) {
+    const left = parent.left;
+    const object = skipTransparent(left.object);
+    const name = getPropertyName(left);
+    scope = context.sourceCode.ast;
+    if (name && object.type === AST_NODE_TYPES.Identifier) matches = (m) => m !== left && skipTransparent(m.object).type === AST_NODE_TYPES.Identifier && (skipTransparent(m.object) as TSESTree.Identifier).name === object.name && getPropertyName(m) === name;
+  }
+  if (scope && matches) {
+    const found = { calls: [] as TSESTree.CallExpression[], otherUse: false };
+    walkTree(
+      scope,
+      (node) => {
+        if (node.type !== AST_NODE_TYPES.MemberExpression || !matches(node)) return;
+        const call = node.parent;
+        if (call?.type === AST_NODE_TYPES.CallExpression && call.callee === node) found.calls.push(call);
+        else found.otherUse = true;
+      },
+      context.sourceCode.visitorKeys,
+    );
+    result = found;
+  }
+  memberCallsCache.set(fn, result);
+  return result;
 }
 
 /** A call that builds a response object (`createSubResponse(cb)`, `makeResponse(cb)`, `mockResponse(cb)`). */
