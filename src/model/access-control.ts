@@ -183,8 +183,16 @@ function awaitsIn(context: Context, block: TSESTree.BlockStatement): boolean {
 /** Calls that only turn text into a value: a failure is malformed input. */
 const PARSE_CALL = /^(?:JSON\.parse|(?:\w+\.)*(?:parse|decodeURIComponent|decodeURI|atob)|Buffer\.from|URL|String|Number)$/u;
 
-/** The try block calls nothing but parsers (`JSON.parse(req.body)`, `new URL(origin)`), at least one. */
+/** The try block calls nothing but parsers (`JSON.parse(req.body)`, `new URL(origin)`), at least one, and awaits nothing. */
 function onlyParses(context: Context, block: TSESTree.BlockStatement): boolean {
+  return onlyCalls(context, block, PARSE_CALL, true);
+}
+
+/**
+ * The try block makes at least one call and every call (or `new`) it makes matches `pattern`; with
+ * `noAwait`, an `await` is other work too. One walk for the parse-only and issue-only questions.
+ */
+function onlyCalls(context: Context, block: TSESTree.BlockStatement, pattern: RegExp, noAwait: boolean): boolean {
   let calls = 0;
   let other = false;
   walkSameFunction(
@@ -192,9 +200,9 @@ function onlyParses(context: Context, block: TSESTree.BlockStatement): boolean {
     (n) => {
       if (n.type === AST_NODE_TYPES.CallExpression || n.type === AST_NODE_TYPES.NewExpression) {
         const path = getCalleePath(n);
-        if (path !== null && PARSE_CALL.test(path)) calls += 1;
+        if (path !== null && pattern.test(path)) calls += 1;
         else other = true;
-      } else if (n.type === AST_NODE_TYPES.AwaitExpression) {
+      } else if (noAwait && n.type === AST_NODE_TYPES.AwaitExpression) {
         other = true;
       }
       return !other;
@@ -209,21 +217,7 @@ const ISSUE_CALL = /(?:^|\.)(?:(?:generate|create|issue|mint|sign)\w*(?:Token|Se
 
 /** The try block calls nothing but credential issuers, at least one (`await userHandler.generateAuthToken(user)`). */
 function onlyIssuesCredentials(context: Context, block: TSESTree.BlockStatement): boolean {
-  let calls = 0;
-  let other = false;
-  walkSameFunction(
-    block,
-    (n) => {
-      if (n.type === AST_NODE_TYPES.CallExpression || n.type === AST_NODE_TYPES.NewExpression) {
-        const path = getCalleePath(n);
-        if (path !== null && ISSUE_CALL.test(path)) calls += 1;
-        else other = true;
-      }
-      return !other;
-    },
-    context.sourceCode.visitorKeys,
-  );
-  return calls > 0 && !other;
+  return onlyCalls(context, block, ISSUE_CALL, false);
 }
 
 /** `whenTrue`: the rejection happens when `test` is truthy. */

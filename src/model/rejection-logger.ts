@@ -11,7 +11,7 @@ import { resolveCallbackArgument } from './background.js';
 import { classifyErrorMention } from './errors.js';
 import { isProcessObject } from './process-object.js';
 import { keyKeepsError, resolveLoggerStyle } from './logger-styles.js';
-import { type LogLevel, getLoggingLevel, isAtLeast } from './loggers.js';
+import { type LogLevel, getLoggingLevel, isAtLeast, logsSomewhereAtLeast } from './loggers.js';
 import { importedFunctionSatisfies } from './project-modules.js';
 
 const LISTENER_METHODS = new Set(['on', 'once', 'addListener', 'prependListener', 'prependOnceListener']);
@@ -225,21 +225,6 @@ export function importedProcessHandlerRecord(context: Context, call: TSESTree.Ca
   if (event === null || call.arguments.length !== 2 || handler?.type !== AST_NODE_TYPES.Identifier) return null;
   if (!importedFunctionSatisfies(context, handler, 'processHandlerFound', () => true)) return null;
   if (importedFunctionSatisfies(context, handler, 'processHandlerLogsWithStack', (module, fn) => logsParameterWithStack(module.context, fn))) return { event, handler, record: 'withStack' };
-  const logs = importedFunctionSatisfies(context, handler, 'processHandlerLogsAtError', (module, fn) => {
-    let found = false;
-    walkSameFunction(
-      fn.body,
-      (node) => {
-        if (found) return false;
-        if (node.type === AST_NODE_TYPES.CallExpression) {
-          const level = getLoggingLevel(module.context, node);
-          found = level !== null && isAtLeast(level, 'error');
-        }
-        return undefined;
-      },
-      module.context.sourceCode.visitorKeys,
-    );
-    return found;
-  });
+  const logs = importedFunctionSatisfies(context, handler, 'processHandlerLogsAtError', (module, fn) => logsSomewhereAtLeast(module.context, fn, 'error'));
   return { event, handler, record: logs ? 'textOnly' : 'silent' };
 }

@@ -1,10 +1,11 @@
-import { parse } from '@typescript-eslint/parser';
+import { parse, parseForESLint } from '@typescript-eslint/parser';
 import type { TSESTree } from '@typescript-eslint/utils';
-import { visitorKeys } from '@typescript-eslint/visitor-keys';
 import { describe, expect, it } from 'vitest';
 import type { Context } from '../../src/model/ast.js';
 import { moduleExport, moduleImportOf, moduleValues, parseProjectFile, parseProjectFileOnHost } from '../../src/model/project-files.js';
 
+/** The parser's visitor keys (what ESLint hands a rule as `sourceCode.visitorKeys`). */
+const { visitorKeys } = parseForESLint('', {});
 const program = (text: string): TSESTree.Program => parse(text, { range: true, loc: true, sourceType: 'module' }) as TSESTree.Program;
 const textOf = (text: string, node: TSESTree.Node | null): string | null => (node ? text.slice(node.range[0], node.range[1]) : null);
 
