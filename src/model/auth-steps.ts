@@ -214,7 +214,7 @@ export function authenticates(context: Context, node: TSESTree.Node): boolean {
     (n) => {
       if (found) return false;
       if (n.type === AST_NODE_TYPES.CallExpression || n.type === AST_NODE_TYPES.NewExpression) {
-        const text = getCalleePath(n) ?? context.sourceCode.getText(n.callee);
+        const text = getCalleePath(n) ?? calleeChainNames(n.callee);
         if (AUTH_CALL.test(text)) found = true;
       }
       return !found;
@@ -222,6 +222,60 @@ export function authenticates(context: Context, node: TSESTree.Node): boolean {
     context.sourceCode.visitorKeys,
   );
   return found;
+}
+
+/**
+ * The names a callee is reached by, without the arguments of the calls in its chain:
+ * `pendingRefreshes.get.then` for `pendingRefreshes.get(sessionId).then`, `select.from.where.load`
+ * for `select().from('cart').where('sid', '=', sessionID).load`. A call authenticates by what it
+ * is (`jwt.verify`, `getSession`), not by a session id or user passed to some other work.
+ */
+function calleeChainNames(callee: TSESTree.Node): string {
+  const names: string[] = [];
+  let n: TSESTree.Node = skipTransparent(callee);
+  for (let depth = 0; depth < 32; depth++) {
+    if (n.type === AST_NODE_TYPES.MemberExpression) {
+      const name = getPropertyName(n);
+      if (name !== null) names.unshift(name);
+      n = skipTransparent(n.object);
+    } else if (n.type === AST_NODE_TYPES.CallExpression) {
+      n = skipTransparent(n.callee);
+    } else {
+      if (n.type === AST_NODE_TYPES.Identifier) names.unshift(n.name);
+      break;
+    }
+  }
+  return names.join('.');
+}
+
+/** Words of a flag that says the route needs no user: `skipAuth`, `isPublic`, `allowAnonymous`, `noAuthRequired`. */
+const SKIP_WORDS = /^(?:skip|bypass|no|without|disable|disabled)$/u;
+const NEEDS_USER_WORDS = /^(?:auth|authn|authentication|login|check|checks|verification)$/u;
+
+/**
+ * Whether `statement` only runs on a branch for routes declared to need no user: inside
+ * `if (skipAuth)` / `if (isPublicRoute)` / `if (req.allowAnonymous)` (or the `else` of
+ * `if (!isPublic)`) below `region`. On such a route an invalid credential is the same as none,
+ * so passing the request on without a user is the route's design, not a fail-open.
+ */
+export function onOptionalAuthBranch(statement: TSESTree.Node, region: TSESTree.Node): boolean {
+  let child: TSESTree.Node = statement;
+  for (let current = statement.parent; current && child !== region; child = current, current = current.parent) {
+    if (current.type !== AST_NODE_TYPES.IfStatement || current.test === child) continue;
+    let test = skipTransparent(current.test);
+    let negated = false;
+    if (test.type === AST_NODE_TYPES.UnaryExpression && test.operator === '!') {
+      negated = true;
+      test = skipTransparent(test.argument);
+    }
+    const taken = current.consequent === child ? !negated : negated;
+    if (!taken) continue;
+    const name = test.type === AST_NODE_TYPES.Identifier ? test.name : test.type === AST_NODE_TYPES.MemberExpression ? getPropertyName(test) : null;
+    if (name === null) continue;
+    const w = tokenize(name);
+    if (isOptionalAuthName(name) || (w.some((x) => SKIP_WORDS.test(x)) && w.some((x) => NEEDS_USER_WORDS.test(x)))) return true;
+  }
+  return false;
 }
 
 /** Whether control can leave `statement` at its end (not every path returns or throws). */

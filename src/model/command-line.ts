@@ -3,7 +3,8 @@
  * reads the message, rather than to a log someone searches later.
  */
 import { relative } from 'node:path';
-import type { Context } from './ast.js';
+import type { TSESTree } from '@typescript-eslint/utils';
+import { type Context, classMethods, findEnclosingClass } from './ast.js';
 
 /** A `bin` directory anywhere in the file's path below the working directory. */
 const BIN_DIRECTORY = /(?:^|[\\/])bin[\\/]/u;
@@ -33,4 +34,22 @@ const PROMPT_PACKAGE = /(?:\brequire\s*\(\s*|\bfrom\s+|\bimport\s*\(\s*)['"](?:p
  */
 export function promptsOperator(context: Context): boolean {
   return PROMPT_PACKAGE.test(context.sourceCode.text);
+}
+
+/** A command-line framework's command base: oclif's `Command`, `clipanion.Command`, a project's `BaseCommand`. */
+const COMMAND_BASE = /(?:^|\.)[\w$]*Command$/u;
+
+/**
+ * `node` is inside a command of a command-line framework: a class extending `Command` (oclif),
+ * `clipanion.Command` or a project's `BaseCommand`, with a `run()` or `execute()` method. What the
+ * command prints answers the operator who ran it, about the values they passed or asked for (the
+ * user they are resetting, the accounts they listed): their terminal, not a log of other people's
+ * data. CQRS command objects extend no such base and have no `run()`.
+ */
+export function inCommandLineCommand(node: TSESTree.Node, sourceCode: { getText(node: TSESTree.Node): string }): boolean {
+  const cls = findEnclosingClass(node);
+  if (!cls?.superClass) return false;
+  if (!COMMAND_BASE.test(sourceCode.getText(cls.superClass))) return false;
+  const methods = classMethods(cls);
+  return methods.has('run') || methods.has('execute');
 }

@@ -1,7 +1,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { type AnyFunction, isFunctionNode, walkSameFunction } from '../model/ast.js';
-import { type AuthFunction, authErrorCallback, authenticates, completesNormally, errorBranch, getAuthFunction, isOptionalAuthName, mayHoldAuthSteps, namesAround, passesThrough, rejects } from '../model/auth-steps.js';
+import { type AuthFunction, authErrorCallback, authenticates, completesNormally, errorBranch, getAuthFunction, isOptionalAuthName, mayHoldAuthSteps, namesAround, onOptionalAuthBranch, passesThrough, rejects } from '../model/auth-steps.js';
 import { createRule } from '../core/create-rule.js';
 import { rejectAuthFailureFix } from '../fixes/auth-rejection.js';
 import { isTestFile } from '../model/servers.js';
@@ -81,7 +81,7 @@ export default createRule<Options, MessageIds>({
         (n) => {
           if (n.type === AST_NODE_TYPES.ExpressionStatement || n.type === AST_NODE_TYPES.ReturnStatement) {
             const how = passesThrough(context, n, auth);
-            if (how) report(n, auth, what, how, errorName);
+            if (how && !onOptionalAuthBranch(n, region)) report(n, auth, what, how, errorName);
             return;
           }
         },

@@ -6,6 +6,7 @@ import { dropTrailingValueFix } from '../fixes/secret-value.js';
 import { getLoggerCall } from '../model/loggers.js';
 import { type PiiCategory, type PiiFinding, PII_CATEGORIES, createPiiAnalyzer } from '../model/pii.js';
 import { getSettings } from '../core/settings.js';
+import { inCommandLineCommand } from '../model/command-line.js';
 
 export type Options = [
   {
@@ -83,6 +84,8 @@ export default createRule<Options, MessageIds>({
       CallExpression(node) {
         const call = getLoggerCall(context, node);
         if (!call || (call.via !== 'logger' && call.via !== 'logFunction')) return;
+        // A command-line command answers the operator who ran it on their terminal.
+        if (inCommandLineCommand(node, sourceCode)) return;
         for (const arg of call.args) {
           const value = arg.type === AST_NODE_TYPES.SpreadElement ? arg.argument : arg;
           for (const finding of analyzer.findPii(value)) report(node, finding);

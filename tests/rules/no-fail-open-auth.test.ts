@@ -238,8 +238,131 @@ export class ApiKeyGuard implements CanActivate {
 }`,
     // test files are not checked
     { code: EXPRESS_CATCH_NEXT, filename: 'auth.test.ts' },
+    // a session id handed to other work is not a credential check: a refresh of the session's token
+    // that is already waited for (sap approuter's lazy JWT refresh)
+    `module.exports = function lazyJwtRefreshMiddleware(req, res, next) {
+  const sessionId = req.sessionID;
+  if (pendingRefreshes.has(sessionId)) {
+    pendingRefreshes.get(sessionId).then((result) => {
+      if (result && result.user) req.session.user = result.user;
+      next();
+    }).catch(() => next());
+    return;
+  }
+  next();
+};`,
+    // the customer is already identified; the try attaches them to the session's cart (evershop)
+    `import { select, update } from '@evershop/postgres-query-builder';
+import { error } from './logger.js';
+export default async function authAddCustomerToCart(request, response, next) {
+  try {
+    const { sessionID } = request;
+    const customer = request.getCurrentCustomer();
+    if (customer) {
+      const cart = await select().from('cart').where('sid', '=', sessionID).and('status', '=', 1).load(pool);
+      if (cart) await update('cart').given({ customer_id: customer.customer_id }).where('cart_id', '=', cart.cart_id).execute(pool);
+    }
+  } catch (e) {
+    error(e);
+  }
+  next();
+}`,
+    // an invalid token on a route declared public goes on without a user, flagged (dbgate)
+    `function authMiddleware(req, res, next) {
+  const skipAuth = SKIP_AUTH_PATHS.includes(req.path);
+  const token = req.headers.authorization.split(' ')[1];
+  try {
+    req.user = jwt.verify(token, getTokenSecret());
+    return next();
+  } catch (err) {
+    if (skipAuth) {
+      req.isInvalidToken = true;
+      return next();
+    }
+    logger.error({ err }, 'Sending invalid token error');
+    return res.status(401).json({ error: 'invalid token' });
+  }
+}`,
   ],
   invalid: [
+    // only the branch for routes that need no user may pass an invalid token on: `if (!isPublicRoute)` is the other one
+    {
+      code: `function authMiddleware(req, res, next) {
+  const isPublicRoute = PUBLIC_PATHS.includes(req.path);
+  try {
+    req.user = jwt.verify(req.headers.authorization, secret);
+    return next();
+  } catch (err) {
+    if (!isPublicRoute) {
+      return next();
+    }
+    return res.status(401).end();
+  }
+}`,
+      errors: [
+        {
+          messageId: 'failOpen',
+          line: 8,
+          suggestions: [
+            {
+              messageId: 'reject',
+              data: { how: '401' },
+              output: `function authMiddleware(req, res, next) {
+  const isPublicRoute = PUBLIC_PATHS.includes(req.path);
+  try {
+    req.user = jwt.verify(req.headers.authorization, secret);
+    return next();
+  } catch (err) {
+    if (!isPublicRoute) {
+      console.warn('Authentication failed', err);
+      return res.status(401).json({ error: 'Unauthorized' });
+    }
+    return res.status(401).end();
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    // a flag that does not say the route is public is no excuse
+    {
+      code: `function authMiddleware(req, res, next) {
+  try {
+    req.user = jwt.verify(req.headers.authorization, secret);
+    return next();
+  } catch (err) {
+    if (req.isAdminRoute) {
+      return next();
+    }
+    return res.status(401).end();
+  }
+}`,
+      errors: [
+        {
+          messageId: 'failOpen',
+          line: 7,
+          suggestions: [
+            {
+              messageId: 'reject',
+              data: { how: '401' },
+              output: `function authMiddleware(req, res, next) {
+  try {
+    req.user = jwt.verify(req.headers.authorization, secret);
+    return next();
+  } catch (err) {
+    if (req.isAdminRoute) {
+      console.warn('Authentication failed', err);
+      return res.status(401).json({ error: 'Unauthorized' });
+    }
+    return res.status(401).end();
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
     // Express: next() in the catch
     {
       code: EXPRESS_CATCH_NEXT,

@@ -65,8 +65,38 @@ ruleTester.run('no-pii-in-log', rule, {
     { code: "logger.info({ userId: user.id }, 'ok'); const x = <div>{user.email}</div>;", filename: 'file.tsx' },
     // --- JavaScript (espree) ---
     { code: "logger.info({ userId: user.id }, 'login ok');", languageOptions: js },
+    // --- a command-line command answers the operator who ran it (n8n's and Flowise's CLI commands) ---
+    `class DisableMFACommand extends BaseCommand {
+  async run() {
+    const { flags } = await this.parse(DisableMFACommand);
+    await this.disable(flags.email);
+    this.reportSuccess(flags.email);
+  }
+  reportSuccess(email) {
+    this.logger.info(\`Successfully disabled MFA for user with email: \${email}\`);
+  }
+}`,
+    {
+      code: `const core_1 = require('@oclif/core');
+class user extends base_1.BaseCommand {
+  async run() {}
+  async resetPassword(queryRunner, email, password) {
+    logger_1.default.info(\`Finding user by email: \${email}\`);
+  }
+}`,
+      languageOptions: js,
+    },
   ],
   invalid: [
+    // --- a CQRS command handler is no command-line command: it runs in the server ---
+    {
+      code: `class CreateUserHandler extends BaseHandler {
+  async execute(command) {
+    this.logger.info(\`Creating user \${command.email}\`);
+  }
+}`,
+      errors: [{ messageId: 'piiInLog', line: 3, data: { description: 'An e-mail address `command.email`' }, suggestions: [] }],
+    },
     // --- n8n: a raw e-mail next to the user id ---
     {
       code: "this.logger.info('Sent password reset email successfully', { userId: user.id, email });",
