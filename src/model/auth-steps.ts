@@ -12,7 +12,8 @@
 import path from 'node:path';
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
-import { type AnyFunction, type Context, findEnclosingClass, findVariable, getCalleePath, getPropertyName, isFunctionNode, lastSegment, skipTransparent, walkSameFunction } from './ast.js';
+import { type AnyFunction, type Context, findEnclosingClass, findVariable, getCalleePath, getPropertyName, isFunctionNode, lastName, lastSegment, skipTransparent, walkSameFunction } from './ast.js';
+import { receiverSegments } from './fallible.js';
 import { getHttpOutcome } from './http-outcomes.js';
 import { getRejectionHandler } from './promises.js';
 import { words } from './servers.js';
@@ -214,7 +215,10 @@ export function authenticates(context: Context, node: TSESTree.Node): boolean {
     (n) => {
       if (found) return false;
       if (n.type === AST_NODE_TYPES.CallExpression || n.type === AST_NODE_TYPES.NewExpression) {
-        const text = getCalleePath(n) ?? calleeChainNames(n.callee);
+        // A call authenticates by what it is (`jwt.verify`, `getSession`), not by a session id or
+        // user passed to other work: a chain is read by its names, without its calls' arguments
+        // (`pendingRefreshes.get(sessionId).then`, `select().from('cart').where('sid', '=', sessionID).load`).
+        const text = getCalleePath(n) ?? [lastName(n.callee) ?? '', ...receiverSegments(n.callee)].join('.');
         if (AUTH_CALL.test(text)) found = true;
       }
       return !found;
@@ -222,30 +226,6 @@ export function authenticates(context: Context, node: TSESTree.Node): boolean {
     context.sourceCode.visitorKeys,
   );
   return found;
-}
-
-/**
- * The names a callee is reached by, without the arguments of the calls in its chain:
- * `pendingRefreshes.get.then` for `pendingRefreshes.get(sessionId).then`, `select.from.where.load`
- * for `select().from('cart').where('sid', '=', sessionID).load`. A call authenticates by what it
- * is (`jwt.verify`, `getSession`), not by a session id or user passed to some other work.
- */
-function calleeChainNames(callee: TSESTree.Node): string {
-  const names: string[] = [];
-  let n: TSESTree.Node = skipTransparent(callee);
-  for (let depth = 0; depth < 32; depth++) {
-    if (n.type === AST_NODE_TYPES.MemberExpression) {
-      const name = getPropertyName(n);
-      if (name !== null) names.unshift(name);
-      n = skipTransparent(n.object);
-    } else if (n.type === AST_NODE_TYPES.CallExpression) {
-      n = skipTransparent(n.callee);
-    } else {
-      if (n.type === AST_NODE_TYPES.Identifier) names.unshift(n.name);
-      break;
-    }
-  }
-  return names.join('.');
 }
 
 /** Words of a flag that says the route needs no user: `skipAuth`, `isPublic`, `allowAnonymous`, `noAuthRequired`. */

@@ -395,7 +395,7 @@ function receiverCalls(callee: TSESTree.Node): string[] {
 }
 
 /** Names along the callee's receiver chain, calls crossed: `this.knex.select(...).from` → `knex`, `this`. */
-function receiverSegments(callee: TSESTree.Node): string[] {
+export function receiverSegments(callee: TSESTree.Node): string[] {
   const out: string[] = [];
   let n = skipTypeWrappers(callee);
   if (n.type === AST_NODE_TYPES.MemberExpression) n = skipTypeWrappers(n.object);

@@ -36,6 +36,19 @@ const PASSPORT_GUEST = `passport.use(
   }),
 );`;
 
+/** An auth middleware whose catch passes the request on inside `if (<test>)`. */
+const branchPassThrough = (test: string): string => `function authMiddleware(req, res, next) {
+${test === '!isPublicRoute' ? '  const isPublicRoute = PUBLIC_PATHS.includes(req.path);\n' : ''}  try {
+    req.user = jwt.verify(req.headers.authorization, secret);
+    return next();
+  } catch (err) {
+    if (${test}) {
+      return next();
+    }
+    return res.status(401).end();
+  }
+}`;
+
 ruleTester.run('no-fail-open-auth', rule, {
   valid: [
     // rejects with 401 in the catch
@@ -285,84 +298,30 @@ export default async function authAddCustomerToCart(request, response, next) {
 }`,
   ],
   invalid: [
-    // only the branch for routes that need no user may pass an invalid token on: `if (!isPublicRoute)` is the other one
-    {
-      code: `function authMiddleware(req, res, next) {
-  const isPublicRoute = PUBLIC_PATHS.includes(req.path);
-  try {
-    req.user = jwt.verify(req.headers.authorization, secret);
-    return next();
-  } catch (err) {
-    if (!isPublicRoute) {
-      return next();
-    }
-    return res.status(401).end();
-  }
-}`,
-      errors: [
-        {
-          messageId: 'failOpen',
-          line: 8,
-          suggestions: [
-            {
-              messageId: 'reject',
-              data: { how: '401' },
-              output: `function authMiddleware(req, res, next) {
-  const isPublicRoute = PUBLIC_PATHS.includes(req.path);
-  try {
-    req.user = jwt.verify(req.headers.authorization, secret);
-    return next();
-  } catch (err) {
-    if (!isPublicRoute) {
-      console.warn('Authentication failed', err);
-      return res.status(401).json({ error: 'Unauthorized' });
-    }
-    return res.status(401).end();
-  }
-}`,
-            },
-          ],
-        },
-      ],
-    },
-    // a flag that does not say the route is public is no excuse
-    {
-      code: `function authMiddleware(req, res, next) {
-  try {
-    req.user = jwt.verify(req.headers.authorization, secret);
-    return next();
-  } catch (err) {
-    if (req.isAdminRoute) {
-      return next();
-    }
-    return res.status(401).end();
-  }
-}`,
-      errors: [
-        {
-          messageId: 'failOpen',
-          line: 7,
-          suggestions: [
-            {
-              messageId: 'reject',
-              data: { how: '401' },
-              output: `function authMiddleware(req, res, next) {
-  try {
-    req.user = jwt.verify(req.headers.authorization, secret);
-    return next();
-  } catch (err) {
-    if (req.isAdminRoute) {
-      console.warn('Authentication failed', err);
-      return res.status(401).json({ error: 'Unauthorized' });
-    }
-    return res.status(401).end();
-  }
-}`,
-            },
-          ],
-        },
-      ],
-    },
+    // only the branch for routes that need no user may pass an invalid token on: `if (!isPublicRoute)` is the other one;
+    // and a flag that does not say the route is public is no excuse
+    ...[
+      { test: '!isPublicRoute', line: 8 },
+      { test: 'req.isAdminRoute', line: 7 },
+    ].map(({ test, line }) => {
+      const code = branchPassThrough(test);
+      return {
+        code,
+        errors: [
+          {
+            messageId: 'failOpen' as const,
+            line,
+            suggestions: [
+              {
+                messageId: 'reject' as const,
+                data: { how: '401' },
+                output: code.replace(`if (${test}) {\n      return next();`, `if (${test}) {\n      console.warn('Authentication failed', err);\n      return res.status(401).json({ error: 'Unauthorized' });`),
+              },
+            ],
+          },
+        ],
+      };
+    }),
     // Express: next() in the catch
     {
       code: EXPRESS_CATCH_NEXT,
