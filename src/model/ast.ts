@@ -290,7 +290,8 @@ export function fileKey(sourceCode: { readonly ast: object }): object {
 /** A per-file answer, computed on first ask and kept in `cache` under the file's key (fileKey). */
 export function perFile<T>(cache: WeakMap<object, T>, sourceCode: { readonly ast: object }, compute: () => T): T {
   const key = fileKey(sourceCode);
-  if (cache.has(key)) return cache.get(key)!;
+  const cached = cache.get(key);
+  if (cached !== undefined || cache.has(key)) return cached as T;
   const value = compute();
   cache.set(key, value);
   return value;

@@ -14,11 +14,9 @@ import {
   resolveFunction,
   skipTransparent,
   walkSameFunction,
-  propertyValue,
 } from './ast.js';
 import { dynamicImportBase } from './dynamic-imports.js';
-import { getImportedBinding, getRequiredModule } from './modules.js';
-import { thisMemberInit } from './class-members.js';
+import { getRequiredModule } from './modules.js';
 import { getSettings } from '../core/settings.js';
 
 export type LogLevel = 'trace' | 'debug' | 'info' | 'warn' | 'error' | 'fatal';
@@ -550,48 +548,4 @@ export function getLoggerReferenceLevel(context: Context, node: TSESTree.Node): 
   return METHOD_LEVELS[method]!;
 }
 
-/** The `debug` package's factory as projects name it or wrap it: `createDebug('app:ws')`, `debug_1.createDebug(…)`. */
-const DEBUG_FACTORY_NAME = /^create(?:Debug|Debugger)$/u;
-const debugCache = new WeakMap<TSESTree.CallExpression, LoggerCall | null>();
-
-/**
- * A call of a namespaced debug function — `const debug = require('debug')('app:ws'); debug('<' + msg)`,
- * `import createDebug from 'debug'`, a project's `createDebug('ns')` wrapper, `debug.extend('x')` — which
- * writes to stderr once its namespace is enabled. Not a logger method, so `getLoggerCall` leaves it out;
- * a rule that cares what reaches any log output (secrets) asks here too.
- */
-export function getDebugLogCall(context: Context, node: TSESTree.CallExpression): LoggerCall | null {
-  const callee = skipTransparent(node.callee);
-  // Also a member of an object of debug functions (`const debug = { handler: require('debug')('x') }; debug.handler(m)`) or `this.debug = createDebug('x')`.
-  const member = callee.type === AST_NODE_TYPES.MemberExpression && !callee.computed ? callee : null;
-  const base = member ? skipTransparent(member.object) : callee;
-  if (base.type !== AST_NODE_TYPES.Identifier && !(member && base.type === AST_NODE_TYPES.ThisExpression)) return null;
-  const cached = debugCache.get(node);
-  if (cached !== undefined) return cached;
-  let init: TSESTree.Node | null = base.type === AST_NODE_TYPES.Identifier ? getVariableInit(findVariable(context, base)) : thisMemberInit(member!);
-  if (member && base.type === AST_NODE_TYPES.Identifier) {
-    init = propertyValue(init, getPropertyName(member) ?? '');
-  }
-  const result =
-    init && isDebugFactoryCall(context, init, 0)
-      ? { node, level: 'debug' as const, loggerPath: getMemberPath(callee) ?? 'debug', method: null, via: 'logFunction' as const, args: node.arguments }
-      : null;
-  debugCache.set(node, result);
-  return result;
-}
-
-/** `require('debug')('ns')`, `createDebug('ns')`, `(0, debug_1.default)('ns')`, `debug.extend('ws')` of such a function. */
-function isDebugFactoryCall(context: Context, node: TSESTree.Node, depth: number): boolean {
-  const n = skipTransparent(node);
-  if (n.type !== AST_NODE_TYPES.CallExpression || getStringValue(n.arguments[0]) === null || depth > 2) return false;
-  const callee = skipTransparent(n.callee);
-  if (getRequiredModule(callee) === 'debug') return true;
-  if (callee.type === AST_NODE_TYPES.MemberExpression && getPropertyName(callee) === 'extend') {
-    const base = skipTransparent(callee.object);
-    return base.type === AST_NODE_TYPES.Identifier && isDebugFactoryCall(context, getVariableInit(findVariable(context, base)) ?? base, depth + 1);
-  }
-  const binding = getImportedBinding(context, callee);
-  if (binding?.source === 'debug' && (binding.imported === 'default' || binding.imported === '*')) return true;
-  const path = getCalleePath(n) ?? getMemberPath(callee.type === AST_NODE_TYPES.SequenceExpression ? callee.expressions.at(-1)! : callee);
-  return path !== null && DEBUG_FACTORY_NAME.test(lastSegment(path));
-}
+export { getDebugLogCall } from './debug-functions.js';
