@@ -11,7 +11,10 @@ import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import {
   type AnyFunction,
   type Context,
+  contains,
   getCalleePath,
+  getEnclosingFunction,
+  getPropertyName,
   isFunctionNode,
   lastSegment,
   mayHaveCommentsInside,
@@ -189,6 +192,44 @@ export function guardsSecurity(
   // "Session expired": the error is lost, and that is this rule's finding.
   if (answersRefusal(context, handler)) return !!tried && reachesStore(context, tried, failureOptions);
   return concernsSecurity(context, tried, handler, enclosingName);
+}
+
+/**
+ * The catch's "no" is a security decision an outage produced: the function decides on a credential,
+ * session or permission (`validateApiKey`, an ACL check: see concernsSecurity) by consulting a store
+ * (`apiKeys.findOne`, `Project.getTeamId`), and the catch answers with the refusal (`false`,
+ * `{ isValid: false }`). The outage then reads as "bad API key", with no record: not a fallback.
+ */
+export function isOutageRefusal(context: Context, block: TSESTree.BlockStatement, handler: TSESTree.BlockStatement, enclosingName: string | null, failureOptions: FailureOptions): boolean {
+  return answersNo(handler) && judgesInput(context, block) && concernsSecurity(context, block, handler, enclosingName) && reachesStore(context, block, failureOptions);
+}
+
+/**
+ * The `try` reads what its function was given (a parameter, or a local taken from one before the
+ * `try`: `suppliedKey` from `req.headers`): the answer is a verdict on the caller's input, not "is
+ * the store up?" (`isSessionStoreUp() { await this.redis.ping() }`).
+ */
+function judgesInput(context: Context, block: TSESTree.BlockStatement): boolean {
+  const fn = getEnclosingFunction(block);
+  if (!fn || fn.params.length === 0) return false;
+  return context.sourceCode
+    .getScope(fn)
+    .variables.some((v) => v.defs.some((d) => d.type === 'Parameter' || !contains(block, d.name)) && v.references.some((r) => contains(block, r.identifier)));
+}
+
+/** Keys whose `false` is a verdict on the caller: `{ isValid: false }`, `{ authenticated: false }`. */
+const VERDICT_KEY = /^(?:is)?(?:valid|verified|authori[sz]ed|authenticated|allowed|permitted|granted|accepted)$/iu;
+
+/** The handler ends by answering "no": `return false`, `return { isValid: false }` (not `{ credentialApplied: false }`, a hint). */
+function answersNo(handler: TSESTree.BlockStatement): boolean {
+  const last = handler.body.at(-1);
+  if (last?.type !== AST_NODE_TYPES.ReturnStatement || !last.argument) return false;
+  const arg = skipTransparent(last.argument);
+  if (arg.type === AST_NODE_TYPES.Literal) return arg.value === false;
+  return (
+    arg.type === AST_NODE_TYPES.ObjectExpression &&
+    arg.properties.some((p) => p.type === AST_NODE_TYPES.Property && p.value.type === AST_NODE_TYPES.Literal && p.value.value === false && VERDICT_KEY.test(getPropertyName(p) ?? ''))
+  );
 }
 
 /** The `try` (or promise) calls something outside the process that is not a verification of its input. */

@@ -12,7 +12,8 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { type Context, findVariable, getVariableInit, lastName, skipTransparent, walkSameFunction } from './ast.js';
 import { type FailureOptions, type FailureSource, classifyFailures, namesTelemetry } from './fallible.js';
-import { guardsSecurity } from './catch-guards.js';
+import { guardsSecurity, isOutageRefusal } from './catch-guards.js';
+import { PREDICATE_NAME, isAvailabilityCheck, isYesNoCheck } from './catch-probes.js';
 import { isCheckedThenRefused } from './fallback-chains.js';
 import { throwsOnlyInProcess } from './in-process-throws.js';
 import { getResponseSink } from './responses.js';
@@ -169,4 +170,18 @@ export function isLabelCheck(context: Context, block: TSESTree.BlockStatement, h
     context.sourceCode.visitorKeys,
   );
   return !other && labels > 0;
+}
+
+/**
+ * The catch is the "no" of a yes/no question its function asks (`try { …; return true } catch { return false }`,
+ * `{ available: false }` in a predicate, a label check) — the answer, not a lost failure. Under the broad policy
+ * (`broad`, strict's `reportFallbacks`) the function's name must say it asks (`isX`, `checkX`, `validateX`).
+ * Not when the "no" is a refusal an outage produced (isOutageRefusal: `validateApiKey` answering
+ * `{ isValid: false }` when the key lookup fails).
+ */
+export function answersOwnQuestion(context: Context, handler: TSESTree.CatchClause, enclosingName: string | null, broad: boolean, failureOptions: FailureOptions): boolean {
+  const block = handler.parent.block;
+  const question = isYesNoCheck(block, handler.body) || isAvailabilityCheck(block, handler, enclosingName, context) || isLabelCheck(context, block, handler.body);
+  if (!question || (broad && !PREDICATE_NAME.test(enclosingName ?? ''))) return false;
+  return !isOutageRefusal(context, block, handler.body, enclosingName, failureOptions);
 }

@@ -20,6 +20,7 @@ import {
   returnsValue,
   throwsServerError,
 } from './catch-answers.js';
+import { isOutageRefusal } from './catch-guards.js';
 import { type FailureOptions, classifyCall, isCallToEnclosing } from './fallible.js';
 import { getLoggingLevel } from './loggers.js';
 import { getResponseSink } from './responses.js';
@@ -431,7 +432,8 @@ export function catchFallsBackOnPurpose(context: Context, handler: TSESTree.Catc
     isAnotherAttempt(context, tryStatement.block, handler, failureOptions) ||
     isCheckedThenThrown(context, tryStatement) ||
     isRecordedInReturnedBatch(context, tryStatement, handler.body) ||
-    returnsFailedFlag(context, tryStatement.block, handler.body) ||
+    // `{ isValid: false }` when the key lookup fails is a refusal an outage produced, not a result flag.
+    (returnsFailedFlag(context, tryStatement.block, handler.body) && !isOutageRefusal(context, tryStatement.block, handler.body, null, failureOptions)) ||
     answersNotFound(context, handler.body) ||
     reportsFailureAsData(context, handler.body) ||
     returnsOwnInput(handler, handler.body) ||

@@ -3,7 +3,7 @@ import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { type AnyFunction, contains, isFunctionNode, skipTransparent } from '../model/ast.js';
 import { createPathTracker, findJumpTarget, mergeListeners, withIfConsequentListener } from '../analysis/code-path.js';
 import { createRule } from '../core/create-rule.js';
-import { weighCatch, isLabelCheck, isOrdinaryAnswer } from '../model/catch-scope.js';
+import { answersOwnQuestion, weighCatch, isOrdinaryAnswer } from '../model/catch-scope.js';
 import { isAuditCall } from '../model/credential-checks.js';
 import { getHttpOutcome } from '../model/http-outcomes.js';
 import { failureLoggedByCallee } from '../model/project-modules.js';
@@ -11,7 +11,7 @@ import { getRejectionHandler } from '../model/promises.js';
 import { getBoundVariables, isHandoffCall, isInspectionCall, passesNewError, readsAny } from '../model/errors.js';
 import { doesNothing, isFallbackOnly, setsClientStatus } from '../model/catch-answers.js';
 import { catchFallsBackOnPurpose, handlerFallsBackOnPurpose, isAttemptElseThrow, isCheckedThenRefused, isCheckedThenThrown } from '../model/fallback-chains.js';
-import { PREDICATE_NAME, fileMayCatch, probeSets, isAvailabilityCheck, isNoopHandler, isObservedElsewhere, isProbePromise, isProbeTry, isYesNoCheck, isYesNoPromise, promiseFailureSource } from '../model/catch-probes.js';
+import { fileMayCatch, probeSets, isNoopHandler, isObservedElsewhere, isProbePromise, isProbeTry, isYesNoPromise, promiseFailureSource } from '../model/catch-probes.js';
 import {
   type CatchRegion,
   DEFAULT_COMMENT,
@@ -292,13 +292,8 @@ export default createRule<Options, MessageIds>({
       const enclosingName = describeEnclosingFunction(node);
       // `catch (_err)` excuses a fallback (the broad policy), not a security control's failure (isNamedAsDropped).
       const broad = reportFallbacks && !isNamedAsIgnored(node.param);
-      if (
-        (isYesNoCheck(tryStatement.block, node.body) || isAvailabilityCheck(tryStatement.block, node, enclosingName, context) || isLabelCheck(context, tryStatement.block, node.body)) &&
-        // "Does it work?" answered by the fallback (a health check); the broad policy asks the name to say so.
-        (!broad || PREDICATE_NAME.test(enclosingName ?? ''))
-      ) {
-        return;
-      }
+      // "Does it work?" answered by the fallback (a health check), unless the "no" is a refusal an outage produced.
+      if (answersOwnQuestion(context, node, enclosingName, broad, failureOptions)) return;
       if (isProbeTry(context, tryStatement.block, probes) && isFallbackOnly(context, node.body)) return;
       // Only a security control's failure is reported (weighCatch: not telemetry, metrics or in-process work); cleanup on a
       // rethrown error path loses nothing. Asked cheapest first, only as far as needed; the broad policy asks none of it.
