@@ -255,10 +255,20 @@ export function reachesStore(context: Context, tried: TSESTree.Node, failureOpti
 
 /** A comment inside `node` matches `pattern`, or explains (four or more words, not a to-do): the author saying why. */
 export function isCommentedAsIntentional(context: Context, node: TSESTree.Node, pattern: RegExp): boolean {
-  if (!mayHaveCommentsInside(context.sourceCode, node)) return false;
-  return context.sourceCode
-    .getCommentsInside(node)
-    .some((c) => pattern.test(c.value) || (!TODO.test(c.value) && c.value.trim().split(/\s+/u).length >= 4));
+  return commentIntent(context, node, pattern) !== null;
+}
+
+/**
+ * What the comments inside `node` say about dropping the error: `'declared'` when one matches `pattern`
+ * (`// ignore`, `// expected`, the `allowWithComment` option), `'explained'` when one explains in four or
+ * more words (not a to-do) without saying so — which may be about something else (`// Return the full
+ * error message to help with debugging` explains the answer, not the silence) — else null.
+ */
+export function commentIntent(context: Context, node: TSESTree.Node, pattern: RegExp): 'declared' | 'explained' | null {
+  if (!mayHaveCommentsInside(context.sourceCode, node)) return null;
+  const comments = context.sourceCode.getCommentsInside(node);
+  if (comments.some((c) => pattern.test(c.value))) return 'declared';
+  return comments.some((c) => !TODO.test(c.value) && c.value.trim().split(/\s+/u).length >= 4) ? 'explained' : null;
 }
 
 /** `catch (_err)`, `catch (ignore)`: the binding's name says the error is dropped on purpose. */

@@ -8,7 +8,7 @@
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
-import { type Context, contains, findVariable, getCalleePath, getPropertyName, getRootIdentifier, getVariableInit, skipTransparent } from './ast.js';
+import { type Context, contains, findVariable, getCalleePath, getPropertyName, getRootIdentifier, getVariableInit, skipTransparent, walkSameFunction } from './ast.js';
 import { identifierWords } from './fallible.js';
 import { getHttpOutcome } from './http-outcomes.js';
 import { getResponseSink } from './responses.js';
@@ -80,6 +80,27 @@ export function isServerErrorResponse(context: Context, node: TSESTree.CallExpre
   const sink = getResponseSink(context, node);
   if (!sink || sink.kind === 'exception') return false;
   return sink.status === null || sink.status >= 500;
+}
+
+/**
+ * Some path of `body` answers with an explicit 5xx status (`res.status(500).send(…)`, `reply.code(503)`):
+ * not an answer of unknown status (`ctx.body = x`, `res.send(x)`), which is as often a fallback's 200.
+ */
+export function answersExplicitServerStatus(context: Context, body: TSESTree.Node): boolean {
+  let found = false;
+  walkSameFunction(
+    body,
+    (n) => {
+      if (found) return false;
+      if (n.type === AST_NODE_TYPES.CallExpression || n.type === AST_NODE_TYPES.AssignmentExpression) {
+        const status = getResponseSink(context, n)?.status;
+        if (typeof status === 'number' && status >= 500) found = true;
+      }
+      return !found;
+    },
+    context.sourceCode.visitorKeys,
+  );
+  return found;
 }
 
 /**

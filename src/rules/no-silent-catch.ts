@@ -18,13 +18,14 @@ import {
   compileCommentPattern,
   guardsSecurity,
   identifiesError,
+  commentIntent,
   isCommentedAsIntentional,
   isGuardedSilence,
   isInsideEscalatingCatch,
   isNamedAsDropped,
   isNamedAsIgnored,
 } from '../model/catch-guards.js';
-import { answersErrorStatus, answersServerError, answersServerStatus, settlesWithServerError, isAssertion, isDeclaredInside, isFailureCount, isFlashMessage, isServerErrorResponse, isUserNotification } from '../model/catch-handling.js';
+import { answersErrorStatus, answersExplicitServerStatus, answersServerError, answersServerStatus, settlesWithServerError, isAssertion, isDeclaredInside, isFailureCount, isFlashMessage, isServerErrorResponse, isUserNotification } from '../model/catch-handling.js';
 import { buildCatchLogFix, buildHandlerLogFix, catchSuggestions } from '../fixes/catch-fixes.js';
 import { describeEnclosingFunction } from '../fixes/log-message.js';
 import { logTargetAt } from '../fixes/log-target.js';
@@ -50,6 +51,8 @@ interface CatchState extends CatchRegion {
   silentReported: boolean;
   /** The try can fail for more than its input (not a probe): a log below `minimumLevel`, or a silent path beside a logging one, is reported. */
   mayFailOutside: boolean;
+  /** A comment explains the catch without declaring the drop (commentIntent): only a 5xx answer is still reported. */
+  explained?: boolean;
 }
 
 export default createRule<Options, MessageIds>({
@@ -144,7 +147,8 @@ export default createRule<Options, MessageIds>({
     }
 
     function report(state: CatchState, at: TSESTree.Node): void {
-      if (isGuardedSilence(context, at, state, minimumLevel)) return;
+      // An explaining comment covers a fallback, not a 5xx answered with nothing recorded.
+      if ((state.explained && !(state.serverError && answersExplicitServerStatus(context, state.body))) || isGuardedSilence(context, at, state, minimumLevel)) return;
       // What is lost, and can anyone see it: a catch that handles the error nowhere is reported
       // when its try reaches outside the process (or it answers 5xx); a partly silent catch always.
       if (!state.serverError && !(state.escalates ? state.mayFailOutside : state.quietLog ? state.mayFailOutside : state.silentReported)) return;
@@ -288,7 +292,8 @@ export default createRule<Options, MessageIds>({
 
     function onCatchClause(node: TSESTree.CatchClause): void {
       const tryStatement = node.parent;
-      if (commented(node.body) || isNamedAsDropped(node.param)) return;
+      const intent = commentIntent(context, node.body, commentPattern);
+      if (intent === 'declared' || isNamedAsDropped(node.param)) return;
       const enclosingName = describeEnclosingFunction(node);
       // `catch (_err)` excuses a fallback (the broad policy), not a security control's failure (isNamedAsDropped).
       const broad = reportFallbacks && !isNamedAsIgnored(node.param);
@@ -316,6 +321,7 @@ export default createRule<Options, MessageIds>({
         serverError: false,
         silentReported,
         mayFailOutside,
+        explained: intent === 'explained',
       });
     }
 
