@@ -33,6 +33,11 @@ const PUBLISH_METHOD = /^publish(?:Async)?$/u;
 /** The request or response of an HTTP exchange: `req`, `request`, `res`, `response` (also `_req`). */
 const EXCHANGE_NAME = /^_?(?:req|request|res|resp|response)$/u;
 
+/** `socket`, `this.rtspClient`, `redisClient`: a receiver named for a connection (see `CONNECTION_NAME`). */
+export function isConnectionName(node: TSESTree.Node): boolean {
+  return CONNECTION_NAME.test(receiverName(node) ?? '');
+}
+
 function receiverName(node: TSESTree.Node): string | null {
   const receiver = skipTransparent(node);
   return receiver.type === AST_NODE_TYPES.Identifier ? receiver.name : receiver.type === AST_NODE_TYPES.MemberExpression ? getPropertyName(receiver) : null;
@@ -154,8 +159,9 @@ export function isConnectionErrorEvent(context: Context, call: TSESTree.CallExpr
   const receiver = errorEventReceiver(call);
   if (!receiver) return false;
   if (CONNECTION_NAME.test(receiverName(receiver) ?? '')) return true;
-  // `req.on('error', …)`: the request body stream failed (aborted, reset), as a connection's does.
+  // `req.on('error', …)`, `this.res.on('error', …)`: the request or response stream failed (aborted, reset), as a connection's does.
   if (receiver.type === AST_NODE_TYPES.Identifier && EXCHANGE_NAME.test(receiver.name)) return true;
+  if (receiver.type === AST_NODE_TYPES.MemberExpression && skipTransparent(receiver.object).type === AST_NODE_TYPES.ThisExpression && EXCHANGE_NAME.test(getPropertyName(receiver) ?? '')) return true;
   if (receiver.type !== AST_NODE_TYPES.Identifier) return false;
   const def = findVariable(context, receiver)?.defs[0];
   // `const db = new Redis(options); db.on('error', …)`: the object was built by a class named for a connection.
@@ -535,8 +541,8 @@ function saysWords(node: TSESTree.Node, context: Context | undefined, depth = 0)
   return false;
 }
 
-/** Every mention of the error in the log is inside `JSON.stringify(…)`. */
-function onlyStringified(log: TSESTree.CallExpression, variable: TSESLint.Scope.Variable): boolean {
+/** Every mention of the error in the log is inside `JSON.stringify(…)`, which prints `{}` for an Error: not even its message is kept. */
+export function onlyStringified(log: TSESTree.CallExpression, variable: TSESLint.Scope.Variable): boolean {
   const uses = variable.references.filter((ref) => contains(log, ref.identifier));
   return (
     uses.length > 0 &&

@@ -39,6 +39,7 @@ import {
   isStoreCommand,
   isTeardown,
   namesStep,
+  onlyStringified,
   promiseChainHead,
   promisifiedStoreCommand,
   storeCommandOfChain,
@@ -47,13 +48,17 @@ import {
 import { isLogWrite, isRecordedBeside, isRecordedByErrorListener, isReferenceTo, workCalls } from './stack-records.js';
 import { handlesNoRejection, isRejectionHandler } from './promises.js';
 import { isVersionCheckFailure } from './version-checks.js';
+import { receivesOnlyIoErrors } from './error-listener-refs.js';
 
 /**
  * Whether a text-only log of `variable` at `log` loses nothing worth keeping: the stack travels
  * on or is recorded beside it, or the failure is one whose message is the whole story.
  * `handedTo` is the helper call this log is judged at (see `helperLosesNothing`).
  */
-export function losesNothing(context: Context, variable: TSESLint.Scope.Variable, log: TSESTree.CallExpression, reportExpected: boolean, handedTo?: TSESTree.CallExpression): boolean {
+export function losesNothing(context: Context, variable: TSESLint.Scope.Variable, log: TSESTree.CallExpression, reportExpectedOption: boolean, handedTo?: TSESTree.CallExpression): boolean {
+  // An expected failure is excused because its message is the whole story; `JSON.stringify(err)` prints `{}` and keeps
+  // not even the message (`socket.on('error', (e) => log.error(JSON.stringify(e)))`), so nothing excuses it as expected.
+  const reportExpected = reportExpectedOption || onlyStringified(log, variable);
   // `const err = e as Error`: what the caught error does elsewhere counts for its alias.
   const original = aliasedCaughtError(context, variable);
   if (original && losesNothing(context, original, log, reportExpected, handedTo)) return true;
@@ -92,6 +97,8 @@ export function losesNothing(context: Context, variable: TSESLint.Scope.Variable
       return true;
     }
   }
+  // `onError = (err) => …` registered by `this.res.on('error', this.onError)`, a factory's listener given to `server.on('error', …)`.
+  else if (receivesOnlyIoErrors(context, variable, reportExpected)) return true;
   // An optional check for a newer version (`checkForUpdates()`, `changelog.fetch()`): the app runs on as it was, the message says why.
   const handler = variable.defs[0]?.node;
   // `this.cleanupBackups().catch((e) => …)` where that async method catches everything itself: the handler never runs.
