@@ -63,6 +63,9 @@ export function isHandleRelease(context: Context, calls: readonly TSESTree.CallE
     else if (method === 'write' && callee.type === AST_NODE_TYPES.MemberExpression && !isAwaited(call) && isResponseName(receiverName(callee.object) ?? '')) releases++;
     // `await this.client.publishAsync(topic, payload)`: a message handed to the broker, awaited only for its acknowledgement.
     else if (method !== null && PUBLISH_METHOD.test(method) && callee.type === AST_NODE_TYPES.MemberExpression && CONNECTION_NAME.test(receiverName(callee.object) ?? '')) releases++;
+    // `cluster.send({ type: 'log:reload' })`, `child.send(msg)`: a message sent and not waited for, its result dropped; what a
+    // `try` catches of it is only what it throws at once (the IPC channel or connection is closed), named by the message.
+    else if (method === 'send' && call.parent?.type === AST_NODE_TYPES.ExpressionStatement) releases++;
     // `worker.postMessage(entry)`, `port.postMessage(msg)`: queued for the other thread; only a value that cannot be cloned throws, and its message names it.
     else if (method === 'postMessage' && !isAwaited(call)) releases++;
     // `this.emit('statusUpdate', { status: 'killFailed' })` beside the release: the object tells its own listeners how it went.
