@@ -12,7 +12,7 @@ import { type AnyFunction, type Context, findVariable, getPropertyName, isFuncti
 import { isChildProcessErrorEvent, isConnectionErrorEvent, isConnectionName } from './stack-loss-io.js';
 
 /** How a function is handed its errors: as the listener argument of `x.on('error', fn)`, or assigned to `client.onErrorCallback`. */
-export type ErrorRegistration = { kind: 'listener'; call: TSESTree.CallExpression } | { kind: 'callback'; target: TSESTree.MemberExpression };
+type ErrorRegistration = { kind: 'listener'; call: TSESTree.CallExpression } | { kind: 'callback'; target: TSESTree.MemberExpression };
 
 /** A property that holds an object's error callback: `onError`, `onErrorCallback`, `errorHandler`, `onConnectionError`. */
 const ERROR_CALLBACK_PROPERTY = /^(?:on\w*Error\w*|error(?:Callback|Handler|Listener))$/u;
@@ -46,7 +46,7 @@ export function receivesOnlyIoErrors(context: Context, variable: TSESLint.Scope.
  * that returns `fn`, every call of which is registered so. Null when `fn` is used any other way (called directly,
  * exported, passed elsewhere): what reaches it is then not only what the emitter raises.
  */
-export function errorRegistrations(context: Context, fn: AnyFunction): ErrorRegistration[] | null {
+function errorRegistrations(context: Context, fn: AnyFunction): ErrorRegistration[] | null {
   const direct = usesOf(context, fn);
   if (direct) return registrationsOf(direct);
   // `handleListenError = (name, port) => { return (err) => { … } }`: the factory's calls are the listener.
