@@ -249,9 +249,44 @@ export function isCandidateLoopThenThrow(tryStatement: TSESTree.TryStatement, ha
   if (!handler.body.every((st) => st.type === AST_NODE_TYPES.ContinueStatement)) return false;
   const loop = enclosingLoop(tryStatement);
   if (!loop) return false;
-  const siblings = loop.parent?.type === AST_NODE_TYPES.BlockStatement ? loop.parent.body : null;
-  const next = siblings ? siblings[siblings.indexOf(loop as TSESTree.Statement) + 1] : undefined;
-  return next?.type === AST_NODE_TYPES.ThrowStatement;
+  const next = statementAfter(loop);
+  if (next?.type === AST_NODE_TYPES.ThrowStatement) return true;
+  // `for (const key of keys) { try { decrypted = await compactDecrypt(jwe, key); break } catch {} } if (!decrypted) throw new
+  // JWEDecryptionFailed()`: the result the try assigns is checked right after the loop, and its absence thrown.
+  if (next?.type !== AST_NODE_TYPES.IfStatement || next.alternate || !alwaysThrows(next.consequent)) return false;
+  const test = skipTransparent(next.test);
+  const checked = test.type === AST_NODE_TYPES.UnaryExpression && test.operator === '!' ? skipTransparent(test.argument) : null;
+  return checked?.type === AST_NODE_TYPES.Identifier && assigns(tryStatement.block, checked.name);
+}
+
+/**
+ * The statement that runs next after `statement` completes normally: its next sibling, or, when it is the last of a
+ * block that is a branch of an `if` (`if (keys.length === 0) throw …; else { for (…) { … } }`), what follows that `if`.
+ */
+function statementAfter(statement: TSESTree.Node): TSESTree.Statement | undefined {
+  let node: TSESTree.Node = statement;
+  for (let depth = 0; depth < 4; depth++) {
+    const parent = node.parent;
+    if (parent?.type === AST_NODE_TYPES.BlockStatement) {
+      const index = parent.body.indexOf(node as TSESTree.Statement);
+      if (index < parent.body.length - 1) return parent.body[index + 1];
+      if (parent.parent?.type !== AST_NODE_TYPES.IfStatement) return undefined;
+      node = parent.parent;
+    } else if (parent?.type === AST_NODE_TYPES.IfStatement) {
+      node = parent;
+    } else {
+      return undefined;
+    }
+  }
+  return undefined;
+}
+
+/** `name = …` written directly in `block` (not in a nested function). */
+function assigns(block: TSESTree.BlockStatement, name: string): boolean {
+  return block.body.some((st) => {
+    const e = st.type === AST_NODE_TYPES.ExpressionStatement ? skipTransparent(st.expression) : null;
+    return e?.type === AST_NODE_TYPES.AssignmentExpression && e.left.type === AST_NODE_TYPES.Identifier && e.left.name === name;
+  });
 }
 
 /**

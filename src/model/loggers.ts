@@ -17,6 +17,7 @@ import {
 } from './ast.js';
 import { dynamicImportBase } from './dynamic-imports.js';
 import { getRequiredModule } from './modules.js';
+import { levelChosenByArgument } from './helper-log-arguments.js';
 import { getSettings } from '../core/settings.js';
 
 export type LogLevel = 'trace' | 'debug' | 'info' | 'warn' | 'error' | 'fatal';
@@ -519,7 +520,7 @@ export function getLoggingLevel(context: Context, node: TSESTree.CallExpression,
   if (depth > 3) return null;
   const fn = resolveFunction(context, node.callee);
   if (!fn) return null;
-  return getHelperLogLevel(context, fn, depth);
+  return levelChosenByArgument(node, fn, (call) => getLoggingLevel(context, call, depth + 1), levelRank) ?? getHelperLogLevel(context, fn, depth);
 }
 
 /** True when a function value passed as a callback is a logger method (`.catch(console.error)`, `.catch(logger.warn)`). */

@@ -236,6 +236,8 @@ const SYSTEM_MODULES: ReadonlyMap<string, SystemModule> = new Map([
   ...['del', 'rimraf', 'mkdirp', 'make-dir'].map((m): [string, SystemModule] => [m, 'fs']),
   ...['child_process'].flatMap((m): [string, SystemModule][] => [[m, 'child_process'], [`node:${m}`, 'child_process']]),
   ...['dns', 'dns/promises'].flatMap((m): [string, SystemModule][] => [[m, 'dns'], [`node:${m}`, 'dns']]),
+  // Packages that only run a command (`await execa(cmd, args)`, `await exec(cmd)` of promisify-child-process): one child process.
+  ...['execa', 'promisify-child-process', 'teen_process', 'cross-spawn'].map((m): [string, SystemModule] => [m, 'child_process']),
 ]);
 export type SystemModule = 'fs' | 'child_process' | 'dns';
 
@@ -258,6 +260,15 @@ function isPackageFsExport(from: ImportSource): boolean {
 }
 
 /**
+ * `import { execAsync } from '@iobroker/js-controller-common-db/tools'`, `import { spawn } from '@homebridge/node-pty-prebuilt-multiarch'`:
+ * a package's export named for running a command is that package's wrapper of node:child_process; its error names the
+ * command and the exit status. Only a package's (not the app's own module, which may do more).
+ */
+function isPackageExecExport(from: ImportSource): boolean {
+  return /^(?:exec|execFile|spawn)(?:Sync|Async|Promise)?$/u.test(from.imported) && !from.source.startsWith('.') && !from.source.startsWith('/');
+}
+
+/**
  * The Node I/O module a function comes from: `fs.close`, `fsp.rm`, an imported `execSync`, or (with `follow`) a
  * module-level `const closeAsync = promisify(fs.close)` / `(0, util_1.promisify)(fs_1.close)`, which runs the same call.
  */
@@ -266,7 +277,7 @@ function functionModule(context: Context, fn: TSESTree.Node, follow: boolean): S
   for (let depth = 0; root.type === AST_NODE_TYPES.MemberExpression && depth < 3; depth++) root = skipTransparent(root.object);
   if (root.type !== AST_NODE_TYPES.Identifier) return null;
   const from = getImportSource(context, root);
-  if (from) return SYSTEM_MODULES.get(from.source) ?? (isPackageFsExport(from) ? 'fs' : null);
+  if (from) return SYSTEM_MODULES.get(from.source) ?? (isPackageFsExport(from) ? 'fs' : isPackageExecExport(from) ? 'child_process' : null);
   if (!follow || root !== fn) return null;
   const variable = findVariable(context, root);
   const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;

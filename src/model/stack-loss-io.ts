@@ -33,6 +33,11 @@ const PUBLISH_METHOD = /^publish(?:Async)?$/u;
 /** The request or response of an HTTP exchange: `req`, `request`, `res`, `response` (also `_req`). */
 const EXCHANGE_NAME = /^_?(?:req|request|res|resp|response)$/u;
 
+/** `socket`, `this.rtspClient`, `redisClient`: a receiver named for a connection (see `CONNECTION_NAME`). */
+export function isConnectionName(node: TSESTree.Node): boolean {
+  return CONNECTION_NAME.test(receiverName(node) ?? '');
+}
+
 function receiverName(node: TSESTree.Node): string | null {
   const receiver = skipTransparent(node);
   return receiver.type === AST_NODE_TYPES.Identifier ? receiver.name : receiver.type === AST_NODE_TYPES.MemberExpression ? getPropertyName(receiver) : null;
@@ -58,6 +63,9 @@ export function isHandleRelease(context: Context, calls: readonly TSESTree.CallE
     else if (method === 'write' && callee.type === AST_NODE_TYPES.MemberExpression && !isAwaited(call) && isResponseName(receiverName(callee.object) ?? '')) releases++;
     // `await this.client.publishAsync(topic, payload)`: a message handed to the broker, awaited only for its acknowledgement.
     else if (method !== null && PUBLISH_METHOD.test(method) && callee.type === AST_NODE_TYPES.MemberExpression && CONNECTION_NAME.test(receiverName(callee.object) ?? '')) releases++;
+    // `cluster.send({ type: 'log:reload' })`, `child.send(msg)`: a message sent and not waited for, its result dropped; what a
+    // `try` catches of it is only what it throws at once (the IPC channel or connection is closed), named by the message.
+    else if (method === 'send' && call.parent?.type === AST_NODE_TYPES.ExpressionStatement) releases++;
     // `worker.postMessage(entry)`, `port.postMessage(msg)`: queued for the other thread; only a value that cannot be cloned throws, and its message names it.
     else if (method === 'postMessage' && !isAwaited(call)) releases++;
     // `this.emit('statusUpdate', { status: 'killFailed' })` beside the release: the object tells its own listeners how it went.
@@ -154,8 +162,9 @@ export function isConnectionErrorEvent(context: Context, call: TSESTree.CallExpr
   const receiver = errorEventReceiver(call);
   if (!receiver) return false;
   if (CONNECTION_NAME.test(receiverName(receiver) ?? '')) return true;
-  // `req.on('error', …)`: the request body stream failed (aborted, reset), as a connection's does.
+  // `req.on('error', …)`, `this.res.on('error', …)`: the request or response stream failed (aborted, reset), as a connection's does.
   if (receiver.type === AST_NODE_TYPES.Identifier && EXCHANGE_NAME.test(receiver.name)) return true;
+  if (receiver.type === AST_NODE_TYPES.MemberExpression && skipTransparent(receiver.object).type === AST_NODE_TYPES.ThisExpression && EXCHANGE_NAME.test(getPropertyName(receiver) ?? '')) return true;
   if (receiver.type !== AST_NODE_TYPES.Identifier) return false;
   const def = findVariable(context, receiver)?.defs[0];
   // `const db = new Redis(options); db.on('error', …)`: the object was built by a class named for a connection.
@@ -535,8 +544,8 @@ function saysWords(node: TSESTree.Node, context: Context | undefined, depth = 0)
   return false;
 }
 
-/** Every mention of the error in the log is inside `JSON.stringify(…)`. */
-function onlyStringified(log: TSESTree.CallExpression, variable: TSESLint.Scope.Variable): boolean {
+/** Every mention of the error in the log is inside `JSON.stringify(…)`, which prints `{}` for an Error: not even its message is kept. */
+export function onlyStringified(log: TSESTree.CallExpression, variable: TSESLint.Scope.Variable): boolean {
   const uses = variable.references.filter((ref) => contains(log, ref.identifier));
   return (
     uses.length > 0 &&

@@ -39,6 +39,7 @@ import {
   isStoreCommand,
   isTeardown,
   namesStep,
+  onlyStringified,
   promiseChainHead,
   promisifiedStoreCommand,
   storeCommandOfChain,
@@ -47,6 +48,8 @@ import {
 import { isLogWrite, isRecordedBeside, isRecordedByErrorListener, isReferenceTo, workCalls } from './stack-records.js';
 import { handlesNoRejection, isRejectionHandler } from './promises.js';
 import { isVersionCheckFailure } from './version-checks.js';
+import { receivesOnlyIoErrors } from './error-listener-refs.js';
+import { isSingleSystemCall } from './system-steps.js';
 
 /**
  * Whether a text-only log of `variable` at `log` loses nothing worth keeping: the stack travels
@@ -54,6 +57,10 @@ import { isVersionCheckFailure } from './version-checks.js';
  * `handedTo` is the helper call this log is judged at (see `helperLosesNothing`).
  */
 export function losesNothing(context: Context, variable: TSESLint.Scope.Variable, log: TSESTree.CallExpression, reportExpected: boolean, handedTo?: TSESTree.CallExpression): boolean {
+  // `socket.on('error', (e) => log.error(JSON.stringify(e)))`: an emitter's error may be any Error (TLS, protocol, the
+  // library's own), whose fields are not enumerable, so `JSON.stringify` prints `{}`: not even the message that would
+  // excuse it is kept. (A file-system call's error keeps its enumerable `code`, `syscall` and `path` when stringified.)
+  const eventsExpected = !reportExpected && !onlyStringified(log, variable);
   // `const err = e as Error`: what the caught error does elsewhere counts for its alias.
   const original = aliasedCaughtError(context, variable);
   if (original && losesNothing(context, original, log, reportExpected, handedTo)) return true;
@@ -85,13 +92,15 @@ export function losesNothing(context: Context, variable: TSESLint.Scope.Variable
     // `client.bind(dn, password, (err) => …)`: the failure is the answer to the check.
     if (!reportExpected && checksCredential(callback)) return true;
     // `socket.on('error', (err) => log.error(`socket error: ${err}`))`: a connection's I/O error, whose stack holds only Node's internals.
-    if (!reportExpected && isConnectionErrorEvent(context, callback)) return true;
+    if (eventsExpected && isConnectionErrorEvent(context, callback)) return true;
     // `pool.query(sql, (err) => …)`, `this.db.setEx(k, ttl, v).then(cb).catch((err) => …)`: one command to a store or a
     // network client, the log naming the step; the driver's message names the failure.
     if (!reportExpected && (isStoreCommand(context, callback, variable.defs[0]?.node) || storeCommandOfChain(context, callback) !== null) && namesStep(log, context, variable) && !throwsReplacement(context, variable.defs[0]!.node, variable)) {
       return true;
     }
   }
+  // `onError = (err) => …` registered by `this.res.on('error', this.onError)`, a factory's listener given to `server.on('error', …)`.
+  else if (receivesOnlyIoErrors(context, variable, !eventsExpected)) return true;
   // An optional check for a newer version (`checkForUpdates()`, `changelog.fetch()`): the app runs on as it was, the message says why.
   const handler = variable.defs[0]?.node;
   // `this.cleanupBackups().catch((e) => …)` where that async method catches everything itself: the handler never runs.
@@ -427,30 +436,6 @@ function isParseThenExit(context: Context, block: TSESTree.BlockStatement, log: 
   );
   return parses && !other;
 }
-
-/**
- * The try block makes one call into Node's file system, child processes or DNS (`fs.rmSync(dir)`,
- * `await fse.ensureDir(dir)`, `execSync('systemctl start x')`, `await dns.reverse(ip)`), besides
- * parsing what it read, pure helpers (`path.join`, `.toString()`) and `process.exit(…)`: the error's message names the
- * path, command or host and the code (`ENOENT`, `EACCES`, the exit status), and its stack points
- * into Node or at this very call. Two or more such calls, or any other work, stay reported.
- */
-function isSingleSystemCall(context: Context, block: TSESTree.BlockStatement): boolean {
-  let system = 0;
-  for (const call of workCalls(context, block)) {
-    const module = systemModuleOf(context, call);
-    if (module === 'fs' && EXISTENCE_CHECK.test(lastName(unwrapIndirectCall(call.callee)) ?? '')) continue;
-    // `process.exit(1)` after what was read (a health check's answer): it ends the process, it does not fail.
-    if (getCalleePath(call) === 'process.exit') continue;
-    if (module !== null) system++;
-    // Parsing what was read, path and string helpers (`path.join`, `.toString()`): the shared answer to "what can this call fail for".
-    else if (!PASSIVE_CALLS.has(classifyCall(context, call))) return false;
-  }
-  return system === 1;
-}
-
-/** `existsSync(p)`, `await pathExists(p)`, `(0, fs_1.existsSync)(p)`: an existence check answers, it does not fail. */
-const EXISTENCE_CHECK = /^(?:existsSync|pathExists|pathExistsSync)$/u;
 
 /** A call that checks a credential: `bind`, `compare`, `verify…`, `valid…`, `check…`, `authenticate…`, `login`, `signIn`. */
 const CHECK_METHOD = /^(?:bind|compare|compareSync|verify\w*|valid\w*|check\w*|authenticate\w*|login|logIn|signIn)$/u;
