@@ -41,7 +41,7 @@ const answers = new WeakMap<AnyFunction, boolean>();
 export function importersCatchAndRecord(context: Context, fn: AnyFunction): boolean {
   const cached = answers.get(fn);
   if (cached !== undefined) return cached;
-  let answer = false;
+  let answer: boolean;
   try {
     answer = compute(context, fn);
   } catch {
