@@ -28,8 +28,9 @@ import { getLoggingLevel, isAtLeast } from './loggers.js';
 import { type ProjectModule, parseProjectFile } from './project-files.js';
 import { projectImporters } from './project-index.js';
 
-/** At most this many importers are parsed per ask. */
-const MAX_IMPORTERS = 6;
+/** At most this many importers are read per ask, and at most MAX_PARSED of them (those naming the function) parsed. */
+const MAX_IMPORTERS = 40;
+const MAX_PARSED = 6;
 const MAX_BYTES = 1_000_000;
 
 const answers = new WeakMap<AnyFunction, boolean>();
@@ -57,9 +58,11 @@ function compute(context: Context, fn: AnyFunction): boolean {
   const importers = projectImporters(context);
   if (importers === null || importers.length === 0 || importers.length > MAX_IMPORTERS) return false;
   let calls = 0;
+  let parsed = 0;
   for (const importer of importers) {
     const text = readText(importer.file);
     if (text === null || (name !== 'default' && !text.includes(name))) continue;
+    if (++parsed > MAX_PARSED) return false;
     const module = parseProjectFile(context, text);
     if (module === null) continue;
     const names = importedNames(module, importer.specifiers, name);

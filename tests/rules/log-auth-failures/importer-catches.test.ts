@@ -20,6 +20,13 @@ const silentCaller = "const id_token_validation_1 = require(\"./id-token-validat
 
 const logged = project('logged', { 'package.json': '{"name":"a"}', 'oidc/id-token-validation.js': cjsHelper, 'oidc/oidc-auth.js': loggingCaller });
 const answered = project('answered', { 'package.json': '{"name":"b"}', 'lib/jwt.js': esHelper, 'api/auth.js': answeringCaller });
+const otherExport = "import { generateToken } from '../lib/jwt.js';\nexport default (request, response) => response.json({ token: generateToken(request.body.user) });\n";
+const manyImporters = project('many-importers', {
+  'package.json': '{"name":"e"}',
+  'lib/jwt.js': esHelper + 'export function generateToken(user) {\n  return jwt.sign({ user }, secret);\n}\n',
+  'api/auth.js': answeringCaller,
+  ...Object.fromEntries(Array.from({ length: 8 }, (_, i) => [`api/token${i}.js`, otherExport])),
+});
 const oneSilent = project('one-silent', { 'package.json': '{"name":"c"}', 'oidc/id-token-validation.js': cjsHelper, 'oidc/oidc-auth.js': loggingCaller, 'oidc/strategy.js': silentCaller });
 const noCaller = project('no-caller', { 'package.json': '{"name":"d"}', 'oidc/id-token-validation.js': cjsHelper });
 
@@ -31,6 +38,8 @@ ruleTester.run('log-auth-failures (failures the callers in other files record)',
     { filename: join(logged, 'oidc/id-token-validation.js'), code: cjsHelper },
     // evershop: the middleware's catch answers the failed verification with a 401 (reported there when unlogged)
     { filename: join(answered, 'lib/jwt.js'), code: esHelper },
+    // a widely imported module: only the importers that name the function are read as its callers
+    { filename: join(manyImporters, 'lib/jwt.js'), code: esHelper + 'export function generateToken(user) {\n  return jwt.sign({ user }, secret);\n}\n' },
   ],
   invalid: [
     {
