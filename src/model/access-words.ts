@@ -77,6 +77,8 @@ export const STATE_WORDS = new Set([
 export const CONFIG_WORDS = new Set(['config', 'conf', 'cfg', 'configuration', 'settings', 'env', 'environment', 'flags', 'features', 'labs']);
 const REQUEST_ROOT = /^(?:req|request|ctx|context|c)$/u;
 const INPUT_SEGMENT = /^(?:params|query|body|sanitizedQuery|payload)$/u;
+/** The request's transport: whether it came over TLS. */
+const TRANSPORT_SEGMENT = /^(?:secure|protocol|encrypted)$/u;
 const ID_WORDS = new Set(['id', 'ids', 'uuid', 'pk', 'sub']);
 
 export interface Term {
@@ -167,6 +169,8 @@ export function classifyPath(segments: readonly string[]): Term {
   if (words.some((w) => OTHER_WORDS.has(w))) return { kind: 'other', isId, ...product };
   const inputAt = REQUEST_ROOT.test(root) ? 1 : 0;
   if (REQUEST_ROOT.test(root) && head.length === 2 && ROUTE_SEGMENT.test(head[1]!)) return { kind: 'route', isId };
+  // `req.secure`, `req.protocol`, `req.connection.encrypted`: how the request travels (an HTTPS-only policy), not who sends it.
+  if (REQUEST_ROOT.test(root) && TRANSPORT_SEGMENT.test(head[head.length - 1]!) && head.length <= 3) return { kind: 'other', isId: false };
   const callerAddress = words.some((w) => CALLER_WORDS.has(w));
   if (INPUT_SEGMENT.test(head[inputAt] ?? '') || (REQUEST_ROOT.test(root) && head[1] === 'request' && INPUT_SEGMENT.test(head[2] ?? ''))) {
     return { kind: 'input', isId, callerAddress };

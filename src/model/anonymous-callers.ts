@@ -38,6 +38,10 @@ const PRESENCE_WORDS = new Set([
  * the secret presented nothing to check). Only in a read of the request: a strategy's `password` parameter is not one.
  */
 const PASSWORD_WORDS = new Set(['password', 'passwd']);
+/** Words of the login name a sign-in form submits beside its password (`req.body.email`, `request.body.username`). */
+const LOGIN_NAME_WORDS = new Set(['email', 'username', 'login', 'user', 'mail']);
+/** The request fields a submitted form arrives in. */
+const FORM_SEGMENTS = new Set(['body', 'payload', 'query']);
 /** Words that may stand beside them in a presence name (`access_token`, `x-api-key`, `remote_user`, `currentUser`). */
 const FILLER_WORDS = new Set(['access', 'refresh', 'api', 'x', 'remote', 'current', 'raw', 'header', 'headers', 'is', 'has', 'in', 'name', 'id', 'auth', 'info']);
 /** Second factors: `otpToken` is a code the caller is asked for after signing in, not a namespace. */
@@ -355,7 +359,10 @@ function requestRead(context: Context, node: TSESTree.MemberExpression): boolean
   const identityBefore = after.slice(0, -1).some((s) => tokenizeName(s).some((w) => IDENTITY_HOLDERS.has(w)));
   if (namesPresence(last, identityBefore)) return true;
   const words = tokenizeName(last);
-  return words.some((w) => PASSWORD_WORDS.has(w)) && words.every((w) => PASSWORD_WORDS.has(w) || FILLER_WORDS.has(w));
+  if (words.some((w) => PASSWORD_WORDS.has(w)) && words.every((w) => PASSWORD_WORDS.has(w) || FILLER_WORDS.has(w))) return true;
+  // `if (!req.body.email || !req.body.password) return res.status(401)…`: a sign-in form without its login name
+  // presented nothing to check either (only a field of the submitted form: `req.user.email` is an identity's).
+  return after.length === 2 && FORM_SEGMENTS.has(after[0]!) && words.some((w) => LOGIN_NAME_WORDS.has(w)) && words.every((w) => LOGIN_NAME_WORDS.has(w) || FILLER_WORDS.has(w));
 }
 
 /** The response object's usual names (`res.locals.user`, `res.token`). */

@@ -280,7 +280,7 @@ function exportOfStatement(statement: TSESTree.ProgramStatement, names: Readonly
  * an ES default / namespace / named import, `const x = require(spec)` (also through an interop
  * helper), `const { name } = require(spec)`. Namespace-like bindings are kept with the member to read.
  */
-function importedNames(module: ProjectModule, specifiers: readonly string[], exported: string): Map<string, string | null> {
+export function importedNames(module: ProjectModule, specifiers: readonly string[], exported: string): Map<string, string | null> {
   const names = new Map<string, string | null>();
   for (const statement of module.ast.body) {
     if (statement.type === AST_NODE_TYPES.ImportDeclaration && specifiers.includes(statement.source.value)) {
@@ -325,7 +325,7 @@ function requiredSpecifier(init: TSESTree.Node): string | null {
 }
 
 /** A mounted argument names an imported binding: `errclient`, `errclient(opts)`, `(0, _errclient["default"])(opts)`, `ns.errorHandler`. */
-function namesImport(arg: TSESTree.Node, names: ReadonlyMap<string, string | null>): boolean {
+export function namesImport(arg: TSESTree.Node, names: ReadonlyMap<string, string | null>): boolean {
   let n = skipTransparent(arg);
   if (n.type === AST_NODE_TYPES.CallExpression) n = skipTransparent(unwrapIndirectCall(n.callee));
   if (n.type === AST_NODE_TYPES.Identifier) {

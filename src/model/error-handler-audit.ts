@@ -12,7 +12,7 @@ import { securityLogLevel } from './credential-checks.js';
 import { getHandlerInfo, isErrorHandler } from './handlers.js';
 import { getStatusValue, statusFromErrorName } from './http-status.js';
 import { getCaughtExceptionTypes } from './exception-filters.js';
-import { isAtLeast } from './loggers.js';
+import { getLoggerCall, isAtLeast } from './loggers.js';
 
 export interface ErrorHandlerAudit {
   fn: AnyFunction;
@@ -98,6 +98,39 @@ export function caughtAndLogged(context: Context, node: TSESTree.Node, status: n
     return found;
   }
   return false;
+}
+
+/**
+ * The `catch` of the same function that a `throw` at `node` lands in: the nearest `try` whose block holds it and that
+ * has a handler (`try { … if (!payload) throw new VerificationFailed(); … } catch (err) { throw new SessionError(…) }`).
+ * Null when the throw leaves the function.
+ */
+export function catchingClause(node: TSESTree.Node): TSESTree.CatchClause | null {
+  let child: TSESTree.Node = node;
+  for (let parent = node.parent; parent && !isFunctionNode(parent); child = parent, parent = parent.parent) {
+    if (parent.type === AST_NODE_TYPES.TryStatement && child === parent.block && parent.handler) return parent.handler;
+  }
+  return null;
+}
+
+/**
+ * Whether a `catch` hands the caught error on whole on some path: rethrows it (`throw e`), passes it to a call
+ * (`next(e)`, `reject(e)`, `callback(e)`) or returns it; reading its fields (`e.message`, `e instanceof X`) or
+ * logging it does not. A catch without a binding hands nothing on.
+ */
+export function handsCaughtErrorOn(context: Context, clause: TSESTree.CatchClause): boolean {
+  if (clause.param?.type !== AST_NODE_TYPES.Identifier) return false;
+  const variable = context.sourceCode.getDeclaredVariables(clause).find((v) => v.name === (clause.param as TSESTree.Identifier).name);
+  if (!variable) return true;
+  return variable.references.some((ref) => {
+    const use = ref.identifier as TSESTree.Node;
+    const parent = use.parent;
+    if (!parent) return true;
+    if (parent.type === AST_NODE_TYPES.MemberExpression && parent.object === use) return false;
+    if (parent.type === AST_NODE_TYPES.BinaryExpression && parent.operator === 'instanceof' && parent.left === use) return false;
+    if (parent.type === AST_NODE_TYPES.CallExpression && parent.arguments.includes(use as TSESTree.Expression) && getLoggerCall(context, parent)) return false;
+    return parent.type === AST_NODE_TYPES.ThrowStatement || parent.type === AST_NODE_TYPES.ReturnStatement || parent.type === AST_NODE_TYPES.CallExpression || parent.type === AST_NODE_TYPES.NewExpression || parent.type === AST_NODE_TYPES.AwaitExpression || parent.type === AST_NODE_TYPES.ArrowFunctionExpression;
+  });
 }
 
 /**

@@ -346,6 +346,12 @@ function responseMethodOutcome(
       // @fastify/sensible: reply.unauthorized(), reply.forbidden(), reply.tooManyRequests(); Strapi's Koa
       // context: ctx.unauthorized('Invalid refresh token'), ctx.forbidden(), ctx.badRequest()
       if (!/^_?(?:reply|rep|res|ctx)$/u.test(receiver.name)) return null;
+      // Keystone's `res.apiError(403, 'invalid csrf')`: the response's own error method, given the status first.
+      // Only an access-control status is read from it (what else such a helper answers is its own business).
+      if (/^(?:[a-z]+Error|error)$/u.test(method) && args.length >= 1) {
+        const given = getStatusValue(context, args[0]);
+        if (given === 401 || given === 403) return make(given);
+      }
       const status = /^[a-z][A-Za-z]+$/u.test(method) ? statusFromErrorName(method) : null;
       return status !== null && status >= 400 ? make(status) : null;
     }

@@ -15,9 +15,11 @@ import { skipTransparent } from './ast.js';
 
 /**
  * Phrases of a resource's state, of a switch or of missing input: it exists already, it is not there,
- * it is switched off (`Security activation is disabled`), fill it in.
+ * it is switched off (`Security activation is disabled`), fill it in; or of the input's shape
+ * (`fields must be undefined, a string, or an array`, `limit must be at most 100`): a 401/403 that
+ * describes what a parameter must look like answers malformed input, not a caller.
  */
-const STATE_PHRASE = /\balready\b|\bnot found\b|\bdoes(?:n't| not) (?:exist|have)\b|\bno such\b|\bplease (?:enter|specify|select)\b|\b(?:is|are) (?:disabled|not enabled|turned off)\b/iu;
+const STATE_PHRASE = /\balready\b|\bnot found\b|\bdoes(?:n't| not) (?:exist|have)\b|\bno such\b|\bplease (?:enter|specify|select)\b|\b(?:is|are) (?:disabled|not enabled|turned off)\b|\bmust be (?:undefined|null|empty|an?|one of|of type|at (?:least|most)|(?:less|more|greater|shorter|longer) than)\b/iu;
 
 /**
  * Words that put the caller or a credential in the text: any of them and the text is about who is

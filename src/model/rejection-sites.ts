@@ -8,7 +8,7 @@
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
-import { type Context, findVariable, getCalleePath, getEnclosingFunction, getPropertyName, getVariableInit, lastSegment, skipTransparent, walkSameFunction } from './ast.js';
+import { type Context, findVariable, getCalleePath, getEnclosingFunction, getMemberPath, getPropertyName, getVariableInit, lastSegment, skipTransparent, walkSameFunction } from './ast.js';
 import { classifyRejectionGuard } from './access-control.js';
 import { refusesOnlyAnonymous } from './anonymous-callers.js';
 import { refusesOnlyExpired } from './credential-expiry.js';
@@ -78,9 +78,44 @@ function isAccessControl(context: Context, options: RejectionSiteOptions, node: 
   if (!options.includeAnonymous && region && refusesOnlyAnonymous(context, node, region)) return false;
   if (expiredOnly(options, node)) return false;
   if (options.includeNonAccessControl) return true;
+  if (region && answersPreflight(node, region)) return false;
   // `res.status(401).send('Connection not found')`: the answer's own text says it refuses no caller.
   if (messageSaysNotAccessControl(node)) return false;
   return !region || classifyRejectionGuard(context, node, region, { inputIdentifiesCaller: status === 401 }) !== 'other';
+}
+
+/**
+ * `if (req.method === 'OPTIONS') { res.status(allowed ? 204 : 403).end(); return; }`: the answer to a CORS preflight.
+ * The browser asks, before the real request, whether its origin may send it; a refusal there stops the browser,
+ * not a caller (the preflight carries no credentials, and the real request still meets the app's own checks).
+ * General rule: a 401/403 on the path of a test that the request's method is OPTIONS refuses no one.
+ */
+function answersPreflight(node: TSESTree.Node, region: TSESTree.Node): boolean {
+  let child: TSESTree.Node = node;
+  for (let parent = node.parent; parent && parent !== region; child = parent, parent = parent.parent) {
+    if ((parent.type === AST_NODE_TYPES.IfStatement || parent.type === AST_NODE_TYPES.ConditionalExpression) && child === parent.consequent && testsOptionsMethod(parent.test)) return true;
+    if (parent.type === AST_NODE_TYPES.SwitchCase && parent.test && child !== parent.test && isOptionsLiteral(parent.test) && /(?:^|\.)method$/u.test(getMemberPathOf((parent.parent as TSESTree.SwitchStatement).discriminant))) return true;
+  }
+  return false;
+}
+
+/** `req.method === 'OPTIONS'`, also as one side of an `&&`. */
+function testsOptionsMethod(test: TSESTree.Node): boolean {
+  const n = skipTransparent(test);
+  if (n.type === AST_NODE_TYPES.LogicalExpression && n.operator === '&&') return testsOptionsMethod(n.left) || testsOptionsMethod(n.right);
+  if (n.type !== AST_NODE_TYPES.BinaryExpression || (n.operator !== '===' && n.operator !== '==')) return false;
+  const [left, right] = [skipTransparent(n.left as TSESTree.Node), skipTransparent(n.right)];
+  return (isOptionsLiteral(right) && /(?:^|\.)method$/u.test(getMemberPathOf(left))) || (isOptionsLiteral(left) && /(?:^|\.)method$/u.test(getMemberPathOf(right)));
+}
+
+function isOptionsLiteral(node: TSESTree.Node): boolean {
+  const n = skipTransparent(node);
+  return n.type === AST_NODE_TYPES.Literal && typeof n.value === 'string' && n.value.toUpperCase() === 'OPTIONS';
+}
+
+function getMemberPathOf(node: TSESTree.Node): string {
+  const n = skipTransparent(node);
+  return n.type === AST_NODE_TYPES.MemberExpression ? (getMemberPath(n) ?? '') : '';
 }
 
 /** `if (err instanceof TokenExpiredError) …`: refused only because a genuine credential expired (credential-expiry.ts), unless asked. */
@@ -296,7 +331,18 @@ export function callRejectionSites(context: Context, options: RejectionSiteOptio
   if (rejected) return rejected;
   // A failed credential check answered without a status: res.json({ ok: false }), res.redirect('/login').
   const credential = isPlainResponse(context, node) ? credentialFailureAt(context, node) : null;
+  // A password comparison's verdict is its result, never its error: a 5xx answered on its failing path
+  // (`else if (err) return res.status(500).json({ error: 'bcrypt error' })`) reports the comparison failing to run,
+  // not a refused password. (A token verification's error is its verdict: `if (err) return res.status(500)…` after
+  // `jwt.verify` stays a failed token check.)
+  if (credential === 'invalid_credentials' && answersServerError(context, node)) return [];
   return credential ? [{ node, what: describe(credential), status: null, reason: credential, propagates: false, errorName: null, acceptLater: true }] : [];
+}
+
+/** `res.status(500).json(…)`: the response's own status is a server error. */
+function answersServerError(context: Context, node: TSESTree.CallExpression): boolean {
+  const outcome = getHttpOutcome(context, node);
+  return outcome?.kind === 'response' && outcome.status >= 500;
 }
 
 /** `new Promise(…)`, `new Bluebird(…)`, TypeScript's `new bluebird_1.default(…)`. */

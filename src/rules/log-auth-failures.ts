@@ -4,9 +4,10 @@ import { type AnyFunction, getEnclosingFunction, isFunctionNode } from '../model
 import { mentionsAuthFailure } from '../model/auth-mentions.js';
 import { callersLogAround, isRejectionHelper, translatesOtherError } from '../model/auth-responses.js';
 import { securityLogLevel } from '../model/credential-checks.js';
-import { type ErrorHandlerAudit, auditLogsError, caughtAndLogged, errorNameMatches, getErrorHandlerAudit } from '../model/error-handler-audit.js';
+import { type ErrorHandlerAudit, auditLogsError, catchingClause, caughtAndLogged, handsCaughtErrorOn, errorNameMatches, getErrorHandlerAudit } from '../model/error-handler-audit.js';
 import { type HandlerInfo, findEnclosingHandler } from '../model/handlers.js';
 import { globalFilterLogs } from '../model/global-filters.js';
+import { importersCatchAndRecord } from '../model/importer-catches.js';
 import { getLoggerCall, isAtLeast } from '../model/loggers.js';
 import { missingLogFields } from '../model/log-fields.js';
 import { findLogAnchor, isInTestCode, lastInBranchBefore } from '../model/placement.js';
@@ -190,6 +191,24 @@ export default createRule<Options, MessageIds>({
       });
     }
 
+    /**
+     * One refusal, one finding: a rejection thrown inside a `try` whose `catch` in the same function answers a
+     * rejection of its own (`catch (err) { throw new SessionError(TRY_REFRESH_TOKEN) }`, `res.status(401)`) reaches
+     * the caller as that answer; the catch's site is the one reported (or logged). A catch that hands the caught
+     * error on (`throw e`, `next(e)` on some path) lets the thrown rejection through as it is: it stays a site.
+     */
+    function answeredByCatch(rejection: Rejection): boolean {
+      if (rejection.node.type !== AST_NODE_TYPES.ThrowStatement) return false;
+      const clause = catchingClause(rejection.node);
+      if (!clause || handsCaughtErrorOn(context, clause)) return false;
+      return rejections.some((other) => other !== rejection && other.node.range[0] >= clause.body.range[0] && other.node.range[1] <= clause.body.range[1]);
+    }
+
+    /** Thrown by an exported helper whose every caller in another project file catches it and logs it or answers it (importer-catches.ts). */
+    function callersInOtherFilesRecord(rejection: Rejection): boolean {
+      return rejection.propagates && !rejection.handler && importersCatchAndRecord(context, rejection.region);
+    }
+
     function recordAll(sites: readonly RejectionSite[]): void {
       for (const site of markExpiredSites(siteOptions, sites)) record(site.node, site, site.acceptLater ?? false);
     }
@@ -296,7 +315,7 @@ export default createRule<Options, MessageIds>({
       ReturnStatement: (node: TSESTree.ReturnStatement) => recordAll(returnRejectionSites(context, siteOptions, node)),
       'Program:exit'() {
         for (const rejection of rejections) {
-          if (!unloggedAtWarn.has(rejection) || isAudited(rejection) || callersLog(rejection) || catchLogs(rejection)) continue;
+          if (!unloggedAtWarn.has(rejection) || answeredByCatch(rejection) || isAudited(rejection) || callersLog(rejection) || catchLogs(rejection) || callersInOtherFilesRecord(rejection)) continue;
           report(rejection);
         }
       },
