@@ -13,7 +13,6 @@ import { processMethodOf } from './process-object.js';
 import { rootImport } from './job-runners.js';
 import { classifyErrorUse, holdsStackText, isHandoffCall, isInspectionCall, readsAny } from './errors.js';
 import { resolveCalledFunction } from './called-functions.js';
-import { followsOnlyBodyParser } from './body-parsers.js';
 import { type HandlerInfo, getHandlerInfo } from './handlers.js';
 import { getHttpOutcome } from './http-outcomes.js';
 import { getLoggingLevel, isAtLeast } from './loggers.js';
@@ -214,15 +213,6 @@ export function isExitGuarded(context: Context, exit: TSESTree.Node, body: TSEST
     current = current.parent;
   }
   return false;
-}
-
-/**
- * An Express error handler registered right after a body parser (`router.use(bodyParser.json());
- * router.use((err, req, res, next) => …)`, body-parsers.ts): the errors it sees are the client's malformed
- * or oversized bodies, answered with a 4xx; nothing of the server's failed there for it to log.
- */
-export function handlesOnlyBodyErrors(context: Context, fn: AnyFunction): boolean {
-  return followsOnlyBodyParser(context, fn);
 }
 
 /**

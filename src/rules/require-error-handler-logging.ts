@@ -18,7 +18,7 @@ import {
   isErrorValue,
   inResponseStartedBranch,
   isExitGuarded,
-  finalProcessExit, inKnownFailureBranch, handlesOnlyBodyErrors,
+  finalProcessExit, inKnownFailureBranch,
   isProcessExitCall,
   koaErrorCatchInfo,
   passesErrorOn,
@@ -272,8 +272,8 @@ export default createRule<Options, MessageIds>({
 
     function finalize(s: HandlerState): void {
       if (s.unsatisfied.length === 0) return;
-      // [sentry.errorHandler, render], app.use(errlog()); app.use(errclient()): every error was recorded before it gets here; right after a body parser: only the client's bodies fail.
-      if (s.kind === 'express' && (runsAfterRecordingHandler(context, s.fn, s.escalates, helperMayLog) || handlesOnlyBodyErrors(context, s.fn))) return;
+      // [sentry.errorHandler, render], app.use(errlog()); app.use(errclient()): every error was recorded before it gets here.
+      if (s.kind === 'express' && runsAfterRecordingHandler(context, s.fn, s.escalates, helperMayLog)) return;
       // `if (res.headersSent) return next(err)` and nothing else: the delegation Express asks for, no logging.
       if (s.escalates && s.escalations.every((node) => inResponseStartedBranch(context, node, s.body))) {
         reportHandler(s);

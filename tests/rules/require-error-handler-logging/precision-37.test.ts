@@ -9,8 +9,6 @@ import rule from '../../../src/rules/require-error-handler-logging.js';
  * - a method of a same-file class that logs at error level, handed the error's stack text, logs it — also
  *   called through a parameter every call of which passes an instance of that class
  *   (`registerErrorHandlers(upgradeManager)` of ioBroker's upgrade manager).
- * - an Express error handler registered right after a body parser sees the client's malformed or oversized
- *   bodies (formio's router: 400 for a SyntaxError, 413 for entity.too.large): nothing of the server's failed.
  * Each quieted shape has a reported twin.
  */
 const ruleTester = new RuleTester();
@@ -59,30 +57,8 @@ function registerErrorHandlers(upgradeManager) {
   });
 }`,
     },
-    // formio: the malformed-JSON handler right after the parsers
-    {
-      code: `const bodyParser = require('body-parser');
-router.use(bodyParser.urlencoded({ extended: true }));
-router.use(bodyParser.json({ limit: '16mb' }));
-router.use((err, req, res, next) => {
-  if (err instanceof SyntaxError) return res.status(400).send(err.message);
-  if (err.type === 'entity.too.large') return res.status(413).send({ message: 'Request payload too large' });
-  next();
-});`,
-    },
   ],
   invalid: [
-    // the same handler after the routes sees every failure of theirs
-    {
-      code: `const bodyParser = require('body-parser');
-router.use(bodyParser.json({ limit: '16mb' }));
-router.use('/api', routes);
-router.use((err, req, res, next) => {
-  if (err instanceof SyntaxError) return res.status(400).send(err.message);
-  res.status(500).send('failed');
-});`,
-      errors: [{ messageId: 'notLogged', line: 4, suggestions: 1 as never }],
-    },
     // the known failure is handled, every other crash is dropped
     {
       code: `process.on('uncaughtException', (error) => {
