@@ -7,7 +7,7 @@
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
-import { type Context, findVariable, getCalleePath, getMemberPath, getPropertyName, getStringValue, isFunctionNode, lastSegment, resolveFunction, skipTransparent, unwrapIndirectCall } from './ast.js';
+import { type Context, findVariable, getCalleePath, getMemberPath, getNumberValue, getPropertyName, getStringValue, isFunctionNode, lastSegment, resolveFunction, skipTransparent, unwrapIndirectCall } from './ast.js';
 import { getImportedBinding, readImportedSource } from './modules.js';
 import { projectImporters } from './project-index.js';
 import { REQUEST_LOGGER_NAMES, ROUTER_LOGGER_TEXT, mountedModuleLogsRequests } from './mounted-apps.js';
@@ -370,21 +370,38 @@ function isProbePath(node: TSESTree.Node): boolean {
   return path !== null && PROBE_NAME.test(lastSegment(path));
 }
 
-/** `(req, res) => res.redirect(…)`: a handler whose only use of the response is a redirect. */
-function redirectsOnly(context: Context, node: TSESTree.Node): boolean {
+/**
+ * A handler whose only use of the response is a redirect: `(req, res) => res.redirect(…)`, or Node's own
+ * `res.writeHead(302, { Location: … }); res.end()` (also `res.statusCode = 301`, `res.setHeader('Location', …)`):
+ * an HTTP-to-HTTPS redirect server answers nothing else, and has no API to keep a record of.
+ */
+export function redirectsOnly(context: Context, node: TSESTree.Node): boolean {
   const fn = skipTransparent(node);
   if (!isFunctionNode(fn)) return false;
   const res = fn.params[1];
   if (res?.type !== AST_NODE_TYPES.Identifier) return false;
   const variable = context.sourceCode.getDeclaredVariables(fn).find((v) => v.name === res.name);
   const uses = variable?.references ?? [];
-  return (
-    uses.length > 0 &&
-    uses.every((ref) => {
-      const member = ref.identifier.parent;
-      return member?.type === AST_NODE_TYPES.MemberExpression && member.object === ref.identifier && getPropertyName(member) === 'redirect';
-    })
-  );
+  let redirects = false;
+  const isRedirectStatus = (value: TSESTree.Node | undefined): boolean => {
+    const status = value ? getNumberValue(value) : null;
+    if (status === null || status < 300 || status >= 400) return false;
+    redirects = true;
+    return true;
+  };
+  const onlyRedirects = uses.every((ref) => {
+    const member = ref.identifier.parent;
+    if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== ref.identifier) return false;
+    const name = getPropertyName(member);
+    const call = member.parent?.type === AST_NODE_TYPES.CallExpression && member.parent.callee === member ? member.parent : null;
+    if (name === 'redirect') redirects = true;
+    if (name === 'redirect') return true;
+    if (name === 'writeHead') return call !== null && isRedirectStatus(call.arguments[0]);
+    if (name === 'statusCode') return member.parent?.type === AST_NODE_TYPES.AssignmentExpression && member.parent.left === member && isRedirectStatus(member.parent.right);
+    if (name === 'setHeader') return call !== null && /^location$/iu.test(getStringValue(call.arguments[0]) ?? '');
+    return name === 'end' && call !== null && call.arguments.length === 0;
+  });
+  return uses.length > 0 && onlyRedirects && redirects;
 }
 
 /**
