@@ -190,7 +190,9 @@ export function getAppUsage(
     }
     if (call.arguments.some((a) => refersToApp(a, path) && !otherApp(a))) classifyConsumer(context, call, usage, extra);
   }
-  usage.probesOnly = routes > 0 && probes === routes;
+  // An app nothing is registered on (no route, no middleware, no setting, handed to nothing but a server):
+  // Express answers every request with a 404 — a carrier for a WebSocket server's upgrades, no API.
+  usage.probesOnly = (routes > 0 && probes === routes) || (usage.served && variable !== null && onlyServed(context, variable, calls));
   usage.mountsLoggedApps = mountedModules.length > 0 && mountedModules.every((m) => mountedModuleLogsRequests(context, m, extra));
   usage.closedByOwnRoute = listeners.length > 0 && calls.some((c) => closesFromRoute(c, listeners, path));
   // …unless a router it mounts comes from a module of the project that may log requests itself.
@@ -259,6 +261,25 @@ function closesFromRoute(call: TSESTree.CallExpression, holders: readonly string
   return false;
 }
 
+/**
+ * Every reference of the app's variable (written once) is `app.listen(…)` or the app handed to a call that
+ * serves it (`http.createServer(app)`, also `require('http').createServer(app)`): nothing registers a route or
+ * middleware on it, here or through another function or module.
+ */
+function onlyServed(context: Context, variable: NonNullable<ReturnType<typeof findVariable>>, calls: readonly TSESTree.CallExpression[]): boolean {
+  const reads = variable.references.filter((ref) => !ref.init);
+  if (reads.length === 0 || reads.some((ref) => ref.isWrite())) return false;
+  return reads.every((ref) => {
+    const id = ref.identifier;
+    const parent = id.parent;
+    if (parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === id) return getPropertyName(parent) === 'listen' && parent.parent?.type === AST_NODE_TYPES.CallExpression && parent.parent.callee === parent;
+    if (parent?.type !== AST_NODE_TYPES.CallExpression || !parent.arguments.some((a) => a === id) || !calls.includes(parent)) return false;
+    const probe: AppUsage = { path: null, statement: null, returned: false, assembled: false, passed: false, mounted: false, served: false, configured: false, probesOnly: false, mountsLoggedApps: false, closedByOwnRoute: false };
+    classifyConsumer(context, parent, probe, []);
+    return probe.served && !probe.passed && !probe.mounted && !probe.returned;
+  });
+}
+
 /** A statement directly in a block or the program, where another statement can follow it. */
 function isInsertable(statement: TSESTree.Node): statement is TSESTree.Statement {
   const p = statement.parent;
@@ -289,7 +310,9 @@ function classifyConsumer(context: Context, call: TSESTree.CallExpression, usage
   const required = loadedModule(callee);
   const path = required ?? getCalleePath(call) ?? indirectMemberPath(callee);
   const name = path === null ? '' : lastSegment(path.replace(/[/\\]index$/u, '').replace(/^.*[/\\]/u, ''));
-  if (SERVING.test(name)) {
+  // `require('https').createServer(options, app)`: the method of a module loaded on the spot names the consumer.
+  const method = required !== null && callee.type === AST_NODE_TYPES.MemberExpression ? getPropertyName(callee) : null;
+  if (SERVING.test(name) || (method !== null && SERVING.test(method))) {
     usage.served = true;
     return;
   }

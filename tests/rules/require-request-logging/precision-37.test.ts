@@ -9,12 +9,38 @@ import rule from '../../../src/rules/require-request-logging.js';
  * - a framework's own `listen` (`handle.listen = (...args) => http.createServer(handle).listen(...args)`,
  *   Express's `app.listen = function () { http.createServer(this) … }`) serves the app object the method
  *   belongs to, whose users register its middleware: the request log is theirs (sap-approuter's connect).
+ * - an app nothing is registered on (no route, middleware or setting, handed to nothing but a server) answers
+ *   every request with a 404: parse-server's carrier app for the LiveQuery WebSocket server has no API;
+ * Recall: `require('https').createServer(options, app)` serves the app (the method of a module loaded on the
+ * spot names the consumer), as `https.createServer(options, app)` does — not a hand-off to another module's
+ * setup (parse-dashboard's standalone server).
  * Each quieted shape has a reported twin.
  */
 const ruleTester = new RuleTester();
 
 ruleTester.run('require-request-logging (precision on real applications, session 37)', rule, {
   valid: [
+    // parse-server: an empty app carrying a WebSocket server's upgrades
+    {
+      code: `const express = require('express');
+class ParseServer {
+  static async createLiveQueryServer(httpServer, config, options) {
+    if (!httpServer || (config && config.port)) {
+      var app = express();
+      httpServer = require('http').createServer(app);
+      httpServer.listen(config.port);
+    }
+    return new LiveQueryServer(httpServer, config, options);
+  }
+}`,
+    },
+    // a module loaded on the spot whose function is handed the app: its setup may register logging
+    {
+      code: `const express = require('express');
+const app = express();
+require('@acme/http-setup').install(app);
+app.listen(3000);`,
+    },
     // jsreport-express: the http -> https redirect server
     {
       code: `const http = require('http');
@@ -58,6 +84,29 @@ app.listen = function listen() {
     },
   ],
   invalid: [
+    // the same carrier app with an API mounted on it
+    {
+      code: `const express = require('express');
+function createLiveQueryServer(config) {
+  const app = express();
+  app.use('/api', api);
+  const httpServer = require('http').createServer(app);
+  httpServer.listen(config.port);
+}`,
+      errors: [{ messageId: 'missingRequestLogging', line: 3, suggestions: [] }],
+    },
+    // parse-dashboard: the app served by a module loaded on the spot
+    {
+      code: `const express = require('express');
+module.exports = (options) => {
+  const app = express();
+  app.use('/dashboard', dashboard(options));
+  let server;
+  if (!options.key) server = app.listen(4040);
+  else server = require('https').createServer({ key: options.key, cert: options.cert }, app).listen(4040);
+};`,
+      errors: [{ messageId: 'missingRequestLogging', line: 3, suggestions: [] }],
+    },
     // a redirect on one path and content on another serves an API
     {
       code: `const http = require('http');
@@ -66,7 +115,7 @@ http.createServer((req, res) => {
   res.writeHead(200);
   res.end(render(req.url));
 }).listen(80);`,
-      errors: [{ messageId: 'missingRequestLogging', line: 2, suggestions: 0 as never }],
+      errors: [{ messageId: 'missingRequestLogging', line: 2, suggestions: [] }],
     },
     // a function named listen serving another listener is the app's own server
     {
@@ -75,7 +124,7 @@ function listen(port) {
   const server = http.createServer((req, res) => { res.end(lookup(req.url)); });
   server.listen(port);
 }`,
-      errors: [{ messageId: 'missingRequestLogging', line: 3, suggestions: 0 as never }],
+      errors: [{ messageId: 'missingRequestLogging', line: 3, suggestions: [] }],
     },
   ],
 });
