@@ -15,13 +15,15 @@
  *   `cds.service.impl(…)`, a parameter of a callback handed to the package (`cds.on('serving', (srv) =>
  *   …)`, `cds.service.impl((srv) => …)`), or a variable the package hands out (`await cds.connect.to(…)`,
  *   `cds.services.X`). The `cds` object itself is a plain EventEmitter (`cds.on('serving', …)`): not a
- *   service.
+ *   service;
+ * - an Emittery emitter (`new Emittery()`, `this` in a class extending it): `await emitter.emit(…)` awaits every
+ *   listener and rejects with the first listener's error.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
-import { type AnyFunction, type Context, findEnclosingClass, findVariable, getRootIdentifier, isFunctionNode, skipTransparent } from './ast.js';
+import { type AnyFunction, type Context, findEnclosingClass, findVariable, getCreationCall, getRootIdentifier, isFunctionNode, skipTransparent } from './ast.js';
 import { getImportSource } from './modules.js';
 import { packageRoot } from './process-handlers.js';
 
@@ -32,6 +34,28 @@ const packageNames = new Map<string, string | null>();
 /** A handler whose parameters after the first include a `next` continuation: a link of a middleware chain. */
 export function takesContinuation(fn: AnyFunction): boolean {
   return fn.params.slice(1).some((p) => p.type === AST_NODE_TYPES.Identifier && p.name === 'next');
+}
+
+/** Whether `receiver` (of `receiver.on(…)`) awaits the handlers registered on it: a SAP CAP service, an Emittery emitter. */
+export function awaitsHandlers(context: Context, receiver: TSESTree.Node): boolean {
+  return isCapService(context, receiver) || isEmittery(context, receiver);
+}
+
+const EMITTERY = new Set(['emittery']);
+
+/** `new Emittery()` (held by the receiver), or `this` in a class extending Emittery. */
+function isEmittery(context: Context, receiver: TSESTree.Node): boolean {
+  const node = skipTransparent(receiver);
+  let root: TSESTree.Identifier | null = null;
+  if (node.type === AST_NODE_TYPES.ThisExpression) {
+    const cls = findEnclosingClass(node);
+    root = cls?.superClass ? getRootIdentifier(cls.superClass) : null;
+  } else {
+    const creation = getCreationCall(context, node);
+    root = creation?.type === AST_NODE_TYPES.NewExpression ? getRootIdentifier(creation.callee) : null;
+  }
+  const source = root ? getImportSource(context, root) : null;
+  return source !== null && EMITTERY.has(source.source);
 }
 
 /** Whether `receiver` (of `receiver.on(…)`) is a SAP CAP service, whose dispatcher awaits its handlers. */

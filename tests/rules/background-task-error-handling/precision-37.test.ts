@@ -9,6 +9,7 @@ import rule from '../../../src/rules/background-task-error-handling.js';
  *   `await srv.emit(…)` rejects with its error): `this` in a class extending the package's service class or in
  *   `cds.service.impl(function () {…})`, a parameter of a callback handed to `cds`, a variable
  *   `cds.connect.to(…)` resolves to. The `cds` object itself is a plain EventEmitter;
+ * - an Emittery emitter awaits its listeners (`await emitter.emit(…)` rejects with a listener's error);
  * - a listener of an application's own 'shutdown' event runs as the process ends, as a signal handler does
  *   (reported only with `includeShutdownHandlers`).
  * Promises such a handler starts without awaiting still escape; each quieted shape has a reported twin.
@@ -17,6 +18,19 @@ const ruleTester = new RuleTester();
 
 ruleTester.run('background-task-error-handling (precision on real applications, session 37)', rule, {
   valid: [
+    // Emittery awaits its listeners
+    {
+      code: `import Emittery from 'emittery';
+const bus = new Emittery();
+bus.on('saved', async (doc) => {
+  await fetch('/index/' + doc.id);
+});
+class Store extends Emittery {
+  init() {
+    this.on('flush', async () => { await fetch('/flush'); });
+  }
+}`,
+    },
     // sap-cds remote service: a request handler continuing the chain with next()
     {
       code: `const cds = require('@sap/cds');
@@ -79,6 +93,15 @@ class AMQPClient {
     },
   ],
   invalid: [
+    // a Node EventEmitter drops what its listeners return
+    {
+      code: `import { EventEmitter } from 'node:events';
+const bus = new EventEmitter();
+bus.on('saved', async (doc) => {
+  await fetch('/index/' + doc.id);
+});`,
+      errors: [{ messageId: 'asyncCallback', line: 3, suggestions: 1 as never }],
+    },
     // the cds object itself is an EventEmitter: its 'serving' listeners' promises are dropped
     {
       code: `const cds = require('@sap/cds');
