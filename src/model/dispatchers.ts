@@ -46,16 +46,21 @@ const EMITTERY = new Set(['emittery']);
 /** `new Emittery()` (held by the receiver), or `this` in a class extending Emittery. */
 function isEmittery(context: Context, receiver: TSESTree.Node): boolean {
   const node = skipTransparent(receiver);
-  let root: TSESTree.Identifier | null = null;
-  if (node.type === AST_NODE_TYPES.ThisExpression) {
-    const cls = findEnclosingClass(node);
-    root = cls?.superClass ? getRootIdentifier(cls.superClass) : null;
-  } else {
-    const creation = getCreationCall(context, node);
-    root = creation?.type === AST_NODE_TYPES.NewExpression ? getRootIdentifier(creation.callee) : null;
-  }
+  const root = node.type === AST_NODE_TYPES.ThisExpression ? superClassRoot(node) : createdFrom(context, node);
   const source = root ? getImportSource(context, root) : null;
   return source !== null && EMITTERY.has(source.source);
+}
+
+/** The name a class around `this` extends (`Emittery` of `class Bus extends Emittery`). */
+function superClassRoot(node: TSESTree.ThisExpression): TSESTree.Identifier | null {
+  const cls = findEnclosingClass(node);
+  return cls?.superClass ? getRootIdentifier(cls.superClass) : null;
+}
+
+/** The class a receiver is a `new` instance of (`new Emittery()`, held by a variable or written in place). */
+function createdFrom(context: Context, node: TSESTree.Node): TSESTree.Identifier | null {
+  const creation = getCreationCall(context, node);
+  return creation?.type === AST_NODE_TYPES.NewExpression ? getRootIdentifier(creation.callee) : null;
 }
 
 /** Whether `receiver` (of `receiver.on(…)`) is a SAP CAP service, whose dispatcher awaits its handlers. */
