@@ -262,9 +262,10 @@ function closesFromRoute(call: TSESTree.CallExpression, holders: readonly string
 }
 
 /**
- * Every reference of the app's variable (written once) is `app.listen(…)` or the app handed to a call that
- * serves it (`http.createServer(app)`, also `require('http').createServer(app)`): nothing registers a route or
- * middleware on it, here or through another function or module.
+ * Every reference of the app's variable (written once) is the app handed to a call that serves it
+ * (`http.createServer(app)`, also `require('http').createServer(app)`): nothing registers a route or
+ * middleware on it, here or through another function or module, and the server is made around it for
+ * something else (a WebSocket server's upgrades). An empty `app.listen(3000)` is a stub still reported.
  */
 function onlyServed(context: Context, variable: NonNullable<ReturnType<typeof findVariable>>, calls: readonly TSESTree.CallExpression[]): boolean {
   const reads = variable.references.filter((ref) => !ref.init);
@@ -272,7 +273,6 @@ function onlyServed(context: Context, variable: NonNullable<ReturnType<typeof fi
   return reads.every((ref) => {
     const id = ref.identifier;
     const parent = id.parent;
-    if (parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === id) return getPropertyName(parent) === 'listen' && parent.parent?.type === AST_NODE_TYPES.CallExpression && parent.parent.callee === parent;
     if (parent?.type !== AST_NODE_TYPES.CallExpression || !parent.arguments.some((a) => a === id) || !calls.includes(parent)) return false;
     const probe: AppUsage = { path: null, statement: null, returned: false, assembled: false, passed: false, mounted: false, served: false, configured: false, probesOnly: false, mountsLoggedApps: false, closedByOwnRoute: false };
     classifyConsumer(context, parent, probe, []);

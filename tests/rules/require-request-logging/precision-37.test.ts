@@ -9,7 +9,7 @@ import rule from '../../../src/rules/require-request-logging.js';
  * - a framework's own `listen` (`handle.listen = (...args) => http.createServer(handle).listen(...args)`,
  *   Express's `app.listen = function () { http.createServer(this) … }`) serves the app object the method
  *   belongs to, whose users register its middleware: the request log is theirs (sap-approuter's connect).
- * - an app nothing is registered on (no route, middleware or setting, handed to nothing but a server) answers
+ * - an app nothing is registered on (no route, middleware or setting, handed only to `http.createServer`) answers
  *   every request with a 404: parse-server's carrier app for the LiveQuery WebSocket server has no API;
  * Recall: `require('https').createServer(options, app)` serves the app (the method of a module loaded on the
  * spot names the consumer), as `https.createServer(options, app)` does — not a hand-off to another module's
