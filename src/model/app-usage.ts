@@ -7,7 +7,7 @@
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
-import { type Context, findVariable, getCalleePath, getMemberPath, getPropertyName, getStringValue, isFunctionNode, lastSegment, resolveFunction, skipTransparent, unwrapIndirectCall } from './ast.js';
+import { type Context, findVariable, getCalleePath, getMemberPath, getNumberValue, getPropertyName, getStringValue, isFunctionNode, lastSegment, resolveFunction, skipTransparent, unwrapIndirectCall } from './ast.js';
 import { getImportedBinding, readImportedSource } from './modules.js';
 import { projectImporters } from './project-index.js';
 import { REQUEST_LOGGER_NAMES, ROUTER_LOGGER_TEXT, mountedModuleLogsRequests } from './mounted-apps.js';
@@ -190,7 +190,9 @@ export function getAppUsage(
     }
     if (call.arguments.some((a) => refersToApp(a, path) && !otherApp(a))) classifyConsumer(context, call, usage, extra);
   }
-  usage.probesOnly = routes > 0 && probes === routes;
+  // An app nothing is registered on (no route, no middleware, no setting, handed to nothing but a server):
+  // Express answers every request with a 404 — a carrier for a WebSocket server's upgrades, no API.
+  usage.probesOnly = (routes > 0 && probes === routes) || (usage.served && variable !== null && onlyServed(context, variable, calls));
   usage.mountsLoggedApps = mountedModules.length > 0 && mountedModules.every((m) => mountedModuleLogsRequests(context, m, extra));
   usage.closedByOwnRoute = listeners.length > 0 && calls.some((c) => closesFromRoute(c, listeners, path));
   // …unless a router it mounts comes from a module of the project that may log requests itself.
@@ -259,6 +261,25 @@ function closesFromRoute(call: TSESTree.CallExpression, holders: readonly string
   return false;
 }
 
+/**
+ * Every reference of the app's variable (written once) is the app handed to a call that serves it
+ * (`http.createServer(app)`, also `require('http').createServer(app)`): nothing registers a route or
+ * middleware on it, here or through another function or module, and the server is made around it for
+ * something else (a WebSocket server's upgrades). An empty `app.listen(3000)` is a stub still reported.
+ */
+function onlyServed(context: Context, variable: NonNullable<ReturnType<typeof findVariable>>, calls: readonly TSESTree.CallExpression[]): boolean {
+  const reads = variable.references.filter((ref) => !ref.init);
+  if (reads.length === 0 || reads.some((ref) => ref.isWrite())) return false;
+  return reads.every((ref) => {
+    const id = ref.identifier;
+    const parent = id.parent;
+    if (parent?.type !== AST_NODE_TYPES.CallExpression || !parent.arguments.some((a) => a === id) || !calls.includes(parent)) return false;
+    const probe: AppUsage = { path: null, statement: null, returned: false, assembled: false, passed: false, mounted: false, served: false, configured: false, probesOnly: false, mountsLoggedApps: false, closedByOwnRoute: false };
+    classifyConsumer(context, parent, probe, []);
+    return probe.served && !probe.passed && !probe.mounted && !probe.returned;
+  });
+}
+
 /** A statement directly in a block or the program, where another statement can follow it. */
 function isInsertable(statement: TSESTree.Node): statement is TSESTree.Statement {
   const p = statement.parent;
@@ -289,7 +310,9 @@ function classifyConsumer(context: Context, call: TSESTree.CallExpression, usage
   const required = loadedModule(callee);
   const path = required ?? getCalleePath(call) ?? indirectMemberPath(callee);
   const name = path === null ? '' : lastSegment(path.replace(/[/\\]index$/u, '').replace(/^.*[/\\]/u, ''));
-  if (SERVING.test(name)) {
+  // `require('https').createServer(options, app)`: the method of a module loaded on the spot names the consumer.
+  const method = required !== null && callee.type === AST_NODE_TYPES.MemberExpression ? getPropertyName(callee) : null;
+  if (SERVING.test(name) || (method !== null && SERVING.test(method))) {
     usage.served = true;
     return;
   }
@@ -370,21 +393,38 @@ function isProbePath(node: TSESTree.Node): boolean {
   return path !== null && PROBE_NAME.test(lastSegment(path));
 }
 
-/** `(req, res) => res.redirect(…)`: a handler whose only use of the response is a redirect. */
-function redirectsOnly(context: Context, node: TSESTree.Node): boolean {
+/**
+ * A handler whose only use of the response is a redirect: `(req, res) => res.redirect(…)`, or Node's own
+ * `res.writeHead(302, { Location: … }); res.end()` (also `res.statusCode = 301`, `res.setHeader('Location', …)`):
+ * an HTTP-to-HTTPS redirect server answers nothing else, and has no API to keep a record of.
+ */
+export function redirectsOnly(context: Context, node: TSESTree.Node): boolean {
   const fn = skipTransparent(node);
   if (!isFunctionNode(fn)) return false;
   const res = fn.params[1];
   if (res?.type !== AST_NODE_TYPES.Identifier) return false;
   const variable = context.sourceCode.getDeclaredVariables(fn).find((v) => v.name === res.name);
   const uses = variable?.references ?? [];
-  return (
-    uses.length > 0 &&
-    uses.every((ref) => {
-      const member = ref.identifier.parent;
-      return member?.type === AST_NODE_TYPES.MemberExpression && member.object === ref.identifier && getPropertyName(member) === 'redirect';
-    })
-  );
+  let redirects = false;
+  const isRedirectStatus = (value: TSESTree.Node | undefined): boolean => {
+    const status = value ? getNumberValue(value) : null;
+    if (status === null || status < 300 || status >= 400) return false;
+    redirects = true;
+    return true;
+  };
+  const onlyRedirects = uses.every((ref) => {
+    const member = ref.identifier.parent;
+    if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== ref.identifier) return false;
+    const name = getPropertyName(member);
+    const call = member.parent?.type === AST_NODE_TYPES.CallExpression && member.parent.callee === member ? member.parent : null;
+    if (name === 'redirect') redirects = true;
+    if (name === 'redirect') return true;
+    if (name === 'writeHead') return call !== null && isRedirectStatus(call.arguments[0]);
+    if (name === 'statusCode') return member.parent?.type === AST_NODE_TYPES.AssignmentExpression && member.parent.left === member && isRedirectStatus(member.parent.right);
+    if (name === 'setHeader') return call !== null && /^location$/iu.test(getStringValue(call.arguments[0]) ?? '');
+    return name === 'end' && call !== null && call.arguments.length === 0;
+  });
+  return uses.length > 0 && onlyRedirects && redirects;
 }
 
 /**

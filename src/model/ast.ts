@@ -1,5 +1,6 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { keepsCallersThis } from './downlevel.js';
 
 export type AnyFunction =
   | TSESTree.ArrowFunctionExpression
@@ -419,11 +420,11 @@ export function findEnclosingClass(node: TSESTree.Node): TSESTree.ClassDeclarati
     if (current.type === AST_NODE_TYPES.ClassDeclaration || current.type === AST_NODE_TYPES.ClassExpression) {
       return current;
     }
-    // A plain function rebinds `this`, unless it is the class member itself.
+    // A plain function rebinds `this`, unless it is the class member itself (or a downleveled async body: downlevel.ts).
     if (
       (current.type === AST_NODE_TYPES.FunctionDeclaration || current.type === AST_NODE_TYPES.FunctionExpression) &&
       current.parent?.type !== AST_NODE_TYPES.MethodDefinition &&
-      current.parent?.type !== AST_NODE_TYPES.PropertyDefinition
+      current.parent?.type !== AST_NODE_TYPES.PropertyDefinition && !keepsCallersThis(current)
     ) {
       return null;
     }

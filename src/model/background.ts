@@ -36,6 +36,7 @@ import { isGlobalName } from './promises.js';
 import { resolveCalledFunction } from './called-functions.js';
 import { exitsWhenDone, isTerminationSignal } from './shutdown-listeners.js';
 import { isProcessObject } from './process-object.js';
+import { awaitsHandlers, takesContinuation } from './dispatchers.js';
 
 export type BackgroundKind = 'timer' | 'cron' | 'listener' | 'job' | 'scheduled-method' | 'lifecycle-hook' | 'custom';
 
@@ -264,9 +265,14 @@ function computeBackgroundCallbacks(
         if (isMiddlewareLike(args[1]!)) return [];
         const api = event !== null ? `'${event}' listener` : 'event listener';
         const callback = makeCallback(context, args[1]!, node, api, 'listener', false);
+        // A dispatcher awaits the handler and hands its rejection to the sender (a middleware link taking
+        // `next`, a SAP CAP service's or an Emittery emitter's handler): promises it starts without awaiting still escape.
+        if ((callback.fn !== null && takesContinuation(callback.fn)) || awaitsHandlers(context, receiver)) callback.rejectionHandled = true;
         // Process 'exit' listeners run as the process ends: nothing they await completes, so no rejection is ever recorded or lost.
         // A listener that ends by exiting (`repl.on('exit', async () => { await app.stop(); process.exit(0) })`) is one too.
         if ((onProcess && (event === 'exit' || isTerminationSignal(context, args[0]!))) || (callback.fn !== null && exitsWhenDone(callback.fn, context.sourceCode.visitorKeys))) callback.shutdown = true;
+        // An application's own 'shutdown' event (`cds.on('shutdown', () => this.disconnect())`) runs as the process ends.
+        else if (!onProcess && event === 'shutdown') callback.shutdown = true;
         else if (!onProcess && event !== null && LIFECYCLE_EVENT.test(event)) callback.lifecycleEvent = true;
         return [callback];
       }

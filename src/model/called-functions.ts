@@ -4,6 +4,7 @@
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { sameFileCallSites } from './input-flow.js';
 import { type AnyFunction, type Context, classMethods, findVariable, getPropertyName, getVariableInit, isFunctionNode, mayBindCallResult, perFile, resolveFunction, skipTransparent, walkSameFunction } from './ast.js';
 
 /**
@@ -73,16 +74,40 @@ function instanceMethod(context: Context, member: TSESTree.MemberExpression): An
   const object = skipTransparent(member.object);
   const name = getPropertyName(member);
   if (object.type !== AST_NODE_TYPES.Identifier || name === null || !declaresClass(context)) return null;
-  const variable = findVariable(context, object);
-  if (!variable || variable.defs.length !== 1 || variable.defs[0]!.type !== 'Variable' || variable.references.some((ref) => ref.isWrite() && !ref.init)) return null;
+  const cls = instanceClass(context, object, true);
+  return cls ? (classMethods(cls).get(name) ?? null) : null;
+}
+
+/**
+ * The same-file class `id` holds an instance of: a `const` created by `new C(…)`; with `throughParams`, also a
+ * parameter of a same-file function every call of which passes such a `const` of that one class
+ * (`const m = new UpgradeManager(args); registerErrorHandlers(m)` — `function registerErrorHandlers(m) { m.log(…) }`).
+ */
+function instanceClass(context: Context, id: TSESTree.Identifier, throughParams: boolean): TSESTree.ClassDeclaration | TSESTree.ClassExpression | null {
+  const variable = findVariable(context, id);
+  if (!variable || variable.defs.length !== 1 || variable.references.some((ref) => ref.isWrite() && !ref.init)) return null;
+  const def = variable.defs[0]!;
+  if (def.type === 'Parameter' && throughParams) {
+    const index = def.node.params.indexOf(def.name as TSESTree.Parameter);
+    const calls = index >= 0 && isFunctionNode(def.node) ? sameFileCallSites(context, def.node) : null;
+    if (!calls || calls.length === 0) return null;
+    let found: TSESTree.ClassDeclaration | TSESTree.ClassExpression | null = null;
+    for (const call of calls) {
+      const arg = call.arguments[index];
+      const cls = arg?.type === AST_NODE_TYPES.Identifier ? instanceClass(context, arg, false) : null;
+      if (!cls || (found && found !== cls)) return null;
+      found = cls;
+    }
+    return found;
+  }
+  if (def.type !== 'Variable') return null;
   const init = getVariableInit(variable);
   const created = init ? skipTransparent(init) : null;
   if (created?.type !== AST_NODE_TYPES.NewExpression || created.callee.type !== AST_NODE_TYPES.Identifier) return null;
   const classVariable = findVariable(context, created.callee);
-  const def = classVariable?.defs.length === 1 ? classVariable.defs[0]! : null;
-  const cls = def?.type === 'ClassName' ? def.node : def?.type === 'Variable' && def.node.init ? skipTransparent(def.node.init) : null;
-  if (cls?.type !== AST_NODE_TYPES.ClassDeclaration && cls?.type !== AST_NODE_TYPES.ClassExpression) return null;
-  return classMethods(cls).get(name) ?? null;
+  const classDef = classVariable?.defs.length === 1 ? classVariable.defs[0]! : null;
+  const cls = classDef?.type === 'ClassName' ? classDef.node : classDef?.type === 'Variable' && classDef.node.init ? skipTransparent(classDef.node.init) : null;
+  return cls?.type === AST_NODE_TYPES.ClassDeclaration || cls?.type === AST_NODE_TYPES.ClassExpression ? cls : null;
 }
 
 const declaresClassCache = new WeakMap<object, boolean>();

@@ -1,6 +1,6 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
-import { skipTransparent } from './ast.js';
+import { type AnyFunction, skipTransparent } from './ast.js';
 
 /**
  * The downlevel forms compilers (TypeScript, Babel, esbuild, SWC) emit for `?.` and `??`, read as the source expression
@@ -85,4 +85,55 @@ export function skipDownlevel(node: TSESTree.Node): TSESTree.Node {
     current = skipTransparent(next);
   }
   return current;
+}
+
+/**
+ * TypeScript's (and tslib's) downleveled async function: `function f() { return __awaiter(this, void 0, void 0,
+ * function* () { … yield x … }) }`, `() => __awaiter(this, void 0, void 0, function* () { … })`, also
+ * `(0, tslib_1.__awaiter)(…)`. The generator handed to `__awaiter` is the async body, each `yield` an `await`:
+ * `__awaiter` runs it inside a promise, so a throw there rejects the promise `f()` returns, as in an async
+ * function. Null for any other function.
+ */
+export function awaiterGenerator(fn: TSESTree.Node): TSESTree.FunctionExpression | null {
+  if (fn.type !== AST_NODE_TYPES.FunctionDeclaration && fn.type !== AST_NODE_TYPES.FunctionExpression && fn.type !== AST_NODE_TYPES.ArrowFunctionExpression) return null;
+  if (fn.async || fn.generator) return null;
+  let value: TSESTree.Node | null = null;
+  if (fn.body.type !== AST_NODE_TYPES.BlockStatement) value = fn.body;
+  else if (fn.body.body.length === 1 && fn.body.body[0]!.type === AST_NODE_TYPES.ReturnStatement) value = fn.body.body[0]!.argument;
+  const call = value ? skipTransparent(value) : null;
+  if (call?.type !== AST_NODE_TYPES.CallExpression || !isAwaiterCallee(call.callee)) return null;
+  const generator = call.arguments[3];
+  return generator?.type === AST_NODE_TYPES.FunctionExpression && generator.generator ? generator : null;
+}
+
+/** The generator is the body of a downleveled async function (`__awaiter(this, …, function* () {…})`). */
+export function isAwaiterGenerator(fn: TSESTree.Node): boolean {
+  if (fn.type !== AST_NODE_TYPES.FunctionExpression || !fn.generator) return false;
+  const call = fn.parent;
+  return call?.type === AST_NODE_TYPES.CallExpression && call.arguments[3] === fn && isAwaiterCallee(call.callee);
+}
+
+/** `__awaiter`, `tslib_1.__awaiter`, `(0, tslib_1.__awaiter)`. */
+function isAwaiterCallee(callee: TSESTree.Node): boolean {
+  let c = skipTransparent(callee);
+  if (c.type === AST_NODE_TYPES.SequenceExpression) c = skipTransparent(c.expressions[c.expressions.length - 1]!);
+  if (c.type === AST_NODE_TYPES.Identifier) return c.name === '__awaiter';
+  return c.type === AST_NODE_TYPES.MemberExpression && !c.computed && c.property.type === AST_NODE_TYPES.Identifier && c.property.name === '__awaiter';
+}
+
+/**
+ * The function an async function's awaits sit in: the function itself when it is `async` (not a generator),
+ * the generator of a downleveled one (`awaiterGenerator`), else null.
+ */
+export function asyncBody(fn: AnyFunction): AnyFunction | null {
+  if (fn.async) return fn.generator ? null : fn;
+  return awaiterGenerator(fn);
+}
+
+/**
+ * The generator `__awaiter(this, void 0, void 0, function* () {…})` runs with the `this` it is handed: `this`
+ * inside is the enclosing method's (ast.ts `findEnclosingClass` reads it through).
+ */
+export function keepsCallersThis(fn: TSESTree.Node): boolean {
+  return isAwaiterGenerator(fn) && (fn.parent as TSESTree.CallExpression).arguments[0]?.type === AST_NODE_TYPES.ThisExpression;
 }

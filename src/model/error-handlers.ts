@@ -11,7 +11,8 @@ import { type AnyFunction, type Context, findVariable, getEnclosingFunction, get
 import { getRequiredModule } from './modules.js';
 import { processMethodOf } from './process-object.js';
 import { rootImport } from './job-runners.js';
-import { holdsStackText, isHandoffCall, isInspectionCall, readsAny } from './errors.js';
+import { classifyErrorUse, holdsStackText, isHandoffCall, isInspectionCall, readsAny } from './errors.js';
+import { resolveCalledFunction } from './called-functions.js';
 import { type HandlerInfo, getHandlerInfo } from './handlers.js';
 import { getHttpOutcome } from './http-outcomes.js';
 import { getLoggingLevel, isAtLeast } from './loggers.js';
@@ -215,6 +216,45 @@ export function isExitGuarded(context: Context, exit: TSESTree.Node, body: TSEST
 }
 
 /**
+ * The node sits in a branch chosen for one failure the code identifies by its code: `if (err.code ===
+ * 'EADDRINUSE') { console.log('port in use: pick another'); … }`, `case 'EACCES':` of `switch (e.code)`,
+ * also as one operand of `&&`. A message written there for that failure says what happened and what to
+ * do; the error object adds nothing an operator needs for it (other failures take the other paths). `vars`
+ * are the error, its aliases and what was read from it; `body` is the handler's body, where the search stops.
+ */
+export function inKnownFailureBranch(node: TSESTree.Node, body: TSESTree.Node, vars: readonly Variable[]): boolean {
+  let child: TSESTree.Node = node;
+  for (let current = node.parent; current && child !== body; child = current, current = current.parent) {
+    if ((current.type === AST_NODE_TYPES.IfStatement || current.type === AST_NODE_TYPES.ConditionalExpression) && child === current.consequent && namesFailureCode(current.test, vars)) return true;
+    if (current.type === AST_NODE_TYPES.SwitchCase && current.test && child !== current.test && isCodeLiteral(current.test)) {
+      const discriminant = current.parent.discriminant;
+      if (readsAny(discriminant, vars) && CODE_FIELD.test(getMemberPath(discriminant) ?? '')) return true;
+    }
+  }
+  return false;
+}
+
+/** `code`, `errno`, `syscall`: the fields Node and libraries name a failure by. */
+const CODE_FIELD = /(?:^|\.)(?:code|errno|syscall)$/u;
+
+/** `'EADDRINUSE'`, `'ERR_INVALID_ARG'`, `'ECONNREFUSED'`: a failure code, not free text. */
+function isCodeLiteral(node: TSESTree.Node): boolean {
+  const n = skipTransparent(node);
+  return n.type === AST_NODE_TYPES.Literal && typeof n.value === 'string' && /^[A-Z][A-Z0-9_]{2,}$/u.test(n.value);
+}
+
+/** `err.code === 'EADDRINUSE'` (also `code === …` of a value read from the error, and inside `&&`). */
+function namesFailureCode(test: TSESTree.Node, vars: readonly Variable[]): boolean {
+  const t = skipTransparent(test);
+  if (t.type === AST_NODE_TYPES.LogicalExpression) return t.operator === '&&' && (namesFailureCode(t.left, vars) || namesFailureCode(t.right, vars));
+  if (t.type !== AST_NODE_TYPES.BinaryExpression || (t.operator !== '===' && t.operator !== '==')) return false;
+  const [literal, other] = isCodeLiteral(t.right) ? [t.right, t.left] : isCodeLiteral(t.left as TSESTree.Node) ? [t.left as TSESTree.Node, t.right] : [null, null];
+  if (!literal || !other) return false;
+  const path = getMemberPath(skipTransparent(other));
+  return path !== null && CODE_FIELD.test(path) && readsAny(other, vars);
+}
+
+/**
  * `[prepareError, sentry.errorHandler, renderError]`: an Express error handler `fn` listed after an
  * error reporter's handler (Sentry, Bugsnag, …) or after a same-file error handler that logs
  * (`mayLog`), in one array or one `app.use(…)`: every error reaches the earlier handler first.
@@ -293,6 +333,12 @@ export function passesErrorOn(context: Context, node: TSESTree.CallExpression, s
     // answering, handed the response object, answers the client; it is not a log.
     if (!helper && isResponseHelperCall(node, own([info?.res, info?.ctx]))) return false;
     if (!helper || mayLog(helper)) return true;
+  }
+  // `manager.log(\`Uncaught Exception: ${e.stack}\`, true)`: a method of a same-file class (also through a
+  // parameter every call fills with an instance of it) that logs at error level, handed the stack text.
+  if (isStatementLevel(node) && node.callee.type === AST_NODE_TYPES.MemberExpression && classifyErrorUse(node.arguments, errorVars).kind === 'whole') {
+    const method = resolveCalledFunction(context, node.callee);
+    if (method && mayLog(method)) return true;
   }
   // server.close(() => { logger.fatal({ err }); process.exit(1) })
   return node.arguments.some((a) => isFunctionNode(a) && callbackLogs(context, a));

@@ -7,6 +7,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { type AnyFunction, type Context, findEnclosingClass, findVariable, getPropertyName, isFunctionNode, lastSegment, skipTransparent, skipTypeWrappers, walkSameFunction, walkTree } from './ast.js';
 import { isHandoffCall } from './errors.js';
+import { asyncBody, isAwaiterGenerator } from './downlevel.js';
 import { getLoggingLevel, isAtLeast } from './loggers.js';
 import { resolveCalledFunction } from './called-functions.js';
 import { isProcessCall } from './process-object.js';
@@ -39,8 +40,9 @@ function awaitMayReject(context: Context, argument: TSESTree.Node, visitorKeys: 
     if (path === 'Promise.all' || path === 'Promise.any' || path === 'Promise.race') return mayReject(context, root, visitorKeys, depth);
     if (depth <= 3 && contextWrapperCannotReject(context, root, visitorKeys, depth)) return false;
     const fn = resolveCalledFunction(context, root.callee);
-    // A same-file async function that catches everything itself never rejects.
-    if (fn && fn.async && !fn.generator && depth <= 3) return findEscape(context, fn, visitorKeys, depth + 1) !== null;
+    // A same-file async function (also a downleveled one) that catches everything itself never rejects.
+    const body = fn ? asyncBody(fn) : null;
+    if (body && depth <= 3) return findEscape(context, body, visitorKeys, depth + 1) !== null;
     if (!fn && calleeCannotReject !== null && askOutOfSight(calleeCannotReject, root)) return false;
   }
   return true;
@@ -150,7 +152,8 @@ function holdsOnlySafePromises(context: Context, id: TSESTree.Identifier, visito
       continue;
     }
     const fn = resolveCalledFunction(context, value.callee);
-    if (!fn || !fn.async || fn.generator || findEscape(context, fn, visitorKeys, depth + 1) !== null) return false;
+    const body = fn ? asyncBody(fn) : null;
+    if (!body || findEscape(context, body, visitorKeys, depth + 1) !== null) return false;
     calls++;
   }
   return calls > 0;
@@ -198,7 +201,8 @@ function fieldHoldsOnlySafePromises(context: Context, member: TSESTree.MemberExp
     if (v.type !== AST_NODE_TYPES.CallExpression) return false;
     if (!getPromiseChain(v).handled) {
       const fn = resolveCalledFunction(context, v.callee);
-      if (!fn?.async || fn.generator || findEscape(context, fn, visitorKeys, depth + 1) !== null) return false;
+      const body = fn ? asyncBody(fn) : null;
+      if (!body || findEscape(context, body, visitorKeys, depth + 1) !== null) return false;
     }
     promises++;
   }
@@ -266,6 +270,7 @@ export function findEscape(context: Context, fn: AnyFunction, visitorKeys: TSESL
   // ends the process too, with the error printed — the outcome its author chose.
   if (endsProcessOnFailure(context, fn, visitorKeys)) return null;
   let escape: TSESTree.Node | null = null;
+  const downleveled = isAwaiterGenerator(fn);
   if (fn.body.type !== AST_NODE_TYPES.BlockStatement) {
     const body = skipTypeWrappers(fn.body);
     if (body.type !== AST_NODE_TYPES.AwaitExpression && promiseMayReject(context, body, visitorKeys, depth)) escape = fn.body;
@@ -279,6 +284,10 @@ export function findEscape(context: Context, fn: AnyFunction, visitorKeys: TSESL
           case AST_NODE_TYPES.AwaitExpression:
             if (!isProtected(context, node, fn, 'await', visitorKeys) && awaitMayReject(context, node.argument, visitorKeys, depth)) escape = node;
             break;
+          // `yield x` in the generator of a downleveled async function (`__awaiter(…, function* () {…})`) is `await x`.
+          case AST_NODE_TYPES.YieldExpression:
+            if (downleveled && !node.delegate && node.argument && !isProtected(context, node, fn, 'await', visitorKeys) && awaitMayReject(context, node.argument, visitorKeys, depth)) escape = node;
+            break;
           case AST_NODE_TYPES.ForOfStatement:
             if (node.await && !isProtected(context, node, fn, 'await', visitorKeys)) escape = node;
             break;
@@ -286,7 +295,7 @@ export function findEscape(context: Context, fn: AnyFunction, visitorKeys: TSESL
             if (!isProtected(context, node, fn, 'throw', visitorKeys)) escape = node;
             break;
           case AST_NODE_TYPES.ReturnStatement:
-            if (node.argument && skipTypeWrappers(node.argument).type !== AST_NODE_TYPES.AwaitExpression && promiseMayReject(context, node.argument, visitorKeys, depth)) {
+            if (node.argument && !isAwaited(node.argument, downleveled) && promiseMayReject(context, node.argument, visitorKeys, depth)) {
               escape = node;
             }
             break;
@@ -300,6 +309,12 @@ export function findEscape(context: Context, fn: AnyFunction, visitorKeys: TSESL
   }
   cache.set(fn, escape);
   return escape;
+}
+
+/** `return await x` (also `return yield x` in a downleveled async function): settled inside, not handed to the caller. */
+function isAwaited(node: TSESTree.Node, downleveled: boolean): boolean {
+  const n = skipTypeWrappers(node);
+  return n.type === AST_NODE_TYPES.AwaitExpression || (downleveled && n.type === AST_NODE_TYPES.YieldExpression);
 }
 
 /** `process.exit(code)` with a code other than 0 (or none given: the caller decides). */

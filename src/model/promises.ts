@@ -24,6 +24,7 @@ import {
 } from './ast.js';
 import { resolveCalledFunction } from './called-functions.js';
 import { findEscape } from './escapes.js';
+import { asyncBody } from './downlevel.js';
 
 /** A function passed as the rejection handler of `.catch(fn)` or `.then(ok, fn)`. */
 export function isRejectionHandler(fn: TSESTree.Node): boolean {
@@ -163,9 +164,11 @@ export function mayReject(context: Context, node: TSESTree.Node, visitorKeys: TS
   if (!canShowRejection(context)) return false;
   const fn = resolveCalledFunction(context, n.callee);
   if (fn) {
-    if (!fn.async || fn.generator) return isThenableByType(context, n);
+    // An async function, also as TypeScript downlevels it (`return __awaiter(this, …, function* () {…})`).
+    const body = asyncBody(fn);
+    if (!body) return isThenableByType(context, n);
     if (depth > 3) return true;
-    return findEscape(context, fn, visitorKeys, depth + 1) !== null;
+    return findEscape(context, body, visitorKeys, depth + 1) !== null;
   }
   return isThenableByType(context, n);
 }
@@ -196,7 +199,8 @@ function elementMayReject(context: Context, element: TSESTree.Node, visitorKeys:
  */
 function functionPromiseMayReject(context: Context, fn: AnyFunction, visitorKeys: TSESLint.SourceCode.VisitorKeys, depth: number): boolean {
   if (fn.generator) return true;
-  if (fn.async) return findEscape(context, fn, visitorKeys, depth + 1) !== null;
+  const body = asyncBody(fn);
+  if (body) return findEscape(context, body, visitorKeys, depth + 1) !== null;
   return returnedValues(fn, visitorKeys).some((value) => elementMayReject(context, value, visitorKeys, depth + 1));
 }
 
@@ -276,7 +280,7 @@ const mayHoldRejectionCache = new WeakMap<object, boolean>();
 export function fileMayHoldRejections(context: Context): boolean {
   return perFile(mayHoldRejectionCache, context.sourceCode, () => {
     const text = context.sourceCode.text;
-    return text.includes('async') || text.includes('Promise') || text.includes('fetch') || getTypeServices(context) !== null;
+    return text.includes('async') || text.includes('Promise') || text.includes('fetch') || text.includes('__awaiter') || getTypeServices(context) !== null;
   });
 }
 
@@ -286,7 +290,7 @@ export function fileMayHoldRejections(context: Context): boolean {
  * Otherwise `mayReject` answers from the callee's name alone, with no scope look-up.
  */
 function canShowRejection(context: Context): boolean {
-  return perFile(showsRejectionCache, context.sourceCode, () => context.sourceCode.text.includes('async') || getTypeServices(context) !== null);
+  return perFile(showsRejectionCache, context.sourceCode, () => context.sourceCode.text.includes('async') || context.sourceCode.text.includes('__awaiter') || getTypeServices(context) !== null);
 }
 
 /**
@@ -340,7 +344,7 @@ function calledPromiseMayReject(context: Context, call: TSESTree.CallExpression,
   const fn = resolveCalledFunction(context, call.callee);
   if (!fn) return true;
   // A same-file async function: `mayReject` has answered through `findEscape`.
-  if (fn.async || fn.generator || depth > 2) return false;
+  if (fn.async || fn.generator || asyncBody(fn) !== null || depth > 2) return false;
   // function load(id) { return db.get(id); }: the promise it returns is another call's.
   return returnedValues(fn, visitorKeys).some((value) => returnedPromiseMayReject(context, value, visitorKeys, depth + 1));
 }
@@ -378,8 +382,9 @@ function returnedPromiseMayReject(context: Context, value: TSESTree.Node, visito
  */
 export function asyncCallMayFail(context: Context, call: TSESTree.CallExpression, visitorKeys: TSESLint.SourceCode.VisitorKeys): boolean {
   if (mayReject(context, call, visitorKeys)) return true;
-  const fn = resolveCalledFunction(context, call.callee);
-  if (!fn?.async || fn.generator) return false;
+  const called = resolveCalledFunction(context, call.callee);
+  const fn = called ? asyncBody(called) : null;
+  if (!fn) return false;
   let fails = false;
   walkSameFunction(
     fn.body,
@@ -435,5 +440,5 @@ export function handlesNoRejection(context: Context, handler: TSESTree.Node): bo
   const promise = skipTransparent((link.callee as TSESTree.MemberExpression).object);
   if (promise.type !== AST_NODE_TYPES.CallExpression) return false;
   const fn = resolveCalledFunction(context, promise.callee);
-  return fn !== null && fn.async && !fn.generator && !asyncCallMayFail(context, promise, context.sourceCode.visitorKeys);
+  return fn !== null && asyncBody(fn) !== null && !asyncCallMayFail(context, promise, context.sourceCode.visitorKeys);
 }

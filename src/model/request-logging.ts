@@ -178,3 +178,31 @@ export function handsRequestOn(context: Context, fn: AnyFunction): boolean {
 export function getServerListener(context: Context, creation: ServerCreation): AnyFunction | null {
   return creation.node.arguments.map((a) => resolveCallbackArgument(context, a)).find((fn) => fn !== null) ?? null;
 }
+
+/**
+ * A framework's own `listen`: `app.listen = function () { const server = http.createServer(this); return
+ * server.listen(...arguments) }` (Express's application.js), `handle.listen = (...args) =>
+ * http.createServer(handle).listen(...args)` (a connect re-implementation), a class's `listen() {
+ * http.createServer(this.callback()) }`. The server serves the app object the `listen` belongs to, whose
+ * middleware its users register, a request logger among them: the request log is theirs to set up.
+ */
+export function isFrameworkListen(creation: ServerCreation): boolean {
+  const first = creation.node.arguments[0] ? skipTransparent(creation.node.arguments[0]) : null;
+  if (!first) return false;
+  let fn: TSESTree.Node | undefined = creation.node.parent;
+  while (fn && fn.type !== AST_NODE_TYPES.FunctionExpression && fn.type !== AST_NODE_TYPES.ArrowFunctionExpression && fn.type !== AST_NODE_TYPES.FunctionDeclaration) fn = fn.parent;
+  const holder = fn?.parent;
+  if (!holder) return false;
+  // Which object `listen` belongs to: `this` for a method, the assigned object for `x.listen = …`.
+  let owner: string | null = null;
+  if ((holder.type === AST_NODE_TYPES.MethodDefinition || holder.type === AST_NODE_TYPES.Property) && holder.value === fn && getPropertyName(holder) === 'listen') owner = 'this';
+  else if (holder.type === AST_NODE_TYPES.AssignmentExpression && holder.right === fn && holder.left.type === AST_NODE_TYPES.MemberExpression && getPropertyName(holder.left) === 'listen') {
+    const object = skipTransparent(holder.left.object);
+    owner = object.type === AST_NODE_TYPES.Identifier ? object.name : object.type === AST_NODE_TYPES.ThisExpression ? 'this' : null;
+  }
+  if (owner === null) return false;
+  // The server's listener is that object: `this`, `handle`, `this.callback()`.
+  const served = first.type === AST_NODE_TYPES.CallExpression && first.callee.type === AST_NODE_TYPES.MemberExpression ? skipTransparent(first.callee.object) : first;
+  if (served.type === AST_NODE_TYPES.ThisExpression) return owner === 'this';
+  return served.type === AST_NODE_TYPES.Identifier && served.name === owner;
+}

@@ -15,6 +15,7 @@ import {
   voidedCallMayReject,
 } from '../model/promises.js';
 import { findEscape, findEscapeKnowingModules } from '../model/escapes.js';
+import { asyncBody } from '../model/downlevel.js';
 import { resolveCalledFunction } from '../model/called-functions.js';
 import { resolvesEnclosingPromise, strandedContinuation } from '../model/continuations.js';
 import { ioCallbackOfThrow } from '../model/callback-throws.js';
@@ -193,7 +194,8 @@ export default createRule<Options, MessageIds>({
     /** A same-file async callee whose awaits of other modules' callees are all safe ones. */
     const sameFileCalleeCannotReject = (call: TSESTree.CallExpression): boolean => {
       const fn = resolveCalledFunction(context, call.callee);
-      return fn !== null && fn.async && !fn.generator && escapeKnowingModules(fn) === null;
+      const body = fn ? asyncBody(fn) : null;
+      return body !== null && escapeKnowingModules(body) === null;
     };
 
     /** A callback handed to a background API: async and able to reject, or returning a promise that may reject. */
@@ -201,15 +203,17 @@ export default createRule<Options, MessageIds>({
       const fn = cb.fn;
       if (cb.rejectionHandled || !fn || (cb.shutdown && !includeShutdownHandlers) || (cb.lifecycleEvent && !includeLifecycleEvents) || !fileMayHoldRejections(context)) return;
       const inline = skipTransparent(cb.argument) === fn;
-      if (fn.async) {
-        if (fn.generator) return;
-        const found = findEscape(context, fn, visitorKeys);
+      // An async function, also as TypeScript downlevels it (`() => __awaiter(this, …, function* () {…})`: no fix in compiled code).
+      const body = asyncBody(fn);
+      if (fn.async || body) {
+        if (!body) return;
+        const found = findEscape(context, body, visitorKeys);
         // A callback that resolves the promise around it leaves that promise pending when it rejects: the
         // process handler's record does not unblock whoever awaits it.
         const recordable = found !== null && !resolvesEnclosingPromise(context, fn);
         if (!found || (recordable && rejectionsLogged())) return;
         // Asked last: an awaited method of an injected service (read in its module) that catches everything.
-        const escape = escapeKnowingModules(fn);
+        const escape = escapeKnowingModules(body);
         if (!escape) return;
         const label = taskLabel(cb);
         const data = { api: cb.api, owner: ownerName(cb), line: String(escape.loc.start.line), name: functionName(fn) ?? 'This function' };
@@ -222,11 +226,11 @@ export default createRule<Options, MessageIds>({
             { node: fn, loc: { start: fn.loc.start, end: fn.body.loc.start }, messageId: 'asyncCallback', data, recordable },
             'wrapInTryCatch',
             {},
-            wrapInTryCatchFix(context, fn, label, supervised),
+            body === fn ? wrapInTryCatchFix(context, fn, label, supervised) : null,
             !supervised,
           );
         } else {
-          reportWithFix({ node: cb.argument, messageId: 'asyncReference', data, recordable }, 'addCatch', {}, wrapReferenceFix(context, cb.argument, fn, label));
+          reportWithFix({ node: cb.argument, messageId: 'asyncReference', data, recordable }, 'addCatch', {}, body === fn ? wrapReferenceFix(context, cb.argument, fn, label) : null);
         }
         return;
       }

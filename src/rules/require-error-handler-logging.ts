@@ -18,7 +18,7 @@ import {
   isErrorValue,
   inResponseStartedBranch,
   isExitGuarded,
-  finalProcessExit,
+  finalProcessExit, inKnownFailureBranch,
   isProcessExitCall,
   koaErrorCatchInfo,
   passesErrorOn,
@@ -239,6 +239,7 @@ export default createRule<Options, MessageIds>({
       if (use.kind === 'records') good(s, node);
       else if (use.kind === 'lowLevel') s.lowLevel ??= { call: use.call, level: use.level };
       else if (use.kind === 'textOnly') s.textOnly ??= { call: use.call, form: use.form, name: use.name };
+      else if (use.kind === 'noError' && inKnownFailureBranch(node, s.body, [...s.errorVars, ...s.derivedVars])) tracker.mark(node); // a message for that failure code
       else if (use.kind === 'noError') s.noError ??= use.call;
     }
 

@@ -2,8 +2,8 @@ import type { TSESLint } from '@typescript-eslint/utils';
 import { createRule } from '../core/create-rule.js';
 import { extraNamesOption } from '../core/rule-options.js';
 import { enableFastifyLoggerFix, registerRequestLoggerFix } from '../fixes/request-logger-setup.js';
-import { type AppUsage, getAppUsage } from '../model/app-usage.js';
-import { fileRegistersRequestLogging, getServerListener, handsRequestOn, nestAdapterLogs, nestModuleMayLog, readsRequestTarget } from '../model/request-logging.js';
+import { type AppUsage, getAppUsage, redirectsOnly } from '../model/app-usage.js';
+import { fileRegistersRequestLogging, getServerListener, handsRequestOn, isFrameworkListen, nestAdapterLogs, nestModuleMayLog, readsRequestTarget } from '../model/request-logging.js';
 import { type ServerCreation, type ServerFramework, collectServers, fastifyLogsRequests, isTestFile, logsEveryRequest } from '../model/servers.js';
 
 export type Options = [{ requestLoggers?: string[] }];
@@ -89,6 +89,8 @@ export default createRule<Options, MessageIds>({
           const listener = getServerListener(context, creation);
           // createServer(app) wraps a framework app; a listener that ignores the request is a probe endpoint.
           if (!listener || !readsRequestTarget(context, listener) || handsRequestOn(context, listener) || logsEveryRequest(context, listener) || hasFileLogging()) return;
+          // An HTTP-to-HTTPS redirect server answers nothing else; a framework's own `app.listen` serves its users' app.
+          if (redirectsOnly(context, listener) || isFrameworkListen(creation)) return;
           break;
         }
         case 'nest':
