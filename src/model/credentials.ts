@@ -224,6 +224,10 @@ export function createCredentialClassifier(context: Context, requestInput: Reque
     // is a signed URL's signature, forgeable byte by byte if compared in variable time.
     if (hasher) return hashesHeldSecret(hasher, depth) ? 'mac' : 'hash';
     if (method === 'String' && node.arguments[0]) return classify(node.arguments[0], depth + 1);
+    // Buffer.from(signature, 'hex'): the same bytes in another form.
+    if (method === 'from' && callee.type === AST_NODE_TYPES.MemberExpression && callee.object.type === AST_NODE_TYPES.Identifier && callee.object.name === 'Buffer' && node.arguments[0] && node.arguments[0].type !== AST_NODE_TYPES.SpreadElement) {
+      return classify(node.arguments[0], depth + 1);
+    }
     // A decoder of a credential the client sent: `base64Decode(token)`, `parseBasicAuth(req.headers.authorization)`.
     // Only a credential value is decoded: `parseAuthorizationHeader(req)` of the whole request gives its
     // scheme too (`type === AuthType.BEARER` compares no secret).
@@ -359,7 +363,7 @@ function chainMethods(node: TSESTree.CallExpression): string[] {
 const EQUALITY = new Set(['===', '!==', '==', '!=']);
 
 /** Whether comparing values from these two sources compares a credential with a secret the server holds. */
-function comparesSecret(left: CredentialSource, right: CredentialSource, node: TSESTree.BinaryExpression): boolean {
+function comparesSecret(left: CredentialSource, right: CredentialSource, leftNode: TSESTree.Node, rightNode: TSESTree.Node): boolean {
   const pair = new Set([left, right]);
   if (pair.has('constant') || pair.has('hash')) return false;
   // request input against configuration, a stored record or a computed signature
@@ -369,7 +373,7 @@ function comparesSecret(left: CredentialSource, right: CredentialSource, node: T
   if (pair.has('parameter') && (pair.has('stored') || pair.has('mac'))) return true;
   // signature !== expected, where expected is an HMAC the server computed
   if (pair.has('mac') && (left === 'unknown' || right === 'unknown')) {
-    const other = left === 'mac' ? node.right : node.left;
+    const other = left === 'mac' ? rightNode : leftNode;
     return other.type === AST_NODE_TYPES.Identifier || other.type === AST_NODE_TYPES.MemberExpression;
   }
   return false;
@@ -390,10 +394,27 @@ export function getSecretComparison(credentials: CredentialClassifier, node: TSE
   if (!EQUALITY.has(node.operator) || node.left.type === AST_NODE_TYPES.PrivateIdentifier) return null;
   const left = credentials.classify(node.left);
   const right = credentials.classify(node.right);
-  if (!comparesSecret(left, right, node)) return null;
+  if (!comparesSecret(left, right, node.left, node.right)) return null;
   const leftPresents = left === 'presented' || left === 'parameter' || (left === 'unknown' && right === 'mac');
   const [presented, held] = leftPresents ? [node.left, node.right] : [node.right, node.left];
   return { left, right, presented, held, negated: node.operator === '!==' || node.operator === '!=' };
+}
+
+/**
+ * `signature.equals(expected)`: Buffer's `equals` compares byte by byte and stops at the first
+ * difference, like `===`; the same sources make it a secret comparison. Null when it is none.
+ */
+export function getSecretBufferEquals(credentials: CredentialClassifier, node: TSESTree.CallExpression): Omit<SecretComparison, 'negated'> | null {
+  const callee = node.callee;
+  if (callee.type !== AST_NODE_TYPES.MemberExpression || callee.computed || getPropertyName(callee) !== 'equals' || node.arguments.length !== 1) return null;
+  const argument = node.arguments[0]!;
+  if (argument.type === AST_NODE_TYPES.SpreadElement) return null;
+  const left = credentials.classify(callee.object);
+  const right = credentials.classify(argument);
+  if (!comparesSecret(left, right, callee.object, argument)) return null;
+  const leftPresents = left === 'presented' || left === 'parameter' || (left === 'unknown' && right === 'mac');
+  const [presented, held] = leftPresents ? [callee.object, argument] : [argument, callee.object];
+  return { left, right, presented, held };
 }
 
 /** `validKeys.includes(req.headers['x-api-key'])`, `.indexOf(…)`: a credential the client sent looked up in a list of held secrets; the method, else null. */

@@ -126,6 +126,9 @@ app.use((req, res, next) => {
     'for (const key of Object.keys(settings)) { if (key === process.env.FEATURE_KEY) enable(key); }',
     // a non-secret env var and a non-secret header
     "app.use((req, res, next) => { if (req.get('x-tenant') !== process.env.TENANT_ID) return res.sendStatus(404); next(); });",
+    // Buffer equals of two values the server made, or of a plain digest
+    "export function same(a, b) { return Buffer.from(a).equals(Buffer.from(b)); }",
+    "export function unchanged(body, etag) { return crypto.createHash('md5').update(body).digest().equals(Buffer.from(etag, 'hex')); }",
     // the scheme parsed off the whole request, and an unkeyed digest of a key (a lookup), are no secret comparisons
     "export const bearerTokenFromReq = (req) => { const [type, token] = parseAuthorizationHeader(req); return type === AuthType.BEARER ? token : null; };",
     "export function sameKey(apiKey, storedDigest) { const digest = crypto.createHash('sha256').update(apiKey).digest('hex'); return digest === storedDigest; }",
@@ -151,6 +154,11 @@ app.use((req, res, next) => {
   ],
   invalid: [
     { code: BASIC_DECODED, errors: [{ messageId: 'nonConstantTimeCompare', line: 3, suggestions: suggested(BASIC_DECODED, 'user.password !== options.basic_auth.password', '!safeEqual(user.password, options.basic_auth.password)') }] },
+    // Buffer's equals on a signature the client sent and the HMAC the server computed
+    {
+      code: "export function verifyWebhook(req) {\n  const sig = Buffer.from(req.headers['x-hub-signature'], 'hex');\n  const expected = crypto.createHmac('sha256', process.env.WEBHOOK_SECRET).update(req.rawBody).digest();\n  return sig.equals(expected);\n}",
+      errors: [{ messageId: 'nonConstantTimeCompare', line: 4, data: { operator: '.equals()', left: 'a credential the client sent', right: 'a signature the server computed' } }],
+    },
     { code: SIGNED_URL, errors: [{ messageId: 'nonConstantTimeCompare', line: 5, suggestions: suggested(SIGNED_URL, 'shv === ohv', 'safeEqual(shv, ohv)') }] },
     // --- a <SERVICE>_KEY environment variable is a stored secret (issue 18) ---
     {
