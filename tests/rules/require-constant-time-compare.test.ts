@@ -126,6 +126,10 @@ app.use((req, res, next) => {
     'for (const key of Object.keys(settings)) { if (key === process.env.FEATURE_KEY) enable(key); }',
     // a non-secret env var and a non-secret header
     "app.use((req, res, next) => { if (req.get('x-tenant') !== process.env.TENANT_ID) return res.sendStatus(404); next(); });",
+    // the same secret of two records is as often change detection as a check (n8n's token revision,
+    // a cached OIDC configuration, a duplicate gift): not reported
+    'function oauth2TokenRevisionChanged(initial, current) { const currentRevision = getRevision(current); return initial.accessToken !== currentRevision.accessToken; }',
+    'function changed(config, cached) { return config.clientSecret !== cached.clientSecret; }',
     // Buffer equals of two values the server made, or of a plain digest
     "export function same(a, b) { return Buffer.from(a).equals(Buffer.from(b)); }",
     "export function unchanged(body, etag) { return crypto.createHash('md5').update(body).digest().equals(Buffer.from(etag, 'hex')); }",
