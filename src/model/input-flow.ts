@@ -6,7 +6,7 @@
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
-import { type AnyFunction, type Context, contains, getEnclosingFunction, getPropertyName, resolveFunction, skipTransparent, walkSameFunction } from './ast.js';
+import { type AnyFunction, type Context, contains, findEnclosingClass, getEnclosingFunction, getPropertyName, perFile, resolveFunction, skipTransparent, walkSameFunction, walkTree } from './ast.js';
 
 /** String methods whose result still carries the text they were called on. */
 export const TEXT_PRESERVING_METHODS = new Set([
@@ -231,3 +231,60 @@ function computeCallSites(context: Context, fn: AnyFunction): readonly TSESTree.
   }
   return calls;
 }
+
+/**
+ * Every call of a class method in this file: `this.audit(name)` inside the class, or
+ * `AuthHandler.recordFailure(username, ip)` for a static method (node-media-server's login
+ * lock-out), or null when the method name is used any other way here (`other.audit(…)`, passed
+ * as `this.audit`, assigned): then callers this file cannot match may pass other values.
+ * General rule: a method, like a same-file helper, carries what its callers pass for a parameter.
+ */
+export function sameFileMethodCallSites(context: Context, fn: AnyFunction): readonly TSESTree.CallExpression[] | null {
+  const method = fn.parent;
+  if (method?.type !== AST_NODE_TYPES.MethodDefinition || method.value !== fn || method.kind !== 'method' || method.computed) return null;
+  const name = getPropertyName(method);
+  const cls = method.parent.parent;
+  if (name === null || (cls.type !== AST_NODE_TYPES.ClassDeclaration && cls.type !== AST_NODE_TYPES.ClassExpression)) return null;
+  let cached = methodCallSitesCache.get(fn);
+  if (cached !== undefined) return cached;
+  const className = cls.id?.name ?? null;
+  const calls: TSESTree.CallExpression[] = [];
+  let escapes = false;
+  for (const node of membersNamed(context).get(name) ?? []) {
+    const receiver = node.object;
+    const ownReceiver = method.static
+      ? (receiver.type === AST_NODE_TYPES.Identifier && receiver.name === className) || (receiver.type === AST_NODE_TYPES.ThisExpression && findEnclosingClass(node) === cls)
+      : receiver.type === AST_NODE_TYPES.ThisExpression && findEnclosingClass(node) === cls;
+    const call = node.parent;
+    if (!ownReceiver || call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== node || contains(fn, call)) {
+      escapes = true;
+      break;
+    }
+    calls.push(call);
+  }
+  cached = escapes ? null : calls;
+  methodCallSitesCache.set(fn, cached);
+  return cached;
+}
+const methodCallSitesCache = new WeakMap<AnyFunction, readonly TSESTree.CallExpression[] | null>();
+
+/** The file's non-computed member expressions by property name (one walk per file). */
+function membersNamed(context: Context): ReadonlyMap<string, TSESTree.MemberExpression[]> {
+  return perFile(membersCache, context.sourceCode, () => {
+    const byName = new Map<string, TSESTree.MemberExpression[]>();
+    walkTree(
+      context.sourceCode.ast,
+      (node) => {
+        if (node.type !== AST_NODE_TYPES.MemberExpression || node.computed) return;
+        const name = getPropertyName(node);
+        if (name === null) return;
+        const list = byName.get(name);
+        if (list) list.push(node);
+        else byName.set(name, [node]);
+      },
+      context.sourceCode.visitorKeys,
+    );
+    return byName;
+  });
+}
+const membersCache = new WeakMap<object, ReadonlyMap<string, TSESTree.MemberExpression[]>>();

@@ -39,7 +39,7 @@ import {
 } from './ast.js';
 import { isSocketMessageParameter } from './sockets.js';
 import { isLoginNameParameter } from './logins.js';
-import { NO_INDICES, TEXT_PRESERVING_METHODS, reachingWritesBefore, sameFileCallSites, textReturningParams, writtenInBody } from './input-flow.js';
+import { NO_INDICES, TEXT_PRESERVING_METHODS, reachingWritesBefore, sameFileCallSites, sameFileMethodCallSites, textReturningParams, writtenInBody } from './input-flow.js';
 import { getHandlerInfo } from './handlers.js';
 import { getImportSource } from './modules.js';
 import { namesModule } from './job-runners.js';
@@ -326,7 +326,7 @@ export function createRequestInputTracker(context: Context, options: RequestInpu
    * as one call site passes something else, or the helper escapes (exported, passed as a value).
    */
   function inputAtEveryCallSite(fn: AnyFunction, index: number, depth: number): RequestInput | null {
-    const calls = sameFileCallSites(context, fn);
+    const calls = sameFileCallSites(context, fn) ?? sameFileMethodCallSites(context, fn);
     if (!calls || calls.length === 0) return null;
     let result: RequestInput | null = null;
     for (const call of calls) {

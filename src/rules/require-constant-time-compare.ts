@@ -1,4 +1,4 @@
-import { type CredentialSource, createCredentialClassifier, getSecretComparison, getSecretLookup } from '../model/credentials.js';
+import { type CredentialSource, createCredentialClassifier, getSecretBufferEquals, getSecretComparison, getSecretLookup } from '../model/credentials.js';
 import { createRule } from '../core/create-rule.js';
 import { SAFE_EQUAL, projectSafeCompareFix, safeEqualFix } from '../fixes/safe-compare.js';
 import { createRequestInputTracker } from '../model/request-input.js';
@@ -72,6 +72,10 @@ export default createRule<Options, MessageIds>({
         });
       },
       CallExpression(node) {
+        // Buffer's equals stops at the first differing byte too. No suggestion: the string helper
+        // would refuse buffers (and turn a valid signature away).
+        const equals = getSecretBufferEquals(credentials, node);
+        if (equals) context.report({ node, messageId: 'nonConstantTimeCompare', data: { operator: '.equals()', left: describe(equals.left), right: describe(equals.right) } });
         if (!options.includeLookups) return;
         const method = getSecretLookup(credentials, node);
         if (method) context.report({ node, messageId: 'nonConstantTimeLookup', data: { method } });

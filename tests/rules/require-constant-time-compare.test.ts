@@ -68,6 +68,18 @@ const METRICS = `router.get('/metrics', (req, res, next) => {
   res.sendStatus(403);
 });`;
 
+// Basic auth decoded from the Authorization header (pm2 serve), a signed URL's keyed md5 (node-media-server).
+const BASIC_DECODED = `http.createServer(function (request, response) {
+  var user = parseBasicAuth(request.headers.authorization);
+  if (user.password !== options.basic_auth.password) return sendBasicAuthResponse(response);
+});`;
+const SIGNED_URL = `export function verifyAuth(authKey, session) {
+  const shv = session.streamQuery.sign.split('-')[1];
+  const md5 = crypto.createHash('md5');
+  const ohv = md5.update(session.streamPath + '-' + authKey).digest('hex');
+  return shv === ohv;
+}`;
+
 ruleTester.run('require-constant-time-compare', rule, {
   valid: [
     // --- a *_KEY variable that is not a credential ---
@@ -114,6 +126,16 @@ app.use((req, res, next) => {
     'for (const key of Object.keys(settings)) { if (key === process.env.FEATURE_KEY) enable(key); }',
     // a non-secret env var and a non-secret header
     "app.use((req, res, next) => { if (req.get('x-tenant') !== process.env.TENANT_ID) return res.sendStatus(404); next(); });",
+    // the same secret of two records is as often change detection as a check (n8n's token revision,
+    // a cached OIDC configuration, a duplicate gift): not reported
+    'function oauth2TokenRevisionChanged(initial, current) { const currentRevision = getRevision(current); return initial.accessToken !== currentRevision.accessToken; }',
+    'function changed(config, cached) { return config.clientSecret !== cached.clientSecret; }',
+    // Buffer equals of two values the server made, or of a plain digest
+    "export function same(a, b) { return Buffer.from(a).equals(Buffer.from(b)); }",
+    "export function unchanged(body, etag) { return crypto.createHash('md5').update(body).digest().equals(Buffer.from(etag, 'hex')); }",
+    // the scheme parsed off the whole request, and an unkeyed digest of a key (a lookup), are no secret comparisons
+    "export const bearerTokenFromReq = (req) => { const [type, token] = parseAuthorizationHeader(req); return type === AuthType.BEARER ? token : null; };",
+    "export function sameKey(apiKey, storedDigest) { const digest = crypto.createHash('sha256').update(apiKey).digest('hex'); return digest === storedDigest; }",
     // a plain (unkeyed) hash compared with a value: integrity, not authentication
     "import crypto from 'node:crypto';\nexport function unchanged(body, etag) { return crypto.createHash('md5').update(body).digest('hex') === etag; }",
     // `.includes` over a list of keys only with includeLookups
@@ -135,6 +157,13 @@ app.use((req, res, next) => {
     },
   ],
   invalid: [
+    { code: BASIC_DECODED, errors: [{ messageId: 'nonConstantTimeCompare', line: 3, suggestions: suggested(BASIC_DECODED, 'user.password !== options.basic_auth.password', '!safeEqual(user.password, options.basic_auth.password)') }] },
+    // Buffer's equals on a signature the client sent and the HMAC the server computed
+    {
+      code: "export function verifyWebhook(req) {\n  const sig = Buffer.from(req.headers['x-hub-signature'], 'hex');\n  const expected = crypto.createHmac('sha256', process.env.WEBHOOK_SECRET).update(req.rawBody).digest();\n  return sig.equals(expected);\n}",
+      errors: [{ messageId: 'nonConstantTimeCompare', line: 4, data: { operator: '.equals()', left: 'a credential the client sent', right: 'a signature the server computed' } }],
+    },
+    { code: SIGNED_URL, errors: [{ messageId: 'nonConstantTimeCompare', line: 5, suggestions: suggested(SIGNED_URL, 'shv === ohv', 'safeEqual(shv, ohv)') }] },
     // --- a <SERVICE>_KEY environment variable is a stored secret (issue 18) ---
     {
       "code": "app.get('/metrics', (req, res) => {\n  if (req.get('x-metrics-token') !== process.env.METRICS_KEY) return res.sendStatus(401);\n  res.json(collect());\n});",

@@ -46,9 +46,23 @@ export function createReadFieldReader(context: Context, nameOf: NameVerdictOf): 
     });
   };
 
+  /**
+   * Whether the secret-named field at `member` is used here as an object, not as the secret's text:
+   * `e.token?.payload`, `ctx.token.getZoneId()` read claims off a parsed token (a library keeps the raw
+   * JWT private). A string method (`token.split('.')`) or a secret-named member (`context.token.jwt`)
+   * still reads the secret.
+   */
+  function readsAsObject(member: TSESTree.Node): boolean {
+    const outer = member.parent;
+    if (outer?.type !== AST_NODE_TYPES.MemberExpression || outer.object !== member || outer.computed) return false;
+    const name = getPropertyName(outer);
+    return name !== null && !TEXT_MEMBERS.has(name) && nameOf(name).kind !== 'secret';
+  }
+
   /** The fields read off `node` (down to the first secret-named one, three deep at most) into `read`, those taken out into `removed`. */
   function collectReads(node: TSESTree.Node, read: Set<string>, removed: Set<string>): void {
-    for (const field of fieldsReadOff(node)) read.add(field);
+    const direct = node.parent;
+    for (const field of fieldsReadOff(node)) if (!(nameOf(field).kind === 'secret' && direct && readsAsObject(direct))) read.add(field);
     const removedField = fieldRemovedFrom(node);
     if (removedField) removed.add(removedField);
     // msg.login.password
@@ -59,13 +73,19 @@ export function createReadFieldReader(context: Context, nameOf: NameVerdictOf): 
       if (name === null) return;
       path.push(name);
       if (path.length > 1 && nameOf(name).kind === 'secret') {
-        read.add(path.join('.'));
+        if (!readsAsObject(current)) read.add(path.join('.'));
         return;
       }
       current = current.parent;
     }
   }
 }
+
+/** Members of a string (or of the array `split` makes): reading them still reads the text. */
+const TEXT_MEMBERS = new Set([
+  'length', 'trim', 'split', 'slice', 'substring', 'substr', 'startsWith', 'endsWith', 'includes', 'indexOf', 'replace', 'replaceAll',
+  'toString', 'toLowerCase', 'toUpperCase', 'match', 'charAt', 'at', 'padStart', 'padEnd', 'concat', 'search', 'charCodeAt', 'codePointAt', 'normalize', 'valueOf',
+]);
 
 /** The parameter of a same-file function that `node` is passed to as an argument (`helper(a, node)`), as a variable. */
 function parameterGiven(context: Context, node: TSESTree.Node) {

@@ -14,8 +14,19 @@ ruleTester.run("no-raw-secret-in-log (objects the file reads secrets from)", rul
     "function report(usage) {\n  logger.info(usage);\n  return usage.tokenCount + usage.tokenExpiresAt;\n}",
     // the secret field of another variable
     "async function login(creds, session) {\n  logger.info(session);\n  return check(creds.password);\n}",
+    // the file reads the token only as an object (claims off a parsed token, @sap/cds's auth middleware): no secret text read off the error
+    "async function jwtAuth(req, _, next) {\n  try {\n    await createSecurityContext(service, { req });\n  } catch (e) {\n    if (e instanceof ValidationError) {\n      if (e.token?.payload) e.token_payload = e.token.payload;\n      LOG.warn('Unauthenticated request:', e);\n      return next(401);\n    }\n  }\n}",
   ],
   invalid: [
+    // a token object whose raw JWT the file reads (kuzzle's refresh: request.context.token.jwt), or read as text (token.split)
+    {
+      code: "async function refresh(request) {\n  log.debug(JSON.stringify(request));\n  if (!request.context.token) throw error(request.context.token.jwt);\n}",
+      errors: [{ messageId: "secretObject", line: 2, suggestions: [{ messageId: "redactValue", output: "async function refresh(request) {\n  log.debug(JSON.stringify('[REDACTED]'));\n  if (!request.context.token) throw error(request.context.token.jwt);\n}" }] }],
+    },
+    {
+      code: "function check(msg) {\n  log.debug(msg);\n  return msg.token.split('.').length === 3;\n}",
+      errors: [{ messageId: "secretObject", line: 2, suggestions: [{ messageId: "redactValue", output: "function check(msg) {\n  log.debug('[REDACTED]');\n  return msg.token.split('.').length === 3;\n}" }] }],
+    },
     // an OAuth token response logged whole where the file reads its tokens (@uppy/companion's callback)
     {
       code: "async function callback(req, res) {\n  const grant = req.session.grant || {};\n  if (!grant.response?.access_token) {\n    logger.debug(grant.response, 'callback.oauth.resp', req.id);\n    return res.status(400).send(closePage());\n  }\n  const { access_token: accessToken, refresh_token: refreshToken } = grant.response;\n  await store(accessToken, refreshToken);\n}",
