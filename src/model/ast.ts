@@ -367,9 +367,8 @@ export function mayHaveCommentsInside(sourceCode: Readonly<TSESLint.SourceCode>,
   return first !== undefined && first.range[1] <= end;
 }
 
-/** A class's own (non-static) methods and function-valued fields by name: the first member of that name with a function value. */
 const classMethodsCache = new WeakMap<TSESTree.ClassBody, ReadonlyMap<string, AnyFunction>>();
-
+/** A class's own (non-static) methods and function-valued fields by name: the first member of that name with a function value. */
 export function classMethods(cls: TSESTree.ClassDeclaration | TSESTree.ClassExpression): ReadonlyMap<string, AnyFunction> {
   let methods = classMethodsCache.get(cls.body);
   if (methods === undefined) {
