@@ -382,7 +382,8 @@ function exportedFunction(module: ProjectModule): AnyFunction | null {
   return null;
 }
 
-function readText(file: string): string | null {
+/** A project file's text, or null when it cannot be read or is over MAX_BYTES (generated bundles). */
+export function readText(file: string): string | null {
   try {
     const text = readFileSync(file, 'utf8');
     return text.length > MAX_BYTES ? null : text;

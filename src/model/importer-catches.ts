@@ -18,11 +18,10 @@
  * one call must be found and every call found must sit in a `try` of its own function whose `catch` records it; an
  * unexported function, a class method, a call through anything else, or a project that cannot be indexed answers no.
  */
-import { readFileSync } from 'node:fs';
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { type AnyFunction, type Context, isFunctionNode, walkSameFunction, walkTree } from './ast.js';
-import { exportedAs, importedNames, namesImport } from './error-chains.js';
+import { exportedAs, importedNames, namesImport, readText } from './error-chains.js';
 import { getHttpOutcome } from './http-outcomes.js';
 import { getLoggingLevel, isAtLeast } from './loggers.js';
 import { type ProjectModule, parseProjectFile } from './project-files.js';
@@ -31,7 +30,6 @@ import { projectImporters } from './project-index.js';
 /** At most this many importers are read per ask, and at most MAX_PARSED of them (those naming the function) parsed. */
 const MAX_IMPORTERS = 40;
 const MAX_PARSED = 6;
-const MAX_BYTES = 1_000_000;
 
 const answers = new WeakMap<AnyFunction, boolean>();
 
@@ -106,13 +104,4 @@ function caughtAndRecorded(module: ProjectModule, call: TSESTree.CallExpression,
     return recorded;
   }
   return false;
-}
-
-function readText(file: string): string | null {
-  try {
-    const text = readFileSync(file, 'utf8');
-    return text.length > MAX_BYTES ? null : text;
-  } catch {
-    return null;
-  }
 }
