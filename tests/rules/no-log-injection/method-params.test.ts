@@ -30,42 +30,27 @@ const INSTANCE_METHOD = `class Routes {
   }
 }`;
 
+/** `Routes` whose `find` also does `extra` after `this.audit(req.query.name)`. */
+const routesWith = (extra: string): string => `class Routes {
+  audit(name) {
+    console.log('lookup for ' + name);
+  }
+  async find(req, res) {
+    this.audit(req.query.name);
+    ${extra}
+    res.end();
+  }
+}`;
+
 // A class method whose every same-file caller passes request input carries it, like a same-file helper function.
 ruleTester.run('no-log-injection (class methods called with request input)', rule, {
   valid: [
     // another caller in the file passes something else (the app's own value)
-    `class Routes {
-  audit(name) {
-    console.log('lookup for ' + name);
-  }
-  async find(req, res) {
-    this.audit(req.query.name);
-    this.audit(DEFAULT_NAME);
-    res.end();
-  }
-}`,
+    routesWith('this.audit(DEFAULT_NAME);'),
     // the method is also used otherwise (passed as a callback): callers this file does not show
-    `class Routes {
-  audit(name) {
-    console.log('lookup for ' + name);
-  }
-  async find(req, res) {
-    this.audit(req.query.name);
-    names.forEach(this.audit);
-    res.end();
-  }
-}`,
+    routesWith('names.forEach(this.audit);'),
     // called on some other object with the same method name
-    `class Routes {
-  audit(name) {
-    console.log('lookup for ' + name);
-  }
-  async find(req, res) {
-    this.audit(req.query.name);
-    other.audit(config.name);
-    res.end();
-  }
-}`,
+    routesWith('other.audit(config.name);'),
   ],
   invalid: [
     { code: STATIC_METHOD, errors: [{"messageId": "injection", "line": 3, "suggestions": [{"messageId": "useFields", "output": "class AuthHandler {\n  static recordFailure(username, ip) {\n    logger.warn(`API: Login for user from ${ip} locked`, { username });\n  }\n  static async login(req, res) {\n    const { username, password } = req.body;\n    if (!check(username, password)) {\n      AuthHandler.recordFailure(username, req.ip);\n      return res.status(401).json({ success: false });\n    }\n    res.json({ success: true });\n  }\n}\nmodule.exports = AuthHandler;"}]}] },

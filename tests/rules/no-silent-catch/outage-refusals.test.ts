@@ -7,6 +7,15 @@
 import { RuleTester } from '@typescript-eslint/rule-tester';
 import rule from '../../../src/rules/no-silent-catch.js';
 
+// flowise validateAPIKey: the key lookup's failure answers the same as a wrong key
+const CASE_1 = "async function validateAPIKey(req) {\n  const suppliedKey = req.headers.authorization;\n  if (!suppliedKey) return { isValid: false };\n  try {\n    const apiKey = await apikeyService.getApiKey(suppliedKey);\n    if (!apiKey) return { isValid: false };\n    return { isValid: true, apiKey };\n  } catch (error) {\n    return { isValid: false };\n  }\n}";
+
+// flowise validateFlowAPIKey: a predicate whose "no" an outage produced
+const CASE_2 = "async function validateFlowAPIKey(chatflow, suppliedKey) {\n  try {\n    const apiKey = await db.apiKeys.findOne({ id: chatflow.apikeyid });\n    if (!apiKey) return false;\n    return compareKeys(apiKey.apiSecret, suppliedKey);\n  } catch (error) {\n    return false;\n  }\n}";
+
+// strapi users-permissions: an outage serves the request as anonymous
+const CASE_3 = "async function authenticate(ctx) {\n  try {\n    const token = await getService('jwt').getToken(ctx);\n    const user = await getService('user').fetchAuthenticatedUser(token.id);\n    if (!user) return { error: 'Invalid credentials' };\n    return { authenticated: true, credentials: user };\n  } catch {\n    return { authenticated: false };\n  }\n}";
+
 const ruleTester = new RuleTester();
 
 ruleTester.run('no-silent-catch (a refusal an outage produced)', rule, {
@@ -34,62 +43,35 @@ ruleTester.run('no-silent-catch (a refusal an outage produced)', rule, {
 }`,
   ],
   invalid: [
-    // flowise validateAPIKey: the key lookup's failure answers the same as a wrong key
     {
-      "code": "async function validateAPIKey(req) {\n  const suppliedKey = req.headers.authorization;\n  if (!suppliedKey) return { isValid: false };\n  try {\n    const apiKey = await apikeyService.getApiKey(suppliedKey);\n    if (!apiKey) return { isValid: false };\n    return { isValid: true, apiKey };\n  } catch (error) {\n    return { isValid: false };\n  }\n}",
-      "errors": [
+      code: CASE_1,
+      errors: [
         {
-          "messageId": "silentCatch",
-          "line": 9,
-          "suggestions": [
-            {
-              "messageId": "logIt",
-              "data": {
-                "call": "console.error"
-              },
-              "output": "async function validateAPIKey(req) {\n  const suppliedKey = req.headers.authorization;\n  if (!suppliedKey) return { isValid: false };\n  try {\n    const apiKey = await apikeyService.getApiKey(suppliedKey);\n    if (!apiKey) return { isValid: false };\n    return { isValid: true, apiKey };\n  } catch (error) {\n    console.warn('apikeyService.getApiKey failed', error);\n    return { isValid: false };\n  }\n}"
-            }
-          ]
-        }
-      ]
+          messageId: 'silentCatch',
+          line: 9,
+          suggestions: [{ messageId: 'logIt', data: {"call": "console.error"}, output: CASE_1.replace("  } catch (error) {", "  } catch (error) {\n    console.warn('apikeyService.getApiKey failed', error);") }],
+        },
+      ],
     },
-    // flowise validateFlowAPIKey: a predicate whose "no" an outage produced
     {
-      "code": "async function validateFlowAPIKey(chatflow, suppliedKey) {\n  try {\n    const apiKey = await db.apiKeys.findOne({ id: chatflow.apikeyid });\n    if (!apiKey) return false;\n    return compareKeys(apiKey.apiSecret, suppliedKey);\n  } catch (error) {\n    return false;\n  }\n}",
-      "errors": [
+      code: CASE_2,
+      errors: [
         {
-          "messageId": "silentCatch",
-          "line": 7,
-          "suggestions": [
-            {
-              "messageId": "logIt",
-              "data": {
-                "call": "console.error"
-              },
-              "output": "async function validateFlowAPIKey(chatflow, suppliedKey) {\n  try {\n    const apiKey = await db.apiKeys.findOne({ id: chatflow.apikeyid });\n    if (!apiKey) return false;\n    return compareKeys(apiKey.apiSecret, suppliedKey);\n  } catch (error) {\n    console.warn('apiKeys.findOne failed', error);\n    return false;\n  }\n}"
-            }
-          ]
-        }
-      ]
+          messageId: 'silentCatch',
+          line: 7,
+          suggestions: [{ messageId: 'logIt', data: {"call": "console.error"}, output: CASE_2.replace("  } catch (error) {", "  } catch (error) {\n    console.warn('apiKeys.findOne failed', error);") }],
+        },
+      ],
     },
-    // strapi users-permissions: an outage serves the request as anonymous
     {
-      "code": "async function authenticate(ctx) {\n  try {\n    const token = await getService('jwt').getToken(ctx);\n    const user = await getService('user').fetchAuthenticatedUser(token.id);\n    if (!user) return { error: 'Invalid credentials' };\n    return { authenticated: true, credentials: user };\n  } catch {\n    return { authenticated: false };\n  }\n}",
-      "errors": [
+      code: CASE_3,
+      errors: [
         {
-          "messageId": "silentCatch",
-          "line": 8,
-          "suggestions": [
-            {
-              "messageId": "logIt",
-              "data": {
-                "call": "console.error"
-              },
-              "output": "async function authenticate(ctx) {\n  try {\n    const token = await getService('jwt').getToken(ctx);\n    const user = await getService('user').fetchAuthenticatedUser(token.id);\n    if (!user) return { error: 'Invalid credentials' };\n    return { authenticated: true, credentials: user };\n  } catch (err) {\n    console.warn('getToken failed', err);\n    return { authenticated: false };\n  }\n}"
-            }
-          ]
-        }
-      ]
+          messageId: 'silentCatch',
+          line: 8,
+          suggestions: [{ messageId: 'logIt', data: {"call": "console.error"}, output: CASE_3.replace("  } catch {", "  } catch (err) {\n    console.warn('getToken failed', err);") }],
+        },
+      ],
     },
   ],
 });
