@@ -22,15 +22,15 @@
  *
  * Options: --apps a,b (only these apps; results.md is then not written), --no-results.
  */
-import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join, relative, resolve, sep } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
 import { ESLint } from 'eslint';
-import { ROOT, hasEsmSyntax, isDuplicateBuild, isMinifiedOrGenerated, isTypeScript, sourceTypeOf, walk } from '../bench/corpus.mjs';
+import { ROOT } from '../bench/corpus.mjs';
+import { fetchApp, selectFiles } from '../bench/lib/accuracy-apps.mjs';
 import { LINTER_OPTIONS, NAMESPACE, SOURCE_FILES, languageOptionsFor } from '../bench/lib/harness.mjs';
 
 const { values } = parseArgs({
@@ -54,85 +54,6 @@ const allApps = JSON.parse(readFileSync(join(ACCURACY_DIR, 'apps.json'), 'utf8')
 const only = values.apps ? new Set(values.apps.split(',')) : null;
 const apps = only ? allApps.filter((app) => only.has(app.name)) : allApps;
 if (only && apps.length !== only.size) throw new Error(`unknown app in --apps ${values.apps}`);
-
-// ---------------------------------------------------------------------------------------------
-// Fetching
-
-/** The extracted package root of `app`, fetched with `npm pack` on first use. */
-function fetchApp(app) {
-  const dir = join(CACHE, 'apps', `${app.package.replace('/', '+')}@${app.version}`);
-  const root = join(dir, 'package');
-  if (existsSync(join(root, 'package.json'))) return root;
-  rmSync(dir, { recursive: true, force: true });
-  mkdirSync(dir, { recursive: true });
-  console.log(`fetching ${app.package}@${app.version}`);
-  const packed = JSON.parse(
-    execFileSync('npm', ['pack', `${app.package}@${app.version}`, '--json', '--pack-destination', dir], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 256 * 1024 * 1024 }),
-  )[0];
-  if (app.integrity && packed.integrity !== app.integrity) {
-    throw new Error(`${app.package}@${app.version}: integrity ${packed.integrity}, apps.json pins ${app.integrity}`);
-  }
-  execFileSync('tar', ['xzf', join(dir, packed.filename), '-C', dir]);
-  rmSync(join(dir, packed.filename));
-  return root;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Selecting
-
-/** A glob of apps.json as a regular expression: `**` spans segments, `*` and `?` stay within one. */
-function globToRegExp(glob) {
-  let source = '';
-  for (let i = 0; i < glob.length; i++) {
-    const char = glob[i];
-    if (char === '*' && glob[i + 1] === '*') {
-      i++;
-      if (glob[i + 1] === '/') {
-        i++;
-        source += '(?:.*/)?';
-      } else {
-        source += '.*';
-      }
-    } else if (char === '*') {
-      source += '[^/]*';
-    } else if (char === '?') {
-      source += '[^/]';
-    } else {
-      source += char.replace(/[.+^${}()|[\]\\]/gu, '\\$&');
-    }
-  }
-  return new RegExp(`^${source}$`, 'u');
-}
-
-const CJS_SYNTAX = /\brequire\s*\(|\bmodule\.exports\b|^\s*exports\.[\w$]+\s*=/mu;
-
-/** How a JavaScript file is written: ES module syntax wins, then CommonJS syntax, then its package.json. */
-function sourceTypeFor(path, text, root) {
-  if (!isTypeScript(path) && /\.jsx?$/u.test(path) && !hasEsmSyntax(text) && CJS_SYNTAX.test(text)) return 'commonjs';
-  return sourceTypeOf(path, text, resolve(root, '..'));
-}
-
-function selectFiles(app, root) {
-  const include = app.include.map(globToRegExp);
-  const exclude = (app.exclude ?? []).map(globToRegExp);
-  const files = [];
-  const skipped = { duplicate: 0, generated: 0 };
-  for (const path of walk(root).sort()) {
-    const file = relative(root, path).split(sep).join('/');
-    if (!include.some((re) => re.test(file)) || exclude.some((re) => re.test(file))) continue;
-    if (isDuplicateBuild(path)) {
-      skipped.duplicate++;
-      continue;
-    }
-    const text = readFileSync(path, 'utf8');
-    if (isMinifiedOrGenerated(path, text)) {
-      skipped.generated++;
-      continue;
-    }
-    files.push({ path, file, text, typescript: isTypeScript(path), jsx: /x$/u.test(path), sourceType: sourceTypeFor(path, text, root) });
-  }
-  return { files, skipped };
-}
 
 // ---------------------------------------------------------------------------------------------
 // Linting
@@ -166,7 +87,7 @@ const eslintCache = new Map();
 const started = performance.now();
 
 for (const app of apps) {
-  const root = fetchApp(app);
+  const root = fetchApp(app, CACHE);
   const { files, skipped } = selectFiles(app, root);
   // An include that selects only files the corpus rules skip (a `dist/cjs` beside a `dist/esm` copy)
   // would measure nothing and say so nowhere.
