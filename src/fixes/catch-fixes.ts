@@ -5,7 +5,9 @@
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
-import { type AnyFunction, type Context, isFunctionNode } from '../model/ast.js';
+import { type AnyFunction, type Context, isFunctionNode, walkSameFunction } from '../model/ast.js';
+import { getHttpOutcome } from '../model/http-outcomes.js';
+import { sendsAnswerNow } from '../model/responses.js';
 import { type LogLevel, isAtLeast } from '../model/loggers.js';
 import { indentUnit, insertAtBlockStart, lineIndent } from './edits.js';
 import { type LogTarget, buildLogCall } from './log-call.js';
@@ -105,10 +107,20 @@ export function insertBeforeStatement(context: Context, fixer: TSESLint.RuleFixe
   return [fixer.replaceText(statement, `{ ${call} ${sourceCode.getText(statement)} }`)];
 }
 
-/** Rethrow the caught error at the end of the catch block; null when the binding is destructured. */
+/**
+ * Rethrow the caught error at the end of the catch block; null when the binding is destructured,
+ * when the catch has already sent its answer (`res.status(500).send(…)`, `reply.send(…)`: a
+ * rethrow after it makes the framework answer a second time on a finished response, and crashes
+ * an async Express 4 handler with an unhandled rejection — Koa's `ctx.status = …` / `ctx.body = …`
+ * send nothing yet, and Koa answers and logs a rethrown error itself), and when the catch leaves
+ * by its last statement (the `throw` would never run).
+ */
 export function buildRethrow(context: Context, node: TSESTree.CatchClause): TSESLint.ReportFixFunction | null {
   const { sourceCode } = context;
   if (node.param && node.param.type !== AST_NODE_TYPES.Identifier) return null;
+  const last = node.body.body.at(-1);
+  if (last && (last.type === AST_NODE_TYPES.ReturnStatement || last.type === AST_NODE_TYPES.ThrowStatement)) return null;
+  if (sendsResponse(context, node.body)) return null;
   return (fixer) => {
     const { name, fixes } = errorBinding(context, node, fixer);
     const body = node.body;
@@ -130,6 +142,23 @@ export function buildRethrow(context: Context, node: TSESTree.CatchClause): TSES
     }
     return fixes;
   };
+}
+
+/** Some call in `block` (same function) sends the answer now (model/responses.ts sendsAnswerNow, or a response outcome such as `res.status(500)` chained on). */
+function sendsResponse(context: Context, block: TSESTree.BlockStatement): boolean {
+  let found = false;
+  walkSameFunction(
+    block,
+    (n) => {
+      if (found) return false;
+      if (n.type === AST_NODE_TYPES.CallExpression) {
+        if (sendsAnswerNow(context, n) || getHttpOutcome(context, n)?.kind === 'response') found = true;
+      }
+      return !found;
+    },
+    context.sourceCode.visitorKeys,
+  );
+  return found;
 }
 
 /**

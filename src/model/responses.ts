@@ -176,6 +176,22 @@ export function isResponseObjectCall(node: TSESTree.CallExpression, own: readonl
   return own.includes(n.name) || responseNameKind(n.name) !== null;
 }
 
+/** Methods that finish a response when called on one (`res.json(…)`, `res.redirect('/')`, `reply.send()`). */
+const FINISHING_METHOD = /^(?:send|json|jsonp|end|render|redirect|sendStatus|sendFile|download)$/u;
+
+/**
+ * `call` sends the answer now: a response sink other than a flash message kept for the next page,
+ * or a finishing method on a response chain (`res.redirect('/')`, `res.status(204).end()`, whose
+ * payload carries nothing a sink would name). Koa's `ctx.body = …` is set, not sent: Koa answers
+ * after the middleware returns.
+ */
+export function sendsAnswerNow(context: Context, call: TSESTree.CallExpression): boolean {
+  const sink = getResponseSink(context, call);
+  if (sink !== null) return !sink.flash;
+  const callee = skipTransparent(call.callee);
+  return callee.type === AST_NODE_TYPES.MemberExpression && FINISHING_METHOD.test(getPropertyName(callee) ?? '') && isResponseObjectCall(call, []);
+}
+
 /** The response sink `node` is (a call, a `new`, or a `ctx.body =` assignment), or null. */
 export function getResponseSink(context: Context, node: TSESTree.CallExpression | TSESTree.NewExpression | TSESTree.AssignmentExpression): ResponseSink | null {
   // Most calls of a file answer nothing: decide those by name, without a cache entry.

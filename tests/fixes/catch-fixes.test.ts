@@ -110,6 +110,14 @@ describe('buildRethrow', () => {
   it('into an empty catch, on a line of its own', () => {
     expect(fixCatches(`function f() {\n  try {\n    a();\n  } catch {}\n}`, (context, c) => buildRethrow(context, c))).toBe(`function f() {\n  try {\n    a();\n  } catch (err) {\n    throw err;\n  }\n}`);
   });
+  it('no rethrow after an answer the catch has sent, nor after a last return or throw', () => {
+    const code = `app.get('/a', async (req, res) => { try { await a() } catch (e) { res.status(500).send({ message: 'failed' }) } })\nfastify.get('/b', async (request, reply) => { try { await a() } catch (e) { reply.code(500).send('failed') } })\nfunction f() { try { a() } catch (e) { cleanup(); return null } }`;
+    expect(fixCatches(code, (context, c) => buildRethrow(context, c))).toBe(code);
+  });
+  it('a rethrow after Koa sets its answer (ctx.status / ctx.body send nothing yet) and after a call that is no response', () => {
+    const out = fixCatches(`app.use(async (ctx, next) => { try { await next() } catch (e) { ctx.status = 500 } })\ntry { a() } catch (e) { res.locals.failed = true; metrics.send(e) }`, (context, c) => buildRethrow(context, c));
+    expect(out).toBe(`app.use(async (ctx, next) => { try { await next() } catch (e) { ctx.status = 500; throw e; } })\ntry { a() } catch (e) { res.locals.failed = true; metrics.send(e); throw e; }`);
+  });
   it('no rethrow for a destructured binding', () => {
     expect(fixCatches(`try { a() } catch ({ message }) {}`, (context, c) => buildRethrow(context, c))).toBe(`try { a() } catch ({ message }) {}`);
   });

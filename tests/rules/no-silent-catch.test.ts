@@ -267,12 +267,12 @@ export class Payments {
     },
     // --- Express middleware with next: pass-to-next suggestion ---
     // A synchronous validator answered with a 4xx is a probe by default (log-auth-failures covers the 401); reportFallbacks reports it.
+    // No rethrow: the catch has sent its answer, and a throw after it would answer a finished response again.
     {
       code: 'function auth(req, res, next) {\n  try {\n    verify(req);\n  } catch (err) {\n    res.status(401).end();\n  }\n}',
       options: [{ reportFallbacks: true }],
       errors: [{ messageId: 'silentCatch', line: 4, suggestions: [
         { messageId: 'logIt', data: { call: 'console.error' }, output: "function auth(req, res, next) {\n  try {\n    verify(req);\n  } catch (err) {\n    console.error('verify failed', err);\n    res.status(401).end();\n  }\n}" },
-        { messageId: 'rethrow', output: 'function auth(req, res, next) {\n  try {\n    verify(req);\n  } catch (err) {\n    res.status(401).end();\n    throw err;\n  }\n}' },
         { messageId: 'passToNext', output: 'function auth(req, res, next) {\n  try {\n    verify(req);\n  } catch (err) {\n    return next(err);\n    res.status(401).end();\n  }\n}' },
       ] }],
     },
@@ -355,11 +355,11 @@ export class Payments {
       ] }],
     },
     // --- the error goes to the client in a 5xx answer, not to the people who run the service ---
+    // (no rethrow suggestion after the answer is sent; Koa's ctx.body below sends nothing yet, so a rethrow is offered there)
     {
       code: 'try { run() } catch (e) { res.status(500).json({ error: e.message }) }',
       errors: [{ messageId: 'silentCatch', line: 1, suggestions: [
         { messageId: 'logIt', data: { call: 'console.error' }, output: "try { run() } catch (e) { console.error('run failed', e); res.status(500).json({ error: e.message }) }" },
-        { messageId: 'rethrow', output: 'try { run() } catch (e) { res.status(500).json({ error: e.message }); throw e; }' },
       ] }],
     },
     {

@@ -348,7 +348,7 @@ router.put('/config/:key', (req, res) => {
     res.status(500).json({ error: 'Could not save the configuration' });
   }
 });`,
-      errors: [{ messageId: 'silentCatch', line: 6, suggestions: [{ messageId: "logIt", data: { call: "console.error" }, output: "const config = require('../services/quietstore');\nrouter.put('/config/:key', (req, res) => {\n  try {\n    config.set(req.params.key, req.body.value);\n    res.json({ ok: true });\n  } catch (err) {\n    console.error('config.set failed', err);\n    res.status(500).json({ error: 'Could not save the configuration' });\n  }\n});" }, { messageId: "rethrow", output: "const config = require('../services/quietstore');\nrouter.put('/config/:key', (req, res) => {\n  try {\n    config.set(req.params.key, req.body.value);\n    res.json({ ok: true });\n  } catch (err) {\n    res.status(500).json({ error: 'Could not save the configuration' });\n    throw err;\n  }\n});" }] }],
+      errors: [{ messageId: 'silentCatch', line: 6, suggestions: [{ messageId: "logIt", data: { call: "console.error" }, output: "const config = require('../services/quietstore');\nrouter.put('/config/:key', (req, res) => {\n  try {\n    config.set(req.params.key, req.body.value);\n    res.json({ ok: true });\n  } catch (err) {\n    console.error('config.set failed', err);\n    res.status(500).json({ error: 'Could not save the configuration' });\n  }\n});" }] }],
     },
     // the same compiled store without its logs: the 500 is the only trace of the failed write
     {
@@ -363,7 +363,7 @@ var update = exports.update = function update(req, res) {
     res.status(500).send({ msg: 'Failed to save' });
   }
 };`,
-      errors: [{ messageId: 'silentCatch', line: 7, suggestions: [{ messageId: "logIt", data: { call: "console.error" }, output: "var _configstore = _interopRequireDefault(require(\"../services/babel-quietstore\"));\nvar update = exports.update = function update(req, res) {\n  try {\n    record.mtime = new Date().getTime();\n    _configstore[\"default\"].set(CONFIG_KEY, records);\n    res.send({ id: record.id });\n  } catch (err) {\n    console.error('getTime failed', err);\n    res.status(500).send({ msg: 'Failed to save' });\n  }\n};"}, { messageId: "rethrow", output: "var _configstore = _interopRequireDefault(require(\"../services/babel-quietstore\"));\nvar update = exports.update = function update(req, res) {\n  try {\n    record.mtime = new Date().getTime();\n    _configstore[\"default\"].set(CONFIG_KEY, records);\n    res.send({ id: record.id });\n  } catch (err) {\n    res.status(500).send({ msg: 'Failed to save' });\n    throw err;\n  }\n};"}] }],
+      errors: [{ messageId: 'silentCatch', line: 7, suggestions: [{ messageId: "logIt", data: { call: "console.error" }, output: "var _configstore = _interopRequireDefault(require(\"../services/babel-quietstore\"));\nvar update = exports.update = function update(req, res) {\n  try {\n    record.mtime = new Date().getTime();\n    _configstore[\"default\"].set(CONFIG_KEY, records);\n    res.send({ id: record.id });\n  } catch (err) {\n    console.error('getTime failed', err);\n    res.status(500).send({ msg: 'Failed to save' });\n  }\n};"}] }],
     },
     // the store logs its own failure, but the database query beside it does not
     {
@@ -378,7 +378,7 @@ router.put('/config/:key', async (req, res) => {
     res.status(500).json({ error: 'Could not save the configuration' });
   }
 });`,
-      errors: [{ messageId: 'silentCatch', line: 7, suggestions: [{ messageId: "logIt", data: { call: "console.error" }, output: "const config = require('../services/configstore');\nrouter.put('/config/:key', async (req, res) => {\n  try {\n    await db.query('UPDATE audit SET changed = now()');\n    config.set(req.params.key, req.body.value);\n    res.json({ ok: true });\n  } catch (err) {\n    console.error('db.query failed', err);\n    res.status(500).json({ error: 'Could not save the configuration' });\n  }\n});" }, { messageId: "rethrow", output: "const config = require('../services/configstore');\nrouter.put('/config/:key', async (req, res) => {\n  try {\n    await db.query('UPDATE audit SET changed = now()');\n    config.set(req.params.key, req.body.value);\n    res.json({ ok: true });\n  } catch (err) {\n    res.status(500).json({ error: 'Could not save the configuration' });\n    throw err;\n  }\n});" }] }],
+      errors: [{ messageId: 'silentCatch', line: 7, suggestions: [{ messageId: "logIt", data: { call: "console.error" }, output: "const config = require('../services/configstore');\nrouter.put('/config/:key', async (req, res) => {\n  try {\n    await db.query('UPDATE audit SET changed = now()');\n    config.set(req.params.key, req.body.value);\n    res.json({ ok: true });\n  } catch (err) {\n    console.error('db.query failed', err);\n    res.status(500).json({ error: 'Could not save the configuration' });\n  }\n});" }] }],
     },
     // a module that does not parse is unknown
     {
@@ -392,7 +392,7 @@ router.put('/config/:key', (req, res) => {
     res.status(500).json({ error: 'Could not save the configuration' });
   }
 });`,
-      errors: [{ messageId: 'silentCatch', line: 6, suggestions: [{ messageId: "logIt", data: { call: "console.error" }, output: "const config = require('../services/broken');\nrouter.put('/config/:key', (req, res) => {\n  try {\n    config.set(req.params.key, req.body.value);\n    res.json({ ok: true });\n  } catch (err) {\n    console.error('config.set failed', err);\n    res.status(500).json({ error: 'Could not save the configuration' });\n  }\n});" }, { messageId: "rethrow", output: "const config = require('../services/broken');\nrouter.put('/config/:key', (req, res) => {\n  try {\n    config.set(req.params.key, req.body.value);\n    res.json({ ok: true });\n  } catch (err) {\n    res.status(500).json({ error: 'Could not save the configuration' });\n    throw err;\n  }\n});" }] }],
+      errors: [{ messageId: 'silentCatch', line: 6, suggestions: [{ messageId: "logIt", data: { call: "console.error" }, output: "const config = require('../services/broken');\nrouter.put('/config/:key', (req, res) => {\n  try {\n    config.set(req.params.key, req.body.value);\n    res.json({ ok: true });\n  } catch (err) {\n    console.error('config.set failed', err);\n    res.status(500).json({ error: 'Could not save the configuration' });\n  }\n});" }] }],
     },
     // the userinfo fetch that logs nothing: an outage of the identity provider reads as "no claims"
     {
@@ -435,7 +435,7 @@ router.put('/config/:key', (req, res) => {
     res.status(500).json({ error: 'Could not save the configuration' });
   }
 });`,
-      errors: [{ messageId: 'silentCatch', line: 6, suggestions: [{ messageId: "logIt", data: { call: "console.error" }, output: "const config = require('../services/configstore');\nrouter.put('/config/:key', (req, res) => {\n  try {\n    config.set(req.params.key, req.body.value);\n    res.json({ ok: true });\n  } catch (err) {\n    console.error('config.set failed', err);\n    res.status(500).json({ error: 'Could not save the configuration' });\n  }\n});" }, { messageId: "rethrow", output: "const config = require('../services/configstore');\nrouter.put('/config/:key', (req, res) => {\n  try {\n    config.set(req.params.key, req.body.value);\n    res.json({ ok: true });\n  } catch (err) {\n    res.status(500).json({ error: 'Could not save the configuration' });\n    throw err;\n  }\n});" }] }],
+      errors: [{ messageId: 'silentCatch', line: 6, suggestions: [{ messageId: "logIt", data: { call: "console.error" }, output: "const config = require('../services/configstore');\nrouter.put('/config/:key', (req, res) => {\n  try {\n    config.set(req.params.key, req.body.value);\n    res.json({ ok: true });\n  } catch (err) {\n    console.error('config.set failed', err);\n    res.status(500).json({ error: 'Could not save the configuration' });\n  }\n});" }] }],
     },
   ],
 });

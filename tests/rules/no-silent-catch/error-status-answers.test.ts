@@ -52,10 +52,6 @@ ruleTester.run('no-silent-catch (answered with the error status or a returned 5x
                 "call": "console.error"
               },
               "output": "// res.status(err.status || 500): an unknown error (the database) is answered 500 and nobody hears of it\nrouter.get('/credentials', async (req, res) => {\n  try {\n    const credentials = await db.credentials.findAll({ where: { consumerId: req.params.id } });\n    res.json({ credentials });\n  } catch (err) {\n    console.error('credentials.findAll failed', err);\n    res.status(err.status || 500).json({ error: 'could not list the credentials' });\n  }\n});"
-            },
-            {
-              "messageId": "rethrow",
-              "output": "// res.status(err.status || 500): an unknown error (the database) is answered 500 and nobody hears of it\nrouter.get('/credentials', async (req, res) => {\n  try {\n    const credentials = await db.credentials.findAll({ where: { consumerId: req.params.id } });\n    res.json({ credentials });\n  } catch (err) {\n    res.status(err.status || 500).json({ error: 'could not list the credentials' });\n    throw err;\n  }\n});"
             }
           ]
         }
@@ -132,10 +128,6 @@ ruleTester.run('no-silent-catch (answered with the error status or a returned 5x
                 "call": "console.error"
               },
               "output": "// the error's status with a 5xx default held in a const, then answered\nrouter.get('/credentials', async (req, res) => {\n  try {\n    const credentials = await db.credentials.findAll({ where: { consumerId: req.params.id } });\n    res.json({ credentials });\n  } catch (err) {\n    console.error('credentials.findAll failed', err);\n    const status = err.status || 500;\n    res.status(status).json({ error: 'could not list the credentials' });\n  }\n});"
-            },
-            {
-              "messageId": "rethrow",
-              "output": "// the error's status with a 5xx default held in a const, then answered\nrouter.get('/credentials', async (req, res) => {\n  try {\n    const credentials = await db.credentials.findAll({ where: { consumerId: req.params.id } });\n    res.json({ credentials });\n  } catch (err) {\n    const status = err.status || 500;\n    res.status(status).json({ error: 'could not list the credentials' });\n    throw err;\n  }\n});"
             }
           ]
         }

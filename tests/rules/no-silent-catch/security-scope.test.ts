@@ -400,10 +400,6 @@ ruleTester.run('no-silent-catch (default scope: security controls and 5xx answer
                 "call": "console.error"
               },
               "output": "async function unsubscribe(req, res) {\n  try {\n    res.json(format(req.member));\n  } catch (err) {\n    console.error('format failed', err);\n    res.writeHead(400);\n    res.end('Failed to unsubscribe this email address');\n  }\n}"
-            },
-            {
-              "messageId": "rethrow",
-              "output": "async function unsubscribe(req, res) {\n  try {\n    res.json(format(req.member));\n  } catch (err) {\n    res.writeHead(400);\n    res.end('Failed to unsubscribe this email address');\n    throw err;\n  }\n}"
             }
           ]
         }
