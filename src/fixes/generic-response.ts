@@ -105,6 +105,13 @@ function isStatementSlot(node: TSESTree.Node): boolean {
   }
 }
 
+/** The statement (or arrow body, or bare `if` branch) `node` is part of. */
+function enclosingStatement(node: TSESTree.Node): TSESTree.Node {
+  let anchor = node;
+  while (anchor.parent && !isStatementSlot(anchor)) anchor = anchor.parent;
+  return anchor;
+}
+
 /** A server-side log of the error before the statement that sends the response, unless it is logged already. */
 export function planLog(context: Context, sink: ResponseSink, leak: Leak): LogPlan | null {
   const def = leak.error.defs[0];
@@ -118,9 +125,13 @@ export function planLog(context: Context, sink: ResponseSink, leak: Leak): LogPl
     const call = ref.identifier.parent;
     if (call?.type === AST_NODE_TYPES.CallExpression && call.arguments.includes(ref.identifier as TSESTree.Expression) && isHandoffCall(call)) return null;
   }
-  // The statement that sends the response; the log goes right before it, on the same path.
-  let anchor: TSESTree.Node = sink.node;
-  while (anchor.parent && !isStatementSlot(anchor)) anchor = anchor.parent;
+  // The statement that sends the response; the log goes right before it, on the same path. When the
+  // error's binding does not reach it (`catch (err) { response = { message: err.message } } res.send(response)`),
+  // the statement that reads the error instead: a log there names a binding that exists.
+  let anchor = enclosingStatement(sink.node);
+  const [from, to] = leak.error.scope.block.range;
+  if (anchor.range[0] < from || anchor.range[1] > to) anchor = enclosingStatement(leak.read);
+  if (anchor.range[0] < from || anchor.range[1] > to) return null;
   const slot = anchor.parent;
   if (!slot) return null;
   const fnBody = isFunctionNode(slot) && slot.body === anchor;

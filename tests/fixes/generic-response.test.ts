@@ -57,4 +57,25 @@ describe('generic-response fix', () => {
     expect(result.logs).toEqual([null]);
     expect(result.output).toContain("reply.code(404).send({ message: 'Not Found', requestId: request.id });");
   });
+
+  it('logs where the error is read when its catch binding does not reach the statement that sends (etherpad openapi.js)', () => {
+    const code = `app.post('/api', async (req, res) => {
+  let response;
+  try {
+    response = await api.handleRequest(req, res);
+  } catch (err) {
+    res.statusCode = err.statusCode || 500;
+    response = { code: 2, message: err.message };
+  }
+  return res.send(response);
+});`;
+    const result = fixSinks(code);
+    expect(result.logs[0]).toMatch(/^console\.error\('api\.handleRequest failed', err\);$/u);
+    expect(result.output).toContain(`  } catch (err) {
+    res.statusCode = err.statusCode || 500;
+    console.error('api.handleRequest failed', err);
+    response = { code: 2, message: 'Internal Server Error' };
+  }
+  return res.send(response);`);
+  });
 });
