@@ -150,6 +150,13 @@ export function describeFailedOperation(context: Context, node: TSESTree.Node): 
           if (op !== null) return op;
         }
       }
+      // A function stored, not called here (`this.errorHandler = (err, req, res, next) => …` in a
+      // constructor): its own name, not the name of the function that stores it.
+      if (call?.type === AST_NODE_TYPES.AssignmentExpression && call.right === current) {
+        if (current.params.length === 4 && first?.type === AST_NODE_TYPES.Identifier && /^(?:err|error|e|ex|exception)$/u.test(first.name)) return 'request handler';
+        const name = call.left.type === AST_NODE_TYPES.Identifier ? call.left.name : call.left.type === AST_NODE_TYPES.MemberExpression ? getPropertyName(call.left) : null;
+        if (name) return name;
+      }
       break;
     }
     if (current.type === AST_NODE_TYPES.FunctionDeclaration) break;

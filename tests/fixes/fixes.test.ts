@@ -507,6 +507,19 @@ describe('failureMessage', () => {
     expect(callResult(result, 'here(3)')).toBe('canonicalEmail failed');
   });
 
+  it('a function stored by assignment is named by where it is stored, not by the function that stores it (mockoon server.js)', () => {
+    const result = messages(`
+      class Server { constructor() {
+        this.errorHandler = (error, request, response, _next) => { here(1); };
+        this.onClose = () => { here(2); };
+      } }
+      let onStop; onStop = function () { here(3); };
+    `);
+    expect(callResult(result, 'here(1)')).toBe('request handler failed');
+    expect(callResult(result, 'here(2)')).toBe('onClose failed');
+    expect(callResult(result, 'here(3)')).toBe('onStop failed');
+  });
+
   it('never writes a generic phrase: with nothing to name, it names the line', () => {
     const result = messages('try { x = 1; } catch { here(); }');
     expect(callResult(result, 'here()')).toBe('code at line 1 failed');
