@@ -14,7 +14,8 @@ import { type LoggerStyle, getSettings } from '../core/settings.js';
 import { indentUnit, lineIndent } from './edits.js';
 import { importFix } from './imports.js';
 import type { AddedMember, LogTarget } from './log-call.js';
-import { isNameInScope } from './names.js';
+import { isNameInScope, visibleVariable } from './names.js';
+import { getFileLogger } from '../model/file-loggers.js';
 
 /** `console`: the target of last resort, always a suggestion. */
 export const CONSOLE_TARGET: LogTarget = { expression: 'console', style: 'console', configured: false, importKind: 'named' };
@@ -62,8 +63,11 @@ export function getLogTarget(context: Context, node: TSESTree.Node): LogTarget {
  *    would not — require-request-id reports those), and the file shows it is switched on
  *    (Fastify's `request.log` is a no-op when the instance has no logger);
  * 2. the configured logger;
- * 3. the framework's request logger the file does not use yet;
- * 4. `console`.
+ * 3. the file's own logger, when the file shows its style (model/file-loggers.ts: created here, or
+ *    winston's default logger) and the name reaches `at`: the quick fix writes where the file's other
+ *    logs go, in a call that keeps the error with that logger;
+ * 4. the framework's request logger the file does not use yet;
+ * 5. `console`.
  * A fix is an autofix only when a logger is configured (the user opted in); else a suggestion.
  */
 export function chooseLogTarget(context: Context, at: TSESTree.Node, framework: FrameworkLogger | null): LogTarget {
@@ -73,6 +77,10 @@ export function chooseLogTarget(context: Context, at: TSESTree.Node, framework: 
     return { expression: framework.expression, style: framework.style, configured: getSettings(context).logger !== undefined, importKind: 'named' };
   }
   if (configured.configured) return configured;
+  const own = getFileLogger(context);
+  if (own && visibleVariable(context, at, own.name) === own.variable) {
+    return { expression: own.name, style: own.style, configured: false, importKind: 'named', ...(own.errorKeys ? { errorKeys: own.errorKeys } : {}) };
+  }
   if (usable) return { expression: framework.expression, style: framework.style, configured: false, importKind: 'named' };
   return CONSOLE_TARGET;
 }

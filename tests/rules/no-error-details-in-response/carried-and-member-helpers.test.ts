@@ -44,7 +44,7 @@ ruleTester.run('no-error-details-in-response (carried by a same-file function, m
     // wiki-server's res.e helper, hung on the response by a middleware and called from catches with the caught error
     {
       code: "app.use((req, res, next) => {\n  res.e = (error, status) => {\n    res.statusCode = status || 500;\n    res.end('Server ' + error);\n  };\n  next();\n});\napp.get('/plugins', async (req, res) => {\n  try {\n    res.send(await fs.promises.readdir(pluginDir));\n  } catch (e) {\n    return res.e(e);\n  }\n});",
-      errors: [{ messageId: 'detailsInResponse', line: 4, suggestions: [{ messageId: 'sendGeneric', output: "app.use((req, res, next) => {\n  res.e = (error, status) => {\n    res.statusCode = status || 500;\n    console.error('code at line 4 failed', error);\n    res.end('Internal Server Error');\n  };\n  next();\n});\napp.get('/plugins', async (req, res) => {\n  try {\n    res.send(await fs.promises.readdir(pluginDir));\n  } catch (e) {\n    return res.e(e);\n  }\n});" }] }],
+      errors: [{ messageId: 'detailsInResponse', line: 4, suggestions: [{ messageId: 'sendGeneric', output: "app.use((req, res, next) => {\n  res.e = (error, status) => {\n    res.statusCode = status || 500;\n    console.error('e failed', error);\n    res.end('Internal Server Error');\n  };\n  next();\n});\napp.get('/plugins', async (req, res) => {\n  try {\n    res.send(await fs.promises.readdir(pluginDir));\n  } catch (e) {\n    return res.e(e);\n  }\n});" }] }],
     },
     // local-mcp-backend's readiness probe: an awaited tagged-template query fails with the database's message
     {
