@@ -143,8 +143,11 @@ function newNames(before, after) {
   return [...after].filter((name) => !before.has(name));
 }
 
+/** Apply one fix as ESLint does: its range counts from after a byte order mark, which stays in front. */
 function applyFix(text, fix) {
-  return text.slice(0, fix.range[0]) + fix.text + text.slice(fix.range[1]);
+  const bom = text.startsWith('\uFEFF') ? '\uFEFF' : '';
+  const body = bom ? text.slice(1) : text;
+  return bom + body.slice(0, fix.range[0]) + fix.text + body.slice(fix.range[1]);
 }
 
 /**

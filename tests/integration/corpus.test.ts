@@ -166,6 +166,25 @@ describe('corpus checks catch broken rules', () => {
     expect(problems.map((p) => p.kind)).toEqual(['suggestion-noop', 'suggestion-parse']);
   });
 
+  it('applies a suggestion to a file with a byte order mark as ESLint does (ranges count after the BOM)', () => {
+    const plugin = {
+      rules: {
+        probe: {
+          meta: { hasSuggestions: true },
+          create: (context: Rule.RuleContext) => ({
+            CatchClause(node: Parameters<NonNullable<Rule.RuleListener['CatchClause']>>[0]) {
+              context.report({ node, message: 'x', suggest: [{ desc: 'log', fix: (fixer) => fixer.insertTextAfterRange([node.body.range![0], node.body.range![0] + 1], ' console.error(err); ') }] });
+            },
+          }),
+        },
+      },
+    };
+    const configs = makeConfigs(plugin, { rules: { 'security-logging/probe': 'error' }, languageOptions: languageOptionsFor({}) });
+    const result = checkSource(linter, `\uFEFF${code}`, configs, 'bom.js');
+    expect(result.reports).toHaveLength(1);
+    expect(result.problems).toEqual([]);
+  });
+
   it('skips a file that does not parse without blaming a rule', () => {
     const configs = makeConfigs({ rules: {} }, { rules: {}, languageOptions: languageOptionsFor({}) });
     const result = checkSource(linter, 'let = ;', configs, 'broken.js');
