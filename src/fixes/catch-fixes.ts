@@ -5,7 +5,8 @@
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
-import { type AnyFunction, type Context, isFunctionNode, walkSameFunction } from '../model/ast.js';
+import { type AnyFunction, type Context, isFunctionNode } from '../model/ast.js';
+import { someInSameFunction } from '../model/walks.js';
 import { getHttpOutcome } from '../model/http-outcomes.js';
 import { sendsAnswerNow } from '../model/responses.js';
 import { type LogLevel, isAtLeast } from '../model/loggers.js';
@@ -146,19 +147,11 @@ export function buildRethrow(context: Context, node: TSESTree.CatchClause): TSES
 
 /** Some call in `block` (same function) sends the answer now (model/responses.ts sendsAnswerNow, or a response outcome such as `res.status(500)` chained on). */
 function sendsResponse(context: Context, block: TSESTree.BlockStatement): boolean {
-  let found = false;
-  walkSameFunction(
+  return someInSameFunction(
     block,
-    (n) => {
-      if (found) return false;
-      if (n.type === AST_NODE_TYPES.CallExpression) {
-        if (sendsAnswerNow(context, n) || getHttpOutcome(context, n)?.kind === 'response') found = true;
-      }
-      return !found;
-    },
     context.sourceCode.visitorKeys,
+    (n) => n.type === AST_NODE_TYPES.CallExpression && (sendsAnswerNow(context, n) || getHttpOutcome(context, n)?.kind === 'response'),
   );
-  return found;
 }
 
 /**

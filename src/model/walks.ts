@@ -1,0 +1,33 @@
+/**
+ * Searches over one function's own code (nested functions run at another time and are not
+ * entered): the one answer to "does some node of this body …", in place of a `found` flag around
+ * walkSameFunction repeated per question.
+ *
+ * Recognition only: no rule options, no reports.
+ */
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { walkSameFunction } from './ast.js';
+
+/** The first node of `root` (itself included; nested functions not entered) that `test` accepts, in source order, or null. */
+export function findInSameFunction(
+  root: TSESTree.Node,
+  visitorKeys: TSESLint.SourceCode.VisitorKeys,
+  test: (node: TSESTree.Node) => boolean,
+): TSESTree.Node | null {
+  let found: TSESTree.Node | null = null;
+  walkSameFunction(
+    root,
+    (node) => {
+      if (found) return false;
+      if (test(node)) found = node;
+      return found === null;
+    },
+    visitorKeys,
+  );
+  return found;
+}
+
+/** Some node of `root` (itself included; nested functions not entered) is one `test` accepts. */
+export function someInSameFunction(root: TSESTree.Node, visitorKeys: TSESLint.SourceCode.VisitorKeys, test: (node: TSESTree.Node) => boolean): boolean {
+  return findInSameFunction(root, visitorKeys, test) !== null;
+}

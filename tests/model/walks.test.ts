@@ -1,0 +1,44 @@
+import type { TSESTree } from '@typescript-eslint/utils';
+import { describe, expect, it } from 'vitest';
+import type { Context } from '../../src/model/ast.js';
+import { findInSameFunction, someInSameFunction } from '../../src/model/walks.js';
+import { probe } from '../helpers/probe.js';
+
+/** For each function declaration: the text of the first call named `hit…` in its own code, and whether there is one. */
+function firstHits(code: string): [string, string | null, boolean][] {
+  const out: [string, string | null, boolean][] = [];
+  probe(code, (context: Context) => ({
+    FunctionDeclaration(fn: TSESTree.FunctionDeclaration) {
+      const isHit = (n: TSESTree.Node) => n.type === 'CallExpression' && n.callee.type === 'Identifier' && n.callee.name.startsWith('hit');
+      const found = findInSameFunction(fn.body, context.sourceCode.visitorKeys, isHit);
+      out.push([fn.id!.name, found ? context.sourceCode.getText(found) : null, someInSameFunction(fn.body, context.sourceCode.visitorKeys, isHit)]);
+    },
+  }));
+  return out;
+}
+
+describe('findInSameFunction / someInSameFunction', () => {
+  it('finds the first matching node in source order, without entering nested functions', () => {
+    expect(
+      firstHits(`
+        function a() { x(); if (y) { hitOne(1); } hitTwo(2); }
+        function b() { run(() => hitInner()); const f = function () { hitInner(); }; }
+        function c() { try { go(); } catch (e) { hitCatch(e); } }
+      `),
+    ).toEqual([
+      ['a', 'hitOne(1)', true],
+      ['b', null, false],
+      ['c', 'hitCatch(e)', true],
+    ]);
+  });
+
+  it('the root itself counts', () => {
+    const seen: boolean[] = [];
+    probe('hitRoot();', (context: Context) => ({
+      CallExpression(call: TSESTree.CallExpression) {
+        seen.push(someInSameFunction(call, context.sourceCode.visitorKeys, (n) => n === call));
+      },
+    }));
+    expect(seen).toEqual([true]);
+  });
+});
