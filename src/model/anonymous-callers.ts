@@ -14,6 +14,8 @@
  *   (`!x`, `x == null`, `_.isNil(x)`, `typeof x === 'undefined'`);
  * - a local holding such a read, through string handling (`authHeader?.split(' ')[1]`), `||`, `??`
  *   and `?:` with empty alternatives, or returned by a same-file extractor given the request;
+ * - a `let` named for a credential that every write fills in from the request only (`token = req.query.qt`,
+ *   `apikey = lookup(req.headers, name)`, pieces of those, `undefined`);
  * - passport's `req.isAuthenticated()` being false.
  * A test of what the caller holds (`!req.user.isAdmin`), of a value looked up or verified
  * (`const user = await findByToken(t)`, `jwt.decode(t)`), or anything unrecognized is not an absence.
