@@ -14,6 +14,8 @@
  *   (`!x`, `x == null`, `_.isNil(x)`, `typeof x === 'undefined'`);
  * - a local holding such a read, through string handling (`authHeader?.split(' ')[1]`), `||`, `??`
  *   and `?:` with empty alternatives, or returned by a same-file extractor given the request;
+ * - a `let` named for a credential that every write fills in from the request only (`token = req.query.qt`,
+ *   `apikey = lookup(req.headers, name)`, pieces of those, `undefined`);
  * - passport's `req.isAuthenticated()` being false.
  * A test of what the caller holds (`!req.user.isAdmin`), of a value looked up or verified
  * (`const user = await findByToken(t)`, `jwt.decode(t)`), or anything unrecognized is not an absence.
@@ -289,7 +291,7 @@ function heldPresence(context: Context, id: TSESTree.Identifier, depth: number):
   const variable = findVariable(context, id);
   if (!variable || variable.defs.length !== 1) return false;
   const def = variable.defs[0]!;
-  if (variable.references.some((r) => r.isWrite() && !r.init)) return false;
+  if (variable.references.some((r) => r.isWrite() && !r.init)) return assignedOnlyFromRequest(context, id, variable, depth);
   // `new LocalAPIKeyStrategy((req, apikey, done) => { if (!apikey) return done(null, false) })`: the credential the strategy extracted.
   if (def.type === 'Parameter') return strategyCredentialParameter(def.node as AnyFunction, def.name);
   if (def.type !== 'Variable' || !def.node.init) return false;
@@ -304,6 +306,129 @@ function heldPresence(context: Context, id: TSESTree.Identifier, depth: number):
   if (key === null || start === null) return false;
   const carrier = source.type === AST_NODE_TYPES.MemberExpression ? (getPropertyName(source) ?? '') : '';
   return namesPresence(key, start.identity || /^(?:headers?|cookies|session|state|locals|auth)$/u.test(carrier));
+}
+
+/**
+ * `let token; if (req.body.qt) token = req.body.qt; else if (req.query.qt) token = req.query.qt; else token = \`${req.get(h) || ''}\`.split(/\\s+/)[1]`:
+ * a `let` named for a credential (`token`, `apikey`) that the code fills in from several places of the request and
+ * nothing else. Absent exactly when the request carried no such credential: whatever the request field is called
+ * (`redisCommanderQueryToken`), the variable's name says what the code looks for, and every write is a request
+ * read, a piece of one (string steps, an index, a template, `|| ''`), a getter or look-up handed one
+ * (`lookup(req.headers, name)`), or an empty stand-in. A write of anything else (a verification's result, an awaited
+ * look-up, a stored value) makes the test one of a checked value.
+ */
+function assignedOnlyFromRequest(context: Context, id: TSESTree.Identifier, variable: NonNullable<ReturnType<typeof findVariable>>, depth: number): boolean {
+  if (!namesPresence(id.name, false)) return false;
+  const def = variable.defs[0]!;
+  if (def.type !== 'Variable' || def.node.id.type !== AST_NODE_TYPES.Identifier) return false;
+  const writes: TSESTree.Node[] = [];
+  for (const ref of variable.references) {
+    if (!ref.isWrite()) continue;
+    const assignment = ref.identifier.parent;
+    if (ref.init) {
+      if (def.node.init) writes.push(def.node.init);
+    } else if (assignment?.type === AST_NODE_TYPES.AssignmentExpression && assignment.operator === '=' && assignment.left === ref.identifier) {
+      writes.push(assignment.right);
+    } else {
+      return false;
+    }
+  }
+  let fromRequest = false;
+  for (const write of writes) {
+    const verdict = requestPiece(context, write, variable, depth + 1);
+    if (verdict === null) return false;
+    if (verdict) fromRequest = true;
+  }
+  return fromRequest;
+}
+
+/** Request input fields a credential is read from. */
+const INPUT_FIELDS = new Set(['headers', 'header', 'body', 'query', 'cookies', 'signedCookies', 'params', 'get', 'getHeader']);
+/** Names of a look-up of a key in an object (`lookup(req.headers, name)`, `_.get(req.query, k)`). */
+const LOOKUP_NAMES = new Set(['lookup', 'get', 'pick', 'getHeader', 'header']);
+
+/**
+ * Whether `node` is a piece of what the request carried: true (it reads the request), false (an empty stand-in:
+ * `undefined`, `''`, `null`), null (anything else). `self` is the variable being filled in: a write may step on its
+ * own earlier value (`apikey = parts[parts.length - 1]` with `const parts = apikey.split(' ')`).
+ */
+function requestPiece(context: Context, node: TSESTree.Node, self: NonNullable<ReturnType<typeof findVariable>>, depth: number): boolean | null {
+  if (depth > 8) return null;
+  const n = skipTransparent(node);
+  switch (n.type) {
+    case AST_NODE_TYPES.Literal:
+      return n.value === null || n.value === '' ? false : null;
+    case AST_NODE_TYPES.Identifier: {
+      if (n.name === 'undefined') return false;
+      const variable = findVariable(context, n);
+      if (!variable) return null;
+      if (variable === self) return false;
+      if (isRequestObject(context, n)) return true;
+      // `const parts = apikey.split(' ')`: a const holding a piece.
+      const def = variable.defs.length === 1 ? variable.defs[0]! : null;
+      if (!def || def.type !== 'Variable' || !def.node.init || def.node.id.type !== AST_NODE_TYPES.Identifier || variable.references.some((r) => r.isWrite() && !r.init)) return null;
+      const init = requestPiece(context, def.node.init, self, depth + 1);
+      return init === null ? null : init || usesSelf(context, def.node.init, self);
+    }
+    case AST_NODE_TYPES.MemberExpression: {
+      const object = skipTransparent(n.object);
+      // `req.headers`, `req.body.token`: a field of the request's input; `parts[1]`, `parts.length`: a piece of a piece.
+      if (object.type === AST_NODE_TYPES.Identifier && isRequestObject(context, object)) {
+        const field = getPropertyName(n);
+        return field !== null && INPUT_FIELDS.has(field) ? true : null;
+      }
+      if (n.computed) {
+        const index = requestPiece(context, n.property, self, depth + 1);
+        const numeric = skipTransparent(n.property).type === AST_NODE_TYPES.Literal || skipTransparent(n.property).type === AST_NODE_TYPES.BinaryExpression;
+        if (index === null && !numeric) return null;
+      }
+      const inner = requestPiece(context, object, self, depth + 1);
+      return inner === null ? (usesSelf(context, object, self) ? false : null) : inner;
+    }
+    case AST_NODE_TYPES.CallExpression: {
+      const callee = skipTransparent(n.callee);
+      if (n.parent?.type === AST_NODE_TYPES.AwaitExpression) return null;
+      const method = callee.type === AST_NODE_TYPES.MemberExpression ? getPropertyName(callee) : callee.type === AST_NODE_TYPES.Identifier ? callee.name : null;
+      if (callee.type === AST_NODE_TYPES.MemberExpression && method !== null && STRING_STEPS.has(method)) {
+        const inner = requestPiece(context, callee.object, self, depth + 1);
+        return inner === null ? (usesSelf(context, callee.object, self) ? false : null) : inner;
+      }
+      // `req.get(name)`, `lookup(req.headers, name)`: a look-up in the request.
+      if (method !== null && LOOKUP_NAMES.has(method)) {
+        if (callee.type === AST_NODE_TYPES.MemberExpression && isRequestObject(context, skipTransparent(callee.object))) return true;
+        const source = n.arguments[0];
+        return source !== undefined && source.type !== AST_NODE_TYPES.SpreadElement && requestPiece(context, source, self, depth + 1) === true ? true : null;
+      }
+      return null;
+    }
+    case AST_NODE_TYPES.TemplateLiteral: {
+      if (n.quasis.some((q) => (q.value.cooked ?? q.value.raw) !== '')) return null;
+      let any = false;
+      for (const e of n.expressions) {
+        const piece = requestPiece(context, e, self, depth + 1);
+        if (piece === null) return null;
+        any ||= piece;
+      }
+      return any;
+    }
+    case AST_NODE_TYPES.LogicalExpression: {
+      if (n.operator === '&&') return null;
+      const left = requestPiece(context, n.left, self, depth + 1);
+      const right = requestPiece(context, n.right, self, depth + 1);
+      return left === null || right === null ? null : left || right;
+    }
+    default:
+      return null;
+  }
+}
+
+/** Whether `node` reads the variable `self` (a step on the credential's own earlier value). */
+function usesSelf(context: Context, node: TSESTree.Node, self: NonNullable<ReturnType<typeof findVariable>>): boolean {
+  const n = skipTransparent(node);
+  if (n.type === AST_NODE_TYPES.Identifier) return findVariable(context, n) === self;
+  if (n.type === AST_NODE_TYPES.MemberExpression) return usesSelf(context, n.object, self);
+  if (n.type === AST_NODE_TYPES.CallExpression) return usesSelf(context, n.callee, self);
+  return false;
 }
 
 /** A parameter of a passport strategy's verify callback, before its `done`, named for a credential (`apikey`, `token`, `accessToken`). */

@@ -9,7 +9,8 @@
  *   numeric separators, hex, octal, binary — not exponent forms such as `4.01e2`);
  * - the names the status tables in frameworks.ts map to 401 / 403 / 429, with or without `_`,
  *   `-` or spaces between words (`UNAUTHORIZED`, `Unauthorised`, `NOT_AUTHENTICATED`,
- *   `AuthenticationError`, `Forbidden`, `ACCESS_DENIED`, `TooManyRequests`): statuses from
+ *   `AuthenticationError`, `Forbidden`, `ACCESS_DENIED`, `TooManyRequests`, `AuthRequiredError`,
+ *   `LoginRequired`, `InvalidCredentialsError`): statuses from
  *   constant, error-class, factory and `@fastify/sensible` method names;
  * - the words of credential checks (credential-checks.ts): password / hash comparisons
  *   (`compare`, `verify`, `timingSafeEqual`, `constantTimeEqual`, `…Password…`), token
@@ -33,7 +34,7 @@ const AUTH_FAILURE_TEXT = new RegExp(
     // 401, 403, 429 as number literals
     String.raw`4_?0_?[13]|4_?2_?9|0x0*1(?:91|93|ad)|0o0*6(?:21|23|55)|0b0*1100100(?:01|11)|0b0*110101101`,
     // status and error names
-    String.raw`un[_\s-]*authori[sz]ed|authenticat|forbidden|access[_\s-]*denied|too[_\s-]*many[_\s-]*requests`,
+    String.raw`un[_\s-]*authori[sz]ed|authenticat|forbidden|access[_\s-]*denied|too[_\s-]*many[_\s-]*requests|(?:auth|login)[_\s-]*required|invalid[_\s-]*credential`,
     // WebSocket refusals (socket-refusals.ts): application auth close codes, policy violation, refusal reasons and events
     String.raw`4_?[04]_?0_?[13]|1_?0_?0_?8|invalid[_\s-]*(?:auth[_\s-]*)?token|token[_\s-]*(?:expired|invalid)|auth[_\s-]*(?:error|fail)`,
     // refusals written to a client's socket: access-outcome fields and refusal texts (socket-refusals.ts)

@@ -256,6 +256,15 @@ function isTestClientCall(call: TSESTree.CallExpression): boolean {
   return inner.type === AST_NODE_TYPES.Identifier && !APP_FACTORIES.has(inner.name);
 }
 
+/** What a route handler's single context object carries: the request, its input, the verified caller. */
+const HANDLER_CONTEXT_FIELDS = new Set(['req', 'request', 'input', 'auth', 'params', 'body', 'query', 'headers']);
+
+/** `({ input, auth })`: a destructured context object with a request's or a caller's part. */
+function destructuresHandlerContext(param: TSESTree.Parameter | undefined): boolean {
+  const p = param?.type === AST_NODE_TYPES.AssignmentPattern ? param.left : param;
+  return p?.type === AST_NODE_TYPES.ObjectPattern && p.properties.some((q) => q.type === AST_NODE_TYPES.Property && HANDLER_CONTEXT_FIELDS.has(getPropertyName(q) ?? ''));
+}
+
 /** Classify by parameters. `registered` relaxes the names (the registration already says it is a handler). */
 function fromParams(context: Context, fn: AnyFunction, hint: Framework | null, registered: boolean): HandlerInfo | null {
   const info = classifyParams(fn, hint, registered);
@@ -296,6 +305,12 @@ function classifyParams(fn: AnyFunction, hint: Framework | null, registered: boo
   // Fastify hooks and handlers may take the request alone: preHandler: async (request) => …
   if (registered && hint === 'fastify' && params.length === 1 && isReq(0)) {
     return { fn, framework: 'fastify', kind: 'hook', req: paramId(params[0]) };
+  }
+  // A route's `handler` handed one context object it destructures (atproto's XRPC server:
+  // `server.add(nsid, { auth, handler: async ({ input, auth, params }) => … })`): registered as the route's
+  // handler, answering with what it returns or throws. Only when the object names a request's or a caller's part.
+  if (registered && hint === 'fastify' && params.length === 1 && destructuresHandlerContext(params[0])) {
+    return { fn, framework: 'fastify', kind: 'route' };
   }
   // (req, res, ctx): a Mock Service Worker resolver, not a server
   if (names[2] === 'ctx' && params.length === 3) return null;

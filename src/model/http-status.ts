@@ -52,6 +52,15 @@ const ERROR_STATUS_BY_NAME: Record<string, number> = {
   unauthenticated: 401,
   notauthenticated: 401,
   authentication: 401,
+  // Names that say the caller must (re)authenticate or presented a wrong secret: atproto's XRPC `AuthRequiredError`,
+  // `InvalidCredentialsError` (Directus, Vendure), `InvalidPasswordError`. An access-control answer whatever the
+  // framework maps it to; the words are the caller's, never a resource's.
+  authrequired: 401,
+  authenticationrequired: 401,
+  loginrequired: 401,
+  invalidcredentials: 401,
+  invalidcredential: 401,
+  invalidpassword: 401,
   paymentrequired: 402,
   forbidden: 403,
   accessdenied: 403,

@@ -21,6 +21,7 @@ import { isDoneFalse, isPassportFailure, isStrategyFail } from './logins.js';
 import { logsSomewhereAtLeast } from './loggers.js';
 import { isVariableInit } from './placement.js';
 import { messageSaysNotAccessControl } from './rejection-messages.js';
+import { answersBotChallenge } from './bot-challenges.js';
 import { isInCompiledNestClass } from './nest.js';
 import { getSocketRefusal } from './socket-refusals.js';
 import { validatorCallbackRefusal, validatorReturnRefusal } from './auth-validators.js';
@@ -81,6 +82,8 @@ function isAccessControl(context: Context, options: RejectionSiteOptions, node: 
   if (region && answersPreflight(node, region)) return false;
   // `res.status(401).send('Connection not found')`: the answer's own text says it refuses no caller.
   if (messageSaysNotAccessControl(node)) return false;
+  // `useRecaptchaOrTurnstileCheck() { if (!token) return this.ctx.throw(403) }`: a CAPTCHA asks whether a human is there, not who.
+  if (answersBotChallenge(node)) return false;
   return !region || classifyRejectionGuard(context, node, region, { inputIdentifiesCaller: status === 401 }) !== 'other';
 }
 

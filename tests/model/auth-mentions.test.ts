@@ -52,7 +52,7 @@ describe('mentionsAuthFailure', () => {
   });
 
   // The gate must stay a superset of the status names frameworks.ts maps to 401 / 403 / 429.
-  it.each(['Unauthorized', 'UNAUTHORIZED', 'unauthorised', 'Unauthenticated', 'NOT_AUTHENTICATED', 'AuthenticationError', 'Forbidden', 'ACCESS_DENIED', 'AccessDeniedException', 'TooManyRequests', 'too_many_requests'])(
+  it.each(['Unauthorized', 'UNAUTHORIZED', 'unauthorised', 'Unauthenticated', 'NOT_AUTHENTICATED', 'AuthenticationError', 'Forbidden', 'ACCESS_DENIED', 'AccessDeniedException', 'TooManyRequests', 'too_many_requests', 'AuthRequiredError', 'AUTH_REQUIRED', 'LoginRequired', 'InvalidCredentialsError', 'InvalidPasswordError'])(
     'every name the status tables read as 401/403/429 is mentioned: %s',
     (name) => {
       expect([401, 403, 429]).toContain(statusFromErrorName(name));

@@ -499,10 +499,16 @@ describe('statusFromErrorName', () => {
     ['InternalServerErrorException', 500],
     ['InternalServerError', 500],
     ['AuthenticationError', 401],
+    // names that say the caller must authenticate or presented a wrong secret (atproto XRPC, Directus, Vendure)
+    ['AuthRequiredError', 401],
+    ['AuthenticationRequiredError', 401],
+    ['LoginRequiredException', 401],
+    ['InvalidCredentialsError', 401],
+    ['InvalidPasswordError', 401],
   ])('%s → %s', (name, status) => {
     expect(statusFromErrorName(name)).toBe(status);
   });
-  it.each(['Error', 'ValidationError', 'QueryFailedError', 'Exception', 'constructor', 'toString', '__proto__', 'hasOwnPropertyError'])('%s → null', (name) => {
+  it.each(['Error', 'ValidationError', 'PasswordPolicyError', 'InvalidRequestError', 'QueryFailedError', 'Exception', 'constructor', 'toString', '__proto__', 'hasOwnPropertyError'])('%s → null', (name) => {
     expect(statusFromErrorName(name)).toBeNull();
   });
 });
