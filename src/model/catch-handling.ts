@@ -17,6 +17,9 @@ import { readsAny } from './errors.js';
 import { getStatusValue } from './http-status.js';
 import { isKoaThisContext } from './koa-generators.js';
 import { isResponseOrContextName } from './response-names.js';
+import { isAuditCall } from './credential-checks.js';
+import { VERDICT_WORD } from './in-hand-work.js';
+import { isHandoffCall } from './errors.js';
 
 /** Objects whose `.error()` tells the user in a UI (toast, notification): the failure is shown, not swallowed. */
 export const USER_NOTIFIERS = /^(?:toast|notification|notify|message|snackbar|enqueueSnackbar|alert)$/u;
@@ -155,7 +158,19 @@ export function isFastifyErrorForward(
   const sink = getResponseSink(context, node);
   if (!sink?.receiver || !/^_?(?:reply|rep)$/u.test(sink.receiver.name)) return false;
   const first = node.arguments[0] ? skipTransparent(node.arguments[0]) : null;
-  return first?.type === AST_NODE_TYPES.Identifier && errorVariables.some((v) => v.references.some((r) => r.identifier === first));
+  return first?.type === AST_NODE_TYPES.Identifier && errorVariables.some((v) => v.references.some((r) => r.identifier === first)) && !holdsDataBuiltFromError(context, first);
+}
+
+/** Values that are data, not an Error: `{ error: err.toString() }`, `[…]`, `` `Failed: ${err}` ``, `'x: ' + err.message`. */
+const DATA_INITS: ReadonlySet<string> = new Set([AST_NODE_TYPES.ObjectExpression, AST_NODE_TYPES.ArrayExpression, AST_NODE_TYPES.TemplateLiteral, AST_NODE_TYPES.BinaryExpression, AST_NODE_TYPES.Literal]);
+
+/**
+ * `const resp = { code: 'unexpected_error', error: err.toString() }; reply.code(400).send(resp)`: the variable holds an
+ * answer built from the caught error (an object, array or text), which Fastify serializes as given — not the error.
+ */
+function holdsDataBuiltFromError(context: Context, id: TSESTree.Identifier): boolean {
+  const init = getVariableInit(findVariable(context, id));
+  return !!init && DATA_INITS.has(skipTransparent(init).type);
 }
 
 /** The root of an assignment target (`x` in `x.lastError = err`) is declared inside `body`: the error stays local. */
@@ -242,3 +257,69 @@ export function answersErrorStatus(
 }
 
 const STATUS_METHODS: ReadonlySet<string> = new Set(['status', 'code', 'sendStatus', 'writeHead']);
+
+/**
+ * A call in a catch that handles the failure without a log: hands the error on (`next(err)`, `cb(err)`,
+ * `reject(err)` — not a reply callback settled with a 5xx answer: `cb({ statusCode: 502, message })`),
+ * shows it to the user (a toast), asserts on it in a test, counts it in a metric or writes a security
+ * audit record (`log.audit({ event: 'auth.fail' })`).
+ */
+export function handlesFailureOtherwise(context: Context, node: TSESTree.CallExpression): boolean {
+  return (isHandoffCall(node) && !settlesWithServerError(context, node)) || isUserNotification(node) || isAssertion(node) || isFailureCount(node) || isAuditCall(node);
+}
+
+/**
+ * The answer `node` gives the client carries the caught error (`res.status(404).json({ msg: e.message })`,
+ * `reply.code(400).send({ error: err.toString() })`, `response.status(400).json(error)`, also through a
+ * `const` built from it), whatever its status: the error is shown to the caller, not handed to anyone
+ * who runs the service. Not a flash message, an HTTP exception (a throw), nor Fastify's `reply.send(err)`
+ * (Fastify's error handler logs it). `errorVariables`: the caught error's variables (and those built from it).
+ */
+export function answersWithCaughtError(
+  context: Context,
+  node: TSESTree.CallExpression | TSESTree.NewExpression,
+  errorVariables: readonly TSESLint.Scope.Variable[],
+): boolean {
+  if (node.type !== AST_NODE_TYPES.CallExpression || errorVariables.length === 0) return false;
+  const sink = getResponseSink(context, node);
+  if (!sink || sink.kind === 'exception' || sink.flash || sink.node !== node) return false;
+  return sink.payload.some((p) => readsAny(p, errorVariables)) && !isFastifyErrorForward(context, node, errorVariables) && !sink.payload.some((p) => namesInvalidInput(context, p));
+}
+
+/**
+ * `res.json({ error: 'PGP key validation failed. ' + err.message, code: 'InputValidationError' })`: the answer names the
+ * failure as the client's invalid input in words of its own (a string of the payload says validation or invalid): the
+ * author classified the failure, the error's text is the detail of that verdict.
+ */
+function namesInvalidInput(context: Context, payload: TSESTree.Node): boolean {
+  let found = false;
+  walkSameFunction(
+    payload,
+    (n) => {
+      if (found) return false;
+      if ((n.type === AST_NODE_TYPES.Literal && typeof n.value === 'string' && VERDICT_WORD.test(n.value)) || (n.type === AST_NODE_TYPES.TemplateElement && VERDICT_WORD.test(n.value.cooked ?? ''))) found = true;
+      return !found;
+    },
+    context.sourceCode.visitorKeys,
+  );
+  return found;
+}
+
+/**
+ * `return res.status(500).send({ error: err.message })`, `return res.sendStatus(503)`: a call answering the
+ * client with a 5xx (or unknown-status) answer, not the error returned to a caller.
+ */
+export function isServerAnswerCall(context: Context, node: TSESTree.Node): boolean {
+  const n = skipTransparent(node);
+  return n.type === AST_NODE_TYPES.CallExpression && (isServerErrorResponse(context, n) || answersServerStatus(context, n));
+}
+
+/**
+ * `res.statusCode = 500`, `ctx.body = { error }` (no status: unknown), `ctx.status = err.status || 500`: an
+ * assignment answering the client with a 5xx (or unknown-status) answer. `errorVariables`: the caught error's.
+ */
+export function assignsServerAnswer(context: Context, node: TSESTree.AssignmentExpression, errorVariables: readonly TSESLint.Scope.Variable[]): boolean {
+  if (isServerErrorResponse(context, node)) return true;
+  const status = getHttpOutcome(context, node);
+  return (status?.kind === 'response' && status.status >= 500) || answersErrorStatus(context, node, errorVariables);
+}

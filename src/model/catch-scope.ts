@@ -8,15 +8,18 @@
  *
  * Recognition only: no rule options (the caller's `FailureOptions` are passed in), no reports.
  */
-import type { TSESTree } from '@typescript-eslint/utils';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
-import { type Context, findVariable, getVariableInit, lastName, skipTransparent, walkSameFunction } from './ast.js';
+import { type AnyFunction, type Context, findVariable, getVariableInit, lastName, skipTransparent, walkSameFunction } from './ast.js';
 import { type FailureOptions, type FailureSource, classifyFailures, namesTelemetry } from './fallible.js';
 import { guardsSecurity, isOutageRefusal } from './catch-guards.js';
-import { PREDICATE_NAME, isAvailabilityCheck, isYesNoCheck } from './catch-probes.js';
-import { isCheckedThenRefused } from './fallback-chains.js';
+import { PREDICATE_NAME, isAvailabilityCheck, isYesNoCheck, promiseFailureSource } from './catch-probes.js';
+import { catchFallsBackOnPurpose, isAttemptElseThrow, isCheckedThenRefused } from './fallback-chains.js';
+import { doesNothing } from './catch-answers.js';
 import { throwsOnlyInProcess } from './in-process-throws.js';
 import { getResponseSink } from './responses.js';
+import { answersServerError, answersWithCaughtError } from './catch-handling.js';
+import { readsAny } from './errors.js';
 
 /**
  * What the silent catch `handler` loses, as no-silent-catch's default policy weighs it: `'external'` or
@@ -184,4 +187,84 @@ export function answersOwnQuestion(context: Context, handler: TSESTree.CatchClau
   const question = isYesNoCheck(block, handler.body) || isAvailabilityCheck(block, handler, enclosingName, context) || isLabelCheck(context, block, handler.body);
   if (!question || (broad && !PREDICATE_NAME.test(enclosingName ?? ''))) return false;
   return !isOutageRefusal(context, block, handler.body, enclosingName, failureOptions);
+}
+
+/**
+ * General rule: a caught error answered to the client in a 4xx (or any) answer is recorded nowhere when
+ * the failed work reached outside the process — a database, a file, the network — because the code cannot
+ * know that the error was the client's fault: it relays whatever failed (`catch (e) { res.status(404).json({
+ * msg: e.message }) }` around `await R.store(bean)`). The same answer after in-process work only (a parse,
+ * a check of a value in hand, the app's own `throw`) is the verdict on the client's input.
+ * `handler`: a catch clause, or a rejection handler attached to `promise`.
+ */
+export function failsOutsideForAnswer(context: Context, handler: TSESTree.Node, promise: TSESTree.Node | null, failureOptions: FailureOptions): boolean {
+  if (handler.type === AST_NODE_TYPES.CatchClause) {
+    const block = handler.parent.block;
+    const source = classifyFailures(context, block, failureOptions);
+    return (source === 'external' || source === 'unknown') && !throwsOnlyInProcess(context, block);
+  }
+  if (!promise) return false;
+  const source = promiseFailureSource(context, promise, failureOptions, false);
+  return source === 'external' || source === 'unknown';
+}
+
+/**
+ * An expression-bodied rejection handler that makes the caught error its value (`(e) => ({ error: e })`,
+ * `(e) => wrap(e)`): the error is the answer, the caller's to log — unless the body answers the client:
+ * a 5xx answer, or the caught error answered after work outside the process (`(err) => res.status(400).json(err)`).
+ */
+export function returnsErrorAsValue(
+  context: Context,
+  fn: AnyFunction,
+  promise: TSESTree.Node,
+  errorVariables: readonly TSESLint.Scope.Variable[],
+  failureOptions: FailureOptions,
+): boolean {
+  if (fn.body.type === AST_NODE_TYPES.BlockStatement || !readsAny(fn.body, errorVariables)) return false;
+  const answer = fn.body.type === AST_NODE_TYPES.CallExpression ? fn.body : null;
+  return !answer || !(answersServerError(context, answer, errorVariables) || (answersWithCaughtError(context, answer, errorVariables) && failsOutsideForAnswer(context, fn, promise, failureOptions)));
+}
+
+/**
+ * What a silent catch clause's paths lose, as no-silent-catch's default policy weighs it (`weighCatch`):
+ * `silentReported` — hiding the error on every path is reported (an outside failure not caught on purpose
+ * to fall back, or an unexplained one the catch does nothing about); `mayFailOutside` — a log below the
+ * minimum level or a silent path beside a logging one is reported ("else try that, else throw": the
+ * silent path out is the second attempt's success). `onReportedPath`: the `try` is cleanup on an error
+ * path that is rethrown or logged anyway (asked first, it loses nothing). Asked cheapest first.
+ */
+export function weighSilence(
+  context: Context,
+  handler: TSESTree.CatchClause,
+  enclosingName: string | null,
+  onReportedPath: () => boolean,
+  failureOptions: FailureOptions,
+): { silentReported: boolean; mayFailOutside: boolean } {
+  const source = onReportedPath() ? 'probe' : weighCatch(context, handler, enclosingName, failureOptions);
+  if (source !== 'external' && source !== 'unknown') return { silentReported: false, mayFailOutside: false };
+  return {
+    silentReported: source === 'external' ? !catchFallsBackOnPurpose(context, handler, failureOptions) : doesNothing(context, handler.body),
+    mayFailOutside: !isAttemptElseThrow(context, handler.body, failureOptions),
+  };
+}
+
+/**
+ * What a rejection handler's silence loses (the promise-side twin of `weighCatch`): null when the promise's
+ * producer logs its own failures; else whether it `fails` for an outside reason (not a probe, nothing; not
+ * cleanup on an error path reported anyway: `onReportedPath`) and whether that failed operation `guards`
+ * security. The broad policy (`reportFallbacks`) asks no guard.
+ */
+export function weighRejection(
+  context: Context,
+  promise: TSESTree.Node,
+  handler: TSESTree.Node,
+  enclosingName: string | null,
+  onReportedPath: boolean,
+  failureOptions: FailureOptions,
+  reportFallbacks: boolean,
+): { fails: boolean; guards: boolean } | null {
+  const produced = promiseFailureSource(context, promise, failureOptions, reportFallbacks);
+  if (produced === null) return null;
+  const fails = !onReportedPath && produced !== 'probe' && produced !== 'none';
+  return { fails, guards: !reportFallbacks && fails && guardsSecurity(context, promise, handler, enclosingName, failureOptions) };
 }

@@ -115,7 +115,7 @@ function isSynchronous(context: Context, fn: AnyFunction): boolean {
 }
 
 /** Words a catch answers a failed check with: `'Condition validation failed'`, `FSPIOPErrorCodes.VALIDATION_ERROR`, `invalidApiErrorCode`. */
-const VERDICT_WORD = /validat|invalid(?!at)/iu;
+export const VERDICT_WORD = /validat|invalid(?!at)/iu;
 
 function rootObject(node: TSESTree.Node): TSESTree.Node {
   let n = skipTransparent(node);

@@ -3,20 +3,17 @@ import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { type AnyFunction, contains, isFunctionNode, skipTransparent } from '../model/ast.js';
 import { createPathTracker, findJumpTarget, mergeListeners, withIfConsequentListener } from '../analysis/code-path.js';
 import { createRule } from '../core/create-rule.js';
-import { answersOwnQuestion, weighCatch, isOrdinaryAnswer } from '../model/catch-scope.js';
-import { isAuditCall } from '../model/credential-checks.js';
-import { getHttpOutcome } from '../model/http-outcomes.js';
+import { answersOwnQuestion, failsOutsideForAnswer, returnsErrorAsValue, weighRejection, weighSilence, isOrdinaryAnswer } from '../model/catch-scope.js';
 import { failureLoggedByCallee } from '../model/project-modules.js';
 import { getRejectionHandler } from '../model/promises.js';
-import { getBoundVariables, isHandoffCall, isInspectionCall, passesNewError, readsAny } from '../model/errors.js';
-import { doesNothing, isFallbackOnly, setsClientStatus } from '../model/catch-answers.js';
-import { catchFallsBackOnPurpose, handlerFallsBackOnPurpose, isAttemptElseThrow, isCheckedThenRefused, isCheckedThenThrown } from '../model/fallback-chains.js';
-import { fileMayCatch, probeSets, isNoopHandler, isObservedElsewhere, isProbePromise, isProbeTry, isYesNoPromise, promiseFailureSource } from '../model/catch-probes.js';
+import { getBoundVariables, isInspectionCall, passesNewError, readsAny } from '../model/errors.js';
+import { isFallbackOnly, setsClientStatus } from '../model/catch-answers.js';
+import { handlerFallsBackOnPurpose, isCheckedThenRefused, isCheckedThenThrown } from '../model/fallback-chains.js';
+import { fileMayCatch, probeSets, isNoopHandler, isObservedElsewhere, isProbePromise, isProbeTry, isYesNoPromise } from '../model/catch-probes.js';
 import {
   type CatchRegion,
   DEFAULT_COMMENT,
   compileCommentPattern,
-  guardsSecurity,
   identifiesError,
   commentIntent,
   isCommentedAsIntentional,
@@ -25,7 +22,7 @@ import {
   isNamedAsDropped,
   isNamedAsIgnored,
 } from '../model/catch-guards.js';
-import { answersErrorStatus, answersExplicitServerStatus, answersServerError, answersServerStatus, settlesWithServerError, isAssertion, isDeclaredInside, isFailureCount, isFlashMessage, isServerErrorResponse, isUserNotification } from '../model/catch-handling.js';
+import { answersExplicitServerStatus, answersServerError, answersWithCaughtError, assignsServerAnswer, handlesFailureOtherwise, isDeclaredInside, isFlashMessage, isServerAnswerCall } from '../model/catch-handling.js';
 import { buildCatchLogFix, buildHandlerLogFix, catchSuggestions } from '../fixes/catch-fixes.js';
 import { describeEnclosingFunction } from '../fixes/log-message.js';
 import { logTargetAt } from '../fixes/log-target.js';
@@ -53,6 +50,9 @@ interface CatchState extends CatchRegion {
   mayFailOutside: boolean;
   /** A comment explains the catch without declaring the drop (commentIntent): only a 5xx answer is still reported. */
   explained?: boolean;
+  /** A rejection handler's promise; whether a failure answered to the client came from outside (failsOutsideForAnswer, asked once). */
+  promise?: TSESTree.Node;
+  outside?: boolean;
 }
 
 export default createRule<Options, MessageIds>({
@@ -196,17 +196,27 @@ export default createRule<Options, MessageIds>({
           for (const s of states) s[loud ? 'escalates' : 'quietLog'] = true;
           return;
         }
-        // `cb({ statusCode: 502, message })` is a reply settled with a 5xx answer (below), not an error handed on.
-        if ((isHandoffCall(node) && !settlesWithServerError(context, node)) || isUserNotification(node) || isAssertion(node) || isFailureCount(node) || isAuditCall(node) /* `log.audit({ event: 'auth.fail' })` */) {
+        if (handlesFailureOtherwise(context, node)) {
           tracker.mark(node);
           for (const s of states) s.escalates = true;
           return;
         }
       }
       if (isInspectionCall(node) || isFlashMessage(context, node)) return;
-      if (answersServerError(context, node, states.flatMap((s) => s.errorVariables))) {
-        // `res.status(404); res.end('File not found.')`: the status was set before; isOrdinaryAnswer: no status, no 5xx.
-        for (const s of states) if (!setsClientStatus(context, s.body) && !isOrdinaryAnswer(context, node, s.node)) s.serverError = true;
+      const errorVariables = states.flatMap((s) => s.errorVariables);
+      const server = answersServerError(context, node, errorVariables);
+      // The caught error answered to the client (any status) is shown to the caller, not recorded: after work outside
+      // the process it is answered like a 5xx (failsOutsideForAnswer); after in-process work it is the input's verdict.
+      const relayed = answersWithCaughtError(context, node, errorVariables);
+      if (server || relayed) {
+        for (const s of states) {
+          // `res.status(404); res.end('File not found.')`: the status was set before; isOrdinaryAnswer: no status, no 5xx.
+          if ((server && !setsClientStatus(context, s.body) && !isOrdinaryAnswer(context, node, s.node)) || (relayed && answeredFromOutside(s))) s.serverError = true;
+          else if (relayed && !server) {
+            tracker.mark(node);
+            s.escalates = true;
+          }
+        }
         return;
       }
       const handsOn = states.some((s) => node.arguments.some((arg) => readsAny(arg, s.errorVariables))) || passesNewError(node.arguments);
@@ -214,6 +224,10 @@ export default createRule<Options, MessageIds>({
         tracker.mark(node);
         for (const s of states) s.escalates = true;
       }
+    }
+
+    function answeredFromOutside(s: CatchState): boolean {
+      return (s.outside ??= failsOutsideForAnswer(context, s.node, s.promise ?? null, failureOptions));
     }
 
     function taint(declarator: TSESTree.VariableDeclarator): void {
@@ -237,16 +251,10 @@ export default createRule<Options, MessageIds>({
       const cleanupOnReportedPath = onReportedErrorPath(call);
       const errorVariables = getBoundVariables(context, fn.params[0]);
       // `(e) => ({ error: e })`: the error is the answer, someone else's to log.
-      if (fn.body.type !== AST_NODE_TYPES.BlockStatement && readsAny(fn.body, errorVariables) && !(fn.body.type === AST_NODE_TYPES.CallExpression && answersServerError(context, fn.body, errorVariables))) return;
-      const produced = promiseFailureSource(context, promise, failureOptions, reportFallbacks);
-      if (produced === null) return;
-      const source = cleanupOnReportedPath ? 'probe' : produced;
-      // Asked only as far as the answer needs (see onCatchClause).
-      const fails = source !== 'probe' && source !== 'none';
-      const security =
-        !reportFallbacks &&
-        fails &&
-        (guardsSecurity(context, promise, fn.body, describeEnclosingFunction(fn), failureOptions) || isCheckedThenRefused(context, call));
+      if (returnsErrorAsValue(context, fn, promise, errorVariables, failureOptions)) return;
+      const weighed = weighRejection(context, promise, fn.body, describeEnclosingFunction(fn), cleanupOnReportedPath, failureOptions, reportFallbacks);
+      if (weighed === null) return;
+      const security = weighed.guards || (!reportFallbacks && weighed.fails && isCheckedThenRefused(context, call));
       onEnter({
         node: fn,
         body: fn.body,
@@ -256,6 +264,7 @@ export default createRule<Options, MessageIds>({
         serverError: false,
         silentReported: reportFallbacks || (security && !handlerFallsBackOnPurpose(context, fn, call, failureOptions)),
         mayFailOutside: reportFallbacks || security,
+        promise,
       });
     }
 
@@ -264,11 +273,10 @@ export default createRule<Options, MessageIds>({
       if (!attached || isFunctionNode(attached.handler) || attached.handler.type === AST_NODE_TYPES.SpreadElement) return;
       const { handler, promise } = attached;
       if (isProbePromise(promise, probes)) return;
-      const produced = promiseFailureSource(context, promise, failureOptions, reportFallbacks);
-      if (produced === null) return;
-      const source = onReportedErrorPath(call) ? 'probe' : produced;
-      const fails = source !== 'probe' && source !== 'none';
-      const security = reportFallbacks || (fails && guardsSecurity(context, promise, handler, describeEnclosingFunction(call), failureOptions));
+      const weighed = weighRejection(context, promise, handler, describeEnclosingFunction(call), onReportedErrorPath(call), failureOptions, reportFallbacks);
+      if (weighed === null) return;
+      const { fails } = weighed;
+      const security = reportFallbacks || weighed.guards;
       const hidden = reportFallbacks || (fails && !isCheckedThenThrown(context, call) && security);
       const level = getLoggerReferenceLevel(context, handler);
       if (level !== null) {
@@ -300,18 +308,10 @@ export default createRule<Options, MessageIds>({
       // "Does it work?" answered by the fallback (a health check), unless the "no" is a refusal an outage produced.
       if (answersOwnQuestion(context, node, enclosingName, broad, failureOptions)) return;
       if (isProbeTry(context, tryStatement.block, probes) && isFallbackOnly(context, node.body)) return;
-      // Only a security control's failure is reported (weighCatch: not telemetry, metrics or in-process work); cleanup on a
-      // rethrown error path loses nothing. Asked cheapest first, only as far as needed; the broad policy asks none of it.
-      let silentReported = broad;
-      let mayFailOutside = broad;
-      if (!broad) {
-        const source = onReportedErrorPath(tryStatement) ? 'probe' : weighCatch(context, node, enclosingName, failureOptions);
-        if (source === 'external' || source === 'unknown') {
-          silentReported = source === 'external' ? !catchFallsBackOnPurpose(context, node, failureOptions) : doesNothing(context, node.body);
-          // "Else try that, else throw": the silent path out is the second attempt's success.
-          mayFailOutside = !isAttemptElseThrow(context, node.body, failureOptions);
-        }
-      }
+      // Only a security control's failure is reported (weighSilence); cleanup on a rethrown error path loses nothing.
+      const { silentReported, mayFailOutside } = broad
+        ? { silentReported: true, mayFailOutside: true }
+        : weighSilence(context, node, enclosingName, () => onReportedErrorPath(tryStatement), failureOptions);
       onEnter({
         node,
         body: node.body,
@@ -326,12 +326,13 @@ export default createRule<Options, MessageIds>({
     }
 
     function onReturn(node: TSESTree.ReturnStatement): void {
-      // `return res.status(500).send({ error: err.message })`: a 5xx answer (onCall), not the error returned to a caller.
+      // `return res.status(500).send({ error: err.message })`, `return res.status(400).json({ error: err.message })`: an
+      // answer to the client (onCall weighs it), not the error returned to a caller.
       const arg = node.argument && skipTransparent(node.argument);
-      let answers: boolean | undefined;
-      const isAnswer = () => (answers ??= arg?.type === AST_NODE_TYPES.CallExpression && (isServerErrorResponse(context, arg) || answersServerStatus(context, arg)));
+      const isAnswer = (s: CatchState) =>
+        !!arg && (isServerAnswerCall(context, arg) || (arg.type === AST_NODE_TYPES.CallExpression && answersWithCaughtError(context, arg, s.errorVariables)));
       for (const s of innermost(node)) {
-        if (node.argument && readsAny(node.argument, s.errorVariables) && !isAnswer()) {
+        if (node.argument && readsAny(node.argument, s.errorVariables) && !isAnswer(s)) {
           tracker.mark(node);
           s.escalates = true;
         }
@@ -373,8 +374,7 @@ export default createRule<Options, MessageIds>({
         if (states.length === 0) return;
         // Stored for someone else: `this.lastError = err`, `result.error = e`.
         if (isFlashMessage(context, node)) return;
-        const status = getHttpOutcome(context, node);
-        if (isServerErrorResponse(context, node) || (status?.kind === 'response' && status.status >= 500) || answersErrorStatus(context, node, states.flatMap((s) => s.errorVariables))) {
+        if (assignsServerAnswer(context, node, states.flatMap((s) => s.errorVariables))) {
           for (const s of states) if (!isOrdinaryAnswer(context, node, s.node)) s.serverError = true;
           return;
         }

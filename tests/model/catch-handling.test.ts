@@ -5,6 +5,7 @@ import {
   answersErrorStatus,
   answersServerError,
   answersServerStatus,
+  answersWithCaughtError,
   isAssertion,
   isDeclaredInside,
   isFailureCount,
@@ -193,5 +194,26 @@ describe('isErrorStatusWithServerDefault / answersErrorStatus', () => {
       return [isErrorStatusWithServerDefault(context, call.arguments[0]!, getBoundVariables(context, c.param)), isErrorStatusWithServerDefault(context, call.arguments[0]!, [])];
     });
     expect(answers).toEqual([[true, false]]);
+  });
+});
+
+describe('answersWithCaughtError', () => {
+  it('an answer of any status carrying the caught error (also a const built from it); not a flash, a Fastify forward, an answer naming invalid input, or one without the error', () => {
+    const code = `
+      app.get('/a', async (req, res) => { try { await a() } catch (e) { res.status(404).json({ ok: false, msg: e.message }) } });
+      fastify.get('/b', async (request, reply) => { try { await a() } catch (err) { const resp = { error: err.toString() }; reply.code(400).send(resp) } });
+      fastify.get('/c', async (request, reply) => { try { await a() } catch (err) { reply.send(err) } });
+      app.get('/d', async (req, res) => { try { await a() } catch (e) { res.status(400).json({ error: 'PGP key validation failed. ' + e.message, code: 'InputValidationError' }) } });
+      app.get('/e', async (req, res) => { try { await a() } catch (e) { res.status(404).json({ ok: false }) } });
+      app.get('/f', async (req, res) => { try { await a() } catch (e) { req.flash('error', e.message) } });
+    `;
+    const answers = catches(code, (context, c) => {
+      const stmt = c.body.body.at(-1) as TSESTree.ExpressionStatement;
+      const vars = getBoundVariables(context, c.param);
+      // a const built from the error counts as the error (the rule's taint)
+      for (const s of c.body.body) if (s.type === 'VariableDeclaration') vars.push(...context.sourceCode.getDeclaredVariables(s.declarations[0]!));
+      return answersWithCaughtError(context, stmt.expression as TSESTree.CallExpression, vars);
+    });
+    expect(answers).toEqual([true, true, false, false, false, false]);
   });
 });

@@ -1,6 +1,6 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
-import { weighCatch, isLabelCheck, isOrdinaryAnswer, refreshesMetricsOnly } from '../../src/model/catch-scope.js';
+import { failsOutsideForAnswer, weighCatch, isLabelCheck, isOrdinaryAnswer, refreshesMetricsOnly } from '../../src/model/catch-scope.js';
 import { isAvailabilityCheck, isOwnVerdictPromise } from '../../src/model/catch-probes.js';
 import { isCheckedThenRefused, isRetriedAfter } from '../../src/model/fallback-chains.js';
 import { describeEnclosingFunction } from '../../src/fixes/log-message.js';
@@ -173,5 +173,25 @@ describe('isCheckedThenRefused (another value answers)', () => {
       async function c(t) { let column; try { column = await this.columnInfo(t); } catch {} if (!column || !column.ok) throw new ForbiddenError(); }
     `;
     expect(catches(code, (context, c) => isCheckedThenRefused(context, c.parent))).toEqual([true, false, true]);
+  });
+});
+
+describe('failsOutsideForAnswer', () => {
+  it('a try that awaits a store or calls out; not a parse or an own check of a value in hand', () => {
+    const code = `
+      async function a(req, res) { try { await R.store(bean); res.json({ ok: true }) } catch (e) { res.status(404).json({ msg: e.message }) } }
+      async function b(req, res) { try { res.send(await db.tokens.insert(req.body)) } catch (e) { res.status(400).json({ error: e.message }) } }
+      function c(req, res) { let doc; try { doc = JSON.parse(req.body.raw) } catch (e) { return res.status(400).json({ error: e.message }) } res.json(doc) }
+      function d(req, res) { try { assertValidUser(req.body) } catch (e) { return res.status(400).json({ error: e.message }) } res.json({}) }
+    `;
+    expect(catches(code, (context, c) => failsOutsideForAnswer(context, c, null, {}))).toEqual([true, true, false, false]);
+  });
+
+  it('a rejection handler: what the promise it is attached to fails for', () => {
+    const code = `
+      storage.createDocument(id).catch((error) => response.status(400).json(error));
+      Promise.resolve(cached).catch((error) => response.status(400).json(error));
+    `;
+    expect(promiseCatches(code, (context, call, handler) => failsOutsideForAnswer(context, handler, call.callee.object, {}))).toEqual([true, false]);
   });
 });

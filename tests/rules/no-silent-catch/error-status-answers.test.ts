@@ -17,10 +17,28 @@ ruleTester.run('no-silent-catch (answered with the error status or a returned 5x
     "// a 4xx default: the error's status or 'bad request' \u2014 the client's problem\nrouter.post('/import', async (req, res) => {\n  try {\n    res.json(await importer.run(req.body));\n  } catch (err) {\n    res.status(err.status || 400).json({ error: 'invalid import' });\n  }\n});",
     "// a file probe that falls back to 404: the missing file is the expected case\nconst fs = require('fs');\nrouter.get('/theme', (req, res) => {\n  let css;\n  try {\n    css = fs.readFileSync(path.join(themesDir, 'custom.css'), 'utf8');\n  } catch (e) {\n    return res.sendStatus(404);\n  }\n  res.type('css').send(css);\n});",
     "// the error is the resolved value: the caller's to log\nconst result = await services.credential.findAll().catch((err) => ({ error: err }));",
-    "// an expression-bodied handler answering 404 with the message: not a 5xx\nrouter.get('/:id', (req, res) => {\n  services.credential.find(req.params.id).then((c) => res.json(c)).catch((err) => res.status(404).send(err.message));\n});",
+    "// an expression-bodied handler answering 404 without the error: not a 5xx, nothing relayed\nrouter.get('/:id', (req, res) => {\n  services.credential.find(req.params.id).then((c) => res.json(c)).catch(() => res.status(404).send('not found'));\n});",
     "// a parse of a query parameter answered 500: the answer to bad input, not a failed system\nrouter.get('/stats', async (req, res) => {\n  let filters;\n  try {\n    filters = JSON.parse(req.query.filters);\n  } catch (e) {\n    return res.status(500).send(e);\n  }\n  res.json(await stats.get(filters));\n});",
   ],
   invalid: [
+    {
+      // an expression-bodied handler answering 404 with the message of the lookup's failure (the credential store): an
+      // outage reads as "not found" (valid until session 38 as "not a 5xx"; relayed-answers.test.ts states the general rule)
+      "code": "router.get('/:id', (req, res) => {\n  services.credential.find(req.params.id).then((c) => res.json(c)).catch((err) => res.status(404).send(err.message));\n});",
+      "errors": [
+        {
+          "messageId": "silentPromiseCatch",
+          "line": 2,
+          "suggestions": [
+            {
+              "messageId": "logIt",
+              "data": { "call": "console.error" },
+              "output": "router.get('/:id', (req, res) => {\n  services.credential.find(req.params.id).then((c) => res.json(c)).catch((err) => {\n    console.warn('credential.find failed', err);\n    return res.status(404).send(err.message);\n  });\n});"
+            }
+          ]
+        }
+      ]
+    },
     {
       "code": "// the error's own status, 500 when it has none, answered with no log (an HTML5 app download proxied to a backing service)\nasync function downloadApp(req, res, options) {\n  try {\n    await request.pipe(options, res);\n  } catch (error) {\n    res.statusCode = error.statusCode || 500;\n    return res.end();\n  }\n}",
       "errors": [
