@@ -133,7 +133,6 @@ ruleTester.run('no-silent-catch (the caught error answered to the client after o
           line: 7,
           suggestions: [
             { messageId: 'logIt', data: { call: 'console.error' }, output: CASE_1.replace("  } catch (e) {\n", "  } catch (e) {\n    console.error('R.findOne failed', e);\n") },
-            { messageId: 'rethrow', output: CASE_1.replace("    response.status(404).json({ ok: false, msg: e.message });\n", "    response.status(404).json({ ok: false, msg: e.message });\n    throw e;\n") },
           ],
         },
       ],
@@ -146,7 +145,6 @@ ruleTester.run('no-silent-catch (the caught error answered to the client after o
           line: 5,
           suggestions: [
             { messageId: 'logIt', data: { call: 'request.log.error' }, output: CASE_2.replace("  } catch (err) {\n", "  } catch (err) {\n    request.log.error({ err }, 'AccessToken.createHTTPNodeToken failed');\n") },
-            { messageId: 'rethrow', output: CASE_2.replace("    reply.code(400).send(resp);\n", "    reply.code(400).send(resp);\n    throw err;\n") },
           ],
         },
       ],
