@@ -11,7 +11,7 @@ import { isLineSafePattern } from './line-breaks.js';
 import { getImportSource } from './modules.js';
 import { isResponseName, isResponseOrContextName } from './response-names.js';
 import type { RequestInputTracker } from './request-input.js';
-import { routePatternExcludesLineBreaks, routeSchemaMakesNumber } from './route-schemas.js';
+import { routePatternExcludesLineBreaks, routeSchemaMakesNumber, validatedFieldIsLineFree } from './route-schemas.js';
 
 /** The answer for one file (and one request-input tracker). */
 export interface ConstraintFinder {
@@ -343,7 +343,13 @@ export function createConstraintFinder(context: Context, tracker: RequestInputTr
       const key = loggedKey(node);
       // A number by the route's own schema (Hapi's Joi `validate`, Fastify's `schema`): checked before the handler runs.
       // A route parameter the route's own pattern keeps to a line-free alphabet (`/:id(\\d+)`, `/^\/page\/([a-z0-9-]+)$/`).
-      return (key !== null && constrainedAt(node, key, 0)) || routeSchemaMakesNumber(context, node) || routePatternExcludesLineBreaks(context, node);
+      // A field of a validation's result (`schema.validate(req.params).value.id`) whose schema in the file admits only line-free text.
+      return (
+        (key !== null && constrainedAt(node, key, 0)) ||
+        routeSchemaMakesNumber(context, node) ||
+        routePatternExcludesLineBreaks(context, node) ||
+        validatedFieldIsLineFree(context, node)
+      );
     },
   };
 }
