@@ -39,7 +39,7 @@ import {
 } from './ast.js';
 import { isSocketMessageParameter } from './sockets.js';
 import { isLoginNameParameter } from './logins.js';
-import { NO_INDICES, TEXT_PRESERVING_METHODS, reachingWritesBefore, sameFileCallSites, sameFileMethodCallSites, textReturningParams, writtenInBody } from './input-flow.js';
+import { NO_INDICES, TEXT_PRESERVING_METHODS, reachingWritesBefore, sameFileCallSites, sameFileMethodCallSites, textReturningParams, thisFieldWritesBefore, writtenInBody } from './input-flow.js';
 import { getHandlerInfo } from './handlers.js';
 import { getImportSource } from './modules.js';
 import { namesModule } from './job-runners.js';
@@ -164,6 +164,8 @@ export function createRequestInputTracker(context: Context, options: RequestInpu
       case AST_NODE_TYPES.Identifier:
         return classifyIdentifier(n, depth);
       case AST_NODE_TYPES.MemberExpression: {
+        // this.streamApp = req.params.app; … log(this.streamApp): a field the same function filled (input-flow.ts)
+        if (n.object.type === AST_NODE_TYPES.ThisExpression) return strongest(thisFieldWritesBefore(context, n), depth);
         const base = classify(n.object, depth + 1);
         return base ? member(base, n.computed && getPropertyName(n) === null ? null : getPropertyName(n)) : null;
       }
