@@ -11,7 +11,7 @@ import { isLineSafePattern } from './line-breaks.js';
 import { getImportSource } from './modules.js';
 import { isResponseName, isResponseOrContextName } from './response-names.js';
 import type { RequestInputTracker } from './request-input.js';
-import { routePatternExcludesLineBreaks, routeSchemaMakesNumber } from './route-schemas.js';
+import { routePatternExcludesLineBreaks, routeSchemaMakesNumber, validatedFieldIsLineFree } from './route-schemas.js';
 
 /** The answer for one file (and one request-input tracker). */
 export interface ConstraintFinder {
@@ -32,6 +32,9 @@ const VALIDATOR = /^is(?:Valid)?(?:Uuid|UUID|UUIDv4|Int|Integer|Numeric|Number|A
 const FORMAT_PACKAGE = /^(?:node:)?(?:uuid|ulid|cuid|@paralleldrive\/cuid2|semver|net|ipaddr\.js|ip|bson|mongodb|mongoose)$/u;
 /** The checks of those packages: `validate`, `isValid` (`ObjectId.isValid`), `valid`, `isIP`, `isIPv4`, `isCuid`. */
 const FORMAT_CHECK = /^(?:validate|isValid|valid|isIP|isIPv4|isIPv6|isCuid|isValidObjectId)$/u;
+
+/** Two-argument equality checks: `comparePasswords(a, b)`, `safeCompare`, `timingSafeEqual`, `secureCompare`, `isEqual`. */
+const EQUALITY_CHECK = /^(?:compare[A-Z]\w*|(?:safe|secure|constantTime|timingSafe)(?:Compare|Equals?)|(?:is)?[eE]quals?|isSame)$/u;
 
 /** Methods that keep what a check established about a value (no line break appears). */
 const KEEPS_CHECKED_TEXT = new Set(['trim', 'trimStart', 'trimEnd', 'toLowerCase', 'toUpperCase', 'toString', 'valueOf']);
@@ -122,6 +125,8 @@ export function createConstraintFinder(context: Context, tracker: RequestInputTr
       for (const [side, other] of pairs) {
         if (side.type === AST_NODE_TYPES.PrivateIdentifier) continue;
         if (equal && same(side, key) && isPlainLiteral(other)) return true;
+        // `name === config.user`: equal to a value the server already holds.
+        if (equal && same(side, key) && other.type !== AST_NODE_TYPES.PrivateIdentifier && isServerValue(other)) return true;
         // `row == null` false / `row !== undefined` true: the record was found.
         if (!equal && isNullish(other) && isLookupResult(side, key, false)) return true;
       }
@@ -129,7 +134,52 @@ export function createConstraintFinder(context: Context, tracker: RequestInputTr
     }
     // `if (err) return next(err)` in the callback of `storage.getPackage({ name, callback(err, info) { … } })`
     if (!positive && n.type === AST_NODE_TYPES.Identifier && isLookupCallbackError(n, key)) return true;
+    if (positive && n.type === AST_NODE_TYPES.Identifier && isCheckFlag(n, key)) return true;
     return positive && atom(n, key);
+  }
+
+  /**
+   * A value the server holds, not the client's: `config.get('user')`, `user.name`, `expected` — no
+   * request input (by the tracker), and not a literal (isPlainLiteral decides those).
+   */
+  function isServerValue(node: TSESTree.Node): boolean {
+    const n = skipTransparent(node);
+    if (n.type === AST_NODE_TYPES.Literal || isNullish(n)) return false;
+    if (n.type !== AST_NODE_TYPES.Identifier && n.type !== AST_NODE_TYPES.MemberExpression && n.type !== AST_NODE_TYPES.CallExpression) return false;
+    return !carriesInput(n, 0);
+  }
+
+  /** Whether request data appears anywhere in a member chain or call (`String(req.body.x)`, `users.get(req.params.id).name`). */
+  function carriesInput(node: TSESTree.Node, depth: number): boolean {
+    const n = skipTransparent(node);
+    if (depth > 6 || tracker.classify(n)) return true;
+    if (n.type === AST_NODE_TYPES.MemberExpression) return carriesInput(n.object, depth + 1) || (n.computed && carriesInput(n.property, depth + 1));
+    if (n.type === AST_NODE_TYPES.CallExpression) return carriesInput(n.callee, depth + 1) || n.arguments.some((a) => carriesInput(a, depth + 1));
+    return false;
+  }
+
+  /**
+   * `let validUser = false; if (comparePasswords(String(name), expected)) validUser = true; … if (validUser) log(name)`:
+   * a flag set to `true` only where a check of the value holds (and to nothing else) says the check held.
+   */
+  function isCheckFlag(id: TSESTree.Identifier, key: string): boolean {
+    const variable = findVariable(context, id);
+    const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+    if (!variable || def?.type !== 'Variable' || def.node.id !== def.name) return false;
+    if (def.node.init && !(def.node.init.type === AST_NODE_TYPES.Literal && def.node.init.value === false)) return false;
+    const writes = variable.references.filter((r) => r.isWrite() && !r.init);
+    return (
+      writes.length > 0 &&
+      writes.every((r) => {
+        const assignment = r.identifier.parent;
+        if (assignment?.type !== AST_NODE_TYPES.AssignmentExpression || assignment.operator !== '=' || assignment.right.type !== AST_NODE_TYPES.Literal || assignment.right.value !== true) return false;
+        let statement: TSESTree.Node | undefined = assignment.parent;
+        if (statement?.type !== AST_NODE_TYPES.ExpressionStatement) return false;
+        if (statement.parent?.type === AST_NODE_TYPES.BlockStatement && statement.parent.body.length === 1) statement = statement.parent;
+        const branch = statement.parent;
+        return branch?.type === AST_NODE_TYPES.IfStatement && branch.consequent === statement && implies(branch.test, true, key);
+      })
+    );
   }
 
   /** The error parameter of the callback a lookup call (`getPackage({ name, callback })`, `findUser(id, cb)`) that takes the value reports to. */
@@ -216,6 +266,12 @@ export function createConstraintFinder(context: Context, tracker: RequestInputTr
       }
       const path = getCalleePath(n);
       if (path !== null && VALIDATOR.test(lastSegment(path)) && same(arg, key)) return true;
+      // comparePasswords(String(name), config.get('user')), safeCompare(token, expected): equal to a value the server holds.
+      const name = path !== null ? lastSegment(path) : null;
+      if (name !== null && EQUALITY_CHECK.test(name) && n.arguments.length === 2) {
+        const [a, b] = n.arguments as TSESTree.Node[];
+        if ((loggedKey(a!) === key && isServerValue(b!)) || (loggedKey(b!) === key && isServerValue(a!))) return true;
+      }
       return isFormatCheck(n) && same(arg, key);
     }
     if (n.type === AST_NODE_TYPES.BinaryExpression && n.operator === 'in') return same(n.left, key) && !tracker.classify(n.right);
@@ -343,7 +399,13 @@ export function createConstraintFinder(context: Context, tracker: RequestInputTr
       const key = loggedKey(node);
       // A number by the route's own schema (Hapi's Joi `validate`, Fastify's `schema`): checked before the handler runs.
       // A route parameter the route's own pattern keeps to a line-free alphabet (`/:id(\\d+)`, `/^\/page\/([a-z0-9-]+)$/`).
-      return (key !== null && constrainedAt(node, key, 0)) || routeSchemaMakesNumber(context, node) || routePatternExcludesLineBreaks(context, node);
+      // A field of a validation's result (`schema.validate(req.params).value.id`) whose schema in the file admits only line-free text.
+      return (
+        (key !== null && constrainedAt(node, key, 0)) ||
+        routeSchemaMakesNumber(context, node) ||
+        routePatternExcludesLineBreaks(context, node) ||
+        validatedFieldIsLineFree(context, node)
+      );
     },
   };
 }

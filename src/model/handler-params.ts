@@ -55,3 +55,12 @@ export function destructuresRequest(param: TSESTree.Parameter | undefined): bool
   const pattern = destructuredParam(param);
   return !!pattern && pattern.properties.some((p) => p.type === AST_NODE_TYPES.Property && REQUEST_ONLY_FIELDS.has(getPropertyName(p) ?? ''));
 }
+
+/** The identifier or pattern a parameter binds (decorators and defaults stripped). */
+export function paramBinding(param: TSESTree.Parameter): TSESTree.Node | null {
+  let p: TSESTree.Node = param;
+  if (p.type === AST_NODE_TYPES.TSParameterProperty) p = p.parameter;
+  if (p.type === AST_NODE_TYPES.AssignmentPattern) p = p.left;
+  if (p.type === AST_NODE_TYPES.Identifier || p.type === AST_NODE_TYPES.ObjectPattern || p.type === AST_NODE_TYPES.ArrayPattern) return p;
+  return null;
+}

@@ -288,3 +288,38 @@ function membersNamed(context: Context): ReadonlyMap<string, TSESTree.MemberExpr
   });
 }
 const membersCache = new WeakMap<object, ReadonlyMap<string, TSESTree.MemberExpression[]>>();
+
+/**
+ * `this.streamApp = req.params.app; … log(\`app=${this.streamApp}\`)`: the values the enclosing function
+ * itself assigned to `this.<name>` before `use` (plain `=` writes, not inside nested functions). General
+ * rule: a field filled in the same function is a local variable by another name; writes in other
+ * methods are not followed (when they run is unknown). Empty when there are none.
+ */
+export function thisFieldWritesBefore(context: Context, use: TSESTree.MemberExpression): TSESTree.Node[] {
+  const name = use.computed ? null : getPropertyName(use);
+  const fn = getEnclosingFunction(use);
+  // A written-out field only: `this[key]` and methods named like one are not followed.
+  if (name === null || !fn || fn.type === AST_NODE_TYPES.ArrowFunctionExpression || !/\bthis\.\w/u.test(context.sourceCode.getText(fn))) return [];
+  const writes: TSESTree.AssignmentExpression[] = [];
+  walkSameFunction(
+    fn.body,
+    (node) => {
+      if (node.range[0] >= use.range[0]) return false;
+      if (node.type !== AST_NODE_TYPES.AssignmentExpression || node.operator !== '=' || node.left.type !== AST_NODE_TYPES.MemberExpression) return true;
+      const target = node.left;
+      if (target.object.type === AST_NODE_TYPES.ThisExpression && !target.computed && getPropertyName(target) === name) writes.push(node);
+      return true;
+    },
+    context.sourceCode.visitorKeys,
+  );
+  // From the last write back to one every path to the use passes (a statement of a block around the use).
+  writes.sort((a, b) => a.range[0] - b.range[0]);
+  const reaching: TSESTree.Node[] = [];
+  for (let i = writes.length - 1; i >= 0; i--) {
+    const write = writes[i]!;
+    reaching.push(write.right);
+    const statement = write.parent;
+    if (statement?.type === AST_NODE_TYPES.ExpressionStatement && statement.parent && contains(statement.parent, use) && statement.parent.type === AST_NODE_TYPES.BlockStatement) break;
+  }
+  return reaching;
+}

@@ -39,12 +39,14 @@ import {
 } from './ast.js';
 import { isSocketMessageParameter } from './sockets.js';
 import { isLoginNameParameter } from './logins.js';
-import { NO_INDICES, TEXT_PRESERVING_METHODS, reachingWritesBefore, sameFileCallSites, sameFileMethodCallSites, textReturningParams, writtenInBody } from './input-flow.js';
+import { NO_INDICES, TEXT_PRESERVING_METHODS, reachingWritesBefore, sameFileCallSites, sameFileMethodCallSites, textReturningParams, thisFieldWritesBefore, writtenInBody } from './input-flow.js';
 import { getHandlerInfo } from './handlers.js';
 import { getImportSource } from './modules.js';
 import { namesModule } from './job-runners.js';
 import { splitsOnLineBreaks, stripsLineBreaks } from './line-breaks.js';
 import { hasNonTextAnnotation } from './non-text-values.js';
+import { paramBinding } from './handler-params.js';
+import { HOLDER_KEYS, validationCall } from './validated-input.js';
 import { messageHandlerInput, nestDecoratorInput, rpcServerInput } from './rpc-input.js';
 
 /**
@@ -53,9 +55,10 @@ import { messageHandlerInput, nestDecoratorInput, rpcServerInput } from './rpc-i
  * - `url`: a URL parsed from the request (`new URL(request.url)`, `request.nextUrl`);
  * - `container`: an object of client-supplied values (`req.query`, `req.body`, headers, `searchParams`, a Nest `@Body()` DTO);
  * - `value`: one client-supplied value (`req.query.name`, `c.req.param('id')`, `searchParams.get('q')`);
- * - `call`: a gRPC server method's call (rpc-input.ts): only its `.request` is the client's message.
+ * - `call`: a gRPC server method's call (rpc-input.ts): only its `.request` is the client's message;
+ * - `result`: a schema validation's result object (validated-input.ts): its `.value` / `.data` is the input.
  */
-export type RequestInputKind = 'request' | 'context' | 'url' | 'container' | 'value' | 'call';
+export type RequestInputKind = 'request' | 'context' | 'url' | 'container' | 'value' | 'call' | 'result';
 
 /** Where the data came from, for messages. */
 export type RequestInputOrigin = 'query' | 'params' | 'body' | 'headers' | 'cookies' | 'message' | 'rpc' | 'args';
@@ -161,6 +164,8 @@ export function createRequestInputTracker(context: Context, options: RequestInpu
       case AST_NODE_TYPES.Identifier:
         return classifyIdentifier(n, depth);
       case AST_NODE_TYPES.MemberExpression: {
+        // this.streamApp = req.params.app; … log(this.streamApp): a field the same function filled (input-flow.ts)
+        if (n.object.type === AST_NODE_TYPES.ThisExpression) return strongest(thisFieldWritesBefore(context, n), depth);
         const base = classify(n.object, depth + 1);
         return base ? member(base, n.computed && getPropertyName(n) === null ? null : getPropertyName(n)) : null;
       }
@@ -269,6 +274,13 @@ export function createRequestInputTracker(context: Context, options: RequestInpu
     if (method === 'parse' && call.arguments.length >= 1 && getMemberPath(callee) === 'JSON.parse') {
       const inner = classify(call.arguments[0]!, depth + 1);
       return inner?.kind === 'value' ? { kind: 'container', origin: inner.origin } : null;
+    }
+    // schema.validate(req.params).value, Schema.parse(req.body): validated, still the client's text (validated-input.ts)
+    const validation = validationCall(context, call);
+    if (validation) {
+      const inner = classify(validation.input, depth + 1);
+      if (inner?.kind !== 'value' && inner?.kind !== 'container') return null;
+      return validation.returns === 'whole' ? inner : { kind: 'result', origin: inner.origin };
     }
     // Nest guards, interceptors and filters: context.switchToHttp().getRequest()
     if (method === 'getRequest' && call.arguments.length === 0) {
@@ -507,6 +519,8 @@ export function createRequestInputTracker(context: Context, options: RequestInpu
         return name === 'searchParams' || name === 'query' ? { kind: 'container', origin: 'query' } : null;
       case 'call':
         return name === 'request' ? { kind: 'container', origin: 'rpc' } : null;
+      case 'result':
+        return name !== null && HOLDER_KEYS.has(name) ? { kind: 'container', origin: base.origin } : null;
       case 'container':
       case 'value':
         if (name === 'length' || name === 'size') return null;
@@ -560,15 +574,6 @@ export function createRequestInputTracker(context: Context, options: RequestInpu
       return indices.map((i) => call.arguments[i]).filter((a): a is TSESTree.Expression => !!a && a.type !== AST_NODE_TYPES.SpreadElement);
     },
   };
-}
-
-/** The identifier or pattern a parameter binds (decorators and defaults stripped). */
-function paramBinding(param: TSESTree.Parameter): TSESTree.Node | null {
-  let p: TSESTree.Node = param;
-  if (p.type === AST_NODE_TYPES.TSParameterProperty) p = p.parameter;
-  if (p.type === AST_NODE_TYPES.AssignmentPattern) p = p.left;
-  if (p.type === AST_NODE_TYPES.Identifier || p.type === AST_NODE_TYPES.ObjectPattern || p.type === AST_NODE_TYPES.ArrayPattern) return p;
-  return null;
 }
 
 function typeName(id: TSESTree.Identifier): string | null {

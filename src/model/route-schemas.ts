@@ -10,6 +10,8 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { type Context, findVariable, getEnclosingFunction, getPropertyName, getStringValue, getVariableInit, isFunctionNode, perFile, skipTransparent } from './ast.js';
+import { isLineSafePattern } from './line-breaks.js';
+import { HOLDER_KEYS, type ValidationReturn, validationCall, validationSchema } from './validated-input.js';
 
 /** Where the value is read on the request, and where the route's schema for it lives. */
 const SOURCES: Readonly<Record<string, readonly string[]>> = { params: ['params'], query: ['query', 'querystring'] };
@@ -24,7 +26,65 @@ export function routeSchemaMakesNumber(context: Context, node: TSESTree.Node): b
   const handler = getEnclosingFunction(read.request);
   if (!handler || handler.params[0]?.type !== AST_NODE_TYPES.Identifier || handler.params[0].name !== read.request.name) return false;
   const schema = routeSchema(handler, read.source);
-  return schema !== null && isNumberSchema(context, fieldSchema(context, schema, read.key), 0);
+  return schema !== null && isLineFreeSchema(context, fieldSchema(context, schema, read.key), 0);
+}
+
+/**
+ * `result.value.id` of `const result = schema.validate(req.params)`, `body.count` of
+ * `const body = Body.parse(req.body)` (also through `const { id } = result.value`): a field of a
+ * validation's result (validated-input.ts) whose schema, written in the file, admits only line-free
+ * text (a number, a boolean, a hex / UUID / alphanumeric string, an anchored pattern). General rule:
+ * the validation hands back only what its schema lets through, so a field typed so cannot carry a
+ * line break; a free string field, or a schema the file does not show, can.
+ */
+export function validatedFieldIsLineFree(context: Context, node: TSESTree.Node): boolean {
+  const read = fieldRead(context, skipTransparent(node), 0);
+  if (read === null) return false;
+  const schema = validationSchema(read.call);
+  return schema !== null && isLineFreeSchema(context, fieldSchema(context, schema, read.key), 0);
+}
+
+/** The validation call and the field key a read takes from its result. */
+function fieldRead(context: Context, node: TSESTree.Node, depth: number): { call: TSESTree.CallExpression; key: string } | null {
+  if (depth > 3) return null;
+  if (node.type === AST_NODE_TYPES.MemberExpression) {
+    const key = getPropertyName(node);
+    if (key === null) return null;
+    const object = skipTransparent(node.object);
+    // result.value.id: the holder's key first
+    if (object.type === AST_NODE_TYPES.MemberExpression && HOLDER_KEYS.has(getPropertyName(object) ?? '')) {
+      const call = validationOf(context, object.object, 'holder');
+      if (call) return { call, key };
+    }
+    const call = validationOf(context, object, 'whole');
+    return call ? { call, key } : null;
+  }
+  if (node.type !== AST_NODE_TYPES.Identifier) return null;
+  const variable = findVariable(context, node);
+  const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+  if (def?.type !== 'Variable' || def.parent?.type !== AST_NODE_TYPES.VariableDeclaration || def.parent.kind !== 'const' || !def.node.init) return null;
+  const init = skipTransparent(def.node.init);
+  if (def.node.id === def.name) return fieldRead(context, init, depth + 1);
+  // const { id } = result.value, const { id } = Body.parse(req.body)
+  const prop = def.name.parent;
+  if (prop?.type !== AST_NODE_TYPES.Property || prop.value !== def.name || prop.parent !== def.node.id) return null;
+  const key = getPropertyName(prop);
+  if (key === null) return null;
+  const holder = init.type === AST_NODE_TYPES.MemberExpression && HOLDER_KEYS.has(getPropertyName(init) ?? '') ? validationOf(context, init.object, 'holder') : null;
+  const call = holder ?? validationOf(context, init, 'whole');
+  return call ? { call, key } : null;
+}
+
+/** The validation call `node` is (or a `const` holds, also awaited) when it returns `kind`. */
+function validationOf(context: Context, node: TSESTree.Node, kind: ValidationReturn): TSESTree.CallExpression | null {
+  let n = skipTransparent(node);
+  if (n.type === AST_NODE_TYPES.Identifier) {
+    const init = getVariableInit(findVariable(context, n));
+    if (!init) return null;
+    n = skipTransparent(init);
+  }
+  if (n.type === AST_NODE_TYPES.AwaitExpression) n = skipTransparent(n.argument);
+  return n.type === AST_NODE_TYPES.CallExpression && validationCall(context, n)?.returns === kind ? n : null;
 }
 
 /**
@@ -187,25 +247,44 @@ function fieldSchema(context: Context, raw: TSESTree.Node, key: string): TSESTre
   return property(schema, key);
 }
 
-/** `Joi.number().integer()`, `joi.number()`, `Type.Integer()`, `Type.Number()`, `{ type: 'integer' }`, through `const`s. */
-function isNumberSchema(context: Context, raw: TSESTree.Node | null, depth: number): boolean {
+/** Joi / zod string rules that admit only line-free text: `Joi.string().hex()`, `.guid()`, `z.string().uuid()`. */
+const LINE_FREE_STRING_RULES = new Set(['hex', 'guid', 'uuid', 'alphanum', 'token', 'base64', 'isoDate', 'isoDuration', 'hostname', 'ip', 'cuid', 'cuid2', 'ulid', 'datetime']);
+
+/**
+ * `Joi.number().integer()`, `joi.boolean()`, `Type.Integer()`, `Type.Number()`, `{ type: 'integer' }`,
+ * `Joi.string().hex()`, `z.string().uuid()`, `Joi.string().pattern(/^[a-z]+$/)`, `{ type: 'string', format: 'uuid' }`,
+ * through `const`s: a schema whose every accepted value is free of line breaks.
+ */
+function isLineFreeSchema(context: Context, raw: TSESTree.Node | null, depth: number): boolean {
   if (raw === null || depth > 3) return false;
   const schema = resolveConst(context, raw);
   if (schema.type === AST_NODE_TYPES.ObjectExpression) {
     const type = property(schema, 'type');
     const text = type ? getStringValue(type) : null;
-    return text === 'integer' || text === 'number';
+    if (text === 'integer' || text === 'number' || text === 'boolean') return true;
+    const format = property(schema, 'format');
+    const pattern = property(schema, 'pattern');
+    return text === 'string' && ((format !== null && LINE_FREE_STRING_RULES.has(getStringValue(format) ?? '')) || (pattern !== null && isAnchoredLineFree(getStringValue(pattern))));
   }
   // The innermost call of the chain names the type: Joi.number().integer().min(1) starts with number().
   let call: TSESTree.Node = schema;
+  let lineFreeRule = false;
   while (call.type === AST_NODE_TYPES.CallExpression) {
     const callee = skipTransparent(call.callee);
     if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+    const name = getPropertyName(callee) ?? '';
+    const arg = call.arguments[0];
+    if (LINE_FREE_STRING_RULES.has(name) || ((name === 'pattern' || name === 'regex') && arg !== undefined && isLineSafePattern(context, arg))) lineFreeRule = true;
     const object = skipTransparent(callee.object);
-    if (object.type !== AST_NODE_TYPES.CallExpression) return /^(?:number|integer|Number|Integer)$/u.test(getPropertyName(callee) ?? '');
+    if (object.type !== AST_NODE_TYPES.CallExpression) return /^(?:number|integer|boolean|Number|Integer|Boolean)$/u.test(name) || (lineFreeRule && /^(?:string|String)$/u.test(name));
     call = object;
   }
   return false;
+}
+
+/** A JSON Schema `pattern` (a string, unanchored by the standard unless written so) that admits only line-free text. */
+function isAnchoredLineFree(source: string | null): boolean {
+  return source !== null && source.startsWith('^') && source.endsWith('$') && !source.endsWith('\\$') && isClosedAlphabet(source.slice(1, -1), '');
 }
 
 /** A `const` identifier's initializer (`const idSchema = Joi.number()`), else the node itself. */

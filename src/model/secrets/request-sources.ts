@@ -44,6 +44,8 @@ export interface RequestSourceReader {
   isWholeRequest(node: TSESTree.Node): boolean;
   /** The source reached by `props` from `base` (`req` + [headers, authorization]), or null. */
   sourceAt(base: TSESTree.Node, props: readonly string[], display: TSESTree.Node | null): ValueVerdict | null;
+  /** The source a method call on a request reads (`getRequest()`, `req.getHeaders()`), or null. */
+  sourceOfCall(receiver: TSESTree.Node, method: string, call: TSESTree.CallExpression): ValueVerdict | null;
   /** The source a member chain reads (`ctx.request.headers`), trying each base along the chain. */
   sourceOfMember(node: TSESTree.MemberExpression): ValueVerdict | null;
 }
@@ -189,5 +191,15 @@ export function createRequestSourceReader(context: Context, deps: RequestSourceD
     return null;
   }
 
-  return { isWholeRequest, sourceAt, sourceOfMember };
+  /**
+   * `context.switchToHttp().getRequest()`: the whole request. `req.getHeaders()` (a request wrapper's
+   * accessor — azurite's `IRequest` —, or an outgoing `http.ClientRequest` carrying the app's own
+   * Authorization): every header, like `req.headers`.
+   */
+  function sourceOfCall(receiver: TSESTree.Node, method: string, call: TSESTree.CallExpression): ValueVerdict | null {
+    if (method === 'getRequest') return WHOLE_REQUEST;
+    return method === 'getHeaders' && call.arguments.length === 0 && isRequestLike(receiver) ? WHOLE_HEADERS : null;
+  }
+
+  return { isWholeRequest, sourceAt, sourceOfCall, sourceOfMember };
 }

@@ -35,17 +35,7 @@ import { createReadFieldReader } from './read-fields.js';
 import { type SecretNameOptions, classifySecretName, classifySecretTokens, namesSecurityQuestion, tokenizeName } from './names.js';
 import { SESSION_COOKIE_NAMES, WHOLE_REQUEST, createRequestSourceReader } from './request-sources.js';
 import { createSecretTypeReader } from './type-info.js';
-import {
-  GETTER_METHODS,
-  PRESERVING_METHODS,
-  PRODUCER_VERBS,
-  callName,
-  callPath,
-  isBooleanCall,
-  isMaskingSlice,
-  isSanitizingCall,
-  wrapperArguments,
-} from './value-calls.js';
+import { GETTER_METHODS, PRESERVING_METHODS, PRODUCER_VERBS, callName, callPath, isBooleanCall, isMaskingSlice, isSanitizingCall, wrapperArguments } from './value-calls.js';
 import { type SecretFinding, type SecretLabel, type SecretVerdict, type ValueVerdict, SAFE, UNKNOWN, article, secret } from './verdicts.js';
 
 export interface SecretAnalyzerOptions extends SecretNameOptions {
@@ -93,7 +83,7 @@ export function createSecretAnalyzer(context: Context, options: SecretAnalyzerOp
   const nameOf = (name: string) => classifySecretName(name, nameOptions);
   const { isNumberOrBoolean, isTypedWithoutSecrets, typeFinding } = createSecretTypeReader(context, nameOf);
   const { isCredentialBodyContext } = createBodyContextReader(context, nameOptions);
-  const { isWholeRequest, sourceAt, sourceOfMember } = createRequestSourceReader(context, { nameOf, isTypedWithoutSecrets, isCredentialBodyContext });
+  const { isWholeRequest, sourceAt, sourceOfCall, sourceOfMember } = createRequestSourceReader(context, { nameOf, isTypedWithoutSecrets, isCredentialBodyContext });
   const { isIdComposite, parameterGetsOnlyIds } = createIdKeyReader(context, nameOf);
   const { labelFromName, labelFromText, argumentLabels, labelApplies } = createLabelReader(nameOf);
   const readSecretFields = createReadFieldReader(context, nameOf);
@@ -125,7 +115,8 @@ export function createSecretAnalyzer(context: Context, options: SecretAnalyzerOp
         }
         return UNKNOWN;
       }
-      if (method === 'getRequest') return WHOLE_REQUEST;
+      const fromRequest = method !== null ? sourceOfCall(callee.object, method, call) : null;
+      if (fromRequest) return fromRequest;
       if (method !== null && isMaskingSlice(call, method)) return SAFE;
       if (method !== null && PRESERVING_METHODS.has(method)) {
         const inner = classify(callee.object);
