@@ -7,10 +7,11 @@
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
-import { type Context, contains, findVariable, getEnclosingFunction, getPropertyName, getStringValue, isFunctionNode, lastName, skipTransparent, unwrapIndirectCall, walkSameFunction } from './ast.js';
+import { type AnyFunction, type Context, contains, findVariable, getEnclosingFunction, getPropertyName, getStringValue, isFunctionNode, lastName, skipTransparent, unwrapIndirectCall, walkSameFunction } from './ast.js';
 import { type CallFailure, classifyCall, identifierWords, isAwaited } from './fallible.js';
 import { resolveCalledFunction } from './called-functions.js';
 import { systemModuleOf } from './modules.js';
+import { importedFunctionSatisfies } from './project-modules.js';
 import { isResponseName } from './response-names.js';
 
 /** Methods that let go of a handle: a response, stream, socket, connection, client or process. */
@@ -324,6 +325,9 @@ function namesStore(words: readonly string[]): boolean {
   return false;
 }
 
+/** The work calls of a block, asked in the context of the file that holds it. */
+export type CallsOf = (context: Context, block: TSESTree.BlockStatement) => TSESTree.CallExpression[];
+
 /** `await this.client.get(key)`, `await qb.execute()`, `pool.query(sql, cb)`: a command to a store or a network client. */
 export function isStoreCommand(context: Context, call: TSESTree.CallExpression, callback?: TSESTree.Node): boolean {
   const callee = skipTransparent(call.callee);
@@ -380,17 +384,18 @@ function isDirectClientCall(call: TSESTree.CallExpression): boolean {
  * the app's own code, a transaction or a connect at start-up stay reported; so does `fetch`, whose
  * `TypeError: fetch failed` hides the real failure in its `cause`.
  */
-export function isSingleStoreCommand(context: Context, calls: readonly TSESTree.CallExpression[], callsOf?: (block: TSESTree.BlockStatement) => TSESTree.CallExpression[]): boolean {
+export function isSingleStoreCommand(context: Context, calls: readonly TSESTree.CallExpression[], callsOf?: CallsOf): boolean {
   const commands = calls.filter((call) => isStoreCommand(context, call) || (callsOf !== undefined && isWrappedStoreCommand(context, call, callsOf)));
   // `db.prepare(sql).run(x)`: a call in the receiver chain of another command is part of that command.
   const outer = commands.filter((call) => !commands.some((other) => other !== call && contains(other.callee, call)));
-  if (outer.length !== 1) return false;
-  const command = outer[0]!;
-  // A request goes out and is waited for; a synchronous call of a store-named object (`storage.rmSync(dir)`) is in-process work.
+  // A request goes out and is waited for; a synchronous call of a store-named object (`storage.rmSync(dir)`, an in-memory
+  // `subdomainCache.get(id)` beside the request) is in-process work, judged below as any other call.
+  const waited = outer.filter((call) => isAwaited(call) || observableAwait(call) !== null);
+  if (waited.length !== 1) return false;
+  const command = waited[0]!;
   const observed = observableAwait(command);
-  if (!isAwaited(command) && !observed) return false;
   return calls.every((call) => {
-    if (commands.includes(call) || call === observed) return true;
+    if (call === command || call === observed) return true;
     // `this.users.collection('users').updateOne(…)`, `db[type].collection(name).dropIndex(…)`: a call that reaches the command's
     // receiver (a collection, a repository, a query builder) is part of that one command.
     if (!isAwaited(call) && contains(command.callee, call)) return true;
@@ -435,10 +440,13 @@ function decodesAnswer(context: Context, call: TSESTree.CallExpression, command:
  * a store is that command (read one level deep; `callsOf` gives a body's work calls). A wrapper that does more stays the
  * app's code.
  */
-function isWrappedStoreCommand(context: Context, call: TSESTree.CallExpression, callsOf: (block: TSESTree.BlockStatement) => TSESTree.CallExpression[]): boolean {
+function isWrappedStoreCommand(context: Context, call: TSESTree.CallExpression, callsOf: CallsOf): boolean {
   const fn = resolveCalledFunction(context, call.callee);
-  if (!fn || fn.generator || fn.body.type !== AST_NODE_TYPES.BlockStatement || contains(fn, call)) return false;
-  return isSingleStoreCommand(context, callsOf(fn.body));
+  const wraps = (ctx: Context, body: AnyFunction): boolean => !body.generator && body.body.type === AST_NODE_TYPES.BlockStatement && isSingleStoreCommand(ctx, callsOf(ctx, body.body));
+  if (fn) return !contains(fn, call) && wraps(context, fn);
+  // `await iasUtils.getSubdomainByApptid(id, url)` with `async function getSubdomainByApptid(…) { … await request.axiosRequest('get', { url }) … }`
+  // in the project module `./lib/utils/ias-utils`: the same thin wrapper, exported from another file of the app.
+  return importedFunctionSatisfies(context, call.callee, 'wraps-one-store-command', (module, exported) => wraps(module.context, exported));
 }
 
 /**
