@@ -10,7 +10,7 @@ import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { type AnyFunction, type Context, contains, findVariable, getEnclosingFunction, getPropertyName, getStringValue, isFunctionNode, lastName, skipTransparent, unwrapIndirectCall, walkSameFunction } from './ast.js';
 import { type CallFailure, classifyCall, identifierWords, isAwaited } from './fallible.js';
 import { resolveCalledFunction } from './called-functions.js';
-import { systemModuleOf } from './modules.js';
+import { getImportSource, systemModuleOf } from './modules.js';
 import { importedFunctionSatisfies } from './project-modules.js';
 import { isResponseName } from './response-names.js';
 
@@ -332,7 +332,7 @@ export type CallsOf = (context: Context, block: TSESTree.BlockStatement) => TSES
 export function isStoreCommand(context: Context, call: TSESTree.CallExpression, callback?: TSESTree.Node): boolean {
   const callee = skipTransparent(call.callee);
   // `await axios(options)`, `(0, axios_1.default)(options)`: an HTTP client called as a function makes one request.
-  if (isDirectClientCall(call)) return !call.arguments.some((arg) => isFunctionNode(arg) && arg !== callback);
+  if (isDirectClientCall(call, context)) return !call.arguments.some((arg) => isFunctionNode(arg) && arg !== callback);
   if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
   const method = getPropertyName(callee);
   if (method === null || NOT_ONE_COMMAND.test(method) || VALUE_METHOD.test(method)) return false;
@@ -355,6 +355,11 @@ export function isStoreCommand(context: Context, call: TSESTree.CallExpression, 
 
 /** HTTP clients that are functions themselves: `axios(config)`, `got(url)`, `superagent(method, url)`, `needle(method, url)`, `ky(url)`. */
 const DIRECT_CLIENT = /^(?:axios|got|superagent|needle|ky)$/u;
+/** A package (not a relative module) whose name says it makes HTTP requests: `request`, `request-promise`, `screwdriver-request`, `got`, `axios`. */
+function isRequestPackage(source: string): boolean {
+  return !/^[./]/u.test(source) && (source.split('/').at(-1) ?? '').split(/[-_.]/u).some((w) => w === 'request' || DIRECT_CLIENT.test(w));
+}
+
 /** Client names distinctive enough to name a function that wraps one request: `secureAxiosRequest(config)`. */
 const WRAPPED_CLIENT_WORDS: ReadonlySet<string> = new Set(['axios', 'superagent', 'needle']);
 
@@ -362,7 +367,7 @@ const WRAPPED_CLIENT_WORDS: ReadonlySet<string> = new Set(['axios', 'superagent'
  * `axios(options)`, `(0, axios_1.default)(options)` (TypeScript's CommonJS output of the default import), and a function
  * named for such a client's request (`(0, components_1.secureAxiosRequest)({ method: 'POST', url })`).
  */
-function isDirectClientCall(call: TSESTree.CallExpression): boolean {
+function isDirectClientCall(call: TSESTree.CallExpression, context?: Context): boolean {
   const fn = skipTransparent(unwrapIndirectCall(call.callee));
   const name = fn.type === AST_NODE_TYPES.Identifier ? fn.name : fn.type === AST_NODE_TYPES.MemberExpression ? getPropertyName(fn) : null;
   if (name === null) return false;
@@ -371,6 +376,9 @@ function isDirectClientCall(call: TSESTree.CallExpression): boolean {
     return object?.type === AST_NODE_TYPES.Identifier && DIRECT_CLIENT.test(object.name.replace(/_\d+$/u, ''));
   }
   if (fn.type === AST_NODE_TYPES.Identifier && DIRECT_CLIENT.test(name)) return true;
+  // `const requestRetry = require('screwdriver-request')`: what a package named for HTTP requests exports makes one request.
+  const from = context && fn.type === AST_NODE_TYPES.Identifier ? getImportSource(context, fn) : null;
+  if (from && (from.imported === 'default' || from.imported === '*') && isRequestPackage(from.source)) return true;
   const words = identifierWords(name);
   return words.length > 1 && words.some((w) => WRAPPED_CLIENT_WORDS.has(w)) && words.at(-1) === 'request';
 }
@@ -444,8 +452,7 @@ function isWrappedStoreCommand(context: Context, call: TSESTree.CallExpression, 
   const fn = resolveCalledFunction(context, call.callee);
   const wraps = (ctx: Context, body: AnyFunction): boolean => !body.generator && body.body.type === AST_NODE_TYPES.BlockStatement && isSingleStoreCommand(ctx, callsOf(ctx, body.body));
   if (fn) return !contains(fn, call) && wraps(context, fn);
-  // `await iasUtils.getSubdomainByApptid(id, url)` with `async function getSubdomainByApptid(…) { … await request.axiosRequest('get', { url }) … }`
-  // in the project module `./lib/utils/ias-utils`: the same thin wrapper, exported from another file of the app.
+  // `await iasUtils.getSubdomainByApptid(id, url)`, one `await request.axiosRequest(…)` in `./lib/utils/ias-utils`: the same, imported.
   return importedFunctionSatisfies(context, call.callee, 'wraps-one-store-command', (module, exported) => wraps(module.context, exported));
 }
 
