@@ -326,7 +326,7 @@ function namesStore(words: readonly string[]): boolean {
 }
 
 /** The work calls of a block, asked in the context of the file that holds it. */
-export type CallsOf = (context: Context, block: TSESTree.BlockStatement) => TSESTree.CallExpression[];
+type CallsOf = (context: Context, block: TSESTree.BlockStatement) => TSESTree.CallExpression[];
 
 /** `await this.client.get(key)`, `await qb.execute()`, `pool.query(sql, cb)`: a command to a store or a network client. */
 export function isStoreCommand(context: Context, call: TSESTree.CallExpression, callback?: TSESTree.Node): boolean {
