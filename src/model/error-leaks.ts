@@ -8,6 +8,7 @@ import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { type AnyFunction, type Context, contains, findVariable, getMemberPath, getPropertyName, isFunctionNode, lastSegment, resolveFunction, skipTransparent, unwrapIndirectCall, walkSameFunction } from './ast.js';
 import { type ResponseSink, isFastifyReplyName } from './responses.js';
 import { unknownErrorOf } from './unknown-errors.js';
+import { isErrorTextHelper } from './errors.js';
 import { getImportSource } from './modules.js';
 
 /** What of the error reaches the client: its message, its stack, the object, or its text (class and message). */
@@ -25,8 +26,6 @@ export interface Leak {
   error: TSESLint.Scope.Variable;
 }
 
-/** Helpers that turn an error into text: `getErrorMessage`, `errorToString`, `toErrorText`, `formatErrorMessage`. */
-const ERROR_TEXT_HELPER = /^(?:get|to|format|extract|read|stringify)?Err(?:or)?(?:Message|Text|String|Details?|Description)$|^err(?:or)?To(?:String|Text|Message)$/iu;
 
 /** Calls that escape text for HTML, XML or a URL and return it: `htmlEscape`, `escapeHtml`, `escape`, `he.encode`, `encodeURIComponent`. */
 const ESCAPING_CALL = /^(?:html|xml)?(?:escape|encode)(?:html|xml|uri|uricomponent|entities|special(?:chars)?)?$/iu;
@@ -146,7 +145,7 @@ export function collectLeaks(context: Context, payload: TSESTree.Node, sink: Res
           return;
         }
         // getErrorMessage(e), errorToString(e), toErrorText(e): the app's own helpers that turn a caught error into text
-        if (path !== null && ERROR_TEXT_HELPER.test(lastSegment(path))) {
+        if (path !== null && isErrorTextHelper(lastSegment(path))) {
           for (const a of n.arguments) {
             const error = a.type === AST_NODE_TYPES.SpreadElement ? null : errorIdentifier(a);
             if (error) {

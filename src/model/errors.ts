@@ -4,7 +4,7 @@
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
-import { type Context, contains, getCalleePath, getPropertyName, lastSegment, skipTransparent } from './ast.js';
+import { type Context, contains, getCalleePath, getPropertyName, lastName, lastSegment, skipTransparent, unwrapIndirectCall } from './ast.js';
 import { isReporterCall } from './loggers.js';
 
 /** Callbacks that hand an error to someone else: `next(err)`, `done(err)`, `reject(err)`. */
@@ -150,9 +150,20 @@ function classifyPlace(id: TSESTree.Identifier, start: TSESTree.Node): ErrorMent
   if (parent.type === AST_NODE_TYPES.CallExpression && parent.arguments[0] === node) {
     const path = getCalleePath(parent);
     if (path === 'String') return { kind: 'text', node: parent, form: `String(${id.name})` };
+    // `getErrorMessage(err)`, `(0, utils_1.getErrorMessage)(err)`: a helper named for turning an error into its text.
+    const helper = lastName(unwrapIndirectCall(parent.callee));
+    if (helper !== null && isErrorTextHelper(helper)) return { kind: 'text', node: parent, form: `${helper}(${id.name})` };
     if (path === 'JSON.stringify') return { kind: 'text', node: parent, form: `JSON.stringify(${id.name}), which prints {} for an Error` };
   }
   return { kind: 'whole' };
+}
+
+/** Helpers that turn an error into text: `getErrorMessage`, `errorToString`, `toErrorText`, `formatErrorMessage`. */
+const ERROR_TEXT_HELPER = /^(?:get|to|format|extract|read|stringify)?Err(?:or)?(?:Message|Text|String|Details?|Description)$|^err(?:or)?To(?:String|Text|Message)$/iu;
+
+/** The name of a helper that turns an error into its text (`getErrorMessage`, `errorToString`): one answer for every rule. */
+export function isErrorTextHelper(name: string): boolean {
+  return ERROR_TEXT_HELPER.test(name);
 }
 
 /** Objects that send errors to a tracker: `errorReporter`, `this.errorReporter`, `sentry`, `bugsnagClient`. */

@@ -7,10 +7,11 @@
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
-import { type Context, contains, findVariable, getEnclosingFunction, getPropertyName, getStringValue, isFunctionNode, lastName, skipTransparent, unwrapIndirectCall, walkSameFunction } from './ast.js';
+import { type AnyFunction, type Context, contains, findVariable, getEnclosingFunction, getPropertyName, getStringValue, isFunctionNode, lastName, skipTransparent, unwrapIndirectCall, walkSameFunction } from './ast.js';
 import { type CallFailure, classifyCall, identifierWords, isAwaited } from './fallible.js';
 import { resolveCalledFunction } from './called-functions.js';
-import { systemModuleOf } from './modules.js';
+import { getImportSource, systemModuleOf } from './modules.js';
+import { importedFunctionSatisfies } from './project-modules.js';
 import { isResponseName } from './response-names.js';
 
 /** Methods that let go of a handle: a response, stream, socket, connection, client or process. */
@@ -324,11 +325,14 @@ function namesStore(words: readonly string[]): boolean {
   return false;
 }
 
+/** The work calls of a block, asked in the context of the file that holds it. */
+type CallsOf = (context: Context, block: TSESTree.BlockStatement) => TSESTree.CallExpression[];
+
 /** `await this.client.get(key)`, `await qb.execute()`, `pool.query(sql, cb)`: a command to a store or a network client. */
 export function isStoreCommand(context: Context, call: TSESTree.CallExpression, callback?: TSESTree.Node): boolean {
   const callee = skipTransparent(call.callee);
   // `await axios(options)`, `(0, axios_1.default)(options)`: an HTTP client called as a function makes one request.
-  if (isDirectClientCall(call)) return !call.arguments.some((arg) => isFunctionNode(arg) && arg !== callback);
+  if (isDirectClientCall(call, context)) return !call.arguments.some((arg) => isFunctionNode(arg) && arg !== callback);
   if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
   const method = getPropertyName(callee);
   if (method === null || NOT_ONE_COMMAND.test(method) || VALUE_METHOD.test(method)) return false;
@@ -351,6 +355,11 @@ export function isStoreCommand(context: Context, call: TSESTree.CallExpression, 
 
 /** HTTP clients that are functions themselves: `axios(config)`, `got(url)`, `superagent(method, url)`, `needle(method, url)`, `ky(url)`. */
 const DIRECT_CLIENT = /^(?:axios|got|superagent|needle|ky)$/u;
+/** A package (not a relative module) whose name says it makes HTTP requests: `request`, `request-promise`, `screwdriver-request`, `got`, `axios`. */
+function isRequestPackage(source: string): boolean {
+  return !/^[./]/u.test(source) && (source.split('/').at(-1) ?? '').split(/[-_.]/u).some((w) => w === 'request' || DIRECT_CLIENT.test(w));
+}
+
 /** Client names distinctive enough to name a function that wraps one request: `secureAxiosRequest(config)`. */
 const WRAPPED_CLIENT_WORDS: ReadonlySet<string> = new Set(['axios', 'superagent', 'needle']);
 
@@ -358,7 +367,7 @@ const WRAPPED_CLIENT_WORDS: ReadonlySet<string> = new Set(['axios', 'superagent'
  * `axios(options)`, `(0, axios_1.default)(options)` (TypeScript's CommonJS output of the default import), and a function
  * named for such a client's request (`(0, components_1.secureAxiosRequest)({ method: 'POST', url })`).
  */
-function isDirectClientCall(call: TSESTree.CallExpression): boolean {
+function isDirectClientCall(call: TSESTree.CallExpression, context?: Context): boolean {
   const fn = skipTransparent(unwrapIndirectCall(call.callee));
   const name = fn.type === AST_NODE_TYPES.Identifier ? fn.name : fn.type === AST_NODE_TYPES.MemberExpression ? getPropertyName(fn) : null;
   if (name === null) return false;
@@ -367,6 +376,9 @@ function isDirectClientCall(call: TSESTree.CallExpression): boolean {
     return object?.type === AST_NODE_TYPES.Identifier && DIRECT_CLIENT.test(object.name.replace(/_\d+$/u, ''));
   }
   if (fn.type === AST_NODE_TYPES.Identifier && DIRECT_CLIENT.test(name)) return true;
+  // `const requestRetry = require('screwdriver-request')`: what a package named for HTTP requests exports makes one request.
+  const from = context && fn.type === AST_NODE_TYPES.Identifier ? getImportSource(context, fn) : null;
+  if (from && (from.imported === 'default' || from.imported === '*') && isRequestPackage(from.source)) return true;
   const words = identifierWords(name);
   return words.length > 1 && words.some((w) => WRAPPED_CLIENT_WORDS.has(w)) && words.at(-1) === 'request';
 }
@@ -380,17 +392,18 @@ function isDirectClientCall(call: TSESTree.CallExpression): boolean {
  * the app's own code, a transaction or a connect at start-up stay reported; so does `fetch`, whose
  * `TypeError: fetch failed` hides the real failure in its `cause`.
  */
-export function isSingleStoreCommand(context: Context, calls: readonly TSESTree.CallExpression[], callsOf?: (block: TSESTree.BlockStatement) => TSESTree.CallExpression[]): boolean {
+export function isSingleStoreCommand(context: Context, calls: readonly TSESTree.CallExpression[], callsOf?: CallsOf): boolean {
   const commands = calls.filter((call) => isStoreCommand(context, call) || (callsOf !== undefined && isWrappedStoreCommand(context, call, callsOf)));
   // `db.prepare(sql).run(x)`: a call in the receiver chain of another command is part of that command.
   const outer = commands.filter((call) => !commands.some((other) => other !== call && contains(other.callee, call)));
-  if (outer.length !== 1) return false;
-  const command = outer[0]!;
-  // A request goes out and is waited for; a synchronous call of a store-named object (`storage.rmSync(dir)`) is in-process work.
+  // A request goes out and is waited for; a synchronous call of a store-named object (`storage.rmSync(dir)`, an in-memory
+  // `subdomainCache.get(id)` beside the request) is in-process work, judged below as any other call.
+  const waited = outer.filter((call) => isAwaited(call) || observableAwait(call) !== null);
+  if (waited.length !== 1) return false;
+  const command = waited[0]!;
   const observed = observableAwait(command);
-  if (!isAwaited(command) && !observed) return false;
   return calls.every((call) => {
-    if (commands.includes(call) || call === observed) return true;
+    if (call === command || call === observed) return true;
     // `this.users.collection('users').updateOne(…)`, `db[type].collection(name).dropIndex(…)`: a call that reaches the command's
     // receiver (a collection, a repository, a query builder) is part of that one command.
     if (!isAwaited(call) && contains(command.callee, call)) return true;
@@ -435,10 +448,12 @@ function decodesAnswer(context: Context, call: TSESTree.CallExpression, command:
  * a store is that command (read one level deep; `callsOf` gives a body's work calls). A wrapper that does more stays the
  * app's code.
  */
-function isWrappedStoreCommand(context: Context, call: TSESTree.CallExpression, callsOf: (block: TSESTree.BlockStatement) => TSESTree.CallExpression[]): boolean {
+function isWrappedStoreCommand(context: Context, call: TSESTree.CallExpression, callsOf: CallsOf): boolean {
   const fn = resolveCalledFunction(context, call.callee);
-  if (!fn || fn.generator || fn.body.type !== AST_NODE_TYPES.BlockStatement || contains(fn, call)) return false;
-  return isSingleStoreCommand(context, callsOf(fn.body));
+  const wraps = (ctx: Context, body: AnyFunction): boolean => !body.generator && body.body.type === AST_NODE_TYPES.BlockStatement && isSingleStoreCommand(ctx, callsOf(ctx, body.body));
+  if (fn) return !contains(fn, call) && wraps(context, fn);
+  // `await iasUtils.getSubdomainByApptid(id, url)`, one `await request.axiosRequest(…)` in `./lib/utils/ias-utils`: the same, imported.
+  return importedFunctionSatisfies(context, call.callee, 'wraps-one-store-command', (module, exported) => wraps(module.context, exported));
 }
 
 /**

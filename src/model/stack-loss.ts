@@ -49,7 +49,7 @@ import { isLogWrite, isRecordedBeside, isRecordedByErrorListener, isReferenceTo,
 import { handlesNoRejection, isRejectionHandler } from './promises.js';
 import { isVersionCheckFailure } from './version-checks.js';
 import { receivesOnlyIoErrors } from './error-listener-refs.js';
-import { isSingleSystemCall } from './system-steps.js';
+import { catchNeverRuns, isSingleSystemCall } from './system-steps.js';
 
 /**
  * Whether a text-only log of `variable` at `log` loses nothing worth keeping: the stack travels
@@ -272,6 +272,8 @@ export function tryLosesNothing(context: Context, tryBlock: TSESTree.BlockStatem
   const calls = workCalls(context, tryBlock);
   // One check of a value in hand answered with a validation verdict (`VALIDATION_ERROR`, `'Condition validation failed'`).
   if (isValidationVerdict(context, tryBlock, calls, (call) => isLogWrite(context, call))) return true;
+  // Every fallible call is an async function that catches all its failures itself: this catch never runs.
+  if (catchNeverRuns(context, tryBlock)) return true;
   if (reportExpected) return false;
   return (
     isHandleRelease(context, calls) ||
@@ -280,7 +282,7 @@ export function tryLosesNothing(context: Context, tryBlock: TSESTree.BlockStatem
     isDeviceCommand(context, calls) ||
     // One command to a data store or a network client (`await this.client.get(key)`), the log naming the step.
     // Not when the catch throws an error of its own instead: the driver's failure is then recorded only here.
-    ((isSingleStoreCommand(context, calls, (block) => workCalls(context, block)) || isPromisifiedCommandOnly(context, tryBlock, calls)) && namesStep(log, context, variable) && !(variable && throwsReplacement(context, variable.defs[0]!.node, variable))) ||
+    ((isSingleStoreCommand(context, calls, workCalls) || isPromisifiedCommandOnly(context, tryBlock, calls)) && namesStep(log, context, variable) && !(variable && throwsReplacement(context, variable.defs[0]!.node, variable))) ||
     isCredentialCheck(context, tryBlock) ||
     isSingleSystemCall(context, tryBlock) ||
     isCleanupBeforeRethrow(context, tryBlock) ||

@@ -3,14 +3,19 @@
  * (for `stack-loss.ts`)? One call into Node's file system, child processes or DNS; calls into the file system
  * that all work on one path (`mkdirSync(p, { recursive: true }); accessSync(p, W_OK)`: make sure a directory is
  * there and writable); or a change of the process's identity (`process.setgid(gid); process.setuid(uid)`), whose
- * error carries the system call's name (`e.syscall`) and `EPERM`.
+ * error carries the system call's name (`e.syscall`) and `EPERM`. Also: is a `try` whose only fallible calls are async
+ * functions that catch every failure themselves one whose catch never runs (`catchNeverRuns`)?
  */
 import type { TSESTree } from '@typescript-eslint/utils';
-import { type Context, getCalleePath, lastName, unwrapIndirectCall } from './ast.js';
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { type AnyFunction, type Context, getCalleePath, lastName, skipTransparent, unwrapIndirectCall, walkSameFunction } from './ast.js';
+import { resolveCalledFunction } from './called-functions.js';
+import { asyncBody } from './downlevel.js';
+import { importedFunctionSatisfies } from './project-modules.js';
 import { classifyCall } from './fallible.js';
 import { systemModuleOf } from './modules.js';
 import { PASSIVE_CALLS } from './stack-loss-io.js';
-import { workCalls } from './stack-records.js';
+import { isLogWrite, workCalls } from './stack-records.js';
 
 /** `existsSync(p)`, `await pathExists(p)`, `(0, fs_1.existsSync)(p)`: an existence check answers, it does not fail. */
 const EXISTENCE_CHECK = /^(?:existsSync|pathExists|pathExistsSync)$/u;
@@ -43,4 +48,77 @@ export function isSingleSystemCall(context: Context, block: TSESTree.BlockStatem
     else if (!PASSIVE_CALLS.has(classifyCall(context, call))) return false;
   }
   return steps.size === 1;
+}
+
+/**
+ * `try { await taskHandler.releasePending() } catch (err) { log.error('…', err.message) }` where `async releasePending() {
+ * try { … } catch (err) { log.error(…) } }`: every call the try makes that can fail is an async function that cannot reject
+ * (`catchesEverything`), same-file or of a project module, besides logs. The catch never runs; its text-only log loses
+ * nothing. Anything else in the try (in-process work such as `releases.filter(…)`, `new Date(…)`, a `throw`) can fail
+ * into the catch and keeps it reported.
+ */
+export function catchNeverRuns(context: Context, block: TSESTree.BlockStatement): boolean {
+  let answered = 0;
+  for (const call of workCalls(context, block)) {
+    const fn = resolveCalledFunction(context, call.callee);
+    const body = fn ? asyncBody(fn) : null;
+    if (fn ? body !== null && catchesEverything(context, body) : importedFunctionSatisfies(context, call.callee, 'catches-everything', (module, f) => catchesEverythingAsync(module.context, f))) {
+      answered++;
+      continue;
+    }
+    const kind = classifyCall(context, call);
+    if (kind !== 'logs' && kind !== 'telemetry') return false;
+  }
+  return answered > 0 && !throwsOrConstructs(context, block);
+}
+
+function catchesEverythingAsync(context: Context, fn: AnyFunction): boolean {
+  const body = asyncBody(fn);
+  return body !== null && catchesEverything(context, body);
+}
+
+/**
+ * An async function's body (or the generator of a downleveled one) cannot reject: every call and `new` sits in the block
+ * of a `try` with a `catch` (logs aside), no `throw` is written anywhere in it (also not in a catch: a rethrow after a log still
+ * rejects), and nothing returns another call's promise from outside an `await`.
+ */
+function catchesEverything(context: Context, fn: AnyFunction): boolean {
+  if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return false;
+  let fails = false;
+  walkSameFunction(
+    fn.body,
+    (node) => {
+      if (fails) return false;
+      // `log.error('Failed to fetch details:', error)` in a catch: writing the log is not work that fails.
+      if (node.type === AST_NODE_TYPES.CallExpression && isLogWrite(context, node)) return false;
+      if (node.type === AST_NODE_TYPES.ThrowStatement) fails = true;
+      else if (node.type === AST_NODE_TYPES.ReturnStatement && node.argument && isCallValue(node.argument)) fails = true;
+      else if ((node.type === AST_NODE_TYPES.CallExpression || node.type === AST_NODE_TYPES.NewExpression || node.type === AST_NODE_TYPES.AwaitExpression) && !inTryBlock(node, fn)) fails = true;
+      return !fails;
+    },
+    context.sourceCode.visitorKeys,
+  );
+  return !fails;
+}
+
+/** `return fetchAll()`, `return this.client.get(k)`: a call's promise handed on (an awaited one is `await`ed here). */
+function isCallValue(node: TSESTree.Node): boolean {
+  const n = skipTransparent(node);
+  return n.type === AST_NODE_TYPES.CallExpression || n.type === AST_NODE_TYPES.NewExpression;
+}
+
+/** `node` sits in the block (not the catch or finally) of a `try` with a `catch`, within `fn`. */
+function inTryBlock(node: TSESTree.Node, fn: AnyFunction): boolean {
+  let child: TSESTree.Node = node;
+  for (let parent = node.parent; parent && parent !== fn; child = parent, parent = parent.parent) {
+    if (parent.type === AST_NODE_TYPES.TryStatement && parent.handler && parent.block === child) return true;
+  }
+  return false;
+}
+
+/** A `throw` or a `new` in the block's own function: in-process work that can fail into its catch. */
+function throwsOrConstructs(context: Context, block: TSESTree.BlockStatement): boolean {
+  let found = false;
+  walkSameFunction(block, (n) => !(found ||= n.type === AST_NODE_TYPES.ThrowStatement || n.type === AST_NODE_TYPES.NewExpression), context.sourceCode.visitorKeys);
+  return found;
 }

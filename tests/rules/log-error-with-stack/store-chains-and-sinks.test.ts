@@ -15,7 +15,8 @@ import { invalid } from './cases.js';
  * - the synchronous calls whose result a name hands to the command build its arguments (`const setArgs = [compress(s)];
  *   await this.client.set(...setArgs)`), and a function named for decoding what the command answered reads the answer
  *   (`const session = await this.client.get(k); return decompress(session)`);
- * - an HTTP client called as a function is one request (`await axios(options)`);
+ * - an HTTP client called as a function is one request (`await axios(options)`), also the default export of a package
+ *   named for requests (`const requestRetry = require('screwdriver-request')`);
  * - a package's export named `fs` is its wrapper of node:fs (`import { fs } from '@appium/support'`);
  * - the handler of one call is the catch of a try around it alone (`worker.release(req).catch((e) => …)`);
  * - a nested `try` whose catch throws nothing handles its own block's failures, which never reach the outer catch;
@@ -45,6 +46,9 @@ const answerRead =
   "const db = require('../db'); async function bimi(message, response) { try { let bimiData = await db.database.collection('bimi').findOne({ _id: message.bimi }); if (bimiData?.content) { response.bimi = { image: `data:image/svg+xml;base64,${bimiData.content.toString('base64')}` } } } catch (err) { console.error('BIMI', 'message=%s error=%s', message._id, err.message) } }";
 const directClient =
   "import axios from 'axios'; async function register(postOptions, hub) { try { const { status } = await axios(postOptions); if (status !== 200) { throw new Error(`Request failed with code ${status}`) } } catch (err) { console.error(`An attempt to register with the Selenium Grid 3 hub was unsuccessful: ${err.message}`) } }";
+// screwdriver-api's status probe: the default export of a package named for HTTP requests makes one request.
+const requestPackage = (from: string) =>
+  `const requestRetry = require('${from}'); async function probe(url) { try { const result = await requestRetry({ url, method: 'GET' }); return { code: result.statusCode, body: result.body } } catch (err) { console.error(\`Failed to get \${url}: \${err.message}\`); return { code: 500 } } }`;
 const fsWrapper = (from: string) =>
   `import { fs } from '${from}'; async function load(file) { try { return await fs.readFile(file, 'utf-8') } catch (err) { console.error(\`Unable to load the node configuration file \${file}: \${err.message}\`) } }`;
 const chainHandler = (method: string) => `function finish(worker, req) { worker.${method}(req).catch((e) => console.error('Failed to release worker ' + e)) }`;
@@ -69,6 +73,8 @@ ruleTester.run('log-error-with-stack (store receivers, chain handlers, sinks bes
     lock,
     answerRead,
     directClient,
+    requestPackage('screwdriver-request'),
+    requestPackage('request-promise-native'),
     // A function named for one request of such a client (flowise's compiled `secureAxiosRequest`).
     "async function deliver(url, body) { try { await (0, flowise_components_1.secureAxiosRequest)({ method: 'POST', url, data: body, timeout: 10000 }); return } catch (err) { console.error(`[callbackDispatcher] Failed to deliver callback to ${url}: ${err.message}`) } }",
     fsWrapper('@appium/support'),
@@ -82,6 +88,9 @@ ruleTester.run('log-error-with-stack (store receivers, chain handlers, sinks bes
     stackAlias('err.stack'),
   ],
   invalid: [
+    // The app's own module named for requests, or a package not named for them, may do anything.
+    invalid(requestPackage('./helpers/request'), 'err', 'console.error(`Failed to get ${url}: ${err.message}`'),
+    invalid(requestPackage('screwdriver-retry'), 'err', 'console.error(`Failed to get ${url}: ${err.message}`'),
     // The pipeline is handed to the app's own function: what it holds is no longer only the client's.
     invalid(pipeline('req = addFlag(req, flag)'), 'err', "console.error('Redis', 'FEATUREFAIL failed to set feature flags id=%s error=%s', user, err.message"),
     // `restore` only ends like a store word.

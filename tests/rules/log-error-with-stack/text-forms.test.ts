@@ -5,12 +5,15 @@ import rule from '../../../src/rules/log-error-with-stack.js';
  * The text of a caught error under other shapes (issue 18): a variable that holds only the text
  * (`const message = e instanceof Error ? e.message : String(e)`, vendure's scheduler), a fallback
  * (`${e?.message || e}`, homebridge's scheduled backup), and a message chosen by an `instanceof`
- * test (`error instanceof Error ? error.message : String(error)`, nocobase's heartbeat).
+ * test (`error instanceof Error ? error.message : String(error)`, nocobase's heartbeat), and a helper named for
+ * turning an error into its text (`getErrorMessage(err)`, flowise's compiled `(0, utils_1.getErrorMessage)(err)`).
  */
 const ruleTester = new RuleTester();
 
 ruleTester.run('log-error-with-stack (text variables, fallbacks, instanceof)', rule, {
   valid: [
+    // A helper not named for the error's text receives the error itself.
+    'async function run(flow) { try { await execute(flow) } catch (err) { console.error(`flow failed: ${describe(err)}`, report(err)) } }',
     // The error with a literal fallback goes to the logger as the object.
     'async function load(path) { try { await importPlugin(path) } catch (err) { console.error("Failed to import plugin:", err || "unknown") } }',
     // The error object is logged beside the text variable.
@@ -57,6 +60,11 @@ setInterval(async () => {
 }, 30000);`,
   ],
   invalid: [
+    {
+      code: "const utils_1 = require('../errors/utils'); async function fire(chatId, run) { try { await run() } catch (err) { console.error(`[webhookController] fire-and-forget execution failed for chatId=${chatId}: ${(0, utils_1.getErrorMessage)(err)}`) } }",
+      output: "const utils_1 = require('../errors/utils'); async function fire(chatId, run) { try { await run() } catch (err) { console.error(`[webhookController] fire-and-forget execution failed for chatId=${chatId}: ${(0, utils_1.getErrorMessage)(err)}`, err) } }",
+      errors: [{ messageId: 'stackLost', data: { name: 'err', form: 'getErrorMessage(err)', remedy: "console.error('…', err)" }, suggestions: [{ messageId: 'addError', output: "const utils_1 = require('../errors/utils'); async function fire(chatId, run) { try { await run() } catch (err) { console.error(`[webhookController] fire-and-forget execution failed for chatId=${chatId}: ${(0, utils_1.getErrorMessage)(err)}`, err) } }" }] }],
+    },
     {
       code: `import pino from 'pino';
 const logger = pino();
