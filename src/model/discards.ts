@@ -43,3 +43,26 @@ export function isFireAndForgetCall(call: TSESTree.CallExpression, logFunctions:
   const path = getCalleePath(call);
   return path !== null && (FIRE_AND_FORGET_HELPERS.has(lastSegment(path)) || logFunctions.includes(path));
 }
+
+/** The `try` with a `catch` whose block holds `statement` in the same function, else null. */
+export function catchingTry(statement: TSESTree.Node): TSESTree.TryStatement | null {
+  for (let child: TSESTree.Node = statement, parent = statement.parent; parent; child = parent, parent = parent.parent) {
+    if (parent.type === AST_NODE_TYPES.TryStatement && parent.block === child && parent.handler) return parent;
+    if (parent.type === AST_NODE_TYPES.FunctionDeclaration || parent.type === AST_NODE_TYPES.FunctionExpression || parent.type === AST_NODE_TYPES.ArrowFunctionExpression) return null;
+  }
+  return null;
+}
+
+/**
+ * A statement the module runs once when it is loaded: in the program body, or in blocks of top-level `if`s
+ * (`if (require.main === module) { main(); }`), outside any function. A promise discarded there is the
+ * process's start-up (`bootstrap();`, `(async () => { await app.load(); … })();`, `init().then(start)`):
+ * nothing awaits it, so its rejection reaches no code of the application.
+ */
+export function isModuleStartupStatement(statement: TSESTree.Node): boolean {
+  for (let parent = statement.parent; parent; parent = parent.parent) {
+    if (parent.type === AST_NODE_TYPES.Program) return true;
+    if (parent.type !== AST_NODE_TYPES.BlockStatement && parent.type !== AST_NODE_TYPES.IfStatement) return false;
+  }
+  return false;
+}

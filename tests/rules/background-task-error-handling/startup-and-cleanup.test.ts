@@ -1,0 +1,205 @@
+import { RuleTester } from '@typescript-eslint/rule-tester';
+import rule from '../../../src/rules/background-task-error-handling.js';
+
+/**
+ * Session 38, by class:
+ * - the module's start-up (model/discards.ts `isModuleStartupStatement`): a promise discarded by a statement
+ *   the module runs once when loaded (program body, top-level `if` blocks) — `bootstrap();`, an async IIFE,
+ *   `init().then(start)` — is awaited by nobody, so a failed start-up is an unhandled rejection the app's
+ *   logger never records. Reported when the file shows the call may reject (a same-file async function
+ *   whose failure escapes), and quiet when the application's process handler logs rejections;
+ * - the answer itself (model/responders.ts `onlyAnswersClient`): in a handler, a discarded call of a same-file
+ *   function (or the one a same-file factory returns) whose every call writes the response or computes what a
+ *   write sends is the handler answering, not background work; a responder that first does other work (a
+ *   trigger run, a store read) stays reported;
+ * - best-effort clean-up (model/cleanups.ts `removesPathOnly`): a discarded removal of a path (`fsp.unlink(tmp)`,
+ *   or a same-file async helper whose only work is that removal) is not waited on by design, and a failure
+ *   leaves only a stray file; a helper doing any other work stays reported.
+ */
+const ruleTester = new RuleTester();
+
+const rmHelper = `const fs = require('fs').promises;
+const rm = async (path) => {
+  try {
+    await fs.unlink(path);
+  } catch (err) {
+    if (err.code !== 'ENOENT') throw err;
+  }
+};
+`;
+
+ruleTester.run('background-task-error-handling (start-up and clean-up, session 38)', rule, {
+  valid: [
+    // cube api-gateway: the handler's answer through a responder a same-file factory returns
+    {
+      code: `class Gateway {
+  resToResultFn(res) {
+    return async (message, { status } = {}) => {
+      if (status) res.status(status);
+      if (message.isWrapper) {
+        res.set('Content-Type', 'application/json');
+        res.send(Buffer.from(await message.getFinalResult()));
+      } else {
+        res.json(message);
+      }
+    };
+  }
+  initApp(app) {
+    app.get('/v1/timezones', async (req, res) => {
+      this.resToResultFn(res)({ timezones: await this.timezones(req) });
+    });
+    app.post('/v1/jobs', async (req, res) => {
+      const response = this.resToResultFn(res);
+      const result = await this.runJobs(req.body);
+      response(result, { status: 200 });
+    });
+  }
+}`,
+    },
+    // etherpad ImportHandler: temp files removed after the import, not waited on
+    {
+      code: `${rmHelper}
+app.post('/import', async (req, res) => {
+  await importFile(req);
+  rm(srcFile);
+  rm(destFile);
+  res.send('ok');
+});`,
+    },
+    // a removal helper (fs-extra, path arithmetic) called from a timer
+    {
+      code: `import fse from 'fs-extra';
+import path from 'node:path';
+async function removeUpload(dir, name) {
+  await fse.remove(path.join(dir, name));
+}
+setTimeout(() => {
+  removeUpload(uploadDir, 'part');
+}, 1000);`,
+    },
+    // start-up awaited with a catch: handled
+    {
+      code: `async function bootstrap() {
+  const app = await NestFactory.create(AppModule);
+  if (!app) throw new Error('no app');
+  await app.listen(3000);
+}
+bootstrap().catch((err) => { logger.error(err); process.exit(1); });`,
+    },
+    // start-up whose callee catches its failures: cannot reject
+    {
+      code: `async function main() {
+  try {
+    await connect();
+  } catch (err) {
+    logger.error(err);
+    process.exit(1);
+  }
+}
+main();`,
+    },
+    // the application's process handler logs rejections with their stack
+    {
+      code: `process.on('unhandledRejection', (err) => { logger.error({ err }, 'unhandled rejection'); });
+async function bootstrap() {
+  const db = await connect();
+  if (!db) throw new Error('no database');
+}
+bootstrap();`,
+    },
+    // a call inside a function is not the module's start-up
+    {
+      code: `async function load() { const r = await fetch('/x'); if (!r.ok) throw new Error('bad'); }
+function start() {
+  load();
+}`,
+    },
+  ],
+  invalid: [
+    // saltcorn homepage: the responder runs triggers before it answers
+    {
+      code: `app.get('/', async (req, res) => {
+  const wrap = async (contents) => {
+    await Trigger.runTableTriggers('PageLoad', contents);
+    res.sendWrap({ title: 'home' }, contents);
+  };
+  wrap(await loadPage(req));
+});`,
+      errors: [{ messageId: 'floatingPromise', line: 6, suggestions: 1 as never }],
+    },
+    // a removal helper that also writes elsewhere is work of its own
+    {
+      code: `const fs = require('fs').promises;
+const archive = async (path) => {
+  await fs.writeFile(path + '.bak', 'x');
+  await fs.unlink(path);
+};
+app.post('/import', async (req, res) => {
+  await importFile(req);
+  archive(srcFile);
+  res.send('ok');
+});`,
+      errors: [{ messageId: 'floatingPromise', line: 8, suggestions: 1 as never }],
+    },
+    // the same timer twin: the helper also notifies
+    {
+      code: `import fse from 'fs-extra';
+import path from 'node:path';
+async function removeUpload(dir, name) {
+  await fse.remove(path.join(dir, name));
+  await notifyRemoved(name);
+}
+setTimeout(() => {
+  removeUpload(uploadDir, 'part');
+}, 1000);`,
+      errors: [{ messageId: 'floatingPromise', line: 8, suggestions: 1 as never }],
+    },
+    // local-mcp-backend main.js: the Nest bootstrap called without a catch
+    {
+      code: `async function bootstrap() {
+  const app = await NestFactory.create(AppModule);
+  if (!app) throw new Error('no app');
+  await app.listen(3000);
+}
+bootstrap();`,
+      errors: [
+        {
+          messageId: 'floatingPromise',
+          line: 6,
+          suggestions: [
+            {
+              messageId: 'addCatch',
+              output: `async function bootstrap() {
+  const app = await NestFactory.create(AppModule);
+  if (!app) throw new Error('no app');
+  await app.listen(3000);
+}
+bootstrap().catch((err) => console.error('bootstrap failed', err));`,
+            },
+          ],
+        },
+      ],
+    },
+    // hubot bin/Hubot.mjs: an async IIFE starting the robot
+    {
+      code: `(async () => {
+  await robot.load('configuration');
+  if (!robot.adapter) throw new Error('no adapter');
+  await robot.run();
+})();`,
+      errors: [{ messageId: 'floatingPromise', line: 1, suggestions: 1 as never }],
+    },
+    // inside the entry point's `if (require.main === module)`; a chained start
+    {
+      code: `async function init() {
+  const db = await connect();
+  if (!db) throw new Error('no database');
+  return db;
+}
+if (require.main === module) {
+  init().then(start);
+}`,
+      errors: [{ messageId: 'floatingPromise', line: 7, suggestions: 1 as never }],
+    },
+  ],
+});
