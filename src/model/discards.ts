@@ -53,16 +53,3 @@ export function catchingTry(statement: TSESTree.Node): TSESTree.TryStatement | n
   return null;
 }
 
-/**
- * A statement the module runs once when it is loaded: in the program body, or in blocks of top-level `if`s
- * (`if (require.main === module) { main(); }`), outside any function. A promise discarded there is the
- * process's start-up (`bootstrap();`, `(async () => { await app.load(); … })();`, `init().then(start)`):
- * nothing awaits it, so its rejection reaches no code of the application.
- */
-export function isModuleStartupStatement(statement: TSESTree.Node): boolean {
-  for (let parent = statement.parent; parent; parent = parent.parent) {
-    if (parent.type === AST_NODE_TYPES.Program) return true;
-    if (parent.type !== AST_NODE_TYPES.BlockStatement && parent.type !== AST_NODE_TYPES.IfStatement) return false;
-  }
-  return false;
-}

@@ -3,7 +3,8 @@ import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { type AnyFunction, isOnlyUseOfConstFunction, returnedValues, skipTransparent } from '../model/ast.js';
 import { type BackgroundCallback, enclosingBackgroundCallback, getBackgroundCallbacks, isSupervisorChannel } from '../model/background.js';
 import { applicationLogsRejections } from '../model/process-handlers.js';
-import { catchingTry, discardedCall, discardingStatement, isFireAndForgetCall, isModuleStartupStatement } from '../model/discards.js';
+import { catchingTry, discardedCall, discardingStatement, isFireAndForgetCall } from '../model/discards.js';
+import { isUnobservedStartup } from '../model/startup.js';
 import { removesPathOnly } from '../model/cleanups.js';
 import { onlyAnswersClient } from '../model/responders.js';
 import {
@@ -289,8 +290,8 @@ export default createRule<Options, MessageIds>({
       // `void call()` needs no context: wherever it sits, nothing handles the promise it sets aside (strict:
       // on n8n 7 of 14 such calls the file shows may reject were true, under recommended's bar).
       const anyContext = voided && includeVoidedCalls;
-      // `bootstrap();` at the module's top level, shown to reject: the start-up nothing awaits.
-      const startup = !cb && !handler && !stranded && !tryStatement && mayFail && isModuleStartupStatement(statement);
+      // `bootstrap();` at an entry module's top level, shown to reject: the start-up nothing awaits (startup.ts).
+      const startup = !cb && !handler && !stranded && !tryStatement && mayFail && !voided && isUnobservedStartup(context, statement);
       if ((!cb && !handler && !stranded && !tryStatement && !anyContext && !startup) || (recordable && rejectionsLogged())) return;
       // Asked last, so that another module is read only for a call that would be reported: a project
       // module's async function that catches (or logs and rethrows) every failure cannot reject.

@@ -3,11 +3,12 @@ import rule from '../../../src/rules/background-task-error-handling.js';
 
 /**
  * Session 38, by class:
- * - the module's start-up (model/discards.ts `isModuleStartupStatement`): a promise discarded by a statement
- *   the module runs once when loaded (program body, top-level `if` blocks) — `bootstrap();`, an async IIFE,
+ * - the module's start-up (model/startup.ts `isUnobservedStartup`): a promise discarded by a statement an
+ *   entry module runs once when loaded (program body, top-level `if` blocks) — `bootstrap();`, an async IIFE,
  *   `init().then(start)` — is awaited by nobody, so a failed start-up is an unhandled rejection the app's
  *   logger never records. Reported when the file shows the call may reject (a same-file async function
- *   whose failure escapes), and quiet when the application's process handler logs rejections;
+ *   whose failure escapes); quiet when the file installs an unhandled-rejection listener (logging or not),
+ *   when the application's process handler logs rejections, and for `void start()`;
  * - the answer itself (model/responders.ts `onlyAnswersClient`): in a handler, a discarded call of a same-file
  *   function (or the one a same-file factory returns) whose every call writes the response or computes what a
  *   write sends is the handler answering, not background work; a responder that first does other work (a
@@ -106,6 +107,26 @@ async function bootstrap() {
   if (!db) throw new Error('no database');
 }
 bootstrap();`,
+    },
+    // the file's own unhandled-rejection listener receives the start-up's failure (cloudcmd: `exit` prints it and exits)
+    {
+      code: `import exit from '../server/exit.js';
+process.on('unhandledRejection', exit);
+async function main() {
+  const config = await readConfig();
+  if (!config) throw new Error('no config');
+}
+main();`,
+    },
+    // \`void start()\`: the author sets the promise aside on purpose (reported with includeVoidedCalls elsewhere)
+    {
+      code: `async function start() {
+  await checkDist();
+  if (!ok) throw new Error('stale build');
+}
+if (require.main === module) {
+  void start();
+}`,
     },
     // a call inside a function is not the module's start-up
     {
