@@ -128,6 +128,13 @@ if (require.main === module) {
   void start();
 }`,
     },
+    // formio main.js: the chain's head is another module's function the file cannot show rejects
+    {
+      code: `require('./server')().then(function (state) {
+  state.server.listen(state.config.port);
+});
+async function unused() { await fetch('/x'); }`,
+    },
     // a call inside a function is not the module's start-up
     {
       code: `async function load() { const r = await fetch('/x'); if (!r.ok) throw new Error('bad'); }
