@@ -7,7 +7,8 @@
  * `bootstrap();`, an async IIFE, `init().then(start)` — is the start-up nobody awaits: if it rejects, Node
  * ends the process with an unhandled rejection the application's logger never records. Only in an entry
  * module (one no project file imports: another module's top-level code runs inside its importer's start-up,
- * a warm-up `transpile('')` or a lazy `import()` of a dependency) and only where the file installs no
+ * a warm-up `transpile('')` or a lazy `import()` of a dependency; the project's index must show that none does)
+ * and only where the file installs no
  * `process.on('unhandledRejection', …)` listener (that listener is where the start-up's failure goes, logged
  * or not: cloudcmd's `process.on('unhandledRejection', exit)`).
  */
@@ -31,7 +32,6 @@ export function isModuleStartupStatement(statement: TSESTree.Node): boolean {
 /** `statement` is start-up code of an entry module whose file installs no listener for unhandled rejections (asked cheapest first). */
 export function isUnobservedStartup(context: Context, statement: TSESTree.Node): boolean {
   if (!isModuleStartupStatement(statement) || REJECTION_LISTENER.test(context.sourceCode.text)) return false;
-  // Unknown (no project index, as for a file being written): the statement's place decides.
-  const importers = projectImporters(context);
-  return importers === null || importers.length === 0;
+  // Unknown (no project index: a file outside a package, or being written): no entry module is shown.
+  return projectImporters(context)?.length === 0;
 }

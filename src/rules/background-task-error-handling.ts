@@ -290,8 +290,8 @@ export default createRule<Options, MessageIds>({
       // `void call()` needs no context: wherever it sits, nothing handles the promise it sets aside (strict:
       // on n8n 7 of 14 such calls the file shows may reject were true, under recommended's bar).
       const anyContext = voided && includeVoidedCalls;
-      // `bootstrap();` at an entry module's top level, its call (the chain's head) shown to reject: the start-up nothing awaits (startup.ts).
-      const startup = !cb && !handler && !stranded && !tryStatement && !voided && mayFail && mayReject(context, root, visitorKeys) && isUnobservedStartup(context, statement);
+      // `bootstrap();` at an entry module's top level, its same-file callee (the chain's head) shown to reject: the start-up nothing awaits (startup.ts).
+      const startup = !cb && !handler && !stranded && !tryStatement && !voided && mayFail && root.type === AST_NODE_TYPES.CallExpression && resolveCalledFunction(context, root.callee) !== null && mayReject(context, root, visitorKeys) && isUnobservedStartup(context, statement);
       if ((!cb && !handler && !stranded && !tryStatement && !anyContext && !startup) || (recordable && rejectionsLogged())) return;
       // Asked last, so that another module is read only for a call that would be reported: a project
       // module's async function that catches (or logs and rethrows) every failure cannot reject.

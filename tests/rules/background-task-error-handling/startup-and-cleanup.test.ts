@@ -1,5 +1,7 @@
+import { join } from 'node:path';
 import { RuleTester } from '@typescript-eslint/rule-tester';
 import rule from '../../../src/rules/background-task-error-handling.js';
+import { tempProject } from '../../helpers/temp-project.js';
 
 /**
  * Session 38, by class:
@@ -18,6 +20,19 @@ import rule from '../../../src/rules/background-task-error-handling.js';
  *   leaves only a stray file; a helper doing any other work stays reported.
  */
 const ruleTester = new RuleTester();
+
+/** Start-up cases are linted as files of a temporary project, whose index shows which modules are entries. */
+const project = tempProject('background-task-startup-', ['src']);
+project.write('package.json', '{ "name": "startup-fixture", "main": "src/index.js" }');
+let count = 0;
+/** `code` as a module of its own that no project file imports: an entry. */
+const entry = (code: string) => ({ filename: project.write(join('bin', `start-${++count}.js`), code), code });
+/** `code` as a module `src/index.js` imports. */
+const imported = (code: string) => {
+  const name = `lib-${++count}`;
+  project.write(join('src', 'index.js'), `require('./${name}');\n`);
+  return { filename: project.write(join('src', `${name}.js`), code), code };
+};
 
 const rmHelper = `const fs = require('fs').promises;
 const rm = async (path) => {
@@ -80,16 +95,16 @@ setTimeout(() => {
     },
     // start-up awaited with a catch: handled
     {
-      code: `async function bootstrap() {
+      ...entry(`async function bootstrap() {
   const app = await NestFactory.create(AppModule);
   if (!app) throw new Error('no app');
   await app.listen(3000);
 }
-bootstrap().catch((err) => { logger.error(err); process.exit(1); });`,
+bootstrap().catch((err) => { logger.error(err); process.exit(1); });`),
     },
     // start-up whose callee catches its failures: cannot reject
     {
-      code: `async function main() {
+      ...entry(`async function main() {
   try {
     await connect();
   } catch (err) {
@@ -97,50 +112,68 @@ bootstrap().catch((err) => { logger.error(err); process.exit(1); });`,
     process.exit(1);
   }
 }
-main();`,
+main();`),
     },
     // the application's process handler logs rejections with their stack
     {
-      code: `process.on('unhandledRejection', (err) => { logger.error({ err }, 'unhandled rejection'); });
+      ...entry(`process.on('unhandledRejection', (err) => { logger.error({ err }, 'unhandled rejection'); });
 async function bootstrap() {
   const db = await connect();
   if (!db) throw new Error('no database');
 }
-bootstrap();`,
+bootstrap();`),
     },
     // the file's own unhandled-rejection listener receives the start-up's failure (cloudcmd: `exit` prints it and exits)
     {
-      code: `import exit from '../server/exit.js';
+      ...entry(`import exit from '../server/exit.js';
 process.on('unhandledRejection', exit);
 async function main() {
   const config = await readConfig();
   if (!config) throw new Error('no config');
 }
-main();`,
+main();`),
     },
     // \`void start()\`: the author sets the promise aside on purpose (reported with includeVoidedCalls elsewhere)
     {
-      code: `async function start() {
+      ...entry(`async function start() {
   await checkDist();
   if (!ok) throw new Error('stale build');
 }
 if (require.main === module) {
   void start();
-}`,
+}`),
     },
     // formio main.js: the chain's head is another module's function the file cannot show rejects
     {
-      code: `require('./server')().then(function (state) {
+      ...entry(`require('./server')().then(function (state) {
   state.server.listen(state.config.port);
 });
-async function unused() { await fetch('/x'); }`,
+async function unused() { await fetch('/x'); }`),
+    },
+    // a module another project file imports: its top-level code runs in the importer's start-up (cloudcmd's
+    // user-menu.js warm-up `transpile('')`, flowfuse's lazy `import('random-words')`)
+    {
+      ...imported(`async function transpile(source) {
+  const out = await compile(source);
+  if (!out) throw new Error('no output');
+  return out;
+}
+transpile('');`),
+    },
+    // no project index (a file outside any package): no entry module is shown
+    {
+      code: `async function bootstrap() {
+  const db = await connect();
+  if (!db) throw new Error('no database');
+}
+bootstrap();`,
     },
     // a call inside a function is not the module's start-up
     {
-      code: `async function load() { const r = await fetch('/x'); if (!r.ok) throw new Error('bad'); }
+      ...entry(`async function load() { const r = await fetch('/x'); if (!r.ok) throw new Error('bad'); }
 function start() {
   load();
-}`,
+}`),
     },
   ],
   invalid: [
@@ -184,12 +217,12 @@ setTimeout(() => {
     },
     // local-mcp-backend main.js: the Nest bootstrap called without a catch
     {
-      code: `async function bootstrap() {
+      ...entry(`async function bootstrap() {
   const app = await NestFactory.create(AppModule);
   if (!app) throw new Error('no app');
   await app.listen(3000);
 }
-bootstrap();`,
+bootstrap();`),
       errors: [
         {
           messageId: 'floatingPromise',
@@ -210,23 +243,23 @@ bootstrap().catch((err) => console.error('bootstrap failed', err));`,
     },
     // hubot bin/Hubot.mjs: an async IIFE starting the robot
     {
-      code: `(async () => {
+      ...entry(`(async () => {
   await robot.load('configuration');
   if (!robot.adapter) throw new Error('no adapter');
   await robot.run();
-})();`,
+})();`),
       errors: [{ messageId: 'floatingPromise', line: 1, suggestions: 1 as never }],
     },
     // inside the entry point's `if (require.main === module)`; a chained start
     {
-      code: `async function init() {
+      ...entry(`async function init() {
   const db = await connect();
   if (!db) throw new Error('no database');
   return db;
 }
 if (require.main === module) {
   init().then(start);
-}`,
+}`),
       errors: [{ messageId: 'floatingPromise', line: 7, suggestions: 1 as never }],
     },
   ],
