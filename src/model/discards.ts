@@ -43,3 +43,13 @@ export function isFireAndForgetCall(call: TSESTree.CallExpression, logFunctions:
   const path = getCalleePath(call);
   return path !== null && (FIRE_AND_FORGET_HELPERS.has(lastSegment(path)) || logFunctions.includes(path));
 }
+
+/** The `try` with a `catch` whose block holds `statement` in the same function, else null. */
+export function catchingTry(statement: TSESTree.Node): TSESTree.TryStatement | null {
+  for (let child: TSESTree.Node = statement, parent = statement.parent; parent; child = parent, parent = parent.parent) {
+    if (parent.type === AST_NODE_TYPES.TryStatement && parent.block === child && parent.handler) return parent;
+    if (parent.type === AST_NODE_TYPES.FunctionDeclaration || parent.type === AST_NODE_TYPES.FunctionExpression || parent.type === AST_NODE_TYPES.ArrowFunctionExpression) return null;
+  }
+  return null;
+}
+

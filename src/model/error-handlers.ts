@@ -286,17 +286,35 @@ export function followsReporterInChain(context: Context, fn: AnyFunction, mayLog
 
 /** `return res.status(404).json(…)` (or a 4xx answer right before the `return`): an expected client error, answered on purpose. */
 export function answersClientError(context: Context, exit: TSESTree.Node): boolean {
-  if (exit.type !== AST_NODE_TYPES.ReturnStatement) return false;
+  return exitAnswers(context, exit, (status) => status >= 400 && status < 500) !== null;
+}
+
+/**
+ * `res.status(503).send(…); return` (or `return res.status(500).json(…)`): the answer of a server error the exit
+ * makes (the `return`'s argument or the statement before it), else null. A path an error handler picks for one
+ * kind of error (`if (err.message === 'Connection is closed.')`) is a choice when it answers the client's
+ * mistake; when it answers 5xx it is the server failing (a lost store connection, an outage), which operators
+ * need on record whatever the test that picked it.
+ */
+export function serverErrorAnswer(context: Context, exit: TSESTree.Node): TSESTree.Node | null {
+  return exitAnswers(context, exit, (status) => status >= 500 && status < 600);
+}
+
+/** The node by which a `return` answers (its argument, or the statement right before it) a status `accepts` takes, else null. */
+function exitAnswers(context: Context, exit: TSESTree.Node, accepts: (status: number) => boolean): TSESTree.Node | null {
+  if (exit.type !== AST_NODE_TYPES.ReturnStatement) return null;
   const candidates: TSESTree.Node[] = exit.argument ? [exit.argument] : [];
   const parent = exit.parent;
   if (parent?.type === AST_NODE_TYPES.BlockStatement) {
     const index = parent.body.indexOf(exit);
     if (index > 0) candidates.push(parent.body[index - 1]!);
   }
-  return candidates.some((c) => {
-    const outcome = getHttpOutcome(context, c);
-    return !!outcome && outcome.status >= 400 && outcome.status < 500;
-  });
+  return (
+    candidates.find((c) => {
+      const outcome = getHttpOutcome(context, c);
+      return !!outcome && accepts(outcome.status);
+    }) ?? null
+  );
 }
 
 /** What an error handler knows about its error: its handler info, the error and its aliases, and whether it is Fastify's. */

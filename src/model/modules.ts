@@ -112,16 +112,17 @@ function variableImportSource(variable: TSESLint.Scope.Variable, node: TSESTree.
         const source = getStringValue(loaded.source);
         return source === null ? null : { source, imported: '*' };
       }
-      // const Worker = require('worker_threads').Worker
+      // const Worker = require('worker_threads').Worker; const express = (await import('express')).default
       if (init.type === AST_NODE_TYPES.MemberExpression) {
-        const from = getRequiredModule(skipTransparent(init.object));
+        const from = getRequiredModule(skipTransparent(init.object)) ?? awaitedImportSource(init.object);
         const name = getPropertyName(init);
         if (from !== null && name !== null) return { source: from, imported: name };
       }
       return null;
     }
     if (declarator.id.type === AST_NODE_TYPES.ObjectPattern) {
-      const from = getRequiredModule(init);
+      // const { default: express } = await import('express')
+      const from = getRequiredModule(init) ?? awaitedImportSource(declarator.init!);
       if (from === null) return null;
       for (const prop of declarator.id.properties) {
         if (prop.type !== AST_NODE_TYPES.Property) continue;
@@ -134,6 +135,16 @@ function variableImportSource(variable: TSESLint.Scope.Variable, node: TSESTree.
     }
   }
   return null;
+}
+
+/**
+ * `await import('m')` → `'m'`; null for anything else (an `import()` not awaited is a promise). A module loaded
+ * with `import()` is the same module as a static import: `(await import('express')).default` is `express`.
+ */
+function awaitedImportSource(node: TSESTree.Node): string | null {
+  if (node.type !== AST_NODE_TYPES.AwaitExpression) return null;
+  const loaded = skipTransparent(node.argument);
+  return loaded.type === AST_NODE_TYPES.ImportExpression ? getStringValue(loaded.source) : null;
 }
 
 /** `require('m')` → `'m'`; null for anything else. */

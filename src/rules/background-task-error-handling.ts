@@ -3,7 +3,10 @@ import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { type AnyFunction, isOnlyUseOfConstFunction, returnedValues, skipTransparent } from '../model/ast.js';
 import { type BackgroundCallback, enclosingBackgroundCallback, getBackgroundCallbacks, isSupervisorChannel } from '../model/background.js';
 import { applicationLogsRejections } from '../model/process-handlers.js';
-import { discardedCall, discardingStatement, isFireAndForgetCall } from '../model/discards.js';
+import { catchingTry, discardedCall, discardingStatement, isFireAndForgetCall } from '../model/discards.js';
+import { isUnobservedStartup } from '../model/startup.js';
+import { removesPathOnly } from '../model/cleanups.js';
+import { onlyAnswersClient } from '../model/responders.js';
 import {
   fileMayHoldRejections,
   getPromiseChain,
@@ -287,16 +290,24 @@ export default createRule<Options, MessageIds>({
       // `void call()` needs no context: wherever it sits, nothing handles the promise it sets aside (strict:
       // on n8n 7 of 14 such calls the file shows may reject were true, under recommended's bar).
       const anyContext = voided && includeVoidedCalls;
-      if ((!cb && !handler && !stranded && !tryStatement && !anyContext) || (recordable && rejectionsLogged())) return;
+      // `bootstrap();` at an entry module's top level, its same-file callee (the chain's head) shown to reject: the start-up nothing awaits (startup.ts).
+      const startup = !cb && !handler && !stranded && !tryStatement && !voided && mayFail && root.type === AST_NODE_TYPES.CallExpression && resolveCalledFunction(context, root.callee) !== null && mayReject(context, root, visitorKeys) && isUnobservedStartup(context, statement);
+      if ((!cb && !handler && !stranded && !tryStatement && !anyContext && !startup) || (recordable && rejectionsLogged())) return;
       // Asked last, so that another module is read only for a call that would be reported: a project
       // module's async function that catches (or logs and rethrows) every failure cannot reject.
       if (root.type === AST_NODE_TYPES.CallExpression && (importedCannotReject(context, root) || (mayFail && sameFileCalleeCannotReject(root)))) return;
+      // `rm(tmpFile)`: best-effort clean-up of a path (cleanups.ts); `respond(result)` in a handler: the answer itself (responders.ts).
+      if (root === expression && root.type === AST_NODE_TYPES.CallExpression && (removesPathOnly(context, root) || (handler !== null && onlyAnswersClient(context, root)))) return;
       if (importedOnly && (!(cb || handler) || !importedReturnsRejectingPromise(context, root as TSESTree.CallExpression))) return;
       const label = callName(expression) ?? describeFailedOperation(context, expression) ?? `promise at line ${expression.loc.start.line}`;
       if (!cb && !handler && !stranded) {
         // Outside background work and handlers a try is no context for a guess about an unseen callee
         // (`includeVoidedCalls`): the file must show the call may fail.
         const shown = failsInTry || root !== expression || mayReject(context, root, visitorKeys);
+        if (startup) {
+          reportWithFix({ node: expression, messageId: 'floatingPromise', data: { call: callText(expression), context: "module's start-up code" }, recordable }, 'addCatch', {}, appendCatchFix(context, expression, label));
+          return;
+        }
         if (!tryStatement || !shown) {
           if (!anyContext || tryStatement) return;
           const where = plainContextLabel(statement);
@@ -386,11 +397,3 @@ export default createRule<Options, MessageIds>({
   },
 });
 
-/** The `try` with a `catch` whose block holds `statement` in the same function, else null. */
-function catchingTry(statement: TSESTree.Node): TSESTree.TryStatement | null {
-  for (let child: TSESTree.Node = statement, parent = statement.parent; parent; child = parent, parent = parent.parent) {
-    if (parent.type === AST_NODE_TYPES.TryStatement && parent.block === child && parent.handler) return parent;
-    if (parent.type === AST_NODE_TYPES.FunctionDeclaration || parent.type === AST_NODE_TYPES.FunctionExpression || parent.type === AST_NODE_TYPES.ArrowFunctionExpression) return null;
-  }
-  return null;
-}

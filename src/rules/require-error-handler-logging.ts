@@ -9,7 +9,7 @@ import { type LogField, type LogTarget, buildLogCall, requestLogFields } from '.
 import { chooseLogTarget, targetSetupFixes } from '../fixes/log-target.js';
 import { type HandlerLogUse, classifyCallbackLog, classifyHandlerLog } from '../model/handler-logs.js';
 import {
-  answersClientError,
+  answersClientError, serverErrorAnswer,
   callbackLogs,
   classifyErrorDerivation,
   delegatesToAnsweringLibrary,
@@ -285,17 +285,17 @@ export default createRule<Options, MessageIds>({
           // …but a crash handler whose main path exits unlogged loses every other crash's reason.
           const exit = node === s.region && s.kind === 'process' ? finalProcessExit(s.body) : null;
           if (exit) reportPath(s, exit, reportLoc(s));
-          if (node === s.region || isExitGuarded(context, node, s.body, [...s.errorVars, ...s.derivedVars]) || answersClientError(context, node)) continue;
-          reportPath(s, node);
+          // A path chosen for a kind of error is a choice, unless it answers a server error (reported where it answers).
+          const answer = isExitGuarded(context, node, s.body, [...s.errorVars, ...s.derivedVars]) ? serverErrorAnswer(context, node) : undefined;
+          if (node === s.region || answer === null || answersClientError(context, node)) continue;
+          reportPath(s, node, answer?.loc);
         }
         return;
       }
       reportHandler(s);
     }
 
-    function errorName(s: HandlerState): string | null {
-      return errorParamName(s.errorParam);
-    }
+    const errorName = (s: HandlerState): string | null => errorParamName(s.errorParam);
 
     function logMessage(s: HandlerState): string {
       return handlerLogMessage(s.kind, s.event, HANDLER_LABEL[s.kind]);

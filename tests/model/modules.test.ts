@@ -69,6 +69,17 @@ describe('getImportedBinding', () => {
     expect(callResult(r, 'pending.Other()')).toBeNull();
   });
 
+  it('reads a member or a destructured name of an awaited `import()` as that import: `(await import(m)).default`, `{ default: x } = await import(m)`', () => {
+    const r = bindings(
+      "async function f() {\n  const express = (await import('express')).default;\n  express();\n  const { default: fastify, errorCodes } = await import('fastify');\n  fastify();\n  errorCodes();\n  const later = import('koa').default;\n  later();\n}",
+      { sourceType: 'module' },
+    );
+    expect(callResult(r, 'express()')).toEqual({ source: 'express', imported: 'default' });
+    expect(callResult(r, 'fastify()')).toEqual({ source: 'fastify', imported: 'default' });
+    expect(callResult(r, 'errorCodes()')).toEqual({ source: 'fastify', imported: 'errorCodes' });
+    expect(callResult(r, 'later()')).toBeNull();
+  });
+
   it("reads compiled imports: TypeScript's (0, m_1.default)() and m_1.Name, Babel's _m.default", () => {
     const r = bindings(
       "const express_1 = __importDefault(require('express')); const core_1 = require('@nestjs/core'); var _koa = _interopRequireDefault(require('koa'));\n(0, express_1.default)(); core_1.NestFactory(); (0, _koa.default)();",
