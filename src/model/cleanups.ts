@@ -10,7 +10,8 @@
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
-import { type Context, getPropertyName, skipTransparent, unwrapIndirectCall, walkSameFunction } from './ast.js';
+import { type Context, getPropertyName, skipTransparent, unwrapIndirectCall } from './ast.js';
+import { onlyCallsOf } from './walks.js';
 import { asyncBody } from './downlevel.js';
 import { resolveCalledFunction } from './called-functions.js';
 import { getImportSource, systemModuleOf } from './modules.js';
@@ -59,20 +60,5 @@ export function removesPathOnly(context: Context, call: TSESTree.CallExpression)
   const fn = resolveCalledFunction(context, call.callee);
   const body = fn ? asyncBody(fn) : null;
   if (!body) return false;
-  let removals = 0;
-  let other = false;
-  walkSameFunction(
-    body.body,
-    (node) => {
-      if (other) return false;
-      if (node.type === AST_NODE_TYPES.NewExpression) other = true;
-      else if (node.type === AST_NODE_TYPES.CallExpression) {
-        if (isPathRemoval(context, node)) removals++;
-        else if (!isPathArithmetic(context, node)) other = true;
-      }
-      return !other;
-    },
-    context.sourceCode.visitorKeys,
-  );
-  return removals > 0 && !other;
+  return onlyCallsOf(body.body, context.sourceCode.visitorKeys, (node) => isPathRemoval(context, node), (node) => isPathArithmetic(context, node));
 }

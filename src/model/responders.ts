@@ -11,7 +11,8 @@
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
-import { type Context, isFunctionNode, walkSameFunction } from './ast.js';
+import { type Context, isFunctionNode } from './ast.js';
+import { onlyCallsOf } from './walks.js';
 import { resolveCalledFunction } from './called-functions.js';
 import { isResponseObjectCall } from './responses.js';
 
@@ -27,20 +28,5 @@ function feedsResponseWrite(call: TSESTree.Node, fn: TSESTree.Node): boolean {
 export function onlyAnswersClient(context: Context, call: TSESTree.CallExpression): boolean {
   const fn = resolveCalledFunction(context, call.callee);
   if (!fn) return false;
-  let writes = 0;
-  let other = false;
-  walkSameFunction(
-    fn.body,
-    (node) => {
-      if (other) return false;
-      if (node.type === AST_NODE_TYPES.NewExpression) other = true;
-      else if (node.type === AST_NODE_TYPES.CallExpression) {
-        if (isResponseObjectCall(node, [])) writes++;
-        else if (!feedsResponseWrite(node, fn)) other = true;
-      }
-      return !other;
-    },
-    context.sourceCode.visitorKeys,
-  );
-  return writes > 0 && !other;
+  return onlyCallsOf(fn.body, context.sourceCode.visitorKeys, (node) => isResponseObjectCall(node, []), (node) => feedsResponseWrite(node, fn));
 }

@@ -31,3 +31,27 @@ export function findInSameFunction(
 export function someInSameFunction(root: TSESTree.Node, visitorKeys: TSESLint.SourceCode.VisitorKeys, test: (node: TSESTree.Node) => boolean): boolean {
   return findInSameFunction(root, visitorKeys, test) !== null;
 }
+
+/**
+ * `root`'s own code makes only calls that `wanted` or `neutral` accept, builds nothing with `new`,
+ * and makes at least one wanted call: a function whose whole work is one kind of step (removing
+ * paths, writing the response) plus arithmetic for it.
+ */
+export function onlyCallsOf(
+  root: TSESTree.Node,
+  visitorKeys: TSESLint.SourceCode.VisitorKeys,
+  wanted: (call: TSESTree.CallExpression) => boolean,
+  neutral: (call: TSESTree.CallExpression) => boolean,
+): boolean {
+  let seen = 0;
+  const other = someInSameFunction(root, visitorKeys, (node) => {
+    if (node.type === 'NewExpression') return true;
+    if (node.type !== 'CallExpression') return false;
+    if (wanted(node)) {
+      seen++;
+      return false;
+    }
+    return !neutral(node);
+  });
+  return seen > 0 && !other;
+}

@@ -1,7 +1,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
 import type { Context } from '../../src/model/ast.js';
-import { findInSameFunction, someInSameFunction } from '../../src/model/walks.js';
+import { findInSameFunction, onlyCallsOf, someInSameFunction } from '../../src/model/walks.js';
 import { probe } from '../helpers/probe.js';
 
 /** For each function declaration: the text of the first call named `hit…` in its own code, and whether there is one. */
@@ -40,5 +40,33 @@ describe('findInSameFunction / someInSameFunction', () => {
       },
     }));
     expect(seen).toEqual([true]);
+  });
+});
+
+describe('onlyCallsOf', () => {
+  it('only wanted and neutral calls, nothing built with new, at least one wanted call', () => {
+    const out: [string, boolean][] = [];
+    const name = (call: TSESTree.CallExpression) => (call.callee.type === 'Identifier' ? call.callee.name : '');
+    probe(
+      `
+      function a() { rm(join(dir, 'x')); rm(tmp); }
+      function b() { join(dir, 'x'); }
+      function c() { rm(tmp); send(); }
+      function d() { rm(tmp); new Thing(); }
+      function e() { rm(tmp); later(() => send()); }
+    `,
+      (context: Context) => ({
+        FunctionDeclaration(fn: TSESTree.FunctionDeclaration) {
+          out.push([fn.id!.name, onlyCallsOf(fn.body, context.sourceCode.visitorKeys, (c) => name(c) === 'rm', (c) => name(c) === 'join' || name(c) === 'later')]);
+        },
+      }),
+    );
+    expect(out).toEqual([
+      ['a', true],
+      ['b', false],
+      ['c', false],
+      ['d', false],
+      ['e', true],
+    ]);
   });
 });
