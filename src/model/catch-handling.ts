@@ -9,6 +9,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { type Context, contains, findVariable, getCalleePath, getPropertyName, getRootIdentifier, getVariableInit, skipTransparent, walkSameFunction } from './ast.js';
+import { someInSameFunction } from './walks.js';
 import { identifierWords } from './fallible.js';
 import { getHttpOutcome } from './http-outcomes.js';
 import { getResponseSink } from './responses.js';
@@ -292,17 +293,11 @@ export function answersWithCaughtError(
  * author classified the failure, the error's text is the detail of that verdict.
  */
 function namesInvalidInput(context: Context, payload: TSESTree.Node): boolean {
-  let found = false;
-  walkSameFunction(
+  return someInSameFunction(
     payload,
-    (n) => {
-      if (found) return false;
-      if ((n.type === AST_NODE_TYPES.Literal && typeof n.value === 'string' && VERDICT_WORD.test(n.value)) || (n.type === AST_NODE_TYPES.TemplateElement && VERDICT_WORD.test(n.value.cooked ?? ''))) found = true;
-      return !found;
-    },
     context.sourceCode.visitorKeys,
+    (n) => (n.type === AST_NODE_TYPES.Literal && typeof n.value === 'string' && VERDICT_WORD.test(n.value)) || (n.type === AST_NODE_TYPES.TemplateElement && VERDICT_WORD.test(n.value.cooked ?? '')),
   );
-  return found;
 }
 
 /**

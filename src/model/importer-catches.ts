@@ -20,7 +20,8 @@
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
-import { type AnyFunction, type Context, isFunctionNode, walkSameFunction, walkTree } from './ast.js';
+import { type AnyFunction, type Context, isFunctionNode, walkTree } from './ast.js';
+import { someInSameFunction } from './walks.js';
 import { exportedAs, importedNames, namesImport, readText } from './error-chains.js';
 import { getHttpOutcome } from './http-outcomes.js';
 import { getLoggingLevel, isAtLeast } from './loggers.js';
@@ -86,22 +87,13 @@ function caughtAndRecorded(module: ProjectModule, call: TSESTree.CallExpression,
   let child: TSESTree.Node = call;
   for (let parent: TSESTree.Node | undefined = call.parent; parent && !isFunctionNode(parent); child = parent, parent = parent.parent as TSESTree.Node | undefined) {
     if (parent.type !== AST_NODE_TYPES.TryStatement || child !== parent.block || !parent.handler) continue;
-    let recorded = false;
-    walkSameFunction(
-      parent.handler.body,
-      (n) => {
-        if (recorded) return false;
-        if (n.type === AST_NODE_TYPES.CallExpression) {
-          const level = getLoggingLevel(module.context, n);
-          if (level && isAtLeast(level, 'warn')) recorded = true;
-          const outcome = level ? null : getHttpOutcome(module.context, n);
-          if (outcome?.kind === 'response' && (outcome.status === 401 || outcome.status === 403)) recorded = true;
-        }
-        return !recorded;
-      },
-      context.sourceCode.visitorKeys,
-    );
-    return recorded;
+    return someInSameFunction(parent.handler.body, context.sourceCode.visitorKeys, (n) => {
+      if (n.type !== AST_NODE_TYPES.CallExpression) return false;
+      const level = getLoggingLevel(module.context, n);
+      if (level) return isAtLeast(level, 'warn');
+      const outcome = getHttpOutcome(module.context, n);
+      return outcome?.kind === 'response' && (outcome.status === 401 || outcome.status === 403);
+    });
   }
   return false;
 }

@@ -9,6 +9,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { type AnyFunction, type Context, getCalleePath, lastName, skipTransparent, unwrapIndirectCall, walkSameFunction } from './ast.js';
+import { someInSameFunction } from './walks.js';
 import { resolveCalledFunction } from './called-functions.js';
 import { asyncBody } from './downlevel.js';
 import { importedFunctionSatisfies } from './project-modules.js';
@@ -118,7 +119,5 @@ function inTryBlock(node: TSESTree.Node, fn: AnyFunction): boolean {
 
 /** A `throw` or a `new` in the block's own function: in-process work that can fail into its catch. */
 function throwsOrConstructs(context: Context, block: TSESTree.BlockStatement): boolean {
-  let found = false;
-  walkSameFunction(block, (n) => !(found ||= n.type === AST_NODE_TYPES.ThrowStatement || n.type === AST_NODE_TYPES.NewExpression), context.sourceCode.visitorKeys);
-  return found;
+  return someInSameFunction(block, context.sourceCode.visitorKeys, (n) => n.type === AST_NODE_TYPES.ThrowStatement || n.type === AST_NODE_TYPES.NewExpression);
 }
