@@ -16,6 +16,7 @@ import type { LoggerStyle } from '../core/settings.js';
 import type { Context } from './ast.js';
 import { getRequiredModule } from './modules.js';
 import { resolveLoggerStyle } from './logger-styles.js';
+import { fileLogsThrough } from './request-context.js';
 
 export interface FileLogger {
   name: string;
@@ -44,7 +45,7 @@ function findFileLogger(context: Context): FileLogger | null {
   for (const statement of source.ast.body) {
     const declaration = statement.type === AST_NODE_TYPES.ExportNamedDeclaration ? statement.declaration : statement;
     for (const [id, style] of candidates(context, declaration)) {
-      if (!callsLogMethod(source.text, id.name)) continue;
+      if (!fileLogsThrough(context, id.name, true)) continue;
       const variable = moduleScope.set.get(id.name) ?? moduleScope.variables.find((v) => v.name === id.name) ?? null;
       if (!variable || variable.defs[0]?.name !== id) continue;
       return { name: id.name, variable, ...style };
@@ -77,10 +78,4 @@ function candidates(context: Context, statement: TSESTree.Node | null | undefine
     if (resolved?.source === 'creation') out.push([d.id, { style: resolved.style, errorKeys: resolved.errorKeys }]);
   }
   return out;
-}
-
-/** `name.error(`, `name.info(`, …: the file logs through `name`. */
-function callsLogMethod(text: string, name: string): boolean {
-  const escaped = name.replace(/\$/gu, '\\$');
-  return new RegExp(`(?<![\\w$.])${escaped}\\s*\\.\\s*(?:fatal|error|warn|warning|info|log|debug|trace|verbose)\\s*\\(`, 'u').test(text);
 }

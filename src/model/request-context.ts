@@ -94,20 +94,24 @@ export interface FrameworkLogger {
 /**
  * The file calls a method on the logger `expression` (`request.log.info(`, `ctx.log.warn(`,
  * `this.logger.error(`): it logs through it. For Fastify's `request.log` this is also what shows the
- * instance logger is switched on (without one, `request.log` is a no-op).
+ * instance logger is switched on (without one, `request.log` is a no-op). With `levelsOnly`, only a
+ * level method counts (`log.error(`, `log.info(`, not `log.child(`), spaces around the dot allowed:
+ * what shows a module-level binding is the file's logger (file-loggers.ts).
  */
-export function fileLogsThrough(context: Context, expression: string): boolean {
+export function fileLogsThrough(context: Context, expression: string, levelsOnly = false): boolean {
   const source = context.sourceCode;
   let byExpression = logsThroughCache.get(fileKey(source));
   if (!byExpression) {
     byExpression = new Map();
     logsThroughCache.set(fileKey(source), byExpression);
   }
-  let answer = byExpression.get(expression);
+  const key = levelsOnly ? `${expression}\0levels` : expression;
+  let answer = byExpression.get(key);
   if (answer === undefined) {
     const escaped = expression.replace(/[.$]/gu, '\\$&');
-    answer = new RegExp(`(?<![\\w$.])${escaped}\\.\\w+\\(`, 'u').test(source.text);
-    byExpression.set(expression, answer);
+    const call = levelsOnly ? '\\s*\\.\\s*(?:fatal|error|warn|warning|info|log|debug|trace|verbose)\\s*\\(' : '\\.\\w+\\(';
+    answer = new RegExp(`(?<![\\w$.])${escaped}${call}`, 'u').test(source.text);
+    byExpression.set(key, answer);
   }
   return answer;
 }
