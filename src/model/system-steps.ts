@@ -8,7 +8,7 @@
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
-import { type AnyFunction, type Context, getCalleePath, lastName, skipTransparent, unwrapIndirectCall, walkSameFunction } from './ast.js';
+import { type AnyFunction, type Context, getCalleePath, lastName, skipTransparent, unwrapIndirectCall } from './ast.js';
 import { someInSameFunction } from './walks.js';
 import { resolveCalledFunction } from './called-functions.js';
 import { asyncBody } from './downlevel.js';
@@ -85,21 +85,16 @@ function catchesEverythingAsync(context: Context, fn: AnyFunction): boolean {
  */
 function catchesEverything(context: Context, fn: AnyFunction): boolean {
   if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return false;
-  let fails = false;
-  walkSameFunction(
+  return !someInSameFunction(
     fn.body,
-    (node) => {
-      if (fails) return false;
-      // `log.error('Failed to fetch details:', error)` in a catch: writing the log is not work that fails.
-      if (node.type === AST_NODE_TYPES.CallExpression && isLogWrite(context, node)) return false;
-      if (node.type === AST_NODE_TYPES.ThrowStatement) fails = true;
-      else if (node.type === AST_NODE_TYPES.ReturnStatement && node.argument && isCallValue(node.argument)) fails = true;
-      else if ((node.type === AST_NODE_TYPES.CallExpression || node.type === AST_NODE_TYPES.NewExpression || node.type === AST_NODE_TYPES.AwaitExpression) && !inTryBlock(node, fn)) fails = true;
-      return !fails;
-    },
     context.sourceCode.visitorKeys,
+    (node) =>
+      node.type === AST_NODE_TYPES.ThrowStatement ||
+      (node.type === AST_NODE_TYPES.ReturnStatement && node.argument !== null && isCallValue(node.argument)) ||
+      ((node.type === AST_NODE_TYPES.CallExpression || node.type === AST_NODE_TYPES.NewExpression || node.type === AST_NODE_TYPES.AwaitExpression) && !inTryBlock(node, fn)),
+    // `log.error('Failed to fetch details:', error)` in a catch: writing the log is not work that fails.
+    (node) => node.type === AST_NODE_TYPES.CallExpression && isLogWrite(context, node),
   );
-  return !fails;
 }
 
 /** `return fetchAll()`, `return this.client.get(k)`: a call's promise handed on (an awaited one is `await`ed here). */

@@ -8,17 +8,22 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { walkSameFunction } from './ast.js';
 
-/** The first node of `root` (itself included; nested functions not entered) that `test` accepts, in source order, or null. */
+/**
+ * The first node of `root` (itself included; nested functions not entered) that `test` accepts, in source order, or null.
+ * A node `skip` accepts is passed over with everything inside it (`log.error('…', err)` in a search for work that fails).
+ */
 export function findInSameFunction(
   root: TSESTree.Node,
   visitorKeys: TSESLint.SourceCode.VisitorKeys,
   test: (node: TSESTree.Node) => boolean,
+  skip?: (node: TSESTree.Node) => boolean,
 ): TSESTree.Node | null {
   let found: TSESTree.Node | null = null;
   walkSameFunction(
     root,
     (node) => {
       if (found) return false;
+      if (skip?.(node)) return false;
       if (test(node)) found = node;
       return found === null;
     },
@@ -27,9 +32,14 @@ export function findInSameFunction(
   return found;
 }
 
-/** Some node of `root` (itself included; nested functions not entered) is one `test` accepts. */
-export function someInSameFunction(root: TSESTree.Node, visitorKeys: TSESLint.SourceCode.VisitorKeys, test: (node: TSESTree.Node) => boolean): boolean {
-  return findInSameFunction(root, visitorKeys, test) !== null;
+/** Some node of `root` (itself included; nested functions not entered, nodes `skip` accepts passed over) is one `test` accepts. */
+export function someInSameFunction(
+  root: TSESTree.Node,
+  visitorKeys: TSESLint.SourceCode.VisitorKeys,
+  test: (node: TSESTree.Node) => boolean,
+  skip?: (node: TSESTree.Node) => boolean,
+): boolean {
+  return findInSameFunction(root, visitorKeys, test, skip) !== null;
 }
 
 /**

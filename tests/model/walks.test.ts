@@ -41,6 +41,28 @@ describe('findInSameFunction / someInSameFunction', () => {
     }));
     expect(seen).toEqual([true]);
   });
+  it('passes over what skip accepts, with everything inside it', () => {
+    const out: [string, boolean][] = [];
+    const isHit = (n: TSESTree.Node) => n.type === 'CallExpression' && n.callee.type === 'Identifier' && n.callee.name.startsWith('hit');
+    const isLog = (n: TSESTree.Node) => n.type === 'CallExpression' && n.callee.type === 'MemberExpression' && n.callee.object.type === 'Identifier' && n.callee.object.name === 'log';
+    probe(
+      `
+      function a() { log.error('failed', hitInsideLog()); }
+      function b() { log.error('failed'); hitAfter(); }
+      function c() { hitFirst(log.error('x')); }
+    `,
+      (context: Context) => ({
+        FunctionDeclaration(fn: TSESTree.FunctionDeclaration) {
+          out.push([fn.id!.name, someInSameFunction(fn.body, context.sourceCode.visitorKeys, isHit, isLog)]);
+        },
+      }),
+    );
+    expect(out).toEqual([
+      ['a', false],
+      ['b', true],
+      ['c', true],
+    ]);
+  });
 });
 
 describe('onlyCallsOf', () => {
