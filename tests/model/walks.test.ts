@@ -41,6 +41,7 @@ describe('findInSameFunction / someInSameFunction', () => {
     }));
     expect(seen).toEqual([true]);
   });
+
   it('passes over what skip accepts, with everything inside it', () => {
     const out: [string, boolean][] = [];
     const isHit = (n: TSESTree.Node) => n.type === 'CallExpression' && n.callee.type === 'Identifier' && n.callee.name.startsWith('hit');
