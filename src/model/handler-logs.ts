@@ -7,6 +7,9 @@
  * (`log.audit({ event: 'auth.login.fail', error: err.toString() })`) reports it to the app's
  * audit trail: a reporter, like `next(err)` or a rethrow. `console.log(err)` with the whole error
  * records it in a file that logs only through console (console-logging.ts): no level is kept there.
+ * So does `console.log(e.stack || e)` followed in its block by `process.exit(1)`: the process ends right
+ * after printing the whole error, so the crash cannot pass unnoticed (its end is the signal supervisors
+ * and operators act on) and its last output holds the stack; console writes are filtered by no level.
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
@@ -15,6 +18,7 @@ import { logsOnlyThroughConsole } from './console-logging.js';
 import { isAuditCall } from './credential-checks.js';
 import { runsOnlyInDevelopment } from './environment.js';
 import { classifyErrorUse, readsAny } from './errors.js';
+import { isProcessExitCall } from './error-handlers.js';
 import { type LogLevel, type LoggerCall, getLoggerCall, getLoggingLevel, isAtLeast } from './loggers.js';
 
 type Variable = TSESLint.Scope.Variable;
@@ -56,10 +60,26 @@ export function classifyHandlerLog(context: Context, node: TSESTree.CallExpressi
     // when the error is printed whole (its stack with it), also on a server listener, where any form counts at error level.
     const printedWhole = () => !anyForm || classifyErrorUse(direct.args, errorVars).kind === 'whole';
     if (direct.loggerPath === 'console' && printedWhole() && logsOnlyThroughConsole(context)) return { kind: 'records' };
+    // `console.log(e.stack || e); process.exit(1)`: the process ends on the error it just printed whole.
+    if (direct.loggerPath === 'console' && printedWhole() && endsProcessAfter(node)) return { kind: 'records' };
     return { kind: 'lowLevel', call: direct, level };
   }
   if (use.kind === 'text') return { kind: 'textOnly', call: direct, form: use.form, name: use.name };
   return { kind: 'noError', call: direct };
+}
+
+/**
+ * A later statement of the block holding the call `node` (as a statement) ends the process:
+ * `console.log(e.stack); process.exit(1)`, also `return process.exit(1)`.
+ */
+function endsProcessAfter(node: TSESTree.CallExpression): boolean {
+  const statement = node.parent;
+  const block = statement?.parent;
+  if (statement?.type !== AST_NODE_TYPES.ExpressionStatement || block?.type !== AST_NODE_TYPES.BlockStatement) return false;
+  return block.body.slice(block.body.indexOf(statement) + 1).some((later) => {
+    const e = later.type === AST_NODE_TYPES.ExpressionStatement ? later.expression : later.type === AST_NODE_TYPES.ReturnStatement ? later.argument : null;
+    return e?.type === AST_NODE_TYPES.CallExpression && isProcessExitCall(e);
+  });
 }
 
 /**
