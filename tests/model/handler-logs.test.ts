@@ -47,6 +47,19 @@ describe('classifyHandlerLog', () => {
     ).toEqual(['records', 'records', null, 'devOnly', null]);
   });
 
+  it('console printing the whole error, then the end of the process in the same block, records it; a leveled logger, only the text, or no exit do not', () => {
+    expect(
+      kinds(`
+        app.use((err, req, res, next) => { console.log(err.stack || err); process.exit(1); });
+        app.use((err, req, res, next) => { console.info(err); cleanup(); return process.exit(1); });
+        app.use((err, req, res, next) => { logger.info(err); process.exit(1); });
+        app.use((err, req, res, next) => { console.log(err.message); process.exit(1); });
+        app.use((err, req, res, next) => { console.log(err); state.failed = true; });
+        app.use((err, req, res, next) => { if (err) console.log(err); process.exit(1); });
+      `),
+    ).toEqual(['records', 'records', 'lowLevel', 'textOnly', 'lowLevel', 'lowLevel']);
+  });
+
   it('anyForm: a server listener error counts in any form', () => {
     expect(kinds(`server.on('error', (err, a, b, c) => { console.error(err.message); });`, true)).toEqual(['records']);
   });
