@@ -8,11 +8,12 @@ import rule from '../../../src/rules/require-error-handler-logging.js';
  *   a route's error goes on to the error handlers mounted after that route. What it answers (400 for
  *   malformed JSON, 413 for a body too large) is the client's own request, not an unexpected server
  *   failure (formio's router);
- * - a crash handler that prints the whole error (its stack) with console and then ends the process in the
- *   same block: the process's end is the signal, its last output holds the stack, and no level filters a
- *   console write (keystone 4's 'uncaughtException' handler).
- * Each quieted shape has a reported twin: the handler mounted after a route; the process kept running,
- * a leveled logger's info, only the error's text before the exit.
+ * - a crash handler that prints the whole error (its stack) with console and then ends the process on that
+ *   path (a later statement of its block or of an enclosing one, no return before it): the process's end is
+ *   the signal, its last output holds the stack, and no level filters a console write (keystone 4's
+ *   'uncaughtException' handler).
+ * Each quieted shape has a reported twin: the handler mounted after a route or another middleware; the
+ * process kept running (also by a return before the exit), a leveled logger's info, only the error's text.
  */
 const ruleTester = new RuleTester();
 
@@ -61,6 +62,14 @@ router.use(${bodyErrors});`,
     // keystone 4: every other crash printed with its stack, then the process ends
     { code: crash('process.exit(1);') },
     { code: crash('return process.exit(1);') },
+    // the exit after the if/else that printed the whole error on its branch
+    {
+      code: `process.on('uncaughtException', (e) => {
+  if (e.code === 'EADDRINUSE') console.log('failed to start: address already in use');
+  else console.log(e.stack || e);
+  process.exit(1);
+});`,
+    },
   ],
   invalid: [
     // mounted after a route: the route's errors reach it, and the last path drops them unlogged
@@ -76,6 +85,34 @@ router.use(${bodyErrors});`,
     {
       code: crash('process.exit(1);', 'logger.info(e);'),
       errors: [{ messageId: 'lowLevel', line: 1, suggestions: [{ messageId: 'raiseLevel', output: crash('process.exit(1);', 'logger.error(e);') }] }],
+    },
+    // a return leaves before the exit: the process keeps running after the info line
+    {
+      code: `process.on('uncaughtException', (e) => {
+  if (e.recoverable) {
+    console.log(e.stack || e);
+    return;
+  }
+  process.exit(1);
+});`,
+      errors: [
+        {
+          messageId: 'lowLevel',
+          line: 1,
+          suggestions: [
+            {
+              messageId: 'raiseLevel',
+              output: `process.on('uncaughtException', (e) => {
+  if (e.recoverable) {
+    console.error(e.stack || e);
+    return;
+  }
+  process.exit(1);
+});`,
+            },
+          ],
+        },
+      ],
     },
     // only the error's text before the exit: the stack is lost
     {
