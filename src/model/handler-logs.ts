@@ -75,9 +75,10 @@ export function classifyHandlerLog(context: Context, node: TSESTree.CallExpressi
  * `console.log(e.stack); process.exit(1)`, `if (known) console.log(msg); else console.log(e); process.exit(1)`.
  */
 function endsProcessAfter(node: TSESTree.CallExpression, body: TSESTree.Node): boolean {
-  let child: TSESTree.Node | undefined = node.parent;
-  if (child?.type !== AST_NODE_TYPES.ExpressionStatement) return false;
-  for (let current = child.parent; current && child !== body; child = current, current = current.parent) {
+  const statement = node.parent;
+  if (statement?.type !== AST_NODE_TYPES.ExpressionStatement) return false;
+  let child: TSESTree.Node = statement;
+  for (let current: TSESTree.Node | undefined = statement.parent; current && child !== body; child = current, current = current.parent) {
     if (isFunctionNode(current)) return false;
     if (current.type !== AST_NODE_TYPES.BlockStatement) continue;
     for (const later of current.body.slice(current.body.indexOf(child as TSESTree.Statement) + 1)) {
