@@ -5,11 +5,13 @@
  * `{ properties: { id: { type: 'integer' } } }`, TypeBox `Type.Object({ id: Type.Integer() })`). The
  * framework refuses a request whose value is no number, and converts the text to one (Joi's `convert`,
  * Ajv's `coerceTypes`, both on by default): what the handler reads cannot carry a line break.
- * Only a schema written in the file is read; one imported from another module is unknown.
+ * Only a schema written in the file is read; one imported from another module is unknown — except the
+ * schema of a data model's record identifier (`schema.models.pipeline.base.extract('id')`, see
+ * `RECORD_ID_KEY`).
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
-import { type Context, findVariable, getEnclosingFunction, getPropertyName, getStringValue, getVariableInit, isFunctionNode, perFile, skipTransparent } from './ast.js';
+import { type AnyFunction, type Context, findVariable, getPropertyName, getStringValue, getVariableInit, isFunctionNode, perFile, skipTransparent } from './ast.js';
 import { isLineSafePattern } from './line-breaks.js';
 import { HOLDER_KEYS, type ValidationReturn, validationCall, validationSchema } from './validated-input.js';
 
@@ -23,8 +25,9 @@ export function routeSchemaMakesNumber(context: Context, node: TSESTree.Node): b
   if (!perFile(fileCache, context.sourceCode, () => /\b(?:validate|schema)\s*:/u.test(context.sourceCode.text))) return false;
   const read = requestRead(context, skipTransparent(node));
   if (read === null) return false;
-  const handler = getEnclosingFunction(read.request);
-  if (!handler || handler.params[0]?.type !== AST_NODE_TYPES.Identifier || handler.params[0].name !== read.request.name) return false;
+  // The function whose first parameter the request is (also read inside a callback nested in it: `.then(() => log(request.params.id))`).
+  const handler = requestHandler(context, read.request);
+  if (!handler) return false;
   const schema = routeSchema(handler, read.source);
   return schema !== null && isLineFreeSchema(context, fieldSchema(context, schema, read.key), 0);
 }
@@ -99,8 +102,7 @@ export function routePatternExcludesLineBreaks(context: Context, node: TSESTree.
   const read = requestRead(context, skipTransparent(node));
   if (read === null || read.source !== 'params') return false;
   // The function whose first parameter the request is (also read inside a callback nested in it).
-  const def = findVariable(context, read.request)?.defs[0];
-  const handler = def?.type === 'Parameter' && isFunctionNode(def.node) && def.node.params[0] === def.name ? def.node : null;
+  const handler = requestHandler(context, read.request);
   if (!handler) return false;
   const route = handler.parent;
   if (route?.type !== AST_NODE_TYPES.CallExpression || route.callee.type !== AST_NODE_TYPES.MemberExpression || route.arguments.length < 2 || route.arguments[0] === handler) return false;
@@ -147,6 +149,12 @@ function isClosedAlphabet(source: string, flags: string): boolean {
     i = end;
   }
   return true;
+}
+
+/** The function whose first parameter `request` is, wherever in it (or in a callback nested in it) the name is read. */
+function requestHandler(context: Context, request: TSESTree.Identifier): AnyFunction | null {
+  const def = findVariable(context, request)?.defs[0];
+  return def?.type === 'Parameter' && isFunctionNode(def.node) && def.node.params[0] === def.name ? def.node : null;
 }
 
 interface RequestRead {
@@ -266,6 +274,12 @@ function isLineFreeSchema(context: Context, raw: TSESTree.Node | null, depth: nu
     const pattern = property(schema, 'pattern');
     return text === 'string' && ((format !== null && LINE_FREE_STRING_RULES.has(getStringValue(format) ?? '')) || (pattern !== null && isAnchoredLineFree(getStringValue(pattern))));
   }
+  // model.extract('id'): the field's schema where the model is written in the file, else a record identifier's
+  const extract = extractCall(schema);
+  if (extract) {
+    const field = fieldSchema(context, extract.model, extract.key);
+    return field !== null ? isLineFreeSchema(context, field, depth + 1) : RECORD_ID_KEY.test(extract.key);
+  }
   // The innermost call of the chain names the type: Joi.number().integer().min(1) starts with number().
   let call: TSESTree.Node = schema;
   let lineFreeRule = false;
@@ -280,6 +294,25 @@ function isLineFreeSchema(context: Context, raw: TSESTree.Node | null, depth: nu
     call = object;
   }
   return false;
+}
+
+/**
+ * `id`, `_id`, `pipelineId`, `event_id`: the key of a record's identifier. `schema.models.pipeline.base.extract('id')`
+ * (Joi) is the schema of a data model's record identifier, from a model the file does not show (another
+ * module's). General rule: a record's identifier is the key its store generates or the application assigns
+ * (an integer, a UUID, an ObjectId, a slug), and a route that validates its parameter with that field's
+ * schema admits only such keys; no key format holds a line break. The model's other fields
+ * (`extract('name')`, `extract('description')`) stay unknown: free text.
+ */
+const RECORD_ID_KEY = /^(?:_?id|[a-z][A-Za-z0-9]*(?:Id|_id))$/u;
+
+/** `<model>.extract('<key>')`: Joi's schema of one field of an object schema. */
+function extractCall(schema: TSESTree.Node): { model: TSESTree.Node; key: string } | null {
+  if (schema.type !== AST_NODE_TYPES.CallExpression || schema.arguments.length !== 1) return null;
+  const callee = skipTransparent(schema.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression || getPropertyName(callee) !== 'extract') return null;
+  const key = getStringValue(schema.arguments[0]!);
+  return key === null ? null : { model: callee.object, key };
 }
 
 /** A JSON Schema `pattern` (a string, unanchored by the standard unless written so) that admits only line-free text. */

@@ -25,6 +25,7 @@ import {
   registeredHandlerInfo,
 } from '../model/error-handlers.js';
 import { runsAfterRecordingHandler } from '../model/error-chains.js';
+import { followsOnlyBodyParser } from '../model/body-parsers.js';
 import { importedProcessHandlerRecord } from '../model/rejection-logger.js';
 import { getBoundVariables } from '../model/errors.js';
 import { catchesEveryException } from '../model/exception-filters.js';
@@ -272,8 +273,9 @@ export default createRule<Options, MessageIds>({
 
     function finalize(s: HandlerState): void {
       if (s.unsatisfied.length === 0) return;
-      // [sentry.errorHandler, render], app.use(errlog()); app.use(errclient()): every error was recorded before it gets here.
-      if (s.kind === 'express' && runsAfterRecordingHandler(context, s.fn, s.escalates, helperMayLog)) return;
+      // [sentry.errorHandler, render], app.use(errlog()); app.use(errclient()): every error was recorded before it gets here;
+      // app.use(express.json()); app.use((err, req, res, next) => …): only the parser's errors reach it, the client's own body.
+      if (s.kind === 'express' && (followsOnlyBodyParser(context, s.fn) || runsAfterRecordingHandler(context, s.fn, s.escalates, helperMayLog))) return;
       // `if (res.headersSent) return next(err)` and nothing else: the delegation Express asks for, no logging.
       if (s.escalates && s.escalations.every((node) => inResponseStartedBranch(context, node, s.body))) {
         reportHandler(s);
@@ -297,9 +299,7 @@ export default createRule<Options, MessageIds>({
 
     const errorName = (s: HandlerState): string | null => errorParamName(s.errorParam);
 
-    function logMessage(s: HandlerState): string {
-      return handlerLogMessage(s.kind, s.event, HANDLER_LABEL[s.kind]);
-    }
+    const logMessage = (s: HandlerState): string => handlerLogMessage(s.kind, s.event, HANDLER_LABEL[s.kind]);
 
     function fieldsAt(s: HandlerState, at: TSESTree.Node): LogField[] {
       if (!s.info || s.kind === 'koa-app' || s.kind === 'process' || s.kind === 'server') return [];

@@ -26,6 +26,23 @@ describe('routeSchemaMakesNumber', () => {
     ).toEqual([true, true, true]);
   });
 
+  it("a data model's record identifier schema (Joi extract of an id key) from another module, or the field of a model written in the file; also read in a callback nested in the handler, not in a helper handed the request", () => {
+    expect(
+      logged(`
+        const schema = require('screwdriver-data-schema');
+        const idSchema = schema.models.pipeline.base.extract('id');
+        const Model = Joi.object({ id: Joi.string(), count: Joi.number() });
+        server.route({ options: { validate: { params: Joi.object({ id: idSchema }) }, handler: (request) => { log(request.params.id); } } });
+        server.route({ options: { validate: { params: Joi.object({ eventId: schema.models.event.base.extract('eventId') }) }, handler: (request) => { log(request.params.eventId); } } });
+        server.route({ options: { validate: { params: Joi.object({ n: Model.extract('count') }) }, handler: (request) => { log(request.params.n); } } });
+        server.route({ options: { validate: { params: Joi.object({ id: Model.extract('id') }) }, handler: (request) => { log(request.params.id); } } });
+        server.route({ options: { validate: { params: Joi.object({ name: schema.models.job.base.extract('name') }) }, handler: (request) => { log(request.params.name); } } });
+        server.route({ options: { validate: { params: Joi.object({ id: idSchema }) }, handler: (request) => factory.get(request.params.id).then(() => { log(request.params.id); }) } });
+        function invoke(request) { log(request.params.id); }
+      `),
+    ).toEqual([true, true, true, false, false, true, false]);
+  });
+
   it('Fastify routes with a JSON Schema or TypeBox type', () => {
     expect(
       logged(`
@@ -38,9 +55,9 @@ describe('routeSchemaMakesNumber', () => {
   it('not a string schema, an unknown schema, another field, or a value read off another object', () => {
     expect(
       logged(`
-        const ID = data.models.pipeline.extract('id');
+        const NAME = data.models.pipeline.extract('name');
         server.route({ options: { validate: { params: Joi.object({ id: Joi.string() }) }, handler: (request) => { log(request.params.id); } } });
-        server.route({ options: { validate: { params: Joi.object({ id: ID }) }, handler: (request) => { log(request.params.id); } } });
+        server.route({ options: { validate: { params: Joi.object({ name: NAME }) }, handler: (request) => { log(request.params.name); } } });
         server.route({ options: { validate: { params: Joi.object({ id: Joi.number() }) }, handler: (request) => { log(request.params.name); log(request.query.id); } } });
         server.route({ options: { validate: { params: Joi.object({ id: Joi.number() }) }, handler: (request) => { log(other.params.id); } } });
       `),
