@@ -44,14 +44,18 @@ interface Region {
   start: Segment[];
 }
 
+/**
+ * One code path (function) being analysed. Its collections are made on first use: most functions of a
+ * file get no region, mark or checkpoint, and a frame is made per function, tracker and file.
+ */
 interface PathFrame<T> {
   codePath: CodePath;
   /** The depth of this code path: its current segments are `segments[depth]`, kept by whichever tracker owns the segment bookkeeping. */
   depth: number;
-  info: Map<string, SegmentInfo<T>>;
-  regions: Region[];
+  info: Map<string, SegmentInfo<T>> | null;
+  regions: Region[] | null;
   /** The regions some checkpoint of this frame names: only these are walked when the code path ends. */
-  asked: Set<TSESTree.Node>;
+  asked: Set<TSESTree.Node> | null;
 }
 
 export interface PathTracker<T> {
@@ -65,8 +69,12 @@ export interface PathTracker<T> {
   require(node: TSESTree.Node, region: TSESTree.Node, data: T, options?: { acceptLaterInSegment?: boolean; clearedBy?: readonly TSESTree.Node[] }): void;
   /** Whether the current position is reachable at all. */
   isReachable(): boolean;
-  /** The current segments of each open code path (innermost last); shared with trackers created `sharingSegmentsOf` this one. */
-  readonly segments: Set<Segment>[];
+  /**
+   * The current segments of each open code path (innermost last), in the order they started; shared with trackers
+   * created `sharingSegmentsOf` this one. Arrays, not sets: a code path has one or two current segments, and a set's
+   * add / delete per segment event allocated more than the rest of the bookkeeping.
+   */
+  readonly segments: Segment[][];
 }
 
 /**
@@ -76,17 +84,18 @@ export interface PathTracker<T> {
  */
 export function createPathTracker<T>(onUnsatisfied: (checkpoint: Checkpoint<T>) => void, sharingSegmentsOf?: PathTracker<unknown>): PathTracker<T> {
   const stack: PathFrame<T>[] = [];
-  const ownSegments: Set<Segment>[] = [];
+  const ownSegments: Segment[][] = [];
   const segments = sharingSegmentsOf?.segments ?? ownSegments;
   let order = 0;
 
   const top = () => stack[stack.length - 1];
 
   const infoOf = (frame: PathFrame<T>, segment: Segment): SegmentInfo<T> => {
-    let info = frame.info.get(segment.id);
+    const map = (frame.info ??= new Map());
+    let info = map.get(segment.id);
     if (!info) {
       info = { marks: [], checkpoints: [] };
-      frame.info.set(segment.id, info);
+      map.set(segment.id, info);
     }
     return info;
   };
@@ -97,12 +106,12 @@ export function createPathTracker<T>(onUnsatisfied: (checkpoint: Checkpoint<T>) 
     return out;
   };
 
-  function evaluate(frame: PathFrame<T>): void {
+  function evaluate(frame: PathFrame<T>, regions: readonly Region[], asked: ReadonlySet<TSESTree.Node>): void {
     const keyed = new Set<Checkpoint<T>>();
-    for (const info of frame.info.values()) for (const cp of info.checkpoints) if (cp.clearedBy) keyed.add(cp);
-    for (const region of frame.regions) {
+    if (frame.info) for (const info of frame.info.values()) for (const cp of info.checkpoints) if (cp.clearedBy) keyed.add(cp);
+    for (const region of regions) {
       // A region no checkpoint names has nothing to report: no walk.
-      if (!frame.asked.has(region.node)) continue;
+      if (!asked.has(region.node)) continue;
       walk(frame, region, (m) => m.key === undefined, (cp) => cp.clearedBy === undefined);
       // A checkpoint that keyed marks also satisfy walks on its own (rare: a status cleared on some paths).
       for (const only of keyed) walk(frame, region, (m) => m.key === undefined || only.clearedBy!.includes(m.key), (cp) => cp === only);
@@ -112,7 +121,7 @@ export function createPathTracker<T>(onUnsatisfied: (checkpoint: Checkpoint<T>) 
   /** Report the checkpoints `asked` of `region` that some path from its start reaches without passing a mark `counts` accepts. */
   function walk(frame: PathFrame<T>, region: Region, counts: (m: Mark) => boolean, asked: (cp: Checkpoint<T>) => boolean): void {
     const firstMark = (segment: Segment): Mark | undefined => {
-      const info = frame.info.get(segment.id);
+      const info = frame.info?.get(segment.id);
       return info?.marks.find((m) => counts(m) && contains(region.node, m.node));
     };
     const seen = new Set<string>();
@@ -122,7 +131,7 @@ export function createPathTracker<T>(onUnsatisfied: (checkpoint: Checkpoint<T>) 
       const segment = queue.shift()!;
       if (seen.has(segment.id)) continue;
       seen.add(segment.id);
-      const info = frame.info.get(segment.id);
+      const info = frame.info?.get(segment.id);
       const mark = firstMark(segment);
       for (const cp of info?.checkpoints ?? []) {
         if (cp.region !== region.node || reported.has(cp) || !asked(cp)) continue;
@@ -142,35 +151,34 @@ export function createPathTracker<T>(onUnsatisfied: (checkpoint: Checkpoint<T>) 
     onCodePathStart(codePath: CodePath) {
       // The owner's set for this depth: pushed by its own onCodePathStart, which may run before or after this one.
       const depth = stack.length;
-      if (segments === ownSegments) ownSegments.push(new Set());
+      if (segments === ownSegments) ownSegments.push([]);
       // A plain data object (no getter): one is made per function of every file.
-      stack.push({
-        codePath,
-        depth,
-        info: new Map(),
-        regions: [],
-        asked: new Set(),
-      });
+      stack.push({ codePath, depth, info: null, regions: null, asked: null });
     },
     onCodePathEnd() {
       const frame = stack.pop();
       if (segments === ownSegments) ownSegments.pop();
-      if (frame && frame.regions.length > 0 && frame.asked.size > 0) evaluate(frame);
+      if (frame?.regions && frame.asked) evaluate(frame, frame.regions, frame.asked);
     },
   };
+  const startSegment = (segment: Segment): void => {
+    const current = ownSegments[ownSegments.length - 1];
+    if (current !== undefined && !current.includes(segment)) current.push(segment);
+  };
+  const endSegment = (segment: Segment): void => {
+    const current = ownSegments[ownSegments.length - 1];
+    if (current === undefined) return;
+    const i = current.indexOf(segment);
+    if (i === -1) return;
+    // In place (splice allocates the removed part): the others keep their order.
+    for (let j = i + 1; j < current.length; j++) current[j - 1] = current[j]!;
+    current.pop();
+  };
   const segmentListeners = {
-    onCodePathSegmentStart(segment: Segment) {
-      ownSegments.at(-1)?.add(segment);
-    },
-    onCodePathSegmentEnd(segment: Segment) {
-      ownSegments.at(-1)?.delete(segment);
-    },
-    onUnreachableCodePathSegmentStart(segment: Segment) {
-      ownSegments.at(-1)?.add(segment);
-    },
-    onUnreachableCodePathSegmentEnd(segment: Segment) {
-      ownSegments.at(-1)?.delete(segment);
-    },
+    onCodePathSegmentStart: startSegment,
+    onCodePathSegmentEnd: endSegment,
+    onUnreachableCodePathSegmentStart: startSegment,
+    onUnreachableCodePathSegmentEnd: endSegment,
   };
   const listeners = sharingSegmentsOf ? frameListeners : { ...frameListeners, ...segmentListeners };
 
@@ -181,7 +189,7 @@ export function createPathTracker<T>(onUnsatisfied: (checkpoint: Checkpoint<T>) 
       const frame = top();
       if (!frame) return;
       const start = reachableCurrent(frame);
-      if (start.length > 0) frame.regions.push({ node, start });
+      if (start.length > 0) (frame.regions ??= []).push({ node, start });
     },
     mark(node, key) {
       const frame = top();
@@ -197,12 +205,14 @@ export function createPathTracker<T>(onUnsatisfied: (checkpoint: Checkpoint<T>) 
       const cp: Checkpoint<T> = { order, node, region, data, acceptLaterInSegment: options?.acceptLaterInSegment ?? false };
       if (options?.clearedBy) cp.clearedBy = options.clearedBy;
       const segments = reachableCurrent(frame);
-      if (segments.length > 0) frame.asked.add(region);
+      if (segments.length > 0) (frame.asked ??= new Set()).add(region);
       for (const segment of segments) infoOf(frame, segment).checkpoints.push(cp);
     },
     isReachable() {
       const frame = top();
-      return !!frame && reachableCurrent(frame).length > 0;
+      if (!frame) return false;
+      for (const segment of segments[frame.depth]!) if (segment.reachable) return true;
+      return false;
     },
   };
 }

@@ -486,17 +486,24 @@ export function walkTree(
   sameFunction = false,
 ): void {
   const stack: TSESTree.Node[] = [root];
+  // Pushes a child node; children are pushed in key order, elements in array order (the last one is visited first).
+  const push = (c: unknown): void => {
+    if (!c || typeof c !== 'object' || typeof (c as { type?: unknown }).type !== 'string') return;
+    if (sameFunction && isFunctionNode(c as TSESTree.Node)) return;
+    stack.push(c as TSESTree.Node);
+  };
   while (stack.length > 0) {
     const node = stack.pop()!;
     visit(node);
-    const keys = visitorKeys?.[node.type] ?? (visitorKeys ? [] : Object.keys(node).filter((k) => !NOT_CHILDREN.has(k)));
-    for (const key of keys) {
+    // No array per node or key: this walk runs over whole functions and files.
+    const keys = visitorKeys ? visitorKeys[node.type] : Object.keys(node);
+    if (keys === undefined) continue;
+    for (let k = 0; k < keys.length; k++) {
+      const key = keys[k]!;
+      if (!visitorKeys && NOT_CHILDREN.has(key)) continue;
       const child = (node as unknown as Record<string, unknown>)[key];
-      for (const c of Array.isArray(child) ? child : [child]) {
-        if (!c || typeof c !== 'object' || typeof (c as { type?: unknown }).type !== 'string') continue;
-        if (sameFunction && isFunctionNode(c as TSESTree.Node)) continue;
-        stack.push(c as TSESTree.Node);
-      }
+      if (Array.isArray(child)) for (let i = 0; i < child.length; i++) push(child[i]);
+      else push(child);
     }
   }
 }

@@ -5,7 +5,7 @@
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
-import { type Context, findVariable, getCalleePath, getMemberPath, getPropertyName, getStringValue, getVariableInit, lastSegment, perFile, propertyValue, skipTransparent } from './ast.js';
+import { type Context, findVariable, getCalleePath, getMemberPath, getPropertyName, getStringValue, getVariableInit, lastSegment, mayBindCallResult, perFile, propertyValue, skipTransparent } from './ast.js';
 import { thisMemberInit } from './class-members.js';
 import type { LoggerCall } from './loggers.js';
 import { getImportedBinding, getRequiredModule } from './modules.js';
@@ -22,13 +22,16 @@ const mentionsDebugCache = new WeakMap<object, boolean>();
  * a rule that cares what reaches any log output (secrets) asks here too.
  */
 export function getDebugLogCall(context: Context, node: TSESTree.CallExpression): LoggerCall | null {
-  // Every way a debug function is made says "debug" in this file (`require('debug')`, `createDebug`).
-  if (!perFile(mentionsDebugCache, context.sourceCode, () => /debug/iu.test(context.sourceCode.text))) return null;
   const callee = skipTransparent(node.callee);
   // Also a member of an object of debug functions (`const debug = { handler: require('debug')('x') }; debug.handler(m)`) or `this.debug = createDebug('x')`.
   const member = callee.type === AST_NODE_TYPES.MemberExpression && !callee.computed ? callee : null;
   const base = member ? skipTransparent(member.object) : callee;
   if (base.type !== AST_NODE_TYPES.Identifier && !(member && base.type === AST_NODE_TYPES.ThisExpression)) return null;
+  // Every way a debug function is made says "debug" in this file (`require('debug')`, `createDebug`).
+  if (!perFile(mentionsDebugCache, context.sourceCode, () => /debug/iu.test(context.sourceCode.text))) return null;
+  // `debug(…)` called by its own name: only a variable bound once to a call's result can hold a debug function
+  // (isDebugFactoryCall asks for a call), and the file's list of such names answers without a look-up.
+  if (!member && base.type === AST_NODE_TYPES.Identifier && !mayBindCallResult(context, base)) return null;
   const cached = debugCache.get(node);
   if (cached !== undefined) return cached;
   let init: TSESTree.Node | null = base.type === AST_NODE_TYPES.Identifier ? getVariableInit(findVariable(context, base)) : thisMemberInit(member!);
