@@ -48,6 +48,7 @@ const BODY_IS_ONE_STEP: Record<StepKind, (context: Context, fn: AnyFunction) => 
   store: (context, fn) => fn.body.type === AST_NODE_TYPES.BlockStatement && !fn.generator && isSingleStoreCommand(context, workCalls(context, fn.body), workCalls),
 };
 
+
 /**
  * The try's work is one call of the app's own function whose body is one step (see the file comment), besides logs,
  * pure helpers and the calls that build its arguments: `try { await this.ensureScheduledBackupPath() } catch (error) {

@@ -125,6 +125,26 @@ const redisStore = (executor: string, extra = '') =>
 }
 function redisKey(id) { return 'session:' + id; }`;
 
+// Flowise's dist/utils/buildAgentflow.js, trimmed: a record read and written back through one repository (two commands).
+const execution = (write: string) =>
+  `const updateExecution = async (appDataSource, executionId, workspaceId, data) => {
+  const execution = await appDataSource.getRepository(Execution_1.Execution).findOneBy({ id: executionId, workspaceId });
+  if (!execution) {
+    throw new Error(\`Execution \${executionId} not found\`);
+  }
+  const updateExecution = new Execution_1.Execution();
+  Object.assign(updateExecution, { executionData: data.executionData });
+  ${write}
+};
+async function runIteration(appDataSource, parentExecutionId, workspaceId, agentFlowExecutedData) {
+  try {
+    await updateExecution(appDataSource, parentExecutionId, workspaceId, { executionData: JSON.stringify(agentFlowExecutedData) });
+  } catch (error) {
+    console.error(\`Error updating parent execution: \${error.message}\`);
+  }
+}`;
+const executionAt = 'console.error(`Error updating parent execution: ${error.message}`';
+
 ruleTester.run('log-error-with-stack (one-step project calls)', rule, {
   valid: [
     tasks('releasePending'),
@@ -138,6 +158,9 @@ ruleTester.run('log-error-with-stack (one-step project calls)', rule, {
     // Two paths, or a path and the app's own work.
     invalid(backup(`await ensureDir(this.configService.instanceBackupPath); await writeFile(this.configService.markerPath, 'x');`), 'error', backupAt),
     invalid(backup(`await ensureDir(this.configService.instanceBackupPath); await this.rotateBackups();`), 'error', backupAt),
+    // A wrapper that reads a record and writes it back makes two commands (as a try that makes them does): reported.
+    invalid(execution(`appDataSource.getRepository(Execution_1.Execution).merge(execution, updateExecution);
+  await appDataSource.getRepository(Execution_1.Execution).save(execution);`), 'error', executionAt),
     // The log names no step of its own.
     invalid(backup(onePath).replace(backupAt, 'console.error(error.message'), 'error', 'console.error(error.message'),
     // An executor that takes `reject` may reject: the scan's failure reaches both catches.
