@@ -31,7 +31,7 @@ import type { ProjectModule } from './project-files.js';
  * The app's function a call runs, asked one question about its body: same-file (not the function the call sits in),
  * exported from a project module, or a method of a project class instance. False when none is found.
  */
-export function calleeBodySatisfies(context: Context, call: TSESTree.CallExpression, question: string, answer: (context: Context, fn: AnyFunction) => boolean): boolean {
+function calleeBodySatisfies(context: Context, call: TSESTree.CallExpression, question: string, answer: (context: Context, fn: AnyFunction) => boolean): boolean {
   const fn = resolveCalledFunction(context, call.callee);
   if (fn) return !contains(fn, call) && answer(context, fn);
   const callee = skipTransparent(unwrapIndirectCall(call.callee));
@@ -47,7 +47,6 @@ const BODY_IS_ONE_STEP: Record<StepKind, (context: Context, fn: AnyFunction) => 
   system: (context, fn) => fn.body.type === AST_NODE_TYPES.BlockStatement && !fn.generator && isSingleSystemCall(context, fn.body),
   store: (context, fn) => fn.body.type === AST_NODE_TYPES.BlockStatement && !fn.generator && isSingleStoreCommand(context, workCalls(context, fn.body), workCalls),
 };
-
 
 /**
  * The try's work is one call of the app's own function whose body is one step (see the file comment), besides logs,

@@ -12,7 +12,8 @@ import { invalid } from './cases.js';
  *   app code, stays reported;
  * - a method of a project class instance (`taskHandler = new TaskHandler(…)`, the class in `./lib/task-handler`) is
  *   read in its module: one store command (`clearGarbage()`: one `deleteMany`) or a body that catches everything
- *   (`releasePending()`); a multi-step method (`delAsync`: a store, an archive, a notifier) stays reported;
+ *   (`releasePending()`); a multi-step method (`delAsync`: a store, an archive, a notifier) stays reported; the
+ *   rejection handler of a chain such a wrapper heads (`this.extend(task).catch(…)`) is judged the same way;
  * - a same-file function that only returns `new Promise((resolve) => …)` never rejects (SAP approuter's
  *   `getKeysByPatternV2`, resolving with what a scan stream found): awaited beside one store command, or alone, the
  *   catch sees only that command's failure, or none. An executor that takes `reject` stays reported.
@@ -145,12 +146,29 @@ async function runIteration(appDataSource, parentExecutionId, workspaceId, agent
 }`;
 const executionAt = 'console.error(`Error updating parent execution: ${error.message}`';
 
+// wildduck's TaskHandler.keepAlive, trimmed: the rejection handler of a chain a one-command wrapper heads.
+const keepAlive = (second = '') =>
+  `class TaskHandler {
+  async extend(task) {
+    const r = await this.database.collection('tasks').updateOne({ _id: task._id, lock: task.lock }, { $set: { lockedUntil: new Date(Date.now() + 60000) } });${second}
+    if (!r.modifiedCount) throw new Error('Failed to extend lock');
+    return true;
+  }
+  keepAlive(task) {
+    this.extend(task).catch((err) => {
+      console.error('Tasks', 'Failed to extend %s. error=%s', task._id, err.message);
+    });
+  }
+}`;
+const keepAliveAt = "console.error('Tasks', 'Failed to extend %s. error=%s', task._id, err.message";
+
 ruleTester.run('log-error-with-stack (one-step project calls)', rule, {
   valid: [
     tasks('releasePending'),
     tasks('clearGarbage'),
     backup(onePath),
     redisStore('(resolve)'),
+    keepAlive(),
   ],
   invalid: [
     // A method that makes three steps of the app (a store, an archive, a notifier): the stack locates the failing one.
@@ -161,6 +179,8 @@ ruleTester.run('log-error-with-stack (one-step project calls)', rule, {
     // A wrapper that reads a record and writes it back makes two commands (as a try that makes them does): reported.
     invalid(execution(`appDataSource.getRepository(Execution_1.Execution).merge(execution, updateExecution);
   await appDataSource.getRepository(Execution_1.Execution).save(execution);`), 'error', executionAt),
+    // A wrapper that also notifies: two steps.
+    invalid(keepAlive("\n    await this.notifier.fire(task.user, 'lock-extended');"), 'err', keepAliveAt),
     // The log names no step of its own.
     invalid(backup(onePath).replace(backupAt, 'console.error(error.message'), 'error', 'console.error(error.message'),
     // An executor that takes `reject` may reject: the scan's failure reaches both catches.
