@@ -60,20 +60,21 @@ export function isSingleSystemCall(context: Context, block: TSESTree.BlockStatem
  * into the catch and keeps it reported.
  */
 export function catchNeverRuns(context: Context, block: TSESTree.BlockStatement): boolean {
-  let answered = 0;
-  const calls = workCalls(context, block);
-  const quiet = calls.filter((call) => cannotReject(context, call));
-  for (const call of calls) {
-    if (quiet.includes(call)) {
-      answered++;
+  const quiet: TSESTree.CallExpression[] = [];
+  const helpers: TSESTree.CallExpression[] = [];
+  for (const call of workCalls(context, block)) {
+    if (cannotReject(context, call)) {
+      quiet.push(call);
       continue;
     }
     const kind = classifyCall(context, call);
-    // `await this.getKeys(redisKey('*'), this.client)`: a pure helper building the argument of a call that cannot reject.
-    if (PASSIVE_CALLS.has(kind) && quiet.some((q) => q.arguments.some((arg) => contains(arg, call)))) continue;
-    if (kind !== 'logs' && kind !== 'telemetry') return false;
+    if (kind === 'logs' || kind === 'telemetry') continue;
+    if (!PASSIVE_CALLS.has(kind)) return false;
+    helpers.push(call);
   }
-  return answered > 0 && !throwsOrConstructs(context, block);
+  // `await this.getKeys(redisKey('*'), this.client)`: only a pure helper building the argument of a call that cannot reject.
+  const building = helpers.every((call) => quiet.some((q) => q.arguments.some((arg) => contains(arg, call))));
+  return quiet.length > 0 && building && !throwsOrConstructs(context, block);
 }
 
 /**
