@@ -18,10 +18,12 @@
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
-import { type AnyFunction, type Context, contains, skipTransparent, unwrapIndirectCall } from './ast.js';
+import { type AnyFunction, type Context, contains, isFunctionNode, skipTransparent, unwrapIndirectCall } from './ast.js';
 import { resolveCalledFunction } from './called-functions.js';
 import { importedFunctionSatisfies, importedInstanceMethodSatisfies } from './project-modules.js';
-import { classifyCall } from './fallible.js';
+import { classifyCall, isAwaited } from './fallible.js';
+import { getImportSource } from './modules.js';
+import { someInSameFunction } from './walks.js';
 import { PASSIVE_CALLS, isSingleStoreCommand } from './stack-loss-io.js';
 import { workCalls } from './stack-records.js';
 import { isSingleSystemCall } from './system-steps.js';
@@ -44,9 +46,21 @@ function calleeBodySatisfies(context: Context, call: TSESTree.CallExpression, qu
 export type StepKind = 'system' | 'store';
 
 const BODY_IS_ONE_STEP: Record<StepKind, (context: Context, fn: AnyFunction) => boolean> = {
-  system: (context, fn) => fn.body.type === AST_NODE_TYPES.BlockStatement && !fn.generator && isSingleSystemCall(context, fn.body),
-  store: (context, fn) => fn.body.type === AST_NODE_TYPES.BlockStatement && !fn.generator && isSingleStoreCommand(context, workCalls(context, fn.body), workCalls),
+  system: (context, fn) => fn.body.type === AST_NODE_TYPES.BlockStatement && !fn.generator && !loadsCode(context, fn) && isSingleSystemCall(context, fn.body),
+  store: (context, fn) => fn.body.type === AST_NODE_TYPES.BlockStatement && !fn.generator && !loadsCode(context, fn) && isSingleStoreCommand(context, workCalls(context, fn.body), workCalls),
 };
+
+/**
+ * `const module = await import(pkgName)`, `require(name)`: the body loads a module, whose own code then runs (local MCP
+ * backend's `tryLoadMcpPackage` reads one package.json and imports the package it names): not one step.
+ */
+function loadsCode(context: Context, fn: AnyFunction): boolean {
+  return someInSameFunction(
+    fn.body,
+    context.sourceCode.visitorKeys,
+    (n) => n.type === AST_NODE_TYPES.ImportExpression || (n.type === AST_NODE_TYPES.CallExpression && n.callee.type === AST_NODE_TYPES.Identifier && n.callee.name === 'require'),
+  );
+}
 
 /**
  * The try's work is one call of the app's own function whose body is one step (see the file comment), besides logs,
@@ -63,3 +77,24 @@ export function isOneStepCallOnly(context: Context, calls: readonly TSESTree.Cal
   const step = steps[0]!;
   return calls.every((call) => call === step || PASSIVE_CALLS.has(classifyCall(context, call)));
 }
+
+/** Node's modules that build keys, ciphers and TLS contexts from material in hand. */
+const KEY_MATERIAL_MODULE = /^(?:node:)?(?:crypto|tls)$/u;
+
+/**
+ * `try { ctxByHost[cn] = tls.createSecureContext(certsByHost.get([cn])) } catch (err) { log.error(\`CN '${cn}' loading got:
+ * ${err.message}\`) }`: the try's work is one synchronous call into node:crypto or node:tls (not awaited, no callback),
+ * besides pure helpers that build its arguments. It builds a key, cipher or TLS context from material in hand, like a
+ * parse: OpenSSL's message names what is wrong with it (`no start line`, `key values mismatch`) and the stack only points
+ * into Node. An awaited or callback call (`crypto.scrypt(p, salt, n, cb)`) or any other work beside stays reported.
+ */
+export function isKeyMaterialCallOnly(context: Context, calls: readonly TSESTree.CallExpression[]): boolean {
+  const work = calls.filter((call) => !PASSIVE_CALLS.has(classifyCall(context, call)));
+  if (work.length !== 1) return false;
+  const call = work[0]!;
+  let root: TSESTree.Node = skipTransparent(unwrapIndirectCall(call.callee));
+  while (root.type === AST_NODE_TYPES.MemberExpression) root = skipTransparent(root.object);
+  const from = root.type === AST_NODE_TYPES.Identifier ? getImportSource(context, root) : null;
+  return from !== null && KEY_MATERIAL_MODULE.test(from.source) && !isAwaited(call) && !call.arguments.some((arg) => isFunctionNode(skipTransparent(arg)));
+}
+

@@ -50,7 +50,7 @@ import { handlesNoRejection, isRejectionHandler } from './promises.js';
 import { isVersionCheckFailure } from './version-checks.js';
 import { receivesOnlyIoErrors } from './error-listener-refs.js';
 import { catchNeverRuns, isSingleSystemCall, neverRejects } from './system-steps.js';
-import { isOneStepCallOnly } from './one-step-calls.js';
+import { isKeyMaterialCallOnly, isOneStepCallOnly } from './one-step-calls.js';
 
 /**
  * Whether a text-only log of `variable` at `log` loses nothing worth keeping: the stack travels
@@ -292,8 +292,9 @@ export function tryLosesNothing(context: Context, tryBlock: TSESTree.BlockStatem
       !(variable && throwsReplacement(context, variable.defs[0]!.node, variable))) ||
     isCredentialCheck(context, tryBlock) ||
     isSingleSystemCall(context, tryBlock) ||
-    // The app's own function whose body is one step into the system (`await this.ensureBackupPath()`), the log naming it.
-    (isOneStepCallOnly(context, calls, 'system') && namesStep(log, context, variable)) ||
+    // The app's own function whose body is one step into the system (`await this.ensureBackupPath()`), the log naming it;
+    // one synchronous call into node:crypto or node:tls building from material in hand (`tls.createSecureContext(certs)`).
+    ((isOneStepCallOnly(context, calls, 'system') || isKeyMaterialCallOnly(context, calls)) && namesStep(log, context, variable)) ||
     isCleanupBeforeRethrow(context, tryBlock) ||
     // A teardown (`dispose()`, `stopApp()`): what is let go is going away; the message says what was left behind.
     isTeardown(tryBlock)

@@ -16,7 +16,9 @@ import { invalid } from './cases.js';
  *   rejection handler of a chain such a wrapper heads (`this.extend(task).catch(…)`) is judged the same way;
  * - a same-file function that only returns `new Promise((resolve) => …)` never rejects (SAP approuter's
  *   `getKeysByPatternV2`, resolving with what a scan stream found): awaited beside one store command, or alone, the
- *   catch sees only that command's failure, or none. An executor that takes `reject` stays reported.
+ *   catch sees only that command's failure, or none. An executor that takes `reject` stays reported;
+ * - one synchronous call into node:crypto or node:tls builds from material in hand (Haraka's
+ *   `tls.createSecureContext(certs)`), like a parse: awaited, or beside other work, it stays reported.
  */
 const ruleTester = new RuleTester();
 const project = tempProject('lews-one-step-', ['lib']);
@@ -162,6 +164,21 @@ const keepAlive = (second = '') =>
 }`;
 const keepAliveAt = "console.error('Tasks', 'Failed to extend %s. error=%s', task._id, err.message";
 
+// Haraka's tls_socket.js, trimmed: a TLS context built from the certificate and key in hand.
+const tlsContext = (work: string) =>
+  `const tls = require('node:tls');
+function loadCerts(certsByHost, ctxByHost, names) {
+  for (const cn of names) {
+    try {
+      ${work}
+    } catch (err) {
+      console.error(\`CN '\${cn}' loading got: \${err.message}\`);
+      delete ctxByHost[cn];
+    }
+  }
+}`;
+const tlsAt = "console.error(`CN '${cn}' loading got: ${err.message}`";
+
 ruleTester.run('log-error-with-stack (one-step project calls)', rule, {
   valid: [
     tasks('releasePending'),
@@ -169,6 +186,7 @@ ruleTester.run('log-error-with-stack (one-step project calls)', rule, {
     backup(onePath),
     redisStore('(resolve)'),
     keepAlive(),
+    tlsContext('ctxByHost[cn] = tls.createSecureContext(certsByHost.get([cn]));'),
   ],
   invalid: [
     // A method that makes three steps of the app (a store, an archive, a notifier): the stack locates the failing one.
@@ -181,6 +199,34 @@ ruleTester.run('log-error-with-stack (one-step project calls)', rule, {
   await appDataSource.getRepository(Execution_1.Execution).save(execution);`), 'error', executionAt),
     // A wrapper that also notifies: two steps.
     invalid(keepAlive("\n    await this.notifier.fire(task.user, 'lock-extended');"), 'err', keepAliveAt),
+    // Awaited, with a callback, or beside other work: not one build from material in hand.
+    invalid(tlsContext("ctxByHost[cn] = await tls.connect({ host: cn, port: 465 });"), 'err', tlsAt),
+    invalid(tlsContext("ctxByHost[cn] = tls.createSecureContext(certsByHost.get([cn])); await this.store.saveContext(cn, ctxByHost[cn]);"), 'err', tlsAt),
+    // local MCP backend's discovery: one package.json read, then `import()` of the package it names, whose code runs.
+    invalid(
+      `const { readFileSync } = require('node:fs');
+class McpDiscoveryService {
+  async tryLoadMcpPackage(pkgName) {
+    const pkgJsonPath = this.resolvePackageJson(pkgName);
+    if (!pkgJsonPath) return null;
+    const pkgJson = JSON.parse(readFileSync(pkgJsonPath, 'utf-8'));
+    if (pkgJson.mcpPackage !== true) return null;
+    const module = await import(pkgName);
+    return { packageName: pkgName, package: module.mcpPackage };
+  }
+  async discover(names) {
+    for (const pkgName of names) {
+      try {
+        await this.tryLoadMcpPackage(pkgName);
+      } catch (error) {
+        console.error(\`Failed to load potential MCP package \${pkgName}: \${error}\`);
+      }
+    }
+  }
+}`,
+      'error',
+      'console.error(`Failed to load potential MCP package ${pkgName}: ${error}`',
+    ),
     // The log names no step of its own.
     invalid(backup(onePath).replace(backupAt, 'console.error(error.message'), 'error', 'console.error(error.message'),
     // An executor that takes `reject` may reject: the scan's failure reaches both catches.
