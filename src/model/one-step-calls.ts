@@ -43,7 +43,7 @@ function calleeBodySatisfies(context: Context, call: TSESTree.CallExpression, qu
 }
 
 /** What one step is: one step into the system (`isSingleSystemCall`), or one command to a store or a network client (`isSingleStoreCommand`). */
-export type StepKind = 'system' | 'store';
+type StepKind = 'system' | 'store';
 
 const BODY_IS_ONE_STEP: Record<StepKind, (context: Context, fn: AnyFunction) => boolean> = {
   system: (context, fn) => fn.body.type === AST_NODE_TYPES.BlockStatement && !fn.generator && !loadsCode(context, fn) && isSingleSystemCall(context, fn.body),
