@@ -21,6 +21,7 @@ import {
   type AnyFunction,
   type Context,
   fileKey,
+  findVariable,
   getEnclosingFunction,
   getPropertyName,
   isFunctionNode,
@@ -205,6 +206,28 @@ function importedPath(context: Context, expression: TSESTree.Node): Target | nul
   // `import * as store from './store'`: the namespace is the module's exports.
   const path = from.imported === '*' ? names : [from.imported, ...names];
   return path.length === 0 ? null : { source: from.source, path };
+}
+
+/**
+ * `taskHandler.releasePending()` with `const TaskHandler = require('./lib/task-handler')` and every write of `taskHandler`
+ * a `new TaskHandler(…)` (`let taskHandler; … taskHandler = new TaskHandler({ database })`): the method of the project
+ * class the variable holds an instance of, asked in that class's module like `importedFunctionSatisfies`. "No" otherwise.
+ */
+export function importedInstanceMethodSatisfies(context: Context, callee: TSESTree.MemberExpression, question: string, answer: (module: ProjectModule, fn: AnyFunction) => boolean): boolean {
+  try {
+    const object = skipTypeWrappers(callee.object);
+    const method = getPropertyName(callee);
+    const variable = object.type === AST_NODE_TYPES.Identifier && method !== null ? findVariable(context, object) : null;
+    const created = variable?.references.filter((ref) => ref.isWrite()).map((ref) => (ref.writeExpr ? skipTypeWrappers(ref.writeExpr) : null)) ?? [];
+    const first = created[0];
+    if (first?.type !== AST_NODE_TYPES.NewExpression || first.callee.type !== AST_NODE_TYPES.Identifier) return false;
+    const cls = first.callee.name;
+    if (!created.every((n) => n?.type === AST_NODE_TYPES.NewExpression && n.callee.type === AST_NODE_TYPES.Identifier && n.callee.name === cls)) return false;
+    const target = importedPath(context, first.callee);
+    return target !== null && askTarget(context, { ...target, method: method! }, question, answer);
+  } catch {
+    return false;
+  }
 }
 
 /** `this.cache.refreshAll()` on a service injected into the class (injected-services.ts): the class's module, its export path and the method. */

@@ -49,7 +49,8 @@ import { isLogWrite, isRecordedBeside, isRecordedByErrorListener, isReferenceTo,
 import { handlesNoRejection, isRejectionHandler } from './promises.js';
 import { isVersionCheckFailure } from './version-checks.js';
 import { receivesOnlyIoErrors } from './error-listener-refs.js';
-import { catchNeverRuns, isSingleSystemCall } from './system-steps.js';
+import { catchNeverRuns, isSingleSystemCall, neverRejects } from './system-steps.js';
+import { isKeyMaterialCallOnly, isOneStepCallOnly } from './one-step-calls.js';
 
 /**
  * Whether a text-only log of `variable` at `log` loses nothing worth keeping: the stack travels
@@ -95,7 +96,9 @@ export function losesNothing(context: Context, variable: TSESLint.Scope.Variable
     if (eventsExpected && isConnectionErrorEvent(context, callback)) return true;
     // `pool.query(sql, (err) => …)`, `this.db.setEx(k, ttl, v).then(cb).catch((err) => …)`: one command to a store or a
     // network client, the log naming the step; the driver's message names the failure.
-    if (!reportExpected && (isStoreCommand(context, callback, variable.defs[0]?.node) || storeCommandOfChain(context, callback) !== null) && namesStep(log, context, variable) && !throwsReplacement(context, variable.defs[0]!.node, variable)) {
+    // Also the app's own function whose body is one such step (`this.extend(task).catch(…)` with `extend` one `updateOne`).
+    const oneStep = single !== null && single !== callback && isOneStepCallOnly(context, [single], 'store');
+    if (!reportExpected && (isStoreCommand(context, callback, variable.defs[0]?.node) || storeCommandOfChain(context, callback) !== null || oneStep) && namesStep(log, context, variable) && !throwsReplacement(context, variable.defs[0]!.node, variable)) {
       return true;
     }
   }
@@ -282,9 +285,16 @@ export function tryLosesNothing(context: Context, tryBlock: TSESTree.BlockStatem
     isDeviceCommand(context, calls) ||
     // One command to a data store or a network client (`await this.client.get(key)`), the log naming the step.
     // Not when the catch throws an error of its own instead: the driver's failure is then recorded only here.
-    ((isSingleStoreCommand(context, calls, workCalls) || isPromisifiedCommandOnly(context, tryBlock, calls)) && namesStep(log, context, variable) && !(variable && throwsReplacement(context, variable.defs[0]!.node, variable))) ||
+    // Beside it, a same-file function whose promise never rejects (`await this.getKeysByPattern(key)`) is not a second step;
+    // the app's own function whose body is one such command is that command (`await certHandler.clearGarbage()`).
+    ((isSingleStoreCommand(context, calls.filter((call) => !neverRejects(context, call)), workCalls) || isPromisifiedCommandOnly(context, tryBlock, calls) || isOneStepCallOnly(context, calls, 'store')) &&
+      namesStep(log, context, variable) &&
+      !(variable && throwsReplacement(context, variable.defs[0]!.node, variable))) ||
     isCredentialCheck(context, tryBlock) ||
     isSingleSystemCall(context, tryBlock) ||
+    // The app's own function whose body is one step into the system (`await this.ensureBackupPath()`), the log naming it;
+    // one synchronous call into node:crypto or node:tls building from material in hand (`tls.createSecureContext(certs)`).
+    ((isOneStepCallOnly(context, calls, 'system') || isKeyMaterialCallOnly(context, calls)) && namesStep(log, context, variable)) ||
     isCleanupBeforeRethrow(context, tryBlock) ||
     // A teardown (`dispose()`, `stopApp()`): what is let go is going away; the message says what was left behind.
     isTeardown(tryBlock)
