@@ -477,7 +477,8 @@ export function walkSameFunction(
 /**
  * Visit `root` and all its descendants, nested functions included. Children come from ESLint's
  * `visitorKeys` when given; without them (an AST parsed from another module) from every own
- * property that holds a node. `sameFunction` skips nested functions' bodies.
+ * property that holds a node. `sameFunction` skips nested functions' bodies. No array is built per node or key: this
+ * walk runs over whole functions and files.
  */
 export function walkTree(
   root: TSESTree.Node,
@@ -495,7 +496,6 @@ export function walkTree(
   while (stack.length > 0) {
     const node = stack.pop()!;
     visit(node);
-    // No array per node or key: this walk runs over whole functions and files.
     const keys = visitorKeys ? visitorKeys[node.type] : Object.keys(node);
     if (keys === undefined) continue;
     for (let k = 0; k < keys.length; k++) {
@@ -510,10 +510,7 @@ export function walkTree(
 const NOT_CHILDREN = new Set(['parent', 'loc', 'range', 'tokens', 'comments']);
 
 /** Whether an expression reads the given variable (by reference identity). */
-export function referencesVariable(
-  node: TSESTree.Node,
-  variable: TSESLint.Scope.Variable,
-): boolean {
+export function referencesVariable(node: TSESTree.Node, variable: TSESLint.Scope.Variable): boolean {
   return variable.references.some((ref) => contains(node, ref.identifier));
 }
 
@@ -522,11 +519,7 @@ export function referencesVariable(
  * holds. `opaque` when it is something else (a parameter, a call, an import) — or, with
  * `spreadIsOpaque`, when a spread adds keys that cannot be read.
  */
-export function readOptionsArgument(
-  context: Context,
-  arg: TSESTree.Node | undefined,
-  spreadIsOpaque = false,
-): { options: TSESTree.ObjectExpression | null; opaque: boolean } {
+export function readOptionsArgument(context: Context, arg: TSESTree.Node | undefined, spreadIsOpaque = false): { options: TSESTree.ObjectExpression | null; opaque: boolean } {
   if (!arg) return { options: null, opaque: false };
   let n = skipTransparent(arg);
   if (n.type === AST_NODE_TYPES.Identifier) {
