@@ -4,10 +4,8 @@
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
-import { type Context, getCalleePath, getEnclosingFunction, lastSegment, skipTypeWrappers } from './ast.js';
+import { getCalleePath, lastSegment, skipTypeWrappers } from './ast.js';
 import { FIRE_AND_FORGET_HELPERS } from './promises.js';
-import { type BackgroundCallback, enclosingBackgroundCallback } from './background.js';
-import { type HandlerInfo, findCallingHandler, findEnclosingHandler } from './handlers.js';
 
 /** Wrappers between a discarded call and its statement: `void`, `?.`, `as`, `!`, `satisfies`, `<T>`. */
 const DISCARD_WRAPPERS = new Set<string>([
@@ -55,28 +53,3 @@ export function catchingTry(statement: TSESTree.Node): TSESTree.TryStatement | n
   return null;
 }
 
-
-/** Where a statement stands: the background callback around it, else the handler around it, else the handler a same-file helper holding it runs for. */
-export interface StatementSetting {
-  cb: BackgroundCallback | null;
-  direct: HandlerInfo | null;
-  calling: ReturnType<typeof findCallingHandler>;
-}
-/** Settings by enclosing function (the program for top-level code), filed with the `extraApis` they were computed for (a rule option). */
-const settingCache = new WeakMap<object, { extraApis: readonly string[]; value: StatementSetting }>();
-
-/**
- * `enclosingBackgroundCallback`, `findEnclosingHandler` and `findCallingHandler` of a statement (never itself a
- * function), each asked only when the one before answers nothing. All three walk out from the function around the
- * statement, so the answer is that function's: worked out once per function, not for every statement in it.
- */
-export function statementSetting(context: Context, statement: TSESTree.Node, extraApis: readonly string[]): StatementSetting {
-  const key = getEnclosingFunction(statement) ?? context.sourceCode.ast;
-  const cached = settingCache.get(key);
-  if (cached && cached.extraApis === extraApis) return cached.value;
-  const cb = enclosingBackgroundCallback(context, statement, extraApis);
-  const direct = cb ? null : findEnclosingHandler(context, statement);
-  const value = { cb, direct, calling: cb || direct ? null : findCallingHandler(context, statement) };
-  settingCache.set(key, { extraApis, value });
-  return value;
-}

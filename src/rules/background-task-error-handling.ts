@@ -3,8 +3,8 @@ import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { type AnyFunction, isOnlyUseOfConstFunction, returnedValues, skipTransparent } from '../model/ast.js';
 import { type BackgroundCallback, enclosingBackgroundCallback, getBackgroundCallbacks, isSupervisorChannel } from '../model/background.js';
 import { applicationLogsRejections } from '../model/process-handlers.js';
-import { catchingTry, discardedCall, discardingStatement, isFireAndForgetCall, statementSetting } from '../model/discards.js';
-import { isModuleStartupStatement, isUnobservedStartup } from '../model/startup.js';
+import { catchingTry, discardedCall, discardingStatement, isFireAndForgetCall } from '../model/discards.js';
+import { isUnobservedStartup } from '../model/startup.js';
 import { removesPathOnly } from '../model/cleanups.js';
 import { onlyAnswersClient } from '../model/responders.js';
 import {
@@ -27,7 +27,7 @@ import { type UnrecordedRunner, createRunnerTracker } from '../model/runner-list
 import { createRule } from '../core/create-rule.js';
 import { callsProjectModule, importedCannotReject, importedReturnsRejectingPromise, injectedCannotReject } from '../model/project-modules.js';
 import { getSettings } from '../core/settings.js';
-import { findEnclosingHandler } from '../model/handlers.js';
+import { findCallingHandler, findEnclosingHandler } from '../model/handlers.js';
 import type { LogTarget } from '../fixes/log-call.js';
 import { describeFailedOperation } from '../fixes/log-message.js';
 import { logTargetAt, targetSetupFixes } from '../fixes/log-target.js';
@@ -263,28 +263,28 @@ export default createRule<Options, MessageIds>({
       const chainedCall = root !== expression && root.type === AST_NODE_TYPES.CallExpression;
       if (!chainedCall && !(voided && includeVoidedCalls) && !fileMayHoldRejections(context)) return;
       if (root.type === AST_NODE_TYPES.CallExpression && isFireAndForgetCall(root, logFunctions)) return;
-      // `try { void this.refresh(); } catch (e) { log(e) }`: the author says the call returns a promise and
-      // wrote the catch for its failures, so a same-file async callee counts when it can fail at all.
-      const tryStatement = catchingTry(statement);
-      // Where the call stands, asked first (per function): background work, a handler or a helper a handler calls (`function notifyChanged() { load().then(emit) }`).
-      const { cb, direct, calling } = statementSetting(context, statement, extraApis);
-      const handler = direct ?? calling?.handler ?? null;
-      // A callback-style function answering from the chain's `.then`: a rejection leaves its caller waiting.
-      const stranded = cb || handler ? null : strandedContinuation(context, expression);
-      // Nowhere else is a discarded promise reported (start-up code only at the module's top level): no look-up of what the call runs.
-      if (!cb && !handler && !stranded && !tryStatement && !(voided && includeVoidedCalls) && !isModuleStartupStatement(statement)) return;
       const mayFail =
         root === expression
           ? voided && includeVoidedCalls ? voidedCallMayReject(context, root, visitorKeys) : mayReject(context, root, visitorKeys)
           : chainedCallMayReject(context, expression, visitorKeys);
+      // `try { void this.refresh(); } catch (e) { log(e) }`: the author says the call returns a promise and
+      // wrote the catch for its failures, so a same-file async callee counts when it can fail at all.
+      const tryStatement = catchingTry(statement);
       const failsInTry = !mayFail && voided && tryStatement !== null && root === expression && expression.type === AST_NODE_TYPES.CallExpression && asyncCallMayFail(context, expression, visitorKeys);
       // `putPath(…)` imported from `./put`, whose `return new Promise((resolve, reject) => …)` rejects:
       // asked last (below), so that another module is read only for a call that would be reported.
       const importedOnly = !mayFail && !failsInTry;
       if (importedOnly && !(root === expression && root.type === AST_NODE_TYPES.CallExpression && !voided && callsProjectModule(context, root))) return;
+      const cb = enclosingBackgroundCallback(context, statement, extraApis);
       if (cb?.shutdown && !includeShutdownHandlers) return;
       // `if (m === 'shutdown') exitWhenStopped()`, or inside it: a same-file routine that ends the process, as a signal handler does.
       if (!includeShutdownHandlers && isShutdownPath(context, statement, root === expression ? root : statement, extraApis)) return;
+      const direct = cb ? null : findEnclosingHandler(context, statement);
+      // A same-file helper a handler calls (`function notifyChanged() { load().then(emit) }`) runs in that request.
+      const calling = cb || direct ? null : findCallingHandler(context, statement);
+      const handler = direct ?? calling?.handler ?? null;
+      // A callback-style function answering from the chain's `.then`: a rejection leaves its caller waiting.
+      const stranded = cb || handler ? null : strandedContinuation(context, expression);
       // Background work, or a try around the call outside any handler: the process handler's record is what was missing.
       const recordable = cb !== null || (!handler && !stranded);
       // `void call()` needs no context: wherever it sits, nothing handles the promise it sets aside (strict:
