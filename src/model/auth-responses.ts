@@ -28,9 +28,10 @@ export function isPlainResponse(context: Context, node: TSESTree.CallExpression)
   if (callee.type === AST_NODE_TYPES.Identifier) return isResponseHelperCall(node, []) && !isVariableInit(node) && !!findEnclosingHandler(context, node);
   if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
   const method = getPropertyName(callee);
-  const objectPath = getMemberPath(callee.object);
-  if ((objectPath === 'NextResponse' || objectPath === 'Response') && (method === 'json' || method === 'redirect')) {
-    return !isVariableInit(node) && !!findEnclosingHandler(context, node);
+  // The method first (asked of most calls by log-auth-failures): the object's path only for `.json` / `.redirect`.
+  if (method === 'json' || method === 'redirect') {
+    const objectPath = getMemberPath(callee.object);
+    if (objectPath === 'NextResponse' || objectPath === 'Response') return !isVariableInit(node) && !!findEnclosingHandler(context, node);
   }
   if (method === null || !RESPONSE_METHODS.has(method)) return false;
   let root = skipTransparent(callee.object);

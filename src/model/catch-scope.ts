@@ -240,8 +240,14 @@ export function weighSilence(
   onReportedPath: () => boolean,
   failureOptions: FailureOptions,
 ): { silentReported: boolean; mayFailOutside: boolean } {
-  const source = onReportedPath() ? 'probe' : weighCatch(context, handler, enclosingName, failureOptions);
-  if (source !== 'external' && source !== 'unknown') return { silentReported: false, mayFailOutside: false };
+  const quiet = { silentReported: false, mayFailOutside: false };
+  // weighCatch's answer matters here only when it is 'external' or 'unknown', and it is neither when the
+  // `try` guards no security control (guardsSecurity, isCheckedThenRefused): asked before its walk of the
+  // block's calls (classifyFailures), the costlier question, which then runs only for catches around a control.
+  if (onReportedPath() || namesTelemetry(enclosingName ?? '')) return quiet;
+  if (!guardsSecurity(context, handler.parent.block, handler.body, enclosingName, failureOptions) && !isCheckedThenRefused(context, handler.parent)) return quiet;
+  const source = weighCatch(context, handler, enclosingName, failureOptions);
+  if (source !== 'external' && source !== 'unknown') return quiet;
   return {
     silentReported: source === 'external' ? !catchFallsBackOnPurpose(context, handler, failureOptions) : doesNothing(context, handler.body),
     mayFailOutside: !isAttemptElseThrow(context, handler.body, failureOptions),

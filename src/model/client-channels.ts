@@ -137,11 +137,23 @@ function redirectsIn(context: Context, fn: AnyFunction): boolean {
   return found;
 }
 
-/** The helper's parameter is itself a caught error there (`(err) => res.json({ error: err.message })`): the helper's body is reported. */
+const receivesCache = new WeakMap<AnyFunction, Map<number, boolean>>();
+
+/**
+ * The helper's parameter is itself a caught error there (`(err) => res.json({ error: err.message })`): the helper's body is reported.
+ * Kept per function and parameter: asked at every call of the helper, and `unknownErrorOf` may read all of its calls.
+ */
 function receivesErrorItself(context: Context, fn: AnyFunction, index: number): boolean {
-  const param = fn.params[index];
-  const id = param?.type === AST_NODE_TYPES.AssignmentPattern ? param.left : param;
-  return id?.type === AST_NODE_TYPES.Identifier && unknownErrorOf(context, id) !== null;
+  let answers = receivesCache.get(fn);
+  if (!answers) receivesCache.set(fn, (answers = new Map()));
+  let answer = answers.get(index);
+  if (answer === undefined) {
+    const param = fn.params[index];
+    const id = param?.type === AST_NODE_TYPES.AssignmentPattern ? param.left : param;
+    answer = id?.type === AST_NODE_TYPES.Identifier && unknownErrorOf(context, id) !== null;
+    answers.set(index, answer);
+  }
+  return answer;
 }
 
 /**

@@ -76,6 +76,8 @@ export function getHttpStatus(context: Context, node: TSESTree.Node): number | n
 export function getHttpOutcome(context: Context, node: TSESTree.Node): HttpOutcome | null {
   // Only `x.status = …` / `x.statusCode = …` assignments have an outcome (see assignmentOutcome): no cache entry for the rest.
   if (node.type === AST_NODE_TYPES.AssignmentExpression && !isStatusAssignment(node)) return null;
+  // Most calls of a file have none either (asked of every call by several rules): decided by name, no cache entry.
+  if (node.type === AST_NODE_TYPES.CallExpression && !mayHaveCallOutcome(node)) return null;
   if (outcomeCache.has(node)) return outcomeCache.get(node)!;
   outcomeCache.set(node, null); // recursion guard through `const` initializers
   const result = computeOutcome(context, node, 0);
@@ -165,6 +167,34 @@ function isThisContext(node: TSESTree.Node): boolean {
   return n.type === AST_NODE_TYPES.MemberExpression && n.object.type === AST_NODE_TYPES.ThisExpression && /^(?:ctx|context)$/u.test(getPropertyName(n) ?? '');
 }
 
+/** A callback's or continuation's name: `next(err)`, `done(err)`, `cb(err)`, `reject(err)`. */
+const CONTINUATION_NAME = /^(?:next|done|cb|callback|reject)$/u;
+/** A callback parameter named for one: `responseCallback(…)`, `doneCb(…)`. */
+const CALLBACK_SUFFIX = /[a-z](?:Callback|Cb)$/u;
+
+/**
+ * A name check that every call callOutcome finds an outcome in passes (a superset of its cases, with no
+ * scope or import look-up): a method on a response, context, `Response`, Boom, error-factory or error-holder
+ * name, a `throw` / `send`, a chain on another call, an error factory or continuation by name, or a
+ * response object handed to a helper (passesResponseArgument).
+ */
+function mayHaveCallOutcome(node: TSESTree.CallExpression): boolean {
+  const callee = skipTransparent(node.callee);
+  if (callee.type === AST_NODE_TYPES.Identifier) {
+    const name = callee.name;
+    if (ERROR_FACTORIES.has(name) || statusFromFactoryName(name) !== null || passesResponseArgument(node)) return true;
+    return node.arguments.length > 0 && (CONTINUATION_NAME.test(name) || CALLBACK_SUFFIX.test(name) || name === 'resolve');
+  }
+  if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+  const method = getPropertyName(callee);
+  if (method === null) return false;
+  if (method === 'throw' || method === 'send' || skipTransparent(callee.object).type === AST_NODE_TYPES.CallExpression) return true;
+  const objectName = lastName(callee.object);
+  if (objectName !== null && (RESPONSE_CLASSES.has(objectName) || BOOM.has(objectName) || ERROR_FACTORIES.has(objectName) || ERROR_HOLDER.test(objectName))) return true;
+  const receiver = getRootIdentifier(callee.object, true);
+  return (!!receiver && isResponseOrContextName(receiver.name)) || passesResponseArgument(node);
+}
+
 /** The outcome of a call: response methods, `ctx.throw`, error factories, Boom, `next(err)`, app helpers. */
 function callOutcome(context: Context, node: TSESTree.CallExpression, depth: number): HttpOutcome | null {
   const callee = skipTransparent(node.callee);
@@ -236,7 +266,7 @@ function callOutcome(context: Context, node: TSESTree.CallExpression, depth: num
     if (factoryStatus !== null) return { status: factoryStatus, kind: 'error', errorName: callee.name, frameworkError: false };
     // next(err), done(err), cb(err): hand an HTTP error to the framework; also a callback parameter named so
     // (`responseCallback({ statusCode: HTTPStatus.UNAUTHORIZED, message })`: the caller answers with it).
-    if ((/^(?:next|done|cb|callback|reject)$/u.test(callee.name) || (/[a-z](?:Callback|Cb)$/u.test(callee.name) && findVariable(context, callee)?.defs[0]?.type === 'Parameter')) && args[0]) {
+    if ((CONTINUATION_NAME.test(callee.name) || (CALLBACK_SUFFIX.test(callee.name) && findVariable(context, callee)?.defs[0]?.type === 'Parameter')) && args[0]) {
       const error = errorOutcome(context, args[0], depth + 1);
       if (error) return { ...error, kind: 'forward' };
     }

@@ -35,6 +35,9 @@ export function isAgendaObject(context: Context, receiver: TSESTree.Node): boole
 /** Every module a job runner or emitter is created from. */
 export const RUNNER_MODULES: ReadonlySet<string> = new Set([...THREAD_MODULES, ...BULLMQ_MODULES, ...BULL_MODULES, ...AGENDA_MODULES, ...EVENTS_MODULES]);
 const moduleMentionCache = new WeakMap<object, Map<ReadonlySet<string>, boolean>>();
+/** The last file's entry of moduleMentionCache (a strong reference to one file's key until the next file asks). */
+let lastFile: object | null = null;
+let lastMentions: Map<ReadonlySet<string>, boolean> | undefined;
 /** Per module set: one pattern for "a quote, one of the names, the same quote" (one pass over the text). */
 const moduleMentionPatterns = new WeakMap<ReadonlySet<string>, RegExp>();
 
@@ -56,11 +59,15 @@ function moduleMentionPattern(modules: ReadonlySet<string>): RegExp {
  */
 export function namesModule(context: Context, modules: ReadonlySet<string>): boolean {
   const sourceCode = context.sourceCode;
-  let perFile = moduleMentionCache.get(fileKey(sourceCode));
+  const key = fileKey(sourceCode);
+  // Asked for most calls of a file (job runners, schedulers): the file linted last answers without a WeakMap look-up.
+  let perFile = key === lastFile ? lastMentions : moduleMentionCache.get(key);
   if (!perFile) {
     perFile = new Map();
-    moduleMentionCache.set(fileKey(sourceCode), perFile);
+    moduleMentionCache.set(key, perFile);
   }
+  lastFile = key;
+  lastMentions = perFile;
   let found = perFile.get(modules);
   if (found === undefined) {
     found = moduleMentionPattern(modules).test(sourceCode.text);

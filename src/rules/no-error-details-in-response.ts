@@ -19,6 +19,13 @@ const FORM_TEXT: Record<LeakForm, (name: string) => string> = {
   string: (name) => `The text of \`${name}\` (its class and message)`,
 };
 
+/** Whether some argument of the call (or the assigned value) is more than a plain literal: only such a value can carry an error. */
+function carriesValue(node: TSESTree.CallExpression | TSESTree.NewExpression | TSESTree.AssignmentExpression): boolean {
+  if (node.type === 'AssignmentExpression') return node.right.type !== 'Literal';
+  for (const argument of node.arguments) if (argument.type !== 'Literal') return true;
+  return false;
+}
+
 export default createRule<Options, MessageIds>({
   name: 'no-error-details-in-response',
   meta: {
@@ -39,6 +46,9 @@ export default createRule<Options, MessageIds>({
   },
   create(context) {
     const checkSink = (node: TSESTree.CallExpression | TSESTree.NewExpression | TSESTree.AssignmentExpression) =>
+      // Every sink's payload is one of the node's arguments (or a property of one), or an assignment's value: when
+      // each is a plain literal (or there is none), no error's details can be in it, whatever the sink.
+      carriesValue(node) &&
       check(
         getResponseSink(context, node) ??
           (node.type === 'CallExpression' ? (getErrorHelperSink(context, node) ?? getClientChannelSink(context, node)) : null) ??
@@ -77,11 +87,12 @@ export default createRule<Options, MessageIds>({
       CallExpression: checkSink,
       NewExpression: checkSink,
       AssignmentExpression: checkSink,
-      ReturnStatement: (node) => check(getReturnSink(context, node)),
+      // A returned literal (`return null`, `return 'ok'`) carries no error: no sink lookup.
+      ReturnStatement: (node) => node.argument !== null && node.argument.type !== 'Literal' && check(getReturnSink(context, node)),
       ObjectExpression: (node) => check(getResultObjectSink(context, node)),
       // An expression body is what the arrow returns (a plain type listener: see background-task-error-handling).
       ArrowFunctionExpression(node) {
-        if (node.expression) check(getReturnSink(context, node.body as TSESTree.Expression));
+        if (node.expression && node.body.type !== 'Literal') check(getReturnSink(context, node.body as TSESTree.Expression));
       },
     };
   },
