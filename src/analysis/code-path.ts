@@ -10,7 +10,7 @@
  */
 import type { Rule } from 'eslint';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { contains, isFunctionNode } from '../model/ast.js';
 
 type Segment = Rule.CodePathSegment;

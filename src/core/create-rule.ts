@@ -1,4 +1,4 @@
-import { ESLintUtils } from '@typescript-eslint/utils';
+import { RuleCreator, applyDefault } from '@typescript-eslint/utils/eslint-utils';
 import { getSettings } from './settings.js';
 
 /** OWASP Top 10:2025 categories this plugin covers. */
@@ -36,7 +36,7 @@ export function ruleDocsUrl(name: string, base: string | undefined = PUBLIC_DOCS
   return new URL(`../../docs/rules/${name}.md`, import.meta.url).href;
 }
 
-const baseCreateRule = ESLintUtils.RuleCreator<SecurityLoggingDocs>((name) => ruleDocsUrl(name));
+const baseCreateRule = RuleCreator<SecurityLoggingDocs>((name) => ruleDocsUrl(name));
 
 /** How many distinct option sets a rule remembers (a lint run has one per config block). */
 const MAX_REMEMBERED_OPTIONS = 32;
@@ -92,7 +92,7 @@ export const createRule: typeof baseCreateRule = (rule) => {
         }
       }
       if (options === undefined) {
-        options = ESLintUtils.applyDefault(defaults, raw as Options);
+        options = applyDefault(defaults, raw as Options);
         if (remembered.length >= MAX_REMEMBERED_OPTIONS) remembered.pop();
         remembered.unshift({ raw: structuredClone(raw), options });
       }

@@ -3,7 +3,7 @@
  * express-winston `headerBlacklist` entries, and a URL logged without its query string.
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { type AccessLoggerCreation, property } from '../model/access-logs.js';
 import { type Context, skipTransparent } from '../model/ast.js';
 import { appendProperty, appendToArray } from './object-property.js';

@@ -6,7 +6,7 @@
  * A field the fix cannot derive (a team's own `tenant`) is never invented.
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { type Context, getStringValue, skipTransparent } from '../model/ast.js';
 import type { HandlerInfo } from '../model/handlers.js';
 import { findMessageIndex, logCallStyle } from '../model/log-messages.js';

@@ -5,7 +5,7 @@
  * plus the edit that raises a below-warn log of a failure to warn.
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { type AnyFunction, type Context, getStringValue, getVariableInit, skipTransparent } from '../model/ast.js';
 import { type CredentialFailure, LOGIN_CONTEXT, visibleVariable } from '../model/credential-checks.js';
 import { type HandlerInfo, findEnclosingHandler } from '../model/handlers.js';

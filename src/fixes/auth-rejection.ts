@@ -1,6 +1,6 @@
 /** The fix for a fail-open authentication step: log the failure and reject the request. */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { Context } from '../model/ast.js';
 import type { AuthFunction } from '../model/auth-steps.js';
 import { insertAtBlockStart, lineIndent } from './edits.js';

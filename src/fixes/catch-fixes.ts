@@ -4,7 +4,7 @@
  * `next(err)` — binding the error first when the handler has no parameter.
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { type AnyFunction, type Context, isFunctionNode } from '../model/ast.js';
 import { someInSameFunction } from '../model/walks.js';
 import { getHttpOutcome } from '../model/http-outcomes.js';

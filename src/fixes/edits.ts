@@ -3,7 +3,7 @@
  * with its comma, a logged value replaced (shorthand properties expanded), argument text.
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { Context } from '../model/ast.js';
 
 /** The whitespace at the start of the line holding `node`. */

@@ -4,7 +4,7 @@
  * log call's level to error.
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { type AnyFunction, type Context, getMemberPath, getPropertyName, skipTransparent } from '../model/ast.js';
 import type { LoggerCall } from '../model/loggers.js';
 import { getSettings } from '../core/settings.js';

@@ -5,7 +5,7 @@
  * prints as `{}`. See src/model/logger-styles.ts for what each logger does with an Error.
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { type Context, getPropertyName, skipTransparent } from '../model/ast.js';
 import { type HiddenError, isPlainObject } from '../model/error-log-mentions.js';
 import type { ResolvedLoggerStyle } from '../model/logger-styles.js';

@@ -4,7 +4,7 @@
  * error on the server right before the statement that answers, unless it is logged already.
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { type Context, getCalleePath, getPropertyName, isFunctionNode } from '../model/ast.js';
 import type { Leak } from '../model/error-leaks.js';
 import { isHandoffCall } from '../model/errors.js';

@@ -4,7 +4,7 @@
  */
 import path from 'node:path';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { Context } from '../model/ast.js';
 import { quote } from './log-call.js';
 

@@ -1,6 +1,6 @@
 /** Insert a log statement before the statement that answers or rejects, keeping the code's shape. */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { Context } from '../model/ast.js';
 import { indentUnit, lineIndent } from './edits.js';
 import { importFix } from './imports.js';

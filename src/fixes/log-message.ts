@@ -4,7 +4,7 @@
  * handler recovers with a fallback, else `error`.
  */
 import type { TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { type Context, describeEnclosingFunction, getPropertyName, walkSameFunction } from '../model/ast.js';
 import { classifyCall } from '../model/fallible.js';
 import type { LogLevel } from '../model/loggers.js';

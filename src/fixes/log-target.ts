@@ -5,7 +5,7 @@
  * suggestion. Also the edits a target needs besides the log call (its import, a Nest member).
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { type Context, findEnclosingClass, getPropertyName } from '../model/ast.js';
 import { findEnclosingHandler } from '../model/handlers.js';
 import { resolveLoggerStyle } from '../model/logger-styles.js';

@@ -5,7 +5,7 @@
  * the log target and returns the fix; the caller decides between autofix and suggestion.
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { type AnyFunction, type Context, getStringValue, lastSegment, skipTransparent } from '../model/ast.js';
 import type { RunnerCreation } from '../model/runner-listeners.js';
 import { indentUnit, lineIndent } from './edits.js';

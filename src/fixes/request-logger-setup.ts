@@ -4,7 +4,7 @@
  * morgan, koa-pino-logger, koa-logger, Hono's logger), or switch on Fastify's own logger.
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { type Context, skipTransparent } from '../model/ast.js';
 import { isLiteralFalse } from '../model/request-logging.js';
 import { findProperty } from '../model/ast.js';

@@ -3,7 +3,7 @@
  * instead, drop it from the log call, or write `'[REDACTED]'` in its place.
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { Context } from '../model/ast.js';
 import { isNodeCryptoBinding } from '../model/modules.js';
 import { argumentText, removeListItem, replaceValue } from './edits.js';

@@ -4,7 +4,7 @@
  * winston/console meta object after the message, a Nest object with `message`).
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { type Context, getPropertyName, skipTransparent } from '../model/ast.js';
 import { type ExprPiece, type Piece, keyFor } from '../model/log-messages.js';
 import type { LoggerCall } from '../model/loggers.js';

@@ -4,7 +4,7 @@
  * (`sendMail()`), and a job runner (`the 'emails' worker`).
  */
 import type { TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { type AnyFunction, getCalleePath, getPropertyName, getStringValue, lastSegment, skipTransparent } from '../model/ast.js';
 import type { BackgroundCallback } from '../model/background.js';
 import { getPromiseChain } from '../model/promises.js';

@@ -1,5 +1,5 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { type Context, findVariable, getCalleePath, getPropertyName, isFunctionNode, leavesFunction, skipTransparent, walkSameFunction } from './ast.js';
 import { skipDownlevel } from './downlevel.js';
 import { tokenizeName } from './secrets/names.js';

@@ -6,7 +6,7 @@
  * answers which of those a creation leaves unredacted.
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { type Context, findVariable, getPropertyName, getStringValue, isFunctionNode, readOptionsArgument, skipTransparent, walkTree } from './ast.js';
 import { type LogFieldFilters, parseRedactPath } from './log-serializers.js';
 import { isLoggerObject } from './loggers.js';

@@ -21,7 +21,7 @@
  * (`const user = await findByToken(t)`, `jwt.decode(t)`), or anything unrecognized is not an absence.
  */
 import type { TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { type AnyFunction, type Context, findVariable, getCalleePath, getEnclosingFunction, getPropertyName, isFunctionNode, lastSegment, leavesFunction, resolveFunction, returnedValues, skipTransparent, walkSameFunction } from './ast.js';
 import { downlevelOptionalAccess, skipDownlevel } from './downlevel.js';
 import { tokenizeName } from './secrets/names.js';

@@ -6,7 +6,7 @@
  * so that its request logging may be registered elsewhere.
  */
 import type { TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { type Context, findVariable, getCalleePath, getMemberPath, getNumberValue, getPropertyName, getStringValue, isFunctionNode, lastSegment, resolveFunction, skipTransparent, unwrapIndirectCall } from './ast.js';
 import { getImportedBinding, readImportedSource } from './modules.js';
 import { projectImporters } from './project-index.js';

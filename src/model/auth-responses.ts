@@ -5,7 +5,7 @@
  * (`deny(res)`), and where a thrown error reaches the caller (a handler or a Nest class).
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { type AnyFunction, type Context, contains, findEnclosingClass, getEnclosingFunction, getMemberPath, getPropertyName, getStringValue, isFunctionNode, resolveFunction, skipTransparent, walkSameFunction } from './ast.js';
 import { type HandlerInfo, findEnclosingHandler, getHandlerInfo, isCalledInSameFile } from './handlers.js';
 import { type HttpOutcome, getCallOutcome, getFunctionOutcome } from './http-outcomes.js';

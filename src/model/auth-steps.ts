@@ -11,7 +11,7 @@
  */
 import path from 'node:path';
 import type { TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { type AnyFunction, type Context, findEnclosingClass, findVariable, getCalleePath, getPropertyName, isFunctionNode, lastName, lastSegment, skipTransparent, walkSameFunction } from './ast.js';
 import { receiverSegments } from './fallible.js';
 import { getHttpOutcome } from './http-outcomes.js';

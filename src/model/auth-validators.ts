@@ -11,7 +11,7 @@
  * Files whose text names neither registration are never walked.
  */
 import type { TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { type AnyFunction, type Context, findVariable, getEnclosingFunction, getPropertyName, perFile, resolveFunction, skipTransparent } from './ast.js';
 import { getImportSource } from './modules.js';
 

@@ -12,7 +12,7 @@
  *   only the middleware before it can hand it an error, so a `SyntaxError` there is the body's.
  */
 import type { TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { type AnyFunction, type Context, findEnclosingClass, findVariable, getPropertyName, getVariableInit, perFile, skipTransparent, walkTree } from './ast.js';
 import { getImportedBinding } from './modules.js';
 

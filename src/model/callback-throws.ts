@@ -6,7 +6,7 @@
  * `process.on('uncaughtException')`, and by default ends the process.
  */
 import type { TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { type AnyFunction, type Context, getEnclosingFunction, getPropertyName, skipTransparent } from './ast.js';
 import { systemModuleOf } from './modules.js';
 

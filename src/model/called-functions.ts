@@ -3,7 +3,7 @@
  * returns (`const respond = this.makeResponder(key); respond()`, `this.getCallback()(req, res)`).
  */
 import type { TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { sameFileCallSites } from './input-flow.js';
 import { type AnyFunction, type Context, classMethods, findVariable, getPropertyName, getVariableInit, isFunctionNode, mayBindCallResult, perFile, resolveFunction, skipTransparent, walkSameFunction } from './ast.js';
 

@@ -7,7 +7,7 @@
  * Recognition only: no rule options, no reports.
  */
 import type { TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import {
   type AnyFunction,
   type Context,

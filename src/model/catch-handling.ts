@@ -7,7 +7,7 @@
  * Recognition only: no rule options, no reports.
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { type Context, contains, findVariable, getCalleePath, getPropertyName, getRootIdentifier, getVariableInit, skipTransparent, walkSameFunction } from './ast.js';
 import { someInSameFunction } from './walks.js';
 import { identifierWords } from './fallible.js';

@@ -7,7 +7,7 @@
  * Recognition only: the rule's probe list and `reportFallbacks` are passed in, never cached.
  */
 import type { TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import {
   type Context,
   findVariable,

@@ -9,7 +9,7 @@
  * Recognition only: no rule options (the caller's `FailureOptions` are passed in), no reports.
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { type AnyFunction, type Context, findVariable, getVariableInit, lastName, skipTransparent, walkSameFunction } from './ast.js';
 import { type FailureOptions, type FailureSource, classifyFailures, namesTelemetry } from './fallible.js';
 import { guardsSecurity, isOutageRefusal } from './catch-guards.js';

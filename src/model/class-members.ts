@@ -6,7 +6,7 @@
  * the one written here, the same answer `resolveFunction` gives for `this.m()`.
  */
 import type { TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { type AnyFunction, type Context, findEnclosingClass, findVariable, getPropertyName, resolveFunction, skipTransparent } from './ast.js';
 
 type ClassNode = TSESTree.ClassDeclaration | TSESTree.ClassExpression;

@@ -9,7 +9,7 @@
  * it work of its own, which stays reported.
  */
 import type { TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { type Context, getPropertyName, skipTransparent, unwrapIndirectCall } from './ast.js';
 import { onlyCallsOf } from './walks.js';
 import { asyncBody } from './downlevel.js';

@@ -12,7 +12,7 @@
  * - the callback of a gRPC implementation method (`sayHello(call, callback)`: `callback(err)`).
  */
 import type { TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { type AnyFunction, type Context, contains, findVariable, getPropertyName, isFunctionNode, mayNameFunction, resolveFunction, skipTransparent, walkSameFunction } from './ast.js';
 import { getStatusValue } from './http-status.js';
 import { type ResponseSink, getErrorHelperSink, getResponseSink, isResponseObjectCall, responseNameKind } from './responses.js';

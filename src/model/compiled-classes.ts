@@ -12,7 +12,7 @@
  * `(0, _createClass2["default"])(…)`). Recognition by the helper's name and the descriptor shape only.
  */
 import type { TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { type AnyFunction, unwrapIndirectCall, getPropertyName, isFunctionNode, skipTransparent } from './ast.js';
 
 /** `_createClass`, `_createClass2` (Babel names a second copy with a number). */

@@ -11,7 +11,7 @@
  * (project-index.ts); without a package to read (a snippet, an unsaved file) the answer is no.
  */
 import type { TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { type Context, getMemberPath, getPropertyName, perFile, skipTransparent, walkTree } from './ast.js';
 import { projectLogsOnlyThroughConsole } from './project-index.js';
 

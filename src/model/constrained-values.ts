@@ -4,7 +4,7 @@
  * account a sign-in with the name and password returned).
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { type Context, unwrapIndirectCall, findVariable, getCalleePath, getPropertyName, isFunctionNode, lastSegment, skipTransparent } from './ast.js';
 import { PASSWORD_ARGUMENT, isCredentialValidation } from './credential-checks.js';
 import { isLineSafePattern } from './line-breaks.js';

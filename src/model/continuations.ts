@@ -6,7 +6,7 @@
  * and the rejection goes unhandled. Whoever calls the function, that is a failure of the function.
  */
 import type { TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { type AnyFunction, type Context, contains, getEnclosingFunction, getPropertyName, isFunctionNode, skipTransparent } from './ast.js';
 import { isInTestCode } from './placement.js';
 

@@ -3,7 +3,7 @@
  * handed the password, and a plain-text comparison with the password the app holds.
  */
 import type { TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { type Context, getCalleePath, lastSegment, skipTransparent } from './ast.js';
 
 /** An app's own check handed the password: `authService.validateUser(email, password)`, `User.findByCredentials(email, pw)`. */

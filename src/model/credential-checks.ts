@@ -6,7 +6,7 @@
  * of a password, token or API-key check.
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { type AnyFunction, type Context, calleeName, findVariable, getCalleePath, getMemberPath, getPropertyName, getVariableInit, isFunctionNode, lastSegment, resolveFunction, skipTransparent, walkSameFunction } from './ast.js';
 import { type LogLevel, getLoggingLevel } from './loggers.js';
 import { getHttpOutcome } from './http-outcomes.js';

@@ -18,7 +18,7 @@
  * A condition that also holds for another failure (`err instanceof JsonWebTokenError || expired`) does not.
  */
 import type { TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { getCalleePath, getMemberPath, getPropertyName, isFunctionNode, lastSegment, skipTransparent } from './ast.js';
 import { isClockRead } from './pure-calls.js';
 import { tokenizeName } from './secrets/names.js';

@@ -7,7 +7,7 @@
  * `token === null` or any variable called `hash` is no finding.
  */
 import type { TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { type Context, findVariable, getMemberPath, getPropertyName, getStringValue, isFunctionNode, skipTypeWrappers } from './ast.js';
 import type { RequestInputTracker } from './request-input.js';
 import { isCredentialEnvKey, isSecretName, tokenizeName } from './secrets/names.js';

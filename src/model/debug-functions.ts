@@ -4,7 +4,7 @@
  * their namespace is enabled, so a rule that cares what reaches any log output asks here too.
  */
 import type { TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { type Context, findVariable, getCalleePath, getMemberPath, getPropertyName, getStringValue, getVariableInit, lastSegment, mayBindCallResult, perFile, propertyValue, skipTransparent } from './ast.js';
 import { thisMemberInit } from './class-members.js';
 import type { LoggerCall } from './loggers.js';

@@ -17,7 +17,7 @@
  * `_ts_param(0, Body())`, `_ts_metadata(…)`, read as TypeScript's.
  */
 import type { TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { type AnyFunction, getMemberPath, getPropertyName, getStringValue, lastSegment, skipTransparent } from './ast.js';
 
 type ClassNode = TSESTree.ClassDeclaration | TSESTree.ClassExpression;

@@ -3,7 +3,7 @@
  * wrappers), which call a discarded value makes, and whether it is handed to a fire-and-forget helper.
  */
 import type { TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { getCalleePath, lastSegment, skipTypeWrappers } from './ast.js';
 import { FIRE_AND_FORGET_HELPERS } from './promises.js';
 

@@ -22,7 +22,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { type AnyFunction, type Context, findEnclosingClass, findVariable, getCreationCall, getRootIdentifier, isFunctionNode, skipTransparent } from './ast.js';
 import { getImportSource } from './modules.js';
 import { packageRoot } from './process-handlers.js';

@@ -4,7 +4,7 @@
  * dropped there, as a timer or an emitter drops it.
  */
 import type { TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { type AnyFunction, type Context, findVariable, resolveFunction, skipTransparent } from './ast.js';
 
 const droppedCache = new WeakMap<AnyFunction, ReadonlySet<number>>();

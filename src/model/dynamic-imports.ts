@@ -1,5 +1,5 @@
 import type { TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { type findVariable, getPropertyName, getStringValue, isFunctionNode, skipTransparent } from './ast.js';
 
 /**

@@ -4,7 +4,7 @@
  * sent only in development are not a leak (no-error-details-in-response).
  */
 import type { TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { getCalleePath, getMemberPath, getStringValue, isFunctionNode, lastSegment, skipTransparent } from './ast.js';
 
 const ENV_EXPRESSION = /(?:^|\.)(?:NODE_ENV|APP_ENV|ENV|env|environment|ENVIRONMENT|nodeEnv|stage|STAGE)$/u;

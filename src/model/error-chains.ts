@@ -20,7 +20,7 @@
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { type AnyFunction, unwrapIndirectCall, type Context, getEnclosingFunction, getMemberPath, getPropertyName, getStringValue, isFunctionNode, resolveFunction, skipTransparent, walkTree } from './ast.js';
 import { ERROR_REPORTER_HANDLER, followsReporterInChain } from './error-handlers.js';
 import { getLoggingLevel, isAtLeast } from './loggers.js';

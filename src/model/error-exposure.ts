@@ -4,7 +4,7 @@
  * 4xx statuses), validation catches and errors normalised into the app's classes.
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { type Context, findVariable, getCalleePath, getMemberPath, getNumberValue, getPropertyName, getStringValue, isFunctionNode, lastSegment, skipTransparent, walkSameFunction } from './ast.js';
 import { followsOnlyBodyParser } from './body-parsers.js';
 import { envComparisonMeansExplicitDevelopment } from './environment.js';

@@ -6,7 +6,7 @@
  * (`if (exception instanceof HttpException) { …; return; }` before the log does not log a 403).
  */
 import type { TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { type AnyFunction, type Context, getMemberPath, getStringValue, isFunctionNode, lastSegment, leavesFunction, skipTransparent, walkSameFunction } from './ast.js';
 import { securityLogLevel } from './credential-checks.js';
 import { getHandlerInfo, isErrorHandler } from './handlers.js';

@@ -6,7 +6,7 @@
  * listed after an error reporter's.
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { type AnyFunction, type Context, findVariable, getEnclosingFunction, getMemberPath, getPropertyName, isFunctionNode, leavesFunction, resolveFunction, skipTransparent, walkSameFunction } from './ast.js';
 import { getRequiredModule } from './modules.js';
 import { processMethodOf } from './process-object.js';

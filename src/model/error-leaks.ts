@@ -4,7 +4,7 @@
  * and every node whose guards count.
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { type AnyFunction, type Context, contains, findVariable, getMemberPath, getPropertyName, isFunctionNode, lastSegment, resolveFunction, skipTransparent, unwrapIndirectCall, walkSameFunction } from './ast.js';
 import { type ResponseSink, isFastifyReplyName } from './responses.js';
 import { unknownErrorOf } from './unknown-errors.js';

@@ -7,7 +7,7 @@
  * answered here for `stack-loss.ts`, which judges each registration as it judges an inline listener.
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { type AnyFunction, type Context, findVariable, getPropertyName, isFunctionNode, skipTransparent, walkTree } from './ast.js';
 import { isChildProcessErrorEvent, isConnectionErrorEvent, isConnectionName } from './stack-loss-io.js';
 

@@ -5,7 +5,7 @@
  * under a key the logger does not serialize as an error (`{ error: err }` with pino).
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { type AnyFunction, type Context, contains, findVariable, getPropertyName, isFunctionNode, skipTransparent, walkSameFunction } from './ast.js';
 import { classifyErrorMention } from './errors.js';
 import { getHandlerInfo } from './handlers.js';

@@ -3,7 +3,7 @@
  * reaches a log, a reporter, a rethrow or someone else's hands.
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { type Context, contains, getCalleePath, getPropertyName, lastName, lastSegment, skipTransparent, unwrapIndirectCall } from './ast.js';
 import { isReporterCall } from './loggers.js';
 

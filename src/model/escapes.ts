@@ -4,7 +4,7 @@
  * reject. Split from `promises.ts`, which answers whether a call or promise may reject.
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { type AnyFunction, type Context, findEnclosingClass, findVariable, getPropertyName, isFunctionNode, lastSegment, skipTransparent, skipTypeWrappers, walkSameFunction, walkTree } from './ast.js';
 import { isHandoffCall } from './errors.js';
 import { asyncBody, isAwaiterGenerator } from './downlevel.js';

@@ -5,7 +5,7 @@
  * messages written for the client (no-error-details-in-response).
  */
 import type { TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { type AnyFunction, getMemberPath, skipTransparent } from './ast.js';
 import { classDecorators, decoratorArguments, decoratorName } from './decorators.js';
 

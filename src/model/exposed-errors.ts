@@ -9,7 +9,7 @@
  * not responses for the rules that ask whether a handler answered.
  */
 import type { TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { type Context, findVariable, getCalleePath, getPropertyName, getVariableInit, skipTransparent } from './ast.js';
 import { statusFromErrorName, getStatusValue } from './http-status.js';
 import { getImportSource, getRequiredModule } from './modules.js';

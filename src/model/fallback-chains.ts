@@ -8,7 +8,7 @@
  * Recognition only: no rule options (the caller's `FailureOptions` are passed in), no reports.
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { type AnyFunction, type Context, getCalleePath, getEnclosingFunction, getPropertyName, isFunctionNode, skipTransparent, walkSameFunction } from './ast.js';
 import {
   answersNotFound,

@@ -11,7 +11,7 @@
  * Recognition only: no rule options, no reports.
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { LoggerStyle } from '../core/settings.js';
 import type { Context } from './ast.js';
 import { getRequiredModule } from './modules.js';

@@ -12,7 +12,7 @@
  * only by its parameter names and never called in its own file (where a caller could leave `next` out).
  */
 import type { TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { type Context, findVariable, isFunctionNode, leavesFunction, skipTransparent } from './ast.js';
 import { getHandlerInfo, isCalledInSameFile } from './handlers.js';
 

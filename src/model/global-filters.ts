@@ -16,7 +16,7 @@
  * not asked about. Never throws.
  */
 import type { TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { type Context, propertyValue, getMemberPath, getPropertyName, isFunctionNode, lastSegment, skipTransparent } from './ast.js';
 import { classDecorators, hasDecoratorNamed } from './decorators.js';
 import { type ErrorHandlerAudit, auditLogsError, getErrorHandlerAudit } from './error-handler-audit.js';

@@ -19,7 +19,7 @@
  * `type`. And the file must mention GraphQL at all (checked once per file).
  */
 import type { TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { type AnyFunction, type Context, calleeName, findVariable, getMemberPath, getNumberValue, getPropertyName, getStringValue, isFunctionNode, perFile, skipTransparent } from './ast.js';
 import { classDecorators, hasDecoratorNamed, methodDecorators, parameterDecorators } from './decorators.js';
 import { paramId } from './handler-params.js';

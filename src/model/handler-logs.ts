@@ -12,7 +12,7 @@
  * and operators act on) and its last output holds the stack; console writes are filtered by no level.
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { type Context, isFunctionNode, skipTransparent, walkSameFunction } from './ast.js';
 import { logsOnlyThroughConsole } from './console-logging.js';
 import { isAuditCall } from './credential-checks.js';

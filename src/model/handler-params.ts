@@ -3,7 +3,7 @@
  * its annotated type name, and whether it destructures fields only a request has.
  */
 import type { TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { getPropertyName } from './ast.js';
 
 /** The parameter's name without leading underscores (`_next` → `next`), or null for a pattern. */

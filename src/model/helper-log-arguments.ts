@@ -5,7 +5,7 @@
  * catch too quiet although it logs at the level it asks for.
  */
 import type { TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { type AnyFunction, skipTransparent } from './ast.js';
 
 /**

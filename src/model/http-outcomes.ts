@@ -4,7 +4,7 @@
  * helper function always produces (statuses chosen by a ternary or a variable: status-choices.ts).
  */
 import type { TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import {
   type AnyFunction,
   type Context,

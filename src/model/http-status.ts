@@ -4,7 +4,7 @@
  * `createForbiddenError` → 403.
  */
 import type { TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { type Context, findVariable, getPropertyName, getStringValue, getVariableInit, skipTransparent, ownEntry } from './ast.js';
 
 /** Status names used by `HttpStatus.X`, `StatusCodes.X`, `httpStatus.X`, `constants.HTTP_STATUS_X` and error classes. */

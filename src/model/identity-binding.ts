@@ -10,7 +10,7 @@
  */
 import type { TSESLint } from '@typescript-eslint/utils';
 import type { TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { type AnyFunction, type Context, getMemberPath, getPropertyName, getRootIdentifier, lastName, skipTransparent } from './ast.js';
 import { type AuthFunction, getAuthFunction } from './auth-steps.js';
 import { fileLogsThrough } from './request-context.js';

@@ -19,7 +19,7 @@
  * unexported function, a class method, a call through anything else, or a project that cannot be indexed answers no.
  */
 import type { TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { type AnyFunction, type Context, isFunctionNode, walkTree } from './ast.js';
 import { someInSameFunction } from './walks.js';
 import { exportedAs, importedNames, namesImport, readText } from './error-chains.js';

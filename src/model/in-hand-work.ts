@@ -6,7 +6,7 @@
  * behind it.
  */
 import type { TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { type AnyFunction, type Context, findEnclosingClass, getPropertyName, isFunctionNode, skipTransparent, walkSameFunction, walkTree } from './ast.js';
 import { classifyCall } from './fallible.js';
 

@@ -8,7 +8,7 @@
  * (Its stack still names the server's files: callers ask this only about an error's message.)
  */
 import type { TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { type Context, unwrapIndirectCall, getMemberPath, getPropertyName, isFunctionNode, lastName, lastSegment, resolveFunction, skipTransparent, walkTree } from './ast.js';
 import { classifyCall } from './fallible.js';
 import { getLoggerCall } from './loggers.js';

@@ -7,7 +7,7 @@
  * the file's own text; the class itself lives in the module the name is imported from (project-modules.ts).
  */
 import type { TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { findEnclosingClass, getCalleePath, getPropertyName, getStringValue, lastSegment, skipTypeWrappers } from './ast.js';
 import { isDecorateHelperName, isMetadataHelperName } from './decorators.js';
 

@@ -5,7 +5,7 @@
  * Cached per function node; nothing is kept across files. Used by request-input.ts.
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { type AnyFunction, type Context, contains, findEnclosingClass, getEnclosingFunction, getPropertyName, perFile, resolveFunction, skipTransparent, walkSameFunction, walkTree } from './ast.js';
 
 /** String methods whose result still carries the text they were called on. */

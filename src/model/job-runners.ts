@@ -4,7 +4,7 @@
  * worker threads, event emitters.
  */
 import type { TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { type Context, getMemberPath, getPropertyName, getRootIdentifier, lastSegment, skipTransparent, fileKey, getCreationCall } from './ast.js';
 import { type ImportSource, getImportSource } from './modules.js';
 

@@ -16,7 +16,7 @@
  *   `ctx.from`) does none of these.
  */
 import type { TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { AnyFunction, Context } from './ast.js';
 import { getPropertyName } from './ast.js';
 import { paramId, paramName, paramTypeName } from './handler-params.js';

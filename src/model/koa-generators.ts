@@ -7,7 +7,7 @@
  * context that answers the request?" (http-outcomes.ts, responses.ts, handlers.ts).
  */
 import type { TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { type AnyFunction, type Context, getPropertyName, isFunctionNode, skipTransparent, walkSameFunction } from './ast.js';
 
 /** What Koa's context answers with: the body, the status, a thrown HTTP error, a redirect, an assertion. */

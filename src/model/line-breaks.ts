@@ -3,7 +3,7 @@
  * or split on them, and regular expressions whose match proves the text has none.
  */
 import type { TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { type Context, findVariable, getCalleePath, getStringValue, getVariableInit, skipTransparent } from './ast.js';
 
 /** The RegExp a literal or `new RegExp('…', '…')` builds, or null when it cannot be known. */

@@ -10,7 +10,7 @@
  *   are the failures of outgoing probes, not of a service the application offers.
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import {
   type Context,
   findVariable,

@@ -7,7 +7,7 @@
  * A fixed loopback port is no such server: apps bind `127.0.0.1:3000` behind nginx in production.
  */
 import type { TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { type Context, getNumberValue, getPropertyName, getStringValue, perFile, skipTransparent, walkTree } from './ast.js';
 
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1']);

@@ -8,7 +8,7 @@
  * key, a merging object built elsewhere): such a log is taken to carry every field.
  */
 import type { TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { type Context, findVariable, getPropertyName, getStringValue, getVariableInit, skipTransparent } from './ast.js';
 import { findMessageIndex, keyFor } from './log-messages.js';
 import { getLoggerCall } from './loggers.js';

@@ -19,7 +19,7 @@
  * Nothing is kept beyond the question; the caller asks only for a log call it would report.
  */
 import type { TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { type Context, findProperty, findVariable, getMemberPath, getPropertyName, getVariableInit, lastSegment, skipTransparent } from './ast.js';
 import { thisMemberInit } from './class-members.js';
 import { findEnclosingHandler } from './handlers.js';

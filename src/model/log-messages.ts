@@ -5,7 +5,7 @@
  * input marked, and a field name for each piece; plus the logger style a call's shape suggests.
  */
 import type { TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { type Context, findVariable, getMemberPath, getPropertyName, getStringValue, getVariableInit, skipTransparent } from './ast.js';
 import type { ConstraintFinder } from './constrained-values.js';
 import type { LoggerCall } from './loggers.js';

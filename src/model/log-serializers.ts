@@ -1,5 +1,5 @@
 import type { TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { type Context, findVariable, propertyValue, getMemberPath, getPropertyName, getStringValue, getVariableInit, isFunctionNode, skipTransparent, walkTree } from './ast.js';
 import { findEnclosingHandler } from './handlers.js';
 import type { LoggerCall } from './loggers.js';

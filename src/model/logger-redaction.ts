@@ -9,7 +9,7 @@
  * asked for at `Program:exit`, so every factory of the file is known by then.
  */
 import type { TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { type Context, findVariable, getMemberPath, getPropertyName, getStringValue, getVariableInit, lastSegment, skipTransparent } from './ast.js';
 import { type RedactPattern, parseRedactPath } from './log-serializers.js';
 import { namesModule } from './job-runners.js';

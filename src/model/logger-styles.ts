@@ -16,7 +16,7 @@
  * tests/integration/logger-runtime.test.ts runs the real loggers on the text the fixes write.
  */
 import type { TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import {
   type Context,
   findVariable,

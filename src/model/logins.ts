@@ -4,7 +4,7 @@
  * failed-login answer of a passport strategy that log-auth-failures looks for (`done(null, false)`).
  */
 import type { TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import {
   type AnyFunction,
   type Context,

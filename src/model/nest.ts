@@ -4,7 +4,7 @@
  * `handleRequest`, a `@Catch` filter's `catch`, `intercept`, a Passport strategy's `validate`?
  */
 import type { TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { type AnyFunction, type Context, getCalleePath, getMemberPath, getPropertyName, getStringValue, lastSegment, skipTransparent } from './ast.js';
 import { envComparisonMeansDevelopment } from './environment.js';
 import { classDecorators, hasDecoratorNamed, methodDecorators, parameterDecorators } from './decorators.js';

@@ -4,7 +4,7 @@
  * annotation), and the output of a Nest pipe that parses to a number, boolean, UUID, enum or date.
  */
 import type { TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { type Context, fieldPath, findVariable, followFields, getMemberPath, getPropertyName, lastSegment, skipTransparent } from './ast.js';
 
 /** Nest pipes whose output cannot carry free text. */

@@ -17,7 +17,7 @@
  * `importedInstanceMethodSatisfies`), each read and parsed at most once per linted file.
  */
 import type { TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { type AnyFunction, type Context, contains, isFunctionNode, skipTransparent, unwrapIndirectCall } from './ast.js';
 import { resolveCalledFunction } from './called-functions.js';
 import { importedFunctionSatisfies, importedInstanceMethodSatisfies } from './project-modules.js';

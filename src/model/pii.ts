@@ -15,7 +15,7 @@
  * are left to `no-raw-secret-in-log`.
  */
 import type { TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { type Context, calleeName, findVariable, getCalleePath, getMemberPath, getPropertyName, isFunctionNode, lastSegment, skipTransparent } from './ast.js';
 import { classifySecretName, tokenizeName } from './secrets/names.js';
 

@@ -3,7 +3,7 @@
  * a variable's initializer, test code, an exported helper, the route a handler is registered for.
  */
 import type { TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { type AnyFunction, contains, getCalleePath, getEnclosingFunction, isFunctionNode, lastSegment } from './ast.js';
 
 const TEST_CALLS = /^(?:describe|it|test|suite|beforeEach|beforeAll|afterEach|afterAll|fit|xit)$|(?:^|\.)(?:mock\w*|fn|spyOn|stub)$/u;

@@ -13,7 +13,7 @@
  * application that are parsed without a scope manager (process-handlers.ts).
  */
 import type { TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { type Context, getPropertyName, skipTransparent, unwrapIndirectCall } from './ast.js';
 import { getImportSource } from './modules.js';
 

@@ -7,7 +7,7 @@
  */
 import { createRequire } from 'node:module';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { type Context, getMemberPath, skipTransparent } from './ast.js';
 
 interface Parser {

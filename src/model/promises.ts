@@ -5,7 +5,7 @@
  * unknown function: a same-file function, a known API, or type information decides.
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import {
   type AnyFunction,
   type Context,

@@ -5,7 +5,7 @@
  * (`bcrypt.hashSync(pw, bcrypt.genSaltSync())`). fallible.ts classifies them as `pure`.
  */
 import type { TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { type Context, getRootIdentifier, lastName } from './ast.js';
 import { getImportSource } from './modules.js';
 

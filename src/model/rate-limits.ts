@@ -12,7 +12,7 @@
  *   (an HttpException, which Nest's base exception filter does not log).
  */
 import type { TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { type AnyFunction, type Context, calleeName, findVariable, getPropertyName, getStringValue, readOptionsArgument, resolveFunction, skipTransparent } from './ast.js';
 import { getImportSource, getRequiredModule } from './modules.js';
 

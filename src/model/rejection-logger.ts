@@ -5,7 +5,7 @@
  * application that process-handlers.ts reads (by name).
  */
 import type { TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { type AnyFunction, type Context, fileKey, getCalleePath, getPropertyName, getStringValue, walkSameFunction, walkTree } from './ast.js';
 import { resolveCallbackArgument } from './background.js';
 import { classifyErrorMention } from './errors.js';

@@ -10,7 +10,7 @@
  * Only literal text in the answer itself is read: a message constant (`messages.invalidKey`) says nothing.
  */
 import type { TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { skipTransparent } from './ast.js';
 
 /**

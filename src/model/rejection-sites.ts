@@ -7,7 +7,7 @@
  * paths to these sites and decides.
  */
 import type { TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { type Context, findVariable, getCalleePath, getEnclosingFunction, getMemberPath, getPropertyName, getVariableInit, lastSegment, skipTransparent, walkSameFunction } from './ast.js';
 import { classifyRejectionGuard } from './access-control.js';
 import { refusesOnlyAnonymous } from './anonymous-callers.js';

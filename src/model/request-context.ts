@@ -4,7 +4,7 @@
  * class's `this.logger`; `method`, `path` (without the query string), `ip`, `userAgent`.
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { type Context, findEnclosingClass, getPropertyName, isFunctionNode, skipTransparent, fileKey } from './ast.js';
 import { paramId } from './handler-params.js';
 import type { Framework, HandlerInfo } from './handlers.js';

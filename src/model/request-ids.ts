@@ -5,7 +5,7 @@
  * middleware, `req.id = randomUUID()`, Hono's `requestId()`).
  */
 import type { TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESLint } from '@typescript-eslint/utils';
 import {
   type AnyFunction,

@@ -21,7 +21,7 @@
  * `RequestInput.lineSafe` says so; `isRequestValue` leaves such values out unless asked.
  */
 import type { TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import {
   type AnyFunction,
   type Context,

@@ -9,7 +9,7 @@
  */
 import { posix } from 'node:path';
 import type { TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { type AnyFunction, type Context, findProperty, findVariable, getCalleePath, getPropertyName, getStringValue, lastSegment, skipTransparent } from './ast.js';
 import { resolveCallbackArgument } from './background.js';
 import { isOnOnlyInDebugOrDevelopment } from './environment.js';

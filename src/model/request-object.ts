@@ -6,7 +6,7 @@
  * (`const skReq = req`, TypeScript's `const r = req as AuthRequest`), never written again.
  */
 import type { TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { type Context, findVariable, getVariableInit, isFunctionNode, skipTransparent } from './ast.js';
 import { getHandlerInfo } from './handlers.js';
 

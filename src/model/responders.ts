@@ -10,7 +10,7 @@
  * does any other work first (a store read, a trigger run, a helper call) stays a task of its own.
  */
 import type { TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { type Context, isFunctionNode } from './ast.js';
 import { onlyCallsOf } from './walks.js';
 import { resolveCalledFunction } from './called-functions.js';

@@ -10,7 +10,7 @@
  * `RECORD_ID_KEY`).
  */
 import type { TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { type AnyFunction, type Context, findVariable, getPropertyName, getStringValue, getVariableInit, isFunctionNode, perFile, skipTransparent } from './ast.js';
 import { isLineSafePattern } from './line-breaks.js';
 import { HOLDER_KEYS, type ValidationReturn, validationCall, validationSchema } from './validated-input.js';

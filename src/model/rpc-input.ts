@@ -24,7 +24,7 @@
  * params first.
  */
 import type { TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { type AnyFunction, type Context, getCalleePath, getMemberPath, getPropertyName, getRootIdentifier, getStringValue, isFunctionNode, ownEntry, perFile, skipTransparent } from './ast.js';
 import { decoratorArguments, decoratorName, hasDecoratedParameter, methodDecorators, parameterDecorators } from './decorators.js';
 import { namesModule } from './job-runners.js';

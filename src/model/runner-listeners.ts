@@ -6,7 +6,7 @@
  * variable (or `this.x` within one class) that holds the runner, and answers at the end of the file.
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import {
   type Context,
   findEnclosingClass,

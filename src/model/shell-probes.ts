@@ -7,7 +7,7 @@
  * Recognition only, by the call's own text: no rule options, no reports.
  */
 import type { TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 
 /** Running a command line through a shell (`exec('test -d x')`). */
 const SHELL_RUN = new Set(['exec', 'execSync']);

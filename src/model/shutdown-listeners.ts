@@ -6,7 +6,7 @@
  * handler's log). Split from `background.ts`.
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { type AnyFunction, type Context, findVariable, getEnclosingFunction, getPropertyName, getStringValue, isFunctionNode, skipTransparent, walkSameFunction } from './ast.js';
 import { resolveCalledFunction } from './called-functions.js';
 import { isProcessCall } from './process-object.js';

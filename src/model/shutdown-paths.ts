@@ -10,7 +10,7 @@
  * application's rejection handler's log), as in a signal handler.
  */
 import type { TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { type AnyFunction, type Context, functionVariable, getEnclosingFunction, getStringValue, skipTransparent } from './ast.js';
 import { type BackgroundCallback, enclosingBackgroundCallback, getBackgroundRegistration, isSupervisorChannel } from './background.js';
 import { isShutdownWork } from './shutdown-listeners.js';

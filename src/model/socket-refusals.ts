@@ -26,7 +26,7 @@
  * chooses it tests (access-control.ts) or by a failed credential check on its path.
  */
 import type { TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { type AnyFunction, type Context, findVariable, getCalleePath, getEnclosingFunction, getNumberValue, getPropertyName, getStringValue, isFunctionNode, lastSegment, skipTransparent } from './ast.js';
 import { getStatusValue, statusFromErrorName, statusLineOf } from './http-status.js';
 import { sameFileCallSites } from './input-flow.js';

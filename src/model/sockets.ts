@@ -4,7 +4,7 @@
  * (socket-refusals.ts); and which function listens for a client's messages on it (isSocketMessageListener).
  */
 import type { TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { type AnyFunction, type Context, findVariable, getCalleePath, getPropertyName, getRootIdentifier, getStringValue, lastSegment, skipTransparent } from './ast.js';
 import { getImportSource } from './modules.js';
 import { hasDecoratedParameter, hasDecoratorNamed, methodDecorators, parameterDecorators } from './decorators.js';

@@ -6,7 +6,7 @@
  * going away.
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { type AnyFunction, type Context, contains, findVariable, getEnclosingFunction, getPropertyName, getStringValue, isFunctionNode, lastName, skipTransparent, unwrapIndirectCall, walkSameFunction } from './ast.js';
 import { type CallFailure, classifyCall, identifierWords, isAwaited } from './fallible.js';
 import { resolveCalledFunction } from './called-functions.js';

@@ -7,7 +7,7 @@
  * a handle or only checks a password. A same-file helper given the error is judged where it is given it.
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import {
   type AnyFunction,
   type Context,

@@ -5,7 +5,7 @@
  * makes. Also the calls of a `try` block that do work, which both files ask about.
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { type Context, contains, findVariable, getEnclosingFunction, getPropertyName, isFunctionNode, skipTransparent, walkSameFunction, walkTree } from './ast.js';
 import { classifyErrorMention, isErrorReporterCall } from './errors.js';
 import { classifyCall } from './fallible.js';

@@ -13,7 +13,7 @@
  * or not: cloudcmd's `process.on('unhandledRejection', exit)`).
  */
 import type { TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { Context } from './ast.js';
 import { projectImporters } from './project-index.js';
 

@@ -4,7 +4,7 @@
  * getHttpOutcome (http-outcomes.ts) leaves these out: which branch runs is the caller's question.
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { type Context, findVariable, getPropertyName, getRootIdentifier, skipTransparent } from './ast.js';
 import { getStatusValue } from './http-status.js';
 import { isResponseOrContextName } from './response-names.js';

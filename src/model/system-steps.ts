@@ -7,7 +7,7 @@
  * functions that catch every failure themselves one whose catch never runs (`catchNeverRuns`)?
  */
 import type { TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { type AnyFunction, type Context, contains, getCalleePath, isFunctionNode, lastName, skipTransparent, unwrapIndirectCall } from './ast.js';
 import { someInSameFunction } from './walks.js';
 import { resolveCalledFunction } from './called-functions.js';

@@ -4,7 +4,7 @@
  * validation). Used by access-control.ts.
  */
 import type { TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { type Context, getPropertyName, isFunctionNode, skipTransparent } from './ast.js';
 import { isSecretName } from './secrets/names.js';
 

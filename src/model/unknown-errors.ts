@@ -6,7 +6,7 @@
  * Text a helper was given to send (a string-typed parameter, a literal, a translation) is not one.
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { type AnyFunction, type Context, findEnclosingClass, findVariable, getCalleePath, getPropertyName, getStringValue, isFunctionNode, lastSegment, skipTransparent, walkTree } from './ast.js';
 import { isBodyParserCallback } from './body-parsers.js';
 import { getImportSource } from './modules.js';

@@ -14,7 +14,7 @@
  * `url.parse` are not validations.
  */
 import type { TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { type Context, findVariable, getMemberPath, getPropertyName, getRootIdentifier, getVariableInit, isFunctionNode, lastSegment, skipTransparent } from './ast.js';
 import { getImportSource } from './modules.js';
 

@@ -9,7 +9,7 @@
  * issue codes (never the submitted values), like `frameworks.ts` gives request-field expressions.
  */
 import type { TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { type Context, findVariable, getCalleePath, getEnclosingFunction, getMemberPath, getPropertyName, isFunctionNode, lastSegment, skipTransparent, walkSameFunction } from './ast.js';
 import { getHandlerInfo, isErrorHandler } from './handlers.js';
 import { getImportSource } from './modules.js';

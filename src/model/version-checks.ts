@@ -6,7 +6,7 @@
  * error) is in the message: a stack adds only the HTTP client's frames.
  */
 import type { TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { type AnyFunction, type Context, getCalleePath, getPropertyName, isFunctionNode, walkSameFunction } from './ast.js';
 import { identifierWords } from './fallible.js';
 

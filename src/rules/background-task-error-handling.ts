@@ -1,5 +1,5 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { type AnyFunction, isOnlyUseOfConstFunction, returnedValues, skipTransparent } from '../model/ast.js';
 import { type BackgroundCallback, enclosingBackgroundCallback, getBackgroundCallbacks, isSupervisorChannel } from '../model/background.js';
 import { applicationLogsRejections } from '../model/process-handlers.js';

@@ -1,5 +1,5 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { type AnyFunction, getEnclosingFunction, isFunctionNode } from '../model/ast.js';
 import { mentionsAuthFailure } from '../model/auth-mentions.js';
 import { callersLogAround, isRejectionHelper, translatesOtherError } from '../model/auth-responses.js';

@@ -1,4 +1,4 @@
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { skipTransparent } from '../model/ast.js';
 import { createRule } from '../core/create-rule.js';
 import type { LoggerStyle } from '../core/settings.js';

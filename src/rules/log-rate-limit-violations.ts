@@ -1,5 +1,5 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { type AnyFunction, getEnclosingFunction, getPropertyName, skipTransparent } from '../model/ast.js';
 import { createPathTracker, mergeListeners } from '../analysis/code-path.js';
 import { createRule } from '../core/create-rule.js';

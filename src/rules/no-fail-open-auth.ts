@@ -1,5 +1,5 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { type AnyFunction, isFunctionNode, walkSameFunction } from '../model/ast.js';
 import { type AuthFunction, authErrorCallback, authenticates, completesNormally, errorBranch, getAuthFunction, isOptionalAuthName, mayHoldAuthSteps, namesAround, onOptionalAuthBranch, passesThrough, rejects } from '../model/auth-steps.js';
 import { createRule } from '../core/create-rule.js';

@@ -1,5 +1,5 @@
 import type { TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { createRule } from '../core/create-rule.js';
 import { planFix, remedyText } from '../fixes/structured-log-fields.js';
 import { type ConstraintFinder, createConstraintFinder } from '../model/constrained-values.js';

@@ -1,5 +1,5 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { createRule } from '../core/create-rule.js';
 import { fingerprintFix } from '../fixes/configured-helpers.js';
 import { dropValueFix, redactValueFix, sha256Fix } from '../fixes/secret-value.js';

@@ -1,5 +1,5 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { type AnyFunction, contains, getEnclosingFunction, getPropertyName } from '../model/ast.js';
 import { isProcessObject } from '../model/process-object.js';
 import { type Checkpoint, createPathTracker, mergeListeners } from '../analysis/code-path.js';

@@ -1,5 +1,5 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { type AccessLoggerCreation, getAccessLoggerCreation, property, takesLoggerForOptions } from '../model/access-logs.js';
 import { getEnclosingFunction, getModuleLevelDefinition, getPropertyName, resolveFunction, skipTransparent } from '../model/ast.js';
 import { createRule } from '../core/create-rule.js';

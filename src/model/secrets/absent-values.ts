@@ -10,7 +10,7 @@
  * the branch before the log is not known any more.
  */
 import type { TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { type Context, findVariable, getMemberPath, isFunctionNode, skipTransparent } from '../ast.js';
 
 /** Whether `node` (a logged value) is falsy wherever the log that holds it runs. */

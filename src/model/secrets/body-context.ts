@@ -5,7 +5,7 @@
  * `console.log(req.body)` in `POST /products` is not a secret leak.
  */
 import type { TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import {
   type AnyFunction,
   type Context,

@@ -9,7 +9,7 @@
  * literal without secret-named keys) is not.
  */
 import type { TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { type Context, findVariable, getCalleePath, getMemberPath, getPropertyName, skipTransparent, fileKey } from '../ast.js';
 import { classifySecretName, isCredentialEnvKey, tokenizeName } from './names.js';
 

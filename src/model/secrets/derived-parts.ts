@@ -13,7 +13,7 @@
  * selected part: the name of a copy never clears the value.
  */
 import type { TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { getPropertyName, getStringValue, skipTransparent } from '../ast.js';
 import { tokenizeName } from './names.js';
 

@@ -4,7 +4,7 @@
  * only ever receive such keys from its callers in this file?
  */
 import type { TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { type AnyFunction, type Context, findVariable, getPropertyName, getVariableInit, skipTransparent, walkTree } from '../ast.js';
 import { tokenizeName } from './names.js';
 import type { NameVerdictOf } from './verdicts.js';

@@ -3,7 +3,7 @@
  * `` `token=${t}` ``, `'Bearer ' + t`, `logger.info('password: %s', p)`, `'api key:', key`.
  */
 import type { TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { getPropertyName, getStringValue } from '../ast.js';
 import { ACTION_VERBS, HARMLESS_SUFFIXES, tokenizeName } from './names.js';
 import { GETTER_METHODS, PRESERVING_METHODS, PRODUCER_VERBS } from './value-calls.js';

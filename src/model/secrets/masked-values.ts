@@ -9,7 +9,7 @@
  * hash or an anonymizer is also used on ids and addresses that are not secrets.
  */
 import type { TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { getEnclosingFunction } from '../ast.js';
 import { type NameVerdictOf } from './verdicts.js';
 import { tokenizeName } from './names.js';

@@ -7,7 +7,7 @@
  * (`acmeChallenge.get({ challenge: { token } })`, `challenge.token = token`) is that kind of token.
  */
 import type { TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESLint } from '@typescript-eslint/utils';
 import { getPropertyName, skipTransparent } from '../ast.js';
 import { type SecretNameOptions, ownerVoidsSecretWord } from './names.js';

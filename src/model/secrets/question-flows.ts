@@ -3,7 +3,7 @@
  * three levels out) named for it or a route for it — it is; in a quiz it is not.
  */
 import type { TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { getEnclosingFunction, getPropertyName } from '../ast.js';
 import { routeOf } from '../placement.js';
 import { namesSecurityQuestion } from './names.js';

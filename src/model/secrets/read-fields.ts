@@ -4,7 +4,7 @@
  * (@uppy/companion's OAuth callback): the object is a token response, whatever its name says.
  */
 import type { TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { type Context, fieldPath, findVariable, followFields, getPropertyName, resolveFunction } from '../ast.js';
 import type { NameVerdictOf, ValueVerdict } from './verdicts.js';
 import { UNKNOWN, secret } from './verdicts.js';

@@ -4,7 +4,7 @@
  * the whole request, `process.env` and its credential variables.
  */
 import type { TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { type AnyFunction, type Context, findVariable, getPropertyName, isFunctionNode, skipTransparent } from '../ast.js';
 import { getHandlerInfo } from '../handlers.js';
 import { isKoaNextGeneratorThis } from '../koa-generators.js';

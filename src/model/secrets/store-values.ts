@@ -7,7 +7,7 @@
  * `newValue`, `data`) are read this way: a named parameter (`name`, `id`, `ttl`) says what it is.
  */
 import type { TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { findEnclosingClass, getPropertyName } from '../ast.js';
 import { type SecretNameOptions, classifySecretTokens, tokenizeName } from './names.js';
 

@@ -5,7 +5,7 @@
  * `String`, `Buffer.from`).
  */
 import type { TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { getMemberPath, lastName, lastSegment, skipTransparent, unwrapIndirectCall } from '../ast.js';
 import { tokenizeName } from './names.js';
 

@@ -7,7 +7,7 @@
  * yes/no and wrapping calls are read in value-calls.ts; keys made only of ids in id-keys.ts.
  */
 import type { TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import {
   type Context,
   findVariable,
