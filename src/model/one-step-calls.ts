@@ -19,28 +19,13 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { type AnyFunction, type Context, contains, isFunctionNode, skipTransparent, unwrapIndirectCall } from './ast.js';
-import { resolveCalledFunction } from './called-functions.js';
-import { importedFunctionSatisfies, importedInstanceMethodSatisfies } from './project-modules.js';
+import { calleeBodySatisfies } from './callee-bodies.js';
 import { classifyCall, isAwaited } from './fallible.js';
 import { getImportSource } from './modules.js';
 import { someInSameFunction } from './walks.js';
 import { PASSIVE_CALLS, isSingleStoreCommand } from './stack-loss-io.js';
 import { workCalls } from './stack-records.js';
 import { isSingleSystemCall } from './system-steps.js';
-import type { ProjectModule } from './project-files.js';
-
-/**
- * The app's function a call runs, asked one question about its body: same-file (not the function the call sits in),
- * exported from a project module, or a method of a project class instance. False when none is found.
- */
-function calleeBodySatisfies(context: Context, call: TSESTree.CallExpression, question: string, answer: (context: Context, fn: AnyFunction) => boolean): boolean {
-  const fn = resolveCalledFunction(context, call.callee);
-  if (fn) return !contains(fn, call) && answer(context, fn);
-  const callee = skipTransparent(unwrapIndirectCall(call.callee));
-  const inModule = (module: ProjectModule, f: AnyFunction): boolean => answer(module.context, f);
-  if (importedFunctionSatisfies(context, callee, question, inModule)) return true;
-  return callee.type === AST_NODE_TYPES.MemberExpression && importedInstanceMethodSatisfies(context, callee, question, inModule);
-}
 
 /** What one step is: one step into the system (`isSingleSystemCall`), or one command to a store or a network client (`isSingleStoreCommand`). */
 type StepKind = 'system' | 'store';

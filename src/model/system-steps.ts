@@ -12,8 +12,7 @@ import { type AnyFunction, type Context, contains, getCalleePath, isFunctionNode
 import { someInSameFunction } from './walks.js';
 import { resolveCalledFunction } from './called-functions.js';
 import { asyncBody } from './downlevel.js';
-import { importedFunctionSatisfies, importedInstanceMethodSatisfies } from './project-modules.js';
-import type { ProjectModule } from './project-files.js';
+import { calleeBodySatisfies } from './callee-bodies.js';
 import { classifyCall } from './fallible.js';
 import { systemModuleOf } from './modules.js';
 import { PASSIVE_CALLS } from './stack-loss-io.js';
@@ -83,16 +82,7 @@ export function catchNeverRuns(context: Context, block: TSESTree.BlockStatement)
  * function whose promise never rejects (`neverRejects`).
  */
 function cannotReject(context: Context, call: TSESTree.CallExpression): boolean {
-  if (neverRejects(context, call)) return true;
-  const fn = resolveCalledFunction(context, call.callee);
-  if (fn) {
-    const body = asyncBody(fn);
-    return body !== null && catchesEverything(context, body);
-  }
-  const answer = (module: ProjectModule, f: AnyFunction): boolean => catchesEverythingAsync(module.context, f);
-  if (importedFunctionSatisfies(context, call.callee, 'catches-everything', answer)) return true;
-  const callee = skipTransparent(call.callee);
-  return callee.type === AST_NODE_TYPES.MemberExpression && importedInstanceMethodSatisfies(context, callee, 'catches-everything', answer);
+  return neverRejects(context, call) || calleeBodySatisfies(context, call, 'catches-everything', catchesEverythingAsync);
 }
 
 /**
