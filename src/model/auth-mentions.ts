@@ -29,29 +29,43 @@
 import { perFile } from './ast.js';
 import type { TSESLint } from '@typescript-eslint/utils';
 
-const AUTH_FAILURE_TEXT = new RegExp(
-  [
-    // 401, 403, 429 as number literals
-    String.raw`4_?0_?[13]|4_?2_?9|0x0*1(?:91|93|ad)|0o0*6(?:21|23|55)|0b0*1100100(?:01|11)|0b0*110101101`,
-    // status and error names
-    String.raw`un[_\s-]*authori[sz]ed|authenticat|forbidden|access[_\s-]*denied|too[_\s-]*many[_\s-]*requests|(?:auth|login)[_\s-]*required|invalid[_\s-]*credential`,
-    // WebSocket refusals (socket-refusals.ts): application auth close codes, policy violation, refusal reasons and events
-    String.raw`4_?[04]_?0_?[13]|1_?0_?0_?8|invalid[_\s-]*(?:auth[_\s-]*)?token|token[_\s-]*(?:expired|invalid)|auth[_\s-]*(?:error|fail)`,
-    // refusals written to a client's socket: access-outcome fields and refusal texts (socket-refusals.ts)
-    String.raw`(?:access|auth|authorization|permission)[_-]?(?:status|result|error)|permission\s+denied|not\s+authori[sz]ed|(?:requires?|needs?)\s+(?:\w+\s+)?(?:admin|permission|privilege)`,
-    // credential checks, passport, guards
-    String.raw`password|compare|verify|timing[_\s-]*safe[_\s-]*equal|constant[_\s-]*time[_\s-]*equal|api[-_]?key|api[-_]?token|strategy|canactivate|basic-auth|isvalid`,
-    // one-time-code checks (`totp.check`, `checkOtp`, `checkMfaCode`)
-    String.raw`[th]otp|\botp|otp\b|mfa|2fa`,
-  ].join('|'),
-  // No `u` flag: with it, V8 runs this many-alternative, case-insensitive scan over the whole text
-  // about 3× slower (measured on the bench corpus: 92 → 27 ms per pass), and every alternative is ASCII.
-  'i',
-);
+// The alternatives factored by their first letters (`a(?:uth…|ccess…|pi…)`): irregexp tries every top-level
+// alternative at every position of the text, so fewer of them scan faster. Written in lowercase; see below for the case.
+const AUTH_FAILURE_SOURCE = [
+  // 401, 403, 429 as number literals; WebSocket close codes 4001/4401/4003/4403 and 1008 (socket-refusals.ts)
+  String.raw`4_?(?:[04]_?)?0_?[13]|4_?2_?9|1_?0_?0_?8|0(?:x0*1(?:91|93|ad)|o0*6(?:21|23|55)|b0*(?:1100100(?:01|11)|110101101))`,
+  // status and error names, refusal reasons and events, access-outcome fields (`accessStatus`, `auth_error`), API keys
+  String.raw`a(?:uth(?:enticat|[_\s-]*(?:required|error|fail)|(?:orization)?[_-]?(?:status|result|error))|ccess(?:[_\s-]*denied|[_-]?(?:status|result|error))|pi[-_]?(?:key|token))`,
+  String.raw`un[_\s-]*authori[sz]ed|not\s+authori[sz]ed|forbidden|too[_\s-]*many[_\s-]*requests|login[_\s-]*required|invalid[_\s-]*(?:credential|(?:auth[_\s-]*)?token)|token[_\s-]*(?:expired|invalid)`,
+  // refusals written to a client's socket (socket-refusals.ts)
+  String.raw`permission(?:\s+denied|[_-]?(?:status|result|error))|(?:requires?|needs?)\s+(?:\w+\s+)?(?:admin|permission|privilege)`,
+  // credential checks, passport, guards, auth plugins' validators
+  String.raw`password|compare|verify|timing[_\s-]*safe[_\s-]*equal|constant[_\s-]*time[_\s-]*equal|strategy|canactivate|basic-auth|isvalid`,
+  // one-time-code checks (`totp.check`, `checkOtp`, `checkMfaCode`)
+  String.raw`[th]otp|\botp|otp\b|mfa|2fa`,
+].join('|');
+
+/**
+ * Case: the text is lowercased once and matched without the `i` flag, which V8 runs about 1.5× faster than the
+ * case-insensitive scan. The same answer: without the `u` flag, `i` matches an ASCII letter of the pattern only with an
+ * ASCII letter (a non-ASCII character never folds to one), and lowercasing maps every character one to one onto a
+ * character that matches the lowercase pattern exactly when the original matched case-insensitively — except two
+ * characters whose lowercase is ASCII, `İ` (U+0130, to `i` + U+0307) and the Kelvin sign (U+212A, to `k`). A text
+ * holding either is matched as written, with `i`. (No `u` flag: with it, V8 runs this many-alternative scan about
+ * 3× slower, and every alternative is ASCII.)
+ */
+const AUTH_FAILURE_LOWERCASE = new RegExp(AUTH_FAILURE_SOURCE);
+const AUTH_FAILURE_ANY_CASE = new RegExp(AUTH_FAILURE_SOURCE, 'i');
+
+/** Whether the text holds one of the alternatives above, in any case. */
+function mentionsAuthFailureText(text: string): boolean {
+  if (text.includes('\u0130') || text.includes('\u212a')) return AUTH_FAILURE_ANY_CASE.test(text);
+  return AUTH_FAILURE_LOWERCASE.test(text.toLowerCase());
+}
 
 const cache = new WeakMap<object, boolean>();
 
 /** Whether the file's text mentions anything an auth-failure recognizer could start from (a superset; see above). */
 export function mentionsAuthFailure(sourceCode: Readonly<TSESLint.SourceCode>): boolean {
-  return perFile(cache, sourceCode, () => AUTH_FAILURE_TEXT.test(sourceCode.text));
+  return perFile(cache, sourceCode, () => mentionsAuthFailureText(sourceCode.text));
 }
