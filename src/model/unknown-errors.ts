@@ -25,8 +25,25 @@ export const INTERNAL_ERROR_CLASS =
 export function unknownErrorOf(context: Context, id: TSESTree.Identifier, depth = 0): TSESLint.Scope.Variable | null {
   if (depth > 4) return null;
   const variable = findVariable(context, id);
-  const def = variable?.defs[0];
-  if (!variable || !def || variable.defs.length !== 1) return null;
+  if (!variable) return null;
+  // Asked again and again for the same variable (every use of `err`, every call of a helper): the answer depends only on
+  // the variable and the depth left. Every step below reads the file through caches filled once (no recursion guard
+  // whose answer would depend on the order of asking), and a variable is never asked inside its own answer (that
+  // would not end), so keeping the answer changes nothing but the time.
+  let byDepth = unknownErrorCache.get(variable);
+  if (!byDepth) unknownErrorCache.set(variable, (byDepth = []));
+  const known = byDepth[depth];
+  if (known !== undefined) return known;
+  const answer = computeUnknownError(context, variable, depth);
+  byDepth[depth] = answer;
+  return answer;
+}
+
+const unknownErrorCache = new WeakMap<TSESLint.Scope.Variable, (TSESLint.Scope.Variable | null)[]>();
+
+function computeUnknownError(context: Context, variable: TSESLint.Scope.Variable, depth: number): TSESLint.Scope.Variable | null {
+  const def = variable.defs[0];
+  if (!def || variable.defs.length !== 1) return null;
   if (def.type === 'CatchClause') {
     return def.node.param === def.name ? variable : null;
   }
