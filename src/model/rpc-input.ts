@@ -203,12 +203,11 @@ function isTypedGrpcMethod(fn: AnyFunction): boolean {
  * client — an error's `message` (or `details`) becomes the status text the client reads.
  */
 export function isGrpcResponseCallback(context: Context, id: TSESTree.Identifier, findParameterOwner: (id: TSESTree.Identifier) => AnyFunction | null): boolean {
-  // Asked for every call of a name no same-file function is bound to: the name must be a function's second
-  // parameter first (rarely true, and cheaper than a scan of the file's text), then the file's text decides.
+  // Asked for every call of a name no same-file function is bound to: the file's text decides first.
+  if (!perFile(grpcMethodTextCache, context.sourceCode, () => GRPC_METHOD_TEXT.test(context.sourceCode.text))) return false;
   const fn = findParameterOwner(id);
   const callback = fn?.params[1];
   if (!fn || callback?.type !== AST_NODE_TYPES.Identifier || callback.name !== id.name) return false;
-  if (!perFile(grpcMethodTextCache, context.sourceCode, () => GRPC_METHOD_TEXT.test(context.sourceCode.text))) return false;
   if (isTypedGrpcMethod(fn)) return true;
   if (!perFile(registrationTextCache, context.sourceCode, () => REGISTRATION_TEXT.test(context.sourceCode.text))) return false;
   return implementationObjects(context, fn).some((object) => registeringServer(context, object) === 'grpc');
