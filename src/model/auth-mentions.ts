@@ -30,19 +30,22 @@ import { perFile } from './ast.js';
 import type { TSESLint } from '@typescript-eslint/utils';
 
 const AUTH_FAILURE_TEXT = new RegExp(
+  // The alternatives are factored by their first letters (`a(?:uth…|ccess…|pi…)`, `c(?:ompare|onstant…|anactivate)`):
+  // irregexp tries every top-level alternative at every position of the text, and 21 scan about 1.7× faster than the 45
+  // written out one by one (the same strings; tests/model/auth-mentions.test.ts compares the two).
   [
-    // 401, 403, 429 as number literals
-    String.raw`4_?0_?[13]|4_?2_?9|0x0*1(?:91|93|ad)|0o0*6(?:21|23|55)|0b0*1100100(?:01|11)|0b0*110101101`,
-    // status and error names
-    String.raw`un[_\s-]*authori[sz]ed|authenticat|forbidden|access[_\s-]*denied|too[_\s-]*many[_\s-]*requests|(?:auth|login)[_\s-]*required|invalid[_\s-]*credential`,
-    // WebSocket refusals (socket-refusals.ts): application auth close codes, policy violation, refusal reasons and events
-    String.raw`4_?[04]_?0_?[13]|1_?0_?0_?8|invalid[_\s-]*(?:auth[_\s-]*)?token|token[_\s-]*(?:expired|invalid)|auth[_\s-]*(?:error|fail)`,
-    // refusals written to a client's socket: access-outcome fields and refusal texts (socket-refusals.ts)
-    String.raw`(?:access|auth|authorization|permission)[_-]?(?:status|result|error)|permission\s+denied|not\s+authori[sz]ed|(?:requires?|needs?)\s+(?:\w+\s+)?(?:admin|permission|privilege)`,
-    // credential checks, passport, guards
-    String.raw`password|compare|verify|timing[_\s-]*safe[_\s-]*equal|constant[_\s-]*time[_\s-]*equal|api[-_]?key|api[-_]?token|strategy|canactivate|basic-auth|isvalid`,
-    // one-time-code checks (`totp.check`, `checkOtp`, `checkMfaCode`)
-    String.raw`[th]otp|\botp|otp\b|mfa|2fa`,
+    // 401, 403, 429 as number literals; WebSocket close codes 4001/4401/4003/4403 and 1008 (socket-refusals.ts)
+    String.raw`4_?(?:(?:[04]_?)?0_?[13]|2_?9)|1_?0_?0_?8|0(?:x0*1(?:9[13]|ad)|o0*6(?:2[13]|55)|b0*(?:1100100[01]1|110101101))`,
+    // status and error names, refusal reasons and events (`auth_error`), access-outcome fields (`accessStatus`), API keys
+    String.raw`a(?:uth(?:enticat|[_\s-]*(?:required|error|fail)|(?:orization)?[_-]?(?:status|result|error))|ccess(?:[_\s-]*denied|[_-]?(?:status|result|error))|pi[-_]?(?:key|token))`,
+    String.raw`c(?:ompare|onstant[_\s-]*time[_\s-]*equal|anactivate)`,
+    String.raw`t(?:o(?:o[_\s-]*many[_\s-]*requests|ken[_\s-]*(?:expired|invalid))|iming[_\s-]*safe[_\s-]*equal|otp)|hotp`,
+    String.raw`p(?:ermission(?:\s+denied|[_-]?(?:status|result|error))|assword)`,
+    String.raw`i(?:nvalid[_\s-]*(?:credential|(?:auth[_\s-]*)?token)|svalid)`,
+    // refusals written to a client's socket (socket-refusals.ts)
+    String.raw`n(?:ot\s+authori[sz]ed|eeds?\s+(?:\w+\s+)?(?:admin|permission|privilege))|requires?\s+(?:\w+\s+)?(?:admin|permission|privilege)`,
+    // the rest: status names, credential checks, passport, auth plugins, one-time codes (`checkOtp`, `checkMfaCode`)
+    String.raw`un[_\s-]*authori[sz]ed|forbidden|login[_\s-]*required|verify|strategy|basic-auth|\botp|otp\b|mfa|2fa`,
   ].join('|'),
   // No `u` flag: with it, V8 runs this many-alternative, case-insensitive scan over the whole text
   // about 3× slower (measured on the bench corpus: 92 → 27 ms per pass), and every alternative is ASCII.

@@ -76,7 +76,8 @@ const CONTEXT_NAME = /^_?(?:ctx|context|c)$/u;
 const TOOLKIT_NAME = /^_?(?:h|httpAdapter|host)$/u;
 const FASTIFY_REPLY_NAME = /^_?(?:reply|rep)$/u;
 /** Helpers named for answering the client: `sendError`, `respond`, `replyWithError`, `formatResponse`, `errorResponse`. */
-const RESPONSE_HELPER_NAME = /^(?:send|respond|reply|render|write|format)\w*$|\w*Response$/u;
+// (`Response$`, not `\w*Response$`: the same names, without trying every start of the name.)
+const RESPONSE_HELPER_NAME = /^(?:send|respond|reply|render|write|format)\w*$|Response$/u;
 // Maps, not object literals: a method named `toString` or `constructor` must not find Object.prototype's.
 const RESPONSE_METHODS: ReadonlyMap<string, ResponseSinkKind> = new Map([
   ['json', 'json'],

@@ -25,8 +25,25 @@ export const INTERNAL_ERROR_CLASS =
 export function unknownErrorOf(context: Context, id: TSESTree.Identifier, depth = 0): TSESLint.Scope.Variable | null {
   if (depth > 4) return null;
   const variable = findVariable(context, id);
-  const def = variable?.defs[0];
-  if (!variable || !def || variable.defs.length !== 1) return null;
+  if (!variable) return null;
+  // Asked again and again for the same variable (every use of `err`, every call of a helper): the answer depends only on
+  // the variable and the depth left. Every step below reads the file through caches filled once (no recursion guard
+  // whose answer would depend on the order of asking), and a variable is never asked inside its own answer (that
+  // would not end), so keeping the answer changes nothing but the time.
+  let byDepth = unknownErrorCache.get(variable);
+  if (!byDepth) unknownErrorCache.set(variable, (byDepth = []));
+  const known = byDepth[depth];
+  if (known !== undefined) return known;
+  const answer = computeUnknownError(context, variable, depth);
+  byDepth[depth] = answer;
+  return answer;
+}
+
+const unknownErrorCache = new WeakMap<TSESLint.Scope.Variable, (TSESLint.Scope.Variable | null)[]>();
+
+function computeUnknownError(context: Context, variable: TSESLint.Scope.Variable, depth: number): TSESLint.Scope.Variable | null {
+  const def = variable.defs[0];
+  if (!def || variable.defs.length !== 1) return null;
   if (def.type === 'CatchClause') {
     return def.node.param === def.name ? variable : null;
   }
@@ -256,35 +273,67 @@ function memberCalls(context: Context, fn: AnyFunction): { calls: TSESTree.CallE
   if (memberCallsCache.has(fn)) return memberCallsCache.get(fn)!;
   let result: { calls: TSESTree.CallExpression[]; otherUse: boolean } | null = null;
   const parent = fn.parent;
-  let scope: TSESTree.Node | null = null;
-  let matches: ((m: TSESTree.MemberExpression) => boolean) | null = null;
+  let uses: readonly TSESTree.MemberExpression[] | null = null;
   if (parent?.type === AST_NODE_TYPES.MethodDefinition && parent.value === fn && !parent.static && parent.kind === 'method') {
     const name = getPropertyName(parent);
-    scope = findEnclosingClass(parent);
-    if (name) matches = (m) => m.object.type === AST_NODE_TYPES.ThisExpression && getPropertyName(m) === name;
+    const cls = findEnclosingClass(parent);
+    if (name && cls) uses = thisMembers(context, cls).get(name) ?? [];
   } else if (parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.right === fn && parent.operator === '=' && parent.left.type === AST_NODE_TYPES.MemberExpression) {
     const left = parent.left;
     const object = skipTransparent(left.object);
     const name = getPropertyName(left);
-    scope = context.sourceCode.ast;
-    if (name && object.type === AST_NODE_TYPES.Identifier) matches = (m) => m !== left && skipTransparent(m.object).type === AST_NODE_TYPES.Identifier && (skipTransparent(m.object) as TSESTree.Identifier).name === object.name && getPropertyName(m) === name;
+    if (name && object.type === AST_NODE_TYPES.Identifier) {
+      const found: TSESTree.MemberExpression[] = [];
+      walkTree(
+        context.sourceCode.ast,
+        (node) => {
+          if (node.type !== AST_NODE_TYPES.MemberExpression || node === left) return;
+          const o = skipTransparent(node.object);
+          if (o.type === AST_NODE_TYPES.Identifier && o.name === object.name && getPropertyName(node) === name) found.push(node);
+        },
+        context.sourceCode.visitorKeys,
+      );
+      uses = found;
+    }
   }
-  if (scope && matches) {
+  if (uses) {
     const found = { calls: [] as TSESTree.CallExpression[], otherUse: false };
-    walkTree(
-      scope,
-      (node) => {
-        if (node.type !== AST_NODE_TYPES.MemberExpression || !matches(node)) return;
-        const call = node.parent;
-        if (call?.type === AST_NODE_TYPES.CallExpression && call.callee === node) found.calls.push(call);
-        else found.otherUse = true;
-      },
-      context.sourceCode.visitorKeys,
-    );
+    for (const node of uses) {
+      const call = node.parent;
+      if (call?.type === AST_NODE_TYPES.CallExpression && call.callee === node) found.calls.push(call);
+      else found.otherUse = true;
+    }
     result = found;
   }
   memberCallsCache.set(fn, result);
   return result;
+}
+
+const thisMembersCache = new WeakMap<TSESTree.Node, Map<string, TSESTree.MemberExpression[]>>();
+
+/**
+ * Every `this.name` in a class (nested functions and classes included), by name, in walk order: built with one walk
+ * of the class on the first ask, for all of its methods (a walk per method grew with methods × class size).
+ */
+function thisMembers(context: Context, cls: TSESTree.Node): Map<string, TSESTree.MemberExpression[]> {
+  let index = thisMembersCache.get(cls);
+  if (!index) {
+    const built = new Map<string, TSESTree.MemberExpression[]>();
+    walkTree(
+      cls,
+      (node) => {
+        if (node.type !== AST_NODE_TYPES.MemberExpression || node.object.type !== AST_NODE_TYPES.ThisExpression) return;
+        const name = getPropertyName(node);
+        if (name === null) return;
+        const list = built.get(name);
+        if (list) list.push(node);
+        else built.set(name, [node]);
+      },
+      context.sourceCode.visitorKeys,
+    );
+    thisMembersCache.set(cls, (index = built));
+  }
+  return index;
 }
 
 /** A call that builds a response object (`createSubResponse(cb)`, `makeResponse(cb)`, `mockResponse(cb)`). */
