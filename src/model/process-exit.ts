@@ -11,8 +11,8 @@
  *    (`process_1.default.exit()` is `process.exit()` compiled: automatisch's queue listeners);
  *  - which statement ends by exiting (`endsByExiting`): the call, a block whose last statement does, an `if`
  *    whose branches do, a promise chain whose last callback does (`RED.stop().then(() => process.exit())`); an
- *    else-less `if (!isTest) process.exit(1)` on the main path of a body (production takes it), not when every
- *    path must end (after a log: `if (e.fatal) process.exit(1)` lets the other errors run on);
+ *    `if` read three ways, three questions (`ExitReading`): every branch it has exits (a shutdown routine), every
+ *    path does (after a log), or the exit is the main path (a crash handler's final exit; not an if/else);
  *  - which paths end the process: a body whose last statement does (`finalProcessExit`), a function written to
  *    run while the process ends (`exitsWhenDone`), a statement the process ends after on its path
  *    (`endsProcessAfter`).
@@ -70,7 +70,7 @@ export function exitOfStatement(statement: TSESTree.Node, context: Context | nul
 }
 
 /** `RED.stop().then(() => process.exit())`: a chain whose last `.then` / `.finally` callback ends by exiting. */
-export function isExitingChain(statement: TSESTree.Node, everyPath = false): boolean {
+export function isExitingChain(statement: TSESTree.Node, reading: ExitReading = 'branches'): boolean {
   if (statement.type !== AST_NODE_TYPES.ExpressionStatement) return false;
   const call = skipTransparent(statement.expression);
   if (call.type !== AST_NODE_TYPES.CallExpression || call.callee.type !== AST_NODE_TYPES.MemberExpression) return false;
@@ -78,35 +78,46 @@ export function isExitingChain(statement: TSESTree.Node, everyPath = false): boo
   const callback = call.arguments[0] ? skipTransparent(call.arguments[0]) : null;
   if ((method !== 'then' && method !== 'finally') || !callback || !isFunctionNode(callback)) return false;
   if (callback.body.type !== AST_NODE_TYPES.BlockStatement) return isProcessExitCall(callback.body);
-  return endsByExiting(callback.body, everyPath);
+  return endsByExiting(callback.body, reading);
 }
+
+/**
+ * How an `if` around exits is read: `'branches'` — every branch it has ends by exiting (an else-less `if
+ * (!isTest) process.exit(1)` too: a shutdown routine ends the process whichever way it goes); `'everyPath'` —
+ * every path through it does (after a log, `if (e.fatal) process.exit(1)` lets the other errors run on);
+ * `'mainPath'` — the exit is the path every case not chosen otherwise takes: an else-less `if (!isTest)`
+ * around it, not an if/else, which chooses a path per kind of error (parse-server's crash handler:
+ * `if (err.code === 'EADDRINUSE') { …; process.exit(0) } else { …stack…; process.exit(1) }`).
+ */
+export type ExitReading = 'branches' | 'everyPath' | 'mainPath';
 
 /**
  * A statement that ends by exiting: the exit itself (`exitOfStatement`), a block whose last statement does, an
- * `if` whose branches do, a chain whose last callback does. An else-less `if` whose branch exits (`if (!isTest)
- * process.exit(1)`) counts unless `everyPath` asks that every path through the statement exit.
+ * `if` whose branches do (as `reading` says), a chain whose last callback does.
  */
-export function endsByExiting(statement: TSESTree.Node, everyPath = false): boolean {
+export function endsByExiting(statement: TSESTree.Node, reading: ExitReading = 'branches'): boolean {
   if (statement.type === AST_NODE_TYPES.BlockStatement) {
     const last = statement.body.at(-1);
-    return last !== undefined && endsByExiting(last, everyPath);
+    return last !== undefined && endsByExiting(last, reading);
   }
   if (statement.type === AST_NODE_TYPES.IfStatement) {
-    return endsByExiting(statement.consequent, everyPath) && (statement.alternate === null ? !everyPath : endsByExiting(statement.alternate, everyPath));
+    if (!endsByExiting(statement.consequent, reading)) return false;
+    if (statement.alternate === null) return reading !== 'everyPath';
+    return reading !== 'mainPath' && endsByExiting(statement.alternate, reading);
   }
-  return exitOfStatement(statement) !== null || isExitingChain(statement, everyPath);
+  return exitOfStatement(statement) !== null || isExitingChain(statement, reading);
 }
 
 /**
- * The last statement directly in a body when it ends the process (`endsByExiting`: `process.exit(1)`, also inside
- * `if (!isTest) { process.exit(1) }`), or null. When another path of a crash handler logs and this one does not
+ * The last statement directly in a body when it ends the process on its main path (`endsByExiting`, `'mainPath'`:
+ * `process.exit(1)`, also inside `if (!isTest) { process.exit(1) }`; not an if/else), or null. When another path of a crash handler logs and this one does not
  * (`if (err.code === 'X') { log(err); return } await shutdown(); process.exit(1)`), every other crash exits
  * without its reason.
  */
 export function finalProcessExit(body: TSESTree.Node): TSESTree.Statement | null {
   if (body.type !== AST_NODE_TYPES.BlockStatement) return null;
   const last = body.body.at(-1);
-  return last && endsByExiting(last) ? last : null;
+  return last && endsByExiting(last, 'mainPath') ? last : null;
 }
 
 /** Whether `node` holds an `await` (or `for await`) of its own function: nested functions are not entered. */
@@ -155,7 +166,7 @@ export function endsProcessAfter(statement: TSESTree.Node, body: TSESTree.Node):
     if (isFunctionNode(current)) return false;
     if (current.type !== AST_NODE_TYPES.BlockStatement) continue;
     for (const later of current.body.slice(current.body.indexOf(child as TSESTree.Statement) + 1)) {
-      if (endsByExiting(later, true)) return true;
+      if (endsByExiting(later, 'everyPath')) return true;
       if (LEAVES.has(later.type)) return false;
     }
   }

@@ -111,39 +111,48 @@ describe('exitOfStatement: which statement is an exit', () => {
 
 describe('endsByExiting / finalProcessExit: a statement or body that ends the process', () => {
   // Disagreement 3: error-handlers.ts's finalProcessExit took an else-less `if` whose branch exits and rejected an
-  // if/else (even when both branches exit) and a promise chain; shutdown-listeners.ts took all three. One answer:
-  // an if/else whose branches both exit ends the process, and so does `server.close().then(() => process.exit(1))`;
-  // an else-less `if (!isTest) process.exit(1)` counts on a body's main path (both copies agreed).
-  it('the exit, a block ending in one, an if whose branches exit, a chain whose last callback exits', () => {
+  // if/else (even when both branches exit) and a promise chain; shutdown-listeners.ts took all three; handler-logs.ts
+  // took none (a later exit statement only). Three questions, one function (endsByExiting's ExitReading):
+  //  - a crash handler's final exit is its main path ('mainPath'): an if/else chooses a path per kind of error, which
+  //    the rule weighs branch by branch. Reading it as one final exit (tried first) added one finding in the 86 apps,
+  //    a false one: parse-server's ParseServer.js 'uncaughtException' handler, `if (err.code === 'EADDRINUSE') {
+  //    process.stderr.write('…port is already in use.'); process.exit(0); } else { …err.stack…; process.exit(1); }`,
+  //    reported as a path exiting unlogged — its EADDRINUSE branch is a message for a known failure code. So an
+  //    if/else stays no final exit; a chain ending in an exit is one (no app changed);
+  //  - a shutdown routine ends the process whichever branch it takes ('branches', shutdown-listeners.ts's reading);
+  //  - the process ends after a log only when every path after it exits ('everyPath', endsProcessAfter).
+  it('the exit, a block ending in one, an else-less if, a chain whose last callback exits; not an if/else', () => {
     const last = perHandler(
       `
       h(async (e) => { await stop(); process.exit(1); });
       h((e) => { if (!test) { process.exit(1); } });
-      h((e) => { if (e.fatal) process.exit(1); else process.exit(2); });
       h((e) => { server.close().then(() => process.exit(1)); });
       h((e) => { app.stop().finally(function () { log('bye'); process.exit(0); }); });
+      h((err) => { if (err.code === 'EADDRINUSE') { process.stderr.write('port in use'); process.exit(0); } else { process.stderr.write(err.stack); process.exit(1); } });
       h((e) => { process.exit(1); cleanup(); });
       h((e) => { if (a) process.exit(1); else log(e); });
       h((e) => { app.stop().then(() => log('stopped')); });
     `,
       (body) => finalProcessExit(body) !== null,
     );
-    expect(last).toEqual([true, true, true, true, true, false, false, false]);
+    expect(last).toEqual([true, true, true, true, false, false, false, false]);
   });
 
-  it('everyPath: an else-less if does not end every path', () => {
+  it('the three readings of an if: every branch it has, every path, the main path', () => {
     const results = perHandler(
       `
       h(() => { if (!test) process.exit(1); });
       h(() => { if (a) process.exit(1); else process.exit(2); });
       h(() => { { process.exit(1); } });
+      h(() => { if (a) process.exit(1); else log(); });
     `,
-      (body) => [endsByExiting(body.body[0]!), endsByExiting(body.body[0]!, true)],
+      (body) => (['branches', 'everyPath', 'mainPath'] as const).map((reading) => endsByExiting(body.body[0]!, reading)),
     );
     expect(results).toEqual([
-      [true, false],
-      [true, true],
-      [true, true],
+      [true, false, true],
+      [true, true, false],
+      [true, true, true],
+      [false, false, false],
     ]);
   });
 
