@@ -34,7 +34,8 @@ import { droppedCallbackPositions } from './dropped-callbacks.js';
 import { RUNNER_MODULES, getJobRunnerKind, isAgendaObject, isBullQueue, namesModule, rootImport } from './job-runners.js';
 import { isGlobalName } from './promises.js';
 import { resolveCalledFunction } from './called-functions.js';
-import { exitsWhenDone, isTerminationSignal } from './shutdown-listeners.js';
+import { isTerminationSignal } from './shutdown-listeners.js';
+import { exitsWhenDone } from './process-exit.js';
 import { isProcessObject } from './process-object.js';
 import { awaitsHandlers, takesContinuation } from './dispatchers.js';
 

@@ -246,8 +246,17 @@ export function weighSilence(
   // block's calls (classifyFailures), the costlier question, which then runs only for catches around a control.
   if (onReportedPath() || namesTelemetry(enclosingName ?? '')) return quiet;
   if (!guardsSecurity(context, handler.parent.block, handler.body, enclosingName, failureOptions) && !isCheckedThenRefused(context, handler.parent)) return quiet;
+  return weighSilenceUngated(context, handler, enclosingName, failureOptions);
+}
+
+/**
+ * weighSilence's answer without its gate (does the `try` guard a security control?), read from weighCatch alone.
+ * tests/model/outcome-gates.test.ts asserts over the bench corpus that both agree: that weighCatch still answers
+ * 'external' / 'unknown' only around a control, the knowledge the gate repeats.
+ */
+export function weighSilenceUngated(context: Context, handler: TSESTree.CatchClause, enclosingName: string | null, failureOptions: FailureOptions): { silentReported: boolean; mayFailOutside: boolean } {
   const source = weighCatch(context, handler, enclosingName, failureOptions);
-  if (source !== 'external' && source !== 'unknown') return quiet;
+  if (source !== 'external' && source !== 'unknown') return { silentReported: false, mayFailOutside: false };
   return {
     silentReported: source === 'external' ? !catchFallsBackOnPurpose(context, handler, failureOptions) : doesNothing(context, handler.body),
     mayFailOutside: !isAttemptElseThrow(context, handler.body, failureOptions),

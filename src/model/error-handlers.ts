@@ -9,7 +9,6 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { type AnyFunction, type Context, findVariable, getEnclosingFunction, getMemberPath, getPropertyName, isFunctionNode, leavesFunction, resolveFunction, skipTransparent, walkSameFunction } from './ast.js';
 import { getRequiredModule } from './modules.js';
-import { processMethodOf } from './process-object.js';
 import { rootImport } from './job-runners.js';
 import { classifyErrorUse, holdsStackText, isHandoffCall, isInspectionCall, readsAny } from './errors.js';
 import { resolveCalledFunction } from './called-functions.js';
@@ -392,34 +391,6 @@ export function errorParamName(param: TSESTree.Node | null): string | null {
   if (!param) return null;
   const id = param.type === AST_NODE_TYPES.AssignmentPattern ? param.left : param;
   return id.type === AST_NODE_TYPES.Identifier ? id.name : null;
-}
-
-/** `process.exit(1)`, `process.abort()`, `process.kill(…)`: the handler ends the process. */
-export function isProcessExitCall(call: TSESTree.CallExpression): boolean {
-  const method = processMethodOf(call.callee);
-  return method === 'exit' || method === 'abort' || method === 'kill';
-}
-
-/**
- * The last statement directly in a process crash handler's body that ends the process
- * (`process.exit(1)`, also inside `if (!isTest) { process.exit(1) }`), or null. When another path
- * logs and this one does not (`if (err.code === 'X') { log(err); return } await shutdown();
- * process.exit(1)`), every other crash exits without its reason.
- */
-export function finalProcessExit(body: TSESTree.Node): TSESTree.Statement | null {
-  if (body.type !== AST_NODE_TYPES.BlockStatement) return null;
-  const last = body.body.at(-1);
-  if (!last) return null;
-  const ends = (n: TSESTree.Node): boolean => {
-    if (n.type === AST_NODE_TYPES.ExpressionStatement) {
-      const e = n.expression.type === AST_NODE_TYPES.AwaitExpression ? n.expression.argument : n.expression;
-      return e.type === AST_NODE_TYPES.CallExpression && isProcessExitCall(e);
-    }
-    if (n.type === AST_NODE_TYPES.IfStatement) return !n.alternate && ends(n.consequent);
-    if (n.type === AST_NODE_TYPES.BlockStatement) return n.body.length > 0 && ends(n.body.at(-1)!);
-    return false;
-  };
-  return ends(last) ? last : null;
 }
 
 /** Whose error handler this is: a Nest exception filter, a Fastify or Hono error handler, else Express-style `(err, req, res, next)`. */

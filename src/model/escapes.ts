@@ -10,7 +10,7 @@ import { isHandoffCall } from './errors.js';
 import { asyncBody, isAwaiterGenerator } from './downlevel.js';
 import { getLoggingLevel, isAtLeast } from './loggers.js';
 import { resolveCalledFunction } from './called-functions.js';
-import { isProcessCall } from './process-object.js';
+import { exitOfStatement, isFailureExit } from './process-exit.js';
 import { FIRE_AND_FORGET_HELPERS, WAIT_CALLS, callPath, getPromiseChain, isRejectingExecutor, mayReject, promiseMayReject } from './promises.js';
 
 const escapeCache = new WeakMap<AnyFunction, TSESTree.Node | null>();
@@ -317,16 +317,10 @@ function isAwaited(node: TSESTree.Node, downleveled: boolean): boolean {
   return n.type === AST_NODE_TYPES.AwaitExpression || (downleveled && n.type === AST_NODE_TYPES.YieldExpression);
 }
 
-/** `process.exit(code)` with a code other than 0 (or none given: the caller decides). */
-function isFailureExit(node: TSESTree.Node): boolean {
-  const n = skipTransparent(node);
-  if (n.type !== AST_NODE_TYPES.CallExpression || !isProcessCall(n, 'exit')) return false;
-  const code = n.arguments[0];
-  return !(code && skipTransparent(code).type === AST_NODE_TYPES.Literal && (skipTransparent(code) as TSESTree.Literal).value === 0);
-}
-
+/** A statement that ends the process reporting a failure (`process.exit(1)`, `return process.exit()`, `process.abort()`; not `process.exit(0)`). */
 function exitsProcess(statement: TSESTree.Statement): boolean {
-  return statement.type === AST_NODE_TYPES.ExpressionStatement && isFailureExit(statement.expression);
+  const exit = exitOfStatement(statement);
+  return exit !== null && isFailureExit(exit);
 }
 
 /** Whether `body` logs at error level (or reports) outside nested functions. */

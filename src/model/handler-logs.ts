@@ -18,7 +18,7 @@ import { logsOnlyThroughConsole } from './console-logging.js';
 import { isAuditCall } from './credential-checks.js';
 import { runsOnlyInDevelopment } from './environment.js';
 import { classifyErrorUse, readsAny } from './errors.js';
-import { isProcessExitCall } from './error-handlers.js';
+import { endsProcessAfter } from './process-exit.js';
 import { type LogLevel, type LoggerCall, getLoggerCall, getLoggingLevel, isAtLeast } from './loggers.js';
 
 type Variable = TSESLint.Scope.Variable;
@@ -61,37 +61,12 @@ export function classifyHandlerLog(context: Context, node: TSESTree.CallExpressi
     const printedWhole = () => !anyForm || classifyErrorUse(direct.args, errorVars).kind === 'whole';
     if (direct.loggerPath === 'console' && printedWhole() && logsOnlyThroughConsole(context)) return { kind: 'records' };
     // `console.log(e.stack || e); process.exit(1)`: the process ends on the error it just printed whole.
-    if (direct.loggerPath === 'console' && printedWhole() && endsProcessAfter(node, body)) return { kind: 'records' };
+    if (direct.loggerPath === 'console' && printedWhole() && node.parent.type === AST_NODE_TYPES.ExpressionStatement && endsProcessAfter(node.parent, body)) return { kind: 'records' };
     return { kind: 'lowLevel', call: direct, level };
   }
   if (use.kind === 'text') return { kind: 'textOnly', call: direct, form: use.form, name: use.name };
   return { kind: 'noError', call: direct };
 }
-
-/**
- * The process ends after the call `node` (a statement) on its path through the handler's `body`: a later
- * statement of its block, or of an enclosing block of the handler, is `process.exit(…)` (also `return
- * process.exit(1)`), and no `return` / `throw` / `break` / `continue` leaves before it:
- * `console.log(e.stack); process.exit(1)`, `if (known) console.log(msg); else console.log(e); process.exit(1)`.
- */
-function endsProcessAfter(node: TSESTree.CallExpression, body: TSESTree.Node): boolean {
-  const statement = node.parent;
-  if (statement?.type !== AST_NODE_TYPES.ExpressionStatement) return false;
-  let child: TSESTree.Node = statement;
-  for (let current: TSESTree.Node | undefined = statement.parent; current && child !== body; child = current, current = current.parent) {
-    if (isFunctionNode(current)) return false;
-    if (current.type !== AST_NODE_TYPES.BlockStatement) continue;
-    for (const later of current.body.slice(current.body.indexOf(child as TSESTree.Statement) + 1)) {
-      const e = later.type === AST_NODE_TYPES.ExpressionStatement ? later.expression : later.type === AST_NODE_TYPES.ReturnStatement ? later.argument : null;
-      if (e?.type === AST_NODE_TYPES.CallExpression && isProcessExitCall(e)) return true;
-      if (LEAVES.has(later.type)) return false;
-    }
-  }
-  return false;
-}
-
-/** Statements that leave the block before any later statement runs. */
-const LEAVES = new Set<string>([AST_NODE_TYPES.ReturnStatement, AST_NODE_TYPES.ThrowStatement, AST_NODE_TYPES.BreakStatement, AST_NODE_TYPES.ContinueStatement]);
 
 /**
  * What the inline callbacks a call in an error handler hands on make of the error, when one of them

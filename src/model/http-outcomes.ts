@@ -176,9 +176,10 @@ const CALLBACK_SUFFIX = /[a-z](?:Callback|Cb)$/u;
  * A name check that every call callOutcome finds an outcome in passes (a superset of its cases, with no
  * scope or import look-up): a method on a response, context, `Response`, Boom, error-factory or error-holder
  * name, a `throw` / `send`, a chain on another call, an error factory or continuation by name, or a
- * response object handed to a helper (passesResponseArgument).
+ * response object handed to a helper (passesResponseArgument). tests/model/outcome-gates.test.ts asserts the
+ * superset over the calls of a bench-corpus sample and the rule tests' snippets: update both together.
  */
-function mayHaveCallOutcome(node: TSESTree.CallExpression): boolean {
+export function mayHaveCallOutcome(node: TSESTree.CallExpression): boolean {
   const callee = skipTransparent(node.callee);
   if (callee.type === AST_NODE_TYPES.Identifier) {
     const name = callee.name;
@@ -195,8 +196,8 @@ function mayHaveCallOutcome(node: TSESTree.CallExpression): boolean {
   return (!!receiver && isResponseOrContextName(receiver.name)) || passesResponseArgument(node);
 }
 
-/** The outcome of a call: response methods, `ctx.throw`, error factories, Boom, `next(err)`, app helpers. */
-function callOutcome(context: Context, node: TSESTree.CallExpression, depth: number): HttpOutcome | null {
+/** The outcome of a call: response methods, `ctx.throw`, error factories, Boom, `next(err)`, app helpers (ungated: see mayHaveCallOutcome). */
+export function callOutcome(context: Context, node: TSESTree.CallExpression, depth: number): HttpOutcome | null {
   const callee = skipTransparent(node.callee);
   const args = node.arguments;
   if (callee.type === AST_NODE_TYPES.MemberExpression) {

@@ -5,11 +5,11 @@
  * ends a process that was already ending, with the error printed (or the application's rejection
  * handler's log). Split from `background.ts`.
  */
-import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
-import { type AnyFunction, type Context, findVariable, getEnclosingFunction, getPropertyName, getStringValue, isFunctionNode, skipTransparent, walkSameFunction } from './ast.js';
+import { type Context, findVariable, getEnclosingFunction, getPropertyName, getStringValue, skipTransparent } from './ast.js';
 import { resolveCalledFunction } from './called-functions.js';
-import { isProcessCall } from './process-object.js';
+import { exitsWhenDone } from './process-exit.js';
 
 /**
  * Signals whose handler ends the process (a graceful shutdown). A rejection escaping such a handler
@@ -62,69 +62,6 @@ function possibleEventNames(context: Context, node: TSESTree.Node): string[] | n
 export function isTerminationSignal(context: Context, node: TSESTree.Node): boolean {
   const names = possibleEventNames(context, node);
   return names !== null && names.every((name) => TERMINATION_SIGNALS.has(name));
-}
-
-/** `process.exit(…)` as a statement. */
-function isExitStatement(statement: TSESTree.Statement): boolean {
-  if (statement.type !== AST_NODE_TYPES.ExpressionStatement) return false;
-  return isProcessCall(statement.expression, 'exit');
-}
-
-/** `RED.stop().then(() => process.exit())`: a chain whose last `.then` / `.finally` callback ends by exiting. */
-function isExitingChain(statement: TSESTree.Statement): boolean {
-  if (statement.type !== AST_NODE_TYPES.ExpressionStatement) return false;
-  const call = skipTransparent(statement.expression);
-  if (call.type !== AST_NODE_TYPES.CallExpression || call.callee.type !== AST_NODE_TYPES.MemberExpression) return false;
-  const method = getPropertyName(call.callee);
-  const callback = call.arguments[0] ? skipTransparent(call.arguments[0]) : null;
-  if ((method !== 'then' && method !== 'finally') || !callback || !isFunctionNode(callback)) return false;
-  if (callback.body.type !== AST_NODE_TYPES.BlockStatement) {
-    const body = skipTransparent(callback.body);
-    return isProcessCall(body, 'exit');
-  }
-  return endsByExiting(callback.body);
-}
-
-/** A statement that ends by exiting: the call itself, a block whose last statement does, an `if` whose every branch does. */
-function endsByExiting(statement: TSESTree.Statement): boolean {
-  if (statement.type === AST_NODE_TYPES.BlockStatement) {
-    const last = statement.body.at(-1);
-    return last !== undefined && endsByExiting(last);
-  }
-  if (statement.type === AST_NODE_TYPES.IfStatement) return endsByExiting(statement.consequent) && (statement.alternate === null || endsByExiting(statement.alternate));
-  return isExitStatement(statement) || isExitingChain(statement);
-}
-
-/** Whether `node` holds an `await` (or `for await`) of its own function: nested functions are not entered. */
-function holdsAwait(node: TSESTree.Node, visitorKeys: TSESLint.SourceCode.VisitorKeys): boolean {
-  let found = false;
-  walkSameFunction(
-    node,
-    (n) => {
-      if (found) return false;
-      if (n.type === AST_NODE_TYPES.AwaitExpression || (n.type === AST_NODE_TYPES.ForOfStatement && n.await)) found = true;
-      return !found;
-    },
-    visitorKeys,
-  );
-  return found;
-}
-
-/**
- * A function whose last statement ends the process: `async () => { await app.stop(); process.exit(0); }`
- * (in a block body, outside any condition), also as the last callback of a chain (`RED.stop().then(() =>
- * process.exit())`). Its author wrote it to run while the process ends. Also a function whose work all
- * runs on the way out: its last statement is an `if` whose branches end by exiting and nothing before it
- * (nor its test) awaits — the once-only shutdown routine `async function exitWhenStopped() { if
- * (!stopping) { stopping = true; await server.close(); process.exit(0) } }`.
- */
-export function exitsWhenDone(fn: AnyFunction, visitorKeys: TSESLint.SourceCode.VisitorKeys): boolean {
-  if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return false;
-  const statements = fn.body.body;
-  const last = statements.at(-1);
-  if (!last) return false;
-  if (isExitStatement(last) || isExitingChain(last)) return true;
-  return last.type === AST_NODE_TYPES.IfStatement && endsByExiting(last) && !holdsAwait(last.test, visitorKeys) && !statements.slice(0, -1).some((s) => holdsAwait(s, visitorKeys));
 }
 
 /**

@@ -28,6 +28,7 @@ import { isHandoffCall } from './errors.js';
 import { isInHandEditOnly, isOutsideWork, isOwnParseMethodCall, isValidationVerdict } from './in-hand-work.js';
 import { classifyCall, identifierWords, isAwaited } from './fallible.js';
 import { systemModuleOf } from './modules.js';
+import { exitOfStatement } from './process-exit.js';
 import {
   PASSIVE_CALLS,
   isChildProcessErrorEvent,
@@ -433,8 +434,7 @@ function isParseThenExit(context: Context, block: TSESTree.BlockStatement, log: 
   const holder = statement?.parent;
   if (statement?.type !== AST_NODE_TYPES.ExpressionStatement || holder?.type !== AST_NODE_TYPES.BlockStatement) return false;
   const next = holder.body[holder.body.indexOf(statement) + 1];
-  const exit = next?.type === AST_NODE_TYPES.ExpressionStatement ? skipTransparent(next.expression) : null;
-  if (exit?.type !== AST_NODE_TYPES.CallExpression || getCalleePath(exit) !== 'process.exit') return false;
+  if (!next || exitOfStatement(next) === null) return false;
   let parses = false;
   let other = false;
   walkTree(

@@ -15,6 +15,7 @@ import { asyncBody } from './downlevel.js';
 import { calleeBodySatisfies } from './callee-bodies.js';
 import { classifyCall } from './fallible.js';
 import { systemModuleOf } from './modules.js';
+import { isProcessExitCall } from './process-exit.js';
 import { PASSIVE_CALLS } from './stack-loss-io.js';
 import { isLogWrite, workCalls } from './stack-records.js';
 
@@ -39,7 +40,7 @@ export function isSingleSystemCall(context: Context, block: TSESTree.BlockStatem
     if (module === 'fs' && EXISTENCE_CHECK.test(lastName(unwrapIndirectCall(call.callee)) ?? '')) continue;
     const path = getCalleePath(call);
     // `process.exit(1)` after what was read (a health check's answer): it ends the process, it does not fail.
-    if (path === 'process.exit') continue;
+    if (isProcessExitCall(call)) continue;
     const first = call.arguments[0];
     // File-system calls on the same path are one step on that path; any other system call is a step of its own.
     if (module === 'fs' && first) steps.add(`fs ${context.sourceCode.getText(first)}`);

@@ -1,7 +1,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
-import { type AnyFunction, contains, getEnclosingFunction, getPropertyName } from '../model/ast.js';
-import { isProcessObject } from '../model/process-object.js';
+import { type AnyFunction, contains, getEnclosingFunction } from '../model/ast.js';
+import { finalProcessExit, isProcessExitCall, setsExitStatus } from '../model/process-exit.js';
 import { type Checkpoint, createPathTracker, mergeListeners } from '../analysis/code-path.js';
 import { createRule } from '../core/create-rule.js';
 import { addErrorFix, handlerLogMessage, insertBeforeStatement, insertLogFix, raiseLevelFix } from '../fixes/error-handler-log.js';
@@ -18,8 +18,7 @@ import {
   isErrorValue,
   inResponseStartedBranch,
   isExitGuarded,
-  finalProcessExit, inKnownFailureBranch,
-  isProcessExitCall,
+  inKnownFailureBranch,
   koaErrorCatchInfo,
   passesErrorOn,
   registeredHandlerInfo,
@@ -388,7 +387,7 @@ export default createRule<Options, MessageIds>({
       },
       AssignmentExpression(node: TSESTree.AssignmentExpression) {
         const s = stateOf(node);
-        if (s && node.left.type === AST_NODE_TYPES.MemberExpression && getPropertyName(node.left) === 'exitCode' && isProcessObject(node.left.object, context)) s.exits = true;
+        if (s && setsExitStatus(node, context)) s.exits = true;
       },
       VariableDeclarator: onDeclarator,
       'Program:exit'() {

@@ -14,13 +14,12 @@ import {
   isErrorAlias,
   isErrorValue,
   isExitGuarded,
-  finalProcessExit,
-  isProcessExitCall,
   isStatementLevel,
   koaErrorCatchInfo,
   passesErrorOn,
   registeredHandlerInfo,
 } from '../../src/model/error-handlers.js';
+import { finalProcessExit, isProcessExitCall } from '../../src/model/process-exit.js';
 import { getBoundVariables } from '../../src/model/errors.js';
 import { getHandlerInfo } from '../../src/model/handlers.js';
 import { callResult, probe, probeCalls } from '../helpers/probe.js';
@@ -275,11 +274,14 @@ describe('errorParamName', () => {
 });
 
 describe('isProcessExitCall, errorHandlerFramework', () => {
-  it('process.exit / abort / kill end the process; other calls do not', () => {
-    const results = probeCalls('process.exit(1); process.abort(); process.kill(pid); process.on("exit", f); exit(1);', (_context, node) => isProcessExitCall(node));
+  it('process.exit / abort / a kill of its own pid end the process; other calls do not', () => {
+    const results = probeCalls('process.exit(1); process.abort(); process.kill(process.pid); process.kill(pid); process.on("exit", f); exit(1);', (_context, node) => isProcessExitCall(node));
     expect(callResult(results, 'process.exit(1)')).toBe(true);
     expect(callResult(results, 'process.abort()')).toBe(true);
-    expect(callResult(results, 'process.kill(pid)')).toBe(true);
+    expect(callResult(results, 'process.kill(process.pid)')).toBe(true);
+    // Session 40 (process-exit.ts): `process.kill(pid)` signals another process (haraka's cluster master, pm2's
+    // children); it ended the process only in error-handlers.ts's copy. See tests/model/process-exit.test.ts.
+    expect(callResult(results, 'process.kill(pid)')).toBe(false);
     expect(callResult(results, 'process.on("exit", f)')).toBe(false);
     expect(callResult(results, 'exit(1)')).toBe(false);
   });

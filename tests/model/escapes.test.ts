@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { findEscape } from '../../src/model/escapes.js';
 import { mayReject } from '../../src/model/promises.js';
 import { resolveCalledFunction } from '../../src/model/called-functions.js';
-import { exitsWhenDone, isShutdownWork } from '../../src/model/shutdown-listeners.js';
+import { isShutdownWork } from '../../src/model/shutdown-listeners.js';
+import { exitsWhenDone } from '../../src/model/process-exit.js';
 import { callResult, probe, probeCalls } from '../helpers/probe.js';
 
 /** findEscape's answer (the escaping node's type, or null) for each named function declaration or class method of `code`. */
