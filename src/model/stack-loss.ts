@@ -38,13 +38,11 @@ import {
   isSingleStoreCommand,
   isStoreCommand,
   isTeardown,
-  namesStep,
-  onlyStringified,
-  promiseChainHead,
   promisifiedStoreCommand,
   storeCommandOfChain,
-  throwsReplacement,
 } from './stack-loss-io.js';
+import { namesStep, onlyStringified, throwsReplacement } from './catch-wording.js';
+import { promiseChainHead } from './promise-chain-steps.js';
 import { isLogWrite, isRecordedBeside, isRecordedByErrorListener, isReferenceTo, workCalls } from './stack-records.js';
 import { handlesNoRejection, isRejectionHandler } from './promises.js';
 import { isVersionCheckFailure } from './version-checks.js';
