@@ -164,6 +164,31 @@ const keepAlive = (second = '') =>
 }`;
 const keepAliveAt = "console.error('Tasks', 'Failed to extend %s. error=%s', task._id, err.message";
 
+// wildduck's TaskHandler.keepAlive as released (lib/task-handler.js:118): a `.then` step between the wrapper and the
+// handler whose callback catches everything itself adds no failure, so the handler's error is still the wrapper's.
+const keepAliveThen = (step: string) =>
+  `class TaskHandler {
+  async extend(task) {
+    const r = await this.database.collection('tasks').updateOne({ _id: task._id, lock: task.lock }, { $set: { lockedUntil: new Date(Date.now() + 60000) } });
+    if (!r.modifiedCount) throw new Error('Failed to extend lock');
+    return true;
+  }
+  keepAlive(task) {
+    this.extend(task)
+      .then(() => {
+        ${step}
+      })
+      .catch((err) => {
+        console.error('Tasks', 'Failed to extend %s. error=%s', task._id, err.message);
+      });
+  }
+}`;
+const caughtStep = `try {
+          if (this.keepAliveTimers.has(task.lock)) this.keepAlive(task);
+        } catch (err) {
+          console.error('Tasks', 'Failed processing %s', task._id, err);
+        }`;
+
 // Haraka's tls_socket.js, trimmed: a TLS context built from the certificate and key in hand.
 const tlsContext = (work: string) =>
   `const tls = require('node:tls');
@@ -186,6 +211,7 @@ ruleTester.run('log-error-with-stack (one-step project calls)', rule, {
     backup(onePath),
     redisStore('(resolve)'),
     keepAlive(),
+    keepAliveThen(caughtStep),
     tlsContext('ctxByHost[cn] = tls.createSecureContext(certsByHost.get([cn]));'),
   ],
   invalid: [
@@ -199,6 +225,9 @@ ruleTester.run('log-error-with-stack (one-step project calls)', rule, {
   await appDataSource.getRepository(Execution_1.Execution).save(execution);`), 'error', executionAt),
     // A wrapper that also notifies: two steps.
     invalid(keepAlive("\n    await this.notifier.fire(task.user, 'lock-extended');"), 'err', keepAliveAt),
+    // A `.then` step with work of its own outside a `try` (a notification), or a catch that rethrows: its failure reaches the handler too.
+    invalid(keepAliveThen("this.notifier.fire(task.user, 'lock-extended');"), 'err', keepAliveAt),
+    invalid(keepAliveThen(caughtStep.replace('task._id, err);', 'task._id, err);\n          throw err;')), 'err', keepAliveAt),
     // Awaited, with a callback, or beside other work: not one build from material in hand.
     invalid(tlsContext("ctxByHost[cn] = await tls.connect({ host: cn, port: 465 });"), 'err', tlsAt),
     invalid(tlsContext("ctxByHost[cn] = tls.createSecureContext(certsByHost.get([cn])); await this.store.saveContext(cn, ctxByHost[cn]);"), 'err', tlsAt),
