@@ -276,16 +276,18 @@ export function tryLosesNothing(context: Context, tryBlock: TSESTree.BlockStatem
   // Every fallible call is an async function that catches all its failures itself: this catch never runs.
   if (catchNeverRuns(context, tryBlock)) return true;
   if (reportExpected) return false;
+  // A same-file function whose promise never rejects (`await this.getKeysByPattern(key)`, `await delay(ms)` with `new Promise((resolve) =>
+  // setTimeout(resolve, ms))`) adds no failure: beside a release, a ping, a device command or a store command it is not a step of its own.
+  const steps = calls.filter((call) => !neverRejects(context, call));
   return (
-    isHandleRelease(context, calls) ||
-    isPingOnly(context, calls) ||
+    isHandleRelease(context, steps) ||
+    isPingOnly(context, steps) ||
     // A command to a device on the network (`await endpoint.read(cluster, attrs)`): the failure is the device's answer.
-    isDeviceCommand(context, calls) ||
+    isDeviceCommand(context, steps) ||
     // One command to a data store or a network client (`await this.client.get(key)`), the log naming the step.
     // Not when the catch throws an error of its own instead: the driver's failure is then recorded only here.
-    // Beside it, a same-file function whose promise never rejects (`await this.getKeysByPattern(key)`) is not a second step;
-    // the app's own function whose body is one such command is that command (`await certHandler.clearGarbage()`).
-    ((isSingleStoreCommand(context, calls.filter((call) => !neverRejects(context, call)), workCalls) || isPromisifiedCommandOnly(context, tryBlock, calls) || isOneStepCallOnly(context, calls, 'store')) &&
+    // The app's own function whose body is one such command is that command (`await certHandler.clearGarbage()`).
+    ((isSingleStoreCommand(context, steps, workCalls) || isPromisifiedCommandOnly(context, tryBlock, calls) || isOneStepCallOnly(context, calls, 'store')) &&
       namesStep(log, context, variable) &&
       !(variable && throwsReplacement(context, variable.defs[0]!.node, variable))) ||
     isCredentialCheck(context, tryBlock) ||
