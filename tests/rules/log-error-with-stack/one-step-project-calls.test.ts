@@ -27,6 +27,8 @@ const project = tempProject('lews-one-step-', ['lib']);
 project.write(
   join('lib', 'task-handler.js'),
   `class TaskHandler {
+  static create(options = {}) { return new TaskHandler(options); }
+  static createShared(options = {}) { return TaskHandler.shared || (TaskHandler.shared = new TaskHandler(options)); }
   constructor(options) { this.database = options.database; }
   async releasePending() {
     try {
@@ -65,6 +67,31 @@ module.exports = { start, loop };
   filename: join(project.root, 'lib', 'tasks.js'),
 });
 const tasksAt = "console.error('Tasks', 'Failed to run step for task=%s error=%s', task.id, err.message";
+// wildduck's lib/api/acme.js: `const acmeChallenge = AcmeChallenge.create({ db })`, the class's static factory
+// (`static create(config) { return new AcmeChallenge(config) }`) making the instance as `new` does (session 40).
+const made = (method: string, factory: string) => {
+  const { code, filename } = tasks(method);
+  return { code: code.replace('taskHandler = new TaskHandler({ database: db })', `taskHandler = TaskHandler.${factory}({ database: db })`), filename };
+};
+// The same shape within one file: a same-file class and its static factory (`new this(…)`).
+const sameFileFactory = (factory: string) =>
+  `class Certs {
+  static create(config) { return new this(config); }
+  static cached(config) { return cache.get(config.id) || new Certs(config); }
+  constructor(config) { this.database = config.database; }
+  async clearGarbage() {
+    await this.database.collection('certs').deleteMany({ acme: true });
+  }
+}
+const certs = Certs.${factory}({ database });
+async function run(task) {
+  try {
+    await certs.clearGarbage();
+  } catch (err) {
+    console.error('Tasks', 'task=acme-update id=%s action=clear-garbage error=%s', task._id, err.message);
+  }
+}`;
+const sameFileFactoryAt = "console.error('Tasks', 'task=acme-update id=%s action=clear-garbage error=%s', task._id, err.message";
 const tasksReported = (method: string) => ({ ...invalid(tasks(method).code, 'err', tasksAt), filename: tasks(method).filename });
 
 // homebridge's backup service (compiled TypeScript), trimmed.
@@ -208,6 +235,8 @@ ruleTester.run('log-error-with-stack (one-step project calls)', rule, {
   valid: [
     tasks('releasePending'),
     tasks('clearGarbage'),
+    made('clearGarbage', 'create'),
+    sameFileFactory('create'),
     backup(onePath),
     redisStore('(resolve)'),
     keepAlive(),
@@ -217,6 +246,11 @@ ruleTester.run('log-error-with-stack (one-step project calls)', rule, {
   invalid: [
     // A method that makes three steps of the app (a store, an archive, a notifier): the stack locates the failing one.
     tasksReported('delAsync'),
+    // Made by a factory, the class's multi-step method is still judged by its body; a factory that may hand out something
+    // else than a new instance of its class (a cached one) tells nothing about what the variable holds.
+    { ...invalid(made('delAsync', 'create').code, 'err', tasksAt), filename: made('delAsync', 'create').filename },
+    { ...invalid(made('clearGarbage', 'createShared').code, 'err', tasksAt), filename: made('clearGarbage', 'createShared').filename },
+    invalid(sameFileFactory('cached'), 'err', sameFileFactoryAt),
     // Two paths, or a path and the app's own work.
     invalid(backup(`await ensureDir(this.configService.instanceBackupPath); await writeFile(this.configService.markerPath, 'x');`), 'error', backupAt),
     invalid(backup(`await ensureDir(this.configService.instanceBackupPath); await this.rotateBackups();`), 'error', backupAt),
