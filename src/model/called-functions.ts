@@ -5,6 +5,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { sameFileCallSites } from './input-flow.js';
+import { returnsOwnInstance, staticCallParts, staticMethod } from './static-factories.js';
 import { type AnyFunction, type Context, classMethods, findVariable, getPropertyName, getVariableInit, isFunctionNode, mayBindCallResult, perFile, resolveFunction, skipTransparent, walkSameFunction } from './ast.js';
 
 /**
@@ -79,7 +80,8 @@ function instanceMethod(context: Context, member: TSESTree.MemberExpression): An
 }
 
 /**
- * The same-file class `id` holds an instance of: a `const` created by `new C(…)`; with `throughParams`, also a
+ * The same-file class `id` holds an instance of: a `const` created by `new C(…)` or by a static factory of `C` (`C.create(…)`,
+ * static-factories.ts); with `throughParams`, also a
  * parameter of a same-file function every call of which passes such a `const` of that one class
  * (`const m = new UpgradeManager(args); registerErrorHandlers(m)` — `function registerErrorHandlers(m) { m.log(…) }`).
  */
@@ -103,8 +105,17 @@ function instanceClass(context: Context, id: TSESTree.Identifier, throughParams:
   if (def.type !== 'Variable') return null;
   const init = getVariableInit(variable);
   const created = init ? skipTransparent(init) : null;
-  if (created?.type !== AST_NODE_TYPES.NewExpression || created.callee.type !== AST_NODE_TYPES.Identifier) return null;
-  const classVariable = findVariable(context, created.callee);
+  if (created?.type === AST_NODE_TYPES.NewExpression && created.callee.type === AST_NODE_TYPES.Identifier) return sameFileClass(context, created.callee);
+  // `const acme = AcmeChallenge.create({ db })` with `static create(config) { return new AcmeChallenge(config) }`: made as `new` makes it.
+  const factory = staticCallParts(created);
+  const cls = factory ? sameFileClass(context, factory.cls) : null;
+  const method = cls && factory ? staticMethod(cls, factory.method) : null;
+  return method && returnsOwnInstance(method, context.sourceCode.visitorKeys) ? cls : null;
+}
+
+/** The same-file class a name holds (`class C {}`, `const C = class {}`), else null. */
+function sameFileClass(context: Context, id: TSESTree.Identifier): TSESTree.ClassDeclaration | TSESTree.ClassExpression | null {
+  const classVariable = findVariable(context, id);
   const classDef = classVariable?.defs.length === 1 ? classVariable.defs[0]! : null;
   const cls = classDef?.type === 'ClassName' ? classDef.node : classDef?.type === 'Variable' && classDef.node.init ? skipTransparent(classDef.node.init) : null;
   return cls?.type === AST_NODE_TYPES.ClassDeclaration || cls?.type === AST_NODE_TYPES.ClassExpression ? cls : null;

@@ -15,7 +15,7 @@
  * plugin's logger recognition accepts by name (`console`, `log` / `logger` receivers, `this.logger`,
  * the `loggers` setting). Anything that cannot be read, parsed or found answers "no".
  */
-import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import {
   type AnyFunction,
@@ -29,7 +29,6 @@ import {
   skipTransparent,
   skipTypeWrappers,
   walkSameFunction,
-  walkTree,
   unwrapIndirectCall,
 } from './ast.js';
 import { type FailureOptions, classifyCall, classifyFailures, isResponseCall, logsOwnFailures } from './fallible.js';
@@ -40,6 +39,8 @@ import { getImportSource, mayImportFromProject, readImportedFile } from './modul
 import { type ProjectModule, parseProjectFile } from './project-files.js';
 import { findEscape, findEscapeKnowingModules } from './escapes.js';
 import { injectedCall } from './injected-services.js';
+import { returnsRejectingPromise, returnsUnknownPromise } from './returned-promises.js';
+import { returnsOwnInstance, staticCallParts } from './static-factories.js';
 
 /** What an expression of the other module holds, as far as a call by name needs. */
 type ModuleValue =
@@ -210,7 +211,9 @@ function importedPath(context: Context, expression: TSESTree.Node): Target | nul
 
 /**
  * `taskHandler.releasePending()` with `const TaskHandler = require('./lib/task-handler')` and every write of `taskHandler`
- * a `new TaskHandler(…)` (`let taskHandler; … taskHandler = new TaskHandler({ database })`): the method of the project
+ * a `new TaskHandler(…)` (`let taskHandler; … taskHandler = new TaskHandler({ database })`) or a call of a static factory
+ * of that class (`const acmeChallenge = AcmeChallenge.create({ db })`, `static create(c) { return new AcmeChallenge(c) }`,
+ * read in its module: static-factories.ts `returnsOwnInstance`): the method of the project
  * class the variable holds an instance of, asked in that class's module like `importedFunctionSatisfies`. "No" otherwise.
  */
 export function importedInstanceMethodSatisfies(context: Context, callee: TSESTree.MemberExpression, question: string, answer: (module: ProjectModule, fn: AnyFunction) => boolean): boolean {
@@ -219,12 +222,17 @@ export function importedInstanceMethodSatisfies(context: Context, callee: TSESTr
     const method = getPropertyName(callee);
     const variable = object.type === AST_NODE_TYPES.Identifier && method !== null ? findVariable(context, object) : null;
     const created = variable?.references.filter((ref) => ref.isWrite()).map((ref) => (ref.writeExpr ? skipTypeWrappers(ref.writeExpr) : null)) ?? [];
-    const first = created[0];
-    if (first?.type !== AST_NODE_TYPES.NewExpression || first.callee.type !== AST_NODE_TYPES.Identifier) return false;
-    const cls = first.callee.name;
-    if (!created.every((n) => n?.type === AST_NODE_TYPES.NewExpression && n.callee.type === AST_NODE_TYPES.Identifier && n.callee.name === cls)) return false;
-    const target = importedPath(context, first.callee);
-    return target !== null && askTarget(context, { ...target, method: method! }, question, answer);
+    // `new TaskHandler(…)`, or a static factory of the class (`AcmeChallenge.create({ db })`, static-factories.ts).
+    const classOf = (n: TSESTree.Node | null): TSESTree.Identifier | null =>
+      n?.type === AST_NODE_TYPES.NewExpression && n.callee.type === AST_NODE_TYPES.Identifier ? n.callee : (staticCallParts(n)?.cls ?? null);
+    const first = classOf(created[0] ?? null);
+    if (first === null || !created.every((n) => classOf(n)?.name === first.name)) return false;
+    const target = importedPath(context, first);
+    if (target === null) return false;
+    const factories = created.filter((n) => n?.type === AST_NODE_TYPES.CallExpression).map((n) => staticCallParts(n)!.method);
+    const makesInstance = (name: string): boolean =>
+      askTarget(context, { ...target, path: [...target.path, name] }, 'static-factory', (module, fn) => returnsOwnInstance(fn, module.context.sourceCode.visitorKeys));
+    return factories.every(makesInstance) && askTarget(context, { ...target, method: method! }, question, answer);
   } catch {
     return false;
   }
@@ -520,36 +528,6 @@ function askCannotReject(context: Context, call: TSESTree.CallExpression, reach:
   );
 }
 
-/**
- * `async read(k) { return this.client.get(k) }`: the function hands on another call's promise outside
- * any `try` with a `catch`. `findEscape` does not guess that an unknown call rejects; a callee in
- * another module is judged by what the caller cannot see, so such a promise counts as one that may.
- */
-function returnsUnknownPromise(fn: AnyFunction, visitorKeys: TSESLint.SourceCode.VisitorKeys): boolean {
-  const isCall = (node: TSESTree.Node) => {
-    const n = skipTypeWrappers(node);
-    return n.type === AST_NODE_TYPES.CallExpression || n.type === AST_NODE_TYPES.NewExpression;
-  };
-  if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return isCall(fn.body);
-  let found = false;
-  walkSameFunction(
-    fn.body,
-    (node) => {
-      if (found) return false;
-      // What a `try` with a `catch` returns is caught there.
-      if (node.type === AST_NODE_TYPES.TryStatement && node.handler) {
-        walkSameFunction(node.handler.body, (inner) => !(found ||= inner.type === AST_NODE_TYPES.ReturnStatement && !!inner.argument && isCall(inner.argument)), visitorKeys);
-        if (node.finalizer) walkSameFunction(node.finalizer, (inner) => !(found ||= inner.type === AST_NODE_TYPES.ReturnStatement && !!inner.argument && isCall(inner.argument)), visitorKeys);
-        return false;
-      }
-      if (node.type === AST_NODE_TYPES.ReturnStatement && node.argument && isCall(node.argument)) found = true;
-      return !found;
-    },
-    visitorKeys,
-  );
-  return found;
-}
-
 /** The call goes to a module of this project (a relative specifier or an `imports` alias): a name check and a scope look-up. */
 export function callsProjectModule(context: Context, call: TSESTree.CallExpression): boolean {
   return importedTarget(context, call) !== null;
@@ -563,34 +541,4 @@ export function callsProjectModule(context: Context, call: TSESTree.CallExpressi
  */
 export function importedReturnsRejectingPromise(context: Context, call: TSESTree.CallExpression): boolean {
   return askImportedFunction(context, call, 'rejecting', (_module, fn) => !fn.async && !fn.generator && returnsRejectingPromise(fn, context.sourceCode.visitorKeys));
-}
-
-/**
- * A `return new Promise((resolve, reject) => …)` of the function itself whose executor hands its `reject`
- * on or calls it from a callback (not only `reject(…)` in its own body, a check of its arguments).
- */
-function returnsRejectingPromise(fn: AnyFunction, visitorKeys: TSESLint.SourceCode.VisitorKeys): boolean {
-  const rejecting = (node: TSESTree.Node | null | undefined): boolean => {
-    const n = node ? skipTypeWrappers(node) : null;
-    if (n?.type !== AST_NODE_TYPES.NewExpression || n.callee.type !== AST_NODE_TYPES.Identifier || n.callee.name !== 'Promise') return false;
-    const executor = n.arguments[0] ? skipTypeWrappers(n.arguments[0]) : null;
-    if (!executor || !isFunctionNode(executor)) return false;
-    const reject = executor.params[1];
-    if (reject?.type !== AST_NODE_TYPES.Identifier) return false;
-    const name = reject.name;
-    // `reject(new Error('not found'))` called in the executor's own body is a synchronous precondition on
-    // the arguments; `reject` handed on (`.catch(reject)`) or called from a callback is a failure of the work.
-    let used = false;
-    walkTree(executor.body, (inner) => {
-      if (used || inner.type !== AST_NODE_TYPES.Identifier || inner.name !== name) return;
-      const call = inner.parent;
-      const direct = call?.type === AST_NODE_TYPES.CallExpression && call.callee === inner && getEnclosingFunction(call) === executor;
-      if (!direct) used = true;
-    }, visitorKeys);
-    return used;
-  };
-  if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return rejecting(fn.body);
-  let found = false;
-  walkSameFunction(fn.body, (node) => !(found ||= node.type === AST_NODE_TYPES.ReturnStatement && rejecting(node.argument)), visitorKeys);
-  return found;
 }

@@ -39,13 +39,11 @@ import {
   isSingleStoreCommand,
   isStoreCommand,
   isTeardown,
-  namesStep,
-  onlyStringified,
-  promiseChainHead,
   promisifiedStoreCommand,
   storeCommandOfChain,
-  throwsReplacement,
 } from './stack-loss-io.js';
+import { namesStep, onlyStringified, throwsReplacement } from './catch-wording.js';
+import { promiseChainHead } from './promise-chain-steps.js';
 import { isLogWrite, isRecordedBeside, isRecordedByErrorListener, isReferenceTo, workCalls } from './stack-records.js';
 import { handlesNoRejection, isRejectionHandler } from './promises.js';
 import { isVersionCheckFailure } from './version-checks.js';
@@ -279,16 +277,18 @@ export function tryLosesNothing(context: Context, tryBlock: TSESTree.BlockStatem
   // Every fallible call is an async function that catches all its failures itself: this catch never runs.
   if (catchNeverRuns(context, tryBlock)) return true;
   if (reportExpected) return false;
+  // A same-file function whose promise never rejects (`await this.getKeysByPattern(key)`, `await delay(ms)` with `new Promise((resolve) =>
+  // setTimeout(resolve, ms))`) adds no failure: beside a release, a ping, a device command or a store command it is not a step of its own.
+  const steps = calls.filter((call) => !neverRejects(context, call));
   return (
-    isHandleRelease(context, calls) ||
-    isPingOnly(context, calls) ||
+    isHandleRelease(context, steps) ||
+    isPingOnly(context, steps) ||
     // A command to a device on the network (`await endpoint.read(cluster, attrs)`): the failure is the device's answer.
-    isDeviceCommand(context, calls) ||
+    isDeviceCommand(context, steps) ||
     // One command to a data store or a network client (`await this.client.get(key)`), the log naming the step.
     // Not when the catch throws an error of its own instead: the driver's failure is then recorded only here.
-    // Beside it, a same-file function whose promise never rejects (`await this.getKeysByPattern(key)`) is not a second step;
-    // the app's own function whose body is one such command is that command (`await certHandler.clearGarbage()`).
-    ((isSingleStoreCommand(context, calls.filter((call) => !neverRejects(context, call)), workCalls) || isPromisifiedCommandOnly(context, tryBlock, calls) || isOneStepCallOnly(context, calls, 'store')) &&
+    // The app's own function whose body is one such command is that command (`await certHandler.clearGarbage()`).
+    ((isSingleStoreCommand(context, steps, workCalls) || isPromisifiedCommandOnly(context, tryBlock, calls) || isOneStepCallOnly(context, calls, 'store')) &&
       namesStep(log, context, variable) &&
       !(variable && throwsReplacement(context, variable.defs[0]!.node, variable))) ||
     isCredentialCheck(context, tryBlock) ||
@@ -322,29 +322,37 @@ function isPromisifiedCommandOnly(context: Context, block: TSESTree.BlockStateme
  * `catch (error) { try { await store.remove(id) } catch (e) { log.error(e.message) } throw error }`, also in a
  * same-file helper called only there (`catch (error) { await this.rollBackDataTable(id); throw error }` with
  * `rollBackDataTable(id) { try { … } catch (cleanupError) { log.error(cleanupError.message) } }`): a clean-up made
- * while an earlier failure is on its way out. That failure is thrown on with its stack and logged where it lands;
- * the clean-up's message says what was left behind. A catch that does not rethrow what it caught stays reported.
+ * while an earlier failure is on its way out. That failure is thrown on and told where it lands; the clean-up's
+ * message says what was left behind. Session 40: also when the catch throws an error of its own that carries the
+ * earlier one (`throw new Error(\`Failed createFileAttachment: ${getErrorMessage(error)}\`)`, flowise's clean-up of a
+ * stored upload): the failure still leaves, named; the clean-up's failure is secondary to it. A catch that answers
+ * instead of throwing, or throws without mentioning what it caught, stays reported.
  */
 function isCleanupBeforeRethrow(context: Context, tryBlock: TSESTree.BlockStatement): boolean {
   const tryStatement = tryBlock.parent;
   if (tryStatement?.type !== AST_NODE_TYPES.TryStatement) return false;
-  if (rethrowsAfter(tryStatement)) return true;
+  if (rethrowsAfter(context, tryStatement)) return true;
   const fn = getEnclosingFunction(tryStatement);
   const calls = fn ? sameFileCalls(context, fn) : null;
-  return calls !== null && calls.length > 0 && calls.every(rethrowsAfter);
+  return calls !== null && calls.length > 0 && calls.every((call) => rethrowsAfter(context, call));
 }
 
-/** `node` sits in a catch clause of its own function that rethrows what it caught (`throw error`) after it. */
-function rethrowsAfter(node: TSESTree.Node): boolean {
+/**
+ * `node` sits in a catch clause of its own function that, after it, throws what it caught (`throw error`) or an error
+ * built from it (`throw new Error(\`… ${error.message}\`)`, `throw wrap(error)`).
+ */
+function rethrowsAfter(context: Context, node: TSESTree.Node): boolean {
   const fn = getEnclosingFunction(node);
   for (let n: TSESTree.Node | undefined = node.parent; n && n !== fn; n = n.parent) {
     if (n.type !== AST_NODE_TYPES.CatchClause) continue;
     const param = n.param;
     if (param?.type !== AST_NODE_TYPES.Identifier) return false;
+    const caught = findVariable(context, param);
     return n.body.body.some((statement) => {
       if (statement.type !== AST_NODE_TYPES.ThrowStatement || statement.range[0] < node.range[1]) return false;
       const thrown = skipTransparent(statement.argument);
-      return thrown.type === AST_NODE_TYPES.Identifier && thrown.name === param.name;
+      if (thrown.type === AST_NODE_TYPES.Identifier) return thrown.name === param.name;
+      return (thrown.type === AST_NODE_TYPES.NewExpression || thrown.type === AST_NODE_TYPES.CallExpression) && caught !== null && caught.references.some((ref) => contains(thrown, ref.identifier));
     });
   }
   return false;

@@ -115,7 +115,7 @@ function catchesEverythingAsync(context: Context, fn: AnyFunction): boolean {
  * of a `try` with a `catch` (logs aside), no `throw` is written anywhere in it (also not in a catch: a rethrow after a log still
  * rejects), and nothing returns another call's promise from outside an `await`.
  */
-function catchesEverything(context: Context, fn: AnyFunction): boolean {
+export function catchesEverything(context: Context, fn: AnyFunction): boolean {
   if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return false;
   return !someInSameFunction(
     fn.body,

@@ -1,6 +1,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
-import { isSingleStoreCommand, isStoreCommand, namesStep, storeCommandOfChain } from '../../src/model/stack-loss-io.js';
+import { isSingleStoreCommand, isStoreCommand, storeCommandOfChain } from '../../src/model/stack-loss-io.js';
+import { namesStep } from '../../src/model/catch-wording.js';
 import { workCalls } from '../../src/model/stack-records.js';
 import { probe } from '../helpers/probe.js';
 

@@ -29,6 +29,22 @@ const spawnError =
 const ldapStream =
   "ldapclient.search(base, options, function (err2, res) { if (err2) { return callback(false) } res.on('error', function (err3) { console.error(`LDAP error: ${err3.toString()}`); callback(false) }) })";
 
+// azurite's GCCriticalErrorCloseHelper, trimmed (session 40): waiting on its own timer, then closing the server it was
+// handed. The wait's promise never rejects (an executor without `reject`), so the close is the one failure.
+const closeAfterWait = (executor: string) =>
+  `function delay(ms) { return new Promise(${executor} => { const timer = setTimeout(resolve, ms); timer.unref() }) }
+async function handleCriticalErrorClose(options) {
+  try {
+    while (options.getStatus() === 'Starting') await delay(100);
+    if (options.getStatus() === 'Running') { options.logger.info('Shutting down server'); await options.close(); return }
+    options.logger.warn(\`Server status is \${options.getStatus()}\`);
+  } catch (err) {
+    const errorMsg = err instanceof Error ? err.message : String(err);
+    console.error(\`Server error during GC error handling: \${errorMsg}\`);
+  }
+}`;
+const closeAfterWaitAt = 'console.error(`Server error during GC error handling: ${errorMsg}`';
+
 ruleTester.run('log-error-with-stack (handles, peers and events)', rule, {
   valid: [
     // Parsing a value in hand, beside a pure check and a log: the message names the bad input.
@@ -48,6 +64,8 @@ ruleTester.run('log-error-with-stack (handles, peers and events)', rule, {
     ldapStream,
     // One GET to the cache's client, the log naming the step: an expected failure since session 34 (see store-commands.test.ts).
     cacheField('(err) => console.error(err.message)'),
+    // A release beside waits on a same-file promise that never rejects: the close is the only failure.
+    closeAfterWait('(resolve)'),
   ],
   invalid: [
     // Beside the parse, a call into the app's own code: that is where a stack points.
@@ -79,6 +97,9 @@ ruleTester.run('log-error-with-stack (handles, peers and events)', rule, {
       'console.error(`Upload failed: ${e.message}`',
       [{ reportExpectedFailures: true }],
     ),
+    // A wait whose executor takes `reject` may fail for its own reasons: a second step beside the close.
+    invalid(closeAfterWait('(resolve, reject)'), 'err', closeAfterWaitAt),
+    invalid(closeAfterWait('(resolve)'), 'err', closeAfterWaitAt, [{ reportExpectedFailures: true }]),
     // `reportExpectedFailures` (strict) reports releases, peer writes and connection streams too.
     invalid(killPty, 'e', 'console.error(`Error killing terminal: ${e}`', [{ reportExpectedFailures: true }]),
     invalid(emitToClients, 'e', 'console.error(`Error sending output to a client: ${e}`', [{ reportExpectedFailures: true }]),

@@ -35,6 +35,9 @@ ruleTester.run('log-error-with-stack: in-hand edits and clean-ups', rule, {
     rollBack('await this.rollBackDataTable(table.id, projectId); throw error;'),
     // …or written inline in the rethrowing catch.
     inlineRollback('throw err;'),
+    // …or before the catch throws an error of its own that carries the earlier one (flowise's createFileAttachment,
+    // removing a stored upload whose processing failed): the failure leaves, named; the clean-up's is secondary.
+    inlineRollback('throw new Error(`Failed to save ${row.id}: ${getErrorMessage(err)}`);'),
     // Killing a process, then telling the object's own listeners how it went.
     killWithStatus("this.emit('serverStatusUpdate', { status: 'killFailed' });"),
   ],
@@ -72,6 +75,8 @@ ruleTester.run('log-error-with-stack: in-hand edits and clean-ups', rule, {
       ', cleanupError',
     ),
     suggested(inlineRollback('return null;'), 'logger.error(`rollback failed: ${rollbackError.message}`', ', rollbackError'),
+    // The catch throws an error of its own that does not mention the earlier failure: the clean-up's log may be the only trace.
+    suggested(inlineRollback("throw new Error('Failed to save');"), 'logger.error(`rollback failed: ${rollbackError.message}`', ', rollbackError'),
     // With reportExpectedFailures, a clean-up's failure is reported too.
     suggested(inlineRollback('throw err;'), 'logger.error(`rollback failed: ${rollbackError.message}`', ', rollbackError', [{ reportExpectedFailures: true }]),
     // Another emitter's call is work of its own.

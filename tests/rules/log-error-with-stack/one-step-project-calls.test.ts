@@ -27,6 +27,8 @@ const project = tempProject('lews-one-step-', ['lib']);
 project.write(
   join('lib', 'task-handler.js'),
   `class TaskHandler {
+  static create(options = {}) { return new TaskHandler(options); }
+  static createShared(options = {}) { return TaskHandler.shared || (TaskHandler.shared = new TaskHandler(options)); }
   constructor(options) { this.database = options.database; }
   async releasePending() {
     try {
@@ -65,6 +67,31 @@ module.exports = { start, loop };
   filename: join(project.root, 'lib', 'tasks.js'),
 });
 const tasksAt = "console.error('Tasks', 'Failed to run step for task=%s error=%s', task.id, err.message";
+// wildduck's lib/api/acme.js: `const acmeChallenge = AcmeChallenge.create({ db })`, the class's static factory
+// (`static create(config) { return new AcmeChallenge(config) }`) making the instance as `new` does (session 40).
+const made = (method: string, factory: string) => {
+  const { code, filename } = tasks(method);
+  return { code: code.replace('taskHandler = new TaskHandler({ database: db })', `taskHandler = TaskHandler.${factory}({ database: db })`), filename };
+};
+// The same shape within one file: a same-file class and its static factory (`new this(…)`).
+const sameFileFactory = (factory: string) =>
+  `class Certs {
+  static create(config) { return new this(config); }
+  static cached(config) { return cache.get(config.id) || new Certs(config); }
+  constructor(config) { this.database = config.database; }
+  async clearGarbage() {
+    await this.database.collection('certs').deleteMany({ acme: true });
+  }
+}
+const certs = Certs.${factory}({ database });
+async function run(task) {
+  try {
+    await certs.clearGarbage();
+  } catch (err) {
+    console.error('Tasks', 'task=acme-update id=%s action=clear-garbage error=%s', task._id, err.message);
+  }
+}`;
+const sameFileFactoryAt = "console.error('Tasks', 'task=acme-update id=%s action=clear-garbage error=%s', task._id, err.message";
 const tasksReported = (method: string) => ({ ...invalid(tasks(method).code, 'err', tasksAt), filename: tasks(method).filename });
 
 // homebridge's backup service (compiled TypeScript), trimmed.
@@ -164,6 +191,31 @@ const keepAlive = (second = '') =>
 }`;
 const keepAliveAt = "console.error('Tasks', 'Failed to extend %s. error=%s', task._id, err.message";
 
+// wildduck's TaskHandler.keepAlive as released (lib/task-handler.js:118): a `.then` step between the wrapper and the
+// handler whose callback catches everything itself adds no failure, so the handler's error is still the wrapper's.
+const keepAliveThen = (step: string) =>
+  `class TaskHandler {
+  async extend(task) {
+    const r = await this.database.collection('tasks').updateOne({ _id: task._id, lock: task.lock }, { $set: { lockedUntil: new Date(Date.now() + 60000) } });
+    if (!r.modifiedCount) throw new Error('Failed to extend lock');
+    return true;
+  }
+  keepAlive(task) {
+    this.extend(task)
+      .then(() => {
+        ${step}
+      })
+      .catch((err) => {
+        console.error('Tasks', 'Failed to extend %s. error=%s', task._id, err.message);
+      });
+  }
+}`;
+const caughtStep = `try {
+          if (this.keepAliveTimers.has(task.lock)) this.keepAlive(task);
+        } catch (err) {
+          console.error('Tasks', 'Failed processing %s', task._id, err);
+        }`;
+
 // Haraka's tls_socket.js, trimmed: a TLS context built from the certificate and key in hand.
 const tlsContext = (work: string) =>
   `const tls = require('node:tls');
@@ -183,14 +235,22 @@ ruleTester.run('log-error-with-stack (one-step project calls)', rule, {
   valid: [
     tasks('releasePending'),
     tasks('clearGarbage'),
+    made('clearGarbage', 'create'),
+    sameFileFactory('create'),
     backup(onePath),
     redisStore('(resolve)'),
     keepAlive(),
+    keepAliveThen(caughtStep),
     tlsContext('ctxByHost[cn] = tls.createSecureContext(certsByHost.get([cn]));'),
   ],
   invalid: [
     // A method that makes three steps of the app (a store, an archive, a notifier): the stack locates the failing one.
     tasksReported('delAsync'),
+    // Made by a factory, the class's multi-step method is still judged by its body; a factory that may hand out something
+    // else than a new instance of its class (a cached one) tells nothing about what the variable holds.
+    { ...invalid(made('delAsync', 'create').code, 'err', tasksAt), filename: made('delAsync', 'create').filename },
+    { ...invalid(made('clearGarbage', 'createShared').code, 'err', tasksAt), filename: made('clearGarbage', 'createShared').filename },
+    invalid(sameFileFactory('cached'), 'err', sameFileFactoryAt),
     // Two paths, or a path and the app's own work.
     invalid(backup(`await ensureDir(this.configService.instanceBackupPath); await writeFile(this.configService.markerPath, 'x');`), 'error', backupAt),
     invalid(backup(`await ensureDir(this.configService.instanceBackupPath); await this.rotateBackups();`), 'error', backupAt),
@@ -199,6 +259,9 @@ ruleTester.run('log-error-with-stack (one-step project calls)', rule, {
   await appDataSource.getRepository(Execution_1.Execution).save(execution);`), 'error', executionAt),
     // A wrapper that also notifies: two steps.
     invalid(keepAlive("\n    await this.notifier.fire(task.user, 'lock-extended');"), 'err', keepAliveAt),
+    // A `.then` step with work of its own outside a `try` (a notification), or a catch that rethrows: its failure reaches the handler too.
+    invalid(keepAliveThen("this.notifier.fire(task.user, 'lock-extended');"), 'err', keepAliveAt),
+    invalid(keepAliveThen(caughtStep.replace('task._id, err);', 'task._id, err);\n          throw err;')), 'err', keepAliveAt),
     // Awaited, with a callback, or beside other work: not one build from material in hand.
     invalid(tlsContext("ctxByHost[cn] = await tls.connect({ host: cn, port: 465 });"), 'err', tlsAt),
     invalid(tlsContext("ctxByHost[cn] = tls.createSecureContext(certsByHost.get([cn])); await this.store.saveContext(cn, ctxByHost[cn]);"), 'err', tlsAt),
