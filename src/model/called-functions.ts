@@ -5,6 +5,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { sameFileCallSites } from './input-flow.js';
+import { asyncBody } from './downlevel.js';
 import { type AnyFunction, type Context, classMethods, findVariable, getPropertyName, getVariableInit, isFunctionNode, mayBindCallResult, perFile, resolveFunction, skipTransparent, walkSameFunction } from './ast.js';
 
 /**
@@ -31,6 +32,72 @@ export function resolveCalledFunction(context: Context, callee: TSESTree.Node): 
   if (call?.type !== AST_NODE_TYPES.CallExpression) return null;
   const factory = resolveFunction(context, call.callee);
   return factory ? returnedFunction(context, factory) : null;
+}
+
+/** The async functions of a file (`asyncBody`: also downleveled ones): whether there is one, and the names they are bound under. */
+interface AsyncFunctionNames {
+  any: boolean;
+  names: ReadonlySet<string>;
+}
+const asyncNamesCache = new WeakMap<object, AsyncFunctionNames | null>();
+/** Wrappers `skipTransparent` looks through, between a function and what it initializes. */
+const TRANSPARENT = new Set<string>([
+  AST_NODE_TYPES.TSAsExpression,
+  AST_NODE_TYPES.TSNonNullExpression,
+  AST_NODE_TYPES.TSSatisfiesExpression,
+  AST_NODE_TYPES.TSTypeAssertion,
+  AST_NODE_TYPES.TSInstantiationExpression,
+  AST_NODE_TYPES.ChainExpression,
+  AST_NODE_TYPES.AwaitExpression,
+]);
+
+/**
+ * Built once per file from the scope manager (every function has a function scope): for each async function,
+ * its own name and the name of what it is the value of, through `as` / `satisfies` / `!` (a `const` / `let`, a
+ * property, a method, a class field). Those are the only names `resolveCalledFunction` finds a function under;
+ * null without a scope manager.
+ */
+function asyncFunctionNames(context: Context): AsyncFunctionNames | null {
+  const scopeManager = context.sourceCode.scopeManager;
+  if (!scopeManager) return null;
+  return perFile(asyncNamesCache, context.sourceCode, () => {
+    const names = new Set<string>();
+    let any = false;
+    for (const scope of scopeManager.scopes) {
+      const fn = scope.block;
+      if (scope.type !== 'function' || !isFunctionNode(fn) || asyncBody(fn) === null) continue;
+      any = true;
+      if (fn.id) names.add(fn.id.name);
+      let child: TSESTree.Node = fn;
+      while (child.parent && TRANSPARENT.has(child.parent.type)) child = child.parent;
+      const parent = child.parent;
+      if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.init === child && parent.id.type === AST_NODE_TYPES.Identifier) names.add(parent.id.name);
+      else if ((parent?.type === AST_NODE_TYPES.Property || parent?.type === AST_NODE_TYPES.MethodDefinition || parent?.type === AST_NODE_TYPES.PropertyDefinition) && parent.value === child) {
+        const name = getPropertyName(parent);
+        if (name !== null) names.add(name);
+      }
+    }
+    return { any, names };
+  });
+}
+
+/**
+ * A name check before resolution: false when `resolveCalledFunction(context, callee)` cannot be an async function
+ * of this file (`asyncBody` non-null), so that a caller asking only about async callees skips the scope
+ * look-ups for most calls. Yes for an inline function, a factory's call (`make()()`) and a name bound to a
+ * call's result (what a factory returns has no name of its own); else the callee's name (`run`, `this.run`,
+ * `worker.run`, `self.run`) must be one an async function of the file is bound under (`asyncFunctionNames`).
+ */
+export function mayCallAsyncFunction(context: Context, callee: TSESTree.Node): boolean {
+  const index = asyncFunctionNames(context);
+  if (index === null) return true;
+  if (!index.any) return false;
+  const n = skipTransparent(callee);
+  if (isFunctionNode(n) || n.type === AST_NODE_TYPES.CallExpression) return true;
+  if (n.type === AST_NODE_TYPES.Identifier) return index.names.has(n.name) || mayBindCallResult(context, n);
+  if (n.type !== AST_NODE_TYPES.MemberExpression) return false;
+  const name = getPropertyName(n);
+  return name !== null && index.names.has(name);
 }
 
 /**
