@@ -1,8 +1,8 @@
 /**
- * `mayCallAsyncFunction` (called-functions.ts) is the name check `mayReject` asks before resolving a callee:
- * it must never say no where `resolveCalledFunction` finds an async function of the file (`asyncBody`
- * non-null), or a promise that may reject would go unreported. Checked on the shapes resolution knows and
- * on every call of the third-party corpus.
+ * `mayCallAsyncFunction` / `mayCallFunction` (called-functions.ts) are the name checks asked before resolving a
+ * callee (`mayReject`; background.ts `isOwnRegistry`): they must never say no where `resolveCalledFunction`
+ * finds an async function of the file (`asyncBody` non-null) / any function, or a promise that may reject
+ * would go unreported. Checked on the shapes resolution knows and on every call of the third-party corpus.
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import { Linter, type Rule } from 'eslint';
@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { loadCorpus } from '../../bench/corpus.mjs';
 import { LINTER_OPTIONS, SOURCE_FILES, languageOptionsFor } from '../../bench/lib/harness.mjs';
 import type { Context } from '../../src/model/ast.js';
-import { mayCallAsyncFunction, resolveCalledFunction } from '../../src/model/called-functions.js';
+import { mayCallAsyncFunction, mayCallFunction, resolveCalledFunction } from '../../src/model/called-functions.js';
 import { asyncBody } from '../../src/model/downlevel.js';
 import { probe } from '../helpers/probe.js';
 
@@ -22,6 +22,11 @@ interface Answer {
 function answer(context: Context, call: TSESTree.CallExpression): Answer {
   const fn = resolveCalledFunction(context, call.callee);
   return { gate: mayCallAsyncFunction(context, call.callee), async: fn !== null && asyncBody(fn) !== null };
+}
+
+/** `mayCallFunction`'s answer and whether resolution finds any function. */
+function anyAnswer(context: Context, call: TSESTree.CallExpression): { gate: boolean; resolved: boolean } {
+  return { gate: mayCallFunction(context, call.callee), resolved: resolveCalledFunction(context, call.callee) !== null };
 }
 
 function answers(code: string, ts = false): Record<string, Answer> {
@@ -82,24 +87,56 @@ describe('mayCallAsyncFunction', () => {
     expect(down['this.start2']!.gate).toBe(false);
   });
 
+  it('mayCallFunction says yes wherever resolution finds a function, async or not', () => {
+    const found: Record<string, { gate: boolean; resolved: boolean }> = {};
+    probe(
+      [
+        'function load() {}',
+        'const plain = () => 1;',
+        'class Bus { on(e, f) {} emit() { this.on("x", f); } }',
+        'const bus = new Bus();',
+        'load(); plain(); bus.on("y", g); emitter.on("z", h); other();',
+      ].join('\n'),
+      (context) => ({
+        CallExpression(node: TSESTree.CallExpression) {
+          found[context.sourceCode.getText(node.callee)] ??= anyAnswer(context, node);
+        },
+      }),
+    );
+    expect(found).toMatchObject({
+      load: { gate: true, resolved: true },
+      plain: { gate: true, resolved: true },
+      'this.on': { gate: true, resolved: true },
+      'bus.on': { gate: true, resolved: true },
+      other: { gate: false, resolved: false },
+    });
+    // `emitter.on` names a method of the file (`on`): the gate says yes, resolution finds none.
+    expect(found['emitter.on']).toEqual({ gate: true, resolved: false });
+  });
+
   it('says no for every callee in a file without an async function', () => {
     const found = answers('function load() {} const f = () => 1; load(); f(); x.y(); (function () {})();');
     expect(Object.values(found).every((a) => !a.gate && !a.async)).toBe(true);
   });
 
-  it('never says no where resolution finds an async function, on every call of the third-party corpus', () => {
+  it('never says no where resolution finds a function (an async one), on every call of the third-party corpus', () => {
     let calls = 0;
     let asyncCallees = 0;
+    let resolvedCallees = 0;
     const misses: string[] = [];
     let current = '';
     const rule: Rule.RuleModule = {
       meta: { type: 'problem', schema: [] },
       create: (ctx) => ({
         CallExpression(node) {
-          const a = answer(ctx as unknown as Context, node as unknown as TSESTree.CallExpression);
+          const call = node as unknown as TSESTree.CallExpression;
+          const a = answer(ctx as unknown as Context, call);
+          const any = anyAnswer(ctx as unknown as Context, call);
           calls++;
           if (a.async) asyncCallees++;
-          if (a.async && !a.gate) misses.push(`${current}:${node.loc?.start.line}`);
+          if (any.resolved) resolvedCallees++;
+          if (a.async && !a.gate) misses.push(`async ${current}:${node.loc?.start.line}`);
+          if (any.resolved && !any.gate) misses.push(`any ${current}:${node.loc?.start.line}`);
         },
       }),
     };
@@ -115,5 +152,6 @@ describe('mayCallAsyncFunction', () => {
     expect(misses).toEqual([]);
     expect(calls).toBeGreaterThan(50_000);
     expect(asyncCallees).toBeGreaterThan(100);
+    expect(resolvedCallees).toBeGreaterThan(asyncCallees);
   }, 300_000);
 });
