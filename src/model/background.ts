@@ -33,7 +33,7 @@ import { getImportSource } from './modules.js';
 import { droppedCallbackPositions } from './dropped-callbacks.js';
 import { RUNNER_MODULES, getJobRunnerKind, isAgendaObject, isBullQueue, namesModule, rootImport } from './job-runners.js';
 import { isGlobalName } from './promises.js';
-import { resolveCalledFunction } from './called-functions.js';
+import { mayCallFunction, resolveCalledFunction } from './called-functions.js';
 import { isTerminationSignal } from './shutdown-listeners.js';
 import { exitsWhenDone } from './process-exit.js';
 import { isProcessObject } from './process-object.js';
@@ -369,7 +369,8 @@ const FORWARDING_METHODS = new Set([...LISTENER_METHODS, 'listen', 'subscribe', 
  * `super.on(…)`): then it is that API's registration.
  */
 function isOwnRegistry(context: Context, callee: TSESTree.MemberExpression): boolean {
-  const fn = resolveCalledFunction(context, callee);
+  // A name check first: most `.on(…)` / `.listen(…)` calls name no function of the file.
+  const fn = mayCallFunction(context, callee) ? resolveCalledFunction(context, callee) : null;
   if (!fn) return false;
   const params = new Set(fn.params.flatMap((p) => (p.type === AST_NODE_TYPES.Identifier ? [p.name] : [])));
   let forwards = false;

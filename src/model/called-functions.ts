@@ -6,6 +6,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { sameFileCallSites } from './input-flow.js';
 import { returnsOwnInstance, staticCallParts, staticMethod } from './static-factories.js';
+import { asyncBody } from './downlevel.js';
 import { type AnyFunction, type Context, classMethods, findVariable, getPropertyName, getVariableInit, isFunctionNode, mayBindCallResult, perFile, resolveFunction, skipTransparent, walkSameFunction } from './ast.js';
 
 /**
@@ -32,6 +33,87 @@ export function resolveCalledFunction(context: Context, callee: TSESTree.Node): 
   if (call?.type !== AST_NODE_TYPES.CallExpression) return null;
   const factory = resolveFunction(context, call.callee);
   return factory ? returnedFunction(context, factory) : null;
+}
+
+/** The functions of a file: the names they are bound under, and those of its async functions (`asyncBody`: also downleveled ones). */
+interface FunctionNames {
+  all: ReadonlySet<string>;
+  async: ReadonlySet<string>;
+  anyAsync: boolean;
+}
+const functionNamesCache = new WeakMap<object, FunctionNames | null>();
+/** Wrappers `skipTransparent` looks through, between a function and what it initializes. */
+const TRANSPARENT = new Set<string>([
+  AST_NODE_TYPES.TSAsExpression,
+  AST_NODE_TYPES.TSNonNullExpression,
+  AST_NODE_TYPES.TSSatisfiesExpression,
+  AST_NODE_TYPES.TSTypeAssertion,
+  AST_NODE_TYPES.TSInstantiationExpression,
+  AST_NODE_TYPES.ChainExpression,
+  AST_NODE_TYPES.AwaitExpression,
+]);
+
+/**
+ * Built once per file from the scope manager (every function has a function scope): for each function, its
+ * own name and the name of what it is the value of, through `as` / `satisfies` / `!` (a `const` / `let`, a
+ * property, a method, a class field). Those are the only names `resolveCalledFunction` finds a function
+ * under; null without a scope manager.
+ */
+function functionNames(context: Context): FunctionNames | null {
+  const scopeManager = context.sourceCode.scopeManager;
+  if (!scopeManager) return null;
+  return perFile(functionNamesCache, context.sourceCode, () => {
+    const all = new Set<string>();
+    const async = new Set<string>();
+    let anyAsync = false;
+    for (const scope of scopeManager.scopes) {
+      const fn = scope.block;
+      if (scope.type !== 'function' || !isFunctionNode(fn)) continue;
+      const isAsync = asyncBody(fn) !== null;
+      anyAsync ||= isAsync;
+      const add = (name: string): void => {
+        all.add(name);
+        if (isAsync) async.add(name);
+      };
+      if (fn.id) add(fn.id.name);
+      let child: TSESTree.Node = fn;
+      while (child.parent && TRANSPARENT.has(child.parent.type)) child = child.parent;
+      const parent = child.parent;
+      if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.init === child && parent.id.type === AST_NODE_TYPES.Identifier) add(parent.id.name);
+      else if ((parent?.type === AST_NODE_TYPES.Property || parent?.type === AST_NODE_TYPES.MethodDefinition || parent?.type === AST_NODE_TYPES.PropertyDefinition) && parent.value === child) {
+        const name = getPropertyName(parent);
+        if (name !== null) add(name);
+      }
+    }
+    return { all, async, anyAsync };
+  });
+}
+
+/** The name check of `mayCallFunction` / `mayCallAsyncFunction` against one set of names. */
+function mayName(context: Context, callee: TSESTree.Node, names: ReadonlySet<string>): boolean {
+  const n = skipTransparent(callee);
+  if (isFunctionNode(n) || n.type === AST_NODE_TYPES.CallExpression) return true;
+  if (n.type === AST_NODE_TYPES.Identifier) return names.has(n.name) || mayBindCallResult(context, n);
+  if (n.type !== AST_NODE_TYPES.MemberExpression) return false;
+  const name = getPropertyName(n);
+  return name !== null && names.has(name);
+}
+
+/**
+ * A name check before resolution: false when `resolveCalledFunction(context, callee)` is null, so that a
+ * caller skips the scope look-ups for most calls. Yes for an inline function, a factory's call (`make()()`)
+ * and a name bound to a call's result (what a factory returns has no name of its own); else the callee's
+ * name (`run`, `this.run`, `worker.run`, `self.run`) must be one a function of the file is bound under.
+ */
+export function mayCallFunction(context: Context, callee: TSESTree.Node): boolean {
+  const index = functionNames(context);
+  return index === null || mayName(context, callee, index.all);
+}
+
+/** As `mayCallFunction`, for an async function of this file (`asyncBody` non-null): none in the file, no call can be one. */
+export function mayCallAsyncFunction(context: Context, callee: TSESTree.Node): boolean {
+  const index = functionNames(context);
+  return index === null || (index.anyAsync && mayName(context, callee, index.async));
 }
 
 /**

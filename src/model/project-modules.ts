@@ -193,6 +193,9 @@ interface Target {
 
 /** The module and export path an expression names: `set`, `config.set`, `settings_1.saveSettings`, `cache_1.SecretsCache`. */
 function importedPath(context: Context, expression: TSESTree.Node): Target | null {
+  let root = expression; // the root name first (asked of every discarded call): most are bound to no project module
+  while (root.type === AST_NODE_TYPES.MemberExpression) root = skipTypeWrappers(root.object);
+  if (root.type !== AST_NODE_TYPES.Identifier || !mayImportFromProject(context, root)) return null;
   const names: string[] = [];
   let n = expression;
   while (n.type === AST_NODE_TYPES.MemberExpression && names.length <= MAX_SEGMENTS) {
@@ -201,7 +204,7 @@ function importedPath(context: Context, expression: TSESTree.Node): Target | nul
     names.unshift(name);
     n = skipTypeWrappers(n.object);
   }
-  if (n.type !== AST_NODE_TYPES.Identifier || names.length > MAX_SEGMENTS || !mayImportFromProject(context, n)) return null;
+  if (n.type !== AST_NODE_TYPES.Identifier || names.length > MAX_SEGMENTS) return null;
   const from = getImportSource(context, n);
   if (from === null || !/^[.#]/u.test(from.source)) return null;
   // `import * as store from './store'`: the namespace is the module's exports.

@@ -22,7 +22,7 @@ import {
   getVariableInit,
   unwrapIndirectCall,
 } from './ast.js';
-import { resolveCalledFunction } from './called-functions.js';
+import { mayCallAsyncFunction, resolveCalledFunction } from './called-functions.js';
 import { findEscape } from './escapes.js';
 import { asyncBody } from './downlevel.js';
 
@@ -162,6 +162,8 @@ export function mayReject(context: Context, node: TSESTree.Node, visitorKeys: TS
   }
   // Without an async function in the file or type information, no callee can be shown to reject.
   if (!canShowRejection(context)) return false;
+  // Without type information only a same-file async callee can be shown to reject: a name check first.
+  if (!mayCallAsyncFunction(context, n.callee) && getTypeServices(context) === null) return false;
   const fn = resolveCalledFunction(context, n.callee);
   if (fn) {
     // An async function, also as TypeScript downlevels it (`return __awaiter(this, …, function* () {…})`).

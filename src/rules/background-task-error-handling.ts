@@ -162,6 +162,8 @@ export default createRule<Options, MessageIds>({
     const visitorKeys = context.sourceCode.visitorKeys;
     const logFunctions = getSettings(context).logFunctions;
     const runners = createRunnerTracker(context);
+    let mayHold: boolean | undefined; // fileMayHoldRejections, asked for every discarded call of this file
+    const fileMayHold = (): boolean => (mayHold ??= fileMayHoldRejections(context));
 
     /** Report with the configured logger as autofix, and always as a suggestion (console when none is configured). */
     function reportWithFix(
@@ -204,7 +206,7 @@ export default createRule<Options, MessageIds>({
     /** A callback handed to a background API: async and able to reject, or returning a promise that may reject. */
     function checkCallback(cb: BackgroundCallback): void {
       const fn = cb.fn;
-      if (cb.rejectionHandled || !fn || (cb.shutdown && !includeShutdownHandlers) || (cb.lifecycleEvent && !includeLifecycleEvents) || !fileMayHoldRejections(context)) return;
+      if (cb.rejectionHandled || !fn || (cb.shutdown && !includeShutdownHandlers) || (cb.lifecycleEvent && !includeLifecycleEvents) || !fileMayHold()) return;
       const inline = skipTransparent(cb.argument) === fn;
       // An async function, also as TypeScript downlevels it (`() => __awaiter(this, …, function* () {…})`: no fix in compiled code).
       const body = asyncBody(fn);
@@ -261,20 +263,18 @@ export default createRule<Options, MessageIds>({
       const root = chain.root;
       // `load().then(f)`: the author's `.then` says the call returns a promise, whatever the file holds.
       const chainedCall = root !== expression && root.type === AST_NODE_TYPES.CallExpression;
-      if (!chainedCall && !(voided && includeVoidedCalls) && !fileMayHoldRejections(context)) return;
-      if (root.type === AST_NODE_TYPES.CallExpression && isFireAndForgetCall(root, logFunctions)) return;
+      if (!chainedCall && !(voided && includeVoidedCalls) && !fileMayHold()) return;
       const mayFail =
         root === expression
           ? voided && includeVoidedCalls ? voidedCallMayReject(context, root, visitorKeys) : mayReject(context, root, visitorKeys)
           : chainedCallMayReject(context, expression, visitorKeys);
-      // `try { void this.refresh(); } catch (e) { log(e) }`: the author says the call returns a promise and
-      // wrote the catch for its failures, so a same-file async callee counts when it can fail at all.
-      const tryStatement = catchingTry(statement);
-      const failsInTry = !mayFail && voided && tryStatement !== null && root === expression && expression.type === AST_NODE_TYPES.CallExpression && asyncCallMayFail(context, expression, visitorKeys);
-      // `putPath(…)` imported from `./put`, whose `return new Promise((resolve, reject) => …)` rejects:
-      // asked last (below), so that another module is read only for a call that would be reported.
+      // `try { void this.refresh(); } catch (e) { log(e) }`: the author says the call returns a promise and wrote the catch for its failures, so a same-file async callee counts when it can fail at all.
+      const failsInTry = !mayFail && voided && root === expression && expression.type === AST_NODE_TYPES.CallExpression && catchingTry(statement) !== null && asyncCallMayFail(context, expression, visitorKeys);
+      // `putPath(…)` imported from `./put`, whose `return new Promise((resolve, reject) => …)` rejects: asked last (below), so that another module is read only for a call that would be reported.
       const importedOnly = !mayFail && !failsInTry;
       if (importedOnly && !(root === expression && root.type === AST_NODE_TYPES.CallExpression && !voided && callsProjectModule(context, root))) return;
+      if (root.type === AST_NODE_TYPES.CallExpression && isFireAndForgetCall(root, logFunctions)) return; // a pure filter: asked of the few calls left
+      const tryStatement = catchingTry(statement);
       const cb = enclosingBackgroundCallback(context, statement, extraApis);
       if (cb?.shutdown && !includeShutdownHandlers) return;
       // `if (m === 'shutdown') exitWhenStopped()`, or inside it: a same-file routine that ends the process, as a signal handler does.
