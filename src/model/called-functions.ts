@@ -42,16 +42,6 @@ interface FunctionNames {
   anyAsync: boolean;
 }
 const functionNamesCache = new WeakMap<object, FunctionNames | null>();
-/** Wrappers `skipTransparent` looks through, between a function and what it initializes. */
-const TRANSPARENT = new Set<string>([
-  AST_NODE_TYPES.TSAsExpression,
-  AST_NODE_TYPES.TSNonNullExpression,
-  AST_NODE_TYPES.TSSatisfiesExpression,
-  AST_NODE_TYPES.TSTypeAssertion,
-  AST_NODE_TYPES.TSInstantiationExpression,
-  AST_NODE_TYPES.ChainExpression,
-  AST_NODE_TYPES.AwaitExpression,
-]);
 
 /**
  * Built once per file from the scope manager (every function has a function scope): for each function, its
@@ -77,7 +67,8 @@ function functionNames(context: Context): FunctionNames | null {
       };
       if (fn.id) add(fn.id.name);
       let child: TSESTree.Node = fn;
-      while (child.parent && TRANSPARENT.has(child.parent.type)) child = child.parent;
+      // Up through the wrappers `skipTransparent` looks through (`as`, `satisfies`, `!`, `await`): the one list of them.
+      while (child.parent && skipTransparent(child.parent) === fn) child = child.parent;
       const parent = child.parent;
       if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.init === child && parent.id.type === AST_NODE_TYPES.Identifier) add(parent.id.name);
       else if ((parent?.type === AST_NODE_TYPES.Property || parent?.type === AST_NODE_TYPES.MethodDefinition || parent?.type === AST_NODE_TYPES.PropertyDefinition) && parent.value === child) {

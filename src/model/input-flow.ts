@@ -268,8 +268,8 @@ export function sameFileMethodCallSites(context: Context, fn: AnyFunction): read
 }
 const methodCallSitesCache = new WeakMap<AnyFunction, readonly TSESTree.CallExpression[] | null>();
 
-/** The file's non-computed member expressions by property name (one walk per file). */
-function membersNamed(context: Context): ReadonlyMap<string, TSESTree.MemberExpression[]> {
+/** The file's non-computed member expressions by property name (one walk per file, in walk order; also unknown-errors.ts). */
+export function membersNamed(context: Context): ReadonlyMap<string, TSESTree.MemberExpression[]> {
   return perFile(membersCache, context.sourceCode, () => {
     const byName = new Map<string, TSESTree.MemberExpression[]>();
     walkTree(

@@ -13,7 +13,7 @@
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
-import { type AnyFunction, isFunctionNode, skipTransparent, walkSameFunction } from './ast.js';
+import { type AnyFunction, isFunctionNode, returnedValues, skipTransparent } from './ast.js';
 
 /** `X.create(…)`: a call of a static method on a plain name, the class's name and the method's; else null. */
 export function staticCallParts(node: TSESTree.Node | null | undefined): { cls: TSESTree.Identifier; method: string } | null {
@@ -38,7 +38,7 @@ export function staticMethod(cls: TSESTree.ClassDeclaration | TSESTree.ClassExpr
  * `fn` is a static method of a class whose every `return` (at least one) gives `new` of that class: `new this(…)` or
  * `new <its name>(…)`. Not async or a generator (those return a promise or an iterator).
  */
-export function returnsOwnInstance(fn: AnyFunction, visitorKeys: Parameters<typeof walkSameFunction>[2]): boolean {
+export function returnsOwnInstance(fn: AnyFunction, visitorKeys: Parameters<typeof returnedValues>[1]): boolean {
   if (fn.async || fn.generator) return false;
   const holder = fn.parent;
   if (holder?.type !== AST_NODE_TYPES.MethodDefinition || !holder.static) return false;
@@ -51,19 +51,8 @@ export function returnsOwnInstance(fn: AnyFunction, visitorKeys: Parameters<type
     const callee = skipTransparent(n.callee);
     return callee.type === AST_NODE_TYPES.ThisExpression || (name !== null && callee.type === AST_NODE_TYPES.Identifier && callee.name === name);
   };
-  if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return own(fn.body);
-  let returns = 0;
-  let other = false;
-  walkSameFunction(
-    fn.body,
-    (node) => {
-      if (other) return false;
-      if (node.type !== AST_NODE_TYPES.ReturnStatement) return undefined;
-      if (own(node.argument)) returns++;
-      else other = true;
-      return false;
-    },
-    visitorKeys,
-  );
-  return returns > 0 && !other;
+  // Every value it returns (an arrow's body, each `return x` of its own body: ast.ts returnedValues); a path that falls
+  // off the end or returns nothing gives `undefined`, which a caller could not call a method on anyway.
+  const values = returnedValues(fn, visitorKeys);
+  return values.length > 0 && values.every(own);
 }

@@ -7,7 +7,8 @@
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
-import { type AnyFunction, type Context, findEnclosingClass, findVariable, getCalleePath, getPropertyName, getStringValue, isFunctionNode, lastSegment, skipTransparent, walkTree } from './ast.js';
+import { type AnyFunction, type Context, contains, findEnclosingClass, findVariable, getCalleePath, getPropertyName, getStringValue, isFunctionNode, lastSegment, skipTransparent } from './ast.js';
+import { membersNamed } from './input-flow.js';
 import { isBodyParserCallback } from './body-parsers.js';
 import { getImportSource } from './modules.js';
 import { getCaughtExceptionTypes } from './exception-filters.js';
@@ -277,23 +278,17 @@ function memberCalls(context: Context, fn: AnyFunction): { calls: TSESTree.CallE
   if (parent?.type === AST_NODE_TYPES.MethodDefinition && parent.value === fn && !parent.static && parent.kind === 'method') {
     const name = getPropertyName(parent);
     const cls = findEnclosingClass(parent);
-    if (name && cls) uses = thisMembers(context, cls).get(name) ?? [];
+    // `this.name` anywhere in the class (nested functions and classes included), from the file's one index of members by name.
+    if (name && cls) uses = (membersNamed(context).get(name) ?? []).filter((m) => m.object.type === AST_NODE_TYPES.ThisExpression && contains(cls, m));
   } else if (parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.right === fn && parent.operator === '=' && parent.left.type === AST_NODE_TYPES.MemberExpression) {
     const left = parent.left;
     const object = skipTransparent(left.object);
     const name = getPropertyName(left);
     if (name && object.type === AST_NODE_TYPES.Identifier) {
-      const found: TSESTree.MemberExpression[] = [];
-      walkTree(
-        context.sourceCode.ast,
-        (node) => {
-          if (node.type !== AST_NODE_TYPES.MemberExpression || node === left) return;
-          const o = skipTransparent(node.object);
-          if (o.type === AST_NODE_TYPES.Identifier && o.name === object.name && getPropertyName(node) === name) found.push(node);
-        },
-        context.sourceCode.visitorKeys,
-      );
-      uses = found;
+      uses = (membersNamed(context).get(name) ?? []).filter((m) => {
+        const o = skipTransparent(m.object);
+        return m !== left && o.type === AST_NODE_TYPES.Identifier && o.name === object.name;
+      });
     }
   }
   if (uses) {
@@ -307,33 +302,6 @@ function memberCalls(context: Context, fn: AnyFunction): { calls: TSESTree.CallE
   }
   memberCallsCache.set(fn, result);
   return result;
-}
-
-const thisMembersCache = new WeakMap<TSESTree.Node, Map<string, TSESTree.MemberExpression[]>>();
-
-/**
- * Every `this.name` in a class (nested functions and classes included), by name, in walk order: built with one walk
- * of the class on the first ask, for all of its methods (a walk per method grew with methods × class size).
- */
-function thisMembers(context: Context, cls: TSESTree.Node): Map<string, TSESTree.MemberExpression[]> {
-  let index = thisMembersCache.get(cls);
-  if (!index) {
-    const built = new Map<string, TSESTree.MemberExpression[]>();
-    walkTree(
-      cls,
-      (node) => {
-        if (node.type !== AST_NODE_TYPES.MemberExpression || node.object.type !== AST_NODE_TYPES.ThisExpression) return;
-        const name = getPropertyName(node);
-        if (name === null) return;
-        const list = built.get(name);
-        if (list) list.push(node);
-        else built.set(name, [node]);
-      },
-      context.sourceCode.visitorKeys,
-    );
-    thisMembersCache.set(cls, (index = built));
-  }
-  return index;
 }
 
 /** A call that builds a response object (`createSubResponse(cb)`, `makeResponse(cb)`, `mockResponse(cb)`). */
