@@ -54,9 +54,9 @@ export function graphqlResolver(context: Context, fn: AnyFunction): HandlerInfo 
   if (parent.type === AST_NODE_TYPES.MethodDefinition) return typeGraphqlMethod(context, fn, parent);
   // Only a property value (or a wrapped one) can be a resolver: skip every other function without reading the file.
   if (parent.type !== AST_NODE_TYPES.Property && parent.type !== AST_NODE_TYPES.CallExpression) return null;
-  if (!mentions(context).any) return null;
+  // The shape first (a few parent links), then the file's text (a per-file look-up): both must hold.
   const property = holdingProperty(fn);
-  if (!property) return null;
+  if (!property || !mentions(context).any) return null;
   const key = getPropertyName(property);
   if (key === null) return null;
   const object = property.parent as TSESTree.ObjectExpression;
@@ -89,6 +89,8 @@ function holdingProperty(fn: AnyFunction): TSESTree.Property | null {
   let node: TSESTree.Node = fn;
   const parent = fn.parent;
   if (parent?.type === AST_NODE_TYPES.CallExpression) {
+    // Only a call that is itself a property's value can hold a resolver: most callbacks are not (checked first, without a list).
+    if (parent.parent?.type !== AST_NODE_TYPES.Property) return null;
     // dedupeResolver(async (_, args) => …, 'name'): the call's last function argument
     if (parent.arguments.filter((a) => isFunctionNode(a)).at(-1) !== fn) return null;
     node = parent;

@@ -64,6 +64,19 @@ export interface HandlerInfo {
 }
 
 const ROUTE_METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'del', 'all', 'options', 'head', 'use', 'any', 'on', 'param']);
+/** The methods registrationOf answers for (each returns null for any other method name). */
+const REGISTERING_METHODS: ReadonlySet<string> = new Set([
+  ...ROUTE_METHODS,
+  'createServer',
+  'createMiddleware',
+  'createHandlers',
+  'addHook',
+  'setErrorHandler',
+  'onError',
+  'notFound',
+  'setNotFoundHandler',
+]);
+
 const FASTIFY_HOOK_KEYS = new Set([
   'handler',
   'preHandler',
@@ -140,7 +153,6 @@ function registrationOf(node: TSESTree.Node): Registration {
   if (parent?.type !== AST_NODE_TYPES.CallExpression || !parent.arguments.includes(child as TSESTree.CallExpressionArgument)) return null;
   const call = parent;
   const callee = skipTransparent(call.callee);
-  const path = getCalleePath(call);
   if (callee.type === AST_NODE_TYPES.Identifier) {
     if (callee.name === 'createServer') return { framework: 'node-http', kind: 'route' };
     if (callee.name === 'createMiddleware') return { framework: 'hono', kind: 'middleware' };
@@ -148,7 +160,10 @@ function registrationOf(node: TSESTree.Node): Registration {
   }
   if (callee.type !== AST_NODE_TYPES.MemberExpression) return null;
   const method = getPropertyName(callee);
-  if (method === null) return null;
+  // Every method below that registers is one of REGISTERING_METHODS: any other call registers nothing,
+  // so the callee's path (a string built per call) is only read for those.
+  if (method === null || !REGISTERING_METHODS.has(method)) return null;
+  const path = getCalleePath(call);
   // Mock Service Worker handlers (rest.get(path, (req, res, ctx) => …)) mock a server in tests.
   if (path === `rest.${method}` || path === `graphql.${method}`) return null;
   if (path === 'http.createServer' || path === 'https.createServer' || path === 'http2.createServer') return { framework: 'node-http', kind: 'route' };
@@ -200,7 +215,9 @@ function isPathLike(node: TSESTree.Node | undefined): boolean {
  * `(request, reply)`, `(ctx, next)`, `(c, next)`) for functions not called directly in this file.
  */
 export function getHandlerInfo(context: Context, fn: AnyFunction): HandlerInfo | null {
-  if (handlerCache.has(fn)) return handlerCache.get(fn)!;
+  // One look-up: the cache holds null for "no handler", never undefined.
+  const cached = handlerCache.get(fn);
+  if (cached !== undefined) return cached;
   const result = computeHandlerInfo(context, fn);
   handlerCache.set(fn, result);
   return result;
@@ -220,6 +237,9 @@ function computeHandlerInfo(context: Context, fn: AnyFunction): HandlerInfo | nu
     const next = paramId(fn.params[0]);
     return { fn, framework: 'koa', kind: 'middleware', via: 'params', ...(next ? { next } : {}) };
   }
+  // What follows classifies by parameters (classifyParams), and no parameter list outside one to four
+  // parameters makes a handler there: registered or not, such a function is none. Skip the look-ups.
+  if (fn.params.length === 0 || fn.params.length > 4) return null;
   const registration = getRegistration(context, fn);
   if (registration) {
     const info = fromParams(context, fn, registration.framework, true);
@@ -236,7 +256,7 @@ function computeHandlerInfo(context: Context, fn: AnyFunction): HandlerInfo | nu
     return ctx && !isCalledInSameFile(context, fn) ? { fn, framework: 'koa', kind: 'route', via: 'params', ctx } : null;
   }
   // By parameters alone only two to four parameters make a handler (see classifyParams): skip the look-ups.
-  if (fn.params.length < 2 || fn.params.length > 4) return null;
+  if (fn.params.length < 2) return null;
   if (isCalledInSameFile(context, fn)) return null;
   const holder = fn.parent?.type === AST_NODE_TYPES.ArrayExpression ? fn.parent.parent : fn.parent;
   if (holder?.type === AST_NODE_TYPES.CallExpression && isTestClientCall(holder)) return null;
@@ -284,6 +304,9 @@ function classifyParams(fn: AnyFunction, hint: Framework | null, registered: boo
   const isNext = (i: number) => names[i] === 'next' || types[i] === 'NextFunction' || types[i] === 'Next';
   const fastifyish = (i: number) => names[i] === 'reply' || names[i] === 'rep' || types[i] === 'FastifyReply';
   const nodeHttp = types[1] === 'ServerResponse' || types[0] === 'IncomingMessage';
+  // By parameters alone every branch below that answers wants a request second of four (error middleware),
+  // a request first (`(req, res)`), or `next` second of two (Koa's and Hono's `(ctx, next)`): reject the rest at once.
+  if (!registered && (params.length === 4 ? !isReq(1) : !isReq(0) && !(params.length === 2 && isNext(1)))) return null;
 
   // (err, req, res, next): Express error middleware
   // By parameters alone, `(error, request, reply, payload)` (an internal continuation) is not an error
