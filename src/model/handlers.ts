@@ -98,6 +98,7 @@ const NEXT_LIKE = /^_?(?:next|done)$/u;
 
 const handlerCache = new WeakMap<AnyFunction, HandlerInfo | null>();
 const calledCache = new WeakMap<AnyFunction, boolean>();
+const enclosingCache = new WeakMap<AnyFunction, HandlerInfo | null>();
 
 type Registration = { framework: Framework | null; kind: HandlerKind } | null;
 
@@ -396,15 +397,21 @@ function nextHandler(fn: AnyFunction): HandlerInfo | null {
 
 /** The handler whose body holds `node` (the innermost handler; nested callbacks belong to it), or null. */
 export function findEnclosingHandler(context: Context, node: TSESTree.Node): HandlerInfo | null {
-  let current: TSESTree.Node | undefined = isFunctionNode(node) ? node : node.parent;
-  while (current) {
-    if (isFunctionNode(current)) {
-      const info = getHandlerInfo(context, current);
-      if (info) return info;
-    }
-    current = current.parent;
-  }
-  return null;
+  const fn = isFunctionNode(node) ? node : getEnclosingFunction(node);
+  return fn ? handlerAtOrAround(context, fn) : null;
+}
+
+/**
+ * The handler `fn` is, or else the one around it (findEnclosingHandler from a function), cached per function:
+ * asked for many nodes of one function, the walk past it up to the file's top is made once.
+ */
+function handlerAtOrAround(context: Context, fn: AnyFunction): HandlerInfo | null {
+  const cached = enclosingCache.get(fn);
+  if (cached !== undefined) return cached;
+  const outer = getEnclosingFunction(fn);
+  const result = getHandlerInfo(context, fn) ?? (outer ? handlerAtOrAround(context, outer) : null);
+  enclosingCache.set(fn, result);
+  return result;
 }
 
 /**
