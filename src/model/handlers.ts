@@ -258,10 +258,11 @@ function computeHandlerInfo(context: Context, fn: AnyFunction): HandlerInfo | nu
   }
   // By parameters alone only two to four parameters make a handler (see classifyParams): skip the look-ups.
   if (fn.params.length < 2) return null;
-  if (isCalledInSameFile(context, fn)) return null;
   const holder = fn.parent?.type === AST_NODE_TYPES.ArrayExpression ? fn.parent.parent : fn.parent;
   if (holder?.type === AST_NODE_TYPES.CallExpression && isTestClientCall(holder)) return null;
-  return fromParams(context, fn, null, false);
+  // The parameter names first (most lists are no handler's), the same-file call look-up only for a handler-like list.
+  const info = fromParams(context, fn, null, false);
+  return info && !isCalledInSameFile(context, fn) ? info : null;
 }
 
 /**
