@@ -12,6 +12,7 @@ import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import {
   type AnyFunction,
   type Context,
+  fileKey,
   getCalleePath,
   getEnclosingFunction,
   getPropertyName,
@@ -96,9 +97,25 @@ const ERR_NAME = /^_?(?:err|error|e|ex|exception)$/u;
 /** A continuation parameter in last position: `next`, `_next`, `done`. */
 const NEXT_LIKE = /^_?(?:next|done)$/u;
 
-const handlerCache = new WeakMap<AnyFunction, HandlerInfo | null>();
-const calledCache = new WeakMap<AnyFunction, boolean>();
-const enclosingCache = new WeakMap<AnyFunction, HandlerInfo | null>();
+/**
+ * Per-function answers for the file being linted, dropped when another file asks: plain Maps, as a
+ * WeakMap entry per function cost more than the look-ups it saved (asked for every function).
+ */
+interface FileCaches {
+  file: object | null;
+  /** getHandlerInfo: null for "no handler", never undefined. */
+  handlers: Map<AnyFunction, HandlerInfo | null>;
+  called: Map<AnyFunction, boolean>;
+  /** handlerAtOrAround. */
+  enclosing: Map<AnyFunction, HandlerInfo | null>;
+}
+let fileCaches: FileCaches = { file: null, handlers: new Map(), called: new Map(), enclosing: new Map() };
+
+function cachesFor(context: Context): FileCaches {
+  const file = fileKey(context.sourceCode);
+  if (fileCaches.file !== file) fileCaches = { file, handlers: new Map(), called: new Map(), enclosing: new Map() };
+  return fileCaches;
+}
 
 type Registration = { framework: Framework | null; kind: HandlerKind } | null;
 
@@ -216,11 +233,11 @@ function isPathLike(node: TSESTree.Node | undefined): boolean {
  * `(request, reply)`, `(ctx, next)`, `(c, next)`) for functions not called directly in this file.
  */
 export function getHandlerInfo(context: Context, fn: AnyFunction): HandlerInfo | null {
-  // One look-up: the cache holds null for "no handler", never undefined.
-  const cached = handlerCache.get(fn);
+  const cache = cachesFor(context).handlers;
+  const cached = cache.get(fn);
   if (cached !== undefined) return cached;
   const result = computeHandlerInfo(context, fn);
-  handlerCache.set(fn, result);
+  cache.set(fn, result);
   return result;
 }
 
@@ -407,11 +424,12 @@ export function findEnclosingHandler(context: Context, node: TSESTree.Node): Han
  * asked for many nodes of one function, the walk past it up to the file's top is made once.
  */
 function handlerAtOrAround(context: Context, fn: AnyFunction): HandlerInfo | null {
-  const cached = enclosingCache.get(fn);
+  const cache = cachesFor(context).enclosing;
+  const cached = cache.get(fn);
   if (cached !== undefined) return cached;
   const outer = getEnclosingFunction(fn);
   const result = getHandlerInfo(context, fn) ?? (outer ? handlerAtOrAround(context, outer) : null);
-  enclosingCache.set(fn, result);
+  cache.set(fn, result);
   return result;
 }
 
@@ -442,7 +460,8 @@ export function isErrorHandler(info: HandlerInfo): boolean {
  * then it is a helper, not a handler the framework calls.
  */
 export function isCalledInSameFile(context: Context, fn: AnyFunction): boolean {
-  const cached = calledCache.get(fn);
+  const cache = cachesFor(context).called;
+  const cached = cache.get(fn);
   if (cached !== undefined) return cached;
   let variable: TSESLint.Scope.Variable | null = null;
   if (fn.type === AST_NODE_TYPES.FunctionDeclaration && fn.id) {
@@ -456,6 +475,6 @@ export function isCalledInSameFile(context: Context, fn: AnyFunction): boolean {
       const parent = ref.identifier.parent;
       return parent?.type === AST_NODE_TYPES.CallExpression && parent.callee === ref.identifier;
     });
-  calledCache.set(fn, result);
+  cache.set(fn, result);
   return result;
 }
