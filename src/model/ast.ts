@@ -207,28 +207,29 @@ export function getNumberValue(node: TSESTree.Node | undefined | null): number |
 }
 
 /**
- * Each scope's references by identifier node, built once per scope on first look-up: scanning
- * `scope.references` per look-up made the cost quadratic in the size of one function. Keyed by
- * the scope object, so it lives exactly as long as the file's scope manager.
+ * Each scope's references by identifier node, built once per scope on first look-up (scanning `scope.references` per
+ * look-up was quadratic in one function's size). For the file being linted only: a Map, as a WeakMap entry per scope cost more.
  */
-const referenceIndex = new WeakMap<TSESLint.Scope.Scope, Map<TSESTree.Node, TSESLint.Scope.Reference>>();
+let referenceIndex = { file: null as object | null, byScope: new Map<TSESLint.Scope.Scope, Map<TSESTree.Node, TSESLint.Scope.Reference>>() };
 
 /** The first reference of `scope` whose identifier is `node` (what `scope.references.find` returns). */
-function referenceOf(scope: TSESLint.Scope.Scope, node: TSESTree.Identifier): TSESLint.Scope.Reference | undefined {
-  let index = referenceIndex.get(scope);
+function referenceOf(file: object, scope: TSESLint.Scope.Scope, node: TSESTree.Identifier): TSESLint.Scope.Reference | undefined {
+  if (referenceIndex.file !== file) referenceIndex = { file, byScope: new Map() };
+  let index = referenceIndex.byScope.get(scope);
   if (index === undefined) {
-    index = new Map();
-    for (const ref of scope.references) if (!index.has(ref.identifier)) index.set(ref.identifier, ref);
-    referenceIndex.set(scope, index);
+    referenceIndex.byScope.set(scope, (index = new Map()));
+    // Backwards: the first reference of an identifier is set last, so it is the one kept.
+    for (let i = scope.references.length - 1; i >= 0; i--) index.set(scope.references[i]!.identifier, scope.references[i]!);
   }
   return index.get(node);
 }
 
 /** Find the variable an identifier refers to, walking up from its scope. */
 export function findVariable(context: Context, node: TSESTree.Identifier): TSESLint.Scope.Variable | null {
+  const file = fileKey(context.sourceCode);
   let scope: TSESLint.Scope.Scope | null = context.sourceCode.getScope(node);
   while (scope) {
-    const ref = referenceOf(scope, node);
+    const ref = referenceOf(file, scope, node);
     if (ref) return ref.resolved;
     const variable = scope.set.get(node.name);
     if (variable) return variable;
@@ -401,10 +402,7 @@ export function resolveFunction(context: Context, node: TSESTree.Node): AnyFunct
     if (value && isFunctionNode(value)) return value;
     return null;
   }
-  if (
-    n.type === AST_NODE_TYPES.MemberExpression &&
-    n.object.type === AST_NODE_TYPES.ThisExpression
-  ) {
+  if (n.type === AST_NODE_TYPES.MemberExpression && n.object.type === AST_NODE_TYPES.ThisExpression) {
     const name = getPropertyName(n);
     if (!name) return null;
     const cls = findEnclosingClass(n);

@@ -12,6 +12,8 @@ import { getImportedBinding, getRequiredModule } from './modules.js';
 
 /** The `debug` package's factory as projects name it or wrap it: `createDebug('app:ws')`, `debug_1.createDebug(…)`. */
 const DEBUG_FACTORY_NAME = /^create(?:Debug|Debugger)$/u;
+/** The text every debug function's maker has in a file (isDebugFactoryCall): the module `'debug'` or a `createDebug…` name. */
+const MAKES_DEBUG = /createDebug|['"`]debug['"`]/u;
 const debugCache = new WeakMap<TSESTree.CallExpression, LoggerCall | null>();
 const mentionsDebugCache = new WeakMap<object, boolean>();
 
@@ -27,8 +29,9 @@ export function getDebugLogCall(context: Context, node: TSESTree.CallExpression)
   const member = callee.type === AST_NODE_TYPES.MemberExpression && !callee.computed ? callee : null;
   const base = member ? skipTransparent(member.object) : callee;
   if (base.type !== AST_NODE_TYPES.Identifier && !(member && base.type === AST_NODE_TYPES.ThisExpression)) return null;
-  // Every way a debug function is made says "debug" in this file (`require('debug')`, `createDebug`).
-  if (!perFile(mentionsDebugCache, context.sourceCode, () => /debug/iu.test(context.sourceCode.text))) return null;
+  // Every way a debug function is made names the `debug` package as a string (`require('debug')`, `import createDebug
+  // from 'debug'`; `x.extend('ns')` extends one made so) or a factory `createDebug…`, in this file's text.
+  if (!perFile(mentionsDebugCache, context.sourceCode, () => MAKES_DEBUG.test(context.sourceCode.text))) return null;
   // `debug(…)` called by its own name: only a variable bound once to a call's result can hold a debug function
   // (isDebugFactoryCall asks for a call), and the file's list of such names answers without a look-up.
   if (!member && base.type === AST_NODE_TYPES.Identifier && !mayBindCallResult(context, base)) return null;

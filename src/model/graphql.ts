@@ -32,19 +32,21 @@ const MAP_NAME = /^(?:resolvers?|resolverMap)$|[a-z]Resolvers?$/u;
 /** Types of a resolver map: codegen's `Resolvers`, graphql-tools' `IResolvers`, Apollo's `GraphQLResolverMap`. */
 const MAP_TYPE = /Resolvers$|ResolverMap$/u;
 
-const mentionCache = new WeakMap<object, { any: boolean; graphql: boolean; typeGraphql: boolean }>();
+const mentionCache = new WeakMap<object, { any: boolean; graphql: boolean }>();
+const typeGraphqlCache = new WeakMap<object, boolean>();
 
 /** What the file's text mentions, once per file. */
-function mentions(context: Context): { any: boolean; graphql: boolean; typeGraphql: boolean } {
+function mentions(context: Context): { any: boolean; graphql: boolean } {
   return perFile(mentionCache, context.sourceCode, () => {
     const text = context.sourceCode.text;
     const graphql = /graphql|apollo|mercurius/iu.test(text);
-    return {
-      graphql,
-      any: graphql || /resolver/iu.test(text) || /\b(?:Query|Mutation|Subscription)\s*:/u.test(text),
-      typeGraphql: /['"]type-graphql['"]/u.test(text),
-    };
+    return { graphql, any: graphql || /resolver/iu.test(text) || /\b(?:Query|Mutation|Subscription)\s*:/u.test(text) };
   });
+}
+
+/** The file names the `type-graphql` package, once per file (apart from mentions: every class method asks this one). */
+function mentionsTypeGraphql(context: Context): boolean {
+  return perFile(typeGraphqlCache, context.sourceCode, () => /['"]type-graphql['"]/u.test(context.sourceCode.text));
 }
 
 /** The plain GraphQL resolver `fn` is (framework 'graphql', kind 'resolver'), or null. */
@@ -54,17 +56,21 @@ export function graphqlResolver(context: Context, fn: AnyFunction): HandlerInfo 
   if (parent.type === AST_NODE_TYPES.MethodDefinition) return typeGraphqlMethod(context, fn, parent);
   // Only a property value (or a wrapped one) can be a resolver: skip every other function without reading the file.
   if (parent.type !== AST_NODE_TYPES.Property && parent.type !== AST_NODE_TYPES.CallExpression) return null;
-  if (!mentions(context).any) return null;
+  // The shape first (parent links and keys), the file's text (scanned once per file) only for a function
+  // whose shape is a resolver's: most property values are none, and then most files are never scanned.
   const property = holdingProperty(fn);
   if (!property) return null;
   const key = getPropertyName(property);
   if (key === null) return null;
   const object = property.parent as TSESTree.ObjectExpression;
-  if ((key === 'resolve' || key === 'subscribe') && mentions(context).graphql && hasKey(object, 'type')) return info(fn, 1, 2);
-  if (key === 'mutateAndGetPayload' && mentions(context).graphql && isMutationConfig(object)) return info(fn, 0, 1);
+  const resolveKey = key === 'resolve' || key === 'subscribe';
+  if ((resolveKey && hasKey(object, 'type')) || (key === 'mutateAndGetPayload' && isMutationConfig(object))) {
+    if (!mentions(context).any) return null;
+    if (mentions(context).graphql) return resolveKey ? info(fn, 1, 2) : info(fn, 0, 1);
+  }
   // Query: { me: fn }, or Subscription: { postAdded: { subscribe: fn, resolve: fn } }
   let field: TSESTree.Property | null = property;
-  if ((key === 'resolve' || key === 'subscribe') && object.parent?.type === AST_NODE_TYPES.Property && object.parent.value === object) field = object.parent;
+  if (resolveKey && object.parent?.type === AST_NODE_TYPES.Property && object.parent.value === object) field = object.parent;
   const fieldName = getPropertyName(field);
   if (fieldName === null || fieldName.startsWith('__')) return null;
   const typeObject = field.parent;
@@ -76,7 +82,7 @@ export function graphqlResolver(context: Context, fn: AnyFunction): HandlerInfo 
   if (map?.type !== AST_NODE_TYPES.ObjectExpression) return null;
   const strength = resolverMapEvidence(context, map);
   if (strength === 'none' || (strength === 'roots' && !ROOT_TYPES.has(typeName))) return null;
-  return info(fn, 1, 2);
+  return mentions(context).any ? info(fn, 1, 2) : null;
 }
 
 function info(fn: AnyFunction, argsIndex: number, ctxIndex: number): HandlerInfo {
@@ -89,6 +95,8 @@ function holdingProperty(fn: AnyFunction): TSESTree.Property | null {
   let node: TSESTree.Node = fn;
   const parent = fn.parent;
   if (parent?.type === AST_NODE_TYPES.CallExpression) {
+    // Only a call that is itself a property's value can hold a resolver: most callbacks are not (checked first, without a list).
+    if (parent.parent?.type !== AST_NODE_TYPES.Property) return null;
     // dedupeResolver(async (_, args) => …, 'name'): the call's last function argument
     if (parent.arguments.filter((a) => isFunctionNode(a)).at(-1) !== fn) return null;
     node = parent;
@@ -155,7 +163,7 @@ function isMapType(type: TSESTree.TypeNode): boolean {
 
 /** type-graphql: `@Resolver() class R { @Mutation() deletePost(@Arg('id') id: string, @Ctx() ctx: Context) {…} }`, also compiled (`__decorate`). */
 function typeGraphqlMethod(context: Context, fn: AnyFunction, method: TSESTree.MethodDefinition): HandlerInfo | null {
-  if (method.static || !mentions(context).typeGraphql) return null;
+  if (method.static || !mentionsTypeGraphql(context)) return null;
   if (!hasDecoratorNamed(methodDecorators(method), TYPE_GRAPHQL_METHODS)) return null;
   const cls = method.parent.parent;
   if ((cls.type !== AST_NODE_TYPES.ClassDeclaration && cls.type !== AST_NODE_TYPES.ClassExpression) || !hasDecoratorNamed(classDecorators(cls), 'Resolver')) return null;

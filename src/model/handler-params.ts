@@ -10,9 +10,14 @@ import { getPropertyName } from './ast.js';
 export function paramName(param: TSESTree.Parameter | undefined): string | null {
   if (!param) return null;
   const p = param.type === AST_NODE_TYPES.AssignmentPattern ? param.left : param.type === AST_NODE_TYPES.TSParameterProperty ? param.parameter : param;
-  if (p.type === AST_NODE_TYPES.Identifier) return p.name.replace(/^_+/u, '');
-  if (p.type === AST_NODE_TYPES.AssignmentPattern && p.left.type === AST_NODE_TYPES.Identifier) return p.left.name.replace(/^_+/u, '');
+  if (p.type === AST_NODE_TYPES.Identifier) return withoutLeadingUnderscores(p.name);
+  if (p.type === AST_NODE_TYPES.AssignmentPattern && p.left.type === AST_NODE_TYPES.Identifier) return withoutLeadingUnderscores(p.left.name);
   return null;
+}
+
+/** `_next` → `next`; most names have no leading `_` and are returned as they are, without a regex. */
+function withoutLeadingUnderscores(name: string): string {
+  return name.charCodeAt(0) === 95 /* _ */ ? name.replace(/^_+/u, '') : name;
 }
 
 /** The identifier a parameter binds (through a default value or a TS parameter property). */

@@ -12,6 +12,7 @@ import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import {
   type AnyFunction,
   type Context,
+  fileKey,
   getCalleePath,
   getEnclosingFunction,
   getPropertyName,
@@ -64,6 +65,19 @@ export interface HandlerInfo {
 }
 
 const ROUTE_METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'del', 'all', 'options', 'head', 'use', 'any', 'on', 'param']);
+/** The methods registrationOf answers for (each returns null for any other method name). */
+const REGISTERING_METHODS: ReadonlySet<string> = new Set([
+  ...ROUTE_METHODS,
+  'createServer',
+  'createMiddleware',
+  'createHandlers',
+  'addHook',
+  'setErrorHandler',
+  'onError',
+  'notFound',
+  'setNotFoundHandler',
+]);
+
 const FASTIFY_HOOK_KEYS = new Set([
   'handler',
   'preHandler',
@@ -83,8 +97,25 @@ const ERR_NAME = /^_?(?:err|error|e|ex|exception)$/u;
 /** A continuation parameter in last position: `next`, `_next`, `done`. */
 const NEXT_LIKE = /^_?(?:next|done)$/u;
 
-const handlerCache = new WeakMap<AnyFunction, HandlerInfo | null>();
-const calledCache = new WeakMap<AnyFunction, boolean>();
+/**
+ * Per-function answers for the file being linted, dropped when another file asks: plain Maps, as a
+ * WeakMap entry per function cost more than the look-ups it saved (asked for every function).
+ */
+interface FileCaches {
+  file: object | null;
+  /** getHandlerInfo: null for "no handler", never undefined. */
+  handlers: Map<AnyFunction, HandlerInfo | null>;
+  called: Map<AnyFunction, boolean>;
+  /** handlerAtOrAround. */
+  enclosing: Map<AnyFunction, HandlerInfo | null>;
+}
+let fileCaches: FileCaches = { file: null, handlers: new Map(), called: new Map(), enclosing: new Map() };
+
+function cachesFor(context: Context): FileCaches {
+  const file = fileKey(context.sourceCode);
+  if (fileCaches.file !== file) fileCaches = { file, handlers: new Map(), called: new Map(), enclosing: new Map() };
+  return fileCaches;
+}
 
 type Registration = { framework: Framework | null; kind: HandlerKind } | null;
 
@@ -140,7 +171,6 @@ function registrationOf(node: TSESTree.Node): Registration {
   if (parent?.type !== AST_NODE_TYPES.CallExpression || !parent.arguments.includes(child as TSESTree.CallExpressionArgument)) return null;
   const call = parent;
   const callee = skipTransparent(call.callee);
-  const path = getCalleePath(call);
   if (callee.type === AST_NODE_TYPES.Identifier) {
     if (callee.name === 'createServer') return { framework: 'node-http', kind: 'route' };
     if (callee.name === 'createMiddleware') return { framework: 'hono', kind: 'middleware' };
@@ -148,7 +178,10 @@ function registrationOf(node: TSESTree.Node): Registration {
   }
   if (callee.type !== AST_NODE_TYPES.MemberExpression) return null;
   const method = getPropertyName(callee);
-  if (method === null) return null;
+  // Every method below that registers is one of REGISTERING_METHODS: any other call registers nothing,
+  // so the callee's path (a string built per call) is only read for those.
+  if (method === null || !REGISTERING_METHODS.has(method)) return null;
+  const path = getCalleePath(call);
   // Mock Service Worker handlers (rest.get(path, (req, res, ctx) => …)) mock a server in tests.
   if (path === `rest.${method}` || path === `graphql.${method}`) return null;
   if (path === 'http.createServer' || path === 'https.createServer' || path === 'http2.createServer') return { framework: 'node-http', kind: 'route' };
@@ -200,9 +233,11 @@ function isPathLike(node: TSESTree.Node | undefined): boolean {
  * `(request, reply)`, `(ctx, next)`, `(c, next)`) for functions not called directly in this file.
  */
 export function getHandlerInfo(context: Context, fn: AnyFunction): HandlerInfo | null {
-  if (handlerCache.has(fn)) return handlerCache.get(fn)!;
+  const cache = cachesFor(context).handlers;
+  const cached = cache.get(fn);
+  if (cached !== undefined) return cached;
   const result = computeHandlerInfo(context, fn);
-  handlerCache.set(fn, result);
+  cache.set(fn, result);
   return result;
 }
 
@@ -220,6 +255,9 @@ function computeHandlerInfo(context: Context, fn: AnyFunction): HandlerInfo | nu
     const next = paramId(fn.params[0]);
     return { fn, framework: 'koa', kind: 'middleware', via: 'params', ...(next ? { next } : {}) };
   }
+  // What follows classifies by parameters (classifyParams), and no parameter list outside one to four
+  // parameters makes a handler there: registered or not, such a function is none. Skip the look-ups.
+  if (fn.params.length === 0 || fn.params.length > 4) return null;
   const registration = getRegistration(context, fn);
   if (registration) {
     const info = fromParams(context, fn, registration.framework, true);
@@ -236,11 +274,12 @@ function computeHandlerInfo(context: Context, fn: AnyFunction): HandlerInfo | nu
     return ctx && !isCalledInSameFile(context, fn) ? { fn, framework: 'koa', kind: 'route', via: 'params', ctx } : null;
   }
   // By parameters alone only two to four parameters make a handler (see classifyParams): skip the look-ups.
-  if (fn.params.length < 2 || fn.params.length > 4) return null;
-  if (isCalledInSameFile(context, fn)) return null;
+  if (fn.params.length < 2) return null;
   const holder = fn.parent?.type === AST_NODE_TYPES.ArrayExpression ? fn.parent.parent : fn.parent;
   if (holder?.type === AST_NODE_TYPES.CallExpression && isTestClientCall(holder)) return null;
-  return fromParams(context, fn, null, false);
+  // The parameter names first (most lists are no handler's), the same-file call look-up only for a handler-like list.
+  const info = fromParams(context, fn, null, false);
+  return info && !isCalledInSameFile(context, fn) ? info : null;
 }
 
 /**
@@ -284,6 +323,9 @@ function classifyParams(fn: AnyFunction, hint: Framework | null, registered: boo
   const isNext = (i: number) => names[i] === 'next' || types[i] === 'NextFunction' || types[i] === 'Next';
   const fastifyish = (i: number) => names[i] === 'reply' || names[i] === 'rep' || types[i] === 'FastifyReply';
   const nodeHttp = types[1] === 'ServerResponse' || types[0] === 'IncomingMessage';
+  // By parameters alone every branch below that answers wants a request second of four (error middleware),
+  // a request first (`(req, res)`), or `next` second of two (Koa's and Hono's `(ctx, next)`): reject the rest at once.
+  if (!registered && (params.length === 4 ? !isReq(1) : !isReq(0) && !(params.length === 2 && isNext(1)))) return null;
 
   // (err, req, res, next): Express error middleware
   // By parameters alone, `(error, request, reply, payload)` (an internal continuation) is not an error
@@ -373,15 +415,22 @@ function nextHandler(fn: AnyFunction): HandlerInfo | null {
 
 /** The handler whose body holds `node` (the innermost handler; nested callbacks belong to it), or null. */
 export function findEnclosingHandler(context: Context, node: TSESTree.Node): HandlerInfo | null {
-  let current: TSESTree.Node | undefined = isFunctionNode(node) ? node : node.parent;
-  while (current) {
-    if (isFunctionNode(current)) {
-      const info = getHandlerInfo(context, current);
-      if (info) return info;
-    }
-    current = current.parent;
-  }
-  return null;
+  const fn = isFunctionNode(node) ? node : getEnclosingFunction(node);
+  return fn ? handlerAtOrAround(context, fn) : null;
+}
+
+/**
+ * The handler `fn` is, or else the one around it (findEnclosingHandler from a function), cached per function:
+ * asked for many nodes of one function, the walk past it up to the file's top is made once.
+ */
+function handlerAtOrAround(context: Context, fn: AnyFunction): HandlerInfo | null {
+  const cache = cachesFor(context).enclosing;
+  const cached = cache.get(fn);
+  if (cached !== undefined) return cached;
+  const outer = getEnclosingFunction(fn);
+  const result = getHandlerInfo(context, fn) ?? (outer ? handlerAtOrAround(context, outer) : null);
+  cache.set(fn, result);
+  return result;
 }
 
 /**
@@ -411,7 +460,8 @@ export function isErrorHandler(info: HandlerInfo): boolean {
  * then it is a helper, not a handler the framework calls.
  */
 export function isCalledInSameFile(context: Context, fn: AnyFunction): boolean {
-  const cached = calledCache.get(fn);
+  const cache = cachesFor(context).called;
+  const cached = cache.get(fn);
   if (cached !== undefined) return cached;
   let variable: TSESLint.Scope.Variable | null = null;
   if (fn.type === AST_NODE_TYPES.FunctionDeclaration && fn.id) {
@@ -425,6 +475,6 @@ export function isCalledInSameFile(context: Context, fn: AnyFunction): boolean {
       const parent = ref.identifier.parent;
       return parent?.type === AST_NODE_TYPES.CallExpression && parent.callee === ref.identifier;
     });
-  calledCache.set(fn, result);
+  cache.set(fn, result);
   return result;
 }

@@ -301,6 +301,8 @@ export function getLoggerCall(context: Context, node: TSESTree.CallExpression): 
 
 /** The last names of the built-in reporters and reporter methods: `captureException`, `notify`, `error`. */
 const REPORTER_LAST_NAMES = new Set([...REPORTER_METHODS, ...BUILTIN_REPORTERS.map(lastSegment)]);
+/** The names mayBeLoggerCall accepts by one look-up: the level methods and the reporters' last names. */
+const GATE_NAMES: ReadonlySet<string> = new Set([...LEVEL_METHODS, ...REPORTER_LAST_NAMES]);
 
 /**
  * The last name of a call's callee path as getCalleePath would end it (`error` in
@@ -329,8 +331,9 @@ function calleeLastName(node: TSESTree.CallExpression): string | null {
 function mayBeLoggerCall(context: Context, node: TSESTree.CallExpression): boolean {
   const name = calleeLastName(node);
   if (name === null) return false;
-  // lastSegment: a computed key may hold a dot (`x['a.captureException']()`), and the path's last segment decides.
-  if (isLevelMethod(name) || REPORTER_LAST_NAMES.has(lastSegment(name)) || LEVEL_NAMED_METHOD.test(name)) return true;
+  // One set look-up for the usual names; a computed key may hold a dot (`x['a.captureException']()`), and
+  // then the path's last segment decides (lastSegment, only for such a name); `logWarn` starts with `log`.
+  if (GATE_NAMES.has(name) || (name.includes('.') && REPORTER_LAST_NAMES.has(lastSegment(name))) || (name.startsWith('log') && LEVEL_NAMED_METHOD.test(name))) return true;
   const settings = getSettings(context);
   return settings.logFunctions.length > 0 || settings.reporters.length > 0;
 }

@@ -22,7 +22,9 @@ const importCache = new WeakMap<TSESTree.Identifier, ImportSource | null>();
  * `const x = require('m')`, `const { X } = require('m')`, `const X = require('m').X`. Null otherwise.
  */
 export function getImportSource(context: Context, node: TSESTree.Identifier): ImportSource | null {
-  if (importCache.has(node)) return importCache.get(node)!;
+  // One look-up: the cache holds null for "no import", never undefined.
+  const cached = importCache.get(node);
+  if (cached !== undefined) return cached;
   // No variable of the file with this name is bound to an import: no look-up can find one.
   if (importNames(context)?.any.has(node.name) === false) return null;
   const variable = findVariable(context, node);

@@ -100,19 +100,25 @@ function decoratedParam(fn: AnyFunction, names: ReadonlySet<string>): TSESTree.I
   return undefined;
 }
 
-/** The NestJS handler a class method is (route, resolver, guard, filter, interceptor, strategy), or null. */
+/** Methods Nest calls by name on a guard, filter, interceptor or strategy (the branches of nestHandler after the decorated ones). */
+const NEST_ROLE_METHODS = new Set(['canActivate', 'handleRequest', 'catch', 'intercept', 'validate']);
+
+/**
+ * The NestJS handler a class method is (route, resolver, guard, filter, interceptor, strategy), or null.
+ * Read lazily, cheapest first: a route or resolver method carries a decorator (its own or compiled), any
+ * other handler has one of NEST_ROLE_METHODS' names, so a plain method costs its name and its decorator list.
+ */
 export function nestHandler(context: Context, fn: AnyFunction): HandlerInfo | null {
   const method = fn.parent;
   if (fn.type !== AST_NODE_TYPES.FunctionExpression || method?.type !== AST_NODE_TYPES.MethodDefinition || method.static) return null;
   const cls = method.parent.parent;
   if (cls.type !== AST_NODE_TYPES.ClassDeclaration && cls.type !== AST_NODE_TYPES.ClassExpression) return null;
   const name = getPropertyName(method);
-  const firstType = paramTypeName(fn.params[0]);
-  const nestContext = fileImportsNest(context) || firstType === 'ExecutionContext' || firstType === 'ArgumentsHost';
-  const sup = superCallName(cls);
+  const roleMethod = name !== null && NEST_ROLE_METHODS.has(name);
+  const ofMethod = methodDecorators(method);
+  if (!roleMethod && ofMethod.length === 0) return null;
   const base = { fn, framework: 'nest' as const, via: 'nest' as const };
   const ofClass = classDecorators(cls);
-  const ofMethod = methodDecorators(method);
   if (hasDecoratorNamed(ofClass, 'Controller') && hasDecoratorNamed(ofMethod, NEST_ROUTE_DECORATORS)) {
     const req = decoratedParam(fn, new Set(['Req', 'Request']));
     const res = decoratedParam(fn, new Set(['Res', 'Response']));
@@ -121,6 +127,10 @@ export function nestHandler(context: Context, fn: AnyFunction): HandlerInfo | nu
   if (hasDecoratorNamed(ofClass, 'Resolver') && hasDecoratorNamed(ofMethod, NEST_RESOLVER_DECORATORS)) {
     return { ...base, kind: 'resolver' };
   }
+  if (!roleMethod) return null;
+  const firstType = paramTypeName(fn.params[0]);
+  const nestContext = fileImportsNest(context) || firstType === 'ExecutionContext' || firstType === 'ArgumentsHost';
+  const sup = superCallName(cls);
   // canActivate(context: ExecutionContext); Angular's route guards take (route, state).
   if (name === 'canActivate' && fn.params.length <= 1 && (nestContext || sup === 'AuthGuard')) {
     const ctx = paramId(fn.params[0]);
