@@ -114,11 +114,14 @@ function helperSink(context: Context, node: TSESTree.CallExpression, callee: TSE
   // redirectWithPayload(ctx, callbackUrl, { error_description: err.message }): a helper named for redirecting that does
   // redirect builds the URL from what it is given, however it does (query parameters set in a loop).
   const redirects = /^redirect[A-Z_]/u.test(callee.name) && redirectsIn(context, fn);
+  // An argument is payload when the helper sends it and its parameter is not itself a caught error (whose sending the
+  // helper's own body is reported for). Both answers are kept per function and parameter and neither depends on the
+  // other; the cheap and rarely true one is asked first: few helpers send a parameter, while "is this parameter a caught
+  // error" reads every call of the helper.
   const payload = args.filter((a, index) => {
-    if (receivesErrorItself(context, fn, index)) return false;
     const n = skipTransparent(a);
-    if (redirects) return !(n.type === AST_NODE_TYPES.Identifier && responseNameKind(n.name) !== null);
-    return sendsParameter(context, fn, index);
+    const sent = redirects ? !(n.type === AST_NODE_TYPES.Identifier && responseNameKind(n.name) !== null) : sendsParameter(context, fn, index);
+    return sent && !receivesErrorItself(context, fn, index);
   });
   return payload.length === 0 ? null : { node, kind: 'text', payload, description: `\`${callee.name}()\``, receiver: null, status: null };
 }
