@@ -38,12 +38,22 @@ export function getClientChannelSink(context: Context, node: TSESTree.CallExpres
   }
   const cached = cache.get(node);
   if (cached !== undefined) return cached;
-  // A helper that calls itself is not followed twice.
-  cache.set(node, null);
-  const result = computeSink(context, node, callee);
+  // A helper that calls itself is not followed twice: asked again while its answer is worked out, the call is none.
+  // (A small set of the calls being worked out, not a null cache entry first: a WeakMap write costs more than the rest.)
+  if (computing.has(node)) return null;
+  computing.add(node);
+  let result: ResponseSink | null;
+  try {
+    result = computeSink(context, node, callee);
+  } finally {
+    computing.delete(node);
+  }
   cache.set(node, result);
   return result;
 }
+
+/** The calls whose answer getClientChannelSink is working out (empty between asks). */
+const computing = new Set<TSESTree.CallExpression>();
 
 /**
  * `callback(err)`, `callback({ code: grpc.status.INTERNAL, details: err.message })` in a gRPC method

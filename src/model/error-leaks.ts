@@ -212,6 +212,7 @@ export function collectLeaks(context: Context, payload: TSESTree.Node, sink: Res
  * Kept beside collectLeaks: every case its `visit` follows must answer true here (tests/model/leak-gate.test.ts).
  */
 export function mayCarryLeak(node: TSESTree.Node): boolean {
+  // Asked for every argument of every call of a file: plain loops, the common shapes first.
   const n = skipTransparent(node);
   switch (n.type) {
     case AST_NODE_TYPES.Identifier:
@@ -222,14 +223,17 @@ export function mayCarryLeak(node: TSESTree.Node): boolean {
       const name = getPropertyName(n);
       return name === 'message' || name === 'stack';
     }
+    case AST_NODE_TYPES.ObjectExpression:
+      for (const prop of n.properties) if (mayCarryLeak(prop.type === AST_NODE_TYPES.Property ? prop.value : prop.argument)) return true;
+      return false;
     case AST_NODE_TYPES.TemplateLiteral:
-      return n.expressions.some(mayCarryLeak);
+      for (const e of n.expressions) if (mayCarryLeak(e)) return true;
+      return false;
     case AST_NODE_TYPES.BinaryExpression:
       return n.operator === '+' && (mayCarryLeak(n.left) || mayCarryLeak(n.right));
-    case AST_NODE_TYPES.ObjectExpression:
-      return n.properties.some((prop) => mayCarryLeak(prop.type === AST_NODE_TYPES.Property ? prop.value : prop.argument));
     case AST_NODE_TYPES.ArrayExpression:
-      return n.elements.some((e) => e !== null && mayCarryLeak(e.type === AST_NODE_TYPES.SpreadElement ? e.argument : e));
+      for (const e of n.elements) if (e !== null && mayCarryLeak(e.type === AST_NODE_TYPES.SpreadElement ? e.argument : e)) return true;
+      return false;
     case AST_NODE_TYPES.ConditionalExpression:
       return mayCarryLeak(n.consequent) || mayCarryLeak(n.alternate);
     case AST_NODE_TYPES.LogicalExpression:
