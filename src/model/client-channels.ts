@@ -38,12 +38,22 @@ export function getClientChannelSink(context: Context, node: TSESTree.CallExpres
   }
   const cached = cache.get(node);
   if (cached !== undefined) return cached;
-  // A helper that calls itself is not followed twice.
-  cache.set(node, null);
-  const result = computeSink(context, node, callee);
+  // A helper that calls itself is not followed twice: asked again while its answer is worked out, the call is none.
+  // (A small set of the calls being worked out, not a null cache entry first: a WeakMap write costs more than the rest.)
+  if (computing.has(node)) return null;
+  computing.add(node);
+  let result: ResponseSink | null;
+  try {
+    result = computeSink(context, node, callee);
+  } finally {
+    computing.delete(node);
+  }
   cache.set(node, result);
   return result;
 }
+
+/** The calls whose answer getClientChannelSink is working out (empty between asks). */
+const computing = new Set<TSESTree.CallExpression>();
 
 /**
  * `callback(err)`, `callback({ code: grpc.status.INTERNAL, details: err.message })` in a gRPC method
@@ -114,11 +124,14 @@ function helperSink(context: Context, node: TSESTree.CallExpression, callee: TSE
   // redirectWithPayload(ctx, callbackUrl, { error_description: err.message }): a helper named for redirecting that does
   // redirect builds the URL from what it is given, however it does (query parameters set in a loop).
   const redirects = /^redirect[A-Z_]/u.test(callee.name) && redirectsIn(context, fn);
+  // An argument is payload when the helper sends it and its parameter is not itself a caught error (whose sending the
+  // helper's own body is reported for). Both answers are kept per function and parameter and neither depends on the
+  // other; the cheap and rarely true one is asked first: few helpers send a parameter, while "is this parameter a caught
+  // error" reads every call of the helper.
   const payload = args.filter((a, index) => {
-    if (receivesErrorItself(context, fn, index)) return false;
     const n = skipTransparent(a);
-    if (redirects) return !(n.type === AST_NODE_TYPES.Identifier && responseNameKind(n.name) !== null);
-    return sendsParameter(context, fn, index);
+    const sent = redirects ? !(n.type === AST_NODE_TYPES.Identifier && responseNameKind(n.name) !== null) : sendsParameter(context, fn, index);
+    return sent && !receivesErrorItself(context, fn, index);
   });
   return payload.length === 0 ? null : { node, kind: 'text', payload, description: `\`${callee.name}()\``, receiver: null, status: null };
 }

@@ -203,6 +203,46 @@ export function collectLeaks(context: Context, payload: TSESTree.Node, sink: Res
   visit(payload, null, [], 0);
 }
 
+/**
+ * Whether collectLeaks could find a leak in `node`, read from its shape alone (no look-up): false only for
+ * a value its `visit` ends at without reading anything — a literal, `this`, a function, `new X()`, a
+ * comparison or negation, a member read that is not `message` / `stack` of a plain name (`req.body`,
+ * `this.x`, `a.b.c`), a template or an object, array, ternary, fallback or concatenation made only of
+ * such values. A name, a call or `err.message` may carry one (what it holds is decided by look-ups).
+ * Kept beside collectLeaks: every case its `visit` follows must answer true here (tests/model/leak-gate.test.ts).
+ */
+export function mayCarryLeak(node: TSESTree.Node): boolean {
+  // Asked for every argument of every call of a file: plain loops, the common shapes first.
+  const n = skipTransparent(node);
+  switch (n.type) {
+    case AST_NODE_TYPES.Identifier:
+    case AST_NODE_TYPES.CallExpression:
+      return true;
+    case AST_NODE_TYPES.MemberExpression: {
+      if (skipTransparent(n.object).type !== AST_NODE_TYPES.Identifier) return false;
+      const name = getPropertyName(n);
+      return name === 'message' || name === 'stack';
+    }
+    case AST_NODE_TYPES.ObjectExpression:
+      for (const prop of n.properties) if (mayCarryLeak(prop.type === AST_NODE_TYPES.Property ? prop.value : prop.argument)) return true;
+      return false;
+    case AST_NODE_TYPES.TemplateLiteral:
+      for (const e of n.expressions) if (mayCarryLeak(e)) return true;
+      return false;
+    case AST_NODE_TYPES.BinaryExpression:
+      return n.operator === '+' && (mayCarryLeak(n.left) || mayCarryLeak(n.right));
+    case AST_NODE_TYPES.ArrayExpression:
+      for (const e of n.elements) if (e !== null && mayCarryLeak(e.type === AST_NODE_TYPES.SpreadElement ? e.argument : e)) return true;
+      return false;
+    case AST_NODE_TYPES.ConditionalExpression:
+      return mayCarryLeak(n.consequent) || mayCarryLeak(n.alternate);
+    case AST_NODE_TYPES.LogicalExpression:
+      return mayCarryLeak(n.left) || mayCarryLeak(n.right);
+    default:
+      return false;
+  }
+}
+
 const NO_PARAMS: ReadonlySet<number> = new Set();
 const carriedCache = new WeakMap<AnyFunction, ReadonlySet<number>>();
 

@@ -350,11 +350,21 @@ export function getErrorHelperSink(context: Context, node: TSESTree.CallExpressi
   if (name !== null && !RESPONSE_HELPER_NAME.test(name)) return null;
   const cached = errorHelperCache.get(node);
   if (cached !== undefined) return cached;
-  errorHelperCache.set(node, null);
-  const result = computeErrorHelperSink(context, node);
+  // Asked again while its answer is worked out (a helper reaching itself), the call is none.
+  if (errorHelperComputing.has(node)) return null;
+  errorHelperComputing.add(node);
+  let result: ResponseSink | null;
+  try {
+    result = computeErrorHelperSink(context, node);
+  } finally {
+    errorHelperComputing.delete(node);
+  }
   errorHelperCache.set(node, result);
   return result;
 }
+
+/** The calls whose answer getErrorHelperSink is working out (empty between asks). */
+const errorHelperComputing = new Set<TSESTree.CallExpression>();
 
 function computeErrorHelperSink(context: Context, node: TSESTree.CallExpression): ResponseSink | null {
   const path = getCalleePath(node);
@@ -491,15 +501,13 @@ function sessionFlashSink(node: TSESTree.AssignmentExpression, target: TSESTree.
   return { node, kind: 'text', payload: [node.right], description: `\`${owner.name}.session.${getPropertyName(target)}\``, receiver: null, status: null, flash: true };
 }
 
-const returnCache = new WeakMap<TSESTree.Node, ResponseSink | null>();
-
 /**
  * The value a handler returns when the framework sends it as the body: a Fastify route or
  * error handler, a NestJS controller route, a plain GraphQL resolver or a NestJS GraphQL resolver (the field's value). `node` is a `return` statement or an arrow
  * function's expression body.
  */
 export function getReturnSink(context: Context, node: TSESTree.ReturnStatement | TSESTree.Expression): ResponseSink | null {
-  if (returnCache.has(node)) return returnCache.get(node)!;
+  // Not kept: only the rule asks, once per return (a WeakMap entry per return cost more than the answer).
   let result: ResponseSink | null = null;
   const fn = node.type === AST_NODE_TYPES.ReturnStatement ? getEnclosingFunction(node) : node.parent;
   const value = node.type === AST_NODE_TYPES.ReturnStatement ? node.argument : node;
@@ -521,7 +529,6 @@ export function getReturnSink(context: Context, node: TSESTree.ReturnStatement |
       };
     }
   }
-  returnCache.set(node, result);
   return result;
 }
 

@@ -3,7 +3,7 @@ import { createRule } from '../core/create-rule.js';
 import { buildFix, findRequestId, genericMessage, planLog } from '../fixes/generic-response.js';
 import { getClientChannelSink, getResultObjectSink } from '../model/client-channels.js';
 import { isGuarded } from '../model/error-exposure.js';
-import { type Leak, type LeakForm, collectLeaks } from '../model/error-leaks.js';
+import { type Leak, type LeakForm, collectLeaks, mayCarryLeak } from '../model/error-leaks.js';
 import { getExposedErrorSink } from '../model/exposed-errors.js';
 import { runsOnlyWithoutNext } from '../model/framework-next.js';
 import { servesOnlyLocalProcesses } from '../model/local-servers.js';
@@ -19,10 +19,14 @@ const FORM_TEXT: Record<LeakForm, (name: string) => string> = {
   string: (name) => `The text of \`${name}\` (its class and message)`,
 };
 
-/** Whether some argument of the call (or the assigned value) is more than a plain literal: only such a value can carry an error. */
+/**
+ * Whether some argument of the call (or the assigned value) may carry an error's details (mayCarryLeak: not a
+ * literal, `this`, a function, `new X()`, a comparison, `req.body`, …). Every sink's payload is one of the
+ * arguments (never a spread one) or a property of an object literal given as one, or the assigned value.
+ */
 function carriesValue(node: TSESTree.CallExpression | TSESTree.NewExpression | TSESTree.AssignmentExpression): boolean {
-  if (node.type === 'AssignmentExpression') return node.right.type !== 'Literal';
-  for (const argument of node.arguments) if (argument.type !== 'Literal') return true;
+  if (node.type === 'AssignmentExpression') return mayCarryLeak(node.right);
+  for (const argument of node.arguments) if (mayCarryLeak(argument)) return true;
   return false;
 }
 
@@ -47,7 +51,7 @@ export default createRule<Options, MessageIds>({
   create(context) {
     const checkSink = (node: TSESTree.CallExpression | TSESTree.NewExpression | TSESTree.AssignmentExpression) =>
       // Every sink's payload is one of the node's arguments (or a property of one), or an assignment's value: when
-      // each is a plain literal (or there is none), no error's details can be in it, whatever the sink.
+      // none may carry an error's details (or there is none), no sink's payload can, whatever the sink: no look-up.
       carriesValue(node) &&
       check(
         getResponseSink(context, node) ??
@@ -87,12 +91,12 @@ export default createRule<Options, MessageIds>({
       CallExpression: checkSink,
       NewExpression: checkSink,
       AssignmentExpression: checkSink,
-      // A returned literal (`return null`, `return 'ok'`) carries no error: no sink lookup.
-      ReturnStatement: (node) => node.argument !== null && node.argument.type !== 'Literal' && check(getReturnSink(context, node)),
+      // A returned value that cannot carry an error (`return null`, `return this`, `return a === b`): no sink lookup.
+      ReturnStatement: (node) => node.argument !== null && mayCarryLeak(node.argument) && check(getReturnSink(context, node)),
       ObjectExpression: (node) => check(getResultObjectSink(context, node)),
       // An expression body is what the arrow returns (a plain type listener: see background-task-error-handling).
       ArrowFunctionExpression(node) {
-        if (node.expression && node.body.type !== 'Literal') check(getReturnSink(context, node.body as TSESTree.Expression));
+        if (node.expression && mayCarryLeak(node.body)) check(getReturnSink(context, node.body as TSESTree.Expression));
       },
     };
   },
