@@ -89,8 +89,11 @@ export function isRejectionHelper(context: Context, fn: AnyFunction): boolean {
 export function helperCallOutcome(context: Context, call: TSESTree.CallExpression): HttpOutcome | null {
   if (isFunctionNode(skipTransparent(call.callee))) return null;
   const fn = resolveFunction(context, call.callee);
-  const info = fn ? getHandlerInfo(context, fn) : null;
-  return fn && (!info || info.via === 'params') ? getCallOutcome(context, fn, call) : null;
+  // What the helper answers first (cached per function, most answer nothing); whether it is a handler only then.
+  const outcome = fn ? getCallOutcome(context, fn, call) : null;
+  if (!outcome) return null;
+  const info = getHandlerInfo(context, fn!);
+  return !info || info.via === 'params' ? outcome : null;
 }
 
 /** In a handler, or a Nest provider / guard / strategy, where a thrown app error reaches the caller. */

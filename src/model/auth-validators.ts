@@ -14,6 +14,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { type AnyFunction, type Context, findVariable, getEnclosingFunction, getPropertyName, perFile, resolveFunction, skipTransparent } from './ast.js';
 import { getImportSource } from './modules.js';
+import { mayBeEnclosingParameter } from './socket-refusals.js';
 
 export type ValidatorKind = 'hapi' | 'fastify-basic-auth';
 
@@ -99,7 +100,8 @@ export function validatorReturnRefusal(context: Context, node: TSESTree.ReturnSt
 /** `done(new Error('Wrong passphrase'))` with `done` the callback a Fastify basic-auth validator is handed. */
 export function validatorCallbackRefusal(context: Context, node: TSESTree.CallExpression): boolean {
   const callee = skipTransparent(node.callee);
-  if (callee.type !== AST_NODE_TYPES.Identifier || !isBuiltError(node.arguments[0])) return false;
+  // `done` is the validator's fifth parameter: no scope look-up for a callee no function around the call names so.
+  if (callee.type !== AST_NODE_TYPES.Identifier || !isBuiltError(node.arguments[0]) || !mayBeEnclosingParameter(node, callee.name, 4, 5)) return false;
   const def = findVariable(context, callee)?.defs[0];
   if (def?.type !== 'Parameter') return false;
   const fn = def.node as AnyFunction;

@@ -23,7 +23,7 @@ import { isVariableInit } from './placement.js';
 import { messageSaysNotAccessControl } from './rejection-messages.js';
 import { answersBotChallenge } from './bot-challenges.js';
 import { isInCompiledNestClass } from './nest.js';
-import { getSocketRefusal } from './socket-refusals.js';
+import { getSocketRefusal, mayBeEnclosingParameter } from './socket-refusals.js';
 import { validatorCallbackRefusal, validatorReturnRefusal } from './auth-validators.js';
 
 /** Why a request was refused: a failed credential check says more than the status it is answered with. */
@@ -359,7 +359,8 @@ const PROMISE_CONSTRUCTOR = /(?:^|\.)(?:Promise|Bluebird)$|^bluebird\w*\.default
  */
 function executorRejection(context: Context, node: TSESTree.CallExpression, describe: DescribeCredentialFailure): RejectionSite[] | null {
   const callee = skipTransparent(node.callee);
-  if (callee.type !== AST_NODE_TYPES.Identifier || node.arguments.length === 0) return null;
+  // `reject` is the executor's second parameter: no scope look-up for a callee no function around the call names so.
+  if (callee.type !== AST_NODE_TYPES.Identifier || node.arguments.length === 0 || !mayBeEnclosingParameter(node, callee.name, 1)) return null;
   const def = findVariable(context, callee)?.defs[0];
   if (def?.type !== 'Parameter') return null;
   const executor = def.node as TSESTree.Node;

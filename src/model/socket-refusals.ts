@@ -209,10 +209,28 @@ function refusalMessage(context: Context, node: TSESTree.Node | undefined): 401 
   return null;
 }
 
+/**
+ * Whether some function around `node` has `name` as its parameter number `index` (an identifier, not a pattern), with
+ * exactly `count` parameters when given. A call of a parameter is made inside that parameter's function, so a callee
+ * that no function around the call names so cannot resolve to one: the check comes before any scope look-up (asked of
+ * every call by log-auth-failures).
+ */
+export function mayBeEnclosingParameter(node: TSESTree.Node, name: string, index: number, count?: number): boolean {
+  for (let n = node.parent; n; n = n.parent) {
+    if (!isFunctionNode(n) || (count !== undefined && n.params.length !== count)) continue;
+    const param = n.params[index];
+    if (param?.type === AST_NODE_TYPES.Identifier && param.name === name) return true;
+  }
+  return false;
+}
+
 /** The refusal `call` makes, or null. */
 export function getSocketRefusal(context: Context, call: TSESTree.CallExpression): SocketRefusal | null {
   const callee = skipTransparent(call.callee);
   if (callee.type === AST_NODE_TYPES.Identifier) {
+    // Both refusals below are the call of a two-parameter function's second parameter: the authorizer's callback
+    // (authorizerRefusal) and socket.io middleware's `next` (socketMiddlewareNext, also when the name is shadowed).
+    if (!mayBeEnclosingParameter(call, callee.name, 1, 2)) return null;
     const authorizer = authorizerRefusal(context, call, callee);
     if (authorizer) return authorizer;
     // next(new Error('unauthorized')) in io.use middleware, also from a callback inside it (`jwt.verify(t, key, (err) => next(…))`)

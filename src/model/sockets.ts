@@ -15,6 +15,11 @@ import { hasDecoratedParameter, hasDecoratorNamed, methodDecorators, parameterDe
  * connection this process opened to a server (`new WebSocket(url)`, socket.io-client's `io(url)`).
  */
 export function isClientSocket(context: Context, id: TSESTree.Identifier): boolean {
+  return mayBeClientSocket(id) && isClientSocketUngated(context, id);
+}
+
+/** isClientSocket without its cheap gate (mayBeClientSocket): the reference tests/model/param-gates.test.ts holds the gate to. */
+export function isClientSocketUngated(context: Context, id: TSESTree.Identifier): boolean {
   const variable = findVariable(context, id);
   const def = variable?.defs[0];
   if (def?.type === 'Parameter') {
@@ -34,7 +39,29 @@ export function isClientSocket(context: Context, id: TSESTree.Identifier): boole
   if (def?.type === 'Parameter' && isGatewayClientParameter(def.node as AnyFunction, def.name)) return true;
   // const ws = new WebSocket(url): a connection this process opened; what arrives on it is the server's.
   if (variable?.references.some((r) => r.writeExpr && opensConnection(context, r.writeExpr))) return false;
-  return /^(?:socket|ws|webSocket|websocket|spark)$/u.test(id.name);
+  return CLIENT_SOCKET_NAME.test(id.name);
+}
+
+const CLIENT_SOCKET_NAME = /^(?:socket|ws|webSocket|websocket|spark)$/u;
+
+/**
+ * What isClientSocket needs, read without a scope look-up (it is asked of the receiver of many calls): the name is one a
+ * connection goes by, or a function around `id` takes that name as a parameter that could be a connection listener's
+ * first (a function handed to a call) or a method's (a gateway's client). A parameter is read only inside its function.
+ */
+function mayBeClientSocket(id: TSESTree.Identifier): boolean {
+  if (CLIENT_SOCKET_NAME.test(id.name)) return true;
+  for (let n: TSESTree.Node | undefined = id.parent; n; n = n.parent) {
+    if (n.type !== AST_NODE_TYPES.ArrowFunctionExpression && n.type !== AST_NODE_TYPES.FunctionExpression && n.type !== AST_NODE_TYPES.FunctionDeclaration) continue;
+    const isMethod = n.parent?.type === AST_NODE_TYPES.MethodDefinition && n.parent.value === n;
+    if (!isMethod && n.parent?.type !== AST_NODE_TYPES.CallExpression) continue;
+    const params = isMethod ? n.params : n.params.slice(0, 1);
+    for (const p of params) {
+      const param = p.type === AST_NODE_TYPES.TSParameterProperty ? p.parameter : p;
+      if (param.type === AST_NODE_TYPES.Identifier && param.name === id.name) return true;
+    }
+  }
+  return false;
 }
 
 /** WebSocket clients: `new WebSocket(url)` (ws, the browser class), `new ReconnectingWebSocket(url)`. */

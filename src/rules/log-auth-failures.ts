@@ -278,18 +278,35 @@ export default createRule<Options, MessageIds>({
       });
     }
 
+    /**
+     * How many functions enclose the node being visited. Outside every function nothing counts: a site there has no
+     * region (record drops it), and a mark there lies in the program's (or a class field's) code path, where no region
+     * is opened, and is no quiet log of any region (lastInBranchBefore reads the region's own). So those nodes are not
+     * asked anything — a module's top level is mostly `require`s, registrations and definitions.
+     */
+    let functionDepth = 0;
+
     function onFunction(fn: AnyFunction): void {
+      functionDepth += 1;
       warnTracker.openRegion(fn);
       anyTracker.openRegion(fn);
       warnAnyTracker?.openRegion(fn);
       functions.push(fn);
     }
 
+    function onFunctionExit(): void {
+      functionDepth -= 1;
+    }
+
     return mergeListeners(warnTracker.listeners, anyTracker.listeners, warnAnyTracker?.listeners ?? {}, {
       FunctionDeclaration: onFunction,
       FunctionExpression: onFunction,
       ArrowFunctionExpression: onFunction,
+      'FunctionDeclaration:exit': onFunctionExit,
+      'FunctionExpression:exit': onFunctionExit,
+      'ArrowFunctionExpression:exit': onFunctionExit,
       CallExpression(node: TSESTree.CallExpression) {
+        if (functionDepth === 0) return;
         const level = securityLogLevel(context, node);
         if (level) {
           anyTracker.mark(node);
@@ -305,14 +322,21 @@ export default createRule<Options, MessageIds>({
         }
         recordAll(callRejectionSites(context, siteOptions, node, describeCredentialFailure));
       },
-      NewExpression: (node: TSESTree.NewExpression) => recordAll(newRejectionSites(context, siteOptions, node)),
+      NewExpression(node: TSESTree.NewExpression) {
+        if (functionDepth > 0) recordAll(newRejectionSites(context, siteOptions, node));
+      },
       AssignmentExpression(node: TSESTree.AssignmentExpression) {
+        if (functionDepth === 0) return;
         // `status = 200` after `let status = 401`: this path answers no rejection.
         if (statusClearingWrite(context, siteOptions, node)) for (const tracker of [warnTracker, anyTracker, warnAnyTracker]) tracker?.mark(node, node);
         recordAll(assignmentRejectionSites(context, siteOptions, node, describeCredentialFailure));
       },
-      ThrowStatement: (node: TSESTree.ThrowStatement) => recordAll(throwRejectionSites(context, siteOptions, node, describeCredentialFailure)),
-      ReturnStatement: (node: TSESTree.ReturnStatement) => recordAll(returnRejectionSites(context, siteOptions, node)),
+      ThrowStatement(node: TSESTree.ThrowStatement) {
+        if (functionDepth > 0) recordAll(throwRejectionSites(context, siteOptions, node, describeCredentialFailure));
+      },
+      ReturnStatement(node: TSESTree.ReturnStatement) {
+        if (functionDepth > 0) recordAll(returnRejectionSites(context, siteOptions, node));
+      },
       'Program:exit'() {
         for (const rejection of rejections) {
           if (!unloggedAtWarn.has(rejection) || answeredByCatch(rejection) || isAudited(rejection) || callersLog(rejection) || catchLogs(rejection) || callersInOtherFilesRecord(rejection)) continue;
