@@ -128,6 +128,12 @@ function isAsyncFunction(node: TSESTree.Node): boolean {
   return isFunctionNode(n) && n.async && !n.generator;
 }
 
+/** Some argument is an inline async function (a loop: asked of every call by a plain name, no closure per call). */
+function hasAsyncFunctionArgument(args: readonly TSESTree.CallExpressionArgument[]): boolean {
+  for (const a of args) if (isAsyncFunction(a)) return true;
+  return false;
+}
+
 /** Whether an argument can be a function at all (so `setTimeout(1000)` of timers/promises is not a timer callback). */
 function isCallbackLike(node: TSESTree.Node | undefined): node is TSESTree.Expression {
   if (!node || node.type === AST_NODE_TYPES.SpreadElement) return false;
@@ -196,7 +202,7 @@ function mayRegister(context: Context, node: TSESTree.CallExpression | TSESTree.
   }
   if (callee.type === AST_NODE_TYPES.Identifier) {
     // `schedule(expression, fn)` imported from node-cron under any name.
-    return TIMERS.has(callee.name) || (args.length >= 2 && isCallbackLike(args[1]) && namesModule(context, NODE_CRON_MODULES)) || args.some((a) => isAsyncFunction(a));
+    return TIMERS.has(callee.name) || (args.length >= 2 && isCallbackLike(args[1]) && namesModule(context, NODE_CRON_MODULES)) || hasAsyncFunctionArgument(args);
   }
   if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
   const method = getPropertyName(callee);
