@@ -103,6 +103,8 @@ const functionCache = new WeakMap<AnyFunction, Cached<BackgroundCallback | null>
 const NO_CALLBACKS: BackgroundCallback[] = [];
 /** Methods that register a callback on a receiver (see `computeBackgroundCallbacks`). */
 const REGISTERING_METHODS = new Set([...LISTENER_METHODS, 'schedule', 'from', 'listen', 'addHook', 'process', 'define', 'nextTick', 'subscribe']);
+/** A member call's method name that may register background work: a timer's or a registering method (one Set look-up per call). */
+const MEMBER_REGISTRATION_NAMES: ReadonlySet<string> = new Set([...TIMERS, ...REGISTERING_METHODS]);
 
 
 /** The function an argument denotes: inline, a same-file name, `this.method`, or `f.bind(...)`. */
@@ -206,7 +208,7 @@ function mayRegister(context: Context, node: TSESTree.CallExpression | TSESTree.
   }
   if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
   const method = getPropertyName(callee);
-  return method !== null && (TIMERS.has(method) || REGISTERING_METHODS.has(method));
+  return method !== null && MEMBER_REGISTRATION_NAMES.has(method);
 }
 
 function computeBackgroundCallbacks(
@@ -582,7 +584,10 @@ function thisReferences(context: Context, method: TSESTree.MethodDefinition): re
     walkTree(body, (node) => {
       if (node.type !== AST_NODE_TYPES.MemberExpression || node.object.type !== AST_NODE_TYPES.ThisExpression || findEnclosingClass(node) !== cls) return;
       const name = getPropertyName(node);
-      if (name !== null) found.set(name, [...(found.get(name) ?? []), node]);
+      if (name === null) return;
+      const list = found.get(name);
+      if (list) list.push(node);
+      else found.set(name, [node]);
     }, context.sourceCode.visitorKeys);
     byName = found;
     thisReferenceCache.set(body, byName);
