@@ -103,6 +103,8 @@ const functionCache = new WeakMap<AnyFunction, Cached<BackgroundCallback | null>
 const NO_CALLBACKS: BackgroundCallback[] = [];
 /** Methods that register a callback on a receiver (see `computeBackgroundCallbacks`). */
 const REGISTERING_METHODS = new Set([...LISTENER_METHODS, 'schedule', 'from', 'listen', 'addHook', 'process', 'define', 'nextTick', 'subscribe']);
+/** A member call's method name that may register background work: a timer's or a registering method (one Set look-up per call). */
+const MEMBER_REGISTRATION_NAMES: ReadonlySet<string> = new Set([...TIMERS, ...REGISTERING_METHODS]);
 
 
 /** The function an argument denotes: inline, a same-file name, `this.method`, or `f.bind(...)`. */
@@ -126,6 +128,12 @@ export function resolveCallbackArgument(context: Context, node: TSESTree.Node): 
 function isAsyncFunction(node: TSESTree.Node): boolean {
   const n = skipTransparent(node);
   return isFunctionNode(n) && n.async && !n.generator;
+}
+
+/** Some argument is an inline async function (a loop: asked of every call by a plain name, no closure per call). */
+function hasAsyncFunctionArgument(args: readonly TSESTree.CallExpressionArgument[]): boolean {
+  for (const a of args) if (isAsyncFunction(a)) return true;
+  return false;
 }
 
 /** Whether an argument can be a function at all (so `setTimeout(1000)` of timers/promises is not a timer callback). */
@@ -196,11 +204,11 @@ function mayRegister(context: Context, node: TSESTree.CallExpression | TSESTree.
   }
   if (callee.type === AST_NODE_TYPES.Identifier) {
     // `schedule(expression, fn)` imported from node-cron under any name.
-    return TIMERS.has(callee.name) || (args.length >= 2 && isCallbackLike(args[1]) && namesModule(context, NODE_CRON_MODULES)) || args.some((a) => isAsyncFunction(a));
+    return TIMERS.has(callee.name) || (args.length >= 2 && isCallbackLike(args[1]) && namesModule(context, NODE_CRON_MODULES)) || hasAsyncFunctionArgument(args);
   }
   if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
   const method = getPropertyName(callee);
-  return method !== null && (TIMERS.has(method) || REGISTERING_METHODS.has(method));
+  return method !== null && MEMBER_REGISTRATION_NAMES.has(method);
 }
 
 function computeBackgroundCallbacks(
@@ -576,7 +584,10 @@ function thisReferences(context: Context, method: TSESTree.MethodDefinition): re
     walkTree(body, (node) => {
       if (node.type !== AST_NODE_TYPES.MemberExpression || node.object.type !== AST_NODE_TYPES.ThisExpression || findEnclosingClass(node) !== cls) return;
       const name = getPropertyName(node);
-      if (name !== null) found.set(name, [...(found.get(name) ?? []), node]);
+      if (name === null) return;
+      const list = found.get(name);
+      if (list) list.push(node);
+      else found.set(name, [node]);
     }, context.sourceCode.visitorKeys);
     byName = found;
     thisReferenceCache.set(body, byName);

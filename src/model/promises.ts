@@ -14,6 +14,7 @@ import {
   getMemberPath,
   getPropertyName,
   isFunctionNode,
+  lastName,
   lastSegment,
   returnedValues,
   skipTransparent,
@@ -51,10 +52,25 @@ export function callPath(call: TSESTree.CallExpression): string | null {
   return getCalleePath(call) ?? getMemberPath(unwrapIndirectCall(call.callee));
 }
 
+/**
+ * The last segment of `callPath(call)` without building the path (no string per call): the callee's last
+ * name, also through the indirect call (`(0, sleep_1.sleep)`), cut at its last dot. Whenever `callPath` is
+ * non-null and not `this` / `super`, its last segment is this; null when the callee has no last name.
+ */
+export function callPathTail(call: TSESTree.CallExpression): string | null {
+  const name = lastName(call.callee) ?? lastName(unwrapIndirectCall(call.callee));
+  return name === null ? null : lastSegment(name);
+}
+
 /** Arguments that make a call callback-style: `next`, `cb`, `done`. */
 const CALLBACK_NAME = /^(?:next|cb|callback|done)$/u;
 /** Awaiting these never rejects: they only wait. */
 export const WAIT_CALLS = /^(?:sleep|delay|wait|pause|setTimeout|setImmediate|nextTick|yieldToEventLoop|waitMs)$/u;
+/**
+ * The last segments for which `mayReject` answers from the callee's path (`Promise.all`, `fetch`, a fire-and-forget
+ * helper; waits are WAIT_CALLS): for any other, the path is not built (most discarded calls of a file).
+ */
+const PATH_TAILS = new Set([...FIRE_AND_FORGET_HELPERS, 'allSettled', 'resolve', 'all', 'any', 'race', 'reject', 'fetch']);
 
 interface TypeServices {
   checker: import('typescript').TypeChecker;
@@ -137,7 +153,9 @@ export function mayReject(context: Context, node: TSESTree.Node, visitorKeys: TS
     return n.callee.type === AST_NODE_TYPES.Identifier && n.callee.name === 'Promise' && isRejectingExecutor(n.arguments[0]);
   }
   if (n.type !== AST_NODE_TYPES.CallExpression) return false;
-  const path = callPath(n);
+  // The path only for a call whose last name is one the checks below name (PATH_TAILS, WAIT_CALLS): the same answers, no string per call.
+  const tail = callPathTail(n);
+  const path = tail !== null && (PATH_TAILS.has(tail) || WAIT_CALLS.test(tail)) ? callPath(n) : null;
   if (path !== null) {
     const last = lastSegment(path);
     if (FIRE_AND_FORGET_HELPERS.has(last)) return false;

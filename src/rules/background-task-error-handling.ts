@@ -292,13 +292,17 @@ export default createRule<Options, MessageIds>({
       const anyContext = voided && includeVoidedCalls;
       // `bootstrap();` at an entry module's top level, its same-file callee (the chain's head) shown to reject: the start-up nothing awaits (startup.ts).
       const startup = !cb && !handler && !stranded && !tryStatement && !voided && mayFail && root.type === AST_NODE_TYPES.CallExpression && resolveCalledFunction(context, root.callee) !== null && mayReject(context, root, visitorKeys) && isUnobservedStartup(context, statement);
-      if ((!cb && !handler && !stranded && !tryStatement && !anyContext && !startup) || (recordable && rejectionsLogged())) return;
+      if (!cb && !handler && !stranded && !tryStatement && !anyContext && !startup) return;
       // Asked last, so that another module is read only for a call that would be reported: a project
       // module's async function that catches (or logs and rethrows) every failure cannot reject.
       if (root.type === AST_NODE_TYPES.CallExpression && (importedCannotReject(context, root) || (mayFail && sameFileCalleeCannotReject(root)))) return;
       // `rm(tmpFile)`: best-effort clean-up of a path (cleanups.ts); `respond(result)` in a handler: the answer itself (responders.ts).
       if (root === expression && root.type === AST_NODE_TYPES.CallExpression && (removesPathOnly(context, root) || (handler !== null && onlyAnswersClient(context, root)))) return;
       if (importedOnly && (!(cb || handler) || !importedReturnsRejectingPromise(context, root as TSESTree.CallExpression))) return;
+      // The application's process handler records the rejection: asked after every other filter (each a pure
+      // question, so the order changes no answer), as it reads the application's entry files and stats every
+      // file its cached search read, once per linted file: only a file with a call about to be reported asks.
+      if (recordable && rejectionsLogged()) return;
       const label = callName(expression) ?? describeFailedOperation(context, expression) ?? `promise at line ${expression.loc.start.line}`;
       if (!cb && !handler && !stranded) {
         // Outside background work and handlers a try is no context for a guess about an unseen callee
