@@ -5,13 +5,11 @@
  * would go unreported. Checked on the shapes resolution knows and on every call of the third-party corpus.
  */
 import type { TSESTree } from '@typescript-eslint/utils';
-import { Linter, type Rule } from 'eslint';
 import { describe, expect, it } from 'vitest';
-import { loadCorpus } from '../../bench/corpus.mjs';
-import { LINTER_OPTIONS, SOURCE_FILES, languageOptionsFor } from '../../bench/lib/harness.mjs';
 import type { Context } from '../../src/model/ast.js';
 import { mayCallAsyncFunction, mayCallFunction, resolveCalledFunction } from '../../src/model/called-functions.js';
 import { asyncBody } from '../../src/model/downlevel.js';
+import { probeCorpus } from '../helpers/corpus-probe.js';
 import { probe } from '../helpers/probe.js';
 
 interface Answer {
@@ -138,31 +136,17 @@ describe('mayCallAsyncFunction', () => {
     let asyncCallees = 0;
     let resolvedCallees = 0;
     const misses: string[] = [];
-    let current = '';
-    const rule: Rule.RuleModule = {
-      meta: { type: 'problem', schema: [] },
-      create: (ctx) => ({
-        CallExpression(node) {
-          const call = node as unknown as TSESTree.CallExpression;
-          const a = answer(ctx as unknown as Context, call);
-          const any = anyAnswer(ctx as unknown as Context, call);
-          calls++;
-          if (a.async) asyncCallees++;
-          if (any.resolved) resolvedCallees++;
-          if (a.async && !a.gate) misses.push(`async ${current}:${node.loc?.start.line}`);
-          if (any.resolved && !any.gate) misses.push(`any ${current}:${node.loc?.start.line}`);
-        },
-      }),
-    };
-    const linter = new Linter({ configType: 'flat' });
-    for (const file of loadCorpus().files) {
-      current = file.relativePath;
-      linter.verify(
-        file.text,
-        [{ files: SOURCE_FILES, plugins: { probe: { rules: { gate: rule } } }, rules: { 'probe/gate': 'error' }, languageOptions: languageOptionsFor(file), linterOptions: LINTER_OPTIONS }],
-        { filename: file.relativePath },
-      );
-    }
+    probeCorpus(1, (context, filename) => ({
+      CallExpression(call: TSESTree.CallExpression) {
+        const a = answer(context, call);
+        const any = anyAnswer(context, call);
+        calls++;
+        if (a.async) asyncCallees++;
+        if (any.resolved) resolvedCallees++;
+        if (a.async && !a.gate) misses.push(`async ${filename}:${call.loc.start.line}`);
+        if (any.resolved && !any.gate) misses.push(`any ${filename}:${call.loc.start.line}`);
+      },
+    }));
     expect(misses).toEqual([]);
     expect(calls).toBeGreaterThan(50_000);
     expect(asyncCallees).toBeGreaterThan(100);

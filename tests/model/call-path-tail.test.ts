@@ -6,12 +6,10 @@
  * third-party corpus.
  */
 import type { TSESTree } from '@typescript-eslint/utils';
-import { Linter, type Rule } from 'eslint';
 import { describe, expect, it } from 'vitest';
-import { loadCorpus } from '../../bench/corpus.mjs';
-import { LINTER_OPTIONS, SOURCE_FILES, languageOptionsFor } from '../../bench/lib/harness.mjs';
 import { lastSegment } from '../../src/model/ast.js';
 import { callPath, callPathTail } from '../../src/model/promises.js';
+import { probeCorpus } from '../helpers/corpus-probe.js';
 import { probe } from '../helpers/probe.js';
 
 /**
@@ -76,28 +74,14 @@ describe('callPathTail', () => {
     let calls = 0;
     let withPath = 0;
     const misses: string[] = [];
-    let current = '';
-    const rule: Rule.RuleModule = {
-      meta: { type: 'problem', schema: [] },
-      create: () => ({
-        CallExpression(node) {
-          const call = node as unknown as TSESTree.CallExpression;
-          calls++;
-          const path = callPath(call);
-          if (path !== null && path !== 'this' && path !== 'super') withPath++;
-          if (!agrees(call)) misses.push(`${current}:${node.loc?.start.line} ${path} / ${callPathTail(call)}`);
-        },
-      }),
-    };
-    const linter = new Linter({ configType: 'flat' });
-    for (const file of loadCorpus().files) {
-      current = file.relativePath;
-      linter.verify(
-        file.text,
-        [{ files: SOURCE_FILES, plugins: { probe: { rules: { gate: rule } } }, rules: { 'probe/gate': 'error' }, languageOptions: languageOptionsFor(file), linterOptions: LINTER_OPTIONS }],
-        { filename: file.relativePath },
-      );
-    }
+    probeCorpus(1, (_context, filename) => ({
+      CallExpression(call: TSESTree.CallExpression) {
+        calls++;
+        const path = callPath(call);
+        if (path !== null && path !== 'this' && path !== 'super') withPath++;
+        if (!agrees(call)) misses.push(`${filename}:${call.loc.start.line} ${path} / ${callPathTail(call)}`);
+      },
+    }));
     expect(misses).toEqual([]);
     expect(calls).toBeGreaterThan(50_000);
     expect(withPath).toBeGreaterThan(40_000);

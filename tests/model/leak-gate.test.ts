@@ -8,20 +8,16 @@
  * expression a sink can take its payload from is asked: each argument of a call or `new`, each property value of
  * an object literal given as one, an assigned value, a returned value and an arrow's expression body.
  */
-import { readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
 import { parse } from '@typescript-eslint/parser';
 import type { TSESTree } from '@typescript-eslint/utils';
-import { type Linter as LinterType, Linter, type Rule } from 'eslint';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadCorpus } from '../../bench/corpus.mjs';
-import { languageOptionsFor } from '../../bench/lib/harness.mjs';
 import { type Context, skipTransparent } from '../../src/model/ast.js';
 import { type Leak, collectLeaks, mayCarryLeak } from '../../src/model/error-leaks.js';
 import type { ResponseSink } from '../../src/model/responses.js';
+import { type ProbeRuleListeners, corpusStride, probeCorpus, probeSnippets, ruleTestFiles } from '../helpers/corpus-probe.js';
 
-const STRIDE = process.env.GATES_FULL ? 1 : 8;
+const STRIDE = corpusStride(8);
 
 interface Sweep {
   files: number;
@@ -36,46 +32,37 @@ interface Sweep {
 
 const emptySweep = (): Sweep => ({ files: 0, values: 0, turnedAway: 0, leaking: 0, missed: [] });
 
-function sweep(out: Sweep, text: string, filename: string, languageOptions: LinterType.LanguageOptions): boolean {
-  const rule: Rule.RuleModule = {
-    meta: { type: 'problem', schema: [], messages: {} },
-    create: (ruleContext) => {
-      const context = ruleContext as unknown as Context;
-      const ask = (value: TSESTree.Node) => {
-        out.values += 1;
-        const gate = mayCarryLeak(value);
-        if (!gate) out.turnedAway += 1;
-        const sink: ResponseSink = { node: value as TSESTree.Expression, kind: 'text', payload: [value as TSESTree.Expression], description: 'probe', receiver: null, status: null };
-        const leaks: Leak[] = [];
-        collectLeaks(context, value, sink, leaks);
-        if (leaks.length === 0) return;
-        out.leaking += 1;
-        if (!gate) out.missed.push(`${filename}:${value.loc.start.line} ${context.sourceCode.getText(value).slice(0, 120)}`);
-      };
-      const askArguments = (node: TSESTree.CallExpression | TSESTree.NewExpression) => {
-        for (const arg of node.arguments) {
-          if (arg.type === 'SpreadElement') continue;
-          ask(arg);
-          const n = skipTransparent(arg);
-          if (n.type === 'ObjectExpression') for (const prop of n.properties) if (prop.type === 'Property') ask(prop.value);
-        }
-      };
-      return {
-        CallExpression: askArguments,
-        NewExpression: askArguments,
-        AssignmentExpression: (node: TSESTree.AssignmentExpression) => ask(node.right),
-        ReturnStatement: (node: TSESTree.ReturnStatement) => node.argument && ask(node.argument),
-        ArrowFunctionExpression: (node: TSESTree.ArrowFunctionExpression) => node.expression && ask(node.body),
-      } as unknown as Rule.RuleListener;
-    },
+/** A probe that asks the gate and collectLeaks of every value a sink can take its payload from, counting into `out`. */
+const sweep =
+  (out: Sweep) =>
+  (context: Context, filename: string): ProbeRuleListeners => {
+    const ask = (value: TSESTree.Node) => {
+      out.values += 1;
+      const gate = mayCarryLeak(value);
+      if (!gate) out.turnedAway += 1;
+      const sink: ResponseSink = { node: value as TSESTree.Expression, kind: 'text', payload: [value as TSESTree.Expression], description: 'probe', receiver: null, status: null };
+      const leaks: Leak[] = [];
+      collectLeaks(context, value, sink, leaks);
+      if (leaks.length === 0) return;
+      out.leaking += 1;
+      if (!gate) out.missed.push(`${filename}:${value.loc.start.line} ${context.sourceCode.getText(value).slice(0, 120)}`);
+    };
+    const askArguments = (node: TSESTree.CallExpression | TSESTree.NewExpression) => {
+      for (const arg of node.arguments) {
+        if (arg.type === 'SpreadElement') continue;
+        ask(arg);
+        const n = skipTransparent(arg);
+        if (n.type === 'ObjectExpression') for (const prop of n.properties) if (prop.type === 'Property') ask(prop.value);
+      }
+    };
+    return {
+      CallExpression: askArguments,
+      NewExpression: askArguments,
+      AssignmentExpression: (node: TSESTree.AssignmentExpression) => ask(node.right),
+      ReturnStatement: (node: TSESTree.ReturnStatement) => node.argument && ask(node.argument),
+      ArrowFunctionExpression: (node: TSESTree.ArrowFunctionExpression) => node.expression && ask(node.body),
+    };
   };
-  const linter = new Linter({ configType: 'flat' });
-  const config: LinterType.Config[] = [{ files: ['**/*.{js,mjs,cjs,jsx,ts,mts,cts,tsx}'], plugins: { gates: { rules: { probe: rule } } }, rules: { 'gates/probe': 'error' }, languageOptions }];
-  const messages = linter.verify(text, config, filename);
-  if (messages.some((m) => m.fatal)) return false;
-  out.files += 1;
-  return true;
-}
 
 /**
  * The code snippets of no-error-details-in-response's tests: every string or template literal (without an
@@ -83,11 +70,8 @@ function sweep(out: Sweep, text: string, filename: string, languageOptions: Lint
  * `code:` properties in either quote. A literal that does not parse as JavaScript or TypeScript is skipped.
  */
 function testSnippets(): string[] {
-  const root = fileURLToPath(new URL('../rules', import.meta.url));
-  const files = [join(root, 'no-error-details-in-response.test.ts')];
-  for (const entry of readdirSync(join(root, 'no-error-details-in-response'))) if (entry.endsWith('.test.ts')) files.push(join(root, 'no-error-details-in-response', entry));
   const snippets: string[] = [];
-  for (const file of files) {
+  for (const file of ruleTestFiles('no-error-details-in-response')) {
     const walk = (value: unknown): void => {
       if (Array.isArray(value)) value.forEach(walk);
       if (typeof value !== 'object' || value === null || !('type' in value)) return;
@@ -106,16 +90,8 @@ describe('mayCarryLeak says yes wherever collectLeaks finds a leak', () => {
   const snippets = emptySweep();
 
   beforeAll(() => {
-    const { files } = loadCorpus();
-    files.forEach((file, index) => {
-      if (index % STRIDE !== 0) return;
-      sweep(corpus, file.text, `corpus/${file.relativePath}`, languageOptionsFor({ typescript: file.typescript, sourceType: file.sourceType }) as LinterType.LanguageOptions);
-    });
-    for (const text of testSnippets()) {
-      if (!sweep(snippets, text, 'snippet.js', languageOptionsFor({ sourceType: 'module' }) as LinterType.LanguageOptions)) {
-        sweep(snippets, text, 'snippet.ts', languageOptionsFor({ typescript: true }) as LinterType.LanguageOptions);
-      }
-    }
+    corpus.files = probeCorpus(STRIDE, sweep(corpus));
+    snippets.files = probeSnippets(testSnippets(), sweep(snippets));
     const line = (name: string, s: Sweep) => `${name}: ${s.files} files, ${s.values} values (${s.turnedAway} turned away by the gate, ${s.leaking} leaking)`;
     console.log(`${line(`corpus (every ${STRIDE}th file)`, corpus)}\n${line('rule-test snippets', snippets)}`);
   }, 120_000);

@@ -7,19 +7,15 @@
  *  - sockets.ts `isClientSocket` (gated by mayBeClientSocket) answers as `isClientSocketUngated`.
  * Asked of real code: the bench corpus (every STRIDE-th file, all with GATES_FULL=1) and the log-auth-failures test snippets.
  */
-import { readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { TSESTree } from '@typescript-eslint/utils';
-import { type Linter as LinterType, Linter, type Rule } from 'eslint';
+import { Linter, type Rule } from 'eslint';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadCorpus } from '../../bench/corpus.mjs';
-import { languageOptionsFor } from '../../bench/lib/harness.mjs';
 import { type Context, findVariable, isFunctionNode, skipTransparent } from '../../src/model/ast.js';
 import { mayBeEnclosingParameter } from '../../src/model/socket-refusals.js';
 import { isClientSocket, isClientSocketUngated } from '../../src/model/sockets.js';
+import { type ProbeRuleListeners, codeTemplates, corpusStride, probeCorpus, probeSnippets, ruleTestFiles } from '../helpers/corpus-probe.js';
 
-const STRIDE = process.env.GATES_FULL ? 1 : 4;
+const STRIDE = corpusStride(4);
 
 interface Sweep {
   files: number;
@@ -34,71 +30,42 @@ interface Sweep {
 
 const emptySweep = (): Sweep => ({ files: 0, parameterCalls: 0, missed: [], receivers: 0, sockets: 0, disagreements: [] });
 
-function sweep(out: Sweep, text: string, filename: string, languageOptions: LinterType.LanguageOptions): boolean {
-  const where = (node: TSESTree.Node, context: Context) => `${filename}:${node.loc.start.line} ${context.sourceCode.getText(node).slice(0, 120)}`;
-  const rule: Rule.RuleModule = {
-    meta: { type: 'problem', schema: [], messages: {} },
-    create: (ruleContext) => {
-      const context = ruleContext as unknown as Context;
-      return {
-        CallExpression(node: TSESTree.CallExpression) {
-          const callee = skipTransparent(node.callee);
-          if (callee.type === 'Identifier') {
-            const def = findVariable(context, callee)?.defs[0];
-            const fn = def?.type === 'Parameter' ? (def.node as TSESTree.Node) : null;
-            if (!fn || !isFunctionNode(fn)) return;
-            const index = fn.params.indexOf(def!.name as TSESTree.Parameter);
-            if (index < 0) return;
-            out.parameterCalls += 1;
-            if (!mayBeEnclosingParameter(node, callee.name, index) || !mayBeEnclosingParameter(node, callee.name, index, fn.params.length)) out.missed.push(where(node, context));
-          } else if (callee.type === 'MemberExpression') {
-            const object = skipTransparent(callee.object);
-            if (object.type !== 'Identifier') return;
-            out.receivers += 1;
-            const ungated = isClientSocketUngated(context, object);
-            if (ungated) out.sockets += 1;
-            if (isClientSocket(context, object) !== ungated) out.disagreements.push(where(node, context));
-          }
-        },
-      } as unknown as Rule.RuleListener;
-    },
+/** A probe that asks both gates of every call, counting into `out`. */
+const sweep =
+  (out: Sweep) =>
+  (context: Context, filename: string): ProbeRuleListeners => {
+    const where = (node: TSESTree.Node) => `${filename}:${node.loc.start.line} ${context.sourceCode.getText(node).slice(0, 120)}`;
+    return {
+      CallExpression(node: TSESTree.CallExpression) {
+        const callee = skipTransparent(node.callee);
+        if (callee.type === 'Identifier') {
+          const def = findVariable(context, callee)?.defs[0];
+          const fn = def?.type === 'Parameter' ? (def.node as TSESTree.Node) : null;
+          if (!fn || !isFunctionNode(fn)) return;
+          const index = fn.params.indexOf(def!.name as TSESTree.Parameter);
+          if (index < 0) return;
+          out.parameterCalls += 1;
+          if (!mayBeEnclosingParameter(node, callee.name, index) || !mayBeEnclosingParameter(node, callee.name, index, fn.params.length)) out.missed.push(where(node));
+        } else if (callee.type === 'MemberExpression') {
+          const object = skipTransparent(callee.object);
+          if (object.type !== 'Identifier') return;
+          out.receivers += 1;
+          const ungated = isClientSocketUngated(context, object);
+          if (ungated) out.sockets += 1;
+          if (isClientSocket(context, object) !== ungated) out.disagreements.push(where(node));
+        }
+      },
+    };
   };
-  const linter = new Linter({ configType: 'flat' });
-  const config: LinterType.Config[] = [
-    { files: ['**/*.{js,mjs,cjs,jsx,ts,mts,cts,tsx}'], plugins: { gates: { rules: { probe: rule } } }, rules: { 'gates/probe': 'error' }, languageOptions },
-  ];
-  const messages = linter.verify(text, config, filename);
-  if (messages.some((m) => m.fatal)) return false;
-  out.files += 1;
-  return true;
-}
-
-/** The code snippets of the log-auth-failures tests (template literals without interpolation). */
-function testSnippets(): string[] {
-  const root = fileURLToPath(new URL('../rules', import.meta.url));
-  const files = [join(root, 'log-auth-failures.test.ts'), ...readdirSync(join(root, 'log-auth-failures')).filter((e) => e.endsWith('.test.ts')).map((e) => join(root, 'log-auth-failures', e))];
-  const snippets: string[] = [];
-  for (const file of files) {
-    const source = readFileSync(file, 'utf8');
-    for (const match of source.matchAll(/code:\s*`((?:[^`\\$]|\\.|\$(?!\{))*)`/gu)) snippets.push(match[1]!.replace(/\\`/gu, '`').replace(/\\\\/gu, '\\'));
-  }
-  return snippets;
-}
 
 describe('parameter and client-socket gates agree with the scope look-ups they spare', () => {
   const corpus = emptySweep();
   const snippets = emptySweep();
 
   beforeAll(() => {
-    loadCorpus().files.forEach((file, index) => {
-      if (index % STRIDE !== 0) return;
-      sweep(corpus, file.text, `corpus/${file.relativePath}`, languageOptionsFor({ typescript: file.typescript, sourceType: file.sourceType }) as LinterType.LanguageOptions);
-    });
-    for (const text of testSnippets()) {
-      if (!sweep(snippets, text, 'snippet.js', languageOptionsFor({ sourceType: 'module' }) as LinterType.LanguageOptions)) {
-        sweep(snippets, text, 'snippet.ts', languageOptionsFor({ typescript: true }) as LinterType.LanguageOptions);
-      }
-    }
+    corpus.files = probeCorpus(STRIDE, sweep(corpus));
+    // The code snippets of the log-auth-failures tests (template literals without interpolation).
+    snippets.files = probeSnippets(codeTemplates(ruleTestFiles('log-auth-failures')), sweep(snippets));
     console.log(`corpus: ${corpus.files} files, ${corpus.parameterCalls} calls of parameters, ${corpus.receivers} receivers (${corpus.sockets} sockets); snippets: ${snippets.files} files, ${snippets.parameterCalls} calls of parameters, ${snippets.sockets} sockets`);
   }, 180_000);
 
