@@ -7,6 +7,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { TSESTree } from '@typescript-eslint/utils';
 import { type Linter as LinterType, Linter, type Rule } from 'eslint';
 import { loadCorpus } from '../../bench/corpus.mjs';
 import { LINTER_OPTIONS, SOURCE_FILES, languageOptionsFor } from '../../bench/lib/harness.mjs';
@@ -14,6 +15,11 @@ import type { Context } from '../../src/model/ast.js';
 
 /** Listeners of a probe rule, by ESLint selector. */
 export type ProbeRuleListeners = Record<string, (node: never) => void>;
+
+/** Where a gate test points a reviewer: `file:line` and the node's first 120 characters. */
+export function nodeAt(context: Context, filename: string, node: TSESTree.Node): string {
+  return `${filename}:${node.loc.start.line} ${context.sourceCode.getText(node).slice(0, 120)}`;
+}
 
 /** Every `sampled`-th corpus file keeps a gate test short; GATES_FULL=1 asks every file. */
 export function corpusStride(sampled: number): number {

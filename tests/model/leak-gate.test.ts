@@ -15,7 +15,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { type Context, skipTransparent } from '../../src/model/ast.js';
 import { type Leak, collectLeaks, mayCarryLeak } from '../../src/model/error-leaks.js';
 import type { ResponseSink } from '../../src/model/responses.js';
-import { type ProbeRuleListeners, corpusStride, probeCorpus, probeSnippets, ruleTestFiles } from '../helpers/corpus-probe.js';
+import { type ProbeRuleListeners, corpusStride, nodeAt, probeCorpus, probeSnippets, ruleTestFiles } from '../helpers/corpus-probe.js';
 
 const STRIDE = corpusStride(8);
 
@@ -45,7 +45,7 @@ const sweep =
       collectLeaks(context, value, sink, leaks);
       if (leaks.length === 0) return;
       out.leaking += 1;
-      if (!gate) out.missed.push(`${filename}:${value.loc.start.line} ${context.sourceCode.getText(value).slice(0, 120)}`);
+      if (!gate) out.missed.push(nodeAt(context, filename, value));
     };
     const askArguments = (node: TSESTree.CallExpression | TSESTree.NewExpression) => {
       for (const arg of node.arguments) {

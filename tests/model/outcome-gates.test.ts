@@ -18,7 +18,7 @@ import { probeSets } from '../../src/model/catch-probes.js';
 import { classifyFailures } from '../../src/model/fallible.js';
 import { callOutcome, mayHaveCallOutcome } from '../../src/model/http-outcomes.js';
 import { describeEnclosingFunction } from '../../src/fixes/log-message.js';
-import { type ProbeRuleListeners, codeTemplates, corpusStride, probeCorpus, probeSnippets, ruleTestFiles } from '../helpers/corpus-probe.js';
+import { type ProbeRuleListeners, codeTemplates, nodeAt, corpusStride, probeCorpus, probeSnippets, ruleTestFiles } from '../helpers/corpus-probe.js';
 
 const STRIDE = corpusStride(8);
 const FAILURE_OPTIONS = probeSets({}).failureOptions;
@@ -46,7 +46,7 @@ function emptySweep(): Sweep {
 const sweep =
   (out: Sweep) =>
   (context: Context, filename: string): ProbeRuleListeners => {
-    const where = (node: TSESTree.Node) => `${filename}:${node.loc.start.line} ${context.sourceCode.getText(node).slice(0, 120)}`;
+    const where = (node: TSESTree.Node) => nodeAt(context, filename, node);
     return {
       CallExpression(node: TSESTree.CallExpression) {
         out.calls += 1;

@@ -13,7 +13,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { type Context, findVariable, isFunctionNode, skipTransparent } from '../../src/model/ast.js';
 import { mayBeEnclosingParameter } from '../../src/model/socket-refusals.js';
 import { isClientSocket, isClientSocketUngated } from '../../src/model/sockets.js';
-import { type ProbeRuleListeners, codeTemplates, corpusStride, probeCorpus, probeSnippets, ruleTestFiles } from '../helpers/corpus-probe.js';
+import { type ProbeRuleListeners, codeTemplates, nodeAt, corpusStride, probeCorpus, probeSnippets, ruleTestFiles } from '../helpers/corpus-probe.js';
 
 const STRIDE = corpusStride(4);
 
@@ -34,7 +34,7 @@ const emptySweep = (): Sweep => ({ files: 0, parameterCalls: 0, missed: [], rece
 const sweep =
   (out: Sweep) =>
   (context: Context, filename: string): ProbeRuleListeners => {
-    const where = (node: TSESTree.Node) => `${filename}:${node.loc.start.line} ${context.sourceCode.getText(node).slice(0, 120)}`;
+    const where = (node: TSESTree.Node) => nodeAt(context, filename, node);
     return {
       CallExpression(node: TSESTree.CallExpression) {
         const callee = skipTransparent(node.callee);
