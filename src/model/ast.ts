@@ -1,6 +1,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { keepsCallersThis } from './downlevel.js';
+import { fileCache, perFile, perFileMap } from './file-cache.js';
 
 export type AnyFunction =
   | TSESTree.ArrowFunctionExpression
@@ -208,16 +209,15 @@ export function getNumberValue(node: TSESTree.Node | undefined | null): number |
 
 /**
  * Each scope's references by identifier node, built once per scope on first look-up (scanning `scope.references` per
- * look-up was quadratic in one function's size). For the file being linted only: a Map, as a WeakMap entry per scope cost more.
+ * look-up was quadratic in one function's size). A Map per file, as a WeakMap entry per scope cost more.
  */
-let referenceIndex = { file: null as object | null, byScope: new Map<TSESLint.Scope.Scope, Map<TSESTree.Node, TSESLint.Scope.Reference>>() };
+const referenceIndexes = fileCache<Map<TSESLint.Scope.Scope, Map<TSESTree.Node, TSESLint.Scope.Reference>>>();
 
 /** The first reference of `scope` whose identifier is `node` (what `scope.references.find` returns). */
-function referenceOf(file: object, scope: TSESLint.Scope.Scope, node: TSESTree.Identifier): TSESLint.Scope.Reference | undefined {
-  if (referenceIndex.file !== file) referenceIndex = { file, byScope: new Map() };
-  let index = referenceIndex.byScope.get(scope);
+function referenceOf(byScope: Map<TSESLint.Scope.Scope, Map<TSESTree.Node, TSESLint.Scope.Reference>>, scope: TSESLint.Scope.Scope, node: TSESTree.Identifier): TSESLint.Scope.Reference | undefined {
+  let index = byScope.get(scope);
   if (index === undefined) {
-    referenceIndex.byScope.set(scope, (index = new Map()));
+    byScope.set(scope, (index = new Map()));
     // Backwards: the first reference of an identifier is set last, so it is the one kept.
     for (let i = scope.references.length - 1; i >= 0; i--) index.set(scope.references[i]!.identifier, scope.references[i]!);
   }
@@ -226,10 +226,10 @@ function referenceOf(file: object, scope: TSESLint.Scope.Scope, node: TSESTree.I
 
 /** Find the variable an identifier refers to, walking up from its scope. */
 export function findVariable(context: Context, node: TSESTree.Identifier): TSESLint.Scope.Variable | null {
-  const file = fileKey(context.sourceCode);
+  const byScope = perFileMap(referenceIndexes, context.sourceCode);
   let scope: TSESLint.Scope.Scope | null = context.sourceCode.getScope(node);
   while (scope) {
-    const ref = referenceOf(file, scope, node);
+    const ref = referenceOf(byScope, scope, node);
     if (ref) return ref.resolved;
     const variable = scope.set.get(node.name);
     if (variable) return variable;
@@ -281,25 +281,6 @@ export function functionVariable(context: Context, fn: AnyFunction): TSESLint.Sc
 }
 
 /**
- * The key of every per-file cache: the file's Program node. Not the SourceCode or ScopeManager
- * object: oxlint's JS plugins hand every file the same SourceCode and ScopeManager objects (their
- * getters read the current file), so a cache keyed by them answers one file with another's facts.
- */
-export function fileKey(sourceCode: { readonly ast: object }): object {
-  return sourceCode.ast;
-}
-
-/** A per-file answer, computed on first ask and kept in `cache` under the file's key (fileKey). */
-export function perFile<T>(cache: WeakMap<object, T>, sourceCode: { readonly ast: object }, compute: () => T): T {
-  const key = fileKey(sourceCode);
-  const cached = cache.get(key);
-  if (cached !== undefined || cache.has(key)) return cached as T;
-  const value = compute();
-  cache.set(key, value);
-  return value;
-}
-
-/**
  * The names some variable of the file binds to a function (a declaration, or a single
  * definition initialized with one), and the names bound once to a call's result (`const respond =
  * makeResponder(key)`), built once per file from the scope manager on first ask: a call of any
@@ -309,7 +290,7 @@ interface BindingNames {
   functions: ReadonlySet<string>;
   callResults: ReadonlySet<string>;
 }
-const bindingNamesCache = new WeakMap<object, BindingNames>();
+const bindingNamesCache = fileCache<BindingNames>();
 
 function bindingNames(context: Context): BindingNames | null {
   const scopeManager = context.sourceCode.scopeManager;

@@ -26,7 +26,8 @@
  * Same-file helpers (`deny(res)`) and constants (`const DENIED = 403`) answer with a status
  * written in the same file, so they are covered by the same text.
  */
-import { perFile } from './ast.js';
+import {  } from './ast.js';
+import { fileCache, perFile } from './file-cache.js';
 import type { TSESLint } from '@typescript-eslint/utils';
 
 const AUTH_FAILURE_TEXT = new RegExp(
@@ -52,7 +53,7 @@ const AUTH_FAILURE_TEXT = new RegExp(
   'i',
 );
 
-const cache = new WeakMap<object, boolean>();
+const cache = fileCache<boolean>();
 
 /** Whether the file's text mentions anything an auth-failure recognizer could start from (a superset; see above). */
 export function mentionsAuthFailure(sourceCode: Readonly<TSESLint.SourceCode>): boolean {

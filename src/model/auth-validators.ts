@@ -12,7 +12,8 @@
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
-import { type AnyFunction, type Context, findVariable, getEnclosingFunction, getPropertyName, perFile, resolveFunction, skipTransparent } from './ast.js';
+import { type AnyFunction, type Context, findVariable, getEnclosingFunction, getPropertyName, resolveFunction, skipTransparent } from './ast.js';
+import { fileCache, perFile } from './file-cache.js';
 import { getImportSource } from './modules.js';
 import { mayBeEnclosingParameter } from './socket-refusals.js';
 
@@ -22,7 +23,7 @@ const REGISTRATION_TEXT = /auth\s*\.\s*strategy\s*\(|basic-auth/u;
 const BASIC_AUTH_MODULES = new Set(['@fastify/basic-auth', 'fastify-basic-auth']);
 const HAPI_VALIDATE_KEYS = new Set(['validate', 'validateFunc']);
 
-const cache = new WeakMap<object, Map<AnyFunction, ValidatorKind>>();
+const cache = fileCache<Map<AnyFunction, ValidatorKind>>();
 
 /** The option object's validator functions, by kind. */
 function addValidators(context: Context, options: TSESTree.Node | undefined, keys: ReadonlySet<string>, kind: ValidatorKind, into: Map<AnyFunction, ValidatorKind>): void {

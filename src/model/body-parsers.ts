@@ -13,17 +13,18 @@
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
-import { type AnyFunction, type Context, findEnclosingClass, findVariable, getPropertyName, getVariableInit, perFile, skipTransparent, walkTree } from './ast.js';
+import { type AnyFunction, type Context, findEnclosingClass, findVariable, getPropertyName, getVariableInit, skipTransparent, walkTree } from './ast.js';
+import { fileCache, perFile } from './file-cache.js';
 import { getImportedBinding } from './modules.js';
 
 /** body-parser's parser factories (also re-exported by Express 4.16+). */
 const PARSERS = new Set(['json', 'urlencoded', 'text', 'raw']);
 
-const fileCache = new WeakMap<object, boolean>();
+const textCache = fileCache<boolean>();
 
 /** A cheap text check: the file names body-parser or Express (where else could a parser come from?). */
 function mayUseBodyParser(context: Context): boolean {
-  return perFile(fileCache, context.sourceCode, () => /body-parser|['"]express['"]/u.test(context.sourceCode.text));
+  return perFile(textCache, context.sourceCode, () => /body-parser|['"]express['"]/u.test(context.sourceCode.text));
 }
 
 /** `bodyParser.json(…)`, `bodyParser()`, `express.json(…)`, `json()` imported from either. */

@@ -7,7 +7,8 @@ import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { sameFileCallSites } from './input-flow.js';
 import { returnsOwnInstance, staticCallParts, staticMethod } from './static-factories.js';
 import { asyncBody } from './downlevel.js';
-import { type AnyFunction, type Context, classMethods, findVariable, getPropertyName, getVariableInit, isFunctionNode, mayBindCallResult, perFile, resolveFunction, skipTransparent, walkSameFunction } from './ast.js';
+import { type AnyFunction, type Context, classMethods, findVariable, getPropertyName, getVariableInit, isFunctionNode, mayBindCallResult, resolveFunction, skipTransparent, walkSameFunction } from './ast.js';
+import { fileCache, perFile } from './file-cache.js';
 
 /**
  * The same-file function a call runs: what `resolveFunction` finds, or the function a same-file
@@ -41,7 +42,7 @@ interface FunctionNames {
   async: ReadonlySet<string>;
   anyAsync: boolean;
 }
-const functionNamesCache = new WeakMap<object, FunctionNames | null>();
+const functionNamesCache = fileCache<FunctionNames | null>();
 
 /**
  * Built once per file from the scope manager (every function has a function scope): for each function, its
@@ -194,7 +195,7 @@ function sameFileClass(context: Context, id: TSESTree.Identifier): TSESTree.Clas
   return cls?.type === AST_NODE_TYPES.ClassDeclaration || cls?.type === AST_NODE_TYPES.ClassExpression ? cls : null;
 }
 
-const declaresClassCache = new WeakMap<object, boolean>();
+const declaresClassCache = fileCache<boolean>();
 
 /** A text check before any scope look-up: the file can declare a class only if it spells `class`. */
 function declaresClass(context: Context): boolean {

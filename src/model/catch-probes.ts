@@ -19,8 +19,8 @@ import {
   resolveFunction,
   skipTransparent,
   walkSameFunction,
-  perFile,
 } from './ast.js';
+import { fileCache, perFile } from './file-cache.js';
 import { blamesInput, isFailureProperty, returnsValue } from './catch-answers.js';
 import { BUILTIN_PROBES, type FailureOptions, type FailureSource, classifyCall, isSwallowingCatchLink } from './fallible.js';
 
@@ -86,7 +86,7 @@ export function isProbeTry(context: Context, block: TSESTree.BlockStatement, pro
   return probesSeen > 0 && allProbes;
 }
 
-const mayCatchCache = new WeakMap<object, boolean>();
+const mayCatchCache = fileCache<boolean>();
 
 /**
  * A text check before any work: whether the file can hold something no-silent-catch examines — a

@@ -12,14 +12,15 @@
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
-import { type Context, getMemberPath, getPropertyName, perFile, skipTransparent, walkTree } from './ast.js';
+import { type Context, getMemberPath, getPropertyName, skipTransparent, walkTree } from './ast.js';
+import { fileCache, perFile } from './file-cache.js';
 import { projectLogsOnlyThroughConsole } from './project-index.js';
 
 /** Method names that log at a level, on any object but `console`. */
 const LEVEL_METHODS = new Set(['log', 'trace', 'debug', 'verbose', 'silly', 'info', 'notice', 'warn', 'warning', 'error', 'fatal', 'critical', 'crit', 'alert', 'emerg']);
 /** A method or function named for logging: `log`, `authLog`, `logError`, `writeLog` (not `logger()`, a factory). */
 const LOG_NAME = /^log(?:[A-Z]\w*)?$|[a-z]Log$/u;
-const cache = new WeakMap<object, boolean>();
+const cache = fileCache<boolean>();
 
 /** Every log call of the file is a `console` method's (at least one), and its application logs only through console. */
 export function logsOnlyThroughConsole(context: Context): boolean {

@@ -5,7 +5,8 @@
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
-import { type Context, findVariable, getCalleePath, getMemberPath, getPropertyName, getStringValue, getVariableInit, lastSegment, mayBindCallResult, perFile, propertyValue, skipTransparent } from './ast.js';
+import { type Context, findVariable, getCalleePath, getMemberPath, getPropertyName, getStringValue, getVariableInit, lastSegment, mayBindCallResult, propertyValue, skipTransparent } from './ast.js';
+import { fileCache, perFile } from './file-cache.js';
 import { thisMemberInit } from './class-members.js';
 import type { LoggerCall } from './loggers.js';
 import { getImportedBinding, getRequiredModule } from './modules.js';
@@ -15,7 +16,7 @@ const DEBUG_FACTORY_NAME = /^create(?:Debug|Debugger)$/u;
 /** The text every debug function's maker has in a file (isDebugFactoryCall): the module `'debug'` or a `createDebug…` name. */
 const MAKES_DEBUG = /createDebug|['"`]debug['"`]/u;
 const debugCache = new WeakMap<TSESTree.CallExpression, LoggerCall | null>();
-const mentionsDebugCache = new WeakMap<object, boolean>();
+const mentionsDebugCache = fileCache<boolean>();
 
 /**
  * A call of a namespaced debug function — `const debug = require('debug')('app:ws'); debug('<' + msg)`,

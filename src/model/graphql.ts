@@ -20,7 +20,8 @@
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
-import { type AnyFunction, type Context, calleeName, findVariable, getMemberPath, getNumberValue, getPropertyName, getStringValue, isFunctionNode, perFile, skipTransparent } from './ast.js';
+import { type AnyFunction, type Context, calleeName, findVariable, getMemberPath, getNumberValue, getPropertyName, getStringValue, isFunctionNode, skipTransparent } from './ast.js';
+import { fileCache, perFile } from './file-cache.js';
 import { classDecorators, hasDecoratorNamed, methodDecorators, parameterDecorators } from './decorators.js';
 import { paramId } from './handler-params.js';
 import type { HandlerInfo } from './handlers.js';
@@ -32,8 +33,8 @@ const MAP_NAME = /^(?:resolvers?|resolverMap)$|[a-z]Resolvers?$/u;
 /** Types of a resolver map: codegen's `Resolvers`, graphql-tools' `IResolvers`, Apollo's `GraphQLResolverMap`. */
 const MAP_TYPE = /Resolvers$|ResolverMap$/u;
 
-const mentionCache = new WeakMap<object, { any: boolean; graphql: boolean }>();
-const typeGraphqlCache = new WeakMap<object, boolean>();
+const mentionCache = fileCache<{ any: boolean; graphql: boolean }>();
+const typeGraphqlCache = fileCache<boolean>();
 
 /** What the file's text mentions, once per file. */
 function mentions(context: Context): { any: boolean; graphql: boolean } {

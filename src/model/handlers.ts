@@ -12,7 +12,6 @@ import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import {
   type AnyFunction,
   type Context,
-  fileKey,
   getCalleePath,
   getEnclosingFunction,
   getPropertyName,
@@ -20,6 +19,7 @@ import {
   isFunctionNode,
   skipTransparent,
 } from './ast.js';
+import { fileCache, perFile } from './file-cache.js';
 import { destructuresRequest, paramId, paramName, paramTypeName } from './handler-params.js';
 import { koaControllerContext } from './koa-controllers.js';
 import { isKoaGeneratorMiddleware } from './koa-generators.js';
@@ -98,23 +98,20 @@ const ERR_NAME = /^_?(?:err|error|e|ex|exception)$/u;
 const NEXT_LIKE = /^_?(?:next|done)$/u;
 
 /**
- * Per-function answers for the file being linted, dropped when another file asks: plain Maps, as a
- * WeakMap entry per function cost more than the look-ups it saved (asked for every function).
+ * Per-function answers of a file: plain Maps, as a WeakMap entry per function cost more than the look-ups it
+ * saved (asked for every function).
  */
 interface FileCaches {
-  file: object | null;
   /** getHandlerInfo: null for "no handler", never undefined. */
   handlers: Map<AnyFunction, HandlerInfo | null>;
   called: Map<AnyFunction, boolean>;
   /** handlerAtOrAround. */
   enclosing: Map<AnyFunction, HandlerInfo | null>;
 }
-let fileCaches: FileCaches = { file: null, handlers: new Map(), called: new Map(), enclosing: new Map() };
+const fileCaches = fileCache<FileCaches>();
 
 function cachesFor(context: Context): FileCaches {
-  const file = fileKey(context.sourceCode);
-  if (fileCaches.file !== file) fileCaches = { file, handlers: new Map(), called: new Map(), enclosing: new Map() };
-  return fileCaches;
+  return perFile(fileCaches, context.sourceCode, () => ({ handlers: new Map(), called: new Map(), enclosing: new Map() }));
 }
 
 type Registration = { framework: Framework | null; kind: HandlerKind } | null;

@@ -6,7 +6,8 @@
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
-import { type AnyFunction, type Context, contains, findEnclosingClass, getEnclosingFunction, getPropertyName, perFile, resolveFunction, skipTransparent, walkSameFunction, walkTree } from './ast.js';
+import { type AnyFunction, type Context, contains, findEnclosingClass, getEnclosingFunction, getPropertyName, resolveFunction, skipTransparent, walkSameFunction, walkTree } from './ast.js';
+import { fileCache, perFile } from './file-cache.js';
 
 /** String methods whose result still carries the text they were called on. */
 export const TEXT_PRESERVING_METHODS = new Set([
@@ -287,7 +288,7 @@ export function membersNamed(context: Context): ReadonlyMap<string, TSESTree.Mem
     return byName;
   });
 }
-const membersCache = new WeakMap<object, ReadonlyMap<string, TSESTree.MemberExpression[]>>();
+const membersCache = fileCache<ReadonlyMap<string, TSESTree.MemberExpression[]>>();
 
 /**
  * `this.streamApp = req.params.app; … log(\`app=${this.streamApp}\`)`: the values the enclosing function

@@ -5,7 +5,8 @@
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
-import { type Context, getMemberPath, getPropertyName, getRootIdentifier, lastSegment, skipTransparent, fileKey, getCreationCall } from './ast.js';
+import { type Context, getMemberPath, getPropertyName, getRootIdentifier, lastSegment, skipTransparent, getCreationCall } from './ast.js';
+import { fileCache, perFileMap } from './file-cache.js';
 import { type ImportSource, getImportSource } from './modules.js';
 
 const BULL_MODULES = new Set(['bull', 'bee-queue']);
@@ -34,10 +35,7 @@ export function isAgendaObject(context: Context, receiver: TSESTree.Node): boole
 
 /** Every module a job runner or emitter is created from. */
 export const RUNNER_MODULES: ReadonlySet<string> = new Set([...THREAD_MODULES, ...BULLMQ_MODULES, ...BULL_MODULES, ...AGENDA_MODULES, ...EVENTS_MODULES]);
-const moduleMentionCache = new WeakMap<object, Map<ReadonlySet<string>, boolean>>();
-/** The last file's entry of moduleMentionCache (a strong reference to one file's key until the next file asks). */
-let lastFile: object | null = null;
-let lastMentions: Map<ReadonlySet<string>, boolean> | undefined;
+const moduleMentionCache = fileCache<Map<ReadonlySet<string>, boolean>>();
 /** Per module set: one pattern for "a quote, one of the names, the same quote" (one pass over the text). */
 const moduleMentionPatterns = new WeakMap<ReadonlySet<string>, RegExp>();
 
@@ -59,19 +57,12 @@ function moduleMentionPattern(modules: ReadonlySet<string>): RegExp {
  */
 export function namesModule(context: Context, modules: ReadonlySet<string>): boolean {
   const sourceCode = context.sourceCode;
-  const key = fileKey(sourceCode);
-  // Asked for most calls of a file (job runners, schedulers): the file linted last answers without a WeakMap look-up.
-  let perFile = key === lastFile ? lastMentions : moduleMentionCache.get(key);
-  if (!perFile) {
-    perFile = new Map();
-    moduleMentionCache.set(key, perFile);
-  }
-  lastFile = key;
-  lastMentions = perFile;
-  let found = perFile.get(modules);
+  // Asked for most calls of a file (job runners, schedulers).
+  const mentions = perFileMap(moduleMentionCache, sourceCode);
+  let found = mentions.get(modules);
   if (found === undefined) {
     found = moduleMentionPattern(modules).test(sourceCode.text);
-    perFile.set(modules, found);
+    mentions.set(modules, found);
   }
   return found;
 }

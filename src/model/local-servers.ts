@@ -8,13 +8,14 @@
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
-import { type Context, getNumberValue, getPropertyName, getStringValue, perFile, skipTransparent, walkTree } from './ast.js';
+import { type Context, getNumberValue, getPropertyName, getStringValue, skipTransparent, walkTree } from './ast.js';
+import { fileCache, perFile } from './file-cache.js';
 
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1']);
 /** A cheap text pre-check: a file without a loopback address literal starts no such server. */
 const MENTIONS_LOOPBACK = /['"`](?:127\.0\.0\.1|localhost|::1)['"`]/u;
 
-const cache = new WeakMap<object, boolean>();
+const cache = fileCache<boolean>();
 
 /** Whether every server this file starts listens on a run-time port of the loopback interface (and there is one). */
 export function servesOnlyLocalProcesses(context: Context): boolean {

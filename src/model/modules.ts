@@ -6,7 +6,8 @@ import { readFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
-import { type Context, unwrapIndirectCall, findVariable, getPropertyName, getStringValue, perFile, skipTransparent } from './ast.js';
+import { type Context, unwrapIndirectCall, findVariable, getPropertyName, getStringValue, skipTransparent } from './ast.js';
+import { fileCache, perFile } from './file-cache.js';
 
 export interface ImportSource {
   /** Module specifier: `bullmq`, `node:worker_threads`. */
@@ -48,7 +49,7 @@ interface ImportNames {
   /** Names of variables bound to an import of a relative specifier or an `imports` alias. */
   project: ReadonlySet<string>;
 }
-const importNamesCache = new WeakMap<object, ImportNames>();
+const importNamesCache = fileCache<ImportNames>();
 
 /**
  * The names the file's variables bind to imports, built once per file from the scope manager on first

@@ -29,7 +29,8 @@
  */
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { dirname, extname, isAbsolute, join, resolve, sep } from 'node:path';
-import { type Context, fileKey } from './ast.js';
+import { type Context } from './ast.js';
+import { fileCache, perFileMap } from './file-cache.js';
 import { packageRoot } from './process-handlers.js';
 import { isTestFile } from './servers.js';
 
@@ -130,9 +131,7 @@ function lintedFile(context: Context): string | null {
  * per linted file (its Program node), not on every question the file's rules ask.
  */
 function indexOf(context: Context, root: string): Index | null {
-  const file = fileKey(context.sourceCode);
-  let checked = checkedFor.get(file);
-  if (checked === undefined) checkedFor.set(file, (checked = new Map()));
+  const checked = perFileMap(checkedFor, context.sourceCode);
   if (checked.has(root)) return checked.get(root)!;
   const known = indexes.get(root);
   let index: Index | null;
@@ -148,8 +147,8 @@ function indexOf(context: Context, root: string): Index | null {
   return index;
 }
 
-/** The index each linted file (by its Program node, see ast.ts fileKey) already validated, per package root. */
-const checkedFor = new WeakMap<object, Map<string, Index | null>>();
+/** The index each linted file (by its Program node, see file-cache.ts) already validated, per package root. */
+const checkedFor = fileCache<Map<string, Index | null>>();
 
 function unchanged(stamps: readonly Stamp[]): boolean {
   for (const { path, size, mtimeMs } of stamps) {

@@ -20,7 +20,6 @@ import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import {
   type AnyFunction,
   type Context,
-  fileKey,
   findVariable,
   getEnclosingFunction,
   getPropertyName,
@@ -31,6 +30,7 @@ import {
   walkSameFunction,
   unwrapIndirectCall,
 } from './ast.js';
+import { fileCache, perFile } from './file-cache.js';
 import { type FailureOptions, classifyCall, classifyFailures, isResponseCall, logsOwnFailures } from './fallible.js';
 import { compiledClassCall, compiledClassMethod } from './compiled-classes.js';
 import { getLoggerCall } from './loggers.js';
@@ -62,7 +62,7 @@ interface FileState {
   answers: Map<string, boolean>;
 }
 
-const fileStates = new WeakMap<object, FileState>();
+const fileStates = fileCache<FileState>();
 
 /** At most this many members between the imported name and the called method (`store_1.default.set`). */
 const MAX_SEGMENTS = 3;
@@ -165,13 +165,7 @@ function calleeLogsOwnFailures(context: Context, call: TSESTree.CallExpression):
 }
 
 function stateOf(context: Context): FileState {
-  const key = fileKey(context.sourceCode);
-  let state = fileStates.get(key);
-  if (state === undefined) {
-    state = { modules: new Map(), answers: new Map() };
-    fileStates.set(key, state);
-  }
-  return state;
+  return perFile(fileStates, context.sourceCode, () => ({ modules: new Map(), answers: new Map() }));
 }
 
 /**

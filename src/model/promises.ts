@@ -19,10 +19,10 @@ import {
   returnedValues,
   skipTransparent,
   walkSameFunction,
-  perFile,
   getVariableInit,
   unwrapIndirectCall,
 } from './ast.js';
+import { fileCache, perFile } from './file-cache.js';
 import { mayCallAsyncFunction, resolveCalledFunction } from './called-functions.js';
 import { findEscape } from './escapes.js';
 import { asyncBody } from './downlevel.js';
@@ -251,7 +251,7 @@ function listHoldsOnlySafePromises(context: Context, list: TSESTree.Identifier, 
   return true;
 }
 
-const awaitedCache = new WeakMap<object, Map<string, boolean>>();
+const awaitedCache = fileCache<Map<string, boolean>>();
 
 /**
  * A callback returns this call's value to an API that ignores it, and the file awaits the same callee
@@ -287,8 +287,8 @@ function mappedCallback(node: TSESTree.Node): AnyFunction | null {
   return isFunctionNode(fn) ? fn : null;
 }
 
-const showsRejectionCache = new WeakMap<object, boolean>();
-const mayHoldRejectionCache = new WeakMap<object, boolean>();
+const showsRejectionCache = fileCache<boolean>();
+const mayHoldRejectionCache = fileCache<boolean>();
 
 /**
  * A text check before any look-up: whether `mayReject` / `promiseMayReject` / `findEscape` can

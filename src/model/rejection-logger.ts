@@ -6,7 +6,8 @@
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
-import { type AnyFunction, type Context, fileKey, getCalleePath, getPropertyName, getStringValue, walkSameFunction, walkTree } from './ast.js';
+import { type AnyFunction, type Context, getCalleePath, getPropertyName, getStringValue, walkSameFunction, walkTree } from './ast.js';
+import { fileCache, perFile } from './file-cache.js';
 import { resolveCallbackArgument } from './background.js';
 import { classifyErrorMention } from './errors.js';
 import { isProcessObject } from './process-object.js';
@@ -19,7 +20,7 @@ const LISTENER_METHODS = new Set(['on', 'once', 'addListener', 'prependListener'
 /** The process-level events whose handler can record a failure nothing else caught. */
 export type ProcessFailureEvent = 'unhandledRejection' | 'uncaughtException';
 
-const rejectionLoggerCache = new WeakMap<object, boolean>();
+const rejectionLoggerCache = fileCache<boolean>();
 
 /**
  * The file installs `process.on('unhandledRejection', handler)` with a handler that logs (or
@@ -27,9 +28,11 @@ const rejectionLoggerCache = new WeakMap<object, boolean>();
  * process is then recorded. Found through the references to the global `process`, not a tree walk.
  */
 export function installsRejectionLogger(context: Context): boolean {
+  return perFile(rejectionLoggerCache, context.sourceCode, () => findsRejectionLogger(context));
+}
+
+function findsRejectionLogger(context: Context): boolean {
   const sourceCode = context.sourceCode;
-  const cached = rejectionLoggerCache.get(fileKey(sourceCode));
-  if (cached !== undefined) return cached;
   let found = false;
   const globalScope = sourceCode.scopeManager?.globalScope;
   // Unbound (\`through\`), or bound to the configured global of that name, never to a declaration.
@@ -59,7 +62,6 @@ export function installsRejectionLogger(context: Context): boolean {
       sourceCode.visitorKeys,
     );
   }
-  rejectionLoggerCache.set(fileKey(sourceCode), found);
   return found;
 }
 

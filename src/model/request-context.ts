@@ -5,7 +5,8 @@
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
-import { type Context, findEnclosingClass, getPropertyName, isFunctionNode, skipTransparent, fileKey } from './ast.js';
+import { type Context, findEnclosingClass, getPropertyName, isFunctionNode, skipTransparent } from './ast.js';
+import { fileCache, perFileMap } from './file-cache.js';
 import { paramId } from './handler-params.js';
 import type { Framework, HandlerInfo } from './handlers.js';
 import { isLoggerObject } from './loggers.js';
@@ -100,11 +101,7 @@ export interface FrameworkLogger {
  */
 export function fileLogsThrough(context: Context, expression: string, levelsOnly = false): boolean {
   const source = context.sourceCode;
-  let byExpression = logsThroughCache.get(fileKey(source));
-  if (!byExpression) {
-    byExpression = new Map();
-    logsThroughCache.set(fileKey(source), byExpression);
-  }
+  const byExpression = perFileMap(logsThroughCache, source);
   const key = levelsOnly ? `${expression}\0levels` : expression;
   let answer = byExpression.get(key);
   if (answer === undefined) {
@@ -117,7 +114,7 @@ export function fileLogsThrough(context: Context, expression: string, levelsOnly
 }
 
 /** Per file (its SourceCode), per logger expression: fileLogsThrough's answer. */
-const logsThroughCache = new WeakMap<object, Map<string, boolean>>();
+const logsThroughCache = fileCache<Map<string, boolean>>();
 
 /** Names a Fastify instance goes by in a route plugin or a server file. */
 const FASTIFY_INSTANCE = /^(?:fastify|app|server|instance|api)$/u;

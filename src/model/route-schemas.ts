@@ -11,18 +11,19 @@
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
-import { type AnyFunction, type Context, findVariable, getPropertyName, getStringValue, getVariableInit, isFunctionNode, perFile, skipTransparent } from './ast.js';
+import { type AnyFunction, type Context, findVariable, getPropertyName, getStringValue, getVariableInit, isFunctionNode, skipTransparent } from './ast.js';
+import { fileCache, perFile } from './file-cache.js';
 import { isLineSafePattern } from './line-breaks.js';
 import { HOLDER_KEYS, type ValidationReturn, validationCall, validationSchema } from './validated-input.js';
 
 /** Where the value is read on the request, and where the route's schema for it lives. */
 const SOURCES: Readonly<Record<string, readonly string[]>> = { params: ['params'], query: ['query', 'querystring'] };
 
-const fileCache = new WeakMap<object, boolean>();
+const textCache = fileCache<boolean>();
 
 /** `request.params.id` (also through `const id = request.params.id` / `const { id } = request.params`) typed a number by the route's schema. */
 export function routeSchemaMakesNumber(context: Context, node: TSESTree.Node): boolean {
-  if (!perFile(fileCache, context.sourceCode, () => /\b(?:validate|schema)\s*:/u.test(context.sourceCode.text))) return false;
+  if (!perFile(textCache, context.sourceCode, () => /\b(?:validate|schema)\s*:/u.test(context.sourceCode.text))) return false;
   const read = requestRead(context, skipTransparent(node));
   if (read === null) return false;
   // The function whose first parameter the request is (also read inside a callback nested in it: `.then(() => log(request.params.id))`).

@@ -25,7 +25,8 @@
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
-import { type AnyFunction, type Context, getCalleePath, getMemberPath, getPropertyName, getRootIdentifier, getStringValue, isFunctionNode, ownEntry, perFile, skipTransparent } from './ast.js';
+import { type AnyFunction, type Context, getCalleePath, getMemberPath, getPropertyName, getRootIdentifier, getStringValue, isFunctionNode, ownEntry, skipTransparent } from './ast.js';
+import { fileCache, perFile } from './file-cache.js';
 import { decoratorArguments, decoratorName, hasDecoratedParameter, methodDecorators, parameterDecorators } from './decorators.js';
 import { namesModule } from './job-runners.js';
 import { getImportSource } from './modules.js';
@@ -158,10 +159,10 @@ const GRPC_CALL_TYPE = /^(?:ServerUnaryCall|ServerReadableStream|ServerWritableS
 const GRPC_HANDLER_TYPE = /^handle(?:UnaryCall|ServerStreamingCall|ClientStreamingCall|BidiStreamingCall)$/u;
 /** Text a file must hold for an object in it to be registered with an RPC server. */
 const REGISTRATION_TEXT = /\badd(?:Proto)?Service\b|\bjayson\b/u;
-const registrationTextCache = new WeakMap<object, boolean>();
+const registrationTextCache = fileCache<boolean>();
 /** Text a file must hold for a function in it to be a gRPC method: a registration, or a grpc-js call / handler type name. */
 const GRPC_METHOD_TEXT = /\badd(?:Proto)?Service\b|Server(?:Unary|Readable|Writable|Duplex)(?:Call|Stream)\b|\bhandle(?:Unary|ServerStreaming|ClientStreaming|BidiStreaming)Call\b/u;
-const grpcMethodTextCache = new WeakMap<object, boolean>();
+const grpcMethodTextCache = fileCache<boolean>();
 
 /**
  * What the parameter at `index` of `fn` holds when `fn` is a method of a plain RPC server: the

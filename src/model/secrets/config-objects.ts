@@ -10,7 +10,8 @@
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
-import { type Context, findVariable, getCalleePath, getMemberPath, getPropertyName, skipTransparent, fileKey } from '../ast.js';
+import { type Context, findVariable, getCalleePath, getMemberPath, getPropertyName, skipTransparent } from '../ast.js';
+import { fileCache, perFileMap } from '../file-cache.js';
 import { classifySecretName, isCredentialEnvKey, tokenizeName } from './names.js';
 
 const CONFIG_WORDS = new Set(['config', 'configuration', 'settings', 'conf', 'cfg']);
@@ -151,16 +152,12 @@ function objectHoldsSecrets(object: TSESTree.ObjectExpression, depth: number): b
   return false;
 }
 
-const secretFieldCache = new WeakMap<object, Map<string, boolean>>();
+const secretFieldCache = fileCache<Map<string, boolean>>();
 
 /** Whether the file reads a secret-named field off `path` (`this.config.jwtSecret`, `this.config.db.password`). */
 function readsSecretField(context: Context, path: string): boolean {
   const source = context.sourceCode;
-  let byPath = secretFieldCache.get(fileKey(source));
-  if (!byPath) {
-    byPath = new Map();
-    secretFieldCache.set(fileKey(source), byPath);
-  }
+  const byPath = perFileMap(secretFieldCache, source);
   const cached = byPath.get(path);
   if (cached !== undefined) return cached;
   const escaped = path.replace(/[.$]/gu, (c) => `\\${c}`);

@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { fileCache, perFile, perFileMap } from '../../src/model/file-cache.js';
+
+/** A stand-in for a SourceCode: only its Program node (`ast`) keys the caches. */
+const sourceOf = (name: string) => ({ ast: { type: 'Program', name } });
+
+describe('perFile', () => {
+  it('computes once per file and answers later asks of the same file from the cache', () => {
+    const cache = fileCache<number>();
+    const a = sourceOf('a');
+    let computed = 0;
+    const compute = () => ++computed;
+    expect(perFile(cache, a, compute)).toBe(1);
+    expect(perFile(cache, a, compute)).toBe(1);
+    expect(perFile(cache, a, compute)).toBe(1);
+    expect(computed).toBe(1);
+  });
+
+  it('never answers one file with another file’s answer, also when asks of two files interleave', () => {
+    const cache = fileCache<string>();
+    const a = sourceOf('a');
+    const b = sourceOf('b');
+    const computed: string[] = [];
+    const answer = (s: { ast: { name: string } }) => () => {
+      computed.push(s.ast.name);
+      return `answer of ${s.ast.name}`;
+    };
+    expect(perFile(cache, a, answer(a))).toBe('answer of a');
+    expect(perFile(cache, b, answer(b))).toBe('answer of b');
+    // `a` again after `b` (a project file read while linting `a`): its own answer, not recomputed.
+    expect(perFile(cache, a, answer(a))).toBe('answer of a');
+    expect(perFile(cache, b, answer(b))).toBe('answer of b');
+    expect(computed).toEqual(['a', 'b']);
+  });
+
+  it('keeps falsy answers (false, null, 0) as answers, not as misses', () => {
+    for (const value of [false, null, 0, '']) {
+      const cache = fileCache<unknown>();
+      const a = sourceOf('a');
+      const b = sourceOf('b');
+      let computed = 0;
+      const compute = () => {
+        computed++;
+        return value;
+      };
+      expect(perFile(cache, a, compute)).toBe(value);
+      perFile(cache, b, () => 'other');
+      expect(perFile(cache, a, compute)).toBe(value);
+      expect(computed).toBe(1);
+    }
+  });
+
+  it('keeps the answer keyed by the Program node, not by the SourceCode object (oxlint reuses one SourceCode)', () => {
+    const cache = fileCache<string>();
+    const shared: { ast: object } = { ast: { type: 'Program' } };
+    expect(perFile(cache, shared, () => 'first file')).toBe('first file');
+    shared.ast = { type: 'Program' };
+    expect(perFile(cache, shared, () => 'second file')).toBe('second file');
+  });
+});
+
+describe('perFileMap', () => {
+  it('gives each file its own Map, the same one for every ask of that file', () => {
+    const cache = fileCache<Map<string, number>>();
+    const a = sourceOf('a');
+    const b = sourceOf('b');
+    const mapA = perFileMap(cache, a);
+    mapA.set('x', 1);
+    const mapB = perFileMap(cache, b);
+    expect(mapB).not.toBe(mapA);
+    expect(mapB.has('x')).toBe(false);
+    expect(perFileMap(cache, a)).toBe(mapA);
+    expect(perFileMap(cache, a).get('x')).toBe(1);
+  });
+});
