@@ -284,31 +284,22 @@ export function findJumpTarget(node: TSESTree.BreakStatement | TSESTree.Continue
   return null;
 }
 
-/** The statement types an `if` consequent can be (each gets a plain listener: see withIfConsequentListener). */
-const CONSEQUENT_TYPES = [
-  'BlockStatement', 'BreakStatement', 'ContinueStatement', 'DebuggerStatement', 'DoWhileStatement', 'EmptyStatement',
-  'ExpressionStatement', 'ForInStatement', 'ForOfStatement', 'ForStatement', 'FunctionDeclaration', 'IfStatement',
-  'LabeledStatement', 'ReturnStatement', 'SwitchStatement', 'ThrowStatement', 'TryStatement', 'WhileStatement', 'WithStatement',
-] as const;
-
 /**
- * Add `onConsequent` for every statement that is an `if`'s consequent, after the listener the map already has for
- * its type. Plain type listeners: a selector such as `IfStatement > .consequent` is matched through esquery on
- * every node of the file.
+ * Add `onConsequent` for every statement that is an `if`'s consequent, called as the traversal enters it. ESLint's
+ * code-path analysis forks the `if` there: the consequent's segment starts with the consequent as its node, before the
+ * statement's own listeners run. So this is one wrapper of the map's `onCodePathSegmentStart` (the segment listener
+ * of a tracker that follows segments itself, which must run first so that the new segment is current), not a listener
+ * for each statement type an `if` consequent can be (those ran for every statement of the file). An unreachable
+ * consequent gets no call: a mark there counts on no path.
  */
 export function withIfConsequentListener(listeners: TSESLint.RuleListener, onConsequent: (node: TSESTree.Statement) => void): TSESLint.RuleListener {
-  const out: Record<string, (node: TSESTree.Statement) => void> = { ...(listeners as Record<string, (node: TSESTree.Statement) => void>) };
-  const check = (node: TSESTree.Statement): void => {
-    if (node.parent?.type === AST_NODE_TYPES.IfStatement && node.parent.consequent === node) onConsequent(node);
-  };
-  for (const type of CONSEQUENT_TYPES) {
-    const own = out[type];
-    out[type] = own
-      ? (node) => {
-          own(node);
-          check(node);
-        }
-      : check;
-  }
-  return out as TSESLint.RuleListener;
+  const own = (listeners as unknown as Record<string, ((segment: Segment, node: TSESTree.Node) => void) | undefined>).onCodePathSegmentStart;
+  return {
+    ...listeners,
+    onCodePathSegmentStart(segment: Segment, node: TSESTree.Node) {
+      own?.(segment, node);
+      const parent = node.parent;
+      if (parent?.type === AST_NODE_TYPES.IfStatement && parent.consequent === node) onConsequent(parent.consequent);
+    },
+  } as unknown as TSESLint.RuleListener;
 }

@@ -1,4 +1,4 @@
-import type { TSESTree } from '@typescript-eslint/utils';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { describe, expect, it, vi } from 'vitest';
 import { contains } from '../../src/model/ast.js';
 import { createPathTracker, findJumpTarget, mergeListeners, withIfConsequentListener } from '../../src/analysis/code-path.js';
@@ -396,17 +396,50 @@ describe('withIfConsequentListener', () => {
     expect(seen).toEqual(['ExpressionStatement a', 'BlockStatement c', 'ReturnStatement f', 'ThrowStatement g', 'LabeledStatement k']);
   });
 
-  it('runs after the listener the map already has for that type, which still sees every node', () => {
+  it('runs as the consequent is entered: after the map\'s own segment listener, before the statement\'s own listeners', () => {
     const calls: string[] = [];
     probe(
       code,
       () =>
         withIfConsequentListener(
-          { BlockStatement: (node: TSESTree.BlockStatement) => calls.push(`own ${node.loc.start.line}`), ReturnStatement: () => calls.push('own return') },
+          {
+            onCodePathSegmentStart: (_segment: unknown, node: TSESTree.Node) => {
+              if (node.parent?.type === 'IfStatement' && node.parent.consequent === node) calls.push(`segment ${node.loc.start.line}`);
+            },
+            BlockStatement: (node: TSESTree.BlockStatement) => calls.push(`own ${node.loc.start.line}`),
+            ReturnStatement: () => calls.push('own return'),
+          } as unknown as TSESLint.RuleListener,
           (node) => calls.push(`consequent ${node.loc.start.line}`),
         ) as ProbeListeners,
     );
-    expect(calls).toEqual(['own 1', 'consequent 2', 'own 3', 'consequent 3', 'own 3', 'own return', 'consequent 4', 'consequent 4', 'own 5', 'consequent 6']);
+    expect(calls).toEqual([
+      'own 1',
+      'segment 2',
+      'consequent 2',
+      'segment 3',
+      'consequent 3',
+      'own 3',
+      'own 3',
+      'segment 4',
+      'consequent 4',
+      'own return',
+      'segment 4',
+      'consequent 4',
+      'own 5',
+      'segment 6',
+      'consequent 6',
+    ]);
+  });
+
+  it('adds one listener (the segment start), not one per statement type', () => {
+    const listeners = withIfConsequentListener({ ReturnStatement: () => {} }, () => {});
+    expect(Object.keys(listeners).sort()).toEqual(['ReturnStatement', 'onCodePathSegmentStart']);
+  });
+
+  it('is not called for a consequent no path reaches (a mark there would count on no path)', () => {
+    const seen: number[] = [];
+    probe('function f() { return; if (a) b(); }\nfunction g() { if (c) d(); }', () => withIfConsequentListener({}, (node) => seen.push(node.loc.start.line)) as ProbeListeners);
+    expect(seen).toEqual([2]);
   });
 });
 
