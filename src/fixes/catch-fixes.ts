@@ -10,7 +10,7 @@ import { someInSameFunction } from '../model/walks.js';
 import { getHttpOutcome } from '../model/http-outcomes.js';
 import { sendsAnswerNow } from '../model/responses.js';
 import { type LogLevel, isAtLeast } from '../model/loggers.js';
-import { indentUnit, insertAtBlockStart, lineIndent } from './edits.js';
+import { indentUnit, insertAtBlockStart, insertBeforeStatement, lineIndent } from './edits.js';
 import { type LogTarget, buildLogCall } from './log-call.js';
 import { failureMessage, promiseFailureMessage, swallowedFailureLevel } from './log-message.js';
 import { targetSetupFixes } from './log-target.js';
@@ -90,22 +90,6 @@ export function buildCatchLogFix(
     }
     return fixes;
   };
-}
-
-/**
- * Put `call` (a statement's text) before `statement`: on its own line in a block or switch case (on the
- * same line when the statement shares its line with the token before it), else wrap both in a block.
- */
-export function insertBeforeStatement(context: Context, fixer: TSESLint.RuleFixer, statement: TSESTree.Statement, call: string): TSESLint.RuleFix[] {
-  const { sourceCode } = context;
-  const parent = statement.parent;
-  const indent = lineIndent(context, statement);
-  if (parent?.type === AST_NODE_TYPES.BlockStatement || parent?.type === AST_NODE_TYPES.SwitchCase) {
-    const before = sourceCode.getTokenBefore(statement);
-    if (before && before.loc.end.line === statement.loc.start.line) return [fixer.insertTextBefore(statement, `${call} `)];
-    return [fixer.insertTextBefore(statement, `${call}\n${indent}`)];
-  }
-  return [fixer.replaceText(statement, `{ ${call} ${sourceCode.getText(statement)} }`)];
 }
 
 /**

@@ -79,3 +79,18 @@ export function argumentText(context: Context, node: TSESTree.Node): string {
   const text = context.sourceCode.getText(node);
   return node.type === AST_NODE_TYPES.SequenceExpression ? `(${text})` : text;
 }
+
+/**
+ * Put `call` (a statement's text) before `statement`: on its own line in a block or switch case (on the
+ * same line when the statement shares its line with the token before it), else wrap both in a block.
+ */
+export function insertBeforeStatement(context: Context, fixer: TSESLint.RuleFixer, statement: TSESTree.Node, call: string): TSESLint.RuleFix[] {
+  const { sourceCode } = context;
+  const parent = statement.parent;
+  if (parent?.type === AST_NODE_TYPES.BlockStatement || parent?.type === AST_NODE_TYPES.SwitchCase) {
+    const before = sourceCode.getTokenBefore(statement);
+    if (before && before.loc.end.line === statement.loc.start.line) return [fixer.insertTextBefore(statement, `${call} `)];
+    return [fixer.insertTextBefore(statement, `${call}\n${lineIndent(context, statement)}`)];
+  }
+  return [fixer.replaceText(statement, `{ ${call} ${sourceCode.getText(statement)} }`)];
+}

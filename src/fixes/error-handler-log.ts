@@ -60,17 +60,6 @@ export function insertLogFix(
   };
 }
 
-/** Insert `call` before `statement`, on its own line when the statement starts one; a statement that is not in a block gets braces. */
-export function insertBeforeStatement(context: Context, fixer: TSESLint.RuleFixer, statement: TSESTree.Node, call: string): TSESLint.RuleFix[] {
-  const parent = statement.parent;
-  if (parent?.type === AST_NODE_TYPES.BlockStatement || parent?.type === AST_NODE_TYPES.SwitchCase) {
-    const before = context.sourceCode.getTokenBefore(statement);
-    if (before && before.loc.end.line === statement.loc.start.line) return [fixer.insertTextBefore(statement, `${call} `)];
-    return [fixer.insertTextBefore(statement, `${call}\n${lineIndent(context, statement)}`)];
-  }
-  return [fixer.replaceText(statement, `{ ${call} ${context.sourceCode.getText(statement)} }`)];
-}
-
 /** Put the error object into an existing log call, in that logger's style. */
 export function addErrorFix(context: Context, call: LoggerCall, name: string): TSESLint.ReportFixFunction | null {
   const args = call.node.arguments;

@@ -229,6 +229,18 @@ function nestLoggerMember(
 }
 
 /**
+ * A fix that writes a log call to `target` (`edit`) together with the edits the target needs (targetSetupFixes): the
+ * one way a rule's fix or suggestion includes the logger's import or Nest member.
+ */
+export function withTargetSetup(context: Context, target: LogTarget, edit: TSESLint.ReportFixFunction): TSESLint.ReportFixFunction {
+  return (fixer) => {
+    const fixes = [edit(fixer) ?? []].flat() as TSESLint.RuleFix[];
+    fixes.push(...targetSetupFixes(context, fixer, target));
+    return fixes;
+  };
+}
+
+/**
  * The edits a target needs besides the log call: the import of the configured logger, or
  * the Nest logger member and its import. Every fix that writes `target.expression` adds these.
  */

@@ -1,4 +1,4 @@
-import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { type AnyFunction, isOnlyUseOfConstFunction, returnedValues, skipTransparent } from '../model/ast.js';
 import { type BackgroundCallback, enclosingBackgroundCallback, getBackgroundCallbacks, isSupervisorChannel } from '../model/background.js';
@@ -28,9 +28,8 @@ import { createRule } from '../core/create-rule.js';
 import { callsProjectModule, importedCannotReject, importedReturnsRejectingPromise, injectedCannotReject } from '../model/project-modules.js';
 import { getSettings } from '../core/settings.js';
 import { findCallingHandler, findEnclosingHandler } from '../model/handlers.js';
-import type { LogTarget } from '../fixes/log-call.js';
 import { describeFailedOperation } from '../fixes/log-message.js';
-import { logTargetAt, targetSetupFixes } from '../fixes/log-target.js';
+import { logTargetAt, withTargetSetup } from '../fixes/log-target.js';
 import { type FixBuilder, addFailureListenerFix, appendCatchFix, wrapInTryCatchFix, wrapReferenceFix } from '../fixes/rejection-logging.js';
 import { callName, callText, contextLabel, functionName, ownerName, plainContextLabel, runnerName, taskLabel } from '../fixes/task-labels.js';
 
@@ -180,17 +179,11 @@ export default createRule<Options, MessageIds>({
         Object.assign(descriptor, { messageId: 'recordedWithoutContext', data: { what } });
       }
       const target = logTargetAt(context, descriptor.node);
-      const withImport = (t: LogTarget): TSESLint.ReportFixFunction => (fixer) => {
-        const fixes = [build!(t)(fixer)].flat() as TSESLint.RuleFix[];
-        fixes.push(...targetSetupFixes(context, fixer, t));
-        return fixes;
-      };
+      const fix = build ? withTargetSetup(context, target, build(target)) : null;
       context.report({
         ...descriptor,
-        fix: build && target.configured && autofix ? withImport(target) : null,
-        suggest: build
-          ? [{ messageId: suggestionId, data: { ...suggestionData, call: `${target.expression}.error` }, fix: withImport(target) }]
-          : [],
+        fix: fix && target.configured && autofix ? fix : null,
+        suggest: fix ? [{ messageId: suggestionId, data: { ...suggestionData, call: `${target.expression}.error` }, fix }] : [],
       });
     }
 

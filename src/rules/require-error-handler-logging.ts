@@ -4,9 +4,10 @@ import { type AnyFunction, contains, getEnclosingFunction } from '../model/ast.j
 import { finalProcessExit, isProcessExitCall, setsExitStatus } from '../model/process-exit.js';
 import { type Checkpoint, createPathTracker, mergeListeners } from '../analysis/code-path.js';
 import { createRule } from '../core/create-rule.js';
-import { addErrorFix, handlerLogMessage, insertBeforeStatement, insertLogFix, raiseLevelFix } from '../fixes/error-handler-log.js';
+import { addErrorFix, handlerLogMessage, insertLogFix, raiseLevelFix } from '../fixes/error-handler-log.js';
+import { insertBeforeStatement } from '../fixes/edits.js';
 import { type LogField, type LogTarget, buildLogCall, requestLogFields } from '../fixes/log-call.js';
-import { chooseLogTarget, targetSetupFixes } from '../fixes/log-target.js';
+import { chooseLogTarget, withTargetSetup } from '../fixes/log-target.js';
 import { type HandlerLogUse, classifyCallbackLog, classifyHandlerLog } from '../model/handler-logs.js';
 import {
   answersClientError, serverErrorAnswer,
@@ -359,7 +360,7 @@ export default createRule<Options, MessageIds>({
       if ((node.type === AST_NODE_TYPES.ReturnStatement || s.kind === 'process') && errorName(s) !== null) {
         const { target } = targetsAt(s, node);
         const call = buildLogCall(target, { level: 'error', message: logMessage(s), error: errorName(s)!, fields: fieldsAt(s, node) });
-        suggest.push({ messageId: 'addLog', data: { call }, fix: (fixer) => [...insertBeforeStatement(context, fixer, node, `${call};`), ...targetSetupFixes(context, fixer, target)] });
+        suggest.push({ messageId: 'addLog', data: { call }, fix: withTargetSetup(context, target, (fixer) => insertBeforeStatement(context, fixer, node, `${call};`)) });
       }
       context.report({ loc, messageId: 'pathNotLogged', data: { handler, name, ends: s.kind === 'process' ? 'exits' : 'responds' }, suggest });
     }

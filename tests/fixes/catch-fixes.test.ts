@@ -8,8 +8,8 @@ import {
   catchLogLevel,
   catchSuggestions,
   errorBinding,
-  insertBeforeStatement,
 } from '../../src/fixes/catch-fixes.js';
+import { insertBeforeStatement } from '../../src/fixes/edits.js';
 import type { LogTarget } from '../../src/fixes/log-call.js';
 import type { Context } from '../../src/model/ast.js';
 import { applyFixes, probe, reportFix } from '../helpers/probe.js';

@@ -1,7 +1,8 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import type { Context } from '../../src/model/ast.js';
 import { describe, expect, it } from 'vitest';
-import { addErrorFix, handlerLogMessage, insertBeforeStatement, insertLogFix, raiseLevelFix } from '../../src/fixes/error-handler-log.js';
+import { insertBeforeStatement } from '../../src/fixes/edits.js';
+import { addErrorFix, handlerLogMessage, insertLogFix, raiseLevelFix } from '../../src/fixes/error-handler-log.js';
 import { CONSOLE_TARGET } from '../../src/fixes/log-target.js';
 import { getLoggerCall } from '../../src/model/loggers.js';
 import { applyFixes, probe, reportFix } from '../helpers/probe.js';
