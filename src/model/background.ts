@@ -28,6 +28,7 @@ import {
   functionVariable,
   propertyValue,
 } from './ast.js';
+import { fileCache, perFileMap } from './file-cache.js';
 import { decoratorName, methodDecorators } from './decorators.js';
 import { getImportSource } from './modules.js';
 import { droppedCallbackPositions } from './dropped-callbacks.js';
@@ -98,8 +99,8 @@ interface Cached<T> {
   extraApis: readonly string[];
   value: T;
 }
-const callbackCache = new WeakMap<TSESTree.Node, Cached<BackgroundCallback[]>>();
-const functionCache = new WeakMap<AnyFunction, Cached<BackgroundCallback | null>>();
+const callbackCache = fileCache<Map<TSESTree.Node, Cached<BackgroundCallback[]>>>();
+const functionCache = fileCache<Map<AnyFunction, Cached<BackgroundCallback | null>>>();
 const NO_CALLBACKS: BackgroundCallback[] = [];
 /** Methods that register a callback on a receiver (see `computeBackgroundCallbacks`). */
 const REGISTERING_METHODS = new Set([...LISTENER_METHODS, 'schedule', 'from', 'listen', 'addHook', 'process', 'define', 'nextTick', 'subscribe']);
@@ -182,10 +183,11 @@ export function getBackgroundCallbacks(
   extraApis: readonly string[] = [],
 ): BackgroundCallback[] {
   if (extraApis.length === 0 && !mayRegister(context, node)) return NO_CALLBACKS;
-  const cached = callbackCache.get(node);
+  const answers = perFileMap(callbackCache, context.sourceCode);
+  const cached = answers.get(node);
   if (cached && cached.extraApis === extraApis) return cached.value;
   const result = computeBackgroundCallbacks(context, node, extraApis);
-  callbackCache.set(node, { extraApis, value: result });
+  answers.set(node, { extraApis, value: result });
   return result;
 }
 
@@ -442,10 +444,11 @@ export function getScheduledMethod(method: TSESTree.MethodDefinition): Backgroun
  * Nest scheduled method, or a same-file function whose name is passed to one.
  */
 export function getBackgroundRegistration(context: Context, fn: AnyFunction, extraApis: readonly string[] = []): BackgroundCallback | null {
-  const cached = functionCache.get(fn);
+  const answers = perFileMap(functionCache, context.sourceCode);
+  const cached = answers.get(fn);
   if (cached && cached.extraApis === extraApis) return cached.value;
   const result = computeBackgroundRegistration(context, fn, extraApis);
-  functionCache.set(fn, { extraApis, value: result });
+  answers.set(fn, { extraApis, value: result });
   return result;
 }
 

@@ -14,6 +14,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { type AnyFunction, type Context, contains, findVariable, getPropertyName, isFunctionNode, mayNameFunction, resolveFunction, skipTransparent, walkSameFunction } from './ast.js';
+import { fileCache, perFileMap } from './file-cache.js';
 import { getStatusValue } from './http-status.js';
 import { type ResponseSink, getErrorHelperSink, getResponseSink, isResponseObjectCall, responseNameKind } from './responses.js';
 import { isGrpcResponseCallback } from './rpc-input.js';
@@ -22,7 +23,7 @@ import { unknownErrorOf } from './unknown-errors.js';
 
 const SOCKET_SEND_METHODS = new Set(['write', 'send', 'emit']);
 
-const cache = new WeakMap<TSESTree.CallExpression, ResponseSink | null>();
+const cache = fileCache<Map<TSESTree.CallExpression, ResponseSink | null>>();
 
 /** The client channel a call writes to (a client socket, a redirect, a same-file helper that sends its argument), or null. */
 export function getClientChannelSink(context: Context, node: TSESTree.CallExpression): ResponseSink | null {
@@ -36,10 +37,10 @@ export function getClientChannelSink(context: Context, node: TSESTree.CallExpres
     // but a gRPC method's `callback(err)` answers the client.
     return callee.type === AST_NODE_TYPES.Identifier ? grpcCallbackSink(context, node, callee) : null;
   }
-  const cached = cache.get(node);
+  const cached = perFileMap(cache, context.sourceCode).get(node);
   if (cached !== undefined) return cached;
   // A helper that calls itself is not followed twice: asked again while its answer is worked out, the call is none.
-  // (A small set of the calls being worked out, not a null cache entry first: a WeakMap write costs more than the rest.)
+  // (A small set of the calls being worked out, not a null cache entry first: a cache write costs more than the rest.)
   if (computing.has(node)) return null;
   computing.add(node);
   let result: ResponseSink | null;
@@ -48,7 +49,7 @@ export function getClientChannelSink(context: Context, node: TSESTree.CallExpres
   } finally {
     computing.delete(node);
   }
-  cache.set(node, result);
+  perFileMap(cache, context.sourceCode).set(node, result);
   return result;
 }
 
@@ -150,15 +151,16 @@ function redirectsIn(context: Context, fn: AnyFunction): boolean {
   return found;
 }
 
-const receivesCache = new WeakMap<AnyFunction, Map<number, boolean>>();
+const receivesCache = fileCache<Map<AnyFunction, Map<number, boolean>>>();
 
 /**
  * The helper's parameter is itself a caught error there (`(err) => res.json({ error: err.message })`): the helper's body is reported.
  * Kept per function and parameter: asked at every call of the helper, and `unknownErrorOf` may read all of its calls.
  */
 function receivesErrorItself(context: Context, fn: AnyFunction, index: number): boolean {
-  let answers = receivesCache.get(fn);
-  if (!answers) receivesCache.set(fn, (answers = new Map()));
+  const byFunction = perFileMap(receivesCache, context.sourceCode);
+  let answers = byFunction.get(fn);
+  if (!answers) byFunction.set(fn, (answers = new Map()));
   let answer = answers.get(index);
   if (answer === undefined) {
     const param = fn.params[index];
@@ -174,8 +176,9 @@ function receivesErrorItself(context: Context, fn: AnyFunction, index: number): 
  * (directly, through one or two variables, or through another helper).
  */
 export function sendsParameter(context: Context, fn: AnyFunction, index: number): boolean {
-  let answers = sendsCache.get(fn);
-  if (!answers) sendsCache.set(fn, (answers = new Map()));
+  const byFunction = perFileMap(sendsCache, context.sourceCode);
+  let answers = byFunction.get(fn);
+  if (!answers) byFunction.set(fn, (answers = new Map()));
   let answer = answers.get(index);
   if (answer === undefined) {
     // A helper that reaches itself is answered no on the way.
@@ -186,7 +189,7 @@ export function sendsParameter(context: Context, fn: AnyFunction, index: number)
   return answer;
 }
 
-const sendsCache = new WeakMap<AnyFunction, Map<number, boolean>>();
+const sendsCache = fileCache<Map<AnyFunction, Map<number, boolean>>>();
 
 function computeSendsParameter(context: Context, fn: AnyFunction, index: number): boolean {
   const param = fn.params[index];
@@ -214,7 +217,7 @@ function computeSendsParameter(context: Context, fn: AnyFunction, index: number)
   return variable.references.some((r) => reaches(r.identifier, 0));
 }
 
-const resultCache = new WeakMap<TSESTree.ObjectExpression, ResponseSink | null>();
+const resultCache = fileCache<Map<TSESTree.ObjectExpression, ResponseSink | null>>();
 /** Calls a result is handed to: a promise's `resolve`, a node-style callback. */
 const RESULT_CALLEE = /^(?:resolve|callback|cb|done)$/u;
 
@@ -227,10 +230,11 @@ const RESULT_CALLEE = /^(?:resolve|callback|cb|done)$/u;
 export function getResultObjectSink(context: Context, node: TSESTree.ObjectExpression): ResponseSink | null {
   // Asked for every object literal of the file: where it stands decides first, before any property is read.
   if (!isHandedBack(node)) return null;
-  let cached = resultCache.get(node);
+  const answers = perFileMap(resultCache, context.sourceCode);
+  let cached = answers.get(node);
   if (cached === undefined) {
     cached = computeResultObjectSink(context, node);
-    resultCache.set(node, cached);
+    answers.set(node, cached);
   }
   return cached;
 }

@@ -6,7 +6,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { type Context, findVariable, getCalleePath, getMemberPath, getPropertyName, getStringValue, getVariableInit, lastSegment, mayBindCallResult, propertyValue, skipTransparent } from './ast.js';
-import { fileCache, perFile } from './file-cache.js';
+import { fileCache, perFile, perFileMap } from './file-cache.js';
 import { thisMemberInit } from './class-members.js';
 import type { LoggerCall } from './loggers.js';
 import { getImportedBinding, getRequiredModule } from './modules.js';
@@ -15,7 +15,7 @@ import { getImportedBinding, getRequiredModule } from './modules.js';
 const DEBUG_FACTORY_NAME = /^create(?:Debug|Debugger)$/u;
 /** The text every debug function's maker has in a file (isDebugFactoryCall): the module `'debug'` or a `createDebug…` name. */
 const MAKES_DEBUG = /createDebug|['"`]debug['"`]/u;
-const debugCache = new WeakMap<TSESTree.CallExpression, LoggerCall | null>();
+const debugCache = fileCache<Map<TSESTree.CallExpression, LoggerCall | null>>();
 const mentionsDebugCache = fileCache<boolean>();
 
 /**
@@ -36,7 +36,7 @@ export function getDebugLogCall(context: Context, node: TSESTree.CallExpression)
   // `debug(…)` called by its own name: only a variable bound once to a call's result can hold a debug function
   // (isDebugFactoryCall asks for a call), and the file's list of such names answers without a look-up.
   if (!member && base.type === AST_NODE_TYPES.Identifier && !mayBindCallResult(context, base)) return null;
-  const cached = debugCache.get(node);
+  const cached = perFileMap(debugCache, context.sourceCode).get(node);
   if (cached !== undefined) return cached;
   let init: TSESTree.Node | null = base.type === AST_NODE_TYPES.Identifier ? getVariableInit(findVariable(context, base)) : thisMemberInit(member!);
   if (member && base.type === AST_NODE_TYPES.Identifier) {
@@ -46,7 +46,7 @@ export function getDebugLogCall(context: Context, node: TSESTree.CallExpression)
     init && isDebugFactoryCall(context, init, 0)
       ? { node, level: 'debug' as const, loggerPath: getMemberPath(callee) ?? 'debug', method: null, via: 'logFunction' as const, args: node.arguments }
       : null;
-  debugCache.set(node, result);
+  perFileMap(debugCache, context.sourceCode).set(node, result);
   return result;
 }
 

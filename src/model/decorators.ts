@@ -19,6 +19,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { type AnyFunction, getMemberPath, getPropertyName, getStringValue, lastSegment, skipTransparent } from './ast.js';
+import { fileCache, perProgram } from './file-cache.js';
 
 type ClassNode = TSESTree.ClassDeclaration | TSESTree.ClassExpression;
 
@@ -47,7 +48,7 @@ export function isDecorateHelperName(name: string | null): boolean {
 export function isMetadataHelperName(name: string | null): boolean {
   return name !== null && METADATA_HELPERS.has(name);
 }
-const gateCache = new WeakMap<TSESTree.Program, boolean>();
+const gateCache = fileCache<boolean>();
 
 /** The callee of a decorator call, `(0, common_1.Post)` → `common_1.Post`. */
 function decoratorCallee(expr: TSESTree.Node): TSESTree.Node {
@@ -94,8 +95,10 @@ function programOf(node: TSESTree.Node): TSESTree.Program | null {
 
 /** Cheap gate: the file calls a `__decorate` helper at its top level (its helper definition or a call). */
 function fileUsesDecorateHelper(program: TSESTree.Program): boolean {
-  const cached = gateCache.get(program);
-  if (cached !== undefined) return cached;
+  return perProgram(gateCache, program, () => computeUsesDecorateHelper(program));
+}
+
+function computeUsesDecorateHelper(program: TSESTree.Program): boolean {
   // The helper is declared or imported at the top: `var __decorate = …`, `const tslib_1 = require("tslib")`, `import { __decorate } from 'tslib'`.
   const result = program.body.some((s) => {
     if (s.type === AST_NODE_TYPES.VariableDeclaration) {
@@ -106,7 +109,6 @@ function fileUsesDecorateHelper(program: TSESTree.Program): boolean {
     if (s.type === AST_NODE_TYPES.ImportDeclaration) return s.source.value === 'tslib';
     return s.type === AST_NODE_TYPES.ExpressionStatement && isDecorateCall(unwrapAssignments(s.expression));
   });
-  gateCache.set(program, result);
   return result;
 }
 

@@ -8,6 +8,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { type AnyFunction, type Context, getMemberPath, getStringValue, isFunctionNode, lastSegment, leavesFunction, skipTransparent, walkSameFunction } from './ast.js';
+import { fileCache, perFileMap } from './file-cache.js';
 import { securityLogLevel } from './credential-checks.js';
 import { getHandlerInfo, isErrorHandler } from './handlers.js';
 import { getStatusValue, statusFromErrorName } from './http-status.js';
@@ -22,14 +23,15 @@ export interface ErrorHandlerAudit {
   names: Set<string> | null;
 }
 
-const auditCache = new WeakMap<AnyFunction, ErrorHandlerAudit | null>();
+const auditCache = fileCache<Map<AnyFunction, ErrorHandlerAudit | null>>();
 
 /** The audit an error handler performs (its warn-or-above logs, what it catches), or null for any other function. */
 export function getErrorHandlerAudit(context: Context, fn: AnyFunction): ErrorHandlerAudit | null {
-  const cached = auditCache.get(fn);
+  const answers = perFileMap(auditCache, context.sourceCode);
+  const cached = answers.get(fn);
   if (cached !== undefined) return cached;
   const result = computeAudit(context, fn);
-  auditCache.set(fn, result);
+  answers.set(fn, result);
   return result;
 }
 

@@ -11,6 +11,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { type Context, findVariable, getCalleePath, getPropertyName, getVariableInit, skipTransparent } from './ast.js';
+import { fileCache, perFileMap } from './file-cache.js';
 import { statusFromErrorName, getStatusValue } from './http-status.js';
 import { getImportSource, getRequiredModule } from './modules.js';
 import { namesModule } from './job-runners.js';
@@ -105,7 +106,7 @@ function messageArguments(context: Context, args: readonly TSESTree.CallExpressi
   );
 }
 
-const cache = new WeakMap<TSESTree.Node, ResponseSink | null>();
+const cache = fileCache<Map<TSESTree.Node, ResponseSink | null>>();
 
 /**
  * The error a framework sends to the client with its message: `new ApplicationError(msg, details)`
@@ -118,10 +119,11 @@ export function getExposedErrorSink(context: Context, node: TSESTree.NewExpressi
   // Only Koa's ctx.throw / ctx.assert need no module: in a file that names neither @strapi/utils nor
   // http-errors, every other call is answered by its method name, without a cache entry or a look-up.
   if (!namesModule(context, EXPOSING_MODULES) && !isKoaThrowOrAssert(node)) return null;
-  const cached = cache.get(node);
+  const answers = perFileMap(cache, context.sourceCode);
+  const cached = answers.get(node);
   if (cached !== undefined) return cached;
   const result = computeSink(context, node);
-  cache.set(node, result);
+  answers.set(node, result);
   return result;
 }
 

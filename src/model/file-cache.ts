@@ -5,41 +5,79 @@
  * hand every file the same SourceCode and ScopeManager objects (their getters read the current file), so a cache keyed
  * by them answers one file with another's facts.
  *
- * A `FileCache` keeps the answer of the file asked last in two fields, and every answer in a WeakMap under the file's
- * key. The rules of one file ask the same per-file question for most calls of the file (its import names, its
- * function names, a text pre-check): the two fields answer those without a WeakMap look-up, which cost more than the
- * rest of some of those questions. An answer asked for another file (a project file read for a question about the
- * linted one) is computed or found in the WeakMap as before, so no file is ever answered with another's facts.
+ * Every file has one record of answers (an array), kept in a WeakMap under its Program node, and the file asked last is
+ * remembered in two variables. A `FileCache` is a slot of that record: the rules of one file ask the same per-file
+ * question for most calls of the file (its import names, its function names, a text pre-check), and the answer is an
+ * array read, not a WeakMap look-up (which cost more than the rest of some of those questions); a file costs one
+ * WeakMap entry, not one per question. An answer asked for another file (a project module read for a question about
+ * the linted one) lives in that file's record, so no file is ever answered with another's facts.
  */
 
+/** A slot in every file's record of answers (made once per question, at module load). */
 export interface FileCache<T> {
-  /** The key (Program node) of the file asked last, and its answer. */
-  lastKey: object | null;
-  lastValue: T | undefined;
-  /** Every file's answer, for as long as its Program node lives. */
-  readonly byFile: WeakMap<object, T>;
+  readonly slot: number;
+  /** Never read: ties the slot to the type of its answers. */
+  readonly answer?: T;
 }
+
+/** The slot of a record that holds no answer yet (an answer may be `undefined`, `null` or `false`). */
+const NOT_YET: unique symbol = Symbol('not yet');
+type FileRecord = unknown[];
+
+let slots = 0;
+/** Every file's record, for as long as its Program node lives: one WeakMap entry per file, not one per question. */
+const records = new WeakMap<object, FileRecord>();
+/** The file asked last and its record: most asks of a lint run are for the file being linted. */
+let lastProgram: object | null = null;
+let lastRecord: FileRecord = [];
 
 export function fileCache<T>(): FileCache<T> {
-  return { lastKey: null, lastValue: undefined, byFile: new WeakMap() };
+  return { slot: slots++ };
 }
 
-/** A per-file answer, computed on first ask and kept in `cache` under the file's key. */
-export function perFile<T>(cache: FileCache<T>, sourceCode: { readonly ast: object }, compute: () => T): T {
-  const key = sourceCode.ast;
-  if (cache.lastKey === key) return cache.lastValue as T;
-  let value: T;
-  if (cache.byFile.has(key)) value = cache.byFile.get(key) as T;
-  else {
-    value = compute();
-    cache.byFile.set(key, value);
+function recordOf(program: object): FileRecord {
+  if (program === lastProgram) return lastRecord;
+  let record = records.get(program);
+  if (record === undefined) {
+    record = [];
+    records.set(program, record);
   }
-  cache.lastKey = key;
-  cache.lastValue = value;
+  lastProgram = program;
+  lastRecord = record;
+  return record;
+}
+
+/** A per-file answer, computed on first ask and kept in the file's record. */
+export function perFile<T>(cache: FileCache<T>, sourceCode: { readonly ast: object }, compute: () => T): T {
+  return perProgram(cache, sourceCode.ast, compute);
+}
+
+/** `perFile` for a caller that holds the file's Program node rather than its SourceCode. */
+export function perProgram<T>(cache: FileCache<T>, program: object, compute: () => T): T {
+  const record = recordOf(program);
+  const slot = cache.slot;
+  const held = slot < record.length ? record[slot] : NOT_YET;
+  if (held !== NOT_YET) return held as T;
+  const value = compute();
+  // `compute` may have asked about another file (a project module): this file's record is looked up again.
+  const own = recordOf(program);
+  while (own.length <= slot) own.push(NOT_YET);
+  own[slot] = value;
   return value;
 }
 
-/** A per-file Map (of answers keyed by what the file's rules ask), made on the first ask for the file. */
+/**
+ * A per-file Map of answers keyed by what the file's rules ask (a name, a node): made on the first ask for the file.
+ * For answers per node, a Map of the file is cheaper than a WeakMap keyed by the node (an entry cost about five times
+ * as much, and the collector's work on the table grows with it). No closure per ask: asked for most nodes of a file.
+ */
 export function perFileMap<K, V>(cache: FileCache<Map<K, V>>, sourceCode: { readonly ast: object }): Map<K, V> {
-  return perFile(cache, sourceCode, () => new Map<K, V>());
+  const record = recordOf(sourceCode.ast);
+  const slot = cache.slot;
+  const held = slot < record.length ? record[slot] : NOT_YET;
+  if (held !== NOT_YET) return held as Map<K, V>;
+  const map = new Map<K, V>();
+  while (record.length <= slot) record.push(NOT_YET);
+  record[slot] = map;
+  return map;
 }

@@ -18,6 +18,7 @@ import {
   lastSegment,
   skipTransparent,
 } from './ast.js';
+import { fileCache, perFileMap } from './file-cache.js';
 import { graphqlErrorStatus } from './graphql.js';
 import { statusFromErrorName, statusFromFactoryName, statusFromInit, getStatusValue } from './http-status.js';
 import { isLoggerObject } from './loggers.js';
@@ -58,7 +59,7 @@ const ERROR_HOLDER = /(?:error|exception)s?$/iu;
 
 /** Names a response object goes by in handlers: receivers of `.status()`, `.json()`, `.send()`. */
 
-const outcomeCache = new WeakMap<TSESTree.Node, HttpOutcome | null>();
+const outcomeCache = fileCache<Map<TSESTree.Node, HttpOutcome | null>>();
 
 /** The HTTP status a node produces (see `getHttpOutcome`), or null. */
 export function getHttpStatus(context: Context, node: TSESTree.Node): number | null {
@@ -78,10 +79,11 @@ export function getHttpOutcome(context: Context, node: TSESTree.Node): HttpOutco
   if (node.type === AST_NODE_TYPES.AssignmentExpression && !isStatusAssignment(node)) return null;
   // Most calls of a file have none either (asked of every call by several rules): decided by name, no cache entry.
   if (node.type === AST_NODE_TYPES.CallExpression && !mayHaveCallOutcome(node)) return null;
-  if (outcomeCache.has(node)) return outcomeCache.get(node)!;
-  outcomeCache.set(node, null); // recursion guard through `const` initializers
+  const answers = perFileMap(outcomeCache, context.sourceCode);
+  if (answers.has(node)) return answers.get(node)!;
+  answers.set(node, null); // recursion guard through `const` initializers
   const result = computeOutcome(context, node, 0);
-  outcomeCache.set(node, result);
+  answers.set(node, result);
   return result;
 }
 
@@ -425,7 +427,7 @@ function newOutcome(context: Context, node: TSESTree.NewExpression): HttpOutcome
   return status === null ? null : { status, kind: 'error', errorName: last, frameworkError: false };
 }
 
-const functionOutcomeCache = new WeakMap<AnyFunction, HttpOutcome | null>();
+const functionOutcomeCache = fileCache<Map<AnyFunction, HttpOutcome | null>>();
 
 /**
  * The response or throw a function produces unconditionally (its top-level statements
@@ -434,8 +436,9 @@ const functionOutcomeCache = new WeakMap<AnyFunction, HttpOutcome | null>();
  * Lets a rule treat a call of such a same-file helper as the response itself.
  */
 export function getFunctionOutcome(context: Context, fn: AnyFunction): HttpOutcome | null {
-  if (functionOutcomeCache.has(fn)) return functionOutcomeCache.get(fn)!;
-  functionOutcomeCache.set(fn, null);
+  const answers = perFileMap(functionOutcomeCache, context.sourceCode);
+  if (answers.has(fn)) return answers.get(fn)!;
+  answers.set(fn, null);
   let result: HttpOutcome | null = null;
   const accept = (o: HttpOutcome | null) => (o && (o.kind === 'response' || o.kind === 'throw' || o.kind === 'forward') ? o : null);
   if (fn.body.type !== AST_NODE_TYPES.BlockStatement) {
@@ -454,7 +457,7 @@ export function getFunctionOutcome(context: Context, fn: AnyFunction): HttpOutco
       }
     }
   }
-  functionOutcomeCache.set(fn, result);
+  answers.set(fn, result);
   return result;
 }
 
@@ -475,11 +478,12 @@ export function getCallOutcome(context: Context, fn: AnyFunction, call: TSESTree
   return status === null ? null : { status, kind: 'response', errorName: null, frameworkError: false };
 }
 
-const defaultedCache = new WeakMap<AnyFunction, { index: number; status: number } | null>();
+const defaultedCache = fileCache<Map<AnyFunction, { index: number; status: number } | null>>();
 
 /** The parameter (position and default status) a helper's first statement answers with: `res.status(code)` for `code = 403`. */
 function defaultedStatusResponse(context: Context, fn: AnyFunction): { index: number; status: number } | null {
-  if (defaultedCache.has(fn)) return defaultedCache.get(fn)!;
+  const answers = perFileMap(defaultedCache, context.sourceCode);
+  if (answers.has(fn)) return answers.get(fn)!;
   let result: { index: number; status: number } | null = null;
   const first = fn.body.type === AST_NODE_TYPES.BlockStatement ? fn.body.body.find((st) => st.type !== AST_NODE_TYPES.VariableDeclaration) : null;
   const expression =
@@ -497,7 +501,7 @@ function defaultedStatusResponse(context: Context, fn: AnyFunction): { index: nu
     const status = param?.type === AST_NODE_TYPES.AssignmentPattern ? getStatusValue(context, param.right) : null;
     if (status !== null && status >= 400) result = { index, status };
   }
-  defaultedCache.set(fn, result);
+  answers.set(fn, result);
   return result;
 }
 

@@ -7,7 +7,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { type AnyFunction, type Context, contains, findEnclosingClass, getEnclosingFunction, getPropertyName, resolveFunction, skipTransparent, walkSameFunction, walkTree } from './ast.js';
-import { fileCache, perFile } from './file-cache.js';
+import { fileCache, perFile, perFileMap } from './file-cache.js';
 
 /** String methods whose result still carries the text they were called on. */
 export const TEXT_PRESERVING_METHODS = new Set([
@@ -111,7 +111,7 @@ function writesPlainly(statement: TSESTree.Statement, variable: TSESLint.Scope.V
 export const NO_INDICES: readonly number[] = [];
 /** Per helper function (option-free facts, so rules share them; the nodes die with the file). */
 const textReturningCache = new WeakMap<AnyFunction, readonly number[]>();
-const callSitesCache = new WeakMap<AnyFunction, readonly TSESTree.CallExpression[] | null>();
+const callSitesCache = fileCache<Map<AnyFunction, readonly TSESTree.CallExpression[] | null>>();
 
 /**
  * The indices of the parameters whose text the same-file function called by `call` returns:
@@ -202,10 +202,11 @@ export function writtenInBody(context: Context, fn: AnyFunction, name: TSESTree.
  * may be called with values this file does not show.
  */
 export function sameFileCallSites(context: Context, fn: AnyFunction): readonly TSESTree.CallExpression[] | null {
-  let cached = callSitesCache.get(fn);
+  const answers = perFileMap(callSitesCache, context.sourceCode);
+  let cached = answers.get(fn);
   if (cached !== undefined) return cached;
   cached = computeCallSites(context, fn);
-  callSitesCache.set(fn, cached);
+  answers.set(fn, cached);
   return cached;
 }
 

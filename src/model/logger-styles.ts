@@ -28,6 +28,7 @@ import {
   skipTransparent,
   unwrapIndirectCall,
 } from './ast.js';
+import { fileCache, perFileMap } from './file-cache.js';
 import { getImportSource, getRequiredModule } from './modules.js';
 import { moduleImportOf } from './project-files.js';
 import { thisMemberInit } from './class-members.js';
@@ -54,7 +55,7 @@ export interface ResolvedLoggerStyle {
 /** Request-scoped loggers frameworks attach (Fastify, pino-http, koa-pino-logger, restify/bunyan share pino's call shape). */
 export const FRAMEWORK_LOGGER_PATH = /^(?:req|request|reply|ctx|fastify|app|server)\.log$/u;
 
-const cache = new WeakMap<TSESTree.Node, ResolvedLoggerStyle | null>();
+const cache = fileCache<Map<TSESTree.Node, ResolvedLoggerStyle | null>>();
 
 /**
  * The one style resolution every rule uses for a logger object (the `x` in `x.error(…)`):
@@ -66,9 +67,10 @@ const cache = new WeakMap<TSESTree.Node, ResolvedLoggerStyle | null>();
  */
 export function resolveLoggerStyle(context: Context, loggerObject: TSESTree.Node): ResolvedLoggerStyle | null {
   const n = skipTransparent(loggerObject);
-  if (cache.has(n)) return cache.get(n)!;
+  const answers = perFileMap(cache, context.sourceCode);
+  if (answers.has(n)) return answers.get(n)!;
   const result = computeStyle(context, n);
-  cache.set(n, result);
+  answers.set(n, result);
   return result;
 }
 

@@ -15,6 +15,7 @@ import {
   skipTransparent,
   walkSameFunction,
 } from './ast.js';
+import { fileCache, perFileMap } from './file-cache.js';
 import { dynamicImportBase } from './dynamic-imports.js';
 import { getRequiredModule } from './modules.js';
 import { levelChosenByArgument } from './helper-log-arguments.js';
@@ -144,9 +145,9 @@ const BUILTIN_REPORTERS = [
 ];
 const REPORTER_METHODS = new Set(['captureException', 'noticeError', 'trackException', 'captureError']);
 
-const callCache = new WeakMap<TSESTree.CallExpression, LoggerCall | null>();
-const objectCache = new WeakMap<TSESTree.Node, boolean>();
-const summaryCache = new WeakMap<AnyFunction, LogLevel | null>();
+const callCache = fileCache<Map<TSESTree.CallExpression, LoggerCall | null>>();
+const objectCache = fileCache<Map<TSESTree.Node, boolean>>();
+const summaryCache = fileCache<Map<AnyFunction, LogLevel | null>>();
 
 function isLoggerFactoryCall(context: Context, node: TSESTree.Node, depth: number): boolean {
   const n = skipTransparent(node);
@@ -212,10 +213,11 @@ function isLoggerType(type: TSESTree.TypeNode | undefined): boolean {
 /** Whether an expression denotes a logger object (the `x` in `x.error(...)`). */
 export function isLoggerObject(context: Context, node: TSESTree.Node, depth = 0): boolean {
   const n = skipTransparent(node);
-  const cached = objectCache.get(n);
+  const answers = perFileMap(objectCache, context.sourceCode);
+  const cached = answers.get(n);
   if (cached !== undefined) return cached;
   const result = computeIsLoggerObject(context, n, depth);
-  objectCache.set(n, result);
+  answers.set(n, result);
   return result;
 }
 
@@ -292,10 +294,11 @@ function isLogFunctionCall(context: Context, node: TSESTree.CallExpression): boo
  */
 export function getLoggerCall(context: Context, node: TSESTree.CallExpression): LoggerCall | null {
   if (!mayBeLoggerCall(context, node)) return null;
-  const cached = callCache.get(node);
+  const answers = perFileMap(callCache, context.sourceCode);
+  const cached = answers.get(node);
   if (cached !== undefined) return cached;
   const result = computeLoggerCall(context, node);
-  callCache.set(node, result);
+  answers.set(node, result);
   return result;
 }
 
@@ -420,8 +423,9 @@ export function logsSomewhereAtLeast(context: Context, fn: AnyFunction, minimum:
  * `function fail(res) { logger.warn('denied'); res.status(403).end(); }` → 'warn'.
  */
 export function getHelperLogLevel(context: Context, fn: AnyFunction, depth = 0): LogLevel | null {
-  if (summaryCache.has(fn)) return summaryCache.get(fn)!;
-  summaryCache.set(fn, null); // recursion guard
+  const answers = perFileMap(summaryCache, context.sourceCode);
+  if (answers.has(fn)) return answers.get(fn)!;
+  answers.set(fn, null); // recursion guard
   const rankOf = (expr: TSESTree.Node | null | undefined): number => {
     if (!expr) return NOTHING;
     const e = skipTransparent(expr);
@@ -435,7 +439,7 @@ export function getHelperLogLevel(context: Context, fn: AnyFunction, depth = 0):
       : { fall: null, exit: rankOf(fn.body) };
   const rank = lowest(flow.fall, flow.exit);
   const best = rank === null || rank === NOTHING ? null : LOG_LEVELS[rank]!;
-  summaryCache.set(fn, best);
+  answers.set(fn, best);
   return best;
 }
 

@@ -7,7 +7,7 @@ import { dirname, isAbsolute, join, resolve } from 'node:path';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { type Context, unwrapIndirectCall, findVariable, getPropertyName, getStringValue, skipTransparent } from './ast.js';
-import { fileCache, perFile } from './file-cache.js';
+import { fileCache, perFile, perFileMap } from './file-cache.js';
 
 export interface ImportSource {
   /** Module specifier: `bullmq`, `node:worker_threads`. */
@@ -16,7 +16,7 @@ export interface ImportSource {
   imported: string;
 }
 
-const importCache = new WeakMap<TSESTree.Identifier, ImportSource | null>();
+const importCache = fileCache<Map<TSESTree.Identifier, ImportSource | null>>();
 
 /**
  * Where a name comes from: `import x from 'm'`, `import { X } from 'm'`, `import * as x from 'm'`,
@@ -24,13 +24,14 @@ const importCache = new WeakMap<TSESTree.Identifier, ImportSource | null>();
  */
 export function getImportSource(context: Context, node: TSESTree.Identifier): ImportSource | null {
   // One look-up: the cache holds null for "no import", never undefined.
-  const cached = importCache.get(node);
+  const answers = perFileMap(importCache, context.sourceCode);
+  const cached = answers.get(node);
   if (cached !== undefined) return cached;
   // No variable of the file with this name is bound to an import: no look-up can find one.
   if (importNames(context)?.any.has(node.name) === false) return null;
   const variable = findVariable(context, node);
   const result = variable ? variableImportSource(variable, node) : null;
-  importCache.set(node, result);
+  answers.set(node, result);
   return result;
 }
 

@@ -24,6 +24,7 @@ import {
   getRootIdentifier,
   resolveFunction,
 } from './ast.js';
+import { fileCache, perFileMap } from './file-cache.js';
 import { isLoggerObject } from './loggers.js';
 import { findEnclosingHandler, getHandlerInfo } from './handlers.js';
 import { getHttpOutcome, getHttpStatus, passesResponseArgument } from './http-outcomes.js';
@@ -126,7 +127,7 @@ const HTTP_EXCEPTIONS = new Set([
   'WsException',
 ]);
 
-const cache = new WeakMap<TSESTree.Node, ResponseSink | null>();
+const cache = fileCache<Map<TSESTree.Node, ResponseSink | null>>();
 
 export type ResponseNameKind = 'response' | 'context' | 'toolkit';
 
@@ -197,10 +198,11 @@ export function sendsAnswerNow(context: Context, call: TSESTree.CallExpression):
 export function getResponseSink(context: Context, node: TSESTree.CallExpression | TSESTree.NewExpression | TSESTree.AssignmentExpression): ResponseSink | null {
   // Most calls of a file answer nothing: decide those by name, without a cache entry.
   if (node.type === AST_NODE_TYPES.CallExpression && !mayBeSinkCall(node)) return null;
-  const cached = cache.get(node);
+  const answers = perFileMap(cache, context.sourceCode);
+  const cached = answers.get(node);
   if (cached !== undefined) return cached;
   const result = computeSink(context, node);
-  cache.set(node, result);
+  answers.set(node, result);
   return result;
 }
 
@@ -326,7 +328,7 @@ function helperSink(context: Context, node: TSESTree.CallExpression): ResponseSi
   return { node, kind: 'text', payload, description: `\`${name}()\``, receiver, status: outcome.status };
 }
 
-const errorHelperCache = new WeakMap<TSESTree.CallExpression, ResponseSink | null>();
+const errorHelperCache = fileCache<Map<TSESTree.CallExpression, ResponseSink | null>>();
 
 /**
  * `sendError(res, err.message)`, `respondWithError(res, e.stack)`, `this.oauth.renderCallbackError(res,
@@ -348,7 +350,8 @@ export function getErrorHelperSink(context: Context, node: TSESTree.CallExpressi
   // The name first: most calls are not named for answering, and need no cache entry.
   const name = calleeName(node);
   if (name !== null && !RESPONSE_HELPER_NAME.test(name)) return null;
-  const cached = errorHelperCache.get(node);
+  const answers = perFileMap(errorHelperCache, context.sourceCode);
+  const cached = answers.get(node);
   if (cached !== undefined) return cached;
   // Asked again while its answer is worked out (a helper reaching itself), the call is none.
   if (errorHelperComputing.has(node)) return null;
@@ -359,7 +362,7 @@ export function getErrorHelperSink(context: Context, node: TSESTree.CallExpressi
   } finally {
     errorHelperComputing.delete(node);
   }
-  errorHelperCache.set(node, result);
+  answers.set(node, result);
   return result;
 }
 

@@ -31,6 +31,7 @@ import {
   getCreationCall,
   findProperty,
 } from './ast.js';
+import { fileCache, perFileMap } from './file-cache.js';
 import { resolveCallbackArgument } from './background.js';
 import { isOnOnlyInDebugOrDevelopment } from './environment.js';
 import { namesModule } from './job-runners.js';
@@ -72,8 +73,8 @@ export const REQUEST_LOGGER_PACKAGES = new Set([
 /** Members of a logger package that log errors, not requests (`expressWinston.errorLogger`). */
 const ERROR_ONLY_MEMBERS = new Set(['errorLogger']);
 
-const creationCache = new WeakMap<TSESTree.Node, ServerCreation | null>();
-const requestLoggingFnCache = new WeakMap<AnyFunction, boolean>();
+const creationCache = fileCache<Map<TSESTree.Node, ServerCreation | null>>();
+const requestLoggingFnCache = fileCache<Map<AnyFunction, boolean>>();
 
 /**
  * The server a call creates, or null: `express()`, `require('express')()`, `new Koa()`,
@@ -84,7 +85,8 @@ export function getServerCreation(context: Context, node: TSESTree.CallExpressio
   // Most calls of a file create nothing and are answered without a look-up: keep the cache for files
   // that name a server module (a WeakMap entry for every call costs more than the answer).
   const cacheable = namesModule(context, SERVER_MODULES);
-  const cached = cacheable ? creationCache.get(node) : undefined;
+  const answers = perFileMap(creationCache, context.sourceCode);
+  const cached = cacheable ? answers.get(node) : undefined;
   if (cached !== undefined) return cached;
   const framework = creationFramework(context, node);
   let result: ServerCreation | null = null;
@@ -92,7 +94,7 @@ export function getServerCreation(context: Context, node: TSESTree.CallExpressio
     const { options, opaque } = framework === 'fastify' ? readOptionsArgument(context, node.arguments[0]) : { options: null, opaque: false };
     result = { node, framework, options, opaqueOptions: opaque };
   }
-  if (cacheable) creationCache.set(node, result);
+  if (cacheable) answers.set(node, result);
   return result;
 }
 
@@ -338,9 +340,10 @@ const MAX_WALK = 4000;
  * `onFinished(res, …)` callback. Nested callbacks of the function are searched (bounded).
  */
 export function logsEveryRequest(context: Context, fn: AnyFunction): boolean {
-  const cached = requestLoggingFnCache.get(fn);
+  const answers = perFileMap(requestLoggingFnCache, context.sourceCode);
+  const cached = answers.get(fn);
   if (cached !== undefined) return cached;
-  requestLoggingFnCache.set(fn, false);
+  answers.set(fn, false);
   const keys = context.sourceCode.visitorKeys;
   const stack: TSESTree.Node[] = [fn.body];
   let visited = 0;
@@ -364,7 +367,7 @@ export function logsEveryRequest(context: Context, fn: AnyFunction): boolean {
       }
     }
   }
-  requestLoggingFnCache.set(fn, result);
+  answers.set(fn, result);
   return result;
 }
 
@@ -424,7 +427,7 @@ export interface ErrorEventRegistration {
 const LISTENER_METHODS = new Set(['on', 'once', 'addListener', 'prependListener', 'prependOnceListener']);
 const PROCESS_EVENTS = new Set(['uncaughtException', 'unhandledRejection']);
 const SERVER_NAME = /^(?:server|httpServer|httpsServer|http2Server|webServer|apiServer|srv)$/iu;
-const registrationCache = new WeakMap<AnyFunction, ErrorEventRegistration | null>();
+const registrationCache = fileCache<Map<AnyFunction, ErrorEventRegistration | null>>();
 
 /**
  * How a function is registered as a process- or server-level error handler:
@@ -434,13 +437,14 @@ const registrationCache = new WeakMap<AnyFunction, ErrorEventRegistration | null
  * whether `fn` is written inline or passed by name.
  */
 export function getErrorEventRegistration(context: Context, fn: AnyFunction): ErrorEventRegistration | null {
-  if (registrationCache.has(fn)) return registrationCache.get(fn)!;
+  const answers = perFileMap(registrationCache, context.sourceCode);
+  if (answers.has(fn)) return answers.get(fn)!;
   let result: ErrorEventRegistration | null = null;
   for (const site of registrationSites(context, fn)) {
     result = classifyRegistration(context, site.call, site.arg);
     if (result) break;
   }
-  registrationCache.set(fn, result);
+  answers.set(fn, result);
   return result;
 }
 

@@ -8,6 +8,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { type AnyFunction, type Context, contains, findEnclosingClass, findVariable, getCalleePath, getPropertyName, getStringValue, isFunctionNode, lastSegment, skipTransparent } from './ast.js';
+import { fileCache, perFileMap } from './file-cache.js';
 import { membersNamed } from './input-flow.js';
 import { isBodyParserCallback } from './body-parsers.js';
 import { getImportSource } from './modules.js';
@@ -31,8 +32,9 @@ export function unknownErrorOf(context: Context, id: TSESTree.Identifier, depth 
   // the variable and the depth left. Every step below reads the file through caches filled once (no recursion guard
   // whose answer would depend on the order of asking), and a variable is never asked inside its own answer (that
   // would not end), so keeping the answer changes nothing but the time.
-  let byDepth = unknownErrorCache.get(variable);
-  if (!byDepth) unknownErrorCache.set(variable, (byDepth = []));
+  const answers = perFileMap(unknownErrorCache, context.sourceCode);
+  let byDepth = answers.get(variable);
+  if (!byDepth) answers.set(variable, (byDepth = []));
   const known = byDepth[depth];
   if (known !== undefined) return known;
   const answer = computeUnknownError(context, variable, depth);
@@ -40,7 +42,7 @@ export function unknownErrorOf(context: Context, id: TSESTree.Identifier, depth 
   return answer;
 }
 
-const unknownErrorCache = new WeakMap<TSESLint.Scope.Variable, (TSESLint.Scope.Variable | null)[]>();
+const unknownErrorCache = fileCache<Map<TSESLint.Scope.Variable, (TSESLint.Scope.Variable | null)[]>>();
 
 function computeUnknownError(context: Context, variable: TSESLint.Scope.Variable, depth: number): TSESLint.Scope.Variable | null {
   const def = variable.defs[0];

@@ -33,8 +33,26 @@ describe('perFile', () => {
     expect(computed).toEqual(['a', 'b']);
   });
 
-  it('keeps falsy answers (false, null, 0) as answers, not as misses', () => {
-    for (const value of [false, null, 0, '']) {
+  it('keeps each file\'s answer when the computation of one asks about another file (a project module)', () => {
+    const cache = fileCache<string>();
+    const other = fileCache<number>();
+    const a = sourceOf('a');
+    const b = sourceOf('b');
+    const answer = perFile(cache, a, () => {
+      // While working out `a`'s answer, questions about `b` (same and other caches) are answered and kept for `b`.
+      expect(perFile(cache, b, () => 'answer of b')).toBe('answer of b');
+      expect(perFile(other, b, () => 2)).toBe(2);
+      return 'answer of a';
+    });
+    expect(answer).toBe('answer of a');
+    expect(perFile(cache, a, () => 'recomputed')).toBe('answer of a');
+    expect(perFile(cache, b, () => 'recomputed')).toBe('answer of b');
+    expect(perFile(other, b, () => 3)).toBe(2);
+    expect(perFile(other, a, () => 1)).toBe(1);
+  });
+
+  it('keeps falsy answers (false, null, 0, undefined) as answers, not as misses', () => {
+    for (const value of [false, null, 0, '', undefined]) {
       const cache = fileCache<unknown>();
       const a = sourceOf('a');
       const b = sourceOf('b');
