@@ -7,6 +7,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { type AnyFunction, type Context, contains, findEnclosingClass, getEnclosingFunction, getMemberPath, getPropertyName, getStringValue, isFunctionNode, resolveFunction, skipTransparent, walkSameFunction } from './ast.js';
+import { fileCache, perFileMap } from './file-cache.js';
 import { type HandlerInfo, findEnclosingHandler, getHandlerInfo, isCalledInSameFile } from './handlers.js';
 import { type HttpOutcome, getCallOutcome, getFunctionOutcome } from './http-outcomes.js';
 import { isNestClass } from './nest.js';
@@ -142,7 +143,7 @@ export function thrownValues(node: TSESTree.Node): TSESTree.Node[] {
   return [n];
 }
 
-const handlerCallsCache = new WeakMap<AnyFunction, TSESTree.CallExpression[]>();
+const handlerCallsCache = fileCache<Map<AnyFunction, TSESTree.CallExpression[]>>();
 /** How many same-file helpers a rejection is followed through to a handler (`route → assertAdmin → checkRole`). */
 const MAX_HELPER_CHAIN = 3;
 
@@ -155,10 +156,11 @@ const MAX_HELPER_CHAIN = 3;
  * Empty when there are none (a helper only other files call, a handler, an inline callback, a cycle).
  */
 export function handlerCallsOf(context: Context, fn: AnyFunction): TSESTree.CallExpression[] {
-  const cached = handlerCallsCache.get(fn);
+  const answers = perFileMap(handlerCallsCache, context.sourceCode);
+  const cached = answers.get(fn);
   if (cached) return cached;
   const calls = helperCallsReaching(context, fn, [fn]);
-  handlerCallsCache.set(fn, calls);
+  answers.set(fn, calls);
   return calls;
 }
 

@@ -13,6 +13,7 @@ import path from 'node:path';
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { type AnyFunction, type Context, findEnclosingClass, findVariable, getCalleePath, getPropertyName, isFunctionNode, lastName, lastSegment, skipTransparent, walkSameFunction } from './ast.js';
+import { fileCache, perFileMap } from './file-cache.js';
 import { receiverSegments } from './fallible.js';
 import { getHttpOutcome } from './http-outcomes.js';
 import { getRejectionHandler } from './promises.js';
@@ -40,7 +41,7 @@ const OPTIONAL_WORDS = /^(?:optional|soft|maybe|lenient|loose|anonymous|anon|pub
 const AUTH_CALL = /verify|decode|authenticat|auth|token|jwt|session|user|member|account|principal|credential|api_?key|introspect|claims|identity|login|passport/iu;
 const PASS_NAMES = /^(?:next|done|cb|callback|verified)$/u;
 
-const authCache = new WeakMap<AnyFunction, AuthFunction | null>();
+const authCache = fileCache<Map<AnyFunction, AuthFunction | null>>();
 
 /** Whether a callee path or source text names an authentication call (`jwt.verify`, `getSession`, `findUser`). */
 export function isAuthCallText(text: string): boolean {
@@ -64,9 +65,10 @@ export function isOptionalAuthName(name: string): boolean {
  * Fastify hook `(request, reply)`.
  */
 export function getAuthFunction(context: Context, fn: AnyFunction): AuthFunction | null {
-  if (authCache.has(fn)) return authCache.get(fn)!;
+  const answers = perFileMap(authCache, context.sourceCode);
+  if (answers.has(fn)) return answers.get(fn)!;
   const result = computeAuthFunction(context, fn);
-  authCache.set(fn, result);
+  answers.set(fn, result);
   return result;
 }
 

@@ -575,13 +575,14 @@ function callerOfAll(context: Context, callees: readonly TSESTree.Node[], extraA
   return found;
 }
 
-const thisReferenceCache = new WeakMap<TSESTree.ClassBody, Map<string, TSESTree.MemberExpression[]>>();
+const thisReferenceCache = fileCache<Map<TSESTree.ClassBody, Map<string, TSESTree.MemberExpression[]>>>();
 
 /** The `this.name` expressions of the method's class that denote it (not those in nested classes or plain functions). */
 function thisReferences(context: Context, method: TSESTree.MethodDefinition): readonly TSESTree.MemberExpression[] {
   const body = method.parent;
   const cls = body.parent;
-  let byName = thisReferenceCache.get(body);
+  const answers = perFileMap(thisReferenceCache, context.sourceCode);
+  let byName = answers.get(body);
   if (!byName) {
     const found = new Map<string, TSESTree.MemberExpression[]>();
     walkTree(body, (node) => {
@@ -593,7 +594,7 @@ function thisReferences(context: Context, method: TSESTree.MethodDefinition): re
       else found.set(name, [node]);
     }, context.sourceCode.visitorKeys);
     byName = found;
-    thisReferenceCache.set(body, byName);
+    answers.set(body, byName);
   }
   const name = getPropertyName(method);
   return name === null ? [] : (byName.get(name) ?? []);

@@ -20,6 +20,7 @@ import {
   walkSameFunction,
   walkTree,
 } from './ast.js';
+import { fileCache, perFileMap } from './file-cache.js';
 import { type HttpOutcome, getHttpOutcome } from './http-outcomes.js';
 import { statusFromErrorName } from './http-status.js';
 import { credentialFailureAt } from './credential-checks.js';
@@ -224,7 +225,7 @@ export function returnsOwnInput(handler: TSESTree.Node, body: TSESTree.Node): bo
 }
 
 /** Per function: every same-file caller answers "not found" on an empty result (see isLookupAnsweredAbsent). */
-const lookupVerdicts = new WeakMap<TSESTree.Node, boolean>();
+const lookupVerdicts = fileCache<Map<TSESTree.Node, boolean>>();
 
 /**
  * A lookup answered "absent" to a caller that treats absence as "not found": the handler only
@@ -249,11 +250,12 @@ export function isLookupAnsweredAbsent(context: Context, handler: TSESTree.Node,
   let fn: TSESTree.Node | undefined = handler.parent;
   while (fn && !isFunctionNode(fn)) fn = fn.parent;
   if (!fn || !isFunctionNode(fn)) return false;
-  let verdict = lookupVerdicts.get(fn);
+  const answers = perFileMap(lookupVerdicts, context.sourceCode);
+  let verdict = answers.get(fn);
   if (verdict === undefined) {
     const calls = callsOf(context, fn);
     verdict = calls.length > 0 && calls.every((call) => answersNotFoundOnAbsence(context, call));
-    lookupVerdicts.set(fn, verdict);
+    answers.set(fn, verdict);
   }
   return verdict;
 }

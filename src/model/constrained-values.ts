@@ -49,7 +49,7 @@ const KEEPS_CHECKED_TEXT = new Set(['trim', 'trimStart', 'trimEnd', 'toLowerCase
  * written after its declaration matches nothing.
  */
 export function createConstraintFinder(context: Context, tracker: RequestInputTracker): ConstraintFinder {
-  const ids = new WeakMap<TSESLint.Scope.Variable, number>();
+  const ids = new Map<TSESLint.Scope.Variable, number>();
   let next = 0;
 
   function keyOf(node: TSESTree.Node, depth = 0): string | null {

@@ -8,6 +8,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { type AnyFunction, type Context, calleeName, findVariable, getCalleePath, getMemberPath, getPropertyName, getVariableInit, isFunctionNode, lastSegment, resolveFunction, skipTransparent, walkSameFunction } from './ast.js';
+import { fileCache, perFileMap } from './file-cache.js';
 import { type LogLevel, getLoggingLevel } from './loggers.js';
 import { getHttpOutcome } from './http-outcomes.js';
 import { passportCallbackRefusal } from './logins.js';
@@ -156,9 +157,9 @@ const API_KEY_TEXT = /api[-_]?key|x-api-key|apiToken|api_token/iu;
 /** Where a request carries the caller's own credential, as opposed to a link or form token. */
 const CREDENTIAL_CARRIER = /header|authori[sz]ation|cookie|bearer/iu;
 
-const branchCache = new WeakMap<TSESTree.Node, CredentialFailure | null>();
+const branchCache = fileCache<Map<TSESTree.Node, CredentialFailure | null>>();
 type TryVerification = { call: TSESTree.CallExpression; failure: 'invalid_token' | 'invalid_passkey' | 'invalid_credentials' };
-const tryCache = new WeakMap<TSESTree.BlockStatement, TryVerification | null>();
+const tryCache = fileCache<Map<TSESTree.BlockStatement, TryVerification | null>>();
 
 /**
  * The failure when `node` lies on the branch where a password, token or API-key check failed:
@@ -312,9 +313,10 @@ function verificationErrorSet(context: Context, t: TSESTree.Node): boolean {
 
 function failedBranch(context: Context, statement: TSESTree.IfStatement, consequent: boolean): CredentialFailure | null {
   const key = consequent ? statement.consequent : statement.alternate!;
-  if (branchCache.has(key)) return branchCache.get(key)!;
+  const answers = perFileMap(branchCache, context.sourceCode);
+  if (answers.has(key)) return answers.get(key)!;
   const result = consequent ? failsWhenTrue(context, statement.test) : succeedsWhenTrue(context, statement.test);
-  branchCache.set(key, result);
+  answers.set(key, result);
   return result;
 }
 
@@ -506,7 +508,8 @@ export function getTokenVerification(context: Context, block: TSESTree.BlockStat
  * and what its `catch` means.
  */
 function verificationInTry(context: Context, block: TSESTree.BlockStatement): TryVerification | null {
-  const cached = tryCache.get(block);
+  const answers = perFileMap(tryCache, context.sourceCode);
+  const cached = answers.get(block);
   if (cached !== undefined) return cached;
   let found: TryVerification | null = null;
   walkSameFunction(
@@ -522,7 +525,7 @@ function verificationInTry(context: Context, block: TSESTree.BlockStatement): Tr
     },
     context.sourceCode.visitorKeys,
   );
-  tryCache.set(block, found);
+  answers.set(block, found);
   return found;
 }
 

@@ -67,7 +67,7 @@ export interface CredentialClassifier {
 }
 
 export function createCredentialClassifier(context: Context, requestInput: RequestInputTracker): CredentialClassifier {
-  const cache = new WeakMap<TSESTree.Node, CredentialSource>();
+  const cache = new Map<TSESTree.Node, CredentialSource>();
 
   function classify(node: TSESTree.Node, depth = 0): CredentialSource {
     if (depth > MAX_DEPTH) return 'unknown';

@@ -6,8 +6,9 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { type AnyFunction, type Context, findVariable, resolveFunction, skipTransparent } from './ast.js';
+import { fileCache, perFileMap } from './file-cache.js';
 
-const droppedCache = new WeakMap<AnyFunction, ReadonlySet<number>>();
+const droppedCache = fileCache<Map<AnyFunction, ReadonlySet<number>>>();
 
 /**
  * The argument positions of `call` whose value the called same-file function only ever calls as a
@@ -19,10 +20,11 @@ export function droppedCallbackPositions(context: Context, call: TSESTree.CallEx
   if (callee.type !== AST_NODE_TYPES.Identifier) return EMPTY;
   const fn = resolveFunction(context, callee);
   if (!fn || fn.async || fn.generator) return EMPTY;
-  let positions = droppedCache.get(fn);
+  const answers = perFileMap(droppedCache, context.sourceCode);
+  let positions = answers.get(fn);
   if (!positions) {
     positions = computeDropped(context, fn);
-    droppedCache.set(fn, positions);
+    answers.set(fn, positions);
   }
   return positions;
 }

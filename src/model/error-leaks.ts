@@ -6,6 +6,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { type AnyFunction, type Context, contains, findVariable, getMemberPath, getPropertyName, isFunctionNode, lastSegment, resolveFunction, skipTransparent, unwrapIndirectCall, walkSameFunction } from './ast.js';
+import { fileCache, perFileMap } from './file-cache.js';
 import { type ResponseSink, isFastifyReplyName } from './responses.js';
 import { unknownErrorOf } from './unknown-errors.js';
 import { isErrorTextHelper } from './errors.js';
@@ -244,7 +245,7 @@ export function mayCarryLeak(node: TSESTree.Node): boolean {
 }
 
 const NO_PARAMS: ReadonlySet<number> = new Set();
-const carriedCache = new WeakMap<AnyFunction, ReadonlySet<number>>();
+const carriedCache = fileCache<Map<AnyFunction, ReadonlySet<number>>>();
 
 /**
  * The indices of the arguments whose value the same-file function (or `this.method`) a call runs
@@ -261,12 +262,13 @@ function argumentsCarriedByCall(context: Context, call: TSESTree.CallExpression)
 }
 
 function carriedParams(context: Context, fn: AnyFunction): ReadonlySet<number> {
-  const cached = carriedCache.get(fn);
+  const answers = perFileMap(carriedCache, context.sourceCode);
+  const cached = answers.get(fn);
   if (cached) return cached;
   // A function that reaches itself is answered "none" on the way.
-  carriedCache.set(fn, NO_PARAMS);
+  answers.set(fn, NO_PARAMS);
   const result = computeCarriedParams(context, fn);
-  carriedCache.set(fn, result);
+  answers.set(fn, result);
   return result;
 }
 

@@ -6,6 +6,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { type AnyFunction, type Context, findEnclosingClass, findVariable, getPropertyName, isFunctionNode, lastSegment, skipTransparent, skipTypeWrappers, walkSameFunction, walkTree } from './ast.js';
+import { fileCache, perFileMap } from './file-cache.js';
 import { isHandoffCall } from './errors.js';
 import { asyncBody, isAwaiterGenerator } from './downlevel.js';
 import { getLoggingLevel, isAtLeast } from './loggers.js';
@@ -13,9 +14,9 @@ import { resolveCalledFunction } from './called-functions.js';
 import { exitOfStatement, isFailureExit } from './process-exit.js';
 import { FIRE_AND_FORGET_HELPERS, WAIT_CALLS, callPath, getPromiseChain, isRejectingExecutor, mayReject, promiseMayReject } from './promises.js';
 
-const escapeCache = new WeakMap<AnyFunction, TSESTree.Node | null>();
+const escapeCache = fileCache<Map<AnyFunction, TSESTree.Node | null>>();
 /** `findEscapeKnowingModules`'s answers: those that also asked another module about a callee out of sight. */
-const moduleEscapeCache = new WeakMap<AnyFunction, TSESTree.Node | null>();
+const moduleEscapeCache = fileCache<Map<AnyFunction, TSESTree.Node | null>>();
 /** While `findEscapeKnowingModules` runs: whether an awaited call out of the file's sight cannot reject. */
 let calleeCannotReject: ((call: TSESTree.CallExpression) => boolean) | null = null;
 /** Whether an awaited expression can throw into the async function. */
@@ -74,7 +75,7 @@ export function findEscapeKnowingModules(
   try {
     return findEscape(context, fn, visitorKeys);
   } catch {
-    return escapeCache.get(fn) ?? fn;
+    return perFileMap(escapeCache, context.sourceCode).get(fn) ?? fn;
   } finally {
     calleeCannotReject = outer;
   }
@@ -170,7 +171,8 @@ function fieldHoldsOnlySafePromises(context: Context, member: TSESTree.MemberExp
   const name = getPropertyName(member);
   const cls = findEnclosingClass(member);
   if (name === null || !cls) return false;
-  let values = fieldValueCache.get(cls.body);
+  const answers = perFileMap(fieldValueCache, context.sourceCode);
+  let values = answers.get(cls.body);
   if (!values) {
     const found = new Map<string, TSESTree.Node[]>();
     const add = (key: string | null, value: TSESTree.Node | null): void => {
@@ -186,7 +188,7 @@ function fieldHoldsOnlySafePromises(context: Context, member: TSESTree.MemberExp
       }
     }, context.sourceCode.visitorKeys);
     values = found;
-    fieldValueCache.set(cls.body, values);
+    answers.set(cls.body, values);
   }
   if (values.has('\u0000computed')) return false;
   const written = values.get(name);
@@ -209,7 +211,7 @@ function fieldHoldsOnlySafePromises(context: Context, member: TSESTree.MemberExp
   return promises > 0;
 }
 
-const fieldValueCache = new WeakMap<TSESTree.ClassBody, Map<string, TSESTree.Node[]>>();
+const fieldValueCache = fileCache<Map<TSESTree.ClassBody, Map<string, TSESTree.Node[]>>>();
 
 /**
  * Helpers that run a callback inside a context they set up (a tenant, a request context, a tracing
@@ -263,7 +265,7 @@ function catchRecords(context: Context, handler: TSESTree.CatchClause, visitorKe
  * a `catch` really logs is `no-silent-catch`'s question, not this one's.
  */
 export function findEscape(context: Context, fn: AnyFunction, visitorKeys: TSESLint.SourceCode.VisitorKeys, depth = 0): TSESTree.Node | null {
-  const cache = calleeCannotReject === null ? escapeCache : moduleEscapeCache;
+  const cache = perFileMap(calleeCannotReject === null ? escapeCache : moduleEscapeCache, context.sourceCode);
   if (cache.has(fn)) return cache.get(fn)!;
   cache.set(fn, null); // recursion guard: a function awaiting itself does not make it reject
   // A function whose answer to failure is to log and end the process: a rejection escaping it

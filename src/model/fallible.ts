@@ -25,6 +25,7 @@ import {
   unwrapIndirectCall,
   walkSameFunction,
 } from './ast.js';
+import { fileCache, perFileMap } from './file-cache.js';
 import { getHelperLogLevel, getLoggingLevel } from './loggers.js';
 import { systemModuleOf } from './modules.js';
 import { COMPILER_HELPER, isClockRead, isPureUtilityCall } from './pure-calls.js';
@@ -174,13 +175,13 @@ export interface FailureOptions {
   calleeLogs?: (call: TSESTree.CallExpression) => boolean;
 }
 
-const blockCache = new WeakMap<TSESTree.Node, FailureSource>();
+const blockCache = fileCache<Map<TSESTree.Node, FailureSource>>();
 
 /** What the calls in `root` (not in nested functions) can fail for. */
 export function classifyFailures(context: Context, root: TSESTree.Node, options: FailureOptions = {}, depth = 0): FailureSource {
   const useCache = (!options.probes || options.probes.size === 0) && !options.calleeLogs;
-  if (useCache && blockCache.has(root)) return blockCache.get(root)!;
-  if (useCache) blockCache.set(root, 'unknown'); // recursion guard
+  if (useCache && perFileMap(blockCache, context.sourceCode).has(root)) return perFileMap(blockCache, context.sourceCode).get(root)!;
+  if (useCache) perFileMap(blockCache, context.sourceCode).set(root, 'unknown'); // recursion guard
   let result: FailureSource = 'none';
   walkSameFunction(
     root,
@@ -215,7 +216,7 @@ export function classifyFailures(context: Context, root: TSESTree.Node, options:
     },
     context.sourceCode.visitorKeys,
   );
-  if (useCache) blockCache.set(root, result);
+  if (useCache) perFileMap(blockCache, context.sourceCode).set(root, result);
   return result;
 }
 

@@ -14,6 +14,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { LoggerStyle } from '../core/settings.js';
 import type { Context } from './ast.js';
+import { fileCache, perFile } from './file-cache.js';
 import { getRequiredModule } from './modules.js';
 import { resolveLoggerStyle } from './logger-styles.js';
 import { fileLogsThrough } from './request-context.js';
@@ -27,15 +28,11 @@ export interface FileLogger {
   variable: TSESLint.Scope.Variable;
 }
 
-const cache = new WeakMap<object, FileLogger | null>();
+const cache = fileCache<FileLogger | null>();
 
-/** The file's own logger (see the module comment), or null. Per file (its SourceCode). */
+/** The file's own logger (see the module comment), or null. Per file (its Program node: oxlint shares one SourceCode). */
 export function getFileLogger(context: Context): FileLogger | null {
-  const key = context.sourceCode;
-  if (cache.has(key)) return cache.get(key)!;
-  const found = findFileLogger(context);
-  cache.set(key, found);
-  return found;
+  return perFile(cache, context.sourceCode, () => findFileLogger(context));
 }
 
 function findFileLogger(context: Context): FileLogger | null {

@@ -21,6 +21,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { type AnyFunction, type Context, isFunctionNode, walkTree } from './ast.js';
+import { fileCache, perFileMap } from './file-cache.js';
 import { someInSameFunction } from './walks.js';
 import { exportedAs, importedNames, namesImport, readText } from './error-chains.js';
 import { getHttpOutcome } from './http-outcomes.js';
@@ -32,14 +33,14 @@ import { projectImporters } from './project-index.js';
 const MAX_IMPORTERS = 40;
 const MAX_PARSED = 6;
 
-const answers = new WeakMap<AnyFunction, boolean>();
+const answers = fileCache<Map<AnyFunction, boolean>>();
 
 /**
  * Every call of `fn` (exported) that another project file makes sits in a `try` whose `catch` logs at warn or above
  * or answers the request with a 401/403; at least one such call exists.
  */
 export function importersCatchAndRecord(context: Context, fn: AnyFunction): boolean {
-  const cached = answers.get(fn);
+  const cached = perFileMap(answers, context.sourceCode).get(fn);
   if (cached !== undefined) return cached;
   let answer: boolean;
   try {
@@ -47,7 +48,7 @@ export function importersCatchAndRecord(context: Context, fn: AnyFunction): bool
   } catch {
     answer = false;
   }
-  answers.set(fn, answer);
+  perFileMap(answers, context.sourceCode).set(fn, answer);
   return answer;
 }
 

@@ -10,6 +10,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { type Context, unwrapIndirectCall, getMemberPath, getPropertyName, isFunctionNode, lastName, lastSegment, resolveFunction, skipTransparent, walkTree } from './ast.js';
+import { fileCache, perFileMap } from './file-cache.js';
 import { classifyCall } from './fallible.js';
 import { getLoggerCall } from './loggers.js';
 import { systemModuleOf } from './modules.js';
@@ -24,14 +25,15 @@ const VALIDATOR_RECEIVER = /^(?:validate|validator|validators|validation|schema|
 /** Synchronous I/O by name: `readFileSync`, `execSync`, `zlib.inflateSync` (not `validateSync`, handled above). */
 const SYNC_IO = /[a-z]Sync$/u;
 
-const blockCache = new WeakMap<TSESTree.Node, boolean>();
+const blockCache = fileCache<Map<TSESTree.Node, boolean>>();
 
 /** Whether only in-process code can throw into the `try` block `block` (see the file comment). */
 export function throwsOnlyInProcess(context: Context, block: TSESTree.BlockStatement): boolean {
-  const cached = blockCache.get(block);
+  const answers = perFileMap(blockCache, context.sourceCode);
+  const cached = answers.get(block);
   if (cached !== undefined) return cached;
   const result = !awaitsOrYields(block, context) && runsInProcess(context, block, 0);
-  blockCache.set(block, result);
+  answers.set(block, result);
   return result;
 }
 

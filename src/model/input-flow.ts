@@ -110,7 +110,7 @@ function writesPlainly(statement: TSESTree.Statement, variable: TSESLint.Scope.V
 
 export const NO_INDICES: readonly number[] = [];
 /** Per helper function (option-free facts, so rules share them; the nodes die with the file). */
-const textReturningCache = new WeakMap<AnyFunction, readonly number[]>();
+const textReturningCache = fileCache<Map<AnyFunction, readonly number[]>>();
 const callSitesCache = fileCache<Map<AnyFunction, readonly TSESTree.CallExpression[] | null>>();
 
 /**
@@ -124,10 +124,11 @@ export function textReturningParams(context: Context, call: TSESTree.CallExpress
   if (callee.type !== AST_NODE_TYPES.Identifier) return NO_INDICES;
   const fn = resolveFunction(context, callee);
   if (!fn) return NO_INDICES;
-  let cached = textReturningCache.get(fn);
+  const answers = perFileMap(textReturningCache, context.sourceCode);
+  let cached = answers.get(fn);
   if (cached === undefined) {
     cached = computeTextReturningParams(context, fn);
-    textReturningCache.set(fn, cached);
+    answers.set(fn, cached);
   }
   return cached;
 }
@@ -247,7 +248,8 @@ export function sameFileMethodCallSites(context: Context, fn: AnyFunction): read
   const name = getPropertyName(method);
   const cls = method.parent.parent;
   if (name === null || (cls.type !== AST_NODE_TYPES.ClassDeclaration && cls.type !== AST_NODE_TYPES.ClassExpression)) return null;
-  let cached = methodCallSitesCache.get(fn);
+  const answers = perFileMap(methodCallSitesCache, context.sourceCode);
+  let cached = answers.get(fn);
   if (cached !== undefined) return cached;
   const className = cls.id?.name ?? null;
   const calls: TSESTree.CallExpression[] = [];
@@ -265,10 +267,10 @@ export function sameFileMethodCallSites(context: Context, fn: AnyFunction): read
     calls.push(call);
   }
   cached = escapes ? null : calls;
-  methodCallSitesCache.set(fn, cached);
+  answers.set(fn, cached);
   return cached;
 }
-const methodCallSitesCache = new WeakMap<AnyFunction, readonly TSESTree.CallExpression[] | null>();
+const methodCallSitesCache = fileCache<Map<AnyFunction, readonly TSESTree.CallExpression[] | null>>();
 
 /** The file's non-computed member expressions by property name (one walk per file, in walk order; also unknown-errors.ts). */
 export function membersNamed(context: Context): ReadonlyMap<string, TSESTree.MemberExpression[]> {

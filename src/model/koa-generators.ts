@@ -9,12 +9,13 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { type AnyFunction, type Context, getPropertyName, isFunctionNode, skipTransparent, walkSameFunction } from './ast.js';
+import { fileCache, perFileMap } from './file-cache.js';
 
 /** What Koa's context answers with: the body, the status, a thrown HTTP error, a redirect, an assertion. */
 const ANSWER_MEMBERS = new Set(['body', 'status', 'throw', 'redirect', 'assert']);
 const NEXT_PARAM = /^_?next$/u;
 
-const middlewareCache = new WeakMap<AnyFunction, boolean>();
+const middlewareCache = fileCache<Map<AnyFunction, boolean>>();
 
 /**
  * Whether `fn` is Koa 0.x generator middleware: `function* (next) {…}` / `function* name() {…}` /
@@ -22,10 +23,11 @@ const middlewareCache = new WeakMap<AnyFunction, boolean>();
  */
 export function isKoaGeneratorMiddleware(context: Context, fn: AnyFunction): boolean {
   if (fn.type === AST_NODE_TYPES.ArrowFunctionExpression || !fn.generator) return false;
-  const cached = middlewareCache.get(fn);
+  const answers = perFileMap(middlewareCache, context.sourceCode);
+  const cached = answers.get(fn);
   if (cached !== undefined) return cached;
   const result = computeIsMiddleware(context, fn);
-  middlewareCache.set(fn, result);
+  answers.set(fn, result);
   return result;
 }
 

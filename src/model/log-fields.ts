@@ -10,20 +10,22 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { type Context, findVariable, getPropertyName, getStringValue, getVariableInit, skipTransparent } from './ast.js';
+import { fileCache, perFileMap } from './file-cache.js';
 import { findMessageIndex, keyFor } from './log-messages.js';
 import { getLoggerCall } from './loggers.js';
 
 /** The field keys a log call carries, or `unknown` when it may carry any. */
 export type LogFieldKeys = ReadonlySet<string> | 'unknown';
 
-const cache = new WeakMap<TSESTree.CallExpression, LogFieldKeys>();
+const cache = fileCache<Map<TSESTree.CallExpression, LogFieldKeys>>();
 
 /** Every field key the log call carries (see the file comment); `unknown` for calls that are not plain logger calls. */
 export function getLogFieldKeys(context: Context, call: TSESTree.CallExpression): LogFieldKeys {
-  let keys = cache.get(call);
+  const answers = perFileMap(cache, context.sourceCode);
+  let keys = answers.get(call);
   if (keys === undefined) {
     keys = computeKeys(context, call);
-    cache.set(call, keys);
+    answers.set(call, keys);
   }
   return keys;
 }

@@ -6,6 +6,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { type AnyFunction, type Context, getCalleePath, getMemberPath, getPropertyName, getStringValue, lastSegment, skipTransparent } from './ast.js';
+import { fileCache, perFile } from './file-cache.js';
 import { envComparisonMeansDevelopment } from './environment.js';
 import { classDecorators, hasDecoratorNamed, methodDecorators, parameterDecorators } from './decorators.js';
 import { paramId, paramTypeName } from './handler-params.js';
@@ -14,7 +15,7 @@ import type { HandlerInfo } from './handlers.js';
 const NEST_ROUTE_DECORATORS = new Set(['Get', 'Post', 'Put', 'Patch', 'Delete', 'All', 'Options', 'Head', 'Search', 'Sse']);
 const NEST_RESOLVER_DECORATORS = new Set(['Query', 'Mutation', 'Subscription', 'ResolveField']);
 
-const nestImportCache = new WeakMap<TSESTree.Program, boolean>();
+const nestImportCache = fileCache<boolean>();
 
 /** The call a class extends, by callee name: `AuthGuard('jwt')` → 'AuthGuard', `PassportStrategy(Strategy)` → 'PassportStrategy'. */
 function superCallName(cls: TSESTree.ClassDeclaration | TSESTree.ClassExpression): string | null {
@@ -31,15 +32,11 @@ function superCallName(cls: TSESTree.ClassDeclaration | TSESTree.ClassExpression
 /** The file imports or requires an `@nestjs/*` package. Cached per file. */
 function fileImportsNest(context: Context): boolean {
   const program = context.sourceCode.ast;
-  const cached = nestImportCache.get(program);
-  if (cached !== undefined) return cached;
-  const result = program.body.some(
+  return perFile(nestImportCache, context.sourceCode, () => program.body.some(
     (s) =>
       (s.type === AST_NODE_TYPES.ImportDeclaration && /^@nestjs\//u.test(s.source.value)) ||
       (s.type === AST_NODE_TYPES.VariableDeclaration && /require\(\s*['"]@nestjs\//u.test(context.sourceCode.getText(s))),
-  );
-  nestImportCache.set(program, result);
-  return result;
+  ));
 }
 
 const NEST_CLASS_DECORATORS = new Set(['Injectable', 'Controller', 'Catch', 'Resolver', 'WebSocketGateway']);

@@ -218,7 +218,7 @@ export interface PiiAnalyzer {
 export function createPiiAnalyzer(context: Context, options: PiiAnalyzerOptions = {}): PiiAnalyzer {
   const sourceCode = context.sourceCode;
   const sanitizers = new Set(options.sanitizers ?? []);
-  const verdicts = new WeakMap<TSESTree.Node, Verdict>();
+  const verdicts = new Map<TSESTree.Node, Verdict>();
   const inProgress = new Set<TSESTree.Node>();
 
   const nameOf = (name: string) => classifyPiiName(name, options);

@@ -143,7 +143,7 @@ const MAX_DEPTH = 12;
 
 /** A tracker for one file (its caches die with the rule's `create`). */
 export function createRequestInputTracker(context: Context, options: RequestInputOptions = {}): RequestInputTracker {
-  const cache = new WeakMap<TSESTree.Node, RequestInput | null>();
+  const cache = new Map<TSESTree.Node, RequestInput | null>();
   const inProgress = new WeakSet<TSESTree.Node>();
   const sanitizers = options.sanitizers ?? [];
 

@@ -24,6 +24,7 @@ import {
   walkTree,
   unwrapIndirectCall,
 } from './ast.js';
+import { fileCache, perFileMap } from './file-cache.js';
 import { isHandoffCall } from './errors.js';
 import { isInHandEditOnly, isOutsideWork, isOwnParseMethodCall, isValidationVerdict } from './in-hand-work.js';
 import { classifyCall, identifierWords, isAwaited } from './fallible.js';
@@ -532,7 +533,7 @@ function helperLosesNothing(context: Context, variable: TSESLint.Scope.Variable,
   });
 }
 
-const classCalls = new WeakMap<TSESTree.ClassBody, Map<string, TSESTree.CallExpression[] | null>>();
+const classCalls = fileCache<Map<TSESTree.ClassBody, Map<string, TSESTree.CallExpression[] | null>>>();
 
 /**
  * The calls of a same-file function: `f(…)` for a declaration or `const f = …`, `this.f(…)` for a
@@ -565,7 +566,8 @@ function sameFileCalls(context: Context, fn: AnyFunction): TSESTree.CallExpressi
 
 /** `this.name(…)` calls in a class body, per method name; null for a name also used other than as a callee. */
 function methodCalls(context: Context, body: TSESTree.ClassBody): Map<string, TSESTree.CallExpression[] | null> {
-  const cached = classCalls.get(body);
+  const answers = perFileMap(classCalls, context.sourceCode);
+  const cached = answers.get(body);
   if (cached) return cached;
   const map = new Map<string, TSESTree.CallExpression[] | null>();
   walkTree(
@@ -584,7 +586,7 @@ function methodCalls(context: Context, body: TSESTree.ClassBody): Map<string, TS
     },
     context.sourceCode.visitorKeys,
   );
-  classCalls.set(body, map);
+  answers.set(body, map);
   return map;
 }
 

@@ -6,6 +6,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { type Context, findVariable, getPropertyName, getRootIdentifier, skipTransparent } from './ast.js';
+import { fileCache, perFileMap } from './file-cache.js';
 import { getStatusValue } from './http-status.js';
 import { isResponseOrContextName } from './response-names.js';
 import { isKoaThisContext } from './koa-generators.js';
@@ -61,7 +62,7 @@ export function getStatusChoices(context: Context, node: TSESTree.CallExpression
 
 /** Variables set at most this many times are read for their statuses; more writes are a computed status. */
 const MAX_STATUS_WRITES = 4;
-const heldCache = new WeakMap<TSESLint.Scope.Variable, StatusChoice[] | null>();
+const heldCache = fileCache<Map<TSESLint.Scope.Variable, StatusChoice[] | null>>();
 
 /**
  * The statuses a local variable given as a response status may hold: every value its declaration
@@ -73,8 +74,9 @@ const heldCache = new WeakMap<TSESLint.Scope.Variable, StatusChoice[] | null>();
 function heldStatusChoices(context: Context, id: TSESTree.Identifier): StatusChoice[] | null {
   const variable = findVariable(context, id);
   if (!variable || variable.defs.length !== 1 || variable.defs[0]!.type !== 'Variable') return null;
-  if (heldCache.has(variable)) return heldCache.get(variable)!;
-  heldCache.set(variable, null);
+  const answers = perFileMap(heldCache, context.sourceCode);
+  if (answers.has(variable)) return answers.get(variable)!;
+  answers.set(variable, null);
   const writes: { value: TSESTree.Expression; write: TSESTree.VariableDeclarator | TSESTree.AssignmentExpression }[] = [];
   for (const ref of variable.references) {
     if (!ref.isWrite()) continue;
@@ -94,7 +96,7 @@ function heldStatusChoices(context: Context, id: TSESTree.Identifier): StatusCho
     }
   }
   const result = new Set(choices.map((c) => c.status)).size > 1 ? choices : null;
-  heldCache.set(variable, result);
+  answers.set(variable, result);
   return result;
 }
 

@@ -264,7 +264,7 @@ function everyCallPassesCaughtError(context: Context, fn: AnyFunction, index: nu
   return calls.length > 0 && calls.every((call) => passesCaughtError(context, call, index, depth));
 }
 
-const memberCallsCache = new WeakMap<AnyFunction, { calls: TSESTree.CallExpression[]; otherUse: boolean } | null>();
+const memberCallsCache = fileCache<Map<AnyFunction, { calls: TSESTree.CallExpression[]; otherUse: boolean } | null>>();
 
 /**
  * The calls of a function that is a class's method (`this.handleErrorRequest(e, res)` in the class) or
@@ -273,7 +273,8 @@ const memberCallsCache = new WeakMap<AnyFunction, { calls: TSESTree.CallExpressi
  * function is neither.
  */
 function memberCalls(context: Context, fn: AnyFunction): { calls: TSESTree.CallExpression[]; otherUse: boolean } | null {
-  if (memberCallsCache.has(fn)) return memberCallsCache.get(fn)!;
+  const answers = perFileMap(memberCallsCache, context.sourceCode);
+  if (answers.has(fn)) return answers.get(fn)!;
   let result: { calls: TSESTree.CallExpression[]; otherUse: boolean } | null = null;
   const parent = fn.parent;
   let uses: readonly TSESTree.MemberExpression[] | null = null;
@@ -302,7 +303,7 @@ function memberCalls(context: Context, fn: AnyFunction): { calls: TSESTree.CallE
     }
     result = found;
   }
-  memberCallsCache.set(fn, result);
+  answers.set(fn, result);
   return result;
 }
 

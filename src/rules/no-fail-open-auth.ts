@@ -48,7 +48,7 @@ export default createRule<Options, MessageIds>({
     // An auth step is named or calls something named like one: skip files that mention none.
     if (!mayHoldAuthSteps(sourceCode.text)) return {};
     const optionalNames = new Set(options.optionalAuthNames ?? []);
-    const authCache = new WeakMap<AnyFunction, AuthFunction | null>();
+    const authCache = new Map<AnyFunction, AuthFunction | null>();
     const reported = new Set<TSESTree.Node>();
 
     /** The auth step `fn` is, unless it is an optional-auth step (by its names or the option). */

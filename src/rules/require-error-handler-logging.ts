@@ -244,7 +244,7 @@ export default createRule<Options, MessageIds>({
       else if (use.kind === 'noError') s.noError ??= use.call;
     }
 
-    const helperCache = new WeakMap<AnyFunction, boolean>();
+    const helperCache = new Map<AnyFunction, boolean>();
     /** A same-file helper that logs at error level, reports or rethrows somewhere in its body. */
     function helperMayLog(fn: AnyFunction): boolean {
       const cached = helperCache.get(fn);

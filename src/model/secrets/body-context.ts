@@ -43,7 +43,7 @@ export interface BodyContextReader {
 export function createBodyContextReader(context: Context, nameOptions: SecretNameOptions): BodyContextReader {
   const sourceCode = context.sourceCode;
   const nameOf = (name: string) => classifySecretName(name, nameOptions);
-  const bodyContextCache = new WeakMap<AnyFunction, boolean>();
+  const bodyContextCache = new Map<AnyFunction, boolean>();
 
   /** `/api/auth/login`, `registerUser`, `routes/users.ts`: a place whose requests carry credentials. */
   function isCredentialText(value: string): boolean {

@@ -73,7 +73,7 @@ export function createIdKeyReader(context: Context, nameOf: NameVerdictOf): IdKe
     return ids >= 2;
   }
 
-  const callSiteCache = new WeakMap<AnyFunction, TSESTree.CallExpression[] | null>();
+  const callSiteCache = new Map<AnyFunction, TSESTree.CallExpression[] | null>();
 
   /**
    * Every call of `fn` in this file: by its name (a function declaration or a `const`), or as

@@ -38,7 +38,7 @@ export interface SecretTypeReader {
 /** The type reader of one file; `nameOf` decides which property names are secrets. */
 export function createSecretTypeReader(context: Context, nameOf: NameVerdictOf): SecretTypeReader {
   const sourceCode = context.sourceCode;
-  const typeCache = new WeakMap<TSESTree.Node, { typeName: string; props: string[] } | null>();
+  const typeCache = new Map<TSESTree.Node, { typeName: string; props: string[] } | null>();
 
   const services = sourceCode.parserServices as
     | { program?: { getTypeChecker(): TsChecker } | null; esTreeNodeToTSNodeMap?: { get(node: unknown): unknown } }

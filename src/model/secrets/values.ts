@@ -77,7 +77,7 @@ export function createSecretAnalyzer(context: Context, options: SecretAnalyzerOp
   const sourceCode = context.sourceCode;
   const nameOptions: SecretNameOptions = options;
   const sanitizerPaths: ReadonlySet<string> = new Set(options.sanitizers ?? []);
-  const verdicts = new WeakMap<TSESTree.Node, ValueVerdict>();
+  const verdicts = new Map<TSESTree.Node, ValueVerdict>();
   const inProgress = new Set<TSESTree.Node>();
 
   const nameOf = (name: string) => classifySecretName(name, nameOptions);
@@ -157,7 +157,7 @@ export function createSecretAnalyzer(context: Context, options: SecretAnalyzerOp
     return UNKNOWN;
   }
 
-  const maskedReturns = new WeakMap<TSESTree.Node, boolean>();
+  const maskedReturns = new Map<TSESTree.Node, boolean>();
 
   /**
    * Every value `fn` returns is a masked preview or a sanitized value (`token.substring(0, 8)`,
