@@ -183,11 +183,10 @@ export function getBackgroundCallbacks(
   extraApis: readonly string[] = [],
 ): BackgroundCallback[] {
   if (extraApis.length === 0 && !mayRegister(context, node)) return NO_CALLBACKS;
-  const answers = perFileMap(callbackCache, context.sourceCode);
-  const cached = answers.get(node);
+  const cached = perFileMap(callbackCache, context.sourceCode).get(node);
   if (cached && cached.extraApis === extraApis) return cached.value;
   const result = computeBackgroundCallbacks(context, node, extraApis);
-  answers.set(node, { extraApis, value: result });
+  perFileMap(callbackCache, context.sourceCode).set(node, { extraApis, value: result });
   return result;
 }
 
@@ -444,11 +443,10 @@ export function getScheduledMethod(method: TSESTree.MethodDefinition): Backgroun
  * Nest scheduled method, or a same-file function whose name is passed to one.
  */
 export function getBackgroundRegistration(context: Context, fn: AnyFunction, extraApis: readonly string[] = []): BackgroundCallback | null {
-  const answers = perFileMap(functionCache, context.sourceCode);
-  const cached = answers.get(fn);
+  const cached = perFileMap(functionCache, context.sourceCode).get(fn);
   if (cached && cached.extraApis === extraApis) return cached.value;
   const result = computeBackgroundRegistration(context, fn, extraApis);
-  answers.set(fn, { extraApis, value: result });
+  perFileMap(functionCache, context.sourceCode).set(fn, { extraApis, value: result });
   return result;
 }
 
@@ -581,8 +579,7 @@ const thisReferenceCache = fileCache<Map<TSESTree.ClassBody, Map<string, TSESTre
 function thisReferences(context: Context, method: TSESTree.MethodDefinition): readonly TSESTree.MemberExpression[] {
   const body = method.parent;
   const cls = body.parent;
-  const answers = perFileMap(thisReferenceCache, context.sourceCode);
-  let byName = answers.get(body);
+  let byName = perFileMap(thisReferenceCache, context.sourceCode).get(body);
   if (!byName) {
     const found = new Map<string, TSESTree.MemberExpression[]>();
     walkTree(body, (node) => {
@@ -594,7 +591,7 @@ function thisReferences(context: Context, method: TSESTree.MethodDefinition): re
       else found.set(name, [node]);
     }, context.sourceCode.visitorKeys);
     byName = found;
-    answers.set(body, byName);
+    perFileMap(thisReferenceCache, context.sourceCode).set(body, byName);
   }
   const name = getPropertyName(method);
   return name === null ? [] : (byName.get(name) ?? []);
