@@ -8,7 +8,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { type AnyFunction, type Context, getMemberPath, getStringValue, isFunctionNode, lastSegment, leavesFunction, skipTransparent, walkSameFunction } from './ast.js';
-import { fileCache, perFileMap } from './file-cache.js';
+import { fileCache, perNode } from './file-cache.js';
 import { securityLogLevel } from './credential-checks.js';
 import { getHandlerInfo, isErrorHandler } from './handlers.js';
 import { getStatusValue, statusFromErrorName } from './http-status.js';
@@ -27,12 +27,7 @@ const auditCache = fileCache<Map<AnyFunction, ErrorHandlerAudit | null>>();
 
 /** The audit an error handler performs (its warn-or-above logs, what it catches), or null for any other function. */
 export function getErrorHandlerAudit(context: Context, fn: AnyFunction): ErrorHandlerAudit | null {
-  const answers = perFileMap(auditCache, context.sourceCode);
-  const cached = answers.get(fn);
-  if (cached !== undefined) return cached;
-  const result = computeAudit(context, fn);
-  answers.set(fn, result);
-  return result;
+  return perNode(auditCache, context.sourceCode, fn, () => computeAudit(context, fn));
 }
 
 function computeAudit(context: Context, fn: AnyFunction): ErrorHandlerAudit | null {

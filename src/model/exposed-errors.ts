@@ -11,7 +11,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { type Context, findVariable, getCalleePath, getPropertyName, getVariableInit, skipTransparent } from './ast.js';
-import { fileCache, perFileMap } from './file-cache.js';
+import { fileCache, perNode } from './file-cache.js';
 import { statusFromErrorName, getStatusValue } from './http-status.js';
 import { getImportSource, getRequiredModule } from './modules.js';
 import { namesModule } from './job-runners.js';
@@ -119,12 +119,7 @@ export function getExposedErrorSink(context: Context, node: TSESTree.NewExpressi
   // Only Koa's ctx.throw / ctx.assert need no module: in a file that names neither @strapi/utils nor
   // http-errors, every other call is answered by its method name, without a cache entry or a look-up.
   if (!namesModule(context, EXPOSING_MODULES) && !isKoaThrowOrAssert(node)) return null;
-  const answers = perFileMap(cache, context.sourceCode);
-  const cached = answers.get(node);
-  if (cached !== undefined) return cached;
-  const result = computeSink(context, node);
-  answers.set(node, result);
-  return result;
+  return perNode(cache, context.sourceCode, node, () => computeSink(context, node));
 }
 
 function computeSink(context: Context, node: TSESTree.NewExpression | TSESTree.CallExpression): ResponseSink | null {

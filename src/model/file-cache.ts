@@ -81,3 +81,16 @@ export function perFileMap<K, V>(cache: FileCache<Map<K, V>>, sourceCode: { read
   record[slot] = map;
   return map;
 }
+
+/**
+ * The answer for `key` (a node, a function) in the file's map `cache`, computed on first ask. For answers that are never
+ * `undefined` (null stands for "none"); a question that must guard its own recursion writes its map itself.
+ */
+export function perNode<K, V>(cache: FileCache<Map<K, V>>, sourceCode: { readonly ast: object }, key: K, compute: () => V): V {
+  const answers = perFileMap(cache, sourceCode);
+  const cached = answers.get(key);
+  if (cached !== undefined) return cached;
+  const result = compute();
+  answers.set(key, result);
+  return result;
+}

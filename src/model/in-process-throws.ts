@@ -10,7 +10,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { type Context, unwrapIndirectCall, getMemberPath, getPropertyName, isFunctionNode, lastName, lastSegment, resolveFunction, skipTransparent, walkTree } from './ast.js';
-import { fileCache, perFileMap } from './file-cache.js';
+import { fileCache, perNode } from './file-cache.js';
 import { classifyCall } from './fallible.js';
 import { getLoggerCall } from './loggers.js';
 import { systemModuleOf } from './modules.js';
@@ -29,12 +29,7 @@ const blockCache = fileCache<Map<TSESTree.Node, boolean>>();
 
 /** Whether only in-process code can throw into the `try` block `block` (see the file comment). */
 export function throwsOnlyInProcess(context: Context, block: TSESTree.BlockStatement): boolean {
-  const answers = perFileMap(blockCache, context.sourceCode);
-  const cached = answers.get(block);
-  if (cached !== undefined) return cached;
-  const result = !awaitsOrYields(block, context) && runsInProcess(context, block, 0);
-  answers.set(block, result);
-  return result;
+  return perNode(blockCache, context.sourceCode, block, () => !awaitsOrYields(block, context) && runsInProcess(context, block, 0));
 }
 
 /** An `await`, `yield` or `for await` in the block itself (not in functions it defines). */

@@ -9,7 +9,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { type AnyFunction, type Context, getPropertyName, isFunctionNode, skipTransparent, walkSameFunction } from './ast.js';
-import { fileCache, perFileMap } from './file-cache.js';
+import { fileCache, perNode } from './file-cache.js';
 
 /** What Koa's context answers with: the body, the status, a thrown HTTP error, a redirect, an assertion. */
 const ANSWER_MEMBERS = new Set(['body', 'status', 'throw', 'redirect', 'assert']);
@@ -23,12 +23,7 @@ const middlewareCache = fileCache<Map<AnyFunction, boolean>>();
  */
 export function isKoaGeneratorMiddleware(context: Context, fn: AnyFunction): boolean {
   if (fn.type === AST_NODE_TYPES.ArrowFunctionExpression || !fn.generator) return false;
-  const answers = perFileMap(middlewareCache, context.sourceCode);
-  const cached = answers.get(fn);
-  if (cached !== undefined) return cached;
-  const result = computeIsMiddleware(context, fn);
-  answers.set(fn, result);
-  return result;
+  return perNode(middlewareCache, context.sourceCode, fn, () => computeIsMiddleware(context, fn));
 }
 
 function computeIsMiddleware(context: Context, fn: TSESTree.FunctionDeclaration | TSESTree.FunctionExpression): boolean {

@@ -15,7 +15,7 @@ import {
   skipTransparent,
   walkSameFunction,
 } from './ast.js';
-import { fileCache, perFileMap } from './file-cache.js';
+import { fileCache, perFileMap, perNode } from './file-cache.js';
 import { dynamicImportBase } from './dynamic-imports.js';
 import { getRequiredModule } from './modules.js';
 import { levelChosenByArgument } from './helper-log-arguments.js';
@@ -213,12 +213,7 @@ function isLoggerType(type: TSESTree.TypeNode | undefined): boolean {
 /** Whether an expression denotes a logger object (the `x` in `x.error(...)`). */
 export function isLoggerObject(context: Context, node: TSESTree.Node, depth = 0): boolean {
   const n = skipTransparent(node);
-  const answers = perFileMap(objectCache, context.sourceCode);
-  const cached = answers.get(n);
-  if (cached !== undefined) return cached;
-  const result = computeIsLoggerObject(context, n, depth);
-  answers.set(n, result);
-  return result;
+  return perNode(objectCache, context.sourceCode, n, () => computeIsLoggerObject(context, n, depth));
 }
 
 function computeIsLoggerObject(context: Context, n: TSESTree.Node, depth: number): boolean {
@@ -294,12 +289,7 @@ function isLogFunctionCall(context: Context, node: TSESTree.CallExpression): boo
  */
 export function getLoggerCall(context: Context, node: TSESTree.CallExpression): LoggerCall | null {
   if (!mayBeLoggerCall(context, node)) return null;
-  const answers = perFileMap(callCache, context.sourceCode);
-  const cached = answers.get(node);
-  if (cached !== undefined) return cached;
-  const result = computeLoggerCall(context, node);
-  answers.set(node, result);
-  return result;
+  return perNode(callCache, context.sourceCode, node, () => computeLoggerCall(context, node));
 }
 
 /** The last names of the built-in reporters and reporter methods: `captureException`, `notify`, `error`. */

@@ -24,7 +24,7 @@ import {
   getRootIdentifier,
   resolveFunction,
 } from './ast.js';
-import { fileCache, perFileMap } from './file-cache.js';
+import { fileCache, perFileMap, perNode } from './file-cache.js';
 import { isLoggerObject } from './loggers.js';
 import { findEnclosingHandler, getHandlerInfo } from './handlers.js';
 import { getHttpOutcome, getHttpStatus, passesResponseArgument } from './http-outcomes.js';
@@ -198,12 +198,7 @@ export function sendsAnswerNow(context: Context, call: TSESTree.CallExpression):
 export function getResponseSink(context: Context, node: TSESTree.CallExpression | TSESTree.NewExpression | TSESTree.AssignmentExpression): ResponseSink | null {
   // Most calls of a file answer nothing: decide those by name, without a cache entry.
   if (node.type === AST_NODE_TYPES.CallExpression && !mayBeSinkCall(node)) return null;
-  const answers = perFileMap(cache, context.sourceCode);
-  const cached = answers.get(node);
-  if (cached !== undefined) return cached;
-  const result = computeSink(context, node);
-  answers.set(node, result);
-  return result;
+  return perNode(cache, context.sourceCode, node, () => computeSink(context, node));
 }
 
 /**

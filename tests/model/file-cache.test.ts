@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fileCache, perFile, perFileMap } from '../../src/model/file-cache.js';
+import { fileCache, perFile, perFileMap, perNode } from '../../src/model/file-cache.js';
 
 /** A stand-in for a SourceCode: only its Program node (`ast`) keys the caches. */
 const sourceOf = (name: string) => ({ ast: { type: 'Program', name } });
@@ -91,3 +91,26 @@ describe('perFileMap', () => {
     expect(perFileMap(cache, a).get('x')).toBe(1);
   });
 });
+
+describe('perNode', () => {
+  it('computes an answer once per key of a file (null is an answer), apart for each file', () => {
+    const cache = fileCache<Map<object, string | null>>();
+    const a = sourceOf('a');
+    const b = sourceOf('b');
+    const node = { type: 'CallExpression' };
+    const other = { type: 'CallExpression' };
+    let computed = 0;
+    const none = () => {
+      computed++;
+      return null;
+    };
+    expect(perNode(cache, a, node, none)).toBeNull();
+    expect(perNode(cache, a, node, none)).toBeNull();
+    expect(computed).toBe(1);
+    expect(perNode(cache, a, other, () => 'other')).toBe('other');
+    expect(perNode(cache, b, node, () => 'in b')).toBe('in b');
+    expect(perNode(cache, a, node, () => 'recomputed')).toBeNull();
+    expect(perFileMap(cache, a).size).toBe(2);
+  });
+});
+
