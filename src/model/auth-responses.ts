@@ -7,7 +7,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { type AnyFunction, type Context, contains, findEnclosingClass, getEnclosingFunction, getMemberPath, getPropertyName, getStringValue, isFunctionNode, resolveFunction, skipTransparent, walkSameFunction } from './ast.js';
-import { fileCache, perFileMap } from './file-cache.js';
+import { fileCache, perNode } from './file-cache.js';
 import { type HandlerInfo, findEnclosingHandler, getHandlerInfo, isCalledInSameFile } from './handlers.js';
 import { type HttpOutcome, getCallOutcome, getFunctionOutcome } from './http-outcomes.js';
 import { isNestClass } from './nest.js';
@@ -156,12 +156,7 @@ const MAX_HELPER_CHAIN = 3;
  * Empty when there are none (a helper only other files call, a handler, an inline callback, a cycle).
  */
 export function handlerCallsOf(context: Context, fn: AnyFunction): TSESTree.CallExpression[] {
-  const answers = perFileMap(handlerCallsCache, context.sourceCode);
-  const cached = answers.get(fn);
-  if (cached) return cached;
-  const calls = helperCallsReaching(context, fn, [fn]);
-  answers.set(fn, calls);
-  return calls;
+  return perNode(handlerCallsCache, context.sourceCode, fn, () => helperCallsReaching(context, fn, [fn]));
 }
 
 /** The calls of `fn` that reach a handler; `chain` holds the helpers already on the way (no cycles, bounded depth). */

@@ -6,7 +6,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { type AnyFunction, type Context, findVariable, resolveFunction, skipTransparent } from './ast.js';
-import { fileCache, perFileMap } from './file-cache.js';
+import { fileCache, perNode } from './file-cache.js';
 
 const droppedCache = fileCache<Map<AnyFunction, ReadonlySet<number>>>();
 
@@ -20,13 +20,7 @@ export function droppedCallbackPositions(context: Context, call: TSESTree.CallEx
   if (callee.type !== AST_NODE_TYPES.Identifier) return EMPTY;
   const fn = resolveFunction(context, callee);
   if (!fn || fn.async || fn.generator) return EMPTY;
-  const answers = perFileMap(droppedCache, context.sourceCode);
-  let positions = answers.get(fn);
-  if (!positions) {
-    positions = computeDropped(context, fn);
-    answers.set(fn, positions);
-  }
-  return positions;
+  return perNode(droppedCache, context.sourceCode, fn, () => computeDropped(context, fn));
 }
 
 const EMPTY: ReadonlySet<number> = new Set();

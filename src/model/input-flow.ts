@@ -7,7 +7,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { type AnyFunction, type Context, contains, findEnclosingClass, getEnclosingFunction, getPropertyName, resolveFunction, skipTransparent, walkSameFunction, walkTree } from './ast.js';
-import { fileCache, perFile, perFileMap } from './file-cache.js';
+import { fileCache, perFile, perFileMap, perNode } from './file-cache.js';
 
 /** String methods whose result still carries the text they were called on. */
 export const TEXT_PRESERVING_METHODS = new Set([
@@ -124,13 +124,7 @@ export function textReturningParams(context: Context, call: TSESTree.CallExpress
   if (callee.type !== AST_NODE_TYPES.Identifier) return NO_INDICES;
   const fn = resolveFunction(context, callee);
   if (!fn) return NO_INDICES;
-  const answers = perFileMap(textReturningCache, context.sourceCode);
-  let cached = answers.get(fn);
-  if (cached === undefined) {
-    cached = computeTextReturningParams(context, fn);
-    answers.set(fn, cached);
-  }
-  return cached;
+  return perNode(textReturningCache, context.sourceCode, fn, () => computeTextReturningParams(context, fn));
 }
 
 function computeTextReturningParams(context: Context, fn: AnyFunction): readonly number[] {
@@ -203,12 +197,7 @@ export function writtenInBody(context: Context, fn: AnyFunction, name: TSESTree.
  * may be called with values this file does not show.
  */
 export function sameFileCallSites(context: Context, fn: AnyFunction): readonly TSESTree.CallExpression[] | null {
-  const answers = perFileMap(callSitesCache, context.sourceCode);
-  let cached = answers.get(fn);
-  if (cached !== undefined) return cached;
-  cached = computeCallSites(context, fn);
-  answers.set(fn, cached);
-  return cached;
+  return perNode(callSitesCache, context.sourceCode, fn, () => computeCallSites(context, fn));
 }
 
 function computeCallSites(context: Context, fn: AnyFunction): readonly TSESTree.CallExpression[] | null {

@@ -10,7 +10,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { type Context, findVariable, getPropertyName, getStringValue, getVariableInit, skipTransparent } from './ast.js';
-import { fileCache, perFileMap } from './file-cache.js';
+import { fileCache, perNode } from './file-cache.js';
 import { findMessageIndex, keyFor } from './log-messages.js';
 import { getLoggerCall } from './loggers.js';
 
@@ -21,13 +21,7 @@ const cache = fileCache<Map<TSESTree.CallExpression, LogFieldKeys>>();
 
 /** Every field key the log call carries (see the file comment); `unknown` for calls that are not plain logger calls. */
 export function getLogFieldKeys(context: Context, call: TSESTree.CallExpression): LogFieldKeys {
-  const answers = perFileMap(cache, context.sourceCode);
-  let keys = answers.get(call);
-  if (keys === undefined) {
-    keys = computeKeys(context, call);
-    answers.set(call, keys);
-  }
-  return keys;
+  return perNode(cache, context.sourceCode, call, () => computeKeys(context, call));
 }
 
 /** The fields of `required` the log call does not carry, in the order given; empty when it carries all (or may). */

@@ -28,7 +28,7 @@ import {
   skipTransparent,
   unwrapIndirectCall,
 } from './ast.js';
-import { fileCache, perFileMap } from './file-cache.js';
+import { fileCache, perNode } from './file-cache.js';
 import { getImportSource, getRequiredModule } from './modules.js';
 import { moduleImportOf } from './project-files.js';
 import { thisMemberInit } from './class-members.js';
@@ -67,11 +67,7 @@ const cache = fileCache<Map<TSESTree.Node, ResolvedLoggerStyle | null>>();
  */
 export function resolveLoggerStyle(context: Context, loggerObject: TSESTree.Node): ResolvedLoggerStyle | null {
   const n = skipTransparent(loggerObject);
-  const answers = perFileMap(cache, context.sourceCode);
-  if (answers.has(n)) return answers.get(n)!;
-  const result = computeStyle(context, n);
-  answers.set(n, result);
-  return result;
+  return perNode(cache, context.sourceCode, n, () => computeStyle(context, n));
 }
 
 function computeStyle(context: Context, n: TSESTree.Node): ResolvedLoggerStyle | null {
