@@ -25,6 +25,11 @@ export interface AccessLoggerCreation {
   opaque: boolean;
 }
 
+/** The access logger's name in a message: its package (nestjs-pino's middleware is pino-http). */
+export function accessLoggerLabel(creation: AccessLoggerCreation): string {
+  return creation.source === 'nestjs-pino' ? 'nestjs-pino (pino-http)' : creation.source;
+}
+
 /** Request headers that carry credentials by default, lowercase. */
 export const DEFAULT_SECRET_HEADERS: readonly string[] = ['authorization', 'cookie', 'x-api-key'];
 /** The response header that carries session cookies. */

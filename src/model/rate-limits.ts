@@ -16,6 +16,17 @@ import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { type AnyFunction, type Context, calleeName, findVariable, getPropertyName, getStringValue, readOptionsArgument, resolveFunction, skipTransparent } from './ast.js';
 import { getImportSource, getRequiredModule } from './modules.js';
 
+/** A limiter package, the Nest throttler, or a 429 by number, constant or error name. */
+const RATE_LIMIT_TEXT = /rate-?limit|ratelimit|throttler|429|too_?many_?requests/iu;
+
+/**
+ * Whether the file's text can hold a rate limiter or a 429 answer at all: every question of this module
+ * needs one of those words, so a file without them is skipped before any listener runs.
+ */
+export function mayMentionRateLimits(text: string): boolean {
+  return RATE_LIMIT_TEXT.test(text);
+}
+
 export type RateLimiterLibrary = 'express-rate-limit' | '@fastify/rate-limit' | 'koa-ratelimit' | 'hono-rate-limiter';
 
 export interface RateLimiterCreation {

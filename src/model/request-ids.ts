@@ -20,7 +20,7 @@ import {
   skipTransparent,
   walkTree,
 } from './ast.js';
-import { property } from './access-logs.js';
+import { type AccessLoggerCreation, property } from './access-logs.js';
 import { getImportSource, getRequiredModule, readImportedSource } from './modules.js';
 
 /** `x-request-id`, `request-id`, `x-correlation-id`, `x-trace-id`, `x-amzn-trace-id`; not `x-parse-request-id` (an idempotency key). */
@@ -235,6 +235,35 @@ export function honoPinoHttpOptions(opts: TSESTree.ObjectExpression | null): TSE
   if (!http) return null;
   const v = skipTransparent(http);
   return v.type === AST_NODE_TYPES.ObjectExpression ? v : undefined;
+}
+
+/** Where a pino-http-style access logger takes its request-id generator, and the option's name in messages and fixes. */
+export interface IdGeneratorOption {
+  /** The object that holds the option (null: none written; undefined: it cannot be read). */
+  holder: TSESTree.ObjectExpression | null | undefined;
+  option: 'genReqId' | 'reqId';
+  /** The option's path from the options argument, as a message names it. */
+  shown: string;
+  /** The holder is nested in the options argument (hono-pino's `http`), not the argument itself. */
+  nested: boolean;
+}
+
+/** pino-http, express-pino-logger, nestjs-pino: `genReqId` in the options; hono-pino: `{ http: { reqId } }`. */
+export function idGeneratorOption(logger: AccessLoggerCreation, opts: TSESTree.ObjectExpression | null): IdGeneratorOption {
+  if (logger.source === 'hono-pino') return { holder: honoPinoHttpOptions(opts), option: 'reqId', shown: 'http.reqId', nested: true };
+  return { holder: opts, option: 'genReqId', shown: 'genReqId', nested: false };
+}
+
+/** `genReqId: …` in an object literal: pino-http's and Fastify's option that makes request ids, wherever the options are built. */
+export function isIdGeneratorProperty(node: TSESTree.Property): boolean {
+  return node.parent.type === AST_NODE_TYPES.ObjectExpression && !node.computed && getPropertyName(node) === 'genReqId';
+}
+
+/** What a message proposes instead of an id-less access logger from `source` (a key of ID_LESS_LOGGERS). */
+export function idLessLoggerRemedy(source: string): string {
+  if (source === 'hono/logger') return "`app.use(requestId())` from 'hono/request-id', then log `c.get('requestId')`";
+  if (source.startsWith('koa')) return '`ctx.state.requestId = randomUUID()` in a first middleware, or koa-requestid';
+  return "`req.id = randomUUID()` in a first middleware, and a morgan token / express-winston `dynamicMeta` that writes it";
 }
 
 /** `app.use(morgan('combined'), …)`: the id-less access loggers `call` mounts, with their modules, in argument order. */

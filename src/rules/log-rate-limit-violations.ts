@@ -21,6 +21,7 @@ import {
   isLimiterHookFunction,
   isThrottlerGuard,
   isThrottlerGuardUse,
+  mayMentionRateLimits,
   relaysUpstream429,
   throttlingExceptionOverride,
 } from '../model/rate-limits.js';
@@ -30,8 +31,6 @@ export type Options = [{ includeThrown?: boolean; loggedElsewhere?: boolean }];
 export type MessageIds = 'limiterUnlogged' | 'hookUnlogged' | 'throttlerUnlogged' | 'handWrittenUnlogged' | 'addHook' | 'logViolation';
 
 const MESSAGE = 'Rate limit exceeded';
-/** A limiter package, the Nest throttler, or a 429 by number, constant or error name. */
-const RELEVANT_TEXT = /rate-?limit|ratelimit|throttler|429|too_?many_?requests/iu;
 
 interface Site {
   node: TSESTree.Node;
@@ -88,7 +87,7 @@ export default createRule<Options, MessageIds>({
     const sourceCode = context.sourceCode;
     // Every case needs a limiter package, Nest's throttler or a 429 in the text: skip the rest
     // of the files without paying for code-path events and import lookups on each call.
-    if (!RELEVANT_TEXT.test(sourceCode.text)) return {};
+    if (!mayMentionRateLimits(sourceCode.text)) return {};
     const hookFunctions = new Set<AnyFunction>();
     const sites: Site[] = [];
     const unlogged = new Set<Site>();

@@ -2,6 +2,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import {
   type AccessLoggerCreation,
   DEFAULT_SECRET_HEADERS,
+  accessLoggerLabel,
   accessLoggerWritesFullUrl,
   expressWinstonUnlistedHeaders,
   getAccessLoggerCreation,
@@ -95,7 +96,7 @@ export default createRule<Options, MessageIds>({
             node: creation.call,
             messageId: 'secretInUrl',
             data: {
-              source: creation.source === 'nestjs-pino' ? 'nestjs-pino (pino-http)' : creation.source,
+              source: accessLoggerLabel(creation),
               param: `\`${secretQuery.param}\``,
               read: read.length > 60 ? `${read.slice(0, 57)}…` : read,
             },
@@ -124,7 +125,7 @@ export default createRule<Options, MessageIds>({
         node: creation.call,
         messageId: 'headersLogged',
         data: {
-          source: creation.source === 'nestjs-pino' ? 'nestjs-pino (pino-http)' : creation.source,
+          source: accessLoggerLabel(creation),
           response: ' and response header',
           missing: missing.join(', '),
           option: 'redact',

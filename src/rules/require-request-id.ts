@@ -1,7 +1,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { type AccessLoggerCreation, getAccessLoggerCreation, property, takesLoggerForOptions } from '../model/access-logs.js';
-import { getEnclosingFunction, getModuleLevelDefinition, getPropertyName, resolveFunction, skipTransparent } from '../model/ast.js';
+import { getEnclosingFunction, getModuleLevelDefinition, resolveFunction, skipTransparent } from '../model/ast.js';
 import { createRule } from '../core/create-rule.js';
 import { extraNamesOption } from '../core/rule-options.js';
 import { generatedIdOptionFix } from '../fixes/generated-id.js';
@@ -18,8 +18,10 @@ import {
   findInboundIdRead,
   functionValidates,
   genReqIdSetterArgument,
-  honoPinoHttpOptions,
+  idGeneratorOption,
+  idLessLoggerRemedy,
   idHeaderReadsIn,
+  isIdGeneratorProperty,
   isRequestIdSetter,
   isRequestIdTarget,
   loggerAddsRequestContext,
@@ -87,7 +89,7 @@ export default createRule<Options, MessageIds>({
       // `genReqId` is pino-http's and Fastify's option name: check it wherever the options are built
       // (a nestjs-pino `loggerOptions()` factory, a shared config module).
       Property(node) {
-        if (node.parent.type === AST_NODE_TYPES.ObjectExpression && !node.computed && getPropertyName(node) === 'genReqId') checkGenerator(node.value);
+        if (isIdGeneratorProperty(node)) checkGenerator(node.value);
       },
       AssignmentExpression(node) {
         assignments.push(node);
@@ -216,29 +218,27 @@ export default createRule<Options, MessageIds>({
     }
 
     function checkPinoHttp(logger: AccessLoggerCreation): void {
-      const hono = logger.source === 'hono-pino';
       let opts = logger.options;
       if (logger.opaque) {
         // pinoHttp(logger): a pino instance in place of options
         if (!takesLoggerForOptions(context, logger)) return;
         opts = null;
       }
-      const holder = hono ? honoPinoHttpOptions(opts) : opts;
+      const { holder, option, shown, nested } = idGeneratorOption(logger, opts);
       if (holder === undefined) return;
-      const option = hono ? 'reqId' : 'genReqId';
       const gen = holder ? property(holder, option) : null;
       if (gen) {
         checkGenerator(gen);
         return;
       }
       if (fileGivesIds()) return;
-      const inline = !hono && holder !== null && logger.call.arguments[0] && skipTransparent(logger.call.arguments[0]) === holder;
+      const inline = !nested && holder !== null && logger.call.arguments[0] && skipTransparent(logger.call.arguments[0]) === holder;
       const suggest: TSESLint.SuggestionReportDescriptor<MessageIds>[] = [];
       if (inline && holder) suggest.push(addOption(holder, option));
       context.report({
         node: logger.call,
         messageId: 'counterRequestId',
-        data: { logger: `This ${logger.source} logger`, option: hono ? 'http.reqId' : option, example: '1, 2, 3' },
+        data: { logger: `This ${logger.source} logger`, option: shown, example: '1, 2, 3' },
         suggest,
       });
     }
@@ -248,14 +248,8 @@ export default createRule<Options, MessageIds>({
       for (const { node: a, source } of mountedIdLessLoggers(context, call)) {
         if (accessLogRecordsId(context, a, source)) continue;
         if (fileGivesIds()) return;
-        context.report({ node: a, messageId: 'noRequestId', data: { logger: ID_LESS_LOGGERS[source]!, remedy: remedyFor(source) } });
+        context.report({ node: a, messageId: 'noRequestId', data: { logger: ID_LESS_LOGGERS[source]!, remedy: idLessLoggerRemedy(source) } });
       }
-    }
-
-    function remedyFor(source: string): string {
-      if (source === 'hono/logger') return "`app.use(requestId())` from 'hono/request-id', then log `c.get('requestId')`";
-      if (source.startsWith('koa')) return '`ctx.state.requestId = randomUUID()` in a first middleware, or koa-requestid';
-      return "`req.id = randomUUID()` in a first middleware, and a morgan token / express-winston `dynamicMeta` that writes it";
     }
 
     function addOption(options: TSESTree.ObjectExpression, option: string): TSESLint.SuggestionReportDescriptor<MessageIds> {
