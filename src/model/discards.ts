@@ -17,15 +17,24 @@ const DISCARD_WRAPPERS = new Set<string>([
   AST_NODE_TYPES.TSTypeAssertion,
 ]);
 
-/** The expression statement that discards `node`'s value (through `void`, `?.` and type wrappers), else null. */
-export function discardingStatement(node: TSESTree.CallExpression | TSESTree.NewExpression): TSESTree.ExpressionStatement | null {
+/**
+ * What throws `node`'s value away (through `void`, `?.` and type wrappers): an expression statement (`run();`,
+ * `void run();`, `obj?.run();`), or the `void` that is an arrow's body (`() => void run()`); null when the value is
+ * used. `at` is where the value is discarded (the statement, or the `void`), `value` the discarded expression.
+ */
+export function discardingPoint(node: TSESTree.CallExpression | TSESTree.NewExpression): { at: TSESTree.Node; value: TSESTree.Node } | null {
   let top: TSESTree.Node = node;
   let parent = node.parent;
   while (DISCARD_WRAPPERS.has(parent.type) && (parent.type !== AST_NODE_TYPES.UnaryExpression || parent.operator === 'void')) {
     top = parent;
     parent = parent.parent!;
   }
-  return parent.type === AST_NODE_TYPES.ExpressionStatement && parent.expression === top ? parent : null;
+  if (parent.type === AST_NODE_TYPES.ExpressionStatement && parent.expression === top) return { at: parent, value: top };
+  // `() => void run()`: the arrow discards the promise (the call itself, not one inside a wrapper `void` skips less of).
+  if (parent.type === AST_NODE_TYPES.ArrowFunctionExpression && parent.body === top && top.type === AST_NODE_TYPES.UnaryExpression && top.operator === 'void' && discardedCall(top)?.expression === node) {
+    return { at: top, value: top };
+  }
+  return null;
 }
 
 /** The call a discarded value makes (`run()`, `void run()`, `obj?.run()`, `run() as Promise<void>`), and whether it is voided; null for other values. */

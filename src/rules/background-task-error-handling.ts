@@ -3,7 +3,7 @@ import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { type AnyFunction, isOnlyUseOfConstFunction, returnedValues, skipTransparent } from '../model/ast.js';
 import { type BackgroundCallback, enclosingBackgroundCallback, getBackgroundCallbacks, isSupervisorChannel } from '../model/background.js';
 import { applicationLogsRejections } from '../model/process-handlers.js';
-import { catchingTry, discardedCall, discardingStatement, isFireAndForgetCall } from '../model/discards.js';
+import { catchingTry, discardedCall, discardingPoint, isFireAndForgetCall } from '../model/discards.js';
 import { isUnobservedStartup } from '../model/startup.js';
 import { removesPathOnly } from '../model/cleanups.js';
 import { onlyAnswersClient } from '../model/responders.js';
@@ -354,9 +354,9 @@ export default createRule<Options, MessageIds>({
     }
 
     function onCall(node: TSESTree.CallExpression | TSESTree.NewExpression): void {
-      // The call is what an expression statement discards (through `void`, `?.` and type wrappers).
-      const statement = discardingStatement(node);
-      if (statement) checkFloating(statement, statement.expression);
+      // The call is what an expression statement or an arrow's `void` body discards (through `void`, `?.` and type wrappers).
+      const discarded = discardingPoint(node);
+      if (discarded) checkFloating(discarded.at, discarded.value);
       for (const cb of getBackgroundCallbacks(context, node, extraApis)) {
         checkCallback(cb);
         if (cb.kind === 'job' && node.type === AST_NODE_TYPES.CallExpression && node.callee.type === AST_NODE_TYPES.MemberExpression) {
@@ -382,11 +382,6 @@ export default createRule<Options, MessageIds>({
       ThrowStatement: onThrow,
       CallExpression: onCall,
       NewExpression: onCall,
-      // `() => void work()`: the arrow discards the promise (a plain type listener: ESLint matches an attribute
-      // selector through esquery on every node of the type).
-      UnaryExpression(node) {
-        if (node.operator === 'void' && node.parent.type === AST_NODE_TYPES.ArrowFunctionExpression && node.parent.body === node) checkFloating(node, node);
-      },
       'Program:exit'() {
         for (const runner of runners.unrecordedRunners()) reportRunner(runner);
       },

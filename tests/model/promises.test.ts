@@ -13,7 +13,7 @@ import {
   handlesNoRejection,
 } from '../../src/model/promises.js';
 import { answersFailureAsData } from '../../src/model/escapes.js';
-import { discardedCall, discardingStatement, isFireAndForgetCall } from '../../src/model/discards.js';
+import { discardedCall, discardingPoint, isFireAndForgetCall } from '../../src/model/discards.js';
 import { callResult, probe, probeCalls } from '../helpers/probe.js';
 
 describe('isGlobalName', () => {
@@ -159,13 +159,14 @@ describe('fileMayHoldRejections', () => {
   });
 });
 
-describe('discardingStatement, discardedCall, isFireAndForgetCall', () => {
+describe('discardingPoint, discardedCall, isFireAndForgetCall', () => {
   it('finds the statement that discards a call through void, ?. and type wrappers', () => {
     const results = probeCalls(
-      'run(1); void run(2); obj?.run(3); (run(4) as Promise<void>); run(5)!; const x = run(6); await run(7); !run(8); f(run(9));',
+      'run(1); void run(2); obj?.run(3); (run(4) as Promise<void>); run(5)!; const x = run(6); await run(7); !run(8); f(run(9));' +
+        ' const a = () => void run(10); const b = () => void (run(11) as Promise<void>); const c = () => void run(12).then(done); const d = () => (void run(13)) as unknown; const e = () => run(14);',
       (context, node) => {
-        const statement = discardingStatement(node);
-        const discarded = statement ? discardedCall(statement.expression) : null;
+        const point = discardingPoint(node);
+        const discarded = point ? discardedCall(point.value) : null;
         return discarded ? `${context.sourceCode.getText(discarded.expression)}${discarded.voided ? ' (voided)' : ''}` : null;
       },
       { ts: true },
@@ -180,6 +181,14 @@ describe('discardingStatement, discardedCall, isFireAndForgetCall', () => {
     expect(callResult(results, 'run(7)')).toBeNull();
     expect(callResult(results, 'run(8)')).toBeNull();
     expect(callResult(results, 'run(9)')).toBeNull();
+    // An arrow whose body is `void call()` discards the call's promise: the call itself (also through `as`), or the chain's last call.
+    expect(callResult(results, 'run(10)')).toBe('run(10) (voided)');
+    expect(callResult(results, 'run(11)')).toBe('run(11) (voided)');
+    expect(callResult(results, 'run(12).then(done)')).toBe('run(12).then(done) (voided)');
+    expect(callResult(results, 'run(12)')).toBeNull();
+    // A `void` under a wrapper is not the arrow's body; an arrow that returns the call hands its promise on.
+    expect(callResult(results, 'run(13)')).toBeNull();
+    expect(callResult(results, 'run(14)')).toBeNull();
   });
 
   it('a discarded value that is no call is no discarded call', () => {
