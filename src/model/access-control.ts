@@ -3,7 +3,7 @@ import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { type Context, findVariable, getCalleePath, getPropertyName, isFunctionNode, leavesFunction, skipTransparent, walkSameFunction } from './ast.js';
 import { skipDownlevel } from './downlevel.js';
 import { tokenizeName } from './secrets/names.js';
-import { ALLOW_WORDS, GRANT, isClientHeaderName, type Product, type Term, type TermKind, accessWords, classifyPath, isSettingsHolder, isVerdictName, predicateTerm, textShapeTerm, wordTerm } from './access-words.js';
+import { ALLOW_WORDS, GRANT, isClientHeaderName, isFeatureSwitchPath, type Product, type Term, type TermKind, accessWords, classifyPath, isSettingsHolder, isVerdictName, predicateTerm, textShapeTerm, wordTerm } from './access-words.js';
 import { refusesMissingCredential, typeofOperand } from './typeof-tests.js';
 import { isSessionStepError, receivesPassportVerdict } from './logins.js';
 
@@ -437,6 +437,7 @@ function chainTerms(context: Context, node: TSESTree.Node, depth: number): Term[
     rootIdentifier = current;
   } else if (!isFunctionNode(current)) extra.push(...terms(context, current, depth));
   let own = classifyPath(segments);
+  if (!own.setting && node.type !== AST_NODE_TYPES.CallExpression && node.type !== AST_NODE_TYPES.NewExpression && isFeatureSwitchPath(segments)) own = { kind: 'other', isId: own.isId };
   // `allowed(req)`, `isAllowed(user, 'edit')`: a check that is called decides about the caller it is given.
   if (own.allow && node.type === AST_NODE_TYPES.CallExpression && tokenizeName(segments[segments.length - 1] ?? '').some((w) => ALLOW_WORDS.has(w))) {
     own = { kind: 'strong', isId: own.isId };

@@ -198,6 +198,18 @@ function heldSettings(head: readonly string[]): boolean {
 }
 const REQUEST_SEGMENTS_WORDS = new Set(['req', 'request', 'ctx', 'context', 'socket', 'session', 'state', 'locals', 'body', 'query', 'params', 'headers']);
 
+/**
+ * A value named by the verb enable / disable (`enableResetPassword`, `options.disableSignup`): a feature's switch,
+ * whatever feature it names; not one the request sends (`req.body.enableMfa` is input). Asked of a value read, not
+ * of a call (`disableOpenID(body)` does something, and its result says how that went).
+ */
+export function isFeatureSwitchPath(segments: readonly string[]): boolean {
+  const head = segments[0] === 'this' ? segments.slice(1) : segments;
+  if (REQUEST_ROOT.test(head[0] ?? '')) return false;
+  const words = tokenizeName(head[head.length - 1] ?? '');
+  return words.length > 1 && (words[0] === 'enable' || words[0] === 'disable');
+}
+
 /** `config`, `appConfig`, `settingsCache`, `this.configService`; not a predicate about a caller (`isUserManagedByEnv(user)`). */
 export function isSettingsHolder(root: string): boolean {
   const words = tokenizeName(root);

@@ -73,8 +73,9 @@ const TIMER_OWNERS = new Set(['global', 'globalThis', 'window', 'self', 'timers'
 /** An injected clock or timer object: `this.timers.setInterval(fn, ms)`, `deps.clock.setTimeout(fn)`. */
 const INJECTED_TIMER_OWNER = /^_?(?:timers?|clock|timeProvider|timerService|scheduler)$/iu;
 const TIMER_MODULES = new Set(['timers', 'node:timers']);
-/** `afterStart`, `beforeLoadPlugin`, `after:save`, `before-destroy`: a lifecycle hook's event name. */
-const LIFECYCLE_EVENT = /^(?:before|after)(?:[A-Z]|[-:_][a-z])/u;
+/** A lifecycle hook's event name (`afterStart`, `beforeLoadPlugin`, `after:save`, `before-destroy`), also qualified by the
+ * model it is for (`users.afterSave`, `roles.afterSaveWithAssociations`: Sequelize-style hooks a database fires and awaits). */
+const LIFECYCLE_EVENT = /^(?:[\w$-]+\.)?(?:before|after)(?:[A-Z]|[-:_][a-z])/u;
 const LISTENER_METHODS = new Set(['on', 'once', 'addListener', 'prependListener', 'prependOnceListener']);
 /** `process` events another rule (global error handlers) is about. */
 const PROCESS_HANDLER_EVENTS = new Set([

@@ -56,6 +56,9 @@ describe('classifyRejectionGuard: who is asking', () => {
 describe('classifyRejectionGuard: something else', () => {
   it.each([
     '!config.registrationEnabled',
+    // a feature's switch named by the verb enable / disable, whatever feature it names (also a destructured setting)
+    '!enableResetPassword',
+    'options.disableSignup',
     "process.env.AUTH_OIDC_ENABLED !== 'true'",
     "!this.configService.get('SIGNUP_ENABLED')",
     "!settingsCache.get('members_signup_access')",

@@ -397,6 +397,9 @@ describe('same-file factories, caught chains held in variables, shutdown signals
       app.on('afterStart', async () => {});
       this.app.on('beforeLoadPlugin', async () => {});
       db.on('after:save', async () => {});
+      this.app.db.on('users.afterSave', async () => {});
+      db.on('rolesResources.afterSaveWithAssociations', async () => {});
+      db.on('users.aftermath', async () => {});
       hooks.once('before-destroy', async () => {});
       process.on('beforeExit', async () => {});
       emitter.on('afterward', async () => {});
@@ -413,6 +416,9 @@ describe('same-file factories, caught chains held in variables, shutdown signals
       "app.on('afterStart', async () => {})": true,
       "this.app.on('beforeLoadPlugin', async () => {})": true,
       "db.on('after:save', async () => {})": true,
+      "this.app.db.on('users.afterSave', async () => {})": true,
+      "db.on('rolesResources.afterSaveWithAssociations', async () => {})": true,
+      "db.on('users.aftermath', async () => {})": false,
       "hooks.once('before-destroy', async () => {})": true,
       "process.on('beforeExit', async () => {})": false,
       "emitter.on('afterward', async () => {})": false,

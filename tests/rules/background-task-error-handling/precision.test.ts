@@ -127,6 +127,14 @@ process.on('message', async (msg) => {
     await this.adapter.connect();
   }
 }`,
+    // A model hook qualified by its collection (NocoBase plugins, Sequelize-style hooks): the database fires and awaits it.
+    `export class PluginAuthServer {
+  async load() {
+    this.app.db.on('users.afterSave', async (user) => {
+      await this.app.cache.del(\`auth:\${user.id}\`);
+    });
+  }
+}`,
     `export class SyncMessageManager {
   constructor(app) {
     this.app = app;

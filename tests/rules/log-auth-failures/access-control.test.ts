@@ -22,6 +22,17 @@ ruleTester.run('log-auth-failures (access control)', rule, {
   const user = await users.create(req.body);
   res.status(201).json(user);
 });`,
+    // A feature switch named by the verb enable, read from the app's e-mail settings (NocoBase's password reset).
+    `class BasicAuth {
+  async lostPassword() {
+    const ctx = this.ctx;
+    const { enableResetPassword } = this.getEmailConfig();
+    if (!enableResetPassword) {
+      ctx.throw(403, ctx.t('Not allowed to reset password'));
+    }
+    await this.sendResetMail(ctx.action.params.values.email);
+  }
+}`,
     // An environment switch (OIDC login disabled).
     `router.get('/auth/oidc', (req, res, next) => {
   if (process.env.AUTH_OIDC_ENABLED !== 'true') return res.status(403).send('OIDC login is disabled');
@@ -124,6 +135,39 @@ router.post('/:collection', collectionExists, asyncHandler(async (req, res, next
   ],
   invalid: [
     // --- access control stays reported: the condition tests who is asking ---
+    {
+      // Actual's sync server: an action named by the verb disable is no feature switch; the error its result
+      // carries (a wrong server password) chooses the 401.
+      code: `app.post('/disable', validateSessionMiddleware, async (req, res) => {
+  const { error } = (await disableOpenID(req.body)) || {};
+  if (error) {
+    res.status(401).send({ status: 'error', reason: error });
+    return;
+  }
+  res.send({ status: 'ok' });
+});`,
+      errors: [
+        {
+          messageId: 'unlogged',
+          line: 4,
+          suggestions: [
+            {
+              messageId: 'logFailure',
+              data: { call: 'console.warn' },
+              output: `app.post('/disable', validateSessionMiddleware, async (req, res) => {
+  const { error } = (await disableOpenID(req.body)) || {};
+  if (error) {
+    console.warn('Authentication failed', { reason: 'unauthorized', method: req.method, path: req.originalUrl.split('?')[0], ip: req.ip, userAgent: req.headers['user-agent'] });
+    res.status(401).send({ status: 'error', reason: error });
+    return;
+  }
+  res.send({ status: 'ok' });
+});`,
+            },
+          ],
+        },
+      ],
+    },
     {
       // Directus: the admin check stays reported; the input check after it does not.
       code: `import { ForbiddenError } from '@directus/errors';
