@@ -45,7 +45,7 @@ import {
 } from './stack-loss-io.js';
 import { namesStep, onlyStringified, throwsReplacement } from './catch-wording.js';
 import { promiseChainHead } from './promise-chain-steps.js';
-import { isLogWrite, isRecordedBeside, isRecordedByErrorListener, isReferenceTo, workCalls } from './stack-records.js';
+import { isInNonErrorBranch, isLogWrite, isRecordedBeside, isRecordedByErrorListener, isReferenceTo, workCalls } from './stack-records.js';
 import { handlesNoRejection, isRejectionHandler } from './promises.js';
 import { isVersionCheckFailure } from './version-checks.js';
 import { receivesOnlyIoErrors } from './error-listener-refs.js';
@@ -71,6 +71,8 @@ export function losesNothing(context: Context, variable: TSESLint.Scope.Variable
   if (isRecordedBeside(context, variable, log)) return true;
   // An expected failure: the log sits in the branch that named its class or code.
   if (isInExpectedErrorBranch(variable, log)) return true;
+  // `if (err instanceof Error) log.error(err.stack); else log.error(String(err))`: a value that is no Error has no stack to lose.
+  if (isInNonErrorBranch(variable, log)) return true;
   const tryBlock = caughtFrom(variable);
   if (tryBlock && tryLosesNothing(context, tryBlock, log, reportExpected, variable)) return true;
   const callback = errorCallbackCall(variable);

@@ -311,3 +311,22 @@ function isLoggingErrorListener(context: Context, id: TSESTree.Node): boolean {
     })
   );
 }
+
+/** The log sits where `variable` is known not to be an Error: the `else` of `v instanceof Error`, or the branch of `!(v instanceof Error)`. */
+export function isInNonErrorBranch(variable: TSESLint.Scope.Variable, log: TSESTree.Node): boolean {
+  const binder = variable.defs[0]?.node;
+  const isErrorTest = (test: TSESTree.Node): boolean => {
+    const t = skipTransparent(test);
+    return t.type === AST_NODE_TYPES.BinaryExpression && t.operator === 'instanceof' && isReferenceTo(t.left, variable) && skipTransparent(t.right).type === AST_NODE_TYPES.Identifier && (skipTransparent(t.right) as TSESTree.Identifier).name === 'Error';
+  };
+  const isNotErrorTest = (test: TSESTree.Node): boolean => {
+    const t = skipTransparent(test);
+    return t.type === AST_NODE_TYPES.UnaryExpression && t.operator === '!' && isErrorTest(t.argument);
+  };
+  let child: TSESTree.Node = log;
+  for (let current = log.parent; current && current !== binder && !isFunctionNode(current); child = current, current = current.parent) {
+    if (current.type !== AST_NODE_TYPES.IfStatement && current.type !== AST_NODE_TYPES.ConditionalExpression) continue;
+    if ((current.alternate === child && isErrorTest(current.test)) || (current.consequent === child && isNotErrorTest(current.test))) return true;
+  }
+  return false;
+}

@@ -12,6 +12,22 @@ const ruleTester = new RuleTester();
 
 ruleTester.run('log-error-with-stack (text variables, fallbacks, instanceof)', rule, {
   valid: [
+    // Vendure's email plugin: the \`else\` of \`err instanceof Error\` logs a value that is no Error, which has no stack to lose
+    // (the Error branch logs the stack); also \`if (!(e instanceof Error))\` and the conditional form.
+    `async function loadData(handler, event, loggerCtx) {
+  try {
+    event.data = await handler.loadDataFn({ event });
+  } catch (err) {
+    if (err instanceof Error) {
+      Logger.error(err.message, loggerCtx, err.stack);
+    } else {
+      Logger.error(String(err), loggerCtx);
+    }
+    return;
+  }
+}`,
+    'async function run(job) { try { await job.run() } catch (e) { if (!(e instanceof Error)) { console.error(`job failed: ${e}`) } else { retry(job, e) } } }',
+    'async function run(job) { try { await job.run() } catch (e) { e instanceof Error ? console.error(e) : console.error(`job failed: ${e}`) } }',
     // A helper not named for the error's text receives the error itself.
     'async function run(flow) { try { await execute(flow) } catch (err) { console.error(`flow failed: ${describe(err)}`, report(err)) } }',
     // The error with a literal fallback goes to the logger as the object.
