@@ -26,7 +26,7 @@ const MODULE_LIMIT = 600;
 /** Properties that hold names and values written in the linted code (an identifier's name, a literal's value). */
 const CODE_NAME_PROPERTIES = new Set(['name', 'value', 'raw']);
 /** Model helpers that return a name or path written in the linted code. */
-const CODE_NAME_READERS = new Set(['getPropertyName', 'callPath', 'lastSegment', 'calleeName', 'getStringValue', 'getStaticString']);
+const CODE_NAME_READERS = new Set(['getPropertyName', 'getCalleePath', 'getMemberPath', 'callPath', 'lastSegment', 'calleeName', 'getStringValue']);
 const STRING_MATCHERS = new Set(['startsWith', 'endsWith', 'includes', 'match', 'search', 'indexOf']);
 
 const isString = (node: TSESTree.Node): boolean => node.type === 'Literal' && typeof node.value === 'string';

@@ -150,16 +150,21 @@ export function excludesExpected(test: TSESTree.Expression, errorVariables?: rea
 
 /** `e instanceof Error`, `isError(e)`, `isNativeError(e)`: a test of "is it an error at all", true for every real failure. */
 export function isErrorTypeGuard(test: TSESTree.Expression): boolean {
+  return errorTypeGuardSubject(test) !== null;
+}
+
+/** What an error type guard (`isErrorTypeGuard`) tests: `e` in `e instanceof Error` or `isNativeError(e)`; null for another test. */
+export function errorTypeGuardSubject(test: TSESTree.Node): TSESTree.Node | null {
   const t = skipTransparent(test);
   if (t.type === AST_NODE_TYPES.BinaryExpression && t.operator === 'instanceof') {
     const right = skipTransparent(t.right);
-    return right.type === AST_NODE_TYPES.Identifier && right.name === 'Error';
+    return right.type === AST_NODE_TYPES.Identifier && right.name === 'Error' ? t.left : null;
   }
   if (t.type === AST_NODE_TYPES.CallExpression) {
     const path = getCalleePath(t);
-    return path !== null && /^(?:isError|isNativeError)$/u.test(lastSegment(path));
+    return path !== null && /^(?:isError|isNativeError)$/u.test(lastSegment(path)) ? (t.arguments[0] ?? null) : null;
   }
-  return false;
+  return null;
 }
 
 /** A test that names a kind of error (`e.code === 'X'`, `e instanceof X`, `isHttpError(e)`), not one that rules kinds out (`!isKnown(e)`, `e.code !== 'X'`). */

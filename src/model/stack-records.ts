@@ -8,6 +8,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { type Context, contains, findVariable, getEnclosingFunction, getPropertyName, isFunctionNode, skipTransparent, walkSameFunction, walkTree } from './ast.js';
 import { classifyErrorMention, isErrorReporterCall } from './errors.js';
+import { errorTypeGuardSubject } from './catch-guards.js';
 import { classifyCall } from './fallible.js';
 import { getDebugLogCall, getLoggerCall } from './loggers.js';
 import { PASSIVE_CALLS } from './stack-loss-io.js';
@@ -312,21 +313,24 @@ function isLoggingErrorListener(context: Context, id: TSESTree.Node): boolean {
   );
 }
 
-/** The log sits where `variable` is known not to be an Error: the `else` of `v instanceof Error`, or the branch of `!(v instanceof Error)`. */
+/**
+ * The log sits where `variable` is known not to be an Error: the `else` of an error type guard (`v instanceof Error`,
+ * `isNativeError(v)`: catch-guards.ts `errorTypeGuardSubject`), or the branch of its negation.
+ */
 export function isInNonErrorBranch(variable: TSESLint.Scope.Variable, log: TSESTree.Node): boolean {
   const binder = variable.defs[0]?.node;
-  const isErrorTest = (test: TSESTree.Node): boolean => {
-    const t = skipTransparent(test);
-    return t.type === AST_NODE_TYPES.BinaryExpression && t.operator === 'instanceof' && isReferenceTo(t.left, variable) && skipTransparent(t.right).type === AST_NODE_TYPES.Identifier && (skipTransparent(t.right) as TSESTree.Identifier).name === 'Error';
+  const guards = (test: TSESTree.Node): boolean => {
+    const subject = errorTypeGuardSubject(test);
+    return subject !== null && isReferenceTo(subject, variable);
   };
-  const isNotErrorTest = (test: TSESTree.Node): boolean => {
+  const negates = (test: TSESTree.Node): boolean => {
     const t = skipTransparent(test);
-    return t.type === AST_NODE_TYPES.UnaryExpression && t.operator === '!' && isErrorTest(t.argument);
+    return t.type === AST_NODE_TYPES.UnaryExpression && t.operator === '!' && guards(t.argument);
   };
   let child: TSESTree.Node = log;
   for (let current = log.parent; current && current !== binder && !isFunctionNode(current); child = current, current = current.parent) {
     if (current.type !== AST_NODE_TYPES.IfStatement && current.type !== AST_NODE_TYPES.ConditionalExpression) continue;
-    if ((current.alternate === child && isErrorTest(current.test)) || (current.consequent === child && isNotErrorTest(current.test))) return true;
+    if ((current.alternate === child && guards(current.test)) || (current.consequent === child && negates(current.test))) return true;
   }
   return false;
 }

@@ -8,6 +8,7 @@ import {
   guardsSecurity,
   identifiesError,
   isCommentedAsIntentional,
+  errorTypeGuardSubject,
   isErrorTypeGuard,
   isGuardedSilence,
   isInsideEscalatingCatch,
@@ -118,6 +119,13 @@ describe('excludesExpected / isErrorTypeGuard / identifiesError', () => {
   });
   it('isErrorTypeGuard: instanceof Error, isNativeError', () => {
     expect(tests(code).map(({ test }) => isErrorTypeGuard(test))).toEqual([false, false, false, true, true, false]);
+  });
+  it('errorTypeGuardSubject: what a guard tests (null for any other test)', () => {
+    const subject = (t: TSESTree.Expression) => {
+      const n = errorTypeGuardSubject(t);
+      return n?.type === 'Identifier' ? n.name : n;
+    };
+    expect(tests(code).map(({ test }) => subject(test))).toEqual([null, null, null, 'e', 'e', null]);
   });
   it('identifiesError: a test that names a kind of error', () => {
     expect(tests(code).map(({ test, vars }) => identifiesError(test, vars))).toEqual([false, false, true, true, true, false]);

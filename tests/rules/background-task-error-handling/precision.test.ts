@@ -624,6 +624,40 @@ setInterval(async () => {
       ],
     },
     {
+      // strict (includeLifecycleEvents): a model-qualified hook's listener is reported too, with the fix a suggestion.
+      code: `export class PluginAuthServer {
+  async load() {
+    this.app.db.on('users.afterSave', async (user) => {
+      await this.app.cache.del(\`auth:\${user.id}\`);
+    });
+  }
+}`,
+      options: [{ includeLifecycleEvents: true }],
+      output: null,
+      errors: [
+        {
+          messageId: 'asyncCallback',
+          line: 3,
+          suggestions: [
+            {
+              messageId: 'wrapInTryCatch',
+              output: `export class PluginAuthServer {
+  async load() {
+    this.app.db.on('users.afterSave', async (user) => {
+      try {
+        await this.app.cache.del(\`auth:\${user.id}\`);
+      } catch (err) {
+        console.error('load users.afterSave listener failed', err);
+      }
+    });
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
       // Node's own 'beforeExit' is a plain process event: the promise is ignored.
       code: `process.on('beforeExit', async () => {
   await queue.flush();

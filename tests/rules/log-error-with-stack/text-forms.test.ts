@@ -28,6 +28,8 @@ ruleTester.run('log-error-with-stack (text variables, fallbacks, instanceof)', r
 }`,
     'async function run(job) { try { await job.run() } catch (e) { if (!(e instanceof Error)) { console.error(`job failed: ${e}`) } else { retry(job, e) } } }',
     'async function run(job) { try { await job.run() } catch (e) { e instanceof Error ? console.error(e) : console.error(`job failed: ${e}`) } }',
+    // Any error type guard the model knows (catch-guards.ts): \`util.types.isNativeError(e)\` too.
+    "const util = require('util');\nasync function run(job) { try { await job.run() } catch (e) { if (util.types.isNativeError(e)) { retry(job, e) } else { console.error(`job failed: ${e}`) } } }",
     // A helper not named for the error's text receives the error itself.
     'async function run(flow) { try { await execute(flow) } catch (err) { console.error(`flow failed: ${describe(err)}`, report(err)) } }',
     // The error with a literal fallback goes to the logger as the object.
