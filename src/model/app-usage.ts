@@ -119,14 +119,18 @@ export function getAppUsage(
   }
   const parent = value.parent;
   let variable: ReturnType<typeof findVariable> = null;
+  /** The variable the app is kept in, declared with it or assigned it later. */
+  let holder: ReturnType<typeof findVariable> = null;
   if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.init === value && parent.id.type === AST_NODE_TYPES.Identifier) {
     usage.path = parent.id.name;
-    variable = sourceCode.getDeclaredVariables(parent)[0] ?? null;
+    variable = holder = sourceCode.getDeclaredVariables(parent)[0] ?? null;
     const declaration = parent.parent;
     const statement = declaration.parent?.type === AST_NODE_TYPES.ExportNamedDeclaration ? declaration.parent : declaration;
     if (declaration.declarations.length === 1 && isInsertable(statement)) usage.statement = statement;
   } else if (parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.right === value) {
     usage.path = getMemberPath(parent.left);
+    // `nodeApp = express()` in `init()`, handed out by `get httpNode() { return nodeApp }`: kept in a variable like a declared one.
+    if (parent.left.type === AST_NODE_TYPES.Identifier) holder = findVariable(context, parent.left);
     if (parent.parent.type === AST_NODE_TYPES.ExpressionStatement && isInsertable(parent.parent)) usage.statement = parent.parent;
   } else if (parent?.type === AST_NODE_TYPES.PropertyDefinition && parent.value === value && !parent.static) {
     const key = getPropertyName(parent);
@@ -144,8 +148,8 @@ export function getAppUsage(
   }
   if (usage.path === null) return usage;
   const path = usage.path;
-  if (variable) {
-    for (const ref of variable.references) {
+  if (holder) {
+    for (const ref of holder.references) {
       const p = ref.identifier.parent;
       if (p?.type === AST_NODE_TYPES.ReturnStatement || (p && isFunctionNode(p) && p.body === ref.identifier)) usage.returned = true;
       // return { app, server }

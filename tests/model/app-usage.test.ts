@@ -31,6 +31,9 @@ describe('getAppUsage', () => {
   it('sees a factory that returns the app, and a sub-app mounted into another', () => {
     expect(only("import express from 'express';\nexport function createApp() { const app = express(); app.use(cors()); return app; }").returned).toBe(true);
     expect(only("import express from 'express';\nexport default function build() { return express(); }").returned).toBe(true);
+    // kept in a module variable assigned later and handed out by a getter (node-red runtime's `init()` / `get httpNode()`)
+    expect(only("const express = require('express');\nlet nodeApp;\nfunction init() { nodeApp = express(); nodeApp.set('x-powered-by', false); }\nmodule.exports = { init, get httpNode() { return nodeApp; } };").returned).toBe(true);
+    expect(only("const express = require('express');\nlet app;\nfunction start() { app = express(); app.get('/x', h); app.listen(3000); }\nstart();").returned).toBe(false);
     const [api] = usages("import express from 'express';\nconst api = express();\napi.get('/x', h);\nconst root = makeRoot();\nroot.use('/api', api);");
     expect(api).toMatchObject({ path: 'api', mounted: true, served: false });
   });
