@@ -257,7 +257,8 @@ const awaitedCache = fileCache<Map<string, boolean>>();
  * A callback returns this call's value to an API that ignores it, and the file awaits the same callee
  * elsewhere (`await this.jobQueueStrategy.update(job)` beside `nextJob.on('progress', (job) =>
  * this.jobQueueStrategy.update(job))`): its author treats the call as a promise, so the returned one is
- * a promise too, and an unknown callee's promise may reject. Read from the text by the callee's path,
+ * a promise too, and an unknown callee's promise may reject (a same-file callee is no unknown: its body
+ * decides, through `mayReject`). Read from the text by the callee's path,
  * once per path and file. Not asked of statements: a call left unawaited beside awaited ones is often
  * one whose options make it handle its own failures (`app.runAsCLI(argv)` vs `await app.runAsCLI(argv,
  * { throwError: true })`).
@@ -275,7 +276,8 @@ export function returnedCallAwaitedElsewhere(context: Context, node: TSESTree.No
     answer = new RegExp(`\\bawait\\s+${escaped}\\s*\\(`, 'u').test(context.sourceCode.text);
     answers.set(path, answer);
   }
-  return answer;
+  // A callee in sight answers for itself (`mayReject`): `this.flushSyncQueue()` whose whole body is a try / catch cannot reject.
+  return answer && resolveCalledFunction(context, call.callee) === null;
 }
 
 /** The inline callback of `items.map((item) => …)` (async or not), else null. */
