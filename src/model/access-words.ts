@@ -37,8 +37,15 @@ export const GRANT = /^(?:access|has_?access|can[A-Z_]\w*|allowed|permitted)$/u;
 /** Words of a plan or a licence: a paywall. */
 const PAYWALL_WORDS = new Set([
   'plan', 'plans', 'tier', 'tiers', 'subscription', 'subscriptions', 'subscribed', 'paid', 'free', 'premium', 'billing',
-  'quota', 'quotas', 'limit', 'limits', 'trial', 'license', 'licensed', 'licence', 'licenced', 'credits',
+  'quota', 'quotas', 'limit', 'limits', 'trial', 'license', 'licensed', 'licence', 'licenced', 'credits', 'seat', 'seats',
 ]);
+
+/**
+ * Words naming what the customer bought (a plan, a licence, its seats): in a predicate's name they outrank
+ * the auth words, whose subject they qualify (`hasAdminSeatsAvailable()` counts licensed admin seats,
+ * `hasPremiumAccess()` asks for a plan). Not `limit` / `quota` / `free`, also said of attempts and lockouts.
+ */
+const LICENCE_WORDS = new Set(['plan', 'plans', 'tier', 'tiers', 'subscription', 'subscriptions', 'billing', 'premium', 'license', 'licensed', 'licence', 'licenced', 'seat', 'seats']);
 
 /** Words of a feature switch. */
 const FLAG_WORDS = new Set(['feature', 'features', 'flag', 'flags', 'labs', 'enabled', 'disabled', 'toggle', 'toggled']);
@@ -110,6 +117,7 @@ export function predicateTerm(call: TSESTree.CallExpression): Term | null {
   }
   const rest = words.slice(1);
   if (routeName(rest)) return { kind: 'route', isId: false };
+  if (rest.some((w) => LICENCE_WORDS.has(w))) return { kind: 'other', isId: false, product: 'paywall' };
   if (rest.some((w) => STRONG_WORDS.has(w))) return null;
   if (rest.some((w) => OTHER_WORDS.has(w) || STATE_WORDS.has(w) || CONFIG_WORDS.has(w))) return { kind: 'other', isId: false, ...productOf(rest) };
   // `identityManager.isCloud()`, `isSelfHosted()`: how the app is deployed, a switch of the installation.

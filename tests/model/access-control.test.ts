@@ -48,6 +48,8 @@ describe('classifyRejectionGuard: who is asking', () => {
     'isProtectedPath(req.path) && !req.user',
     '!validateUrlSignature(req.url, sig)',
     'identityManager.isCloud() && !req.user.isAdmin',
+    // a limit of attempts is no licence: the auth word decides
+    'isLoginLimitReached(req.ip)',
   ])('%s → who', (condition) => {
     expect(one(condition)).toBe('who');
   });
@@ -82,6 +84,9 @@ describe('classifyRejectionGuard: something else', () => {
     'isOAuthHtmlEndpoint(req)',
     'identityManager.isCloud()',
     'this.env.isSelfHosted()',
+    // what the customer bought outranks the auth words it qualifies: licensed admin seats, a premium plan
+    '!(await hasAdminSeatsAvaialble())',
+    '!hasPremiumAccess(req.user)',
   ])('%s → other', (condition) => {
     expect(one(condition)).toBe('other');
   });

@@ -14,6 +14,22 @@ const ruleTester = new RuleTester();
 ruleTester.run('log-auth-failures (access control)', rule, {
   valid: [
     // --- 401/403 that is not access control: the condition tests no caller ---
+    // A licence's seat count refuses, not the caller's rights: Strapi EE's admin user creation (round 13).
+    `const { ForbiddenError } = require('@strapi/utils').errors;
+const hasAdminSeatsAvaialble = async () => {
+  const permittedSeats = strapi.ee.seats;
+  if (!permittedSeats) return true;
+  const userCount = await strapi.service('admin::user').getCurrentActiveUserCount();
+  return userCount < permittedSeats;
+};
+module.exports = {
+  async create(ctx) {
+    if (!await hasAdminSeatsAvaialble()) {
+      throw new ForbiddenError('License seat limit reached. You cannot create a new user');
+    }
+    ctx.body = await strapi.service('admin::user').create(ctx.request.body);
+  },
+};`,
     // A 403 chosen by a feature flag (registration disabled) answers no caller: not access control.
     `app.post('/register', async (req, res) => {
   if (!config.registrationEnabled) {
