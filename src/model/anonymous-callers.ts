@@ -234,9 +234,9 @@ function isPresenceValue(context: Context, node: TSESTree.Node, depth: number): 
     // `header.split(' ')[1]` is a member of a call: handled below; here the call itself.
     if (callee.type === AST_NODE_TYPES.MemberExpression && STRING_STEPS.has(getPropertyName(callee) ?? '')) return isPresenceValue(context, callee.object, depth);
     if (callee.type === AST_NODE_TYPES.MemberExpression && GETTERS.has(getPropertyName(callee) ?? '')) {
-      const key = n.arguments[0];
+      const key = n.arguments[0] === undefined ? null : keyName(n.arguments[0]);
       const start = requestChainStart(context, skipTransparent(callee.object));
-      return start !== null && key !== undefined && key.type === AST_NODE_TYPES.Literal && typeof key.value === 'string' && namesPresence(key.value, start.identity || getPropertyName(callee) === 'cookie');
+      return start !== null && key !== null && namesPresence(key, start.identity || getPropertyName(callee) === 'cookie');
     }
     // `request.getCurrentUser()`, `req.getSession()`: the request's own getter of who is asking (no argument).
     if (callee.type === AST_NODE_TYPES.MemberExpression && n.arguments.length === 0 && requestChainStart(context, skipTransparent(callee.object)) !== null) {
@@ -508,6 +508,17 @@ function requestIndex(segments: readonly string[], rootIsRequest: boolean): numb
   if (segments[0] === 'this' && (segments[1] === 'ctx' || segments[1] === 'context') && segments.length > 2) return 1;
   for (let i = 1; i < segments.length - 1; i += 1) if (REQUEST_SEGMENTS.has(segments[i]!)) return i;
   return -1;
+}
+
+/**
+ * The name a getter is given: a string (`'authorization'`), or the constant holding it, by its own name
+ * (`ctx.cookies.get(sessionAuth.REFRESH_COOKIE_NAME)`, `req.get(AUTH_HEADER)`). Null for anything else.
+ */
+function keyName(node: TSESTree.CallExpressionArgument): string | null {
+  const key = skipTransparent(node);
+  if (key.type === AST_NODE_TYPES.Literal) return typeof key.value === 'string' ? key.value : null;
+  if (key.type === AST_NODE_TYPES.Identifier) return key.name;
+  return key.type === AST_NODE_TYPES.MemberExpression && !key.computed ? getPropertyName(key) : null;
 }
 
 /** The start of a request chain a getter is called on: `req`, `ctx.cookies`, `req.headers`. */

@@ -26,6 +26,9 @@ describe('refusesOnlyAnonymous', () => {
     ['no uid on the request', 'if (!req.uid) return deny();'],
     ['no Authorization header', "if (!req.headers['authorization']) return deny();"],
     ['a header getter', "if (!req.get('Authorization')) return deny();"],
+    // Strapi's admin token refresh (round 13): the cookie's name is a constant named for it
+    ['a cookie getter given a constant named for the cookie', 'const refreshToken = req.cookies.get(sessionAuth.REFRESH_COOKIE_NAME);\nif (!refreshToken) return deny();'],
+    ['a header getter given a constant named for the header', 'if (!req.get(AUTH_HEADER)) return deny();'],
     ['a bearer token cut from the header', "const token = req.headers.authorization?.split(' ')[1];\nif (!token) return deny();"],
     ['a cookie or the query', 'const token = req.cookies.token || req.query.token;\nif (!token) return deny();'],
     ['destructured from the request', 'const { user } = req;\nif (user == null) return deny();'],
@@ -64,6 +67,7 @@ describe('refusesOnlyAnonymous', () => {
     ['an awaited checker', 'if (!(await isAuthenticated(req))) return deny();'],
     ['a route parameter', 'if (!req.params.id) return deny();'],
     ['an unrecognizable flag', 'if (!ok) return deny();'],
+    ['a header getter given a constant naming no credential', 'if (!req.get(CONTENT_TYPE)) return deny();'],
     ['the identified branch beside a redirect flag', "const skReq = req;\nif (skReq.skIsAuthenticated && skReq.skPrincipal) {\n  if (skReq.skPrincipal.identifier === 'AUTO' && redirect) res.redirect('/login');\n  else deny();\n}"],
     ['a renamed request written again', 'let r = req;\nif (req.query.as) r = await impersonated(req.query.as);\nif (!r.user) return deny();'],
     ['a second-factor code, not a namespace', 'if (!req.body.otpToken) return deny();'],

@@ -371,3 +371,18 @@ ruleTester.run('log-auth-failures (anonymous callers)', rule, {
     ...refusedCredential.map((c) => ({ code: c.code, errors: [error(c)] })),
   ],
 });
+
+/**
+ * Strapi's admin token refresh (round 13): the refresh cookie read through Koa's getter with a constant named for the
+ * cookie (`ctx.cookies.get(sessionAuth.REFRESH_COOKIE_NAME)`) is absent exactly when the browser sent none — quiet by
+ * default; the refresh token that was presented and failed to rotate stays reported.
+ */
+const koaRefresh = "module.exports = {\n  async accessToken(ctx) {\n    const refreshToken = ctx.cookies.get(sessionAuth.REFRESH_COOKIE_NAME);\n    if (!refreshToken) {\n      return ctx.unauthorized('Missing refresh token');\n    }\n    const rotation = await sessionManager('admin').rotateRefreshToken(refreshToken);\n    if ('error' in rotation) {\n      return ctx.unauthorized('Invalid refresh token');\n    }\n    ctx.body = { data: { token: rotation.token } };\n  },\n};\n";
+
+ruleTester.run('log-auth-failures (a cookie read by a constant named for it)', rule, {
+  valid: [],
+  invalid: [
+    { code: koaRefresh, errors: [{ messageId: 'unlogged' as const, line: 9, suggestions: [{ messageId: "logFailure", output: "module.exports = {\n  async accessToken(ctx) {\n    const refreshToken = ctx.cookies.get(sessionAuth.REFRESH_COOKIE_NAME);\n    if (!refreshToken) {\n      return ctx.unauthorized('Missing refresh token');\n    }\n    const rotation = await sessionManager('admin').rotateRefreshToken(refreshToken);\n    if ('error' in rotation) {\n      console.warn('Authentication failed', { reason: 'unauthorized', method: ctx.method, path: ctx.path, ip: ctx.ip, userAgent: ctx.get('user-agent') });\n      return ctx.unauthorized('Invalid refresh token');\n    }\n    ctx.body = { data: { token: rotation.token } };\n  },\n};\n" }] }] },
+    { code: koaRefresh, options: [{ includeAnonymous: true }] as const, errors: [{ messageId: 'unlogged' as const, line: 5, suggestions: [{ messageId: "logFailure", output: "module.exports = {\n  async accessToken(ctx) {\n    const refreshToken = ctx.cookies.get(sessionAuth.REFRESH_COOKIE_NAME);\n    if (!refreshToken) {\n      console.warn('Authentication failed', { reason: 'unauthorized', method: ctx.method, path: ctx.path, ip: ctx.ip, userAgent: ctx.get('user-agent') });\n      return ctx.unauthorized('Missing refresh token');\n    }\n    const rotation = await sessionManager('admin').rotateRefreshToken(refreshToken);\n    if ('error' in rotation) {\n      return ctx.unauthorized('Invalid refresh token');\n    }\n    ctx.body = { data: { token: rotation.token } };\n  },\n};\n" }] }, { messageId: 'unlogged' as const, line: 9, suggestions: [{ messageId: "logFailure", output: "module.exports = {\n  async accessToken(ctx) {\n    const refreshToken = ctx.cookies.get(sessionAuth.REFRESH_COOKIE_NAME);\n    if (!refreshToken) {\n      return ctx.unauthorized('Missing refresh token');\n    }\n    const rotation = await sessionManager('admin').rotateRefreshToken(refreshToken);\n    if ('error' in rotation) {\n      console.warn('Authentication failed', { reason: 'unauthorized', method: ctx.method, path: ctx.path, ip: ctx.ip, userAgent: ctx.get('user-agent') });\n      return ctx.unauthorized('Invalid refresh token');\n    }\n    ctx.body = { data: { token: rotation.token } };\n  },\n};\n" }] }] },
+  ],
+});
