@@ -330,3 +330,42 @@ export function probeSets(options: { allowedProbes?: string[] }): { probes: Read
   }
   return sets;
 }
+
+/** `testConnection`, `checkDbConnection`, `verifyConnection`, `ping`: a call named for testing a connection. */
+const CONNECTION_TEST = /^(?:(?:test|check|verify|validate)_?(?:db|database)?_?conn(?:ection)?|ping)$/iu;
+/** `SELECT 1`: the query a connection test sends. */
+const PROBE_QUERY = /^\s*select\s+1\s*;?\s*$/iu;
+const QUERY_METHODS = new Set(['execute', 'query', 'raw']);
+
+function testsConnection(call: TSESTree.CallExpression): boolean {
+  const callee = skipTransparent(call.callee);
+  const name = callee.type === AST_NODE_TYPES.Identifier ? callee.name : callee.type === AST_NODE_TYPES.MemberExpression ? getPropertyName(callee) : null;
+  if (name === null) return false;
+  if (CONNECTION_TEST.test(name)) return true;
+  const query = call.arguments[0];
+  return QUERY_METHODS.has(name) && query?.type === AST_NODE_TYPES.Literal && typeof query.value === 'string' && PROBE_QUERY.test(query.value);
+}
+
+/**
+ * The `try` tests a connection, and that test is its last outside work: an awaited call named for it
+ * (`await driver.testConnection()`, `await db.ping()`) or `SELECT 1` sent (`await connection.execute('SELECT 1')`),
+ * with nothing awaited after it (`res.json('ok')`, `connection.end()`). Its failure is the answer to "does this
+ * connection work?" — at a test endpoint, the answer its caller asked for (a database set-up form, a playground's
+ * "test connection" button), not the caller's request failing for a reason of the server's.
+ */
+export function isConnectionTest(context: Context, block: TSESTree.BlockStatement): boolean {
+  const visitorKeys = context.sourceCode.visitorKeys;
+  for (let i = block.body.length - 1; i >= 0; i--) {
+    let awaited = false;
+    let test = false;
+    walkSameFunction(block.body[i]!, (n) => {
+      if (n.type !== AST_NODE_TYPES.AwaitExpression) return;
+      awaited = true;
+      const arg = skipTransparent(n.argument);
+      if (arg.type === AST_NODE_TYPES.CallExpression && testsConnection(arg)) test = true;
+    }, visitorKeys);
+    if (test) return true;
+    if (awaited) return false;
+  }
+  return false;
+}

@@ -13,7 +13,7 @@ import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { type AnyFunction, type Context, findVariable, getVariableInit, lastName, skipTransparent, walkSameFunction } from './ast.js';
 import { type FailureOptions, type FailureSource, classifyFailures, namesTelemetry } from './fallible.js';
 import { guardsSecurity, isOutageRefusal } from './catch-guards.js';
-import { PREDICATE_NAME, isAvailabilityCheck, isYesNoCheck, promiseFailureSource } from './catch-probes.js';
+import { PREDICATE_NAME, isAvailabilityCheck, isConnectionTest, isYesNoCheck, promiseFailureSource } from './catch-probes.js';
 import { catchFallsBackOnPurpose, isAttemptElseThrow, isCheckedThenRefused } from './fallback-chains.js';
 import { doesNothing } from './catch-answers.js';
 import { throwsOnlyInProcess } from './in-process-throws.js';
@@ -201,7 +201,8 @@ export function failsOutsideForAnswer(context: Context, handler: TSESTree.Node, 
   if (handler.type === AST_NODE_TYPES.CatchClause) {
     const block = handler.parent.block;
     const source = classifyFailures(context, block, failureOptions);
-    return (source === 'external' || source === 'unknown') && !throwsOnlyInProcess(context, block);
+    // A connection test's failure is the answer its caller asked for (`await driver.testConnection()` at a test endpoint).
+    return (source === 'external' || source === 'unknown') && !throwsOnlyInProcess(context, block) && !isConnectionTest(context, block);
   }
   if (!promise) return false;
   const source = promiseFailureSource(context, promise, failureOptions, false);

@@ -4,6 +4,7 @@ import {
   PREDICATE_NAME,
   fileMayCatch,
   isAvailabilityCheck,
+  isConnectionTest,
   isNoopHandler,
   isObservedElsewhere,
   isOnlyStatement,
@@ -181,5 +182,21 @@ describe('fileMayCatch', () => {
   });
   it('skips a file that can hold none of them', () => {
     expect(fileMayCatch({ text: "const a = require('a');\nmodule.exports = (x) => a(x) + 1;", ast: {} })).toBe(false);
+  });
+});
+
+describe('isConnectionTest', () => {
+  it('is a try whose last awaited work tests a connection', () => {
+    const code = `
+      async function a() { try { await driver.testConnection(); res.json('ok'); } catch (e) {} }
+      async function b() { try { const c = await mysql.createConnection(cfg); await c.execute('SELECT 1'); c.end(); } catch (e) {} }
+      async function c() { try { await this.redis.ping(); } catch (e) {} }
+      async function d() { try { await checkDbConnection(cfg); } catch (e) {} }
+      async function e() { try { await db.ping(); await db.insert(row); } catch (e) {} }
+      async function f() { try { await db.query('SELECT * FROM users'); } catch (e) {} }
+      async function g() { try { await driver.connect(); } catch (e) {} }
+      async function h() { try { driver.testConnection(); } catch (e) {} }
+    `;
+    expect(catches(code, (context, c) => isConnectionTest(context, c.parent.block))).toEqual([true, true, true, true, false, false, false, false]);
   });
 });
