@@ -200,6 +200,11 @@ describe('ownerVoidsSecretWord', () => {
     expect([['challenge', 'token'], ['acmeChallenge', 'token'], ['page', 'token'], ['device', 'token'], ['led', 'pin']].map(([o, p]) => ownerVoidsSecretWord(o!, p!))).toEqual([true, true, true, true, true]);
   });
 
+  it('reads every field of a holder of file locations as a location (node-red: project.files.oldCredentials)', () => {
+    expect([['files', 'oldCredentials'], ['projectFiles', 'credentials'], ['paths', 'privateKey'], ['dirs', 'secrets']].map(([o, p]) => ownerVoidsSecretWord(o!, p!))).toEqual([true, true, true, true]);
+    expect([['file', 'password'], ['settings', 'credentials'], ['profile', 'privateKey']].map(([o, p]) => ownerVoidsSecretWord(o!, p!))).toEqual([false, false, false]);
+  });
+
   it('leaves a token under a request context, a session, an input or a user alone', () => {
     expect([['context', 'token'], ['session', 'token'], ['input', 'token'], ['user', 'tokens'], ['challenge', 'password'], ['challenge', 'tokenSecret']].map(([o, p]) => ownerVoidsSecretWord(o!, p!))).toEqual([false, false, false, false, false, false]);
   });

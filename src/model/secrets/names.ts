@@ -361,6 +361,9 @@ const NON_CREDENTIAL_OWNERS = new Set([
   'motor', 'sensor', 'button',
 ]);
 
+/** Owners that hold where files are (`project.files.oldCredentials`: the old credentials file's path, `paths.privateKey`). */
+const FILE_LOCATION_OWNERS = new Set(['files', 'filenames', 'filepaths', 'paths', 'dirs', 'directories', 'folders']);
+
 /**
  * Does the owner a secret word sits under make it a non-credential kind, as the compound name
  * would (`challenge.token` reads as `challengeToken`: an ACME challenge's token, published on
@@ -370,6 +373,8 @@ export function ownerVoidsSecretWord(ownerName: string, property: string, option
   const owner = tokenizeName(ownerName);
   const last = owner[owner.length - 1];
   const tokens = tokenizeName(property);
+  // Every field of a holder of file locations is a location, as `credentialsFile` / `privateKeyPath` are.
+  if (last !== undefined && FILE_LOCATION_OWNERS.has(last) && tokens.length > 0) return true;
   // Only owners that are things of that kind: `context.token`, `input.token` are a request's or a message's token.
   if (last === undefined || !NON_CREDENTIAL_OWNERS.has(last) || tokens.length === 0) return false;
   for (const phrase of compileNameOptions(options).phrases) {
