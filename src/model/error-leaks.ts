@@ -34,6 +34,9 @@ const ESCAPING_CALL = /^(?:html|xml)?(?:escape|encode)(?:html|xml|uri|uricompone
 /** Template engines whose render call (or default export) fills a template with the data it is given. */
 const TEMPLATE_MODULES = new Set(['art-template', 'ejs', 'pug', 'nunjucks', 'handlebars', 'mustache', 'eta', 'squirrelly', 'liquidjs', 'hogan.js']);
 
+/** String methods that return (a piece of) the text they are called on. */
+const TEXT_PIECES = new Set(['trim', 'trimStart', 'trimEnd', 'slice', 'substring', 'substr', 'toLowerCase', 'toUpperCase', 'normalize', 'padEnd', 'padStart', 'concat', 'split', 'at']);
+
 /** `art(file, data)`, `ejs.render(text, data)`, `nunjucks.renderString(text, data)`: a template engine rendering its data. */
 function isTemplateRender(context: Context, callee: TSESTree.Node): boolean {
   const c = skipTransparent(callee);
@@ -95,6 +98,11 @@ export function collectLeaks(context: Context, payload: TSESTree.Node, sink: Res
       }
       case AST_NODE_TYPES.MemberExpression: {
         const object = skipTransparent(n.object);
+        // err.message.split('\n')[0]: an element of the pieces is a piece of the text
+        if (n.computed && object.type === AST_NODE_TYPES.CallExpression) {
+          visit(object, use, sites, depth + 1);
+          return;
+        }
         if (object.type !== AST_NODE_TYPES.Identifier) return;
         const error = unknownErrorOf(context, object);
         if (!error) return;
@@ -165,6 +173,11 @@ export function collectLeaks(context: Context, payload: TSESTree.Node, sink: Res
           for (const a of n.arguments) visit(a.type === AST_NODE_TYPES.SpreadElement ? a.argument : a, null, sites, depth + 1);
           return;
         }
+        // err.message.trim(), err.message.slice(0, 200), String(err).split('\n')[0]: a piece of the text is the text
+        if (callee.type === AST_NODE_TYPES.MemberExpression && TEXT_PIECES.has(getPropertyName(callee) ?? '')) {
+          visit(callee.object, use, sites, depth + 1);
+          return;
+        }
         // page.replace(/{{ERROR_BODY}}/g, escapeHtml(err.message)): a template filled with the text
         if (callee.type === AST_NODE_TYPES.MemberExpression && /^replace(?:All)?$/u.test(getPropertyName(callee) ?? '') && n.arguments[1] && n.arguments[1].type !== AST_NODE_TYPES.SpreadElement) {
           visitText(n.arguments[1]);
@@ -220,6 +233,7 @@ export function mayCarryLeak(node: TSESTree.Node): boolean {
     case AST_NODE_TYPES.CallExpression:
       return true;
     case AST_NODE_TYPES.MemberExpression: {
+      if (n.computed && skipTransparent(n.object).type === AST_NODE_TYPES.CallExpression) return true;
       if (skipTransparent(n.object).type !== AST_NODE_TYPES.Identifier) return false;
       const name = getPropertyName(n);
       return name === 'message' || name === 'stack';
