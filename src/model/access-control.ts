@@ -445,7 +445,9 @@ function chainTerms(context: Context, node: TSESTree.Node, depth: number): Term[
   // settingsCache.get('members_signup_access'), env['MCP_OAUTH_ENABLED']: the key names a setting.
   if (own.setting) {
     const product = own.product ?? extra.find((t) => t.product)?.product;
-    return [product ? { ...own, product } : own];
+    const setting = product ? { ...own, product } : own;
+    // `config.allowedOrigins.includes(req.headers.origin)`: an allowlist in the settings, matched against what it is given.
+    return own.allow ? [setting, ...extra] : [setting];
   }
   // `req.login(user, (err) => { if (err) … })`: the session store failed after the caller was accepted.
   if (rootIdentifier && segments.length === 1 && node === rootIdentifier && isSessionStepError(context, rootIdentifier)) return [{ kind: 'other', isId: false }];

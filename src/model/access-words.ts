@@ -59,6 +59,9 @@ export const OTHER_WORDS = new Set([...PAYWALL_WORDS, ...FLAG_WORDS, 'blocked', 
  */
 export const ALLOW_WORDS = new Set(['allowed', 'allowlist', 'whitelist', 'whitelisted']);
 
+/** A list of callers by address (`origins`, `ips`, `hosts`): in the settings, an allowlist. */
+const CALLER_LISTS = new Set(['origins', 'ips', 'addresses', 'hosts', 'hostnames', 'domains', 'emails', 'referers', 'referrers', 'clients', 'senders']);
+
 /** Words of what identifies a caller on the network or by address, for an allowlist match. */
 const CALLER_WORDS = new Set(['ip', 'ips', 'addr', 'address', 'remote', 'origin', 'referer', 'referrer', 'email', 'emails', 'domain', 'host', 'hostname', 'client', 'sender']);
 
@@ -81,7 +84,7 @@ export const STATE_WORDS = new Set([
 ]);
 
 /** Words of objects that hold the app's settings: `config.x`, `settingsCache.get('…')`, `this.configService.get('…')`. */
-export const CONFIG_WORDS = new Set(['config', 'conf', 'cfg', 'configuration', 'settings', 'env', 'environment', 'flags', 'features', 'labs']);
+export const CONFIG_WORDS = new Set(['config', 'conf', 'cfg', 'configuration', 'settings', 'options', 'opts', 'env', 'environment', 'flags', 'features', 'labs']);
 const REQUEST_ROOT = /^(?:req|request|ctx|context|c)$/u;
 const INPUT_SEGMENT = /^(?:params|query|body|sanitizedQuery|payload)$/u;
 /** The request's transport: whether it came over TLS. */
@@ -171,7 +174,12 @@ export function classifyPath(segments: readonly string[]): Term {
   const root = head[0] ?? '';
   const product = productOf(words);
   // Settings outrank every word: `process.env.AUTH_OIDC_ENABLED` is a switch, not a credential.
-  if (isSettingsHolder(root) || (root === 'process' && head[1] === 'env') || heldSettings(head)) return { kind: 'other', isId, setting: true, ...product };
+  // A list of callers kept in the settings (`config.allowedOrigins`, `this.pluginOptions.origins`) is still an allowlist:
+  // matched against the caller it is access control (kindOf).
+  if (isSettingsHolder(root) || (root === 'process' && head[1] === 'env') || heldSettings(head)) {
+    const list = words.some((w) => ALLOW_WORDS.has(w) || CALLER_LISTS.has(w));
+    return list ? { kind: 'other', isId, setting: true, allow: true, ...product } : { kind: 'other', isId, setting: true, ...product };
+  }
   if (words.some((w) => STRONG_WORDS.has(w))) return { kind: 'strong', isId };
   if (words.some((w) => ALLOW_WORDS.has(w))) return { kind: 'other', isId, allow: true };
   if (words.some((w) => OTHER_WORDS.has(w))) return { kind: 'other', isId, ...product };

@@ -151,6 +151,18 @@ describe('classifyRejectionGuard: structure', () => {
     expect(one('!allowedModels.includes(req.body.model)')).toBe('other');
     expect(one('!allowedOrigins.includes(req.headers.origin)')).toBe('who');
     expect(one('!allowedEmails.has(req.user.email)')).toBe('who');
+    // kept in the settings or a plugin's options, a list of callers is still an allowlist (deepstream's origin check)
+    expect(one('this.pluginOptions.origins.indexOf(req.headers.origin) === -1')).toBe('who');
+    expect(one('!config.allowedOrigins.includes(req.headers.origin)')).toBe('who');
+    expect(one('!config.allowedModels.includes(req.body.model)')).toBe('other');
+  });
+
+  it("reads a function's options as settings: a middleware factory's switch is no test of the caller", () => {
+    // budibase's tenancy resolution; NocoBase's sign-up switch
+    expect(one('!opts.allowNoTenant')).toBe('other');
+    expect(one('!options.allowSignUp')).toBe('other');
+    expect(one('this.pluginOptions.hostUrl && req.headers.host !== this.pluginOptions.hostUrl')).toBe('other');
+    expect(one('opts.requireAdmin && !req.user.isAdmin')).toBe('who');
   });
 
   it('reads a caught error by its class, else by what the try called', () => {
@@ -353,8 +365,9 @@ describe('classifyRejectionGuard: CORS headers and settings held by the app', ()
         "function h(req, res) { const raw = req.headers['access-control-request-headers']; const list = raw.split(','); if (allowed.indexOf(list[0].trim().toLowerCase()) === -1) reject(); }",
       ),
     ).toEqual(['other']);
-    // an Origin outside the allow-list names the caller's site: not a CORS header name
-    expect(one('this.options.origins.indexOf(req.headers.origin) === -1')).toBe('unknown');
+    // an Origin outside the allow-list names the caller's site: not a CORS header name; the list of origins the
+    // options hold is an allowlist matched against the caller (was 'unknown' before options read as settings)
+    expect(one('this.options.origins.indexOf(req.headers.origin) === -1')).toBe('who');
     // "access control" in a name of the code still reads as access control
     expect(one('!this.accessControl.check(req.user)')).toBe('who');
   });
