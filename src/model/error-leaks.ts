@@ -34,6 +34,9 @@ const ESCAPING_CALL = /^(?:html|xml)?(?:escape|encode)(?:html|xml|uri|uricompone
 /** Template engines whose render call (or default export) fills a template with the data it is given. */
 const TEMPLATE_MODULES = new Set(['art-template', 'ejs', 'pug', 'nunjucks', 'handlebars', 'mustache', 'eta', 'squirrelly', 'liquidjs', 'hogan.js']);
 
+/** Helpers named for building a message or a page: `format500ErrorMessage`, `buildErrorPage`, `generateErrorHtml`. */
+const MESSAGE_BUILDER = /^(?:format|build|make|compose|generate|render)\w*(?:Message|Text|Html|Page)$/u;
+
 /** String methods that return (a piece of) the text they are called on. */
 const TEXT_PIECES = new Set(['trim', 'trimStart', 'trimEnd', 'slice', 'substring', 'substr', 'toLowerCase', 'toUpperCase', 'normalize', 'padEnd', 'padStart', 'concat', 'split', 'at']);
 
@@ -171,6 +174,12 @@ export function collectLeaks(context: Context, payload: TSESTree.Node, sink: Res
         // Object.assign({ error: err.message }, err.details): every source's fields reach the payload; a template engine renders its data into the page
         if (path === 'Object.assign' || isTemplateRender(context, callee)) {
           for (const a of n.arguments) visit(a.type === AST_NODE_TYPES.SpreadElement ? a.argument : a, null, sites, depth + 1);
+          return;
+        }
+        // format500ErrorMessage(err.message), buildErrorPage(title, error.message): a helper named for building a message
+        // or a page from the text it is given (an imported one included) returns it inside
+        if (path !== null && MESSAGE_BUILDER.test(lastSegment(path))) {
+          for (const a of n.arguments) if (a.type !== AST_NODE_TYPES.SpreadElement) visitText(a);
           return;
         }
         // err.message.trim(), err.message.slice(0, 200), String(err).split('\n')[0]: a piece of the text is the text
