@@ -34,8 +34,11 @@ const ESCAPING_CALL = /^(?:html|xml)?(?:escape|encode)(?:html|xml|uri|uricompone
 /** Template engines whose render call (or default export) fills a template with the data it is given. */
 const TEMPLATE_MODULES = new Set(['art-template', 'ejs', 'pug', 'nunjucks', 'handlebars', 'mustache', 'eta', 'squirrelly', 'liquidjs', 'hogan.js']);
 
-/** Helpers named for building a message or a page: `format500ErrorMessage`, `buildErrorPage`, `generateErrorHtml`. */
-const MESSAGE_BUILDER = /^(?:format|build|make|compose|generate|render)\w*(?:Message|Text|Html|Page)$/u;
+/**
+ * Helpers named for building a message or a page: `format500ErrorMessage`, `buildErrorPage`, `generateErrorHtml`.
+ * Not `render…`: a render function of an unknown module fills a template, which decides what it shows.
+ */
+const MESSAGE_BUILDER = /^(?:format|build|make|compose|generate)\w*(?:Message|Text|Html|Page)$/u;
 
 /** String methods that return (a piece of) the text they are called on. */
 const TEXT_PIECES = new Set(['trim', 'trimStart', 'trimEnd', 'slice', 'substring', 'substr', 'toLowerCase', 'toUpperCase', 'normalize', 'padEnd', 'padStart', 'concat', 'split', 'at']);
