@@ -34,18 +34,15 @@ export const STRONG_WORDS = new Set([
 
 /** A property saying the caller may do it (`entry.access`, `canEdit`, `hasAccess`, `allowed`). */
 export const GRANT = /^(?:access|has_?access|can[A-Z_]\w*|allowed|permitted)$/u;
-/** Words of a plan or a licence: a paywall. */
-const PAYWALL_WORDS = new Set([
-  'plan', 'plans', 'tier', 'tiers', 'subscription', 'subscriptions', 'subscribed', 'paid', 'free', 'premium', 'billing',
-  'quota', 'quotas', 'limit', 'limits', 'trial', 'license', 'licensed', 'licence', 'licenced', 'credits', 'seat', 'seats',
-]);
-
 /**
  * Words naming what the customer bought (a plan, a licence, its seats): in a predicate's name they outrank
  * the auth words, whose subject they qualify (`hasAdminSeatsAvailable()` counts licensed admin seats,
  * `hasPremiumAccess()` asks for a plan). Not `limit` / `quota` / `free`, also said of attempts and lockouts.
  */
 const LICENCE_WORDS = new Set(['plan', 'plans', 'tier', 'tiers', 'subscription', 'subscriptions', 'billing', 'premium', 'license', 'licensed', 'licence', 'licenced', 'seat', 'seats']);
+
+/** Words of a plan or a licence: a paywall. */
+const PAYWALL_WORDS = new Set([...LICENCE_WORDS, 'subscribed', 'paid', 'free', 'quota', 'quotas', 'limit', 'limits', 'trial', 'credits']);
 
 /** Words of a feature switch. */
 const FLAG_WORDS = new Set(['feature', 'features', 'flag', 'flags', 'labs', 'enabled', 'disabled', 'toggle', 'toggled']);

@@ -22,7 +22,7 @@
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
-import { type AnyFunction, type Context, findVariable, getCalleePath, getEnclosingFunction, getPropertyName, isFunctionNode, lastSegment, leavesFunction, resolveFunction, returnedValues, skipTransparent, walkSameFunction } from './ast.js';
+import { type AnyFunction, type Context, findVariable, getCalleePath, getEnclosingFunction, getPropertyName, getStringValue, isFunctionNode, lastName, lastSegment, leavesFunction, resolveFunction, returnedValues, skipTransparent, walkSameFunction } from './ast.js';
 import { downlevelOptionalAccess, skipDownlevel } from './downlevel.js';
 import { tokenizeName } from './secrets/names.js';
 import { isRequestObject } from './request-object.js';
@@ -515,10 +515,7 @@ function requestIndex(segments: readonly string[], rootIsRequest: boolean): numb
  * (`ctx.cookies.get(sessionAuth.REFRESH_COOKIE_NAME)`, `req.get(AUTH_HEADER)`). Null for anything else.
  */
 function keyName(node: TSESTree.CallExpressionArgument): string | null {
-  const key = skipTransparent(node);
-  if (key.type === AST_NODE_TYPES.Literal) return typeof key.value === 'string' ? key.value : null;
-  if (key.type === AST_NODE_TYPES.Identifier) return key.name;
-  return key.type === AST_NODE_TYPES.MemberExpression && !key.computed ? getPropertyName(key) : null;
+  return getStringValue(node) ?? lastName(node);
 }
 
 /** The start of a request chain a getter is called on: `req`, `ctx.cookies`, `req.headers`. */

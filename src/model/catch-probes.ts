@@ -10,6 +10,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import {
   type Context,
+  calleeName,
   findVariable,
   getCalleePath,
   getVariableInit,
@@ -338,8 +339,7 @@ const PROBE_QUERY = /^\s*select\s+1\s*;?\s*$/iu;
 const QUERY_METHODS = new Set(['execute', 'query', 'raw']);
 
 function testsConnection(call: TSESTree.CallExpression): boolean {
-  const callee = skipTransparent(call.callee);
-  const name = callee.type === AST_NODE_TYPES.Identifier ? callee.name : callee.type === AST_NODE_TYPES.MemberExpression ? getPropertyName(callee) : null;
+  const name = calleeName(call);
   if (name === null) return false;
   if (CONNECTION_TEST.test(name)) return true;
   const query = call.arguments[0];

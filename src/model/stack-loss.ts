@@ -46,6 +46,7 @@ import {
 import { namesStep, onlyStringified, throwsReplacement } from './catch-wording.js';
 import { promiseChainHead } from './promise-chain-steps.js';
 import { isInNonErrorBranch, isLogWrite, isRecordedBeside, isRecordedByErrorListener, isReferenceTo, workCalls } from './stack-records.js';
+import { someEnclosingStep } from './walks.js';
 import { handlesNoRejection, isRejectionHandler } from './promises.js';
 import { isVersionCheckFailure } from './version-checks.js';
 import { receivesOnlyIoErrors } from './error-listener-refs.js';
@@ -197,20 +198,10 @@ const ERROR_KIND_KEYS = new Set(['code', 'name', 'errno', 'status', 'statusCode'
  * an expected failure whose message is what matters. The else branch stays reported.
  */
 function isInExpectedErrorBranch(variable: TSESLint.Scope.Variable, log: TSESTree.Node): boolean {
-  const binder = variable.defs[0]?.node;
-  let child: TSESTree.Node = log;
-  let current = log.parent;
-  while (current && current !== binder) {
-    if (current.type === AST_NODE_TYPES.IfStatement && current.consequent === child && namesErrorKind(current.test, variable)) return true;
-    if (current.type === AST_NODE_TYPES.ConditionalExpression && current.consequent === child && namesErrorKind(current.test, variable)) return true;
-    if (current.type === AST_NODE_TYPES.SwitchCase && current.test !== null && current.parent.type === AST_NODE_TYPES.SwitchStatement && isErrorKindRead(current.parent.discriminant, variable)) {
-      return true;
-    }
-    if (isFunctionNode(current)) return false;
-    child = current;
-    current = current.parent;
-  }
-  return false;
+  return someEnclosingStep(log, variable.defs[0]?.node, (current, child) => {
+    if ((current.type === AST_NODE_TYPES.IfStatement || current.type === AST_NODE_TYPES.ConditionalExpression) && current.consequent === child) return namesErrorKind(current.test, variable);
+    return current.type === AST_NODE_TYPES.SwitchCase && current.test !== null && current.parent.type === AST_NODE_TYPES.SwitchStatement && isErrorKindRead(current.parent.discriminant, variable);
+  });
 }
 
 /** `e.code`, `e?.name`, `(e as NodeJS.ErrnoException).code`. */

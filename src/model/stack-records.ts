@@ -9,6 +9,7 @@ import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { type Context, contains, findVariable, getEnclosingFunction, getPropertyName, isFunctionNode, skipTransparent, walkSameFunction, walkTree } from './ast.js';
 import { classifyErrorMention, isErrorReporterCall } from './errors.js';
 import { errorTypeGuardSubject } from './catch-guards.js';
+import { someEnclosingStep } from './walks.js';
 import { classifyCall } from './fallible.js';
 import { getDebugLogCall, getLoggerCall } from './loggers.js';
 import { PASSIVE_CALLS } from './stack-loss-io.js';
@@ -327,10 +328,8 @@ export function isInNonErrorBranch(variable: TSESLint.Scope.Variable, log: TSEST
     const t = skipTransparent(test);
     return t.type === AST_NODE_TYPES.UnaryExpression && t.operator === '!' && guards(t.argument);
   };
-  let child: TSESTree.Node = log;
-  for (let current = log.parent; current && current !== binder && !isFunctionNode(current); child = current, current = current.parent) {
-    if (current.type !== AST_NODE_TYPES.IfStatement && current.type !== AST_NODE_TYPES.ConditionalExpression) continue;
-    if ((current.alternate === child && guards(current.test)) || (current.consequent === child && negates(current.test))) return true;
-  }
-  return false;
+  return someEnclosingStep(log, binder, (current, child) =>
+    (current.type === AST_NODE_TYPES.IfStatement || current.type === AST_NODE_TYPES.ConditionalExpression) &&
+    ((current.alternate === child && guards(current.test)) || (current.consequent === child && negates(current.test))),
+  );
 }

@@ -6,7 +6,7 @@
  * Recognition only: no rule options, no reports.
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { walkSameFunction } from './ast.js';
+import { isFunctionNode, walkSameFunction } from './ast.js';
 
 /**
  * The first node of `root` (itself included; nested functions not entered) that `test` accepts, in source order, or null.
@@ -64,4 +64,17 @@ export function onlyCallsOf(
     return !neutral(node);
   });
   return seen > 0 && !other;
+}
+
+/**
+ * Some step up from `node` to the nearest function (`stop` and functions not passed) is one `test` accepts, given the
+ * ancestor and the child it was reached from: the one walk for "does `node` sit in the branch of …"
+ * (`if (e instanceof X) log…`, the `else` of a guard, a `case` of `switch (e.code)`).
+ */
+export function someEnclosingStep(node: TSESTree.Node, stop: TSESTree.Node | undefined, test: (ancestor: TSESTree.Node, child: TSESTree.Node) => boolean): boolean {
+  let child = node;
+  for (let current = node.parent; current && current !== stop && !isFunctionNode(current); child = current, current = current.parent) {
+    if (test(current, child)) return true;
+  }
+  return false;
 }

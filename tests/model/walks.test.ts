@@ -1,7 +1,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
 import type { Context } from '../../src/model/ast.js';
-import { findInSameFunction, onlyCallsOf, someInSameFunction } from '../../src/model/walks.js';
+import { findInSameFunction, onlyCallsOf, someEnclosingStep, someInSameFunction } from '../../src/model/walks.js';
 import { probe } from '../helpers/probe.js';
 
 /** For each function declaration: the text of the first call named `hit…` in its own code, and whether there is one. */
@@ -91,5 +91,33 @@ describe('onlyCallsOf', () => {
       ['d', false],
       ['e', true],
     ]);
+  });
+});
+
+describe('someEnclosingStep', () => {
+  /** For each call `mark()`: whether it sits in the `else` of an `if`, up to its function or the stop statement labeled `stop`. */
+  function inElse(code: string): boolean[] {
+    const out: boolean[] = [];
+    probe(code, () => ({
+      CallExpression(node: TSESTree.CallExpression) {
+        if (node.callee.type !== 'Identifier' || node.callee.name !== 'mark') return;
+        let stop: TSESTree.Node | undefined = node.parent;
+        while (stop && stop.type !== 'LabeledStatement') stop = stop.parent;
+        out.push(someEnclosingStep(node, stop, (ancestor, child) => ancestor.type === 'IfStatement' && ancestor.alternate === child));
+      },
+    }));
+    return out;
+  }
+
+  it('walks up to the nearest function or the stop node, handing each ancestor the child it was reached from', () => {
+    expect(
+      inElse(`
+        if (a) { x(); } else { mark(); }
+        if (a) { mark(); } else { x(); }
+        if (a) { x(); } else { run(() => { mark(); }); }
+        if (a) { x(); } else { stop: { mark(); } }
+        if (a) { x(); } else { stop: { if (b) { y(); } else { mark(); } } }
+      `),
+    ).toEqual([true, false, false, false, true]);
   });
 });
