@@ -6,6 +6,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { type Context, findVariable, getCalleePath, getMemberPath, getNumberValue, getPropertyName, getStringValue, isFunctionNode, lastSegment, skipTransparent, walkSameFunction } from './ast.js';
+import { someEnclosingStep } from './walks.js';
 import { followsOnlyBodyParser } from './body-parsers.js';
 import { envComparisonMeansExplicitDevelopment } from './environment.js';
 import type { Leak } from './error-leaks.js';
@@ -74,22 +75,17 @@ export function isGuarded(context: Context, leak: Leak, status: number | null = 
  * says so, as a guard would), and the other replaces the error with `new AppError(…)`.
  */
 function normalisedBefore(context: Context, site: TSESTree.Node, error: TSESLint.Scope.Variable): boolean {
-  let child: TSESTree.Node = site;
-  let parent = site.parent;
-  while (parent && !isFunctionNode(parent)) {
+  return someEnclosingStep(site, undefined, (parent, child) => {
     const list = parent.type === AST_NODE_TYPES.BlockStatement || parent.type === AST_NODE_TYPES.Program ? parent.body : parent.type === AST_NODE_TYPES.SwitchCase ? parent.consequent : null;
-    if (list) {
-      for (const statement of list) {
-        if (statement === child) break;
-        if (statement.type !== AST_NODE_TYPES.IfStatement) continue;
-        if (impliesSafe(context, statement.test, false, error) && replacesWithClientError(context, statement.consequent, error)) return true;
-        if (statement.alternate && impliesSafe(context, statement.test, true, error) && replacesWithClientError(context, statement.alternate, error)) return true;
-      }
+    if (!list) return false;
+    for (const statement of list) {
+      if (statement === child) break;
+      if (statement.type !== AST_NODE_TYPES.IfStatement) continue;
+      if (impliesSafe(context, statement.test, false, error) && replacesWithClientError(context, statement.consequent, error)) return true;
+      if (statement.alternate && impliesSafe(context, statement.test, true, error) && replacesWithClientError(context, statement.alternate, error)) return true;
     }
-    child = parent;
-    parent = parent.parent;
-  }
-  return false;
+    return false;
+  });
 }
 
 /** `err = new errors.NotFoundError({ … })` somewhere in `branch`: the error is replaced by one of the app's classes. */

@@ -12,6 +12,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { type AnyFunction, type Context, functionVariable, getEnclosingFunction, getStringValue, skipTransparent } from './ast.js';
+import { someEnclosingStep } from './walks.js';
 import { type BackgroundCallback, enclosingBackgroundCallback, getBackgroundRegistration, isSupervisorChannel } from './background.js';
 import { isShutdownWork } from './shutdown-listeners.js';
 
@@ -35,13 +36,7 @@ function isSupervisorMessageListener(cb: BackgroundCallback): boolean {
 function inShutdownMessageBranch(context: Context, node: TSESTree.Node, extraApis: readonly string[]): boolean {
   const fn = getEnclosingFunction(node);
   if (!fn) return false;
-  let inBranch = false;
-  for (let child: TSESTree.Node = node, parent = node.parent; parent && parent !== fn; child = parent, parent = parent.parent) {
-    if (parent.type === AST_NODE_TYPES.IfStatement && parent.consequent === child && testsShutdownMessage(parent.test)) {
-      inBranch = true;
-      break;
-    }
-  }
+  const inBranch = someEnclosingStep(node, fn, (parent, child) => parent.type === AST_NODE_TYPES.IfStatement && parent.consequent === child && testsShutdownMessage(parent.test));
   if (!inBranch) return false;
   const cb = getBackgroundRegistration(context, fn, extraApis);
   return cb !== null && isSupervisorMessageListener(cb);

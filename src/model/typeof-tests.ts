@@ -5,7 +5,8 @@
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
-import { type Context, getPropertyName, isFunctionNode, skipTransparent } from './ast.js';
+import { type Context, getPropertyName, skipTransparent } from './ast.js';
+import { someEnclosingStep } from './walks.js';
 import { isSecretName } from './secrets/names.js';
 
 /**
@@ -24,15 +25,14 @@ export function refusesMissingCredential(context: Context, test: TSESTree.Node, 
   if (name === null || !isSecretName(name)) return false;
   const text = context.sourceCode.getText(operand);
   const present = (condition: TSESTree.Node): boolean => context.sourceCode.getText(skipTransparent(condition)) === text;
-  let child: TSESTree.Node = t;
-  let parent: TSESTree.Node | undefined = t.parent;
-  while (parent && !isFunctionNode(parent)) {
-    if ((parent.type === AST_NODE_TYPES.IfStatement || parent.type === AST_NODE_TYPES.ConditionalExpression) && parent.consequent === child && present(parent.test)) return false;
-    if (parent.type === AST_NODE_TYPES.LogicalExpression && parent.operator === '&&' && parent.right === child && present(parent.left)) return false;
-    child = parent;
-    parent = parent.parent;
-  }
-  return true;
+  // Not under a test that the credential is present (`if (token) … typeof token`, `token && typeof token`).
+  return !someEnclosingStep(
+    t,
+    undefined,
+    (parent, child) =>
+      ((parent.type === AST_NODE_TYPES.IfStatement || parent.type === AST_NODE_TYPES.ConditionalExpression) && parent.consequent === child && present(parent.test)) ||
+      (parent.type === AST_NODE_TYPES.LogicalExpression && parent.operator === '&&' && parent.right === child && present(parent.left)),
+  );
 }
 
 /** `typeof x !== 'string'` → `x`. */

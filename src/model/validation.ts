@@ -10,7 +10,8 @@
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
-import { type Context, findVariable, getCalleePath, getEnclosingFunction, getMemberPath, getPropertyName, isFunctionNode, lastSegment, skipTransparent, walkSameFunction } from './ast.js';
+import { type Context, findVariable, getCalleePath, getEnclosingFunction, getMemberPath, getPropertyName, lastSegment, skipTransparent, walkSameFunction } from './ast.js';
+import { findEnclosingStep } from './walks.js';
 import { getHandlerInfo, isErrorHandler } from './handlers.js';
 import { getImportSource } from './modules.js';
 
@@ -35,20 +36,13 @@ export function isValidationErrorName(name: string): boolean {
 
 /** The validation check whose failing branch `node` is on, within its function. */
 export function failingCheck(context: Context, node: TSESTree.Node): ValidationCheck | null {
-  let child: TSESTree.Node = node;
-  let current = node.parent;
-  while (current && !isFunctionNode(current)) {
-    if (current.type === AST_NODE_TYPES.IfStatement || current.type === AST_NODE_TYPES.ConditionalExpression) {
-      const branch = current.consequent === child ? true : current.alternate === child ? false : null;
-      if (branch !== null) {
-        const verdict = classifyTest(context, current.test);
-        if (verdict && verdict.failsWhen === branch) return verdict.check;
-      }
-    }
-    child = current;
-    current = current.parent;
-  }
-  return null;
+  return findEnclosingStep(node, undefined, (current, child) => {
+    if (current.type !== AST_NODE_TYPES.IfStatement && current.type !== AST_NODE_TYPES.ConditionalExpression) return null;
+    const branch = current.consequent === child ? true : current.alternate === child ? false : null;
+    if (branch === null) return null;
+    const verdict = classifyTest(context, current.test);
+    return verdict && verdict.failsWhen === branch ? verdict.check : null;
+  });
 }
 
 /** `!parsed.success` fails when true; `parsed.success` fails when false. */

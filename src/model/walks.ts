@@ -72,9 +72,18 @@ export function onlyCallsOf(
  * (`if (e instanceof X) log…`, the `else` of a guard, a `case` of `switch (e.code)`).
  */
 export function someEnclosingStep(node: TSESTree.Node, stop: TSESTree.Node | undefined, test: (ancestor: TSESTree.Node, child: TSESTree.Node) => boolean): boolean {
+  return findEnclosingStep(node, stop, (ancestor, child) => (test(ancestor, child) ? true : null)) !== null;
+}
+
+/**
+ * The first answer `pick` gives on the walk of {@link someEnclosingStep} (nearest ancestor first), or null:
+ * "which check's failing branch is `node` on".
+ */
+export function findEnclosingStep<T>(node: TSESTree.Node, stop: TSESTree.Node | undefined, pick: (ancestor: TSESTree.Node, child: TSESTree.Node) => T | null): T | null {
   let child = node;
   for (let current = node.parent; current && current !== stop && !isFunctionNode(current); child = current, current = current.parent) {
-    if (test(current, child)) return true;
+    const answer = pick(current, child);
+    if (answer !== null) return answer;
   }
-  return false;
+  return null;
 }
