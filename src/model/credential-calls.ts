@@ -4,7 +4,7 @@
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
-import { type Context, getCalleePath, lastSegment, skipTransparent } from './ast.js';
+import { type Context, getCalleePath, getMemberPath, lastSegment, skipTransparent } from './ast.js';
 
 /** An app's own check handed the password: `authService.validateUser(email, password)`, `User.findByCredentials(email, pw)`. */
 const CREDENTIAL_VALIDATOR = /^(?:(?:validate|verify|check)(?:User|Credentials?|UserCredentials|Login)|authenticate(?:User|Credentials|WithPassword)?|findByCredentials)$/u;
@@ -20,6 +20,28 @@ export function isCredentialValidation(context: Context, call: TSESTree.CallExpr
   const path = getCalleePath(call);
   if (path === null || !CREDENTIAL_VALIDATOR.test(lastSegment(path)) || /^passport\b/u.test(path)) return false;
   return call.arguments.some((a) => PASSWORD_ARGUMENT.test(context.sourceCode.getText(a)));
+}
+
+/** What holds a rule for passwords being set rather than a user's stored one: `options`, `config`, `validationUtils`, `passwordPolicy`. */
+const POLICY_HOLDER = /^(?:options|opts|config|configuration|settings|policy|password_?policy|validation\w*|validators?)$/iu;
+/** `newPassword`, `new_password`, `password.new`, `nextPassword`: the password being set. */
+const NEW_PASSWORD = /(?:^|\.)(?:new|next|desired|proposed)_?(?:pass(?:word)?|pwd|pw)$|(?:^|\.)pass(?:word)?\.new$/iu;
+/** An argument beside the candidate that a verification compares it with: the stored hash, the user, the old password. */
+const COMPARED_WITH = /hash|digest|salt|stored|saved|user|account|entity|record|old|current|existing/iu;
+
+/**
+ * `this.options.validatePassword(newPassword)`, `validationUtils.validatePassword(password.new, regex)`,
+ * `config.validatePassword(user.password)` at sign-up: a password method given the password being set (or kept by the
+ * app's options) with nothing to compare it with tests a policy (length, strength), not a presented credential.
+ */
+export function isPasswordPolicyCheck(context: Context, call: TSESTree.CallExpression): boolean {
+  const [candidate, ...rest] = call.arguments;
+  if (!candidate || rest.some((a) => COMPARED_WITH.test(context.sourceCode.getText(a)))) return false;
+  const callee = skipTransparent(call.callee);
+  const holder = callee.type === AST_NODE_TYPES.MemberExpression ? getMemberPath(callee.object) : null;
+  if (holder !== null && rest.length === 0 && POLICY_HOLDER.test(lastSegment(holder))) return true;
+  const named = getMemberPath(skipTransparent(candidate as TSESTree.Node));
+  return named !== null && NEW_PASSWORD.test(named);
 }
 
 /** `loginUserWithEmail(email, password)`, `signIn(user, pass)`: a call named for logging in, handed the password. */

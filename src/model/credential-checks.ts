@@ -14,7 +14,7 @@ import { getHttpOutcome } from './http-outcomes.js';
 import { passportCallbackRefusal } from './logins.js';
 import { getImportSource } from './modules.js';
 import { isRequestObject } from './request-object.js';
-import { failsByThrowing, isCredentialValidation, isLoginCall, isPasswordComparison } from './credential-calls.js';
+import { failsByThrowing, isCredentialValidation, isLoginCall, isPasswordComparison, isPasswordPolicyCheck } from './credential-calls.js';
 
 export { PASSWORD_ARGUMENT, isCredentialValidation } from './credential-calls.js';
 
@@ -35,7 +35,8 @@ export function isPasswordCheck(context: Context, call: TSESTree.CallExpression)
   const last = path !== null ? lastSegment(path) : calleeName(call);
   if (last === null) return false;
   // `function isValidPassword(p) { return p != null && p !== '' }`: a same-file predicate that calls nothing checks the shape only.
-  if (PASSWORD_METHOD.test(last)) return !shapeOnlyPredicate(context, call);
+  // A policy check of the password being set (`options.validatePassword(newPassword)`) tests no presented credential.
+  if (PASSWORD_METHOD.test(last)) return !shapeOnlyPredicate(context, call) && !isPasswordPolicyCheck(context, call);
   if (!HASH_METHODS.has(last)) return false;
   if (callee.type === AST_NODE_TYPES.MemberExpression) {
     const objectPath = getMemberPath(callee.object);

@@ -44,6 +44,10 @@ describe('passwordCheckResult', () => {
     'function f(old, stored) { helper.password.compare(old, stored).then((matching) => probeHere(matching)); }',
     // a method named for a password check on a receiver with no path (Strapi's service getter)
     "async function f(password, user) { const validPassword = await getService('user').validatePassword(password, user.password); probeHere(validPassword); }",
+    // the same options object holding the verifier: compared with the stored hash (accounts-js)
+    'async function f(password, hash) { const ok = await this.options.verifyPassword(password, hash); probeHere(ok); }',
+    // a user entity's method: the receiver holds the hash
+    'async function f(user, password) { probeHere(await user.validatePassword(password)); }',
   ])('%s → a password check', (code) => {
     expect(results(code)).toEqual([true]);
   });
@@ -61,6 +65,11 @@ describe('passwordCheckResult', () => {
     'async function f(req) { probeHere(await registry.authenticate(req)); }',
     "function f(req) { probeHere(passport.authenticate('local', { passReqToCallback: true })); }",
     'async function f(u, bypassCache) { probeHere(await svc.validateLogin(u.id, bypassCache)); }',
+    // a policy for the password being set (accounts-js, Verdaccio, evershop): nothing presented is checked
+    'async function f(newPassword) { probeHere(await this.options.validatePassword(newPassword)); }',
+    'async function f(user) { probeHere(await this.options.validatePassword(user.password)); }',
+    'function f(password, config) { probeHere(validationUtils.validatePassword(password.new, config.server.passwordValidationRegex)); }',
+    'function f(newPassword) { probeHere(verifyPassword(newPassword)); }',
   ])('%s → not a password check', (code) => {
     expect(results(code)).toEqual([false]);
   });
