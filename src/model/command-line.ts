@@ -4,7 +4,8 @@
  */
 import { relative } from 'node:path';
 import type { TSESTree } from '@typescript-eslint/utils';
-import { type Context, classMethods, findEnclosingClass } from './ast.js';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
+import { type Context, classMethods, findEnclosingClass, getEnclosingFunction, getPropertyName, skipTransparent } from './ast.js';
 
 /** A `bin` directory anywhere in the file's path below the working directory. */
 const BIN_DIRECTORY = /(?:^|[\\/])bin[\\/]/u;
@@ -52,4 +53,35 @@ export function inCommandLineCommand(node: TSESTree.Node, sourceCode: { getText(
   if (!COMMAND_BASE.test(sourceCode.getText(cls.superClass))) return false;
   const methods = classMethods(cls);
   return methods.has('run') || methods.has('execute');
+}
+
+/**
+ * `node` runs in the handler of a command-line command declared with a builder:
+ * `program.command('generate-api-key').option(…).action(async (options) => …)` (commander, cac, NocoBase's
+ * `app.command`), or yargs' `.command(name, description, builder, handler)`. What the handler prints with
+ * `console` answers the operator who ran the command (the key they asked it to create), on their terminal.
+ */
+export function inCommandAction(node: TSESTree.Node): boolean {
+  for (let fn = getEnclosingFunction(node); fn; fn = getEnclosingFunction(fn)) {
+    const call = fn.parent;
+    if (call?.type !== AST_NODE_TYPES.CallExpression || !call.arguments.includes(fn as TSESTree.CallExpressionArgument)) continue;
+    const callee = skipTransparent(call.callee);
+    if (callee.type !== AST_NODE_TYPES.MemberExpression) continue;
+    const method = getPropertyName(callee);
+    if (method === 'action' && chainNamesCommand(callee.object)) return true;
+    if (method === 'command' && call.arguments.length >= 3 && call.arguments[call.arguments.length - 1] === fn) return true;
+  }
+  return false;
+}
+
+/** `x.command('name').option(…).preload()`: a call chain with a `.command(…)` link. */
+function chainNamesCommand(node: TSESTree.Node): boolean {
+  let current = skipTransparent(node);
+  while (current.type === AST_NODE_TYPES.CallExpression) {
+    const callee = skipTransparent(current.callee);
+    if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+    if (getPropertyName(callee) === 'command') return true;
+    current = skipTransparent(callee.object);
+  }
+  return false;
 }

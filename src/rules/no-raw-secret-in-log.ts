@@ -12,7 +12,7 @@ import { createSecretAnalyzer } from '../model/secrets/values.js';
 import type { SecretFinding } from '../model/secrets/verdicts.js';
 import { getSettings } from '../core/settings.js';
 import { existsOnlyInDevelopment } from '../model/environment.js';
-import { promptsOperator } from '../model/command-line.js';
+import { inCommandAction, promptsOperator } from '../model/command-line.js';
 
 export type Options = [
   {
@@ -111,8 +111,9 @@ export default createRule<Options, MessageIds>({
     function check(call: LoggerCall): void {
       // `if (isDev) { app.post('/test-webhook', …) }`: code production never runs logs no production secret.
       if (existsOnlyInDevelopment(call.node)) return;
-      // An interactive terminal program (it prompts the operator) prints its answer with `console`; that is not a log.
-      if (call.loggerPath === 'console' && (interactive ??= promptsOperator(context))) return;
+      // An interactive terminal program (it prompts the operator) or a command-line command's handler prints its answer
+      // with `console` (the key it was asked to create); that is not a log.
+      if (call.loggerPath === 'console' && ((interactive ??= promptsOperator(context)) || inCommandAction(call.node))) return;
       const args = call.args.map((a) => (a.type === AST_NODE_TYPES.SpreadElement ? a.argument : a));
       const labels = analyzer.argumentLabels(args);
       let censored: RedactPattern[] | null | undefined;

@@ -2,7 +2,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
 import { findVariable, getRootIdentifier, skipTypeWrappers } from '../../src/model/ast.js';
 import { getImportSource, getImportedBinding, getRequiredModule, isNodeCryptoBinding, systemModuleOf } from '../../src/model/modules.js';
-import { isCommandLineProgram } from '../../src/model/command-line.js';
+import { inCommandAction, isCommandLineProgram } from '../../src/model/command-line.js';
 import { type ProbeOptions, callResult, probe, probeCalls } from '../helpers/probe.js';
 
 /** getImportSource of the root name of every call's callee, keyed by the call's text. */
@@ -200,5 +200,28 @@ describe('isCommandLineProgram', () => {
     expect(cli('run();', 'src/server.js')).toBe(false);
     expect(cli('run();', 'src/binary/cli.js')).toBe(false);
     expect(cli('run(); // #!/usr/bin/env node')).toBe(false);
+  });
+});
+
+describe('inCommandAction', () => {
+  /** Whether each `probeHere()` runs in a command-line command's handler. */
+  const inAction = (code: string) => {
+    const out: boolean[] = [];
+    probe(code, () => ({
+      CallExpression(node: TSESTree.CallExpression) {
+        if (node.callee.type === 'Identifier' && node.callee.name === 'probeHere') out.push(inCommandAction(node));
+      },
+    }));
+    return out;
+  };
+  it('is the handler of .command(…)….action(cb) or yargs .command(name, desc, builder, handler), nested callbacks included', () => {
+    expect(inAction("program.command('gen').option('-n <n>').action(async (o) => { probeHere(); await x.then(() => probeHere()); });")).toEqual([true, true]);
+    expect(inAction("yargs.command('token', 'make one', (y) => y, (argv) => { probeHere(); });")).toEqual([true]);
+  });
+  it('is not an action of something else, a listener, or the builder', () => {
+    expect(inAction("store.dispatch(x).action(() => probeHere());")).toEqual([false]);
+    expect(inAction("app.on('afterStart', () => probeHere());")).toEqual([false]);
+    expect(inAction("yargs.command('token', 'make one', (y) => { probeHere(); return y; }, (argv) => run(argv));")).toEqual([false]);
+    expect(inAction('probeHere();')).toEqual([false]);
   });
 });
