@@ -14,6 +14,9 @@
  *   and on every transport; a transport or a format the code does not show is not known to be JSON.
  * - Fastify's `request.log` / `reply.log` / `app.log` inside a Fastify route: its pino logger.
  * - Nest's `new ConsoleLogger(name, { json: true })`.
+ * - Backstage's LoggerService in a backend module (one importing `@backstage/backend-…` or a `…-node` /
+ *   `…-backend` plugin package), when the code does not show the logger's creation: its root logger writes
+ *   JSON in production.
  * - Anything else (console, log4js layouts, debug, a project's own logger, DI-injected loggers): no.
  *
  * Nothing is kept beyond the question; the caller asks only for a log call it would report.
@@ -37,6 +40,8 @@ const TEXT_FORMATS = new Set(['printf', 'simple', 'cli', 'prettyPrint']);
 /** Winston formats that only add or change fields; the finalizing format comes after them. */
 const FIELD_FORMATS = new Set(['timestamp', 'errors', 'colorize', 'uncolorize', 'label', 'splat', 'metadata', 'align', 'ms', 'padLevels']);
 const REQUEST_LOGGER = /^(?:req|request|reply)\.log$/u;
+/** `require('@backstage/plugin-events-node')`, `from '@backstage/backend-plugin-api'`: a Backstage backend module. */
+const BACKSTAGE_IMPORT = /(?:\brequire\s*\(\s*|\bfrom\s+)['"]@backstage\/(?:backend-|plugin-[\w-]+-(?:node|backend)\b)/u;
 
 /** Whether the logger of `call` writes JSON lines (see the module comment). */
 export function writesJsonLines(context: Context, call: LoggerCall): boolean {
@@ -53,7 +58,11 @@ export function writesJsonLines(context: Context, call: LoggerCall): boolean {
     if (path !== null && /^(?:request|reply)\.log$/u.test(path) && /\bfastify\b/iu.test(context.sourceCode.text)) return true;
     return findEnclosingHandler(context, call.node)?.framework === 'fastify';
   }
-  return loggerFormat(context, logger, 0, true) === 'json';
+  const format = loggerFormat(context, logger, 0, true);
+  if (format !== null) return format === 'json';
+  // Backstage's LoggerService, handed to a backend plugin (`options.logger.child(…)`, `deps.logger`, `this.logger`):
+  // its root logger writes winston `json()` lines in production.
+  return BACKSTAGE_IMPORT.test(context.sourceCode.text);
 }
 
 /** The format of the logger an expression holds; `crossModule` allows one hop into a relative module. */

@@ -61,4 +61,14 @@ describe('writesJsonLines', () => {
     expect(jsonLines("logger.info('a');", "logger.info('a')")).toBe(false);
     expect(jsonLines("class S { constructor(logger) { this.logger = logger; } f() { this.logger.info('a'); } }", "this.logger.info('a')")).toBe(false);
   });
+
+  it("knows Backstage's LoggerService handed to a backend module, unless the file shows a text logger", () => {
+    const events = "var pluginEventsNode = require('@backstage/plugin-events-node');\nasync function createRouter(options) { const logger = options.logger.child({ type: 'EventBus' }); logger.debug('a'); }";
+    expect(jsonLines(events, "logger.debug('a')", { sourceType: 'commonjs' })).toBe(true);
+    expect(jsonLines("import { coreServices } from '@backstage/backend-plugin-api'; class S { constructor(logger) { this.logger = logger; } f() { this.logger.info('a'); } }", "this.logger.info('a')")).toBe(true);
+    // a frontend package, a text logger the file creates, console: no
+    expect(jsonLines("import { useApi } from '@backstage/core-plugin-api'; function f(logger) { logger.info('a'); }", "logger.info('a')")).toBe(false);
+    expect(jsonLines("import { coreServices } from '@backstage/backend-plugin-api'; import winston from 'winston'; const l = winston.createLogger({ format: winston.format.simple() }); l.info('a');", "l.info('a')")).toBe(false);
+    expect(jsonLines("import { coreServices } from '@backstage/backend-plugin-api'; console.log('a');", "console.log('a')")).toBe(false);
+  });
 });

@@ -15,6 +15,8 @@ const cjs = { parser: espree, parserOptions: { ecmaVersion: 'latest', sourceType
 const fixtures = path.join(path.dirname(fileURLToPath(import.meta.url)), '../../fixtures/log-formats');
 const inFixtures = path.join(fixtures, 'routes.js');
 
+// Backstage's events backend (compiled): the LoggerService handed to the plugin writes JSON lines in production
+const BACKSTAGE_ROUTER = "'use strict';\nvar express = require('express');\nvar pluginEventsNode = require('@backstage/plugin-events-node');\nasync function createEventBusRouter(options) {\n  const logger = options.logger.child({ type: 'EventBus' });\n  const apiRouter = express.Router();\n  apiRouter.post('/bus/v1/events', async (req, res) => {\n    const topic = req.body.event.topic;\n    logger.debug(`Published event to '${topic}'`);\n    res.status(201).end();\n  });\n  return apiRouter;\n}\nexports.createEventBusRouter = createEventBusRouter;\n";
 // snyk-broker's checks handler: the route parameter in the message of the bunyan logger its logs module exports
 const COMPILED_BUNYAN = `"use strict";
 const logger_1 = require("./compiled-bunyan");
@@ -33,6 +35,7 @@ app.get('/listeners/:listenerId', (req, res) => { const line = \`listener \${req
 
 ruleTester.run('no-log-injection (JSON-lines loggers)', rule, {
   valid: [
+    { code: BACKSTAGE_ROUTER, languageOptions: cjs },
     { code: COMPILED_BUNYAN, filename: inFixtures, languageOptions: cjs },
     // a pino logger created in the file, also a child of it
     { code: "import pino from 'pino';\nconst log = pino({ level: 'info' }).child({ module: 'search' });\napp.get('/', (req, res) => { log.info(`q ${req.query.q}`); });", languageOptions: js },
@@ -57,6 +60,12 @@ ruleTester.run('no-log-injection (JSON-lines loggers)', rule, {
   ],
   invalid: [
     // strict: the same JSON-lines loggers are reported with includeJsonLoggers
+    {
+      code: BACKSTAGE_ROUTER,
+      languageOptions: cjs,
+      options: [{ includeJsonLoggers: true }],
+      errors: [{ messageId: 'injection', line: 9, suggestions: [{ messageId: 'useFields', output: BACKSTAGE_ROUTER.replace("logger.debug(`Published event to '${topic}'`)", "logger.debug('Published event to', { topic })") }] }],
+    },
     {
       code: COMPILED_BUNYAN,
       filename: inFixtures,
