@@ -11,6 +11,7 @@ import { type AnyFunction, type Context, calleeName, findVariable, getCalleePath
 import { fileCache, perFileMap } from './file-cache.js';
 import { type LogLevel, getLoggingLevel } from './loggers.js';
 import { getHttpOutcome } from './http-outcomes.js';
+import { isLoginAccountLookup } from './login-lookups.js';
 import { passportCallbackRefusal } from './logins.js';
 import { getImportSource } from './modules.js';
 import { isRequestObject } from './request-object.js';
@@ -18,8 +19,7 @@ import { failsByThrowing, isCredentialValidation, isLoginCall, isPasswordCompari
 
 export { PASSWORD_ARGUMENT, isCredentialValidation } from './credential-calls.js';
 
-/** Where a password check is a login rather than a re-check of a signed-in user. */
-export const LOGIN_CONTEXT = /log_?in|sign_?in|log_?on|authenticat|session|token|passport|strategy|credential|verify_?user|validate_?user/iu;
+export { LOGIN_CONTEXT } from './login-lookups.js';
 
 const HASH_MODULES = /^(?:bcrypt|bcryptjs|bcrypt-nodejs|@node-rs\/bcrypt|argon2|@node-rs\/argon2|crypto|node:crypto|tsscmp|safe-compare)$/u;
 const HASH_OBJECTS = /^(?:bcrypt|bcryptjs|bcryptAsync|argon2|argon|crypto|hasher|passwordHasher|hashService|hashingService|Bun\.password|passwords?|password(?:Utils|Helpers?|Service))$/u;
@@ -331,7 +331,10 @@ function failsWhenTrue(context: Context, test: TSESTree.Node): CredentialFailure
       const refusal = passportCallbackRefusal(context, argument);
       if (refusal) return refusal;
     }
-    return checkKind(context, t.argument);
+    const kind = checkKind(context, t.argument);
+    // `if (!user)` after a lookup by the login's username, before the password check of that user.
+    if (kind || argument.type !== AST_NODE_TYPES.Identifier) return kind;
+    return isLoginAccountLookup(context, argument, (call) => isPasswordCheck(context, call)) ? 'invalid_credentials' : null;
   }
   if (t.type === AST_NODE_TYPES.LogicalExpression) return failsWhenTrue(context, t.left) ?? failsWhenTrue(context, t.right);
   if (t.type === AST_NODE_TYPES.BinaryExpression) {

@@ -165,6 +165,9 @@ describe('credentialFailureAt', () => {
     ['function f(code, secret) { if (authenticator.check(code, secret)) { return next(); } probeHere(); }', 'invalid_otp'],
     // passport's custom callback stored in a const and handed on by name
     ["function f(req, res) { const cb = (err, user) => { if (!user) probeHere(); }; passport.authenticate('local', cb)(req, res); }", 'invalid_credentials'],
+    // the account a login looked up by its username / e-mail, before that account's password check (accounts-js)
+    ['async function login(email, pw) { const user = await db.findUserByEmail(email); if (!user) probeHere(); if (!(await bcrypt.compare(pw, user.hash))) fail(); }', 'invalid_credentials'],
+    ['async function login(username, pw) { let found; if (username) { found = await db.findUserByUsername(username); } if (!found) { probeHere(); } const hash = await db.findPasswordHash(found.id); if (!(await this.options.verifyPassword(pw, hash))) fail(); }', 'invalid_credentials'],
   ])('%s → %s', (code, reason) => {
     expect(atProbes(code, credentialFailureAt)).toEqual([reason]);
   });
@@ -172,6 +175,12 @@ describe('credentialFailureAt', () => {
   it.each([
     "import bcrypt from 'bcrypt'; async function login(pw, hash) { if (await bcrypt.compare(pw, hash)) probeHere(); }",
     'function f(req) { if (!req.user) probeHere(); }',
+    // the signed-in user looked up by id before a password change; a lookup with no password check of it after
+    'async function change(req, pw) { const user = await db.findUserById(req.user.id); if (!user) probeHere(); if (!(await bcrypt.compare(pw, user.hash))) fail(); }',
+    'async function f(email, pw, other) { const user = await db.findUserByEmail(email); if (!user) probeHere(); if (!(await bcrypt.compare(pw, other.hash))) fail(); }',
+    'async function f(email) { const user = await db.findUserByEmail(email); if (!user) probeHere(); return user; }',
+    // a service method re-checking a signed-in user's password (homebridge's updateOwnPassword), neither named for a login nor a handler
+    'class S { async updateOwnPassword(username, current) { const user = await db.findUserByUsername(username); if (!user) probeHere(); if (!(await bcrypt.compare(current, user.hash))) fail(); } }',
     "function f(apiKey) { if (apiKey.type !== ApiKeyType.PUBLISHABLE) probeHere(); }",
     "function f(req) { try { JSON.parse(req.body); } catch (e) { probeHere(); } }",
     // the check fails in the outer function; the callback is a function of its own
