@@ -90,7 +90,7 @@ export function findTextOnlyError(context: Context, call: LoggerCall, reportExpe
 /**
  * Variables that hold only the caught error's text: every write is a literal or a text-only form of the
  * error (`const message = e instanceof Error ? e.message : String(e)`, `let msg = 'Unknown'; if (…) msg =
- * e.message`), and at least one write is.
+ * e.message`, `const reason = \`${e.name}: ${e.message}\``), and at least one write is.
  */
 function textVariables(context: Context, caught: TSESLint.Scope.Variable): TSESLint.Scope.Variable[] {
   const out: TSESLint.Scope.Variable[] = [];
@@ -104,7 +104,10 @@ function textVariables(context: Context, caught: TSESLint.Scope.Variable): TSESL
       ((value.parent.type === AST_NODE_TYPES.ConditionalExpression && value.parent.test !== value) ||
         value.parent.type === AST_NODE_TYPES.LogicalExpression ||
         // `err?.message`
-        value.parent.type === AST_NODE_TYPES.ChainExpression)
+        value.parent.type === AST_NODE_TYPES.ChainExpression ||
+        // `${e.name}: ${e.message}`, `'failed: ' + e.message`: text composed around it
+        value.parent.type === AST_NODE_TYPES.TemplateLiteral ||
+        (value.parent.type === AST_NODE_TYPES.BinaryExpression && value.parent.operator === '+'))
     ) {
       value = value.parent;
     }

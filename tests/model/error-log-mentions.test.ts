@@ -85,6 +85,9 @@ describe('findTextOnlyError through a text variable and an error listener (issue
         try { await task.run(); } catch (error) { let errorMessage = 'Unknown error'; if (error instanceof Error) errorMessage = error.message; logger.error(\`task failed: \${errorMessage}\`); }
         try { await task.run(); } catch (f) { const message = f.message; logger.error({ err: f }, message); }
         try { await task.run(); } catch (g) { let note = g.message; note = describe(g); logger.error(note); }
+        try { await task.run(); } catch (h) { const reason = \`\${h.name}: \${h.message}\`; logger.error('send failed', { reason }); }
+        try { await task.run(); } catch (k) { const why = 'failed: ' + k.message; logger.error(why); }
+        try { await task.run(); } catch (m) { const both = \`\${m.message}\`; logger.error({ err: m, both }); }
       }
     `,
       (context, node) => {
@@ -99,6 +102,10 @@ describe('findTextOnlyError through a text variable and an error listener (issue
     expect(callResult(results, 'logger.error({ err: f }, message)')).toBeNull();
     // Another write holds more than the text.
     expect(callResult(results, 'logger.error(note)')).toBeNull();
+    // Text composed around the message (nocobase's notification manager): still only the text.
+    expect(callResult(results, "logger.error('send failed', { reason })")).toBe('h');
+    expect(callResult(results, 'logger.error(why)')).toBe('k');
+    expect(callResult(results, 'logger.error({ err: m, both })')).toBeNull();
   });
 
   it("takes the parameter of an emitter's 'error' listener as a caught error, not another event's", () => {

@@ -6,7 +6,8 @@ import rule from '../../../src/rules/log-error-with-stack.js';
  * (`const message = e instanceof Error ? e.message : String(e)`, vendure's scheduler), a fallback
  * (`${e?.message || e}`, homebridge's scheduled backup), and a message chosen by an `instanceof`
  * test (`error instanceof Error ? error.message : String(error)`, nocobase's heartbeat), and a helper named for
- * turning an error into its text (`getErrorMessage(err)`, flowise's compiled `(0, utils_1.getErrorMessage)(err)`).
+ * turning an error into its text (`getErrorMessage(err)`, flowise's compiled `(0, utils_1.getErrorMessage)(err)`), and text
+ * composed around the message in a const (`const reason = \`${error.name}: ${error.message}\``, nocobase's notification manager).
  */
 const ruleTester = new RuleTester();
 
@@ -78,6 +79,25 @@ setInterval(async () => {
 }, 30000);`,
   ],
   invalid: [
+    // NocoBase's notification manager: text composed around the message (`${error.name}: ${error.message}`) in a const, logged as a field
+    {
+      "code": "async function sendNow(plugin, params) {\n  try {\n    const channel = await plugin.findChannel(params.channelName);\n    await channel.send(params.message);\n  } catch (error) {\n    const reason = `${error.name}: ${error.message}`;\n    plugin.logger.error('notification send failed', { channelName: params.channelName, reason });\n  }\n}\n",
+      "errors": [
+        {
+          "messageId": "stackLost",
+          "line": 7,
+          "suggestions": [
+            {
+              "messageId": "addError",
+              "data": {
+                "remedy": "plugin.logger.error('\u2026', error)"
+              },
+              "output": "async function sendNow(plugin, params) {\n  try {\n    const channel = await plugin.findChannel(params.channelName);\n    await channel.send(params.message);\n  } catch (error) {\n    const reason = `${error.name}: ${error.message}`;\n    plugin.logger.error('notification send failed', { channelName: params.channelName, reason }, error);\n  }\n}\n"
+            }
+          ]
+        }
+      ]
+    },
     {
       code: "const utils_1 = require('../errors/utils'); async function fire(chatId, run) { try { await run() } catch (err) { console.error(`[webhookController] fire-and-forget execution failed for chatId=${chatId}: ${(0, utils_1.getErrorMessage)(err)}`) } }",
       output: "const utils_1 = require('../errors/utils'); async function fire(chatId, run) { try { await run() } catch (err) { console.error(`[webhookController] fire-and-forget execution failed for chatId=${chatId}: ${(0, utils_1.getErrorMessage)(err)}`, err) } }",
