@@ -210,7 +210,7 @@ export function classifyErrorUse(args: readonly TSESTree.Node[], vars: readonly 
 
 /**
  * Whether a variable holds an error's stack text: `const text = err.stack`, `err.stack || err.message`,
- * `err?.stack ?? String(err)`, `const { stack } = err`. A stack is the message with the frames under it,
+ * `err?.stack ?? String(err)`, `const { stack } = err`, text composed around it (`'… :: ' + util.inspect(err.stack)`). A stack is the message with the frames under it,
  * so a log of that text in any form (interpolated, concatenated) keeps what logging the error keeps —
  * as `${err.stack}` written in the log call does (`classifyErrorMention`).
  */
@@ -220,9 +220,24 @@ export function holdsStackText(variable: TSESLint.Scope.Variable): boolean {
   if (def.type !== 'Variable' || !def.node.init) return false;
   if (def.node.id.type === AST_NODE_TYPES.ObjectPattern) return variable.name === 'stack' && def.name.parent?.type === AST_NODE_TYPES.Property && getPropertyName(def.name.parent) === 'stack';
   if (def.node.id !== def.name || variable.references.some((r) => r.isWrite() && !r.init)) return false;
-  let init = skipTransparent(def.node.init);
-  while (init.type === AST_NODE_TYPES.LogicalExpression && init.operator !== '&&') init = skipTransparent(init.left);
-  return init.type === AST_NODE_TYPES.MemberExpression && getPropertyName(init) === 'stack';
+  return isStackText(def.node.init, 0);
+}
+
+/**
+ * `err.stack`, `err.stack || err.message`, and text composed around it: `'Unable to parse the body :: ' +
+ * util.inspect(err && err.stack ? err.stack : err)` (Sails' body-parser error handler), `` `${label}: ${err.stack}` ``.
+ */
+function isStackText(node: TSESTree.Node, depth: number): boolean {
+  const n = skipTransparent(node);
+  if (depth > 4) return false;
+  if (n.type === AST_NODE_TYPES.MemberExpression) return getPropertyName(n) === 'stack';
+  if (n.type === AST_NODE_TYPES.LogicalExpression) return n.operator !== '&&' && isStackText(n.left, depth + 1);
+  if (n.type === AST_NODE_TYPES.ConditionalExpression) return isStackText(n.consequent, depth + 1);
+  if (n.type === AST_NODE_TYPES.BinaryExpression) return n.operator === '+' && (isStackText(n.left as TSESTree.Node, depth + 1) || isStackText(n.right, depth + 1));
+  if (n.type === AST_NODE_TYPES.TemplateLiteral) return n.expressions.some((e) => isStackText(e, depth + 1));
+  // util.inspect(err.stack), inspect(…): the text of what it is given
+  if (n.type === AST_NODE_TYPES.CallExpression && n.arguments[0] && /^(?:util\.)?inspect$/u.test(getCalleePath(n) ?? '')) return isStackText(n.arguments[0], depth + 1);
+  return false;
 }
 
 /** One reference to the error, as an ErrorUse (a detail such as `err.code` is `none`). */

@@ -5,7 +5,8 @@ import rule from '../../../src/rules/require-error-handler-logging.js';
  * Session 36, by class:
  * - a variable holding the error's stack text (`const detail = err.stack || err.message`, `const { stack } = err`)
  *   carries the stack: logging it interpolated or concatenated records the error, as `${err.stack}` written
- *   in the log call does (errors.ts holdsStackText);
+ *   in the log call does (errors.ts holdsStackText), also text composed around it (`'… :: ' + util.inspect(err.stack)`,
+ *   Sails' body-parser error handler, session 45);
  * - a module loaded with `import()` whose path names a logger is that logger, whatever its binding is called
  *   (`import('../lib/log/logger.js').then((m) => m.error(e))`, loggers.ts), and a log of the error in an inline
  *   callback the handler starts reads as a log in the handler: whole is a record, text only loses the stack
@@ -31,6 +32,15 @@ ruleTester.run('require-error-handler-logging (session 36)', rule, {
   const { stack } = err;
   console.error('crash: ' + stack);
   process.exit(1);
+});`,
+    },
+    // Sails' body-parser error handler: text composed around the stack (util.inspect of err.stack), logged at error
+    {
+      code: `const util = require('util');
+app.use(function onBodyParserError(err, req, res, next) {
+  var msg = 'Unable to parse HTTP body- error occurred :: ' + util.inspect((err && err.stack) ? err.stack : err, false, null);
+  logger.error(msg);
+  res.status(400).send(msg);
 });`,
     },
     // evershop: a logger module loaded with import()
