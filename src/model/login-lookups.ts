@@ -19,11 +19,11 @@ import { functionName } from './sockets.js';
 export const LOGIN_CONTEXT = /log_?in|sign_?in|log_?on|authenticat|session|token|passport|strategy|credential|verify_?user|validate_?user/iu;
 
 /** What names a login identity in a lookup: `findUserByUsername(user.username)`, `findOne({ email })`, `where: { login }`. */
-const LOGIN_IDENTITY = /user_?name|e_?mail|login|identifier|handle|phone|account_?name/iu;
+const LOGIN_IDENTITY = /user_?name|e_?mail|login|identifier|phone|account_?name/iu;
 
 /**
  * `id` (tested falsy: `if (!user)`) holds the account a login looked up by the identity it was handed, and a password
- * check later in the same function reads that account: see the module comment. `isCheck` answers "is this call a
+ * check in the same function reads that account: see the module comment. `isCheck` answers "is this call a
  * password check" (credential-checks.ts), passed in to keep the two modules apart.
  */
 export function isLoginAccountLookup(context: Context, id: TSESTree.Identifier, isCheck: (call: TSESTree.CallExpression) => boolean): boolean {
