@@ -25,6 +25,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { type Context, findProperty, findVariable, getMemberPath, getPropertyName, getVariableInit, lastSegment, skipTransparent } from './ast.js';
 import { thisMemberInit } from './class-members.js';
+import { fileCache, perFile } from './file-cache.js';
 import { findEnclosingHandler } from './handlers.js';
 import type { LoggerCall } from './loggers.js';
 import { loggerFactory } from './logger-styles.js';
@@ -62,8 +63,11 @@ export function writesJsonLines(context: Context, call: LoggerCall): boolean {
   if (format !== null) return format === 'json';
   // Backstage's LoggerService, handed to a backend plugin (`options.logger.child(…)`, `deps.logger`, `this.logger`):
   // its root logger writes winston `json()` lines in production.
-  return BACKSTAGE_IMPORT.test(context.sourceCode.text);
+  return perFile(backstageModules, context.sourceCode, () => BACKSTAGE_IMPORT.test(context.sourceCode.text));
 }
+
+/** Whether the file is a Backstage backend module: one text test per file, not per log call. */
+const backstageModules = fileCache<boolean>();
 
 /** The format of the logger an expression holds; `crossModule` allows one hop into a relative module. */
 function loggerFormat(context: Context, node: TSESTree.Node, depth: number, crossModule: boolean): Format {
