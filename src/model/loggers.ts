@@ -227,6 +227,7 @@ function computeIsLoggerObject(context: Context, n: TSESTree.Node, depth: number
     const compiled = COMPILED_DEFAULT_IMPORT.exec(path);
     if (compiled && (LOGGER_NAME.test(compiled[1]!) || LOGGER_SUFFIX.test(compiled[1]!))) return true;
   }
+  if (n.type === AST_NODE_TYPES.ThisExpression) return isLoggerClass(findEnclosingClass(n));
   if (depth > 4) return false;
   if (n.type === AST_NODE_TYPES.Identifier) {
     const variable = findVariable(context, n);
@@ -250,6 +251,22 @@ function computeIsLoggerObject(context: Context, n: TSESTree.Node, depth: number
     }
   }
   return false;
+}
+
+/** A class that is an error reporter by its name: n8n's `ErrorReporter`, a `CrashReporter`. */
+const REPORTER_CLASS = /(?:Error|Exception|Crash)Reporter$/u;
+
+/**
+ * Whether a class is itself a logger or an error reporter by its name (`class AppLogger`, `let ErrorReporter =
+ * class ErrorReporter {…}`), so that its own level methods called on `this` log: n8n's
+ * `process.on('uncaughtException', (error) => { this.error(error) })` inside `ErrorReporter`.
+ */
+function isLoggerClass(cls: TSESTree.ClassDeclaration | TSESTree.ClassExpression | null): boolean {
+  if (!cls) return false;
+  const name =
+    cls.id?.name ??
+    (cls.parent?.type === AST_NODE_TYPES.VariableDeclarator && cls.parent.id.type === AST_NODE_TYPES.Identifier ? cls.parent.id.name : null);
+  return name !== null && (LOGGER_NAME.test(name) || LOGGER_SUFFIX.test(name) || REPORTER_CLASS.test(name));
 }
 
 function levelFromWinstonLog(node: TSESTree.CallExpression): { level: LogLevel; args: TSESTree.CallExpressionArgument[] } | null {

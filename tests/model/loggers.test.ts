@@ -295,6 +295,41 @@ describe('getLoggerCall: class members (NestJS and friends)', () => {
   });
 });
 
+describe('getLoggerCall: a class that is itself a logger or error reporter', () => {
+  // n8n-core's dist/errors/error-reporter.js (trimmed): the reporter's own `error` method reports the error.
+  const code = `
+    let ErrorReporter = class ErrorReporter {
+      error(e, options) { const toReport = this.wrap(e); if (toReport) this.report(toReport, options); }
+      init() {
+        process.on('uncaughtException', (error) => { this.error(error); });
+        const legacy = function () { this.error('A'); };
+      }
+    };
+    class AppLogger { warn(m) { console.warn(m); } clean() { this.warn('B'); } }
+    const CrashReporter = class { error(e) {} run() { this.error('C'); } };
+    class Reporter { error(e) {} run() { this.error('D'); } }
+    class TestReporter { error(e) {} run() { this.error('E'); } }
+    class Dialog { error(e) {} run() { this.error('F'); } }
+  `;
+  const calls = loggerCalls(code);
+  it.each([
+    ['this.error(error)', 'error'],
+    ["this.warn('B')", 'warn'],
+    ["this.error('C')", 'error'],
+  ])('%s → %s', (text, level) => {
+    expect(callResult(calls, text)).toMatchObject({ level, via: 'logger', loggerPath: 'this' });
+  });
+
+  it.each([
+    ["this.error('A')", '`this` of a nested plain function is not the class'],
+    ["this.error('D')", 'a reporter of nothing in particular'],
+    ["this.error('E')", 'a test reporter reports no errors of the app'],
+    ["this.error('F')", 'a class named for something else'],
+  ])('%s is not a logger call (%s)', (text) => {
+    expect(callResult(calls, text)).toBeNull();
+  });
+});
+
 describe('getLoggerCall: settings.loggers', () => {
   const code = 'tracker.error("a"); this.audit.warn("b"); svc.events.info("c"); other.error("d");';
   it('counts configured names and member paths', () => {

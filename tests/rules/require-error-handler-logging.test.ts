@@ -306,6 +306,15 @@ export class AllExceptionsFilter implements ExceptionFilter {
   });
 });`,
     `process.on('SIGTERM', () => server.close());`,
+    // n8n-core's error reporter (trimmed): the class is the reporter, its own error() reports the crash
+    `let ErrorReporter = class ErrorReporter {
+  error(e) { if (e instanceof Error) this.report(e); }
+  init() {
+    process.on('uncaughtException', (error) => {
+      this.error(error);
+    });
+  }
+};`,
 
     // ---------------------------------------------------------------- server 'error'
     // express-generator's bin/www: the message names the failure and the process exits
@@ -1006,6 +1015,32 @@ export class AllExceptionsFilter implements ExceptionFilter {
     },
 
     // ---------------------------------------------------------------- process
+    {
+      // the twin of n8n's reporter in a class named for nothing that reports: its error() is no log
+      code: `let Worker = class Worker {
+  error(e) { if (e instanceof Error) this.report(e); }
+  init() {
+    process.on('uncaughtException', (error) => {
+      this.error(error);
+    });
+  }
+};`,
+      errors: [
+        {
+          messageId: 'processSilent',
+          line: 4,
+          suggestions: [{ messageId: 'addLog', output: `let Worker = class Worker {
+  error(e) { if (e instanceof Error) this.report(e); }
+  init() {
+    process.on('uncaughtException', (error) => {
+      console.error('uncaught exception', error);
+      this.error(error);
+    });
+  }
+};` }],
+        },
+      ],
+    },
     {
       code: `process.on('unhandledRejection', () => {});`,
       errors: [
