@@ -15,7 +15,8 @@
  * - Fastify's `request.log` / `reply.log` / `app.log` inside a Fastify route: its pino logger.
  * - Nest's `new ConsoleLogger(name, { json: true })`.
  * - Backstage's LoggerService in a backend module (one importing `@backstage/backend-…` or a `…-node` /
- *   `…-backend` plugin package), when the code does not show the logger's creation: its root logger writes
+ *   `…-backend` plugin package, or any file of a package that depends on `@backstage/backend-plugin-api`:
+ *   package-manifest.ts), when the code does not show the logger's creation: its root logger writes
  *   JSON in production.
  * - Anything else (console, log4js layouts, debug, a project's own logger, DI-injected loggers): no.
  *
@@ -31,6 +32,7 @@ import type { LoggerCall } from './loggers.js';
 import { loggerFactory } from './logger-styles.js';
 import { getImportSource, readImportedSource } from './modules.js';
 import { moduleExport, parseProjectFileAnyHost } from './project-files.js';
+import { packageDependencies } from './package-manifest.js';
 import { isFastifyInstanceLogger } from './request-context.js';
 
 type Format = 'json' | 'text' | null;
@@ -63,7 +65,17 @@ export function writesJsonLines(context: Context, call: LoggerCall): boolean {
   if (format !== null) return format === 'json';
   // Backstage's LoggerService, handed to a backend plugin (`options.logger.child(…)`, `deps.logger`, `this.logger`):
   // its root logger writes winston `json()` lines in production.
-  return perFile(backstageModules, context.sourceCode, () => BACKSTAGE_IMPORT.test(context.sourceCode.text));
+  return perFile(backstageModules, context.sourceCode, () => BACKSTAGE_IMPORT.test(context.sourceCode.text) || isBackstageBackendPackage(context));
+}
+
+/**
+ * Whether the file's package is a Backstage backend plugin or module: it depends on Backstage's backend
+ * plugin API (a service file of `@backstage/plugin-signals-backend` is handed `options.logger` and imports
+ * nothing of Backstage).
+ */
+function isBackstageBackendPackage(context: Context): boolean {
+  const deps = packageDependencies(context);
+  return deps.has('@backstage/backend-plugin-api') || deps.has('@backstage/backend-common');
 }
 
 /** Whether the file is a Backstage backend module: one text test per file, not per log call. */

@@ -14,9 +14,13 @@ const js = { parser: espree, parserOptions: { ecmaVersion: 'latest', sourceType:
 const cjs = { parser: espree, parserOptions: { ecmaVersion: 'latest', sourceType: 'script' } } as const;
 const fixtures = path.join(path.dirname(fileURLToPath(import.meta.url)), '../../fixtures/log-formats');
 const inFixtures = path.join(fixtures, 'routes.js');
+const inBackstagePlugin = path.join(path.dirname(fileURLToPath(import.meta.url)), '../../fixtures/backstage-plugin/dist/service/SignalManager.cjs.js');
 
 // Backstage's events backend (compiled): the LoggerService handed to the plugin writes JSON lines in production
 const BACKSTAGE_ROUTER = "'use strict';\nvar express = require('express');\nvar pluginEventsNode = require('@backstage/plugin-events-node');\nasync function createEventBusRouter(options) {\n  const logger = options.logger.child({ type: 'EventBus' });\n  const apiRouter = express.Router();\n  apiRouter.post('/bus/v1/events', async (req, res) => {\n    const topic = req.body.event.topic;\n    logger.debug(`Published event to '${topic}'`);\n    res.status(201).end();\n  });\n  return apiRouter;\n}\nexports.createEventBusRouter = createEventBusRouter;\n";
+// @backstage/plugin-signals-backend's SignalManager (trimmed): handed `options.logger`, it imports nothing of Backstage;
+// its package depends on @backstage/backend-plugin-api
+const SIGNAL_MANAGER = "'use strict';\nclass SignalManager {\n  constructor(options) {\n    this.logger = options.logger.child({ subscriberId: options.id });\n  }\n  addConnection(ws) {\n    ws.on('message', (data) => {\n      this.logger.debug(`Received message from connection: ${data}`);\n    });\n  }\n}\nexports.SignalManager = SignalManager;\n";
 // snyk-broker's checks handler: the route parameter in the message of the bunyan logger its logs module exports
 const COMPILED_BUNYAN = `"use strict";
 const logger_1 = require("./compiled-bunyan");
@@ -36,6 +40,7 @@ app.get('/listeners/:listenerId', (req, res) => { const line = \`listener \${req
 ruleTester.run('no-log-injection (JSON-lines loggers)', rule, {
   valid: [
     { code: BACKSTAGE_ROUTER, languageOptions: cjs },
+    { code: SIGNAL_MANAGER, filename: inBackstagePlugin, languageOptions: cjs },
     { code: COMPILED_BUNYAN, filename: inFixtures, languageOptions: cjs },
     // a pino logger created in the file, also a child of it
     { code: "import pino from 'pino';\nconst log = pino({ level: 'info' }).child({ module: 'search' });\napp.get('/', (req, res) => { log.info(`q ${req.query.q}`); });", languageOptions: js },
@@ -72,6 +77,13 @@ ruleTester.run('no-log-injection (JSON-lines loggers)', rule, {
       languageOptions: cjs,
       options: [{ includeJsonLoggers: true }],
       errors: [{ messageId: 'injection', line: 7, suggestions: [{ messageId: 'useFields', output: COMPILED_BUNYAN.replace('logger_1.log.error({ error }, `Error executing check with id: ${req.params.checkId}`)', "logger_1.log.error({ error, checkId: req.params.checkId }, 'Error executing check with id')") }] }],
+    },
+    // the same service file in a package that does not depend on Backstage's backend API: the logger is not known
+    {
+      code: SIGNAL_MANAGER,
+      filename: inFixtures,
+      languageOptions: cjs,
+      errors: [{ messageId: 'injection', line: 8, suggestions: [{ messageId: 'useFields', output: SIGNAL_MANAGER.replace('this.logger.debug(`Received message from connection: ${data}`)', "this.logger.debug({ message: 'Received message from connection', data })") }] }],
     },
     // text loggers: winston's printf after json(), here and in another module
     { code: TEXT_WINSTON, filename: inFixtures, languageOptions: cjs, errors: [{ messageId: 'injection', line: 2 }] },
