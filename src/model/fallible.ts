@@ -28,6 +28,7 @@ import {
 import { fileCache, perFileMap } from './file-cache.js';
 import { getHelperLogLevel, getLoggingLevel } from './loggers.js';
 import { systemModuleOf } from './modules.js';
+import { isInProcessCryptoCall } from './in-process-crypto.js';
 import { COMPILER_HELPER, isClockRead, isPureUtilityCall } from './pure-calls.js';
 import { getResponseSink } from './responses.js';
 import { isSecretName } from './secrets/names.js';
@@ -296,6 +297,8 @@ export function classifyCall(
     return isClockRead(skipTypeWrappers(callee.object)) ? 'pure' : 'probe';
   }
   if (method !== null && PARSE_NAME.test(method)) return 'probe';
+  // `await jwtVerify(token, secret)`, `await crypto.subtle.verify(…)`: crypto on values in hand answers with its verdict, as `jwt.verify` does.
+  if (call.type === AST_NODE_TYPES.CallExpression && isInProcessCryptoCall(context, call)) return 'probe';
   // `_objectSpread({}, options)`, `__assign({}, a)`: a compiler's helper copies or shapes a value in hand.
   if (method !== null && COMPILER_HELPER.test(method)) return 'pure';
   if (method !== null && COERCION_NAME.test(method) && !awaited) return 'pure';

@@ -14,6 +14,7 @@ import { fileCache, perNode } from './file-cache.js';
 import { classifyCall } from './fallible.js';
 import { getLoggerCall } from './loggers.js';
 import { systemModuleOf } from './modules.js';
+import { isInProcessCryptoCall } from './in-process-crypto.js';
 import { getResponseSink } from './responses.js';
 
 /** Validators and parsers of a value in hand: `schema.parse(body)`, `validateSync(dto)`, `ajv.validate(s, x)`. */
@@ -32,13 +33,18 @@ export function throwsOnlyInProcess(context: Context, block: TSESTree.BlockState
   return perNode(blockCache, context.sourceCode, block, () => !awaitsOrYields(block, context) && runsInProcess(context, block, 0));
 }
 
-/** An `await`, `yield` or `for await` in the block itself (not in functions it defines). */
+/**
+ * An `await`, `yield` or `for await` in the block itself (not in functions it defines); an `await` of
+ * crypto on values in hand (in-process-crypto.ts) waits on nothing outside.
+ */
 function awaitsOrYields(block: TSESTree.Node, context: Context): boolean {
   let found = false;
   walkTree(
     block,
     (node) => {
-      if (node.type === AST_NODE_TYPES.AwaitExpression || node.type === AST_NODE_TYPES.YieldExpression) found = true;
+      if (node.type === AST_NODE_TYPES.AwaitExpression) {
+        if (!isInProcessCryptoCall(context, node.argument)) found = true;
+      } else if (node.type === AST_NODE_TYPES.YieldExpression) found = true;
       else if (node.type === AST_NODE_TYPES.ForOfStatement && node.await) found = true;
     },
     context.sourceCode.visitorKeys,
@@ -100,3 +106,4 @@ function callRunsInProcess(context: Context, call: TSESTree.CallExpression | TSE
   if (classifyCall(context, call) === 'external') return false;
   return !(callee.type === AST_NODE_TYPES.MemberExpression && getPropertyName(callee) === 'then');
 }
+
