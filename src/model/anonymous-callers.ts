@@ -14,6 +14,8 @@
  *   (`!x`, `x == null`, `_.isNil(x)`, `typeof x === 'undefined'`);
  * - a local holding such a read, through string handling (`authHeader?.split(' ')[1]`), `||`, `??`
  *   and `?:` with empty alternatives, or returned by a same-file extractor given the request;
+ * - the session a getter named for it reads off the request or its context (`await getSessionFromCtx(ctx)`,
+ *   `await getServerSession(req, res, options)`);
  * - a `let` named for a credential that every write fills in from the request only (`token = req.query.qt`,
  *   `apikey = lookup(req.headers, name)`, pieces of those, `undefined`);
  * - passport's `req.isAuthenticated()` being false.
@@ -229,6 +231,13 @@ function isPresenceValue(context: Context, node: TSESTree.Node, depth: number): 
     return orAlternative(context, n.consequent, depth) && orAlternative(context, n.alternate, depth) && (isPresenceValue(context, n.consequent, depth) || isPresenceValue(context, n.alternate, depth));
   }
   if (n.type === AST_NODE_TYPES.Identifier) return heldPresence(context, n, depth);
+  // `await getSessionFromCtx(ctx)` (better-auth), `await getServerSession(req, res, authOptions)` (next-auth): the
+  // session a getter reads off the request or its context, absent exactly when no signed-in session came with it.
+  if (n.type === AST_NODE_TYPES.AwaitExpression) {
+    const call = skipTransparent(n.argument);
+    return call.type === AST_NODE_TYPES.CallExpression && isSessionGetterCall(context, call);
+  }
+  if (n.type === AST_NODE_TYPES.CallExpression && isSessionGetterCall(context, n)) return true;
   if (n.type === AST_NODE_TYPES.CallExpression) {
     const callee = skipTransparent(n.callee);
     // `header.split(' ')[1]` is a member of a call: handled below; here the call itself.
@@ -435,6 +444,26 @@ function usesSelf(context: Context, node: TSESTree.Node, self: NonNullable<Retur
 function strategyCredentialParameter(fn: AnyFunction, name: TSESTree.Node): boolean {
   const index = fn.params.indexOf(name as TSESTree.Parameter);
   return index >= 0 && index < fn.params.length - 1 && name.type === AST_NODE_TYPES.Identifier && isStrategyCallback(fn) && namesPresence(name.name, false);
+}
+
+/**
+ * A getter of the request's signed-in session by its name: `getSessionFromCtx`, `getAuthoritativeSessionFromCtx`
+ * (better-auth), `getServerSession` (next-auth), `getSession`, `getCurrentSession`.
+ */
+const SESSION_GETTER = /^get(?:[A-Z][a-z]+)?Session(?:From(?:Ctx|Context|Request|Req|Headers))?$/u;
+
+/**
+ * `getSessionFromCtx(ctx)`, `getServerSession(req, res, options)`: a session getter handed the request or its context
+ * (also with its failure made "no session": `getSessionFromCtx(ctx).catch(() => null)`).
+ */
+function isSessionGetterCall(context: Context, call: TSESTree.CallExpression): boolean {
+  const callee = skipTransparent(call.callee);
+  if (callee.type === AST_NODE_TYPES.MemberExpression && getPropertyName(callee) === 'catch') {
+    const inner = skipTransparent(callee.object);
+    return inner.type === AST_NODE_TYPES.CallExpression && isSessionGetterCall(context, inner);
+  }
+  const name = lastName(callee);
+  return name !== null && SESSION_GETTER.test(name) && call.arguments.some((a) => isRequestObject(context, a));
 }
 
 /** `extractToken(req)`: a same-file function given the request whose every return is its credential or nothing. */

@@ -28,7 +28,8 @@ import { nestHandler } from './nest.js';
 import { isResponseName } from './response-names.js';
 import { sameFileCallSites } from './input-flow.js';
 
-export type Framework = 'express' | 'koa' | 'fastify' | 'nest' | 'hono' | 'next' | 'node-http' | 'graphql';
+/** `better-call`: better-call's endpoints (better-auth's `createAuthEndpoint(path, options, async (ctx) => …)`). */
+export type Framework = 'express' | 'koa' | 'fastify' | 'nest' | 'hono' | 'next' | 'node-http' | 'graphql' | 'better-call';
 
 export type HandlerKind =
   | 'route'
@@ -171,6 +172,10 @@ function registrationOf(node: TSESTree.Node): Registration {
   if (callee.type === AST_NODE_TYPES.Identifier) {
     if (callee.name === 'createServer') return { framework: 'node-http', kind: 'route' };
     if (callee.name === 'createMiddleware') return { framework: 'hono', kind: 'middleware' };
+    // better-call's endpoints (better-auth's and its plugins'): createAuthEndpoint('/admin/set-role', options, async (ctx) => …)
+    if (ENDPOINT_FACTORY.test(callee.name) && call.arguments.length >= 2 && call.arguments[call.arguments.length - 1] === child && isRoutePathString(call.arguments[0])) {
+      return { framework: 'better-call', kind: 'route' };
+    }
     return null;
   }
   if (callee.type !== AST_NODE_TYPES.MemberExpression) return null;
@@ -208,6 +213,15 @@ function registrationOf(node: TSESTree.Node): Registration {
 
 /** Calls that return an app or router a route can be registered on directly. */
 const APP_FACTORIES = new Set(['express', 'Router', 'fastify', 'Fastify', 'polka', 'createRouter']);
+
+/** A factory that builds an HTTP endpoint from a path and a handler: better-call's `createEndpoint`, better-auth's `createAuthEndpoint`. */
+const ENDPOINT_FACTORY = /^create[A-Z]?\w*Endpoint$/u;
+
+/** A route path written out: `'/admin/set-role'`. */
+function isRoutePathString(node: TSESTree.Node | undefined): boolean {
+  const text = node ? getStringValue(skipTransparent(node)) : null;
+  return text !== null && text.startsWith('/');
+}
 
 /** A route path argument: a string, a template, a regex, an array of those, a `ROUTES.x` member or a `…Path` name. */
 function isPathLike(node: TSESTree.Node | undefined): boolean {
@@ -256,6 +270,11 @@ function computeHandlerInfo(context: Context, fn: AnyFunction): HandlerInfo | nu
   // parameters makes a handler there: registered or not, such a function is none. Skip the look-ups.
   if (fn.params.length === 0 || fn.params.length > 4) return null;
   const registration = getRegistration(context, fn);
+  // A better-call endpoint's one parameter is its context (`ctx.body`, `ctx.headers`, `ctx.json()`), no Koa context.
+  if (registration?.framework === 'better-call') {
+    const ctx = paramId(fn.params[0]);
+    return fn.params.length === 1 && ctx ? { fn, framework: 'better-call', kind: 'route', via: 'registration', ctx } : null;
+  }
   if (registration) {
     const info = fromParams(context, fn, registration.framework, true);
     if (info) {

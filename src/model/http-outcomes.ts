@@ -20,7 +20,7 @@ import {
 } from './ast.js';
 import { fileCache, perFileMap } from './file-cache.js';
 import { graphqlErrorStatus } from './graphql.js';
-import { statusFromErrorName, statusFromFactoryName, statusFromInit, getStatusValue } from './http-status.js';
+import { statusFromErrorName, statusFromFactoryName, statusFromInit, statusFromNamedArgument, getStatusValue } from './http-status.js';
 import { isLoggerObject } from './loggers.js';
 import { isResponseName, isResponseOrContextName } from './response-names.js';
 import { isKoaThisContext } from './koa-generators.js';
@@ -226,8 +226,9 @@ export function callOutcome(context: Context, node: TSESTree.CallExpression, dep
         return status === null ? null : { status, kind: 'error', errorName: lastSegment(objectPath), frameworkError: true };
       }
       // An app's static error factory: ApiError.unauthorized(), AppError.forbidden('…'), errors.createForbiddenError()
+      // …or one handed the status by name: better-auth's APIError.from('FORBIDDEN', code)
       if (objectPath !== null && ERROR_HOLDER.test(lastSegment(objectPath))) {
-        const status = statusFromFactoryName(method);
+        const status = statusFromFactoryName(method) ?? statusFromNamedArgument(lastSegment(objectPath), args);
         if (status !== null) return { status, kind: 'error', errorName: lastSegment(objectPath), frameworkError: false };
       }
       if (isResponseReceiver) {
@@ -422,8 +423,8 @@ function newOutcome(context: Context, node: TSESTree.NewExpression): HttpOutcome
     // Nest's built-in exceptions all end in `Exception`; `*Error` classes are the app's own.
     return { status: named, kind: 'error', errorName: last, frameworkError: /Exception$/u.test(last) };
   }
-  // new ApiError(401, 'Unauthorized'), new AppError('Forbidden', 403)
-  const status = args.map((a) => getStatusValue(context, a)).find((s) => s !== null && s >= 400) ?? null;
+  // new ApiError(401, 'Unauthorized'), new AppError('Forbidden', 403); by name: new APIError('FORBIDDEN'), new TRPCError({ code: 'UNAUTHORIZED' })
+  const status = args.map((a) => getStatusValue(context, a)).find((s) => s !== null && s >= 400) ?? statusFromNamedArgument(last, args);
   return status === null ? null : { status, kind: 'error', errorName: last, frameworkError: false };
 }
 

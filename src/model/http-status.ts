@@ -64,6 +64,9 @@ const ERROR_STATUS_BY_NAME: Record<string, number> = {
   paymentrequired: 402,
   forbidden: 403,
   accessdenied: 403,
+  // Backstage's `NotAllowedError` (@backstage/errors answers it 403), gRPC's PERMISSION_DENIED; `MethodNotAllowed` is 405 below.
+  notallowed: 403,
+  permissiondenied: 403,
   notfound: 404,
   methodnotallowed: 405,
   notacceptable: 406,
@@ -125,6 +128,31 @@ function builtErrorStatus(context: Context, object: TSESTree.Node): number | nul
   const callee = skipTransparent(built.callee);
   const name = callee.type === AST_NODE_TYPES.Identifier ? callee.name : callee.type === AST_NODE_TYPES.MemberExpression ? getPropertyName(callee) : null;
   const status = name === null ? null : statusFromErrorName(name);
+  return status !== null && status >= 400 ? status : null;
+}
+
+/** Errors of the language itself: a status name in their message is only text (`new Error('FORBIDDEN')`). */
+const BUILTIN_ERRORS = new Set(['Error', 'TypeError', 'RangeError', 'SyntaxError', 'ReferenceError', 'EvalError', 'URIError', 'AggregateError']);
+
+/**
+ * The error status an error class's arguments name by its constant name, as a string: better-call's (and so
+ * better-auth's) `new APIError('FORBIDDEN', { message })` / `APIError.from('UNAUTHORIZED', code)`, tRPC's
+ * `new TRPCError({ code: 'UNAUTHORIZED' })`. The first argument, or the `code` / `status` of a first-argument
+ * object; only a whole status name (`'NOT_FOUND'`, not `'not found'`) of a 4xx / 5xx status.
+ */
+export function statusFromNamedArgument(className: string, args: readonly TSESTree.CallExpressionArgument[]): number | null {
+  if (BUILTIN_ERRORS.has(className)) return null;
+  const first = args[0] ? skipTransparent(args[0]) : null;
+  if (!first) return null;
+  let value: TSESTree.Node | null = first;
+  if (first.type === AST_NODE_TYPES.ObjectExpression) {
+    value = null;
+    for (const prop of first.properties) {
+      if (prop.type === AST_NODE_TYPES.Property && !prop.computed && (getPropertyName(prop) === 'code' || getPropertyName(prop) === 'status')) value = skipTransparent(prop.value);
+    }
+  }
+  if (value?.type !== AST_NODE_TYPES.Literal || typeof value.value !== 'string' || !/^[A-Z][A-Z_]+$/u.test(value.value)) return null;
+  const status = ownEntry(STATUS_BY_NAME, value.value) ?? null;
   return status !== null && status >= 400 ? status : null;
 }
 

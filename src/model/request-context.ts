@@ -50,7 +50,7 @@ function isParamOf(id: TSESTree.Identifier): boolean {
  * Only what the framework really provides; an entry is missing when unknown.
  */
 export function getRequestContextExpressions(context: Context, handler: HandlerInfo, at?: TSESTree.Node): RequestContextExpressions {
-  const binding = handler.framework === 'koa' || handler.framework === 'hono' ? handler.ctx : handler.req;
+  const binding = handler.framework === 'koa' || handler.framework === 'hono' || handler.framework === 'better-call' ? handler.ctx : handler.req;
   // Koa 0.x generator middleware: `this` is the context (`this.method`, `this.ip`).
   if (!binding && handler.framework === 'koa' && at && koaThisVisibleAt(context, handler.fn, at)) return requestFieldExpressions('koa', 'this');
   if (!binding || !bindingVisibleAt(context, binding, at)) return {};
@@ -74,6 +74,9 @@ export function requestFieldExpressions(framework: Framework, name: string): Req
       return { method: `${name}.method`, path: `${name}.url.split('?')[0]`, ip: `${name}.ip`, userAgent: `${name}.headers['user-agent']` };
     case 'node-http':
       return { method: `${name}.method`, path: `${name}.url?.split('?')[0]`, ip: `${name}.socket.remoteAddress`, userAgent: `${name}.headers['user-agent']` };
+    case 'better-call':
+      // better-call's endpoint context: `path` and `method` always; `headers` only when called over HTTP (not `auth.api.x()`).
+      return { method: `${name}.method`, path: `${name}.path`, ip: `${name}.headers?.get('x-forwarded-for')`, userAgent: `${name}.headers?.get('user-agent')` };
     case 'graphql':
       // A GraphQL resolver gets no request object: its context is the app's own.
       return {};

@@ -50,6 +50,11 @@ describe('refusesOnlyAnonymous', () => {
     ['an authenticated flag behind a namespace, on a renamed request', 'const skReq = req;\nif (skReq.skIsAuthenticated) return next();\ndeny();'],
     ['the identifier of an optional principal', 'const username = req.skPrincipal?.identifier;\nif (!username) return deny();'],
     ['a request field written only after the test', 'if (!req.user) return deny();\nconst ws = await workspaces.byId(req.query.id);\nreq.user = { ...req.user, activeWorkspaceId: ws.id };'],
+    // better-auth's plugins (round 17) and next-auth's API routes: the session a getter reads off the request or its context
+    ['a session getter given the context', 'const session = await getSessionFromCtx(ctx);\nif (!session) return deny();'],
+    ['a session getter whose failure is no session, on a request from outside', 'const session = await getSessionFromCtx(ctx).catch(() => null);\nif (!session && (ctx.request || ctx.headers)) return deny();'],
+    ["next-auth's server session", 'const session = await getServerSession(req, res, authOptions);\nif (!session) return deny();'],
+    ["better-auth's session re-read from the store", 'const session = await getAuthoritativeSessionFromCtx(ctx);\nif (!session) return deny();'],
   ])('anonymous: %s', (_name, body) => {
     expect(verdicts(handler(body))).toEqual([true]);
   });
@@ -75,6 +80,9 @@ describe('refusesOnlyAnonymous', () => {
     ['inside a catch', 'try { await verify(req) } catch { return deny(); }'],
     ['after an early exit for anonymous callers', 'if (!req.user) return next();\ndeny();'],
     ['a presented header after an early exit for session users', "if (req.user) return next();\nif (req.header('authorization')) return deny();\nres.redirect('/login');"],
+    ['a session getter handed no request', 'const session = await getSession(sessionId);\nif (!session) return deny();'],
+    ['a role of the session a getter read', "const session = await getSessionFromCtx(ctx);\nif (session.user.role !== 'admin') return deny();"],
+    ['a getter named for something else', 'const member = await getMemberFromCtx(ctx);\nif (!member) return deny();'],
     ['an unknown test inside the anonymous branch', 'if (!req.user) {\n  const ok = await keys.check(req.query.key);\n  if (!ok) return deny();\n}'],
   ])('not anonymous: %s', (_name, body) => {
     expect(verdicts(handler(body))).toEqual([false]);

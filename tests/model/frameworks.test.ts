@@ -378,6 +378,77 @@ describe('getHttpOutcome: an app\'s error factories called without new', () => {
   });
 });
 
+describe('getHttpOutcome: error classes named for a refusal', () => {
+  // Backstage's @backstage/errors (devtools backend, round 17) answers NotAllowedError with 403
+  const news = outcomes(
+    `
+    new errors.NotAllowedError('Unauthorized');
+    new NotAllowedError();
+    new PermissionDeniedError('x');
+    new MethodNotAllowedError();
+  `,
+    'NewExpression',
+  );
+  it.each([
+    ["new errors.NotAllowedError('Unauthorized')", 403, 'NotAllowedError'],
+    ['new NotAllowedError()', 403, 'NotAllowedError'],
+    ["new PermissionDeniedError('x')", 403, 'PermissionDeniedError'],
+    ['new MethodNotAllowedError()', 405, 'MethodNotAllowedError'],
+  ])('%s → %d', (text, status, errorName) => {
+    expect(news.get(text)).toEqual({ status, kind: 'error', errorName, frameworkError: false });
+  });
+});
+
+describe('getHttpOutcome: error classes handed the status by its name', () => {
+  // better-auth 1.7 (better-call's APIError) and tRPC
+  const news = outcomes(
+    `
+    new APIError('FORBIDDEN', { message: 'Not a member' });
+    new TRPCError({ code: 'UNAUTHORIZED' });
+    new TRPCError({ message: 'x', code: 'TOO_MANY_REQUESTS' });
+    new Error('FORBIDDEN');
+    new APIError('Forbidden');
+    new APIError('FOUND');
+    new TRPCError({ code: userCode });
+  `,
+    'NewExpression',
+  );
+  const calls = outcomes(
+    `
+    APIError.from('FORBIDDEN', ADMIN_ERROR_CODES.YOU_ARE_NOT_ALLOWED_TO_GET_USER);
+    APIError.fromStatus('UNAUTHORIZED', { message: 'Invalid code' });
+    Errors.from('not allowed');
+    logger.from('FORBIDDEN');
+  `,
+    'CallExpression',
+  );
+  it.each([
+    ["new APIError('FORBIDDEN', { message: 'Not a member' })", 403],
+    ["new TRPCError({ code: 'UNAUTHORIZED' })", 401],
+    ["new TRPCError({ message: 'x', code: 'TOO_MANY_REQUESTS' })", 429],
+  ])('%s → %d', (text, status) => {
+    expect(news.get(text)).toEqual({ status, kind: 'error', errorName: text.slice(4, text.indexOf('(')), frameworkError: false });
+  });
+  it.each([
+    ["APIError.from('FORBIDDEN', ADMIN_ERROR_CODES.YOU_ARE_NOT_ALLOWED_TO_GET_USER)", 403],
+    ["APIError.fromStatus('UNAUTHORIZED', { message: 'Invalid code' })", 401],
+  ])('%s → %d', (text, status) => {
+    expect(calls.get(text)).toEqual({ status, kind: 'error', errorName: 'APIError', frameworkError: false });
+  });
+  it.each([
+    ["new Error('FORBIDDEN')", 'a built-in error: only its message'],
+    ["new APIError('Forbidden')", 'not a status constant name'],
+    ["new APIError('FOUND')", 'no error status'],
+    ['new TRPCError({ code: userCode })', 'not written out'],
+  ])('%s → null (%s)', (text) => {
+    expect(news.has(text)).toBe(true);
+    expect(news.get(text)).toBeNull();
+  });
+  it.each(["Errors.from('not allowed')", "logger.from('FORBIDDEN')"])('%s → null', (text) => {
+    expect(calls.get(text) ?? null).toBeNull();
+  });
+});
+
 describe('getHttpOutcome: errors, throws and hand-offs', () => {
   const news = outcomes(
     `
@@ -716,6 +787,20 @@ app.on('GET', '/x', (c) => c.text('x'));
       { line: 4, framework: 'hono', kind: 'middleware', via: 'registration', ctx: 'c', next: 'next' },
       { line: 5, framework: 'hono', kind: 'error-handler', via: 'registration', error: 'err', ctx: 'c' },
       { line: 6, framework: 'hono', kind: 'route', via: 'registration', ctx: 'c' },
+    ]);
+  });
+
+  it("recognizes better-call's endpoints (better-auth's createAuthEndpoint), only with a route path and the handler last", () => {
+    expect(
+      handlers(`
+const setRole = (opts) => createAuthEndpoint('/admin/set-role', { method: 'POST' }, async (ctx) => {});
+const ping = createEndpoint('/ping', { method: 'GET' }, async (ctx) => ctx.json({ ok: true }));
+const hook = createAuthEndpoint(async (ctx) => {});
+const other = createAuthEndpoint('admin', async (ctx) => {}, { method: 'GET' });
+`),
+    ).toEqual([
+      { line: 2, framework: 'better-call', kind: 'route', via: 'registration', ctx: 'ctx' },
+      { line: 3, framework: 'better-call', kind: 'route', via: 'registration', ctx: 'ctx' },
     ]);
   });
 
