@@ -7,7 +7,7 @@
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
-import { type AnyFunction, type Context, calleeName, findVariable, getCalleePath, getMemberPath, getPropertyName, getVariableInit, isFunctionNode, lastSegment, resolveFunction, skipTransparent, walkSameFunction } from './ast.js';
+import { type AnyFunction, type Context, calleeName, findVariable, getCalleePath, getMemberPath, unwrapIndirectCall, getPropertyName, getVariableInit, isFunctionNode, lastSegment, resolveFunction, skipTransparent, walkSameFunction } from './ast.js';
 import { fileCache, perFileMap } from './file-cache.js';
 import { type LogLevel, getLoggingLevel } from './loggers.js';
 import { getHttpOutcome } from './http-outcomes.js';
@@ -27,16 +27,17 @@ const HASH_METHODS = new Set(['compare', 'compareSync', 'verify', 'timingSafeEqu
 const PASSWORD_METHOD =
   /^(?:(?:compare|verify|check|validate|match)Passwords?|comparePass|(?:is)?(?:Valid|Correct)Password|validPassword|isPassword(?:Valid|Correct|Match)|passwordMatch(?:es)?|timingSafeEqual|safeCompare|secureCompare|constantTimeEqual)$/u;
 
-/** `bcrypt.compare(pw, hash)`, `argon2.verify(hash, pw)`, `user.comparePassword(pw)`, `compare` imported from bcrypt. */
+/** `bcrypt.compare(pw, hash)`, `argon2.verify(hash, pw)`, `user.comparePassword(pw)`, `compare` imported from bcrypt (also compiled: `(0, bcryptjs_1.compare)(pw, hash)`). */
 export function isPasswordCheck(context: Context, call: TSESTree.CallExpression): boolean {
-  const callee = skipTransparent(call.callee);
+  const callee = unwrapIndirectCall(call.callee);
   // The method's own name decides even on a receiver with no path: `getService('user').validatePassword(pw, hash)`.
-  const path = getCalleePath(call);
+  const path = getMemberPath(callee);
   const last = path !== null ? lastSegment(path) : calleeName(call);
   if (last === null) return false;
   // `function isValidPassword(p) { return p != null && p !== '' }`: a same-file predicate that calls nothing checks the shape only.
   // A policy check of the password being set (`options.validatePassword(newPassword)`) tests no presented credential.
-  if (PASSWORD_METHOD.test(last)) return !shapeOnlyPredicate(context, call) && !isPasswordPolicyCheck(context, call);
+  // A private or protected method's underscore changes nothing: Medusa's `this.isPasswordMatch_(pw, identity)`.
+  if (PASSWORD_METHOD.test(last.replace(/^_+|_+$/gu, ''))) return !shapeOnlyPredicate(context, call) && !isPasswordPolicyCheck(context, call);
   if (!HASH_METHODS.has(last)) return false;
   if (callee.type === AST_NODE_TYPES.MemberExpression) {
     const objectPath = getMemberPath(callee.object);

@@ -6,14 +6,15 @@
  * password after it. The password check must be in the same function and read the account (directly or
  * through a `const` built from it); the lookup must be handed a login identity (a username, e-mail,
  * login, phone), not an id (`findById(req.user.id)` before a password change: the signed-in user); and the function
- * must be a login — named for one (`passwordAuthenticator`, `login`, `verifyUser`) or a request handler (Strapi's
- * `callback` controller) — not a service method re-checking a signed-in user (`updateOwnPassword(username, …)`).
+ * must be a login — named for one (`passwordAuthenticator`, `login`, `verifyUser`), a request handler (Strapi's
+ * `callback` controller) or a NextAuth.js credentials provider's `authorize` — not a service method re-checking a signed-in user (`updateOwnPassword(username, …)`).
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { type Context, contains, findVariable, getEnclosingFunction, getVariableInit, skipTransparent, walkSameFunction } from './ast.js';
 import { findEnclosingHandler } from './handlers.js';
 import { functionName } from './sockets.js';
+import { isCredentialsAuthorize } from './logins.js';
 
 /** Where a password check is a login rather than a re-check of a signed-in user. */
 export const LOGIN_CONTEXT = /log_?in|sign_?in|log_?on|authenticat|session|token|passport|strategy|credential|verify_?user|validate_?user/iu;
@@ -34,7 +35,7 @@ export function isLoginAccountLookup(context: Context, id: TSESTree.Identifier, 
   if (!values.some((v) => v !== null && lookupByIdentity(context, v))) return false;
   const fn = getEnclosingFunction(id);
   if (!fn || getEnclosingFunction(variable.defs[0]!.node) !== fn) return false;
-  if (!LOGIN_CONTEXT.test(functionName(fn) ?? '') && !findEnclosingHandler(context, id)) return false;
+  if (!LOGIN_CONTEXT.test(functionName(fn) ?? '') && !isCredentialsAuthorize(fn) && !findEnclosingHandler(context, id)) return false;
   const readers = new Set<TSESLint.Scope.Variable>([variable]);
   // A `const` built from the account (`const hash = await db.findPasswordHash(user.id)`) reads it too.
   for (const ref of variable.references) {

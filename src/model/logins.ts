@@ -16,6 +16,7 @@ import {
   getRootIdentifier,
   lastSegment,
   skipTransparent,
+  unwrapIndirectCall,
 } from './ast.js';
 import { findEnclosingHandler } from './handlers.js';
 import { getHttpOutcome } from './http-outcomes.js';
@@ -54,6 +55,26 @@ export function isStrategyCallback(fn: AnyFunction): boolean {
   if (fn.parent?.type !== AST_NODE_TYPES.NewExpression) return false;
   const path = getCalleePath(fn.parent);
   return path !== null && /Strategy$/u.test(lastSegment(path));
+}
+
+/** NextAuth.js / Auth.js credentials providers: `CredentialsProvider({ … })`, `Credentials({ … })` (also a module's `.default`). */
+const CREDENTIALS_PROVIDER = /^(?:Credentials(?:Provider)?|credentialsProvider|credentials)$/u;
+
+/**
+ * The `authorize` function of a NextAuth.js / Auth.js credentials provider (`CredentialsProvider({ async authorize(credentials)
+ * { … return null } })`): it checks the submitted credentials, and returning null (or false) refuses the sign-in, which
+ * the library answers with a 401 `CredentialsSignin`; NextAuth.js 4 logs nothing for it.
+ */
+export function isCredentialsAuthorize(fn: AnyFunction): boolean {
+  const property = fn.parent;
+  if (property?.type !== AST_NODE_TYPES.Property || property.value !== fn || getPropertyName(property) !== 'authorize') return false;
+  const options = property.parent;
+  const call = options?.parent;
+  if (call?.type !== AST_NODE_TYPES.CallExpression || call.arguments[0] !== options) return false;
+  // `(0, credentials_1.default)({ … })`: TypeScript's CommonJS call of the default export.
+  const path = getMemberPath(unwrapIndirectCall(call.callee));
+  const last = path === null ? null : lastSegment(path) === 'default' ? lastSegment(path.slice(0, path.lastIndexOf('.'))) : lastSegment(path);
+  return last !== null && CREDENTIALS_PROVIDER.test(last.replace(/_\d+$/u, ''));
 }
 
 /** The strategy callback whose last parameter `callee` is (`done` of `new LocalStrategy((u, p, done) => …)`). */

@@ -17,7 +17,7 @@ import { type CredentialFailure, credentialFailureAt, enclosingTokenVerification
 import { type HandlerInfo, findEnclosingHandler } from './handlers.js';
 import { type HttpOutcome, getAssertion, getHttpOutcome } from './http-outcomes.js';
 import { type StatusChoice, getStatusChoices, getStatusWriteChoices } from './status-choices.js';
-import { isDoneFalse, isPassportFailure, isStrategyFail } from './logins.js';
+import { isCredentialsAuthorize, isDoneFalse, isPassportFailure, isStrategyFail } from './logins.js';
 import { logsSomewhereAtLeast } from './loggers.js';
 import { isVariableInit } from './placement.js';
 import { messageSaysNotAccessControl } from './rejection-messages.js';
@@ -434,6 +434,8 @@ export function returnRejectionSites(context: Context, options: RejectionSiteOpt
     const what = validator === 'hapi' ? 'the hapi auth validator refusing the credential ({ isValid: false }, 401)' : 'the basic-auth validator refusing the credential (401)';
     return [{ node, what, status: 401, reason: 'invalid_credentials', propagates: false, errorName: null, handler: null }];
   }
+  const refused = credentialsAuthorizeRefusal(context, options, node, arg);
+  if (refused) return refused;
   const returned = errorResultSites(context, options, node, arg);
   if (returned) return returned;
   const refusal = errorObjectResultSites(context, options, node, arg);
@@ -501,6 +503,21 @@ function errorObjectResultSites(context: Context, options: RejectionSiteOptions,
   const credential = credentialFailureAt(context, node);
   if (!credential || expiredOnly(options, node)) return null;
   return [{ node, what: 'a failed credential check returned as { error }', status: null, reason: credential, propagates: false, errorName: null }];
+}
+
+/**
+ * `if (!(await bcrypt.compare(credentials.password, user.passwordHash))) return null` in a NextAuth.js / Auth.js credentials
+ * provider's `authorize` (also the unknown account before it: `if (!user) return null`): the refused sign-in, a 401
+ * `CredentialsSignin`. A return of nothing on a branch that checked no credential (`if (!credentials?.password) return
+ * null`: an empty form) is not one.
+ */
+function credentialsAuthorizeRefusal(context: Context, options: RejectionSiteOptions, node: TSESTree.ReturnStatement, arg: TSESTree.Node | null): RejectionSite[] | null {
+  if (arg !== null && !(arg.type === AST_NODE_TYPES.Literal && (arg.value === null || arg.value === false)) && !(arg.type === AST_NODE_TYPES.Identifier && arg.name === 'undefined')) return null;
+  const fn = getEnclosingFunction(node);
+  if (!fn || !isCredentialsAuthorize(fn)) return null;
+  const credential = credentialFailureAt(context, node);
+  if (!credential || expiredOnly(options, node)) return null;
+  return [{ node, what: "the credentials provider's authorize() refusing the sign-in (401)", status: 401, reason: credential, propagates: false, errorName: null }];
 }
 
 /** `new InvalidCredentialsError(…)` returned as a result (Vendure's GraphQL error union): the failed login, a 401. */

@@ -33,6 +33,9 @@ describe('passwordCheckResult', () => {
     "import argon2 from 'argon2'; async function f(user, pw) { const ok = user && (await argon2.verify(user.hash, pw)); probeHere(ok); }",
     "import { compare } from 'bcryptjs'; async function f(pw, hash) { const same = await compare(pw, hash); probeHere(same); }",
     'async function f(user, pw) { const valid = await user.comparePassword(pw); probeHere(valid); }',
+    // TypeScript's CommonJS call of a named import, and a protected method's underscore (Medusa's emailpass provider)
+    'const bcryptjs_1 = require("bcryptjs"); async function f(pw, hash) { probeHere(await (0, bcryptjs_1.compare)(pw, hash)); }',
+    'class P { async authenticate(pw, identity) { probeHere(await this.isPasswordMatch_(pw, identity)); } }',
     "import bcrypt from 'bcrypt'; function f(pw, hash) { bcrypt.compare(pw, hash, (err, same) => probeHere(same)); }",
     "import bcrypt from 'bcrypt'; function f(pw, hash) { bcrypt.compare(pw, hash).then((same) => probeHere(same)); }",
     // an app's validator handed the password
