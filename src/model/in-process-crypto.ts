@@ -9,6 +9,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { type Context, findVariable, getMemberPath, getPropertyName, getVariableInit, isFunctionNode, lastName, skipTransparent, unwrapIndirectCall, walkTree } from './ast.js';
 import { getImportSource } from './modules.js';
+
 /**
  * jose's functions that work on a token and a key in hand: WebCrypto makes them async, nothing goes out
  * (unless the key is a remote key set: see keyInHand).
@@ -69,7 +70,6 @@ function keyInHand(context: Context, argument: TSESTree.Node): boolean {
   const name = lastName(unwrapIndirectCall(made.callee));
   return name !== 'createRemoteJWKSet';
 }
-
 
 /** An `await` in a key-resolving function's body, but of in-process crypto. */
 function awaitsInside(context: Context, body: TSESTree.Node): boolean {
