@@ -94,20 +94,28 @@ export function isPassportFailure(context: Context, node: TSESTree.CallExpressio
  * `this.fail(401)` / `this.fail({ message })` in the `authenticate` method of a custom passport
  * strategy — `class TokenStrategy extends Strategy { authenticate(req) { … } }` or
  * `TokensStrategy.prototype.authenticate = function (req) { … }` (also from an arrow inside it, which
- * keeps its `this`): passport answers 401 when no strategy accepts the request.
+ * keeps its `this`, or from a callback through a `const self = this` of it): passport answers 401 when no strategy
+ * accepts the request.
  */
-export function isStrategyFail(call: TSESTree.CallExpression): boolean {
+export function isStrategyFail(context: Context, call: TSESTree.CallExpression): boolean {
   const callee = skipTransparent(call.callee);
-  if (callee.type !== AST_NODE_TYPES.MemberExpression || callee.object.type !== AST_NODE_TYPES.ThisExpression || getPropertyName(callee) !== 'fail') return false;
-  let fn: TSESTree.Node | undefined = call.parent;
+  if (callee.type !== AST_NODE_TYPES.MemberExpression || getPropertyName(callee) !== 'fail') return false;
+  // `var self = this; … function callback(err) { return self.fail(401) }` (@sap/xssec): the strategy's `this` under another name.
+  const alias = callee.object.type === AST_NODE_TYPES.Identifier ? findVariable(context, callee.object) : null;
+  const aliasDef = alias?.defs.length === 1 && alias.defs[0]!.type === 'Variable' ? alias.defs[0]!.node : null;
+  const from = callee.object.type === AST_NODE_TYPES.ThisExpression ? call : aliasDef?.init?.type === AST_NODE_TYPES.ThisExpression ? aliasDef : null;
+  if (!from) return false;
+  let fn: TSESTree.Node | undefined = from.parent;
   while (fn && (fn.type !== AST_NODE_TYPES.FunctionExpression && fn.type !== AST_NODE_TYPES.FunctionDeclaration)) fn = fn.parent;
   const owner = fn?.parent;
   if (!owner) return false;
   // class X extends Strategy / passport.Strategy / PassportStrategy { authenticate(req) { … } }
+  // (or a class named for one that passport calls without a base: @sap/xssec's `class XssecPassportStrategy { authenticate(req) { … } }`)
   if (owner.type === AST_NODE_TYPES.MethodDefinition) {
-    const superClass = owner.parent.parent.superClass;
-    const base = superClass ? getMemberPath(skipTransparent(superClass)) : null;
-    return getPropertyName(owner) === 'authenticate' && base !== null && /Strategy$/u.test(base);
+    const cls = owner.parent.parent;
+    const base = cls.superClass ? getMemberPath(skipTransparent(cls.superClass)) : null;
+    const own = cls.id?.name ?? null;
+    return getPropertyName(owner) === 'authenticate' && ((base !== null && /Strategy$/u.test(base)) || (base === null && own !== null && /Strategy$/u.test(own)));
   }
   // X.prototype.authenticate = function (req) { … }
   if (owner.type === AST_NODE_TYPES.AssignmentExpression && owner.right === fn) {

@@ -307,7 +307,7 @@ export function callRejectionSites(context: Context, options: RejectionSiteOptio
     if (!options.includeAnonymous && region && refusesOnlyAnonymous(context, node, region)) return [];
     return [{ node, what: 'the basic-auth validator refusing the credential (done(err), 401)', status: 401, reason: 'invalid_credentials', propagates: false, errorName: null, handler: null }];
   }
-  if (isStrategyFail(node)) {
+  if (isStrategyFail(context, node)) {
     // `if (!apiKey) return this.fail(…)`: the request carried no credential.
     const region = getEnclosingFunction(node);
     if (!options.includeAnonymous && region && refusesOnlyAnonymous(context, node, region)) return [];

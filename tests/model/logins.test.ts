@@ -29,7 +29,7 @@ import {
 import { callResult, probe, probeCalls } from '../helpers/probe.js';
 
 describe('passport: isStrategyFail', () => {
-  it('this.fail() in the authenticate method of a custom strategy (class or prototype), also from an arrow inside it', () => {
+  it('this.fail() in the authenticate method of a custom strategy (class or prototype), also from an arrow inside it or through `var self = this`', () => {
     const found: boolean[] = [];
     probe(
       `class TokenStrategy extends passport.Strategy { authenticate(req) { if (!req.headers.token) return this.fail(401); } }
@@ -38,15 +38,21 @@ describe('passport: isStrategyFail', () => {
        class Uploader { authenticate(req) { this.fail(401); } }
        class Job extends Strategy { run() { this.fail(401); } }
        TokensStrategy.prototype.authenticate = function (req) { verify(req, function () { this.fail(401); }); };
-       test.fail(401);`,
-      () => ({
+       test.fail(401);
+       JWTStrategy.prototype.authenticate = function (req) { var self = this; function callback(err) { return self.fail(403); } verify(req, callback); };
+       function helper() { var self = this; return self.fail(401); }
+       class XssecPassportStrategy { async authenticate(req) { if (!ok) return this.fail('Token is missing required scope.', 403); } }
+       class Uploads { authenticate(req) { this.fail(401); } }`,
+      (context: Context) => ({
         CallExpression(node: TSESTree.CallExpression) {
-          if (node.callee.type === 'MemberExpression' && node.callee.property.type === 'Identifier' && node.callee.property.name === 'fail') found.push(isStrategyFail(node));
+          if (node.callee.type === 'MemberExpression' && node.callee.property.type === 'Identifier' && node.callee.property.name === 'fail') found.push(isStrategyFail(context, node));
         },
       }),
     );
-    // the three strategies; not a class that extends nothing, another method, a plain function's own `this`, another object's fail
-    expect(found).toEqual([true, true, true, false, false, false, false]);
+    // the three strategies; not a class that extends nothing, another method, a plain function's own `this`, another object's fail;
+    // @sap/xssec's `var self = this` in the strategy's authenticate, not in any other function; a class named for a
+    // strategy without a base (xssec's), not any class with an authenticate method
+    expect(found).toEqual([true, true, true, false, false, false, false, true, false, true, false]);
   });
 });
 
