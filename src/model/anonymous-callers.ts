@@ -448,9 +448,10 @@ function strategyCredentialParameter(fn: AnyFunction, name: TSESTree.Node): bool
 
 /**
  * A getter of the request's signed-in session by its name: `getSessionFromCtx`, `getAuthoritativeSessionFromCtx`
- * (better-auth), `getServerSession` (next-auth), `getSession`, `getCurrentSession`.
+ * (better-auth), `getServerSession` (next-auth), `getSession`, `getCurrentSession`; or of the credential it carries:
+ * passport-jwt's configured `self._jwtFromRequest(req)`, `extractToken(req)`.
  */
-const SESSION_GETTER = /^get(?:[A-Z][a-z]+)?Session(?:From(?:Ctx|Context|Request|Req|Headers))?$/u;
+const SESSION_GETTER = /^get(?:[A-Z][a-z]+)?Session(?:From(?:Ctx|Context|Request|Req|Headers))?$|^(?:jwt|token|apiKey|credentials?)FromRequest$|^extract(?:Jwt|Token|ApiKey|Credentials?)$/u;
 
 /**
  * `getSessionFromCtx(ctx)`, `getServerSession(req, res, options)`: a session getter handed the request or its context
@@ -462,7 +463,7 @@ function isSessionGetterCall(context: Context, call: TSESTree.CallExpression): b
     const inner = skipTransparent(callee.object);
     return inner.type === AST_NODE_TYPES.CallExpression && isSessionGetterCall(context, inner);
   }
-  const name = lastName(callee);
+  const name = lastName(callee)?.replace(/^_+/u, '') ?? null;
   return name !== null && SESSION_GETTER.test(name) && call.arguments.some((a) => isRequestObject(context, a));
 }
 

@@ -55,6 +55,7 @@ describe('refusesOnlyAnonymous', () => {
     ['a session getter whose failure is no session, on a request from outside', 'const session = await getSessionFromCtx(ctx).catch(() => null);\nif (!session && (ctx.request || ctx.headers)) return deny();'],
     ["next-auth's server session", 'const session = await getServerSession(req, res, authOptions);\nif (!session) return deny();'],
     ["better-auth's session re-read from the store", 'const session = await getAuthoritativeSessionFromCtx(ctx);\nif (!session) return deny();'],
+    ["passport-jwt's configured extractor", 'var token = self._jwtFromRequest(req);\nif (!token) return deny();'],
   ])('anonymous: %s', (_name, body) => {
     expect(verdicts(handler(body))).toEqual([true]);
   });
