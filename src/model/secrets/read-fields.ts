@@ -35,7 +35,7 @@ export function createReadFieldReader(context: Context, nameOf: NameVerdictOf): 
       const param = parameterGiven(context, current);
       if (param) for (const r of param.references) collectReads(r.identifier, read, removed);
     }
-    const secrets = [...read].map((p) => p.split('.')).filter((p) => !removed.has(p[0]!) && nameOf(p[p.length - 1]!).kind === 'secret');
+    const secrets = [...read].map((p) => p.split('.')).filter((p) => !p.some((_, i) => removed.has(p.slice(0, i + 1).join('.'))) && nameOf(p[p.length - 1]!).kind === 'secret');
     if (secrets.length === 0) return UNKNOWN;
     const concept = nameOf(secrets[0]![secrets[0]!.length - 1]!);
     const fields = secrets.map((s) => `\`${s.join('.')}\``).join(', ');
@@ -115,10 +115,18 @@ function fieldsReadOff(node: TSESTree.Node): string[] {
 
 /** `delete x.password`, `x.password = undefined` / `null` / `'***'`: a field the code takes out of `node`. */
 function fieldRemovedFrom(node: TSESTree.Node): string | null {
-  const parent = node.parent;
-  if (parent?.type !== AST_NODE_TYPES.MemberExpression || parent.object !== node || parent.computed) return null;
-  const outer = parent.parent;
-  if (outer?.type === AST_NODE_TYPES.UnaryExpression && outer.operator === 'delete') return getPropertyName(parent);
-  if (outer?.type === AST_NODE_TYPES.AssignmentExpression && outer.left === parent) return getPropertyName(parent);
+  // `user.password = undefined`, also a nested field: `req.headers.authorization = '<Classified>'` (Verdaccio's request log).
+  const names: string[] = [];
+  let member: TSESTree.Node = node;
+  let parent = node.parent;
+  while (parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === member && !parent.computed && names.length < 3) {
+    const name = getPropertyName(parent);
+    if (name === null) return null;
+    names.push(name);
+    const outer = parent.parent;
+    if ((outer?.type === AST_NODE_TYPES.UnaryExpression && outer.operator === 'delete') || (outer?.type === AST_NODE_TYPES.AssignmentExpression && outer.left === parent)) return names.join('.');
+    member = parent;
+    parent = outer;
+  }
   return null;
 }

@@ -5,7 +5,7 @@
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
-import { type AnyFunction, type Context, findVariable, getPropertyName, isFunctionNode, skipTransparent } from '../ast.js';
+import { type AnyFunction, type Context, findVariable, getPropertyName, getStringValue, isFunctionNode, skipTransparent } from '../ast.js';
 import { getHandlerInfo } from '../handlers.js';
 import { isKoaNextGeneratorThis } from '../koa-generators.js';
 import { isOtherKindOfRequest } from '../request-object.js';
@@ -94,6 +94,7 @@ export function createRequestSourceReader(context: Context, deps: RequestSourceD
       const variable = findVariable(context, n);
       const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
       if (def?.type === 'Parameter') {
+        if (variable && redactsCredentialHeaders(variable, n)) return false;
         const annotation = (def.name as TSESTree.Identifier).typeAnnotation?.typeAnnotation;
         // A bare `ctx` is a canvas or a test context as often as a Koa context: require a handler.
         if (!annotation && n.name === 'ctx') return isFunctionNode(def.node) && isRequestHandler(def.node);
@@ -124,6 +125,25 @@ export function createRequestSourceReader(context: Context, deps: RequestSourceD
       return getPropertyName(n.callee) === 'getRequest';
     }
     return false;
+  }
+
+  /**
+   * `req.headers.authorization = '<Classified>'; req.headers.cookie = '<Classified>'` before `logger.info({ req })`
+   * (Verdaccio's request log): the code overwrote both credential headers with fixed text before the request is
+   * logged at `at`, so the request it logs carries neither.
+   */
+  function redactsCredentialHeaders(variable: { references: readonly { identifier: TSESTree.Node }[] }, at: TSESTree.Node): boolean {
+    const redacted = new Set<string>();
+    for (const ref of variable.references) {
+      const headers = ref.identifier.parent;
+      if (headers?.type !== AST_NODE_TYPES.MemberExpression || headers.object !== ref.identifier || getPropertyName(headers) !== 'headers') continue;
+      const field = headers.parent;
+      const assignment = field?.parent;
+      if (field?.type !== AST_NODE_TYPES.MemberExpression || assignment?.type !== AST_NODE_TYPES.AssignmentExpression || assignment.left !== field) continue;
+      const name = getPropertyName(field)?.toLowerCase() ?? '';
+      if ((name === 'authorization' || name === 'cookie') && typeof getStringValue(assignment.right) === 'string' && assignment.range[1] <= at.range[0]) redacted.add(name);
+    }
+    return redacted.size === 2;
   }
 
   /**

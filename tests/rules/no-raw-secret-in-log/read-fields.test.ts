@@ -6,6 +6,8 @@ const ruleTester = new RuleTester();
 // An object logged whole is a secret carrier when the same file reads a secret-named field off the same variable and path (issue 18).
 ruleTester.run("no-raw-secret-in-log (objects the file reads secrets from)", rule, {
   valid: [
+    // Verdaccio's request log (@verdaccio/middleware): both credential headers overwritten with fixed text before the request is logged
+    "module.exports = function (logger) {\n  return function log(req, res, next) {\n    req.log = logger.child({ sub: 'in' });\n    const _auth = req.headers.authorization;\n    if (_auth != null) req.headers.authorization = '<Classified>';\n    if (req.get('cookie') != null) req.headers.cookie = '<Classified>';\n    req.log.info({ req: req, ip: req.ip }, \"@{ip} requested '@{req.method} @{req.url}'\");\n    next();\n  };\n};",
     // the field is deleted before the object is logged
     "async function register(user) {\n  const hash = await bcrypt.hash(user.password, 10);\n  delete user.password;\n  console.log('registering', user);\n  await db.insert({ ...user, hash });\n}",
     // the file reads only harmless fields off it
@@ -18,6 +20,11 @@ ruleTester.run("no-raw-secret-in-log (objects the file reads secrets from)", rul
     "async function jwtAuth(req, _, next) {\n  try {\n    await createSecurityContext(service, { req });\n  } catch (e) {\n    if (e instanceof ValidationError) {\n      if (e.token?.payload) e.token_payload = e.token.payload;\n      LOG.warn('Unauthenticated request:', e);\n      return next(401);\n    }\n  }\n}",
   ],
   invalid: [
+    // only the Authorization header overwritten: the request still carries its cookies
+    {
+      code: "module.exports = function (logger) {\n  return function log(req, res, next) {\n    req.log = logger.child({ sub: 'in' });\n    if (req.headers.authorization != null) req.headers.authorization = '<Classified>';\n    req.log.info({ req: req, ip: req.ip }, \"@{ip} requested '@{req.method} @{req.url}'\");\n    next();\n  };\n};",
+      errors: [{ messageId: "secretObject", line: 5, suggestions: [{ messageId: "dropValue", output: "module.exports = function (logger) {\n  return function log(req, res, next) {\n    req.log = logger.child({ sub: 'in' });\n    if (req.headers.authorization != null) req.headers.authorization = '<Classified>';\n    req.log.info({ ip: req.ip }, \"@{ip} requested '@{req.method} @{req.url}'\");\n    next();\n  };\n};" }, { messageId: "redactValue", output: "module.exports = function (logger) {\n  return function log(req, res, next) {\n    req.log = logger.child({ sub: 'in' });\n    if (req.headers.authorization != null) req.headers.authorization = '<Classified>';\n    req.log.info({ req: '[REDACTED]', ip: req.ip }, \"@{ip} requested '@{req.method} @{req.url}'\");\n    next();\n  };\n};" }] }],
+    },
     // a token object whose raw JWT the file reads (kuzzle's refresh: request.context.token.jwt), or read as text (token.split)
     {
       code: "async function refresh(request) {\n  log.debug(JSON.stringify(request));\n  if (!request.context.token) throw error(request.context.token.jwt);\n}",
