@@ -269,11 +269,13 @@ function computeHandlerInfo(context: Context, fn: AnyFunction): HandlerInfo | nu
   // What follows classifies by parameters (classifyParams), and no parameter list outside one to four
   // parameters makes a handler there: registered or not, such a function is none. Skip the look-ups.
   if (fn.params.length === 0 || fn.params.length > 4) return null;
-  const registration = getRegistration(context, fn);
-  // A better-call endpoint's one parameter is its context (`ctx.body`, `ctx.headers`, `ctx.json()`), no Koa context.
+  let registration = getRegistration(context, fn);
+  // A better-call endpoint's one parameter is its context (`ctx.body`, `ctx.headers`, `ctx.json()`), no Koa context;
+  // another endpoint factory's `(req, res)` handler is read by its parameters, as if unregistered.
   if (registration?.framework === 'better-call') {
-    const ctx = paramId(fn.params[0]);
-    return fn.params.length === 1 && ctx ? { fn, framework: 'better-call', kind: 'route', via: 'registration', ctx } : null;
+    const ctx = fn.params.length === 1 ? paramId(fn.params[0]) : undefined;
+    if (ctx) return { fn, framework: 'better-call', kind: 'route', via: 'registration', ctx };
+    registration = null;
   }
   if (registration) {
     const info = fromParams(context, fn, registration.framework, true);

@@ -797,10 +797,13 @@ const setRole = (opts) => createAuthEndpoint('/admin/set-role', { method: 'POST'
 const ping = createEndpoint('/ping', { method: 'GET' }, async (ctx) => ctx.json({ ok: true }));
 const hook = createAuthEndpoint(async (ctx) => {});
 const other = createAuthEndpoint('admin', async (ctx) => {}, { method: 'GET' });
+const plain = createApiEndpoint('/legacy', (req, res) => res.end());
 `),
     ).toEqual([
       { line: 2, framework: 'better-call', kind: 'route', via: 'registration', ctx: 'ctx' },
       { line: 3, framework: 'better-call', kind: 'route', via: 'registration', ctx: 'ctx' },
+      // another factory's (req, res) handler: read by its parameters
+      { line: 6, framework: 'express', kind: 'route', via: 'params', req: 'req', res: 'res' },
     ]);
   });
 
