@@ -7,6 +7,9 @@ import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { type Context, contains, getCalleePath, getPropertyName, lastName, lastSegment, skipTransparent, unwrapIndirectCall } from './ast.js';
 import { isReporterCall } from './loggers.js';
 
+/** The language's own error classes: a status name in their message is only text, and `new Error(err)` keeps only its text. */
+export const BUILT_IN_ERROR_CLASS = /^(?:Error|TypeError|RangeError|ReferenceError|SyntaxError|EvalError|URIError)$/u;
+
 /** Callbacks that hand an error to someone else: `next(err)`, `done(err)`, `reject(err)`. */
 export const HANDOFF_CALLBACKS = new Set(['next', 'done', 'cb', 'callback', 'reject', 'fail', 'onError', 'handleError', 'errorHandler']);
 

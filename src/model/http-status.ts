@@ -6,6 +6,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { type Context, findVariable, getPropertyName, getStringValue, getVariableInit, skipTransparent, ownEntry } from './ast.js';
+import { BUILT_IN_ERROR_CLASS } from './errors.js';
 
 /** Status names used by `HttpStatus.X`, `StatusCodes.X`, `httpStatus.X`, `constants.HTTP_STATUS_X` and error classes. */
 const STATUS_BY_NAME: Record<string, number> = {
@@ -131,9 +132,6 @@ function builtErrorStatus(context: Context, object: TSESTree.Node): number | nul
   return status !== null && status >= 400 ? status : null;
 }
 
-/** Errors of the language itself: a status name in their message is only text (`new Error('FORBIDDEN')`). */
-const BUILTIN_ERRORS = new Set(['Error', 'TypeError', 'RangeError', 'SyntaxError', 'ReferenceError', 'EvalError', 'URIError', 'AggregateError']);
-
 /**
  * The error status an error class's arguments name by its constant name, as a string: better-call's (and so
  * better-auth's) `new APIError('FORBIDDEN', { message })` / `APIError.from('UNAUTHORIZED', code)`, tRPC's
@@ -141,7 +139,8 @@ const BUILTIN_ERRORS = new Set(['Error', 'TypeError', 'RangeError', 'SyntaxError
  * object; only a whole status name (`'NOT_FOUND'`, not `'not found'`) of a 4xx / 5xx status.
  */
 export function statusFromNamedArgument(className: string, args: readonly TSESTree.CallExpressionArgument[]): number | null {
-  if (BUILTIN_ERRORS.has(className)) return null;
+  // Errors of the language itself: a status name in their message is only text (`new Error('FORBIDDEN')`).
+  if (BUILT_IN_ERROR_CLASS.test(className)) return null;
   const first = args[0] ? skipTransparent(args[0]) : null;
   if (!first) return null;
   let value: TSESTree.Node | null = first;

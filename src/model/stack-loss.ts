@@ -25,7 +25,7 @@ import {
   unwrapIndirectCall,
 } from './ast.js';
 import { fileCache, perFileMap } from './file-cache.js';
-import { isHandoffCall } from './errors.js';
+import { BUILT_IN_ERROR_CLASS, isHandoffCall } from './errors.js';
 import { isInHandEditOnly, isOutsideWork, isOwnParseMethodCall, isValidationVerdict } from './in-hand-work.js';
 import { classifyCall, identifierWords, isAwaited } from './fallible.js';
 import { systemModuleOf } from './modules.js';
@@ -129,7 +129,7 @@ function isPassedOn(variable: TSESLint.Scope.Variable, log: TSESTree.CallExpress
     if (parent.type === AST_NODE_TYPES.CallExpression && (isHandoffCall(parent) || isRethrowCall(parent) || isStrategyError(parent))) return true;
     // `throw boom.boomify(err, { statusCode })`, `throw createError(500, err)`, `throw new VError(err, '…')`: the error itself is
     // thrown on inside a wrapper. Not a built-in error class: `new Error(err)` keeps only the text of what it is given.
-    if (BUILT_IN_ERROR.test(lastName(unwrapIndirectCall(parent.callee)) ?? '')) return false;
+    if (BUILT_IN_ERROR_CLASS.test(lastName(unwrapIndirectCall(parent.callee)) ?? '')) return false;
     const thrown = wrapperThrow(parent);
     return thrown !== null && !throwsBefore(thrown, log);
   });
@@ -141,8 +141,6 @@ function isChainLink(call: TSESTree.CallExpression): boolean {
   return callee.type === AST_NODE_TYPES.MemberExpression && /^(?:then|catch|finally)$/u.test(getPropertyName(callee) ?? '');
 }
 
-/** Built-in error classes: `new Error(err)` keeps only the text of what it is given. */
-const BUILT_IN_ERROR = /^(?:Error|TypeError|RangeError|ReferenceError|SyntaxError|EvalError|URIError)$/u;
 
 /** `throw wrap(err)`, `throw await wrap(err)`, `throw new Wrapped(err)`: the throw statement whose value is this call's result, else null. */
 function wrapperThrow(call: TSESTree.CallExpression | TSESTree.NewExpression): TSESTree.ThrowStatement | null {

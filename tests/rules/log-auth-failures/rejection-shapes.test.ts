@@ -11,8 +11,14 @@ import { pino } from './_shared.js';
 // The default parser is @typescript-eslint/parser: decorators, `satisfies` and type assertions parse.
 const ruleTester = new RuleTester();
 
+// Backstage's devtools router (round 17): the permission framework's DENY answered with @backstage/errors' NotAllowedError (a 403)
+const BACKSTAGE_DENY = "router.get('/info', async (req, response) => {\n  const decision = (await permissions.authorize([{ permission: devToolsInfoReadPermission }], { credentials: await httpAuth.credentials(req) }))[0];\n  if (decision.result === AuthorizeResult.DENY) {\n    throw new errors.NotAllowedError('Unauthorized');\n  }\n  response.status(200).json(await api.listInfo());\n});";
+
 ruleTester.run('log-auth-failures (rejection shapes)', rule, {
   valid: [
+    // the same DENY logged at warn; and a 405 named alike is no refusal of the caller
+    "router.get('/info', async (req, response) => {\n  const decision = (await permissions.authorize([{ permission: devToolsInfoReadPermission }], { credentials: await httpAuth.credentials(req) }))[0];\n  if (decision.result === AuthorizeResult.DENY) {\n    logger.warn({ path: req.path, ip: req.ip, reason: 'forbidden' }, 'devtools: permission denied');\n    throw new errors.NotAllowedError('Unauthorized');\n  }\n  response.status(200).json(await api.listInfo());\n});",
+    "app.post('/x', (req, res) => {\n  if (req.method !== 'POST') throw new MethodNotAllowedError();\n  res.end();\n});",
     // Koa ctx.assert: a feature switch (not access control), a 400, or written out as a logged throw.
     {
       code: `router.post('/exports', async (ctx) => {
@@ -163,6 +169,10 @@ async function getProfile(token) {
     },
   ],
   invalid: [
+    {
+      code: BACKSTAGE_DENY,
+      errors: [{ messageId: 'unlogged', line: 4, suggestions: [{ messageId: 'logFailure', data: { call: 'console.warn' }, output: "router.get('/info', async (req, response) => {\n  const decision = (await permissions.authorize([{ permission: devToolsInfoReadPermission }], { credentials: await httpAuth.credentials(req) }))[0];\n  if (decision.result === AuthorizeResult.DENY) {\n    console.warn('Access denied', { reason: 'forbidden', method: req.method, path: req.originalUrl.split('?')[0], ip: req.ip, userAgent: req.headers['user-agent'] });\n    throw new errors.NotAllowedError('Unauthorized');\n  }\n  response.status(200).json(await api.listInfo());\n});" }] }],
+    },
     // Koa ctx.assert(value, 403): a conditional throw, reported without a fix (a log before it would run when it holds too).
     {
       code: `router.get('/admin/stats', async (ctx) => {
